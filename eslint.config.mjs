@@ -1,0 +1,40 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTypescript from "eslint-config-next/typescript";
+import jsxA11y from "eslint-plugin-jsx-a11y";
+
+const config = [
+  {
+    ignores: [".next/**", ".data/**", "node_modules/**", "lib/generated/**", "next-env.d.ts", "playwright-report/**", "test-results/**", "tmp/**"],
+  },
+  ...nextVitals,
+  ...nextTypescript,
+  {
+    rules: {
+      ...jsxA11y.flatConfigs.strict.rules,
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      // Domain rules are pure: no clock, no I/O (see lib/domain/README in the code comments).
+      "no-restricted-imports": "off",
+    },
+  },
+  {
+    files: ["lib/domain/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["@/lib/server/*", "@/lib/db/*", "node:*", "next/*", "react"] }],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "Domain rules take the date as an argument." },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "Domain rules take the date as an argument." },
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: "Domain rules are deterministic." },
+      ],
+    },
+  },
+  {
+    // Client components must not reach the server-only layer.
+    files: ["components/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["@/lib/server/*", "@/lib/db/*"] }],
+    },
+  },
+];
+
+export default config;
