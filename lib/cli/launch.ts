@@ -1,0 +1,108 @@
+// `npm run dev` and `npm start`: provide a database (embedded unless DATABASE_URL is set), apply
+// migrations, load the demo data into an empty database, then run Next.js and stop the embedded
+// server again when Next.js stops.
+//
+//   node --import tsx lib/cli/launch.ts dev|start [--fresh]
+//
+// --fresh empties the database first (the end-to-end tests start from the demo data every run).
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { dropAllTables, provideDatabase } from "@/lib/cli/database";
+import { loadEnvFiles } from "@/lib/cli/env-files";
+import { applyMigrations } from "@/lib/db/migrate";
+import { createPrismaClient } from "@/lib/db/client";
+import { seedDemoData, isDatabaseEmpty } from "@/prisma/seed/demo";
+
+const require = createRequire(import.meta.url);
+
+async function main() {
+  const mode = process.argv[2];
+  if (mode !== "dev" && mode !== "start") throw new Error("usage: launch.ts dev|start [--fresh]");
+  const fresh = process.argv.includes("--fresh");
+  loadEnvFiles();
+
+  const database = await provideDatabase();
+  let child: ReturnType<typeof spawn> | undefined = undefined;
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await database.stop().catch((error) => console.error(error));
+    process.exit(code);
+  };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(signal, () => {
+      if (child && child.exitCode === null) child.kill(signal);
+      else void shutdown(0);
+    });
+  }
+
+  try {
+    if (fresh) {
+      await dropAllTables(database.url);
+      for (const dir of [process.env.STORAGE_DIR, process.env.MAIL_OUTBOX_DIR]) {
+        if (dir) rmSync(path.resolve(dir), { recursive: true, force: true });
+      }
+    }
+    const applied = await applyMigrations(database.url);
+    if (applied.length > 0) console.log(`Migreringer kjørt: ${applied.join(", ")}`);
+    if (shouldSeed(mode, database.embedded)) {
+      const client = createPrismaClient(database.url);
+      try {
+        if (await isDatabaseEmpty(client)) {
+          console.log("Tom database: legger inn demodata …");
+          await seedDemoData(client, { today: new Date() });
+        }
+      } finally {
+        await client.$disconnect();
+      }
+    }
+  } catch (error) {
+    await database.stop().catch(() => {});
+    throw error;
+  }
+
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url };
+  childEnv.AUTH_SECRET ||= localAuthSecret(database.embedded);
+  childEnv.NEXT_TELEMETRY_DISABLED ??= "1";
+  const port = process.env.PORT ?? "3000";
+  childEnv.APP_URL ||= `http://localhost:${port}`;
+  const nextBin = require.resolve("next/dist/bin/next");
+  // Started directly (not through npx), so a signal reaches next-server itself.
+  child = spawn(process.execPath, [nextBin, mode, "--port", port], { stdio: "inherit", env: childEnv });
+  child.on("exit", (code, signal) => void shutdown(code ?? (signal ? 0 : 1)));
+}
+
+/**
+ * Demo data goes into an empty database for local use: always with the embedded server, and with
+ * an external DATABASE_URL only in development or when SEED_DEMO_DATA=true, so a production
+ * database never gets accounts with published passwords by accident.
+ */
+function shouldSeed(mode: "dev" | "start", embedded: boolean): boolean {
+  const setting = process.env.SEED_DEMO_DATA;
+  if (setting === "false") return false;
+  if (setting === "true") return true;
+  return embedded || mode === "dev";
+}
+
+/**
+ * next-auth needs AUTH_SECRET. For the embedded database (a local machine) we make one and keep
+ * it under .data/, so sessions survive restarts; with an external database it must be set.
+ */
+function localAuthSecret(embedded: boolean): string {
+  if (!embedded) throw new Error("AUTH_SECRET must be set when DATABASE_URL points to an external database.");
+  const file = path.resolve(".data/auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,14 @@
+// Builds a Prisma client on the `pg` driver adapter. Server code uses the singleton in
+// lib/server/db.ts; command-line tools and tests construct their own with this function.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+export function createPrismaClient(connectionString: string) {
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString, max: 10, connectionTimeoutMillis: 5_000 }),
+    // Password hashes never leave the database unless a query asks for them by name.
+    omit: { user: { passwordHash: true } },
+  });
+}
+
+export type Database = ReturnType<typeof createPrismaClient>;
