@@ -1,0 +1,373 @@
+/**
+ * Admission: an applicant's priority category (prioritetskategori) and the ranking of qualified
+ * applicants when there are more of them than places.
+ */
+import { countyName } from "./counties";
+import { compareCodeUnits, compareInstants, parseIsoDate, parseTimestamp, type Instant } from "./dates";
+import { clipPeriod, experienceDays, formatYearsAndMonths, TWO_YEARS_IN_DAYS, type Period } from "./experience";
+import { countNoun, formatDateNb, formatInstantNb } from "./format";
+import { MinHeap } from "./min-heap";
+
+export type EmployerType = "MUNICIPAL_CWS" | "INSTITUTION" | "OTHER";
+
+export interface Position extends Period {
+  employerType: EmployerType;
+  leader: boolean;
+  professionalResponsibility: boolean; // fagansvar
+  personnelResponsibility: boolean; // personalansvar
+}
+
+/** The leadership role a tjenestebevis states (the database's LeaderRole). */
+export type LeaderRole = "LEADER" | "DEPUTY" | "PROFESSIONAL_LEAD" | "TEAM_LEAD" | "LEADERSHIP_TASKS" | "NONE";
+
+/**
+ * Whether a role makes a position a leader position (`Position.leader`). The admission requirement
+ * names leader, fagleder, teamleder, stedfortreder and holding leadership tasks alike, so every role
+ * but NONE counts; the categories then ask for fagansvar and personalansvar on top.
+ */
+export function isLeaderRole(role: LeaderRole): boolean {
+  return role !== "NONE";
+}
+
+export type PriorityCategory = 1 | 2 | 3 | 4;
+
+export const PRIORITY_CATEGORIES: readonly PriorityCategory[] = [1, 2, 3, 4];
+
+/** Short Norwegian names of the categories, for lists and decision letters. */
+export const PRIORITY_CATEGORY_LABELS: Record<PriorityCategory, string> = {
+  1: "Leder eller stedfortreder i kommunalt barnevern med fagansvar og personalansvar",
+  2: "Mer enn to års ledererfaring fra kommunalt barnevern",
+  3: "Leder ved barneverninstitusjon med fagansvar og personalansvar",
+  4: "Andre søkere",
+};
+
+export function isPriorityCategory(value: unknown): value is PriorityCategory {
+  return value === 1 || value === 2 || value === 3 || value === 4;
+}
+
+/**
+ * Current on `asOf`: started on or before it and not ended before it (a position ending on asOf is
+ * still current that day).
+ */
+export function isCurrentPosition(period: Period, asOf: string): boolean {
+  const asOfDay = parseIsoDate(asOf, "asOf");
+  const start = parseIsoDate(period.start, "start");
+  const end = period.end == null ? null : parseIsoDate(period.end, "end");
+  if (end !== null && end < start) throw new RangeError(`Period ends (${period.end}) before it starts (${period.start})`);
+  return start <= asOfDay && (end === null || end >= asOfDay);
+}
+
+function hasBothResponsibilities(p: Position): boolean {
+  return p.professionalResponsibility && p.personnelResponsibility;
+}
+
+interface PositionAssessment {
+  currentMunicipalLeaders: Position[];
+  currentInstitutionLeaders: Position[];
+  municipalLeaderDays: number;
+}
+
+function assessPositions(positions: Position[], asOf: string): PositionAssessment {
+  const asOfDay = parseIsoDate(asOf, "asOf");
+  // Every period is checked, so bad data is refused even when an earlier position already decides.
+  for (const p of positions) clipPeriod(p, asOfDay);
+  const currentLeaders = positions.filter((p) => p.leader && isCurrentPosition(p, asOf));
+  return {
+    currentMunicipalLeaders: currentLeaders.filter((p) => p.employerType === "MUNICIPAL_CWS"),
+    currentInstitutionLeaders: currentLeaders.filter((p) => p.employerType === "INSTITUTION"),
+    municipalLeaderDays: experienceDays(
+      positions.filter((p) => p.leader && p.employerType === "MUNICIPAL_CWS"),
+      asOf,
+    ),
+  };
+}
+
+function categoryOf(a: PositionAssessment): PriorityCategory {
+  if (a.currentMunicipalLeaders.some(hasBothResponsibilities)) return 1;
+  if (a.municipalLeaderDays > TWO_YEARS_IN_DAYS) return 2;
+  if (a.currentInstitutionLeaders.some(hasBothResponsibilities)) return 3;
+  return 4;
+}
+
+/**
+ * The category as of `asOf` (normally the application deadline):
+ * 1. a current leader position in municipal barnevern with both fagansvar and personalansvar;
+ * 2. more than two years (over 730 days) in municipal barnevern leader positions, current or past;
+ * 3. a current leader position at a barnevern institution with both responsibilities;
+ * 4. everyone else.
+ * Positions with `leader: false` never count. RangeError for invalid dates or an end before a start.
+ */
+export function priorityCategory(positions: Position[], asOf: string): PriorityCategory {
+  return categoryOf(assessPositions(positions, asOf));
+}
+
+export interface PriorityCategoryExplanation {
+  category: PriorityCategory;
+  /** Days of municipal barnevern leadership up to asOf (the basis for category 2). */
+  municipalLeaderDays: number;
+  /** Norwegian sentences: why this category, then why not a higher one, then the date assessed. */
+  reasons: string[];
+}
+
+function missingResponsibilities(p: Position): string {
+  if (!p.professionalResponsibility && !p.personnelResponsibility) return "både fagansvar og personalansvar";
+  return p.professionalResponsibility ? "personalansvar" : "fagansvar";
+}
+
+function whyNotCurrentLeader(current: Position[], where: "municipal" | "institution"): string {
+  const place = where === "municipal" ? "i kommunalt barnevern" : "ved en barneverninstitusjon";
+  const [only] = current;
+  if (only === undefined) return `Du har ingen nåværende lederstilling ${place}.`;
+  if (current.length === 1) return `Din nåværende lederstilling ${place} mangler ${missingResponsibilities(only)}.`;
+  const places = where === "municipal" ? "i kommunalt barnevern" : "ved barneverninstitusjoner";
+  return `Ingen av dine nåværende lederstillinger ${places} har både fagansvar og personalansvar.`;
+}
+
+function experienceText(days: number): string {
+  return `${formatYearsAndMonths(days)} (${countNoun(days, "dag", "dager")})`;
+}
+
+/** The category with the reasons the applicant and the adviser see. */
+export function explainPriorityCategory(positions: Position[], asOf: string): PriorityCategoryExplanation {
+  const assessment = assessPositions(positions, asOf);
+  const category = categoryOf(assessment);
+  const days = assessment.municipalLeaderDays;
+
+  const cat1 = "Du har en nåværende lederstilling i kommunalt barnevern med både fagansvar og personalansvar.";
+  const notCat1 = whyNotCurrentLeader(assessment.currentMunicipalLeaders, "municipal");
+  const cat2 = `Du har ${experienceText(days)} som leder i kommunalt barnevern. Det er mer enn to år.`;
+  const notCat2 =
+    days === 0
+      ? "Du har ingen erfaring som leder i kommunalt barnevern."
+      : `Du har ${experienceText(days)} som leder i kommunalt barnevern. ` +
+        `Kategori 2 krever mer enn to år (mer enn ${TWO_YEARS_IN_DAYS} dager).`;
+  const cat3 = "Du har en nåværende lederstilling ved en barneverninstitusjon med både fagansvar og personalansvar.";
+  const notCat3 = whyNotCurrentLeader(assessment.currentInstitutionLeaders, "institution");
+  const assessedOn = `Kategorien er vurdert ut fra stillingene dine per ${formatDateNb(asOf)}.`;
+
+  const byCategory: Record<PriorityCategory, string[]> = {
+    1: [cat1],
+    2: [cat2, notCat1],
+    3: [cat3, notCat1, notCat2],
+    4: [notCat1, notCat2, notCat3],
+  };
+  return { category, municipalLeaderDays: days, reasons: [...byCategory[category], assessedOn] };
+}
+
+// ─── Ranking ────────────────────────────────────────────────────────────────────────────────────
+
+export interface RankingCandidate {
+  id: string;
+  qualified: boolean;
+  category: PriorityCategory;
+  county: string;
+  submittedAt: string; // ISO timestamp
+}
+
+export interface RankingResult {
+  admitted: string[];
+  waitlist: string[];
+  rejected: string[];
+}
+
+interface Ranked {
+  id: string;
+  county: string;
+  submitted: Instant;
+}
+
+function compareSubmission(a: Ranked, b: Ranked): number {
+  return compareInstants(a.submitted, b.submitted) || compareCodeUnits(a.id, b.id);
+}
+
+/** One county's candidates in one category, earliest first, with the next one to place. */
+interface CountyQueue {
+  queue: Ranked[];
+  next: number;
+  /** Candidates from this county placed so far, across all categories. Fixed while in the heap. */
+  placed: number;
+}
+
+function compareQueues(a: CountyQueue, b: CountyQueue): number {
+  return a.placed - b.placed || compareSubmission(a.queue[a.next]!, b.queue[b.next]!);
+}
+
+function validateCandidates(candidates: RankingCandidate[]): void {
+  if (!Array.isArray(candidates)) throw new RangeError("candidates must be an array");
+  const seen = new Set<string>();
+  for (const c of candidates) {
+    if (typeof c.id !== "string") throw new RangeError(`Candidate id must be a string: ${String(c.id)}`);
+    if (seen.has(c.id)) throw new RangeError(`Two candidates have the same id: ${c.id}`);
+    seen.add(c.id);
+    if (typeof c.qualified !== "boolean") throw new RangeError(`Candidate ${c.id}: qualified must be a boolean`);
+    if (!isPriorityCategory(c.category)) throw new RangeError(`Candidate ${c.id}: invalid category ${String(c.category)}`);
+    if (typeof c.county !== "string") throw new RangeError(`Candidate ${c.id}: county must be a string`);
+  }
+}
+
+/**
+ * The qualified candidates in ranking order. Category by category, the next place goes to the head
+ * of the county queue with the fewest placed so far (ties: earliest submittedAt, then smallest id).
+ * Only the chosen county's count changes after a pick, so a heap of county heads stays valid and the
+ * whole order costs O(n log n) instead of a scan of every remaining candidate per place.
+ */
+function rankingOrder(candidates: RankingCandidate[]): string[] {
+  const byCategory = new Map<PriorityCategory, Map<string, Ranked[]>>();
+  for (const c of candidates) {
+    if (!c.qualified) continue;
+    let counties = byCategory.get(c.category);
+    if (!counties) byCategory.set(c.category, (counties = new Map()));
+    let queue = counties.get(c.county);
+    if (!queue) counties.set(c.county, (queue = []));
+    queue.push({ id: c.id, county: c.county, submitted: parseTimestamp(c.submittedAt, `submittedAt of ${c.id}`) });
+  }
+
+  const placedByCounty = new Map<string, number>();
+  const order: string[] = [];
+  for (const category of PRIORITY_CATEGORIES) {
+    const counties = byCategory.get(category);
+    if (!counties) continue;
+    const heap = new MinHeap<CountyQueue>(compareQueues);
+    for (const [county, queue] of counties) {
+      queue.sort(compareSubmission);
+      heap.push({ queue, next: 0, placed: placedByCounty.get(county) ?? 0 });
+    }
+    for (let head = heap.pop(); head !== undefined; head = heap.pop()) {
+      const chosen = head.queue[head.next]!;
+      order.push(chosen.id);
+      head.placed += 1;
+      head.next += 1;
+      placedByCounty.set(chosen.county, head.placed);
+      if (head.next < head.queue.length) heap.push(head);
+    }
+  }
+  return order;
+}
+
+/**
+ * Ranks the applicants for `places` places. Unqualified candidates are rejected (sorted by id) and
+ * never admitted; the qualified are ordered (see rankingOrder) and the first `places` admitted, the
+ * rest waitlisted in order. The result does not depend on the input order.
+ * RangeError: places negative or not an integer, two candidates with one id, an invalid category,
+ * or a submittedAt that is not an ISO timestamp.
+ */
+export function rankApplicants(candidates: RankingCandidate[], places: number): RankingResult {
+  if (!Number.isSafeInteger(places) || places < 0) throw new RangeError(`places must be a non-negative integer, got ${places}`);
+  validateCandidates(candidates);
+  // Timestamps of rejected candidates are checked too: bad data is a bug whatever the outcome.
+  for (const c of candidates) if (!c.qualified) parseTimestamp(c.submittedAt, `submittedAt of ${c.id}`);
+  const order = rankingOrder(candidates);
+  const rejected = candidates.filter((c) => !c.qualified).map((c) => c.id);
+  rejected.sort(compareCodeUnits);
+  return { admitted: order.slice(0, places), waitlist: order.slice(places), rejected };
+}
+
+export type RankingOutcome = "ADMITTED" | "WAITLISTED" | "REJECTED";
+
+export interface RankingExplanation {
+  id: string;
+  outcome: RankingOutcome;
+  category: PriorityCategory;
+  county: string;
+  /** 1-based place among all qualified candidates (admitted, then waitlist); null when rejected. */
+  rank: number | null;
+  /** 1-based place on the waiting list; null unless waitlisted. */
+  waitlistPosition: number | null;
+  /** Candidates from higher categories ranked ahead. */
+  aheadInHigherCategories: number;
+  /** Candidates from the same county ranked ahead, in any category. */
+  sameCountyAhead: number;
+  reasons: string[];
+}
+
+export interface ExplainRankingOptions {
+  /** Name of a county for the text; by default the official name of a county number, else the value itself. */
+  countyLabel?: (county: string) => string;
+}
+
+/**
+ * Where one candidate stands in a ranking and why, in Norwegian. Reads the order from `result`
+ * (which the adviser may have adjusted), not from a fresh ranking. RangeError when the id is not a
+ * candidate or does not appear in the result.
+ */
+export function explainRankingPlace(
+  candidates: RankingCandidate[],
+  result: RankingResult,
+  id: string,
+  options: ExplainRankingOptions = {},
+): RankingExplanation {
+  validateCandidates(candidates);
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  const candidate = byId.get(id);
+  if (!candidate) throw new RangeError(`No candidate with id ${id}`);
+  const label = options.countyLabel ?? ((county: string) => countyName(county) ?? county);
+
+  if (result.rejected.includes(id)) {
+    return {
+      id,
+      outcome: "REJECTED",
+      category: candidate.category,
+      county: candidate.county,
+      rank: null,
+      waitlistPosition: null,
+      aheadInHigherCategories: 0,
+      sameCountyAhead: 0,
+      reasons: ["Søknaden din oppfyller ikke opptakskravene, og den er derfor ikke med i rangeringen."],
+    };
+  }
+
+  const order = [...result.admitted, ...result.waitlist];
+  const index = order.indexOf(id);
+  if (index < 0) throw new RangeError(`Candidate ${id} is not in the ranking result`);
+  let aheadInHigherCategories = 0;
+  let sameCountyAhead = 0;
+  for (const aheadId of order.slice(0, index)) {
+    const ahead = byId.get(aheadId);
+    if (!ahead) throw new RangeError(`The ranking result names an unknown candidate: ${aheadId}`);
+    if (ahead.category < candidate.category) aheadInHigherCategories += 1;
+    if (ahead.county === candidate.county) sameCountyAhead += 1;
+  }
+  const admitted = index < result.admitted.length;
+  const rank = index + 1;
+  const waitlistPosition = admitted ? null : index - result.admitted.length + 1;
+  const county = label(candidate.county);
+  const submitted = parseTimestamp(candidate.submittedAt, `submittedAt of ${id}`);
+
+  const reasons: string[] = [];
+  reasons.push(
+    `Du er i prioritetskategori ${candidate.category} (${PRIORITY_CATEGORY_LABELS[candidate.category].toLowerCase()}).`,
+  );
+  if (aheadInHigherCategories > 0) {
+    reasons.push(
+      `${countNoun(aheadInHigherCategories, "søker", "søkere")} i høyere prioritetskategorier er rangert foran deg.`,
+    );
+  }
+  reasons.push(
+    sameCountyAhead === 0
+      ? `Du er den første søkeren fra ${county} i rangeringen.`
+      : `${countNoun(sameCountyAhead, "søker", "søkere")} fra ${county} er rangert foran deg. ` +
+          "For å få geografisk spredning går neste plass i hver kategori til søkeren fra det fylket som har færrest rangert så langt.",
+  );
+  reasons.push(
+    `Søknaden din ble sendt inn ${formatInstantNb(submitted.ms)}. ` +
+      "Står søkere likt på kategori og fylkesfordeling, kommer den som sendte søknaden først, foran.",
+  );
+  reasons.push(
+    admitted
+      ? `Du er nummer ${rank} i rangeringen og får tilbud om plass.`
+      : `Du er nummer ${rank} i rangeringen. Alle plassene går til søkere foran deg, og du er nummer ${waitlistPosition} på ventelisten. ` +
+          "Hvis noen takker nei til plassen sin, går den til den neste på ventelisten.",
+  );
+
+  return {
+    id,
+    outcome: admitted ? "ADMITTED" : "WAITLISTED",
+    category: candidate.category,
+    county: candidate.county,
+    rank,
+    waitlistPosition,
+    aheadInHigherCategories,
+    sameCountyAhead,
+    reasons,
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * Cohort (kull) codes: the starting term and year, "H2023" = autumn 2023, "V2025" = spring 2025.
+ */
+export type Term = "H" | "V";
+
+export interface CohortCode {
+  term: Term;
+  year: number;
+}
+
+const CODE = /^([HV])(\d{4})$/;
+
+function assertYear(year: number): void {
+  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new RangeError(`Invalid cohort year: ${year}`);
+}
+
+/** ("H", 2023) → "H2023". RangeError for another term or a year that is not four digits. */
+export function cohortCode(term: Term, year: number): string {
+  if (term !== "H" && term !== "V") throw new RangeError(`Invalid term: ${String(term)}`);
+  assertYear(year);
+  return `${term}${year}`;
+}
+
+/** "H2023" → { term: "H", year: 2023 }. Strict: capital H or V, then four digits. RangeError otherwise. */
+export function parseCohortCode(code: string): CohortCode {
+  const match = typeof code === "string" ? CODE.exec(code) : null;
+  if (!match) throw new RangeError(`Invalid cohort code: ${JSON.stringify(code)}`);
+  const year = Number(match[2]);
+  assertYear(year);
+  return { term: match[1] as Term, year };
+}
+
+export function isCohortCode(value: unknown): value is string {
+  if (typeof value !== "string") return false;
+  try {
+    parseCohortCode(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Chronological: V2024 < H2024 < V2025. */
+export function compareCohortCodes(a: string, b: string): number {
+  const x = parseCohortCode(a);
+  const y = parseCohortCode(b);
+  if (x.year !== y.year) return x.year - y.year;
+  return x.term === y.term ? 0 : x.term === "V" ? -1 : 1;
+}
+
+/** "H2023" → "høsten 2023", "V2025" → "våren 2025". */
+export function cohortStartLabel(code: string): string {
+  const { term, year } = parseCohortCode(code);
+  return `${term === "H" ? "høsten" : "våren"} ${year}`;
+}

@@ -1,0 +1,199 @@
+/**
+ * Exam eligibility (rett til å gå opp til eksamen): at least 80 % attendance over all the cohort's
+ * scheduled samling days, and all five arbeidskrav approved.
+ */
+import { countNoun, formatPercentTenths, percentTenths } from "./format";
+
+export const REQUIRED_ATTENDANCE = 0.8;
+export const REQUIRED_ARBEIDSKRAV = 5;
+
+// REQUIRED_ATTENDANCE as an exact fraction. Every decision compares integers against 4/5: 0.8 has no
+// exact binary representation, and a rounded percentage would let 35 of 44 days (79.5 %) pass.
+const ATTENDANCE_NUMERATOR = 4;
+const ATTENDANCE_DENOMINATOR = 5;
+
+export type ArbeidskravStatus = "NOT_SUBMITTED" | "SUBMITTED" | "APPROVED" | "NOT_APPROVED";
+
+const ARBEIDSKRAV_STATUSES: readonly ArbeidskravStatus[] = ["NOT_SUBMITTED", "SUBMITTED", "APPROVED", "NOT_APPROVED"];
+
+export interface EligibilityInput {
+  scheduledDays: number; // all samling days in the cohort's plan
+  heldDays: number; // of those, the days already held
+  attendedDays: number; // days the student was registered present (<= heldDays)
+  arbeidskrav: { id: string; status: ArbeidskravStatus }[]; // the student's standing on each arbeidskrav
+}
+
+export type EligibilityStatus = "ELIGIBLE" | "ON_TRACK" | "NOT_ELIGIBLE";
+
+export interface Eligibility {
+  status: EligibilityStatus;
+  eligible: boolean; // status === "ELIGIBLE"
+  attendance: {
+    attended: number;
+    scheduled: number;
+    percent: number;
+    met: boolean;
+    maxAbsences: number;
+    absencesLeft: number;
+  };
+  arbeidskrav: { approved: number; required: number; met: boolean };
+  reasons: string[]; // Norwegian sentences a student understands; empty exactly when eligible
+}
+
+function assertCount(value: number, name: string): void {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
+  }
+}
+
+/** Days needed for 80 % of `scheduledDays`: ceil(4·scheduled / 5), in integers. */
+export function requiredAttendanceDays(scheduledDays: number): number {
+  assertCount(scheduledDays, "scheduledDays");
+  const scaled = ATTENDANCE_NUMERATOR * scheduledDays;
+  const remainder = scaled % ATTENDANCE_DENOMINATOR;
+  return (scaled - remainder) / ATTENDANCE_DENOMINATOR + (remainder === 0 ? 0 : 1);
+}
+
+/** attended/scheduled ≥ 80 %, decided exactly. Never met when nothing is scheduled. */
+export function attendanceRequirementMet(attendedDays: number, scheduledDays: number): boolean {
+  return scheduledDays > 0 && attendedDays * ATTENDANCE_DENOMINATOR >= scheduledDays * ATTENDANCE_NUMERATOR;
+}
+
+/**
+ * The percentage for display, to one decimal. Rounding is half up, except that a share below 80 %
+ * is never shown as "80 %" (e.g. 399 of 499 days, 79.96 %, is shown as 79,9 %): the text must
+ * not contradict the decision.
+ */
+export function formatAttendancePercent(attendedDays: number, scheduledDays: number): string {
+  let tenths = percentTenths(attendedDays, scheduledDays);
+  if (!attendanceRequirementMet(attendedDays, scheduledDays) && tenths >= 800) tenths = 799;
+  return formatPercentTenths(tenths);
+}
+
+// When one arbeidskrav id is listed more than once, the best standing counts: an approval holds,
+// and a pending resubmission outranks an earlier rejection.
+const STANDING_RANK: Record<ArbeidskravStatus, number> = {
+  NOT_SUBMITTED: 0,
+  NOT_APPROVED: 1,
+  SUBMITTED: 2,
+  APPROVED: 3,
+};
+
+function standingById(arbeidskrav: EligibilityInput["arbeidskrav"]): Map<string, ArbeidskravStatus> {
+  if (!Array.isArray(arbeidskrav)) throw new RangeError("arbeidskrav must be an array");
+  const byId = new Map<string, ArbeidskravStatus>();
+  for (const item of arbeidskrav) {
+    if (!ARBEIDSKRAV_STATUSES.includes(item.status)) {
+      throw new RangeError(`Unknown arbeidskrav status: ${String(item.status)}`);
+    }
+    const previous = byId.get(item.id);
+    if (previous === undefined || STANDING_RANK[item.status] > STANDING_RANK[previous]) byId.set(item.id, item.status);
+  }
+  return byId;
+}
+
+/**
+ * Decisions where the rule is silent:
+ * - NOT_ELIGIBLE is reserved for what can no longer change: 80 % attendance is out of reach even
+ *   with every remaining day attended. Missing or not-approved arbeidskrav can still be submitted or
+ *   resubmitted, so they keep a student ON_TRACK — also after the last samling day.
+ * - With no scheduled days the requirement is not met (0 of 0 is not 80 %), but the status is
+ *   ON_TRACK, not NOT_ELIGIBLE: an empty plan means the cohort's samlinger are not entered yet, and
+ *   telling every student they have lost their exam right would be wrong.
+ */
+export function evaluateEligibility(input: EligibilityInput): Eligibility {
+  const { scheduledDays: scheduled, heldDays: held, attendedDays: attended } = input;
+  assertCount(scheduled, "scheduledDays");
+  assertCount(held, "heldDays");
+  assertCount(attended, "attendedDays");
+  if (held > scheduled) throw new RangeError(`heldDays (${held}) cannot exceed scheduledDays (${scheduled})`);
+  if (attended > held) throw new RangeError(`attendedDays (${attended}) cannot exceed heldDays (${held})`);
+
+  const requiredDays = requiredAttendanceDays(scheduled);
+  const maxAbsences = scheduled - requiredDays;
+  const absences = held - attended;
+  const absencesLeft = Math.max(0, maxAbsences - absences);
+  const attendanceMet = attendanceRequirementMet(attended, scheduled);
+  // Attending every remaining day gives scheduled − absences days, which reaches 80 % exactly when
+  // absences ≤ maxAbsences.
+  const attendanceReachable = scheduled === 0 || absences <= maxAbsences;
+
+  const standings = standingById(input.arbeidskrav);
+  const counts = { NOT_SUBMITTED: 0, SUBMITTED: 0, APPROVED: 0, NOT_APPROVED: 0 };
+  for (const status of standings.values()) counts[status] += 1;
+  const approved = counts.APPROVED;
+  const arbeidskravMet = approved >= REQUIRED_ARBEIDSKRAV;
+
+  const status: EligibilityStatus =
+    attendanceMet && arbeidskravMet ? "ELIGIBLE" : attendanceReachable ? "ON_TRACK" : "NOT_ELIGIBLE";
+
+  const reasons: string[] = [];
+  if (!attendanceMet) {
+    if (scheduled === 0) {
+      reasons.push("Kullet har ingen planlagte samlingsdager ennå, så oppmøtekravet kan ikke vurderes.");
+    } else {
+      reasons.push(
+        `Du har møtt ${attended} av ${countNoun(scheduled, "samlingsdag", "samlingsdager")} ` +
+          `(${formatAttendancePercent(attended, scheduled)}). ` +
+          `Kravet er minst 80 % (${countNoun(requiredDays, "dag", "dager")}).`,
+      );
+      const remaining = scheduled - held;
+      if (!attendanceReachable) {
+        reasons.push(
+          remaining > 0
+            ? "Du kan ikke lenger nå kravet om 80 % oppmøte, selv om du møter på alle de gjenstående samlingsdagene."
+            : "Alle samlingsdagene er holdt, og kravet om 80 % oppmøte er ikke nådd.",
+        );
+      } else if (absencesLeft === 0) {
+        reasons.push(
+          `Det gjenstår ${countNoun(remaining, "samlingsdag", "samlingsdager")}. ` +
+            "Du må møte på alle for å nå kravet.",
+        );
+      } else {
+        reasons.push(
+          `Det gjenstår ${countNoun(remaining, "samlingsdag", "samlingsdager")}. ` +
+            `Du kan være borte høyst ${countNoun(absencesLeft, "dag", "dager")} til og fortsatt nå kravet.`,
+        );
+      }
+    }
+  }
+  if (!arbeidskravMet) {
+    reasons.push(`Du har ${approved} av ${REQUIRED_ARBEIDSKRAV} godkjente arbeidskrav.`);
+    if (counts.NOT_APPROVED > 0) {
+      reasons.push(`${counts.NOT_APPROVED} arbeidskrav er ikke godkjent og kan leveres på nytt.`);
+    }
+    if (counts.SUBMITTED > 0) {
+      reasons.push(`${counts.SUBMITTED} arbeidskrav er levert og venter på vurdering.`);
+    }
+    if (counts.NOT_SUBMITTED > 0) {
+      reasons.push(`${counts.NOT_SUBMITTED} arbeidskrav er ikke levert ennå.`);
+    }
+  }
+
+  return {
+    status,
+    eligible: status === "ELIGIBLE",
+    attendance: {
+      attended,
+      scheduled,
+      percent: scheduled === 0 ? 0 : (attended * 100) / scheduled,
+      met: attendanceMet,
+      maxAbsences,
+      absencesLeft,
+    },
+    arbeidskrav: { approved, required: REQUIRED_ARBEIDSKRAV, met: arbeidskravMet },
+    reasons,
+  };
+}
+
+/** One headline for the student's overview page. */
+export function eligibilityHeadline(eligibility: Eligibility): string {
+  switch (eligibility.status) {
+    case "ELIGIBLE":
+      return "Du har rett til å gå opp til eksamen.";
+    case "ON_TRACK":
+      return "Du har ikke oppfylt alle kravene for å gå opp til eksamen ennå, men du kan fortsatt nå dem.";
+    case "NOT_ELIGIBLE":
+      return "Du kan ikke lenger oppfylle kravene for å gå opp til eksamen med dette kullet.";
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Norwegian (bokmål) wording shared by the explanations: numbers with a decimal comma, dates
+ * written out, nouns in the right number. Kept by hand rather than through Intl so the text is the
+ * same on every server, whatever ICU data Node was built with.
+ */
+import { TZDate } from "@date-fns/tz";
+import { datePartsOf } from "./dates";
+
+export const OSLO_TIME_ZONE = "Europe/Oslo";
+
+const MONTHS_NB = [
+  "januar",
+  "februar",
+  "mars",
+  "april",
+  "mai",
+  "juni",
+  "juli",
+  "august",
+  "september",
+  "oktober",
+  "november",
+  "desember",
+] as const;
+
+/** "1 dag", "2 dager". */
+export function countNoun(count: number, singular: string, plural: string): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}
+
+/** A value given in tenths, written with a decimal comma and without a trailing ",0": 682 → "68,2", 800 → "80". */
+export function formatTenths(tenths: number): string {
+  if (!Number.isInteger(tenths)) throw new RangeError(`tenths must be an integer: ${tenths}`);
+  const sign = tenths < 0 ? "-" : "";
+  const abs = Math.abs(tenths);
+  const whole = Math.floor(abs / 10);
+  const fraction = abs % 10;
+  return fraction === 0 ? `${sign}${whole}` : `${sign}${whole},${fraction}`;
+}
+
+/**
+ * numerator/denominator as a percentage in tenths, rounded half up, exactly in integers.
+ * Non-negative integers only; 0 when the denominator is 0.
+ */
+export function percentTenths(numerator: number, denominator: number): number {
+  if (denominator === 0) return 0;
+  // round(1000·n/d) = floor((2000·n + d) / (2d)), done on integers so 79.95 % never becomes 80 %.
+  const twice = 2000 * numerator + denominator;
+  const divisor = 2 * denominator;
+  return (twice - (twice % divisor)) / divisor;
+}
+
+/** "68,2 %": Norwegian style, a space before the percent sign. */
+export function formatPercentTenths(tenths: number): string {
+  return `${formatTenths(tenths)} %`;
+}
+
+/** "2024-12-01" → "1. desember 2024". */
+export function formatDateNb(date: string): string {
+  const { year, month, day } = datePartsOf(date);
+  return `${day}. ${MONTHS_NB[month - 1]} ${year}`;
+}
+
+/** An instant as Oslo wall-clock time: "1. november 2024 kl. 10.15" (Norwegian uses a dot in times). */
+export function formatInstantNb(instant: Date | number): string {
+  const ms = typeof instant === "number" ? instant : instant.getTime();
+  if (!Number.isFinite(ms)) throw new RangeError("instant is not a valid time");
+  const oslo = new TZDate(ms, OSLO_TIME_ZONE);
+  const hh = String(oslo.getHours()).padStart(2, "0");
+  const mm = String(oslo.getMinutes()).padStart(2, "0");
+  return `${oslo.getDate()}. ${MONTHS_NB[oslo.getMonth()]} ${oslo.getFullYear()} kl. ${hh}.${mm}`;
+}
+
+/** "a", "a og b", "a, b og c". */
+export function joinNb(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? "";
+  return `${items.slice(0, -1).join(", ")} og ${items[items.length - 1]}`;
+}

@@ -1,0 +1,213 @@
+import { describe, expect, it } from "vitest";
+import {
+  isReadyToSubmit,
+  missingApplicationItems,
+  REQUIRED_CREDITS,
+  type ApplicationDraft,
+  type PositionDraft,
+} from "@/lib/domain/application-requirements";
+
+function position(overrides: Partial<PositionDraft> = {}): PositionDraft {
+  return {
+    title: "Avdelingsleder",
+    employer: "Trondheim kommune",
+    employerType: "MUNICIPAL_CWS",
+    countyCode: "50",
+    municipalityCode: "5001",
+    percent: 100,
+    areaOfResponsibility: "Mottak og undersøkelse",
+    startDate: "2020-01-01",
+    endDate: null,
+    superiorTitle: "Barnevernleder",
+    personnelCount: 8,
+    hasTjenestebevis: true,
+    ...overrides,
+  };
+}
+
+function complete(overrides: Partial<ApplicationDraft> = {}): ApplicationDraft {
+  return {
+    fullName: "Kari Testesen",
+    birthDate: "1980-05-17",
+    phone: "99999999",
+    address: "Testveien 1",
+    postalCode: "7010",
+    postalPlace: "Trondheim",
+    employerCountyCode: "50",
+    employerMunicipalityCode: "5001",
+    educations: [{ institution: "NTNU", degree: "Bachelor i barnevern", credits: 180, completedYear: 2005 }],
+    positions: [position()],
+    hasVitnemal: true,
+    ...overrides,
+  };
+}
+
+describe("missingApplicationItems", () => {
+  it("is empty for a complete application", () => {
+    expect(REQUIRED_CREDITS).toBe(180);
+    expect(missingApplicationItems(complete())).toEqual([]);
+    expect(isReadyToSubmit(complete())).toBe(true);
+  });
+
+  it("lists everything for an empty draft, in the order of the form", () => {
+    const draft: ApplicationDraft = { educations: [], positions: [], hasVitnemal: false };
+    expect(missingApplicationItems(draft)).toEqual([
+      { field: "fullName", message: "Fyll inn fullt navn." },
+      { field: "birthDate", message: "Fyll inn fødselsdato." },
+      { field: "phone", message: "Fyll inn telefonnummer." },
+      { field: "address", message: "Fyll inn adresse." },
+      { field: "postalCode", message: "Fyll inn postnummer." },
+      { field: "postalPlace", message: "Fyll inn poststed." },
+      { field: "employerCountyCode", message: "Velg fylket arbeidsgiveren din ligger i." },
+      { field: "employerMunicipalityCode", message: "Velg kommunen arbeidsgiveren din ligger i." },
+      { field: "educations", message: "Legg til utdanningen din. Du må ha minst 180 studiepoeng samlet." },
+      { field: "vitnemal", message: "Last opp vitnemål." },
+      { field: "positions", message: "Legg til stillingen din som leder i barnevernet, med tjenestebevis." },
+    ]);
+    expect(isReadyToSubmit(draft)).toBe(false);
+  });
+
+  it("treats whitespace-only text as missing", () => {
+    expect(missingApplicationItems(complete({ fullName: "   ", postalPlace: "" }))).toEqual([
+      { field: "fullName", message: "Fyll inn fullt navn." },
+      { field: "postalPlace", message: "Fyll inn poststed." },
+    ]);
+  });
+
+  it("checks the birth date and postal code format", () => {
+    expect(missingApplicationItems(complete({ birthDate: "1980-02-30", postalCode: "701" }))).toEqual([
+      { field: "birthDate", message: "Fødselsdatoen er ikke en gyldig dato." },
+      { field: "postalCode", message: "Postnummeret må ha fire sifre." },
+    ]);
+  });
+
+  it("checks the employer's county and municipality", () => {
+    expect(missingApplicationItems(complete({ employerCountyCode: "99" }))).toEqual([
+      { field: "employerCountyCode", message: "Velg et gyldig fylke for arbeidsgiveren din." },
+    ]);
+    expect(missingApplicationItems(complete({ employerMunicipalityCode: "4601" }))).toEqual([
+      {
+        field: "employerMunicipalityCode",
+        message: "Kommunen du har valgt for arbeidsgiveren din, ligger ikke i fylket du har valgt.",
+      },
+    ]);
+    expect(missingApplicationItems(complete({ employerMunicipalityCode: "Trondheim" }))).toEqual([
+      { field: "employerMunicipalityCode", message: "Velg en gyldig kommune for arbeidsgiveren din." },
+    ]);
+  });
+
+  it("needs 180 credits in all", () => {
+    expect(
+      missingApplicationItems(
+        complete({ educations: [{ institution: "NTNU", degree: "Årsstudium", credits: 120, completedYear: 2005 }] }),
+      ),
+    ).toEqual([{ field: "educations", message: "Samlet utdanning må være minst 180 studiepoeng (du har oppgitt 120)." }]);
+    expect(
+      missingApplicationItems(
+        complete({
+          educations: [
+            { institution: "NTNU", degree: "Årsstudium", credits: 60, completedYear: 2003 },
+            { institution: "Nord", degree: "Bachelor (del)", credits: 120, completedYear: 2006 },
+          ],
+        }),
+      ),
+    ).toEqual([]);
+    expect(
+      missingApplicationItems(
+        complete({ educations: [{ institution: "NTNU", degree: "Bachelor", credits: 179, completedYear: 2005 }] }),
+      ),
+    ).toEqual([{ field: "educations", message: "Samlet utdanning må være minst 180 studiepoeng (du har oppgitt 179)." }]);
+  });
+
+  it("reports each education's missing fields by index, and ignores invalid credits in the total", () => {
+    expect(
+      missingApplicationItems(
+        complete({
+          educations: [
+            { institution: "NTNU", degree: "Bachelor", credits: 180, completedYear: 2005 },
+            { institution: "", degree: null, credits: null, completedYear: null },
+            { institution: "UiO", degree: "Master", credits: -10, completedYear: 1850 },
+          ],
+        }),
+      ),
+    ).toEqual([
+      { field: "educations.1.institution", message: "Fyll inn lærested for utdanning nr. 2." },
+      { field: "educations.1.degree", message: "Fyll inn grad eller studium for utdanning nr. 2." },
+      { field: "educations.1.credits", message: "Fyll inn studiepoeng for utdanning nr. 2." },
+      { field: "educations.1.completedYear", message: "Fyll inn året du fullførte utdanning nr. 2." },
+      { field: "educations.2.credits", message: "Studiepoeng for utdanning nr. 3 må være et helt tall fra 0 til 1000." },
+      { field: "educations.2.completedYear", message: "Året du fullførte utdanning nr. 3, er ikke et gyldig årstall." },
+    ]);
+  });
+
+  it("needs a vitnemål", () => {
+    expect(missingApplicationItems(complete({ hasVitnemal: false }))).toEqual([
+      { field: "vitnemal", message: "Last opp vitnemål." },
+    ]);
+  });
+
+  it("needs a tjenestebevis for each position, named by title and employer", () => {
+    expect(
+      missingApplicationItems(
+        complete({
+          positions: [
+            position({ hasTjenestebevis: false }),
+            position({ title: "Teamleder", employer: "Bergen kommune", countyCode: "46", municipalityCode: "4601" }),
+            position({ title: "Fagleder", employer: "Bodø kommune", countyCode: "18", municipalityCode: "1804", hasTjenestebevis: false }),
+          ],
+        }),
+      ),
+    ).toEqual([
+      { field: "positions.0.tjenestebevis", message: "Legg ved tjenestebevis for stillingen «Avdelingsleder, Trondheim kommune»." },
+      { field: "positions.2.tjenestebevis", message: "Legg ved tjenestebevis for stillingen «Fagleder, Bodø kommune»." },
+    ]);
+  });
+
+  it("reports every missing field of a position, naming it by number when title or employer is missing", () => {
+    const empty: PositionDraft = { hasTjenestebevis: false };
+    expect(missingApplicationItems(complete({ positions: [position(), empty] }))).toEqual([
+      { field: "positions.1.title", message: "Fyll inn stillingstittel for stilling nr. 2." },
+      { field: "positions.1.employer", message: "Fyll inn arbeidsgiver for stilling nr. 2." },
+      { field: "positions.1.employerType", message: "Velg type arbeidsgiver for stilling nr. 2." },
+      { field: "positions.1.countyCode", message: "Velg fylket stilling nr. 2 ligger i." },
+      { field: "positions.1.municipalityCode", message: "Velg kommunen stilling nr. 2 ligger i." },
+      { field: "positions.1.percent", message: "Fyll inn stillingsprosent for stilling nr. 2." },
+      { field: "positions.1.areaOfResponsibility", message: "Fyll inn ansvarsområde for stilling nr. 2." },
+      { field: "positions.1.startDate", message: "Fyll inn startdato for stilling nr. 2." },
+      { field: "positions.1.superiorTitle", message: "Fyll inn tittelen til nærmeste leder for stilling nr. 2." },
+      { field: "positions.1.personnelCount", message: "Fyll inn hvor mange du har personalansvar for i stilling nr. 2 (0 hvis ingen)." },
+      { field: "positions.1.tjenestebevis", message: "Legg ved tjenestebevis for stilling nr. 2." },
+    ]);
+  });
+
+  it("checks a position's values", () => {
+    const ref = "stillingen «Avdelingsleder, Trondheim kommune»";
+    expect(
+      missingApplicationItems(
+        complete({
+          positions: [position({ percent: 0, personnelCount: -1, startDate: "2020-02-30", endDate: "2019-13-01", municipalityCode: "0301" })],
+        }),
+      ),
+    ).toEqual([
+      { field: "positions.0.municipalityCode", message: `Kommunen du har valgt for ${ref}, ligger ikke i fylket du har valgt.` },
+      { field: "positions.0.percent", message: `Stillingsprosenten for ${ref} må være et helt tall fra 1 til 100.` },
+      { field: "positions.0.startDate", message: `Startdatoen for ${ref} er ikke en gyldig dato.` },
+      { field: "positions.0.endDate", message: `Sluttdatoen for ${ref} er ikke en gyldig dato.` },
+      { field: "positions.0.personnelCount", message: `Antall du har personalansvar for i ${ref}, må være et helt tall (0 eller mer).` },
+    ]);
+    expect(missingApplicationItems(complete({ positions: [position({ startDate: "2022-01-01", endDate: "2021-12-31" })] }))).toEqual([
+      { field: "positions.0.endDate", message: `Sluttdatoen for ${ref} kan ikke være før startdatoen.` },
+    ]);
+    expect(missingApplicationItems(complete({ positions: [position({ percent: 100.5 })] }))).toEqual([
+      { field: "positions.0.percent", message: `Stillingsprosenten for ${ref} må være et helt tall fra 1 til 100.` },
+    ]);
+  });
+
+  it("accepts an ended position, a position ending the day it starts, and 0 people", () => {
+    expect(
+      missingApplicationItems(
+        complete({ positions: [position({ endDate: "2023-06-30", personnelCount: 0 }), position({ startDate: "2024-01-01", endDate: "2024-01-01" })] }),
+      ),
+    ).toEqual([]);
+  });
+});

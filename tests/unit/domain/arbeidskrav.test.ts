@@ -1,0 +1,228 @@
+import { describe, expect, it } from "vitest";
+import {
+  studentArbeidskravStanding,
+  validateArbeidskravSet,
+  validateSubmissionGroup,
+  type ArbeidskravDefinitionInput,
+} from "@/lib/domain/arbeidskrav";
+
+function def(number: number, overrides: Partial<ArbeidskravDefinitionInput> = {}): ArbeidskravDefinitionInput {
+  return {
+    number,
+    kind: "LEDERTRENING",
+    individualOnly: true,
+    oralPresentation: false,
+    minGroupSize: 1,
+    maxGroupSize: 1,
+    ...overrides,
+  };
+}
+
+/** The programme's usual set: fagnotat 1 individual, fagnotat 2 alone or in a group of 2–3 and presented orally. */
+function validSet(): ArbeidskravDefinitionInput[] {
+  return [
+    def(1, { kind: "FAGNOTAT" }),
+    def(2, { kind: "FAGNOTAT", individualOnly: false, minGroupSize: 1, maxGroupSize: 3, oralPresentation: true }),
+    def(3),
+    def(4),
+    def(5),
+  ];
+}
+
+describe("validateArbeidskravSet", () => {
+  it("accepts the usual set", () => {
+    expect(validateArbeidskravSet(validSet())).toEqual([]);
+  });
+
+  it("accepts both fagnotat individual, and a group fagnotat that must be written in a group", () => {
+    const bothIndividual = validSet();
+    bothIndividual[1] = def(2, { kind: "FAGNOTAT", oralPresentation: true });
+    expect(validateArbeidskravSet(bothIndividual)).toEqual([]);
+    const groupOnly = validSet();
+    groupOnly[1] = { ...groupOnly[1]!, minGroupSize: 2, maxGroupSize: 3 };
+    expect(validateArbeidskravSet(groupOnly)).toEqual([]);
+    const pairs = validSet();
+    pairs[1] = { ...pairs[1]!, minGroupSize: 1, maxGroupSize: 2 };
+    expect(validateArbeidskravSet(pairs)).toEqual([]);
+  });
+
+  it("accepts the oral presentation on a ledertreningsoppgave", () => {
+    const set = validSet();
+    set[1] = { ...set[1]!, oralPresentation: false };
+    set[4] = { ...set[4]!, oralPresentation: true };
+    expect(validateArbeidskravSet(set)).toEqual([]);
+  });
+
+  it("does not depend on the order of the list", () => {
+    expect(validateArbeidskravSet([...validSet()].reverse())).toEqual([]);
+  });
+
+  it("needs five in all", () => {
+    expect(validateArbeidskravSet(validSet().slice(0, 4))).toEqual([
+      "Kullet må ha nøyaktig 5 arbeidskrav (har 4).",
+      "Det mangler et arbeidskrav med nummer 5.",
+      "Det må være 3 ledertreningsoppgaver (har 2).",
+    ]);
+    expect(validateArbeidskravSet([...validSet(), def(6)])).toEqual([
+      "Kullet må ha nøyaktig 5 arbeidskrav (har 6).",
+      "Arbeidskrav må ha et nummer fra 1 til 5 (fant 6).",
+      "Det må være 3 ledertreningsoppgaver (har 4).",
+    ]);
+  });
+
+  it("reports an empty set", () => {
+    expect(validateArbeidskravSet([])).toEqual([
+      "Kullet må ha nøyaktig 5 arbeidskrav (har 0).",
+      "Det mangler et arbeidskrav med nummer 1.",
+      "Det mangler et arbeidskrav med nummer 2.",
+      "Det mangler et arbeidskrav med nummer 3.",
+      "Det mangler et arbeidskrav med nummer 4.",
+      "Det mangler et arbeidskrav med nummer 5.",
+      "Det må være 2 fagnotat (har 0).",
+      "Det må være 3 ledertreningsoppgaver (har 0).",
+      "Nøyaktig ett arbeidskrav skal også presenteres muntlig (har 0).",
+    ]);
+  });
+
+  it("needs the numbers 1–5 once each", () => {
+    const set = validSet();
+    set[4] = def(4);
+    expect(validateArbeidskravSet(set)).toEqual([
+      "Nummer 4 er brukt på flere arbeidskrav.",
+      "Det mangler et arbeidskrav med nummer 5.",
+    ]);
+    const zero = validSet();
+    zero[4] = def(0);
+    expect(validateArbeidskravSet(zero)).toEqual([
+      "Arbeidskrav må ha et nummer fra 1 til 5 (fant 0).",
+      "Det mangler et arbeidskrav med nummer 5.",
+    ]);
+    const fraction = validSet();
+    fraction[4] = def(4.5);
+    expect(validateArbeidskravSet(fraction)[0]).toBe("Arbeidskrav må ha et nummer fra 1 til 5 (fant 4.5).");
+  });
+
+  it("needs two fagnotat and three ledertreningsoppgaver", () => {
+    const set = validSet();
+    set[2] = def(3, { kind: "FAGNOTAT" });
+    expect(validateArbeidskravSet(set)).toEqual([
+      "Det må være 2 fagnotat (har 3).",
+      "Det må være 3 ledertreningsoppgaver (har 2).",
+    ]);
+  });
+
+  it("needs at least one individual fagnotat", () => {
+    const set = validSet();
+    set[0] = def(1, { kind: "FAGNOTAT", individualOnly: false, maxGroupSize: 3 });
+    expect(validateArbeidskravSet(set)).toEqual(["Minst ett av fagnotatene må skrives individuelt."]);
+  });
+
+  it("needs exactly one oral presentation", () => {
+    const none = validSet();
+    none[1] = { ...none[1]!, oralPresentation: false };
+    expect(validateArbeidskravSet(none)).toEqual(["Nøyaktig ett arbeidskrav skal også presenteres muntlig (har 0)."]);
+    const two = validSet();
+    two[0] = { ...two[0]!, oralPresentation: true };
+    expect(validateArbeidskravSet(two)).toEqual(["Nøyaktig ett arbeidskrav skal også presenteres muntlig (har 2)."]);
+  });
+
+  it("keeps ledertreningsoppgaver individual", () => {
+    const set = validSet();
+    set[2] = def(3, { individualOnly: false, maxGroupSize: 3 });
+    expect(validateArbeidskravSet(set)).toEqual([
+      "Arbeidskrav 3: ledertreningsoppgaver bygger på egen praksis og må leveres individuelt.",
+    ]);
+  });
+
+  it("checks group sizes", () => {
+    const cases: [Partial<ArbeidskravDefinitionInput>, string][] = [
+      [{ maxGroupSize: 4 }, "Arbeidskrav 2: gruppestørrelsen må være fra 1 til 3 personer, og minste størrelse kan ikke være større enn største."],
+      [{ minGroupSize: 0 }, "Arbeidskrav 2: gruppestørrelsen må være fra 1 til 3 personer, og minste størrelse kan ikke være større enn største."],
+      [{ minGroupSize: 3, maxGroupSize: 2 }, "Arbeidskrav 2: gruppestørrelsen må være fra 1 til 3 personer, og minste størrelse kan ikke være større enn største."],
+      [{ minGroupSize: 1.5 }, "Arbeidskrav 2: gruppestørrelsen må være fra 1 til 3 personer, og minste størrelse kan ikke være større enn største."],
+      [{ maxGroupSize: 1 }, "Arbeidskrav 2 tillater bare én person, men er ikke merket som individuelt. Merk det som individuelt, eller tillat grupper på 2–3."],
+      [{ individualOnly: true }, "Arbeidskrav 2 er individuelt og kan ikke tillate grupper (største gruppe må være 1)."],
+    ];
+    for (const [change, message] of cases) {
+      const set = validSet();
+      set[1] = { ...set[1]!, ...change };
+      expect(validateArbeidskravSet(set)).toEqual([message]);
+    }
+  });
+
+  it("an individual fagnotat with a group size of 2 is reported", () => {
+    const set = validSet();
+    set[0] = { ...set[0]!, maxGroupSize: 2 };
+    expect(validateArbeidskravSet(set)).toEqual(["Arbeidskrav 1 er individuelt og kan ikke tillate grupper (største gruppe må være 1)."]);
+  });
+});
+
+describe("validateSubmissionGroup", () => {
+  const individual = { individualOnly: true, minGroupSize: 1, maxGroupSize: 1 };
+  const group = { individualOnly: false, minGroupSize: 1, maxGroupSize: 3 };
+  const groupOnly = { individualOnly: false, minGroupSize: 2, maxGroupSize: 3 };
+
+  it("accepts allowed sizes", () => {
+    expect(validateSubmissionGroup(individual, ["s1"])).toEqual([]);
+    expect(validateSubmissionGroup(group, ["s1"])).toEqual([]);
+    expect(validateSubmissionGroup(group, ["s1", "s2"])).toEqual([]);
+    expect(validateSubmissionGroup(group, ["s1", "s2", "s3"], "s2")).toEqual([]);
+    expect(validateSubmissionGroup(groupOnly, ["s1", "s2"])).toEqual([]);
+  });
+
+  it("refuses groups for an individual arbeidskrav", () => {
+    expect(validateSubmissionGroup(individual, ["s1", "s2"])).toEqual(["Dette arbeidskravet skal leveres individuelt."]);
+  });
+
+  it("refuses too large and too small groups", () => {
+    expect(validateSubmissionGroup(group, ["s1", "s2", "s3", "s4"])).toEqual(["Gruppen kan ha høyst 3 deltakere (har 4)."]);
+    expect(validateSubmissionGroup(groupOnly, ["s1"])).toEqual(["Gruppen må ha minst 2 deltakere (har 1)."]);
+  });
+
+  it("refuses an empty group", () => {
+    expect(validateSubmissionGroup(group, [])).toEqual(["En innlevering må ha minst én deltaker."]);
+  });
+
+  it("refuses duplicate members and judges the size without them", () => {
+    expect(validateSubmissionGroup(group, ["s1", "s1"])).toEqual(["Den samme studenten er lagt til flere ganger."]);
+    expect(validateSubmissionGroup(groupOnly, ["s1", "s1"])).toEqual([
+      "Den samme studenten er lagt til flere ganger.",
+      "Gruppen må ha minst 2 deltakere (har 1).",
+    ]);
+  });
+
+  it("needs the submitter in the group", () => {
+    expect(validateSubmissionGroup(group, ["s1", "s2"], "s3")).toEqual(["Du må selv være med i gruppen du leverer for."]);
+  });
+});
+
+describe("studentArbeidskravStanding", () => {
+  it("lists every definition, NOT_SUBMITTED where there is no submission", () => {
+    expect(
+      studentArbeidskravStanding(
+        ["a1", "a2", "a3"],
+        [
+          { arbeidskravId: "a3", status: "APPROVED" },
+          { arbeidskravId: "a1", status: "NOT_APPROVED" },
+        ],
+      ),
+    ).toEqual([
+      { id: "a1", status: "NOT_APPROVED" },
+      { id: "a2", status: "NOT_SUBMITTED" },
+      { id: "a3", status: "APPROVED" },
+    ]);
+  });
+
+  it("refuses unknown arbeidskrav and two submissions for one", () => {
+    expect(() => studentArbeidskravStanding(["a1"], [{ arbeidskravId: "x", status: "SUBMITTED" }])).toThrow(RangeError);
+    expect(() =>
+      studentArbeidskravStanding(
+        ["a1"],
+        [
+          { arbeidskravId: "a1", status: "SUBMITTED" },
+          { arbeidskravId: "a1", status: "APPROVED" },
+        ],
+      ),
+    ).toThrow(RangeError);
+  });
+});

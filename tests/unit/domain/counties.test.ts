@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { COUNTIES, countyName, isCountyCode, municipalityBelongsToCounty } from "@/lib/domain/counties";
+
+describe("counties", () => {
+  it("lists the 15 counties from 2024 with unique two-digit numbers", () => {
+    expect(COUNTIES).toHaveLength(15);
+    expect(new Set(COUNTIES.map((c) => c.code)).size).toBe(15);
+    expect(COUNTIES.every((c) => /^\d{2}$/.test(c.code))).toBe(true);
+  });
+
+  it("names counties by number", () => {
+    expect(countyName("50")).toBe("Trøndelag");
+    expect(countyName("03")).toBe("Oslo");
+    expect(countyName("3")).toBeNull();
+    expect(countyName("30")).toBeNull(); // Viken, dissolved in 2024
+    expect(isCountyCode("46")).toBe(true);
+    expect(isCountyCode(46)).toBe(false);
+  });
+
+  it("checks that a municipality lies in a county", () => {
+    expect(municipalityBelongsToCounty("5001", "50")).toBe(true);
+    expect(municipalityBelongsToCounty("0301", "03")).toBe(true);
+    expect(municipalityBelongsToCounty("5001", "46")).toBe(false);
+    expect(municipalityBelongsToCounty("501", "50")).toBe(false);
+    expect(municipalityBelongsToCounty("5001", "99")).toBe(false);
+    // Right shape, right county prefix, but no such municipality (5401 was Tromsø before 2024).
+    expect(municipalityBelongsToCounty("5099", "50")).toBe(false);
+    expect(municipalityBelongsToCounty("5401", "54")).toBe(false);
+  });
+
+  it("agrees with the place list: 357 municipalities, each in its own county", async () => {
+    const { MUNICIPALITIES } = await import("@/lib/data/norway-places");
+    expect(MUNICIPALITIES).toHaveLength(357);
+    expect(MUNICIPALITIES.every((m) => municipalityBelongsToCounty(m.code, m.code.slice(0, 2)))).toBe(true);
+  });
+});
