@@ -1,0 +1,18 @@
+import { AreaNav } from "@/components/area-nav";
+import { requirePageRole } from "@/lib/server/viewer";
+
+export default async function AdviserLayout({ children }: { children: React.ReactNode }) {
+  await requirePageRole(["ADVISER", "ADMIN"], "/veileder");
+  return (
+    <>
+      <AreaNav
+        label="Studieveileder"
+        links={[
+          { href: "/veileder", label: "Oversikt" },
+          { href: "/veileder/brukere", label: "Brukere" },
+        ]}
+      />
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { RegisterForm } from "@/components/forms/register-form";
+
+export const metadata: Metadata = { title: "Opprett søkerkonto" };
+
+export default function RegisterPage() {
+  return (
+    <section className="card mx-auto max-w-xl" aria-labelledby="register-heading">
+      <h1 id="register-heading">Opprett søkerkonto</h1>
+      <p className="mt-2 text-slate-700">
+        Med en søkerkonto kan du fylle ut søknaden i flere omganger, laste opp vitnemål og tjenestebevis, og følge med på
+        svaret.
+      </p>
+      <div className="mt-6">
+        <RegisterForm />
+      </div>
+      <p className="mt-6">
+        Har du allerede en konto? <Link href="/login">Logg inn</Link>.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+"use client";
+import Link from "next/link";
+
+/** Shown when a page fails. Never shows the error itself: only a reference for support. */
+export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return (
+    <section className="card mx-auto max-w-xl" role="alert">
+      <h1>Noe gikk galt</h1>
+      <p className="mt-4 text-slate-700">
+        Siden kunne ikke vises akkurat nå. Prøv igjen, eller gå tilbake til forsiden. Det du har lagret, er ikke tapt.
+      </p>
+      {error.digest ? <p className="mt-2 text-sm text-slate-600">Referanse: {error.digest}</p> : null}
+      <div className="mt-6 flex flex-wrap gap-3">
+        <button type="button" className="btn-primary" onClick={reset}>
+          Prøv igjen
+        </button>
+        <Link href="/" className="btn-secondary">
+          Til forsiden
+        </Link>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+const TONES = {
+  good: "border-green-700 bg-green-50 text-green-900",
+  bad: "border-red-700 bg-red-50 text-red-900",
+  wait: "border-amber-700 bg-amber-50 text-amber-900",
+  neutral: "border-slate-400 bg-slate-50 text-slate-800",
+} as const;
+
+export type Tone = keyof typeof TONES;
+
+export function StatusBadge({ tone, children }: { tone: Tone; children: React.ReactNode }) {
+  return (
+    <span className={`inline-block rounded-full border px-2.5 py-0.5 text-sm font-medium ${TONES[tone]}`}>{children}</span>
+  );
+}
+
+export const ARBEIDSKRAV_STATUS: Record<string, { label: string; tone: Tone }> = {
+  NOT_SUBMITTED: { label: "Ikke levert", tone: "neutral" },
+  SUBMITTED: { label: "Levert – venter på vurdering", tone: "wait" },
+  APPROVED: { label: "Godkjent", tone: "good" },
+  NOT_APPROVED: { label: "Ikke godkjent – kan leveres på nytt", tone: "bad" },
+};
+
+export const ELIGIBILITY_STATUS: Record<string, { label: string; tone: Tone }> = {
+  ELIGIBLE: { label: "Du kan gå opp til eksamen", tone: "good" },
+  ON_TRACK: { label: "Underveis – kravene er ikke oppfylt ennå", tone: "wait" },
+  NOT_ELIGIBLE: { label: "Du kan ikke lenger nå kravet til oppmøte", tone: "bad" },
+};

@@ -1,0 +1,42 @@
+"use server";
+import { z } from "zod";
+import { formValues, type ActionState } from "@/lib/forms";
+import { fieldErrorsFrom } from "@/lib/server/action";
+import { registerApplicant } from "@/lib/server/users/register-applicant";
+import { signIn } from "@/lib/server/auth";
+import { DomainError } from "@/lib/server/errors";
+import { checkbox, email, newPassword, requiredText } from "@/lib/validation/common";
+
+const schema = z
+  .object({
+    name: requiredText("Navn", 120),
+    email,
+    password: newPassword,
+    passwordConfirm: z.string().optional(),
+    privacy: checkbox,
+  })
+  .refine((input) => input.password === input.passwordConfirm, {
+    path: ["passwordConfirm"],
+    message: "Passordene er ikke like.",
+  })
+  .refine((input) => input.privacy, {
+    path: ["privacy"],
+    message: "Du må bekrefte at du har lest hvordan vi behandler opplysningene dine.",
+  });
+
+/** Anyone may register as an applicant; the account gets the APPLICANT role only. */
+export async function registerApplicantAccount(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const { password: _p, passwordConfirm: _c, ...values } = formValues(formData);
+  const parsed = schema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    return { ok: false, message: "Noe må rettes. Se feltene som er merket.", fieldErrors: fieldErrorsFrom(parsed.error), values };
+  }
+  try {
+    await registerApplicant(parsed.data);
+  } catch (error) {
+    if (error instanceof DomainError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values };
+    throw error;
+  }
+  await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/soker" });
+  return { ok: true };
+}

@@ -1,0 +1,44 @@
+"use server";
+import { AuthError } from "next-auth";
+import { z } from "zod";
+import type { ActionState } from "@/lib/forms";
+import { formValues } from "@/lib/forms";
+import { signIn } from "@/lib/server/auth";
+import { fieldErrorsFrom } from "@/lib/server/action";
+import { email, returnPath } from "@/lib/validation/common";
+
+const schema = z.object({
+  email,
+  password: z.string({ error: "Skriv inn passordet ditt." }).min(1, "Skriv inn passordet ditt."),
+  neste: returnPath,
+});
+
+/** Signs in with e-mail and password. On success next-auth redirects (to /min-side or `neste`). */
+export async function signInWithPassword(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  // The password is never sent back to the page.
+  const { password: _password, ...values } = formValues(formData);
+  const parsed = schema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    return { ok: false, message: "Fyll inn e-post og passord.", fieldErrors: fieldErrorsFrom(parsed.error), values };
+  }
+  try {
+    await signIn("credentials", {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirectTo: parsed.data.neste ?? "/min-side",
+    });
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof AuthError) {
+      const locked = "code" in error && error.code === "locked";
+      return {
+        ok: false,
+        message: locked
+          ? "For mange mislykkede forsøk. Vent et kvarter og prøv igjen."
+          : "Feil e-postadresse eller passord.",
+        values,
+      };
+    }
+    throw error; // the redirect after a successful sign-in
+  }
+}

@@ -1,0 +1,62 @@
+// The server's configuration, validated with zod when the server starts (instrumentation.ts)
+// and on first use. A missing or malformed variable stops the server with a clear message
+// instead of failing later on a user's request.
+import { z } from "zod";
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// connection string"),
+    AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters (npx auth secret)"),
+    APP_URL: z.url().default("http://localhost:3000"),
+    STORAGE_DIR: z.string().default(".data/storage"),
+    MAIL_FROM: z.string().default("Barnevernledelse NTNU <ikke-svar@barnevernledelse.local>"),
+    /** smtp(s)://user:pass@host:port. Without it, mail goes to the development outbox. */
+    SMTP_URL: optionalText.pipe(z.url().optional()),
+    MAIL_OUTBOX_DIR: z.string().default(".data/outbox"),
+    /** Feide (OpenID Connect). All three set: the sign-in page offers Feide. */
+    FEIDE_CLIENT_ID: optionalText,
+    FEIDE_CLIENT_SECRET: optionalText,
+    FEIDE_ISSUER: z.url().default("https://auth.dataporten.no"),
+    /** Show the demo accounts on the sign-in page (development only by default). */
+    SHOW_DEMO_ACCOUNTS: optionalText.pipe(z.enum(["true", "false"]).optional()),
+  })
+  .refine((env) => Boolean(env.FEIDE_CLIENT_ID) === Boolean(env.FEIDE_CLIENT_SECRET), {
+    message: "FEIDE_CLIENT_ID and FEIDE_CLIENT_SECRET must be set together",
+    path: ["FEIDE_CLIENT_SECRET"],
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${problems.join("\n")}`);
+  }
+  return result.data;
+}
+
+export function feideConfigured(config: Env = env()): boolean {
+  return Boolean(config.FEIDE_CLIENT_ID && config.FEIDE_CLIENT_SECRET);
+}
+
+export function demoAccountsVisible(config: Env = env()): boolean {
+  if (config.SHOW_DEMO_ACCOUNTS) return config.SHOW_DEMO_ACCOUNTS === "true";
+  return config.NODE_ENV === "development";
+}

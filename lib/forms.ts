@@ -1,0 +1,40 @@
+// Shapes shared by server actions and the forms that call them (importable from client code).
+
+export type FieldErrors = Record<string, string[] | undefined>;
+
+/** What every server action returns to `useActionState`. */
+export interface ActionState {
+  ok: boolean;
+  /** A sentence for the whole form (success or failure). */
+  message?: string;
+  /** Messages tied to fields by name; shown next to the field and linked with aria-describedby. */
+  fieldErrors?: FieldErrors;
+  /** What the user sent, so the form can show it again: nothing typed is lost on an error. */
+  values?: Record<string, string>;
+  /** Changes on every call, so a form can tell a new result from the previous one. */
+  at?: number;
+}
+
+export const initialActionState: ActionState = { ok: false };
+
+/** FormData → plain object of strings. Next's internal `$ACTION_*` fields and files are left out. */
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$ACTION") || typeof value !== "string") continue;
+    values[key] = key in values ? `${values[key]},${value}` : value;
+  }
+  return values;
+}
+
+/** FormData → object for zod: keys that repeat become arrays (checkbox groups). */
+export function formInput(formData: FormData): Record<string, string | string[]> {
+  const input: Record<string, string | string[]> = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const all = formData.getAll(key).filter((value): value is string => typeof value === "string");
+    if (all.length === 0) continue;
+    input[key] = all.length === 1 ? (all[0] as string) : all;
+  }
+  return input;
+}

@@ -1,0 +1,81 @@
+// Who may do what: pure functions of the viewer and the record, with their own unit tests.
+// The data-access layer (lib/server) calls these; pages use them only to hide what the viewer
+// could not use anyway.
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export interface RoleHolder {
+  id: string;
+  roles: readonly Role[];
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  APPLICANT: "Søker",
+  STUDENT: "Student",
+  FACULTY: "Faglærer",
+  ADVISER: "Studieveileder",
+  ADMIN: "Administrator",
+};
+
+/** The areas of the app, one per audience, in the order a person with several roles sees them. */
+export const AREAS = [
+  { path: "/veileder", label: "Studieveileder", roles: ["ADVISER", "ADMIN"] },
+  { path: "/faglaerer", label: "Faglærer", roles: ["FACULTY"] },
+  { path: "/student", label: "Student", roles: ["STUDENT"] },
+  { path: "/soker", label: "Søknader", roles: ["APPLICANT"] },
+] as const satisfies readonly { path: string; label: string; roles: readonly Role[] }[];
+
+export function hasAnyRole(viewer: RoleHolder, roles: readonly Role[]): boolean {
+  return viewer.roles.some((role) => roles.includes(role));
+}
+
+export function areasFor(roles: readonly Role[]) {
+  return AREAS.filter((area) => area.roles.some((role) => roles.includes(role)));
+}
+
+/** Where a person lands after signing in: the first area they have. */
+export function homePathFor(roles: readonly Role[]): string {
+  return areasFor(roles)[0]?.path ?? "/";
+}
+
+export function isStaff(viewer: RoleHolder): boolean {
+  return hasAnyRole(viewer, ["ADVISER", "ADMIN"]);
+}
+
+/** Advisers and admins create staff and student accounts; only an admin makes another admin. */
+export function canGrantRoles(viewer: RoleHolder, roles: readonly Role[]): boolean {
+  if (!isStaff(viewer)) return false;
+  return !roles.includes("ADMIN") || viewer.roles.includes("ADMIN");
+}
+
+/** Nobody disables their own account (they would lock themselves out mid-task). */
+export function canDisableUser(viewer: RoleHolder, target: { id: string; roles: readonly Role[] }): boolean {
+  if (viewer.id === target.id) return false;
+  return canGrantRoles(viewer, target.roles);
+}
+
+export interface ApplicationAccess {
+  applicantId: string;
+  status: string;
+}
+
+/** The applicant who owns it, and advisers. */
+export function canViewApplication(viewer: RoleHolder, application: ApplicationAccess): boolean {
+  return application.applicantId === viewer.id || isStaff(viewer);
+}
+
+/** Only its applicant, and only while it is a draft. */
+export function canEditApplication(viewer: RoleHolder, application: ApplicationAccess): boolean {
+  return application.applicantId === viewer.id && application.status === "DRAFT";
+}
+
+/** Documents may be added until a decision is made (DOMAIN: "can still add documents"). */
+export function canAddDocuments(viewer: RoleHolder, application: ApplicationAccess): boolean {
+  return (
+    application.applicantId === viewer.id &&
+    ["DRAFT", "SUBMITTED", "UNDER_REVIEW"].includes(application.status)
+  );
+}
+
+export function canWithdrawApplication(viewer: RoleHolder, application: ApplicationAccess): boolean {
+  return application.applicantId === viewer.id && ["SUBMITTED", "UNDER_REVIEW", "DECIDED"].includes(application.status);
+}

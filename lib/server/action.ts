@@ -1,0 +1,73 @@
+import "server-only";
+// The one way a server action is built: authenticate → authorize (role) → parse with zod →
+// run the use case (which checks ownership and writes in a transaction with its audit entry) →
+// return an ActionState for useActionState. Unknown fields in the form are dropped by the
+// schema, so a crafted POST cannot set `status`, `category` or `userId`.
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { formInput, formValues, type ActionState, type FieldErrors } from "@/lib/forms";
+import { hasAnyRole } from "@/lib/permissions";
+import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
+import { getViewer, type Viewer } from "@/lib/server/viewer";
+
+export interface ActionContext<Input> {
+  viewer: Viewer;
+  input: Input;
+  formData: FormData;
+}
+
+interface ActionDefinition<Schema extends z.ZodType> {
+  /** Who may call it at all; ownership is checked by the use case. */
+  roles: readonly Role[];
+  schema: Schema;
+  handler: (context: ActionContext<z.output<Schema>>) => Promise<Partial<ActionState> | void>;
+}
+
+export const SIGNED_OUT_MESSAGE = "Du er ikke logget inn lenger. Logg inn på nytt og prøv igjen.";
+export const FORBIDDEN_MESSAGE = "Du har ikke tilgang til å gjøre dette.";
+const UNEXPECTED_MESSAGE = "Noe gikk galt hos oss. Det du skrev er tatt vare på; prøv igjen om litt.";
+
+export function defineAction<Schema extends z.ZodType>(definition: ActionDefinition<Schema>) {
+  return async function action(_previous: ActionState, formData: FormData): Promise<ActionState> {
+    const values = formValues(formData);
+    const at = Date.now();
+    const viewer = await getViewer();
+    if (!viewer) return { ok: false, message: SIGNED_OUT_MESSAGE, values, at };
+    if (!hasAnyRole(viewer, definition.roles)) return { ok: false, message: FORBIDDEN_MESSAGE, values, at };
+
+    const parsed = definition.schema.safeParse(formInput(formData));
+    if (!parsed.success) {
+      return {
+        ok: false,
+        message: "Noe må rettes før vi kan lagre. Se feltene som er merket.",
+        fieldErrors: fieldErrorsFrom(parsed.error),
+        values,
+        at,
+      };
+    }
+    try {
+      const result = await definition.handler({ viewer, input: parsed.data, formData });
+      return { ok: true, values, at, ...result };
+    } catch (error) {
+      unstable_rethrow(error); // redirect() and notFound() are not errors
+      if (error instanceof DomainError) {
+        return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values, at };
+      }
+      if (error instanceof AccessDeniedError || error instanceof NotFoundError) {
+        return { ok: false, message: error.message, values, at };
+      }
+      console.error("Server action failed", error);
+      return { ok: false, message: UNEXPECTED_MESSAGE, values, at };
+    }
+  };
+}
+
+export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "form";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return fieldErrors;
+}

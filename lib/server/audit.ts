@@ -1,0 +1,36 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+type Tx = Pick<Prisma.TransactionClient, "auditLog">;
+
+export interface AuditEntry {
+  actorId: string | null;
+  /** verb.noun in English, e.g. "application.submit". */
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/**
+ * Writes one entry of the append-only audit log. Call it with the transaction that makes the
+ * change, so the change and its record commit or fail together.
+ */
+export async function audit(tx: Tx, entry: AuditEntry): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      actorId: entry.actorId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: toJson(entry.before),
+      after: toJson(entry.after),
+    },
+  });
+}
+
+function toJson(value: unknown): Prisma.InputJsonValue | undefined {
+  if (value === undefined || value === null) return undefined;
+  return JSON.parse(JSON.stringify(value, (_key, inner) => (typeof inner === "bigint" ? inner.toString() : inner)));
+}

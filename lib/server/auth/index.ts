@@ -1,0 +1,115 @@
+import "server-only";
+// Sign-in with next-auth (Auth.js v5): e-mail + password for every role, and Feide (OpenID
+// Connect) when FEIDE_CLIENT_ID/FEIDE_CLIENT_SECRET are set.
+//
+// The cookie is next-auth's encrypted JWT, but it carries only the id of a row in our Session
+// table. Every request resolves that row (lib/server/viewer.ts), so the server can end a session:
+// sign-out deletes the row, and disabling an account deletes all of the user's rows. A replayed
+// old cookie then names a session that no longer exists and gets nothing.
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { headers } from "next/headers";
+import { z } from "zod";
+import { env, feideConfigured } from "@/lib/env";
+import { db } from "@/lib/server/db";
+import { burnPasswordCheck, verifyPassword } from "@/lib/server/auth/password";
+import { createSession, SESSION_MAX_AGE_SECONDS } from "@/lib/server/auth/sessions";
+import { recordSignIn, signInLocked } from "@/lib/server/auth/throttle";
+
+declare module "next-auth" {
+  interface User {
+    sessionId?: string;
+  }
+  interface Session {
+    sid?: string;
+  }
+}
+
+class LockedOut extends CredentialsSignin {
+  override code = "locked";
+}
+
+const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email()),
+  password: z.string().min(1).max(256),
+});
+
+function config(): NextAuthConfig {
+  const settings = env();
+  const providers: NextAuthConfig["providers"] = [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw, request) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        const { email, password } = parsed.data;
+        if (await signInLocked(db(), email)) throw new LockedOut();
+        const user = await db().user.findUnique({
+          where: { email },
+          select: { id: true, passwordHash: true, disabledAt: true },
+        });
+        const valid = user?.passwordHash
+          ? await verifyPassword(password, user.passwordHash)
+          : (await burnPasswordCheck(password), false);
+        await recordSignIn(db(), email, valid && !user?.disabledAt);
+        if (!user || !valid || user.disabledAt) return null;
+        const sessionId = await createSession(db(), user.id, request.headers.get("user-agent"));
+        return { id: user.id, sessionId };
+      },
+    }),
+  ];
+  if (feideConfigured(settings)) {
+    providers.push({
+      id: "feide",
+      name: "Feide",
+      type: "oidc",
+      issuer: settings.FEIDE_ISSUER,
+      clientId: settings.FEIDE_CLIENT_ID,
+      clientSecret: settings.FEIDE_CLIENT_SECRET,
+      authorization: { params: { scope: "openid email profile" } },
+      checks: ["pkce", "state", "nonce"],
+    });
+  }
+
+  return {
+    secret: settings.AUTH_SECRET,
+    trustHost: true,
+    providers,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/login", error: "/login" },
+    callbacks: {
+      // Feide signs in existing accounts only: matched on the Feide subject, or the first time on
+      // the e-mail address, which then links the account. Nobody gets an account from Feide alone.
+      async signIn({ account, profile }) {
+        if (account?.provider !== "feide") return true;
+        const subject = profile?.sub;
+        const email = typeof profile?.email === "string" ? profile.email.toLowerCase() : null;
+        if (!subject) return false;
+        const user =
+          (await db().user.findUnique({ where: { feideSubject: subject } })) ??
+          (email ? await db().user.findFirst({ where: { email, feideSubject: null } }) : null);
+        if (!user || user.disabledAt) return "/login?feil=feide";
+        if (!user.feideSubject) await db().user.update({ where: { id: user.id }, data: { feideSubject: subject } });
+        return true;
+      },
+      async jwt({ token, user, account, profile }) {
+        if (user?.sessionId) {
+          token.sid = user.sessionId;
+        } else if (account?.provider === "feide" && profile?.sub) {
+          const linked = await db().user.findUnique({ where: { feideSubject: profile.sub }, select: { id: true } });
+          if (linked) {
+            const userAgent = (await headers()).get("user-agent");
+            token.sid = await createSession(db(), linked.id, userAgent);
+          }
+        }
+        // Only the session id travels in the cookie; name, e-mail and roles are read fresh.
+        return { sid: token.sid, sub: token.sub, iat: token.iat, exp: token.exp, jti: token.jti };
+      },
+      session({ session, token }) {
+        return { expires: session.expires, sid: typeof token.sid === "string" ? token.sid : undefined } as typeof session;
+      },
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => config());

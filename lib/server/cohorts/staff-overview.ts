@@ -1,0 +1,83 @@
+import "server-only";
+// Cohorts as advisers and faculty see them: counts of applications and students, and what is next.
+import { osloDate } from "@/lib/domain/application-deadline";
+import { hasAnyRole } from "@/lib/permissions";
+import { db } from "@/lib/server/db";
+import { AccessDeniedError } from "@/lib/server/errors";
+import type { Viewer } from "@/lib/server/viewer";
+import { isoDate } from "@/lib/to-domain";
+
+export async function listCohortsForStaff(viewer: Viewer, now = new Date()) {
+  if (!hasAnyRole(viewer, ["ADVISER", "ADMIN", "FACULTY"])) throw new AccessDeniedError();
+  const today = osloDate(now);
+  const [cohorts, applicationCounts] = await Promise.all([
+    db().cohort.findMany({
+      orderBy: [{ startsOn: "desc" }],
+      select: {
+        id: true,
+        code: true,
+        name: true,
+        capacity: true,
+        applicationOpensOn: true,
+        applicationDeadline: true,
+        startsOn: true,
+        endsOn: true,
+        programme: { select: { name: true, code: true } },
+        _count: { select: { enrolments: { where: { status: { not: "WITHDRAWN" } } } } },
+        samlinger: {
+          orderBy: { number: "asc" },
+          select: { number: true, samling: { select: { title: true, days: { orderBy: { date: "asc" }, select: { date: true } } } } },
+        },
+      },
+    }),
+    db().application.groupBy({ by: ["cohortId", "status"], _count: { _all: true } }),
+  ]);
+  return cohorts.map((cohort) => {
+    const counts = Object.fromEntries(
+      applicationCounts.filter((row) => row.cohortId === cohort.id).map((row) => [row.status, row._count._all]),
+    ) as Partial<Record<string, number>>;
+    const samlinger = cohort.samlinger.map(({ number, samling }) => ({
+      number,
+      title: samling.title,
+      days: samling.days.map((d) => isoDate(d.date)),
+    }));
+    const next = samlinger.find((samling) => (samling.days.at(-1) ?? "") >= today) ?? null;
+    const held = samlinger.filter((samling) => (samling.days.at(-1) ?? "") < today).length;
+    const startsOn = isoDate(cohort.startsOn);
+    const endsOn = isoDate(cohort.endsOn);
+    return {
+      id: cohort.id,
+      code: cohort.code,
+      name: cohort.name,
+      programme: cohort.programme.name,
+      capacity: cohort.capacity,
+      students: cohort._count.enrolments,
+      applicationDeadline: isoDate(cohort.applicationDeadline),
+      phase: today < startsOn ? ("UPCOMING" as const) : today > endsOn ? ("COMPLETED" as const) : ("RUNNING" as const),
+      submittedApplications: (counts.SUBMITTED ?? 0) + (counts.UNDER_REVIEW ?? 0) + (counts.DECIDED ?? 0),
+      draftApplications: counts.DRAFT ?? 0,
+      samlingerHeld: held,
+      samlingerTotal: samlinger.length,
+      nextSamling: next,
+    };
+  });
+}
+
+/** The faculty member's basisgrupper (as prosessveileder) with their students. */
+export async function listMyBasisgrupper(viewer: Viewer) {
+  if (!viewer.roles.includes("FACULTY")) throw new AccessDeniedError();
+  return db().basisgruppe.findMany({
+    where: { supervisorId: viewer.id },
+    orderBy: [{ cohort: { startsOn: "desc" } }, { name: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      cohort: { select: { id: true, name: true, endsOn: true } },
+      members: {
+        where: { status: { not: "WITHDRAWN" } },
+        orderBy: { user: { name: "asc" } },
+        select: { id: true, user: { select: { name: true, email: true } } },
+      },
+    },
+  });
+}

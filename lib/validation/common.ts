@@ -1,0 +1,44 @@
+// zod building blocks with Norwegian messages, shared by every form schema.
+import { z } from "zod";
+
+export const MIN_PASSWORD_LENGTH = 10;
+
+export const requiredText = (label: string, max = 200) =>
+  z
+    .string({ error: `${label} må fylles ut.` })
+    .trim()
+    .min(1, `${label} må fylles ut.`)
+    .max(max, `${label} kan ha høyst ${max} tegn.`);
+
+export const optionalText = (label: string, max = 2000) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} kan ha høyst ${max} tegn.`)
+    .optional()
+    .transform((value) => (value ? value : null));
+
+export const email = z
+  .string({ error: "Skriv inn e-postadressen din." })
+  .trim()
+  .toLowerCase()
+  .min(1, "Skriv inn e-postadressen din.")
+  .max(254, "E-postadressen er for lang.")
+  .pipe(z.email("Skriv en gyldig e-postadresse, for eksempel navn@kommune.no."));
+
+export const newPassword = z
+  .string({ error: "Velg et passord." })
+  .min(MIN_PASSWORD_LENGTH, `Passordet må ha minst ${MIN_PASSWORD_LENGTH} tegn.`)
+  .max(200, "Passordet kan ha høyst 200 tegn.");
+
+/** An HTML checkbox: "on" when ticked, absent when not. */
+export const checkbox = z
+  .string()
+  .optional()
+  .transform((value) => value === "on" || value === "true");
+
+/** A path inside this site to return to after signing in (never another site). */
+export const returnPath = z
+  .string()
+  .optional()
+  .transform((value) => (value && /^\/(?!\/)[^\s\\]*$/.test(value) ? value : null));
