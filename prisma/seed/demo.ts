@@ -1,0 +1,606 @@
+// The demo world, deterministic for a given "today" (the dates of the running and the open
+// cohort are placed relative to it; kull H2023 has its real, fixed dates):
+// - kull H2023: the nine real samlinger and the exam, completed, with attendance, approvals and
+//   grades, including students who fell short and were not admitted to the exam;
+// - a running cohort mid-way through its samlinger;
+// - a cohort whose application window is open today, with 44 applications across counties and
+//   priority categories, each with its vitnemål and tjenestebevis as real PDF files;
+// - one demo account per role (prisma/seed/demo-accounts.ts).
+// All people are invented.
+import { evaluateEligibility, type ArbeidskravStatus } from "@/lib/domain/eligibility";
+import { explainPriorityCategory } from "@/lib/domain/admission";
+import { MUNICIPALITIES, municipalitiesInCounty } from "@/lib/data/norway-places";
+import type { Database } from "@/lib/db/client";
+import type { EmployerType, Grade, LeaderRole } from "@/lib/generated/prisma/enums";
+import { osloDate } from "@/lib/domain/application-deadline";
+import { isoDate, toDomainPosition } from "@/lib/to-domain";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
+import {
+  attachPdf,
+  cohortDays,
+  createApplication,
+  createArbeidskrav,
+  createBasisgruppe,
+  createCohort,
+  createProgramme,
+  createSubmission,
+  createUser,
+  day,
+  enrol,
+  standardArbeidskrav,
+  type PositionInput,
+  type SamlingInput,
+} from "@/prisma/seed/factories";
+
+export async function isDatabaseEmpty(db: Database): Promise<boolean> {
+  const [users, programmes] = await Promise.all([db.user.count(), db.programme.count()]);
+  return users === 0 && programmes === 0;
+}
+
+export async function seedDemoData(db: Database, options: { today: Date }): Promise<string> {
+  const today = osloDate(options.today);
+  const random = prng(20231912);
+
+  const accounts = new Map<string, Awaited<ReturnType<typeof createUser>>>();
+  for (const account of DEMO_ACCOUNTS) {
+    accounts.set(account.email, await createUser(db, { ...account, password: DEMO_PASSWORD }));
+  }
+  const account = (email: string) => {
+    const user = accounts.get(email);
+    if (!user) throw new Error(`demo account ${email} missing`);
+    return user;
+  };
+  const faculty = [
+    account("faglaerer@demo.no"),
+    await createUser(db, { email: "tor.prosessveileder@demo.no", name: "Tor Prosessveileder Bakken", roles: ["FACULTY"] }),
+    await createUser(db, { email: "hanne.faglaerer@demo.no", name: "Hanne Faglærer Moen", roles: ["FACULTY"] }),
+  ];
+  const names = nameGenerator(random);
+
+  const programme = await createProgramme(db, "BARNEVERNLEDELSE");
+  const institutionProgramme = await createProgramme(db, "INSTITUSJONSLEDELSE");
+
+  // ── Kull H2023, completed ────────────────────────────────────────────────────────────────────
+  const h2023 = await createCohort(db, {
+    programmeId: programme.id,
+    code: "H2023",
+    capacity: 30,
+    applicationOpensOn: "2023-01-16",
+    applicationDeadline: "2023-04-15",
+    offerAnswerDeadline: "2023-06-01",
+    samlinger: H2023_SAMLINGER,
+    exam: { startsOn: "2024-11-19", endsOn: "2024-11-21" },
+  });
+  // Samling 6 is shared with the institution-leader programme's cohort.
+  const sharedSamlingId = h2023.samlingIds[5];
+  await createCohort(db, {
+    programmeId: institutionProgramme.id,
+    code: "H2023",
+    capacity: 20,
+    applicationOpensOn: "2023-01-16",
+    applicationDeadline: "2023-04-15",
+    offerAnswerDeadline: "2023-06-01",
+    samlinger: [
+      { title: "Samling 1", days: ["2023-09-26", "2023-09-27"] },
+      { title: "Felles samling med barnevernledelse", days: ["2024-04-23", "2024-04-24"], id: sharedSamlingId },
+      { title: "Samling 3", days: ["2024-06-04", "2024-06-05"] },
+    ],
+  });
+
+  const h2023Students = await seedCompletedCohort(db, {
+    cohortId: h2023.cohort.id,
+    examId: h2023.exam!.id,
+    faculty,
+    names,
+    random,
+  });
+
+  // ── The running cohort, mid-way ──────────────────────────────────────────────────────────────
+  const running = runningCohortPlan(today);
+  const runningCohort = await createCohort(db, {
+    programmeId: programme.id,
+    code: running.code,
+    capacity: 25,
+    applicationOpensOn: running.applicationOpensOn,
+    applicationDeadline: running.applicationDeadline,
+    offerAnswerDeadline: running.offerAnswerDeadline,
+    samlinger: running.samlinger,
+    exam: running.exam,
+  });
+  const runningStudents = await seedRunningCohort(db, {
+    cohortId: runningCohort.cohort.id,
+    today,
+    faculty,
+    demoStudentId: account("student@demo.no").id,
+    names,
+    random,
+  });
+
+  // ── The open intake ──────────────────────────────────────────────────────────────────────────
+  const open = openCohortPlan(today);
+  const openCohort = await createCohort(db, {
+    programmeId: programme.id,
+    code: open.code,
+    capacity: 30,
+    applicationOpensOn: open.applicationOpensOn,
+    applicationDeadline: open.applicationDeadline,
+    offerAnswerDeadline: open.offerAnswerDeadline,
+    samlinger: open.samlinger,
+    exam: open.exam,
+  });
+  const applications = await seedApplications(db, {
+    cohortId: openCohort.cohort.id,
+    opensOn: open.applicationOpensOn,
+    deadline: open.applicationDeadline,
+    today,
+    names,
+    random,
+  });
+  await createApplication(db, {
+    applicantId: account("soker@demo.no").id,
+    cohortId: openCohort.cohort.id,
+    status: "DRAFT",
+    fullName: "Sofie Søker",
+    phone: "900 00 000",
+    employerCountyCode: "50",
+    employerMunicipalityCode: "5001",
+    educations: [{ institution: "NTNU", degree: "Bachelor i barnevern", credits: 180, completedYear: 2015 }],
+  });
+
+  return [
+    `${DEMO_ACCOUNTS.length} demokontoer`,
+    `H2023 med ${h2023Students} studenter`,
+    `${running.code} med ${runningStudents} studenter`,
+    `${open.code} med ${applications} søknader (frist ${open.applicationDeadline})`,
+  ].join(", ");
+}
+
+// ─── Kull H2023 ─────────────────────────────────────────────────────────────────────────────────
+
+const H2023_SAMLINGER: SamlingInput[] = [
+  { title: "Samling 1", days: ["2023-09-12", "2023-09-13", "2023-09-14"] },
+  { title: "Samling 2", days: ["2023-10-17", "2023-10-18", "2023-10-19"] },
+  { title: "Samling 3", days: ["2023-11-21", "2023-11-22", "2023-11-23", "2023-11-24"] },
+  { title: "Samling 4", days: ["2024-02-06", "2024-02-07", "2024-02-08"] },
+  { title: "Samling 5", days: ["2024-03-12", "2024-03-13", "2024-03-14"] },
+  {
+    title: "Samling 6 (felles med institusjonslederutdanningen)",
+    days: ["2024-04-23", "2024-04-24"],
+    notes: "Felles samling med videreutdanningen i institusjonsledelse.",
+  },
+  { title: "Samling 7", days: ["2024-05-28", "2024-05-29", "2024-05-30"] },
+  { title: "Samling 8", days: ["2024-09-10", "2024-09-11", "2024-09-12"] },
+  { title: "Samling 9", days: ["2024-10-22", "2024-10-23", "2024-10-24"] },
+];
+
+interface SeedContext {
+  faculty: { id: string }[];
+  names: () => { name: string; email: string };
+  random: () => number;
+}
+
+/**
+ * 24 students. Most attended nearly everything and had all five arbeidskrav approved. Four fell
+ * short or came close, to show the rule at its edges (27 days: 80 % needs 22):
+ * 20 days (74 %) and 21 days (78 %) → not admitted; exactly 22 days → admitted;
+ * five days fine but only four arbeidskrav approved → not admitted.
+ */
+async function seedCompletedCohort(
+  db: Database,
+  context: SeedContext & { cohortId: string; examId: string },
+): Promise<number> {
+  const { cohortId, examId, faculty, names, random } = context;
+  const days = await cohortDays(db, cohortId);
+  const groups = await Promise.all(
+    ["A", "B", "C", "D"].map((letter, index) =>
+      createBasisgruppe(db, cohortId, `Basisgruppe ${letter}`, faculty[index % faculty.length]!.id),
+    ),
+  );
+  const definitions = await createArbeidskrav(
+    db,
+    cohortId,
+    standardArbeidskrav(["2023-11-01", "2024-01-15", "2024-04-10", "2024-06-15", "2024-10-01"]),
+  );
+  const assessor = faculty[0]!.id;
+  const grades: Grade[] = ["B", "C", "A", "C", "D", "B", "E", "C", "B", "F", "C", "A", "D", "B", "C", "B", "C", "D", "A", "C"];
+  const count = 24;
+  const enrolments: { id: string; userId: string; attended: number; approved: number }[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const person = names();
+    const user = await createUser(db, { ...person, roles: ["STUDENT"] });
+    const enrolment = await enrol(db, { userId: user.id, cohortId, basisgruppeId: groups[index % groups.length]!.id });
+    const attended = index === 3 ? 20 : index === 7 ? 21 : index === 11 ? 22 : days.length - Math.floor(random() * 3);
+    const approved = index === 15 ? 4 : 5;
+    enrolments.push({ id: enrolment.id, userId: user.id, attended, approved });
+  }
+
+  // Attendance: the absent days are spread through the plan, deterministically.
+  const rows = enrolments.flatMap((enrolment, studentIndex) => {
+    const absent = new Set(spread(days.length, days.length - enrolment.attended, studentIndex));
+    return days.map((samlingDay, dayIndex) => ({
+      enrolmentId: enrolment.id,
+      samlingDayId: samlingDay.id,
+      status: absent.has(dayIndex) ? ("ABSENT" as const) : ("PRESENT" as const),
+      registeredById: faculty[dayIndex % faculty.length]!.id,
+      registeredAt: new Date(samlingDay.date.getTime() + 15 * 3_600_000),
+    }));
+  });
+  await db.attendance.createMany({ data: rows });
+
+  // Arbeidskrav: fagnotat 2 (number 3) in groups of three, the rest alone. One student's
+  // ledertreningsoppgave 3 was not approved, twice.
+  for (const definition of definitions) {
+    const dueAt = new Date(definition.dueDate.getTime() - 2 * 86_400_000);
+    const approvedAttempt = { status: "APPROVED" as const, assessorId: assessor, at: dueAt, feedback: "Godkjent. Godt koblet til egen praksis." };
+    if (definition.number === 3) {
+      for (let start = 0; start < enrolments.length; start += 3) {
+        const members = enrolments.slice(start, start + 3);
+        await createSubmission(db, {
+          arbeidskravId: definition.id,
+          enrolmentIds: members.map((member) => member.id),
+          submittedById: members[0]!.userId,
+          attempts: [approvedAttempt],
+        });
+      }
+      continue;
+    }
+    for (const enrolment of enrolments) {
+      const failsThis = enrolment.approved < 5 && definition.number === 5;
+      await createSubmission(db, {
+        arbeidskravId: definition.id,
+        enrolmentIds: [enrolment.id],
+        submittedById: enrolment.userId,
+        attempts: failsThis
+          ? [
+              { status: "NOT_APPROVED", assessorId: assessor, at: dueAt, feedback: "Mangler refleksjon over egen lederatferd." },
+              { status: "NOT_APPROVED", assessorId: assessor, at: new Date(dueAt.getTime() + 21 * 86_400_000), feedback: "Fortsatt for lite knyttet til egen praksis." },
+            ]
+          : [approvedAttempt],
+      });
+    }
+  }
+
+  // Exam: only students the rule finds eligible are admitted; they all got a grade.
+  let gradeIndex = 0;
+  for (const enrolment of enrolments) {
+    const eligibility = evaluateEligibility({
+      scheduledDays: days.length,
+      heldDays: days.length,
+      attendedDays: enrolment.attended,
+      arbeidskrav: definitions.map((definition) => ({
+        id: definition.id,
+        status: (enrolment.approved < 5 && definition.number === 5 ? "NOT_APPROVED" : "APPROVED") as ArbeidskravStatus,
+      })),
+    });
+    if (!eligibility.eligible) continue;
+    const grade = grades[gradeIndex % grades.length]!;
+    gradeIndex += 1;
+    await db.examRegistration.create({
+      data: {
+        examId,
+        enrolmentId: enrolment.id,
+        admittedById: faculty[0]!.id,
+        admittedAt: day("2024-11-01"),
+        grade,
+        gradedById: faculty[0]!.id,
+        gradedAt: day("2024-12-10"),
+      },
+    });
+    if (grade !== "F") await db.enrolment.update({ where: { id: enrolment.id }, data: { status: "COMPLETED" } });
+  }
+  return enrolments.length;
+}
+
+// ─── The running cohort ─────────────────────────────────────────────────────────────────────────
+
+/** Nine samlinger six weeks apart, placed so that five have been held by `today`. */
+export function runningCohortPlan(today: string) {
+  const monday = mondayOf(today);
+  const starts = [-27, -21, -15, -9, -3, 3, 9, 15, 21].map((weeks) => addDays(monday, weeks * 7 + 1));
+  const samlinger = starts.map((tuesday, index) => ({
+    title: index === 5 ? `Samling ${index + 1} (felles dag med institusjonsledelse)` : `Samling ${index + 1}`,
+    days: index === 5 ? [tuesday, addDays(tuesday, 1)] : [tuesday, addDays(tuesday, 1), addDays(tuesday, 2)],
+  }));
+  const first = starts[0]!;
+  const examStart = addDays(starts[8]!, 28);
+  return {
+    code: termCode(first),
+    applicationOpensOn: addDays(first, -200),
+    applicationDeadline: addDays(first, -120),
+    offerAnswerDeadline: addDays(first, -90),
+    samlinger,
+    exam: { startsOn: examStart, endsOn: addDays(examStart, 2) },
+  };
+}
+
+async function seedRunningCohort(
+  db: Database,
+  context: SeedContext & { cohortId: string; today: string; demoStudentId: string },
+): Promise<number> {
+  const { cohortId, today, faculty, names, random, demoStudentId } = context;
+  const days = await cohortDays(db, cohortId);
+  const held = days.filter((samlingDay) => isoDate(samlingDay.date) < today);
+  const groups = await Promise.all(
+    ["Nord", "Sør", "Øst", "Vest"].map((name, index) =>
+      createBasisgruppe(db, cohortId, `Basisgruppe ${name}`, faculty[index % faculty.length]!.id),
+    ),
+  );
+  const dueDates = [2, 4, 6, 7, 8].map((samlingNumber) => addDays(days.length ? isoDate(days[0]!.date) : today, samlingNumber * 42 - 7));
+  const definitions = await createArbeidskrav(db, cohortId, standardArbeidskrav(dueDates));
+
+  const students: { enrolmentId: string; userId: string; absences: number }[] = [];
+  for (let index = 0; index < 20; index += 1) {
+    const userId = index === 0 ? demoStudentId : (await createUser(db, { ...names(), roles: ["STUDENT"] })).id;
+    const enrolment = await enrol(db, { userId, cohortId, basisgruppeId: groups[index % groups.length]!.id });
+    // The demo student has missed one day; student 5 has missed so much that 80 % is out of reach.
+    const absences = index === 0 ? 1 : index === 5 ? 8 : index === 9 ? 4 : Math.floor(random() * 2);
+    students.push({ enrolmentId: enrolment.id, userId, absences: Math.min(absences, held.length) });
+  }
+  await db.attendance.createMany({
+    data: students.flatMap((student, studentIndex) => {
+      const absent = new Set(spread(held.length, student.absences, studentIndex));
+      return held.map((samlingDay, dayIndex) => ({
+        enrolmentId: student.enrolmentId,
+        samlingDayId: samlingDay.id,
+        status: absent.has(dayIndex) ? ("ABSENT" as const) : ("PRESENT" as const),
+        registeredById: faculty[0]!.id,
+        registeredAt: new Date(samlingDay.date.getTime() + 15 * 3_600_000),
+      }));
+    }),
+  });
+
+  // Arbeidskrav whose due date has passed: 1 assessed (two not approved, one of them resubmitted
+  // and approved), 2 handed in and partly assessed (the demo student's awaits assessment).
+  const assessor = faculty[0]!.id;
+  for (const definition of definitions) {
+    const due = isoDate(definition.dueDate);
+    if (due >= today) continue;
+    const at = new Date(definition.dueDate.getTime() - 86_400_000);
+    for (const [index, student] of students.entries()) {
+      if (definition.number === 1) {
+        const attempts =
+          index === 5
+            ? [{ status: "NOT_APPROVED" as const, assessorId: assessor, at, feedback: "Problemstillingen må avgrenses og knyttes til egen praksis." }]
+            : index === 9
+              ? [
+                  { status: "NOT_APPROVED" as const, assessorId: assessor, at, feedback: "Mangler kildehenvisninger." },
+                  { status: "APPROVED" as const, assessorId: assessor, at: new Date(at.getTime() + 14 * 86_400_000), feedback: "Godkjent etter ny innlevering." },
+                ]
+              : [{ status: "APPROVED" as const, assessorId: assessor, at, feedback: "Godkjent." }];
+        await createSubmission(db, { arbeidskravId: definition.id, enrolmentIds: [student.enrolmentId], submittedById: student.userId, attempts });
+      } else if (index !== 5) {
+        const assessed = index % 2 === 1;
+        await createSubmission(db, {
+          arbeidskravId: definition.id,
+          enrolmentIds: [student.enrolmentId],
+          submittedById: student.userId,
+          attempts: [assessed ? { status: "APPROVED", assessorId: assessor, at, feedback: "Godkjent." } : { status: "SUBMITTED", at }],
+        });
+      }
+    }
+  }
+  return students.length;
+}
+
+// ─── The open intake ────────────────────────────────────────────────────────────────────────────
+
+/** Open since 45 days ago, deadline in three weeks; teaching starts some ten weeks after. */
+export function openCohortPlan(today: string) {
+  const deadline = addDays(today, 21);
+  const firstTuesday = addDays(mondayOf(addDays(deadline, 70)), 1);
+  const starts = Array.from({ length: 9 }, (_, index) => addDays(firstTuesday, index * 42));
+  const examStart = addDays(starts[8]!, 28);
+  return {
+    code: termCode(firstTuesday),
+    applicationOpensOn: addDays(today, -45),
+    applicationDeadline: deadline,
+    offerAnswerDeadline: addDays(deadline, 35),
+    samlinger: starts.map((tuesday, index) => ({
+      title: `Samling ${index + 1}`,
+      days: [tuesday, addDays(tuesday, 1), addDays(tuesday, 2)],
+    })),
+    exam: { startsOn: examStart, endsOn: addDays(examStart, 2) },
+  };
+}
+
+const EMPLOYERS_BY_TYPE: Record<EmployerType, (municipality: string) => string> = {
+  MUNICIPAL_CWS: (municipality) => `${municipality} kommune, barneverntjenesten`,
+  INSTITUTION: (municipality) => `${municipality} barnevernsinstitusjon`,
+  OTHER: (municipality) => `${municipality} kommune, familieavdelingen`,
+};
+
+/** Heavier in the populous counties, but every county appears. */
+const COUNTY_WEIGHTS: [string, number][] = [
+  ["03", 6], ["50", 6], ["46", 5], ["32", 4], ["11", 3], ["42", 3], ["18", 3], ["34", 3],
+  ["15", 2], ["33", 2], ["55", 2], ["31", 2], ["39", 1], ["40", 1], ["56", 1],
+];
+
+async function seedApplications(
+  db: Database,
+  context: Omit<SeedContext, "faculty"> & { cohortId: string; opensOn: string; deadline: string; today: string },
+): Promise<number> {
+  const { cohortId, opensOn, deadline, today, names, random } = context;
+  const counties = COUNTY_WEIGHTS.flatMap(([code, weight]) => Array<string>(weight).fill(code));
+  const total = 44;
+  for (let index = 0; index < total; index += 1) {
+    const person = names();
+    const countyCode = index < COUNTY_WEIGHTS.length ? COUNTY_WEIGHTS[index]![0] : counties[Math.floor(random() * counties.length)]!;
+    const candidates = municipalitiesInCounty(countyCode);
+    const municipality = candidates[Math.floor(random() * candidates.length)] ?? MUNICIPALITIES[0]!;
+    const profile = (["cat1", "cat1", "cat2", "cat3", "cat4", "cat1", "cat3", "cat4"] as const)[index % 8]!;
+    const positions = positionsFor(profile, municipality.name, countyCode, municipality.code, today, random);
+    const daysOpen = Math.max(1, dayDifference(opensOn, today));
+    const submittedOn = addDays(opensOn, Math.floor(random() * daysOpen));
+    const submittedAt = new Date(`${submittedOn}T${String(8 + Math.floor(random() * 12)).padStart(2, "0")}:${String(Math.floor(random() * 60)).padStart(2, "0")}:00+01:00`);
+    const explanation = explainPriorityCategory(positions.map((position) => toDomainPosition({
+      startDate: day(position.startDate),
+      endDate: position.endDate ? day(position.endDate) : null,
+      employerType: position.employerType,
+      leaderRole: position.leaderRole ?? "LEADER",
+      professionalResponsibility: position.professionalResponsibility ?? false,
+      personnelResponsibility: position.personnelResponsibility ?? false,
+    })), deadline);
+    const credits = index % 11 === 10 ? 120 : 180 + Math.floor(random() * 3) * 30;
+    const user = await createUser(db, { ...person, roles: ["APPLICANT"] });
+    const application = await createApplication(db, {
+      applicantId: user.id,
+      cohortId,
+      status: index % 5 === 0 ? "UNDER_REVIEW" : "SUBMITTED",
+      submittedAt,
+      reviewStartedAt: index % 5 === 0 ? new Date(submittedAt.getTime() + 3 * 86_400_000) : undefined,
+      fullName: person.name,
+      birthDate: `${1968 + Math.floor(random() * 25)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`,
+      phone: `9${String(Math.floor(random() * 1e7)).padStart(7, "0")}`,
+      address: `Storgata ${1 + Math.floor(random() * 90)}`,
+      postalCode: String(1000 + Math.floor(random() * 8000)),
+      postalPlace: municipality.name,
+      employerCountyCode: countyCode,
+      employerMunicipalityCode: municipality.code,
+      provisionalCategory: explanation.category,
+      provisionalCategoryReason: explanation.reasons.join(" "),
+      educations: [
+        {
+          institution: ["NTNU", "OsloMet", "Universitetet i Agder", "UiT Norges arktiske universitet", "Høgskulen på Vestlandet"][index % 5]!,
+          degree: ["Bachelor i barnevern", "Bachelor i sosialt arbeid", "Bachelor i vernepleie"][index % 3]!,
+          credits,
+          completedYear: 2000 + (index % 20),
+        },
+      ],
+      positions,
+    });
+    const submittedAtText = submittedAt.toISOString();
+    await attachPdf(db, {
+      applicationId: application.id,
+      uploadedById: user.id,
+      kind: "VITNEMAL",
+      originalName: "vitnemal.pdf",
+      lines: [person.name, `${credits} studiepoeng`, `Lastet opp ${submittedAtText.slice(0, 10)}`],
+    });
+    for (const position of application.positions) {
+      await attachPdf(db, {
+        applicationId: application.id,
+        uploadedById: user.id,
+        kind: "TJENESTEBEVIS",
+        positionId: position.id,
+        originalName: `tjenestebevis-${slug(position.employer)}.pdf`,
+        lines: [person.name, position.title, position.employer, `Stillingsprosent ${position.percent}`],
+      });
+    }
+  }
+  return total;
+}
+
+function positionsFor(
+  profile: "cat1" | "cat2" | "cat3" | "cat4",
+  municipality: string,
+  countyCode: string,
+  municipalityCode: string,
+  today: string,
+  random: () => number,
+): PositionInput[] {
+  const base = { countyCode, municipalityCode, superiorTitle: "Kommunalsjef for oppvekst" };
+  const yearsAgo = (years: number) => addDays(today, -Math.round(years * 365));
+  const position = (employerType: EmployerType, leaderRole: LeaderRole, both: boolean, start: string, end: string | null, title: string): PositionInput => ({
+    ...base,
+    employer: EMPLOYERS_BY_TYPE[employerType](municipality),
+    employerType,
+    leaderRole,
+    title,
+    startDate: start,
+    endDate: end,
+    percent: 100,
+    personnelCount: both ? 4 + Math.floor(random() * 20) : 0,
+    professionalResponsibility: both || leaderRole === "PROFESSIONAL_LEAD",
+    personnelResponsibility: both,
+    areaOfResponsibility: leaderRole === "TEAM_LEAD" ? "Undersøkelsesteamet" : "Barneverntjenesten",
+    superiorTitle: employerType === "INSTITUTION" ? "Regionsjef" : base.superiorTitle,
+  });
+  switch (profile) {
+    case "cat1":
+      return [position("MUNICIPAL_CWS", random() < 0.5 ? "LEADER" : "DEPUTY", true, yearsAgo(1 + random() * 6), null, "Barnevernleder")];
+    case "cat2":
+      return [
+        position("MUNICIPAL_CWS", "TEAM_LEAD", false, yearsAgo(6), yearsAgo(2.5), "Teamleder"),
+        position("OTHER", "NONE", false, yearsAgo(2.5), null, "Rådgiver"),
+      ];
+    case "cat3":
+      return [position("INSTITUTION", "LEADER", true, yearsAgo(1 + random() * 5), null, "Institusjonsleder")];
+    case "cat4":
+      return [position("MUNICIPAL_CWS", "PROFESSIONAL_LEAD", false, yearsAgo(0.5 + random()), null, "Fagleder")];
+  }
+}
+
+// ─── Small helpers ──────────────────────────────────────────────────────────────────────────────
+
+/** Deterministic pseudo-random numbers (mulberry32). */
+function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FIRST_NAMES = [
+  "Anne", "Bjørn", "Camilla", "Dag", "Eli", "Fredrik", "Guro", "Håkon", "Ida", "Jon", "Kristin", "Lars",
+  "Marte", "Nils", "Oda", "Pål", "Ragnhild", "Sindre", "Tone", "Ulrik", "Vilde", "Øystein", "Åse", "Linnea",
+  "Mona", "Geir", "Hilde", "Knut", "Siri", "Trond", "Randi", "Espen", "Solveig", "Aslak", "Berit", "Torunn",
+];
+const LAST_NAMES = [
+  "Aasen", "Berg", "Dahl", "Eide", "Fjeld", "Gundersen", "Haugland", "Isaksen", "Jensen", "Kvam", "Lie",
+  "Moe", "Nygård", "Olsen", "Pedersen", "Rønning", "Solberg", "Tangen", "Ulvik", "Vik", "Wold", "Øien", "Ås",
+  "Sara", "Mikkelsen", "Strand", "Holm", "Brekke", "Hagen", "Lunde",
+];
+
+function nameGenerator(random: () => number): () => { name: string; email: string } {
+  const used = new Set<string>();
+  return () => {
+    for (;;) {
+      const first = FIRST_NAMES[Math.floor(random() * FIRST_NAMES.length)]!;
+      const last = LAST_NAMES[Math.floor(random() * LAST_NAMES.length)]!;
+      const name = `${first} ${last}`;
+      if (used.has(name)) continue;
+      used.add(name);
+      return { name, email: `${slug(first)}.${slug(last)}@demo.no` };
+    }
+  };
+}
+
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/æ/g, "ae")
+    .replace(/ø/g, "o")
+    .replace(/å/g, "a")
+    .normalize("NFD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+}
+
+/** `count` indexes out of `length`, evenly spread, shifted by `offset`. */
+function spread(length: number, count: number, offset: number): number[] {
+  if (count <= 0 || length === 0) return [];
+  return Array.from({ length: count }, (_, index) => (Math.floor(((index + 0.5) * length) / count) + offset) % length);
+}
+
+function addDays(date: string, days: number): string {
+  return isoDate(new Date(day(date).getTime() + days * 86_400_000));
+}
+
+function dayDifference(from: string, to: string): number {
+  return Math.round((day(to).getTime() - day(from).getTime()) / 86_400_000);
+}
+
+function mondayOf(date: string): string {
+  const weekday = (day(date).getUTCDay() + 6) % 7; // Monday 0
+  return addDays(date, -weekday);
+}
+
+/** H for a cohort starting July–December, V for January–June. */
+function termCode(firstDay: string): string {
+  const month = Number(firstDay.slice(5, 7));
+  return `${month >= 7 ? "H" : "V"}${firstDay.slice(0, 4)}`;
+}

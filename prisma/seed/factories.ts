@@ -1,0 +1,422 @@
+// Factories that create realistic records. The demo seed builds its world with them, and the
+// integration tests make exactly the data each test needs with the same functions.
+import { createHash } from "node:crypto";
+import type { Database } from "@/lib/db/client";
+import type {
+  ArbeidskravKind,
+  DecisionOutcome,
+  DocumentKind,
+  EmployerType,
+  LeaderRole,
+  ProgrammeCode,
+  Role,
+} from "@/lib/generated/prisma/enums";
+import { hashPassword } from "@/lib/server/auth/password";
+import { storage } from "@/lib/storage";
+import { makePdf } from "@/prisma/seed/pdf";
+
+/** "YYYY-MM-DD" → the Date Prisma stores in a `@db.Date` column. */
+export function day(date: string): Date {
+  return new Date(`${date}T00:00:00.000Z`);
+}
+
+let sequence = 0;
+/** A unique e-mail address for tests (unique within the process and across runs). */
+export function uniqueEmail(prefix = "person"): string {
+  sequence += 1;
+  return `${prefix}.${process.pid}.${Date.now().toString(36)}.${sequence}@test.no`;
+}
+
+// ─── People ─────────────────────────────────────────────────────────────────────────────────────
+
+export interface UserInput {
+  email?: string;
+  name?: string;
+  roles?: Role[];
+  /** Plain password to hash; leave out for an account that cannot sign in with a password. */
+  password?: string;
+  phone?: string;
+  disabled?: boolean;
+}
+
+export async function createUser(db: Database, input: UserInput = {}) {
+  return db.user.create({
+    data: {
+      email: (input.email ?? uniqueEmail()).toLowerCase(),
+      name: input.name ?? "Kari Nordmann",
+      roles: input.roles ?? ["APPLICANT"],
+      phone: input.phone ?? null,
+      passwordHash: input.password ? await hashPassword(input.password) : null,
+      disabledAt: input.disabled ? new Date() : null,
+    },
+  });
+}
+
+// ─── Programmes, cohorts, samlinger ─────────────────────────────────────────────────────────────
+
+const PROGRAMMES: Record<ProgrammeCode, { name: string; description: string }> = {
+  BARNEVERNLEDELSE: {
+    name: "Nasjonal videreutdanning i barnevernledelse",
+    description:
+      "Videreutdanning på masternivå (30 studiepoeng) for ledere og stedfortredere i norsk barnevern. " +
+      "Studiet går over tre semestre med ni samlinger i Trondheim, og styrker lederkompetansen gjennom " +
+      "teori, ledertrening og praksisnære fagnotat.",
+  },
+  INSTITUSJONSLEDELSE: {
+    name: "Videreutdanning i institusjonsledelse",
+    description: "Videreutdanning for ledere i barneverninstitusjoner. Deler enkelte samlinger med barnevernledelse.",
+  },
+};
+
+/** Demo contacts: invented people, never the real staff named in the source texts. */
+export async function createProgramme(db: Database, code: ProgrammeCode = "BARNEVERNLEDELSE") {
+  const existing = await db.programme.findUnique({ where: { code } });
+  if (existing) return existing;
+  return db.programme.create({
+    data: {
+      code,
+      credits: 30,
+      ...PROGRAMMES[code],
+      adviserName: "Ingrid Studieveileder Haugen",
+      adviserEmail: "studieveileder@barnevernledelse.example",
+      adviserPhone: "73 00 00 01",
+      academicLeadName: "Per Fagansvarlig Lunde",
+      academicLeadEmail: "fagansvarlig@barnevernledelse.example",
+      academicLeadPhone: "73 00 00 02",
+    },
+  });
+}
+
+export interface SamlingInput {
+  title: string;
+  days: string[];
+  location?: string;
+  notes?: string;
+  /** Reuse an existing samling (shared between cohorts of two programmes). */
+  id?: string;
+}
+
+export interface CohortInput {
+  programmeId: string;
+  code: string;
+  name?: string;
+  capacity?: number;
+  applicationOpensOn: string;
+  applicationDeadline: string;
+  offerAnswerDeadline: string;
+  samlinger?: SamlingInput[];
+  startsOn?: string;
+  endsOn?: string;
+  exam?: { startsOn: string; endsOn: string; title?: string };
+}
+
+export async function createCohort(db: Database, input: CohortInput) {
+  const samlinger = input.samlinger ?? [];
+  const allDays = samlinger.flatMap((samling) => samling.days).sort();
+  const startsOn = input.startsOn ?? allDays[0] ?? input.offerAnswerDeadline;
+  const endsOn = input.endsOn ?? input.exam?.endsOn ?? allDays.at(-1) ?? startsOn;
+  const cohort = await db.cohort.create({
+    data: {
+      programmeId: input.programmeId,
+      code: input.code,
+      name: input.name ?? `Kull ${input.code}`,
+      capacity: input.capacity ?? 30,
+      applicationOpensOn: day(input.applicationOpensOn),
+      applicationDeadline: day(input.applicationDeadline),
+      offerAnswerDeadline: day(input.offerAnswerDeadline),
+      startsOn: day(startsOn),
+      endsOn: day(endsOn),
+    },
+  });
+  const samlingIds: string[] = [];
+  for (const [index, samling] of samlinger.entries()) {
+    const id =
+      samling.id ??
+      (
+        await db.samling.create({
+          data: {
+            title: samling.title,
+            location: samling.location ?? "NTNU, Trondheim",
+            notes: samling.notes ?? null,
+            days: { create: samling.days.map((date) => ({ date: day(date) })) },
+          },
+        })
+      ).id;
+    await db.cohortSamling.create({ data: { cohortId: cohort.id, samlingId: id, number: index + 1 } });
+    samlingIds.push(id);
+  }
+  const exam = input.exam
+    ? await db.exam.create({
+        data: {
+          cohortId: cohort.id,
+          title: input.exam.title ?? "Individuell skriftlig hjemmeeksamen (tre dager)",
+          startsOn: day(input.exam.startsOn),
+          endsOn: day(input.exam.endsOn),
+        },
+      })
+    : null;
+  return { cohort, samlingIds, exam };
+}
+
+/** The samling days of a cohort's plan, in date order. */
+export async function cohortDays(db: Database, cohortId: string) {
+  return db.samlingDay.findMany({
+    where: { samling: { cohorts: { some: { cohortId } } } },
+    orderBy: { date: "asc" },
+  });
+}
+
+// ─── Students ───────────────────────────────────────────────────────────────────────────────────
+
+export async function createBasisgruppe(db: Database, cohortId: string, name: string, supervisorId?: string) {
+  return db.basisgruppe.create({ data: { cohortId, name, supervisorId: supervisorId ?? null } });
+}
+
+export async function enrol(
+  db: Database,
+  input: { userId: string; cohortId: string; basisgruppeId?: string; applicationId?: string; status?: "ACTIVE" | "COMPLETED" | "WITHDRAWN" },
+) {
+  return db.enrolment.create({
+    data: {
+      userId: input.userId,
+      cohortId: input.cohortId,
+      basisgruppeId: input.basisgruppeId ?? null,
+      applicationId: input.applicationId ?? null,
+      status: input.status ?? "ACTIVE",
+    },
+  });
+}
+
+export interface ArbeidskravInput {
+  number: number;
+  kind: ArbeidskravKind;
+  title: string;
+  description?: string;
+  individualOnly?: boolean;
+  oralPresentation?: boolean;
+  minGroupSize?: number;
+  maxGroupSize?: number;
+  dueDate: string;
+}
+
+/**
+ * The standard five: two fagnotat (the first individual, the second alone or in a group of up
+ * to three, presented orally) and three ledertreningsoppgaver. `dueDates` has five dates.
+ */
+export function standardArbeidskrav(dueDates: readonly string[]): ArbeidskravInput[] {
+  const due = (index: number) => dueDates[index] ?? dueDates.at(-1) ?? "2030-01-01";
+  return [
+    { number: 1, kind: "FAGNOTAT", title: "Fagnotat 1 (individuelt)", individualOnly: true, dueDate: due(0),
+      description: "Et praksisnært fagnotat med utgangspunkt i eget arbeidsfelt, skrevet alene." },
+    { number: 2, kind: "LEDERTRENING", title: "Ledertreningsoppgave 1", individualOnly: true, dueDate: due(1),
+      description: "Beskriv et treningsmål fra egen ledertrening og hvordan du arbeidet med det." },
+    { number: 3, kind: "FAGNOTAT", title: "Fagnotat 2 (gruppe eller individuelt)", maxGroupSize: 3, oralPresentation: true, dueDate: due(2),
+      description: "Fagnotat skrevet alene eller i gruppe på 2–3 studenter. Legges også fram muntlig." },
+    { number: 4, kind: "LEDERTRENING", title: "Ledertreningsoppgave 2", individualOnly: true, dueDate: due(3),
+      description: "En konkret lederutfordring fra egen praksis, med refleksjon over egen lederatferd." },
+    { number: 5, kind: "LEDERTRENING", title: "Ledertreningsoppgave 3", individualOnly: true, dueDate: due(4),
+      description: "Oppsummering av egen lederutvikling gjennom studiet." },
+  ];
+}
+
+export async function createArbeidskrav(db: Database, cohortId: string, definitions: ArbeidskravInput[]) {
+  const created = [];
+  for (const definition of definitions) {
+    created.push(
+      await db.arbeidskravDefinition.create({
+        data: {
+          cohortId,
+          number: definition.number,
+          kind: definition.kind,
+          title: definition.title,
+          description: definition.description ?? "",
+          individualOnly: definition.individualOnly ?? false,
+          oralPresentation: definition.oralPresentation ?? false,
+          minGroupSize: definition.minGroupSize ?? 1,
+          maxGroupSize: definition.maxGroupSize ?? 1,
+          dueDate: day(definition.dueDate),
+        },
+      }),
+    );
+  }
+  return created;
+}
+
+/** A submission by one or more students, with its attempts (the last one is the current state). */
+export async function createSubmission(
+  db: Database,
+  input: {
+    arbeidskravId: string;
+    enrolmentIds: string[];
+    submittedById: string;
+    attempts: { status: "SUBMITTED" | "APPROVED" | "NOT_APPROVED"; feedback?: string; assessorId?: string; at: Date }[];
+  },
+) {
+  const last = input.attempts.at(-1);
+  return db.submission.create({
+    data: {
+      arbeidskravId: input.arbeidskravId,
+      status: last?.status ?? "SUBMITTED",
+      members: {
+        create: input.enrolmentIds.map((enrolmentId) => ({ enrolmentId })),
+      },
+      attempts: {
+        create: input.attempts.map((attempt, index) => ({
+          attempt: index + 1,
+          text: "Innlevert som PDF.",
+          submittedById: input.submittedById,
+          submittedAt: attempt.at,
+          status: attempt.status,
+          feedback: attempt.feedback ?? null,
+          assessorId: attempt.status === "SUBMITTED" ? null : (attempt.assessorId ?? null),
+          assessedAt: attempt.status === "SUBMITTED" ? null : new Date(attempt.at.getTime() + 7 * 86_400_000),
+        })),
+      },
+    },
+  });
+}
+
+// ─── Applications ───────────────────────────────────────────────────────────────────────────────
+
+export interface PositionInput {
+  employer: string;
+  employerType: EmployerType;
+  countyCode: string;
+  municipalityCode: string;
+  title: string;
+  percent?: number;
+  areaOfResponsibility?: string;
+  startDate: string;
+  endDate?: string | null;
+  superiorTitle?: string;
+  personnelCount?: number;
+  professionalResponsibility?: boolean;
+  personnelResponsibility?: boolean;
+  leaderRole?: LeaderRole;
+}
+
+export interface ApplicationInput {
+  applicantId: string;
+  cohortId: string;
+  status?: "DRAFT" | "SUBMITTED" | "UNDER_REVIEW" | "DECIDED" | "WITHDRAWN";
+  fullName?: string;
+  birthDate?: string;
+  phone?: string;
+  address?: string;
+  postalCode?: string;
+  postalPlace?: string;
+  employerCountyCode?: string;
+  employerMunicipalityCode?: string;
+  submittedAt?: Date;
+  reviewStartedAt?: Date;
+  provisionalCategory?: number;
+  provisionalCategoryReason?: string;
+  educations?: { institution: string; degree: string; credits: number; completedYear: number }[];
+  positions?: PositionInput[];
+}
+
+export async function createApplication(db: Database, input: ApplicationInput) {
+  const status = input.status ?? "DRAFT";
+  const submittedAt = input.submittedAt ?? (status === "DRAFT" ? undefined : new Date());
+  return db.application.create({
+    data: {
+      applicantId: input.applicantId,
+      cohortId: input.cohortId,
+      status,
+      fullName: input.fullName ?? null,
+      birthDate: input.birthDate ? day(input.birthDate) : null,
+      phone: input.phone ?? null,
+      address: input.address ?? null,
+      postalCode: input.postalCode ?? null,
+      postalPlace: input.postalPlace ?? null,
+      employerCountyCode: input.employerCountyCode ?? null,
+      employerMunicipalityCode: input.employerMunicipalityCode ?? null,
+      submittedAt: submittedAt ?? null,
+      reviewStartedAt: input.reviewStartedAt ?? null,
+      provisionalCategory: input.provisionalCategory ?? null,
+      provisionalCategoryReason: input.provisionalCategoryReason ?? null,
+      educations: {
+        create: (input.educations ?? []).map((education, index) => ({ ...education, sortOrder: index })),
+      },
+      positions: {
+        create: (input.positions ?? []).map((position, index) => ({
+          employer: position.employer,
+          employerType: position.employerType,
+          countyCode: position.countyCode,
+          municipalityCode: position.municipalityCode,
+          title: position.title,
+          percent: position.percent ?? 100,
+          areaOfResponsibility: position.areaOfResponsibility ?? "Barneverntjenesten",
+          startDate: day(position.startDate),
+          endDate: position.endDate ? day(position.endDate) : null,
+          superiorTitle: position.superiorTitle ?? "Kommunalsjef",
+          personnelCount: position.personnelCount ?? 0,
+          professionalResponsibility: position.professionalResponsibility ?? false,
+          personnelResponsibility: position.personnelResponsibility ?? false,
+          leaderRole: position.leaderRole ?? "LEADER",
+          sortOrder: index,
+        })),
+      },
+    },
+    include: { positions: { orderBy: { sortOrder: "asc" } }, educations: true },
+  });
+}
+
+/** Stores a generated PDF and records it as a document of the application. */
+export async function attachPdf(
+  db: Database,
+  input: { applicationId: string; uploadedById: string; kind: DocumentKind; originalName: string; positionId?: string; lines?: string[] },
+) {
+  const bytes = makePdf(input.kind === "VITNEMAL" ? "Vitnemål" : "Tjenestebevis", input.lines ?? []);
+  const storageKey = await storage().put(bytes);
+  return db.document.create({
+    data: {
+      kind: input.kind,
+      applicationId: input.applicationId,
+      positionId: input.positionId ?? null,
+      originalName: input.originalName,
+      size: bytes.byteLength,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      storageKey,
+      contentType: "application/pdf",
+      uploadedById: input.uploadedById,
+    },
+  });
+}
+
+export async function createDecision(
+  db: Database,
+  input: {
+    applicationId: string;
+    decidedById: string;
+    outcome: DecisionOutcome;
+    waitlistPosition?: number;
+    answerDeadline?: string;
+    decidedAt?: Date;
+    grounds?: string;
+    letter?: string;
+  },
+) {
+  const grounds =
+    input.grounds ??
+    {
+      OFFER: "Du oppfyller opptakskravene og er rangert innenfor antall studieplasser.",
+      WAITLIST: "Du oppfyller opptakskravene, men er rangert utenfor antall studieplasser.",
+      REFUSAL: "Du oppfyller ikke opptakskravene.",
+    }[input.outcome];
+  return db.decision.create({
+    data: {
+      applicationId: input.applicationId,
+      decidedById: input.decidedById,
+      outcome: input.outcome,
+      waitlistPosition: input.outcome === "WAITLIST" ? (input.waitlistPosition ?? 1) : null,
+      answerDeadline: input.outcome === "OFFER" ? day(input.answerDeadline ?? "2030-01-01") : null,
+      decidedAt: input.decidedAt ?? new Date(),
+      sentAt: input.decidedAt ?? new Date(),
+      grounds,
+      letter:
+        input.letter ??
+        `${grounds}\n\nVedtaket er et enkeltvedtak etter forvaltningsloven. Du kan klage innen tre uker etter at du mottok vedtaket.`,
+    },
+  });
+}
