@@ -1,0 +1,62 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// End-to-end tests run against the production build (`next build` first; `npm run test:e2e`
+// does both) in Debian's Chromium: Playwright cannot download its own browsers on our machines.
+// The server gets its own embedded PostgreSQL, storage and outbox under .data/e2e, emptied and
+// loaded with the demo data at every run (--fresh).
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const E2E_DATA = ".data/e2e";
+
+export const E2E_OUTBOX_DIR = `${E2E_DATA}/outbox`;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    locale: "nb-NO",
+    timezoneId: "Europe/Oslo",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  webServer: {
+    command: "node --import tsx lib/cli/launch.ts start --fresh",
+    url: `http://localhost:${PORT}/api/health`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+    env: {
+      PORT: String(PORT),
+      DATABASE_URL: "",
+      EMBEDDED_PG_DIR: `${E2E_DATA}/postgres`,
+      EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54339",
+      STORAGE_DIR: `${E2E_DATA}/storage`,
+      MAIL_OUTBOX_DIR: E2E_OUTBOX_DIR,
+      AUTH_SECRET: "e2e-secret-not-for-production-0123456789abcdef",
+      APP_URL: `http://localhost:${PORT}`,
+      SHOW_DEMO_ACCOUNTS: "false",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

@@ -1,0 +1,181 @@
+// The database itself refuses what must never happen, whatever the application does.
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "./support";
+import {
+  cohortDays,
+  createApplication,
+  createCohort,
+  createDecision,
+  createProgramme,
+  createUser,
+  day,
+  enrol,
+} from "@/prisma/seed/factories";
+
+let raw: pg.Client;
+
+beforeAll(async () => {
+  raw = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await raw.connect();
+});
+afterAll(async () => {
+  await raw.end();
+});
+
+async function smallCohort(capacity = 2) {
+  const programme = await createProgramme(db());
+  return createCohort(db(), {
+    programmeId: programme.id,
+    code: `H${2030 + Math.floor(Math.random() * 60)}`,
+    capacity,
+    applicationOpensOn: "2030-01-01",
+    applicationDeadline: "2030-03-01",
+    offerAnswerDeadline: "2030-04-01",
+    samlinger: [{ title: "Samling 1", days: ["2030-09-10", "2030-09-11"] }],
+  });
+}
+
+describe("the audit log is append-only", () => {
+  it("refuses UPDATE, DELETE and TRUNCATE, and keeps the entry", async () => {
+    const user = await createUser(db());
+    const entry = await db().auditLog.create({
+      data: { actorId: user.id, action: "test.write", entityType: "User", entityId: user.id, after: { a: 1 } },
+    });
+    await expect(raw.query(`UPDATE "AuditLog" SET "action" = 'forged' WHERE id = $1`, [entry.id])).rejects.toThrow(
+      /append-only: UPDATE/,
+    );
+    await expect(raw.query(`DELETE FROM "AuditLog" WHERE id = $1`, [entry.id])).rejects.toThrow(/append-only: DELETE/);
+    await expect(raw.query(`TRUNCATE "AuditLog"`)).rejects.toThrow(/append-only: TRUNCATE/);
+    await expect(db().auditLog.update({ where: { id: entry.id }, data: { action: "forged" } })).rejects.toThrow();
+    const kept = await db().auditLog.findUniqueOrThrow({ where: { id: entry.id } });
+    expect(kept.action).toBe("test.write");
+  });
+});
+
+describe("attendance", () => {
+  it("has one row per student per samling day", async () => {
+    const { cohort } = await smallCohort(5);
+    const [first] = await cohortDays(db(), cohort.id);
+    const teacher = await createUser(db(), { roles: ["FACULTY"] });
+    const student = await createUser(db(), { roles: ["STUDENT"] });
+    const enrolment = await enrol(db(), { userId: student.id, cohortId: cohort.id });
+    const row = { enrolmentId: enrolment.id, samlingDayId: first!.id, status: "PRESENT" as const, registeredById: teacher.id };
+    await db().attendance.create({ data: row });
+    await expect(db().attendance.create({ data: { ...row, status: "ABSENT" } })).rejects.toMatchObject({ code: "P2002" });
+    expect(await db().attendance.count({ where: { enrolmentId: enrolment.id } })).toBe(1);
+  });
+
+  it("may only be registered for a day in the student's own cohort plan", async () => {
+    const mine = await smallCohort(5);
+    const other = await smallCohort(5);
+    const [otherDay] = await cohortDays(db(), other.cohort.id);
+    const teacher = await createUser(db(), { roles: ["FACULTY"] });
+    const student = await createUser(db(), { roles: ["STUDENT"] });
+    const enrolment = await enrol(db(), { userId: student.id, cohortId: mine.cohort.id });
+    await expect(
+      db().attendance.create({
+        data: { enrolmentId: enrolment.id, samlingDayId: otherDay!.id, status: "PRESENT", registeredById: teacher.id },
+      }),
+    ).rejects.toThrow(/not in the plan/);
+  });
+});
+
+describe("capacity", () => {
+  it("never lets open or accepted offers exceed the places, and a declined offer frees one", async () => {
+    const { cohort } = await smallCohort(2);
+    const adviser = await createUser(db(), { roles: ["ADVISER"] });
+    const applications = [];
+    for (let index = 0; index < 3; index += 1) {
+      const applicant = await createUser(db());
+      applications.push(await createApplication(db(), { applicantId: applicant.id, cohortId: cohort.id, status: "DECIDED" }));
+    }
+    const first = await createDecision(db(), { applicationId: applications[0]!.id, decidedById: adviser.id, outcome: "OFFER" });
+    await createDecision(db(), { applicationId: applications[1]!.id, decidedById: adviser.id, outcome: "OFFER" });
+    await expect(
+      createDecision(db(), { applicationId: applications[2]!.id, decidedById: adviser.id, outcome: "OFFER" }),
+    ).rejects.toThrow(/no free places/);
+    // A waiting-list decision does not take a place.
+    await createDecision(db(), { applicationId: applications[2]!.id, decidedById: adviser.id, outcome: "WAITLIST", waitlistPosition: 1 });
+
+    await db().decision.update({ where: { id: first.id }, data: { answer: "DECLINED", answeredAt: new Date() } });
+    await db().decision.update({
+      where: { applicationId: applications[2]!.id },
+      data: { outcome: "OFFER", waitlistPosition: null, answerDeadline: day("2030-05-01") },
+    });
+    expect(await db().decision.count({ where: { outcome: "OFFER", answer: null } })).toBe(2);
+  });
+
+  it("has one decision per application", async () => {
+    const { cohort } = await smallCohort(5);
+    const adviser = await createUser(db(), { roles: ["ADVISER"] });
+    const applicant = await createUser(db());
+    const application = await createApplication(db(), { applicantId: applicant.id, cohortId: cohort.id, status: "DECIDED" });
+    await createDecision(db(), { applicationId: application.id, decidedById: adviser.id, outcome: "REFUSAL" });
+    await expect(
+      createDecision(db(), { applicationId: application.id, decidedById: adviser.id, outcome: "OFFER" }),
+    ).rejects.toMatchObject({ code: "P2002" });
+  });
+
+  it("never enrols more active students than the places", async () => {
+    const { cohort } = await smallCohort(1);
+    const a = await createUser(db(), { roles: ["STUDENT"] });
+    const b = await createUser(db(), { roles: ["STUDENT"] });
+    const first = await enrol(db(), { userId: a.id, cohortId: cohort.id });
+    await expect(enrol(db(), { userId: b.id, cohortId: cohort.id })).rejects.toThrow(/no free places/);
+    await db().enrolment.update({ where: { id: first.id }, data: { status: "WITHDRAWN" } });
+    await expect(enrol(db(), { userId: b.id, cohortId: cohort.id })).resolves.toMatchObject({ status: "ACTIVE" });
+  });
+});
+
+describe("checks on values", () => {
+  it("refuses impossible values", async () => {
+    const { cohort } = await smallCohort(5);
+    const applicant = await createUser(db());
+    const application = await createApplication(db(), { applicantId: applicant.id, cohortId: cohort.id });
+    const position = {
+      applicationId: application.id,
+      employer: "Trondheim kommune",
+      employerType: "MUNICIPAL_CWS" as const,
+      countyCode: "50",
+      municipalityCode: "5001",
+      title: "Leder",
+      percent: 100,
+      areaOfResponsibility: "Barnevern",
+      startDate: day("2020-01-01"),
+      superiorTitle: "Kommunalsjef",
+      personnelCount: 3,
+      professionalResponsibility: true,
+      personnelResponsibility: true,
+      leaderRole: "LEADER" as const,
+    };
+    await expect(db().position.create({ data: { ...position, percent: 0 } })).rejects.toThrow(/Position_percent_range/);
+    await expect(db().position.create({ data: { ...position, endDate: day("2019-12-31") } })).rejects.toThrow(
+      /Position_period_order/,
+    );
+    await expect(db().position.create({ data: { ...position, municipalityCode: "4601" } })).rejects.toThrow(
+      /Position_municipality_code/,
+    );
+    await expect(db().user.create({ data: { email: "Stor@Bokstav.no", name: "X", roles: ["APPLICANT"] } })).rejects.toThrow(
+      /User_email_lowercase/,
+    );
+    await expect(db().user.create({ data: { email: "ingen.rolle@test.no", name: "X", roles: [] } })).rejects.toThrow(
+      /User_has_role/,
+    );
+    await expect(
+      db().document.create({
+        data: {
+          kind: "VITNEMAL",
+          applicationId: application.id,
+          originalName: "tom.pdf",
+          size: 0,
+          sha256: "0".repeat(64),
+          storageKey: "ab/cdef",
+          contentType: "application/pdf",
+          uploadedById: applicant.id,
+        },
+      }),
+    ).rejects.toThrow(/Document_size_range/);
+    await expect(db().position.create({ data: position })).resolves.toMatchObject({ percent: 100 });
+  });
+});

@@ -1,0 +1,48 @@
+// Runs before each integration test file: gives it a database of its own (cloned from the
+// migrated template), its own storage folder and outbox, and a stand-in for the session cookie.
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, inject, vi } from "vitest";
+
+const adminUrl = inject("adminDatabaseUrl");
+const template = inject("templateDatabase");
+const database = `bvl_test_${randomBytes(6).toString("hex")}`;
+
+const admin = new pg.Client({ connectionString: adminUrl });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${database} TEMPLATE ${template}`);
+await admin.end();
+
+const url = new URL(adminUrl);
+url.pathname = `/${database}`;
+const workDir = await mkdtemp(path.join(tmpdir(), "bvl-files-"));
+Object.assign(process.env, {
+  DATABASE_URL: url.toString(),
+  AUTH_SECRET: "integration-test-secret-0123456789abcdef",
+  STORAGE_DIR: path.join(workDir, "storage"),
+  MAIL_OUTBOX_DIR: path.join(workDir, "outbox"),
+  APP_URL: "http://localhost:3000",
+});
+// A fresh client for this file's database (the module cache is per file, globalThis is not).
+(globalThis as { __db?: unknown }).__db = undefined;
+
+// The session cookie, as the tests set it (see tests/integration/support.ts).
+vi.mock("@/lib/server/auth/current-session", () => ({
+  currentSessionId: async () => (globalThis as { __testSessionId?: string | null }).__testSessionId ?? null,
+}));
+// revalidatePath needs a Next.js request; the tests check data, not caches.
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {} }));
+
+afterAll(async () => {
+  const holder = globalThis as { __db?: { $disconnect(): Promise<void> } };
+  await holder.__db?.$disconnect();
+  holder.__db = undefined;
+  const cleanup = new pg.Client({ connectionString: adminUrl });
+  await cleanup.connect();
+  await cleanup.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await cleanup.end();
+  await rm(workDir, { recursive: true, force: true });
+});

@@ -1,0 +1,38 @@
+// Helpers for integration tests: the database of this test file, signing in as someone, and
+// calling a server action the way a form does.
+import { createSession } from "@/lib/server/auth/sessions";
+import { initialActionState, type ActionState } from "@/lib/forms";
+import { db } from "@/lib/server/db";
+import { createUser, type UserInput } from "@/prisma/seed/factories";
+
+export { db };
+
+const holder = globalThis as { __testSessionId?: string | null };
+
+/** Makes the next calls run as this user (a real Session row, as after sign-in). */
+export async function signInAs(user: { id: string }): Promise<string> {
+  const sessionId = await createSession(db(), user.id, "vitest");
+  holder.__testSessionId = sessionId;
+  return sessionId;
+}
+
+export function signOutTestSession(): void {
+  holder.__testSessionId = null;
+}
+
+export async function signInAsNew(input: UserInput) {
+  const user = await createUser(db(), input);
+  await signInAs(user);
+  return user;
+}
+
+type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
+
+/** Calls a server action with form fields (repeat a name with an array), as a browser posts them. */
+export async function submit(action: Action, fields: Record<string, string | string[] | File>): Promise<ActionState> {
+  const formData = new FormData();
+  for (const [name, value] of Object.entries(fields)) {
+    for (const item of Array.isArray(value) ? value : [value]) formData.append(name, item);
+  }
+  return action(initialActionState, formData);
+}
