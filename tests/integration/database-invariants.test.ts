@@ -11,6 +11,7 @@ import {
   createUser,
   day,
   enrol,
+  uniqueCohortCode,
 } from "@/prisma/seed/factories";
 
 let raw: pg.Client;
@@ -27,7 +28,7 @@ async function smallCohort(capacity = 2) {
   const programme = await createProgramme(db());
   return createCohort(db(), {
     programmeId: programme.id,
-    code: `H${2030 + Math.floor(Math.random() * 60)}`,
+    code: uniqueCohortCode(),
     capacity,
     applicationOpensOn: "2030-01-01",
     applicationDeadline: "2030-03-01",

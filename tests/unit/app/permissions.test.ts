@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import {
+  areasFor,
+  canAddDocuments,
+  canDisableUser,
+  canEditApplication,
+  canGrantRoles,
+  canViewApplication,
+  canWithdrawApplication,
+  hasAnyRole,
+  homePathFor,
+} from "@/lib/permissions";
+
+const applicant = { id: "a", roles: ["APPLICANT"] as const };
+const other = { id: "b", roles: ["APPLICANT"] as const };
+const adviser = { id: "v", roles: ["ADVISER"] as const };
+const admin = { id: "x", roles: ["ADMIN", "ADVISER"] as const };
+const faculty = { id: "f", roles: ["FACULTY"] as const };
+
+describe("homes and areas", () => {
+  it("sends each role to its own home, staff first for people with several roles", () => {
+    expect(homePathFor(["APPLICANT"])).toBe("/soker");
+    expect(homePathFor(["STUDENT"])).toBe("/student");
+    expect(homePathFor(["FACULTY"])).toBe("/faglaerer");
+    expect(homePathFor(["ADVISER"])).toBe("/veileder");
+    expect(homePathFor(["ADMIN"])).toBe("/veileder");
+    expect(homePathFor(["APPLICANT", "STUDENT"])).toBe("/student");
+    expect(homePathFor([])).toBe("/");
+    expect(areasFor(["STUDENT", "APPLICANT"]).map((area) => area.path)).toEqual(["/student", "/soker"]);
+  });
+
+  it("checks roles", () => {
+    expect(hasAnyRole(applicant, ["ADVISER", "ADMIN"])).toBe(false);
+    expect(hasAnyRole(admin, ["ADMIN"])).toBe(true);
+  });
+});
+
+describe("applications", () => {
+  const draft = { applicantId: "a", status: "DRAFT" };
+  const submitted = { applicantId: "a", status: "SUBMITTED" };
+  const decided = { applicantId: "a", status: "DECIDED" };
+
+  it("are visible to their applicant and advisers, not to other applicants or faculty", () => {
+    expect(canViewApplication(applicant, draft)).toBe(true);
+    expect(canViewApplication(adviser, draft)).toBe(true);
+    expect(canViewApplication(other, draft)).toBe(false);
+    expect(canViewApplication(faculty, draft)).toBe(false);
+  });
+
+  it("are edited only by their applicant and only as drafts", () => {
+    expect(canEditApplication(applicant, draft)).toBe(true);
+    expect(canEditApplication(applicant, submitted)).toBe(false);
+    expect(canEditApplication(other, draft)).toBe(false);
+    expect(canEditApplication(adviser, draft)).toBe(false);
+  });
+
+  it("take new documents until decided, and can be withdrawn once sent", () => {
+    expect(canAddDocuments(applicant, submitted)).toBe(true);
+    expect(canAddDocuments(applicant, decided)).toBe(false);
+    expect(canAddDocuments(other, submitted)).toBe(false);
+    expect(canWithdrawApplication(applicant, draft)).toBe(false);
+    expect(canWithdrawApplication(applicant, submitted)).toBe(true);
+    expect(canWithdrawApplication(other, submitted)).toBe(false);
+  });
+});
+
+describe("user administration", () => {
+  it("lets staff grant roles, but only admins grant ADMIN", () => {
+    expect(canGrantRoles(adviser, ["STUDENT", "FACULTY"])).toBe(true);
+    expect(canGrantRoles(adviser, ["ADMIN"])).toBe(false);
+    expect(canGrantRoles(admin, ["ADMIN"])).toBe(true);
+    expect(canGrantRoles(faculty, ["STUDENT"])).toBe(false);
+    expect(canGrantRoles(applicant, ["APPLICANT"])).toBe(false);
+  });
+
+  it("never lets someone disable themselves, nor an adviser disable an admin", () => {
+    expect(canDisableUser(adviser, adviser)).toBe(false);
+    expect(canDisableUser(adviser, { id: "s", roles: ["STUDENT"] })).toBe(true);
+    expect(canDisableUser(adviser, admin)).toBe(false);
+    expect(canDisableUser(admin, adviser)).toBe(true);
+  });
+});
