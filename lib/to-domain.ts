@@ -1,22 +1,27 @@
 // Turns database rows into the plain inputs of the rules in lib/domain, in one place, so every
 // page, action and the seed hand the rules the same facts.
 import type { Position as DomainPosition } from "@/lib/domain/admission";
-import { isoDateFromUtcMidnight } from "@/lib/domain/dates";
+import { isoDate } from "@/lib/dates";
 
-/** A `@db.Date` value (midnight UTC) → "YYYY-MM-DD"; anything else is refused. */
-export const isoDate = isoDateFromUtcMidnight;
+export { isoDate };
 
 export interface PositionRow {
-  startDate: Date;
+  startDate: Date | null;
   endDate: Date | null;
-  employerType: "MUNICIPAL_CWS" | "INSTITUTION" | "OTHER";
-  leaderRole: string;
+  employerType: "MUNICIPAL_CWS" | "INSTITUTION" | "OTHER" | null;
+  leaderRole: string | null;
   professionalResponsibility: boolean;
   personnelResponsibility: boolean;
 }
 
-/** Every leader role counts as leadership; NONE (an ordinary position) does not. */
+/**
+ * Every leader role counts as leadership; NONE (an ordinary position) does not. Only complete
+ * positions have a category meaning: a draft's missing start, type or role is a RangeError.
+ */
 export function toDomainPosition(row: PositionRow): DomainPosition {
+  if (!row.startDate || !row.employerType || !row.leaderRole) {
+    throw new RangeError("An incomplete position has no category meaning yet");
+  }
   return {
     start: isoDate(row.startDate),
     end: row.endDate ? isoDate(row.endDate) : null,

@@ -5,12 +5,13 @@ import { initialActionState } from "@/lib/forms";
 import { CheckboxField, TextField } from "@/components/ui/field";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
 
-export function RegisterForm() {
+export function RegisterForm({ next }: { next?: string }) {
   const [state, action] = useActionState(registerApplicantAccount, initialActionState);
   const errors = state.fieldErrors ?? {};
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
+      <input type="hidden" name="neste" value={next ?? ""} />
       <TextField name="name" label="Fullt navn" autoComplete="name" required defaultValue={state.values?.name} errors={errors.name} />
       <TextField
         name="email"

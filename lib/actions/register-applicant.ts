@@ -5,7 +5,7 @@ import { fieldErrorsFrom } from "@/lib/server/action";
 import { registerApplicant } from "@/lib/server/users/register-applicant";
 import { signIn } from "@/lib/server/auth";
 import { DomainError } from "@/lib/server/errors";
-import { checkbox, email, newPassword, requiredText } from "@/lib/validation/common";
+import { checkbox, email, newPassword, requiredText, returnPath } from "@/lib/validation/common";
 
 const schema = z
   .object({
@@ -14,6 +14,7 @@ const schema = z
     password: newPassword,
     passwordConfirm: z.string().optional(),
     privacy: checkbox,
+    neste: returnPath,
   })
   .refine((input) => input.password === input.passwordConfirm, {
     path: ["passwordConfirm"],
@@ -37,6 +38,6 @@ export async function registerApplicantAccount(_previous: ActionState, formData:
     if (error instanceof DomainError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values };
     throw error;
   }
-  await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/soker" });
+  await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: parsed.data.neste ?? "/soker" });
   return { ok: true };
 }

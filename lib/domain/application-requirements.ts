@@ -52,6 +52,8 @@ export interface PositionDraft {
   endDate?: string | null;
   superiorTitle?: string | null;
   personnelCount?: number | null;
+  /** LEADER, DEPUTY, PROFESSIONAL_LEAD, TEAM_LEAD, LEADERSHIP_TASKS or NONE (not a leader position). */
+  leaderRole?: string | null;
   /** A TJENESTEBEVIS document is attached to this position. */
   hasTjenestebevis: boolean;
 }
@@ -210,6 +212,9 @@ function positionItems(positions: PositionDraft[]): MissingItem[] {
         field: at("personnelCount"),
         message: `Antall du har personalansvar for i ${ref}, må være et helt tall (0 eller mer).`,
       });
+    }
+    if (blank(p.leaderRole)) {
+      items.push({ field: at("leaderRole"), message: `Velg hvilken lederrolle du har i ${ref} («Ingen lederrolle» hvis ingen).` });
     }
     if (!p.hasTjenestebevis) items.push({ field: at("tjenestebevis"), message: `Legg ved tjenestebevis for ${ref}.` });
   });

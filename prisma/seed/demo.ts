@@ -482,8 +482,8 @@ async function seedApplications(
         uploadedById: user.id,
         kind: "TJENESTEBEVIS",
         positionId: position.id,
-        originalName: `tjenestebevis-${slug(position.employer)}.pdf`,
-        lines: [person.name, position.title, position.employer, `Stillingsprosent ${position.percent}`],
+        originalName: `tjenestebevis-${slug(position.employer ?? "arbeidsgiver")}.pdf`,
+        lines: [person.name, position.title ?? "", position.employer ?? "", `Stillingsprosent ${position.percent}`],
       });
     }
   }

@@ -11,14 +11,12 @@ import type {
   ProgrammeCode,
   Role,
 } from "@/lib/generated/prisma/enums";
+import { day } from "@/lib/dates";
 import { hashPassword } from "@/lib/server/auth/password";
 import { storage } from "@/lib/storage";
 import { makePdf } from "@/prisma/seed/pdf";
 
-/** "YYYY-MM-DD" → the Date Prisma stores in a `@db.Date` column. */
-export function day(date: string): Date {
-  return new Date(`${date}T00:00:00.000Z`);
-}
+export { day };
 
 let sequence = 0;
 /** A unique e-mail address for tests (unique within the process and across runs). */
@@ -427,3 +425,49 @@ export async function createDecision(
     },
   });
 }
+
+/** A cohort taking applications: opened a month before `deadline`, which defaults to in a month. */
+export async function createOpenCohort(db: Database, options: { deadline?: string; capacity?: number } = {}) {
+  const programme = await createProgramme(db);
+  const deadline = options.deadline ?? new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const plus = (date: string, days: number) => new Date(day(date).getTime() + days * 86_400_000).toISOString().slice(0, 10);
+  return createCohort(db, {
+    programmeId: programme.id,
+    code: uniqueCohortCode(),
+    capacity: options.capacity ?? 30,
+    applicationOpensOn: plus(deadline, -60),
+    applicationDeadline: deadline,
+    offerAnswerDeadline: plus(deadline, 30),
+    samlinger: [{ title: "Samling 1", days: [plus(deadline, 90), plus(deadline, 91)] }],
+  });
+}
+
+/** Every field an application needs, for a municipal barnevern leader in Trondheim (category 1). */
+export const COMPLETE_APPLICATION = {
+  fullName: "Kari Komplett",
+  birthDate: "1980-05-17",
+  phone: "912 34 567",
+  address: "Elgeseter gate 10",
+  postalCode: "7030",
+  postalPlace: "Trondheim",
+  employerCountyCode: "50",
+  employerMunicipalityCode: "5001",
+  educations: [{ institution: "NTNU", degree: "Bachelor i barnevern", credits: 180, completedYear: 2005 }],
+  positions: [
+    {
+      employer: "Trondheim kommune, barneverntjenesten",
+      employerType: "MUNICIPAL_CWS" as const,
+      countyCode: "50",
+      municipalityCode: "5001",
+      title: "Avdelingsleder",
+      percent: 100,
+      areaOfResponsibility: "Mottak og undersøkelse",
+      startDate: "2019-08-01",
+      superiorTitle: "Barnevernleder",
+      personnelCount: 9,
+      professionalResponsibility: true,
+      personnelResponsibility: true,
+      leaderRole: "LEADER" as const,
+    },
+  ],
+};

@@ -36,3 +36,15 @@ export async function submit(action: Action, fields: Record<string, string | str
   }
   return action(initialActionState, formData);
 }
+
+/** Runs something that should end in Next's redirect(), and returns where it redirects to. */
+export async function redirectOf(run: () => Promise<unknown>): Promise<string> {
+  try {
+    await run();
+  } catch (error) {
+    const digest = (error as { digest?: string }).digest;
+    if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT")) return digest.split(";")[2] ?? "";
+    throw error;
+  }
+  throw new Error("expected a redirect");
+}

@@ -46,7 +46,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           </form>
         ) : null}
         <p className="mt-6">
-          Skal du søke på studiet? <Link href="/registrer">Opprett en søkerkonto</Link>.
+          Skal du søke på studiet?{" "}
+          <Link href={next ? `/registrer?neste=${encodeURIComponent(next)}` : "/registrer"}>Opprett en søkerkonto</Link>.
         </p>
       </section>
       {demoAccountsVisible() ? (

@@ -4,7 +4,9 @@ import { RegisterForm } from "@/components/forms/register-form";
 
 export const metadata: Metadata = { title: "Opprett søkerkonto" };
 
-export default function RegisterPage() {
+export default async function RegisterPage({ searchParams }: { searchParams: Promise<{ neste?: string }> }) {
+  const { neste } = await searchParams;
+  const next = neste && neste.startsWith("/") && !neste.startsWith("//") ? neste : undefined;
   return (
     <section className="card mx-auto max-w-xl" aria-labelledby="register-heading">
       <h1 id="register-heading">Opprett søkerkonto</h1>
@@ -13,10 +15,10 @@ export default function RegisterPage() {
         svaret.
       </p>
       <div className="mt-6">
-        <RegisterForm />
+        <RegisterForm next={next} />
       </div>
       <p className="mt-6">
-        Har du allerede en konto? <Link href="/login">Logg inn</Link>.
+        Har du allerede en konto? <Link href={next ? `/login?neste=${encodeURIComponent(next)}` : "/login"}>Logg inn</Link>.
       </p>
     </section>
   );

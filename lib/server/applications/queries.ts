@@ -1,8 +1,7 @@
 import "server-only";
 // Reads of applications, always scoped to what the viewer may see.
-import { canViewApplication } from "@/lib/permissions";
 import { db } from "@/lib/server/db";
-import { AccessDeniedError, NotFoundError } from "@/lib/server/errors";
+import { AccessDeniedError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
 
 /** The viewer's own applications, newest cohort first. */
@@ -22,15 +21,10 @@ export async function listMyApplications(viewer: Viewer) {
   });
 }
 
-/**
- * Loads an application for the viewer, or throws NotFound: an applicant asking for someone
- * else's application learns nothing, not even that it exists.
- */
-export async function requireVisibleApplication(viewer: Viewer, applicationId: string) {
-  const application = await db().application.findUnique({
-    where: { id: applicationId },
-    select: { id: true, applicantId: true, status: true, cohortId: true },
+/** The viewer's application to a cohort, if they have started one. */
+export async function findOwnApplicationForCohort(viewer: Viewer, cohortId: string) {
+  return db().application.findUnique({
+    where: { applicantId_cohortId: { applicantId: viewer.id, cohortId } },
+    select: { id: true, status: true },
   });
-  if (!application || !canViewApplication(viewer, application)) throw new NotFoundError("Fant ikke søknaden.");
-  return application;
 }

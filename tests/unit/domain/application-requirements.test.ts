@@ -20,6 +20,7 @@ function position(overrides: Partial<PositionDraft> = {}): PositionDraft {
     endDate: null,
     superiorTitle: "Barnevernleder",
     personnelCount: 8,
+    leaderRole: "LEADER",
     hasTjenestebevis: true,
     ...overrides,
   };
@@ -43,6 +44,16 @@ function complete(overrides: Partial<ApplicationDraft> = {}): ApplicationDraft {
 }
 
 describe("missingApplicationItems", () => {
+  it("wants the position's leader role, where «none» is an answer", () => {
+    expect(missingApplicationItems(complete({ positions: [position({ leaderRole: null })] }))).toEqual([
+      {
+        field: "positions.0.leaderRole",
+        message: "Velg hvilken lederrolle du har i stillingen «Avdelingsleder, Trondheim kommune» («Ingen lederrolle» hvis ingen).",
+      },
+    ]);
+    expect(missingApplicationItems(complete({ positions: [position({ leaderRole: "NONE" })] }))).toEqual([]);
+  });
+
   it("is empty for a complete application", () => {
     expect(REQUIRED_CREDITS).toBe(180);
     expect(missingApplicationItems(complete())).toEqual([]);
@@ -176,6 +187,7 @@ describe("missingApplicationItems", () => {
       { field: "positions.1.startDate", message: "Fyll inn startdato for stilling nr. 2." },
       { field: "positions.1.superiorTitle", message: "Fyll inn tittelen til nærmeste leder for stilling nr. 2." },
       { field: "positions.1.personnelCount", message: "Fyll inn hvor mange du har personalansvar for i stilling nr. 2 (0 hvis ingen)." },
+      { field: "positions.1.leaderRole", message: "Velg hvilken lederrolle du har i stilling nr. 2 («Ingen lederrolle» hvis ingen)." },
       { field: "positions.1.tjenestebevis", message: "Legg ved tjenestebevis for stilling nr. 2." },
     ]);
   });

@@ -1,0 +1,47 @@
+import Link from "next/link";
+import { StepNav } from "@/components/application/step-nav";
+import { StatusBadge } from "@/components/status-badge";
+import { applicationStateLabel } from "@/lib/application-status";
+import { APPLICATION_STEPS, stepOfField } from "@/lib/application-steps";
+import { formatDeadline } from "@/lib/domain/application-deadline";
+import { loadApplication } from "./load";
+
+export default async function ApplicationLayout({ children, params }: { children: React.ReactNode; params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { application } = await loadApplication(id);
+  const state = applicationStateLabel(application);
+  const stepsWithGaps = new Set(application.missing.map((item) => stepOfField(item.field)));
+  return (
+    <div>
+      <p className="mb-2 text-sm">
+        <Link href="/soker">← Mine søknader</Link>
+      </p>
+      <div className="mb-6 flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <p className="text-sm font-medium text-slate-700">Søknad</p>
+          <p className="text-xl font-semibold">
+            {application.cohort.programme.name} – {application.cohort.name}
+          </p>
+          {application.status === "DRAFT" ? (
+            <p className="text-slate-700">Søknadsfrist {formatDeadline(application.window.deadline)}</p>
+          ) : null}
+        </div>
+        <StatusBadge tone={state.tone}>{state.label}</StatusBadge>
+      </div>
+      {application.status === "DRAFT" ? (
+        <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
+          <StepNav
+            applicationId={application.id}
+            steps={APPLICATION_STEPS.map((step) => ({
+              ...step,
+              complete: step.slug === "oppsummering" ? application.missing.length === 0 : !stepsWithGaps.has(step.slug),
+            }))}
+          />
+          <div className="min-w-0">{children}</div>
+        </div>
+      ) : (
+        children
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { ApplicationFacts } from "@/components/application/application-facts";
+import { DocumentUpload } from "@/components/application/document-upload";
+import { OfferAnswerForm, WithdrawForm } from "@/components/application/offer-forms";
+import { APPLICATION_STEPS, stepOfField } from "@/lib/application-steps";
+import { formatDeadline, isBeforeEndOfDay } from "@/lib/domain/application-deadline";
+import { PRIORITY_CATEGORY_LABELS, isPriorityCategory } from "@/lib/domain/admission";
+import { formatInstantNb } from "@/lib/domain/format";
+import { canAddDocuments, canWithdrawApplication } from "@/lib/permissions";
+import { loadApplication } from "./load";
+
+export const metadata: Metadata = { title: "Søknad" };
+
+export default async function ApplicationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ sendt?: string; svar?: string }>;
+}) {
+  const { id } = await params;
+  const flags = await searchParams;
+  const { viewer, application } = await loadApplication(id);
+
+  if (application.status === "DRAFT") {
+    const gaps = new Set(application.missing.map((item) => stepOfField(item.field)));
+    const next = APPLICATION_STEPS.find((step) => gaps.has(step.slug)) ?? APPLICATION_STEPS.at(-1)!;
+    redirect(`/soker/soknad/${id}/${next.slug}`);
+  }
+
+  const decision = application.decision;
+  const canAnswer =
+    application.status === "DECIDED" &&
+    decision?.outcome === "OFFER" &&
+    decision.answer === null &&
+    decision.answerDeadline !== null &&
+    isBeforeEndOfDay(decision.answerDeadline, new Date());
+  const timeline: { label: string; at: Date | null; detail?: string }[] = [
+    { label: "Søknaden er sendt", at: application.submittedAt },
+    { label: "Søknaden er under behandling", at: application.reviewStartedAt },
+  ];
+  if (decision) {
+    const outcome =
+      decision.outcome === "OFFER"
+        ? "Tilbud om studieplass"
+        : decision.outcome === "WAITLIST"
+          ? `Venteliste, plass nr. ${decision.waitlistPosition}`
+          : "Avslag";
+    timeline.push({ label: `Vedtak: ${outcome}`, at: decision.sentAt ?? decision.decidedAt });
+    if (decision.answer) {
+      timeline.push({ label: decision.answer === "ACCEPTED" ? "Du takket ja" : "Du takket nei", at: decision.answeredAt });
+    }
+  }
+  if (application.withdrawnAt) timeline.push({ label: "Søknaden er trukket", at: application.withdrawnAt });
+
+  return (
+    <div className="space-y-6">
+      <h1>Søknaden din</h1>
+      {flags.sendt ? (
+        <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+          Søknaden er sendt. Vi har sendt en kvittering til {viewer.email}.
+        </p>
+      ) : null}
+      {flags.svar === "ja" ? (
+        <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+          Du har takket ja og er nå student i {application.cohort.name}. Du finner studiene dine under «Student» i menyen.
+        </p>
+      ) : null}
+
+      <section className="card" aria-labelledby="status-heading">
+        <h2 id="status-heading">Status</h2>
+        <ol className="mt-3 space-y-2">
+          {timeline.map((step) => (
+            <li key={step.label} className="flex flex-wrap gap-x-3">
+              <span className={step.at ? "font-medium" : "text-slate-700"}>{step.label}</span>
+              <span className="text-slate-700">{step.at ? formatInstantNb(step.at) : "venter"}</span>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {application.provisionalCategory && isPriorityCategory(application.provisionalCategory) ? (
+        <section className="card" aria-labelledby="kategori-heading">
+          <h2 id="kategori-heading">Foreløpig prioritetskategori: {application.provisionalCategory}</h2>
+          <p className="mt-1 font-medium">{PRIORITY_CATEGORY_LABELS[application.provisionalCategory]}</p>
+          {application.provisionalCategoryReason ? <p className="mt-2 text-slate-800">{application.provisionalCategoryReason}</p> : null}
+          <p className="mt-2 text-sm text-slate-700">
+            Kategorien er foreløpig og beregnet ut fra stillingene du har oppgitt. Studieveilederen kontrollerer den mot
+            tjenestebevisene.
+          </p>
+        </section>
+      ) : null}
+
+      {decision ? (
+        <section className="card" aria-labelledby="vedtak-heading">
+          <h2 id="vedtak-heading">Vedtaksbrev</h2>
+          <p className="mt-1 text-sm text-slate-700">Sendt {formatInstantNb(decision.sentAt ?? decision.decidedAt)}</p>
+          <div className="mt-3 whitespace-pre-line">{decision.letter}</div>
+          {canAnswer ? (
+            <div className="mt-6 border-t border-slate-200 pt-4">
+              <h3>Svar på tilbudet</h3>
+              <p className="mt-1">Svarfrist: {formatDeadline(decision.answerDeadline!)}.</p>
+              <div className="mt-3">
+                <OfferAnswerForm applicationId={id} />
+              </div>
+            </div>
+          ) : decision.outcome === "OFFER" && decision.answer === null ? (
+            <p className="mt-4 font-medium">Svarfristen har gått ut. Kontakt studieveilederen.</p>
+          ) : null}
+        </section>
+      ) : null}
+
+      {canAddDocuments(viewer, application) ? (
+        <section className="card" aria-labelledby="flere-heading">
+          <h2 id="flere-heading">Flere dokumenter</h2>
+          <p className="mt-2 text-slate-700">
+            Du kan legge til dokumenter til studieveilederen har behandlet søknaden. Tjenestebevis for en bestemt stilling
+            laster du opp under <Link href={`/soker/soknad/${id}/dokumenter`}>Dokumenter</Link>.
+          </p>
+          <div className="mt-4">
+            <DocumentUpload applicationId={id} kind="OTHER" label="Last opp et annet dokument" returnTo={`/soker/soknad/${id}`} id="upload-other" />
+          </div>
+        </section>
+      ) : null}
+
+      <ApplicationFacts application={application} editable={false} />
+
+      {canWithdrawApplication(viewer, application) && decision?.answer !== "ACCEPTED" ? (
+        <section className="card" aria-labelledby="trekk-heading">
+          <h2 id="trekk-heading">Trekk søknaden</h2>
+          <p className="mt-2 text-slate-700">
+            Vil du ikke lenger ha studieplass, kan du trekke søknaden. Har du fått tilbud, takker du samtidig nei til det.
+          </p>
+          <div className="mt-4">
+            <WithdrawForm applicationId={id} />
+          </div>
+        </section>
+      ) : null}
+      <p className="text-sm text-slate-700">
+        Spørsmål? Kontakt studieveileder {application.cohort.programme.adviserName},{" "}
+        <a href={`mailto:${application.cohort.programme.adviserEmail}`}>{application.cohort.programme.adviserEmail}</a>,{" "}
+        {application.cohort.programme.adviserPhone}.
+      </p>
+    </div>
+  );
+}

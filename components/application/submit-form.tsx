@@ -1,0 +1,32 @@
+"use client";
+import { useActionState } from "react";
+import { submitApplicationAction } from "@/lib/actions/application";
+import { initialActionState } from "@/lib/forms";
+import { CheckboxField } from "@/components/ui/field";
+import { FormMessage, SubmitButton } from "@/components/ui/form-status";
+
+export function SubmitApplicationForm({ applicationId, disabled }: { applicationId: string; disabled: boolean }) {
+  const [state, action] = useActionState(submitApplicationAction, initialActionState);
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormMessage state={state} />
+      {state.fieldErrors?.form?.length ? (
+        <ul className="list-disc pl-5 text-red-900">
+          {state.fieldErrors.form.map((message) => (
+            <li key={message}>{message}</li>
+          ))}
+        </ul>
+      ) : null}
+      <input type="hidden" name="applicationId" value={applicationId} />
+      <CheckboxField
+        name="confirm"
+        label="Jeg bekrefter at opplysningene er riktige og at dokumentene er mine."
+        errors={state.fieldErrors?.confirm}
+        disabled={disabled}
+      />
+      <SubmitButton pendingText="Sender …" disabled={disabled}>
+        Send søknaden
+      </SubmitButton>
+    </form>
+  );
+}

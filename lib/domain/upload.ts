@@ -1,0 +1,41 @@
+/**
+ * What an uploaded document must be: a PDF (decided by its first bytes, "%PDF-", never by its
+ * name or the type the browser claims), not empty, at most 10 MB, with a plain file name. The
+ * name is kept only as data (the stored file gets a generated name), but a name that looks like
+ * a path is refused rather than silently changed, so the applicant knows what was uploaded.
+ */
+
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
+const MAX_NAME_LENGTH = 200;
+
+export interface UploadCandidate {
+  name: string;
+  size: number;
+  /** The first bytes of the file (at least five, when it has them). */
+  head: Uint8Array;
+}
+
+/** A Norwegian message saying why the file is refused, or null when it is accepted. */
+export function uploadProblem(file: UploadCandidate): string | null {
+  const name = file.name.normalize("NFC");
+  if (name.trim() === "") return "Filen mangler navn. Gi den et navn og prøv igjen.";
+  if (name.length > MAX_NAME_LENGTH) return `Filnavnet er for langt (høyst ${MAX_NAME_LENGTH} tegn). Gi filen et kortere navn.`;
+  if (/[/\\\u0000-\u001f\u007f]/.test(name) || name.split(/[/\\]/).includes("..") || name.includes("..")) {
+    return "Filnavnet kan ikke inneholde skråstreker, «..» eller kontrolltegn. Gi filen et vanlig navn og prøv igjen.";
+  }
+  if (file.size === 0) return `«${name}» er tom (0 byte). Velg filen på nytt.`;
+  if (file.size > MAX_UPLOAD_BYTES) {
+    return `«${name}» er ${formatMegabytes(file.size)}. Filen kan være høyst 10 MB; komprimer den eller skann med lavere oppløsning.`;
+  }
+  const isPdf = file.head.length >= PDF_MAGIC.length && PDF_MAGIC.every((byte, index) => file.head[index] === byte);
+  if (!isPdf) return `«${name}» er ikke en PDF-fil. Last opp dokumentet som PDF.`;
+  return null;
+}
+
+/** 11 534 336 bytes → "11 MB" (one decimal below 10). */
+export function formatMegabytes(bytes: number): string {
+  const megabytes = bytes / (1024 * 1024);
+  const rounded = megabytes < 10 ? Math.round(megabytes * 10) / 10 : Math.round(megabytes);
+  return `${String(rounded).replace(".", ",")} MB`;
+}

@@ -1,0 +1,124 @@
+import "server-only";
+// Vitnemål and tjenestebevis: upload (checked by lib/domain/upload.ts), delete or replace while
+// the application is a draft, and download by the applicant or an adviser.
+import { createHash } from "node:crypto";
+import { uploadProblem } from "@/lib/domain/upload";
+import { canEditApplication, canViewApplication } from "@/lib/permissions";
+import { audit } from "@/lib/server/audit";
+import { db } from "@/lib/server/db";
+import { DomainError, NotFoundError } from "@/lib/server/errors";
+import type { Viewer } from "@/lib/server/viewer";
+import { storage } from "@/lib/storage";
+import { requireOwnDraft, requireOwnForDocuments } from "./ownership";
+
+export interface UploadInput {
+  kind: "VITNEMAL" | "TJENESTEBEVIS" | "OTHER";
+  positionId: string | null;
+  /** A document of this application to replace (only before the application is sent). */
+  replaces: string | null;
+  file: File;
+}
+
+const DOCUMENT_SUMMARY = { id: true, kind: true, originalName: true, size: true, uploadedAt: true, positionId: true } as const;
+
+export async function uploadApplicationDocument(viewer: Viewer, applicationId: string, input: UploadInput) {
+  const application = await requireOwnForDocuments(viewer, applicationId);
+  const { file } = input;
+
+  // Refuse by size before reading the bytes into memory.
+  const early = uploadProblem({ name: file.name, size: file.size, head: new TextEncoder().encode("%PDF-") });
+  if (early) throw new DomainError(early, { file: [early] });
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const problem = uploadProblem({ name: file.name, size: bytes.byteLength, head: bytes.subarray(0, 8) });
+  if (problem) throw new DomainError(problem, { file: [problem] });
+
+  if (input.kind === "TJENESTEBEVIS") {
+    if (!input.positionId) throw new DomainError("Velg hvilken stilling tjenestebeviset gjelder.", { positionId: ["Velg stilling."] });
+    const position = await db().position.findFirst({ where: { id: input.positionId, applicationId: application.id }, select: { id: true } });
+    if (!position) throw new NotFoundError("Fant ikke stillingen.");
+  }
+  let replaced: { id: string; storageKey: string; originalName: string } | null = null;
+  if (input.replaces) {
+    if (!canEditApplication(viewer, application)) {
+      throw new DomainError("Etter at søknaden er sendt, kan du legge til dokumenter, men ikke bytte ut dem du har sendt.");
+    }
+    replaced = await db().document.findFirst({
+      where: { id: input.replaces, applicationId: application.id },
+      select: { id: true, storageKey: true, originalName: true },
+    });
+    if (!replaced) throw new NotFoundError("Fant ikke dokumentet som skal byttes ut.");
+  }
+
+  const storageKey = await storage().put(bytes);
+  try {
+    const document = await db().$transaction(async (tx) => {
+      if (replaced) await tx.document.delete({ where: { id: replaced.id } });
+      const created = await tx.document.create({
+        data: {
+          kind: input.kind,
+          applicationId: application.id,
+          positionId: input.kind === "TJENESTEBEVIS" ? input.positionId : null,
+          originalName: file.name.normalize("NFC"),
+          size: bytes.byteLength,
+          sha256: createHash("sha256").update(bytes).digest("hex"),
+          storageKey,
+          contentType: "application/pdf",
+          uploadedById: viewer.id,
+        },
+        select: DOCUMENT_SUMMARY,
+      });
+      await audit(tx, {
+        actorId: viewer.id,
+        action: replaced ? "document.replace" : "document.upload",
+        entityType: "Document",
+        entityId: created.id,
+        before: replaced ? { id: replaced.id, originalName: replaced.originalName } : undefined,
+        after: { ...created, applicationId: application.id, applicationStatus: application.status },
+      });
+      return created;
+    });
+    if (replaced) await storage().delete(replaced.storageKey);
+    return document;
+  } catch (error) {
+    await storage().delete(storageKey);
+    throw error;
+  }
+}
+
+/** Deleting is for drafts only: what was sent stays as the adviser received it. */
+export async function deleteApplicationDocument(viewer: Viewer, applicationId: string, documentId: string): Promise<void> {
+  const application = await requireOwnDraft(viewer, applicationId);
+  const document = await db().$transaction(async (tx) => {
+    const found = await tx.document.findFirst({
+      where: { id: documentId, applicationId: application.id },
+      select: { id: true, storageKey: true, originalName: true, kind: true, positionId: true },
+    });
+    if (!found) throw new NotFoundError("Fant ikke dokumentet.");
+    await tx.document.delete({ where: { id: found.id } });
+    await audit(tx, { actorId: viewer.id, action: "document.delete", entityType: "Document", entityId: found.id, before: found });
+    return found;
+  });
+  await storage().delete(document.storageKey);
+}
+
+/**
+ * A document for download, if the viewer may see it: the applicant who owns the application, or
+ * an adviser. Anyone else gets NotFound, exactly as for a document that does not exist.
+ */
+export async function openDocumentForDownload(viewer: Viewer, documentId: string) {
+  const document = await db().document.findUnique({
+    where: { id: documentId },
+    select: {
+      originalName: true,
+      size: true,
+      storageKey: true,
+      application: { select: { applicantId: true, status: true } },
+    },
+  });
+  if (!document?.application || !canViewApplication(viewer, document.application)) {
+    throw new NotFoundError("Fant ikke dokumentet.");
+  }
+  const stream = await storage().read(document.storageKey);
+  if (!stream) throw new NotFoundError("Fant ikke dokumentet.");
+  return { stream, name: document.originalName, size: document.size };
+}

@@ -1,0 +1,147 @@
+import "server-only";
+// An application as its applicant sees it, with what is still missing (lib/domain decides).
+import { applicationWindowState } from "@/lib/domain/application-deadline";
+import { missingApplicationItems, type ApplicationDraft } from "@/lib/domain/application-requirements";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/server/db";
+import type { Viewer } from "@/lib/server/viewer";
+import { isoDate } from "@/lib/to-domain";
+import { requireOwnApplication } from "./ownership";
+
+const DETAIL = {
+  id: true,
+  applicantId: true,
+  status: true,
+  fullName: true,
+  birthDate: true,
+  phone: true,
+  address: true,
+  postalCode: true,
+  postalPlace: true,
+  employerCountyCode: true,
+  employerMunicipalityCode: true,
+  submittedAt: true,
+  reviewStartedAt: true,
+  withdrawnAt: true,
+  provisionalCategory: true,
+  provisionalCategoryReason: true,
+  draftInput: true,
+  createdAt: true,
+  updatedAt: true,
+  cohort: {
+    select: {
+      id: true,
+      name: true,
+      code: true,
+      applicationOpensOn: true,
+      applicationDeadline: true,
+      offerAnswerDeadline: true,
+      programme: { select: { name: true, adviserName: true, adviserEmail: true, adviserPhone: true } },
+    },
+  },
+  educations: {
+    orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }],
+    select: { id: true, institution: true, degree: true, credits: true, completedYear: true },
+  },
+  positions: {
+    orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }],
+    select: {
+      id: true,
+      employer: true,
+      employerType: true,
+      countyCode: true,
+      municipalityCode: true,
+      title: true,
+      percent: true,
+      areaOfResponsibility: true,
+      startDate: true,
+      endDate: true,
+      superiorTitle: true,
+      personnelCount: true,
+      professionalResponsibility: true,
+      personnelResponsibility: true,
+      leaderRole: true,
+    },
+  },
+  documents: {
+    orderBy: { uploadedAt: "asc" },
+    select: { id: true, kind: true, originalName: true, size: true, uploadedAt: true, positionId: true },
+  },
+  decision: {
+    select: {
+      outcome: true,
+      waitlistPosition: true,
+      grounds: true,
+      letter: true,
+      decidedAt: true,
+      sentAt: true,
+      answerDeadline: true,
+      answer: true,
+      answeredAt: true,
+    },
+  },
+} satisfies Prisma.ApplicationSelect;
+
+async function findDetail(applicationId: string) {
+  return db().application.findUniqueOrThrow({ where: { id: applicationId }, select: DETAIL });
+}
+
+type Detail = Awaited<ReturnType<typeof findDetail>>;
+
+function requirementsOf(detail: Detail): ApplicationDraft {
+  const documentsFor = (positionId: string) =>
+    detail.documents.some((document) => document.kind === "TJENESTEBEVIS" && document.positionId === positionId);
+  return {
+    fullName: detail.fullName,
+    birthDate: detail.birthDate ? isoDate(detail.birthDate) : null,
+    phone: detail.phone,
+    address: detail.address,
+    postalCode: detail.postalCode,
+    postalPlace: detail.postalPlace,
+    employerCountyCode: detail.employerCountyCode,
+    employerMunicipalityCode: detail.employerMunicipalityCode,
+    educations: detail.educations,
+    positions: detail.positions.map((position) => ({
+      ...position,
+      startDate: position.startDate ? isoDate(position.startDate) : null,
+      endDate: position.endDate ? isoDate(position.endDate) : null,
+      hasTjenestebevis: documentsFor(position.id),
+    })),
+    hasVitnemal: detail.documents.some((document) => document.kind === "VITNEMAL"),
+  };
+}
+
+/** The facts submission checks: the requirement input and the position rows. */
+export async function loadApplicationDraft(applicationId: string) {
+  const detail = await findDetail(applicationId);
+  return { requirements: requirementsOf(detail), positions: detail.positions };
+}
+
+/** Everything the applicant's pages show about one of their applications. */
+export async function getApplicationForApplicant(viewer: Viewer, applicationId: string, now = new Date()) {
+  await requireOwnApplication(viewer, applicationId);
+  const detail = await findDetail(applicationId);
+  const requirements = requirementsOf(detail);
+  const window = { opensOn: isoDate(detail.cohort.applicationOpensOn), deadline: isoDate(detail.cohort.applicationDeadline) };
+  return {
+    ...detail,
+    birthDate: detail.birthDate ? isoDate(detail.birthDate) : null,
+    positions: detail.positions.map((position) => ({
+      ...position,
+      startDate: position.startDate ? isoDate(position.startDate) : null,
+      endDate: position.endDate ? isoDate(position.endDate) : null,
+    })),
+    draftInput: (detail.draftInput as Record<string, string> | null) ?? {},
+    window: { ...window, state: applicationWindowState(window, now) },
+    missing: missingApplicationItems(requirements),
+    totalCredits: detail.educations.reduce((sum, education) => sum + (education.credits ?? 0), 0),
+    decision: detail.decision
+      ? {
+          ...detail.decision,
+          answerDeadline: detail.decision.answerDeadline ? isoDate(detail.decision.answerDeadline) : null,
+        }
+      : null,
+  };
+}
+
+export type ApplicantApplication = Awaited<ReturnType<typeof getApplicationForApplicant>>;

@@ -1,0 +1,161 @@
+import "server-only";
+// Sending the application, withdrawing it, and answering an offer.
+import { explainPriorityCategory } from "@/lib/domain/admission";
+import { formatDeadline, isApplicationOpen, isBeforeEndOfDay } from "@/lib/domain/application-deadline";
+import { missingApplicationItems } from "@/lib/domain/application-requirements";
+import { formatInstantNb } from "@/lib/domain/format";
+import { env } from "@/lib/env";
+import { audit } from "@/lib/server/audit";
+import { db } from "@/lib/server/db";
+import { DomainError, NotFoundError } from "@/lib/server/errors";
+import { sendMail } from "@/lib/server/mail";
+import type { Viewer } from "@/lib/server/viewer";
+import { isoDate, toDomainPosition } from "@/lib/to-domain";
+import { loadApplicationDraft } from "./read";
+import { requireOwnApplication, requireOwnDraft } from "./ownership";
+
+/**
+ * Sends the application: only before the deadline (end of the day, Europe/Oslo, on this
+ * server's clock), and only when nothing is missing. The provisional priority category is
+ * computed here, as of the deadline, for the applicant to see; the adviser checks it.
+ */
+export async function submitApplication(viewer: Viewer, applicationId: string, now = new Date()) {
+  const application = await requireOwnDraft(viewer, applicationId);
+  const deadline = isoDate(application.cohort.applicationDeadline);
+  const window = { opensOn: isoDate(application.cohort.applicationOpensOn), deadline };
+  if (!isApplicationOpen(window, now)) {
+    throw new DomainError(`Søknadsfristen gikk ut ${formatDeadline(deadline)}. Søknaden kan ikke sendes.`);
+  }
+  const draft = await loadApplicationDraft(application.id);
+  const missing = missingApplicationItems(draft.requirements);
+  if (missing.length > 0) {
+    throw new DomainError(`Søknaden mangler ${missing.length === 1 ? "én ting" : `${missing.length} ting`}. Se listen.`, {
+      form: missing.map((item) => item.message),
+    });
+  }
+  const explanation = explainPriorityCategory(draft.positions.map(toDomainPosition), deadline);
+  const submitted = await db().$transaction(async (tx) => {
+    // The status condition makes a double click or a second tab harmless: only one send wins.
+    const { count } = await tx.application.updateMany({
+      where: { id: application.id, status: "DRAFT" },
+      data: {
+        status: "SUBMITTED",
+        submittedAt: now,
+        provisionalCategory: explanation.category,
+        provisionalCategoryReason: explanation.reasons.join(" "),
+        draftInput: {},
+      },
+    });
+    if (count === 0) throw new DomainError("Søknaden er allerede sendt.");
+    await audit(tx, {
+      actorId: viewer.id,
+      action: "application.submit",
+      entityType: "Application",
+      entityId: application.id,
+      before: { status: "DRAFT" },
+      after: { status: "SUBMITTED", submittedAt: now, provisionalCategory: explanation.category },
+    });
+    return tx.application.findUniqueOrThrow({
+      where: { id: application.id },
+      select: { fullName: true, cohort: { select: { name: true, programme: { select: { name: true } } } } },
+    });
+  });
+
+  // The receipt goes out after the commit: a mail failure must not undo a submission.
+  try {
+    await sendMail({
+      to: viewer.email,
+      subject: `Kvittering: søknad til ${submitted.cohort.programme.name}, ${submitted.cohort.name}`,
+      text: [
+        `Hei ${submitted.fullName ?? viewer.name},`,
+        "",
+        `Vi har mottatt søknaden din til ${submitted.cohort.programme.name}, ${submitted.cohort.name}, ${formatInstantNb(now)}.`,
+        "",
+        `Foreløpig prioritetskategori: ${explanation.category}. ${explanation.reasons.join(" ")}`,
+        "Kategorien er foreløpig: studieveilederen kontrollerer den mot tjenestebevisene.",
+        "",
+        `Du kan følge søknaden og laste opp flere dokumenter her: ${env().APP_URL}/soker/soknad/${application.id}`,
+        "",
+        "Hilsen studieadministrasjonen, Nasjonal videreutdanning i barnevernledelse, NTNU",
+      ].join("\n"),
+    });
+  } catch (error) {
+    console.error("Receipt e-mail could not be sent", error);
+  }
+  return { category: explanation.category, reasons: explanation.reasons };
+}
+
+/** Withdraws a sent application. An accepted offer is a study place: that goes through the adviser. */
+export async function withdrawApplication(viewer: Viewer, applicationId: string, now = new Date()) {
+  const application = await requireOwnApplication(viewer, applicationId);
+  const decision = await db().decision.findUnique({ where: { applicationId }, select: { id: true, outcome: true, answer: true } });
+  if (application.status === "DRAFT") throw new DomainError("Et utkast trenger du ikke trekke; det blir ikke sendt.");
+  if (application.status === "WITHDRAWN") throw new DomainError("Søknaden er allerede trukket.");
+  if (decision?.answer === "ACCEPTED") {
+    throw new DomainError("Du har takket ja til studieplassen. Kontakt studieveilederen hvis du vil trekke deg.");
+  }
+  await db().$transaction(async (tx) => {
+    await tx.application.update({ where: { id: applicationId }, data: { status: "WITHDRAWN", withdrawnAt: now } });
+    // An open offer is declined with the withdrawal, so the place can go to the next in line.
+    if (decision?.outcome === "OFFER" && decision.answer === null) {
+      await tx.decision.update({ where: { id: decision.id }, data: { answer: "DECLINED", answeredAt: now } });
+    }
+    await audit(tx, {
+      actorId: viewer.id,
+      action: "application.withdraw",
+      entityType: "Application",
+      entityId: applicationId,
+      before: { status: application.status, offerAnswer: decision?.answer ?? null },
+      after: { status: "WITHDRAWN", offerAnswer: decision?.outcome === "OFFER" ? "DECLINED" : null },
+    });
+  });
+}
+
+/**
+ * Accepts or declines an offer, until the end of its answer deadline (Europe/Oslo). Accepting
+ * makes the applicant a student of the cohort: the STUDENT role and an enrolment, within the
+ * cohort's capacity (guarded by the database).
+ */
+export async function answerOffer(viewer: Viewer, applicationId: string, answer: "ACCEPTED" | "DECLINED", now = new Date()) {
+  const application = await requireOwnApplication(viewer, applicationId);
+  const decision = await db().decision.findUnique({
+    where: { applicationId },
+    select: { id: true, outcome: true, answer: true, answerDeadline: true },
+  });
+  if (!decision || decision.outcome !== "OFFER" || application.status !== "DECIDED") {
+    throw new NotFoundError("Du har ikke noe tilbud å svare på for denne søknaden.");
+  }
+  if (decision.answer) throw new DomainError("Du har allerede svart på tilbudet.");
+  const deadline = isoDate(decision.answerDeadline ?? application.cohort.offerAnswerDeadline);
+  if (!isBeforeEndOfDay(deadline, now)) {
+    throw new DomainError(`Svarfristen gikk ut ${formatDeadline(deadline)}. Kontakt studieveilederen.`);
+  }
+  await db().$transaction(async (tx) => {
+    const { count } = await tx.decision.updateMany({ where: { id: decision.id, answer: null }, data: { answer, answeredAt: now } });
+    if (count === 0) throw new DomainError("Du har allerede svart på tilbudet.");
+    let enrolmentId: string | null = null;
+    if (answer === "ACCEPTED") {
+      const user = await tx.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { roles: true } });
+      if (!user.roles.includes("STUDENT")) {
+        await tx.user.update({ where: { id: viewer.id }, data: { roles: { set: [...user.roles, "STUDENT"] } } });
+      }
+      const enrolment = await tx.enrolment
+        .create({ data: { userId: viewer.id, cohortId: application.cohortId, applicationId }, select: { id: true } })
+        .catch((error: unknown) => {
+          if (error instanceof Error && error.message.includes("no free places")) {
+            throw new DomainError("Kullet er fullt, så studieplassen kan ikke registreres. Kontakt studieveilederen.");
+          }
+          throw error;
+        });
+      enrolmentId = enrolment.id;
+    }
+    await audit(tx, {
+      actorId: viewer.id,
+      action: answer === "ACCEPTED" ? "offer.accept" : "offer.decline",
+      entityType: "Decision",
+      entityId: decision.id,
+      before: { answer: null },
+      after: { answer, answeredAt: now, enrolmentId },
+    });
+  });
+}

@@ -1,0 +1,201 @@
+// The fields of an application and how each is read from a form. A draft is saved field by
+// field: what is valid is stored, and what is not is kept as typed (Application.draftInput) with
+// its message, so nothing the applicant typed is lost on an error or a reload. Whether the
+// application is complete enough to submit is a different rule: lib/domain/application-requirements.
+import { z } from "zod";
+import { municipalityByCode } from "@/lib/data/norway-places";
+import { isCountyCode, municipalityBelongsToCounty } from "@/lib/domain/counties";
+import { compareIsoDates, isIsoDate } from "@/lib/domain/dates";
+
+/** Empty input means "not filled in yet" (null), never an error, in a draft. */
+const empty = (value: unknown) => value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+
+function optional<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (empty(value) ? null : typeof value === "string" ? value.trim() : value), schema.nullable());
+}
+
+const text = (label: string, max: number) => optional(z.string().max(max, `${label} kan ha høyst ${max} tegn.`));
+
+const integer = (label: string, min: number, max: number, hint = "") =>
+  optional(
+    z
+      .string()
+      .regex(/^-?\d+$/, `${label} må være et helt tall${hint}.`)
+      .transform(Number)
+      .pipe(z.number().min(min, `${label} må være minst ${min}.`).max(max, `${label} kan ikke være mer enn ${max}.`)),
+  );
+
+const date = (label: string, { min = "1900-01-01", max = "2100-12-31" } = {}) =>
+  optional(
+    z
+      .string()
+      .refine((value) => isIsoDate(value), `${label} er ikke en gyldig dato. Bruk datovelgeren eller skriv ÅÅÅÅ-MM-DD.`)
+      .refine((value) => value >= min && value <= max, `${label} må være mellom ${min} og ${max}.`),
+  );
+
+export const EMPLOYER_TYPE_LABELS = {
+  MUNICIPAL_CWS: "Kommunalt barnevern",
+  INSTITUTION: "Barneverninstitusjon",
+  OTHER: "Annen arbeidsgiver",
+} as const;
+
+export const LEADER_ROLE_LABELS = {
+  LEADER: "Leder (barnevernleder, avdelingsleder)",
+  DEPUTY: "Stedfortreder for leder",
+  PROFESSIONAL_LEAD: "Fagleder",
+  TEAM_LEAD: "Teamleder",
+  LEADERSHIP_TASKS: "Har lederoppgaver",
+  NONE: "Ingen lederrolle",
+} as const;
+
+const employerType = optional(
+  z.enum(Object.keys(EMPLOYER_TYPE_LABELS) as ["MUNICIPAL_CWS", "INSTITUTION", "OTHER"], { error: "Velg type arbeidsgiver." }),
+);
+const leaderRole = optional(
+  z.enum(Object.keys(LEADER_ROLE_LABELS) as [keyof typeof LEADER_ROLE_LABELS, ...(keyof typeof LEADER_ROLE_LABELS)[]], {
+    error: "Velg en lederrolle fra listen.",
+  }),
+);
+const county = optional(z.string().refine(isCountyCode, "Velg et fylke fra listen."));
+const municipality = optional(z.string().refine((code) => Boolean(municipalityByCode(code)), "Velg en kommune fra listen."));
+const checkbox = z.preprocess((value) => value === "on" || value === "true", z.boolean());
+
+export const personalFields = {
+  fullName: text("Navnet", 120),
+  birthDate: date("Fødselsdatoen", { min: "1930-01-01", max: "2010-12-31" }),
+  phone: optional(
+    z.string().regex(/^\+?[0-9][0-9 ]{6,18}[0-9]$/, "Skriv telefonnummeret med sifre, for eksempel 912 34 567."),
+  ),
+  address: text("Adressen", 200),
+  postalCode: optional(z.string().regex(/^\d{4}$/, "Postnummeret har fire sifre, for eksempel 7030.")),
+  postalPlace: text("Poststedet", 100),
+};
+
+export const employerFields = {
+  employerCountyCode: county,
+  employerMunicipalityCode: municipality,
+};
+
+export const educationFields = {
+  institution: text("Lærestedet", 200),
+  degree: text("Graden", 200),
+  credits: integer("Studiepoeng", 0, 1000, ", for eksempel 180"),
+  completedYear: integer("Året", 1950, 2100, ", for eksempel 2015"),
+};
+
+export const positionFields = {
+  employer: text("Arbeidsgiveren", 200),
+  employerType,
+  countyCode: county,
+  municipalityCode: municipality,
+  title: text("Stillingstittelen", 200),
+  percent: integer("Stillingsprosenten", 1, 100),
+  areaOfResponsibility: text("Ansvarsområdet", 500),
+  startDate: date("Startdatoen"),
+  endDate: date("Sluttdatoen"),
+  superiorTitle: text("Tittelen", 200),
+  personnelCount: integer("Antallet", 0, 10000, " (0 hvis ingen)"),
+  professionalResponsibility: checkbox,
+  personnelResponsibility: checkbox,
+  leaderRole,
+};
+
+type Fields = Record<string, z.ZodType>;
+export type FieldValues<F extends Fields> = { [K in keyof F]: z.output<F[K]> };
+
+export interface LenientResult<F extends Fields> {
+  /** The fields that are valid, ready to store. */
+  valid: Partial<FieldValues<F>>;
+  /** Messages for the fields that are not. */
+  errors: Record<string, string[]>;
+  /** What was typed into the invalid fields, to keep. */
+  invalidInput: Record<string, string>;
+}
+
+/** Reads each field on its own: one bad field never stops the others from being saved. */
+export function parseLeniently<F extends Fields>(fields: F, input: Record<string, string | undefined>): LenientResult<F> {
+  const valid: Record<string, unknown> = {};
+  const errors: Record<string, string[]> = {};
+  const invalidInput: Record<string, string> = {};
+  for (const [name, schema] of Object.entries(fields)) {
+    const result = schema.safeParse(input[name]);
+    if (result.success) valid[name] = result.data;
+    else {
+      errors[name] = result.error.issues.map((issue) => issue.message);
+      invalidInput[name] = input[name] ?? "";
+    }
+  }
+  return { valid: valid as Partial<FieldValues<F>>, errors, invalidInput };
+}
+
+/** Rules between fields of one form, added to the field errors. */
+export function crossFieldErrors(
+  kind: "employer" | "position",
+  values: Record<string, unknown>,
+): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  const countyKey = kind === "employer" ? "employerCountyCode" : "countyCode";
+  const municipalityKey = kind === "employer" ? "employerMunicipalityCode" : "municipalityCode";
+  const countyCode = values[countyKey];
+  const municipalityCode = values[municipalityKey];
+  if (typeof countyCode === "string" && typeof municipalityCode === "string") {
+    if (!municipalityBelongsToCounty(municipalityCode, countyCode)) {
+      errors[municipalityKey] = ["Kommunen ligger ikke i fylket du har valgt. Velg kommunen på nytt."];
+    }
+  }
+  if (kind === "position" && typeof values.startDate === "string" && typeof values.endDate === "string") {
+    if (compareIsoDates(values.endDate, values.startDate) < 0) errors.endDate = ["Sluttdatoen kan ikke være før startdatoen."];
+  }
+  return errors;
+}
+
+export const ENDED_WITHOUT_DATE = "Fyll inn sluttdato, eller kryss av for at du fortsatt er ansatt i stillingen.";
+
+/** A position is "still held" when the applicant ticks it; then any end date is dropped. */
+export const ongoingField = checkbox;
+
+/** The documents an applicant uploads. */
+export const uploadFields = z.object({
+  kind: z.enum(["VITNEMAL", "TJENESTEBEVIS", "OTHER"], { error: "Velg hva slags dokument dette er." }),
+  positionId: z
+    .string()
+    .optional()
+    .transform((value) => (value ? value : null)),
+  replaces: z
+    .string()
+    .optional()
+    .transform((value) => (value ? value : null)),
+});
+
+/**
+ * The messages a form shows when it is rendered: for what was kept as typed (draftInput under
+ * `prefix`), and for rules between fields on the values as they stand. The same rules as saving,
+ * so a reload shows the same messages as the save did.
+ */
+export function draftErrors<F extends Fields>(
+  fields: F,
+  kind: "personal" | "employer" | "education" | "position",
+  stored: Record<string, unknown>,
+  draftInput: Record<string, string>,
+  prefix = "",
+): Record<string, string[]> {
+  const kept: Record<string, string> = {};
+  for (const name of Object.keys(fields)) {
+    const value = draftInput[`${prefix}${name}`];
+    if (value !== undefined) kept[name] = value;
+  }
+  const { errors } = parseLeniently(
+    Object.fromEntries(Object.entries(fields).filter(([name]) => name in kept)) as Fields,
+    kept,
+  );
+  if (kind === "employer" || kind === "position") {
+    const effective = { ...stored };
+    for (const [name, value] of Object.entries(kept)) effective[name] = value.trim() === "" ? null : value.trim();
+    for (const [name, messages] of Object.entries(crossFieldErrors(kind, effective))) {
+      errors[name] = [...new Set([...(errors[name] ?? []), ...messages])];
+    }
+  }
+  // Kept as an empty end date: the applicant said the position has ended but gave no date.
+  if (kind === "position" && kept.endDate !== undefined && kept.endDate.trim() === "") errors.endDate = [ENDED_WITHOUT_DATE];
+  return errors;
+}

@@ -1,0 +1,24 @@
+-- AlterTable
+ALTER TABLE "Application" ADD COLUMN     "draftInput" JSONB;
+
+-- AlterTable
+ALTER TABLE "Education" ADD COLUMN     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+ALTER COLUMN "institution" DROP NOT NULL,
+ALTER COLUMN "degree" DROP NOT NULL,
+ALTER COLUMN "credits" DROP NOT NULL,
+ALTER COLUMN "completedYear" DROP NOT NULL;
+
+-- AlterTable
+ALTER TABLE "Position" ALTER COLUMN "employer" DROP NOT NULL,
+ALTER COLUMN "employerType" DROP NOT NULL,
+ALTER COLUMN "countyCode" DROP NOT NULL,
+ALTER COLUMN "municipalityCode" DROP NOT NULL,
+ALTER COLUMN "title" DROP NOT NULL,
+ALTER COLUMN "percent" DROP NOT NULL,
+ALTER COLUMN "areaOfResponsibility" DROP NOT NULL,
+ALTER COLUMN "startDate" DROP NOT NULL,
+ALTER COLUMN "superiorTitle" DROP NOT NULL,
+ALTER COLUMN "personnelCount" DROP NOT NULL,
+ALTER COLUMN "professionalResponsibility" SET DEFAULT false,
+ALTER COLUMN "personnelResponsibility" SET DEFAULT false,
+ALTER COLUMN "leaderRole" DROP NOT NULL;

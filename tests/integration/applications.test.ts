@@ -1,0 +1,441 @@
+// The applicant's side of an application, through the real server actions and route handlers.
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { NextRequest } from "next/server";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { GET as download } from "@/app/api/dokumenter/[id]/route";
+import { POST as upload } from "@/app/api/soknader/[id]/dokumenter/route";
+import {
+  answerOfferAction,
+  deleteDocumentAction,
+  saveEmployerAction,
+  savePersonalDetailsAction,
+  savePositionAction,
+  startApplicationAction,
+  submitApplicationAction,
+  withdrawApplicationAction,
+} from "@/lib/actions/application";
+import { FORBIDDEN_MESSAGE } from "@/lib/server/action";
+import { readOutbox } from "@/lib/server/mail";
+import { makePdf } from "@/prisma/seed/pdf";
+import {
+  COMPLETE_APPLICATION,
+  createApplication,
+  createDecision,
+  createOpenCohort,
+  createUser,
+  day,
+} from "@/prisma/seed/factories";
+import { db, redirectOf, signInAs, signInAsNew, submit } from "./support";
+
+const pdf = (name = "dokument.pdf", lines: string[] = ["Test"]) =>
+  new File([Buffer.from(makePdf("Vitnemål", lines))], name, { type: "application/pdf" });
+
+async function post(applicationId: string, fields: Record<string, string | File>) {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  const request = new NextRequest(`http://localhost/api/soknader/${applicationId}/dokumenter`, {
+    method: "POST",
+    body: form,
+    headers: { accept: "application/json" },
+  });
+  const response = await upload(request, { params: Promise.resolve({ id: applicationId }) });
+  return { status: response.status, body: (await response.json()) as { ok: boolean; message: string; document?: { id: string } } };
+}
+
+async function get(documentId: string) {
+  return download(new Request(`http://localhost/api/dokumenter/${documentId}`), { params: Promise.resolve({ id: documentId }) });
+}
+
+async function storedFiles(): Promise<string[]> {
+  const root = process.env.STORAGE_DIR!;
+  try {
+    return (await readdir(root, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name);
+  } catch {
+    return [];
+  }
+}
+
+/** A complete draft with its vitnemål and tjenestebevis, owned by a signed-in applicant. */
+async function completeDraft(deadline?: string) {
+  const { cohort } = await createOpenCohort(db(), { deadline });
+  const applicant = await signInAsNew({ roles: ["APPLICANT"], name: "Kari Komplett" });
+  const application = await createApplication(db(), { applicantId: applicant.id, cohortId: cohort.id, ...COMPLETE_APPLICATION });
+  expect((await post(application.id, { kind: "VITNEMAL", file: pdf("vitnemål.pdf") })).status).toBe(201);
+  const position = application.positions[0]!;
+  expect((await post(application.id, { kind: "TJENESTEBEVIS", positionId: position.id, file: pdf("tjenestebevis.pdf") })).status).toBe(201);
+  return { applicant, application, cohort };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("starting and saving a draft", () => {
+  it("starts one draft per cohort and goes to the first step", async () => {
+    const { cohort } = await createOpenCohort(db());
+    const applicant = await signInAsNew({ roles: ["APPLICANT"], name: "Ola Søker" });
+    const first = await redirectOf(() => submit(startApplicationAction, { cohortId: cohort.id }));
+    expect(first).toMatch(/^\/soker\/soknad\/\w+\/personalia$/);
+    const again = await redirectOf(() => submit(startApplicationAction, { cohortId: cohort.id }));
+    expect(again).toBe(first);
+    const applications = await db().application.findMany({ where: { applicantId: applicant.id } });
+    expect(applications).toHaveLength(1);
+    expect(applications[0]).toMatchObject({ status: "DRAFT", fullName: "Ola Søker" });
+  });
+
+  it("refuses to start after the deadline", async () => {
+    const { cohort } = await createOpenCohort(db(), { deadline: "2020-01-10" });
+    await signInAsNew({ roles: ["APPLICANT"] });
+    const result = await submit(startApplicationAction, { cohortId: cohort.id });
+    expect(result).toMatchObject({ ok: false, message: "Opptaket til dette kullet er ikke åpent." });
+  });
+
+  it("stores the valid fields and keeps what was typed into the invalid ones, with Norwegian messages", async () => {
+    const { cohort } = await createOpenCohort(db());
+    const applicant = await signInAsNew({ roles: ["APPLICANT"] });
+    const application = await createApplication(db(), { applicantId: applicant.id, cohortId: cohort.id });
+    const result = await submit(savePersonalDetailsAction, {
+      applicationId: application.id,
+      intent: "save",
+      fullName: "  Åse Ødegård  ",
+      phone: "ring meg",
+      postalCode: "70300",
+      birthDate: "1981-02-30",
+    });
+    expect(result.ok).toBe(false);
+    expect(result.fieldErrors).toEqual({
+      phone: ["Skriv telefonnummeret med sifre, for eksempel 912 34 567."],
+      postalCode: ["Postnummeret har fire sifre, for eksempel 7030."],
+      birthDate: ["Fødselsdatoen er ikke en gyldig dato. Bruk datovelgeren eller skriv ÅÅÅÅ-MM-DD."],
+    });
+    const stored = await db().application.findUniqueOrThrow({ where: { id: application.id } });
+    expect(stored.fullName).toBe("Åse Ødegård");
+    expect(stored.phone).toBeNull();
+    expect(stored.draftInput).toEqual({ phone: "ring meg", postalCode: "70300", birthDate: "1981-02-30" });
+
+    // Correcting one field keeps the others as typed.
+    await submit(savePersonalDetailsAction, {
+      applicationId: application.id,
+      intent: "autosave",
+      fullName: "Åse Ødegård",
+      phone: "912 34 567",
+      postalCode: "70300",
+      birthDate: "1981-02-28",
+    });
+    const corrected = await db().application.findUniqueOrThrow({ where: { id: application.id } });
+    expect(corrected).toMatchObject({ phone: "912 34 567", birthDate: day("1981-02-28"), draftInput: { postalCode: "70300" } });
+  });
+
+  it("ignores fields the form does not have: status, category and owner cannot be set", async () => {
+    const { cohort } = await createOpenCohort(db());
+    const other = await createUser(db());
+    const applicant = await signInAsNew({ roles: ["APPLICANT"] });
+    const application = await createApplication(db(), { applicantId: applicant.id, cohortId: cohort.id });
+    const result = await submit(saveEmployerAction, {
+      applicationId: application.id,
+      employerCountyCode: "46",
+      employerMunicipalityCode: "4601",
+      status: "SUBMITTED",
+      category: "1",
+      provisionalCategory: "1",
+      userId: other.id,
+      applicantId: other.id,
+      qualified: "true",
+    });
+    expect(result.ok).toBe(true);
+    const stored = await db().application.findUniqueOrThrow({ where: { id: application.id } });
+    expect(stored).toMatchObject({
+      status: "DRAFT",
+      category: null,
+      provisionalCategory: null,
+      qualified: null,
+      applicantId: applicant.id,
+      employerCountyCode: "46",
+      employerMunicipalityCode: "4601",
+    });
+  });
+
+  it("refuses a municipality outside the chosen county and keeps it as typed", async () => {
+    const { cohort } = await createOpenCohort(db());
+    const applicant = await signInAsNew({ roles: ["APPLICANT"] });
+    const application = await createApplication(db(), { applicantId: applicant.id, cohortId: cohort.id });
+    const result = await submit(saveEmployerAction, { applicationId: application.id, employerCountyCode: "50", employerMunicipalityCode: "4601" });
+    expect(result.fieldErrors).toEqual({ employerMunicipalityCode: ["Kommunen ligger ikke i fylket du har valgt. Velg kommunen på nytt."] });
+    const stored = await db().application.findUniqueOrThrow({ where: { id: application.id } });
+    expect(stored).toMatchObject({ employerCountyCode: "50", employerMunicipalityCode: null, draftInput: { employerMunicipalityCode: "4601" } });
+  });
+
+  it("saves a position, with «still employed» clearing the end date", async () => {
+    const { cohort } = await createOpenCohort(db());
+    const applicant = await signInAsNew({ roles: ["APPLICANT"] });
+    const application = await createApplication(db(), { applicantId: applicant.id, cohortId: cohort.id, positions: [COMPLETE_APPLICATION.positions[0]!] });
+    const position = application.positions[0]!;
+    const result = await submit(savePositionAction, {
+      applicationId: application.id,
+      positionId: position.id,
+      employer: "Bodø kommune",
+      employerType: "MUNICIPAL_CWS",
+      countyCode: "18",
+      municipalityCode: "1804",
+      title: "Teamleder",
+      percent: "80",
+      startDate: "2021-01-04",
+      endDate: "2022-01-01",
+      ongoing: "on",
+      professionalResponsibility: "on",
+      leaderRole: "TEAM_LEAD",
+      personnelCount: "150000",
+    });
+    expect(result.fieldErrors).toEqual({ personnelCount: ["Antallet kan ikke være mer enn 10000."] });
+    const stored = await db().position.findUniqueOrThrow({ where: { id: position.id } });
+    expect(stored).toMatchObject({
+      employer: "Bodø kommune",
+      municipalityCode: "1804",
+      percent: 80,
+      endDate: null,
+      professionalResponsibility: true,
+      personnelResponsibility: false,
+      leaderRole: "TEAM_LEAD",
+      personnelCount: 9,
+    });
+    const ended = await submit(savePositionAction, { applicationId: application.id, positionId: position.id, startDate: "2021-01-04" });
+    expect(ended.fieldErrors?.endDate).toEqual(["Fyll inn sluttdato, eller kryss av for at du fortsatt er ansatt i stillingen."]);
+  });
+});
+
+describe("another applicant", () => {
+  it("cannot read, change, upload to or download from someone else's application", async () => {
+    const { application } = await completeDraft();
+    const document = await db().document.findFirstOrThrow({ where: { applicationId: application.id } });
+    const intruder = await signInAsNew({ roles: ["APPLICANT"] });
+
+    const changed = await submit(savePersonalDetailsAction, { applicationId: application.id, fullName: "Overtatt" });
+    expect(changed).toMatchObject({ ok: false, message: "Fant ikke søknaden." });
+    const deleted = await submit(deleteDocumentAction, { applicationId: application.id, documentId: document.id });
+    expect(deleted).toMatchObject({ ok: false, message: "Fant ikke søknaden." });
+    const sent = await submit(submitApplicationAction, { applicationId: application.id, confirm: "on" });
+    expect(sent).toMatchObject({ ok: false, message: "Fant ikke søknaden." });
+    const uploaded = await post(application.id, { kind: "VITNEMAL", file: pdf() });
+    expect(uploaded).toEqual({ status: 404, body: { ok: false, message: "Fant ikke søknaden." } });
+
+    const response = await get(document.id);
+    expect(response.status).toBe(404);
+    expect((await response.arrayBuffer()).byteLength).toBe(0);
+
+    const stored = await db().application.findUniqueOrThrow({ where: { id: application.id }, include: { documents: true } });
+    expect(stored.fullName).toBe("Kari Komplett");
+    expect(stored.status).toBe("DRAFT");
+    expect(stored.documents).toHaveLength(2);
+    expect(intruder.id).not.toBe(stored.applicantId);
+  });
+
+  it("a faculty member cannot use the applicant's actions at all", async () => {
+    const { application } = await completeDraft();
+    await signInAsNew({ roles: ["FACULTY"] });
+    expect(await submit(savePersonalDetailsAction, { applicationId: application.id, fullName: "X" })).toMatchObject({
+      ok: false,
+      message: FORBIDDEN_MESSAGE,
+    });
+    const document = await db().document.findFirstOrThrow({ where: { applicationId: application.id } });
+    expect((await get(document.id)).status).toBe(404);
+  });
+
+  it("an adviser can download the applicant's document, as an attachment that is never cached", async () => {
+    const { application } = await completeDraft();
+    const document = await db().document.findFirstOrThrow({ where: { applicationId: application.id, kind: "VITNEMAL" } });
+    await signInAsNew({ roles: ["ADVISER"] });
+    const response = await get(document.id);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/pdf");
+    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="vitnem_l.pdf"; filename*=UTF-8''vitnem%C3%A5l.pdf`);
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+  });
+});
+
+describe("uploads", () => {
+  let applicationId: string;
+  beforeEach(async () => {
+    const { cohort } = await createOpenCohort(db());
+    const applicant = await signInAsNew({ roles: ["APPLICANT"] });
+    applicationId = (await createApplication(db(), { applicantId: applicant.id, cohortId: cohort.id })).id;
+  });
+
+  const refused: [string, () => File, RegExp][] = [
+    ["a renamed .exe", () => new File([Buffer.from("MZ\x90\x00\x03\x00\x00\x00\x04\x00")], "vitnemal.pdf", { type: "application/pdf" }), /«vitnemal.pdf» er ikke en PDF-fil/],
+    ["an HTML file sent as application/pdf", () => new File(["<!doctype html><html><body>hei</body></html>"], "vitnemal.pdf", { type: "application/pdf" }), /ikke en PDF-fil/],
+    ["an 11 MB PDF", () => new File([Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(11 * 1024 * 1024)])], "stor.pdf", { type: "application/pdf" }), /er 11 MB\. Filen kan være høyst 10 MB/],
+    ["an empty file", () => new File([], "tom.pdf", { type: "application/pdf" }), /«tom.pdf» er tom/],
+    ["a file named ../../x.pdf", () => pdf("../../x.pdf"), /Filnavnet kan ikke inneholde skråstreker/],
+  ];
+
+  for (const [what, file, message] of refused) {
+    it(`refuses ${what} with a Norwegian message and stores nothing`, async () => {
+      const filesBefore = await storedFiles();
+      const response = await post(applicationId, { kind: "VITNEMAL", file: file() });
+      expect(response.status).toBe(422);
+      expect(response.body.ok).toBe(false);
+      expect(response.body.message).toMatch(message);
+      expect(await db().document.count({ where: { applicationId } })).toBe(0);
+      expect(await storedFiles()).toEqual(filesBefore);
+    });
+  }
+
+  it("accepts a PDF of exactly 10 MB, stores it under a generated name and keeps the original name as data", async () => {
+    const bytes = Buffer.concat([Buffer.from(makePdf("Vitnemål")), Buffer.alloc(10 * 1024 * 1024 - makePdf("Vitnemål").byteLength)]);
+    const response = await post(applicationId, { kind: "VITNEMAL", file: new File([bytes], "Vitnemål (skannet).pdf") });
+    expect(response.status).toBe(201);
+    const document = await db().document.findFirstOrThrow({ where: { applicationId } });
+    expect(document).toMatchObject({ originalName: "Vitnemål (skannet).pdf", size: 10 * 1024 * 1024, kind: "VITNEMAL" });
+    expect(document.storageKey).toMatch(/^[0-9a-f]{2}\/[0-9a-f]{30}$/);
+    const onDisk = await readFile(path.join(process.env.STORAGE_DIR!, document.storageKey));
+    expect(onDisk.equals(bytes)).toBe(true);
+  });
+
+  it("needs the position a tjenestebevis documents, and it must be on this application", async () => {
+    const missing = await post(applicationId, { kind: "TJENESTEBEVIS", file: pdf() });
+    expect(missing).toMatchObject({ status: 422, body: { message: "Velg hvilken stilling tjenestebeviset gjelder." } });
+    const { application: other } = await completeDraft();
+    await signInAs({ id: (await db().application.findUniqueOrThrow({ where: { id: applicationId } })).applicantId });
+    const foreign = await post(applicationId, { kind: "TJENESTEBEVIS", positionId: other.positions[0]!.id, file: pdf() });
+    expect(foreign).toMatchObject({ status: 404, body: { message: "Fant ikke stillingen." } });
+  });
+
+  it("replaces a document before submission and removes the old file", async () => {
+    const filesBefore = (await storedFiles()).length;
+    const first = await post(applicationId, { kind: "VITNEMAL", file: pdf("gammel.pdf") });
+    const second = await post(applicationId, { kind: "VITNEMAL", replaces: first.body.document!.id, file: pdf("ny.pdf") });
+    expect(second.status).toBe(201);
+    const documents = await db().document.findMany({ where: { applicationId } });
+    expect(documents.map((document) => document.originalName)).toEqual(["ny.pdf"]);
+    expect(await storedFiles()).toHaveLength(filesBefore + 1);
+  });
+});
+
+describe("submission", () => {
+  it("sends a complete application, computes the provisional category and mails a receipt", async () => {
+    const { application, applicant } = await completeDraft();
+    const target = await redirectOf(() => submit(submitApplicationAction, { applicationId: application.id, confirm: "on" }));
+    expect(target).toBe(`/soker/soknad/${application.id}?sendt=1`);
+    const stored = await db().application.findUniqueOrThrow({ where: { id: application.id } });
+    expect(stored).toMatchObject({ status: "SUBMITTED", provisionalCategory: 1 });
+    expect(stored.provisionalCategoryReason).toContain("kommunalt barnevern");
+    const receipt = (await readOutbox()).find((mail) => mail.to === applicant.email);
+    expect(receipt?.subject).toMatch(/^Kvittering: søknad til /);
+    expect(receipt?.text).toContain("Foreløpig prioritetskategori: 1");
+    expect(await db().auditLog.count({ where: { entityId: application.id, action: "application.submit", actorId: applicant.id } })).toBe(1);
+
+    // Sent: the details are locked, documents can still be added but not deleted.
+    expect(await submit(savePersonalDetailsAction, { applicationId: application.id, fullName: "Endret" })).toMatchObject({ ok: false });
+    expect((await post(application.id, { kind: "OTHER", file: pdf("attest.pdf") })).status).toBe(201);
+    const document = await db().document.findFirstOrThrow({ where: { applicationId: application.id, kind: "VITNEMAL" } });
+    expect(await submit(deleteDocumentAction, { applicationId: application.id, documentId: document.id })).toMatchObject({
+      ok: false,
+      message: "Søknaden er sendt og kan ikke endres. Du kan fortsatt laste opp flere dokumenter.",
+    });
+    expect(await submit(submitApplicationAction, { applicationId: application.id, confirm: "on" })).toMatchObject({ ok: false });
+  });
+
+  it("refuses an incomplete application and says what is missing", async () => {
+    const { cohort } = await createOpenCohort(db());
+    const applicant = await signInAsNew({ roles: ["APPLICANT"] });
+    const application = await createApplication(db(), { applicantId: applicant.id, cohortId: cohort.id, ...COMPLETE_APPLICATION });
+    const result = await submit(submitApplicationAction, { applicationId: application.id, confirm: "on" });
+    expect(result).toMatchObject({ ok: false, message: "Søknaden mangler 2 ting. Se listen." });
+    expect(result.fieldErrors?.form).toEqual([
+      "Last opp vitnemål.",
+      "Legg ved tjenestebevis for stillingen «Avdelingsleder, Trondheim kommune, barneverntjenesten».",
+    ]);
+    expect((await db().application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe("DRAFT");
+  });
+
+  it("needs the confirmation box", async () => {
+    const { application } = await completeDraft();
+    const result = await submit(submitApplicationAction, { applicationId: application.id });
+    expect(result.fieldErrors).toEqual({ confirm: ["Bekreft at opplysningene er riktige før du sender."] });
+  });
+
+  it("is refused one minute after the deadline, Europe/Oslo, and accepted one minute before", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-12-01T20:00:00+01:00")); // signed in on the evening of the deadline
+    const late = await completeDraft("2026-12-01");
+    vi.setSystemTime(new Date("2026-12-02T00:01:00+01:00")); // 00:01 in Oslo (CET): one minute after the end of 1 December
+    const refused = await submit(submitApplicationAction, { applicationId: late.application.id, confirm: "on" });
+    expect(refused).toMatchObject({ ok: false, message: "Søknadsfristen gikk ut 1. desember 2026 kl. 23.59. Søknaden kan ikke sendes." });
+    expect((await db().application.findUniqueOrThrow({ where: { id: late.application.id } })).status).toBe("DRAFT");
+
+    vi.setSystemTime(new Date("2026-12-01T20:00:00+01:00"));
+    const onTime = await completeDraft("2026-12-01");
+    vi.setSystemTime(new Date("2026-12-01T22:59:00Z")); // 23:59 in Oslo
+    await redirectOf(() => submit(submitApplicationAction, { applicationId: onTime.application.id, confirm: "on" }));
+    expect((await db().application.findUniqueOrThrow({ where: { id: onTime.application.id } })).status).toBe("SUBMITTED");
+  });
+});
+
+describe("after submission", () => {
+  async function decided(outcome: "OFFER" | "WAITLIST" | "REFUSAL", answerDeadline = "2099-01-01") {
+    const { cohort } = await createOpenCohort(db());
+    const adviser = await createUser(db(), { roles: ["ADVISER"] });
+    const applicant = await createUser(db(), { roles: ["APPLICANT"] });
+    const application = await createApplication(db(), { applicantId: applicant.id, cohortId: cohort.id, status: "DECIDED", ...COMPLETE_APPLICATION });
+    await createDecision(db(), { applicationId: application.id, decidedById: adviser.id, outcome, answerDeadline, waitlistPosition: 3 });
+    await signInAs(applicant);
+    return { applicant, application, cohort };
+  }
+
+  it("accepting an offer makes the applicant a student of the cohort, with an audit entry", async () => {
+    const { applicant, application, cohort } = await decided("OFFER");
+    const target = await redirectOf(() => submit(answerOfferAction, { applicationId: application.id, answer: "ACCEPTED" }));
+    expect(target).toBe(`/soker/soknad/${application.id}?svar=ja`);
+    const user = await db().user.findUniqueOrThrow({ where: { id: applicant.id } });
+    expect(user.roles).toEqual(["APPLICANT", "STUDENT"]);
+    const enrolment = await db().enrolment.findUniqueOrThrow({ where: { userId_cohortId: { userId: applicant.id, cohortId: cohort.id } } });
+    expect(enrolment).toMatchObject({ status: "ACTIVE", applicationId: application.id });
+    const decision = await db().decision.findUniqueOrThrow({ where: { applicationId: application.id } });
+    expect(decision.answer).toBe("ACCEPTED");
+    expect(await db().auditLog.count({ where: { entityId: decision.id, action: "offer.accept" } })).toBe(1);
+    // Answering twice changes nothing.
+    expect(await submit(answerOfferAction, { applicationId: application.id, answer: "DECLINED" })).toMatchObject({
+      ok: false,
+      message: "Du har allerede svart på tilbudet.",
+    });
+    expect(await submit(withdrawApplicationAction, { applicationId: application.id, confirm: "on" })).toMatchObject({ ok: false });
+  });
+
+  it("declining an offer leaves no enrolment", async () => {
+    const { applicant, application } = await decided("OFFER");
+    const result = await submit(answerOfferAction, { applicationId: application.id, answer: "DECLINED" });
+    expect(result).toMatchObject({ ok: true, message: "Du har takket nei til tilbudet." });
+    expect(await db().enrolment.count({ where: { userId: applicant.id } })).toBe(0);
+  });
+
+  it("refuses an answer after the answer deadline (end of day, Oslo)", async () => {
+    const { application } = await decided("OFFER", "2026-06-15");
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-06-15T22:00:00Z")); // 00:00 on 16 June in Oslo (CEST)
+    const result = await submit(answerOfferAction, { applicationId: application.id, answer: "ACCEPTED" });
+    expect(result).toMatchObject({ ok: false, message: "Svarfristen gikk ut 15. juni 2026 kl. 23.59. Kontakt studieveilederen." });
+  });
+
+  it("there is nothing to accept on a waiting-list decision", async () => {
+    const { application } = await decided("WAITLIST");
+    expect(await submit(answerOfferAction, { applicationId: application.id, answer: "ACCEPTED" })).toMatchObject({
+      ok: false,
+      message: "Du har ikke noe tilbud å svare på for denne søknaden.",
+    });
+  });
+
+  it("withdrawing declines an open offer", async () => {
+    const { application } = await decided("OFFER");
+    expect(await submit(withdrawApplicationAction, { applicationId: application.id })).toMatchObject({
+      fieldErrors: { confirm: ["Kryss av for at du vil trekke søknaden."] },
+    });
+    const result = await submit(withdrawApplicationAction, { applicationId: application.id, confirm: "on" });
+    expect(result.ok).toBe(true);
+    const stored = await db().application.findUniqueOrThrow({ where: { id: application.id }, include: { decision: true } });
+    expect(stored.status).toBe("WITHDRAWN");
+    expect(stored.decision?.answer).toBe("DECLINED");
+  });
+});
