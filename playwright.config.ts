@@ -6,8 +6,10 @@ import { defineConfig, devices } from "@playwright/test";
 // loaded with the demo data at every run (--fresh).
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const E2E_DATA = ".data/e2e";
-
-export const E2E_OUTBOX_DIR = `${E2E_DATA}/outbox`;
+// While developing, point the tests at a running server (E2E_BASE_URL=http://localhost:3000,
+// with E2E_OUTBOX_DIR=.data/outbox); by default they start their own production server.
+const EXTERNAL = process.env.E2E_BASE_URL;
+process.env.E2E_OUTBOX_DIR ??= `${E2E_DATA}/outbox`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -19,7 +21,7 @@ export default defineConfig({
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
-    baseURL: `http://localhost:${PORT}`,
+    baseURL: EXTERNAL ?? `http://localhost:${PORT}`,
     locale: "nb-NO",
     timezoneId: "Europe/Oslo",
     trace: "retain-on-failure",
@@ -38,25 +40,27 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
-  webServer: {
-    command: "node --import tsx lib/cli/launch.ts start --fresh",
-    url: `http://localhost:${PORT}/api/health`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-    env: {
-      PORT: String(PORT),
-      DATABASE_URL: "",
-      EMBEDDED_PG_DIR: `${E2E_DATA}/postgres`,
-      EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54339",
-      STORAGE_DIR: `${E2E_DATA}/storage`,
-      MAIL_OUTBOX_DIR: E2E_OUTBOX_DIR,
-      AUTH_SECRET: "e2e-secret-not-for-production-0123456789abcdef",
-      APP_URL: `http://localhost:${PORT}`,
-      SHOW_DEMO_ACCOUNTS: "false",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-  },
+  webServer: EXTERNAL
+    ? undefined
+    : {
+        command: "node --import tsx lib/cli/launch.ts start --fresh",
+        url: `http://localhost:${PORT}/api/health`,
+        timeout: 180_000,
+        reuseExistingServer: false,
+        stdout: "pipe",
+        stderr: "pipe",
+        gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+        env: {
+          PORT: String(PORT),
+          DATABASE_URL: "",
+          EMBEDDED_PG_DIR: `${E2E_DATA}/postgres`,
+          EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54339",
+          STORAGE_DIR: `${E2E_DATA}/storage`,
+          MAIL_OUTBOX_DIR: process.env.E2E_OUTBOX_DIR,
+          AUTH_SECRET: "e2e-secret-not-for-production-0123456789abcdef",
+          APP_URL: `http://localhost:${PORT}`,
+          SHOW_DEMO_ACCOUNTS: "false",
+          NEXT_TELEMETRY_DISABLED: "1",
+        },
+      },
 });

@@ -298,7 +298,7 @@ export function runningCohortPlan(today: string) {
   const monday = mondayOf(today);
   const starts = [-27, -21, -15, -9, -3, 3, 9, 15, 21].map((weeks) => addDays(monday, weeks * 7 + 1));
   const samlinger = starts.map((tuesday, index) => ({
-    title: index === 5 ? `Samling ${index + 1} (felles dag med institusjonsledelse)` : `Samling ${index + 1}`,
+    title: `Samling ${index + 1}`,
     days: index === 5 ? [tuesday, addDays(tuesday, 1)] : [tuesday, addDays(tuesday, 1), addDays(tuesday, 2)],
   }));
   const first = starts[0]!;

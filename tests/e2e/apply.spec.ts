@@ -1,0 +1,172 @@
+// A new applicant finds the open intake, registers, fills in the application, uploads two PDFs,
+// submits, gets the receipt and follows the status; another applicant cannot get at any of it.
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { makePdf } from "@/prisma/seed/pdf";
+import { expectAccessible } from "./helpers";
+
+const PASSWORD = "et-godt-passord-2026";
+const pdfFile = (name: string, title: string) => ({ name, mimeType: "application/pdf", buffer: Buffer.from(makePdf(title, ["Testdokument"])) });
+
+async function register(page: Page, name: string, email: string) {
+  await page.getByLabel("Fullt navn").fill(name);
+  await page.getByLabel("E-postadresse").fill(email);
+  await page.getByLabel("Passord", { exact: true }).fill(PASSWORD);
+  await page.getByLabel("Gjenta passordet").fill(PASSWORD);
+  await page.getByLabel(/Jeg har lest at NTNU behandler/).check();
+  await page.getByRole("button", { name: "Opprett konto" }).click();
+}
+
+async function receiptFor(email: string) {
+  const dir = process.env.E2E_OUTBOX_DIR!;
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith(".json"));
+    for (const name of names) {
+      const mail = JSON.parse(await readFile(path.join(dir, name), "utf8")) as { to: string; subject: string; text: string };
+      if (mail.to === email) return mail;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return null;
+}
+
+test("a new applicant applies from start to finish, and the application stays private", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const email = `ny.soker.${Date.now()}@example.no`;
+
+  // Find the open intake on the public page and start.
+  await page.goto("/");
+  await page.getByRole("link", { name: /^Søk på / }).first().click();
+  await expect(page).toHaveURL(/\/login\?neste=/);
+  await page.getByRole("link", { name: "Opprett en søkerkonto" }).click();
+  await expectAccessible(page);
+  await register(page, "Nora Nysøker", email);
+  await expect(page.getByRole("heading", { name: "Søk opptak" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Start søknaden" }).click();
+
+  // Personal details.
+  await expect(page.getByRole("heading", { level: 1, name: "Personopplysninger" })).toBeVisible();
+  const applicationUrl = page.url().replace(/\/personalia$/, "");
+  await expect(page.getByLabel("Fullt navn")).toHaveValue("Nora Nysøker");
+  await page.getByLabel("Fødselsdato").fill("1982-03-14");
+  await page.getByLabel("Telefon").fill("ikke et nummer");
+  await page.getByLabel("Adresse").fill("Kongens gate 1");
+  await page.getByLabel("Postnummer").fill("7011");
+  await page.getByLabel("Poststed").fill("Trondheim");
+  await page.getByRole("button", { name: "Lagre og gå videre" }).click();
+  // A bad field: everything stays as typed, with the message beside the field.
+  await expect(page.getByText("Skriv telefonnummeret med sifre, for eksempel 912 34 567.")).toBeVisible();
+  await expect(page.getByLabel("Telefon")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Telefon")).toHaveValue("ikke et nummer");
+  await expect(page.getByLabel("Adresse")).toHaveValue("Kongens gate 1");
+  await expectAccessible(page);
+  // …and after a reload too.
+  await page.reload();
+  await expect(page.getByLabel("Telefon")).toHaveValue("ikke et nummer");
+  await expect(page.getByText("Skriv telefonnummeret med sifre, for eksempel 912 34 567.")).toBeVisible();
+  await page.getByLabel("Telefon").fill("912 34 567");
+  await page.getByRole("button", { name: "Lagre og gå videre" }).click();
+
+  // Education.
+  await expect(page.getByRole("heading", { level: 1, name: "Utdanning" })).toBeVisible();
+  await page.getByRole("button", { name: "Legg til utdanning" }).click();
+  await page.getByLabel("Lærested").fill("Nord universitet");
+  await page.getByLabel("Grad eller studium").fill("Bachelor i barnevern");
+  await page.getByLabel("Studiepoeng").fill("180");
+  await page.getByLabel("Fullført år").fill("2008");
+  await page.getByRole("button", { name: "Lagre utdanningen" }).click();
+  await expect(page.getByText("Til sammen: 180 studiepoeng – kravet er oppfylt.")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Gå videre til arbeidsgiver" }).click();
+
+  // Employer.
+  await expect(page.getByRole("heading", { level: 1, name: "Arbeidsgiver" })).toBeVisible();
+  await page.getByLabel("Fylke").selectOption({ label: "Nordland" });
+  await page.getByLabel("Kommune").selectOption({ label: "Bodø" });
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Lagre og gå videre" }).click();
+
+  // A position with every tjenestebevis field.
+  await expect(page.getByRole("heading", { level: 1, name: "Stillinger" })).toBeVisible();
+  await page.getByRole("button", { name: "Legg til stilling" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Stilling 1" })).toBeVisible();
+  await page.getByLabel("Arbeidsgiver", { exact: true }).fill("Bodø kommune, barneverntjenesten");
+  // A draft survives a reload: the form saves while the applicant types.
+  await expect(page.getByRole("status").filter({ hasText: "Utkastet er lagret automatisk." })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Arbeidsgiver", { exact: true })).toHaveValue("Bodø kommune, barneverntjenesten");
+  await page.getByLabel("Type arbeidsgiver").selectOption("MUNICIPAL_CWS");
+  await page.getByLabel("Fylke (arbeidssted)").selectOption({ label: "Nordland" });
+  await page.getByLabel("Kommune (arbeidssted)").selectOption({ label: "Bodø" });
+  await page.getByLabel("Stillingstittel").fill("Barnevernleder");
+  await page.getByLabel("Lederrolle i stillingen").selectOption("LEADER");
+  await page.getByLabel("Stillingsprosent").fill("100");
+  await page.getByLabel("Antall du har personalansvar for").fill("14");
+  await page.getByLabel("Ansvarsområde").fill("Hele barneverntjenesten");
+  await page.getByLabel("Jeg har fagansvar").check();
+  await page.getByLabel("Jeg har personalansvar").check();
+  await page.getByLabel("Stillingen til nærmeste overordnede").fill("Kommunalsjef for oppvekst");
+  await page.getByLabel("Startdato").fill("2018-02-01");
+  await expect(page.getByLabel("Jeg er fortsatt ansatt i denne stillingen")).toBeChecked();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Lagre og gå til alle stillinger" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Stillinger" })).toBeVisible();
+  await expect(page.getByRole("article").getByText("Utfylt")).toBeVisible();
+  await page.getByRole("link", { name: "Gå videre til dokumenter" }).click();
+
+  // Two real PDFs.
+  await expect(page.getByRole("heading", { level: 1, name: "Dokumenter" })).toBeVisible();
+  await page.getByLabel("Last opp vitnemål").setInputFiles(pdfFile("vitnemål.pdf", "Vitnemål"));
+  await page.locator("#vitnemal").getByRole("button", { name: "Last opp", exact: true }).click();
+  await expect(page.getByText("«vitnemål.pdf» er lastet opp.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "vitnemål.pdf" })).toBeVisible();
+  await page.getByLabel("Last opp tjenestebevis for Barnevernleder").setInputFiles(pdfFile("tjenestebevis-bodo.pdf", "Tjenestebevis"));
+  await page.getByRole("region", { name: /Tjenestebevis: Barnevernleder/ }).getByRole("button", { name: "Last opp", exact: true }).click();
+  await expect(page.getByRole("link", { name: "tjenestebevis-bodo.pdf" })).toBeVisible();
+  // A file that only claims to be a PDF is refused, in Norwegian.
+  await page.getByLabel("Last opp vitnemål").setInputFiles({ name: "virus.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ\x90\x00") });
+  await page.locator("#vitnemal").getByRole("button", { name: "Last opp", exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "«virus.pdf» er ikke en PDF-fil." })).toBeVisible();
+  await expectAccessible(page);
+  const documentHref = await page.getByRole("link", { name: "vitnemål.pdf" }).getAttribute("href");
+  await page.getByRole("link", { name: "Gå videre til oppsummering" }).click();
+
+  // Summary and submission.
+  await expect(page.getByRole("heading", { level: 1, name: "Oppsummering og innsending" })).toBeVisible();
+  await expect(page.getByText("Alt som trengs er fylt ut.")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Jeg bekrefter at opplysningene er riktige og at dokumentene er mine.").check();
+  await page.getByRole("button", { name: "Send søknaden" }).click();
+
+  // Status, provisional category and the receipt.
+  await expect(page.getByText(`Søknaden er sendt. Vi har sendt en kvittering til ${email}.`)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Foreløpig prioritetskategori: 1" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Status" }).getByText("Søknaden er sendt")).toBeVisible();
+  await expectAccessible(page);
+  const receipt = await receiptFor(email);
+  expect(receipt?.subject).toMatch(/^Kvittering: søknad til Nasjonal videreutdanning i barnevernledelse/);
+  expect(receipt?.text).toContain("Foreløpig prioritetskategori: 1");
+
+  // The applicant can download their own document.
+  const own = await page.request.get(documentHref!);
+  expect(own.status()).toBe(200);
+  expect(own.headers()["content-disposition"]).toContain("attachment");
+  expect((await own.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+  // Another applicant, in another browser, gets nothing.
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await otherPage.goto("/registrer");
+  await register(otherPage, "Annen Søker", `annen.${Date.now()}@example.no`);
+  await expect(otherPage).toHaveURL(/\/soker$/);
+  const response = await otherPage.goto(applicationUrl);
+  expect(response?.status()).toBe(404);
+  await expect(otherPage.getByRole("heading", { name: "Fant ikke siden" })).toBeVisible();
+  await expect(otherPage.getByText("Nora Nysøker")).toHaveCount(0);
+  const download = await otherPage.request.get(documentHref!);
+  expect(download.status()).toBe(404);
+  expect((await download.body()).byteLength).toBe(0);
+  await other.close();
+});
