@@ -1,28 +1,18 @@
 /**
  * Benchmark for rankApplicants: 10,000 deterministic candidates, ranked repeatedly.
- * Run: npx tsx bench/ranking.bench.ts   (exit code 1 if the median exceeds the target)
+ * Run: npm run bench   (exit code 1 if the median exceeds the target)
  *
  * A plain script rather than a timed test, so that a slow CI machine cannot make the unit tests flaky.
  */
-import { rankApplicants, type PriorityCategory, type RankingCandidate } from "../lib/domain/admission";
-import { COUNTIES } from "../lib/domain/counties";
+import { mulberry32 } from "@/lib/random";
+import { rankApplicants, type PriorityCategory, type RankingCandidate } from "@/lib/domain/admission";
+import { COUNTIES } from "@/lib/domain/counties";
 
 const CANDIDATES = 10_000;
 const PLACES = 40;
 const WARMUP_RUNS = 10;
 const MEASURED_RUNS = 50;
 const TARGET_MS = 100;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function buildCandidates(seed: number): RankingCandidate[] {
   const random = mulberry32(seed);

@@ -1,9 +1,7 @@
 "use client";
-import { useActionState } from "react";
 import { deleteDocumentAction } from "@/lib/actions/application";
 import { formatMegabytes } from "@/lib/domain/upload";
-import { initialActionState } from "@/lib/forms";
-import { SubmitButton } from "@/components/ui/form-status";
+import { ActionButton } from "@/components/ui/action-button";
 
 export interface ListedDocument {
   id: string;
@@ -36,27 +34,20 @@ export function DocumentList({
               PDF, {formatMegabytes(document.size)}, lastet opp {document.uploadedAt}
             </span>
           </div>
-          {canDelete ? <DeleteButton applicationId={applicationId} document={document} /> : null}
+          {canDelete ? (
+            <ActionButton
+              action={deleteDocumentAction}
+              hidden={{ applicationId, documentId: document.id }}
+              className="btn-danger min-h-10 px-3 py-1 text-sm"
+              pendingText="Sletter …"
+              label={`Slett ${document.originalName}`}
+              quietSuccess
+            >
+              Slett
+            </ActionButton>
+          ) : null}
         </li>
       ))}
     </ul>
-  );
-}
-
-function DeleteButton({ applicationId, document }: { applicationId: string; document: ListedDocument }) {
-  const [state, action] = useActionState(deleteDocumentAction, initialActionState);
-  return (
-    <form action={action}>
-      <input type="hidden" name="applicationId" value={applicationId} />
-      <input type="hidden" name="documentId" value={document.id} />
-      <SubmitButton className="btn-danger min-h-10 px-3 py-1 text-sm" pendingText="Sletter …" aria-label={`Slett ${document.originalName}`}>
-        Slett
-      </SubmitButton>
-      {state.message && !state.ok ? (
-        <span role="alert" className="ml-2 text-sm text-red-800">
-          {state.message}
-        </span>
-      ) : null}
-    </form>
   );
 }

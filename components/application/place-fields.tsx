@@ -3,7 +3,7 @@
 // Without JavaScript every municipality is listed by county, and the server checks the pair.
 import { useState } from "react";
 import { COUNTIES, MUNICIPALITIES, municipalitiesInCounty } from "@/lib/data/norway-places";
-import { FieldMessages } from "@/components/ui/field";
+import { describedBy, FieldMessages } from "@/components/ui/field";
 
 export function PlaceFields({
   countyName,
@@ -26,8 +26,6 @@ export function PlaceFields({
 }) {
   const [chosenCounty, setChosenCounty] = useState(county);
   const options = chosenCounty ? municipalitiesInCounty(chosenCounty) : null;
-  const describe = (name: string, messages?: string[], withHint = false) =>
-    [withHint && hint ? `${name}-hint` : null, messages?.length ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="grid gap-5 sm:grid-cols-2">
       <div>
@@ -41,8 +39,7 @@ export function PlaceFields({
           className="input mt-1"
           defaultValue={county}
           onChange={(event) => setChosenCounty(event.target.value)}
-          aria-invalid={errors.county?.length ? true : undefined}
-          aria-describedby={describe(countyName, errors.county, true)}
+          {...describedBy(countyName, hint, errors.county)}
         >
           <option value="">Velg fylke …</option>
           {COUNTIES.map((item) => (
@@ -63,8 +60,7 @@ export function PlaceFields({
           name={municipalityName}
           className="input mt-1"
           defaultValue={options && !options.some((item) => item.code === municipality) ? "" : municipality}
-          aria-invalid={errors.municipality?.length ? true : undefined}
-          aria-describedby={describe(municipalityName, errors.municipality)}
+          {...describedBy(municipalityName, undefined, errors.municipality)}
         >
           <option value="">Velg kommune …</option>
           {options

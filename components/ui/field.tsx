@@ -1,4 +1,4 @@
-// Form fields with their label, hint and error tied together for screen readers: the input is
+// Form fields with their label, hint and error tied together for screen readers: the control is
 // described by the hint and the error (aria-describedby) and marked aria-invalid on an error.
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
@@ -11,8 +11,12 @@ interface FieldShell {
   id?: string;
 }
 
-function describedBy(id: string, hint: unknown, errors?: string[]) {
-  return [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+/** The attributes that tie a control to its hint and error. */
+export function describedBy(id: string, hint: unknown, errors?: string[]) {
+  return {
+    "aria-invalid": errors?.length ? true : undefined,
+    "aria-describedby": [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined,
+  } as const;
 }
 
 export function FieldMessages({ id, hint, errors }: { id: string; hint?: ReactNode; errors?: string[] }) {
@@ -32,31 +36,26 @@ export function FieldMessages({ id, hint, errors }: { id: string; hint?: ReactNo
   );
 }
 
-export function TextField({
-  name,
-  label,
-  hint,
-  errors,
-  id = name,
-  ...input
-}: FieldShell & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">) {
+/** Label above (marked optional when not required), hint, the control, then the error. */
+function Labelled({ id, label, hint, errors, required, children }: { id: string; label: ReactNode; hint?: ReactNode; errors?: string[]; required?: boolean; children: ReactNode }) {
   return (
     <div>
       <label htmlFor={id} className="block font-medium">
         {label}
-        {input.required ? null : <span className="font-normal text-slate-600"> (valgfritt)</span>}
+        {required ? null : <span className="font-normal text-slate-600"> (valgfritt)</span>}
       </label>
       <FieldMessages id={id} hint={hint} />
-      <input
-        id={id}
-        name={name}
-        className="input mt-1"
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, hint, errors)}
-        {...input}
-      />
+      {children}
       <FieldMessages id={id} errors={errors} />
     </div>
+  );
+}
+
+export function TextField({ name, label, hint, errors, id = name, ...input }: FieldShell & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">) {
+  return (
+    <Labelled id={id} label={label} hint={hint} errors={errors} required={input.required}>
+      <input id={id} name={name} className="input mt-1" {...describedBy(id, hint, errors)} {...input} />
+    </Labelled>
   );
 }
 
@@ -69,23 +68,9 @@ export function TextAreaField({
   ...textarea
 }: FieldShell & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id">) {
   return (
-    <div>
-      <label htmlFor={id} className="block font-medium">
-        {label}
-        {textarea.required ? null : <span className="font-normal text-slate-600"> (valgfritt)</span>}
-      </label>
-      <FieldMessages id={id} hint={hint} />
-      <textarea
-        id={id}
-        name={name}
-        rows={4}
-        className="input mt-1"
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, hint, errors)}
-        {...textarea}
-      />
-      <FieldMessages id={id} errors={errors} />
-    </div>
+    <Labelled id={id} label={label} hint={hint} errors={errors} required={textarea.required}>
+      <textarea id={id} name={name} rows={4} className="input mt-1" {...describedBy(id, hint, errors)} {...textarea} />
+    </Labelled>
   );
 }
 
@@ -103,20 +88,8 @@ export function SelectField({
   placeholder?: string;
 } & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "id">) {
   return (
-    <div>
-      <label htmlFor={id} className="block font-medium">
-        {label}
-        {select.required ? null : <span className="font-normal text-slate-600"> (valgfritt)</span>}
-      </label>
-      <FieldMessages id={id} hint={hint} />
-      <select
-        id={id}
-        name={name}
-        className="input mt-1"
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, hint, errors)}
-        {...select}
-      >
+    <Labelled id={id} label={label} hint={hint} errors={errors} required={select.required}>
+      <select id={id} name={name} className="input mt-1" {...describedBy(id, hint, errors)} {...select}>
         <option value="">{placeholder}</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -124,8 +97,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      <FieldMessages id={id} errors={errors} />
-    </div>
+    </Labelled>
   );
 }
 
@@ -140,15 +112,7 @@ export function CheckboxField({
   return (
     <div>
       <div className="flex items-start gap-3">
-        <input
-          id={id}
-          name={name}
-          type="checkbox"
-          className="mt-1 size-5 shrink-0 accent-brand-600"
-          aria-invalid={errors?.length ? true : undefined}
-          aria-describedby={describedBy(id, hint, errors)}
-          {...input}
-        />
+        <input id={id} name={name} type="checkbox" className="mt-1 size-5 shrink-0 accent-brand-600" {...describedBy(id, hint, errors)} {...input} />
         <label htmlFor={id} className="font-medium">
           {label}
         </label>

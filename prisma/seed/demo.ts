@@ -7,6 +7,7 @@
 //   priority categories, each with its vitnemål and tjenestebevis as real PDF files;
 // - one demo account per role (prisma/seed/demo-accounts.ts).
 // All people are invented.
+import { mulberry32 } from "@/lib/random";
 import { evaluateEligibility, type ArbeidskravStatus } from "@/lib/domain/eligibility";
 import { explainPriorityCategory } from "@/lib/domain/admission";
 import { MUNICIPALITIES, municipalitiesInCounty } from "@/lib/data/norway-places";
@@ -39,7 +40,7 @@ export async function isDatabaseEmpty(db: Database): Promise<boolean> {
 
 export async function seedDemoData(db: Database, options: { today: Date }): Promise<string> {
   const today = osloDate(options.today);
-  const random = prng(20231912);
+  const random = mulberry32(20231912);
 
   const accounts = new Map<string, Awaited<ReturnType<typeof createUser>>>();
   for (const account of DEMO_ACCOUNTS) {
@@ -532,17 +533,6 @@ function positionsFor(
 
 // ─── Small helpers ──────────────────────────────────────────────────────────────────────────────
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST_NAMES = [
   "Anne", "Bjørn", "Camilla", "Dag", "Eli", "Fredrik", "Guro", "Håkon", "Ida", "Jon", "Kristin", "Lars",

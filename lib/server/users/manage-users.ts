@@ -1,16 +1,15 @@
 import "server-only";
 // Advisers and admins create staff and student accounts and disable them. Applicants register
 // themselves (register-applicant.ts).
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { canDisableUser, canGrantRoles, isStaff } from "@/lib/permissions";
 import { audit } from "@/lib/server/audit";
-import { hashPassword } from "@/lib/server/auth/password";
 import { db } from "@/lib/server/db";
-import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
+import { AccessDeniedError, NotFoundError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
+import { ACCOUNT_FIELDS, createAccount } from "./create-account";
 
-const USER_FIELDS = { id: true, email: true, name: true, roles: true, disabledAt: true, createdAt: true } as const;
+const USER_FIELDS = ACCOUNT_FIELDS;
 
 export async function listUsers(viewer: Viewer, filter: { query?: string; role?: Role } = {}) {
   if (!isStaff(viewer)) throw new AccessDeniedError();
@@ -35,24 +34,11 @@ export async function createUserAccount(
   if (!canGrantRoles(viewer, input.roles)) {
     throw new AccessDeniedError("Du kan ikke opprette en bruker med disse rollene.");
   }
-  const passwordHash = await hashPassword(input.password);
-  try {
-    return await db().$transaction(async (tx) => {
-      const user = await tx.user.create({
-        data: { name: input.name, email: input.email, roles: input.roles, passwordHash },
-        select: USER_FIELDS,
-      });
-      await audit(tx, { actorId: viewer.id, action: "user.create", entityType: "User", entityId: user.id, after: user });
-      return user;
-    });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new DomainError("Det finnes allerede en bruker med denne e-postadressen.", {
-        email: ["Det finnes allerede en bruker med denne e-postadressen."],
-      });
-    }
-    throw error;
-  }
+  return createAccount(input, {
+    actorId: viewer.id,
+    action: "user.create",
+    emailTaken: "Det finnes allerede en bruker med denne e-postadressen.",
+  });
 }
 
 /** Disabling ends every session of the account at once; enabling lets the person sign in again. */

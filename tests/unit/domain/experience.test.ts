@@ -6,7 +6,7 @@ import {
   TWO_YEARS_IN_DAYS,
   type Period,
 } from "@/lib/domain/experience";
-import { mulberry32, randomInt, shuffled } from "./prng";
+import { mulberry32, randomInt, shuffled } from "@/lib/random";
 import { formatIsoDate, parseIsoDate } from "@/lib/domain/dates";
 
 const p = (start: string, end: string | null): Period => ({ start, end });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MinHeap } from "@/lib/domain/min-heap";
-import { mulberry32, randomInt } from "./prng";
+import { mulberry32, randomInt } from "@/lib/random";
 
 describe("MinHeap", () => {
   it("pops in comparator order, including duplicates", () => {

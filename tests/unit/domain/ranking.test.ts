@@ -6,7 +6,7 @@ import {
   type RankingCandidate,
   type RankingResult,
 } from "@/lib/domain/admission";
-import { mulberry32, randomInt, shuffled } from "./prng";
+import { mulberry32, randomInt, shuffled } from "@/lib/random";
 
 function cand(
   id: string,

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { ActionButton } from "@/components/application/action-button";
+import { ActionButton } from "@/components/ui/action-button";
 import { CohortSummary } from "@/components/cohort-summary";
 import { startApplicationAction } from "@/lib/actions/application";
 import { formatDeadline } from "@/lib/domain/application-deadline";

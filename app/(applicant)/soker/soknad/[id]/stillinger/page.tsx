@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ActionButton } from "@/components/application/action-button";
+import { ActionButton } from "@/components/ui/action-button";
 import { ReadOnlyNotice } from "@/components/application/read-only-notice";
 import { StatusBadge } from "@/components/status-badge";
 import { addPositionAction } from "@/lib/actions/application";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ActionButton } from "@/components/application/action-button";
+import { ActionButton } from "@/components/ui/action-button";
 import { DocumentList } from "@/components/application/document-list";
 import { DocumentUpload } from "@/components/application/document-upload";
 import { DraftForm } from "@/components/application/draft-form";

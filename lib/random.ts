@@ -1,4 +1,7 @@
-/** Deterministic PRNG for property-style tests (mulberry32): the same seed gives the same run. */
+// Deterministic pseudo-random numbers, for the demo data, property-style tests and benchmarks:
+// the same seed gives the same sequence, on every machine. Not for anything secret.
+
+/** mulberry32: a small, well-mixed 32-bit generator. */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {

@@ -12,6 +12,7 @@ export function ActionButton({
   pendingText = "Et øyeblikk …",
   className = "btn-secondary",
   label,
+  quietSuccess = false,
 }: {
   action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
   hidden: Record<string, string>;
@@ -19,6 +20,8 @@ export function ActionButton({
   pendingText?: string;
   className?: string;
   label?: string;
+  /** Announce only failures (the page itself shows the success, e.g. the row disappears). */
+  quietSuccess?: boolean;
 }) {
   const [state, formAction] = useActionState(action, initialActionState);
   return (
@@ -29,7 +32,7 @@ export function ActionButton({
       <SubmitButton className={className} pendingText={pendingText} aria-label={label}>
         {children}
       </SubmitButton>
-      {state.message ? (
+      {state.message && !(state.ok && quietSuccess) ? (
         <span role={state.ok ? "status" : "alert"} className={state.ok ? "text-sm text-green-800" : "text-sm text-red-800"}>
           {state.message}
         </span>
