@@ -60,6 +60,7 @@ export default defineConfig({
           AUTH_SECRET: "e2e-secret-not-for-production-0123456789abcdef",
           APP_URL: `http://localhost:${PORT}`,
           SHOW_DEMO_ACCOUNTS: "false",
+          SEED_DEMO_DATA: "true",
           NEXT_TELEMETRY_DISABLED: "1",
         },
       },

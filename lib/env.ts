@@ -60,3 +60,13 @@ export function demoAccountsVisible(config: Env = env()): boolean {
   if (config.SHOW_DEMO_ACCOUNTS) return config.SHOW_DEMO_ACCOUNTS === "true";
   return config.NODE_ENV === "development";
 }
+
+/** What a production server should have, said at start-up (the server still starts). */
+export function productionWarnings(config: Env = env()): string[] {
+  if (config.NODE_ENV !== "production") return [];
+  const warnings: string[] = [];
+  if (!config.SMTP_URL) warnings.push("SMTP_URL is not set: e-mail is written to MAIL_OUTBOX_DIR, not sent.");
+  if (!config.APP_URL.startsWith("https://")) warnings.push(`APP_URL is ${config.APP_URL}: users should reach the app over https.`);
+  if (!config.STORAGE_DIR.startsWith("/")) warnings.push(`STORAGE_DIR is relative (${config.STORAGE_DIR}): use a persistent absolute path.`);
+  return warnings;
+}

@@ -13,6 +13,8 @@ export interface ActionState {
   values?: Record<string, string>;
   /** Changes on every call, so a form can tell a new result from the previous one. */
   at?: number;
+  /** The draft was written (possibly with fields kept as typed for correction). */
+  saved?: boolean;
 }
 
 export const initialActionState: ActionState = { ok: false };

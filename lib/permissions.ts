@@ -79,3 +79,14 @@ export function canAddDocuments(viewer: RoleHolder, application: ApplicationAcce
 export function canWithdrawApplication(viewer: RoleHolder, application: ApplicationAccess): boolean {
   return application.applicantId === viewer.id && ["SUBMITTED", "UNDER_REVIEW", "DECIDED"].includes(application.status);
 }
+
+/**
+ * A first Feide sign-in may link to an existing account by e-mail only when staff created that
+ * account (so staff typed its address) and it is not an admin; see lib/server/auth/index.ts.
+ * An account that began as a self-registered applicant keeps an unverified address, also after
+ * it became a student.
+ */
+export function canLinkFeideByEmail(roles: readonly Role[]): boolean {
+  if (roles.includes("ADMIN") || roles.includes("APPLICANT")) return false;
+  return roles.some((role) => role === "STUDENT" || role === "FACULTY" || role === "ADVISER");
+}

@@ -1,6 +1,6 @@
 // Turns database rows into the plain inputs of the rules in lib/domain, in one place, so every
 // page, action and the seed hand the rules the same facts.
-import type { Position as DomainPosition } from "@/lib/domain/admission";
+import { isLeaderRole, type LeaderRole, type Position as DomainPosition } from "@/lib/domain/admission";
 import { isoDate } from "@/lib/dates";
 
 export { isoDate };
@@ -14,10 +14,7 @@ export interface PositionRow {
   personnelResponsibility: boolean;
 }
 
-/**
- * Every leader role counts as leadership; NONE (an ordinary position) does not. Only complete
- * positions have a category meaning: a draft's missing start, type or role is a RangeError.
- */
+/** Only complete positions have a category meaning: a draft's missing start, type or role is a RangeError. */
 export function toDomainPosition(row: PositionRow): DomainPosition {
   if (!row.startDate || !row.employerType || !row.leaderRole) {
     throw new RangeError("An incomplete position has no category meaning yet");
@@ -26,7 +23,7 @@ export function toDomainPosition(row: PositionRow): DomainPosition {
     start: isoDate(row.startDate),
     end: row.endDate ? isoDate(row.endDate) : null,
     employerType: row.employerType,
-    leader: row.leaderRole !== "NONE",
+    leader: isLeaderRole(row.leaderRole as LeaderRole),
     professionalResponsibility: row.professionalResponsibility,
     personnelResponsibility: row.personnelResponsibility,
   };

@@ -1,4 +1,5 @@
 "use client";
+import { useRef, useState } from "react";
 import { deleteDocumentAction } from "@/lib/actions/application";
 import { formatMegabytes } from "@/lib/domain/upload";
 import { ActionButton } from "@/components/ui/action-button";
@@ -21,8 +22,20 @@ export function DocumentList({
   canDelete: boolean;
   emptyText?: string;
 }) {
-  if (documents.length === 0) return <p className="text-slate-700">{emptyText}</p>;
+  const list = useRef<HTMLDivElement>(null);
+  const [announcement, setAnnouncement] = useState("");
+  // A deleted row takes its focused button with it: say what happened and keep focus here.
+  const deleted = (name: string) => {
+    setAnnouncement(`«${name}» er slettet.`);
+    list.current?.focus();
+  };
   return (
+    <div ref={list} tabIndex={-1} className="space-y-2 outline-none">
+      <p role="status" className={announcement ? "text-sm font-medium text-green-800" : "sr-only"}>
+        {announcement}
+      </p>
+      {documents.length === 0 ? <p className="text-slate-700">{emptyText}</p> : null}
+      {documents.length > 0 ? (
     <ul className="divide-y divide-slate-200 rounded-md border border-slate-200">
       {documents.map((document) => (
         <li key={document.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
@@ -42,6 +55,7 @@ export function DocumentList({
               pendingText="Sletter …"
               label={`Slett ${document.originalName}`}
               quietSuccess
+              onSuccess={() => deleted(document.originalName)}
             >
               Slett
             </ActionButton>
@@ -49,5 +63,7 @@ export function DocumentList({
         </li>
       ))}
     </ul>
+      ) : null}
+    </div>
   );
 }

@@ -10,7 +10,6 @@ export function UserAccessButton({ userId, name, disabled }: { userId: string; n
       className={disabled ? "btn-secondary min-h-10 px-3 py-1 text-sm" : "btn-danger min-h-10 px-3 py-1 text-sm"}
       pendingText="…"
       label={disabled ? `Aktiver ${name}` : `Deaktiver ${name}`}
-      quietSuccess
     >
       {disabled ? "Aktiver" : "Deaktiver"}
     </ActionButton>

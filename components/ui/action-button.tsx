@@ -1,6 +1,6 @@
 "use client";
 // A single-button form for a server action (add, remove), with its result announced.
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import type { ActionState } from "@/lib/forms";
 import { initialActionState } from "@/lib/forms";
 import { SubmitButton } from "@/components/ui/form-status";
@@ -13,6 +13,7 @@ export function ActionButton({
   className = "btn-secondary",
   label,
   quietSuccess = false,
+  onSuccess,
 }: {
   action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
   hidden: Record<string, string>;
@@ -22,8 +23,17 @@ export function ActionButton({
   label?: string;
   /** Announce only failures (the page itself shows the success, e.g. the row disappears). */
   quietSuccess?: boolean;
+  /** Called once after each successful run (e.g. to announce it and move focus elsewhere). */
+  onSuccess?: (state: ActionState) => void;
 }) {
   const [state, formAction] = useActionState(action, initialActionState);
+  const handled = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (state.ok && state.at !== handled.current) {
+      handled.current = state.at;
+      onSuccess?.(state);
+    }
+  }, [state, onSuccess]);
   return (
     <form action={formAction} className="inline-flex flex-wrap items-center gap-2">
       {Object.entries(hidden).map(([name, value]) => (

@@ -12,22 +12,23 @@ export function SubmitButton({
 }: { children: React.ReactNode; pendingText?: string; className?: string } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" className={className} disabled={pending} aria-disabled={pending} {...rest}>
+    <button type="submit" className={className} disabled={pending || rest.disabled} aria-disabled={pending} {...rest}>
       {pending ? pendingText : children}
     </button>
   );
 }
 
 /**
- * The form's overall result. Errors take focus so keyboard and screen-reader users hear them;
- * a success is announced politely.
+ * The form's overall result. An error takes focus, so keyboard and screen-reader users hear it,
+ * and lists each field to fix with a link to it; a success is announced politely.
  */
-export function FormMessage({ state }: { state: ActionState }) {
+export function FormMessage({ state, fieldId = (name) => name }: { state: ActionState; fieldId?: (name: string) => string }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (state.message && !state.ok) ref.current?.focus();
   }, [state]);
   if (!state.message) return null;
+  const fields = Object.entries(state.fieldErrors ?? {}).filter(([name, messages]) => name !== "form" && messages?.length);
   return (
     <div
       ref={ref}
@@ -39,7 +40,18 @@ export function FormMessage({ state }: { state: ActionState }) {
           : "rounded-md border border-red-700 bg-red-50 p-3 text-red-900"
       }
     >
-      {state.message}
+      <p>{state.message}</p>
+      {!state.ok && fields.length > 0 ? (
+        <ul className="mt-2 list-disc pl-5">
+          {fields.map(([name, messages]) => (
+            <li key={name}>
+              <a href={`#${fieldId(name)}`} className="text-red-900">
+                {messages!.join(" ")}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }

@@ -50,6 +50,7 @@ function afterSave(application: string, step: Step, chosen: "save" | "continue" 
   if (problems > 0) {
     return {
       ok: false,
+      saved: true,
       fieldErrors: errors,
       message:
         chosen === "autosave"
@@ -57,7 +58,7 @@ function afterSave(application: string, step: Step, chosen: "save" | "continue" 
           : "Det du har skrevet er lagret, men noen felt må rettes. Se feltene som er merket.",
     };
   }
-  return { ok: true, message: chosen === "autosave" ? "Utkastet er lagret." : "Lagret." };
+  return { ok: true, saved: true, message: chosen === "autosave" ? "Utkastet er lagret." : "Lagret." };
 }
 
 export const startApplicationAction = defineAction({

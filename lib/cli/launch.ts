@@ -49,7 +49,7 @@ async function main() {
     }
     const applied = await applyMigrations(database.url);
     if (applied.length > 0) console.log(`Migreringer kjørt: ${applied.join(", ")}`);
-    if (shouldSeed(mode, database.embedded)) {
+    if (shouldSeed(mode)) {
       const client = createPrismaClient(database.url);
       try {
         if (await isDatabaseEmpty(client)) {
@@ -70,6 +70,8 @@ async function main() {
   childEnv.NEXT_TELEMETRY_DISABLED ??= "1";
   const port = process.env.PORT ?? "3000";
   childEnv.APP_URL ||= `http://localhost:${port}`;
+  // next-auth builds its callback URLs and decides on Secure cookies from AUTH_URL.
+  childEnv.AUTH_URL ||= childEnv.APP_URL;
   const nextBin = require.resolve("next/dist/bin/next");
   // Started directly (not through npx), so a signal reaches next-server itself.
   child = spawn(process.execPath, [nextBin, mode, "--port", port], { stdio: "inherit", env: childEnv });
@@ -77,15 +79,15 @@ async function main() {
 }
 
 /**
- * Demo data goes into an empty database for local use: always with the embedded server, and with
- * an external DATABASE_URL only in development or when SEED_DEMO_DATA=true, so a production
- * database never gets accounts with published passwords by accident.
+ * Demo data goes into an empty database in `npm run dev`, or when SEED_DEMO_DATA=true. `npm start`
+ * never seeds by itself, so a server started for real use never gets accounts with published
+ * passwords by accident, whatever database it runs on.
  */
-function shouldSeed(mode: "dev" | "start", embedded: boolean): boolean {
+function shouldSeed(mode: "dev" | "start"): boolean {
   const setting = process.env.SEED_DEMO_DATA;
   if (setting === "false") return false;
   if (setting === "true") return true;
-  return embedded || mode === "dev";
+  return mode === "dev";
 }
 
 /**

@@ -1,7 +1,7 @@
 // Builds a Prisma client on the `pg` driver adapter. Server code uses the singleton in
 // lib/server/db.ts; command-line tools and tests construct their own with this function.
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 
 export function createPrismaClient(connectionString: string) {
   return new PrismaClient({
@@ -12,3 +12,10 @@ export function createPrismaClient(connectionString: string) {
 }
 
 export type Database = ReturnType<typeof createPrismaClient>;
+
+
+/**
+ * The client inside `db.$transaction(async (tx) => …)`. Prisma types it without the client's
+ * `omit` settings, so a function that reads through either takes `Database | Transaction`.
+ */
+export type Transaction = Prisma.TransactionClient;

@@ -9,6 +9,10 @@ import { isIsoDate, parseIsoDate } from "./dates";
 /** A relevant bachelor's degree or equivalent. */
 export const REQUIRED_CREDITS = 180;
 
+/** Years an education can have been completed in, as the database allows. */
+export const MIN_COMPLETED_YEAR = 1950;
+export const MAX_COMPLETED_YEAR = 2100;
+
 /** Upper bound on the credits of one education, as the database allows. */
 export const MAX_CREDITS_PER_EDUCATION = 1000;
 
@@ -30,6 +34,11 @@ export interface ApplicationDraft {
   positions: PositionDraft[];
   /** A VITNEMAL document is attached to the application. */
   hasVitnemal: boolean;
+  /**
+   * Fields where the applicant typed something that could not be stored (it had an error), with
+   * the message. Until corrected, the stored value is not what the applicant meant to send.
+   */
+  pendingCorrections?: MissingItem[];
 }
 
 export interface EducationDraft {
@@ -148,7 +157,7 @@ function educationItems(educations: EducationDraft[]): MissingItem[] {
     }
     if (e.completedYear == null) {
       items.push({ field: `educations.${i}.completedYear`, message: `Fyll inn året du fullførte ${nr}.` });
-    } else if (!Number.isInteger(e.completedYear) || e.completedYear < 1900 || e.completedYear > 9999) {
+    } else if (!Number.isInteger(e.completedYear) || e.completedYear < MIN_COMPLETED_YEAR || e.completedYear > MAX_COMPLETED_YEAR) {
       items.push({ field: `educations.${i}.completedYear`, message: `Året du fullførte ${nr}, er ikke et gyldig årstall.` });
     }
   });
@@ -222,12 +231,14 @@ function positionItems(positions: PositionDraft[]): MissingItem[] {
 }
 
 /**
- * Everything missing or invalid in a draft, in the order of the form: personal details, employer's
- * county and municipality, educations, vitnemål, positions. Empty when the application can be
+ * Everything missing or invalid in a draft: first what was typed but not yet corrected, then in
+ * the order of the form: personal details, employer's county and municipality, educations,
+ * vitnemål, positions. Empty when the application can be
  * submitted. Whether the applicant qualifies is the adviser's judgement, not checked here.
  */
 export function missingApplicationItems(draft: ApplicationDraft): MissingItem[] {
   return [
+    ...(draft.pendingCorrections ?? []),
     ...personalItems(draft),
     ...countyItems(
       draft.employerCountyCode,

@@ -26,7 +26,8 @@ interface ActionDefinition<Schema extends z.ZodType> {
 
 export const SIGNED_OUT_MESSAGE = "Du er ikke logget inn lenger. Logg inn på nytt og prøv igjen.";
 export const FORBIDDEN_MESSAGE = "Du har ikke tilgang til å gjøre dette.";
-const UNEXPECTED_MESSAGE = "Noe gikk galt hos oss. Det du skrev er tatt vare på; prøv igjen om litt.";
+const UNEXPECTED_MESSAGE =
+  "Noe gikk galt hos oss, og endringene ble ikke lagret. Det du skrev står fortsatt i skjemaet; prøv igjen om litt.";
 
 export function defineAction<Schema extends z.ZodType>(definition: ActionDefinition<Schema>) {
   return async function action(_previous: ActionState, formData: FormData): Promise<ActionState> {

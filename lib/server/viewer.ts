@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { currentSessionId } from "@/lib/server/auth/current-session";
 import { db } from "@/lib/server/db";
-import { homePathFor, hasAnyRole } from "@/lib/permissions";
+import { hasAnyRole } from "@/lib/permissions";
 
 export interface Viewer {
   id: string;
@@ -44,6 +44,6 @@ export async function requireViewer(returnTo?: string): Promise<Viewer> {
 /** For pages: the viewer if they hold one of `roles`; otherwise a redirect to "no access". */
 export async function requirePageRole(roles: readonly Role[], returnTo?: string): Promise<Viewer> {
   const viewer = await requireViewer(returnTo);
-  if (!hasAnyRole(viewer, roles)) redirect(`/ingen-tilgang?hjem=${encodeURIComponent(homePathFor(viewer.roles))}`);
+  if (!hasAnyRole(viewer, roles)) redirect("/ingen-tilgang");
   return viewer;
 }

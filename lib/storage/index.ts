@@ -60,7 +60,8 @@ export class LocalDiskStorage implements FileStorage {
 let instance: FileStorage | undefined;
 
 export function storage(): FileStorage {
-  instance ??= new LocalDiskStorage(process.env.STORAGE_DIR ?? ".data/storage");
+  // Resolved once, so a later change of working directory cannot move where files are read.
+  instance ??= new LocalDiskStorage(path.resolve(process.env.STORAGE_DIR ?? ".data/storage"));
   return instance;
 }
 

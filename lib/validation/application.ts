@@ -6,6 +6,7 @@ import { z } from "zod";
 import { municipalityByCode } from "@/lib/data/norway-places";
 import { isCountyCode, municipalityBelongsToCounty } from "@/lib/domain/counties";
 import { compareIsoDates, isIsoDate } from "@/lib/domain/dates";
+import { MAX_COMPLETED_YEAR, MIN_COMPLETED_YEAR } from "@/lib/domain/application-requirements";
 
 /** Empty input means "not filled in yet" (null), never an error, in a draft. */
 const empty = (value: unknown) => value === undefined || value === null || (typeof value === "string" && value.trim() === "");
@@ -80,7 +81,7 @@ export const educationFields = {
   institution: text("Lærestedet", 200),
   degree: text("Graden", 200),
   credits: integer("Studiepoeng", 0, 1000, ", for eksempel 180"),
-  completedYear: integer("Året", 1950, 2100, ", for eksempel 2015"),
+  completedYear: integer("Året", MIN_COMPLETED_YEAR, MAX_COMPLETED_YEAR, ", for eksempel 2015"),
 };
 
 export const positionFields = {
@@ -154,6 +155,9 @@ export const ENDED_WITHOUT_DATE = "Fyll inn sluttdato, eller kryss av for at du 
 /** A position is "still held" when the applicant ticks it; then any end date is dropped. */
 export const ongoingField = checkbox;
 
+/** Carries an upload's result back to the page when the browser posted without JavaScript. */
+export const UPLOAD_FLASH_COOKIE = "bvl-opplasting";
+
 /** The documents an applicant uploads. */
 export const uploadFields = z.object({
   kind: z.enum(["VITNEMAL", "TJENESTEBEVIS", "OTHER"], { error: "Velg hva slags dokument dette er." }),
@@ -199,3 +203,31 @@ export function draftErrors<F extends Fields>(
   if (kind === "position" && kept.endDate !== undefined && kept.endDate.trim() === "") errors.endDate = [ENDED_WITHOUT_DATE];
   return errors;
 }
+
+/** The names the forms give the fields, for messages that point at a field from elsewhere. */
+export const FIELD_LABELS: Record<string, string> = {
+  fullName: "Fullt navn",
+  birthDate: "Fødselsdato",
+  phone: "Telefon",
+  address: "Adresse",
+  postalCode: "Postnummer",
+  postalPlace: "Poststed",
+  employerCountyCode: "Fylke",
+  employerMunicipalityCode: "Kommune",
+  institution: "Lærested",
+  degree: "Grad eller studium",
+  credits: "Studiepoeng",
+  completedYear: "Fullført år",
+  employer: "Arbeidsgiver",
+  employerType: "Type arbeidsgiver",
+  countyCode: "Fylke",
+  municipalityCode: "Kommune",
+  title: "Stillingstittel",
+  percent: "Stillingsprosent",
+  areaOfResponsibility: "Ansvarsområde",
+  startDate: "Startdato",
+  endDate: "Sluttdato",
+  superiorTitle: "Nærmeste overordnede",
+  personnelCount: "Antall du har personalansvar for",
+  leaderRole: "Lederrolle",
+};

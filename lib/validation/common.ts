@@ -37,8 +37,12 @@ export const checkbox = z
   .optional()
   .transform((value) => value === "on" || value === "true");
 
-/** A path inside this site to return to after signing in (never another site). */
+/** A path inside this site to return to (never another site: no "//", no backslash, no spaces). */
+export function safeReturnPath(value: string | null | undefined): string | null {
+  return value && /^\/(?![/\\])[^\s\\]*$/.test(value) ? value : null;
+}
+
 export const returnPath = z
   .string()
   .optional()
-  .transform((value) => (value && /^\/(?!\/)[^\s\\]*$/.test(value) ? value : null));
+  .transform((value) => safeReturnPath(value));

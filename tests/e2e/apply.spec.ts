@@ -56,16 +56,20 @@ test("a new applicant applies from start to finish, and the application stays pr
   await page.getByLabel("Postnummer").fill("7011");
   await page.getByLabel("Poststed").fill("Trondheim");
   await page.getByRole("button", { name: "Lagre og gå videre" }).click();
-  // A bad field: everything stays as typed, with the message beside the field.
-  await expect(page.getByText("Skriv telefonnummeret med sifre, for eksempel 912 34 567.")).toBeVisible();
+  // A bad field: everything stays as typed, with the message beside the field, and a summary
+  // at the top whose link leads to the field.
+  await expect(page.locator("#phone-error")).toHaveText("Skriv telefonnummeret med sifre, for eksempel 912 34 567.");
   await expect(page.getByLabel("Telefon")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Telefon")).toHaveAttribute("aria-describedby", "phone-error");
+  await page.getByRole("alert").getByRole("link", { name: "Skriv telefonnummeret med sifre, for eksempel 912 34 567." }).click();
+  await expect(page.getByLabel("Telefon")).toBeFocused();
   await expect(page.getByLabel("Telefon")).toHaveValue("ikke et nummer");
   await expect(page.getByLabel("Adresse")).toHaveValue("Kongens gate 1");
   await expectAccessible(page);
   // …and after a reload too.
   await page.reload();
   await expect(page.getByLabel("Telefon")).toHaveValue("ikke et nummer");
-  await expect(page.getByText("Skriv telefonnummeret med sifre, for eksempel 912 34 567.")).toBeVisible();
+  await expect(page.locator("#phone-error")).toHaveText("Skriv telefonnummeret med sifre, for eksempel 912 34 567.");
   await page.getByLabel("Telefon").fill("912 34 567");
   await page.getByRole("button", { name: "Lagre og gå videre" }).click();
 

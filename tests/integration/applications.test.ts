@@ -31,13 +31,13 @@ import { db, redirectOf, signInAs, signInAsNew, submit } from "./support";
 const pdf = (name = "dokument.pdf", lines: string[] = ["Test"]) =>
   new File([Buffer.from(makePdf("Vitnemål", lines))], name, { type: "application/pdf" });
 
-async function post(applicationId: string, fields: Record<string, string | File>) {
+async function post(applicationId: string, fields: Record<string, string | File>, headers: Record<string, string> = {}) {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   const request = new NextRequest(`http://localhost/api/soknader/${applicationId}/dokumenter`, {
     method: "POST",
     body: form,
-    headers: { accept: "application/json" },
+    headers: { accept: "application/json", ...headers },
   });
   const response = await upload(request, { params: Promise.resolve({ id: applicationId }) });
   return { status: response.status, body: (await response.json()) as { ok: boolean; message: string; document?: { id: string } } };
@@ -70,6 +70,12 @@ async function completeDraft(deadline?: string) {
 afterEach(() => {
   vi.useRealTimers();
 });
+
+/** The personal fields of COMPLETE_APPLICATION as a form sends them. */
+function personalOf(): Record<string, string> {
+  const { fullName, birthDate, phone, address, postalCode, postalPlace } = COMPLETE_APPLICATION;
+  return { fullName, birthDate, phone, address, postalCode, postalPlace };
+}
 
 describe("starting and saving a draft", () => {
   it("starts one draft per cohort and goes to the first step", async () => {
@@ -208,7 +214,7 @@ describe("another applicant", () => {
   it("cannot read, change, upload to or download from someone else's application", async () => {
     const { application } = await completeDraft();
     const document = await db().document.findFirstOrThrow({ where: { applicationId: application.id } });
-    const intruder = await signInAsNew({ roles: ["APPLICANT"] });
+    await signInAsNew({ roles: ["APPLICANT"] });
 
     const changed = await submit(savePersonalDetailsAction, { applicationId: application.id, fullName: "Overtatt" });
     expect(changed).toMatchObject({ ok: false, message: "Fant ikke søknaden." });
@@ -227,7 +233,6 @@ describe("another applicant", () => {
     expect(stored.fullName).toBe("Kari Komplett");
     expect(stored.status).toBe("DRAFT");
     expect(stored.documents).toHaveLength(2);
-    expect(intruder.id).not.toBe(stored.applicantId);
   });
 
   it("a faculty member cannot use the applicant's actions at all", async () => {
@@ -294,6 +299,13 @@ describe("uploads", () => {
     expect(onDisk.equals(bytes)).toBe(true);
   });
 
+  it("refuses an upload posted from another site", async () => {
+    const response = await post(applicationId, { kind: "VITNEMAL", file: pdf() }, { origin: "https://evil.example" });
+    expect(response).toEqual({ status: 403, body: { ok: false, message: "Opplastingen kom fra en annen nettside og ble avvist." } });
+    const same = await post(applicationId, { kind: "VITNEMAL", file: pdf() }, { origin: "http://localhost" });
+    expect(same.status).toBe(201);
+  });
+
   it("needs the position a tjenestebevis documents, and it must be on this application", async () => {
     const missing = await post(applicationId, { kind: "TJENESTEBEVIS", file: pdf() });
     expect(missing).toMatchObject({ status: 422, body: { message: "Velg hvilken stilling tjenestebeviset gjelder." } });
@@ -349,6 +361,29 @@ describe("submission", () => {
       "Legg ved tjenestebevis for stillingen «Avdelingsleder, Trondheim kommune, barneverntjenesten».",
     ]);
     expect((await db().application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe("DRAFT");
+  });
+
+  it("is refused while something typed is still waiting for correction", async () => {
+    const { application } = await completeDraft();
+    await submit(savePersonalDetailsAction, { ...personalOf(), applicationId: application.id, phone: "ring meg" });
+    const result = await submit(submitApplicationAction, { applicationId: application.id, confirm: "on" });
+    expect(result).toMatchObject({ ok: false, message: "Søknaden mangler én ting. Se listen." });
+    expect(result.fieldErrors?.form).toEqual(["Telefon: Skriv telefonnummeret med sifre, for eksempel 912 34 567."]);
+  });
+
+  it("serialises a save and a submission that arrive together: a save after sending is refused", async () => {
+    const { application } = await completeDraft();
+    const [saved] = await Promise.all([
+      submit(savePersonalDetailsAction, { ...personalOf(), applicationId: application.id, postalPlace: "Ranheim" }),
+      redirectOf(() => submit(submitApplicationAction, { applicationId: application.id, confirm: "on" })),
+    ]);
+    const stored = await db().application.findUniqueOrThrow({ where: { id: application.id } });
+    expect(stored.status).toBe("SUBMITTED");
+    if (saved.ok) expect(stored.postalPlace).toBe("Ranheim");
+    else {
+      expect(saved.message).toBe("Søknaden er sendt og kan ikke endres. Du kan fortsatt laste opp flere dokumenter.");
+      expect(stored.postalPlace).toBe("Trondheim");
+    }
   });
 
   it("needs the confirmation box", async () => {
@@ -425,6 +460,20 @@ describe("after submission", () => {
       ok: false,
       message: "Du har ikke noe tilbud å svare på for denne søknaden.",
     });
+  });
+
+  it("withdrawing and accepting at the same moment: exactly one of them happens", async () => {
+    const { applicant, application } = await decided("OFFER");
+    await Promise.allSettled([
+      submit(withdrawApplicationAction, { applicationId: application.id, confirm: "on" }),
+      submit(answerOfferAction, { applicationId: application.id, answer: "ACCEPTED" }),
+    ]);
+    const stored = await db().application.findUniqueOrThrow({ where: { id: application.id }, include: { decision: true } });
+    const enrolments = await db().enrolment.count({ where: { userId: applicant.id } });
+    const accepted = stored.decision?.answer === "ACCEPTED";
+    expect(accepted ? [stored.status, enrolments] : [stored.status, stored.decision?.answer, enrolments]).toEqual(
+      accepted ? ["DECIDED", 1] : ["WITHDRAWN", "DECLINED", 0],
+    );
   });
 
   it("withdrawing declines an open offer", async () => {

@@ -48,7 +48,9 @@ describe("the audit log is append-only", () => {
     );
     await expect(raw.query(`DELETE FROM "AuditLog" WHERE id = $1`, [entry.id])).rejects.toThrow(/append-only: DELETE/);
     await expect(raw.query(`TRUNCATE "AuditLog"`)).rejects.toThrow(/append-only: TRUNCATE/);
-    await expect(db().auditLog.update({ where: { id: entry.id }, data: { action: "forged" } })).rejects.toThrow();
+    await expect(db().auditLog.update({ where: { id: entry.id }, data: { action: "forged" } })).rejects.toThrow(
+      /append-only: UPDATE/,
+    );
     const kept = await db().auditLog.findUniqueOrThrow({ where: { id: entry.id } });
     expect(kept.action).toBe("test.write");
   });
@@ -126,6 +128,31 @@ describe("capacity", () => {
     await expect(enrol(db(), { userId: b.id, cohortId: cohort.id })).rejects.toThrow(/no free places/);
     await db().enrolment.update({ where: { id: first.id }, data: { status: "WITHDRAWN" } });
     await expect(enrol(db(), { userId: b.id, cohortId: cohort.id })).resolves.toMatchObject({ status: "ACTIVE" });
+  });
+});
+
+describe("documents", () => {
+  it("can only document a position of their own application", async () => {
+    const { cohort } = await smallCohort(5);
+    const first = await createUser(db());
+    const second = await createUser(db());
+    const mine = await createApplication(db(), { applicantId: first.id, cohortId: cohort.id, positions: [{ employer: "A", employerType: "MUNICIPAL_CWS", countyCode: "50", municipalityCode: "5001", title: "Leder", startDate: "2020-01-01" }] });
+    const theirs = await createApplication(db(), { applicantId: second.id, cohortId: cohort.id });
+    const document = {
+      kind: "TJENESTEBEVIS" as const,
+      originalName: "tb.pdf",
+      size: 10,
+      sha256: "a".repeat(64),
+      contentType: "application/pdf",
+      uploadedById: second.id,
+      positionId: mine.positions[0]!.id,
+    };
+    await expect(db().document.create({ data: { ...document, applicationId: theirs.id, storageKey: "aa/1" } })).rejects.toThrow(
+      /Document_positionId_applicationId_fkey/,
+    );
+    await expect(db().document.create({ data: { ...document, applicationId: mine.id, storageKey: "aa/2" } })).resolves.toMatchObject({
+      positionId: mine.positions[0]!.id,
+    });
   });
 });
 

@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { homePathFor } from "@/lib/permissions";
+import { getViewer } from "@/lib/server/viewer";
 
 export const metadata: Metadata = { title: "Ingen tilgang" };
 
-export default async function NoAccessPage({ searchParams }: { searchParams: Promise<{ hjem?: string }> }) {
-  const { hjem } = await searchParams;
-  const home = hjem && hjem.startsWith("/") && !hjem.startsWith("//") ? hjem : "/";
+export default async function NoAccessPage() {
+  const viewer = await getViewer();
+  // The way home comes from who is signed in, never from the address bar.
+  const home = viewer ? homePathFor(viewer.roles) : "/";
   return (
     <section className="card mx-auto max-w-xl">
       <h1>Du har ikke tilgang til denne siden</h1>

@@ -6,6 +6,7 @@ import { demoAccountsVisible, feideConfigured } from "@/lib/env";
 import { homePathFor } from "@/lib/permissions";
 import { signIn } from "@/lib/server/auth";
 import { getViewer } from "@/lib/server/viewer";
+import { safeReturnPath } from "@/lib/validation/common";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
 
 export const metadata: Metadata = { title: "Logg inn" };
@@ -14,7 +15,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const viewer = await getViewer();
   if (viewer) redirect(homePathFor(viewer.roles));
-  const next = params.neste && params.neste.startsWith("/") && !params.neste.startsWith("//") ? params.neste : undefined;
+  const next = safeReturnPath(params.neste) ?? undefined;
 
   async function signInWithFeide() {
     "use server";

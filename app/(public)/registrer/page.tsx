@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RegisterForm } from "@/components/forms/register-form";
+import { safeReturnPath } from "@/lib/validation/common";
 
 export const metadata: Metadata = { title: "Opprett søkerkonto" };
 
 export default async function RegisterPage({ searchParams }: { searchParams: Promise<{ neste?: string }> }) {
   const { neste } = await searchParams;
-  const next = neste && neste.startsWith("/") && !neste.startsWith("//") ? neste : undefined;
+  const next = safeReturnPath(neste) ?? undefined;
   return (
     <section className="card mx-auto max-w-xl" aria-labelledby="register-heading">
       <h1 id="register-heading">Opprett søkerkonto</h1>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/area-nav";
 import { formatDays } from "@/components/cohort-summary";
 import { ARBEIDSKRAV_STATUS, ELIGIBILITY_STATUS, StatusBadge } from "@/components/status-badge";
+import { formatAttendancePercent } from "@/lib/domain/eligibility";
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { getStudentOverview } from "@/lib/server/students/overview";
 import { requirePageRole } from "@/lib/server/viewer";
@@ -41,7 +42,7 @@ export default async function StudentHome() {
                   <dt className="font-medium">Oppmøte</dt>
                   <dd>
                     {eligibility.attendance.attended} av {eligibility.attendance.scheduled} samlingsdager (
-                    {eligibility.attendance.percent.toLocaleString("nb-NO", { maximumFractionDigits: 1 })} %). Du kan ha
+                    {formatAttendancePercent(eligibility.attendance.attended, eligibility.attendance.scheduled)}). Du kan ha
                     fravær fra {eligibility.attendance.absencesLeft} dager til.
                   </dd>
                   <dt className="font-medium">Arbeidskrav</dt>

@@ -9,7 +9,7 @@ import { db } from "@/lib/server/db";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
 import { storage } from "@/lib/storage";
-import { requireOwnDraft, requireOwnForDocuments } from "./ownership";
+import { lockOwnDraft, lockOwnForDocuments, requireOwnApplication } from "./ownership";
 
 export interface UploadInput {
   kind: "VITNEMAL" | "TJENESTEBEVIS" | "OTHER";
@@ -21,42 +21,48 @@ export interface UploadInput {
 
 const DOCUMENT_SUMMARY = { id: true, kind: true, originalName: true, size: true, uploadedAt: true, positionId: true } as const;
 
-export async function uploadApplicationDocument(viewer: Viewer, applicationId: string, input: UploadInput) {
-  const application = await requireOwnForDocuments(viewer, applicationId);
-  const { file } = input;
+/** Most documents one application may hold: enough for any real case, a cap on disk use. */
+export const MAX_DOCUMENTS_PER_APPLICATION = 40;
 
-  // Refuse by size before reading the bytes into memory.
+export async function uploadApplicationDocument(viewer: Viewer, applicationId: string, input: UploadInput) {
+  const { file } = input;
+  // Refuse by name and size before reading the bytes into memory.
   const early = uploadProblem({ name: file.name, size: file.size, head: new TextEncoder().encode("%PDF-") });
   if (early) throw new DomainError(early, { file: [early] });
+  // Fail fast for someone else's application, before anything is stored (checked again below).
+  await requireOwnApplication(viewer, applicationId);
   const bytes = new Uint8Array(await file.arrayBuffer());
   const problem = uploadProblem({ name: file.name, size: bytes.byteLength, head: bytes.subarray(0, 8) });
   if (problem) throw new DomainError(problem, { file: [problem] });
 
-  if (input.kind === "TJENESTEBEVIS") {
-    if (!input.positionId) throw new DomainError("Velg hvilken stilling tjenestebeviset gjelder.", { positionId: ["Velg stilling."] });
-    const position = await db().position.findFirst({ where: { id: input.positionId, applicationId: application.id }, select: { id: true } });
-    if (!position) throw new NotFoundError("Fant ikke stillingen.");
-  }
-  let replaced: { id: string; storageKey: string; originalName: string } | null = null;
-  if (input.replaces) {
-    if (!canEditApplication(viewer, application)) {
-      throw new DomainError("Etter at søknaden er sendt, kan du legge til dokumenter, men ikke bytte ut dem du har sendt.");
-    }
-    replaced = await db().document.findFirst({
-      where: { id: input.replaces, applicationId: application.id },
-      select: { id: true, storageKey: true, originalName: true },
-    });
-    if (!replaced) throw new NotFoundError("Fant ikke dokumentet som skal byttes ut.");
-  }
-
   const storageKey = await storage().put(bytes);
   try {
-    const document = await db().$transaction(async (tx) => {
-      if (replaced) await tx.document.delete({ where: { id: replaced.id } });
+    const { document, replacedKey } = await db().$transaction(async (tx) => {
+      const application = await lockOwnForDocuments(tx, viewer, applicationId);
+      if ((await tx.document.count({ where: { applicationId } })) >= MAX_DOCUMENTS_PER_APPLICATION) {
+        throw new DomainError(`Søknaden har allerede ${MAX_DOCUMENTS_PER_APPLICATION} dokumenter. Slett noen før du laster opp flere.`);
+      }
+      if (input.kind === "TJENESTEBEVIS") {
+        if (!input.positionId) throw new DomainError("Velg hvilken stilling tjenestebeviset gjelder.", { positionId: ["Velg stilling."] });
+        const position = await tx.position.findFirst({ where: { id: input.positionId, applicationId }, select: { id: true } });
+        if (!position) throw new NotFoundError("Fant ikke stillingen.");
+      }
+      let replaced: { id: string; storageKey: string; originalName: string } | null = null;
+      if (input.replaces) {
+        if (!canEditApplication(viewer, application)) {
+          throw new DomainError("Etter at søknaden er sendt, kan du legge til dokumenter, men ikke bytte ut dem du har sendt.");
+        }
+        replaced = await tx.document.findFirst({
+          where: { id: input.replaces, applicationId },
+          select: { id: true, storageKey: true, originalName: true },
+        });
+        if (!replaced) throw new NotFoundError("Fant ikke dokumentet som skal byttes ut.");
+        await tx.document.delete({ where: { id: replaced.id } });
+      }
       const created = await tx.document.create({
         data: {
           kind: input.kind,
-          applicationId: application.id,
+          applicationId,
           positionId: input.kind === "TJENESTEBEVIS" ? input.positionId : null,
           originalName: file.name.normalize("NFC"),
           size: bytes.byteLength,
@@ -73,11 +79,11 @@ export async function uploadApplicationDocument(viewer: Viewer, applicationId: s
         entityType: "Document",
         entityId: created.id,
         before: replaced ? { id: replaced.id, originalName: replaced.originalName } : undefined,
-        after: { ...created, applicationId: application.id, applicationStatus: application.status },
+        after: { ...created, applicationId, applicationStatus: application.status },
       });
-      return created;
+      return { document: created, replacedKey: replaced?.storageKey ?? null };
     });
-    if (replaced) await storage().delete(replaced.storageKey);
+    if (replacedKey) await storage().delete(replacedKey);
     return document;
   } catch (error) {
     await storage().delete(storageKey);
@@ -87,8 +93,8 @@ export async function uploadApplicationDocument(viewer: Viewer, applicationId: s
 
 /** Deleting is for drafts only: what was sent stays as the adviser received it. */
 export async function deleteApplicationDocument(viewer: Viewer, applicationId: string, documentId: string): Promise<void> {
-  const application = await requireOwnDraft(viewer, applicationId);
   const document = await db().$transaction(async (tx) => {
+    const application = await lockOwnDraft(tx, viewer, applicationId);
     const found = await tx.document.findFirst({
       where: { id: documentId, applicationId: application.id },
       select: { id: true, storageKey: true, originalName: true, kind: true, positionId: true },

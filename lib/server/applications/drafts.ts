@@ -16,7 +16,7 @@ import {
   personalFields,
   positionFields,
 } from "@/lib/validation/application";
-import { dropDraftInput, mergeDraftInput, requireOwnDraft } from "./ownership";
+import { dropDraftInput, lockOwnDraft, mergeDraftInput } from "./ownership";
 import { ENDED_WITHOUT_DATE } from "@/lib/validation/application";
 import { day } from "@/lib/dates";
 
@@ -67,15 +67,17 @@ export async function savePersonalDetails(
   applicationId: string,
   input: Record<string, string | undefined>,
 ): Promise<SaveResult> {
-  const application = await requireOwnDraft(viewer, applicationId);
   const { valid, errors, invalidInput } = parseLeniently(personalFields, input);
-  await db().application.update({
-    where: { id: application.id },
-    data: {
-      ...valid,
-      birthDate: valid.birthDate === undefined ? undefined : valid.birthDate ? day(valid.birthDate) : null,
-      draftInput: mergeDraftInput(application.draftInput, "", Object.keys(personalFields), invalidInput),
-    },
+  await db().$transaction(async (tx) => {
+    const application = await lockOwnDraft(tx, viewer, applicationId);
+    await tx.application.update({
+      where: { id: application.id },
+      data: {
+        ...valid,
+        birthDate: valid.birthDate === undefined ? undefined : valid.birthDate ? day(valid.birthDate) : null,
+        draftInput: mergeDraftInput(application.draftInput, "", Object.keys(personalFields), invalidInput),
+      },
+    });
   });
   return { errors };
 }
@@ -85,29 +87,26 @@ export async function saveEmployer(
   applicationId: string,
   input: Record<string, string | undefined>,
 ): Promise<SaveResult> {
-  const application = await requireOwnDraft(viewer, applicationId);
   const parsed = parseLeniently(employerFields, input);
-  const cross = crossFieldErrors("employer", parsed.valid);
-  const { valid, errors, invalidInput } = moveToInvalid(parsed, cross, input);
-  await db().application.update({
-    where: { id: application.id },
-    data: {
-      ...valid,
-      draftInput: mergeDraftInput(application.draftInput, "", Object.keys(employerFields), invalidInput),
-    },
+  const { valid, errors, invalidInput } = moveToInvalid(parsed, crossFieldErrors("employer", parsed.valid), input);
+  await db().$transaction(async (tx) => {
+    const application = await lockOwnDraft(tx, viewer, applicationId);
+    await tx.application.update({
+      where: { id: application.id },
+      data: { ...valid, draftInput: mergeDraftInput(application.draftInput, "", Object.keys(employerFields), invalidInput) },
+    });
   });
   return { errors };
 }
 
 export async function addEducation(viewer: Viewer, applicationId: string): Promise<string> {
-  const application = await requireOwnDraft(viewer, applicationId);
-  const count = await db().education.count({ where: { applicationId: application.id } });
-  if (count >= 10) throw new DomainError("Du kan legge inn høyst ti utdanninger.");
-  const education = await db().education.create({
-    data: { applicationId: application.id, sortOrder: count },
-    select: { id: true },
+  return db().$transaction(async (tx) => {
+    const application = await lockOwnDraft(tx, viewer, applicationId);
+    const count = await tx.education.count({ where: { applicationId: application.id } });
+    if (count >= 10) throw new DomainError("Du kan legge inn høyst ti utdanninger.");
+    const education = await tx.education.create({ data: { applicationId: application.id, sortOrder: count }, select: { id: true } });
+    return education.id;
   });
-  return education.id;
 }
 
 export async function saveEducation(
@@ -116,9 +115,9 @@ export async function saveEducation(
   educationId: string,
   input: Record<string, string | undefined>,
 ): Promise<SaveResult> {
-  const application = await requireOwnDraft(viewer, applicationId);
   const { valid, errors, invalidInput } = parseLeniently(educationFields, input);
   await db().$transaction(async (tx) => {
+    const application = await lockOwnDraft(tx, viewer, applicationId);
     const { count } = await tx.education.updateMany({ where: { id: educationId, applicationId: application.id }, data: valid });
     if (count === 0) throw new NotFoundError("Fant ikke utdanningen.");
     await tx.application.update({
@@ -130,8 +129,8 @@ export async function saveEducation(
 }
 
 export async function removeEducation(viewer: Viewer, applicationId: string, educationId: string): Promise<void> {
-  const application = await requireOwnDraft(viewer, applicationId);
   await db().$transaction(async (tx) => {
+    const application = await lockOwnDraft(tx, viewer, applicationId);
     const { count } = await tx.education.deleteMany({ where: { id: educationId, applicationId: application.id } });
     if (count === 0) throw new NotFoundError("Fant ikke utdanningen.");
     await tx.application.update({
@@ -142,14 +141,13 @@ export async function removeEducation(viewer: Viewer, applicationId: string, edu
 }
 
 export async function addPosition(viewer: Viewer, applicationId: string): Promise<string> {
-  const application = await requireOwnDraft(viewer, applicationId);
-  const count = await db().position.count({ where: { applicationId: application.id } });
-  if (count >= 15) throw new DomainError("Du kan legge inn høyst 15 stillinger.");
-  const position = await db().position.create({
-    data: { applicationId: application.id, sortOrder: count },
-    select: { id: true },
+  return db().$transaction(async (tx) => {
+    const application = await lockOwnDraft(tx, viewer, applicationId);
+    const count = await tx.position.count({ where: { applicationId: application.id } });
+    if (count >= 15) throw new DomainError("Du kan legge inn høyst 15 stillinger.");
+    const position = await tx.position.create({ data: { applicationId: application.id, sortOrder: count }, select: { id: true } });
+    return position.id;
   });
-  return position.id;
 }
 
 export async function savePosition(
@@ -158,7 +156,6 @@ export async function savePosition(
   positionId: string,
   input: Record<string, string | undefined>,
 ): Promise<SaveResult> {
-  const application = await requireOwnDraft(viewer, applicationId);
   // "Still employed" clears the end date, whatever was typed there.
   const ongoing = input.ongoing === "on" || input.ongoing === "true";
   const fields = { ...input, endDate: ongoing ? "" : input.endDate };
@@ -167,6 +164,7 @@ export async function savePosition(
   if (!ongoing && !fields.endDate?.trim()) cross.endDate = [ENDED_WITHOUT_DATE];
   const { valid, errors, invalidInput } = moveToInvalid(parsed, cross, fields);
   await db().$transaction(async (tx) => {
+    const application = await lockOwnDraft(tx, viewer, applicationId);
     const { count } = await tx.position.updateMany({
       where: { id: positionId, applicationId: application.id },
       data: {
@@ -186,8 +184,8 @@ export async function savePosition(
 
 /** Removes a position with its tjenestebevis documents (files are deleted after the commit). */
 export async function removePosition(viewer: Viewer, applicationId: string, positionId: string): Promise<string[]> {
-  const application = await requireOwnDraft(viewer, applicationId);
   return db().$transaction(async (tx) => {
+    const application = await lockOwnDraft(tx, viewer, applicationId);
     const documents = await tx.document.findMany({
       where: { positionId, applicationId: application.id },
       select: { id: true, storageKey: true, originalName: true },

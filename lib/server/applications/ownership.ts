@@ -1,52 +1,69 @@
 import "server-only";
 // Every applicant use case starts here: the application must be the viewer's own. Someone else's
 // application is reported as not found, so an id in a URL or a crafted POST reveals nothing.
+//
+// Writes lock the application row (SELECT … FOR UPDATE) inside their transaction and check its
+// state there, so a save, an upload, a submission, a withdrawal and an answer to an offer that
+// arrive at the same moment run one after the other, each seeing what the previous one did.
+import type { Transaction } from "@/lib/db/client";
 import { canAddDocuments, canEditApplication, canViewApplication } from "@/lib/permissions";
 import { db } from "@/lib/server/db";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
 
 const NOT_FOUND = "Fant ikke søknaden.";
+export const SENT_MESSAGE = "Søknaden er sendt og kan ikke endres. Du kan fortsatt laste opp flere dokumenter.";
 
-export async function findApplicationAccess(applicationId: string) {
-  return db().application.findUnique({
-    where: { id: applicationId },
-    select: {
-      id: true,
-      applicantId: true,
-      status: true,
-      cohortId: true,
-      draftInput: true,
-      cohort: { select: { applicationOpensOn: true, applicationDeadline: true, offerAnswerDeadline: true, name: true } },
-    },
-  });
+export interface LockedApplication {
+  id: string;
+  applicantId: string;
+  status: "DRAFT" | "SUBMITTED" | "UNDER_REVIEW" | "DECIDED" | "WITHDRAWN";
+  cohortId: string;
+  draftInput: unknown;
+  applicationOpensOn: Date;
+  applicationDeadline: Date;
+  offerAnswerDeadline: Date;
 }
 
-export type ApplicationAccessRow = NonNullable<Awaited<ReturnType<typeof findApplicationAccess>>>;
-
-/** The viewer's own application (advisers use their own use cases, not these). */
-export async function requireOwnApplication(viewer: Viewer, applicationId: string): Promise<ApplicationAccessRow> {
-  const application = await findApplicationAccess(applicationId);
+/** Locks the viewer's own application for the rest of the transaction. */
+export async function lockOwnApplication(tx: Transaction, viewer: Viewer, applicationId: string): Promise<LockedApplication> {
+  const rows = await tx.$queryRaw<LockedApplication[]>`
+    SELECT a."id", a."applicantId", a."status"::text AS "status", a."cohortId", a."draftInput",
+           c."applicationOpensOn", c."applicationDeadline", c."offerAnswerDeadline"
+    FROM "Application" a JOIN "Cohort" c ON c."id" = a."cohortId"
+    WHERE a."id" = ${applicationId}
+    FOR UPDATE OF a`;
+  const application = rows[0];
   if (!application || application.applicantId !== viewer.id || !canViewApplication(viewer, application)) {
     throw new NotFoundError(NOT_FOUND);
   }
   return application;
 }
 
-/** The viewer's own application, still a draft. */
-export async function requireOwnDraft(viewer: Viewer, applicationId: string): Promise<ApplicationAccessRow> {
-  const application = await requireOwnApplication(viewer, applicationId);
-  if (!canEditApplication(viewer, application)) {
-    throw new DomainError("Søknaden er sendt og kan ikke endres. Du kan fortsatt laste opp flere dokumenter.");
+/** Locks the viewer's own application, which must still be a draft. */
+export async function lockOwnDraft(tx: Transaction, viewer: Viewer, applicationId: string) {
+  const application = await lockOwnApplication(tx, viewer, applicationId);
+  if (!canEditApplication(viewer, application)) throw new DomainError(SENT_MESSAGE);
+  return application;
+}
+
+/** Locks the viewer's own application, open for more documents (draft, or sent and not decided). */
+export async function lockOwnForDocuments(tx: Transaction, viewer: Viewer, applicationId: string) {
+  const application = await lockOwnApplication(tx, viewer, applicationId);
+  if (!canAddDocuments(viewer, application)) {
+    throw new DomainError("Søknaden er avgjort eller trukket, og du kan ikke legge til flere dokumenter.");
   }
   return application;
 }
 
-/** The viewer's own application, open for more documents (draft, or sent and not yet decided). */
-export async function requireOwnForDocuments(viewer: Viewer, applicationId: string): Promise<ApplicationAccessRow> {
-  const application = await requireOwnApplication(viewer, applicationId);
-  if (!canAddDocuments(viewer, application)) {
-    throw new DomainError("Søknaden er avgjort eller trukket, og du kan ikke legge til flere dokumenter.");
+/** For reads: the viewer's own application (no lock). */
+export async function requireOwnApplication(viewer: Viewer, applicationId: string) {
+  const application = await db().application.findUnique({
+    where: { id: applicationId },
+    select: { id: true, applicantId: true, status: true },
+  });
+  if (!application || application.applicantId !== viewer.id || !canViewApplication(viewer, application)) {
+    throw new NotFoundError(NOT_FOUND);
   }
   return application;
 }

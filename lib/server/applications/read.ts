@@ -1,8 +1,17 @@
 import "server-only";
 // An application as its applicant sees it, with what is still missing (lib/domain decides).
 import { applicationWindowState } from "@/lib/domain/application-deadline";
-import { missingApplicationItems, type ApplicationDraft } from "@/lib/domain/application-requirements";
+import { missingApplicationItems, type ApplicationDraft, type MissingItem } from "@/lib/domain/application-requirements";
+import {
+  draftErrors,
+  educationFields,
+  employerFields,
+  FIELD_LABELS,
+  personalFields,
+  positionFields,
+} from "@/lib/validation/application";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Database, Transaction } from "@/lib/db/client";
 import { db } from "@/lib/server/db";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
@@ -82,11 +91,53 @@ const DETAIL = {
   },
 } satisfies Prisma.ApplicationSelect;
 
-async function findDetail(applicationId: string) {
-  return db().application.findUniqueOrThrow({ where: { id: applicationId }, select: DETAIL });
+type Client = Database | Transaction;
+
+async function findDetail(client: Client, applicationId: string) {
+  // Both clients have the same application delegate; only their User types differ (omit).
+  const applications = client.application as Transaction["application"];
+  return applications.findUniqueOrThrow({ where: { id: applicationId }, select: DETAIL });
 }
 
 type Detail = Awaited<ReturnType<typeof findDetail>>;
+
+/**
+ * What the applicant typed that is not stored because it had an error, as items that block
+ * submission (the same messages the forms show), linked to the field by position in the lists.
+ */
+function pendingCorrections(detail: Detail): MissingItem[] {
+  const kept = (detail.draftInput as Record<string, string> | null) ?? {};
+  if (Object.keys(kept).length === 0) return [];
+  const items: MissingItem[] = [];
+  const add = (errors: Record<string, string[]>, field: (name: string) => string, label: (name: string) => string) => {
+    for (const [name, messages] of Object.entries(errors)) {
+      items.push({ field: field(name), message: `${label(name)}: ${messages.join(" ")}` });
+    }
+  };
+  const stored = { ...detail, birthDate: detail.birthDate ? isoDate(detail.birthDate) : null };
+  add(draftErrors(personalFields, "personal", stored, kept), (name) => name, (name) => FIELD_LABELS[name] ?? name);
+  add(draftErrors(employerFields, "employer", stored, kept), (name) => name, (name) => `Arbeidsgiver, ${(FIELD_LABELS[name] ?? name).toLowerCase()}`);
+  detail.educations.forEach((education, index) => {
+    add(
+      draftErrors(educationFields, "education", education, kept, `educations.${education.id}.`),
+      (name) => `educations.${index}.${name}`,
+      (name) => `Utdanning ${index + 1}, ${(FIELD_LABELS[name] ?? name).toLowerCase()}`,
+    );
+  });
+  detail.positions.forEach((position, index) => {
+    const values = {
+      ...position,
+      startDate: position.startDate ? isoDate(position.startDate) : null,
+      endDate: position.endDate ? isoDate(position.endDate) : null,
+    };
+    add(
+      draftErrors(positionFields, "position", values, kept, `positions.${position.id}.`),
+      (name) => `positions.${index}.${name}`,
+      (name) => `Stilling ${index + 1}, ${(FIELD_LABELS[name] ?? name).toLowerCase()}`,
+    );
+  });
+  return items;
+}
 
 function requirementsOf(detail: Detail): ApplicationDraft {
   const documentsFor = (positionId: string) =>
@@ -108,19 +159,20 @@ function requirementsOf(detail: Detail): ApplicationDraft {
       hasTjenestebevis: documentsFor(position.id),
     })),
     hasVitnemal: detail.documents.some((document) => document.kind === "VITNEMAL"),
+    pendingCorrections: pendingCorrections(detail),
   };
 }
 
 /** The facts submission checks: the requirement input and the position rows. */
-export async function loadApplicationDraft(applicationId: string) {
-  const detail = await findDetail(applicationId);
+export async function loadApplicationDraft(client: Client, applicationId: string) {
+  const detail = await findDetail(client, applicationId);
   return { requirements: requirementsOf(detail), positions: detail.positions };
 }
 
 /** Everything the applicant's pages show about one of their applications. */
 export async function getApplicationForApplicant(viewer: Viewer, applicationId: string, now = new Date()) {
   await requireOwnApplication(viewer, applicationId);
-  const detail = await findDetail(applicationId);
+  const detail = await findDetail(db(), applicationId);
   const requirements = requirementsOf(detail);
   const window = { opensOn: isoDate(detail.cohort.applicationOpensOn), deadline: isoDate(detail.cohort.applicationDeadline) };
   return {

@@ -6,13 +6,14 @@ import { missingApplicationItems } from "@/lib/domain/application-requirements";
 import { formatInstantNb } from "@/lib/domain/format";
 import { env } from "@/lib/env";
 import { audit } from "@/lib/server/audit";
+import { canWithdrawApplication } from "@/lib/permissions";
 import { db } from "@/lib/server/db";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
 import { sendMail } from "@/lib/server/mail";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate, toDomainPosition } from "@/lib/to-domain";
 import { loadApplicationDraft } from "./read";
-import { requireOwnApplication, requireOwnDraft } from "./ownership";
+import { lockOwnApplication, lockOwnDraft } from "./ownership";
 
 /**
  * Sends the application: only before the deadline (end of the day, Europe/Oslo, on this
@@ -20,33 +21,30 @@ import { requireOwnApplication, requireOwnDraft } from "./ownership";
  * computed here, as of the deadline, for the applicant to see; the adviser checks it.
  */
 export async function submitApplication(viewer: Viewer, applicationId: string, now = new Date()) {
-  const application = await requireOwnDraft(viewer, applicationId);
-  const deadline = isoDate(application.cohort.applicationDeadline);
-  const window = { opensOn: isoDate(application.cohort.applicationOpensOn), deadline };
-  if (!isApplicationOpen(window, now)) {
-    throw new DomainError(`Søknadsfristen gikk ut ${formatDeadline(deadline)}. Søknaden kan ikke sendes.`);
-  }
-  const draft = await loadApplicationDraft(application.id);
-  const missing = missingApplicationItems(draft.requirements);
-  if (missing.length > 0) {
-    throw new DomainError(`Søknaden mangler ${missing.length === 1 ? "én ting" : `${missing.length} ting`}. Se listen.`, {
-      form: missing.map((item) => item.message),
-    });
-  }
-  const explanation = explainPriorityCategory(draft.positions.map(toDomainPosition), deadline);
-  const submitted = await db().$transaction(async (tx) => {
-    // The status condition makes a double click or a second tab harmless: only one send wins.
-    const { count } = await tx.application.updateMany({
-      where: { id: application.id, status: "DRAFT" },
+  const { explanation, submitted } = await db().$transaction(async (tx) => {
+    const application = await lockOwnDraft(tx, viewer, applicationId);
+    const deadline = isoDate(application.applicationDeadline);
+    const window = { opensOn: isoDate(application.applicationOpensOn), deadline };
+    if (!isApplicationOpen(window, now)) {
+      throw new DomainError(`Søknadsfristen gikk ut ${formatDeadline(deadline)}. Søknaden kan ikke sendes.`);
+    }
+    const draft = await loadApplicationDraft(tx, application.id);
+    const missing = missingApplicationItems(draft.requirements);
+    if (missing.length > 0) {
+      throw new DomainError(`Søknaden mangler ${missing.length === 1 ? "én ting" : `${missing.length} ting`}. Se listen.`, {
+        form: missing.map((item) => item.message),
+      });
+    }
+    const explanation = explainPriorityCategory(draft.positions.map(toDomainPosition), deadline);
+    await tx.application.update({
+      where: { id: application.id },
       data: {
         status: "SUBMITTED",
         submittedAt: now,
         provisionalCategory: explanation.category,
         provisionalCategoryReason: explanation.reasons.join(" "),
-        draftInput: {},
       },
     });
-    if (count === 0) throw new DomainError("Søknaden er allerede sendt.");
     await audit(tx, {
       actorId: viewer.id,
       action: "application.submit",
@@ -55,10 +53,11 @@ export async function submitApplication(viewer: Viewer, applicationId: string, n
       before: { status: "DRAFT" },
       after: { status: "SUBMITTED", submittedAt: now, provisionalCategory: explanation.category },
     });
-    return tx.application.findUniqueOrThrow({
+    const submitted = await tx.application.findUniqueOrThrow({
       where: { id: application.id },
       select: { fullName: true, cohort: { select: { name: true, programme: { select: { name: true } } } } },
     });
+    return { explanation, submitted };
   });
 
   // The receipt goes out after the commit: a mail failure must not undo a submission.
@@ -74,7 +73,7 @@ export async function submitApplication(viewer: Viewer, applicationId: string, n
         `Foreløpig prioritetskategori: ${explanation.category}. ${explanation.reasons.join(" ")}`,
         "Kategorien er foreløpig: studieveilederen kontrollerer den mot tjenestebevisene.",
         "",
-        `Du kan følge søknaden og laste opp flere dokumenter her: ${env().APP_URL}/soker/soknad/${application.id}`,
+        `Du kan følge søknaden og laste opp flere dokumenter her: ${env().APP_URL}/soker/soknad/${applicationId}`,
         "",
         "Hilsen studieadministrasjonen, Nasjonal videreutdanning i barnevernledelse, NTNU",
       ].join("\n"),
@@ -87,17 +86,19 @@ export async function submitApplication(viewer: Viewer, applicationId: string, n
 
 /** Withdraws a sent application. An accepted offer is a study place: that goes through the adviser. */
 export async function withdrawApplication(viewer: Viewer, applicationId: string, now = new Date()) {
-  const application = await requireOwnApplication(viewer, applicationId);
-  const decision = await db().decision.findUnique({ where: { applicationId }, select: { id: true, outcome: true, answer: true } });
-  if (application.status === "DRAFT") throw new DomainError("Et utkast trenger du ikke trekke; det blir ikke sendt.");
-  if (application.status === "WITHDRAWN") throw new DomainError("Søknaden er allerede trukket.");
-  if (decision?.answer === "ACCEPTED") {
-    throw new DomainError("Du har takket ja til studieplassen. Kontakt studieveilederen hvis du vil trekke deg.");
-  }
   await db().$transaction(async (tx) => {
+    const application = await lockOwnApplication(tx, viewer, applicationId);
+    const decision = await tx.decision.findUnique({ where: { applicationId }, select: { id: true, outcome: true, answer: true } });
+    if (application.status === "DRAFT") throw new DomainError("Et utkast trenger du ikke trekke; det blir ikke sendt.");
+    if (application.status === "WITHDRAWN") throw new DomainError("Søknaden er allerede trukket.");
+    if (decision?.answer === "ACCEPTED") {
+      throw new DomainError("Du har takket ja til studieplassen. Kontakt studieveilederen hvis du vil trekke deg.");
+    }
+    if (!canWithdrawApplication(viewer, application)) throw new DomainError("Søknaden kan ikke trekkes nå.");
     await tx.application.update({ where: { id: applicationId }, data: { status: "WITHDRAWN", withdrawnAt: now } });
     // An open offer is declined with the withdrawal, so the place can go to the next in line.
-    if (decision?.outcome === "OFFER" && decision.answer === null) {
+    const declineOffer = decision?.outcome === "OFFER" && decision.answer === null;
+    if (declineOffer) {
       await tx.decision.update({ where: { id: decision.id }, data: { answer: "DECLINED", answeredAt: now } });
     }
     await audit(tx, {
@@ -106,7 +107,7 @@ export async function withdrawApplication(viewer: Viewer, applicationId: string,
       entityType: "Application",
       entityId: applicationId,
       before: { status: application.status, offerAnswer: decision?.answer ?? null },
-      after: { status: "WITHDRAWN", offerAnswer: decision?.outcome === "OFFER" ? "DECLINED" : null },
+      after: { status: "WITHDRAWN", offerAnswer: declineOffer ? "DECLINED" : (decision?.answer ?? null) },
     });
   });
 }
@@ -117,45 +118,48 @@ export async function withdrawApplication(viewer: Viewer, applicationId: string,
  * cohort's capacity (guarded by the database).
  */
 export async function answerOffer(viewer: Viewer, applicationId: string, answer: "ACCEPTED" | "DECLINED", now = new Date()) {
-  const application = await requireOwnApplication(viewer, applicationId);
-  const decision = await db().decision.findUnique({
-    where: { applicationId },
-    select: { id: true, outcome: true, answer: true, answerDeadline: true },
-  });
-  if (!decision || decision.outcome !== "OFFER" || application.status !== "DECIDED") {
-    throw new NotFoundError("Du har ikke noe tilbud å svare på for denne søknaden.");
-  }
-  if (decision.answer) throw new DomainError("Du har allerede svart på tilbudet.");
-  const deadline = isoDate(decision.answerDeadline ?? application.cohort.offerAnswerDeadline);
-  if (!isBeforeEndOfDay(deadline, now)) {
-    throw new DomainError(`Svarfristen gikk ut ${formatDeadline(deadline)}. Kontakt studieveilederen.`);
-  }
-  await db().$transaction(async (tx) => {
-    const { count } = await tx.decision.updateMany({ where: { id: decision.id, answer: null }, data: { answer, answeredAt: now } });
-    if (count === 0) throw new DomainError("Du har allerede svart på tilbudet.");
-    let enrolmentId: string | null = null;
-    if (answer === "ACCEPTED") {
-      const user = await tx.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { roles: true } });
-      if (!user.roles.includes("STUDENT")) {
-        await tx.user.update({ where: { id: viewer.id }, data: { roles: { set: [...user.roles, "STUDENT"] } } });
+  try {
+    await db().$transaction(async (tx) => {
+      const application = await lockOwnApplication(tx, viewer, applicationId);
+      const decision = await tx.decision.findUnique({
+        where: { applicationId },
+        select: { id: true, outcome: true, answer: true, answerDeadline: true },
+      });
+      if (!decision || decision.outcome !== "OFFER" || application.status !== "DECIDED") {
+        throw new NotFoundError("Du har ikke noe tilbud å svare på for denne søknaden.");
       }
-      const enrolment = await tx.enrolment
-        .create({ data: { userId: viewer.id, cohortId: application.cohortId, applicationId }, select: { id: true } })
-        .catch((error: unknown) => {
-          if (error instanceof Error && error.message.includes("no free places")) {
-            throw new DomainError("Kullet er fullt, så studieplassen kan ikke registreres. Kontakt studieveilederen.");
-          }
-          throw error;
+      if (decision.answer) throw new DomainError("Du har allerede svart på tilbudet.");
+      const deadline = isoDate(decision.answerDeadline ?? application.offerAnswerDeadline);
+      if (!isBeforeEndOfDay(deadline, now)) {
+        throw new DomainError(`Svarfristen gikk ut ${formatDeadline(deadline)}. Kontakt studieveilederen.`);
+      }
+      await tx.decision.update({ where: { id: decision.id }, data: { answer, answeredAt: now } });
+      let enrolmentId: string | null = null;
+      if (answer === "ACCEPTED") {
+        const user = await tx.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { roles: true } });
+        if (!user.roles.includes("STUDENT")) {
+          await tx.user.update({ where: { id: viewer.id }, data: { roles: { set: [...user.roles, "STUDENT"] } } });
+        }
+        const enrolment = await tx.enrolment.create({
+          data: { userId: viewer.id, cohortId: application.cohortId, applicationId },
+          select: { id: true },
         });
-      enrolmentId = enrolment.id;
-    }
-    await audit(tx, {
-      actorId: viewer.id,
-      action: answer === "ACCEPTED" ? "offer.accept" : "offer.decline",
-      entityType: "Decision",
-      entityId: decision.id,
-      before: { answer: null },
-      after: { answer, answeredAt: now, enrolmentId },
+        enrolmentId = enrolment.id;
+      }
+      await audit(tx, {
+        actorId: viewer.id,
+        action: answer === "ACCEPTED" ? "offer.accept" : "offer.decline",
+        entityType: "Decision",
+        entityId: decision.id,
+        before: { answer: null },
+        after: { answer, answeredAt: now, enrolmentId },
+      });
     });
-  });
+  } catch (error) {
+    // The capacity triggers (init migration) name their constraint Cohort_capacity.
+    if (error instanceof Error && /Cohort_capacity|no free places/.test(error.message)) {
+      throw new DomainError("Kullet er fullt, så studieplassen kan ikke registreres. Kontakt studieveilederen.");
+    }
+    throw error;
+  }
 }

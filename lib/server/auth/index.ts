@@ -13,7 +13,8 @@ import { z } from "zod";
 import { env, feideConfigured } from "@/lib/env";
 import { db } from "@/lib/server/db";
 import { burnPasswordCheck, verifyPassword } from "@/lib/server/auth/password";
-import { createSession, SESSION_MAX_AGE_SECONDS } from "@/lib/server/auth/sessions";
+import { createSession, endSession, SESSION_MAX_AGE_SECONDS } from "@/lib/server/auth/sessions";
+import { canLinkFeideByEmail } from "@/lib/permissions";
 import { recordSignIn, signInLocked } from "@/lib/server/auth/throttle";
 
 declare module "next-auth" {
@@ -76,20 +77,31 @@ function config(): NextAuthConfig {
     trustHost: true,
     providers,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-    pages: { signIn: "/login", error: "/login" },
+    pages: { signIn: "/login", error: "/login", signOut: "/logg-ut" },
+    events: {
+      // next-auth's own sign-out endpoint ends the server session too, not only the cookie.
+      async signOut(message) {
+        const sid = "token" in message ? message.token?.sid : undefined;
+        if (typeof sid === "string") await endSession(db(), sid);
+      },
+    },
     callbacks: {
       // Feide signs in existing accounts only: matched on the Feide subject, or the first time on
-      // the e-mail address, which then links the account. Nobody gets an account from Feide alone.
+      // the e-mail address, which then links the account. Linking by e-mail is limited to
+      // accounts an adviser created (students, faculty, advisers), whose address staff entered,
+      // and never to admins: a self-registered applicant's address is unverified, and an admin
+      // account is too valuable to hand to whichever identity reports its address.
       async signIn({ account, profile }) {
         if (account?.provider !== "feide") return true;
         const subject = profile?.sub;
-        const email = typeof profile?.email === "string" ? profile.email.toLowerCase() : null;
         if (!subject) return false;
-        const user =
-          (await db().user.findUnique({ where: { feideSubject: subject } })) ??
-          (email ? await db().user.findFirst({ where: { email, feideSubject: null } }) : null);
-        if (!user || user.disabledAt) return "/login?feil=feide";
-        if (!user.feideSubject) await db().user.update({ where: { id: user.id }, data: { feideSubject: subject } });
+        const linked = await db().user.findUnique({ where: { feideSubject: subject } });
+        if (linked) return linked.disabledAt ? "/login?feil=feide" : true;
+        const email = typeof profile?.email === "string" ? profile.email.toLowerCase() : null;
+        if (!email || profile?.email_verified === false) return "/login?feil=feide";
+        const candidate = await db().user.findFirst({ where: { email, feideSubject: null, disabledAt: null } });
+        if (!candidate || !canLinkFeideByEmail(candidate.roles)) return "/login?feil=feide";
+        await db().user.update({ where: { id: candidate.id }, data: { feideSubject: subject } });
         return true;
       },
       async jwt({ token, user, account, profile }) {
@@ -102,8 +114,8 @@ function config(): NextAuthConfig {
             token.sid = await createSession(db(), linked.id, userAgent);
           }
         }
-        // Only the session id travels in the cookie; name, e-mail and roles are read fresh.
-        return { sid: token.sid, sub: token.sub, iat: token.iat, exp: token.exp, jti: token.jti };
+        // Only the session id travels in the cookie; who it is, and their roles, are read fresh.
+        return { sid: token.sid, iat: token.iat, exp: token.exp, jti: token.jti };
       },
       session({ session, token }) {
         return { expires: session.expires, sid: typeof token.sid === "string" ? token.sid : undefined } as typeof session;

@@ -7,6 +7,8 @@ export const SESSION_MAX_AGE_SECONDS = 10 * 60 * 60;
 
 export async function createSession(db: Database, userId: string, userAgent: string | null): Promise<string> {
   const id = randomBytes(32).toString("base64url");
+  // Housekeeping at sign-in: this user's expired sessions go.
+  await db.session.deleteMany({ where: { userId, expiresAt: { lt: new Date() } } });
   await db.session.create({
     data: {
       id,

@@ -13,4 +13,8 @@ export async function signInLocked(db: Database, email: string, now = new Date()
 
 export async function recordSignIn(db: Database, email: string, succeeded: boolean): Promise<void> {
   await db.signInAttempt.create({ data: { email, succeeded } });
+  // Attempts older than a day have done their work; keep the table small.
+  if (Math.random() < 0.05) {
+    await db.signInAttempt.deleteMany({ where: { at: { lt: new Date(Date.now() - 86_400_000) } } });
+  }
 }

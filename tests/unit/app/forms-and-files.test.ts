@@ -54,3 +54,13 @@ describe("local disk storage", () => {
     }
   });
 });
+
+describe("return paths", () => {
+  it("allow paths on this site only", async () => {
+    const { safeReturnPath } = await import("@/lib/validation/common");
+    expect(safeReturnPath("/soker/ny?kull=abc")).toBe("/soker/ny?kull=abc");
+    for (const hostile of ["//evil.example", "/\\evil.example", "https://evil.example", "/ x", "", null, undefined, "soker"]) {
+      expect(safeReturnPath(hostile), String(hostile)).toBeNull();
+    }
+  });
+});

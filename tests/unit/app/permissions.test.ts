@@ -80,3 +80,15 @@ describe("user administration", () => {
     expect(canDisableUser(admin, adviser)).toBe(true);
   });
 });
+
+describe("linking Feide by e-mail", () => {
+  it("links only accounts staff created, never self-registered applicants or admins", async () => {
+    const { canLinkFeideByEmail } = await import("@/lib/permissions");
+    expect(canLinkFeideByEmail(["STUDENT"])).toBe(true);
+    expect(canLinkFeideByEmail(["FACULTY"])).toBe(true);
+    expect(canLinkFeideByEmail(["ADVISER"])).toBe(true);
+    expect(canLinkFeideByEmail(["APPLICANT", "STUDENT"])).toBe(false);
+    expect(canLinkFeideByEmail(["APPLICANT"])).toBe(false);
+    expect(canLinkFeideByEmail(["ADMIN", "ADVISER"])).toBe(false);
+  });
+});

@@ -223,3 +223,53 @@ describe("missingApplicationItems", () => {
     ).toEqual([]);
   });
 });
+
+describe("pending corrections", () => {
+  it("block submission and come first, even when the stored values are complete", async () => {
+    const { missingApplicationItems: missing, isReadyToSubmit: ready } = await import("@/lib/domain/application-requirements");
+    const base = {
+      fullName: "Kari Testesen",
+      birthDate: "1980-05-17",
+      phone: "99999999",
+      address: "Testveien 1",
+      postalCode: "7010",
+      postalPlace: "Trondheim",
+      employerCountyCode: "50",
+      employerMunicipalityCode: "5001",
+      educations: [{ institution: "NTNU", degree: "Bachelor", credits: 180, completedYear: 2005 }],
+      positions: [],
+      hasVitnemal: true,
+    };
+    const correction = { field: "phone", message: "Telefon: Skriv telefonnummeret med sifre, for eksempel 912 34 567." };
+    const items = missing({ ...base, pendingCorrections: [correction] });
+    expect(items[0]).toEqual(correction);
+    expect(ready({ ...base, pendingCorrections: [correction] })).toBe(false);
+    expect(missing({ ...base, pendingCorrections: [] })[0]?.field).toBe("positions");
+  });
+});
+
+describe("completion year", () => {
+  it("is a year the database can hold: 1950 to 2100", async () => {
+    const { missingApplicationItems: missing } = await import("@/lib/domain/application-requirements");
+    const withYear = (completedYear: number) =>
+      missing({
+        fullName: "K",
+        birthDate: "1980-05-17",
+        phone: "99999999",
+        address: "A",
+        postalCode: "7010",
+        postalPlace: "T",
+        employerCountyCode: "50",
+        employerMunicipalityCode: "5001",
+        educations: [{ institution: "NTNU", degree: "Bachelor", credits: 180, completedYear }],
+        positions: [],
+        hasVitnemal: true,
+      }).filter((item) => item.field === "educations.0.completedYear");
+    expect(withYear(1950)).toEqual([]);
+    expect(withYear(2100)).toEqual([]);
+    expect(withYear(1949)).toEqual([
+      { field: "educations.0.completedYear", message: "Året du fullførte utdanning nr. 1, er ikke et gyldig årstall." },
+    ]);
+    expect(withYear(2101)).toHaveLength(1);
+  });
+});

@@ -1,9 +1,11 @@
 import "server-only";
+import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getApplicationForApplicant } from "@/lib/server/applications/read";
 import { NotFoundError } from "@/lib/server/errors";
 import { requirePageRole } from "@/lib/server/viewer";
+import { UPLOAD_FLASH_COOKIE } from "@/lib/validation/application";
 
 /** The signed-in applicant's own application, once per request; anyone else gets a 404. */
 export const loadApplication = cache(async (id: string) => {
@@ -15,3 +17,15 @@ export const loadApplication = cache(async (id: string) => {
     throw error;
   }
 });
+
+/** The result of an upload posted without JavaScript (see the upload route), if one just happened. */
+export async function uploadNotice(): Promise<{ ok: boolean; message: string } | null> {
+  const value = (await cookies()).get(UPLOAD_FLASH_COOKIE)?.value;
+  if (!value) return null;
+  try {
+    const parsed = JSON.parse(value) as { ok?: unknown; message?: unknown };
+    return typeof parsed.message === "string" ? { ok: parsed.ok === true, message: parsed.message } : null;
+  } catch {
+    return null;
+  }
+}

@@ -9,7 +9,7 @@ import { formatDeadline, isBeforeEndOfDay } from "@/lib/domain/application-deadl
 import { PRIORITY_CATEGORY_LABELS, isPriorityCategory } from "@/lib/domain/admission";
 import { formatInstantNb } from "@/lib/domain/format";
 import { canAddDocuments, canWithdrawApplication } from "@/lib/permissions";
-import { loadApplication } from "./load";
+import { loadApplication, uploadNotice } from "./load";
 
 export const metadata: Metadata = { title: "Søknad" };
 
@@ -23,6 +23,7 @@ export default async function ApplicationPage({
   const { id } = await params;
   const flags = await searchParams;
   const { viewer, application } = await loadApplication(id);
+  const notice = await uploadNotice();
 
   if (application.status === "DRAFT") {
     const gaps = new Set(application.missing.map((item) => stepOfField(item.field)));
@@ -61,6 +62,14 @@ export default async function ApplicationPage({
       {flags.sendt ? (
         <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
           Søknaden er sendt. Vi har sendt en kvittering til {viewer.email}.
+        </p>
+      ) : null}
+      {notice ? (
+        <p
+          role={notice.ok ? "status" : "alert"}
+          className={`rounded-md border p-3 ${notice.ok ? "border-green-700 bg-green-50 text-green-900" : "border-red-700 bg-red-50 text-red-900"}`}
+        >
+          {notice.message}
         </p>
       ) : null}
       {flags.svar === "ja" ? (

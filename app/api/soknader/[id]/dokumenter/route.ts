@@ -7,7 +7,9 @@ import { MAX_UPLOAD_BYTES } from "@/lib/domain/upload";
 import { uploadApplicationDocument } from "@/lib/server/applications/documents";
 import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
 import { getViewer } from "@/lib/server/viewer";
-import { uploadFields } from "@/lib/validation/application";
+import { UPLOAD_FLASH_COOKIE, uploadFields } from "@/lib/validation/application";
+import { safeReturnPath } from "@/lib/validation/common";
+import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
@@ -17,13 +19,28 @@ const MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 64 * 1024;
 export async function POST(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const wantsJson = request.headers.get("accept")?.includes("application/json") ?? false;
+  // Without JavaScript the form posts here and the browser comes back to the page; the message
+  // travels in a short-lived cookie, never in the address (where anyone could write one).
   const back = (message: string, ok: boolean) => {
-    const url = new URL(safeReturnPath(request.nextUrl.searchParams.get("tilbake"), id), request.url);
-    url.searchParams.set(ok ? "lastet-opp" : "feil", message);
-    return NextResponse.redirect(url, 303);
+    const url = new URL(returnPathFor(request.nextUrl.searchParams.get("tilbake"), id), request.url);
+    const response = NextResponse.redirect(url, 303);
+    response.cookies.set(UPLOAD_FLASH_COOKIE, JSON.stringify({ ok, message }), {
+      httpOnly: true,
+      sameSite: "lax",
+      path: `/soker/soknad/${id}`,
+      maxAge: 60,
+    });
+    return response;
   };
   const fail = (status: number, message: string) =>
     wantsJson ? NextResponse.json({ ok: false, message }, { status }) : back(message, false);
+
+  // Browsers send Origin with a POST: one from another site is refused (server actions get the
+  // same protection from Next.js; this is a route handler).
+  const origin = request.headers.get("origin");
+  if (origin && origin !== request.nextUrl.origin && origin !== new URL(env().APP_URL).origin) {
+    return NextResponse.json({ ok: false, message: "Opplastingen kom fra en annen nettside og ble avvist." }, { status: 403 });
+  }
 
   const viewer = await getViewer();
   if (!viewer) return fail(401, "Du er ikke logget inn lenger. Logg inn på nytt og prøv igjen.");
@@ -57,7 +74,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   }
 }
 
-function safeReturnPath(value: string | null, applicationId: string): string {
-  const fallback = `/soker/soknad/${applicationId}/dokumenter`;
-  return value && value.startsWith(`/soker/soknad/${applicationId}`) && !value.includes("//") ? value : fallback;
+function returnPathFor(value: string | null, applicationId: string): string {
+  const path = safeReturnPath(value);
+  return path?.startsWith(`/soker/soknad/${applicationId}`) ? path : `/soker/soknad/${applicationId}/dokumenter`;
 }

@@ -3,21 +3,17 @@ import Link from "next/link";
 import { DocumentList } from "@/components/application/document-list";
 import { DocumentUpload } from "@/components/application/document-upload";
 import { formatInstantNb } from "@/lib/domain/format";
-import { loadApplication } from "../load";
+import { canAddDocuments } from "@/lib/permissions";
+import { loadApplication, uploadNotice } from "../load";
 
 export const metadata: Metadata = { title: "Dokumenter" };
 
-export default async function DocumentsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<{ feil?: string; "lastet-opp"?: string }>;
-}) {
+export default async function DocumentsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const notice = await searchParams;
-  const { application } = await loadApplication(id);
+  const { viewer, application } = await loadApplication(id);
+  const notice = await uploadNotice();
   const draft = application.status === "DRAFT";
+  const uploadsOpen = canAddDocuments(viewer, application);
   const listed = (kind: string, positionId: string | null = null) =>
     application.documents
       .filter((document) => document.kind === kind && (positionId === null || document.positionId === positionId))
@@ -32,22 +28,27 @@ export default async function DocumentsPage({
         {draft ? " Før du sender søknaden kan du slette og bytte ut filer." : " Etter innsending kan du legge til flere filer."}
       </p>
       {/* Messages from an upload without JavaScript (the form posts and comes back here). */}
-      {notice.feil ? (
-        <p role="alert" className="mt-4 rounded-md border border-red-700 bg-red-50 p-3 text-red-900">
-          {notice.feil}
+      {notice ? (
+        <p
+          role={notice.ok ? "status" : "alert"}
+          className={`mt-4 rounded-md border p-3 ${notice.ok ? "border-green-700 bg-green-50 text-green-900" : "border-red-700 bg-red-50 text-red-900"}`}
+        >
+          {notice.message}
         </p>
       ) : null}
-      {notice["lastet-opp"] ? (
-        <p role="status" className="mt-4 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
-          {notice["lastet-opp"]}
+      {uploadsOpen ? null : (
+        <p className="mt-4 rounded-md border border-slate-400 bg-white p-3">
+          Søknaden er avgjort eller trukket, så du kan ikke laste opp flere dokumenter.
         </p>
-      ) : null}
+      )}
 
       <section className="card mt-6" aria-labelledby="vitnemal-heading" id="vitnemal">
         <h2 id="vitnemal-heading">Vitnemål</h2>
         <div className="mt-3 space-y-4">
           <DocumentList applicationId={id} documents={listed("VITNEMAL")} canDelete={draft} emptyText="Ingen vitnemål lastet opp ennå." />
-          <DocumentUpload applicationId={id} kind="VITNEMAL" label="Last opp vitnemål" returnTo={returnTo} id="upload-vitnemal" />
+          {uploadsOpen ? (
+            <DocumentUpload applicationId={id} kind="VITNEMAL" label="Last opp vitnemål" returnTo={returnTo} id="upload-vitnemal" />
+          ) : null}
         </div>
       </section>
 
@@ -69,14 +70,16 @@ export default async function DocumentsPage({
               canDelete={draft}
               emptyText="Ingen tjenestebevis lastet opp ennå."
             />
-            <DocumentUpload
-              applicationId={id}
-              kind="TJENESTEBEVIS"
-              positionId={position.id}
-              label={`Last opp tjenestebevis for ${position.title || `stilling ${index + 1}`}`}
-              returnTo={returnTo}
-              id={`upload-tjenestebevis-${position.id}`}
-            />
+            {uploadsOpen ? (
+              <DocumentUpload
+                applicationId={id}
+                kind="TJENESTEBEVIS"
+                positionId={position.id}
+                label={`Last opp tjenestebevis for ${position.title || `stilling ${index + 1}`}`}
+                returnTo={returnTo}
+                id={`upload-tjenestebevis-${position.id}`}
+              />
+            ) : null}
           </div>
         </section>
       ))}
@@ -94,3 +97,4 @@ export default async function DocumentsPage({
     </section>
   );
 }
+

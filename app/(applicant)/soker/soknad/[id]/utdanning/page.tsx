@@ -41,6 +41,7 @@ export default async function EducationPage({ params }: { params: Promise<{ id: 
                 hidden={{ applicationId: id, educationId: education.id }}
                 continueLabel={null}
                 saveLabel="Lagre utdanningen"
+                fieldIdPrefix={`education-${education.id}-`}
               >
                 <TextField id={fieldId("institution")} name="institution" label="Lærested" required defaultValue={value("institution")} errors={errors.institution} />
                 <TextField

@@ -141,16 +141,22 @@ export default async function PositionPage({ params }: { params: Promise<{ id: s
         </div>
       </section>
 
-      <div className="mt-6">
-        <ActionButton
-          action={removePositionAction}
-          hidden={{ applicationId: id, positionId: position.id }}
-          className="btn-danger"
-          pendingText="Fjerner …"
-        >
-          Fjern stillingen og tjenestebevisene
-        </ActionButton>
-      </div>
+      <details className="mt-6 rounded-md border border-slate-300 bg-white p-4">
+        <summary className="cursor-pointer font-medium text-red-800">Fjern stillingen</summary>
+        <p className="mt-3">
+          Stillingen og tjenestebevisene du har lastet opp for den, slettes. Dette kan ikke angres.
+        </p>
+        <div className="mt-3">
+          <ActionButton
+            action={removePositionAction}
+            hidden={{ applicationId: id, positionId: position.id }}
+            className="btn-danger"
+            pendingText="Fjerner …"
+          >
+            Ja, fjern stillingen og tjenestebevisene
+          </ActionButton>
+        </div>
+      </details>
     </section>
   );
 }
