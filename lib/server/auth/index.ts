@@ -75,6 +75,13 @@ function config(): NextAuthConfig {
   return {
     secret: settings.AUTH_SECRET,
     trustHost: true,
+    logger: {
+      // A wrong password is an everyday event (and counted in SignInAttempt), not a server error.
+      error(error) {
+        if (error.name === "CredentialsSignin" || error.name === "LockedOut") return;
+        console.error("[auth]", error);
+      },
+    },
     providers,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/login", error: "/login", signOut: "/logg-ut" },
