@@ -10,6 +10,33 @@ const HOMES: Record<string, { path: RegExp; heading: string }> = {
   "admin@demo.no": { path: /\/veileder$/, heading: "Oversikt for studieveileder" },
 };
 
+test("every response carries the security headers; pages get a fresh CSP nonce", async ({ request }) => {
+  const expectHeaders = (headers: Record<string, string>) => {
+    expect(headers["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(headers["x-powered-by"]).toBeUndefined();
+  };
+  const first = await request.get("/");
+  const second = await request.get("/");
+  expectHeaders(first.headers());
+  const nonce = (headers: Record<string, string>) => /'nonce-([^']+)'/.exec(headers["content-security-policy"] ?? "")?.[1];
+  expect(nonce(first.headers())).toBeTruthy();
+  expect(nonce(first.headers())).not.toBe(nonce(second.headers()));
+  expect(first.headers()["content-security-policy"]).not.toContain("unsafe-eval");
+
+  const api = await request.get("/api/health");
+  expect(api.status()).toBe(200);
+  expect(await api.json()).toEqual({ status: "ok", database: "ok" });
+  expectHeaders(api.headers());
+
+  const html = await first.text();
+  const script = /<script[^>]+src="(\/_next\/static\/[^"]+)"/.exec(html)?.[1];
+  expect(script).toBeTruthy();
+  expectHeaders((await request.get(script!)).headers());
+});
+
 test("the public pages and the sign-in page are accessible", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nasjonal videreutdanning i barnevernledelse");
