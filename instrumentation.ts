@@ -1,9 +1,14 @@
 // Runs once when the server starts: a bad configuration stops it here, with a clear message,
-// and a production server says what it is still missing.
+// a production server says what it is still missing, and the background job worker starts.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { env, productionWarnings } = await import("@/lib/env");
     const config = env();
     for (const warning of productionWarnings(config)) console.warn(`[config] ${warning}`);
+    if (process.env.JOBS_WORKER !== "false") {
+      const { startJobRunner } = await import("@/lib/jobs/runner");
+      // A worker that cannot start must not keep the site down; the error is in the log.
+      await startJobRunner(config.DATABASE_URL).catch((error) => console.error("[jobs] Kunne ikke starte bakgrunnsjobbene", error));
+    }
   }
 }

@@ -2,6 +2,7 @@
 // page, action and the seed hand the rules the same facts.
 import { isLeaderRole, type LeaderRole, type Position as DomainPosition } from "@/lib/domain/admission";
 import { isoDate } from "@/lib/dates";
+import type { CohortRequirements } from "@/lib/domain/requirements";
 
 export { isoDate };
 
@@ -29,3 +30,36 @@ export function toDomainPosition(row: PositionRow): DomainPosition {
   };
 }
 
+
+/** The requirement columns of a Cohort (or a Programme's template). */
+export interface RequirementColumns {
+  attendanceThresholdPercent: number;
+  arbeidskravTotal: number;
+  fagnotatCount: number;
+  ledertreningCount: number;
+  oralCount: number;
+  individualFagnotatMin: number;
+}
+
+/** Select these to call toRequirements. */
+export const REQUIREMENT_COLUMNS = {
+  attendanceThresholdPercent: true,
+  arbeidskravTotal: true,
+  fagnotatCount: true,
+  ledertreningCount: true,
+  oralCount: true,
+  individualFagnotatMin: true,
+} as const;
+
+export function toRequirements(row: RequirementColumns): CohortRequirements {
+  return {
+    attendancePercent: row.attendanceThresholdPercent,
+    arbeidskrav: {
+      total: row.arbeidskravTotal,
+      fagnotat: row.fagnotatCount,
+      ledertrening: row.ledertreningCount,
+      oral: row.oralCount,
+      individualFagnotatMin: row.individualFagnotatMin,
+    },
+  };
+}

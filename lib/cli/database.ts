@@ -26,12 +26,15 @@ export async function provideDatabase(log: (line: string) => void = console.log)
   return { url: server.url, embedded: true, stop: () => server.stop() };
 }
 
-/** Empties the database's public schema (tables, types, functions), keeping the database. */
+/**
+ * Empties the database's public schema (tables, types, functions) and the background jobs'
+ * schema (pgboss, recreated by the job runner), keeping the database.
+ */
 export async function dropAllTables(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query('DROP SCHEMA IF EXISTS "public" CASCADE; CREATE SCHEMA "public";');
+    await client.query('DROP SCHEMA IF EXISTS "pgboss" CASCADE; DROP SCHEMA IF EXISTS "public" CASCADE; CREATE SCHEMA "public";');
   } finally {
     await client.end();
   }

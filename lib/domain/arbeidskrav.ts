@@ -4,12 +4,13 @@
  */
 import type { ArbeidskravStatus } from "./eligibility";
 import { countNoun } from "./format";
+import { DEFAULT_REQUIREMENTS, type ArbeidskravComposition } from "./requirements";
 
 export type ArbeidskravKind = "FAGNOTAT" | "LEDERTRENING";
 
-export const ARBEIDSKRAV_COUNT = 5;
-export const FAGNOTAT_COUNT = 2;
-export const LEDERTRENING_COUNT = 3;
+export const ARBEIDSKRAV_COUNT = DEFAULT_REQUIREMENTS.arbeidskrav.total;
+export const FAGNOTAT_COUNT = DEFAULT_REQUIREMENTS.arbeidskrav.fagnotat;
+export const LEDERTRENING_COUNT = DEFAULT_REQUIREMENTS.arbeidskrav.ledertrening;
 /** A fagnotat may be written in a group of 2–3. */
 export const MAX_GROUP_SIZE = 3;
 
@@ -57,31 +58,36 @@ function groupSizeMessages(def: ArbeidskravDefinitionInput, name: string): strin
 }
 
 /**
- * Checks a cohort's arbeidskrav against the programme's rules; returns Norwegian messages for the
- * adviser, an empty list when the set is valid:
- * five in all, numbered 1–5 once each; two fagnotat and three ledertreningsoppgaver; at least one
- * fagnotat individual; ledertreningsoppgaver individual; exactly one presented orally; group sizes
- * as described on ArbeidskravDefinitionInput.
+ * Checks a cohort's arbeidskrav against its requirements (by default today's study plan); returns
+ * Norwegian messages for the adviser, an empty list when the set is valid:
+ * `total` (five) in all, numbered 1–total once each; `fagnotat` (two) fagnotat and `ledertrening`
+ * (three) ledertreningsoppgaver; at least `individualFagnotatMin` (one) fagnotat individual;
+ * ledertreningsoppgaver individual; exactly `oral` (one) presented orally; group sizes as
+ * described on ArbeidskravDefinitionInput.
  */
-export function validateArbeidskravSet(definitions: ArbeidskravDefinitionInput[]): string[] {
+export function validateArbeidskravSet(
+  definitions: ArbeidskravDefinitionInput[],
+  composition: ArbeidskravComposition = DEFAULT_REQUIREMENTS.arbeidskrav,
+): string[] {
   const messages: string[] = [];
+  const total = composition.total;
 
-  if (definitions.length !== ARBEIDSKRAV_COUNT) {
-    messages.push(`Kullet må ha nøyaktig ${ARBEIDSKRAV_COUNT} arbeidskrav (har ${definitions.length}).`);
+  if (definitions.length !== total) {
+    messages.push(`Kullet må ha nøyaktig ${total} arbeidskrav (har ${definitions.length}).`);
   }
 
   const seen = new Set<number>();
   const duplicates = new Set<number>();
   for (const def of definitions) {
-    if (!Number.isInteger(def.number) || def.number < 1 || def.number > ARBEIDSKRAV_COUNT) {
-      messages.push(`Arbeidskrav må ha et nummer fra 1 til ${ARBEIDSKRAV_COUNT} (fant ${String(def.number)}).`);
+    if (!Number.isInteger(def.number) || def.number < 1 || def.number > total) {
+      messages.push(`Arbeidskrav må ha et nummer fra 1 til ${total} (fant ${String(def.number)}).`);
       continue;
     }
     if (seen.has(def.number)) duplicates.add(def.number);
     seen.add(def.number);
   }
   for (const n of [...duplicates].sort((a, b) => a - b)) messages.push(`Nummer ${n} er brukt på flere arbeidskrav.`);
-  for (let n = 1; n <= ARBEIDSKRAV_COUNT; n++) {
+  for (let n = 1; n <= total; n++) {
     if (!seen.has(n)) messages.push(`Det mangler et arbeidskrav med nummer ${n}.`);
   }
 
@@ -89,18 +95,29 @@ export function validateArbeidskravSet(definitions: ArbeidskravDefinitionInput[]
   const ledertrening = definitions.filter((d) => d.kind === "LEDERTRENING");
   const unknownKinds = definitions.length - fagnotat.length - ledertrening.length;
   if (unknownKinds > 0) messages.push(`${unknownKinds} arbeidskrav har ukjent type.`);
-  if (fagnotat.length !== FAGNOTAT_COUNT) {
-    messages.push(`Det må være ${FAGNOTAT_COUNT} fagnotat (har ${fagnotat.length}).`);
+  if (fagnotat.length !== composition.fagnotat) {
+    messages.push(`Det må være ${composition.fagnotat} fagnotat (har ${fagnotat.length}).`);
   }
-  if (ledertrening.length !== LEDERTRENING_COUNT) {
-    messages.push(`Det må være ${LEDERTRENING_COUNT} ledertreningsoppgaver (har ${ledertrening.length}).`);
+  if (ledertrening.length !== composition.ledertrening) {
+    messages.push(`Det må være ${composition.ledertrening} ledertreningsoppgaver (har ${ledertrening.length}).`);
   }
-  if (fagnotat.length > 0 && !fagnotat.some((d) => d.individualOnly)) {
-    messages.push("Minst ett av fagnotatene må skrives individuelt.");
+  const individualFagnotat = fagnotat.filter((d) => d.individualOnly).length;
+  if (fagnotat.length > 0 && individualFagnotat < composition.individualFagnotatMin) {
+    messages.push(
+      composition.individualFagnotatMin === 1
+        ? "Minst ett av fagnotatene må skrives individuelt."
+        : `Minst ${composition.individualFagnotatMin} av fagnotatene må skrives individuelt.`,
+    );
   }
 
   const oral = definitions.filter((d) => d.oralPresentation).length;
-  if (oral !== 1) messages.push(`Nøyaktig ett arbeidskrav skal også presenteres muntlig (har ${oral}).`);
+  if (oral !== composition.oral) {
+    messages.push(
+      composition.oral === 1
+        ? `Nøyaktig ett arbeidskrav skal også presenteres muntlig (har ${oral}).`
+        : `Nøyaktig ${composition.oral} arbeidskrav skal også presenteres muntlig (har ${oral}).`,
+    );
+  }
 
   definitions.forEach((def, index) => messages.push(...groupSizeMessages(def, label(def, index))));
   return messages;

@@ -1,16 +1,25 @@
 /**
  * Exam eligibility (rett til å gå opp til eksamen): at least 80 % attendance over all the cohort's
- * scheduled samling days, and all five arbeidskrav approved.
+ * scheduled samling days, and all five arbeidskrav approved — or, for a cohort whose study plan
+ * says otherwise, its own requirements (lib/domain/requirements.ts). Every function takes the
+ * requirements as an optional last argument whose default is today's rule.
  */
 import { countNoun, formatPercentTenths, percentTenths } from "./format";
+import { assertRequirements, DEFAULT_REQUIREMENTS, type CohortRequirements } from "./requirements";
 
-export const REQUIRED_ATTENDANCE = 0.8;
-export const REQUIRED_ARBEIDSKRAV = 5;
+export const REQUIRED_ATTENDANCE = DEFAULT_REQUIREMENTS.attendancePercent / 100;
+export const REQUIRED_ARBEIDSKRAV = DEFAULT_REQUIREMENTS.arbeidskrav.total;
 
-// REQUIRED_ATTENDANCE as an exact fraction. Every decision compares integers against 4/5: 0.8 has no
-// exact binary representation, and a rounded percentage would let 35 of 44 days (79.5 %) pass.
-const ATTENDANCE_NUMERATOR = 4;
-const ATTENDANCE_DENOMINATOR = 5;
+// Every decision compares integers: attended · 100 ≥ scheduled · percent. 0.8 has no exact binary
+// representation, and a rounded percentage would let 35 of 44 days (79.5 %) pass.
+const PERCENT = 100;
+
+function thresholdOf(percent: number): number {
+  if (!Number.isSafeInteger(percent) || percent < 1 || percent > 100) {
+    throw new RangeError(`attendance percent must be an integer from 1 to 100, got ${percent}`);
+  }
+  return percent;
+}
 
 export type ArbeidskravStatus = "NOT_SUBMITTED" | "SUBMITTED" | "APPROVED" | "NOT_APPROVED";
 
@@ -31,7 +40,14 @@ export interface Eligibility {
   attendance: {
     attended: number;
     scheduled: number;
+    /** The share attended, in percent (not rounded). */
     percent: number;
+    /** The cohort's threshold in whole percent (80). */
+    requiredPercent: number;
+    /** Days needed in all (ceil of threshold × scheduled). */
+    requiredDays: number;
+    /** Days held so far (attended ≤ held ≤ scheduled). */
+    held: number;
     met: boolean;
     maxAbsences: number;
     absencesLeft: number;
@@ -46,27 +62,36 @@ function assertCount(value: number, name: string): void {
   }
 }
 
-/** Days needed for 80 % of `scheduledDays`: ceil(4·scheduled / 5), in integers. */
-export function requiredAttendanceDays(scheduledDays: number): number {
+/** Days needed for `percent` (80) of `scheduledDays`: ceil(percent·scheduled / 100), in integers. */
+export function requiredAttendanceDays(scheduledDays: number, percent = DEFAULT_REQUIREMENTS.attendancePercent): number {
   assertCount(scheduledDays, "scheduledDays");
-  const scaled = ATTENDANCE_NUMERATOR * scheduledDays;
-  const remainder = scaled % ATTENDANCE_DENOMINATOR;
-  return (scaled - remainder) / ATTENDANCE_DENOMINATOR + (remainder === 0 ? 0 : 1);
+  const scaled = thresholdOf(percent) * scheduledDays;
+  const remainder = scaled % PERCENT;
+  return (scaled - remainder) / PERCENT + (remainder === 0 ? 0 : 1);
 }
 
-/** attended/scheduled ≥ 80 %, decided exactly. Never met when nothing is scheduled. */
-export function attendanceRequirementMet(attendedDays: number, scheduledDays: number): boolean {
-  return scheduledDays > 0 && attendedDays * ATTENDANCE_DENOMINATOR >= scheduledDays * ATTENDANCE_NUMERATOR;
+/** attended/scheduled ≥ percent (80 %), decided exactly. Never met when nothing is scheduled. */
+export function attendanceRequirementMet(
+  attendedDays: number,
+  scheduledDays: number,
+  percent = DEFAULT_REQUIREMENTS.attendancePercent,
+): boolean {
+  return scheduledDays > 0 && attendedDays * PERCENT >= scheduledDays * thresholdOf(percent);
 }
 
 /**
- * The percentage for display, to one decimal. Rounding is half up, except that a share below 80 %
- * is never shown as "80 %" (e.g. 399 of 499 days, 79.96 %, is shown as 79,9 %): the text must
- * not contradict the decision.
+ * The percentage for display, to one decimal. Rounding is half up, except that a share below the
+ * threshold is never shown as reaching it (e.g. 399 of 499 days, 79.96 %, is shown as 79,9 %, not
+ * 80,0 %): the text must not contradict the decision.
  */
-export function formatAttendancePercent(attendedDays: number, scheduledDays: number): string {
+export function formatAttendancePercent(
+  attendedDays: number,
+  scheduledDays: number,
+  percent = DEFAULT_REQUIREMENTS.attendancePercent,
+): string {
   let tenths = percentTenths(attendedDays, scheduledDays);
-  if (!attendanceRequirementMet(attendedDays, scheduledDays) && tenths >= 800) tenths = 799;
+  const threshold = thresholdOf(percent) * 10;
+  if (!attendanceRequirementMet(attendedDays, scheduledDays, percent) && tenths >= threshold) tenths = threshold - 1;
   return formatPercentTenths(tenths);
 }
 
@@ -101,7 +126,13 @@ function standingById(arbeidskrav: EligibilityInput["arbeidskrav"]): Map<string,
  *   ON_TRACK, not NOT_ELIGIBLE: an empty plan means the cohort's samlinger are not entered yet, and
  *   telling every student they have lost their exam right would be wrong.
  */
-export function evaluateEligibility(input: EligibilityInput): Eligibility {
+export function evaluateEligibility(
+  input: EligibilityInput,
+  requirements: CohortRequirements = DEFAULT_REQUIREMENTS,
+): Eligibility {
+  assertRequirements(requirements);
+  const percent = requirements.attendancePercent;
+  const requiredArbeidskrav = requirements.arbeidskrav.total;
   const { scheduledDays: scheduled, heldDays: held, attendedDays: attended } = input;
   assertCount(scheduled, "scheduledDays");
   assertCount(held, "heldDays");
@@ -109,12 +140,12 @@ export function evaluateEligibility(input: EligibilityInput): Eligibility {
   if (held > scheduled) throw new RangeError(`heldDays (${held}) cannot exceed scheduledDays (${scheduled})`);
   if (attended > held) throw new RangeError(`attendedDays (${attended}) cannot exceed heldDays (${held})`);
 
-  const requiredDays = requiredAttendanceDays(scheduled);
+  const requiredDays = requiredAttendanceDays(scheduled, percent);
   const maxAbsences = scheduled - requiredDays;
   const absences = held - attended;
   const absencesLeft = Math.max(0, maxAbsences - absences);
-  const attendanceMet = attendanceRequirementMet(attended, scheduled);
-  // Attending every remaining day gives scheduled − absences days, which reaches 80 % exactly when
+  const attendanceMet = attendanceRequirementMet(attended, scheduled, percent);
+  // Attending every remaining day gives scheduled − absences days, which reaches the threshold exactly when
   // absences ≤ maxAbsences.
   const attendanceReachable = scheduled === 0 || absences <= maxAbsences;
 
@@ -122,7 +153,7 @@ export function evaluateEligibility(input: EligibilityInput): Eligibility {
   const counts = { NOT_SUBMITTED: 0, SUBMITTED: 0, APPROVED: 0, NOT_APPROVED: 0 };
   for (const status of standings.values()) counts[status] += 1;
   const approved = counts.APPROVED;
-  const arbeidskravMet = approved >= REQUIRED_ARBEIDSKRAV;
+  const arbeidskravMet = approved >= requiredArbeidskrav;
 
   const status: EligibilityStatus =
     attendanceMet && arbeidskravMet ? "ELIGIBLE" : attendanceReachable ? "ON_TRACK" : "NOT_ELIGIBLE";
@@ -134,15 +165,15 @@ export function evaluateEligibility(input: EligibilityInput): Eligibility {
     } else {
       reasons.push(
         `Du har møtt ${attended} av ${countNoun(scheduled, "samlingsdag", "samlingsdager")} ` +
-          `(${formatAttendancePercent(attended, scheduled)}). ` +
-          `Kravet er minst 80 % (${countNoun(requiredDays, "dag", "dager")}).`,
+          `(${formatAttendancePercent(attended, scheduled, percent)}). ` +
+          `Kravet er minst ${percent} % (${countNoun(requiredDays, "dag", "dager")}).`,
       );
       const remaining = scheduled - held;
       if (!attendanceReachable) {
         reasons.push(
           remaining > 0
-            ? "Du kan ikke lenger nå kravet om 80 % oppmøte, selv om du møter på alle de gjenstående samlingsdagene."
-            : "Alle samlingsdagene er holdt, og kravet om 80 % oppmøte er ikke nådd.",
+            ? `Du kan ikke lenger nå kravet om ${percent} % oppmøte, selv om du møter på alle de gjenstående samlingsdagene.`
+            : `Alle samlingsdagene er holdt, og kravet om ${percent} % oppmøte er ikke nådd.`,
         );
       } else if (absencesLeft === 0) {
         reasons.push(
@@ -158,7 +189,7 @@ export function evaluateEligibility(input: EligibilityInput): Eligibility {
     }
   }
   if (!arbeidskravMet) {
-    reasons.push(`Du har ${approved} av ${REQUIRED_ARBEIDSKRAV} godkjente arbeidskrav.`);
+    reasons.push(`Du har ${approved} av ${requiredArbeidskrav} godkjente arbeidskrav.`);
     if (counts.NOT_APPROVED > 0) {
       reasons.push(`${counts.NOT_APPROVED} arbeidskrav er ikke godkjent og kan leveres på nytt.`);
     }
@@ -177,11 +208,14 @@ export function evaluateEligibility(input: EligibilityInput): Eligibility {
       attended,
       scheduled,
       percent: scheduled === 0 ? 0 : (attended * 100) / scheduled,
+      requiredPercent: percent,
+      requiredDays,
+      held,
       met: attendanceMet,
       maxAbsences,
       absencesLeft,
     },
-    arbeidskrav: { approved, required: REQUIRED_ARBEIDSKRAV, met: arbeidskravMet },
+    arbeidskrav: { approved, required: requiredArbeidskrav, met: arbeidskravMet },
     reasons,
   };
 }

@@ -2,6 +2,7 @@
  * The exam: who may be admitted, and the grades.
  */
 import { evaluateEligibility, type Eligibility, type EligibilityInput } from "./eligibility";
+import { DEFAULT_REQUIREMENTS, type CohortRequirements } from "./requirements";
 
 export interface ExamAdmissionDecision {
   allowed: boolean;
@@ -22,8 +23,11 @@ function isEligibility(value: Eligibility | EligibilityInput): value is Eligibil
  * The exam admission decision from an evaluated eligibility, or from the raw counts (evaluated
  * here, so the gate and the student's page can never disagree).
  */
-export function examAdmissionDecision(input: Eligibility | EligibilityInput): ExamAdmissionDecision {
-  const eligibility = isEligibility(input) ? input : evaluateEligibility(input);
+export function examAdmissionDecision(
+  input: Eligibility | EligibilityInput,
+  requirements: CohortRequirements = DEFAULT_REQUIREMENTS,
+): ExamAdmissionDecision {
+  const eligibility = isEligibility(input) ? input : evaluateEligibility(input, requirements);
   if (canAdmitToExam(eligibility)) return { allowed: true, reasons: [] };
   return {
     allowed: false,

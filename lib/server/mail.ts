@@ -1,12 +1,17 @@
 import "server-only";
-// Outgoing e-mail through nodemailer. With SMTP_URL set, mail goes to that server. Without it
+// Outgoing e-mail. Use cases never send directly: they queue a message with queueMail() in the
+// transaction that makes the change it tells about (so a rolled-back change sends nothing, and a
+// dedupe key means a retry never queues it twice), then the `mail.deliver` background job sends
+// it (lib/jobs). Delivery goes through nodemailer: with SMTP_URL set, to that server; without it
 // (development, tests, the demo) each message is written to the outbox folder as a .eml file and
 // a .json summary, and listed at /utvikler/e-post.
 import { randomBytes } from "node:crypto";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
+import type { Database, Transaction } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { db } from "@/lib/server/db";
 
 export interface OutgoingMail {
   to: string;
@@ -54,4 +59,74 @@ export async function readOutbox(limit = 100): Promise<OutboxEntry[]> {
   return Promise.all(
     names.slice(0, limit).map(async (name) => JSON.parse(await readFile(path.join(dir, name), "utf8")) as OutboxEntry),
   );
+}
+
+// ─── The queue ──────────────────────────────────────────────────────────────────────────────────
+
+export interface QueuedMail extends OutgoingMail {
+  /** What the message is about, unique for all time: "decision-letter:<decisionId>:<version>". */
+  dedupeKey: string;
+  /** The user it is for, when there is one. */
+  userId?: string | null;
+}
+
+/**
+ * Queues a message in the caller's transaction. A second call with the same dedupe key changes
+ * nothing (returns false): a retried request or a job that runs twice never sends twice.
+ */
+export async function queueMail(tx: Transaction | Database, mail: QueuedMail): Promise<boolean> {
+  const { count } = await tx.mailMessage.createMany({
+    data: [{ dedupeKey: mail.dedupeKey, to: mail.to, subject: mail.subject, text: mail.text, userId: mail.userId ?? null }],
+    skipDuplicates: true, // ON CONFLICT DO NOTHING
+  });
+  return count === 1;
+}
+
+/** After this many failed attempts a message stays unsent and is listed for the administrator. */
+export const MAX_MAIL_ATTEMPTS = 8;
+
+/**
+ * Sends what is due, oldest first: the `mail.deliver` job. Each message is locked while it is
+ * sent (FOR UPDATE SKIP LOCKED), so two workers never send the same one; a failure backs off
+ * (1, 2, 4 … minutes) and is retried up to MAX_MAIL_ATTEMPTS times. Returns how many were sent.
+ */
+export async function deliverQueuedMail(options: { limit?: number; now?: Date; client?: Database } = {}): Promise<number> {
+  const client = options.client ?? db();
+  const limit = options.limit ?? 50;
+  let sent = 0;
+  for (let index = 0; index < limit; index += 1) {
+    const outcome = await client.$transaction(async (tx) => {
+      const now = options.now ?? new Date();
+      const [message] = await tx.$queryRaw<{ id: string; to: string; subject: string; text: string; attempts: number }[]>`
+        SELECT "id", "to", "subject", "text", "attempts" FROM "MailMessage"
+        WHERE "sentAt" IS NULL AND "nextAttemptAt" <= ${now} AND "attempts" < ${MAX_MAIL_ATTEMPTS}
+        ORDER BY "nextAttemptAt", "createdAt"
+        LIMIT 1
+        FOR UPDATE SKIP LOCKED`;
+      if (!message) return "empty" as const;
+      try {
+        await sendMail({ to: message.to, subject: message.subject, text: message.text });
+        await tx.mailMessage.update({
+          where: { id: message.id },
+          data: { sentAt: new Date(), attempts: message.attempts + 1, lastError: null },
+        });
+        return "sent" as const;
+      } catch (error) {
+        const attempts = message.attempts + 1;
+        await tx.mailMessage.update({
+          where: { id: message.id },
+          data: {
+            attempts,
+            lastError: error instanceof Error ? error.message.slice(0, 1000) : String(error).slice(0, 1000),
+            nextAttemptAt: new Date(now.getTime() + 60_000 * 2 ** (attempts - 1)),
+          },
+        });
+        console.error(`E-post ${message.id} kunne ikke sendes (forsøk ${attempts})`, error);
+        return "failed" as const;
+      }
+    });
+    if (outcome === "empty") break;
+    if (outcome === "sent") sent += 1;
+  }
+  return sent;
 }

@@ -12,9 +12,11 @@ import type {
   Role,
 } from "@/lib/generated/prisma/enums";
 import { day } from "@/lib/dates";
+import { REQUIREMENT_COLUMNS, type RequirementColumns } from "@/lib/to-domain";
 import { hashPassword } from "@/lib/server/auth/password";
 import { storage } from "@/lib/storage";
 import { makePdf } from "@/prisma/seed/pdf";
+import { STANDARD_ARBEIDSKRAV } from "@/lib/data/study-plan";
 
 export { day };
 
@@ -88,6 +90,8 @@ export async function createProgramme(db: Database, code: ProgrammeCode = "BARNE
       academicLeadName: "Per Fagansvarlig Lunde",
       academicLeadEmail: "fagansvarlig@barnevernledelse.example",
       academicLeadPhone: "73 00 00 02",
+      // Today's study plan as the template for new cohorts (the column defaults are the same rule).
+      arbeidskravTemplates: { create: STANDARD_ARBEIDSKRAV.map((template) => ({ ...template })) },
     },
   });
 }
@@ -113,6 +117,8 @@ export interface CohortInput {
   startsOn?: string;
   endsOn?: string;
   exam?: { startsOn: string; endsOn: string; title?: string };
+  /** Requirements other than the programme's template (a cohort under a changed study plan). */
+  requirements?: Partial<RequirementColumns>;
 }
 
 export async function createCohort(db: Database, input: CohortInput) {
@@ -120,8 +126,12 @@ export async function createCohort(db: Database, input: CohortInput) {
   const allDays = samlinger.flatMap((samling) => samling.days).sort();
   const startsOn = input.startsOn ?? allDays[0] ?? input.offerAnswerDeadline;
   const endsOn = input.endsOn ?? input.exam?.endsOn ?? allDays.at(-1) ?? startsOn;
+  // A new cohort copies the programme's requirements; later changes to the template leave it be.
+  const template = await db.programme.findUniqueOrThrow({ where: { id: input.programmeId }, select: REQUIREMENT_COLUMNS });
   const cohort = await db.cohort.create({
     data: {
+      ...template,
+      ...input.requirements,
       programmeId: input.programmeId,
       code: input.code,
       name: input.name ?? `Kull ${input.code}`,
@@ -204,24 +214,10 @@ export interface ArbeidskravInput {
   dueDate: string;
 }
 
-/**
- * The standard five: two fagnotat (the first individual, the second alone or in a group of up
- * to three, presented orally) and three ledertreningsoppgaver. `dueDates` has five dates.
- */
+/** The programme's standard five (lib/data/study-plan.ts) with due dates: `dueDates` has five dates. */
 export function standardArbeidskrav(dueDates: readonly string[]): ArbeidskravInput[] {
   const due = (index: number) => dueDates[index] ?? dueDates.at(-1) ?? "2030-01-01";
-  return [
-    { number: 1, kind: "FAGNOTAT", title: "Fagnotat 1 (individuelt)", individualOnly: true, dueDate: due(0),
-      description: "Et praksisnært fagnotat med utgangspunkt i eget arbeidsfelt, skrevet alene." },
-    { number: 2, kind: "LEDERTRENING", title: "Ledertreningsoppgave 1", individualOnly: true, dueDate: due(1),
-      description: "Beskriv et treningsmål fra egen ledertrening og hvordan du arbeidet med det." },
-    { number: 3, kind: "FAGNOTAT", title: "Fagnotat 2 (gruppe eller individuelt)", maxGroupSize: 3, oralPresentation: true, dueDate: due(2),
-      description: "Fagnotat skrevet alene eller i gruppe på 2–3 studenter. Legges også fram muntlig." },
-    { number: 4, kind: "LEDERTRENING", title: "Ledertreningsoppgave 2", individualOnly: true, dueDate: due(3),
-      description: "En konkret lederutfordring fra egen praksis, med refleksjon over egen lederatferd." },
-    { number: 5, kind: "LEDERTRENING", title: "Ledertreningsoppgave 3", individualOnly: true, dueDate: due(4),
-      description: "Oppsummering av egen lederutvikling gjennom studiet." },
-  ];
+  return STANDARD_ARBEIDSKRAV.map((template, index) => ({ ...template, dueDate: due(index) }));
 }
 
 export async function createArbeidskrav(db: Database, cohortId: string, definitions: ArbeidskravInput[]) {

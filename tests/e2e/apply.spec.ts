@@ -1,10 +1,8 @@
 // A new applicant finds the open intake, registers, fills in the application, uploads two PDFs,
 // submits, gets the receipt and follows the status; another applicant cannot get at any of it.
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { makePdf } from "@/prisma/seed/pdf";
-import { expectAccessible } from "./helpers";
+import { expectAccessible, waitForMail } from "./helpers";
 
 const PASSWORD = "et-godt-passord-2026";
 const pdfFile = (name: string, title: string) => ({ name, mimeType: "application/pdf", buffer: Buffer.from(makePdf(title, ["Testdokument"])) });
@@ -16,19 +14,6 @@ async function register(page: Page, name: string, email: string) {
   await page.getByLabel("Gjenta passordet").fill(PASSWORD);
   await page.getByLabel(/Jeg har lest at NTNU behandler/).check();
   await page.getByRole("button", { name: "Opprett konto" }).click();
-}
-
-async function receiptFor(email: string) {
-  const dir = process.env.E2E_OUTBOX_DIR!;
-  for (let attempt = 0; attempt < 20; attempt += 1) {
-    const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith(".json"));
-    for (const name of names) {
-      const mail = JSON.parse(await readFile(path.join(dir, name), "utf8")) as { to: string; subject: string; text: string };
-      if (mail.to === email) return mail;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return null;
 }
 
 test("a new applicant applies from start to finish, and the application stays private", async ({ page, browser }) => {
@@ -149,9 +134,8 @@ test("a new applicant applies from start to finish, and the application stays pr
   await expect(page.getByRole("heading", { name: "Foreløpig prioritetskategori: 1" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Status" }).getByText("Søknaden er sendt")).toBeVisible();
   await expectAccessible(page);
-  const receipt = await receiptFor(email);
-  expect(receipt?.subject).toMatch(/^Kvittering: søknad til Nasjonal videreutdanning i barnevernledelse/);
-  expect(receipt?.text).toContain("Foreløpig prioritetskategori: 1");
+  const receipt = await waitForMail(email, /^Kvittering: søknad til Nasjonal videreutdanning i barnevernledelse/);
+  expect(receipt.text).toContain("Foreløpig prioritetskategori: 1");
 
   // The applicant can download their own document.
   const own = await page.request.get(documentHref!);

@@ -16,7 +16,7 @@ import {
   withdrawApplicationAction,
 } from "@/lib/actions/application";
 import { FORBIDDEN_MESSAGE } from "@/lib/server/action";
-import { readOutbox } from "@/lib/server/mail";
+import { deliverQueuedMail, readOutbox } from "@/lib/server/mail";
 import { makePdf } from "@/prisma/seed/pdf";
 import {
   COMPLETE_APPLICATION,
@@ -334,6 +334,8 @@ describe("submission", () => {
     const stored = await db().application.findUniqueOrThrow({ where: { id: application.id } });
     expect(stored).toMatchObject({ status: "SUBMITTED", provisionalCategory: 1 });
     expect(stored.provisionalCategoryReason).toContain("kommunalt barnevern");
+    expect(await readOutbox()).toEqual([]); // queued with the submission, sent by the job
+    expect(await deliverQueuedMail()).toBe(1);
     const receipt = (await readOutbox()).find((mail) => mail.to === applicant.email);
     expect(receipt?.subject).toMatch(/^Kvittering: søknad til /);
     expect(receipt?.text).toContain("Foreløpig prioritetskategori: 1");

@@ -42,7 +42,7 @@ export default async function StudentHome() {
                   <dt className="font-medium">Oppmøte</dt>
                   <dd>
                     {eligibility.attendance.attended} av {eligibility.attendance.scheduled} samlingsdager (
-                    {formatAttendancePercent(eligibility.attendance.attended, eligibility.attendance.scheduled)}). Du kan ha
+                    {formatAttendancePercent(eligibility.attendance.attended, eligibility.attendance.scheduled, eligibility.attendance.requiredPercent)}). Du kan ha
                     fravær fra {eligibility.attendance.absencesLeft} dager til.
                   </dd>
                   <dt className="font-medium">Arbeidskrav</dt>

@@ -9,7 +9,8 @@ import { audit } from "@/lib/server/audit";
 import { canWithdrawApplication } from "@/lib/permissions";
 import { db } from "@/lib/server/db";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
-import { sendMail } from "@/lib/server/mail";
+import { queueMail } from "@/lib/server/mail";
+import { requestJob } from "@/lib/jobs/runner";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate, toDomainPosition } from "@/lib/to-domain";
 import { loadApplicationDraft } from "./read";
@@ -21,7 +22,7 @@ import { lockOwnApplication, lockOwnDraft } from "./ownership";
  * computed here, as of the deadline, for the applicant to see; the adviser checks it.
  */
 export async function submitApplication(viewer: Viewer, applicationId: string, now = new Date()) {
-  const { explanation, submitted } = await db().$transaction(async (tx) => {
+  const explanation = await db().$transaction(async (tx) => {
     const application = await lockOwnDraft(tx, viewer, applicationId);
     const deadline = isoDate(application.applicationDeadline);
     const window = { opensOn: isoDate(application.applicationOpensOn), deadline };
@@ -57,12 +58,10 @@ export async function submitApplication(viewer: Viewer, applicationId: string, n
       where: { id: application.id },
       select: { fullName: true, cohort: { select: { name: true, programme: { select: { name: true } } } } },
     });
-    return { explanation, submitted };
-  });
-
-  // The receipt goes out after the commit: a mail failure must not undo a submission.
-  try {
-    await sendMail({
+    // The receipt is queued with the submission: it goes out exactly when the submission commits.
+    await queueMail(tx, {
+      dedupeKey: `application-receipt:${application.id}`,
+      userId: viewer.id,
       to: viewer.email,
       subject: `Kvittering: søknad til ${submitted.cohort.programme.name}, ${submitted.cohort.name}`,
       text: [
@@ -78,9 +77,9 @@ export async function submitApplication(viewer: Viewer, applicationId: string, n
         "Hilsen studieadministrasjonen, Nasjonal videreutdanning i barnevernledelse, NTNU",
       ].join("\n"),
     });
-  } catch (error) {
-    console.error("Receipt e-mail could not be sent", error);
-  }
+    return explanation;
+  });
+  await requestJob("mail.deliver");
   return { category: explanation.category, reasons: explanation.reasons };
 }
 

@@ -8,7 +8,7 @@ import { evaluateEligibility, type Eligibility } from "@/lib/domain/eligibility"
 import { db } from "@/lib/server/db";
 import { AccessDeniedError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
-import { isoDate } from "@/lib/to-domain";
+import { isoDate, REQUIREMENT_COLUMNS, toRequirements } from "@/lib/to-domain";
 
 export async function getStudentOverview(viewer: Viewer, now = new Date()) {
   if (!viewer.roles.includes("STUDENT")) throw new AccessDeniedError();
@@ -25,6 +25,7 @@ export async function getStudentOverview(viewer: Viewer, now = new Date()) {
           id: true,
           code: true,
           name: true,
+          ...REQUIREMENT_COLUMNS,
           programme: { select: { name: true } },
           samlinger: {
             orderBy: { number: "asc" },
@@ -97,10 +98,14 @@ export async function getStudentOverview(viewer: Viewer, now = new Date()) {
         attempts: submission?.attempts ?? [],
       };
     });
-    const eligibility: Eligibility = evaluateEligibility({
-      ...attendanceCounts(planDays, enrolment.attendance, today),
-      arbeidskrav: [...standing].map(([id, status]) => ({ id, status })),
-    });
+    const requirements = toRequirements(enrolment.cohort);
+    const eligibility: Eligibility = evaluateEligibility(
+      {
+        ...attendanceCounts(planDays, enrolment.attendance, today),
+        arbeidskrav: [...standing].map(([id, status]) => ({ id, status })),
+      },
+      requirements,
+    );
     const exam = enrolment.cohort.exams[0] ?? null;
     const registration = exam ? enrolment.examRegistrations.find((row) => row.examId === exam.id) ?? null : null;
     return {
@@ -111,6 +116,7 @@ export async function getStudentOverview(viewer: Viewer, now = new Date()) {
       samlinger,
       arbeidskrav,
       eligibility,
+      requirements,
       exam: exam
         ? {
             title: exam.title,

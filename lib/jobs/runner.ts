@@ -1,0 +1,65 @@
+import "server-only";
+// Background jobs on pg-boss: durable jobs in PostgreSQL (schema "pgboss", created by pg-boss on
+// start), claimed with SELECT … FOR UPDATE SKIP LOCKED, so every app instance can run the worker
+// and a job runs on one of them. Started with the server (instrumentation.ts); JOBS_WORKER=false
+// leaves it off in a process (the other instances' crons then do the work).
+//
+// Every queue has the "stately" policy: at most one run waiting and one running. A request while
+// a sweep runs queues exactly one more (which sees what the current one missed); more are dropped.
+import PgBoss from "pg-boss";
+import { JOBS, type JobName } from "@/lib/jobs/definitions";
+
+const holder = globalThis as { __jobRunner?: Promise<PgBoss> };
+
+export interface RunnerOptions {
+  /** Seconds between polls for new jobs (pg-boss allows ≥ 0.5). */
+  pollingIntervalSeconds?: number;
+  /** Register the cron schedules (off in tests that drive the jobs themselves). */
+  schedule?: boolean;
+  log?: (message: string) => void;
+}
+
+export function startJobRunner(connectionString: string, options: RunnerOptions = {}): Promise<PgBoss> {
+  holder.__jobRunner ??= (async () => {
+    const log = options.log ?? ((message: string) => console.log(message));
+    const boss = new PgBoss({
+      connectionString,
+      application_name: "barnevernledelse-jobs",
+      max: 4,
+      // Finished jobs are kept a week for inspection (README: "Background jobs").
+      deleteAfterDays: 7,
+    });
+    boss.on("error", (error) => console.error("[jobs]", error));
+    await boss.start();
+    for (const [name, definition] of Object.entries(JOBS) as [JobName, (typeof JOBS)[JobName]][]) {
+      await boss.createQueue(name, { name, policy: "stately", retryLimit: 3, retryDelay: 30, expireInSeconds: 600 });
+      await boss.work(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: 1 }, async () => {
+        await definition.run();
+      });
+      if (options.schedule !== false && definition.cron) await boss.schedule(name, definition.cron, {}, { tz: "UTC" });
+    }
+    log(`[jobs] Bakgrunnsjobber kjører: ${Object.keys(JOBS).join(", ")}`);
+    return boss;
+  })();
+  return holder.__jobRunner;
+}
+
+/**
+ * Asks for a run of a job soon (after the caller's transaction has committed). Never throws: if
+ * the runner is not started in this process, or the request fails, the job's cron does the work.
+ */
+export async function requestJob(name: JobName): Promise<void> {
+  const runner = holder.__jobRunner;
+  if (!runner) return;
+  try {
+    await (await runner).send(name, {}, { singletonKey: name });
+  } catch (error) {
+    console.error(`[jobs] Kunne ikke be om ${name}; cron-jobben tar den`, error);
+  }
+}
+
+export async function stopJobRunner(): Promise<void> {
+  const runner = holder.__jobRunner;
+  holder.__jobRunner = undefined;
+  if (runner) await (await runner).stop({ graceful: true, wait: true, close: true });
+}

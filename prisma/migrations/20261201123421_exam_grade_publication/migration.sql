@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Exam" ADD COLUMN     "gradesPublishedAt" TIMESTAMP(3);
