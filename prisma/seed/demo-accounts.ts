@@ -12,3 +12,17 @@ export const DEMO_ACCOUNTS: readonly { email: string; name: string; roles: Role[
   { email: "veileder@demo.no", name: "Vegard Veileder", roles: ["ADVISER"], description: "Studieveileder" },
   { email: "admin@demo.no", name: "Ada Administrator", roles: ["ADMIN", "ADVISER"], description: "Administrator" },
 ];
+
+/**
+ * Students of the demo story who can sign in (same password), so each situation can be tried:
+ * the running cohort's group of three that handed in fagnotat 2 early, a student who can no longer
+ * reach the attendance requirement, and a student of the cohort about to sit the exam who has met
+ * every requirement. Other seeded people cannot sign in.
+ */
+export const DEMO_STUDENTS = {
+  groupA: { email: "anne.gruppe@demo.no", name: "Anne Gruppe" },
+  groupB: { email: "bjorn.gruppe@demo.no", name: "Bjørn Gruppe" },
+  groupC: { email: "cecilie.gruppe@demo.no", name: "Cecilie Gruppe" },
+  absent: { email: "student.fravaer@demo.no", name: "Frank Fravær" },
+  finished: { email: "student.ferdig@demo.no", name: "Eva Eksamen" },
+} as const;

@@ -15,8 +15,10 @@ import type { Database } from "@/lib/db/client";
 import type { EmployerType, Grade, LeaderRole } from "@/lib/generated/prisma/enums";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { isoDate, toDomainPosition } from "@/lib/to-domain";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_STUDENTS } from "@/prisma/seed/demo-accounts";
+import { hashPassword } from "@/lib/server/auth/password";
 import {
+  assignTeachers,
   attachPdf,
   cohortDays,
   createApplication,
@@ -46,6 +48,10 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
   for (const account of DEMO_ACCOUNTS) {
     accounts.set(account.email, await createUser(db, { ...account, password: DEMO_PASSWORD }));
   }
+  // The demo students who can sign in share the published password, hashed once.
+  const demoStudentHash = await hashPassword(DEMO_PASSWORD);
+  const demoStudent = (key: keyof typeof DEMO_STUDENTS) =>
+    createUser(db, { ...DEMO_STUDENTS[key], roles: ["STUDENT"], passwordHash: demoStudentHash });
   const account = (email: string) => {
     const user = accounts.get(email);
     if (!user) throw new Error(`demo account ${email} missing`);
@@ -88,6 +94,10 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
     ],
   });
 
+  // Teaching teams: Frida (the demo faculty account) teaches every barnevernledelse cohort;
+  // Tor and Hanne one each besides H2023. Faculty see only the cohorts they teach.
+  await assignTeachers(db, h2023.cohort.id, faculty.map((person) => person.id), { academicLead: faculty[2]!.id });
+
   const h2023Students = await seedCompletedCohort(db, {
     cohortId: h2023.cohort.id,
     examId: h2023.exam!.id,
@@ -108,11 +118,40 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
     samlinger: running.samlinger,
     exam: running.exam,
   });
+  await assignTeachers(db, runningCohort.cohort.id, [faculty[0]!.id, faculty[1]!.id], { academicLead: faculty[0]!.id });
   const runningStudents = await seedRunningCohort(db, {
     cohortId: runningCohort.cohort.id,
     today,
     faculty,
-    demoStudentId: account("student@demo.no").id,
+    namedStudents: new Map([
+      [0, account("student@demo.no").id],
+      [1, (await demoStudent("groupA")).id],
+      [2, (await demoStudent("groupB")).id],
+      [3, (await demoStudent("groupC")).id],
+      [5, (await demoStudent("absent")).id],
+    ]),
+    names,
+    random,
+  });
+
+  // ── A cohort whose samlinger are over, with the exam ahead ───────────────────────────────────
+  const finishing = finishingCohortPlan(today);
+  const finishingCohort = await createCohort(db, {
+    programmeId: programme.id,
+    code: finishing.code,
+    capacity: 25,
+    applicationOpensOn: finishing.applicationOpensOn,
+    applicationDeadline: finishing.applicationDeadline,
+    offerAnswerDeadline: finishing.offerAnswerDeadline,
+    samlinger: finishing.samlinger,
+    exam: finishing.exam,
+  });
+  await assignTeachers(db, finishingCohort.cohort.id, [faculty[0]!.id, faculty[2]!.id], { academicLead: faculty[2]!.id });
+  const finishingStudents = await seedFinishingCohort(db, {
+    cohortId: finishingCohort.cohort.id,
+    today,
+    faculty,
+    finishedStudentId: (await demoStudent("finished")).id,
     names,
     random,
   });
@@ -152,6 +191,7 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
     `${DEMO_ACCOUNTS.length} demokontoer`,
     `H2023 med ${h2023Students} studenter`,
     `${running.code} med ${runningStudents} studenter`,
+    `${finishing.code} med ${finishingStudents} studenter foran eksamen`,
     `${open.code} med ${applications} søknader (frist ${open.applicationDeadline})`,
   ].join(", ");
 }
@@ -316,9 +356,9 @@ export function runningCohortPlan(today: string) {
 
 async function seedRunningCohort(
   db: Database,
-  context: SeedContext & { cohortId: string; today: string; demoStudentId: string },
+  context: SeedContext & { cohortId: string; today: string; namedStudents: Map<number, string> },
 ): Promise<number> {
-  const { cohortId, today, faculty, names, random, demoStudentId } = context;
+  const { cohortId, today, faculty, names, random, namedStudents } = context;
   const days = await cohortDays(db, cohortId);
   const held = days.filter((samlingDay) => isoDate(samlingDay.date) < today);
   const groups = await Promise.all(
@@ -331,7 +371,7 @@ async function seedRunningCohort(
 
   const students: { enrolmentId: string; userId: string; absences: number }[] = [];
   for (let index = 0; index < 20; index += 1) {
-    const userId = index === 0 ? demoStudentId : (await createUser(db, { ...names(), roles: ["STUDENT"] })).id;
+    const userId = namedStudents.get(index) ?? (await createUser(db, { ...names(), roles: ["STUDENT"] })).id;
     const enrolment = await enrol(db, { userId, cohortId, basisgruppeId: groups[index % groups.length]!.id });
     // The demo student has missed one day; student 5 has missed so much that 80 % is out of reach.
     const absences = index === 0 ? 1 : index === 5 ? 8 : index === 9 ? 4 : Math.floor(random() * 2);
@@ -351,10 +391,29 @@ async function seedRunningCohort(
   });
 
   // Arbeidskrav whose due date has passed: 1 assessed (two not approved, one of them resubmitted
-  // and approved), 2 handed in and partly assessed (the demo student's awaits assessment).
+  // and approved), 2 handed in and partly assessed (the demo student's was not approved and can
+  // be handed in again). Fagnotat 2 (number 3) is due later; students 1–3 (Anne, Bjørn and
+  // Cecilie Gruppe) handed it in early as a group of three, and it waits for assessment.
   const assessor = faculty[0]!.id;
   for (const definition of definitions) {
     const due = isoDate(definition.dueDate);
+    if (definition.number === 3 && due >= today) {
+      const group = students.slice(1, 4);
+      await createSubmission(db, {
+        arbeidskravId: definition.id,
+        enrolmentIds: group.map((student) => student.enrolmentId),
+        submittedById: group[0]!.userId,
+        attempts: [
+          {
+            status: "SUBMITTED",
+            at: new Date(day(today).getTime() - 2 * 86_400_000 + 10 * 3_600_000),
+            text: "Vi har skrevet om overgangen fra undersøkelse til tiltak i tre kommuner, og legger fram funnene på neste samling.",
+            pdf: { originalName: "fagnotat-2-gruppe.pdf", title: "Fagnotat 2", lines: ["Gruppe: Anne, Bjørn og Cecilie Gruppe", "Overgangen fra undersøkelse til tiltak"] },
+          },
+        ],
+      });
+      continue;
+    }
     if (due >= today) continue;
     const at = new Date(definition.dueDate.getTime() - 86_400_000);
     for (const [index, student] of students.entries()) {
@@ -369,6 +428,21 @@ async function seedRunningCohort(
                 ]
               : [{ status: "APPROVED" as const, assessorId: assessor, at, feedback: "Godkjent." }];
         await createSubmission(db, { arbeidskravId: definition.id, enrolmentIds: [student.enrolmentId], submittedById: student.userId, attempts });
+      } else if (index === 0 && definition.number === 2) {
+        await createSubmission(db, {
+          arbeidskravId: definition.id,
+          enrolmentIds: [student.enrolmentId],
+          submittedById: student.userId,
+          attempts: [
+            {
+              status: "NOT_APPROVED",
+              assessorId: assessor,
+              at,
+              feedback: "Treningsmålet er for generelt. Beskriv én konkret situasjon og hva du gjorde annerledes.",
+              pdf: { originalName: "ledertrening-1.pdf", title: "Ledertreningsoppgave 1", lines: ["Sander Student"] },
+            },
+          ],
+        });
       } else if (index !== 5) {
         const assessed = index % 2 === 1;
         await createSubmission(db, {
@@ -378,6 +452,89 @@ async function seedRunningCohort(
           attempts: [assessed ? { status: "APPROVED", assessorId: assessor, at, feedback: "Godkjent." } : { status: "SUBMITTED", at }],
         });
       }
+    }
+  }
+  return students.length;
+}
+
+// ─── The cohort about to sit the exam ───────────────────────────────────────────────────────────
+
+/** Nine samlinger, the last one ended ten days before `today`; the exam in three weeks. */
+export function finishingCohortPlan(today: string) {
+  const monday = mondayOf(today);
+  const starts = [-50, -44, -38, -32, -26, -20, -14, -8, -2].map((weeks) => addDays(monday, weeks * 7 + 1));
+  const samlinger = starts.map((tuesday, index) => ({
+    title: `Samling ${index + 1}`,
+    days: [tuesday, addDays(tuesday, 1), addDays(tuesday, 2)],
+  }));
+  const first = starts[0]!;
+  const examStart = addDays(today, 21);
+  return {
+    code: termCode(first),
+    applicationOpensOn: addDays(first, -200),
+    applicationDeadline: addDays(first, -120),
+    offerAnswerDeadline: addDays(first, -90),
+    samlinger,
+    exam: { startsOn: examStart, endsOn: addDays(examStart, 2) },
+  };
+}
+
+/**
+ * 16 students, every samling held (27 days: 80 % needs 22), every arbeidskrav due. Nobody is
+ * registered for the exam yet: that is the faculty's next step. Most have met every requirement
+ * (Eva Eksamen, student.ferdig@demo.no, among them); one has 21 days (cannot be admitted), one has
+ * exactly 22 (can), one has a ledertreningsoppgave not approved (may resubmit), and one's last
+ * ledertreningsoppgave waits for assessment.
+ */
+async function seedFinishingCohort(
+  db: Database,
+  context: SeedContext & { cohortId: string; today: string; finishedStudentId: string },
+): Promise<number> {
+  const { cohortId, faculty, names, random, finishedStudentId } = context;
+  const days = await cohortDays(db, cohortId);
+  const groups = await Promise.all(
+    ["1", "2", "3"].map((number, index) => createBasisgruppe(db, cohortId, `Basisgruppe ${number}`, faculty[index === 1 ? 2 : 0]!.id)),
+  );
+  const firstDay = isoDate(days[0]!.date);
+  const definitions = await createArbeidskrav(db, cohortId, standardArbeidskrav([70, 140, 220, 300, 330].map((offset) => addDays(firstDay, offset))));
+  const assessor = faculty[0]!.id;
+  const students: { enrolmentId: string; userId: string }[] = [];
+  for (let index = 0; index < 16; index += 1) {
+    const userId = index === 0 ? finishedStudentId : (await createUser(db, { ...names(), roles: ["STUDENT"] })).id;
+    const enrolment = await enrol(db, { userId, cohortId, basisgruppeId: groups[index % groups.length]!.id });
+    students.push({ enrolmentId: enrolment.id, userId });
+  }
+  const attendedBy = (index: number) => (index === 4 ? 21 : index === 7 ? 22 : days.length - Math.floor(random() * 3));
+  await db.attendance.createMany({
+    data: students.flatMap((student, studentIndex) => {
+      const absent = new Set(spread(days.length, days.length - attendedBy(studentIndex), studentIndex));
+      return days.map((samlingDay, dayIndex) => ({
+        enrolmentId: student.enrolmentId,
+        samlingDayId: samlingDay.id,
+        status: absent.has(dayIndex) ? ("ABSENT" as const) : ("PRESENT" as const),
+        registeredById: faculty[dayIndex % 2 === 0 ? 0 : 2]!.id,
+        registeredAt: new Date(samlingDay.date.getTime() + 15 * 3_600_000),
+      }));
+    }),
+  });
+  for (const definition of definitions) {
+    const at = new Date(definition.dueDate.getTime() - 86_400_000);
+    const approved = { status: "APPROVED" as const, assessorId: assessor, at, feedback: "Godkjent." };
+    if (definition.number === 3) {
+      for (let start = 0; start < students.length; start += 3) {
+        const members = students.slice(start, start + 3);
+        await createSubmission(db, { arbeidskravId: definition.id, enrolmentIds: members.map((m) => m.enrolmentId), submittedById: members[0]!.userId, attempts: [approved] });
+      }
+      continue;
+    }
+    for (const [index, student] of students.entries()) {
+      const attempts =
+        index === 10 && definition.number === 4
+          ? [{ status: "NOT_APPROVED" as const, assessorId: assessor, at, feedback: "Refleksjonen mangler kobling til teori om endringsledelse." }]
+          : index === 13 && definition.number === 5
+            ? [{ status: "SUBMITTED" as const, at, pdf: { originalName: "ledertrening-3.pdf", title: "Ledertreningsoppgave 3", lines: ["Oppsummering av egen lederutvikling"] } }]
+            : [approved];
+      await createSubmission(db, { arbeidskravId: definition.id, enrolmentIds: [student.enrolmentId], submittedById: student.userId, attempts });
     }
   }
   return students.length;

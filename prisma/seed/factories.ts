@@ -42,6 +42,8 @@ export interface UserInput {
   roles?: Role[];
   /** Plain password to hash; leave out for an account that cannot sign in with a password. */
   password?: string;
+  /** An existing hash (the demo gives many accounts one password, hashed once). */
+  passwordHash?: string;
   phone?: string;
   disabled?: boolean;
 }
@@ -53,7 +55,7 @@ export async function createUser(db: Database, input: UserInput = {}) {
       name: input.name ?? "Kari Nordmann",
       roles: input.roles ?? ["APPLICANT"],
       phone: input.phone ?? null,
-      passwordHash: input.password ? await hashPassword(input.password) : null,
+      passwordHash: input.passwordHash ?? (input.password ? await hashPassword(input.password) : null),
       disabledAt: input.disabled ? new Date() : null,
     },
   });
@@ -183,6 +185,14 @@ export async function cohortDays(db: Database, cohortId: string) {
 
 // ─── Students ───────────────────────────────────────────────────────────────────────────────────
 
+/** Puts faculty on a cohort's teaching team (the first listed as academic lead when asked). */
+export async function assignTeachers(db: Database, cohortId: string, userIds: string[], options: { academicLead?: string } = {}) {
+  await db.cohortTeacher.createMany({
+    data: userIds.map((userId) => ({ cohortId, userId, academicLead: userId === options.academicLead })),
+    skipDuplicates: true,
+  });
+}
+
 export async function createBasisgruppe(db: Database, cohortId: string, name: string, supervisorId?: string) {
   return db.basisgruppe.create({ data: { cohortId, name, supervisorId: supervisorId ?? null } });
 }
@@ -244,16 +254,56 @@ export async function createArbeidskrav(db: Database, cohortId: string, definiti
 }
 
 /** A submission by one or more students, with its attempts (the last one is the current state). */
+export interface SubmissionAttemptInput {
+  status: "SUBMITTED" | "APPROVED" | "NOT_APPROVED";
+  feedback?: string;
+  assessorId?: string;
+  at: Date;
+  text?: string | null;
+  /** A real PDF handed in with the attempt (stored like an upload). */
+  pdf?: { originalName: string; title: string; lines?: string[] };
+}
+
 export async function createSubmission(
   db: Database,
   input: {
     arbeidskravId: string;
     enrolmentIds: string[];
     submittedById: string;
-    attempts: { status: "SUBMITTED" | "APPROVED" | "NOT_APPROVED"; feedback?: string; assessorId?: string; at: Date }[];
+    attempts: SubmissionAttemptInput[];
   },
 ) {
   const last = input.attempts.at(-1);
+  const submission = await createSubmissionRows(db, input, last);
+  for (const [index, attempt] of input.attempts.entries()) {
+    if (!attempt.pdf) continue;
+    const row = await db.submissionAttempt.findUniqueOrThrow({
+      where: { submissionId_attempt: { submissionId: submission.id, attempt: index + 1 } },
+      select: { id: true },
+    });
+    const bytes = makePdf(attempt.pdf.title, attempt.pdf.lines ?? []);
+    await db.document.create({
+      data: {
+        kind: "SUBMISSION",
+        submissionAttemptId: row.id,
+        originalName: attempt.pdf.originalName,
+        size: bytes.byteLength,
+        sha256: createHash("sha256").update(bytes).digest("hex"),
+        storageKey: await storage().put(bytes),
+        contentType: "application/pdf",
+        uploadedById: input.submittedById,
+        uploadedAt: attempt.at,
+      },
+    });
+  }
+  return submission;
+}
+
+function createSubmissionRows(
+  db: Database,
+  input: { arbeidskravId: string; enrolmentIds: string[]; submittedById: string; attempts: SubmissionAttemptInput[] },
+  last: SubmissionAttemptInput | undefined,
+) {
   return db.submission.create({
     data: {
       arbeidskravId: input.arbeidskravId,
@@ -264,7 +314,7 @@ export async function createSubmission(
       attempts: {
         create: input.attempts.map((attempt, index) => ({
           attempt: index + 1,
-          text: "Innlevert som PDF.",
+          text: attempt.text === undefined ? (attempt.pdf ? null : "Innlevert som tekst i skjemaet.") : attempt.text,
           submittedById: input.submittedById,
           submittedAt: attempt.at,
           status: attempt.status,

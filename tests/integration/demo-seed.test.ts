@@ -79,8 +79,8 @@ describe("demo seed", () => {
       orderBy: { startsOn: "asc" },
       select: { code: true, applicationOpensOn: true, applicationDeadline: true, samlinger: { select: { samling: { select: { days: { select: { date: true } } } } } } },
     });
-    expect(cohorts.map((cohort) => cohort.code)).toEqual(["V2026", "V2027"]);
-    const [running, open] = cohorts;
+    expect(cohorts.map((cohort) => cohort.code)).toEqual(["H2025", "V2026", "V2027"]);
+    const [, running, open] = cohorts;
     const held = running!.samlinger.filter(({ samling }) => samling.days.every((d) => d.date < TODAY)).length;
     expect(held).toBe(5);
     expect(open!.applicationOpensOn < TODAY && open!.applicationDeadline > TODAY).toBe(true);
@@ -93,6 +93,57 @@ describe("demo seed", () => {
     expect(new Set(applications.map((a) => a.employerCountyCode)).size).toBe(15);
     expect(new Set(applications.map((a) => a.provisionalCategory))).toEqual(new Set([1, 2, 3, 4]));
     expect(applications.every((a) => a._count.documents >= 2)).toBe(true);
+  });
+
+  it("has a cohort whose samlinger are over, exam ahead, nobody registered, most eligible", async () => {
+    const cohort = await db().cohort.findFirstOrThrow({
+      where: { code: "H2025", programme: { code: "BARNEVERNLEDELSE" } },
+      select: {
+        exams: { select: { startsOn: true, registrations: { select: { id: true } } } },
+        samlinger: { select: { samling: { select: { days: { select: { date: true } } } } } },
+        enrolments: {
+          select: {
+            user: { select: { email: true } },
+            attendance: { select: { status: true } },
+            submissionMembers: { select: { submission: { select: { arbeidskravId: true, status: true } } } },
+          },
+        },
+      },
+    });
+    const days = cohort.samlinger.flatMap(({ samling }) => samling.days);
+    expect(days).toHaveLength(27);
+    expect(days.every((d) => d.date < TODAY)).toBe(true);
+    expect(cohort.exams[0]!.startsOn > TODAY).toBe(true);
+    expect(cohort.exams[0]!.registrations).toHaveLength(0);
+    const statuses = cohort.enrolments.map((enrolment) => ({
+      email: enrolment.user.email,
+      status: evaluateEligibility({
+        scheduledDays: 27,
+        heldDays: 27,
+        attendedDays: enrolment.attendance.filter((row) => row.status === "PRESENT").length,
+        arbeidskrav: enrolment.submissionMembers.map(({ submission }) => ({ id: submission.arbeidskravId, status: submission.status })),
+      }).status,
+    }));
+    expect(statuses.find((row) => row.email === "student.ferdig@demo.no")?.status).toBe("ELIGIBLE");
+    expect(statuses.filter((row) => row.status === "ELIGIBLE").length).toBe(13);
+    expect(statuses.filter((row) => row.status === "NOT_ELIGIBLE").length).toBe(1);
+    expect(statuses.filter((row) => row.status === "ON_TRACK").length).toBe(2);
+  });
+
+  it("gives faculty their teaching teams and lets the named demo students sign in", async () => {
+    const frida = await db().user.findUniqueOrThrow({ where: { email: "faglaerer@demo.no" }, select: { teaching: { select: { cohort: { select: { code: true } } } } } });
+    expect(frida.teaching.map((row) => row.cohort.code).sort()).toEqual(["H2023", "H2025", "V2026"]);
+    for (const email of ["anne.gruppe@demo.no", "bjorn.gruppe@demo.no", "cecilie.gruppe@demo.no", "student.fravaer@demo.no", "student.ferdig@demo.no"]) {
+      const user = await db().user.findUniqueOrThrow({ where: { email }, select: { passwordHash: true, roles: true } });
+      expect(user.roles).toEqual(["STUDENT"]);
+      expect(await verifyPassword(DEMO_PASSWORD, user.passwordHash!)).toBe(true);
+    }
+    const group = await db().submission.findFirstOrThrow({
+      where: { status: "SUBMITTED", members: { some: { enrolment: { user: { email: "anne.gruppe@demo.no" } } } } },
+      select: { members: { select: { enrolment: { select: { user: { select: { email: true } } } } } }, attempts: { select: { documents: { select: { kind: true } } } } },
+    });
+    expect(group.members.map((m) => m.enrolment.user.email).sort()).toEqual(["anne.gruppe@demo.no", "bjorn.gruppe@demo.no", "cecilie.gruppe@demo.no"]);
+    expect(group.attempts[0]!.documents).toEqual([{ kind: "SUBMISSION" }]);
   });
 
   it("is deterministic: seeding another empty database on the same day gives the same people", async () => {

@@ -1,9 +1,9 @@
 import "server-only";
-// Vitnemål and tjenestebevis: upload (checked by lib/domain/upload.ts), delete or replace while
-// the application is a draft, and download by the applicant or an adviser.
+// Vitnemål and tjenestebevis: upload (checked by lib/domain/upload.ts), and delete or replace
+// while the application is a draft. Downloads: lib/server/documents/access.ts.
 import { createHash } from "node:crypto";
 import { uploadProblem } from "@/lib/domain/upload";
-import { canEditApplication, canViewApplication } from "@/lib/permissions";
+import { canEditApplication } from "@/lib/permissions";
 import { audit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
@@ -105,26 +105,4 @@ export async function deleteApplicationDocument(viewer: Viewer, applicationId: s
     return found;
   });
   await storage().delete(document.storageKey);
-}
-
-/**
- * A document for download, if the viewer may see it: the applicant who owns the application, or
- * an adviser. Anyone else gets NotFound, exactly as for a document that does not exist.
- */
-export async function openDocumentForDownload(viewer: Viewer, documentId: string) {
-  const document = await db().document.findUnique({
-    where: { id: documentId },
-    select: {
-      originalName: true,
-      size: true,
-      storageKey: true,
-      application: { select: { applicantId: true, status: true } },
-    },
-  });
-  if (!document?.application || !canViewApplication(viewer, document.application)) {
-    throw new NotFoundError("Fant ikke dokumentet.");
-  }
-  const stream = await storage().read(document.storageKey);
-  if (!stream) throw new NotFoundError("Fant ikke dokumentet.");
-  return { stream, name: document.originalName, size: document.size };
 }

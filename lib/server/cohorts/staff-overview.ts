@@ -4,6 +4,7 @@ import { osloDate } from "@/lib/domain/application-deadline";
 import { hasAnyRole } from "@/lib/permissions";
 import { db } from "@/lib/server/db";
 import { AccessDeniedError } from "@/lib/server/errors";
+import { staffCohortWhere } from "@/lib/server/cohorts/access";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
 
@@ -12,6 +13,8 @@ export async function listCohortsForStaff(viewer: Viewer, now = new Date()) {
   const today = osloDate(now);
   const [cohorts, applicationCounts] = await Promise.all([
     db().cohort.findMany({
+      // Faculty see the cohorts they teach; advisers and admins all.
+      where: staffCohortWhere(viewer),
       orderBy: [{ startsOn: "desc" }],
       select: {
         id: true,

@@ -1,0 +1,35 @@
+import "server-only";
+// Who may see and run a cohort: advisers and admins every cohort; faculty only the cohorts whose
+// teaching team they are on (CohortTeacher). A faculty member outside the team gets "not found",
+// read or write, exactly as for a cohort that does not exist.
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Transaction } from "@/lib/db/client";
+import { hasAnyRole, isStaff } from "@/lib/permissions";
+import { db } from "@/lib/server/db";
+import { NotFoundError } from "@/lib/server/errors";
+import type { Viewer } from "@/lib/server/viewer";
+
+const NOT_FOUND = "Fant ikke kullet.";
+
+/** A `where` for the cohorts this viewer may see as staff (empty result for everyone else). */
+export function staffCohortWhere(viewer: Viewer): Prisma.CohortWhereInput {
+  if (isStaff(viewer)) return {};
+  if (viewer.roles.includes("FACULTY")) return { teachers: { some: { userId: viewer.id } } };
+  return { id: { in: [] } };
+}
+
+/** Whether the viewer may see and run this cohort as staff. */
+export async function isCohortStaff(viewer: Viewer, cohortId: string, client: Transaction | ReturnType<typeof db> = db()): Promise<boolean> {
+  if (isStaff(viewer)) return true;
+  if (!hasAnyRole(viewer, ["FACULTY"])) return false;
+  const membership = await (client as Transaction).cohortTeacher.findUnique({
+    where: { cohortId_userId: { cohortId, userId: viewer.id } },
+    select: { cohortId: true },
+  });
+  return membership !== null;
+}
+
+/** The cohort as staff may see it, or NotFound. Call it first in every staff use case on a cohort. */
+export async function requireCohortStaff(viewer: Viewer, cohortId: string, client?: Transaction): Promise<void> {
+  if (!(await isCohortStaff(viewer, cohortId, client))) throw new NotFoundError(NOT_FOUND);
+}

@@ -1,0 +1,64 @@
+import "server-only";
+// Who may open an uploaded file (lib/storage), for the one download route app/api/dokumenter/[id]:
+// - an application's documents: its applicant, and advisers/admins;
+// - an arbeidskrav hand-in's documents: the members of that submission (a group paper is every
+//   member's), and the cohort's staff (its teaching team, advisers, admins).
+// Staff may view a file inline in the browser; everyone else gets it as an attachment.
+// Anyone else gets NotFound, exactly as for a document that does not exist.
+import { canViewApplication, isStaff } from "@/lib/permissions";
+import { isCohortStaff } from "@/lib/server/cohorts/access";
+import { db } from "@/lib/server/db";
+import { NotFoundError } from "@/lib/server/errors";
+import type { Viewer } from "@/lib/server/viewer";
+import { storage } from "@/lib/storage";
+
+export interface OpenedDocument {
+  stream: ReadableStream<Uint8Array>;
+  name: string;
+  size: number;
+  /** The viewer may see it inline (staff); otherwise it is offered as an attachment only. */
+  inlineAllowed: boolean;
+}
+
+const NOT_FOUND = "Fant ikke dokumentet.";
+
+export async function openDocument(viewer: Viewer, documentId: string): Promise<OpenedDocument> {
+  const document = await db().document.findUnique({
+    where: { id: documentId },
+    select: {
+      originalName: true,
+      size: true,
+      storageKey: true,
+      application: { select: { applicantId: true, status: true } },
+      submissionAttempt: {
+        select: {
+          submission: {
+            select: {
+              arbeidskrav: { select: { cohortId: true } },
+              members: { select: { enrolment: { select: { userId: true } } } },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!document) throw new NotFoundError(NOT_FOUND);
+
+  let allowed = false;
+  let inlineAllowed = false;
+  if (document.application) {
+    allowed = canViewApplication(viewer, document.application);
+    inlineAllowed = isStaff(viewer);
+  } else if (document.submissionAttempt) {
+    const { submission } = document.submissionAttempt;
+    const member = submission.members.some(({ enrolment }) => enrolment.userId === viewer.id);
+    const staff = await isCohortStaff(viewer, submission.arbeidskrav.cohortId);
+    allowed = member || staff;
+    inlineAllowed = staff;
+  }
+  if (!allowed) throw new NotFoundError(NOT_FOUND);
+
+  const stream = await storage().read(document.storageKey);
+  if (!stream) throw new NotFoundError(NOT_FOUND);
+  return { stream, name: document.originalName, size: document.size, inlineAllowed };
+}
