@@ -3,12 +3,12 @@ import "server-only";
 // whether they may sit the exam (the rule in lib/domain/eligibility.ts) and the grade.
 import { osloDate } from "@/lib/domain/application-deadline";
 import { studentArbeidskravStanding } from "@/lib/domain/arbeidskrav";
-import { attendanceCounts } from "@/lib/domain/attendance";
-import { evaluateEligibility, type Eligibility } from "@/lib/domain/eligibility";
+import type { Eligibility } from "@/lib/domain/eligibility";
 import { db } from "@/lib/server/db";
 import { AccessDeniedError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
-import { isoDate, REQUIREMENT_COLUMNS, toRequirements } from "@/lib/to-domain";
+import { isoDate } from "@/lib/to-domain";
+import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
 
 export async function getStudentOverview(viewer: Viewer, now = new Date()) {
   if (!viewer.roles.includes("STUDENT")) throw new AccessDeniedError();
@@ -25,7 +25,6 @@ export async function getStudentOverview(viewer: Viewer, now = new Date()) {
           id: true,
           code: true,
           name: true,
-          ...REQUIREMENT_COLUMNS,
           programme: { select: { name: true } },
           samlinger: {
             orderBy: { number: "asc" },
@@ -67,7 +66,11 @@ export async function getStudentOverview(viewer: Viewer, now = new Date()) {
     },
   });
 
-  return enrolments.map((enrolment) => {
+  // The verdict comes from the one place that decides it (also for faculty and exam registration).
+  const evaluations = await Promise.all(
+    enrolments.map((enrolment) => evaluateCohortEligibility(db(), enrolment.cohort.id, { today, enrolmentIds: [enrolment.id] })),
+  );
+  return enrolments.map((enrolment, enrolmentIndex) => {
     const attendanceByDay = new Map(enrolment.attendance.map((row) => [row.samlingDayId, row.status]));
     const submissions = new Map(enrolment.submissionMembers.map(({ submission }) => [submission.arbeidskravId, submission]));
     const samlinger = enrolment.cohort.samlinger.map(({ number, samling }) => ({
@@ -79,9 +82,6 @@ export async function getStudentOverview(viewer: Viewer, now = new Date()) {
         attendance: attendanceByDay.get(samlingDay.id) ?? null,
       })),
     }));
-    const planDays = enrolment.cohort.samlinger.flatMap(({ samling }) =>
-      samling.days.map((samlingDay) => ({ id: samlingDay.id, date: isoDate(samlingDay.date) })),
-    );
     const standing = new Map(
       studentArbeidskravStanding(
         enrolment.cohort.arbeidskrav.map((definition) => definition.id),
@@ -98,14 +98,8 @@ export async function getStudentOverview(viewer: Viewer, now = new Date()) {
         attempts: submission?.attempts ?? [],
       };
     });
-    const requirements = toRequirements(enrolment.cohort);
-    const eligibility: Eligibility = evaluateEligibility(
-      {
-        ...attendanceCounts(planDays, enrolment.attendance, today),
-        arbeidskrav: [...standing].map(([id, status]) => ({ id, status })),
-      },
-      requirements,
-    );
+    const { requirements, byEnrolment } = evaluations[enrolmentIndex]!;
+    const eligibility: Eligibility = byEnrolment.get(enrolment.id)!.eligibility;
     const exam = enrolment.cohort.exams[0] ?? null;
     const registration = exam ? enrolment.examRegistrations.find((row) => row.examId === exam.id) ?? null : null;
     return {

@@ -1,0 +1,94 @@
+import "server-only";
+// Exam eligibility for the students of a cohort, in one place: the facts come from the database
+// in a fixed number of queries (however many students), and the decision from lib/domain
+// (attendanceCounts, studentArbeidskravStanding, evaluateEligibility) with the cohort's own
+// requirements. The student's page, the faculty's lists and the exam registration all use this,
+// so they can never disagree. Pass a transaction to decide inside it (exam registration locks the
+// enrolments first, then evaluates).
+import { studentArbeidskravStanding } from "@/lib/domain/arbeidskrav";
+import { attendanceCounts } from "@/lib/domain/attendance";
+import { evaluateEligibility, type Eligibility } from "@/lib/domain/eligibility";
+import type { CohortRequirements } from "@/lib/domain/requirements";
+import type { Database, Transaction } from "@/lib/db/client";
+import { isoDate, REQUIREMENT_COLUMNS, toRequirements } from "@/lib/to-domain";
+
+export interface EnrolmentEligibility {
+  enrolmentId: string;
+  userId: string;
+  eligibility: Eligibility;
+}
+
+export interface CohortEligibility {
+  requirements: CohortRequirements;
+  /** Every samling day of the cohort's plan, in date order (shared days once). */
+  planDays: { id: string; date: string }[];
+  byEnrolment: Map<string, EnrolmentEligibility>;
+}
+
+/**
+ * Evaluates the active and completed students of a cohort (or only `enrolmentIds`) as of `today`
+ * (an Oslo calendar date). Three queries whatever the cohort's size.
+ */
+export async function evaluateCohortEligibility(
+  client: Database | Transaction,
+  cohortId: string,
+  options: { today: string; enrolmentIds?: readonly string[] },
+): Promise<CohortEligibility> {
+  const tx = client as Transaction;
+  const enrolmentWhere = {
+    cohortId,
+    status: { not: "WITHDRAWN" as const },
+    ...(options.enrolmentIds ? { id: { in: [...options.enrolmentIds] } } : {}),
+  };
+  const [cohort, enrolments, memberships] = await Promise.all([
+    tx.cohort.findUniqueOrThrow({
+      where: { id: cohortId },
+      select: {
+        ...REQUIREMENT_COLUMNS,
+        samlinger: { select: { samling: { select: { days: { select: { id: true, date: true } } } } } },
+        arbeidskrav: { select: { id: true } },
+      },
+    }),
+    tx.enrolment.findMany({
+      where: enrolmentWhere,
+      select: { id: true, userId: true, attendance: { select: { samlingDayId: true, status: true } } },
+    }),
+    tx.submissionMember.findMany({
+      where: { enrolment: enrolmentWhere },
+      select: { enrolmentId: true, arbeidskravId: true, submission: { select: { status: true } } },
+    }),
+  ]);
+
+  const requirements = toRequirements(cohort);
+  const seen = new Set<string>();
+  const planDays: { id: string; date: string }[] = [];
+  for (const { samling } of cohort.samlinger) {
+    for (const day of samling.days) {
+      if (seen.has(day.id)) continue;
+      seen.add(day.id);
+      planDays.push({ id: day.id, date: isoDate(day.date) });
+    }
+  }
+  planDays.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const definitionIds = cohort.arbeidskrav.map((definition) => definition.id);
+
+  const submissionsByEnrolment = new Map<string, { arbeidskravId: string; status: "SUBMITTED" | "APPROVED" | "NOT_APPROVED" }[]>();
+  for (const membership of memberships) {
+    const list = submissionsByEnrolment.get(membership.enrolmentId) ?? [];
+    list.push({ arbeidskravId: membership.arbeidskravId, status: membership.submission.status });
+    submissionsByEnrolment.set(membership.enrolmentId, list);
+  }
+
+  const byEnrolment = new Map<string, EnrolmentEligibility>();
+  for (const enrolment of enrolments) {
+    const eligibility = evaluateEligibility(
+      {
+        ...attendanceCounts(planDays, enrolment.attendance, options.today),
+        arbeidskrav: studentArbeidskravStanding(definitionIds, submissionsByEnrolment.get(enrolment.id) ?? []),
+      },
+      requirements,
+    );
+    byEnrolment.set(enrolment.id, { enrolmentId: enrolment.id, userId: enrolment.userId, eligibility });
+  }
+  return { requirements, planDays, byEnrolment };
+}
