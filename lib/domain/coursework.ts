@@ -104,3 +104,11 @@ export function reminderDue(dueDate: string, today: string, daysBefore = REMINDE
 export function deadlinePhrase(deadline: string, today: string): string {
   return deadline >= today ? `innen ${formatDateNb(deadline)}` : `fristen var ${formatDateNb(deadline)}`;
 }
+
+/** How an arbeidskrav is written: "Individuelt", "Alene eller i gruppe på 2–3", "I gruppe på 2–3". */
+export function groupRuleNb(definition: { individualOnly: boolean; minGroupSize: number; maxGroupSize: number }): string {
+  const { individualOnly, minGroupSize: min, maxGroupSize: max } = definition;
+  if (individualOnly || max <= 1) return "Individuelt";
+  if (min <= 1) return max === 2 ? "Alene eller i gruppe på 2" : `Alene eller i gruppe på 2–${max}`;
+  return min === max ? `I gruppe på ${max}` : `I gruppe på ${min}–${max}`;
+}

@@ -96,3 +96,16 @@ export function describeSamlingDates(samling: Pick<ScheduledSamling, "days" | "l
   const { year } = datePartsOf(today, "today");
   return `${formatDateSpanNb(samling.days, { omitYear: year })} (${formatWeeksNb(samling.days)}), ${samling.location}`;
 }
+
+const WEEKDAYS_NB = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"] as const;
+
+/** "tirsdag" for "2026-12-15". */
+export function weekdayNb(date: string): string {
+  const dayNumber = parseIsoDate(date);
+  return WEEKDAYS_NB[(((dayNumber + 3) % 7) + 7) % 7]!;
+}
+
+/** "tirsdag 15. desember" (the year left out when it is `omitYear`), as a day is named in a list. */
+export function formatDayNb(date: string, options: { omitYear?: number } = {}): string {
+  return `${weekdayNb(date)} ${formatDateSpanNb([date], options)}`;
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   attemptDeadlines,
   deadlinePhrase,
+  groupRuleNb,
   handInContentProblems,
   handInPermission,
   isLateHandIn,
@@ -88,5 +89,15 @@ describe("the reminder", () => {
     expect(reminderDue("2027-03-10", "2027-03-11")).toBe(false);
     expect(reminderDue("2027-03-01", "2027-02-26")).toBe(true); // over a month's end
     expect(() => reminderDue("2027-02-30", "2027-02-26")).toThrow(RangeError);
+  });
+});
+
+describe("the group rule in words", () => {
+  it("says whether it is written alone, in a group, or either", () => {
+    expect(groupRuleNb({ individualOnly: true, minGroupSize: 1, maxGroupSize: 1 })).toBe("Individuelt");
+    expect(groupRuleNb({ individualOnly: false, minGroupSize: 1, maxGroupSize: 3 })).toBe("Alene eller i gruppe på 2–3");
+    expect(groupRuleNb({ individualOnly: false, minGroupSize: 2, maxGroupSize: 3 })).toBe("I gruppe på 2–3");
+    expect(groupRuleNb({ individualOnly: false, minGroupSize: 3, maxGroupSize: 3 })).toBe("I gruppe på 3");
+    expect(groupRuleNb({ individualOnly: false, minGroupSize: 1, maxGroupSize: 2 })).toBe("Alene eller i gruppe på 2");
   });
 });

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays, formatIsoDate } from "@/lib/domain/dates";
-import { describeSamlingDates, formatDateSpanNb, formatWeeksNb, isoWeek, nextSamling, samlingPhase } from "@/lib/domain/schedule";
+import { describeSamlingDates, formatDateSpanNb, formatDayNb, formatWeeksNb, isoWeek, nextSamling, samlingPhase, weekdayNb } from "@/lib/domain/schedule";
 import { getISOWeek, getISOWeekYear } from "date-fns";
 
 describe("ISO weeks", () => {
@@ -80,5 +80,16 @@ describe("the next samling", () => {
     expect(describeSamlingDates(samlinger[1]!, "2026-11-22")).toBe("15.–16. desember (uke 51), NTNU, Trondheim");
     expect(describeSamlingDates(samlinger[2]!, "2026-11-22")).toBe("2.–3. februar 2027 (uke 5), Scandic Lerkendal");
     expect(addDays("2026-12-15", 1)).toBe("2026-12-16");
+  });
+});
+
+describe("weekdays", () => {
+  it("names the day of the week in Norwegian", () => {
+    expect(["2026-12-14", "2026-12-15", "2026-12-16", "2026-12-17", "2026-12-18", "2026-12-19", "2026-12-20"].map(weekdayNb)).toEqual([
+      "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
+    ]);
+    expect(weekdayNb("1970-01-01")).toBe("torsdag");
+    expect(formatDayNb("2026-12-15", { omitYear: 2026 })).toBe("tirsdag 15. desember");
+    expect(formatDayNb("2027-01-05", { omitYear: 2026 })).toBe("tirsdag 5. januar 2027");
   });
 });
