@@ -63,7 +63,7 @@ export function HandInPanel(props: HandInPanelProps) {
                 id="innlevering-text"
                 name="text"
                 label="Tekst"
-                hint={`Valgfritt hvis du laster opp en PDF. Høyst ${props.maxTextLength} tegn.`}
+                hint={`Lever en tekst, en PDF eller begge. Høyst ${props.maxTextLength} tegn.`}
                 rows={5}
                 maxLength={props.maxTextLength}
                 errors={errors.text}

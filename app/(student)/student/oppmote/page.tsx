@@ -57,6 +57,7 @@ function EnrolmentAttendance({
   const sendable = allDays.filter((day) => day.canSendNotice);
   const active = enrolment.status === "ACTIVE";
   const Heading = showCohort ? "h3" : "h2";
+  const SubHeading = showCohort ? "h4" : "h3";
 
   const columns: Column<Day>[] = [
     { key: "day", header: "Dag", rowHeader: true, cell: (day) => formatDayNb(day.date, { omitYear: year }) },
@@ -137,18 +138,29 @@ function EnrolmentAttendance({
 
       <section className="card" aria-labelledby={`dager-${id}`}>
         <Heading id={`dager-${id}`}>Samlingsdagene</Heading>
-        <div className="mt-4 space-y-8">
-          {enrolment.samlinger.map((samling) => (
-            <DataTable
-              key={samling.number}
-              caption={`${samling.title} · ${formatDateSpanNb(samling.days.map((day) => day.date))} (${samling.weeks}) · ${samling.location}`}
-              captionVisible
-              columns={columns}
-              rows={samling.days}
-              rowKey={(day) => day.id}
-            />
+        {/* What is coming first (that is where notices are sent), then what has been, newest first. */}
+        {[
+          { key: "kommer", title: "Samlinger som kommer", samlinger: enrolment.samlinger.filter((samling) => samling.phase !== "HELD") },
+          { key: "holdt", title: "Samlinger som er holdt", samlinger: enrolment.samlinger.filter((samling) => samling.phase === "HELD").reverse() },
+        ]
+          .filter((group) => group.samlinger.length > 0)
+          .map((group) => (
+            <div key={group.key} className="mt-6">
+              <SubHeading className="font-semibold">{group.title}</SubHeading>
+              <div className="mt-3 space-y-8">
+                {group.samlinger.map((samling) => (
+                  <DataTable
+                    key={samling.number}
+                    caption={`${samling.title} · ${formatDateSpanNb(samling.days.map((day) => day.date))} (${samling.weeks}) · ${samling.location}`}
+                    captionVisible
+                    columns={columns}
+                    rows={samling.days}
+                    rowKey={(day) => day.id}
+                  />
+                ))}
+              </div>
+            </div>
           ))}
-        </div>
       </section>
     </article>
   );
