@@ -1,6 +1,7 @@
 // The attendance picture as a bar: days present, days missed, and days to come, with a mark where
 // the cohort's threshold lies. The sentences beside it lead; the bar is their picture (its text
 // alternative repeats the numbers).
+import { formatAttendancePercent } from "@/lib/domain/eligibility";
 export function AttendanceBar({
   attended,
   held,
@@ -18,8 +19,9 @@ export function AttendanceBar({
   const share = (days: number) => `${(days * 100) / scheduled}%`;
   const absent = held - attended;
   const remaining = scheduled - held;
+  const percent = formatAttendancePercent(attended, scheduled, requiredPercent);
   const label =
-    `Til stede ${attended} dager, borte ${absent}, ${remaining} igjen av ${scheduled}. ` +
+    `Til stede ${attended} dager (${percent} av alle samlingsdagene), borte ${absent}, ${remaining} igjen av ${scheduled}. ` +
     `Kravet er ${requiredDays} dager (${requiredPercent} %).`;
   return (
     <div className="mt-4">
@@ -34,7 +36,7 @@ export function AttendanceBar({
       </div>
       <ul aria-hidden="true" className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-800">
         <li className="flex items-center gap-1.5">
-          <span className="inline-block size-3 rounded-sm bg-green-700" /> Til stede: {attended}
+          <span className="inline-block size-3 rounded-sm bg-green-700" /> Til stede: {attended} ({percent})
         </li>
         <li className="flex items-center gap-1.5">
           <span className="inline-block size-3 rounded-sm bg-red-700" /> Borte: {absent}
