@@ -4,6 +4,7 @@ import "server-only";
 // (each sweep locks what it changes). `cron` runs it on a schedule as a safety net; use cases
 // also request a run right after they commit (requestJob), so users do not wait for the clock.
 import { deliverQueuedMail } from "@/lib/server/mail";
+import { sweepStudentNotices } from "@/lib/server/students/notices";
 
 export interface JobDefinition {
   /** pg-boss cron expression (UTC), or null for jobs that run only when requested. */
@@ -14,6 +15,12 @@ export interface JobDefinition {
 export const JOBS = {
   /** Sends queued e-mail (lib/server/mail.ts). */
   "mail.deliver": { cron: "* * * * *", run: () => deliverQueuedMail() },
+  /**
+   * Students' notices (lib/server/students/notices.ts): arbeidskrav reminders, attendance warnings,
+   * the "ikke godkjent" safety net. Hourly, so a registration of attendance is followed by its
+   * warning within the hour; queued mail goes out with the next `mail.deliver` run.
+   */
+  "notices.students": { cron: "7 * * * *", run: () => sweepStudentNotices() },
 } satisfies Record<string, JobDefinition>;
 
 export type JobName = keyof typeof JOBS;

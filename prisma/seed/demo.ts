@@ -16,6 +16,7 @@ import type { EmployerType, Grade, LeaderRole } from "@/lib/generated/prisma/enu
 import { osloDate } from "@/lib/domain/application-deadline";
 import { isoDate, toDomainPosition } from "@/lib/to-domain";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_STUDENTS } from "@/prisma/seed/demo-accounts";
+import { seedStudentDemo } from "@/prisma/seed/demo-student";
 import { hashPassword } from "@/lib/server/auth/password";
 import {
   assignTeachers,
@@ -186,6 +187,8 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
     employerMunicipalityCode: "5001",
     educations: [{ institution: "NTNU", degree: "Bachelor i barnevern", credits: 180, completedYear: 2015 }],
   });
+
+  await seedStudentDemo(db, { today });
 
   return [
     `${DEMO_ACCOUNTS.length} demokontoer`,

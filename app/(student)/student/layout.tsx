@@ -1,6 +1,20 @@
+import { AreaNav } from "@/components/area-nav";
 import { requirePageRole } from "@/lib/server/viewer";
 
 export default async function StudentLayout({ children }: { children: React.ReactNode }) {
   await requirePageRole(["STUDENT"], "/student");
-  return children;
+  return (
+    <>
+      <AreaNav
+        label="Student"
+        links={[
+          { href: "/student", label: "Oversikt" },
+          { href: "/student/oppmote", label: "Oppmøte" },
+          { href: "/student/arbeidskrav", label: "Arbeidskrav" },
+          { href: "/student/timeplan", label: "Timeplan" },
+        ]}
+      />
+      {children}
+    </>
+  );
 }

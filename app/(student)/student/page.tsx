@@ -1,17 +1,20 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/area-nav";
-import { formatDays } from "@/components/cohort-summary";
 import { ARBEIDSKRAV_STATUS, ELIGIBILITY_STATUS, StatusBadge } from "@/components/status-badge";
-import { formatAttendancePercent } from "@/lib/domain/eligibility";
-import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
-import { getStudentOverview } from "@/lib/server/students/overview";
-import { requirePageRole } from "@/lib/server/viewer";
+import { AttendanceBar } from "@/components/student/attendance-bar";
+import { NextSteps } from "@/components/student/next-steps";
+import { eligibilityHeadline } from "@/lib/domain/eligibility";
+import { GRADE_DESCRIPTIONS } from "@/lib/domain/exam";
+import { formatDateNb } from "@/lib/domain/format";
+import { formatDateSpanNb, formatWeeksNb } from "@/lib/domain/schedule";
+import type { StudentOverview } from "@/lib/server/students/overview";
+import { loadStudent } from "./load";
 
 export const metadata: Metadata = { title: "Mine studier" };
 
 export default async function StudentHome() {
-  const viewer = await requirePageRole(["STUDENT"], "/student");
-  const enrolments = await getStudentOverview(viewer);
+  const { viewer, enrolments } = await loadStudent("/student");
   if (enrolments.length === 0) {
     return (
       <>
@@ -22,144 +25,183 @@ export default async function StudentHome() {
   }
   return (
     <>
-      <PageHeader title="Mine studier" lead={`Hei, ${viewer.name}. Her ser du samlinger, oppmøte, arbeidskrav og eksamen.`} />
+      <PageHeader title="Mine studier" lead={`Hei, ${viewer.name}. Her ser du om du kan gå opp til eksamen, og hva du bør gjøre nå.`} />
       <div className="space-y-10">
-        {enrolments.map((enrolment) => {
-          const { eligibility } = enrolment;
-          const status = ELIGIBILITY_STATUS[eligibility.status]!;
-          return (
-            <article key={enrolment.enrolmentId} aria-labelledby={`kull-${enrolment.cohort.id}`} className="space-y-6">
-              <h2 id={`kull-${enrolment.cohort.id}`} className="text-2xl">
-                {enrolment.cohort.programme} – {enrolment.cohort.name}
-              </h2>
-
-              <section className="card" aria-labelledby={`eksamensrett-${enrolment.enrolmentId}`}>
-                <h3 id={`eksamensrett-${enrolment.enrolmentId}`}>Rett til å gå opp til eksamen</h3>
-                <p className="mt-2">
-                  <StatusBadge tone={status.tone}>{status.label}</StatusBadge>
-                </p>
-                <dl className="mt-4 grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
-                  <dt className="font-medium">Oppmøte</dt>
-                  <dd>
-                    {eligibility.attendance.attended} av {eligibility.attendance.scheduled} samlingsdager (
-                    {formatAttendancePercent(eligibility.attendance.attended, eligibility.attendance.scheduled, eligibility.attendance.requiredPercent)}). Du kan ha
-                    fravær fra {eligibility.attendance.absencesLeft} dager til.
-                  </dd>
-                  <dt className="font-medium">Arbeidskrav</dt>
-                  <dd>
-                    {eligibility.arbeidskrav.approved} av {eligibility.arbeidskrav.required} godkjent
-                  </dd>
-                </dl>
-                {eligibility.reasons.length > 0 ? (
-                  <ul className="mt-4 list-disc space-y-1 pl-5 text-slate-800">
-                    {eligibility.reasons.map((reason) => (
-                      <li key={reason}>{reason}</li>
-                    ))}
-                  </ul>
-                ) : null}
-              </section>
-
-              {enrolment.exam ? (
-                <section className="card" aria-labelledby={`eksamen-${enrolment.enrolmentId}`}>
-                  <h3 id={`eksamen-${enrolment.enrolmentId}`}>Eksamen</h3>
-                  <p className="mt-2">
-                    {enrolment.exam.title}: {formatDays([enrolment.exam.startsOn, enrolment.exam.endsOn])}
-                  </p>
-                  <p className="mt-2">
-                    {enrolment.exam.registration?.grade ? (
-                      <>
-                        Karakter: <strong className="text-xl">{enrolment.exam.registration.grade}</strong>
-                        {enrolment.exam.registration.grade === "F" ? " (ikke bestått)" : null}
-                      </>
-                    ) : enrolment.exam.registration ? (
-                      "Du er oppmeldt til eksamen."
-                    ) : (
-                      "Du er ikke oppmeldt til eksamen ennå."
-                    )}
-                  </p>
-                </section>
-              ) : null}
-
-              <section className="card" aria-labelledby={`arbeidskrav-${enrolment.enrolmentId}`}>
-                <h3 id={`arbeidskrav-${enrolment.enrolmentId}`}>Arbeidskrav</h3>
-                <ul className="mt-4 divide-y divide-slate-200">
-                  {enrolment.arbeidskrav.map((item) => {
-                    const itemStatus = ARBEIDSKRAV_STATUS[item.status]!;
-                    const latest = item.attempts.at(-1);
-                    return (
-                      <li key={item.id} className="py-3">
-                        <div className="flex flex-wrap items-center justify-between gap-2">
-                          <p className="font-medium">
-                            {item.number}. {item.title}
-                            {item.oralPresentation ? " · legges fram muntlig" : ""}
-                          </p>
-                          <StatusBadge tone={itemStatus.tone}>{itemStatus.label}</StatusBadge>
-                        </div>
-                        <p className="text-sm text-slate-700">Frist {formatDateNb(item.dueDate)}</p>
-                        {item.groupMembers.length > 0 ? (
-                          <p className="text-sm text-slate-700">Gruppe: {item.groupMembers.join(", ")}</p>
-                        ) : null}
-                        {latest?.feedback ? (
-                          <p className="mt-1 text-sm">
-                            <span className="font-medium">Tilbakemelding:</span> {latest.feedback}
-                          </p>
-                        ) : null}
-                        {item.attempts.length > 1 ? (
-                          <p className="text-sm text-slate-700">
-                            Levert {item.attempts.length} ganger, sist {formatInstantNb(latest!.submittedAt)}.
-                          </p>
-                        ) : null}
-                      </li>
-                    );
-                  })}
-                </ul>
-              </section>
-
-              <section className="card" aria-labelledby={`samlinger-${enrolment.enrolmentId}`}>
-                <h3 id={`samlinger-${enrolment.enrolmentId}`}>Samlinger og oppmøte</h3>
-                {enrolment.basisgruppe ? (
-                  <p className="mt-2 text-slate-700">
-                    {enrolment.basisgruppe.name}
-                    {enrolment.basisgruppe.supervisor ? `, prosessveileder ${enrolment.basisgruppe.supervisor.name}` : ""}
-                  </p>
-                ) : null}
-                <div className="mt-4 overflow-x-auto">
-                  <table className="w-full min-w-[20rem] text-left text-sm">
-                    <caption className="sr-only">Samlingsdager og ditt oppmøte</caption>
-                    <thead>
-                      <tr className="border-b border-slate-300">
-                        <th scope="col" className="py-2 pr-4">Samling</th>
-                        <th scope="col" className="py-2 pr-4">Dager</th>
-                        <th scope="col" className="py-2">Oppmøte</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {enrolment.samlinger.map((samling) => {
-                        const registered = samling.days.filter((d) => d.attendance !== null);
-                        const present = registered.filter((d) => d.attendance === "PRESENT").length;
-                        const past = samling.days.every((d) => d.date < enrolment.today);
-                        return (
-                          <tr key={samling.number} className="border-b border-slate-100 align-top">
-                            <th scope="row" className="py-2 pr-4 font-medium">{samling.title}</th>
-                            <td className="py-2 pr-4">{formatDays(samling.days.map((d) => d.date))}</td>
-                            <td className="py-2">
-                              {registered.length === 0
-                                ? past
-                                  ? "Ikke registrert"
-                                  : "Kommer"
-                                : `${present} av ${samling.days.length} dager`}
-                            </td>
-                          </tr>
-                        );
-                      })}
-                    </tbody>
-                  </table>
-                </div>
-              </section>
-            </article>
-          );
-        })}
+        {enrolments.map((enrolment, index) => (
+          // The next steps link to #eksamen and #kontakter: those anchors belong to the newest cohort.
+          <Enrolment key={enrolment.enrolmentId} enrolment={enrolment} anchors={index === 0} />
+        ))}
       </div>
     </>
+  );
+}
+
+function Enrolment({ enrolment, anchors }: { enrolment: StudentOverview; anchors: boolean }) {
+  const { eligibility, attendance } = enrolment;
+  const id = enrolment.enrolmentId;
+  const status = ELIGIBILITY_STATUS[eligibility.status]!;
+  const approved = eligibility.arbeidskrav;
+  return (
+    <article aria-labelledby={`kull-${id}`} className="space-y-6">
+      <h2 id={`kull-${id}`} className="text-2xl">
+        {enrolment.cohort.programme} – {enrolment.cohort.name}
+      </h2>
+
+      <section className="card" aria-labelledby={`eksamensrett-${id}`}>
+        <h3 id={`eksamensrett-${id}`}>Rett til å gå opp til eksamen</h3>
+        <p className="mt-2">
+          <StatusBadge tone={status.tone}>{status.label}</StatusBadge>
+        </p>
+        <p className="mt-3 text-lg">{eligibilityHeadline(eligibility)}</p>
+        <h4 className="mt-5 font-semibold">Dette bør du gjøre nå</h4>
+        <NextSteps steps={enrolment.nextSteps} />
+      </section>
+
+      <section className="card" aria-labelledby={`oppmote-${id}`}>
+        <h3 id={`oppmote-${id}`}>Oppmøte</h3>
+        <p className="mt-2">
+          {attendance.soFar} {attendance.rule}
+        </p>
+        <p className="mt-1 font-medium">{attendance.outlook}</p>
+        <AttendanceBar
+          attended={eligibility.attendance.attended}
+          held={eligibility.attendance.held}
+          scheduled={eligibility.attendance.scheduled}
+          requiredDays={eligibility.attendance.requiredDays}
+          requiredPercent={eligibility.attendance.requiredPercent}
+        />
+        <p className="mt-4">
+          <Link href="/student/oppmote">Se alle samlingsdagene og meld fravær</Link>
+        </p>
+      </section>
+
+      <section className="card" aria-labelledby={`arbeidskrav-${id}`}>
+        <h3 id={`arbeidskrav-${id}`}>Arbeidskrav</h3>
+        <p className="mt-2">
+          {approved.approved} av {approved.required} godkjent.
+        </p>
+        <ul className="mt-3 divide-y divide-slate-200">
+          {enrolment.arbeidskrav.map((item) => {
+            const itemStatus = ARBEIDSKRAV_STATUS[item.status]!;
+            return (
+              <li key={item.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
+                <div className="min-w-0">
+                  <Link href={`/student/arbeidskrav/${item.id}`} className="font-medium">
+                    {item.title}
+                  </Link>
+                  <p className="text-sm text-slate-700">
+                    {item.status === "NOT_APPROVED" ? `Ny frist ${formatDateNb(item.deadline)}` : `Frist ${formatDateNb(item.dueDate)}`}
+                  </p>
+                </div>
+                <StatusBadge tone={itemStatus.tone}>{itemStatus.label}</StatusBadge>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+
+      <ExamCard enrolment={enrolment} anchor={anchors ? "eksamen" : undefined} />
+      <ContactsCard enrolment={enrolment} anchor={anchors ? "kontakter" : undefined} />
+    </article>
+  );
+}
+
+function ExamCard({ enrolment, anchor }: { enrolment: StudentOverview; anchor?: string }) {
+  const { exam, eligibility } = enrolment;
+  if (!exam) return null;
+  const days = [exam.startsOn, exam.endsOn];
+  const registration = exam.registered
+    ? "Du er meldt opp til eksamen."
+    : exam.withdrawn
+      ? "Oppmeldingen din er trukket. Ta kontakt med studieveilederen hvis det er feil."
+      : eligibility.status === "ELIGIBLE"
+        ? "Du har rett til å gå opp. Faglærer melder deg opp, og du ser det her når det er gjort."
+        : eligibility.status === "NOT_ELIGIBLE"
+          ? "Du kan ikke meldes opp til eksamen med dette kullet."
+          : "Du blir meldt opp når kravene er oppfylt.";
+  return (
+    <section className="card" aria-labelledby={`eksamen-${enrolment.enrolmentId}`} id={anchor}>
+      <h3 id={`eksamen-${enrolment.enrolmentId}`}>Eksamen</h3>
+      <dl className="mt-3 grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+        <dt className="font-medium">Form</dt>
+        <dd>{exam.title}</dd>
+        <dt className="font-medium">Dager</dt>
+        <dd>
+          {formatDateSpanNb(days)} ({formatWeeksNb(days)})
+        </dd>
+        <dt className="font-medium">Oppmelding</dt>
+        <dd>{registration}</dd>
+        {exam.registered || exam.publishedGrade ? (
+          <>
+            <dt className="font-medium">Karakter</dt>
+            <dd>
+              {exam.publishedGrade ? (
+                <>
+                  <strong className="text-xl">{exam.publishedGrade}</strong> ({GRADE_DESCRIPTIONS[exam.publishedGrade]})
+                </>
+              ) : (
+                "Ikke publisert"
+              )}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+    </section>
+  );
+}
+
+function ContactsCard({ enrolment, anchor }: { enrolment: StudentOverview; anchor?: string }) {
+  const { basisgruppe, contacts } = enrolment;
+  const id = enrolment.enrolmentId;
+  return (
+    <section className="card" aria-labelledby={`kontakter-${id}`} id={anchor}>
+      <h3 id={`kontakter-${id}`}>Basisgruppe og kontakter</h3>
+      <div className="mt-3 grid gap-6 md:grid-cols-2">
+        {basisgruppe ? (
+          <div>
+            <h4 className="font-semibold">{basisgruppe.name}</h4>
+            {basisgruppe.supervisor ? (
+              <p className="mt-1">
+                Prosessveileder: {basisgruppe.supervisor.name}
+                <br />
+                <a href={`mailto:${basisgruppe.supervisor.email}`}>{basisgruppe.supervisor.email}</a>
+                {basisgruppe.supervisor.phone ? ` · ${basisgruppe.supervisor.phone}` : null}
+              </p>
+            ) : (
+              <p className="mt-1">Gruppen har ingen prosessveileder ennå.</p>
+            )}
+            <p className="mt-3 text-sm font-medium">Medlemmer ({basisgruppe.members.length})</p>
+            <ul className="mt-1 text-sm">
+              {basisgruppe.members.map((member, index) => (
+                <li key={index}>
+                  {member.name}
+                  {member.isViewer ? " (deg)" : ""}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          <p>Du er ikke med i noen basisgruppe ennå.</p>
+        )}
+        <div className="space-y-4">
+          {(
+            [
+              ["Studieveileder", contacts.adviser],
+              ["Fagansvarlig", contacts.academicLead],
+            ] as const
+          ).map(([role, person]) => (
+            <div key={role}>
+              <h4 className="font-semibold">{role}</h4>
+              <p className="mt-1">
+                {person.name}
+                <br />
+                <a href={`mailto:${person.email}`}>{person.email}</a>
+                {person.phone ? ` · ${person.phone}` : null}
+              </p>
+            </div>
+          ))}
+        </div>
+      </div>
+    </section>
   );
 }

@@ -1,127 +1,280 @@
 import "server-only";
-// What a student sees about their own studies: schedule, attendance, arbeidskrav with feedback,
-// whether they may sit the exam (the rule in lib/domain/eligibility.ts) and the grade.
+// What a student sees about their own studies, for every page of /student: the verdict (from the
+// one place that decides it, lib/server/cohorts/eligibility.ts) and what to do next, attendance per
+// samling day with the absence notices sent, arbeidskrav with the hand-ins of the submissions the
+// student is a member of (a group's hand-in is every member's), the exam and the grade once
+// published, the basisgruppe and whom to contact.
+//
+// Everything is read with the viewer's own user id in the `where`: a student can never reach
+// another student's enrolment, notices or submissions through this module. The number of queries
+// does not depend on the size of the cohort (one nested read, then three for the verdict, per
+// enrolment of the viewer; tests/integration/student-home.test.ts counts them).
+import { cache } from "react";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { studentArbeidskravStanding } from "@/lib/domain/arbeidskrav";
-import type { Eligibility } from "@/lib/domain/eligibility";
+import { attendanceProgress, samlingDayState } from "@/lib/domain/attendance-progress";
+import { canWithdrawAbsenceNotice, canSendAbsenceNotice } from "@/lib/domain/absence-notice";
+import { studentContacts } from "@/lib/domain/contacts";
+import { attemptDeadlines, handInPermission, nextHandInDeadline } from "@/lib/domain/coursework";
+import type { ArbeidskravStatus } from "@/lib/domain/eligibility";
+import { studentNextSteps } from "@/lib/domain/next-steps";
+import { formatWeeksNb, samlingPhase } from "@/lib/domain/schedule";
+import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
 import { db } from "@/lib/server/db";
 import { AccessDeniedError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
-import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
 
-export async function getStudentOverview(viewer: Viewer, now = new Date()) {
+const ENROLMENT_SELECT = {
+  id: true,
+  status: true,
+  basisgruppe: {
+    select: {
+      name: true,
+      supervisor: { select: { name: true, email: true, phone: true } },
+      members: {
+        where: { status: { not: "WITHDRAWN" } },
+        orderBy: { user: { name: "asc" } },
+        select: { id: true, user: { select: { name: true } } },
+      },
+    },
+  },
+  cohort: {
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      programme: {
+        select: {
+          name: true,
+          adviserName: true,
+          adviserEmail: true,
+          adviserPhone: true,
+          academicLeadName: true,
+          academicLeadEmail: true,
+          academicLeadPhone: true,
+        },
+      },
+      teachers: { where: { academicLead: true }, select: { user: { select: { name: true, email: true, phone: true } } } },
+      samlinger: {
+        orderBy: { number: "asc" },
+        select: {
+          number: true,
+          samling: {
+            select: {
+              title: true,
+              location: true,
+              notes: true,
+              days: { orderBy: { date: "asc" }, select: { id: true, date: true } },
+            },
+          },
+        },
+      },
+      arbeidskrav: {
+        orderBy: { number: "asc" },
+        select: {
+          id: true,
+          number: true,
+          kind: true,
+          title: true,
+          description: true,
+          dueDate: true,
+          oralPresentation: true,
+          individualOnly: true,
+          minGroupSize: true,
+          maxGroupSize: true,
+        },
+      },
+      exams: { orderBy: { startsOn: "asc" }, select: { id: true, title: true, startsOn: true, endsOn: true, gradesPublishedAt: true } },
+    },
+  },
+  attendance: { select: { samlingDayId: true, status: true } },
+  absenceNotices: {
+    where: { withdrawnAt: null },
+    select: { id: true, samlingDayId: true, reason: true, createdAt: true },
+  },
+  submissionMembers: {
+    select: {
+      submission: {
+        select: {
+          id: true,
+          arbeidskravId: true,
+          status: true,
+          members: {
+            orderBy: { enrolment: { user: { name: "asc" } } },
+            select: { enrolmentId: true, enrolment: { select: { user: { select: { name: true } } } } },
+          },
+          attempts: {
+            orderBy: { attempt: "asc" },
+            select: {
+              id: true,
+              attempt: true,
+              text: true,
+              submittedAt: true,
+              submittedBy: { select: { name: true } },
+              status: true,
+              feedback: true,
+              assessedAt: true,
+              documents: { orderBy: { uploadedAt: "asc" }, select: { id: true, originalName: true, size: true } },
+            },
+          },
+        },
+      },
+    },
+  },
+  examRegistrations: { select: { examId: true, status: true, grade: true } },
+} as const;
+
+async function loadStudentOverview(viewer: Viewer, now: Date) {
   if (!viewer.roles.includes("STUDENT")) throw new AccessDeniedError();
   const today = osloDate(now);
   const enrolments = await db().enrolment.findMany({
     where: { userId: viewer.id, status: { not: "WITHDRAWN" } },
     orderBy: { cohort: { startsOn: "desc" } },
-    select: {
-      id: true,
-      status: true,
-      basisgruppe: { select: { name: true, supervisor: { select: { name: true, email: true } } } },
-      cohort: {
-        select: {
-          id: true,
-          code: true,
-          name: true,
-          programme: { select: { name: true } },
-          samlinger: {
-            orderBy: { number: "asc" },
-            select: {
-              number: true,
-              samling: {
-                select: {
-                  title: true,
-                  location: true,
-                  days: { orderBy: { date: "asc" }, select: { id: true, date: true } },
-                },
-              },
-            },
-          },
-          arbeidskrav: {
-            orderBy: { number: "asc" },
-            select: { id: true, number: true, kind: true, title: true, description: true, dueDate: true, oralPresentation: true, individualOnly: true, maxGroupSize: true },
-          },
-          exams: { select: { id: true, title: true, startsOn: true, endsOn: true } },
-        },
-      },
-      attendance: { select: { samlingDayId: true, status: true } },
-      submissionMembers: {
-        select: {
-          submission: {
-            select: {
-              arbeidskravId: true,
-              status: true,
-              members: { select: { enrolment: { select: { user: { select: { name: true } } } } } },
-              attempts: {
-                orderBy: { attempt: "asc" },
-                select: { attempt: true, submittedAt: true, status: true, feedback: true, assessedAt: true },
-              },
-            },
-          },
-        },
-      },
-      examRegistrations: { select: { examId: true, status: true, grade: true, gradedAt: true } },
-    },
+    select: ENROLMENT_SELECT,
   });
 
   // The verdict comes from the one place that decides it (also for faculty and exam registration).
   const evaluations = await Promise.all(
     enrolments.map((enrolment) => evaluateCohortEligibility(db(), enrolment.cohort.id, { today, enrolmentIds: [enrolment.id] })),
   );
-  return enrolments.map((enrolment, enrolmentIndex) => {
+
+  return enrolments.map((enrolment, index) => {
+    const { cohort } = enrolment;
+    const { requirements, byEnrolment } = evaluations[index]!;
+    const eligibility = byEnrolment.get(enrolment.id)!.eligibility;
     const attendanceByDay = new Map(enrolment.attendance.map((row) => [row.samlingDayId, row.status]));
+    const noticeByDay = new Map(enrolment.absenceNotices.map((notice) => [notice.samlingDayId, notice]));
+
+    const samlinger = cohort.samlinger.map(({ number, samling }) => {
+      const dates = samling.days.map((samlingDay) => isoDate(samlingDay.date));
+      return {
+        number,
+        title: samling.title,
+        location: samling.location,
+        notes: samling.notes,
+        phase: samlingPhase(dates, today),
+        weeks: formatWeeksNb(dates),
+        days: samling.days.map((samlingDay) => {
+          const date = isoDate(samlingDay.date);
+          const attendance = attendanceByDay.get(samlingDay.id) ?? null;
+          const notice = noticeByDay.get(samlingDay.id);
+          return {
+            id: samlingDay.id,
+            date,
+            attendance,
+            state: samlingDayState(date, attendance, today),
+            notice: notice
+              ? { id: notice.id, reason: notice.reason, createdAt: notice.createdAt, canWithdraw: canWithdrawAbsenceNotice(date, today) }
+              : null,
+            canSendNotice: !notice && canSendAbsenceNotice(date, today),
+          };
+        }),
+      };
+    });
+
     const submissions = new Map(enrolment.submissionMembers.map(({ submission }) => [submission.arbeidskravId, submission]));
-    const samlinger = enrolment.cohort.samlinger.map(({ number, samling }) => ({
-      number,
-      title: samling.title,
-      location: samling.location,
-      days: samling.days.map((samlingDay) => ({
-        date: isoDate(samlingDay.date),
-        attendance: attendanceByDay.get(samlingDay.id) ?? null,
-      })),
-    }));
     const standing = new Map(
       studentArbeidskravStanding(
-        enrolment.cohort.arbeidskrav.map((definition) => definition.id),
+        cohort.arbeidskrav.map((definition) => definition.id),
         [...submissions.values()].map(({ arbeidskravId, status }) => ({ arbeidskravId, status })),
       ).map(({ id, status }) => [id, status]),
     );
-    const arbeidskrav = enrolment.cohort.arbeidskrav.map((definition) => {
+    const arbeidskrav = cohort.arbeidskrav.map((definition) => {
+      const dueDate = isoDate(definition.dueDate);
       const submission = submissions.get(definition.id) ?? null;
+      const status: ArbeidskravStatus = standing.get(definition.id) ?? "NOT_SUBMITTED";
+      const attempts = submission ? attemptDeadlines(dueDate, submission.attempts) : [];
       return {
         ...definition,
-        dueDate: isoDate(definition.dueDate),
-        status: standing.get(definition.id) ?? "NOT_SUBMITTED",
-        groupMembers: submission && submission.members.length > 1 ? submission.members.map((m) => m.enrolment.user.name) : [],
-        attempts: submission?.attempts ?? [],
+        dueDate,
+        status,
+        /** The deadline of the next hand-in: the due date, or after "ikke godkjent" the resubmission deadline. */
+        deadline: nextHandInDeadline(dueDate, attempts),
+        permission: handInPermission(status),
+        submission: submission
+          ? {
+              id: submission.id,
+              members: submission.members.map((member) => ({ name: member.enrolment.user.name, isViewer: member.enrolmentId === enrolment.id })),
+              attempts: attempts.map((attempt) => ({
+                id: attempt.id,
+                number: attempt.attempt,
+                text: attempt.text,
+                submittedAt: attempt.submittedAt,
+                submittedBy: attempt.submittedBy.name,
+                status: attempt.status,
+                feedback: attempt.feedback,
+                assessedAt: attempt.assessedAt,
+                deadline: attempt.deadline,
+                late: attempt.late,
+                documents: attempt.documents,
+              })),
+            }
+          : null,
       };
     });
-    const { requirements, byEnrolment } = evaluations[enrolmentIndex]!;
-    const eligibility: Eligibility = byEnrolment.get(enrolment.id)!.eligibility;
-    const exam = enrolment.cohort.exams[0] ?? null;
-    const registration = exam ? enrolment.examRegistrations.find((row) => row.examId === exam.id) ?? null : null;
+
+    const exam = cohort.exams.at(-1) ?? null;
+    const registration = exam ? (enrolment.examRegistrations.find((row) => row.examId === exam.id) ?? null) : null;
+    // The grade is the student's only once the faculty have published the exam's grades.
+    const publishedGrade = exam?.gradesPublishedAt && registration?.grade ? registration.grade : null;
+    const examView = exam
+      ? {
+          id: exam.id,
+          title: exam.title,
+          startsOn: isoDate(exam.startsOn),
+          endsOn: isoDate(exam.endsOn),
+          registered: registration?.status === "ADMITTED",
+          withdrawn: registration?.status === "WITHDRAWN",
+          publishedGrade,
+        }
+      : null;
+
+    const programme = cohort.programme;
+    const cohortLead = cohort.teachers[0]?.user ?? null;
+    const contacts = studentContacts(
+      {
+        adviser: { name: programme.adviserName, email: programme.adviserEmail, phone: programme.adviserPhone },
+        academicLead: { name: programme.academicLeadName, email: programme.academicLeadEmail, phone: programme.academicLeadPhone },
+      },
+      cohortLead ? { name: cohortLead.name, email: cohortLead.email, phone: cohortLead.phone } : null,
+    );
+
+    const nextSteps = studentNextSteps({
+      today,
+      eligibility,
+      arbeidskrav: arbeidskrav.map(({ id, number, title, status, deadline }) => ({ id, number, title, status, deadline })),
+      samlinger: samlinger.map(({ number, title, location, days }) => ({ number, title, location, days: days.map((d) => d.date) })),
+      exam: examView ? { startsOn: examView.startsOn, endsOn: examView.endsOn, registered: examView.registered, publishedGrade } : null,
+      contacts,
+    });
+
     return {
       enrolmentId: enrolment.id,
       status: enrolment.status,
-      cohort: { id: enrolment.cohort.id, code: enrolment.cohort.code, name: enrolment.cohort.name, programme: enrolment.cohort.programme.name },
-      basisgruppe: enrolment.basisgruppe,
+      cohort: { id: cohort.id, code: cohort.code, name: cohort.name, programme: programme.name },
+      today,
+      requirements,
+      eligibility,
+      attendance: attendanceProgress(eligibility.attendance),
+      nextSteps,
       samlinger,
       arbeidskrav,
-      eligibility,
-      requirements,
-      exam: exam
+      exam: examView,
+      basisgruppe: enrolment.basisgruppe
         ? {
-            title: exam.title,
-            startsOn: isoDate(exam.startsOn),
-            endsOn: isoDate(exam.endsOn),
-            registration: registration ? { status: registration.status, grade: registration.grade } : null,
+            name: enrolment.basisgruppe.name,
+            supervisor: enrolment.basisgruppe.supervisor,
+            members: enrolment.basisgruppe.members.map((member) => ({ name: member.user.name, isViewer: member.id === enrolment.id })),
           }
         : null,
-      today,
+      contacts,
     };
   });
 }
 
-export type StudentOverview = Awaited<ReturnType<typeof getStudentOverview>>[number];
+/** The viewer's own enrolments (not withdrawn), newest cohort first. Cached for the request. */
+export const getStudentOverview = cache((viewer: Viewer, now?: Date) => loadStudentOverview(viewer, now ?? new Date()));
+
+export type StudentOverview = Awaited<ReturnType<typeof loadStudentOverview>>[number];
+export type StudentArbeidskrav = StudentOverview["arbeidskrav"][number];

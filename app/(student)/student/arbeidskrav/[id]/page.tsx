@@ -1,0 +1,162 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ARBEIDSKRAV_STATUS, StatusBadge } from "@/components/status-badge";
+import { HandInPanel } from "@/components/student/hand-in-panel";
+import { formatDeadline } from "@/lib/domain/application-deadline";
+import { ARBEIDSKRAV_KIND_LABELS } from "@/lib/domain/arbeidskrav";
+import { groupRuleNb, MAX_HAND_IN_TEXT_LENGTH } from "@/lib/domain/coursework";
+import { formatDateNb, formatInstantNb, joinNb } from "@/lib/domain/format";
+import { formatMegabytes } from "@/lib/domain/upload";
+import { NotFoundError } from "@/lib/server/errors";
+import { getStudentArbeidskrav } from "@/lib/server/students/arbeidskrav";
+import { requirePageRole } from "@/lib/server/viewer";
+import { parseRecordId } from "@/lib/validation/ids";
+import { handInFlash } from "../../load";
+
+export const metadata: Metadata = { title: "Arbeidskrav" };
+
+const ATTEMPT_STATUS: Record<string, { label: string; tone: "good" | "bad" | "wait" }> = {
+  SUBMITTED: { label: "Venter på vurdering", tone: "wait" },
+  APPROVED: { label: "Godkjent", tone: "good" },
+  NOT_APPROVED: { label: "Ikke godkjent", tone: "bad" },
+};
+
+async function load(segment: string) {
+  const id = parseRecordId(segment);
+  if (!id) notFound();
+  const viewer = await requirePageRole(["STUDENT"], `/student/arbeidskrav/${id}`);
+  try {
+    return await getStudentArbeidskrav(viewer, id);
+  } catch (error) {
+    // Another cohort's arbeidskrav is as unknown as one that does not exist.
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+}
+
+export default async function ArbeidskravPage({ params }: { params: Promise<{ id: string }> }) {
+  const { enrolment, arbeidskrav: item, groupAllowed, canHandIn, classmates } = await load((await params).id);
+  const flash = await handInFlash();
+  const status = ARBEIDSKRAV_STATUS[item.status]!;
+  const submission = item.submission;
+  const latest = submission?.attempts.at(-1) ?? null;
+  const kind = canHandIn && item.permission.allowed ? item.permission.kind : null;
+  const blockedReason = item.permission.allowed
+    ? "Du er ikke lenger aktiv student i kullet, så du kan ikke levere."
+    : item.permission.reason;
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/student/arbeidskrav">← Alle arbeidskrav</Link>
+      </p>
+      <div className="mb-6">
+        <p className="text-sm font-medium text-slate-700">
+          {ARBEIDSKRAV_KIND_LABELS[item.kind]} · {enrolment.cohort.name}
+        </p>
+        <h1>{item.title}</h1>
+        {item.description ? <p className="mt-2 max-w-3xl text-slate-700">{item.description}</p> : null}
+      </div>
+
+      <div className="space-y-6">
+        <section className="card" aria-labelledby="status-heading">
+          <h2 id="status-heading">Status</h2>
+          <p className="mt-2 flex flex-wrap items-center gap-2">
+            <StatusBadge tone={status.tone}>{status.label}</StatusBadge>
+            {latest?.late ? <StatusBadge tone="wait">Levert for sent</StatusBadge> : null}
+          </p>
+          <dl className="mt-4 grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+            <dt className="font-medium">Frist</dt>
+            <dd>{formatDeadline(item.dueDate)}</dd>
+            {item.status === "NOT_APPROVED" ? (
+              <>
+                <dt className="font-medium">Ny frist</dt>
+                <dd>{formatDeadline(item.deadline)}</dd>
+              </>
+            ) : null}
+            <dt className="font-medium">Skrives</dt>
+            <dd>{groupRuleNb(item)}</dd>
+            {item.oralPresentation ? (
+              <>
+                <dt className="font-medium">Muntlig</dt>
+                <dd>Legges også fram muntlig på en samling.</dd>
+              </>
+            ) : null}
+            {submission && submission.members.length > 1 ? (
+              <>
+                <dt className="font-medium">Gruppe</dt>
+                <dd>{joinNb(submission.members.map((member) => (member.isViewer ? `${member.name} (deg)` : member.name)))}</dd>
+              </>
+            ) : null}
+          </dl>
+          {latest?.status === "NOT_APPROVED" && latest.feedback ? (
+            <div className="mt-4 rounded-md border border-red-700 bg-red-50 p-3 text-red-900">
+              <p className="font-semibold">Tilbakemelding fra faglærer</p>
+              <p className="mt-1 whitespace-pre-line">{latest.feedback}</p>
+            </div>
+          ) : null}
+        </section>
+
+        <HandInPanel
+          arbeidskravId={item.id}
+          title={item.title}
+          kind={kind}
+          blockedReason={kind ? null : blockedReason}
+          group={kind === "FIRST" && groupAllowed ? { minSize: item.minGroupSize, maxSize: item.maxGroupSize, classmates } : null}
+          deadlineText={
+            kind === "RESUBMISSION" ? `Frist for ny innlevering: ${formatDeadline(item.deadline)}.` : `Frist: ${formatDeadline(item.deadline)}.`
+          }
+          lateWarning={
+            item.deadline < enrolment.today
+              ? `Fristen var ${formatDateNb(item.deadline)}. Du kan fortsatt levere, men innleveringen merkes som levert for sent.`
+              : null
+          }
+          maxTextLength={MAX_HAND_IN_TEXT_LENGTH}
+          flash={flash}
+        />
+
+        {submission && submission.attempts.length > 0 ? (
+          <section className="card" aria-labelledby="historikk-heading">
+            <h2 id="historikk-heading">Innleveringer</h2>
+            <ol className="mt-4 space-y-6">
+              {[...submission.attempts].reverse().map((attempt) => {
+                const assessed = ATTEMPT_STATUS[attempt.status]!;
+                return (
+                  <li key={attempt.id} className="border-t border-slate-200 pt-4 first:border-t-0 first:pt-0">
+                    <h3>Innlevering {attempt.number}</h3>
+                    <p className="mt-1 text-sm text-slate-700">
+                      Levert {formatInstantNb(attempt.submittedAt)} av {attempt.submittedBy}. Frist {formatDateNb(attempt.deadline)}.
+                    </p>
+                    <p className="mt-2 flex flex-wrap gap-2">
+                      <StatusBadge tone={assessed.tone}>{assessed.label}</StatusBadge>
+                      {attempt.late ? <StatusBadge tone="wait">Levert for sent</StatusBadge> : null}
+                    </p>
+                    {attempt.documents.length > 0 ? (
+                      <ul className="mt-3 space-y-1">
+                        {attempt.documents.map((document) => (
+                          <li key={document.id}>
+                            <a href={`/api/dokumenter/${document.id}`} download>
+                              {document.originalName}
+                            </a>{" "}
+                            <span className="text-sm text-slate-700">({formatMegabytes(document.size)})</span>
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
+                    {attempt.text ? <p className="mt-3 whitespace-pre-line rounded-md bg-slate-50 p-3">{attempt.text}</p> : null}
+                    {attempt.assessedAt ? (
+                      <div className="mt-3">
+                        <p className="text-sm text-slate-700">Vurdert {formatInstantNb(attempt.assessedAt)}</p>
+                        {attempt.feedback ? <p className="mt-1 whitespace-pre-line">{attempt.feedback}</p> : null}
+                      </div>
+                    ) : null}
+                  </li>
+                );
+              })}
+            </ol>
+          </section>
+        ) : null}
+      </div>
+    </>
+  );
+}

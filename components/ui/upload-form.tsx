@@ -1,0 +1,130 @@
+"use client";
+// A form that sends a file (and any fields around it) to a route handler with a progress bar:
+// XMLHttpRequest reports upload progress, fetch does not. Without JavaScript the same form posts
+// to the same endpoint, which redirects back; the server decides in both cases. The endpoint
+// answers JSON { ok, message, fieldErrors? } when asked for it (Accept: application/json).
+// Used for the applicant's documents and the student's hand-ins.
+import { useRouter } from "next/navigation";
+import { useRef, useState, type ReactNode } from "react";
+import { uploadProblem } from "@/lib/domain/upload";
+
+export interface UploadResult {
+  ok: boolean;
+  text: string;
+  fieldErrors?: Record<string, string[] | undefined>;
+}
+
+export interface UploadState {
+  /** 0–100 while sending, null otherwise. */
+  progress: number | null;
+  result: UploadResult | null;
+}
+
+export function UploadForm({
+  endpoint,
+  resultId,
+  progressLabel,
+  fileRequired = true,
+  onResult,
+  className = "space-y-2",
+  showResult = true,
+  children,
+}: {
+  endpoint: string;
+  /** The id of the result message, for the inputs' aria-describedby. */
+  resultId: string;
+  /** What the progress bar is for, for screen readers ("Laster opp: vitnemål"). */
+  progressLabel: string;
+  /** A form with an optional file (a hand-in may be text only) sets this to false. */
+  fileRequired?: boolean;
+  /** Called with every result (e.g. to show it where it survives the form being replaced). */
+  onResult?: (result: UploadResult) => void;
+  className?: string;
+  /** Show the result under the form (off when the caller shows it elsewhere). */
+  showResult?: boolean;
+  children: (state: UploadState) => ReactNode;
+}) {
+  const router = useRouter();
+  const form = useRef<HTMLFormElement>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [result, setResult] = useState<UploadResult | null>(null);
+
+  const finish = (next: UploadResult) => {
+    setResult(next);
+    onResult?.(next);
+  };
+
+  async function upload(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (progress !== null) return;
+    const data = new FormData(event.currentTarget);
+    const file = data.get("file");
+    const chosen = file instanceof File && file.name !== "" ? file : null;
+    if (!chosen && fileRequired) {
+      finish({ ok: false, text: "Velg en fil å laste opp.", fieldErrors: { file: ["Velg en fil å laste opp."] } });
+      return;
+    }
+    if (chosen) {
+      // The same rule the server applies, checked first so nobody waits for a doomed upload.
+      const head = new Uint8Array(await chosen.slice(0, 8).arrayBuffer());
+      const problem = uploadProblem({ name: chosen.name, size: chosen.size, head });
+      if (problem) {
+        finish({ ok: false, text: problem, fieldErrors: { file: [problem] } });
+        return;
+      }
+    } else {
+      data.delete("file");
+    }
+    setResult(null);
+    setProgress(0);
+    const request = new XMLHttpRequest();
+    request.open("POST", endpoint);
+    request.setRequestHeader("Accept", "application/json");
+    request.upload.onprogress = (progressEvent) => {
+      if (progressEvent.lengthComputable) setProgress(Math.round((progressEvent.loaded / progressEvent.total) * 100));
+    };
+    request.onload = () => {
+      setProgress(null);
+      let body: { ok?: boolean; message?: string; fieldErrors?: UploadResult["fieldErrors"] } = {};
+      try {
+        body = JSON.parse(request.responseText);
+      } catch {
+        // fall through to the generic message
+      }
+      const ok = request.status >= 200 && request.status < 300 && body.ok === true;
+      finish({ ok, text: body.message ?? (ok ? "Lastet opp." : "Opplastingen mislyktes. Prøv igjen."), fieldErrors: ok ? undefined : body.fieldErrors });
+      if (ok) {
+        form.current?.reset();
+        router.refresh();
+      }
+    };
+    request.onerror = () => {
+      setProgress(null);
+      finish({ ok: false, text: "Nettverksfeil: ingenting ble sendt. Prøv igjen." });
+    };
+    request.send(data);
+  }
+
+  return (
+    <form ref={form} action={endpoint} method="post" encType="multipart/form-data" onSubmit={upload} className={className}>
+      {children({ progress, result })}
+      {progress !== null ? (
+        <div className="flex items-center gap-3">
+          <progress value={progress} max={100} className="h-3 w-full max-w-xs" aria-label={progressLabel} />
+          <span className="text-sm" aria-hidden="true">
+            {progress} %
+          </span>
+        </div>
+      ) : null}
+      <p
+        id={resultId}
+        role={result && !result.ok ? "alert" : "status"}
+        className={
+          result && showResult ? (result.ok ? "text-sm font-medium text-green-800" : "text-sm font-medium text-red-800") : "sr-only"
+        }
+      >
+        {showResult ? (result?.text ?? "") : ""}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+"use server";
+// The student's server actions: absence notices and the calendar feed. Each names its fields in
+// a zod schema and calls its use case in lib/server/students, which checks that what is changed
+// is the viewer's own. (Hand-ins go through a route handler, for upload progress.)
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { formatDateNb } from "@/lib/domain/format";
+import { defineAction } from "@/lib/server/action";
+import { sendAbsenceNotice, withdrawAbsenceNotice } from "@/lib/server/students/absence-notices";
+import { createCalendarFeed, revokeCalendarFeed } from "@/lib/server/students/calendar";
+import { absenceNoticeFields, withdrawNoticeFields } from "@/lib/validation/student";
+
+const STUDENT = ["STUDENT"] as const;
+
+export const sendAbsenceNoticeAction = defineAction({
+  roles: STUDENT,
+  schema: absenceNoticeFields,
+  async handler({ viewer, input }) {
+    const notice = await sendAbsenceNotice(viewer, input);
+    revalidatePath("/student", "layout");
+    return { message: `Fraværsmeldingen for ${formatDateNb(notice.date)} er sendt. Faglærerne ser den på oppmøtelisten for dagen.` };
+  },
+});
+
+export const withdrawAbsenceNoticeAction = defineAction({
+  roles: STUDENT,
+  schema: withdrawNoticeFields,
+  async handler({ viewer, input }) {
+    const notice = await withdrawAbsenceNotice(viewer, input.noticeId);
+    revalidatePath("/student", "layout");
+    return { message: `Fraværsmeldingen for ${formatDateNb(notice.date)} er trukket tilbake.` };
+  },
+});
+
+export const createCalendarFeedAction = defineAction({
+  roles: STUDENT,
+  schema: z.object({}),
+  async handler({ viewer }) {
+    const urls = await createCalendarFeed(viewer);
+    revalidatePath("/student/timeplan");
+    // The URL is shown this once (only its hash is stored); the form displays it from `values`.
+    return { message: "Kalenderlenken er laget. Kopier den nå: av sikkerhetshensyn vises den bare denne ene gangen.", values: { feedUrl: urls.https, webcalUrl: urls.webcal } };
+  },
+});
+
+export const revokeCalendarFeedAction = defineAction({
+  roles: STUDENT,
+  schema: z.object({}),
+  async handler({ viewer }) {
+    await revokeCalendarFeed(viewer);
+    revalidatePath("/student/timeplan");
+    return { message: "Kalenderlenken er slettet. Kalendere som abonnerte på den, får ikke flere oppdateringer." };
+  },
+});

@@ -1,0 +1,46 @@
+/**
+ * Fraværsmelding: a student tells the faculty they will be, or were, away on a samling day. It is
+ * information for whoever registers attendance; it never changes the attendance rule (an absence
+ * with a notice is still an absence).
+ *
+ * Decisions where the study plan is silent:
+ * - A notice may be sent for any coming day of the student's plan, and for a day that has been up
+ *   to 14 days ago (ill on the day, reported afterwards). Older than that, attendance is settled:
+ *   the student talks to the faculty instead.
+ * - A notice can be withdrawn until the day begins (plans change); on the day and after, it stays,
+ *   because the faculty may already have acted on it.
+ */
+import { addDays, parseIsoDate } from "./dates";
+import { formatDateNb } from "./format";
+
+export const ABSENCE_NOTICE_DAYS_AFTER = 14;
+export const MAX_ABSENCE_REASON_LENGTH = 1000;
+
+/** Why a notice cannot be sent for the day `dayDate` today, or null when it can. */
+export function absenceNoticeProblem(dayDate: string, today: string): string | null {
+  const oldest = addDays(today, -ABSENCE_NOTICE_DAYS_AFTER);
+  parseIsoDate(dayDate, "dayDate");
+  if (dayDate < oldest) {
+    return (
+      `${formatDateNb(dayDate)} er mer enn ${ABSENCE_NOTICE_DAYS_AFTER} dager siden. ` +
+      "Ta kontakt med faglærer hvis du vil si noe om fraværet den dagen."
+    );
+  }
+  return null;
+}
+
+export function canSendAbsenceNotice(dayDate: string, today: string): boolean {
+  return absenceNoticeProblem(dayDate, today) === null;
+}
+
+/** A notice can be withdrawn before its day begins. */
+export function canWithdrawAbsenceNotice(dayDate: string, today: string): boolean {
+  return parseIsoDate(today, "today") < parseIsoDate(dayDate, "dayDate");
+}
+
+/** Why a notice cannot be withdrawn today, or null when it can. */
+export function absenceNoticeWithdrawProblem(dayDate: string, today: string): string | null {
+  return canWithdrawAbsenceNotice(dayDate, today)
+    ? null
+    : `Fraværsmeldingen for ${formatDateNb(dayDate)} kan ikke trekkes tilbake på dagen eller etterpå.`;
+}

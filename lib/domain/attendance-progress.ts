@@ -1,0 +1,92 @@
+/**
+ * The attendance picture as a student should read it: what they have done so far beside what the
+ * rule needs ("Du har vært til stede 14 av 15 dager så langt. Du må ha minst 21 av 26 dager
+ * totalt."), each day's state, and when the e-mail warnings are due. "14 av 26 samlingsdager
+ * (53,8 %)" alone reads as failing to a student who has missed one day, so it is never the lead.
+ */
+import { parseIsoDate } from "./dates";
+import type { Eligibility } from "./eligibility";
+import { countNoun } from "./format";
+
+export type AttendanceFacts = Eligibility["attendance"];
+
+/**
+ * A samling day as the student sees it. A registered day shows its registration. A past day with
+ * none is UNREGISTERED: it counts as not attended until the faculty register it (the rule counts a
+ * day as held once its date has passed; lib/domain/attendance.ts).
+ */
+export type SamlingDayState = "PRESENT" | "ABSENT" | "UNREGISTERED" | "TODAY" | "UPCOMING";
+
+export function samlingDayState(date: string, registration: "PRESENT" | "ABSENT" | null, today: string): SamlingDayState {
+  const day = parseIsoDate(date, "date");
+  const now = parseIsoDate(today, "today");
+  if (registration === "PRESENT" || registration === "ABSENT") return registration;
+  if (registration !== null) throw new RangeError(`Unknown attendance status: ${String(registration)}`);
+  if (day < now) return "UNREGISTERED";
+  return day === now ? "TODAY" : "UPCOMING";
+}
+
+/** The days still to come: scheduled but not held. */
+export function remainingDays(attendance: AttendanceFacts): number {
+  return attendance.scheduled - attendance.held;
+}
+
+export interface AttendanceProgress {
+  /** "Du har vært til stede 14 av 15 dager så langt." */
+  soFar: string;
+  /** "Du må ha minst 21 av 26 dager totalt (80 %)." */
+  rule: string;
+  /** What that means from here ("Du kan være borte høyst 2 dager til."). */
+  outlook: string;
+}
+
+export function attendanceProgress(attendance: AttendanceFacts): AttendanceProgress {
+  const { attended, held, scheduled, requiredDays, requiredPercent, absencesLeft, met } = attendance;
+  if (scheduled === 0) {
+    return {
+      soFar: "Kullet har ingen samlingsdager i planen ennå.",
+      rule: `Kravet er minst ${requiredPercent} % oppmøte på samlingsdagene.`,
+      outlook: "Oppmøtekravet kan vurderes når samlingene er lagt inn.",
+    };
+  }
+  const soFar =
+    held === 0
+      ? "Ingen samlingsdager er holdt ennå."
+      : `Du har vært til stede ${attended} av ${countNoun(held, "dag", "dager")} så langt.`;
+  const rule = `Du må ha minst ${requiredDays} av ${countNoun(scheduled, "dag", "dager")} totalt (${requiredPercent} %).`;
+  const remaining = remainingDays(attendance);
+  let outlook: string;
+  if (met) {
+    outlook = "Du har nådd oppmøtekravet.";
+  } else if (attendanceWarning(attendance) === "UNREACHABLE") {
+    outlook =
+      remaining > 1
+        ? `Du kan ikke lenger nå kravet, selv om du møter alle de ${remaining} gjenstående dagene.`
+        : remaining === 1
+          ? "Du kan ikke lenger nå kravet, selv om du møter den siste dagen."
+          : "Alle samlingsdagene er holdt, og kravet er ikke nådd.";
+  } else if (absencesLeft === 0) {
+    outlook = remaining === 1 ? "Du må møte den siste samlingsdagen." : `Du må møte alle de ${remaining} gjenstående samlingsdagene.`;
+  } else {
+    outlook = `Du kan være borte høyst ${countNoun(absencesLeft, "dag", "dager")} til.`;
+  }
+  return { soFar, rule, outlook };
+}
+
+export type AttendanceWarning = "LAST_ABSENCE" | "UNREACHABLE";
+
+/**
+ * Which attendance warning applies (each is e-mailed once):
+ * - UNREACHABLE: the threshold can no longer be reached, even attending every remaining day;
+ * - LAST_ABSENCE: at most one more absence is allowed, days remain, and the student has been
+ *   absent at least once (a tiny plan that allows one absence from the start is no warning).
+ * Nothing once the requirement is met, or while the plan is empty.
+ */
+export function attendanceWarning(attendance: AttendanceFacts): AttendanceWarning | null {
+  const { scheduled, held, attended, maxAbsences, absencesLeft, met } = attendance;
+  if (scheduled === 0 || met) return null;
+  const absences = held - attended;
+  if (absences > maxAbsences) return "UNREACHABLE";
+  if (held < scheduled && absences >= 1 && absencesLeft <= 1) return "LAST_ABSENCE";
+  return null;
+}

@@ -1,0 +1,114 @@
+/**
+ * Handing in arbeidskrav: when a student may hand in, what a hand-in must contain, the deadline
+ * each attempt is measured against, when it counts as late, and when a reminder is due.
+ *
+ * Decisions where the study plan is silent:
+ * - A hand-in after the deadline is accepted and marked "levert for sent" (the faculty decide what
+ *   that means); the student is never locked out of handing in.
+ * - After "ikke godkjent" the work may be handed in again. The new deadline is three weeks after
+ *   the assessment, but never before the arbeidskrav's own due date (an early rejection does not
+ *   shorten the time the others had).
+ * - Once handed in, the work waits for assessment: neither the student nor a group member can
+ *   hand in again until it is assessed (the faculty never assess a moving target). An approved
+ *   arbeidskrav is done.
+ */
+import { deadlineEnd, osloDate } from "./application-deadline";
+import { addDays, parseIsoDate } from "./dates";
+import type { ArbeidskravStatus } from "./eligibility";
+import { formatDateNb } from "./format";
+
+/** Days before the due date the reminder goes out (to students who have not handed in). */
+export const REMINDER_DAYS_BEFORE = 3;
+/** Days after a "not approved" assessment to hand in again. */
+export const RESUBMISSION_DAYS = 21;
+/** A hand-in's text: a short note or the whole of a short task; longer work goes in the PDF. */
+export const MAX_HAND_IN_TEXT_LENGTH = 5000;
+
+export type HandInPermission =
+  | { allowed: true; kind: "FIRST" | "RESUBMISSION" }
+  | { allowed: false; reason: string };
+
+/** Whether the student (or any member of their group) may hand in now, given their standing. */
+export function handInPermission(status: ArbeidskravStatus): HandInPermission {
+  switch (status) {
+    case "NOT_SUBMITTED":
+      return { allowed: true, kind: "FIRST" };
+    case "NOT_APPROVED":
+      return { allowed: true, kind: "RESUBMISSION" };
+    case "SUBMITTED":
+      return { allowed: false, reason: "Innleveringen venter på vurdering. Du kan levere på nytt hvis den ikke blir godkjent." };
+    case "APPROVED":
+      return { allowed: false, reason: "Arbeidskravet er godkjent. Du trenger ikke levere det på nytt." };
+    default:
+      throw new RangeError(`Unknown arbeidskrav status: ${String(status)}`);
+  }
+}
+
+/** The deadline to hand in again after an assessment on `assessedOn`: the later of due + 0 and assessed + 21 days. */
+export function resubmissionDeadline(dueDate: string, assessedOn: string): string {
+  parseIsoDate(dueDate, "dueDate");
+  const fromAssessment = addDays(assessedOn, RESUBMISSION_DAYS);
+  return fromAssessment > dueDate ? fromAssessment : dueDate;
+}
+
+export interface AttemptFacts {
+  submittedAt: Date;
+  status: "SUBMITTED" | "APPROVED" | "NOT_APPROVED";
+  assessedAt: Date | null;
+}
+
+/**
+ * The deadline the next hand-in is measured against: the due date for the first, and after a
+ * "not approved" assessment the resubmission deadline. `attempts` in order, oldest first.
+ */
+export function nextHandInDeadline(dueDate: string, attempts: readonly AttemptFacts[]): string {
+  parseIsoDate(dueDate, "dueDate");
+  const last = attempts.at(-1);
+  if (!last) return dueDate;
+  if (last.status === "NOT_APPROVED" && last.assessedAt) return resubmissionDeadline(dueDate, osloDate(last.assessedAt));
+  return dueDate;
+}
+
+/** Late: handed in after the deadline day has ended in Oslo (a hand-in at 23.59 on the day is on time). */
+export function isLateHandIn(deadline: string, submittedAt: Date): boolean {
+  return submittedAt.getTime() >= deadlineEnd(deadline).getTime();
+}
+
+/** Each attempt with the deadline it was measured against and whether it came late. */
+export function attemptDeadlines<A extends AttemptFacts>(dueDate: string, attempts: readonly A[]): (A & { deadline: string; late: boolean })[] {
+  return attempts.map((attempt, index) => {
+    const deadline = nextHandInDeadline(dueDate, attempts.slice(0, index));
+    return { ...attempt, deadline, late: isLateHandIn(deadline, attempt.submittedAt) };
+  });
+}
+
+/** Norwegian messages by field for a hand-in's content: a PDF, a text, or both; the text not too long. */
+export function handInContentProblems(content: { text: string | null; hasFile: boolean }): Record<string, string[]> {
+  const text = content.text?.trim() ?? "";
+  if (text.length > MAX_HAND_IN_TEXT_LENGTH) {
+    return { text: [`Teksten kan ha høyst ${MAX_HAND_IN_TEXT_LENGTH} tegn (har ${text.length}). Legg lengre tekst i en PDF.`] };
+  }
+  if (text === "" && !content.hasFile) {
+    return { file: ["Last opp en PDF eller skriv en tekst (eller begge)."] };
+  }
+  return {};
+}
+
+/** The reminder goes out from three days before the due date until the day itself (never after). */
+export function reminderDue(dueDate: string, today: string, daysBefore = REMINDER_DAYS_BEFORE): boolean {
+  const days = parseIsoDate(dueDate, "dueDate") - parseIsoDate(today, "today");
+  return days >= 0 && days <= daysBefore;
+}
+
+/** "innen 15. mars 2027" / "fristen var 15. mars 2027": the deadline as a student should read it today. */
+export function deadlinePhrase(deadline: string, today: string): string {
+  return deadline >= today ? `innen ${formatDateNb(deadline)}` : `fristen var ${formatDateNb(deadline)}`;
+}
+
+/** How an arbeidskrav is written: "Individuelt", "Alene eller i gruppe på 2–3", "I gruppe på 2–3". */
+export function groupRuleNb(definition: { individualOnly: boolean; minGroupSize: number; maxGroupSize: number }): string {
+  const { individualOnly, minGroupSize: min, maxGroupSize: max } = definition;
+  if (individualOnly || max <= 1) return "Individuelt";
+  if (min <= 1) return max === 2 ? "Alene eller i gruppe på 2" : `Alene eller i gruppe på 2–${max}`;
+  return min === max ? `I gruppe på ${max}` : `I gruppe på ${min}–${max}`;
+}

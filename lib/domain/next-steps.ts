@@ -1,0 +1,142 @@
+/**
+ * What a student should do next to sit the exam, in concrete sentences, most pressing first:
+ * "Du kan være borte høyst 2 dager til", "Ledertreningsoppgave 1 er ikke godkjent: lever på nytt
+ * innen 15. mars", "Neste samling: 15.–16. desember (uke 51), NTNU, Trondheim". The verdict
+ * itself comes from evaluateEligibility; this turns it and the plan into steps.
+ */
+import { attendanceProgress, attendanceWarning } from "./attendance-progress";
+import { whomToContact, type StudentContacts } from "./contacts";
+import { datePartsOf, parseIsoDate } from "./dates";
+import type { ArbeidskravStatus, Eligibility } from "./eligibility";
+import { countNoun } from "./format";
+import { describeSamlingDates, formatDateSpanNb, formatWeeksNb, nextSamling, type ScheduledSamling } from "./schedule";
+
+export interface NextStepsInput {
+  today: string;
+  eligibility: Eligibility;
+  arbeidskrav: {
+    id: string;
+    number: number;
+    title: string;
+    status: ArbeidskravStatus;
+    /** The deadline of the next hand-in (coursework.ts: nextHandInDeadline). */
+    deadline: string;
+  }[];
+  samlinger: ScheduledSamling[];
+  exam: { startsOn: string; endsOn: string; registered: boolean; publishedGrade: string | null } | null;
+  contacts: StudentContacts;
+}
+
+/** urgent: the exam is at stake; todo: something to do; info: good to know. */
+export type NextStepTone = "urgent" | "todo" | "info";
+
+export type NextStepTarget =
+  | { kind: "arbeidskrav"; id: string }
+  | { kind: "attendance" }
+  | { kind: "schedule" }
+  | { kind: "exam" }
+  | { kind: "contacts" };
+
+export interface NextStep {
+  key: string;
+  tone: NextStepTone;
+  text: string;
+  target: NextStepTarget;
+}
+
+const TONE_ORDER: Record<NextStepTone, number> = { urgent: 0, todo: 1, info: 2 };
+
+export function studentNextSteps(input: NextStepsInput): NextStep[] {
+  const { today, eligibility, contacts } = input;
+  parseIsoDate(today, "today");
+  const year = datePartsOf(today).year;
+  const date = (value: string) => formatDateSpanNb([value], { omitYear: year });
+  const steps: NextStep[] = [];
+  const { attendance } = eligibility;
+
+  // Attendance first when it decides the exam.
+  const warning = attendanceWarning(attendance);
+  if (warning === "UNREACHABLE") {
+    steps.push({
+      key: "attendance",
+      tone: "urgent",
+      text: `Du kan ikke lenger nå kravet om ${attendance.requiredPercent} % oppmøte i dette kullet. ${whomToContact(contacts)} De kan fortelle deg hva du kan gjøre videre.`,
+      target: { kind: "contacts" },
+    });
+  } else if (attendance.scheduled > 0 && !attendance.met) {
+    steps.push({
+      key: "attendance",
+      tone: warning === "LAST_ABSENCE" ? "urgent" : "info",
+      text: attendanceProgress(attendance).outlook,
+      target: { kind: "attendance" },
+    });
+  }
+
+  // Arbeidskrav to hand in, by deadline.
+  const open = input.arbeidskrav
+    .filter((item) => item.status === "NOT_APPROVED" || item.status === "NOT_SUBMITTED")
+    .sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.number - b.number));
+  for (const item of open) {
+    const passed = item.deadline < today;
+    let text: string;
+    if (item.status === "NOT_APPROVED") {
+      text = passed
+        ? `${item.title} er ikke godkjent, og fristen for ny innlevering var ${date(item.deadline)}: lever på nytt så snart du kan.`
+        : `${item.title} er ikke godkjent: lever på nytt innen ${date(item.deadline)}.`;
+    } else {
+      text = passed
+        ? `${item.title} skulle vært levert ${date(item.deadline)}: lever så snart du kan (det blir merket som levert for sent).`
+        : `${item.title} skal leveres innen ${date(item.deadline)}.`;
+    }
+    steps.push({
+      key: `arbeidskrav-${item.id}`,
+      tone: item.status === "NOT_APPROVED" || passed ? "urgent" : "todo",
+      text,
+      target: { kind: "arbeidskrav", id: item.id },
+    });
+  }
+  const waiting = input.arbeidskrav.filter((item) => item.status === "SUBMITTED").sort((a, b) => a.number - b.number);
+  for (const item of waiting) {
+    steps.push({
+      key: `arbeidskrav-${item.id}`,
+      tone: "info",
+      text: `${item.title} er levert og venter på vurdering.`,
+      target: { kind: "arbeidskrav", id: item.id },
+    });
+  }
+
+  const next = nextSamling(input.samlinger, today);
+  if (next) {
+    steps.push({
+      key: "next-samling",
+      tone: "info",
+      text: next.ongoing
+        ? `${next.samling.title} pågår nå: ${describeSamlingDates(next.samling, today)}.`
+        : `Neste samling: ${describeSamlingDates(next.samling, today)}.`,
+      target: { kind: "schedule" },
+    });
+  }
+
+  const exam = input.exam;
+  if (exam) {
+    const when = `${formatDateSpanNb([exam.startsOn, exam.endsOn], { omitYear: year })} (${formatWeeksNb([exam.startsOn, exam.endsOn])})`;
+    if (exam.publishedGrade) {
+      steps.push({ key: "exam", tone: "info", text: `Karakteren din på eksamen er ${exam.publishedGrade}.`, target: { kind: "exam" } });
+    } else if (exam.endsOn >= today && eligibility.status !== "NOT_ELIGIBLE") {
+      const fee = " Husk å betale semesteravgiften for semesteret du tar eksamen.";
+      const text = exam.registered
+        ? `Du er meldt opp til eksamen ${when}.${fee}`
+        : eligibility.eligible
+          ? `Du har rett til å gå opp til eksamen ${when}. Faglærer melder deg opp, og du ser det her når det er gjort.${fee}`
+          : `Eksamen er ${when}. For å gå opp må du ha minst ${attendance.requiredPercent} % oppmøte og ` +
+            `${countNoun(eligibility.arbeidskrav.required, "godkjent arbeidskrav", "godkjente arbeidskrav")}.`;
+      steps.push({ key: "exam", tone: exam.registered || eligibility.eligible ? "todo" : "info", text, target: { kind: "exam" } });
+    }
+  }
+
+  // Stable order: urgent, then to do, then good to know; within a tone, as added above.
+  return steps
+    .map((step, index) => ({ step, index }))
+    .sort((a, b) => TONE_ORDER[a.step.tone] - TONE_ORDER[b.step.tone] || a.index - b.index)
+    .map(({ step }) => step);
+}

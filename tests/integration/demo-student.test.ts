@@ -1,0 +1,55 @@
+// The students of the demo story see what the README promises: Eva may sit the exam, Sander is on
+// track with absences left and something to hand in again, Frank can no longer reach the
+// attendance requirement and is told whom to contact.
+import { beforeAll, describe, expect, it } from "vitest";
+import { getStudentOverview } from "@/lib/server/students/overview";
+import { resolveViewer } from "@/lib/server/viewer";
+import { seedDemoData } from "@/prisma/seed/demo";
+import { db, signInAs } from "./support";
+
+const NOW = new Date();
+
+beforeAll(async () => {
+  await seedDemoData(db(), { today: NOW });
+}, 120_000);
+
+async function overviewOf(email: string) {
+  const user = await db().user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+  const viewer = (await resolveViewer(await signInAs(user)))!;
+  const [overview] = await getStudentOverview(viewer, NOW);
+  return overview!;
+}
+
+describe("the demo students", () => {
+  it("Eva has met every requirement and is told about the exam", async () => {
+    const eva = await overviewOf("student.ferdig@demo.no");
+    expect(eva.eligibility.status).toBe("ELIGIBLE");
+    expect(eva.nextSteps.map((step) => step.text).join(" ")).toMatch(/Du har rett til å gå opp til eksamen/);
+  });
+
+  it("Sander is on track: absences left, ledertreningsoppgave 1 to hand in again by a coming date, fagnotat 2 to hand in", async () => {
+    const sander = await overviewOf("student@demo.no");
+    expect(sander.eligibility.status).toBe("ON_TRACK");
+    expect(sander.eligibility.attendance.absencesLeft).toBeGreaterThan(1);
+    const texts = sander.nextSteps.map((step) => step.text);
+    expect(texts).toContain(`Du kan være borte høyst ${sander.eligibility.attendance.absencesLeft} dager til.`);
+    const rejected = sander.arbeidskrav.find((item) => item.number === 2)!;
+    expect(rejected.status).toBe("NOT_APPROVED");
+    expect(rejected.deadline > sander.today).toBe(true);
+    expect(texts.some((text) => text.startsWith("Ledertreningsoppgave 1 er ikke godkjent: lever på nytt innen "))).toBe(true);
+    const fagnotat2 = sander.arbeidskrav.find((item) => item.number === 3)!;
+    expect(fagnotat2).toMatchObject({ status: "NOT_SUBMITTED", maxGroupSize: 3 });
+    expect(texts.some((text) => text.startsWith("Neste samling: "))).toBe(true);
+    // His absence notice for the first day of the next samling.
+    const notices = sander.samlinger.flatMap((samling) => samling.days).filter((d) => d.notice);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.notice!.canWithdraw).toBe(true);
+  });
+
+  it("Frank can no longer reach the threshold and is told whom to contact", async () => {
+    const frank = await overviewOf("student.fravaer@demo.no");
+    expect(frank.eligibility.status).toBe("NOT_ELIGIBLE");
+    expect(frank.nextSteps[0]!.text).toMatch(/^Du kan ikke lenger nå kravet om 80 % oppmøte i dette kullet\. Ta kontakt med studieveileder /);
+    expect(frank.samlinger.flatMap((samling) => samling.days).filter((d) => d.notice && d.state === "ABSENT")).toHaveLength(1);
+  });
+});

@@ -1,0 +1,107 @@
+// Absence notices through the real server actions: for a day of the student's own plan, coming or
+// up to 14 days past, one active per day, withdrawn before the day; never for someone else's day
+// or notice, and malformed ids never reach the database.
+import { beforeAll, describe, expect, it } from "vitest";
+import { sendAbsenceNoticeAction, withdrawAbsenceNoticeAction } from "@/lib/actions/student";
+import { addDays } from "@/lib/domain/dates";
+import { FORBIDDEN_MESSAGE } from "@/lib/server/action";
+import { NotFoundError } from "@/lib/server/errors";
+import { sendAbsenceNotice, withdrawAbsenceNotice } from "@/lib/server/students/absence-notices";
+import { getStudentOverview } from "@/lib/server/students/overview";
+import { resolveViewer } from "@/lib/server/viewer";
+import { createUser } from "@/prisma/seed/factories";
+import { isoDate } from "@/lib/to-domain";
+import { studentCohort } from "./student-fixtures";
+import { db, signInAs, submit } from "./support";
+
+type Fixture = Awaited<ReturnType<typeof studentCohort>>;
+let fx: Fixture;
+let other: Fixture;
+
+beforeAll(async () => {
+  fx = await studentCohort({ students: 2 });
+  other = await studentCohort({ students: 1 });
+});
+
+const dayOn = (fixture: Fixture, offset: number) => fixture.days.find((d) => isoDate(d.date) === addDays(fixture.today, offset))!;
+
+describe("sending an absence notice", () => {
+  it("is accepted for a coming day, shown to the student, and refused twice for the same day", async () => {
+    const me = fx.students[0]!;
+    await signInAs(me.user);
+    const coming = dayOn(fx, 10);
+    const sent = await submit(sendAbsenceNoticeAction, { samlingDayId: coming.id, reason: "Skal i rettsmøte for tjenesten." });
+    expect(sent).toMatchObject({ ok: true });
+    expect(sent.message).toMatch(/^Fraværsmeldingen for .* er sendt\./);
+    const again = await submit(sendAbsenceNoticeAction, { samlingDayId: coming.id, reason: "Igjen" });
+    expect(again.ok).toBe(false);
+    expect(again.message).toMatch(/allerede meldt fravær/);
+    expect(await db().absenceNotice.count({ where: { enrolmentId: me.enrolment.id, samlingDayId: coming.id } })).toBe(1);
+    expect(await db().auditLog.count({ where: { action: "absence_notice.send", actorId: me.user.id } })).toBe(1);
+
+    const viewer = (await resolveViewer(await signInAs(me.user)))!;
+    const [overview] = await getStudentOverview(viewer);
+    const shown = overview!.samlinger.flatMap((samling) => samling.days).find((d) => d.id === coming.id)!;
+    expect(shown.notice).toMatchObject({ reason: "Skal i rettsmøte for tjenesten.", canWithdraw: true });
+    expect(shown.canSendNotice).toBe(false);
+    // The notice is information: attendance and the verdict are as before.
+    expect(overview!.eligibility.attendance.attended).toBe(0);
+  });
+
+  it("is accepted for a day up to 14 days past, and refused for older days", async () => {
+    const me = fx.students[1]!;
+    const viewer = (await resolveViewer(await signInAs(me.user)))!;
+    const past = dayOn(fx, -30);
+    // Fourteen days after the day: fine. Fifteen days after: too late.
+    await expect(sendAbsenceNotice(viewer, { samlingDayId: past.id, reason: "Syk" }, new Date(`${addDays(fx.today, -15)}T10:00:00Z`))).rejects.toThrow(
+      /mer enn 14 dager siden/,
+    );
+    await expect(sendAbsenceNotice(viewer, { samlingDayId: past.id, reason: "Syk" }, new Date(`${addDays(fx.today, -16)}T10:00:00Z`))).resolves.toMatchObject({
+      date: addDays(fx.today, -30),
+    });
+    const late = await submit(sendAbsenceNoticeAction, { samlingDayId: dayOn(fx, -29).id, reason: "Syk" });
+    expect(late.ok).toBe(false);
+    expect(late.fieldErrors?.samlingDayId?.[0]).toMatch(/mer enn 14 dager siden/);
+  });
+
+  it("needs a reason, and a day of the student's own plan", async () => {
+    await signInAs(fx.students[0]!.user);
+    const noReason = await submit(sendAbsenceNoticeAction, { samlingDayId: dayOn(fx, 11).id, reason: "  " });
+    expect(noReason.fieldErrors?.reason).toEqual(["Skriv hvorfor du er borte."]);
+    const foreign = await submit(sendAbsenceNoticeAction, { samlingDayId: dayOn(other, 10).id, reason: "Syk" });
+    expect(foreign).toMatchObject({ ok: false, message: "Fant ikke samlingsdagen i planen din." });
+    expect(await db().absenceNotice.count({ where: { samlingDayId: dayOn(other, 10).id } })).toBe(0);
+    const malformed = await submit(sendAbsenceNoticeAction, { samlingDayId: "1 OR 1=1", reason: "Syk" });
+    expect(malformed.fieldErrors?.samlingDayId).toEqual(["Samlingsdagen finnes ikke."]);
+  });
+
+  it("is for students only", async () => {
+    await signInAs(await createUser(db(), { roles: ["FACULTY"] }));
+    expect(await submit(sendAbsenceNoticeAction, { samlingDayId: dayOn(fx, 10).id, reason: "Syk" })).toMatchObject({ ok: false, message: FORBIDDEN_MESSAGE });
+  });
+});
+
+describe("withdrawing an absence notice", () => {
+  it("works before the day, not on the day, and only for the student's own notice", async () => {
+    const me = fx.students[0]!;
+    const viewer = (await resolveViewer(await signInAs(me.user)))!;
+    const notice = await sendAbsenceNotice(viewer, { samlingDayId: dayOn(fx, 40).id, reason: "Ferie bestilt før opptak" });
+
+    // Someone else, by crafted POST: not found, nothing changes.
+    await signInAs(fx.students[1]!.user);
+    expect(await submit(withdrawAbsenceNoticeAction, { noticeId: notice.id })).toMatchObject({ ok: false, message: "Fant ikke fraværsmeldingen." });
+    expect((await db().absenceNotice.findUniqueOrThrow({ where: { id: notice.id } })).withdrawnAt).toBeNull();
+
+    // On the day itself: too late.
+    await expect(withdrawAbsenceNotice(viewer, notice.id, new Date(`${addDays(fx.today, 40)}T08:00:00Z`))).rejects.toThrow(/kan ikke trekkes tilbake/);
+
+    await signInAs(me.user);
+    const withdrawn = await submit(withdrawAbsenceNoticeAction, { noticeId: notice.id });
+    expect(withdrawn.ok).toBe(true);
+    expect((await db().absenceNotice.findUniqueOrThrow({ where: { id: notice.id } })).withdrawnAt).not.toBeNull();
+    expect(await submit(withdrawAbsenceNoticeAction, { noticeId: notice.id })).toMatchObject({ ok: false, message: expect.stringMatching(/allerede trukket/) });
+    // A new notice for the same day may be sent after the withdrawal.
+    await expect(sendAbsenceNotice(viewer, { samlingDayId: dayOn(fx, 40).id, reason: "Likevel borte" })).resolves.toBeTruthy();
+    await expect(withdrawAbsenceNotice(viewer, "c000000000000000000000000")).rejects.toBeInstanceOf(NotFoundError);
+  });
+});

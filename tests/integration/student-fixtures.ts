@@ -1,0 +1,57 @@
+// A running cohort for the student tests, placed around today (Oslo): one samling held, one in ten
+// days, one later, and the exam in three months; arbeidskrav due five days ago, in two days, and
+// later; students enrolled in one basisgruppe with a prosessveileder.
+import { osloDate } from "@/lib/domain/application-deadline";
+import { addDays } from "@/lib/domain/dates";
+import {
+  assignTeachers,
+  createArbeidskrav,
+  createBasisgruppe,
+  createCohort,
+  createProgramme,
+  createUser,
+  enrol,
+  standardArbeidskrav,
+  uniqueCohortCode,
+} from "@/prisma/seed/factories";
+import { db } from "./support";
+
+export async function studentCohort(options: { students?: number; today?: string; capacity?: number } = {}) {
+  const today = options.today ?? osloDate(new Date());
+  const programme = await createProgramme(db());
+  const { cohort, exam } = await createCohort(db(), {
+    programmeId: programme.id,
+    code: uniqueCohortCode(),
+    capacity: options.capacity ?? 60,
+    applicationOpensOn: addDays(today, -300),
+    applicationDeadline: addDays(today, -200),
+    offerAnswerDeadline: addDays(today, -150),
+    samlinger: [
+      { title: "Samling 1", days: [addDays(today, -30), addDays(today, -29)] },
+      { title: "Samling 2", days: [addDays(today, 10), addDays(today, 11)], location: "Scandic Lerkendal, Trondheim" },
+      { title: "Samling 3", days: [addDays(today, 40), addDays(today, 41), addDays(today, 42)] },
+    ],
+    exam: { startsOn: addDays(today, 90), endsOn: addDays(today, 92) },
+  });
+  const definitions = await createArbeidskrav(
+    db(),
+    cohort.id,
+    standardArbeidskrav([addDays(today, -5), addDays(today, 2), addDays(today, 20), addDays(today, 50), addDays(today, 80)]),
+  );
+  const teacher = await createUser(db(), { roles: ["FACULTY"], name: "Frida Faglærer" });
+  await assignTeachers(db(), cohort.id, [teacher.id], { academicLead: teacher.id });
+  const group = await createBasisgruppe(db(), cohort.id, "Basisgruppe Nord", teacher.id);
+  const students = [];
+  for (let index = 0; index < (options.students ?? 5); index += 1) {
+    const user = await createUser(db(), { roles: ["STUDENT"], name: `Student ${String.fromCharCode(65 + (index % 26))}${index >= 26 ? index : ""}` });
+    const enrolment = await enrol(db(), { userId: user.id, cohortId: cohort.id, basisgruppeId: group.id });
+    students.push({ user, enrolment });
+  }
+  const days = await db().samlingDay.findMany({
+    where: { samling: { cohorts: { some: { cohortId: cohort.id } } } },
+    orderBy: { date: "asc" },
+    select: { id: true, date: true },
+  });
+  const byNumber = (number: number) => definitions.find((definition) => definition.number === number)!;
+  return { today, programme, cohort, exam: exam!, definitions, byNumber, teacher, group, students, days };
+}

@@ -1,0 +1,84 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { attendanceProgress, attendanceWarning, remainingDays, samlingDayState } from "@/lib/domain/attendance-progress";
+import { evaluateEligibility } from "@/lib/domain/eligibility";
+import { DEFAULT_REQUIREMENTS } from "@/lib/domain/requirements";
+
+const attendance = (scheduledDays: number, heldDays: number, attendedDays: number, attendancePercent = 80) =>
+  evaluateEligibility({ scheduledDays, heldDays, attendedDays, arbeidskrav: [] }, { ...DEFAULT_REQUIREMENTS, attendancePercent }).attendance;
+
+describe("a samling day's state", () => {
+  it("shows the registration, or whether the day has come", () => {
+    expect(samlingDayState("2026-12-01", "PRESENT", "2026-12-10")).toBe("PRESENT");
+    expect(samlingDayState("2026-12-01", "ABSENT", "2026-12-10")).toBe("ABSENT");
+    expect(samlingDayState("2026-12-20", "PRESENT", "2026-12-10")).toBe("PRESENT"); // registered early
+    expect(samlingDayState("2026-12-09", null, "2026-12-10")).toBe("UNREGISTERED");
+    expect(samlingDayState("2026-12-10", null, "2026-12-10")).toBe("TODAY");
+    expect(samlingDayState("2026-12-11", null, "2026-12-10")).toBe("UPCOMING");
+    expect(() => samlingDayState("2026-12-11", "LATE" as never, "2026-12-10")).toThrow(RangeError);
+  });
+});
+
+describe("the attendance picture", () => {
+  it("leads with what the student has done beside what the rule needs", () => {
+    // 26 days, 80 %: 21 needed, 5 absences allowed; 15 held, one missed.
+    expect(attendanceProgress(attendance(26, 15, 14))).toEqual({
+      soFar: "Du har vært til stede 14 av 15 dager så langt.",
+      rule: "Du må ha minst 21 av 26 dager totalt (80 %).",
+      outlook: "Du kan være borte høyst 4 dager til.",
+    });
+    expect(attendanceProgress(attendance(26, 15, 11)).outlook).toBe("Du kan være borte høyst 1 dag til.");
+    expect(attendanceProgress(attendance(26, 15, 10)).outlook).toBe("Du må møte alle de 11 gjenstående samlingsdagene.");
+    expect(attendanceProgress(attendance(26, 25, 20)).outlook).toBe("Du må møte den siste samlingsdagen.");
+    expect(attendanceProgress(attendance(26, 15, 9)).outlook).toBe("Du kan ikke lenger nå kravet, selv om du møter alle de 11 gjenstående dagene.");
+    expect(attendanceProgress(attendance(26, 25, 19)).outlook).toBe("Du kan ikke lenger nå kravet, selv om du møter den siste dagen.");
+    expect(attendanceProgress(attendance(26, 26, 20)).outlook).toBe("Alle samlingsdagene er holdt, og kravet er ikke nådd.");
+    expect(attendanceProgress(attendance(26, 26, 21)).outlook).toBe("Du har nådd oppmøtekravet.");
+    expect(attendanceProgress(attendance(26, 1, 1)).soFar).toBe("Du har vært til stede 1 av 1 dag så langt.");
+    expect(attendanceProgress(attendance(26, 0, 0)).soFar).toBe("Ingen samlingsdager er holdt ennå.");
+    expect(attendanceProgress(attendance(0, 0, 0)).soFar).toBe("Kullet har ingen samlingsdager i planen ennå.");
+  });
+
+  it("takes the threshold from the cohort's requirements", () => {
+    expect(attendanceProgress(attendance(20, 10, 9, 90))).toEqual({
+      soFar: "Du har vært til stede 9 av 10 dager så langt.",
+      rule: "Du må ha minst 18 av 20 dager totalt (90 %).",
+      outlook: "Du kan være borte høyst 1 dag til.",
+    });
+    expect(remainingDays(attendance(20, 10, 9, 90))).toBe(10);
+  });
+});
+
+describe("the attendance warnings", () => {
+  it("warns when at most one absence is left, and when the threshold is out of reach", () => {
+    expect(attendanceWarning(attendance(26, 15, 14))).toBeNull(); // 4 left
+    expect(attendanceWarning(attendance(26, 15, 12))).toBeNull(); // 2 left
+    expect(attendanceWarning(attendance(26, 15, 11))).toBe("LAST_ABSENCE"); // 1 left
+    expect(attendanceWarning(attendance(26, 15, 10))).toBe("LAST_ABSENCE"); // 0 left
+    expect(attendanceWarning(attendance(26, 15, 9))).toBe("UNREACHABLE");
+    expect(attendanceWarning(attendance(26, 26, 20))).toBe("UNREACHABLE");
+  });
+
+  it("says nothing once the requirement is met, with an empty plan, or before any absence", () => {
+    expect(attendanceWarning(attendance(26, 26, 21))).toBeNull();
+    expect(attendanceWarning(attendance(26, 22, 21))).toBeNull(); // met early
+    expect(attendanceWarning(attendance(0, 0, 0))).toBeNull();
+    // Five days at 80 % allow one absence from the start: no warning until one is used.
+    expect(attendanceWarning(attendance(5, 0, 0))).toBeNull();
+    expect(attendanceWarning(attendance(5, 1, 0))).toBe("LAST_ABSENCE");
+  });
+
+  it("agrees with the eligibility verdict: out of reach exactly when the status is NOT_ELIGIBLE", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 60 }), fc.nat(), fc.nat(), fc.integer({ min: 1, max: 100 }), (scheduled, h, a, percent) => {
+        const held = h % (scheduled + 1);
+        const attended = a % (held + 1);
+        const eligibility = evaluateEligibility(
+          { scheduledDays: scheduled, heldDays: held, attendedDays: attended, arbeidskrav: [] },
+          { ...DEFAULT_REQUIREMENTS, attendancePercent: percent, arbeidskrav: { total: 0, fagnotat: 0, ledertrening: 0, oral: 0, individualFagnotatMin: 0 } },
+        );
+        expect(attendanceWarning(eligibility.attendance) === "UNREACHABLE").toBe(eligibility.status === "NOT_ELIGIBLE");
+      }),
+    );
+  });
+});

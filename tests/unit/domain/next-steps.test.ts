@@ -1,0 +1,153 @@
+import { describe, expect, it } from "vitest";
+import { describeContact, studentContacts, whomToContact } from "@/lib/domain/contacts";
+import { evaluateEligibility, type ArbeidskravStatus } from "@/lib/domain/eligibility";
+import { studentNextSteps, type NextStepsInput } from "@/lib/domain/next-steps";
+import { DEFAULT_REQUIREMENTS } from "@/lib/domain/requirements";
+
+const programme = {
+  adviser: { name: "Ingrid Haugen", email: "ingrid@example.no", phone: "73 00 00 01" },
+  academicLead: { name: "Per Lunde", email: "per@example.no", phone: "73 00 00 02" },
+};
+const cohortLead = { name: "Hanne Moen", email: "hanne@example.no", phone: null };
+
+describe("contacts", () => {
+  it("prefer the cohort's academic lead, else the programme's", () => {
+    expect(studentContacts(programme, cohortLead)).toEqual({ adviser: programme.adviser, academicLead: cohortLead });
+    expect(studentContacts(programme, null)).toEqual(programme);
+  });
+
+  it("are written with e-mail and phone when there is one", () => {
+    expect(describeContact(programme.adviser)).toBe("Ingrid Haugen (ingrid@example.no, tlf. 73 00 00 01)");
+    expect(describeContact(cohortLead)).toBe("Hanne Moen (hanne@example.no)");
+    expect(whomToContact(studentContacts(programme, cohortLead))).toBe(
+      "Ta kontakt med studieveileder Ingrid Haugen (ingrid@example.no, tlf. 73 00 00 01) eller fagansvarlig Hanne Moen (hanne@example.no).",
+    );
+  });
+});
+
+const arbeidskrav = (statuses: ArbeidskravStatus[], deadlines: string[]) =>
+  statuses.map((status, index) => ({
+    id: `ak${index + 1}`,
+    number: index + 1,
+    title: ["Fagnotat 1", "Ledertreningsoppgave 1", "Fagnotat 2", "Ledertreningsoppgave 2", "Ledertreningsoppgave 3"][index]!,
+    status,
+    deadline: deadlines[index]!,
+  }));
+
+function input(overrides: Partial<NextStepsInput> & { days?: [number, number, number]; statuses?: ArbeidskravStatus[] }): NextStepsInput {
+  const [scheduled, held, attended] = overrides.days ?? [26, 15, 14];
+  const statuses = overrides.statuses ?? ["APPROVED", "NOT_APPROVED", "NOT_SUBMITTED", "NOT_SUBMITTED", "NOT_SUBMITTED"];
+  const items = arbeidskrav(statuses, ["2026-09-01", "2026-12-10", "2027-03-15", "2027-04-20", "2027-05-25"]);
+  return {
+    today: "2026-11-22",
+    eligibility: evaluateEligibility({ scheduledDays: scheduled, heldDays: held, attendedDays: attended, arbeidskrav: items }, DEFAULT_REQUIREMENTS),
+    arbeidskrav: items,
+    samlinger: [
+      { number: 5, title: "Samling 5", location: "NTNU, Trondheim", days: ["2026-11-10", "2026-11-11"] },
+      { number: 6, title: "Samling 6", location: "NTNU, Trondheim", days: ["2026-12-15", "2026-12-16"] },
+    ],
+    exam: { startsOn: "2027-06-08", endsOn: "2027-06-10", registered: false, publishedGrade: null },
+    contacts: studentContacts(programme, cohortLead),
+    ...overrides,
+  };
+}
+
+describe("a student's next steps", () => {
+  it("tell a student on track what to hand in, how many days they may miss and where to be next", () => {
+    const steps = studentNextSteps(input({}));
+    expect(steps.map((step) => [step.tone, step.text])).toEqual([
+      ["urgent", "Ledertreningsoppgave 1 er ikke godkjent: lever på nytt innen 10. desember."],
+      ["todo", "Fagnotat 2 skal leveres innen 15. mars 2027."],
+      ["todo", "Ledertreningsoppgave 2 skal leveres innen 20. april 2027."],
+      ["todo", "Ledertreningsoppgave 3 skal leveres innen 25. mai 2027."],
+      ["info", "Du kan være borte høyst 4 dager til."],
+      ["info", "Neste samling: 15.–16. desember (uke 51), NTNU, Trondheim."],
+      ["info", "Eksamen er 8.–10. juni 2027 (uke 23). For å gå opp må du ha minst 80 % oppmøte og 5 godkjente arbeidskrav."],
+    ]);
+    expect(steps[0]!.target).toEqual({ kind: "arbeidskrav", id: "ak2" });
+    expect(steps.find((step) => step.key === "attendance")!.target).toEqual({ kind: "attendance" });
+  });
+
+  it("say when a deadline has passed: hand in anyway, marked late", () => {
+    const steps = studentNextSteps(input({ today: "2026-12-11", statuses: ["NOT_SUBMITTED", "NOT_APPROVED", "SUBMITTED", "APPROVED", "APPROVED"] }));
+    expect(steps.slice(0, 2).map((step) => step.text)).toEqual([
+      "Fagnotat 1 skulle vært levert 1. september: lever så snart du kan (det blir merket som levert for sent).",
+      "Ledertreningsoppgave 1 er ikke godkjent, og fristen for ny innlevering var 10. desember: lever på nytt så snart du kan.",
+    ]);
+    expect(steps.map((step) => step.text)).toContain("Fagnotat 2 er levert og venter på vurdering.");
+  });
+
+  it("warn first when at most one absence is left", () => {
+    const steps = studentNextSteps(input({ days: [26, 15, 11] }));
+    expect(steps[0]).toMatchObject({ tone: "urgent", text: "Du kan være borte høyst 1 dag til." });
+    expect(studentNextSteps(input({ days: [26, 15, 10] }))[0]!.text).toBe("Du må møte alle de 11 gjenstående samlingsdagene.");
+  });
+
+  it("tell a student who can no longer reach the threshold whom to contact, and leave out the exam", () => {
+    const steps = studentNextSteps(input({ days: [26, 15, 8] }));
+    expect(steps[0]).toEqual({
+      key: "attendance",
+      tone: "urgent",
+      text:
+        "Du kan ikke lenger nå kravet om 80 % oppmøte i dette kullet. Ta kontakt med studieveileder Ingrid Haugen " +
+        "(ingrid@example.no, tlf. 73 00 00 01) eller fagansvarlig Hanne Moen (hanne@example.no). De kan fortelle deg hva du kan gjøre videre.",
+      target: { kind: "contacts" },
+    });
+    expect(steps.some((step) => step.key === "exam")).toBe(false);
+  });
+
+  it("tell an eligible student about the exam and the semester fee, with nothing else to do", () => {
+    const steps = studentNextSteps(
+      input({
+        days: [27, 27, 26],
+        statuses: ["APPROVED", "APPROVED", "APPROVED", "APPROVED", "APPROVED"],
+        samlinger: [{ number: 9, title: "Samling 9", location: "NTNU, Trondheim", days: ["2026-11-10"] }],
+        exam: { startsOn: "2026-12-14", endsOn: "2026-12-16", registered: false, publishedGrade: null },
+      }),
+    );
+    expect(steps.map((step) => step.text)).toEqual([
+      "Du har rett til å gå opp til eksamen 14.–16. desember (uke 51). Faglærer melder deg opp, og du ser det her når det er gjort. Husk å betale semesteravgiften for semesteret du tar eksamen.",
+    ]);
+    const registered = studentNextSteps(
+      input({
+        days: [27, 27, 26],
+        statuses: ["APPROVED", "APPROVED", "APPROVED", "APPROVED", "APPROVED"],
+        exam: { startsOn: "2026-12-14", endsOn: "2026-12-16", registered: true, publishedGrade: null },
+      }),
+    );
+    expect(registered.find((step) => step.key === "exam")!.text).toMatch(/^Du er meldt opp til eksamen 14\.–16\. desember \(uke 51\)\./);
+  });
+
+  it("show the grade once it is published, and nothing about an exam that is over without one", () => {
+    const done = { days: [27, 27, 26] as [number, number, number], statuses: ["APPROVED", "APPROVED", "APPROVED", "APPROVED", "APPROVED"] as ArbeidskravStatus[] };
+    expect(
+      studentNextSteps(input({ ...done, today: "2027-07-01", exam: { startsOn: "2027-06-08", endsOn: "2027-06-10", registered: true, publishedGrade: "B" } })).map((s) => s.text),
+    ).toEqual(["Karakteren din på eksamen er B."]);
+    expect(
+      studentNextSteps(input({ ...done, today: "2027-07-01", exam: { startsOn: "2027-06-08", endsOn: "2027-06-10", registered: true, publishedGrade: null } })),
+    ).toEqual([]);
+  });
+
+  it("say where the student is when a samling is going on", () => {
+    const steps = studentNextSteps(input({ today: "2026-12-15" }));
+    expect(steps.map((step) => step.text)).toContain("Samling 6 pågår nå: 15.–16. desember (uke 51), NTNU, Trondheim.");
+  });
+
+  it("take the threshold and the number of arbeidskrav from the cohort's requirements", () => {
+    const requirements = { attendancePercent: 75, arbeidskrav: { total: 4, fagnotat: 2, ledertrening: 2, oral: 1, individualFagnotatMin: 1 } };
+    const base = input({});
+    const items = base.arbeidskrav.slice(0, 4);
+    const steps = studentNextSteps({
+      ...base,
+      arbeidskrav: items,
+      eligibility: evaluateEligibility({ scheduledDays: 20, heldDays: 10, attendedDays: 2, arbeidskrav: items }, requirements),
+    });
+    expect(steps[0]!.text).toMatch(/^Du kan ikke lenger nå kravet om 75 % oppmøte/);
+    const onTrack = studentNextSteps({
+      ...base,
+      arbeidskrav: items,
+      eligibility: evaluateEligibility({ scheduledDays: 20, heldDays: 10, attendedDays: 10, arbeidskrav: items }, requirements),
+    });
+    expect(onTrack.find((step) => step.key === "exam")!.text).toMatch(/minst 75 % oppmøte og 4 godkjente arbeidskrav\.$/);
+  });
+});
