@@ -465,9 +465,19 @@ export async function createDecision(
       decidedAt: input.decidedAt ?? new Date(),
       sentAt: input.decidedAt ?? new Date(),
       grounds,
-      letter:
-        input.letter ??
-        `${grounds}\n\nVedtaket er et enkeltvedtak etter forvaltningsloven. Du kan klage innen tre uker etter at du mottok vedtaket.`,
+      letters: {
+        create: {
+          version: 1,
+          kind: input.outcome,
+          subject: { OFFER: "Tilbud om studieplass", WAITLIST: "Plass på venteliste", REFUSAL: "Avslag på søknad om opptak" }[input.outcome],
+          body:
+            input.letter ??
+            `${grounds}\n\nVedtaket er et enkeltvedtak etter forvaltningsloven. Du kan klage innen tre uker etter at du mottok vedtaket.`,
+          madeAvailableOn: day((input.decidedAt ?? new Date()).toISOString().slice(0, 10)),
+          answerDeadline: input.outcome === "OFFER" ? day(input.answerDeadline ?? "2030-01-01") : null,
+          createdById: input.decidedById,
+        },
+      },
     },
   });
 }
