@@ -3,6 +3,7 @@
 // Norwegian messages; defineAction refuses everyone but advisers and admins before parsing, and
 // the use cases in lib/server/admission check again and lock what they change.
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { isIsoDate } from "@/lib/domain/dates";
 import { decideAppeal, markAppealForwarded } from "@/lib/server/admission/appeals";
@@ -189,9 +190,8 @@ export const sendDecisionBatchAction = defineAction({
     const result = await sendDecisionBatch(viewer, input.cohortId, input);
     revalidatePath("/veileder/opptak", "layout");
     revalidatePath("/soker", "layout");
-    return {
-      message: `Vedtakene er sendt: ${result.offers} tilbud, ${result.waitlist} ventelisteplasser og ${result.refusals} avslag. Brevene ligger i søknadsportalen og er sendt på e-post.`,
-    };
+    // The page shows the result (the form itself is gone once nothing is left to send).
+    redirect(`/veileder/opptak/${input.cohortId}/vedtak?sendt=${result.offers}-${result.waitlist}-${result.refusals}`);
   },
 });
 
@@ -223,7 +223,8 @@ export const decideAppealAction = defineAction({
     await decideAppeal(viewer, input.appealId, outcome);
     revalidatePath("/veileder/opptak", "layout");
     revalidatePath("/soker", "layout");
-    return { message: input.outcome === "UPHOLD" ? "Klagen er ikke tatt til følge. Søkeren har fått brev." : "Vedtaket er endret. Søkeren har fått nytt brev." };
+    // A decided klage leaves the queue, form and all: the queue page says what happened.
+    redirect(`/veileder/opptak/klager?avgjort=${input.outcome === "UPHOLD" ? "opprettholdt" : "endret"}`);
   },
 });
 

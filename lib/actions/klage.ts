@@ -1,6 +1,7 @@
 "use server";
 // The applicant files a klage on a refusal or a waiting-list decision (lib/server/admission/appeals.ts).
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { fileAppeal } from "@/lib/server/admission/appeals";
 import { defineAction } from "@/lib/server/action";
@@ -20,6 +21,7 @@ export const fileAppealAction = defineAction({
     const file = formData.get("file");
     await fileAppeal(viewer, input.applicationId, { text: input.text, file: file instanceof File && file.size > 0 ? file : null });
     revalidatePath(`/soker/soknad/${input.applicationId}`, "layout");
-    return { message: "Klagen er sendt. Vi har sendt deg en bekreftelse på e-post." };
+    // The form gives way to the filed klage; the page says it was sent.
+    redirect(`/soker/soknad/${input.applicationId}?klage=sendt`);
   },
 });

@@ -20,7 +20,7 @@ import {
   createUser,
   day,
 } from "@/prisma/seed/factories";
-import { asSession, db, signInAs, submit } from "./support";
+import { asSession, db, redirectOf, signInAs, submit } from "./support";
 
 const today = () => osloDate(new Date());
 const daysFromToday = (days: number) => isoDate(new Date(day(today()).getTime() + days * 86_400_000));
@@ -144,8 +144,8 @@ describe("sending the decisions", () => {
       ok: false,
       message: expect.stringMatching(/endret siden forhåndsvisningen/),
     });
-    const sent = await submit(sendDecisionBatchAction, { cohortId: cohort.id, fingerprint: preview.plan.fingerprint, confirm: "on" });
-    expect(sent).toMatchObject({ ok: true, message: expect.stringContaining("3 tilbud, 2 ventelisteplasser og 1 avslag") });
+    const target = await redirectOf(() => submit(sendDecisionBatchAction, { cohortId: cohort.id, fingerprint: preview.plan.fingerprint, confirm: "on" }));
+    expect(target).toBe(`/veileder/opptak/${cohort.id}/vedtak?sendt=3-2-1`);
     const again = await submit(sendDecisionBatchAction, { cohortId: cohort.id, fingerprint: preview.plan.fingerprint, confirm: "on" });
     expect(again).toMatchObject({ ok: false });
 
@@ -239,11 +239,15 @@ describe("klage", () => {
     const { applicant, application, decision, adviser } = await refusedApplicant();
     await signInAs(applicant);
     expect(await submit(fileAppealAction, { applicationId: application.id, text: "For kort." })).toMatchObject({ ok: false, fieldErrors: { text: [expect.any(String)] } });
-    expect(await submit(fileAppealAction, { applicationId: application.id, text: "Jeg har vært avdelingsleder i barnevernet i fem år; se vedlagt tjenestebevis." })).toMatchObject({ ok: true });
+    expect(await redirectOf(() => submit(fileAppealAction, { applicationId: application.id, text: "Jeg har vært avdelingsleder i barnevernet i fem år; se vedlagt tjenestebevis." }))).toBe(
+      `/soker/soknad/${application.id}?klage=sendt`,
+    );
     expect(await submit(fileAppealAction, { applicationId: application.id, text: "Jeg klager en gang til på det samme vedtaket." })).toMatchObject({ ok: false });
     const appeal = await db().appeal.findFirstOrThrow({ where: { decisionId: decision.id } });
     await signInAs(adviser);
-    expect(await submit(decideAppealAction, { appealId: appeal.id, outcome: "UPHOLD", grounds: "Stillingen er i familieavdelingen, ikke i barnevernet.", forwarded: "on" })).toMatchObject({ ok: true });
+    expect(await redirectOf(() => submit(decideAppealAction, { appealId: appeal.id, outcome: "UPHOLD", grounds: "Stillingen er i familieavdelingen, ikke i barnevernet.", forwarded: "on" }))).toBe(
+      "/veileder/opptak/klager?avgjort=opprettholdt",
+    );
     const after = await db().appeal.findUniqueOrThrow({ where: { id: appeal.id } });
     expect(after.status).toBe("UPHELD");
     expect(after.forwardedAt).not.toBeNull();
@@ -262,7 +266,7 @@ describe("klage", () => {
       message: expect.stringMatching(/Klagefristen gikk ut/),
     });
     await db().decisionLetter.updateMany({ where: { decisionId: decision.id }, data: { madeAvailableOn: day(today()), klageDeadline: day(klageDeadline(today())) } });
-    expect(await submit(fileAppealAction, { applicationId: application.id, text: "Jeg har vært avdelingsleder i barnevernet i fem år." })).toMatchObject({ ok: true });
+    await redirectOf(() => submit(fileAppealAction, { applicationId: application.id, text: "Jeg har vært avdelingsleder i barnevernet i fem år." }));
     const appeal = await db().appeal.findFirstOrThrow({ where: { decisionId: decision.id } });
     // The only place is taken by an offer.
     const other = await db().application.findFirstOrThrow({ where: { cohortId: cohort.id, id: { not: application.id } } });
@@ -272,7 +276,7 @@ describe("klage", () => {
       ok: false,
       message: expect.stringMatching(/Kullet er fullt/),
     });
-    expect(await submit(decideAppealAction, { appealId: appeal.id, outcome: "WAITLIST", position: "1", grounds: "Stillingen er i barnevernet." })).toMatchObject({ ok: true });
+    await redirectOf(() => submit(decideAppealAction, { appealId: appeal.id, outcome: "WAITLIST", position: "1", grounds: "Stillingen er i barnevernet." }));
     expect(await db().decision.findUniqueOrThrow({ where: { id: decision.id } })).toMatchObject({ outcome: "WAITLIST", waitlistPosition: 1 });
     expect(await db().application.findUniqueOrThrow({ where: { id: application.id } })).toMatchObject({ qualified: true });
   });

@@ -18,6 +18,7 @@ import { DomainError, NotFoundError } from "@/lib/server/errors";
 import { queueMail } from "@/lib/server/mail";
 import { lockOwnApplication } from "@/lib/server/applications/ownership";
 import { COHORT_FULL_MESSAGE, LOCKING_TRANSACTION, withRetry } from "@/lib/server/transactions";
+import { requestJob } from "@/lib/jobs/runner";
 import type { Viewer } from "@/lib/server/viewer";
 import { storage } from "@/lib/storage";
 import { isoDate } from "@/lib/to-domain";
@@ -39,7 +40,7 @@ export async function fileAppeal(viewer: Viewer, applicationId: string, input: {
     stored = { key: await storage().put(bytes), bytes, name: input.file.name.normalize("NFC") };
   }
   try {
-    return await db().$transaction(async (tx) => {
+    const appealId = await db().$transaction(async (tx) => {
       const application = await lockOwnApplication(tx, viewer, applicationId);
       const decision = await tx.decision.findUnique({
         where: { applicationId },
@@ -100,6 +101,8 @@ export async function fileAppeal(viewer: Viewer, applicationId: string, input: {
       });
       return appeal.id;
     });
+    await requestJob("mail.deliver");
+    return appealId;
   } catch (error) {
     if (stored) await storage().delete(stored.key);
     if (error instanceof Error && /Appeal_one_open_per_decision/.test(error.message)) {
@@ -231,6 +234,7 @@ export async function decideAppeal(viewer: Viewer, appealId: string, outcome: Ap
       });
     }, LOCKING_TRANSACTION),
   );
+  await requestJob("mail.deliver");
 }
 
 /** Marks an upheld klage as sent to the appeals body (a status; the sending happens outside). */

@@ -26,6 +26,7 @@ import { db } from "@/lib/server/db";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
 import { queueMail } from "@/lib/server/mail";
 import { COHORT_FULL_MESSAGE, LOCKING_TRANSACTION, withRetry } from "@/lib/server/transactions";
+import { requestJob } from "@/lib/jobs/runner";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
 import { requireAdviser } from "./access";
@@ -215,7 +216,7 @@ export async function sendDecisionBatch(
   now = new Date(),
 ): Promise<BatchResult> {
   requireAdviser(viewer);
-  return withRetry(() =>
+  const result = await withRetry(() =>
     db().$transaction(async (tx) => {
       const cohort = await lockCohort(tx, cohortId);
       const plan = await planBatch(tx, cohortId, options.closeWaitlist);
@@ -271,6 +272,8 @@ export async function sendDecisionBatch(
       return { offers: batch.offers.length, waitlist: batch.waitlist.length, refusals: batch.refusals.length };
     }, LOCKING_TRANSACTION),
   );
+  await requestJob("mail.deliver");
+  return result;
 }
 
 // ─── One offer ──────────────────────────────────────────────────────────────────────────────────
@@ -282,7 +285,7 @@ export async function sendDecisionBatch(
  */
 export async function offerPlace(viewer: Viewer, applicationId: string, now = new Date()): Promise<string> {
   requireAdviser(viewer);
-  return withRetry(() =>
+  const decisionId = await withRetry(() =>
     db().$transaction(async (tx) => {
       const application = await tx.application.findUnique({
         where: { id: applicationId },
@@ -333,6 +336,8 @@ export async function offerPlace(viewer: Viewer, applicationId: string, now = ne
       return decisionId;
     }, LOCKING_TRANSACTION),
   );
+  await requestJob("mail.deliver");
+  return decisionId;
 }
 
 /** Renumbers the waiting list 1, 2, … (after someone left it), each move audited. */
@@ -389,6 +394,7 @@ export async function advanceWaitingLists(options: { now?: Date; cohortId?: stri
     total.offered += result.offered;
     total.moved += result.moved;
   }
+  if (total.expired + total.offered > 0) await requestJob("mail.deliver");
   return total;
 }
 

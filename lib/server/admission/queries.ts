@@ -364,11 +364,13 @@ export async function getApplicationForReview(viewer: Viewer, applicationId: str
   requireAdviser(viewer);
   const application = await db().application.findUnique({ where: { id: applicationId }, select: REVIEW_DETAIL });
   if (!application || application.status === "DRAFT") throw new NotFoundError("Fant ikke søknaden.");
-  const queue = await db().application.findMany({
-    where: whereOf(application.cohortId, { ...filter, page: 1 }),
-    orderBy: orderOf(filter.sort),
-    select: { id: true },
-  });
+  // The queue is the list's filter and order. An application the adviser has just moved out of
+  // the filter (judged, say) keeps its place, so "Neste" still goes on to the next one.
+  const queueWhere = whereOf(application.cohortId, { ...filter, page: 1 });
+  const [queue, stillInFilter] = await Promise.all([
+    db().application.findMany({ where: { OR: [queueWhere, { id: applicationId }] }, orderBy: orderOf(filter.sort), select: { id: true } }),
+    db().application.count({ where: { AND: [queueWhere, { id: applicationId }] } }),
+  ]);
   const index = queue.findIndex((row) => row.id === applicationId);
   const summary = summariseReview({
     id: application.id,
@@ -392,8 +394,8 @@ export async function getApplicationForReview(viewer: Viewer, applicationId: str
     },
     summary,
     queue: {
-      position: index >= 0 ? index + 1 : null,
-      total: queue.length,
+      position: stillInFilter ? index + 1 : null,
+      total: stillInFilter ? queue.length : queue.length - 1,
       previous: index > 0 ? queue[index - 1]!.id : null,
       next: index >= 0 && index < queue.length - 1 ? queue[index + 1]!.id : null,
     },

@@ -16,6 +16,7 @@ import { db } from "@/lib/server/db";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
 import { queueMail } from "@/lib/server/mail";
 import type { Viewer } from "@/lib/server/viewer";
+import { requestJob } from "@/lib/jobs/runner";
 import { requireAdviser } from "./access";
 import { refreshAssessedCategory } from "./facts";
 
@@ -237,6 +238,7 @@ export async function requestDocumentation(
     await markUnderReview(tx, application, now);
     return request.id;
   });
+  await requestJob("mail.deliver");
   return requestId;
 }
 

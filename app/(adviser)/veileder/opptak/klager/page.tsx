@@ -22,9 +22,16 @@ const STATUS = {
   UPHELD: { label: "Ikke tatt til følge", tone: "bad" },
 } as const;
 
-export default async function AppealsPage({ searchParams }: { searchParams: Promise<{ alle?: string }> }) {
+export default async function AppealsPage({ searchParams }: { searchParams: Promise<{ alle?: string; avgjort?: string }> }) {
   const viewer = await requirePageRole(["ADVISER", "ADMIN"], "/veileder/opptak/klager");
-  const all = (await searchParams).alle === "1";
+  const query = await searchParams;
+  const all = query.alle === "1";
+  const decided =
+    query.avgjort === "opprettholdt"
+      ? "Klagen er ikke tatt til følge. Søkeren har fått brev om at saken går til klageinstansen."
+      : query.avgjort === "endret"
+        ? "Klagen er tatt til følge og vedtaket endret. Søkeren har fått nytt brev."
+        : null;
   const appeals = await listAppeals(viewer, { open: !all });
   const today = parseIsoDate(osloDate(new Date()));
   return (
@@ -37,6 +44,11 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
           {all ? "Vis bare dem som venter" : "Vis alle klager"}
         </Link>
       </PageHeader>
+      {decided ? (
+        <p role="status" className="mb-6 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+          {decided}
+        </p>
+      ) : null}
       {appeals.length === 0 ? <p className="card">{all ? "Ingen klager." : "Ingen klager venter på behandling."}</p> : null}
       <ol className="space-y-6">
         {appeals.map((appeal) => {

@@ -19,7 +19,7 @@ export default async function ApplicationPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ sendt?: string; svar?: string }>;
+  searchParams: Promise<{ sendt?: string; svar?: string; klage?: string }>;
 }) {
   const { id } = await params;
   const flags = await searchParams;
@@ -72,6 +72,11 @@ export default async function ApplicationPage({
           className={`rounded-md border p-3 ${notice.ok ? "border-green-700 bg-green-50 text-green-900" : "border-red-700 bg-red-50 text-red-900"}`}
         >
           {notice.message}
+        </p>
+      ) : null}
+      {flags.klage === "sendt" ? (
+        <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+          Klagen er sendt. Vi har sendt deg en bekreftelse på e-post.
         </p>
       ) : null}
       {flags.svar === "ja" ? (

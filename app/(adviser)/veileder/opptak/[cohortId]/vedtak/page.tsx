@@ -30,14 +30,16 @@ export default async function DecisionsPage({
   searchParams,
 }: {
   params: Promise<{ cohortId: string }>;
-  searchParams: Promise<{ steng?: string }>;
+  searchParams: Promise<{ steng?: string; sendt?: string }>;
 }) {
   const cohortId = parseRecordId((await params).cohortId);
   if (!cohortId) notFound();
   const viewer = await requirePageRole(["ADVISER", "ADMIN"], `/veileder/opptak/${cohortId}/vedtak`);
   const cohort = await db().cohort.findUnique({ where: { id: cohortId }, select: { name: true } });
   if (!cohort) notFound();
-  const closeWaitlist = (await searchParams).steng === "1";
+  const query = await searchParams;
+  const closeWaitlist = query.steng === "1";
+  const sent = /^(\d{1,4})-(\d{1,4})-(\d{1,4})$/.exec(query.sendt ?? "");
   const [{ plan, examples }, events] = await Promise.all([
     previewDecisionBatch(viewer, cohortId, { closeWaitlist }),
     listDecisionEvents(viewer, cohortId),
@@ -50,6 +52,11 @@ export default async function DecisionsPage({
     <>
       <PageHeader title={`Vedtak: ${cohort.name}`} lead="Se over forslaget og brevene, og send alle vedtakene i ett steg. Sendes de på nytt, går ingenting ut to ganger." />
       <IntakeNav cohortId={cohortId} current="vedtak" />
+      {sent ? (
+        <p role="status" className="mb-6 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+          Vedtakene er sendt: {sent[1]} tilbud, {sent[2]} ventelisteplasser og {sent[3]} avslag. Brevene ligger i søknadsportalen og er sendt på e-post.
+        </p>
+      ) : null}
 
       <section className="card" aria-labelledby="forslag-heading">
         <h2 id="forslag-heading">Forhåndsvisning</h2>
