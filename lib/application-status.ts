@@ -3,7 +3,7 @@ import type { Tone } from "@/components/status-badge";
 
 export interface ApplicationStateInput {
   status: "DRAFT" | "SUBMITTED" | "UNDER_REVIEW" | "DECIDED" | "WITHDRAWN";
-  decision: { outcome: "OFFER" | "WAITLIST" | "REFUSAL"; waitlistPosition: number | null; answer: "ACCEPTED" | "DECLINED" | null } | null;
+  decision: { outcome: "OFFER" | "WAITLIST" | "REFUSAL"; waitlistPosition: number | null; answer: "ACCEPTED" | "DECLINED" | "EXPIRED" | null } | null;
 }
 
 export function applicationStateLabel(application: ApplicationStateInput): { label: string; tone: Tone } {
@@ -22,6 +22,7 @@ export function applicationStateLabel(application: ApplicationStateInput): { lab
       if (decision.outcome === "OFFER") {
         if (decision.answer === "ACCEPTED") return { label: "Tilbud takket ja til", tone: "good" };
         if (decision.answer === "DECLINED") return { label: "Tilbud takket nei til", tone: "neutral" };
+        if (decision.answer === "EXPIRED") return { label: "Tilbudet gikk ut (ikke besvart)", tone: "neutral" };
         return { label: "Tilbud om studieplass", tone: "good" };
       }
       if (decision.outcome === "WAITLIST") return { label: `Venteliste, plass ${decision.waitlistPosition}`, tone: "wait" };

@@ -33,7 +33,16 @@ export interface FactsApplication {
     personnelResponsibility: boolean;
     leaderRole: keyof typeof LEADER_ROLE_LABELS | null;
   }[];
-  documents: readonly { id: string; kind: string; originalName: string; positionId: string | null; uploadedAt: Date }[];
+  documents: readonly {
+    id: string;
+    kind: string;
+    originalName: string;
+    positionId: string | null;
+    uploadedAt: Date;
+    /** The adviser's check, when the application has been reviewed. */
+    verificationStatus?: "PENDING" | "VERIFIED" | "REJECTED";
+    verificationNote?: string | null;
+  }[];
 }
 
 const missing = <span className="text-amber-900">Ikke fylt ut</span>;
@@ -88,6 +97,13 @@ export function ApplicationFacts({ application, editable }: { application: Facts
               {document.originalName}
             </a>{" "}
             <span className="text-sm text-slate-700">({formatInstantNb(document.uploadedAt)})</span>
+            {document.verificationStatus === "VERIFIED" ? <span className="block text-sm text-green-800">Godkjent av studieveilederen.</span> : null}
+            {document.verificationStatus === "REJECTED" ? (
+              <span className="block text-sm font-medium text-red-800">Avvist av studieveilederen{document.verificationNote ? `: ${document.verificationNote}` : "."}</span>
+            ) : null}
+            {document.verificationStatus === "PENDING" && document.verificationNote ? (
+              <span className="block text-sm">Kommentar fra studieveilederen: {document.verificationNote}</span>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -283,6 +283,12 @@ export interface RankingExplanation {
 export interface ExplainRankingOptions {
   /** Name of a county for the text; by default the official name of a county number, else the value itself. */
   countyLabel?: (county: string) => string;
+  /**
+   * End with the sentence that gives the place and outcome ("Du er nummer 12 i rangeringen …").
+   * Default true; a decision letter states the outcome itself (the waiting-list number it gives
+   * can differ from the place in this ranking when earlier decisions took places).
+   */
+  includePlacement?: boolean;
 }
 
 /**
@@ -352,12 +358,14 @@ export function explainRankingPlace(
     `Søknaden din ble sendt inn ${formatInstantNb(submitted.ms)}. ` +
       "Står søkere likt på kategori og fylkesfordeling, kommer den som sendte søknaden først, foran.",
   );
-  reasons.push(
-    admitted
-      ? `Du er nummer ${rank} i rangeringen og får tilbud om plass.`
-      : `Du er nummer ${rank} i rangeringen. Alle plassene går til søkere foran deg, og du er nummer ${waitlistPosition} på ventelisten. ` +
-          "Hvis noen takker nei til plassen sin, går den til den neste på ventelisten.",
-  );
+  if (options.includePlacement !== false) {
+    reasons.push(
+      admitted
+        ? `Du er nummer ${rank} i rangeringen og får tilbud om plass.`
+        : `Du er nummer ${rank} i rangeringen. Alle plassene går til søkere foran deg, og du er nummer ${waitlistPosition} på ventelisten. ` +
+            "Hvis noen takker nei til plassen sin, går den til den neste på ventelisten.",
+    );
+  }
 
   return {
     id,

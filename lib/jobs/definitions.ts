@@ -3,6 +3,7 @@ import "server-only";
 // does whatever is due, so running it twice, or on two app instances at once, does the work once
 // (each sweep locks what it changes). `cron` runs it on a schedule as a safety net; use cases
 // also request a run right after they commit (requestJob), so users do not wait for the clock.
+import { advanceWaitingLists } from "@/lib/server/admission/decisions";
 import { deliverQueuedMail } from "@/lib/server/mail";
 import { sweepStudentNotices } from "@/lib/server/students/notices";
 
@@ -21,6 +22,11 @@ export const JOBS = {
    * warning within the hour; queued mail goes out with the next `mail.deliver` run.
    */
   "notices.students": { cron: "7 * * * *", run: () => sweepStudentNotices() },
+  /**
+   * Expires unanswered offers after their answer deadline and gives free places to the first on
+   * the waiting list (lib/server/admission/decisions.ts). Requested when an offer is declined.
+   */
+  "admission.waitlist": { cron: "* * * * *", run: () => advanceWaitingLists() },
 } satisfies Record<string, JobDefinition>;
 
 export type JobName = keyof typeof JOBS;

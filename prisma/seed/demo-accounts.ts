@@ -6,7 +6,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 export const DEMO_PASSWORD = "Demo-passord-2026";
 
 export const DEMO_ACCOUNTS: readonly { email: string; name: string; roles: Role[]; description: string }[] = [
-  { email: "soker@demo.no", name: "Sofie Søker", roles: ["APPLICANT"], description: "Søker med en påbegynt søknad" },
+  { email: "soker@demo.no", name: "Sofie Søker", roles: ["APPLICANT"], description: "Søker med tilbud om studieplass og en påbegynt søknad" },
   { email: "student@demo.no", name: "Sander Student", roles: ["STUDENT"], description: "Student i kullet som pågår" },
   { email: "faglaerer@demo.no", name: "Frida Faglærer", roles: ["FACULTY"], description: "Faglærer og prosessveileder" },
   { email: "veileder@demo.no", name: "Vegard Veileder", roles: ["ADVISER"], description: "Studieveileder" },
@@ -25,4 +25,23 @@ export const DEMO_STUDENTS = {
   groupC: { email: "cecilie.gruppe@demo.no", name: "Cecilie Gruppe" },
   absent: { email: "student.fravaer@demo.no", name: "Frank Fravær" },
   finished: { email: "student.ferdig@demo.no", name: "Eva Eksamen" },
+} as const;
+
+/**
+ * Applicants of the admission story who can sign in (same password): the intake decided six days
+ * ago (barnevernledelse) and the intake waiting for decisions (institusjonsledelse).
+ */
+export const DEMO_APPLICANTS = {
+  /** Barnevernledelse: first on the waiting list. */
+  waitlisted: { email: "soker.venteliste@demo.no", name: "Vera Venteliste" },
+  /** Barnevernledelse: refused (no leader position in barnevern), has filed a klage. */
+  appellant: { email: "soker.klage@demo.no", name: "Karl Klage" },
+  /** Institusjonsledelse: ranked first, gets an offer when the decisions are sent. */
+  offered: { email: "soker.tilbud@demo.no", name: "Tina Tilbud" },
+  /** Institusjonsledelse: first on the waiting list once the decisions are sent. */
+  next: { email: "soker.neste@demo.no", name: "Nils Neste" },
+  /** Institusjonsledelse: judged not qualified (120 studiepoeng), refused when decisions are sent. */
+  refused: { email: "soker.avslag@demo.no", name: "Anders Avslag" },
+  /** Institusjonsledelse: not reviewed yet. */
+  toReview: { email: "soker.kontroll@demo.no", name: "Kari Kontroll" },
 } as const;

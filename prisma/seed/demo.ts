@@ -18,6 +18,7 @@ import { isoDate, toDomainPosition } from "@/lib/to-domain";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_STUDENTS } from "@/prisma/seed/demo-accounts";
 import { seedStudentDemo } from "@/prisma/seed/demo-student";
 import { hashPassword } from "@/lib/server/auth/password";
+import { seedAdmission } from "@/prisma/seed/demo-admission";
 import {
   assignTeachers,
   attachPdf,
@@ -177,6 +178,16 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
     names,
     random,
   });
+  const admission = await seedAdmission(db, {
+    today,
+    programmeId: programme.id,
+    institutionProgrammeId: institutionProgramme.id,
+    adviser: account("veileder@demo.no"),
+    demoApplicant: account("soker@demo.no"),
+    passwordHash: demoStudentHash,
+    names,
+    random,
+  });
   await createApplication(db, {
     applicantId: account("soker@demo.no").id,
     cohortId: openCohort.cohort.id,
@@ -195,7 +206,8 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
     `H2023 med ${h2023Students} studenter`,
     `${running.code} med ${runningStudents} studenter`,
     `${finishing.code} med ${finishingStudents} studenter foran eksamen`,
-    `${open.code} med ${applications} søknader (frist ${open.applicationDeadline})`,
+    `${open.code} med ${applications.length} søknader (frist ${open.applicationDeadline})`,
+    admission,
   ].join(", ");
 }
 
@@ -545,10 +557,13 @@ async function seedFinishingCohort(
 
 // ─── The open intake ────────────────────────────────────────────────────────────────────────────
 
-/** Open since 45 days ago, deadline in three weeks; teaching starts some ten weeks after. */
+/**
+ * Open since 45 days ago, deadline in three weeks, for the cohort after the one whose admission
+ * is being decided now (demo-admission.ts): teaching starts some eight months after the deadline.
+ */
 export function openCohortPlan(today: string) {
   const deadline = addDays(today, 21);
-  const firstTuesday = addDays(mondayOf(addDays(deadline, 70)), 1);
+  const firstTuesday = addDays(mondayOf(addDays(deadline, 240)), 1);
   const starts = Array.from({ length: 9 }, (_, index) => addDays(firstTuesday, index * 42));
   const examStart = addDays(starts[8]!, 28);
   return {
@@ -576,13 +591,17 @@ const COUNTY_WEIGHTS: [string, number][] = [
   ["15", 2], ["33", 2], ["55", 2], ["31", 2], ["39", 1], ["40", 1], ["56", 1],
 ];
 
-async function seedApplications(
+/** Sent applications with their PDFs, across counties and categories; returns their ids in order. */
+export async function seedApplications(
   db: Database,
-  context: Omit<SeedContext, "faculty"> & { cohortId: string; opensOn: string; deadline: string; today: string },
-): Promise<number> {
+  context: Omit<SeedContext, "faculty"> & { cohortId: string; opensOn: string; deadline: string; today: string; total?: number },
+): Promise<string[]> {
   const { cohortId, opensOn, deadline, today, names, random } = context;
   const counties = COUNTY_WEIGHTS.flatMap(([code, weight]) => Array<string>(weight).fill(code));
-  const total = 44;
+  const total = context.total ?? 44;
+  const ids: string[] = [];
+  // Sent between the opening and today, or the deadline when it has passed.
+  const lastDay = dayDifference(today, deadline) < 0 ? deadline : today;
   for (let index = 0; index < total; index += 1) {
     const person = names();
     const countyCode = index < COUNTY_WEIGHTS.length ? COUNTY_WEIGHTS[index]![0] : counties[Math.floor(random() * counties.length)]!;
@@ -590,7 +609,7 @@ async function seedApplications(
     const municipality = candidates[Math.floor(random() * candidates.length)] ?? MUNICIPALITIES[0]!;
     const profile = (["cat1", "cat1", "cat2", "cat3", "cat4", "cat1", "cat3", "cat4"] as const)[index % 8]!;
     const positions = positionsFor(profile, municipality.name, countyCode, municipality.code, today, random);
-    const daysOpen = Math.max(1, dayDifference(opensOn, today));
+    const daysOpen = Math.max(1, dayDifference(opensOn, lastDay));
     const submittedOn = addDays(opensOn, Math.floor(random() * daysOpen));
     const submittedAt = new Date(`${submittedOn}T${String(8 + Math.floor(random() * 12)).padStart(2, "0")}:${String(Math.floor(random() * 60)).padStart(2, "0")}:00+01:00`);
     const explanation = explainPriorityCategory(positions.map((position) => toDomainPosition({
@@ -629,6 +648,7 @@ async function seedApplications(
       ],
       positions,
     });
+    ids.push(application.id);
     const submittedAtText = submittedAt.toISOString();
     await attachPdf(db, {
       applicationId: application.id,
@@ -648,7 +668,7 @@ async function seedApplications(
       });
     }
   }
-  return total;
+  return ids;
 }
 
 function positionsFor(

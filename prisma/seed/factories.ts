@@ -465,9 +465,19 @@ export async function createDecision(
       decidedAt: input.decidedAt ?? new Date(),
       sentAt: input.decidedAt ?? new Date(),
       grounds,
-      letter:
-        input.letter ??
-        `${grounds}\n\nVedtaket er et enkeltvedtak etter forvaltningsloven. Du kan klage innen tre uker etter at du mottok vedtaket.`,
+      letters: {
+        create: {
+          version: 1,
+          kind: input.outcome,
+          subject: { OFFER: "Tilbud om studieplass", WAITLIST: "Plass på venteliste", REFUSAL: "Avslag på søknad om opptak" }[input.outcome],
+          body:
+            input.letter ??
+            `${grounds}\n\nVedtaket er et enkeltvedtak etter forvaltningsloven. Du kan klage innen tre uker etter at du mottok vedtaket.`,
+          madeAvailableOn: day((input.decidedAt ?? new Date()).toISOString().slice(0, 10)),
+          answerDeadline: input.outcome === "OFFER" ? day(input.answerDeadline ?? "2030-01-01") : null,
+          createdById: input.decidedById,
+        },
+      },
     },
   });
 }
@@ -517,3 +527,39 @@ export const COMPLETE_APPLICATION = {
     },
   ],
 };
+
+/**
+ * A sent application already reviewed by an adviser: for tests of ranking and decisions that need
+ * many candidates quickly (no documents or positions; the assessed category is set directly).
+ */
+export async function createReviewedApplication(
+  db: Database,
+  input: {
+    cohortId: string;
+    qualified?: boolean | null;
+    category?: 1 | 2 | 3 | 4;
+    county?: string;
+    submittedAt?: Date;
+    name?: string;
+    password?: string;
+  },
+) {
+  const user = await createUser(db, { roles: ["APPLICANT"], name: input.name ?? "Søker Testesen", password: input.password });
+  const qualified = input.qualified === undefined ? true : input.qualified;
+  const application = await db.application.create({
+    data: {
+      applicantId: user.id,
+      cohortId: input.cohortId,
+      status: qualified === null ? "SUBMITTED" : "UNDER_REVIEW",
+      fullName: input.name ?? user.name,
+      submittedAt: input.submittedAt ?? new Date(),
+      employerCountyCode: input.county ?? "50",
+      provisionalCategory: input.category ?? 1,
+      assessedCategory: qualified === null ? null : (input.category ?? 1),
+      qualified,
+      qualificationGrounds: qualified === false ? "Vitnemålet viser 120 studiepoeng." : null,
+      educations: { create: [{ institution: "NTNU", degree: "Bachelor i barnevern", credits: qualified === false ? 120 : 180, completedYear: 2010 }] },
+    },
+  });
+  return { user, application };
+}

@@ -79,14 +79,14 @@ describe("demo seed", () => {
       orderBy: { startsOn: "asc" },
       select: { code: true, applicationOpensOn: true, applicationDeadline: true, samlinger: { select: { samling: { select: { days: { select: { date: true } } } } } } },
     });
-    expect(cohorts.map((cohort) => cohort.code)).toEqual(["H2025", "V2026", "V2027"]);
-    const [, running, open] = cohorts;
+    expect(cohorts.map((cohort) => cohort.code)).toEqual(["H2025", "V2026", "V2027", "H2027"]);
+    const [, running, , open] = cohorts;
     const held = running!.samlinger.filter(({ samling }) => samling.days.every((d) => d.date < TODAY)).length;
     expect(held).toBe(5);
     expect(open!.applicationOpensOn < TODAY && open!.applicationDeadline > TODAY).toBe(true);
 
     const applications = await db().application.findMany({
-      where: { cohort: { code: "V2027" }, status: { not: "DRAFT" } },
+      where: { cohort: { code: "H2027", programme: { code: "BARNEVERNLEDELSE" } }, status: { not: "DRAFT" } },
       select: { employerCountyCode: true, provisionalCategory: true, _count: { select: { documents: true } } },
     });
     expect(applications.length).toBeGreaterThanOrEqual(40);
@@ -144,6 +144,42 @@ describe("demo seed", () => {
     });
     expect(group.members.map((m) => m.enrolment.user.email).sort()).toEqual(["anne.gruppe@demo.no", "bjorn.gruppe@demo.no", "cecilie.gruppe@demo.no"]);
     expect(group.attempts[0]!.documents).toEqual([{ kind: "SUBMISSION" }]);
+  });
+
+  it("tells the admission story: a decided intake with an offer, a waiting list and a klage; an intake waiting for decisions", async () => {
+    const decision = async (email: string) =>
+      db().decision.findFirstOrThrow({
+        where: { application: { applicant: { email }, cohort: { code: "V2027", programme: { code: "BARNEVERNLEDELSE" } } } },
+        select: { outcome: true, waitlistPosition: true, answer: true, answerDeadline: true, letters: { select: { klageDeadline: true, body: true } }, appeals: { select: { status: true } } },
+      });
+    const offer = await decision("soker@demo.no");
+    expect(offer).toMatchObject({ outcome: "OFFER", answer: null });
+    expect(offer.answerDeadline! > TODAY).toBe(true);
+    expect(offer.letters[0]!.body).toContain("Du får tilbud om studieplass");
+    expect(offer.letters[0]!.klageDeadline).not.toBeNull();
+    expect(await decision("soker.venteliste@demo.no")).toMatchObject({ outcome: "WAITLIST", waitlistPosition: 1 });
+    const refused = await decision("soker.klage@demo.no");
+    expect(refused).toMatchObject({ outcome: "REFUSAL", appeals: [{ status: "RECEIVED" }] });
+
+    const taken = await db().decision.count({
+      where: { application: { cohort: { code: "V2027", programme: { code: "BARNEVERNLEDELSE" } } }, outcome: "OFFER", OR: [{ answer: null }, { answer: "ACCEPTED" }] },
+    });
+    expect(taken).toBe(30);
+    const pending = await db().application.groupBy({
+      by: ["status"],
+      where: { cohort: { code: "V2027", programme: { code: "BARNEVERNLEDELSE" } }, decision: null, status: { not: "DRAFT" } },
+      _count: { _all: true },
+    });
+    expect(pending.reduce((sum, row) => sum + row._count._all, 0)).toBe(4);
+
+    const undecided = await db().application.findMany({
+      where: { cohort: { code: "V2027", programme: { code: "INSTITUSJONSLEDELSE" } } },
+      select: { status: true, qualified: true, decision: { select: { id: true } }, applicant: { select: { email: true } } },
+    });
+    expect(undecided.every((application) => application.decision === null)).toBe(true);
+    expect(undecided.find((a) => a.applicant.email === "soker.kontroll@demo.no")).toMatchObject({ status: "SUBMITTED", qualified: null });
+    expect(undecided.find((a) => a.applicant.email === "soker.avslag@demo.no")).toMatchObject({ status: "UNDER_REVIEW", qualified: false });
+    expect(undecided.filter((a) => a.qualified === true)).toHaveLength(11);
   });
 
   it("is deterministic: seeding another empty database on the same day gives the same people", async () => {

@@ -29,9 +29,13 @@ Object.assign(process.env, {
 // A fresh client for this file's database (the module cache is per file, globalThis is not).
 (globalThis as { __db?: unknown }).__db = undefined;
 
-// The session cookie, as the tests set it (see tests/integration/support.ts).
+// The session cookie, as the tests set it (see tests/integration/support.ts): per async context
+// when a test runs calls "as" different sessions at once (asSession), else the signed-in one.
 vi.mock("@/lib/server/auth/current-session", () => ({
-  currentSessionId: async () => (globalThis as { __testSessionId?: string | null }).__testSessionId ?? null,
+  currentSessionId: async () => {
+    const holder = globalThis as { __testSessionId?: string | null; __testSessions?: { getStore(): string | undefined } };
+    return holder.__testSessions?.getStore() ?? holder.__testSessionId ?? null;
+  },
 }));
 // revalidatePath needs a Next.js request; the tests check data, not caches.
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {} }));

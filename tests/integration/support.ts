@@ -1,5 +1,6 @@
 // Helpers for integration tests: the database of this test file, signing in as someone, and
 // calling a server action the way a form does.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { createSession } from "@/lib/server/auth/sessions";
 import { initialActionState, type ActionState } from "@/lib/forms";
 import { db } from "@/lib/server/db";
@@ -7,7 +8,14 @@ import { createUser, type UserInput } from "@/prisma/seed/factories";
 
 export { db };
 
-const holder = globalThis as { __testSessionId?: string | null };
+const holder = globalThis as { __testSessionId?: string | null; __testSessions?: AsyncLocalStorage<string> };
+holder.__testSessions ??= new AsyncLocalStorage<string>();
+const sessions = holder.__testSessions;
+
+/** Runs `work` as the session `sessionId`, independent of other calls running at the same time. */
+export function asSession<T>(sessionId: string, work: () => Promise<T>): Promise<T> {
+  return sessions.run(sessionId, work);
+}
 
 /** Makes the next calls run as this user (a real Session row, as after sign-in). */
 export async function signInAs(user: { id: string }): Promise<string> {

@@ -9,6 +9,8 @@ export default async function AdviserLayout({ children }: { children: React.Reac
         label="Studieveileder"
         links={[
           { href: "/veileder", label: "Oversikt" },
+          { href: "/veileder/opptak", label: "Opptak" },
+          { href: "/veileder/opptak/klager", label: "Klager" },
           { href: "/veileder/brukere", label: "Brukere" },
         ]}
       />

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/area-nav";
 import { CohortTable } from "@/components/cohort-table";
+import { formatDeadline } from "@/lib/domain/application-deadline";
+import { listAppeals, listIntakes } from "@/lib/server/admission/queries";
 import { listCohortsForStaff } from "@/lib/server/cohorts/staff-overview";
 import { requirePageRole } from "@/lib/server/viewer";
 
@@ -8,10 +11,37 @@ export const metadata: Metadata = { title: "Studieveileder" };
 
 export default async function AdviserHome() {
   const viewer = await requirePageRole(["ADVISER", "ADMIN"], "/veileder");
-  const cohorts = await listCohortsForStaff(viewer);
+  const [cohorts, intakes, appeals] = await Promise.all([listCohortsForStaff(viewer), listIntakes(viewer), listAppeals(viewer, { open: true })]);
+  const waiting = intakes.filter((intake) => intake.notReviewed + intake.underReview > 0);
+  const received = appeals.filter((appeal) => appeal.status === "RECEIVED").length;
+  const toForward = appeals.length - received;
   return (
     <>
       <PageHeader title="Oversikt for studieveileder" lead="Kull, søknader og studenter." />
+      <section className="card mb-6" aria-labelledby="gjore-heading">
+        <h2 id="gjore-heading">Å gjøre</h2>
+        <ul className="mt-3 list-disc space-y-1 pl-5">
+          {waiting.map((intake) => (
+            <li key={intake.id}>
+              <Link href={`/veileder/opptak/${intake.id}`}>
+                {intake.programme.name}, {intake.name}
+              </Link>
+              : {intake.notReviewed} søknader ikke vurdert, {intake.underReview} under vurdering (søknadsfrist {formatDeadline(intake.applicationDeadline)}).
+            </li>
+          ))}
+          {received > 0 ? (
+            <li>
+              <Link href="/veileder/opptak/klager">{received === 1 ? "1 klage venter" : `${received} klager venter`} på behandling.</Link>
+            </li>
+          ) : null}
+          {toForward > 0 ? (
+            <li>
+              <Link href="/veileder/opptak/klager">{toForward} klager skal sendes til klageinstansen.</Link>
+            </li>
+          ) : null}
+          {waiting.length === 0 && appeals.length === 0 ? <li>Ingen søknader eller klager venter på deg.</li> : null}
+        </ul>
+      </section>
       <section className="card" aria-labelledby="kull-heading">
         <h2 id="kull-heading">Kull</h2>
         <div className="mt-4">

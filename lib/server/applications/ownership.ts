@@ -6,6 +6,8 @@ import "server-only";
 // state there, so a save, an upload, a submission, a withdrawal and an answer to an offer that
 // arrive at the same moment run one after the other, each seeing what the previous one did.
 import type { Transaction } from "@/lib/db/client";
+import { documentUploadWindow } from "@/lib/domain/admission-decisions";
+import { isoDate } from "@/lib/to-domain";
 import { canAddDocuments, canEditApplication, canViewApplication } from "@/lib/permissions";
 import { db } from "@/lib/server/db";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
@@ -47,11 +49,29 @@ export async function lockOwnDraft(tx: Transaction, viewer: Viewer, applicationI
   return application;
 }
 
-/** Locks the viewer's own application, open for more documents (draft, or sent and not decided). */
-export async function lockOwnForDocuments(tx: Transaction, viewer: Viewer, applicationId: string) {
+/**
+ * Locks the viewer's own application, open for more documents: a draft; a sent application until
+ * the application deadline, and after it until the due date of an open request for documentation
+ * (lib/domain/admission-decisions.ts decides).
+ */
+export async function lockOwnForDocuments(tx: Transaction, viewer: Viewer, applicationId: string, now = new Date()) {
   const application = await lockOwnApplication(tx, viewer, applicationId);
   if (!canAddDocuments(viewer, application)) {
     throw new DomainError("Søknaden er avgjort eller trukket, og du kan ikke legge til flere dokumenter.");
+  }
+  const requests = await tx.documentationRequest.findMany({ where: { applicationId, closedAt: null }, select: { dueDate: true } });
+  const window = documentUploadWindow(
+    {
+      status: application.status,
+      applicationDeadline: isoDate(application.applicationDeadline),
+      openRequestDueDates: requests.map((request) => isoDate(request.dueDate)),
+    },
+    now,
+  );
+  if (!window.open) {
+    throw new DomainError(
+      "Søknadsfristen har gått ut, og du kan ikke legge til flere dokumenter. Ber studieveilederen om mer dokumentasjon, kan du laste opp fram til fristen i brevet.",
+    );
   }
   return application;
 }

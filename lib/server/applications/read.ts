@@ -1,6 +1,8 @@
 import "server-only";
 // An application as its applicant sees it, with what is still missing (lib/domain decides).
-import { applicationWindowState } from "@/lib/domain/application-deadline";
+import { applicationWindowState, osloDate } from "@/lib/domain/application-deadline";
+import { documentUploadWindow } from "@/lib/domain/admission-decisions";
+import { isKlageInTime } from "@/lib/domain/klage";
 import { missingApplicationItems, type ApplicationDraft, type MissingItem } from "@/lib/domain/application-requirements";
 import {
   draftErrors,
@@ -73,20 +75,53 @@ const DETAIL = {
     },
   },
   documents: {
+    where: { kind: { not: "APPEAL" } },
     orderBy: { uploadedAt: "asc" },
-    select: { id: true, kind: true, originalName: true, size: true, uploadedAt: true, positionId: true },
+    select: {
+      id: true,
+      kind: true,
+      originalName: true,
+      size: true,
+      uploadedAt: true,
+      positionId: true,
+      verificationStatus: true,
+      verificationNote: true,
+    },
   },
   decision: {
     select: {
+      id: true,
       outcome: true,
       waitlistPosition: true,
       grounds: true,
-      letter: true,
       decidedAt: true,
       sentAt: true,
       answerDeadline: true,
       answer: true,
       answeredAt: true,
+      letters: {
+        orderBy: { version: "desc" },
+        select: { id: true, version: true, kind: true, subject: true, body: true, madeAvailableOn: true, klageDeadline: true, answerDeadline: true },
+      },
+    },
+  },
+  documentationRequests: {
+    where: { closedAt: null },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, message: true, dueDate: true, createdAt: true },
+  },
+  appeals: {
+    orderBy: { filedAt: "desc" },
+    select: {
+      id: true,
+      text: true,
+      filedAt: true,
+      status: true,
+      grounds: true,
+      decidedAt: true,
+      forwardedAt: true,
+      letterId: true,
+      document: { select: { id: true, originalName: true } },
     },
   },
 } satisfies Prisma.ApplicationSelect;
@@ -191,9 +226,38 @@ export async function getApplicationForApplicant(viewer: Viewer, applicationId: 
       ? {
           ...detail.decision,
           answerDeadline: detail.decision.answerDeadline ? isoDate(detail.decision.answerDeadline) : null,
+          letters: detail.decision.letters.map((letter) => ({
+            ...letter,
+            madeAvailableOn: isoDate(letter.madeAvailableOn),
+            klageDeadline: letter.klageDeadline ? isoDate(letter.klageDeadline) : null,
+            answerDeadline: letter.answerDeadline ? isoDate(letter.answerDeadline) : null,
+          })),
         }
       : null,
+    documentationRequests: detail.documentationRequests.map((request) => ({ ...request, dueDate: isoDate(request.dueDate) })),
+    uploadWindow: documentUploadWindow(
+      {
+        status: detail.status,
+        applicationDeadline: window.deadline,
+        openRequestDueDates: detail.documentationRequests.map((request) => isoDate(request.dueDate)),
+      },
+      now,
+    ),
+    klage: klageOpportunity(detail, now),
   };
+}
+
+/** Whether the applicant may file a klage now, on which letter, and until when. */
+function klageOpportunity(detail: Detail, now: Date): { letterId: string; deadline: string } | null {
+  const decision = detail.decision;
+  if (!decision || (decision.outcome !== "REFUSAL" && decision.outcome !== "WAITLIST")) return null;
+  if (detail.appeals.some((appeal) => appeal.status === "RECEIVED")) return null;
+  const letter = decision.letters.find((candidate) => candidate.kind === decision.outcome && candidate.klageDeadline);
+  if (!letter?.klageDeadline) return null;
+  const deadline = isoDate(letter.klageDeadline);
+  if (!isKlageInTime(isoDate(letter.madeAvailableOn), osloDate(now))) return null;
+  if (detail.appeals.some((appeal) => appeal.letterId === letter.id)) return null;
+  return { letterId: letter.id, deadline };
 }
 
 export type ApplicantApplication = Awaited<ReturnType<typeof getApplicationForApplicant>>;

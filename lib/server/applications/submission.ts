@@ -11,6 +11,7 @@ import { db } from "@/lib/server/db";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
 import { queueMail } from "@/lib/server/mail";
 import { requestJob } from "@/lib/jobs/runner";
+import { withRetry } from "@/lib/server/transactions";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate, toDomainPosition } from "@/lib/to-domain";
 import { loadApplicationDraft } from "./read";
@@ -85,7 +86,7 @@ export async function submitApplication(viewer: Viewer, applicationId: string, n
 
 /** Withdraws a sent application. An accepted offer is a study place: that goes through the adviser. */
 export async function withdrawApplication(viewer: Viewer, applicationId: string, now = new Date()) {
-  await db().$transaction(async (tx) => {
+  await withRetry(() => db().$transaction(async (tx) => {
     const application = await lockOwnApplication(tx, viewer, applicationId);
     const decision = await tx.decision.findUnique({ where: { applicationId }, select: { id: true, outcome: true, answer: true } });
     if (application.status === "DRAFT") throw new DomainError("Et utkast trenger du ikke trekke; det blir ikke sendt.");
@@ -108,7 +109,10 @@ export async function withdrawApplication(viewer: Viewer, applicationId: string,
       before: { status: application.status, offerAnswer: decision?.answer ?? null },
       after: { status: "WITHDRAWN", offerAnswer: declineOffer ? "DECLINED" : (decision?.answer ?? null) },
     });
-  });
+  }));
+  // A declined offer frees a place, and leaving the waiting list lets the others move up: the
+  // waiting-list job does both without anyone acting.
+  await requestJob("admission.waitlist");
 }
 
 /**
@@ -118,7 +122,7 @@ export async function withdrawApplication(viewer: Viewer, applicationId: string,
  */
 export async function answerOffer(viewer: Viewer, applicationId: string, answer: "ACCEPTED" | "DECLINED", now = new Date()) {
   try {
-    await db().$transaction(async (tx) => {
+    await withRetry(() => db().$transaction(async (tx) => {
       const application = await lockOwnApplication(tx, viewer, applicationId);
       const decision = await tx.decision.findUnique({
         where: { applicationId },
@@ -153,7 +157,8 @@ export async function answerOffer(viewer: Viewer, applicationId: string, answer:
         before: { answer: null },
         after: { answer, answeredAt: now, enrolmentId },
       });
-    });
+    }));
+    if (answer === "DECLINED") await requestJob("admission.waitlist");
   } catch (error) {
     // The capacity triggers (init migration) name their constraint Cohort_capacity.
     if (error instanceof Error && /Cohort_capacity|no free places/.test(error.message)) {

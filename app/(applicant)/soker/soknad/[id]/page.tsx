@@ -7,8 +7,9 @@ import { OfferAnswerForm, WithdrawForm } from "@/components/application/offer-fo
 import { APPLICATION_STEPS, stepOfField } from "@/lib/application-steps";
 import { formatDeadline, isBeforeEndOfDay } from "@/lib/domain/application-deadline";
 import { PRIORITY_CATEGORY_LABELS, isPriorityCategory } from "@/lib/domain/admission";
-import { formatInstantNb } from "@/lib/domain/format";
-import { canAddDocuments, canWithdrawApplication } from "@/lib/permissions";
+import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
+import { AppealForm } from "@/components/application/appeal-form";
+import { canWithdrawApplication } from "@/lib/permissions";
 import { loadApplication, uploadNotice } from "./load";
 
 export const metadata: Metadata = { title: "Søknad" };
@@ -18,7 +19,7 @@ export default async function ApplicationPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ sendt?: string; svar?: string }>;
+  searchParams: Promise<{ sendt?: string; svar?: string; klage?: string }>;
 }) {
   const { id } = await params;
   const flags = await searchParams;
@@ -51,7 +52,8 @@ export default async function ApplicationPage({
           : "Avslag";
     timeline.push({ label: `Vedtak: ${outcome}`, at: decision.sentAt ?? decision.decidedAt });
     if (decision.answer) {
-      timeline.push({ label: decision.answer === "ACCEPTED" ? "Du takket ja" : "Du takket nei", at: decision.answeredAt });
+      const answered = { ACCEPTED: "Du takket ja", DECLINED: "Du takket nei", EXPIRED: "Tilbudet gikk ut uten svar" } as const;
+      timeline.push({ label: answered[decision.answer], at: decision.answeredAt });
     }
   }
   if (application.withdrawnAt) timeline.push({ label: "Søknaden er trukket", at: application.withdrawnAt });
@@ -70,6 +72,11 @@ export default async function ApplicationPage({
           className={`rounded-md border p-3 ${notice.ok ? "border-green-700 bg-green-50 text-green-900" : "border-red-700 bg-red-50 text-red-900"}`}
         >
           {notice.message}
+        </p>
+      ) : null}
+      {flags.klage === "sendt" ? (
+        <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+          Klagen er sendt. Vi har sendt deg en bekreftelse på e-post.
         </p>
       ) : null}
       {flags.svar === "ja" ? (
@@ -102,13 +109,25 @@ export default async function ApplicationPage({
         </section>
       ) : null}
 
+      {application.documentationRequests.length > 0 ? (
+        <section className="card border-amber-700" aria-labelledby="mangel-heading">
+          <h2 id="mangel-heading">Studieveilederen ber om mer dokumentasjon</h2>
+          <ul className="mt-3 space-y-3">
+            {application.documentationRequests.map((request) => (
+              <li key={request.id} className="rounded-md bg-amber-50 p-3">
+                <p className="whitespace-pre-line">{request.message}</p>
+                <p className="mt-1 font-medium">Frist: {formatDeadline(request.dueDate)}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
       {decision ? (
         <section className="card" aria-labelledby="vedtak-heading">
-          <h2 id="vedtak-heading">Vedtaksbrev</h2>
-          <p className="mt-1 text-sm text-slate-700">Sendt {formatInstantNb(decision.sentAt ?? decision.decidedAt)}</p>
-          <div className="mt-3 whitespace-pre-line">{decision.letter}</div>
+          <h2 id="vedtak-heading">Vedtak</h2>
           {canAnswer ? (
-            <div className="mt-6 border-t border-slate-200 pt-4">
+            <div className="mt-3 rounded-md border border-green-700 bg-green-50 p-4">
               <h3>Svar på tilbudet</h3>
               <p className="mt-1">Svarfrist: {formatDeadline(decision.answerDeadline!)}.</p>
               <div className="mt-3">
@@ -116,16 +135,72 @@ export default async function ApplicationPage({
               </div>
             </div>
           ) : decision.outcome === "OFFER" && decision.answer === null ? (
-            <p className="mt-4 font-medium">Svarfristen har gått ut. Kontakt studieveilederen.</p>
+            <p className="mt-3 font-medium">Svarfristen har gått ut. Kontakt studieveilederen.</p>
+          ) : decision.outcome === "OFFER" && decision.answer === "EXPIRED" ? (
+            <p className="mt-3 font-medium">Du svarte ikke innen svarfristen, og plassen gikk til neste på ventelisten.</p>
+          ) : decision.outcome === "WAITLIST" ? (
+            <p className="mt-3 font-medium">Du står som nummer {decision.waitlistPosition} på ventelisten.</p>
+          ) : null}
+
+          <h3 className="mt-5">Vedtaksbrev</h3>
+          <ol className="mt-2 space-y-3">
+            {decision.letters.map((letter, index) => (
+              <li key={letter.id}>
+                <details open={index === 0} className="rounded-md border border-slate-300 p-3">
+                  <summary className="cursor-pointer font-medium">
+                    {letter.subject} ({formatDateNb(letter.madeAvailableOn)})
+                  </summary>
+                  <p className="mt-2">
+                    <a href={`/api/vedtak/${letter.id}`} className="inline-flex min-h-11 items-center">
+                      Last ned brevet som PDF<span className="sr-only">: {letter.subject}</span>
+                    </a>
+                  </p>
+                  {letter.klageDeadline ? <p className="text-sm text-slate-700">Klagefrist: {formatDateNb(letter.klageDeadline)}.</p> : null}
+                  <div className="mt-2 whitespace-pre-line">{letter.body}</div>
+                </details>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      {application.appeals.length > 0 || application.klage ? (
+        <section className="card" aria-labelledby="klage-heading">
+          <h2 id="klage-heading">Klage</h2>
+          {application.appeals.map((appeal) => (
+            <div key={appeal.id} className="mt-3 rounded-md border border-slate-300 p-3">
+              <p className="font-medium">
+                Klage sendt {formatInstantNb(appeal.filedAt)}:{" "}
+                {appeal.status === "RECEIVED"
+                  ? "under behandling"
+                  : appeal.status === "REVERSED"
+                    ? "tatt til følge – se det nye vedtaksbrevet"
+                    : appeal.forwardedAt
+                      ? `ikke tatt til følge, sendt til klageinstansen ${formatInstantNb(appeal.forwardedAt)}`
+                      : "ikke tatt til følge, sendes til klageinstansen"}
+              </p>
+              <p className="mt-1 whitespace-pre-line text-slate-800">{appeal.text}</p>
+              {appeal.document ? <p className="mt-1 text-sm">Vedlegg: {appeal.document.originalName}</p> : null}
+              {appeal.grounds ? <p className="mt-2">Begrunnelse: {appeal.grounds}</p> : null}
+            </div>
+          ))}
+          {application.klage ? (
+            <div className="mt-4">
+              <p className="mb-3">
+                Du kan klage på vedtaket til og med {formatDateNb(application.klage.deadline)} (forvaltningsloven § 29). Studieveilederen behandler klagen
+                først; får du ikke medhold, går den til klageinstansen.
+              </p>
+              <AppealForm applicationId={id} deadline={formatDateNb(application.klage.deadline)} />
+            </div>
           ) : null}
         </section>
       ) : null}
 
-      {canAddDocuments(viewer, application) ? (
+      {application.uploadWindow.open ? (
         <section className="card" aria-labelledby="flere-heading">
           <h2 id="flere-heading">Flere dokumenter</h2>
           <p className="mt-2 text-slate-700">
-            Du kan legge til dokumenter til studieveilederen har behandlet søknaden. Tjenestebevis for en bestemt stilling
+            Du kan legge til dokumenter til og med {formatDeadline(application.uploadWindow.until!)}. Tjenestebevis for en bestemt stilling
             laster du opp under <Link href={`/soker/soknad/${id}/dokumenter`}>Dokumenter</Link>.
           </p>
           <div className="mt-4">

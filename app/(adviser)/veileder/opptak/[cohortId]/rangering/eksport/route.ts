@@ -1,0 +1,37 @@
+// The ranked list as CSV (Norwegian Excel: UTF-8 with BOM, semicolons), for advisers only.
+import { csvResponse, toCsv } from "@/lib/csv";
+import { formatInstantNb } from "@/lib/domain/format";
+import { isStaff } from "@/lib/permissions";
+import { computeRanking, type RankedRow } from "@/lib/server/admission/ranking";
+import { db } from "@/lib/server/db";
+import { getViewer } from "@/lib/server/viewer";
+import { parseRecordId } from "@/lib/validation/ids";
+
+export const dynamic = "force-dynamic";
+
+const DECISION_TEXT = { OFFER: "Tilbud", WAITLIST: "Venteliste", REFUSAL: "Avslag" } as const;
+
+export async function GET(request: Request, { params }: { params: Promise<{ cohortId: string }> }) {
+  const cohortId = parseRecordId((await params).cohortId);
+  const viewer = await getViewer();
+  if (!viewer) return new Response(null, { status: 401 });
+  if (!isStaff(viewer) || !cohortId) return new Response(null, { status: 404 });
+  const cohort = await db().cohort.findUnique({ where: { id: cohortId }, select: { code: true, capacity: true } });
+  if (!cohort) return new Response(null, { status: 404 });
+  const requested = Number(new URL(request.url).searchParams.get("plasser"));
+  const places = Number.isSafeInteger(requested) && requested >= 0 && requested <= 1000 ? requested : cohort.capacity;
+  const ranking = await computeRanking(db(), cohortId, { places });
+  const csv = toCsv<RankedRow>(ranking.rows, [
+    { header: "Plass", value: (row) => row.rank },
+    { header: "Navn", value: (row) => row.name },
+    { header: "Prioritetskategori", value: (row) => row.category },
+    { header: "Kategori overstyrt", value: (row) => (row.overridden ? "ja" : "nei") },
+    { header: "Fylke", value: (row) => row.county },
+    { header: "Sendt", value: (row) => formatInstantNb(row.submittedAt) },
+    { header: `Innenfor ${places} plasser`, value: (row) => (row.withinPlaces ? "ja" : "nei") },
+    { header: "Vedtak", value: (row) => (row.decision ? DECISION_TEXT[row.decision.outcome] + (row.decision.waitlistPosition ? ` ${row.decision.waitlistPosition}` : "") : "") },
+    { header: "Flyttet av studieveileder", value: (row) => (row.move ? `Til plass ${row.move.toRank}: ${row.move.reason}` : "") },
+    { header: "Begrunnelse", value: (row) => row.reasons.join(" ") },
+  ]);
+  return csvResponse(csv, `rangering-${cohort.code}-${places}-plasser.csv`);
+}

@@ -1,0 +1,165 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { IntakeNav } from "@/components/admission/intake-nav";
+import { decisionLabel } from "@/components/admission/labels";
+import { MoveForm } from "@/components/admission/ranking-forms";
+import { PageHeader } from "@/components/area-nav";
+import { ActionButton } from "@/components/ui/action-button";
+import { DataTable } from "@/components/ui/data-table";
+import { removeMoveAction } from "@/lib/actions/admission";
+import { formatInstantNb } from "@/lib/domain/format";
+import { requireAdviser } from "@/lib/server/admission/access";
+import { computeRanking } from "@/lib/server/admission/ranking";
+import { db } from "@/lib/server/db";
+import { requirePageRole } from "@/lib/server/viewer";
+import { parseRecordId } from "@/lib/validation/ids";
+
+export const metadata: Metadata = { title: "Rangering" };
+
+export default async function RankingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ cohortId: string }>;
+  searchParams: Promise<{ plasser?: string }>;
+}) {
+  const cohortId = parseRecordId((await params).cohortId);
+  if (!cohortId) notFound();
+  const viewer = await requirePageRole(["ADVISER", "ADMIN"], `/veileder/opptak/${cohortId}/rangering`);
+  requireAdviser(viewer);
+  const cohort = await db().cohort.findUnique({ where: { id: cohortId }, select: { name: true, capacity: true, programme: { select: { name: true } } } });
+  if (!cohort) notFound();
+  const requested = Number((await searchParams).plasser);
+  const places = Number.isSafeInteger(requested) && requested >= 0 && requested <= 1000 ? requested : cohort.capacity;
+  const whatIf = places !== cohort.capacity;
+  const ranking = await computeRanking(db(), cohortId, { places });
+  const base = `/veileder/opptak/${cohortId}`;
+  return (
+    <>
+      <PageHeader
+        title={`Rangering: ${cohort.name}`}
+        lead="Forslaget følger reglene: prioritetskategori, deretter geografisk spredning etter fylke, deretter innsendingstidspunkt. Du kan flytte en søker med en skriftlig begrunnelse."
+      />
+      <IntakeNav cohortId={cohortId} current="rangering" />
+
+      <section className="card" aria-labelledby="hvis-heading">
+        <h2 id="hvis-heading">Hvem er innenfor?</h2>
+        <form action={`${base}/rangering`} className="mt-3 flex flex-wrap items-end gap-3">
+          <div>
+            <label htmlFor="plasser" className="block font-medium">
+              Antall plasser
+            </label>
+            <p id="plasser-hint" className="text-sm text-slate-700">
+              Kullet har {cohort.capacity}. Prøv et annet tall for å se hvem som er innenfor; ingenting lagres.
+            </p>
+            <input id="plasser" name="plasser" type="number" min={0} max={1000} defaultValue={places} aria-describedby="plasser-hint" className="input mt-1 w-32" />
+          </div>
+          <button type="submit" className="btn-secondary">
+            Vis
+          </button>
+          {whatIf ? (
+            <Link href={`${base}/rangering`} className="inline-flex min-h-11 items-center">
+              Tilbake til {cohort.capacity} plasser
+            </Link>
+          ) : null}
+          <a href={`${base}/rangering/eksport${whatIf ? `?plasser=${places}` : ""}`} className="btn-secondary">
+            Last ned som CSV
+          </a>
+        </form>
+        {whatIf ? (
+          <p role="status" className="mt-3 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-900">
+            Du ser et regneeksempel med {places} plasser. Vedtak sendes alltid for kullets {cohort.capacity} plasser.
+          </p>
+        ) : null}
+        <p className="mt-3">
+          {ranking.rows.length} kvalifiserte søkere er rangert.
+          {ranking.unreviewed.length > 0 ? (
+            <>
+              {" "}
+              <Link href={`${base}?kvalifisert=ikke-vurdert`}>{ranking.unreviewed.length} søknader er ikke vurdert</Link> og er ikke med.
+            </>
+          ) : null}
+          {ranking.unqualified.length > 0 ? ` ${ranking.unqualified.length} søkere oppfyller ikke opptakskravene.` : ""}
+        </p>
+      </section>
+
+      <section className="card mt-6" aria-labelledby="liste-heading">
+        <h2 id="liste-heading">Rangert liste</h2>
+        <div className="mt-4">
+          <DataTable
+            caption={`Rangering for ${places} plasser`}
+            rows={ranking.rows}
+            rowKey={(row) => row.applicationId}
+            rowClassName={(row) => (row.rank === places ? "border-b-4 border-b-brand-600" : undefined)}
+            empty="Ingen søkere er vurdert som kvalifisert ennå."
+            columns={[
+              { key: "plass", header: "Plass", numeric: true, cell: (row) => row.rank },
+              {
+                key: "navn",
+                header: "Søker",
+                rowHeader: true,
+                cell: (row) => <Link href={`${base}/soknad/${row.applicationId}`}>{row.name}</Link>,
+              },
+              {
+                key: "innenfor",
+                header: `Innenfor ${places}`,
+                cell: (row) =>
+                  row.withinPlaces ? (
+                    <span className="font-medium text-green-800">
+                      <span aria-hidden="true">● </span>Innenfor
+                    </span>
+                  ) : (
+                    <span className="text-slate-700">
+                      <span aria-hidden="true">○ </span>Venteliste
+                    </span>
+                  ),
+              },
+              { key: "kategori", header: "Kategori", cell: (row) => `${row.category}${row.overridden ? " (satt av veileder)" : ""}` },
+              { key: "fylke", header: "Fylke", cell: (row) => row.county },
+              { key: "sendt", header: "Sendt", cell: (row) => formatInstantNb(row.submittedAt) },
+              { key: "vedtak", header: "Vedtak", cell: (row) => decisionLabel(row.decision) },
+              {
+                key: "hvorfor",
+                header: "Hvorfor denne plassen",
+                cell: (row) => (
+                  <details>
+                    <summary className="cursor-pointer text-brand-700 underline">Forklaring</summary>
+                    <ul className="mt-2 list-disc space-y-1 pl-5">
+                      {row.reasons.map((reason) => (
+                        <li key={reason}>{reason}</li>
+                      ))}
+                    </ul>
+                  </details>
+                ),
+              },
+              {
+                key: "flytt",
+                header: "Flytt",
+                hideLabelOnPhone: true,
+                cell: (row) =>
+                  row.move ? (
+                    <div className="text-sm">
+                      <p>
+                        Flyttet til {row.move.toRank} av {row.move.by}: «{row.move.reason}»
+                      </p>
+                      <ActionButton action={removeMoveAction} hidden={{ cohortId, moveId: row.move.id }} className="btn-secondary mt-1 min-h-10 px-3 py-1 text-sm" label={`Angre flyttingen av ${row.name}`}>
+                        Angre flyttingen
+                      </ActionButton>
+                    </div>
+                  ) : row.decision ? null : (
+                    <details>
+                      <summary className="cursor-pointer text-brand-700 underline">
+                        Flytt<span className="sr-only"> {row.name}</span>
+                      </summary>
+                      <MoveForm cohortId={cohortId} applicationId={row.applicationId} name={row.name} rank={row.rank} />
+                    </details>
+                  ),
+              },
+            ]}
+          />
+        </div>
+      </section>
+    </>
+  );
+}

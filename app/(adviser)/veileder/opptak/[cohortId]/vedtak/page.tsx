@@ -1,0 +1,168 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { SendBatchForm } from "@/components/admission/decision-forms";
+import { IntakeNav } from "@/components/admission/intake-nav";
+import { PageHeader } from "@/components/area-nav";
+import { DataTable } from "@/components/ui/data-table";
+import { formatInstantNb } from "@/lib/domain/format";
+import { previewDecisionBatch } from "@/lib/server/admission/decisions";
+import { listDecisionEvents } from "@/lib/server/admission/queries";
+import { db } from "@/lib/server/db";
+import { requirePageRole } from "@/lib/server/viewer";
+import { parseRecordId } from "@/lib/validation/ids";
+
+export const metadata: Metadata = { title: "Vedtak" };
+
+const EVENT_LABELS: Record<string, string> = {
+  "decision.offer": "Tilbud sendt",
+  "decision.waitlist": "Venteliste",
+  "decision.refusal": "Avslag",
+  "offer.accept": "Takket ja",
+  "offer.decline": "Takket nei",
+  "offer.expire": "Tilbudet gikk ut (ikke besvart)",
+  "waitlist.offer": "Fikk ledig plass fra ventelisten",
+  "waitlist.move": "Flyttet opp på ventelisten",
+};
+
+export default async function DecisionsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ cohortId: string }>;
+  searchParams: Promise<{ steng?: string; sendt?: string }>;
+}) {
+  const cohortId = parseRecordId((await params).cohortId);
+  if (!cohortId) notFound();
+  const viewer = await requirePageRole(["ADVISER", "ADMIN"], `/veileder/opptak/${cohortId}/vedtak`);
+  const cohort = await db().cohort.findUnique({ where: { id: cohortId }, select: { name: true } });
+  if (!cohort) notFound();
+  const query = await searchParams;
+  const closeWaitlist = query.steng === "1";
+  const sent = /^(\d{1,4})-(\d{1,4})-(\d{1,4})$/.exec(query.sendt ?? "");
+  const [{ plan, examples }, events] = await Promise.all([
+    previewDecisionBatch(viewer, cohortId, { closeWaitlist }),
+    listDecisionEvents(viewer, cohortId),
+  ]);
+  const { batch } = plan;
+  const total = batch.offers.length + batch.waitlist.length + batch.refusals.length;
+  const name = (id: string) => plan.names.get(id) ?? id;
+  const base = `/veileder/opptak/${cohortId}`;
+  return (
+    <>
+      <PageHeader title={`Vedtak: ${cohort.name}`} lead="Se over forslaget og brevene, og send alle vedtakene i ett steg. Sendes de på nytt, går ingenting ut to ganger." />
+      <IntakeNav cohortId={cohortId} current="vedtak" />
+      {sent ? (
+        <p role="status" className="mb-6 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+          Vedtakene er sendt: {sent[1]} tilbud, {sent[2]} ventelisteplasser og {sent[3]} avslag. Brevene ligger i søknadsportalen og er sendt på e-post.
+        </p>
+      ) : null}
+
+      <section className="card" aria-labelledby="forslag-heading">
+        <h2 id="forslag-heading">Forhåndsvisning</h2>
+        {plan.unreviewed > 0 ? (
+          <p className="mt-3 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-900">
+            {plan.unreviewed} søknader er ikke vurdert og får ikke vedtak nå. <Link href={`${base}?kvalifisert=ikke-vurdert`}>Vurder dem først</Link>, eller send dem i en senere runde.
+          </p>
+        ) : null}
+        <p className="mt-3">
+          {plan.freePlaces} ledige plasser. {total === 0 ? "Det er ingen vurderte søknader uten vedtak." : `Sendes nå: ${batch.offers.length} tilbud, ${batch.waitlist.length} ventelisteplasser og ${batch.refusals.length} avslag.`}
+        </p>
+        <form action={`${base}/vedtak`} className="mt-3 flex flex-wrap items-center gap-3">
+          <div className="flex items-start gap-3">
+            <input id="steng" name="steng" type="checkbox" value="1" defaultChecked={closeWaitlist} className="mt-1 size-5 accent-brand-600" />
+            <label htmlFor="steng">Steng ventelisten: de som ikke får tilbud nå, får avslag</label>
+          </div>
+          <button type="submit" className="btn-secondary">
+            Oppdater forhåndsvisningen
+          </button>
+        </form>
+
+        <div className="mt-4 grid gap-4 md:grid-cols-3">
+          <NameList title={`Tilbud (${batch.offers.length})`} names={batch.offers.map(name)} />
+          <NameList title={`Venteliste (${batch.waitlist.length})`} names={batch.waitlist.map((entry) => `${entry.position}. ${name(entry.id)}`)} />
+          <NameList
+            title={`Avslag (${batch.refusals.length})`}
+            names={batch.refusals.map((refusal) => `${name(refusal.id)} (${refusal.reason === "NOT_QUALIFIED" ? "ikke kvalifisert" : "ventelisten stengt"})`)}
+          />
+        </div>
+
+        {examples.length > 0 ? (
+          <div className="mt-6">
+            <h3>Eksempel på brev</h3>
+            <div className="mt-2 space-y-2">
+              {examples.map((example) => (
+                <details key={example.kind} className="rounded-md border border-slate-300 p-3">
+                  <summary className="cursor-pointer font-medium">
+                    {example.kind}: brevet til {example.applicantName}
+                  </summary>
+                  <p className="mt-2 font-semibold">{example.subject}</p>
+                  <div className="mt-2 whitespace-pre-line text-sm">{example.text}</div>
+                </details>
+              ))}
+            </div>
+          </div>
+        ) : null}
+
+        {total > 0 ? (
+          <div className="mt-6 border-t border-slate-200 pt-4">
+            <SendBatchForm cohortId={cohortId} fingerprint={plan.fingerprint} closeWaitlist={closeWaitlist} total={total} />
+          </div>
+        ) : null}
+      </section>
+
+      <section className="card mt-6" aria-labelledby="logg-heading">
+        <h2 id="logg-heading">Hva har skjedd</h2>
+        <p className="mt-1 text-slate-700">Vedtak, svar og ventelisten som flytter seg, også det som skjer av seg selv når en svarfrist går ut.</p>
+        <div className="mt-3">
+          <DataTable
+            caption="Hendelser i opptaket"
+            rows={events}
+            rowKey={(event) => event.id}
+            empty="Ingen vedtak er sendt ennå."
+            columns={[
+              { key: "når", header: "Når", cell: (event) => formatInstantNb(event.at) },
+              {
+                key: "hvem",
+                header: "Søker",
+                rowHeader: true,
+                cell: (event) => (event.application ? <Link href={`${base}/soknad/${event.application.id}`}>{event.application.fullName ?? "Søker"}</Link> : "–"),
+              },
+              {
+                key: "hva",
+                header: "Hva",
+                cell: (event) => {
+                  const after = (event.after ?? {}) as { waitlistPosition?: number };
+                  const before = (event.before ?? {}) as { waitlistPosition?: number };
+                  const label = EVENT_LABELS[event.action] ?? event.action;
+                  return event.action === "waitlist.move" ? `${label}: fra ${before.waitlistPosition} til ${after.waitlistPosition}` : event.action === "decision.waitlist" ? `${label} nr. ${after.waitlistPosition}` : label;
+                },
+              },
+              { key: "av", header: "Av", cell: (event) => event.actor?.name ?? "Automatisk (bakgrunnsjobb)" },
+            ]}
+          />
+        </div>
+      </section>
+    </>
+  );
+}
+
+function NameList({ title, names }: { title: string; names: string[] }) {
+  return (
+    <div className="rounded-md border border-slate-300 p-3">
+      <h3 className="text-base">{title}</h3>
+      {names.length === 0 ? (
+        <p className="mt-1 text-slate-700">Ingen.</p>
+      ) : (
+        <details className="mt-1">
+          <summary className="cursor-pointer text-brand-700 underline">Vis navnene</summary>
+          <ul className="mt-2 space-y-0.5 text-sm">
+            {names.map((entry) => (
+              <li key={entry}>{entry}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}

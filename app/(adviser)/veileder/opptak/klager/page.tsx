@@ -1,0 +1,110 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AppealDecisionForm } from "@/components/admission/appeal-forms";
+import { decisionLabel } from "@/components/admission/labels";
+import { PageHeader } from "@/components/area-nav";
+import { StatusBadge } from "@/components/status-badge";
+import { ActionButton } from "@/components/ui/action-button";
+import { markAppealForwardedAction } from "@/lib/actions/admission";
+import { osloDate } from "@/lib/domain/application-deadline";
+import { parseIsoDate } from "@/lib/domain/dates";
+import { countNoun, formatDateNb, formatInstantNb } from "@/lib/domain/format";
+import { listAppeals } from "@/lib/server/admission/queries";
+import { APPEALS_BODY } from "@/lib/server/admission/letters";
+import { requirePageRole } from "@/lib/server/viewer";
+import { isoDate } from "@/lib/to-domain";
+
+export const metadata: Metadata = { title: "Klager" };
+
+const STATUS = {
+  RECEIVED: { label: "Venter på behandling", tone: "wait" },
+  REVERSED: { label: "Tatt til følge", tone: "good" },
+  UPHELD: { label: "Ikke tatt til følge", tone: "bad" },
+} as const;
+
+export default async function AppealsPage({ searchParams }: { searchParams: Promise<{ alle?: string; avgjort?: string }> }) {
+  const viewer = await requirePageRole(["ADVISER", "ADMIN"], "/veileder/opptak/klager");
+  const query = await searchParams;
+  const all = query.alle === "1";
+  const decided =
+    query.avgjort === "opprettholdt"
+      ? "Klagen er ikke tatt til følge. Søkeren har fått brev om at saken går til klageinstansen."
+      : query.avgjort === "endret"
+        ? "Klagen er tatt til følge og vedtaket endret. Søkeren har fått nytt brev."
+        : null;
+  const appeals = await listAppeals(viewer, { open: !all });
+  const today = parseIsoDate(osloDate(new Date()));
+  return (
+    <>
+      <PageHeader
+        title="Klager på vedtak om opptak"
+        lead={`Eldste først. Tar du ikke klagen til følge, sendes den til ${APPEALS_BODY} (forvaltningsloven § 33).`}
+      >
+        <Link href={all ? "/veileder/opptak/klager" : "/veileder/opptak/klager?alle=1"} className="btn-secondary">
+          {all ? "Vis bare dem som venter" : "Vis alle klager"}
+        </Link>
+      </PageHeader>
+      {decided ? (
+        <p role="status" className="mb-6 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+          {decided}
+        </p>
+      ) : null}
+      {appeals.length === 0 ? <p className="card">{all ? "Ingen klager." : "Ingen klager venter på behandling."}</p> : null}
+      <ol className="space-y-6">
+        {appeals.map((appeal) => {
+          const age = today - parseIsoDate(osloDate(appeal.filedAt));
+          const status = STATUS[appeal.status];
+          return (
+            <li key={appeal.id} className="card">
+              <article aria-labelledby={`klage-${appeal.id}`}>
+                <h2 id={`klage-${appeal.id}`} className="flex flex-wrap items-center gap-3">
+                  <span>{appeal.application.fullName ?? appeal.application.applicant.name}</span>
+                  <StatusBadge tone={status.tone}>{status.label}</StatusBadge>
+                </h2>
+                <p className="mt-1 text-slate-700">
+                  {appeal.application.cohort.name}. Klaget {formatInstantNb(appeal.filedAt)} ({countNoun(age, "dag", "dager")} siden) på{" "}
+                  {appeal.letter.kind === "REFUSAL" ? "avslag" : "ventelisteplass"} fra {formatDateNb(isoDate(appeal.letter.madeAvailableOn))}. Nå:{" "}
+                  {decisionLabel({ ...appeal.decision, answer: null })}.
+                </p>
+                <p className="mt-1">
+                  <Link href={`/veileder/opptak/${appeal.application.cohort.id}/soknad/${appeal.application.id}`}>Åpne søknaden</Link>
+                </p>
+                <blockquote className="mt-3 whitespace-pre-line border-l-4 border-slate-300 pl-4">{appeal.text}</blockquote>
+                {appeal.document ? (
+                  <p className="mt-2">
+                    Vedlegg:{" "}
+                    <a href={`/api/dokumenter/${appeal.document.id}?visning=inline`} target="_blank" rel="noopener">
+                      {appeal.document.originalName}
+                    </a>
+                  </p>
+                ) : null}
+                {appeal.status === "RECEIVED" ? (
+                  <div className="mt-4 border-t border-slate-200 pt-4">
+                    <AppealDecisionForm appealId={appeal.id} currentPosition={appeal.decision.waitlistPosition} />
+                  </div>
+                ) : (
+                  <div className="mt-3">
+                    <p>
+                      Avgjort {appeal.decidedAt ? formatInstantNb(appeal.decidedAt) : ""}: {appeal.grounds}
+                    </p>
+                    {appeal.status === "UPHELD" ? (
+                      appeal.forwardedAt ? (
+                        <p className="mt-1">Sendt til klageinstansen {formatInstantNb(appeal.forwardedAt)}.</p>
+                      ) : (
+                        <div className="mt-2">
+                          <ActionButton action={markAppealForwardedAction} hidden={{ appealId: appeal.id }} className="btn-secondary">
+                            Merk som sendt til klageinstansen
+                          </ActionButton>
+                        </div>
+                      )
+                    ) : null}
+                  </div>
+                )}
+              </article>
+            </li>
+          );
+        })}
+      </ol>
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+// A decision letter as PDF, for the applicant it is addressed to and for advisers. Anyone else
+// gets an empty 404, as for a letter that does not exist.
+import { contentDisposition } from "@/lib/http/content-disposition";
+import { isStaff } from "@/lib/permissions";
+import { renderLetterPdf } from "@/lib/server/admission/letter-pdf";
+import { db } from "@/lib/server/db";
+import { getViewer } from "@/lib/server/viewer";
+import { isoDate } from "@/lib/to-domain";
+import { parseRecordId } from "@/lib/validation/ids";
+
+export const dynamic = "force-dynamic";
+
+const NO_STORE = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const id = parseRecordId((await params).id);
+  if (!id) return new Response(null, { status: 404, headers: NO_STORE });
+  const viewer = await getViewer();
+  if (!viewer) return new Response(null, { status: 401, headers: NO_STORE });
+  const letter = await db().decisionLetter.findUnique({
+    where: { id },
+    select: {
+      subject: true,
+      body: true,
+      version: true,
+      madeAvailableOn: true,
+      decision: { select: { application: { select: { applicantId: true, cohort: { select: { code: true } } } } } },
+    },
+  });
+  if (!letter || (letter.decision.application.applicantId !== viewer.id && !isStaff(viewer))) {
+    return new Response(null, { status: 404, headers: NO_STORE });
+  }
+  const madeAvailableOn = isoDate(letter.madeAvailableOn);
+  const bytes = await renderLetterPdf({ subject: letter.subject, body: letter.body, madeAvailableOn, version: letter.version });
+  return new Response(Buffer.from(bytes), {
+    headers: {
+      ...NO_STORE,
+      "Content-Type": "application/pdf",
+      "Content-Length": String(bytes.byteLength),
+      "Content-Disposition": contentDisposition(`vedtak-${letter.decision.application.cohort.code}-${madeAvailableOn}-brev-${letter.version}.pdf`),
+    },
+  });
+}

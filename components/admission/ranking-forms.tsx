@@ -1,0 +1,41 @@
+"use client";
+// Moving one candidate in the ranking, with the reason (audited and shown in the explanation).
+import { moveCandidateAction } from "@/lib/actions/admission";
+import { ActionForm } from "@/components/ui/action-form";
+import { TextAreaField, TextField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/form-status";
+
+export function MoveForm({ cohortId, applicationId, name, rank }: { cohortId: string; applicationId: string; name: string; rank: number }) {
+  const prefix = `flytt-${applicationId}-`;
+  return (
+    <ActionForm action={moveCandidateAction} hidden={{ cohortId, applicationId }} fieldIdPrefix={prefix} className="mt-2 space-y-3" aria-label={`Flytt ${name}`}>
+      {(state) => (
+        <>
+          <TextField
+            id={`${prefix}toRank`}
+            name="toRank"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            label="Ny plass"
+            defaultValue={state.values?.toRank ?? String(rank)}
+            errors={state.fieldErrors?.toRank}
+            required
+          />
+          <TextAreaField
+            id={`${prefix}reason`}
+            name="reason"
+            label="Begrunnelse"
+            hint="Står i forklaringen av rangeringen og i loggen."
+            defaultValue={state.ok ? "" : (state.values?.reason ?? "")}
+            errors={state.fieldErrors?.reason}
+            required
+          />
+          <SubmitButton className="btn-secondary" pendingText="Flytter …">
+            Flytt
+          </SubmitButton>
+        </>
+      )}
+    </ActionForm>
+  );
+}

@@ -1,0 +1,128 @@
+import "server-only";
+// Issuing a decision letter: composed by lib/domain/decision-letter.ts from the facts, stored as
+// a new version (never changed afterwards), made available in the portal today, and e-mailed
+// through the mail queue with the letter's id as dedupe key (so a retry never mails it twice).
+import { explainRankingPlace, type PriorityCategory, type RankingCandidate, type RankingResult } from "@/lib/domain/admission";
+import { osloDate } from "@/lib/domain/application-deadline";
+import { composeDecisionLetter, letterAsText, type LetterInput, type LetterKind } from "@/lib/domain/decision-letter";
+import { formatDateNb } from "@/lib/domain/format";
+import { env } from "@/lib/env";
+import type { Transaction } from "@/lib/db/client";
+import { day } from "@/lib/dates";
+import { queueMail } from "@/lib/server/mail";
+import type { ReviewSummary } from "./facts";
+
+/** Where an upheld klage goes (NTNU's appeals committee). */
+export const APPEALS_BODY = "Den sentrale klagenemnda ved NTNU";
+
+export interface LetterContext {
+  applicationId: string;
+  decisionId: string;
+  applicant: { userId: string; name: string; email: string };
+  cohort: { name: string; capacity: number; programme: { name: string; adviserName: string; adviserEmail: string; adviserPhone: string } };
+  review: ReviewSummary;
+  qualificationGrounds: string | null;
+  decidedBy: { name: string };
+  /** For ranked outcomes: the ranking the decision follows. */
+  ranking?: { candidates: RankingCandidate[]; result: RankingResult; rank: number | null; qualifiedCount: number };
+}
+
+export interface IssueLetterInput {
+  kind: LetterKind;
+  afterKlage?: boolean;
+  waitlistPosition?: number | null;
+  refusalReason?: "NOT_QUALIFIED" | "LIST_CLOSED";
+  answerDeadline?: string;
+  klage?: { filedOn: string; grounds: string };
+  now: Date;
+}
+
+function rankingReasons(context: LetterContext): string[] {
+  if (!context.ranking) return [];
+  const { candidates, result } = context.ranking;
+  const inRanking = [...result.admitted, ...result.waitlist].includes(context.applicationId);
+  if (!inRanking) return [];
+  return explainRankingPlace(candidates, result, context.applicationId, { includePlacement: false }).reasons;
+}
+
+export function letterInput(context: LetterContext, input: IssueLetterInput): LetterInput {
+  return {
+    kind: input.kind,
+    afterKlage: input.afterKlage,
+    applicantName: context.applicant.name,
+    programmeName: context.cohort.programme.name,
+    cohortName: context.cohort.name,
+    madeAvailableOn: osloDate(input.now),
+    category: { value: context.review.effective.category as PriorityCategory, reasons: context.review.effective.reasons },
+    requirements: context.review.checks.map((check) => ({ label: check.label, met: check.met, facts: check.facts })),
+    qualificationGrounds: context.qualificationGrounds,
+    ranking: context.ranking
+      ? {
+          rank: context.ranking.rank,
+          waitlistPosition: input.waitlistPosition ?? null,
+          capacity: context.cohort.capacity,
+          qualifiedCount: context.ranking.qualifiedCount,
+          reasons: rankingReasons(context),
+        }
+      : input.waitlistPosition
+        ? { rank: null, waitlistPosition: input.waitlistPosition, capacity: context.cohort.capacity, qualifiedCount: 0, reasons: [] }
+        : undefined,
+    refusalReason: input.refusalReason,
+    answerDeadline: input.answerDeadline,
+    klage: input.klage,
+    decidedBy: { name: context.decidedBy.name, title: "Studieveileder" },
+    contact: {
+      name: context.cohort.programme.adviserName,
+      email: context.cohort.programme.adviserEmail,
+      phone: context.cohort.programme.adviserPhone,
+    },
+    appealsBody: APPEALS_BODY,
+  };
+}
+
+/**
+ * Stores the next version of the decision's letter and queues its e-mail, in the caller's
+ * transaction. Returns the letter's id.
+ */
+export async function issueLetter(
+  tx: Transaction,
+  context: LetterContext,
+  input: IssueLetterInput,
+  actorId: string | null,
+): Promise<{ id: string; version: number }> {
+  const composed = composeDecisionLetter(letterInput(context, input));
+  const body = letterAsText(composed);
+  const previous = await tx.decisionLetter.aggregate({ where: { decisionId: context.decisionId }, _max: { version: true } });
+  const version = (previous._max.version ?? 0) + 1;
+  const madeAvailableOn = osloDate(input.now);
+  const letter = await tx.decisionLetter.create({
+    data: {
+      decisionId: context.decisionId,
+      version,
+      kind: input.kind,
+      subject: composed.subject,
+      body,
+      madeAvailableOn: day(madeAvailableOn),
+      klageDeadline: composed.klageDeadline ? day(composed.klageDeadline) : null,
+      answerDeadline: input.answerDeadline ? day(input.answerDeadline) : null,
+      createdById: actorId,
+    },
+    select: { id: true },
+  });
+  await tx.decision.update({ where: { id: context.decisionId }, data: { sentAt: input.now } });
+  const link = `${env().APP_URL}/soker/soknad/${context.applicationId}`;
+  await queueMail(tx, {
+    dedupeKey: `decision-letter:${letter.id}`,
+    userId: context.applicant.userId,
+    to: context.applicant.email,
+    subject: composed.subject,
+    text: [
+      `Hei ${context.applicant.name},`,
+      "",
+      `Du har fått et vedtaksbrev i søknadsportalen ${formatDateNb(madeAvailableOn)}. Brevet står i sin helhet nedenfor, og du kan også lese det og laste det ned som PDF her: ${link}`,
+      "",
+      body,
+    ].join("\n"),
+  });
+  return { id: letter.id, version };
+}

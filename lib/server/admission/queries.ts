@@ -1,0 +1,445 @@
+import "server-only";
+// What advisers read about an intake: the overview, the paged and filtered list of applications,
+// one application under review with its neighbours in the queue, the klage queue and the log of
+// decisions. Every read is a fixed number of queries however many applications there are.
+import { PRIORITY_CATEGORIES, type PriorityCategory } from "@/lib/domain/admission";
+import { countyName, COUNTIES } from "@/lib/domain/counties";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/server/db";
+import { NotFoundError } from "@/lib/server/errors";
+import type { Viewer } from "@/lib/server/viewer";
+import { isoDate } from "@/lib/to-domain";
+import { requireAdviser } from "./access";
+import { ADMISSION_STATUSES, summariseReview } from "./facts";
+
+// ─── Filters of the application list (also the review queue) ────────────────────────────────────
+
+export const LIST_STATUSES = ["SUBMITTED", "UNDER_REVIEW", "DECIDED", "WITHDRAWN"] as const;
+export const LIST_SORTS = ["innsendt", "navn", "fylke", "status"] as const;
+export const PAGE_SIZE = 50;
+
+export interface ApplicationFilter {
+  status?: (typeof LIST_STATUSES)[number];
+  category?: PriorityCategory;
+  county?: string;
+  qualified?: "ja" | "nei" | "ikke-vurdert";
+  documents?: "kontrollert" | "ikke-kontrollert";
+  q?: string;
+  sort: (typeof LIST_SORTS)[number];
+  page: number;
+}
+
+/** The filter from a page's search params (anything unknown is ignored). */
+export function parseApplicationFilter(params: Record<string, string | string[] | undefined>): ApplicationFilter {
+  const one = (name: string) => {
+    const value = params[name];
+    return typeof value === "string" && value.length <= 100 ? value : undefined;
+  };
+  const status = one("status");
+  const category = Number(one("kategori"));
+  const county = one("fylke");
+  const qualified = one("kvalifisert");
+  const documents = one("dokumenter");
+  const sort = one("sorter");
+  const page = Number(one("side"));
+  return {
+    status: (LIST_STATUSES as readonly string[]).includes(status ?? "") ? (status as ApplicationFilter["status"]) : undefined,
+    category: PRIORITY_CATEGORIES.includes(category as PriorityCategory) ? (category as PriorityCategory) : undefined,
+    county: county && COUNTIES.some((c) => c.code === county) ? county : undefined,
+    qualified: qualified === "ja" || qualified === "nei" || qualified === "ikke-vurdert" ? qualified : undefined,
+    documents: documents === "kontrollert" || documents === "ikke-kontrollert" ? documents : undefined,
+    q: one("q")?.trim() || undefined,
+    sort: (LIST_SORTS as readonly string[]).includes(sort ?? "") ? (sort as ApplicationFilter["sort"]) : "innsendt",
+    page: Number.isSafeInteger(page) && page >= 1 ? page : 1,
+  };
+}
+
+/** The filter as search params (for links that keep it: paging, sorting, the review queue). */
+export function filterParams(filter: ApplicationFilter, overrides: Partial<Record<string, string | number | undefined>> = {}): string {
+  const params = new URLSearchParams();
+  const values: Record<string, string | number | undefined> = {
+    status: filter.status,
+    kategori: filter.category,
+    fylke: filter.county,
+    kvalifisert: filter.qualified,
+    dokumenter: filter.documents,
+    q: filter.q,
+    sorter: filter.sort === "innsendt" ? undefined : filter.sort,
+    side: filter.page === 1 ? undefined : filter.page,
+    ...overrides,
+  };
+  for (const [name, value] of Object.entries(values)) if (value !== undefined && value !== "") params.set(name, String(value));
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+function whereOf(cohortId: string, filter: ApplicationFilter): Prisma.ApplicationWhereInput {
+  const and: Prisma.ApplicationWhereInput[] = [{ cohortId, status: filter.status ? filter.status : { not: "DRAFT" } }];
+  if (filter.category) {
+    const c = filter.category;
+    and.push({
+      OR: [
+        { category: c },
+        { category: null, assessedCategory: c },
+        { category: null, assessedCategory: null, provisionalCategory: c },
+      ],
+    });
+  }
+  if (filter.county) and.push({ employerCountyCode: filter.county });
+  if (filter.qualified) and.push({ qualified: filter.qualified === "ja" ? true : filter.qualified === "nei" ? false : null });
+  if (filter.documents === "kontrollert") and.push({ documents: { none: { verificationStatus: "PENDING", kind: { not: "APPEAL" } } } });
+  if (filter.documents === "ikke-kontrollert") and.push({ documents: { some: { verificationStatus: "PENDING", kind: { not: "APPEAL" } } } });
+  if (filter.q) {
+    and.push({
+      OR: [
+        { fullName: { contains: filter.q, mode: "insensitive" } },
+        { applicant: { email: { contains: filter.q, mode: "insensitive" } } },
+      ],
+    });
+  }
+  return { AND: and };
+}
+
+function orderOf(sort: ApplicationFilter["sort"]): Prisma.ApplicationOrderByWithRelationInput[] {
+  switch (sort) {
+    case "navn":
+      return [{ fullName: "asc" }, { id: "asc" }];
+    case "fylke":
+      return [{ employerCountyCode: "asc" }, { submittedAt: "asc" }, { id: "asc" }];
+    case "status":
+      return [{ status: "asc" }, { submittedAt: "asc" }, { id: "asc" }];
+    default:
+      return [{ submittedAt: "asc" }, { id: "asc" }];
+  }
+}
+
+function effective(row: { category: number | null; assessedCategory: number | null; provisionalCategory: number | null }): PriorityCategory | null {
+  const value = row.category ?? row.assessedCategory ?? row.provisionalCategory;
+  return PRIORITY_CATEGORIES.includes(value as PriorityCategory) ? (value as PriorityCategory) : null;
+}
+
+// ─── The intake overview ────────────────────────────────────────────────────────────────────────
+
+/** Every cohort with its intake in numbers, newest first (the adviser's list of intakes). */
+export async function listIntakes(viewer: Viewer) {
+  requireAdviser(viewer);
+  const [cohorts, counts] = await Promise.all([
+    db().cohort.findMany({
+      orderBy: { applicationDeadline: "desc" },
+      select: { id: true, name: true, code: true, capacity: true, applicationDeadline: true, programme: { select: { name: true } } },
+    }),
+    db().application.groupBy({ by: ["cohortId", "status"], where: { status: { not: "DRAFT" } }, _count: { _all: true } }),
+  ]);
+  return cohorts
+    .map((cohort) => {
+      const rows = counts.filter((row) => row.cohortId === cohort.id);
+      const count = (status?: string) => rows.filter((row) => !status || row.status === status).reduce((sum, row) => sum + row._count._all, 0);
+      return {
+        ...cohort,
+        applicationDeadline: isoDate(cohort.applicationDeadline),
+        sent: count(),
+        notReviewed: count("SUBMITTED"),
+        underReview: count("UNDER_REVIEW"),
+        decided: count("DECIDED"),
+      };
+    })
+    .filter((cohort) => cohort.sent > 0);
+}
+
+export async function getIntakeOverview(viewer: Viewer, cohortId: string) {
+  requireAdviser(viewer);
+  const sent = { cohortId, status: { not: "DRAFT" as const } };
+  const [cohort, byStatus, byCategory, byCounty, byQualified, decisions, openAppeals, openRequests] = await Promise.all([
+    db().cohort.findUnique({
+      where: { id: cohortId },
+      select: {
+        id: true,
+        name: true,
+        code: true,
+        capacity: true,
+        applicationOpensOn: true,
+        applicationDeadline: true,
+        offerAnswerDeadline: true,
+        programme: { select: { name: true } },
+      },
+    }),
+    db().application.groupBy({ by: ["status"], where: sent, _count: { _all: true } }),
+    db().application.groupBy({
+      by: ["category", "assessedCategory", "provisionalCategory"],
+      where: { cohortId, status: { in: [...ADMISSION_STATUSES] } },
+      _count: { _all: true },
+    }),
+    db().application.groupBy({ by: ["employerCountyCode"], where: { cohortId, status: { in: [...ADMISSION_STATUSES] } }, _count: { _all: true } }),
+    db().application.groupBy({ by: ["qualified"], where: { cohortId, status: { in: [...ADMISSION_STATUSES] } }, _count: { _all: true } }),
+    db().decision.groupBy({ by: ["outcome", "answer"], where: { application: { cohortId } }, _count: { _all: true } }),
+    db().appeal.count({ where: { status: "RECEIVED", application: { cohortId } } }),
+    db().documentationRequest.count({ where: { closedAt: null, application: { cohortId } } }),
+  ]);
+  if (!cohort) throw new NotFoundError("Fant ikke kullet.");
+  const decisionCount = (outcome: string, answer?: string | null) =>
+    decisions
+      .filter((row) => row.outcome === outcome && (answer === undefined || row.answer === answer))
+      .reduce((sum, row) => sum + row._count._all, 0);
+  const offeredOpen = decisionCount("OFFER", null);
+  const accepted = decisionCount("OFFER", "ACCEPTED");
+  const categoryCounts = new Map<PriorityCategory | null, number>();
+  for (const row of byCategory) {
+    const key = effective(row);
+    categoryCounts.set(key, (categoryCounts.get(key) ?? 0) + row._count._all);
+  }
+  const statusCount = (status: string) => byStatus.find((row) => row.status === status)?._count._all ?? 0;
+  return {
+    cohort: {
+      ...cohort,
+      applicationOpensOn: isoDate(cohort.applicationOpensOn),
+      applicationDeadline: isoDate(cohort.applicationDeadline),
+      offerAnswerDeadline: isoDate(cohort.offerAnswerDeadline),
+    },
+    byStatus: LIST_STATUSES.map((status) => ({ status, count: statusCount(status) })),
+    byCategory: PRIORITY_CATEGORIES.map((category) => ({ category, count: categoryCounts.get(category) ?? 0 })),
+    byCounty: COUNTIES.map((county) => ({
+      code: county.code,
+      name: county.name,
+      count: byCounty.find((row) => row.employerCountyCode === county.code)?._count._all ?? 0,
+    })),
+    qualified: {
+      yes: byQualified.find((row) => row.qualified === true)?._count._all ?? 0,
+      no: byQualified.find((row) => row.qualified === false)?._count._all ?? 0,
+      notJudged: byQualified.find((row) => row.qualified === null)?._count._all ?? 0,
+    },
+    places: {
+      capacity: cohort.capacity,
+      offeredOpen,
+      accepted,
+      declined: decisionCount("OFFER", "DECLINED"),
+      expired: decisionCount("OFFER", "EXPIRED"),
+      open: Math.max(0, cohort.capacity - offeredOpen - accepted),
+      waitlist: decisionCount("WAITLIST"),
+      refused: decisionCount("REFUSAL"),
+    },
+    openAppeals,
+    openRequests,
+  };
+}
+
+// ─── The list ───────────────────────────────────────────────────────────────────────────────────
+
+const LIST_SELECT = {
+  id: true,
+  status: true,
+  fullName: true,
+  submittedAt: true,
+  employerCountyCode: true,
+  qualified: true,
+  category: true,
+  assessedCategory: true,
+  provisionalCategory: true,
+  applicant: { select: { email: true } },
+  decision: { select: { outcome: true, waitlistPosition: true, answer: true } },
+  _count: { select: { documents: { where: { verificationStatus: "PENDING", kind: { not: "APPEAL" } } }, documentationRequests: { where: { closedAt: null } } } },
+} satisfies Prisma.ApplicationSelect;
+
+export async function listApplications(viewer: Viewer, cohortId: string, filter: ApplicationFilter) {
+  requireAdviser(viewer);
+  const where = whereOf(cohortId, filter);
+  const [total, rows] = await Promise.all([
+    db().application.count({ where }),
+    db().application.findMany({ where, orderBy: orderOf(filter.sort), skip: (filter.page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: LIST_SELECT }),
+  ]);
+  return {
+    total,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    rows: rows.map((row) => ({
+      id: row.id,
+      status: row.status,
+      name: row.fullName ?? row.applicant.email,
+      email: row.applicant.email,
+      submittedAt: row.submittedAt,
+      county: row.employerCountyCode ? (countyName(row.employerCountyCode) ?? row.employerCountyCode) : "–",
+      qualified: row.qualified,
+      category: effective(row),
+      categoryOverridden: row.category !== null,
+      categoryAssessed: row.category !== null || row.assessedCategory !== null,
+      pendingDocuments: row._count.documents,
+      openRequests: row._count.documentationRequests,
+      decision: row.decision,
+    })),
+  };
+}
+
+// ─── One application under review ───────────────────────────────────────────────────────────────
+
+const REVIEW_DETAIL = {
+  id: true,
+  cohortId: true,
+  status: true,
+  fullName: true,
+  birthDate: true,
+  phone: true,
+  address: true,
+  postalCode: true,
+  postalPlace: true,
+  employerCountyCode: true,
+  employerMunicipalityCode: true,
+  motivation: true,
+  submittedAt: true,
+  reviewStartedAt: true,
+  withdrawnAt: true,
+  provisionalCategory: true,
+  category: true,
+  categoryReason: true,
+  categorySetAt: true,
+  categorySetBy: { select: { name: true } },
+  qualified: true,
+  qualificationGrounds: true,
+  qualifiedAt: true,
+  qualifiedBy: { select: { name: true } },
+  applicant: { select: { id: true, name: true, email: true, phone: true } },
+  cohort: { select: { id: true, name: true, code: true, capacity: true, applicationDeadline: true, programme: { select: { name: true } } } },
+  educations: {
+    orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }],
+    select: { id: true, institution: true, degree: true, credits: true, completedYear: true },
+  },
+  positions: {
+    orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }],
+    select: {
+      id: true,
+      employer: true,
+      employerType: true,
+      countyCode: true,
+      municipalityCode: true,
+      title: true,
+      percent: true,
+      areaOfResponsibility: true,
+      startDate: true,
+      endDate: true,
+      superiorTitle: true,
+      personnelCount: true,
+      professionalResponsibility: true,
+      personnelResponsibility: true,
+      leaderRole: true,
+      verificationStatus: true,
+      verificationNote: true,
+      verifiedAt: true,
+      verifiedBy: { select: { name: true } },
+    },
+  },
+  documents: {
+    orderBy: { uploadedAt: "asc" },
+    select: {
+      id: true,
+      kind: true,
+      originalName: true,
+      size: true,
+      uploadedAt: true,
+      positionId: true,
+      verificationStatus: true,
+      verificationNote: true,
+      verifiedAt: true,
+      verifiedBy: { select: { name: true } },
+    },
+  },
+  documentationRequests: {
+    orderBy: { createdAt: "desc" },
+    select: { id: true, message: true, dueDate: true, createdAt: true, closedAt: true, createdBy: { select: { name: true } } },
+  },
+  decision: {
+    select: {
+      id: true,
+      outcome: true,
+      waitlistPosition: true,
+      answer: true,
+      answerDeadline: true,
+      decidedAt: true,
+      letters: { orderBy: { version: "desc" }, select: { id: true, version: true, kind: true, subject: true, madeAvailableOn: true, klageDeadline: true } },
+    },
+  },
+  appeals: {
+    orderBy: { filedAt: "desc" },
+    select: { id: true, status: true, filedAt: true, text: true, grounds: true, decidedAt: true, forwardedAt: true, document: { select: { id: true, originalName: true } } },
+  },
+} satisfies Prisma.ApplicationSelect;
+
+export async function getApplicationForReview(viewer: Viewer, applicationId: string, filter: ApplicationFilter) {
+  requireAdviser(viewer);
+  const application = await db().application.findUnique({ where: { id: applicationId }, select: REVIEW_DETAIL });
+  if (!application || application.status === "DRAFT") throw new NotFoundError("Fant ikke søknaden.");
+  // The queue is the list's filter and order. An application the adviser has just moved out of
+  // the filter (judged, say) keeps its place, so "Neste" still goes on to the next one.
+  const queueWhere = whereOf(application.cohortId, { ...filter, page: 1 });
+  const [queue, stillInFilter] = await Promise.all([
+    db().application.findMany({ where: { OR: [queueWhere, { id: applicationId }] }, orderBy: orderOf(filter.sort), select: { id: true } }),
+    db().application.count({ where: { AND: [queueWhere, { id: applicationId }] } }),
+  ]);
+  const index = queue.findIndex((row) => row.id === applicationId);
+  const summary = summariseReview({
+    id: application.id,
+    category: application.category,
+    categoryReason: application.categoryReason,
+    cohort: { applicationDeadline: application.cohort.applicationDeadline },
+    educations: application.educations,
+    documents: application.documents.filter((document) => document.kind === "VITNEMAL"),
+    positions: application.positions,
+  });
+  return {
+    application: {
+      ...application,
+      birthDate: application.birthDate ? isoDate(application.birthDate) : null,
+      positions: application.positions.map((position) => ({
+        ...position,
+        startDate: position.startDate ? isoDate(position.startDate) : null,
+        endDate: position.endDate ? isoDate(position.endDate) : null,
+      })),
+      documentationRequests: application.documentationRequests.map((request) => ({ ...request, dueDate: isoDate(request.dueDate) })),
+    },
+    summary,
+    queue: {
+      position: stillInFilter ? index + 1 : null,
+      total: stillInFilter ? queue.length : queue.length - 1,
+      previous: index > 0 ? queue[index - 1]!.id : null,
+      next: index >= 0 && index < queue.length - 1 ? queue[index + 1]!.id : null,
+    },
+  };
+}
+
+export type ReviewPage = Awaited<ReturnType<typeof getApplicationForReview>>;
+
+// ─── Klage queue and the decision log ───────────────────────────────────────────────────────────
+
+export async function listAppeals(viewer: Viewer, options: { open: boolean }) {
+  requireAdviser(viewer);
+  return db().appeal.findMany({
+    where: options.open ? { OR: [{ status: "RECEIVED" }, { status: "UPHELD", forwardedAt: null }] } : {},
+    orderBy: { filedAt: "asc" },
+    select: {
+      id: true,
+      status: true,
+      filedAt: true,
+      text: true,
+      grounds: true,
+      decidedAt: true,
+      forwardedAt: true,
+      document: { select: { id: true, originalName: true } },
+      decision: { select: { outcome: true, waitlistPosition: true } },
+      letter: { select: { kind: true, madeAvailableOn: true, klageDeadline: true } },
+      application: { select: { id: true, fullName: true, cohort: { select: { id: true, name: true } }, applicant: { select: { name: true, email: true } } } },
+    },
+  });
+}
+
+/** The latest steps of the cohort's decisions (audited), for the adviser to follow. */
+export async function listDecisionEvents(viewer: Viewer, cohortId: string, take = 40) {
+  requireAdviser(viewer);
+  const decisions = await db().decision.findMany({
+    where: { application: { cohortId } },
+    select: { id: true, application: { select: { id: true, fullName: true } } },
+  });
+  const byId = new Map(decisions.map((decision) => [decision.id, decision.application]));
+  const events = await db().auditLog.findMany({
+    where: { entityType: "Decision", entityId: { in: [...byId.keys()] } },
+    orderBy: { id: "desc" },
+    take,
+    select: { id: true, action: true, at: true, entityId: true, before: true, after: true, actor: { select: { name: true } } },
+  });
+  return events.map((event) => ({ ...event, id: String(event.id), application: byId.get(event.entityId) ?? null }));
+}

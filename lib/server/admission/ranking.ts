@@ -1,0 +1,153 @@
+import "server-only";
+// The ranking of a cohort's qualified applicants: the proposal from rankApplicants, the adviser's
+// manual moves on top (each with its written reason), and the explanation of every place. Reads
+// a fixed number of queries however many applications there are. A what-if for another number
+// of places is the same computation with that number; it writes nothing.
+import { explainRankingPlace, rankApplicants, type PriorityCategory } from "@/lib/domain/admission";
+import { applyRankingMoves } from "@/lib/domain/admission-decisions";
+import { countyName } from "@/lib/domain/counties";
+import type { Database, Transaction } from "@/lib/db/client";
+import { audit } from "@/lib/server/audit";
+import { db } from "@/lib/server/db";
+import { DomainError, NotFoundError } from "@/lib/server/errors";
+import type { Viewer } from "@/lib/server/viewer";
+import { requireAdviser } from "./access";
+import { loadCandidates, rankingCandidates, type Candidate } from "./facts";
+
+type Client = Database | Transaction;
+
+export interface RankedRow {
+  rank: number;
+  applicationId: string;
+  name: string;
+  category: PriorityCategory;
+  overridden: boolean;
+  countyCode: string;
+  county: string;
+  submittedAt: Date;
+  /** Inside the given number of places. */
+  withinPlaces: boolean;
+  reasons: string[];
+  /** The adviser's latest move of this candidate, if any. */
+  move: { id: string; toRank: number; reason: string; by: string; at: Date } | null;
+  decision: Candidate["decision"];
+}
+
+export interface Ranking {
+  cohortId: string;
+  capacity: number;
+  places: number;
+  rows: RankedRow[];
+  /** Applications not reviewed yet (qualified is null): not in the ranking. */
+  unreviewed: Candidate[];
+  /** Judged not qualified. */
+  unqualified: Candidate[];
+  candidates: Candidate[];
+}
+
+export async function computeRanking(client: Client, cohortId: string, options: { places?: number } = {}): Promise<Ranking> {
+  const tx = client as Transaction;
+  const [cohort, candidates, moves] = await Promise.all([
+    tx.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { capacity: true } }),
+    loadCandidates(client, cohortId),
+    tx.rankingMove.findMany({
+      where: { cohortId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, applicationId: true, toRank: true, reason: true, createdAt: true, createdBy: { select: { name: true } } },
+    }),
+  ]);
+  const places = options.places ?? cohort.capacity;
+  const eligible = rankingCandidates(candidates);
+  const proposal = rankApplicants(eligible, places);
+  const order = applyRankingMoves([...proposal.admitted, ...proposal.waitlist], moves);
+  const result = { admitted: order.slice(0, places), waitlist: order.slice(places), rejected: [] as string[] };
+  const byId = new Map(candidates.map((candidate) => [candidate.applicationId, candidate]));
+  const lastMove = new Map(moves.map((move) => [move.applicationId, move]));
+
+  const rows = order.map((applicationId, index): RankedRow => {
+    const candidate = byId.get(applicationId)!;
+    const explanation = explainRankingPlace(eligible, result, applicationId);
+    const move = lastMove.get(applicationId) ?? null;
+    const reasons = move
+      ? [...explanation.reasons, `Studieveilederen har flyttet søkeren til plass ${move.toRank}: ${move.reason}`]
+      : explanation.reasons;
+    return {
+      rank: index + 1,
+      applicationId,
+      name: candidate.name,
+      category: candidate.category,
+      overridden: candidate.overridden,
+      countyCode: candidate.countyCode,
+      county: countyName(candidate.countyCode) ?? candidate.countyCode,
+      submittedAt: candidate.submittedAt,
+      withinPlaces: index < places,
+      reasons,
+      move: move ? { id: move.id, toRank: move.toRank, reason: move.reason, by: move.createdBy.name, at: move.createdAt } : null,
+      decision: candidate.decision,
+    };
+  });
+  return {
+    cohortId,
+    capacity: cohort.capacity,
+    places,
+    rows,
+    unreviewed: candidates.filter((candidate) => candidate.qualified === null),
+    unqualified: candidates.filter((candidate) => candidate.qualified === false),
+    candidates,
+  };
+}
+
+// ─── The adviser's moves ────────────────────────────────────────────────────────────────────────
+
+/** Moves a qualified candidate to a place in the ranking, with a written reason (audited). */
+export async function moveCandidate(
+  viewer: Viewer,
+  input: { cohortId: string; applicationId: string; toRank: number; reason: string },
+): Promise<void> {
+  requireAdviser(viewer);
+  await db().$transaction(async (tx) => {
+    const application = await tx.application.findFirst({
+      where: { id: input.applicationId, cohortId: input.cohortId },
+      select: { id: true, qualified: true, status: true, decision: { select: { id: true } } },
+    });
+    if (!application) throw new NotFoundError("Fant ikke søknaden.");
+    if (application.qualified !== true || application.status === "WITHDRAWN") {
+      throw new DomainError("Bare kvalifiserte søkere er med i rangeringen.");
+    }
+    if (application.decision) throw new DomainError("Søkeren har allerede fått vedtak; flytting endrer ikke vedtak.");
+    const before = await computeRanking(tx, input.cohortId);
+    const from = before.rows.find((row) => row.applicationId === input.applicationId)?.rank ?? null;
+    const move = await tx.rankingMove.create({
+      data: { cohortId: input.cohortId, applicationId: input.applicationId, toRank: input.toRank, reason: input.reason, createdById: viewer.id },
+      select: { id: true },
+    });
+    await audit(tx, {
+      actorId: viewer.id,
+      action: "ranking.move",
+      entityType: "Application",
+      entityId: input.applicationId,
+      before: { rank: from },
+      after: { rank: input.toRank, reason: input.reason, moveId: move.id },
+    });
+  });
+}
+
+/** Takes back a move (the candidate returns to where the rule and the other moves put them). */
+export async function removeMove(viewer: Viewer, input: { cohortId: string; moveId: string }): Promise<void> {
+  requireAdviser(viewer);
+  await db().$transaction(async (tx) => {
+    const move = await tx.rankingMove.findFirst({
+      where: { id: input.moveId, cohortId: input.cohortId },
+      select: { id: true, applicationId: true, toRank: true, reason: true },
+    });
+    if (!move) throw new NotFoundError("Fant ikke flyttingen.");
+    await tx.rankingMove.delete({ where: { id: move.id } });
+    await audit(tx, {
+      actorId: viewer.id,
+      action: "ranking.unmove",
+      entityType: "Application",
+      entityId: move.applicationId,
+      before: { toRank: move.toRank, reason: move.reason, moveId: move.id },
+    });
+  });
+}

@@ -1,0 +1,191 @@
+// An adviser admits the institusjonsledelse intake from the demo: reviews Kari Kontroll's
+// application by keyboard (documents, position, the category explained and overridden with a
+// reason, qualified), ranks, previews and sends the decisions; applicants read their letters and
+// download the PDF; Tina Tilbud declines and Nils Neste, first on the waiting list, receives the
+// offer without anyone acting; Anders Avslag files a klage and the adviser decides it.
+import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import { DEMO_APPLICANTS } from "@/prisma/seed/demo-accounts";
+import { expectAccessible, signIn, waitForMail } from "./helpers";
+
+test.describe.configure({ mode: "serial" });
+
+async function signedIn(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
+}
+
+/** Presses Tab until `target` has focus: proves it is reachable by keyboard, in page order. */
+async function tabTo(page: Page, target: Locator, limit = 400) {
+  for (let step = 0; step < limit; step += 1) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Could not reach ${target} by keyboard`);
+}
+
+async function openIntake(page: Page) {
+  await page.goto("/veileder/opptak");
+  await expect(page.getByRole("heading", { level: 1, name: "Opptak" })).toBeVisible();
+  await expectAccessible(page);
+  const row = page.getByRole("row").filter({ hasText: "Videreutdanning i institusjonsledelse" });
+  await row.getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Opptak: Videreutdanning i institusjonsledelse/ })).toBeVisible();
+}
+
+test("an adviser reviews an application by keyboard, with the category explained and overridden", async ({ page }) => {
+  test.setTimeout(240_000);
+  await signIn(page, "veileder@demo.no");
+  await openIntake(page);
+  await expectAccessible(page);
+  await expect(page.getByRole("figure", { name: "Etter prioritetskategori" })).toBeVisible();
+
+  await page.getByLabel("Kvalifisert").selectOption("ikke-vurdert");
+  await page.getByRole("button", { name: "Vis" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /^2 søknader/ })).toBeVisible();
+  await page.getByRole("link", { name: DEMO_APPLICANTS.toReview.name }).click();
+  await expect(page.getByRole("heading", { level: 1, name: DEMO_APPLICANTS.toReview.name })).toBeVisible();
+  await expect(page.getByText("Søknad 1 av 2")).toBeVisible();
+  await expectAccessible(page);
+
+  // Documents and the position, approved by keyboard; each choice is saved at once.
+  const vitnemal = page.getByRole("group", { name: "Kontroll av vitnemal.pdf" });
+  await tabTo(page, vitnemal.getByRole("radio", { name: "Ikke kontrollert" }));
+  await page.keyboard.press("ArrowRight"); // radio groups move with the arrow keys
+  await expect(vitnemal.getByRole("radio", { name: "Godkjent" })).toBeChecked();
+  await expect(page.getByText("Godkjent og lagret.").first()).toBeVisible();
+
+  const tjenestebevis = page.getByRole("group", { name: "Kontroll av tjenestebevis.pdf" });
+  await tabTo(page, tjenestebevis.getByRole("radio", { name: "Ikke kontrollert" }));
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByText("Godkjent og lagret.")).toHaveCount(2);
+
+  const position = page.getByRole("group", { name: "Stemmer stillingen med tjenestebeviset?" });
+  await tabTo(page, position.getByRole("radio", { name: "Ikke kontrollert" }));
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByText("Lagret. Beregnet kategori er nå 1.")).toBeVisible();
+
+  // Qualified: the judgement comes first on the page, under the requirement checks.
+  await page.reload();
+  await expect(page.getByText(/dokumentert/).first()).toBeVisible();
+  const judgement = page.getByRole("group", { name: "Oppfyller søkeren opptakskravene?" });
+  await tabTo(page, judgement.getByRole("radio", { name: "Ikke vurdert ennå" })); // a radio group is one tab stop
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowLeft");
+  await expect(judgement.getByRole("radio", { name: "Kvalifisert", exact: true })).toBeChecked();
+  await tabTo(page, page.getByRole("button", { name: "Lagre vurderingen" }), 5);
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Lagret: oppfyller opptakskravene.")).toBeVisible();
+
+  // The explanation of the category, then an override with a reason.
+  const category = page.getByRole("region", { name: /Prioritetskategori: 1/ });
+  await expect(category.getByText("Du har en nåværende lederstilling i kommunalt barnevern med både fagansvar og personalansvar.")).toBeVisible();
+  const select = page.getByLabel("Kategori som brukes i rangeringen");
+  await tabTo(page, select);
+  await select.selectOption("2");
+  await tabTo(page, page.getByLabel("Begrunnelse for en annen kategori"), 3);
+  await page.keyboard.insertText("Personalansvaret gjelder bare vikarer; vurdert som kategori 2 etter samtale med arbeidsgiver.");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Lagre kategori" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Kategori 2 er satt, med begrunnelse.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Prioritetskategori: 2 (satt av studieveileder)" })).toBeVisible();
+  await expectAccessible(page);
+
+  // Judged, she has left the "not judged" queue, and "Neste" goes on to the one left in it.
+  await page.getByRole("link", { name: "Neste →" }).click();
+  await expect(page.getByText("Søknad 1 av 1")).toBeVisible();
+});
+
+test("the adviser ranks, tries another number of places, and sends the decisions after a preview", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "veileder@demo.no");
+  await openIntake(page);
+  await page.getByRole("link", { name: "Rangering" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Rangering/ })).toBeVisible();
+  await expectAccessible(page);
+  const rows = page.getByRole("table", { name: /Rangering for 10 plasser/ }).getByRole("row");
+  await expect(rows).toHaveCount(13); // the header and twelve qualified
+  await expect(rows.filter({ hasText: DEMO_APPLICANTS.next.name })).toContainText("Venteliste");
+  await expect(rows.filter({ hasText: DEMO_APPLICANTS.toReview.name })).toContainText("Innenfor");
+  await rows.filter({ hasText: DEMO_APPLICANTS.next.name }).getByText("Forklaring", { exact: true }).click();
+  await expect(rows.filter({ hasText: DEMO_APPLICANTS.next.name }).getByText(/i høyere prioritetskategorier er rangert foran deg/)).toBeVisible();
+
+  await page.getByLabel("Antall plasser").fill("11");
+  await page.getByRole("button", { name: "Vis" }).click();
+  await expect(page.getByText("Du ser et regneeksempel med 11 plasser.")).toBeVisible();
+  await expect(page.getByRole("table", { name: /Rangering for 11 plasser/ }).getByRole("row").filter({ hasText: DEMO_APPLICANTS.next.name })).toContainText("Innenfor");
+  const csv = await page.request.get(await page.getByRole("link", { name: "Last ned som CSV" }).getAttribute("href").then((href) => href!));
+  expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+  expect((await csv.body()).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  expect((await csv.text()).split("\r\n")[0]).toContain("Plass;Navn;Prioritetskategori");
+
+  await page.getByRole("link", { name: "Vedtak" }).click();
+  await expect(page.getByText("Sendes nå: 10 tilbud, 2 ventelisteplasser og 1 avslag.")).toBeVisible();
+  await expect(page.getByText("1 søknader er ikke vurdert og får ikke vedtak nå.")).toBeVisible();
+  await page.getByText(/^Tilbud: brevet til/).click();
+  await expect(page.getByText(/Du kan klage på vedtaket innen tre uker/).first()).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Send 13 vedtak" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Kryss av for at du har lest forhåndsvisningen." })).toBeVisible();
+  await page.getByLabel("Jeg har lest forhåndsvisningen og vil sende 13 vedtak nå.").check();
+  await page.getByRole("button", { name: "Send 13 vedtak" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Vedtakene er sendt: 10 tilbud, 2 ventelisteplasser og 1 avslag." })).toBeVisible();
+  await expect(page.getByText("Det er ingen vurderte søknader uten vedtak.")).toBeVisible();
+});
+
+test("applicants read their letters; a declined offer goes to the first on the waiting list by itself", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const tina = await signedIn(browser, DEMO_APPLICANTS.offered.email);
+  await tina.getByRole("link", { name: /Videreutdanning i institusjonsledelse/ }).first().click();
+  await expect(tina.getByRole("heading", { name: "Vedtak", exact: true })).toBeVisible();
+  await expect(tina.getByText("Du får tilbud om studieplass på Videreutdanning i institusjonsledelse")).toBeVisible();
+  await expectAccessible(tina);
+  const pdf = await tina.request.get((await tina.getByRole("link", { name: /Last ned brevet som PDF/ }).first().getAttribute("href"))!);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  const mail = await waitForMail(DEMO_APPLICANTS.offered.email, /^Tilbud om studieplass: Videreutdanning i institusjonsledelse/);
+  expect(mail.text).toContain("Du må svare på tilbudet i søknadsportalen innen");
+
+  await tina.getByRole("button", { name: "Takk nei" }).click();
+  await expect(tina.getByText("Du takket nei", { exact: true })).toBeVisible();
+
+  // Nobody acts: the waiting-list job gives Nils the place and writes to him.
+  const offer = await waitForMail(DEMO_APPLICANTS.next.email, /^Tilbud om studieplass fra ventelisten/, 30_000);
+  expect(offer.text).toContain("Det har blitt ledig en studieplass, og du står først på ventelisten.");
+  const nils = await signedIn(browser, DEMO_APPLICANTS.next.email);
+  await nils.getByRole("link", { name: /Videreutdanning i institusjonsledelse/ }).first().click();
+  await expect(nils.getByRole("button", { name: "Takk ja til studieplassen" })).toBeVisible();
+  await expect(nils.locator("summary").filter({ hasText: "Plass på venteliste" })).toBeVisible(); // the earlier letter is kept
+});
+
+test("a refused applicant files a klage; the adviser decides it", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const anders = await signedIn(browser, DEMO_APPLICANTS.refused.email);
+  await anders.getByRole("link", { name: /Videreutdanning i institusjonsledelse/ }).first().click();
+  await expect(anders.getByText("Søknaden din er avslått.")).toBeVisible();
+  await anders.getByLabel("Hva klager du på, og hvorfor?").fill("Jeg har 60 studiepoeng fra Nord universitet som ikke kom med. Vitnemålet ligger ved.");
+  await anders.getByRole("button", { name: "Send klagen" }).click();
+  await expect(anders.getByRole("status").filter({ hasText: "Klagen er sendt. Vi har sendt deg en bekreftelse på e-post." })).toBeVisible();
+  await expect(anders.getByText(/^Klage sendt .*: under behandling$/)).toBeVisible();
+  await waitForMail(DEMO_APPLICANTS.refused.email, /^Vi har mottatt klagen din/);
+  await expectAccessible(anders);
+
+  const adviser = await signedIn(browser, "veileder@demo.no");
+  await adviser.goto("/veileder/opptak/klager");
+  await expectAccessible(adviser);
+  const klage = adviser.getByRole("article").filter({ hasText: DEMO_APPLICANTS.refused.name });
+  await expect(klage).toContainText("60 studiepoeng fra Nord universitet");
+  await klage.getByLabel("Ikke ta klagen til følge: send den til klageinstansen").check();
+  await klage.getByLabel("Begrunnelse").fill("Vitnemålet fra Nord universitet gjelder et årsstudium som allerede er regnet med.");
+  await klage.getByLabel("Saken er sendt til klageinstansen nå").check();
+  await klage.getByRole("button", { name: "Avgjør klagen" }).click();
+  await expect(adviser.getByRole("status").filter({ hasText: "Klagen er ikke tatt til følge." })).toBeVisible();
+  await expect(adviser.getByRole("article").filter({ hasText: DEMO_APPLICANTS.refused.name })).toHaveCount(0);
+
+  await anders.reload();
+  await expect(anders.getByText(/ikke tatt til følge, sendt til klageinstansen/)).toBeVisible();
+  await expect(anders.getByText(/Klagen din er sendt til klageinstansen/).first()).toBeVisible();
+});

@@ -1,0 +1,131 @@
+import { describe, expect, it } from "vitest";
+import { admissionRequirementChecks, effectiveCategory, verifiedCategory, type ReviewPosition } from "@/lib/domain/admission-review";
+import { composeDecisionLetter, letterAsText, type LetterInput } from "@/lib/domain/decision-letter";
+
+const position = (overrides: Partial<ReviewPosition> = {}): ReviewPosition => ({
+  id: "p1",
+  title: "Barnevernleder",
+  employer: "Trondheim kommune",
+  employerType: "MUNICIPAL_CWS",
+  leaderRole: "LEADER",
+  start: "2020-01-01",
+  end: null,
+  professionalResponsibility: true,
+  personnelResponsibility: true,
+  verification: "VERIFIED",
+  ...overrides,
+});
+
+const education = { institution: "NTNU", degree: "Bachelor i barnevern", credits: 180 };
+
+describe("admissionRequirementChecks", () => {
+  it("needs 180 credits and an approved vitnemål, and says which facts it rests on", () => {
+    const [credits] = admissionRequirementChecks({ educations: [education], vitnemal: ["VERIFIED"], positions: [] });
+    expect(credits).toMatchObject({ key: "CREDITS", met: true });
+    expect(credits!.facts).toEqual([
+      "Søkeren har oppgitt 180 studiepoeng i alt: Bachelor i barnevern, NTNU (180 studiepoeng).",
+      "Vitnemålet er godkjent.",
+    ]);
+    expect(admissionRequirementChecks({ educations: [education], vitnemal: ["PENDING"], positions: [] })[0]!.met).toBe(false);
+    expect(admissionRequirementChecks({ educations: [education], vitnemal: [], positions: [] })[0]!.facts[1]).toBe("Det er ikke lastet opp noe vitnemål.");
+    const short = admissionRequirementChecks({ educations: [{ ...education, credits: 120 }], vitnemal: ["VERIFIED"], positions: [] })[0]!;
+    expect(short.met).toBe(false);
+  });
+
+  it("needs a verified leader position in municipal barnevern or at an institution, current or past", () => {
+    const check = (positions: ReviewPosition[]) => admissionRequirementChecks({ educations: [education], vitnemal: ["VERIFIED"], positions })[1]!;
+    expect(check([position()]).met).toBe(true);
+    expect(check([position({ employerType: "INSTITUTION", end: "2021-01-01" })]).met).toBe(true);
+    expect(check([position({ verification: "PENDING" })])).toMatchObject({ met: false, facts: ["Ikke kontrollert ennå: Barnevernleder, Trondheim kommune."] });
+    expect(check([position({ employerType: "OTHER" })]).met).toBe(false);
+    expect(check([position({ leaderRole: "NONE" })]).facts[0]).toBe(
+      "Ingen av stillingene er en lederstilling i kommunalt barnevern eller ved en barneverninstitusjon.",
+    );
+  });
+});
+
+describe("category on verified data and the adviser's override", () => {
+  it("counts only verified positions and says how many were left out", () => {
+    const explanation = verifiedCategory([position({ verification: "PENDING" }), position({ id: "p2", employerType: "INSTITUTION" })], "2026-12-01");
+    expect(explanation.category).toBe(3);
+    expect(explanation.reasons.at(-1)).toBe("1 stilling er ikke kontrollert mot tjenestebevis og er ikke med i vurderingen.");
+    expect(verifiedCategory([position()], "2026-12-01").category).toBe(1);
+  });
+
+  it("an override needs a reason, changes the category and says so", () => {
+    const computed = verifiedCategory([], "2026-12-01");
+    expect(computed.category).toBe(4);
+    const overridden = effectiveCategory(computed, { category: 2, reason: "Tjenestebevis fra 2019 viser 3 år som teamleder." });
+    expect(overridden.category).toBe(2);
+    expect(overridden.overridden).toBe(true);
+    expect(overridden.reasons.at(-1)).toBe("Studieveilederen har satt kategori 2 i stedet for 4: Tjenestebevis fra 2019 viser 3 år som teamleder.");
+    expect(effectiveCategory(computed, null)).toEqual({ category: 4, overridden: false, reasons: computed.reasons });
+    expect(() => effectiveCategory(computed, { category: 2, reason: "  " })).toThrow(RangeError);
+    expect(() => effectiveCategory(computed, { category: 5, reason: "x" })).toThrow(RangeError);
+  });
+});
+
+describe("composeDecisionLetter", () => {
+  const base: LetterInput = {
+    kind: "OFFER",
+    applicantName: "Sofie Søker",
+    programmeName: "Nasjonal videreutdanning i barnevernledelse",
+    cohortName: "Kull V2027",
+    madeAvailableOn: "2026-12-04",
+    category: { value: 1, reasons: ["Du har en nåværende lederstilling i kommunalt barnevern med både fagansvar og personalansvar."] },
+    requirements: [{ label: "Utdanning", met: true, facts: ["180 studiepoeng."] }],
+    ranking: { rank: 3, waitlistPosition: null, capacity: 30, qualifiedCount: 52, reasons: ["Du er den første søkeren fra Trøndelag i rangeringen."] },
+    answerDeadline: "2026-12-20",
+    decidedBy: { name: "Vegard Veileder", title: "Studieveileder" },
+    contact: { name: "Ingrid Haugen", email: "studieveileder@example.no", phone: "73 00 00 01" },
+    appealsBody: "NTNUs klagenemnd",
+  };
+
+  it("an offer states the decision, the answer deadline, the rules, the facts, the ranking and the klage deadline", () => {
+    const letter = composeDecisionLetter(base);
+    expect(letter.subject).toBe("Tilbud om studieplass: Nasjonal videreutdanning i barnevernledelse, Kull V2027");
+    expect(letter.klageDeadline).toBe("2026-12-28"); // 25 Dec + 2. juledag + Sunday
+    const text = letterAsText(letter);
+    expect(text).toContain("Du får tilbud om studieplass på Nasjonal videreutdanning i barnevernledelse, Kull V2027.");
+    expect(text).toContain("Du må svare på tilbudet i søknadsportalen innen 20. desember 2026.");
+    expect(text).toContain("Regler vi har brukt");
+    expect(text).toContain("Prioritetskategori: 1 (leder eller stedfortreder i kommunalt barnevern med fagansvar og personalansvar).");
+    expect(text).toContain("Det er 30 studieplasser og 52 kvalifiserte søkere. Du er rangert som nummer 3.");
+    expect(text).toContain("klagefristen er derfor 28. desember 2026");
+    expect(text).toContain("forvaltningsloven §§ 28 og 29");
+    expect(text).toContain("forvaltningsloven §§ 18 og 19");
+    expect(text).toContain("Vegard Veileder\nStudieveileder");
+  });
+
+  it("a waiting-list letter gives the place; a refusal gives the requirement not met and the adviser's grounds", () => {
+    const waitlist = letterAsText(composeDecisionLetter({ ...base, kind: "WAITLIST", answerDeadline: undefined, ranking: { ...base.ranking!, rank: 33, waitlistPosition: 3 } }));
+    expect(waitlist).toContain("er satt på venteliste til Nasjonal videreutdanning i barnevernledelse, Kull V2027 som nummer 3.");
+    expect(waitlist).not.toContain("Svarfrist");
+    const refusal = letterAsText(
+      composeDecisionLetter({
+        ...base,
+        kind: "REFUSAL",
+        refusalReason: "NOT_QUALIFIED",
+        ranking: undefined,
+        answerDeadline: undefined,
+        requirements: [{ label: "Utdanning", met: false, facts: ["120 studiepoeng."] }],
+        qualificationGrounds: "Vitnemålet viser 120 studiepoeng.",
+      }),
+    );
+    expect(refusal).toContain("Søknaden din er avslått.");
+    expect(refusal).toContain("Utdanning: ikke oppfylt. 120 studiepoeng.");
+    expect(refusal).toContain("Du oppfyller ikke opptakskravene til studiet");
+    expect(refusal).toContain("Studieveilederens vurdering: Vitnemålet viser 120 studiepoeng.");
+  });
+
+  it("an offer needs an answer deadline; an upheld klage gives no further appeal", () => {
+    expect(() => composeDecisionLetter({ ...base, answerDeadline: undefined })).toThrow(RangeError);
+    const upheld = composeDecisionLetter({ ...base, kind: "KLAGE_UPHELD", klage: { filedOn: "2026-12-10", grounds: "Kategorien er riktig." } });
+    expect(upheld.klageDeadline).toBeNull();
+    const text = letterAsText(upheld);
+    expect(text).toContain("klagen din av 10. desember 2026");
+    expect(text).toContain("sendt til NTNUs klagenemnd for endelig avgjørelse");
+    expect(text).toContain("Begrunnelse i klagesaken: Kategorien er riktig.");
+    expect(text).not.toContain("Du kan klage på vedtaket");
+  });
+});

@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { addDays, parseIsoDate } from "@/lib/domain/dates";
+import {
+  easterSunday,
+  isNorwegianPublicHoliday,
+  isWorkingDay,
+  nextWorkingDay,
+  norwegianPublicHolidays,
+  publicHolidayName,
+} from "@/lib/domain/holidays";
+import { isKlageInTime, klageDeadline } from "@/lib/domain/klage";
+
+describe("Easter and the movable holidays", () => {
+  it("finds Easter Sunday for known years, including the earliest and latest possible dates", () => {
+    const known: Record<number, string> = {
+      1943: "1943-04-25",
+      2000: "2000-04-23",
+      2019: "2019-04-21",
+      2024: "2024-03-31",
+      2025: "2025-04-20",
+      2026: "2026-04-05",
+      2027: "2027-03-28",
+      2028: "2028-04-16",
+      2029: "2029-04-01",
+      2030: "2030-04-21",
+      2038: "2038-04-25",
+      2285: "2285-03-22",
+    };
+    for (const [year, date] of Object.entries(known)) expect(easterSunday(Number(year))).toBe(date);
+  });
+
+  it("lists the twelve public holidays of 2026 by law, and no others", () => {
+    expect(norwegianPublicHolidays(2026)).toEqual([
+      { date: "2026-01-01", name: "Nyttårsdag" },
+      { date: "2026-04-02", name: "Skjærtorsdag" },
+      { date: "2026-04-03", name: "Langfredag" },
+      { date: "2026-04-05", name: "1. påskedag" },
+      { date: "2026-04-06", name: "2. påskedag" },
+      { date: "2026-05-01", name: "Offentlig høytidsdag (1. mai)" },
+      { date: "2026-05-14", name: "Kristi himmelfartsdag" },
+      { date: "2026-05-17", name: "Grunnlovsdag (17. mai)" },
+      { date: "2026-05-24", name: "1. pinsedag" },
+      { date: "2026-05-25", name: "2. pinsedag" },
+      { date: "2026-12-25", name: "1. juledag" },
+      { date: "2026-12-26", name: "2. juledag" },
+    ]);
+    expect(isNorwegianPublicHoliday("2026-12-24")).toBe(false); // julaften is not one
+    expect(isNorwegianPublicHoliday("2026-12-31")).toBe(false); // nor nyttårsaften
+    expect(publicHolidayName("2025-05-29")).toBe("Kristi himmelfartsdag");
+    expect(publicHolidayName("2025-06-09")).toBe("2. pinsedag");
+    expect(publicHolidayName("2027-03-25")).toBe("Skjærtorsdag");
+  });
+
+  it("keeps the movable holidays at their distance from Easter in every year", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1900, max: 2200 }), (year) => {
+        const easter = easterSunday(year);
+        const day = parseIsoDate(easter);
+        // Easter is a Sunday between 22 March and 25 April.
+        expect((((day + 3) % 7) + 7) % 7).toBe(6);
+        expect(easter >= `${year}-03-22` && easter <= `${year}-04-25`).toBe(true);
+        for (const offset of [-3, -2, 0, 1, 39, 49, 50]) expect(isNorwegianPublicHoliday(addDays(easter, offset))).toBe(true);
+        expect(norwegianPublicHolidays(year)).toHaveLength(12);
+      }),
+    );
+  });
+
+  it("refuses a date that is not a real YYYY-MM-DD date", () => {
+    for (const bad of ["2026-02-30", "2026-1-1", "01.12.2026", "", "2026-13-01"]) {
+      expect(() => isNorwegianPublicHoliday(bad)).toThrow(RangeError);
+      expect(() => nextWorkingDay(bad)).toThrow(RangeError);
+      expect(() => klageDeadline(bad)).toThrow(RangeError);
+    }
+  });
+});
+
+describe("working days", () => {
+  it("is the date itself on a working day, else the next one", () => {
+    expect(nextWorkingDay("2026-12-01")).toBe("2026-12-01"); // Tuesday
+    expect(nextWorkingDay("2026-12-05")).toBe("2026-12-07"); // Saturday → Monday
+    expect(nextWorkingDay("2026-12-24")).toBe("2026-12-24"); // julaften is a working day by law
+    expect(nextWorkingDay("2026-12-25")).toBe("2026-12-28"); // juledagene, then the weekend
+    expect(nextWorkingDay("2026-04-02")).toBe("2026-04-07"); // skjærtorsdag to 2. påskedag
+    expect(isWorkingDay("2026-05-17")).toBe(false);
+  });
+});
+
+describe("klageDeadline: three weeks, moved past weekends and public holidays", () => {
+  const cases: [string, string, string][] = [
+    ["an ordinary Tuesday", "2026-12-01", "2026-12-22"],
+    ["Christmas Day, then 2. juledag and a Sunday", "2026-12-04", "2026-12-28"],
+    ["New Year's Day, then a weekend", "2026-12-11", "2027-01-04"],
+    ["a Saturday at the end of January", "2026-01-10", "2026-02-02"],
+    ["a leap day", "2024-02-08", "2024-02-29"],
+    ["over the end of a short February", "2023-02-08", "2023-03-01"],
+    ["Easter: skjærtorsdag to 2. påskedag", "2026-03-12", "2026-04-07"],
+    ["Easter 2027 in March", "2027-03-04", "2027-03-30"],
+    ["the Sunday summer time begins", "2026-03-08", "2026-03-30"],
+    ["the Sunday summer time ends", "2026-10-04", "2026-10-26"],
+    ["1. mai on a Friday", "2026-04-10", "2026-05-04"],
+    ["Kristi himmelfartsdag", "2026-04-23", "2026-05-15"],
+    ["2. pinsedag", "2026-05-04", "2026-05-26"],
+    ["17. mai on a Monday", "2027-04-26", "2027-05-18"],
+  ];
+  for (const [label, madeAvailable, expected] of cases) {
+    it(`${label}: ${madeAvailable} → ${expected}`, () => {
+      expect(klageDeadline(madeAvailable)).toBe(expected);
+    });
+  }
+
+  it("is never earlier than 21 days, always a working day, and at most a few days later", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: parseIsoDate("2000-01-01"), max: parseIsoDate("2100-12-31") }), (day) => {
+        const made = addDays("1970-01-01", day);
+        const deadline = klageDeadline(made);
+        const distance = parseIsoDate(deadline) - parseIsoDate(made);
+        expect(distance).toBeGreaterThanOrEqual(21);
+        expect(distance).toBeLessThanOrEqual(21 + 6); // Easter: at most five days closed in a row, plus one
+        expect(isWorkingDay(deadline)).toBe(true);
+        for (let between = 21; between < distance; between += 1) expect(isWorkingDay(addDays(made, between))).toBe(false);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("a klage filed on the last day is in time, the day after is not", () => {
+    expect(isKlageInTime("2026-12-04", "2026-12-28")).toBe(true);
+    expect(isKlageInTime("2026-12-04", "2026-12-29")).toBe(false);
+    expect(isKlageInTime("2026-12-04", "2026-12-04")).toBe(true);
+  });
+});
