@@ -5,7 +5,9 @@ import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 
 export function createPrismaClient(connectionString: string) {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: 10, connectionTimeoutMillis: 5_000 }),
+    // A burst of requests that lock the same row (offers in one cohort) queue for connections:
+    // waiting up to 15 s for one beats an error; lib/server/transactions.ts retries after that.
+    adapter: new PrismaPg({ connectionString, max: 10, connectionTimeoutMillis: 15_000 }),
     // Password hashes never leave the database unless a query asks for them by name.
     omit: { user: { passwordHash: true } },
   });

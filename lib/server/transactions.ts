@@ -13,7 +13,10 @@ export function isRetryableTransactionError(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   if (typeof code === "string" && RETRYABLE_PRISMA_CODES.has(code)) return true;
   const text = `${(error as { message?: unknown }).message ?? ""} ${JSON.stringify((error as { meta?: unknown }).meta ?? {})}`;
-  return RETRYABLE_SQLSTATES.some((state) => text.includes(state)) || /deadlock detected|could not serialize/i.test(text);
+  return (
+    RETRYABLE_SQLSTATES.some((state) => text.includes(state)) ||
+    /deadlock detected|could not serialize|timeout exceeded when trying to connect/i.test(text)
+  );
 }
 
 /** True for the capacity triggers' refusal (init migration: CONSTRAINT Cohort_capacity). */

@@ -20,7 +20,7 @@ import {
 import { composeDecisionLetter } from "@/lib/domain/decision-letter";
 import { formatDateNb } from "@/lib/domain/format";
 import { day } from "@/lib/dates";
-import type { Transaction } from "@/lib/db/client";
+import type { Database, Transaction } from "@/lib/db/client";
 import { audit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
@@ -44,8 +44,8 @@ export async function lockCohort(tx: Transaction, cohortId: string) {
 }
 
 /** Open and accepted offers in the cohort (the places taken). */
-export async function placesTaken(tx: Transaction, cohortId: string): Promise<number> {
-  return tx.decision.count({
+export async function placesTaken(client: Transaction | Database, cohortId: string): Promise<number> {
+  return (client as Transaction).decision.count({
     where: { application: { cohortId }, outcome: "OFFER", OR: [{ answer: null }, { answer: "ACCEPTED" }] },
   });
 }
@@ -285,6 +285,10 @@ export async function sendDecisionBatch(
  */
 export async function offerPlace(viewer: Viewer, applicationId: string, now = new Date()): Promise<string> {
   requireAdviser(viewer);
+  // Without a lock first: a cohort that is full now is refused at once instead of queueing for
+  // the lock (the answer is true when given; the locked check below decides the rest).
+  const snapshot = await db().application.findUnique({ where: { id: applicationId }, select: { cohortId: true, cohort: { select: { capacity: true } } } });
+  if (snapshot && (await placesTaken(db(), snapshot.cohortId)) >= snapshot.cohort.capacity) throw new DomainError(COHORT_FULL_MESSAGE);
   const decisionId = await withRetry(() =>
     db().$transaction(async (tx) => {
       const application = await tx.application.findUnique({
