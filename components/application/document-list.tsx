@@ -1,8 +1,8 @@
 "use client";
 import { useRef, useState } from "react";
 import { deleteDocumentAction } from "@/lib/actions/application";
-import { formatMegabytes } from "@/lib/domain/upload";
-import { ActionButton } from "@/components/ui/action-button";
+import { formatFileSize } from "@/lib/domain/upload";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 
 export interface ListedDocument {
   id: string;
@@ -36,33 +36,36 @@ export function DocumentList({
       </p>
       {documents.length === 0 ? <p className="text-slate-700">{emptyText}</p> : null}
       {documents.length > 0 ? (
-    <ul className="divide-y divide-slate-200 rounded-md border border-slate-200">
-      {documents.map((document) => (
-        <li key={document.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
-          <div className="min-w-0">
-            <a href={`/api/dokumenter/${document.id}`} className="break-all font-medium">
-              {document.originalName}
-            </a>
-            <span className="block text-sm text-slate-700">
-              PDF, {formatMegabytes(document.size)}, lastet opp {document.uploadedAt}
-            </span>
-          </div>
-          {canDelete ? (
-            <ActionButton
-              action={deleteDocumentAction}
-              hidden={{ applicationId, documentId: document.id }}
-              className="btn-danger min-h-10 px-3 py-1 text-sm"
-              pendingText="Sletter …"
-              label={`Slett ${document.originalName}`}
-              quietSuccess
-              onSuccess={() => deleted(document.originalName)}
-            >
-              Slett
-            </ActionButton>
-          ) : null}
-        </li>
-      ))}
-    </ul>
+        <ul className="divide-y divide-slate-200 rounded-md border border-slate-200">
+          {documents.map((document) => (
+            <li key={document.id} className="space-y-2 p-3">
+              <div className="min-w-0">
+                {/* File names are one long word: they may break anywhere rather than widen the page. */}
+                <a href={`/api/dokumenter/${document.id}`} className="font-medium wrap-anywhere">
+                  {document.originalName}
+                </a>
+                <span className="block text-sm text-slate-700">
+                  PDF, {formatFileSize(document.size)}, lastet opp {document.uploadedAt}
+                </span>
+              </div>
+              {canDelete ? (
+                <ConfirmAction
+                  action={deleteDocumentAction}
+                  hidden={{ applicationId, documentId: document.id }}
+                  trigger="Slett"
+                  triggerLabel={`Slett ${document.originalName}`}
+                  question={`Vil du slette «${document.originalName}»?`}
+                  consequence="Filen slettes fra søknaden. Du kan laste den opp på nytt."
+                  confirm="Ja, slett filen"
+                  pendingText="Sletter …"
+                  size="small"
+                  quietSuccess
+                  onSuccess={() => deleted(document.originalName)}
+                />
+              ) : null}
+            </li>
+          ))}
+        </ul>
       ) : null}
     </div>
   );

@@ -1,8 +1,12 @@
 "use client";
 // Uploads one PDF with a progress bar (XMLHttpRequest reports upload progress; fetch does not).
-// The same form posts without JavaScript, and the server decides in both cases.
+// With JavaScript the upload starts as soon as a file is chosen: a chosen file that was never
+// sent cannot be left behind when the applicant moves on, and leaving while it runs waits for
+// it (unsaved-changes.tsx). Without JavaScript the same form posts with its "Last opp" button,
+// and the server decides in both cases.
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState } from "react";
+import { useId, useRef, useState, useSyncExternalStore } from "react";
+import { usePendingWork } from "@/components/application/unsaved-changes";
 import { uploadProblem } from "@/lib/domain/upload";
 
 export function DocumentUpload({
@@ -26,13 +30,20 @@ export function DocumentUpload({
   const generated = useId();
   const inputId = id ?? `upload-${generated}`;
   const form = useRef<HTMLFormElement>(null);
+  const running = useRef<Promise<boolean> | null>(null);
+  // False in the server's HTML (the form then works without JavaScript), true once hydrated.
+  const enhanced = useSyncExternalStore(noSubscription, () => true, () => false);
   const [progress, setProgress] = useState<number | null>(null);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const endpoint = `/api/soknader/${applicationId}/dokumenter?tilbake=${encodeURIComponent(returnTo)}`;
 
-  async function upload(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
+  usePendingWork({
+    busy: () => running.current !== null,
+    settle: async () => (running.current ? running.current : true),
+  });
+
+  async function upload(formElement: HTMLFormElement) {
+    const data = new FormData(formElement);
     const file = data.get("file");
     if (!(file instanceof File) || file.name === "") {
       setResult({ ok: false, text: "Velg en fil å laste opp." });
@@ -43,40 +54,55 @@ export function DocumentUpload({
     const problem = uploadProblem({ name: file.name, size: file.size, head });
     if (problem) {
       setResult({ ok: false, text: problem });
+      formElement.reset(); // so choosing the corrected file (even with the same name) starts again
       return;
     }
     setResult(null);
     setProgress(0);
-    const request = new XMLHttpRequest();
-    request.open("POST", endpoint);
-    request.setRequestHeader("Accept", "application/json");
-    request.upload.onprogress = (progressEvent) => {
-      if (progressEvent.lengthComputable) setProgress(Math.round((progressEvent.loaded / progressEvent.total) * 100));
-    };
-    request.onload = () => {
-      setProgress(null);
-      let body: { ok?: boolean; message?: string } = {};
-      try {
-        body = JSON.parse(request.responseText);
-      } catch {
-        // fall through to the generic message
-      }
-      const ok = request.status >= 200 && request.status < 300 && body.ok === true;
-      setResult({ ok, text: body.message ?? (ok ? "Lastet opp." : "Opplastingen mislyktes. Prøv igjen.") });
-      if (ok) {
-        form.current?.reset();
-        router.refresh();
-      }
-    };
-    request.onerror = () => {
-      setProgress(null);
-      setResult({ ok: false, text: "Nettverksfeil: filen ble ikke lastet opp. Prøv igjen." });
-    };
-    request.send(data);
+    const done = new Promise<boolean>((resolve) => {
+      const request = new XMLHttpRequest();
+      request.open("POST", endpoint);
+      request.setRequestHeader("Accept", "application/json");
+      request.upload.onprogress = (progressEvent) => {
+        if (progressEvent.lengthComputable) setProgress(Math.round((progressEvent.loaded / progressEvent.total) * 100));
+      };
+      request.onload = () => {
+        let body: { ok?: boolean; message?: string } = {};
+        try {
+          body = JSON.parse(request.responseText);
+        } catch {
+          // fall through to the generic message
+        }
+        const ok = request.status >= 200 && request.status < 300 && body.ok === true;
+        setResult({ ok, text: body.message ?? (ok ? "Lastet opp." : "Opplastingen mislyktes. Velg filen på nytt for å prøve igjen.") });
+        resolve(ok);
+      };
+      request.onerror = () => {
+        setResult({ ok: false, text: "Nettverksfeil: filen ble ikke lastet opp. Velg filen på nytt for å prøve igjen." });
+        resolve(false);
+      };
+      request.send(data);
+    });
+    running.current = done;
+    const ok = await done;
+    running.current = null;
+    setProgress(null);
+    formElement.reset();
+    if (ok) router.refresh();
   }
 
   return (
-    <form ref={form} action={endpoint} method="post" encType="multipart/form-data" onSubmit={upload} className="space-y-2">
+    <form
+      ref={form}
+      action={endpoint}
+      method="post"
+      encType="multipart/form-data"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void upload(event.currentTarget);
+      }}
+      className="space-y-2"
+    >
       <input type="hidden" name="kind" value={kind} />
       {positionId ? <input type="hidden" name="positionId" value={positionId} /> : null}
       {replaces ? <input type="hidden" name="replaces" value={replaces} /> : null}
@@ -84,7 +110,7 @@ export function DocumentUpload({
         {label}
       </label>
       <p id={`${inputId}-hint`} className="text-sm text-slate-700">
-        PDF, høyst 10 MB.
+        PDF, høyst 10 MB.{enhanced ? " Filen lastes opp med en gang du har valgt den." : null}
       </p>
       <div className="flex flex-wrap items-center gap-3">
         <input
@@ -94,11 +120,16 @@ export function DocumentUpload({
           accept="application/pdf,.pdf"
           required
           aria-describedby={`${inputId}-hint ${inputId}-result`}
+          onChange={(event) => {
+            if (event.currentTarget.files?.length && form.current) void upload(form.current);
+          }}
           className="block w-full max-w-full text-sm file:mr-3 file:min-h-11 file:rounded-md file:border file:border-slate-500 file:bg-white file:px-3 file:py-2 file:font-semibold sm:w-auto"
         />
-        <button type="submit" className="btn-secondary" disabled={progress !== null}>
-          {progress !== null ? "Laster opp …" : replaces ? "Bytt ut" : "Last opp"}
-        </button>
+        {enhanced ? null : (
+          <button type="submit" className="btn-secondary">
+            {replaces ? "Bytt ut" : "Last opp"}
+          </button>
+        )}
       </div>
       {progress !== null ? (
         <div className="flex items-center gap-3">
@@ -118,3 +149,5 @@ export function DocumentUpload({
     </form>
   );
 }
+
+const noSubscription = () => () => {};

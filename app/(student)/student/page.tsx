@@ -2,12 +2,33 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/area-nav";
 import { formatDays } from "@/components/cohort-summary";
 import { ARBEIDSKRAV_STATUS, ELIGIBILITY_STATUS, StatusBadge } from "@/components/status-badge";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { formatAttendancePercent } from "@/lib/domain/eligibility";
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { getStudentOverview } from "@/lib/server/students/overview";
 import { requirePageRole } from "@/lib/server/viewer";
 
 export const metadata: Metadata = { title: "Mine studier" };
+
+type Samling = Awaited<ReturnType<typeof getStudentOverview>>[number]["samlinger"][number];
+
+function samlingColumns(today: string): Column<Samling>[] {
+  return [
+    { key: "samling", header: "Samling", rowHeader: true, cell: (samling) => samling.title },
+    { key: "dager", header: "Dager", cell: (samling) => formatDays(samling.days.map((d) => d.date)) },
+    {
+      key: "oppmote",
+      header: "Oppmøte",
+      cell: (samling) => {
+        const registered = samling.days.filter((d) => d.attendance !== null);
+        const present = registered.filter((d) => d.attendance === "PRESENT").length;
+        const past = samling.days.every((d) => d.date < today);
+        if (registered.length === 0) return past ? "Ikke registrert" : "Kommer";
+        return `${present} av ${samling.days.length} dager`;
+      },
+    },
+  ];
+}
 
 export default async function StudentHome() {
   const viewer = await requirePageRole(["STUDENT"], "/student");
@@ -123,37 +144,14 @@ export default async function StudentHome() {
                     {enrolment.basisgruppe.supervisor ? `, prosessveileder ${enrolment.basisgruppe.supervisor.name}` : ""}
                   </p>
                 ) : null}
-                <div className="mt-4 overflow-x-auto">
-                  <table className="w-full min-w-[20rem] text-left text-sm">
-                    <caption className="sr-only">Samlingsdager og ditt oppmøte</caption>
-                    <thead>
-                      <tr className="border-b border-slate-300">
-                        <th scope="col" className="py-2 pr-4">Samling</th>
-                        <th scope="col" className="py-2 pr-4">Dager</th>
-                        <th scope="col" className="py-2">Oppmøte</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {enrolment.samlinger.map((samling) => {
-                        const registered = samling.days.filter((d) => d.attendance !== null);
-                        const present = registered.filter((d) => d.attendance === "PRESENT").length;
-                        const past = samling.days.every((d) => d.date < enrolment.today);
-                        return (
-                          <tr key={samling.number} className="border-b border-slate-100 align-top">
-                            <th scope="row" className="py-2 pr-4 font-medium">{samling.title}</th>
-                            <td className="py-2 pr-4">{formatDays(samling.days.map((d) => d.date))}</td>
-                            <td className="py-2">
-                              {registered.length === 0
-                                ? past
-                                  ? "Ikke registrert"
-                                  : "Kommer"
-                                : `${present} av ${samling.days.length} dager`}
-                            </td>
-                          </tr>
-                        );
-                      })}
-                    </tbody>
-                  </table>
+                <div className="mt-4">
+                  <DataTable
+                    caption="Samlingsdager og ditt oppmøte"
+                    columns={samlingColumns(enrolment.today)}
+                    rows={enrolment.samlinger}
+                    rowKey={(samling) => String(samling.number)}
+                    empty="Kullet har ingen samlinger ennå."
+                  />
                 </div>
               </section>
             </article>

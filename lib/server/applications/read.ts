@@ -1,7 +1,12 @@
 import "server-only";
 // An application as its applicant sees it, with what is still missing (lib/domain decides).
 import { applicationWindowState } from "@/lib/domain/application-deadline";
-import { missingApplicationItems, type ApplicationDraft, type MissingItem } from "@/lib/domain/application-requirements";
+import {
+  missingApplicationItems,
+  previewPriorityCategory,
+  type ApplicationDraft,
+  type MissingItem,
+} from "@/lib/domain/application-requirements";
 import {
   draftErrors,
   educationFields,
@@ -65,6 +70,7 @@ const DETAIL = {
       areaOfResponsibility: true,
       startDate: true,
       endDate: true,
+      endUnknown: true,
       superiorTitle: true,
       personnelCount: true,
       professionalResponsibility: true,
@@ -186,6 +192,8 @@ export async function getApplicationForApplicant(viewer: Viewer, applicationId: 
     draftInput: (detail.draftInput as Record<string, string> | null) ?? {},
     window: { ...window, state: applicationWindowState(window, now) },
     missing: missingApplicationItems(requirements),
+    // As submission will compute it: as of the deadline, from the positions as they stand.
+    categoryPreview: detail.status === "DRAFT" ? previewPriorityCategory(requirements, window.deadline) : null,
     totalCredits: detail.educations.reduce((sum, education) => sum + (education.credits ?? 0), 0),
     decision: detail.decision
       ? {
@@ -197,3 +205,10 @@ export async function getApplicationForApplicant(viewer: Viewer, applicationId: 
 }
 
 export type ApplicantApplication = Awaited<ReturnType<typeof getApplicationForApplicant>>;
+
+/** What the viewer's own draft still lacks, with its positions' ids in order (after a save). */
+export async function getDraftGaps(viewer: Viewer, applicationId: string) {
+  await requireOwnApplication(viewer, applicationId);
+  const detail = await findDetail(db(), applicationId);
+  return { missing: missingApplicationItems(requirementsOf(detail)), positionIds: detail.positions.map((position) => position.id) };
+}
