@@ -16,6 +16,7 @@ import type { EmployerType, Grade, LeaderRole } from "@/lib/generated/prisma/enu
 import { osloDate } from "@/lib/domain/application-deadline";
 import { isoDate, toDomainPosition } from "@/lib/to-domain";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
+import { seedApplicantDemo } from "@/prisma/seed/demo-applicant";
 import {
   attachPdf,
   cohortDays,
@@ -137,7 +138,7 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
     names,
     random,
   });
-  await createApplication(db, {
+  const sokerDraft = await createApplication(db, {
     applicantId: account("soker@demo.no").id,
     cohortId: openCohort.cohort.id,
     status: "DRAFT",
@@ -147,6 +148,7 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
     employerMunicipalityCode: "5001",
     educations: [{ institution: "NTNU", degree: "Bachelor i barnevern", credits: 180, completedYear: 2015 }],
   });
+  await seedApplicantDemo(db, { applicantId: account("soker@demo.no").id, draftId: sokerDraft.id, earlierCohortId: h2023.cohort.id, adviserId: account("veileder@demo.no").id });
 
   return [
     `${DEMO_ACCOUNTS.length} demokontoer`,
