@@ -1,5 +1,5 @@
 "use client";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { deleteDocumentAction } from "@/lib/actions/application";
 import { formatFileSize } from "@/lib/domain/upload";
 import { ConfirmAction } from "@/components/ui/confirm-action";
@@ -23,12 +23,14 @@ export function DocumentList({
   emptyText?: string;
 }) {
   const list = useRef<HTMLDivElement>(null);
-  const [announcement, setAnnouncement] = useState("");
-  // A deleted row takes its focused button with it: say what happened and keep focus here.
-  const deleted = (name: string) => {
-    setAnnouncement(`«${name}» er slettet.`);
-    list.current?.focus();
-  };
+  // A deleted row takes its focused button with it (and the button's own result with it): once
+  // the document is gone from the list, say so and keep focus here.
+  const [deleting, setDeleting] = useState<{ id: string; name: string } | null>(null);
+  const gone = deleting !== null && !documents.some((document) => document.id === deleting.id);
+  const announcement = gone ? `«${deleting.name}» er slettet.` : "";
+  useEffect(() => {
+    if (gone) list.current?.focus();
+  }, [gone]);
   return (
     <div ref={list} tabIndex={-1} className="space-y-2 outline-none">
       <p role="status" className={announcement ? "text-sm font-medium text-green-800" : "sr-only"}>
@@ -60,7 +62,7 @@ export function DocumentList({
                   pendingText="Sletter …"
                   size="small"
                   quietSuccess
-                  onSuccess={() => deleted(document.originalName)}
+                  onConfirm={() => setDeleting({ id: document.id, name: document.originalName })}
                 />
               ) : null}
             </li>

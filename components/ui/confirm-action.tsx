@@ -19,6 +19,7 @@ export function ConfirmAction({
   size = "normal",
   quietSuccess,
   onSuccess,
+  onConfirm,
 }: {
   action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
   hidden: Record<string, string>;
@@ -34,6 +35,8 @@ export function ConfirmAction({
   size?: "normal" | "small";
   quietSuccess?: boolean;
   onSuccess?: (state: ActionState) => void;
+  /** Called when the confirming button is pressed (the item, and this, may be gone when it succeeds). */
+  onConfirm?: () => void;
 }) {
   const details = useRef<HTMLDetailsElement>(null);
   const summary = useRef<HTMLElement>(null);
@@ -67,6 +70,7 @@ export function ConfirmAction({
             pendingText={pendingText}
             quietSuccess={quietSuccess}
             onSuccess={onSuccess}
+            onSubmit={onConfirm}
           >
             {confirm}
           </ActionButton>

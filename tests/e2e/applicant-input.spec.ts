@@ -81,18 +81,26 @@ test.describe("leaving a step", () => {
   test("a file is uploaded as soon as it is chosen, and its size is said the way people read it", async ({ page }) => {
     const application = await registerAndStartApplication(page, "Fil Søker", `fil.${stamp()}@example.no`);
     await page.goto(`${application}/dokumenter`);
-    await expect(page.locator("#vitnemal").getByRole("button", { name: "Last opp" })).toHaveCount(0);
+    await expect(page.locator("#vitnemal").getByRole("button", { name: "Last opp", exact: true })).toHaveCount(0);
     const pdf = Buffer.from(makePdf("Vitnemål", ["Fil Søker"]));
     await page.getByLabel("Last opp vitnemål").setInputFiles({ name: "vitnemal.pdf", mimeType: "application/pdf", buffer: pdf });
     await expect(page.getByRole("link", { name: "vitnemal.pdf" })).toBeVisible();
     await expect(page.getByText(`PDF, ${pdf.byteLength} byte, lastet opp`)).toBeVisible();
 
-    // Deleting asks first; "Avbryt" keeps the file.
-    await page.getByRole("button", { name: "Slett vitnemal.pdf" }).click();
+    // Deleting asks first (the disclosure is a <summary>, named by its aria-label); "Avbryt" keeps the file.
+    const trigger = page.getByLabel("Slett vitnemal.pdf");
+    await trigger.click();
     await expect(page.getByText("Vil du slette «vitnemal.pdf»?")).toBeFocused();
+    await expect(page.getByRole("button", { name: "Ja, slett filen" })).toBeVisible();
     await page.getByRole("button", { name: "Avbryt" }).click();
-    await expect(page.getByRole("button", { name: "Slett vitnemal.pdf" })).toBeFocused();
+    await expect(trigger).toBeFocused();
+    await expect(page.getByRole("button", { name: "Ja, slett filen" })).toBeHidden();
     await expect(page.getByRole("link", { name: "vitnemal.pdf" })).toBeVisible();
+    // Confirmed, it goes.
+    await trigger.click();
+    await page.getByRole("button", { name: "Ja, slett filen" }).click();
+    await expect(page.getByText("«vitnemal.pdf» er slettet.")).toBeVisible();
+    await expect(page.getByRole("link", { name: "vitnemal.pdf" })).toHaveCount(0);
   });
 });
 
@@ -199,6 +207,7 @@ test.describe("Norwegian input", () => {
     const birthDate = page.getByLabel("Fødselsdato");
     await expect(page.locator("#birthDate-hint")).toHaveText("dd.mm.åååå, for eksempel 14.03.1982.");
     // Chromium in Norwegian shows the date field as dd.mm.åååå: the digits go in day first.
+    expect(await page.evaluate(() => navigator.language)).toBe("nb-NO");
     await page.getByLabel("Fullt navn").focus();
     await page.keyboard.press("Tab");
     await page.keyboard.type("14031982");
