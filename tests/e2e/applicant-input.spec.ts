@@ -1,7 +1,7 @@
 // What a first-time applicant ran into (issue 12), each kept fixed by a test: input lost on
 // quick navigation, contradictory answers accepted, the category seen only after sending, error
 // summaries outliving their errors, dates in ISO, and the smaller things. Chromium, nb-NO.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Dialog, type Page } from "@playwright/test";
 import { makePdf } from "@/prisma/seed/pdf";
 import { expectAccessible, registerAndStartApplication } from "./helpers";
 
@@ -62,6 +62,22 @@ test.describe("leaving a step", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Mine søknader" })).toBeVisible();
     await page.goto(`${application}/personalia`);
     await expect(page.getByLabel("Poststed")).toHaveValue("Trondheim");
+  });
+
+  test("closing the tab with input not yet saved warns (the last resort), and what was typed is stored", async ({ page }) => {
+    const application = await registerAndStartApplication(page, "Lukk Søker", `lukk.${stamp()}@example.no`);
+    // A real click and typing: the browser shows a leave warning only after the user has used the page.
+    await page.getByLabel("Adresse").click();
+    await page.keyboard.type("Fjordgata 9");
+    const warning = new Promise<Dialog>((resolve) => page.once("dialog", resolve));
+    await page.close({ runBeforeUnload: true });
+    const dialog = await warning;
+    expect(dialog.type()).toBe("beforeunload");
+    // The applicant stays: the save that leaving started has stored what was typed.
+    await dialog.dismiss();
+    await expect(page.getByRole("status").filter({ hasText: "Utkastet er lagret automatisk." })).toBeVisible();
+    await page.goto(`${application}/personalia`);
+    await expect(page.getByLabel("Adresse")).toHaveValue("Fjordgata 9");
   });
 
   test("«Lagre og gå videre» on an empty step says what is missing, and lets the applicant go on anyway", async ({ page }) => {
