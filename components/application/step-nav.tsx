@@ -31,11 +31,14 @@ export function StepNav({ applicationId, steps }: { applicationId: string; steps
   );
   return (
     <nav aria-label="Steg i søknaden">
-      <details ref={phoneList} className="rounded-md border border-slate-300 bg-white lg:hidden">
-        <summary className="flex min-h-11 cursor-pointer items-center gap-2 px-3 py-2 font-medium">
-          <span>
+      <details ref={phoneList} className="group rounded-md border border-slate-300 bg-white lg:hidden">
+        <summary className="flex min-h-11 cursor-pointer list-none items-center gap-2 px-3 py-2 font-medium [&::-webkit-details-marker]:hidden">
+          <span className="grow">
             {current ? `Steg ${currentIndex + 1} av ${steps.length}: ${current.title}` : `${steps.length} steg`}
             <span className="font-normal text-slate-700"> · {done} av {steps.length} utfylt</span>
+          </span>
+          <span aria-hidden="true" className="text-brand-700 transition-transform group-open:rotate-180">
+            ▾
           </span>
         </summary>
         <div className="border-t border-slate-200 p-2">{list}</div>

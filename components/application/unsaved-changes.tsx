@@ -5,7 +5,7 @@
 // - A click on any link inside the app (step list, "← Mine søknader", "Gå videre til …", the
 //   menu) while something is unsaved is held back: the pending save is sent at once, and only
 //   when it is stored does the browser go on. If it cannot be stored (signed out, no network),
-//   the applicant stays on the page and the form says why.
+//   the applicant stays on the page and the form says why; a second click leaves anyway.
 // - The browser's back button cannot be held back: the form sends its save as it unmounts.
 // - Closing or reloading the tab: the save is sent, and `beforeunload` asks the browser to
 //   warn, as the last resort, while it is still on its way.
@@ -63,13 +63,17 @@ export function UnsavedChangesGuard({ children }: { children: React.ReactNode })
 
   useEffect(() => {
     const busy = () => [...works.current].some((work) => work.busy());
+    // Set when a save before leaving failed (the form says why): a second click then leaves
+    // anyway, so a draft that cannot be saved (sent meanwhile, signed out) never traps anyone.
+    let refused = false;
     // Capture on window runs before React's own listeners, so next/link sees defaultPrevented.
     const onClick = (event: MouseEvent) => {
       const destination = routedDestination(event);
-      if (destination === null || !busy()) return;
+      if (destination === null || !busy() || refused) return;
       event.preventDefault();
       void settleAll().then((saved) => {
         if (saved) router.push(destination);
+        else refused = true;
       });
     };
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
