@@ -49,6 +49,7 @@ export const PAGES: Record<Audience, readonly PageToCheck[]> = {
     { name: "registrering", path: "/registrer" },
     { name: "personvernerklæringen", path: "/personvern" },
     { name: "ingen tilgang", path: "/ingen-tilgang" },
+    { name: "logg ut", path: "/logg-ut" },
     { name: "siden finnes ikke", path: "/finnes-ikke" },
   ],
   applicant: [
