@@ -18,7 +18,7 @@ async function register(page: Page, name: string, email: string) {
 }
 
 test("a new applicant applies from start to finish, and the application stays private", async ({ page, browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const email = `ny.soker.${Date.now()}@example.no`;
 
   // Find the open intake on the public page and start.

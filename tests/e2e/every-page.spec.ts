@@ -17,7 +17,8 @@ async function expectNoSidewaysScroll(page: Page) {
 
 for (const audience of Object.keys(PAGES) as Audience[]) {
   test(`every page of «${audience}» at 375 px: no sideways scrolling, no axe violations`, async ({ page }) => {
-    test.setTimeout(30_000 + PAGES[audience].length * 15_000);
+    // Generous: axe on a long page (every user, as cards) takes a while on a busy shared machine.
+    test.setTimeout(60_000 + PAGES[audience].length * 45_000);
     const account = ACCOUNT_OF[audience];
     if (account) await signIn(page, account);
     for (const entry of PAGES[audience]) {

@@ -77,6 +77,11 @@ export async function expectNoBrokenWords(page: Page, scope = "main") {
         const parent = node.parentElement;
         if (!parent || parent.closest(".wrap-anywhere, pre, code, .sr-only, [hidden]")) continue;
         if (parent.getClientRects().length === 0) continue;
+        // Text on a single line has no word broken across lines: only wrapped text is looked at word by word.
+        const whole = document.createRange();
+        whole.selectNodeContents(node);
+        const wholeLines = new Set([...whole.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.bottom)));
+        if (wholeLines.size <= 1) continue;
         for (const match of (node.textContent ?? "").matchAll(/[^\s\-–/]+/g)) {
           const range = document.createRange();
           range.setStart(node, match.index);
