@@ -27,6 +27,9 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      // Chromium on Linux takes its own language (date fields as dd.mm.åååå, as Norwegian users
+      // see them) from LANGUAGE, not from the context's locale; it needs Debian's chromium-l10n.
+      env: { ...process.env, LANGUAGE: "nb", LANG: "nb_NO.UTF-8" },
       args: [
         "--no-sandbox",
         "--disable-gpu",

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import Link from "next/link";
 import { SiteHeader } from "@/components/site-header";
 import { areasFor, ROLE_LABELS } from "@/lib/permissions";
 import { getViewer } from "@/lib/server/viewer";
@@ -33,8 +34,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           {children}
         </main>
         <footer className="border-t border-slate-200 bg-white">
-          <div className="mx-auto max-w-6xl px-4 py-4 text-sm text-slate-700">
-            Nasjonal videreutdanning i barnevernledelse · NTNU, Institutt for psykisk helse · RKBU Midt-Norge
+          <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-1 px-4 py-2 text-sm text-slate-700">
+            <p>Nasjonal videreutdanning i barnevernledelse · NTNU, Institutt for psykisk helse · RKBU Midt-Norge</p>
+            <Link href="/personvern" className="link-target">
+              Personvernerklæring
+            </Link>
           </div>
         </footer>
       </body>

@@ -60,7 +60,7 @@ export function CohortSummary({ cohort, headingLevel = 2 }: { cohort: CohortSumm
           <p className="font-medium">Studieveileder</p>
           <p>{cohort.programme.adviser.name}</p>
           <p>
-            <a href={`mailto:${cohort.programme.adviser.email}`} className="break-all">{cohort.programme.adviser.email}</a> ·{" "}
+            <a href={`mailto:${cohort.programme.adviser.email}`} className="wrap-anywhere">{cohort.programme.adviser.email}</a> ·{" "}
             {cohort.programme.adviser.phone}
           </p>
         </div>
@@ -68,7 +68,7 @@ export function CohortSummary({ cohort, headingLevel = 2 }: { cohort: CohortSumm
           <p className="font-medium">Fagansvarlig</p>
           <p>{cohort.programme.academicLead.name}</p>
           <p>
-            <a href={`mailto:${cohort.programme.academicLead.email}`} className="break-all">{cohort.programme.academicLead.email}</a> ·{" "}
+            <a href={`mailto:${cohort.programme.academicLead.email}`} className="wrap-anywhere">{cohort.programme.academicLead.email}</a> ·{" "}
             {cohort.programme.academicLead.phone}
           </p>
         </div>

@@ -38,10 +38,10 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer | null }) {
       </div>
       {viewer && viewer.areas.length > 0 ? (
         <nav aria-label="Hovedmeny" className="border-t border-slate-100 bg-brand-50">
-          <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-5 gap-y-1 px-4 py-2 text-sm">
+          <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-5 px-4 text-sm">
             {viewer.areas.map((area) => (
               <li key={area.path}>
-                <Link href={area.path} className="font-medium">
+                <Link href={area.path} className="link-target font-medium">
                   {area.label}
                 </Link>
               </li>

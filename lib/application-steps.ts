@@ -45,3 +45,22 @@ export function linkForField(
   if (field === "vitnemal") return `${base}/dokumenter#vitnemal`;
   return `${base}/${stepOfField(field)}#${field}`;
 }
+
+/**
+ * What one step still lacks, named by the field of the step's form ("phone", or for a position
+ * "title"), for the notice a step shows when the applicant asks to go on without it. A position's
+ * tjenestebevis belongs to the Dokumenter step, which comes after.
+ */
+export function gapsOnStep(
+  missing: readonly { field: string; message: string }[],
+  step: StepSlug,
+  positionIndex?: number,
+): { field: string; message: string }[] {
+  return missing
+    .filter((item) => stepOfField(item.field) === step)
+    .flatMap((item) => {
+      if (positionIndex === undefined) return [item];
+      const match = /^positions\.(\d+)\.(.+)$/.exec(item.field);
+      return match && Number(match[1]) === positionIndex ? [{ field: match[2]!, message: item.message }] : [];
+    });
+}

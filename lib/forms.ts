@@ -15,6 +15,8 @@ export interface ActionState {
   at?: number;
   /** The draft was written (possibly with fields kept as typed for correction). */
   saved?: boolean;
+  /** Where "go on" leads, when the form stayed because the step is not complete yet. */
+  next?: string;
 }
 
 export const initialActionState: ActionState = { ok: false };

@@ -35,16 +35,27 @@ export default async function HomePage() {
             {openCohorts.map((cohort) => (
               <li key={cohort.id} className="card">
                 <CohortSummary cohort={cohort} headingLevel={3} />
-                <p className="mt-4 flex flex-wrap gap-3">
-                  <Link href={`/soker/ny?kull=${cohort.id}`} className="btn-primary">
-                    Søk på {cohort.name}
-                  </Link>
-                  {viewer ? null : (
-                    <Link href="/registrer" className="btn-secondary">
-                      Opprett søkerkonto
+                {viewer ? (
+                  <p className="mt-4">
+                    <Link href={`/soker/ny?kull=${cohort.id}`} className="btn-primary">
+                      Søk på {cohort.name}
                     </Link>
-                  )}
-                </p>
+                  </p>
+                ) : (
+                  // Signed out, "Søk" leads to registration (an account comes first), which says so
+                  // and brings the new applicant straight on to this intake.
+                  <>
+                    <p className="mt-4 flex flex-wrap gap-3">
+                      <Link href={`/registrer?neste=${encodeURIComponent(`/soker/ny?kull=${cohort.id}`)}`} className="btn-primary">
+                        Søk på {cohort.name}
+                      </Link>
+                      <Link href={`/login?neste=${encodeURIComponent(`/soker/ny?kull=${cohort.id}`)}`} className="btn-secondary">
+                        Jeg har en søkerkonto
+                      </Link>
+                    </p>
+                    <p className="mt-2 text-sm text-slate-700">Du søker med en søkerkonto, som du oppretter først.</p>
+                  </>
+                )}
               </li>
             ))}
           </ul>

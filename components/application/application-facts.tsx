@@ -58,7 +58,7 @@ function Section({ title, editHref, children }: { title: string; editHref?: stri
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2>{title}</h2>
         {editHref ? (
-          <Link href={editHref} className="text-sm">
+          <Link href={editHref} className="link-target px-1">
             Endre<span className="sr-only"> {title.toLowerCase()}</span>
           </Link>
         ) : null}
@@ -93,7 +93,7 @@ export function ApplicationFacts({ application, editable }: { application: Facts
       <ul>
         {documents.map((document) => (
           <li key={document.id}>
-            <a href={`/api/dokumenter/${document.id}`} className="break-all">
+            <a href={`/api/dokumenter/${document.id}`} className="wrap-anywhere">
               {document.originalName}
             </a>{" "}
             <span className="text-sm text-slate-700">({formatInstantNb(document.uploadedAt)})</span>

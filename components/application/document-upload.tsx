@@ -1,6 +1,9 @@
 "use client";
 // Uploads one PDF of an application (vitnemål, tjenestebevis) with a progress bar, through the
-// shared UploadForm. The same form posts without JavaScript, and the server decides in both cases.
+// shared UploadForm. With JavaScript the upload starts as soon as a file is chosen: a chosen file
+// that was never sent cannot be left behind when the applicant moves on, and leaving while it runs
+// waits for it (unsaved-changes.tsx). Without JavaScript the same form posts with its "Last opp"
+// button, and the server decides in both cases.
 import { useId } from "react";
 import { UploadForm } from "@/components/ui/upload-form";
 
@@ -25,8 +28,8 @@ export function DocumentUpload({
   const inputId = id ?? `upload-${generated}`;
   const endpoint = `/api/soknader/${applicationId}/dokumenter?tilbake=${encodeURIComponent(returnTo)}`;
   return (
-    <UploadForm endpoint={endpoint} resultId={`${inputId}-result`} progressLabel={`Laster opp: ${label}`}>
-      {({ progress }) => (
+    <UploadForm endpoint={endpoint} resultId={`${inputId}-result`} progressLabel={`Laster opp: ${label}`} resetOnFailure>
+      {({ progress, enhanced, start }) => (
         <>
           <input type="hidden" name="kind" value={kind} />
           {positionId ? <input type="hidden" name="positionId" value={positionId} /> : null}
@@ -35,7 +38,7 @@ export function DocumentUpload({
             {label}
           </label>
           <p id={`${inputId}-hint`} className="text-sm text-slate-700">
-            PDF, høyst 10 MB.
+            PDF, høyst 10 MB.{enhanced ? " Filen lastes opp med en gang du har valgt den." : null}
           </p>
           <div className="flex flex-wrap items-center gap-3">
             <input
@@ -45,11 +48,17 @@ export function DocumentUpload({
               accept="application/pdf,.pdf"
               required
               aria-describedby={`${inputId}-hint ${inputId}-result`}
+              disabled={progress !== null}
+              onChange={(event) => {
+                if (event.currentTarget.files?.length) start();
+              }}
               className="block w-full max-w-full text-sm file:mr-3 file:min-h-11 file:rounded-md file:border file:border-slate-500 file:bg-white file:px-3 file:py-2 file:font-semibold sm:w-auto"
             />
-            <button type="submit" className="btn-secondary" disabled={progress !== null}>
-              {progress !== null ? "Laster opp …" : replaces ? "Bytt ut" : "Last opp"}
-            </button>
+            {enhanced ? null : (
+              <button type="submit" className="btn-secondary">
+                {replaces ? "Bytt ut" : "Last opp"}
+              </button>
+            )}
           </div>
         </>
       )}

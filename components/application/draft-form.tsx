@@ -1,25 +1,45 @@
 "use client";
 // A step of the application. "Lagre utkast" and "Lagre og gå videre" submit the form; while the
 // applicant types, the same action saves quietly in the background (intent=autosave), so a
-// closed tab or a reload loses nothing.
+// closed tab or a reload loses nothing. Leaving the step any other way (a link, the step list)
+// first sends what is not saved yet: see unsaved-changes.tsx.
 //
 // With JavaScript the form is submitted from onSubmit inside a transition rather than through
 // the form's action, because React resets a form after its action returns: a save that failed
 // (signed out, server error) would put the old values back over what was typed. Without
 // JavaScript the same action runs as a normal form post.
-import { startTransition, useActionState, useEffect, useRef } from "react";
+//
+// The summary at the top shows what is wrong NOW: its list comes from the page's current field
+// errors (every save re-renders the page), so once the applicant has corrected a field and it
+// is saved, its line goes away, and with the last one the whole summary.
+import Link from "next/link";
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import type { ActionState } from "@/lib/forms";
 import { initialActionState } from "@/lib/forms";
 import { FormMessage } from "@/components/ui/form-status";
+import { usePendingWork } from "@/components/application/unsaved-changes";
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
 
 const AUTOSAVE_DELAY_MS = 1200;
+const NETWORK_FAILURE: ActionState = {
+  ok: false,
+  saved: false,
+  message: "Vi fikk ikke kontakt med serveren, så utkastet ble ikke lagret. Det du skrev står fortsatt i skjemaet; prøv igjen.",
+};
+
+export interface StepGap {
+  /** The field's name in this form (its input id is fieldIdPrefix + name). */
+  field: string;
+  message: string;
+}
 
 export function DraftForm({
   action,
   hidden,
   children,
+  errors = {},
+  gaps = [],
   continueLabel = "Lagre og gå videre",
   saveLabel = "Lagre utkast",
   id,
@@ -28,6 +48,10 @@ export function DraftForm({
   action: Action;
   hidden: Record<string, string>;
   children: React.ReactNode;
+  /** The form's field errors as the page stands (what is kept as typed and still wrong). */
+  errors?: Record<string, string[] | undefined>;
+  /** What this step still lacks, listed when the applicant asks to go on without it. */
+  gaps?: readonly StepGap[];
   continueLabel?: string | null;
   saveLabel?: string;
   id?: string;
@@ -35,21 +59,65 @@ export function DraftForm({
   fieldIdPrefix?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
-  const [autoState, autoAction, autoPending] = useActionState(action, initialActionState);
+  const [autoState, setAutoState] = useState<ActionState>(initialActionState);
+  const [autoPending, setAutoPending] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const timer = useRef<number | undefined>(undefined);
+  /** Input since the last save began. */
+  const dirty = useRef(false);
+  const saving = useRef<Promise<ActionState> | null>(null);
+  const explicitPending = useRef(false);
+  useEffect(() => {
+    explicitPending.current = pending;
+  }, [pending]);
+
+  async function saveNow(): Promise<ActionState> {
+    window.clearTimeout(timer.current);
+    timer.current = undefined;
+    while (saving.current) await saving.current;
+    if (!form.current || !dirty.current) return { ok: true, saved: true };
+    dirty.current = false;
+    const data = new FormData(form.current);
+    data.set("intent", "autosave");
+    setAutoPending(true);
+    const request = action(initialActionState, data).catch(() => ({ ...NETWORK_FAILURE, at: Date.now() }));
+    saving.current = request;
+    const result = await request;
+    saving.current = null;
+    setAutoPending(false);
+    setAutoState(result);
+    // Not stored: what was typed is still unsaved, so leaving must still wait for it.
+    if (!result.saved) dirty.current = true;
+    return result;
+  }
+  const saveNowRef = useRef(saveNow);
+  useEffect(() => {
+    saveNowRef.current = saveNow;
+  });
 
   const scheduleAutosave = () => {
+    dirty.current = true;
     window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => {
-      if (!form.current) return;
-      const data = new FormData(form.current);
-      data.set("intent", "autosave");
-      startTransition(() => autoAction(data));
-    }, AUTOSAVE_DELAY_MS);
+    timer.current = window.setTimeout(() => void saveNowRef.current(), AUTOSAVE_DELAY_MS);
   };
 
-  useEffect(() => () => window.clearTimeout(timer.current), []);
+  usePendingWork({
+    busy: () => dirty.current || timer.current !== undefined || saving.current !== null || explicitPending.current,
+    settle: async () => (await saveNow()).saved === true,
+  });
+
+  // An explicit save that was not stored leaves the input unsaved.
+  useEffect(() => {
+    if (state.at && !state.saved) dirty.current = true;
+  }, [state]);
+
+  // Leaving by the browser's back button cannot wait: send the save as the form goes away.
+  useEffect(
+    () => () => {
+      if (dirty.current || timer.current !== undefined) void saveNowRef.current();
+    },
+    [],
+  );
 
   return (
     <form
@@ -59,6 +127,8 @@ export function DraftForm({
       onSubmit={(event) => {
         event.preventDefault();
         window.clearTimeout(timer.current);
+        timer.current = undefined;
+        dirty.current = false;
         const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
         startTransition(() => formAction(data));
       }}
@@ -67,7 +137,20 @@ export function DraftForm({
       className="space-y-5"
       noValidate
     >
-      <FormMessage state={state} fieldId={(name) => `${fieldIdPrefix}${name}`} />
+      <FormMessage
+        state={summaryOf(state, autoState, errors, gaps)}
+        fieldId={(name) => `${fieldIdPrefix}${name}`}
+        after={
+          state.next && state.at && !hasAny(errors) && gaps.length > 0 ? (
+            <p className="mt-3">
+              <Link href={state.next} className="font-semibold">
+                Gå videre likevel
+              </Link>
+              <span className="text-slate-800"> – du kan fylle ut resten senere.</span>
+            </p>
+          ) : null
+        }
+      />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -85,6 +168,49 @@ export function DraftForm({
       </div>
     </form>
   );
+}
+
+function hasAny(errors: Record<string, string[] | undefined>): boolean {
+  return Object.values(errors).some((messages) => messages?.length);
+}
+
+/**
+ * What the summary at the top says, from the last explicit save and the page as it stands now.
+ * It keeps the `at` of the explicit save, so it takes focus once, when that save answers, and
+ * never while the applicant types.
+ */
+function summaryOf(
+  explicit: ActionState,
+  auto: ActionState,
+  errors: Record<string, string[] | undefined>,
+  gaps: readonly StepGap[],
+): ActionState {
+  if (!explicit.at) return initialActionState;
+  if (!explicit.saved) {
+    // Not stored (signed out, server error): say so until a later save gets through.
+    const laterSave = auto.at !== undefined && auto.at > explicit.at && auto.saved;
+    return laterSave ? initialActionState : explicit;
+  }
+  if (hasAny(errors)) {
+    return {
+      ok: false,
+      at: explicit.at,
+      message: "Det du har skrevet er lagret, men noen felt må rettes. Se feltene som er merket.",
+      fieldErrors: errors,
+    };
+  }
+  if (explicit.next && gaps.length > 0) {
+    return {
+      ok: false,
+      at: explicit.at,
+      message: "Det du har skrevet er lagret. Dette mangler fortsatt på dette steget:",
+      fieldErrors: Object.fromEntries(
+        gaps.reduce((byField, gap) => byField.set(gap.field, [...(byField.get(gap.field) ?? []), gap.message]), new Map<string, string[]>()),
+      ),
+    };
+  }
+  // Saved, and nothing left to correct: a field error summary would be out of date.
+  return explicit.ok || explicit.next ? { ...explicit, ok: true, message: explicit.next ? undefined : explicit.message } : initialActionState;
 }
 
 /** Says what the background save did: saved, saved with fields to fix, or not saved and why. */

@@ -2,7 +2,7 @@
 // County (fylke) and municipality (kommune): choosing a county narrows the municipalities.
 // Without JavaScript every municipality is listed by county, and the server checks the pair.
 import { useState } from "react";
-import { COUNTIES, MUNICIPALITIES, municipalitiesInCounty } from "@/lib/data/norway-places";
+import { COUNTIES, municipalityChoices } from "@/lib/data/norway-places";
 import { describedBy, FieldMessages } from "@/components/ui/field";
 
 export function PlaceFields({
@@ -25,7 +25,7 @@ export function PlaceFields({
   hint?: string;
 }) {
   const [chosenCounty, setChosenCounty] = useState(county);
-  const options = chosenCounty ? municipalitiesInCounty(chosenCounty) : null;
+  const options = chosenCounty ? municipalityChoices(chosenCounty) : null;
   return (
     <div className="grid gap-5 sm:grid-cols-2">
       <div>
@@ -66,14 +66,14 @@ export function PlaceFields({
           {options
             ? options.map((item) => (
                 <option key={item.code} value={item.code}>
-                  {item.name}
+                  {item.label}
                 </option>
               ))
             : COUNTIES.map((group) => (
                 <optgroup key={group.code} label={group.name}>
-                  {MUNICIPALITIES.filter((item) => item.countyCode === group.code).map((item) => (
+                  {municipalityChoices(group.code).map((item) => (
                     <option key={item.code} value={item.code}>
-                      {item.name}
+                      {item.label}
                     </option>
                   ))}
                 </optgroup>

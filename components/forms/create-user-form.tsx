@@ -32,7 +32,7 @@ export function CreateUserForm({ canGrantAdmin }: { canGrantAdmin: boolean }) {
                 name="roles"
                 value={option.value}
                 defaultChecked={chosen.has(option.value)}
-                className="size-5 accent-brand-600"
+                className="size-6 accent-brand-600"
               />
               <label htmlFor={`role-${option.value}`}>{option.label}</label>
             </div>

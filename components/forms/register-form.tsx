@@ -43,6 +43,12 @@ export function RegisterForm({ next }: { next?: string }) {
       <CheckboxField
         name="privacy"
         label="Jeg har lest at NTNU behandler opplysningene i søknaden for å vurdere opptak til studiet."
+        hint={
+          <>
+            Les <a href="/personvern" target="_blank" rel="noopener">personvernerklæringen (åpnes i en ny fane)</a>: hva vi lagrer,
+            hvorfor, hvor lenge og hvilke rettigheter du har.
+          </>
+        }
         defaultChecked={state.values?.privacy === "on"}
         errors={errors.privacy}
       />

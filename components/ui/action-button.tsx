@@ -14,6 +14,7 @@ export function ActionButton({
   label,
   quietSuccess = false,
   onSuccess,
+  onSubmit,
 }: {
   action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
   hidden: Record<string, string>;
@@ -25,6 +26,8 @@ export function ActionButton({
   quietSuccess?: boolean;
   /** Called once after each successful run (e.g. to announce it and move focus elsewhere). */
   onSuccess?: (state: ActionState) => void;
+  /** Called as the form is sent (when the button itself may be gone by the time it succeeds). */
+  onSubmit?: () => void;
 }) {
   const [state, formAction] = useActionState(action, initialActionState);
   const handled = useRef<number | undefined>(undefined);
@@ -35,7 +38,7 @@ export function ActionButton({
     }
   }, [state, onSuccess]);
   return (
-    <form action={formAction} className="inline-flex flex-wrap items-center gap-2">
+    <form action={formAction} onSubmit={onSubmit} className="inline-flex flex-wrap items-center gap-2">
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

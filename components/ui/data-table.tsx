@@ -1,9 +1,13 @@
 // THE table of this app, used by every page that lists rows (one pattern, so a fix lands
-// everywhere). From the `sm` breakpoint up it is an ordinary table. Below it, on phones, every row
-// becomes a card: the column headers are hidden and each cell shows its header as a label, so
-// nothing sits off-screen and no column is squeezed until words break mid-word (WCAG 1.4.10).
+// everywhere; never a hand-written <table> or an overflow-x-auto wrapper). From a breakpoint up
+// (`stackBelow`, `sm` by default) it is an ordinary table. Below it, on phones, every row becomes
+// a card: the column headers are hidden and each cell shows its header as a label, so nothing
+// sits off-screen, nothing scrolls sideways (WCAG 1.4.10) and no column is squeezed until words
+// break mid-word (the page's overflow-wrap is break-word, which never shrinks a column below its
+// longest word; give e-mail addresses and file names `wrap-anywhere` in their cell). Choose
+// `stackBelow="md"` or `"lg"` for a table whose columns need more room than a small tablet has.
 // Explicit ARIA roles keep the table semantics for screen readers when the CSS makes the table
-// elements blocks (browsers drop them otherwise), and the labels are aria-hidden because the
+// elements blocks (browsers drop them otherwise); the phone labels are aria-hidden because the
 // header association already names each cell.
 /* eslint-disable jsx-a11y/no-redundant-roles, jsx-a11y/no-interactive-element-to-noninteractive-role --
    The roles are deliberate: CSS display:block on table elements drops their implicit roles. */
@@ -18,12 +22,46 @@ export interface Column<Row> {
   cell: (row: Row) => ReactNode;
   /** The cell that names the row (a th with scope="row"); shown as the card's title on phones. */
   rowHeader?: boolean;
-  /** Numbers: right-aligned from sm up. */
+  /** Numbers: right-aligned in the table layout. */
   numeric?: boolean;
   /** Hide the phone label (a column of buttons, or a title that needs none). */
   hideLabelOnPhone?: boolean;
   className?: string;
 }
+
+/** The class names of each breakpoint written out, so Tailwind sees every one of them. */
+const STACK = {
+  sm: {
+    table: "max-sm:block",
+    thead: "max-sm:sr-only",
+    tbody: "max-sm:block max-sm:space-y-3",
+    row: "max-sm:block max-sm:rounded-md max-sm:border max-sm:border-slate-300 max-sm:p-3",
+    cell: "max-sm:block max-sm:py-1 max-sm:pr-0",
+    rowHeader: "max-sm:text-base",
+    label: "sm:hidden",
+    numeric: "sm:text-right sm:tabular-nums",
+  },
+  md: {
+    table: "max-md:block",
+    thead: "max-md:sr-only",
+    tbody: "max-md:block max-md:space-y-3",
+    row: "max-md:block max-md:rounded-md max-md:border max-md:border-slate-300 max-md:p-3",
+    cell: "max-md:block max-md:py-1 max-md:pr-0",
+    rowHeader: "max-md:text-base",
+    label: "md:hidden",
+    numeric: "md:text-right md:tabular-nums",
+  },
+  lg: {
+    table: "max-lg:block",
+    thead: "max-lg:sr-only",
+    tbody: "max-lg:block max-lg:space-y-3",
+    row: "max-lg:block max-lg:rounded-md max-lg:border max-lg:border-slate-300 max-lg:p-3",
+    cell: "max-lg:block max-lg:py-1 max-lg:pr-0",
+    rowHeader: "max-lg:text-base",
+    label: "lg:hidden",
+    numeric: "lg:text-right lg:tabular-nums",
+  },
+} as const;
 
 export function DataTable<Row>({
   caption,
@@ -33,6 +71,7 @@ export function DataTable<Row>({
   rowKey,
   empty = "Ingen rader å vise.",
   rowClassName,
+  stackBelow = "sm",
 }: {
   /** What the table lists; read by screen readers, visible when captionVisible. */
   caption: string;
@@ -42,54 +81,53 @@ export function DataTable<Row>({
   rowKey: (row: Row) => string;
   empty?: ReactNode;
   rowClassName?: (row: Row) => string | undefined;
+  /** Below this breakpoint every row is a card. */
+  stackBelow?: keyof typeof STACK;
 }) {
   if (rows.length === 0) {
     return (
       <div>
         {captionVisible ? <p className="font-medium">{caption}</p> : null}
-        <p className="mt-2 text-slate-700">{empty}</p>
+        <p className={captionVisible ? "mt-2 text-slate-700" : "text-slate-700"}>{empty}</p>
       </div>
     );
   }
+  const stack = STACK[stackBelow];
   return (
-    <table role="table" className="data-table w-full text-left text-sm">
+    <table role="table" className={`data-table w-full text-left text-sm ${stack.table}`}>
       <caption className={captionVisible ? "mb-2 text-left font-medium" : "sr-only"}>{caption}</caption>
-      <thead role="rowgroup" className="max-sm:sr-only">
+      <thead role="rowgroup" className={stack.thead}>
         <tr role="row" className="border-b border-slate-300">
           {columns.map((column) => (
             <th
               key={column.key}
               role="columnheader"
               scope="col"
-              className={`py-2 pr-4 align-bottom font-semibold last:pr-0 ${column.numeric ? "sm:text-right" : ""}`}
+              className={`py-2 pr-4 align-bottom font-semibold last:pr-0 ${column.numeric ? stack.numeric : ""}`}
             >
               {column.header}
             </th>
           ))}
         </tr>
       </thead>
-      <tbody role="rowgroup" className="max-sm:block max-sm:space-y-3">
+      <tbody role="rowgroup" className={stack.tbody}>
         {rows.map((row) => (
-          <tr
-            key={rowKey(row)}
-            role="row"
-            className={`border-b border-slate-100 align-top max-sm:block max-sm:rounded-md max-sm:border max-sm:border-slate-300 max-sm:p-3 ${rowClassName?.(row) ?? ""}`}
-          >
+          <tr key={rowKey(row)} role="row" className={`border-b border-slate-100 align-top ${stack.row} ${rowClassName?.(row) ?? ""}`}>
             {columns.map((column) => {
               const label = column.label ?? (typeof column.header === "string" ? column.header : null);
               const content = (
                 <>
                   {label && !column.hideLabelOnPhone && !column.rowHeader ? (
-                    <span aria-hidden="true" className="block text-xs font-semibold uppercase tracking-wide text-slate-700 sm:hidden">
+                    <span aria-hidden="true" className={`block text-xs font-semibold uppercase tracking-wide text-slate-700 ${stack.label}`}>
                       {label}
                     </span>
                   ) : null}
                   {column.cell(row)}
                 </>
               );
-              const classes = `py-2 pr-4 last:pr-0 max-sm:block max-sm:py-1 max-sm:pr-0 ${column.numeric ? "sm:text-right sm:tabular-nums" : ""} ${column.className ?? ""}`;
+              const classes = `py-2 pr-4 last:pr-0 ${stack.cell} ${column.numeric ? stack.numeric : ""} ${column.className ?? ""}`;
               return column.rowHeader ? (
-                <th key={column.key} role="rowheader" scope="row" className={`${classes} font-medium max-sm:text-base`}>
+                <th key={column.key} role="rowheader" scope="row" className={`${classes} font-medium ${stack.rowHeader}`}>
                   {content}
                 </th>
               ) : (

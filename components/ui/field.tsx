@@ -112,12 +112,12 @@ export function CheckboxField({
   return (
     <div>
       <div className="flex items-start gap-3">
-        <input id={id} name={name} type="checkbox" className="mt-1 size-5 shrink-0 accent-brand-600" {...describedBy(id, hint, errors)} {...input} />
+        <input id={id} name={name} type="checkbox" className="mt-0.5 size-6 shrink-0 accent-brand-600" {...describedBy(id, hint, errors)} {...input} />
         <label htmlFor={id} className="font-medium">
           {label}
         </label>
       </div>
-      <div className="ml-8">
+      <div className="ml-9">
         <FieldMessages id={id} hint={hint} errors={errors} />
       </div>
     </div>

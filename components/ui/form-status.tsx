@@ -20,13 +20,31 @@ export function SubmitButton({
 
 /**
  * The form's overall result. An error takes focus, so keyboard and screen-reader users hear it,
- * and lists each field to fix with a link to it; a success is announced politely.
+ * and lists each field to fix with a link to it; a success is announced politely. Focus moves
+ * once per result (its `at`), so a summary that is re-rendered with fewer items as the user
+ * corrects fields never pulls focus away from the field they are typing in.
  */
-export function FormMessage({ state, fieldId = (name) => name }: { state: ActionState; fieldId?: (name: string) => string }) {
+export function FormMessage({
+  state,
+  fieldId = (name) => name,
+  after,
+}: {
+  state: ActionState;
+  fieldId?: (name: string) => string;
+  /** More under the list (e.g. a way to go on anyway). */
+  after?: React.ReactNode;
+}) {
   const ref = useRef<HTMLDivElement>(null);
+  const failed = Boolean(state.message) && !state.ok;
+  // A result is known by its `at` (every action result has one); without it, by identity.
+  const result: unknown = state.at ?? state;
+  const focusedFor = useRef<unknown>(undefined);
   useEffect(() => {
-    if (state.message && !state.ok) ref.current?.focus();
-  }, [state]);
+    if (failed && focusedFor.current !== result) {
+      focusedFor.current = result;
+      ref.current?.focus();
+    }
+  }, [failed, result]);
   if (!state.message) return null;
   const fields = Object.entries(state.fieldErrors ?? {}).filter(([name, messages]) => name !== "form" && messages?.length);
   return (
@@ -52,6 +70,7 @@ export function FormMessage({ state, fieldId = (name) => name }: { state: Action
           ))}
         </ul>
       ) : null}
+      {after}
     </div>
   );
 }

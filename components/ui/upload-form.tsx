@@ -4,8 +4,13 @@
 // to the same endpoint, which redirects back; the server decides in both cases. The endpoint
 // answers JSON { ok, message, fieldErrors? } when asked for it (Accept: application/json).
 // Used for the applicant's documents and the student's hand-ins.
+//
+// While an upload runs it is registered as pending work (components/application/
+// unsaved-changes.tsx): leaving the page waits for it. A form may start the upload as soon as a
+// file is chosen (`start` in the render prop), so a chosen file is never left behind unsent.
 import { useRouter } from "next/navigation";
-import { useRef, useState, type ReactNode } from "react";
+import { useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { usePendingWork } from "@/components/application/unsaved-changes";
 import { uploadProblem } from "@/lib/domain/upload";
 
 export interface UploadResult {
@@ -18,13 +23,20 @@ export interface UploadState {
   /** 0–100 while sending, null otherwise. */
   progress: number | null;
   result: UploadResult | null;
+  /** True once JavaScript runs (the form then uploads by itself; without it, a button posts). */
+  enhanced: boolean;
+  /** Sends the form now (e.g. when a file has been chosen). */
+  start: () => void;
 }
+
+const noSubscription = () => () => {};
 
 export function UploadForm({
   endpoint,
   resultId,
   progressLabel,
   fileRequired = true,
+  resetOnFailure = false,
   onResult,
   className = "space-y-2",
   showResult = true,
@@ -37,6 +49,11 @@ export function UploadForm({
   progressLabel: string;
   /** A form with an optional file (a hand-in may be text only) sets this to false. */
   fileRequired?: boolean;
+  /**
+   * Empty the form after a failure too (a form that uploads when a file is chosen: choosing the
+   * corrected file, even with the same name, starts again). Off for forms with typed text.
+   */
+  resetOnFailure?: boolean;
   /** Called with every result (e.g. to show it where it survives the form being replaced). */
   onResult?: (result: UploadResult) => void;
   className?: string;
@@ -46,18 +63,24 @@ export function UploadForm({
 }) {
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
+  const running = useRef<Promise<boolean> | null>(null);
+  const enhanced = useSyncExternalStore(noSubscription, () => true, () => false);
   const [progress, setProgress] = useState<number | null>(null);
   const [result, setResult] = useState<UploadResult | null>(null);
+
+  usePendingWork({
+    busy: () => running.current !== null,
+    settle: async () => (running.current ? running.current : true),
+  });
 
   const finish = (next: UploadResult) => {
     setResult(next);
     onResult?.(next);
   };
 
-  async function upload(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (progress !== null) return;
-    const data = new FormData(event.currentTarget);
+  async function send(formElement: HTMLFormElement): Promise<void> {
+    if (running.current) return;
+    const data = new FormData(formElement);
     const file = data.get("file");
     const chosen = file instanceof File && file.name !== "" ? file : null;
     if (!chosen && fileRequired) {
@@ -70,6 +93,7 @@ export function UploadForm({
       const problem = uploadProblem({ name: chosen.name, size: chosen.size, head });
       if (problem) {
         finish({ ok: false, text: problem, fieldErrors: { file: [problem] } });
+        if (resetOnFailure) formElement.reset();
         return;
       }
     } else {
@@ -77,37 +101,55 @@ export function UploadForm({
     }
     setResult(null);
     setProgress(0);
-    const request = new XMLHttpRequest();
-    request.open("POST", endpoint);
-    request.setRequestHeader("Accept", "application/json");
-    request.upload.onprogress = (progressEvent) => {
-      if (progressEvent.lengthComputable) setProgress(Math.round((progressEvent.loaded / progressEvent.total) * 100));
-    };
-    request.onload = () => {
-      setProgress(null);
-      let body: { ok?: boolean; message?: string; fieldErrors?: UploadResult["fieldErrors"] } = {};
-      try {
-        body = JSON.parse(request.responseText);
-      } catch {
-        // fall through to the generic message
-      }
-      const ok = request.status >= 200 && request.status < 300 && body.ok === true;
-      finish({ ok, text: body.message ?? (ok ? "Lastet opp." : "Opplastingen mislyktes. Prøv igjen."), fieldErrors: ok ? undefined : body.fieldErrors });
-      if (ok) {
-        form.current?.reset();
-        router.refresh();
-      }
-    };
-    request.onerror = () => {
-      setProgress(null);
-      finish({ ok: false, text: "Nettverksfeil: ingenting ble sendt. Prøv igjen." });
-    };
-    request.send(data);
+    const done = new Promise<boolean>((resolve) => {
+      const request = new XMLHttpRequest();
+      request.open("POST", endpoint);
+      request.setRequestHeader("Accept", "application/json");
+      request.upload.onprogress = (progressEvent) => {
+        if (progressEvent.lengthComputable) setProgress(Math.round((progressEvent.loaded / progressEvent.total) * 100));
+      };
+      request.onload = () => {
+        let body: { ok?: boolean; message?: string; fieldErrors?: UploadResult["fieldErrors"] } = {};
+        try {
+          body = JSON.parse(request.responseText);
+        } catch {
+          // fall through to the generic message
+        }
+        const ok = request.status >= 200 && request.status < 300 && body.ok === true;
+        finish({ ok, text: body.message ?? (ok ? "Lastet opp." : "Opplastingen mislyktes. Prøv igjen."), fieldErrors: ok ? undefined : body.fieldErrors });
+        resolve(ok);
+      };
+      request.onerror = () => {
+        finish({ ok: false, text: "Nettverksfeil: ingenting ble sendt. Prøv igjen." });
+        resolve(false);
+      };
+      request.send(data);
+    });
+    running.current = done;
+    const ok = await done;
+    running.current = null;
+    setProgress(null);
+    if (ok || resetOnFailure) formElement.reset();
+    if (ok) router.refresh();
   }
 
+  const start = () => {
+    if (form.current) void send(form.current);
+  };
+
   return (
-    <form ref={form} action={endpoint} method="post" encType="multipart/form-data" onSubmit={upload} className={className}>
-      {children({ progress, result })}
+    <form
+      ref={form}
+      action={endpoint}
+      method="post"
+      encType="multipart/form-data"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void send(event.currentTarget);
+      }}
+      className={className}
+    >
+      {children({ progress, result, enhanced, start })}
       {progress !== null ? (
         <div className="flex items-center gap-3">
           <progress value={progress} max={100} className="h-3 w-full max-w-xs" aria-label={progressLabel} />

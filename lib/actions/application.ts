@@ -19,6 +19,9 @@ import {
 } from "@/lib/server/applications/drafts";
 import { deleteApplicationDocument } from "@/lib/server/applications/documents";
 import { answerOffer, submitApplication, withdrawApplication } from "@/lib/server/applications/submission";
+import { getDraftGaps } from "@/lib/server/applications/read";
+import type { Viewer } from "@/lib/server/viewer";
+import { gapsOnStep } from "@/lib/application-steps";
 import { storage } from "@/lib/storage";
 import { educationFields, employerFields, personalFields, positionFields } from "@/lib/validation/application";
 
@@ -43,10 +46,29 @@ function pathOf(application: string, step?: Step) {
   return step ? `/soker/soknad/${application}/${step}` : `/soker/soknad/${application}`;
 }
 
-function afterSave(application: string, step: Step, chosen: "save" | "continue" | "autosave", errors: Record<string, string[]>) {
+/**
+ * The answer to a save. Every save, the quiet one while typing too, re-renders the application's
+ * pages, so field messages, the error summary and the ✓ in the step list always show the draft
+ * as it now stands. "Continue" goes on when the step is complete; otherwise it stays and lists
+ * what the step lacks, with a way to go on anyway (a draft may be finished later).
+ */
+async function afterSave(
+  viewer: Viewer,
+  application: string,
+  step: Step,
+  chosen: "save" | "continue" | "autosave",
+  errors: Record<string, string[]>,
+  options: { positionId?: string; next?: string } = {},
+) {
   const problems = Object.keys(errors).length;
-  if (chosen !== "autosave") revalidatePath(pathOf(application), "layout");
-  if (chosen === "continue" && problems === 0) redirect(pathOf(application, STEPS[STEPS.indexOf(step) + 1]));
+  revalidatePath(pathOf(application), "layout");
+  if (chosen === "continue" && problems === 0) {
+    const next = options.next ?? pathOf(application, STEPS[STEPS.indexOf(step) + 1]);
+    const { missing, positionIds } = await getDraftGaps(viewer, application);
+    const index = options.positionId === undefined ? undefined : positionIds.indexOf(options.positionId);
+    if (gapsOnStep(missing, step, index).length === 0) redirect(next);
+    return { ok: false, saved: true, next, message: "Det du har skrevet er lagret. Noe mangler fortsatt på dette steget." };
+  }
   if (problems > 0) {
     return {
       ok: false,
@@ -75,7 +97,7 @@ export const savePersonalDetailsAction = defineAction({
   schema: z.object({ applicationId, intent, ...rawFields(Object.keys(personalFields) as (keyof typeof personalFields)[]) }),
   async handler({ viewer, input }) {
     const { errors } = await savePersonalDetails(viewer, input.applicationId, input);
-    return afterSave(input.applicationId, "personalia", input.intent, errors);
+    return afterSave(viewer, input.applicationId, "personalia", input.intent, errors);
   },
 });
 
@@ -84,7 +106,7 @@ export const saveEmployerAction = defineAction({
   schema: z.object({ applicationId, intent, ...rawFields(Object.keys(employerFields) as (keyof typeof employerFields)[]) }),
   async handler({ viewer, input }) {
     const { errors } = await saveEmployer(viewer, input.applicationId, input);
-    return afterSave(input.applicationId, "arbeidsgiver", input.intent, errors);
+    return afterSave(viewer, input.applicationId, "arbeidsgiver", input.intent, errors);
   },
 });
 
@@ -108,7 +130,7 @@ export const saveEducationAction = defineAction({
   }),
   async handler({ viewer, input }) {
     const { errors } = await saveEducation(viewer, input.applicationId, input.educationId, input);
-    return afterSave(input.applicationId, "utdanning", input.intent === "continue" ? "save" : input.intent, errors);
+    return afterSave(viewer, input.applicationId, "utdanning", input.intent === "continue" ? "save" : input.intent, errors);
   },
 });
 
@@ -143,11 +165,10 @@ export const savePositionAction = defineAction({
   }),
   async handler({ viewer, input }) {
     const { errors } = await savePosition(viewer, input.applicationId, input.positionId, input);
-    if (input.intent === "continue" && Object.keys(errors).length === 0) {
-      revalidatePath(pathOf(input.applicationId), "layout");
-      redirect(pathOf(input.applicationId, "stillinger"));
-    }
-    return afterSave(input.applicationId, "stillinger", input.intent === "continue" ? "save" : input.intent, errors);
+    return afterSave(viewer, input.applicationId, "stillinger", input.intent, errors, {
+      positionId: input.positionId,
+      next: pathOf(input.applicationId, "stillinger"),
+    });
   },
 });
 
@@ -174,6 +195,7 @@ export const deleteDocumentAction = defineAction({
 
 export const submitApplicationAction = defineAction({
   roles: APPLICANT,
+  invalidMessage: "Søknaden er ikke sendt ennå. Se det som er merket.",
   schema: z.object({
     applicationId,
     confirm: z.literal("on", { error: "Bekreft at opplysningene er riktige før du sender." }),
@@ -187,6 +209,7 @@ export const submitApplicationAction = defineAction({
 
 export const withdrawApplicationAction = defineAction({
   roles: APPLICANT,
+  invalidMessage: "Søknaden er ikke trukket. Se det som er merket.",
   schema: z.object({
     applicationId,
     confirm: z.literal("on", { error: "Kryss av for at du vil trekke søknaden." }),
@@ -200,6 +223,7 @@ export const withdrawApplicationAction = defineAction({
 
 export const answerOfferAction = defineAction({
   roles: APPLICANT,
+  invalidMessage: "Svaret er ikke sendt. Se det som er merket.",
   schema: z.object({
     applicationId,
     answer: z.enum(["ACCEPTED", "DECLINED"], { error: "Velg om du takker ja eller nei." }),

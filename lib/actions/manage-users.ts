@@ -4,7 +4,7 @@ import { z } from "zod";
 import { Role } from "@/lib/generated/prisma/enums";
 import { defineAction } from "@/lib/server/action";
 import { createUserAccount, setUserDisabled } from "@/lib/server/users/manage-users";
-import { email, newPassword, requiredText } from "@/lib/validation/common";
+import { newPassword, personEmail, requiredText } from "@/lib/validation/common";
 
 const STAFF = ["ADVISER", "ADMIN"] as const;
 
@@ -16,7 +16,7 @@ export const createUser = defineAction({
   roles: STAFF,
   schema: z.object({
     name: requiredText("Navn", 120),
-    email,
+    email: personEmail,
     roles: roleList,
     password: newPassword,
   }),

@@ -447,9 +447,55 @@ export function municipalityByCode(code: string): Municipality | undefined {
   return municipalityIndex.get(code);
 }
 
-/** Municipalities in the given county, sorted by name using Norwegian (bokmål) collation. */
+/**
+ * Municipalities in the given county, sorted by SSB's official name using Norwegian (bokmål)
+ * collation. The demo data picks from this order; forms list `municipalityChoices` instead.
+ */
 export function municipalitiesInCounty(countyCode: string): Municipality[] {
   return MUNICIPALITIES.filter((m) => m.countyCode === countyCode).sort((a, b) =>
     a.name.localeCompare(b.name, "nb"),
   );
+}
+
+/**
+ * Where SSB's official name puts the Sámi or Kven form first, the Norwegian form: the name most
+ * applicants look for ("Aarborte - Hattfjelldal" sorted last in Nordland, "Deatnu - Tana" under D).
+ */
+const NORWEGIAN_FORM: Readonly<Record<string, string>> = {
+  "1826": "Hattfjelldal",
+  "1875": "Hamarøy",
+  "5041": "Snåsa",
+  "5043": "Røyrvik",
+  "5512": "Tjeldsund",
+  "5518": "Lavangen",
+  "5540": "Kåfjord",
+  "5610": "Karasjok",
+  "5612": "Kautokeino",
+  "5628": "Tana",
+  "5636": "Nesseby",
+};
+
+export interface MunicipalityChoice {
+  code: string;
+  /** The Norwegian form first, then the other official forms: "Tana - Deatnu". */
+  label: string;
+}
+
+/** A municipality's name as a list of choices shows it: the Norwegian form first. */
+export function municipalityChoiceLabel(municipality: Municipality): string {
+  const norwegian = NORWEGIAN_FORM[municipality.code];
+  if (!norwegian) return municipality.name;
+  const others = municipality.name.split(" - ").filter((form) => form !== norwegian);
+  return [norwegian, ...others].join(" - ");
+}
+
+/**
+ * The municipalities of a county for a form's list, by their Norwegian names in Norwegian
+ * collation, so a sighted user finds Hattfjelldal among the H's and typing "Tana" in a native
+ * list selects Tana. The official bilingual name is still shown, after the Norwegian form.
+ */
+export function municipalityChoices(countyCode: string): MunicipalityChoice[] {
+  return MUNICIPALITIES.filter((m) => m.countyCode === countyCode)
+    .map((m) => ({ code: m.code, label: municipalityChoiceLabel(m) }))
+    .sort((a, b) => a.label.localeCompare(b.label, "nb"));
 }

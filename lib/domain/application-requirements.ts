@@ -2,9 +2,17 @@
  * What an application still lacks before it can be submitted, as a list the applicant's summary
  * page shows with links to the fields.
  */
-import type { EmployerType } from "./admission";
+import {
+  explainPriorityCategory,
+  isLeaderRole,
+  type EmployerType,
+  type LeaderRole,
+  type Position,
+  type PriorityCategoryExplanation,
+} from "./admission";
 import { isCountyCode, municipalityBelongsToCounty } from "./counties";
 import { isIsoDate, parseIsoDate } from "./dates";
+import { joinNb } from "./format";
 
 /** A relevant bachelor's degree or equivalent. */
 export const REQUIRED_CREDITS = 180;
@@ -48,7 +56,10 @@ export interface EducationDraft {
   completedYear?: number | null;
 }
 
-/** One position with the fields a tjenestebevis states. endDate null means still employed. */
+/**
+ * One position with the fields a tjenestebevis states. endDate null means still employed, unless
+ * endUnknown: then the applicant has not yet said whether or when the position ended.
+ */
 export interface PositionDraft {
   title?: string | null;
   employer?: string | null;
@@ -61,6 +72,10 @@ export interface PositionDraft {
   endDate?: string | null;
   superiorTitle?: string | null;
   personnelCount?: number | null;
+  professionalResponsibility?: boolean | null;
+  personnelResponsibility?: boolean | null;
+  /** Neither an end date nor "still employed" has been given yet (a new position in a draft). */
+  endUnknown?: boolean | null;
   /** LEADER, DEPUTY, PROFESSIONAL_LEAD, TEAM_LEAD, LEADERSHIP_TASKS or NONE (not a leader position). */
   leaderRole?: string | null;
   /** A TJENESTEBEVIS document is attached to this position. */
@@ -74,6 +89,10 @@ export interface MissingItem {
    */
   field: string;
   message: string;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function blank(value: string | null | undefined): boolean {
@@ -170,6 +189,42 @@ function educationItems(educations: EducationDraft[]): MissingItem[] {
   return items;
 }
 
+/** The answers of a position that must agree with each other (see positionContradictions). */
+export interface PositionAnswers {
+  personnelCount?: number | null;
+  personnelResponsibility?: boolean | null;
+  leaderRole?: string | null;
+}
+
+/**
+ * Answers of one position that contradict each other, by the field the message belongs at.
+ * "Personalansvar for 6" without ticking "Jeg har personalansvar" would silently cost the
+ * applicant category 1, so it is an error to correct, not something to guess: the count and the
+ * box must agree, and personnel responsibility is a leadership task, so it needs a leader role.
+ * Unanswered fields (null or left out) contradict nothing.
+ */
+export function positionContradictions(p: PositionAnswers): Partial<Record<"personnelCount" | "leaderRole", string>> {
+  const problems: Partial<Record<"personnelCount" | "leaderRole", string>> = {};
+  const count = p.personnelCount;
+  const box = p.personnelResponsibility;
+  const ticked = box === true;
+  if (typeof count === "number" && count > 0 && box === false) {
+    problems.personnelCount =
+      `Du har skrevet at du har personalansvar for ${count === 1 ? "én person" : `${count} personer`}, men ikke krysset av for ` +
+      "«Jeg har personalansvar». Kryss av for personalansvar, eller skriv 0 hvis du ikke har det.";
+  } else if (count === 0 && ticked) {
+    problems.personnelCount =
+      "Du har krysset av for «Jeg har personalansvar», men skrevet at du har personalansvar for 0 personer. " +
+      "Skriv hvor mange du har personalansvar for, eller fjern krysset.";
+  }
+  if (ticked && p.leaderRole === "NONE") {
+    problems.leaderRole =
+      "Du har valgt «Ingen lederrolle», men krysset av for personalansvar. Velg lederrollen du har i stillingen, " +
+      "eller fjern krysset for personalansvar.";
+  }
+  return problems;
+}
+
 function positionItems(positions: PositionDraft[]): MissingItem[] {
   if (positions.length === 0) {
     return [
@@ -203,7 +258,12 @@ function positionItems(positions: PositionDraft[]): MissingItem[] {
     const endValid = !blank(p.endDate) && isIsoDate(p.endDate!.trim());
     if (blank(p.startDate)) items.push({ field: at("startDate"), message: `Fyll inn startdato for ${ref}.` });
     else if (!startValid) items.push({ field: at("startDate"), message: `Startdatoen for ${ref} er ikke en gyldig dato.` });
-    if (!blank(p.endDate) && !endValid) {
+    if (p.endUnknown && blank(p.endDate)) {
+      items.push({
+        field: at("endDate"),
+        message: `Fyll inn sluttdato for ${ref}, eller kryss av for at du fortsatt er ansatt i stillingen.`,
+      });
+    } else if (!blank(p.endDate) && !endValid) {
       items.push({ field: at("endDate"), message: `Sluttdatoen for ${ref} er ikke en gyldig dato.` });
     } else if (startValid && endValid && parseIsoDate(p.endDate!.trim()) < parseIsoDate(p.startDate!.trim())) {
       items.push({ field: at("endDate"), message: `Sluttdatoen for ${ref} kan ikke være før startdatoen.` });
@@ -225,6 +285,9 @@ function positionItems(positions: PositionDraft[]): MissingItem[] {
     if (blank(p.leaderRole)) {
       items.push({ field: at("leaderRole"), message: `Velg hvilken lederrolle du har i ${ref} («Ingen lederrolle» hvis ingen).` });
     }
+    for (const [field, message] of Object.entries(positionContradictions(p))) {
+      items.push({ field: at(field), message: `${capitalise(ref)}: ${message}` });
+    }
     if (!p.hasTjenestebevis) items.push({ field: at("tjenestebevis"), message: `Legg ved tjenestebevis for ${ref}.` });
   });
   return items;
@@ -237,8 +300,18 @@ function positionItems(positions: PositionDraft[]): MissingItem[] {
  * submitted. Whether the applicant qualifies is the adviser's judgement, not checked here.
  */
 export function missingApplicationItems(draft: ApplicationDraft): MissingItem[] {
+  const pending = draft.pendingCorrections ?? [];
+  // A field waiting for correction is listed once, with the message for what was typed: its
+  // stored value is not what the applicant means any more.
+  const corrected = new Set(pending.map((item) => item.field));
   return [
-    ...(draft.pendingCorrections ?? []),
+    ...pending,
+    ...storedItems(draft).filter((item) => !corrected.has(item.field)),
+  ];
+}
+
+function storedItems(draft: ApplicationDraft): MissingItem[] {
+  return [
     ...personalItems(draft),
     ...countyItems(
       draft.employerCountyCode,
@@ -254,4 +327,69 @@ export function missingApplicationItems(draft: ApplicationDraft): MissingItem[] 
 
 export function isReadyToSubmit(draft: ApplicationDraft): boolean {
   return missingApplicationItems(draft).length === 0;
+}
+
+const LEADER_ROLES: readonly LeaderRole[] = ["LEADER", "DEPUTY", "PROFESSIONAL_LEAD", "TEAM_LEAD", "LEADERSHIP_TASKS", "NONE"];
+
+/** The position fields the priority category depends on, as the applicant's form names them. */
+const CATEGORY_FIELDS = {
+  employerType: "type arbeidsgiver",
+  leaderRole: "lederrolle",
+  startDate: "startdato",
+  endDate: "sluttdato eller «fortsatt ansatt»",
+  personnelCount: "antall du har personalansvar for",
+} as const;
+
+export type CategoryPreview =
+  | { ready: true; explanation: PriorityCategoryExplanation }
+  | { ready: false; missing: string[] };
+
+/**
+ * The priority category the application would get if it were sent now, assessed as of `asOf`
+ * (the application deadline, as at submission), so the applicant sees it, and why, before
+ * sending. It needs every position's employer type, leader role and period, consistent answers
+ * about personnel responsibility and nothing waiting for correction in those fields; until then
+ * it says, position by position, what is missing.
+ */
+export function previewPriorityCategory(
+  draft: Pick<ApplicationDraft, "positions" | "pendingCorrections">,
+  asOf: string,
+): CategoryPreview {
+  if (draft.positions.length === 0) {
+    return { ready: false, missing: ["Legg inn stillingene dine, med lederrolle, type arbeidsgiver og periode."] };
+  }
+  const pending = new Set((draft.pendingCorrections ?? []).map((item) => item.field));
+  const missing: string[] = [];
+  const positions: Position[] = [];
+  draft.positions.forEach((p, i) => {
+    const gaps = new Set<keyof typeof CATEGORY_FIELDS>();
+    const employerType = p.employerType != null && EMPLOYER_TYPES.includes(p.employerType) ? p.employerType : null;
+    const leaderRole = LEADER_ROLES.find((role) => role === p.leaderRole?.trim()) ?? null;
+    const start = p.startDate?.trim() ?? "";
+    const end = p.endDate?.trim() ?? "";
+    if (!employerType) gaps.add("employerType");
+    if (!leaderRole) gaps.add("leaderRole");
+    if (!isIsoDate(start)) gaps.add("startDate");
+    if (p.endUnknown && end === "") gaps.add("endDate");
+    if (end !== "" && (!isIsoDate(end) || (isIsoDate(start) && parseIsoDate(end) < parseIsoDate(start)))) gaps.add("endDate");
+    for (const field of Object.keys(positionContradictions(p))) gaps.add(field as keyof typeof CATEGORY_FIELDS);
+    for (const field of Object.keys(CATEGORY_FIELDS) as (keyof typeof CATEGORY_FIELDS)[]) {
+      if (pending.has(`positions.${i}.${field}`)) gaps.add(field);
+    }
+    if (gaps.size > 0 || !employerType || !leaderRole) {
+      const name = blank(p.title) ? `Stilling ${i + 1}` : `Stilling ${i + 1} («${p.title!.trim()}»)`;
+      missing.push(`${name}: ${joinNb([...gaps].map((field) => CATEGORY_FIELDS[field]))}.`);
+      return;
+    }
+    positions.push({
+      start,
+      end: end === "" ? null : end,
+      employerType,
+      leader: isLeaderRole(leaderRole),
+      professionalResponsibility: p.professionalResponsibility === true,
+      personnelResponsibility: p.personnelResponsibility === true,
+    });
+  });
+  if (missing.length > 0) return { ready: false, missing };
+  return { ready: true, explanation: explainPriorityCategory(positions, asOf) };
 }

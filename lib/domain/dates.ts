@@ -172,3 +172,20 @@ export function compareInstants(a: Instant, b: Instant): number {
 export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+const NORWEGIAN_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+
+/**
+ * A date as a person types it, to "YYYY-MM-DD"; null when it is not a real calendar date.
+ * Norwegians write dd.mm.åååå ("14.03.1982", also "14.3.1982"); a browser's date picker sends
+ * "1982-03-14". Both are accepted, with spaces around trimmed. A two-digit year is refused
+ * rather than guessed (is "14.03.82" 1982 or 2082?).
+ */
+export function parseDateInput(value: string): string | null {
+  const text = value.trim();
+  if (isIsoDate(text)) return text;
+  const match = NORWEGIAN_DATE.exec(text);
+  if (!match) return null;
+  const parts = { year: Number(match[3]), month: Number(match[2]), day: Number(match[1]) };
+  return validParts(parts) ? formatIsoDate(dayNumberFromParts(parts.year, parts.month, parts.day)) : null;
+}

@@ -39,3 +39,20 @@ export function formatMegabytes(bytes: number): string {
   const rounded = megabytes < 10 ? Math.round(megabytes * 10) / 10 : Math.round(megabytes);
   return `${String(rounded).replace(".", ",")} MB`;
 }
+
+/**
+ * A file's size as people read it: 600 → "600 byte", 48 213 → "47 kB", 1 572 864 → "1,5 MB".
+ * Never "0 MB" for a small file that is there.
+ */
+export function formatFileSize(bytes: number): string {
+  if (!Number.isSafeInteger(bytes) || bytes < 0) throw new RangeError(`not a file size: ${bytes}`);
+  if (bytes < 1024) return `${bytes} byte`;
+  if (bytes < 1024 * 1024) {
+    const kilobytes = bytes / 1024;
+    const rounded = kilobytes < 10 ? Math.round(kilobytes * 10) / 10 : Math.round(kilobytes);
+    // 1023.6 kB rounds to 1024: say 1 MB instead.
+    if (rounded >= 1024) return formatMegabytes(bytes);
+    return `${String(rounded).replace(".", ",")} kB`;
+  }
+  return formatMegabytes(bytes);
+}

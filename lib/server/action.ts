@@ -22,6 +22,8 @@ interface ActionDefinition<Schema extends z.ZodType> {
   roles: readonly Role[];
   schema: Schema;
   handler: (context: ActionContext<z.output<Schema>>) => Promise<Partial<ActionState> | void>;
+  /** The sentence over the field errors when the form does not parse (it says what the form was doing). */
+  invalidMessage?: string;
 }
 
 export const SIGNED_OUT_MESSAGE = "Du er ikke logget inn lenger. Logg inn på nytt og prøv igjen.";
@@ -41,7 +43,7 @@ export function defineAction<Schema extends z.ZodType>(definition: ActionDefinit
     if (!parsed.success) {
       return {
         ok: false,
-        message: "Noe må rettes før vi kan lagre. Se feltene som er merket.",
+        message: definition.invalidMessage ?? "Noe må rettes før vi kan lagre. Se feltene som er merket.",
         fieldErrors: fieldErrorsFrom(parsed.error),
         values,
         at,

@@ -5,8 +5,10 @@
 import { z } from "zod";
 import { municipalityByCode } from "@/lib/data/norway-places";
 import { isCountyCode, municipalityBelongsToCounty } from "@/lib/domain/counties";
-import { compareIsoDates, isIsoDate } from "@/lib/domain/dates";
-import { MAX_COMPLETED_YEAR, MIN_COMPLETED_YEAR } from "@/lib/domain/application-requirements";
+import { compareIsoDates, parseDateInput } from "@/lib/domain/dates";
+import { formatDateNumeric } from "@/lib/domain/format";
+import { phoneNumberProblem } from "@/lib/domain/phone";
+import { MAX_COMPLETED_YEAR, MIN_COMPLETED_YEAR, positionContradictions } from "@/lib/domain/application-requirements";
 
 /** Empty input means "not filled in yet" (null), never an error, in a draft. */
 const empty = (value: unknown) => value === undefined || value === null || (typeof value === "string" && value.trim() === "");
@@ -26,12 +28,26 @@ const integer = (label: string, min: number, max: number, hint = "") =>
       .pipe(z.number().min(min, `${label} må være minst ${min}.`).max(max, `${label} kan ikke være mer enn ${max}.`)),
   );
 
+/**
+ * A date from a date picker ("1982-03-14") or typed where the browser shows a text field
+ * ("14.03.1982"); stored as "YYYY-MM-DD". Messages say dd.mm.åååå, the way Norwegians write it.
+ */
 const date = (label: string, { min = "1900-01-01", max = "2100-12-31" } = {}) =>
   optional(
     z
       .string()
-      .refine((value) => isIsoDate(value), `${label} er ikke en gyldig dato. Bruk datovelgeren eller skriv ÅÅÅÅ-MM-DD.`)
-      .refine((value) => value >= min && value <= max, `${label} må være mellom ${min} og ${max}.`),
+      .transform((value, context) => {
+        const parsed = parseDateInput(value);
+        if (parsed === null) {
+          context.addIssue({ code: "custom", message: `${label} er ikke en gyldig dato. Skriv den som dd.mm.åååå, for eksempel 14.03.1982.` });
+          return z.NEVER;
+        }
+        return parsed;
+      })
+      .refine(
+        (value) => value >= min && value <= max,
+        `${label} må være mellom ${formatDateNumeric(min)} og ${formatDateNumeric(max)}.`,
+      ),
   );
 
 export const EMPLOYER_TYPE_LABELS = {
@@ -65,7 +81,13 @@ export const personalFields = {
   fullName: text("Navnet", 120),
   birthDate: date("Fødselsdatoen", { min: "1930-01-01", max: "2010-12-31" }),
   phone: optional(
-    z.string().regex(/^\+?[0-9][0-9 ]{6,18}[0-9]$/, "Skriv telefonnummeret med sifre, for eksempel 912 34 567."),
+    z
+      .string()
+      .max(40, "Telefonnummeret er for langt.")
+      .superRefine((value, context) => {
+        const problem = phoneNumberProblem(value);
+        if (problem) context.addIssue({ code: "custom", message: problem });
+      }),
   ),
   address: text("Adressen", 200),
   postalCode: optional(z.string().regex(/^\d{4}$/, "Postnummeret har fire sifre, for eksempel 7030.")),
@@ -147,13 +169,16 @@ export function crossFieldErrors(
   if (kind === "position" && typeof values.startDate === "string" && typeof values.endDate === "string") {
     if (compareIsoDates(values.endDate, values.startDate) < 0) errors.endDate = ["Sluttdatoen kan ikke være før startdatoen."];
   }
+  if (kind === "position") {
+    const contradictions = positionContradictions({
+      personnelCount: typeof values.personnelCount === "number" ? values.personnelCount : null,
+      personnelResponsibility: typeof values.personnelResponsibility === "boolean" ? values.personnelResponsibility : null,
+      leaderRole: typeof values.leaderRole === "string" ? values.leaderRole : null,
+    });
+    for (const [name, message] of Object.entries(contradictions)) errors[name] = [...(errors[name] ?? []), message];
+  }
   return errors;
 }
-
-export const ENDED_WITHOUT_DATE = "Fyll inn sluttdato, eller kryss av for at du fortsatt er ansatt i stillingen.";
-
-/** A position is "still held" when the applicant ticks it; then any end date is dropped. */
-export const ongoingField = checkbox;
 
 /** Carries an upload's result back to the page when the browser posted without JavaScript. */
 export const UPLOAD_FLASH_COOKIE = "bvl-opplasting";
@@ -188,19 +213,17 @@ export function draftErrors<F extends Fields>(
     const value = draftInput[`${prefix}${name}`];
     if (value !== undefined) kept[name] = value;
   }
-  const { errors } = parseLeniently(
-    Object.fromEntries(Object.entries(fields).filter(([name]) => name in kept)) as Fields,
-    kept,
-  );
+  const keptFields = Object.fromEntries(Object.entries(fields).filter(([name]) => name in kept)) as Fields;
+  const { errors, valid } = parseLeniently(keptFields, kept);
   if (kind === "employer" || kind === "position") {
-    const effective = { ...stored };
-    for (const [name, value] of Object.entries(kept)) effective[name] = value.trim() === "" ? null : value.trim();
+    // The values as they stand: stored, overridden by what was kept as typed. Kept input that
+    // cannot be read at all counts as unknown, so it contradicts nothing else.
+    const effective: Record<string, unknown> = { ...stored };
+    for (const name of Object.keys(kept)) effective[name] = name in valid ? (valid as Record<string, unknown>)[name] : undefined;
     for (const [name, messages] of Object.entries(crossFieldErrors(kind, effective))) {
       errors[name] = [...new Set([...(errors[name] ?? []), ...messages])];
     }
   }
-  // Kept as an empty end date: the applicant said the position has ended but gave no date.
-  if (kind === "position" && kept.endDate !== undefined && kept.endDate.trim() === "") errors.endDate = [ENDED_WITHOUT_DATE];
   return errors;
 }
 

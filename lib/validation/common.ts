@@ -18,13 +18,20 @@ export const optionalText = (label: string, max = 2000) =>
     .optional()
     .transform((value) => (value ? value : null));
 
-export const email = z
-  .string({ error: "Skriv inn e-postadressen din." })
-  .trim()
-  .toLowerCase()
-  .min(1, "Skriv inn e-postadressen din.")
-  .max(254, "E-postadressen er for lang.")
-  .pipe(z.email("Skriv en gyldig e-postadresse, for eksempel navn@kommune.no."));
+const emailAddress = (missing: string) =>
+  z
+    .string({ error: missing })
+    .trim()
+    .toLowerCase()
+    .min(1, missing)
+    .max(254, "E-postadressen er for lang.")
+    .pipe(z.email("Skriv en gyldig e-postadresse, for eksempel navn@kommune.no."));
+
+/** The user's own address (sign-in, registration). */
+export const email = emailAddress("Skriv inn e-postadressen din.");
+
+/** Someone else's address, typed by staff who create the account. */
+export const personEmail = emailAddress("Skriv inn e-postadressen til personen.");
 
 export const newPassword = z
   .string({ error: "Velg et passord." })

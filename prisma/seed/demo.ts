@@ -17,6 +17,7 @@ import { osloDate } from "@/lib/domain/application-deadline";
 import { isoDate, toDomainPosition } from "@/lib/to-domain";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_STUDENTS } from "@/prisma/seed/demo-accounts";
 import { seedStudentDemo } from "@/prisma/seed/demo-student";
+import { seedApplicantDemo } from "@/prisma/seed/demo-applicant";
 import { hashPassword } from "@/lib/server/auth/password";
 import { seedAdmission } from "@/prisma/seed/demo-admission";
 import {
@@ -188,7 +189,7 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
     names,
     random,
   });
-  await createApplication(db, {
+  const sokerDraft = await createApplication(db, {
     applicantId: account("soker@demo.no").id,
     cohortId: openCohort.cohort.id,
     status: "DRAFT",
@@ -198,6 +199,7 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
     employerMunicipalityCode: "5001",
     educations: [{ institution: "NTNU", degree: "Bachelor i barnevern", credits: 180, completedYear: 2015 }],
   });
+  await seedApplicantDemo(db, { applicantId: account("soker@demo.no").id, draftId: sokerDraft.id, earlierCohortId: h2023.cohort.id, adviserId: account("veileder@demo.no").id });
 
   await seedStudentDemo(db, { today });
 

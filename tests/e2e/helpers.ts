@@ -62,3 +62,52 @@ export function linkIn(mail: OutboxMail, pathPrefix: string): string {
   if (!match) throw new Error(`No link to ${pathPrefix} in: ${mail.text}`);
   return match[0];
 }
+
+/**
+ * No word on the page is split across two lines (as "Samli/ng" or "Studente/r" were): each run of
+ * letters between spaces and hyphens must sit on one line. E-mail addresses and file names, which
+ * carry `wrap-anywhere` on purpose so they cannot widen the page, are left out.
+ */
+export async function expectNoBrokenWords(page: Page, scope = "main") {
+  const broken = await page.evaluate((selector) => {
+    const found: string[] = [];
+    for (const root of document.querySelectorAll(selector)) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const parent = node.parentElement;
+        if (!parent || parent.closest(".wrap-anywhere, pre, code, .sr-only, [hidden]")) continue;
+        if (parent.getClientRects().length === 0) continue;
+        // Text on a single line has no word broken across lines: only wrapped text is looked at word by word.
+        const whole = document.createRange();
+        whole.selectNodeContents(node);
+        const wholeLines = new Set([...whole.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.bottom)));
+        if (wholeLines.size <= 1) continue;
+        for (const match of (node.textContent ?? "").matchAll(/[^\s\-–/]+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const lines = new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.bottom)));
+          if (lines.size > 1) found.push(match[0]);
+        }
+      }
+    }
+    return found;
+  }, scope);
+  expect(broken, `words broken across lines on ${page.url()}`).toEqual([]);
+}
+
+/** Registers a new applicant and starts an application to the open intake; returns the application's address. */
+export async function registerAndStartApplication(page: Page, name: string, email: string, password = "et-godt-passord-2026") {
+  await page.goto("/registrer");
+  await page.getByLabel("Fullt navn").fill(name);
+  await page.getByLabel("E-postadresse").fill(email);
+  await page.getByLabel("Passord", { exact: true }).fill(password);
+  await page.getByLabel("Gjenta passordet").fill(password);
+  await page.getByLabel(/Jeg har lest at NTNU behandler/).check();
+  await page.getByRole("button", { name: "Opprett konto" }).click();
+  await page.waitForURL(/\/soker$/);
+  await page.getByRole("link", { name: "Start søknad" }).first().click();
+  await page.getByRole("button", { name: "Start søknaden" }).click();
+  await page.waitForURL(/\/personalia$/);
+  return page.url().replace(/\/personalia$/, "");
+}

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as download } from "@/app/api/dokumenter/[id]/route";
 import { POST as upload } from "@/app/api/soknader/[id]/dokumenter/route";
 import {
+  addPositionAction,
   answerOfferAction,
   deleteDocumentAction,
   saveEmployerAction,
@@ -16,6 +17,8 @@ import {
   withdrawApplicationAction,
 } from "@/lib/actions/application";
 import { FORBIDDEN_MESSAGE } from "@/lib/server/action";
+import { getApplicationForApplicant } from "@/lib/server/applications/read";
+import { getViewer } from "@/lib/server/viewer";
 import { deliverQueuedMail, readOutbox } from "@/lib/server/mail";
 import { makePdf } from "@/prisma/seed/pdf";
 import {
@@ -111,9 +114,9 @@ describe("starting and saving a draft", () => {
     });
     expect(result.ok).toBe(false);
     expect(result.fieldErrors).toEqual({
-      phone: ["Skriv telefonnummeret med sifre, for eksempel 912 34 567."],
+      phone: ["Telefonnummeret kan bare ha sifre, mellomrom og + foran landskoden. Fjern «r», «i», «n», «g», «m», «e»."],
       postalCode: ["Postnummeret har fire sifre, for eksempel 7030."],
-      birthDate: ["Fødselsdatoen er ikke en gyldig dato. Bruk datovelgeren eller skriv ÅÅÅÅ-MM-DD."],
+      birthDate: ["Fødselsdatoen er ikke en gyldig dato. Skriv den som dd.mm.åååå, for eksempel 14.03.1982."],
     });
     const stored = await db().application.findUniqueOrThrow({ where: { id: application.id } });
     expect(stored.fullName).toBe("Åse Ødegård");
@@ -205,8 +208,10 @@ describe("starting and saving a draft", () => {
       leaderRole: "TEAM_LEAD",
       personnelCount: 9,
     });
-    const ended = await submit(savePositionAction, { applicationId: application.id, positionId: position.id, startDate: "2021-01-04" });
-    expect(ended.fieldErrors?.endDate).toEqual(["Fyll inn sluttdato, eller kryss av for at du fortsatt er ansatt i stillingen."]);
+    // Neither ticked nor an end date: not answered yet. No error while drafting, missing at submission.
+    const unanswered = await submit(savePositionAction, { applicationId: application.id, positionId: position.id, startDate: "2021-01-04" });
+    expect(unanswered.fieldErrors?.endDate).toBeUndefined();
+    expect(await db().position.findUniqueOrThrow({ where: { id: position.id } })).toMatchObject({ endDate: null, endUnknown: true });
   });
 });
 
@@ -370,7 +375,9 @@ describe("submission", () => {
     await submit(savePersonalDetailsAction, { ...personalOf(), applicationId: application.id, phone: "ring meg" });
     const result = await submit(submitApplicationAction, { applicationId: application.id, confirm: "on" });
     expect(result).toMatchObject({ ok: false, message: "Søknaden mangler én ting. Se listen." });
-    expect(result.fieldErrors?.form).toEqual(["Telefon: Skriv telefonnummeret med sifre, for eksempel 912 34 567."]);
+    expect(result.fieldErrors?.form).toEqual([
+      "Telefon: Telefonnummeret kan bare ha sifre, mellomrom og + foran landskoden. Fjern «r», «i», «n», «g», «m», «e».",
+    ]);
   });
 
   it("serialises a save and a submission that arrive together: a save after sending is refused", async () => {
@@ -392,6 +399,8 @@ describe("submission", () => {
     const { application } = await completeDraft();
     const result = await submit(submitApplicationAction, { applicationId: application.id });
     expect(result.fieldErrors).toEqual({ confirm: ["Bekreft at opplysningene er riktige før du sender."] });
+    // It says what the form was doing: sending, not saving.
+    expect(result.message).toBe("Søknaden er ikke sendt ennå. Se det som er merket.");
   });
 
   it("is refused one minute after the deadline, Europe/Oslo, and accepted one minute before", async () => {
@@ -488,5 +497,114 @@ describe("after submission", () => {
     const stored = await db().application.findUniqueOrThrow({ where: { id: application.id }, include: { decision: true } });
     expect(stored.status).toBe("WITHDRAWN");
     expect(stored.decision?.answer).toBe("DECLINED");
+  });
+});
+
+describe("what the applicant types (issue 12)", () => {
+  async function draftWithPosition() {
+    const { cohort } = await createOpenCohort(db());
+    const applicant = await signInAsNew({ roles: ["APPLICANT"], name: "Ny Søker" });
+    const application = await createApplication(db(), { applicantId: applicant.id, cohortId: cohort.id });
+    const target = await redirectOf(() => submit(addPositionAction, { applicationId: application.id }));
+    const positionId = target.split("/").at(-1)!;
+    return { application, applicant, positionId };
+  }
+
+  const POSITION = {
+    employer: "Bodø kommune, barneverntjenesten",
+    employerType: "MUNICIPAL_CWS",
+    countyCode: "18",
+    municipalityCode: "1804",
+    title: "Barnevernleder",
+    percent: "100",
+    areaOfResponsibility: "Hele tjenesten",
+    superiorTitle: "Kommunalsjef",
+    leaderRole: "LEADER",
+    professionalResponsibility: "on",
+    personnelResponsibility: "on",
+    personnelCount: "12",
+    startDate: "2018-02-01",
+  };
+
+  it("accepts dates typed as dd.mm.åååå and says dd.mm.åååå in its messages", async () => {
+    const { application, positionId } = await draftWithPosition();
+    const saved = await submit(savePersonalDetailsAction, { applicationId: application.id, birthDate: "14.03.1982" });
+    expect(saved).toMatchObject({ ok: true, saved: true });
+    expect((await db().application.findUniqueOrThrow({ where: { id: application.id } })).birthDate).toEqual(day("1982-03-14"));
+    const tooEarly = await submit(savePersonalDetailsAction, { applicationId: application.id, birthDate: "01.01.1920" });
+    expect(tooEarly.fieldErrors).toEqual({ birthDate: ["Fødselsdatoen må være mellom 01.01.1930 og 31.12.2010."] });
+    await submit(savePositionAction, { ...POSITION, applicationId: application.id, positionId, startDate: "1.8.2019", endDate: "31.12.2022" });
+    expect(await db().position.findUniqueOrThrow({ where: { id: positionId } })).toMatchObject({
+      startDate: day("2019-08-01"),
+      endDate: day("2022-12-31"),
+      endUnknown: false,
+    });
+  });
+
+  it("a new position has not said whether it ended: that is missing until answered", async () => {
+    const { application, applicant, positionId } = await draftWithPosition();
+    expect(await db().position.findUniqueOrThrow({ where: { id: positionId } })).toMatchObject({ endDate: null, endUnknown: true });
+    await submit(savePositionAction, { ...POSITION, applicationId: application.id, positionId });
+    const viewer = (await getViewer())!;
+    const before = await getApplicationForApplicant(viewer, application.id);
+    expect(before.missing).toContainEqual({
+      field: "positions.0.endDate",
+      message: "Fyll inn sluttdato for stillingen «Barnevernleder, Bodø kommune, barneverntjenesten», eller kryss av for at du fortsatt er ansatt i stillingen.",
+    });
+    expect(before.categoryPreview).toEqual({ ready: false, missing: ["Stilling 1 («Barnevernleder»): sluttdato eller «fortsatt ansatt»."] });
+    await submit(savePositionAction, { ...POSITION, applicationId: application.id, positionId, ongoing: "on", endDate: "2019-01-01" });
+    expect(await db().position.findUniqueOrThrow({ where: { id: positionId } })).toMatchObject({ endDate: null, endUnknown: false });
+    const after = await getApplicationForApplicant(viewer, application.id);
+    expect(after.missing.filter((item) => item.field === "positions.0.endDate")).toEqual([]);
+    expect(after.categoryPreview).toMatchObject({ ready: true, explanation: { category: 1 } });
+    expect(applicant.id).toBe(viewer.id);
+  });
+
+  it("an end date before the start date is kept as typed, with its message, for the page to show again", async () => {
+    const { application, positionId } = await draftWithPosition();
+    const result = await submit(savePositionAction, { ...POSITION, applicationId: application.id, positionId, startDate: "2020-05-01", endDate: "2019-01-31" });
+    expect(result.fieldErrors).toEqual({ endDate: ["Sluttdatoen kan ikke være før startdatoen."] });
+    const stored = await db().application.findUniqueOrThrow({ where: { id: application.id } });
+    expect(stored.draftInput).toEqual({ [`positions.${positionId}.endDate`]: "2019-01-31" });
+    const viewer = (await getViewer())!;
+    const page = await getApplicationForApplicant(viewer, application.id);
+    expect(page.missing[0]).toEqual({ field: "positions.0.endDate", message: "Stilling 1, sluttdato: Sluttdatoen kan ikke være før startdatoen." });
+  });
+
+  it("contradictory personnel answers are an error at the count, kept as typed, and block submission", async () => {
+    const { application, positionId } = await draftWithPosition();
+    const { personnelResponsibility: _ticked, ...unticked } = POSITION;
+    const result = await submit(savePositionAction, { ...unticked, applicationId: application.id, positionId, personnelCount: "6", ongoing: "on" });
+    expect(result.fieldErrors).toEqual({
+      personnelCount: [
+        "Du har skrevet at du har personalansvar for 6 personer, men ikke krysset av for «Jeg har personalansvar». " +
+          "Kryss av for personalansvar, eller skriv 0 hvis du ikke har det.",
+      ],
+    });
+    const stored = await db().position.findUniqueOrThrow({ where: { id: positionId } });
+    expect(stored).toMatchObject({ personnelCount: null, personnelResponsibility: false });
+    expect((await db().application.findUniqueOrThrow({ where: { id: application.id } })).draftInput).toEqual({
+      [`positions.${positionId}.personnelCount`]: "6",
+    });
+    const viewer = (await getViewer())!;
+    const page = await getApplicationForApplicant(viewer, application.id);
+    expect(page.missing.filter((item) => item.field === "positions.0.personnelCount")).toHaveLength(1);
+    expect(page.categoryPreview).toEqual({ ready: false, missing: ["Stilling 1 («Barnevernleder»): antall du har personalansvar for."] });
+
+    // Ticking the box resolves it: stored, and nothing kept.
+    const fixed = await submit(savePositionAction, { ...POSITION, applicationId: application.id, positionId, personnelCount: "6", ongoing: "on", intent: "autosave" });
+    expect(fixed).toMatchObject({ ok: true, saved: true });
+    expect(await db().position.findUniqueOrThrow({ where: { id: positionId } })).toMatchObject({ personnelCount: 6, personnelResponsibility: true });
+    expect((await db().application.findUniqueOrThrow({ where: { id: application.id } })).draftInput).toEqual({});
+  });
+
+  it("«continue» goes on when the step is complete, and otherwise stays and says where it would go", async () => {
+    const { application } = await draftWithPosition();
+    const empty = await submit(saveEmployerAction, { applicationId: application.id, intent: "continue" });
+    expect(empty).toMatchObject({ ok: false, saved: true, next: `/soker/soknad/${application.id}/stillinger` });
+    const target = await redirectOf(() =>
+      submit(saveEmployerAction, { applicationId: application.id, intent: "continue", employerCountyCode: "18", employerMunicipalityCode: "1804" }),
+    );
+    expect(target).toBe(`/soker/soknad/${application.id}/stillinger`);
   });
 });

@@ -116,3 +116,11 @@ describe("server actions authorize on the server", () => {
     expect(await getViewer()).toMatchObject({ id: adviser.id });
   });
 });
+
+describe("the staff's form for a new account", () => {
+  it("asks for the person's e-mail address, not the adviser's own", async () => {
+    await signInAsNew({ roles: ["ADVISER"] });
+    const result = await submit(createUserAction, { name: "Ny Student", email: "", roles: "STUDENT", password: "midlertidig-123" });
+    expect(result.fieldErrors?.email).toEqual(["Skriv inn e-postadressen til personen."]);
+  });
+});

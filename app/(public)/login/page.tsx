@@ -31,6 +31,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             Du er logget ut.
           </p>
         ) : null}
+        {next?.startsWith("/soker") && !params.utlogget ? (
+          <p className="mt-4 rounded-md border border-brand-600 bg-brand-50 p-3">
+            For å søke må du logge inn med en søkerkonto. Har du ingen konto ennå?{" "}
+            <Link href={`/registrer?neste=${encodeURIComponent(next)}`}>Opprett en søkerkonto først</Link>.
+          </p>
+        ) : null}
         {params.feil === "feide" ? (
           <p role="alert" className="mt-4 rounded-md border border-red-700 bg-red-50 p-3 text-red-900">
             Feide-kontoen din er ikke knyttet til en bruker her. Kontakt studieveilederen.

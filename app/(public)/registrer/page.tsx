@@ -11,6 +11,11 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
   return (
     <section className="card mx-auto max-w-xl" aria-labelledby="register-heading">
       <h1 id="register-heading">Opprett søkerkonto</h1>
+      {next?.startsWith("/soker") ? (
+        <p className="mt-4 rounded-md border border-brand-600 bg-brand-50 p-3">
+          For å søke trenger du en søkerkonto. Opprett den her, så kommer du rett videre til søknaden.
+        </p>
+      ) : null}
       <p className="mt-2 text-slate-700">
         Med en søkerkonto kan du fylle ut søknaden i flere omganger, laste opp vitnemål og tjenestebevis, og følge med på
         svaret.

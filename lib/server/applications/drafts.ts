@@ -17,7 +17,6 @@ import {
   positionFields,
 } from "@/lib/validation/application";
 import { dropDraftInput, lockOwnDraft, mergeDraftInput } from "./ownership";
-import { ENDED_WITHOUT_DATE } from "@/lib/validation/application";
 import { day } from "@/lib/dates";
 
 export interface SaveResult {
@@ -145,7 +144,11 @@ export async function addPosition(viewer: Viewer, applicationId: string): Promis
     const application = await lockOwnDraft(tx, viewer, applicationId);
     const count = await tx.position.count({ where: { applicationId: application.id } });
     if (count >= 15) throw new DomainError("Du kan legge inn høyst 15 stillinger.");
-    const position = await tx.position.create({ data: { applicationId: application.id, sortOrder: count }, select: { id: true } });
+    // Whether the new position has ended is not answered yet: "still employed" is never assumed.
+    const position = await tx.position.create({
+      data: { applicationId: application.id, sortOrder: count, endUnknown: true },
+      select: { id: true },
+    });
     return position.id;
   });
 }
@@ -156,12 +159,13 @@ export async function savePosition(
   positionId: string,
   input: Record<string, string | undefined>,
 ): Promise<SaveResult> {
-  // "Still employed" clears the end date, whatever was typed there.
+  // "Still employed" clears the end date, whatever was typed there. Neither ticked nor a date:
+  // not answered yet, which is not an error in a draft but is missing at submission.
   const ongoing = input.ongoing === "on" || input.ongoing === "true";
   const fields = { ...input, endDate: ongoing ? "" : input.endDate };
+  const endUnknown = !ongoing && !fields.endDate?.trim();
   const parsed = parseLeniently(positionFields, fields);
   const cross = crossFieldErrors("position", parsed.valid);
-  if (!ongoing && !fields.endDate?.trim()) cross.endDate = [ENDED_WITHOUT_DATE];
   const { valid, errors, invalidInput } = moveToInvalid(parsed, cross, fields);
   await db().$transaction(async (tx) => {
     const application = await lockOwnDraft(tx, viewer, applicationId);
@@ -169,6 +173,7 @@ export async function savePosition(
       where: { id: positionId, applicationId: application.id },
       data: {
         ...valid,
+        endUnknown,
         startDate: valid.startDate === undefined ? undefined : valid.startDate ? day(valid.startDate) : null,
         endDate: valid.endDate === undefined ? undefined : valid.endDate ? day(valid.endDate) : null,
       },

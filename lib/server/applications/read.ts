@@ -3,7 +3,12 @@ import "server-only";
 import { applicationWindowState, osloDate } from "@/lib/domain/application-deadline";
 import { documentUploadWindow } from "@/lib/domain/admission-decisions";
 import { isKlageInTime } from "@/lib/domain/klage";
-import { missingApplicationItems, type ApplicationDraft, type MissingItem } from "@/lib/domain/application-requirements";
+import {
+  missingApplicationItems,
+  previewPriorityCategory,
+  type ApplicationDraft,
+  type MissingItem,
+} from "@/lib/domain/application-requirements";
 import {
   draftErrors,
   educationFields,
@@ -67,6 +72,7 @@ const DETAIL = {
       areaOfResponsibility: true,
       startDate: true,
       endDate: true,
+      endUnknown: true,
       superiorTitle: true,
       personnelCount: true,
       professionalResponsibility: true,
@@ -221,6 +227,8 @@ export async function getApplicationForApplicant(viewer: Viewer, applicationId: 
     draftInput: (detail.draftInput as Record<string, string> | null) ?? {},
     window: { ...window, state: applicationWindowState(window, now) },
     missing: missingApplicationItems(requirements),
+    // As submission will compute it: as of the deadline, from the positions as they stand.
+    categoryPreview: detail.status === "DRAFT" ? previewPriorityCategory(requirements, window.deadline) : null,
     totalCredits: detail.educations.reduce((sum, education) => sum + (education.credits ?? 0), 0),
     decision: detail.decision
       ? {
@@ -261,3 +269,10 @@ function klageOpportunity(detail: Detail, now: Date): { letterId: string; deadli
 }
 
 export type ApplicantApplication = Awaited<ReturnType<typeof getApplicationForApplicant>>;
+
+/** What the viewer's own draft still lacks, with its positions' ids in order (after a save). */
+export async function getDraftGaps(viewer: Viewer, applicationId: string) {
+  await requireOwnApplication(viewer, applicationId);
+  const detail = await findDetail(db(), applicationId);
+  return { missing: missingApplicationItems(requirementsOf(detail)), positionIds: detail.positions.map((position) => position.id) };
+}

@@ -116,3 +116,11 @@ export async function getPublicCohort(id: string, now = new Date()): Promise<Pub
   const row = await findCohortRow(id);
   return row ? toPublicCohort(row, now) : null;
 }
+
+/** Whom applicants contact about their data: each programme's study adviser (public facts). */
+export async function listProgrammeContacts() {
+  return db().programme.findMany({
+    orderBy: { name: "asc" },
+    select: { code: true, name: true, adviserName: true, adviserEmail: true, adviserPhone: true },
+  });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { linkForField, stepOfField } from "@/lib/application-steps";
+import { gapsOnStep, linkForField, stepOfField } from "@/lib/application-steps";
 
 const application = { id: "app1", educations: [{ id: "e1" }], positions: [{ id: "p1" }, { id: "p2" }] };
 
@@ -23,5 +23,27 @@ describe("where a missing item is fixed", () => {
     expect(linkForField("vitnemal", application)).toBe("/soker/soknad/app1/dokumenter#vitnemal");
     expect(linkForField("positions", application)).toBe("/soker/soknad/app1/stillinger#stillinger");
     expect(linkForField("employerCountyCode", application)).toBe("/soker/soknad/app1/arbeidsgiver#employerCountyCode");
+  });
+});
+
+describe("what one step lacks", () => {
+  const missing = [
+    { field: "phone", message: "Fyll inn telefonnummer." },
+    { field: "employerCountyCode", message: "Velg fylket arbeidsgiveren din ligger i." },
+    { field: "positions.0.title", message: "Fyll inn stillingstittel for stilling nr. 1." },
+    { field: "positions.0.tjenestebevis", message: "Legg ved tjenestebevis." },
+    { field: "positions.1.percent", message: "Fyll inn stillingsprosent for stilling nr. 2." },
+    { field: "positions", message: "Legg til stillingen din." },
+  ];
+
+  it("lists the step's own fields, by the names its form gives them", () => {
+    expect(gapsOnStep(missing, "personalia")).toEqual([{ field: "phone", message: "Fyll inn telefonnummer." }]);
+    expect(gapsOnStep(missing, "arbeidsgiver")).toEqual([{ field: "employerCountyCode", message: "Velg fylket arbeidsgiveren din ligger i." }]);
+  });
+
+  it("for a position, only that position's fields; its tjenestebevis belongs to the documents step", () => {
+    expect(gapsOnStep(missing, "stillinger", 0)).toEqual([{ field: "title", message: "Fyll inn stillingstittel for stilling nr. 1." }]);
+    expect(gapsOnStep(missing, "stillinger", 1)).toEqual([{ field: "percent", message: "Fyll inn stillingsprosent for stilling nr. 2." }]);
+    expect(gapsOnStep(missing, "stillinger", 2)).toEqual([]);
   });
 });

@@ -156,7 +156,7 @@ describe("explainPriorityCategory", () => {
     expect(e.category).toBe(2);
     expect(e.municipalLeaderDays).toBe(1158);
     expect(e.reasons).toEqual([
-      "Du har 3 år og 2 mnd (1158 dager) som leder i kommunalt barnevern. Det er mer enn to år.",
+      "Du har 3 år og 2 mnd (1\u00a0158 dager) som leder i kommunalt barnevern. Det er mer enn to år.",
       "Din nåværende lederstilling i kommunalt barnevern mangler personalansvar.",
       assessed,
     ]);
@@ -166,7 +166,7 @@ describe("explainPriorityCategory", () => {
     const e = explainPriorityCategory([longPastMunicipal], DEADLINE);
     expect(e.category).toBe(2);
     expect(e.reasons).toEqual([
-      "Du har 3 år (1095 dager) som leder i kommunalt barnevern. Det er mer enn to år.",
+      "Du har 3 år (1\u00a0095 dager) som leder i kommunalt barnevern. Det er mer enn to år.",
       "Du har ingen nåværende lederstilling i kommunalt barnevern.",
       assessed,
     ]);

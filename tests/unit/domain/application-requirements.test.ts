@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   isReadyToSubmit,
   missingApplicationItems,
+  positionContradictions,
+  previewPriorityCategory,
   REQUIRED_CREDITS,
   type ApplicationDraft,
   type PositionDraft,
@@ -20,6 +22,8 @@ function position(overrides: Partial<PositionDraft> = {}): PositionDraft {
     endDate: null,
     superiorTitle: "Barnevernleder",
     personnelCount: 8,
+    professionalResponsibility: true,
+    personnelResponsibility: true,
     leaderRole: "LEADER",
     hasTjenestebevis: true,
     ...overrides,
@@ -51,7 +55,11 @@ describe("missingApplicationItems", () => {
         message: "Velg hvilken lederrolle du har i stillingen «Avdelingsleder, Trondheim kommune» («Ingen lederrolle» hvis ingen).",
       },
     ]);
-    expect(missingApplicationItems(complete({ positions: [position({ leaderRole: "NONE" })] }))).toEqual([]);
+    expect(
+      missingApplicationItems(
+        complete({ positions: [position({ leaderRole: "NONE", personnelCount: 0, personnelResponsibility: false, professionalResponsibility: false })] }),
+      ),
+    ).toEqual([]);
   });
 
   it("is empty for a complete application", () => {
@@ -218,7 +226,7 @@ describe("missingApplicationItems", () => {
   it("accepts an ended position, a position ending the day it starts, and 0 people", () => {
     expect(
       missingApplicationItems(
-        complete({ positions: [position({ endDate: "2023-06-30", personnelCount: 0 }), position({ startDate: "2024-01-01", endDate: "2024-01-01" })] }),
+        complete({ positions: [position({ endDate: "2023-06-30", personnelCount: 0, personnelResponsibility: false }), position({ startDate: "2024-01-01", endDate: "2024-01-01" })] }),
       ),
     ).toEqual([]);
   });
@@ -245,5 +253,131 @@ describe("completion year", () => {
       { field: "educations.0.completedYear", message: "Året du fullførte utdanning nr. 1, er ikke et gyldig årstall." },
     ]);
     expect(withYear(2101)).toHaveLength(1);
+  });
+});
+
+describe("answers that contradict each other", () => {
+  it("a personnel count needs the personnel-responsibility box, and the box needs a count", () => {
+    expect(positionContradictions({ personnelCount: 6, personnelResponsibility: false, leaderRole: "LEADER" })).toEqual({
+      personnelCount:
+        "Du har skrevet at du har personalansvar for 6 personer, men ikke krysset av for «Jeg har personalansvar». " +
+        "Kryss av for personalansvar, eller skriv 0 hvis du ikke har det.",
+    });
+    expect(positionContradictions({ personnelCount: 1, personnelResponsibility: false }).personnelCount).toMatch(/for én person,/);
+    expect(positionContradictions({ personnelCount: 0, personnelResponsibility: true, leaderRole: "LEADER" })).toEqual({
+      personnelCount:
+        "Du har krysset av for «Jeg har personalansvar», men skrevet at du har personalansvar for 0 personer. " +
+        "Skriv hvor mange du har personalansvar for, eller fjern krysset.",
+    });
+  });
+
+  it("personnel responsibility is a leadership task: not with «Ingen lederrolle»", () => {
+    expect(positionContradictions({ personnelCount: 3, personnelResponsibility: true, leaderRole: "NONE" })).toEqual({
+      leaderRole:
+        "Du har valgt «Ingen lederrolle», men krysset av for personalansvar. Velg lederrollen du har i stillingen, " +
+        "eller fjern krysset for personalansvar.",
+    });
+    expect(positionContradictions({ personnelCount: 0, personnelResponsibility: false, leaderRole: "NONE" })).toEqual({});
+  });
+
+  it("consistent and unanswered answers contradict nothing", () => {
+    expect(positionContradictions({ personnelCount: 6, personnelResponsibility: true, leaderRole: "LEADER" })).toEqual({});
+    expect(positionContradictions({ personnelCount: 0, personnelResponsibility: false, leaderRole: "TEAM_LEAD" })).toEqual({});
+    expect(positionContradictions({ personnelCount: null, personnelResponsibility: true, leaderRole: null })).toEqual({});
+    expect(positionContradictions({ personnelCount: 6 })).toEqual({});
+  });
+
+  it("block submission, with the message at the field", () => {
+    const items = missingApplicationItems(complete({ positions: [position({ personnelCount: 6, personnelResponsibility: false })] }));
+    expect(items).toEqual([
+      {
+        field: "positions.0.personnelCount",
+        message: expect.stringMatching(/^Stillingen «Avdelingsleder, Trondheim kommune»: Du har skrevet at du har personalansvar for 6 personer/),
+      },
+    ]);
+  });
+});
+
+describe("the end of a position", () => {
+  it("must be answered: an end date, or still employed", () => {
+    expect(missingApplicationItems(complete({ positions: [position({ endUnknown: true, endDate: null })] }))).toEqual([
+      {
+        field: "positions.0.endDate",
+        message: "Fyll inn sluttdato for stillingen «Avdelingsleder, Trondheim kommune», eller kryss av for at du fortsatt er ansatt i stillingen.",
+      },
+    ]);
+    expect(missingApplicationItems(complete({ positions: [position({ endUnknown: false, endDate: null })] }))).toEqual([]);
+    expect(missingApplicationItems(complete({ positions: [position({ endDate: "2024-01-31" })] }))).toEqual([]);
+  });
+
+  it("cannot be before the start", () => {
+    expect(missingApplicationItems(complete({ positions: [position({ startDate: "2020-01-01", endDate: "2019-12-31" })] }))).toEqual([
+      { field: "positions.0.endDate", message: "Sluttdatoen for stillingen «Avdelingsleder, Trondheim kommune» kan ikke være før startdatoen." },
+    ]);
+  });
+});
+
+describe("a field waiting for correction", () => {
+  it("is listed once, with the message for what was typed, not again for what is stored", () => {
+    const correction = { field: "positions.0.personnelCount", message: "Stilling 1, antall: Antallet må være et helt tall." };
+    const items = missingApplicationItems(
+      complete({ positions: [position({ personnelCount: 6, personnelResponsibility: false })], pendingCorrections: [correction] }),
+    );
+    expect(items).toEqual([correction]);
+  });
+});
+
+describe("previewPriorityCategory", () => {
+  const asOf = "2025-12-01";
+
+  it("gives the category and its reasons once the positions are complete", () => {
+    const preview = previewPriorityCategory(complete(), asOf);
+    expect(preview.ready).toBe(true);
+    if (!preview.ready) return;
+    expect(preview.explanation.category).toBe(1);
+    expect(preview.explanation.reasons[0]).toBe(
+      "Du har en nåværende lederstilling i kommunalt barnevern med både fagansvar og personalansvar.",
+    );
+  });
+
+  it("tells the applicant what the category is missing, per position", () => {
+    expect(previewPriorityCategory({ positions: [] }, asOf)).toEqual({
+      ready: false,
+      missing: ["Legg inn stillingene dine, med lederrolle, type arbeidsgiver og periode."],
+    });
+    const preview = previewPriorityCategory(
+      {
+        positions: [
+          position(),
+          position({ title: null, employerType: null, leaderRole: null, startDate: null, endUnknown: true, hasTjenestebevis: false }),
+        ],
+      },
+      asOf,
+    );
+    expect(preview).toEqual({
+      ready: false,
+      missing: ["Stilling 2: type arbeidsgiver, lederrolle, startdato og sluttdato eller «fortsatt ansatt»."],
+    });
+  });
+
+  it("waits for contradictions and corrections in the fields it depends on", () => {
+    const contradictory = previewPriorityCategory({ positions: [position({ personnelCount: 6, personnelResponsibility: false })] }, asOf);
+    expect(contradictory).toEqual({ ready: false, missing: ["Stilling 1 («Avdelingsleder»): antall du har personalansvar for."] });
+    const pending = previewPriorityCategory(
+      { positions: [position()], pendingCorrections: [{ field: "positions.0.startDate", message: "…" }] },
+      asOf,
+    );
+    expect(pending).toEqual({ ready: false, missing: ["Stilling 1 («Avdelingsleder»): startdato."] });
+    // A correction elsewhere (the phone) does not hold the category back.
+    expect(previewPriorityCategory({ positions: [position()], pendingCorrections: [{ field: "phone", message: "…" }] }, asOf).ready).toBe(true);
+  });
+
+  it("is the category submission computes: a municipal leader without personnel responsibility is not category 1", () => {
+    const preview = previewPriorityCategory(
+      { positions: [position({ personnelCount: 0, personnelResponsibility: false, startDate: "2024-06-01" })] },
+      asOf,
+    );
+    expect(preview.ready && preview.explanation.category).toBe(4);
+    expect(preview.ready && preview.explanation.reasons).toContain("Din nåværende lederstilling i kommunalt barnevern mangler personalansvar.");
   });
 });

@@ -34,3 +34,31 @@ describe("counties", () => {
     expect(MUNICIPALITIES.every((m) => municipalityBelongsToCounty(m.code, m.code.slice(0, 2)))).toBe(true);
   });
 });
+
+describe("municipalities as a form lists them", () => {
+  it("sorts by the Norwegian name: Hattfjelldal among the H's, Tana among the T's", async () => {
+    const { municipalityChoices } = await import("@/lib/data/norway-places");
+    const nordland = municipalityChoices("18").map((choice) => choice.label);
+    expect(nordland.at(-1)).toBe("Øksnes");
+    expect(nordland.slice(nordland.indexOf("Hadsel"), nordland.indexOf("Hemnes") + 1)).toEqual([
+      "Hadsel",
+      "Hamarøy - Hábmer",
+      "Hattfjelldal - Aarborte",
+      "Hemnes",
+    ]);
+    const finnmark = municipalityChoices("56").map((choice) => choice.label);
+    expect(finnmark.filter((label) => label.startsWith("D"))).toEqual([]);
+    expect(finnmark).toContain("Tana - Deatnu");
+    expect(finnmark).toContain("Kautokeino - Guovdageaidnu");
+    expect(finnmark).toEqual([...finnmark].sort((a, b) => a.localeCompare(b, "nb")));
+    // Names that already begin with the Norwegian form keep SSB's order.
+    expect(municipalityChoices("50").map((choice) => choice.label)).toContain("Trondheim - Tråante");
+    expect(municipalityChoices("55").map((choice) => choice.label)).toContain("Kåfjord - Gáivuotna - Kaivuono");
+  });
+
+  it("lists every municipality of the county once", async () => {
+    const { COUNTIES, MUNICIPALITIES, municipalityChoices } = await import("@/lib/data/norway-places");
+    const all = COUNTIES.flatMap((county) => municipalityChoices(county.code).map((choice) => choice.code));
+    expect(all.sort()).toEqual(MUNICIPALITIES.map((m) => m.code).sort());
+  });
+});

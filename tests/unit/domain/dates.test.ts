@@ -8,6 +8,7 @@ import {
   formatIsoDate,
   isIsoDate,
   isoDateFromUtcMidnight,
+  parseDateInput,
   parseIsoDate,
   parseTimestamp,
   partsFromDayNumber,
@@ -118,5 +119,21 @@ describe("compareCodeUnits", () => {
     expect(compareCodeUnits("a10", "a9")).toBe(-1);
     expect(compareCodeUnits("x", "x")).toBe(0);
     expect(["b", "A", "a", "Å", "B"].sort(compareCodeUnits)).toEqual(["A", "B", "a", "b", "Å"]);
+  });
+});
+
+describe("dates as people type them", () => {
+  it("reads dd.mm.åååå, with or without leading zeros, and the date picker's YYYY-MM-DD", () => {
+    expect(parseDateInput("14.03.1982")).toBe("1982-03-14");
+    expect(parseDateInput("4.3.1982")).toBe("1982-03-04");
+    expect(parseDateInput(" 31.12.2010 ")).toBe("2010-12-31");
+    expect(parseDateInput("29.02.2024")).toBe("2024-02-29");
+    expect(parseDateInput("1982-03-14")).toBe("1982-03-14");
+  });
+
+  it("refuses what is not a calendar date, and does not guess a two-digit year", () => {
+    for (const text of ["29.02.2023", "31.04.2024", "00.01.2024", "14.13.1982", "14.03.82", "14/03/1982", "1982-3-14", "14.03.1982x", "", "i går"]) {
+      expect(parseDateInput(text), text).toBeNull();
+    }
   });
 });

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import {
   countNoun,
   formatDateNb,
+  formatDateNumeric,
   formatInstantNb,
+  formatInteger,
+  NBSP,
   formatPercentTenths,
   formatTenths,
   joinNb,
@@ -55,5 +58,23 @@ describe("Norwegian formatting", () => {
     expect(joinNb(["a"])).toBe("a");
     expect(joinNb(["a", "b"])).toBe("a og b");
     expect(joinNb(["a", "b", "c"])).toBe("a, b og c");
+  });
+});
+
+describe("numbers and form dates the Norwegian way", () => {
+  it("groups digits in threes with a no-break space from 1 000 up", () => {
+    expect(formatInteger(0)).toBe("0");
+    expect(formatInteger(999)).toBe("999");
+    expect(formatInteger(3027)).toBe(`3${NBSP}027`);
+    expect(formatInteger(1234567)).toBe(`1${NBSP}234${NBSP}567`);
+    expect(formatInteger(-4500)).toBe(`-4${NBSP}500`);
+    expect(() => formatInteger(1.5)).toThrow(RangeError);
+    expect(countNoun(3027, "dag", "dager")).toBe(`3${NBSP}027 dager`);
+  });
+
+  it("writes a date for a form as dd.mm.åååå", () => {
+    expect(formatDateNumeric("1982-03-04")).toBe("04.03.1982");
+    expect(formatDateNumeric("2010-12-31")).toBe("31.12.2010");
+    expect(() => formatDateNumeric("2010-02-30")).toThrow(RangeError);
   });
 });

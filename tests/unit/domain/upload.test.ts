@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMegabytes, MAX_UPLOAD_BYTES, uploadProblem } from "@/lib/domain/upload";
+import { formatFileSize, formatMegabytes, MAX_UPLOAD_BYTES, uploadProblem } from "@/lib/domain/upload";
 
 const pdfHead = new TextEncoder().encode("%PDF-1.7\n");
 const file = (name: string, size: number, head: Uint8Array = pdfHead) => ({ name, size, head });
@@ -42,5 +42,20 @@ describe("uploadProblem", () => {
   it("writes sizes the Norwegian way", () => {
     expect(formatMegabytes(1.5 * 1024 * 1024)).toBe("1,5 MB");
     expect(formatMegabytes(11 * 1024 * 1024)).toBe("11 MB");
+  });
+});
+
+describe("formatFileSize", () => {
+  it("never calls a small file 0 MB", () => {
+    expect(formatFileSize(0)).toBe("0 byte");
+    expect(formatFileSize(600)).toBe("600 byte");
+    expect(formatFileSize(1023)).toBe("1023 byte");
+    expect(formatFileSize(1024)).toBe("1 kB");
+    expect(formatFileSize(1536)).toBe("1,5 kB");
+    expect(formatFileSize(48_213)).toBe("47 kB");
+    expect(formatFileSize(1024 * 1024 - 1)).toBe("1 MB");
+    expect(formatFileSize(1_572_864)).toBe("1,5 MB");
+    expect(formatFileSize(MAX_UPLOAD_BYTES)).toBe("10 MB");
+    expect(() => formatFileSize(-1)).toThrow(RangeError);
   });
 });

@@ -3,6 +3,7 @@ import { PageHeader } from "@/components/area-nav";
 import { CreateUserForm } from "@/components/forms/create-user-form";
 import { UserAccessButton } from "@/components/forms/user-access-button";
 import { StatusBadge } from "@/components/status-badge";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { canDisableUser, ROLE_LABELS } from "@/lib/permissions";
 import { listUsers } from "@/lib/server/users/manage-users";
 import { requirePageRole } from "@/lib/server/viewer";
@@ -13,6 +14,34 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const viewer = await requirePageRole(["ADVISER", "ADMIN"], "/veileder/brukere");
   const { q } = await searchParams;
   const users = await listUsers(viewer, { query: q });
+  const columns: Column<(typeof users)[number]>[] = [
+    {
+      key: "navn",
+      header: "Navn",
+      rowHeader: true,
+      cell: (user) => (
+        <>
+          {user.name}
+          <span className="block font-normal text-slate-700 wrap-anywhere">{user.email}</span>
+        </>
+      ),
+    },
+    { key: "roller", header: "Roller", cell: (user) => user.roles.map((role) => ROLE_LABELS[role]).join(", ") },
+    {
+      key: "status",
+      header: "Status",
+      cell: (user) =>
+        user.disabledAt ? <StatusBadge tone="bad">Deaktivert</StatusBadge> : <StatusBadge tone="good">Aktiv</StatusBadge>,
+    },
+    {
+      key: "handling",
+      header: <span className="sr-only">Handling</span>,
+      hideLabelOnPhone: true,
+      className: "sm:text-right",
+      cell: (user) =>
+        canDisableUser(viewer, user) ? <UserAccessButton userId={user.id} name={user.name} disabled={Boolean(user.disabledAt)} /> : null,
+    },
+  ];
   return (
     <>
       <PageHeader
@@ -20,7 +49,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         lead="Opprett kontoer for studenter og ansatte, og deaktiver kontoer som ikke skal brukes lenger. Søkere oppretter kontoen sin selv."
       />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-        <section className="card" aria-labelledby="liste-heading">
+        <section className="card min-w-0" aria-labelledby="liste-heading">
           <h2 id="liste-heading">Alle brukere</h2>
           <form role="search" className="mt-4 flex flex-wrap items-end gap-3" action="/veileder/brukere">
             <div className="grow">
@@ -29,40 +58,17 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             </div>
             <button type="submit" className="btn-secondary">Søk</button>
           </form>
-          <div className="mt-4 overflow-x-auto">
-            <table className="w-full min-w-[32rem] text-left text-sm">
-              <caption className="sr-only">Brukere</caption>
-              <thead>
-                <tr className="border-b border-slate-300">
-                  <th scope="col" className="py-2 pr-4">Navn</th>
-                  <th scope="col" className="py-2 pr-4">Roller</th>
-                  <th scope="col" className="py-2 pr-4">Status</th>
-                  <th scope="col" className="py-2"><span className="sr-only">Handling</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {users.map((user) => (
-                  <tr key={user.id} className="border-b border-slate-100 align-top">
-                    <th scope="row" className="py-2 pr-4 font-medium">
-                      {user.name}
-                      <span className="block font-normal text-slate-700">{user.email}</span>
-                    </th>
-                    <td className="py-2 pr-4">{user.roles.map((role) => ROLE_LABELS[role]).join(", ")}</td>
-                    <td className="py-2 pr-4">
-                      {user.disabledAt ? <StatusBadge tone="bad">Deaktivert</StatusBadge> : <StatusBadge tone="good">Aktiv</StatusBadge>}
-                    </td>
-                    <td className="py-2 text-right">
-                      {canDisableUser(viewer, user) ? (
-                        <UserAccessButton userId={user.id} name={user.name} disabled={Boolean(user.disabledAt)} />
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          <div className="mt-4">
+            <DataTable
+              caption="Brukere"
+              columns={columns}
+              rows={users}
+              rowKey={(user) => user.id}
+              empty={q ? `Ingen brukere passer med «${q}».` : "Ingen brukere ennå."}
+            />
           </div>
         </section>
-        <section className="card" aria-labelledby="ny-heading">
+        <section className="card min-w-0" aria-labelledby="ny-heading">
           <h2 id="ny-heading">Ny bruker</h2>
           <div className="mt-4">
             <CreateUserForm canGrantAdmin={viewer.roles.includes("ADMIN")} />

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { StepNav } from "@/components/application/step-nav";
+import { UnsavedChangesGuard } from "@/components/application/unsaved-changes";
 import { StatusBadge } from "@/components/status-badge";
+import { FocusHashTarget } from "@/components/ui/focus-hash-target";
 import { applicationStateLabel } from "@/lib/application-status";
 import { APPLICATION_STEPS, stepOfField } from "@/lib/application-steps";
 import { formatDeadline } from "@/lib/domain/application-deadline";
@@ -12,9 +14,12 @@ export default async function ApplicationLayout({ children, params }: { children
   const state = applicationStateLabel(application);
   const stepsWithGaps = new Set(application.missing.map((item) => stepOfField(item.field)));
   return (
-    <div>
+    <UnsavedChangesGuard>
+      <FocusHashTarget />
       <p className="mb-2 text-sm">
-        <Link href="/soker">← Mine søknader</Link>
+        <Link href="/soker" className="link-target">
+          ← Mine søknader
+        </Link>
       </p>
       <div className="mb-6 flex flex-wrap items-start justify-between gap-3">
         <div>
@@ -42,6 +47,6 @@ export default async function ApplicationLayout({ children, params }: { children
       ) : (
         children
       )}
-    </div>
+    </UnsavedChangesGuard>
   );
 }

@@ -39,9 +39,13 @@ export default async function ApplicationPage({
     decision.answer === null &&
     decision.answerDeadline !== null &&
     isBeforeEndOfDay(decision.answerDeadline, new Date());
-  const timeline: { label: string; at: Date | null; detail?: string }[] = [
-    { label: "Søknaden er sendt", at: application.submittedAt },
-    { label: "Søknaden er under behandling", at: application.reviewStartedAt },
+  // Each step says in words whether it has happened, and when: never a bare "venter" beside
+  // a step that reads as if it had happened ("under behandling  venter").
+  const timeline: { label: string; at: Date | null }[] = [
+    { label: "Søknaden ble sendt", at: application.submittedAt },
+    application.reviewStartedAt
+      ? { label: "Studieveilederen begynte å behandle søknaden", at: application.reviewStartedAt }
+      : { label: "Studieveilederen har ikke begynt å behandle søknaden ennå", at: null },
   ];
   if (decision) {
     const outcome =
@@ -89,9 +93,12 @@ export default async function ApplicationPage({
         <h2 id="status-heading">Status</h2>
         <ol className="mt-3 space-y-2">
           {timeline.map((step) => (
-            <li key={step.label} className="flex flex-wrap gap-x-3">
-              <span className={step.at ? "font-medium" : "text-slate-700"}>{step.label}</span>
-              <span className="text-slate-700">{step.at ? formatInstantNb(step.at) : "venter"}</span>
+            <li key={step.label}>
+              <span className={step.at ? "font-medium" : "text-slate-700"}>
+                {step.label}
+                {step.at ? ":" : "."}
+              </span>
+              {step.at ? <span className="text-slate-700"> {formatInstantNb(step.at)}</span> : null}
             </li>
           ))}
         </ol>

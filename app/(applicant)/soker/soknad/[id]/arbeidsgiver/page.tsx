@@ -3,6 +3,7 @@ import { DraftForm } from "@/components/application/draft-form";
 import { PlaceFields } from "@/components/application/place-fields";
 import { ReadOnlyNotice } from "@/components/application/read-only-notice";
 import { saveEmployerAction } from "@/lib/actions/application";
+import { gapsOnStep } from "@/lib/application-steps";
 import { draftErrors, employerFields } from "@/lib/validation/application";
 import { loadApplication } from "../load";
 
@@ -22,7 +23,12 @@ export default async function EmployerPage({ params }: { params: Promise<{ id: s
         arbeidsgiveren ligger i.
       </p>
       <div className="card mt-6">
-        <DraftForm action={saveEmployerAction} hidden={{ applicationId: id }}>
+        <DraftForm
+          action={saveEmployerAction}
+          hidden={{ applicationId: id }}
+          errors={errors}
+          gaps={gapsOnStep(application.missing, "arbeidsgiver")}
+        >
           <PlaceFields
             countyName="employerCountyCode"
             municipalityName="employerMunicipalityCode"

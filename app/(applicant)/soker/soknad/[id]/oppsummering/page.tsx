@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ReadOnlyNotice } from "@/components/application/read-only-notice";
 import { SubmitApplicationForm } from "@/components/application/submit-form";
 import { ApplicationFacts } from "@/components/application/application-facts";
+import { CategoryPreview } from "@/components/application/category-preview";
 import { linkForField } from "@/lib/application-steps";
 import { formatDeadline } from "@/lib/domain/application-deadline";
 import { loadApplication } from "../load";
@@ -46,10 +47,15 @@ export default async function SummaryPage({ params }: { params: Promise<{ id: st
       <div className="mt-6">
         <ApplicationFacts application={application} editable />
       </div>
+      {application.categoryPreview ? (
+        <div className="mt-6">
+          <CategoryPreview preview={application.categoryPreview} positionsHref={`/soker/soknad/${id}/stillinger`} />
+        </div>
+      ) : null}
       <section className="card mt-6" aria-labelledby="send-heading">
         <h2 id="send-heading">Send søknaden</h2>
         <p className="mt-2 text-slate-700">
-          Når søknaden er sendt, får du en kvittering på e-post og ser en foreløpig prioritetskategori. Du kan fortsatt
+          Når søknaden er sendt, får du en kvittering på e-post, og du kan ikke lenger endre opplysningene. Du kan fortsatt
           laste opp flere dokumenter og trekke søknaden.
         </p>
         <div className="mt-4">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { DraftForm } from "@/components/application/draft-form";
 import { TextField } from "@/components/ui/field";
 import { savePersonalDetailsAction } from "@/lib/actions/application";
+import { gapsOnStep } from "@/lib/application-steps";
 import { draftErrors, personalFields } from "@/lib/validation/application";
 import { loadApplication } from "../load";
 import { ReadOnlyNotice } from "@/components/application/read-only-notice";
@@ -20,12 +21,18 @@ export default async function PersonalDetailsPage({ params }: { params: Promise<
       <h1 id="step-heading">Personopplysninger</h1>
       <p className="mt-2 text-slate-700">Alt du skriver lagres som utkast mens du skriver. Du kan fortsette senere.</p>
       <div className="card mt-6">
-        <DraftForm action={savePersonalDetailsAction} hidden={{ applicationId: id }}>
+        <DraftForm
+          action={savePersonalDetailsAction}
+          hidden={{ applicationId: id }}
+          errors={errors}
+          gaps={gapsOnStep(application.missing, "personalia")}
+        >
           <TextField name="fullName" label="Fullt navn" autoComplete="name" required defaultValue={value("fullName")} errors={errors.fullName} />
           <TextField
             name="birthDate"
             label="Fødselsdato"
             type="date"
+            hint="dd.mm.åååå, for eksempel 14.03.1982."
             required
             defaultValue={value("birthDate")}
             errors={errors.birthDate}

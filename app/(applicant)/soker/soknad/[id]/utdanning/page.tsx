@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionButton } from "@/components/ui/action-button";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { DraftForm } from "@/components/application/draft-form";
 import { ReadOnlyNotice } from "@/components/application/read-only-notice";
 import { TextField } from "@/components/ui/field";
@@ -42,6 +43,7 @@ export default async function EducationPage({ params }: { params: Promise<{ id: 
                 continueLabel={null}
                 saveLabel="Lagre utdanningen"
                 fieldIdPrefix={`education-${education.id}-`}
+                errors={errors}
               >
                 <TextField id={fieldId("institution")} name="institution" label="Lærested" required defaultValue={value("institution")} errors={errors.institution} />
                 <TextField
@@ -66,16 +68,18 @@ export default async function EducationPage({ params }: { params: Promise<{ id: 
                   />
                 </div>
               </DraftForm>
-              <div className="mt-3">
-                <ActionButton
+              <div className="mt-4 border-t border-slate-200 pt-4">
+                <ConfirmAction
                   action={removeEducationAction}
                   hidden={{ applicationId: id, educationId: education.id }}
-                  className="btn-danger min-h-10 px-3 py-1 text-sm"
+                  trigger="Fjern utdanningen"
+                  triggerLabel={`Fjern utdanning ${index + 1}`}
+                  question={`Vil du fjerne utdanning ${index + 1}${education.degree ? ` («${education.degree}»)` : ""}?`}
+                  consequence="Det du har fylt inn om utdanningen, slettes. Vitnemålet ligger under «Dokumenter» og blir der."
+                  confirm="Ja, fjern utdanningen"
                   pendingText="Fjerner …"
-                  label={`Fjern utdanning ${index + 1}`}
-                >
-                  Fjern utdanningen
-                </ActionButton>
+                  size="small"
+                />
               </div>
             </li>
           );

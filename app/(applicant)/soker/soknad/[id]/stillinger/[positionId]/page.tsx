@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ActionButton } from "@/components/ui/action-button";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { DocumentList } from "@/components/application/document-list";
 import { DocumentUpload } from "@/components/application/document-upload";
 import { DraftForm } from "@/components/application/draft-form";
+import { EndOfPosition } from "@/components/application/end-of-position";
 import { PlaceFields } from "@/components/application/place-fields";
 import { ReadOnlyNotice } from "@/components/application/read-only-notice";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
 import { removePositionAction, savePositionAction } from "@/lib/actions/application";
+import { gapsOnStep } from "@/lib/application-steps";
 import { formatInstantNb } from "@/lib/domain/format";
 import { draftErrors, EMPLOYER_TYPE_LABELS, LEADER_ROLE_LABELS, positionFields } from "@/lib/validation/application";
 import { loadApplication } from "../../load";
@@ -32,7 +34,8 @@ export default async function PositionPage({ params }: { params: Promise<{ id: s
     const stored = position[name];
     return kept(name) ?? (stored === null || stored === undefined ? "" : String(stored));
   };
-  const ongoing = position.endDate === null && kept("endDate") === undefined;
+  // Ticked only when the applicant said so: a new position has not answered it (endUnknown).
+  const ongoing = position.endDate === null && !position.endUnknown && kept("endDate") === undefined;
   const documents = application.documents
     .filter((document) => document.kind === "TJENESTEBEVIS" && document.positionId === position.id)
     .map((document) => ({ ...document, uploadedAt: formatInstantNb(document.uploadedAt) }));
@@ -41,7 +44,9 @@ export default async function PositionPage({ params }: { params: Promise<{ id: s
   return (
     <section aria-labelledby="step-heading">
       <p className="mb-2 text-sm">
-        <Link href={`/soker/soknad/${id}/stillinger`}>← Alle stillinger</Link>
+        <Link href={`/soker/soknad/${id}/stillinger`} className="link-target">
+          ← Alle stillinger
+        </Link>
       </p>
       <h1 id="step-heading">Stilling {index + 1}</h1>
       <p className="mt-2 text-slate-700">Fyll inn det tjenestebeviset sier om stillingen.</p>
@@ -50,6 +55,8 @@ export default async function PositionPage({ params }: { params: Promise<{ id: s
           action={savePositionAction}
           hidden={{ applicationId: id, positionId: position.id }}
           continueLabel="Lagre og gå til alle stillinger"
+          errors={errors}
+          gaps={gapsOnStep(application.missing, "stillinger", index)}
         >
           <TextField name="employer" label="Arbeidsgiver" hint="For eksempel «Trondheim kommune, barneverntjenesten»." required defaultValue={value("employer")} errors={errors.employer} />
           <SelectField
@@ -78,18 +85,15 @@ export default async function PositionPage({ params }: { params: Promise<{ id: s
             defaultValue={value("leaderRole")}
             errors={errors.leaderRole}
           />
-          <div className="grid gap-5 sm:grid-cols-2">
-            <TextField name="percent" label="Stillingsprosent" inputMode="numeric" required defaultValue={value("percent")} errors={errors.percent} />
-            <TextField
-              name="personnelCount"
-              label="Antall du har personalansvar for"
-              hint="0 hvis ingen."
-              inputMode="numeric"
-              required
-              defaultValue={value("personnelCount")}
-              errors={errors.personnelCount}
-            />
-          </div>
+          <TextField
+            name="percent"
+            label="Stillingsprosent"
+            inputMode="numeric"
+            required
+            defaultValue={value("percent")}
+            errors={errors.percent}
+            className="input mt-1 sm:max-w-[10rem]"
+          />
           <TextField
             name="areaOfResponsibility"
             label="Ansvarsområde"
@@ -98,11 +102,22 @@ export default async function PositionPage({ params }: { params: Promise<{ id: s
             defaultValue={value("areaOfResponsibility")}
             errors={errors.areaOfResponsibility}
           />
+          {/* The boxes come before the count, which must agree with them (positionContradictions). */}
           <fieldset className="space-y-3">
             <legend className="font-medium">Ansvar i stillingen</legend>
             <CheckboxField name="professionalResponsibility" label="Jeg har fagansvar" defaultChecked={position.professionalResponsibility} />
             <CheckboxField name="personnelResponsibility" label="Jeg har personalansvar" defaultChecked={position.personnelResponsibility} />
           </fieldset>
+          <TextField
+            name="personnelCount"
+            label="Antall du har personalansvar for"
+            hint="0 hvis du ikke har personalansvar."
+            inputMode="numeric"
+            required
+            defaultValue={value("personnelCount")}
+            errors={errors.personnelCount}
+            className="input mt-1 sm:max-w-[10rem]"
+          />
           <TextField
             name="superiorTitle"
             label="Stillingen til nærmeste overordnede"
@@ -111,18 +126,19 @@ export default async function PositionPage({ params }: { params: Promise<{ id: s
             defaultValue={value("superiorTitle")}
             errors={errors.superiorTitle}
           />
-          <div className="grid gap-5 sm:grid-cols-2">
-            <TextField name="startDate" label="Startdato" type="date" required defaultValue={value("startDate")} errors={errors.startDate} />
+          <fieldset className="space-y-4">
+            <legend className="font-medium">Periode</legend>
             <TextField
-              name="endDate"
-              label="Sluttdato"
+              name="startDate"
+              label="Startdato"
               type="date"
-              hint="Bare hvis du har sluttet i stillingen."
-              defaultValue={value("endDate")}
-              errors={errors.endDate}
+              hint="dd.mm.åååå, for eksempel 01.08.2019."
+              required
+              defaultValue={value("startDate")}
+              errors={errors.startDate}
             />
-          </div>
-          <CheckboxField name="ongoing" label="Jeg er fortsatt ansatt i denne stillingen" defaultChecked={ongoing} />
+            <EndOfPosition ongoing={ongoing} endDate={value("endDate")} errors={errors.endDate} />
+          </fieldset>
         </DraftForm>
       </div>
 
@@ -141,22 +157,17 @@ export default async function PositionPage({ params }: { params: Promise<{ id: s
         </div>
       </section>
 
-      <details className="mt-6 rounded-md border border-slate-300 bg-white p-4">
-        <summary className="cursor-pointer font-medium text-red-800">Fjern stillingen</summary>
-        <p className="mt-3">
-          Stillingen og tjenestebevisene du har lastet opp for den, slettes. Dette kan ikke angres.
-        </p>
-        <div className="mt-3">
-          <ActionButton
-            action={removePositionAction}
-            hidden={{ applicationId: id, positionId: position.id }}
-            className="btn-danger"
-            pendingText="Fjerner …"
-          >
-            Ja, fjern stillingen og tjenestebevisene
-          </ActionButton>
-        </div>
-      </details>
+      <div className="mt-6">
+        <ConfirmAction
+          action={removePositionAction}
+          hidden={{ applicationId: id, positionId: position.id }}
+          trigger="Fjern stillingen"
+          question={`Vil du fjerne stilling ${index + 1}${position.title ? ` («${position.title}»)` : ""}?`}
+          consequence="Stillingen og tjenestebevisene du har lastet opp for den, slettes. Dette kan ikke angres."
+          confirm="Ja, fjern stillingen og tjenestebevisene"
+          pendingText="Fjerner …"
+        />
+      </div>
     </section>
   );
 }

@@ -1,0 +1,79 @@
+// Every page of the app, by who sees it, for the checks that must hold on all of them (every page
+// at 375 px: no sideways scrolling, axe WCAG 2.1 AA clean). ADD YOUR NEW PAGE HERE: a fixed
+// address, or, where the address holds an id that differs per run, a link to follow from a page
+// whose address is known (`linkOn`). The demo data (prisma/seed/demo*.ts) must make the page show
+// real content for the role's demo account.
+import type { Page } from "@playwright/test";
+
+export type Audience = "public" | "applicant" | "student" | "faculty" | "adviser" | "admin";
+
+export interface PageToCheck {
+  /** What the page is, for the test's name. */
+  name: string;
+  /** Its address, or how to find it (the page is then opened by its address, not by a click). */
+  path: string | ((page: Page) => Promise<string>);
+}
+
+/** The demo account each audience signs in as (null: signed out). */
+export const ACCOUNT_OF: Record<Audience, string | null> = {
+  public: null,
+  applicant: "soker@demo.no",
+  student: "student@demo.no",
+  faculty: "faglaerer@demo.no",
+  adviser: "veileder@demo.no",
+  admin: "admin@demo.no",
+};
+
+/** The address of the first link on `from` whose accessible name matches `name`. */
+export function linkOn(from: string | ((page: Page) => Promise<string>), name: string | RegExp, nth = 0) {
+  return async (page: Page) => {
+    await page.goto(typeof from === "string" ? from : await from(page));
+    const href = await page.getByRole("link", { name }).nth(nth).getAttribute("href");
+    if (!href) throw new Error(`no link ${String(name)} on ${page.url()}`);
+    return href;
+  };
+}
+
+/** The applicant's draft (the demo applicant's application to the open intake). */
+const draft = async (page: Page) => {
+  const href = await linkOn("/soker", /Nasjonal videreutdanning i barnevernledelse – Kull V/)(page);
+  return href.replace(/\/$/, "");
+};
+const step = (slug: string) => async (page: Page) => `${await draft(page)}/${slug}`;
+
+export const PAGES: Record<Audience, readonly PageToCheck[]> = {
+  public: [
+    { name: "forsiden", path: "/" },
+    { name: "innlogging", path: "/login" },
+    { name: "innlogging før søknad", path: "/login?neste=%2Fsoker%2Fny" },
+    { name: "registrering", path: "/registrer" },
+    { name: "personvernerklæringen", path: "/personvern" },
+    { name: "ingen tilgang", path: "/ingen-tilgang" },
+    { name: "logg ut", path: "/logg-ut" },
+    { name: "siden finnes ikke", path: "/finnes-ikke" },
+  ],
+  applicant: [
+    { name: "mine søknader", path: "/soker" },
+    { name: "personopplysninger", path: step("personalia") },
+    { name: "utdanning", path: step("utdanning") },
+    { name: "arbeidsgiver", path: step("arbeidsgiver") },
+    { name: "stillinger", path: step("stillinger") },
+    { name: "en stilling", path: linkOn(step("stillinger"), /^Rediger/) },
+    { name: "dokumenter", path: step("dokumenter") },
+    { name: "oppsummering", path: step("oppsummering") },
+    { name: "en avgjort søknad", path: linkOn("/soker", /Kull H2023/) },
+    { name: "ingen tilgang", path: "/ingen-tilgang" },
+  ],
+  student: [{ name: "mine studier", path: "/student" }],
+  faculty: [{ name: "oversikt", path: "/faglaerer" }],
+  adviser: [
+    { name: "oversikt", path: "/veileder" },
+    { name: "brukere", path: "/veileder/brukere" },
+    { name: "ingen tilgang (med råd for ansatte)", path: "/ingen-tilgang" },
+  ],
+  admin: [
+    { name: "oversikt", path: "/veileder" },
+    { name: "brukere", path: "/veileder/brukere" },
+    { name: "e-post sendt fra appen", path: "/utvikler/e-post" },
+  ],
+};
