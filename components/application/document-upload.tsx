@@ -50,7 +50,7 @@ export function DocumentUpload({
               aria-describedby={`${inputId}-hint ${inputId}-result`}
               disabled={progress !== null}
               onChange={(event) => {
-                if (event.currentTarget.files?.length) start();
+                if (event.currentTarget.files?.length) start(event.currentTarget.form);
               }}
               className="block w-full max-w-full text-sm file:mr-3 file:min-h-11 file:rounded-md file:border file:border-slate-500 file:bg-white file:px-3 file:py-2 file:font-semibold sm:w-auto"
             />

@@ -25,8 +25,8 @@ export interface UploadState {
   result: UploadResult | null;
   /** True once JavaScript runs (the form then uploads by itself; without it, a button posts). */
   enhanced: boolean;
-  /** Sends the form now (e.g. when a file has been chosen). */
-  start: () => void;
+  /** Sends the form now (e.g. when a file has been chosen): pass the input's `form`. */
+  start: (form: HTMLFormElement | null) => void;
 }
 
 const noSubscription = () => () => {};
@@ -62,7 +62,6 @@ export function UploadForm({
   children: (state: UploadState) => ReactNode;
 }) {
   const router = useRouter();
-  const form = useRef<HTMLFormElement>(null);
   const running = useRef<Promise<boolean> | null>(null);
   const enhanced = useSyncExternalStore(noSubscription, () => true, () => false);
   const [progress, setProgress] = useState<number | null>(null);
@@ -133,13 +132,12 @@ export function UploadForm({
     if (ok) router.refresh();
   }
 
-  const start = () => {
-    if (form.current) void send(form.current);
+  const start = (formElement: HTMLFormElement | null) => {
+    if (formElement) void send(formElement);
   };
 
   return (
     <form
-      ref={form}
       action={endpoint}
       method="post"
       encType="multipart/form-data"
