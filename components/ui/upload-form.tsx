@@ -132,9 +132,8 @@ export function UploadForm({
     if (ok) router.refresh();
   }
 
-  const start = (formElement: HTMLFormElement | null) => {
-    if (formElement) void send(formElement);
-  };
+  // Goes through the form's own submit event, so the upload starts in an event handler.
+  const start = (formElement: HTMLFormElement | null) => formElement?.requestSubmit();
 
   return (
     <form
