@@ -4,6 +4,7 @@
 // whose address is known (`linkOn`). The demo data (prisma/seed/demo*.ts) must make the page show
 // real content for the role's demo account.
 import type { Page } from "@playwright/test";
+import { DEMO_APPLICANTS } from "@/prisma/seed/demo-accounts";
 
 export type Audience = "public" | "applicant" | "student" | "faculty" | "adviser" | "admin";
 
@@ -34,11 +35,28 @@ export function linkOn(from: string | ((page: Page) => Promise<string>), name: s
   };
 }
 
-/** The applicant's draft (the demo applicant's application to the open intake). */
-const draft = async (page: Page) => {
-  const href = await linkOn("/soker", /Nasjonal videreutdanning i barnevernledelse – Kull V/)(page);
+/** The link of the demo applicant's application whose row shows `state` ("Utkast", "Tilbud"). */
+const applicationWith = (state: RegExp) => async (page: Page) => {
+  await page.goto("/soker");
+  const href = await page.getByRole("listitem").filter({ hasText: state }).getByRole("link").first().getAttribute("href");
+  if (!href) throw new Error(`no application in the state ${state} on /soker`);
   return href.replace(/\/$/, "");
 };
+
+/**
+ * An intake on the adviser's list of intakes (newest deadline first), by its programme and place
+ * in that list: barnevernledelse's open intake is first, the decided one second.
+ */
+const intake = (programme: RegExp, nth = 0) => async (page: Page) => {
+  await page.goto("/veileder/opptak");
+  const row = page.getByRole("row").filter({ hasText: programme }).nth(nth);
+  const href = await row.getByRole("link").first().getAttribute("href");
+  if (!href) throw new Error(`no intake ${programme} on /veileder/opptak`);
+  return href;
+};
+
+/** The applicant's draft (the demo applicant's application to the open intake). */
+const draft = applicationWith(/Utkast/);
 const step = (slug: string) => async (page: Page) => `${await draft(page)}/${slug}`;
 
 export const PAGES: Record<Audience, readonly PageToCheck[]> = {
@@ -62,12 +80,26 @@ export const PAGES: Record<Audience, readonly PageToCheck[]> = {
     { name: "dokumenter", path: step("dokumenter") },
     { name: "oppsummering", path: step("oppsummering") },
     { name: "en avgjort søknad", path: linkOn("/soker", /Kull H2023/) },
+    { name: "et tilbud om studieplass med vedtaksbrev", path: applicationWith(/Tilbud om studieplass/) },
     { name: "ingen tilgang", path: "/ingen-tilgang" },
   ],
-  student: [{ name: "mine studier", path: "/student" }],
+  student: [
+    { name: "mine studier", path: "/student" },
+    { name: "oppmøte", path: "/student/oppmote" },
+    { name: "arbeidskrav", path: "/student/arbeidskrav" },
+    { name: "ett arbeidskrav med innlevering", path: linkOn("/student/arbeidskrav", /Ledertreningsoppgave 1/) },
+    { name: "timeplan og kalender", path: "/student/timeplan" },
+  ],
   faculty: [{ name: "oversikt", path: "/faglaerer" }],
   adviser: [
     { name: "oversikt", path: "/veileder" },
+    { name: "opptak", path: "/veileder/opptak" },
+    { name: "ett opptak: oversikt og søknader", path: intake(/institusjonsledelse/) },
+    { name: "en søknad til vurdering", path: linkOn(intake(/institusjonsledelse/), DEMO_APPLICANTS.toReview.name) },
+    { name: "rangering", path: async (page) => `${await intake(/institusjonsledelse/)(page)}/rangering` },
+    { name: "vedtak (før utsending)", path: async (page) => `${await intake(/institusjonsledelse/)(page)}/vedtak` },
+    { name: "vedtak (etter utsending)", path: async (page) => `${await intake(/Nasjonal videreutdanning i barnevernledelse/, 1)(page)}/vedtak` },
+    { name: "klager", path: "/veileder/opptak/klager" },
     { name: "brukere", path: "/veileder/brukere" },
     { name: "ingen tilgang (med råd for ansatte)", path: "/ingen-tilgang" },
   ],
