@@ -3,6 +3,7 @@
 import { isLeaderRole, type LeaderRole, type Position as DomainPosition } from "@/lib/domain/admission";
 import { isoDate } from "@/lib/dates";
 import type { CohortRequirements } from "@/lib/domain/requirements";
+import type { ReviewPosition, VerificationStatus } from "@/lib/domain/admission-review";
 
 export { isoDate };
 
@@ -61,5 +62,33 @@ export function toRequirements(row: RequirementColumns): CohortRequirements {
       oral: row.oralCount,
       individualFagnotatMin: row.individualFagnotatMin,
     },
+  };
+}
+
+export interface ReviewPositionRow {
+  id: string;
+  title: string | null;
+  employer: string | null;
+  employerType: "MUNICIPAL_CWS" | "INSTITUTION" | "OTHER" | null;
+  leaderRole: string | null;
+  startDate: Date | null;
+  endDate: Date | null;
+  professionalResponsibility: boolean;
+  personnelResponsibility: boolean;
+}
+
+/** A position row as the adviser's review rules take it, with its verification. */
+export function toReviewPosition(row: ReviewPositionRow, verification: VerificationStatus): ReviewPosition {
+  return {
+    id: row.id,
+    title: row.title,
+    employer: row.employer,
+    employerType: row.employerType,
+    leaderRole: (row.leaderRole as LeaderRole | null) ?? null,
+    start: row.startDate ? isoDate(row.startDate) : null,
+    end: row.endDate ? isoDate(row.endDate) : null,
+    professionalResponsibility: row.professionalResponsibility,
+    personnelResponsibility: row.personnelResponsibility,
+    verification,
   };
 }

@@ -18,9 +18,8 @@ import { admissionRequirementChecks, verifiedCategory, type ReviewPosition } fro
 import { applyRankingMoves } from "@/lib/domain/admission-decisions";
 import { composeDecisionLetter, letterAsText, type LetterKind } from "@/lib/domain/decision-letter";
 import { startOfDayInOslo } from "@/lib/domain/application-deadline";
-import type { LeaderRole } from "@/lib/domain/admission";
 import { day } from "@/lib/dates";
-import { isoDate } from "@/lib/to-domain";
+import { isoDate, toReviewPosition } from "@/lib/to-domain";
 import { DEMO_APPLICANTS } from "@/prisma/seed/demo-accounts";
 import { attachPdf, createApplication, createCohort, createUser, enrol, type PositionInput } from "@/prisma/seed/factories";
 import { seedApplications } from "@/prisma/seed/demo";
@@ -109,18 +108,7 @@ function loadRows(db: Database, cohortId: string) {
 }
 
 function reviewOf(row: Row, deadline: string, verified: boolean) {
-  const positions: ReviewPosition[] = row.positions.map((position) => ({
-    id: position.id,
-    title: position.title,
-    employer: position.employer,
-    employerType: position.employerType,
-    leaderRole: position.leaderRole as LeaderRole | null,
-    start: position.startDate ? isoDate(position.startDate) : null,
-    end: position.endDate ? isoDate(position.endDate) : null,
-    professionalResponsibility: position.professionalResponsibility,
-    personnelResponsibility: position.personnelResponsibility,
-    verification: verified ? "VERIFIED" : "PENDING",
-  }));
+  const positions: ReviewPosition[] = row.positions.map((position) => toReviewPosition(position, verified ? "VERIFIED" : "PENDING"));
   const facts = {
     educations: row.educations,
     vitnemal: row.documents.filter((document) => document.kind === "VITNEMAL").map(() => (verified ? ("VERIFIED" as const) : ("PENDING" as const))),

@@ -12,10 +12,9 @@ import {
   type ReviewFacts,
   type ReviewPosition,
 } from "@/lib/domain/admission-review";
-import type { LeaderRole } from "@/lib/domain/admission";
 import type { Database, Transaction } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { isoDate } from "@/lib/to-domain";
+import { isoDate, toReviewPosition } from "@/lib/to-domain";
 
 type Client = Database | Transaction;
 
@@ -152,18 +151,7 @@ type ReviewRow = {
 
 export function summariseReview(row: ReviewRow): ReviewSummary {
   const deadline = isoDate(row.cohort.applicationDeadline);
-  const positions: ReviewPosition[] = row.positions.map((position) => ({
-    id: position.id,
-    title: position.title,
-    employer: position.employer,
-    employerType: position.employerType,
-    leaderRole: (position.leaderRole as LeaderRole | null) ?? null,
-    start: position.startDate ? isoDate(position.startDate) : null,
-    end: position.endDate ? isoDate(position.endDate) : null,
-    professionalResponsibility: position.professionalResponsibility,
-    personnelResponsibility: position.personnelResponsibility,
-    verification: position.verificationStatus,
-  }));
+  const positions: ReviewPosition[] = row.positions.map((position) => toReviewPosition(position, position.verificationStatus));
   const facts: ReviewFacts = {
     educations: row.educations,
     vitnemal: row.documents.map((document) => document.verificationStatus),

@@ -46,68 +46,57 @@ function requireNote(status: Verification, note: string | null, what: string) {
   }
 }
 
-export async function reviewDocument(
+/**
+ * Approves or rejects one document or one position (the tjenestebevis check), with a comment the
+ * applicant sees; a rejection needs one. The same steps for both: lock, check it belongs to the
+ * application, write, audit, mark under review, refresh the assessed category.
+ */
+async function verifyItem(
   viewer: Viewer,
-  input: { applicationId: string; documentId: string; status: Verification; note: string | null },
-  now = new Date(),
+  item: { kind: "document" | "position"; applicationId: string; id: string; status: Verification; note: string | null },
+  now: Date,
 ) {
   requireAdviser(viewer);
-  requireNote(input.status, input.note, "dokumentet");
+  requireNote(item.status, item.note, item.kind === "document" ? "dokumentet" : "stillingen");
   return db().$transaction(async (tx) => {
-    const application = await lockForReview(tx, input.applicationId);
-    const document = await tx.document.findFirst({
-      where: { id: input.documentId, applicationId: application.id, kind: { in: ["VITNEMAL", "TJENESTEBEVIS", "OTHER"] } },
-      select: { id: true, verificationStatus: true, verificationNote: true },
-    });
-    if (!document) throw new NotFoundError("Fant ikke dokumentet.");
-    const verified = input.status === "PENDING" ? null : now;
-    await tx.document.update({
-      where: { id: document.id },
-      data: { verificationStatus: input.status, verificationNote: input.note, verifiedById: verified ? viewer.id : null, verifiedAt: verified },
-    });
+    const application = await lockForReview(tx, item.applicationId);
+    const select = { id: true, verificationStatus: true, verificationNote: true } as const;
+    const found =
+      item.kind === "document"
+        ? await tx.document.findFirst({ where: { id: item.id, applicationId: application.id, kind: { in: ["VITNEMAL", "TJENESTEBEVIS", "OTHER"] } }, select })
+        : await tx.position.findFirst({ where: { id: item.id, applicationId: application.id }, select });
+    if (!found) throw new NotFoundError(item.kind === "document" ? "Fant ikke dokumentet." : "Fant ikke stillingen.");
+    const verified = item.status === "PENDING" ? null : now;
+    const data = { verificationStatus: item.status, verificationNote: item.note, verifiedById: verified ? viewer.id : null, verifiedAt: verified };
+    if (item.kind === "document") await tx.document.update({ where: { id: found.id }, data });
+    else await tx.position.update({ where: { id: found.id }, data });
     await audit(tx, {
       actorId: viewer.id,
-      action: "document.verify",
-      entityType: "Document",
-      entityId: document.id,
-      before: { status: document.verificationStatus, note: document.verificationNote },
-      after: { status: input.status, note: input.note },
+      action: `${item.kind}.verify`,
+      entityType: item.kind === "document" ? "Document" : "Position",
+      entityId: found.id,
+      before: { status: found.verificationStatus, note: found.verificationNote },
+      after: { status: item.status, note: item.note },
     });
     await markUnderReview(tx, application, now);
     return refreshAssessedCategory(tx, application.id);
   });
 }
 
-export async function reviewPosition(
+export function reviewDocument(
+  viewer: Viewer,
+  input: { applicationId: string; documentId: string; status: Verification; note: string | null },
+  now = new Date(),
+) {
+  return verifyItem(viewer, { kind: "document", applicationId: input.applicationId, id: input.documentId, status: input.status, note: input.note }, now);
+}
+
+export function reviewPosition(
   viewer: Viewer,
   input: { applicationId: string; positionId: string; status: Verification; note: string | null },
   now = new Date(),
 ) {
-  requireAdviser(viewer);
-  requireNote(input.status, input.note, "stillingen");
-  return db().$transaction(async (tx) => {
-    const application = await lockForReview(tx, input.applicationId);
-    const position = await tx.position.findFirst({
-      where: { id: input.positionId, applicationId: application.id },
-      select: { id: true, verificationStatus: true, verificationNote: true },
-    });
-    if (!position) throw new NotFoundError("Fant ikke stillingen.");
-    const verified = input.status === "PENDING" ? null : now;
-    await tx.position.update({
-      where: { id: position.id },
-      data: { verificationStatus: input.status, verificationNote: input.note, verifiedById: verified ? viewer.id : null, verifiedAt: verified },
-    });
-    await audit(tx, {
-      actorId: viewer.id,
-      action: "position.verify",
-      entityType: "Position",
-      entityId: position.id,
-      before: { status: position.verificationStatus, note: position.verificationNote },
-      after: { status: input.status, note: input.note },
-    });
-    await markUnderReview(tx, application, now);
-    return refreshAssessedCategory(tx, application.id);
-  });
+  return verifyItem(viewer, { kind: "position", applicationId: input.applicationId, id: input.positionId, status: input.status, note: input.note }, now);
 }
 
 /** Sets or clears the adviser's category; a category other than the computed one needs a reason. */
