@@ -41,7 +41,7 @@ test.describe("at 1280 px", () => {
     ["adviser", "/veileder"],
     ["adviser", "/veileder/brukere"],
     ["faculty", "/faglaerer"],
-    ["student", "/student"],
+    ["student", "/student/oppmote"],
   ];
   for (const [audience, path] of TABLE_PAGES) {
     test(`${path} shows its table without words broken mid-word`, async ({ page }) => {

@@ -9,6 +9,7 @@ import { formatDeadline, isBeforeEndOfDay } from "@/lib/domain/application-deadl
 import { PRIORITY_CATEGORY_LABELS, isPriorityCategory } from "@/lib/domain/admission";
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { AppealForm } from "@/components/application/appeal-form";
+import { LetterText } from "@/components/ui/letter-text";
 import { canWithdrawApplication } from "@/lib/permissions";
 import { loadApplication, uploadNotice } from "./load";
 
@@ -122,7 +123,7 @@ export default async function ApplicationPage({
           <ul className="mt-3 space-y-3">
             {application.documentationRequests.map((request) => (
               <li key={request.id} className="rounded-md bg-amber-50 p-3">
-                <p className="whitespace-pre-line">{request.message}</p>
+                <LetterText text={request.message} />
                 <p className="mt-1 font-medium">Frist: {formatDeadline(request.dueDate)}</p>
               </li>
             ))}
@@ -163,7 +164,7 @@ export default async function ApplicationPage({
                     </a>
                   </p>
                   {letter.klageDeadline ? <p className="text-sm text-slate-700">Klagefrist: {formatDateNb(letter.klageDeadline)}.</p> : null}
-                  <div className="mt-2 whitespace-pre-line">{letter.body}</div>
+                  <LetterText text={letter.body} className="mt-2" />
                 </details>
               </li>
             ))}

@@ -5,6 +5,7 @@ import { SendBatchForm } from "@/components/admission/decision-forms";
 import { IntakeNav } from "@/components/admission/intake-nav";
 import { PageHeader } from "@/components/area-nav";
 import { DataTable } from "@/components/ui/data-table";
+import { LetterText } from "@/components/ui/letter-text";
 import { formatInstantNb } from "@/lib/domain/format";
 import { previewDecisionBatch } from "@/lib/server/admission/decisions";
 import { listDecisionEvents } from "@/lib/server/admission/queries";
@@ -97,7 +98,7 @@ export default async function DecisionsPage({
                     {example.kind}: brevet til {example.applicantName}
                   </summary>
                   <p className="mt-2 font-semibold">{example.subject}</p>
-                  <div className="mt-2 whitespace-pre-line text-sm">{example.text}</div>
+                  <LetterText text={example.text} className="mt-2 text-sm" />
                 </details>
               ))}
             </div>
