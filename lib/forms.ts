@@ -15,6 +15,11 @@ export interface ActionState {
   at?: number;
   /** The draft was written (possibly with fields kept as typed for correction). */
   saved?: boolean;
+  /**
+   * The session had ended (signed out elsewhere, idle for two hours, or past its absolute limit).
+   * The form keeps what was typed and offers to sign in again and come back (FormMessage).
+   */
+  signedOut?: boolean;
 }
 
 export const initialActionState: ActionState = { ok: false };

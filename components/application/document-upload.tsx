@@ -4,6 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { uploadProblem } from "@/lib/domain/upload";
+import { SignInAgainLink } from "@/components/ui/form-status";
 
 export function DocumentUpload({
   applicationId,
@@ -27,7 +28,7 @@ export function DocumentUpload({
   const inputId = id ?? `upload-${generated}`;
   const form = useRef<HTMLFormElement>(null);
   const [progress, setProgress] = useState<number | null>(null);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [result, setResult] = useState<{ ok: boolean; text: string; signedOut?: boolean } | null>(null);
   const endpoint = `/api/soknader/${applicationId}/dokumenter?tilbake=${encodeURIComponent(returnTo)}`;
 
   async function upload(event: React.FormEvent<HTMLFormElement>) {
@@ -55,14 +56,14 @@ export function DocumentUpload({
     };
     request.onload = () => {
       setProgress(null);
-      let body: { ok?: boolean; message?: string } = {};
+      let body: { ok?: boolean; message?: string; signedOut?: boolean } = {};
       try {
         body = JSON.parse(request.responseText);
       } catch {
         // fall through to the generic message
       }
       const ok = request.status >= 200 && request.status < 300 && body.ok === true;
-      setResult({ ok, text: body.message ?? (ok ? "Lastet opp." : "Opplastingen mislyktes. Prøv igjen.") });
+      setResult({ ok, text: body.message ?? (ok ? "Lastet opp." : "Opplastingen mislyktes. Prøv igjen."), signedOut: body.signedOut === true });
       if (ok) {
         form.current?.reset();
         router.refresh();
@@ -114,6 +115,12 @@ export function DocumentUpload({
         className={result ? (result.ok ? "text-sm font-medium text-green-800" : "text-sm font-medium text-red-800") : "sr-only"}
       >
         {result?.text ?? ""}
+        {result?.signedOut ? (
+          <>
+            {" "}
+            <SignInAgainLink className="text-red-900" />
+          </>
+        ) : null}
       </p>
     </form>
   );

@@ -10,7 +10,7 @@
 import { startTransition, useActionState, useEffect, useRef } from "react";
 import type { ActionState } from "@/lib/forms";
 import { initialActionState } from "@/lib/forms";
-import { FormMessage } from "@/components/ui/form-status";
+import { FormMessage, SignInAgainLink } from "@/components/ui/form-status";
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -93,6 +93,12 @@ function AutosaveStatus({ pending, state }: { pending: boolean; state: ActionSta
     return (
       <p role="alert" className="text-sm font-medium text-red-800">
         Utkastet ble ikke lagret automatisk. {state.message}
+        {state.signedOut ? (
+          <>
+            {" "}
+            <SignInAgainLink className="text-red-900" /> (det du har skrevet, blir med).
+          </>
+        ) : null}
       </p>
     );
   }

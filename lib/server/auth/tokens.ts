@@ -33,7 +33,7 @@ export function isTokenShaped(value: unknown): value is string {
 export async function issueToken(
   tx: Transaction,
   input: { userId: string; purpose: AccountTokenPurpose; email?: string | null; now?: Date },
-): Promise<{ token: string; expiresAt: Date }> {
+): Promise<{ id: string; token: string; expiresAt: Date }> {
   const now = input.now ?? new Date();
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + TOKEN_LIFETIME_MINUTES[input.purpose] * 60_000);
@@ -41,10 +41,11 @@ export async function issueToken(
     where: { userId: input.userId, purpose: input.purpose, usedAt: null },
     data: { usedAt: now },
   });
-  await tx.accountToken.create({
+  const { id } = await tx.accountToken.create({
     data: { tokenHash: hashToken(token), purpose: input.purpose, userId: input.userId, email: input.email ?? null, createdAt: now, expiresAt },
+    select: { id: true },
   });
-  return { token, expiresAt };
+  return { id, token, expiresAt };
 }
 
 export interface LockedToken {
