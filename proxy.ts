@@ -45,7 +45,8 @@ async function actionBodyTooLarge(request: NextRequest): Promise<boolean> {
     if (done) return false;
     total += value.byteLength;
     if (total > SERVER_ACTION_BODY_LIMIT_BYTES) {
-      await reader.cancel();
+      // Not awaited: cancelling one branch of a cloned body settles only when both are cancelled.
+      void reader.cancel().catch(() => {});
       return true;
     }
   }
