@@ -51,6 +51,7 @@ export function normalizeAddress(value: string): string | null {
   if (version !== 6) return null;
   const groups = expandIpv6(text.toLowerCase());
   if (!groups) return null;
+  if (groups.slice(0, 7).every((group) => group === 0) && groups[7] === 1) return "::1"; // loopback: a local test or proxy
   const mapped = groups.slice(0, 5).every((group) => group === 0) && groups[5] === 0xffff;
   if (mapped) return [groups[6]! >> 8, groups[6]! & 0xff, groups[7]! >> 8, groups[7]! & 0xff].join(".");
   return `${groups

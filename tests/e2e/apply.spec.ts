@@ -2,7 +2,7 @@
 // submits, gets the receipt and follows the status; another applicant cannot get at any of it.
 import { expect, test, type Page } from "@playwright/test";
 import { makePdf } from "@/prisma/seed/pdf";
-import { expectAccessible, waitForMail } from "./helpers";
+import { expectAccessible, linkIn, waitForMail } from "./helpers";
 
 const PASSWORD = "et-godt-passord-2026";
 const pdfFile = (name: string, title: string) => ({ name, mimeType: "application/pdf", buffer: Buffer.from(makePdf(title, ["Testdokument"])) });
@@ -122,10 +122,21 @@ test("a new applicant applies from start to finish, and the application stays pr
   const documentHref = await page.getByRole("link", { name: "vitnemål.pdf" }).getAttribute("href");
   await page.getByRole("link", { name: "Gå videre til oppsummering" }).click();
 
-  // Summary and submission.
+  // Summary: complete, but the address is not verified yet, so it cannot be sent.
   await expect(page.getByRole("heading", { level: 1, name: "Oppsummering og innsending" })).toBeVisible();
   await expect(page.getByText("Alt som trengs er fylt ut.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Bekreft e-postadressen din" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Send søknaden" })).toBeDisabled();
   await expectAccessible(page);
+
+  // The link from the outbox verifies the address.
+  await page.goto(linkIn(await waitForMail(email, /^Bekreft e-postadressen din/), "/bekreft-epost"));
+  await expect(page.getByText(`Bekreft at ${email} er din e-postadresse.`)).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Bekreft e-postadressen" }).click();
+  await expect(page.getByRole("status")).toContainText(`E-postadressen ${email} er bekreftet.`);
+  await page.goto(`${applicationUrl}/oppsummering`);
+  await expect(page.getByRole("heading", { name: "Bekreft e-postadressen din" })).toHaveCount(0);
   await page.getByLabel("Jeg bekrefter at opplysningene er riktige og at dokumentene er mine.").check();
   await page.getByRole("button", { name: "Send søknaden" }).click();
 

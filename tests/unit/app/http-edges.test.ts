@@ -34,7 +34,7 @@ describe("client address", () => {
     expect(normalizeAddress("2001:db8:1:2:aaaa:bbbb:cccc:dddd")).toBe("2001:db8:1:2::/64");
     expect(normalizeAddress("[2001:db8:1:2::7]:443")).toBe("2001:db8:1:2::/64");
     expect(normalizeAddress("2001:DB8:1:2::8")).toBe("2001:db8:1:2::/64");
-    expect(normalizeAddress("::1")).toBe("0:0:0:0::/64");
+    expect(normalizeAddress("::1")).toBe("::1");
     expect(normalizeAddress("fe80::1%eth0")).toBe("fe80:0:0:0::/64");
     expect(normalizeAddress("999.1.1.1")).toBeNull();
     expect(normalizeAddress("")).toBeNull();
