@@ -13,7 +13,7 @@ import { resendVerificationLink, verifyEmail } from "@/lib/server/users/email-ve
 import { acceptInvitation } from "@/lib/server/users/invitations";
 import { changePassword, confirmEmailChange, requestEmailChange, signOutEverywhere } from "@/lib/server/users/my-account";
 import { requestPasswordReset, resetPassword } from "@/lib/server/users/password-reset";
-import { email, newPassword, returnPath } from "@/lib/validation/common";
+import { email, newPassword } from "@/lib/validation/common";
 
 const EVERYONE = Object.values(Role);
 const token = z.string({ error: "Lenken mangler." }).max(100, "Lenken er ugyldig.");
@@ -66,7 +66,7 @@ export const acceptInvitationAction = definePublicAction({
 });
 
 export const verifyEmailAction = definePublicAction({
-  schema: z.object({ token, neste: returnPath }),
+  schema: z.object({ token }),
   async handler({ input }) {
     const { email: address } = await verifyEmail(input.token);
     return { message: `E-postadressen ${address} er bekreftet.` };

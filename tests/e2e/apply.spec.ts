@@ -167,5 +167,17 @@ test("a new applicant applies from start to finish, and the application stays pr
   const download = await otherPage.request.get(documentHref!);
   expect(download.status()).toBe(404);
   expect((await download.body()).byteLength).toBe(0);
+  // Ids that cannot be ours are "not found" (or a bad request), never a server error.
+  for (const bad of ["%00", "c".repeat(5000), "3f2504e0-4f89-11d3-9a0c-0305e82c3301", "%27%20OR%201%3D1"]) {
+    expect([400, 404]).toContain((await otherPage.goto(`/soker/soknad/${bad}/personalia`))?.status());
+    expect([400, 404]).toContain((await otherPage.request.get(`/api/dokumenter/${bad}`)).status());
+  }
+  // An upload from another site, without Origin, is refused.
+  const applicationId = new URL(applicationUrl).pathname.split("/").at(-1)!;
+  const crossSite = await otherPage.request.post(`/api/soknader/${applicationId}/dokumenter`, {
+    headers: { accept: "application/json", "sec-fetch-site": "cross-site" },
+    multipart: { kind: "VITNEMAL", file: pdfFile("angrep.pdf", "Angrep") },
+  });
+  expect(crossSite.status()).toBe(403);
   await other.close();
 });
