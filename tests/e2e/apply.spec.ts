@@ -14,10 +14,12 @@ async function register(page: Page, name: string, email: string) {
   await page.getByLabel("Gjenta passordet").fill(PASSWORD);
   await page.getByLabel(/Jeg har lest at NTNU behandler/).check();
   await page.getByRole("button", { name: "Opprett konto" }).click();
+  // Two password hashes (register, then sign in) take a while on a busy machine.
+  await page.waitForURL((url) => !url.pathname.startsWith("/registrer"), { timeout: 30_000 });
 }
 
 test("a new applicant applies from start to finish, and the application stays private", async ({ page, browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const email = `ny.soker.${Date.now()}@example.no`;
 
   // Find the open intake on the public page and start.

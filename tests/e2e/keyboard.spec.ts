@@ -77,7 +77,7 @@ test("an applicant completes the application with the keyboard alone at 320 px",
   await typeInto(page, page.getByLabel("Gjenta passordet"), PASSWORD);
   await press(page, page.getByLabel(/Jeg har lest at NTNU behandler/), "Space");
   await press(page, page.getByRole("button", { name: "Opprett konto" }));
-  await expect(page).toHaveURL(/\/soker$/);
+  await expect(page).toHaveURL(/\/soker$/, { timeout: 30_000 });
   await expectNoSidewaysScroll(page);
 
   await press(page, page.getByRole("link", { name: "Start søknad" }).first());
