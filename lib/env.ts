@@ -28,6 +28,33 @@ export const envSchema = z
     FEIDE_ISSUER: z.url().default("https://auth.dataporten.no"),
     /** Show the demo accounts on the sign-in page (development only by default). */
     SHOW_DEMO_ACCOUNTS: optionalText.pipe(z.enum(["true", "false"]).optional()),
+    /**
+     * The header in which the deployment's own reverse proxy passes the client's address
+     * (lib/http/client-address.ts), e.g. x-forwarded-for or x-real-ip. Unset: the address is
+     * unknown and the per-address rate limits are off. Never set it without such a proxy: any
+     * client can send any header.
+     */
+    TRUSTED_PROXY_HEADER: optionalText
+      .transform((value) => value?.toLowerCase())
+      .pipe(
+        z
+          .string()
+          .regex(/^[a-z0-9][a-z0-9-]*$/, "TRUSTED_PROXY_HEADER must be a header name such as x-forwarded-for or x-real-ip")
+          .refine((name) => !["host", "origin", "referer", "cookie", "user-agent", "forwarded"].includes(name), {
+            message: "TRUSTED_PROXY_HEADER must name the header your proxy writes the client address into (x-forwarded-for, x-real-ip …)",
+          })
+          .optional(),
+      ),
+    /** How many trusted proxies append to X-Forwarded-For (the address is that many from the right). */
+    TRUSTED_PROXY_HOPS: optionalText.pipe(
+      z.coerce
+        .number<string | undefined>({ error: "TRUSTED_PROXY_HOPS must be a whole number from 1 to 10" })
+        .int("TRUSTED_PROXY_HOPS must be a whole number from 1 to 10")
+        .min(1, "TRUSTED_PROXY_HOPS must be a whole number from 1 to 10")
+        .max(10, "TRUSTED_PROXY_HOPS must be a whole number from 1 to 10")
+        .optional()
+        .transform((value) => value ?? 1),
+    ),
   })
   .refine((env) => Boolean(env.FEIDE_CLIENT_ID) === Boolean(env.FEIDE_CLIENT_SECRET), {
     message: "FEIDE_CLIENT_ID and FEIDE_CLIENT_SECRET must be set together",
@@ -56,6 +83,11 @@ export function feideConfigured(config: Env = env()): boolean {
   return Boolean(config.FEIDE_CLIENT_ID && config.FEIDE_CLIENT_SECRET);
 }
 
+/** Where the client address comes from (lib/http/client-address.ts). */
+export function trustedProxy(config: Env = env()) {
+  return { header: config.TRUSTED_PROXY_HEADER, hops: config.TRUSTED_PROXY_HOPS };
+}
+
 export function demoAccountsVisible(config: Env = env()): boolean {
   if (config.SHOW_DEMO_ACCOUNTS) return config.SHOW_DEMO_ACCOUNTS === "true";
   return config.NODE_ENV === "development";
@@ -67,6 +99,11 @@ export function productionWarnings(config: Env = env()): string[] {
   const warnings: string[] = [];
   if (!config.SMTP_URL) warnings.push("SMTP_URL is not set: e-mail is written to MAIL_OUTBOX_DIR, not sent.");
   if (!config.APP_URL.startsWith("https://")) warnings.push(`APP_URL is ${config.APP_URL}: users should reach the app over https.`);
+  if (!config.TRUSTED_PROXY_HEADER) {
+    warnings.push(
+      "TRUSTED_PROXY_HEADER is not set: the client address is unknown, so the per-address limits (sign-in, registration, password reset) are off. Set it to the header your reverse proxy writes (README).",
+    );
+  }
   if (!config.STORAGE_DIR.startsWith("/")) warnings.push(`STORAGE_DIR is relative (${config.STORAGE_DIR}): use a persistent absolute path.`);
   return warnings;
 }

@@ -17,6 +17,11 @@ export interface ActionState {
   saved?: boolean;
   /** Where "go on" leads, when the form stayed because the step is not complete yet. */
   next?: string;
+  /**
+   * The session had ended (signed out elsewhere, idle for two hours, or past its absolute limit).
+   * The form keeps what was typed and offers to sign in again and come back (FormMessage).
+   */
+  signedOut?: boolean;
 }
 
 export const initialActionState: ActionState = { ok: false };

@@ -16,7 +16,7 @@ import Link from "next/link";
 import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import type { ActionState } from "@/lib/forms";
 import { initialActionState } from "@/lib/forms";
-import { FormMessage } from "@/components/ui/form-status";
+import { FormMessage, SignInAgainLink } from "@/components/ui/form-status";
 import { usePendingWork } from "@/components/application/unsaved-changes";
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
@@ -219,6 +219,12 @@ function AutosaveStatus({ pending, state }: { pending: boolean; state: ActionSta
     return (
       <p role="alert" className="text-sm font-medium text-red-800">
         Utkastet ble ikke lagret automatisk. {state.message}
+        {state.signedOut ? (
+          <>
+            {" "}
+            <SignInAgainLink className="text-red-900" /> (det du har skrevet, blir med).
+          </>
+        ) : null}
       </p>
     );
   }

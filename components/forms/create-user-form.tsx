@@ -40,15 +40,10 @@ export function CreateUserForm({ canGrantAdmin }: { canGrantAdmin: boolean }) {
         </div>
         <FieldMessages id="roles" errors={errors.roles} />
       </fieldset>
-      <TextField
-        name="password"
-        label="Midlertidig passord"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint="Minst 10 tegn. Gi det til personen på en trygg måte."
-        errors={errors.password}
-      />
+      <p className="text-sm text-slate-700">
+        Personen får en e-post med en lenke for å velge sitt eget passord. Lenken gjelder i 7 dager; du kan sende en ny fra
+        listen.
+      </p>
       <SubmitButton pendingText="Oppretter …">Opprett bruker</SubmitButton>
     </form>
   );

@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { registerApplicantAccount } from "@/lib/actions/register-applicant";
 import { initialActionState } from "@/lib/forms";
+import { NewPasswordFields } from "@/components/forms/new-password-fields";
 import { CheckboxField, TextField } from "@/components/ui/field";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
 
@@ -21,25 +22,9 @@ export function RegisterForm({ next }: { next?: string }) {
         required
         defaultValue={state.values?.email}
         errors={errors.email}
-        hint="Vi sender kvittering og svar på søknaden hit."
+        hint="Vi sender en lenke hit som du bekrefter adressen med, og senere kvittering og svar på søknaden."
       />
-      <TextField
-        name="password"
-        label="Passord"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint="Minst 10 tegn."
-        errors={errors.password}
-      />
-      <TextField
-        name="passwordConfirm"
-        label="Gjenta passordet"
-        type="password"
-        autoComplete="new-password"
-        required
-        errors={errors.passwordConfirm}
-      />
+      <NewPasswordFields label="Passord" errors={errors} />
       <CheckboxField
         name="privacy"
         label="Jeg har lest at NTNU behandler opplysningene i søknaden for å vurdere opptak til studiet."

@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useRef } from "react";
 import type { ActionState } from "@/lib/forms";
 import { initialActionState } from "@/lib/forms";
-import { SubmitButton } from "@/components/ui/form-status";
+import { SignInAgainLink, SubmitButton } from "@/components/ui/form-status";
 
 export function ActionButton({
   action,
@@ -48,6 +48,12 @@ export function ActionButton({
       {state.message && !(state.ok && quietSuccess) ? (
         <span role={state.ok ? "status" : "alert"} className={state.ok ? "text-sm text-green-800" : "text-sm text-red-800"}>
           {state.message}
+          {state.signedOut ? (
+            <>
+              {" "}
+              <SignInAgainLink />
+            </>
+          ) : null}
         </span>
       ) : null}
     </form>

@@ -1,7 +1,9 @@
 "use client";
-import { useEffect, useRef } from "react";
+import { usePathname } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
 import { useFormStatus } from "react-dom";
 import type { ActionState } from "@/lib/forms";
+import { restoreFormValues, stashFormValues } from "@/components/ui/restore-after-sign-in";
 
 /** A submit button that shows it is working and cannot be pressed twice. */
 export function SubmitButton({
@@ -19,10 +21,43 @@ export function SubmitButton({
 }
 
 /**
+ * "Logg inn på nytt" after the session ended while a form was open: keeps what the form holds
+ * (restore-after-sign-in.ts) and signs in with a way back to this page.
+ */
+export function SignInAgainLink({ className }: { className?: string }) {
+  const ref = useRef<HTMLAnchorElement>(null);
+  const pathname = usePathname();
+  return (
+    <a
+      ref={ref}
+      href={`/login?neste=${encodeURIComponent(pathname)}`}
+      className={className}
+      onClick={() => {
+        const form = ref.current?.closest("form");
+        if (form) stashFormValues(form, window.location.pathname);
+      }}
+    >
+      Logg inn på nytt
+    </a>
+  );
+}
+
+/** Fills the form back in after sign-in, if it was kept by SignInAgainLink; says so. */
+function useRestoredAfterSignIn(anchor: React.RefObject<HTMLElement | null>) {
+  const [restored, setRestored] = useState(false);
+  useEffect(() => {
+    const form = anchor.current?.closest("form");
+    if (form) restoreFormValues(form, window.location.pathname, () => setRestored(true));
+  }, [anchor]);
+  return restored;
+}
+
+/**
  * The form's overall result. An error takes focus, so keyboard and screen-reader users hear it,
  * and lists each field to fix with a link to it; a success is announced politely. Focus moves
  * once per result (its `at`), so a summary that is re-rendered with fewer items as the user
- * corrects fields never pulls focus away from the field they are typing in.
+ * corrects fields never pulls focus away from the field they are typing in. When the session had
+ * ended, it offers to sign in again without losing what was typed.
  */
 export function FormMessage({
   state,
@@ -45,7 +80,20 @@ export function FormMessage({
       ref.current?.focus();
     }
   }, [failed, result]);
-  if (!state.message) return null;
+  const anchor = useRef<HTMLSpanElement>(null);
+  const restored = useRestoredAfterSignIn(anchor);
+  if (!state.message) {
+    return (
+      <>
+        <span ref={anchor} hidden />
+        {restored ? (
+          <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+            Du er logget inn igjen. Vi har fylt inn det du skrev; se over og lagre eller send på nytt.
+          </p>
+        ) : null}
+      </>
+    );
+  }
   const fields = Object.entries(state.fieldErrors ?? {}).filter(([name, messages]) => name !== "form" && messages?.length);
   return (
     <div
@@ -58,7 +106,14 @@ export function FormMessage({
           : "rounded-md border border-red-700 bg-red-50 p-3 text-red-900"
       }
     >
+      <span ref={anchor} hidden />
       <p>{state.message}</p>
+      {state.signedOut ? (
+        <p className="mt-2">
+          Det du har skrevet, står fortsatt i skjemaet. <SignInAgainLink className="font-semibold text-red-900" />, så kommer du tilbake
+          hit med det utfylt.
+        </p>
+      ) : null}
       {!state.ok && fields.length > 0 ? (
         <ul className="mt-2 list-disc pl-5">
           {fields.map(([name, messages]) => (

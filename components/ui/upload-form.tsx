@@ -11,12 +11,15 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { usePendingWork } from "@/components/application/unsaved-changes";
+import { SignInAgainLink } from "@/components/ui/form-status";
 import { uploadProblem } from "@/lib/domain/upload";
 
 export interface UploadResult {
   ok: boolean;
   text: string;
   fieldErrors?: Record<string, string[] | undefined>;
+  /** The session had ended: the message offers to sign in again (what was chosen stays here). */
+  signedOut?: boolean;
 }
 
 export interface UploadState {
@@ -108,14 +111,19 @@ export function UploadForm({
         if (progressEvent.lengthComputable) setProgress(Math.round((progressEvent.loaded / progressEvent.total) * 100));
       };
       request.onload = () => {
-        let body: { ok?: boolean; message?: string; fieldErrors?: UploadResult["fieldErrors"] } = {};
+        let body: { ok?: boolean; message?: string; fieldErrors?: UploadResult["fieldErrors"]; signedOut?: boolean } = {};
         try {
           body = JSON.parse(request.responseText);
         } catch {
           // fall through to the generic message
         }
         const ok = request.status >= 200 && request.status < 300 && body.ok === true;
-        finish({ ok, text: body.message ?? (ok ? "Lastet opp." : "Opplastingen mislyktes. Prøv igjen."), fieldErrors: ok ? undefined : body.fieldErrors });
+        finish({
+          ok,
+          text: body.message ?? (ok ? "Lastet opp." : "Opplastingen mislyktes. Prøv igjen."),
+          fieldErrors: ok ? undefined : body.fieldErrors,
+          signedOut: body.signedOut === true,
+        });
         resolve(ok);
       };
       request.onerror = () => {
@@ -163,6 +171,12 @@ export function UploadForm({
         }
       >
         {showResult ? (result?.text ?? "") : ""}
+        {showResult && result?.signedOut ? (
+          <>
+            {" "}
+            <SignInAgainLink className="text-red-900" />
+          </>
+        ) : null}
       </p>
     </form>
   );

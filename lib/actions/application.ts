@@ -24,9 +24,9 @@ import type { Viewer } from "@/lib/server/viewer";
 import { gapsOnStep } from "@/lib/application-steps";
 import { storage } from "@/lib/storage";
 import { educationFields, employerFields, personalFields, positionFields } from "@/lib/validation/application";
+import { recordId as id } from "@/lib/validation/ids";
 
 const APPLICANT = ["APPLICANT"] as const;
-const id = (label: string) => z.string({ error: `${label} mangler.` }).min(1, `${label} mangler.`).max(64);
 const applicationId = id("Søknaden");
 
 /** The raw text of each named field; the use case reads them leniently. */

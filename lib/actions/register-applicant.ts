@@ -1,7 +1,10 @@
 "use server";
+import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formValues, type ActionState } from "@/lib/forms";
 import { fieldErrorsFrom } from "@/lib/server/action";
+import { requestClientAddress } from "@/lib/server/request-context";
 import { registerApplicant } from "@/lib/server/users/register-applicant";
 import { signIn } from "@/lib/server/auth";
 import { DomainError } from "@/lib/server/errors";
@@ -25,7 +28,10 @@ const schema = z
     message: "Du må bekrefte at du har lest hvordan vi behandler opplysningene dine.",
   });
 
-/** Anyone may register as an applicant; the account gets the APPLICANT role only. */
+/**
+ * Anyone may register as an applicant; the account gets the APPLICANT role only, and a link to
+ * verify the address is e-mailed. The new applicant is signed in at once and may fill in a draft.
+ */
 export async function registerApplicantAccount(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const { password: _p, passwordConfirm: _c, ...values } = formValues(formData);
   const parsed = schema.safeParse(Object.fromEntries(formData));
@@ -33,11 +39,17 @@ export async function registerApplicantAccount(_previous: ActionState, formData:
     return { ok: false, message: "Noe må rettes. Se feltene som er merket.", fieldErrors: fieldErrorsFrom(parsed.error), values };
   }
   try {
-    await registerApplicant(parsed.data);
+    await registerApplicant(parsed.data, { clientAddress: await requestClientAddress() });
   } catch (error) {
     if (error instanceof DomainError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values };
     throw error;
   }
-  await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: parsed.data.neste ?? "/soker" });
+  try {
+    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: parsed.data.neste ?? "/soker" });
+  } catch (error) {
+    // The account exists; only the automatic sign-in was refused (a per-address limit).
+    if (error instanceof AuthError) redirect(`/login?ny=1${parsed.data.neste ? `&neste=${encodeURIComponent(parsed.data.neste)}` : ""}`);
+    throw error; // the redirect after a successful sign-in
+  }
   return { ok: true };
 }

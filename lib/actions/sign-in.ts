@@ -3,7 +3,7 @@ import { AuthError } from "next-auth";
 import { z } from "zod";
 import type { ActionState } from "@/lib/forms";
 import { formValues } from "@/lib/forms";
-import { signIn } from "@/lib/server/auth";
+import { signIn, SignInLimited } from "@/lib/server/auth";
 import { fieldErrorsFrom } from "@/lib/server/action";
 import { email, returnPath } from "@/lib/validation/common";
 
@@ -29,15 +29,15 @@ export async function signInWithPassword(_previous: ActionState, formData: FormD
     });
     return { ok: true };
   } catch (error) {
+    if (error instanceof SignInLimited) {
+      return { ok: false, message: `${error.retryMessage} Har du glemt passordet, kan du lage et nytt med «Glemt passord».`, values };
+    }
     if (error instanceof AuthError) {
-      const locked = "code" in error && error.code === "locked";
-      return {
-        ok: false,
-        message: locked
-          ? "For mange mislykkede forsøk. Vent et kvarter og prøv igjen."
-          : "Feil e-postadresse eller passord.",
-        values,
-      };
+      if (error.type !== "CredentialsSignin") {
+        // Not a wrong password: something failed on our side (the log has it).
+        return { ok: false, message: "Innloggingen virker ikke akkurat nå. Prøv igjen om litt.", values };
+      }
+      return { ok: false, message: "Feil e-postadresse eller passord.", values };
     }
     throw error; // the redirect after a successful sign-in
   }

@@ -97,3 +97,18 @@ export function joinNb(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? "";
   return `${items.slice(0, -1).join(", ")} og ${items[items.length - 1]}`;
 }
+
+/**
+ * When to try again, as a rate-limit message says it: "kl. 14.35" later the same day in Oslo,
+ * otherwise the date too ("2. desember 2026 kl. 09.15"). Rounded up to the whole minute, so the
+ * time said is never before the moment it works again.
+ */
+export function retryAtText(retryAt: Date, now: Date): string {
+  const rounded = Math.ceil(retryAt.getTime() / 60_000) * 60_000;
+  const then = new TZDate(rounded, OSLO_TIME_ZONE);
+  const today = new TZDate(now.getTime(), OSLO_TIME_ZONE);
+  const sameDay =
+    then.getFullYear() === today.getFullYear() && then.getMonth() === today.getMonth() && then.getDate() === today.getDate();
+  if (!sameDay) return formatInstantNb(rounded);
+  return `kl. ${String(then.getHours()).padStart(2, "0")}.${String(then.getMinutes()).padStart(2, "0")}`;
+}

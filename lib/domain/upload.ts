@@ -6,6 +6,10 @@
  */
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+/** Most documents one application may hold: enough for any real case, a cap on disk use. */
+export const MAX_DOCUMENTS_PER_APPLICATION = 40;
+/** Most bytes one application's documents may take together (a vitnemål and a handful of tjenestebevis need far less). */
+export const MAX_APPLICATION_BYTES = 100 * 1024 * 1024;
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
 const MAX_NAME_LENGTH = 200;
 
@@ -21,8 +25,12 @@ export function uploadProblem(file: UploadCandidate): string | null {
   const name = file.name.normalize("NFC");
   if (name.trim() === "") return "Filen mangler navn. Gi den et navn og prøv igjen.";
   if (name.length > MAX_NAME_LENGTH) return `Filnavnet er for langt (høyst ${MAX_NAME_LENGTH} tegn). Gi filen et kortere navn.`;
-  if (/[/\\\u0000-\u001f\u007f]/.test(name) || name.split(/[/\\]/).includes("..") || name.includes("..")) {
+  if (/[/\\\u0000-\u001f\u007f-\u009f]/.test(name) || name.split(/[/\\]/).includes("..") || name.includes("..")) {
     return "Filnavnet kan ikke inneholde skråstreker, «..» eller kontrolltegn. Gi filen et vanlig navn og prøv igjen.";
+  }
+  // Bidi controls make a name display differently from what it is ("…U+202Efdp.exe" shows as "…exe.pdf").
+  if (/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(name)) {
+    return "Filnavnet inneholder usynlige tegn som endrer skriveretningen. Gi filen et vanlig navn og prøv igjen.";
   }
   if (file.size === 0) return `«${name}» er tom (0 byte). Velg filen på nytt.`;
   if (file.size > MAX_UPLOAD_BYTES) {
@@ -30,6 +38,22 @@ export function uploadProblem(file: UploadCandidate): string | null {
   }
   const isPdf = file.head.length >= PDF_MAGIC.length && PDF_MAGIC.every((byte, index) => file.head[index] === byte);
   if (!isPdf) return `«${name}» er ikke en PDF-fil. Last opp dokumentet som PDF.`;
+  return null;
+}
+
+/**
+ * Whether one more file of `size` bytes fits the application's totals; a Norwegian message if
+ * not. `stored`: what the application holds now (without a document the upload replaces).
+ */
+export function applicationCapacityProblem(stored: { documents: number; bytes: number }, size: number): string | null {
+  if (stored.documents >= MAX_DOCUMENTS_PER_APPLICATION) {
+    return `Søknaden har allerede ${MAX_DOCUMENTS_PER_APPLICATION} dokumenter. Slett noen før du laster opp flere.`;
+  }
+  if (stored.bytes + size > MAX_APPLICATION_BYTES) {
+    return `Dokumentene i søknaden kan til sammen være høyst ${formatMegabytes(MAX_APPLICATION_BYTES)}, og det er ${formatMegabytes(
+      Math.max(0, MAX_APPLICATION_BYTES - stored.bytes),
+    )} igjen. Komprimer filen, eller slett dokumenter du ikke trenger.`;
+  }
   return null;
 }
 

@@ -6,6 +6,7 @@ import "server-only";
 import { advanceWaitingLists } from "@/lib/server/admission/decisions";
 import { deliverQueuedMail } from "@/lib/server/mail";
 import { sweepStudentNotices } from "@/lib/server/students/notices";
+import { cleanUpExpiredAccountData } from "@/lib/server/maintenance";
 
 export interface JobDefinition {
   /** pg-boss cron expression (UTC), or null for jobs that run only when requested. */
@@ -27,6 +28,8 @@ export const JOBS = {
    * the waiting list (lib/server/admission/decisions.ts). Requested when an offer is declined.
    */
   "admission.waitlist": { cron: "* * * * *", run: () => advanceWaitingLists() },
+  /** Removes ended rate-limit windows, ended sessions and spent one-time links (lib/server/maintenance.ts). */
+  "maintenance.cleanup": { cron: "17 * * * *", run: () => cleanUpExpiredAccountData() },
 } satisfies Record<string, JobDefinition>;
 
 export type JobName = keyof typeof JOBS;

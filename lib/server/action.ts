@@ -33,10 +33,10 @@ const UNEXPECTED_MESSAGE =
 
 export function defineAction<Schema extends z.ZodType>(definition: ActionDefinition<Schema>) {
   return async function action(_previous: ActionState, formData: FormData): Promise<ActionState> {
-    const values = formValues(formData);
+    const values = shownValues(formData);
     const at = Date.now();
     const viewer = await getViewer();
-    if (!viewer) return { ok: false, message: SIGNED_OUT_MESSAGE, values, at };
+    if (!viewer) return { ok: false, message: SIGNED_OUT_MESSAGE, values, at, signedOut: true };
     if (!hasAnyRole(viewer, definition.roles)) return { ok: false, message: FORBIDDEN_MESSAGE, values, at };
 
     const parsed = definition.schema.safeParse(formInput(formData));
@@ -53,17 +53,61 @@ export function defineAction<Schema extends z.ZodType>(definition: ActionDefinit
       const result = await definition.handler({ viewer, input: parsed.data, formData });
       return { ok: true, values, at, ...result };
     } catch (error) {
-      unstable_rethrow(error); // redirect() and notFound() are not errors
-      if (error instanceof DomainError) {
-        return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values, at };
-      }
-      if (error instanceof AccessDeniedError || error instanceof NotFoundError) {
-        return { ok: false, message: error.message, values, at };
-      }
-      console.error("Server action failed", error);
-      return { ok: false, message: UNEXPECTED_MESSAGE, values, at };
+      return failure(error, values, at);
     }
   };
+}
+
+interface PublicActionDefinition<Schema extends z.ZodType> {
+  schema: Schema;
+  handler: (context: { input: z.output<Schema>; formData: FormData }) => Promise<Partial<ActionState> | void>;
+}
+
+/**
+ * For the few actions that need no session (forgotten password, links from e-mails): parse with
+ * zod → run the use case → an ActionState, with the same error handling as defineAction.
+ */
+export function definePublicAction<Schema extends z.ZodType>(definition: PublicActionDefinition<Schema>) {
+  return async function action(_previous: ActionState, formData: FormData): Promise<ActionState> {
+    const values = shownValues(formData);
+    const at = Date.now();
+    const parsed = definition.schema.safeParse(formInput(formData));
+    if (!parsed.success) {
+      return {
+        ok: false,
+        message: "Noe må rettes. Se feltene som er merket.",
+        fieldErrors: fieldErrorsFrom(parsed.error),
+        values,
+        at,
+      };
+    }
+    try {
+      const result = await definition.handler({ input: parsed.data, formData });
+      return { ok: true, values, at, ...result };
+    } catch (error) {
+      return failure(error, values, at);
+    }
+  };
+}
+
+/** Fields never sent back to the page, whatever the form: passwords and one-time tokens. */
+const SECRET_FIELD = /password|passord|token/i;
+
+/** What the user typed, to show again, without secrets. */
+function shownValues(formData: FormData): Record<string, string> {
+  return Object.fromEntries(Object.entries(formValues(formData)).filter(([name]) => !SECRET_FIELD.test(name)));
+}
+
+function failure(error: unknown, values: Record<string, string>, at: number): ActionState {
+  unstable_rethrow(error); // redirect() and notFound() are not errors
+  if (error instanceof DomainError) {
+    return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values, at };
+  }
+  if (error instanceof AccessDeniedError || error instanceof NotFoundError) {
+    return { ok: false, message: error.message, values, at };
+  }
+  console.error("Server action failed", error);
+  return { ok: false, message: UNEXPECTED_MESSAGE, values, at };
 }
 
 export function fieldErrorsFrom(error: z.ZodError): FieldErrors {

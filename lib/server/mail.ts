@@ -82,6 +82,15 @@ export async function queueMail(tx: Transaction | Database, mail: QueuedMail): P
   return count === 1;
 }
 
+/**
+ * The stored copy of a sent message loses its one-time links (password reset, invitation, …):
+ * the token then exists only in the recipient's mailbox, and a copy of the database cannot use it.
+ * A one-time link is an https?:// URL whose last segment is a 43-character base64url token.
+ */
+export function redactOneTimeLinks(text: string): string {
+  return text.replace(/(https?:\/\/\S+\/)[A-Za-z0-9_-]{43}(?=\s|$)/g, "$1[lenken er fjernet fra vår kopi]");
+}
+
 /** After this many failed attempts a message stays unsent and is listed for the administrator. */
 export const MAX_MAIL_ATTEMPTS = 8;
 
@@ -108,7 +117,7 @@ export async function deliverQueuedMail(options: { limit?: number; now?: Date; c
         await sendMail({ to: message.to, subject: message.subject, text: message.text });
         await tx.mailMessage.update({
           where: { id: message.id },
-          data: { sentAt: new Date(), attempts: message.attempts + 1, lastError: null },
+          data: { sentAt: new Date(), attempts: message.attempts + 1, lastError: null, text: redactOneTimeLinks(message.text) },
         });
         return "sent" as const;
       } catch (error) {

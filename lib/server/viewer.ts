@@ -5,6 +5,7 @@ import { cache } from "react";
 import { redirect } from "next/navigation";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { currentSessionId } from "@/lib/server/auth/current-session";
+import { endSession, sessionAlive, sessionNeedsTouch, touchSession } from "@/lib/server/auth/sessions";
 import { db } from "@/lib/server/db";
 import { hasAnyRole } from "@/lib/permissions";
 
@@ -14,21 +15,34 @@ export interface Viewer {
   name: string;
   roles: Role[];
   sessionId: string;
+  /** The person has used a link sent to `email` (see User.emailVerifiedAt). */
+  emailVerified: boolean;
 }
 
-/** Looks up a session row; null when it is gone, expired, or its account is disabled. */
+/**
+ * Looks up a session row; null when it is gone, past its absolute limit, idle for too long
+ * (lib/server/auth/sessions.ts), or its account is disabled. A live session's `lastSeenAt` is
+ * written only when it is older than a few minutes, not on every request.
+ */
 export async function resolveViewer(sessionId: string | null, now = new Date()): Promise<Viewer | null> {
-  if (!sessionId) return null;
+  // Session ids are 43 base64url characters; anything else (a forged cookie) is not looked up.
+  if (!sessionId || !/^[A-Za-z0-9_-]{43}$/.test(sessionId)) return null;
   const session = await db().session.findUnique({
     where: { id: sessionId },
     select: {
       expiresAt: true,
-      user: { select: { id: true, email: true, name: true, roles: true, disabledAt: true } },
+      lastSeenAt: true,
+      user: { select: { id: true, email: true, name: true, roles: true, disabledAt: true, emailVerifiedAt: true } },
     },
   });
-  if (!session || session.expiresAt <= now || session.user.disabledAt) return null;
-  const { id, email, name, roles } = session.user;
-  return { id, email, name, roles, sessionId };
+  if (!session || session.user.disabledAt) return null;
+  if (!sessionAlive(session, now)) {
+    await endSession(db(), sessionId);
+    return null;
+  }
+  if (sessionNeedsTouch(session, now)) await touchSession(db(), sessionId, now);
+  const { id, email, name, roles, emailVerifiedAt } = session.user;
+  return { id, email, name, roles, sessionId, emailVerified: emailVerifiedAt !== null };
 }
 
 /** The signed-in viewer of this request, or null. Cached for the request. */

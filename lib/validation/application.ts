@@ -5,10 +5,11 @@
 import { z } from "zod";
 import { municipalityByCode } from "@/lib/data/norway-places";
 import { isCountyCode, municipalityBelongsToCounty } from "@/lib/domain/counties";
-import { compareIsoDates, parseDateInput } from "@/lib/domain/dates";
+import { compareIsoDates, isIsoDate, parseDateInput } from "@/lib/domain/dates";
 import { formatDateNumeric } from "@/lib/domain/format";
 import { phoneNumberProblem } from "@/lib/domain/phone";
 import { MAX_COMPLETED_YEAR, MIN_COMPLETED_YEAR, positionContradictions } from "@/lib/domain/application-requirements";
+import { optionalRecordId } from "@/lib/validation/ids";
 
 /** Empty input means "not filled in yet" (null), never an error, in a draft. */
 const empty = (value: unknown) => value === undefined || value === null || (typeof value === "string" && value.trim() === "");
@@ -186,14 +187,8 @@ export const UPLOAD_FLASH_COOKIE = "bvl-opplasting";
 /** The documents an applicant uploads. */
 export const uploadFields = z.object({
   kind: z.enum(["VITNEMAL", "TJENESTEBEVIS", "OTHER"], { error: "Velg hva slags dokument dette er." }),
-  positionId: z
-    .string()
-    .optional()
-    .transform((value) => (value ? value : null)),
-  replaces: z
-    .string()
-    .optional()
-    .transform((value) => (value ? value : null)),
+  positionId: optionalRecordId("Stillingen"),
+  replaces: optionalRecordId("Dokumentet"),
 });
 
 /**

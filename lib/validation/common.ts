@@ -1,7 +1,6 @@
 // zod building blocks with Norwegian messages, shared by every form schema.
 import { z } from "zod";
-
-export const MIN_PASSWORD_LENGTH = 10;
+import { passwordProblem } from "@/lib/domain/password-policy";
 
 export const requiredText = (label: string, max = 200) =>
   z
@@ -33,10 +32,15 @@ export const email = emailAddress("Skriv inn e-postadressen din.");
 /** Someone else's address, typed by staff who create the account. */
 export const personEmail = emailAddress("Skriv inn e-postadressen til personen.");
 
-export const newPassword = z
-  .string({ error: "Velg et passord." })
-  .min(MIN_PASSWORD_LENGTH, `Passordet må ha minst ${MIN_PASSWORD_LENGTH} tegn.`)
-  .max(200, "Passordet kan ha høyst 200 tegn.");
+/**
+ * A new password under the NIST rules (lib/domain/password-policy.ts): length, not on the list of
+ * common passwords. Whether it is the person's own e-mail address is checked where the address is
+ * known (the use cases call passwordProblem with it).
+ */
+export const newPassword = z.string({ error: "Velg et passord." }).superRefine((value, context) => {
+  const problem = passwordProblem(value);
+  if (problem) context.addIssue({ code: "custom", message: problem });
+});
 
 /** An HTML checkbox: "on" when ticked, absent when not. */
 export const checkbox = z

@@ -46,6 +46,11 @@ export interface UserInput {
   passwordHash?: string;
   phone?: string;
   disabled?: boolean;
+  /**
+   * Whether the person has used a link sent to the address (default true: demo people and test
+   * users are invented, and nobody will click their mail). False: a fresh self-registration.
+   */
+  emailVerified?: boolean;
 }
 
 export async function createUser(db: Database, input: UserInput = {}) {
@@ -57,6 +62,7 @@ export async function createUser(db: Database, input: UserInput = {}) {
       phone: input.phone ?? null,
       passwordHash: input.passwordHash ?? (input.password ? await hashPassword(input.password) : null),
       disabledAt: input.disabled ? new Date() : null,
+      emailVerifiedAt: input.emailVerified === false ? null : new Date(),
     },
   });
 }

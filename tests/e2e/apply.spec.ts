@@ -2,7 +2,7 @@
 // submits, gets the receipt and follows the status; another applicant cannot get at any of it.
 import { expect, test, type Page } from "@playwright/test";
 import { makePdf } from "@/prisma/seed/pdf";
-import { expectAccessible, waitForMail } from "./helpers";
+import { expectAccessible, linkIn, waitForMail } from "./helpers";
 
 const PASSWORD = "et-godt-passord-2026";
 const PHONE_MESSAGE = "Telefonnummeret kan bare ha sifre, mellomrom og + foran landskoden. Fjern «i», «k», «e», «t», «n», «u», «m», «r».";
@@ -15,10 +15,12 @@ async function register(page: Page, name: string, email: string) {
   await page.getByLabel("Gjenta passordet").fill(PASSWORD);
   await page.getByLabel(/Jeg har lest at NTNU behandler/).check();
   await page.getByRole("button", { name: "Opprett konto" }).click();
+  // Two password hashes (register, then sign in) take a while on a busy machine.
+  await page.waitForURL((url) => !url.pathname.startsWith("/registrer"), { timeout: 30_000 });
 }
 
 test("a new applicant applies from start to finish, and the application stays private", async ({ page, browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const email = `ny.soker.${Date.now()}@example.no`;
 
   // Find the open intake on the public page and start.
@@ -121,10 +123,21 @@ test("a new applicant applies from start to finish, and the application stays pr
   const documentHref = await page.getByRole("link", { name: "vitnemål.pdf" }).getAttribute("href");
   await page.getByRole("link", { name: "Gå videre til oppsummering" }).click();
 
-  // Summary and submission.
+  // Summary: complete, but the address is not verified yet, so it cannot be sent.
   await expect(page.getByRole("heading", { level: 1, name: "Oppsummering og innsending" })).toBeVisible();
   await expect(page.getByText("Alt som trengs er fylt ut.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Bekreft e-postadressen din" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Send søknaden" })).toBeDisabled();
   await expectAccessible(page);
+
+  // The link from the outbox verifies the address.
+  await page.goto(linkIn(await waitForMail(email, /^Bekreft e-postadressen din/), "/bekreft-epost"));
+  await expect(page.getByText(`Bekreft at ${email} er din e-postadresse.`)).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Bekreft e-postadressen" }).click();
+  await expect(page.getByRole("status")).toContainText(`E-postadressen ${email} er bekreftet.`);
+  await page.goto(`${applicationUrl}/oppsummering`);
+  await expect(page.getByRole("heading", { name: "Bekreft e-postadressen din" })).toHaveCount(0);
   await page.getByLabel("Jeg bekrefter at opplysningene er riktige og at dokumentene er mine.").check();
   await page.getByRole("button", { name: "Send søknaden" }).click();
 
@@ -156,5 +169,17 @@ test("a new applicant applies from start to finish, and the application stays pr
   const download = await otherPage.request.get(documentHref!);
   expect(download.status()).toBe(404);
   expect((await download.body()).byteLength).toBe(0);
+  // Ids that cannot be ours are "not found" (or a bad request), never a server error.
+  for (const bad of ["%00", "c".repeat(5000), "3f2504e0-4f89-11d3-9a0c-0305e82c3301", "%27%20OR%201%3D1"]) {
+    expect([400, 404]).toContain((await otherPage.goto(`/soker/soknad/${bad}/personalia`))?.status());
+    expect([400, 404]).toContain((await otherPage.request.get(`/api/dokumenter/${bad}`)).status());
+  }
+  // An upload from another site, without Origin, is refused.
+  const applicationId = new URL(applicationUrl).pathname.split("/").at(-1)!;
+  const crossSite = await otherPage.request.post(`/api/soknader/${applicationId}/dokumenter`, {
+    headers: { accept: "application/json", "sec-fetch-site": "cross-site" },
+    multipart: { kind: "VITNEMAL", file: pdfFile("angrep.pdf", "Angrep") },
+  });
+  expect(crossSite.status()).toBe(403);
   await other.close();
 });

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_ACCOUNTS } from "@/prisma/seed/demo-accounts";
-import { attemptSignIn, expectAccessible, signIn } from "./helpers";
+import { attemptSignIn, expectAccessible, linkIn, signIn, waitForMail } from "./helpers";
 
 const HOMES: Record<string, { path: RegExp; heading: string }> = {
   "soker@demo.no": { path: /\/soker$/, heading: "Mine søknader" },
@@ -71,7 +71,8 @@ test("signing out ends the session on the server: the old cookie gets nothing", 
   await signIn(page, "student@demo.no");
   await expect(page).toHaveURL(/\/student$/);
   const cookies = await page.context().cookies();
-  expect(cookies.some((cookie) => cookie.name.includes("authjs.session-token"))).toBe(true);
+  // A production server marks the session cookie Secure, also behind a proxy that ends TLS.
+  expect(cookies.find((cookie) => cookie.name === "__Secure-authjs.session-token")).toMatchObject({ secure: true, httpOnly: true, sameSite: "Lax" });
 
   await page.getByRole("button", { name: "Logg ut" }).click();
   await expect(page).toHaveURL(/\/login\?utlogget=1/);
@@ -118,7 +119,6 @@ test("a direct POST to an adviser's server action by an applicant is refused and
   await adviser.getByLabel("Navn", { exact: true }).fill("Skal Ikke Finnes");
   await adviser.getByLabel("E-postadresse").fill(adviserEmail);
   await adviser.getByLabel("Student", { exact: true }).check();
-  await adviser.getByLabel("Midlertidig passord").fill("midlertidig-123");
   const [request] = await Promise.all([
     adviser.waitForRequest((candidate) => candidate.method() === "POST" && Boolean(candidate.headers()["next-action"])),
     adviser.getByRole("button", { name: "Opprett bruker" }).click(),
@@ -156,12 +156,15 @@ test("disabling an account ends its sessions at once", async ({ browser }) => {
   await adminPage.getByLabel("Navn", { exact: true }).fill("Deaktiveres Snart");
   await adminPage.getByLabel("E-postadresse").fill(email);
   await adminPage.getByLabel("Faglærer / prosessveileder").check();
-  await adminPage.getByLabel("Midlertidig passord").fill("midlertidig-123");
   await adminPage.getByRole("button", { name: "Opprett bruker" }).click();
   await expect(adminPage.getByRole("status")).toContainText("er opprettet");
 
+  // The new faculty member chooses a password from the invitation and is signed in.
   const userPage = await (await browser.newContext()).newPage();
-  await signIn(userPage, email, "midlertidig-123");
+  await userPage.goto(linkIn(await waitForMail(email, /^Du har fått en konto/), "/invitasjon"));
+  await userPage.getByLabel("Nytt passord", { exact: true }).fill("faglaerer-passord-2026");
+  await userPage.getByLabel("Gjenta passordet").fill("faglaerer-passord-2026");
+  await userPage.getByRole("button", { name: "Lagre passord og logg inn" }).click();
   await expect(userPage).toHaveURL(/\/faglaerer$/);
 
   await adminPage.goto(`/veileder/brukere?q=${encodeURIComponent(email)}`);
@@ -170,6 +173,6 @@ test("disabling an account ends its sessions at once", async ({ browser }) => {
 
   await userPage.reload();
   await expect(userPage).toHaveURL(/\/login/);
-  await attemptSignIn(userPage, email, "midlertidig-123");
+  await attemptSignIn(userPage, email, "faglaerer-passord-2026");
   await expect(userPage.getByRole("alert").filter({ hasText: "Feil e-postadresse eller passord." })).toBeVisible();
 });

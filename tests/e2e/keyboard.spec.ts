@@ -2,6 +2,7 @@
 // every control is reached with Tab and used with typing, Space and Enter; nothing scrolls sideways.
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { makePdf } from "@/prisma/seed/pdf";
+import { linkIn, waitForMail } from "./helpers";
 
 test.use({ viewport: { width: 320, height: 720 }, hasTouch: false });
 
@@ -76,7 +77,7 @@ test("an applicant completes the application with the keyboard alone at 320 px",
   await typeInto(page, page.getByLabel("Gjenta passordet"), PASSWORD);
   await press(page, page.getByLabel(/Jeg har lest at NTNU behandler/), "Space");
   await press(page, page.getByRole("button", { name: "Opprett konto" }));
-  await expect(page).toHaveURL(/\/soker$/);
+  await expect(page).toHaveURL(/\/soker$/, { timeout: 30_000 });
   await expectNoSidewaysScroll(page);
 
   await press(page, page.getByRole("link", { name: "Start søknad" }).first());
@@ -136,6 +137,13 @@ test("an applicant completes the application with the keyboard alone at 320 px",
   await expectNoSidewaysScroll(page);
   await uploadByKeyboard(page, page.getByLabel("Last opp vitnemål"), "vitnemal-uit.pdf");
   await uploadByKeyboard(page, page.getByLabel("Last opp tjenestebevis for Fagleder"), "tjenestebevis-tromso.pdf");
+  // The address is verified from the e-mail link, by keyboard too.
+  const summary = page.url().replace(/\/dokumenter$/, "/oppsummering");
+  await page.goto(linkIn(await waitForMail(email, /^Bekreft e-postadressen din/), "/bekreft-epost"));
+  await expectNoSidewaysScroll(page);
+  await press(page, page.getByRole("button", { name: "Bekreft e-postadressen" }));
+  await expect(page.getByRole("status")).toContainText("er bekreftet");
+  await page.goto(summary);
   await press(page, page.getByRole("link", { name: "Gå videre til oppsummering" }));
 
   await expect(page.getByRole("heading", { level: 1, name: "Oppsummering og innsending" })).toBeVisible();

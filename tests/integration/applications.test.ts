@@ -34,13 +34,17 @@ import { db, redirectOf, signInAs, signInAsNew, submit } from "./support";
 const pdf = (name = "dokument.pdf", lines: string[] = ["Test"]) =>
   new File([Buffer.from(makePdf("Vitnemål", lines))], name, { type: "application/pdf" });
 
-async function post(applicationId: string, fields: Record<string, string | File>, headers: Record<string, string> = {}) {
+/** Posts like the browser's upload form: same-origin unless `headers` say otherwise (null removes one). */
+async function post(applicationId: string, fields: Record<string, string | File>, headers: Record<string, string | null> = {}) {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  const sent = Object.entries({ accept: "application/json", origin: "http://localhost", ...headers }).filter(
+    (entry): entry is [string, string] => entry[1] !== null,
+  );
   const request = new NextRequest(`http://localhost/api/soknader/${applicationId}/dokumenter`, {
     method: "POST",
     body: form,
-    headers: { accept: "application/json", ...headers },
+    headers: Object.fromEntries(sent),
   });
   const response = await upload(request, { params: Promise.resolve({ id: applicationId }) });
   return { status: response.status, body: (await response.json()) as { ok: boolean; message: string; document?: { id: string } } };
@@ -405,14 +409,15 @@ describe("submission", () => {
 
   it("is refused one minute after the deadline, Europe/Oslo, and accepted one minute before", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
-    vi.setSystemTime(new Date("2026-12-01T20:00:00+01:00")); // signed in on the evening of the deadline
+    // Signed in late on the evening of the deadline (within the two-hour idle limit of 00:01).
+    vi.setSystemTime(new Date("2026-12-01T23:30:00+01:00"));
     const late = await completeDraft("2026-12-01");
     vi.setSystemTime(new Date("2026-12-02T00:01:00+01:00")); // 00:01 in Oslo (CET): one minute after the end of 1 December
     const refused = await submit(submitApplicationAction, { applicationId: late.application.id, confirm: "on" });
     expect(refused).toMatchObject({ ok: false, message: "Søknadsfristen gikk ut 1. desember 2026 kl. 23.59. Søknaden kan ikke sendes." });
     expect((await db().application.findUniqueOrThrow({ where: { id: late.application.id } })).status).toBe("DRAFT");
 
-    vi.setSystemTime(new Date("2026-12-01T20:00:00+01:00"));
+    vi.setSystemTime(new Date("2026-12-01T22:30:00+01:00"));
     const onTime = await completeDraft("2026-12-01");
     vi.setSystemTime(new Date("2026-12-01T22:59:00Z")); // 23:59 in Oslo
     await redirectOf(() => submit(submitApplicationAction, { applicationId: onTime.application.id, confirm: "on" }));

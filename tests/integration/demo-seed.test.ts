@@ -29,6 +29,11 @@ describe("demo seed", () => {
     expect(summary).toContain("5 demokontoer");
   });
 
+  it("counts every demo person as verified: nobody will click an invented person's mail", async () => {
+    expect(await db().user.count({ where: { emailVerifiedAt: null } })).toBe(0);
+    expect(await db().user.count({ where: { roles: { has: "APPLICANT" } } })).toBeGreaterThan(40);
+  });
+
   it("has kull H2023 with the nine real samlinger (27 days), the exam and shared samling 6", async () => {
     const cohort = await db().cohort.findFirstOrThrow({
       where: { code: "H2023", programme: { code: "BARNEVERNLEDELSE" } },

@@ -25,6 +25,9 @@ Object.assign(process.env, {
   STORAGE_DIR: path.join(workDir, "storage"),
   MAIL_OUTBOX_DIR: path.join(workDir, "outbox"),
   APP_URL: "http://localhost:3000",
+  // As behind one reverse proxy that appends the client's address (tests set the header).
+  TRUSTED_PROXY_HEADER: "x-forwarded-for",
+  TRUSTED_PROXY_HOPS: "1",
 });
 // A fresh client for this file's database (the module cache is per file, globalThis is not).
 (globalThis as { __db?: unknown }).__db = undefined;
@@ -37,6 +40,14 @@ vi.mock("@/lib/server/auth/current-session", () => ({
     return holder.__testSessions?.getStore() ?? holder.__testSessionId ?? null;
   },
 }));
+// The request's headers (client address, user agent), as a test sets them in
+// globalThis.__testRequestHeaders; the real module reads them from Next.js's request.
+vi.mock("@/lib/server/request-context", async () => {
+  const { clientAddressFrom } = await import("@/lib/http/client-address");
+  const { trustedProxy } = await import("@/lib/env");
+  const requestHeaders = async () => new Headers((globalThis as { __testRequestHeaders?: Record<string, string> }).__testRequestHeaders ?? {});
+  return { requestHeaders, requestClientAddress: async () => clientAddressFrom(await requestHeaders(), trustedProxy()) };
+});
 // revalidatePath needs a Next.js request; the tests check data, not caches.
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {} }));
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/area-nav";
 import { StatusBadge } from "@/components/status-badge";
+import { VerifyEmailNotice } from "@/components/verify-email-notice";
 import { applicationStateLabel } from "@/lib/application-status";
 import { formatDeadline } from "@/lib/domain/application-deadline";
 import { formatInstantNb } from "@/lib/domain/format";
@@ -21,6 +22,7 @@ export default async function ApplicantHome() {
     <>
       <PageHeader title="Mine søknader" lead={`Hei, ${viewer.name}.`} />
       <div className="space-y-6">
+        {viewer.emailVerified ? null : <VerifyEmailNotice email={viewer.email} />}
         <section className="card" aria-labelledby="soknader-heading">
           <h2 id="soknader-heading">Søknader</h2>
           {applications.length === 0 ? (

@@ -28,7 +28,17 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <h1 id="login-heading">Logg inn</h1>
         {params.utlogget ? (
           <p role="status" className="mt-4 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
-            Du er logget ut.
+            {params.utlogget === "alle" ? "Du er logget ut på alle enheter." : "Du er logget ut."}
+          </p>
+        ) : null}
+        {params.passord === "nytt" ? (
+          <p role="status" className="mt-4 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+            Det nye passordet er lagret. Logg inn med det.
+          </p>
+        ) : null}
+        {params.ny === "1" ? (
+          <p role="status" className="mt-4 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+            Kontoen er opprettet. Logg inn for å fortsette.
           </p>
         ) : null}
         {next?.startsWith("/soker") && !params.utlogget ? (
@@ -45,6 +55,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <div className="mt-6">
           <LoginForm next={next} />
         </div>
+        <p className="mt-4">
+          <Link href="/glemt-passord">Glemt passord?</Link>
+        </p>
         {feideConfigured() ? (
           <form action={signInWithFeide} className="mt-6 border-t border-slate-200 pt-6">
             <button type="submit" className="btn-secondary w-full">

@@ -2,12 +2,14 @@ import "server-only";
 // Vitnemål and tjenestebevis: upload (checked by lib/domain/upload.ts), and delete or replace
 // while the application is a draft. Downloads: lib/server/documents/access.ts.
 import { createHash } from "node:crypto";
-import { uploadProblem } from "@/lib/domain/upload";
+import { applicationCapacityProblem, uploadProblem } from "@/lib/domain/upload";
 import { canEditApplication } from "@/lib/permissions";
 import { audit } from "@/lib/server/audit";
+import type { Database, Transaction } from "@/lib/db/client";
 import { db } from "@/lib/server/db";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
+import { isRecordId } from "@/lib/validation/ids";
 import { storage } from "@/lib/storage";
 import { lockOwnDraft, lockOwnForDocuments, requireOwnApplication } from "./ownership";
 
@@ -21,16 +23,28 @@ export interface UploadInput {
 
 const DOCUMENT_SUMMARY = { id: true, kind: true, originalName: true, size: true, uploadedAt: true, positionId: true } as const;
 
-/** Most documents one application may hold: enough for any real case, a cap on disk use. */
-export const MAX_DOCUMENTS_PER_APPLICATION = 40;
+export { MAX_APPLICATION_BYTES, MAX_DOCUMENTS_PER_APPLICATION } from "@/lib/domain/upload";
+
+/** What the application's documents hold now, leaving out the one an upload replaces. */
+async function storedTotals(client: Database | Transaction, applicationId: string, replaces: string | null) {
+  const totals = await client.document.aggregate({
+    where: { applicationId, ...(replaces ? { id: { not: replaces } } : {}) },
+    _count: { _all: true },
+    _sum: { size: true },
+  });
+  return { documents: totals._count._all, bytes: totals._sum.size ?? 0 };
+}
 
 export async function uploadApplicationDocument(viewer: Viewer, applicationId: string, input: UploadInput) {
   const { file } = input;
   // Refuse by name and size before reading the bytes into memory.
   const early = uploadProblem({ name: file.name, size: file.size, head: new TextEncoder().encode("%PDF-") });
   if (early) throw new DomainError(early, { file: [early] });
-  // Fail fast for someone else's application, before anything is stored (checked again below).
+  // Fail fast for someone else's application, or a full one, before anything is stored (both
+  // checked again below, under the application's lock).
   await requireOwnApplication(viewer, applicationId);
+  const full = applicationCapacityProblem(await storedTotals(db(), applicationId, input.replaces), file.size);
+  if (full) throw new DomainError(full, { file: [full] });
   const bytes = new Uint8Array(await file.arrayBuffer());
   const problem = uploadProblem({ name: file.name, size: bytes.byteLength, head: bytes.subarray(0, 8) });
   if (problem) throw new DomainError(problem, { file: [problem] });
@@ -39,9 +53,8 @@ export async function uploadApplicationDocument(viewer: Viewer, applicationId: s
   try {
     const { document, replacedKey } = await db().$transaction(async (tx) => {
       const application = await lockOwnForDocuments(tx, viewer, applicationId);
-      if ((await tx.document.count({ where: { applicationId } })) >= MAX_DOCUMENTS_PER_APPLICATION) {
-        throw new DomainError(`Søknaden har allerede ${MAX_DOCUMENTS_PER_APPLICATION} dokumenter. Slett noen før du laster opp flere.`);
-      }
+      const capacity = applicationCapacityProblem(await storedTotals(tx, applicationId, input.replaces), bytes.byteLength);
+      if (capacity) throw new DomainError(capacity, { file: [capacity] });
       if (input.kind === "TJENESTEBEVIS") {
         if (!input.positionId) throw new DomainError("Velg hvilken stilling tjenestebeviset gjelder.", { positionId: ["Velg stilling."] });
         const position = await tx.position.findFirst({ where: { id: input.positionId, applicationId }, select: { id: true } });

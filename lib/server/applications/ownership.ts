@@ -12,6 +12,7 @@ import { canAddDocuments, canEditApplication, canViewApplication } from "@/lib/p
 import { db } from "@/lib/server/db";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
+import { isRecordId } from "@/lib/validation/ids";
 
 const NOT_FOUND = "Fant ikke søknaden.";
 export const SENT_MESSAGE = "Søknaden er sendt og kan ikke endres. Du kan fortsatt laste opp flere dokumenter.";
@@ -29,6 +30,7 @@ export interface LockedApplication {
 
 /** Locks the viewer's own application for the rest of the transaction. */
 export async function lockOwnApplication(tx: Transaction, viewer: Viewer, applicationId: string): Promise<LockedApplication> {
+  if (!isRecordId(applicationId)) throw new NotFoundError(NOT_FOUND);
   const rows = await tx.$queryRaw<LockedApplication[]>`
     SELECT a."id", a."applicantId", a."status"::text AS "status", a."cohortId", a."draftInput",
            c."applicationOpensOn", c."applicationDeadline", c."offerAnswerDeadline"
@@ -78,6 +80,7 @@ export async function lockOwnForDocuments(tx: Transaction, viewer: Viewer, appli
 
 /** For reads: the viewer's own application (no lock). */
 export async function requireOwnApplication(viewer: Viewer, applicationId: string) {
+  if (!isRecordId(applicationId)) throw new NotFoundError(NOT_FOUND);
   const application = await db().application.findUnique({
     where: { id: applicationId },
     select: { id: true, applicantId: true, status: true },

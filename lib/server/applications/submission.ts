@@ -17,14 +17,21 @@ import { isoDate, toDomainPosition } from "@/lib/to-domain";
 import { loadApplicationDraft } from "./read";
 import { lockOwnApplication, lockOwnDraft } from "./ownership";
 
+/** Shown on the summary and returned by a submission while the applicant's address is unverified. */
+export const VERIFY_BEFORE_SUBMITTING =
+  "Du må bekrefte e-postadressen din før du kan sende søknaden. Åpne lenken vi sendte deg, eller be om en ny.";
+
 /**
  * Sends the application: only before the deadline (end of the day, Europe/Oslo, on this
- * server's clock), and only when nothing is missing. The provisional priority category is
+ * server's clock), only when nothing is missing, and only once the applicant has verified their
+ * e-mail address (the receipt and the decision go there). The provisional priority category is
  * computed here, as of the deadline, for the applicant to see; the adviser checks it.
  */
 export async function submitApplication(viewer: Viewer, applicationId: string, now = new Date()) {
   const explanation = await db().$transaction(async (tx) => {
     const application = await lockOwnDraft(tx, viewer, applicationId);
+    const applicant = await tx.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { emailVerifiedAt: true } });
+    if (!applicant.emailVerifiedAt) throw new DomainError(VERIFY_BEFORE_SUBMITTING);
     const deadline = isoDate(application.applicationDeadline);
     const window = { opensOn: isoDate(application.applicationOpensOn), deadline };
     if (!isApplicationOpen(window, now)) {

@@ -10,12 +10,12 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { headers } from "next/headers";
 import { z } from "zod";
-import { env, feideConfigured } from "@/lib/env";
+import { env, feideConfigured, trustedProxy } from "@/lib/env";
+import { clientAddressFrom } from "@/lib/http/client-address";
 import { db } from "@/lib/server/db";
-import { burnPasswordCheck, verifyPassword } from "@/lib/server/auth/password";
 import { createSession, endSession, SESSION_MAX_AGE_SECONDS } from "@/lib/server/auth/sessions";
+import { signInWithPassword } from "@/lib/server/auth/sign-in";
 import { canLinkFeideByEmail } from "@/lib/permissions";
-import { recordSignIn, signInLocked } from "@/lib/server/auth/throttle";
 
 declare module "next-auth" {
   interface User {
@@ -26,8 +26,12 @@ declare module "next-auth" {
   }
 }
 
-class LockedOut extends CredentialsSignin {
+/** A rate limit stopped the sign-in; `message` (Norwegian) says when to try again. */
+export class SignInLimited extends CredentialsSignin {
   override code = "locked";
+  constructor(readonly retryMessage: string) {
+    super(retryMessage);
+  }
 }
 
 const credentialsSchema = z.object({
@@ -43,19 +47,14 @@ function config(): NextAuthConfig {
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const { email, password } = parsed.data;
-        if (await signInLocked(db(), email)) throw new LockedOut();
-        const user = await db().user.findUnique({
-          where: { email },
-          select: { id: true, passwordHash: true, disabledAt: true },
+        const outcome = await signInWithPassword({
+          ...parsed.data,
+          clientAddress: clientAddressFrom(request.headers, trustedProxy(settings)),
+          userAgent: request.headers.get("user-agent"),
         });
-        const valid = user?.passwordHash
-          ? await verifyPassword(password, user.passwordHash)
-          : (await burnPasswordCheck(password), false);
-        await recordSignIn(db(), email, valid && !user?.disabledAt);
-        if (!user || !valid || user.disabledAt) return null;
-        const sessionId = await createSession(db(), user.id, request.headers.get("user-agent"));
-        return { id: user.id, sessionId };
+        if (outcome.ok) return { id: outcome.userId, sessionId: outcome.sessionId };
+        if (outcome.reason === "limited") throw new SignInLimited(outcome.error.message);
+        return null;
       },
     }),
   ];
@@ -75,10 +74,14 @@ function config(): NextAuthConfig {
   return {
     secret: settings.AUTH_SECRET,
     trustHost: true,
+    // The session cookie is Secure (and __Secure- prefixed) whenever the app runs in production,
+    // also behind a proxy that ends TLS and talks plain http to us (APP_URL alone would not say).
+    useSecureCookies: settings.NODE_ENV === "production",
     logger: {
-      // A wrong password is an everyday event (and counted in SignInAttempt), not a server error.
+      // A wrong password is an everyday event: signInWithPassword has logged it as one short line.
+      // Checked by type and class, not by name: a production build minifies class names.
       error(error) {
-        if (error.name === "CredentialsSignin" || error.name === "LockedOut") return;
+        if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
         console.error("[auth]", error);
       },
     },

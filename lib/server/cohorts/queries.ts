@@ -3,6 +3,7 @@ import "server-only";
 import { applicationWindowState, type ApplicationWindowState } from "@/lib/domain/application-deadline";
 import { db } from "@/lib/server/db";
 import { isoDate } from "@/lib/to-domain";
+import { isRecordId } from "@/lib/validation/ids";
 
 const PUBLIC_COHORT = {
   id: true,
@@ -113,6 +114,7 @@ export async function listOpenCohorts(now = new Date()): Promise<PublicCohort[]>
 }
 
 export async function getPublicCohort(id: string, now = new Date()): Promise<PublicCohort | null> {
+  if (!isRecordId(id)) return null;
   const row = await findCohortRow(id);
   return row ? toPublicCohort(row, now) : null;
 }

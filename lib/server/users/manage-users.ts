@@ -1,44 +1,66 @@
 import "server-only";
 // Advisers and admins create staff and student accounts and disable them. Applicants register
-// themselves (register-applicant.ts).
+// themselves (register-applicant.ts). A new account gets an invitation by e-mail to choose its
+// own password (invitations.ts); staff never type or see a password.
 import type { Role } from "@/lib/generated/prisma/enums";
 import { canDisableUser, canGrantRoles, isStaff } from "@/lib/permissions";
 import { audit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import { AccessDeniedError, NotFoundError } from "@/lib/server/errors";
+import { requestJob } from "@/lib/jobs/runner";
 import type { Viewer } from "@/lib/server/viewer";
 import { ACCOUNT_FIELDS, createAccount } from "./create-account";
+import { sendInvitation } from "./invitations";
 
 const USER_FIELDS = ACCOUNT_FIELDS;
 
-export async function listUsers(viewer: Viewer, filter: { query?: string; role?: Role } = {}) {
+export async function listUsers(viewer: Viewer, filter: { query?: string; role?: Role } = {}, now = new Date()) {
   if (!isStaff(viewer)) throw new AccessDeniedError();
   const query = filter.query?.trim();
-  return db().user.findMany({
+  const users = await db().user.findMany({
     where: {
       ...(filter.role ? { roles: { has: filter.role } } : {}),
       ...(query
         ? { OR: [{ name: { contains: query, mode: "insensitive" } }, { email: { contains: query.toLowerCase() } }] }
         : {}),
     },
-    select: USER_FIELDS,
+    select: {
+      ...USER_FIELDS,
+      passwordHash: true,
+      accountTokens: { where: { purpose: "INVITATION" }, orderBy: { createdAt: "desc" }, take: 1, select: { expiresAt: true, usedAt: true } },
+    },
     orderBy: [{ name: "asc" }],
     take: 200,
   });
+  // The hash never leaves this function: only whether an invitation is still waiting.
+  return users.map(({ passwordHash, accountTokens, ...user }) => {
+    const invitation = accountTokens[0];
+    return {
+      ...user,
+      invitation:
+        passwordHash === null && invitation
+          ? { expiresAt: invitation.expiresAt, expired: invitation.usedAt !== null || invitation.expiresAt <= now }
+          : null,
+    };
+  });
 }
 
-export async function createUserAccount(
-  viewer: Viewer,
-  input: { name: string; email: string; roles: Role[]; password: string },
-) {
+/** Creates the account and e-mails the person a link to choose their own password. */
+export async function createUserAccount(viewer: Viewer, input: { name: string; email: string; roles: Role[] }) {
   if (!canGrantRoles(viewer, input.roles)) {
     throw new AccessDeniedError("Du kan ikke opprette en bruker med disse rollene.");
   }
-  return createAccount(input, {
-    actorId: viewer.id,
-    action: "user.create",
-    emailTaken: "Det finnes allerede en bruker med denne e-postadressen.",
-  });
+  const { user, extra: invitationExpiresAt } = await createAccount(
+    { ...input, password: null },
+    {
+      actorId: viewer.id,
+      action: "user.create",
+      emailTaken: "Det finnes allerede en bruker med denne e-postadressen.",
+      then: (tx, created) => sendInvitation(tx, created, viewer.name),
+    },
+  );
+  await requestJob("mail.deliver");
+  return { ...user, invitationExpiresAt };
 }
 
 /** Disabling ends every session of the account at once; enabling lets the person sign in again. */

@@ -59,3 +59,24 @@ describe("formatFileSize", () => {
     expect(() => formatFileSize(-1)).toThrow(RangeError);
   });
 });
+
+describe("names that hide what they are, and an application's totals", () => {
+  it("refuses bidi controls and C1 control characters in a name", async () => {
+    const { uploadProblem: problem } = await import("@/lib/domain/upload");
+    const pdf = new TextEncoder().encode("%PDF-1.7");
+    expect(problem({ name: "faktura\u202efdp.exe", size: 10, head: pdf })).toMatch(/endrer skriveretningen/);
+    expect(problem({ name: "a\u2066b.pdf", size: 10, head: pdf })).toMatch(/endrer skriveretningen/);
+    expect(problem({ name: "a\u0085b.pdf", size: 10, head: pdf })).toMatch(/kontrolltegn/);
+  });
+
+  it("limits the documents of one application in number and in total size", async () => {
+    const { applicationCapacityProblem, MAX_APPLICATION_BYTES, MAX_DOCUMENTS_PER_APPLICATION } = await import("@/lib/domain/upload");
+    expect(applicationCapacityProblem({ documents: 0, bytes: 0 }, MAX_UPLOAD_BYTES)).toBeNull();
+    expect(applicationCapacityProblem({ documents: MAX_DOCUMENTS_PER_APPLICATION - 1, bytes: 0 }, 1)).toBeNull();
+    expect(applicationCapacityProblem({ documents: MAX_DOCUMENTS_PER_APPLICATION, bytes: 0 }, 1)).toMatch(/allerede 40 dokumenter/);
+    expect(applicationCapacityProblem({ documents: 3, bytes: MAX_APPLICATION_BYTES - 10 }, 10)).toBeNull();
+    expect(applicationCapacityProblem({ documents: 3, bytes: MAX_APPLICATION_BYTES - 10 }, 11)).toBe(
+      "Dokumentene i søknaden kan til sammen være høyst 100 MB, og det er 0 MB igjen. Komprimer filen, eller slett dokumenter du ikke trenger.",
+    );
+  });
+});

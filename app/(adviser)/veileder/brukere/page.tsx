@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/area-nav";
 import { CreateUserForm } from "@/components/forms/create-user-form";
+import { RenewInvitationButton } from "@/components/forms/renew-invitation-button";
 import { UserAccessButton } from "@/components/forms/user-access-button";
 import { StatusBadge } from "@/components/status-badge";
 import { DataTable, type Column } from "@/components/ui/data-table";
-import { canDisableUser, ROLE_LABELS } from "@/lib/permissions";
+import { canDisableUser, canGrantRoles, ROLE_LABELS } from "@/lib/permissions";
 import { listUsers } from "@/lib/server/users/manage-users";
 import { requirePageRole } from "@/lib/server/viewer";
 
@@ -31,22 +32,32 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       key: "status",
       header: "Status",
       cell: (user) =>
-        user.disabledAt ? <StatusBadge tone="bad">Deaktivert</StatusBadge> : <StatusBadge tone="good">Aktiv</StatusBadge>,
+        user.disabledAt ? (
+          <StatusBadge tone="bad">Deaktivert</StatusBadge>
+        ) : user.invitation ? (
+          <StatusBadge tone="wait">{user.invitation.expired ? "Invitasjonen er utløpt" : "Invitert, har ikke valgt passord"}</StatusBadge>
+        ) : (
+          <StatusBadge tone="good">Aktiv</StatusBadge>
+        ),
     },
     {
       key: "handling",
       header: <span className="sr-only">Handling</span>,
       hideLabelOnPhone: true,
       className: "sm:text-right",
-      cell: (user) =>
-        canDisableUser(viewer, user) ? <UserAccessButton userId={user.id} name={user.name} disabled={Boolean(user.disabledAt)} /> : null,
+      cell: (user) => (
+        <div className="flex flex-wrap gap-2 sm:justify-end">
+          {user.invitation && !user.disabledAt && canGrantRoles(viewer, user.roles) ? <RenewInvitationButton userId={user.id} name={user.name} /> : null}
+          {canDisableUser(viewer, user) ? <UserAccessButton userId={user.id} name={user.name} disabled={Boolean(user.disabledAt)} /> : null}
+        </div>
+      ),
     },
   ];
   return (
     <>
       <PageHeader
         title="Brukere"
-        lead="Opprett kontoer for studenter og ansatte, og deaktiver kontoer som ikke skal brukes lenger. Søkere oppretter kontoen sin selv."
+        lead="Opprett kontoer for studenter og ansatte (de får en invitasjon på e-post og velger passordet selv), og deaktiver kontoer som ikke skal brukes lenger. Søkere oppretter kontoen sin selv."
       />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <section className="card min-w-0" aria-labelledby="liste-heading">

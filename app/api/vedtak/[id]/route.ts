@@ -1,6 +1,6 @@
 // A decision letter as PDF, for the applicant it is addressed to and for advisers. Anyone else
 // gets an empty 404, as for a letter that does not exist.
-import { contentDisposition } from "@/lib/http/content-disposition";
+import { attachmentDisposition } from "@/lib/http/content-disposition";
 import { isStaff } from "@/lib/permissions";
 import { renderLetterPdf } from "@/lib/server/admission/letter-pdf";
 import { db } from "@/lib/server/db";
@@ -37,7 +37,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       ...NO_STORE,
       "Content-Type": "application/pdf",
       "Content-Length": String(bytes.byteLength),
-      "Content-Disposition": contentDisposition(`vedtak-${letter.decision.application.cohort.code}-${madeAvailableOn}-brev-${letter.version}.pdf`),
+      "Content-Disposition": attachmentDisposition(`vedtak-${letter.decision.application.cohort.code}-${madeAvailableOn}-brev-${letter.version}.pdf`),
     },
   });
 }

@@ -6,9 +6,12 @@ import { getApplicationForApplicant } from "@/lib/server/applications/read";
 import { NotFoundError } from "@/lib/server/errors";
 import { requirePageRole } from "@/lib/server/viewer";
 import { UPLOAD_FLASH_COOKIE } from "@/lib/validation/application";
+import { isRecordId } from "@/lib/validation/ids";
 
 /** The signed-in applicant's own application, once per request; anyone else gets a 404. */
 export const loadApplication = cache(async (id: string) => {
+  // A malformed id is a 404 before any query (and never goes into the sign-in return address).
+  if (!isRecordId(id)) notFound();
   const viewer = await requirePageRole(["APPLICANT"], `/soker/soknad/${id}`);
   try {
     return { viewer, application: await getApplicationForApplicant(viewer, id) };

@@ -4,6 +4,7 @@ import { ReadOnlyNotice } from "@/components/application/read-only-notice";
 import { SubmitApplicationForm } from "@/components/application/submit-form";
 import { ApplicationFacts } from "@/components/application/application-facts";
 import { CategoryPreview } from "@/components/application/category-preview";
+import { VerifyEmailNotice } from "@/components/verify-email-notice";
 import { linkForField } from "@/lib/application-steps";
 import { formatDeadline } from "@/lib/domain/application-deadline";
 import { loadApplication } from "../load";
@@ -12,10 +13,11 @@ export const metadata: Metadata = { title: "Oppsummering" };
 
 export default async function SummaryPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { application } = await loadApplication(id);
+  const { application, viewer } = await loadApplication(id);
   if (application.status !== "DRAFT") return <ReadOnlyNotice applicationId={id} />;
   const closed = application.window.state !== "OPEN";
   const ready = application.missing.length === 0;
+  const verified = viewer.emailVerified;
   return (
     <section aria-labelledby="step-heading">
       <h1 id="step-heading">Oppsummering og innsending</h1>
@@ -58,8 +60,13 @@ export default async function SummaryPage({ params }: { params: Promise<{ id: st
           Når søknaden er sendt, får du en kvittering på e-post, og du kan ikke lenger endre opplysningene. Du kan fortsatt
           laste opp flere dokumenter og trekke søknaden.
         </p>
+        {verified ? null : (
+          <div className="mt-4">
+            <VerifyEmailNotice email={viewer.email} headingLevel={3} />
+          </div>
+        )}
         <div className="mt-4">
-          <SubmitApplicationForm applicationId={id} disabled={!ready || closed} />
+          <SubmitApplicationForm applicationId={id} disabled={!ready || closed || !verified} />
         </div>
       </section>
     </section>

@@ -1,0 +1,26 @@
+"use client";
+import { useActionState } from "react";
+import { requestPasswordResetAction } from "@/lib/actions/account";
+import { initialActionState } from "@/lib/forms";
+import { TextField } from "@/components/ui/field";
+import { FormMessage, SubmitButton } from "@/components/ui/form-status";
+
+export function ForgotPasswordForm({ email }: { email?: string }) {
+  const [state, action] = useActionState(requestPasswordResetAction, initialActionState);
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormMessage state={state} />
+      <TextField
+        name="email"
+        label="E-postadresse"
+        type="email"
+        autoComplete="username"
+        required
+        defaultValue={state.values?.email ?? email}
+        errors={state.fieldErrors?.email}
+        hint="Adressen du logger inn med."
+      />
+      <SubmitButton pendingText="Sender …">Send lenke</SubmitButton>
+    </form>
+  );
+}
