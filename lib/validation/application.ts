@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { municipalityByCode } from "@/lib/data/norway-places";
 import { isCountyCode, municipalityBelongsToCounty } from "@/lib/domain/counties";
-import { compareIsoDates, isIsoDate, parseDateInput } from "@/lib/domain/dates";
+import { compareIsoDates, parseDateInput } from "@/lib/domain/dates";
 import { formatDateNumeric } from "@/lib/domain/format";
 import { phoneNumberProblem } from "@/lib/domain/phone";
 import { MAX_COMPLETED_YEAR, MIN_COMPLETED_YEAR, positionContradictions } from "@/lib/domain/application-requirements";

@@ -20,6 +20,7 @@ import { lockOwnApplication } from "@/lib/server/applications/ownership";
 import { COHORT_FULL_MESSAGE, LOCKING_TRANSACTION, withRetry } from "@/lib/server/transactions";
 import { requestJob } from "@/lib/jobs/runner";
 import type { Viewer } from "@/lib/server/viewer";
+import { enforceRateLimit, RATE_LIMITS } from "@/lib/server/rate-limit";
 import { storage } from "@/lib/storage";
 import { isoDate } from "@/lib/to-domain";
 import { requireAdviser } from "./access";
@@ -34,6 +35,8 @@ export async function fileAppeal(viewer: Viewer, applicationId: string, input: {
   if (input.file && input.file.size > 0) {
     const early = uploadProblem({ name: input.file.name, size: input.file.size, head: new TextEncoder().encode("%PDF-") });
     if (early) throw new DomainError(early, { file: [early] });
+    // The same hourly count as every other upload route (lib/server/rate-limit.ts).
+    await enforceRateLimit(RATE_LIMITS.upload(viewer.id));
     const bytes = new Uint8Array(await input.file.arrayBuffer());
     const problem = uploadProblem({ name: input.file.name, size: bytes.byteLength, head: bytes.subarray(0, 8) });
     if (problem) throw new DomainError(problem, { file: [problem] });

@@ -9,7 +9,6 @@ import type { Database, Transaction } from "@/lib/db/client";
 import { db } from "@/lib/server/db";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
-import { isRecordId } from "@/lib/validation/ids";
 import { storage } from "@/lib/storage";
 import { lockOwnDraft, lockOwnForDocuments, requireOwnApplication } from "./ownership";
 

@@ -23,6 +23,7 @@ import { db } from "@/lib/server/db";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
 import { queueMail } from "@/lib/server/mail";
 import type { Viewer } from "@/lib/server/viewer";
+import { enforceRateLimit, RATE_LIMITS } from "@/lib/server/rate-limit";
 import { storage } from "@/lib/storage";
 import { isoDate } from "@/lib/to-domain";
 
@@ -61,11 +62,9 @@ export async function handInArbeidskrav(viewer: Viewer, arbeidskravId: string, i
     bytes = new Uint8Array(await file.arrayBuffer());
     const problem = uploadProblem({ name: file.name, size: bytes.byteLength, head: bytes.subarray(0, 8) });
     if (problem) throw new DomainError(problem, { file: [problem] });
-    // ── UPLOAD RATE LIMIT (issue 13) ─────────────────────────────────────────────────────────
-    // The one call site for hand-in uploads: the PostgreSQL limiter (uploads per user per hour)
-    // is plugged in here by the lead. It runs before the file is stored and throws a DomainError
-    // when the viewer is over the limit.
-    await limitHandInUploads(viewer);
+    // Uploads per user per hour, one count for every upload route (lib/server/rate-limit.ts),
+    // before the file is stored.
+    await enforceRateLimit(RATE_LIMITS.upload(viewer.id));
   }
 
   const storageKey = bytes ? await storage().put(bytes) : null;
@@ -242,13 +241,6 @@ function alreadyInAnother(names: string[], title: string) {
       : `${joinNb(names)} er allerede med i andre innleveringer av ${title}, og kan ikke legges til i gruppen din.`;
   return new DomainError(message, { members: [message] });
 }
-
-/**
- * UPLOAD RATE LIMIT (issue 13): replaced by the PostgreSQL limiter when it is merged. Until then
- * uploads are limited only by size (10 MB each) and by the rule that a hand-in waits for its
- * assessment before the next one.
- */
-async function limitHandInUploads(_viewer: Viewer): Promise<void> {}
 
 function receiptText(facts: {
   recipient: string;
