@@ -222,3 +222,65 @@ describe("server actions", () => {
     }
   });
 });
+
+describe("the admission and student routes and actions", () => {
+  type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
+
+  it("every route that takes an id answers a malformed one with 404 and no query", async () => {
+    const { GET: letterPdf } = await import("@/app/api/vedtak/[id]/route");
+    const { POST: klage } = await import("@/app/api/soknader/[id]/klage/route");
+    const { POST: handIn } = await import("@/app/api/student/arbeidskrav/[id]/innlevering/route");
+    const { GET: rankingCsv } = await import("@/app/(adviser)/veileder/opptak/[cohortId]/rangering/eksport/route");
+    const post = (url: string) => {
+      const form = new FormData();
+      form.append("text", "En tekst som er lang nok til å bli lest.");
+      return new NextRequest(url, { method: "POST", body: form, headers: { accept: "application/json", origin: "http://localhost" } });
+    };
+    const routes: [string, (id: string) => Promise<Response>, string][] = [
+      ["GET /api/vedtak/[id]", (id) => letterPdf(new Request("http://localhost/api/vedtak/x"), { params: Promise.resolve({ id }) }), "APPLICANT"],
+      ["POST /api/soknader/[id]/klage", (id) => klage(post("http://localhost/api/soknader/x/klage"), { params: Promise.resolve({ id }) }), "APPLICANT"],
+      ["POST /api/student/arbeidskrav/[id]/innlevering", (id) => handIn(post("http://localhost/api/student/arbeidskrav/x/innlevering"), { params: Promise.resolve({ id }) }), "STUDENT"],
+      ["GET …/opptak/[cohortId]/rangering/eksport", (id) => rankingCsv(new Request("http://localhost/x"), { params: Promise.resolve({ cohortId: id }) }), "ADVISER"],
+    ];
+    for (const [name, call, role] of routes) {
+      await signInAs(await createUser(client as never, { roles: [role as "APPLICANT"] }));
+      for (const [what, id] of MALFORMED) {
+        let status = 0;
+        const made = await queriesOf(async () => {
+          status = (await call(id)).status;
+        });
+        expect(status, `${name} with ${what}`).toBe(404);
+        expect(mentions(made, id), `${name} with ${what}`).toBe(false);
+      }
+    }
+  });
+
+  it("every adviser action and every student action answers a malformed id with a field error, and the id reaches no query", async () => {
+    const admission = await import("@/lib/actions/admission");
+    const student = await import("@/lib/actions/student");
+    const idFields = ["applicationId", "documentId", "positionId", "requestId", "cohortId", "moveId", "appealId", "samlingDayId", "noticeId", "enrolmentId", "feedId"];
+    const modules: [string, Record<string, unknown>][] = [
+      ["ADVISER", admission],
+      ["STUDENT", student],
+    ];
+    let checked = 0;
+    for (const [role, actions] of modules) {
+      await signInAs(await createUser(client as never, { roles: [role as "ADVISER"] }));
+      for (const [name, action] of Object.entries(actions)) {
+        // The calendar-feed actions take no id (they act on the viewer's own feed).
+        if (typeof action !== "function" || /CalendarFeed/.test(name)) continue;
+        for (const [what, id] of MALFORMED) {
+          const fields = Object.fromEntries(idFields.map((field) => [field, id]));
+          let result: ActionState | undefined;
+          const made = await queriesOf(async () => {
+            result = await submit(action as Action, { ...fields, status: "VERIFIED", reason: "Fordi.", grounds: "Fordi.", toRank: "1", message: "Send mer.", dueDate: "2030-01-01" });
+          });
+          expect(result, `${name} with ${what}`).toMatchObject({ ok: false });
+          expect(mentions(made, id), `${name} with ${what}`).toBe(false);
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(60);
+  });
+});
