@@ -45,6 +45,8 @@ function routedDestination(event: MouseEvent): string | null {
   const anchor = event.target instanceof Element ? event.target.closest("a[href]") : null;
   if (!(anchor instanceof HTMLAnchorElement)) return null;
   if ((anchor.target && anchor.target !== "_self") || anchor.hasAttribute("download")) return null;
+  // A link that keeps the form's input itself (SignInAgainLink: a save cannot succeed signed out).
+  if (anchor.hasAttribute("data-keeps-input")) return null;
   const url = new URL(anchor.href, window.location.href);
   if (url.origin !== window.location.origin || url.pathname.startsWith("/api/")) return null;
   // A link to a place on this same page (the error summary's links to fields) leaves nothing.

@@ -32,6 +32,8 @@ export function SignInAgainLink({ className }: { className?: string }) {
       ref={ref}
       href={`/login?neste=${encodeURIComponent(pathname)}`}
       className={className}
+      // The unsaved-changes guard lets this link go: it keeps what was typed itself (below).
+      data-keeps-input=""
       onClick={() => {
         const form = ref.current?.closest("form");
         if (form) stashFormValues(form, window.location.pathname);

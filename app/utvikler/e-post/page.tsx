@@ -33,7 +33,7 @@ export default async function OutboxPage() {
             <li key={message.id} className="card">
               <h2 className="text-lg">{message.subject}</h2>
               <p className="text-sm text-slate-700">
-                Til {message.to} · {formatInstantNb(new Date(message.sentAt))}
+                Til <span className="wrap-anywhere">{message.to}</span> · {formatInstantNb(new Date(message.sentAt))}
               </p>
               <pre className="mt-3 whitespace-pre-wrap break-words font-sans">{message.text}</pre>
             </li>
