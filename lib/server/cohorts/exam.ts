@@ -22,6 +22,7 @@ import { audit, auditMany } from "@/lib/server/audit";
 import { requireCohortStaff } from "@/lib/server/cohorts/access";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
 import { db } from "@/lib/server/db";
+import { inOrder } from "@/lib/server/in-order";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
 import { queueMail } from "@/lib/server/mail";
 import type { Viewer } from "@/lib/server/viewer";
@@ -126,17 +127,17 @@ export async function registerForExam(
           ORDER BY "id" FOR UPDATE`;
     if (wanted && locked.length !== wanted.length) throw new NotFoundError("Fant ikke studenten i kullet.");
     const lockedIds = locked.map((row) => row.id);
-    const [evaluation, existing, people] = await Promise.all([
-      evaluateCohortEligibility(tx, input.cohortId, { today, enrolmentIds: lockedIds }),
-      tx.examRegistration.findMany({
+    const [evaluation, existing, people] = await inOrder(
+      () => evaluateCohortEligibility(tx, input.cohortId, { today, enrolmentIds: lockedIds }),
+      () => tx.examRegistration.findMany({
         where: { examId: exam.id, enrolmentId: { in: lockedIds } },
         select: { id: true, enrolmentId: true, status: true },
       }),
-      tx.enrolment.findMany({
+      () => tx.enrolment.findMany({
         where: { id: { in: lockedIds } },
         select: { id: true, userId: true, user: { select: { name: true, email: true } } },
       }),
-    ]);
+    );
     const decisions = lockedIds.map((id) => ({ id, decision: examAdmissionDecision(evaluation.byEnrolment.get(id)!.eligibility, evaluation.requirements) }));
     if (wanted) {
       const refused = decisions.filter((row) => !row.decision.allowed);

@@ -19,6 +19,7 @@ import { isStaff } from "@/lib/permissions";
 import { audit } from "@/lib/server/audit";
 import { requireCohortStaff, staffCohortWhere } from "@/lib/server/cohorts/access";
 import { db } from "@/lib/server/db";
+import { inOrder } from "@/lib/server/in-order";
 import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
 import { day } from "@/lib/dates";
@@ -288,7 +289,8 @@ export async function addSamlingDay(viewer: Viewer, input: { cohortId: string; s
     const samling = await samlingInPlan(tx, input.cohortId, input.samlingId);
     // A shared samling's days are every sharing cohort's days.
     const sharing = await tx.cohortSamling.findMany({ where: { samlingId: samling.id }, select: { cohortId: true } });
-    const taken = (await Promise.all(sharing.map((row) => planDates(tx, row.cohortId)))).flat();
+    const taken: string[] = [];
+    for (const row of sharing) taken.push(...(await planDates(tx, row.cohortId)));
     const problems = samlingDaysProblems([input.date], taken);
     if (problems.length > 0) throw new DomainError(problems.join(" "), { date: problems });
     const created = await tx.samlingDay.create({ data: { samlingId: samling.id, date: day(input.date) }, select: { id: true } });
@@ -315,11 +317,11 @@ export async function removeSamlingDay(viewer: Viewer, input: { cohortId: string
         WHERE d."id" = ${input.samlingDayId}
         FOR UPDATE OF d`;
       if (!target) throw new NotFoundError("Fant ikke samlingsdagen i kullets plan.");
-      const [attendance, absenceNotices, siblings] = await Promise.all([
-        tx.attendance.count({ where: { samlingDayId: target.id } }),
-        tx.absenceNotice.count({ where: { samlingDayId: target.id, withdrawnAt: null } }),
-        tx.samlingDay.count({ where: { samlingId: target.samlingId } }),
-      ]);
+      const [attendance, absenceNotices, siblings] = await inOrder(
+        () => tx.attendance.count({ where: { samlingDayId: target.id } }),
+        () => tx.absenceNotice.count({ where: { samlingDayId: target.id, withdrawnAt: null } }),
+        () => tx.samlingDay.count({ where: { samlingId: target.samlingId } }),
+      );
       const refusal =
         siblings === 1 ? "Samlingens eneste dag kan ikke fjernes. Fjern samlingen i stedet." : dayRemovalRefusal({ attendance, absenceNotices });
       if (refusal) throw new DomainError(refusal);
@@ -356,10 +358,10 @@ export async function removeSamling(viewer: Viewer, input: { cohortId: string; s
       const samling = await samlingInPlan(tx, input.cohortId, input.samlingId);
       const shared = samling._count.cohorts > 1;
       const students = shared ? { enrolment: { cohortId: input.cohortId } } : {};
-      const [attendance, absenceNotices] = await Promise.all([
-        tx.attendance.count({ where: { samlingDay: { samlingId: samling.id }, ...students } }),
-        tx.absenceNotice.count({ where: { samlingDay: { samlingId: samling.id }, withdrawnAt: null, ...students } }),
-      ]);
+      const [attendance, absenceNotices] = await inOrder(
+        () => tx.attendance.count({ where: { samlingDay: { samlingId: samling.id }, ...students } }),
+        () => tx.absenceNotice.count({ where: { samlingDay: { samlingId: samling.id }, withdrawnAt: null, ...students } }),
+      );
       const refusal = dayRemovalRefusal({ attendance, absenceNotices }, "samling");
       if (refusal) throw new DomainError(refusal);
       if (shared) {
@@ -393,13 +395,13 @@ export async function shareSamling(viewer: Viewer, input: { cohortId: string; sa
   if (!isStaff(viewer)) throw new AccessDeniedError("Bare studieveiledere kan dele samlinger mellom kull.");
   return db().$transaction(async (tx) => {
     await lockCohort(tx, input.cohortId);
-    const [cohort, samling] = await Promise.all([
-      tx.cohort.findUniqueOrThrow({ where: { id: input.cohortId }, select: { programmeId: true } }),
-      tx.samling.findUnique({
+    const [cohort, samling] = await inOrder(
+      () => tx.cohort.findUniqueOrThrow({ where: { id: input.cohortId }, select: { programmeId: true } }),
+      () => tx.samling.findUnique({
         where: { id: input.samlingId },
         select: { id: true, title: true, days: { select: { date: true } }, cohorts: { select: { cohortId: true, cohort: { select: { programmeId: true } } } } },
       }),
-    ]);
+    );
     if (!samling || samling.cohorts.length === 0) throw new NotFoundError("Fant ikke samlingen.");
     if (samling.cohorts.some((row) => row.cohortId === input.cohortId)) throw new DomainError("Samlingen er allerede i kullets plan.");
     if (samling.cohorts.every((row) => row.cohort.programmeId === cohort.programmeId)) {
@@ -432,12 +434,12 @@ export async function copyPlan(viewer: Viewer, input: { cohortId: string; fromCo
   if (input.cohortId === input.fromCohortId) throw new DomainError("Velg et annet kull å kopiere fra.", { fromCohortId: ["Velg et annet kull."] });
   return db().$transaction(async (tx) => {
     await lockCohort(tx, input.cohortId);
-    const [target, source] = await Promise.all([
-      tx.cohort.findUniqueOrThrow({
+    const [target, source] = await inOrder(
+      () => tx.cohort.findUniqueOrThrow({
         where: { id: input.cohortId },
         select: { _count: { select: { samlinger: true, arbeidskrav: true, exams: true } } },
       }),
-      tx.cohort.findUniqueOrThrow({
+      () => tx.cohort.findUniqueOrThrow({
         where: { id: input.fromCohortId },
         select: {
           name: true,
@@ -446,7 +448,7 @@ export async function copyPlan(viewer: Viewer, input: { cohortId: string; fromCo
           exams: { orderBy: { startsOn: "asc" }, take: 1, select: { title: true, startsOn: true, endsOn: true } },
         },
       }),
-    ]);
+    );
     if (target._count.samlinger > 0) throw new DomainError("Kullet har allerede samlinger. En plan kan bare kopieres inn i et kull uten samlinger.");
     if (source.samlinger.length === 0) throw new DomainError(`${source.name} har ingen samlinger å kopiere.`);
     const shift = (value: Date) => day(shiftByWeeks(isoDate(value), input.weeks));

@@ -9,6 +9,7 @@ import { isStaff } from "@/lib/permissions";
 import { audit } from "@/lib/server/audit";
 import { requireCohortStaff } from "@/lib/server/cohorts/access";
 import { db } from "@/lib/server/db";
+import { inOrder } from "@/lib/server/in-order";
 import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
 
@@ -70,10 +71,10 @@ export type CohortTeam = Awaited<ReturnType<typeof getCohortTeam>>;
 export async function addTeacher(viewer: Viewer, input: { cohortId: string; userId: string; academicLead: boolean }) {
   requireAdviser(viewer);
   return db().$transaction(async (tx) => {
-    const [cohort, user] = await Promise.all([
-      tx.cohort.findUnique({ where: { id: input.cohortId }, select: { id: true } }),
-      tx.user.findUnique({ where: { id: input.userId }, select: { id: true, name: true, roles: true, disabledAt: true } }),
-    ]);
+    const [cohort, user] = await inOrder(
+      () => tx.cohort.findUnique({ where: { id: input.cohortId }, select: { id: true } }),
+      () => tx.user.findUnique({ where: { id: input.userId }, select: { id: true, name: true, roles: true, disabledAt: true } }),
+    );
     if (!cohort) throw new NotFoundError("Fant ikke kullet.");
     if (!user || !user.roles.includes("FACULTY") || user.disabledAt) {
       throw new DomainError("Velg en aktiv faglærer.", { userId: ["Velg en aktiv faglærer."] });
@@ -222,15 +223,15 @@ export async function updateBasisgruppe(
 export async function moveStudent(viewer: Viewer, input: { cohortId: string; enrolmentId: string; basisgruppeId: string | null }) {
   requireAdviser(viewer);
   return db().$transaction(async (tx) => {
-    const [enrolment, group] = await Promise.all([
-      tx.enrolment.findFirst({
+    const [enrolment, group] = await inOrder(
+      () => tx.enrolment.findFirst({
         where: { id: input.enrolmentId, cohortId: input.cohortId },
         select: { id: true, basisgruppeId: true, user: { select: { name: true } } },
       }),
-      input.basisgruppeId
+      () => input.basisgruppeId
         ? tx.basisgruppe.findFirst({ where: { id: input.basisgruppeId, cohortId: input.cohortId }, select: { id: true, name: true } })
         : Promise.resolve(null),
-    ]);
+    );
     if (!enrolment) throw new NotFoundError("Fant ikke studenten i kullet.");
     if (input.basisgruppeId && !group) throw new NotFoundError("Fant ikke basisgruppen.");
     if (enrolment.basisgruppeId === input.basisgruppeId) return { name: enrolment.user.name, group: group?.name ?? null, moved: false };
