@@ -71,6 +71,8 @@ export default async function StudentHome() {
                         Karakter: <strong className="text-xl">{enrolment.exam.registration.grade}</strong>
                         {enrolment.exam.registration.grade === "F" ? " (ikke bestått)" : null}
                       </>
+                    ) : enrolment.exam.registration?.gradeUnpublished ? (
+                      "Karakter: ikke publisert ennå."
                     ) : enrolment.exam.registration ? (
                       "Du er oppmeldt til eksamen."
                     ) : (

@@ -15,11 +15,20 @@ import { day } from "@/lib/dates";
 import { isoDate } from "@/lib/to-domain";
 import { hasAnyRole } from "@/lib/permissions";
 
-export async function getFacultyHome(viewer: Viewer, now = new Date()) {
+/** The faculty home: the cohorts the viewer teaches that have not ended. */
+export function getFacultyHome(viewer: Viewer, now = new Date()) {
+  return getCohortSummaries(viewer, {}, now);
+}
+
+/**
+ * One summary per cohort the viewer may see as staff (not ended ones, unless one cohort is asked
+ * for): a fixed number of queries per cohort, whatever its size.
+ */
+export async function getCohortSummaries(viewer: Viewer, options: { cohortId?: string }, now = new Date()) {
   if (!hasAnyRole(viewer, ["FACULTY", "ADVISER", "ADMIN"])) throw new AccessDeniedError();
   const today = osloDate(now);
   const cohorts = await db().cohort.findMany({
-    where: { AND: [staffCohortWhere(viewer), { endsOn: { gte: day(today) } }] },
+    where: { AND: [staffCohortWhere(viewer), options.cohortId ? { id: options.cohortId } : { endsOn: { gte: day(today) } }] },
     orderBy: { startsOn: "asc" },
     select: {
       id: true,
@@ -93,3 +102,13 @@ export async function getFacultyHome(viewer: Viewer, now = new Date()) {
 }
 
 export type FacultyHomeCohort = Awaited<ReturnType<typeof getFacultyHome>>[number];
+
+/** The viewer's cohorts that have not ended, as menu links. */
+export async function listRunningCohortLinks(viewer: Viewer, now = new Date()) {
+  const today = osloDate(now);
+  return db().cohort.findMany({
+    where: { AND: [staffCohortWhere(viewer), { endsOn: { gte: day(today) } }] },
+    orderBy: { startsOn: "asc" },
+    select: { id: true, name: true },
+  });
+}

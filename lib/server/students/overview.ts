@@ -43,7 +43,7 @@ export async function getStudentOverview(viewer: Viewer, now = new Date()) {
             orderBy: { number: "asc" },
             select: { id: true, number: true, kind: true, title: true, description: true, dueDate: true, oralPresentation: true, individualOnly: true, maxGroupSize: true },
           },
-          exams: { select: { id: true, title: true, startsOn: true, endsOn: true } },
+          exams: { select: { id: true, title: true, startsOn: true, endsOn: true, gradesPublishedAt: true } },
         },
       },
       attendance: { select: { samlingDayId: true, status: true } },
@@ -101,7 +101,7 @@ export async function getStudentOverview(viewer: Viewer, now = new Date()) {
     const { requirements, byEnrolment } = evaluations[enrolmentIndex]!;
     const eligibility: Eligibility = byEnrolment.get(enrolment.id)!.eligibility;
     const exam = enrolment.cohort.exams[0] ?? null;
-    const registration = exam ? enrolment.examRegistrations.find((row) => row.examId === exam.id) ?? null : null;
+    const registration = exam ? enrolment.examRegistrations.find((row) => row.examId === exam.id && row.status === "ADMITTED") ?? null : null;
     return {
       enrolmentId: enrolment.id,
       status: enrolment.status,
@@ -116,7 +116,14 @@ export async function getStudentOverview(viewer: Viewer, now = new Date()) {
             title: exam.title,
             startsOn: isoDate(exam.startsOn),
             endsOn: isoDate(exam.endsOn),
-            registration: registration ? { status: registration.status, grade: registration.grade } : null,
+            // A grade reaches the student only once the exam's grades are published.
+            registration: registration
+              ? {
+                  status: registration.status,
+                  grade: exam.gradesPublishedAt ? registration.grade : null,
+                  gradeUnpublished: registration.grade !== null && !exam.gradesPublishedAt,
+                }
+              : null,
           }
         : null,
       today,

@@ -1,0 +1,50 @@
+"use client";
+// A one-button server action behind a confirmation dialog ("Publiser karakterene", "Meld opp
+// alle"), with its result announced like ActionButton's.
+import { useActionState, useRef } from "react";
+import type { ActionState } from "@/lib/forms";
+import { initialActionState } from "@/lib/forms";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { FormMessage } from "@/components/ui/form-status";
+
+export function ConfirmActionButton({
+  action,
+  hidden,
+  label,
+  title,
+  children,
+  confirmLabel,
+  className = "btn-primary",
+  tone,
+}: {
+  action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
+  hidden: Record<string, string>;
+  label: string;
+  title: string;
+  children: React.ReactNode;
+  confirmLabel: string;
+  className?: string;
+  tone?: "primary" | "danger";
+}) {
+  const [state, formAction, pending] = useActionState(action, initialActionState);
+  const form = useRef<HTMLFormElement>(null);
+  return (
+    <form ref={form} action={formAction} className="space-y-3">
+      <FormMessage state={state} />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <ConfirmDialog
+        triggerLabel={pending ? "Et øyeblikk …" : label}
+        triggerClassName={className}
+        disabled={pending}
+        title={title}
+        confirmLabel={confirmLabel}
+        tone={tone}
+        onConfirm={() => form.current?.requestSubmit()}
+      >
+        {children}
+      </ConfirmDialog>
+    </form>
+  );
+}
