@@ -16,6 +16,7 @@ import type { EmployerType, Grade, LeaderRole } from "@/lib/generated/prisma/enu
 import { osloDate } from "@/lib/domain/application-deadline";
 import { isoDate, toDomainPosition } from "@/lib/to-domain";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_STUDENTS } from "@/prisma/seed/demo-accounts";
+import { seedFacultyDemo } from "@/prisma/seed/demo-faculty";
 import { hashPassword } from "@/lib/server/auth/password";
 import {
   assignTeachers,
@@ -187,12 +188,15 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
     educations: [{ institution: "NTNU", degree: "Bachelor i barnevern", credits: 180, completedYear: 2015 }],
   });
 
+  const facultyDemo = await seedFacultyDemo(db, { today, runningCohortId: runningCohort.cohort.id, h2023ExamId: h2023.exam!.id });
+
   return [
     `${DEMO_ACCOUNTS.length} demokontoer`,
     `H2023 med ${h2023Students} studenter`,
     `${running.code} med ${runningStudents} studenter`,
     `${finishing.code} med ${finishingStudents} studenter foran eksamen`,
     `${open.code} med ${applications} søknader (frist ${open.applicationDeadline})`,
+    facultyDemo,
   ].join(", ");
 }
 
