@@ -34,7 +34,7 @@ export function CohortTable({ cohorts, showApplications }: { cohorts: readonly C
         </>
       ),
     },
-    { key: "phase", header: "Status", cell: (cohort) => PHASE[cohort.phase] },
+    { key: "phase", header: <span className="whitespace-nowrap">Status</span>, label: "Status", cell: (cohort) => PHASE[cohort.phase] },
     ...(showApplications
       ? [
           {
@@ -49,7 +49,7 @@ export function CohortTable({ cohorts, showApplications }: { cohorts: readonly C
           },
         ]
       : []),
-    { key: "students", header: "Studenter", cell: (cohort) => `${cohort.students} av ${cohort.capacity}` },
+    { key: "students", header: <span className="whitespace-nowrap">Studenter</span>, label: "Studenter", cell: (cohort) => `${cohort.students} av ${cohort.capacity}` },
     {
       key: "samlinger",
       header: "Samlinger",

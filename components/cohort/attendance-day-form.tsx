@@ -127,9 +127,12 @@ export function AttendanceDayForm({
                     </label>
                   ))}
                 </div>
-                <div className="mt-2">
-                  <label htmlFor={`note-${id}`} className="text-sm font-medium">
-                    Merknad <span className="font-normal text-slate-600">(valgfritt)</span>
+                <details className="mt-2" open={Boolean(student.note) || Boolean(errors[`note:${id}`])}>
+                  <summary className="inline-flex min-h-6 cursor-pointer items-center text-sm font-medium text-brand-700">
+                    {student.note ? `Merknad: ${student.note}` : "Legg til merknad"}
+                  </summary>
+                  <label htmlFor={`note-${id}`} className="mt-1 block text-sm font-medium">
+                    Merknad om {student.name} <span className="font-normal text-slate-600">(valgfritt)</span>
                   </label>
                   <input
                     id={`note-${id}`}
@@ -142,7 +145,7 @@ export function AttendanceDayForm({
                     aria-describedby={errors[`note:${id}`] ? `note-${id}-error` : undefined}
                   />
                   <FieldMessages id={`note-${id}`} errors={errors[`note:${id}`]} />
-                </div>
+                </details>
               </fieldset>
             </li>
           );

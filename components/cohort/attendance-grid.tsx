@@ -65,7 +65,7 @@ export function AttendanceGridTable({ grid, cohortId, caption }: { grid: Grid; c
   return (
     // A scrollable region must be reachable by keyboard (WCAG 2.1.1; axe scrollable-region-focusable).
     // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-    <div role="region" aria-labelledby="oppmote-caption" tabIndex={0} className="max-w-full overflow-x-auto rounded-md border border-slate-300 bg-white">
+    <div role="region" aria-labelledby="oppmote-caption" tabIndex={0} className="relative max-w-full overflow-x-auto rounded-md border border-slate-300 bg-white">
       <table className="border-collapse text-sm">
         <caption id="oppmote-caption" className="sr-only">
           {caption} (kan rulles sideveis)
@@ -74,7 +74,7 @@ export function AttendanceGridTable({ grid, cohortId, caption }: { grid: Grid; c
           <tr className="border-b border-slate-200">
             <td className="sticky left-0 bg-white" />
             {grid.samlingHeaders.map((header) => (
-              <th key={header.number} scope="colgroup" colSpan={header.span} className="border-l border-slate-200 px-1 py-1 text-left text-xs font-semibold whitespace-nowrap">
+              <th key={header.number} scope="colgroup" colSpan={header.span} className="border-l border-slate-200 px-1 py-1 text-left align-bottom text-xs font-semibold">
                 {header.title} · {header.week}
               </th>
             ))}

@@ -99,7 +99,7 @@ export function WaitingSubmissions({ cohortId, rows }: { cohortId: string; rows:
               className="size-6 accent-brand-600"
             />
             <label htmlFor={`lest-${row.attemptId}`} className="text-sm">
-              Jeg har lest {row.arbeidskrav.title} fra {row.members.join(", ")}
+              Lest<span className="sr-only">: {row.arbeidskrav.title} fra {row.members.join(", ")}</span>
             </label>
           </div>
         ) : (
@@ -108,10 +108,11 @@ export function WaitingSubmissions({ cohortId, rows }: { cohortId: string; rows:
     },
     {
       key: "assess",
-      header: "Vurdering",
+      header: <span className="whitespace-nowrap">Vurdering</span>,
+      label: "Vurdering",
       hideLabelOnPhone: true,
       cell: (row) => (
-        <Link href={`/kull/${cohortId}/arbeidskrav/${row.submissionId}`} className="btn-secondary min-h-10 px-3 py-1 text-sm">
+        <Link href={`/kull/${cohortId}/arbeidskrav/${row.submissionId}`} className="btn-secondary min-h-10 whitespace-nowrap px-3 py-1 text-sm">
           Vurder<span className="sr-only"> {row.arbeidskrav.title} fra {row.members.join(", ")}</span>
         </Link>
       ),

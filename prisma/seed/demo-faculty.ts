@@ -61,6 +61,10 @@ export async function seedFacultyDemo(
     },
   });
 
+  // Hanne is prosessveileder of one of the running cohort's basisgrupper, so she is on its team.
+  const hanneId = (await db.user.findUniqueOrThrow({ where: { email: "hanne.faglaerer@demo.no" }, select: { id: true } })).id;
+  await assignTeachers(db, runningCohortId, [hanneId]);
+
   // ── The institusjonsledelse cohort that shares it ─────────────────────────────────────────────
   const running = await db.cohort.findUniqueOrThrow({ where: { id: runningCohortId }, select: { code: true } });
   const programme = await createProgramme(db, "INSTITUSJONSLEDELSE");

@@ -3,6 +3,7 @@ import { PageHeader } from "@/components/area-nav";
 import { formatDays } from "@/components/cohort-summary";
 import { ActionButton } from "@/components/ui/action-button";
 import { ActionForm } from "@/components/ui/action-form";
+import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import {
@@ -75,9 +76,17 @@ export default async function PlanPage({ params }: { params: Promise<{ cohortId:
       hideLabelOnPhone: true,
       cell: (row) =>
         row.submissions === 0 ? (
-          <ActionButton action={removeArbeidskravAction} hidden={{ ...hidden, arbeidskravId: row.id }} className={small} label={`Fjern ${row.title}`} pendingText="…">
-            Fjern
-          </ActionButton>
+          <ConfirmActionButton
+            action={removeArbeidskravAction}
+            hidden={{ ...hidden, arbeidskravId: row.id }}
+            className={small}
+            label="Fjern"
+            title={`Fjerne ${row.title}?`}
+            confirmLabel="Fjern arbeidskravet"
+            tone="danger"
+          >
+            <p>Arbeidskravet forsvinner fra planen og fra studentenes sider. Ingen har levert det ennå.</p>
+          </ConfirmActionButton>
         ) : (
           <span className="text-sm text-slate-700">Har innleveringer</span>
         ),
@@ -140,7 +149,7 @@ export default async function PlanPage({ params }: { params: Promise<{ cohortId:
                         {day.weekday} {formatDateNb(day.date)}
                       </span>
                       {day.removalRefusal ? (
-                        <span className="text-sm text-slate-700">{day.attendance > 0 ? `Oppmøte registrert (${day.attendance})` : day.absenceNotices > 0 ? `${day.absenceNotices} fraværsmeldinger` : ""}</span>
+                        <span className="text-sm text-slate-700">{day.attendance > 0 ? `Oppmøte registrert (${day.attendance})` : day.absenceNotices > 0 ? `${day.absenceNotices} ${day.absenceNotices === 1 ? "fraværsmelding" : "fraværsmeldinger"}` : ""}</span>
                       ) : (
                         <ActionButton action={removeSamlingDayAction} hidden={{ ...hidden, samlingDayId: day.id }} className={small} label={`Fjern ${formatDateNb(day.date)} fra ${samling.title}`} pendingText="…">
                           Fjern dagen
@@ -164,9 +173,21 @@ export default async function PlanPage({ params }: { params: Promise<{ cohortId:
                     {samling.removalRefusal ? (
                       <p className="text-sm text-slate-700">{samling.removalRefusal}</p>
                     ) : (
-                      <ActionButton action={removeSamlingAction} hidden={{ ...hidden, samlingId: samling.id }} className="btn-danger" label={`Fjern ${samling.title} fra planen`} pendingText="Fjerner …">
-                        Fjern samlingen fra planen
-                      </ActionButton>
+                      <ConfirmActionButton
+                        action={removeSamlingAction}
+                        hidden={{ ...hidden, samlingId: samling.id }}
+                        className="btn-danger"
+                        label="Fjern samlingen fra planen"
+                        title={`Fjerne ${samling.title}?`}
+                        confirmLabel="Fjern samlingen"
+                        tone="danger"
+                      >
+                        <p>
+                          {samling.sharedWith.length > 0
+                            ? "Samlingen tas ut av dette kullets plan. Det andre kullet beholder den."
+                            : `Samlingen og dagene ${formatDays(samling.days.map((d) => d.date))} slettes fra planen.`}
+                        </p>
+                      </ConfirmActionButton>
                     )}
                   </div>
                 </details>
