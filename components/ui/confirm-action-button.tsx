@@ -16,6 +16,7 @@ export function ConfirmActionButton({
   confirmLabel,
   className = "btn-primary",
   tone,
+  disabled = false,
 }: {
   action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
   hidden: Record<string, string>;
@@ -25,6 +26,8 @@ export function ConfirmActionButton({
   confirmLabel: string;
   className?: string;
   tone?: "primary" | "danger";
+  /** Nothing to do now (the button stays, so the result of the last run stays in view). */
+  disabled?: boolean;
 }) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
   const form = useRef<HTMLFormElement>(null);
@@ -37,7 +40,7 @@ export function ConfirmActionButton({
       <ConfirmDialog
         triggerLabel={pending ? "Et øyeblikk …" : label}
         triggerClassName={className}
-        disabled={pending}
+        disabled={pending || disabled}
         title={title}
         confirmLabel={confirmLabel}
         tone={tone}

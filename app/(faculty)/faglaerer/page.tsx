@@ -11,7 +11,8 @@ export const metadata: Metadata = { title: "Faglærer" };
 
 export default async function FacultyHome() {
   const viewer = await requirePageRole(["FACULTY"], "/faglaerer");
-  const [summaries, cohorts, groups] = await Promise.all([getFacultyHome(viewer), listCohortsForStaff(viewer), listMyBasisgrupper(viewer)]);
+  const summaries = await getFacultyHome(viewer);
+  const [cohorts, groups] = await Promise.all([listCohortsForStaff(viewer), listMyBasisgrupper(viewer)]);
   const today = summaries.filter((cohort) => cohort.today);
   return (
     <>

@@ -8,7 +8,7 @@ import { weekLabel } from "@/lib/domain/cohort-plan";
 import { compareByRisk, riskOf } from "@/lib/domain/risk";
 import { AccessDeniedError } from "@/lib/server/errors";
 import { staffCohortWhere } from "@/lib/server/cohorts/access";
-import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
+import { evaluateCohortEligibility, type CohortEligibility } from "@/lib/server/cohorts/eligibility";
 import { db } from "@/lib/server/db";
 import type { Viewer } from "@/lib/server/viewer";
 import { day } from "@/lib/dates";
@@ -44,8 +44,11 @@ export async function getCohortSummaries(viewer: Viewer, options: { cohortId?: s
     },
   });
   const ids = cohorts.map((cohort) => cohort.id);
-  const [evaluations, students, waiting] = await Promise.all([
-    Promise.all(ids.map((id) => evaluateCohortEligibility(db(), id, { today }))),
+  // One cohort's evaluation at a time (each is three queries at once): a page never asks the
+  // pool for more connections than a cohort needs, however many cohorts the viewer teaches.
+  const evaluations: CohortEligibility[] = [];
+  for (const id of ids) evaluations.push(await evaluateCohortEligibility(db(), id, { today }));
+  const [students, waiting] = await Promise.all([
     db().enrolment.findMany({
       where: { cohortId: { in: ids }, status: { not: "WITHDRAWN" } },
       select: { id: true, cohortId: true, user: { select: { name: true } }, basisgruppe: { select: { name: true, supervisorId: true } } },

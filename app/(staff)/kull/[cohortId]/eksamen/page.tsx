@@ -124,31 +124,34 @@ export default async function ExamPage({ params }: { params: Promise<{ cohortId:
               </dd>
             </dl>
             <div className="flex flex-wrap gap-4">
-              {eligibleNotRegistered.length > 0 ? (
-                <ConfirmActionButton
-                  action={registerEligibleAction}
-                  hidden={hidden}
-                  label={`Meld opp alle som fyller kravene (${eligibleNotRegistered.length})`}
-                  title={`Melde opp ${eligibleNotRegistered.length} studenter?`}
-                  confirmLabel={`Meld opp ${eligibleNotRegistered.length}`}
-                >
-                  <p>Disse fyller kravene og blir meldt opp til eksamen. De får e-post om det.</p>
-                  <ul className="list-disc pl-5">
-                    {eligibleNotRegistered.map((student) => (
-                      <li key={student.enrolmentId}>{student.name}</li>
-                    ))}
-                  </ul>
-                  {notEligible.length > 0 ? <p>{notEligible.length} som ikke fyller kravene, blir ikke meldt opp.</p> : null}
-                </ConfirmActionButton>
-              ) : (
-                <p className="text-slate-700">Alle som fyller kravene, er meldt opp.</p>
-              )}
-              {!exam.gradesPublishedAt && counts.graded > 0 ? (
+              {/* The buttons stay after use (disabled), so their result stays in view. */}
+              <ConfirmActionButton
+                action={registerEligibleAction}
+                hidden={hidden}
+                disabled={eligibleNotRegistered.length === 0}
+                label={
+                  eligibleNotRegistered.length > 0
+                    ? `Meld opp alle som fyller kravene (${eligibleNotRegistered.length})`
+                    : "Alle som fyller kravene, er meldt opp"
+                }
+                title={`Melde opp ${eligibleNotRegistered.length} studenter?`}
+                confirmLabel={`Meld opp ${eligibleNotRegistered.length}`}
+              >
+                <p>Disse fyller kravene og blir meldt opp til eksamen. De får e-post om det.</p>
+                <ul className="list-disc pl-5">
+                  {eligibleNotRegistered.map((student) => (
+                    <li key={student.enrolmentId}>{student.name}</li>
+                  ))}
+                </ul>
+                {notEligible.length > 0 ? <p>{notEligible.length} som ikke fyller kravene, blir ikke meldt opp.</p> : null}
+              </ConfirmActionButton>
+              {counts.graded > 0 || exam.gradesPublishedAt ? (
                 <ConfirmActionButton
                   action={publishGradesAction}
                   hidden={hidden}
+                  disabled={exam.gradesPublishedAt !== null}
                   className="btn-secondary"
-                  label="Publiser karakterene"
+                  label={exam.gradesPublishedAt ? "Karakterene er publisert" : "Publiser karakterene"}
                   title="Publisere karakterene?"
                   confirmLabel="Publiser"
                 >
