@@ -7,10 +7,23 @@ import { initialActionState } from "@/lib/forms";
 import { FieldMessages } from "@/components/ui/field";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
 
-export function AssessForm({ cohortId, attemptId, members }: { cohortId: string; attemptId: string; members: number }) {
+export function AssessForm({
+  cohortId,
+  attemptId,
+  members,
+  assessed,
+}: {
+  cohortId: string;
+  attemptId: string;
+  members: number;
+  /** Already assessed: only the result of the last save is shown (the page shows the decision). */
+  assessed: boolean;
+}) {
   const [state, formAction] = useActionState(assessSubmissionAction, initialActionState);
   const [decision, setDecision] = useState<string>(state.values?.decision ?? "");
   const errors = state.fieldErrors ?? {};
+  // The same component stays on the page after the save, so its message stays in view.
+  if (assessed) return <FormMessage state={state} />;
   return (
     <form action={formAction} noValidate className="space-y-4">
       <FormMessage state={state} />

@@ -122,6 +122,8 @@ export function WaitingSubmissions({ cohortId, rows }: { cohortId: string; rows:
   return (
     <form ref={form} action={formAction} className="space-y-4">
       <input type="hidden" name="cohortId" value={cohortId} />
+      {/* Above the list, so the result stays in view when the approved rows leave it. */}
+      <FormMessage state={state} />
       <DataTable caption="Innleveringer som venter på vurdering" columns={columns} rows={rows} rowKey={(row) => row.attemptId} empty="Ingen innleveringer venter på vurdering." />
       {hasLedertrening ? (
         <div className="space-y-3 rounded-md border border-slate-300 bg-slate-50 p-4">
@@ -129,7 +131,6 @@ export function WaitingSubmissions({ cohortId, rows }: { cohortId: string; rows:
             Har du lest ledertreningsoppgaver som er gode nok? Kryss av for dem (å åpne PDF-en krysser av), og godkjenn alle på én gang.
             Hver student får e-post med tilbakemeldingen «Godkjent.».
           </p>
-          <FormMessage state={state} />
           <ConfirmDialog
             triggerLabel={pending ? "Godkjenner …" : `Godkjenn leste ledertreningsoppgaver (${chosen.length})`}
             disabled={pending || chosen.length === 0}

@@ -223,7 +223,8 @@ test("faculty outside a cohort's team get 404 for its pages; advisers reach them
     .filter({ hasText: "Kull V2026" })
     .getByRole("link", { name: "Kull V2026", exact: true })
     .click();
-  await expect(adviser.getByText(/^Videreutdanning i institusjonsledelse/)).toBeVisible();
+  await adviser.waitForURL(/\/kull\/c[a-z0-9]+$/);
+  await expect(adviser.getByText(/^Videreutdanning i institusjonsledelse ·/)).toBeVisible();
   const institution = new URL(adviser.url()).pathname;
   for (const path of ["", "/oppmote", "/arbeidskrav", "/eksamen"]) {
     const response = await page.goto(institution + path);

@@ -148,6 +148,25 @@ describe("reading a day and the grid", () => {
   });
 });
 
+describe("the grid as CSV", () => {
+  it("has a BOM, semicolons, one column per day and the status, for the cohort's staff only", async () => {
+    const { GET } = await import("@/app/(staff)/kull/[cohortId]/oppmote/eksport/route");
+    const get = () => GET(new Request(`http://localhost/kull/${world.cohortId}/oppmote/eksport`), { params: Promise.resolve({ cohortId: world.cohortId }) });
+    await signInAs(world.users.outsider);
+    expect((await get()).status).toBe(404);
+    await signInAs(world.users.colleague);
+    const response = await get();
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const [header, ...rows] = text.slice(1).trim().split("\r\n");
+    expect(header!.split(";").slice(0, 3)).toEqual(["Student", "E-post", "Basisgruppe"]);
+    expect(header!.split(";")).toHaveLength(3 + world.days.length + 6);
+    expect(rows).toHaveLength(6);
+    expect(rows.find((row) => row.startsWith(`${world.students[0]!.name};`))!.split(";").slice(3, 6)).toEqual(["Til stede", "Fravær", ""]);
+  });
+});
+
 describe("removing days", () => {
   it("refuses a day with attendance with a reason, and the database refuses it too", async () => {
     await expect(removeSamlingDay(world.teacher, { cohortId: world.cohortId, samlingDayId: todayId })).rejects.toThrow(

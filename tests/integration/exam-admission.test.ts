@@ -148,6 +148,28 @@ describe("grades", () => {
   });
 });
 
+describe("the results for FS", () => {
+  it("are a CSV with BOM and semicolons, one row per registered student, for the cohort's staff only", async () => {
+    const { GET } = await import("@/app/(staff)/kull/[cohortId]/eksamen/fs-eksport/route");
+    const get = () => GET(new Request(`http://localhost/kull/${world.cohortId}/eksamen/fs-eksport`), { params: Promise.resolve({ cohortId: world.cohortId }) });
+    await signInAs(world.users.outsider);
+    expect((await get()).status).toBe(404);
+    await signInAs(world.users.teacher);
+    const response = await get();
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString("utf8").trim().split("\r\n");
+    expect(lines[0]).toBe("Navn;Fødselsdato;E-post;Emnekode;Termin;Karakter;Karakterdato");
+    expect(lines).toHaveLength(4);
+    const fine = lines.find((line) => line.startsWith("Student 04;"))!.split(";");
+    expect(fine.slice(3, 6)).toEqual(["BVL6000", "HØST 2026", "B"]);
+    expect(fine[6]).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
+    expect(fine[1]).toBe("");
+  });
+});
+
 describe("a cohort whose requirements say six arbeidskrav", () => {
   it("needs six approved: five are not enough", async () => {
     const six = [

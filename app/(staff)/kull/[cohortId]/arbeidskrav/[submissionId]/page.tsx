@@ -52,11 +52,19 @@ export default async function SubmissionPage({ params }: { params: Promise<{ coh
           {submission.arbeidskrav.description ? <p className="text-slate-700">{submission.arbeidskrav.description}</p> : null}
         </section>
 
-        {latest && latest.status === "SUBMITTED" ? (
+        {latest ? (
           <section className="card" aria-labelledby="vurder-heading">
-            <h2 id="vurder-heading">Vurder {latest.attempt > 1 ? `${latest.attempt}. innlevering` : "innleveringen"}</h2>
-            <div className="mt-4">
-              <AssessForm cohortId={cohort.id} attemptId={latest.id} members={submission.members.length} />
+            <h2 id="vurder-heading">
+              {latest.status === "SUBMITTED" ? `Vurder ${latest.attempt > 1 ? `${latest.attempt}. innlevering` : "innleveringen"}` : "Vurdering"}
+            </h2>
+            <div className="mt-4 space-y-3">
+              <AssessForm cohortId={cohort.id} attemptId={latest.id} members={submission.members.length} assessed={latest.status !== "SUBMITTED"} />
+              {latest.status !== "SUBMITTED" ? (
+                <p>
+                  Siste innlevering er vurdert: <StatusBadge tone={ATTEMPT_STATUS[latest.status].tone}>{ATTEMPT_STATUS[latest.status].label}</StatusBadge>
+                  {latest.status === "NOT_APPROVED" ? " Studentene kan levere på nytt." : ""}
+                </p>
+              ) : null}
             </div>
           </section>
         ) : null}
