@@ -4,7 +4,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { pageSecurityHeaders } from "@/lib/security-headers";
 
-const SIGNED_IN_AREAS = ["/soker", "/veileder", "/faglaerer", "/student"];
+const SIGNED_IN_AREAS = ["/soker", "/veileder", "/faglaerer", "/student", "/kull"];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 export function proxy(request: NextRequest) {

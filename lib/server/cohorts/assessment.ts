@@ -12,7 +12,6 @@ import "server-only";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { ARBEIDSKRAV_KIND_LABELS, studentArbeidskravStanding } from "@/lib/domain/arbeidskrav";
 import type { ArbeidskravStatus } from "@/lib/domain/eligibility";
-import { formatDateNb } from "@/lib/domain/format";
 import type { Transaction } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { auditMany } from "@/lib/server/audit";
@@ -24,8 +23,6 @@ import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
 
 export type AssessmentDecision = "APPROVED" | "NOT_APPROVED";
-
-const COUNT_KEYS = ["SUBMITTED", "APPROVED", "NOT_APPROVED", "NOT_SUBMITTED"] as const;
 
 // ─── The overview ───────────────────────────────────────────────────────────────────────────────
 
@@ -113,7 +110,6 @@ export async function getArbeidskravOverview(viewer: Viewer, cohortId: string, n
 }
 
 export type ArbeidskravOverview = Awaited<ReturnType<typeof getArbeidskravOverview>>;
-export { COUNT_KEYS };
 
 // ─── One submission ─────────────────────────────────────────────────────────────────────────────
 
@@ -315,6 +311,3 @@ export async function approveReadLedertrening(viewer: Viewer, input: { cohortId:
   });
 }
 
-export function describeDueDate(dueDate: string): string {
-  return `Frist ${formatDateNb(dueDate)}`;
-}
