@@ -128,7 +128,7 @@ export function AttendanceDayForm({
                   ))}
                 </div>
                 <details className="mt-2" open={Boolean(student.note) || Boolean(errors[`note:${id}`])}>
-                  <summary className="inline-flex min-h-6 cursor-pointer items-center text-sm font-medium text-brand-700">
+                  <summary className="min-h-6 cursor-pointer py-1 text-sm font-medium text-brand-700">
                     {student.note ? `Merknad: ${student.note}` : "Legg til merknad"}
                   </summary>
                   <label htmlFor={`note-${id}`} className="mt-1 block text-sm font-medium">

@@ -11,6 +11,7 @@ export function ConfirmActionButton({
   action,
   hidden,
   label,
+  ariaLabel,
   title,
   children,
   confirmLabel,
@@ -21,6 +22,8 @@ export function ConfirmActionButton({
   action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
   hidden: Record<string, string>;
   label: string;
+  /** A fuller name for the button when `label` repeats on the page. */
+  ariaLabel?: string;
   title: string;
   children: React.ReactNode;
   confirmLabel: string;
@@ -39,6 +42,7 @@ export function ConfirmActionButton({
       ))}
       <ConfirmDialog
         triggerLabel={pending ? "Et øyeblikk …" : label}
+        triggerAriaLabel={ariaLabel}
         triggerClassName={className}
         disabled={pending || disabled}
         title={title}

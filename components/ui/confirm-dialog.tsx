@@ -6,6 +6,7 @@ import { useId, useRef } from "react";
 
 export function ConfirmDialog({
   triggerLabel,
+  triggerAriaLabel,
   triggerClassName = "btn-primary",
   title,
   children,
@@ -16,6 +17,8 @@ export function ConfirmDialog({
   tone = "primary",
 }: {
   triggerLabel: React.ReactNode;
+  /** A fuller name when the visible label repeats on the page ("Fjern" in every row). */
+  triggerAriaLabel?: string;
   triggerClassName?: string;
   title: string;
   /** What will happen, in words (and lists) the user can check. */
@@ -30,7 +33,7 @@ export function ConfirmDialog({
   const id = useId();
   return (
     <>
-      <button type="button" className={triggerClassName} disabled={disabled} onClick={() => dialog.current?.showModal()}>
+      <button type="button" className={triggerClassName} disabled={disabled} aria-label={triggerAriaLabel} onClick={() => dialog.current?.showModal()}>
         {triggerLabel}
       </button>
       <dialog

@@ -81,6 +81,7 @@ export default async function PlanPage({ params }: { params: Promise<{ cohortId:
             hidden={{ ...hidden, arbeidskravId: row.id }}
             className={small}
             label="Fjern"
+            ariaLabel={`Fjern ${row.title}`}
             title={`Fjerne ${row.title}?`}
             confirmLabel="Fjern arbeidskravet"
             tone="danger"
@@ -178,6 +179,7 @@ export default async function PlanPage({ params }: { params: Promise<{ cohortId:
                         hidden={{ ...hidden, samlingId: samling.id }}
                         className="btn-danger"
                         label="Fjern samlingen fra planen"
+                        ariaLabel={`Fjern ${samling.title} fra planen`}
                         title={`Fjerne ${samling.title}?`}
                         confirmLabel="Fjern samlingen"
                         tone="danger"

@@ -3,6 +3,7 @@ import { PageHeader } from "@/components/area-nav";
 import { StatusBadge } from "@/components/status-badge";
 import { ActionButton } from "@/components/ui/action-button";
 import { ActionForm } from "@/components/ui/action-form";
+import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
 import {
@@ -67,9 +68,18 @@ export default async function TeamPage({ params }: { params: Promise<{ cohortId:
                     Gjør til fagansvarlig
                   </ActionButton>
                 ) : null}
-                <ActionButton action={removeTeacherAction} hidden={{ ...hidden, userId: row.id }} className="btn-danger min-h-10 px-3 py-1 text-sm" label={`Ta ${row.name} ut av teamet`} pendingText="…">
-                  Ta ut av teamet
-                </ActionButton>
+                <ConfirmActionButton
+                  action={removeTeacherAction}
+                  hidden={{ ...hidden, userId: row.id }}
+                  className="btn-danger min-h-10 px-3 py-1 text-sm"
+                  label="Ta ut av teamet"
+                  ariaLabel={`Ta ${row.name} ut av teamet`}
+                  title={`Ta ${row.name} ut av lærerteamet?`}
+                  confirmLabel="Ta ut av teamet"
+                  tone="danger"
+                >
+                  <p>{row.name} ser ikke lenger kullet, og slutter som prosessveileder for kullets basisgrupper.</p>
+                </ConfirmActionButton>
               </div>
             ),
           } satisfies Column<Teacher>,
