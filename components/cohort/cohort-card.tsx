@@ -14,7 +14,7 @@ export interface CohortCardData {
   atRisk: { enrolmentId: string; name: string; basisgruppe: string | null; mine: boolean; risk: { level: RiskLevel; reason: string } }[];
   waiting: { total: number; ledertrening: number };
   today: { dayId: string; samlingTitle: string; location: string } | null;
-  nextSamling: { number: number; title: string; location: string; days: string[]; week: string } | null;
+  nextSamling: { number: number; title: string; location: string; days: string[]; week: string; ongoing: boolean } | null;
   exam: { startsOn: string; endsOn: string } | null;
   samlingerHeld: number;
   samlingerTotal: number;
@@ -72,7 +72,7 @@ export function CohortCard({ cohort, headingLevel = 2, showLinks = true }: { coh
       ) : null}
 
       <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
-        <dt className="font-medium">Neste samling</dt>
+        <dt className="font-medium">{cohort.nextSamling?.ongoing ? "Samlingen nå" : "Neste samling"}</dt>
         <dd>
           {cohort.nextSamling
             ? `${cohort.nextSamling.title}: ${formatDays(cohort.nextSamling.days)} (${cohort.nextSamling.week}), ${cohort.nextSamling.location}`

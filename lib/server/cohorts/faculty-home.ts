@@ -95,7 +95,14 @@ export async function getCohortSummaries(viewer: Viewer, options: { cohortId?: s
       },
       today: todaysDay ? { dayId: todaysDay.id, samlingTitle: todaysDay.samling.title, location: todaysDay.samling.location } : null,
       nextSamling: next
-        ? { number: next.number, title: next.title, location: next.location, days: next.days.map((d) => d.date), week: weekLabel(next.days.map((d) => d.date)) }
+        ? {
+            number: next.number,
+            title: next.title,
+            location: next.location,
+            days: next.days.map((d) => d.date),
+            week: weekLabel(next.days.map((d) => d.date)),
+            ongoing: (next.days[0]?.date ?? today) <= today,
+          }
         : null,
       exam: exam ? { startsOn: isoDate(exam.startsOn), endsOn: isoDate(exam.endsOn) } : null,
       samlingerHeld: samlinger.filter((samling) => (samling.days.at(-1)?.date ?? "") < today).length,
