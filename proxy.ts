@@ -5,7 +5,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { SERVER_ACTION_BODY_LIMIT_BYTES, SERVER_ACTION_TOO_LARGE_MESSAGE } from "@/lib/http/limits";
 import { pageSecurityHeaders } from "@/lib/security-headers";
 
-const SIGNED_IN_AREAS = ["/soker", "/veileder", "/faglaerer", "/student"];
+const SIGNED_IN_AREAS = ["/soker", "/veileder", "/faglaerer", "/student", "/kull"];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 export async function proxy(request: NextRequest) {

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { formatDays } from "@/components/cohort-summary";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { formatDateNb } from "@/lib/domain/format";
@@ -19,6 +20,7 @@ export interface CohortRow {
   nextSamling: { title: string; days: string[] } | null;
 }
 
+/** The cohorts a staff member may see, each linking to its pages (/kull/[id]). */
 export function CohortTable({ cohorts, showApplications }: { cohorts: readonly CohortRow[]; showApplications: boolean }) {
   const columns: Column<CohortRow>[] = [
     {
@@ -27,7 +29,7 @@ export function CohortTable({ cohorts, showApplications }: { cohorts: readonly C
       rowHeader: true,
       cell: (cohort) => (
         <>
-          {cohort.name}
+          <Link href={`/kull/${cohort.id}`}>{cohort.name}</Link>
           <span className="block font-normal text-slate-700">{cohort.programme}</span>
         </>
       ),

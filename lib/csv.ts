@@ -8,12 +8,14 @@ export interface CsvColumn<Row> {
   value: (row: Row) => string | number | null | undefined;
 }
 
+/** Records (the first is the header row) as the file's text, with the byte-order mark. */
+export function csvText(records: readonly (readonly (string | number | null | undefined)[])[]): string {
+  const cells = records.map((record) => record.map((value) => (value === null || value === undefined ? "" : String(value))));
+  return `\uFEFF${stringify(cells, { delimiter: ";", record_delimiter: "\r\n" })}`;
+}
+
 export function toCsv<Row>(rows: readonly Row[], columns: readonly CsvColumn<Row>[]): string {
-  const records = rows.map((row) => columns.map((column) => {
-    const value = column.value(row);
-    return value === null || value === undefined ? "" : String(value);
-  }));
-  return `\uFEFF${stringify([columns.map((column) => column.header), ...records], { delimiter: ";", record_delimiter: "\r\n" })}`;
+  return csvText([columns.map((column) => column.header), ...rows.map((row) => columns.map((column) => column.value(row)))]);
 }
 
 /** A download response for a CSV file. */

@@ -11,7 +11,7 @@ export function AppealDecisionForm({ appealId, currentPosition }: { appealId: st
   const [outcome, setOutcome] = useState<string>("");
   const prefix = `klage-${appealId}-`;
   return (
-    <ActionForm action={decideAppealAction} hidden={{ appealId }} fieldIdPrefix={prefix} aria-label="Avgjør klagen">
+    <ActionForm action={decideAppealAction} hidden={{ appealId }} fieldIdPrefix={prefix} label="Avgjør klagen">
       {(state) => {
         const chosen = outcome || state.values?.outcome || "";
         return (

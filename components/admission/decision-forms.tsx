@@ -11,7 +11,7 @@ export function SendBatchForm({ cohortId, fingerprint, closeWaitlist, total }: {
       action={sendDecisionBatchAction}
       hidden={{ cohortId, fingerprint, closeWaitlist: closeWaitlist ? "on" : "" }}
       fieldIdPrefix="send-"
-      aria-label="Send vedtakene"
+      label="Send vedtakene"
     >
       {(state) =>
         state.ok ? null : (

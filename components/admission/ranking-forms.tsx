@@ -8,7 +8,7 @@ import { SubmitButton } from "@/components/ui/form-status";
 export function MoveForm({ cohortId, applicationId, name, rank }: { cohortId: string; applicationId: string; name: string; rank: number }) {
   const prefix = `flytt-${applicationId}-`;
   return (
-    <ActionForm action={moveCandidateAction} hidden={{ cohortId, applicationId }} fieldIdPrefix={prefix} className="mt-2 space-y-3" aria-label={`Flytt ${name}`}>
+    <ActionForm action={moveCandidateAction} hidden={{ cohortId, applicationId }} fieldIdPrefix={prefix} className="mt-2 space-y-3" label={`Flytt ${name}`}>
       {(state) => (
         <>
           <TextField

@@ -30,7 +30,7 @@ export function CategoryForm({
     .filter((category) => category !== computed)
     .map((category) => ({ value: String(category), label: `Kategori ${category}: ${PRIORITY_CATEGORY_LABELS[category as 1 | 2 | 3 | 4]}` }));
   return (
-    <ActionForm action={setCategoryAction} hidden={{ applicationId }} fieldIdPrefix="kategori-" aria-label="Kategori">
+    <ActionForm action={setCategoryAction} hidden={{ applicationId }} fieldIdPrefix="kategori-" label="Kategori">
       {(state) => (
         <>
           <SelectField
@@ -77,7 +77,7 @@ export function QualificationForm({
 }) {
   const current = qualified === null ? "ikke-vurdert" : qualified ? "ja" : "nei";
   return (
-    <ActionForm action={judgeQualificationAction} hidden={{ applicationId }} fieldIdPrefix="krav-" aria-label="Opptakskrav">
+    <ActionForm action={judgeQualificationAction} hidden={{ applicationId }} fieldIdPrefix="krav-" label="Opptakskrav">
       {(state) => (
         <>
           <fieldset>
@@ -123,7 +123,7 @@ export function QualificationForm({
 
 export function DocumentationRequestForm({ applicationId, minDate }: { applicationId: string; minDate: string }) {
   return (
-    <ActionForm action={requestDocumentationAction} hidden={{ applicationId }} fieldIdPrefix="mangel-" resetOnSuccess aria-label="Be om dokumentasjon">
+    <ActionForm action={requestDocumentationAction} hidden={{ applicationId }} fieldIdPrefix="mangel-" resetOnSuccess label="Be om dokumentasjon">
       {(state) => (
         <>
           <TextAreaField

@@ -1,12 +1,16 @@
 "use client";
-// A form for a server action with fields: the error summary (FormMessage), field errors handed
-// to the fields through a render prop, and what was typed kept after a failed save. React resets
-// an uncontrolled form after its action returns; the form is therefore submitted from onSubmit in
-// a transition (without JavaScript it posts normally).
+// THE form for a server action with fields. The result is shown above the fields (an error takes
+// focus and links to the fields it names); what the user typed stays in the fields after a failed
+// save: React resets an uncontrolled form after its action returns, so with JavaScript the form is
+// submitted from onSubmit in a transition instead (without JavaScript it posts normally).
+//
+// Two ways to write the fields: plain markup (TextField, SelectField …), so a server page can lay
+// out a small form without a component of its own; or a render prop `(state, pending) => …` in a
+// client component, to put each field's error beside it. `submitLabel` adds the submit button.
 import { startTransition, useActionState, useEffect, useRef } from "react";
 import type { ActionState } from "@/lib/forms";
 import { initialActionState } from "@/lib/forms";
-import { FormMessage } from "@/components/ui/form-status";
+import { FormMessage, SubmitButton } from "@/components/ui/form-status";
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -14,20 +18,28 @@ export function ActionForm({
   action,
   hidden = {},
   children,
+  submitLabel,
+  pendingText = "Lagrer …",
+  submitClassName = "btn-primary",
   className = "space-y-4",
   fieldIdPrefix = "",
   resetOnSuccess = false,
-  "aria-label": ariaLabel,
+  label,
 }: {
   action: Action;
   hidden?: Record<string, string>;
-  children: (state: ActionState, pending: boolean) => React.ReactNode;
+  children?: React.ReactNode | ((state: ActionState, pending: boolean) => React.ReactNode);
+  /** A submit button at the end, with this text. */
+  submitLabel?: string;
+  pendingText?: string;
+  submitClassName?: string;
   className?: string;
   /** Prefix of the fields' ids, for the links in the error summary. */
   fieldIdPrefix?: string;
   /** Empty the fields after a successful save (a message sent, a move made). */
   resetOnSuccess?: boolean;
-  "aria-label"?: string;
+  /** Names the form for assistive technology when the page has several alike. */
+  label?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
   const form = useRef<HTMLFormElement>(null);
@@ -42,7 +54,7 @@ export function ActionForm({
     <form
       ref={form}
       action={formAction}
-      aria-label={ariaLabel}
+      aria-label={label}
       noValidate
       className={className}
       onSubmit={(event) => {
@@ -55,7 +67,14 @@ export function ActionForm({
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      {children(state, pending)}
+      {typeof children === "function" ? children(state, pending) : children}
+      {submitLabel ? (
+        <div>
+          <SubmitButton className={submitClassName} pendingText={pendingText}>
+            {submitLabel}
+          </SubmitButton>
+        </div>
+      ) : null}
     </form>
   );
 }

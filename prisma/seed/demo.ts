@@ -18,6 +18,7 @@ import { isoDate, toDomainPosition } from "@/lib/to-domain";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_STUDENTS } from "@/prisma/seed/demo-accounts";
 import { seedStudentDemo } from "@/prisma/seed/demo-student";
 import { seedApplicantDemo } from "@/prisma/seed/demo-applicant";
+import { seedFacultyDemo } from "@/prisma/seed/demo-faculty";
 import { hashPassword } from "@/lib/server/auth/password";
 import { seedAdmission } from "@/prisma/seed/demo-admission";
 import {
@@ -203,6 +204,8 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
 
   await seedStudentDemo(db, { today });
 
+  const facultyDemo = await seedFacultyDemo(db, { today, runningCohortId: runningCohort.cohort.id, h2023ExamId: h2023.exam!.id });
+
   return [
     `${DEMO_ACCOUNTS.length} demokontoer`,
     `H2023 med ${h2023Students} studenter`,
@@ -210,6 +213,7 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
     `${finishing.code} med ${finishingStudents} studenter foran eksamen`,
     `${open.code} med ${applications.length} søknader (frist ${open.applicationDeadline})`,
     admission,
+    facultyDemo,
   ].join(", ");
 }
 

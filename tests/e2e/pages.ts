@@ -55,6 +55,15 @@ const intake = (programme: RegExp, nth = 0) => async (page: Page) => {
   return href;
 };
 
+/** The running cohort as the demo faculty member opens it from the menu. */
+const runningCohort = async (page: Page) => {
+  await page.goto("/faglaerer");
+  const href = await page.getByRole("navigation", { name: "Faglærer" }).getByRole("link", { name: /^Kull V/ }).first().getAttribute("href");
+  if (!href) throw new Error("no cohort in the faculty menu");
+  return href;
+};
+const cohortTab = (slug: string) => async (page: Page) => `${await runningCohort(page)}/${slug}`;
+
 /** The applicant's draft (the demo applicant's application to the open intake). */
 const draft = applicationWith(/Utkast/);
 const step = (slug: string) => async (page: Page) => `${await draft(page)}/${slug}`;
@@ -90,7 +99,17 @@ export const PAGES: Record<Audience, readonly PageToCheck[]> = {
     { name: "ett arbeidskrav med innlevering", path: linkOn("/student/arbeidskrav", /Ledertreningsoppgave 1/) },
     { name: "timeplan og kalender", path: "/student/timeplan" },
   ],
-  faculty: [{ name: "oversikt", path: "/faglaerer" }],
+  faculty: [
+    { name: "oversikt", path: "/faglaerer" },
+    { name: "et kull", path: runningCohort },
+    { name: "plan", path: cohortTab("plan") },
+    { name: "team og basisgrupper", path: cohortTab("team") },
+    { name: "oppmøteoversikten", path: cohortTab("oppmote") },
+    { name: "oppmøte for i dag", path: linkOn("/faglaerer", "Registrer oppmøte for i dag") },
+    { name: "arbeidskrav", path: cohortTab("arbeidskrav") },
+    { name: "en innlevering til vurdering", path: linkOn(cohortTab("arbeidskrav"), /^Vurder Fagnotat 2/) },
+    { name: "eksamen", path: cohortTab("eksamen") },
+  ],
   adviser: [
     { name: "oversikt", path: "/veileder" },
     { name: "opptak", path: "/veileder/opptak" },

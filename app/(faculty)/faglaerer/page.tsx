@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/area-nav";
+import { CohortCard } from "@/components/cohort/cohort-card";
 import { CohortTable } from "@/components/cohort-table";
+import { getFacultyHome } from "@/lib/server/cohorts/faculty-home";
 import { listCohortsForStaff, listMyBasisgrupper } from "@/lib/server/cohorts/staff-overview";
 import { requirePageRole } from "@/lib/server/viewer";
 
@@ -8,18 +11,24 @@ export const metadata: Metadata = { title: "Faglærer" };
 
 export default async function FacultyHome() {
   const viewer = await requirePageRole(["FACULTY"], "/faglaerer");
+  const summaries = await getFacultyHome(viewer);
   const [cohorts, groups] = await Promise.all([listCohortsForStaff(viewer), listMyBasisgrupper(viewer)]);
-  const active = cohorts.filter((cohort) => cohort.phase !== "COMPLETED");
+  const today = summaries.filter((cohort) => cohort.today);
   return (
     <>
-      <PageHeader title="Oversikt for faglærer" lead="Kull som pågår eller starter snart, og basisgruppene du veileder." />
+      <PageHeader
+        title="Oversikt for faglærer"
+        lead={
+          today.length > 0
+            ? `I dag er det samling for ${today.map((cohort) => cohort.name).join(" og ")}.`
+            : "Kullene du underviser: hvem som trenger oppfølging, hva som venter på vurdering, og neste samling."
+        }
+      />
       <div className="space-y-6">
-        <section className="card" aria-labelledby="kull-heading">
-          <h2 id="kull-heading">Kull</h2>
-          <div className="mt-4">
-            <CohortTable cohorts={active} showApplications={false} />
-          </div>
-        </section>
+        {summaries.length === 0 ? <p className="card">Du er ikke med i lærerteamet til noe kull som pågår. Studieveileder legger deg til.</p> : null}
+        {summaries.map((cohort) => (
+          <CohortCard key={cohort.id} cohort={cohort} />
+        ))}
         <section className="card" aria-labelledby="grupper-heading">
           <h2 id="grupper-heading">Mine basisgrupper</h2>
           {groups.length === 0 ? (
@@ -36,10 +45,19 @@ export default async function FacultyHome() {
                       <li key={member.id}>{member.user.name}</li>
                     ))}
                   </ul>
+                  <p className="mt-2 text-sm">
+                    <Link href={`/kull/${group.cohort.id}/oppmote?gruppe=${group.id}`}>Oppmøte for gruppen</Link>
+                  </p>
                 </li>
               ))}
             </ul>
           )}
+        </section>
+        <section className="card" aria-labelledby="kull-heading">
+          <h2 id="kull-heading">Alle kullene dine</h2>
+          <div className="mt-4">
+            <CohortTable cohorts={cohorts} showApplications={false} />
+          </div>
         </section>
       </div>
     </>

@@ -1,4 +1,5 @@
 import "server-only";
+import { inOrder } from "@/lib/server/in-order";
 // Klage (appeals) on admission decisions: the applicant files one on a refusal or a waiting-list
 // decision until the letter's klage deadline (forvaltningsloven § 29, lib/domain/klage.ts); the
 // adviser reverses it (an offer, or a better place on the waiting list, with a new letter) or
@@ -134,8 +135,8 @@ async function lockAppeal(tx: Transaction, appealId: string) {
 }
 
 async function letterContext(tx: Transaction, applicationId: string, decisionId: string, viewer: Viewer): Promise<LetterContext> {
-  const [row, reviews] = await Promise.all([
-    tx.application.findUniqueOrThrow({
+  const [row, reviews] = await inOrder(
+    () => tx.application.findUniqueOrThrow({
       where: { id: applicationId },
       select: {
         fullName: true,
@@ -144,8 +145,8 @@ async function letterContext(tx: Transaction, applicationId: string, decisionId:
         cohort: { select: { name: true, capacity: true, programme: { select: { name: true, adviserName: true, adviserEmail: true, adviserPhone: true } } } },
       },
     }),
-    loadReviewSummaries(tx, [applicationId]),
-  ]);
+    () => loadReviewSummaries(tx, [applicationId]),
+  );
   return {
     applicationId,
     decisionId,

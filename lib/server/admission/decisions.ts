@@ -1,4 +1,5 @@
 import "server-only";
+import { inOrder } from "@/lib/server/in-order";
 // Admission decisions (enkeltvedtak): the batch after the ranking (offers to the free places,
 // numbered waiting-list places, refusals), a single offer, and the waiting list that moves by
 // itself when an offer is declined or expires.
@@ -79,10 +80,10 @@ async function loadLetterContexts(
   decidedBy: { name: string },
   ranking?: Ranking,
 ): Promise<Map<string, Omit<LetterContext, "decisionId"> & { decisionId: string | null }>> {
-  const [rows, reviews] = await Promise.all([
-    tx.application.findMany({ where: { id: { in: [...applicationIds] } }, select: CONTEXT_SELECT }),
-    loadReviewSummaries(tx, applicationIds),
-  ]);
+  const [rows, reviews] = await inOrder(
+    () => tx.application.findMany({ where: { id: { in: [...applicationIds] } }, select: CONTEXT_SELECT }),
+    () => loadReviewSummaries(tx, applicationIds),
+  );
   const candidates = ranking ? rankingCandidates(ranking.candidates) : [];
   const order = ranking ? ranking.rows.map((row) => row.applicationId) : [];
   const result = ranking ? { admitted: order.slice(0, ranking.places), waitlist: order.slice(ranking.places), rejected: [] } : null;
@@ -125,7 +126,7 @@ export interface BatchPlan {
 
 async function planBatch(tx: Transaction, cohortId: string, closeWaitlist: boolean): Promise<BatchPlan> {
   const cohort = await tx.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { capacity: true } });
-  const [ranking, taken] = await Promise.all([computeRanking(tx, cohortId), placesTaken(tx, cohortId)]);
+  const [ranking, taken] = await inOrder(() => computeRanking(tx, cohortId), () => placesTaken(tx, cohortId));
   const lastWaitlistPosition = Math.max(
     0,
     ...ranking.candidates.map((candidate) => (candidate.decision?.outcome === "WAITLIST" ? (candidate.decision.waitlistPosition ?? 0) : 0)),
@@ -436,14 +437,14 @@ async function advanceCohortWaitlist(tx: Transaction, cohortId: string, now: Dat
     expired += 1;
   }
 
-  const [taken, waitlist] = await Promise.all([
-    placesTaken(tx, cohortId),
+  const [taken, waitlist] = await inOrder(
+    () => placesTaken(tx, cohortId),
     // Applicants who withdrew have left the list; the others move up past them.
-    tx.decision.findMany({
+    () => tx.decision.findMany({
       where: { application: { cohortId, status: { not: "WITHDRAWN" } }, outcome: "WAITLIST" },
       select: { id: true, applicationId: true, waitlistPosition: true },
     }),
-  ]);
+  );
   const plan = planWaitlistAdvance(cohort.capacity - taken, waitlist.map((entry) => ({ id: entry.id, position: entry.waitlistPosition! })));
   const answerDeadline = offerAnswerDeadline(osloDate(now), isoDate(cohort.offerAnswerDeadline));
   const applicationOf = new Map(waitlist.map((entry) => [entry.id, entry.applicationId]));

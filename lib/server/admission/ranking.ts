@@ -1,4 +1,5 @@
 import "server-only";
+import { inOrder } from "@/lib/server/in-order";
 // The ranking of a cohort's qualified applicants: the proposal from rankApplicants, the adviser's
 // manual moves on top (each with its written reason), and the explanation of every place. Reads
 // a fixed number of queries however many applications there are. A what-if for another number
@@ -47,15 +48,15 @@ export interface Ranking {
 
 export async function computeRanking(client: Client, cohortId: string, options: { places?: number } = {}): Promise<Ranking> {
   const tx = client as Transaction;
-  const [cohort, candidates, moves] = await Promise.all([
-    tx.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { capacity: true } }),
-    loadCandidates(client, cohortId),
-    tx.rankingMove.findMany({
+  const [cohort, candidates, moves] = await inOrder(
+    () => tx.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { capacity: true } }),
+    () => loadCandidates(client, cohortId),
+    () => tx.rankingMove.findMany({
       where: { cohortId },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: { id: true, applicationId: true, toRank: true, reason: true, createdAt: true, createdBy: { select: { name: true } } },
     }),
-  ]);
+  );
   const places = options.places ?? cohort.capacity;
   const eligible = rankingCandidates(candidates);
   const proposal = rankApplicants(eligible, places);

@@ -1,4 +1,5 @@
 import "server-only";
+import { inOrder } from "@/lib/server/in-order";
 // Exam eligibility for the students of a cohort, in one place: the facts come from the database
 // in a fixed number of queries (however many students), and the decision from lib/domain
 // (attendanceCounts, studentArbeidskravStanding, evaluateEligibility) with the cohort's own
@@ -40,8 +41,8 @@ export async function evaluateCohortEligibility(
     status: { not: "WITHDRAWN" as const },
     ...(options.enrolmentIds ? { id: { in: [...options.enrolmentIds] } } : {}),
   };
-  const [cohort, enrolments, memberships] = await Promise.all([
-    tx.cohort.findUniqueOrThrow({
+  const [cohort, enrolments, memberships] = await inOrder(
+    () => tx.cohort.findUniqueOrThrow({
       where: { id: cohortId },
       select: {
         ...REQUIREMENT_COLUMNS,
@@ -49,15 +50,15 @@ export async function evaluateCohortEligibility(
         arbeidskrav: { select: { id: true } },
       },
     }),
-    tx.enrolment.findMany({
+    () => tx.enrolment.findMany({
       where: enrolmentWhere,
       select: { id: true, userId: true, attendance: { select: { samlingDayId: true, status: true } } },
     }),
-    tx.submissionMember.findMany({
+    () => tx.submissionMember.findMany({
       where: { enrolment: enrolmentWhere },
       select: { enrolmentId: true, arbeidskravId: true, submission: { select: { status: true } } },
     }),
-  ]);
+  );
 
   const requirements = toRequirements(cohort);
   const seen = new Set<string>();

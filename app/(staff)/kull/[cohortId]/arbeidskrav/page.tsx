@@ -1,0 +1,117 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/area-nav";
+import { WaitingSubmissions } from "@/components/cohort/waiting-submissions";
+import { StatusBadge } from "@/components/status-badge";
+import { DataTable, type Column } from "@/components/ui/data-table";
+import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
+import { getArbeidskravOverview, type ArbeidskravOverview } from "@/lib/server/cohorts/assessment";
+import { found, loadCohortPage } from "../load";
+
+export const metadata: Metadata = { title: "Arbeidskrav" };
+
+const SHORT_STATUS = {
+  NOT_SUBMITTED: { label: "Ikke levert", symbol: "–", tone: "neutral" },
+  SUBMITTED: { label: "Venter", symbol: "…", tone: "wait" },
+  APPROVED: { label: "Godkjent", symbol: "✓", tone: "good" },
+  NOT_APPROVED: { label: "Ikke godkjent", symbol: "✗", tone: "bad" },
+} as const;
+
+type Definition = ArbeidskravOverview["definitions"][number];
+type Student = ArbeidskravOverview["students"][number];
+
+export default async function ArbeidskravPage({ params }: { params: Promise<{ cohortId: string }> }) {
+  const { viewer, cohort } = await loadCohortPage(params, "/arbeidskrav");
+  const overview = await found(getArbeidskravOverview(viewer, cohort.id));
+  const base = `/kull/${cohort.id}/arbeidskrav`;
+  const countColumns: Column<Definition>[] = [
+    {
+      key: "title",
+      header: "Arbeidskrav",
+      rowHeader: true,
+      cell: (row) => (
+        <>
+          {row.number}. {row.title}
+          <span className="block text-sm font-normal text-slate-700">
+            Frist {formatDateNb(row.dueDate)}
+            {row.oralPresentation ? " · legges fram muntlig" : ""}
+          </span>
+        </>
+      ),
+    },
+    { key: "handedIn", header: "Levert", numeric: true, cell: (row) => row.counts.handedIn },
+    { key: "waiting", header: "Venter", numeric: true, cell: (row) => row.counts.SUBMITTED },
+    { key: "approved", header: "Godkjent", numeric: true, cell: (row) => row.counts.APPROVED },
+    { key: "notApproved", header: "Ikke godkjent", numeric: true, cell: (row) => row.counts.NOT_APPROVED },
+    { key: "missing", header: "Ikke levert", numeric: true, cell: (row) => row.counts.NOT_SUBMITTED },
+  ];
+  const students = [...overview.students].sort((a, b) => Number(b.mine) - Number(a.mine));
+  const studentColumns: Column<Student>[] = [
+    {
+      key: "name",
+      header: "Student",
+      rowHeader: true,
+      cell: (row) => (
+        <>
+          {row.name}
+          {row.basisgruppe ? <span className="block text-sm font-normal text-slate-700">{row.basisgruppe}{row.mine ? " (din gruppe)" : ""}</span> : null}
+        </>
+      ),
+    },
+    ...overview.definitions.map(
+      (definition, index): Column<Student> => ({
+        key: definition.id,
+        header: `${definition.number}. ${definition.title}`,
+        cell: (row) => {
+          const item = row.items[index]!;
+          const status = SHORT_STATUS[item.status];
+          const badge = (
+            <StatusBadge tone={status.tone}>
+              <span aria-hidden="true">{status.symbol} </span>
+              {status.label}
+            </StatusBadge>
+          );
+          return item.submissionId ? (
+            <Link href={`${base}/${item.submissionId}`} className="no-underline" aria-label={`${definition.title}, ${row.name}: ${status.label}`}>
+              {badge}
+            </Link>
+          ) : (
+            badge
+          );
+        },
+      }),
+    ),
+  ];
+  return (
+    <>
+      <PageHeader title={`Arbeidskrav, ${cohort.name}`} lead="Hva som er levert, hva som venter på vurdering, og hver students status. En gruppes godkjenning gjelder alle i gruppen." />
+      <div className="space-y-6">
+        <section className="card" aria-labelledby="venter">
+          <h2 id="venter">Venter på vurdering ({overview.waiting.length})</h2>
+          <div className="mt-4">
+            <WaitingSubmissions
+              cohortId={cohort.id}
+              rows={overview.waiting.map((row) => ({
+                ...row,
+                submittedAt: row.submittedAt.toISOString(),
+                submittedLabel: formatInstantNb(row.submittedAt),
+              }))}
+            />
+          </div>
+        </section>
+        <section className="card" aria-labelledby="tall-heading">
+          <h2 id="tall-heading">Per arbeidskrav</h2>
+          <div className="mt-4">
+            <DataTable caption="Antall studenter per status for hvert arbeidskrav" columns={countColumns} rows={overview.definitions} rowKey={(row) => row.id} empty="Kullet har ingen arbeidskrav ennå. Legg dem inn under Plan." />
+          </div>
+        </section>
+        <section className="card" aria-labelledby="studenter-heading">
+          <h2 id="studenter-heading">Per student</h2>
+          <div className="mt-4">
+            <DataTable caption="Status på hvert arbeidskrav for hver student" columns={studentColumns} rows={students} rowKey={(row) => row.enrolmentId} empty="Kullet har ingen studenter." />
+          </div>
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { formatDays } from "@/components/cohort-summary";
+import { PrintButton } from "@/components/ui/print-button";
+import { DataTable, type Column } from "@/components/ui/data-table";
+import { fsDate } from "@/lib/domain/exam-results";
+import { formatDateNb } from "@/lib/domain/format";
+import { getExamProtocol } from "@/lib/server/cohorts/exam";
+import { found, loadCohortPage } from "../../load";
+
+export const metadata: Metadata = { title: "Eksamensprotokoll" };
+
+type Row = Awaited<ReturnType<typeof getExamProtocol>>["students"][number];
+
+const COLUMNS: readonly Column<Row>[] = [
+  { key: "number", header: "Nr.", numeric: true, cell: (row) => row.number },
+  { key: "name", header: "Kandidat", rowHeader: true, cell: (row) => row.name },
+  { key: "birth", header: "Fødselsdato", cell: (row) => fsDate(row.birthDate) || "–" },
+  { key: "grade", header: "Karakter", cell: (row) => (row.grade ? `${row.grade} (${row.gradeText})` : "Ikke satt") },
+];
+
+export default async function ExamProtocolPage({ params }: { params: Promise<{ cohortId: string }> }) {
+  const { viewer, cohort } = await loadCohortPage(params, "/eksamen/protokoll");
+  const protocol = await found(getExamProtocol(viewer, cohort.id));
+  return (
+    <article className="space-y-6 print:space-y-4">
+      <div className="flex flex-wrap items-center gap-4 print:hidden">
+        <Link href={`/kull/${cohort.id}/eksamen`}>← Tilbake til eksamen</Link>
+        <PrintButton />
+      </div>
+      <header>
+        <h1>Eksamensprotokoll</h1>
+        <p className="mt-2 text-lg">
+          {protocol.programme} ({protocol.credits} studiepoeng), {protocol.cohort}
+        </p>
+      </header>
+      <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr] print:grid-cols-[max-content_1fr]">
+        <dt className="font-medium">Emnekode</dt>
+        <dd>{protocol.courseCode}</dd>
+        <dt className="font-medium">Termin</dt>
+        <dd>{protocol.term}</dd>
+        <dt className="font-medium">Eksamen</dt>
+        <dd>
+          {protocol.title}, {formatDays([protocol.startsOn, protocol.endsOn])}
+        </dd>
+        <dt className="font-medium">Kandidater</dt>
+        <dd>{protocol.students.length}</dd>
+        <dt className="font-medium">Karakterer publisert</dt>
+        <dd>{protocol.gradesPublishedAt ? "Ja" : "Nei"}</dd>
+        <dt className="font-medium">Skrevet ut</dt>
+        <dd>{formatDateNb(protocol.printedOn)}</dd>
+      </dl>
+      <DataTable caption="Kandidater og karakterer" captionVisible columns={COLUMNS} rows={protocol.students} rowKey={(row) => String(row.number)} empty="Ingen er meldt opp til eksamen." />
+      <p className="text-sm">Karakterskala A–F, der A er beste karakter og F er ikke bestått.</p>
+      <div className="grid gap-10 pt-8 sm:grid-cols-2 print:grid-cols-2">
+        <div>
+          <div className="h-12 border-b border-slate-900" />
+          <p className="mt-1 text-sm">Sted og dato</p>
+        </div>
+        <div>
+          <div className="h-12 border-b border-slate-900" />
+          <p className="mt-1 text-sm">Fagansvarlig{protocol.academicLead ? `: ${protocol.academicLead}` : ""}</p>
+        </div>
+        <div>
+          <div className="h-12 border-b border-slate-900" />
+          <p className="mt-1 text-sm">Sensor</p>
+        </div>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,76 @@
+"use client";
+// The decision on one hand-in: approved or not approved, with written feedback (required when not
+// approved). Every member of the submission gets the decision by e-mail.
+import { useActionState, useState } from "react";
+import { assessSubmissionAction } from "@/lib/actions/assessment";
+import { initialActionState } from "@/lib/forms";
+import { FieldMessages } from "@/components/ui/field";
+import { FormMessage, SubmitButton } from "@/components/ui/form-status";
+
+export function AssessForm({
+  cohortId,
+  attemptId,
+  members,
+  assessed,
+}: {
+  cohortId: string;
+  attemptId: string;
+  members: number;
+  /** Already assessed: only the result of the last save is shown (the page shows the decision). */
+  assessed: boolean;
+}) {
+  const [state, formAction] = useActionState(assessSubmissionAction, initialActionState);
+  const [decision, setDecision] = useState<string>(state.values?.decision ?? "");
+  const errors = state.fieldErrors ?? {};
+  // The same component stays on the page after the save, so its message stays in view.
+  if (assessed) return <FormMessage state={state} />;
+  return (
+    <form action={formAction} noValidate className="space-y-4">
+      <FormMessage state={state} />
+      <input type="hidden" name="cohortId" value={cohortId} />
+      <input type="hidden" name="attemptId" value={attemptId} />
+      <fieldset aria-describedby={errors.decision ? "decision-error" : undefined}>
+        <legend className="font-medium">Vurdering</legend>
+        <div className="mt-2 flex flex-wrap gap-3">
+          {[
+            { value: "APPROVED", label: "Godkjent" },
+            { value: "NOT_APPROVED", label: "Ikke godkjent" },
+          ].map((option) => (
+            <label key={option.value} className="flex min-h-11 items-center gap-2 rounded-md border border-slate-400 px-3 py-2">
+              <input
+                type="radio"
+                name="decision"
+                value={option.value}
+                checked={decision === option.value}
+                onChange={() => setDecision(option.value)}
+                className="size-5 accent-brand-600"
+              />
+              {option.label}
+            </label>
+          ))}
+        </div>
+        <FieldMessages id="decision" errors={errors.decision} />
+      </fieldset>
+      <div>
+        <label htmlFor="feedback" className="block font-medium">
+          Tilbakemelding{decision === "NOT_APPROVED" ? "" : <span className="font-normal text-slate-600"> (valgfritt ved godkjent)</span>}
+        </label>
+        <p id="feedback-hint" className="mt-1 text-sm text-slate-600">
+          {members > 1 ? `Alle de ${members} i gruppen får tilbakemeldingen på e-post.` : "Studenten får tilbakemeldingen på e-post."} Ved
+          «ikke godkjent»: skriv hva som må endres.
+        </p>
+        <textarea
+          id="feedback"
+          name="feedback"
+          rows={5}
+          className="input mt-1"
+          defaultValue={state.values?.feedback}
+          aria-invalid={errors.feedback ? true : undefined}
+          aria-describedby={["feedback-hint", errors.feedback ? "feedback-error" : null].filter(Boolean).join(" ")}
+        />
+        <FieldMessages id="feedback" errors={errors.feedback} />
+      </div>
+      <SubmitButton>Lagre vurderingen</SubmitButton>
+    </form>
+  );
+}

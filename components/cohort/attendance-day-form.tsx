@@ -1,0 +1,186 @@
+"use client";
+// One samling day's attendance on a phone in the lecture room: every student with present /
+// absent (native radio buttons: Tab moves between students, the arrow keys choose), "Alle til
+// stede" first and then the exceptions, an optional note, and the absence notice the student sent
+// beside the name. The whole list is saved in one request. After the day, a save is a correction
+// and needs a reason.
+import { useActionState, useRef, useState, useTransition } from "react";
+import { saveDayAttendanceAction } from "@/lib/actions/attendance";
+import { initialActionState } from "@/lib/forms";
+import { FieldMessages } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-status";
+
+type Status = "PRESENT" | "ABSENT";
+
+export interface AttendanceDayStudent {
+  enrolmentId: string;
+  name: string;
+  basisgruppe: string | null;
+  mine: boolean;
+  status: Status | null;
+  note: string | null;
+  absenceNotice: { reason: string; sentAt: string } | null;
+}
+
+export function AttendanceDayForm({
+  cohortId,
+  samlingDayId,
+  mode,
+  dayLabel,
+  students,
+}: {
+  cohortId: string;
+  samlingDayId: string;
+  mode: "ON_DAY" | "CORRECTION";
+  dayLabel: string;
+  students: readonly AttendanceDayStudent[];
+}) {
+  const [state, formAction] = useActionState(saveDayAttendanceAction, initialActionState);
+  const [pending, startTransition] = useTransition();
+  const [statuses, setStatuses] = useState<Record<string, Status | undefined>>(() =>
+    Object.fromEntries(students.map((student) => [student.enrolmentId, student.status ?? undefined])),
+  );
+  const [announcement, setAnnouncement] = useState("");
+  const form = useRef<HTMLFormElement>(null);
+  const errors = state.fieldErrors ?? {};
+
+  const present = students.filter((s) => statuses[s.enrolmentId] === "PRESENT").length;
+  const absent = students.filter((s) => statuses[s.enrolmentId] === "ABSENT").length;
+  const open = students.length - present - absent;
+
+  function markAllPresent() {
+    setStatuses(Object.fromEntries(students.map((student) => [student.enrolmentId, "PRESENT" as const])));
+    setAnnouncement(`Alle ${students.length} er satt til stede. Endre dem som ikke er her, og lagre.`);
+  }
+
+  // Submitted by hand (not through the form's action prop) so React does not reset the choices.
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  }
+
+  return (
+    <form ref={form} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={`Oppmøte ${dayLabel}`}>
+      <input type="hidden" name="cohortId" value={cohortId} />
+      <input type="hidden" name="samlingDayId" value={samlingDayId} />
+
+      <div className="sticky top-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-b border-slate-200 bg-white/95 px-4 py-3">
+        <button type="button" className="btn-secondary" onClick={markAllPresent}>
+          Alle til stede
+        </button>
+        <p className="text-sm" aria-live="polite">
+          <span className="font-semibold">{present}</span> til stede, <span className="font-semibold">{absent}</span> fravær
+          {open > 0 ? <>, <span className="font-semibold">{open}</span> ikke valgt</> : null}
+          <span className="sr-only">. {announcement}</span>
+        </p>
+      </div>
+
+      <ul className="space-y-3">
+        {students.map((student, index) => {
+          const id = student.enrolmentId;
+          const status = statuses[id];
+          const header = index === 0 || students[index - 1]!.basisgruppe !== student.basisgruppe;
+          return (
+            <li key={id}>
+              {header ? (
+                <h2 className="mb-2 mt-4 text-base font-semibold text-slate-800">
+                  {student.basisgruppe ?? "Uten basisgruppe"}
+                  {student.mine ? " (din gruppe)" : ""}
+                </h2>
+              ) : null}
+              <fieldset
+                className={`rounded-md border p-3 ${status === "ABSENT" ? "border-red-700 bg-red-50" : status === "PRESENT" ? "border-green-700 bg-green-50" : "border-slate-300 bg-white"}`}
+                aria-describedby={student.absenceNotice ? `notice-${id}` : undefined}
+              >
+                <legend className="sr-only">{student.name}</legend>
+                <p aria-hidden="true" className="font-medium">
+                  {student.name}
+                </p>
+                {student.absenceNotice ? (
+                  <p id={`notice-${id}`} className="mt-1 rounded border border-amber-700 bg-amber-50 px-2 py-1 text-sm text-amber-900">
+                    <span className="font-semibold">Fraværsmelding:</span> {student.absenceNotice.reason}
+                  </p>
+                ) : null}
+                <div className="mt-2 grid grid-cols-2 gap-2">
+                  {(["PRESENT", "ABSENT"] as const).map((value) => (
+                    <label
+                      key={value}
+                      className={`flex min-h-11 cursor-pointer items-center gap-2 rounded-md border px-3 py-2 font-medium ${
+                        status === value
+                          ? value === "PRESENT"
+                            ? "border-green-800 bg-green-100 text-green-900"
+                            : "border-red-800 bg-red-100 text-red-900"
+                          : "border-slate-400 bg-white"
+                      }`}
+                    >
+                      <input
+                        type="radio"
+                        name={`status:${id}`}
+                        value={value}
+                        checked={status === value}
+                        onChange={() => setStatuses((previous) => ({ ...previous, [id]: value }))}
+                        className="size-5 shrink-0 accent-brand-600"
+                      />
+                      <span aria-hidden="true">{value === "PRESENT" ? "✓" : "✗"}</span>
+                      {value === "PRESENT" ? "Til stede" : "Fravær"}
+                    </label>
+                  ))}
+                </div>
+                <details className="mt-2" open={Boolean(student.note) || Boolean(errors[`note:${id}`])}>
+                  <summary className="min-h-6 cursor-pointer py-1 text-sm font-medium text-brand-700">
+                    {student.note ? `Merknad: ${student.note}` : "Legg til merknad"}
+                  </summary>
+                  <label htmlFor={`note-${id}`} className="mt-1 block text-sm font-medium">
+                    Merknad om {student.name} <span className="font-normal text-slate-600">(valgfritt)</span>
+                  </label>
+                  <input
+                    id={`note-${id}`}
+                    name={`note:${id}`}
+                    defaultValue={student.note ?? ""}
+                    maxLength={500}
+                    placeholder="For eksempel: kom kl. 11"
+                    className="input mt-1 min-h-10 py-1 text-sm"
+                    aria-invalid={errors[`note:${id}`] ? true : undefined}
+                    aria-describedby={errors[`note:${id}`] ? `note-${id}-error` : undefined}
+                  />
+                  <FieldMessages id={`note-${id}`} errors={errors[`note:${id}`]} />
+                </details>
+              </fieldset>
+            </li>
+          );
+        })}
+      </ul>
+
+      {mode === "CORRECTION" ? (
+        <div>
+          <label htmlFor="reason" className="block font-medium">
+            Begrunnelse for rettingen
+          </label>
+          <p id="reason-hint" className="mt-1 text-sm text-slate-600">
+            Dagen er over. Det du endrer nå, påvirker studentenes oppmøte i ettertid og logges med navnet ditt og begrunnelsen.
+          </p>
+          <textarea
+            id="reason"
+            name="reason"
+            rows={3}
+            required
+            className="input mt-1"
+            aria-invalid={errors.reason ? true : undefined}
+            aria-describedby={["reason-hint", errors.reason ? "reason-error" : null].filter(Boolean).join(" ")}
+            defaultValue={state.values?.reason}
+          />
+          <FieldMessages id="reason" errors={errors.reason} />
+        </div>
+      ) : null}
+
+      <FormMessage state={state} />
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" className="btn-primary" disabled={pending} aria-disabled={pending}>
+          {pending ? "Lagrer …" : mode === "CORRECTION" ? "Lagre rettingen" : "Lagre oppmøtet"}
+        </button>
+        {open > 0 ? <p className="text-sm text-slate-700">{open} uten valg lagres ikke.</p> : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,159 @@
+// The cohort's attendance: students × samling days. A genuinely two-dimensional table, so it is
+// the one table that is not a DataTable: on a narrow screen it scrolls sideways inside its own
+// focusable, labelled region (the page itself never does), with the names kept in view. Each cell
+// has a symbol as well as a colour, and its words for screen readers.
+import Link from "next/link";
+import { StatusBadge } from "@/components/status-badge";
+import { RISK_LABEL } from "@/components/cohort/cohort-card";
+import { formatDateNb } from "@/lib/domain/format";
+import type { RiskLevel } from "@/lib/domain/risk";
+
+/** A cell: registered present or absent; a past day with nothing registered; a day to come. */
+export type GridCell = "PRESENT" | "ABSENT" | "MISSING" | "UPCOMING";
+
+/** What the grid shows (lib/server/cohorts/attendance.ts getAttendanceGrid gives it). */
+export interface Grid {
+  today: string;
+  columns: { id: string; date: string; weekday: string; samlingNumber: number }[];
+  samlingHeaders: { number: number; title: string; span: number; week: string }[];
+  students: {
+    enrolmentId: string;
+    name: string;
+    basisgruppe: { name: string } | null;
+    cells: GridCell[];
+    notes: (string | null)[];
+    percent: string;
+    eligibility: { status: "ELIGIBLE" | "ON_TRACK" | "NOT_ELIGIBLE"; attendance: { attended: number; scheduled: number; absencesLeft: number } };
+    risk: { level: RiskLevel; reason: string };
+  }[];
+}
+
+const CELL: Record<GridCell, { symbol: string; words: string; className: string }> = {
+  PRESENT: { symbol: "✓", words: "til stede", className: "bg-green-50 text-green-900" },
+  ABSENT: { symbol: "✗", words: "fravær", className: "bg-red-50 text-red-900 font-bold" },
+  MISSING: { symbol: "?", words: "ikke registrert", className: "bg-amber-50 text-amber-900 font-bold" },
+  UPCOMING: { symbol: "·", words: "kommer", className: "text-slate-700" },
+};
+
+const STATUS = {
+  ELIGIBLE: { label: "Oppfyller kravene", tone: "good" },
+  ON_TRACK: { label: "Underveis", tone: "neutral" },
+  NOT_ELIGIBLE: { label: "Kan ikke nå oppmøtekravet", tone: "bad" },
+} as const;
+
+function shortDate(date: string): string {
+  const [, month, day] = date.split("-");
+  return `${Number(day)}.${Number(month)}.`;
+}
+
+export function AttendanceLegend() {
+  return (
+    <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-label="Tegnforklaring">
+      {(Object.keys(CELL) as GridCell[]).map((cell) => (
+        <li key={cell} className="flex items-center gap-1">
+          <span aria-hidden="true" className={`inline-flex size-6 items-center justify-center rounded ${CELL[cell].className}`}>
+            {CELL[cell].symbol}
+          </span>
+          {CELL[cell].words}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function AttendanceGridTable({ grid, cohortId, caption }: { grid: Grid; cohortId: string; caption: string }) {
+  return (
+    // A scrollable region must be reachable by keyboard (WCAG 2.1.1; axe scrollable-region-focusable).
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+    <div role="region" aria-labelledby="oppmote-caption" tabIndex={0} className="relative max-w-full overflow-x-auto rounded-md border border-slate-300 bg-white">
+      <table className="border-collapse text-sm">
+        <caption id="oppmote-caption" className="sr-only">
+          {caption} (kan rulles sideveis)
+        </caption>
+        <thead>
+          <tr className="border-b border-slate-200">
+            <td className="sticky left-0 bg-white" />
+            {grid.samlingHeaders.map((header) => (
+              <th key={header.number} scope="colgroup" colSpan={header.span} className="border-l border-slate-200 px-1 py-1 text-left align-bottom text-xs font-semibold">
+                {header.title} · {header.week}
+              </th>
+            ))}
+            <td colSpan={3} />
+          </tr>
+          <tr className="border-b border-slate-300">
+            <th scope="col" className="sticky left-0 z-10 bg-white px-2 py-2 text-left">
+              Student
+            </th>
+            {grid.columns.map((column, index) => (
+              <th
+                key={column.id}
+                scope="col"
+                className={`px-1 py-2 text-center text-xs font-medium whitespace-nowrap ${index === 0 || grid.columns[index - 1]!.samlingNumber !== column.samlingNumber ? "border-l border-slate-200" : ""} ${column.date === grid.today ? "bg-brand-50" : ""}`}
+              >
+                <Link href={`/kull/${cohortId}/oppmote/${column.id}`} className="inline-block min-h-6 min-w-6">
+                  <span aria-hidden="true">
+                    {column.weekday.slice(0, 2)}
+                    <br />
+                    {shortDate(column.date)}
+                  </span>
+                  <span className="sr-only">{`${column.weekday} ${formatDateNb(column.date)}`}</span>
+                </Link>
+              </th>
+            ))}
+            <th scope="col" className="border-l border-slate-200 px-2 py-2 text-right whitespace-nowrap">
+              Oppmøte
+            </th>
+            <th scope="col" className="px-2 py-2 text-right whitespace-nowrap">
+              Fravær igjen
+            </th>
+            <th scope="col" className="px-2 py-2 text-left">
+              Status
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {grid.students.map((student) => {
+            const status = student.risk.level === "NONE" ? STATUS[student.eligibility.status] : RISK_LABEL[student.risk.level];
+            return (
+              <tr key={student.enrolmentId} className="border-b border-slate-100">
+                <th scope="row" className="sticky left-0 z-10 min-w-36 bg-white px-2 py-1 text-left font-medium">
+                  {student.name}
+                  {student.basisgruppe ? <span className="block text-xs font-normal text-slate-700">{student.basisgruppe.name}</span> : null}
+                </th>
+                {student.cells.map((cell, index) => {
+                  const column = grid.columns[index]!;
+                  const note = student.notes[index];
+                  return (
+                    <td
+                      key={column.id}
+                      className={`px-1 py-1 text-center ${CELL[cell].className} ${index === 0 || grid.columns[index - 1]!.samlingNumber !== column.samlingNumber ? "border-l border-slate-200" : ""}`}
+                      title={note ?? undefined}
+                    >
+                      <span aria-hidden="true">{CELL[cell].symbol}</span>
+                      <span className="sr-only">
+                        {CELL[cell].words}
+                        {note ? ` (${note})` : ""}
+                      </span>
+                      {note ? <span aria-hidden="true" className="align-super text-[0.6rem]">*</span> : null}
+                    </td>
+                  );
+                })}
+                <td className="border-l border-slate-200 px-2 py-1 text-right tabular-nums whitespace-nowrap">
+                  {student.percent}
+                  <span className="block text-xs text-slate-700">
+                    {student.eligibility.attendance.attended} av {student.eligibility.attendance.scheduled}
+                  </span>
+                </td>
+                <td className="px-2 py-1 text-right tabular-nums">{student.eligibility.attendance.absencesLeft}</td>
+                <td className="min-w-48 px-2 py-1">
+                  <StatusBadge tone={status.tone}>{status.label}</StatusBadge>
+                  {student.risk.reason ? <span className="mt-1 block text-xs text-slate-800">{student.risk.reason}</span> : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+// One cohort at a glance for its staff: today's attendance, the next samling, work waiting for
+// assessment, and the students at risk with the reason (lib/domain/risk.ts words it).
+import Link from "next/link";
+import { formatDays } from "@/components/cohort-summary";
+import { StatusBadge } from "@/components/status-badge";
+import { DataTable, type Column } from "@/components/ui/data-table";
+import type { RiskLevel } from "@/lib/domain/risk";
+
+export interface CohortCardData {
+  id: string;
+  name: string;
+  programme: string;
+  students: number;
+  atRisk: { enrolmentId: string; name: string; basisgruppe: string | null; mine: boolean; risk: { level: RiskLevel; reason: string } }[];
+  waiting: { total: number; ledertrening: number };
+  today: { dayId: string; samlingTitle: string; location: string } | null;
+  nextSamling: { number: number; title: string; location: string; days: string[]; week: string; ongoing: boolean } | null;
+  exam: { startsOn: string; endsOn: string } | null;
+  samlingerHeld: number;
+  samlingerTotal: number;
+}
+
+export const RISK_LABEL: Record<RiskLevel, { label: string; tone: "bad" | "wait" | "neutral" | "good" }> = {
+  LOST: { label: "Kan ikke nå oppmøtekravet", tone: "bad" },
+  LAST_ABSENCE: { label: "Høyst ett fravær igjen", tone: "wait" },
+  ARBEIDSKRAV: { label: "Mangler arbeidskrav", tone: "wait" },
+  NONE: { label: "Ingen risiko", tone: "good" },
+};
+
+type RiskRow = CohortCardData["atRisk"][number];
+
+const RISK_COLUMNS: readonly Column<RiskRow>[] = [
+  {
+    key: "name",
+    header: "Student",
+    rowHeader: true,
+    cell: (row) => (
+      <>
+        {row.name}
+        {row.basisgruppe ? <span className="block text-sm font-normal text-slate-700">{row.basisgruppe}{row.mine ? " (din gruppe)" : ""}</span> : null}
+      </>
+    ),
+  },
+  { key: "level", header: "Risiko", cell: (row) => <StatusBadge tone={RISK_LABEL[row.risk.level].tone}>{RISK_LABEL[row.risk.level].label}</StatusBadge> },
+  { key: "reason", header: "Hvorfor", cell: (row) => row.risk.reason },
+];
+
+export function CohortCard({ cohort, headingLevel = 2, showLinks = true }: { cohort: CohortCardData; headingLevel?: 2 | 3; showLinks?: boolean }) {
+  const Heading = `h${headingLevel}` as "h2" | "h3";
+  const Sub = headingLevel === 2 ? "h3" : "h4";
+  const base = `/kull/${cohort.id}`;
+  return (
+    <section className="card space-y-4" aria-labelledby={`kull-${cohort.id}`}>
+      <div>
+        <Heading id={`kull-${cohort.id}`}>
+          {showLinks ? <Link href={base}>{cohort.name}</Link> : cohort.name}
+        </Heading>
+        <p className="text-slate-700">
+          {cohort.programme} · {cohort.students} studenter · {cohort.samlingerHeld} av {cohort.samlingerTotal} samlinger holdt
+        </p>
+      </div>
+
+      {cohort.today ? (
+        <div className="rounded-md border border-brand-600 bg-brand-50 p-4">
+          <p className="font-semibold">I dag: {cohort.today.samlingTitle}, {cohort.today.location}</p>
+          <p className="mt-3">
+            <Link href={`${base}/oppmote/${cohort.today.dayId}`} className="btn-primary">
+              Registrer oppmøte for i dag
+            </Link>
+          </p>
+        </div>
+      ) : null}
+
+      <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+        <dt className="font-medium">{cohort.nextSamling?.ongoing ? "Samlingen nå" : "Neste samling"}</dt>
+        <dd>
+          {cohort.nextSamling
+            ? `${cohort.nextSamling.title}: ${formatDays(cohort.nextSamling.days)} (${cohort.nextSamling.week}), ${cohort.nextSamling.location}`
+            : "Ingen flere samlinger i planen."}
+        </dd>
+        <dt className="font-medium">Venter på vurdering</dt>
+        <dd>
+          {cohort.waiting.total === 0 ? (
+            "Ingen innleveringer venter."
+          ) : (
+            <Link href={`${base}/arbeidskrav#venter`}>
+              {cohort.waiting.total} {cohort.waiting.total === 1 ? "innlevering" : "innleveringer"}
+              {cohort.waiting.ledertrening > 0 ? ` (${cohort.waiting.ledertrening} ledertreningsoppgaver)` : ""}
+            </Link>
+          )}
+        </dd>
+        {cohort.exam ? (
+          <>
+            <dt className="font-medium">Eksamen</dt>
+            <dd>
+              <Link href={`${base}/eksamen`}>{formatDays([cohort.exam.startsOn, cohort.exam.endsOn])}</Link>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+
+      <div>
+        <Sub className="text-base font-semibold">Studenter i faresonen ({cohort.atRisk.length})</Sub>
+        {cohort.atRisk.length === 0 ? (
+          <p className="mt-1 text-slate-700">Ingen studenter er i faresonen nå.</p>
+        ) : (
+          <div className="mt-2">
+            <DataTable caption={`Studenter i faresonen, ${cohort.name}`} columns={RISK_COLUMNS} rows={cohort.atRisk} rowKey={(row) => row.enrolmentId} />
+          </div>
+        )}
+        <p className="mt-2 text-sm">
+          <Link href={`${base}/oppmote`}>Se hele oppmøteoversikten</Link>
+        </p>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+// A one-button server action behind a confirmation dialog ("Publiser karakterene", "Meld opp
+// alle"), with its result announced like ActionButton's.
+import { useActionState, useRef } from "react";
+import type { ActionState } from "@/lib/forms";
+import { initialActionState } from "@/lib/forms";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { FormMessage } from "@/components/ui/form-status";
+
+export function ConfirmActionButton({
+  action,
+  hidden,
+  label,
+  ariaLabel,
+  title,
+  children,
+  confirmLabel,
+  className = "btn-primary",
+  tone,
+  disabled = false,
+}: {
+  action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
+  hidden: Record<string, string>;
+  label: string;
+  /** A fuller name for the button when `label` repeats on the page. */
+  ariaLabel?: string;
+  title: string;
+  children: React.ReactNode;
+  confirmLabel: string;
+  className?: string;
+  tone?: "primary" | "danger";
+  /** Nothing to do now (the button stays, so the result of the last run stays in view). */
+  disabled?: boolean;
+}) {
+  const [state, formAction, pending] = useActionState(action, initialActionState);
+  const form = useRef<HTMLFormElement>(null);
+  return (
+    <form ref={form} action={formAction} className="space-y-3">
+      <FormMessage state={state} />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <ConfirmDialog
+        triggerLabel={pending ? "Et øyeblikk …" : label}
+        triggerAriaLabel={ariaLabel}
+        triggerClassName={className}
+        disabled={pending || disabled}
+        title={title}
+        confirmLabel={confirmLabel}
+        tone={tone}
+        onConfirm={() => form.current?.requestSubmit()}
+      >
+        {children}
+      </ConfirmDialog>
+    </form>
+  );
+}

@@ -1,0 +1,90 @@
+"use server";
+// Exam registration, grades and publication (lib/server/cohorts/exam.ts). Registration re-decides
+// eligibility inside its transaction: whatever a form sends, only ELIGIBLE students are registered.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { GRADES } from "@/lib/domain/exam";
+import { requestJob } from "@/lib/jobs/runner";
+import { defineAction } from "@/lib/server/action";
+import { publishGrades, registerForExam, setGrade, withdrawFromExam } from "@/lib/server/cohorts/exam";
+import { optionalText } from "@/lib/validation/common";
+import { recordId } from "@/lib/validation/ids";
+
+const STAFF = ["FACULTY", "ADVISER", "ADMIN"] as const;
+const cohortId = recordId("Kullet");
+
+function refresh(id: string) {
+  revalidatePath(`/kull/${id}`, "layout");
+  revalidatePath("/faglaerer");
+}
+
+export const registerEligibleAction = defineAction({
+  roles: STAFF,
+  schema: z.object({ cohortId }),
+  async handler({ viewer, input }) {
+    const result = await registerForExam(viewer, { cohortId: input.cohortId });
+    await requestJob("mail.deliver");
+    refresh(input.cohortId);
+    return {
+      message:
+        result.registered > 0
+          ? `${result.registered} studenter som fyller kravene er meldt opp til eksamen.`
+          : "Alle som fyller kravene, er allerede meldt opp.",
+    };
+  },
+});
+
+export const registerStudentAction = defineAction({
+  roles: STAFF,
+  schema: z.object({ cohortId, enrolmentId: recordId("Studenten") }),
+  async handler({ viewer, input }) {
+    const result = await registerForExam(viewer, { cohortId: input.cohortId, enrolmentIds: [input.enrolmentId] });
+    await requestJob("mail.deliver");
+    refresh(input.cohortId);
+    return { message: result.registered > 0 ? "Studenten er meldt opp til eksamen." : "Studenten var allerede meldt opp." };
+  },
+});
+
+export const withdrawFromExamAction = defineAction({
+  roles: STAFF,
+  schema: z.object({ cohortId, enrolmentId: recordId("Studenten") }),
+  async handler({ viewer, input }) {
+    const result = await withdrawFromExam(viewer, input);
+    refresh(input.cohortId);
+    return { message: `${result.name} er meldt av eksamen.` };
+  },
+});
+
+export const setGradeAction = defineAction({
+  roles: STAFF,
+  schema: z.object({
+    cohortId,
+    enrolmentId: recordId("Studenten"),
+    grade: z.enum(GRADES, { error: "Velg en karakter fra A til F." }),
+    reason: optionalText("Begrunnelsen", 1000),
+  }),
+  async handler({ viewer, input }) {
+    const result = await setGrade(viewer, input);
+    await requestJob("mail.deliver");
+    refresh(input.cohortId);
+    return {
+      message: !result.changed
+        ? `Karakteren er allerede ${result.grade}.`
+        : result.corrected
+          ? `Karakteren er endret til ${result.grade}. Endringen er logget med begrunnelsen.`
+          : `Karakteren ${result.grade} er lagret.`,
+      values: {},
+    };
+  },
+});
+
+export const publishGradesAction = defineAction({
+  roles: STAFF,
+  schema: z.object({ cohortId }),
+  async handler({ viewer, input }) {
+    const result = await publishGrades(viewer, input);
+    await requestJob("mail.deliver");
+    refresh(input.cohortId);
+    return { message: `Karakterene er publisert. ${result.published} studenter får beskjed på e-post.` };
+  },
+});

@@ -1,0 +1,98 @@
+/**
+ * Which students the faculty should look at first, and why, read from an evaluated eligibility
+ * (lib/domain/eligibility.ts decides; this only sorts and words the decision for staff, in the
+ * third person: the reasons in Eligibility speak to the student).
+ */
+import { formatAttendancePercent, type Eligibility } from "./eligibility";
+import { countNoun } from "./format";
+
+/**
+ * - LOST: the attendance threshold can no longer be reached (NOT_ELIGIBLE);
+ * - LAST_ABSENCE: not reached yet, and at most one absence left;
+ * - ARBEIDSKRAV: every samling day is held and attendance is met, but not every arbeidskrav is
+ *   approved (the exam is next);
+ * - NONE: nothing to act on now.
+ */
+export type RiskLevel = "LOST" | "LAST_ABSENCE" | "ARBEIDSKRAV" | "NONE";
+
+const RISK_ORDER: Record<RiskLevel, number> = { LOST: 0, LAST_ABSENCE: 1, ARBEIDSKRAV: 2, NONE: 3 };
+
+export interface Risk {
+  level: RiskLevel;
+  /** One Norwegian sentence for staff; empty for NONE. */
+  reason: string;
+}
+
+export function riskOf(eligibility: Eligibility): Risk {
+  const { attendance, arbeidskrav } = eligibility;
+  if (eligibility.status === "NOT_ELIGIBLE") {
+    const possible = attendance.scheduled - (attendance.held - attendance.attended);
+    return {
+      level: "LOST",
+      reason:
+        `Kan ikke lenger nå ${attendance.requiredPercent} % oppmøte: ` +
+        `høyst ${possible} av ${attendance.requiredDays} nødvendige dager er mulig.`,
+    };
+  }
+  const daysLeft = attendance.scheduled - attendance.held;
+  if (!attendance.met && attendance.scheduled > 0 && daysLeft > 0 && attendance.absencesLeft <= 1) {
+    return {
+      level: "LAST_ABSENCE",
+      reason:
+        attendance.absencesLeft > 0
+          ? "Kan være borte høyst én dag til."
+          : daysLeft === 1
+            ? "Må møte den siste samlingsdagen for å nå kravet."
+            : `Må møte alle de ${daysLeft} gjenstående dagene for å nå kravet.`,
+    };
+  }
+  if (daysLeft === 0 && attendance.scheduled > 0 && attendance.met && !arbeidskrav.met) {
+    return {
+      level: "ARBEIDSKRAV",
+      reason: `${arbeidskrav.approved} av ${arbeidskrav.required} arbeidskrav godkjent; alle samlingene er holdt.`,
+    };
+  }
+  return { level: "NONE", reason: "" };
+}
+
+export function isAtRisk(eligibility: Eligibility): boolean {
+  return riskOf(eligibility).level !== "NONE";
+}
+
+/** Most urgent first, then fewest absences left; ties keep their order (sort is stable). */
+export function compareByRisk(a: Eligibility, b: Eligibility): number {
+  const byLevel = RISK_ORDER[riskOf(a).level] - RISK_ORDER[riskOf(b).level];
+  if (byLevel !== 0) return byLevel;
+  return a.attendance.absencesLeft - b.attendance.absencesLeft;
+}
+
+/** The attendance part of an eligibility for staff: "21 av 27 dager (77,8 %), krav 22". */
+export function attendanceSummary(eligibility: Eligibility): string {
+  const { attended, scheduled, requiredDays, requiredPercent } = eligibility.attendance;
+  if (scheduled === 0) return "Ingen samlingsdager i planen ennå";
+  return (
+    `${attended} av ${countNoun(scheduled, "dag", "dager")} ` +
+    `(${formatAttendancePercent(attended, scheduled, requiredPercent)}), krav ${requiredDays}`
+  );
+}
+
+/** Third-person sentences for staff: what is missing for this student; empty when eligible. */
+export function staffReasons(eligibility: Eligibility): string[] {
+  if (eligibility.eligible) return [];
+  const reasons: string[] = [];
+  const { attendance, arbeidskrav } = eligibility;
+  if (!attendance.met) {
+    if (attendance.scheduled === 0) {
+      reasons.push("Kullet har ingen planlagte samlingsdager ennå.");
+    } else if (eligibility.status === "NOT_ELIGIBLE") {
+      reasons.push(`Oppmøte ${attendanceSummary(eligibility)}: kravet kan ikke lenger nås.`);
+    } else {
+      reasons.push(
+        `Oppmøte ${attendanceSummary(eligibility)}: kan være borte ` +
+          `${countNoun(attendance.absencesLeft, "dag", "dager")} til.`,
+      );
+    }
+  }
+  if (!arbeidskrav.met) reasons.push(`${arbeidskrav.approved} av ${arbeidskrav.required} arbeidskrav godkjent.`);
+  return reasons;
+}

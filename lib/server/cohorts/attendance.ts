@@ -1,0 +1,361 @@
+import "server-only";
+// Attendance as the cohort's staff register and read it:
+// - one samling day's list (the cohort's students, their basisgruppe, today's registration and the
+//   absence notices students sent for that day), saved whole in one request and one transaction;
+// - the cohort grid (students × days) with each student's eligibility from the one evaluator
+//   (lib/server/cohorts/eligibility.ts), at-risk students first, as a page and as CSV.
+//
+// Saving is idempotent: an INSERT … ON CONFLICT ("enrolmentId", "samlingDayId") DO UPDATE, so a
+// repeated save or two faculty saving the same day give one row per student. Saves of one day are
+// serialised by locking the day's row, so each save sees the rows the previous one left and its
+// audit entries (who, before, after, why) are true. A day that has not come cannot be registered;
+// after the day, a save is a correction and needs a reason (lib/domain/cohort-plan.ts).
+import { randomBytes } from "node:crypto";
+import { csvText } from "@/lib/csv";
+import { osloDate } from "@/lib/domain/application-deadline";
+import { attendanceEntryMode, weekdayShortNb, weekLabel, type AttendanceEntryMode } from "@/lib/domain/cohort-plan";
+import { formatAttendancePercent, type Eligibility } from "@/lib/domain/eligibility";
+import { fsDate, spreadsheetSafe } from "@/lib/domain/exam-results";
+import { compareByRisk, riskOf, type Risk } from "@/lib/domain/risk";
+import { auditMany } from "@/lib/server/audit";
+import { requireCohortStaff } from "@/lib/server/cohorts/access";
+import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
+import { db } from "@/lib/server/db";
+import { DomainError, NotFoundError } from "@/lib/server/errors";
+import type { Viewer } from "@/lib/server/viewer";
+import { isoDate } from "@/lib/to-domain";
+
+export type AttendanceStatus = "PRESENT" | "ABSENT";
+
+const DAY_NOT_FOUND = "Fant ikke samlingsdagen i kullets plan.";
+
+// ─── One day ────────────────────────────────────────────────────────────────────────────────────
+
+export async function getDayAttendance(viewer: Viewer, cohortId: string, samlingDayId: string, now = new Date()) {
+  await requireCohortStaff(viewer, cohortId);
+  const today = osloDate(now);
+  const [day, enrolments] = await Promise.all([
+    db().samlingDay.findFirst({
+      where: { id: samlingDayId, samling: { cohorts: { some: { cohortId } } } },
+      select: {
+        id: true,
+        date: true,
+        samling: {
+          select: {
+            title: true,
+            location: true,
+            days: { orderBy: { date: "asc" }, select: { id: true, date: true } },
+            cohorts: { select: { cohortId: true, number: true, cohort: { select: { name: true, programme: { select: { name: true } } } } } },
+          },
+        },
+      },
+    }),
+    db().enrolment.findMany({
+      where: { cohortId, status: { not: "WITHDRAWN" } },
+      orderBy: { user: { name: "asc" } },
+      select: {
+        id: true,
+        user: { select: { name: true } },
+        basisgruppe: { select: { id: true, name: true, supervisorId: true } },
+        attendance: {
+          where: { samlingDayId },
+          select: { status: true, note: true, updatedAt: true, registeredBy: { select: { name: true } } },
+        },
+        absenceNotices: {
+          where: { samlingDayId, withdrawnAt: null },
+          select: { reason: true, createdAt: true },
+        },
+      },
+    }),
+  ]);
+  if (!day) throw new NotFoundError(DAY_NOT_FOUND);
+  const date = isoDate(day.date);
+  const own = day.samling.cohorts.find((row) => row.cohortId === cohortId);
+  const students = enrolments
+    .map((enrolment) => {
+      const registration = enrolment.attendance[0] ?? null;
+      const notice = enrolment.absenceNotices[0] ?? null;
+      return {
+        enrolmentId: enrolment.id,
+        name: enrolment.user.name,
+        basisgruppe: enrolment.basisgruppe ? { id: enrolment.basisgruppe.id, name: enrolment.basisgruppe.name } : null,
+        mine: enrolment.basisgruppe?.supervisorId === viewer.id,
+        status: (registration?.status ?? null) as AttendanceStatus | null,
+        note: registration?.note ?? null,
+        registeredBy: registration?.registeredBy.name ?? null,
+        absenceNotice: notice ? { reason: notice.reason, sentAt: notice.createdAt } : null,
+      };
+    })
+    // The viewer's own basisgrupper first (a prosessveileder registers their group), then by group.
+    .sort((a, b) => Number(b.mine) - Number(a.mine) || compareText(a.basisgruppe?.name ?? "~", b.basisgruppe?.name ?? "~"));
+  return {
+    day: { id: day.id, date, weekday: weekdayShortNb(date), week: weekLabel([date]) },
+    samling: {
+      title: day.samling.title,
+      location: day.samling.location,
+      number: own?.number ?? null,
+      days: day.samling.days.map((d) => ({ id: d.id, date: isoDate(d.date) })),
+      sharedWith: day.samling.cohorts
+        .filter((row) => row.cohortId !== cohortId)
+        .map((row) => `${row.cohort.programme.name}, ${row.cohort.name}`),
+    },
+    mode: attendanceEntryMode(date, today) as AttendanceEntryMode,
+    today,
+    students,
+    registered: students.filter((student) => student.status !== null).length,
+  };
+}
+
+export type DayAttendance = Awaited<ReturnType<typeof getDayAttendance>>;
+
+function compareText(a: string, b: string): number {
+  return a.localeCompare(b, "nb");
+}
+
+export interface AttendanceRowInput {
+  enrolmentId: string;
+  status: AttendanceStatus;
+  note: string | null;
+}
+
+export interface SaveDayAttendanceInput {
+  cohortId: string;
+  samlingDayId: string;
+  rows: readonly AttendanceRowInput[];
+  /** Required for a correction (a save after the day). */
+  reason: string | null;
+}
+
+/** A cuid-shaped id (lib/validation/ids.ts) for rows written with raw SQL. */
+function newRecordId(): string {
+  const bytes = randomBytes(24);
+  let id = "c";
+  for (const byte of bytes) id += "abcdefghijklmnopqrstuvwxyz0123456789"[byte % 36];
+  return id;
+}
+
+export async function saveDayAttendance(viewer: Viewer, input: SaveDayAttendanceInput, now = new Date()) {
+  await requireCohortStaff(viewer, input.cohortId);
+  if (input.rows.length === 0) throw new DomainError("Velg til stede eller fravær for minst én student.");
+  const ids = input.rows.map((row) => row.enrolmentId);
+  if (new Set(ids).size !== ids.length) throw new DomainError("Den samme studenten står to ganger i listen.");
+  const today = osloDate(now);
+
+  const result = await db().$transaction(async (tx) => {
+    // Serialise saves of this day (also across cohorts sharing it); FOR NO KEY UPDATE leaves the
+    // foreign-key checks of other tables free.
+    const [day] = await tx.$queryRaw<{ id: string; date: Date }[]>`
+      SELECT d."id", d."date" FROM "SamlingDay" d
+      WHERE d."id" = ${input.samlingDayId}
+        AND EXISTS (SELECT 1 FROM "CohortSamling" cs WHERE cs."samlingId" = d."samlingId" AND cs."cohortId" = ${input.cohortId})
+      FOR NO KEY UPDATE`;
+    if (!day) throw new NotFoundError(DAY_NOT_FOUND);
+    const date = isoDate(day.date);
+    const mode = attendanceEntryMode(date, today);
+    if (mode === "FUTURE") {
+      throw new DomainError("Oppmøte kan ikke registreres for en dag som ikke har kommet ennå.");
+    }
+    if (mode === "CORRECTION" && !input.reason) {
+      throw new DomainError("Dagen er over. Skriv hvorfor oppmøtet registreres eller endres i ettertid.", {
+        reason: ["Skriv en begrunnelse for rettingen."],
+      });
+    }
+    // The students must be this cohort's; locked (in id order) so an exam registration deciding
+    // on their eligibility at the same moment waits for this save.
+    const sortedIds = [...ids].sort();
+    const found = await tx.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "Enrolment"
+      WHERE "cohortId" = ${input.cohortId} AND "status" <> 'WITHDRAWN' AND "id" = ANY(${sortedIds}::text[])
+      ORDER BY "id" FOR SHARE`;
+    if (found.length !== ids.length) throw new NotFoundError("Fant ikke alle studentene i kullet.");
+
+    const previous = await tx.attendance.findMany({
+      where: { samlingDayId: day.id, enrolmentId: { in: ids } },
+      select: { id: true, enrolmentId: true, status: true, note: true },
+    });
+    const before = new Map(previous.map((row) => [row.enrolmentId, row]));
+    const rows = [...input.rows].sort((a, b) => (a.enrolmentId < b.enrolmentId ? -1 : 1));
+    const written = await tx.$queryRaw<{ id: string; enrolmentId: string }[]>`
+      INSERT INTO "Attendance" ("id", "enrolmentId", "samlingDayId", "status", "note", "registeredById", "registeredAt", "updatedAt")
+      SELECT r."id", r."enrolmentId", ${day.id}, r."status"::"AttendanceStatus", NULLIF(r."note", ''), ${viewer.id}, now(), now()
+      FROM unnest(
+        ${rows.map(() => newRecordId())}::text[],
+        ${rows.map((row) => row.enrolmentId)}::text[],
+        ${rows.map((row) => row.status)}::text[],
+        ${rows.map((row) => row.note ?? "")}::text[]
+      ) AS r("id", "enrolmentId", "status", "note")
+      ON CONFLICT ("enrolmentId", "samlingDayId") DO UPDATE
+        SET "status" = EXCLUDED."status", "note" = EXCLUDED."note",
+            "registeredById" = EXCLUDED."registeredById", "updatedAt" = now()
+        WHERE "Attendance"."status" IS DISTINCT FROM EXCLUDED."status"
+           OR "Attendance"."note" IS DISTINCT FROM EXCLUDED."note"
+      RETURNING "id", "enrolmentId"`;
+
+    const action = mode === "CORRECTION" ? "attendance.correct" : "attendance.register";
+    const changed = new Set(written.map((row) => row.enrolmentId));
+    const idOf = new Map(written.map((row) => [row.enrolmentId, row.id]));
+    await auditMany(
+      tx,
+      rows
+        .filter((row) => changed.has(row.enrolmentId))
+        .map((row) => {
+          const old = before.get(row.enrolmentId);
+          return {
+            actorId: viewer.id,
+            action,
+            entityType: "Attendance",
+            entityId: idOf.get(row.enrolmentId)!,
+            before: old ? { status: old.status, note: old.note } : null,
+            after: {
+              enrolmentId: row.enrolmentId,
+              samlingDayId: day.id,
+              date,
+              status: row.status,
+              note: row.note,
+              ...(mode === "CORRECTION" ? { reason: input.reason } : {}),
+            },
+          };
+        }),
+    );
+    return {
+      date,
+      mode,
+      saved: rows.length,
+      changed: changed.size,
+      present: rows.filter((row) => row.status === "PRESENT").length,
+      absent: rows.filter((row) => row.status === "ABSENT").length,
+    };
+  });
+  return result;
+}
+
+// ─── The cohort grid ────────────────────────────────────────────────────────────────────────────
+
+/** A cell: registered present or absent; a past day with nothing registered; a day to come. */
+export type GridCell = "PRESENT" | "ABSENT" | "MISSING" | "UPCOMING";
+
+export interface GridStudent {
+  enrolmentId: string;
+  name: string;
+  email: string;
+  basisgruppe: { id: string; name: string } | null;
+  cells: GridCell[];
+  notes: (string | null)[];
+  eligibility: Eligibility;
+  risk: Risk;
+  percent: string;
+}
+
+export async function getAttendanceGrid(
+  viewer: Viewer,
+  cohortId: string,
+  options: { basisgruppeId?: string | null } = {},
+  now = new Date(),
+) {
+  await requireCohortStaff(viewer, cohortId);
+  const today = osloDate(now);
+  const [evaluation, samlinger, enrolments, groups] = await Promise.all([
+    evaluateCohortEligibility(db(), cohortId, { today }),
+    db().cohortSamling.findMany({
+      where: { cohortId },
+      orderBy: { number: "asc" },
+      select: { number: true, samling: { select: { title: true, days: { orderBy: { date: "asc" }, select: { id: true, date: true } } } } },
+    }),
+    db().enrolment.findMany({
+      where: { cohortId, status: { not: "WITHDRAWN" } },
+      orderBy: { user: { name: "asc" } },
+      select: {
+        id: true,
+        user: { select: { name: true, email: true } },
+        basisgruppe: { select: { id: true, name: true } },
+        attendance: { select: { samlingDayId: true, status: true, note: true } },
+      },
+    }),
+    db().basisgruppe.findMany({ where: { cohortId }, orderBy: { name: "asc" }, select: { id: true, name: true, supervisorId: true } }),
+  ]);
+  const { requirements, byEnrolment } = evaluation;
+  // The columns: every plan day once, grouped by samling in plan order.
+  const seen = new Set<string>();
+  const columns = samlinger.flatMap(({ number, samling }) =>
+    samling.days
+      .filter((d) => !seen.has(d.id) && seen.add(d.id))
+      .map((d) => ({ id: d.id, date: isoDate(d.date), samlingNumber: number, samlingTitle: samling.title })),
+  );
+  const samlingHeaders = samlinger.map(({ number, samling }) => {
+    const days = columns.filter((column) => column.samlingNumber === number);
+    return { number, title: samling.title, span: days.length, week: weekLabel(days.map((d) => d.date)) };
+  }).filter((header) => header.span > 0);
+
+  const students: GridStudent[] = enrolments
+    .filter((enrolment) => !options.basisgruppeId || enrolment.basisgruppe?.id === options.basisgruppeId)
+    .map((enrolment) => {
+      const registered = new Map(enrolment.attendance.map((row) => [row.samlingDayId, row]));
+      const eligibility = byEnrolment.get(enrolment.id)!.eligibility;
+      return {
+        enrolmentId: enrolment.id,
+        name: enrolment.user.name,
+        email: enrolment.user.email,
+        basisgruppe: enrolment.basisgruppe,
+        cells: columns.map((column) => {
+          const row = registered.get(column.id);
+          if (row) return row.status;
+          return column.date < today ? "MISSING" : "UPCOMING";
+        }),
+        notes: columns.map((column) => registered.get(column.id)?.note ?? null),
+        eligibility,
+        risk: riskOf(eligibility),
+        percent: formatAttendancePercent(eligibility.attendance.attended, eligibility.attendance.scheduled, requirements.attendancePercent),
+      };
+    })
+    .sort((a, b) => compareByRisk(a.eligibility, b.eligibility));
+  const mineFirst = [...groups].sort((a, b) => Number(b.supervisorId === viewer.id) - Number(a.supervisorId === viewer.id));
+  return {
+    today,
+    requirements,
+    columns: columns.map((column) => ({ ...column, weekday: weekdayShortNb(column.date) })),
+    samlingHeaders,
+    students,
+    groups: mineFirst.map((group) => ({ id: group.id, name: group.name, mine: group.supervisorId === viewer.id })),
+    filteredBy: options.basisgruppeId ? (groups.find((group) => group.id === options.basisgruppeId)?.name ?? null) : null,
+  };
+}
+
+export type AttendanceGrid = Awaited<ReturnType<typeof getAttendanceGrid>>;
+
+const CELL_TEXT: Record<GridCell, string> = {
+  PRESENT: "Til stede",
+  ABSENT: "Fravær",
+  MISSING: "Ikke registrert",
+  UPCOMING: "",
+};
+
+const STATUS_TEXT = { ELIGIBLE: "Oppfyller kravene", ON_TRACK: "Underveis", NOT_ELIGIBLE: "Kan ikke nå oppmøtekravet" } as const;
+
+/** The grid as CSV for a spreadsheet: UTF-8 with BOM (Excel reads æøå), semicolons (Norwegian Excel). */
+export function attendanceGridCsv(grid: AttendanceGrid): string {
+  const header = [
+    "Student",
+    "E-post",
+    "Basisgruppe",
+    ...grid.columns.map((column) => fsDate(column.date)),
+    "Møtt",
+    "Planlagte dager",
+    "Oppmøte",
+    "Fravær igjen",
+    "Status",
+    "Merknad",
+  ];
+  const rows = grid.students.map((student) => [
+    spreadsheetSafe(student.name),
+    spreadsheetSafe(student.email),
+    spreadsheetSafe(student.basisgruppe?.name ?? ""),
+    ...student.cells.map((cell) => CELL_TEXT[cell]),
+    String(student.eligibility.attendance.attended),
+    String(student.eligibility.attendance.scheduled),
+    student.percent,
+    String(student.eligibility.attendance.absencesLeft),
+    STATUS_TEXT[student.eligibility.status],
+    spreadsheetSafe(student.risk.reason),
+  ]);
+  return csvText([header, ...rows]);
+}

@@ -1,0 +1,409 @@
+import "server-only";
+// The exam as the cohort's staff run it: who may sit it (each student's eligibility from the one
+// evaluator, lib/server/cohorts/eligibility.ts), registration, grades, publication, the results
+// export for FS and the printed protocol.
+//
+// Registration is decided inside its transaction: the exam row and the students' enrolments are
+// locked (FOR UPDATE, in id order), eligibility is evaluated with that transaction, and only
+// students examAdmissionDecision allows are registered. An attendance save takes a share lock on
+// the same enrolments, so a correction cannot slip in between the decision and the commit. No
+// path (the button, a direct call, a crafted POST) registers a student who is not ELIGIBLE.
+// Grades are set only on an active registration (also a CHECK in the database), a changed grade
+// needs a reason, and every grade is audited. Students see grades once they are published.
+import { csvText } from "@/lib/csv";
+import { osloDate } from "@/lib/domain/application-deadline";
+import { examAdmissionDecision, GRADE_DESCRIPTIONS, isGrade, type Grade } from "@/lib/domain/exam";
+import { FS_COLUMNS, FS_COURSE_CODE, fsResultRows, fsTerm, spreadsheetSafe } from "@/lib/domain/exam-results";
+import { formatDateNb } from "@/lib/domain/format";
+import { staffReasons } from "@/lib/domain/risk";
+import type { Transaction } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { audit, auditMany } from "@/lib/server/audit";
+import { requireCohortStaff } from "@/lib/server/cohorts/access";
+import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
+import { db } from "@/lib/server/db";
+import { inOrder } from "@/lib/server/in-order";
+import { DomainError, NotFoundError } from "@/lib/server/errors";
+import { queueMail } from "@/lib/server/mail";
+import type { Viewer } from "@/lib/server/viewer";
+import { isoDate } from "@/lib/to-domain";
+
+const NO_EXAM = "Kullet har ingen eksamen i planen ennå. Legg den inn under Plan.";
+
+// ─── Reading ────────────────────────────────────────────────────────────────────────────────────
+
+export async function getExamAdmission(viewer: Viewer, cohortId: string, now = new Date()) {
+  await requireCohortStaff(viewer, cohortId);
+  const today = osloDate(now);
+  const [exam, evaluation, enrolments] = await Promise.all([
+    db().exam.findFirst({
+      where: { cohortId },
+      orderBy: { startsOn: "asc" },
+      select: { id: true, title: true, startsOn: true, endsOn: true, gradesPublishedAt: true },
+    }),
+    evaluateCohortEligibility(db(), cohortId, { today }),
+    db().enrolment.findMany({
+      where: { cohortId, status: { not: "WITHDRAWN" } },
+      orderBy: { user: { name: "asc" } },
+      select: {
+        id: true,
+        user: { select: { name: true, email: true } },
+        basisgruppe: { select: { name: true } },
+        // The cohort's exam is the first one (one exam per cohort today).
+        examRegistrations: {
+          orderBy: { exam: { startsOn: "asc" } },
+          select: { id: true, examId: true, status: true, grade: true, gradedAt: true, gradedBy: { select: { name: true } } },
+        },
+      },
+    }),
+  ]);
+  const students = enrolments.map((enrolment) => {
+    const eligibility = evaluation.byEnrolment.get(enrolment.id)!.eligibility;
+    const registration = exam ? (enrolment.examRegistrations.find((row) => row.examId === exam.id) ?? null) : null;
+    return {
+      enrolmentId: enrolment.id,
+      name: enrolment.user.name,
+      email: enrolment.user.email,
+      basisgruppe: enrolment.basisgruppe?.name ?? null,
+      eligibility,
+      admission: examAdmissionDecision(eligibility, evaluation.requirements),
+      reasons: staffReasons(eligibility),
+      registration:
+        registration && registration.status === "ADMITTED"
+          ? { id: registration.id, grade: registration.grade, gradedAt: registration.gradedAt, gradedBy: registration.gradedBy?.name ?? null }
+          : null,
+    };
+  });
+  const registered = students.filter((student) => student.registration);
+  return {
+    today,
+    exam: exam
+      ? { id: exam.id, title: exam.title, startsOn: isoDate(exam.startsOn), endsOn: isoDate(exam.endsOn), gradesPublishedAt: exam.gradesPublishedAt }
+      : null,
+    students,
+    counts: {
+      eligibleNotRegistered: students.filter((student) => student.admission.allowed && !student.registration).length,
+      registered: registered.length,
+      graded: registered.filter((student) => student.registration?.grade).length,
+    },
+  };
+}
+
+export type ExamAdmission = Awaited<ReturnType<typeof getExamAdmission>>;
+
+// ─── Registration ───────────────────────────────────────────────────────────────────────────────
+
+async function lockExam(tx: Transaction, cohortId: string) {
+  const [exam] = await tx.$queryRaw<{ id: string; title: string; startsOn: Date; endsOn: Date; gradesPublishedAt: Date | null }[]>`
+    SELECT "id", "title", "startsOn", "endsOn", "gradesPublishedAt" FROM "Exam"
+    WHERE "cohortId" = ${cohortId} ORDER BY "startsOn", "id" LIMIT 1 FOR UPDATE`;
+  if (!exam) throw new DomainError(NO_EXAM);
+  return exam;
+}
+
+/**
+ * Registers the ELIGIBLE students of the cohort (all of them, or only `enrolmentIds`) for its
+ * exam. With `enrolmentIds`, a student who is not eligible is refused with the reasons, and nobody
+ * is registered.
+ */
+export async function registerForExam(
+  viewer: Viewer,
+  input: { cohortId: string; enrolmentIds?: readonly string[] },
+  now = new Date(),
+) {
+  await requireCohortStaff(viewer, input.cohortId);
+  const today = osloDate(now);
+  return db().$transaction(async (tx) => {
+    const exam = await lockExam(tx, input.cohortId);
+    const wanted = input.enrolmentIds ? [...new Set(input.enrolmentIds)].sort() : null;
+    const locked = wanted
+      ? await tx.$queryRaw<{ id: string }[]>`
+          SELECT "id" FROM "Enrolment"
+          WHERE "cohortId" = ${input.cohortId} AND "status" <> 'WITHDRAWN' AND "id" = ANY(${wanted}::text[])
+          ORDER BY "id" FOR UPDATE`
+      : await tx.$queryRaw<{ id: string }[]>`
+          SELECT "id" FROM "Enrolment"
+          WHERE "cohortId" = ${input.cohortId} AND "status" <> 'WITHDRAWN'
+          ORDER BY "id" FOR UPDATE`;
+    if (wanted && locked.length !== wanted.length) throw new NotFoundError("Fant ikke studenten i kullet.");
+    const lockedIds = locked.map((row) => row.id);
+    const [evaluation, existing, people] = await inOrder(
+      () => evaluateCohortEligibility(tx, input.cohortId, { today, enrolmentIds: lockedIds }),
+      () => tx.examRegistration.findMany({
+        where: { examId: exam.id, enrolmentId: { in: lockedIds } },
+        select: { id: true, enrolmentId: true, status: true },
+      }),
+      () => tx.enrolment.findMany({
+        where: { id: { in: lockedIds } },
+        select: { id: true, userId: true, user: { select: { name: true, email: true } } },
+      }),
+    );
+    const decisions = lockedIds.map((id) => ({ id, decision: examAdmissionDecision(evaluation.byEnrolment.get(id)!.eligibility, evaluation.requirements) }));
+    if (wanted) {
+      const refused = decisions.filter((row) => !row.decision.allowed);
+      if (refused.length > 0) {
+        const names = refused.map((row) => people.find((person) => person.id === row.id)?.user.name ?? "Studenten");
+        const reasons = staffReasons(evaluation.byEnrolment.get(refused[0]!.id)!.eligibility);
+        throw new DomainError(`${names.join(", ")} fyller ikke kravene og kan ikke meldes opp til eksamen. ${reasons.join(" ")}`);
+      }
+    }
+    const existingBy = new Map(existing.map((row) => [row.enrolmentId, row]));
+    const toAdmit = decisions.filter((row) => row.decision.allowed && existingBy.get(row.id)?.status !== "ADMITTED").map((row) => row.id);
+    if (toAdmit.length === 0) return { registered: 0, alreadyRegistered: existing.filter((row) => row.status === "ADMITTED").length };
+
+    const readmit = toAdmit.filter((id) => existingBy.has(id));
+    const fresh = toAdmit.filter((id) => !existingBy.has(id));
+    const at = new Date();
+    if (readmit.length > 0) {
+      await tx.examRegistration.updateMany({
+        where: { examId: exam.id, enrolmentId: { in: readmit } },
+        data: { status: "ADMITTED", admittedById: viewer.id, admittedAt: at },
+      });
+    }
+    if (fresh.length > 0) {
+      await tx.examRegistration.createMany({
+        data: fresh.map((enrolmentId) => ({ examId: exam.id, enrolmentId, admittedById: viewer.id, admittedAt: at })),
+      });
+    }
+    const registrations = await tx.examRegistration.findMany({
+      where: { examId: exam.id, enrolmentId: { in: toAdmit } },
+      select: { id: true, enrolmentId: true },
+    });
+    await auditMany(
+      tx,
+      registrations.map((registration) => ({
+        actorId: viewer.id,
+        action: "exam.register",
+        entityType: "ExamRegistration",
+        entityId: registration.id,
+        before: existingBy.has(registration.enrolmentId) ? { status: existingBy.get(registration.enrolmentId)!.status } : null,
+        after: { status: "ADMITTED", examId: exam.id, enrolmentId: registration.enrolmentId, eligibility: "ELIGIBLE" },
+      })),
+    );
+    const examDays = `${formatDateNb(isoDate(exam.startsOn))} – ${formatDateNb(isoDate(exam.endsOn))}`;
+    for (const registration of registrations) {
+      const person = people.find((row) => row.id === registration.enrolmentId)!;
+      await queueMail(tx, {
+        dedupeKey: `exam-registered:${registration.id}`,
+        to: person.user.email,
+        userId: person.userId,
+        subject: `Du er meldt opp til eksamen: ${exam.title}`,
+        text: [
+          `Hei, ${person.user.name}.`,
+          "",
+          `Du fyller kravene til oppmøte og arbeidskrav, og er meldt opp til eksamen: ${exam.title}, ${examDays}.`,
+          "",
+          `Se detaljene her: ${env().APP_URL}/student`,
+        ].join("\n"),
+      });
+    }
+    return { registered: registrations.length, alreadyRegistered: existing.filter((row) => row.status === "ADMITTED").length };
+  });
+}
+
+/** Takes a student off the exam (they withdrew). A student with a grade keeps the registration. */
+export async function withdrawFromExam(viewer: Viewer, input: { cohortId: string; enrolmentId: string }) {
+  await requireCohortStaff(viewer, input.cohortId);
+  return db().$transaction(async (tx) => {
+    const exam = await lockExam(tx, input.cohortId);
+    const registration = await tx.examRegistration.findUnique({
+      where: { examId_enrolmentId: { examId: exam.id, enrolmentId: input.enrolmentId } },
+      select: { id: true, status: true, grade: true, enrolment: { select: { user: { select: { name: true } } } } },
+    });
+    if (!registration || registration.status !== "ADMITTED") throw new NotFoundError("Studenten er ikke meldt opp til eksamen.");
+    if (registration.grade) throw new DomainError("Studenten har fått karakter og kan ikke meldes av. Rett karakteren i stedet.");
+    await tx.examRegistration.update({ where: { id: registration.id }, data: { status: "WITHDRAWN" } });
+    await audit(tx, {
+      actorId: viewer.id,
+      action: "exam.withdraw",
+      entityType: "ExamRegistration",
+      entityId: registration.id,
+      before: { status: "ADMITTED" },
+      after: { status: "WITHDRAWN" },
+    });
+    return { name: registration.enrolment.user.name };
+  });
+}
+
+// ─── Grades ─────────────────────────────────────────────────────────────────────────────────────
+
+export async function setGrade(
+  viewer: Viewer,
+  input: { cohortId: string; enrolmentId: string; grade: Grade; reason: string | null },
+) {
+  await requireCohortStaff(viewer, input.cohortId);
+  if (!isGrade(input.grade)) throw new DomainError("Velg en karakter fra A til F.", { grade: ["Velg en karakter fra A til F."] });
+  return db().$transaction(async (tx) => {
+    const exam = await lockExam(tx, input.cohortId);
+    const [registration] = await tx.$queryRaw<{ id: string; status: string; grade: Grade | null }[]>`
+      SELECT r."id", r."status"::text AS "status", r."grade"::text AS "grade" FROM "ExamRegistration" r
+      JOIN "Enrolment" e ON e."id" = r."enrolmentId"
+      WHERE r."examId" = ${exam.id} AND r."enrolmentId" = ${input.enrolmentId} AND e."cohortId" = ${input.cohortId}
+      FOR UPDATE OF r`;
+    if (!registration || registration.status !== "ADMITTED") {
+      throw new DomainError("Studenten er ikke meldt opp til eksamen og kan ikke få karakter.");
+    }
+    if (registration.grade === input.grade) return { grade: input.grade, changed: false, corrected: false };
+    const correction = registration.grade !== null;
+    if (correction && !input.reason) {
+      throw new DomainError(`Karakteren er allerede satt til ${registration.grade}. Skriv hvorfor den endres.`, {
+        reason: ["Skriv en begrunnelse for endringen."],
+      });
+    }
+    const gradedAt = new Date();
+    const updated = await tx.examRegistration.update({
+      where: { id: registration.id },
+      data: { grade: input.grade, gradedById: viewer.id, gradedAt },
+      select: { enrolment: { select: { userId: true, user: { select: { name: true, email: true } } } } },
+    });
+    await audit(tx, {
+      actorId: viewer.id,
+      action: correction ? "exam.correct_grade" : "exam.grade",
+      entityType: "ExamRegistration",
+      entityId: registration.id,
+      before: { grade: registration.grade },
+      after: { grade: input.grade, ...(correction ? { reason: input.reason } : {}) },
+    });
+    // Once the grades are published, a student hears of a new or changed grade at once.
+    if (exam.gradesPublishedAt) {
+      await queueMail(tx, {
+        dedupeKey: `exam-grade:${registration.id}:${gradedAt.getTime()}`,
+        to: updated.enrolment.user.email,
+        userId: updated.enrolment.userId,
+        ...gradeMail(exam.title, correction),
+      });
+    }
+    return { grade: input.grade, changed: true, corrected: correction, name: updated.enrolment.user.name };
+  });
+}
+
+function gradeMail(title: string, corrected: boolean) {
+  return {
+    subject: corrected ? `Karakteren din er endret: ${title}` : `Karakteren din er klar: ${title}`,
+    text: [
+      corrected ? `Karakteren din på ${title} er endret.` : `Karakteren din på ${title} er publisert.`,
+      "",
+      `Logg inn for å se den: ${env().APP_URL}/student`,
+    ].join("\n"),
+  };
+}
+
+/**
+ * Publishes the exam's grades to its students, from now on. Students with a grade are e-mailed;
+ * a grade set later is visible (and e-mailed) at once.
+ */
+export async function publishGrades(viewer: Viewer, input: { cohortId: string }) {
+  await requireCohortStaff(viewer, input.cohortId);
+  return db().$transaction(async (tx) => {
+    const exam = await lockExam(tx, input.cohortId);
+    if (exam.gradesPublishedAt) throw new DomainError("Karakterene er allerede publisert.");
+    const graded = await tx.examRegistration.findMany({
+      where: { examId: exam.id, status: "ADMITTED", grade: { not: null } },
+      select: { id: true, enrolment: { select: { userId: true, user: { select: { email: true } } } } },
+    });
+    if (graded.length === 0) throw new DomainError("Ingen har fått karakter ennå, så det er ingenting å publisere.");
+    const publishedAt = new Date();
+    await tx.exam.update({ where: { id: exam.id }, data: { gradesPublishedAt: publishedAt } });
+    await audit(tx, {
+      actorId: viewer.id,
+      action: "exam.publish_grades",
+      entityType: "Exam",
+      entityId: exam.id,
+      before: { gradesPublishedAt: null },
+      after: { gradesPublishedAt: publishedAt.toISOString(), graded: graded.length },
+    });
+    for (const registration of graded) {
+      await queueMail(tx, {
+        dedupeKey: `exam-grades-published:${registration.id}`,
+        to: registration.enrolment.user.email,
+        userId: registration.enrolment.userId,
+        ...gradeMail(exam.title, false),
+      });
+    }
+    return { published: graded.length };
+  });
+}
+
+// ─── Export and protocol ────────────────────────────────────────────────────────────────────────
+
+async function registeredStudents(viewer: Viewer, cohortId: string) {
+  await requireCohortStaff(viewer, cohortId);
+  const exam = await db().exam.findFirst({
+    where: { cohortId },
+    orderBy: { startsOn: "asc" },
+    select: {
+      id: true,
+      title: true,
+      startsOn: true,
+      endsOn: true,
+      gradesPublishedAt: true,
+      cohort: {
+        select: {
+          code: true,
+          name: true,
+          programme: { select: { name: true, credits: true } },
+          teachers: { where: { academicLead: true }, select: { user: { select: { name: true } } } },
+        },
+      },
+      registrations: {
+        where: { status: "ADMITTED" },
+        orderBy: { enrolment: { user: { name: "asc" } } },
+        select: {
+          grade: true,
+          gradedAt: true,
+          enrolment: { select: { user: { select: { name: true, email: true } }, application: { select: { birthDate: true } } } },
+        },
+      },
+    },
+  });
+  if (!exam) throw new NotFoundError(NO_EXAM);
+  return exam;
+}
+
+/**
+ * The results for import into FS (Felles studentsystem): UTF-8 with BOM, semicolons, one row per
+ * registered student: name, birth date (from the application; empty for a student enrolled
+ * without one), e-mail, course code (FS_COURSE_CODE), term, grade, grade date (Oslo).
+ */
+export async function examResultsCsv(viewer: Viewer, cohortId: string): Promise<{ filename: string; csv: string }> {
+  const exam = await registeredStudents(viewer, cohortId);
+  const rows = fsResultRows(
+    isoDate(exam.startsOn),
+    exam.registrations.map((registration) => ({
+      name: registration.enrolment.user.name,
+      birthDate: registration.enrolment.application?.birthDate ? isoDate(registration.enrolment.application.birthDate) : null,
+      email: registration.enrolment.user.email,
+      grade: registration.grade,
+      gradedOn: registration.gradedAt ? osloDate(registration.gradedAt) : null,
+    })),
+  ).map((row) => row.map(spreadsheetSafe));
+  return {
+    filename: `eksamensresultater-${FS_COURSE_CODE}-${exam.cohort.code}.csv`,
+    csv: csvText([[...FS_COLUMNS], ...rows]),
+  };
+}
+
+export async function getExamProtocol(viewer: Viewer, cohortId: string, now = new Date()) {
+  const exam = await registeredStudents(viewer, cohortId);
+  const startsOn = isoDate(exam.startsOn);
+  return {
+    title: exam.title,
+    startsOn,
+    endsOn: isoDate(exam.endsOn),
+    term: fsTerm(startsOn),
+    courseCode: FS_COURSE_CODE,
+    cohort: exam.cohort.name,
+    programme: exam.cohort.programme.name,
+    credits: exam.cohort.programme.credits,
+    academicLead: exam.cohort.teachers[0]?.user.name ?? null,
+    gradesPublishedAt: exam.gradesPublishedAt,
+    printedOn: osloDate(now),
+    students: exam.registrations.map((registration, index) => ({
+      number: index + 1,
+      name: registration.enrolment.user.name,
+      birthDate: registration.enrolment.application?.birthDate ? isoDate(registration.enrolment.application.birthDate) : null,
+      grade: registration.grade,
+      gradeText: registration.grade ? GRADE_DESCRIPTIONS[registration.grade] : null,
+    })),
+  };
+}

@@ -1,0 +1,244 @@
+// Faculty run the cohort, end to end on the demo data (README "Demo accounts"): today's attendance
+// on a 360 px phone by keyboard alone; a group fagnotat approved and seen approved by all three
+// members; the eligible students admitted to the exam and a grade entered, published and seen by
+// the student. axe checks every faculty page.
+import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, expectAccessible, signIn, waitForMail } from "./helpers";
+
+const FRIDA = "faglaerer@demo.no";
+
+/** Presses Tab (up to `limit` times) until `target` has focus: proof it is reachable by keyboard. */
+async function tabTo(page: Page, target: Locator, limit = 200) {
+  const handle = await target.elementHandle();
+  for (let presses = 0; presses < limit; presses += 1) {
+    await page.keyboard.press("Tab");
+    if (await handle!.evaluate((element) => element === document.activeElement)) return;
+  }
+  throw new Error(`could not reach ${target} with Tab`);
+}
+
+async function expectNoSidewaysScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `horizontal overflow on ${page.url()}`).toBeLessThanOrEqual(0);
+}
+
+/** A signed-in page in a browser context of its own (another person at another computer). */
+async function asPerson(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
+}
+
+/** Follows one of the cohort's tabs (Plan, Oppmøte, Arbeidskrav, Eksamen …). */
+async function openTab(page: Page, name: string) {
+  await page.getByRole("navigation", { name: /: sider$/ }).getByRole("link", { name, exact: true }).click();
+}
+
+async function openCohort(page: Page, name: string) {
+  await page.goto("/faglaerer");
+  await page.getByRole("navigation", { name: "Faglærer" }).getByRole("link", { name, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+}
+
+test.describe("on a phone in the lecture room", () => {
+  test.use({ viewport: { width: 360, height: 720 }, hasTouch: false });
+
+  test("a faculty member registers today's attendance with «Alle til stede» and one absence, by keyboard alone", async ({ page }) => {
+    test.setTimeout(150_000);
+    await page.goto("/login");
+    await tabTo(page, page.getByLabel("E-postadresse"));
+    await page.keyboard.type(FRIDA);
+    await tabTo(page, page.getByLabel("Passord", { exact: true }));
+    await page.keyboard.type(DEMO_PASSWORD);
+    await page.keyboard.press("Enter");
+    // Signing in hashes the password (scrypt, deliberately slow): wait for it.
+    await expect(page).toHaveURL(/\/faglaerer$/, { timeout: 60_000 });
+    await expectNoSidewaysScroll(page);
+
+    await tabTo(page, page.getByRole("link", { name: "Registrer oppmøte for i dag" }));
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/kull\/c[a-z0-9]+\/oppmote\/c[a-z0-9]+$/);
+    await expect(page.getByRole("heading", { level: 1, name: /^Oppmøte / })).toBeVisible();
+    await expectNoSidewaysScroll(page);
+    await expectAccessible(page);
+
+    // The absence notice a student sent stands beside the name.
+    const sick = page.locator("fieldset", { hasText: "Sykt barn i dag. Kommer i morgen." });
+    await expect(sick).toHaveCount(1);
+    await expect(page.locator("fieldset", { hasText: "Fraværsmelding:" })).toHaveCount(2);
+
+    await tabTo(page, page.getByRole("button", { name: "Alle til stede" }));
+    await page.keyboard.press("Enter");
+    await expect(page.getByText("20 til stede, 0 fravær")).toBeVisible();
+
+    // Then the exception: Tab to the student's choice, arrow to «Fravær».
+    await tabTo(page, sick.getByRole("radio", { name: "Til stede" }));
+    await page.keyboard.press("ArrowRight");
+    await expect(sick.getByRole("radio", { name: "Fravær" })).toBeChecked();
+    await expect(page.getByText("19 til stede, 1 fravær")).toBeVisible();
+
+    await tabTo(page, page.getByRole("button", { name: "Lagre oppmøtet" }));
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("status").filter({ hasText: "Oppmøtet er lagret: 19 til stede, 1 fraværende." })).toBeVisible();
+    await expectNoSidewaysScroll(page);
+
+    // Saved: a fresh load shows the same choices.
+    await page.reload();
+    await expect(page.locator("fieldset", { hasText: "Sykt barn i dag" }).getByRole("radio", { name: "Fravær" })).toBeChecked();
+    await expect(page.getByRole("radio", { name: "Til stede", checked: true })).toHaveCount(19);
+
+    // The grid scrolls inside its own labelled region, never the page.
+    await page.getByRole("link", { name: "Hele oppmøteoversikten" }).click();
+    await expect(page.getByRole("region", { name: /Oppmøte per samlingsdag/ })).toBeVisible();
+    await expectNoSidewaysScroll(page);
+    await expectAccessible(page);
+  });
+});
+
+test("a group's fagnotat is approved once, and all three members see it approved", async ({ page, browser }) => {
+  test.setTimeout(150_000);
+  await signIn(page, FRIDA);
+  await openCohort(page, "Kull V2026");
+  await openTab(page, "Arbeidskrav");
+  await expect(page.getByRole("heading", { level: 1, name: "Arbeidskrav, Kull V2026" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: /^Vurder Fagnotat 2 .*Anne Gruppe, Bjørn Gruppe, Cecilie Gruppe$/ }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Gruppe på 3" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Åpne fagnotat-2-gruppe\.pdf/ })).toHaveAttribute("href", /visning=inline/);
+  await expectAccessible(page);
+
+  await page.getByRole("radio", { name: "Godkjent", exact: true }).check();
+  await page.getByLabel(/^Tilbakemelding/).fill("Godt gruppearbeid med tydelig kobling til praksis.");
+  await page.getByRole("button", { name: "Lagre vurderingen" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "er godkjent. De 3 i gruppen får e-post." })).toBeVisible();
+
+  const mail = await waitForMail("anne.gruppe@demo.no", /^Arbeidskrav godkjent: Fagnotat 2/);
+  expect(mail.text).toContain("Godt gruppearbeid med tydelig kobling til praksis.");
+  for (const email of ["anne.gruppe@demo.no", "bjorn.gruppe@demo.no", "cecilie.gruppe@demo.no"]) {
+    const student = await asPerson(browser, email);
+    await student.goto("/student");
+    await expect(student.locator("li", { hasText: "Fagnotat 2" }).first()).toContainText("Godkjent");
+    await expect(student.locator("li", { hasText: "Fagnotat 2" }).first()).toContainText("Godt gruppearbeid");
+    await student.context().close();
+  }
+});
+
+test("the eligible students are admitted to the exam, a grade is entered and published, and the student sees it", async ({ page, browser }) => {
+  test.setTimeout(150_000);
+  await signIn(page, FRIDA);
+  await openCohort(page, "Kull H2025");
+  await openTab(page, "Eksamen");
+  await expect(page.getByRole("heading", { level: 1, name: "Eksamen, Kull H2025" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Meld opp alle som fyller kravene (13)" }).click();
+  const dialog = page.getByRole("dialog", { name: "Melde opp 13 studenter?" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole("listitem")).toHaveCount(13);
+  await dialog.getByRole("button", { name: "Meld opp 13" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "13 studenter som fyller kravene er meldt opp til eksamen." })).toBeVisible();
+
+  // The others are listed with their reasons and not admitted.
+  const table = page.getByRole("table", { name: "Studentene, kravene, oppmelding og karakter" });
+  await expect(table.getByText("Oppmeldt", { exact: true })).toHaveCount(13);
+  const notAdmitted = table.getByRole("row").filter({ hasText: "Ikke oppmeldt" });
+  await expect(notAdmitted).toHaveCount(3);
+  await expect(notAdmitted.filter({ hasText: "kravet kan ikke lenger nås" })).toHaveCount(1);
+  await expect(notAdmitted.filter({ hasText: "4 av 5 arbeidskrav godkjent." })).toHaveCount(2);
+  await expect(page.getByRole("button", { name: "Alle som fyller kravene, er meldt opp" })).toBeDisabled();
+
+  await page.getByLabel("Karakter for Eva Eksamen", { exact: true }).selectOption("B");
+  await page.getByRole("button", { name: "Lagre karakter for Eva Eksamen" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Karakteren B er lagret." })).toBeVisible();
+
+  const eva = await asPerson(browser, "student.ferdig@demo.no");
+  await eva.goto("/student");
+  await expect(eva.getByText(/ikke publisert/)).toBeVisible();
+  await expect(eva.getByText("Karakter: B")).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Publiser karakterene" }).click();
+  await page.getByRole("dialog", { name: "Publisere karakterene?" }).getByRole("button", { name: "Publiser" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Karakterene er publisert." })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Karakterene er publisert" })).toBeDisabled();
+  await expectAccessible(page);
+
+  await eva.reload();
+  await expect(eva.getByText(/Karakter:\s*B/)).toBeVisible();
+  await waitForMail("student.ferdig@demo.no", /^Karakteren din er klar/);
+  await eva.context().close();
+
+  // The printable protocol lists the registered students.
+  await page.getByRole("link", { name: "Eksamensprotokoll for utskrift" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Eksamensprotokoll" })).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "Eva Eksamen" })).toContainText("B (Meget god)");
+  await expectAccessible(page);
+});
+
+test("every faculty page passes axe, for the team and for an adviser", async ({ page }) => {
+  test.setTimeout(240_000);
+  await signIn(page, FRIDA);
+  await expectAccessible(page);
+  await openCohort(page, "Kull V2026");
+  const base = new URL(page.url()).pathname;
+  await expectAccessible(page);
+  const pages = ["/plan", "/team", "/oppmote", "/arbeidskrav", "/eksamen"];
+  for (const path of pages) {
+    await page.goto(base + path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectAccessible(page);
+  }
+  // Tomorrow: a day that has not come, with its absence notice.
+  await page.goto("/faglaerer");
+  await page.getByRole("link", { name: "Registrer oppmøte for i dag" }).click();
+  await page.getByRole("navigation", { name: "Dagene i samlingen" }).getByRole("link", { name: /→$/ }).click();
+  await expect(page.getByText("Dagen har ikke kommet ennå.", { exact: false })).toBeVisible();
+  await expect(page.getByText("Legetime om formiddagen, kommer etter lunsj.", { exact: false })).toBeVisible();
+  await expectAccessible(page);
+  // A submission that waits for assessment, and the dialog of the read ledertreningsoppgaver.
+  await page.goto(base + "/arbeidskrav");
+  await page.getByRole("checkbox", { name: /^Lest/ }).first().check();
+  await page.getByRole("button", { name: "Godkjenn leste ledertreningsoppgaver (1)" }).click();
+  await expect(page.getByRole("dialog", { name: "Godkjenne 1 ledertreningsoppgaver?" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("dialog").getByRole("button", { name: "Avbryt" }).click();
+
+});
+
+test("faculty outside a cohort's team get 404 for its pages; advisers reach them with their own controls", async ({ page, browser }) => {
+  test.setTimeout(240_000);
+  await signIn(page, FRIDA);
+  await openCohort(page, "Kull V2026");
+  const base = new URL(page.url()).pathname;
+
+  const adviser = await asPerson(browser, "veileder@demo.no");
+  await adviser.goto("/veileder");
+  await expectAccessible(adviser);
+  // The institusjonsledelse cohort that shares samling 6 has its own team (Hanne and Tor): the
+  // adviser reaches it, and Frida, outside its team, gets a 404 for every page of it.
+  await adviser
+    .getByRole("row")
+    .filter({ hasText: "Videreutdanning i institusjonsledelse" })
+    .filter({ hasText: "Kull V2026" })
+    .getByRole("link", { name: "Kull V2026", exact: true })
+    .click();
+  await adviser.waitForURL(/\/kull\/c[a-z0-9]+$/);
+  await expect(adviser.getByText(/^Videreutdanning i institusjonsledelse · (Pågår|Starter snart|Avsluttet)/)).toBeVisible();
+  const institution = new URL(adviser.url()).pathname;
+  for (const path of ["", "/oppmote", "/arbeidskrav", "/eksamen"]) {
+    const response = await page.goto(institution + path);
+    expect(response?.status(), institution + path).toBe(404);
+  }
+  expect((await page.request.get(`${institution}/eksamen/fs-eksport`)).status()).toBe(404);
+  expect((await page.request.get(`${institution}/oppmote/eksport`)).status()).toBe(404);
+
+  for (const path of ["", "/plan", "/team"]) {
+    await adviser.goto(base + path);
+    await expect(adviser.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectAccessible(adviser);
+  }
+  await expect(adviser.getByRole("button", { name: /^Gjør .* til fagansvarlig$/ }).first()).toBeVisible();
+  await adviser.context().close();
+});
+

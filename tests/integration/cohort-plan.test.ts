@@ -1,0 +1,147 @@
+// The cohort plan: samlinger numbered by date whatever order they are added in, a samling shared
+// with another programme's cohort (one set of days, attendance per student), a new kull's plan
+// copied from the previous one moved by whole weeks, the exam's three days, arbeidskrav created from
+// the programme's study plan and checked against the cohort's own requirements.
+import { beforeAll, describe, expect, it } from "vitest";
+import { addSamlingAction, copyPlanAction, createArbeidskravFromTemplateAction, setExamDaysAction, shareSamlingAction } from "@/lib/actions/cohort-plan";
+import { shiftByWeeks } from "@/lib/domain/cohort-plan";
+import { saveDayAttendance } from "@/lib/server/cohorts/attendance";
+import { addSamlingDay, getCohortPlan, removeSamling } from "@/lib/server/cohorts/plan";
+import { assignTeachers, createCohort, createProgramme, createUser, enrol, uniqueCohortCode } from "@/prisma/seed/factories";
+import { makeCohort, planDays, viewerOf, type World } from "./cohort-world";
+import { db, signInAs, submit } from "./support";
+
+let previous: World;
+let fresh: { id: string };
+
+beforeAll(async () => {
+  previous = await makeCohort({ students: 2, samlinger: planDays("2024-09-10", 9), heldBefore: "2030-01-01", exam: { startsOn: "2025-11-18", endsOn: "2025-11-20" } });
+  const programme = await createProgramme(db());
+  fresh = (
+    await createCohort(db(), {
+      programmeId: programme.id,
+      code: uniqueCohortCode(),
+      applicationOpensOn: "2026-01-01",
+      applicationDeadline: "2026-03-01",
+      offerAnswerDeadline: "2026-04-01",
+      startsOn: "2026-09-01",
+      endsOn: "2027-12-01",
+    })
+  ).cohort;
+  await assignTeachers(db(), fresh.id, [previous.teacher.id]);
+});
+
+describe("a new kull's plan", () => {
+  it("is copied from the previous kull, every date moved by whole weeks, with arbeidskrav and exam", async () => {
+    await signInAs(previous.users.teacher);
+    const result = await submit(copyPlanAction, { cohortId: fresh.id, fromCohortId: previous.cohortId, weeks: "104" });
+    expect(result).toMatchObject({ ok: true, message: "Planen er kopiert: 3 samlinger, 5 arbeidskrav og eksamen. Sjekk datoene." });
+    const plan = await getCohortPlan(previous.teacher, fresh.id);
+    expect(plan.samlinger.map((s) => [s.number, s.days.map((d) => d.date)])).toEqual([
+      [1, ["2026-09-08", "2026-09-09", "2026-09-10"]],
+      [2, ["2026-09-22", "2026-09-23", "2026-09-24"]],
+      [3, ["2026-10-06", "2026-10-07", "2026-10-08"]],
+    ]);
+    expect(plan.samlinger[0]!.week).toBe("uke 37");
+    expect(plan.exam).toMatchObject({ startsOn: "2027-11-16", endsOn: "2027-11-18" });
+    // The arbeidskrav of the previous kull (cohort-world.ts) were due 2020-10-01 … 2021-02-01.
+    expect(plan.arbeidskrav.map((a) => a.dueDate)).toEqual(["2020-10-01", "2020-11-01", "2020-12-01", "2021-01-01", "2021-02-01"].map((d) => shiftByWeeks(d, 104)));
+    expect(plan.arbeidskravProblems).toEqual([]);
+    // Only into an empty plan.
+    const again = await submit(copyPlanAction, { cohortId: fresh.id, fromCohortId: previous.cohortId, weeks: "104" });
+    expect(again.message).toMatch(/^Kullet har allerede samlinger/);
+  });
+
+  it("numbers samlinger by date whatever order they are added in, and refuses a date already in the plan", async () => {
+    await signInAs(previous.users.teacher);
+    const early = await submit(addSamlingAction, { cohortId: fresh.id, title: "Oppstart", location: "Trondheim", days: ["2026-09-01", "2026-09-02", ""] });
+    expect(early).toMatchObject({ ok: true });
+    const plan = await getCohortPlan(previous.teacher, fresh.id);
+    expect(plan.samlinger.map((s) => `${s.number}:${s.title}`)).toEqual(["1:Oppstart", "2:Samling 1", "3:Samling 2", "4:Samling 3"]);
+    const clash = await submit(addSamlingAction, { cohortId: fresh.id, title: "Dobbel", location: "Trondheim", days: "2026-09-08" });
+    expect(clash).toMatchObject({ ok: false, fieldErrors: { days: ["Datoen 2026-09-08 er allerede en samlingsdag i planen."] } });
+    const invalid = await submit(addSamlingAction, { cohortId: fresh.id, title: "Feil", location: "Trondheim", days: "2026-02-30" });
+    expect(invalid.ok).toBe(false);
+    // A day added before the first samling's days moves it first in order.
+    await addSamlingDay(previous.teacher, { cohortId: fresh.id, samlingId: plan.samlinger[3]!.id, date: "2026-08-25" });
+    expect((await getCohortPlan(previous.teacher, fresh.id)).samlinger.map((s) => s.title)).toEqual(["Samling 3", "Oppstart", "Samling 1", "Samling 2"]);
+  });
+
+  it("sets the exam's three days from the first", async () => {
+    await signInAs(previous.users.teacher);
+    expect(await submit(setExamDaysAction, { cohortId: fresh.id, firstDay: "2027-11-23", title: "Hjemmeeksamen" })).toMatchObject({ ok: true });
+    expect((await getCohortPlan(previous.teacher, fresh.id)).exam).toMatchObject({ title: "Hjemmeeksamen", startsOn: "2027-11-23", endsOn: "2027-11-25", week: "uke 47" });
+  });
+});
+
+describe("arbeidskrav from the study plan", () => {
+  it("are created from the programme's template with a due date each, once", async () => {
+    const programme = await createProgramme(db());
+    const { cohort } = await createCohort(db(), {
+      programmeId: programme.id,
+      code: uniqueCohortCode(),
+      applicationOpensOn: "2026-01-01",
+      applicationDeadline: "2026-03-01",
+      offerAnswerDeadline: "2026-04-01",
+      samlinger: [{ title: "Samling 1", days: ["2026-09-08"] }],
+    });
+    await assignTeachers(db(), cohort.id, [previous.teacher.id]);
+    await signInAs(previous.users.teacher);
+    const missing = await submit(createArbeidskravFromTemplateAction, { cohortId: cohort.id, "due-1": "2026-10-01" });
+    expect(missing).toMatchObject({ ok: false, message: "Hvert arbeidskrav må ha en frist." });
+    expect(missing.fieldErrors?.["due-2"]).toEqual(["Velg frist for Ledertreningsoppgave 1."]);
+    const dates = { "due-1": "2026-10-01", "due-2": "2026-11-01", "due-3": "2026-12-01", "due-4": "2027-01-10", "due-5": "2027-02-01" };
+    expect(await submit(createArbeidskravFromTemplateAction, { cohortId: cohort.id, ...dates })).toMatchObject({ ok: true, message: "5 arbeidskrav er opprettet fra studieplanen." });
+    const plan = await getCohortPlan(previous.teacher, cohort.id);
+    expect(plan.arbeidskrav.map((a) => [a.number, a.kind, a.dueDate])).toEqual([
+      [1, "FAGNOTAT", "2026-10-01"],
+      [2, "LEDERTRENING", "2026-11-01"],
+      [3, "FAGNOTAT", "2026-12-01"],
+      [4, "LEDERTRENING", "2027-01-10"],
+      [5, "LEDERTRENING", "2027-02-01"],
+    ]);
+    expect(plan.arbeidskravProblems).toEqual([]);
+    expect((await submit(createArbeidskravFromTemplateAction, { cohortId: cohort.id, ...dates })).message).toBe("Kullet har allerede arbeidskrav.");
+  });
+});
+
+describe("a samling shared with another programme's cohort", () => {
+  it("is one set of days; attendance is kept per student; only advisers share", async () => {
+    const institution = await createProgramme(db(), "INSTITUSJONSLEDELSE");
+    const { cohort: other, samlingIds } = await createCohort(db(), {
+      programmeId: institution.id,
+      code: uniqueCohortCode(),
+      applicationOpensOn: "2025-01-01",
+      applicationDeadline: "2025-03-01",
+      offerAnswerDeadline: "2025-04-01",
+      samlinger: [{ title: "Felles samling", days: ["2030-04-23", "2030-04-24"] }],
+    });
+    await signInAs(previous.users.teacher);
+    expect((await submit(shareSamlingAction, { cohortId: previous.cohortId, samlingId: samlingIds[0]! })).message).toBe("Du har ikke tilgang til å gjøre dette.");
+    await signInAs(previous.users.adviser);
+    expect(await submit(shareSamlingAction, { cohortId: previous.cohortId, samlingId: samlingIds[0]! })).toMatchObject({
+      ok: true,
+      message: "Felles samling er nå felles og står i kullets plan.",
+    });
+    const plan = await getCohortPlan(previous.adviser, previous.cohortId);
+    const shared = plan.samlinger.at(-1)!;
+    expect(shared.sharedWith).toHaveLength(1);
+    expect(plan.totalDays).toBe(11);
+
+    // Each cohort registers its own students on the same day.
+    const otherStudent = await enrol(db(), { userId: (await createUser(db(), { roles: ["STUDENT"] })).id, cohortId: other.id });
+    const otherTeacher = viewerOf(await createUser(db(), { roles: ["FACULTY"] }));
+    await assignTeachers(db(), other.id, [otherTeacher.id]);
+    const dayId = shared.days[0]!.id;
+    const on = new Date("2030-04-23T10:00:00+02:00");
+    await saveDayAttendance(previous.teacher, { cohortId: previous.cohortId, samlingDayId: dayId, rows: previous.students.map((s) => ({ enrolmentId: s.enrolmentId, status: "PRESENT", note: null })), reason: null }, on);
+    await saveDayAttendance(otherTeacher, { cohortId: other.id, samlingDayId: dayId, rows: [{ enrolmentId: otherStudent.id, status: "ABSENT", note: null }], reason: null }, on);
+    expect(await db().attendance.count({ where: { samlingDayId: dayId } })).toBe(3);
+    // A teacher of one cohort cannot register the other cohort's students on the shared day.
+    await expect(
+      saveDayAttendance(previous.teacher, { cohortId: previous.cohortId, samlingDayId: dayId, rows: [{ enrolmentId: otherStudent.id, status: "PRESENT", note: null }], reason: null }, on),
+    ).rejects.toThrow("Fant ikke alle studentene i kullet.");
+    // Leaving the plan is refused while this cohort's students have attendance on it.
+    await expect(removeSamling(previous.adviser, { cohortId: previous.cohortId, samlingId: shared.id })).rejects.toThrow(/^Samlingen kan ikke fjernes/);
+  });
+});

@@ -1,0 +1,69 @@
+// The faculty's demo story (prisma/seed/demo-faculty.ts) as Frida sees it: a samling today with
+// absence notices on its list, shared with an institusjonsledelse cohort she does not teach; the
+// cohort about to sit the exam with 13 students to admit; H2023's grades published.
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDayAttendance } from "@/lib/server/cohorts/attendance";
+import { getExamAdmission } from "@/lib/server/cohorts/exam";
+import { getFacultyHome } from "@/lib/server/cohorts/faculty-home";
+import { getArbeidskravOverview } from "@/lib/server/cohorts/assessment";
+import { seedDemoData } from "@/prisma/seed/demo";
+import { viewerOf } from "./cohort-world";
+import { db } from "./support";
+
+const NOW = new Date("2026-11-24T09:00:00+01:00"); // a Tuesday
+let frida: ReturnType<typeof viewerOf>;
+
+beforeAll(async () => {
+  await seedDemoData(db(), { today: NOW });
+  frida = viewerOf(await db().user.findUniqueOrThrow({ where: { email: "faglaerer@demo.no" } }));
+}, 120_000);
+
+describe("the faculty demo", () => {
+  it("puts the running cohort's samling 6 on today and tomorrow, shared with institusjonsledelse", async () => {
+    const samling = await db().samling.findFirstOrThrow({
+      where: { title: { startsWith: "Samling 6" }, cohorts: { some: { cohort: { code: "V2026", programme: { code: "BARNEVERNLEDELSE" } } } } },
+      select: { days: { orderBy: { date: "asc" }, select: { date: true } }, cohorts: { select: { cohort: { select: { programme: { select: { code: true } } } } } } },
+    });
+    expect(samling.days.map((d) => d.date.toISOString().slice(0, 10))).toEqual(["2026-11-24", "2026-11-25"]);
+    expect(samling.cohorts.map((row) => row.cohort.programme.code).sort()).toEqual(["BARNEVERNLEDELSE", "INSTITUSJONSLEDELSE"]);
+  });
+
+  it("sends Frida from her home straight to today's list, with two absence notices on it", async () => {
+    const home = await getFacultyHome(frida, NOW);
+    expect(home.map((cohort) => cohort.name)).toEqual(["Kull H2025", "Kull V2026"]);
+    const running = home.find((cohort) => cohort.name === "Kull V2026")!;
+    expect(running.today).not.toBeNull();
+    expect(running.waiting.total).toBeGreaterThan(0);
+    expect(running.atRisk.some((student) => student.name === "Frank Fravær" && student.risk.level === "LOST")).toBe(true);
+    const finishing = home.find((cohort) => cohort.name === "Kull H2025")!;
+    expect(finishing.atRisk.map((student) => student.risk.level).sort()).toEqual(["ARBEIDSKRAV", "ARBEIDSKRAV", "LOST"]);
+
+    const day = await getDayAttendance(frida, running.id, running.today!.dayId, NOW);
+    expect(day.mode).toBe("ON_DAY");
+    expect(day.students).toHaveLength(20);
+    expect(day.registered).toBe(0);
+    expect(day.students.filter((student) => student.absenceNotice)).toHaveLength(2);
+    expect(day.samling.sharedWith).toEqual(["Videreutdanning i institusjonsledelse, Kull V2026"]);
+  });
+
+  it("keeps the institusjonsledelse cohort away from Frida, and gives it to Hanne", async () => {
+    const cohort = await db().cohort.findFirstOrThrow({ where: { programme: { code: "INSTITUSJONSLEDELSE" }, code: "V2026" }, select: { id: true } });
+    await expect(getExamAdmission(frida, cohort.id, NOW)).rejects.toThrow("Fant ikke kullet.");
+    const hanne = viewerOf(await db().user.findUniqueOrThrow({ where: { email: "hanne.faglaerer@demo.no" } }));
+    const overview = await getArbeidskravOverview(hanne, cohort.id, NOW);
+    expect(overview.students).toHaveLength(8);
+    expect(overview.waiting).toHaveLength(2);
+  });
+
+  it("has H2025 ready for admission: 13 eligible, nobody registered", async () => {
+    const cohort = await db().cohort.findFirstOrThrow({ where: { programme: { code: "BARNEVERNLEDELSE" }, code: "H2025" }, select: { id: true } });
+    const admission = await getExamAdmission(frida, cohort.id, NOW);
+    expect(admission.counts).toEqual({ eligibleNotRegistered: 13, registered: 0, graded: 0 });
+    expect(admission.students.find((student) => student.email === "student.ferdig@demo.no")!.admission.allowed).toBe(true);
+  });
+
+  it("published H2023's grades", async () => {
+    const exam = await db().exam.findFirstOrThrow({ where: { cohort: { code: "H2023", programme: { code: "BARNEVERNLEDELSE" } } } });
+    expect(exam.gradesPublishedAt).not.toBeNull();
+  });
+});

@@ -1,0 +1,198 @@
+// Exam admission is gated by eligibility on every path: the button registers exactly the ELIGIBLE
+// students; a student at 79.5 % (35 of 44 days) or with four approved arbeidskrav is refused by a
+// direct call and by a crafted POST; grades only for registered students (also in the database);
+// a changed grade needs a reason; a cohort whose requirements say six arbeidskrav needs six.
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { publishGradesAction, registerEligibleAction, registerStudentAction, setGradeAction } from "@/lib/actions/exam";
+import { addDays } from "@/lib/domain/dates";
+import { getExamAdmission, publishGrades, registerForExam, setGrade } from "@/lib/server/cohorts/exam";
+import { DomainError } from "@/lib/server/errors";
+import { STANDARD_ARBEIDSKRAV } from "@/lib/data/study-plan";
+import { makeCohort, planDays, type World } from "./cohort-world";
+import { db, signInAs, submit } from "./support";
+
+// 44 days, all held: 80 % needs 36 (35 is 79.5 %).
+const days = planDays("2025-01-07", 44);
+let world: World;
+let raw: pg.Client;
+const EXACTLY = 0; // 36 days, five approved: eligible
+const SHORT = 1; // 35 of 44 (79.5 %)
+const FOUR = 2; // 44 days, four approved
+const FINE = 3;
+
+beforeAll(async () => {
+  world = await makeCohort({
+    students: 5,
+    samlinger: days,
+    heldBefore: "2030-01-01",
+    attended: (index, held) => (index === EXACTLY ? 36 : index === SHORT ? 35 : held),
+    approved: (index) => (index === FOUR ? 4 : 5),
+    exam: { startsOn: "2026-12-14", endsOn: "2026-12-16" },
+  });
+  raw = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await raw.connect();
+});
+afterAll(async () => {
+  await raw.end();
+});
+
+const registered = async () =>
+  (await db().examRegistration.findMany({ where: { examId: world.examId!, status: "ADMITTED" }, select: { enrolmentId: true } })).map((r) => r.enrolmentId).sort();
+const enrolmentOf = (index: number) => world.students[index]!.enrolmentId;
+
+describe("exam registration", () => {
+  it("lists everyone with eligibility and reasons, in staff words", async () => {
+    const list = await getExamAdmission(world.teacher, world.cohortId);
+    const short = list.students.find((s) => s.enrolmentId === enrolmentOf(SHORT))!;
+    expect(short.eligibility.status).toBe("NOT_ELIGIBLE");
+    expect(short.reasons).toEqual(["Oppmøte 35 av 44 dager (79,5 %), krav 36: kravet kan ikke lenger nås."]);
+    expect(list.students.find((s) => s.enrolmentId === enrolmentOf(FOUR))!.reasons).toEqual(["4 av 5 arbeidskrav godkjent."]);
+    expect(list.counts).toEqual({ eligibleNotRegistered: 3, registered: 0, graded: 0 });
+  });
+
+  it("refuses the 79.5 % student and the four-arbeidskrav student by a direct call, registering nobody", async () => {
+    for (const index of [SHORT, FOUR]) {
+      await expect(registerForExam(world.teacher, { cohortId: world.cohortId, enrolmentIds: [enrolmentOf(index)] })).rejects.toBeInstanceOf(DomainError);
+      await expect(
+        registerForExam(world.teacher, { cohortId: world.cohortId, enrolmentIds: [enrolmentOf(FINE), enrolmentOf(index)] }),
+      ).rejects.toThrow(/fyller ikke kravene/);
+    }
+    expect(await registered()).toEqual([]);
+  });
+
+  it("refuses them by a crafted POST to the single-student action", async () => {
+    await signInAs(world.users.teacher);
+    for (const index of [SHORT, FOUR]) {
+      const result = await submit(registerStudentAction, { cohortId: world.cohortId, enrolmentId: enrolmentOf(index), status: "ADMITTED" });
+      expect(result.ok).toBe(false);
+      expect(result.message).toMatch(/fyller ikke kravene og kan ikke meldes opp/);
+    }
+    expect(await registered()).toEqual([]);
+  });
+
+  it("the button registers exactly the eligible, and again changes nothing", async () => {
+    await signInAs(world.users.teacher);
+    const first = await submit(registerEligibleAction, { cohortId: world.cohortId });
+    expect(first).toMatchObject({ ok: true, message: "3 studenter som fyller kravene er meldt opp til eksamen." });
+    expect(await registered()).toEqual([enrolmentOf(EXACTLY), enrolmentOf(FINE), enrolmentOf(4)].sort());
+    const again = await submit(registerEligibleAction, { cohortId: world.cohortId });
+    expect(again.message).toBe("Alle som fyller kravene, er allerede meldt opp.");
+    expect(await registered()).toHaveLength(3);
+    expect(await db().mailMessage.count({ where: { dedupeKey: { startsWith: "exam-registered:" }, to: { in: await emailsOf([EXACTLY, FINE, 4]) } } })).toBe(3);
+    expect(await db().auditLog.count({ where: { action: "exam.register", actorId: world.teacher.id } })).toBe(3);
+  });
+
+  it("re-decides inside the transaction: a correction that makes a student ineligible keeps them out", async () => {
+    const late = await makeCohort({ students: 2, samlinger: planDays("2025-01-07", 10), heldBefore: "2030-01-01", exam: { startsOn: "2026-12-14", endsOn: "2026-12-16" } });
+    // 10 days need 8: three absences make the first student ineligible.
+    await db().attendance.updateMany({
+      where: { enrolmentId: late.students[0]!.enrolmentId, samlingDay: { date: { lt: new Date("2025-01-10") } } },
+      data: { status: "ABSENT" },
+    });
+    const result = await registerForExam(late.teacher, { cohortId: late.cohortId });
+    expect(result.registered).toBe(1);
+    expect(await db().examRegistration.count({ where: { enrolmentId: late.students[0]!.enrolmentId } })).toBe(0);
+  });
+});
+
+async function emailsOf(indexes: number[]) {
+  const users = await db().user.findMany({ where: { id: { in: indexes.map((i) => world.students[i]!.userId) } }, select: { email: true } });
+  return users.map((u) => u.email);
+}
+
+describe("grades", () => {
+  it("are refused for a student who is not registered, by the action and by the database", async () => {
+    await signInAs(world.users.teacher);
+    const result = await submit(setGradeAction, { cohortId: world.cohortId, enrolmentId: enrolmentOf(SHORT), grade: "B" });
+    expect(result).toMatchObject({ ok: false, message: "Studenten er ikke meldt opp til eksamen og kan ikke få karakter." });
+    // A withdrawn registration cannot hold a grade either.
+    await expect(
+      raw.query(
+        `INSERT INTO "ExamRegistration" ("id","examId","enrolmentId","status","admittedById","grade","gradedAt") VALUES ('cx1', $1, $2, 'WITHDRAWN', $3, 'B', now())`,
+        [world.examId, enrolmentOf(SHORT), world.teacher.id],
+      ),
+    ).rejects.toThrow(/ExamRegistration_grade_only_admitted/);
+    // Nor can a student of another cohort be registered for this exam.
+    const other = await makeCohort({ students: 1, samlinger: [["2025-01-07"]], heldBefore: "2030-01-01" });
+    await expect(
+      raw.query(`INSERT INTO "ExamRegistration" ("id","examId","enrolmentId","admittedById") VALUES ('cx2', $1, $2, $3)`, [
+        world.examId,
+        other.students[0]!.enrolmentId,
+        world.teacher.id,
+      ]),
+    ).rejects.toThrow(/not an active student of the cohort/);
+  });
+
+  it("are set for a registered student; a change needs a reason and is audited", async () => {
+    await signInAs(world.users.teacher);
+    expect(await submit(setGradeAction, { cohortId: world.cohortId, enrolmentId: enrolmentOf(FINE), grade: "C" })).toMatchObject({ ok: true });
+    const refused = await submit(setGradeAction, { cohortId: world.cohortId, enrolmentId: enrolmentOf(FINE), grade: "B" });
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { reason: ["Skriv en begrunnelse for endringen."] } });
+    const changed = await submit(setGradeAction, { cohortId: world.cohortId, enrolmentId: enrolmentOf(FINE), grade: "B", reason: "Klage tatt til følge" });
+    expect(changed).toMatchObject({ ok: true, message: "Karakteren er endret til B. Endringen er logget med begrunnelsen." });
+    const entry = await db().auditLog.findFirstOrThrow({ where: { action: "exam.correct_grade" }, orderBy: { id: "desc" } });
+    expect(entry).toMatchObject({ actorId: world.teacher.id, before: { grade: "C" }, after: { grade: "B", reason: "Klage tatt til følge" } });
+    expect(await submit(setGradeAction, { cohortId: world.cohortId, enrolmentId: enrolmentOf(FINE), grade: "G" })).toMatchObject({ ok: false });
+  });
+
+  it("are published once, with an e-mail to each graded student", async () => {
+    await signInAs(world.users.teacher);
+    const result = await submit(publishGradesAction, { cohortId: world.cohortId });
+    expect(result).toMatchObject({ ok: true, message: "Karakterene er publisert. 1 studenter får beskjed på e-post." });
+    expect((await db().exam.findUniqueOrThrow({ where: { id: world.examId! } })).gradesPublishedAt).not.toBeNull();
+    await expect(publishGrades(world.teacher, { cohortId: world.cohortId })).rejects.toThrow("Karakterene er allerede publisert.");
+    // A grade set after publication reaches the student at once.
+    await setGrade(world.teacher, { cohortId: world.cohortId, enrolmentId: enrolmentOf(EXACTLY), grade: "A", reason: null });
+    expect(await db().mailMessage.count({ where: { dedupeKey: { startsWith: "exam-grade" }, to: { in: await emailsOf([EXACTLY]) } } })).toBe(1);
+  });
+});
+
+describe("the results for FS", () => {
+  it("are a CSV with BOM and semicolons, one row per registered student, for the cohort's staff only", async () => {
+    const { GET } = await import("@/app/(staff)/kull/[cohortId]/eksamen/fs-eksport/route");
+    const get = () => GET(new Request(`http://localhost/kull/${world.cohortId}/eksamen/fs-eksport`), { params: Promise.resolve({ cohortId: world.cohortId }) });
+    await signInAs(world.users.outsider);
+    expect((await get()).status).toBe(404);
+    await signInAs(world.users.teacher);
+    const response = await get();
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString("utf8").trim().split("\r\n");
+    expect(lines[0]).toBe("Navn;Fødselsdato;E-post;Emnekode;Termin;Karakter;Karakterdato");
+    expect(lines).toHaveLength(4);
+    const fine = lines.find((line) => line.startsWith("Student 04;"))!.split(";");
+    expect(fine.slice(3, 6)).toEqual(["BVL6000", "HØST 2026", "B"]);
+    expect(fine[6]).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
+    expect(fine[1]).toBe("");
+  });
+});
+
+describe("a cohort whose requirements say six arbeidskrav", () => {
+  it("needs six approved: five are not enough", async () => {
+    const six = [
+      ...STANDARD_ARBEIDSKRAV.map((template, index) => ({ ...template, dueDate: addDays("2025-02-01", index * 30) })),
+      { number: 6, kind: "LEDERTRENING" as const, title: "Ledertreningsoppgave 4", individualOnly: true, maxGroupSize: 1, dueDate: "2025-09-01" },
+    ];
+    const cohort = await makeCohort({
+      students: 2,
+      samlinger: planDays("2025-01-07", 6),
+      heldBefore: "2030-01-01",
+      arbeidskrav: six,
+      requirements: { arbeidskravTotal: 6, ledertreningCount: 4 },
+      approved: (index) => (index === 0 ? 5 : 6),
+      exam: { startsOn: "2026-12-14", endsOn: "2026-12-16" },
+    });
+    const list = await getExamAdmission(cohort.teacher, cohort.cohortId);
+    expect(list.students.map((s) => [s.eligibility.arbeidskrav.approved, s.eligibility.arbeidskrav.required, s.eligibility.status])).toEqual([
+      [5, 6, "ON_TRACK"],
+      [6, 6, "ELIGIBLE"],
+    ]);
+    await expect(
+      registerForExam(cohort.teacher, { cohortId: cohort.cohortId, enrolmentIds: [cohort.students[0]!.enrolmentId] }),
+    ).rejects.toThrow(/5 av 6 arbeidskrav godkjent/);
+    expect(await registerForExam(cohort.teacher, { cohortId: cohort.cohortId })).toMatchObject({ registered: 1 });
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { evaluateEligibility, type ArbeidskravStatus } from "@/lib/domain/eligibility";
+import { attendanceSummary, compareByRisk, isAtRisk, riskOf, staffReasons } from "@/lib/domain/risk";
+
+const approved = (count: number, of = 5) =>
+  Array.from({ length: of }, (_, i) => ({ id: `a${i}`, status: (i < count ? "APPROVED" : "SUBMITTED") as ArbeidskravStatus }));
+
+const evaluate = (scheduled: number, held: number, attended: number, approvedCount = 5) =>
+  evaluateEligibility({ scheduledDays: scheduled, heldDays: held, attendedDays: attended, arbeidskrav: approved(approvedCount) });
+
+describe("riskOf", () => {
+  it("LOST when the threshold can no longer be reached (26 days: 21 needed, 8 absences)", () => {
+    const risk = riskOf(evaluate(26, 14, 6));
+    expect(risk.level).toBe("LOST");
+    expect(risk.reason).toBe("Kan ikke lenger nå 80 % oppmøte: høyst 18 av 21 nødvendige dager er mulig.");
+  });
+
+  it("LAST_ABSENCE with one absence left, and with none left", () => {
+    // 26 days allow 5 absences.
+    expect(riskOf(evaluate(26, 14, 10))).toEqual({ level: "LAST_ABSENCE", reason: "Kan være borte høyst én dag til." });
+    expect(riskOf(evaluate(26, 14, 9))).toEqual({ level: "LAST_ABSENCE", reason: "Må møte alle de 12 gjenstående dagene for å nå kravet." });
+    expect(riskOf(evaluate(26, 25, 20)).reason).toBe("Må møte den siste samlingsdagen for å nå kravet.");
+  });
+
+  it("NONE with two absences left, or when attendance is met", () => {
+    expect(riskOf(evaluate(26, 14, 11)).level).toBe("NONE");
+    expect(riskOf(evaluate(27, 27, 22)).level).toBe("NONE");
+    expect(isAtRisk(evaluate(27, 27, 27))).toBe(false);
+  });
+
+  it("ARBEIDSKRAV when every day is held and attendance met but an arbeidskrav is missing", () => {
+    expect(riskOf(evaluate(27, 27, 26, 4))).toEqual({ level: "ARBEIDSKRAV", reason: "4 av 5 arbeidskrav godkjent; alle samlingene er holdt." });
+    // Mid-way, missing arbeidskrav are not yet a risk.
+    expect(riskOf(evaluate(27, 10, 10, 1)).level).toBe("NONE");
+  });
+
+  it("an empty plan is nobody's risk", () => {
+    expect(riskOf(evaluate(0, 0, 0, 0)).level).toBe("NONE");
+  });
+});
+
+describe("compareByRisk", () => {
+  it("puts lost first, then the last absence, then arbeidskrav, then the rest by absences left", () => {
+    const lost = evaluate(26, 14, 6);
+    const last = evaluate(26, 14, 10);
+    const fine = evaluate(26, 14, 14);
+    const fewer = evaluate(26, 14, 12);
+    const sorted = [fine, last, fewer, lost].sort(compareByRisk);
+    expect(sorted).toEqual([lost, last, fewer, fine]);
+  });
+});
+
+describe("staffReasons", () => {
+  it("is empty for an eligible student", () => {
+    expect(staffReasons(evaluate(27, 27, 22))).toEqual([]);
+  });
+
+  it("words attendance and arbeidskrav in the third person", () => {
+    expect(staffReasons(evaluate(27, 27, 21))).toEqual(["Oppmøte 21 av 27 dager (77,8 %), krav 22: kravet kan ikke lenger nås."]);
+    expect(staffReasons(evaluate(27, 27, 27, 4))).toEqual(["4 av 5 arbeidskrav godkjent."]);
+    expect(staffReasons(evaluate(26, 14, 12, 2))).toEqual([
+      "Oppmøte 12 av 26 dager (46,2 %), krav 21: kan være borte 3 dager til.",
+      "2 av 5 arbeidskrav godkjent.",
+    ]);
+    expect(staffReasons(evaluate(0, 0, 0, 5))).toEqual(["Kullet har ingen planlagte samlingsdager ennå."]);
+  });
+
+  it("79.5 % (35 of 44) is never summarised as 80 %", () => {
+    expect(attendanceSummary(evaluate(44, 44, 35))).toBe("35 av 44 dager (79,5 %), krav 36");
+  });
+});
