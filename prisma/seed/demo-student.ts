@@ -1,7 +1,8 @@
 // The student side of the demo story (issue 11), on top of prisma/seed/demo.ts:
 // - Sander (student@demo.no) had ledertreningsoppgave 1 assessed as not approved four days ago,
-//   so he has three weeks from then to hand it in again; and he has sent an absence notice for the
-//   first day of the next samling.
+//   so he has three weeks from then to hand it in again; and he has sent an absence notice for
+//   tomorrow, the second day of samling 6 (which the faculty's part of the story puts today and
+//   tomorrow, so it runs first).
 // - Frank (student.fravaer@demo.no) sent an absence notice, the morning he was ill, for the last
 //   day he missed.
 // Deterministic for a given day, like the rest of the demo.
@@ -30,7 +31,7 @@ export async function seedStudentDemo(db: Database, options: { today: string }):
     data: { assessedAt: new Date(startOfDayInOslo(addDays(today, -4)).getTime() + 14 * HOUR) },
   });
 
-  // An absence notice for the first day of the next samling.
+  // An absence notice for the next samling day after today (tomorrow, samling 6's second day).
   const nextDay = await db.samlingDay.findFirstOrThrow({
     where: { date: { gt: day(today) }, samling: { cohorts: { some: { cohortId: sander.cohortId } } } },
     orderBy: { date: "asc" },

@@ -202,9 +202,11 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
   });
   await seedApplicantDemo(db, { applicantId: account("soker@demo.no").id, draftId: sokerDraft.id, earlierCohortId: h2023.cohort.id, adviserId: account("veileder@demo.no").id });
 
-  await seedStudentDemo(db, { today });
-
+  // The faculty's part settles the plan (samling 6 of the running cohort is today and tomorrow);
+  // the students act on that plan (Sander's absence notice is for the next samling day).
   const facultyDemo = await seedFacultyDemo(db, { today, runningCohortId: runningCohort.cohort.id, h2023ExamId: h2023.exam!.id });
+
+  await seedStudentDemo(db, { today });
 
   return [
     `${DEMO_ACCOUNTS.length} demokontoer`,

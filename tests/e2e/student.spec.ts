@@ -113,7 +113,8 @@ test("Sander is on track; he hands in again, hands in for a group of three, and 
   await expect(steps).toContainText(/Du kan være borte høyst \d+ dager til\./);
   await expect(steps).toContainText(/Ledertreningsoppgave 1 er ikke godkjent: lever på nytt innen \d+\. \p{L}+/u);
   await expect(steps).toContainText(/Fagnotat 2 \(gruppe eller individuelt\) skal leveres innen /);
-  await expect(steps).toContainText(/Neste samling: .+ \(uke \d+\), NTNU, Trondheim\./);
+  // Samling 6 is today and tomorrow in the demo story.
+  await expect(steps).toContainText(/Samling 6: felles samling med institusjonsledelse pågår nå: .+ \(uke \d+\), NTNU, Trondheim\./);
   await expect(page.getByRole("region", { name: "Oppmøte" })).toContainText(/Du har vært til stede \d+ av \d+ dager så langt\. Du må ha minst \d+ av \d+ dager totalt/);
   await checkPage(page);
 
@@ -164,12 +165,12 @@ test("Sander is on track; he hands in again, hands in for a group of three, and 
   await waitForMail("student@demo.no", /^Kvittering: Fagnotat 2/);
   await checkPage(page);
 
-  // Report an absence for the second day of the next samling, then withdraw it (the day has not come).
+  // Report an absence for a day of samling 7, then withdraw it (the day has not come).
   await page.getByRole("navigation", { name: "Student" }).getByRole("link", { name: "Oppmøte" }).click();
   await expect(page.getByRole("cell", { name: /Meldt: Skal møte i fylkesnemnda/ })).toBeVisible();
   await checkPage(page);
   const day = page.getByLabel("Dag", { exact: true });
-  const option = (await day.locator("option").allTextContents()).find((label) => /– Samling 6$/.test(label))!;
+  const option = (await day.locator("option").allTextContents()).find((label) => /– Samling 7$/.test(label))!;
   expect(option).toBeTruthy();
   await day.selectOption({ label: option });
   await page.getByLabel("Hvorfor er du borte?").fill("Barnet mitt skal opereres.");

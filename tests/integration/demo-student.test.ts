@@ -27,7 +27,7 @@ describe("the demo students", () => {
     expect(eva.nextSteps.map((step) => step.text).join(" ")).toMatch(/Du har rett til å gå opp til eksamen/);
   });
 
-  it("Sander is on track: absences left, ledertreningsoppgave 1 to hand in again by a coming date, fagnotat 2 to hand in", async () => {
+  it("Sander is on track: absences left, ledertreningsoppgave 1 to hand in again by a coming date, fagnotat 2 to hand in, samling 6 under way", async () => {
     const sander = await overviewOf("student@demo.no");
     expect(sander.eligibility.status).toBe("ON_TRACK");
     expect(sander.eligibility.attendance.absencesLeft).toBeGreaterThan(1);
@@ -39,8 +39,9 @@ describe("the demo students", () => {
     expect(texts.some((text) => text.startsWith("Ledertreningsoppgave 1 er ikke godkjent: lever på nytt innen "))).toBe(true);
     const fagnotat2 = sander.arbeidskrav.find((item) => item.number === 3)!;
     expect(fagnotat2).toMatchObject({ status: "NOT_SUBMITTED", maxGroupSize: 3 });
-    expect(texts.some((text) => text.startsWith("Neste samling: "))).toBe(true);
-    // His absence notice for the first day of the next samling.
+    // Samling 6 (shared with the institution-leader cohort) is today and tomorrow.
+    expect(texts.some((text) => text.startsWith("Samling 6: felles samling med institusjonsledelse pågår nå: "))).toBe(true);
+    // His absence notice for tomorrow, the second day of samling 6.
     const notices = sander.samlinger.flatMap((samling) => samling.days).filter((d) => d.notice);
     expect(notices).toHaveLength(1);
     expect(notices[0]!.notice!.canWithdraw).toBe(true);
