@@ -1,5 +1,5 @@
 import "server-only";
-import { cookies } from "next/headers";
+import { readFlash, type Flash } from "@/lib/http/flash";
 import { getStudentOverview } from "@/lib/server/students/overview";
 import { requirePageRole } from "@/lib/server/viewer";
 import { HAND_IN_FLASH_COOKIE } from "@/lib/validation/student";
@@ -11,13 +11,6 @@ export async function loadStudent(path: string) {
 }
 
 /** The result of a hand-in posted without JavaScript (see the hand-in route), if one just happened. */
-export async function handInFlash(): Promise<{ ok: boolean; message: string } | null> {
-  const value = (await cookies()).get(HAND_IN_FLASH_COOKIE)?.value;
-  if (!value) return null;
-  try {
-    const parsed = JSON.parse(value) as { ok?: unknown; message?: unknown };
-    return typeof parsed.message === "string" ? { ok: parsed.ok === true, message: parsed.message } : null;
-  } catch {
-    return null;
-  }
+export function handInFlash(): Promise<Flash | null> {
+  return readFlash(HAND_IN_FLASH_COOKIE);
 }

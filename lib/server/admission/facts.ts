@@ -14,7 +14,7 @@ import {
 } from "@/lib/domain/admission-review";
 import type { Database, Transaction } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { isoDate, toReviewPosition } from "@/lib/to-domain";
+import { isoDate, toReviewPosition, type ReviewPositionRow } from "@/lib/to-domain";
 
 type Client = Database | Transaction;
 
@@ -135,18 +135,7 @@ type ReviewRow = {
   cohort: { applicationDeadline: Date };
   educations: { institution: string | null; degree: string | null; credits: number | null }[];
   documents: { verificationStatus: "PENDING" | "VERIFIED" | "REJECTED" }[];
-  positions: {
-    id: string;
-    title: string | null;
-    employer: string | null;
-    employerType: "MUNICIPAL_CWS" | "INSTITUTION" | "OTHER" | null;
-    leaderRole: string | null;
-    startDate: Date | null;
-    endDate: Date | null;
-    professionalResponsibility: boolean;
-    personnelResponsibility: boolean;
-    verificationStatus: "PENDING" | "VERIFIED" | "REJECTED";
-  }[];
+  positions: (ReviewPositionRow & { verificationStatus: "PENDING" | "VERIFIED" | "REJECTED" })[];
 };
 
 export function summariseReview(row: ReviewRow): ReviewSummary {

@@ -6,6 +6,7 @@ import { PRIORITY_CATEGORIES, type PriorityCategory } from "@/lib/domain/admissi
 import { countyName, COUNTIES } from "@/lib/domain/counties";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
+import { EDUCATION_FIELDS, IN_ENTERED_ORDER, POSITION_FIELDS } from "@/lib/server/applications/read";
 import { NotFoundError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
@@ -296,28 +297,11 @@ const REVIEW_DETAIL = {
   qualifiedBy: { select: { name: true } },
   applicant: { select: { id: true, name: true, email: true, phone: true } },
   cohort: { select: { id: true, name: true, code: true, capacity: true, applicationDeadline: true, programme: { select: { name: true } } } },
-  educations: {
-    orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }],
-    select: { id: true, institution: true, degree: true, credits: true, completedYear: true },
-  },
+  educations: { orderBy: IN_ENTERED_ORDER, select: EDUCATION_FIELDS },
   positions: {
-    orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }],
+    orderBy: IN_ENTERED_ORDER,
     select: {
-      id: true,
-      employer: true,
-      employerType: true,
-      countyCode: true,
-      municipalityCode: true,
-      title: true,
-      percent: true,
-      areaOfResponsibility: true,
-      startDate: true,
-      endDate: true,
-      superiorTitle: true,
-      personnelCount: true,
-      professionalResponsibility: true,
-      personnelResponsibility: true,
-      leaderRole: true,
+      ...POSITION_FIELDS,
       verificationStatus: true,
       verificationNote: true,
       verifiedAt: true,

@@ -24,6 +24,32 @@ import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
 import { requireOwnApplication } from "./ownership";
 
+/** Educations and positions in the order the applicant entered them. */
+export const IN_ENTERED_ORDER = [{ sortOrder: "asc" }, { createdAt: "asc" }] satisfies Prisma.PositionOrderByWithRelationInput[];
+
+/** An education as the applicant entered it (the applicant's and the adviser's pages read the same). */
+export const EDUCATION_FIELDS = { id: true, institution: true, degree: true, credits: true, completedYear: true } satisfies Prisma.EducationSelect;
+
+/** A position as the applicant entered it (the adviser's review adds its verification). */
+export const POSITION_FIELDS = {
+  id: true,
+  employer: true,
+  employerType: true,
+  countyCode: true,
+  municipalityCode: true,
+  title: true,
+  percent: true,
+  areaOfResponsibility: true,
+  startDate: true,
+  endDate: true,
+  endUnknown: true,
+  superiorTitle: true,
+  personnelCount: true,
+  professionalResponsibility: true,
+  personnelResponsibility: true,
+  leaderRole: true,
+} satisfies Prisma.PositionSelect;
+
 const DETAIL = {
   id: true,
   applicantId: true,
@@ -55,31 +81,8 @@ const DETAIL = {
       programme: { select: { name: true, adviserName: true, adviserEmail: true, adviserPhone: true } },
     },
   },
-  educations: {
-    orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }],
-    select: { id: true, institution: true, degree: true, credits: true, completedYear: true },
-  },
-  positions: {
-    orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }],
-    select: {
-      id: true,
-      employer: true,
-      employerType: true,
-      countyCode: true,
-      municipalityCode: true,
-      title: true,
-      percent: true,
-      areaOfResponsibility: true,
-      startDate: true,
-      endDate: true,
-      endUnknown: true,
-      superiorTitle: true,
-      personnelCount: true,
-      professionalResponsibility: true,
-      personnelResponsibility: true,
-      leaderRole: true,
-    },
-  },
+  educations: { orderBy: IN_ENTERED_ORDER, select: EDUCATION_FIELDS },
+  positions: { orderBy: IN_ENTERED_ORDER, select: POSITION_FIELDS },
   documents: {
     where: { kind: { not: "APPEAL" } },
     orderBy: { uploadedAt: "asc" },

@@ -16,13 +16,14 @@ import "server-only";
 // considered: a cohort that finished years ago gets no notices about its history.
 import { osloDate } from "@/lib/domain/application-deadline";
 import { attendanceProgress, attendanceWarning } from "@/lib/domain/attendance-progress";
-import { studentContacts, whomToContact } from "@/lib/domain/contacts";
+import { whomToContact } from "@/lib/domain/contacts";
 import { reminderDue, resubmissionDeadline, REMINDER_DAYS_BEFORE } from "@/lib/domain/coursework";
 import { addDays } from "@/lib/domain/dates";
 import { countNoun, formatDateNb } from "@/lib/domain/format";
 import { day } from "@/lib/dates";
 import type { Database } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { COHORT_ACADEMIC_LEAD, cohortContacts, PROGRAMME_CONTACT_FIELDS } from "@/lib/server/cohorts/contacts";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
 import { db } from "@/lib/server/db";
 import { queueMail, type QueuedMail } from "@/lib/server/mail";
@@ -41,18 +42,8 @@ export async function sweepStudentNotices(options: { now?: Date; client?: Databa
     select: {
       id: true,
       name: true,
-      programme: {
-        select: {
-          name: true,
-          adviserName: true,
-          adviserEmail: true,
-          adviserPhone: true,
-          academicLeadName: true,
-          academicLeadEmail: true,
-          academicLeadPhone: true,
-        },
-      },
-      teachers: { where: { academicLead: true }, select: { user: { select: { name: true, email: true, phone: true } } } },
+      programme: { select: { name: true, ...PROGRAMME_CONTACT_FIELDS } },
+      teachers: COHORT_ACADEMIC_LEAD,
       arbeidskrav: {
         where: { dueDate: { gte: day(today), lte: day(addDays(today, REMINDER_DAYS_BEFORE)) } },
         select: { id: true, title: true, dueDate: true },
@@ -98,14 +89,7 @@ export async function sweepStudentNotices(options: { now?: Date; client?: Databa
   const candidates: QueuedMail[] = [];
   cohorts.forEach((cohort, index) => {
     const { byEnrolment } = evaluations[index]!;
-    const lead = cohort.teachers[0]?.user ?? null;
-    const contacts = studentContacts(
-      {
-        adviser: { name: cohort.programme.adviserName, email: cohort.programme.adviserEmail, phone: cohort.programme.adviserPhone },
-        academicLead: { name: cohort.programme.academicLeadName, email: cohort.programme.academicLeadEmail, phone: cohort.programme.academicLeadPhone },
-      },
-      lead,
-    );
+    const contacts = cohortContacts(cohort);
     for (const student of students.filter((row) => row.cohortId === cohort.id)) {
       const { user } = student;
       const greeting = `Hei ${user.name},`;

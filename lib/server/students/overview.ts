@@ -14,11 +14,11 @@ import { osloDate } from "@/lib/domain/application-deadline";
 import { studentArbeidskravStanding } from "@/lib/domain/arbeidskrav";
 import { attendanceProgress, samlingDayState } from "@/lib/domain/attendance-progress";
 import { canWithdrawAbsenceNotice, canSendAbsenceNotice } from "@/lib/domain/absence-notice";
-import { studentContacts } from "@/lib/domain/contacts";
 import { attemptDeadlines, handInPermission, nextHandInDeadline } from "@/lib/domain/coursework";
 import type { ArbeidskravStatus } from "@/lib/domain/eligibility";
 import { studentNextSteps } from "@/lib/domain/next-steps";
 import { formatWeeksNb, samlingPhase } from "@/lib/domain/schedule";
+import { COHORT_ACADEMIC_LEAD, cohortContacts, PROGRAMME_CONTACT_FIELDS } from "@/lib/server/cohorts/contacts";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
 import { db } from "@/lib/server/db";
 import { AccessDeniedError } from "@/lib/server/errors";
@@ -44,18 +44,8 @@ const ENROLMENT_SELECT = {
       id: true,
       code: true,
       name: true,
-      programme: {
-        select: {
-          name: true,
-          adviserName: true,
-          adviserEmail: true,
-          adviserPhone: true,
-          academicLeadName: true,
-          academicLeadEmail: true,
-          academicLeadPhone: true,
-        },
-      },
-      teachers: { where: { academicLead: true }, select: { user: { select: { name: true, email: true, phone: true } } } },
+      programme: { select: { name: true, ...PROGRAMME_CONTACT_FIELDS } },
+      teachers: COHORT_ACADEMIC_LEAD,
       samlinger: {
         orderBy: { number: "asc" },
         select: {
@@ -230,15 +220,7 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
         }
       : null;
 
-    const programme = cohort.programme;
-    const cohortLead = cohort.teachers[0]?.user ?? null;
-    const contacts = studentContacts(
-      {
-        adviser: { name: programme.adviserName, email: programme.adviserEmail, phone: programme.adviserPhone },
-        academicLead: { name: programme.academicLeadName, email: programme.academicLeadEmail, phone: programme.academicLeadPhone },
-      },
-      cohortLead ? { name: cohortLead.name, email: cohortLead.email, phone: cohortLead.phone } : null,
-    );
+    const contacts = cohortContacts(cohort);
 
     const nextSteps = studentNextSteps({
       today,
@@ -252,7 +234,7 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
     return {
       enrolmentId: enrolment.id,
       status: enrolment.status,
-      cohort: { id: cohort.id, code: cohort.code, name: cohort.name, programme: programme.name },
+      cohort: { id: cohort.id, code: cohort.code, name: cohort.name, programme: cohort.programme.name },
       today,
       requirements,
       eligibility,

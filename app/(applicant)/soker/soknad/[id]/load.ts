@@ -1,7 +1,7 @@
 import "server-only";
-import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { readFlash, type Flash } from "@/lib/http/flash";
 import { getApplicationForApplicant } from "@/lib/server/applications/read";
 import { NotFoundError } from "@/lib/server/errors";
 import { requirePageRole } from "@/lib/server/viewer";
@@ -22,13 +22,6 @@ export const loadApplication = cache(async (id: string) => {
 });
 
 /** The result of an upload posted without JavaScript (see the upload route), if one just happened. */
-export async function uploadNotice(): Promise<{ ok: boolean; message: string } | null> {
-  const value = (await cookies()).get(UPLOAD_FLASH_COOKIE)?.value;
-  if (!value) return null;
-  try {
-    const parsed = JSON.parse(value) as { ok?: unknown; message?: unknown };
-    return typeof parsed.message === "string" ? { ok: parsed.ok === true, message: parsed.message } : null;
-  } catch {
-    return null;
-  }
+export function uploadNotice(): Promise<Flash | null> {
+  return readFlash(UPLOAD_FLASH_COOKIE);
 }

@@ -1,14 +1,11 @@
-// A student hands in an arbeidskrav: a PDF and/or a text, alone or for a group. A route handler
-// rather than a server action so the browser can report upload progress (XMLHttpRequest); without
-// JavaScript the same form posts here and the browser is sent back to the arbeidskrav's page.
-// The use case (lib/server/students/hand-in.ts) checks ownership, the group and the file.
+// A student hands in an arbeidskrav: a PDF and/or a text, alone or for a group. A form post with a
+// file (lib/http/form-post.ts), so the browser can report upload progress; without JavaScript the
+// browser is sent back to the arbeidskrav's page. The use case (lib/server/students/hand-in.ts)
+// checks ownership, the group, the hourly upload limit and the file.
 import { revalidatePath } from "next/cache";
 import { NextResponse, type NextRequest } from "next/server";
-import { MAX_UPLOAD_BYTES } from "@/lib/domain/upload";
-import { env } from "@/lib/env";
-import { isSameOriginRequest } from "@/lib/http/same-origin";
+import { formPostReply, refuseCrossSite, tooLarge } from "@/lib/http/form-post";
 import { fieldErrorsFrom } from "@/lib/server/action";
-import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
 import { handInArbeidskrav } from "@/lib/server/students/hand-in";
 import { getViewer } from "@/lib/server/viewer";
 import { parseRecordId } from "@/lib/validation/ids";
@@ -16,40 +13,23 @@ import { HAND_IN_FLASH_COOKIE, handInFields } from "@/lib/validation/student";
 
 export const dynamic = "force-dynamic";
 
-/** Room for the multipart envelope and the text around a 10 MB file. */
-const MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 256 * 1024;
-
 export async function POST(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
-  // Another site's form is refused before anything else happens.
-  if (!isSameOriginRequest(request.headers, [request.nextUrl.origin, new URL(env().APP_URL).origin])) {
-    return NextResponse.json({ ok: false, message: "Innleveringen kom fra en annen nettside og ble avvist." }, { status: 403 });
-  }
+  const crossSite = refuseCrossSite(request, "Innleveringen kom fra en annen nettside og ble avvist.");
+  if (crossSite) return crossSite;
   const id = parseRecordId((await params).id);
   if (!id) return NextResponse.json({ ok: false, message: "Fant ikke arbeidskravet." }, { status: 404 });
-
-  const wantsJson = request.headers.get("accept")?.includes("application/json") ?? false;
-  const page = `/student/arbeidskrav/${id}`;
-  // Without JavaScript the message travels back in a short-lived cookie, never in the address.
-  const back = (message: string, ok: boolean) => {
-    const response = NextResponse.redirect(new URL(page, request.url), 303);
-    response.cookies.set(HAND_IN_FLASH_COOKIE, JSON.stringify({ ok, message }), { httpOnly: true, sameSite: "lax", path: page, maxAge: 60 });
-    return response;
-  };
-  const fail = (status: number, message: string, fieldErrors?: Record<string, string[] | undefined>) =>
-    wantsJson ? NextResponse.json({ ok: false, message, fieldErrors }, { status }) : back(message, false);
+  const reply = formPostReply(request, { page: `/student/arbeidskrav/${id}`, flashCookie: HAND_IN_FLASH_COOKIE });
 
   const viewer = await getViewer();
-  if (!viewer) return fail(401, "Du er ikke logget inn lenger. Logg inn på nytt og prøv igjen.");
-  if (!viewer.roles.includes("STUDENT")) return fail(403, "Du har ikke tilgang til å gjøre dette.");
-
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) return fail(413, "Filen er større enn 10 MB. Komprimer den eller lagre den med lavere oppløsning.");
+  if (!viewer) return reply.fail(401, "Du er ikke logget inn lenger. Logg inn på nytt og prøv igjen.");
+  if (!viewer.roles.includes("STUDENT")) return reply.fail(403, "Du har ikke tilgang til å gjøre dette.");
+  if (tooLarge(request)) return reply.fail(413, "Filen er større enn 10 MB. Komprimer den eller lagre den med lavere oppløsning.");
 
   let form: FormData;
   try {
     form = await request.formData();
   } catch {
-    return fail(400, "Innleveringen ble avbrutt. Prøv igjen.");
+    return reply.fail(400, "Innleveringen ble avbrutt. Prøv igjen.");
   }
   const fields = handInFields.safeParse({
     text: typeof form.get("text") === "string" ? form.get("text") : undefined,
@@ -57,7 +37,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   });
   if (!fields.success) {
     const fieldErrors = fieldErrorsFrom(fields.error);
-    return fail(400, Object.values(fieldErrors).flat()[0] ?? "Ugyldig innlevering.", fieldErrors);
+    return reply.fail(400, Object.values(fieldErrors).flat()[0] ?? "Ugyldig innlevering.", { fieldErrors });
   }
   // A file input left empty still sends a part with no name and no bytes: that is no file.
   const upload = form.get("file");
@@ -70,12 +50,8 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
       (result.attempt === 1 ? "Innleveringen er mottatt." : `Innlevering nr. ${result.attempt} er mottatt.`) +
       (result.late ? " Den er levert etter fristen og merkes som levert for sent." : "") +
       (result.members.length > 1 ? " Alle i gruppen får en kvittering på e-post." : " Du får en kvittering på e-post.");
-    return wantsJson ? NextResponse.json({ ok: true, message, late: result.late }, { status: 201 }) : back(message, true);
+    return reply.done(message, { body: { late: result.late } });
   } catch (error) {
-    if (error instanceof DomainError) return fail(422, error.message, error.fieldErrors);
-    if (error instanceof NotFoundError) return fail(404, error.message);
-    if (error instanceof AccessDeniedError) return fail(403, error.message);
-    console.error("Hand-in failed", error);
-    return fail(500, "Innleveringen mislyktes hos oss. Prøv igjen om litt.");
+    return reply.failFrom(error, "Innleveringen");
   }
 }
