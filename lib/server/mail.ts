@@ -6,7 +6,7 @@ import "server-only";
 // (development, tests, the demo) each message is written to the outbox folder as a .eml file and
 // a .json summary, and listed at /utvikler/e-post.
 import { randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import type { Database, Transaction } from "@/lib/db/client";
@@ -37,9 +37,17 @@ export async function sendMail(mail: OutgoingMail): Promise<void> {
   const id = `${sentAt.toISOString().replace(/[:.]/g, "-")}-${randomBytes(3).toString("hex")}`;
   const dir = path.resolve(settings.MAIL_OUTBOX_DIR);
   await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, `${id}.eml`), info.message as Buffer);
+  await writeAtomically(path.join(dir, `${id}.eml`), info.message as Buffer);
   const entry: OutboxEntry = { id, from: settings.MAIL_FROM, sentAt: sentAt.toISOString(), ...mail };
-  await writeFile(path.join(dir, `${id}.json`), JSON.stringify(entry, null, 2));
+  // The .json last: a reader that lists it finds the whole message (and its .eml) in place.
+  await writeAtomically(path.join(dir, `${id}.json`), JSON.stringify(entry, null, 2));
+}
+
+/** Writes under a temporary name and renames, so a reader never sees half a file. */
+async function writeAtomically(file: string, data: string | Buffer) {
+  const temporary = `${file}.${randomBytes(4).toString("hex")}.tmp`;
+  await writeFile(temporary, data);
+  await rename(temporary, file);
 }
 
 export function outboxEnabled(): boolean {
