@@ -2,7 +2,7 @@
 // The personal calendar feed: make a link (shown once: only its hash is kept), copy it into a
 // calendar app, make a new one (the old stops working), or delete it.
 import { useActionState, useState } from "react";
-import { ActionButton } from "@/components/ui/action-button";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
 import { initialActionState, type ActionState } from "@/lib/forms";
 
@@ -83,18 +83,19 @@ export function CalendarFeed({
           </SubmitButton>
         </form>
         {active || url ? (
-          <ActionButton
+          <ConfirmAction
             action={revokeAction}
             hidden={{}}
-            className="btn-danger"
+            trigger="Slett kalenderlenken"
+            question="Vil du slette kalenderlenken?"
+            consequence="Kalendere som abonnerer på lenken, får ikke lenger timeplanen din. Du kan lage en ny lenke senere."
+            confirm="Ja, slett lenken"
             pendingText="Sletter …"
             onSuccess={() => {
               setDeleted({ at: state.at });
               setCopied(false);
             }}
-          >
-            Slett kalenderlenken
-          </ActionButton>
+          />
         ) : null}
       </div>
     </div>

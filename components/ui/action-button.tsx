@@ -1,9 +1,46 @@
 "use client";
-// A single-button form for a server action (add, remove), with its result announced.
+// A single-button form for a server action (add, remove), with its result announced inline.
+// `useActionResult` and `ActionMessage` are shared with ConfirmAction (the same button behind a
+// confirmation), so both report results the same way.
 import { useActionState, useEffect, useRef } from "react";
 import type { ActionState } from "@/lib/forms";
 import { initialActionState } from "@/lib/forms";
 import { SignInAgainLink, SubmitButton } from "@/components/ui/form-status";
+
+type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
+
+/** useActionState, calling `onSuccess` once after each successful run. */
+export function useActionResult(action: Action, onSuccess?: (state: ActionState) => void) {
+  const [state, formAction, pending] = useActionState(action, initialActionState);
+  const handled = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (state.ok && state.at !== handled.current) {
+      handled.current = state.at;
+      onSuccess?.(state);
+    }
+  }, [state, onSuccess]);
+  return [state, formAction, pending] as const;
+}
+
+/** The result of a one-button action, beside the button: failures always, successes unless quiet. */
+export function ActionMessage({ state, quietSuccess = false }: { state: ActionState; quietSuccess?: boolean }) {
+  if (!state.message || (state.ok && quietSuccess)) return null;
+  return (
+    <span role={state.ok ? "status" : "alert"} className={state.ok ? "text-sm text-green-800" : "text-sm text-red-800"}>
+      {state.message}
+      {state.signedOut ? (
+        <>
+          {" "}
+          <SignInAgainLink />
+        </>
+      ) : null}
+    </span>
+  );
+}
+
+export function HiddenFields({ values }: { values: Record<string, string> }) {
+  return Object.entries(values).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
+}
 
 export function ActionButton({
   action,
@@ -16,7 +53,7 @@ export function ActionButton({
   onSuccess,
   onSubmit,
 }: {
-  action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
+  action: Action;
   hidden: Record<string, string>;
   children: React.ReactNode;
   pendingText?: string;
@@ -29,33 +66,14 @@ export function ActionButton({
   /** Called as the form is sent (when the button itself may be gone by the time it succeeds). */
   onSubmit?: () => void;
 }) {
-  const [state, formAction] = useActionState(action, initialActionState);
-  const handled = useRef<number | undefined>(undefined);
-  useEffect(() => {
-    if (state.ok && state.at !== handled.current) {
-      handled.current = state.at;
-      onSuccess?.(state);
-    }
-  }, [state, onSuccess]);
+  const [state, formAction] = useActionResult(action, onSuccess);
   return (
     <form action={formAction} onSubmit={onSubmit} className="inline-flex flex-wrap items-center gap-2">
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      <HiddenFields values={hidden} />
       <SubmitButton className={className} pendingText={pendingText} aria-label={label}>
         {children}
       </SubmitButton>
-      {state.message && !(state.ok && quietSuccess) ? (
-        <span role={state.ok ? "status" : "alert"} className={state.ok ? "text-sm text-green-800" : "text-sm text-red-800"}>
-          {state.message}
-          {state.signedOut ? (
-            <>
-              {" "}
-              <SignInAgainLink />
-            </>
-          ) : null}
-        </span>
-      ) : null}
+      <ActionMessage state={state} quietSuccess={quietSuccess} />
     </form>
   );
 }

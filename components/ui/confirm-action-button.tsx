@@ -1,9 +1,11 @@
 "use client";
 // A one-button server action behind a confirmation dialog ("Publiser karakterene", "Meld opp
-// alle"), with its result announced like ActionButton's.
+// alle"), with its result as a block message above the button (FormMessage). ConfirmAction is the
+// same dialog with the result beside the button, for removing one item.
 import { useActionState, useRef } from "react";
 import type { ActionState } from "@/lib/forms";
 import { initialActionState } from "@/lib/forms";
+import { HiddenFields } from "@/components/ui/action-button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormMessage } from "@/components/ui/form-status";
 
@@ -37,9 +39,7 @@ export function ConfirmActionButton({
   return (
     <form ref={form} action={formAction} className="space-y-3">
       <FormMessage state={state} />
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      <HiddenFields values={hidden} />
       <ConfirmDialog
         triggerLabel={pending ? "Et øyeblikk …" : label}
         triggerAriaLabel={ariaLabel}

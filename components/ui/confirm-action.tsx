@@ -1,11 +1,14 @@
 "use client";
 // THE confirmation for a step that deletes or cannot be undone (remove an education, a position,
-// a document …): one tap opens the question, a second, named button does it, "Avbryt" closes it.
-// Built on <details>, so it works without JavaScript too; with it, the question takes focus when
-// it opens (a screen reader hears what is at stake) and "Avbryt" puts focus back on the button.
+// a document, a calendar link): the button opens ConfirmDialog (the one confirmation pattern: the
+// browser's modal <dialog>, which keeps focus inside, closes on Escape and gives focus back to the
+// button), whose second, named button ("Ja, fjern utdanningen") sends the form. The result is
+// reported beside the button, as ActionButton does. ConfirmActionButton is the same for staff
+// steps whose result needs a block message (publishing grades, registering for the exam).
 import { useRef } from "react";
 import type { ActionState } from "@/lib/forms";
-import { ActionButton } from "@/components/ui/action-button";
+import { ActionMessage, HiddenFields, useActionResult } from "@/components/ui/action-button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 export function ConfirmAction({
   action,
@@ -38,54 +41,25 @@ export function ConfirmAction({
   /** Called when the confirming button is pressed (the item, and this, may be gone when it succeeds). */
   onConfirm?: () => void;
 }) {
-  const details = useRef<HTMLDetailsElement>(null);
-  const summary = useRef<HTMLElement>(null);
-  const heading = useRef<HTMLParagraphElement>(null);
+  const [state, formAction, pending] = useActionResult(action, onSuccess);
+  const form = useRef<HTMLFormElement>(null);
   const small = size === "small" ? "min-h-10 px-3 py-1 text-sm" : "";
   return (
-    <details
-      ref={details}
-      className="group max-w-full"
-      onToggle={(event) => {
-        if (event.currentTarget.open) heading.current?.focus();
-      }}
-    >
-      <summary
-        ref={summary}
-        aria-label={triggerLabel}
-        className={`btn-danger cursor-pointer list-none [&::-webkit-details-marker]:hidden ${small}`}
+    <form ref={form} action={formAction} onSubmit={onConfirm} className="inline-flex max-w-full flex-wrap items-center gap-2">
+      <HiddenFields values={hidden} />
+      <ConfirmDialog
+        triggerLabel={pending ? pendingText : trigger}
+        triggerAriaLabel={triggerLabel}
+        triggerClassName={`btn-danger ${small}`}
+        disabled={pending}
+        title={question}
+        confirmLabel={confirm}
+        tone="danger"
+        onConfirm={() => form.current?.requestSubmit()}
       >
-        {trigger}
-      </summary>
-      <div className="mt-3 rounded-md border border-red-700 bg-red-50 p-4 text-red-950">
-        <p ref={heading} tabIndex={-1} className="font-semibold outline-none">
-          {question}
-        </p>
-        {consequence ? <p className="mt-1">{consequence}</p> : null}
-        <div className="mt-3 flex flex-wrap items-center gap-3">
-          <ActionButton
-            action={action}
-            hidden={hidden}
-            className={`btn-danger ${small}`}
-            pendingText={pendingText}
-            quietSuccess={quietSuccess}
-            onSuccess={onSuccess}
-            onSubmit={onConfirm}
-          >
-            {confirm}
-          </ActionButton>
-          <button
-            type="button"
-            className={`btn-secondary ${small}`}
-            onClick={() => {
-              if (details.current) details.current.open = false;
-              summary.current?.focus();
-            }}
-          >
-            Avbryt
-          </button>
-        </div>
-      </div>
-    </details>
+        {consequence ? <p>{consequence}</p> : null}
+      </ConfirmDialog>
+      <ActionMessage state={state} quietSuccess={quietSuccess} />
+    </form>
   );
 }

@@ -103,18 +103,26 @@ test.describe("leaving a step", () => {
     await expect(page.getByRole("link", { name: "vitnemal.pdf" })).toBeVisible();
     await expect(page.getByText(`PDF, ${pdf.byteLength} byte, lastet opp`)).toBeVisible();
 
-    // Deleting asks first (the disclosure is a <summary>, named by its aria-label); "Avbryt" keeps the file.
-    const trigger = page.getByLabel("Slett vitnemal.pdf");
+    // Deleting asks first, in a modal dialog that holds the focus; "Avbryt" (or Escape) keeps the
+    // file and gives the focus back to the button.
+    const trigger = page.getByRole("button", { name: "Slett vitnemal.pdf" });
+    const question = page.getByRole("dialog", { name: "Vil du slette «vitnemal.pdf»?" });
     await trigger.click();
-    await expect(page.getByText("Vil du slette «vitnemal.pdf»?")).toBeFocused();
-    await expect(page.getByRole("button", { name: "Ja, slett filen" })).toBeVisible();
-    await page.getByRole("button", { name: "Avbryt" }).click();
+    await expect(question).toBeVisible();
+    await expect(question).toContainText("Du kan laste den opp på nytt.");
+    expect(await question.evaluate((dialog) => dialog.contains(document.activeElement))).toBe(true);
+    await question.getByRole("button", { name: "Avbryt" }).click();
+    await expect(question).toBeHidden();
     await expect(trigger).toBeFocused();
-    await expect(page.getByRole("button", { name: "Ja, slett filen" })).toBeHidden();
+    await page.keyboard.press("Enter");
+    await expect(question).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(question).toBeHidden();
+    await expect(trigger).toBeFocused();
     await expect(page.getByRole("link", { name: "vitnemal.pdf" })).toBeVisible();
     // Confirmed, it goes.
     await trigger.click();
-    await page.getByRole("button", { name: "Ja, slett filen" }).click();
+    await question.getByRole("button", { name: "Ja, slett filen" }).click();
     await expect(page.getByText("«vitnemal.pdf» er slettet.")).toBeVisible();
     await expect(page.getByRole("link", { name: "vitnemal.pdf" })).toHaveCount(0);
   });

@@ -101,6 +101,7 @@ test("Frank can no longer reach the attendance requirement and is told whom to c
   expect((await request.get(first)).status()).toBe(404);
   expect((await request.get(second)).status()).toBe(200);
   await page.getByRole("button", { name: "Slett kalenderlenken" }).click();
+  await page.getByRole("dialog", { name: "Vil du slette kalenderlenken?" }).getByRole("button", { name: "Ja, slett lenken" }).click();
   await expect(page.getByText("Kalenderlenken er slettet.", { exact: false }).first()).toBeVisible();
   expect((await request.get(second)).status()).toBe(404);
 
