@@ -112,16 +112,7 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
 
   // ── The running cohort, mid-way ──────────────────────────────────────────────────────────────
   const running = runningCohortPlan(today);
-  const runningCohort = await createCohort(db, {
-    programmeId: programme.id,
-    code: running.code,
-    capacity: 25,
-    applicationOpensOn: running.applicationOpensOn,
-    applicationDeadline: running.applicationDeadline,
-    offerAnswerDeadline: running.offerAnswerDeadline,
-    samlinger: running.samlinger,
-    exam: running.exam,
-  });
+  const runningCohort = await createCohort(db, { programmeId: programme.id, capacity: 25, ...running });
   await assignTeachers(db, runningCohort.cohort.id, [faculty[0]!.id, faculty[1]!.id], { academicLead: faculty[0]!.id });
   const runningStudents = await seedRunningCohort(db, {
     cohortId: runningCohort.cohort.id,
@@ -140,16 +131,7 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
 
   // ── A cohort whose samlinger are over, with the exam ahead ───────────────────────────────────
   const finishing = finishingCohortPlan(today);
-  const finishingCohort = await createCohort(db, {
-    programmeId: programme.id,
-    code: finishing.code,
-    capacity: 25,
-    applicationOpensOn: finishing.applicationOpensOn,
-    applicationDeadline: finishing.applicationDeadline,
-    offerAnswerDeadline: finishing.offerAnswerDeadline,
-    samlinger: finishing.samlinger,
-    exam: finishing.exam,
-  });
+  const finishingCohort = await createCohort(db, { programmeId: programme.id, capacity: 25, ...finishing });
   await assignTeachers(db, finishingCohort.cohort.id, [faculty[0]!.id, faculty[2]!.id], { academicLead: faculty[2]!.id });
   const finishingStudents = await seedFinishingCohort(db, {
     cohortId: finishingCohort.cohort.id,
@@ -162,16 +144,7 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
 
   // ── The open intake ──────────────────────────────────────────────────────────────────────────
   const open = openCohortPlan(today);
-  const openCohort = await createCohort(db, {
-    programmeId: programme.id,
-    code: open.code,
-    capacity: 30,
-    applicationOpensOn: open.applicationOpensOn,
-    applicationDeadline: open.applicationDeadline,
-    offerAnswerDeadline: open.offerAnswerDeadline,
-    samlinger: open.samlinger,
-    exam: open.exam,
-  });
+  const openCohort = await createCohort(db, { programmeId: programme.id, capacity: 30, ...open });
   const applications = await seedApplications(db, {
     cohortId: openCohort.cohort.id,
     opensOn: open.applicationOpensOn,

@@ -6,7 +6,7 @@ import { PRIORITY_CATEGORIES, type PriorityCategory } from "@/lib/domain/admissi
 import { countyName, COUNTIES } from "@/lib/domain/counties";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
-import { EDUCATION_FIELDS, IN_ENTERED_ORDER, POSITION_FIELDS } from "@/lib/server/applications/read";
+import { DOCUMENT_FIELDS, EDUCATION_FIELDS, IN_ENTERED_ORDER, POSITION_FIELDS } from "@/lib/server/applications/read";
 import { NotFoundError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
@@ -311,14 +311,7 @@ const REVIEW_DETAIL = {
   documents: {
     orderBy: { uploadedAt: "asc" },
     select: {
-      id: true,
-      kind: true,
-      originalName: true,
-      size: true,
-      uploadedAt: true,
-      positionId: true,
-      verificationStatus: true,
-      verificationNote: true,
+      ...DOCUMENT_FIELDS,
       verifiedAt: true,
       verifiedBy: { select: { name: true } },
     },

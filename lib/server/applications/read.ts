@@ -50,6 +50,18 @@ export const POSITION_FIELDS = {
   leaderRole: true,
 } satisfies Prisma.PositionSelect;
 
+/** A document as the applicant and the adviser both see it, with the adviser's verdict. */
+export const DOCUMENT_FIELDS = {
+  id: true,
+  kind: true,
+  originalName: true,
+  size: true,
+  uploadedAt: true,
+  positionId: true,
+  verificationStatus: true,
+  verificationNote: true,
+} satisfies Prisma.DocumentSelect;
+
 const DETAIL = {
   id: true,
   applicantId: true,
@@ -86,16 +98,7 @@ const DETAIL = {
   documents: {
     where: { kind: { not: "APPEAL" } },
     orderBy: { uploadedAt: "asc" },
-    select: {
-      id: true,
-      kind: true,
-      originalName: true,
-      size: true,
-      uploadedAt: true,
-      positionId: true,
-      verificationStatus: true,
-      verificationNote: true,
-    },
+    select: DOCUMENT_FIELDS,
   },
   decision: {
     select: {
