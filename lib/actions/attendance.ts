@@ -4,6 +4,7 @@
 // a student with no choice is left as they are) and an optional `note:<enrolmentId>`.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { requestJob } from "@/lib/jobs/runner";
 import { defineAction } from "@/lib/server/action";
 import { saveDayAttendance, type AttendanceRowInput } from "@/lib/server/cohorts/attendance";
 import { optionalText } from "@/lib/validation/common";
@@ -55,6 +56,9 @@ export const saveDayAttendanceAction = defineAction({
     const result = await saveDayAttendance(viewer, input);
     revalidatePath(`/kull/${input.cohortId}`, "layout");
     revalidatePath("/faglaerer");
+    // An absence can leave a student with one absence to spare, or none: the warning goes out now
+    // rather than at the next hourly sweep (the sweep sends each notice once, however often it runs).
+    await requestJob("notices.students");
     return {
       message:
         `Oppmøtet er lagret: ${result.present} til stede, ${result.absent} fraværende.` +
