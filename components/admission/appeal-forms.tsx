@@ -4,7 +4,7 @@
 import { useState } from "react";
 import { decideAppealAction } from "@/lib/actions/admission";
 import { ActionForm } from "@/components/ui/action-form";
-import { CheckboxField, TextAreaField, TextField } from "@/components/ui/field";
+import { CheckboxField, RadioGroupField, TextAreaField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/form-status";
 
 export function AppealDecisionForm({ appealId, currentPosition }: { appealId: string; currentPosition: number | null }) {
@@ -16,33 +16,20 @@ export function AppealDecisionForm({ appealId, currentPosition }: { appealId: st
         const chosen = outcome || state.values?.outcome || "";
         return (
           <>
-            <fieldset aria-describedby={state.fieldErrors?.outcome ? `${prefix}outcome-error` : undefined}>
-              <legend className="font-medium">Utfall</legend>
-              <div className="mt-1 space-y-1">
-                {[
-                  { value: "OFFER", label: "Ta klagen til følge: gi tilbud om studieplass" },
-                  { value: "WAITLIST", label: "Ta klagen til følge: gi en bedre plass på ventelisten" },
-                  { value: "UPHOLD", label: "Ikke ta klagen til følge: send den til klageinstansen" },
-                ].map((option) => (
-                  <label key={option.value} className="flex min-h-11 items-center gap-2">
-                    <input
-                      type="radio"
-                      name="outcome"
-                      value={option.value}
-                      checked={chosen === option.value}
-                      onChange={() => setOutcome(option.value)}
-                      className="size-5 accent-brand-600"
-                    />
-                    {option.label}
-                  </label>
-                ))}
-              </div>
-              {state.fieldErrors?.outcome ? (
-                <p id={`${prefix}outcome-error`} className="mt-1 text-sm font-medium text-red-800">
-                  {state.fieldErrors.outcome.join(" ")}
-                </p>
-              ) : null}
-            </fieldset>
+            <RadioGroupField
+              id={`${prefix}outcome`}
+              name="outcome"
+              legend="Utfall"
+              layout="column"
+              options={[
+                { value: "OFFER", label: "Ta klagen til følge: gi tilbud om studieplass" },
+                { value: "WAITLIST", label: "Ta klagen til følge: gi en bedre plass på ventelisten" },
+                { value: "UPHOLD", label: "Ikke ta klagen til følge: send den til klageinstansen" },
+              ]}
+              value={chosen}
+              onChange={setOutcome}
+              errors={state.fieldErrors?.outcome}
+            />
             {chosen === "WAITLIST" ? (
               <TextField
                 id={`${prefix}position`}

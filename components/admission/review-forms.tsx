@@ -9,7 +9,7 @@ import {
 } from "@/lib/actions/admission";
 import { PRIORITY_CATEGORY_LABELS } from "@/lib/domain/admission";
 import { ActionForm } from "@/components/ui/action-form";
-import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { RadioGroupField, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/form-status";
 
 export function CategoryForm({
@@ -80,31 +80,20 @@ export function QualificationForm({
     <ActionForm action={judgeQualificationAction} hidden={{ applicationId }} fieldIdPrefix="krav-" label="Opptakskrav">
       {(state) => (
         <>
-          <fieldset>
-            <legend className="font-medium">Oppfyller søkeren opptakskravene?</legend>
-            <p className="text-sm text-slate-700">
-              Ut fra kontrollene over: {suggested ? "begge kravene ser ut til å være oppfylt" : "minst ett krav er ikke dokumentert"}. Du avgjør.
-            </p>
-            <div className="mt-1 flex flex-wrap gap-x-5 gap-y-1">
-              {[
-                { value: "ja", label: "Kvalifisert" },
-                { value: "nei", label: "Ikke kvalifisert" },
-                { value: "ikke-vurdert", label: "Ikke vurdert ennå" },
-              ].map((option) => (
-                <label key={option.value} className="flex min-h-11 items-center gap-2">
-                  <input
-                    type="radio"
-                    name="qualified"
-                    value={option.value}
-                    defaultChecked={(state.values?.qualified ?? current) === option.value}
-                    disabled={disabled}
-                    className="size-5 accent-brand-600"
-                  />
-                  {option.label}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <RadioGroupField
+            id="krav-qualified"
+            name="qualified"
+            legend="Oppfyller søkeren opptakskravene?"
+            hint={`Ut fra kontrollene over: ${suggested ? "begge kravene ser ut til å være oppfylt" : "minst ett krav er ikke dokumentert"}. Du avgjør.`}
+            options={[
+              { value: "ja", label: "Kvalifisert" },
+              { value: "nei", label: "Ikke kvalifisert" },
+              { value: "ikke-vurdert", label: "Ikke vurdert ennå" },
+            ]}
+            defaultValue={state.values?.qualified ?? current}
+            disabled={disabled}
+            errors={state.fieldErrors?.qualified}
+          />
           <TextAreaField
             id="krav-grounds"
             name="grounds"

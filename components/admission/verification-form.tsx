@@ -5,7 +5,7 @@
 import { startTransition, useActionState, useEffect, useId, useRef } from "react";
 import type { ActionState } from "@/lib/forms";
 import { initialActionState } from "@/lib/forms";
-import { describedBy, FieldMessages } from "@/components/ui/field";
+import { describedBy, FieldMessages, RadioGroupField } from "@/components/ui/field";
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -62,17 +62,15 @@ export function VerificationForm({
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <fieldset>
-        <legend className="font-medium">{legend}</legend>
-        <div className="mt-1 flex flex-wrap gap-x-5 gap-y-1">
-          {CHOICES.map((choice) => (
-            <label key={choice.value} className="flex min-h-11 items-center gap-2">
-              <input type="radio" name="status" value={choice.value} defaultChecked={status === choice.value} onChange={save} className="size-5 accent-brand-600" />
-              {choice.value === "VERIFIED" ? approveLabel : choice.label}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <RadioGroupField
+        id={`${id}-status`}
+        name="status"
+        legend={legend}
+        options={CHOICES.map((choice) => ({ value: choice.value, label: choice.value === "VERIFIED" ? approveLabel : choice.label }))}
+        defaultValue={status}
+        onChange={save}
+        errors={state.ok ? undefined : state.fieldErrors?.status}
+      />
       <div>
         <label htmlFor={`${id}-note`} className="block font-medium">
           Kommentar til søkeren <span className="font-normal text-slate-600">(må fylles ut ved avvisning)</span>

@@ -4,7 +4,7 @@
 import { useActionState, useState } from "react";
 import { assessSubmissionAction } from "@/lib/actions/assessment";
 import { initialActionState } from "@/lib/forms";
-import { FieldMessages } from "@/components/ui/field";
+import { FieldMessages, RadioGroupField } from "@/components/ui/field";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
 
 export function AssessForm({
@@ -29,28 +29,17 @@ export function AssessForm({
       <FormMessage state={state} />
       <input type="hidden" name="cohortId" value={cohortId} />
       <input type="hidden" name="attemptId" value={attemptId} />
-      <fieldset aria-describedby={errors.decision ? "decision-error" : undefined}>
-        <legend className="font-medium">Vurdering</legend>
-        <div className="mt-2 flex flex-wrap gap-3">
-          {[
-            { value: "APPROVED", label: "Godkjent" },
-            { value: "NOT_APPROVED", label: "Ikke godkjent" },
-          ].map((option) => (
-            <label key={option.value} className="flex min-h-11 items-center gap-2 rounded-md border border-slate-400 px-3 py-2">
-              <input
-                type="radio"
-                name="decision"
-                value={option.value}
-                checked={decision === option.value}
-                onChange={() => setDecision(option.value)}
-                className="size-5 accent-brand-600"
-              />
-              {option.label}
-            </label>
-          ))}
-        </div>
-        <FieldMessages id="decision" errors={errors.decision} />
-      </fieldset>
+      <RadioGroupField
+        name="decision"
+        legend="Vurdering"
+        options={[
+          { value: "APPROVED", label: "Godkjent" },
+          { value: "NOT_APPROVED", label: "Ikke godkjent" },
+        ]}
+        value={decision}
+        onChange={setDecision}
+        errors={errors.decision}
+      />
       <div>
         <label htmlFor="feedback" className="block font-medium">
           Tilbakemelding{decision === "NOT_APPROVED" ? "" : <span className="font-normal text-slate-600"> (valgfritt ved godkjent)</span>}

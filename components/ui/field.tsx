@@ -123,3 +123,62 @@ export function CheckboxField({
     </div>
   );
 }
+
+/**
+ * One choice among a few, as radio buttons in a fieldset: the legend names the question, the hint
+ * and the error describe the group, and the first button carries `id`, so the error summary's
+ * link puts focus on the group. Controlled (`value` with `onChange`) or not (`defaultValue`,
+ * with an optional `onChange`, e.g. to save at once).
+ */
+export function RadioGroupField({
+  name,
+  legend,
+  hint,
+  errors,
+  id = name,
+  options,
+  value,
+  defaultValue,
+  onChange,
+  disabled,
+  layout = "row",
+}: {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  errors?: string[];
+  id?: string;
+  options: readonly { value: string; label: ReactNode }[];
+  value?: string;
+  defaultValue?: string;
+  onChange?: (value: string) => void;
+  disabled?: boolean;
+  /** Side by side (short labels) or one under the other (sentences). */
+  layout?: "row" | "column";
+}) {
+  const described = describedBy(id, hint, errors)["aria-describedby"];
+  return (
+    <fieldset aria-describedby={described}>
+      <legend className="font-medium">{legend}</legend>
+      <FieldMessages id={id} hint={hint} />
+      <div className={layout === "row" ? "mt-1 flex flex-wrap gap-x-5 gap-y-1" : "mt-1 space-y-1"}>
+        {options.map((option, index) => (
+          <label key={option.value} className="flex min-h-11 items-center gap-2">
+            <input
+              id={index === 0 ? id : undefined}
+              type="radio"
+              name={name}
+              value={option.value}
+              {...(value !== undefined ? { checked: value === option.value } : { defaultChecked: defaultValue === option.value })}
+              onChange={onChange ? () => onChange(option.value) : undefined}
+              disabled={disabled}
+              className="size-5 shrink-0 accent-brand-600"
+            />
+            {option.label}
+          </label>
+        ))}
+      </div>
+      <FieldMessages id={id} errors={errors} />
+    </fieldset>
+  );
+}
