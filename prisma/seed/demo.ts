@@ -338,8 +338,16 @@ export function runningCohortPlan(today: string) {
     title: `Samling ${index + 1}`,
     days: index === 5 ? [tuesday, addDays(tuesday, 1)] : [tuesday, addDays(tuesday, 1), addDays(tuesday, 2)],
   }));
-  const first = starts[0]!;
-  const examStart = addDays(starts[8]!, 28);
+  return cohortUnderway(samlinger, addDays(starts[8]!, 28));
+}
+
+/**
+ * A cohort that has begun: named by its first samling's term, admitted well before it (the
+ * window opened 200 days before, closed 120 before, offers answered 90 before), with a
+ * three-day exam from `examStart`.
+ */
+function cohortUnderway(samlinger: { title: string; days: string[] }[], examStart: string) {
+  const first = samlinger[0]!.days[0]!;
   return {
     code: termCode(first),
     applicationOpensOn: addDays(first, -200),
@@ -463,16 +471,7 @@ export function finishingCohortPlan(today: string) {
     title: `Samling ${index + 1}`,
     days: [tuesday, addDays(tuesday, 1), addDays(tuesday, 2)],
   }));
-  const first = starts[0]!;
-  const examStart = addDays(today, 21);
-  return {
-    code: termCode(first),
-    applicationOpensOn: addDays(first, -200),
-    applicationDeadline: addDays(first, -120),
-    offerAnswerDeadline: addDays(first, -90),
-    samlinger,
-    exam: { startsOn: examStart, endsOn: addDays(examStart, 2) },
-  };
+  return cohortUnderway(samlinger, addDays(today, 21));
 }
 
 /**
