@@ -15,6 +15,7 @@ import type { ArbeidskravStatus } from "@/lib/domain/eligibility";
 import type { Transaction } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { auditMany } from "@/lib/server/audit";
+import { ATTEMPT_FIELDS } from "@/lib/server/attempt-fields";
 import { requireCohortStaff } from "@/lib/server/cohorts/access";
 import { db } from "@/lib/server/db";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
@@ -129,18 +130,7 @@ export async function getSubmissionForAssessment(viewer: Viewer, cohortId: strin
       },
       attempts: {
         orderBy: { attempt: "desc" },
-        select: {
-          id: true,
-          attempt: true,
-          text: true,
-          submittedAt: true,
-          submittedBy: { select: { name: true } },
-          status: true,
-          feedback: true,
-          assessedAt: true,
-          assessor: { select: { name: true } },
-          documents: { orderBy: { uploadedAt: "asc" }, select: { id: true, originalName: true, size: true } },
-        },
+        select: { ...ATTEMPT_FIELDS, assessor: { select: { name: true } } },
       },
     },
   });

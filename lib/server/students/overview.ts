@@ -11,6 +11,7 @@ import "server-only";
 // enrolment of the viewer; tests/integration/student-home.test.ts counts them).
 import { cache } from "react";
 import { osloDate } from "@/lib/domain/application-deadline";
+import { ATTEMPT_FIELDS } from "@/lib/server/attempt-fields";
 import { studentArbeidskravStanding } from "@/lib/domain/arbeidskrav";
 import { attendanceProgress, samlingDayState } from "@/lib/domain/attendance-progress";
 import { canWithdrawAbsenceNotice, canSendAbsenceNotice } from "@/lib/domain/absence-notice";
@@ -96,17 +97,7 @@ const ENROLMENT_SELECT = {
           },
           attempts: {
             orderBy: { attempt: "asc" },
-            select: {
-              id: true,
-              attempt: true,
-              text: true,
-              submittedAt: true,
-              submittedBy: { select: { name: true } },
-              status: true,
-              feedback: true,
-              assessedAt: true,
-              documents: { orderBy: { uploadedAt: "asc" }, select: { id: true, originalName: true, size: true } },
-            },
+            select: ATTEMPT_FIELDS,
           },
         },
       },
