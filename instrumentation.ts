@@ -6,9 +6,9 @@ export async function register() {
     const config = env();
     for (const warning of productionWarnings(config)) console.warn(`[config] ${warning}`);
     if (process.env.JOBS_WORKER !== "false") {
-      const { startJobRunner } = await import("@/lib/jobs/runner");
+      const { startWorker } = await import("@/lib/worker/jobs");
       // A worker that cannot start must not keep the site down; the error is in the log.
-      await startJobRunner(config.DATABASE_URL).catch((error) => console.error("[jobs] Kunne ikke starte bakgrunnsjobbene", error));
+      await startWorker(config.DATABASE_URL).catch((error) => console.error("[jobs] Kunne ikke starte bakgrunnsjobbene", error));
     }
   }
 }

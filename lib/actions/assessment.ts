@@ -4,7 +4,7 @@
 // e-mails are queued in the same transaction; the mail job is asked to run after the commit.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requestJob } from "@/lib/jobs/runner";
+import { requestJob } from "@/lib/jobs/queue";
 import { defineAction } from "@/lib/server/action";
 import { approveReadLedertrening, assessSubmission } from "@/lib/server/cohorts/assessment";
 import { optionalText } from "@/lib/validation/common";

@@ -4,7 +4,7 @@
 // a student with no choice is left as they are) and an optional `note:<enrolmentId>`.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requestJob } from "@/lib/jobs/runner";
+import { requestJob } from "@/lib/jobs/queue";
 import { defineAction } from "@/lib/server/action";
 import { saveDayAttendance, type AttendanceRowInput } from "@/lib/server/cohorts/attendance";
 import { optionalText } from "@/lib/validation/common";

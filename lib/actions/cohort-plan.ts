@@ -1,25 +1,13 @@
 "use server";
-// The cohort plan's actions (lib/server/cohorts/plan.ts): the teaching team and advisers plan
+// The cohort plan's actions (lib/server/cohorts/{plan,samlinger,arbeidskrav-set}.ts, lib/server/exams/schedule.ts): the teaching team and advisers plan
 // samlinger, days, the exam and arbeidskrav; advisers alone share samlinger across programmes
 // and change requirements (before the cohort begins).
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/server/action";
-import {
-  addArbeidskrav,
-  addSamling,
-  addSamlingDay,
-  copyPlan,
-  createArbeidskravFromTemplate,
-  removeArbeidskrav,
-  removeSamling,
-  removeSamlingDay,
-  setArbeidskravDueDate,
-  setExamDays,
-  shareSamling,
-  updateRequirements,
-  updateSamling,
-} from "@/lib/server/cohorts/plan";
+import { addArbeidskrav, createArbeidskravFromTemplate, removeArbeidskrav, setArbeidskravDueDate, updateRequirements } from "@/lib/server/cohorts/arbeidskrav-set";
+import { addSamling, addSamlingDay, copyPlan, removeSamling, removeSamlingDay, shareSamling, updateSamling } from "@/lib/server/cohorts/samlinger";
+import { setExamDays } from "@/lib/server/exams/schedule";
 import { isIsoDate } from "@/lib/domain/dates";
 import { calendarDate, wholeNumber } from "@/lib/validation/cohort";
 import { checkbox, optionalText, requiredText } from "@/lib/validation/common";

@@ -1,12 +1,13 @@
 "use server";
-// Exam registration, grades and publication (lib/server/cohorts/exam.ts). Registration re-decides
+// Exam registration, grades and publication (lib/server/exams/). Registration re-decides
 // eligibility inside its transaction: whatever a form sends, only ELIGIBLE students are registered.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { GRADES } from "@/lib/domain/exam";
-import { requestJob } from "@/lib/jobs/runner";
+import { requestJob } from "@/lib/jobs/queue";
 import { defineAction } from "@/lib/server/action";
-import { publishGrades, registerForExam, setGrade, withdrawFromExam } from "@/lib/server/cohorts/exam";
+import { publishGrades, setGrade } from "@/lib/server/exams/grades";
+import { registerForExam, withdrawFromExam } from "@/lib/server/exams/registration";
 import { optionalText } from "@/lib/validation/common";
 import { recordId } from "@/lib/validation/ids";
 

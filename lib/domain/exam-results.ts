@@ -1,7 +1,7 @@
 /**
  * Exam results as they leave the app for FS (Felles studentsystem), where grades are recorded:
  * one row per student registered for the exam. The format is a CSV the exam office imports
- * (lib/server/cohorts/exam.ts writes it with csv-stringify: UTF-8 with BOM, semicolons).
+ * (lib/server/exams/ writes it with csv-stringify: UTF-8 with BOM, semicolons).
  */
 import { datePartsOf } from "./dates";
 import { isGrade, type Grade } from "./exam";

@@ -17,12 +17,12 @@ import { explainRankingPlace, rankApplicants, type RankingCandidate } from "@/li
 import { admissionRequirementChecks, verifiedCategory, type ReviewPosition } from "@/lib/domain/admission-review";
 import { applyRankingMoves } from "@/lib/domain/admission-decisions";
 import { composeDecisionLetter, letterAsText, type LetterKind } from "@/lib/domain/decision-letter";
-import { startOfDayInOslo } from "@/lib/domain/application-deadline";
 import { day } from "@/lib/dates";
-import { isoDate, toReviewPosition } from "@/lib/to-domain";
+import { toReviewPosition } from "@/lib/to-domain";
 import { DEMO_APPLICANTS } from "@/prisma/seed/demo-accounts";
 import { attachPdf, createApplication, createCohort, createUser, enrol, type PositionInput } from "@/prisma/seed/factories";
-import { seedApplications } from "@/prisma/seed/demo";
+import { seedApplications } from "@/prisma/seed/applicant-pool";
+import { addDays, at, mondayOf, termCode } from "@/prisma/seed/calendar";
 
 const APPEALS_BODY = "Den sentrale klagenemnda ved NTNU";
 
@@ -41,25 +41,6 @@ export async function seedAdmission(db: Database, context: Context): Promise<str
   const decided = await seedDecidedIntake(db, context);
   const open = await seedUndecidedIntake(db, context);
   return `${decided}, ${open}`;
-}
-
-// ─── Dates ──────────────────────────────────────────────────────────────────────────────────────
-
-function addDays(date: string, days: number): string {
-  return isoDate(new Date(day(date).getTime() + days * 86_400_000));
-}
-
-function mondayOf(date: string): string {
-  return addDays(date, -((day(date).getUTCDay() + 6) % 7));
-}
-
-function termCode(firstDay: string): string {
-  return `${Number(firstDay.slice(5, 7)) >= 7 ? "H" : "V"}${firstDay.slice(0, 4)}`;
-}
-
-/** An instant on an Oslo calendar day, `hours` after its midnight. */
-function at(date: string, hours: number): Date {
-  return new Date(startOfDayInOslo(date).getTime() + hours * 3_600_000);
 }
 
 /** Nine samlinger six weeks apart from about nine weeks after `today`; exam four weeks after the last. */

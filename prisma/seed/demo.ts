@@ -9,12 +9,12 @@
 // All people are invented.
 import { mulberry32 } from "@/lib/random";
 import { evaluateEligibility, type ArbeidskravStatus } from "@/lib/domain/eligibility";
-import { explainPriorityCategory } from "@/lib/domain/admission";
-import { MUNICIPALITIES, municipalitiesInCounty } from "@/lib/data/norway-places";
 import type { Database } from "@/lib/db/client";
-import type { EmployerType, Grade, LeaderRole } from "@/lib/generated/prisma/enums";
+import type { Grade } from "@/lib/generated/prisma/enums";
 import { osloDate } from "@/lib/domain/application-deadline";
-import { isoDate, toDomainPosition } from "@/lib/to-domain";
+import { isoDate } from "@/lib/to-domain";
+import { nameGenerator, seedApplications } from "@/prisma/seed/applicant-pool";
+import { addDays, mondayOf, termCode } from "@/prisma/seed/calendar";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_STUDENTS } from "@/prisma/seed/demo-accounts";
 import { seedStudentDemo } from "@/prisma/seed/demo-student";
 import { seedApplicantDemo } from "@/prisma/seed/demo-applicant";
@@ -23,7 +23,6 @@ import { hashPassword } from "@/lib/server/auth/password";
 import { seedAdmission } from "@/prisma/seed/demo-admission";
 import {
   assignTeachers,
-  attachPdf,
   cohortDays,
   createApplication,
   createArbeidskrav,
@@ -35,7 +34,6 @@ import {
   day,
   enrol,
   standardArbeidskrav,
-  type PositionInput,
   type SamlingInput,
 } from "@/prisma/seed/factories";
 
@@ -559,176 +557,7 @@ export function openCohortPlan(today: string) {
   };
 }
 
-const EMPLOYERS_BY_TYPE: Record<EmployerType, (municipality: string) => string> = {
-  MUNICIPAL_CWS: (municipality) => `${municipality} kommune, barneverntjenesten`,
-  INSTITUTION: (municipality) => `${municipality} barnevernsinstitusjon`,
-  OTHER: (municipality) => `${municipality} kommune, familieavdelingen`,
-};
-
-/** Heavier in the populous counties, but every county appears. */
-const COUNTY_WEIGHTS: [string, number][] = [
-  ["03", 6], ["50", 6], ["46", 5], ["32", 4], ["11", 3], ["42", 3], ["18", 3], ["34", 3],
-  ["15", 2], ["33", 2], ["55", 2], ["31", 2], ["39", 1], ["40", 1], ["56", 1],
-];
-
-/** Sent applications with their PDFs, across counties and categories; returns their ids in order. */
-export async function seedApplications(
-  db: Database,
-  context: Omit<SeedContext, "faculty"> & { cohortId: string; opensOn: string; deadline: string; today: string; total?: number },
-): Promise<string[]> {
-  const { cohortId, opensOn, deadline, today, names, random } = context;
-  const counties = COUNTY_WEIGHTS.flatMap(([code, weight]) => Array<string>(weight).fill(code));
-  const total = context.total ?? 44;
-  const ids: string[] = [];
-  // Sent between the opening and today, or the deadline when it has passed.
-  const lastDay = dayDifference(today, deadline) < 0 ? deadline : today;
-  for (let index = 0; index < total; index += 1) {
-    const person = names();
-    const countyCode = index < COUNTY_WEIGHTS.length ? COUNTY_WEIGHTS[index]![0] : counties[Math.floor(random() * counties.length)]!;
-    const candidates = municipalitiesInCounty(countyCode);
-    const municipality = candidates[Math.floor(random() * candidates.length)] ?? MUNICIPALITIES[0]!;
-    const profile = (["cat1", "cat1", "cat2", "cat3", "cat4", "cat1", "cat3", "cat4"] as const)[index % 8]!;
-    const positions = positionsFor(profile, municipality.name, countyCode, municipality.code, today, random);
-    const daysOpen = Math.max(1, dayDifference(opensOn, lastDay));
-    const submittedOn = addDays(opensOn, Math.floor(random() * daysOpen));
-    const submittedAt = new Date(`${submittedOn}T${String(8 + Math.floor(random() * 12)).padStart(2, "0")}:${String(Math.floor(random() * 60)).padStart(2, "0")}:00+01:00`);
-    const explanation = explainPriorityCategory(positions.map((position) => toDomainPosition({
-      startDate: day(position.startDate),
-      endDate: position.endDate ? day(position.endDate) : null,
-      employerType: position.employerType,
-      leaderRole: position.leaderRole ?? "LEADER",
-      professionalResponsibility: position.professionalResponsibility ?? false,
-      personnelResponsibility: position.personnelResponsibility ?? false,
-    })), deadline);
-    const credits = index % 11 === 10 ? 120 : 180 + Math.floor(random() * 3) * 30;
-    const user = await createUser(db, { ...person, roles: ["APPLICANT"] });
-    const application = await createApplication(db, {
-      applicantId: user.id,
-      cohortId,
-      status: index % 5 === 0 ? "UNDER_REVIEW" : "SUBMITTED",
-      submittedAt,
-      reviewStartedAt: index % 5 === 0 ? new Date(submittedAt.getTime() + 3 * 86_400_000) : undefined,
-      fullName: person.name,
-      birthDate: `${1968 + Math.floor(random() * 25)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`,
-      phone: `9${String(Math.floor(random() * 1e7)).padStart(7, "0")}`,
-      address: `Storgata ${1 + Math.floor(random() * 90)}`,
-      postalCode: String(1000 + Math.floor(random() * 8000)),
-      postalPlace: municipality.name,
-      employerCountyCode: countyCode,
-      employerMunicipalityCode: municipality.code,
-      provisionalCategory: explanation.category,
-      provisionalCategoryReason: explanation.reasons.join(" "),
-      educations: [
-        {
-          institution: ["NTNU", "OsloMet", "Universitetet i Agder", "UiT Norges arktiske universitet", "Høgskulen på Vestlandet"][index % 5]!,
-          degree: ["Bachelor i barnevern", "Bachelor i sosialt arbeid", "Bachelor i vernepleie"][index % 3]!,
-          credits,
-          completedYear: 2000 + (index % 20),
-        },
-      ],
-      positions,
-    });
-    ids.push(application.id);
-    const submittedAtText = submittedAt.toISOString();
-    await attachPdf(db, {
-      applicationId: application.id,
-      uploadedById: user.id,
-      kind: "VITNEMAL",
-      originalName: "vitnemal.pdf",
-      lines: [person.name, `${credits} studiepoeng`, `Lastet opp ${submittedAtText.slice(0, 10)}`],
-    });
-    for (const position of application.positions) {
-      await attachPdf(db, {
-        applicationId: application.id,
-        uploadedById: user.id,
-        kind: "TJENESTEBEVIS",
-        positionId: position.id,
-        originalName: `tjenestebevis-${slug(position.employer ?? "arbeidsgiver")}.pdf`,
-        lines: [person.name, position.title ?? "", position.employer ?? "", `Stillingsprosent ${position.percent}`],
-      });
-    }
-  }
-  return ids;
-}
-
-function positionsFor(
-  profile: "cat1" | "cat2" | "cat3" | "cat4",
-  municipality: string,
-  countyCode: string,
-  municipalityCode: string,
-  today: string,
-  random: () => number,
-): PositionInput[] {
-  const base = { countyCode, municipalityCode, superiorTitle: "Kommunalsjef for oppvekst" };
-  const yearsAgo = (years: number) => addDays(today, -Math.round(years * 365));
-  const position = (employerType: EmployerType, leaderRole: LeaderRole, both: boolean, start: string, end: string | null, title: string): PositionInput => ({
-    ...base,
-    employer: EMPLOYERS_BY_TYPE[employerType](municipality),
-    employerType,
-    leaderRole,
-    title,
-    startDate: start,
-    endDate: end,
-    percent: 100,
-    personnelCount: both ? 4 + Math.floor(random() * 20) : 0,
-    professionalResponsibility: both || leaderRole === "PROFESSIONAL_LEAD",
-    personnelResponsibility: both,
-    areaOfResponsibility: leaderRole === "TEAM_LEAD" ? "Undersøkelsesteamet" : "Barneverntjenesten",
-    superiorTitle: employerType === "INSTITUTION" ? "Regionsjef" : base.superiorTitle,
-  });
-  switch (profile) {
-    case "cat1":
-      return [position("MUNICIPAL_CWS", random() < 0.5 ? "LEADER" : "DEPUTY", true, yearsAgo(1 + random() * 6), null, "Barnevernleder")];
-    case "cat2":
-      return [
-        position("MUNICIPAL_CWS", "TEAM_LEAD", false, yearsAgo(6), yearsAgo(2.5), "Teamleder"),
-        position("OTHER", "NONE", false, yearsAgo(2.5), null, "Rådgiver"),
-      ];
-    case "cat3":
-      return [position("INSTITUTION", "LEADER", true, yearsAgo(1 + random() * 5), null, "Institusjonsleder")];
-    case "cat4":
-      return [position("MUNICIPAL_CWS", "PROFESSIONAL_LEAD", false, yearsAgo(0.5 + random()), null, "Fagleder")];
-  }
-}
-
 // ─── Small helpers ──────────────────────────────────────────────────────────────────────────────
-
-
-const FIRST_NAMES = [
-  "Anne", "Bjørn", "Camilla", "Dag", "Eli", "Fredrik", "Guro", "Håkon", "Ida", "Jon", "Kristin", "Lars",
-  "Marte", "Nils", "Oda", "Pål", "Ragnhild", "Sindre", "Tone", "Ulrik", "Vilde", "Øystein", "Åse", "Linnea",
-  "Mona", "Geir", "Hilde", "Knut", "Siri", "Trond", "Randi", "Espen", "Solveig", "Aslak", "Berit", "Torunn",
-];
-const LAST_NAMES = [
-  "Aasen", "Berg", "Dahl", "Eide", "Fjeld", "Gundersen", "Haugland", "Isaksen", "Jensen", "Kvam", "Lie",
-  "Moe", "Nygård", "Olsen", "Pedersen", "Rønning", "Solberg", "Tangen", "Ulvik", "Vik", "Wold", "Øien", "Ås",
-  "Sara", "Mikkelsen", "Strand", "Holm", "Brekke", "Hagen", "Lunde",
-];
-
-function nameGenerator(random: () => number): () => { name: string; email: string } {
-  const used = new Set<string>();
-  return () => {
-    for (;;) {
-      const first = FIRST_NAMES[Math.floor(random() * FIRST_NAMES.length)]!;
-      const last = LAST_NAMES[Math.floor(random() * LAST_NAMES.length)]!;
-      const name = `${first} ${last}`;
-      if (used.has(name)) continue;
-      used.add(name);
-      return { name, email: `${slug(first)}.${slug(last)}@demo.no` };
-    }
-  };
-}
-
-function slug(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/æ/g, "ae")
-    .replace(/ø/g, "o")
-    .replace(/å/g, "a")
-    .normalize("NFD")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-}
 
 /** `count` indexes out of `length`, evenly spread, shifted by `offset`. */
 function spread(length: number, count: number, offset: number): number[] {
@@ -736,21 +565,3 @@ function spread(length: number, count: number, offset: number): number[] {
   return Array.from({ length: count }, (_, index) => (Math.floor(((index + 0.5) * length) / count) + offset) % length);
 }
 
-function addDays(date: string, days: number): string {
-  return isoDate(new Date(day(date).getTime() + days * 86_400_000));
-}
-
-function dayDifference(from: string, to: string): number {
-  return Math.round((day(to).getTime() - day(from).getTime()) / 86_400_000);
-}
-
-function mondayOf(date: string): string {
-  const weekday = (day(date).getUTCDay() + 6) % 7; // Monday 0
-  return addDays(date, -weekday);
-}
-
-/** H for a cohort starting July–December, V for January–June. */
-function termCode(firstDay: string): string {
-  const month = Number(firstDay.slice(5, 7));
-  return `${month >= 7 ? "H" : "V"}${firstDay.slice(0, 4)}`;
-}

@@ -6,7 +6,7 @@ import { saveDayAttendanceAction } from "@/lib/actions/attendance";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { addDays } from "@/lib/domain/dates";
 import { getAttendanceGrid, getDayAttendance, saveDayAttendance } from "@/lib/server/cohorts/attendance";
-import { removeSamling, removeSamlingDay } from "@/lib/server/cohorts/plan";
+import { removeSamling, removeSamlingDay } from "@/lib/server/cohorts/samlinger";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
 import { isoDate } from "@/lib/to-domain";
 import { makeCohort, type World } from "./cohort-world";

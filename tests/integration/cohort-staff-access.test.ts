@@ -12,7 +12,7 @@ import { registerEligibleAction, setGradeAction } from "@/lib/actions/exam";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getArbeidskravOverview, getSubmissionForAssessment } from "@/lib/server/cohorts/assessment";
 import { getAttendanceGrid, getDayAttendance } from "@/lib/server/cohorts/attendance";
-import { getExamAdmission } from "@/lib/server/cohorts/exam";
+import { getExamAdmission } from "@/lib/server/exams/registration";
 import { getFacultyHome } from "@/lib/server/cohorts/faculty-home";
 import { getCohortPlan } from "@/lib/server/cohorts/plan";
 import { getStaffCohort } from "@/lib/server/cohorts/staff-cohort";

@@ -3,7 +3,7 @@
 // cohort about to sit the exam with 13 students to admit; H2023's grades published.
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDayAttendance } from "@/lib/server/cohorts/attendance";
-import { getExamAdmission } from "@/lib/server/cohorts/exam";
+import { getExamAdmission } from "@/lib/server/exams/registration";
 import { getFacultyHome } from "@/lib/server/cohorts/faculty-home";
 import { getArbeidskravOverview } from "@/lib/server/cohorts/assessment";
 import { seedDemoData } from "@/prisma/seed/demo";

@@ -2,7 +2,8 @@
 // about, queued once per dedupe key, sent once even by two workers at the same moment, retried
 // with back-off when the mail server fails, and delivered by the pg-boss worker on request.
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { startJobRunner, requestJob, stopJobRunner } from "@/lib/jobs/runner";
+import { requestJob, stopJobRunner } from "@/lib/jobs/queue";
+import { startWorker } from "@/lib/worker/jobs";
 import { deliverQueuedMail, MAX_MAIL_ATTEMPTS, queueMail, readOutbox } from "@/lib/server/mail";
 import { db } from "./support";
 
@@ -72,7 +73,7 @@ describe("the job runner", () => {
 
   it("delivers queued mail when a run is requested, without waiting for the clock", async () => {
     await queueMail(db(), message("via-worker", "worker@example.no"));
-    await startJobRunner(process.env.DATABASE_URL!, { pollingIntervalSeconds: 0.5, schedule: false, log: () => {} });
+    await startWorker(process.env.DATABASE_URL!, { pollingIntervalSeconds: 0.5, schedule: false, log: () => {} });
     await requestJob("mail.deliver");
     await expect
       .poll(async () => (await db().mailMessage.findUniqueOrThrow({ where: { dedupeKey: "via-worker" } })).sentAt, { timeout: 15_000 })

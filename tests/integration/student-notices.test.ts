@@ -4,7 +4,7 @@
 // nothing for a cohort that has finished.
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "@/lib/domain/dates";
-import { JOBS } from "@/lib/jobs/definitions";
+import { JOBS } from "@/lib/worker/jobs";
 import { sweepStudentNotices } from "@/lib/server/students/notices";
 import { createCohort, createSubmission, createUser, enrol, uniqueCohortCode } from "@/prisma/seed/factories";
 import { isoDate } from "@/lib/to-domain";

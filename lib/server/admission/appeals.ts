@@ -19,7 +19,7 @@ import { DomainError, NotFoundError } from "@/lib/server/errors";
 import { queueMail } from "@/lib/server/mail";
 import { lockOwnApplication } from "@/lib/server/applications/ownership";
 import { COHORT_FULL_MESSAGE, LOCKING_TRANSACTION, withRetry } from "@/lib/server/transactions";
-import { requestJob } from "@/lib/jobs/runner";
+import { requestJob } from "@/lib/jobs/queue";
 import type { Viewer } from "@/lib/server/viewer";
 import { enforceRateLimit, RATE_LIMITS } from "@/lib/server/rate-limit";
 import { storage } from "@/lib/storage";

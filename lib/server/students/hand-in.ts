@@ -17,7 +17,7 @@ import { formatDateNb, formatInstantNb, joinNb } from "@/lib/domain/format";
 import { formatMegabytes, uploadProblem } from "@/lib/domain/upload";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { requestJob } from "@/lib/jobs/runner";
+import { requestJob } from "@/lib/jobs/queue";
 import { audit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import { DomainError, NotFoundError } from "@/lib/server/errors";

@@ -3,7 +3,7 @@ import "server-only";
 // on request); using it marks the address verified. Until then the applicant can fill in a draft
 // but not submit it (lib/server/applications/submission.ts).
 import type { Transaction } from "@/lib/db/client";
-import { requestJob } from "@/lib/jobs/runner";
+import { requestJob } from "@/lib/jobs/queue";
 import { audit } from "@/lib/server/audit";
 import { issueToken, lockUsableToken, markTokenUsed } from "@/lib/server/auth/tokens";
 import { db } from "@/lib/server/db";

@@ -6,7 +6,7 @@ import "server-only";
 import type { Transaction } from "@/lib/db/client";
 import { ROLE_LABELS, canGrantRoles } from "@/lib/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { requestJob } from "@/lib/jobs/runner";
+import { requestJob } from "@/lib/jobs/queue";
 import { audit } from "@/lib/server/audit";
 import { hashPassword } from "@/lib/server/auth/password";
 import { issueToken, lockUsableToken, markTokenUsed, peekToken } from "@/lib/server/auth/tokens";

@@ -7,7 +7,7 @@ import { canDisableUser, canGrantRoles, isStaff } from "@/lib/permissions";
 import { audit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import { AccessDeniedError, NotFoundError } from "@/lib/server/errors";
-import { requestJob } from "@/lib/jobs/runner";
+import { requestJob } from "@/lib/jobs/queue";
 import type { Viewer } from "@/lib/server/viewer";
 import { ACCOUNT_FIELDS, createAccount } from "./create-account";
 import { sendInvitation } from "./invitations";

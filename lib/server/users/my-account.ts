@@ -4,7 +4,7 @@ import "server-only";
 // changes only when the link sent to the new address is used; the old address is told), and sign
 // out of every device.
 import { Prisma } from "@/lib/generated/prisma/client";
-import { requestJob } from "@/lib/jobs/runner";
+import { requestJob } from "@/lib/jobs/queue";
 import { audit } from "@/lib/server/audit";
 import { hashPassword, verifyPassword } from "@/lib/server/auth/password";
 import { endAllSessions } from "@/lib/server/auth/sessions";

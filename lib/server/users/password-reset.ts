@@ -3,7 +3,7 @@ import "server-only";
 // way whether or not the address has an account (the action redirects to one page for both), a
 // random token is stored only as its hash, it works for 60 minutes and once, and the new password
 // ends every session of the user (lib/server/users/passwords.ts). Audited.
-import { requestJob } from "@/lib/jobs/runner";
+import { requestJob } from "@/lib/jobs/queue";
 import { audit } from "@/lib/server/audit";
 import { hashPassword } from "@/lib/server/auth/password";
 import { issueToken, lockUsableToken, markTokenUsed, peekToken } from "@/lib/server/auth/tokens";

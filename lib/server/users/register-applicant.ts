@@ -1,5 +1,5 @@
 import "server-only";
-import { requestJob } from "@/lib/jobs/runner";
+import { requestJob } from "@/lib/jobs/queue";
 import { enforceRateLimit, RATE_LIMITS } from "@/lib/server/rate-limit";
 import { createAccount } from "./create-account";
 import { sendVerificationLink } from "./email-verification";

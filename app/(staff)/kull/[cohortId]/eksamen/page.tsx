@@ -10,7 +10,7 @@ import { DataTable, type Column } from "@/components/ui/data-table";
 import { publishGradesAction, registerEligibleAction, registerStudentAction, withdrawFromExamAction } from "@/lib/actions/exam";
 import { FS_COURSE_CODE } from "@/lib/domain/exam-results";
 import { formatInstantNb } from "@/lib/domain/format";
-import { getExamAdmission, type ExamAdmission } from "@/lib/server/cohorts/exam";
+import { getExamAdmission, type ExamAdmission } from "@/lib/server/exams/registration";
 import { found, loadCohortPage } from "../load";
 
 export const metadata: Metadata = { title: "Eksamen" };

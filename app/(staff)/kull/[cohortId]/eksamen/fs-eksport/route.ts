@@ -1,6 +1,6 @@
 // The exam results for import into FS (Felles studentsystem): CSV, UTF-8 with BOM, semicolons.
 // For the cohort's staff only; anyone else gets an empty 404.
-import { examResultsCsv } from "@/lib/server/cohorts/exam";
+import { examResultsCsv } from "@/lib/server/exams/results";
 import { NotFoundError } from "@/lib/server/errors";
 import { getViewer } from "@/lib/server/viewer";
 import { csvResponse } from "@/lib/csv";

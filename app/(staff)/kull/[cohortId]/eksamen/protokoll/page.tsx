@@ -5,7 +5,7 @@ import { PrintButton } from "@/components/ui/print-button";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { fsDate } from "@/lib/domain/exam-results";
 import { formatDateNb } from "@/lib/domain/format";
-import { getExamProtocol } from "@/lib/server/cohorts/exam";
+import { getExamProtocol } from "@/lib/server/exams/results";
 import { found, loadCohortPage } from "../../load";
 
 export const metadata: Metadata = { title: "Eksamensprotokoll" };

@@ -10,13 +10,10 @@ import "server-only";
 // path (the button, a direct call, a crafted POST) registers a student who is not ELIGIBLE.
 // Grades are set only on an active registration (also a CHECK in the database), a changed grade
 // needs a reason, and every grade is audited. Students see grades once they are published.
-import { csvText } from "@/lib/csv";
 import { osloDate } from "@/lib/domain/application-deadline";
-import { examAdmissionDecision, GRADE_DESCRIPTIONS, isGrade, type Grade } from "@/lib/domain/exam";
-import { FS_COLUMNS, FS_COURSE_CODE, fsResultRows, fsTerm, spreadsheetSafe } from "@/lib/domain/exam-results";
+import { examAdmissionDecision } from "@/lib/domain/exam";
 import { formatDateNb } from "@/lib/domain/format";
 import { staffReasons } from "@/lib/domain/risk";
-import type { Transaction } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { audit, auditMany } from "@/lib/server/audit";
 import { requireCohortStaff } from "@/lib/server/cohorts/access";
@@ -28,7 +25,7 @@ import { queueMail } from "@/lib/server/mail";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
 
-const NO_EXAM = "Kullet har ingen eksamen i planen ennå. Legg den inn under Plan.";
+import { lockExam } from "@/lib/server/exams/lock";
 
 // ─── Reading ────────────────────────────────────────────────────────────────────────────────────
 
@@ -92,14 +89,6 @@ export async function getExamAdmission(viewer: Viewer, cohortId: string, now = n
 export type ExamAdmission = Awaited<ReturnType<typeof getExamAdmission>>;
 
 // ─── Registration ───────────────────────────────────────────────────────────────────────────────
-
-async function lockExam(tx: Transaction, cohortId: string) {
-  const [exam] = await tx.$queryRaw<{ id: string; title: string; startsOn: Date; endsOn: Date; gradesPublishedAt: Date | null }[]>`
-    SELECT "id", "title", "startsOn", "endsOn", "gradesPublishedAt" FROM "Exam"
-    WHERE "cohortId" = ${cohortId} ORDER BY "startsOn", "id" LIMIT 1 FOR UPDATE`;
-  if (!exam) throw new DomainError(NO_EXAM);
-  return exam;
-}
 
 /**
  * Registers the ELIGIBLE students of the cohort (all of them, or only `enrolmentIds`) for its
@@ -225,185 +214,3 @@ export async function withdrawFromExam(viewer: Viewer, input: { cohortId: string
   });
 }
 
-// ─── Grades ─────────────────────────────────────────────────────────────────────────────────────
-
-export async function setGrade(
-  viewer: Viewer,
-  input: { cohortId: string; enrolmentId: string; grade: Grade; reason: string | null },
-) {
-  await requireCohortStaff(viewer, input.cohortId);
-  if (!isGrade(input.grade)) throw new DomainError("Velg en karakter fra A til F.", { grade: ["Velg en karakter fra A til F."] });
-  return db().$transaction(async (tx) => {
-    const exam = await lockExam(tx, input.cohortId);
-    const [registration] = await tx.$queryRaw<{ id: string; status: string; grade: Grade | null }[]>`
-      SELECT r."id", r."status"::text AS "status", r."grade"::text AS "grade" FROM "ExamRegistration" r
-      JOIN "Enrolment" e ON e."id" = r."enrolmentId"
-      WHERE r."examId" = ${exam.id} AND r."enrolmentId" = ${input.enrolmentId} AND e."cohortId" = ${input.cohortId}
-      FOR UPDATE OF r`;
-    if (!registration || registration.status !== "ADMITTED") {
-      throw new DomainError("Studenten er ikke meldt opp til eksamen og kan ikke få karakter.");
-    }
-    if (registration.grade === input.grade) return { grade: input.grade, changed: false, corrected: false };
-    const correction = registration.grade !== null;
-    if (correction && !input.reason) {
-      throw new DomainError(`Karakteren er allerede satt til ${registration.grade}. Skriv hvorfor den endres.`, {
-        reason: ["Skriv en begrunnelse for endringen."],
-      });
-    }
-    const gradedAt = new Date();
-    const updated = await tx.examRegistration.update({
-      where: { id: registration.id },
-      data: { grade: input.grade, gradedById: viewer.id, gradedAt },
-      select: { enrolment: { select: { userId: true, user: { select: { name: true, email: true } } } } },
-    });
-    await audit(tx, {
-      actorId: viewer.id,
-      action: correction ? "exam.correct_grade" : "exam.grade",
-      entityType: "ExamRegistration",
-      entityId: registration.id,
-      before: { grade: registration.grade },
-      after: { grade: input.grade, ...(correction ? { reason: input.reason } : {}) },
-    });
-    // Once the grades are published, a student hears of a new or changed grade at once.
-    if (exam.gradesPublishedAt) {
-      await queueMail(tx, {
-        dedupeKey: `exam-grade:${registration.id}:${gradedAt.getTime()}`,
-        to: updated.enrolment.user.email,
-        userId: updated.enrolment.userId,
-        ...gradeMail(exam.title, correction),
-      });
-    }
-    return { grade: input.grade, changed: true, corrected: correction, name: updated.enrolment.user.name };
-  });
-}
-
-function gradeMail(title: string, corrected: boolean) {
-  return {
-    subject: corrected ? `Karakteren din er endret: ${title}` : `Karakteren din er klar: ${title}`,
-    text: [
-      corrected ? `Karakteren din på ${title} er endret.` : `Karakteren din på ${title} er publisert.`,
-      "",
-      `Logg inn for å se den: ${env().APP_URL}/student`,
-    ].join("\n"),
-  };
-}
-
-/**
- * Publishes the exam's grades to its students, from now on. Students with a grade are e-mailed;
- * a grade set later is visible (and e-mailed) at once.
- */
-export async function publishGrades(viewer: Viewer, input: { cohortId: string }) {
-  await requireCohortStaff(viewer, input.cohortId);
-  return db().$transaction(async (tx) => {
-    const exam = await lockExam(tx, input.cohortId);
-    if (exam.gradesPublishedAt) throw new DomainError("Karakterene er allerede publisert.");
-    const graded = await tx.examRegistration.findMany({
-      where: { examId: exam.id, status: "ADMITTED", grade: { not: null } },
-      select: { id: true, enrolment: { select: { userId: true, user: { select: { email: true } } } } },
-    });
-    if (graded.length === 0) throw new DomainError("Ingen har fått karakter ennå, så det er ingenting å publisere.");
-    const publishedAt = new Date();
-    await tx.exam.update({ where: { id: exam.id }, data: { gradesPublishedAt: publishedAt } });
-    await audit(tx, {
-      actorId: viewer.id,
-      action: "exam.publish_grades",
-      entityType: "Exam",
-      entityId: exam.id,
-      before: { gradesPublishedAt: null },
-      after: { gradesPublishedAt: publishedAt.toISOString(), graded: graded.length },
-    });
-    for (const registration of graded) {
-      await queueMail(tx, {
-        dedupeKey: `exam-grades-published:${registration.id}`,
-        to: registration.enrolment.user.email,
-        userId: registration.enrolment.userId,
-        ...gradeMail(exam.title, false),
-      });
-    }
-    return { published: graded.length };
-  });
-}
-
-// ─── Export and protocol ────────────────────────────────────────────────────────────────────────
-
-async function registeredStudents(viewer: Viewer, cohortId: string) {
-  await requireCohortStaff(viewer, cohortId);
-  const exam = await db().exam.findFirst({
-    where: { cohortId },
-    orderBy: { startsOn: "asc" },
-    select: {
-      id: true,
-      title: true,
-      startsOn: true,
-      endsOn: true,
-      gradesPublishedAt: true,
-      cohort: {
-        select: {
-          code: true,
-          name: true,
-          programme: { select: { name: true, credits: true } },
-          teachers: { where: { academicLead: true }, select: { user: { select: { name: true } } } },
-        },
-      },
-      registrations: {
-        where: { status: "ADMITTED" },
-        orderBy: { enrolment: { user: { name: "asc" } } },
-        select: {
-          grade: true,
-          gradedAt: true,
-          enrolment: { select: { user: { select: { name: true, email: true } }, application: { select: { birthDate: true } } } },
-        },
-      },
-    },
-  });
-  if (!exam) throw new NotFoundError(NO_EXAM);
-  return exam;
-}
-
-/**
- * The results for import into FS (Felles studentsystem): UTF-8 with BOM, semicolons, one row per
- * registered student: name, birth date (from the application; empty for a student enrolled
- * without one), e-mail, course code (FS_COURSE_CODE), term, grade, grade date (Oslo).
- */
-export async function examResultsCsv(viewer: Viewer, cohortId: string): Promise<{ filename: string; csv: string }> {
-  const exam = await registeredStudents(viewer, cohortId);
-  const rows = fsResultRows(
-    isoDate(exam.startsOn),
-    exam.registrations.map((registration) => ({
-      name: registration.enrolment.user.name,
-      birthDate: registration.enrolment.application?.birthDate ? isoDate(registration.enrolment.application.birthDate) : null,
-      email: registration.enrolment.user.email,
-      grade: registration.grade,
-      gradedOn: registration.gradedAt ? osloDate(registration.gradedAt) : null,
-    })),
-  ).map((row) => row.map(spreadsheetSafe));
-  return {
-    filename: `eksamensresultater-${FS_COURSE_CODE}-${exam.cohort.code}.csv`,
-    csv: csvText([[...FS_COLUMNS], ...rows]),
-  };
-}
-
-export async function getExamProtocol(viewer: Viewer, cohortId: string, now = new Date()) {
-  const exam = await registeredStudents(viewer, cohortId);
-  const startsOn = isoDate(exam.startsOn);
-  return {
-    title: exam.title,
-    startsOn,
-    endsOn: isoDate(exam.endsOn),
-    term: fsTerm(startsOn),
-    courseCode: FS_COURSE_CODE,
-    cohort: exam.cohort.name,
-    programme: exam.cohort.programme.name,
-    credits: exam.cohort.programme.credits,
-    academicLead: exam.cohort.teachers[0]?.user.name ?? null,
-    gradesPublishedAt: exam.gradesPublishedAt,
-    printedOn: osloDate(now),
-    students: exam.registrations.map((registration, index) => ({
-      number: index + 1,
-      name: registration.enrolment.user.name,
-      birthDate: registration.enrolment.application?.birthDate ? isoDate(registration.enrolment.application.birthDate) : null,
-      grade: registration.grade,
-      gradeText: registration.grade ? GRADE_DESCRIPTIONS[registration.grade] : null,
-    })),
-  };
-}

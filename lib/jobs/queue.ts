@@ -6,8 +6,22 @@ import "server-only";
 //
 // Every queue has the "stately" policy: at most one run waiting and one running. A request while
 // a sweep runs queues exactly one more (which sees what the current one missed); more are dropped.
+//
+// This file knows job names, not what the jobs do: the handlers (lib/worker/jobs.ts) are passed in
+// by the process that runs the worker, so a use case that asks for a job never imports the use
+// cases of every other job (which would make the server import itself in a circle).
 import PgBoss from "pg-boss";
-import { JOBS, type JobName } from "@/lib/jobs/definitions";
+import type { JobName } from "@/lib/jobs/names";
+
+export type { JobName } from "@/lib/jobs/names";
+
+export interface JobDefinition {
+  /** pg-boss cron expression (UTC), or null for jobs that run only when requested. */
+  cron: string | null;
+  run: () => Promise<unknown>;
+}
+
+export type JobTable = Record<JobName, JobDefinition>;
 
 const holder = globalThis as { __jobRunner?: Promise<PgBoss> };
 
@@ -19,7 +33,7 @@ export interface RunnerOptions {
   log?: (message: string) => void;
 }
 
-export function startJobRunner(connectionString: string, options: RunnerOptions = {}): Promise<PgBoss> {
+export function startJobRunner(connectionString: string, jobs: JobTable, options: RunnerOptions = {}): Promise<PgBoss> {
   holder.__jobRunner ??= (async () => {
     const log = options.log ?? ((message: string) => console.log(message));
     const boss = new PgBoss({
@@ -31,14 +45,14 @@ export function startJobRunner(connectionString: string, options: RunnerOptions 
     });
     boss.on("error", (error) => console.error("[jobs]", error));
     await boss.start();
-    for (const [name, definition] of Object.entries(JOBS) as [JobName, (typeof JOBS)[JobName]][]) {
+    for (const [name, definition] of Object.entries(jobs) as [JobName, JobDefinition][]) {
       await boss.createQueue(name, { name, policy: "stately", retryLimit: 3, retryDelay: 30, expireInSeconds: 600 });
       await boss.work(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: 1 }, async () => {
         await definition.run();
       });
       if (options.schedule !== false && definition.cron) await boss.schedule(name, definition.cron, {}, { tz: "UTC" });
     }
-    log(`[jobs] Bakgrunnsjobber kjører: ${Object.keys(JOBS).join(", ")}`);
+    log(`[jobs] Bakgrunnsjobber kjører: ${Object.keys(jobs).join(", ")}`);
     return boss;
   })();
   return holder.__jobRunner;

@@ -1,5 +1,6 @@
 import "server-only";
-// Every background job of the app, in one list. A job is a sweep: it looks at the database and
+// Every background job of the app, in one list: the table of handlers, above the server (it calls
+// use cases); the queue itself is lib/jobs/queue.ts, below it. A job is a sweep: it looks at the database and
 // does whatever is due, so running it twice, or on two app instances at once, does the work once
 // (each sweep locks what it changes). `cron` runs it on a schedule as a safety net; use cases
 // also request a run right after they commit (requestJob), so users do not wait for the clock.
@@ -7,12 +8,7 @@ import { advanceWaitingLists } from "@/lib/server/admission/decisions";
 import { deliverQueuedMail } from "@/lib/server/mail";
 import { sweepStudentNotices } from "@/lib/server/students/notices";
 import { cleanUpExpiredAccountData } from "@/lib/server/maintenance";
-
-export interface JobDefinition {
-  /** pg-boss cron expression (UTC), or null for jobs that run only when requested. */
-  cron: string | null;
-  run: () => Promise<unknown>;
-}
+import { startJobRunner, type JobTable, type RunnerOptions } from "@/lib/jobs/queue";
 
 export const JOBS = {
   /** Sends queued e-mail (lib/server/mail.ts). */
@@ -30,6 +26,9 @@ export const JOBS = {
   "admission.waitlist": { cron: "* * * * *", run: () => advanceWaitingLists() },
   /** Removes ended rate-limit windows, ended sessions and spent one-time links (lib/server/maintenance.ts). */
   "maintenance.cleanup": { cron: "17 * * * *", run: () => cleanUpExpiredAccountData() },
-} satisfies Record<string, JobDefinition>;
+} satisfies JobTable;
 
-export type JobName = keyof typeof JOBS;
+/** Starts this process's worker with every job above (instrumentation.ts, and tests). */
+export function startWorker(connectionString: string, options?: RunnerOptions) {
+  return startJobRunner(connectionString, JOBS, options);
+}

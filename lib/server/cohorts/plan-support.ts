@@ -1,0 +1,58 @@
+import "server-only";
+// What the plan's use cases share: the cohort lock, renumbering samlinger by date, the plan's
+// dates, and the errors a refused change gives.
+import type { Transaction } from "@/lib/db/client";
+import { DomainError, NotFoundError } from "@/lib/server/errors";
+import { isoDate } from "@/lib/to-domain";
+
+
+// ─── Shared helpers ─────────────────────────────────────────────────────────────────────────────
+
+export async function lockCohort(tx: Transaction, cohortId: string) {
+  const [cohort] = await tx.$queryRaw<{ id: string; startsOn: Date }[]>`
+    SELECT "id", "startsOn" FROM "Cohort" WHERE "id" = ${cohortId} FOR NO KEY UPDATE`;
+  if (!cohort) throw new NotFoundError("Fant ikke kullet.");
+  return cohort;
+}
+
+/** Samlinger numbered 1, 2, 3 … by their first day (two steps: the number is unique per cohort). */
+export async function renumberSamlinger(tx: Transaction, cohortId: string) {
+  await tx.$executeRaw`UPDATE "CohortSamling" SET "number" = "number" + 1000 WHERE "cohortId" = ${cohortId}`;
+  await tx.$executeRaw`
+    UPDATE "CohortSamling" cs SET "number" = r.rn
+    FROM (
+      SELECT c."samlingId", row_number() OVER (ORDER BY min(d."date"), c."samlingId") AS rn
+      FROM "CohortSamling" c JOIN "SamlingDay" d ON d."samlingId" = c."samlingId"
+      WHERE c."cohortId" = ${cohortId}
+      GROUP BY c."samlingId"
+    ) r
+    WHERE cs."cohortId" = ${cohortId} AND cs."samlingId" = r."samlingId"`;
+}
+
+export async function planDates(tx: Transaction, cohortId: string, exceptSamlingId?: string): Promise<string[]> {
+  const days = await tx.samlingDay.findMany({
+    where: { samling: { cohorts: { some: { cohortId } } }, ...(exceptSamlingId ? { samlingId: { not: exceptSamlingId } } : {}) },
+    select: { date: true },
+  });
+  return days.map((d) => isoDate(d.date));
+}
+
+export async function samlingInPlan(tx: Transaction, cohortId: string, samlingId: string) {
+  const row = await tx.cohortSamling.findUnique({
+    where: { cohortId_samlingId: { cohortId, samlingId } },
+    select: { samling: { select: { id: true, title: true, location: true, notes: true, _count: { select: { cohorts: true } } } } },
+  });
+  if (!row) throw new NotFoundError("Fant ikke samlingen i kullets plan.");
+  return row.samling;
+}
+
+export function isForeignKeyViolation(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  const message = String((error as { message?: string } | null)?.message ?? "");
+  return code === "P2003" || code === "23503" || /foreign key/i.test(message);
+}
+
+export function daysError(problems: string[]): DomainError {
+  return new DomainError(problems.join(" "), { days: problems });
+}
+

@@ -1,0 +1,277 @@
+import "server-only";
+// A cohort's samlinger and their days: add, rename, move, share with a cohort of another
+// programme, remove (never one with attendance or absence notices), and copy a previous kull's plan
+// shifted by whole weeks. Each change locks the cohort row, writes in one transaction with its
+// audit entry, and renumbers the samlinger by date.
+import { dayRemovalRefusal, samlingDaysProblems, shiftByWeeks } from "@/lib/domain/cohort-plan";
+import { isStaff } from "@/lib/permissions";
+import { audit } from "@/lib/server/audit";
+import { requireCohortStaff } from "@/lib/server/cohorts/access";
+import { db } from "@/lib/server/db";
+import { inOrder } from "@/lib/server/in-order";
+import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
+import type { Viewer } from "@/lib/server/viewer";
+import { day } from "@/lib/dates";
+import { isoDate } from "@/lib/to-domain";
+import { daysError, isForeignKeyViolation, lockCohort, planDates, renumberSamlinger, samlingInPlan } from "@/lib/server/cohorts/plan-support";
+
+// ─── Samlinger and days ─────────────────────────────────────────────────────────────────────────
+
+export interface SamlingFields {
+  title: string;
+  location: string;
+  notes: string | null;
+}
+
+export async function addSamling(viewer: Viewer, input: SamlingFields & { cohortId: string; days: string[] }) {
+  await requireCohortStaff(viewer, input.cohortId);
+  const days = [...input.days].sort();
+  return db().$transaction(async (tx) => {
+    await lockCohort(tx, input.cohortId);
+    const problems = samlingDaysProblems(days, await planDates(tx, input.cohortId));
+    if (problems.length > 0) throw daysError(problems);
+    const samling = await tx.samling.create({
+      data: { title: input.title, location: input.location, notes: input.notes, days: { create: days.map((date) => ({ date: day(date) })) } },
+      select: { id: true },
+    });
+    await tx.cohortSamling.create({ data: { cohortId: input.cohortId, samlingId: samling.id, number: 1000 } });
+    await renumberSamlinger(tx, input.cohortId);
+    await audit(tx, {
+      actorId: viewer.id,
+      action: "samling.create",
+      entityType: "Samling",
+      entityId: samling.id,
+      after: { cohortId: input.cohortId, title: input.title, location: input.location, notes: input.notes, days },
+    });
+    return samling;
+  });
+}
+
+/** Title, place and notes. A shared samling is one samling: the other cohort sees the change too. */
+export async function updateSamling(viewer: Viewer, input: SamlingFields & { cohortId: string; samlingId: string }) {
+  await requireCohortStaff(viewer, input.cohortId);
+  return db().$transaction(async (tx) => {
+    await lockCohort(tx, input.cohortId);
+    const samling = await samlingInPlan(tx, input.cohortId, input.samlingId);
+    await tx.samling.update({ where: { id: samling.id }, data: { title: input.title, location: input.location, notes: input.notes } });
+    await audit(tx, {
+      actorId: viewer.id,
+      action: "samling.update",
+      entityType: "Samling",
+      entityId: samling.id,
+      before: { title: samling.title, location: samling.location, notes: samling.notes },
+      after: { title: input.title, location: input.location, notes: input.notes },
+    });
+  });
+}
+
+export async function addSamlingDay(viewer: Viewer, input: { cohortId: string; samlingId: string; date: string }) {
+  await requireCohortStaff(viewer, input.cohortId);
+  return db().$transaction(async (tx) => {
+    await lockCohort(tx, input.cohortId);
+    const samling = await samlingInPlan(tx, input.cohortId, input.samlingId);
+    // A shared samling's days are every sharing cohort's days.
+    const sharing = await tx.cohortSamling.findMany({ where: { samlingId: samling.id }, select: { cohortId: true } });
+    const taken: string[] = [];
+    for (const row of sharing) taken.push(...(await planDates(tx, row.cohortId)));
+    const problems = samlingDaysProblems([input.date], taken);
+    if (problems.length > 0) throw new DomainError(problems.join(" "), { date: problems });
+    const created = await tx.samlingDay.create({ data: { samlingId: samling.id, date: day(input.date) }, select: { id: true } });
+    for (const row of sharing) await renumberSamlinger(tx, row.cohortId);
+    await audit(tx, {
+      actorId: viewer.id,
+      action: "samling.add_day",
+      entityType: "SamlingDay",
+      entityId: created.id,
+      after: { samlingId: samling.id, date: input.date },
+    });
+    return created;
+  });
+}
+
+export async function removeSamlingDay(viewer: Viewer, input: { cohortId: string; samlingDayId: string }) {
+  await requireCohortStaff(viewer, input.cohortId);
+  try {
+    return await db().$transaction(async (tx) => {
+      await lockCohort(tx, input.cohortId);
+      const [target] = await tx.$queryRaw<{ id: string; samlingId: string; date: Date }[]>`
+        SELECT d."id", d."samlingId", d."date" FROM "SamlingDay" d
+        JOIN "CohortSamling" cs ON cs."samlingId" = d."samlingId" AND cs."cohortId" = ${input.cohortId}
+        WHERE d."id" = ${input.samlingDayId}
+        FOR UPDATE OF d`;
+      if (!target) throw new NotFoundError("Fant ikke samlingsdagen i kullets plan.");
+      const [attendance, absenceNotices, siblings] = await inOrder(
+        () => tx.attendance.count({ where: { samlingDayId: target.id } }),
+        () => tx.absenceNotice.count({ where: { samlingDayId: target.id, withdrawnAt: null } }),
+        () => tx.samlingDay.count({ where: { samlingId: target.samlingId } }),
+      );
+      const refusal =
+        siblings === 1 ? "Samlingens eneste dag kan ikke fjernes. Fjern samlingen i stedet." : dayRemovalRefusal({ attendance, absenceNotices });
+      if (refusal) throw new DomainError(refusal);
+      // Withdrawn notices are history of a day that no longer exists; the day's removal takes them.
+      await tx.absenceNotice.deleteMany({ where: { samlingDayId: target.id, withdrawnAt: { not: null } } });
+      await tx.samlingDay.delete({ where: { id: target.id } });
+      const sharing = await tx.cohortSamling.findMany({ where: { samlingId: target.samlingId }, select: { cohortId: true } });
+      for (const row of sharing) await renumberSamlinger(tx, row.cohortId);
+      await audit(tx, {
+        actorId: viewer.id,
+        action: "samling.remove_day",
+        entityType: "SamlingDay",
+        entityId: target.id,
+        before: { samlingId: target.samlingId, date: isoDate(target.date) },
+      });
+      return { date: isoDate(target.date) };
+    });
+  } catch (error) {
+    if (isForeignKeyViolation(error)) throw new DomainError("Dagen kan ikke fjernes fordi det er registrert oppmøte for den.");
+    throw error;
+  }
+}
+
+/**
+ * Removes a samling from the plan. A samling shared with another cohort stays for that cohort and
+ * only leaves this plan (refused when this cohort's students have attendance on it); otherwise
+ * the samling and its days are deleted (refused when anything is recorded for its days).
+ */
+export async function removeSamling(viewer: Viewer, input: { cohortId: string; samlingId: string }) {
+  await requireCohortStaff(viewer, input.cohortId);
+  try {
+    return await db().$transaction(async (tx) => {
+      await lockCohort(tx, input.cohortId);
+      const samling = await samlingInPlan(tx, input.cohortId, input.samlingId);
+      const shared = samling._count.cohorts > 1;
+      const students = shared ? { enrolment: { cohortId: input.cohortId } } : {};
+      const [attendance, absenceNotices] = await inOrder(
+        () => tx.attendance.count({ where: { samlingDay: { samlingId: samling.id }, ...students } }),
+        () => tx.absenceNotice.count({ where: { samlingDay: { samlingId: samling.id }, withdrawnAt: null, ...students } }),
+      );
+      const refusal = dayRemovalRefusal({ attendance, absenceNotices }, "samling");
+      if (refusal) throw new DomainError(refusal);
+      if (shared) {
+        await tx.cohortSamling.delete({ where: { cohortId_samlingId: { cohortId: input.cohortId, samlingId: samling.id } } });
+      } else {
+        await tx.absenceNotice.deleteMany({ where: { samlingDay: { samlingId: samling.id } } });
+        await tx.cohortSamling.delete({ where: { cohortId_samlingId: { cohortId: input.cohortId, samlingId: samling.id } } });
+        await tx.samling.delete({ where: { id: samling.id } });
+      }
+      await renumberSamlinger(tx, input.cohortId);
+      await audit(tx, {
+        actorId: viewer.id,
+        action: shared ? "samling.unshare" : "samling.delete",
+        entityType: "Samling",
+        entityId: samling.id,
+        before: { cohortId: input.cohortId, title: samling.title },
+      });
+      return { title: samling.title, shared };
+    });
+  } catch (error) {
+    if (isForeignKeyViolation(error)) throw new DomainError("Samlingen kan ikke fjernes fordi det er registrert oppmøte for den.");
+    throw error;
+  }
+}
+
+/**
+ * Adds a samling of a cohort of another programme to this cohort's plan: one samling, one set of
+ * days, attendance kept per student. Advisers coordinate the programmes, so only they share.
+ */
+export async function shareSamling(viewer: Viewer, input: { cohortId: string; samlingId: string }) {
+  if (!isStaff(viewer)) throw new AccessDeniedError("Bare studieveiledere kan dele samlinger mellom kull.");
+  return db().$transaction(async (tx) => {
+    await lockCohort(tx, input.cohortId);
+    const [cohort, samling] = await inOrder(
+      () => tx.cohort.findUniqueOrThrow({ where: { id: input.cohortId }, select: { programmeId: true } }),
+      () => tx.samling.findUnique({
+        where: { id: input.samlingId },
+        select: { id: true, title: true, days: { select: { date: true } }, cohorts: { select: { cohortId: true, cohort: { select: { programmeId: true } } } } },
+      }),
+    );
+    if (!samling || samling.cohorts.length === 0) throw new NotFoundError("Fant ikke samlingen.");
+    if (samling.cohorts.some((row) => row.cohortId === input.cohortId)) throw new DomainError("Samlingen er allerede i kullets plan.");
+    if (samling.cohorts.every((row) => row.cohort.programmeId === cohort.programmeId)) {
+      throw new DomainError("Bare samlinger fra et kull i et annet studieprogram kan deles.");
+    }
+    const problems = samlingDaysProblems(samling.days.map((d) => isoDate(d.date)), await planDates(tx, input.cohortId));
+    if (problems.length > 0) throw new DomainError(problems.join(" "));
+    await tx.cohortSamling.create({ data: { cohortId: input.cohortId, samlingId: samling.id, number: 1000 } });
+    await renumberSamlinger(tx, input.cohortId);
+    await audit(tx, {
+      actorId: viewer.id,
+      action: "samling.share",
+      entityType: "Samling",
+      entityId: samling.id,
+      after: { cohortId: input.cohortId, sharedWith: samling.cohorts.map((row) => row.cohortId) },
+    });
+    return { title: samling.title };
+  });
+}
+
+/**
+ * Copies another kull's plan into this one (which must have no samlinger yet), every date moved by
+ * `weeks` whole weeks so weekdays stay: samlinger with days (as this cohort's own; share a samling
+ * again if the other programme meets too), arbeidskrav with due dates (when this cohort has none)
+ * and the exam (when it has none). Day arithmetic is the domain's exact calendar arithmetic.
+ */
+export async function copyPlan(viewer: Viewer, input: { cohortId: string; fromCohortId: string; weeks: number }) {
+  await requireCohortStaff(viewer, input.cohortId);
+  await requireCohortStaff(viewer, input.fromCohortId);
+  if (input.cohortId === input.fromCohortId) throw new DomainError("Velg et annet kull å kopiere fra.", { fromCohortId: ["Velg et annet kull."] });
+  return db().$transaction(async (tx) => {
+    await lockCohort(tx, input.cohortId);
+    const [target, source] = await inOrder(
+      () => tx.cohort.findUniqueOrThrow({
+        where: { id: input.cohortId },
+        select: { _count: { select: { samlinger: true, arbeidskrav: true, exams: true } } },
+      }),
+      () => tx.cohort.findUniqueOrThrow({
+        where: { id: input.fromCohortId },
+        select: {
+          name: true,
+          samlinger: { orderBy: { number: "asc" }, select: { samling: { select: { title: true, location: true, notes: true, days: { select: { date: true } } } } } },
+          arbeidskrav: { orderBy: { number: "asc" } },
+          exams: { orderBy: { startsOn: "asc" }, take: 1, select: { title: true, startsOn: true, endsOn: true } },
+        },
+      }),
+    );
+    if (target._count.samlinger > 0) throw new DomainError("Kullet har allerede samlinger. En plan kan bare kopieres inn i et kull uten samlinger.");
+    if (source.samlinger.length === 0) throw new DomainError(`${source.name} har ingen samlinger å kopiere.`);
+    const shift = (value: Date) => day(shiftByWeeks(isoDate(value), input.weeks));
+    for (const [index, { samling }] of source.samlinger.entries()) {
+      const created = await tx.samling.create({
+        data: {
+          title: samling.title,
+          location: samling.location,
+          notes: samling.notes,
+          days: { create: samling.days.map((d) => ({ date: shift(d.date) })) },
+        },
+        select: { id: true },
+      });
+      await tx.cohortSamling.create({ data: { cohortId: input.cohortId, samlingId: created.id, number: index + 1 } });
+    }
+    await renumberSamlinger(tx, input.cohortId);
+    let arbeidskrav = 0;
+    if (target._count.arbeidskrav === 0 && source.arbeidskrav.length > 0) {
+      const created = await tx.arbeidskravDefinition.createMany({
+        data: source.arbeidskrav.map(({ id: _id, cohortId: _cohortId, dueDate, ...definition }) => ({
+          ...definition,
+          cohortId: input.cohortId,
+          dueDate: shift(dueDate),
+        })),
+      });
+      arbeidskrav = created.count;
+    }
+    const exam = source.exams[0];
+    const copyExam = target._count.exams === 0 && exam !== undefined;
+    if (copyExam) {
+      await tx.exam.create({ data: { cohortId: input.cohortId, title: exam.title, startsOn: shift(exam.startsOn), endsOn: shift(exam.endsOn) } });
+    }
+    await audit(tx, {
+      actorId: viewer.id,
+      action: "cohort.copy_plan",
+      entityType: "Cohort",
+      entityId: input.cohortId,
+      after: { fromCohortId: input.fromCohortId, weeks: input.weeks, samlinger: source.samlinger.length, arbeidskrav, exam: copyExam },
+    });
+    return { samlinger: source.samlinger.length, arbeidskrav, exam: copyExam };
+  });
+}
+
