@@ -28,6 +28,8 @@ export interface LetterInput {
   afterKlage?: boolean;
   applicantName: string;
   programmeName: string;
+  /** The programme's studiepoeng (Programme.credits), named with the study in the decision. */
+  programmeCredits: number;
   cohortName: string;
   /** The day the letter is made available in the portal (the klage period starts here). */
   madeAvailableOn: string;
@@ -60,7 +62,7 @@ export interface ComposedLetter {
 }
 
 function outcomeSection(input: LetterInput): LetterSection {
-  const study = `${input.programmeName}, ${input.cohortName}`;
+  const study = `${input.programmeName} (${input.programmeCredits} studiepoeng), ${input.cohortName}`;
   const prefix = input.afterKlage ? "Vi har behandlet klagen din og endret vedtaket. " : "";
   switch (input.kind) {
     case "OFFER":

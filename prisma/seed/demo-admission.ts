@@ -190,6 +190,7 @@ interface LetterFacts {
   madeAvailableOn: string;
   cohort: { name: string; capacity: number };
   programmeName: string;
+  programmeCredits: number;
   adviserName: string;
   grounds: string | null;
   ranking?: { candidates: RankingCandidate[]; order: string[]; places: number };
@@ -216,6 +217,7 @@ function letterFor(facts: LetterFacts) {
     kind: facts.kind,
     applicantName: facts.row.fullName ?? facts.row.applicant.name,
     programmeName: facts.programmeName,
+    programmeCredits: facts.programmeCredits,
     cohortName: facts.cohort.name,
     madeAvailableOn: facts.madeAvailableOn,
     category: { value: facts.review.category.category, reasons: facts.review.category.reasons },
@@ -245,7 +247,7 @@ async function seedDecidedIntake(db: Database, context: Context): Promise<string
     samlinger: plan.samlinger,
     exam: plan.exam,
   });
-  const programme = await db.programme.findUniqueOrThrow({ where: { id: context.programmeId }, select: { name: true } });
+  const programme = await db.programme.findUniqueOrThrow({ where: { id: context.programmeId }, select: { name: true, credits: true } });
   await seedApplications(db, { cohortId: cohort.id, opensOn: plan.applicationOpensOn, deadline: plan.applicationDeadline, today, names, random, total: 48 });
 
   const early = at(addDays(plan.applicationOpensOn, 4), 9.5);
@@ -365,6 +367,7 @@ async function seedDecidedIntake(db: Database, context: Context): Promise<string
       madeAvailableOn,
       cohort: { name: cohort.name, capacity: places },
       programmeName: programme.name,
+      programmeCredits: programme.credits,
       adviserName: adviser.name,
       grounds: outcome === "REFUSAL" ? review.checks.filter((check) => !check.met).map((check) => `${check.label}: ikke oppfylt.`).join(" ") : null,
       ranking: outcome === "REFUSAL" ? undefined : { candidates, order, places },

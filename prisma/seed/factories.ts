@@ -69,9 +69,13 @@ export async function createUser(db: Database, input: UserInput = {}) {
 
 // ─── Programmes, cohorts, samlinger ─────────────────────────────────────────────────────────────
 
-const PROGRAMMES: Record<ProgrammeCode, { name: string; description: string }> = {
+/** Invented course codes in NTNU's format (three letters, four digits), never a placeholder. */
+const PROGRAMMES: Record<ProgrammeCode, { name: string; description: string; credits: number; fsCourseCode: string; fsCourseVersion: string }> = {
   BARNEVERNLEDELSE: {
     name: "Nasjonal videreutdanning i barnevernledelse",
+    credits: 30,
+    fsCourseCode: "BVL6001",
+    fsCourseVersion: "1",
     description:
       "Videreutdanning på masternivå (30 studiepoeng) for ledere og stedfortredere i norsk barnevern. " +
       "Studiet går over tre semestre med ni samlinger i Trondheim, og styrker lederkompetansen gjennom " +
@@ -79,7 +83,10 @@ const PROGRAMMES: Record<ProgrammeCode, { name: string; description: string }> =
   },
   INSTITUSJONSLEDELSE: {
     name: "Videreutdanning i institusjonsledelse",
-    description: "Videreutdanning for ledere i barneverninstitusjoner. Deler enkelte samlinger med barnevernledelse.",
+    credits: 15,
+    fsCourseCode: "BIL6001",
+    fsCourseVersion: "1",
+    description: "Videreutdanning (15 studiepoeng) for ledere i barneverninstitusjoner. Deler enkelte samlinger med barnevernledelse.",
   },
 };
 
@@ -90,7 +97,6 @@ export async function createProgramme(db: Database, code: ProgrammeCode = "BARNE
   return db.programme.create({
     data: {
       code,
-      credits: 30,
       ...PROGRAMMES[code],
       adviserName: "Ingrid Studieveileder Haugen",
       adviserEmail: "studieveileder@barnevernledelse.example",

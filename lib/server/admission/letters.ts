@@ -19,7 +19,7 @@ export interface LetterContext {
   applicationId: string;
   decisionId: string;
   applicant: { userId: string; name: string; email: string };
-  cohort: { name: string; capacity: number; programme: { name: string; adviserName: string; adviserEmail: string; adviserPhone: string } };
+  cohort: { name: string; capacity: number; programme: { name: string; credits: number; adviserName: string; adviserEmail: string; adviserPhone: string } };
   review: ReviewSummary;
   qualificationGrounds: string | null;
   decidedBy: { name: string };
@@ -51,6 +51,7 @@ export function letterInput(context: LetterContext, input: IssueLetterInput): Le
     afterKlage: input.afterKlage,
     applicantName: context.applicant.name,
     programmeName: context.cohort.programme.name,
+    programmeCredits: context.cohort.programme.credits,
     cohortName: context.cohort.name,
     madeAvailableOn: osloDate(input.now),
     category: { value: context.review.effective.category as PriorityCategory, reasons: context.review.effective.reasons },

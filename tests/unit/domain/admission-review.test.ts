@@ -70,6 +70,7 @@ describe("composeDecisionLetter", () => {
     kind: "OFFER",
     applicantName: "Sofie Søker",
     programmeName: "Nasjonal videreutdanning i barnevernledelse",
+    programmeCredits: 30,
     cohortName: "Kull V2027",
     madeAvailableOn: "2026-12-04",
     category: { value: 1, reasons: ["Du har en nåværende lederstilling i kommunalt barnevern med både fagansvar og personalansvar."] },
@@ -86,7 +87,7 @@ describe("composeDecisionLetter", () => {
     expect(letter.subject).toBe("Tilbud om studieplass: Nasjonal videreutdanning i barnevernledelse, Kull V2027");
     expect(letter.klageDeadline).toBe("2026-12-28"); // 25 Dec + 2. juledag + Sunday
     const text = letterAsText(letter);
-    expect(text).toContain("Du får tilbud om studieplass på Nasjonal videreutdanning i barnevernledelse, Kull V2027.");
+    expect(text).toContain("Du får tilbud om studieplass på Nasjonal videreutdanning i barnevernledelse (30 studiepoeng), Kull V2027.");
     expect(text).toContain("Du må svare på tilbudet i søknadsportalen innen 20. desember 2026.");
     expect(text).toContain("Regler vi har brukt");
     expect(text).toContain("Prioritetskategori: 1 (leder eller stedfortreder i kommunalt barnevern med fagansvar og personalansvar).");
@@ -99,7 +100,7 @@ describe("composeDecisionLetter", () => {
 
   it("a waiting-list letter gives the place; a refusal gives the requirement not met and the adviser's grounds", () => {
     const waitlist = letterAsText(composeDecisionLetter({ ...base, kind: "WAITLIST", answerDeadline: undefined, ranking: { ...base.ranking!, rank: 33, waitlistPosition: 3 } }));
-    expect(waitlist).toContain("er satt på venteliste til Nasjonal videreutdanning i barnevernledelse, Kull V2027 som nummer 3.");
+    expect(waitlist).toContain("er satt på venteliste til Nasjonal videreutdanning i barnevernledelse (30 studiepoeng), Kull V2027 som nummer 3.");
     expect(waitlist).not.toContain("Svarfrist");
     const refusal = letterAsText(
       composeDecisionLetter({
@@ -116,6 +117,12 @@ describe("composeDecisionLetter", () => {
     expect(refusal).toContain("Utdanning: ikke oppfylt. 120 studiepoeng.");
     expect(refusal).toContain("Du oppfyller ikke opptakskravene til studiet");
     expect(refusal).toContain("Studieveilederens vurdering: Vitnemålet viser 120 studiepoeng.");
+  });
+
+  it("names the study with the programme's own credits, from the data", () => {
+    const institution = letterAsText(composeDecisionLetter({ ...base, programmeName: "Videreutdanning i institusjonsledelse", programmeCredits: 15 }));
+    expect(institution).toContain("Du får tilbud om studieplass på Videreutdanning i institusjonsledelse (15 studiepoeng), Kull V2027.");
+    expect(institution).not.toContain("30 studiepoeng");
   });
 
   it("an offer needs an answer deadline; an upheld klage gives no further appeal", () => {
