@@ -127,6 +127,8 @@ export interface CohortInput {
   applicationOpensOn: string;
   applicationDeadline: string;
   offerAnswerDeadline: string;
+  /** The day the waiting list closes; unset: the default (the first samling day). */
+  waitlistClosesOn?: string;
   samlinger?: SamlingInput[];
   startsOn?: string;
   endsOn?: string;
@@ -153,6 +155,7 @@ export async function createCohort(db: Database, input: CohortInput) {
       applicationOpensOn: day(input.applicationOpensOn),
       applicationDeadline: day(input.applicationDeadline),
       offerAnswerDeadline: day(input.offerAnswerDeadline),
+      waitlistClosesOn: input.waitlistClosesOn ? day(input.waitlistClosesOn) : null,
       startsOn: day(startsOn),
       endsOn: day(endsOn),
     },
@@ -495,7 +498,7 @@ export async function createDecision(
 }
 
 /** A cohort taking applications: opened a month before `deadline`, which defaults to in a month. */
-export async function createOpenCohort(db: Database, options: { deadline?: string; capacity?: number } = {}) {
+export async function createOpenCohort(db: Database, options: { deadline?: string; capacity?: number; waitlistClosesOn?: string } = {}) {
   const programme = await createProgramme(db);
   const deadline = options.deadline ?? new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
   const plus = (date: string, days: number) => new Date(day(date).getTime() + days * 86_400_000).toISOString().slice(0, 10);
@@ -506,6 +509,7 @@ export async function createOpenCohort(db: Database, options: { deadline?: strin
     applicationOpensOn: plus(deadline, -60),
     applicationDeadline: deadline,
     offerAnswerDeadline: plus(deadline, 30),
+    waitlistClosesOn: options.waitlistClosesOn,
     samlinger: [{ title: "Samling 1", days: [plus(deadline, 90), plus(deadline, 91)] }],
   });
 }
