@@ -11,11 +11,18 @@
 //   category 4 from one county on the waiting list, Nils Neste first. The end-to-end test of
 //   admission runs here.
 //
+// - Barnevernledelse's open intake (deadline in three weeks): the adviser has begun reviewing
+//   early. Eight applications are judged, so its ranking page shows a provisional ranking
+//   ("Foreløpig rangering") and its decisions page says nothing can be sent before the deadline.
+//
+// The decided intake's waiting-list letters say the list closes on the kull's first samling day
+// (the default; no date is set), which is weeks away, so the list still moves by itself.
+//
 // Letters are composed by the same pure functions the app uses (lib/domain/decision-letter.ts).
 import type { Database } from "@/lib/db/client";
 import { explainRankingPlace, rankApplicants, type RankingCandidate } from "@/lib/domain/admission";
 import { admissionRequirementChecks, verifiedCategory, type ReviewPosition } from "@/lib/domain/admission-review";
-import { applyRankingMoves } from "@/lib/domain/admission-decisions";
+import { applyRankingMoves, waitlistClosingDate } from "@/lib/domain/admission-decisions";
 import { composeDecisionLetter, letterAsText, type LetterKind } from "@/lib/domain/decision-letter";
 import { day } from "@/lib/dates";
 import { toReviewPosition } from "@/lib/to-domain";
@@ -35,12 +42,26 @@ interface Context {
   passwordHash: string;
   names: () => { name: string; email: string };
   random: () => number;
+  /** Barnevernledelse's intake open today (its applications are seeded before this chapter). */
+  openIntake: { cohortId: string; deadline: string };
 }
+
+/** How many of the open intake's applications the adviser has judged before the deadline. */
+export const EARLY_REVIEWS = 8;
 
 export async function seedAdmission(db: Database, context: Context): Promise<string> {
   const decided = await seedDecidedIntake(db, context);
   const open = await seedUndecidedIntake(db, context);
-  return `${decided}, ${open}`;
+  const early = await seedEarlyReview(db, context);
+  return `${decided}, ${open}, ${early}`;
+}
+
+/** The first applications to the open intake, reviewed and judged before its deadline. */
+async function seedEarlyReview(db: Database, context: Context): Promise<string> {
+  const rows = (await loadRows(db, context.openIntake.cohortId)).slice(0, EARLY_REVIEWS);
+  const reviewedAt = at(addDays(context.today, -1), 15);
+  for (const row of rows) await markReviewed(db, row, context.openIntake.deadline, context.adviser.id, reviewedAt);
+  return `${rows.length} søknader vurdert før fristen (foreløpig rangering)`;
 }
 
 /** Nine samlinger six weeks apart from about nine weeks after `today`; exam four weeks after the last. */
@@ -197,6 +218,7 @@ interface LetterFacts {
   waitlistPosition?: number;
   answerDeadline?: string;
   refusalReason?: "NOT_QUALIFIED" | "LIST_CLOSED";
+  waitlistClosesOn?: string;
 }
 
 function letterFor(facts: LetterFacts) {
@@ -226,6 +248,7 @@ function letterFor(facts: LetterFacts) {
     ranking,
     refusalReason: facts.refusalReason,
     answerDeadline: facts.answerDeadline,
+    waitlistClosesOn: facts.waitlistClosesOn,
     decidedBy: { name: facts.adviserName, title: "Studieveileder" },
     contact: { name: "Ingrid Studieveileder Haugen", email: "studieveileder@barnevernledelse.example", phone: "73 00 00 01" },
     appealsBody: APPEALS_BODY,
@@ -374,6 +397,8 @@ async function seedDecidedIntake(db: Database, context: Context): Promise<string
       waitlistPosition: extra.waitlistPosition,
       answerDeadline: outcome === "OFFER" ? offerAnswerDeadline : undefined,
       refusalReason: outcome === "REFUSAL" ? "NOT_QUALIFIED" : undefined,
+      // The default closing day: the kull's first samling day (lib/domain/admission-decisions.ts).
+      waitlistClosesOn: outcome === "WAITLIST" ? waitlistClosingDate({ waitlistClosesOn: null, startsOn: plan.samlinger[0]!.days[0]!, samlingDays: plan.samlinger.flatMap((samling) => samling.days) }) : undefined,
     });
     const decision = await db.decision.create({
       data: {
