@@ -195,7 +195,11 @@ export async function getIntakeOverview(viewer: Viewer, cohortId: string, now = 
   }
   const statusCount = (status: string) => byStatus.find((row) => row.status === status)?._count._all ?? 0;
   const { waitlistClosesOn, startsOn, endsOn, ...facts } = cohort;
-  const [closesOn, defaultOn] = await Promise.all([waitlistClosingDateOf(db(), cohort), waitlistClosingDateOf(db(), { ...cohort, waitlistClosesOn: null })]);
+  const [closesOn, defaultOn, samlingDays] = await Promise.all([
+    waitlistClosingDateOf(db(), cohort),
+    waitlistClosingDateOf(db(), { ...cohort, waitlistClosesOn: null }),
+    db().samlingDay.count({ where: { samling: { cohorts: { some: { cohortId } } } } }),
+  ]);
   return {
     cohort: {
       ...facts,
@@ -213,6 +217,7 @@ export async function getIntakeOverview(viewer: Viewer, cohortId: string, now = 
       setOn: waitlistClosesOn ? isoDate(waitlistClosesOn) : null,
       /** The default: the first samling day, else the day the kull starts. */
       defaultOn,
+      defaultIs: samlingDays > 0 ? ("første samlingsdag" as const) : ("dagen kullet starter" as const),
       closed: isWaitlistClosed(closesOn, now),
     },
     byStatus: LIST_STATUSES.map((status) => ({ status, count: statusCount(status) })),

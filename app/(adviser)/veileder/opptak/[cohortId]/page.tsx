@@ -107,7 +107,7 @@ export default async function IntakeOverviewPage({
           <>
             <p className="mt-2">
               Ventelisten stenger {formatDateNb(overview.waitlist.closesOn)}
-              {overview.waitlist.setOn ? " (datoen er satt for dette opptaket)." : ` (standard: ${overview.waitlist.defaultOn === cohort.startsOn ? "dagen kullet starter" : "første samlingsdag"}).`}{" "}
+              {overview.waitlist.setOn ? " (datoen er satt for dette opptaket)." : ` (standard: ${overview.waitlist.defaultIs}).`}{" "}
               Til da går ledige plasser av seg selv til den som står først; ventelisten følger alltid rangeringen.
             </p>
             <WaitlistClosingForm
