@@ -1,7 +1,8 @@
 /**
- * From a ranking to decisions: the adviser's manual moves, the batch of decisions to send, the
- * waiting list moving up when places free, answer deadlines, and when an applicant may still add
- * documents.
+ * From a ranking to decisions: the adviser's manual moves, nothing decided before the application
+ * deadline, the waiting list in ranking order in every round, the batch of decisions to send, the
+ * waiting list moving up when places free and the day it closes (waitlistClosingDate), answer
+ * deadlines, and when an applicant may still add documents.
  */
 import { addDays, compareCodeUnits, compareIsoDates, isIsoDate, parseIsoDate } from "./dates";
 import { isBeforeEndOfDay, osloDate } from "./application-deadline";
