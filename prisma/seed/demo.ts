@@ -161,6 +161,7 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
     passwordHash: demoStudentHash,
     names,
     random,
+    openIntake: { cohortId: openCohort.cohort.id, deadline: open.applicationDeadline },
   });
   const sokerDraft = await createApplication(db, {
     applicantId: account("soker@demo.no").id,

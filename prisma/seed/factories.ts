@@ -69,9 +69,13 @@ export async function createUser(db: Database, input: UserInput = {}) {
 
 // ─── Programmes, cohorts, samlinger ─────────────────────────────────────────────────────────────
 
-const PROGRAMMES: Record<ProgrammeCode, { name: string; description: string }> = {
+/** Invented course codes in NTNU's format (three letters, four digits), never a placeholder. */
+const PROGRAMMES: Record<ProgrammeCode, { name: string; description: string; credits: number; fsCourseCode: string; fsCourseVersion: string }> = {
   BARNEVERNLEDELSE: {
     name: "Nasjonal videreutdanning i barnevernledelse",
+    credits: 30,
+    fsCourseCode: "BVL6001",
+    fsCourseVersion: "1",
     description:
       "Videreutdanning på masternivå (30 studiepoeng) for ledere og stedfortredere i norsk barnevern. " +
       "Studiet går over tre semestre med ni samlinger i Trondheim, og styrker lederkompetansen gjennom " +
@@ -79,7 +83,10 @@ const PROGRAMMES: Record<ProgrammeCode, { name: string; description: string }> =
   },
   INSTITUSJONSLEDELSE: {
     name: "Videreutdanning i institusjonsledelse",
-    description: "Videreutdanning for ledere i barneverninstitusjoner. Deler enkelte samlinger med barnevernledelse.",
+    credits: 15,
+    fsCourseCode: "BIL6001",
+    fsCourseVersion: "1",
+    description: "Videreutdanning (15 studiepoeng) for ledere i barneverninstitusjoner. Deler enkelte samlinger med barnevernledelse.",
   },
 };
 
@@ -90,7 +97,6 @@ export async function createProgramme(db: Database, code: ProgrammeCode = "BARNE
   return db.programme.create({
     data: {
       code,
-      credits: 30,
       ...PROGRAMMES[code],
       adviserName: "Ingrid Studieveileder Haugen",
       adviserEmail: "studieveileder@barnevernledelse.example",
@@ -121,6 +127,8 @@ export interface CohortInput {
   applicationOpensOn: string;
   applicationDeadline: string;
   offerAnswerDeadline: string;
+  /** The day the waiting list closes; unset: the default (the first samling day). */
+  waitlistClosesOn?: string;
   samlinger?: SamlingInput[];
   startsOn?: string;
   endsOn?: string;
@@ -147,6 +155,7 @@ export async function createCohort(db: Database, input: CohortInput) {
       applicationOpensOn: day(input.applicationOpensOn),
       applicationDeadline: day(input.applicationDeadline),
       offerAnswerDeadline: day(input.offerAnswerDeadline),
+      waitlistClosesOn: input.waitlistClosesOn ? day(input.waitlistClosesOn) : null,
       startsOn: day(startsOn),
       endsOn: day(endsOn),
     },
@@ -492,7 +501,7 @@ export async function createDecision(
 }
 
 /** A cohort taking applications: opened a month before `deadline`, which defaults to in a month. */
-export async function createOpenCohort(db: Database, options: { deadline?: string; capacity?: number } = {}) {
+export async function createOpenCohort(db: Database, options: { deadline?: string; capacity?: number; waitlistClosesOn?: string } = {}) {
   const programme = await createProgramme(db);
   const deadline = options.deadline ?? new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
   const plus = (date: string, days: number) => new Date(day(date).getTime() + days * 86_400_000).toISOString().slice(0, 10);
@@ -503,6 +512,7 @@ export async function createOpenCohort(db: Database, options: { deadline?: strin
     applicationOpensOn: plus(deadline, -60),
     applicationDeadline: deadline,
     offerAnswerDeadline: plus(deadline, 30),
+    waitlistClosesOn: options.waitlistClosesOn,
     samlinger: [{ title: "Samling 1", days: [plus(deadline, 90), plus(deadline, 91)] }],
   });
 }

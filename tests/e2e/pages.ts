@@ -116,6 +116,8 @@ export const PAGES: Record<Audience, readonly PageToCheck[]> = {
     { name: "rangering", path: async (page) => `${await intake(/institusjonsledelse/)(page)}/rangering` },
     { name: "vedtak (før utsending)", path: async (page) => `${await intake(/institusjonsledelse/)(page)}/vedtak` },
     { name: "vedtak (etter utsending)", path: async (page) => `${await intake(/Nasjonal videreutdanning i barnevernledelse/, 1)(page)}/vedtak` },
+    { name: "foreløpig rangering (før søknadsfristen)", path: async (page) => `${await intake(/Nasjonal videreutdanning i barnevernledelse/)(page)}/rangering` },
+    { name: "vedtak (før søknadsfristen)", path: async (page) => `${await intake(/Nasjonal videreutdanning i barnevernledelse/)(page)}/vedtak` },
     { name: "klager", path: "/veileder/opptak/klager" },
     { name: "brukere", path: "/veileder/brukere" },
     { name: "ingen tilgang (med råd for ansatte)", path: "/ingen-tilgang" },

@@ -2,9 +2,15 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { beforeAll, describe, expect, it, inject } from "vitest";
+import { decisionsBeforeDeadlineProblem, isRankingProvisional, isWaitlistClosed } from "@/lib/domain/admission-decisions";
 import { evaluateEligibility } from "@/lib/domain/eligibility";
+import { formatDateNb } from "@/lib/domain/format";
 import { createPrismaClient, type Database } from "@/lib/db/client";
+import { waitlistClosingDateOf } from "@/lib/server/admission/places";
+import { computeRanking } from "@/lib/server/admission/ranking";
 import { verifyPassword } from "@/lib/server/auth/password";
+import { isoDate } from "@/lib/to-domain";
+import { EARLY_REVIEWS } from "@/prisma/seed/demo-admission";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
 import { seedDemoData } from "@/prisma/seed/demo";
 import { db } from "./support";
@@ -185,6 +191,31 @@ describe("demo seed", () => {
     expect(undecided.find((a) => a.applicant.email === "soker.kontroll@demo.no")).toMatchObject({ status: "SUBMITTED", qualified: null });
     expect(undecided.find((a) => a.applicant.email === "soker.avslag@demo.no")).toMatchObject({ status: "UNDER_REVIEW", qualified: false });
     expect(undecided.filter((a) => a.qualified === true)).toHaveLength(11);
+  });
+
+  it("shows the open intake ranked early and provisionally: some judged before the deadline, nothing decidable yet", async () => {
+    const cohort = await db().cohort.findFirstOrThrow({ where: { code: "H2027", programme: { code: "BARNEVERNLEDELSE" } }, select: { id: true, applicationDeadline: true } });
+    const deadline = isoDate(cohort.applicationDeadline);
+    expect(isRankingProvisional(deadline, TODAY)).toBe(true);
+    const judged = await db().application.count({ where: { cohortId: cohort.id, qualified: { not: null } } });
+    expect(judged).toBe(EARLY_REVIEWS);
+    const ranking = await computeRanking(db(), cohort.id);
+    expect(ranking.rows.length).toBeGreaterThan(0);
+    expect(ranking.rows.length).toBeLessThanOrEqual(EARLY_REVIEWS);
+    expect(decisionsBeforeDeadlineProblem(deadline, TODAY)).toBe(`Vedtak kan ikke sendes før søknadsfristen ${formatDateNb(deadline)} er ute.`);
+    expect(await db().decision.count({ where: { application: { cohortId: cohort.id } } })).toBe(0);
+  });
+
+  it("tells the decided intake's waiting list when it closes: the kull's first samling day, still weeks away", async () => {
+    const cohort = await db().cohort.findFirstOrThrow({
+      where: { code: "V2027", programme: { code: "BARNEVERNLEDELSE" } },
+      select: { id: true, waitlistClosesOn: true, startsOn: true },
+    });
+    expect(cohort.waitlistClosesOn).toBeNull();
+    const closesOn = await waitlistClosingDateOf(db(), cohort);
+    expect(isWaitlistClosed(closesOn, TODAY)).toBe(false);
+    const letter = await db().decisionLetter.findFirstOrThrow({ where: { kind: "WAITLIST", decision: { application: { applicant: { email: "soker.venteliste@demo.no" } } } } });
+    expect(letter.body).toContain(`Ventelisten stenges ${formatDateNb(closesOn)}.`);
   });
 
   it("is deterministic: seeding another empty database on the same day gives the same people", async () => {

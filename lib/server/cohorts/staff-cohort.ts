@@ -17,7 +17,8 @@ export interface StaffCohort {
   id: string;
   code: string;
   name: string;
-  programme: { code: string; name: string };
+  /** fsCourseCode: the course FS records the exam under (Programme.fsCourseCode). */
+  programme: { code: string; name: string; fsCourseCode: string };
   startsOn: string;
   endsOn: string;
   phase: CohortPhase;
@@ -34,7 +35,7 @@ async function loadStaffCohort(viewer: Viewer, cohortId: string, nowMs: number):
   await requireCohortStaff(viewer, cohortId);
   const cohort = await db().cohort.findUnique({
     where: { id: cohortId },
-    select: { id: true, code: true, name: true, startsOn: true, endsOn: true, programme: { select: { code: true, name: true } } },
+    select: { id: true, code: true, name: true, startsOn: true, endsOn: true, programme: { select: { code: true, name: true, fsCourseCode: true } } },
   });
   if (!cohort) throw new NotFoundError("Fant ikke kullet.");
   const today = osloDate(new Date(nowMs));

@@ -8,7 +8,6 @@ import { ActionButton } from "@/components/ui/action-button";
 import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { publishGradesAction, registerEligibleAction, registerStudentAction, withdrawFromExamAction } from "@/lib/actions/exam";
-import { FS_COURSE_CODE } from "@/lib/domain/exam-results";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { describeStandingChange } from "@/lib/domain/standing";
@@ -174,7 +173,7 @@ export default async function ExamPage({ params }: { params: Promise<{ cohortId:
             <ul className="flex flex-wrap gap-x-6 gap-y-2">
               <li>
                 <a href={`${base}/fs-eksport`} download>
-                  Last ned resultater for FS (CSV, emne {FS_COURSE_CODE})
+                  Last ned resultater for FS (CSV, emne {cohort.programme.fsCourseCode})
                 </a>
               </li>
               <li>
