@@ -1,7 +1,7 @@
 /**
  * The exam: who may be admitted, and the grades.
  */
-import { evaluateEligibility, type Eligibility, type EligibilityInput } from "./eligibility";
+import { evaluateEligibility, type Eligibility, type EligibilityInput, type EligibilityStatus } from "./eligibility";
 import { DEFAULT_REQUIREMENTS, type CohortRequirements } from "./requirements";
 
 export interface ExamAdmissionDecision {
@@ -33,6 +33,34 @@ export function examAdmissionDecision(
     allowed: false,
     reasons: ["Du har ikke rett til å gå opp til eksamen fordi kravene ikke er oppfylt.", ...eligibility.reasons],
   };
+}
+
+/** A student's admission to the exam as recorded (null: no decision yet). */
+export type ExamRegistrationStatus = "ADMITTED" | "WITHDRAWN" | "REFUSED";
+
+/**
+ * Whether the recorded admission no longer matches the rules, so staff must decide again:
+ * - "REFUSAL_NEEDED": the student is registered (ADMITTED) but is no longer ELIGIBLE (a
+ *   correction took away an approval or a day), so a refusal ("ikke adgang", an enkeltvedtak) is
+ *   to be considered;
+ * - "ADMISSION_NEEDED": the student was refused but is now ELIGIBLE (a klage, a correction), so
+ *   the refusal no longer stands and the student should be registered;
+ * - null: nothing to decide (a student without a decision yet is the ordinary registration's).
+ */
+export type ExamDecisionNeeded = "REFUSAL_NEEDED" | "ADMISSION_NEEDED";
+
+export function examDecisionNeeded(
+  registrationStatus: ExamRegistrationStatus | null,
+  eligibilityStatus: EligibilityStatus,
+): ExamDecisionNeeded | null {
+  if (registrationStatus === "ADMITTED" && eligibilityStatus !== "ELIGIBLE") return "REFUSAL_NEEDED";
+  if (registrationStatus === "REFUSED" && eligibilityStatus === "ELIGIBLE") return "ADMISSION_NEEDED";
+  return null;
+}
+
+/** A refusal ("ikke adgang til eksamen") may be decided only for a student who is not ELIGIBLE. */
+export function canRefuseExamAdmission(eligibility: Eligibility): boolean {
+  return !canAdmitToExam(eligibility);
 }
 
 export const GRADES = ["A", "B", "C", "D", "E", "F"] as const;

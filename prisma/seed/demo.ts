@@ -314,8 +314,8 @@ async function seedCompletedCohort(
       data: {
         examId,
         enrolmentId: enrolment.id,
-        admittedById: faculty[0]!.id,
-        admittedAt: day("2024-11-01"),
+        decidedById: faculty[0]!.id,
+        decidedAt: day("2024-11-01"),
         grade,
         gradedById: faculty[0]!.id,
         gradedAt: day("2024-12-10"),

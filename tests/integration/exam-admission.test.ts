@@ -110,14 +110,14 @@ describe("grades", () => {
     // A withdrawn registration cannot hold a grade either.
     await expect(
       raw.query(
-        `INSERT INTO "ExamRegistration" ("id","examId","enrolmentId","status","admittedById","grade","gradedAt") VALUES ('cx1', $1, $2, 'WITHDRAWN', $3, 'B', now())`,
+        `INSERT INTO "ExamRegistration" ("id","examId","enrolmentId","status","decidedById","grade","gradedAt") VALUES ('cx1', $1, $2, 'WITHDRAWN', $3, 'B', now())`,
         [world.examId, enrolmentOf(SHORT), world.teacher.id],
       ),
     ).rejects.toThrow(/ExamRegistration_grade_only_admitted/);
     // Nor can a student of another cohort be registered for this exam.
     const other = await makeCohort({ students: 1, samlinger: [["2025-01-07"]], heldBefore: "2030-01-01" });
     await expect(
-      raw.query(`INSERT INTO "ExamRegistration" ("id","examId","enrolmentId","admittedById") VALUES ('cx2', $1, $2, $3)`, [
+      raw.query(`INSERT INTO "ExamRegistration" ("id","examId","enrolmentId","decidedById") VALUES ('cx2', $1, $2, $3)`, [
         world.examId,
         other.students[0]!.enrolmentId,
         world.teacher.id,

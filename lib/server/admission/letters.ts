@@ -12,8 +12,9 @@ import { day } from "@/lib/dates";
 import { queueMail } from "@/lib/server/mail";
 import type { ReviewSummary } from "./facts";
 
-/** Where an upheld klage goes (NTNU's appeals committee). */
-export const APPEALS_BODY = "Den sentrale klagenemnda ved NTNU";
+import { APPEALS_BODY } from "@/lib/domain/klage";
+
+export { APPEALS_BODY };
 
 export interface LetterContext {
   applicationId: string;

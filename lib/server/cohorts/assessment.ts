@@ -9,17 +9,27 @@ import "server-only";
 // "Godkjenn alle leste ledertreningsoppgaver" approves exactly the attempts the faculty member
 // ticked as read, in one transaction, each with its audit entry and member e-mails; if any of them
 // can no longer be approved (assessed by someone else meanwhile, or resubmitted), none is.
+//
+// The assessment covers the group's confirmed members (lib/domain/submission-group.ts): anyone
+// still "ikke bekreftet" is taken out of the group in the same transaction, audited and told to
+// hand in on their own. "Ikke godkjent" on the final attempt (lib/domain/coursework.ts) is an
+// enkeltvedtak: each member gets a letter of their own (issueStudentLetter) instead of the
+// ordinary e-mail, with the feedback as grounds, the legal basis and the klage deadline.
 import { osloDate } from "@/lib/domain/application-deadline";
 import { ARBEIDSKRAV_KIND_LABELS, studentArbeidskravStanding } from "@/lib/domain/arbeidskrav";
+import { isFinalRejection } from "@/lib/domain/coursework";
+import { formatDateNb } from "@/lib/domain/format";
+import { assessmentGroupProblem, membersAtAssessment } from "@/lib/domain/submission-group";
 import type { ArbeidskravStatus } from "@/lib/domain/eligibility";
 import type { Transaction } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { auditMany } from "@/lib/server/audit";
+import { audit, auditMany } from "@/lib/server/audit";
 import { ATTEMPT_FIELDS } from "@/lib/server/attempt-fields";
 import { requireCohortStaff } from "@/lib/server/cohorts/access";
 import { db } from "@/lib/server/db";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
 import { queueMail } from "@/lib/server/mail";
+import { deciderTitle, issueStudentLetter } from "@/lib/server/student-letters/issue";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
 
@@ -153,7 +163,7 @@ export type SubmissionForAssessment = Awaited<ReturnType<typeof getSubmissionFor
 
 // ─── Deciding ───────────────────────────────────────────────────────────────────────────────────
 
-interface LockedAttempt {
+export interface LockedAttempt {
   submissionId: string;
   attemptId: string;
   attempt: number;
@@ -161,10 +171,14 @@ interface LockedAttempt {
   status: "SUBMITTED" | "APPROVED" | "NOT_APPROVED";
   kind: "FAGNOTAT" | "LEDERTRENING";
   title: string;
+  maxAttempts: number;
+  individualOnly: boolean;
+  minGroupSize: number;
+  maxGroupSize: number;
 }
 
 /** Locks the submissions of these attempts (in id order) and reads what the decision needs. */
-async function lockAttempts(tx: Transaction, cohortId: string, attemptIds: readonly string[]): Promise<LockedAttempt[]> {
+export async function lockAttempts(tx: Transaction, cohortId: string, attemptIds: readonly string[]): Promise<LockedAttempt[]> {
   const submissions = await tx.$queryRaw<{ id: string }[]>`
     SELECT s."id" FROM "Submission" s
     JOIN "SubmissionAttempt" sa ON sa."submissionId" = s."id"
@@ -176,7 +190,7 @@ async function lockAttempts(tx: Transaction, cohortId: string, attemptIds: reado
   return tx.$queryRaw<LockedAttempt[]>`
     SELECT sa."submissionId", sa."id" AS "attemptId", sa."attempt", sa."status"::text AS "status",
            (SELECT max(x."attempt") FROM "SubmissionAttempt" x WHERE x."submissionId" = sa."submissionId") AS "latest",
-           a."kind"::text AS "kind", a."title"
+           a."kind"::text AS "kind", a."title", a."maxAttempts", a."individualOnly", a."minGroupSize", a."maxGroupSize"
     FROM "SubmissionAttempt" sa
     JOIN "Submission" s ON s."id" = sa."submissionId"
     JOIN "ArbeidskravDefinition" a ON a."id" = s."arbeidskravId"
@@ -205,9 +219,68 @@ interface Decision {
   feedback: string;
 }
 
-/** Writes the decisions (attempts, submissions, audit, member e-mails) in the caller's transaction. */
-async function recordDecisions(tx: Transaction, viewer: Viewer, decisions: readonly Decision[], action: string) {
+/**
+ * Takes the members who have not confirmed out of each submission (audited, told by e-mail); the
+ * assessment is refused when too few confirmed members are left for the arbeidskrav's smallest
+ * group. Returns the enrolments taken out.
+ */
+async function excludeUnconfirmed(tx: Transaction, viewer: Viewer, attempts: readonly LockedAttempt[], at: Date) {
+  const members = await tx.submissionMember.findMany({
+    where: { submissionId: { in: attempts.map((attempt) => attempt.submissionId) } },
+    orderBy: { enrolment: { user: { name: "asc" } } },
+    select: { submissionId: true, enrolmentId: true, confirmedAt: true, enrolment: { select: { userId: true, user: { select: { name: true, email: true } } } } },
+  });
+  const excluded: string[] = [];
+  for (const attempt of attempts) {
+    const group = members.filter((member) => member.submissionId === attempt.submissionId);
+    const state = group.map((member) => ({ enrolmentId: member.enrolmentId, confirmed: member.confirmedAt !== null }));
+    const problem = assessmentGroupProblem(attempt, state);
+    if (problem) throw new DomainError(`${attempt.title}: ${problem}`);
+    const { excluded: out } = membersAtAssessment(state);
+    if (out.length === 0) continue;
+    await tx.submissionMember.deleteMany({ where: { submissionId: attempt.submissionId, enrolmentId: { in: out } } });
+    for (const enrolmentId of out) {
+      const member = group.find((candidate) => candidate.enrolmentId === enrolmentId)!;
+      await audit(tx, {
+        actorId: viewer.id,
+        action: "submission.member_exclude",
+        entityType: "Submission",
+        entityId: attempt.submissionId,
+        before: { members: group.map((row) => row.enrolmentId) },
+        after: { removed: enrolmentId, reason: "not confirmed at assessment", attemptId: attempt.attemptId },
+      });
+      await queueMail(tx, {
+        dedupeKey: `group-excluded:${attempt.attemptId}:${enrolmentId}`,
+        to: member.enrolment.user.email,
+        userId: member.enrolment.userId,
+        subject: `Du er ikke med i gruppens innlevering av ${attempt.title}`,
+        text: [
+          `Hei ${member.enrolment.user.name},`,
+          "",
+          `Du ble lagt til i en gruppe for ${attempt.title}, men bekreftet ikke at du var med før innleveringen ble vurdert ${formatDateNb(osloDate(at))}.`,
+          "Du er derfor tatt ut av gruppen, og vurderingen gjelder ikke deg. Du kan levere arbeidskravet selv.",
+          "",
+          `Arbeidskravet: ${env().APP_URL}/student/arbeidskrav`,
+        ].join("\n"),
+      });
+      excluded.push(enrolmentId);
+    }
+  }
+  return excluded;
+}
+
+/**
+ * Writes the decisions (attempts, submissions, audit, member e-mails or letters) in the caller's
+ * transaction, after taking unconfirmed members out of each group.
+ */
+async function recordDecisions(tx: Transaction, viewer: Viewer, cohortId: string, decisions: readonly Decision[], action: string) {
   const at = new Date();
+  await excludeUnconfirmed(
+    tx,
+    viewer,
+    decisions.map((d) => d.attempt),
+    at,
+  );
   for (const { attempt, decision, feedback } of decisions) {
     await tx.submissionAttempt.update({
       where: { id: attempt.attemptId },
@@ -217,7 +290,8 @@ async function recordDecisions(tx: Transaction, viewer: Viewer, decisions: reado
   }
   const members = await tx.submissionMember.findMany({
     where: { submissionId: { in: decisions.map((d) => d.attempt.submissionId) } },
-    select: { submissionId: true, enrolmentId: true, enrolment: { select: { userId: true, user: { select: { email: true } } } } },
+    orderBy: { enrolment: { user: { name: "asc" } } },
+    select: { submissionId: true, enrolmentId: true, enrolment: { select: { userId: true, user: { select: { email: true, name: true } } } } },
   });
   await auditMany(
     tx,
@@ -232,11 +306,39 @@ async function recordDecisions(tx: Transaction, viewer: Viewer, decisions: reado
         feedback,
         submissionId: attempt.submissionId,
         members: members.filter((m) => m.submissionId === attempt.submissionId).map((m) => m.enrolmentId),
+        final: isFinalRejection({ attempt: attempt.attempt, status: decision }, attempt.maxAttempts),
       },
     })),
   );
+  const title = decisions.some((d) => isFinalRejection({ attempt: d.attempt.attempt, status: d.decision }, d.attempt.maxAttempts))
+    ? await deciderTitle(tx, viewer.id, cohortId)
+    : "Faglærer";
+  let letters = 0;
   for (const { attempt, decision, feedback } of decisions) {
     const group = members.filter((m) => m.submissionId === attempt.submissionId);
+    if (isFinalRejection({ attempt: attempt.attempt, status: decision }, attempt.maxAttempts)) {
+      // An enkeltvedtak: a letter to each member (its e-mail carries the news).
+      for (const member of group) {
+        await issueStudentLetter(tx, {
+          enrolmentId: member.enrolmentId,
+          facts: {
+            kind: "ARBEIDSKRAV_NOT_APPROVED",
+            arbeidskrav: { title: attempt.title },
+            attempt: attempt.attempt,
+            maxAttempts: attempt.maxAttempts,
+            assessedOn: osloDate(at),
+            grounds: feedback,
+            group: group.length > 1 ? group.map((m) => m.enrolment.user.name) : null,
+            corrected: false,
+          },
+          decidedBy: { id: viewer.id, name: viewer.name, title },
+          about: { type: "SubmissionAttempt", id: attempt.attemptId },
+          now: at,
+        });
+        letters += 1;
+      }
+      continue;
+    }
     const mail = assessmentMail({ title: attempt.title, decision, feedback, groupSize: group.length });
     for (const member of group) {
       await queueMail(tx, {
@@ -247,7 +349,7 @@ async function recordDecisions(tx: Transaction, viewer: Viewer, decisions: reado
       });
     }
   }
-  return members;
+  return { members, letters };
 }
 
 function refusalFor(attempt: LockedAttempt): string | null {
@@ -272,8 +374,8 @@ export async function assessSubmission(
     if (!attempt) throw new NotFoundError("Fant ikke innleveringen.");
     const refusal = refusalFor(attempt);
     if (refusal) throw new DomainError(refusal);
-    const members = await recordDecisions(tx, viewer, [{ attempt, decision: input.decision, feedback }], "submission.assess");
-    return { title: attempt.title, decision: input.decision, members: members.length, submissionId: attempt.submissionId };
+    const { members, letters } = await recordDecisions(tx, viewer, input.cohortId, [{ attempt, decision: input.decision, feedback }], "submission.assess");
+    return { title: attempt.title, decision: input.decision, members: members.length, letters, submissionId: attempt.submissionId };
   });
 }
 
@@ -294,6 +396,7 @@ export async function approveReadLedertrening(viewer: Viewer, input: { cohortId:
     await recordDecisions(
       tx,
       viewer,
+      input.cohortId,
       attempts.map((attempt) => ({ attempt, decision: "APPROVED" as const, feedback: "Godkjent." })),
       "submission.assess",
     );
