@@ -55,6 +55,18 @@ export function leaveProblem(rule: GroupRule, members: readonly GroupMember[], l
   return null;
 }
 
+/** Why `adderId` may not add anyone to the group now (whoever it would be), or null. */
+export function addingProblem(rule: GroupRule, members: readonly GroupMember[], adderId: string, attempts: readonly AttemptStatus[]): string | null {
+  const adder = members.find((member) => member.enrolmentId === adderId);
+  if (!adder) return "Du er ikke med i denne gruppen.";
+  if (!adder.confirmed) return "Bekreft først at du selv er med i gruppen.";
+  if (!groupChangesOpen(attempts)) return ASSESSED;
+  const { max } = sizes(rule);
+  if (max <= 1) return "Dette arbeidskravet skal leveres individuelt.";
+  if (members.length + 1 > max) return `Gruppen kan ha høyst ${countNoun(max, "deltaker", "deltakere")}.`;
+  return null;
+}
+
 /** Why `adderId` may not add `newId` now, or null. `newIsElsewhere`: already in another submission of the arbeidskrav. */
 export function addProblem(
   rule: GroupRule,
@@ -64,14 +76,9 @@ export function addProblem(
   attempts: readonly AttemptStatus[],
   newIsElsewhere: boolean,
 ): string | null {
-  const adder = members.find((member) => member.enrolmentId === adderId);
-  if (!adder) return "Du er ikke med i denne gruppen.";
-  if (!adder.confirmed) return "Bekreft først at du selv er med i gruppen.";
-  if (!groupChangesOpen(attempts)) return ASSESSED;
-  const { max } = sizes(rule);
-  if (max <= 1) return "Dette arbeidskravet skal leveres individuelt.";
   if (members.some((member) => member.enrolmentId === newId)) return "Studenten er allerede med i gruppen.";
-  if (members.length + 1 > max) return `Gruppen kan ha høyst ${countNoun(max, "deltaker", "deltakere")}.`;
+  const problem = addingProblem(rule, members, adderId, attempts);
+  if (problem) return problem;
   if (newIsElsewhere) return "Studenten er allerede med i en annen innlevering av dette arbeidskravet.";
   return null;
 }
