@@ -17,7 +17,7 @@ import "server-only";
 // ordinary e-mail, with the feedback as grounds, the legal basis and the klage deadline.
 import { osloDate } from "@/lib/domain/application-deadline";
 import { ARBEIDSKRAV_KIND_LABELS, studentArbeidskravStanding } from "@/lib/domain/arbeidskrav";
-import { isFinalRejection } from "@/lib/domain/coursework";
+import { isFinalAttempt, isFinalRejection } from "@/lib/domain/coursework";
 import { formatDateNb } from "@/lib/domain/format";
 import { assessmentGroupProblem, membersAtAssessment } from "@/lib/domain/submission-group";
 import type { ArbeidskravStatus } from "@/lib/domain/eligibility";
@@ -132,11 +132,26 @@ export async function getSubmissionForAssessment(viewer: Viewer, cohortId: strin
       id: true,
       status: true,
       arbeidskrav: {
-        select: { number: true, kind: true, title: true, description: true, dueDate: true, oralPresentation: true, individualOnly: true, minGroupSize: true, maxGroupSize: true },
+        select: {
+          number: true,
+          kind: true,
+          title: true,
+          description: true,
+          dueDate: true,
+          oralPresentation: true,
+          individualOnly: true,
+          minGroupSize: true,
+          maxGroupSize: true,
+          maxAttempts: true,
+        },
       },
       members: {
         orderBy: { enrolment: { user: { name: "asc" } } },
-        select: { enrolment: { select: { id: true, user: { select: { name: true, email: true } }, basisgruppe: { select: { name: true } } } } },
+        select: {
+          confirmedAt: true,
+          addedBy: { select: { name: true } },
+          enrolment: { select: { id: true, user: { select: { name: true, email: true } }, basisgruppe: { select: { name: true } } } },
+        },
       },
       attempts: {
         orderBy: { attempt: "desc" },
@@ -146,16 +161,31 @@ export async function getSubmissionForAssessment(viewer: Viewer, cohortId: strin
   });
   if (!submission) throw new NotFoundError("Fant ikke innleveringen.");
   const dueDate = isoDate(submission.arbeidskrav.dueDate);
+  const latest = submission.attempts[0] ?? null;
+  const [academicLead, openKlager] = await Promise.all([
+    db().cohortTeacher.findUnique({ where: { cohortId_userId: { cohortId, userId: viewer.id } }, select: { academicLead: true } }),
+    latest
+      ? db().studentAppeal.count({ where: { status: "RECEIVED", letter: { aboutType: "SubmissionAttempt", aboutId: latest.id } } })
+      : Promise.resolve(0),
+  ]);
+  const { maxAttempts } = submission.arbeidskrav;
   return {
     ...submission,
     arbeidskrav: { ...submission.arbeidskrav, dueDate, kindLabel: ARBEIDSKRAV_KIND_LABELS[submission.arbeidskrav.kind] },
-    members: submission.members.map(({ enrolment }) => ({
+    members: submission.members.map(({ enrolment, confirmedAt, addedBy }) => ({
       enrolmentId: enrolment.id,
       name: enrolment.user.name,
       email: enrolment.user.email,
       basisgruppe: enrolment.basisgruppe?.name ?? null,
+      confirmed: confirmedAt !== null,
+      addedBy: addedBy?.name ?? null,
     })),
     attempts: submission.attempts.map((attempt) => ({ ...attempt, late: osloDate(attempt.submittedAt) > dueDate })),
+    /** The latest attempt is the last one the study plan allows: "ikke godkjent" is then an enkeltvedtak. */
+    latestIsFinal: latest ? isFinalAttempt(latest.attempt, maxAttempts) : false,
+    /** Only the cohort's fagansvarlig corrects an assessment (lib/server/cohorts/assessment-changes.ts). */
+    canCorrect: academicLead?.academicLead === true && latest !== null && latest.status !== "SUBMITTED" && openKlager === 0,
+    openKlager,
   };
 }
 
