@@ -1,7 +1,8 @@
 /**
  * The exam: who may be admitted, and the grades.
  */
-import { evaluateEligibility, type Eligibility, type EligibilityInput, type EligibilityStatus } from "./eligibility";
+import { attendanceProgress } from "./attendance-progress";
+import { evaluateEligibility, type ArbeidskravStatus, type Eligibility, type EligibilityInput, type EligibilityStatus } from "./eligibility";
 import { DEFAULT_REQUIREMENTS, type CohortRequirements } from "./requirements";
 
 export interface ExamAdmissionDecision {
@@ -61,6 +62,41 @@ export function examDecisionNeeded(
 /** A refusal ("ikke adgang til eksamen") may be decided only for a student who is not ELIGIBLE. */
 export function canRefuseExamAdmission(eligibility: Eligibility): boolean {
   return !canAdmitToExam(eligibility);
+}
+
+/**
+ * The grounds of "ikke adgang til eksamen", to the student: the attendance as it stands beside
+ * the rule, and each arbeidskrav that is not approved by name and why (a final "ikke godkjent" is
+ * said to be final: it cannot be handed in again). Empty when the student is eligible.
+ */
+export function examRefusalReasons(
+  eligibility: Eligibility,
+  arbeidskrav: readonly { title: string; status: ArbeidskravStatus; finalRejection: boolean }[],
+): string[] {
+  if (canAdmitToExam(eligibility)) return [];
+  const reasons: string[] = [];
+  if (!eligibility.attendance.met) {
+    const progress = attendanceProgress(eligibility.attendance);
+    reasons.push(`Oppmøte: ${progress.soFar} ${progress.rule} ${progress.outlook}`);
+  }
+  if (!eligibility.arbeidskrav.met) {
+    const missing = arbeidskrav
+      .filter((item) => item.status !== "APPROVED")
+      .map((item) =>
+        item.status === "NOT_APPROVED"
+          ? item.finalRejection
+            ? `${item.title} er endelig ikke godkjent etter siste innlevering`
+            : `${item.title} er ikke godkjent`
+          : item.status === "SUBMITTED"
+            ? `${item.title} er levert og venter på vurdering`
+            : `${item.title} er ikke levert`,
+      );
+    reasons.push(
+      `Arbeidskrav: du har ${eligibility.arbeidskrav.approved} av ${eligibility.arbeidskrav.required} godkjent.` +
+        (missing.length > 0 ? ` ${missing.join(". ")}.` : ""),
+    );
+  }
+  return reasons;
 }
 
 export const GRADES = ["A", "B", "C", "D", "E", "F"] as const;

@@ -2,7 +2,8 @@ import "server-only";
 // "Ikke adgang til eksamen": the cohort's staff decide it for a student who does not meet the
 // requirements, one at a time or for everyone not eligible at once after a preview. It is an
 // enkeltvedtak: the registration row records REFUSED (who, when), and the student gets a letter
-// with the grounds from the rules (the eligibility's reasons), the legal basis and the klage
+// with the grounds from the rules (lib/domain/exam.ts examRefusalReasons: the attendance beside the
+// rule, each arbeidskrav not approved by name), the legal basis and the klage
 // deadline (lib/server/student-letters/issue.ts). The server re-decides eligibility inside the
 // transaction, with the exam and the students' enrolments locked as registration does: a refusal
 // of a student who is ELIGIBLE is refused, and a bulk refusal decides exactly the students that
@@ -13,7 +14,9 @@ import "server-only";
 // registers the student, again only when the rules now admit them (admitAfterKlage; exemptions are
 // not modelled, so the facts — attendance, an arbeidskrav — are corrected first).
 import { osloDate } from "@/lib/domain/application-deadline";
-import { canRefuseExamAdmission } from "@/lib/domain/exam";
+import { isFinalRejection } from "@/lib/domain/coursework";
+import type { ArbeidskravStatus } from "@/lib/domain/eligibility";
+import { canRefuseExamAdmission, examRefusalReasons } from "@/lib/domain/exam";
 import { formatDateNb } from "@/lib/domain/format";
 import { staffReasons } from "@/lib/domain/risk";
 import type { Transaction } from "@/lib/db/client";
@@ -36,6 +39,36 @@ async function lockEnrolments(tx: Transaction, cohortId: string, enrolmentIds: r
     ORDER BY "id" FOR UPDATE`;
   if (locked.length !== sorted.length) throw new NotFoundError("Fant ikke studenten i kullet.");
   return sorted;
+}
+
+/** Each student's arbeidskrav by name with its standing, for the grounds of a refusal. */
+async function arbeidskravStandings(tx: Transaction, cohortId: string, enrolmentIds: readonly string[]) {
+  const [definitions, memberships] = await inOrder(
+    () => tx.arbeidskravDefinition.findMany({ where: { cohortId }, orderBy: { number: "asc" }, select: { id: true, title: true, maxAttempts: true } }),
+    () =>
+      tx.submissionMember.findMany({
+        where: { enrolmentId: { in: [...enrolmentIds] }, submission: { arbeidskrav: { cohortId } } },
+        select: {
+          enrolmentId: true,
+          arbeidskravId: true,
+          submission: { select: { status: true, attempts: { orderBy: { attempt: "desc" }, take: 1, select: { attempt: true, status: true } } } },
+        },
+      }),
+  );
+  return new Map(
+    enrolmentIds.map((enrolmentId) => [
+      enrolmentId,
+      definitions.map((definition) => {
+        const membership = memberships.find((row) => row.enrolmentId === enrolmentId && row.arbeidskravId === definition.id);
+        const latest = membership?.submission.attempts[0];
+        return {
+          title: definition.title,
+          status: (membership?.submission.status ?? "NOT_SUBMITTED") as ArbeidskravStatus,
+          finalRejection: latest ? isFinalRejection(latest, definition.maxAttempts) : false,
+        };
+      }),
+    ]),
+  );
 }
 
 /**
@@ -72,6 +105,7 @@ export async function refuseExamAdmission(viewer: Viewer, input: { cohortId: str
     }
 
     const title = await deciderTitle(tx, viewer.id, input.cohortId);
+    const standings = await arbeidskravStandings(tx, input.cohortId, ids);
     const at = new Date();
     for (const enrolmentId of ids) {
       const eligibility = evaluation.byEnrolment.get(enrolmentId)!.eligibility;
@@ -88,7 +122,7 @@ export async function refuseExamAdmission(viewer: Viewer, input: { cohortId: str
           kind: "EXAM_ADMISSION_REFUSED",
           exam: { title: exam.title, startsOn: isoDate(exam.startsOn), endsOn: isoDate(exam.endsOn) },
           requirements: { attendancePercent: cohort.attendanceThresholdPercent, arbeidskrav: cohort.arbeidskravTotal },
-          reasons: eligibility.reasons,
+          reasons: examRefusalReasons(eligibility, standings.get(enrolmentId)!),
         },
         decidedBy: { id: viewer.id, name: viewer.name, title },
         about: { type: "ExamRegistration", id: registration.id },
