@@ -85,7 +85,7 @@ export const addGroupMemberAction = defineAction({
     enrolmentId: z
       .string({ error: "Velg hvem du vil legge til." })
       .min(1, "Velg hvem du vil legge til.")
-      .refine(isRecordId, { message: "Studenten finnes ikke." }),
+      .pipe(z.string().refine(isRecordId, { message: "Studenten finnes ikke." })),
   }),
   async handler({ viewer, input }) {
     const result = await addGroupMember(viewer, input.submissionId, input.enrolmentId);
