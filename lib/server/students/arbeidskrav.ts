@@ -22,19 +22,13 @@ export async function getStudentArbeidskrav(viewer: Viewer, arbeidskravId: strin
     const me = submission?.members.find((member) => member.isViewer) ?? null;
     const mayAdd =
       active && groupAllowed && submission !== null && addingProblem(item, members, enrolment.enrolmentId, attemptStatuses) === null;
-    const wantsClassmates = active && groupAllowed && ((item.permission.allowed && item.permission.kind === "FIRST") || mayAdd);
+    const firstHandIn = active && groupAllowed && item.permission.allowed && item.permission.kind === "FIRST";
     const [classmates, letters] = await Promise.all([
-      wantsClassmates
+      firstHandIn || mayAdd
         ? db().enrolment.findMany({
-            where: {
-              cohortId: enrolment.cohort.id,
-              status: "ACTIVE",
-              id: { not: enrolment.enrolmentId },
-              // Anyone already in a submission of this arbeidskrav cannot join another.
-              submissionMembers: { none: { arbeidskravId } },
-            },
+            where: { cohortId: enrolment.cohort.id, status: "ACTIVE", id: { not: enrolment.enrolmentId } },
             orderBy: { user: { name: "asc" } },
-            select: { id: true, user: { select: { name: true } } },
+            select: { id: true, user: { select: { name: true } }, submissionMembers: { where: { arbeidskravId }, select: { submissionId: true } } },
           })
         : Promise.resolve([]),
       submission
@@ -50,7 +44,12 @@ export async function getStudentArbeidskrav(viewer: Viewer, arbeidskravId: strin
       arbeidskrav: item,
       groupAllowed,
       canHandIn: item.permission.allowed && active,
-      classmates: classmates.map((classmate) => ({ enrolmentId: classmate.id, name: classmate.user.name })),
+      /** For a first hand-in: every active classmate (one already in a group is refused by name). */
+      classmates: firstHandIn ? classmates.map((classmate) => ({ enrolmentId: classmate.id, name: classmate.user.name })) : [],
+      /** To add to the group before it is assessed: classmates in no submission of this arbeidskrav. */
+      addable: mayAdd
+        ? classmates.filter((classmate) => classmate.submissionMembers.length === 0).map((classmate) => ({ enrolmentId: classmate.id, name: classmate.user.name }))
+        : [],
       /** The viewer's own place in the group: confirm, leave, add a classmate. */
       membership:
         submission && me && submission.members.length > 0 && groupAllowed

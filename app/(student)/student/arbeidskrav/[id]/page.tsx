@@ -40,7 +40,7 @@ async function load(segment: string) {
 }
 
 export default async function ArbeidskravPage({ params }: { params: Promise<{ id: string }> }) {
-  const { enrolment, arbeidskrav: item, groupAllowed, canHandIn, classmates, membership, letters } = await load((await params).id);
+  const { enrolment, arbeidskrav: item, groupAllowed, canHandIn, classmates, addable, membership, letters } = await load((await params).id);
   const flash = await handInFlash();
   const status = arbeidskravStatus(item.status, item.finalRejection);
   const submission = item.submission;
@@ -137,7 +137,7 @@ export default async function ArbeidskravPage({ params }: { params: Promise<{ id
               gjelder bare dem som har bekreftet at de er med.
             </p>
             <div className="mt-4">
-              <GroupMembership submissionId={submission.id} title={item.title} membership={membership} classmates={classmates} />
+              <GroupMembership submissionId={submission.id} title={item.title} membership={membership} classmates={addable} />
             </div>
           </section>
         ) : null}
