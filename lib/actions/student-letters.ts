@@ -58,13 +58,8 @@ export const decideStudentAppealAction = defineAction({
       input.outcome === "REVERSE" ? { kind: "REVERSE", grounds: input.grounds } : { kind: "UPHOLD", grounds: input.grounds, forwarded: input.forwarded },
     );
     refresh(input.cohortId);
-    return {
-      message:
-        result.status === "REVERSED"
-          ? `Klagen er tatt til følge, og vedtaket er endret. ${result.letters === 1 ? "Studenten har" : `${result.letters} studenter har`} fått brev.`
-          : "Klagen er ikke tatt til følge. Studenten har fått brev om at saken går til klageinstansen.",
-      values: {},
-    };
+    // The klage leaves the list of waiting ones with its form; the page says what happened.
+    redirect(`/kull/${input.cohortId}/klager?avgjort=${result.status === "REVERSED" ? `endret-${result.letters}` : "opprettholdt"}`);
   },
 });
 

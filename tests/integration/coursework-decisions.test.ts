@@ -250,8 +250,10 @@ describe("a klage", () => {
   it("reversed by a colleague on the team: the arbeidskrav is approved, with a new letter, audited", async () => {
     const appeal = await db().studentAppeal.findFirstOrThrow({ where: { enrolmentId: student(ALONE).enrolmentId } });
     await signInAs(world.users.colleague);
-    const result = await submit(decideStudentAppealAction, { cohortId: world.cohortId, appealId: appeal.id, outcome: "REVERSE", grounds: "Refleksjonen står i kapittel 2 og holder." });
-    expect(result).toMatchObject({ ok: true, message: "Klagen er tatt til følge, og vedtaket er endret. Studenten har fått brev." });
+    const where = await redirectOf(() =>
+      submit(decideStudentAppealAction, { cohortId: world.cohortId, appealId: appeal.id, outcome: "REVERSE", grounds: "Refleksjonen står i kapittel 2 og holder." }),
+    );
+    expect(where).toBe(`/kull/${world.cohortId}/klager?avgjort=endret-1`);
     const decided = await db().studentAppeal.findUniqueOrThrow({ where: { id: appeal.id } });
     expect(decided).toMatchObject({ status: "REVERSED", decidedById: world.colleague.id, grounds: "Refleksjonen står i kapittel 2 og holder." });
     const outcome = await db().studentLetter.findUniqueOrThrow({ where: { id: decided.outcomeLetterId! } });
@@ -285,8 +287,8 @@ describe("a klage", () => {
     const otherAppealId = await fileStudentAppeal(viewerSecond, (await letterOf(second!)).id, { text: "Jeg er enig med gruppen: del to drøfter saken." });
 
     await signInAs(world.users.colleague);
-    const result = await submit(decideStudentAppealAction, { cohortId: world.cohortId, appealId, outcome: "REVERSE", grounds: "Del to drøfter saken godt nok." });
-    expect(result).toMatchObject({ ok: true, message: "Klagen er tatt til følge, og vedtaket er endret. 3 studenter har fått brev." });
+    const where = await redirectOf(() => submit(decideStudentAppealAction, { cohortId: world.cohortId, appealId, outcome: "REVERSE", grounds: "Del to drøfter saken godt nok." }));
+    expect(where).toBe(`/kull/${world.cohortId}/klager?avgjort=endret-3`);
     expect(await db().studentAppeal.findUniqueOrThrow({ where: { id: otherAppealId } })).toMatchObject({ status: "REVERSED", decidedById: world.colleague.id });
     expect((await lettersTo(first!)).map((letter) => letter.kind)).toEqual(["ARBEIDSKRAV_NOT_APPROVED", "KLAGE_REVERSED"]);
     expect((await lettersTo(second!)).map((letter) => letter.kind)).toEqual(["ARBEIDSKRAV_NOT_APPROVED", "KLAGE_REVERSED"]);
@@ -307,8 +309,8 @@ describe("a klage", () => {
     await signInAs(world.users.colleague);
     expect((await submit(decideStudentAppealAction, { cohortId: world.cohortId, appealId, outcome: "UPHOLD", grounds: "x" })).ok).toBe(false);
     await signInAs(world.users.teacher);
-    const result = await submit(decideStudentAppealAction, { cohortId: world.cohortId, appealId, outcome: "UPHOLD", grounds: "Oppsummeringen drøfter ikke egen utvikling." });
-    expect(result).toMatchObject({ ok: true, message: "Klagen er ikke tatt til følge. Studenten har fått brev om at saken går til klageinstansen." });
+    const where = await redirectOf(() => submit(decideStudentAppealAction, { cohortId: world.cohortId, appealId, outcome: "UPHOLD", grounds: "Oppsummeringen drøfter ikke egen utvikling." }));
+    expect(where).toBe(`/kull/${world.cohortId}/klager?avgjort=opprettholdt`);
     const appeal = await db().studentAppeal.findUniqueOrThrow({ where: { id: appealId } });
     expect(appeal).toMatchObject({ status: "UPHELD", forwardedAt: null, decidedById: world.teacher.id });
     const outcome = await db().studentLetter.findUniqueOrThrow({ where: { id: appeal.outcomeLetterId! } });

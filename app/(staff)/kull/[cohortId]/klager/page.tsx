@@ -27,9 +27,20 @@ const REVERSE_LABEL = {
   EXAM_ADMISSION_REFUSED: "studenten meldes opp til eksamen",
 } as const;
 
-export default async function CohortAppealsPage({ params, searchParams }: { params: Promise<{ cohortId: string }>; searchParams: Promise<{ alle?: string }> }) {
+/** What the decision just did, from the address the action sent the browser to. */
+function decidedMessage(value: string | undefined): string | null {
+  if (value === "opprettholdt") return "Klagen er ikke tatt til følge. Studenten har fått brev om at saken går til klageinstansen.";
+  const reversed = value?.match(/^endret-(\d+)$/);
+  if (!reversed) return null;
+  const letters = Number(reversed[1]);
+  return `Klagen er tatt til følge, og vedtaket er endret. ${letters === 1 ? "Studenten har" : `${letters} studenter har`} fått brev.`;
+}
+
+export default async function CohortAppealsPage({ params, searchParams }: { params: Promise<{ cohortId: string }>; searchParams: Promise<{ alle?: string; avgjort?: string }> }) {
   const { viewer, cohort } = await loadCohortPage(params, "/klager");
-  const all = (await searchParams).alle === "1";
+  const query = await searchParams;
+  const all = query.alle === "1";
+  const decided = decidedMessage(query.avgjort);
   const appeals = await found(listCohortAppeals(viewer, cohort.id, { open: !all }));
   const today = parseIsoDate(osloDate(new Date()));
   const base = `/kull/${cohort.id}/klager`;
@@ -43,6 +54,11 @@ export default async function CohortAppealsPage({ params, searchParams }: { para
           {all ? "Vis bare dem som venter" : "Vis alle klager"}
         </Link>
       </PageHeader>
+      {decided ? (
+        <p role="status" className="mb-6 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+          {decided}
+        </p>
+      ) : null}
       {appeals.length === 0 ? <p className="card">{all ? "Ingen klager i dette kullet." : "Ingen klager venter på behandling."}</p> : null}
       <ol className="space-y-6">
         {appeals.map((appeal) => {
