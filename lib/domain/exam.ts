@@ -65,6 +65,17 @@ export function canRefuseExamAdmission(eligibility: Eligibility): boolean {
 }
 
 /**
+ * Whether the exam page offers "ikke adgang" for the student: not ELIGIBLE, and either the
+ * requirements can no longer be met or every samling day is held. Mid-way through a cohort nearly
+ * everyone is "not eligible yet", and a refusal then would be premature; the server still accepts
+ * a refusal of any student who is not ELIGIBLE (staff may know more than the registrations).
+ */
+export function isRefusalCandidate(eligibility: Eligibility): boolean {
+  if (!canRefuseExamAdmission(eligibility)) return false;
+  return eligibility.status === "NOT_ELIGIBLE" || (eligibility.attendance.scheduled > 0 && eligibility.attendance.held >= eligibility.attendance.scheduled);
+}
+
+/**
  * The grounds of "ikke adgang til eksamen", to the student: the attendance as it stands beside
  * the rule, and each arbeidskrav that is not approved by name and why (a final "ikke godkjent" is
  * said to be final: it cannot be handed in again). Empty when the student is eligible.

@@ -98,3 +98,47 @@ test("a final 'ikke godkjent' → the student reads the letter and appeals → a
   await expectAccessible(siri);
   await siri.context().close();
 });
+
+test("the fagansvarlig corrects an assessment with a reason, and refuses a student who can no longer reach the attendance requirement the exam", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const FRANK = "student.fravaer@demo.no";
+  await signIn(page, "faglaerer@demo.no");
+
+  // Frank's fagnotat 1 was not approved on his first hand-in; Frida, the fagansvarlig, corrects it.
+  await openRunningCohort(page, "Arbeidskrav");
+  await page.getByRole("link", { name: /^Fagnotat 1 \(individuelt\), Frank Fravær/ }).click();
+  const correction = page.getByRole("form", { name: "Rett vurderingen" });
+  await expect(correction).toBeVisible();
+  await expectAccessible(page);
+  await correction.getByRole("button", { name: "Rett til godkjent" }).click();
+  await expect(correction.getByText("Skriv hvorfor vurderingen rettes. Studentene får begrunnelsen.")).toBeVisible();
+  await correction.getByLabel(/^Hvorfor rettes vurderingen\?/).fill("Problemstillingen er avgrenset på side 1; den ble oversett.");
+  await correction.getByRole("button", { name: "Rett til godkjent" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Vurderingen er rettet: Fagnotat 1 (individuelt) er godkjent." })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("region", { name: /^Innleveringer/ })).toContainText("Rettet av fagansvarlig");
+  await expect(page.getByRole("region", { name: /^Innleveringer/ })).toContainText("Problemstillingen er avgrenset på side 1");
+  const told = await waitForMail(FRANK, /^Vurderingen er rettet: Fagnotat 1 \(individuelt\) er godkjent$/);
+  expect(told.text).toContain("Problemstillingen er avgrenset på side 1; den ble oversett.");
+
+  // Frank can no longer reach 80 %: «Ikke adgang» is offered for him, behind a confirmation.
+  await page.getByRole("navigation", { name: /: sider$/ }).getByRole("link", { name: "Eksamen", exact: true }).click();
+  const row = page.getByRole("row").filter({ hasText: "Frank Fravær" });
+  await row.getByRole("button", { name: "Vedtak om ikke adgang til eksamen for Frank Fravær" }).click();
+  const dialog = page.getByRole("dialog", { name: "Vedta at Frank Fravær ikke får gå opp til eksamen?" });
+  await expect(dialog).toContainText("kravet kan ikke lenger nås");
+  await expectAccessible(page);
+  await dialog.getByRole("button", { name: "Ja, send vedtaket" }).click();
+  await expect(page.getByRole("row").filter({ hasText: "Frank Fravær" })).toContainText("Ikke adgang (vedtak)");
+  await expectAccessible(page);
+
+  const vedtak = await waitForMail(FRANK, /^Vedtak: ikke adgang til eksamen/);
+  expect(vedtak.text).toContain("Oppmøte: Du har vært til stede");
+  const frank = await asPerson(browser, FRANK);
+  await frank.goto("/student/brev");
+  await frank.getByRole("link", { name: /^Vedtak: ikke adgang til eksamen/ }).click();
+  await expect(frank.getByRole("article", { name: "Brevet" })).toContainText("Du får ikke adgang til eksamen");
+  await expect(frank.getByRole("region", { name: "Klag på vedtaket" })).toBeVisible();
+  await expectAccessible(frank);
+  await frank.context().close();
+});

@@ -11,7 +11,7 @@ import "server-only";
 // Grades are set only on an active registration (also a CHECK in the database), a changed grade
 // needs a reason, and every grade is audited. Students see grades once they are published.
 import { osloDate } from "@/lib/domain/application-deadline";
-import { examAdmissionDecision, examDecisionNeeded } from "@/lib/domain/exam";
+import { examAdmissionDecision, examDecisionNeeded, isRefusalCandidate } from "@/lib/domain/exam";
 import { formatDateNb } from "@/lib/domain/format";
 import { staffReasons } from "@/lib/domain/risk";
 import { env } from "@/lib/env";
@@ -100,6 +100,8 @@ export async function getExamAdmission(viewer: Viewer, cohortId: string, now = n
           : null,
       /** The recorded admission no longer matches the rules (lib/domain/exam.ts). */
       decisionNeeded: examDecisionNeeded(registration?.status ?? null, eligibility.status),
+      /** "Ikke adgang" is offered now (lib/domain/exam.ts isRefusalCandidate), unless decided or graded. */
+      refusable: isRefusalCandidate(eligibility) && registration?.status !== "REFUSED" && !registration?.grade,
     };
   });
   const registered = students.filter((student) => student.registration);

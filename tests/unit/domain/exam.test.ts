@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluateEligibility, type EligibilityInput } from "@/lib/domain/eligibility";
-import { canAdmitToExam, canRefuseExamAdmission, examAdmissionDecision, examDecisionNeeded, examRefusalReasons, GRADES, isGrade, isPassingGrade } from "@/lib/domain/exam";
+import { canAdmitToExam, canRefuseExamAdmission, examAdmissionDecision, examDecisionNeeded, examRefusalReasons, GRADES, isGrade, isPassingGrade, isRefusalCandidate } from "@/lib/domain/exam";
 import type { EligibilityStatus } from "@/lib/domain/eligibility";
 
 const approved = ["1", "2", "3", "4", "5"].map((id) => ({ id, status: "APPROVED" as const }));
@@ -67,6 +67,14 @@ describe("the decision on admission, as it stands against the rules", () => {
       expect(examDecisionNeeded(null, status)).toBeNull();
       expect(examDecisionNeeded("WITHDRAWN", status)).toBeNull();
     }
+  });
+
+  it("offers a refusal once the requirements can no longer be met or the samlinger are over, never mid-way", () => {
+    expect(isRefusalCandidate(evaluateEligibility(eligibleInput))).toBe(false);
+    expect(isRefusalCandidate(evaluateEligibility(onTrackInput))).toBe(false); // 10 of 25 days held
+    expect(isRefusalCandidate(evaluateEligibility(notEligibleInput))).toBe(true);
+    const fourApprovedAllHeld = evaluateEligibility({ ...eligibleInput, arbeidskrav: [...approved.slice(0, 4), { id: "5", status: "SUBMITTED" }] });
+    expect(isRefusalCandidate(fourApprovedAllHeld)).toBe(true);
   });
 
   it("allows a refusal exactly for a student who may not be admitted", () => {

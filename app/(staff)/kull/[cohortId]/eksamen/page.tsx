@@ -39,8 +39,9 @@ export default async function ExamPage({ params }: { params: Promise<{ cohortId:
   const hidden = { cohortId: cohort.id };
   const eligibleNotRegistered = admission.students.filter((s) => s.admission.allowed && !s.registration && s.refusal?.klage !== "RECEIVED");
   const notEligible = admission.students.filter((s) => !s.admission.allowed);
-  // Who a refusal may be decided for now: not eligible, no decision yet (or registered without a grade).
-  const refusable = notEligible.filter((s) => !s.refusal && !s.registration?.grade);
+  // Who "ikke adgang" is offered for now: not eligible and past reaching it (or the samlinger are
+  // over), no decision yet (or registered without a grade).
+  const refusable = admission.students.filter((s) => s.refusable);
   const columns: Column<Student>[] = [
     {
       key: "name",
@@ -82,7 +83,7 @@ export default async function ExamPage({ params }: { params: Promise<{ cohortId:
                 Meld av
               </ActionButton>
             ) : null}
-            {!row.registration.grade && !row.admission.allowed ? <RefuseButton hidden={hidden} row={row} /> : null}
+            {row.refusable ? <RefuseButton hidden={hidden} row={row} /> : null}
           </div>
         ) : row.admission.allowed ? (
           row.refusal?.klage === "RECEIVED" ? (
@@ -103,7 +104,7 @@ export default async function ExamPage({ params }: { params: Promise<{ cohortId:
         ) : (
           <div className="space-y-1">
             <span className="block text-slate-700">Ikke oppmeldt</span>
-            <RefuseButton hidden={hidden} row={row} />
+            {row.refusable ? <RefuseButton hidden={hidden} row={row} /> : null}
           </div>
         ),
     },

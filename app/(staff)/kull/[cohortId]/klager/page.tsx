@@ -104,7 +104,12 @@ export default async function CohortAppealsPage({ params, searchParams }: { para
                       appeal.forwardedAt ? (
                         <p>Sendt til klageinstansen {formatInstantNb(appeal.forwardedAt)}.</p>
                       ) : appeal.canForward ? (
-                        <ActionButton action={markStudentAppealForwardedAction} hidden={{ cohortId: cohort.id, appealId: appeal.id }} className="btn-secondary">
+                        <ActionButton
+                          action={markStudentAppealForwardedAction}
+                          hidden={{ cohortId: cohort.id, appealId: appeal.id }}
+                          className="btn-secondary"
+                          label={`Merk klagen fra ${appeal.enrolment.user.name} som sendt til klageinstansen`}
+                        >
                           Merk som sendt til klageinstansen
                         </ActionButton>
                       ) : null
