@@ -111,7 +111,8 @@ test("the fagansvarlig corrects an assessment with a reason, and refuses a stude
   await expect(correction).toBeVisible();
   await expectAccessible(page);
   await correction.getByRole("button", { name: "Rett til godkjent" }).click();
-  await expect(correction.getByText("Skriv hvorfor vurderingen rettes. Studentene får begrunnelsen.")).toBeVisible();
+  await expect(correction.getByText("Skriv hvorfor vurderingen rettes. Studentene får begrunnelsen.").first()).toBeVisible();
+  await expect(correction.getByLabel(/^Hvorfor rettes vurderingen\?/)).toHaveAttribute("aria-invalid", "true");
   await correction.getByLabel(/^Hvorfor rettes vurderingen\?/).fill("Problemstillingen er avgrenset på side 1; den ble oversett.");
   await correction.getByRole("button", { name: "Rett til godkjent" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Vurderingen er rettet: Fagnotat 1 (individuelt) er godkjent." })).toBeVisible();
