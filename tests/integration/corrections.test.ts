@@ -5,6 +5,8 @@
 // whose registration it changes (one e-mail per change) and shows its reason in the day's history.
 import { beforeAll, describe, expect, it } from "vitest";
 import { correctAssessmentAction } from "@/lib/actions/assessment";
+import { osloDate } from "@/lib/domain/application-deadline";
+import { klageDeadline } from "@/lib/domain/klage";
 import { saveDayAttendanceAction } from "@/lib/actions/attendance";
 import { assessSubmission } from "@/lib/server/cohorts/assessment";
 import { correctAssessment } from "@/lib/server/cohorts/assessment-changes";
@@ -108,6 +110,11 @@ describe("correcting an assessment", () => {
     const [letter] = await db().studentLetter.findMany({ where: { enrolmentId: student(2).enrolmentId } });
     expect(letter).toMatchObject({ kind: "ARBEIDSKRAV_NOT_APPROVED", grounds: "Oppsummeringen mangler helt.", decidedById: world.teacher.id, enkeltvedtak: true });
     expect(letter!.body).toContain("Fagansvarlig har rettet vurderingen av innleveringen din fra godkjent til ikke godkjent.");
+    expect(letter!.klageDeadline!.toISOString().slice(0, 10)).toBe(klageDeadline(osloDate(new Date())));
+    expect(await db().auditLog.findFirstOrThrow({ where: { action: "submission.correct", entityId: attempts.get("final") } })).toMatchObject({
+      before: { status: "APPROVED" },
+      after: { status: "NOT_APPROVED", reason: "Oppsummeringen mangler helt." },
+    });
     // The letter's e-mail is the news: no separate correction e-mail to the same student.
     expect(await db().mailMessage.count({ where: { dedupeKey: { startsWith: "assessment-corrected:" }, userId: student(2).userId } })).toBe(0);
     expect(await db().mailMessage.count({ where: { dedupeKey: `student-letter:${letter!.id}` } })).toBe(1);

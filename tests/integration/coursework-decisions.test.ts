@@ -295,6 +295,12 @@ describe("a klage", () => {
     const thirds = await lettersTo(third!);
     expect(thirds.map((letter) => letter.kind)).toEqual(["ARBEIDSKRAV_NOT_APPROVED", "DECISION_CHANGED"]);
     expect(thirds[1]!.body).toContain("Fagnotat 2 (gruppe eller individuelt) er godkjent.");
+    for (const index of GROUP) {
+      const newest = (await lettersTo(index)).at(-1)!;
+      expect(await db().mailMessage.count({ where: { dedupeKey: `student-letter:${newest.id}`, userId: student(index).userId } })).toBe(1);
+      expect(await db().auditLog.count({ where: { action: "student_letter.issue", entityId: newest.id, actorId: world.colleague.id } })).toBe(1);
+    }
+    expect(await db().auditLog.count({ where: { action: "student_appeal.reverse", entityId: { in: [appealId, otherAppealId] } } })).toBe(2);
     const evaluation = await evaluateCohortEligibility(db(), world.cohortId, { today: TODAY });
     for (const index of GROUP) expect(evaluation.byEnrolment.get(student(index).enrolmentId)!.eligibility.arbeidskrav.approved).toBe(3);
   });
@@ -314,8 +320,15 @@ describe("a klage", () => {
     const appeal = await db().studentAppeal.findUniqueOrThrow({ where: { id: appealId } });
     expect(appeal).toMatchObject({ status: "UPHELD", forwardedAt: null, decidedById: world.teacher.id });
     const outcome = await db().studentLetter.findUniqueOrThrow({ where: { id: appeal.outcomeLetterId! } });
-    expect(outcome).toMatchObject({ kind: "KLAGE_UPHELD", enkeltvedtak: false });
+    expect(outcome).toMatchObject({ kind: "KLAGE_UPHELD", enkeltvedtak: false, klageDeadline: null, decidedById: world.teacher.id });
     expect(outcome.body).toContain("Den sentrale klagenemnda ved NTNU");
+    expect(outcome.body).toContain("Oppsummeringen drøfter ikke egen utvikling.");
+    expect(await db().mailMessage.count({ where: { dedupeKey: `student-letter:${outcome.id}`, userId: student(UPHELD).userId } })).toBe(1);
+    expect(await db().auditLog.findFirstOrThrow({ where: { action: "student_appeal.uphold", entityId: appealId } })).toMatchObject({
+      actorId: world.teacher.id,
+      before: { status: "RECEIVED" },
+      after: { status: "UPHELD", grounds: "Oppsummeringen drøfter ikke egen utvikling.", forwarded: false, outcomeLetterId: outcome.id },
+    });
     expect(await db().submissionAttempt.findUniqueOrThrow({ where: { id: attemptOf.get("upheld") } })).toMatchObject({ status: "NOT_APPROVED" });
 
     expect(await submit(markStudentAppealForwardedAction, { cohortId: world.cohortId, appealId })).toMatchObject({ ok: true });

@@ -156,6 +156,9 @@ describe("a klage on 'ikke adgang'", () => {
     const outcome = await db().studentLetter.findUniqueOrThrow({ where: { id: appeal.outcomeLetterId! } });
     expect(outcome).toMatchObject({ kind: "KLAGE_REVERSED", subject: "Klagen din er tatt til følge: adgang til eksamen" });
     expect(outcome.body).toMatch(/Du er meldt opp til eksamen: Individuell skriftlig hjemmeeksamen \(tre dager\)/);
+    expect(outcome).toMatchObject({ enkeltvedtak: false, klageDeadline: null, decidedById: world.adviser.id });
+    expect(await db().mailMessage.count({ where: { dedupeKey: `student-letter:${outcome.id}`, userId: student(FOUR).userId } })).toBe(1);
+    expect(await db().auditLog.count({ where: { action: "student_appeal.reverse", entityId: appealId, actorId: world.adviser.id } })).toBe(1);
     expect(await db().auditLog.findFirstOrThrow({ where: { action: "exam.register", entityId: registration.id } })).toMatchObject({
       actorId: world.adviser.id,
       before: { status: "REFUSED" },
@@ -186,6 +189,10 @@ describe("a refusal that no longer stands, and a registration that no longer hol
     expect(letters.map((letter) => letter.kind)).toEqual(["EXAM_ADMISSION_REFUSED", "DECISION_CHANGED"]);
     expect(letters[1]!.body).toContain("Du er meldt opp til eksamen");
     expect(letters[1]!.subject).toBe("Endret vedtak: adgang til eksamen");
+    expect(await db().auditLog.findFirstOrThrow({ where: { action: "student_letter.issue", entityId: letters[1]!.id } })).toMatchObject({
+      actorId: world.teacher.id,
+      after: { kind: "DECISION_CHANGED", enkeltvedtak: false, about: { type: "ExamRegistration", id: registration.id } },
+    });
     // The letter is the news: no second "du er meldt opp" e-mail.
     expect(await db().mailMessage.count({ where: { dedupeKey: `exam-registered:${registration.id}` } })).toBe(0);
     expect(await db().mailMessage.count({ where: { dedupeKey: `student-letter:${letters[1]!.id}` } })).toBe(1);
