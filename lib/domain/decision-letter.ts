@@ -10,6 +10,9 @@
 import { PRIORITY_CATEGORY_LABELS, type PriorityCategory } from "./admission";
 import { formatDateNb } from "./format";
 import { klageDeadline } from "./klage";
+import { closingSection, finalDecisionSection, klageSection, type ComposedLetter, type LetterSection } from "./letter";
+
+export { letterAsText, type ComposedLetter, type LetterSection } from "./letter";
 
 export type LetterKind =
   /** An offer in the first round. */
@@ -75,19 +78,6 @@ export interface LetterInput {
   decidedBy: { name: string; title: string };
   contact: { name: string; email: string; phone: string };
   appealsBody: string;
-}
-
-export interface LetterSection {
-  heading: string | null;
-  paragraphs: string[];
-}
-
-export interface ComposedLetter {
-  subject: string;
-  title: string;
-  sections: LetterSection[];
-  /** The last day a klage is in time; null when the letter gives no right to appeal. */
-  klageDeadline: string | null;
 }
 
 function outcomeSection(input: LetterInput): LetterSection {
@@ -218,20 +208,13 @@ function answerSection(input: LetterInput): LetterSection | null {
 }
 
 function appealSection(input: LetterInput, deadline: string | null): LetterSection {
-  if (deadline === null) {
-    return {
-      heading: "Klageinstansens avgjørelse",
-      paragraphs: ["Klageinstansens avgjørelse er endelig og kan ikke påklages videre (forvaltningsloven § 28 tredje ledd)."],
-    };
-  }
-  return {
-    heading: "Du kan klage",
-    paragraphs: [
-      `Du kan klage på vedtaket innen tre uker etter at du mottok det (forvaltningsloven §§ 28 og 29). Brevet ble gjort tilgjengelig for deg i søknadsportalen ${formatDateNb(input.madeAvailableOn)}, og klagefristen er derfor ${formatDateNb(deadline)}.`,
-      `Du klager i søknadsportalen. Skriv hva du klager på og hvorfor, og legg gjerne ved dokumentasjon. Får du ikke medhold hos oss, sender vi klagen til ${input.appealsBody}.`,
-      "Du har rett til å se dokumentene i saken din (forvaltningsloven §§ 18 og 19). Kontakt oss hvis du vil se dem eller har spørsmål om vedtaket.",
-    ],
-  };
+  if (deadline === null) return finalDecisionSection();
+  return klageSection({
+    madeAvailableOn: input.madeAvailableOn,
+    deadline,
+    portal: "i søknadsportalen",
+    how: `Du klager i søknadsportalen. Skriv hva du klager på og hvorfor, og legg gjerne ved dokumentasjon. Får du ikke medhold hos oss, sender vi klagen til ${input.appealsBody}.`,
+  });
 }
 
 export function composeDecisionLetter(input: LetterInput): ComposedLetter {
@@ -255,26 +238,11 @@ export function composeDecisionLetter(input: LetterInput): ComposedLetter {
   if (input.kind !== "KLAGE_UPHELD") sections.push(rulesSection(), factsSection(input));
   sections.push(considerationsSection(input));
   sections.push(appealSection(input, deadline));
-  sections.push({
-    heading: null,
-    paragraphs: [
-      `Spørsmål? Kontakt ${input.contact.name}, ${input.contact.email}, telefon ${input.contact.phone}.`,
-      `Med hilsen\n${input.decidedBy.name}\n${input.decidedBy.title}\nNTNU, Nasjonal videreutdanning i barnevernledelse\n${formatDateNb(input.madeAvailableOn)}`,
-    ],
-  });
+  sections.push(closingSection(input));
   return {
     subject,
     title: input.kind === "KLAGE_UPHELD" ? "Vedtak i klagesak" : "Vedtak om opptak (enkeltvedtak)",
     sections: sections.filter((section) => section.paragraphs.length > 0),
     klageDeadline: deadline,
   };
-}
-
-/** The letter as plain text (the e-mail and the portal's copy). */
-export function letterAsText(letter: ComposedLetter): string {
-  const blocks = [letter.title.toUpperCase()];
-  for (const section of letter.sections) {
-    blocks.push([section.heading, ...section.paragraphs].filter(Boolean).join("\n\n"));
-  }
-  return blocks.join("\n\n");
 }

@@ -24,6 +24,7 @@ import { explainRankingPlace, rankApplicants, type RankingCandidate } from "@/li
 import { admissionRequirementChecks, verifiedCategory, type ReviewPosition } from "@/lib/domain/admission-review";
 import { applyRankingMoves, waitlistClosingDate } from "@/lib/domain/admission-decisions";
 import { composeDecisionLetter, letterAsText, type LetterKind } from "@/lib/domain/decision-letter";
+import { APPEALS_BODY } from "@/lib/domain/klage";
 import { day } from "@/lib/dates";
 import { toReviewPosition } from "@/lib/to-domain";
 import { DEMO_APPLICANTS } from "@/prisma/seed/demo-accounts";
@@ -31,7 +32,6 @@ import { attachPdf, createApplication, createCohort, createUser, enrol, type Pos
 import { seedApplications } from "@/prisma/seed/applicant-pool";
 import { addDays, at, mondayOf, termCode } from "@/prisma/seed/calendar";
 
-const APPEALS_BODY = "Den sentrale klagenemnda ved NTNU";
 
 interface Context {
   today: string;

@@ -106,11 +106,11 @@ describe("demo seed", () => {
     expect(applications.every((a) => a._count.documents >= 2)).toBe(true);
   });
 
-  it("has a cohort whose samlinger are over, exam ahead, nobody registered, most eligible", async () => {
+  it("has a cohort whose samlinger are over, exam ahead, nobody registered (one refused), most eligible", async () => {
     const cohort = await db().cohort.findFirstOrThrow({
       where: { code: "H2025", programme: { code: "BARNEVERNLEDELSE" } },
       select: {
-        exams: { select: { startsOn: true, registrations: { select: { id: true } } } },
+        exams: { select: { startsOn: true, registrations: { select: { id: true, status: true } } } },
         samlinger: { select: { samling: { select: { days: { select: { date: true } } } } } },
         enrolments: {
           select: {
@@ -125,7 +125,8 @@ describe("demo seed", () => {
     expect(days).toHaveLength(27);
     expect(days.every((d) => d.date < TODAY)).toBe(true);
     expect(cohort.exams[0]!.startsOn > TODAY).toBe(true);
-    expect(cohort.exams[0]!.registrations).toHaveLength(0);
+    // Nobody registered yet; Vilde Vedtak was refused (prisma/seed/demo-letters.ts).
+    expect(cohort.exams[0]!.registrations.map((registration) => registration.status)).toEqual(["REFUSED"]);
     const statuses = cohort.enrolments.map((enrolment) => ({
       email: enrolment.user.email,
       status: evaluateEligibility({

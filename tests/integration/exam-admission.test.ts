@@ -50,7 +50,7 @@ describe("exam registration", () => {
     expect(short.eligibility.status).toBe("NOT_ELIGIBLE");
     expect(short.reasons).toEqual(["Oppmøte 35 av 44 dager (79,5 %), krav 36: kravet kan ikke lenger nås."]);
     expect(list.students.find((s) => s.enrolmentId === enrolmentOf(FOUR))!.reasons).toEqual(["4 av 5 arbeidskrav godkjent."]);
-    expect(list.counts).toEqual({ eligibleNotRegistered: 3, decisionNeeded: 0, registered: 0, graded: 0 });
+    expect(list.counts).toEqual({ eligibleNotRegistered: 3, decisionNeeded: 0, refused: 0, registered: 0, graded: 0 });
   });
 
   it("refuses the 79.5 % student and the four-arbeidskrav student by a direct call, registering nobody", async () => {
@@ -111,14 +111,14 @@ describe("grades", () => {
     // A withdrawn registration cannot hold a grade either.
     await expect(
       raw.query(
-        `INSERT INTO "ExamRegistration" ("id","examId","enrolmentId","status","admittedById","grade","gradedAt") VALUES ('cx1', $1, $2, 'WITHDRAWN', $3, 'B', now())`,
+        `INSERT INTO "ExamRegistration" ("id","examId","enrolmentId","status","decidedById","grade","gradedAt") VALUES ('cx1', $1, $2, 'WITHDRAWN', $3, 'B', now())`,
         [world.examId, enrolmentOf(SHORT), world.teacher.id],
       ),
     ).rejects.toThrow(/ExamRegistration_grade_only_admitted/);
     // Nor can a student of another cohort be registered for this exam.
     const other = await makeCohort({ students: 1, samlinger: [["2025-01-07"]], heldBefore: "2030-01-01" });
     await expect(
-      raw.query(`INSERT INTO "ExamRegistration" ("id","examId","enrolmentId","admittedById") VALUES ('cx2', $1, $2, $3)`, [
+      raw.query(`INSERT INTO "ExamRegistration" ("id","examId","enrolmentId","decidedById") VALUES ('cx2', $1, $2, $3)`, [
         world.examId,
         other.students[0]!.enrolmentId,
         world.teacher.id,

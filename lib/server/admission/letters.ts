@@ -14,8 +14,9 @@ import { queueMail } from "@/lib/server/mail";
 import { loadReviewSummaries, rankingCandidates, type ReviewSummary } from "./facts";
 import type { Ranking } from "./ranking";
 
-/** Where an upheld klage goes (NTNU's appeals committee). */
-export const APPEALS_BODY = "Den sentrale klagenemnda ved NTNU";
+import { APPEALS_BODY } from "@/lib/domain/klage";
+
+export { APPEALS_BODY };
 
 export interface LetterContext {
   applicationId: string;

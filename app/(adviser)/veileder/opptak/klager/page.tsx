@@ -10,7 +10,7 @@ import { osloDate } from "@/lib/domain/application-deadline";
 import { parseIsoDate } from "@/lib/domain/dates";
 import { countNoun, formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { listAppeals } from "@/lib/server/admission/queries";
-import { APPEALS_BODY } from "@/lib/server/admission/letters";
+import { APPEALS_BODY } from "@/lib/domain/klage";
 import { requirePageRole } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
 
