@@ -11,7 +11,7 @@
 
 const holder = globalThis as { __testClockOffset?: number; __testClockInstalled?: boolean; __realDate?: DateConstructor };
 
-export function testClockRequested(environment: NodeJS.ProcessEnv = process.env): boolean {
+export function testClockRequested(environment: Readonly<Record<string, string | undefined>> = process.env): boolean {
   return environment.E2E_TEST_CLOCK === "true";
 }
 
