@@ -142,7 +142,7 @@ async function letterContext(tx: Transaction, applicationId: string, decisionId:
         fullName: true,
         qualificationGrounds: true,
         applicant: { select: { id: true, name: true, email: true } },
-        cohort: { select: { name: true, capacity: true, programme: { select: { name: true, adviserName: true, adviserEmail: true, adviserPhone: true } } } },
+        cohort: { select: { name: true, capacity: true, programme: { select: { name: true, adviserName: true, adviserEmail: true, adviserPhone: true, offerWelcomeText: true, offerPracticalText: true } } } },
       },
     }),
     () => loadReviewSummaries(tx, [applicationId]),

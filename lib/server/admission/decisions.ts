@@ -68,7 +68,7 @@ const CONTEXT_SELECT = {
     select: {
       name: true,
       capacity: true,
-      programme: { select: { name: true, adviserName: true, adviserEmail: true, adviserPhone: true } },
+      programme: { select: { name: true, adviserName: true, adviserEmail: true, adviserPhone: true, offerWelcomeText: true, offerPracticalText: true } },
     },
   },
 } as const;

@@ -19,7 +19,18 @@ export interface LetterContext {
   applicationId: string;
   decisionId: string;
   applicant: { userId: string; name: string; email: string };
-  cohort: { name: string; capacity: number; programme: { name: string; adviserName: string; adviserEmail: string; adviserPhone: string } };
+  cohort: {
+    name: string;
+    capacity: number;
+    programme: {
+      name: string;
+      adviserName: string;
+      adviserEmail: string;
+      adviserPhone: string;
+      offerWelcomeText: string | null;
+      offerPracticalText: string | null;
+    };
+  };
   review: ReviewSummary;
   qualificationGrounds: string | null;
   decidedBy: { name: string };
@@ -77,6 +88,7 @@ export function letterInput(context: LetterContext, input: IssueLetterInput): Le
       phone: context.cohort.programme.adviserPhone,
     },
     appealsBody: APPEALS_BODY,
+    offerTexts: { welcome: context.cohort.programme.offerWelcomeText, practical: context.cohort.programme.offerPracticalText },
   };
 }
 
