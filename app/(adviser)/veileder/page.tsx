@@ -5,13 +5,19 @@ import { CohortTable } from "@/components/cohort-table";
 import { formatDeadline } from "@/lib/domain/application-deadline";
 import { listAppeals, listIntakes } from "@/lib/server/admission/queries";
 import { listCohortsForStaff } from "@/lib/server/cohorts/staff-overview";
+import { listNextSteps } from "@/lib/server/intakes/queries";
 import { requirePageRole } from "@/lib/server/viewer";
 
 export const metadata: Metadata = { title: "Studieveileder" };
 
 export default async function AdviserHome() {
   const viewer = await requirePageRole(["ADVISER", "ADMIN"], "/veileder");
-  const [cohorts, intakes, appeals] = await Promise.all([listCohortsForStaff(viewer), listIntakes(viewer), listAppeals(viewer, { open: true })]);
+  const [cohorts, steps, intakes, appeals] = await Promise.all([
+    listCohortsForStaff(viewer),
+    listNextSteps(viewer),
+    listIntakes(viewer),
+    listAppeals(viewer, { open: true }),
+  ]);
   const waiting = intakes.filter((intake) => intake.notReviewed + intake.underReview > 0);
   const received = appeals.filter((appeal) => appeal.status === "RECEIVED").length;
   const toForward = appeals.length - received;
@@ -43,10 +49,23 @@ export default async function AdviserHome() {
         </ul>
       </section>
       <section className="card" aria-labelledby="kull-heading">
-        <h2 id="kull-heading">Kull</h2>
-        <div className="mt-4">
-          <CohortTable cohorts={cohorts} showApplications />
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="kull-heading">Kull</h2>
+          <p className="flex flex-wrap gap-2">
+            <Link href="/veileder/kull/ny" className="btn-primary">
+              Nytt kull
+            </Link>
+            <Link href="/veileder/kull/kopier" className="btn-secondary">
+              Kopier et kull
+            </Link>
+          </p>
         </div>
+        <div className="mt-4">
+          <CohortTable cohorts={cohorts.map((cohort) => ({ ...cohort, nextStep: steps.get(cohort.id)?.step ?? null }))} showApplications showNextSteps />
+        </div>
+        <p className="mt-4 text-sm">
+          <Link href="/veileder/kull/arkiv">Arkiverte kull</Link>
+        </p>
       </section>
     </>
   );

@@ -1,0 +1,73 @@
+"use server";
+// Study programmes (lib/server/programmes): admins create them; advisers and admins keep the
+// template new kull copy.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { normaliseProgrammeCode, programmeCodeProblem } from "@/lib/domain/programme";
+import { LETTER_TEXT_MAX } from "@/lib/domain/programme";
+import { defineAction } from "@/lib/server/action";
+import { createProgramme, updateProgramme } from "@/lib/server/programmes/template";
+import { wholeNumber } from "@/lib/validation/cohort";
+import { optionalText, requiredText } from "@/lib/validation/common";
+import { recordId } from "@/lib/validation/ids";
+
+const ADMINS = ["ADMIN"] as const;
+const ADVISERS = ["ADVISER", "ADMIN"] as const;
+
+const contactEmail = (label: string) =>
+  z
+    .string({ error: `${label} må fylles ut.` })
+    .trim()
+    .toLowerCase()
+    .min(1, `${label} må fylles ut.`)
+    .max(254, `${label} er for lang.`)
+    .pipe(z.email(`${label} er ikke en gyldig e-postadresse (for eksempel navn@ntnu.no).`));
+
+const programmeFields = {
+  name: requiredText("Navnet", 200),
+  description: requiredText("Beskrivelsen", 4000),
+  credits: wholeNumber("Studiepoeng", 1, 120),
+  attendanceThresholdPercent: wholeNumber("Oppmøtekravet", 1, 100),
+  adviserName: requiredText("Navnet på studieveilederen", 200),
+  adviserEmail: contactEmail("E-postadressen til studieveilederen"),
+  adviserPhone: requiredText("Telefonnummeret til studieveilederen", 40),
+  academicLeadName: requiredText("Navnet på den fagansvarlige", 200),
+  academicLeadEmail: contactEmail("E-postadressen til den fagansvarlige"),
+  academicLeadPhone: requiredText("Telefonnummeret til den fagansvarlige", 40),
+  offerWelcomeText: optionalText("Velkomstteksten", LETTER_TEXT_MAX),
+  offerPracticalText: optionalText("Den praktiske informasjonen", LETTER_TEXT_MAX),
+};
+
+const code = z
+  .string({ error: "Koden må fylles ut." })
+  .transform(normaliseProgrammeCode)
+  .superRefine((value, context) => {
+    const problem = value.length === 0 ? "Koden må fylles ut." : programmeCodeProblem(value);
+    if (problem) context.addIssue({ code: "custom", message: problem });
+  });
+
+function refresh() {
+  revalidatePath("/veileder/programmer", "layout");
+  revalidatePath("/");
+}
+
+export const createProgrammeAction = defineAction({
+  roles: ADMINS,
+  schema: z.object({ code, ...programmeFields }),
+  async handler({ viewer, input }) {
+    const created = await createProgramme(viewer, input);
+    refresh();
+    redirect(`/veileder/programmer/${created.id}?opprettet=1`);
+  },
+});
+
+export const updateProgrammeAction = defineAction({
+  roles: ADVISERS,
+  schema: z.object({ programmeId: recordId("Studieprogrammet"), ...programmeFields }),
+  async handler({ viewer, input }) {
+    const result = await updateProgramme(viewer, input);
+    refresh();
+    return { message: `${result.name} er lagret. Endringene gjelder kull som opprettes fra nå av.` };
+  },
+});

@@ -1,0 +1,130 @@
+import "server-only";
+// Creating a study programme (admins) and keeping its template for new kull (advisers and
+// admins): name, description, credits, the attendance requirement, contacts shown to applicants
+// and students, and the offer's own words. A new programme starts with today's study plan as its
+// arbeidskrav template. Changes reach only kull created afterwards: a kull copies the template
+// when it is made. Each write is one transaction with its audit entry (before and after).
+import { STANDARD_ARBEIDSKRAV } from "@/lib/data/study-plan";
+import { creditsProblem, programmeCodeProblem } from "@/lib/domain/programme";
+import { DEFAULT_REQUIREMENTS, validateRequirements } from "@/lib/domain/requirements";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { canCreateProgramme } from "@/lib/permissions";
+import { audit } from "@/lib/server/audit";
+import { db } from "@/lib/server/db";
+import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
+import { requireProgrammeEditor } from "@/lib/server/programmes/queries";
+import type { Viewer } from "@/lib/server/viewer";
+
+export interface ProgrammeFields {
+  name: string;
+  description: string;
+  credits: number;
+  attendanceThresholdPercent: number;
+  adviserName: string;
+  adviserEmail: string;
+  adviserPhone: string;
+  academicLeadName: string;
+  academicLeadEmail: string;
+  academicLeadPhone: string;
+  offerWelcomeText: string | null;
+  offerPracticalText: string | null;
+}
+
+const FIELDS = {
+  name: true,
+  description: true,
+  credits: true,
+  attendanceThresholdPercent: true,
+  adviserName: true,
+  adviserEmail: true,
+  adviserPhone: true,
+  academicLeadName: true,
+  academicLeadEmail: true,
+  academicLeadPhone: true,
+  offerWelcomeText: true,
+  offerPracticalText: true,
+} as const;
+
+/** The rules the form's schema cannot say: credits and the attendance requirement. */
+function fieldProblems(input: ProgrammeFields): Record<string, string[]> {
+  const problems: Record<string, string[]> = {};
+  const credits = creditsProblem(input.credits);
+  if (credits) problems.credits = [credits];
+  const attendance = validateRequirements({ ...DEFAULT_REQUIREMENTS, attendancePercent: input.attendanceThresholdPercent });
+  if (attendance.length > 0) problems.attendanceThresholdPercent = attendance;
+  return problems;
+}
+
+function refuse(problems: Record<string, string[]>): void {
+  if (Object.keys(problems).length > 0) throw new DomainError("Noe må rettes før studieprogrammet kan lagres. Se feltene som er merket.", problems);
+}
+
+export async function createProgramme(viewer: Viewer, input: ProgrammeFields & { code: string }) {
+  if (!canCreateProgramme(viewer)) throw new AccessDeniedError("Bare administratorer kan opprette studieprogrammer.");
+  const problems = fieldProblems(input);
+  const code = programmeCodeProblem(input.code);
+  if (code) problems.code = [code];
+  refuse(problems);
+  try {
+    return await db().$transaction(async (tx) => {
+      const programme = await tx.programme.create({
+        data: {
+          code: input.code,
+          ...pick(input),
+          arbeidskravTotal: DEFAULT_REQUIREMENTS.arbeidskrav.total,
+          fagnotatCount: DEFAULT_REQUIREMENTS.arbeidskrav.fagnotat,
+          ledertreningCount: DEFAULT_REQUIREMENTS.arbeidskrav.ledertrening,
+          oralCount: DEFAULT_REQUIREMENTS.arbeidskrav.oral,
+          individualFagnotatMin: DEFAULT_REQUIREMENTS.arbeidskrav.individualFagnotatMin,
+          arbeidskravTemplates: { create: STANDARD_ARBEIDSKRAV.map((template) => ({ ...template })) },
+        },
+        select: { id: true, code: true, name: true },
+      });
+      await audit(tx, {
+        actorId: viewer.id,
+        action: "programme.create",
+        entityType: "Programme",
+        entityId: programme.id,
+        after: { code: input.code, ...pick(input), arbeidskrav: STANDARD_ARBEIDSKRAV.map((template) => template.title) },
+      });
+      return programme;
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const message = `Koden ${input.code} brukes allerede av et annet studieprogram.`;
+      throw new DomainError(message, { code: [message] });
+    }
+    throw error;
+  }
+}
+
+export async function updateProgramme(viewer: Viewer, input: ProgrammeFields & { programmeId: string }) {
+  requireProgrammeEditor(viewer);
+  refuse(fieldProblems(input));
+  return db().$transaction(async (tx) => {
+    const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Programme" WHERE "id" = ${input.programmeId} FOR UPDATE`;
+    if (!locked) throw new NotFoundError("Fant ikke studieprogrammet.");
+    const before = await tx.programme.findUniqueOrThrow({ where: { id: input.programmeId }, select: FIELDS });
+    const after = pick(input);
+    await tx.programme.update({ where: { id: input.programmeId }, data: after });
+    await audit(tx, { actorId: viewer.id, action: "programme.update", entityType: "Programme", entityId: input.programmeId, before, after });
+    return { name: input.name };
+  });
+}
+
+function pick(input: ProgrammeFields): ProgrammeFields {
+  return {
+    name: input.name,
+    description: input.description,
+    credits: input.credits,
+    attendanceThresholdPercent: input.attendanceThresholdPercent,
+    adviserName: input.adviserName,
+    adviserEmail: input.adviserEmail,
+    adviserPhone: input.adviserPhone,
+    academicLeadName: input.academicLeadName,
+    academicLeadEmail: input.academicLeadEmail,
+    academicLeadPhone: input.academicLeadPhone,
+    offerWelcomeText: input.offerWelcomeText,
+    offerPracticalText: input.offerPracticalText,
+  };
+}
