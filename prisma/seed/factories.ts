@@ -148,11 +148,13 @@ export async function createCohort(db: Database, input: CohortInput) {
   const template = await db.programme.findUniqueOrThrow({ where: { id: input.programmeId }, select: REQUIREMENT_COLUMNS });
   const life = input.life ?? "published";
   const at = new Date();
+  // Published when its window opened (or now, for a window still ahead).
+  const publishedAt = day(input.applicationOpensOn) < at ? day(input.applicationOpensOn) : at;
   const cohort = await db.cohort.create({
     data: {
       ...template,
       ...input.requirements,
-      publishedAt: life === "draft" ? null : at,
+      publishedAt: life === "draft" ? null : publishedAt,
       completedAt: life === "completed" || life === "archived" ? at : null,
       archivedAt: life === "archived" ? at : null,
       programmeId: input.programmeId,
