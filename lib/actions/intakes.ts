@@ -120,13 +120,15 @@ export const updateIntakeAction = defineAction({
   },
 });
 
+// Each step changes what the kull's page offers (the button goes), so the page says what happened
+// after a redirect rather than beside a button that is no longer there.
 export const publishIntakeAction = defineAction({
   roles: ADVISERS,
   schema: z.object({ cohortId }),
   async handler({ viewer, input }) {
-    const result = await publishIntake(viewer, input.cohortId);
+    await publishIntake(viewer, input.cohortId);
     refresh(input.cohortId);
-    return { message: `${result.name} er publisert. Søkerne ser opptaket på forsiden mens søknadsperioden er åpen.` };
+    redirect(`/veileder/kull/${input.cohortId}?publisert=1`);
   },
 });
 
@@ -134,9 +136,9 @@ export const completeCohortAction = defineAction({
   roles: ADVISERS,
   schema: z.object({ cohortId }),
   async handler({ viewer, input }) {
-    const result = await completeCohort(viewer, input.cohortId);
+    await completeCohort(viewer, input.cohortId);
     refresh(input.cohortId);
-    return { message: `${result.name} er fullført.` };
+    redirect(`/veileder/kull/${input.cohortId}?fullfort=1`);
   },
 });
 
@@ -144,8 +146,8 @@ export const archiveCohortAction = defineAction({
   roles: ADVISERS,
   schema: z.object({ cohortId }),
   async handler({ viewer, input }) {
-    const result = await archiveCohort(viewer, input.cohortId);
+    await archiveCohort(viewer, input.cohortId);
     refresh(input.cohortId);
-    return { message: `${result.name} er arkivert. Det står ikke lenger i oversiktene, men sidene kan fortsatt leses fra arkivet.` };
+    redirect(`/veileder/kull/${input.cohortId}?arkivert=1`);
   },
 });

@@ -68,9 +68,9 @@ function LifeStep({ intake }: { intake: Intake }) {
   }
 }
 
-export default async function IntakePage({ params, searchParams }: { params: Promise<{ cohortId: string }>; searchParams: Promise<{ opprettet?: string; kopiert?: string }> }) {
+export default async function IntakePage({ params, searchParams }: { params: Promise<{ cohortId: string }>; searchParams: Promise<Record<"opprettet" | "kopiert" | "publisert" | "fullfort" | "arkivert", string | undefined>> }) {
   const { cohortId } = await params;
-  const { opprettet, kopiert } = await searchParams;
+  const { opprettet, kopiert, publisert, fullfort, arkivert } = await searchParams;
   const viewer = await requirePageRole(["ADVISER", "ADMIN"], `/veileder/kull/${encodeURIComponent(cohortId)}`);
   const id = parseRecordId(cohortId);
   if (!id) notFound();
@@ -86,11 +86,17 @@ export default async function IntakePage({ params, searchParams }: { params: Pro
         <Link href={intake.archivedAt ? "/veileder/kull/arkiv" : "/veileder"}>← {intake.archivedAt ? "Arkivet" : "Oversikt"}</Link>
       </p>
       <PageHeader title={`${intake.name}: opptak og status`} lead={`${intake.programme.name} · ${intake.phaseText}`} />
-      {opprettet || kopiert ? (
+      {opprettet || kopiert || publisert || fullfort || arkivert ? (
         <p role="status" className="mb-6 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
           {kopiert
             ? `${intake.name} er opprettet som kladd med planen kopiert. Se over samlingene og arbeidskravene, og publiser opptaket når det er klart.`
-            : `${intake.name} er opprettet som kladd. Legg inn samlinger og arbeidskrav i planen, og publiser opptaket når det er klart.`}
+            : opprettet
+              ? `${intake.name} er opprettet som kladd. Legg inn samlinger og arbeidskrav i planen, og publiser opptaket når det er klart.`
+              : publisert
+                ? `${intake.name} er publisert. Søkerne ser opptaket på forsiden mens søknadsperioden er åpen.`
+                : fullfort
+                  ? `${intake.name} er fullført.`
+                  : `${intake.name} er arkivert. Det står ikke lenger i oversiktene, men sidene kan fortsatt leses fra arkivet.`}
         </p>
       ) : null}
       <div className="space-y-6">
