@@ -5,6 +5,11 @@ export interface AdminArgs {
   name: string;
   /** Do nothing when the installation already has an administrator (the launcher's start-up use). */
   ifNoAdmin: boolean;
+  /**
+   * Apply pending migrations first (default). The launcher says --no-migrate: it has just applied
+   * them, and its migration engine may still hold Prisma's advisory lock.
+   */
+  migrate: boolean;
 }
 
 export const ADMIN_USAGE =
@@ -15,10 +20,12 @@ export const ADMIN_USAGE =
 export function parseAdminArgs(argv: readonly string[]): AdminArgs | { error: string } {
   const values: Record<string, string> = {};
   let ifNoAdmin = false;
+  let migrate = true;
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index]!;
-    if (arg === "--if-no-admin") {
-      ifNoAdmin = true;
+    if (arg === "--if-no-admin" || arg === "--no-migrate") {
+      if (arg === "--if-no-admin") ifNoAdmin = true;
+      else migrate = false;
       continue;
     }
     const match = /^--(email|name)(?:=(.*))?$/.exec(arg);
@@ -29,5 +36,5 @@ export function parseAdminArgs(argv: readonly string[]): AdminArgs | { error: st
     values[match[1]!] = value.trim();
   }
   if (!values.email || !values.name) return { error: ADMIN_USAGE };
-  return { email: values.email, name: values.name, ifNoAdmin };
+  return { email: values.email, name: values.name, ifNoAdmin, migrate };
 }

@@ -6,7 +6,7 @@
 // condition (package.json) because it reuses the server's own use case.
 //
 // --if-no-admin does nothing when an administrator exists: the launcher uses it at start-up when
-// INITIAL_ADMIN_EMAIL and INITIAL_ADMIN_NAME are set.
+// INITIAL_ADMIN_EMAIL and INITIAL_ADMIN_NAME are set (with --no-migrate: it has just migrated).
 import { randomBytes } from "node:crypto";
 import { parseAdminArgs } from "@/lib/cli/admin-args";
 import { provideDatabase } from "@/lib/cli/database";
@@ -30,7 +30,7 @@ async function main() {
   process.env.AUTH_SECRET ||= randomBytes(32).toString("base64url");
   const client = createPrismaClient(database.url);
   try {
-    await applyMigrations(database.url);
+    if (args.migrate) await applyMigrations(database.url);
     if (args.ifNoAdmin && (await hasAdministrator(client))) return;
     const admin = await createAdministrator(client, args);
     console.log(

@@ -95,8 +95,9 @@ async function firstAdministrator(url: string) {
   if (email && name) {
     const result = spawnSync(
       process.execPath,
-      ["--conditions=react-server", "--import", "tsx", "lib/cli/admin.ts", "--email", email, "--name", name, "--if-no-admin"],
-      { stdio: "inherit", env: { ...process.env, DATABASE_URL: url } },
+      ["--conditions=react-server", "--import", "tsx", "lib/cli/admin.ts", "--email", email, "--name", name, "--if-no-admin", "--no-migrate"],
+      // The link in the invitation is the address users reach, as the server will have it.
+      { stdio: "inherit", env: { ...process.env, DATABASE_URL: url, APP_URL: process.env.APP_URL || `http://localhost:${process.env.PORT ?? "3000"}` } },
     );
     if (result.status !== 0) throw new Error("Kunne ikke opprette den første administratoren (se over).");
     return;

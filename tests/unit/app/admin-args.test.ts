@@ -3,8 +3,8 @@ import { ADMIN_USAGE, parseAdminArgs } from "@/lib/cli/admin-args";
 
 describe("npm run admin:create arguments", () => {
   it("reads --email and --name, as two words or with =", () => {
-    expect(parseAdminArgs(["--email", "ada@ntnu.no", "--name", "Ada Administrator"])).toEqual({ email: "ada@ntnu.no", name: "Ada Administrator", ifNoAdmin: false });
-    expect(parseAdminArgs(["--name=Ada A", "--email=ada@ntnu.no", "--if-no-admin"])).toEqual({ email: "ada@ntnu.no", name: "Ada A", ifNoAdmin: true });
+    expect(parseAdminArgs(["--email", "ada@ntnu.no", "--name", "Ada Administrator"])).toEqual({ email: "ada@ntnu.no", name: "Ada Administrator", ifNoAdmin: false, migrate: true });
+    expect(parseAdminArgs(["--name=Ada A", "--email=ada@ntnu.no", "--if-no-admin", "--no-migrate"])).toEqual({ email: "ada@ntnu.no", name: "Ada A", ifNoAdmin: true, migrate: false });
   });
 
   it("says how to use it when something is missing or unknown", () => {
