@@ -3,7 +3,7 @@
 // and after), which reaches kull created afterwards; the offer's own words appear in offer letters.
 import { describe, expect, it } from "vitest";
 import { offerPlaceAction } from "@/lib/actions/admission";
-import { createProgrammeAction, updateProgrammeAction } from "@/lib/actions/programmes";
+import { createProgrammeAction, saveProgrammeArbeidskravAction, updateProgrammeAction } from "@/lib/actions/programmes";
 import { createIntakeAction } from "@/lib/actions/intakes";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { cohortCodeForStart } from "@/lib/domain/cohort";
@@ -140,5 +140,63 @@ describe("the template", () => {
     expect(letter.body).toContain("Ta med PC til samlingene.");
     expect(letter.body).not.toContain("Bufdir");
     expect(letter.body).toContain("forvaltningsloven §§ 28 og 29");
+  });
+
+  it("saves the arbeidskrav as one whole set checked against its composition, or nothing at all", async () => {
+    const admin = await createUser(db(), { roles: ["ADMIN"] });
+    const adviser = await createUser(db(), { roles: ["ADVISER"] });
+    const programme = await createProgramme(viewerOf(admin), { code: "SET_TEST", ...form, credits: 30, attendanceThresholdPercent: 80, offerWelcomeText: null });
+    const row = (index: number, kind: string, title: string, extra: Record<string, string> = {}) => ({
+      [`kind-${index}`]: kind,
+      [`title-${index}`]: title,
+      [`description-${index}`]: "",
+      [`maxGroupSize-${index}`]: "1",
+      [`individualOnly-${index}`]: "on",
+      ...extra,
+    });
+    const six = {
+      programmeId: programme.id,
+      fagnotat: "3",
+      ledertrening: "3",
+      oral: "1",
+      individualFagnotatMin: "1",
+      ...row(0, "FAGNOTAT", "Fagnotat 1"),
+      ...row(1, "FAGNOTAT", "Fagnotat 2", { "individualOnly-1": "", "maxGroupSize-1": "3", "oralPresentation-1": "on" }),
+      ...row(2, "FAGNOTAT", "Fagnotat 3"),
+      ...row(3, "LEDERTRENING", "Ledertrening 1"),
+      ...row(4, "LEDERTRENING", "Ledertrening 2"),
+      ...row(5, "LEDERTRENING", "Ledertrening 3"),
+      ...row(6, "FAGNOTAT", ""), // an empty row is left out
+    };
+    await signInAs(adviser);
+    const wrong = await submit(saveProgrammeArbeidskravAction, { ...six, fagnotat: "2", "individualOnly-4": "" });
+    expect(wrong).toMatchObject({ ok: false, message: "Arbeidskravene er ikke lagret. Dette må rettes:" });
+    expect(wrong.fieldErrors?.form).toEqual(
+      expect.arrayContaining([
+        "Kullet må ha nøyaktig 5 arbeidskrav (har 6).",
+        "Det må være 2 fagnotat (har 3).",
+        "Arbeidskrav 5: ledertreningsoppgaver bygger på egen praksis og må leveres individuelt.",
+      ]),
+    );
+    expect(await db().arbeidskravTemplate.count({ where: { programmeId: programme.id } })).toBe(5);
+
+    expect(await submit(saveProgrammeArbeidskravAction, six)).toMatchObject({ ok: true, message: "Arbeidskravene er lagret (6). De gjelder kull som opprettes fra nå av." });
+    const saved = await getProgramme(viewerOf(adviser), programme.id);
+    expect(saved.requirements.arbeidskrav).toEqual({ total: 6, fagnotat: 3, ledertrening: 3, oral: 1, individualFagnotatMin: 1 });
+    expect(saved.arbeidskravTemplates.map((t) => [t.number, t.title, t.maxGroupSize])).toEqual([
+      [1, "Fagnotat 1", 1],
+      [2, "Fagnotat 2", 3],
+      [3, "Fagnotat 3", 1],
+      [4, "Ledertrening 1", 1],
+      [5, "Ledertrening 2", 1],
+      [6, "Ledertrening 3", 1],
+    ]);
+    expect(saved.templateProblems).toEqual([]);
+    const [entry] = await db().auditLog.findMany({ where: { entityId: programme.id, action: "programme.update_arbeidskrav" } });
+    expect(entry).toMatchObject({ actorId: adviser.id, before: expect.objectContaining({ arbeidskravTotal: 5 }), after: expect.objectContaining({ arbeidskravTotal: 6 }) });
+
+    const faculty = await createUser(db(), { roles: ["FACULTY"] });
+    await signInAs(faculty);
+    expect(await submit(saveProgrammeArbeidskravAction, six)).toMatchObject({ ok: false, message: FORBIDDEN_MESSAGE });
   });
 });

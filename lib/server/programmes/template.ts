@@ -1,12 +1,12 @@
 import "server-only";
 // Creating a study programme (admins) and keeping its template for new kull (advisers and
 // admins): name, description, credits, the attendance requirement, contacts shown to applicants
-// and students, and the offer's own words. A new programme starts with today's study plan as its
-// arbeidskrav template. Changes reach only kull created afterwards: a kull copies the template
+// and students, the offer's own words, and the arbeidskrav template as one whole set. A new
+// programme starts with today's study plan as its arbeidskrav template. Changes reach only kull created afterwards: a kull copies the template
 // when it is made. Each write is one transaction with its audit entry (before and after).
 import { STANDARD_ARBEIDSKRAV } from "@/lib/data/study-plan";
-import { creditsProblem, programmeCodeProblem } from "@/lib/domain/programme";
-import { DEFAULT_REQUIREMENTS, validateRequirements } from "@/lib/domain/requirements";
+import { creditsProblem, programmeCodeProblem, templateProblems } from "@/lib/domain/programme";
+import { DEFAULT_REQUIREMENTS, validateRequirements, type CohortRequirements } from "@/lib/domain/requirements";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { canCreateProgramme } from "@/lib/permissions";
 import { audit } from "@/lib/server/audit";
@@ -14,6 +14,7 @@ import { db } from "@/lib/server/db";
 import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
 import { requireProgrammeEditor } from "@/lib/server/programmes/queries";
 import type { Viewer } from "@/lib/server/viewer";
+import { REQUIREMENT_COLUMNS } from "@/lib/to-domain";
 
 export interface ProgrammeFields {
   name: string;
@@ -127,4 +128,66 @@ function pick(input: ProgrammeFields): ProgrammeFields {
     offerWelcomeText: input.offerWelcomeText,
     offerPracticalText: input.offerPracticalText,
   };
+}
+
+export interface TemplateItem {
+  kind: "FAGNOTAT" | "LEDERTRENING";
+  title: string;
+  description: string;
+  individualOnly: boolean;
+  oralPresentation: boolean;
+  maxGroupSize: number;
+}
+
+/**
+ * The programme's arbeidskrav template and its composition, saved as one whole set: numbered in
+ * the order given, checked together by templateProblems (validateRequirements and
+ * validateArbeidskravSet), so a kull made from it can be published as it is. Audited before and
+ * after. Kull that exist keep their own arbeidskrav.
+ */
+export async function saveProgrammeArbeidskrav(
+  viewer: Viewer,
+  input: { programmeId: string; composition: Omit<CohortRequirements["arbeidskrav"], "total">; items: TemplateItem[] },
+) {
+  requireProgrammeEditor(viewer);
+  const items = input.items.map((item, index) => ({
+    number: index + 1,
+    kind: item.kind,
+    title: item.title,
+    description: item.description,
+    individualOnly: item.individualOnly,
+    oralPresentation: item.oralPresentation,
+    minGroupSize: 1,
+    maxGroupSize: item.individualOnly ? 1 : item.maxGroupSize,
+  }));
+  const composition = { ...input.composition, total: input.composition.fagnotat + input.composition.ledertrening };
+  return db().$transaction(async (tx) => {
+    const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Programme" WHERE "id" = ${input.programmeId} FOR UPDATE`;
+    if (!locked) throw new NotFoundError("Fant ikke studieprogrammet.");
+    const before = await tx.programme.findUniqueOrThrow({
+      where: { id: input.programmeId },
+      select: { ...REQUIREMENT_COLUMNS, arbeidskravTemplates: { orderBy: { number: "asc" }, select: { number: true, kind: true, title: true, individualOnly: true, oralPresentation: true, maxGroupSize: true } } },
+    });
+    const problems = templateProblems({ attendancePercent: before.attendanceThresholdPercent, arbeidskrav: composition }, items);
+    if (problems.length > 0) throw new DomainError("Arbeidskravene er ikke lagret. Dette må rettes:", { form: problems });
+    const columns = {
+      arbeidskravTotal: composition.total,
+      fagnotatCount: composition.fagnotat,
+      ledertreningCount: composition.ledertrening,
+      oralCount: composition.oral,
+      individualFagnotatMin: composition.individualFagnotatMin,
+    };
+    await tx.arbeidskravTemplate.deleteMany({ where: { programmeId: input.programmeId } });
+    await tx.arbeidskravTemplate.createMany({ data: items.map((item) => ({ ...item, programmeId: input.programmeId })) });
+    await tx.programme.update({ where: { id: input.programmeId }, data: columns });
+    await audit(tx, {
+      actorId: viewer.id,
+      action: "programme.update_arbeidskrav",
+      entityType: "Programme",
+      entityId: input.programmeId,
+      before,
+      after: { ...columns, arbeidskravTemplates: items.map(({ minGroupSize: _min, description: _description, ...item }) => item) },
+    });
+    return { count: items.length };
+  });
 }

@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/area-nav";
 import { ProgrammeForm } from "@/components/programmes/programme-form";
 import { DataTable, type Column } from "@/components/ui/data-table";
-import { updateProgrammeAction } from "@/lib/actions/programmes";
+import { saveProgrammeArbeidskravAction, updateProgrammeAction } from "@/lib/actions/programmes";
+import { ArbeidskravTemplateForm } from "@/components/programmes/arbeidskrav-template-form";
 import { ARBEIDSKRAV_KIND_LABELS } from "@/lib/domain/arbeidskrav";
 import { describeRequirements } from "@/lib/domain/requirements";
 import { NotFoundError } from "@/lib/server/errors";
@@ -94,6 +95,29 @@ export default async function ProgrammePage({ params, searchParams }: { params: 
             </div>
           ) : null}
           <DataTable caption="Arbeidskravene i malen" columns={columns} rows={programme.arbeidskravTemplates} rowKey={(row) => String(row.number)} />
+          <details>
+            <summary className="cursor-pointer font-medium text-brand-700">Endre arbeidskravene i malen</summary>
+            <div className="mt-3">
+              <ArbeidskravTemplateForm
+                action={saveProgrammeArbeidskravAction}
+                programmeId={programme.id}
+                composition={{
+                  fagnotat: arbeidskrav.fagnotat,
+                  ledertrening: arbeidskrav.ledertrening,
+                  oral: arbeidskrav.oral,
+                  individualFagnotatMin: arbeidskrav.individualFagnotatMin,
+                }}
+                rows={programme.arbeidskravTemplates.map((row) => ({
+                  kind: row.kind,
+                  title: row.title,
+                  description: row.description,
+                  individualOnly: row.individualOnly,
+                  oralPresentation: row.oralPresentation,
+                  maxGroupSize: row.maxGroupSize,
+                }))}
+              />
+            </div>
+          </details>
         </section>
 
         <section className="card" aria-labelledby="kull-heading">
