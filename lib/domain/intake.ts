@@ -116,6 +116,11 @@ export function intakeChangeProblems(before: IntakeFields, after: IntakeFields, 
   return problems;
 }
 
+/** Why a kull's facts cannot be changed at all, or null: an archived kull is a closed record. */
+export function intakeLockedReason(phase: CohortPhase): string | null {
+  return phase === "ARCHIVED" ? "Kullet er arkivert og kan ikke endres." : null;
+}
+
 /** True when the application deadline moved: applicants with drafts are told (one mail per change). */
 export function applicationDeadlineMoved(before: Pick<IntakeFields, "applicationDeadline">, after: Pick<IntakeFields, "applicationDeadline">): boolean {
   return before.applicationDeadline !== after.applicationDeadline;

@@ -362,7 +362,21 @@ describe("completing and archiving", () => {
     expect((await listArchivedCohorts(staff)).map((cohort) => cohort.id)).toContain(world.cohortId);
     // Still readable: the plan and the intake page.
     expect((await getCohortPlan(world.teacher, world.cohortId)).samlinger).toHaveLength(3);
-    expect((await getIntake(staff, world.cohortId)).phaseLabel).toBe("Arkivert");
+    const archived = await getIntake(staff, world.cohortId);
+    expect(archived.phaseLabel).toBe("Arkivert");
+    expect(
+      await submit(updateIntakeAction, {
+        cohortId: world.cohortId,
+        code: archived.code,
+        name: "Nytt navn",
+        capacity: String(archived.capacity),
+        applicationOpensOn: archived.applicationOpensOn,
+        applicationDeadline: archived.applicationDeadline,
+        offerAnswerDeadline: archived.offerAnswerDeadline,
+        startsOn: archived.startsOn,
+        endsOn: archived.endsOn,
+      }),
+    ).toMatchObject({ ok: false, message: "Kullet er arkivert og kan ikke endres." });
     // Faculty cannot take the steps.
     await signInAs(world.users.teacher);
     expect(await submit(completeCohortAction, { cohortId: world.cohortId })).toMatchObject({ ok: false, message: FORBIDDEN_MESSAGE });

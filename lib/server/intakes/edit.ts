@@ -6,7 +6,7 @@ import "server-only";
 // change is audited with before and after (and the reason); when the application deadline of a
 // published intake moves, each applicant with a draft is e-mailed, once per change.
 import { osloDate } from "@/lib/domain/application-deadline";
-import { applicationDeadlineMoved, deadlineMovedMail, intakeChangeProblems, intakeFieldProblems, type IntakeFields } from "@/lib/domain/intake";
+import { applicationDeadlineMoved, deadlineMovedMail, intakeChangeProblems, intakeFieldProblems, intakeLockedReason, type IntakeFields } from "@/lib/domain/intake";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { requestJob } from "@/lib/jobs/queue";
@@ -44,6 +44,8 @@ export async function updateIntake(viewer: Viewer, input: IntakeFields & { cohor
         const row = await tx.cohort.findUniqueOrThrow({ where: { id: input.cohortId }, select: { ...LIFE_SELECT, updatedAt: true } });
         const counts = (await loadLifeCounts(tx, [row.id])).get(row.id)!;
         const life = lifeOf(row, counts, today);
+        const locked = intakeLockedReason(life.phase);
+        if (locked) throw new DomainError(locked);
         const before = life.fields;
         const problems: Record<string, string[] | undefined> = {
           ...fieldProblems,

@@ -5,6 +5,7 @@ import {
   deadlineMovedMail,
   intakeChangeProblems,
   intakeFieldProblems,
+  intakeLockedReason,
   type IntakeChangeContext,
   type IntakeFields,
 } from "@/lib/domain/intake";
@@ -109,6 +110,13 @@ describe("intakeChangeProblems", () => {
     for (const phase of ["RUNNING", "EXAM", "COMPLETED", "ARCHIVED"] as const) {
       expect(intakeChangeProblems(fields, moved, { ...context, phase })).toEqual({ startsOn: ["Kullet har startet, så startdatoen kan ikke endres."] });
     }
+  });
+});
+
+describe("intakeLockedReason", () => {
+  it("closes an archived kull to changes, and nothing else", () => {
+    expect(intakeLockedReason("ARCHIVED")).toBe("Kullet er arkivert og kan ikke endres.");
+    for (const phase of ["DRAFT", "OPEN", "ADMISSION", "RUNNING", "EXAM", "COMPLETED"] as const) expect(intakeLockedReason(phase)).toBeNull();
   });
 });
 
