@@ -7,6 +7,7 @@ import { copyIntakeAction } from "@/lib/actions/intakes";
 import { NotFoundError } from "@/lib/server/errors";
 import { getCopyProposal, listCopySources } from "@/lib/server/intakes/queries";
 import { requirePageRole } from "@/lib/server/viewer";
+import { isCohortCode } from "@/lib/domain/cohort";
 import { isRecordId } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Kopier et kull" };
@@ -20,6 +21,8 @@ export default async function CopyIntakePage({ searchParams }: { searchParams: P
   const { fra, kode, uker } = await searchParams;
   const sources = await listCopySources(viewer);
   const weeks = uker && /^-?\d{1,4}$/.test(uker.trim()) ? Number(uker.trim()) : null;
+  const typedCode = kode?.trim().toUpperCase() ?? "";
+  const invalidCode = typedCode !== "" && !isCohortCode(typedCode);
   const proposal =
     fra && isRecordId(fra)
       ? await getCopyProposal(viewer, { sourceId: fra, code: kode?.trim().toUpperCase() || null, weeks }).catch((error) => {
@@ -55,7 +58,7 @@ export default async function CopyIntakePage({ searchParams }: { searchParams: P
                 label="Kode for det nye kullet"
                 hint="For eksempel H2028. Tomt: samme termin året etter."
                 autoCapitalize="characters"
-                defaultValue={proposal?.code ?? kode ?? ""}
+                defaultValue={invalidCode ? kode : (proposal?.code ?? kode ?? "")}
               />
               <TextField
                 name="uker"
@@ -71,6 +74,11 @@ export default async function CopyIntakePage({ searchParams }: { searchParams: P
               {proposal ? "Vis forslaget på nytt" : "Vis forslaget"}
             </button>
           </form>
+          {proposal && invalidCode ? (
+            <p role="alert" className="mt-4 rounded-md border border-red-700 bg-red-50 p-3 text-red-900">
+              «{kode}» er ikke en kode for et kull (H eller V og et årstall). Forslaget bruker {proposal.code}.
+            </p>
+          ) : null}
           {fra && !proposal ? (
             <p role="alert" className="mt-4 rounded-md border border-red-700 bg-red-50 p-3 text-red-900">
               Fant ikke kullet. Velg et kull fra listen.
