@@ -4,6 +4,7 @@ import Link from "next/link";
 import { formatDays } from "@/components/cohort-summary";
 import { StatusBadge } from "@/components/status-badge";
 import { DataTable, type Column } from "@/components/ui/data-table";
+import { formatDateNb } from "@/lib/domain/format";
 import type { RiskLevel } from "@/lib/domain/risk";
 
 export interface CohortCardData {
@@ -11,6 +12,10 @@ export interface CohortCardData {
   name: string;
   programme: string;
   students: number;
+  /** Past samling days with students nobody has registered yet. */
+  unregisteredDays: { dayId: string; date: string; samlingTitle: string; missing: number }[];
+  /** Exam registrations that no longer match the students' standing. */
+  decisionsNeeded: number;
   atRisk: { enrolmentId: string; name: string; basisgruppe: string | null; mine: boolean; risk: { level: RiskLevel; reason: string } }[];
   waiting: { total: number; ledertrening: number };
   today: { dayId: string; samlingTitle: string; location: string } | null;
@@ -69,6 +74,32 @@ export function CohortCard({ cohort, headingLevel = 2, showLinks = true }: { coh
             </Link>
           </p>
         </div>
+      ) : null}
+
+      {cohort.unregisteredDays.length > 0 ? (
+        <div className="rounded-md border border-amber-700 bg-amber-50 p-4 text-amber-950">
+          <Sub className="text-base font-semibold">Oppmøte som ikke er registrert ({cohort.unregisteredDays.length})</Sub>
+          <p className="mt-1">Dagene teller verken som oppmøte eller fravær for studentene før de er registrert.</p>
+          <ul className="mt-2 list-disc pl-5">
+            {cohort.unregisteredDays.map((d) => (
+              <li key={d.dayId}>
+                <Link href={`${base}/oppmote/${d.dayId}`}>
+                  {formatDateNb(d.date)} ({d.samlingTitle})
+                </Link>
+                : {d.missing} {d.missing === 1 ? "student mangler" : "studenter mangler"}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      {cohort.decisionsNeeded > 0 ? (
+        <p className="rounded-md border border-red-700 bg-red-50 p-4 text-red-900">
+          <Link href={`${base}/eksamen`}>
+            {cohort.decisionsNeeded === 1 ? "1 eksamensoppmelding trenger en beslutning" : `${cohort.decisionsNeeded} eksamensoppmeldinger trenger en beslutning`}
+          </Link>
+          : statusen er endret etter oppmeldingen.
+        </p>
       ) : null}
 
       <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">

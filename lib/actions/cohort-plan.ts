@@ -5,12 +5,13 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/server/action";
-import { addArbeidskrav, createArbeidskravFromTemplate, removeArbeidskrav, setArbeidskravDueDate, updateRequirements } from "@/lib/server/cohorts/arbeidskrav-set";
+import { createArbeidskravFromTemplate, saveArbeidskravSet, updateRequirements } from "@/lib/server/cohorts/arbeidskrav-set";
+import { parseArbeidskravSetForm } from "@/lib/validation/arbeidskrav-set";
 import { addSamling, addSamlingDay, copyPlan, removeSamling, removeSamlingDay, shareSamling, updateSamling } from "@/lib/server/cohorts/samlinger";
 import { setExamDays } from "@/lib/server/exams/schedule";
 import { isIsoDate } from "@/lib/domain/dates";
 import { calendarDate, wholeNumber } from "@/lib/validation/cohort";
-import { checkbox, optionalText, requiredText } from "@/lib/validation/common";
+import { optionalText, requiredText } from "@/lib/validation/common";
 import { recordId } from "@/lib/validation/ids";
 
 const STAFF = ["FACULTY", "ADVISER", "ADMIN"] as const;
@@ -144,42 +145,23 @@ export const createArbeidskravFromTemplateAction = defineAction({
   },
 });
 
-export const setArbeidskravDueDateAction = defineAction({
+export const saveArbeidskravSetAction = defineAction({
   roles: STAFF,
-  schema: z.object({ cohortId, arbeidskravId: recordId("Arbeidskravet"), dueDate: calendarDate("Fristen") }),
+  // The rows arrive as item-<row>-<field> (lib/validation/arbeidskrav-set.ts).
+  schema: z.object({ cohortId, reason: optionalText("Begrunnelsen", 1000) }).catchall(z.string().max(2000)),
   async handler({ viewer, input }) {
-    const result = await setArbeidskravDueDate(viewer, input);
+    const { items, fieldErrors } = parseArbeidskravSetForm(input, { withDueDates: true });
+    if (Object.keys(fieldErrors).length > 0) {
+      return { ok: false, message: "Noe må rettes før arbeidskravene kan lagres. Se feltene som er merket.", fieldErrors };
+    }
+    const result = await saveArbeidskravSet(viewer, { cohortId: input.cohortId, items, reason: input.reason });
     refresh(input.cohortId);
-    return { message: `Fristen for ${result.title} er lagret.` };
-  },
-});
-
-export const addArbeidskravAction = defineAction({
-  roles: STAFF,
-  schema: z.object({
-    cohortId,
-    kind: z.enum(["FAGNOTAT", "LEDERTRENING"], { error: "Velg type." }),
-    title: requiredText("Tittelen", 120),
-    description: optionalText("Beskrivelsen", 2000).transform((value) => value ?? ""),
-    individualOnly: checkbox,
-    oralPresentation: checkbox,
-    maxGroupSize: wholeNumber("Største gruppe", 1, 3),
-    dueDate: calendarDate("Fristen"),
-  }),
-  async handler({ viewer, input }) {
-    const created = await addArbeidskrav(viewer, input);
-    refresh(input.cohortId);
-    return { message: `Arbeidskrav ${created.number} er lagt til.`, values: {} };
-  },
-});
-
-export const removeArbeidskravAction = defineAction({
-  roles: STAFF,
-  schema: z.object({ cohortId, arbeidskravId: recordId("Arbeidskravet") }),
-  async handler({ viewer, input }) {
-    const result = await removeArbeidskrav(viewer, input);
-    refresh(input.cohortId);
-    return { message: `${result.title} er fjernet.` };
+    if (!result.changed) return { message: "Ingen endringer å lagre." };
+    return {
+      message: result.composition
+        ? "Arbeidskravene er lagret. Studentenes status er regnet ut på nytt."
+        : "Arbeidskravene er lagret.",
+    };
   },
 });
 

@@ -1,6 +1,6 @@
 /**
- * Arbeidskrav (mandatory coursework): the composition of a cohort's five definitions, and who may
- * hand in one submission together.
+ * Arbeidskrav (mandatory coursework): the composition of a cohort's set (five required items, and
+ * any optional extras that never count), and who may hand in one submission together.
  */
 import type { ArbeidskravStatus } from "./eligibility";
 import { countNoun } from "./format";
@@ -23,8 +23,14 @@ export const MAX_GROUP_SIZE = 3;
  * faculty may narrow the range, but never beyond 1–3.
  */
 export interface ArbeidskravDefinitionInput {
-  number: number; // 1–5, the order students see
+  number: number; // 1, 2, 3 … the order students see
   kind: ArbeidskravKind;
+  /**
+   * Part of the composition the exam requires (default true). An optional extra item (false) is
+   * handed in and assessed like the others but never counts toward the required five, never stands
+   * in for a missing one, and is never the one presented orally.
+   */
+  required?: boolean;
   individualOnly: boolean;
   oralPresentation: boolean;
   minGroupSize: number;
@@ -58,12 +64,13 @@ function groupSizeMessages(def: ArbeidskravDefinitionInput, name: string): strin
 }
 
 /**
- * Checks a cohort's arbeidskrav against its requirements (by default today's study plan); returns
- * Norwegian messages for the adviser, an empty list when the set is valid:
- * `total` (five) in all, numbered 1–total once each; `fagnotat` (two) fagnotat and `ledertrening`
- * (three) ledertreningsoppgaver; at least `individualFagnotatMin` (one) fagnotat individual;
- * ledertreningsoppgaver individual; exactly `oral` (one) presented orally; group sizes as
- * described on ArbeidskravDefinitionInput.
+ * Checks a cohort's arbeidskrav set against its requirements (by default today's study plan);
+ * returns Norwegian messages for the staff, an empty list when the set is valid. The *required*
+ * items must be exactly the composition: `total` (five) in all, `fagnotat` (two) fagnotat of which
+ * at least `individualFagnotatMin` (one) individual — the other individual or in a group of 2–3 —
+ * and `ledertrening` (three) individual ledertreningsoppgaver, exactly `oral` (one) of them also
+ * presented orally. Optional extra items may be added beside them. Every item is numbered 1, 2, 3 …
+ * once each (the order students see), with group sizes as described on ArbeidskravDefinitionInput.
  */
 export function validateArbeidskravSet(
   definitions: ArbeidskravDefinitionInput[],
@@ -71,52 +78,60 @@ export function validateArbeidskravSet(
 ): string[] {
   const messages: string[] = [];
   const total = composition.total;
+  const required = definitions.filter((d) => d.required !== false);
+  const optional = definitions.filter((d) => d.required === false);
 
-  if (definitions.length !== total) {
-    messages.push(`Kullet må ha nøyaktig ${total} arbeidskrav (har ${definitions.length}).`);
+  if (required.length !== total) {
+    messages.push(`Kullet må ha nøyaktig ${total} obligatoriske arbeidskrav (har ${required.length}).`);
   }
 
+  const count = definitions.length;
   const seen = new Set<number>();
   const duplicates = new Set<number>();
   for (const def of definitions) {
-    if (!Number.isInteger(def.number) || def.number < 1 || def.number > total) {
-      messages.push(`Arbeidskrav må ha et nummer fra 1 til ${total} (fant ${String(def.number)}).`);
+    if (!Number.isInteger(def.number) || def.number < 1 || def.number > count) {
+      messages.push(`Arbeidskrav må ha et nummer fra 1 til ${count} (fant ${String(def.number)}).`);
       continue;
     }
     if (seen.has(def.number)) duplicates.add(def.number);
     seen.add(def.number);
   }
   for (const n of [...duplicates].sort((a, b) => a - b)) messages.push(`Nummer ${n} er brukt på flere arbeidskrav.`);
-  for (let n = 1; n <= total; n++) {
+  for (let n = 1; n <= count; n++) {
     if (!seen.has(n)) messages.push(`Det mangler et arbeidskrav med nummer ${n}.`);
   }
 
-  const fagnotat = definitions.filter((d) => d.kind === "FAGNOTAT");
-  const ledertrening = definitions.filter((d) => d.kind === "LEDERTRENING");
-  const unknownKinds = definitions.length - fagnotat.length - ledertrening.length;
+  const fagnotat = required.filter((d) => d.kind === "FAGNOTAT");
+  const ledertrening = required.filter((d) => d.kind === "LEDERTRENING");
+  const unknownKinds = definitions.filter((d) => d.kind !== "FAGNOTAT" && d.kind !== "LEDERTRENING").length;
   if (unknownKinds > 0) messages.push(`${unknownKinds} arbeidskrav har ukjent type.`);
   if (fagnotat.length !== composition.fagnotat) {
-    messages.push(`Det må være ${composition.fagnotat} fagnotat (har ${fagnotat.length}).`);
+    messages.push(`Det må være ${composition.fagnotat} obligatoriske fagnotat (har ${fagnotat.length}).`);
   }
   if (ledertrening.length !== composition.ledertrening) {
-    messages.push(`Det må være ${composition.ledertrening} ledertreningsoppgaver (har ${ledertrening.length}).`);
+    messages.push(`Det må være ${composition.ledertrening} obligatoriske ledertreningsoppgaver (har ${ledertrening.length}).`);
   }
   const individualFagnotat = fagnotat.filter((d) => d.individualOnly).length;
   if (fagnotat.length > 0 && individualFagnotat < composition.individualFagnotatMin) {
     messages.push(
       composition.individualFagnotatMin === 1
-        ? "Minst ett av fagnotatene må skrives individuelt."
-        : `Minst ${composition.individualFagnotatMin} av fagnotatene må skrives individuelt.`,
+        ? "Minst ett av de obligatoriske fagnotatene må skrives individuelt."
+        : `Minst ${composition.individualFagnotatMin} av de obligatoriske fagnotatene må skrives individuelt.`,
     );
   }
 
-  const oral = definitions.filter((d) => d.oralPresentation).length;
+  const oral = required.filter((d) => d.oralPresentation).length;
   if (oral !== composition.oral) {
     messages.push(
       composition.oral === 1
-        ? `Nøyaktig ett arbeidskrav skal også presenteres muntlig (har ${oral}).`
-        : `Nøyaktig ${composition.oral} arbeidskrav skal også presenteres muntlig (har ${oral}).`,
+        ? `Nøyaktig ett av de obligatoriske arbeidskravene skal også presenteres muntlig (har ${oral}).`
+        : `Nøyaktig ${composition.oral} av de obligatoriske arbeidskravene skal også presenteres muntlig (har ${oral}).`,
     );
+  }
+  for (const def of optional) {
+    if (def.oralPresentation) {
+      messages.push(`${label(def, definitions.indexOf(def))} er valgfritt og kan ikke være arbeidskravet som legges fram muntlig.`);
+    }
   }
 
   definitions.forEach((def, index) => messages.push(...groupSizeMessages(def, label(def, index))));
@@ -152,14 +167,17 @@ export function validateSubmissionGroup(
 
 /**
  * A student's standing on each of the cohort's arbeidskrav, for evaluateEligibility: the status of
- * the submission they are a member of, NOT_SUBMITTED when there is none. A group submission's status
- * is every member's, so an approval holds for all of them.
+ * the submission they are a member of, APPROVED for an item credited to them (an approved
+ * arbeidskrav carried over from an earlier kull), NOT_SUBMITTED otherwise. A group submission's
+ * status is every member's, so an approval holds for all of them. Each item keeps its `required`
+ * flag, so an optional extra is shown but never counted.
  */
 export function studentArbeidskravStanding(
-  definitionIds: string[],
+  definitions: readonly { id: string; required?: boolean }[],
   submissions: { arbeidskravId: string; status: Exclude<ArbeidskravStatus, "NOT_SUBMITTED"> }[],
-): { id: string; status: ArbeidskravStatus }[] {
-  const known = new Set(definitionIds);
+  credited: readonly string[] = [],
+): { id: string; status: ArbeidskravStatus; required: boolean }[] {
+  const known = new Set(definitions.map((definition) => definition.id));
   const byDefinition = new Map<string, ArbeidskravStatus>();
   for (const s of submissions) {
     if (!known.has(s.arbeidskravId)) throw new RangeError(`Submission for an unknown arbeidskrav: ${s.arbeidskravId}`);
@@ -168,5 +186,100 @@ export function studentArbeidskravStanding(
     }
     byDefinition.set(s.arbeidskravId, s.status);
   }
-  return definitionIds.map((id) => ({ id, status: byDefinition.get(id) ?? "NOT_SUBMITTED" }));
+  for (const id of credited) {
+    if (!known.has(id)) throw new RangeError(`Credit for an unknown arbeidskrav: ${id}`);
+    byDefinition.set(id, "APPROVED");
+  }
+  return definitions.map(({ id, required }) => ({ id, status: byDefinition.get(id) ?? "NOT_SUBMITTED", required: required !== false }));
+}
+
+// ─── Editing the set ────────────────────────────────────────────────────────────────────────────
+
+/** How an arbeidskrav may be written, as the staff choose it (one choice → min, max, individual). */
+export type Grouping = "INDIVIDUAL" | "ALONE_OR_2" | "ALONE_OR_3" | "GROUP_2_3";
+
+export const GROUPINGS: Record<Grouping, { label: string; individualOnly: boolean; minGroupSize: number; maxGroupSize: number }> = {
+  INDIVIDUAL: { label: "Individuelt", individualOnly: true, minGroupSize: 1, maxGroupSize: 1 },
+  ALONE_OR_2: { label: "Alene eller i gruppe på 2", individualOnly: false, minGroupSize: 1, maxGroupSize: 2 },
+  ALONE_OR_3: { label: "Alene eller i gruppe på 2–3", individualOnly: false, minGroupSize: 1, maxGroupSize: 3 },
+  GROUP_2_3: { label: "I gruppe på 2–3", individualOnly: false, minGroupSize: 2, maxGroupSize: 3 },
+};
+
+export function isGrouping(value: unknown): value is Grouping {
+  return typeof value === "string" && value in GROUPINGS;
+}
+
+/** The grouping choice that describes a stored definition (null for a combination no choice gives). */
+export function groupingOf(definition: Pick<ArbeidskravDefinitionInput, "individualOnly" | "minGroupSize" | "maxGroupSize">): Grouping | null {
+  for (const [grouping, sizes] of Object.entries(GROUPINGS) as [Grouping, (typeof GROUPINGS)[Grouping]][]) {
+    if (
+      sizes.individualOnly === definition.individualOnly &&
+      sizes.minGroupSize === definition.minGroupSize &&
+      sizes.maxGroupSize === definition.maxGroupSize
+    ) {
+      return grouping;
+    }
+  }
+  return null;
+}
+
+/** One item of a set as edited: an existing definition (with its id) or a new one. */
+export interface ArbeidskravSetItem extends ArbeidskravDefinitionInput {
+  id: string | null;
+  title: string;
+  description: string;
+  /** ISO date; null for a programme's template (a cohort's items have one). */
+  dueDate: string | null;
+}
+
+const COMPOSITION_FIELDS = ["kind", "required", "individualOnly", "oralPresentation", "minGroupSize", "maxGroupSize"] as const;
+
+export interface ArbeidskravSetChange {
+  added: number;
+  removed: string[];
+  /** Items whose kind, required flag, grouping or oral presentation changed. */
+  recomposed: string[];
+  /** Items whose number, title, description or due date changed (no bearing on the exam). */
+  edited: string[];
+  /** Whether the change touches what the exam requires (added, removed or recomposed items). */
+  composition: boolean;
+}
+
+/** What a saved set changes compared with the stored one. */
+export function arbeidskravSetChange(
+  before: readonly ArbeidskravSetItem[],
+  after: readonly ArbeidskravSetItem[],
+): ArbeidskravSetChange {
+  const byId = new Map(before.map((item) => [item.id, item]));
+  const kept = new Set<string>();
+  let added = 0;
+  const recomposed: string[] = [];
+  const edited: string[] = [];
+  for (const item of after) {
+    const old = item.id === null ? undefined : byId.get(item.id);
+    if (!old || item.id === null) {
+      added += 1;
+      continue;
+    }
+    kept.add(item.id);
+    const required = (value: boolean | undefined) => value !== false;
+    if (COMPOSITION_FIELDS.some((field) => (field === "required" ? required(old.required) !== required(item.required) : old[field] !== item[field]))) {
+      recomposed.push(item.id);
+    } else if (old.number !== item.number || old.title !== item.title || old.description !== item.description || old.dueDate !== item.dueDate) {
+      edited.push(item.id);
+    }
+  }
+  const removed = before.filter((item) => item.id !== null && !kept.has(item.id)).map((item) => item.id!);
+  return { added, removed, recomposed, edited, composition: added > 0 || removed.length > 0 || recomposed.length > 0 };
+}
+
+/**
+ * Who may change a cohort's arbeidskrav set. Before the kull has started and before anyone has
+ * handed in, the teaching team and the advisers build it freely (each save still a valid set).
+ * After that a change of what the exam requires decides people's exam: only the cohort's
+ * fagansvarlig may make it, with a written reason (audited; every standing is recomputed). New
+ * due dates, titles and descriptions stay open to the team.
+ */
+export function arbeidskravSetEditRule(input: { started: boolean; handedIn: boolean; composition: boolean }): "OPEN" | "ACADEMIC_LEAD_WITH_REASON" {
+  return input.composition && (input.started || input.handedIn) ? "ACADEMIC_LEAD_WITH_REASON" : "OPEN";
 }

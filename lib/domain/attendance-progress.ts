@@ -12,8 +12,8 @@ export type AttendanceFacts = Eligibility["attendance"];
 
 /**
  * A samling day as the student sees it. A registered day shows its registration. A past day with
- * none is UNREGISTERED: it counts as not attended until the faculty register it (the rule counts a
- * day as held once its date has passed; lib/domain/attendance.ts).
+ * none is UNREGISTERED: neither attended nor an absence until the faculty register it (only
+ * registered days count; lib/domain/attendance.ts).
  */
 export type SamlingDayState = "PRESENT" | "ABSENT" | "UNREGISTERED" | "TODAY" | "UPCOMING";
 
@@ -49,10 +49,13 @@ export function attendanceProgress(attendance: AttendanceFacts): AttendanceProgr
       outlook: "Oppmøtekravet kan vurderes når samlingene er lagt inn.",
     };
   }
+  const unregistered = attendance.unregistered ?? 0;
   const soFar =
     held === 0
-      ? "Ingen samlingsdager er holdt ennå."
-      : `Du har vært til stede ${attended} av ${countNoun(held, "dag", "dager")} så langt.`;
+      ? unregistered > 0
+        ? "Ingen samlingsdager er registrert ennå."
+        : "Ingen samlingsdager er holdt ennå."
+      : `Du har vært til stede ${attended} av ${countNoun(held, "dag", "dager")} ${unregistered > 0 ? "som er registrert" : "så langt"}.`;
   const rule = `Du må ha minst ${requiredDays} av ${countNoun(scheduled, "dag", "dager")} totalt (${requiredPercent} %).`;
   const remaining = remainingDays(attendance);
   let outlook: string;

@@ -16,17 +16,20 @@ export interface AttendanceRegistration {
 }
 
 /**
- * A day counts as held once its date has passed (date before `asOf`), or earlier if the student's
- * attendance for it is already registered. Counting a day as held from its morning would show every
- * student as absent until the teacher registers them. Days are counted by id: one samling day shared
- * with another programme is still one day. RangeError for duplicate days or registrations, or a
- * registration for a day outside the plan.
+ * Only registered days count. A day counts as held once someone has registered the student's
+ * attendance for it (present or absent); a past day nobody has registered yet is "ikke
+ * registrert": it is neither attended nor an absence, it is never a reason for a warning, and it
+ * is a task for the faculty (`unregisteredDays`, the only count that depends on `asOf`). So the
+ * verdict (eligible, on track, out of reach) depends on the stored facts alone, never on the
+ * clock: a faculty member who registers a day a week late changes nothing that was said before.
+ * Days are counted by id: one samling day shared with another programme is still one day.
+ * RangeError for duplicate days or registrations, or a registration for a day outside the plan.
  */
 export function attendanceCounts(
   days: SamlingDayInput[],
   registrations: AttendanceRegistration[],
   asOf: string,
-): Pick<EligibilityInput, "scheduledDays" | "heldDays" | "attendedDays"> {
+): Pick<EligibilityInput, "scheduledDays" | "heldDays" | "attendedDays" | "unregisteredDays"> {
   const asOfDay = parseIsoDate(asOf, "asOf");
   const dateById = new Map<string, number>();
   for (const day of days) {
@@ -42,10 +45,12 @@ export function attendanceCounts(
   }
   let heldDays = 0;
   let attendedDays = 0;
+  let unregisteredDays = 0;
   for (const [id, date] of dateById) {
     const status = registered.get(id);
-    if (date < asOfDay || status !== undefined) heldDays += 1;
+    if (status !== undefined) heldDays += 1;
+    else if (date < asOfDay) unregisteredDays += 1;
     if (status === "PRESENT") attendedDays += 1;
   }
-  return { scheduledDays: dateById.size, heldDays, attendedDays };
+  return { scheduledDays: dateById.size, heldDays, attendedDays, unregisteredDays };
 }

@@ -1,8 +1,13 @@
 /**
  * Exam eligibility (rett til å gå opp til eksamen): at least 80 % attendance over all the cohort's
- * scheduled samling days, and all five arbeidskrav approved — or, for a cohort whose study plan
- * says otherwise, its own requirements (lib/domain/requirements.ts). Every function takes the
- * requirements as an optional last argument whose default is today's rule.
+ * scheduled samling days, and each of the five required arbeidskrav approved — or, for a cohort
+ * whose study plan says otherwise, its own requirements (lib/domain/requirements.ts). Every
+ * function takes the requirements as an optional last argument whose default is today's rule.
+ *
+ * The verdict depends on stored facts only: registered days (a past day nobody has registered is
+ * "ikke registrert", never an absence; lib/domain/attendance.ts) and the standing on each
+ * *required* arbeidskrav. An optional extra arbeidskrav never counts toward the five and never
+ * stands in for a missing required one.
  */
 import { countNoun, formatPercentTenths, percentTenths } from "./format";
 import { assertRequirements, DEFAULT_REQUIREMENTS, type CohortRequirements } from "./requirements";
@@ -25,11 +30,20 @@ export type ArbeidskravStatus = "NOT_SUBMITTED" | "SUBMITTED" | "APPROVED" | "NO
 
 const ARBEIDSKRAV_STATUSES: readonly ArbeidskravStatus[] = ["NOT_SUBMITTED", "SUBMITTED", "APPROVED", "NOT_APPROVED"];
 
+export interface ArbeidskravStanding {
+  id: string;
+  status: ArbeidskravStatus;
+  /** False for an optional extra item of the set: shown, never counted. Default true. */
+  required?: boolean;
+}
+
 export interface EligibilityInput {
   scheduledDays: number; // all samling days in the cohort's plan
-  heldDays: number; // of those, the days already held
+  heldDays: number; // of those, the days registered for this student (present or absent)
   attendedDays: number; // days the student was registered present (<= heldDays)
-  arbeidskrav: { id: string; status: ArbeidskravStatus }[]; // the student's standing on each arbeidskrav
+  /** Past days nobody has registered yet (information only: never an absence). Default 0. */
+  unregisteredDays?: number;
+  arbeidskrav: ArbeidskravStanding[]; // the student's standing on each arbeidskrav of the set
 }
 
 export type EligibilityStatus = "ELIGIBLE" | "ON_TRACK" | "NOT_ELIGIBLE";
@@ -46,13 +60,23 @@ export interface Eligibility {
     requiredPercent: number;
     /** Days needed in all (ceil of threshold × scheduled). */
     requiredDays: number;
-    /** Days held so far (attended ≤ held ≤ scheduled). */
+    /** Days registered so far, present or absent (attended ≤ held ≤ scheduled). */
     held: number;
+    /** Past days not registered yet: not counted either way (held + unregistered ≤ scheduled). */
+    unregistered: number;
     met: boolean;
     maxAbsences: number;
     absencesLeft: number;
   };
-  arbeidskrav: { approved: number; required: number; met: boolean };
+  arbeidskrav: {
+    /** Required items approved. */
+    approved: number;
+    /** Required items the rule asks for (the composition's total, five). */
+    required: number;
+    met: boolean;
+    /** Required items not approved yet, in the order given. */
+    missing: { id: string; status: ArbeidskravStatus }[];
+  };
   reasons: string[]; // Norwegian sentences a student understands; empty exactly when eligible
 }
 
@@ -104,15 +128,19 @@ const STANDING_RANK: Record<ArbeidskravStatus, number> = {
   APPROVED: 3,
 };
 
-function standingById(arbeidskrav: EligibilityInput["arbeidskrav"]): Map<string, ArbeidskravStatus> {
+function standingById(arbeidskrav: EligibilityInput["arbeidskrav"]): Map<string, { status: ArbeidskravStatus; required: boolean }> {
   if (!Array.isArray(arbeidskrav)) throw new RangeError("arbeidskrav must be an array");
-  const byId = new Map<string, ArbeidskravStatus>();
+  const byId = new Map<string, { status: ArbeidskravStatus; required: boolean }>();
   for (const item of arbeidskrav) {
     if (!ARBEIDSKRAV_STATUSES.includes(item.status)) {
       throw new RangeError(`Unknown arbeidskrav status: ${String(item.status)}`);
     }
+    const required = item.required !== false;
     const previous = byId.get(item.id);
-    if (previous === undefined || STANDING_RANK[item.status] > STANDING_RANK[previous]) byId.set(item.id, item.status);
+    if (previous !== undefined && previous.required !== required) {
+      throw new RangeError(`Arbeidskrav ${item.id} is listed both as required and as optional`);
+    }
+    if (previous === undefined || STANDING_RANK[item.status] > STANDING_RANK[previous.status]) byId.set(item.id, { status: item.status, required });
   }
   return byId;
 }
@@ -125,6 +153,8 @@ function standingById(arbeidskrav: EligibilityInput["arbeidskrav"]): Map<string,
  * - With no scheduled days the requirement is not met (0 of 0 is not 80 %), but the status is
  *   ON_TRACK, not NOT_ELIGIBLE: an empty plan means the cohort's samlinger are not entered yet, and
  *   telling every student they have lost their exam right would be wrong.
+ * - A set with fewer required items than the rule asks for (the plan is not complete) cannot make
+ *   anyone eligible: each of the `total` required items must exist and be approved.
  */
 export function evaluateEligibility(
   input: EligibilityInput,
@@ -135,11 +165,16 @@ export function evaluateEligibility(
   const percent = requirements.attendancePercent;
   const requiredArbeidskrav = requirements.arbeidskrav.total;
   const { scheduledDays: scheduled, heldDays: held, attendedDays: attended } = input;
+  const unregistered = input.unregisteredDays ?? 0;
   assertCount(scheduled, "scheduledDays");
   assertCount(held, "heldDays");
   assertCount(attended, "attendedDays");
+  assertCount(unregistered, "unregisteredDays");
   if (held > scheduled) throw new RangeError(`heldDays (${held}) cannot exceed scheduledDays (${scheduled})`);
   if (attended > held) throw new RangeError(`attendedDays (${attended}) cannot exceed heldDays (${held})`);
+  if (held + unregistered > scheduled) {
+    throw new RangeError(`heldDays + unregisteredDays (${held + unregistered}) cannot exceed scheduledDays (${scheduled})`);
+  }
 
   const requiredDays = requiredAttendanceDays(scheduled, percent);
   const maxAbsences = scheduled - requiredDays;
@@ -152,9 +187,16 @@ export function evaluateEligibility(
 
   const standings = standingById(input.arbeidskrav);
   const counts = { NOT_SUBMITTED: 0, SUBMITTED: 0, APPROVED: 0, NOT_APPROVED: 0 };
-  for (const status of standings.values()) counts[status] += 1;
+  const missing: { id: string; status: ArbeidskravStatus }[] = [];
+  let requiredItems = 0;
+  for (const [id, standing] of standings) {
+    if (!standing.required) continue;
+    requiredItems += 1;
+    counts[standing.status] += 1;
+    if (standing.status !== "APPROVED") missing.push({ id, status: standing.status });
+  }
   const approved = counts.APPROVED;
-  const arbeidskravMet = approved >= requiredArbeidskrav;
+  const arbeidskravMet = requiredItems >= requiredArbeidskrav && missing.length === 0;
 
   const status: EligibilityStatus =
     attendanceMet && arbeidskravMet ? "ELIGIBLE" : attendanceReachable ? "ON_TRACK" : "NOT_ELIGIBLE";
@@ -170,27 +212,46 @@ export function evaluateEligibility(
           `Kravet er minst ${percent} % (${countNoun(requiredDays, "dag", "dager")}).`,
       );
       const remaining = scheduled - held;
+      const upcoming = remaining - unregistered;
+      if (unregistered > 0) {
+        reasons.push(
+          `${countNoun(unregistered, "samlingsdag", "samlingsdager")} er ikke registrert ennå ` +
+            `og teller verken som oppmøte eller fravær før de er registrert.`,
+        );
+      }
       if (!attendanceReachable) {
         reasons.push(
           remaining > 0
             ? `Du kan ikke lenger nå kravet om ${percent} % oppmøte, selv om du møter på alle de gjenstående samlingsdagene.`
             : `Alle samlingsdagene er holdt, og kravet om ${percent} % oppmøte er ikke nådd.`,
         );
-      } else if (absencesLeft === 0) {
+      } else if (upcoming === 0 && unregistered > 0) {
         reasons.push(
-          `Det gjenstår ${countNoun(remaining, "samlingsdag", "samlingsdager")}. ` +
-            "Du må møte på alle for å nå kravet.",
+          absencesLeft === 0
+            ? "Du må ha vært til stede alle dagene som ikke er registrert ennå for å nå kravet."
+            : `Du når kravet hvis du var borte høyst ${countNoun(absencesLeft, "dag", "dager")} av dem.`,
         );
       } else {
+        const left =
+          unregistered > 0
+            ? `Det gjenstår ${countNoun(upcoming, "samlingsdag", "samlingsdager")}, og ${unregistered} er ikke registrert.`
+            : `Det gjenstår ${countNoun(remaining, "samlingsdag", "samlingsdager")}.`;
         reasons.push(
-          `Det gjenstår ${countNoun(remaining, "samlingsdag", "samlingsdager")}. ` +
-            `Du kan være borte høyst ${countNoun(absencesLeft, "dag", "dager")} til og fortsatt nå kravet.`,
+          absencesLeft === 0
+            ? `${left} Du må møte på alle for å nå kravet.`
+            : `${left} Du kan være borte høyst ${countNoun(absencesLeft, "dag", "dager")} til og fortsatt nå kravet.`,
         );
       }
     }
   }
   if (!arbeidskravMet) {
     reasons.push(`Du har ${approved} av ${requiredArbeidskrav} godkjente arbeidskrav.`);
+    if (requiredItems < requiredArbeidskrav) {
+      reasons.push(
+        `Kullets plan har bare ${countNoun(requiredItems, "obligatorisk arbeidskrav", "obligatoriske arbeidskrav")} ` +
+          `av ${requiredArbeidskrav}; resten er ikke lagt inn ennå.`,
+      );
+    }
     if (counts.NOT_APPROVED > 0) {
       reasons.push(`${counts.NOT_APPROVED} arbeidskrav er ikke godkjent og kan leveres på nytt.`);
     }
@@ -212,11 +273,12 @@ export function evaluateEligibility(
       requiredPercent: percent,
       requiredDays,
       held,
+      unregistered,
       met: attendanceMet,
       maxAbsences,
       absencesLeft,
     },
-    arbeidskrav: { approved, required: requiredArbeidskrav, met: arbeidskravMet },
+    arbeidskrav: { approved, required: requiredArbeidskrav, met: arbeidskravMet, missing },
     reasons,
   };
 }

@@ -35,6 +35,27 @@ export function examAdmissionDecision(
   };
 }
 
+/**
+ * When a student's standing has moved away from the exam decision already taken, so that staff
+ * must decide again ("trenger en beslutning"):
+ * - NO_LONGER_ELIGIBLE: registered (and not graded yet), but no longer eligible — a correction of
+ *   attendance, an assessment or a change of the plan or the arbeidskrav set has taken the right
+ *   away; the registration stands until someone decides;
+ * - NOW_ELIGIBLE: refused admission to the exam, but eligible now.
+ * Null when the decision taken still matches (or none has been taken: the ordinary «Meld opp»).
+ */
+export type ExamDecisionNeeded = "NO_LONGER_ELIGIBLE" | "NOW_ELIGIBLE";
+
+export function examDecisionNeeded(
+  registrationStatus: "ADMITTED" | "REFUSED" | "WITHDRAWN" | null,
+  eligibilityStatus: Eligibility["status"],
+  graded = false,
+): ExamDecisionNeeded | null {
+  if (registrationStatus === "ADMITTED" && !graded && eligibilityStatus !== "ELIGIBLE") return "NO_LONGER_ELIGIBLE";
+  if (registrationStatus === "REFUSED" && eligibilityStatus === "ELIGIBLE") return "NOW_ELIGIBLE";
+  return null;
+}
+
 export const GRADES = ["A", "B", "C", "D", "E", "F"] as const;
 export type Grade = (typeof GRADES)[number];
 

@@ -1,4 +1,5 @@
-import "server-only";
+// Appending to the audit log. No `server-only` marker: the demo seed writes the same entries
+// through lib/server/standings/refresh.ts.
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 type Tx = Pick<Prisma.TransactionClient, "auditLog">;

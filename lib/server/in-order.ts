@@ -1,4 +1,4 @@
-import "server-only";
+// No `server-only` marker: the demo seed uses it through lib/server/standings/refresh.ts.
 
 /**
  * Runs reads one after another and returns their results as a tuple, like Promise.all. Inside a

@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
-import type { Database, Transaction } from "@/lib/db/client";
+import type { Database } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { db } from "@/lib/server/db";
 
@@ -71,24 +71,7 @@ export async function readOutbox(limit = 100): Promise<OutboxEntry[]> {
 
 // ─── The queue ──────────────────────────────────────────────────────────────────────────────────
 
-export interface QueuedMail extends OutgoingMail {
-  /** What the message is about, unique for all time: "decision-letter:<decisionId>:<version>". */
-  dedupeKey: string;
-  /** The user it is for, when there is one. */
-  userId?: string | null;
-}
-
-/**
- * Queues a message in the caller's transaction. A second call with the same dedupe key changes
- * nothing (returns false): a retried request or a job that runs twice never sends twice.
- */
-export async function queueMail(tx: Transaction | Database, mail: QueuedMail): Promise<boolean> {
-  const { count } = await tx.mailMessage.createMany({
-    data: [{ dedupeKey: mail.dedupeKey, to: mail.to, subject: mail.subject, text: mail.text, userId: mail.userId ?? null }],
-    skipDuplicates: true, // ON CONFLICT DO NOTHING
-  });
-  return count === 1;
-}
+export { queueMail, type QueuedMail } from "@/lib/server/mail-queue";
 
 /**
  * The stored copy of a sent message loses its one-time links (password reset, invitation, …):

@@ -22,6 +22,7 @@ import { seedStudentDemo } from "@/prisma/seed/demo-student";
 import { seedApplicantDemo } from "@/prisma/seed/demo-applicant";
 import { seedFacultyDemo } from "@/prisma/seed/demo-faculty";
 import { hashPassword } from "@/lib/server/auth/password";
+import { refreshStandings } from "@/lib/server/standings/refresh";
 import { seedAdmission } from "@/prisma/seed/demo-admission";
 import { seedIntakesDemo } from "@/prisma/seed/demo-intakes";
 import {
@@ -184,6 +185,10 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
 
   await seedStudentDemo(db, { today });
 
+  // Every student's standing toward the exam, computed from the facts above by the same code the
+  // app runs after each change (notices included, as they would have gone out).
+  await computeStandings(db, options.today);
+
   // The kull's life: H2023 completed, the institusjonsledelse H2023 archived, next year's intake a draft.
   const intakesDemo = await seedIntakesDemo(db, {
     openCohortId: openCohort.cohort.id,
@@ -201,6 +206,14 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
     facultyDemo,
     intakesDemo,
   ].join(", ");
+}
+
+async function computeStandings(db: Database, now: Date): Promise<void> {
+  const appUrl = process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  const cohorts = await db.cohort.findMany({ where: { enrolments: { some: {} } }, orderBy: { id: "asc" }, select: { id: true } });
+  for (const cohort of cohorts) {
+    await db.$transaction((tx) => refreshStandings(tx, { cohortId: cohort.id }, { actorId: null, cause: "Statusen er regnet ut", now, appUrl }));
+  }
 }
 
 // ─── Kull H2023 ─────────────────────────────────────────────────────────────────────────────────
@@ -381,8 +394,22 @@ async function seedRunningCohort(
       createBasisgruppe(db, cohortId, `Basisgruppe ${name}`, faculty[index % faculty.length]!.id),
     ),
   );
-  const dueDates = [2, 4, 6, 7, 8].map((samlingNumber) => addDays(days.length ? isoDate(days[0]!.date) : today, samlingNumber * 42 - 7));
-  const definitions = await createArbeidskrav(db, cohortId, standardArbeidskrav(dueDates));
+  const firstDay = days.length ? isoDate(days[0]!.date) : today;
+  const dueDates = [2, 4, 6, 7, 8].map((samlingNumber) => addDays(firstDay, samlingNumber * 42 - 7));
+  // The five of the study plan, and an optional extra the teachers offered this kull: it is
+  // handed in and assessed like the others, but never counts toward the exam.
+  const definitions = await createArbeidskrav(db, cohortId, [
+    ...standardArbeidskrav(dueDates),
+    {
+      number: 6,
+      kind: "LEDERTRENING",
+      title: "Valgfritt refleksjonsnotat",
+      description: "Et frivillig notat om en lederutfordring fra de første samlingene. Teller ikke med i kravet for eksamen.",
+      individualOnly: true,
+      required: false,
+      dueDate: addDays(firstDay, 3 * 42 - 7),
+    },
+  ]);
 
   const students: { enrolmentId: string; userId: string; absences: number }[] = [];
   for (let index = 0; index < 20; index += 1) {
@@ -404,6 +431,30 @@ async function seedRunningCohort(
       }));
     }),
   });
+
+  // Attendance the faculty were late with: student 8's list for the next-to-last day held came a
+  // week after the samling (no warning went out meanwhile: an unregistered day is no absence), and
+  // the last day held is not registered yet for two students, a task on the faculty's home page.
+  const lateDay = held.at(-2);
+  const lastDay = held.at(-1);
+  if (lateDay && lastDay) {
+    const late = await db.attendance.update({
+      where: { enrolmentId_samlingDayId: { enrolmentId: students[8]!.enrolmentId, samlingDayId: lateDay.id } },
+      data: { registeredAt: new Date(lateDay.date.getTime() + 6 * 86_400_000 + 9 * 3_600_000), note: "Registrert i ettertid" },
+      select: { id: true, status: true },
+    });
+    await db.auditLog.create({
+      data: {
+        actorId: faculty[0]!.id,
+        action: "attendance.correct",
+        entityType: "Attendance",
+        entityId: late.id,
+        after: { enrolmentId: students[8]!.enrolmentId, samlingDayId: lateDay.id, date: isoDate(lateDay.date), status: late.status, reason: "Oppmøtelisten fra samlingen kom fram en uke senere" },
+        at: new Date(lateDay.date.getTime() + 6 * 86_400_000 + 9 * 3_600_000),
+      },
+    });
+    await db.attendance.deleteMany({ where: { samlingDayId: lastDay.id, enrolmentId: { in: [students[12]!.enrolmentId, students[13]!.enrolmentId] } } });
+  }
 
   // Arbeidskrav whose due date has passed: 1 assessed (two not approved, one of them resubmitted
   // and approved), 2 handed in and partly assessed (the demo student's was not approved and can
@@ -431,6 +482,19 @@ async function seedRunningCohort(
     }
     if (due >= today) continue;
     const at = new Date(definition.dueDate.getTime() - 86_400_000);
+    if (!definition.required) {
+      // A few wrote the optional notat (the demo student among them): approved, and still 5 to go.
+      for (const index of [0, 2, 4]) {
+        const student = students[index]!;
+        await createSubmission(db, {
+          arbeidskravId: definition.id,
+          enrolmentIds: [student.enrolmentId],
+          submittedById: student.userId,
+          attempts: [{ status: "APPROVED", assessorId: assessor, at, feedback: "Godkjent. Takk for et ærlig notat." }],
+        });
+      }
+      continue;
+    }
     for (const [index, student] of students.entries()) {
       if (definition.number === 1) {
         const attempts =

@@ -244,6 +244,8 @@ export interface ArbeidskravInput {
   oralPresentation?: boolean;
   minGroupSize?: number;
   maxGroupSize?: number;
+  /** False for an optional extra item that never counts toward the exam (default true). */
+  required?: boolean;
   dueDate: string;
 }
 
@@ -268,6 +270,7 @@ export async function createArbeidskrav(db: Database, cohortId: string, definiti
           oralPresentation: definition.oralPresentation ?? false,
           minGroupSize: definition.minGroupSize ?? 1,
           maxGroupSize: definition.maxGroupSize ?? 1,
+          required: definition.required ?? true,
           dueDate: day(definition.dueDate),
         },
       }),

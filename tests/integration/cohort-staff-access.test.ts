@@ -135,7 +135,7 @@ describe("the teaching team and advisers", () => {
     const plan = await getCohortPlan(upcoming.adviser, upcoming.cohortId);
     expect(plan.requirements).toEqual({ attendancePercent: 75, arbeidskrav: { total: 6, fagnotat: 2, ledertrening: 4, oral: 1, individualFagnotatMin: 1 } });
     // The five from the template no longer satisfy the cohort's six.
-    expect(plan.arbeidskravProblems).toContain("Kullet må ha nøyaktig 6 arbeidskrav (har 5).");
+    expect(plan.arbeidskravProblems).toContain("Kullet må ha nøyaktig 6 obligatoriske arbeidskrav (har 5).");
   });
 });
 

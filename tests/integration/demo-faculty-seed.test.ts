@@ -58,12 +58,52 @@ describe("the faculty demo", () => {
   it("has H2025 ready for admission: 13 eligible, nobody registered", async () => {
     const cohort = await db().cohort.findFirstOrThrow({ where: { programme: { code: "BARNEVERNLEDELSE" }, code: "H2025" }, select: { id: true } });
     const admission = await getExamAdmission(frida, cohort.id, NOW);
-    expect(admission.counts).toEqual({ eligibleNotRegistered: 13, registered: 0, graded: 0 });
+    expect(admission.counts).toEqual({ eligibleNotRegistered: 13, decisionNeeded: 0, registered: 0, graded: 0 });
     expect(admission.students.find((student) => student.email === "student.ferdig@demo.no")!.admission.allowed).toBe(true);
   });
 
   it("published H2023's grades", async () => {
     const exam = await db().exam.findFirstOrThrow({ where: { cohort: { code: "H2023", programme: { code: "BARNEVERNLEDELSE" } } } });
     expect(exam.gradesPublishedAt).not.toBeNull();
+  });
+});
+
+describe("the demo of issue 17's rules", () => {
+  it("shows a day registered late without a false notice, and a day not registered yet as the faculty's task", async () => {
+    const home = await getFacultyHome(frida, NOW);
+    const running = home.find((cohort) => cohort.name === "Kull V2026")!;
+    expect(running.unregisteredDays).toHaveLength(1);
+    expect(running.unregisteredDays[0]!.missing).toBe(2);
+    const late = await db().attendance.findFirstOrThrow({ where: { note: "Registrert i ettertid" }, select: { enrolmentId: true, registeredAt: true, samlingDay: { select: { date: true } } } });
+    expect(late.registeredAt.getTime() - late.samlingDay.date.getTime()).toBeGreaterThan(5 * 86_400_000);
+    const standing = await db().standing.findUniqueOrThrow({ where: { enrolmentId: late.enrolmentId } });
+    expect(standing.notifiedState).toBe("NONE");
+    expect(await db().mailMessage.count({ where: { dedupeKey: { startsWith: `attendance-notice:${late.enrolmentId}:` } } })).toBe(0);
+  });
+
+  it("has a kull whose set carries an optional extra item that does not count", async () => {
+    const running = await db().cohort.findFirstOrThrow({ where: { code: "V2026", programme: { code: "BARNEVERNLEDELSE" } }, select: { id: true } });
+    const overview = await getArbeidskravOverview(frida, running.id, NOW);
+    const optional = overview.definitions.filter((definition) => !definition.required);
+    expect(optional.map((definition) => definition.title)).toEqual(["Valgfritt refleksjonsnotat"]);
+    expect(optional[0]!.counts.APPROVED).toBe(3);
+    const sander = await db().enrolment.findFirstOrThrow({ where: { cohortId: running.id, user: { email: "student@demo.no" } }, select: { standing: true } });
+    // Sander's optional notat is approved, and his required count is what his five say.
+    expect(sander.standing?.approvedRequired).toBeLessThan(5);
+  });
+
+  it("stores every student's standing exactly as a recomputation from the demo's facts gives it", async () => {
+    const { evaluateCohortEligibility } = await import("@/lib/server/cohorts/eligibility");
+    const { standingFromEligibility } = await import("@/lib/domain/standing");
+    const cohorts = await db().cohort.findMany({ where: { enrolments: { some: {} } }, select: { id: true } });
+    for (const cohort of cohorts) {
+      const evaluation = await evaluateCohortEligibility(db(), cohort.id, { today: "2026-11-24" });
+      const stored = await db().standing.findMany({ where: { enrolment: { cohortId: cohort.id, status: { not: "WITHDRAWN" } } } });
+      expect(stored).toHaveLength(evaluation.byEnrolment.size);
+      for (const row of stored) {
+        const { enrolmentId: _id, previousStatus: _p, changedAt: _c, changeCause: _cc, notifiedState: _n, noticeCount: _nc, computedAt: _ca, ...facts } = row;
+        expect(facts).toEqual(standingFromEligibility(evaluation.byEnrolment.get(row.enrolmentId)!.eligibility));
+      }
+    }
   });
 });

@@ -49,7 +49,7 @@ describe("exam registration", () => {
     expect(short.eligibility.status).toBe("NOT_ELIGIBLE");
     expect(short.reasons).toEqual(["Oppmøte 35 av 44 dager (79,5 %), krav 36: kravet kan ikke lenger nås."]);
     expect(list.students.find((s) => s.enrolmentId === enrolmentOf(FOUR))!.reasons).toEqual(["4 av 5 arbeidskrav godkjent."]);
-    expect(list.counts).toEqual({ eligibleNotRegistered: 3, registered: 0, graded: 0 });
+    expect(list.counts).toEqual({ eligibleNotRegistered: 3, decisionNeeded: 0, registered: 0, graded: 0 });
   });
 
   it("refuses the 79.5 % student and the four-arbeidskrav student by a direct call, registering nobody", async () => {

@@ -53,6 +53,9 @@ function Enrolment({ enrolment, anchors }: { enrolment: StudentOverview; anchors
           <StatusBadge tone={status.tone}>{status.label}</StatusBadge>
         </p>
         <p className="mt-3 text-lg">{eligibilityHeadline(eligibility)}</p>
+        {enrolment.standingChange ? (
+          <p className="mt-3 rounded-md border border-slate-400 bg-slate-50 p-3 text-slate-900">{enrolment.standingChange}</p>
+        ) : null}
         <h4 className="mt-5 font-semibold">Dette bør du gjøre nå</h4>
         <NextSteps steps={enrolment.nextSteps} />
       </section>
@@ -91,6 +94,7 @@ function Enrolment({ enrolment, anchors }: { enrolment: StudentOverview; anchors
                   </Link>
                   <p className="text-sm text-slate-700">
                     {item.status === "NOT_APPROVED" ? `Ny frist ${formatDateNb(item.deadline)}` : `Frist ${formatDateNb(item.dueDate)}`}
+                    {item.required ? "" : " · valgfritt, teller ikke for eksamen"}
                   </p>
                 </div>
                 <StatusBadge tone={itemStatus.tone}>{itemStatus.label}</StatusBadge>

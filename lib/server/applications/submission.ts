@@ -10,6 +10,7 @@ import { canWithdrawApplication } from "@/lib/permissions";
 import { db } from "@/lib/server/db";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
 import { queueMail } from "@/lib/server/mail";
+import { refreshStandings } from "@/lib/server/standings/refresh";
 import { requestJob } from "@/lib/jobs/queue";
 import { withRetry } from "@/lib/server/transactions";
 import type { Viewer } from "@/lib/server/viewer";
@@ -155,6 +156,7 @@ export async function answerOffer(viewer: Viewer, applicationId: string, answer:
           select: { id: true },
         });
         enrolmentId = enrolment.id;
+        await refreshStandings(tx, { cohortId: application.cohortId, enrolmentIds: [enrolment.id] }, { actorId: viewer.id, cause: "Studieplassen er tatt imot", now });
       }
       await audit(tx, {
         actorId: viewer.id,

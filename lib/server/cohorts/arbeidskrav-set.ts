@@ -1,9 +1,15 @@
 import "server-only";
-// A cohort's arbeidskrav and requirements: created from the programme's study plan, due dates,
-// added or removed one at a time, each change checked by validateArbeidskravSet against the
-// cohort's own requirements (which advisers change only before the cohort begins).
+// A cohort's arbeidskrav set and requirements: created from the programme's study plan, then
+// saved as one set (saveArbeidskravSet), each save checked by validateArbeidskravSet against the
+// cohort's own requirements (which advisers change only before the cohort begins). Every change
+// that bears on the exam recomputes the students' standings in the same transaction.
 import { osloDate } from "@/lib/domain/application-deadline";
-import { validateArbeidskravSet, type ArbeidskravKind } from "@/lib/domain/arbeidskrav";
+import {
+  arbeidskravSetChange,
+  arbeidskravSetEditRule,
+  validateArbeidskravSet,
+  type ArbeidskravSetItem,
+} from "@/lib/domain/arbeidskrav";
 import { validateRequirements, type CohortRequirements } from "@/lib/domain/requirements";
 import { isStaff } from "@/lib/permissions";
 import { audit } from "@/lib/server/audit";
@@ -14,6 +20,8 @@ import type { Viewer } from "@/lib/server/viewer";
 import { day } from "@/lib/dates";
 import { isoDate, REQUIREMENT_COLUMNS, toRequirements } from "@/lib/to-domain";
 import { lockCohort } from "@/lib/server/cohorts/plan-support";
+import { inOrder } from "@/lib/server/in-order";
+import { refreshStandings } from "@/lib/server/standings/refresh";
 
 // ─── Arbeidskrav ────────────────────────────────────────────────────────────────────────────────
 
@@ -56,104 +64,111 @@ export async function createArbeidskravFromTemplate(viewer: Viewer, input: { coh
       entityId: input.cohortId,
       after: { arbeidskrav: templates.map((template) => ({ number: template.number, title: template.title, dueDate: input.dueDates[template.number] })) },
     });
+    await refreshStandings(tx, { cohortId: input.cohortId }, { actorId: viewer.id, cause: "Arbeidskravene er lagt inn i planen" });
     return { created: templates.length };
   });
 }
 
-export async function setArbeidskravDueDate(viewer: Viewer, input: { cohortId: string; arbeidskravId: string; dueDate: string }) {
+/**
+ * Saves a cohort's whole arbeidskrav set as one change: the set must keep the composition the
+ * cohort's requirements ask for (validateArbeidskravSet), or nothing is saved. Items are matched by
+ * id; an item someone has handed in cannot be removed, nor narrowed below a group that handed it
+ * in. Once the kull has started or anyone has handed in, a change of what the exam requires is
+ * the fagansvarlig's alone, with a written reason (arbeidskravSetEditRule); it is audited with the
+ * whole set before and after, and every student's standing is recomputed and shown as changed.
+ */
+export async function saveArbeidskravSet(
+  viewer: Viewer,
+  input: { cohortId: string; items: readonly ArbeidskravSetItem[]; reason: string | null },
+  now = new Date(),
+) {
   await requireCohortStaff(viewer, input.cohortId);
+  const items = [...input.items].sort((a, b) => a.number - b.number);
   return db().$transaction(async (tx) => {
-    await lockCohort(tx, input.cohortId);
-    const definition = await tx.arbeidskravDefinition.findFirst({
-      where: { id: input.arbeidskravId, cohortId: input.cohortId },
-      select: { id: true, title: true, dueDate: true },
-    });
-    if (!definition) throw new NotFoundError("Fant ikke arbeidskravet.");
-    await tx.arbeidskravDefinition.update({ where: { id: definition.id }, data: { dueDate: day(input.dueDate) } });
-    await audit(tx, {
-      actorId: viewer.id,
-      action: "arbeidskrav.set_due_date",
-      entityType: "ArbeidskravDefinition",
-      entityId: definition.id,
-      before: { dueDate: isoDate(definition.dueDate) },
-      after: { dueDate: input.dueDate },
-    });
-    return { title: definition.title };
-  });
-}
-
-export interface ArbeidskravFields {
-  kind: ArbeidskravKind;
-  title: string;
-  description: string;
-  individualOnly: boolean;
-  oralPresentation: boolean;
-  maxGroupSize: number;
-  dueDate: string;
-}
-
-/** Adds one arbeidskrav at the end (a cohort whose study plan has more than the template). */
-export async function addArbeidskrav(viewer: Viewer, input: ArbeidskravFields & { cohortId: string }) {
-  await requireCohortStaff(viewer, input.cohortId);
-  const individualOnly = input.kind === "LEDERTRENING" || input.individualOnly || input.maxGroupSize === 1;
-  return db().$transaction(async (tx) => {
-    await lockCohort(tx, input.cohortId);
-    const last = await tx.arbeidskravDefinition.findFirst({ where: { cohortId: input.cohortId }, orderBy: { number: "desc" }, select: { number: true } });
-    const created = await tx.arbeidskravDefinition.create({
-      data: {
-        cohortId: input.cohortId,
-        number: (last?.number ?? 0) + 1,
-        kind: input.kind,
-        title: input.title,
-        description: input.description,
-        individualOnly,
-        oralPresentation: input.oralPresentation,
-        minGroupSize: 1,
-        maxGroupSize: individualOnly ? 1 : input.maxGroupSize,
-        dueDate: day(input.dueDate),
-      },
-      select: { id: true, number: true },
-    });
-    await audit(tx, {
-      actorId: viewer.id,
-      action: "arbeidskrav.create",
-      entityType: "ArbeidskravDefinition",
-      entityId: created.id,
-      after: { ...input, individualOnly, number: created.number },
-    });
-    return created;
-  });
-}
-
-/** Removes an arbeidskrav nobody has handed in; the ones after it move up one number. */
-export async function removeArbeidskrav(viewer: Viewer, input: { cohortId: string; arbeidskravId: string }) {
-  await requireCohortStaff(viewer, input.cohortId);
-  return db().$transaction(async (tx) => {
-    await lockCohort(tx, input.cohortId);
-    const definition = await tx.arbeidskravDefinition.findFirst({
-      where: { id: input.arbeidskravId, cohortId: input.cohortId },
-      select: { id: true, number: true, title: true, _count: { select: { submissions: true } } },
-    });
-    if (!definition) throw new NotFoundError("Fant ikke arbeidskravet.");
-    if (definition._count.submissions > 0) {
-      throw new DomainError(`${definition.title} kan ikke fjernes fordi studenter har levert det.`);
+    const locked = await lockCohort(tx, input.cohortId);
+    const [cohort, stored, handedIn, lead] = await inOrder(
+      () => tx.cohort.findUniqueOrThrow({ where: { id: input.cohortId }, select: REQUIREMENT_COLUMNS }),
+      () => tx.arbeidskravDefinition.findMany({
+        where: { cohortId: input.cohortId },
+        orderBy: { number: "asc" },
+        select: {
+          id: true, number: true, kind: true, title: true, description: true, required: true, individualOnly: true,
+          oralPresentation: true, minGroupSize: true, maxGroupSize: true, dueDate: true,
+          submissions: { select: { _count: { select: { members: true } } } },
+        },
+      }),
+      () => tx.submission.count({ where: { arbeidskrav: { cohortId: input.cohortId } } }),
+      () => tx.cohortTeacher.findFirst({ where: { cohortId: input.cohortId, userId: viewer.id, academicLead: true }, select: { userId: true } }),
+    );
+    const before: ArbeidskravSetItem[] = stored.map(({ submissions: _submissions, dueDate, ...definition }) => ({ ...definition, dueDate: isoDate(dueDate) }));
+    const known = new Map(stored.map((definition) => [definition.id, definition]));
+    for (const item of items) {
+      if (item.id !== null && !known.has(item.id)) throw new NotFoundError("Et av arbeidskravene hører ikke til kullet. Last siden på nytt.");
     }
-    await tx.arbeidskravDefinition.delete({ where: { id: definition.id } });
-    // One at a time, upwards: each number below is already free (numbers are unique and 1–20).
-    const later = await tx.arbeidskravDefinition.findMany({
-      where: { cohortId: input.cohortId, number: { gt: definition.number } },
-      orderBy: { number: "asc" },
-      select: { id: true, number: true },
-    });
-    for (const row of later) await tx.arbeidskravDefinition.update({ where: { id: row.id }, data: { number: row.number - 1 } });
+    const change = arbeidskravSetChange(before, items);
+    const rule = arbeidskravSetEditRule({ started: osloDate(now) >= isoDate(locked.startsOn), handedIn: handedIn > 0, composition: change.composition });
+    if (rule === "ACADEMIC_LEAD_WITH_REASON") {
+      if (!lead) {
+        throw new AccessDeniedError(
+          "Kullet har begynt eller noen har levert, så bare fagansvarlig kan endre hvilke arbeidskrav som kreves. Frister, titler og beskrivelser kan du fortsatt endre.",
+        );
+      }
+      if (!input.reason) {
+        throw new DomainError("Skriv hvorfor arbeidskravene endres etter at kullet har begynt.", { reason: ["Skriv en begrunnelse for endringen."] });
+      }
+    }
+    const problems = validateArbeidskravSet(items, toRequirements(cohort).arbeidskrav);
+    if (problems.length > 0) throw new DomainError(`Arbeidskravene ble ikke lagret. ${problems.join(" ")}`, { items: problems });
+    const refusals: string[] = [];
+    for (const id of change.removed) {
+      const definition = known.get(id)!;
+      if (definition.submissions.length > 0) refusals.push(`${definition.title} kan ikke fjernes fordi studenter har levert det.`);
+    }
+    for (const item of items) {
+      const definition = item.id ? known.get(item.id) : undefined;
+      const largest = Math.max(0, ...(definition?.submissions.map((submission) => submission._count.members) ?? []));
+      if (definition && largest > item.maxGroupSize) {
+        refusals.push(`${definition.title} er levert av en gruppe på ${largest} og kan ikke begrenses til ${item.maxGroupSize}.`);
+      }
+    }
+    if (refusals.length > 0) throw new DomainError(`Arbeidskravene ble ikke lagret. ${refusals.join(" ")}`, { items: refusals });
+    if (!change.composition && change.edited.length === 0) return { changed: false, composition: false };
+
+    // Numbers are unique per cohort: move every stored one out of the way first.
+    await tx.$executeRaw`UPDATE "ArbeidskravDefinition" SET "number" = "number" + 1000 WHERE "cohortId" = ${input.cohortId}`;
+    if (change.removed.length > 0) await tx.arbeidskravDefinition.deleteMany({ where: { id: { in: change.removed }, cohortId: input.cohortId } });
+    for (const item of items) {
+      const data = {
+        number: item.number,
+        kind: item.kind,
+        title: item.title,
+        description: item.description,
+        required: item.required !== false,
+        individualOnly: item.individualOnly,
+        oralPresentation: item.oralPresentation,
+        minGroupSize: item.minGroupSize,
+        maxGroupSize: item.maxGroupSize,
+        dueDate: day(item.dueDate!),
+      };
+      if (item.id) await tx.arbeidskravDefinition.update({ where: { id: item.id }, data });
+      else await tx.arbeidskravDefinition.create({ data: { ...data, cohortId: input.cohortId } });
+    }
     await audit(tx, {
       actorId: viewer.id,
-      action: "arbeidskrav.delete",
-      entityType: "ArbeidskravDefinition",
-      entityId: definition.id,
-      before: { number: definition.number, title: definition.title },
+      action: change.composition ? "arbeidskrav.change_set" : "arbeidskrav.edit_set",
+      entityType: "Cohort",
+      entityId: input.cohortId,
+      before: { arbeidskrav: before },
+      after: { arbeidskrav: items, ...(input.reason ? { reason: input.reason } : {}) },
     });
-    return { title: definition.title };
+    if (change.composition) {
+      await refreshStandings(tx, { cohortId: input.cohortId }, {
+        actorId: viewer.id,
+        cause: `Arbeidskravene i kullet er endret${input.reason ? `: ${input.reason}` : ""}`,
+        now,
+      });
+    }
+    return { changed: true, composition: change.composition };
   });
 }
 
@@ -181,6 +196,7 @@ export async function updateRequirements(viewer: Viewer, input: { cohortId: stri
     };
     await tx.cohort.update({ where: { id: input.cohortId }, data: after });
     await audit(tx, { actorId: viewer.id, action: "cohort.update_requirements", entityType: "Cohort", entityId: input.cohortId, before, after });
+    await refreshStandings(tx, { cohortId: input.cohortId }, { actorId: viewer.id, cause: "Kravene for kullet er endret", now });
   });
 }
 

@@ -20,6 +20,7 @@ import { requireCohortStaff } from "@/lib/server/cohorts/access";
 import { db } from "@/lib/server/db";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
 import { queueMail } from "@/lib/server/mail";
+import { refreshStandings } from "@/lib/server/standings/refresh";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
 
@@ -35,7 +36,7 @@ export async function getArbeidskravOverview(viewer: Viewer, cohortId: string, n
     db().arbeidskravDefinition.findMany({
       where: { cohortId },
       orderBy: { number: "asc" },
-      select: { id: true, number: true, kind: true, title: true, dueDate: true, oralPresentation: true, individualOnly: true, maxGroupSize: true },
+      select: { id: true, number: true, kind: true, title: true, dueDate: true, oralPresentation: true, individualOnly: true, maxGroupSize: true, required: true },
     }),
     db().enrolment.findMany({
       where: activeStudent,
@@ -67,12 +68,11 @@ export async function getArbeidskravOverview(viewer: Viewer, cohortId: string, n
     list.push({ arbeidskravId: membership.arbeidskravId, status: membership.submission.status, submissionId: membership.submissionId });
     byEnrolment.set(membership.enrolmentId, list);
   }
-  const definitionIds = definitions.map((definition) => definition.id);
   const counts = new Map(definitions.map((definition) => [definition.id, { SUBMITTED: 0, APPROVED: 0, NOT_APPROVED: 0, NOT_SUBMITTED: 0 }]));
   const students = enrolments.map((enrolment) => {
     const submissions = byEnrolment.get(enrolment.id) ?? [];
     const submissionOf = new Map(submissions.map((row) => [row.arbeidskravId, row.submissionId]));
-    const standing = studentArbeidskravStanding(definitionIds, submissions);
+    const standing = studentArbeidskravStanding(definitions, submissions);
     for (const { id, status } of standing) counts.get(id)![status] += 1;
     return {
       enrolmentId: enrolment.id,
@@ -205,8 +205,11 @@ interface Decision {
   feedback: string;
 }
 
-/** Writes the decisions (attempts, submissions, audit, member e-mails) in the caller's transaction. */
-async function recordDecisions(tx: Transaction, viewer: Viewer, decisions: readonly Decision[], action: string) {
+/**
+ * Writes the decisions (attempts, submissions, audit, member e-mails) in the caller's transaction,
+ * and recomputes the members' standings toward the exam last.
+ */
+async function recordDecisions(tx: Transaction, viewer: Viewer, cohortId: string, decisions: readonly Decision[], action: string) {
   const at = new Date();
   for (const { attempt, decision, feedback } of decisions) {
     await tx.submissionAttempt.update({
@@ -247,6 +250,17 @@ async function recordDecisions(tx: Transaction, viewer: Viewer, decisions: reado
       });
     }
   }
+  await refreshStandings(
+    tx,
+    { cohortId, enrolmentIds: members.map((member) => member.enrolmentId) },
+    {
+      actorId: viewer.id,
+      cause:
+        decisions.length === 1
+          ? `${decisions[0]!.attempt.title} er vurdert til ${decisions[0]!.decision === "APPROVED" ? "godkjent" : "ikke godkjent"}`
+          : "Arbeidskrav er vurdert",
+    },
+  );
   return members;
 }
 
@@ -272,7 +286,7 @@ export async function assessSubmission(
     if (!attempt) throw new NotFoundError("Fant ikke innleveringen.");
     const refusal = refusalFor(attempt);
     if (refusal) throw new DomainError(refusal);
-    const members = await recordDecisions(tx, viewer, [{ attempt, decision: input.decision, feedback }], "submission.assess");
+    const members = await recordDecisions(tx, viewer, input.cohortId, [{ attempt, decision: input.decision, feedback }], "submission.assess");
     return { title: attempt.title, decision: input.decision, members: members.length, submissionId: attempt.submissionId };
   });
 }
@@ -294,6 +308,7 @@ export async function approveReadLedertrening(viewer: Viewer, input: { cohortId:
     await recordDecisions(
       tx,
       viewer,
+      input.cohortId,
       attempts.map((attempt) => ({ attempt, decision: "APPROVED" as const, feedback: "Godkjent." })),
       "submission.assess",
     );

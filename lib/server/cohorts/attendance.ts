@@ -22,6 +22,8 @@ import { requireCohortStaff } from "@/lib/server/cohorts/access";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
 import { db } from "@/lib/server/db";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
+import { refreshStandings } from "@/lib/server/standings/refresh";
+import { formatDateNb } from "@/lib/domain/format";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
 
@@ -216,6 +218,15 @@ export async function saveDayAttendance(viewer: Viewer, input: SaveDayAttendance
             },
           };
         }),
+    );
+    await refreshStandings(
+      tx,
+      { cohortId: input.cohortId, enrolmentIds: sortedIds },
+      {
+        actorId: viewer.id,
+        cause: mode === "CORRECTION" ? `Oppmøtet ${formatDateNb(date)} er rettet` : `Oppmøte registrert for ${formatDateNb(date)}`,
+        now,
+      },
     );
     return {
       date,

@@ -1,4 +1,3 @@
-import "server-only";
 // Whom a cohort's students contact, read the same way everywhere (the rule is lib/domain/contacts.ts):
 // the programme's adviser and academic lead, and the cohort's own academic lead if its team has one.
 import { studentContacts, type StudentContacts } from "@/lib/domain/contacts";

@@ -1,16 +1,16 @@
-import "server-only";
-import { inOrder } from "@/lib/server/in-order";
 // Exam eligibility for the students of a cohort, in one place: the facts come from the database
 // in a fixed number of queries (however many students), and the decision from lib/domain
 // (attendanceCounts, studentArbeidskravStanding, evaluateEligibility) with the cohort's own
 // requirements. The student's page, the faculty's lists and the exam registration all use this,
 // so they can never disagree. Pass a transaction to decide inside it (exam registration locks the
-// enrolments first, then evaluates).
+// enrolments first, then evaluates). No `server-only` marker: the demo seed computes the demo's
+// standings with it (lib/server/standings/refresh.ts).
 import { studentArbeidskravStanding } from "@/lib/domain/arbeidskrav";
 import { attendanceCounts } from "@/lib/domain/attendance";
 import { evaluateEligibility, type Eligibility } from "@/lib/domain/eligibility";
 import type { CohortRequirements } from "@/lib/domain/requirements";
 import type { Database, Transaction } from "@/lib/db/client";
+import { inOrder } from "@/lib/server/in-order";
 import { isoDate, REQUIREMENT_COLUMNS, toRequirements } from "@/lib/to-domain";
 
 export interface EnrolmentEligibility {
@@ -47,7 +47,7 @@ export async function evaluateCohortEligibility(
       select: {
         ...REQUIREMENT_COLUMNS,
         samlinger: { select: { samling: { select: { days: { select: { id: true, date: true } } } } } },
-        arbeidskrav: { select: { id: true } },
+        arbeidskrav: { orderBy: { number: "asc" }, select: { id: true, required: true } },
       },
     }),
     () => tx.enrolment.findMany({
@@ -71,7 +71,7 @@ export async function evaluateCohortEligibility(
     }
   }
   planDays.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const definitionIds = cohort.arbeidskrav.map((definition) => definition.id);
+  const definitions = cohort.arbeidskrav;
 
   const submissionsByEnrolment = new Map<string, { arbeidskravId: string; status: "SUBMITTED" | "APPROVED" | "NOT_APPROVED" }[]>();
   for (const membership of memberships) {
@@ -85,7 +85,7 @@ export async function evaluateCohortEligibility(
     const eligibility = evaluateEligibility(
       {
         ...attendanceCounts(planDays, enrolment.attendance, options.today),
-        arbeidskrav: studentArbeidskravStanding(definitionIds, submissionsByEnrolment.get(enrolment.id) ?? []),
+        arbeidskrav: studentArbeidskravStanding(definitions, submissionsByEnrolment.get(enrolment.id) ?? []),
       },
       requirements,
     );

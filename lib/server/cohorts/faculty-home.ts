@@ -1,10 +1,12 @@
 import "server-only";
 // The faculty member's start page: for each cohort they teach that has not ended, who is at risk
 // and why (from the one eligibility evaluator, sorted by lib/domain/risk.ts), submissions waiting
-// for assessment, the next samling, and today's samling day with a link straight to its
-// attendance list.
+// for assessment, past days whose attendance nobody has registered (a task: an unregistered day
+// is never an absence), exam registrations that need a decision, the next samling, and today's
+// samling day with a link straight to its attendance list.
 import { osloDate } from "@/lib/domain/application-deadline";
 import { weekLabel } from "@/lib/domain/cohort-plan";
+import { examDecisionNeeded } from "@/lib/domain/exam";
 import { compareByRisk, riskOf } from "@/lib/domain/risk";
 import { AccessDeniedError } from "@/lib/server/errors";
 import { staffCohortWhere } from "@/lib/server/cohorts/access";
@@ -49,15 +51,29 @@ export async function getCohortSummaries(viewer: Viewer, options: { cohortId?: s
   // pool for more connections than a cohort needs, however many cohorts the viewer teaches.
   const evaluations: CohortEligibility[] = [];
   for (const id of ids) evaluations.push(await evaluateCohortEligibility(db(), id, { today }));
-  const [students, waiting] = await Promise.all([
+  const [students, waiting, registeredPerDay] = await Promise.all([
     db().enrolment.findMany({
       where: { cohortId: { in: ids }, status: { not: "WITHDRAWN" } },
-      select: { id: true, cohortId: true, user: { select: { name: true } }, basisgruppe: { select: { name: true, supervisorId: true } } },
+      select: {
+        id: true,
+        cohortId: true,
+        user: { select: { name: true } },
+        basisgruppe: { select: { name: true, supervisorId: true } },
+        examRegistrations: { select: { status: true, grade: true } },
+      },
     }),
     db().submission.findMany({
       where: { status: "SUBMITTED", arbeidskrav: { cohortId: { in: ids } } },
       select: { arbeidskrav: { select: { cohortId: true, kind: true } } },
     }),
+    // How many of each cohort's students are registered on each day (for the days nobody finished).
+    ids.length === 0
+      ? Promise.resolve([])
+      : db().$queryRaw<{ cohortId: string; samlingDayId: string; registered: number }[]>`
+          SELECT e."cohortId", a."samlingDayId", count(*)::int AS "registered"
+          FROM "Attendance" a JOIN "Enrolment" e ON e."id" = a."enrolmentId"
+          WHERE e."cohortId" = ANY(${ids}::text[]) AND e."status" <> 'WITHDRAWN'
+          GROUP BY e."cohortId", a."samlingDayId"`,
   ]);
   return cohorts.map((cohort, index) => {
     const { byEnrolment } = evaluations[index]!;
@@ -79,6 +95,20 @@ export async function getCohortSummaries(viewer: Viewer, options: { cohortId?: s
       location: samling.location,
       days: samling.days.map((d) => ({ id: d.id, date: isoDate(d.date) })),
     }));
+    const studentCount = students.filter((student) => student.cohortId === cohort.id).length;
+    const registeredOn = new Map(registeredPerDay.filter((row) => row.cohortId === cohort.id).map((row) => [row.samlingDayId, row.registered]));
+    // A past day with students nobody has registered: a task, never an absence (lib/domain/attendance.ts).
+    const unregisteredDays = samlinger
+      .flatMap((samling) => samling.days.map((d) => ({ dayId: d.id, date: d.date, samlingTitle: samling.title })))
+      .filter((d) => d.date < today)
+      .map((d) => ({ ...d, missing: studentCount - (registeredOn.get(d.dayId) ?? 0) }))
+      .filter((d) => d.missing > 0);
+    const decisionsNeeded = students.filter((student) => {
+      if (student.cohortId !== cohort.id) return false;
+      const registration = student.examRegistrations.find((row) => row.status !== "WITHDRAWN") ?? null;
+      const status = byEnrolment.get(student.id)!.eligibility.status;
+      return examDecisionNeeded(registration?.status ?? null, status, registration?.grade != null) !== null;
+    }).length;
     const todaysDay = samlinger.flatMap((samling) => samling.days.map((d) => ({ ...d, samling }))).find((d) => d.date === today) ?? null;
     const next = samlinger.find((samling) => (samling.days.at(-1)?.date ?? "") >= today) ?? null;
     const waitingHere = waiting.filter((row) => row.arbeidskrav.cohortId === cohort.id);
@@ -88,7 +118,9 @@ export async function getCohortSummaries(viewer: Viewer, options: { cohortId?: s
       name: cohort.name,
       programme: cohort.programme.name,
       academicLead: cohort.teachers[0]?.academicLead ?? false,
-      students: students.filter((student) => student.cohortId === cohort.id).length,
+      students: studentCount,
+      unregisteredDays,
+      decisionsNeeded,
       atRisk,
       waiting: {
         total: waitingHere.length,

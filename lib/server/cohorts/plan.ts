@@ -26,7 +26,7 @@ import { isoDate, REQUIREMENT_COLUMNS, toRequirements } from "@/lib/to-domain";
 export async function getCohortPlan(viewer: Viewer, cohortId: string, now = new Date()) {
   await requireCohortStaff(viewer, cohortId);
   const today = osloDate(now);
-  const [cohort, otherCohorts] = await Promise.all([
+  const [cohort, otherCohorts, lead] = await Promise.all([
     db().cohort.findUnique({
       where: { id: cohortId },
       select: {
@@ -75,6 +75,7 @@ export async function getCohortPlan(viewer: Viewer, cohortId: string, now = new 
             kind: true,
             title: true,
             description: true,
+            required: true,
             individualOnly: true,
             oralPresentation: true,
             minGroupSize: true,
@@ -101,6 +102,7 @@ export async function getCohortPlan(viewer: Viewer, cohortId: string, now = new 
         },
       },
     }),
+    db().cohortTeacher.findFirst({ where: { cohortId, userId: viewer.id, academicLead: true }, select: { userId: true } }),
   ]);
   if (!cohort) throw new NotFoundError("Fant ikke kullet.");
   const requirements = toRequirements(cohort);
@@ -173,6 +175,12 @@ export async function getCohortPlan(viewer: Viewer, cohortId: string, now = new 
           })),
       )
       .filter((option) => option.lastDay >= today),
+    /**
+     * Whether a change of what the exam requires now needs the fagansvarlig and a reason
+     * (arbeidskravSetEditRule): the kull has started or someone has handed in.
+     */
+    arbeidskravLocked: today >= startsOn || arbeidskrav.some((definition) => definition.submissions > 0),
+    viewerIsAcademicLead: lead !== null,
   };
 }
 

@@ -15,6 +15,8 @@ import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/erro
 import type { Viewer } from "@/lib/server/viewer";
 import { day } from "@/lib/dates";
 import { isoDate } from "@/lib/to-domain";
+import { formatDateNb } from "@/lib/domain/format";
+import { refreshStandings, refreshStandingsOfSamlinger } from "@/lib/server/standings/refresh";
 import { daysError, isForeignKeyViolation, lockCohort, planDates, renumberSamlinger, samlingInPlan } from "@/lib/server/cohorts/plan-support";
 
 // ─── Samlinger and days ─────────────────────────────────────────────────────────────────────────
@@ -45,6 +47,7 @@ export async function addSamling(viewer: Viewer, input: SamlingFields & { cohort
       entityId: samling.id,
       after: { cohortId: input.cohortId, title: input.title, location: input.location, notes: input.notes, days },
     });
+    await refreshStandings(tx, { cohortId: input.cohortId }, { actorId: viewer.id, cause: `${input.title} er lagt til i planen` });
     return samling;
   });
 }
@@ -87,6 +90,7 @@ export async function addSamlingDay(viewer: Viewer, input: { cohortId: string; s
       entityId: created.id,
       after: { samlingId: samling.id, date: input.date },
     });
+    await refreshStandingsOfSamlinger(tx, [samling.id], { actorId: viewer.id, cause: `${formatDateNb(input.date)} er lagt til som samlingsdag` });
     return created;
   });
 }
@@ -121,6 +125,10 @@ export async function removeSamlingDay(viewer: Viewer, input: { cohortId: string
         entityType: "SamlingDay",
         entityId: target.id,
         before: { samlingId: target.samlingId, date: isoDate(target.date) },
+      });
+      await refreshStandingsOfSamlinger(tx, [target.samlingId], {
+        actorId: viewer.id,
+        cause: `${formatDateNb(isoDate(target.date))} er fjernet som samlingsdag`,
       });
       return { date: isoDate(target.date) };
     });
@@ -164,6 +172,7 @@ export async function removeSamling(viewer: Viewer, input: { cohortId: string; s
         entityId: samling.id,
         before: { cohortId: input.cohortId, title: samling.title },
       });
+      await refreshStandings(tx, { cohortId: input.cohortId }, { actorId: viewer.id, cause: `${samling.title} er fjernet fra planen` });
       return { title: samling.title, shared };
     });
   } catch (error) {
@@ -203,6 +212,7 @@ export async function shareSamling(viewer: Viewer, input: { cohortId: string; sa
       entityId: samling.id,
       after: { cohortId: input.cohortId, sharedWith: samling.cohorts.map((row) => row.cohortId) },
     });
+    await refreshStandings(tx, { cohortId: input.cohortId }, { actorId: viewer.id, cause: `${samling.title} er lagt til i planen` });
     return { title: samling.title };
   });
 }
@@ -248,6 +258,7 @@ export async function copyPlan(viewer: Viewer, input: { cohortId: string; fromCo
       entityId: input.cohortId,
       after: { fromCohortId: input.fromCohortId, weeks: input.weeks, ...result },
     });
+    await refreshStandings(tx, { cohortId: input.cohortId }, { actorId: viewer.id, cause: `Planen er kopiert fra ${source.name}` });
     return result;
   });
 }

@@ -11,7 +11,7 @@ import "server-only";
 // Grades are set only on an active registration (also a CHECK in the database), a changed grade
 // needs a reason, and every grade is audited. Students see grades once they are published.
 import { osloDate } from "@/lib/domain/application-deadline";
-import { examAdmissionDecision } from "@/lib/domain/exam";
+import { examAdmissionDecision, examDecisionNeeded } from "@/lib/domain/exam";
 import { formatDateNb } from "@/lib/domain/format";
 import { staffReasons } from "@/lib/domain/risk";
 import { env } from "@/lib/env";
@@ -46,6 +46,7 @@ export async function getExamAdmission(viewer: Viewer, cohortId: string, now = n
         id: true,
         user: { select: { name: true, email: true } },
         basisgruppe: { select: { name: true } },
+        standing: { select: { status: true, previousStatus: true, changedAt: true, changeCause: true } },
         // The cohort's exam is the first one (one exam per cohort today).
         examRegistrations: {
           orderBy: { exam: { startsOn: "asc" } },
@@ -57,6 +58,7 @@ export async function getExamAdmission(viewer: Viewer, cohortId: string, now = n
   const students = enrolments.map((enrolment) => {
     const eligibility = evaluation.byEnrolment.get(enrolment.id)!.eligibility;
     const registration = exam ? (enrolment.examRegistrations.find((row) => row.examId === exam.id) ?? null) : null;
+    const standing = enrolment.standing;
     return {
       enrolmentId: enrolment.id,
       name: enrolment.user.name,
@@ -65,6 +67,13 @@ export async function getExamAdmission(viewer: Viewer, cohortId: string, now = n
       eligibility,
       admission: examAdmissionDecision(eligibility, evaluation.requirements),
       reasons: staffReasons(eligibility),
+      /** The decision taken no longer matches the student's standing: staff must decide again. */
+      decisionNeeded: registration ? examDecisionNeeded(registration.status, eligibility.status, registration.grade !== null) : null,
+      /** When and why the standing last changed (null: unchanged since first computed). */
+      change:
+        standing?.changedAt && standing.previousStatus
+          ? { from: standing.previousStatus, to: standing.status, at: standing.changedAt, cause: standing.changeCause }
+          : null,
       registration:
         registration && registration.status === "ADMITTED"
           ? { id: registration.id, grade: registration.grade, gradedAt: registration.gradedAt, gradedBy: registration.gradedBy?.name ?? null }
@@ -80,6 +89,7 @@ export async function getExamAdmission(viewer: Viewer, cohortId: string, now = n
     students,
     counts: {
       eligibleNotRegistered: students.filter((student) => student.admission.allowed && !student.registration).length,
+      decisionNeeded: students.filter((student) => student.decisionNeeded !== null).length,
       registered: registered.length,
       graded: registered.filter((student) => student.registration?.grade).length,
     },

@@ -2,9 +2,10 @@ import "server-only";
 // The students' e-mail notices, sent once each for all time by the `notices.students` job:
 // - a reminder from three days before an arbeidskrav is due, to students who have not handed it in
 //   (`reminder:<arbeidskravId>:<enrolmentId>`);
-// - a warning when at most one absence is left (`attendance-last-absence:<enrolmentId>`);
-// - a notice when the attendance threshold can no longer be reached, saying whom to contact
-//   (`attendance-unreachable:<enrolmentId>`);
+// - the attendance warnings, which follow the state and are sent by the standings' refresh
+//   (lib/server/standings/refresh.ts) inside the transaction that registers or corrects
+//   attendance; this sweep refreshes every running cohort's standings as a safety net (facts
+//   written outside a use case, such as the demo seed, get their notices here);
 // - a safety net for "ikke godkjent": the assessment (the faculty's use case) queues that e-mail in
 //   its own transaction with the key `arbeidskrav-assessed:<attemptId>:<enrolmentId>`; this sweep
 //   queues the same key for not-approved attempts that have none (seeded or older data), so the
@@ -15,16 +16,13 @@ import "server-only";
 // still running (their end date, the exam's last day, not passed) and active students are
 // considered: a cohort that finished years ago gets no notices about its history.
 import { osloDate } from "@/lib/domain/application-deadline";
-import { attendanceProgress, attendanceWarning } from "@/lib/domain/attendance-progress";
-import { whomToContact } from "@/lib/domain/contacts";
 import { reminderDue, resubmissionDeadline, REMINDER_DAYS_BEFORE } from "@/lib/domain/coursework";
 import { addDays } from "@/lib/domain/dates";
 import { countNoun, formatDateNb } from "@/lib/domain/format";
 import { day } from "@/lib/dates";
 import type { Database } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { COHORT_ACADEMIC_LEAD, cohortContacts, PROGRAMME_CONTACT_FIELDS } from "@/lib/server/cohorts/contacts";
-import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
+import { refreshStandings } from "@/lib/server/standings/refresh";
 import { db } from "@/lib/server/db";
 import { queueMail, type QueuedMail } from "@/lib/server/mail";
 import { isoDate } from "@/lib/to-domain";
@@ -42,8 +40,6 @@ export async function sweepStudentNotices(options: { now?: Date; client?: Databa
     select: {
       id: true,
       name: true,
-      programme: { select: { name: true, ...PROGRAMME_CONTACT_FIELDS } },
-      teachers: COHORT_ACADEMIC_LEAD,
       arbeidskrav: {
         where: { dueDate: { gte: day(today), lte: day(addDays(today, REMINDER_DAYS_BEFORE)) } },
         select: { id: true, title: true, dueDate: true },
@@ -54,7 +50,15 @@ export async function sweepStudentNotices(options: { now?: Date; client?: Databa
   const cohortIds = cohorts.map((cohort) => cohort.id);
   const dueSoonIds = cohorts.flatMap((cohort) => cohort.arbeidskrav.map((definition) => definition.id));
 
-  const [students, notApproved, ...evaluations] = await Promise.all([
+  let noticesFromStandings = 0;
+  for (const cohort of cohorts) {
+    const changes = await client.$transaction((tx) =>
+      refreshStandings(tx, { cohortId: cohort.id }, { actorId: null, cause: "Statusen er kontrollert", now: options.now }),
+    );
+    noticesFromStandings += changes.filter((change) => change.notice !== null).length;
+  }
+
+  const [students, notApproved] = await Promise.all([
     client.enrolment.findMany({
       where: { cohortId: { in: cohortIds }, status: "ACTIVE", user: { disabledAt: null } },
       select: {
@@ -83,13 +87,10 @@ export async function sweepStudentNotices(options: { now?: Date; client?: Databa
         },
       },
     }),
-    ...cohorts.map((cohort) => evaluateCohortEligibility(client, cohort.id, { today })),
   ]);
 
   const candidates: QueuedMail[] = [];
-  cohorts.forEach((cohort, index) => {
-    const { byEnrolment } = evaluations[index]!;
-    const contacts = cohortContacts(cohort);
+  cohorts.forEach((cohort) => {
     for (const student of students.filter((row) => row.cohortId === cohort.id)) {
       const { user } = student;
       const greeting = `Hei ${user.name},`;
@@ -110,48 +111,6 @@ export async function sweepStudentNotices(options: { now?: Date; client?: Databa
             "Vi finner ingen innlevering fra deg ennå. Leverer dere i gruppe, leverer én av dere for hele gruppen.",
             "",
             `Lever her: ${appUrl}/student/arbeidskrav/${definition.id}`,
-            "",
-            SIGNATURE,
-          ].join("\n"),
-        });
-      }
-      const evaluated = byEnrolment.get(student.id);
-      if (!evaluated) continue;
-      const attendance = evaluated.eligibility.attendance;
-      const warning = attendanceWarning(attendance);
-      const progress = attendanceProgress(attendance);
-      if (warning === "UNREACHABLE") {
-        candidates.push({
-          dedupeKey: `attendance-unreachable:${student.id}`,
-          userId: user.id,
-          to: user.email,
-          subject: `Du kan ikke lenger nå oppmøtekravet på ${attendance.requiredPercent} %`,
-          text: [
-            greeting,
-            "",
-            `${progress.soFar} ${progress.rule}`,
-            `${progress.outlook} Da har du ikke rett til å gå opp til eksamen med ${cohort.name}.`,
-            "",
-            `${whomToContact(contacts)} De kan fortelle deg hva du kan gjøre videre, for eksempel å fortsette i et senere kull.`,
-            "",
-            `Oppmøtet ditt: ${appUrl}/student/oppmote`,
-            "",
-            SIGNATURE,
-          ].join("\n"),
-        });
-      } else if (warning === "LAST_ABSENCE") {
-        candidates.push({
-          dedupeKey: `attendance-last-absence:${student.id}`,
-          userId: user.id,
-          to: user.email,
-          subject: "Oppmøte: du har nesten ikke mer fravær igjen",
-          text: [
-            greeting,
-            "",
-            `${progress.soFar} ${progress.rule}`,
-            `${progress.outlook} Har du mer fravær enn det, kan du ikke gå opp til eksamen med ${cohort.name}.`,
-            "",
-            `Oppmøtet ditt og samlingsdagene som kommer: ${appUrl}/student/oppmote`,
             "",
             SIGNATURE,
           ].join("\n"),
@@ -186,16 +145,16 @@ export async function sweepStudentNotices(options: { now?: Date; client?: Databa
     }
   }
 
-  if (candidates.length === 0) return 0;
+  if (candidates.length === 0) return noticesFromStandings;
   const already = new Set(
     (await client.mailMessage.findMany({ where: { dedupeKey: { in: candidates.map((mail) => mail.dedupeKey) } }, select: { dedupeKey: true } })).map(
       (row) => row.dedupeKey,
     ),
   );
   const fresh = candidates.filter((mail) => !already.has(mail.dedupeKey));
-  if (fresh.length === 0) return 0;
+  if (fresh.length === 0) return noticesFromStandings;
   return client.$transaction(async (tx) => {
-    let queued = 0;
+    let queued = noticesFromStandings;
     for (const mail of fresh) if (await queueMail(tx, mail)) queued += 1;
     return queued;
   });

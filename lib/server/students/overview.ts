@@ -18,6 +18,9 @@ import { canWithdrawAbsenceNotice, canSendAbsenceNotice } from "@/lib/domain/abs
 import { attemptDeadlines, handInPermission, nextHandInDeadline } from "@/lib/domain/coursework";
 import type { ArbeidskravStatus } from "@/lib/domain/eligibility";
 import { studentNextSteps } from "@/lib/domain/next-steps";
+import { addDays } from "@/lib/domain/dates";
+import { formatDateNb } from "@/lib/domain/format";
+import { describeStandingChange } from "@/lib/domain/standing";
 import { formatWeeksNb, samlingPhase } from "@/lib/domain/schedule";
 import { COHORT_ACADEMIC_LEAD, cohortContacts, PROGRAMME_CONTACT_FIELDS } from "@/lib/server/cohorts/contacts";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
@@ -70,6 +73,7 @@ const ENROLMENT_SELECT = {
           title: true,
           description: true,
           dueDate: true,
+          required: true,
           oralPresentation: true,
           individualOnly: true,
           minGroupSize: true,
@@ -104,6 +108,7 @@ const ENROLMENT_SELECT = {
     },
   },
   examRegistrations: { select: { examId: true, status: true, grade: true } },
+  standing: { select: { status: true, previousStatus: true, changedAt: true, changeCause: true } },
 } as const;
 
 async function loadStudentOverview(viewer: Viewer, now: Date) {
@@ -157,7 +162,7 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
     const submissions = new Map(enrolment.submissionMembers.map(({ submission }) => [submission.arbeidskravId, submission]));
     const standing = new Map(
       studentArbeidskravStanding(
-        cohort.arbeidskrav.map((definition) => definition.id),
+        cohort.arbeidskrav,
         [...submissions.values()].map(({ arbeidskravId, status }) => ({ arbeidskravId, status })),
       ).map(({ id, status }) => [id, status]),
     );
@@ -229,6 +234,17 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
       today,
       requirements,
       eligibility,
+      /** The last change of the standing, shown for 30 days ("endret"): what changed, when, why. */
+      standingChange:
+        enrolment.standing?.changedAt && enrolment.standing.previousStatus && osloDate(enrolment.standing.changedAt) >= addDays(today, -30)
+          ? describeStandingChange({
+              previousStatus: enrolment.standing.previousStatus,
+              status: enrolment.standing.status,
+              changedOn: osloDate(enrolment.standing.changedAt),
+              cause: enrolment.standing.changeCause,
+              formatDate: formatDateNb,
+            })
+          : null,
       attendance: attendanceProgress(eligibility.attendance),
       nextSteps,
       samlinger,

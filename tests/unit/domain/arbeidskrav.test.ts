@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
+  arbeidskravSetChange,
+  arbeidskravSetEditRule,
+  GROUPINGS,
+  groupingOf,
   studentArbeidskravStanding,
   validateArbeidskravSet,
   validateSubmissionGroup,
   type ArbeidskravDefinitionInput,
+  type ArbeidskravSetItem,
 } from "@/lib/domain/arbeidskrav";
 
 function def(number: number, overrides: Partial<ArbeidskravDefinitionInput> = {}): ArbeidskravDefinitionInput {
@@ -59,28 +64,21 @@ describe("validateArbeidskravSet", () => {
 
   it("needs five in all", () => {
     expect(validateArbeidskravSet(validSet().slice(0, 4))).toEqual([
-      "Kullet må ha nøyaktig 5 arbeidskrav (har 4).",
-      "Det mangler et arbeidskrav med nummer 5.",
-      "Det må være 3 ledertreningsoppgaver (har 2).",
+      "Kullet må ha nøyaktig 5 obligatoriske arbeidskrav (har 4).",
+      "Det må være 3 obligatoriske ledertreningsoppgaver (har 2).",
     ]);
     expect(validateArbeidskravSet([...validSet(), def(6)])).toEqual([
-      "Kullet må ha nøyaktig 5 arbeidskrav (har 6).",
-      "Arbeidskrav må ha et nummer fra 1 til 5 (fant 6).",
-      "Det må være 3 ledertreningsoppgaver (har 4).",
+      "Kullet må ha nøyaktig 5 obligatoriske arbeidskrav (har 6).",
+      "Det må være 3 obligatoriske ledertreningsoppgaver (har 4).",
     ]);
   });
 
   it("reports an empty set", () => {
     expect(validateArbeidskravSet([])).toEqual([
-      "Kullet må ha nøyaktig 5 arbeidskrav (har 0).",
-      "Det mangler et arbeidskrav med nummer 1.",
-      "Det mangler et arbeidskrav med nummer 2.",
-      "Det mangler et arbeidskrav med nummer 3.",
-      "Det mangler et arbeidskrav med nummer 4.",
-      "Det mangler et arbeidskrav med nummer 5.",
-      "Det må være 2 fagnotat (har 0).",
-      "Det må være 3 ledertreningsoppgaver (har 0).",
-      "Nøyaktig ett arbeidskrav skal også presenteres muntlig (har 0).",
+      "Kullet må ha nøyaktig 5 obligatoriske arbeidskrav (har 0).",
+      "Det må være 2 obligatoriske fagnotat (har 0).",
+      "Det må være 3 obligatoriske ledertreningsoppgaver (har 0).",
+      "Nøyaktig ett av de obligatoriske arbeidskravene skal også presenteres muntlig (har 0).",
     ]);
   });
 
@@ -106,24 +104,24 @@ describe("validateArbeidskravSet", () => {
     const set = validSet();
     set[2] = def(3, { kind: "FAGNOTAT" });
     expect(validateArbeidskravSet(set)).toEqual([
-      "Det må være 2 fagnotat (har 3).",
-      "Det må være 3 ledertreningsoppgaver (har 2).",
+      "Det må være 2 obligatoriske fagnotat (har 3).",
+      "Det må være 3 obligatoriske ledertreningsoppgaver (har 2).",
     ]);
   });
 
   it("needs at least one individual fagnotat", () => {
     const set = validSet();
     set[0] = def(1, { kind: "FAGNOTAT", individualOnly: false, maxGroupSize: 3 });
-    expect(validateArbeidskravSet(set)).toEqual(["Minst ett av fagnotatene må skrives individuelt."]);
+    expect(validateArbeidskravSet(set)).toEqual(["Minst ett av de obligatoriske fagnotatene må skrives individuelt."]);
   });
 
   it("needs exactly one oral presentation", () => {
     const none = validSet();
     none[1] = { ...none[1]!, oralPresentation: false };
-    expect(validateArbeidskravSet(none)).toEqual(["Nøyaktig ett arbeidskrav skal også presenteres muntlig (har 0)."]);
+    expect(validateArbeidskravSet(none)).toEqual(["Nøyaktig ett av de obligatoriske arbeidskravene skal også presenteres muntlig (har 0)."]);
     const two = validSet();
     two[0] = { ...two[0]!, oralPresentation: true };
-    expect(validateArbeidskravSet(two)).toEqual(["Nøyaktig ett arbeidskrav skal også presenteres muntlig (har 2)."]);
+    expect(validateArbeidskravSet(two)).toEqual(["Nøyaktig ett av de obligatoriske arbeidskravene skal også presenteres muntlig (har 2)."]);
   });
 
   it("keeps ledertreningsoppgaver individual", () => {
@@ -197,32 +195,131 @@ describe("validateSubmissionGroup", () => {
 });
 
 describe("studentArbeidskravStanding", () => {
+  const ids = (...list: string[]) => list.map((id) => ({ id }));
+
   it("lists every definition, NOT_SUBMITTED where there is no submission", () => {
     expect(
-      studentArbeidskravStanding(
-        ["a1", "a2", "a3"],
-        [
-          { arbeidskravId: "a3", status: "APPROVED" },
-          { arbeidskravId: "a1", status: "NOT_APPROVED" },
-        ],
-      ),
+      studentArbeidskravStanding(ids("a1", "a2", "a3"), [
+        { arbeidskravId: "a3", status: "APPROVED" },
+        { arbeidskravId: "a1", status: "NOT_APPROVED" },
+      ]),
     ).toEqual([
-      { id: "a1", status: "NOT_APPROVED" },
-      { id: "a2", status: "NOT_SUBMITTED" },
-      { id: "a3", status: "APPROVED" },
+      { id: "a1", status: "NOT_APPROVED", required: true },
+      { id: "a2", status: "NOT_SUBMITTED", required: true },
+      { id: "a3", status: "APPROVED", required: true },
     ]);
   });
 
+  it("keeps each item's required flag, so an optional extra is listed but marked", () => {
+    expect(studentArbeidskravStanding([{ id: "a1" }, { id: "x", required: false }], [{ arbeidskravId: "x", status: "APPROVED" }])).toEqual([
+      { id: "a1", status: "NOT_SUBMITTED", required: true },
+      { id: "x", status: "APPROVED", required: false },
+    ]);
+  });
+
+  it("counts a credited item (carried over from an earlier kull) as approved", () => {
+    expect(studentArbeidskravStanding(ids("a1", "a2"), [{ arbeidskravId: "a1", status: "NOT_APPROVED" }], ["a1"])).toEqual([
+      { id: "a1", status: "APPROVED", required: true },
+      { id: "a2", status: "NOT_SUBMITTED", required: true },
+    ]);
+    expect(() => studentArbeidskravStanding(ids("a1"), [], ["zz"])).toThrow(RangeError);
+  });
+
   it("refuses unknown arbeidskrav and two submissions for one", () => {
-    expect(() => studentArbeidskravStanding(["a1"], [{ arbeidskravId: "x", status: "SUBMITTED" }])).toThrow(RangeError);
+    expect(() => studentArbeidskravStanding(ids("a1"), [{ arbeidskravId: "x", status: "SUBMITTED" }])).toThrow(RangeError);
     expect(() =>
-      studentArbeidskravStanding(
-        ["a1"],
-        [
-          { arbeidskravId: "a1", status: "SUBMITTED" },
-          { arbeidskravId: "a1", status: "APPROVED" },
-        ],
-      ),
+      studentArbeidskravStanding(ids("a1"), [
+        { arbeidskravId: "a1", status: "SUBMITTED" },
+        { arbeidskravId: "a1", status: "APPROVED" },
+      ]),
     ).toThrow(RangeError);
+  });
+});
+
+describe("optional extra items", () => {
+  it("may be added beside the five required ones, of either kind and any grouping", () => {
+    const set = [
+      ...validSet(),
+      def(6, { kind: "FAGNOTAT", required: false, individualOnly: false, minGroupSize: 1, maxGroupSize: 3 }),
+      def(7, { required: false }),
+    ];
+    expect(validateArbeidskravSet(set)).toEqual([]);
+  });
+
+  it("never stand in for a missing required item: a set of four required and one optional is refused", () => {
+    const set = validSet();
+    set[4] = { ...set[4]!, required: false };
+    expect(validateArbeidskravSet(set)).toEqual([
+      "Kullet må ha nøyaktig 5 obligatoriske arbeidskrav (har 4).",
+      "Det må være 3 obligatoriske ledertreningsoppgaver (har 2).",
+    ]);
+  });
+
+  it("is never the one presented orally", () => {
+    const set = [...validSet(), def(6, { required: false, oralPresentation: true })];
+    expect(validateArbeidskravSet(set)).toEqual(["Arbeidskrav 6 er valgfritt og kan ikke være arbeidskravet som legges fram muntlig."]);
+  });
+
+  it("are numbered with the others, 1 … n once each", () => {
+    const set = [...validSet(), def(8, { required: false })];
+    expect(validateArbeidskravSet(set)).toEqual([
+      "Arbeidskrav må ha et nummer fra 1 til 6 (fant 8).",
+      "Det mangler et arbeidskrav med nummer 6.",
+    ]);
+  });
+
+  it("a group fagnotat needs an individual one beside it among the required", () => {
+    const set = validSet();
+    set[0] = def(1, { kind: "FAGNOTAT", required: false });
+    set.push(def(6, { kind: "FAGNOTAT", individualOnly: false, minGroupSize: 2, maxGroupSize: 3 }));
+    expect(validateArbeidskravSet(set)).toEqual(["Minst ett av de obligatoriske fagnotatene må skrives individuelt."]);
+  });
+});
+
+describe("groupings", () => {
+  it("every choice is a valid grouping of a fagnotat and round-trips through groupingOf", () => {
+    for (const [grouping, sizes] of Object.entries(GROUPINGS)) {
+      expect(groupingOf(sizes)).toBe(grouping);
+      const set = validSet();
+      set[1] = { ...set[1]!, ...sizes };
+      expect(validateArbeidskravSet(set)).toEqual([]);
+    }
+    expect(groupingOf({ individualOnly: false, minGroupSize: 2, maxGroupSize: 2 })).toBeNull();
+  });
+});
+
+describe("changing a set", () => {
+  const item = (id: string | null, number: number, overrides: Partial<ArbeidskravSetItem> = {}): ArbeidskravSetItem => ({
+    ...def(number),
+    id,
+    title: `Arbeidskrav ${number}`,
+    description: "",
+    dueDate: "2027-03-01",
+    required: true,
+    ...overrides,
+  });
+  const stored = [item("a", 1), item("b", 2), item("c", 3)];
+
+  it("tells a change of what the exam requires from new due dates and titles", () => {
+    expect(arbeidskravSetChange(stored, [item("a", 1, { dueDate: "2027-04-01" }), item("b", 2, { title: "Ny tittel" }), item("c", 3)])).toEqual({
+      added: 0,
+      removed: [],
+      recomposed: [],
+      edited: ["a", "b"],
+      composition: false,
+    });
+    expect(arbeidskravSetChange(stored, [item("a", 1), item("b", 2, { required: false }), item("c", 3, { kind: "FAGNOTAT" })])).toMatchObject({
+      recomposed: ["b", "c"],
+      composition: true,
+    });
+    expect(arbeidskravSetChange(stored, [item("a", 1), item("b", 2), item(null, 3)])).toMatchObject({ added: 1, removed: ["c"], composition: true });
+    expect(arbeidskravSetChange(stored, stored)).toMatchObject({ edited: [], composition: false });
+  });
+
+  it("lets the team build the set before the start, and only the fagansvarlig with a reason change what counts after", () => {
+    expect(arbeidskravSetEditRule({ started: false, handedIn: false, composition: true })).toBe("OPEN");
+    expect(arbeidskravSetEditRule({ started: true, handedIn: false, composition: true })).toBe("ACADEMIC_LEAD_WITH_REASON");
+    expect(arbeidskravSetEditRule({ started: false, handedIn: true, composition: true })).toBe("ACADEMIC_LEAD_WITH_REASON");
+    expect(arbeidskravSetEditRule({ started: true, handedIn: true, composition: false })).toBe("OPEN");
   });
 });

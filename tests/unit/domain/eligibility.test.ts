@@ -32,8 +32,8 @@ describe("evaluateEligibility: the examples", () => {
     expect(evaluateEligibility(input(25, 25, 20))).toEqual({
       status: "ELIGIBLE",
       eligible: true,
-      attendance: { attended: 20, scheduled: 25, percent: 80, requiredPercent: 80, requiredDays: 20, held: 25, met: true, maxAbsences: 5, absencesLeft: 0 },
-      arbeidskrav: { approved: 5, required: 5, met: true },
+      attendance: { attended: 20, scheduled: 25, percent: 80, requiredPercent: 80, requiredDays: 20, held: 25, unregistered: 0, met: true, maxAbsences: 5, absencesLeft: 0 },
+      arbeidskrav: { approved: 5, required: 5, met: true, missing: [] },
       reasons: [],
     });
   });
@@ -42,7 +42,7 @@ describe("evaluateEligibility: the examples", () => {
     const e = evaluateEligibility(input(25, 10, 9));
     expect(e.status).toBe("ON_TRACK");
     expect(e.eligible).toBe(false);
-    expect(e.attendance).toEqual({ attended: 9, scheduled: 25, percent: 36, requiredPercent: 80, requiredDays: 20, held: 10, met: false, maxAbsences: 5, absencesLeft: 4 });
+    expect(e.attendance).toEqual({ attended: 9, scheduled: 25, percent: 36, requiredPercent: 80, requiredDays: 20, held: 10, unregistered: 0, met: false, maxAbsences: 5, absencesLeft: 4 });
     expect(e.reasons).toEqual([
       "Du har møtt 9 av 25 samlingsdager (36 %). Kravet er minst 80 % (20 dager).",
       "Det gjenstår 15 samlingsdager. Du kan være borte høyst 4 dager til og fortsatt nå kravet.",
@@ -222,7 +222,7 @@ describe("ON_TRACK versus NOT_ELIGIBLE", () => {
     const e = evaluateEligibility(input(44, 44, 40, krav("APPROVED", "APPROVED", "APPROVED", "APPROVED", "NOT_SUBMITTED")));
     expect(e.status).toBe("ON_TRACK");
     expect(e.attendance.met).toBe(true);
-    expect(e.arbeidskrav).toEqual({ approved: 4, required: 5, met: false });
+    expect(e.arbeidskrav).toEqual({ approved: 4, required: 5, met: false, missing: [{ id: "ak5", status: "NOT_SUBMITTED" }] });
     expect(e.reasons).toEqual(["Du har 4 av 5 godkjente arbeidskrav.", "1 arbeidskrav er ikke levert ennå."]);
   });
 
@@ -255,8 +255,8 @@ describe("no scheduled days", () => {
     expect(e).toEqual({
       status: "ON_TRACK",
       eligible: false,
-      attendance: { attended: 0, scheduled: 0, percent: 0, requiredPercent: 80, requiredDays: 0, held: 0, met: false, maxAbsences: 0, absencesLeft: 0 },
-      arbeidskrav: { approved: 5, required: 5, met: true },
+      attendance: { attended: 0, scheduled: 0, percent: 0, requiredPercent: 80, requiredDays: 0, held: 0, unregistered: 0, met: false, maxAbsences: 0, absencesLeft: 0 },
+      arbeidskrav: { approved: 5, required: 5, met: true, missing: [] },
       reasons: ["Kullet har ingen planlagte samlingsdager ennå, så oppmøtekravet kan ikke vurderes."],
     });
   });
@@ -268,6 +268,7 @@ describe("arbeidskrav counting", () => {
       approved: 4,
       required: 5,
       met: false,
+      missing: [],
     });
   });
 
@@ -294,18 +295,25 @@ describe("arbeidskrav counting", () => {
       ]),
     );
     expect(e.arbeidskrav.approved).toBe(1);
-    expect(e.reasons).toEqual(["Du har 1 av 5 godkjente arbeidskrav.", "1 arbeidskrav er levert og venter på vurdering."]);
+    expect(e.reasons).toEqual([
+      "Du har 1 av 5 godkjente arbeidskrav.",
+      "Kullets plan har bare 2 obligatoriske arbeidskrav av 5; resten er ikke lagt inn ennå.",
+      "1 arbeidskrav er levert og venter på vurdering.",
+    ]);
   });
 
   it("more than five approved is met", () => {
     const six = [...allApproved, { id: "ak6", status: "APPROVED" as const }];
-    expect(evaluateEligibility(input(25, 25, 25, six)).arbeidskrav).toEqual({ approved: 6, required: 5, met: true });
+    expect(evaluateEligibility(input(25, 25, 25, six)).arbeidskrav).toEqual({ approved: 6, required: 5, met: true, missing: [] });
   });
 
   it("with no arbeidskrav listed, none are approved", () => {
     const e = evaluateEligibility(input(25, 25, 25, []));
-    expect(e.arbeidskrav).toEqual({ approved: 0, required: 5, met: false });
-    expect(e.reasons).toEqual(["Du har 0 av 5 godkjente arbeidskrav."]);
+    expect(e.arbeidskrav).toEqual({ approved: 0, required: 5, met: false, missing: [] });
+    expect(e.reasons).toEqual([
+      "Du har 0 av 5 godkjente arbeidskrav.",
+      "Kullets plan har bare 0 obligatoriske arbeidskrav av 5; resten er ikke lagt inn ennå.",
+    ]);
   });
 
   it("reports several of each kind with counts", () => {
@@ -384,5 +392,49 @@ describe("invalid input", () => {
 
   it("requiredAttendanceDays refuses negative input", () => {
     expect(() => requiredAttendanceDays(-5)).toThrow(RangeError);
+  });
+});
+
+describe("unregistered days and required items", () => {
+  it("a past day nobody registered is neither attendance nor absence, and is named in the reasons", () => {
+    const e = evaluateEligibility({ scheduledDays: 10, heldDays: 4, attendedDays: 3, unregisteredDays: 2, arbeidskrav: allApproved });
+    expect(e.status).toBe("ON_TRACK");
+    expect(e.attendance).toMatchObject({ held: 4, unregistered: 2, absencesLeft: 1 });
+    expect(e.reasons).toEqual([
+      "Du har møtt 3 av 10 samlingsdager (30 %). Kravet er minst 80 % (8 dager).",
+      "2 samlingsdager er ikke registrert ennå og teller verken som oppmøte eller fravær før de er registrert.",
+      "Det gjenstår 4 samlingsdager, og 2 er ikke registrert. Du kan være borte høyst 1 dag til og fortsatt nå kravet.",
+    ]);
+  });
+
+  it("after the last day, unregistered days keep a student on track, never out of reach", () => {
+    const e = evaluateEligibility({ scheduledDays: 10, heldDays: 7, attendedDays: 6, unregisteredDays: 3, arbeidskrav: allApproved });
+    expect(e.status).toBe("ON_TRACK");
+    expect(e.reasons.at(-1)).toBe("Du når kravet hvis du var borte høyst 1 dag av dem.");
+  });
+
+  it("refuses more held and unregistered days than scheduled", () => {
+    expect(() => evaluateEligibility({ scheduledDays: 5, heldDays: 4, attendedDays: 4, unregisteredDays: 2, arbeidskrav: [] })).toThrow(RangeError);
+  });
+
+  it("counts only required items: an approved optional never fills a gap, a missing optional never blocks", () => {
+    const required = krav("APPROVED", "APPROVED", "APPROVED", "APPROVED", "NOT_SUBMITTED");
+    const withApprovedExtra = [...required, { id: "x", status: "APPROVED" as const, required: false }];
+    const e = evaluateEligibility(input(10, 10, 10, withApprovedExtra));
+    expect(e.status).toBe("ON_TRACK");
+    expect(e.arbeidskrav).toEqual({ approved: 4, required: 5, met: false, missing: [{ id: "ak5", status: "NOT_SUBMITTED" }] });
+    const allWithMissingExtra = [...allApproved, { id: "x", status: "NOT_SUBMITTED" as const, required: false }];
+    expect(evaluateEligibility(input(10, 10, 10, allWithMissingExtra)).status).toBe("ELIGIBLE");
+  });
+
+  it("six definitions where one required ledertreningsoppgave is missing is not eligible (the count of approved is not enough)", () => {
+    const six = [...krav("APPROVED", "APPROVED", "APPROVED", "APPROVED", "APPROVED"), { id: "ak6", status: "NOT_SUBMITTED" as const }];
+    expect(evaluateEligibility(input(10, 10, 10, six)).status).toBe("ON_TRACK");
+  });
+
+  it("refuses an item listed both as required and optional", () => {
+    expect(() =>
+      evaluateEligibility(input(10, 10, 10, [{ id: "a", status: "APPROVED" }, { id: "a", status: "APPROVED", required: false }])),
+    ).toThrow(RangeError);
   });
 });

@@ -45,6 +45,6 @@ describe("templateProblems", () => {
   });
 
   it("reports arbeidskrav that do not match the requirements", () => {
-    expect(templateProblems(DEFAULT_REQUIREMENTS, STANDARD_ARBEIDSKRAV.slice(0, 4))).toContain("Kullet må ha nøyaktig 5 arbeidskrav (har 4).");
+    expect(templateProblems(DEFAULT_REQUIREMENTS, STANDARD_ARBEIDSKRAV.slice(0, 4))).toContain("Kullet må ha nøyaktig 5 obligatoriske arbeidskrav (har 4).");
   });
 });

@@ -19,6 +19,7 @@ const columns: Column<StudentArbeidskrav>[] = [
       <>
         <Link href={`/student/arbeidskrav/${item.id}`}>{item.title}</Link>
         {item.oralPresentation ? <span className="block text-sm font-normal text-slate-700">Legges også fram muntlig</span> : null}
+        {item.required ? null : <span className="block text-sm font-normal text-slate-700">Valgfritt: teller ikke med for eksamen</span>}
       </>
     ),
   },

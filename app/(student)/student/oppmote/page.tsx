@@ -115,7 +115,7 @@ function EnrolmentAttendance({
         {unregistered > 0 ? (
           <p className="mt-4 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-900">
             {unregistered === 1 ? "Én dag som har vært, er" : `${unregistered} dager som har vært, er`} ikke registrert ennå. Til faglærer
-            registrerer oppmøtet, telles {unregistered === 1 ? "den" : "de"} ikke som oppmøte.
+            registrerer oppmøtet, telles {unregistered === 1 ? "den" : "de"} verken som oppmøte eller som fravær.
           </p>
         ) : null}
       </section>

@@ -35,6 +35,7 @@ export default async function ArbeidskravPage({ params }: { params: Promise<{ co
           <span className="block text-sm font-normal text-slate-700">
             Frist {formatDateNb(row.dueDate)}
             {row.oralPresentation ? " · legges fram muntlig" : ""}
+            {row.required ? "" : " · valgfritt, teller ikke for eksamen"}
           </span>
         </>
       ),

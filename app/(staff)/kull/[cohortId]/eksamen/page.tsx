@@ -9,7 +9,9 @@ import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { publishGradesAction, registerEligibleAction, registerStudentAction, withdrawFromExamAction } from "@/lib/actions/exam";
 import { FS_COURSE_CODE } from "@/lib/domain/exam-results";
-import { formatInstantNb } from "@/lib/domain/format";
+import { osloDate } from "@/lib/domain/application-deadline";
+import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
+import { describeStandingChange } from "@/lib/domain/standing";
 import { getExamAdmission, type ExamAdmission } from "@/lib/server/exams/registration";
 import { found, loadCohortPage } from "../load";
 
@@ -49,6 +51,7 @@ export default async function ExamPage({ params }: { params: Promise<{ cohortId:
       cell: (row) => (
         <>
           <StatusBadge tone={ELIGIBILITY[row.eligibility.status].tone}>{ELIGIBILITY[row.eligibility.status].label}</StatusBadge>
+          {row.change ? <p className="mt-1 text-sm text-slate-800">{describeStandingChange({ previousStatus: row.change.from, status: row.change.to, changedOn: osloDate(row.change.at), cause: row.change.cause, formatDate: formatDateNb })}</p> : null}
           {row.reasons.length > 0 ? (
             <ul className="mt-1 list-disc pl-5 text-sm">
               {row.reasons.map((reason) => (
@@ -66,6 +69,12 @@ export default async function ExamPage({ params }: { params: Promise<{ cohortId:
         row.registration ? (
           <div className="space-y-1">
             <p className="font-medium text-green-900">Oppmeldt</p>
+            {row.decisionNeeded === "NO_LONGER_ELIGIBLE" ? (
+              <p>
+                <StatusBadge tone="bad">Trenger en beslutning</StatusBadge>
+                <span className="block text-sm">Fyller ikke lenger kravene. Meld av, eller vent hvis et arbeidskrav snart er vurdert.</span>
+              </p>
+            ) : null}
             {!row.registration.grade ? (
               <ActionButton action={withdrawFromExamAction} hidden={{ ...hidden, enrolmentId: row.enrolmentId }} className="btn-secondary min-h-10 px-3 py-1 text-sm" label={`Meld av ${row.name}`} pendingText="…">
                 Meld av
@@ -173,6 +182,21 @@ export default async function ExamPage({ params }: { params: Promise<{ cohortId:
               </li>
             </ul>
           </section>
+          {counts.decisionNeeded > 0 ? (
+            <section className="card space-y-2 border-red-700" aria-labelledby="beslutning-heading">
+              <h2 id="beslutning-heading">Trenger en beslutning ({counts.decisionNeeded})</h2>
+              <p>Statusen til disse har endret seg etter at de ble meldt opp, så oppmeldingen stemmer ikke lenger med kravene:</p>
+              <ul className="list-disc pl-5">
+                {admission.students
+                  .filter((student) => student.decisionNeeded)
+                  .map((student) => (
+                    <li key={student.enrolmentId}>
+                      {student.name}: {student.change?.cause ?? "statusen er endret"}.
+                    </li>
+                  ))}
+              </ul>
+            </section>
+          ) : null}
           <section className="card" aria-labelledby="studenter-heading">
             <h2 id="studenter-heading">Studentene</h2>
             {notEligible.length > 0 ? (

@@ -5,23 +5,22 @@ import { ActionButton } from "@/components/ui/action-button";
 import { ActionForm } from "@/components/ui/action-form";
 import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { DataTable, type Column } from "@/components/ui/data-table";
-import { CheckboxField, SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import {
-  addArbeidskravAction,
   addSamlingAction,
   addSamlingDayAction,
   copyPlanAction,
   createArbeidskravFromTemplateAction,
-  removeArbeidskravAction,
   removeSamlingAction,
   removeSamlingDayAction,
-  setArbeidskravDueDateAction,
   setExamDaysAction,
   shareSamlingAction,
+  saveArbeidskravSetAction,
   updateRequirementsAction,
   updateSamlingAction,
 } from "@/lib/actions/cohort-plan";
-import { ARBEIDSKRAV_KIND_LABELS } from "@/lib/domain/arbeidskrav";
+import { ARBEIDSKRAV_KIND_LABELS, GROUPINGS, groupingOf } from "@/lib/domain/arbeidskrav";
+import { ArbeidskravSetForm } from "@/components/cohort/arbeidskrav-set-form";
 import { weeksBetween } from "@/lib/domain/cohort-plan";
 import { formatDateNb } from "@/lib/domain/format";
 import { describeRequirements } from "@/lib/domain/requirements";
@@ -29,6 +28,11 @@ import { getCohortPlan, suggestedDueDates, type CohortPlan } from "@/lib/server/
 import { found, loadCohortPage } from "../load";
 
 export const metadata: Metadata = { title: "Plan for kullet" };
+
+function describeGrouping(row: { individualOnly: boolean; minGroupSize: number; maxGroupSize: number }): string {
+  const grouping = groupingOf(row);
+  return grouping ? GROUPINGS[grouping].label.toLowerCase() : `gruppe på ${row.minGroupSize}–${row.maxGroupSize}`;
+}
 
 type Arbeidskrav = CohortPlan["arbeidskrav"][number];
 
@@ -47,51 +51,15 @@ export default async function PlanPage({ params }: { params: Promise<{ cohortId:
         <>
           {row.number}. {row.title}
           <span className="block text-sm font-normal text-slate-700">
-            {ARBEIDSKRAV_KIND_LABELS[row.kind]} · {row.individualOnly ? "individuelt" : `alene eller i gruppe på opptil ${row.maxGroupSize}`}
+            {ARBEIDSKRAV_KIND_LABELS[row.kind]} · {describeGrouping(row)}
             {row.oralPresentation ? " · legges fram muntlig" : ""}
           </span>
         </>
       ),
     },
-    {
-      key: "due",
-      header: "Frist",
-      cell: (row) => (
-        <ActionForm
-          action={setArbeidskravDueDateAction}
-          hidden={{ ...hidden, arbeidskravId: row.id }}
-          submitLabel="Lagre frist"
-          submitClassName={small}
-          className="flex flex-wrap items-end gap-2"
-          label={`Frist for ${row.title}`}
-        >
-          <TextField id={`due-${row.id}`} name="dueDate" type="date" required label={<span className="text-sm">Frist<span className="sr-only"> for {row.title}</span></span>} defaultValue={row.dueDate} />
-        </ActionForm>
-      ),
-    },
+    { key: "required", header: "Teller for eksamen", cell: (row) => (row.required ? "Obligatorisk" : "Valgfritt, teller ikke") },
+    { key: "due", header: "Frist", cell: (row) => formatDateNb(row.dueDate) },
     { key: "submissions", header: "Innleveringer", numeric: true, cell: (row) => row.submissions },
-    {
-      key: "remove",
-      header: "Fjern",
-      hideLabelOnPhone: true,
-      cell: (row) =>
-        row.submissions === 0 ? (
-          <ConfirmActionButton
-            action={removeArbeidskravAction}
-            hidden={{ ...hidden, arbeidskravId: row.id }}
-            className={small}
-            label="Fjern"
-            ariaLabel={`Fjern ${row.title}`}
-            title={`Fjerne ${row.title}?`}
-            confirmLabel="Fjern arbeidskravet"
-            tone="danger"
-          >
-            <p>Arbeidskravet forsvinner fra planen og fra studentenes sider. Ingen har levert det ennå.</p>
-          </ConfirmActionButton>
-        ) : (
-          <span className="text-sm text-slate-700">Har innleveringer</span>
-        ),
-    },
   ];
   const dueSuggestions = suggestedDueDates(plan, plan.programme.templates.length);
   const lastSamlingNumber = plan.samlinger.length;
@@ -297,24 +265,43 @@ export default async function PlanPage({ params }: { params: Promise<{ cohortId:
             </div>
           ) : null}
           <details>
-            <summary className="cursor-pointer font-medium text-brand-700">Legg til et arbeidskrav</summary>
-            <ActionForm action={addArbeidskravAction} hidden={hidden} submitLabel="Legg til arbeidskravet" className="mt-3 space-y-4" label="Nytt arbeidskrav">
-              <SelectField
-                id="new-kind"
-                name="kind"
-                required
-                label="Type"
-                options={[
-                  { value: "FAGNOTAT", label: "Fagnotat" },
-                  { value: "LEDERTRENING", label: "Ledertreningsoppgave (alltid individuell)" },
-                ]}
+            <summary className="cursor-pointer font-medium text-brand-700">Endre arbeidskravene, fristene eller legg til et valgfritt</summary>
+            <div className="mt-3 space-y-3">
+              <p>
+                Hele settet lagres samlet og må følge kravene for kullet. Et valgfritt arbeidskrav vurderes som de andre, men
+                teller aldri med for eksamen.
+              </p>
+              {plan.arbeidskravLocked ? (
+                <p className="rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-950">
+                  {plan.viewerIsAcademicLead
+                    ? "Kullet har begynt eller noen har levert. Endrer du hvilke arbeidskrav som kreves, må du skrive en begrunnelse; studentenes status regnes ut på nytt og vises som endret."
+                    : "Kullet har begynt eller noen har levert. Bare fagansvarlig kan endre hvilke arbeidskrav som kreves; frister, titler og beskrivelser kan du endre."}
+                </p>
+              ) : null}
+              <ArbeidskravSetForm
+                action={saveArbeidskravSetAction}
+                hidden={hidden}
+                withDueDates
+                defaultDueDate={firstDay ?? ""}
+                items={plan.arbeidskrav.map((row) => ({
+                  id: row.id,
+                  number: row.number,
+                  kind: row.kind,
+                  title: row.title,
+                  description: row.description,
+                  required: row.required,
+                  grouping: groupingOf(row),
+                  oralPresentation: row.oralPresentation,
+                  dueDate: row.dueDate,
+                  handedIn: row.submissions > 0,
+                }))}
+                reasonHint={
+                  plan.arbeidskravLocked && plan.viewerIsAcademicLead
+                    ? "Kreves når du endrer hvilke arbeidskrav som teller for eksamen. Begrunnelsen lagres i loggen og vises til studentene som årsak."
+                    : undefined
+                }
               />
-              <TextField id="new-ak-title" name="title" required label="Tittel" />
-              <TextAreaField id="new-ak-description" name="description" label="Beskrivelse" rows={2} />
-              <TextField id="new-ak-group" name="maxGroupSize" type="number" min={1} max={3} required label="Største gruppe" hint="1 betyr individuelt; fagnotat kan skrives i grupper på opptil 3." defaultValue="1" />
-              <CheckboxField id="new-ak-oral" name="oralPresentation" label="Legges også fram muntlig" />
-              <TextField id="new-ak-due" name="dueDate" type="date" required label="Frist" defaultValue={firstDay ?? ""} />
-            </ActionForm>
+            </div>
           </details>
         </section>
       </div>

@@ -76,6 +76,12 @@ export default async function ArbeidskravPage({ params }: { params: Promise<{ id
             ) : null}
             <dt className="font-medium">Skrives</dt>
             <dd>{groupRuleNb(item)}</dd>
+            {item.required ? null : (
+              <>
+                <dt className="font-medium">Teller for eksamen</dt>
+                <dd>Nei, dette arbeidskravet er valgfritt. Det vurderes som de andre, men teller ikke med i kravet for eksamen.</dd>
+              </>
+            )}
             {item.oralPresentation ? (
               <>
                 <dt className="font-medium">Muntlig</dt>

@@ -1,0 +1,27 @@
+// Queueing an e-mail in the caller's transaction (delivery is lib/server/mail.ts and the
+// `mail.deliver` job). No `server-only` marker here: the demo seed, a plain Node process, queues
+// the same notices through lib/server/standings/refresh.ts.
+import type { Database, Transaction } from "@/lib/db/client";
+
+export interface QueuedMail {
+  to: string;
+  subject: string;
+  text: string;
+  /** What the message is about, unique for all time: "decision-letter:<decisionId>:<version>". */
+  dedupeKey: string;
+  /** The user it is for, when there is one. */
+  userId?: string | null;
+}
+
+/**
+ * Queues a message in the caller's transaction. A second call with the same dedupe key changes
+ * nothing (returns false): a retried request or a job that runs twice never sends twice.
+ */
+export async function queueMail(tx: Transaction | Database, mail: QueuedMail): Promise<boolean> {
+  const { count } = await tx.mailMessage.createMany({
+    data: [{ dedupeKey: mail.dedupeKey, to: mail.to, subject: mail.subject, text: mail.text, userId: mail.userId ?? null }],
+    skipDuplicates: true, // ON CONFLICT DO NOTHING
+  });
+  return count === 1;
+}
+
