@@ -6,7 +6,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { LETTER_TEXT_MAX, normaliseProgrammeCode, programmeCodeProblem } from "@/lib/domain/programme";
 import { defineAction } from "@/lib/server/action";
-import { createProgramme, saveProgrammeArbeidskrav, updateProgramme, type TemplateItem } from "@/lib/server/programmes/template";
+import { createProgramme, saveProgrammeArbeidskrav, updateProgramme } from "@/lib/server/programmes/template";
+import { parseArbeidskravSetForm } from "@/lib/validation/arbeidskrav-set";
 import { wholeNumber } from "@/lib/validation/cohort";
 import { optionalText, requiredText } from "@/lib/validation/common";
 import { recordId } from "@/lib/validation/ids";
@@ -71,11 +72,9 @@ export const updateProgrammeAction = defineAction({
   },
 });
 
-/** Rows of the arbeidskrav form: kind-<i>, title-<i>, description-<i>, individualOnly-<i>, oralPresentation-<i>, maxGroupSize-<i>. */
-const MAX_TEMPLATE_ROWS = 20;
-
 export const saveProgrammeArbeidskravAction = defineAction({
   roles: ADVISERS,
+  // The rows arrive as item-<row>-<field> (lib/validation/arbeidskrav-set.ts), beside the composition.
   schema: z
     .object({
       programmeId: recordId("Studieprogrammet"),
@@ -84,29 +83,13 @@ export const saveProgrammeArbeidskravAction = defineAction({
       oral: wholeNumber("Antall som legges fram muntlig", 0, 20),
       individualFagnotatMin: wholeNumber("Antall individuelle fagnotat", 0, 20),
     })
-    .catchall(z.string().max(4000)),
+    .catchall(z.string().max(2000)),
   invalidMessage: "Noe må rettes før arbeidskravene kan lagres. Se feltene som er merket.",
   async handler({ viewer, input }) {
-    const items: TemplateItem[] = [];
-    const fieldErrors: Record<string, string[]> = {};
-    for (let index = 0; index < MAX_TEMPLATE_ROWS; index += 1) {
-      const title = (input[`title-${index}`] ?? "").trim();
-      if (!title) continue; // an empty row (or one whose title was cleared) is left out
-      const kind = input[`kind-${index}`];
-      const max = Number(input[`maxGroupSize-${index}`] ?? "1");
-      if (kind !== "FAGNOTAT" && kind !== "LEDERTRENING") fieldErrors[`kind-${index}`] = ["Velg type."];
-      if (!Number.isInteger(max) || max < 1 || max > 3) fieldErrors[`maxGroupSize-${index}`] = ["Største gruppe må være fra 1 til 3."];
-      if (title.length > 120) fieldErrors[`title-${index}`] = ["Tittelen kan ha høyst 120 tegn."];
-      items.push({
-        kind: kind === "LEDERTRENING" ? "LEDERTRENING" : "FAGNOTAT",
-        title,
-        description: (input[`description-${index}`] ?? "").trim(),
-        individualOnly: input[`individualOnly-${index}`] === "on",
-        oralPresentation: input[`oralPresentation-${index}`] === "on",
-        maxGroupSize: Number.isInteger(max) ? max : 1,
-      });
+    const { items, fieldErrors } = parseArbeidskravSetForm(input, { withDueDates: false });
+    if (Object.keys(fieldErrors).length > 0) {
+      return { ok: false, message: "Noe må rettes før arbeidskravene kan lagres. Se feltene som er merket.", fieldErrors };
     }
-    if (Object.keys(fieldErrors).length > 0) return { ok: false, message: "Noe må rettes før arbeidskravene kan lagres. Se feltene som er merket.", fieldErrors };
     const result = await saveProgrammeArbeidskrav(viewer, {
       programmeId: input.programmeId,
       composition: { fagnotat: input.fagnotat, ledertrening: input.ledertrening, oral: input.oral, individualFagnotatMin: input.individualFagnotatMin },

@@ -142,54 +142,63 @@ describe("the template", () => {
     expect(letter.body).toContain("forvaltningsloven §§ 28 og 29");
   });
 
-  it("saves the arbeidskrav as one whole set checked against its composition, or nothing at all", async () => {
+  it("saves the arbeidskrav with the set editor as one whole set checked against its composition, or nothing at all", async () => {
     const admin = await createUser(db(), { roles: ["ADMIN"] });
     const adviser = await createUser(db(), { roles: ["ADVISER"] });
     const programme = await createProgramme(viewerOf(admin), { code: "SET_TEST", ...form, credits: 30, attendanceThresholdPercent: 80, offerWelcomeText: null });
-    const row = (index: number, kind: string, title: string, extra: Record<string, string> = {}) => ({
-      [`kind-${index}`]: kind,
-      [`title-${index}`]: title,
-      [`description-${index}`]: "",
-      [`maxGroupSize-${index}`]: "1",
-      [`individualOnly-${index}`]: "on",
-      ...extra,
+    const stored = (await getProgramme(viewerOf(admin), programme.id)).arbeidskravTemplates;
+    // The form as the set editor posts it: the stored rows with their ids, then new rows.
+    const row = (index: number, fields: { id?: string; number: number; kind: string; title: string; grouping?: string; required?: boolean; oral?: boolean }) => ({
+      ...(fields.id ? { [`item-${index}-id`]: fields.id } : {}),
+      [`item-${index}-number`]: String(fields.number),
+      [`item-${index}-kind`]: fields.kind,
+      [`item-${index}-title`]: fields.title,
+      [`item-${index}-description`]: "",
+      [`item-${index}-grouping`]: fields.grouping ?? "INDIVIDUAL",
+      ...(fields.required === false ? {} : { [`item-${index}-required`]: "on" }),
+      ...(fields.oral ? { [`item-${index}-oral`]: "on" } : {}),
     });
+    const keep = stored.map((template, index) =>
+      row(index, { id: template.id, number: template.number, kind: template.kind, title: template.title, grouping: template.individualOnly ? "INDIVIDUAL" : "ALONE_OR_3", oral: template.oralPresentation }),
+    );
     const six = {
       programmeId: programme.id,
       fagnotat: "3",
       ledertrening: "3",
       oral: "1",
       individualFagnotatMin: "1",
-      ...row(0, "FAGNOTAT", "Fagnotat 1"),
-      ...row(1, "FAGNOTAT", "Fagnotat 2", { "individualOnly-1": "", "maxGroupSize-1": "3", "oralPresentation-1": "on" }),
-      ...row(2, "FAGNOTAT", "Fagnotat 3"),
-      ...row(3, "LEDERTRENING", "Ledertrening 1"),
-      ...row(4, "LEDERTRENING", "Ledertrening 2"),
-      ...row(5, "LEDERTRENING", "Ledertrening 3"),
-      ...row(6, "FAGNOTAT", ""), // an empty row is left out
+      ...Object.assign({}, ...keep),
+      ...row(5, { number: 6, kind: "FAGNOTAT", title: "Fagnotat 3" }),
+      ...row(6, { number: 7, kind: "FAGNOTAT", title: "Lesenotat", required: false }),
+      "item-7-number": "8", // an unused new row
+      "item-7-kind": "FAGNOTAT",
+      "item-7-grouping": "INDIVIDUAL",
+      "item-7-title": "",
     };
     await signInAs(adviser);
-    const wrong = await submit(saveProgrammeArbeidskravAction, { ...six, fagnotat: "2", "individualOnly-4": "" });
-    expect(wrong).toMatchObject({ ok: false, message: "Arbeidskravene er ikke lagret. Dette må rettes:" });
-    expect(wrong.fieldErrors?.form).toEqual(
+    const wrong = await submit(saveProgrammeArbeidskravAction, { ...six, fagnotat: "2", "item-1-grouping": "ALONE_OR_3" });
+    expect(wrong.ok).toBe(false);
+    expect(wrong.message).toMatch(/^Arbeidskravene ble ikke lagret\. /);
+    expect(wrong.fieldErrors?.items).toEqual(
       expect.arrayContaining([
-        "Kullet må ha nøyaktig 5 arbeidskrav (har 6).",
-        "Det må være 2 fagnotat (har 3).",
-        "Arbeidskrav 5: ledertreningsoppgaver bygger på egen praksis og må leveres individuelt.",
+        "Kullet må ha nøyaktig 5 obligatoriske arbeidskrav (har 6).",
+        "Det må være 2 obligatoriske fagnotat (har 3).",
+        "Arbeidskrav 2: ledertreningsoppgaver bygger på egen praksis og må leveres individuelt.",
       ]),
     );
     expect(await db().arbeidskravTemplate.count({ where: { programmeId: programme.id } })).toBe(5);
 
-    expect(await submit(saveProgrammeArbeidskravAction, six)).toMatchObject({ ok: true, message: "Arbeidskravene er lagret (6). De gjelder kull som opprettes fra nå av." });
+    expect(await submit(saveProgrammeArbeidskravAction, six)).toMatchObject({ ok: true, message: "Arbeidskravene er lagret (7). De gjelder kull som opprettes fra nå av." });
     const saved = await getProgramme(viewerOf(adviser), programme.id);
     expect(saved.requirements.arbeidskrav).toEqual({ total: 6, fagnotat: 3, ledertrening: 3, oral: 1, individualFagnotatMin: 1 });
-    expect(saved.arbeidskravTemplates.map((t) => [t.number, t.title, t.maxGroupSize])).toEqual([
-      [1, "Fagnotat 1", 1],
-      [2, "Fagnotat 2", 3],
-      [3, "Fagnotat 3", 1],
-      [4, "Ledertrening 1", 1],
-      [5, "Ledertrening 2", 1],
-      [6, "Ledertrening 3", 1],
+    expect(saved.arbeidskravTemplates.map((t) => [t.number, t.title, t.required])).toEqual([
+      [1, "Fagnotat 1 (individuelt)", true],
+      [2, "Ledertreningsoppgave 1", true],
+      [3, "Fagnotat 2 (gruppe eller individuelt)", true],
+      [4, "Ledertreningsoppgave 2", true],
+      [5, "Ledertreningsoppgave 3", true],
+      [6, "Fagnotat 3", true],
+      [7, "Lesenotat", false],
     ]);
     expect(saved.templateProblems).toEqual([]);
     const [entry] = await db().auditLog.findMany({ where: { entityId: programme.id, action: "programme.update_arbeidskrav" } });

@@ -65,10 +65,12 @@ export async function getProgramme(viewer: Viewer, programmeId: string) {
       arbeidskravTemplates: {
         orderBy: { number: "asc" },
         select: {
+          id: true,
           number: true,
           kind: true,
           title: true,
           description: true,
+          required: true,
           individualOnly: true,
           oralPresentation: true,
           minGroupSize: true,

@@ -5,6 +5,7 @@ import "server-only";
 // programme starts with today's study plan as its arbeidskrav template. Changes reach only kull created afterwards: a kull copies the template
 // when it is made. Each write is one transaction with its audit entry (before and after).
 import { STANDARD_ARBEIDSKRAV } from "@/lib/data/study-plan";
+import type { ArbeidskravSetItem } from "@/lib/domain/arbeidskrav";
 import { creditsProblem, programmeCodeProblem, templateProblems } from "@/lib/domain/programme";
 import { DEFAULT_REQUIREMENTS, validateRequirements, type CohortRequirements } from "@/lib/domain/requirements";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -130,46 +131,39 @@ function pick(input: ProgrammeFields): ProgrammeFields {
   };
 }
 
-export interface TemplateItem {
-  kind: "FAGNOTAT" | "LEDERTRENING";
-  title: string;
-  description: string;
-  individualOnly: boolean;
-  oralPresentation: boolean;
-  maxGroupSize: number;
-}
-
 /**
- * The programme's arbeidskrav template and its composition, saved as one whole set: numbered in
- * the order given, checked together by templateProblems (validateRequirements and
- * validateArbeidskravSet), so a kull made from it can be published as it is. Audited before and
- * after. Kull that exist keep their own arbeidskrav.
+ * The programme's arbeidskrav template and its composition, saved as one whole set (the rows of
+ * THE set editor, components/cohort/arbeidskrav-set-form.tsx, without due dates): checked together
+ * by templateProblems (validateRequirements and validateArbeidskravSet), so a kull made from it can
+ * be published as it is, or nothing is stored. Audited before and after. Kull that exist keep
+ * their own arbeidskrav.
  */
 export async function saveProgrammeArbeidskrav(
   viewer: Viewer,
-  input: { programmeId: string; composition: Omit<CohortRequirements["arbeidskrav"], "total">; items: TemplateItem[] },
+  input: { programmeId: string; composition: Omit<CohortRequirements["arbeidskrav"], "total">; items: readonly ArbeidskravSetItem[] },
 ) {
   requireProgrammeEditor(viewer);
-  const items = input.items.map((item, index) => ({
-    number: index + 1,
-    kind: item.kind,
-    title: item.title,
-    description: item.description,
-    individualOnly: item.individualOnly,
-    oralPresentation: item.oralPresentation,
-    minGroupSize: 1,
-    maxGroupSize: item.individualOnly ? 1 : item.maxGroupSize,
-  }));
+  const items = [...input.items].sort((a, b) => a.number - b.number);
   const composition = { ...input.composition, total: input.composition.fagnotat + input.composition.ledertrening };
   return db().$transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Programme" WHERE "id" = ${input.programmeId} FOR UPDATE`;
     if (!locked) throw new NotFoundError("Fant ikke studieprogrammet.");
     const before = await tx.programme.findUniqueOrThrow({
       where: { id: input.programmeId },
-      select: { ...REQUIREMENT_COLUMNS, arbeidskravTemplates: { orderBy: { number: "asc" }, select: { number: true, kind: true, title: true, individualOnly: true, oralPresentation: true, maxGroupSize: true } } },
+      select: {
+        ...REQUIREMENT_COLUMNS,
+        arbeidskravTemplates: {
+          orderBy: { number: "asc" },
+          select: { id: true, number: true, kind: true, title: true, required: true, individualOnly: true, oralPresentation: true, minGroupSize: true, maxGroupSize: true },
+        },
+      },
     });
+    const known = new Set(before.arbeidskravTemplates.map((template) => template.id));
+    if (items.some((item) => item.id !== null && !known.has(item.id))) {
+      throw new NotFoundError("Et av arbeidskravene hører ikke til studieprogrammet. Last siden på nytt.");
+    }
     const problems = templateProblems({ attendancePercent: before.attendanceThresholdPercent, arbeidskrav: composition }, items);
-    if (problems.length > 0) throw new DomainError("Arbeidskravene er ikke lagret. Dette må rettes:", { form: problems });
+    if (problems.length > 0) throw new DomainError(`Arbeidskravene ble ikke lagret. ${problems.join(" ")}`, { items: problems });
     const columns = {
       arbeidskravTotal: composition.total,
       fagnotatCount: composition.fagnotat,
@@ -177,17 +171,30 @@ export async function saveProgrammeArbeidskrav(
       oralCount: composition.oral,
       individualFagnotatMin: composition.individualFagnotatMin,
     };
+    const rows = items.map((item) => ({
+      number: item.number,
+      kind: item.kind,
+      title: item.title,
+      description: item.description,
+      required: item.required !== false,
+      individualOnly: item.individualOnly,
+      oralPresentation: item.oralPresentation,
+      minGroupSize: item.minGroupSize,
+      maxGroupSize: item.maxGroupSize,
+    }));
+    // Nothing refers to a template row (a kull copies it), so the set is written anew.
     await tx.arbeidskravTemplate.deleteMany({ where: { programmeId: input.programmeId } });
-    await tx.arbeidskravTemplate.createMany({ data: items.map((item) => ({ ...item, programmeId: input.programmeId })) });
+    await tx.arbeidskravTemplate.createMany({ data: rows.map((row) => ({ ...row, programmeId: input.programmeId })) });
     await tx.programme.update({ where: { id: input.programmeId }, data: columns });
+    const { arbeidskravTemplates, ...beforeColumns } = before;
     await audit(tx, {
       actorId: viewer.id,
       action: "programme.update_arbeidskrav",
       entityType: "Programme",
       entityId: input.programmeId,
-      before,
-      after: { ...columns, arbeidskravTemplates: items.map(({ minGroupSize: _min, description: _description, ...item }) => item) },
+      before: { ...beforeColumns, arbeidskrav: arbeidskravTemplates.map(({ id: _id, ...template }) => template) },
+      after: { ...columns, arbeidskrav: rows.map(({ description: _description, ...row }) => row) },
     });
-    return { count: items.length };
+    return { count: rows.length };
   });
 }

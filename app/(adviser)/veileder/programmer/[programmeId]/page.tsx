@@ -5,8 +5,8 @@ import { PageHeader } from "@/components/area-nav";
 import { ProgrammeForm } from "@/components/programmes/programme-form";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { saveProgrammeArbeidskravAction, updateProgrammeAction } from "@/lib/actions/programmes";
-import { ArbeidskravTemplateForm } from "@/components/programmes/arbeidskrav-template-form";
-import { ARBEIDSKRAV_KIND_LABELS } from "@/lib/domain/arbeidskrav";
+import { ProgrammeArbeidskravForm } from "@/components/programmes/programme-arbeidskrav-form";
+import { ARBEIDSKRAV_KIND_LABELS, GROUPINGS, groupingOf } from "@/lib/domain/arbeidskrav";
 import { describeRequirements } from "@/lib/domain/requirements";
 import { NotFoundError } from "@/lib/server/errors";
 import { getProgramme, type ProgrammeTemplate } from "@/lib/server/programmes/queries";
@@ -35,8 +35,10 @@ export default async function ProgrammePage({ params, searchParams }: { params: 
     {
       key: "form",
       header: "Leveres",
-      cell: (row) =>
-        `${row.individualOnly ? "Individuelt" : `Alene eller i gruppe på opptil ${row.maxGroupSize}`}${row.oralPresentation ? ", legges fram muntlig" : ""}`,
+      cell: (row) => {
+        const grouping = groupingOf(row);
+        return `${grouping ? GROUPINGS[grouping].label : `Gruppe på ${row.minGroupSize}–${row.maxGroupSize}`}${row.oralPresentation ? ", legges fram muntlig" : ""}${row.required ? "" : " (valgfritt)"}`;
+      },
     },
   ];
   const { arbeidskrav } = programme.requirements;
@@ -98,7 +100,7 @@ export default async function ProgrammePage({ params, searchParams }: { params: 
           <details>
             <summary className="cursor-pointer font-medium text-brand-700">Endre arbeidskravene i malen</summary>
             <div className="mt-3">
-              <ArbeidskravTemplateForm
+              <ProgrammeArbeidskravForm
                 action={saveProgrammeArbeidskravAction}
                 programmeId={programme.id}
                 composition={{
@@ -107,13 +109,17 @@ export default async function ProgrammePage({ params, searchParams }: { params: 
                   oral: arbeidskrav.oral,
                   individualFagnotatMin: arbeidskrav.individualFagnotatMin,
                 }}
-                rows={programme.arbeidskravTemplates.map((row) => ({
+                items={programme.arbeidskravTemplates.map((row) => ({
+                  id: row.id,
+                  number: row.number,
                   kind: row.kind,
                   title: row.title,
                   description: row.description,
-                  individualOnly: row.individualOnly,
+                  required: row.required,
+                  grouping: groupingOf(row),
                   oralPresentation: row.oralPresentation,
-                  maxGroupSize: row.maxGroupSize,
+                  dueDate: null,
+                  handedIn: false,
                 }))}
               />
             </div>
