@@ -20,6 +20,14 @@ export const ARBEIDSKRAV_STATUS: Record<string, { label: string; tone: Tone }> =
   NOT_APPROVED: { label: "Ikke godkjent – kan leveres på nytt", tone: "bad" },
 };
 
+/** "Ikke godkjent" on the final attempt: no new hand-in, an enkeltvedtak under Brev. */
+export const ARBEIDSKRAV_FINAL_REJECTION = { label: "Ikke godkjent – endelig vedtak", tone: "bad" } as const satisfies { label: string; tone: Tone };
+
+/** The badge for an arbeidskrav's status, the final rejection told apart. */
+export function arbeidskravStatus(status: string, finalRejection = false): { label: string; tone: Tone } {
+  return status === "NOT_APPROVED" && finalRejection ? ARBEIDSKRAV_FINAL_REJECTION : ARBEIDSKRAV_STATUS[status]!;
+}
+
 export const ELIGIBILITY_STATUS: Record<string, { label: string; tone: Tone }> = {
   ELIGIBLE: { label: "Du kan gå opp til eksamen", tone: "good" },
   ON_TRACK: { label: "Underveis – kravene er ikke oppfylt ennå", tone: "wait" },

@@ -107,3 +107,24 @@ export function canLinkFeideByEmail(roles: readonly Role[]): boolean {
   if (roles.includes("ADMIN") || roles.includes("APPLICANT")) return false;
   return roles.some((role) => role === "STUDENT" || role === "FACULTY" || role === "ADVISER");
 }
+
+export interface StudentAppealAccess {
+  /** Who handles this kind of klage (lib/domain/student-letter.ts KLAGE_HANDLER). */
+  handler: "TEACHING_TEAM" | "ADVISER";
+  /** Who made the decision the klage is about. */
+  decidedById: string;
+  /** Whether the viewer is on the teaching team of the student's cohort. */
+  viewerOnTeachingTeam: boolean;
+}
+
+/**
+ * A klage on a student's enkeltvedtak is decided by someone other than the one who made the
+ * decision (also a CHECK in the database): a klage on an arbeidskrav by a faculty member of the
+ * cohort's teaching team (the fagansvarlig first of all), a klage on admission to the exam by an
+ * adviser or admin.
+ */
+export function canDecideStudentAppeal(viewer: RoleHolder, appeal: StudentAppealAccess): boolean {
+  if (viewer.id === appeal.decidedById) return false;
+  if (appeal.handler === "ADVISER") return isStaff(viewer);
+  return appeal.viewerOnTeachingTeam && viewer.roles.includes("FACULTY");
+}

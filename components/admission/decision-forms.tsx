@@ -1,8 +1,9 @@
 "use client";
-// Sending the previewed batch of decisions: one step, after the preview, with a confirmation.
-import { sendDecisionBatchAction } from "@/lib/actions/admission";
+// Sending the previewed batch of decisions: one step, after the preview, with a confirmation; and
+// the day the waiting list closes.
+import { sendDecisionBatchAction, setWaitlistClosingDateAction } from "@/lib/actions/admission";
 import { ActionForm } from "@/components/ui/action-form";
-import { CheckboxField } from "@/components/ui/field";
+import { CheckboxField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/form-status";
 
 export function SendBatchForm({ cohortId, fingerprint, closeWaitlist, total }: { cohortId: string; fingerprint: string; closeWaitlist: boolean; total: number }) {
@@ -27,6 +28,34 @@ export function SendBatchForm({ cohortId, fingerprint, closeWaitlist, total }: {
           </>
         )
       }
+    </ActionForm>
+  );
+}
+
+/**
+ * The day the intake's waiting list closes. Empty: the default (the first samling day). The
+ * server checks it is after the application deadline and no later than the kull's end.
+ */
+export function WaitlistClosingForm({ cohortId, setOn, minDate, defaultText }: { cohortId: string; setOn: string | null; minDate: string; defaultText: string }) {
+  return (
+    <ActionForm action={setWaitlistClosingDateAction} hidden={{ cohortId }} fieldIdPrefix="venteliste-" className="mt-3 space-y-3" label="Når ventelisten stenger">
+      {(state) => (
+        <>
+          <TextField
+            id="venteliste-waitlistClosesOn"
+            name="waitlistClosesOn"
+            type="date"
+            min={minDate}
+            label="Ventelisten stenger"
+            hint={`Fra denne dagen gis ingen plasser fra ventelisten, og alle som står på den, får brev om at den er stengt. La feltet stå tomt for standarddatoen (${defaultText}).`}
+            defaultValue={state.values?.waitlistClosesOn ?? setOn ?? ""}
+            errors={state.fieldErrors?.waitlistClosesOn}
+          />
+          <SubmitButton className="btn-secondary" pendingText="Lagrer …">
+            Lagre datoen
+          </SubmitButton>
+        </>
+      )}
     </ActionForm>
   );
 }

@@ -5,7 +5,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/form-status";
 
-export function MoveForm({ cohortId, applicationId, name, rank }: { cohortId: string; applicationId: string; name: string; rank: number }) {
+export function MoveForm({ cohortId, applicationId, name, rank, onWaitlist = false }: { cohortId: string; applicationId: string; name: string; rank: number; onWaitlist?: boolean }) {
   const prefix = `flytt-${applicationId}-`;
   return (
     <ActionForm action={moveCandidateAction} hidden={{ cohortId, applicationId }} fieldIdPrefix={prefix} className="mt-2 space-y-3" label={`Flytt ${name}`}>
@@ -26,7 +26,11 @@ export function MoveForm({ cohortId, applicationId, name, rank }: { cohortId: st
             id={`${prefix}reason`}
             name="reason"
             label="Begrunnelse"
-            hint="Står i forklaringen av rangeringen og i loggen."
+            hint={
+              onWaitlist
+                ? "Søkeren står på ventelisten: dette er en rettelse. Ventelisten følger rangeringen, og alle som får ny plass, får et nytt vedtaksbrev."
+                : "Står i forklaringen av rangeringen og i loggen."
+            }
             defaultValue={state.ok ? "" : (state.values?.reason ?? "")}
             errors={state.fieldErrors?.reason}
             required

@@ -13,6 +13,7 @@ export function CohortNav({ cohortId, cohortName }: { cohortId: string; cohortNa
     { href: `${base}/oppmote`, label: "Oppmøte" },
     { href: `${base}/arbeidskrav`, label: "Arbeidskrav" },
     { href: `${base}/eksamen`, label: "Eksamen" },
+    { href: `${base}/klager`, label: "Klager" },
   ];
   const current = [...links].reverse().find((link) => (link.href === base ? pathname === base : pathname.startsWith(link.href)));
   return (

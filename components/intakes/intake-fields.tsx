@@ -13,6 +13,7 @@ export interface IntakeFieldValues {
   offerAnswerDeadline: string;
   startsOn: string;
   endsOn: string;
+  waitlistClosesOn: string | null;
 }
 
 export function IntakeFields({
@@ -28,7 +29,7 @@ export function IntakeFields({
   /** Fields that may no longer change, with why (shown as the hint). */
   locked?: Partial<Record<keyof IntakeFieldValues, string>>;
 }) {
-  const value = (name: keyof IntakeFieldValues) => values?.[name] ?? (initial[name] === undefined ? "" : String(initial[name]));
+  const value = (name: keyof IntakeFieldValues) => values?.[name] ?? (initial[name] === undefined || initial[name] === null ? "" : String(initial[name]));
   const field = (name: keyof IntakeFieldValues, label: string, hint?: string) => (
     <TextField
       name={name}
@@ -64,6 +65,15 @@ export function IntakeFields({
           {field("applicationDeadline", "Søknadsfrist", "Søknader kan sendes til og med denne dagen.")}
           {field("offerAnswerDeadline", "Svarfrist for tilbud")}
         </div>
+        <TextField
+          name="waitlistClosesOn"
+          type="date"
+          label="Ventelisten stenger"
+          hint={locked.waitlistClosesOn ?? "Tomt: første samlingsdag. Fra denne dagen gis ingen plass fra ventelisten, og de som står på den, får avslag."}
+          readOnly={Boolean(locked.waitlistClosesOn)}
+          defaultValue={value("waitlistClosesOn")}
+          errors={errors.waitlistClosesOn}
+        />
       </fieldset>
       <fieldset className="space-y-4">
         <legend className="font-semibold">Kullet</legend>

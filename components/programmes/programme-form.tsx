@@ -11,6 +11,8 @@ export interface ProgrammeFormValues {
   name: string;
   description: string;
   credits: number;
+  fsCourseCode: string;
+  fsCourseVersion: string;
   attendanceThresholdPercent: number;
   adviserName: string;
   adviserEmail: string;
@@ -61,6 +63,24 @@ export function ProgrammeForm({
               <TextField name="name" required label="Navn" defaultValue={value("name")} errors={errors.name} />
               <TextAreaField name="description" required label="Beskrivelse" hint="Vises for søkere på forsiden." rows={4} defaultValue={value("description")} errors={errors.description} />
               <div className="grid gap-4 sm:grid-cols-2">
+                <TextField
+                  name="fsCourseCode"
+                  required
+                  label="Emnekode i FS"
+                  hint="Eksamensresultatene eksporteres til FS med denne koden, for eksempel BVL6001."
+                  autoCapitalize="characters"
+                  defaultValue={value("fsCourseCode")}
+                  errors={errors.fsCourseCode}
+                />
+                <TextField
+                  name="fsCourseVersion"
+                  required
+                  label="Versjonskode i FS"
+                  hint="Vanligvis 1."
+                  autoCapitalize="characters"
+                  defaultValue={value("fsCourseVersion")}
+                  errors={errors.fsCourseVersion}
+                />
                 <TextField name="credits" type="number" inputMode="numeric" min={1} max={120} required label="Studiepoeng" defaultValue={value("credits")} errors={errors.credits} />
                 <TextField
                   name="attendanceThresholdPercent"

@@ -19,6 +19,8 @@ export function hrefOf(target: NextStepTarget): string {
       return "/student#eksamen";
     case "contacts":
       return "/student#kontakter";
+    case "letters":
+      return "/student/brev";
   }
 }
 
@@ -28,6 +30,7 @@ const LINK_TEXT: Record<NextStepTarget["kind"], string> = {
   schedule: "Se timeplanen",
   exam: "Om eksamen",
   contacts: "Kontakter",
+  letters: "Les brevene",
 };
 
 /** What the student should do next, most pressing first, each with a link to where it is done. */

@@ -7,6 +7,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { Role } from "@/lib/generated/prisma/enums";
 import { signIn, signOut } from "@/lib/server/auth";
+import { ownerSignInGrant } from "@/lib/server/auth/sign-in";
 import { defineAction, definePublicAction } from "@/lib/server/action";
 import { requestClientAddress } from "@/lib/server/request-context";
 import { resendVerificationLink, verifyEmail } from "@/lib/server/users/email-verification";
@@ -27,12 +28,14 @@ const samePasswords = (input: { password: string; passwordConfirm?: string }) =>
 const notSame = { path: ["passwordConfirm"], message: "Passordene er ikke like." };
 
 /**
- * Signs in with the password just chosen and goes on. If that is refused (a per-address limit),
- * the password is still set: the sign-in page says so.
+ * Signs in with the password just chosen and goes on. The link has proved the person owns the
+ * account, so the sign-in carries an owner's grant: the per-account lock that others may be
+ * keeping up does not hold it (lib/server/auth/sign-in.ts). If it is refused all the same (the
+ * per-address limit), the password is still set: the sign-in page says so.
  */
 async function signInWithNewPassword(address: string, password: string, redirectTo: string): Promise<never> {
   try {
-    await signIn("credentials", { email: address, password, redirectTo });
+    await signIn("credentials", { email: address, password, grant: ownerSignInGrant(address), redirectTo });
   } catch (error) {
     if (error instanceof AuthError) redirect("/login?passord=nytt");
     throw error; // the redirect after a successful sign-in

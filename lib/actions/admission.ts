@@ -8,7 +8,9 @@ import { z } from "zod";
 import { isIsoDate } from "@/lib/domain/dates";
 import { decideAppeal, markAppealForwarded } from "@/lib/server/admission/appeals";
 import { offerPlace, sendDecisionBatch } from "@/lib/server/admission/decisions";
-import { moveCandidate, removeMove } from "@/lib/server/admission/ranking";
+import { moveCandidate, removeMove } from "@/lib/server/admission/ranking-moves";
+import { setWaitlistClosingDate } from "@/lib/server/admission/waitlist";
+import { formatDateNb } from "@/lib/domain/format";
 import {
   closeDocumentationRequest,
   judgeQualification,
@@ -146,6 +148,11 @@ export const offerPlaceAction = defineAction({
   },
 });
 
+function movedSentence(moved: number): string {
+  if (moved === 0) return "";
+  return moved === 1 ? " Én på ventelisten har fått ny plass og et nytt brev." : ` ${moved} på ventelisten har fått ny plass og et nytt brev.`;
+}
+
 export const moveCandidateAction = defineAction({
   roles: ADVISERS,
   schema: z.object({
@@ -159,9 +166,10 @@ export const moveCandidateAction = defineAction({
     reason: reason("Begrunnelsen"),
   }),
   async handler({ viewer, input }) {
-    await moveCandidate(viewer, input);
+    const { moved } = await moveCandidate(viewer, input);
     revalidatePath(`/veileder/opptak/${input.cohortId}`, "layout");
-    return { message: `Søkeren er flyttet til plass ${input.toRank}.` };
+    revalidatePath("/soker", "layout");
+    return { message: `Søkeren er flyttet til plass ${input.toRank}.${movedSentence(moved)}` };
   },
 });
 
@@ -169,9 +177,10 @@ export const removeMoveAction = defineAction({
   roles: ADVISERS,
   schema: z.object({ cohortId: recordId("Kullet"), moveId: recordId("Flyttingen") }),
   async handler({ viewer, input }) {
-    await removeMove(viewer, input);
+    const { moved } = await removeMove(viewer, input);
     revalidatePath(`/veileder/opptak/${input.cohortId}`, "layout");
-    return { message: "Flyttingen er tatt tilbake." };
+    revalidatePath("/soker", "layout");
+    return { message: `Flyttingen er tatt tilbake.${movedSentence(moved)}` };
   },
 });
 
@@ -191,7 +200,8 @@ export const sendDecisionBatchAction = defineAction({
     revalidatePath("/veileder/opptak", "layout");
     revalidatePath("/soker", "layout");
     // The page shows the result (the form itself is gone once nothing is left to send).
-    redirect(`/veileder/opptak/${input.cohortId}/vedtak?sendt=${result.offers}-${result.waitlist}-${result.refusals}`);
+    const moved = result.moved > 0 ? `-${result.moved}` : "";
+    redirect(`/veileder/opptak/${input.cohortId}/vedtak?sendt=${result.offers}-${result.waitlist}-${result.refusals}${moved}`);
   },
 });
 
@@ -236,5 +246,28 @@ export const markAppealForwardedAction = defineAction({
     revalidatePath("/veileder/opptak", "layout");
     revalidatePath("/soker", "layout");
     return { message: "Klagen er merket som oversendt klageinstansen." };
+  },
+});
+
+export const setWaitlistClosingDateAction = defineAction({
+  roles: ADVISERS,
+  schema: z.object({
+    cohortId: recordId("Kullet"),
+    waitlistClosesOn: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => value || null)
+      .refine((value) => value === null || isIsoDate(value), "Skriv en gyldig dato (dd.mm.åååå)."),
+  }),
+  async handler({ viewer, input }) {
+    const { closesOn } = await setWaitlistClosingDate(viewer, { cohortId: input.cohortId, date: input.waitlistClosesOn });
+    revalidatePath(`/veileder/opptak/${input.cohortId}`, "layout");
+    return {
+      message:
+        input.waitlistClosesOn === null
+          ? `Ventelisten stenger på standarddatoen, ${formatDateNb(closesOn)}.`
+          : `Ventelisten stenger ${formatDateNb(closesOn)}.`,
+    };
   },
 });

@@ -59,10 +59,12 @@ export const saveDayAttendanceAction = defineAction({
     // An absence can leave a student with one absence to spare, or none: the warning goes out now
     // rather than at the next hourly sweep (the sweep sends each notice once, however often it runs).
     await requestJob("notices.students");
+    if (result.told > 0) await requestJob("mail.deliver");
     return {
       message:
         `Oppmøtet er lagret: ${result.present} til stede, ${result.absent} fraværende.` +
-        (result.mode === "CORRECTION" ? " Rettingen er logget med begrunnelsen." : ""),
+        (result.mode === "CORRECTION" ? " Rettingen er logget med begrunnelsen." : "") +
+        (result.told > 0 ? ` ${result.told === 1 ? "Studenten" : `De ${result.told} studentene`} som fikk endret registreringen, får e-post om det.` : ""),
     };
   },
 });

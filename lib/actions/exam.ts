@@ -7,6 +7,7 @@ import { GRADES } from "@/lib/domain/exam";
 import { requestJob } from "@/lib/jobs/queue";
 import { defineAction } from "@/lib/server/action";
 import { publishGrades, setGrade } from "@/lib/server/exams/grades";
+import { refuseExamAdmission } from "@/lib/server/exams/refusal";
 import { registerForExam, withdrawFromExam } from "@/lib/server/exams/registration";
 import { optionalText } from "@/lib/validation/common";
 import { recordId } from "@/lib/validation/ids";
@@ -87,5 +88,29 @@ export const publishGradesAction = defineAction({
     await requestJob("mail.deliver");
     refresh(input.cohortId);
     return { message: `Karakterene er publisert. ${result.published} studenter får beskjed på e-post.` };
+  },
+});
+
+/** "Ikke adgang til eksamen" for exactly the students that were previewed (one, or all not eligible). */
+export const refuseExamAdmissionAction = defineAction({
+  roles: STAFF,
+  // The previewed students, comma-separated (one hidden field; the preview lists them by name).
+  schema: z.object({
+    cohortId,
+    enrolmentIds: z
+      .string({ error: "Velg minst én student." })
+      .transform((value) => value.split(",").filter(Boolean))
+      .pipe(z.array(recordId("Studenten")).min(1, "Velg minst én student.")),
+  }),
+  async handler({ viewer, input }) {
+    const result = await refuseExamAdmission(viewer, input);
+    await requestJob("mail.deliver");
+    refresh(input.cohortId);
+    return {
+      message:
+        result.refused === 1
+          ? `${result.names[0]} har fått vedtak om ikke adgang til eksamen, med klagefrist.`
+          : `${result.refused} studenter har fått vedtak om ikke adgang til eksamen, med klagefrist.`,
+    };
   },
 });

@@ -29,6 +29,12 @@ const intakeFields = {
   offerAnswerDeadline: calendarDate("Svarfristen for tilbud"),
   startsOn: calendarDate("Startdatoen"),
   endsOn: calendarDate("Sluttdatoen"),
+  // Empty: the default, the kull's first samling day (lib/domain/admission-decisions.ts).
+  waitlistClosesOn: z
+    .string()
+    .optional()
+    .transform((value) => (value?.trim() ? value.trim() : null))
+    .refine((value) => value === null || isIsoDate(value), "Datoen ventelisten stenger er ikke en gyldig dato. Bruk datovelgeren eller skriv dd.mm.åååå."),
 };
 
 function refresh(id?: string) {
@@ -94,6 +100,7 @@ export const copyIntakeAction = defineAction({
         offerAnswerDeadline: input.offerAnswerDeadline,
         startsOn: input.startsOn,
         endsOn: input.endsOn,
+        waitlistClosesOn: input.waitlistClosesOn,
       },
       weeks: input.weeks,
       samlingDays: Array.from({ length: samlingDays.length }, (_, index) => samlingDays[index] ?? []),

@@ -28,6 +28,9 @@ const programmeFields = {
   name: requiredText("Navnet", 200),
   description: requiredText("Beskrivelsen", 4000),
   credits: wholeNumber("Studiepoeng", 1, 120),
+  // The rules of FS's formats are the domain's (fsCourseCodeProblem), checked by the use case.
+  fsCourseCode: requiredText("Emnekoden i FS", 20).transform((value) => value.toUpperCase()),
+  fsCourseVersion: requiredText("Versjonskoden i FS", 10).transform((value) => value.toUpperCase()),
   attendanceThresholdPercent: wholeNumber("Oppmøtekravet", 1, 100),
   adviserName: requiredText("Navnet på studieveilederen", 200),
   adviserEmail: contactEmail("E-postadressen til studieveilederen"),

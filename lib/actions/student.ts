@@ -1,5 +1,6 @@
 "use server";
-// The student's server actions: absence notices and the calendar feed. Each names its fields in
+// The student's server actions: absence notices, the calendar feed, and their place in a group
+// hand-in (confirm, leave, add a classmate). Each names its fields in
 // a zod schema and calls its use case in lib/server/students, which checks that what is changed
 // is the viewer's own. (Hand-ins go through a route handler, for upload progress.)
 import { revalidatePath } from "next/cache";
@@ -8,6 +9,8 @@ import { formatDateNb } from "@/lib/domain/format";
 import { defineAction } from "@/lib/server/action";
 import { sendAbsenceNotice, withdrawAbsenceNotice } from "@/lib/server/students/absence-notices";
 import { createCalendarFeed, revokeCalendarFeed } from "@/lib/server/students/calendar";
+import { addGroupMember, confirmGroupMembership, leaveGroup } from "@/lib/server/students/group";
+import { isRecordId, recordId } from "@/lib/validation/ids";
 import { absenceNoticeFields, withdrawNoticeFields } from "@/lib/validation/student";
 
 const STUDENT = ["STUDENT"] as const;
@@ -50,5 +53,43 @@ export const revokeCalendarFeedAction = defineAction({
     await revokeCalendarFeed(viewer);
     revalidatePath("/student/timeplan");
     return { message: "Kalenderlenken er slettet. Kalendere som abonnerte på den, får ikke flere oppdateringer." };
+  },
+});
+
+const submissionId = recordId("Innleveringen");
+
+export const confirmGroupMembershipAction = defineAction({
+  roles: STUDENT,
+  schema: z.object({ submissionId }),
+  async handler({ viewer, input }) {
+    const result = await confirmGroupMembership(viewer, input.submissionId);
+    revalidatePath("/student", "layout");
+    return { message: `Du har bekreftet at du er med i gruppen for ${result.title}.` };
+  },
+});
+
+export const leaveGroupAction = defineAction({
+  roles: STUDENT,
+  schema: z.object({ submissionId }),
+  async handler({ viewer, input }) {
+    const result = await leaveGroup(viewer, input.submissionId);
+    revalidatePath("/student", "layout");
+    return { message: `Du har gått ut av gruppen for ${result.title}. Du leverer arbeidskravet selv.` };
+  },
+});
+
+export const addGroupMemberAction = defineAction({
+  roles: STUDENT,
+  schema: z.object({
+    submissionId,
+    enrolmentId: z
+      .string({ error: "Velg hvem du vil legge til." })
+      .min(1, "Velg hvem du vil legge til.")
+      .pipe(z.string().refine(isRecordId, { message: "Studenten finnes ikke." })),
+  }),
+  async handler({ viewer, input }) {
+    const result = await addGroupMember(viewer, input.submissionId, input.enrolmentId);
+    revalidatePath("/student", "layout");
+    return { message: `${result.name} er lagt til i gruppen og må bekrefte det selv. Alle i gruppen får e-post.`, values: {} };
   },
 });

@@ -1,10 +1,12 @@
 /**
- * From a ranking to decisions: the adviser's manual moves, the batch of decisions to send, the
- * waiting list moving up when places free, answer deadlines, and when an applicant may still add
- * documents.
+ * From a ranking to decisions: the adviser's manual moves, nothing decided before the application
+ * deadline, the waiting list in ranking order in every round, the batch of decisions to send, the
+ * waiting list moving up when places free and the day it closes (waitlistClosingDate), answer
+ * deadlines, and when an applicant may still add documents.
  */
-import { addDays, compareIsoDates, parseIsoDate } from "./dates";
+import { addDays, compareCodeUnits, compareIsoDates, isIsoDate, parseIsoDate } from "./dates";
 import { isBeforeEndOfDay, osloDate } from "./application-deadline";
+import { formatDateNb } from "./format";
 
 // ─── Manual moves ───────────────────────────────────────────────────────────────────────────────
 
@@ -31,65 +33,157 @@ export function applyRankingMoves(order: readonly string[], moves: readonly Rank
   return result;
 }
 
-// ─── The batch of decisions ─────────────────────────────────────────────────────────────────────
+// ─── Not before the application deadline ────────────────────────────────────────────────────────
 
-export type RefusalReason = "NOT_QUALIFIED" | "LIST_CLOSED";
-
-export interface DecisionBatchInput {
-  /** Qualified candidates without a decision, in ranking order (after manual moves). */
-  undecidedInOrder: readonly string[];
-  /** Candidates judged not qualified, without a decision. */
-  undecidedUnqualified: readonly string[];
-  /** Capacity minus open and accepted offers. */
-  freePlaces: number;
-  /** The highest waiting-list place already given (0 when none). */
-  lastWaitlistPosition: number;
-  /** Close the waiting list: everyone not offered a place is refused. */
-  closeWaitlist: boolean;
+/**
+ * Until the application deadline is over (the end of its day in Oslo) applications may still come
+ * in, so every ranking is provisional and no decision or offer may be sent. Null once it is over;
+ * otherwise the Norwegian refusal that names the deadline.
+ */
+export function decisionsBeforeDeadlineProblem(applicationDeadline: string, now: Date): string | null {
+  return isBeforeEndOfDay(applicationDeadline, now) ? `Vedtak kan ikke sendes før søknadsfristen ${formatDateNb(applicationDeadline)} er ute.` : null;
 }
 
-export interface DecisionBatch {
-  offers: string[];
-  waitlist: { id: string; position: number }[];
-  refusals: { id: string; reason: RefusalReason }[];
+/** The ranking is provisional ("Foreløpig rangering") while applications may still come in. */
+export function isRankingProvisional(applicationDeadline: string, now: Date): boolean {
+  return isBeforeEndOfDay(applicationDeadline, now);
 }
 
-/** Offers to the first free places, numbered waiting-list places after the last one given, refusals. */
-export function planDecisionBatch(input: DecisionBatchInput): DecisionBatch {
-  const free = Math.max(0, input.freePlaces);
-  if (!Number.isSafeInteger(input.freePlaces)) throw new RangeError("freePlaces must be an integer");
-  if (!Number.isSafeInteger(input.lastWaitlistPosition) || input.lastWaitlistPosition < 0) {
-    throw new RangeError("lastWaitlistPosition must be a non-negative integer");
-  }
-  const offers = input.undecidedInOrder.slice(0, free);
-  const rest = input.undecidedInOrder.slice(free);
-  const waitlist = input.closeWaitlist
-    ? []
-    : rest.map((id, index) => ({ id, position: input.lastWaitlistPosition + index + 1 }));
-  const refusals: DecisionBatch["refusals"] = [
-    ...input.undecidedUnqualified.map((id) => ({ id, reason: "NOT_QUALIFIED" as const })),
-    ...(input.closeWaitlist ? rest.map((id) => ({ id, reason: "LIST_CLOSED" as const })) : []),
-  ];
-  return { offers, waitlist, refusals };
-}
-
-// ─── The waiting list ───────────────────────────────────────────────────────────────────────────
+// ─── The waiting list in ranking order ──────────────────────────────────────────────────────────
 
 export interface WaitlistEntry {
   id: string;
   position: number;
 }
 
+export interface WaitlistMove {
+  id: string;
+  from: number;
+  to: number;
+}
+
+function byPosition(a: WaitlistEntry, b: WaitlistEntry): number {
+  return a.position - b.position || compareCodeUnits(a.id, b.id);
+}
+
+/**
+ * `ids` in ranking order: by their place in `rankingOrder`; ids the ranking does not hold (it
+ * always should) come after the ranked ones, in the order given. The input is not changed.
+ */
+function inRankingOrder(rankingOrder: readonly string[], ids: readonly string[]): string[] {
+  const rank = new Map(rankingOrder.map((id, index) => [id, index]));
+  return ids
+    .map((id, index) => ({ id, key: rank.get(id) ?? rankingOrder.length + index }))
+    .sort((a, b) => a.key - b.key)
+    .map((entry) => entry.id);
+}
+
+function validateWaitlist(entries: readonly WaitlistEntry[]): void {
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    if (!Number.isSafeInteger(entry.position) || entry.position < 1) throw new RangeError(`waitlist position must be a positive integer, got ${entry.position}`);
+    if (seen.has(entry.id)) throw new RangeError(`${entry.id} is on the waiting list twice`);
+    seen.add(entry.id);
+  }
+}
+
+/**
+ * The waiting list as the ranking has it: everyone on it now and everyone `joining`, ordered by
+ * the ranking (category, then the ranking's order, with the adviser's moves), numbered 1, 2, …
+ * Nobody is appended after the others because they were decided later. `moves` are those already
+ * on the list whose number changes (each is told by a new letter). Entries the ranking does not
+ * hold keep their order after the ranked ones.
+ */
+export function orderWaitlist(
+  rankingOrder: readonly string[],
+  current: readonly WaitlistEntry[],
+  joining: readonly string[] = [],
+): { list: WaitlistEntry[]; moves: WaitlistMove[] } {
+  validateWaitlist(current);
+  const before = new Map(current.map((entry) => [entry.id, entry.position]));
+  for (const id of joining) if (before.has(id)) throw new RangeError(`${id} is on the waiting list already`);
+  const ids = inRankingOrder(rankingOrder, [...[...current].sort(byPosition).map((entry) => entry.id), ...joining]);
+  const list = ids.map((id, index) => ({ id, position: index + 1 }));
+  const moves = list
+    .filter((entry) => before.has(entry.id) && before.get(entry.id) !== entry.position)
+    .map((entry) => ({ id: entry.id, from: before.get(entry.id)!, to: entry.position }));
+  return { list, moves };
+}
+
+// ─── The batch of decisions ─────────────────────────────────────────────────────────────────────
+
+export type RefusalReason = "NOT_QUALIFIED" | "LIST_CLOSED";
+
+export interface DecisionBatchInput {
+  /** Every qualified candidate in ranking order (after the adviser's moves), decided or not. */
+  rankingOrder: readonly string[];
+  /** The qualified candidates without a decision (any order: the ranking places them). */
+  undecided: readonly string[];
+  /** The waiting list as it stands (those already decided onto it, with their places). */
+  waitlist: readonly WaitlistEntry[];
+  /** Candidates judged not qualified, without a decision. */
+  undecidedUnqualified: readonly string[];
+  /** Capacity minus open and accepted offers. */
+  freePlaces: number;
+  /** Close the waiting list: everyone new not offered a place is refused. */
+  closeWaitlist: boolean;
+}
+
+export interface DecisionBatch {
+  /** Candidates without a decision who get a place. */
+  offers: string[];
+  /** Already on the waiting list and ranked ahead of the newcomers: a place from the list. */
+  waitlistOffers: string[];
+  /** Newcomers to the waiting list, with the place the ranking gives them in the whole list. */
+  waitlist: WaitlistEntry[];
+  /** Those already on the list whose place changes (a new letter each). */
+  moves: WaitlistMove[];
+  refusals: { id: string; reason: RefusalReason }[];
+}
+
+/**
+ * One round of decisions, in ranking order over the undecided and those already on the waiting
+ * list together: the free places go to the first of them (an offer, or an offer from the list),
+ * and the rest form the waiting list in ranking order, so a newcomer ranked ahead of someone
+ * already on the list comes before them (who is told their new place). With `closeWaitlist` the
+ * newcomers who get no place are refused and the list keeps only those already on it. The
+ * unqualified are refused.
+ */
+export function planDecisionBatch(input: DecisionBatchInput): DecisionBatch {
+  if (!Number.isSafeInteger(input.freePlaces)) throw new RangeError("freePlaces must be an integer");
+  validateWaitlist(input.waitlist);
+  const free = Math.max(0, input.freePlaces);
+  const onList = new Map(input.waitlist.map((entry) => [entry.id, entry.position]));
+  for (const id of input.undecided) if (onList.has(id)) throw new RangeError(`${id} is undecided and on the waiting list`);
+  const queue = inRankingOrder(input.rankingOrder, [...[...input.waitlist].sort(byPosition).map((entry) => entry.id), ...input.undecided]);
+  const placed = queue.slice(0, free);
+  const rest = queue.slice(free);
+  const staying = input.closeWaitlist ? rest.filter((id) => onList.has(id)) : rest;
+  const list = staying.map((id, index) => ({ id, position: index + 1 }));
+  return {
+    offers: placed.filter((id) => !onList.has(id)),
+    waitlistOffers: placed.filter((id) => onList.has(id)),
+    waitlist: list.filter((entry) => !onList.has(entry.id)),
+    moves: list.filter((entry) => onList.has(entry.id) && onList.get(entry.id) !== entry.position).map((entry) => ({ id: entry.id, from: onList.get(entry.id)!, to: entry.position })),
+    refusals: [
+      ...input.undecidedUnqualified.map((id) => ({ id, reason: "NOT_QUALIFIED" as const })),
+      ...(input.closeWaitlist ? rest.filter((id) => !onList.has(id)).map((id) => ({ id, reason: "LIST_CLOSED" as const })) : []),
+    ],
+  };
+}
+
+// ─── The waiting list moves by itself ───────────────────────────────────────────────────────────
+
 export interface WaitlistAdvance {
   /** The first on the list, in order, one per free place. */
   offers: string[];
   /** The others' new places (1, 2, …), only where the place changes. */
-  moves: { id: string; from: number; to: number }[];
+  moves: WaitlistMove[];
 }
 
 /** Free places go to the first on the waiting list; the rest move up to places 1, 2, … */
 export function planWaitlistAdvance(freePlaces: number, waitlist: readonly WaitlistEntry[]): WaitlistAdvance {
-  const sorted = [...waitlist].sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...waitlist].sort(byPosition);
   const count = Math.max(0, Math.min(freePlaces, sorted.length));
   const offers = sorted.slice(0, count).map((entry) => entry.id);
   const moves = sorted
@@ -97,6 +191,36 @@ export function planWaitlistAdvance(freePlaces: number, waitlist: readonly Waitl
     .map((entry, index) => ({ id: entry.id, from: entry.position, to: index + 1 }))
     .filter((move) => move.from !== move.to);
   return { offers, moves };
+}
+
+/**
+ * The waiting list closes on a date set per intake (Cohort.waitlistClosesOn); unset, on the kull's
+ * first samling day, else the day it starts. From the start of that day (Oslo) no place is given
+ * from the list, and those still on it are told it is closed.
+ */
+export function waitlistClosingDate(cohort: { waitlistClosesOn: string | null; startsOn: string; samlingDays?: readonly string[] }): string {
+  if (cohort.waitlistClosesOn !== null) return cohort.waitlistClosesOn;
+  const days = [...(cohort.samlingDays ?? [])].sort(compareIsoDates);
+  return days[0] ?? cohort.startsOn;
+}
+
+/** Closed from the start of the closing day in Oslo. */
+export function isWaitlistClosed(closingDate: string, now: Date): boolean {
+  return compareIsoDates(osloDate(now), closingDate) >= 0;
+}
+
+/**
+ * A closing date the adviser sets: after the application deadline (a list that closed by the
+ * deadline would be closed before any decision could be sent) and no later than the kull's end.
+ * Norwegian, for the field; null when it is fine.
+ */
+export function waitlistClosingDateProblem(date: string, cohort: { applicationDeadline: string; endsOn: string }): string | null {
+  if (!isIsoDate(date)) return "Skriv en gyldig dato (dd.mm.åååå).";
+  if (compareIsoDates(date, cohort.applicationDeadline) <= 0) {
+    return `Ventelisten kan ikke stenge før søknadsfristen ${formatDateNb(cohort.applicationDeadline)} er ute. Velg ${formatDateNb(addDays(cohort.applicationDeadline, 1))} eller senere.`;
+  }
+  if (compareIsoDates(date, cohort.endsOn) > 0) return `Ventelisten må stenge senest når kullet slutter, ${formatDateNb(cohort.endsOn)}.`;
+  return null;
 }
 
 // ─── Deadlines ──────────────────────────────────────────────────────────────────────────────────

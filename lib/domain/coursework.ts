@@ -11,6 +11,12 @@
  * - Once handed in, the work waits for assessment: neither the student nor a group member can
  *   hand in again until it is assessed (the faculty never assess a moving target). An approved
  *   arbeidskrav is done.
+ * - Attempts are limited: the study plan allows the first hand-in and one resubmission
+ *   (ArbeidskravDefinition.maxAttempts, default DEFAULT_MAX_ATTEMPTS = 2, data per arbeidskrav so
+ *   a plan can say otherwise). "Ikke godkjent" on the final attempt ends it: no further hand-in,
+ *   and the decision is an enkeltvedtak with a letter the student can appeal
+ *   (lib/domain/student-letter.ts). A group's attempts are the group's: a resubmission by any
+ *   member counts for all.
  */
 import { deadlineEnd, osloDate } from "./application-deadline";
 import { addDays, parseIsoDate } from "./dates";
@@ -23,17 +29,47 @@ export const REMINDER_DAYS_BEFORE = 3;
 export const RESUBMISSION_DAYS = 21;
 /** A hand-in's text: a short note or the whole of a short task; longer work goes in the PDF. */
 export const MAX_HAND_IN_TEXT_LENGTH = 5000;
+/** Hand-ins of one arbeidskrav the study plan allows: the first and one resubmission. */
+export const DEFAULT_MAX_ATTEMPTS = 2;
+
+function assertMaxAttempts(maxAttempts: number): void {
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 9) {
+    throw new RangeError(`maxAttempts must be an integer from 1 to 9, got ${maxAttempts}`);
+  }
+}
+
+/** Attempt `attempt` (1, 2, …) is the last the study plan allows. */
+export function isFinalAttempt(attempt: number, maxAttempts = DEFAULT_MAX_ATTEMPTS): boolean {
+  assertMaxAttempts(maxAttempts);
+  if (!Number.isInteger(attempt) || attempt < 1) throw new RangeError(`attempt must be a positive integer, got ${attempt}`);
+  return attempt >= maxAttempts;
+}
+
+/** "Ikke godkjent" on this attempt is an enkeltvedtak (the final attempt, not approved). */
+export function isFinalRejection(attempt: { attempt: number; status: "SUBMITTED" | "APPROVED" | "NOT_APPROVED" }, maxAttempts = DEFAULT_MAX_ATTEMPTS): boolean {
+  return attempt.status === "NOT_APPROVED" && isFinalAttempt(attempt.attempt, maxAttempts);
+}
 
 export type HandInPermission =
   | { allowed: true; kind: "FIRST" | "RESUBMISSION" }
   | { allowed: false; reason: string };
 
-/** Whether the student (or any member of their group) may hand in now, given their standing. */
-export function handInPermission(status: ArbeidskravStatus): HandInPermission {
+/**
+ * Whether the student (or any member of their group) may hand in now, given their standing and,
+ * after "ikke godkjent", how many attempts are used of how many the arbeidskrav allows.
+ */
+export function handInPermission(status: ArbeidskravStatus, attempts: { used: number; max: number } = { used: 0, max: DEFAULT_MAX_ATTEMPTS }): HandInPermission {
   switch (status) {
     case "NOT_SUBMITTED":
       return { allowed: true, kind: "FIRST" };
     case "NOT_APPROVED":
+      assertMaxAttempts(attempts.max);
+      if (attempts.used >= attempts.max) {
+        return {
+          allowed: false,
+          reason: `Arbeidskravet er ikke godkjent etter den siste av ${attempts.max} innleveringer, så du kan ikke levere på nytt. Du har fått et vedtak om dette under Brev, og kan klage på det.`,
+        };
+      }
       return { allowed: true, kind: "RESUBMISSION" };
     case "SUBMITTED":
       return { allowed: false, reason: "Innleveringen venter på vurdering. Du kan levere på nytt hvis den ikke blir godkjent." };

@@ -10,6 +10,9 @@
 import { PRIORITY_CATEGORY_LABELS, type PriorityCategory } from "./admission";
 import { formatDateNb } from "./format";
 import { klageDeadline } from "./klage";
+import { closingSection, finalDecisionSection, klageSection, type ComposedLetter, type LetterSection } from "./letter";
+
+export { letterAsText, type ComposedLetter, type LetterSection } from "./letter";
 
 export type LetterKind =
   /** An offer in the first round. */
@@ -19,8 +22,31 @@ export type LetterKind =
   | "REFUSAL"
   /** A place that came free and went to the first on the waiting list. */
   | "WAITLIST_OFFER"
+  /**
+   * A new place on the waiting list because its order changed (a later round of decisions, a
+   * klage, a correction of the ranking): a new waiting-list decision, with the right to appeal.
+   */
+  | "WAITLIST_MOVED"
+  /**
+   * The waiting list closed before a place came free: the waiting-list decision becomes a refusal
+   * (an enkeltvedtak, with the right to appeal; the decision's outcome is REFUSAL from then on).
+   */
+  | "WAITLIST_CLOSED"
   /** A klage not taken: the case goes to the appeals body. */
   | "KLAGE_UPHELD";
+
+/** Why a place on the waiting list changed, as the letter explains it (never naming anyone). */
+export type WaitlistChangeCause = "DECISIONS" | "KLAGE" | "CORRECTION";
+
+/**
+ * The letters a klage on a decision with this outcome is about: the newest of them counts. A
+ * changed place on the list is a waiting-list decision; a closed list is a refusal.
+ */
+export const APPEALABLE_LETTER_KINDS: Record<"OFFER" | "WAITLIST" | "REFUSAL", readonly LetterKind[]> = {
+  OFFER: [],
+  WAITLIST: ["WAITLIST", "WAITLIST_MOVED"],
+  REFUSAL: ["REFUSAL", "WAITLIST_CLOSED"],
+};
 
 export interface LetterInput {
   kind: LetterKind;
@@ -28,6 +54,8 @@ export interface LetterInput {
   afterKlage?: boolean;
   applicantName: string;
   programmeName: string;
+  /** The programme's studiepoeng (Programme.credits), named with the study in the decision. */
+  programmeCredits: number;
   cohortName: string;
   /** The day the letter is made available in the portal (the klage period starts here). */
   madeAvailableOn: string;
@@ -39,6 +67,12 @@ export interface LetterInput {
   refusalReason?: "NOT_QUALIFIED" | "LIST_CLOSED";
   /** Offers: the last day to answer. */
   answerDeadline?: string;
+  /** WAITLIST and WAITLIST_MOVED: the day the list closes; WAITLIST_CLOSED: the day it closed. */
+  waitlistClosesOn?: string;
+  /** WAITLIST_MOVED: the place before and now, and why it changed. */
+  waitlistChange?: { from: number; to: number; cause: WaitlistChangeCause };
+  /** WAITLIST_CLOSED: the last place the applicant held on the list. */
+  lastWaitlistPosition?: number;
   /** A klage's outcome: when it was filed and the adviser's grounds. */
   klage?: { filedOn: string; grounds: string };
   decidedBy: { name: string; title: string };
@@ -56,19 +90,6 @@ export interface LetterInput {
 export const STANDARD_OFFER_PRACTICAL_TEXT =
   "Studiet har ingen studieavgift, men du må betale semesteravgift det semesteret du tar eksamen. Arbeidsgiveren din kan søke Bufdir om tilskudd til kostnadene.";
 
-export interface LetterSection {
-  heading: string | null;
-  paragraphs: string[];
-}
-
-export interface ComposedLetter {
-  subject: string;
-  title: string;
-  sections: LetterSection[];
-  /** The last day a klage is in time; null when the letter gives no right to appeal. */
-  klageDeadline: string | null;
-}
-
 function outcomeSection(input: LetterInput): LetterSection {
   const section = decisionSection(input);
   const welcome = input.offerTexts?.welcome?.trim();
@@ -77,7 +98,7 @@ function outcomeSection(input: LetterInput): LetterSection {
 }
 
 function decisionSection(input: LetterInput): LetterSection {
-  const study = `${input.programmeName}, ${input.cohortName}`;
+  const study = `${input.programmeName} (${input.programmeCredits} studiepoeng), ${input.cohortName}`;
   const prefix = input.afterKlage ? "Vi har behandlet klagen din og endret vedtaket. " : "";
   switch (input.kind) {
     case "OFFER":
@@ -92,9 +113,34 @@ function decisionSection(input: LetterInput): LetterSection {
         heading: "Vedtak",
         paragraphs: [
           `${prefix}Du får ikke studieplass nå, men er satt på venteliste til ${study} som nummer ${input.ranking?.waitlistPosition ?? "?"}.`,
-          "Takker noen nei til plassen sin, eller svarer ikke innen fristen, går plassen til den som står først på ventelisten. Du får da et nytt brev med tilbud. Plassen din på ventelisten kan bli bedre etter hvert; du ser den alltid i søknadsportalen.",
+          WAITLIST_HOW,
+          ...closingSentence(input),
         ],
       };
+    case "WAITLIST_MOVED": {
+      const change = input.waitlistChange;
+      if (!change) throw new RangeError("A letter about a changed waiting-list place needs the change");
+      return {
+        heading: "Vedtak",
+        paragraphs: [
+          `Plassen din på ventelisten til ${study} er endret: du står nå som nummer ${change.to} (før: nummer ${change.from}).`,
+          WAITLIST_CHANGE_CAUSES[change.cause],
+          WAITLIST_HOW,
+          ...closingSentence(input),
+        ],
+      };
+    }
+    case "WAITLIST_CLOSED": {
+      if (!input.waitlistClosesOn) throw new RangeError("A letter about a closed waiting list needs the day it closed");
+      const place = input.lastWaitlistPosition ? `Du sto som nummer ${input.lastWaitlistPosition} på ventelisten, og det` : "Det";
+      return {
+        heading: "Vedtak",
+        paragraphs: [
+          `Ventelisten til ${study} ble stengt ${formatDateNb(input.waitlistClosesOn)}. ${place} ble ikke ledig noen plass til deg før den stengte.`,
+          "Du får derfor ikke studieplass, og søknaden din er avslått. Du er velkommen til å søke igjen til et senere kull.",
+        ],
+      };
+    }
     case "REFUSAL":
       return { heading: "Vedtak", paragraphs: [`Du får ikke studieplass på ${study}. Søknaden din er avslått.`] };
     case "KLAGE_UPHELD":
@@ -106,6 +152,22 @@ function decisionSection(input: LetterInput): LetterSection {
         ],
       };
   }
+}
+
+const WAITLIST_HOW =
+  "Takker noen nei til plassen sin, eller svarer ikke innen fristen, går plassen til den som står først på ventelisten. Du får da et nytt brev med tilbud. Plassen din på ventelisten kan bli bedre etter hvert; du ser den alltid i søknadsportalen.";
+
+const WAITLIST_CHANGE_CAUSES: Record<WaitlistChangeCause, string> = {
+  DECISIONS:
+    "Ventelisten følger rangeringen. Flere søkere har fått vedtak i en ny runde, og de som er rangert foran deg, står foran deg på listen, også når vedtaket deres kom senere enn ditt.",
+  KLAGE: "Ventelisten følger rangeringen. Etter en klagesak er rekkefølgen på listen endret.",
+  CORRECTION: "Ventelisten følger rangeringen. Studieveilederen har rettet rangeringen, og rekkefølgen på listen er endret.",
+};
+
+function closingSentence(input: LetterInput): string[] {
+  return input.waitlistClosesOn
+    ? [`Ventelisten stenges ${formatDateNb(input.waitlistClosesOn)}. Blir det ikke ledig plass til deg før det, får du et brev om at søknaden er avslått.`]
+    : [];
 }
 
 function rulesSection(): LetterSection {
@@ -134,7 +196,7 @@ function considerationsSection(input: LetterInput): LetterSection {
   const paragraphs: string[] = [];
   if (input.kind === "REFUSAL" && input.refusalReason === "NOT_QUALIFIED") {
     paragraphs.push("Du oppfyller ikke opptakskravene til studiet, og søknaden kan derfor ikke rangeres.");
-  } else if (input.kind === "REFUSAL") {
+  } else if (input.kind === "REFUSAL" || input.kind === "WAITLIST_CLOSED") {
     paragraphs.push(
       "Du oppfyller opptakskravene, men alle studieplassene er fordelt til søkere rangert foran deg, og ventelisten for kullet er stengt.",
     );
@@ -164,20 +226,13 @@ function answerSection(input: LetterInput): LetterSection | null {
 }
 
 function appealSection(input: LetterInput, deadline: string | null): LetterSection {
-  if (deadline === null) {
-    return {
-      heading: "Klageinstansens avgjørelse",
-      paragraphs: ["Klageinstansens avgjørelse er endelig og kan ikke påklages videre (forvaltningsloven § 28 tredje ledd)."],
-    };
-  }
-  return {
-    heading: "Du kan klage",
-    paragraphs: [
-      `Du kan klage på vedtaket innen tre uker etter at du mottok det (forvaltningsloven §§ 28 og 29). Brevet ble gjort tilgjengelig for deg i søknadsportalen ${formatDateNb(input.madeAvailableOn)}, og klagefristen er derfor ${formatDateNb(deadline)}.`,
-      `Du klager i søknadsportalen. Skriv hva du klager på og hvorfor, og legg gjerne ved dokumentasjon. Får du ikke medhold hos oss, sender vi klagen til ${input.appealsBody}.`,
-      "Du har rett til å se dokumentene i saken din (forvaltningsloven §§ 18 og 19). Kontakt oss hvis du vil se dem eller har spørsmål om vedtaket.",
-    ],
-  };
+  if (deadline === null) return finalDecisionSection();
+  return klageSection({
+    madeAvailableOn: input.madeAvailableOn,
+    deadline,
+    portal: "i søknadsportalen",
+    how: `Du klager i søknadsportalen. Skriv hva du klager på og hvorfor, og legg gjerne ved dokumentasjon. Får du ikke medhold hos oss, sender vi klagen til ${input.appealsBody}.`,
+  });
 }
 
 export function composeDecisionLetter(input: LetterInput): ComposedLetter {
@@ -186,6 +241,8 @@ export function composeDecisionLetter(input: LetterInput): ComposedLetter {
     OFFER: "Tilbud om studieplass",
     WAITLIST_OFFER: "Tilbud om studieplass fra ventelisten",
     WAITLIST: "Plass på venteliste",
+    WAITLIST_MOVED: "Ny plass på ventelisten",
+    WAITLIST_CLOSED: "Ventelisten er stengt",
     REFUSAL: "Avslag på søknad om opptak",
     KLAGE_UPHELD: "Klagen din er sendt til klageinstansen",
   };
@@ -199,26 +256,11 @@ export function composeDecisionLetter(input: LetterInput): ComposedLetter {
   if (input.kind !== "KLAGE_UPHELD") sections.push(rulesSection(), factsSection(input));
   sections.push(considerationsSection(input));
   sections.push(appealSection(input, deadline));
-  sections.push({
-    heading: null,
-    paragraphs: [
-      `Spørsmål? Kontakt ${input.contact.name}, ${input.contact.email}, telefon ${input.contact.phone}.`,
-      `Med hilsen\n${input.decidedBy.name}\n${input.decidedBy.title}\nNTNU, Nasjonal videreutdanning i barnevernledelse\n${formatDateNb(input.madeAvailableOn)}`,
-    ],
-  });
+  sections.push(closingSection(input));
   return {
     subject,
     title: input.kind === "KLAGE_UPHELD" ? "Vedtak i klagesak" : "Vedtak om opptak (enkeltvedtak)",
     sections: sections.filter((section) => section.paragraphs.length > 0),
     klageDeadline: deadline,
   };
-}
-
-/** The letter as plain text (the e-mail and the portal's copy). */
-export function letterAsText(letter: ComposedLetter): string {
-  const blocks = [letter.title.toUpperCase()];
-  for (const section of letter.sections) {
-    blocks.push([section.heading, ...section.paragraphs].filter(Boolean).join("\n\n"));
-  }
-  return blocks.join("\n\n");
 }

@@ -7,13 +7,38 @@ import { datePartsOf } from "./dates";
 import { isGrade, type Grade } from "./exam";
 
 /**
- * The course code under which FS records the programme's exam. NTNU's continuing-education
- * courses have three letters and four digits; this value must be checked against FS before the
- * first real export (a constant, so one edit changes it everywhere).
+ * The programme's course in FS (Programme.fsCourseCode, fsCourseVersion, credits): data, not a
+ * constant, since barnevernledelse and institusjonsledelse are different courses.
  */
-export const FS_COURSE_CODE = "BVL6000";
+export interface FsCourse {
+  /** Emnekode, e.g. "BVL6001". */
+  code: string;
+  /** Versjonskode, e.g. "1". */
+  version: string;
+  /** Studiepoeng. */
+  credits: number;
+}
 
-/** FS's term of an exam date: "HØST 2026" (July–December) or "VÅR 2027" (January–June). */
+/** NTNU's course codes: two to five capital letters and three or four digits ("BVL6001"). */
+const FS_COURSE_CODE_FORMAT = /^[A-ZÆØÅ]{2,5}[0-9]{3,4}$/;
+const FS_COURSE_VERSION_FORMAT = /^[0-9A-Z]{1,3}$/;
+
+/** What is wrong with a course code, in Norwegian for a form; null when FS can take it. */
+export function fsCourseCodeProblem(code: string): string | null {
+  if (code.trim() === "") return "Skriv emnekoden i FS.";
+  return FS_COURSE_CODE_FORMAT.test(code) ? null : "Emnekoden skrives med 2–5 store bokstaver og 3–4 sifre, for eksempel BVL6001.";
+}
+
+/** What is wrong with a course version, in Norwegian for a form; null when FS can take it. */
+export function fsCourseVersionProblem(version: string): string | null {
+  if (version.trim() === "") return "Skriv versjonskoden i FS (vanligvis 1).";
+  return FS_COURSE_VERSION_FORMAT.test(version) ? null : "Versjonskoden er 1–3 sifre eller store bokstaver, for eksempel 1.";
+}
+
+/**
+ * FS's term of an exam date: "HØST 2026" (July–December) or "VÅR 2027" (January–June). Computed,
+ * not stored per programme: the term is when the exam is held, which the exam's date says.
+ */
 export function fsTerm(examDate: string): string {
   const { year, month } = datePartsOf(examDate, "examDate");
   return `${month >= 7 ? "HØST" : "VÅR"} ${year}`;
@@ -36,10 +61,16 @@ export interface ExamResultInput {
   gradedOn: string | null;
 }
 
-export const FS_COLUMNS = ["Navn", "Fødselsdato", "E-post", "Emnekode", "Termin", "Karakter", "Karakterdato"] as const;
+export const FS_COLUMNS = ["Navn", "Fødselsdato", "E-post", "Emnekode", "Versjonskode", "Termin", "Studiepoeng", "Karakter", "Karakterdato"] as const;
 
-/** The export rows in the order of FS_COLUMNS (students in the order given); ungraded students have empty grade cells. */
-export function fsResultRows(examStartsOn: string, results: readonly ExamResultInput[]): string[][] {
+/**
+ * The export rows in the order of FS_COLUMNS (students in the order given); ungraded students have
+ * empty grade cells. RangeError for a course FS would not take: nothing leaves as a placeholder.
+ */
+export function fsResultRows(course: FsCourse, examStartsOn: string, results: readonly ExamResultInput[]): string[][] {
+  const problem = fsCourseCodeProblem(course.code) ?? fsCourseVersionProblem(course.version);
+  if (problem) throw new RangeError(`FS course ${course.code}/${course.version}: ${problem}`);
+  if (!Number.isSafeInteger(course.credits) || course.credits <= 0) throw new RangeError(`credits must be a positive integer, got ${course.credits}`);
   const term = fsTerm(examStartsOn);
   return results.map((result) => {
     if (result.grade !== null && !isGrade(result.grade)) throw new RangeError(`Unknown grade: ${String(result.grade)}`);
@@ -47,8 +78,10 @@ export function fsResultRows(examStartsOn: string, results: readonly ExamResultI
       result.name,
       fsDate(result.birthDate),
       result.email,
-      FS_COURSE_CODE,
+      course.code,
+      course.version,
       term,
+      String(course.credits),
       result.grade ?? "",
       result.grade ? fsDate(result.gradedOn) : "",
     ];

@@ -1,7 +1,8 @@
 /**
  * The exam: who may be admitted, and the grades.
  */
-import { evaluateEligibility, type Eligibility, type EligibilityInput } from "./eligibility";
+import { attendanceProgress } from "./attendance-progress";
+import { evaluateEligibility, type ArbeidskravStatus, type Eligibility, type EligibilityInput, type EligibilityStatus } from "./eligibility";
 import { DEFAULT_REQUIREMENTS, type CohortRequirements } from "./requirements";
 
 export interface ExamAdmissionDecision {
@@ -35,25 +36,83 @@ export function examAdmissionDecision(
   };
 }
 
+/** A student's admission to the exam as recorded (null: no decision yet). */
+export type ExamRegistrationStatus = "ADMITTED" | "WITHDRAWN" | "REFUSED";
+
 /**
- * When a student's standing has moved away from the exam decision already taken, so that staff
- * must decide again ("trenger en beslutning"):
- * - NO_LONGER_ELIGIBLE: registered (and not graded yet), but no longer eligible — a correction of
- *   attendance, an assessment or a change of the plan or the arbeidskrav set has taken the right
- *   away; the registration stands until someone decides;
- * - NOW_ELIGIBLE: refused admission to the exam, but eligible now.
- * Null when the decision taken still matches (or none has been taken: the ordinary «Meld opp»).
+ * Whether the recorded admission no longer matches the rules, so staff must decide again ("trenger
+ * en beslutning"; the standings' refresh, lib/server/standings/refresh.ts, tells the student):
+ * - "REFUSAL_NEEDED": the student is registered (ADMITTED, not graded yet) but is no longer
+ *   ELIGIBLE (a correction of attendance or an assessment, or a change of the plan or the
+ *   arbeidskrav set, took the right away), so a refusal ("ikke adgang", an enkeltvedtak) is to be
+ *   considered; the registration stands until someone decides;
+ * - "ADMISSION_NEEDED": the student was refused but is now ELIGIBLE (a klage, a correction), so
+ *   the refusal no longer stands and the student should be registered;
+ * - null: nothing to decide (a student without a decision yet is the ordinary registration's).
  */
-export type ExamDecisionNeeded = "NO_LONGER_ELIGIBLE" | "NOW_ELIGIBLE";
+export type ExamDecisionNeeded = "REFUSAL_NEEDED" | "ADMISSION_NEEDED";
 
 export function examDecisionNeeded(
-  registrationStatus: "ADMITTED" | "REFUSED" | "WITHDRAWN" | null,
-  eligibilityStatus: Eligibility["status"],
+  registrationStatus: ExamRegistrationStatus | null,
+  eligibilityStatus: EligibilityStatus,
+  /** A graded sitting is over: nothing to decide any more. */
   graded = false,
 ): ExamDecisionNeeded | null {
-  if (registrationStatus === "ADMITTED" && !graded && eligibilityStatus !== "ELIGIBLE") return "NO_LONGER_ELIGIBLE";
-  if (registrationStatus === "REFUSED" && eligibilityStatus === "ELIGIBLE") return "NOW_ELIGIBLE";
+  if (registrationStatus === "ADMITTED" && !graded && eligibilityStatus !== "ELIGIBLE") return "REFUSAL_NEEDED";
+  if (registrationStatus === "REFUSED" && eligibilityStatus === "ELIGIBLE") return "ADMISSION_NEEDED";
   return null;
+}
+
+/** A refusal ("ikke adgang til eksamen") may be decided only for a student who is not ELIGIBLE. */
+export function canRefuseExamAdmission(eligibility: Eligibility): boolean {
+  return !canAdmitToExam(eligibility);
+}
+
+/**
+ * Whether the exam page offers "ikke adgang" for the student: not ELIGIBLE, and either the
+ * requirements can no longer be met or every samling day is held. Mid-way through a cohort nearly
+ * everyone is "not eligible yet", and a refusal then would be premature; the server still accepts
+ * a refusal of any student who is not ELIGIBLE (staff may know more than the registrations).
+ */
+export function isRefusalCandidate(eligibility: Eligibility): boolean {
+  if (!canRefuseExamAdmission(eligibility)) return false;
+  return eligibility.status === "NOT_ELIGIBLE" || (eligibility.attendance.scheduled > 0 && eligibility.attendance.held >= eligibility.attendance.scheduled);
+}
+
+/**
+ * The grounds of "ikke adgang til eksamen", to the student: the attendance as it stands beside
+ * the rule, and each arbeidskrav that is not approved by name and why (a final "ikke godkjent" is
+ * said to be final: it cannot be handed in again). Empty when the student is eligible.
+ */
+export function examRefusalReasons(
+  eligibility: Eligibility,
+  /** The set's items; an optional extra (`required` false) is never named as missing. */
+  arbeidskrav: readonly { title: string; status: ArbeidskravStatus; finalRejection: boolean; required?: boolean }[],
+): string[] {
+  if (canAdmitToExam(eligibility)) return [];
+  const reasons: string[] = [];
+  if (!eligibility.attendance.met) {
+    const progress = attendanceProgress(eligibility.attendance);
+    reasons.push(`Oppmøte: ${progress.soFar} ${progress.rule} ${progress.outlook}`);
+  }
+  if (!eligibility.arbeidskrav.met) {
+    const missing = arbeidskrav
+      .filter((item) => item.required !== false && item.status !== "APPROVED")
+      .map((item) =>
+        item.status === "NOT_APPROVED"
+          ? item.finalRejection
+            ? `${item.title} er endelig ikke godkjent etter siste innlevering`
+            : `${item.title} er ikke godkjent`
+          : item.status === "SUBMITTED"
+            ? `${item.title} er levert og venter på vurdering`
+            : `${item.title} er ikke levert`,
+      );
+    reasons.push(
+      `Arbeidskrav: du har ${eligibility.arbeidskrav.approved} av ${eligibility.arbeidskrav.required} godkjent.` +
+        (missing.length > 0 ? ` ${missing.join(". ")}.` : ""),
+    );
+  }
+  return reasons;
 }
 
 export const GRADES = ["A", "B", "C", "D", "E", "F"] as const;

@@ -4,6 +4,7 @@
  * exam) has its own rules in cohort-plan.ts and arbeidskrav.ts; the life of the kull is in
  * cohort-life.ts. Pure: "today" is an argument.
  */
+import { waitlistClosingDateProblem } from "./admission-decisions";
 import { cohortCodeForStart, cohortStartLabel, isCohortCode } from "./cohort";
 import { phaseIndex, type CohortPhase } from "./cohort-life";
 import { shiftByWeeks } from "./cohort-plan";
@@ -19,6 +20,11 @@ export interface IntakeFields {
   offerAnswerDeadline: string;
   startsOn: string;
   endsOn: string;
+  /**
+   * The day the waiting list closes, as the adviser set it; null: the default, the kull's first
+   * samling day (waitlistClosingDate in lib/domain/admission-decisions.ts).
+   */
+  waitlistClosesOn: string | null;
 }
 
 export type IntakeField = keyof IntakeFields | "reason";
@@ -58,6 +64,10 @@ export function intakeFieldProblems(fields: IntakeFields): IntakeProblems {
     add(problems, "startsOn", "Kullet kan ikke starte før svarfristen for tilbud.");
   }
   if (compareIsoDates(fields.endsOn, fields.startsOn) < 0) add(problems, "endsOn", "Kullet kan ikke slutte før det starter.");
+  if (fields.waitlistClosesOn !== null) {
+    const problem = waitlistClosingDateProblem(fields.waitlistClosesOn, fields);
+    if (problem) add(problems, "waitlistClosesOn", problem);
+  }
   return problems;
 }
 
@@ -72,14 +82,16 @@ export interface IntakeChangeContext {
   decisions: number;
   /** The adviser's written reason for the change, if any. */
   reason: string | null;
+  /** The day the waiting list closed, when it has (its letters are sent); null while it is open. */
+  waitlistClosedOn: string | null;
 }
 
 /**
  * What a change to an existing intake may not do, beyond the field rules: fewer places than are
  * already accepted; a new code once applicants have seen the intake; a deadline before today once
  * applications exist, unless the adviser writes why; any new deadline once decisions are made
- * (categories are decided as of the deadline); a new start date once the kull has begun (its
- * requirements are locked from that day).
+ * (categories are decided as of the deadline); a new waiting-list closing day once the list has
+ * closed; a new start date once the kull has begun (its requirements are locked from that day).
  */
 export function intakeChangeProblems(before: IntakeFields, after: IntakeFields, context: IntakeChangeContext): IntakeProblems {
   const problems: IntakeProblems = {};
@@ -109,6 +121,9 @@ export function intakeChangeProblems(before: IntakeFields, after: IntakeFields, 
           "Skal søknadsfristen være før i dag, må du skrive en begrunnelse.",
       );
     }
+  }
+  if (after.waitlistClosesOn !== before.waitlistClosesOn && context.waitlistClosedOn !== null) {
+    add(problems, "waitlistClosesOn", `Ventelisten stengte ${formatDateNb(context.waitlistClosedOn)}. Datoen kan ikke endres etter at den har stengt.`);
   }
   if (after.startsOn !== before.startsOn && phaseIndex(context.phase) >= phaseIndex("RUNNING")) {
     add(problems, "startsOn", "Kullet har startet, så startdatoen kan ikke endres.");
@@ -166,5 +181,6 @@ export function copiedIntakeFields(source: IntakeFields, code: string, weeks: nu
     offerAnswerDeadline: shift(source.offerAnswerDeadline),
     startsOn: shift(source.startsOn),
     endsOn: shift(source.endsOn),
+    waitlistClosesOn: source.waitlistClosesOn === null ? null : shift(source.waitlistClosesOn),
   };
 }

@@ -13,6 +13,9 @@ import { nextWorkingDay } from "./holidays";
 
 export const KLAGE_PERIOD_DAYS = 21;
 
+/** Where a klage the decision-makers do not take goes: NTNU's appeals committee. */
+export const APPEALS_BODY = "Den sentrale klagenemnda ved NTNU";
+
 /** The last day on which a klage is in time ("YYYY-MM-DD"). RangeError for a bad date. */
 export function klageDeadline(madeAvailableOn: string): string {
   parseIsoDate(madeAvailableOn, "madeAvailableOn");

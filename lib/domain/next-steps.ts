@@ -21,9 +21,12 @@ export interface NextStepsInput {
     status: ArbeidskravStatus;
     /** The deadline of the next hand-in (coursework.ts: nextHandInDeadline). */
     deadline: string;
+    /** "Ikke godkjent" on the final attempt: no new hand-in, an enkeltvedtak under Brev instead. */
+    final?: boolean;
   }[];
   samlinger: ScheduledSamling[];
-  exam: { startsOn: string; endsOn: string; registered: boolean; publishedGrade: string | null } | null;
+  /** `refused`: "ikke adgang til eksamen" was decided (an enkeltvedtak under Brev). */
+  exam: { startsOn: string; endsOn: string; registered: boolean; refused?: boolean; publishedGrade: string | null } | null;
   contacts: StudentContacts;
 }
 
@@ -35,7 +38,8 @@ export type NextStepTarget =
   | { kind: "attendance" }
   | { kind: "schedule" }
   | { kind: "exam" }
-  | { kind: "contacts" };
+  | { kind: "contacts" }
+  | { kind: "letters" };
 
 export interface NextStep {
   key: string;
@@ -79,6 +83,15 @@ export function studentNextSteps(input: NextStepsInput): NextStep[] {
   for (const item of open) {
     const passed = item.deadline < today;
     let text: string;
+    if (item.status === "NOT_APPROVED" && item.final) {
+      steps.push({
+        key: `arbeidskrav-${item.id}`,
+        tone: "urgent",
+        text: `${item.title} er ikke godkjent etter siste innlevering. Du har fått et vedtak om det under Brev, og kan klage på det innen klagefristen.`,
+        target: { kind: "letters" },
+      });
+      continue;
+    }
     if (item.status === "NOT_APPROVED") {
       text = passed
         ? `${item.title} er ikke godkjent, og fristen for ny innlevering var ${date(item.deadline)}: lever på nytt så snart du kan.`
@@ -122,6 +135,13 @@ export function studentNextSteps(input: NextStepsInput): NextStep[] {
     const when = `${formatDateSpanNb([exam.startsOn, exam.endsOn], { omitYear: year })} (${formatWeeksNb([exam.startsOn, exam.endsOn])})`;
     if (exam.publishedGrade) {
       steps.push({ key: "exam", tone: "info", text: `Karakteren din på eksamen er ${exam.publishedGrade}.`, target: { kind: "exam" } });
+    } else if (exam.refused && exam.endsOn >= today) {
+      steps.push({
+        key: "exam",
+        tone: "urgent",
+        text: `Du har fått vedtak om at du ikke får gå opp til eksamen ${when}. Vedtaket står under Brev, og du kan klage på det innen klagefristen.`,
+        target: { kind: "letters" },
+      });
     } else if (exam.endsOn >= today && eligibility.status !== "NOT_ELIGIBLE") {
       const fee = " Husk å betale semesteravgiften for semesteret du tar eksamen.";
       const text = exam.registered

@@ -96,6 +96,18 @@ export const RATE_LIMITS = {
     windowSeconds: 15 * 60,
     message: "For mange mislykkede innlogginger for denne kontoen.",
   }),
+  /**
+   * Failed sign-ins for one account from one client address. Lower than the account's own limit,
+   * and the windows are as long, so one address reaches this limit first: at most 2 × 5 − 1 = 9
+   * of its failures fall in any one window of the account (when the windows are out of step),
+   * never the account's 10. One address alone can therefore never lock the owner out.
+   */
+  signInAccountAddress: (email: string, address: string): RateLimitRule => ({
+    key: `sign-in:account-address:${email}:${address}`,
+    limit: 5,
+    windowSeconds: 15 * 60,
+    message: "For mange mislykkede innlogginger for denne kontoen fra din nettverksadresse.",
+  }),
   /** Failed sign-ins from one client address, whichever accounts they try (password spraying). */
   signInAddress: (address: string): RateLimitRule => ({
     key: `sign-in:address:${address}`,

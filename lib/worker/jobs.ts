@@ -4,7 +4,7 @@ import "server-only";
 // does whatever is due, so running it twice, or on two app instances at once, does the work once
 // (each sweep locks what it changes). `cron` runs it on a schedule as a safety net; use cases
 // also request a run right after they commit (requestJob), so users do not wait for the clock.
-import { advanceWaitingLists } from "@/lib/server/admission/decisions";
+import { advanceWaitingLists } from "@/lib/server/admission/waitlist";
 import { deliverQueuedMail } from "@/lib/server/mail";
 import { sweepStudentNotices } from "@/lib/server/students/notices";
 import { cleanUpExpiredAccountData } from "@/lib/server/maintenance";
@@ -20,8 +20,9 @@ export const JOBS = {
    */
   "notices.students": { cron: "7 * * * *", run: () => sweepStudentNotices() },
   /**
-   * Expires unanswered offers after their answer deadline and gives free places to the first on
-   * the waiting list (lib/server/admission/decisions.ts). Requested when an offer is declined.
+   * Expires unanswered offers after their answer deadline, gives free places to the first on the
+   * waiting list, and from the day the list closes tells those still on it, once
+   * (lib/server/admission/waitlist.ts). Requested when an offer is declined.
    */
   "admission.waitlist": { cron: "* * * * *", run: () => advanceWaitingLists() },
   /** Removes ended rate-limit windows, ended sessions and spent one-time links (lib/server/maintenance.ts). */

@@ -16,8 +16,9 @@ export const DEMO_ACCOUNTS: readonly { email: string; name: string; roles: Role[
 /**
  * Students of the demo story who can sign in (same password), so each situation can be tried:
  * the running cohort's group of three that handed in fagnotat 2 early, a student who can no longer
- * reach the attendance requirement, and a student of the cohort about to sit the exam who has met
- * every requirement. Other seeded people cannot sign in.
+ * reach the attendance requirement, a student of the cohort about to sit the exam who has met
+ * every requirement, one with a letter of every kind (prisma/seed/demo-letters.ts) and one whose
+ * last hand-in waits. Other seeded people cannot sign in.
  */
 export const DEMO_STUDENTS = {
   groupA: { email: "anne.gruppe@demo.no", name: "Anne Gruppe" },
@@ -25,6 +26,16 @@ export const DEMO_STUDENTS = {
   groupC: { email: "cecilie.gruppe@demo.no", name: "Cecilie Gruppe" },
   absent: { email: "student.fravaer@demo.no", name: "Frank Fravær" },
   finished: { email: "student.ferdig@demo.no", name: "Eva Eksamen" },
+  /** The cohort about to sit the exam: a letter of every kind, and a klage on "ikke adgang" the adviser can decide. */
+  decisions: { email: "student.vedtak@demo.no", name: "Vilde Vedtak" },
+  /** The running cohort: her second and last hand-in of ledertreningsoppgave 1 waits for assessment. */
+  lastChance: { email: "student.sjanse@demo.no", name: "Siri Sjanse" },
+} as const;
+
+/** Faculty of the story besides the demo faculty account who can sign in (same password). */
+export const DEMO_FACULTY = {
+  /** Fagansvarlig of the cohort about to sit the exam; on the running cohort's team too. */
+  lead: { email: "hanne.faglaerer@demo.no", name: "Hanne Faglærer Moen" },
 } as const;
 
 /**

@@ -11,12 +11,20 @@
 //   category 4 from one county on the waiting list, Nils Neste first. The end-to-end test of
 //   admission runs here.
 //
+// - Barnevernledelse's open intake (deadline in three weeks): the adviser has begun reviewing
+//   early. Eight applications are judged, so its ranking page shows a provisional ranking
+//   ("Foreløpig rangering") and its decisions page says nothing can be sent before the deadline.
+//
+// The decided intake's waiting-list letters say the list closes on the kull's first samling day
+// (the default; no date is set), which is weeks away, so the list still moves by itself.
+//
 // Letters are composed by the same pure functions the app uses (lib/domain/decision-letter.ts).
 import type { Database } from "@/lib/db/client";
 import { explainRankingPlace, rankApplicants, type RankingCandidate } from "@/lib/domain/admission";
 import { admissionRequirementChecks, verifiedCategory, type ReviewPosition } from "@/lib/domain/admission-review";
-import { applyRankingMoves } from "@/lib/domain/admission-decisions";
+import { applyRankingMoves, waitlistClosingDate } from "@/lib/domain/admission-decisions";
 import { composeDecisionLetter, letterAsText, type LetterKind } from "@/lib/domain/decision-letter";
+import { APPEALS_BODY } from "@/lib/domain/klage";
 import { day } from "@/lib/dates";
 import { toReviewPosition } from "@/lib/to-domain";
 import { DEMO_APPLICANTS } from "@/prisma/seed/demo-accounts";
@@ -24,7 +32,6 @@ import { attachPdf, createApplication, createCohort, createUser, enrol, type Pos
 import { seedApplications } from "@/prisma/seed/applicant-pool";
 import { addDays, at, mondayOf, termCode } from "@/prisma/seed/calendar";
 
-const APPEALS_BODY = "Den sentrale klagenemnda ved NTNU";
 
 interface Context {
   today: string;
@@ -35,12 +42,26 @@ interface Context {
   passwordHash: string;
   names: () => { name: string; email: string };
   random: () => number;
+  /** Barnevernledelse's intake open today (its applications are seeded before this chapter). */
+  openIntake: { cohortId: string; deadline: string };
 }
+
+/** How many of the open intake's applications the adviser has judged before the deadline. */
+export const EARLY_REVIEWS = 8;
 
 export async function seedAdmission(db: Database, context: Context): Promise<string> {
   const decided = await seedDecidedIntake(db, context);
   const open = await seedUndecidedIntake(db, context);
-  return `${decided}, ${open}`;
+  const early = await seedEarlyReview(db, context);
+  return `${decided}, ${open}, ${early}`;
+}
+
+/** The first applications to the open intake, reviewed and judged before its deadline. */
+async function seedEarlyReview(db: Database, context: Context): Promise<string> {
+  const rows = (await loadRows(db, context.openIntake.cohortId)).slice(0, EARLY_REVIEWS);
+  const reviewedAt = at(addDays(context.today, -1), 15);
+  for (const row of rows) await markReviewed(db, row, context.openIntake.deadline, context.adviser.id, reviewedAt);
+  return `${rows.length} søknader vurdert før fristen (foreløpig rangering)`;
 }
 
 /** Nine samlinger six weeks apart from about nine weeks after `today`; exam four weeks after the last. */
@@ -190,12 +211,14 @@ interface LetterFacts {
   madeAvailableOn: string;
   cohort: { name: string; capacity: number };
   programmeName: string;
+  programmeCredits: number;
   adviserName: string;
   grounds: string | null;
   ranking?: { candidates: RankingCandidate[]; order: string[]; places: number };
   waitlistPosition?: number;
   answerDeadline?: string;
   refusalReason?: "NOT_QUALIFIED" | "LIST_CLOSED";
+  waitlistClosesOn?: string;
 }
 
 function letterFor(facts: LetterFacts) {
@@ -216,6 +239,7 @@ function letterFor(facts: LetterFacts) {
     kind: facts.kind,
     applicantName: facts.row.fullName ?? facts.row.applicant.name,
     programmeName: facts.programmeName,
+    programmeCredits: facts.programmeCredits,
     cohortName: facts.cohort.name,
     madeAvailableOn: facts.madeAvailableOn,
     category: { value: facts.review.category.category, reasons: facts.review.category.reasons },
@@ -224,6 +248,7 @@ function letterFor(facts: LetterFacts) {
     ranking,
     refusalReason: facts.refusalReason,
     answerDeadline: facts.answerDeadline,
+    waitlistClosesOn: facts.waitlistClosesOn,
     decidedBy: { name: facts.adviserName, title: "Studieveileder" },
     contact: { name: "Ingrid Studieveileder Haugen", email: "studieveileder@barnevernledelse.example", phone: "73 00 00 01" },
     appealsBody: APPEALS_BODY,
@@ -245,7 +270,7 @@ async function seedDecidedIntake(db: Database, context: Context): Promise<string
     samlinger: plan.samlinger,
     exam: plan.exam,
   });
-  const programme = await db.programme.findUniqueOrThrow({ where: { id: context.programmeId }, select: { name: true } });
+  const programme = await db.programme.findUniqueOrThrow({ where: { id: context.programmeId }, select: { name: true, credits: true } });
   await seedApplications(db, { cohortId: cohort.id, opensOn: plan.applicationOpensOn, deadline: plan.applicationDeadline, today, names, random, total: 48 });
 
   const early = at(addDays(plan.applicationOpensOn, 4), 9.5);
@@ -365,12 +390,15 @@ async function seedDecidedIntake(db: Database, context: Context): Promise<string
       madeAvailableOn,
       cohort: { name: cohort.name, capacity: places },
       programmeName: programme.name,
+      programmeCredits: programme.credits,
       adviserName: adviser.name,
       grounds: outcome === "REFUSAL" ? review.checks.filter((check) => !check.met).map((check) => `${check.label}: ikke oppfylt.`).join(" ") : null,
       ranking: outcome === "REFUSAL" ? undefined : { candidates, order, places },
       waitlistPosition: extra.waitlistPosition,
       answerDeadline: outcome === "OFFER" ? offerAnswerDeadline : undefined,
       refusalReason: outcome === "REFUSAL" ? "NOT_QUALIFIED" : undefined,
+      // The default closing day: the kull's first samling day (lib/domain/admission-decisions.ts).
+      waitlistClosesOn: outcome === "WAITLIST" ? waitlistClosingDate({ waitlistClosesOn: null, startsOn: plan.samlinger[0]!.days[0]!, samlingDays: plan.samlinger.flatMap((samling) => samling.days) }) : undefined,
     });
     const decision = await db.decision.create({
       data: {

@@ -35,6 +35,7 @@ export async function seedIntakesDemo(
       applicationOpensOn: true,
       applicationDeadline: true,
       offerAnswerDeadline: true,
+      waitlistClosesOn: true,
       startsOn: true,
       endsOn: true,
       samlinger: { orderBy: { number: "asc" }, select: { samling: { select: { title: true, location: true, days: { orderBy: { date: "asc" }, select: { date: true } } } } } },
@@ -51,6 +52,7 @@ export async function seedIntakesDemo(
     offerAnswerDeadline: isoDate(open.offerAnswerDeadline),
     startsOn: isoDate(open.startsOn),
     endsOn: isoDate(open.endsOn),
+    waitlistClosesOn: open.waitlistClosesOn ? isoDate(open.waitlistClosesOn) : null,
   };
   const code = `${open.code[0]}${Number(open.code.slice(1)) + 1}`;
   const weeks = weeksBetweenTerms(open.code, code, source.startsOn);
@@ -68,6 +70,7 @@ export async function seedIntakesDemo(
   const draft = await createCohort(db, {
     programmeId: open.programmeId,
     ...fields,
+    waitlistClosesOn: fields.waitlistClosesOn ?? undefined,
     life: "draft",
     samlinger: samlinger.map((samling, index) => ({ title: samling.title, location: samling.location, days: copy.samlinger[index]!.days.map((d) => d.date) })),
     exam: copy.exam ? { startsOn: copy.exam.startsOn.date, endsOn: copy.exam.endsOn } : undefined,

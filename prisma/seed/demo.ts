@@ -17,7 +17,8 @@ import { osloDate } from "@/lib/domain/application-deadline";
 import { isoDate } from "@/lib/to-domain";
 import { nameGenerator, seedApplications } from "@/prisma/seed/applicant-pool";
 import { addDays, mondayOf, termCode } from "@/prisma/seed/calendar";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_STUDENTS } from "@/prisma/seed/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_FACULTY, DEMO_PASSWORD, DEMO_STUDENTS } from "@/prisma/seed/demo-accounts";
+import { seedLettersDemo } from "@/prisma/seed/demo-letters";
 import { seedStudentDemo } from "@/prisma/seed/demo-student";
 import { seedApplicantDemo } from "@/prisma/seed/demo-applicant";
 import { seedFacultyDemo } from "@/prisma/seed/demo-faculty";
@@ -66,7 +67,8 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
   const faculty = [
     account("faglaerer@demo.no"),
     await createUser(db, { email: "tor.prosessveileder@demo.no", name: "Tor Prosessveileder Bakken", roles: ["FACULTY"] }),
-    await createUser(db, { email: "hanne.faglaerer@demo.no", name: "Hanne Faglærer Moen", roles: ["FACULTY"] }),
+    // Hanne can sign in (she decides klager as a fagansvarlig; prisma/seed/demo-letters.ts).
+    await createUser(db, { ...DEMO_FACULTY.lead, roles: ["FACULTY"], passwordHash: demoStudentHash }),
   ];
   const names = nameGenerator(random);
 
@@ -166,6 +168,7 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
     passwordHash: demoStudentHash,
     names,
     random,
+    openIntake: { cohortId: openCohort.cohort.id, deadline: open.applicationDeadline },
   });
   const sokerDraft = await createApplication(db, {
     applicantId: account("soker@demo.no").id,
@@ -178,6 +181,15 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
     educations: [{ institution: "NTNU", degree: "Bachelor i barnevern", credits: 180, completedYear: 2015 }],
   });
   await seedApplicantDemo(db, { applicantId: account("soker@demo.no").id, draftId: sokerDraft.id, earlierCohortId: h2023.cohort.id, adviserId: account("veileder@demo.no").id });
+
+  // Letters and klager (issue 18): decisions made weeks ago in the two cohorts under way; first, so
+  // the students it names are named before the faculty's part picks unnamed students.
+  const lettersDemo = await seedLettersDemo(db, {
+    today,
+    runningCohortId: runningCohort.cohort.id,
+    finishingCohortId: finishingCohort.cohort.id,
+    passwordHash: demoStudentHash,
+  });
 
   // The faculty's part settles the plan (samling 6 of the running cohort is today and tomorrow);
   // the students act on that plan (Sander's absence notice is for the next samling day).
@@ -203,6 +215,7 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
     `${finishing.code} med ${finishingStudents} studenter foran eksamen`,
     `${open.code} med ${applications.length} søknader (frist ${open.applicationDeadline})`,
     admission,
+    lettersDemo,
     facultyDemo,
     intakesDemo,
   ].join(", ");
@@ -340,8 +353,8 @@ async function seedCompletedCohort(
       data: {
         examId,
         enrolmentId: enrolment.id,
-        admittedById: faculty[0]!.id,
-        admittedAt: day("2024-11-01"),
+        decidedById: faculty[0]!.id,
+        decidedAt: day("2024-11-01"),
         grade,
         gradedById: faculty[0]!.id,
         gradedAt: day("2024-12-10"),

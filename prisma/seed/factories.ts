@@ -17,6 +17,9 @@ import { storage } from "@/lib/storage";
 import { makePdf } from "@/prisma/seed/pdf";
 import { STANDARD_ARBEIDSKRAV } from "@/lib/data/study-plan";
 import { STANDARD_OFFER_PRACTICAL_TEXT } from "@/lib/domain/decision-letter";
+import { osloDate } from "@/lib/domain/application-deadline";
+import { letterAsText } from "@/lib/domain/letter";
+import { composeStudentLetter, type StudentLetterFacts } from "@/lib/domain/student-letter";
 
 export { day };
 
@@ -69,9 +72,13 @@ export async function createUser(db: Database, input: UserInput = {}) {
 
 // ─── Programmes, cohorts, samlinger ─────────────────────────────────────────────────────────────
 
-const PROGRAMMES: Record<string, { name: string; description: string }> = {
+/** Invented course codes in NTNU's format (three letters, four digits), never a placeholder. */
+const PROGRAMMES: Record<string, { name: string; description: string; credits: number; fsCourseCode: string; fsCourseVersion: string }> = {
   BARNEVERNLEDELSE: {
     name: "Nasjonal videreutdanning i barnevernledelse",
+    credits: 30,
+    fsCourseCode: "BVL6001",
+    fsCourseVersion: "1",
     description:
       "Videreutdanning på masternivå (30 studiepoeng) for ledere og stedfortredere i norsk barnevern. " +
       "Studiet går over tre semestre med ni samlinger i Trondheim, og styrker lederkompetansen gjennom " +
@@ -79,7 +86,10 @@ const PROGRAMMES: Record<string, { name: string; description: string }> = {
   },
   INSTITUSJONSLEDELSE: {
     name: "Videreutdanning i institusjonsledelse",
-    description: "Videreutdanning for ledere i barneverninstitusjoner. Deler enkelte samlinger med barnevernledelse.",
+    credits: 15,
+    fsCourseCode: "BIL6001",
+    fsCourseVersion: "1",
+    description: "Videreutdanning (15 studiepoeng) for ledere i barneverninstitusjoner. Deler enkelte samlinger med barnevernledelse.",
   },
 };
 
@@ -94,8 +104,14 @@ export async function createProgramme(db: Database, code = "BARNEVERNLEDELSE") {
   return db.programme.create({
     data: {
       code,
-      credits: 30,
-      ...(PROGRAMMES[code] ?? { name: `Videreutdanning ${code.toLowerCase()}`, description: "Videreutdanning for ledere." }),
+      ...(PROGRAMMES[code] ?? {
+        name: `Videreutdanning ${code.toLowerCase()}`,
+        description: "Videreutdanning for ledere.",
+        credits: 30,
+        // An invented course code in FS's format from the programme code's letters.
+        fsCourseCode: `${code.replace(/[^A-Z]/g, "").padEnd(3, "X").slice(0, 3)}6001`,
+        fsCourseVersion: "1",
+      }),
       offerPracticalText: STANDARD_OFFER_PRACTICAL_TEXT,
       adviserName: "Ingrid Studieveileder Haugen",
       adviserEmail: "studieveileder@barnevernledelse.example",
@@ -126,6 +142,8 @@ export interface CohortInput {
   applicationOpensOn: string;
   applicationDeadline: string;
   offerAnswerDeadline: string;
+  /** The day the waiting list closes; unset: the default (the first samling day). */
+  waitlistClosesOn?: string;
   samlinger?: SamlingInput[];
   startsOn?: string;
   endsOn?: string;
@@ -164,6 +182,7 @@ export async function createCohort(db: Database, input: CohortInput) {
       applicationOpensOn: day(input.applicationOpensOn),
       applicationDeadline: day(input.applicationDeadline),
       offerAnswerDeadline: day(input.offerAnswerDeadline),
+      waitlistClosesOn: input.waitlistClosesOn ? day(input.waitlistClosesOn) : null,
       startsOn: day(startsOn),
       endsOn: day(endsOn),
     },
@@ -246,6 +265,8 @@ export interface ArbeidskravInput {
   maxGroupSize?: number;
   /** False for an optional extra item that never counts toward the exam (default true). */
   required?: boolean;
+  /** Hand-ins allowed (default 2: the first and one resubmission). */
+  maxAttempts?: number;
   dueDate: string;
 }
 
@@ -271,6 +292,7 @@ export async function createArbeidskrav(db: Database, cohortId: string, definiti
           minGroupSize: definition.minGroupSize ?? 1,
           maxGroupSize: definition.maxGroupSize ?? 1,
           required: definition.required ?? true,
+          ...(definition.maxAttempts !== undefined ? { maxAttempts: definition.maxAttempts } : {}),
           dueDate: day(definition.dueDate),
         },
       }),
@@ -297,6 +319,8 @@ export async function createSubmission(
     enrolmentIds: string[];
     submittedById: string;
     attempts: SubmissionAttemptInput[];
+    /** Members added by the one who handed in who have not confirmed yet (the rest have). */
+    unconfirmed?: string[];
   },
 ) {
   const last = input.attempts.at(-1);
@@ -327,15 +351,20 @@ export async function createSubmission(
 
 function createSubmissionRows(
   db: Database,
-  input: { arbeidskravId: string; enrolmentIds: string[]; submittedById: string; attempts: SubmissionAttemptInput[] },
+  input: { arbeidskravId: string; enrolmentIds: string[]; submittedById: string; attempts: SubmissionAttemptInput[]; unconfirmed?: string[] },
   last: SubmissionAttemptInput | undefined,
 ) {
+  const handedInAt = input.attempts[0]?.at ?? new Date();
   return db.submission.create({
     data: {
       arbeidskravId: input.arbeidskravId,
       status: last?.status ?? "SUBMITTED",
       members: {
-        create: input.enrolmentIds.map((enrolmentId) => ({ enrolmentId })),
+        create: input.enrolmentIds.map((enrolmentId) =>
+          input.unconfirmed?.includes(enrolmentId)
+            ? { enrolmentId, confirmedAt: null, addedById: input.submittedById, addedAt: handedInAt }
+            : { enrolmentId, confirmedAt: handedInAt, addedAt: handedInAt },
+        ),
       },
       attempts: {
         create: input.attempts.map((attempt, index) => ({
@@ -509,7 +538,7 @@ export async function createDecision(
 }
 
 /** A cohort taking applications: opened a month before `deadline`, which defaults to in a month. */
-export async function createOpenCohort(db: Database, options: { deadline?: string; capacity?: number } = {}) {
+export async function createOpenCohort(db: Database, options: { deadline?: string; capacity?: number; waitlistClosesOn?: string } = {}) {
   const programme = await createProgramme(db);
   const deadline = options.deadline ?? new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
   const plus = (date: string, days: number) => new Date(day(date).getTime() + days * 86_400_000).toISOString().slice(0, 10);
@@ -520,6 +549,7 @@ export async function createOpenCohort(db: Database, options: { deadline?: strin
     applicationOpensOn: plus(deadline, -60),
     applicationDeadline: deadline,
     offerAnswerDeadline: plus(deadline, 30),
+    waitlistClosesOn: options.waitlistClosesOn,
     samlinger: [{ title: "Samling 1", days: [plus(deadline, 90), plus(deadline, 91)] }],
   });
 }
@@ -588,4 +618,93 @@ export async function createReviewedApplication(
     },
   });
   return { user, application };
+}
+
+// ─── Letters to students and klager ─────────────────────────────────────────────────────────────
+
+/**
+ * A letter to a student as issueStudentLetter (lib/server/student-letters/issue.ts) writes it: the
+ * text composed by lib/domain/student-letter.ts, made available on the day of `at`. No e-mail and
+ * no audit entry (the demo's and the tests' history, not a decision made now).
+ */
+export async function createStudentLetter(
+  db: Database,
+  input: { enrolmentId: string; facts: StudentLetterFacts; decidedBy: { id: string; name: string; title: string }; about: { type: string; id: string }; at: Date },
+) {
+  const enrolment = await db.enrolment.findUniqueOrThrow({
+    where: { id: input.enrolmentId },
+    select: {
+      userId: true,
+      user: { select: { name: true } },
+      cohort: { select: { name: true, programme: { select: { name: true, adviserName: true, adviserEmail: true, adviserPhone: true } } } },
+    },
+  });
+  const madeAvailableOn = osloDate(input.at);
+  const { programme } = enrolment.cohort;
+  const composed = composeStudentLetter({
+    ...input.facts,
+    studentName: enrolment.user.name,
+    programmeName: programme.name,
+    cohortName: enrolment.cohort.name,
+    madeAvailableOn,
+    decidedBy: { name: input.decidedBy.name, title: input.decidedBy.title },
+    contact: { name: programme.adviserName, email: programme.adviserEmail, phone: programme.adviserPhone },
+  });
+  return db.studentLetter.create({
+    data: {
+      enrolmentId: input.enrolmentId,
+      userId: enrolment.userId,
+      kind: composed.kind,
+      subject: composed.subject,
+      body: letterAsText(composed),
+      enkeltvedtak: composed.enkeltvedtak,
+      grounds: composed.grounds,
+      legalBasis: composed.legalBasis,
+      madeAvailableOn: day(madeAvailableOn),
+      klageDeadline: composed.klageDeadline ? day(composed.klageDeadline) : null,
+      decidedById: input.decidedBy.id,
+      decidedAt: input.at,
+      aboutType: input.about.type,
+      aboutId: input.about.id,
+    },
+  });
+}
+
+/** A student's klage on an enkeltvedtak letter, waiting for a decision. */
+export async function createStudentAppeal(db: Database, input: { letter: { id: string; enrolmentId: string; decidedById: string }; text: string; filedAt: Date }) {
+  return db.studentAppeal.create({
+    data: { letterId: input.letter.id, letterDecidedById: input.letter.decidedById, enrolmentId: input.letter.enrolmentId, text: input.text, filedAt: input.filedAt },
+  });
+}
+
+/** A klage decided, with the letter that told the student (issue that letter about the appeal first). */
+export async function closeStudentAppeal(
+  db: Database,
+  appealId: string,
+  decision: { status: "REVERSED" | "UPHELD"; grounds: string; decidedById: string; at: Date; outcomeLetterId: string; forwarded?: boolean },
+) {
+  return db.studentAppeal.update({
+    where: { id: appealId },
+    data: {
+      status: decision.status,
+      grounds: decision.grounds,
+      decidedById: decision.decidedById,
+      decidedAt: decision.at,
+      outcomeLetterId: decision.outcomeLetterId,
+      forwardedAt: decision.forwarded ? decision.at : null,
+    },
+  });
+}
+
+/** An assessment changed after it was made (a correction, a klage taken): the attempt and its submission take the new status. */
+export async function changeAssessment(
+  db: Database,
+  input: { attemptId: string; cause: "CORRECTION" | "KLAGE"; to: "APPROVED" | "NOT_APPROVED"; reason: string; changedById: string; at: Date },
+) {
+  const attempt = await db.submissionAttempt.findUniqueOrThrow({ where: { id: input.attemptId }, select: { status: true, submissionId: true } });
+  await db.submissionAttempt.update({ where: { id: input.attemptId }, data: { status: input.to, assessedAt: input.at } });
+  await db.submission.update({ where: { id: attempt.submissionId }, data: { status: input.to } });
+  return db.assessmentChange.create({
+    data: { attemptId: input.attemptId, cause: input.cause, fromStatus: attempt.status, toStatus: input.to, reason: input.reason, changedById: input.changedById, changedAt: input.at },
+  });
 }

@@ -99,6 +99,47 @@ test("an adviser reviews an application by keyboard, with the category explained
   await expect(page.getByText("Søknad 1 av 1")).toBeVisible();
 });
 
+/** "YYYY-MM-DD" plus whole days. */
+function plusDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+test("before the application deadline the ranking is provisional and no decision can be sent", async ({ page }) => {
+  await signIn(page, "veileder@demo.no");
+  await page.goto("/veileder/opptak");
+  // The newest deadline first: barnevernledelse's intake that is open today.
+  await page.getByRole("row").filter({ hasText: "Nasjonal videreutdanning i barnevernledelse" }).first().getByRole("link").first().click();
+  await expect(page.getByRole("status").filter({ hasText: /^Søknadsfristen .* er ikke ute\./ })).toBeVisible();
+  await page.getByRole("link", { name: "Rangering" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Foreløpig rangering: / })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /Vedtak kan ikke sendes før søknadsfristen \d{1,2}\. \p{L}+ \d{4} er ute\./u })).toBeVisible();
+  await expect(page.getByRole("table", { name: /Rangering for 30 plasser/ }).getByRole("row")).not.toHaveCount(1); // judged early: some are ranked
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Vedtak" }).click();
+  await expect(page.getByText(/Vedtak kan ikke sendes før søknadsfristen .* er ute\./)).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Send \d+ vedtak$/ })).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test("the adviser sets the day the waiting list closes, after the application deadline", async ({ page }) => {
+  await signIn(page, "veileder@demo.no");
+  await openIntake(page);
+  await expect(page.getByText(/\(standard: første samlingsdag\)/)).toBeVisible();
+  const field = page.getByLabel(/^Ventelisten stenger/);
+  const earliest = (await field.getAttribute("min"))!;
+  await field.fill(plusDays(earliest, -1)); // the application deadline itself
+  await page.getByRole("button", { name: "Lagre datoen" }).click();
+  await expect(page.getByText(/^Ventelisten kan ikke stenge før søknadsfristen .* er ute\. Velg .* eller senere\.$/).first()).toBeVisible();
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(field).toHaveValue(plusDays(earliest, -1)); // what was typed stays
+  await expectAccessible(page);
+  await field.fill(plusDays(earliest, 14));
+  await page.getByRole("button", { name: "Lagre datoen" }).click();
+  await expect(page.getByText(/^Ventelisten stenger \d{1,2}\. \p{L}+ \d{4}\.$/u).first()).toBeVisible();
+  await page.reload();
+  await expect(page.getByText(/\(datoen er satt for dette opptaket\)/)).toBeVisible();
+});
+
 test("the adviser ranks, tries another number of places, and sends the decisions after a preview", async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page, "veileder@demo.no");

@@ -70,6 +70,14 @@ const copyProposal = async (page: Page) => {
   return `/veileder/kull/kopier?fra=${value}`;
 };
 
+/** Kull H2025, about to sit the exam: from the faculty's navigation. */
+const finishingCohort = async (page: Page) => {
+  await page.goto("/faglaerer");
+  const href = await page.getByRole("navigation", { name: "Faglærer" }).getByRole("link", { name: "Kull H2025", exact: true }).getAttribute("href");
+  if (!href) throw new Error("no link to Kull H2025 on /faglaerer");
+  return href;
+};
+
 /** The applicant's draft (the demo applicant's application to the open intake). */
 const draft = applicationWith(/Utkast/);
 const step = (slug: string) => async (page: Page) => `${await draft(page)}/${slug}`;
@@ -104,6 +112,9 @@ export const PAGES: Record<Audience, readonly PageToCheck[]> = {
     { name: "arbeidskrav", path: "/student/arbeidskrav" },
     { name: "ett arbeidskrav med innlevering", path: linkOn("/student/arbeidskrav", /Ledertreningsoppgave 1/) },
     { name: "timeplan og kalender", path: "/student/timeplan" },
+    { name: "brev", path: "/student/brev" },
+    { name: "et vedtak med klage som er tatt til følge", path: linkOn("/student/brev", /^Vedtak: Fagnotat 1/) },
+    { name: "brevet om utfallet av klagen", path: linkOn("/student/brev", /^Klagen din er tatt til følge/) },
   ],
   faculty: [
     { name: "oversikt", path: "/faglaerer" },
@@ -115,6 +126,9 @@ export const PAGES: Record<Audience, readonly PageToCheck[]> = {
     { name: "arbeidskrav", path: cohortTab("arbeidskrav") },
     { name: "en innlevering til vurdering", path: linkOn(cohortTab("arbeidskrav"), /^Vurder Fagnotat 2/) },
     { name: "eksamen", path: cohortTab("eksamen") },
+    { name: "klager (alle)", path: async (page) => `${await cohortTab("klager")(page)}?alle=1` },
+    { name: "eksamen med vedtak om ikke adgang", path: async (page) => `${await finishingCohort(page)}/eksamen` },
+    { name: "klager som venter på studieveileder", path: async (page) => `${await finishingCohort(page)}/klager` },
   ],
   adviser: [
     { name: "oversikt", path: "/veileder" },
@@ -124,6 +138,8 @@ export const PAGES: Record<Audience, readonly PageToCheck[]> = {
     { name: "rangering", path: async (page) => `${await intake(/institusjonsledelse/)(page)}/rangering` },
     { name: "vedtak (før utsending)", path: async (page) => `${await intake(/institusjonsledelse/)(page)}/vedtak` },
     { name: "vedtak (etter utsending)", path: async (page) => `${await intake(/Nasjonal videreutdanning i barnevernledelse/, 1)(page)}/vedtak` },
+    { name: "foreløpig rangering (før søknadsfristen)", path: async (page) => `${await intake(/Nasjonal videreutdanning i barnevernledelse/)(page)}/rangering` },
+    { name: "vedtak (før søknadsfristen)", path: async (page) => `${await intake(/Nasjonal videreutdanning i barnevernledelse/)(page)}/vedtak` },
     { name: "klager", path: "/veileder/opptak/klager" },
     { name: "studieprogrammer", path: "/veileder/programmer" },
     { name: "et studieprogram med malen", path: linkOn("/veileder/programmer", "Nasjonal videreutdanning i barnevernledelse") },
@@ -132,6 +148,7 @@ export const PAGES: Record<Audience, readonly PageToCheck[]> = {
     { name: "et kull som kladd: opptak og status", path: linkOn("/veileder", /^Publiser opptaket/) },
     { name: "et fullført kull: opptak og status", path: linkOn("/veileder", /^Arkiver kullet/) },
     { name: "arkiverte kull", path: "/veileder/kull/arkiv" },
+    { name: "en klage fra en student å avgjøre", path: linkOn("/veileder", /^Kull H2025: 1 klage fra studenter/) },
     { name: "brukere", path: "/veileder/brukere" },
     { name: "ingen tilgang (med råd for ansatte)", path: "/ingen-tilgang" },
   ],

@@ -1,7 +1,7 @@
 // Accounts people can recover and trust: forgotten password, e-mail verification, staff
 // invitations, "Min konto", and idle sessions — through the real use cases and server actions.
 import { describe, expect, it, vi } from "vitest";
-import { changePasswordAction, requestEmailChangeAction, requestPasswordResetAction, resendVerificationAction } from "@/lib/actions/account";
+import { changePasswordAction, requestEmailChangeAction, requestPasswordResetAction, resendVerificationAction, resetPasswordAction } from "@/lib/actions/account";
 import { createUser as createUserAction, renewInvitationAction } from "@/lib/actions/manage-users";
 import { submitApplicationAction } from "@/lib/actions/application";
 import { FORBIDDEN_MESSAGE } from "@/lib/server/action";
@@ -102,6 +102,26 @@ describe("forgotten password", () => {
 
     // Used once: the same link again does nothing.
     await expect(resetPassword(token, "et helt annet passord")).rejects.toThrow(INVALID_RESET_LINK);
+  });
+
+  it("signs the owner in after the reset even while others keep the account locked", async () => {
+    const user = await createUser(db(), { password: OLD_PASSWORD });
+    await requestPasswordReset(user.email, { clientAddress: null });
+    const token = tokenIn((await mailTo(user.email, /^Nytt passord/))!.text, "/nytt-passord");
+    const { signIn } = await import("@/lib/server/auth");
+    const signInMock = vi.mocked(signIn);
+    signInMock.mockClear();
+    await redirectOf(() => submit(resetPasswordAction, { token, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD }));
+    // Someone keeps guessing, from everywhere: the account is locked again at once.
+    for (let index = 0; index < 11; index += 1) {
+      await signInWithPassword({ email: user.email, password: `gjett-${index}-igjen`, clientAddress: null, userAgent: null });
+    }
+    expect(await signInWithPassword({ email: user.email, password: NEW_PASSWORD, clientAddress: null, userAgent: null })).toMatchObject({ reason: "limited" });
+    // The sign-in the reset makes (next-auth hands these fields to authorize) still gets in.
+    expect(signInMock).toHaveBeenCalledTimes(1);
+    const [provider, fields] = signInMock.mock.calls[0] as [string, { email: string; password: string; grant?: string }];
+    expect(provider).toBe("credentials");
+    expect(await signInWithPassword({ email: fields.email, password: fields.password, clientAddress: null, userAgent: null, ownerGrant: fields.grant ?? null })).toMatchObject({ ok: true });
   });
 
   it("works within 60 minutes and not after", async () => {

@@ -46,12 +46,13 @@ beforeAll(async () => {
     sendDecisionBatchAction: { cohortId, fingerprint: "0".repeat(32), confirm: "on" },
     decideAppealAction: { appealId: appeal.id, outcome: "OFFER", grounds: "Fordi." },
     markAppealForwardedAction: { appealId: appeal.id },
+    setWaitlistClosingDateAction: { cohortId, waitlistClosesOn: "2030-01-01" },
   };
 });
 
 /** Everything an adviser action could change, in numbers and contents. */
 async function snapshot() {
-  const [applications, documents, positions, decisions, letters, appeals, requests, moves, audit, mail] = await Promise.all([
+  const [applications, documents, positions, decisions, letters, appeals, requests, moves, audit, mail, cohorts] = await Promise.all([
     db().application.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, qualified: true, category: true, assessedCategory: true } }),
     db().document.findMany({ orderBy: { id: "asc" }, select: { id: true, verificationStatus: true } }),
     db().position.findMany({ orderBy: { id: "asc" }, select: { id: true, verificationStatus: true } }),
@@ -62,8 +63,9 @@ async function snapshot() {
     db().rankingMove.count(),
     db().auditLog.count(),
     db().mailMessage.count(),
+    db().cohort.findMany({ orderBy: { id: "asc" }, select: { id: true, waitlistClosesOn: true } }),
   ]);
-  return { applications, documents, positions, decisions, letters, appeals, requests, moves, audit, mail };
+  return { applications, documents, positions, decisions, letters, appeals, requests, moves, audit, mail, cohorts };
 }
 
 describe("adviser actions", () => {

@@ -8,7 +8,8 @@ import { POST as klageRoute } from "@/app/api/soknader/[id]/klage/route";
 import { answerOfferAction } from "@/lib/actions/application";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { klageDeadline } from "@/lib/domain/klage";
-import { advanceWaitingLists, previewDecisionBatch } from "@/lib/server/admission/decisions";
+import { previewDecisionBatch } from "@/lib/server/admission/decisions";
+import { advanceWaitingLists } from "@/lib/server/admission/waitlist";
 import { judgeQualification, reviewDocument, reviewPosition, setCategoryOverride, requestDocumentation } from "@/lib/server/admission/review";
 import { resolveViewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
@@ -121,7 +122,7 @@ describe("the waiting list moves by itself", () => {
     expect(await db().auditLog.count({ where: { action: "offer.expire", entityId: offer.id } })).toBe(1);
     expect(await db().mailMessage.count({ where: { dedupeKey: `decision-letter:${promoted.letters[0]!.id}` } })).toBe(1);
     // Running again changes nothing.
-    expect(await advanceWaitingLists({ cohortId: cohort.id })).toEqual({ expired: 0, offered: 0, moved: 0 });
+    expect(await advanceWaitingLists({ cohortId: cohort.id })).toEqual({ expired: 0, offered: 0, moved: 0, closed: 0 });
   });
 
   it("gives a declined place to the first on the list", async () => {

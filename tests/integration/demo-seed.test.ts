@@ -2,15 +2,20 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { beforeAll, describe, expect, it, inject } from "vitest";
+import { decisionsBeforeDeadlineProblem, isRankingProvisional, isWaitlistClosed } from "@/lib/domain/admission-decisions";
 import { evaluateEligibility } from "@/lib/domain/eligibility";
+import { formatDateNb } from "@/lib/domain/format";
 import { createPrismaClient, type Database } from "@/lib/db/client";
+import { waitlistClosingDateOf } from "@/lib/server/admission/places";
+import { computeRanking } from "@/lib/server/admission/ranking";
 import { verifyPassword } from "@/lib/server/auth/password";
+import { isoDate } from "@/lib/to-domain";
+import { EARLY_REVIEWS } from "@/prisma/seed/demo-admission";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
 import { seedDemoData } from "@/prisma/seed/demo";
 import { shiftByWeeks } from "@/lib/domain/cohort-plan";
 import { listCohortsForStaff } from "@/lib/server/cohorts/staff-overview";
 import { getIntake, listArchivedCohorts, listNextSteps } from "@/lib/server/intakes/queries";
-import { isoDate } from "@/lib/to-domain";
 import { db } from "./support";
 
 const TODAY = new Date("2026-11-22T12:00:00+01:00");
@@ -104,11 +109,11 @@ describe("demo seed", () => {
     expect(applications.every((a) => a._count.documents >= 2)).toBe(true);
   });
 
-  it("has a cohort whose samlinger are over, exam ahead, nobody registered, most eligible", async () => {
+  it("has a cohort whose samlinger are over, exam ahead, nobody registered (one refused), most eligible", async () => {
     const cohort = await db().cohort.findFirstOrThrow({
       where: { code: "H2025", programme: { code: "BARNEVERNLEDELSE" } },
       select: {
-        exams: { select: { startsOn: true, registrations: { select: { id: true } } } },
+        exams: { select: { startsOn: true, registrations: { select: { id: true, status: true } } } },
         samlinger: { select: { samling: { select: { days: { select: { date: true } } } } } },
         enrolments: {
           select: {
@@ -123,7 +128,8 @@ describe("demo seed", () => {
     expect(days).toHaveLength(27);
     expect(days.every((d) => d.date < TODAY)).toBe(true);
     expect(cohort.exams[0]!.startsOn > TODAY).toBe(true);
-    expect(cohort.exams[0]!.registrations).toHaveLength(0);
+    // Nobody registered yet; Vilde Vedtak was refused (prisma/seed/demo-letters.ts).
+    expect(cohort.exams[0]!.registrations.map((registration) => registration.status)).toEqual(["REFUSED"]);
     const statuses = cohort.enrolments.map((enrolment) => ({
       email: enrolment.user.email,
       status: evaluateEligibility({
@@ -189,6 +195,31 @@ describe("demo seed", () => {
     expect(undecided.find((a) => a.applicant.email === "soker.kontroll@demo.no")).toMatchObject({ status: "SUBMITTED", qualified: null });
     expect(undecided.find((a) => a.applicant.email === "soker.avslag@demo.no")).toMatchObject({ status: "UNDER_REVIEW", qualified: false });
     expect(undecided.filter((a) => a.qualified === true)).toHaveLength(11);
+  });
+
+  it("shows the open intake ranked early and provisionally: some judged before the deadline, nothing decidable yet", async () => {
+    const cohort = await db().cohort.findFirstOrThrow({ where: { code: "H2027", programme: { code: "BARNEVERNLEDELSE" } }, select: { id: true, applicationDeadline: true } });
+    const deadline = isoDate(cohort.applicationDeadline);
+    expect(isRankingProvisional(deadline, TODAY)).toBe(true);
+    const judged = await db().application.count({ where: { cohortId: cohort.id, qualified: { not: null } } });
+    expect(judged).toBe(EARLY_REVIEWS);
+    const ranking = await computeRanking(db(), cohort.id);
+    expect(ranking.rows.length).toBeGreaterThan(0);
+    expect(ranking.rows.length).toBeLessThanOrEqual(EARLY_REVIEWS);
+    expect(decisionsBeforeDeadlineProblem(deadline, TODAY)).toBe(`Vedtak kan ikke sendes før søknadsfristen ${formatDateNb(deadline)} er ute.`);
+    expect(await db().decision.count({ where: { application: { cohortId: cohort.id } } })).toBe(0);
+  });
+
+  it("tells the decided intake's waiting list when it closes: the kull's first samling day, still weeks away", async () => {
+    const cohort = await db().cohort.findFirstOrThrow({
+      where: { code: "V2027", programme: { code: "BARNEVERNLEDELSE" } },
+      select: { id: true, waitlistClosesOn: true, startsOn: true },
+    });
+    expect(cohort.waitlistClosesOn).toBeNull();
+    const closesOn = await waitlistClosingDateOf(db(), cohort);
+    expect(isWaitlistClosed(closesOn, TODAY)).toBe(false);
+    const letter = await db().decisionLetter.findFirstOrThrow({ where: { kind: "WAITLIST", decision: { application: { applicant: { email: "soker.venteliste@demo.no" } } } } });
+    expect(letter.body).toContain(`Ventelisten stenges ${formatDateNb(closesOn)}.`);
   });
 
   it("is deterministic: seeding another empty database on the same day gives the same people", async () => {

@@ -8,6 +8,7 @@ import { publishGradesAction, registerEligibleAction, registerStudentAction, set
 import { addDays } from "@/lib/domain/dates";
 import { getExamAdmission, registerForExam } from "@/lib/server/exams/registration";
 import { publishGrades, setGrade } from "@/lib/server/exams/grades";
+import { getExamProtocol } from "@/lib/server/exams/results";
 import { DomainError } from "@/lib/server/errors";
 import { STANDARD_ARBEIDSKRAV } from "@/lib/data/study-plan";
 import { makeCohort, planDays, type World } from "./cohort-world";
@@ -49,7 +50,7 @@ describe("exam registration", () => {
     expect(short.eligibility.status).toBe("NOT_ELIGIBLE");
     expect(short.reasons).toEqual(["Oppmøte 35 av 44 dager (79,5 %), krav 36: kravet kan ikke lenger nås."]);
     expect(list.students.find((s) => s.enrolmentId === enrolmentOf(FOUR))!.reasons).toEqual(["4 av 5 arbeidskrav godkjent."]);
-    expect(list.counts).toEqual({ eligibleNotRegistered: 3, decisionNeeded: 0, registered: 0, graded: 0 });
+    expect(list.counts).toEqual({ eligibleNotRegistered: 3, decisionNeeded: 0, refused: 0, registered: 0, graded: 0 });
   });
 
   it("refuses the 79.5 % student and the four-arbeidskrav student by a direct call, registering nobody", async () => {
@@ -110,14 +111,14 @@ describe("grades", () => {
     // A withdrawn registration cannot hold a grade either.
     await expect(
       raw.query(
-        `INSERT INTO "ExamRegistration" ("id","examId","enrolmentId","status","admittedById","grade","gradedAt") VALUES ('cx1', $1, $2, 'WITHDRAWN', $3, 'B', now())`,
+        `INSERT INTO "ExamRegistration" ("id","examId","enrolmentId","status","decidedById","grade","gradedAt") VALUES ('cx1', $1, $2, 'WITHDRAWN', $3, 'B', now())`,
         [world.examId, enrolmentOf(SHORT), world.teacher.id],
       ),
     ).rejects.toThrow(/ExamRegistration_grade_only_admitted/);
     // Nor can a student of another cohort be registered for this exam.
     const other = await makeCohort({ students: 1, samlinger: [["2025-01-07"]], heldBefore: "2030-01-01" });
     await expect(
-      raw.query(`INSERT INTO "ExamRegistration" ("id","examId","enrolmentId","admittedById") VALUES ('cx2', $1, $2, $3)`, [
+      raw.query(`INSERT INTO "ExamRegistration" ("id","examId","enrolmentId","decidedById") VALUES ('cx2', $1, $2, $3)`, [
         world.examId,
         other.students[0]!.enrolmentId,
         world.teacher.id,
@@ -162,12 +163,31 @@ describe("the results for FS", () => {
     const bytes = Buffer.from(await response.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString("utf8").trim().split("\r\n");
-    expect(lines[0]).toBe("Navn;Fødselsdato;E-post;Emnekode;Termin;Karakter;Karakterdato");
+    expect(lines[0]).toBe("Navn;Fødselsdato;E-post;Emnekode;Versjonskode;Termin;Studiepoeng;Karakter;Karakterdato");
     expect(lines).toHaveLength(4);
     const fine = lines.find((line) => line.startsWith("Student 04;"))!.split(";");
-    expect(fine.slice(3, 6)).toEqual(["BVL6000", "HØST 2026", "B"]);
-    expect(fine[6]).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
+    expect(fine.slice(3, 8)).toEqual(["BVL6001", "1", "HØST 2026", "30", "B"]);
+    expect(fine[8]).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
     expect(fine[1]).toBe("");
+  });
+
+  it("name the programme's own course, version and credits, from the data (the protocol too)", async () => {
+    const programme = await db().programme.findFirstOrThrow({ where: { cohorts: { some: { id: world.cohortId } } } });
+    await db().programme.update({ where: { id: programme.id }, data: { fsCourseCode: "BVL6002", fsCourseVersion: "2", credits: 20 } });
+    try {
+      const { GET } = await import("@/app/(staff)/kull/[cohortId]/eksamen/fs-eksport/route");
+      await signInAs(world.users.teacher);
+      const response = await GET(new Request(`http://localhost/kull/${world.cohortId}/eksamen/fs-eksport`), { params: Promise.resolve({ cohortId: world.cohortId }) });
+      expect(response.headers.get("content-disposition")).toContain("eksamensresultater-BVL6002-");
+      const row = Buffer.from(await response.arrayBuffer()).subarray(3).toString("utf8").trim().split("\r\n").find((line) => line.startsWith("Student 04;"))!;
+      expect(row.split(";").slice(3, 7)).toEqual(["BVL6002", "2", "HØST 2026", "20"]);
+      const protocol = await getExamProtocol(world.teacher, world.cohortId);
+      expect(protocol).toMatchObject({ courseCode: "BVL6002", courseVersion: "2", credits: 20 });
+      // The database refuses a code FS would not take.
+      await expect(db().programme.update({ where: { id: programme.id }, data: { fsCourseCode: "placeholder" } })).rejects.toThrow(/Programme_fs_course_code/);
+    } finally {
+      await db().programme.update({ where: { id: programme.id }, data: { fsCourseCode: programme.fsCourseCode, fsCourseVersion: programme.fsCourseVersion, credits: programme.credits } });
+    }
   });
 });
 

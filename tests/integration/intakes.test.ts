@@ -76,7 +76,7 @@ describe("who manages kull", () => {
     for (const user of [faculty, applicant]) {
       await signInAs(user);
       expect(await submit(createIntakeAction, { programmeId, ...fields })).toMatchObject({ ok: false, message: FORBIDDEN_MESSAGE });
-      await expect(createIntake(viewerOf(user), { programmeId, ...fields, capacity: 25 })).rejects.toBeInstanceOf(AccessDeniedError);
+      await expect(createIntake(viewerOf(user), { programmeId, ...fields, capacity: 25, waitlistClosesOn: null })).rejects.toBeInstanceOf(AccessDeniedError);
       await expect(getIntake(viewerOf(user), "c000000000000000000000000")).rejects.toThrow("Bare studieveiledere og administratorer kan opprette og endre kull.");
     }
     expect(await db().cohort.count({ where: { programmeId } })).toBe(0);
@@ -293,6 +293,7 @@ describe("a copy of an earlier kull", () => {
       weeks: String(proposal.weeks),
       ...proposal.fields,
       capacity: String(proposal.fields.capacity),
+      waitlistClosesOn: proposal.fields.waitlistClosesOn ?? "",
       // The adviser moves the first samling's last day and leaves samling 3 out.
       "samling-0": ["2032-01-06", "2032-01-07", "2032-01-13"],
       "samling-1": proposal.samlinger[1]!.days.map((day) => day.date),

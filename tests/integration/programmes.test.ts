@@ -20,6 +20,8 @@ const form = {
   name: "Videreutdanning i familievernledelse",
   description: "For ledere i familievernet.",
   credits: "30",
+  fsCourseCode: "FVL6001",
+  fsCourseVersion: "1",
   attendanceThresholdPercent: "80",
   adviserName: "Ingrid Veileder",
   adviserEmail: "Ingrid@Familievern.example",
@@ -48,6 +50,12 @@ describe("creating a programme", () => {
     const admin = await createUser(db(), { roles: ["ADMIN", "ADVISER"] });
     await signInAs(admin);
     const bad = await submit(createProgrammeAction, { code: "familievern sør", ...form, credits: "7,5", adviserEmail: "ikke-en-adresse" });
+    // FS's formats are checked once the form parses.
+    const fs = await submit(createProgrammeAction, { code: "FAMILIEVERN_FS", ...form, fsCourseCode: "fvl-1", fsCourseVersion: "1.0" });
+    expect(fs.fieldErrors).toEqual({
+      fsCourseCode: ["Emnekoden skrives med 2–5 store bokstaver og 3–4 sifre, for eksempel BVL6001."],
+      fsCourseVersion: ["Versjonskoden er 1–3 sifre eller store bokstaver, for eksempel 1."],
+    });
     expect(bad.ok).toBe(false);
     expect(bad.fieldErrors?.code).toEqual(["Bruk AE, OE og AA i stedet for Æ, Ø og Å i koden (for eksempel FAMILIEVERN)."]);
     expect(bad.fieldErrors?.credits).toEqual(["Studiepoeng må være et helt tall."]);
@@ -56,7 +64,14 @@ describe("creating a programme", () => {
     const path = await redirectOf(() => submit(createProgrammeAction, { code: " familievern ledelse ", ...form }));
     const id = /\/veileder\/programmer\/(c[a-z0-9]+)\?opprettet=1$/.exec(path)![1]!;
     const programme = await getProgramme(viewerOf(admin), id);
-    expect(programme).toMatchObject({ code: "FAMILIEVERN_LEDELSE", adviserEmail: "ingrid@familievern.example", offerWelcomeText: null, offerPracticalText: "Studiet er gratis." });
+    expect(programme).toMatchObject({
+      code: "FAMILIEVERN_LEDELSE",
+      fsCourseCode: "FVL6001",
+      fsCourseVersion: "1",
+      adviserEmail: "ingrid@familievern.example",
+      offerWelcomeText: null,
+      offerPracticalText: "Studiet er gratis.",
+    });
     expect(programme.arbeidskravTemplates).toHaveLength(5);
     expect(programme.templateProblems).toEqual([]);
     const [entry] = await db().auditLog.findMany({ where: { entityId: id, action: "programme.create" } });
@@ -67,7 +82,7 @@ describe("creating a programme", () => {
       fieldErrors: { code: ["Koden FAMILIEVERN_LEDELSE brukes allerede av et annet studieprogram."] },
     });
     // The database keeps the rule too.
-    await expect(db().programme.create({ data: { code: "lower", name: "x", credits: 30, description: "x", adviserName: "x", adviserEmail: "x", adviserPhone: "x", academicLeadName: "x", academicLeadEmail: "x", academicLeadPhone: "x" } })).rejects.toThrow(/Programme_code_format/);
+    await expect(db().programme.create({ data: { code: "lower", name: "x", credits: 30, fsCourseCode: "TST6001", description: "x", adviserName: "x", adviserEmail: "x", adviserPhone: "x", academicLeadName: "x", academicLeadEmail: "x", academicLeadPhone: "x" } })).rejects.toThrow(/Programme_code_format/);
     expect((await listProgrammes(viewerOf(admin))).canCreate).toBe(true);
   });
 });

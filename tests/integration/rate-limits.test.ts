@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { signInWithPassword } from "@/lib/server/auth/sign-in";
+import { ownerSignInGrant, OWNER_GRANT_SECONDS, signInWithPassword } from "@/lib/server/auth/sign-in";
 import {
   clearRateLimit,
   consumeRateLimit,
@@ -101,12 +101,58 @@ describe("sign-in throttling", () => {
     expect(await peekRateLimit(RATE_LIMITS.signInAccount(user.email))).toEqual({ blocked: false, resetAt: null });
   });
 
+  it("lets one address reach its own limit for an account before the account's, so it can never keep the owner out", async () => {
+    const user = await createUser(db(), { password: PASSWORD });
+    const attacker = "198.51.100.66";
+    const owner = "192.0.2.20";
+    const start = new Date("2026-12-01T09:00:00Z");
+    const minutes = (value: number) => new Date(start.getTime() + value * 60_000);
+    // The owner signed in a moment ago: the account's window runs from then, out of step with the
+    // attacker's (the worst case for the attacker's count in one window of the account).
+    expect(await signInWithPassword({ email: user.email, password: PASSWORD, clientAddress: owner, userAgent: null }, start)).toMatchObject({ ok: true });
+    const guess = (at: Date) => signInWithPassword({ email: user.email, password: "gjetter-videre-2026", clientAddress: attacker, userAgent: null }, at);
+    const first = [];
+    for (let index = 0; index < 12; index += 1) first.push(await guess(minutes(14)));
+    // Five are checked; then this address is stopped, and the account is not locked by it.
+    expect(first.filter((outcome) => !outcome.ok && outcome.reason === "invalid")).toHaveLength(5);
+    expect(first.slice(5).every((outcome) => !outcome.ok && outcome.reason === "limited")).toBe(true);
+    expect(await peekRateLimit(RATE_LIMITS.signInAccount(user.email), { now: minutes(14) })).toEqual({ blocked: false, resetAt: null });
+    // The attacker goes on in every window for two hours; the owner gets in whenever they try.
+    for (let minute = 15; minute <= 120; minute += 1) {
+      await guess(minutes(minute));
+      await guess(minutes(minute + 0.5));
+      if (minute % 5 === 0) {
+        const outcome = await signInWithPassword({ email: user.email, password: PASSWORD, clientAddress: owner, userAgent: null }, minutes(minute + 0.75));
+        expect(outcome, `the owner at minute ${minute}`).toMatchObject({ ok: true });
+      }
+    }
+  }, 60_000);
+
+  it("lets the owner's grant past a lock that others keep up, and nothing else", async () => {
+    const user = await createUser(db(), { password: PASSWORD });
+    const other = await createUser(db(), { password: PASSWORD });
+    const now = new Date();
+    // Guesses from everywhere (no trusted proxy: no address at all) keep the account locked.
+    for (let index = 0; index < 12; index += 1) {
+      await signInWithPassword({ email: user.email, password: `feil-${index}-passord`, clientAddress: null, userAgent: null }, now);
+    }
+    const attempt = (ownerGrant: string | null, password = PASSWORD) =>
+      signInWithPassword({ email: user.email, password, clientAddress: null, userAgent: null, ownerGrant }, now);
+    expect(await attempt(null)).toMatchObject({ ok: false, reason: "limited" });
+    expect(await attempt(`${now.getTime() + 60_000}.${"A".repeat(43)}`)).toMatchObject({ ok: false, reason: "limited" });
+    expect(await attempt(ownerSignInGrant(other.email, now))).toMatchObject({ ok: false, reason: "limited" });
+    expect(await attempt(ownerSignInGrant(user.email, new Date(now.getTime() - (OWNER_GRANT_SECONDS + 1) * 1000)))).toMatchObject({ ok: false, reason: "limited" });
+    // The grant does not check the password for anyone: a wrong one is still wrong.
+    expect(await attempt(ownerSignInGrant(user.email, now), "ikke-passordet-mitt")).toEqual({ ok: false, reason: "invalid" });
+    expect(await attempt(ownerSignInGrant(user.email, now))).toMatchObject({ ok: true });
+  });
+
   it("holds when two app processes share the database", async () => {
     const user = await createUser(db(), { password: PASSWORD });
     const startAt = Date.now() + 4000;
-    // Each process from its own address, so only the account's limit decides.
-    const run = (address: string) => runWorker([user.email, "15", address, String(startAt)]);
-    const results = await Promise.all([run("198.51.100.201"), run("198.51.100.202")]);
+    // No client address (no trusted proxy), so only the account's limit decides.
+    const run = () => runWorker([user.email, "15", "none", String(startAt)]);
+    const results = await Promise.all([run(), run()]);
     expect(new Set(results.map((result) => result.pid)).size).toBe(2);
     const checked = results.reduce((sum, result) => sum + result.checked, 0);
     const limited = results.reduce((sum, result) => sum + result.limited, 0);

@@ -259,7 +259,7 @@ describe("exam registration is revisited", () => {
     await register(world, 0, [{ enrolmentId, status: "ABSENT" }], "Feilregistrert");
     await register(world, 1, [{ enrolmentId, status: "ABSENT" }], "Feilregistrert");
     admission = await getExamAdmission(world.teacher, world.cohortId, NOW);
-    expect(admission.students[0]!.decisionNeeded).toBe("NO_LONGER_ELIGIBLE");
+    expect(admission.students[0]!.decisionNeeded).toBe("REFUSAL_NEEDED");
     expect(admission.counts.decisionNeeded).toBe(1);
     expect(admission.students[0]!.change).toMatchObject({ from: "ELIGIBLE", to: "NOT_ELIGIBLE" });
     const told = await db().mailMessage.findMany({ where: { dedupeKey: { startsWith: `standing-exam:${enrolmentId}:` } } });

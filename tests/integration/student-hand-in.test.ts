@@ -132,7 +132,14 @@ describe("a group hand-in", () => {
     const attemptId = stored!.submission.attempts[0]!.id;
     const receipts = await db().mailMessage.findMany({ where: { dedupeKey: { startsWith: `hand-in-receipt:${attemptId}:` } } });
     expect(receipts.map((mail) => mail.to).sort()).toEqual([student(1), student(2), student(3)].map((s) => s.user.email).sort());
-    expect(receipts.find((mail) => mail.to === student(2).user.email)!.text).toContain(`fordi ${student(1).user.name} la deg til`);
+    // The classmates chosen are in the group once they confirm; the receipt tells them so.
+    expect(receipts.find((mail) => mail.to === student(2).user.email)!.text).toContain(
+      `Du er lagt til i gruppen av ${student(1).user.name}, og er ikke med før du har bekreftet det på arbeidskravets side`,
+    );
+    expect(receipts.find((mail) => mail.to === student(1).user.email)!.text).not.toContain("bekreftet");
+    const confirmed = await db().submissionMember.findMany({ where: { submissionId: stored!.submission.id }, select: { enrolmentId: true, confirmedAt: true, addedById: true } });
+    expect(confirmed.filter((member) => member.confirmedAt !== null).map((member) => member.enrolmentId)).toEqual([student(1).enrolment.id]);
+    expect(confirmed.filter((member) => member.confirmedAt === null).every((member) => member.addedById === student(1).user.id)).toBe(true);
 
     // A member sees the group's hand-in and may open its file; a classmate outside the group does not.
     const documentId = stored!.submission.attempts[0]!.documents[0]!.id;

@@ -131,7 +131,7 @@ describe("the student home page", () => {
   it("shows the grade only once the exam's grades are published", async () => {
     const student = small.students[2]!;
     await db().examRegistration.create({
-      data: { examId: small.exam.id, enrolmentId: student.enrolment.id, admittedById: small.teacher.id, grade: "B", gradedAt: new Date(), gradedById: small.teacher.id },
+      data: { examId: small.exam.id, enrolmentId: student.enrolment.id, decidedById: small.teacher.id, grade: "B", gradedAt: new Date(), gradedById: small.teacher.id },
     });
     const [before] = await getStudentOverview(await viewerOf(small, 2));
     expect(before!.exam).toMatchObject({ registered: true, publishedGrade: null });

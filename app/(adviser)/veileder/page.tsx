@@ -6,17 +6,19 @@ import { formatDeadline } from "@/lib/domain/application-deadline";
 import { listAppeals, listIntakes } from "@/lib/server/admission/queries";
 import { listCohortsForStaff } from "@/lib/server/cohorts/staff-overview";
 import { listNextSteps } from "@/lib/server/intakes/queries";
+import { countOpenAppeals } from "@/lib/server/student-letters/appeals";
 import { requirePageRole } from "@/lib/server/viewer";
 
 export const metadata: Metadata = { title: "Studieveileder" };
 
 export default async function AdviserHome() {
   const viewer = await requirePageRole(["ADVISER", "ADMIN"], "/veileder");
-  const [cohorts, steps, intakes, appeals] = await Promise.all([
+  const [cohorts, steps, intakes, appeals, studentAppeals] = await Promise.all([
     listCohortsForStaff(viewer),
     listNextSteps(viewer),
     listIntakes(viewer),
     listAppeals(viewer, { open: true }),
+    countOpenAppeals(viewer),
   ]);
   const waiting = intakes.filter((intake) => intake.notReviewed + intake.underReview > 0);
   const received = appeals.filter((appeal) => appeal.status === "RECEIVED").length;
@@ -45,7 +47,15 @@ export default async function AdviserHome() {
               <Link href="/veileder/opptak/klager">{toForward} klager skal sendes til klageinstansen.</Link>
             </li>
           ) : null}
-          {waiting.length === 0 && appeals.length === 0 ? <li>Ingen søknader eller klager venter på deg.</li> : null}
+          {studentAppeals.map((entry) => (
+            <li key={entry.cohortId}>
+              <Link href={`/kull/${entry.cohortId}/klager`}>
+                {entry.cohortName}: {entry.count === 1 ? "1 klage" : `${entry.count} klager`} fra studenter på vedtak om arbeidskrav eller eksamen
+              </Link>{" "}
+              venter på behandling.
+            </li>
+          ))}
+          {waiting.length === 0 && appeals.length === 0 && studentAppeals.length === 0 ? <li>Ingen søknader eller klager venter på deg.</li> : null}
         </ul>
       </section>
       <section className="card" aria-labelledby="kull-heading">

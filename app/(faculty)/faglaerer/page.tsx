@@ -5,6 +5,7 @@ import { CohortCard } from "@/components/cohort/cohort-card";
 import { CohortTable } from "@/components/cohort-table";
 import { getFacultyHome } from "@/lib/server/cohorts/faculty-home";
 import { listCohortsForStaff, listMyBasisgrupper } from "@/lib/server/cohorts/staff-overview";
+import { countOpenAppeals } from "@/lib/server/student-letters/appeals";
 import { requirePageRole } from "@/lib/server/viewer";
 
 export const metadata: Metadata = { title: "Faglærer" };
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "Faglærer" };
 export default async function FacultyHome() {
   const viewer = await requirePageRole(["FACULTY"], "/faglaerer");
   const summaries = await getFacultyHome(viewer);
-  const [cohorts, groups] = await Promise.all([listCohortsForStaff(viewer), listMyBasisgrupper(viewer)]);
+  const [cohorts, groups, appeals] = await Promise.all([listCohortsForStaff(viewer), listMyBasisgrupper(viewer), countOpenAppeals(viewer)]);
   const today = summaries.filter((cohort) => cohort.today);
   return (
     <>
@@ -25,6 +26,20 @@ export default async function FacultyHome() {
         }
       />
       <div className="space-y-6">
+        {appeals.length > 0 ? (
+          <section className="card" aria-labelledby="klager-heading">
+            <h2 id="klager-heading">Klager som venter</h2>
+            <ul className="mt-2 list-disc space-y-1 pl-5">
+              {appeals.map((entry) => (
+                <li key={entry.cohortId}>
+                  <Link href={`/kull/${entry.cohortId}/klager`}>
+                    {entry.cohortName}: {entry.count === 1 ? "1 klage" : `${entry.count} klager`} fra studenter
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
         {summaries.length === 0 ? <p className="card">Du er ikke med i lærerteamet til noe kull som pågår. Studieveileder legger deg til.</p> : null}
         {summaries.map((cohort) => (
           <CohortCard key={cohort.id} cohort={cohort} />

@@ -12,6 +12,7 @@ export default async function StudentLayout({ children }: { children: React.Reac
           { href: "/student/oppmote", label: "Oppmøte" },
           { href: "/student/arbeidskrav", label: "Arbeidskrav" },
           { href: "/student/timeplan", label: "Timeplan" },
+          { href: "/student/brev", label: "Brev" },
         ]}
       />
       {children}

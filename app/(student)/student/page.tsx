@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/area-nav";
-import { ARBEIDSKRAV_STATUS, ELIGIBILITY_STATUS, StatusBadge } from "@/components/status-badge";
+import { arbeidskravStatus, ELIGIBILITY_STATUS, StatusBadge } from "@/components/status-badge";
 import { AttendanceBar } from "@/components/student/attendance-bar";
 import { NextSteps } from "@/components/student/next-steps";
 import { eligibilityHeadline } from "@/lib/domain/eligibility";
@@ -85,7 +85,7 @@ function Enrolment({ enrolment, anchors }: { enrolment: StudentOverview; anchors
         </p>
         <ul className="mt-3 divide-y divide-slate-200">
           {enrolment.arbeidskrav.map((item) => {
-            const itemStatus = ARBEIDSKRAV_STATUS[item.status]!;
+            const itemStatus = arbeidskravStatus(item.status, item.finalRejection);
             return (
               <li key={item.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
                 <div className="min-w-0">
@@ -93,7 +93,7 @@ function Enrolment({ enrolment, anchors }: { enrolment: StudentOverview; anchors
                     {item.title}
                   </Link>
                   <p className="text-sm text-slate-700">
-                    {item.status === "NOT_APPROVED" ? `Ny frist ${formatDateNb(item.deadline)}` : `Frist ${formatDateNb(item.dueDate)}`}
+                    {item.status === "NOT_APPROVED" && !item.finalRejection ? `Ny frist ${formatDateNb(item.deadline)}` : `Frist ${formatDateNb(item.dueDate)}`}
                     {item.required ? "" : " · valgfritt, teller ikke for eksamen"}
                   </p>
                 </div>
@@ -116,7 +116,13 @@ function ExamCard({ enrolment, anchor }: { enrolment: StudentOverview; anchor?: 
   const days = [exam.startsOn, exam.endsOn];
   const registration = exam.registered
     ? "Du er meldt opp til eksamen."
-    : exam.withdrawn
+    : exam.refused
+      ? (
+          <>
+            Du har fått vedtak om at du ikke får gå opp til eksamen. <Link href="/student/brev">Les vedtaket og klag på det under Brev</Link>.
+          </>
+        )
+      : exam.withdrawn
       ? "Oppmeldingen din er trukket. Ta kontakt med studieveilederen hvis det er feil."
       : eligibility.status === "ELIGIBLE"
         ? "Du har rett til å gå opp. Faglærer melder deg opp, og du ser det her når det er gjort."

@@ -1,5 +1,4 @@
 import "server-only";
-import { inOrder } from "@/lib/server/in-order";
 // Klage (appeals) on admission decisions: the applicant files one on a refusal or a waiting-list
 // decision until the letter's klage deadline (forvaltningsloven § 29, lib/domain/klage.ts); the
 // adviser reverses it (an offer, or a better place on the waiting list, with a new letter) or
@@ -7,7 +6,8 @@ import { inOrder } from "@/lib/server/in-order";
 // shown to the applicant.
 import { createHash } from "node:crypto";
 import { osloDate } from "@/lib/domain/application-deadline";
-import { offerAnswerDeadline } from "@/lib/domain/admission-decisions";
+import { isWaitlistClosed, offerAnswerDeadline, orderWaitlist } from "@/lib/domain/admission-decisions";
+import { APPEALABLE_LETTER_KINDS } from "@/lib/domain/decision-letter";
 import { formatDateNb } from "@/lib/domain/format";
 import { isKlageInTime } from "@/lib/domain/klage";
 import { uploadProblem } from "@/lib/domain/upload";
@@ -23,11 +23,13 @@ import { requestJob } from "@/lib/jobs/queue";
 import type { Viewer } from "@/lib/server/viewer";
 import { enforceRateLimit, RATE_LIMITS } from "@/lib/server/rate-limit";
 import { storage } from "@/lib/storage";
+import { inOrder } from "@/lib/server/in-order";
 import { isoDate } from "@/lib/to-domain";
 import { requireAdviser } from "./access";
-import { lockCohort, placesTaken } from "./decisions";
-import { loadReviewSummaries } from "./facts";
-import { APPEALS_BODY, issueLetter, type LetterContext } from "./letters";
+import { APPEALS_BODY, issueLetter, loadLetterContexts, type LetterContext } from "./letters";
+import { assertDecisionsOpen, lockCohort, placesTaken, waitlistClosingDateOf } from "./places";
+import { computeRanking } from "./ranking";
+import { renumberWaitlist, reorderWaitlist, waitlistOf } from "./waitlist";
 
 // ─── The applicant files ────────────────────────────────────────────────────────────────────────
 
@@ -58,7 +60,7 @@ export async function fileAppeal(viewer: Viewer, applicationId: string, input: {
       if (!decision || (decision.outcome !== "REFUSAL" && decision.outcome !== "WAITLIST")) {
         throw new DomainError("Du kan klage på et avslag eller en plass på venteliste.");
       }
-      const letter = decision.letters.find((candidate) => candidate.kind === decision.outcome && candidate.klageDeadline);
+      const letter = decision.letters.find((candidate) => APPEALABLE_LETTER_KINDS[decision.outcome].includes(candidate.kind) && candidate.klageDeadline);
       if (!letter) throw new DomainError("Det finnes ikke noe vedtaksbrev å klage på.");
       if (decision.appeals.some((appeal) => appeal.status === "RECEIVED")) throw new DomainError("Du har allerede en klage som er under behandling.");
       if (decision.appeals.some((appeal) => appeal.letterId === letter.id)) throw new DomainError("Du har allerede klaget på dette vedtaket.");
@@ -135,27 +137,28 @@ async function lockAppeal(tx: Transaction, appealId: string) {
 }
 
 async function letterContext(tx: Transaction, applicationId: string, decisionId: string, viewer: Viewer): Promise<LetterContext> {
-  const [row, reviews] = await inOrder(
-    () => tx.application.findUniqueOrThrow({
-      where: { id: applicationId },
-      select: {
-        fullName: true,
-        qualificationGrounds: true,
-        applicant: { select: { id: true, name: true, email: true } },
-        cohort: { select: { name: true, capacity: true, programme: { select: { name: true, adviserName: true, adviserEmail: true, adviserPhone: true, offerWelcomeText: true, offerPracticalText: true } } } },
-      },
-    }),
-    () => loadReviewSummaries(tx, [applicationId]),
+  const context = (await loadLetterContexts(tx, [applicationId], { name: viewer.name })).get(applicationId)!;
+  return { ...context, decisionId };
+}
+
+/**
+ * The ranking place that puts `applicationId` at waiting-list place `position` (1-based) among
+ * the others on the list: just ahead of whoever holds that place now, or after the last.
+ */
+async function rankForWaitlistPlace(tx: Transaction, cohortId: string, applicationId: string, position: number): Promise<number | null> {
+  const [ranking, list] = await inOrder(
+    () => computeRanking(tx, cohortId),
+    () => waitlistOf(tx, cohortId),
   );
-  return {
-    applicationId,
-    decisionId,
-    applicant: { userId: row.applicant.id, name: row.fullName ?? row.applicant.name, email: row.applicant.email },
-    cohort: row.cohort,
-    review: reviews.get(applicationId)!,
-    qualificationGrounds: row.qualificationGrounds,
-    decidedBy: { name: viewer.name },
-  };
+  const order = ranking.rows.map((row) => row.applicationId).filter((id) => id !== applicationId);
+  const others = orderWaitlist(
+    order,
+    list.filter((entry) => entry.applicationId !== applicationId).map((entry) => ({ id: entry.applicationId, position: entry.position })),
+  ).list.map((entry) => entry.id);
+  if (others.length === 0) return null;
+  const anchor = others[Math.min(position, others.length + 1) - 1];
+  const index = anchor ? order.indexOf(anchor) : order.indexOf(others.at(-1)!) + 1;
+  return index < 0 ? order.length + 1 : index + 1;
 }
 
 /**
@@ -180,6 +183,7 @@ export async function decideAppeal(viewer: Viewer, appealId: string, outcome: Ap
       const before = { outcome: decision.outcome, waitlistPosition: decision.waitlistPosition };
 
       if (outcome.kind === "OFFER") {
+        assertDecisionsOpen(cohort, now);
         if ((await placesTaken(tx, appeal.cohortId)) >= cohort.capacity) {
           throw new DomainError(`${COHORT_FULL_MESSAGE} Gi søkeren en bedre plass på ventelisten i stedet.`);
         }
@@ -189,29 +193,38 @@ export async function decideAppeal(viewer: Viewer, appealId: string, outcome: Ap
           data: { outcome: "OFFER", waitlistPosition: null, answerDeadline: day(answerDeadline), grounds: `Klage tatt til følge: ${outcome.grounds}`, decidedById: viewer.id, decidedAt: now },
         });
         await tx.application.update({ where: { id: appeal.applicationId }, data: { qualified: true } });
-        await renumberAfterLeaving(tx, appeal.cohortId, decision.outcome === "WAITLIST" ? decision.waitlistPosition : null, viewer.id);
+        // Those behind on the list move up, in the same order: no letters.
+        if (decision.outcome === "WAITLIST") await renumberWaitlist(tx, appeal.cohortId, viewer.id);
         await issueLetter(tx, context, { kind: "OFFER", afterKlage: true, answerDeadline, klage, now }, viewer.id);
       } else if (outcome.kind === "WAITLIST") {
-        const waitlist = await tx.decision.findMany({
-          where: { application: { cohortId: appeal.cohortId, status: { not: "WITHDRAWN" } }, outcome: "WAITLIST", id: { not: decision.id } },
-          orderBy: { waitlistPosition: "asc" },
-          select: { id: true, waitlistPosition: true },
-        });
+        const closesOn = await waitlistClosingDateOf(tx, cohort);
+        if (isWaitlistClosed(closesOn, now)) {
+          const message = `Ventelisten ble stengt ${formatDateNb(closesOn)}. Gi tilbud om studieplass, eller ikke ta klagen til følge.`;
+          throw new DomainError(message, { outcome: [message] });
+        }
         const current = decision.outcome === "WAITLIST" ? decision.waitlistPosition! : Number.POSITIVE_INFINITY;
         if (outcome.position >= current) throw new DomainError(`Den nye plassen må være bedre enn nummer ${decision.waitlistPosition}.`, { position: ["Velg en bedre plass."] });
-        const position = Math.min(outcome.position, waitlist.length + 1);
-        // Make room: everyone from the new place down moves one step (in reverse, no clashes).
-        const shifted = waitlist.filter((entry) => entry.waitlistPosition! >= position && entry.waitlistPosition! < current);
-        for (const entry of [...shifted].reverse()) {
-          await tx.decision.update({ where: { id: entry.id }, data: { waitlistPosition: entry.waitlistPosition! + 1 } });
-          await audit(tx, { actorId: viewer.id, action: "waitlist.move", entityType: "Decision", entityId: entry.id, before: { waitlistPosition: entry.waitlistPosition }, after: { waitlistPosition: entry.waitlistPosition! + 1, reason: "klage" } });
-        }
+        const grounds = `Klage tatt til følge: ${outcome.grounds}`;
+        // On the list (for now at its end), qualified: then the ranking places the applicant at
+        // the place given, with the klage's grounds as the reason, and the list follows it.
+        const last = (await waitlistOf(tx, appeal.cohortId)).filter((entry) => entry.decisionId !== decision.id).length + 1;
         await tx.decision.update({
           where: { id: decision.id },
-          data: { outcome: "WAITLIST", waitlistPosition: position, answerDeadline: null, grounds: `Klage tatt til følge: ${outcome.grounds}`, decidedById: viewer.id, decidedAt: now },
+          data: { outcome: "WAITLIST", waitlistPosition: Math.min(current, last), answerDeadline: null, grounds, decidedById: viewer.id, decidedAt: now },
         });
         await tx.application.update({ where: { id: appeal.applicationId }, data: { qualified: true } });
-        await issueLetter(tx, context, { kind: "WAITLIST", afterKlage: true, waitlistPosition: position, klage, now }, viewer.id);
+        const toRank = await rankForWaitlistPlace(tx, appeal.cohortId, appeal.applicationId, outcome.position);
+        if (toRank !== null) {
+          const move = await tx.rankingMove.create({
+            data: { cohortId: appeal.cohortId, applicationId: appeal.applicationId, toRank, reason: grounds, createdById: viewer.id },
+            select: { id: true },
+          });
+          await audit(tx, { actorId: viewer.id, action: "ranking.move", entityType: "Application", entityId: appeal.applicationId, after: { rank: toRank, reason: grounds, moveId: move.id, appealId: appeal.id } });
+        }
+        // Everyone pushed down is told their new place; the applicant gets the klage's letter.
+        await reorderWaitlist(tx, appeal.cohortId, { actorId: viewer.id, decidedBy: { name: viewer.name }, cause: "KLAGE", now, except: appeal.applicationId });
+        const placed = await tx.decision.findUniqueOrThrow({ where: { id: decision.id }, select: { waitlistPosition: true } });
+        await issueLetter(tx, context, { kind: "WAITLIST", afterKlage: true, waitlistPosition: placed.waitlistPosition, waitlistClosesOn: closesOn, klage, now }, viewer.id);
       } else {
         await issueLetter(tx, context, { kind: "KLAGE_UPHELD", klage, now }, viewer.id);
       }
@@ -252,17 +265,4 @@ export async function markAppealForwarded(viewer: Viewer, appealId: string, now 
     await tx.appeal.update({ where: { id: appeal.id }, data: { forwardedAt: now } });
     await audit(tx, { actorId: viewer.id, action: "appeal.forward", entityType: "Appeal", entityId: appeal.id, before: { forwardedAt: null }, after: { forwardedAt: now, to: APPEALS_BODY } });
   });
-}
-
-async function renumberAfterLeaving(tx: Transaction, cohortId: string, leftPosition: number | null, actorId: string) {
-  if (leftPosition === null) return;
-  const below = await tx.decision.findMany({
-    where: { application: { cohortId, status: { not: "WITHDRAWN" } }, outcome: "WAITLIST", waitlistPosition: { gt: leftPosition } },
-    orderBy: { waitlistPosition: "asc" },
-    select: { id: true, waitlistPosition: true },
-  });
-  for (const entry of below) {
-    await tx.decision.update({ where: { id: entry.id }, data: { waitlistPosition: entry.waitlistPosition! - 1 } });
-    await audit(tx, { actorId, action: "waitlist.move", entityType: "Decision", entityId: entry.id, before: { waitlistPosition: entry.waitlistPosition }, after: { waitlistPosition: entry.waitlistPosition! - 1 } });
-  }
 }

@@ -4,16 +4,19 @@ import "server-only";
 // through the mail queue with the letter's id as dedupe key (so a retry never mails it twice).
 import { explainRankingPlace, type PriorityCategory, type RankingCandidate, type RankingResult } from "@/lib/domain/admission";
 import { osloDate } from "@/lib/domain/application-deadline";
-import { composeDecisionLetter, letterAsText, type LetterInput, type LetterKind } from "@/lib/domain/decision-letter";
+import { composeDecisionLetter, letterAsText, type LetterInput, type LetterKind, type WaitlistChangeCause } from "@/lib/domain/decision-letter";
 import { formatDateNb } from "@/lib/domain/format";
 import { env } from "@/lib/env";
 import type { Transaction } from "@/lib/db/client";
 import { day } from "@/lib/dates";
+import { inOrder } from "@/lib/server/in-order";
 import { queueMail } from "@/lib/server/mail";
-import type { ReviewSummary } from "./facts";
+import { loadReviewSummaries, rankingCandidates, type ReviewSummary } from "./facts";
+import type { Ranking } from "./ranking";
 
-/** Where an upheld klage goes (NTNU's appeals committee). */
-export const APPEALS_BODY = "Den sentrale klagenemnda ved NTNU";
+import { APPEALS_BODY } from "@/lib/domain/klage";
+
+export { APPEALS_BODY };
 
 export interface LetterContext {
   applicationId: string;
@@ -24,6 +27,7 @@ export interface LetterContext {
     capacity: number;
     programme: {
       name: string;
+      credits: number;
       adviserName: string;
       adviserEmail: string;
       adviserPhone: string;
@@ -45,6 +49,10 @@ export interface IssueLetterInput {
   refusalReason?: "NOT_QUALIFIED" | "LIST_CLOSED";
   answerDeadline?: string;
   klage?: { filedOn: string; grounds: string };
+  /** Waiting-list letters: the day the list closes (WAITLIST_CLOSED: the day it closed). */
+  waitlistClosesOn?: string;
+  waitlistChange?: { from: number; to: number; cause: WaitlistChangeCause };
+  lastWaitlistPosition?: number;
   now: Date;
 }
 
@@ -62,6 +70,7 @@ export function letterInput(context: LetterContext, input: IssueLetterInput): Le
     afterKlage: input.afterKlage,
     applicantName: context.applicant.name,
     programmeName: context.cohort.programme.name,
+    programmeCredits: context.cohort.programme.credits,
     cohortName: context.cohort.name,
     madeAvailableOn: osloDate(input.now),
     category: { value: context.review.effective.category as PriorityCategory, reasons: context.review.effective.reasons },
@@ -81,6 +90,9 @@ export function letterInput(context: LetterContext, input: IssueLetterInput): Le
     refusalReason: input.refusalReason,
     answerDeadline: input.answerDeadline,
     klage: input.klage,
+    waitlistClosesOn: input.waitlistClosesOn,
+    waitlistChange: input.waitlistChange,
+    lastWaitlistPosition: input.lastWaitlistPosition,
     decidedBy: { name: context.decidedBy.name, title: "Studieveileder" },
     contact: {
       name: context.cohort.programme.adviserName,
@@ -90,6 +102,62 @@ export function letterInput(context: LetterContext, input: IssueLetterInput): Le
     appealsBody: APPEALS_BODY,
     offerTexts: { welcome: context.cohort.programme.offerWelcomeText, practical: context.cohort.programme.offerPracticalText },
   };
+}
+
+const CONTEXT_SELECT = {
+  id: true,
+  fullName: true,
+  qualificationGrounds: true,
+  applicant: { select: { id: true, name: true, email: true } },
+  decision: { select: { id: true } },
+  cohort: {
+    select: {
+      name: true,
+      capacity: true,
+      programme: { select: { name: true, credits: true, adviserName: true, adviserEmail: true, adviserPhone: true, offerWelcomeText: true, offerPracticalText: true } },
+    },
+  },
+} as const;
+
+export type LoadedLetterContext = Omit<LetterContext, "decisionId"> & { decisionId: string | null };
+
+/**
+ * What letters need about each application, in two queries; with a ranking, each ranked
+ * applicant's place and its explanation too.
+ */
+export async function loadLetterContexts(
+  tx: Transaction,
+  applicationIds: readonly string[],
+  decidedBy: { name: string },
+  ranking?: Ranking,
+): Promise<Map<string, LoadedLetterContext>> {
+  if (applicationIds.length === 0) return new Map();
+  const [rows, reviews] = await inOrder(
+    () => tx.application.findMany({ where: { id: { in: [...applicationIds] } }, select: CONTEXT_SELECT }),
+    () => loadReviewSummaries(tx, applicationIds),
+  );
+  const candidates = ranking ? rankingCandidates(ranking.candidates) : [];
+  const order = ranking ? ranking.rows.map((row) => row.applicationId) : [];
+  const result = ranking ? { admitted: order.slice(0, ranking.places), waitlist: order.slice(ranking.places), rejected: [] } : null;
+  return new Map(
+    rows.map((row) => {
+      const rank = order.indexOf(row.id);
+      return [
+        row.id,
+        {
+          applicationId: row.id,
+          decisionId: row.decision?.id ?? null,
+          applicant: { userId: row.applicant.id, name: row.fullName ?? row.applicant.name, email: row.applicant.email },
+          cohort: row.cohort,
+          review: reviews.get(row.id)!,
+          qualificationGrounds: row.qualificationGrounds,
+          decidedBy,
+          ranking:
+            result && rank >= 0 ? { candidates, result, rank: rank + 1, qualifiedCount: candidates.length } : undefined,
+        },
+      ];
+    }),
+  );
 }
 
 /**

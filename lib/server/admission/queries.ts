@@ -3,6 +3,7 @@ import "server-only";
 // one application under review with its neighbours in the queue, the klage queue and the log of
 // decisions. Every read is a fixed number of queries however many applications there are.
 import { PRIORITY_CATEGORIES, type PriorityCategory } from "@/lib/domain/admission";
+import { isRankingProvisional, isWaitlistClosed } from "@/lib/domain/admission-decisions";
 import { countyName, COUNTIES } from "@/lib/domain/counties";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
@@ -12,6 +13,7 @@ import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
 import { requireAdviser } from "./access";
 import { ADMISSION_STATUSES, summariseReview } from "./facts";
+import { waitlistClosingDateOf } from "./places";
 
 // ─── Filters of the application list (also the review queue) ────────────────────────────────────
 
@@ -148,7 +150,7 @@ export async function listIntakes(viewer: Viewer) {
     .filter((cohort) => cohort.sent > 0);
 }
 
-export async function getIntakeOverview(viewer: Viewer, cohortId: string) {
+export async function getIntakeOverview(viewer: Viewer, cohortId: string, now = new Date()) {
   requireAdviser(viewer);
   const sent = { cohortId, status: { not: "DRAFT" as const } };
   const [cohort, byStatus, byCategory, byCounty, byQualified, decisions, openAppeals, openRequests] = await Promise.all([
@@ -162,6 +164,9 @@ export async function getIntakeOverview(viewer: Viewer, cohortId: string) {
         applicationOpensOn: true,
         applicationDeadline: true,
         offerAnswerDeadline: true,
+        waitlistClosesOn: true,
+        startsOn: true,
+        endsOn: true,
         programme: { select: { name: true } },
       },
     }),
@@ -190,12 +195,31 @@ export async function getIntakeOverview(viewer: Viewer, cohortId: string) {
     categoryCounts.set(key, (categoryCounts.get(key) ?? 0) + row._count._all);
   }
   const statusCount = (status: string) => byStatus.find((row) => row.status === status)?._count._all ?? 0;
+  const { waitlistClosesOn, startsOn, endsOn, ...facts } = cohort;
+  const [closesOn, defaultOn, samlingDays] = await Promise.all([
+    waitlistClosingDateOf(db(), cohort),
+    waitlistClosingDateOf(db(), { ...cohort, waitlistClosesOn: null }),
+    db().samlingDay.count({ where: { samling: { cohorts: { some: { cohortId } } } } }),
+  ]);
   return {
     cohort: {
-      ...cohort,
+      ...facts,
       applicationOpensOn: isoDate(cohort.applicationOpensOn),
       applicationDeadline: isoDate(cohort.applicationDeadline),
       offerAnswerDeadline: isoDate(cohort.offerAnswerDeadline),
+      startsOn: isoDate(startsOn),
+      endsOn: isoDate(endsOn),
+    },
+    /** Applications may still come in: the ranking is provisional and nothing can be decided. */
+    provisional: isRankingProvisional(isoDate(cohort.applicationDeadline), now),
+    waitlist: {
+      closesOn,
+      /** The adviser's own date, or null for the default (the first samling day, else the start). */
+      setOn: waitlistClosesOn ? isoDate(waitlistClosesOn) : null,
+      /** The default: the first samling day, else the day the kull starts. */
+      defaultOn,
+      defaultIs: samlingDays > 0 ? ("første samlingsdag" as const) : ("dagen kullet starter" as const),
+      closed: isWaitlistClosed(closesOn, now),
     },
     byStatus: LIST_STATUSES.map((status) => ({ status, count: statusCount(status) })),
     byCategory: PRIORITY_CATEGORIES.map((category) => ({ category, count: categoryCounts.get(category) ?? 0 })),

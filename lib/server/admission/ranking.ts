@@ -3,16 +3,12 @@ import { inOrder } from "@/lib/server/in-order";
 // The ranking of a cohort's qualified applicants: the proposal from rankApplicants, the adviser's
 // manual moves on top (each with its written reason), and the explanation of every place. Reads
 // a fixed number of queries however many applications there are. A what-if for another number
-// of places is the same computation with that number; it writes nothing.
+// of places is the same computation with that number; it writes nothing. The adviser's moves are
+// made in ./ranking-moves.ts.
 import { explainRankingPlace, rankApplicants, type PriorityCategory } from "@/lib/domain/admission";
 import { applyRankingMoves } from "@/lib/domain/admission-decisions";
 import { countyName } from "@/lib/domain/counties";
 import type { Database, Transaction } from "@/lib/db/client";
-import { audit } from "@/lib/server/audit";
-import { db } from "@/lib/server/db";
-import { DomainError, NotFoundError } from "@/lib/server/errors";
-import type { Viewer } from "@/lib/server/viewer";
-import { requireAdviser } from "./access";
 import { loadCandidates, rankingCandidates, type Candidate } from "./facts";
 
 type Client = Database | Transaction;
@@ -60,7 +56,11 @@ export async function computeRanking(client: Client, cohortId: string, options: 
   const places = options.places ?? cohort.capacity;
   const eligible = rankingCandidates(candidates);
   const proposal = rankApplicants(eligible, places);
-  const order = applyRankingMoves([...proposal.admitted, ...proposal.waitlist], moves);
+  // Each move names the application it moves (the move's own id is not in the order).
+  const order = applyRankingMoves(
+    [...proposal.admitted, ...proposal.waitlist],
+    moves.map((move) => ({ id: move.applicationId, toRank: move.toRank })),
+  );
   const result = { admitted: order.slice(0, places), waitlist: order.slice(places), rejected: [] as string[] };
   const byId = new Map(candidates.map((candidate) => [candidate.applicationId, candidate]));
   const lastMove = new Map(moves.map((move) => [move.applicationId, move]));
@@ -96,59 +96,4 @@ export async function computeRanking(client: Client, cohortId: string, options: 
     unqualified: candidates.filter((candidate) => candidate.qualified === false),
     candidates,
   };
-}
-
-// ─── The adviser's moves ────────────────────────────────────────────────────────────────────────
-
-/** Moves a qualified candidate to a place in the ranking, with a written reason (audited). */
-export async function moveCandidate(
-  viewer: Viewer,
-  input: { cohortId: string; applicationId: string; toRank: number; reason: string },
-): Promise<void> {
-  requireAdviser(viewer);
-  await db().$transaction(async (tx) => {
-    const application = await tx.application.findFirst({
-      where: { id: input.applicationId, cohortId: input.cohortId },
-      select: { id: true, qualified: true, status: true, decision: { select: { id: true } } },
-    });
-    if (!application) throw new NotFoundError("Fant ikke søknaden.");
-    if (application.qualified !== true || application.status === "WITHDRAWN") {
-      throw new DomainError("Bare kvalifiserte søkere er med i rangeringen.");
-    }
-    if (application.decision) throw new DomainError("Søkeren har allerede fått vedtak; flytting endrer ikke vedtak.");
-    const before = await computeRanking(tx, input.cohortId);
-    const from = before.rows.find((row) => row.applicationId === input.applicationId)?.rank ?? null;
-    const move = await tx.rankingMove.create({
-      data: { cohortId: input.cohortId, applicationId: input.applicationId, toRank: input.toRank, reason: input.reason, createdById: viewer.id },
-      select: { id: true },
-    });
-    await audit(tx, {
-      actorId: viewer.id,
-      action: "ranking.move",
-      entityType: "Application",
-      entityId: input.applicationId,
-      before: { rank: from },
-      after: { rank: input.toRank, reason: input.reason, moveId: move.id },
-    });
-  });
-}
-
-/** Takes back a move (the candidate returns to where the rule and the other moves put them). */
-export async function removeMove(viewer: Viewer, input: { cohortId: string; moveId: string }): Promise<void> {
-  requireAdviser(viewer);
-  await db().$transaction(async (tx) => {
-    const move = await tx.rankingMove.findFirst({
-      where: { id: input.moveId, cohortId: input.cohortId },
-      select: { id: true, applicationId: true, toRank: true, reason: true },
-    });
-    if (!move) throw new NotFoundError("Fant ikke flyttingen.");
-    await tx.rankingMove.delete({ where: { id: move.id } });
-    await audit(tx, {
-      actorId: viewer.id,
-      action: "ranking.unmove",
-      entityType: "Application",
-      entityId: move.applicationId,
-      before: { toRank: move.toRank, reason: move.reason, moveId: move.id },
-    });
-  });
 }

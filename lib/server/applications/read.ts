@@ -2,6 +2,7 @@ import "server-only";
 // An application as its applicant sees it, with what is still missing (lib/domain decides).
 import { applicationWindowState, osloDate } from "@/lib/domain/application-deadline";
 import { documentUploadWindow } from "@/lib/domain/admission-decisions";
+import { APPEALABLE_LETTER_KINDS } from "@/lib/domain/decision-letter";
 import { isKlageInTime } from "@/lib/domain/klage";
 import {
   missingApplicationItems,
@@ -266,7 +267,7 @@ function klageOpportunity(detail: Detail, now: Date): { letterId: string; deadli
   const decision = detail.decision;
   if (!decision || (decision.outcome !== "REFUSAL" && decision.outcome !== "WAITLIST")) return null;
   if (detail.appeals.some((appeal) => appeal.status === "RECEIVED")) return null;
-  const letter = decision.letters.find((candidate) => candidate.kind === decision.outcome && candidate.klageDeadline);
+  const letter = decision.letters.find((candidate) => APPEALABLE_LETTER_KINDS[decision.outcome].includes(candidate.kind) && candidate.klageDeadline);
   if (!letter?.klageDeadline) return null;
   const deadline = isoDate(letter.klageDeadline);
   if (!isKlageInTime(isoDate(letter.madeAvailableOn), osloDate(now))) return null;

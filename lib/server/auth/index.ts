@@ -37,6 +37,8 @@ export class SignInLimited extends CredentialsSignin {
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email()),
   password: z.string().min(1).max(256),
+  /** Set only by the server's own sign-in after a password reset or an accepted invitation. */
+  grant: z.string().max(200).optional(),
 });
 
 function config(): NextAuthConfig {
@@ -48,7 +50,9 @@ function config(): NextAuthConfig {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         const outcome = await signInWithPassword({
-          ...parsed.data,
+          email: parsed.data.email,
+          password: parsed.data.password,
+          ownerGrant: parsed.data.grant ?? null,
           clientAddress: clientAddressFrom(request.headers, trustedProxy(settings)),
           userAgent: request.headers.get("user-agent"),
         });

@@ -9,18 +9,28 @@ import "server-only";
 // "Godkjenn alle leste ledertreningsoppgaver" approves exactly the attempts the faculty member
 // ticked as read, in one transaction, each with its audit entry and member e-mails; if any of them
 // can no longer be approved (assessed by someone else meanwhile, or resubmitted), none is.
+//
+// The assessment covers the group's confirmed members (lib/domain/submission-group.ts): anyone
+// still "ikke bekreftet" is taken out of the group in the same transaction, audited and told to
+// hand in on their own. "Ikke godkjent" on the final attempt (lib/domain/coursework.ts) is an
+// enkeltvedtak: each member gets a letter of their own (issueStudentLetter) instead of the
+// ordinary e-mail, with the feedback as grounds, the legal basis and the klage deadline.
 import { osloDate } from "@/lib/domain/application-deadline";
 import { ARBEIDSKRAV_KIND_LABELS, studentArbeidskravStanding } from "@/lib/domain/arbeidskrav";
+import { isFinalAttempt, isFinalRejection } from "@/lib/domain/coursework";
+import { formatDateNb } from "@/lib/domain/format";
+import { assessmentGroupProblem, membersAtAssessment } from "@/lib/domain/submission-group";
 import type { ArbeidskravStatus } from "@/lib/domain/eligibility";
 import type { Transaction } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { auditMany } from "@/lib/server/audit";
+import { audit, auditMany } from "@/lib/server/audit";
 import { ATTEMPT_FIELDS } from "@/lib/server/attempt-fields";
 import { requireCohortStaff } from "@/lib/server/cohorts/access";
 import { db } from "@/lib/server/db";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
 import { queueMail } from "@/lib/server/mail";
 import { refreshStandings } from "@/lib/server/standings/refresh";
+import { deciderTitle, issueStudentLetter } from "@/lib/server/student-letters/issue";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
 
@@ -122,11 +132,26 @@ export async function getSubmissionForAssessment(viewer: Viewer, cohortId: strin
       id: true,
       status: true,
       arbeidskrav: {
-        select: { number: true, kind: true, title: true, description: true, dueDate: true, oralPresentation: true, individualOnly: true, minGroupSize: true, maxGroupSize: true },
+        select: {
+          number: true,
+          kind: true,
+          title: true,
+          description: true,
+          dueDate: true,
+          oralPresentation: true,
+          individualOnly: true,
+          minGroupSize: true,
+          maxGroupSize: true,
+          maxAttempts: true,
+        },
       },
       members: {
         orderBy: { enrolment: { user: { name: "asc" } } },
-        select: { enrolment: { select: { id: true, user: { select: { name: true, email: true } }, basisgruppe: { select: { name: true } } } } },
+        select: {
+          confirmedAt: true,
+          addedBy: { select: { name: true } },
+          enrolment: { select: { id: true, user: { select: { name: true, email: true } }, basisgruppe: { select: { name: true } } } },
+        },
       },
       attempts: {
         orderBy: { attempt: "desc" },
@@ -136,16 +161,31 @@ export async function getSubmissionForAssessment(viewer: Viewer, cohortId: strin
   });
   if (!submission) throw new NotFoundError("Fant ikke innleveringen.");
   const dueDate = isoDate(submission.arbeidskrav.dueDate);
+  const latest = submission.attempts[0] ?? null;
+  const [academicLead, openKlager] = await Promise.all([
+    db().cohortTeacher.findUnique({ where: { cohortId_userId: { cohortId, userId: viewer.id } }, select: { academicLead: true } }),
+    latest
+      ? db().studentAppeal.count({ where: { status: "RECEIVED", letter: { aboutType: "SubmissionAttempt", aboutId: latest.id } } })
+      : Promise.resolve(0),
+  ]);
+  const { maxAttempts } = submission.arbeidskrav;
   return {
     ...submission,
     arbeidskrav: { ...submission.arbeidskrav, dueDate, kindLabel: ARBEIDSKRAV_KIND_LABELS[submission.arbeidskrav.kind] },
-    members: submission.members.map(({ enrolment }) => ({
+    members: submission.members.map(({ enrolment, confirmedAt, addedBy }) => ({
       enrolmentId: enrolment.id,
       name: enrolment.user.name,
       email: enrolment.user.email,
       basisgruppe: enrolment.basisgruppe?.name ?? null,
+      confirmed: confirmedAt !== null,
+      addedBy: addedBy?.name ?? null,
     })),
     attempts: submission.attempts.map((attempt) => ({ ...attempt, late: osloDate(attempt.submittedAt) > dueDate })),
+    /** The latest attempt is the last one the study plan allows: "ikke godkjent" is then an enkeltvedtak. */
+    latestIsFinal: latest ? isFinalAttempt(latest.attempt, maxAttempts) : false,
+    /** Only the cohort's fagansvarlig corrects an assessment (lib/server/cohorts/assessment-changes.ts). */
+    canCorrect: academicLead?.academicLead === true && latest !== null && latest.status !== "SUBMITTED" && openKlager === 0,
+    openKlager,
   };
 }
 
@@ -153,7 +193,7 @@ export type SubmissionForAssessment = Awaited<ReturnType<typeof getSubmissionFor
 
 // ─── Deciding ───────────────────────────────────────────────────────────────────────────────────
 
-interface LockedAttempt {
+export interface LockedAttempt {
   submissionId: string;
   attemptId: string;
   attempt: number;
@@ -161,10 +201,14 @@ interface LockedAttempt {
   status: "SUBMITTED" | "APPROVED" | "NOT_APPROVED";
   kind: "FAGNOTAT" | "LEDERTRENING";
   title: string;
+  maxAttempts: number;
+  individualOnly: boolean;
+  minGroupSize: number;
+  maxGroupSize: number;
 }
 
 /** Locks the submissions of these attempts (in id order) and reads what the decision needs. */
-async function lockAttempts(tx: Transaction, cohortId: string, attemptIds: readonly string[]): Promise<LockedAttempt[]> {
+export async function lockAttempts(tx: Transaction, cohortId: string, attemptIds: readonly string[]): Promise<LockedAttempt[]> {
   const submissions = await tx.$queryRaw<{ id: string }[]>`
     SELECT s."id" FROM "Submission" s
     JOIN "SubmissionAttempt" sa ON sa."submissionId" = s."id"
@@ -176,7 +220,7 @@ async function lockAttempts(tx: Transaction, cohortId: string, attemptIds: reado
   return tx.$queryRaw<LockedAttempt[]>`
     SELECT sa."submissionId", sa."id" AS "attemptId", sa."attempt", sa."status"::text AS "status",
            (SELECT max(x."attempt") FROM "SubmissionAttempt" x WHERE x."submissionId" = sa."submissionId") AS "latest",
-           a."kind"::text AS "kind", a."title"
+           a."kind"::text AS "kind", a."title", a."maxAttempts", a."individualOnly", a."minGroupSize", a."maxGroupSize"
     FROM "SubmissionAttempt" sa
     JOIN "Submission" s ON s."id" = sa."submissionId"
     JOIN "ArbeidskravDefinition" a ON a."id" = s."arbeidskravId"
@@ -206,11 +250,68 @@ interface Decision {
 }
 
 /**
- * Writes the decisions (attempts, submissions, audit, member e-mails) in the caller's transaction,
- * and recomputes the members' standings toward the exam last.
+ * Takes the members who have not confirmed out of each submission (audited, told by e-mail); the
+ * assessment is refused when too few confirmed members are left for the arbeidskrav's smallest
+ * group. Returns the enrolments taken out.
+ */
+async function excludeUnconfirmed(tx: Transaction, viewer: Viewer, attempts: readonly LockedAttempt[], at: Date) {
+  const members = await tx.submissionMember.findMany({
+    where: { submissionId: { in: attempts.map((attempt) => attempt.submissionId) } },
+    orderBy: { enrolment: { user: { name: "asc" } } },
+    select: { submissionId: true, enrolmentId: true, confirmedAt: true, enrolment: { select: { userId: true, user: { select: { name: true, email: true } } } } },
+  });
+  const excluded: string[] = [];
+  for (const attempt of attempts) {
+    const group = members.filter((member) => member.submissionId === attempt.submissionId);
+    const state = group.map((member) => ({ enrolmentId: member.enrolmentId, confirmed: member.confirmedAt !== null }));
+    const problem = assessmentGroupProblem(attempt, state);
+    if (problem) throw new DomainError(`${attempt.title}: ${problem}`);
+    const { excluded: out } = membersAtAssessment(state);
+    if (out.length === 0) continue;
+    await tx.submissionMember.deleteMany({ where: { submissionId: attempt.submissionId, enrolmentId: { in: out } } });
+    for (const enrolmentId of out) {
+      const member = group.find((candidate) => candidate.enrolmentId === enrolmentId)!;
+      await audit(tx, {
+        actorId: viewer.id,
+        action: "submission.member_exclude",
+        entityType: "Submission",
+        entityId: attempt.submissionId,
+        before: { members: group.map((row) => row.enrolmentId) },
+        after: { removed: enrolmentId, reason: "not confirmed at assessment", attemptId: attempt.attemptId },
+      });
+      await queueMail(tx, {
+        dedupeKey: `group-excluded:${attempt.attemptId}:${enrolmentId}`,
+        to: member.enrolment.user.email,
+        userId: member.enrolment.userId,
+        subject: `Du er ikke med i gruppens innlevering av ${attempt.title}`,
+        text: [
+          `Hei ${member.enrolment.user.name},`,
+          "",
+          `Du ble lagt til i en gruppe for ${attempt.title}, men bekreftet ikke at du var med før innleveringen ble vurdert ${formatDateNb(osloDate(at))}.`,
+          "Du er derfor tatt ut av gruppen, og vurderingen gjelder ikke deg. Du kan levere arbeidskravet selv.",
+          "",
+          `Arbeidskravet: ${env().APP_URL}/student/arbeidskrav`,
+        ].join("\n"),
+      });
+      excluded.push(enrolmentId);
+    }
+  }
+  return excluded;
+}
+
+/**
+ * Writes the decisions (attempts, submissions, audit, member e-mails or letters) in the caller's
+ * transaction, after taking unconfirmed members out of each group, and recomputes the
+ * standings of everyone concerned last.
  */
 async function recordDecisions(tx: Transaction, viewer: Viewer, cohortId: string, decisions: readonly Decision[], action: string) {
   const at = new Date();
+  const excluded = await excludeUnconfirmed(
+    tx,
+    viewer,
+    decisions.map((d) => d.attempt),
+    at,
+  );
   for (const { attempt, decision, feedback } of decisions) {
     await tx.submissionAttempt.update({
       where: { id: attempt.attemptId },
@@ -220,7 +321,8 @@ async function recordDecisions(tx: Transaction, viewer: Viewer, cohortId: string
   }
   const members = await tx.submissionMember.findMany({
     where: { submissionId: { in: decisions.map((d) => d.attempt.submissionId) } },
-    select: { submissionId: true, enrolmentId: true, enrolment: { select: { userId: true, user: { select: { email: true } } } } },
+    orderBy: { enrolment: { user: { name: "asc" } } },
+    select: { submissionId: true, enrolmentId: true, enrolment: { select: { userId: true, user: { select: { email: true, name: true } } } } },
   });
   await auditMany(
     tx,
@@ -235,11 +337,39 @@ async function recordDecisions(tx: Transaction, viewer: Viewer, cohortId: string
         feedback,
         submissionId: attempt.submissionId,
         members: members.filter((m) => m.submissionId === attempt.submissionId).map((m) => m.enrolmentId),
+        final: isFinalRejection({ attempt: attempt.attempt, status: decision }, attempt.maxAttempts),
       },
     })),
   );
+  const title = decisions.some((d) => isFinalRejection({ attempt: d.attempt.attempt, status: d.decision }, d.attempt.maxAttempts))
+    ? await deciderTitle(tx, viewer.id, cohortId)
+    : "Faglærer";
+  let letters = 0;
   for (const { attempt, decision, feedback } of decisions) {
     const group = members.filter((m) => m.submissionId === attempt.submissionId);
+    if (isFinalRejection({ attempt: attempt.attempt, status: decision }, attempt.maxAttempts)) {
+      // An enkeltvedtak: a letter to each member (its e-mail carries the news).
+      for (const member of group) {
+        await issueStudentLetter(tx, {
+          enrolmentId: member.enrolmentId,
+          facts: {
+            kind: "ARBEIDSKRAV_NOT_APPROVED",
+            arbeidskrav: { title: attempt.title },
+            attempt: attempt.attempt,
+            maxAttempts: attempt.maxAttempts,
+            assessedOn: osloDate(at),
+            grounds: feedback,
+            group: group.length > 1 ? group.map((m) => m.enrolment.user.name) : null,
+            corrected: false,
+          },
+          decidedBy: { id: viewer.id, name: viewer.name, title },
+          about: { type: "SubmissionAttempt", id: attempt.attemptId },
+          now: at,
+        });
+        letters += 1;
+      }
+      continue;
+    }
     const mail = assessmentMail({ title: attempt.title, decision, feedback, groupSize: group.length });
     for (const member of group) {
       await queueMail(tx, {
@@ -252,7 +382,7 @@ async function recordDecisions(tx: Transaction, viewer: Viewer, cohortId: string
   }
   await refreshStandings(
     tx,
-    { cohortId, enrolmentIds: members.map((member) => member.enrolmentId) },
+    { cohortId, enrolmentIds: [...members.map((member) => member.enrolmentId), ...excluded] },
     {
       actorId: viewer.id,
       cause:
@@ -261,7 +391,7 @@ async function recordDecisions(tx: Transaction, viewer: Viewer, cohortId: string
           : "Arbeidskrav er vurdert",
     },
   );
-  return members;
+  return { members, letters };
 }
 
 function refusalFor(attempt: LockedAttempt): string | null {
@@ -286,8 +416,8 @@ export async function assessSubmission(
     if (!attempt) throw new NotFoundError("Fant ikke innleveringen.");
     const refusal = refusalFor(attempt);
     if (refusal) throw new DomainError(refusal);
-    const members = await recordDecisions(tx, viewer, input.cohortId, [{ attempt, decision: input.decision, feedback }], "submission.assess");
-    return { title: attempt.title, decision: input.decision, members: members.length, submissionId: attempt.submissionId };
+    const { members, letters } = await recordDecisions(tx, viewer, input.cohortId, [{ attempt, decision: input.decision, feedback }], "submission.assess");
+    return { title: attempt.title, decision: input.decision, members: members.length, letters, submissionId: attempt.submissionId };
   });
 }
 

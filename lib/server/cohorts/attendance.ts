@@ -19,6 +19,7 @@ import { fsDate, spreadsheetSafe } from "@/lib/domain/exam-results";
 import { compareByRisk, riskOf, type Risk } from "@/lib/domain/risk";
 import { auditMany } from "@/lib/server/audit";
 import { requireCohortStaff } from "@/lib/server/cohorts/access";
+import { dayCorrections, tellStudentsOfCorrections } from "@/lib/server/cohorts/attendance-corrections";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
 import { db } from "@/lib/server/db";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
@@ -73,6 +74,7 @@ export async function getDayAttendance(viewer: Viewer, cohortId: string, samling
   if (!day) throw new NotFoundError(DAY_NOT_FOUND);
   const date = isoDate(day.date);
   const own = day.samling.cohorts.find((row) => row.cohortId === cohortId);
+  const corrections = await dayCorrections(day.id, enrolments.map((enrolment) => ({ enrolmentId: enrolment.id, name: enrolment.user.name })));
   const students = enrolments
     .map((enrolment) => {
       const registration = enrolment.attendance[0] ?? null;
@@ -105,6 +107,8 @@ export async function getDayAttendance(viewer: Viewer, cohortId: string, samling
     today,
     students,
     registered: students.filter((student) => student.status !== null).length,
+    /** Corrections after the day, newest first, with their reasons (from the audit log). */
+    corrections,
   };
 }
 
@@ -177,7 +181,7 @@ export async function saveDayAttendance(viewer: Viewer, input: SaveDayAttendance
     });
     const before = new Map(previous.map((row) => [row.enrolmentId, row]));
     const rows = [...input.rows].sort((a, b) => (a.enrolmentId < b.enrolmentId ? -1 : 1));
-    const written = await tx.$queryRaw<{ id: string; enrolmentId: string }[]>`
+    const written = await tx.$queryRaw<{ id: string; enrolmentId: string; updatedAt: Date }[]>`
       INSERT INTO "Attendance" ("id", "enrolmentId", "samlingDayId", "status", "note", "registeredById", "registeredAt", "updatedAt")
       SELECT r."id", r."enrolmentId", ${day.id}, r."status"::"AttendanceStatus", NULLIF(r."note", ''), ${viewer.id}, now(), now()
       FROM unnest(
@@ -191,7 +195,7 @@ export async function saveDayAttendance(viewer: Viewer, input: SaveDayAttendance
             "registeredById" = EXCLUDED."registeredById", "updatedAt" = now()
         WHERE "Attendance"."status" IS DISTINCT FROM EXCLUDED."status"
            OR "Attendance"."note" IS DISTINCT FROM EXCLUDED."note"
-      RETURNING "id", "enrolmentId"`;
+      RETURNING "id", "enrolmentId", "updatedAt"`;
 
     const action = mode === "CORRECTION" ? "attendance.correct" : "attendance.register";
     const changed = new Set(written.map((row) => row.enrolmentId));
@@ -219,6 +223,19 @@ export async function saveDayAttendance(viewer: Viewer, input: SaveDayAttendance
           };
         }),
     );
+    // A correction that changes a student's registration is told to the student, one e-mail each.
+    const told =
+      mode === "CORRECTION"
+        ? await tellStudentsOfCorrections(tx, {
+            date,
+            reason: input.reason!,
+            rows: written.flatMap((row) => {
+              const old = before.get(row.enrolmentId);
+              const status = rows.find((candidate) => candidate.enrolmentId === row.enrolmentId)!.status;
+              return old ? [{ attendanceId: row.id, enrolmentId: row.enrolmentId, before: old.status, after: status, changedAt: row.updatedAt }] : [];
+            }),
+          })
+        : 0;
     await refreshStandings(
       tx,
       { cohortId: input.cohortId, enrolmentIds: sortedIds },
@@ -231,6 +248,7 @@ export async function saveDayAttendance(viewer: Viewer, input: SaveDayAttendance
     return {
       date,
       mode,
+      told,
       saved: rows.length,
       changed: changed.size,
       present: rows.filter((row) => row.status === "PRESENT").length,

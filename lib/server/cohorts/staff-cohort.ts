@@ -16,7 +16,8 @@ export interface StaffCohort {
   id: string;
   code: string;
   name: string;
-  programme: { code: string; name: string };
+  /** fsCourseCode: the course FS records the exam under (Programme.fsCourseCode). */
+  programme: { code: string; name: string; fsCourseCode: string };
   startsOn: string;
   endsOn: string;
   /** lib/domain/cohort-life.ts */
@@ -41,7 +42,7 @@ async function loadStaffCohort(viewer: Viewer, cohortId: string, nowMs: number):
       publishedAt: true,
       completedAt: true,
       archivedAt: true,
-      programme: { select: { code: true, name: true } },
+      programme: { select: { code: true, name: true, fsCourseCode: true } },
       samlinger: { select: { samling: { select: { days: { orderBy: { date: "desc" }, take: 1, select: { date: true } } } } } },
     },
   });

@@ -11,7 +11,7 @@ import "server-only";
 // Grades are set only on an active registration (also a CHECK in the database), a changed grade
 // needs a reason, and every grade is audited. Students see grades once they are published.
 import { osloDate } from "@/lib/domain/application-deadline";
-import { examAdmissionDecision, examDecisionNeeded } from "@/lib/domain/exam";
+import { examAdmissionDecision, examDecisionNeeded, isRefusalCandidate } from "@/lib/domain/exam";
 import { formatDateNb } from "@/lib/domain/format";
 import { staffReasons } from "@/lib/domain/risk";
 import { env } from "@/lib/env";
@@ -26,6 +26,8 @@ import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
 
 import { lockExam } from "@/lib/server/exams/lock";
+import { supersedeRefusal } from "@/lib/server/exams/refusal";
+import { deciderTitle } from "@/lib/server/student-letters/issue";
 
 // ─── Reading ────────────────────────────────────────────────────────────────────────────────────
 
@@ -50,15 +52,31 @@ export async function getExamAdmission(viewer: Viewer, cohortId: string, now = n
         // The cohort's exam is the first one (one exam per cohort today).
         examRegistrations: {
           orderBy: { exam: { startsOn: "asc" } },
-          select: { id: true, examId: true, status: true, grade: true, gradedAt: true, gradedBy: { select: { name: true } } },
+          select: {
+            id: true,
+            examId: true,
+            status: true,
+            decidedAt: true,
+            decidedBy: { select: { name: true } },
+            grade: true,
+            gradedAt: true,
+            gradedBy: { select: { name: true } },
+          },
         },
       },
     }),
   ]);
+  const registrationIds = enrolments.flatMap((enrolment) => enrolment.examRegistrations.map((row) => row.id));
+  const refusalLetters = await db().studentLetter.findMany({
+    where: { aboutType: "ExamRegistration", aboutId: { in: registrationIds }, kind: "EXAM_ADMISSION_REFUSED" },
+    orderBy: { decidedAt: "desc" },
+    select: { id: true, aboutId: true, madeAvailableOn: true, klageDeadline: true, appeals: { select: { status: true } } },
+  });
   const students = enrolments.map((enrolment) => {
     const eligibility = evaluation.byEnrolment.get(enrolment.id)!.eligibility;
     const registration = exam ? (enrolment.examRegistrations.find((row) => row.examId === exam.id) ?? null) : null;
     const standing = enrolment.standing;
+    const letter = registration?.status === "REFUSED" ? (refusalLetters.find((row) => row.aboutId === registration.id) ?? null) : null;
     return {
       enrolmentId: enrolment.id,
       name: enrolment.user.name,
@@ -67,8 +85,6 @@ export async function getExamAdmission(viewer: Viewer, cohortId: string, now = n
       eligibility,
       admission: examAdmissionDecision(eligibility, evaluation.requirements),
       reasons: staffReasons(eligibility),
-      /** The decision taken no longer matches the student's standing: staff must decide again. */
-      decisionNeeded: registration ? examDecisionNeeded(registration.status, eligibility.status, registration.grade !== null) : null,
       /** When and why the standing last changed (null: unchanged since first computed). */
       change:
         standing?.changedAt && standing.previousStatus
@@ -78,6 +94,21 @@ export async function getExamAdmission(viewer: Viewer, cohortId: string, now = n
         registration && registration.status === "ADMITTED"
           ? { id: registration.id, grade: registration.grade, gradedAt: registration.gradedAt, gradedBy: registration.gradedBy?.name ?? null }
           : null,
+      /** "Ikke adgang til eksamen": when and by whom, the letter and the klage on it. */
+      refusal:
+        registration && registration.status === "REFUSED"
+          ? {
+              decidedAt: registration.decidedAt,
+              decidedBy: registration.decidedBy.name,
+              letterId: letter?.id ?? null,
+              klageDeadline: letter?.klageDeadline ? isoDate(letter.klageDeadline) : null,
+              klage: letter?.appeals[0]?.status ?? null,
+            }
+          : null,
+      /** The recorded admission no longer matches the rules (lib/domain/exam.ts). */
+      decisionNeeded: examDecisionNeeded(registration?.status ?? null, eligibility.status, registration?.grade != null),
+      /** "Ikke adgang" is offered now (lib/domain/exam.ts isRefusalCandidate), unless decided or graded. */
+      refusable: isRefusalCandidate(eligibility) && registration?.status !== "REFUSED" && !registration?.grade,
     };
   });
   const registered = students.filter((student) => student.registration);
@@ -90,6 +121,7 @@ export async function getExamAdmission(viewer: Viewer, cohortId: string, now = n
     counts: {
       eligibleNotRegistered: students.filter((student) => student.admission.allowed && !student.registration).length,
       decisionNeeded: students.filter((student) => student.decisionNeeded !== null).length,
+      refused: students.filter((student) => student.refusal).length,
       registered: registered.length,
       graded: registered.filter((student) => student.registration?.grade).length,
     },
@@ -147,7 +179,21 @@ export async function registerForExam(
       }
     }
     const existingBy = new Map(existing.map((row) => [row.enrolmentId, row]));
-    const toAdmit = decisions.filter((row) => row.decision.allowed && existingBy.get(row.id)?.status !== "ADMITTED").map((row) => row.id);
+    // A refused student whose klage waits is admitted by deciding the klage, not around it.
+    const refusalIds = existing.filter((row) => row.status === "REFUSED").map((row) => row.id);
+    const openKlager = refusalIds.length
+      ? await tx.studentLetter.findMany({
+          where: { aboutType: "ExamRegistration", aboutId: { in: refusalIds }, appeals: { some: { status: "RECEIVED" } } },
+          select: { aboutId: true },
+        })
+      : [];
+    const awaitingKlage = new Set(existing.filter((row) => openKlager.some((letter) => letter.aboutId === row.id)).map((row) => row.enrolmentId));
+    if (wanted && wanted.some((id) => awaitingKlage.has(id))) {
+      throw new DomainError("Studenten har klaget på vedtaket om ikke adgang til eksamen. Avgjør klagen under Klager i stedet.");
+    }
+    const toAdmit = decisions
+      .filter((row) => row.decision.allowed && existingBy.get(row.id)?.status !== "ADMITTED" && !awaitingKlage.has(row.id))
+      .map((row) => row.id);
     if (toAdmit.length === 0) return { registered: 0, alreadyRegistered: existing.filter((row) => row.status === "ADMITTED").length };
 
     const readmit = toAdmit.filter((id) => existingBy.has(id));
@@ -156,12 +202,12 @@ export async function registerForExam(
     if (readmit.length > 0) {
       await tx.examRegistration.updateMany({
         where: { examId: exam.id, enrolmentId: { in: readmit } },
-        data: { status: "ADMITTED", admittedById: viewer.id, admittedAt: at },
+        data: { status: "ADMITTED", decidedById: viewer.id, decidedAt: at },
       });
     }
     if (fresh.length > 0) {
       await tx.examRegistration.createMany({
-        data: fresh.map((enrolmentId) => ({ examId: exam.id, enrolmentId, admittedById: viewer.id, admittedAt: at })),
+        data: fresh.map((enrolmentId) => ({ examId: exam.id, enrolmentId, decidedById: viewer.id, decidedAt: at })),
       });
     }
     const registrations = await tx.examRegistration.findMany({
@@ -180,8 +226,21 @@ export async function registerForExam(
       })),
     );
     const examDays = `${formatDateNb(isoDate(exam.startsOn))} – ${formatDateNb(isoDate(exam.endsOn))}`;
+    const title = await deciderTitle(tx, viewer.id, input.cohortId);
     for (const registration of registrations) {
       const person = people.find((row) => row.id === registration.enrolmentId)!;
+      if (existingBy.get(registration.enrolmentId)?.status === "REFUSED") {
+        // The refusal (an enkeltvedtak) no longer stands: a letter says so, and its e-mail is the news.
+        await supersedeRefusal(tx, {
+          registrationId: registration.id,
+          enrolmentId: registration.enrolmentId,
+          outcome: `Du er meldt opp til eksamen: ${exam.title}, ${examDays}.`,
+          reason: "Du oppfyller nå kravene til oppmøte og arbeidskrav, og vedtaket om ikke adgang til eksamen gjelder derfor ikke lenger.",
+          decidedBy: { id: viewer.id, name: viewer.name, title },
+          now: at,
+        });
+        continue;
+      }
       await queueMail(tx, {
         dedupeKey: `exam-registered:${registration.id}`,
         to: person.user.email,

@@ -3,7 +3,7 @@ import "server-only";
 import { csvText } from "@/lib/csv";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { GRADE_DESCRIPTIONS } from "@/lib/domain/exam";
-import { FS_COLUMNS, FS_COURSE_CODE, fsResultRows, fsTerm, spreadsheetSafe } from "@/lib/domain/exam-results";
+import { FS_COLUMNS, fsResultRows, fsTerm, spreadsheetSafe, type FsCourse } from "@/lib/domain/exam-results";
 import { requireCohortStaff } from "@/lib/server/cohorts/access";
 import { db } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
@@ -29,7 +29,7 @@ async function registeredStudents(viewer: Viewer, cohortId: string) {
         select: {
           code: true,
           name: true,
-          programme: { select: { name: true, credits: true } },
+          programme: { select: { name: true, credits: true, fsCourseCode: true, fsCourseVersion: true } },
           teachers: { where: { academicLead: true }, select: { user: { select: { name: true } } } },
         },
       },
@@ -48,14 +48,21 @@ async function registeredStudents(viewer: Viewer, cohortId: string) {
   return exam;
 }
 
+function courseOf(programme: { credits: number; fsCourseCode: string; fsCourseVersion: string }): FsCourse {
+  return { code: programme.fsCourseCode, version: programme.fsCourseVersion, credits: programme.credits };
+}
+
 /**
  * The results for import into FS (Felles studentsystem): UTF-8 with BOM, semicolons, one row per
  * registered student: name, birth date (from the application; empty for a student enrolled
- * without one), e-mail, course code (FS_COURSE_CODE), term, grade, grade date (Oslo).
+ * without one), e-mail, the programme's course code and version, term (from the exam's first day),
+ * the programme's credits, grade, grade date (Oslo).
  */
 export async function examResultsCsv(viewer: Viewer, cohortId: string): Promise<{ filename: string; csv: string }> {
   const exam = await registeredStudents(viewer, cohortId);
+  const course = courseOf(exam.cohort.programme);
   const rows = fsResultRows(
+    course,
     isoDate(exam.startsOn),
     exam.registrations.map((registration) => ({
       name: registration.enrolment.user.name,
@@ -66,7 +73,7 @@ export async function examResultsCsv(viewer: Viewer, cohortId: string): Promise<
     })),
   ).map((row) => row.map(spreadsheetSafe));
   return {
-    filename: `eksamensresultater-${FS_COURSE_CODE}-${exam.cohort.code}.csv`,
+    filename: `eksamensresultater-${course.code}-${exam.cohort.code}.csv`,
     csv: csvText([[...FS_COLUMNS], ...rows]),
   };
 }
@@ -79,7 +86,8 @@ export async function getExamProtocol(viewer: Viewer, cohortId: string, now = ne
     startsOn,
     endsOn: isoDate(exam.endsOn),
     term: fsTerm(startsOn),
-    courseCode: FS_COURSE_CODE,
+    courseCode: exam.cohort.programme.fsCourseCode,
+    courseVersion: exam.cohort.programme.fsCourseVersion,
     cohort: exam.cohort.name,
     programme: exam.cohort.programme.name,
     credits: exam.cohort.programme.credits,

@@ -39,6 +39,7 @@ function cohortData(fields: IntakeFields) {
     offerAnswerDeadline: day(fields.offerAnswerDeadline),
     startsOn: day(fields.startsOn),
     endsOn: day(fields.endsOn),
+    waitlistClosesOn: fields.waitlistClosesOn === null ? null : day(fields.waitlistClosesOn),
   };
 }
 

@@ -5,6 +5,7 @@ import "server-only";
 // new deadline after decisions, no new code after publication, no new start once begun. Every
 // change is audited with before and after (and the reason); when the application deadline of a
 // published intake moves, each applicant with a draft is e-mailed, once per change.
+import { isWaitlistClosed, waitlistClosingDate } from "@/lib/domain/admission-decisions";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { applicationDeadlineMoved, deadlineMovedMail, intakeChangeProblems, intakeFieldProblems, intakeLockedReason, type IntakeFields } from "@/lib/domain/intake";
 import { env } from "@/lib/env";
@@ -33,9 +34,10 @@ export async function updateIntake(viewer: Viewer, input: IntakeFields & { cohor
     offerAnswerDeadline: input.offerAnswerDeadline,
     startsOn: input.startsOn,
     endsOn: input.endsOn,
+    waitlistClosesOn: input.waitlistClosesOn,
   };
   const fieldProblems = intakeFieldProblems(fields);
-  let result: { name: string; mailed: number };
+  let result: { name: string; mailed: number; waitlistDue: boolean };
   try {
     result = await withRetry(() =>
       db().$transaction(async (tx) => {
@@ -47,6 +49,8 @@ export async function updateIntake(viewer: Viewer, input: IntakeFields & { cohor
         const locked = intakeLockedReason(life.phase);
         if (locked) throw new DomainError(locked);
         const before = life.fields;
+        const samlingDays = life.samlingDays.map((d) => d.date);
+        const closingBefore = waitlistClosingDate({ waitlistClosesOn: before.waitlistClosesOn, startsOn: before.startsOn, samlingDays });
         const problems: Record<string, string[] | undefined> = {
           ...fieldProblems,
           ...mergeProblems(
@@ -58,13 +62,14 @@ export async function updateIntake(viewer: Viewer, input: IntakeFields & { cohor
               applications: counts.applications,
               decisions: counts.decisions,
               reason: input.reason,
+              waitlistClosedOn: isWaitlistClosed(closingBefore, now) ? closingBefore : null,
             }),
           ),
         };
         const fieldErrors = Object.fromEntries(Object.entries(problems).filter((entry): entry is [string, string[]] => Boolean(entry[1]?.length)));
         if (Object.keys(fieldErrors).length > 0) throw new DomainError("Endringen kan ikke lagres. Se feltene som er merket.", fieldErrors);
         const changed = (Object.keys(fields) as (keyof IntakeFields)[]).filter((key) => fields[key] !== before[key]);
-        if (changed.length === 0) return { name: fields.name, mailed: 0 };
+        if (changed.length === 0) return { name: fields.name, mailed: 0, waitlistDue: false };
         const updated = await tx.cohort.update({
           where: { id: row.id },
           data: {
@@ -76,6 +81,7 @@ export async function updateIntake(viewer: Viewer, input: IntakeFields & { cohor
             offerAnswerDeadline: day(fields.offerAnswerDeadline),
             startsOn: day(fields.startsOn),
             endsOn: day(fields.endsOn),
+            waitlistClosesOn: fields.waitlistClosesOn === null ? null : day(fields.waitlistClosesOn),
           },
           select: { updatedAt: true },
         });
@@ -109,7 +115,9 @@ export async function updateIntake(viewer: Viewer, input: IntakeFields & { cohor
           }
           mailed = drafts.length;
         }
-        return { name: fields.name, mailed };
+        // A closing day moved to today or earlier closes the list at once (the waiting-list job).
+        const closingAfter = waitlistClosingDate({ waitlistClosesOn: fields.waitlistClosesOn, startsOn: fields.startsOn, samlingDays });
+        return { name: fields.name, mailed, waitlistDue: closingAfter !== closingBefore && isWaitlistClosed(closingAfter, now) };
       }),
     );
   } catch (error) {
@@ -120,7 +128,8 @@ export async function updateIntake(viewer: Viewer, input: IntakeFields & { cohor
     throw error;
   }
   if (result.mailed > 0) await requestJob("mail.deliver");
-  return result;
+  if (result.waitlistDue) await requestJob("admission.waitlist");
+  return { name: result.name, mailed: result.mailed };
 }
 
 /** The change rules' problems for fields the field rules found nothing wrong with (one message per field). */

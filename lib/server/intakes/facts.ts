@@ -28,6 +28,7 @@ export const LIFE_SELECT = {
   applicationOpensOn: true,
   applicationDeadline: true,
   offerAnswerDeadline: true,
+  waitlistClosesOn: true,
   startsOn: true,
   endsOn: true,
   publishedAt: true,
@@ -120,6 +121,7 @@ export function intakeFieldsOf(row: LifeRow): IntakeFields {
     offerAnswerDeadline: isoDate(row.offerAnswerDeadline),
     startsOn: isoDate(row.startsOn),
     endsOn: isoDate(row.endsOn),
+    waitlistClosesOn: row.waitlistClosesOn ? isoDate(row.waitlistClosesOn) : null,
   };
 }
 

@@ -3,6 +3,7 @@ import "server-only";
 // home, one kull's intake page (its facts, what stands in the way of the next step, what may no
 // longer change), the archive, and the proposal for a copy of an earlier kull (every date moved
 // by whole weeks and off public holidays, for the adviser to review before it is saved).
+import { isWaitlistClosed, waitlistClosingDate } from "@/lib/domain/admission-decisions";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { archiveProblems, COHORT_PHASE_LABELS, describeCohortPhase, phaseIndex } from "@/lib/domain/cohort-life";
 import { compareCohortCodes, isCohortCode } from "@/lib/domain/cohort";
@@ -62,6 +63,11 @@ export async function getIntake(viewer: Viewer, cohortId: string, now = new Date
   const counts = (await loadLifeCounts(db(), [row.id])).get(row.id)!;
   const life = lifeOf(row, counts, today);
   const started = phaseIndex(life.phase) >= phaseIndex("RUNNING");
+  const waitlistClosing = waitlistClosingDate({
+    waitlistClosesOn: life.fields.waitlistClosesOn,
+    startsOn: life.fields.startsOn,
+    samlingDays: life.samlingDays.map((d) => d.date),
+  });
   return {
     id: row.id,
     programme: row.programme,
@@ -91,6 +97,7 @@ export async function getIntake(viewer: Viewer, cohortId: string, now = new Date
       code: life.phase !== "DRAFT",
       applicationDeadline: counts.decisions > 0,
       startsOn: started,
+      waitlistClosesOn: isWaitlistClosed(waitlistClosing, now) ? waitlistClosing : null,
     },
   };
 }

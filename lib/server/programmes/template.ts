@@ -1,11 +1,12 @@
 import "server-only";
 // Creating a study programme (admins) and keeping its template for new kull (advisers and
-// admins): name, description, credits, the attendance requirement, contacts shown to applicants
+// admins): name, description, credits, FS course code and version, the attendance requirement, contacts shown to applicants
 // and students, the offer's own words, and the arbeidskrav template as one whole set. A new
 // programme starts with today's study plan as its arbeidskrav template. Changes reach only kull created afterwards: a kull copies the template
 // when it is made. Each write is one transaction with its audit entry (before and after).
 import { STANDARD_ARBEIDSKRAV } from "@/lib/data/study-plan";
 import type { ArbeidskravSetItem } from "@/lib/domain/arbeidskrav";
+import { fsCourseCodeProblem, fsCourseVersionProblem } from "@/lib/domain/exam-results";
 import { creditsProblem, programmeCodeProblem, templateProblems } from "@/lib/domain/programme";
 import { DEFAULT_REQUIREMENTS, validateRequirements, type CohortRequirements } from "@/lib/domain/requirements";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -21,6 +22,9 @@ export interface ProgrammeFields {
   name: string;
   description: string;
   credits: number;
+  /** The course FS records the exam under (emnekode, versjonskode; lib/domain/exam-results.ts). */
+  fsCourseCode: string;
+  fsCourseVersion: string;
   attendanceThresholdPercent: number;
   adviserName: string;
   adviserEmail: string;
@@ -36,6 +40,8 @@ const FIELDS = {
   name: true,
   description: true,
   credits: true,
+  fsCourseCode: true,
+  fsCourseVersion: true,
   attendanceThresholdPercent: true,
   adviserName: true,
   adviserEmail: true,
@@ -52,6 +58,10 @@ function fieldProblems(input: ProgrammeFields): Record<string, string[]> {
   const problems: Record<string, string[]> = {};
   const credits = creditsProblem(input.credits);
   if (credits) problems.credits = [credits];
+  const fsCode = fsCourseCodeProblem(input.fsCourseCode);
+  if (fsCode) problems.fsCourseCode = [fsCode];
+  const fsVersion = fsCourseVersionProblem(input.fsCourseVersion);
+  if (fsVersion) problems.fsCourseVersion = [fsVersion];
   const attendance = validateRequirements({ ...DEFAULT_REQUIREMENTS, attendancePercent: input.attendanceThresholdPercent });
   if (attendance.length > 0) problems.attendanceThresholdPercent = attendance;
   return problems;
@@ -119,6 +129,8 @@ function pick(input: ProgrammeFields): ProgrammeFields {
     name: input.name,
     description: input.description,
     credits: input.credits,
+    fsCourseCode: input.fsCourseCode,
+    fsCourseVersion: input.fsCourseVersion,
     attendanceThresholdPercent: input.attendanceThresholdPercent,
     adviserName: input.adviserName,
     adviserEmail: input.adviserEmail,

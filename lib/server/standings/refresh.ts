@@ -203,7 +203,7 @@ export async function refreshStandings(
             "",
             `${context.cause}. Etter denne endringen ${describeStandingStatus(after.status)}, ` +
               `og før var det slik at du ${describeStandingStatus(before!.status)}.`,
-            needed === "NO_LONGER_ELIGIBLE"
+            needed === "REFUSAL_NEEDED"
               ? `Du er meldt opp til ${registration!.exam.title}. Faglærerne vurderer nå oppmeldingen din på nytt, og du får beskjed om hva de bestemmer.`
               : "Du fikk tidligere ikke adgang til eksamen. Faglærerne vurderer nå saken din på nytt, og du får beskjed om hva de bestemmer.",
             "",

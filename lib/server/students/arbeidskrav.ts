@@ -1,7 +1,9 @@
 import "server-only";
 // One arbeidskrav as its student sees it: the definition, the submission they are a member of
-// (with every attempt, its files and feedback), whether they may hand in now, and — for a first
-// hand-in of an arbeidskrav that allows groups — the classmates they may hand in with.
+// (with every attempt, its files, feedback and later changes, and who in the group has confirmed),
+// whether they may hand in now, the classmates they may hand in with (a first hand-in) or add to
+// the group (before it is assessed), and the letters about it (a final "ikke godkjent").
+import { addingProblem, leaveProblem } from "@/lib/domain/submission-group";
 import { db } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
@@ -13,20 +15,54 @@ export async function getStudentArbeidskrav(viewer: Viewer, arbeidskravId: strin
     const item = enrolment.arbeidskrav.find((candidate) => candidate.id === arbeidskravId);
     if (!item) continue;
     const groupAllowed = !item.individualOnly && item.maxGroupSize > 1;
-    const classmates =
-      groupAllowed && item.permission.allowed && item.permission.kind === "FIRST" && enrolment.status === "ACTIVE"
-        ? await db().enrolment.findMany({
+    const active = enrolment.status === "ACTIVE";
+    const submission = item.submission;
+    const members = submission?.members.map((member) => ({ enrolmentId: member.enrolmentId, confirmed: member.confirmed })) ?? [];
+    const attemptStatuses = submission?.attempts.map((attempt) => attempt.status) ?? [];
+    const me = submission?.members.find((member) => member.isViewer) ?? null;
+    const mayAdd =
+      active && groupAllowed && submission !== null && addingProblem(item, members, enrolment.enrolmentId, attemptStatuses) === null;
+    const firstHandIn = active && groupAllowed && item.permission.allowed && item.permission.kind === "FIRST";
+    const [classmates, letters] = await Promise.all([
+      firstHandIn || mayAdd
+        ? db().enrolment.findMany({
             where: { cohortId: enrolment.cohort.id, status: "ACTIVE", id: { not: enrolment.enrolmentId } },
             orderBy: { user: { name: "asc" } },
-            select: { id: true, user: { select: { name: true } } },
+            select: { id: true, user: { select: { name: true } }, submissionMembers: { where: { arbeidskravId }, select: { submissionId: true } } },
           })
-        : [];
+        : Promise.resolve([]),
+      submission
+        ? db().studentLetter.findMany({
+            where: { userId: viewer.id, aboutType: "SubmissionAttempt", aboutId: { in: submission.attempts.map((attempt) => attempt.id) } },
+            orderBy: { decidedAt: "asc" },
+            select: { id: true, subject: true, kind: true, enkeltvedtak: true },
+          })
+        : Promise.resolve([]),
+    ]);
     return {
       enrolment,
       arbeidskrav: item,
       groupAllowed,
-      canHandIn: item.permission.allowed && enrolment.status === "ACTIVE",
-      classmates: classmates.map((classmate) => ({ enrolmentId: classmate.id, name: classmate.user.name })),
+      canHandIn: item.permission.allowed && active,
+      /** For a first hand-in: every active classmate (one already in a group is refused by name). */
+      classmates: firstHandIn ? classmates.map((classmate) => ({ enrolmentId: classmate.id, name: classmate.user.name })) : [],
+      /** To add to the group before it is assessed: classmates in no submission of this arbeidskrav. */
+      addable: mayAdd
+        ? classmates.filter((classmate) => classmate.submissionMembers.length === 0).map((classmate) => ({ enrolmentId: classmate.id, name: classmate.user.name }))
+        : [],
+      /** The viewer's own place in the group: confirm, leave, add a classmate. */
+      membership:
+        submission && me && submission.members.length > 0 && groupAllowed
+          ? {
+              confirmed: me.confirmed,
+              addedBy: me.addedBy,
+              canConfirm: active && !me.confirmed && submission.groupOpen,
+              canLeave: active && leaveProblem(item, members, enrolment.enrolmentId, attemptStatuses) === null,
+              leaveBlocked: submission.groupOpen ? leaveProblem(item, members, enrolment.enrolmentId, attemptStatuses) : null,
+              canAdd: mayAdd,
+            }
+          : null,
+      letters,
     };
   }
   // Not in any of the viewer's cohorts: exactly as if it did not exist.

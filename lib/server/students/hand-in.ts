@@ -80,7 +80,7 @@ export async function handInArbeidskrav(viewer: Viewer, arbeidskravId: string, i
       if (!own) throw new NotFoundError(NOT_FOUND);
       const definition = await tx.arbeidskravDefinition.findUniqueOrThrow({
         where: { id: arbeidskravId },
-        select: { id: true, title: true, dueDate: true, individualOnly: true, minGroupSize: true, maxGroupSize: true },
+        select: { id: true, title: true, dueDate: true, individualOnly: true, minGroupSize: true, maxGroupSize: true, maxAttempts: true },
       });
 
       // Who is in it: the existing group (resubmission), or the viewer and the chosen classmates.
@@ -89,19 +89,20 @@ export async function handInArbeidskrav(viewer: Viewer, arbeidskravId: string, i
         FROM "SubmissionMember" m JOIN "Submission" s ON s."id" = m."submissionId"
         WHERE m."enrolmentId" = ${own.enrolmentId} AND m."arbeidskravId" = ${arbeidskravId}
         FOR UPDATE OF s`;
-      const permission = handInPermission(existing?.status ?? "NOT_SUBMITTED");
+      const previous = existing
+        ? await tx.submissionAttempt.findMany({
+            where: { submissionId: existing.submissionId },
+            orderBy: { attempt: "asc" },
+            select: { submittedAt: true, status: true, assessedAt: true },
+          })
+        : [];
+      const permission = handInPermission(existing?.status ?? "NOT_SUBMITTED", { used: previous.length, max: definition.maxAttempts });
       if (!permission.allowed) throw new DomainError(permission.reason);
 
       let submissionId: string;
       let attemptNumber: number;
-      let previous: { submittedAt: Date; status: "SUBMITTED" | "APPROVED" | "NOT_APPROVED"; assessedAt: Date | null }[] = [];
       if (existing) {
         submissionId = existing.submissionId;
-        previous = await tx.submissionAttempt.findMany({
-          where: { submissionId },
-          orderBy: { attempt: "asc" },
-          select: { submittedAt: true, status: true, assessedAt: true },
-        });
         attemptNumber = previous.length + 1;
         await tx.submission.update({ where: { id: submissionId }, data: { status: "SUBMITTED" } });
       } else {
@@ -119,7 +120,14 @@ export async function handInArbeidskrav(viewer: Viewer, arbeidskravId: string, i
           data: {
             arbeidskravId,
             status: "SUBMITTED",
-            members: { create: [own.enrolmentId, ...others].map((enrolmentId) => ({ enrolmentId })) },
+            // The one who hands in is in the group by doing it; the classmates they chose confirm
+            // on their own arbeidskrav page (lib/domain/submission-group.ts).
+            members: {
+              create: [
+                { enrolmentId: own.enrolmentId, confirmedAt: now, addedAt: now },
+                ...others.map((enrolmentId) => ({ enrolmentId, confirmedAt: null, addedById: viewer.id, addedAt: now })),
+              ],
+            },
           },
           select: { id: true },
         });
@@ -273,8 +281,12 @@ function receiptText(facts: {
       : `Levert innen fristen (${formatDateNb(facts.deadline)}).`,
     "",
     `Du ser innleveringen og vurderingen her: ${facts.link}`,
-    facts.group && !facts.recipientIsSubmitter
-      ? `\nDu er med i gruppen fordi ${facts.submitter} la deg til. Skulle du ikke vært med, si fra til faglæreren din.`
+    facts.group && !facts.recipientIsSubmitter && facts.attempt === 1
+      ? [
+          "",
+          `Du er lagt til i gruppen av ${facts.submitter}, og er ikke med før du har bekreftet det på arbeidskravets side (lenken over).`,
+          "Skulle du ikke vært med, går du ut av gruppen der. Den som ikke har bekreftet når innleveringen vurderes, er ikke med i vurderingen og må levere selv.",
+        ].join("\n")
       : null,
     "",
     "Hilsen studieadministrasjonen, Nasjonal videreutdanning i barnevernledelse, NTNU",

@@ -9,14 +9,15 @@ import "server-only";
 // - a safety net for "ikke godkjent": the assessment (the faculty's use case) queues that e-mail in
 //   its own transaction with the key `arbeidskrav-assessed:<attemptId>:<enrolmentId>`; this sweep
 //   queues the same key for not-approved attempts that have none (seeded or older data), so the
-//   e-mail goes once whichever comes first.
+//   e-mail goes once whichever comes first. Not for a final attempt: "ikke godkjent" then is an
+//   enkeltvedtak, and its letter's e-mail (student-letter:<letterId>) carries the news.
 //
 // It is a sweep: it looks at the database and queues what is due, so running it twice, or on two
 // instances at once, queues each message once (the dedupe key is unique). Only cohorts that are
 // still running (their end date, the exam's last day, not passed) and active students are
 // considered: a cohort that finished years ago gets no notices about its history.
 import { osloDate } from "@/lib/domain/application-deadline";
-import { reminderDue, resubmissionDeadline, REMINDER_DAYS_BEFORE } from "@/lib/domain/coursework";
+import { isFinalAttempt, reminderDue, resubmissionDeadline, REMINDER_DAYS_BEFORE } from "@/lib/domain/coursework";
 import { addDays } from "@/lib/domain/dates";
 import { countNoun, formatDateNb } from "@/lib/domain/format";
 import { day } from "@/lib/dates";
@@ -78,7 +79,7 @@ export async function sweepStudentNotices(options: { now?: Date; client?: Databa
         submission: {
           select: {
             _count: { select: { attempts: true } },
-            arbeidskrav: { select: { id: true, title: true, dueDate: true } },
+            arbeidskrav: { select: { id: true, title: true, dueDate: true, maxAttempts: true } },
             members: {
               where: { enrolment: { status: "ACTIVE", user: { disabledAt: null } } },
               select: { enrolmentId: true, enrolment: { select: { user: { select: { id: true, name: true, email: true } } } } },
@@ -124,6 +125,7 @@ export async function sweepStudentNotices(options: { now?: Date; client?: Databa
     // Only the latest attempt (attempts are numbered 1, 2, …), and only once it is assessed.
     if (attempt.attempt !== submission._count.attempts || !attempt.assessedAt) continue;
     const definition = submission.arbeidskrav;
+    if (isFinalAttempt(attempt.attempt, definition.maxAttempts)) continue;
     const deadline = resubmissionDeadline(isoDate(definition.dueDate), osloDate(attempt.assessedAt));
     for (const member of submission.members) {
       const { user } = member.enrolment;

@@ -15,7 +15,8 @@ import { ATTEMPT_FIELDS } from "@/lib/server/attempt-fields";
 import { studentArbeidskravStanding } from "@/lib/domain/arbeidskrav";
 import { attendanceProgress, samlingDayState } from "@/lib/domain/attendance-progress";
 import { canWithdrawAbsenceNotice, canSendAbsenceNotice } from "@/lib/domain/absence-notice";
-import { attemptDeadlines, handInPermission, nextHandInDeadline } from "@/lib/domain/coursework";
+import { attemptDeadlines, handInPermission, isFinalRejection, nextHandInDeadline } from "@/lib/domain/coursework";
+import { groupChangesOpen } from "@/lib/domain/submission-group";
 import type { ArbeidskravStatus } from "@/lib/domain/eligibility";
 import { studentNextSteps } from "@/lib/domain/next-steps";
 import { addDays } from "@/lib/domain/dates";
@@ -78,6 +79,7 @@ const ENROLMENT_SELECT = {
           individualOnly: true,
           minGroupSize: true,
           maxGroupSize: true,
+          maxAttempts: true,
         },
       },
       exams: { orderBy: { startsOn: "asc" }, select: { id: true, title: true, startsOn: true, endsOn: true, gradesPublishedAt: true } },
@@ -97,7 +99,7 @@ const ENROLMENT_SELECT = {
           status: true,
           members: {
             orderBy: { enrolment: { user: { name: "asc" } } },
-            select: { enrolmentId: true, enrolment: { select: { user: { select: { name: true } } } } },
+            select: { enrolmentId: true, confirmedAt: true, addedBy: { select: { name: true } }, enrolment: { select: { user: { select: { name: true } } } } },
           },
           attempts: {
             orderBy: { attempt: "asc" },
@@ -171,17 +173,28 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
       const submission = submissions.get(definition.id) ?? null;
       const status: ArbeidskravStatus = standing.get(definition.id) ?? "NOT_SUBMITTED";
       const attempts = submission ? attemptDeadlines(dueDate, submission.attempts) : [];
+      const latest = attempts.at(-1);
       return {
         ...definition,
         dueDate,
         status,
         /** The deadline of the next hand-in: the due date, or after "ikke godkjent" the resubmission deadline. */
         deadline: nextHandInDeadline(dueDate, attempts),
-        permission: handInPermission(status),
+        permission: handInPermission(status, { used: attempts.length, max: definition.maxAttempts }),
+        /** "Ikke godkjent" on the final attempt (an enkeltvedtak: no new hand-in). */
+        finalRejection: latest ? isFinalRejection({ attempt: latest.attempt, status: latest.status }, definition.maxAttempts) : false,
         submission: submission
           ? {
               id: submission.id,
-              members: submission.members.map((member) => ({ name: member.enrolment.user.name, isViewer: member.enrolmentId === enrolment.id })),
+              /** Members may still leave, join and confirm (nothing assessed yet). */
+              groupOpen: groupChangesOpen(attempts.map((attempt) => attempt.status)),
+              members: submission.members.map((member) => ({
+                enrolmentId: member.enrolmentId,
+                name: member.enrolment.user.name,
+                isViewer: member.enrolmentId === enrolment.id,
+                confirmed: member.confirmedAt !== null,
+                addedBy: member.addedBy?.name ?? null,
+              })),
               attempts: attempts.map((attempt) => ({
                 id: attempt.id,
                 number: attempt.attempt,
@@ -194,6 +207,7 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
                 deadline: attempt.deadline,
                 late: attempt.late,
                 documents: attempt.documents,
+                changes: attempt.changes,
               })),
             }
           : null,
@@ -212,6 +226,7 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
           endsOn: isoDate(exam.endsOn),
           registered: registration?.status === "ADMITTED",
           withdrawn: registration?.status === "WITHDRAWN",
+          refused: registration?.status === "REFUSED",
           publishedGrade,
         }
       : null;
@@ -221,9 +236,9 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
     const nextSteps = studentNextSteps({
       today,
       eligibility,
-      arbeidskrav: arbeidskrav.map(({ id, number, title, status, deadline }) => ({ id, number, title, status, deadline })),
+      arbeidskrav: arbeidskrav.map(({ id, number, title, status, deadline, finalRejection }) => ({ id, number, title, status, deadline, final: finalRejection })),
       samlinger: samlinger.map(({ number, title, location, days }) => ({ number, title, location, days: days.map((d) => d.date) })),
-      exam: examView ? { startsOn: examView.startsOn, endsOn: examView.endsOn, registered: examView.registered, publishedGrade } : null,
+      exam: examView ? { startsOn: examView.startsOn, endsOn: examView.endsOn, registered: examView.registered, refused: examView.refused, publishedGrade } : null,
       contacts,
     });
 

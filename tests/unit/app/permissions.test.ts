@@ -111,3 +111,29 @@ describe("programmes and intakes", () => {
     }
   });
 });
+
+describe("deciding a student's klage", () => {
+  it("is never for the one who made the decision, whatever their role", async () => {
+    const { canDecideStudentAppeal } = await import("@/lib/permissions");
+    const lead = { id: "lead", roles: ["FACULTY"] as const };
+    const adviserAndFaculty = { id: "both", roles: ["ADVISER", "FACULTY"] as const };
+    expect(canDecideStudentAppeal(lead, { handler: "TEACHING_TEAM", decidedById: "lead", viewerOnTeachingTeam: true })).toBe(false);
+    expect(canDecideStudentAppeal(adviserAndFaculty, { handler: "ADVISER", decidedById: "both", viewerOnTeachingTeam: true })).toBe(false);
+    expect(canDecideStudentAppeal(adviserAndFaculty, { handler: "TEACHING_TEAM", decidedById: "both", viewerOnTeachingTeam: true })).toBe(false);
+  });
+
+  it("gives a klage on an arbeidskrav to faculty on the cohort's teaching team, and one on the exam to advisers and admins", async () => {
+    const { canDecideStudentAppeal } = await import("@/lib/permissions");
+    const onTeam = { handler: "TEACHING_TEAM" as const, decidedById: "decider", viewerOnTeachingTeam: true };
+    const offTeam = { ...onTeam, viewerOnTeachingTeam: false };
+    const exam = { handler: "ADVISER" as const, decidedById: "decider", viewerOnTeachingTeam: true };
+    const faculty = { id: "f", roles: ["FACULTY"] as const };
+    expect(canDecideStudentAppeal(faculty, onTeam)).toBe(true);
+    expect(canDecideStudentAppeal(faculty, offTeam)).toBe(false);
+    expect(canDecideStudentAppeal(adviser, onTeam)).toBe(false);
+    expect(canDecideStudentAppeal(faculty, exam)).toBe(false);
+    expect(canDecideStudentAppeal(adviser, exam)).toBe(true);
+    expect(canDecideStudentAppeal(admin, exam)).toBe(true);
+    expect(canDecideStudentAppeal({ id: "s", roles: ["STUDENT"] }, exam)).toBe(false);
+  });
+});

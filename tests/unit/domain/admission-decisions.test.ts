@@ -2,12 +2,18 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
   applyRankingMoves,
+  decisionsBeforeDeadlineProblem,
   documentUploadWindow,
   isOfferExpired,
+  isRankingProvisional,
+  isWaitlistClosed,
   offerAnswerDeadline,
+  orderWaitlist,
   planDecisionBatch,
   planWaitlistAdvance,
   requestDueDateProblem,
+  waitlistClosingDate,
+  waitlistClosingDateProblem,
 } from "@/lib/domain/admission-decisions";
 
 describe("applyRankingMoves", () => {
@@ -35,25 +41,151 @@ describe("applyRankingMoves", () => {
 });
 
 describe("planDecisionBatch", () => {
-  const base = { undecidedInOrder: ["a", "b", "c", "d", "e"], undecidedUnqualified: ["x", "y"], freePlaces: 2, lastWaitlistPosition: 0, closeWaitlist: false };
+  const base = {
+    rankingOrder: ["a", "b", "c", "d", "e"],
+    undecided: ["a", "b", "c", "d", "e"],
+    waitlist: [],
+    undecidedUnqualified: ["x", "y"],
+    freePlaces: 2,
+    closeWaitlist: false,
+  };
 
   it("offers the free places to the first, numbers the rest on the waiting list, refuses the unqualified", () => {
     expect(planDecisionBatch(base)).toEqual({
       offers: ["a", "b"],
+      waitlistOffers: [],
       waitlist: [{ id: "c", position: 1 }, { id: "d", position: 2 }, { id: "e", position: 3 }],
+      moves: [],
       refusals: [{ id: "x", reason: "NOT_QUALIFIED" }, { id: "y", reason: "NOT_QUALIFIED" }],
     });
   });
 
-  it("continues the waiting-list numbers after those already given, and gives no offers when full", () => {
-    expect(planDecisionBatch({ ...base, freePlaces: 0, lastWaitlistPosition: 4 }).waitlist.map((w) => w.position)).toEqual([5, 6, 7, 8, 9]);
+  it("places the undecided by the ranking whatever order they are given in, and gives no offers when full", () => {
+    expect(planDecisionBatch({ ...base, undecided: ["e", "c", "a", "d", "b"] }).offers).toEqual(["a", "b"]);
     expect(planDecisionBatch({ ...base, freePlaces: -3 }).offers).toEqual([]);
+    expect(planDecisionBatch({ ...base, freePlaces: 0 }).waitlist.map((w) => w.id)).toEqual(["a", "b", "c", "d", "e"]);
   });
 
-  it("refuses everyone not offered when the waiting list is closed", () => {
+  it("in a second round puts a newcomer ranked ahead of those on the list before them, never after the last, and moves them down", () => {
+    // Round one put p and q on the list; in round two n1 (category 1, ranked first) and n3 (ranked
+    // between p and q) are decided. The list becomes n1, p, n3, q.
+    const batch = planDecisionBatch({
+      rankingOrder: ["o1", "o2", "n1", "p", "n3", "q", "n5"],
+      undecided: ["n1", "n3", "n5"],
+      waitlist: [{ id: "p", position: 1 }, { id: "q", position: 2 }],
+      undecidedUnqualified: [],
+      freePlaces: 0,
+      closeWaitlist: false,
+    });
+    expect(batch.waitlist).toEqual([{ id: "n1", position: 1 }, { id: "n3", position: 3 }, { id: "n5", position: 5 }]);
+    expect(batch.moves).toEqual([{ id: "p", from: 1, to: 2 }, { id: "q", from: 2, to: 4 }]);
+    expect(batch.offers).toEqual([]);
+  });
+
+  it("gives free places to whoever the ranking puts first, on the list or new", () => {
+    const batch = planDecisionBatch({
+      rankingOrder: ["n1", "p", "n2", "q"],
+      undecided: ["n1", "n2"],
+      waitlist: [{ id: "p", position: 1 }, { id: "q", position: 2 }],
+      undecidedUnqualified: [],
+      freePlaces: 2,
+      closeWaitlist: false,
+    });
+    expect(batch).toEqual({ offers: ["n1"], waitlistOffers: ["p"], waitlist: [{ id: "n2", position: 1 }], moves: [], refusals: [] });
+  });
+
+  it("refuses the newcomers not offered when the waiting list is closed; those already on it keep their order", () => {
     const batch = planDecisionBatch({ ...base, closeWaitlist: true });
     expect(batch.waitlist).toEqual([]);
     expect(batch.refusals.filter((r) => r.reason === "LIST_CLOSED").map((r) => r.id)).toEqual(["c", "d", "e"]);
+    const withList = planDecisionBatch({ ...base, rankingOrder: ["a", "p", "b", "q"], undecided: ["a", "b"], waitlist: [{ id: "p", position: 1 }, { id: "q", position: 3 }], freePlaces: 1, closeWaitlist: true });
+    expect(withList).toMatchObject({ offers: ["a"], waitlist: [], moves: [{ id: "q", from: 3, to: 2 }] });
+    expect(withList.refusals).toEqual([{ id: "x", reason: "NOT_QUALIFIED" }, { id: "y", reason: "NOT_QUALIFIED" }, { id: "b", reason: "LIST_CLOSED" }]);
+  });
+
+  it("refuses bad input: an undecided candidate already on the list, a bad place or number", () => {
+    expect(() => planDecisionBatch({ ...base, waitlist: [{ id: "a", position: 1 }] })).toThrow(RangeError);
+    expect(() => planDecisionBatch({ ...base, undecided: [], waitlist: [{ id: "a", position: 0 }] })).toThrow(RangeError);
+    expect(() => planDecisionBatch({ ...base, freePlaces: 1.5 })).toThrow(RangeError);
+  });
+
+  it("always ends with one list in ranking order: everyone once, numbered 1…n, and no newcomer after someone ranked below them", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 60 }), { maxLength: 25 }),
+        fc.array(fc.boolean(), { minLength: 25, maxLength: 25 }),
+        fc.integer({ min: -2, max: 8 }),
+        (ranked, onListFlags, freePlaces) => {
+          const rankingOrder = ranked.map((n) => `c${n}`);
+          const listed = rankingOrder.filter((_, index) => onListFlags[index]);
+          // The list as it stands may be in any order (an old round, a klage): shuffle its numbers.
+          const waitlist = [...listed].reverse().map((id, index) => ({ id, position: index + 1 }));
+          const undecided = rankingOrder.filter((id) => !listed.includes(id));
+          const batch = planDecisionBatch({ rankingOrder, undecided, waitlist, undecidedUnqualified: [], freePlaces, closeWaitlist: false });
+          const after = new Map<string, number>([...batch.waitlist.map((e) => [e.id, e.position] as const)]);
+          for (const entry of waitlist) if (!batch.waitlistOffers.includes(entry.id)) after.set(entry.id, batch.moves.find((m) => m.id === entry.id)?.to ?? entry.position);
+          const list = [...after.entries()].sort((a, b) => a[1] - b[1]);
+          expect(list.map(([, position]) => position)).toEqual(list.map((_, index) => index + 1));
+          expect(list.map(([id]) => id)).toEqual(rankingOrder.filter((id) => after.has(id)));
+          expect(batch.offers.length + batch.waitlistOffers.length).toBe(Math.min(Math.max(0, freePlaces), rankingOrder.length));
+        },
+      ),
+    );
+  });
+});
+
+describe("orderWaitlist", () => {
+  it("puts the list in ranking order and says whose number changes", () => {
+    expect(orderWaitlist(["a", "b", "c", "d"], [{ id: "d", position: 1 }, { id: "b", position: 2 }], ["c"])).toEqual({
+      list: [{ id: "b", position: 1 }, { id: "c", position: 2 }, { id: "d", position: 3 }],
+      moves: [{ id: "b", from: 2, to: 1 }, { id: "d", from: 1, to: 3 }],
+    });
+    expect(orderWaitlist(["a", "b"], [{ id: "a", position: 1 }, { id: "b", position: 2 }]).moves).toEqual([]);
+  });
+
+  it("keeps entries the ranking does not hold after the ranked ones, in their order, and refuses doubles", () => {
+    expect(orderWaitlist(["b"], [{ id: "z", position: 1 }, { id: "b", position: 2 }, { id: "y", position: 3 }]).list.map((e) => e.id)).toEqual(["b", "z", "y"]);
+    expect(() => orderWaitlist(["a"], [{ id: "a", position: 1 }], ["a"])).toThrow(RangeError);
+    expect(() => orderWaitlist(["a"], [{ id: "a", position: 1 }, { id: "a", position: 2 }])).toThrow(RangeError);
+  });
+});
+
+describe("no decisions before the application deadline", () => {
+  it("refuses, naming the deadline, until the deadline day is over in Oslo; the ranking is provisional until then", () => {
+    const lastMinute = new Date("2026-12-01T22:59:59Z"); // 23.59.59 in Oslo
+    const after = new Date("2026-12-01T23:00:00Z");
+    expect(decisionsBeforeDeadlineProblem("2026-12-01", lastMinute)).toBe("Vedtak kan ikke sendes før søknadsfristen 1. desember 2026 er ute.");
+    expect(decisionsBeforeDeadlineProblem("2026-12-01", new Date("2026-11-20T12:00:00Z"))).toBe("Vedtak kan ikke sendes før søknadsfristen 1. desember 2026 er ute.");
+    expect(decisionsBeforeDeadlineProblem("2026-12-01", after)).toBeNull();
+    expect(isRankingProvisional("2026-12-01", lastMinute)).toBe(true);
+    expect(isRankingProvisional("2026-12-01", after)).toBe(false);
+    expect(decisionsBeforeDeadlineProblem("2026-06-15", new Date("2026-06-15T21:59:59Z"))).not.toBeNull();
+    expect(decisionsBeforeDeadlineProblem("2026-06-15", new Date("2026-06-15T22:00:00Z"))).toBeNull();
+  });
+});
+
+describe("the waiting list closes", () => {
+  it("on the intake's own date, else the kull's first samling day, else the day it starts", () => {
+    expect(waitlistClosingDate({ waitlistClosesOn: "2027-01-05", startsOn: "2027-01-12", samlingDays: ["2027-01-12"] })).toBe("2027-01-05");
+    expect(waitlistClosingDate({ waitlistClosesOn: null, startsOn: "2027-01-04", samlingDays: ["2027-03-02", "2027-01-12", "2027-01-13"] })).toBe("2027-01-12");
+    expect(waitlistClosingDate({ waitlistClosesOn: null, startsOn: "2027-01-04", samlingDays: [] })).toBe("2027-01-04");
+    expect(waitlistClosingDate({ waitlistClosesOn: null, startsOn: "2027-01-04" })).toBe("2027-01-04");
+  });
+
+  it("from the start of its day in Oslo", () => {
+    expect(isWaitlistClosed("2027-01-12", new Date("2027-01-11T22:59:59Z"))).toBe(false);
+    expect(isWaitlistClosed("2027-01-12", new Date("2027-01-11T23:00:00Z"))).toBe(true);
+    expect(isWaitlistClosed("2027-01-12", new Date("2027-03-01T12:00:00Z"))).toBe(true);
+  });
+
+  it("may be set after the application deadline and no later than the kull's end, in Norwegian", () => {
+    const cohort = { applicationDeadline: "2026-12-01", endsOn: "2028-05-30" };
+    expect(waitlistClosingDateProblem("2026-12-02", cohort)).toBeNull();
+    expect(waitlistClosingDateProblem("2028-05-30", cohort)).toBeNull();
+    expect(waitlistClosingDateProblem("2026-12-01", cohort)).toBe("Ventelisten kan ikke stenge før søknadsfristen 1. desember 2026 er ute. Velg 2. desember 2026 eller senere.");
+    expect(waitlistClosingDateProblem("2026-11-01", cohort)).toMatch(/^Ventelisten kan ikke stenge før søknadsfristen/);
+    expect(waitlistClosingDateProblem("2028-05-31", cohort)).toBe("Ventelisten må stenge senest når kullet slutter, 30. mai 2028.");
+    expect(waitlistClosingDateProblem("2027-02-30", cohort)).toBe("Skriv en gyldig dato (dd.mm.åååå).");
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { admissionRequirementChecks, effectiveCategory, verifiedCategory, type ReviewPosition } from "@/lib/domain/admission-review";
-import { composeDecisionLetter, letterAsText, STANDARD_OFFER_PRACTICAL_TEXT, type LetterInput } from "@/lib/domain/decision-letter";
+import { APPEALABLE_LETTER_KINDS, composeDecisionLetter, letterAsText, STANDARD_OFFER_PRACTICAL_TEXT, type LetterInput } from "@/lib/domain/decision-letter";
 
 const position = (overrides: Partial<ReviewPosition> = {}): ReviewPosition => ({
   id: "p1",
@@ -70,6 +70,7 @@ describe("composeDecisionLetter", () => {
     kind: "OFFER",
     applicantName: "Sofie Søker",
     programmeName: "Nasjonal videreutdanning i barnevernledelse",
+    programmeCredits: 30,
     cohortName: "Kull V2027",
     madeAvailableOn: "2026-12-04",
     category: { value: 1, reasons: ["Du har en nåværende lederstilling i kommunalt barnevern med både fagansvar og personalansvar."] },
@@ -86,7 +87,7 @@ describe("composeDecisionLetter", () => {
     expect(letter.subject).toBe("Tilbud om studieplass: Nasjonal videreutdanning i barnevernledelse, Kull V2027");
     expect(letter.klageDeadline).toBe("2026-12-28"); // 25 Dec + 2. juledag + Sunday
     const text = letterAsText(letter);
-    expect(text).toContain("Du får tilbud om studieplass på Nasjonal videreutdanning i barnevernledelse, Kull V2027.");
+    expect(text).toContain("Du får tilbud om studieplass på Nasjonal videreutdanning i barnevernledelse (30 studiepoeng), Kull V2027.");
     expect(text).toContain("Du må svare på tilbudet i søknadsportalen innen 20. desember 2026.");
     expect(text).toContain("Regler vi har brukt");
     expect(text).toContain("Prioritetskategori: 1 (leder eller stedfortreder i kommunalt barnevern med fagansvar og personalansvar).");
@@ -103,7 +104,7 @@ describe("composeDecisionLetter", () => {
     const own = composeDecisionLetter({ ...base, offerTexts: { welcome: "Velkommen til kullet! Første samling er i Trondheim.", practical: "Ingen semesteravgift." } });
     const section = own.sections.find((s) => s.heading === "Vedtak")!;
     expect(section.paragraphs).toEqual([
-      "Du får tilbud om studieplass på Nasjonal videreutdanning i barnevernledelse, Kull V2027.",
+      "Du får tilbud om studieplass på Nasjonal videreutdanning i barnevernledelse (30 studiepoeng), Kull V2027.",
       "Velkommen til kullet! Første samling er i Trondheim.",
     ]);
     const text = letterAsText(own);
@@ -120,7 +121,7 @@ describe("composeDecisionLetter", () => {
 
   it("a waiting-list letter gives the place; a refusal gives the requirement not met and the adviser's grounds", () => {
     const waitlist = letterAsText(composeDecisionLetter({ ...base, kind: "WAITLIST", answerDeadline: undefined, ranking: { ...base.ranking!, rank: 33, waitlistPosition: 3 } }));
-    expect(waitlist).toContain("er satt på venteliste til Nasjonal videreutdanning i barnevernledelse, Kull V2027 som nummer 3.");
+    expect(waitlist).toContain("er satt på venteliste til Nasjonal videreutdanning i barnevernledelse (30 studiepoeng), Kull V2027 som nummer 3.");
     expect(waitlist).not.toContain("Svarfrist");
     const refusal = letterAsText(
       composeDecisionLetter({
@@ -137,6 +138,57 @@ describe("composeDecisionLetter", () => {
     expect(refusal).toContain("Utdanning: ikke oppfylt. 120 studiepoeng.");
     expect(refusal).toContain("Du oppfyller ikke opptakskravene til studiet");
     expect(refusal).toContain("Studieveilederens vurdering: Vitnemålet viser 120 studiepoeng.");
+  });
+
+  it("names the study with the programme's own credits, from the data", () => {
+    const institution = letterAsText(composeDecisionLetter({ ...base, programmeName: "Videreutdanning i institusjonsledelse", programmeCredits: 15 }));
+    expect(institution).toContain("Du får tilbud om studieplass på Videreutdanning i institusjonsledelse (15 studiepoeng), Kull V2027.");
+    expect(institution).not.toContain("30 studiepoeng");
+  });
+
+  const waitlisted = { ...base, kind: "WAITLIST" as const, answerDeadline: undefined, ranking: { ...base.ranking!, rank: 35, waitlistPosition: 2 } };
+
+  it("a waiting-list letter says when the list closes", () => {
+    const text = letterAsText(composeDecisionLetter({ ...waitlisted, waitlistClosesOn: "2027-01-12" }));
+    expect(text).toContain("Ventelisten stenges 12. januar 2027. Blir det ikke ledig plass til deg før det, får du et brev om at søknaden er avslått.");
+  });
+
+  it("a changed place on the list is a new decision: the new and old number, why (never who), the closing day, the right to appeal", () => {
+    const letter = composeDecisionLetter({ ...waitlisted, kind: "WAITLIST_MOVED", waitlistChange: { from: 2, to: 4, cause: "DECISIONS" }, waitlistClosesOn: "2027-01-12" });
+    expect(letter.subject).toBe("Ny plass på ventelisten: Nasjonal videreutdanning i barnevernledelse, Kull V2027");
+    expect(letter.title).toBe("Vedtak om opptak (enkeltvedtak)");
+    expect(letter.klageDeadline).toBe("2026-12-28");
+    const text = letterAsText(letter);
+    expect(text).toContain("Plassen din på ventelisten til Nasjonal videreutdanning i barnevernledelse (30 studiepoeng), Kull V2027 er endret: du står nå som nummer 4 (før: nummer 2).");
+    expect(text).toContain("de som er rangert foran deg, står foran deg på listen, også når vedtaket deres kom senere enn ditt");
+    expect(text).toContain("Ventelisten stenges 12. januar 2027.");
+    expect(text).toContain("Du er rangert som nummer 35.");
+    expect(text).toContain("Du kan klage på vedtaket");
+    expect(letterAsText(composeDecisionLetter({ ...waitlisted, kind: "WAITLIST_MOVED", waitlistChange: { from: 3, to: 4, cause: "KLAGE" } }))).toContain(
+      "Etter en klagesak er rekkefølgen på listen endret.",
+    );
+    expect(letterAsText(composeDecisionLetter({ ...waitlisted, kind: "WAITLIST_MOVED", waitlistChange: { from: 3, to: 1, cause: "CORRECTION" } }))).toContain(
+      "Studieveilederen har rettet rangeringen",
+    );
+    expect(() => composeDecisionLetter({ ...waitlisted, kind: "WAITLIST_MOVED" })).toThrow(RangeError);
+  });
+
+  it("a closed list is a refusal with the day it closed and the last place held, and may be appealed", () => {
+    const letter = composeDecisionLetter({ ...waitlisted, kind: "WAITLIST_CLOSED", refusalReason: "LIST_CLOSED", waitlistClosesOn: "2027-01-12", lastWaitlistPosition: 3 });
+    expect(letter.subject).toBe("Ventelisten er stengt: Nasjonal videreutdanning i barnevernledelse, Kull V2027");
+    expect(letter.klageDeadline).toBe("2026-12-28");
+    const text = letterAsText(letter);
+    expect(text).toContain("Ventelisten til Nasjonal videreutdanning i barnevernledelse (30 studiepoeng), Kull V2027 ble stengt 12. januar 2027. Du sto som nummer 3 på ventelisten, og det ble ikke ledig noen plass til deg før den stengte.");
+    expect(text).toContain("Du får derfor ikke studieplass, og søknaden din er avslått.");
+    expect(text).toContain("ventelisten for kullet er stengt");
+    expect(text).not.toContain("Svarfrist");
+    expect(() => composeDecisionLetter({ ...waitlisted, kind: "WAITLIST_CLOSED" })).toThrow(RangeError);
+  });
+
+  it("a klage is about the newest letter of the decision's own kinds", () => {
+    expect(APPEALABLE_LETTER_KINDS.WAITLIST).toEqual(["WAITLIST", "WAITLIST_MOVED"]);
+    expect(APPEALABLE_LETTER_KINDS.REFUSAL).toEqual(["REFUSAL", "WAITLIST_CLOSED"]);
+    expect(APPEALABLE_LETTER_KINDS.OFFER).toEqual([]);
   });
 
   it("an offer needs an answer deadline; an upheld klage gives no further appeal", () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
+  DEFAULT_MAX_ATTEMPTS,
+  isFinalAttempt,
+  isFinalRejection,
   attemptDeadlines,
   deadlinePhrase,
   groupRuleNb,
@@ -99,5 +102,34 @@ describe("the group rule in words", () => {
     expect(groupRuleNb({ individualOnly: false, minGroupSize: 2, maxGroupSize: 3 })).toBe("I gruppe på 2–3");
     expect(groupRuleNb({ individualOnly: false, minGroupSize: 3, maxGroupSize: 3 })).toBe("I gruppe på 3");
     expect(groupRuleNb({ individualOnly: false, minGroupSize: 1, maxGroupSize: 2 })).toBe("Alene eller i gruppe på 2");
+  });
+});
+
+describe("the final attempt", () => {
+  it("is the second hand-in by default (the first and one resubmission), or whatever the arbeidskrav allows", () => {
+    expect(DEFAULT_MAX_ATTEMPTS).toBe(2);
+    expect(isFinalAttempt(1)).toBe(false);
+    expect(isFinalAttempt(2)).toBe(true);
+    expect(isFinalAttempt(1, 1)).toBe(true);
+    expect(isFinalAttempt(2, 3)).toBe(false);
+    expect(isFinalAttempt(3, 3)).toBe(true);
+    expect(() => isFinalAttempt(0)).toThrow(RangeError);
+    expect(() => isFinalAttempt(1, 0)).toThrow(RangeError);
+    expect(() => isFinalAttempt(1, 10)).toThrow(RangeError);
+  });
+
+  it("makes 'ikke godkjent' an enkeltvedtak, and only 'ikke godkjent'", () => {
+    expect(isFinalRejection({ attempt: 2, status: "NOT_APPROVED" })).toBe(true);
+    expect(isFinalRejection({ attempt: 1, status: "NOT_APPROVED" })).toBe(false);
+    expect(isFinalRejection({ attempt: 2, status: "APPROVED" })).toBe(false);
+    expect(isFinalRejection({ attempt: 2, status: "SUBMITTED" })).toBe(false);
+  });
+
+  it("ends the hand-ins: no resubmission once every attempt is used", () => {
+    expect(handInPermission("NOT_APPROVED", { used: 1, max: 2 })).toEqual({ allowed: true, kind: "RESUBMISSION" });
+    const refused = handInPermission("NOT_APPROVED", { used: 2, max: 2 });
+    expect(refused).toMatchObject({ allowed: false });
+    expect(refused.allowed ? "" : refused.reason).toMatch(/siste av 2 innleveringer.*vedtak om dette under Brev/);
+    expect(handInPermission("NOT_APPROVED", { used: 2, max: 3 })).toEqual({ allowed: true, kind: "RESUBMISSION" });
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { FS_COLUMNS, FS_COURSE_CODE, fsDate, fsResultRows, fsTerm, spreadsheetSafe } from "@/lib/domain/exam-results";
+import { FS_COLUMNS, fsCourseCodeProblem, fsCourseVersionProblem, fsDate, fsResultRows, fsTerm, spreadsheetSafe } from "@/lib/domain/exam-results";
+
+const BVL = { code: "BVL6001", version: "1", credits: 30 };
 
 describe("FS export", () => {
   it("names the term by the exam's date", () => {
@@ -13,24 +15,49 @@ describe("FS export", () => {
     expect(fsDate(null)).toBe("");
   });
 
-  it("gives one row per student in the column order, empty grade cells while ungraded", () => {
-    expect(FS_COLUMNS).toEqual(["Navn", "Fødselsdato", "E-post", "Emnekode", "Termin", "Karakter", "Karakterdato"]);
+  it("gives one row per student in the column order, with the programme's course and credits, empty grade cells while ungraded", () => {
+    expect(FS_COLUMNS).toEqual(["Navn", "Fødselsdato", "E-post", "Emnekode", "Versjonskode", "Termin", "Studiepoeng", "Karakter", "Karakterdato"]);
     expect(
-      fsResultRows("2026-12-14", [
+      fsResultRows(BVL, "2026-12-14", [
         { name: "Eva Eksamen", birthDate: "1985-03-02", email: "eva@demo.no", grade: "B", gradedOn: "2027-01-10" },
         { name: "Ola Uten", birthDate: null, email: "ola@demo.no", grade: null, gradedOn: null },
       ]),
     ).toEqual([
-      ["Eva Eksamen", "02.03.1985", "eva@demo.no", FS_COURSE_CODE, "HØST 2026", "B", "10.01.2027"],
-      ["Ola Uten", "", "ola@demo.no", FS_COURSE_CODE, "HØST 2026", "", ""],
+      ["Eva Eksamen", "02.03.1985", "eva@demo.no", "BVL6001", "1", "HØST 2026", "30", "B", "10.01.2027"],
+      ["Ola Uten", "", "ola@demo.no", "BVL6001", "1", "HØST 2026", "30", "", ""],
     ]);
-    expect(FS_COURSE_CODE).toMatch(/^[A-Z]{3}\d{4}$/);
+    // Another programme is another course: its own code and credits, nothing shared.
+    const [row] = fsResultRows({ code: "BIL6001", version: "2", credits: 15 }, "2027-05-10", [
+      { name: "Ina Institusjon", birthDate: null, email: "ina@demo.no", grade: "A", gradedOn: "2027-06-01" },
+    ]);
+    expect(row!.slice(3, 7)).toEqual(["BIL6001", "2", "VÅR 2027", "15"]);
   });
 
   it("refuses a grade outside A–F", () => {
     expect(() =>
-      fsResultRows("2026-12-14", [{ name: "X", birthDate: null, email: "x@demo.no", grade: "G" as never, gradedOn: "2027-01-01" }]),
+      fsResultRows(BVL, "2026-12-14", [{ name: "X", birthDate: null, email: "x@demo.no", grade: "G" as never, gradedOn: "2027-01-01" }]),
     ).toThrow(RangeError);
+  });
+
+  it("exports nothing for a course FS would not take", () => {
+    const one = [{ name: "X", birthDate: null, email: "x@demo.no", grade: null, gradedOn: null }];
+    expect(() => fsResultRows({ ...BVL, code: "placeholder" }, "2026-12-14", one)).toThrow(RangeError);
+    expect(() => fsResultRows({ ...BVL, code: "" }, "2026-12-14", one)).toThrow(RangeError);
+    expect(() => fsResultRows({ ...BVL, version: "" }, "2026-12-14", one)).toThrow(RangeError);
+    expect(() => fsResultRows({ ...BVL, credits: 0 }, "2026-12-14", one)).toThrow(RangeError);
+    expect(() => fsResultRows({ ...BVL, credits: 7.5 }, "2026-12-14", one)).toThrow(RangeError);
+  });
+
+  it("checks a course code and version the way FS writes them, in Norwegian", () => {
+    for (const good of ["BVL6001", "BIL6001", "IT1901", "EXPH0300", "ÅRS101"]) expect(fsCourseCodeProblem(good), good).toBeNull();
+    expect(fsCourseCodeProblem("")).toBe("Skriv emnekoden i FS.");
+    for (const bad of ["bvl6001", "BVL 6001", "BVL60011", "B6001", "BVL6001-1", "6001BVL", "PLACEHOLDER"]) {
+      expect(fsCourseCodeProblem(bad), bad).toBe("Emnekoden skrives med 2–5 store bokstaver og 3–4 sifre, for eksempel BVL6001.");
+    }
+    expect(fsCourseVersionProblem("1")).toBeNull();
+    expect(fsCourseVersionProblem("A2")).toBeNull();
+    expect(fsCourseVersionProblem(" ")).toBe("Skriv versjonskoden i FS (vanligvis 1).");
+    expect(fsCourseVersionProblem("1.0")).toBe("Versjonskoden er 1–3 sifre eller store bokstaver, for eksempel 1.");
   });
 
   it("keeps cells that look like formulas as text", () => {

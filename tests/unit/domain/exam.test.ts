@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluateEligibility, type EligibilityInput } from "@/lib/domain/eligibility";
-import { canAdmitToExam, examAdmissionDecision, GRADES, isGrade, isPassingGrade } from "@/lib/domain/exam";
+import { canAdmitToExam, canRefuseExamAdmission, examAdmissionDecision, examDecisionNeeded, examRefusalReasons, GRADES, isGrade, isPassingGrade, isRefusalCandidate } from "@/lib/domain/exam";
+import type { EligibilityStatus } from "@/lib/domain/eligibility";
 
 const approved = ["1", "2", "3", "4", "5"].map((id) => ({ id, status: "APPROVED" as const }));
 const eligibleInput: EligibilityInput = { scheduledDays: 25, heldDays: 25, attendedDays: 20, arbeidskrav: approved };
@@ -50,5 +51,67 @@ describe("grades", () => {
     expect(GRADES).toEqual(["A", "B", "C", "D", "E", "F"]);
     expect(GRADES.map(isPassingGrade)).toEqual([true, true, true, true, true, false]);
     expect(["A", "F", "G", "a", "", 1].map(isGrade)).toEqual([true, true, false, false, false, false]);
+  });
+});
+
+describe("the decision on admission, as it stands against the rules", () => {
+  const statuses: EligibilityStatus[] = ["ELIGIBLE", "ON_TRACK", "NOT_ELIGIBLE"];
+
+  it("needs a refusal to be considered when a registered student is no longer eligible, and an admission when a refused one now is", () => {
+    expect(statuses.map((status) => examDecisionNeeded("ADMITTED", status))).toEqual([null, "REFUSAL_NEEDED", "REFUSAL_NEEDED"]);
+    expect(statuses.map((status) => examDecisionNeeded("REFUSED", status))).toEqual(["ADMISSION_NEEDED", null, null]);
+  });
+
+  it("leaves students without a decision, and withdrawn ones, to the ordinary registration", () => {
+    for (const status of statuses) {
+      expect(examDecisionNeeded(null, status)).toBeNull();
+      expect(examDecisionNeeded("WITHDRAWN", status)).toBeNull();
+    }
+  });
+
+  it("offers a refusal once the requirements can no longer be met or the samlinger are over, never mid-way", () => {
+    expect(isRefusalCandidate(evaluateEligibility(eligibleInput))).toBe(false);
+    expect(isRefusalCandidate(evaluateEligibility(onTrackInput))).toBe(false); // 10 of 25 days held
+    expect(isRefusalCandidate(evaluateEligibility(notEligibleInput))).toBe(true);
+    const fourApprovedAllHeld = evaluateEligibility({ ...eligibleInput, arbeidskrav: [...approved.slice(0, 4), { id: "5", status: "SUBMITTED" }] });
+    expect(isRefusalCandidate(fourApprovedAllHeld)).toBe(true);
+  });
+
+  it("allows a refusal exactly for a student who may not be admitted", () => {
+    expect(canRefuseExamAdmission(evaluateEligibility(eligibleInput))).toBe(false);
+    expect(canRefuseExamAdmission(evaluateEligibility(onTrackInput))).toBe(true);
+    expect(canRefuseExamAdmission(evaluateEligibility(notEligibleInput))).toBe(true);
+  });
+});
+
+describe("the grounds of 'ikke adgang til eksamen'", () => {
+  const titles = ["Fagnotat 1", "Ledertreningsoppgave 1", "Fagnotat 2", "Ledertreningsoppgave 2", "Ledertreningsoppgave 3"];
+
+  it("names each arbeidskrav not approved and says when a rejection is final", () => {
+    const arbeidskrav = [
+      { id: "1", status: "APPROVED" as const },
+      { id: "2", status: "APPROVED" as const },
+      { id: "3", status: "APPROVED" as const },
+      { id: "4", status: "NOT_APPROVED" as const },
+      { id: "5", status: "SUBMITTED" as const },
+    ];
+    const eligibility = evaluateEligibility({ scheduledDays: 27, heldDays: 27, attendedDays: 26, arbeidskrav });
+    const reasons = examRefusalReasons(
+      eligibility,
+      arbeidskrav.map((item, index) => ({ title: titles[index]!, status: item.status, finalRejection: index === 3 })),
+    );
+    expect(reasons).toEqual([
+      "Arbeidskrav: du har 3 av 5 godkjent. Ledertreningsoppgave 2 er endelig ikke godkjent etter siste innlevering. Ledertreningsoppgave 3 er levert og venter på vurdering.",
+    ]);
+  });
+
+  it("gives the attendance beside the rule when it is not met", () => {
+    const eligibility = evaluateEligibility(notEligibleInput);
+    const reasons = examRefusalReasons(eligibility, titles.map((title) => ({ title, status: "APPROVED", finalRejection: false })));
+    expect(reasons).toEqual(["Oppmøte: Du har vært til stede 35 av 44 dager så langt. Du må ha minst 36 av 44 dager totalt (80 %). Alle samlingsdagene er holdt, og kravet er ikke nådd."]);
+  });
+
+  it("has no grounds for an eligible student", () => {
+    expect(examRefusalReasons(evaluateEligibility(eligibleInput), [])).toEqual([]);
   });
 });

@@ -19,6 +19,7 @@ const fields: IntakeFields = {
   offerAnswerDeadline: "2027-01-28",
   startsOn: "2027-08-24",
   endsOn: "2028-11-30",
+  waitlistClosesOn: null,
 };
 
 describe("intakeFieldProblems", () => {
@@ -35,6 +36,14 @@ describe("intakeFieldProblems", () => {
     ]);
     expect(intakeFieldProblems({ ...fields, code: "H2028" }).code).toHaveLength(1);
     expect(intakeFieldProblems({ ...fields, code: "V2028", startsOn: "2028-06-30", endsOn: "2029-06-01" })).toEqual({});
+  });
+
+  it("lets the waiting list close after the deadline and no later than the kull ends (the admission rule)", () => {
+    expect(intakeFieldProblems({ ...fields, waitlistClosesOn: "2027-08-24" })).toEqual({});
+    expect(intakeFieldProblems({ ...fields, waitlistClosesOn: "2026-12-24" }).waitlistClosesOn).toEqual([
+      "Ventelisten kan ikke stenge før søknadsfristen 24. desember 2026 er ute. Velg 25. desember 2026 eller senere.",
+    ]);
+    expect(intakeFieldProblems({ ...fields, waitlistClosesOn: "2028-12-01" }).waitlistClosesOn).toEqual(["Ventelisten må stenge senest når kullet slutter, 30. november 2028."]);
   });
 
   it("ties each problem to its field", () => {
@@ -63,7 +72,7 @@ describe("intakeFieldProblems", () => {
 });
 
 describe("intakeChangeProblems", () => {
-  const context: IntakeChangeContext = { phase: "OPEN", today: "2026-12-03", acceptedPlaces: 0, applications: 44, decisions: 0, reason: null };
+  const context: IntakeChangeContext = { phase: "OPEN", today: "2026-12-03", acceptedPlaces: 0, applications: 44, decisions: 0, reason: null, waitlistClosedOn: null };
 
   it("lets an open intake change its places, window and dates", () => {
     expect(intakeChangeProblems(fields, { ...fields, capacity: 28, applicationDeadline: "2027-01-10", name: "Kull H2027 (Trondheim)" }, context)).toEqual({});
@@ -97,6 +106,16 @@ describe("intakeChangeProblems", () => {
     expect(intakeChangeProblems(fields, { ...fields, applicationDeadline: "2027-01-10" }, { ...context, phase: "ADMISSION", decisions: 3, reason: "x" })).toEqual({
       applicationDeadline: ["Det er gjort vedtak i opptaket, så søknadsfristen kan ikke endres lenger: prioritetskategoriene er vurdert per fristen."],
     });
+  });
+
+  it("keeps the waiting list's closing day once the list has closed", () => {
+    const moved = { ...fields, waitlistClosesOn: "2027-09-01" };
+    expect(intakeChangeProblems(fields, moved, context)).toEqual({});
+    expect(intakeChangeProblems(fields, moved, { ...context, phase: "RUNNING", waitlistClosedOn: "2027-08-24" })).toEqual({
+      waitlistClosesOn: ["Ventelisten stengte 24. august 2027. Datoen kan ikke endres etter at den har stengt."],
+    });
+    // Unchanged, a closed list is no problem.
+    expect(intakeChangeProblems(moved, { ...moved, capacity: 31 }, { ...context, waitlistClosedOn: "2027-09-01" })).toEqual({});
   });
 
   it("keeps the code once published, and the start once begun", () => {
@@ -156,7 +175,9 @@ describe("copiedIntakeFields", () => {
       offerAnswerDeadline: "2028-01-27",
       startsOn: "2028-08-22",
       endsOn: "2029-11-29",
+      waitlistClosesOn: null,
     });
+    expect(copiedIntakeFields({ ...fields, waitlistClosesOn: "2027-08-24" }, "H2028", 52).waitlistClosesOn).toBe("2028-08-22");
     expect(intakeFieldProblems(copiedIntakeFields(fields, "H2028", 52))).toEqual({});
   });
 });

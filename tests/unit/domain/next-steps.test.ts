@@ -151,3 +151,27 @@ describe("a student's next steps", () => {
     expect(onTrack.find((step) => step.key === "exam")!.text).toMatch(/minst 75 % oppmøte og 4 godkjente arbeidskrav\.$/);
   });
 });
+
+describe("after a decision (an enkeltvedtak)", () => {
+  it("points to the letter, not to a new hand-in, after 'ikke godkjent' on the final attempt", () => {
+    const base = input({});
+    const items = base.arbeidskrav.map((item) => (item.number === 2 ? { ...item, final: true } : item));
+    const steps = studentNextSteps({ ...base, arbeidskrav: items });
+    const step = steps.find((candidate) => candidate.key === "arbeidskrav-ak2")!;
+    expect(step).toEqual({
+      key: "arbeidskrav-ak2",
+      tone: "urgent",
+      text: "Ledertreningsoppgave 1 er ikke godkjent etter siste innlevering. Du har fått et vedtak om det under Brev, og kan klage på det innen klagefristen.",
+      target: { kind: "letters" },
+    });
+    expect(steps.some((candidate) => candidate.text.includes("lever på nytt"))).toBe(false);
+  });
+
+  it("says that the exam was refused, and where the letter is", () => {
+    const steps = studentNextSteps(input({ exam: { startsOn: "2027-06-08", endsOn: "2027-06-10", registered: false, refused: true, publishedGrade: null } }));
+    const exam = steps.find((step) => step.key === "exam")!;
+    expect(exam.tone).toBe("urgent");
+    expect(exam.text).toMatch(/^Du har fått vedtak om at du ikke får gå opp til eksamen 8\.–10\. juni/);
+    expect(exam.target).toEqual({ kind: "letters" });
+  });
+});

@@ -209,11 +209,11 @@ describe("attendanceNoticeStep: notices follow the state", () => {
 
 describe("examDecisionNeeded", () => {
   it("flags a registered student who is no longer eligible, and a refused one who now is", () => {
-    expect(examDecisionNeeded("ADMITTED", "ON_TRACK")).toBe("NO_LONGER_ELIGIBLE");
-    expect(examDecisionNeeded("ADMITTED", "NOT_ELIGIBLE")).toBe("NO_LONGER_ELIGIBLE");
+    expect(examDecisionNeeded("ADMITTED", "ON_TRACK")).toBe("REFUSAL_NEEDED");
+    expect(examDecisionNeeded("ADMITTED", "NOT_ELIGIBLE")).toBe("REFUSAL_NEEDED");
     expect(examDecisionNeeded("ADMITTED", "ELIGIBLE")).toBeNull();
     expect(examDecisionNeeded("ADMITTED", "ON_TRACK", true)).toBeNull(); // graded: the sitting is over
-    expect(examDecisionNeeded("REFUSED", "ELIGIBLE")).toBe("NOW_ELIGIBLE");
+    expect(examDecisionNeeded("REFUSED", "ELIGIBLE")).toBe("ADMISSION_NEEDED");
     expect(examDecisionNeeded("REFUSED", "ON_TRACK")).toBeNull();
     expect(examDecisionNeeded("WITHDRAWN", "ELIGIBLE")).toBeNull();
     expect(examDecisionNeeded(null, "ELIGIBLE")).toBeNull();

@@ -20,7 +20,9 @@ export default async function ProgrammesPage() {
       cell: (row) => (
         <>
           <Link href={`/veileder/programmer/${row.id}`}>{row.name}</Link>
-          <span className="block font-normal text-slate-700">{row.code}</span>
+          <span className="block font-normal text-slate-700">
+            {row.code} · FS {row.fsCourseCode}
+          </span>
         </>
       ),
     },

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/area-nav";
-import { ARBEIDSKRAV_STATUS, StatusBadge } from "@/components/status-badge";
+import { arbeidskravStatus, StatusBadge } from "@/components/status-badge";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { groupRuleNb } from "@/lib/domain/coursework";
 import { formatDateNb, joinNb } from "@/lib/domain/format";
@@ -26,13 +26,13 @@ const columns: Column<StudentArbeidskrav>[] = [
   {
     key: "deadline",
     header: "Frist",
-    cell: (item) => (item.status === "NOT_APPROVED" ? `Ny frist ${formatDateNb(item.deadline)}` : formatDateNb(item.dueDate)),
+    cell: (item) => (item.status === "NOT_APPROVED" && !item.finalRejection ? `Ny frist ${formatDateNb(item.deadline)}` : formatDateNb(item.dueDate)),
   },
   {
     key: "status",
     header: "Status",
     cell: (item) => {
-      const status = ARBEIDSKRAV_STATUS[item.status]!;
+      const status = arbeidskravStatus(item.status, item.finalRejection);
       const late = item.submission?.attempts.at(-1)?.late;
       return (
         <span className="flex flex-wrap items-center gap-2">

@@ -1,8 +1,7 @@
 // A decision letter as PDF, for the applicant it is addressed to and for advisers. Anyone else
 // gets an empty 404, as for a letter that does not exist.
-import { attachmentDisposition } from "@/lib/http/content-disposition";
 import { isStaff } from "@/lib/permissions";
-import { renderLetterPdf } from "@/lib/server/admission/letter-pdf";
+import { LETTER_NO_STORE, letterPdfResponse } from "@/lib/server/letters/pdf";
 import { db } from "@/lib/server/db";
 import { getViewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
@@ -10,13 +9,11 @@ import { parseRecordId } from "@/lib/validation/ids";
 
 export const dynamic = "force-dynamic";
 
-const NO_STORE = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
-
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const id = parseRecordId((await params).id);
-  if (!id) return new Response(null, { status: 404, headers: NO_STORE });
+  if (!id) return new Response(null, { status: 404, headers: LETTER_NO_STORE });
   const viewer = await getViewer();
-  if (!viewer) return new Response(null, { status: 401, headers: NO_STORE });
+  if (!viewer) return new Response(null, { status: 401, headers: LETTER_NO_STORE });
   const letter = await db().decisionLetter.findUnique({
     where: { id },
     select: {
@@ -28,16 +25,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     },
   });
   if (!letter || (letter.decision.application.applicantId !== viewer.id && !isStaff(viewer))) {
-    return new Response(null, { status: 404, headers: NO_STORE });
+    return new Response(null, { status: 404, headers: LETTER_NO_STORE });
   }
   const madeAvailableOn = isoDate(letter.madeAvailableOn);
-  const bytes = await renderLetterPdf({ subject: letter.subject, body: letter.body, madeAvailableOn, version: letter.version });
-  return new Response(Buffer.from(bytes), {
-    headers: {
-      ...NO_STORE,
-      "Content-Type": "application/pdf",
-      "Content-Length": String(bytes.byteLength),
-      "Content-Disposition": attachmentDisposition(`vedtak-${letter.decision.application.cohort.code}-${madeAvailableOn}-brev-${letter.version}.pdf`),
-    },
-  });
+  return letterPdfResponse(
+    { subject: letter.subject, body: letter.body, madeAvailableOn, reference: `Brev nr. ${letter.version}` },
+    `vedtak-${letter.decision.application.cohort.code}-${madeAvailableOn}-brev-${letter.version}.pdf`,
+  );
 }

@@ -180,11 +180,13 @@ export default async function IntakePage({ params, searchParams }: { params: Pro
                 offerAnswerDeadline: intake.offerAnswerDeadline,
                 startsOn: intake.startsOn,
                 endsOn: intake.endsOn,
+                waitlistClosesOn: intake.waitlistClosesOn,
               }}
               locked={{
                 ...(intake.locked.code ? { code: "Koden kan ikke endres etter at opptaket er publisert." } : {}),
                 ...(intake.locked.applicationDeadline ? { applicationDeadline: "Det er gjort vedtak, så fristen står fast." } : {}),
                 ...(intake.locked.startsOn ? { startsOn: "Kullet har startet, så startdatoen står fast." } : {}),
+                ...(intake.locked.waitlistClosesOn ? { waitlistClosesOn: `Ventelisten stengte ${formatDateNb(intake.locked.waitlistClosesOn)}, så datoen står fast.` } : {}),
               }}
               askReason={published}
               submitLabel="Lagre endringene"

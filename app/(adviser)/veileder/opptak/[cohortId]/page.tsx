@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { WaitlistClosingForm } from "@/components/admission/decision-forms";
 import { IntakeNav } from "@/components/admission/intake-nav";
 import { APPLICATION_STATUS_LABELS, decisionLabel, STATUS_FILTER_LABELS } from "@/components/admission/labels";
 import { PageHeader } from "@/components/area-nav";
@@ -10,7 +11,8 @@ import { DataTable } from "@/components/ui/data-table";
 import { formatDeadline } from "@/lib/domain/application-deadline";
 import { PRIORITY_CATEGORIES } from "@/lib/domain/admission";
 import { COUNTIES } from "@/lib/domain/counties";
-import { formatInstantNb } from "@/lib/domain/format";
+import { addDays } from "@/lib/domain/dates";
+import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import {
   filterParams,
   getIntakeOverview,
@@ -57,6 +59,12 @@ export default async function IntakeOverviewPage({
     <>
       <PageHeader title={`Opptak: ${cohort.programme.name}, ${cohort.name}`} lead={`Søknadsfrist ${formatDeadline(cohort.applicationDeadline)}. Svarfrist for tilbud ${formatDeadline(cohort.offerAnswerDeadline)}.`} />
       <IntakeNav cohortId={cohortId} current="oversikt" />
+      {overview.provisional ? (
+        <p role="status" className="mb-6 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-900">
+          Søknadsfristen {formatDateNb(cohort.applicationDeadline)} er ikke ute. Du kan vurdere og rangere søknadene nå, men rangeringen er foreløpig, og
+          vedtak kan først sendes når fristen er ute.
+        </p>
+      ) : null}
 
       <section aria-labelledby="plasser-heading" className="card">
         <h2 id="plasser-heading">Studieplasser</h2>
@@ -86,6 +94,30 @@ export default async function IntakeOverviewPage({
             </>
           ) : null}
         </p>
+      </section>
+
+      <section aria-labelledby="venteliste-heading" className="card mt-6">
+        <h2 id="venteliste-heading">Ventelisten</h2>
+        {overview.waitlist.closed ? (
+          <p className="mt-2">
+            Ventelisten stengte {formatDateNb(overview.waitlist.closesOn)}: det gis ingen plasser fra den, og alle som stod på den, får brev om at
+            søknaden er avslått.
+          </p>
+        ) : (
+          <>
+            <p className="mt-2">
+              Ventelisten stenger {formatDateNb(overview.waitlist.closesOn)}
+              {overview.waitlist.setOn ? " (datoen er satt for dette opptaket)." : ` (standard: ${overview.waitlist.defaultIs}).`}{" "}
+              Til da går ledige plasser av seg selv til den som står først; ventelisten følger alltid rangeringen.
+            </p>
+            <WaitlistClosingForm
+              cohortId={cohortId}
+              setOn={overview.waitlist.setOn}
+              minDate={addDays(cohort.applicationDeadline, 1)}
+              defaultText={formatDateNb(overview.waitlist.defaultOn)}
+            />
+          </>
+        )}
       </section>
 
       <section aria-labelledby="fordeling-heading" className="card mt-6">

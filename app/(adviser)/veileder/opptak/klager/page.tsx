@@ -10,9 +10,17 @@ import { osloDate } from "@/lib/domain/application-deadline";
 import { parseIsoDate } from "@/lib/domain/dates";
 import { countNoun, formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { listAppeals } from "@/lib/server/admission/queries";
-import { APPEALS_BODY } from "@/lib/server/admission/letters";
+import { APPEALS_BODY } from "@/lib/domain/klage";
 import { requirePageRole } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
+
+/** What the klage is about, by the letter it names. */
+const KLAGE_ON: Record<string, string> = {
+  REFUSAL: "avslag",
+  WAITLIST: "ventelisteplass",
+  WAITLIST_MOVED: "ny plass på ventelisten",
+  WAITLIST_CLOSED: "avslag da ventelisten stengte",
+};
 
 export const metadata: Metadata = { title: "Klager" };
 
@@ -63,7 +71,7 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
                 </h2>
                 <p className="mt-1 text-slate-700">
                   {appeal.application.cohort.name}. Klaget {formatInstantNb(appeal.filedAt)} ({countNoun(age, "dag", "dager")} siden) på{" "}
-                  {appeal.letter.kind === "REFUSAL" ? "avslag" : "ventelisteplass"} fra {formatDateNb(isoDate(appeal.letter.madeAvailableOn))}. Nå:{" "}
+                  {KLAGE_ON[appeal.letter.kind] ?? "vedtak"} fra {formatDateNb(isoDate(appeal.letter.madeAvailableOn))}. Nå:{" "}
                   {decisionLabel({ ...appeal.decision, answer: null })}.
                 </p>
                 <p className="mt-1">

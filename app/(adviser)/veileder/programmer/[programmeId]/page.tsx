@@ -66,6 +66,8 @@ export default async function ProgrammePage({ params, searchParams }: { params: 
               name: programme.name,
               description: programme.description,
               credits: programme.credits,
+              fsCourseCode: programme.fsCourseCode,
+              fsCourseVersion: programme.fsCourseVersion,
               attendanceThresholdPercent: programme.attendanceThresholdPercent,
               adviserName: programme.adviserName,
               adviserEmail: programme.adviserEmail,

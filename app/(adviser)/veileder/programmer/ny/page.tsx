@@ -29,6 +29,8 @@ export default async function NewProgrammePage() {
             name: "",
             description: "",
             credits: 30,
+            fsCourseCode: "",
+            fsCourseVersion: "1",
             attendanceThresholdPercent: 80,
             adviserName: "",
             adviserEmail: "",

@@ -5,10 +5,10 @@ import { formatDays } from "@/components/cohort-summary";
 import { GradeForm } from "@/components/cohort/grade-form";
 import { StatusBadge } from "@/components/status-badge";
 import { ActionButton } from "@/components/ui/action-button";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { DataTable, type Column } from "@/components/ui/data-table";
-import { publishGradesAction, registerEligibleAction, registerStudentAction, withdrawFromExamAction } from "@/lib/actions/exam";
-import { FS_COURSE_CODE } from "@/lib/domain/exam-results";
+import { publishGradesAction, refuseExamAdmissionAction, registerEligibleAction, registerStudentAction, withdrawFromExamAction } from "@/lib/actions/exam";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { describeStandingChange } from "@/lib/domain/standing";
@@ -16,6 +16,13 @@ import { getExamAdmission, type ExamAdmission } from "@/lib/server/exams/registr
 import { found, loadCohortPage } from "../load";
 
 export const metadata: Metadata = { title: "Eksamen" };
+
+const KLAGE = { RECEIVED: "klage under behandling", REVERSED: "klagen er tatt til følge", UPHELD: "klagen er ikke tatt til følge" } as const;
+
+const DECISION_NEEDED = {
+  REFUSAL_NEEDED: "Trenger nytt vedtak: er oppmeldt, men fyller ikke lenger kravene",
+  ADMISSION_NEEDED: "Trenger nytt vedtak: fikk ikke adgang, men fyller nå kravene",
+} as const;
 
 const ELIGIBILITY = {
   ELIGIBLE: { label: "Fyller kravene", tone: "good" },
@@ -31,8 +38,11 @@ export default async function ExamPage({ params }: { params: Promise<{ cohortId:
   const { exam, counts } = admission;
   const base = `/kull/${cohort.id}/eksamen`;
   const hidden = { cohortId: cohort.id };
-  const eligibleNotRegistered = admission.students.filter((s) => s.admission.allowed && !s.registration);
+  const eligibleNotRegistered = admission.students.filter((s) => s.admission.allowed && !s.registration && s.refusal?.klage !== "RECEIVED");
   const notEligible = admission.students.filter((s) => !s.admission.allowed);
+  // Who "ikke adgang" is offered for now: not eligible and past reaching it (or the samlinger are
+  // over), no decision yet (or registered without a grade).
+  const refusable = admission.students.filter((s) => s.refusable);
   const columns: Column<Student>[] = [
     {
       key: "name",
@@ -52,6 +62,7 @@ export default async function ExamPage({ params }: { params: Promise<{ cohortId:
         <>
           <StatusBadge tone={ELIGIBILITY[row.eligibility.status].tone}>{ELIGIBILITY[row.eligibility.status].label}</StatusBadge>
           {row.change ? <p className="mt-1 text-sm text-slate-800">{describeStandingChange({ previousStatus: row.change.from, status: row.change.to, changedOn: osloDate(row.change.at), cause: row.change.cause, formatDate: formatDateNb })}</p> : null}
+          {row.decisionNeeded ? <p className="mt-1 font-medium text-amber-900">{DECISION_NEEDED[row.decisionNeeded]}</p> : null}
           {row.reasons.length > 0 ? (
             <ul className="mt-1 list-disc pl-5 text-sm">
               {row.reasons.map((reason) => (
@@ -69,24 +80,34 @@ export default async function ExamPage({ params }: { params: Promise<{ cohortId:
         row.registration ? (
           <div className="space-y-1">
             <p className="font-medium text-green-900">Oppmeldt</p>
-            {row.decisionNeeded === "NO_LONGER_ELIGIBLE" ? (
-              <p>
-                <StatusBadge tone="bad">Trenger en beslutning</StatusBadge>
-                <span className="block text-sm">Fyller ikke lenger kravene. Meld av, eller vent hvis et arbeidskrav snart er vurdert.</span>
-              </p>
-            ) : null}
             {!row.registration.grade ? (
               <ActionButton action={withdrawFromExamAction} hidden={{ ...hidden, enrolmentId: row.enrolmentId }} className="btn-secondary min-h-10 px-3 py-1 text-sm" label={`Meld av ${row.name}`} pendingText="…">
                 Meld av
               </ActionButton>
             ) : null}
+            {row.refusable ? <RefuseButton hidden={hidden} row={row} /> : null}
           </div>
         ) : row.admission.allowed ? (
-          <ActionButton action={registerStudentAction} hidden={{ ...hidden, enrolmentId: row.enrolmentId }} className="btn-secondary min-h-10 px-3 py-1 text-sm" label={`Meld opp ${row.name}`} pendingText="…">
-            Meld opp
-          </ActionButton>
+          row.refusal?.klage === "RECEIVED" ? (
+            <span className="text-slate-700">Ikke adgang ({KLAGE.RECEIVED}): avgjør klagen under Klager</span>
+          ) : (
+            <ActionButton action={registerStudentAction} hidden={{ ...hidden, enrolmentId: row.enrolmentId }} className="btn-secondary min-h-10 px-3 py-1 text-sm" label={`Meld opp ${row.name}`} pendingText="…">
+              Meld opp
+            </ActionButton>
+          )
+        ) : row.refusal ? (
+          <div className="space-y-1">
+            <p className="font-medium text-red-900">Ikke adgang (vedtak)</p>
+            <p className="text-sm text-slate-700">
+              {formatInstantNb(row.refusal.decidedAt)} av {row.refusal.decidedBy}
+              {row.refusal.klage ? `; ${KLAGE[row.refusal.klage]}` : row.refusal.klageDeadline ? `; klagefrist ${formatDateNb(row.refusal.klageDeadline)}` : ""}
+            </p>
+          </div>
         ) : (
-          <span className="text-slate-700">Ikke oppmeldt</span>
+          <div className="space-y-1">
+            <span className="block text-slate-700">Ikke oppmeldt</span>
+            {row.refusable ? <RefuseButton hidden={hidden} row={row} /> : null}
+          </div>
         ),
     },
     {
@@ -110,7 +131,7 @@ export default async function ExamPage({ params }: { params: Promise<{ cohortId:
   ];
   return (
     <>
-      <PageHeader title={`Eksamen, ${cohort.name}`} lead="Bare studenter som fyller kravene til oppmøte og arbeidskrav kan meldes opp. Systemet sjekker kravene på nytt i det du melder opp." />
+      <PageHeader title={`Eksamen, ${cohort.name}`} lead="Bare studenter som fyller kravene til oppmøte og arbeidskrav kan meldes opp. Den som ikke fyller dem, får et vedtak om ikke adgang (enkeltvedtak med klagefrist). Systemet sjekker kravene på nytt i det du melder opp eller sender vedtak." />
       {!exam ? (
         <p className="card">
           Kullet har ingen eksamen i planen ennå. <Link href={`/kull/${cohort.id}/plan#eksamen`}>Legg inn eksamensdagene under Plan.</Link>
@@ -154,6 +175,27 @@ export default async function ExamPage({ params }: { params: Promise<{ cohortId:
                 </ul>
                 {notEligible.length > 0 ? <p>{notEligible.length} som ikke fyller kravene, blir ikke meldt opp.</p> : null}
               </ConfirmActionButton>
+              {refusable.length > 0 ? (
+                <ConfirmActionButton
+                  action={refuseExamAdmissionAction}
+                  hidden={{ ...hidden, enrolmentIds: refusable.map((student) => student.enrolmentId).join(",") }}
+                  className="btn-secondary"
+                  label={`Ikke adgang for alle som ikke fyller kravene (${refusable.length})`}
+                  title={`Vedta ikke adgang til eksamen for ${refusable.length} ${refusable.length === 1 ? "student" : "studenter"}?`}
+                  confirmLabel={`Send ${refusable.length} vedtak`}
+                  tone="danger"
+                >
+                  <p>Hver av dem får et vedtaksbrev (enkeltvedtak) med begrunnelsen under, hjemmelen og klagefristen:</p>
+                  <ul className="list-disc space-y-1 pl-5">
+                    {refusable.map((student) => (
+                      <li key={student.enrolmentId}>
+                        <span className="font-medium">{student.name}</span>: {student.reasons.join(" ")}
+                      </li>
+                    ))}
+                  </ul>
+                  <p>Har noen av dem fått rett til å gå opp siden siden ble lastet, sendes ingen vedtak.</p>
+                </ConfirmActionButton>
+              ) : null}
               {counts.graded > 0 || exam.gradesPublishedAt ? (
                 <ConfirmActionButton
                   action={publishGradesAction}
@@ -174,7 +216,7 @@ export default async function ExamPage({ params }: { params: Promise<{ cohortId:
             <ul className="flex flex-wrap gap-x-6 gap-y-2">
               <li>
                 <a href={`${base}/fs-eksport`} download>
-                  Last ned resultater for FS (CSV, emne {FS_COURSE_CODE})
+                  Last ned resultater for FS (CSV, emne {cohort.programme.fsCourseCode})
                 </a>
               </li>
               <li>
@@ -184,8 +226,8 @@ export default async function ExamPage({ params }: { params: Promise<{ cohortId:
           </section>
           {counts.decisionNeeded > 0 ? (
             <section className="card space-y-2 border-red-700" aria-labelledby="beslutning-heading">
-              <h2 id="beslutning-heading">Trenger en beslutning ({counts.decisionNeeded})</h2>
-              <p>Statusen til disse har endret seg etter at de ble meldt opp, så oppmeldingen stemmer ikke lenger med kravene:</p>
+              <h2 id="beslutning-heading">Trenger nytt vedtak ({counts.decisionNeeded})</h2>
+              <p>Statusen til disse har endret seg etter vedtaket om eksamen, så vedtaket stemmer ikke lenger med kravene:</p>
               <ul className="list-disc pl-5">
                 {admission.students
                   .filter((student) => student.decisionNeeded)
@@ -202,6 +244,7 @@ export default async function ExamPage({ params }: { params: Promise<{ cohortId:
             {notEligible.length > 0 ? (
               <p className="mt-2 text-slate-700">
                 {notEligible.length} {notEligible.length === 1 ? "student fyller" : "studenter fyller"} ikke kravene og kan ikke meldes opp. Begrunnelsen står ved navnet.
+                {counts.refused > 0 ? ` ${counts.refused} har fått vedtak om ikke adgang.` : ""}
               </p>
             ) : null}
             <div className="mt-4">
@@ -211,5 +254,21 @@ export default async function ExamPage({ params }: { params: Promise<{ cohortId:
         </div>
       )}
     </>
+  );
+}
+
+/** "Ikke adgang" for one student, behind the confirmation that says what the letter will hold. */
+function RefuseButton({ hidden, row }: { hidden: { cohortId: string }; row: Student }) {
+  return (
+    <ConfirmAction
+      action={refuseExamAdmissionAction}
+      hidden={{ ...hidden, enrolmentIds: row.enrolmentId }}
+      trigger="Ikke adgang"
+      triggerLabel={`Vedtak om ikke adgang til eksamen for ${row.name}`}
+      question={`Vedta at ${row.name} ikke får gå opp til eksamen?`}
+      consequence={`Vedtaket er et enkeltvedtak. ${row.name} får brev med begrunnelsen (${row.reasons.join(" ")}), hjemmelen og klagefristen.`}
+      confirm="Ja, send vedtaket"
+      size="small"
+    />
   );
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ARBEIDSKRAV_STATUS, StatusBadge } from "@/components/status-badge";
+import { arbeidskravStatus, StatusBadge } from "@/components/status-badge";
+import { GroupMembership } from "@/components/student/group-membership";
 import { HandInPanel } from "@/components/student/hand-in-panel";
 import { formatDeadline } from "@/lib/domain/application-deadline";
 import { ARBEIDSKRAV_KIND_LABELS } from "@/lib/domain/arbeidskrav";
@@ -15,6 +16,9 @@ import { parseRecordId } from "@/lib/validation/ids";
 import { handInFlash } from "../../load";
 
 export const metadata: Metadata = { title: "Arbeidskrav" };
+
+const CHANGE_CAUSE = { CORRECTION: "Vurderingen er rettet av fagansvarlig", KLAGE: "Klage på vedtaket tatt til følge" } as const;
+const STATUS_NB = { SUBMITTED: "venter", APPROVED: "godkjent", NOT_APPROVED: "ikke godkjent" } as const;
 
 const ATTEMPT_STATUS: Record<string, { label: string; tone: "good" | "bad" | "wait" }> = {
   SUBMITTED: { label: "Venter på vurdering", tone: "wait" },
@@ -36,9 +40,9 @@ async function load(segment: string) {
 }
 
 export default async function ArbeidskravPage({ params }: { params: Promise<{ id: string }> }) {
-  const { enrolment, arbeidskrav: item, groupAllowed, canHandIn, classmates } = await load((await params).id);
+  const { enrolment, arbeidskrav: item, groupAllowed, canHandIn, classmates, addable, membership, letters } = await load((await params).id);
   const flash = await handInFlash();
-  const status = ARBEIDSKRAV_STATUS[item.status]!;
+  const status = arbeidskravStatus(item.status, item.finalRejection);
   const submission = item.submission;
   const latest = submission?.attempts.at(-1) ?? null;
   const kind = canHandIn && item.permission.allowed ? item.permission.kind : null;
@@ -91,17 +95,58 @@ export default async function ArbeidskravPage({ params }: { params: Promise<{ id
             {submission && submission.members.length > 1 ? (
               <>
                 <dt className="font-medium">Gruppe</dt>
-                <dd>{joinNb(submission.members.map((member) => (member.isViewer ? `${member.name} (deg)` : member.name)))}</dd>
+                <dd>
+                  {joinNb(
+                    submission.members.map(
+                      (member) => `${member.name}${member.isViewer ? " (deg)" : ""}${member.confirmed ? "" : " (ikke bekreftet)"}`,
+                    ),
+                  )}
+                </dd>
               </>
             ) : null}
+            <dt className="font-medium">Innleveringer</dt>
+            <dd>
+              {item.maxAttempts === 1 ? "Én innlevering." : `Inntil ${item.maxAttempts}: den første og ${item.maxAttempts === 2 ? "én ny" : `${item.maxAttempts - 1} nye`} etter «ikke godkjent».`}
+              {submission ? ` Brukt: ${submission.attempts.length}.` : ""}
+            </dd>
           </dl>
-          {latest?.status === "NOT_APPROVED" && latest.feedback ? (
+          {item.finalRejection ? (
+            <div className="mt-4 rounded-md border border-red-700 bg-red-50 p-3 text-red-900">
+              <p className="font-semibold">Arbeidskravet er endelig ikke godkjent</p>
+              <p className="mt-1">
+                Det var siste innlevering. Du har fått et vedtak om det, og kan klage på det innen klagefristen som står i brevet.
+              </p>
+            </div>
+          ) : null}
+          {letters.length > 0 ? (
+            <ul className="mt-3 space-y-1">
+              {letters.map((letter) => (
+                <li key={letter.id}>
+                  <Link href={`/student/brev/${letter.id}`}>{letter.subject}</Link>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {latest?.status === "NOT_APPROVED" && latest.feedback && !item.finalRejection ? (
             <div className="mt-4 rounded-md border border-red-700 bg-red-50 p-3 text-red-900">
               <p className="font-semibold">Tilbakemelding fra faglærer</p>
               <p className="mt-1 whitespace-pre-line">{latest.feedback}</p>
             </div>
           ) : null}
         </section>
+
+        {submission && membership && (membership.canConfirm || membership.canLeave || membership.canAdd || membership.leaveBlocked) ? (
+          <section className="card" aria-labelledby="gruppe-heading">
+            <h2 id="gruppe-heading">Gruppen</h2>
+            <p className="mt-2 text-slate-700">
+              Til innleveringen er vurdert, kan hvem som helst i gruppen gå ut av den, og den som har bekreftet, kan legge til en medstudent. Vurderingen
+              gjelder bare dem som har bekreftet at de er med.
+            </p>
+            <div className="mt-4">
+              <GroupMembership submissionId={submission.id} title={item.title} membership={membership} classmates={addable} />
+            </div>
+          </section>
+        ) : null}
 
         <HandInPanel
           arbeidskravId={item.id}
@@ -155,6 +200,16 @@ export default async function ArbeidskravPage({ params }: { params: Promise<{ id
                         <p className="text-sm text-slate-700">Vurdert {formatInstantNb(attempt.assessedAt)}</p>
                         {attempt.feedback ? <p className="mt-1 whitespace-pre-line">{attempt.feedback}</p> : null}
                       </div>
+                    ) : null}
+                    {attempt.changes.length > 0 ? (
+                      <ul className="mt-3 space-y-1">
+                        {attempt.changes.map((change) => (
+                          <li key={change.id}>
+                            <span className="font-medium">{CHANGE_CAUSE[change.cause]}</span> ({formatInstantNb(change.changedAt)}): {STATUS_NB[change.fromStatus]} →{" "}
+                            {STATUS_NB[change.toStatus]}. {change.reason}
+                          </li>
+                        ))}
+                      </ul>
                     ) : null}
                   </li>
                 );

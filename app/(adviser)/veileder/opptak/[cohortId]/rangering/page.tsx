@@ -8,7 +8,9 @@ import { PageHeader } from "@/components/area-nav";
 import { ActionButton } from "@/components/ui/action-button";
 import { DataTable } from "@/components/ui/data-table";
 import { removeMoveAction } from "@/lib/actions/admission";
+import { decisionsBeforeDeadlineProblem, isRankingProvisional } from "@/lib/domain/admission-decisions";
 import { formatInstantNb } from "@/lib/domain/format";
+import { isoDate } from "@/lib/to-domain";
 import { requireAdviser } from "@/lib/server/admission/access";
 import { computeRanking } from "@/lib/server/admission/ranking";
 import { db } from "@/lib/server/db";
@@ -28,8 +30,11 @@ export default async function RankingPage({
   if (!cohortId) notFound();
   const viewer = await requirePageRole(["ADVISER", "ADMIN"], `/veileder/opptak/${cohortId}/rangering`);
   requireAdviser(viewer);
-  const cohort = await db().cohort.findUnique({ where: { id: cohortId }, select: { name: true, capacity: true, programme: { select: { name: true } } } });
+  const cohort = await db().cohort.findUnique({ where: { id: cohortId }, select: { name: true, capacity: true, applicationDeadline: true, programme: { select: { name: true } } } });
   if (!cohort) notFound();
+  const now = new Date();
+  // Before the deadline applications may still come in: the ranking is provisional.
+  const provisional = isRankingProvisional(isoDate(cohort.applicationDeadline), now);
   const requested = Number((await searchParams).plasser);
   const places = Number.isSafeInteger(requested) && requested >= 0 && requested <= 1000 ? requested : cohort.capacity;
   const whatIf = places !== cohort.capacity;
@@ -38,10 +43,15 @@ export default async function RankingPage({
   return (
     <>
       <PageHeader
-        title={`Rangering: ${cohort.name}`}
+        title={`${provisional ? "Foreløpig rangering" : "Rangering"}: ${cohort.name}`}
         lead="Forslaget følger reglene: prioritetskategori, deretter geografisk spredning etter fylke, deretter innsendingstidspunkt. Du kan flytte en søker med en skriftlig begrunnelse."
       />
       <IntakeNav cohortId={cohortId} current="rangering" />
+      {provisional ? (
+        <p role="status" className="mb-6 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-900">
+          Foreløpig rangering: nye søknader kan komme inn til fristen er ute, og plassene kan endre seg. {decisionsBeforeDeadlineProblem(isoDate(cohort.applicationDeadline), now)}
+        </p>
+      ) : null}
 
       <section className="card" aria-labelledby="hvis-heading">
         <h2 id="hvis-heading">Hvem er innenfor?</h2>
@@ -147,12 +157,12 @@ export default async function RankingPage({
                         Angre flyttingen
                       </ActionButton>
                     </div>
-                  ) : row.decision ? null : (
+                  ) : row.decision && row.decision.outcome !== "WAITLIST" ? null : (
                     <details>
                       <summary className="cursor-pointer text-brand-700 underline">
                         Flytt<span className="sr-only"> {row.name}</span>
                       </summary>
-                      <MoveForm cohortId={cohortId} applicationId={row.applicationId} name={row.name} rank={row.rank} />
+                      <MoveForm cohortId={cohortId} applicationId={row.applicationId} name={row.name} rank={row.rank} onWaitlist={row.decision?.outcome === "WAITLIST"} />
                     </details>
                   ),
               },

@@ -6,10 +6,11 @@ import { IntakeNav } from "@/components/admission/intake-nav";
 import { PageHeader } from "@/components/area-nav";
 import { DataTable } from "@/components/ui/data-table";
 import { LetterText } from "@/components/ui/letter-text";
-import { formatInstantNb } from "@/lib/domain/format";
-import { previewDecisionBatch } from "@/lib/server/admission/decisions";
+import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
+import { batchSize, previewDecisionBatch, type BatchPreview } from "@/lib/server/admission/decisions";
 import { listDecisionEvents } from "@/lib/server/admission/queries";
 import { db } from "@/lib/server/db";
+import { DomainError } from "@/lib/server/errors";
 import { requirePageRole } from "@/lib/server/viewer";
 import { parseRecordId } from "@/lib/validation/ids";
 
@@ -23,7 +24,8 @@ const EVENT_LABELS: Record<string, string> = {
   "offer.decline": "Takket nei",
   "offer.expire": "Tilbudet gikk ut (ikke besvart)",
   "waitlist.offer": "Fikk ledig plass fra ventelisten",
-  "waitlist.move": "Flyttet opp på ventelisten",
+  "waitlist.move": "Ny plass på ventelisten",
+  "waitlist.close": "Ventelisten stengt: avslag",
 };
 
 export default async function DecisionsPage({
@@ -40,14 +42,15 @@ export default async function DecisionsPage({
   if (!cohort) notFound();
   const query = await searchParams;
   const closeWaitlist = query.steng === "1";
-  const sent = /^(\d{1,4})-(\d{1,4})-(\d{1,4})$/.exec(query.sendt ?? "");
-  const [{ plan, examples }, events] = await Promise.all([
-    previewDecisionBatch(viewer, cohortId, { closeWaitlist }),
+  const sent = /^(\d{1,4})-(\d{1,4})-(\d{1,4})(?:-(\d{1,4}))?$/.exec(query.sendt ?? "");
+  const [preview, events] = await Promise.all([
+    previewDecisionBatch(viewer, cohortId, { closeWaitlist }).catch((error: unknown) => {
+      // Before the application deadline nothing may be sent: the page says so instead.
+      if (error instanceof DomainError) return error.message;
+      throw error;
+    }),
     listDecisionEvents(viewer, cohortId),
   ]);
-  const { batch } = plan;
-  const total = batch.offers.length + batch.waitlist.length + batch.refusals.length;
-  const name = (id: string) => plan.names.get(id) ?? id;
   const base = `/veileder/opptak/${cohortId}`;
   return (
     <>
@@ -55,62 +58,21 @@ export default async function DecisionsPage({
       <IntakeNav cohortId={cohortId} current="vedtak" />
       {sent ? (
         <p role="status" className="mb-6 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
-          Vedtakene er sendt: {sent[1]} tilbud, {sent[2]} ventelisteplasser og {sent[3]} avslag. Brevene ligger i søknadsportalen og er sendt på e-post.
+          Vedtakene er sendt: {sent[1]} tilbud, {sent[2]} ventelisteplasser og {sent[3]} avslag.
+          {sent[4] ? ` ${sent[4]} som alt stod på ventelisten, har fått ny plass etter rangeringen.` : ""} Brevene ligger i søknadsportalen og er sendt på e-post.
         </p>
       ) : null}
 
-      <section className="card" aria-labelledby="forslag-heading">
-        <h2 id="forslag-heading">Forhåndsvisning</h2>
-        {plan.unreviewed > 0 ? (
-          <p className="mt-3 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-900">
-            {plan.unreviewed} søknader er ikke vurdert og får ikke vedtak nå. <Link href={`${base}?kvalifisert=ikke-vurdert`}>Vurder dem først</Link>, eller send dem i en senere runde.
+      {typeof preview === "string" ? (
+        <section className="card" aria-labelledby="forslag-heading">
+          <h2 id="forslag-heading">Forhåndsvisning</h2>
+          <p role="status" className="mt-3 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-900">
+            {preview} Du kan rangere søkerne allerede nå; <Link href={`${base}/rangering`}>rangeringen</Link> er foreløpig til fristen er ute.
           </p>
-        ) : null}
-        <p className="mt-3">
-          {plan.freePlaces} ledige plasser. {total === 0 ? "Det er ingen vurderte søknader uten vedtak." : `Sendes nå: ${batch.offers.length} tilbud, ${batch.waitlist.length} ventelisteplasser og ${batch.refusals.length} avslag.`}
-        </p>
-        <form action={`${base}/vedtak`} className="mt-3 flex flex-wrap items-center gap-3">
-          <div className="flex items-start gap-3">
-            <input id="steng" name="steng" type="checkbox" value="1" defaultChecked={closeWaitlist} className="mt-1 size-5 accent-brand-600" />
-            <label htmlFor="steng">Steng ventelisten: de som ikke får tilbud nå, får avslag</label>
-          </div>
-          <button type="submit" className="btn-secondary">
-            Oppdater forhåndsvisningen
-          </button>
-        </form>
-
-        <div className="mt-4 grid gap-4 md:grid-cols-3">
-          <NameList title={`Tilbud (${batch.offers.length})`} names={batch.offers.map(name)} />
-          <NameList title={`Venteliste (${batch.waitlist.length})`} names={batch.waitlist.map((entry) => `${entry.position}. ${name(entry.id)}`)} />
-          <NameList
-            title={`Avslag (${batch.refusals.length})`}
-            names={batch.refusals.map((refusal) => `${name(refusal.id)} (${refusal.reason === "NOT_QUALIFIED" ? "ikke kvalifisert" : "ventelisten stengt"})`)}
-          />
-        </div>
-
-        {examples.length > 0 ? (
-          <div className="mt-6">
-            <h3>Eksempel på brev</h3>
-            <div className="mt-2 space-y-2">
-              {examples.map((example) => (
-                <details key={example.kind} className="rounded-md border border-slate-300 p-3">
-                  <summary className="cursor-pointer font-medium">
-                    {example.kind}: brevet til {example.applicantName}
-                  </summary>
-                  <p className="mt-2 font-semibold">{example.subject}</p>
-                  <LetterText text={example.text} className="mt-2 text-sm" />
-                </details>
-              ))}
-            </div>
-          </div>
-        ) : null}
-
-        {total > 0 ? (
-          <div className="mt-6 border-t border-slate-200 pt-4">
-            <SendBatchForm cohortId={cohortId} fingerprint={plan.fingerprint} closeWaitlist={closeWaitlist} total={total} />
-          </div>
-        ) : null}
-      </section>
+        </section>
+      ) : (
+        <BatchSection preview={preview} cohortId={cohortId} closeWaitlist={closeWaitlist} base={base} />
+      )}
 
       <section className="card mt-6" aria-labelledby="logg-heading">
         <h2 id="logg-heading">Hva har skjedd</h2>
@@ -136,7 +98,13 @@ export default async function DecisionsPage({
                   const after = (event.after ?? {}) as { waitlistPosition?: number };
                   const before = (event.before ?? {}) as { waitlistPosition?: number };
                   const label = EVENT_LABELS[event.action] ?? event.action;
-                  return event.action === "waitlist.move" ? `${label}: fra ${before.waitlistPosition} til ${after.waitlistPosition}` : event.action === "decision.waitlist" ? `${label} nr. ${after.waitlistPosition}` : label;
+                  return event.action === "waitlist.move"
+                    ? `${label}: fra ${before.waitlistPosition} til ${after.waitlistPosition}`
+                    : event.action === "decision.waitlist"
+                      ? `${label} nr. ${after.waitlistPosition}`
+                      : event.action === "waitlist.close"
+                        ? `${label} (var nr. ${before.waitlistPosition})`
+                        : label;
                 },
               },
               { key: "av", header: "Av", cell: (event) => event.actor?.name ?? "Automatisk (bakgrunnsjobb)" },
@@ -145,6 +113,90 @@ export default async function DecisionsPage({
         </div>
       </section>
     </>
+  );
+}
+
+function BatchSection({ preview, cohortId, closeWaitlist, base }: { preview: BatchPreview; cohortId: string; closeWaitlist: boolean; base: string }) {
+  const { plan, examples } = preview;
+  const { batch } = plan;
+  const total = batchSize(batch);
+  const name = (id: string) => plan.names.get(id) ?? id;
+  return (
+    <section className="card" aria-labelledby="forslag-heading">
+      <h2 id="forslag-heading">Forhåndsvisning</h2>
+      {plan.unreviewed > 0 ? (
+        <p className="mt-3 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-900">
+          {plan.unreviewed} søknader er ikke vurdert og får ikke vedtak nå. <Link href={`${base}?kvalifisert=ikke-vurdert`}>Vurder dem først</Link>, eller send dem i en senere runde.
+        </p>
+      ) : null}
+      <p className="mt-3">
+        {plan.freePlaces} ledige plasser.{" "}
+        {total === 0
+          ? "Det er ingen vurderte søknader uten vedtak."
+          : `Sendes nå: ${batch.offers.length + batch.waitlistOffers.length} tilbud, ${batch.waitlist.length} ventelisteplasser og ${batch.refusals.length} avslag.`}
+        {total > 0 && batch.moves.length > 0
+          ? ` ${batch.moves.length} som alt står på ventelisten, får ny plass fordi listen følger rangeringen, og får et nytt brev.`
+          : ""}
+      </p>
+      {plan.waitlistClosed ? (
+        <p className="mt-3">
+          Ventelisten stengte {formatDateNb(plan.waitlistClosesOn)}: de som ikke får tilbud nå, får avslag.
+        </p>
+      ) : (
+        <form action={`${base}/vedtak`} className="mt-3 flex flex-wrap items-center gap-3">
+          <div className="flex items-start gap-3">
+            <input id="steng" name="steng" type="checkbox" value="1" defaultChecked={closeWaitlist} aria-describedby="steng-hint" className="mt-1 size-5 accent-brand-600" />
+            <div>
+              <label htmlFor="steng">Steng ventelisten: de som ikke får tilbud nå, får avslag</label>
+              <p id="steng-hint" className="text-sm text-slate-700">
+                Ellers stenger den {formatDateNb(plan.waitlistClosesOn)} (<Link href={base}>endre datoen på oversikten</Link>).
+              </p>
+            </div>
+          </div>
+          <button type="submit" className="btn-secondary">
+            Oppdater forhåndsvisningen
+          </button>
+        </form>
+      )}
+
+      <div className="mt-4 grid gap-4 md:grid-cols-3">
+        <NameList title={`Tilbud (${batch.offers.length + batch.waitlistOffers.length})`} names={[...batch.offers.map(name), ...batch.waitlistOffers.map((id) => `${name(id)} (fra ventelisten)`)]} />
+        <NameList
+          title={`Venteliste (${batch.waitlist.length} nye)`}
+          names={[
+            ...batch.waitlist.map((entry) => `${entry.position}. ${name(entry.id)}`),
+            ...batch.moves.map((move) => `${move.to}. ${name(move.id)} (før nr. ${move.from})`),
+          ]}
+        />
+        <NameList
+          title={`Avslag (${batch.refusals.length})`}
+          names={batch.refusals.map((refusal) => `${name(refusal.id)} (${refusal.reason === "NOT_QUALIFIED" ? "ikke kvalifisert" : "ventelisten stengt"})`)}
+        />
+      </div>
+
+      {examples.length > 0 ? (
+        <div className="mt-6">
+          <h3>Eksempel på brev</h3>
+          <div className="mt-2 space-y-2">
+            {examples.map((example) => (
+              <details key={example.kind} className="rounded-md border border-slate-300 p-3">
+                <summary className="cursor-pointer font-medium">
+                  {example.kind}: brevet til {example.applicantName}
+                </summary>
+                <p className="mt-2 font-semibold">{example.subject}</p>
+                <LetterText text={example.text} className="mt-2 text-sm" />
+              </details>
+            ))}
+          </div>
+        </div>
+      ) : null}
+
+      {total > 0 ? (
+        <div className="mt-6 border-t border-slate-200 pt-4">
+          <SendBatchForm cohortId={cohortId} fingerprint={plan.fingerprint} closeWaitlist={closeWaitlist} total={total} />
+        </div>
+      ) : null}
+    </section>
   );
 }
 

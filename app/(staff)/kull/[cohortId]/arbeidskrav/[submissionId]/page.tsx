@@ -2,12 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/area-nav";
 import { AssessForm } from "@/components/cohort/assess-form";
+import { CorrectAssessmentForm } from "@/components/cohort/correct-assessment-form";
 import { ARBEIDSKRAV_STATUS, StatusBadge } from "@/components/status-badge";
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { getSubmissionForAssessment } from "@/lib/server/cohorts/assessment";
 import { found, idOr404, loadCohortPage } from "../../load";
 
 export const metadata: Metadata = { title: "Vurdering av arbeidskrav" };
+
+const CHANGE_CAUSE = { CORRECTION: "Rettet av fagansvarlig", KLAGE: "Klage tatt til følge" } as const;
+const STATUS_NB = { SUBMITTED: "venter", APPROVED: "godkjent", NOT_APPROVED: "ikke godkjent" } as const;
 
 const ATTEMPT_STATUS = {
   SUBMITTED: { label: "Venter på vurdering", tone: "wait" },
@@ -21,6 +25,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ coh
   const submission = await found(getSubmissionForAssessment(viewer, cohort.id, idOr404(submissionId)));
   const latest = submission.attempts[0];
   const group = submission.members.length > 1;
+  const unconfirmed = submission.members.filter((member) => !member.confirmed);
   const status = ARBEIDSKRAV_STATUS[submission.status]!;
   return (
     <>
@@ -42,13 +47,24 @@ export default async function SubmissionPage({ params }: { params: Promise<{ coh
                   · {member.email}
                   {member.basisgruppe ? ` · ${member.basisgruppe}` : ""}
                 </span>
+                {!member.confirmed ? (
+                  <span className="ml-2">
+                    <StatusBadge tone="wait">Ikke bekreftet</StatusBadge>
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>
           <p>
             Status: <StatusBadge tone={status.tone}>{status.label}</StatusBadge>
-            {group ? <span className="ml-2 text-sm text-slate-700">Vurderingen gjelder alle i gruppen.</span> : null}
+            {group ? <span className="ml-2 text-sm text-slate-700">Vurderingen gjelder alle i gruppen som har bekreftet at de er med.</span> : null}
           </p>
+          {unconfirmed.length > 0 && latest?.status === "SUBMITTED" ? (
+            <p className="rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-900">
+              {unconfirmed.map((member) => member.name).join(", ")} har ikke bekreftet at de er med i gruppen. Vurderer du nå,
+              tas de ut av gruppen og må levere selv (de får e-post om det).
+            </p>
+          ) : null}
           {submission.arbeidskrav.description ? <p className="text-slate-700">{submission.arbeidskrav.description}</p> : null}
         </section>
 
@@ -59,11 +75,37 @@ export default async function SubmissionPage({ params }: { params: Promise<{ coh
             </h2>
             <div className="mt-4 space-y-3">
               <AssessForm cohortId={cohort.id} attemptId={latest.id} members={submission.members.length} assessed={latest.status !== "SUBMITTED"} />
+              {latest.status === "SUBMITTED" && submission.latestIsFinal ? (
+                <p className="text-sm">
+                  Dette er siste innlevering studieplanen gir ({latest.attempt} av {submission.arbeidskrav.maxAttempts}). «Ikke godkjent» er da et vedtak (enkeltvedtak):
+                  hver student får brev med tilbakemeldingen som begrunnelse, hjemmelen og klagefristen.
+                </p>
+              ) : null}
               {latest.status !== "SUBMITTED" ? (
                 <p>
                   Siste innlevering er vurdert: <StatusBadge tone={ATTEMPT_STATUS[latest.status].tone}>{ATTEMPT_STATUS[latest.status].label}</StatusBadge>
-                  {latest.status === "NOT_APPROVED" ? " Studentene kan levere på nytt." : ""}
+                  {latest.status === "NOT_APPROVED"
+                    ? submission.latestIsFinal
+                      ? " Det var siste innlevering, og studentene har fått vedtak med klagefrist."
+                      : " Studentene kan levere på nytt."
+                    : ""}
                 </p>
+              ) : null}
+              {latest.status !== "SUBMITTED" ? (
+                <div className="border-t border-slate-200 pt-3">
+                  <h3 className="text-base">Rett vurderingen</h3>
+                  {submission.canCorrect ? (
+                    <div className="mt-2">
+                      <CorrectAssessmentForm cohortId={cohort.id} attemptId={latest.id} current={latest.status} final={submission.latestIsFinal} />
+                    </div>
+                  ) : (
+                    <p className="mt-1 text-sm text-slate-700">
+                      {submission.openKlager > 0
+                        ? "Det er en klage under behandling på vurderingen; den avgjøres under Klager."
+                        : "Bare fagansvarlig for kullet kan rette en vurdering, med en skriftlig begrunnelse."}
+                    </p>
+                  )}
+                </div>
               ) : null}
             </div>
           </section>
@@ -114,6 +156,16 @@ export default async function SubmissionPage({ params }: { params: Promise<{ coh
                     <p className="mt-1">
                       <span className="font-medium">Tilbakemelding:</span> {attempt.feedback}
                     </p>
+                  ) : null}
+                  {attempt.changes.length > 0 ? (
+                    <ul className="mt-2 space-y-1 text-sm">
+                      {attempt.changes.map((change) => (
+                        <li key={change.id}>
+                          <span className="font-medium">{CHANGE_CAUSE[change.cause]}</span> {formatInstantNb(change.changedAt)} av {change.changedBy.name}:{" "}
+                          {STATUS_NB[change.fromStatus]} → {STATUS_NB[change.toStatus]}. {change.reason}
+                        </li>
+                      ))}
+                    </ul>
                   ) : null}
                 </li>
               );

@@ -36,7 +36,9 @@ export default async function ExamProtocolPage({ params }: { params: Promise<{ c
       </header>
       <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr] print:grid-cols-[max-content_1fr]">
         <dt className="font-medium">Emnekode</dt>
-        <dd>{protocol.courseCode}</dd>
+        <dd>
+          {protocol.courseCode}, versjon {protocol.courseVersion}
+        </dd>
         <dt className="font-medium">Termin</dt>
         <dd>{protocol.term}</dd>
         <dt className="font-medium">Eksamen</dt>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/area-nav";
 import { AttendanceDayForm } from "@/components/cohort/attendance-day-form";
-import { formatDateNb } from "@/lib/domain/format";
+import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { getDayAttendance } from "@/lib/server/cohorts/attendance";
 import { found, idOr404, loadCohortPage } from "../../load";
 
@@ -78,6 +78,25 @@ export default async function AttendanceDayPage({ params }: { params: Promise<{ 
           }))}
         />
       )}
+      {day.corrections.length > 0 ? (
+        <section className="card mt-6" aria-labelledby="rettinger-heading">
+          <h2 id="rettinger-heading">Rettinger etter dagen</h2>
+          <p className="mt-1 text-sm text-slate-700">Nyeste først. Studenten får e-post når registreringen endres.</p>
+          <ol className="mt-3 space-y-3">
+            {day.corrections.map((correction) => (
+              <li key={correction.id} className="border-l-4 border-slate-300 pl-3">
+                <p>
+                  <span className="font-medium">{correction.student}</span>: {correction.before} → {correction.after}
+                </p>
+                <p className="text-sm text-slate-700">
+                  {formatInstantNb(correction.at)}, {correction.by}
+                </p>
+                {correction.reason ? <p className="mt-1">Begrunnelse: {correction.reason}</p> : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
     </>
   );
 }

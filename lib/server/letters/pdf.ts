@@ -1,9 +1,12 @@
 import "server-only";
-// A decision letter as PDF/A-like plain document for the archive, rendered from the stored
-// letter text with pdf-lib and its standard Helvetica (WinAnsi covers æ, ø, å and §). A4, 2.5 cm
-// margins, headings in bold, page numbers. Deterministic for the same letter.
+// Every letter as a PDF for the archive and for printing: an admission decision letter
+// (app/api/vedtak/[id]) and a letter to a student (app/api/student/brev/[id]) alike, rendered from
+// the stored letter text (lib/domain/letter.ts lays it out) with pdf-lib and its standard
+// Helvetica (WinAnsi covers æ, ø, å and §). A4, 2.5 cm margins, headings in bold, page numbers.
+// Deterministic for the same letter.
 import { PDFDocument, StandardFonts, rgb, type PDFFont } from "pdf-lib";
 import { formatDateNb } from "@/lib/domain/format";
+import { attachmentDisposition } from "@/lib/http/content-disposition";
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 70;
@@ -44,7 +47,8 @@ export interface LetterForPdf {
   subject: string;
   body: string;
   madeAvailableOn: string;
-  version: number;
+  /** Beside the date in the letterhead: "Brev nr. 2", "Referanse: …". */
+  reference: string;
 }
 
 /** A heading is a block of one short line without a full stop ("Regler vi har brukt"). */
@@ -79,7 +83,7 @@ export async function renderLetterPdf(letter: LetterForPdf): Promise<Uint8Array>
   };
 
   draw("NTNU - Nasjonal videreutdanning i barnevernledelse", bold, 9, 2);
-  draw(`Dato: ${formatDateNb(letter.madeAvailableOn)}    Brev nr. ${letter.version}`, regular, 9, 18);
+  draw(`Dato: ${formatDateNb(letter.madeAvailableOn)}    ${letter.reference}`, regular, 9, 18);
   draw(letter.subject, bold, 14, 10);
   const blocks = letter.body.split(/\n{2,}/);
   for (const [index, block] of blocks.entries()) {
@@ -93,4 +97,20 @@ export async function renderLetterPdf(letter: LetterForPdf): Promise<Uint8Array>
     current.drawText(`Side ${index + 1} av ${pages.length}`, { x: A4.width - MARGIN - 60, y: MARGIN / 2, size: 8, font: regular, color: rgb(0.3, 0.3, 0.3) });
   });
   return pdf.save({ useObjectStreams: false });
+}
+
+/** Headers for a letter's route: never cached, never sniffed; an empty 404 answers anything else. */
+export const LETTER_NO_STORE = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } as const;
+
+/** The letter as a PDF download named `filename`. */
+export async function letterPdfResponse(letter: LetterForPdf, filename: string): Promise<Response> {
+  const bytes = await renderLetterPdf(letter);
+  return new Response(Buffer.from(bytes), {
+    headers: {
+      ...LETTER_NO_STORE,
+      "Content-Type": "application/pdf",
+      "Content-Length": String(bytes.byteLength),
+      "Content-Disposition": attachmentDisposition(filename),
+    },
+  });
 }

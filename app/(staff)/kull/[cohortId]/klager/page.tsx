@@ -1,0 +1,126 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/area-nav";
+import { StatusBadge } from "@/components/status-badge";
+import { StudentAppealDecisionForm } from "@/components/student-letters/appeal-decision-form";
+import { ActionButton } from "@/components/ui/action-button";
+import { LetterText } from "@/components/ui/letter-text";
+import { markStudentAppealForwardedAction } from "@/lib/actions/student-letters";
+import { osloDate } from "@/lib/domain/application-deadline";
+import { parseIsoDate } from "@/lib/domain/dates";
+import { countNoun, formatDateNb, formatInstantNb } from "@/lib/domain/format";
+import { APPEALS_BODY } from "@/lib/domain/klage";
+import { STUDENT_LETTER_KIND_LABELS } from "@/lib/domain/student-letter";
+import { listCohortAppeals } from "@/lib/server/student-letters/appeals";
+import { found, loadCohortPage } from "../load";
+
+export const metadata: Metadata = { title: "Klager" };
+
+const STATUS = {
+  RECEIVED: { label: "Venter på behandling", tone: "wait" },
+  REVERSED: { label: "Tatt til følge", tone: "good" },
+  UPHELD: { label: "Ikke tatt til følge", tone: "bad" },
+} as const;
+
+const REVERSE_LABEL = {
+  ARBEIDSKRAV_NOT_APPROVED: "arbeidskravet godkjennes",
+  EXAM_ADMISSION_REFUSED: "studenten meldes opp til eksamen",
+} as const;
+
+/** What the decision just did, from the address the action sent the browser to. */
+function decidedMessage(value: string | undefined): string | null {
+  if (value === "opprettholdt") return "Klagen er ikke tatt til følge. Studenten har fått brev om at saken går til klageinstansen.";
+  const reversed = value?.match(/^endret-(\d+)$/);
+  if (!reversed) return null;
+  const letters = Number(reversed[1]);
+  return `Klagen er tatt til følge, og vedtaket er endret. ${letters === 1 ? "Studenten har" : `${letters} studenter har`} fått brev.`;
+}
+
+export default async function CohortAppealsPage({ params, searchParams }: { params: Promise<{ cohortId: string }>; searchParams: Promise<{ alle?: string; avgjort?: string }> }) {
+  const { viewer, cohort } = await loadCohortPage(params, "/klager");
+  const query = await searchParams;
+  const all = query.alle === "1";
+  const decided = decidedMessage(query.avgjort);
+  const appeals = await found(listCohortAppeals(viewer, cohort.id, { open: !all }));
+  const today = parseIsoDate(osloDate(new Date()));
+  const base = `/kull/${cohort.id}/klager`;
+  return (
+    <>
+      <PageHeader
+        title={`Klager, ${cohort.name}`}
+        lead={`Klager på vedtak om arbeidskrav og adgang til eksamen, eldste først. Den som fattet vedtaket, avgjør aldri klagen: klager på arbeidskrav avgjøres av en annen i undervisningsteamet (fagansvarlig), klager på adgang til eksamen av en studieveileder. Tas klagen ikke til følge, går den til ${APPEALS_BODY}.`}
+      >
+        <Link href={all ? base : `${base}?alle=1`} className="btn-secondary">
+          {all ? "Vis bare dem som venter" : "Vis alle klager"}
+        </Link>
+      </PageHeader>
+      {decided ? (
+        <p role="status" className="mb-6 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+          {decided}
+        </p>
+      ) : null}
+      {appeals.length === 0 ? <p className="card">{all ? "Ingen klager i dette kullet." : "Ingen klager venter på behandling."}</p> : null}
+      <ol className="space-y-6">
+        {appeals.map((appeal) => {
+          const age = today - parseIsoDate(osloDate(appeal.filedAt));
+          const status = STATUS[appeal.status];
+          const kind = appeal.letter.kind as keyof typeof REVERSE_LABEL;
+          return (
+            <li key={appeal.id} className="card">
+              <article aria-labelledby={`klage-${appeal.id}`}>
+                <h2 id={`klage-${appeal.id}`} className="flex flex-wrap items-center gap-3">
+                  <span>{appeal.enrolment.user.name}</span>
+                  <StatusBadge tone={status.tone}>{status.label}</StatusBadge>
+                </h2>
+                <p className="mt-1 text-slate-700">
+                  {STUDENT_LETTER_KIND_LABELS[appeal.letter.kind]}: «{appeal.letter.subject}», {formatDateNb(appeal.letter.madeAvailableOn)}, fattet av{" "}
+                  {appeal.letter.decidedBy.name}. Klaget {formatInstantNb(appeal.filedAt)} ({countNoun(age, "dag", "dager")} siden).
+                </p>
+                <blockquote className="mt-3 whitespace-pre-line border-l-4 border-slate-300 pl-4">{appeal.text}</blockquote>
+                <details className="mt-3 rounded-md border border-slate-300 p-3">
+                  <summary className="cursor-pointer font-medium">Vedtaket det klages på</summary>
+                  <p className="mt-2">
+                    <a href={`/api/student/brev/${appeal.letter.id}`}>
+                      Last ned vedtaket som PDF<span className="sr-only">: {appeal.enrolment.user.name}</span>
+                    </a>
+                  </p>
+                  <LetterText text={appeal.letter.body} className="mt-2 text-sm" />
+                </details>
+                {appeal.status === "RECEIVED" ? (
+                  <div className="mt-4 border-t border-slate-200 pt-4">
+                    {appeal.canDecide ? (
+                      <StudentAppealDecisionForm cohortId={cohort.id} appealId={appeal.id} reverseLabel={REVERSE_LABEL[kind] ?? "vedtaket endres"} />
+                    ) : (
+                      <p>{appeal.whoDecides}</p>
+                    )}
+                  </div>
+                ) : (
+                  <div className="mt-3 space-y-2">
+                    <p>
+                      Avgjort {appeal.decidedAt ? formatInstantNb(appeal.decidedAt) : ""}
+                      {appeal.decidedBy ? ` av ${appeal.decidedBy.name}` : ""}: {appeal.grounds}
+                    </p>
+                    {appeal.status === "UPHELD" ? (
+                      appeal.forwardedAt ? (
+                        <p>Sendt til klageinstansen {formatInstantNb(appeal.forwardedAt)}.</p>
+                      ) : appeal.canForward ? (
+                        <ActionButton
+                          action={markStudentAppealForwardedAction}
+                          hidden={{ cohortId: cohort.id, appealId: appeal.id }}
+                          className="btn-secondary"
+                          label={`Merk klagen fra ${appeal.enrolment.user.name} som sendt til klageinstansen`}
+                        >
+                          Merk som sendt til klageinstansen
+                        </ActionButton>
+                      ) : null
+                    ) : null}
+                  </div>
+                )}
+              </article>
+            </li>
+          );
+        })}
+      </ol>
+    </>
+  );
+}

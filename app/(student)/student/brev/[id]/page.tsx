@@ -1,0 +1,99 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { StudentAppealForm } from "@/components/student-letters/appeal-form";
+import { LetterStatus } from "@/components/student-letters/letter-status";
+import { LetterText } from "@/components/ui/letter-text";
+import { PrintButton } from "@/components/ui/print-button";
+import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
+import { STUDENT_LETTER_KIND_LABELS } from "@/lib/domain/student-letter";
+import { NotFoundError } from "@/lib/server/errors";
+import { getStudentLetter } from "@/lib/server/student-letters/queries";
+import { requirePageRole } from "@/lib/server/viewer";
+import { parseRecordId } from "@/lib/validation/ids";
+
+export const metadata: Metadata = { title: "Brev" };
+
+async function load(segment: string) {
+  const id = parseRecordId(segment);
+  if (!id) notFound();
+  const viewer = await requirePageRole(["STUDENT"], `/student/brev/${id}`);
+  try {
+    return await getStudentLetter(viewer, id);
+  } catch (error) {
+    // Someone else's letter is as unknown as one that does not exist.
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+}
+
+export default async function LetterPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ klage?: string }> }) {
+  const letter = await load((await params).id);
+  const filed = (await searchParams).klage === "sendt" && letter.appeal !== null;
+  const { appeal } = letter;
+  return (
+    <>
+      <p className="mb-2 text-sm print:hidden">
+        <Link href="/student/brev">← Alle brev</Link>
+      </p>
+      <div className="mb-6">
+        <p className="text-sm font-medium text-slate-700">
+          {STUDENT_LETTER_KIND_LABELS[letter.kind]} · {letter.cohort.name} · {formatDateNb(letter.madeAvailableOn)}
+        </p>
+        <h1>{letter.subject}</h1>
+        <div className="print:hidden">
+          <LetterStatus letter={letter} />
+        </div>
+        <p className="mt-4 flex flex-wrap items-center gap-4 print:hidden">
+          <a href={`/api/student/brev/${letter.id}`} className="inline-flex min-h-11 items-center">
+            Last ned brevet som PDF
+          </a>
+          <PrintButton label="Skriv ut brevet" />
+        </p>
+      </div>
+      {filed ? (
+        <p role="status" className="mb-6 rounded-md border border-green-700 bg-green-50 p-3 text-green-900 print:hidden">
+          Klagen er sendt. Vi har sendt deg en bekreftelse på e-post, og svaret kommer som et nytt brev under Brev.
+        </p>
+      ) : null}
+      <div className="space-y-6">
+        <article className="card" aria-label="Brevet">
+          <LetterText text={letter.body} />
+        </article>
+
+        {appeal ? (
+          <section className="card print:hidden" aria-labelledby="klage-heading">
+            <h2 id="klage-heading">Klagen din</h2>
+            <p className="mt-2 text-sm text-slate-700">Sendt {formatInstantNb(appeal.filedAt)}</p>
+            <p className="mt-2 whitespace-pre-line">{appeal.text}</p>
+            {appeal.status === "RECEIVED" ? (
+              <p className="mt-3">Klagen er under behandling. Den behandles av en annen enn den som fattet vedtaket, og svaret kommer som et nytt brev.</p>
+            ) : (
+              <>
+                <p className="mt-3">
+                  {appeal.status === "REVERSED" ? "Klagen er tatt til følge." : "Klagen er ikke tatt til følge."} Begrunnelse: {appeal.grounds}
+                </p>
+                {appeal.outcomeLetterId ? (
+                  <p className="mt-2">
+                    <Link href={`/student/brev/${appeal.outcomeLetterId}`}>Les brevet om utfallet av klagen</Link>
+                  </p>
+                ) : null}
+              </>
+            )}
+          </section>
+        ) : letter.canAppeal ? (
+          <section className="card print:hidden" aria-labelledby="klage-heading">
+            <h2 id="klage-heading">Klag på vedtaket</h2>
+            <p className="mt-2">
+              Du kan klage til og med {formatDateNb(letter.klageDeadline!)} (forvaltningsloven § 29). Klagen behandles av en annen enn den som fattet
+              vedtaket; får du ikke medhold, går den til klageinstansen.
+            </p>
+            <div className="mt-4">
+              <StudentAppealForm letterId={letter.id} deadline={formatDateNb(letter.klageDeadline!)} />
+            </div>
+          </section>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+// Where a letter to a student stands: the klage deadline of an enkeltvedtak, and the klage on it.
+import { StatusBadge } from "@/components/status-badge";
+import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
+
+export interface LetterStanding {
+  enkeltvedtak: boolean;
+  klageDeadline: string | null;
+  canAppeal: boolean;
+  appeal: { status: "RECEIVED" | "REVERSED" | "UPHELD"; filedAt: Date; forwardedAt: Date | null } | null;
+}
+
+export function LetterStatus({ letter }: { letter: LetterStanding }) {
+  const { appeal } = letter;
+  if (appeal) {
+    const status =
+      appeal.status === "RECEIVED"
+        ? { tone: "wait" as const, text: "Klage under behandling" }
+        : appeal.status === "REVERSED"
+          ? { tone: "good" as const, text: "Klagen er tatt til følge" }
+          : { tone: "bad" as const, text: appeal.forwardedAt ? "Klagen er sendt til klageinstansen" : "Klagen er ikke tatt til følge og sendes til klageinstansen" };
+    return (
+      <p className="mt-2 flex flex-wrap items-center gap-2">
+        <StatusBadge tone={status.tone}>{status.text}</StatusBadge>
+        <span className="text-sm text-slate-700">Klaget {formatInstantNb(appeal.filedAt)}</span>
+      </p>
+    );
+  }
+  if (letter.enkeltvedtak && letter.klageDeadline) {
+    return (
+      <p className="mt-2 text-sm">
+        {letter.canAppeal ? `Du kan klage til og med ${formatDateNb(letter.klageDeadline)}.` : `Klagefristen var ${formatDateNb(letter.klageDeadline)}.`}
+      </p>
+    );
+  }
+  return null;
+}

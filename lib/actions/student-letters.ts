@@ -1,0 +1,74 @@
+"use server";
+// Letters to students and klager on them (lib/server/student-letters): the student files a klage
+// on an enkeltvedtak; the cohort's staff decide it (never the one who made the decision: checked by
+// the use case and by the database) and mark an upheld klage as sent to the appeals body.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { defineAction } from "@/lib/server/action";
+import { decideStudentAppeal, fileStudentAppeal, markStudentAppealForwarded } from "@/lib/server/student-letters/appeals";
+import { checkbox } from "@/lib/validation/common";
+import { recordId } from "@/lib/validation/ids";
+
+const STAFF = ["FACULTY", "ADVISER", "ADMIN"] as const;
+
+function refresh(cohortId?: string) {
+  revalidatePath("/student", "layout");
+  if (cohortId) revalidatePath(`/kull/${cohortId}`, "layout");
+  revalidatePath("/faglaerer");
+  revalidatePath("/veileder");
+}
+
+export const fileStudentAppealAction = defineAction({
+  roles: ["STUDENT"],
+  schema: z.object({
+    letterId: recordId("Brevet"),
+    text: z
+      .string({ error: "Skriv hva du klager på og hvorfor." })
+      .trim()
+      .min(20, "Skriv hva du klager på og hvorfor (minst 20 tegn).")
+      .max(10000, "Klagen kan ha høyst 10 000 tegn."),
+  }),
+  invalidMessage: "Noe må rettes før klagen kan sendes. Se feltet som er merket.",
+  async handler({ viewer, input }) {
+    await fileStudentAppeal(viewer, input.letterId, { text: input.text });
+    refresh();
+    // The form is gone once the klage is filed; the letter's page says what happened.
+    redirect(`/student/brev/${input.letterId}?klage=sendt`);
+  },
+});
+
+export const decideStudentAppealAction = defineAction({
+  roles: STAFF,
+  schema: z.object({
+    cohortId: recordId("Kullet"),
+    appealId: recordId("Klagen"),
+    outcome: z.enum(["REVERSE", "UPHOLD"], { error: "Velg om klagen tas til følge." }),
+    grounds: z
+      .string({ error: "Skriv begrunnelsen." })
+      .trim()
+      .min(1, "Skriv begrunnelsen. Den står i brevet til studenten.")
+      .max(4000, "Begrunnelsen kan ha høyst 4000 tegn."),
+    forwarded: checkbox,
+  }),
+  async handler({ viewer, input }) {
+    const result = await decideStudentAppeal(
+      viewer,
+      input.appealId,
+      input.outcome === "REVERSE" ? { kind: "REVERSE", grounds: input.grounds } : { kind: "UPHOLD", grounds: input.grounds, forwarded: input.forwarded },
+    );
+    refresh(input.cohortId);
+    // The klage leaves the list of waiting ones with its form; the page says what happened.
+    redirect(`/kull/${input.cohortId}/klager?avgjort=${result.status === "REVERSED" ? `endret-${result.letters}` : "opprettholdt"}`);
+  },
+});
+
+export const markStudentAppealForwardedAction = defineAction({
+  roles: STAFF,
+  schema: z.object({ cohortId: recordId("Kullet"), appealId: recordId("Klagen") }),
+  async handler({ viewer, input }) {
+    await markStudentAppealForwarded(viewer, input.appealId);
+    refresh(input.cohortId);
+    return { message: "Klagen er merket som sendt til klageinstansen." };
+  },
+});

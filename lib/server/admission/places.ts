@@ -1,0 +1,63 @@
+import "server-only";
+// The cohort's places and the admission calendar, read by every use case that decides: the
+// cohort row locked (places are given one at a time), the places taken, and the two dates that
+// say what may be decided now: the application deadline (nothing before it is over) and the day
+// the waiting list closes.
+import { decisionsBeforeDeadlineProblem, waitlistClosingDate } from "@/lib/domain/admission-decisions";
+import type { Database, Transaction } from "@/lib/db/client";
+import { DomainError, NotFoundError } from "@/lib/server/errors";
+import { isoDate } from "@/lib/to-domain";
+
+export interface LockedCohort {
+  id: string;
+  capacity: number;
+  offerAnswerDeadline: Date;
+  applicationDeadline: Date;
+  waitlistClosesOn: Date | null;
+  startsOn: Date;
+}
+
+/** Locks the cohort row for the rest of the transaction: places are given one at a time. */
+export async function lockCohort(tx: Transaction, cohortId: string): Promise<LockedCohort> {
+  const rows = await tx.$queryRaw<LockedCohort[]>`
+    SELECT "id", "capacity", "offerAnswerDeadline", "applicationDeadline", "waitlistClosesOn", "startsOn"
+    FROM "Cohort" WHERE "id" = ${cohortId} FOR UPDATE`;
+  const cohort = rows[0];
+  if (!cohort) throw new NotFoundError("Fant ikke kullet.");
+  return cohort;
+}
+
+/** Open and accepted offers in the cohort (the places taken). */
+export async function placesTaken(client: Transaction | Database, cohortId: string): Promise<number> {
+  return (client as Transaction).decision.count({
+    where: { application: { cohortId }, outcome: "OFFER", OR: [{ answer: null }, { answer: "ACCEPTED" }] },
+  });
+}
+
+/** Refuses every decision and offer until the application deadline is over (Oslo). */
+export function assertDecisionsOpen(cohort: { applicationDeadline: Date }, now: Date): void {
+  const problem = decisionsBeforeDeadlineProblem(isoDate(cohort.applicationDeadline), now);
+  if (problem) throw new DomainError(problem);
+}
+
+/** The day the cohort's waiting list closes: its own date, else the first samling day, else startsOn. */
+export async function waitlistClosingDateOf(
+  client: Transaction | Database,
+  cohort: { id: string; waitlistClosesOn: Date | null; startsOn: Date },
+): Promise<string> {
+  if (cohort.waitlistClosesOn) return isoDate(cohort.waitlistClosesOn);
+  const first = await (client as Transaction).samlingDay.findFirst({
+    where: { samling: { cohorts: { some: { cohortId: cohort.id } } } },
+    orderBy: { date: "asc" },
+    select: { date: true },
+  });
+  return waitlistClosingDate({ waitlistClosesOn: null, startsOn: isoDate(cohort.startsOn), samlingDays: first ? [isoDate(first.date)] : [] });
+}
+
+/** The short grounds stored on a decision (the letter has them in full). */
+export const GROUNDS = {
+  OFFER: "Oppfyller opptakskravene og er rangert innenfor antall studieplasser.",
+  WAITLIST: "Oppfyller opptakskravene, men er rangert utenfor antall studieplasser.",
+  NOT_QUALIFIED: "Oppfyller ikke opptakskravene.",
+  LIST_CLOSED: "Oppfyller opptakskravene, men alle plassene er fordelt og ventelisten er stengt.",
+} as const;

@@ -1,0 +1,212 @@
+import "server-only";
+// An assessment changed after it was made, in one of two ways:
+// - a correction by the cohort's fagansvarlig (CohortTeacher.academicLead; nobody else, advisers
+//   included: it is an academic judgement), on the latest assessed attempt, approved → not approved
+//   or the reverse, with a written reason. The members are told by e-mail. "Ikke godkjent" on a
+//   final attempt is then the enkeltvedtak it always is (a letter to each member, the reason as
+//   grounds); an approval that lifts such a decision gives each member a letter saying it no longer
+//   stands. A correction waits while a klage on the same attempt is being handled: the klage
+//   decides it.
+// - a klage on a final "ikke godkjent" that is taken (lib/server/student-letters/appeals.ts calls
+//   approveAfterKlage in its transaction): the attempt is approved.
+// Both keep the assessor's feedback, record an AssessmentChange (shown beside the attempt to staff
+// and students) and an audit entry with before, after and the reason.
+import { osloDate } from "@/lib/domain/application-deadline";
+import { isFinalRejection } from "@/lib/domain/coursework";
+import { formatDateNb } from "@/lib/domain/format";
+import type { Transaction } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { refreshStandings } from "@/lib/server/standings/refresh";
+import { requestJob } from "@/lib/jobs/queue";
+import { audit } from "@/lib/server/audit";
+import { requireCohortStaff } from "@/lib/server/cohorts/access";
+import { lockAttempts, type AssessmentDecision, type LockedAttempt } from "@/lib/server/cohorts/assessment";
+import { db } from "@/lib/server/db";
+import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
+import { queueMail } from "@/lib/server/mail";
+import { enkeltvedtakLettersAbout, issueStudentLetter } from "@/lib/server/student-letters/issue";
+import type { Viewer } from "@/lib/server/viewer";
+
+export const ONLY_ACADEMIC_LEAD = "Bare fagansvarlig for kullet kan rette en vurdering. Kontakt fagansvarlig hvis du mener vurderingen er feil.";
+
+/** Whether the viewer is the cohort's fagansvarlig (the only one who corrects assessments). */
+export async function isAcademicLead(viewer: Viewer, cohortId: string, client: Transaction | ReturnType<typeof db> = db()): Promise<boolean> {
+  const row = await (client as Transaction).cohortTeacher.findUnique({
+    where: { cohortId_userId: { cohortId, userId: viewer.id } },
+    select: { academicLead: true },
+  });
+  return row?.academicLead === true;
+}
+
+async function members(tx: Transaction, submissionId: string) {
+  return tx.submissionMember.findMany({
+    where: { submissionId },
+    orderBy: { enrolment: { user: { name: "asc" } } },
+    select: { enrolmentId: true, enrolment: { select: { userId: true, user: { select: { name: true, email: true } } } } },
+  });
+}
+
+/** Records the change on the attempt and its submission, with its AssessmentChange and audit entry. */
+async function changeAttempt(
+  tx: Transaction,
+  input: { cohortId: string; attempt: LockedAttempt; to: AssessmentDecision; cause: "CORRECTION" | "KLAGE"; reason: string; actor: Viewer; at: Date; appealId?: string },
+) {
+  const { attempt } = input;
+  await tx.submissionAttempt.update({ where: { id: attempt.attemptId }, data: { status: input.to, assessedAt: input.at } });
+  await tx.submission.update({ where: { id: attempt.submissionId }, data: { status: input.to } });
+  const change = await tx.assessmentChange.create({
+    data: { attemptId: attempt.attemptId, cause: input.cause, fromStatus: attempt.status, toStatus: input.to, reason: input.reason, changedById: input.actor.id, changedAt: input.at },
+    select: { id: true },
+  });
+  const group = await members(tx, attempt.submissionId);
+  await audit(tx, {
+    actorId: input.actor.id,
+    action: input.cause === "CORRECTION" ? "submission.correct" : "submission.approve_after_klage",
+    entityType: "SubmissionAttempt",
+    entityId: attempt.attemptId,
+    before: { status: attempt.status },
+    after: {
+      status: input.to,
+      reason: input.reason,
+      submissionId: attempt.submissionId,
+      members: group.map((member) => member.enrolmentId),
+      changeId: change.id,
+      ...(input.appealId ? { appealId: input.appealId } : {}),
+    },
+  });
+  // The members' standings toward the exam follow the changed verdict (and are shown as changed).
+  await refreshStandings(
+    tx,
+    { cohortId: input.cohortId, enrolmentIds: group.map((member) => member.enrolmentId) },
+    {
+      actorId: input.actor.id,
+      cause: `${input.attempt.title} er ${input.cause === "KLAGE" ? "godkjent etter klage" : `rettet til ${input.to === "APPROVED" ? "godkjent" : "ikke godkjent"}`}`,
+      now: input.at,
+    },
+  );
+  return { changeId: change.id, group };
+}
+
+export async function correctAssessment(
+  viewer: Viewer,
+  input: { cohortId: string; attemptId: string; decision: AssessmentDecision; reason: string },
+  now = new Date(),
+) {
+  await requireCohortStaff(viewer, input.cohortId);
+  const reason = input.reason.trim();
+  if (!reason) throw new DomainError("Skriv hvorfor vurderingen rettes.", { reason: ["Skriv en begrunnelse for rettingen."] });
+  const result = await db().$transaction(async (tx) => {
+    if (!(await isAcademicLead(viewer, input.cohortId, tx))) throw new AccessDeniedError(ONLY_ACADEMIC_LEAD);
+    const [attempt] = await lockAttempts(tx, input.cohortId, [input.attemptId]);
+    if (!attempt) throw new NotFoundError("Fant ikke innleveringen.");
+    if (attempt.attempt !== attempt.latest) throw new DomainError("Bare den siste innleveringen kan rettes.");
+    if (attempt.status === "SUBMITTED") throw new DomainError("Innleveringen er ikke vurdert ennå. Vurder den i stedet.");
+    if (attempt.status === input.decision) {
+      throw new DomainError(`Innleveringen er allerede ${input.decision === "APPROVED" ? "godkjent" : "ikke godkjent"}.`, {
+        decision: ["Velg den andre vurderingen, eller la være å rette."],
+      });
+    }
+    const letters = await enkeltvedtakLettersAbout(tx, { type: "SubmissionAttempt", id: attempt.attemptId });
+    if (letters.some((letter) => letter.appeal?.status === "RECEIVED")) {
+      throw new DomainError("Det er en klage under behandling på denne vurderingen. Avgjør klagen under Klager i stedet for å rette vurderingen.");
+    }
+    const at = now;
+    const { changeId, group } = await changeAttempt(tx, { cohortId: input.cohortId, attempt, to: input.decision, cause: "CORRECTION", reason, actor: viewer, at });
+    const signedBy = { id: viewer.id, name: viewer.name, title: "Fagansvarlig" };
+    const about = { type: "SubmissionAttempt", id: attempt.attemptId };
+    const lettered = new Set<string>();
+    if (isFinalRejection({ attempt: attempt.attempt, status: input.decision }, attempt.maxAttempts)) {
+      // The final attempt is now "ikke godkjent": the enkeltvedtak, a letter to each member.
+      for (const member of group) {
+        await issueStudentLetter(tx, {
+          enrolmentId: member.enrolmentId,
+          facts: {
+            kind: "ARBEIDSKRAV_NOT_APPROVED",
+            arbeidskrav: { title: attempt.title },
+            attempt: attempt.attempt,
+            maxAttempts: attempt.maxAttempts,
+            assessedOn: osloDate(at),
+            grounds: reason,
+            group: group.length > 1 ? group.map((row) => row.enrolment.user.name) : null,
+            corrected: true,
+          },
+          decidedBy: signedBy,
+          about,
+          now: at,
+        });
+        lettered.add(member.enrolmentId);
+      }
+    } else if (input.decision === "APPROVED") {
+      // An earlier enkeltvedtak on this attempt no longer stands.
+      for (const letter of letters) {
+        if (!group.some((member) => member.enrolmentId === letter.enrolmentId) || lettered.has(letter.enrolmentId)) continue;
+        await issueStudentLetter(tx, {
+          enrolmentId: letter.enrolmentId,
+          facts: {
+            kind: "DECISION_CHANGED",
+            changed: { subject: letter.subject, madeAvailableOn: letter.madeAvailableOn, matter: attempt.title },
+            outcome: `${attempt.title} er godkjent.`,
+            reason: `Fagansvarlig har rettet vurderingen: ${reason}`,
+          },
+          decidedBy: signedBy,
+          about,
+          now: at,
+        });
+        lettered.add(letter.enrolmentId);
+      }
+    }
+    // Everyone else is told by e-mail (a letter's e-mail already carries the news).
+    const approved = input.decision === "APPROVED";
+    for (const member of group) {
+      if (lettered.has(member.enrolmentId)) continue;
+      await queueMail(tx, {
+        dedupeKey: `assessment-corrected:${changeId}:${member.enrolmentId}`,
+        to: member.enrolment.user.email,
+        userId: member.enrolment.userId,
+        subject: `Vurderingen er rettet: ${attempt.title} er ${approved ? "godkjent" : "ikke godkjent"}`,
+        text: [
+          `Hei ${member.enrolment.user.name},`,
+          "",
+          `Fagansvarlig ${viewer.name} har ${formatDateNb(osloDate(at))} rettet vurderingen av ${attempt.title} fra ${approved ? "ikke godkjent" : "godkjent"} til ${approved ? "godkjent" : "ikke godkjent"}.`,
+          "",
+          "Begrunnelse:",
+          reason,
+          "",
+          approved ? "Du trenger ikke gjøre noe mer med dette arbeidskravet." : "Du kan levere arbeidskravet på nytt. Fristen står på arbeidskravets side.",
+          "",
+          `Se arbeidskravet her: ${env().APP_URL}/student/arbeidskrav`,
+        ].join("\n"),
+      });
+    }
+    return { title: attempt.title, decision: input.decision, members: group.length, letters: lettered.size };
+  });
+  await requestJob("mail.deliver");
+  return result;
+}
+
+/**
+ * A klage on a final "ikke godkjent" is taken: the attempt (the group's, if it was a group's) is
+ * approved, in the caller's transaction. Returns the members, for their letters.
+ */
+export async function approveAfterKlage(tx: Transaction, input: { attemptId: string; decider: Viewer; grounds: string; appealId: string; now: Date }) {
+  const cohort = await tx.submissionAttempt.findUniqueOrThrow({
+    where: { id: input.attemptId },
+    select: { submission: { select: { arbeidskrav: { select: { cohortId: true } } } } },
+  });
+  const [attempt] = await lockAttempts(tx, cohort.submission.arbeidskrav.cohortId, [input.attemptId]);
+  if (!attempt) throw new NotFoundError("Fant ikke innleveringen.");
+  if (attempt.status !== "NOT_APPROVED" || attempt.attempt !== attempt.latest) {
+    throw new DomainError("Vurderingen klagen gjelder, er allerede endret. Last siden på nytt.");
+  }
+  const { group } = await changeAttempt(tx, {
+    cohortId: cohort.submission.arbeidskrav.cohortId,
+    attempt,
+    to: "APPROVED",
+    cause: "KLAGE",
+    reason: input.grounds,
+    actor: input.decider,
+    at: input.now,
+    appealId: input.appealId,
+  });
+  return { title: attempt.title, members: group.map((member) => member.enrolmentId) };
+}

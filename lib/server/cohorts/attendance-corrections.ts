@@ -1,0 +1,93 @@
+import "server-only";
+// Corrections of attendance after the day (lib/server/cohorts/attendance.ts saves them, with a
+// written reason and an audit entry per student):
+// - the student is told by e-mail when a correction changes their registration (present ↔
+//   absent), one message per change: the dedupe key is the attendance row and the moment it was
+//   changed (`attendance-corrected:<attendanceId>:<epoch ms>`). A first registration after the day
+//   is not a change of anything the student was told, and a changed note alone changes nothing
+//   that counts, so neither is mailed;
+// - staff see the day's history of corrections (who, when, which student, before → after, why),
+//   read from the audit log, which is where every correction is kept.
+import { formatDateNb } from "@/lib/domain/format";
+import type { Transaction } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { db } from "@/lib/server/db";
+import { queueMail } from "@/lib/server/mail";
+
+type Status = "PRESENT" | "ABSENT";
+const STATUS_NB: Record<Status, string> = { PRESENT: "til stede", ABSENT: "fravær" };
+
+export interface CorrectedRow {
+  attendanceId: string;
+  enrolmentId: string;
+  before: Status;
+  after: Status;
+  changedAt: Date;
+}
+
+/** Queues one e-mail per changed registration, in the correction's transaction. */
+export async function tellStudentsOfCorrections(tx: Transaction, input: { date: string; reason: string; rows: readonly CorrectedRow[] }) {
+  const changed = input.rows.filter((row) => row.before !== row.after);
+  if (changed.length === 0) return 0;
+  const people = await tx.enrolment.findMany({
+    where: { id: { in: changed.map((row) => row.enrolmentId) } },
+    select: { id: true, userId: true, user: { select: { name: true, email: true } } },
+  });
+  let queued = 0;
+  for (const row of changed) {
+    const person = people.find((candidate) => candidate.id === row.enrolmentId);
+    if (!person) continue;
+    const sent = await queueMail(tx, {
+      dedupeKey: `attendance-corrected:${row.attendanceId}:${row.changedAt.getTime()}`,
+      userId: person.userId,
+      to: person.user.email,
+      subject: `Oppmøtet ditt ${formatDateNb(input.date)} er rettet`,
+      text: [
+        `Hei ${person.user.name},`,
+        "",
+        `Oppmøtet ditt på samlingsdagen ${formatDateNb(input.date)} er rettet fra «${STATUS_NB[row.before]}» til «${STATUS_NB[row.after]}».`,
+        "",
+        "Begrunnelse:",
+        input.reason,
+        "",
+        `Oppmøtet ditt og hva det betyr for eksamen: ${env().APP_URL}/student/oppmote`,
+        "",
+        "Hilsen studieadministrasjonen, Nasjonal videreutdanning i barnevernledelse, NTNU",
+      ].join("\n"),
+    });
+    if (sent) queued += 1;
+  }
+  return queued;
+}
+
+interface AuditAttendance {
+  enrolmentId?: string;
+  status?: Status;
+  note?: string | null;
+  reason?: string | null;
+}
+
+/** The day's corrections, newest first: for the staff's page of one samling day. */
+export async function dayCorrections(samlingDayId: string, enrolments: readonly { enrolmentId: string; name: string }[]) {
+  const rows = await db().attendance.findMany({ where: { samlingDayId }, select: { id: true } });
+  if (rows.length === 0) return [];
+  const entries = await db().auditLog.findMany({
+    where: { entityType: "Attendance", entityId: { in: rows.map((row) => row.id) }, action: "attendance.correct" },
+    orderBy: { at: "desc" },
+    select: { id: true, at: true, before: true, after: true, actor: { select: { name: true } } },
+  });
+  const nameOf = new Map(enrolments.map((enrolment) => [enrolment.enrolmentId, enrolment.name]));
+  return entries.map((entry) => {
+    const before = (entry.before ?? null) as AuditAttendance | null;
+    const after = (entry.after ?? {}) as AuditAttendance;
+    return {
+      id: entry.id.toString(),
+      at: entry.at,
+      by: entry.actor?.name ?? "Ukjent",
+      student: (after.enrolmentId && nameOf.get(after.enrolmentId)) || "Student som ikke lenger er i kullet",
+      before: before?.status ? STATUS_NB[before.status] : "ikke registrert",
+      after: after.status ? STATUS_NB[after.status] : "ikke registrert",
+      reason: after.reason ?? "",
+    };
+  });
+}

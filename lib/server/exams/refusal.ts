@@ -1,0 +1,202 @@
+import "server-only";
+// "Ikke adgang til eksamen": the cohort's staff decide it for a student who does not meet the
+// requirements, one at a time or for everyone not eligible at once after a preview. It is an
+// enkeltvedtak: the registration row records REFUSED (who, when), and the student gets a letter
+// with the grounds from the rules (lib/domain/exam.ts examRefusalReasons: the attendance beside the
+// rule, each arbeidskrav not approved by name), the legal basis and the klage
+// deadline (lib/server/student-letters/issue.ts). The server re-decides eligibility inside the
+// transaction, with the exam and the students' enrolments locked as registration does: a refusal
+// of a student who is ELIGIBLE is refused, and a bulk refusal decides exactly the students that
+// were previewed (if one of them has become eligible meanwhile, nobody is refused).
+//
+// The refusal ends in one of two ways: the student becomes eligible and is registered (a letter
+// says the refusal no longer stands, supersedeRefusal), or a klage on it is reversed, which
+// registers the student, again only when the rules now admit them (admitAfterKlage; exemptions are
+// not modelled, so the facts — attendance, an arbeidskrav — are corrected first).
+import { osloDate } from "@/lib/domain/application-deadline";
+import { isFinalRejection } from "@/lib/domain/coursework";
+import type { ArbeidskravStatus } from "@/lib/domain/eligibility";
+import { canRefuseExamAdmission, examRefusalReasons } from "@/lib/domain/exam";
+import { formatDateNb } from "@/lib/domain/format";
+import { staffReasons } from "@/lib/domain/risk";
+import type { Transaction } from "@/lib/db/client";
+import { audit } from "@/lib/server/audit";
+import { requireCohortStaff } from "@/lib/server/cohorts/access";
+import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
+import { db } from "@/lib/server/db";
+import { DomainError, NotFoundError } from "@/lib/server/errors";
+import { lockExam } from "@/lib/server/exams/lock";
+import { inOrder } from "@/lib/server/in-order";
+import { deciderTitle, enkeltvedtakLettersAbout, issueStudentLetter } from "@/lib/server/student-letters/issue";
+import type { Viewer } from "@/lib/server/viewer";
+import { isoDate } from "@/lib/to-domain";
+
+async function lockEnrolments(tx: Transaction, cohortId: string, enrolmentIds: readonly string[]) {
+  const sorted = [...new Set(enrolmentIds)].sort();
+  const locked = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Enrolment"
+    WHERE "cohortId" = ${cohortId} AND "status" <> 'WITHDRAWN' AND "id" = ANY(${sorted}::text[])
+    ORDER BY "id" FOR UPDATE`;
+  if (locked.length !== sorted.length) throw new NotFoundError("Fant ikke studenten i kullet.");
+  return sorted;
+}
+
+/** Each student's arbeidskrav by name with its standing, for the grounds of a refusal. */
+async function arbeidskravStandings(tx: Transaction, cohortId: string, enrolmentIds: readonly string[]) {
+  const [definitions, memberships] = await inOrder(
+    () => tx.arbeidskravDefinition.findMany({ where: { cohortId }, orderBy: { number: "asc" }, select: { id: true, title: true, maxAttempts: true, required: true } }),
+    () =>
+      tx.submissionMember.findMany({
+        where: { enrolmentId: { in: [...enrolmentIds] }, submission: { arbeidskrav: { cohortId } } },
+        select: {
+          enrolmentId: true,
+          arbeidskravId: true,
+          submission: { select: { status: true, attempts: { orderBy: { attempt: "desc" }, take: 1, select: { attempt: true, status: true } } } },
+        },
+      }),
+  );
+  return new Map(
+    enrolmentIds.map((enrolmentId) => [
+      enrolmentId,
+      definitions.map((definition) => {
+        const membership = memberships.find((row) => row.enrolmentId === enrolmentId && row.arbeidskravId === definition.id);
+        const latest = membership?.submission.attempts[0];
+        return {
+          title: definition.title,
+          required: definition.required,
+          status: (membership?.submission.status ?? "NOT_SUBMITTED") as ArbeidskravStatus,
+          finalRejection: latest ? isFinalRejection(latest, definition.maxAttempts) : false,
+        };
+      }),
+    ]),
+  );
+}
+
+/**
+ * Refuses these students admission to the cohort's exam. Every one of them must still be
+ * without the right to sit it (not ELIGIBLE), without a grade and not refused already; otherwise
+ * nobody is refused. Returns how many letters went out.
+ */
+export async function refuseExamAdmission(viewer: Viewer, input: { cohortId: string; enrolmentIds: readonly string[] }, now = new Date()) {
+  await requireCohortStaff(viewer, input.cohortId);
+  if (input.enrolmentIds.length === 0) throw new DomainError("Velg minst én student.");
+  const today = osloDate(now);
+  return db().$transaction(async (tx) => {
+    const exam = await lockExam(tx, input.cohortId);
+    const ids = await lockEnrolments(tx, input.cohortId, input.enrolmentIds);
+    const [evaluation, existing, people, cohort] = await inOrder(
+      () => evaluateCohortEligibility(tx, input.cohortId, { today, enrolmentIds: ids }),
+      () => tx.examRegistration.findMany({ where: { examId: exam.id, enrolmentId: { in: ids } }, select: { id: true, enrolmentId: true, status: true, grade: true } }),
+      () => tx.enrolment.findMany({ where: { id: { in: ids } }, orderBy: { user: { name: "asc" } }, select: { id: true, user: { select: { name: true } } } }),
+      () => tx.cohort.findUniqueOrThrow({ where: { id: input.cohortId }, select: { attendanceThresholdPercent: true, arbeidskravTotal: true } }),
+    );
+    const nameOf = (id: string) => people.find((person) => person.id === id)?.user.name ?? "Studenten";
+    const existingBy = new Map(existing.map((row) => [row.enrolmentId, row]));
+    const eligibleNow = ids.filter((id) => !canRefuseExamAdmission(evaluation.byEnrolment.get(id)!.eligibility));
+    if (eligibleNow.length > 0) {
+      throw new DomainError(
+        `${eligibleNow.map(nameOf).join(", ")} fyller kravene til eksamen og kan ikke få vedtak om ikke adgang. Ingen vedtak er sendt. Last siden på nytt.`,
+      );
+    }
+    const graded = ids.filter((id) => existingBy.get(id)?.grade);
+    if (graded.length > 0) throw new DomainError(`${graded.map(nameOf).join(", ")} har fått karakter. Ingen vedtak er sendt.`);
+    const refused = ids.filter((id) => existingBy.get(id)?.status === "REFUSED");
+    if (refused.length > 0) {
+      throw new DomainError(`${refused.map(nameOf).join(", ")} har allerede fått vedtak om ikke adgang til eksamen. Ingen nye vedtak er sendt. Last siden på nytt.`);
+    }
+
+    const title = await deciderTitle(tx, viewer.id, input.cohortId);
+    const standings = await arbeidskravStandings(tx, input.cohortId, ids);
+    const at = new Date();
+    for (const enrolmentId of ids) {
+      const eligibility = evaluation.byEnrolment.get(enrolmentId)!.eligibility;
+      const before = existingBy.get(enrolmentId) ?? null;
+      const registration = await tx.examRegistration.upsert({
+        where: { examId_enrolmentId: { examId: exam.id, enrolmentId } },
+        create: { examId: exam.id, enrolmentId, status: "REFUSED", decidedById: viewer.id, decidedAt: at },
+        update: { status: "REFUSED", decidedById: viewer.id, decidedAt: at },
+        select: { id: true },
+      });
+      const letter = await issueStudentLetter(tx, {
+        enrolmentId,
+        facts: {
+          kind: "EXAM_ADMISSION_REFUSED",
+          exam: { title: exam.title, startsOn: isoDate(exam.startsOn), endsOn: isoDate(exam.endsOn) },
+          requirements: { attendancePercent: cohort.attendanceThresholdPercent, arbeidskrav: cohort.arbeidskravTotal },
+          reasons: examRefusalReasons(eligibility, standings.get(enrolmentId)!),
+        },
+        decidedBy: { id: viewer.id, name: viewer.name, title },
+        about: { type: "ExamRegistration", id: registration.id },
+        now: at,
+      });
+      await audit(tx, {
+        actorId: viewer.id,
+        action: "exam.refuse",
+        entityType: "ExamRegistration",
+        entityId: registration.id,
+        before: before ? { status: before.status } : null,
+        after: { status: "REFUSED", examId: exam.id, enrolmentId, eligibility: eligibility.status, reasons: staffReasons(eligibility), letterId: letter.id },
+      });
+    }
+    return { refused: ids.length, names: ids.map(nameOf) };
+  });
+}
+
+/**
+ * A refused student is registered after all (now eligible): the refusal letter no longer stands,
+ * and a letter says so. Called by registration inside its transaction.
+ */
+export async function supersedeRefusal(
+  tx: Transaction,
+  input: { registrationId: string; enrolmentId: string; outcome: string; reason: string; decidedBy: { id: string; name: string; title: string }; now: Date },
+) {
+  const letters = await enkeltvedtakLettersAbout(tx, { type: "ExamRegistration", id: input.registrationId });
+  const latest = letters.filter((letter) => letter.enrolmentId === input.enrolmentId).at(-1);
+  if (!latest) return null;
+  return issueStudentLetter(tx, {
+    enrolmentId: input.enrolmentId,
+    facts: {
+      kind: "DECISION_CHANGED",
+      changed: { subject: latest.subject, madeAvailableOn: latest.madeAvailableOn, matter: "adgang til eksamen" },
+      outcome: input.outcome,
+      reason: input.reason,
+    },
+    decidedBy: input.decidedBy,
+    about: { type: "ExamRegistration", id: input.registrationId },
+    now: input.now,
+  });
+}
+
+/**
+ * A klage on "ikke adgang" is taken: the student is registered for the exam, in the caller's
+ * transaction (the klage's). Only when the rules now admit the student: the klage is taken by
+ * correcting the facts it is right about first. Returns the sentence for the outcome letter.
+ */
+export async function admitAfterKlage(tx: Transaction, input: { registrationId: string; decider: Viewer; appealId: string; now: Date }): Promise<string> {
+  const registration = await tx.examRegistration.findUniqueOrThrow({
+    where: { id: input.registrationId },
+    select: { enrolmentId: true, status: true, exam: { select: { cohortId: true } } },
+  });
+  const exam = await lockExam(tx, registration.exam.cohortId);
+  await lockEnrolments(tx, registration.exam.cohortId, [registration.enrolmentId]);
+  const evaluation = await evaluateCohortEligibility(tx, registration.exam.cohortId, { today: osloDate(input.now), enrolmentIds: [registration.enrolmentId] });
+  const eligibility = evaluation.byEnrolment.get(registration.enrolmentId)!.eligibility;
+  if (canRefuseExamAdmission(eligibility)) {
+    throw new DomainError(
+      `Studenten fyller fortsatt ikke kravene etter det som er registrert (${staffReasons(eligibility).join(" ")}) Rett oppmøtet eller vurderingen klagen gjelder først, og ta så klagen til følge – eller ikke ta den til følge.`,
+      { outcome: ["Studenten fyller ikke kravene ennå. Rett grunnlaget først."] },
+    );
+  }
+  if (registration.status !== "ADMITTED") {
+    await tx.examRegistration.update({ where: { id: input.registrationId }, data: { status: "ADMITTED", decidedById: input.decider.id, decidedAt: input.now } });
+    await audit(tx, {
+      actorId: input.decider.id,
+      action: "exam.register",
+      entityType: "ExamRegistration",
+      entityId: input.registrationId,
+      before: { status: registration.status },
+      after: { status: "ADMITTED", examId: exam.id, enrolmentId: registration.enrolmentId, eligibility: eligibility.status, appealId: input.appealId },
+    });
+  }
+  return `Du er meldt opp til eksamen: ${exam.title}, ${formatDateNb(isoDate(exam.startsOn))}–${formatDateNb(isoDate(exam.endsOn))}.`;
+}

@@ -1,0 +1,369 @@
+import "server-only";
+// Klage on a student's enkeltvedtak: the student files one per letter, until its klage deadline
+// (forvaltningsloven § 29, lib/domain/klage.ts); staff of the cohort see them oldest first. The
+// klage is decided by someone other than the one who made the decision (lib/permissions.ts
+// canDecideStudentAppeal; a CHECK in the database too): a klage on an arbeidskrav by a member of
+// the cohort's teaching team, a klage on admission to the exam by an adviser. It is
+//   - reversed: the decision is changed in the student's favour in the room that owns it (the
+//     arbeidskrav is approved, lib/server/cohorts/assessment-changes.ts; the student is registered
+//     for the exam, lib/server/exams/refusal.ts), with an outcome letter; or
+//   - upheld: an outcome letter says the case goes to the appeals body, and it is marked sent
+//     (at once or later; the sending happens outside the app).
+// Every step is audited, and the letters are mailed in the same transaction.
+//
+// A group's arbeidskrav is one piece of work: when a member's klage is reversed, the group's
+// attempt is approved, so the other members' open klager on it are reversed with it (each with
+// their own letter), and members who did not appeal get a letter saying their decision no longer
+// stands.
+import { osloDate } from "@/lib/domain/application-deadline";
+import { formatDateNb } from "@/lib/domain/format";
+import { APPEALS_BODY, isKlageInTime } from "@/lib/domain/klage";
+import { KLAGE_HANDLER, type StudentLetterKind } from "@/lib/domain/student-letter";
+import type { Transaction } from "@/lib/db/client";
+import { requestJob } from "@/lib/jobs/queue";
+import { canDecideStudentAppeal, isStaff } from "@/lib/permissions";
+import { audit } from "@/lib/server/audit";
+import { approveAfterKlage } from "@/lib/server/cohorts/assessment-changes";
+import { isCohortStaff } from "@/lib/server/cohorts/access";
+import { db } from "@/lib/server/db";
+import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
+import { admitAfterKlage } from "@/lib/server/exams/refusal";
+import { queueMail } from "@/lib/server/mail";
+import { LOCKING_TRANSACTION, withRetry } from "@/lib/server/transactions";
+import type { Viewer } from "@/lib/server/viewer";
+import { isoDate } from "@/lib/to-domain";
+import { deciderTitle, enkeltvedtakLettersAbout, issueStudentLetter } from "./issue";
+
+// ─── The student files ──────────────────────────────────────────────────────────────────────────
+
+export async function fileStudentAppeal(viewer: Viewer, letterId: string, input: { text: string }, now = new Date()) {
+  if (!viewer.roles.includes("STUDENT")) throw new AccessDeniedError();
+  const text = input.text.trim();
+  try {
+    const appealId = await db().$transaction(async (tx) => {
+      // The letter row is never updated, so lock the enrolment: two klager on one letter at once
+      // are decided one after the other (and the unique index has the last word).
+      const [letter] = await tx.$queryRaw<
+        { id: string; enrolmentId: string; userId: string; enkeltvedtak: boolean; madeAvailableOn: Date; klageDeadline: Date | null; decidedById: string; subject: string }[]
+      >`
+        SELECT l."id", l."enrolmentId", l."userId", l."enkeltvedtak", l."madeAvailableOn", l."klageDeadline", l."decidedById", l."subject"
+        FROM "StudentLetter" l JOIN "Enrolment" e ON e."id" = l."enrolmentId"
+        WHERE l."id" = ${letterId} AND l."userId" = ${viewer.id}
+        FOR UPDATE OF e`;
+      if (!letter) throw new NotFoundError("Fant ikke brevet.");
+      if (!letter.enkeltvedtak || !letter.klageDeadline) throw new DomainError("Dette brevet er ikke et vedtak du kan klage på.");
+      const existing = await tx.studentAppeal.findUnique({ where: { letterId }, select: { id: true } });
+      if (existing) throw new DomainError("Du har allerede klaget på dette vedtaket.");
+      if (!isKlageInTime(isoDate(letter.madeAvailableOn), osloDate(now))) {
+        throw new DomainError(
+          `Klagefristen gikk ut ${formatDateNb(isoDate(letter.klageDeadline))}. Kontakt studieveilederen hvis du mener du har en god grunn til å klage for sent.`,
+        );
+      }
+      const appeal = await tx.studentAppeal.create({
+        data: { letterId, letterDecidedById: letter.decidedById, enrolmentId: letter.enrolmentId, text, filedAt: now },
+        select: { id: true },
+      });
+      await audit(tx, {
+        actorId: viewer.id,
+        action: "student_appeal.file",
+        entityType: "StudentAppeal",
+        entityId: appeal.id,
+        after: { letterId, enrolmentId: letter.enrolmentId, status: "RECEIVED" },
+      });
+      await queueMail(tx, {
+        dedupeKey: `student-appeal-receipt:${appeal.id}`,
+        userId: viewer.id,
+        to: viewer.email,
+        subject: "Vi har mottatt klagen din",
+        text: [
+          `Hei ${viewer.name},`,
+          "",
+          `Vi har mottatt klagen din på vedtaket «${letter.subject}», ${formatDateNb(osloDate(now))}. Klagen behandles av en annen enn den som fattet vedtaket, og du får svar under Brev i studentportalen og på e-post.`,
+          `Holder vi fast på vedtaket, sender vi klagen til ${APPEALS_BODY} for endelig avgjørelse.`,
+        ].join("\n"),
+      });
+      return appeal.id;
+    });
+    await requestJob("mail.deliver");
+    return appealId;
+  } catch (error) {
+    if (error instanceof Error && /StudentAppeal_letterId_key|Unique constraint/.test(error.message)) {
+      throw new DomainError("Du har allerede klaget på dette vedtaket.");
+    }
+    throw error;
+  }
+}
+
+// ─── Staff read ─────────────────────────────────────────────────────────────────────────────────
+
+const APPEAL_SELECT = {
+  id: true,
+  text: true,
+  filedAt: true,
+  status: true,
+  grounds: true,
+  decidedAt: true,
+  forwardedAt: true,
+  decidedBy: { select: { name: true } },
+  enrolment: { select: { id: true, cohortId: true, user: { select: { name: true, email: true } } } },
+  letter: {
+    select: {
+      id: true,
+      kind: true,
+      subject: true,
+      body: true,
+      madeAvailableOn: true,
+      klageDeadline: true,
+      decidedById: true,
+      decidedBy: { select: { name: true } },
+    },
+  },
+  outcomeLetter: { select: { id: true, subject: true } },
+} as const;
+
+/** Who handles a klage on this kind, in words for the page ("et annet medlem av undervisningsteamet"). */
+export function handlerNb(kind: StudentLetterKind): string {
+  return KLAGE_HANDLER[kind] === "ADVISER" ? "en studieveileder" : "en i kullets undervisningsteam (fagansvarlig)";
+}
+
+/** A cohort's klager on student decisions, oldest first (the waiting ones, or all), for its staff. */
+export async function listCohortAppeals(viewer: Viewer, cohortId: string, options: { open: boolean }) {
+  if (!(await isCohortStaff(viewer, cohortId))) throw new NotFoundError("Fant ikke kullet.");
+  const [appeals, team] = await Promise.all([
+    db().studentAppeal.findMany({
+      where: { enrolment: { cohortId }, ...(options.open ? { status: "RECEIVED" as const } : {}) },
+      orderBy: { filedAt: "asc" },
+      select: APPEAL_SELECT,
+    }),
+    db().cohortTeacher.findUnique({ where: { cohortId_userId: { cohortId, userId: viewer.id } }, select: { userId: true } }),
+  ]);
+  return appeals.map((appeal) => {
+    const handler = KLAGE_HANDLER[appeal.letter.kind]!;
+    const canDecide = canDecideStudentAppeal(viewer, { handler, decidedById: appeal.letter.decidedById, viewerOnTeachingTeam: team !== null });
+    return {
+      ...appeal,
+      letter: {
+        ...appeal.letter,
+        madeAvailableOn: isoDate(appeal.letter.madeAvailableOn),
+        klageDeadline: appeal.letter.klageDeadline ? isoDate(appeal.letter.klageDeadline) : null,
+      },
+      canDecide,
+      /** Why not, in words (the decider, or the wrong kind of staff). */
+      whoDecides:
+        appeal.letter.decidedById === viewer.id
+          ? `Du fattet vedtaket, så klagen må avgjøres av ${handlerNb(appeal.letter.kind)} som ikke var med på det.`
+          : `Klagen avgjøres av ${handlerNb(appeal.letter.kind)}, ikke av ${appeal.letter.decidedBy.name}, som fattet vedtaket.`,
+      canForward: appeal.status === "UPHELD" && !appeal.forwardedAt && (canDecide || isStaff(viewer)),
+    };
+  });
+}
+
+export type CohortAppeal = Awaited<ReturnType<typeof listCohortAppeals>>[number];
+
+/** How many klager wait in each of the viewer's cohorts (for the start pages). */
+export async function countOpenAppeals(viewer: Viewer) {
+  const where = isStaff(viewer) ? {} : { cohort: { teachers: { some: { userId: viewer.id } } } };
+  const rows = await db().studentAppeal.groupBy({
+    by: ["enrolmentId"],
+    where: { status: "RECEIVED", enrolment: where },
+    _count: { _all: true },
+  });
+  if (rows.length === 0) return [];
+  const enrolments = await db().enrolment.findMany({
+    where: { id: { in: rows.map((row) => row.enrolmentId) } },
+    select: { id: true, cohort: { select: { id: true, name: true } } },
+  });
+  const byCohort = new Map<string, { cohortId: string; cohortName: string; count: number }>();
+  for (const row of rows) {
+    const cohort = enrolments.find((enrolment) => enrolment.id === row.enrolmentId)!.cohort;
+    const entry = byCohort.get(cohort.id) ?? { cohortId: cohort.id, cohortName: cohort.name, count: 0 };
+    entry.count += row._count._all;
+    byCohort.set(cohort.id, entry);
+  }
+  return [...byCohort.values()].sort((a, b) => a.cohortName.localeCompare(b.cohortName, "nb"));
+}
+
+// ─── Staff decide ───────────────────────────────────────────────────────────────────────────────
+
+export type StudentAppealOutcome = { kind: "REVERSE"; grounds: string } | { kind: "UPHOLD"; grounds: string; forwarded: boolean };
+
+async function lockAppeal(tx: Transaction, appealId: string) {
+  const [row] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "StudentAppeal" WHERE "id" = ${appealId} FOR UPDATE`;
+  if (!row) throw new NotFoundError("Fant ikke klagen.");
+  return tx.studentAppeal.findUniqueOrThrow({
+    where: { id: appealId },
+    select: {
+      id: true,
+      status: true,
+      filedAt: true,
+      enrolmentId: true,
+      enrolment: { select: { cohortId: true } },
+      letter: { select: { id: true, kind: true, subject: true, madeAvailableOn: true, decidedById: true, aboutType: true, aboutId: true } },
+    },
+  });
+}
+
+async function requireDecider(tx: Transaction, viewer: Viewer, appeal: Awaited<ReturnType<typeof lockAppeal>>) {
+  const cohortId = appeal.enrolment.cohortId;
+  if (!(await isCohortStaff(viewer, cohortId, tx))) throw new NotFoundError("Fant ikke klagen.");
+  const handler = KLAGE_HANDLER[appeal.letter.kind];
+  if (!handler) throw new DomainError("Dette brevet kan ikke påklages.");
+  const onTeam = (await tx.cohortTeacher.findUnique({ where: { cohortId_userId: { cohortId, userId: viewer.id } }, select: { userId: true } })) !== null;
+  if (!canDecideStudentAppeal(viewer, { handler, decidedById: appeal.letter.decidedById, viewerOnTeachingTeam: onTeam })) {
+    throw new AccessDeniedError(
+      appeal.letter.decidedById === viewer.id
+        ? `Du fattet vedtaket selv, og kan ikke avgjøre klagen på det. Klagen må avgjøres av ${handlerNb(appeal.letter.kind)}.`
+        : `Klagen avgjøres av ${handlerNb(appeal.letter.kind)}.`,
+    );
+  }
+  return cohortId;
+}
+
+function matterOf(kind: StudentLetterKind, arbeidskravTitle: string | null): string {
+  return kind === "EXAM_ADMISSION_REFUSED" ? "adgang til eksamen" : (arbeidskravTitle ?? "arbeidskravet");
+}
+
+async function attemptTitle(tx: Transaction, attemptId: string): Promise<string> {
+  const row = await tx.submissionAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { submission: { select: { arbeidskrav: { select: { title: true } } } } } });
+  return row.submission.arbeidskrav.title;
+}
+
+/** Closes one klage with its outcome letter (and the audit entry). */
+async function closeAppeal(
+  tx: Transaction,
+  input: {
+    appealId: string;
+    status: "REVERSED" | "UPHELD";
+    grounds: string;
+    forwarded: boolean;
+    outcomeLetterId: string;
+    decider: Viewer;
+    now: Date;
+  },
+) {
+  await tx.studentAppeal.update({
+    where: { id: input.appealId },
+    data: {
+      status: input.status,
+      grounds: input.grounds,
+      decidedById: input.decider.id,
+      decidedAt: input.now,
+      forwardedAt: input.status === "UPHELD" && input.forwarded ? input.now : null,
+      outcomeLetterId: input.outcomeLetterId,
+    },
+  });
+  await audit(tx, {
+    actorId: input.decider.id,
+    action: input.status === "UPHELD" ? "student_appeal.uphold" : "student_appeal.reverse",
+    entityType: "StudentAppeal",
+    entityId: input.appealId,
+    before: { status: "RECEIVED" },
+    after: { status: input.status, grounds: input.grounds, forwarded: input.status === "UPHELD" && input.forwarded, outcomeLetterId: input.outcomeLetterId },
+  });
+}
+
+export async function decideStudentAppeal(viewer: Viewer, appealId: string, outcome: StudentAppealOutcome, now = new Date()) {
+  const grounds = outcome.grounds.trim();
+  if (!grounds) throw new DomainError("Skriv en begrunnelse.", { grounds: ["Skriv begrunnelsen for avgjørelsen. Den står i brevet til studenten."] });
+  const result = await withRetry(() =>
+    db().$transaction(async (tx) => {
+      const appeal = await lockAppeal(tx, appealId);
+      const cohortId = await requireDecider(tx, viewer, appeal);
+      if (appeal.status !== "RECEIVED") throw new DomainError("Klagen er allerede avgjort.");
+      const letter = appeal.letter;
+      const title = await deciderTitle(tx, viewer.id, cohortId);
+      const signedBy = { id: viewer.id, name: viewer.name, title };
+      const klage = { filedOn: osloDate(appeal.filedAt), grounds };
+      const arbeidskravTitle = letter.aboutType === "SubmissionAttempt" ? await attemptTitle(tx, letter.aboutId) : null;
+      const appealed = { subject: letter.subject, madeAvailableOn: isoDate(letter.madeAvailableOn), matter: matterOf(letter.kind, arbeidskravTitle) };
+      const about = { type: "StudentAppeal", id: appeal.id };
+
+      if (outcome.kind === "UPHOLD") {
+        const outcomeLetter = await issueStudentLetter(tx, { enrolmentId: appeal.enrolmentId, facts: { kind: "KLAGE_UPHELD", klage, appealed }, decidedBy: signedBy, about, now });
+        await closeAppeal(tx, { appealId: appeal.id, status: "UPHELD", grounds, forwarded: outcome.forwarded, outcomeLetterId: outcomeLetter.id, decider: viewer, now });
+        return { status: "UPHELD" as const, letters: 1 };
+      }
+
+      if (letter.kind === "EXAM_ADMISSION_REFUSED") {
+        const sentence = await admitAfterKlage(tx, { registrationId: letter.aboutId, decider: viewer, appealId: appeal.id, now });
+        const outcomeLetter = await issueStudentLetter(tx, {
+          enrolmentId: appeal.enrolmentId,
+          facts: { kind: "KLAGE_REVERSED", klage, appealed, outcome: sentence },
+          decidedBy: signedBy,
+          about,
+          now,
+        });
+        await closeAppeal(tx, { appealId: appeal.id, status: "REVERSED", grounds, forwarded: false, outcomeLetterId: outcomeLetter.id, decider: viewer, now });
+        return { status: "REVERSED" as const, letters: 1 };
+      }
+
+      if (letter.kind === "ARBEIDSKRAV_NOT_APPROVED") {
+        const approved = await approveAfterKlage(tx, { attemptId: letter.aboutId, decider: viewer, grounds, appealId: appeal.id, now });
+        const sentence = `${approved.title} er godkjent.`;
+        // Every current member: their open klage on this attempt is taken with this one; anyone
+        // else whose decision it was is told it no longer stands.
+        const letters = await enkeltvedtakLettersAbout(tx, { type: "SubmissionAttempt", id: letter.aboutId });
+        let issued = 0;
+        for (const memberLetter of letters) {
+          if (!approved.members.includes(memberLetter.enrolmentId)) continue;
+          const open = memberLetter.appeal?.status === "RECEIVED" ? memberLetter.appeal : null;
+          if (open) {
+            const own = open.id === appeal.id;
+            const filed = own ? appeal.filedAt : (await tx.studentAppeal.findUniqueOrThrow({ where: { id: open.id }, select: { filedAt: true } })).filedAt;
+            const outcomeLetter = await issueStudentLetter(tx, {
+              enrolmentId: memberLetter.enrolmentId,
+              facts: {
+                kind: "KLAGE_REVERSED",
+                klage: { filedOn: osloDate(filed), grounds: own ? grounds : `${grounds} (Avgjort sammen med klagen fra et annet gruppemedlem.)` },
+                appealed: { subject: memberLetter.subject, madeAvailableOn: memberLetter.madeAvailableOn, matter: approved.title },
+                outcome: sentence,
+              },
+              decidedBy: signedBy,
+              about: { type: "StudentAppeal", id: open.id },
+              now,
+            });
+            await closeAppeal(tx, { appealId: open.id, status: "REVERSED", grounds, forwarded: false, outcomeLetterId: outcomeLetter.id, decider: viewer, now });
+          } else {
+            await issueStudentLetter(tx, {
+              enrolmentId: memberLetter.enrolmentId,
+              facts: {
+                kind: "DECISION_CHANGED",
+                changed: { subject: memberLetter.subject, madeAvailableOn: memberLetter.madeAvailableOn, matter: approved.title },
+                outcome: sentence,
+                reason: `Et annet gruppemedlem klaget på vurderingen, og klagen er tatt til følge: ${grounds}`,
+              },
+              decidedBy: signedBy,
+              about: { type: "SubmissionAttempt", id: letter.aboutId },
+              now,
+            });
+          }
+          issued += 1;
+        }
+        return { status: "REVERSED" as const, letters: issued };
+      }
+      throw new DomainError("Denne typen vedtak kan ikke endres her.");
+    }, LOCKING_TRANSACTION),
+  );
+  await requestJob("mail.deliver");
+  return result;
+}
+
+/** Marks an upheld klage as sent to the appeals body (a status; the sending happens outside). */
+export async function markStudentAppealForwarded(viewer: Viewer, appealId: string, now = new Date()) {
+  await db().$transaction(async (tx) => {
+    const appeal = await lockAppeal(tx, appealId);
+    if (!(await isCohortStaff(viewer, appeal.enrolment.cohortId, tx))) throw new NotFoundError("Fant ikke klagen.");
+    const current = await tx.studentAppeal.findUniqueOrThrow({ where: { id: appealId }, select: { status: true, forwardedAt: true } });
+    if (current.status !== "UPHELD") throw new DomainError("Bare en klage som ikke er tatt til følge, sendes til klageinstansen.");
+    if (current.forwardedAt) throw new DomainError("Klagen er allerede merket som oversendt.");
+    await tx.studentAppeal.update({ where: { id: appealId }, data: { forwardedAt: now } });
+    await audit(tx, {
+      actorId: viewer.id,
+      action: "student_appeal.forward",
+      entityType: "StudentAppeal",
+      entityId: appealId,
+      before: { forwardedAt: null },
+      after: { forwardedAt: now, to: APPEALS_BODY },
+    });
+  });
+}

@@ -1,0 +1,89 @@
+import "server-only";
+// Reading letters to students: the student's own (/student/brev), always with their own user id
+// in the `where`, and one letter as PDF for the student it is to or the staff of their cohort.
+import { osloDate } from "@/lib/domain/application-deadline";
+import { isKlageInTime } from "@/lib/domain/klage";
+import { isCohortStaff } from "@/lib/server/cohorts/access";
+import { db } from "@/lib/server/db";
+import { AccessDeniedError, NotFoundError } from "@/lib/server/errors";
+import type { Viewer } from "@/lib/server/viewer";
+import { isoDate } from "@/lib/to-domain";
+
+const LETTER_SELECT = {
+  id: true,
+  kind: true,
+  subject: true,
+  body: true,
+  enkeltvedtak: true,
+  madeAvailableOn: true,
+  klageDeadline: true,
+  decidedAt: true,
+  enrolment: { select: { cohort: { select: { name: true, code: true } } } },
+  appeals: {
+    select: { id: true, text: true, filedAt: true, status: true, grounds: true, decidedAt: true, forwardedAt: true, outcomeLetterId: true },
+  },
+  outcomeOf: { select: { letterId: true } },
+} as const;
+
+function requireStudent(viewer: Viewer) {
+  if (!viewer.roles.includes("STUDENT")) throw new AccessDeniedError();
+}
+
+type LetterRow = Awaited<ReturnType<typeof loadOwn>>[number];
+
+function loadOwn(viewer: Viewer, where: { id?: string } = {}) {
+  return db().studentLetter.findMany({
+    where: { userId: viewer.id, ...where },
+    orderBy: [{ decidedAt: "desc" }, { id: "desc" }],
+    select: LETTER_SELECT,
+  });
+}
+
+function shape(row: LetterRow, today: string) {
+  const madeAvailableOn = isoDate(row.madeAvailableOn);
+  const klageDeadline = row.klageDeadline ? isoDate(row.klageDeadline) : null;
+  const appeal = row.appeals[0] ?? null;
+  return {
+    id: row.id,
+    kind: row.kind,
+    subject: row.subject,
+    body: row.body,
+    enkeltvedtak: row.enkeltvedtak,
+    madeAvailableOn,
+    klageDeadline,
+    cohort: row.enrolment.cohort,
+    appeal,
+    /** The letter this one answers (a klage's outcome). */
+    answersLetterId: row.outcomeOf?.letterId ?? null,
+    /** A klage may be filed now: an enkeltvedtak, within its deadline, not appealed yet. */
+    canAppeal: row.enkeltvedtak && klageDeadline !== null && appeal === null && isKlageInTime(madeAvailableOn, today),
+  };
+}
+
+/** The viewer's letters, newest first. */
+export async function listStudentLetters(viewer: Viewer, now = new Date()) {
+  requireStudent(viewer);
+  const today = osloDate(now);
+  return (await loadOwn(viewer)).map((row) => shape(row, today));
+}
+
+export type StudentLetterView = ReturnType<typeof shape>;
+
+/** One of the viewer's letters, or NotFound (someone else's is as unknown as one that does not exist). */
+export async function getStudentLetter(viewer: Viewer, letterId: string, now = new Date()) {
+  requireStudent(viewer);
+  const [row] = await loadOwn(viewer, { id: letterId });
+  if (!row) throw new NotFoundError("Fant ikke brevet.");
+  return shape(row, osloDate(now));
+}
+
+/** A letter for its PDF: the student's own, or any letter to a student of a cohort the viewer is staff of. Null otherwise. */
+export async function getLetterForPdf(viewer: Viewer, letterId: string) {
+  const letter = await db().studentLetter.findUnique({
+    where: { id: letterId },
+    select: { id: true, userId: true, subject: true, body: true, madeAvailableOn: true, enrolment: { select: { cohortId: true, cohort: { select: { code: true } } } } },
+  });
+  if (!letter) return null;
+  if (letter.userId !== viewer.id && !(await isCohortStaff(viewer, letter.enrolment.cohortId))) return null;
+  return { ...letter, madeAvailableOn: isoDate(letter.madeAvailableOn) };
+}

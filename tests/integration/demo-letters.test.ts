@@ -1,0 +1,76 @@
+// The letters of the demo story (prisma/seed/demo-letters.ts) are what the README promises: Sander
+// has a vedtak and the letter on his klage taken; Vilde has a letter of every kind and a klage on
+// the exam that the demo adviser may decide (and Frida, who refused her, may not); Siri's last
+// hand-in waits; Hanne signs in.
+import { beforeAll, describe, expect, it } from "vitest";
+import { STUDENT_LETTER_KINDS } from "@/lib/domain/student-letter";
+import { getSubmissionForAssessment } from "@/lib/server/cohorts/assessment";
+import { listCohortAppeals } from "@/lib/server/student-letters/appeals";
+import { listStudentLetters } from "@/lib/server/student-letters/queries";
+import { getStudentOverview } from "@/lib/server/students/overview";
+import { resolveViewer, type Viewer } from "@/lib/server/viewer";
+import { seedDemoData } from "@/prisma/seed/demo";
+import { db, signInAs } from "./support";
+
+const NOW = new Date();
+
+beforeAll(async () => {
+  await seedDemoData(db(), { today: NOW });
+}, 180_000);
+
+async function viewerOf(email: string): Promise<Viewer> {
+  const user = await db().user.findUniqueOrThrow({ where: { email } });
+  return (await resolveViewer(await signInAs(user)))!;
+}
+
+describe("the demo's letters", () => {
+  it("Sander: a vedtak on fagnotat 1, a klage taken by Tor, fagnotat 1 approved", async () => {
+    const sander = await viewerOf("student@demo.no");
+    const letters = await listStudentLetters(sander, NOW);
+    expect(letters.map((letter) => letter.kind)).toEqual(["KLAGE_REVERSED", "ARBEIDSKRAV_NOT_APPROVED"]);
+    expect(letters[1]!.appeal).toMatchObject({ status: "REVERSED" });
+    expect(letters[1]!.canAppeal).toBe(false);
+    const [overview] = await getStudentOverview(sander, NOW);
+    const fagnotat1 = overview!.arbeidskrav.find((item) => item.number === 1)!;
+    expect(fagnotat1.status).toBe("APPROVED");
+    expect(fagnotat1.submission!.attempts.at(-1)!.changes).toMatchObject([{ cause: "KLAGE", changedBy: { name: "Tor Prosessveileder Bakken" } }]);
+    // His story otherwise as before: ledertreningsoppgave 1 to hand in again.
+    expect(overview!.arbeidskrav.find((item) => item.number === 2)!.permission).toMatchObject({ allowed: true, kind: "RESUBMISSION" });
+  });
+
+  it("Vilde: a letter of every kind, and a klage on 'ikke adgang' waiting for an adviser", async () => {
+    const vilde = await viewerOf("student.vedtak@demo.no");
+    const letters = await listStudentLetters(vilde, NOW);
+    expect(new Set(letters.map((letter) => letter.kind))).toEqual(new Set(STUDENT_LETTER_KINDS));
+    const refusal = letters.find((letter) => letter.kind === "EXAM_ADMISSION_REFUSED")!;
+    expect(refusal.appeal).toMatchObject({ status: "RECEIVED" });
+    expect(refusal.body).toContain("Ledertreningsoppgave 2 er endelig ikke godkjent etter siste innlevering");
+    const [overview] = await getStudentOverview(vilde, NOW);
+    expect(overview!.exam).toMatchObject({ refused: true });
+    expect(overview!.arbeidskrav.filter((item) => item.finalRejection).map((item) => item.number)).toEqual([4]);
+
+    const cohortId = overview!.cohort.id;
+    const open = (viewer: Viewer) => listCohortAppeals(viewer, cohortId, { open: true });
+    const [forAdviser] = await open(await viewerOf("veileder@demo.no"));
+    expect(forAdviser).toMatchObject({ canDecide: true, letter: { kind: "EXAM_ADMISSION_REFUSED" } });
+    expect((await open(await viewerOf("faglaerer@demo.no")))[0]!.canDecide).toBe(false); // she refused it
+    expect((await open(await viewerOf("hanne.faglaerer@demo.no")))[0]!.canDecide).toBe(false); // the exam is the advisers'
+  });
+
+  it("Siri: her second and last hand-in of ledertreningsoppgave 1 waits for assessment", async () => {
+    const siri = await viewerOf("student.sjanse@demo.no");
+    const [overview] = await getStudentOverview(siri, NOW);
+    const item = overview!.arbeidskrav.find((candidate) => candidate.number === 2)!;
+    expect(item.status).toBe("SUBMITTED");
+    expect(item.submission!.attempts.map((attempt) => attempt.status)).toEqual(["NOT_APPROVED", "SUBMITTED"]);
+    const submission = await getSubmissionForAssessment(await viewerOf("faglaerer@demo.no"), overview!.cohort.id, item.submission!.id);
+    expect(submission.latestIsFinal).toBe(true);
+  });
+
+  it("the students and Hanne who decide in the story can sign in", async () => {
+    for (const email of ["student.vedtak@demo.no", "student.sjanse@demo.no", "hanne.faglaerer@demo.no"]) {
+      const user = await db().user.findUniqueOrThrow({ where: { email }, select: { passwordHash: true } });
+      expect(user.passwordHash, email).toBeTruthy();
+    }
+  });
+});

@@ -1,0 +1,214 @@
+// "Ikke adgang til eksamen" is an enkeltvedtak: staff decide it for a student who does not meet
+// the requirements (one at a time, or the previewed students at once), never for one who does;
+// the registration records REFUSED and the student gets a letter with the grounds from the rules,
+// the legal basis and the klage deadline, mailed and audited. A klage on it is decided by an
+// adviser (never the one who refused); taking it registers the student, once the rules admit them.
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { refuseExamAdmissionAction, registerEligibleAction, registerStudentAction } from "@/lib/actions/exam";
+import { decideStudentAppealAction } from "@/lib/actions/student-letters";
+import { osloDate } from "@/lib/domain/application-deadline";
+import { addDays } from "@/lib/domain/dates";
+import { klageDeadline } from "@/lib/domain/klage";
+import { assessSubmission } from "@/lib/server/cohorts/assessment";
+import { correctAssessment } from "@/lib/server/cohorts/assessment-changes";
+import { saveDayAttendance } from "@/lib/server/cohorts/attendance";
+import { getExamAdmission } from "@/lib/server/exams/registration";
+import { fileStudentAppeal } from "@/lib/server/student-letters/appeals";
+import { getStudentOverview } from "@/lib/server/students/overview";
+import { resolveViewer } from "@/lib/server/viewer";
+import { makeCohort, planDays, type World } from "./cohort-world";
+import { db, redirectOf, signInAs, submit } from "./support";
+
+const TODAY = osloDate(new Date());
+const days = planDays("2025-01-07", 10); // ten days, all held: 80 % needs 8
+let world: World;
+let raw: pg.Client;
+const FINE = 0;
+const SHORT = 1; // 7 of 10 days
+const FOUR = 2; // four approved, the fifth waits for assessment
+const LATER = 3; // eligible now, registered, then a correction takes an approval away
+
+const student = (index: number) => world.students[index]!;
+const refusalOf = (index: number) =>
+  db().studentLetter.findMany({ where: { enrolmentId: student(index).enrolmentId, kind: "EXAM_ADMISSION_REFUSED" }, orderBy: { decidedAt: "asc" } });
+const registrationOf = (index: number) =>
+  db().examRegistration.findUnique({ where: { examId_enrolmentId: { examId: world.examId!, enrolmentId: student(index).enrolmentId } } });
+
+beforeAll(async () => {
+  world = await makeCohort({
+    students: 5,
+    samlinger: days,
+    heldBefore: "2030-01-01",
+    attended: (index, held) => (index === SHORT ? 7 : held),
+    approved: (index) => (index === FOUR ? 4 : 5),
+    exam: { startsOn: addDays(TODAY, 40), endsOn: addDays(TODAY, 42) },
+  });
+  raw = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await raw.connect();
+});
+afterAll(async () => {
+  await raw.end();
+});
+
+describe("deciding 'ikke adgang til eksamen'", () => {
+  it("is refused by the server for a student who meets the requirements", async () => {
+    await signInAs(world.users.teacher);
+    const result = await submit(refuseExamAdmissionAction, { cohortId: world.cohortId, enrolmentIds: student(FINE).enrolmentId });
+    expect(result.ok).toBe(false);
+    expect(result.message).toMatch(/^Student 01 fyller kravene til eksamen og kan ikke få vedtak om ikke adgang\. Ingen vedtak er sendt\./);
+    expect(await registrationOf(FINE)).toBeNull();
+    expect(await refusalOf(FINE)).toEqual([]);
+  });
+
+  it("one student: REFUSED, a letter with the grounds from the rules, the legal basis and the klage deadline, mailed and audited", async () => {
+    await signInAs(world.users.teacher);
+    const result = await submit(refuseExamAdmissionAction, { cohortId: world.cohortId, enrolmentIds: student(SHORT).enrolmentId });
+    expect(result).toMatchObject({ ok: true, message: "Student 02 har fått vedtak om ikke adgang til eksamen, med klagefrist." });
+    const registration = (await registrationOf(SHORT))!;
+    expect(registration).toMatchObject({ status: "REFUSED", decidedById: world.teacher.id, grade: null });
+    const [letter] = await refusalOf(SHORT);
+    expect(letter).toMatchObject({ enkeltvedtak: true, aboutType: "ExamRegistration", aboutId: registration.id, decidedById: world.teacher.id });
+    expect(letter!.grounds).toBe("Oppmøte: Du har vært til stede 7 av 10 dager så langt. Du må ha minst 8 av 10 dager totalt (80 %). Alle samlingsdagene er holdt, og kravet er ikke nådd.");
+    expect(letter!.legalBasis).toContain("minst 80 % av samlingsdagene");
+    expect(letter!.klageDeadline!.toISOString().slice(0, 10)).toBe(klageDeadline(TODAY));
+    expect(await db().mailMessage.count({ where: { dedupeKey: `student-letter:${letter!.id}`, userId: student(SHORT).userId } })).toBe(1);
+    expect(await db().auditLog.findFirstOrThrow({ where: { action: "exam.refuse", entityId: registration.id } })).toMatchObject({
+      actorId: world.teacher.id,
+      before: null,
+      after: { status: "REFUSED", letterId: letter!.id, eligibility: "NOT_ELIGIBLE" },
+    });
+    // Once: a second refusal of the same student is refused.
+    expect((await submit(refuseExamAdmissionAction, { cohortId: world.cohortId, enrolmentIds: student(SHORT).enrolmentId })).message).toMatch(/har allerede fått vedtak/);
+    // The student sees it, and the staff's page shows it with nothing left to decide.
+    const viewer = (await resolveViewer(await signInAs(await db().user.findUniqueOrThrow({ where: { id: student(SHORT).userId } }))))!;
+    const [overview] = await getStudentOverview(viewer);
+    expect(overview!.exam).toMatchObject({ refused: true, registered: false });
+    const admission = await getExamAdmission(world.teacher, world.cohortId);
+    expect(admission.students.find((row) => row.enrolmentId === student(SHORT).enrolmentId)).toMatchObject({
+      refusal: { letterId: letter!.id, klage: null, decidedBy: world.teacher.name },
+      decisionNeeded: null,
+    });
+  });
+
+  it("the previewed students at once: nobody is refused if one of them meets the requirements meanwhile", async () => {
+    await signInAs(world.users.colleague);
+    const both = [student(FOUR).enrolmentId, student(FINE).enrolmentId].join(",");
+    expect((await submit(refuseExamAdmissionAction, { cohortId: world.cohortId, enrolmentIds: both })).ok).toBe(false);
+    expect(await registrationOf(FOUR)).toBeNull();
+    const result = await submit(refuseExamAdmissionAction, { cohortId: world.cohortId, enrolmentIds: student(FOUR).enrolmentId });
+    expect(result.ok).toBe(true);
+    const [letter] = await refusalOf(FOUR);
+    expect(letter!.grounds).toBe("Arbeidskrav: du har 4 av 5 godkjent. Ledertreningsoppgave 3 er levert og venter på vurdering.");
+    expect(letter!.decidedById).toBe(world.colleague.id);
+  });
+
+  it("registration skips the refused, and 'Meld opp alle' registers only the eligible", async () => {
+    await signInAs(world.users.teacher);
+    expect(await submit(registerEligibleAction, { cohortId: world.cohortId })).toMatchObject({ ok: true, message: "3 studenter som fyller kravene er meldt opp til eksamen." });
+    expect((await registrationOf(SHORT))!.status).toBe("REFUSED");
+    expect((await registrationOf(LATER))!.status).toBe("ADMITTED");
+  });
+});
+
+describe("a klage on 'ikke adgang'", () => {
+  let appealId: string;
+
+  it("is decided by an adviser, never by the one who refused, nor by the teaching team", async () => {
+    const [letter] = await refusalOf(FOUR);
+    const viewer = (await resolveViewer(await signInAs(await db().user.findUniqueOrThrow({ where: { id: student(FOUR).userId } }))))!;
+    appealId = await fileStudentAppeal(viewer, letter!.id, { text: "Ledertreningsoppgave 3 ble levert i tide og venter bare på vurdering." });
+    const fields = { cohortId: world.cohortId, appealId, outcome: "UPHOLD", grounds: "Kravene er ikke oppfylt." };
+    await signInAs(world.users.colleague); // refused it
+    expect(await submit(decideStudentAppealAction, fields)).toMatchObject({ ok: false, message: "Du fattet vedtaket selv, og kan ikke avgjøre klagen på det. Klagen må avgjøres av en studieveileder." });
+    await signInAs(world.users.teacher); // the fagansvarlig, but this klage is the administration's
+    expect(await submit(decideStudentAppealAction, fields)).toMatchObject({ ok: false, message: "Klagen avgjøres av en studieveileder." });
+    await expect(raw.query(`UPDATE "StudentAppeal" SET "decidedById" = "letterDecidedById" WHERE "id" = $1`, [appealId])).rejects.toThrow(/StudentAppeal_decided_by_someone_else/);
+  });
+
+  it("is not taken while the rules still refuse the student: the facts are corrected first", async () => {
+    await signInAs(world.users.adviser);
+    const result = await submit(decideStudentAppealAction, { cohortId: world.cohortId, appealId, outcome: "REVERSE", grounds: "Oppgaven ble levert i tide." });
+    expect(result.ok).toBe(false);
+    expect(result.message).toMatch(/^Studenten fyller fortsatt ikke kravene etter det som er registrert \(4 av 5 arbeidskrav godkjent\.\)/);
+    expect((await registrationOf(FOUR))!.status).toBe("REFUSED");
+  });
+
+  it("the student now meets the requirements: 'needs a decision', ordinary registration waits for the klage, and taking it registers the student", async () => {
+    const waiting = await db().submissionAttempt.findFirstOrThrow({
+      where: { status: "SUBMITTED", submission: { members: { some: { enrolmentId: student(FOUR).enrolmentId } } } },
+      select: { id: true },
+    });
+    await assessSubmission(world.teacher, { cohortId: world.cohortId, attemptId: waiting.id, decision: "APPROVED", feedback: null });
+    const admission = await getExamAdmission(world.adviser, world.cohortId);
+    expect(admission.students.find((row) => row.enrolmentId === student(FOUR).enrolmentId)!.decisionNeeded).toBe("ADMISSION_NEEDED");
+    await signInAs(world.users.adviser);
+    expect(await submit(registerStudentAction, { cohortId: world.cohortId, enrolmentId: student(FOUR).enrolmentId })).toMatchObject({
+      ok: false,
+      message: "Studenten har klaget på vedtaket om ikke adgang til eksamen. Avgjør klagen under Klager i stedet.",
+    });
+
+    const where = await redirectOf(() => submit(decideStudentAppealAction, { cohortId: world.cohortId, appealId, outcome: "REVERSE", grounds: "Oppgaven er nå godkjent, og kravene er oppfylt." }));
+    expect(where).toBe(`/kull/${world.cohortId}/klager?avgjort=endret-1`);
+    const registration = (await registrationOf(FOUR))!;
+    expect(registration).toMatchObject({ status: "ADMITTED", decidedById: world.adviser.id });
+    const appeal = await db().studentAppeal.findUniqueOrThrow({ where: { id: appealId } });
+    const outcome = await db().studentLetter.findUniqueOrThrow({ where: { id: appeal.outcomeLetterId! } });
+    expect(outcome).toMatchObject({ kind: "KLAGE_REVERSED", subject: "Klagen din er tatt til følge: adgang til eksamen" });
+    expect(outcome.body).toMatch(/Du er meldt opp til eksamen: Individuell skriftlig hjemmeeksamen \(tre dager\)/);
+    expect(outcome).toMatchObject({ enkeltvedtak: false, klageDeadline: null, decidedById: world.adviser.id });
+    expect(await db().mailMessage.count({ where: { dedupeKey: `student-letter:${outcome.id}`, userId: student(FOUR).userId } })).toBe(1);
+    expect(await db().auditLog.count({ where: { action: "student_appeal.reverse", entityId: appealId, actorId: world.adviser.id } })).toBe(1);
+    expect(await db().auditLog.findFirstOrThrow({ where: { action: "exam.register", entityId: registration.id } })).toMatchObject({
+      actorId: world.adviser.id,
+      before: { status: "REFUSED" },
+      after: { status: "ADMITTED", appealId },
+    });
+  });
+});
+
+describe("a refusal that no longer stands, and a registration that no longer holds", () => {
+  it("a refused student who now meets the requirements is registered with a letter saying the refusal no longer stands", async () => {
+    // Two of the three absences were registered wrongly: a correction with a reason.
+    const absent = await db().attendance.findMany({ where: { enrolmentId: student(SHORT).enrolmentId, status: "ABSENT" }, select: { samlingDayId: true }, take: 2 });
+    for (const row of absent) {
+      await saveDayAttendance(world.teacher, {
+        cohortId: world.cohortId,
+        samlingDayId: row.samlingDayId,
+        rows: [{ enrolmentId: student(SHORT).enrolmentId, status: "PRESENT", note: null }],
+        reason: "Studenten var til stede; registrert på feil person.",
+      });
+    }
+    const before = await getExamAdmission(world.teacher, world.cohortId);
+    expect(before.students.find((row) => row.enrolmentId === student(SHORT).enrolmentId)!.decisionNeeded).toBe("ADMISSION_NEEDED");
+    await signInAs(world.users.teacher);
+    expect(await submit(registerEligibleAction, { cohortId: world.cohortId })).toMatchObject({ ok: true, message: "1 studenter som fyller kravene er meldt opp til eksamen." });
+    const registration = (await registrationOf(SHORT))!;
+    expect(registration.status).toBe("ADMITTED");
+    const letters = await db().studentLetter.findMany({ where: { enrolmentId: student(SHORT).enrolmentId }, orderBy: { decidedAt: "asc" } });
+    expect(letters.map((letter) => letter.kind)).toEqual(["EXAM_ADMISSION_REFUSED", "DECISION_CHANGED"]);
+    expect(letters[1]!.body).toContain("Du er meldt opp til eksamen");
+    expect(letters[1]!.subject).toBe("Endret vedtak: adgang til eksamen");
+    expect(await db().auditLog.findFirstOrThrow({ where: { action: "student_letter.issue", entityId: letters[1]!.id } })).toMatchObject({
+      actorId: world.teacher.id,
+      after: { kind: "DECISION_CHANGED", enkeltvedtak: false, about: { type: "ExamRegistration", id: registration.id } },
+    });
+    // The letter is the news: no second "du er meldt opp" e-mail.
+    expect(await db().mailMessage.count({ where: { dedupeKey: `exam-registered:${registration.id}` } })).toBe(0);
+    expect(await db().mailMessage.count({ where: { dedupeKey: `student-letter:${letters[1]!.id}` } })).toBe(1);
+  });
+
+  it("a registered student who no longer meets them 'needs a decision', and may then be refused", async () => {
+    const approved = await db().submissionAttempt.findFirstOrThrow({
+      where: { status: "APPROVED", submission: { arbeidskrav: { number: 5 }, members: { some: { enrolmentId: student(LATER).enrolmentId } } } },
+      select: { id: true },
+    });
+    await correctAssessment(world.teacher, { cohortId: world.cohortId, attemptId: approved.id, decision: "NOT_APPROVED", reason: "Oppgaven var en annen students; godkjent ved en feil." });
+    const admission = await getExamAdmission(world.teacher, world.cohortId);
+    expect(admission.students.find((row) => row.enrolmentId === student(LATER).enrolmentId)!.decisionNeeded).toBe("REFUSAL_NEEDED");
+    await signInAs(world.users.teacher);
+    expect(await submit(refuseExamAdmissionAction, { cohortId: world.cohortId, enrolmentIds: student(LATER).enrolmentId })).toMatchObject({ ok: true });
+    expect((await registrationOf(LATER))!.status).toBe("REFUSED");
+    expect(await db().auditLog.findFirstOrThrow({ where: { action: "exam.refuse", entityId: (await registrationOf(LATER))!.id } })).toMatchObject({ before: { status: "ADMITTED" } });
+  });
+});

@@ -1,0 +1,190 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { addDays } from "@/lib/domain/dates";
+import { isWorkingDay } from "@/lib/domain/holidays";
+import { klageDeadline } from "@/lib/domain/klage";
+import { letterAsText } from "@/lib/domain/letter";
+import {
+  attemptOrdinal,
+  composeStudentLetter,
+  isEnkeltvedtak,
+  KLAGE_HANDLER,
+  STUDENT_LETTER_KINDS,
+  STUDY_REGULATIONS,
+  type StudentLetterInput,
+  type StudentLetterParty,
+} from "@/lib/domain/student-letter";
+
+const party: StudentLetterParty = {
+  studentName: "Siri Sjanse",
+  programmeName: "Nasjonal videreutdanning i barnevernledelse",
+  cohortName: "Kull V2026",
+  madeAvailableOn: "2026-03-02",
+  decidedBy: { name: "Frida Faglærer", title: "Faglærer" },
+  contact: { name: "Vegard Veileder", email: "veileder@demo.no", phone: "73 00 00 00" },
+};
+
+const finalRejection: StudentLetterInput = {
+  ...party,
+  kind: "ARBEIDSKRAV_NOT_APPROVED",
+  arbeidskrav: { title: "Ledertreningsoppgave 1" },
+  attempt: 2,
+  maxAttempts: 2,
+  assessedOn: "2026-03-02",
+  grounds: "Refleksjonen over egen endring mangler.",
+  group: null,
+  corrected: false,
+};
+
+const refusal: StudentLetterInput = {
+  ...party,
+  kind: "EXAM_ADMISSION_REFUSED",
+  exam: { title: "Individuell hjemmeeksamen", startsOn: "2026-05-19", endsOn: "2026-05-21" },
+  requirements: { attendancePercent: 80, arbeidskrav: 5 },
+  reasons: ["Arbeidskrav: du har 4 av 5 godkjent. Ledertreningsoppgave 2 er endelig ikke godkjent etter siste innlevering."],
+};
+
+describe("the enkeltvedtak letters", () => {
+  it("'ikke godkjent' on the final attempt states the decision, the legal basis, the grounds, the klage deadline and who decided", () => {
+    const letter = composeStudentLetter(finalRejection);
+    expect(letter).toMatchObject({
+      kind: "ARBEIDSKRAV_NOT_APPROVED",
+      enkeltvedtak: true,
+      subject: "Vedtak: Ledertreningsoppgave 1 er ikke godkjent",
+      title: "Vedtak om arbeidskrav (enkeltvedtak)",
+      grounds: "Refleksjonen over egen endring mangler.",
+      klageDeadline: "2026-03-23",
+    });
+    expect(letter.legalBasis).toContain("universitets- og høyskoleloven");
+    expect(letter.legalBasis).toContain("studieforskriften");
+    expect(letter.legalBasis).toContain("kan leveres 2 ganger");
+    const text = letterAsText(letter);
+    expect(text).toContain("Dette var den andre innleveringen");
+    expect(text).toContain("Arbeidskravet er derfor endelig ikke godkjent.");
+    expect(text).toContain("Refleksjonen over egen endring mangler.");
+    expect(text).toContain("klagefristen er derfor 23. mars 2026");
+    expect(text).toContain("forvaltningsloven §§ 28 og 29");
+    expect(text).toContain("Klagen behandles av en annen enn den som fattet vedtaket.");
+    expect(text).toContain("Den sentrale klagenemnda ved NTNU");
+    expect(text).toContain("Frida Faglærer\nFaglærer");
+    expect(text).not.toContain("Fagansvarlig har rettet");
+  });
+
+  it("names the laws without section numbers (none we cannot vouch for)", () => {
+    expect(STUDY_REGULATIONS).not.toMatch(/§/);
+    expect(composeStudentLetter(finalRejection).legalBasis).not.toMatch(/§/);
+    expect(composeStudentLetter(refusal).legalBasis).not.toMatch(/§/);
+  });
+
+  it("says so when the decision is a correction, and names the group when the work was a group's", () => {
+    const text = letterAsText(
+      composeStudentLetter({ ...finalRejection, corrected: true, group: ["Anne Gruppe", "Bjørn Gruppe", "Siri Sjanse"] }),
+    );
+    expect(text).toContain("Fagansvarlig har rettet vurderingen av innleveringen din fra godkjent til ikke godkjent.");
+    expect(text).toContain("Fagansvarliges begrunnelse for rettingen (2. mars 2026):");
+    expect(text).toContain("Innleveringen var et gruppearbeid (Anne Gruppe, Bjørn Gruppe og Siri Sjanse). Vedtaket gjelder deg; hver i gruppen får sitt eget brev.");
+  });
+
+  it("refuses to call an earlier attempt's 'ikke godkjent' an enkeltvedtak, and refuses empty grounds", () => {
+    expect(() => composeStudentLetter({ ...finalRejection, attempt: 1 })).toThrow(RangeError);
+    expect(() => composeStudentLetter({ ...finalRejection, grounds: "  " })).toThrow(RangeError);
+    expect(() => composeStudentLetter({ ...refusal, reasons: [] })).toThrow(RangeError);
+  });
+
+  it("'ikke adgang til eksamen' states the exam, the rule with the cohort's threshold, the reasons and the klage deadline", () => {
+    const letter = composeStudentLetter({ ...refusal, requirements: { attendancePercent: 75, arbeidskrav: 4 } });
+    expect(letter).toMatchObject({ enkeltvedtak: true, subject: "Vedtak: ikke adgang til eksamen, Individuell hjemmeeksamen", klageDeadline: "2026-03-23" });
+    expect(letter.grounds).toBe(refusal.kind === "EXAM_ADMISSION_REFUSED" ? refusal.reasons[0] : "");
+    expect(letter.legalBasis).toContain("minst 75 % av samlingsdagene");
+    expect(letter.legalBasis).toContain("alle de 4 arbeidskravene");
+    const text = letterAsText(letter);
+    expect(text).toContain("Du får ikke adgang til eksamen: Individuell hjemmeeksamen, 19. mai 2026–21. mai 2026.");
+    expect(text).toContain("Ledertreningsoppgave 2 er endelig ikke godkjent");
+  });
+
+  it("gives every enkeltvedtak the klage deadline of lib/domain/klage.ts: a working day, 21 or more days on", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3000 }), (offset) => {
+        const madeAvailableOn = addDays("2026-01-01", offset);
+        for (const input of [finalRejection, refusal]) {
+          const letter = composeStudentLetter({ ...input, madeAvailableOn });
+          expect(letter.klageDeadline).toBe(klageDeadline(madeAvailableOn));
+          expect(isWorkingDay(letter.klageDeadline!)).toBe(true);
+          expect(letter.klageDeadline! >= addDays(madeAvailableOn, 21)).toBe(true);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe("letters on a klage's outcome and on a changed decision", () => {
+  const appealed = { subject: "Vedtak: Ledertreningsoppgave 1 er ikke godkjent", madeAvailableOn: "2026-03-02", matter: "Ledertreningsoppgave 1" };
+
+  it("a klage taken: what changed and why, and no new right to appeal", () => {
+    const letter = composeStudentLetter({
+      ...party,
+      madeAvailableOn: "2026-03-20",
+      kind: "KLAGE_REVERSED",
+      klage: { filedOn: "2026-03-05", grounds: "Refleksjonen står i avsnitt 3." },
+      appealed,
+      outcome: "Ledertreningsoppgave 1 er godkjent.",
+    });
+    expect(letter).toMatchObject({ enkeltvedtak: false, klageDeadline: null, grounds: null, legalBasis: null, subject: "Klagen din er tatt til følge: Ledertreningsoppgave 1" });
+    const text = letterAsText(letter);
+    expect(text).toContain("Vi har behandlet klagen din av 5. mars 2026 på vedtaket «Vedtak: Ledertreningsoppgave 1 er ikke godkjent» fra 2. mars 2026, og tar den til følge.");
+    expect(text).toContain("Ledertreningsoppgave 1 er godkjent.");
+    expect(text).toContain("Refleksjonen står i avsnitt 3.");
+    expect(text).not.toContain("Du kan klage");
+  });
+
+  it("a klage not taken: it goes to the appeals body, whose decision is final", () => {
+    const letter = composeStudentLetter({ ...party, kind: "KLAGE_UPHELD", klage: { filedOn: "2026-03-05", grounds: "Vurderingen står." }, appealed });
+    expect(letter).toMatchObject({ enkeltvedtak: false, klageDeadline: null, subject: "Klagen din er sendt til klageinstansen: Ledertreningsoppgave 1" });
+    const text = letterAsText(letter);
+    expect(text).toContain("har ikke funnet grunn til å endre vedtaket");
+    expect(text).toContain("sendt til Den sentrale klagenemnda ved NTNU for endelig avgjørelse (forvaltningsloven § 33)");
+    expect(text).toContain("Klageinstansens avgjørelse er endelig");
+  });
+
+  it("a decision that no longer stands names the earlier letter", () => {
+    const letter = composeStudentLetter({ ...party, kind: "DECISION_CHANGED", changed: appealed, outcome: "Ledertreningsoppgave 1 er godkjent.", reason: "Rettet av fagansvarlig." });
+    expect(letter).toMatchObject({ enkeltvedtak: false, subject: "Endret vedtak: Ledertreningsoppgave 1", title: "Endret vedtak" });
+    expect(letterAsText(letter)).toContain("Vedtaket «Vedtak: Ledertreningsoppgave 1 er ikke godkjent» fra 2. mars 2026 gjelder ikke lenger.");
+  });
+});
+
+describe("who handles a klage", () => {
+  it("an arbeidskrav: the teaching team; admission to the exam: an adviser; other letters cannot be appealed", () => {
+    expect(KLAGE_HANDLER.ARBEIDSKRAV_NOT_APPROVED).toBe("TEACHING_TEAM");
+    expect(KLAGE_HANDLER.EXAM_ADMISSION_REFUSED).toBe("ADVISER");
+    expect(STUDENT_LETTER_KINDS.filter(isEnkeltvedtak)).toEqual(["ARBEIDSKRAV_NOT_APPROVED", "EXAM_ADMISSION_REFUSED"]);
+  });
+
+  it("every kind composes to the enkeltvedtak it is said to be", () => {
+    const inputs: Record<string, StudentLetterInput> = {
+      ARBEIDSKRAV_NOT_APPROVED: finalRejection,
+      EXAM_ADMISSION_REFUSED: refusal,
+      KLAGE_REVERSED: { ...party, kind: "KLAGE_REVERSED", klage: { filedOn: "2026-03-02", grounds: "x" }, appealed: { subject: "s", madeAvailableOn: "2026-03-01", matter: "m" }, outcome: "o" },
+      KLAGE_UPHELD: { ...party, kind: "KLAGE_UPHELD", klage: { filedOn: "2026-03-02", grounds: "x" }, appealed: { subject: "s", madeAvailableOn: "2026-03-01", matter: "m" } },
+      DECISION_CHANGED: { ...party, kind: "DECISION_CHANGED", changed: { subject: "s", madeAvailableOn: "2026-03-01", matter: "m" }, outcome: "o", reason: "r" },
+    };
+    for (const kind of STUDENT_LETTER_KINDS) {
+      const letter = composeStudentLetter(inputs[kind]!);
+      expect(letter.kind).toBe(kind);
+      expect(letter.enkeltvedtak).toBe(isEnkeltvedtak(kind));
+      expect(letter.klageDeadline !== null).toBe(isEnkeltvedtak(kind));
+    }
+  });
+});
+
+describe("attempt ordinals", () => {
+  it("words the attempts a plan allows and nothing else", () => {
+    expect(attemptOrdinal(1)).toBe("første");
+    expect(attemptOrdinal(2)).toBe("andre");
+    expect(attemptOrdinal(9)).toBe("niende");
+    expect(() => attemptOrdinal(0)).toThrow(RangeError);
+    expect(() => attemptOrdinal(10)).toThrow(RangeError);
+    expect(() => attemptOrdinal(1.5)).toThrow(RangeError);
+  });
+});
