@@ -36,6 +36,7 @@ test("a programme and its kull are made in the app, published, seen by applicant
   await programmeForm.getByLabel("Kode", { exact: true }).fill(`familievern ${suffix}`);
   await programmeForm.getByLabel("Navn", { exact: true }).fill(programmeName);
   await programmeForm.getByLabel("Beskrivelse").fill("Videreutdanning for ledere i familievernet.");
+  await programmeForm.getByLabel("Emnekode i FS").fill("FVL6001");
   await programmeForm.getByLabel("Studieveileder", { exact: true }).fill("Kari Veileder");
   await programmeForm.getByLabel("E-post til studieveileder").fill("kari@familievern.example");
   await programmeForm.getByLabel("Telefon til studieveileder").fill("73 00 00 20");
