@@ -239,6 +239,36 @@ describe("changing a published intake", () => {
   });
 });
 
+describe("the waiting list's closing day", () => {
+  it("is set with the kull, by the admission rule, and fixed once the list has closed", async () => {
+    await signInAs(adviser);
+    const otherStart = addDays(startsOn, 184);
+    const own = { ...fields, code: cohortCodeForStart(otherStart), name: "Kull med venteliste", startsOn: otherStart, endsOn: addDays(otherStart, 400) };
+    const early = await submit(createIntakeAction, { programmeId, ...own, waitlistClosesOn: own.applicationDeadline });
+    expect(early.fieldErrors?.waitlistClosesOn?.[0]).toMatch(/^Ventelisten kan ikke stenge før søknadsfristen/);
+    const path = await redirectOf(() => submit(createIntakeAction, { programmeId, ...own, waitlistClosesOn: addDays(own.applicationDeadline, 40) }));
+    const id = idFrom(path);
+    expect(isoDate((await db().cohort.findUniqueOrThrow({ where: { id } })).waitlistClosesOn!)).toBe(addDays(own.applicationDeadline, 40));
+    // A list that closed (the default: the first samling day, here long past) keeps its day.
+    const world = await makeCohort({ students: 1, samlinger: planDays("2025-01-07", 3), heldBefore: "2030-01-01" });
+    const past = await getIntake(viewerOf(adviser), world.cohortId);
+    expect(past.locked.waitlistClosesOn).toBe("2025-01-07");
+    const moved = await submit(updateIntakeAction, {
+      cohortId: world.cohortId,
+      code: past.code,
+      name: past.name,
+      capacity: String(past.capacity),
+      applicationOpensOn: past.applicationOpensOn,
+      applicationDeadline: past.applicationDeadline,
+      offerAnswerDeadline: past.offerAnswerDeadline,
+      startsOn: past.startsOn,
+      endsOn: past.endsOn,
+      waitlistClosesOn: "2025-01-08",
+    });
+    expect(moved.fieldErrors?.waitlistClosesOn).toEqual(["Ventelisten stengte 7. januar 2025. Datoen kan ikke endres etter at den har stengt."]);
+  });
+});
+
 describe("a copy of an earlier kull", () => {
   let source: { id: string };
   let lead: Awaited<ReturnType<typeof createUser>>;
