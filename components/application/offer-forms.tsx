@@ -1,12 +1,11 @@
 "use client";
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { answerOfferAction, withdrawApplicationAction } from "@/lib/actions/application";
-import { initialActionState } from "@/lib/forms";
 import { CheckboxField } from "@/components/ui/field";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
 
 export function OfferAnswerForm({ applicationId }: { applicationId: string }) {
-  const [state, action] = useActionState(answerOfferAction, initialActionState);
+  const [state, action] = useFormAction(answerOfferAction);
   return (
     <div className="space-y-3">
       <FormMessage state={state} />
@@ -29,7 +28,7 @@ export function OfferAnswerForm({ applicationId }: { applicationId: string }) {
 }
 
 export function WithdrawForm({ applicationId }: { applicationId: string }) {
-  const [state, action] = useActionState(withdrawApplicationAction, initialActionState);
+  const [state, action] = useFormAction(withdrawApplicationAction);
   return (
     <form action={action} className="space-y-3" noValidate>
       <FormMessage state={state} />

@@ -1,9 +1,9 @@
 "use client";
 // The decision on one hand-in: approved or not approved, with written feedback (required when not
 // approved). Every member of the submission gets the decision by e-mail.
-import { useActionState, useState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { useState } from "react";
 import { assessSubmissionAction } from "@/lib/actions/assessment";
-import { initialActionState } from "@/lib/forms";
 import { FieldMessages, RadioGroupField } from "@/components/ui/field";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
 
@@ -19,7 +19,7 @@ export function AssessForm({
   /** Already assessed: only the result of the last save is shown (the page shows the decision). */
   assessed: boolean;
 }) {
-  const [state, formAction] = useActionState(assessSubmissionAction, initialActionState);
+  const [state, formAction] = useFormAction(assessSubmissionAction);
   const [decision, setDecision] = useState<string>(state.values?.decision ?? "");
   const errors = state.fieldErrors ?? {};
   // The same component stays on the page after the save, so its message stays in view.

@@ -4,9 +4,9 @@
 // stede" first and then the exceptions, an optional note, and the absence notice the student sent
 // beside the name. The whole list is saved in one request. After the day, a save is a correction
 // and needs a reason.
-import { useActionState, useRef, useState, useTransition } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { useRef, useState, useTransition } from "react";
 import { saveDayAttendanceAction } from "@/lib/actions/attendance";
-import { initialActionState } from "@/lib/forms";
 import { FieldMessages } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-status";
 
@@ -35,7 +35,7 @@ export function AttendanceDayForm({
   dayLabel: string;
   students: readonly AttendanceDayStudent[];
 }) {
-  const [state, formAction] = useActionState(saveDayAttendanceAction, initialActionState);
+  const [state, formAction] = useFormAction(saveDayAttendanceAction);
   const [pending, startTransition] = useTransition();
   const [statuses, setStatuses] = useState<Record<string, Status | undefined>>(() =>
     Object.fromEntries(students.map((student) => [student.enrolmentId, student.status ?? undefined])),

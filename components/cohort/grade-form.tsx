@@ -1,15 +1,15 @@
 "use client";
 // A registered student's grade (A–F). Changing a grade that is already set needs a reason, which
 // is logged with it.
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { useEffect, useRef, useState } from "react";
 import { setGradeAction } from "@/lib/actions/exam";
 import { GRADE_DESCRIPTIONS, GRADES } from "@/lib/domain/exam";
-import { initialActionState } from "@/lib/forms";
 import { FieldMessages } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/form-status";
 
 export function GradeForm({ cohortId, enrolmentId, name, grade }: { cohortId: string; enrolmentId: string; name: string; grade: string | null }) {
-  const [state, formAction] = useActionState(setGradeAction, initialActionState);
+  const [state, formAction] = useFormAction(setGradeAction);
   const [chosen, setChosen] = useState(grade ?? "");
   const message = useRef<HTMLParagraphElement>(null);
   const errors = state.fieldErrors ?? {};
