@@ -18,6 +18,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { SERVER_ACTION_TOO_LARGE_MESSAGE } from "@/lib/http/limits";
 import { expectAccessible, signIn } from "./helpers";
 import { ACCOUNT_OF } from "./pages";
 
@@ -133,6 +134,21 @@ test("an address with broken percent-encoding gets a Norwegian page (400), reada
   await expect(page.getByRole("heading", { level: 1, name: "Ugyldig adresse" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Til forsiden" })).toBeVisible();
   await expectAccessible(page);
+});
+
+test("a form too large to send says so in Norwegian above the form and keeps everything typed", async ({ page }) => {
+  await page.goto("/registrer");
+  await page.getByLabel("Fullt navn").fill("Áile Čáđa Ŋuorra");
+  // More than the 2 MB a server action accepts (set directly: typing it would take minutes).
+  const long = `Storgata ${"x".repeat(2.2 * 1024 * 1024)}`;
+  await page.getByLabel("E-postadresse").evaluate((input, value) => {
+    (input as HTMLInputElement).value = value;
+  }, long);
+  await page.getByRole("button", { name: /Opprett|Registrer/ }).click();
+  await expect(page.getByText(SERVER_ACTION_TOO_LARGE_MESSAGE)).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Noe gikk galt" })).toHaveCount(0);
+  await expect(page.getByLabel("Fullt navn")).toHaveValue("Áile Čáđa Ŋuorra");
+  expect(await page.getByLabel("E-postadresse").inputValue()).toBe(long);
 });
 
 for (const role of ROLES) {
