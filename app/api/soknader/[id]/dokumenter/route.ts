@@ -2,8 +2,9 @@
 // browser can report upload progress; without JavaScript the browser is sent back to the page.
 //
 // Before the body is read: the request must come from this site, the id must be one of ours
-// (lib/validation/ids.ts), the viewer an applicant, the declared size within the limit and the
-// user within the hourly upload limit (RATE_LIMITS.upload). The total per application is checked
+// (lib/validation/ids.ts), the viewer an applicant, the declared size within the limit, a free
+// upload slot for this person (lib/http/upload-slots.ts: otherwise 503 "try again") and the user
+// within the hourly upload limit (RATE_LIMITS.upload). The total per application is checked
 // by the use case.
 import { revalidatePath } from "next/cache";
 import { NextResponse, type NextRequest } from "next/server";
