@@ -35,6 +35,11 @@ export const EXAM_KIND_LABELS: Record<ExamKind, string> = {
   RESIT: "Ny eksamen",
 };
 
+/** How a sitting is named to people: the ordinary one by its title, a later one by its kind too. */
+export function sittingName(sitting: { kind: ExamKind; title: string }): string {
+  return sitting.kind === "ORDINARY" ? sitting.title : `${EXAM_KIND_LABELS[sitting.kind]}: ${sitting.title}`;
+}
+
 /** A registration's status at one sitting (ExamRegistrationStatus). */
 export type SittingStatus = "ADMITTED" | "WITHDRAWN" | "REFUSED" | "NOT_ATTENDED" | "DEFERRED";
 
@@ -183,8 +188,14 @@ export type ResitProblemCode =
 
 export interface ResitProblem {
   code: ResitProblemCode;
-  /** To the student ("du"); staff read it with the student's name before it. */
+  /** To the student ("du"). */
   message: string;
+  /** The same to staff, about the student ("studenten"). */
+  staffMessage: string;
+}
+
+function problem(code: ResitProblemCode, message: string, staffMessage: string): ResitProblem {
+  return { code, message, staffMessage };
 }
 
 /**
@@ -202,41 +213,49 @@ export function resitRegistrationProblem(input: {
 }): ResitProblem | null {
   const { sitting, rules } = input;
   if (sitting.kind !== "RESIT" || !sitting.registrationClosesOn) {
-    return { code: "NOT_A_RESIT", message: "Bare til ny eksamen kan man melde seg opp selv. Til utsatt eksamen søker man om utsettelse." };
+    const text = "Bare til ny eksamen kan man melde seg opp. Til utsatt eksamen søker man om utsettelse.";
+    return problem("NOT_A_RESIT", text, text);
   }
   const records = inOrder(input.records);
   const here = records.find((record) => record.examId === sitting.examId);
   if (here && here.status === "REFUSED") {
-    return { code: "REFUSED_HERE", message: "Du har fått vedtak om ikke adgang til denne eksamenen." };
+    return problem("REFUSED_HERE", "Du har fått vedtak om ikke adgang til denne eksamenen.", "Studenten har fått vedtak om ikke adgang til denne eksamenen.");
   }
-  if (here && here.status !== "WITHDRAWN") return { code: "ALREADY_REGISTERED", message: "Du er allerede meldt opp til denne eksamenen." };
+  if (here && here.status !== "WITHDRAWN") {
+    return problem("ALREADY_REGISTERED", "Du er allerede meldt opp til denne eksamenen.", "Studenten er allerede meldt opp til denne eksamenen.");
+  }
   if (input.now.getTime() >= deadlineEnd(sitting.registrationClosesOn).getTime()) {
-    return { code: "DEADLINE_PASSED", message: `Fristen for å melde seg opp gikk ut ${formatDateNb(sitting.registrationClosesOn)}.` };
+    const text = `Fristen for å melde seg opp gikk ut ${formatDateNb(sitting.registrationClosesOn)}.`;
+    return problem("DEADLINE_PASSED", text, text);
   }
   const outstanding = records.find((record) => record.examId !== sitting.examId && sittingOutcome(record) === "PENDING");
   if (outstanding) {
-    return { code: "RESULT_OUTSTANDING", message: "Du er meldt opp til en annen eksamen som ikke har fått resultat ennå. Du kan melde deg opp til ny eksamen når resultatet er satt." };
+    return problem(
+      "RESULT_OUTSTANDING",
+      "Du er meldt opp til en annen eksamen som ikke har fått resultat ennå. Du kan melde deg opp til ny eksamen når resultatet er satt.",
+      "Studenten er meldt opp til en annen eksamen som ikke har fått resultat ennå.",
+    );
   }
   if (!input.eligible) {
-    return { code: "NOT_ELIGIBLE", message: "Du har ikke rett til å gå opp til eksamen: kravene til oppmøte og arbeidskrav er ikke oppfylt." };
+    return problem(
+      "NOT_ELIGIBLE",
+      "Du har ikke rett til å gå opp til eksamen: kravene til oppmøte og arbeidskrav er ikke oppfylt.",
+      "Studenten har ikke rett til å gå opp til eksamen: kravene til oppmøte og arbeidskrav er ikke oppfylt.",
+    );
   }
   const summary = attemptSummary(records.filter((record) => record.examId !== sitting.examId), rules);
   if (summary.left === 0) {
-    return {
-      code: "NO_ATTEMPTS_LEFT",
-      message: summary.allowed === 1 ? "Du har brukt det eneste forsøket studieplanen gir." : `Du har brukt alle de ${summary.allowed} forsøkene studieplanen gir.`,
-    };
+    const all = summary.allowed === 1 ? "det eneste forsøket studieplanen gir" : `alle de ${summary.allowed} forsøkene studieplanen gir`;
+    return problem("NO_ATTEMPTS_LEFT", `Du har brukt ${all}.`, `Studenten har brukt ${all}.`);
   }
   if (summary.passed && summary.improvementsLeft === 0) {
-    return {
-      code: "PASSED",
-      message:
-        rules.improvements === 0
-          ? "Du har bestått eksamen, og studieplanen gir ikke adgang til å ta den på nytt for å forbedre karakteren."
-          : rules.improvements === 1
-            ? "Du har bestått eksamen og har brukt forsøket du har til å forbedre karakteren."
-            : `Du har bestått eksamen og har brukt alle de ${rules.improvements} forsøkene du har til å forbedre karakteren.`,
-    };
+    const rest =
+      rules.improvements === 0
+        ? "bestått eksamen, og studieplanen gir ikke adgang til å ta den på nytt for å forbedre karakteren."
+        : rules.improvements === 1
+          ? "bestått eksamen og brukt forsøket til å forbedre karakteren."
+          : `bestått eksamen og brukt alle de ${rules.improvements} forsøkene til å forbedre karakteren.`;
+    return problem("PASSED", `Du har ${rest}`, `Studenten har ${rest}`);
   }
   return null;
 }

@@ -5,6 +5,7 @@ import "server-only";
 // audit entry, and renumbers the samlinger by date.
 import { dayRemovalRefusal, samlingDaysProblems, shiftByWeeks } from "@/lib/domain/cohort-plan";
 import { isStaff } from "@/lib/permissions";
+import { shiftExamTimesByWeeks } from "@/lib/domain/exam-time";
 import { audit } from "@/lib/server/audit";
 import { requireCohortStaff } from "@/lib/server/cohorts/access";
 import { db } from "@/lib/server/db";
@@ -238,7 +239,8 @@ export async function copyPlan(viewer: Viewer, input: { cohortId: string; fromCo
           name: true,
           samlinger: { orderBy: { number: "asc" }, select: { samling: { select: { title: true, location: true, notes: true, days: { select: { date: true } } } } } },
           arbeidskrav: { orderBy: { number: "asc" } },
-          exams: { orderBy: { startsOn: "asc" }, take: 1, select: { title: true, startsOn: true, endsOn: true } },
+          // The ordinary sitting only: utsatt and ny eksamen are the source kull's own.
+          exams: { where: { kind: "ORDINARY" }, select: { title: true, startsAt: true, handInAt: true } },
         },
       }),
     );
@@ -270,9 +272,22 @@ export async function copyPlan(viewer: Viewer, input: { cohortId: string; fromCo
       arbeidskrav = created.count;
     }
     const exam = source.exams[0];
-    const copyExam = target._count.exams === 0 && exam !== undefined;
+    // Moved by whole weeks at the same Oslo wall-clock times (09:00 stays 09:00 across a change to
+    // or from summer time); a time that would fall in the spring gap leaves the exam uncopied.
+    const moved = exam ? shiftExamTimesByWeeks(exam, input.weeks) : null;
+    const copyExam = target._count.exams === 0 && exam !== undefined && moved !== null;
     if (copyExam) {
-      await tx.exam.create({ data: { cohortId: input.cohortId, title: exam.title, startsOn: shift(exam.startsOn), endsOn: shift(exam.endsOn) } });
+      await tx.exam.create({
+        data: {
+          cohortId: input.cohortId,
+          kind: "ORDINARY",
+          title: exam.title,
+          startsOn: day(moved.startsOn),
+          endsOn: day(moved.endsOn),
+          startsAt: moved.startsAt,
+          handInAt: moved.handInAt,
+        },
+      });
     }
     await audit(tx, {
       actorId: viewer.id,

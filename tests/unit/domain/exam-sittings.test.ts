@@ -13,6 +13,7 @@ import {
   resitRegistrationProblem,
   sittingInFocus,
   sittingOutcome,
+  type ResitSitting,
   type SittingRecord,
   type SittingStatus,
 } from "@/lib/domain/exam-sittings";
@@ -151,7 +152,7 @@ describe("attempts", () => {
 });
 
 describe("registering for ny eksamen", () => {
-  const resit = { examId: "ny", kind: "RESIT" as const, startsAt: new Date("2027-03-08T08:00:00Z"), registrationClosesOn: "2027-02-15" };
+  const resit: ResitSitting = { examId: "ny", kind: "RESIT", startsAt: new Date("2027-03-08T08:00:00Z"), registrationClosesOn: "2027-02-15" };
   const before = new Date("2027-02-15T22:59:59Z"); // 23:59:59 on the last day, Oslo (winter)
   const after = new Date("2027-02-15T23:00:00Z");
   const base = { sitting: resit, eligible: true, rules: NTNU_ATTEMPT_RULES, now: before };
@@ -197,7 +198,7 @@ describe("registering for ny eksamen", () => {
     expect(problem([graded("o", ORDINARY, "C"), graded("s", new Date("2027-01-04T08:00:00Z"), "D")])).toBe("PASSED");
     expect(problem([graded("o", ORDINARY, "C")], { rules: { attempts: 3, improvements: 0 } })).toBe("PASSED");
     expect(resitRegistrationProblem({ ...base, records: [graded("o", ORDINARY, "C"), graded("s", new Date("2027-01-04T08:00:00Z"), "D")] })!.message).toBe(
-      "Du har bestått eksamen og har brukt forsøket du har til å forbedre karakteren.",
+      "Du har bestått eksamen og brukt forsøket til å forbedre karakteren.",
     );
     // F, then a pass at the resit: the improvement is still there.
     expect(problem([graded("o", ORDINARY, "F"), graded("s", new Date("2027-01-04T08:00:00Z"), "E")])).toBeNull();
