@@ -162,12 +162,14 @@ export function examPhase(times: { startsAt: Date; handInAt: Date }, now: Date):
 }
 
 /**
- * Moves a stored sitting by whole weeks keeping its Oslo wall-clock times (a copied plan): 09:00
- * stays 09:00 also when the copy lands on the other side of a change to or from summer time.
- * Null when a time falls in the spring gap on the new day.
+ * Moves a stored sitting to a new first day keeping its Oslo wall-clock times and its length in
+ * days (a copied plan, whose first day the copy rule in lib/domain/cohort-plan.ts chose): 09:00
+ * stays 09:00 also when the copy lands on the other side of a change to or from summer time. When
+ * a time would fall in the spring gap on the new day, the default times of that first day.
  */
-export function shiftExamTimesByWeeks(times: { startsAt: Date; handInAt: Date }, weeks: number): ExamTimes | null {
+export function examTimesMovedTo(times: { startsAt: Date; handInAt: Date }, firstDay: string): ExamTimes {
   const input = examTimesInput(times);
-  const moved = examTimesFrom({ ...input, firstDay: addDays(input.firstDay, weeks * 7), handInDay: addDays(input.handInDay, weeks * 7) });
-  return moved.ok ? moved.times : null;
+  const days = parseIsoDate(input.handInDay) - parseIsoDate(input.firstDay);
+  const moved = examTimesFrom({ ...input, firstDay, handInDay: addDays(firstDay, days) });
+  return moved.ok ? moved.times : defaultExamTimes(firstDay);
 }

@@ -12,7 +12,7 @@ import {
   osloInstant,
   osloWallClock,
   parseClockTime,
-  shiftExamTimesByWeeks,
+  examTimesMovedTo,
 } from "@/lib/domain/exam-time";
 
 const HOUR = 3_600_000;
@@ -117,11 +117,19 @@ describe("a sitting's start and hand-in, entered as Oslo time", () => {
     });
   });
 
-  it("moves a copied sitting by whole weeks, keeping 09:00 and 14:00 on the other side of a change", () => {
+  it("moves a copied sitting to a new first day, keeping 09:00 and 14:00 on the other side of a change", () => {
     const october = defaultExamTimes("2026-10-16"); // summer time
-    const moved = shiftExamTimesByWeeks(october, 2)!; // 30 Oct – 1 Nov: across the change
+    const moved = examTimesMovedTo(october, "2026-10-30"); // 30 Oct – 1 Nov: across the change
     expect(examTimesInput(moved)).toEqual({ firstDay: "2026-10-30", startTime: "09:00", handInDay: "2026-11-01", handInTime: "14:00" });
     expect(moved.startsAt.toISOString()).toBe("2026-10-30T08:00:00.000Z");
+    expect(moved.handInAt.toISOString()).toBe("2026-11-01T13:00:00.000Z");
+  });
+
+  it("moves a sitting whose time would fall in the spring gap to the default times of the new day", () => {
+    const night = examTimesFrom({ firstDay: "2026-03-20", startTime: "02:30", handInDay: "2026-03-22", handInTime: "14:00" });
+    if (!night.ok) throw new Error("expected times");
+    const moved = examTimesMovedTo(night.times, "2026-03-29"); // 02:30 does not exist that Sunday
+    expect(examTimesInput(moved)).toEqual({ firstDay: "2026-03-29", startTime: "09:00", handInDay: "2026-03-31", handInTime: "14:00" });
   });
 
   it("is before, running or over by the instants", () => {
