@@ -527,6 +527,25 @@ export async function attachPdf(
   });
 }
 
+/** A generated PDF stored as documentation of a request for utsatt eksamen (a legeerklæring). */
+export async function attachDeferralDocumentation(db: Database, input: { examDeferralId: string; uploadedById: string; originalName: string; lines: string[]; at: Date }) {
+  const bytes = makePdf("Legeerklæring", input.lines);
+  const storageKey = await storage().put(bytes);
+  return db.document.create({
+    data: {
+      kind: "DEFERRAL_DOCUMENTATION",
+      examDeferralId: input.examDeferralId,
+      originalName: input.originalName,
+      size: bytes.byteLength,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      storageKey,
+      contentType: "application/pdf",
+      uploadedById: input.uploadedById,
+      uploadedAt: input.at,
+    },
+  });
+}
+
 export async function createDecision(
   db: Database,
   input: {

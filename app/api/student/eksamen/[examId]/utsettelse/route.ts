@@ -19,7 +19,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   if (crossSite) return crossSite;
   const examId = parseRecordId((await params).examId);
   if (!examId) return NextResponse.json({ ok: false, message: "Fant ikke eksamenen." }, { status: 404 });
-  const reply = formPostReply(request, { page: `/student/eksamen/${examId}`, flashCookie: DEFERRAL_FLASH_COOKIE });
+  const reply = formPostReply(request, { page: "/student/eksamen", flashCookie: DEFERRAL_FLASH_COOKIE });
 
   const viewer = await getViewer();
   if (!viewer) return reply.fail(401, "Du er ikke logget inn lenger. Logg inn på nytt og prøv igjen.");
