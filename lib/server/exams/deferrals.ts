@@ -93,7 +93,7 @@ export async function requestDeferral(viewer: Viewer, examId: string, input: Def
           "",
           `Vi har mottatt søknaden din om utsatt eksamen (${DEFERRAL_REASON_LABELS[input.reason].toLowerCase()}) for ${sittingName(exam)}, ${formatDateNb(osloDate(exam.startsAt))}, med dokumentasjon. Studieveilederen behandler den, og du får svaret som brev under «Brev» i studentportalen.`,
           "",
-          `Se søknaden: ${env().APP_URL}/student/eksamen/${exam.id}`,
+          `Se søknaden: ${env().APP_URL}/student/eksamen`,
         ].join("\n"),
       });
       return { id: deferral.id, cohortId: exam.cohortId };
