@@ -10,11 +10,14 @@ import { DEFERRAL_REASON_HINTS, DEFERRAL_REASON_LABELS, DEFERRAL_REASONS } from 
 export function DeferralRequestForm({
   examId,
   title,
+  open,
   deadlineText,
   flash,
 }: {
   examId: string;
   title: string;
+  /** The student may ask now; false once a request waits (the panel stays, so its receipt stays in view). */
+  open: boolean;
   deadlineText: string;
   flash: { ok: boolean; message: string } | null;
 }) {
@@ -22,6 +25,7 @@ export function DeferralRequestForm({
   const messageId = `utsatt-melding-${examId}`;
   const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
   const prefix = `utsatt-${examId}-`;
+  if (!open && !result) return null;
   return (
     <div className="mt-4 rounded-md border border-slate-300 p-4">
       <h4 className="font-semibold">Søk om utsatt eksamen</h4>
@@ -33,7 +37,7 @@ export function DeferralRequestForm({
       >
         {result?.text ?? ""}
       </p>
-      {result?.ok ? null : (
+      {result?.ok || !open ? null : (
         <UploadForm
           endpoint={`/api/student/eksamen/${examId}/utsettelse`}
           resultId={`${messageId}-skjema`}

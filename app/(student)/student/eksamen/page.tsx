@@ -185,10 +185,11 @@ function SittingCard({ sitting, flash }: { sitting: Sitting; flash: { ok: boolea
           </ActionButton>
         </div>
       ) : null}
-      {sitting.deferralProblem === null ? (
+      {sitting.deferralProblem === null || sitting.deferral?.status === "REQUESTED" ? (
         <DeferralRequestForm
           examId={sitting.id}
           title={sitting.title}
+          open={sitting.deferralProblem === null}
           deadlineText={`Søk senest ${formatDateNb(sitting.deferralDeadline)}, med dokumentasjon.`}
           flash={flash}
         />
