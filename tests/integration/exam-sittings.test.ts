@@ -12,6 +12,8 @@ import { registerForResit, withdrawFromResit } from "@/lib/server/exams/resit";
 import { examResultsCsv, getExamProtocol } from "@/lib/server/exams/results";
 import { saveLaterSitting } from "@/lib/server/exams/sittings";
 import { DomainError } from "@/lib/server/errors";
+import { decideStudentAppeal, fileStudentAppeal } from "@/lib/server/student-letters/appeals";
+import { createUser } from "@/prisma/seed/factories";
 import { makePdf } from "@/prisma/seed/pdf";
 import { makeCohort, viewerOf, type World } from "./cohort-world";
 import { db } from "./support";
@@ -21,6 +23,7 @@ const ILL = 0; // ill before the ordinary exam: granted utsatt eksamen
 const REFUSED = 1; // asks for a deferral without grounds: refused; then F, registers for ny eksamen
 const PASSED = 2; // B at the ordinary exam: may improve once
 const SHORT = 3; // four arbeidskrav approved: not eligible, never registered
+const KLAGE = 4; // refused a deferral, klage taken by another adviser: granted
 let resitId: string;
 let deferredId: string;
 
@@ -39,7 +42,7 @@ function csvRows(csv: string) {
 
 beforeAll(async () => {
   world = await makeCohort({
-    students: 4,
+    students: 5,
     samlinger: [["2026-09-08", "2026-09-09"]],
     heldBefore: "2030-01-01",
     approved: (index) => (index === SHORT ? 4 : 5),
@@ -127,6 +130,22 @@ describe("utsatt eksamen", () => {
     expect(await db().examRegistration.findFirstOrThrow({ where: { examId: world.examId!, enrolmentId: enrolmentOf(REFUSED) } })).toMatchObject({ status: "ADMITTED" });
     // Decided once: a new outcome is a new letter, never a changed one.
     await expect(grantDeferral(world.adviser, { cohortId: world.cohortId, deferralId: id, sittingId: deferredId, note: null }, at("2026-12-13T11:00:00Z"))).rejects.toThrow("Søknaden er allerede avgjort.");
+  });
+
+  it("refused, and the klage taken by another adviser: granted onto the next deferred sitting, with an outcome letter", async () => {
+    const { id } = await requestDeferral(student(KLAGE), world.examId!, { reason: "ILLNESS", explanation: "Syk.", file: legeerklaering() }, at("2026-12-12T10:00:00Z"));
+    const refused = await refuseDeferral(world.adviser, { cohortId: world.cohortId, deferralId: id, grounds: "Legeerklæringen gjelder ikke eksamensdagene." }, at("2026-12-13T10:00:00Z"));
+    await fileStudentAppeal(student(KLAGE), refused.letterId, { text: "Legeerklæringen dekker hele uken." }, at("2026-12-14T10:00:00Z"));
+    const appeal = await db().studentAppeal.findFirstOrThrow({ where: { letterId: refused.letterId } });
+    // The adviser who refused does not decide the klage on it.
+    await expect(decideStudentAppeal(world.adviser, appeal.id, { kind: "REVERSE", grounds: "Dekker uken." }, at("2026-12-22T10:00:00Z"))).rejects.toThrow();
+    const other = viewerOf(await createUser(db(), { name: "Annen studieveileder", roles: ["ADVISER"] }));
+    await decideStudentAppeal(other, appeal.id, { kind: "REVERSE", grounds: "Legeerklæringen dekker hele eksamensuken." }, at("2026-12-22T10:00:00Z"));
+    expect(await db().examDeferral.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "GRANTED", sittingId: deferredId, decidedById: other.id });
+    expect(await db().examRegistration.findFirstOrThrow({ where: { examId: deferredId, enrolmentId: enrolmentOf(KLAGE) } })).toMatchObject({ status: "ADMITTED" });
+    const outcome = await db().studentLetter.findFirstOrThrow({ where: { enrolmentId: enrolmentOf(KLAGE), kind: "KLAGE_REVERSED" } });
+    expect(outcome.body).toContain("Du får utsatt eksamen og er meldt opp til Utsatt eksamen: Utsatt eksamen");
+    expect((await auditOf("exam_deferral.grant", id))[0]!.after).toMatchObject({ appealId: appeal.id });
   });
 });
 
