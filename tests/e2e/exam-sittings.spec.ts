@@ -57,6 +57,7 @@ test("a documented illness gets utsatt eksamen, an F registers for ny eksamen, b
   // Grades: Fredrik D at the ny eksamen, Nora C at the utsatt eksamen.
   await adviser.goto(`${base}/eksamen`);
   await adviser.getByRole("navigation", { name: "Eksamener i kullet" }).getByRole("link", { name: /^Ny eksamen:/ }).click();
+  await expect(adviser.getByRole("heading", { level: 1, name: /^Ny eksamen, Kull H2023/ })).toBeVisible();
   await adviser.getByLabel(`Karakter for ${DEMO_STUDENTS.failed.name}`, { exact: true }).selectOption("D");
   await adviser.getByRole("button", { name: `Lagre karakter for ${DEMO_STUDENTS.failed.name}` }).click();
   await expect(adviser.getByText("Karakteren D er lagret.")).toBeVisible();
@@ -66,6 +67,7 @@ test("a documented illness gets utsatt eksamen, an F registers for ny eksamen, b
   expect(resitCsv).toMatch(new RegExp(`^${DEMO_STUDENTS.failed.name};[^\\r\\n]*;D;\\d{2}\\.\\d{2}\\.\\d{4};Ny eksamen[^;]*;D\\r?$`, "m"));
 
   await adviser.getByRole("navigation", { name: "Eksamener i kullet" }).getByRole("link", { name: /^Utsatt eksamen:/ }).click();
+  await expect(adviser.getByRole("heading", { level: 1, name: /^Utsatt eksamen, Kull H2023/ })).toBeVisible();
   await adviser.getByLabel(`Karakter for ${DEMO_STUDENTS.resit.name}`, { exact: true }).selectOption("C");
   await adviser.getByRole("button", { name: `Lagre karakter for ${DEMO_STUDENTS.resit.name}` }).click();
   await expect(adviser.getByText("Karakteren C er lagret.")).toBeVisible();
@@ -75,6 +77,7 @@ test("a documented illness gets utsatt eksamen, an F registers for ny eksamen, b
 
   // The ordinary sitting's export carries the counting grade too.
   await adviser.getByRole("navigation", { name: "Eksamener i kullet" }).getByRole("link", { name: /^Ordinær eksamen:/ }).click();
+  await expect(adviser.getByRole("heading", { level: 1, name: /^Eksamen, Kull H2023/ })).toBeVisible();
   const ordinaryExport = await adviser.getByRole("link", { name: /Last ned resultater for FS/ }).getAttribute("href");
   const ordinaryCsv = await (await adviser.request.get(ordinaryExport!)).text();
   expect(ordinaryCsv).toMatch(new RegExp(`^${DEMO_STUDENTS.failed.name};[^\\r\\n]*;D;[^;]*;[^;]*;F\\r?$`, "m"));
