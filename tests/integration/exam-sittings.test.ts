@@ -16,7 +16,8 @@ import { decideStudentAppeal, fileStudentAppeal } from "@/lib/server/student-let
 import { createUser } from "@/prisma/seed/factories";
 import { makePdf } from "@/prisma/seed/pdf";
 import { makeCohort, viewerOf, type World } from "./cohort-world";
-import { db } from "./support";
+import { GET as downloadCalendar } from "@/app/api/student/kalender/route";
+import { db, signInAs } from "./support";
 
 let world: World;
 const ILL = 0; // ill before the ordinary exam: granted utsatt eksamen
@@ -165,6 +166,13 @@ describe("results and ny eksamen", () => {
     expect(entry!.after).toMatchObject({ kind: "RESIT", by: "student", attemptsUsed: 1, improvement: false });
     expect(await db().mailMessage.count({ where: { dedupeKey: { startsWith: `exam-registered:${result.registrationId}:` } } })).toBe(1);
     await expect(registerForResit(student(REFUSED), { examId: resitId }, now)).rejects.toThrow("Du er allerede meldt opp til denne eksamenen.");
+    // The calendar has the sitting the student is to sit, from its start to its hand-in, and not the others.
+    await signInAs({ id: world.students[REFUSED]!.userId });
+    const ics = await (await downloadCalendar()).text();
+    expect(ics).toContain(`UID:eksamen-${resitId}@`);
+    expect(ics).toContain("DTSTART:20270202T080000Z");
+    expect(ics).toContain("DTEND:20270204T130000Z");
+    expect(ics).not.toContain(`eksamen-${deferredId}@`);
   });
 
   it("lets a student who passed improve once, and withdraw before the deadline without using an attempt", async () => {
