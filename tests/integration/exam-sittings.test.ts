@@ -10,7 +10,8 @@ import { grantDeferral, refuseDeferral, requestDeferral } from "@/lib/server/exa
 import { registerForExam, getExamAdmission } from "@/lib/server/exams/registration";
 import { registerForResit, withdrawFromResit } from "@/lib/server/exams/resit";
 import { examResultsCsv, getExamProtocol } from "@/lib/server/exams/results";
-import { saveLaterSitting } from "@/lib/server/exams/sittings";
+import { saveLaterSitting, setSittingTask } from "@/lib/server/exams/sittings";
+import { getStudentOverview } from "@/lib/server/students/overview";
 import { DomainError } from "@/lib/server/errors";
 import { decideStudentAppeal, fileStudentAppeal } from "@/lib/server/student-letters/appeals";
 import { createUser } from "@/prisma/seed/factories";
@@ -194,6 +195,17 @@ describe("results and ny eksamen", () => {
     await expect(registerForResit(world.teacher, { examId: resitId, enrolmentId: enrolmentOf(PASSED) }, at("2027-01-10T10:00:00Z"))).rejects.toThrow();
   });
 
+  it("has its own task, set by the staff and audited, shown to the students registered there from the start", async () => {
+    await setSittingTask(world.teacher, { cohortId: world.cohortId, examId: resitId, taskTitle: "Ledelse i endring", taskText: "Drøft en endring du har ledet." });
+    expect((await auditOf("exam.task", resitId))[0]!.after).toEqual({ taskTitle: "Ledelse i endring", taskTextLength: "Drøft en endring du har ledet.".length });
+    const taskAt = async (index: number, iso: string) =>
+      (await getStudentOverview(student(index), at(iso)))[0]!.exams.sittings.find((sitting) => sitting.id === resitId)?.task ?? null;
+    expect(await taskAt(REFUSED, "2027-02-02T07:59:59Z")).toBeNull();
+    expect(await taskAt(REFUSED, "2027-02-02T08:00:00Z")).toMatchObject({ title: "Ledelse i endring", text: "Drøft en endring du har ledet." });
+    // Withdrawn: not to sit it, so no task.
+    expect(await taskAt(PASSED, "2027-02-02T08:00:00Z")).toBeNull();
+  });
+
   it("grades each later sitting; the FS export of a sitting carries the grade that counts and the sitting it is from", async () => {
     await setGrade(world.teacher, { cohortId: world.cohortId, examId: resitId, enrolmentId: enrolmentOf(REFUSED), grade: "D", reason: null });
     await setGrade(world.teacher, { cohortId: world.cohortId, examId: deferredId, enrolmentId: enrolmentOf(ILL), grade: "C", reason: null });
@@ -227,5 +239,18 @@ describe("results and ny eksamen", () => {
     ]);
     expect(row.counting).toMatchObject({ grade: "D", examId: resitId });
     expect(row.attempts).toMatchObject({ used: 2, allowed: 3 });
+  });
+
+  it("shows the student a later sitting's result, and the grade that counts, once that sitting's grades are published", async () => {
+    const now = at("2027-03-01T10:00:00Z");
+    const before = (await getStudentOverview(student(REFUSED), now))[0]!.exams;
+    expect(before.sittings.find((sitting) => sitting.id === resitId)!.grade).toBeNull();
+    expect(before.counting).toMatchObject({ grade: "F", kind: "ORDINARY" });
+    await publishGrades(world.teacher, { cohortId: world.cohortId, examId: resitId });
+    expect((await auditOf("exam.publish_grades", resitId)).length).toBe(1);
+    const after = (await getStudentOverview(student(REFUSED), now))[0]!.exams;
+    expect(after.sittings.find((sitting) => sitting.id === resitId)!.grade).toBe("D");
+    expect(after.counting).toMatchObject({ grade: "D", kind: "RESIT" });
+    expect(after.attempts).toMatchObject({ used: 2, allowed: 3, passed: true });
   });
 });
