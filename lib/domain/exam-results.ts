@@ -53,15 +53,22 @@ export function fsDate(date: string | null): string {
 
 export interface ExamResultInput {
   name: string;
-  /** From the student's application when there is one; students enrolled without an application have none. */
+  /**
+   * The student's registered identity (StudentIdentity, lib/domain/student-identity.ts), else the
+   * birth date from their application; null when neither is known.
+   */
   birthDate: string | null;
+  /** Studentnummer (six digits) when registered. */
+  studentNumber?: string | null;
+  /** FS-personløpenummer, where the institution uses it. */
+  fsPersonNumber?: string | null;
   email: string;
   grade: Grade | null;
   /** The Oslo calendar date the grade was set (null while ungraded). */
   gradedOn: string | null;
 }
 
-export const FS_COLUMNS = ["Navn", "Fødselsdato", "E-post", "Emnekode", "Versjonskode", "Termin", "Studiepoeng", "Karakter", "Karakterdato"] as const;
+export const FS_COLUMNS = ["Navn", "Fødselsdato", "Studentnummer", "FS-personløpenummer", "E-post", "Emnekode", "Versjonskode", "Termin", "Studiepoeng", "Karakter", "Karakterdato"] as const;
 
 /**
  * The export rows in the order of FS_COLUMNS (students in the order given); ungraded students have
@@ -77,6 +84,8 @@ export function fsResultRows(course: FsCourse, examStartsOn: string, results: re
     return [
       result.name,
       fsDate(result.birthDate),
+      result.studentNumber ?? "",
+      result.fsPersonNumber ?? "",
       result.email,
       course.code,
       course.version,

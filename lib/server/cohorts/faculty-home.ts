@@ -52,7 +52,7 @@ export async function getCohortSummaries(viewer: Viewer, options: { cohortId?: s
   for (const id of ids) evaluations.push(await evaluateCohortEligibility(db(), id, { today }));
   const [students, waiting, registeredPerDay] = await Promise.all([
     db().enrolment.findMany({
-      where: { cohortId: { in: ids }, status: { not: "WITHDRAWN" } },
+      where: { cohortId: { in: ids }, status: { notIn: ["WITHDRAWN", "TRANSFERRED"] } },
       select: {
         id: true,
         cohortId: true,
@@ -71,7 +71,7 @@ export async function getCohortSummaries(viewer: Viewer, options: { cohortId?: s
       : db().$queryRaw<{ cohortId: string; samlingDayId: string; registered: number }[]>`
           SELECT e."cohortId", a."samlingDayId", count(*)::int AS "registered"
           FROM "Attendance" a JOIN "Enrolment" e ON e."id" = a."enrolmentId"
-          WHERE e."cohortId" = ANY(${ids}::text[]) AND e."status" <> 'WITHDRAWN'
+          WHERE e."cohortId" = ANY(${ids}::text[]) AND e."status" NOT IN ('WITHDRAWN', 'TRANSFERRED')
           GROUP BY e."cohortId", a."samlingDayId"`,
   ]);
   return cohorts.map((cohort, index) => {

@@ -39,7 +39,12 @@ async function registeredStudents(viewer: Viewer, cohortId: string) {
         select: {
           grade: true,
           gradedAt: true,
-          enrolment: { select: { user: { select: { name: true, email: true } }, application: { select: { birthDate: true } } } },
+          enrolment: {
+            select: {
+              user: { select: { name: true, email: true, studentIdentity: { select: { birthDate: true, studentNumber: true, fsPersonNumber: true } } } },
+              application: { select: { birthDate: true } },
+            },
+          },
         },
       },
     },
@@ -48,14 +53,28 @@ async function registeredStudents(viewer: Viewer, cohortId: string) {
   return exam;
 }
 
+/**
+ * Who the student is for FS: the registered identity (issue 18), else the birth date from the
+ * application. FS identity is shown to the cohort's staff only here, in the protocol and the export
+ * (lib/permissions.ts canReadStudentIdentity).
+ */
+function identityOf(enrolment: {
+  user: { studentIdentity: { birthDate: Date; studentNumber: string | null; fsPersonNumber: string | null } | null };
+  application: { birthDate: Date | null } | null;
+}) {
+  const identity = enrolment.user.studentIdentity;
+  const birthDate = identity?.birthDate ?? enrolment.application?.birthDate ?? null;
+  return { birthDate: birthDate ? isoDate(birthDate) : null, studentNumber: identity?.studentNumber ?? null, fsPersonNumber: identity?.fsPersonNumber ?? null };
+}
+
 function courseOf(programme: { credits: number; fsCourseCode: string; fsCourseVersion: string }): FsCourse {
   return { code: programme.fsCourseCode, version: programme.fsCourseVersion, credits: programme.credits };
 }
 
 /**
  * The results for import into FS (Felles studentsystem): UTF-8 with BOM, semicolons, one row per
- * registered student: name, birth date (from the application; empty for a student enrolled
- * without one), e-mail, the programme's course code and version, term (from the exam's first day),
+ * registered student: name, birth date, studentnummer and FS-personløpenummer (the registered
+ * identity; the birth date from the application when none is registered), e-mail, the programme's course code and version, term (from the exam's first day),
  * the programme's credits, grade, grade date (Oslo).
  */
 export async function examResultsCsv(viewer: Viewer, cohortId: string): Promise<{ filename: string; csv: string }> {
@@ -66,7 +85,7 @@ export async function examResultsCsv(viewer: Viewer, cohortId: string): Promise<
     isoDate(exam.startsOn),
     exam.registrations.map((registration) => ({
       name: registration.enrolment.user.name,
-      birthDate: registration.enrolment.application?.birthDate ? isoDate(registration.enrolment.application.birthDate) : null,
+      ...identityOf(registration.enrolment),
       email: registration.enrolment.user.email,
       grade: registration.grade,
       gradedOn: registration.gradedAt ? osloDate(registration.gradedAt) : null,
@@ -97,7 +116,7 @@ export async function getExamProtocol(viewer: Viewer, cohortId: string, now = ne
     students: exam.registrations.map((registration, index) => ({
       number: index + 1,
       name: registration.enrolment.user.name,
-      birthDate: registration.enrolment.application?.birthDate ? isoDate(registration.enrolment.application.birthDate) : null,
+      ...identityOf(registration.enrolment),
       grade: registration.grade,
       gradeText: registration.grade ? GRADE_DESCRIPTIONS[registration.grade] : null,
     })),

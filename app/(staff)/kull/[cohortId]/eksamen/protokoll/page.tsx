@@ -16,6 +16,7 @@ const COLUMNS: readonly Column<Row>[] = [
   { key: "number", header: "Nr.", numeric: true, cell: (row) => row.number },
   { key: "name", header: "Kandidat", rowHeader: true, cell: (row) => row.name },
   { key: "birth", header: "Fødselsdato", cell: (row) => fsDate(row.birthDate) || "–" },
+  { key: "studentNumber", header: "Studentnummer", cell: (row) => row.studentNumber ?? "Mangler" },
   { key: "grade", header: "Karakter", cell: (row) => (row.grade ? `${row.grade} (${row.gradeText})` : "Ikke satt") },
 ];
 
