@@ -13,6 +13,7 @@ export default async function StudentLayout({ children }: { children: React.Reac
           { href: "/student/arbeidskrav", label: "Arbeidskrav" },
           { href: "/student/timeplan", label: "Timeplan" },
           { href: "/student/brev", label: "Brev" },
+          { href: "/student/studieforlop", label: "Studieforløp" },
         ]}
       />
       {children}

@@ -5,6 +5,8 @@ import "server-only";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { compareIsoDates } from "@/lib/domain/dates";
 import { allowedChanges, completionProblem, type EnrolmentStatus } from "@/lib/domain/enrolment";
+import { isWaitlistClosed } from "@/lib/domain/admission-decisions";
+import { waitlistClosingDateOf } from "@/lib/server/admission/places";
 import { db } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
@@ -82,7 +84,7 @@ export async function getStudentRecord(viewer: Viewer, userId: string, now = new
           placeReleasedAt: true,
           transferredFrom: { select: { id: true, cohort: { select: { name: true } } } },
           transferredTo: { select: { id: true, cohort: { select: { name: true } } } },
-          cohort: { select: { id: true, name: true, code: true, startsOn: true, endsOn: true, programme: { select: { name: true } } } },
+          cohort: { select: { id: true, name: true, code: true, startsOn: true, endsOn: true, waitlistClosesOn: true, programme: { select: { name: true } } } },
           basisgruppe: { select: { name: true } },
           standing: { select: { status: true, attendedDays: true, scheduledDays: true, approvedRequired: true, requiredTotal: true } },
           leaves: {
@@ -130,6 +132,10 @@ export async function getStudentRecord(viewer: Viewer, userId: string, now = new
       select: { id: true, kind: true, subject: true, madeAvailableOn: true, enkeltvedtak: true, klageDeadline: true, enrolment: { select: { cohort: { select: { name: true } } } }, appeals: { select: { status: true } } },
     }),
   ]);
+  // The day each kull's waiting list closes: a withdrawal gives the place back only before it.
+  const closing = new Map(
+    await Promise.all(user.enrolments.map(async (enrolment) => [enrolment.id, await waitlistClosingDateOf(db(), enrolment.cohort)] as const)),
+  );
   const enrolments = user.enrolments.map((enrolment) => {
     const status = enrolment.status as EnrolmentStatus;
     const registration = enrolment.examRegistrations[0] ?? null;
@@ -161,8 +167,11 @@ export async function getStudentRecord(viewer: Viewer, userId: string, now = new
       placeReleased: enrolment.placeReleasedAt !== null,
       transferredFrom: enrolment.transferredFrom ? { id: enrolment.transferredFrom.id, cohortName: enrolment.transferredFrom.cohort.name } : null,
       transferredTo: enrolment.transferredTo ? { id: enrolment.transferredTo.id, cohortName: enrolment.transferredTo.cohort.name } : null,
+      waitlist: { closesOn: closing.get(enrolment.id)!, open: !isWaitlistClosed(closing.get(enrolment.id)!, now) },
       cohort: {
-        ...enrolment.cohort,
+        id: enrolment.cohort.id,
+        name: enrolment.cohort.name,
+        code: enrolment.cohort.code,
         startsOn: isoDate(enrolment.cohort.startsOn),
         endsOn: isoDate(enrolment.cohort.endsOn),
         programme: enrolment.cohort.programme.name,

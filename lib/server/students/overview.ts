@@ -319,6 +319,12 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
       status: enrolment.status,
       earlier,
       creditedDays: enrolment.attendanceCredits.length,
+      creditedArbeidskrav: enrolment.arbeidskravCredits.length,
+      /** The granted leave not ended yet (the student is on leave, or will be from its first day). */
+      leave: (() => {
+        const open = enrolment.leaves.find((leave) => leave.returnedOn === null);
+        return open ? { from: isoDate(open.fromDate), to: isoDate(open.toDate) } : null;
+      })(),
       cohort: { id: cohort.id, code: cohort.code, name: cohort.name, programme: cohort.programme.name },
       today,
       requirements,

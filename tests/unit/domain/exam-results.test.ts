@@ -16,15 +16,27 @@ describe("FS export", () => {
   });
 
   it("gives one row per student in the column order, with the programme's course and credits, empty grade cells while ungraded", () => {
-    expect(FS_COLUMNS).toEqual(["Navn", "Fødselsdato", "E-post", "Emnekode", "Versjonskode", "Termin", "Studiepoeng", "Karakter", "Karakterdato"]);
+    expect(FS_COLUMNS).toEqual([
+      "Navn",
+      "Fødselsdato",
+      "Studentnummer",
+      "FS-personløpenummer",
+      "E-post",
+      "Emnekode",
+      "Versjonskode",
+      "Termin",
+      "Studiepoeng",
+      "Karakter",
+      "Karakterdato",
+    ]);
     expect(
       fsResultRows(BVL, "2026-12-14", [
-        { name: "Eva Eksamen", birthDate: "1985-03-02", email: "eva@demo.no", grade: "B", gradedOn: "2027-01-10" },
-        { name: "Ola Uten", birthDate: null, email: "ola@demo.no", grade: null, gradedOn: null },
+        { name: "Eva Eksamen", birthDate: "1985-03-02", studentNumber: "512345", fsPersonNumber: "7788", email: "eva@demo.no", grade: "B", gradedOn: "2027-01-10" },
+        { name: "Ola Uten", birthDate: null, studentNumber: null, email: "ola@demo.no", grade: null, gradedOn: null },
       ]),
     ).toEqual([
-      ["Eva Eksamen", "02.03.1985", "eva@demo.no", "BVL6001", "1", "HØST 2026", "30", "B", "10.01.2027"],
-      ["Ola Uten", "", "ola@demo.no", "BVL6001", "1", "HØST 2026", "30", "", ""],
+      ["Eva Eksamen", "02.03.1985", "512345", "7788", "eva@demo.no", "BVL6001", "1", "HØST 2026", "30", "B", "10.01.2027"],
+      ["Ola Uten", "", "", "", "ola@demo.no", "BVL6001", "1", "HØST 2026", "30", "", ""],
     ]);
     // Another programme is another course: its own code and credits, nothing shared.
     const [row] = fsResultRows({ code: "BIL6001", version: "2", credits: 15 }, "2027-05-10", [
