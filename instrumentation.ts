@@ -5,6 +5,11 @@ export async function register() {
     const { env, productionWarnings } = await import("@/lib/env");
     const config = env();
     for (const warning of productionWarnings(config)) console.warn(`[config] ${warning}`);
+    const { installTestClock, testClockRequested } = await import("@/lib/clock/test-clock");
+    if (testClockRequested()) {
+      installTestClock(config.APP_URL);
+      console.warn("[config] E2E_TEST_CLOCK is set: the server's clock can be moved by the end-to-end tests. Never in a deployment.");
+    }
     if (process.env.JOBS_WORKER !== "false") {
       const { startWorker } = await import("@/lib/worker/jobs");
       // A worker that cannot start must not keep the site down; the error is in the log.

@@ -3,8 +3,6 @@ import { formatDays } from "@/components/cohort-summary";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { formatDateNb } from "@/lib/domain/format";
 
-const PHASE = { UPCOMING: "Kommer", RUNNING: "Pågår", COMPLETED: "Avsluttet" } as const;
-
 export interface CohortRow {
   id: string;
   name: string;
@@ -12,7 +10,10 @@ export interface CohortRow {
   capacity: number;
   students: number;
   applicationDeadline: string;
-  phase: keyof typeof PHASE;
+  /** The phase in words (lib/domain/cohort-life.ts describeCohortPhase). */
+  phaseText: string;
+  /** The adviser's next step for the kull, with where to take it (advisers only). */
+  nextStep?: { text: string; href: string | null } | null;
   submittedApplications: number;
   draftApplications: number;
   samlingerHeld: number;
@@ -21,7 +22,16 @@ export interface CohortRow {
 }
 
 /** The cohorts a staff member may see, each linking to its pages (/kull/[id]). */
-export function CohortTable({ cohorts, showApplications }: { cohorts: readonly CohortRow[]; showApplications: boolean }) {
+export function CohortTable({
+  cohorts,
+  showApplications,
+  showNextSteps = false,
+}: {
+  cohorts: readonly CohortRow[];
+  showApplications: boolean;
+  /** The adviser's next step per kull (lib/domain/cohort-life.ts nextCohortStep). */
+  showNextSteps?: boolean;
+}) {
   const columns: Column<CohortRow>[] = [
     {
       key: "kull",
@@ -34,7 +44,24 @@ export function CohortTable({ cohorts, showApplications }: { cohorts: readonly C
         </>
       ),
     },
-    { key: "status", header: "Status", cell: (cohort) => PHASE[cohort.phase] },
+    { key: "status", header: "Status", cell: (cohort) => cohort.phaseText },
+    ...(showNextSteps
+      ? [
+          {
+            key: "neste",
+            header: "Neste steg",
+            cell: (cohort: CohortRow) =>
+              cohort.nextStep?.href ? (
+                <Link href={cohort.nextStep.href} className="font-medium">
+                  {cohort.nextStep.text}
+                  <span className="sr-only"> ({cohort.name})</span>
+                </Link>
+              ) : (
+                <span className="text-slate-700">{cohort.nextStep?.text ?? ""}</span>
+              ),
+          },
+        ]
+      : []),
     ...(showApplications
       ? [
           {

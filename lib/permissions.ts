@@ -41,6 +41,23 @@ export function isStaff(viewer: RoleHolder): boolean {
   return hasAnyRole(viewer, ["ADVISER", "ADMIN"]);
 }
 
+/**
+ * Only an administrator adds a study programme to the installation; advisers and admins keep a
+ * programme's template (contacts, letters, requirements and arbeidskrav for new kull).
+ */
+export function canCreateProgramme(viewer: RoleHolder): boolean {
+  return viewer.roles.includes("ADMIN");
+}
+
+export function canEditProgramme(viewer: RoleHolder): boolean {
+  return isStaff(viewer);
+}
+
+/** Advisers and admins create, copy, change, publish, complete and archive kull. */
+export function canManageIntakes(viewer: RoleHolder): boolean {
+  return isStaff(viewer);
+}
+
 /** Advisers and admins create staff and student accounts; only an admin makes another admin. */
 export function canGrantRoles(viewer: RoleHolder, roles: readonly Role[]): boolean {
   if (!isStaff(viewer)) return false;

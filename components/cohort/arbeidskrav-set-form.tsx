@@ -46,6 +46,7 @@ export function ArbeidskravSetForm({
   reasonHint,
   submitLabel = "Lagre arbeidskravene",
   label = "Arbeidskravene",
+  extraFields,
 }: {
   action: Action;
   hidden: Record<string, string>;
@@ -58,6 +59,11 @@ export function ArbeidskravSetForm({
   reasonHint?: string;
   submitLabel?: string;
   label?: string;
+  /**
+   * Fields saved with the set, above the rows (a programme's template saves its composition with
+   * its items, so the two are checked together).
+   */
+  extraFields?: (state: ActionState) => React.ReactNode;
 }) {
   const rows: (ArbeidskravSetFormItem | null)[] = [...items, ...Array.from({ length: newRows }, () => null)];
   return (
@@ -77,6 +83,7 @@ export function ArbeidskravSetForm({
                 </ul>
               </div>
             ) : null}
+            {extraFields?.(state)}
             {rows.map((item, row) => {
               const name = (field: string) => `item-${row}-${field}`;
               const legend = item ? `${item.number}. ${item.title}` : "Nytt arbeidskrav";

@@ -108,7 +108,8 @@ export const copyPlanAction = defineAction({
         `Planen er kopiert: ${result.samlinger} samlinger` +
         (result.arbeidskrav ? `, ${result.arbeidskrav} arbeidskrav` : "") +
         (result.exam ? " og eksamen" : "") +
-        ". Sjekk datoene.",
+        ". Sjekk datoene." +
+        (result.warnings.length > 0 ? ` ${result.warnings.join(" ")}` : ""),
       values: {},
     };
   },

@@ -5,7 +5,12 @@
 //   node --import tsx lib/cli/launch.ts dev|start [--fresh]
 //
 // --fresh empties the database first (the end-to-end tests start from the demo data every run).
-import { spawn } from "node:child_process";
+//
+// An installation without demo data starts empty (`npm start`, or SEED_DEMO_DATA=false): the first
+// administrator comes from `npm run admin:create`, or from INITIAL_ADMIN_EMAIL and
+// INITIAL_ADMIN_NAME, read here once: when the database has no administrator yet, the same
+// command runs and the invitation link is printed (and e-mailed). No password is ever set here.
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -60,6 +65,7 @@ async function main() {
         await client.$disconnect();
       }
     }
+    await firstAdministrator(database.url);
   } catch (error) {
     await database.stop().catch(() => {});
     throw error;
@@ -76,6 +82,37 @@ async function main() {
   // Started directly (not through npx), so a signal reaches next-server itself.
   child = spawn(process.execPath, [nextBin, mode, "--port", port], { stdio: "inherit", env: childEnv });
   child.on("exit", (code, signal) => void shutdown(code ?? (signal ? 0 : 1)));
+}
+
+/**
+ * With INITIAL_ADMIN_EMAIL and INITIAL_ADMIN_NAME, runs `admin:create --if-no-admin` (a child
+ * process: the command reuses the server's use case under the react-server condition). Without
+ * them, says how to make the first administrator when there is none.
+ */
+async function firstAdministrator(url: string) {
+  const email = process.env.INITIAL_ADMIN_EMAIL?.trim();
+  const name = process.env.INITIAL_ADMIN_NAME?.trim();
+  if (email && name) {
+    const result = spawnSync(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "lib/cli/admin.ts", "--email", email, "--name", name, "--if-no-admin", "--no-migrate"],
+      // The link in the invitation is the address users reach, as the server will have it.
+      { stdio: "inherit", env: { ...process.env, DATABASE_URL: url, APP_URL: process.env.APP_URL || `http://localhost:${process.env.PORT ?? "3000"}` } },
+    );
+    if (result.status !== 0) throw new Error("Kunne ikke opprette den første administratoren (se over).");
+    return;
+  }
+  const client = createPrismaClient(url);
+  try {
+    if ((await client.user.count({ where: { roles: { has: "ADMIN" } } })) === 0) {
+      console.log(
+        'Ingen administrator ennå. Opprett den første med  npm run admin:create -- --email navn@ntnu.no --name "Navn"  ' +
+          "(med den innebygde databasen: før serveren startes), eller sett INITIAL_ADMIN_EMAIL og INITIAL_ADMIN_NAME.",
+      );
+    }
+  } finally {
+    await client.$disconnect();
+  }
 }
 
 /**

@@ -3,8 +3,11 @@
  * attendance may be registered, when a day may be removed, shifting a previous kull's plan, and
  * the exam's three days. Pure: "today" is always an argument.
  */
-import { addDays, compareIsoDates, formatIsoDate, parseIsoDate, partsFromDayNumber } from "./dates";
-import { countNoun } from "./format";
+import { monthsBetweenTerms } from "./cohort";
+import { addDays, compareIsoDates, datePartsOf, dayNumberFromParts, daysInMonth, formatIsoDate, parseIsoDate, partsFromDayNumber } from "./dates";
+import { countNoun, formatDateNb } from "./format";
+import { isWorkingDay, publicHolidayName } from "./holidays";
+import { weekdayNb } from "./schedule";
 
 /** ISO 8601 week number (weeks start on Monday; week 1 holds the year's first Thursday). */
 export function isoWeek(date: string): number {
@@ -103,6 +106,124 @@ export function shiftByWeeks(date: string, weeks: number): string {
  */
 export function weeksBetween(from: string, to: string): number {
   return Math.round((parseIsoDate(to) - parseIsoDate(from)) / 7);
+}
+
+/** `date` moved by whole months, the day clamped to the month's length (31 January + 1 month = 28/29 February). */
+export function addMonths(date: string, months: number): string {
+  if (!Number.isSafeInteger(months)) throw new RangeError(`months must be an integer: ${months}`);
+  const { year, month, day } = datePartsOf(date);
+  const index = year * 12 + (month - 1) + months;
+  const newYear = Math.floor(index / 12);
+  const newMonth = index - newYear * 12 + 1;
+  return formatIsoDate(dayNumberFromParts(newYear, newMonth, Math.min(day, daysInMonth(newYear, newMonth))));
+}
+
+/**
+ * How many whole weeks a kull's plan moves when it is copied from one term to another: the weeks
+ * closest to the same calendar distance (H2027 → H2028: 52 weeks, H2027 → V2028: 26), so every
+ * samling keeps its weekday and lands in about the same week of the year.
+ */
+export function weeksBetweenTerms(fromCode: string, toCode: string, fromStartsOn: string): number {
+  return weeksBetween(fromStartsOn, addMonths(fromStartsOn, monthsBetweenTerms(fromCode, toCode)));
+}
+
+// ─── Copying a previous kull's plan ─────────────────────────────────────────────────────────────
+
+/** A date of a copied plan: moved by whole weeks, then off a public holiday if it landed on one. */
+export interface MovedDate {
+  /** The source date moved by whole weeks. */
+  shifted: string;
+  /** Where it ends up (equal to `shifted` unless that was a public holiday). */
+  date: string;
+  /** The public holiday `shifted` fell on, when the date had to move. */
+  holiday: string | null;
+}
+
+export interface PlanToCopy {
+  samlinger: readonly { title: string; days: readonly string[] }[];
+  arbeidskrav: readonly { number: number; title: string; dueDate: string }[];
+  exam: { startsOn: string; endsOn: string } | null;
+}
+
+export interface CopiedPlan {
+  weeks: number;
+  samlinger: { title: string; days: MovedDate[] }[];
+  arbeidskrav: { number: number; title: string; dueDate: MovedDate }[];
+  exam: { startsOn: MovedDate; endsOn: string } | null;
+  /** One Norwegian sentence per date that moved off a public holiday, for the adviser to check. */
+  warnings: string[];
+}
+
+function dayName(date: string): string {
+  return `${weekdayNb(date)} ${formatDateNb(date)}`;
+}
+
+/** The first working day after `date` (not a weekend, not a public holiday) not in `taken`. */
+function nextFreeWorkingDay(date: string, taken: ReadonlySet<string>): string {
+  let candidate = addDays(date, 1);
+  while (!isWorkingDay(candidate) || taken.has(candidate)) candidate = addDays(candidate, 1);
+  return candidate;
+}
+
+/**
+ * THE rule for copying a previous kull's plan into a new one: every date moves by `weeks` whole
+ * weeks, so samlinger keep their weekdays. A date that then falls on a Norwegian public holiday
+ * (lib/domain/holidays.ts) moves on, with a warning the adviser reviews before saving:
+ * - a samling day to the first working day after it that is not already a day of the plan (so a
+ *   samling keeps its number of days: Tuesday–Thursday with Ascension Day on the Thursday becomes
+ *   Tuesday, Wednesday and Friday);
+ * - an arbeidskrav deadline to the next working day (as a legal deadline moves, domstolloven § 149);
+ * - the exam, as a block of consecutive days, to the first working day from which none of its days
+ *   is a public holiday.
+ * Dates that do not fall on a public holiday stay exactly `weeks` weeks later, weekends included
+ * (a Sunday deadline stays a Sunday deadline).
+ */
+export function copyPlanDates(plan: PlanToCopy, weeks: number): CopiedPlan {
+  const warnings: string[] = [];
+  const shiftedSamlinger = plan.samlinger.map((samling) => ({
+    title: samling.title,
+    shifted: [...samling.days].sort(compareIsoDates).map((date) => shiftByWeeks(date, weeks)),
+  }));
+  const taken = new Set(shiftedSamlinger.flatMap((samling) => samling.shifted.filter((date) => publicHolidayName(date) === null)));
+  const samlinger = shiftedSamlinger.map((samling) => ({
+    title: samling.title,
+    days: samling.shifted.map((shifted): MovedDate => {
+      const holiday = publicHolidayName(shifted);
+      if (holiday === null) return { shifted, date: shifted, holiday: null };
+      const date = nextFreeWorkingDay(shifted, taken);
+      taken.add(date);
+      warnings.push(`${samling.title}: ${dayName(shifted)} er ${holiday}. Dagen er flyttet til ${dayName(date)}.`);
+      return { shifted, date, holiday };
+    }).sort((a, b) => compareIsoDates(a.date, b.date)),
+  }));
+  const arbeidskrav = plan.arbeidskrav.map((definition) => {
+    const shifted = shiftByWeeks(definition.dueDate, weeks);
+    const holiday = publicHolidayName(shifted);
+    if (holiday === null) return { number: definition.number, title: definition.title, dueDate: { shifted, date: shifted, holiday: null } };
+    const date = nextFreeWorkingDay(shifted, new Set());
+    warnings.push(`${definition.title}: fristen ${dayName(shifted)} er ${holiday}. Fristen er flyttet til ${dayName(date)}.`);
+    return { number: definition.number, title: definition.title, dueDate: { shifted, date, holiday } };
+  });
+  let exam: CopiedPlan["exam"] = null;
+  if (plan.exam) {
+    const length = datesFrom(plan.exam.startsOn, plan.exam.endsOn).length;
+    const shifted = shiftByWeeks(plan.exam.startsOn, weeks);
+    const block = (first: string) => Array.from({ length }, (_, index) => addDays(first, index));
+    const holidayIn = (first: string) => block(first).map(publicHolidayName).find((name) => name !== null) ?? null;
+    const holiday = holidayIn(shifted);
+    let date = shifted;
+    if (holiday !== null) {
+      do date = nextFreeWorkingDay(date, new Set());
+      while (holidayIn(date) !== null);
+      warnings.push(`Eksamen: ${formatDateSpan(block(shifted))} omfatter ${holiday}. Eksamen er flyttet til ${formatDateSpan(block(date))}.`);
+    }
+    exam = { startsOn: { shifted, date, holiday }, endsOn: addDays(date, length - 1) };
+  }
+  return { weeks, samlinger, arbeidskrav, exam, warnings };
+}
+
+function formatDateSpan(days: readonly string[]): string {
+  return days.length === 1 ? dayName(days[0]!) : `${dayName(days[0]!)} – ${dayName(days.at(-1)!)}`;
 }
 
 /** The exam is an individual written home exam over three days: the first day and the two after. */

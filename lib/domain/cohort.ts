@@ -53,3 +53,25 @@ export function cohortStartLabel(code: string): string {
   const { term, year } = parseCohortCode(code);
   return `${term === "H" ? "høsten" : "våren"} ${year}`;
 }
+
+/** The term a kull starting on `date` belongs to: V for January–June, H for July–December. */
+export function termOfDate(date: string): Term {
+  const match = /^(\d{4})-(\d{2})-\d{2}$/.exec(date);
+  if (!match) throw new RangeError(`Invalid date: ${JSON.stringify(date)}`);
+  return Number(match[2]) >= 7 ? "H" : "V";
+}
+
+/** The code of a kull that starts on `date`: "2027-08-24" → "H2027", "2028-01-11" → "V2028". */
+export function cohortCodeForStart(date: string): string {
+  return cohortCode(termOfDate(date), Number(date.slice(0, 4)));
+}
+
+/**
+ * The months from the start of one term to the start of another ("H2027" → "H2028" is 12,
+ * "H2027" → "V2028" is 6): how far a copied kull's dates move, before rounding to whole weeks.
+ */
+export function monthsBetweenTerms(from: string, to: string): number {
+  const a = parseCohortCode(from);
+  const b = parseCohortCode(to);
+  return (b.year - a.year) * 12 + (b.term === a.term ? 0 : b.term === "H" ? 6 : -6);
+}

@@ -78,9 +78,26 @@ export interface LetterInput {
   decidedBy: { name: string; title: string };
   contact: { name: string; email: string; phone: string };
   appealsBody: string;
+  /**
+   * The programme's own words in an offer (Programme.offerWelcomeText, offerPracticalText; see
+   * lib/domain/programme.ts): a welcome after the decision and practical information after the
+   * answer deadline. Left out: the standard practical paragraph and no welcome.
+   */
+  offerTexts?: { welcome: string | null; practical: string | null };
 }
 
+/** The practical paragraph of an offer when the programme has not written its own. */
+export const STANDARD_OFFER_PRACTICAL_TEXT =
+  "Studiet har ingen studieavgift, men du må betale semesteravgift det semesteret du tar eksamen. Arbeidsgiveren din kan søke Bufdir om tilskudd til kostnadene.";
+
 function outcomeSection(input: LetterInput): LetterSection {
+  const section = decisionSection(input);
+  const welcome = input.offerTexts?.welcome?.trim();
+  if (welcome && (input.kind === "OFFER" || input.kind === "WAITLIST_OFFER")) section.paragraphs.push(welcome);
+  return section;
+}
+
+function decisionSection(input: LetterInput): LetterSection {
   const study = `${input.programmeName} (${input.programmeCredits} studiepoeng), ${input.cohortName}`;
   const prefix = input.afterKlage ? "Vi har behandlet klagen din og endret vedtaket. " : "";
   switch (input.kind) {
@@ -198,11 +215,12 @@ function considerationsSection(input: LetterInput): LetterSection {
 function answerSection(input: LetterInput): LetterSection | null {
   if (input.kind !== "OFFER" && input.kind !== "WAITLIST_OFFER") return null;
   if (!input.answerDeadline) throw new RangeError("An offer letter needs an answer deadline");
+  const practical = input.offerTexts ? input.offerTexts.practical?.trim() : STANDARD_OFFER_PRACTICAL_TEXT;
   return {
     heading: "Svarfrist",
     paragraphs: [
       `Du må svare på tilbudet i søknadsportalen innen ${formatDateNb(input.answerDeadline)}. Svarer du ikke innen fristen, mister du plassen, og den går til neste på ventelisten.`,
-      "Studiet har ingen studieavgift, men du må betale semesteravgift det semesteret du tar eksamen. Arbeidsgiveren din kan søke Bufdir om tilskudd til kostnadene.",
+      ...(practical ? [practical] : []),
     ],
   };
 }

@@ -15,7 +15,8 @@ export const wholeNumber = (label: string, min: number, max: number) =>
   z
     .string({ error: `${label} mangler.` })
     .trim()
-    .min(1, `${label} mangler.`)
+    // An empty field is missing, not also "not a whole number": one message per field.
+    .min(1, { error: `${label} mangler.`, abort: true })
     .regex(/^-?\d+$/, `${label} må være et helt tall.`)
     .transform(Number)
     .refine((value) => value >= min && value <= max, `${label} må være fra ${min} til ${max}.`);

@@ -5,7 +5,9 @@
 // - a running cohort mid-way through its samlinger;
 // - a cohort whose application window is open today, with 44 applications across counties and
 //   priority categories, each with its vitnemål and tjenestebevis as real PDF files;
-// - one demo account per role (prisma/seed/demo-accounts.ts).
+// - one demo account per role (prisma/seed/demo-accounts.ts);
+// - the kull's life (prisma/seed/demo-intakes.ts): H2023 completed, the institusjonsledelse
+//   H2023 archived, and next year's intake a draft copied from the open one.
 // All people are invented.
 import { mulberry32 } from "@/lib/random";
 import { evaluateEligibility, type ArbeidskravStatus } from "@/lib/domain/eligibility";
@@ -23,6 +25,7 @@ import { seedFacultyDemo } from "@/prisma/seed/demo-faculty";
 import { hashPassword } from "@/lib/server/auth/password";
 import { refreshStandings } from "@/lib/server/standings/refresh";
 import { seedAdmission } from "@/prisma/seed/demo-admission";
+import { seedIntakesDemo } from "@/prisma/seed/demo-intakes";
 import {
   assignTeachers,
   cohortDays,
@@ -85,7 +88,7 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
   });
   // Samling 6 is shared with the institution-leader programme's cohort.
   const sharedSamlingId = h2023.samlingIds[5];
-  await createCohort(db, {
+  const institutionH2023 = await createCohort(db, {
     programmeId: institutionProgramme.id,
     code: "H2023",
     capacity: 20,
@@ -146,6 +149,8 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
   // ── The open intake ──────────────────────────────────────────────────────────────────────────
   const open = openCohortPlan(today);
   const openCohort = await createCohort(db, { programmeId: programme.id, capacity: 30, ...open });
+  // A published intake is whole: its arbeidskrav are set, due after the samlinger they follow.
+  await createArbeidskrav(db, openCohort.cohort.id, standardArbeidskrav([1, 3, 5, 7, 8].map((number) => addDays(open.samlinger[number]!.days[0]!, -7))));
   const applications = await seedApplications(db, {
     cohortId: openCohort.cohort.id,
     opensOn: open.applicationOpensOn,
@@ -196,6 +201,13 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
   // app runs after each change (notices included, as they would have gone out).
   await computeStandings(db, options.today);
 
+  // The kull's life: H2023 completed, the institusjonsledelse H2023 archived, next year's intake a draft.
+  const intakesDemo = await seedIntakesDemo(db, {
+    openCohortId: openCohort.cohort.id,
+    h2023CohortId: h2023.cohort.id,
+    institutionH2023CohortId: institutionH2023.cohort.id,
+  });
+
   return [
     `${DEMO_ACCOUNTS.length} demokontoer`,
     `H2023 med ${h2023Students} studenter`,
@@ -205,6 +217,7 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
     admission,
     lettersDemo,
     facultyDemo,
+    intakesDemo,
   ].join(", ");
 }
 

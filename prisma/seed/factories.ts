@@ -8,7 +8,6 @@ import type {
   DocumentKind,
   EmployerType,
   LeaderRole,
-  ProgrammeCode,
   Role,
 } from "@/lib/generated/prisma/enums";
 import { day } from "@/lib/dates";
@@ -17,6 +16,7 @@ import { hashPassword } from "@/lib/server/auth/password";
 import { storage } from "@/lib/storage";
 import { makePdf } from "@/prisma/seed/pdf";
 import { STANDARD_ARBEIDSKRAV } from "@/lib/data/study-plan";
+import { STANDARD_OFFER_PRACTICAL_TEXT } from "@/lib/domain/decision-letter";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { letterAsText } from "@/lib/domain/letter";
 import { composeStudentLetter, type StudentLetterFacts } from "@/lib/domain/student-letter";
@@ -73,7 +73,7 @@ export async function createUser(db: Database, input: UserInput = {}) {
 // ─── Programmes, cohorts, samlinger ─────────────────────────────────────────────────────────────
 
 /** Invented course codes in NTNU's format (three letters, four digits), never a placeholder. */
-const PROGRAMMES: Record<ProgrammeCode, { name: string; description: string; credits: number; fsCourseCode: string; fsCourseVersion: string }> = {
+const PROGRAMMES: Record<string, { name: string; description: string; credits: number; fsCourseCode: string; fsCourseVersion: string }> = {
   BARNEVERNLEDELSE: {
     name: "Nasjonal videreutdanning i barnevernledelse",
     credits: 30,
@@ -93,14 +93,26 @@ const PROGRAMMES: Record<ProgrammeCode, { name: string; description: string; cre
   },
 };
 
-/** Demo contacts: invented people, never the real staff named in the source texts. */
-export async function createProgramme(db: Database, code: ProgrammeCode = "BARNEVERNLEDELSE") {
+/**
+ * A programme with today's study plan as its template (the two the demo knows by their codes, or
+ * any other code with a made-up name). Demo contacts: invented people, never the real staff named
+ * in the source texts.
+ */
+export async function createProgramme(db: Database, code = "BARNEVERNLEDELSE") {
   const existing = await db.programme.findUnique({ where: { code } });
   if (existing) return existing;
   return db.programme.create({
     data: {
       code,
-      ...PROGRAMMES[code],
+      ...(PROGRAMMES[code] ?? {
+        name: `Videreutdanning ${code.toLowerCase()}`,
+        description: "Videreutdanning for ledere.",
+        credits: 30,
+        // An invented course code in FS's format from the programme code's letters.
+        fsCourseCode: `${code.replace(/[^A-Z]/g, "").padEnd(3, "X").slice(0, 3)}6001`,
+        fsCourseVersion: "1",
+      }),
+      offerPracticalText: STANDARD_OFFER_PRACTICAL_TEXT,
       adviserName: "Ingrid Studieveileder Haugen",
       adviserEmail: "studieveileder@barnevernledelse.example",
       adviserPhone: "73 00 00 01",
@@ -138,6 +150,11 @@ export interface CohortInput {
   exam?: { startsOn: string; endsOn: string; title?: string };
   /** Requirements other than the programme's template (a cohort under a changed study plan). */
   requirements?: Partial<RequirementColumns>;
+  /**
+   * Where the kull is in its life (lib/domain/cohort-life.ts). Default "published": most tests and
+   * the demo's cohorts are intakes applicants can see; "draft" is invisible to them.
+   */
+  life?: "draft" | "published" | "completed" | "archived";
 }
 
 export async function createCohort(db: Database, input: CohortInput) {
@@ -147,10 +164,17 @@ export async function createCohort(db: Database, input: CohortInput) {
   const endsOn = input.endsOn ?? input.exam?.endsOn ?? allDays.at(-1) ?? startsOn;
   // A new cohort copies the programme's requirements; later changes to the template leave it be.
   const template = await db.programme.findUniqueOrThrow({ where: { id: input.programmeId }, select: REQUIREMENT_COLUMNS });
+  const life = input.life ?? "published";
+  const at = new Date();
+  // Published when its window opened (or now, for a window still ahead).
+  const publishedAt = day(input.applicationOpensOn) < at ? day(input.applicationOpensOn) : at;
   const cohort = await db.cohort.create({
     data: {
       ...template,
       ...input.requirements,
+      publishedAt: life === "draft" ? null : publishedAt,
+      completedAt: life === "completed" || life === "archived" ? at : null,
+      archivedAt: life === "archived" ? at : null,
       programmeId: input.programmeId,
       code: input.code,
       name: input.name ?? `Kull ${input.code}`,

@@ -250,3 +250,26 @@ test("faculty outside a cohort's team get 404 for its pages; advisers reach them
   await adviser.context().close();
 });
 
+
+test("the arbeidskrav set is saved whole: a set that breaks the composition is refused, with what was typed kept", async ({ page }) => {
+  await signIn(page, FRIDA);
+  await openCohort(page, "Kull V2026");
+  await openTab(page, "Plan");
+  await page.getByText("Endre arbeidskravene, fristene eller legg til et valgfritt").click();
+  const form = page.getByRole("form", { name: "Arbeidskravene" });
+  // The optional extra is marked, and counts for nothing.
+  await expect(page.getByRole("cell", { name: "Valgfritt, teller ikke" })).toBeVisible();
+  // Make ledertreningsoppgave 3 optional: only four required items are left.
+  const fifth = form.getByRole("group", { name: /^5\. / });
+  await fifth.getByRole("checkbox", { name: /^Obligatorisk/ }).uncheck();
+  await fifth.getByLabel("Tittel").fill("Ledertreningsoppgave 3 (endret)");
+  await form.getByLabel("Begrunnelse for endringen").fill("Prøver å gjøre den valgfri");
+  await form.getByRole("button", { name: "Lagre arbeidskravene" }).click();
+  await expect(form.getByText("Settet av arbeidskrav kan ikke lagres slik:")).toBeVisible();
+  await expect(form.getByText("Kullet må ha nøyaktig 5 obligatoriske arbeidskrav (har 4).").first()).toBeVisible();
+  // Nothing typed is lost, and nothing was saved.
+  await expect(fifth.getByLabel("Tittel")).toHaveValue("Ledertreningsoppgave 3 (endret)");
+  await page.reload();
+  await expect(page.getByRole("cell", { name: /Ledertreningsoppgave 3 \(endret\)/ })).toHaveCount(0);
+  await expectAccessible(page);
+});

@@ -62,6 +62,14 @@ const runningCohort = async (page: Page) => {
 };
 const cohortTab = (slug: string) => async (page: Page) => `${await runningCohort(page)}/${slug}`;
 
+/** The copy of a kull with its proposal: the first kull on the copy page's list (the demo's draft). */
+const copyProposal = async (page: Page) => {
+  await page.goto("/veileder/kull/kopier");
+  const value = await page.getByLabel("Kull du kopierer fra").locator("option").nth(1).getAttribute("value");
+  if (!value) throw new Error("no kull to copy on /veileder/kull/kopier");
+  return `/veileder/kull/kopier?fra=${value}`;
+};
+
 /** Kull H2025, about to sit the exam: from the faculty's navigation. */
 const finishingCohort = async (page: Page) => {
   await page.goto("/faglaerer");
@@ -133,12 +141,20 @@ export const PAGES: Record<Audience, readonly PageToCheck[]> = {
     { name: "foreløpig rangering (før søknadsfristen)", path: async (page) => `${await intake(/Nasjonal videreutdanning i barnevernledelse/)(page)}/rangering` },
     { name: "vedtak (før søknadsfristen)", path: async (page) => `${await intake(/Nasjonal videreutdanning i barnevernledelse/)(page)}/vedtak` },
     { name: "klager", path: "/veileder/opptak/klager" },
+    { name: "studieprogrammer", path: "/veileder/programmer" },
+    { name: "et studieprogram med malen", path: linkOn("/veileder/programmer", "Nasjonal videreutdanning i barnevernledelse") },
+    { name: "nytt kull", path: "/veileder/kull/ny" },
+    { name: "kopier et kull: datoene til gjennomsyn", path: copyProposal },
+    { name: "et kull som kladd: opptak og status", path: linkOn("/veileder", /^Publiser opptaket/) },
+    { name: "et fullført kull: opptak og status", path: linkOn("/veileder", /^Arkiver kullet/) },
+    { name: "arkiverte kull", path: "/veileder/kull/arkiv" },
     { name: "en klage fra en student å avgjøre", path: linkOn("/veileder", /^Kull H2025: 1 klage fra studenter/) },
     { name: "brukere", path: "/veileder/brukere" },
     { name: "ingen tilgang (med råd for ansatte)", path: "/ingen-tilgang" },
   ],
   admin: [
     { name: "oversikt", path: "/veileder" },
+    { name: "nytt studieprogram", path: "/veileder/programmer/ny" },
     { name: "brukere", path: "/veileder/brukere" },
     { name: "e-post sendt fra appen", path: "/utvikler/e-post" },
   ],

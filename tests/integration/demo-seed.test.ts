@@ -13,6 +13,9 @@ import { isoDate } from "@/lib/to-domain";
 import { EARLY_REVIEWS } from "@/prisma/seed/demo-admission";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
 import { seedDemoData } from "@/prisma/seed/demo";
+import { shiftByWeeks } from "@/lib/domain/cohort-plan";
+import { listCohortsForStaff } from "@/lib/server/cohorts/staff-overview";
+import { getIntake, listArchivedCohorts, listNextSteps } from "@/lib/server/intakes/queries";
 import { db } from "./support";
 
 const TODAY = new Date("2026-11-22T12:00:00+01:00");
@@ -86,7 +89,7 @@ describe("demo seed", () => {
 
   it("has a running cohort mid-way and an intake open today with 40+ applications across counties and categories", async () => {
     const cohorts = await db().cohort.findMany({
-      where: { programme: { code: "BARNEVERNLEDELSE" }, code: { not: "H2023" } },
+      where: { programme: { code: "BARNEVERNLEDELSE" }, code: { not: "H2023" }, publishedAt: { not: null } },
       orderBy: { startsOn: "asc" },
       select: { code: true, applicationOpensOn: true, applicationDeadline: true, samlinger: { select: { samling: { select: { days: { select: { date: true } } } } } } },
     });
@@ -230,6 +233,35 @@ describe("demo seed", () => {
       await other.drop();
     }
   }, 60_000);
+
+  it("tells the life of the kull: H2023 completed, the institusjonsledelse H2023 archived, next year's intake a draft the adviser can publish", async () => {
+    const adviser = await db().user.findUniqueOrThrow({ where: { email: "veileder@demo.no" } });
+    const viewer = { id: adviser.id, email: adviser.email, name: adviser.name, roles: adviser.roles, sessionId: "x", emailVerified: true };
+    const h2023 = await db().cohort.findFirstOrThrow({ where: { code: "H2023", programme: { code: "BARNEVERNLEDELSE" } }, select: { id: true, completedAt: true, archivedAt: true } });
+    expect(h2023.completedAt).not.toBeNull();
+    expect(h2023.archivedAt).toBeNull();
+    const archived = await db().cohort.findFirstOrThrow({ where: { code: "H2023", programme: { code: "INSTITUSJONSLEDELSE" } }, select: { id: true, archivedAt: true } });
+    expect(archived.archivedAt).not.toBeNull();
+    const everyday = await listCohortsForStaff(viewer, TODAY);
+    expect(everyday.map((cohort) => cohort.id)).not.toContain(archived.id);
+    expect(everyday.find((cohort) => cohort.id === h2023.id)?.phaseText).toBe("Fullført");
+    expect((await listArchivedCohorts(viewer)).map((cohort) => cohort.id)).toEqual([archived.id]);
+
+    const [draft, ...others] = await db().cohort.findMany({ where: { publishedAt: null }, select: { id: true, code: true, programme: { select: { code: true } } } });
+    expect(others).toEqual([]);
+    expect(draft).toMatchObject({ code: "H2028", programme: { code: "BARNEVERNLEDELSE" } });
+    const intake = await getIntake(viewer, draft!.id, TODAY);
+    expect(intake.phase).toBe("DRAFT");
+    expect(intake.publicationProblems).toEqual([]);
+    expect(intake.samlinger).toBe(9);
+    expect(intake.arbeidskrav).toBe(5);
+    expect(intake.applicationDeadline > "2027-11-01").toBe(true);
+    expect((await listNextSteps(viewer, TODAY)).get(draft!.id)?.step).toEqual({ text: "Publiser opptaket", href: `/veileder/kull/${draft!.id}` });
+    // Copied from the open intake H2027 a year on: the same weekdays, 52 weeks later.
+    const open = await db().cohort.findFirstOrThrow({ where: { code: "H2027", programme: { code: "BARNEVERNLEDELSE" } }, select: { startsOn: true } });
+    expect(intake.startsOn).toBe(shiftByWeeks(isoDate(open.startsOn), 52));
+    expect(summary).toContain("kladd Kull H2028 kopiert fra Kull H2027 (52 uker");
+  });
 });
 
 async function cloneEmptyDatabase() {

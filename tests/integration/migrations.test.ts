@@ -59,7 +59,7 @@ describe("migrations", () => {
         for (const [id, code] of [["p-bvl", "BARNEVERNLEDELSE"], ["p-bil", "INSTITUSJONSLEDELSE"]]) {
           await client.query(
             `INSERT INTO "Programme" ("id", "code", "name", "credits", "description", "adviserName", "adviserEmail", "adviserPhone", "academicLeadName", "academicLeadEmail", "academicLeadPhone")
-             VALUES ($1, $2::"ProgrammeCode", $3, 30, '', '', '', '', '', '', '')`,
+             VALUES ($1, $2, $3, 30, '', '', '', '', '', '', '')`,
             [id, code, code],
           );
         }

@@ -5,6 +5,7 @@ import { CohortTable } from "@/components/cohort-table";
 import { formatDeadline } from "@/lib/domain/application-deadline";
 import { listAppeals, listIntakes } from "@/lib/server/admission/queries";
 import { listCohortsForStaff } from "@/lib/server/cohorts/staff-overview";
+import { listNextSteps } from "@/lib/server/intakes/queries";
 import { countOpenAppeals } from "@/lib/server/student-letters/appeals";
 import { requirePageRole } from "@/lib/server/viewer";
 
@@ -12,8 +13,9 @@ export const metadata: Metadata = { title: "Studieveileder" };
 
 export default async function AdviserHome() {
   const viewer = await requirePageRole(["ADVISER", "ADMIN"], "/veileder");
-  const [cohorts, intakes, appeals, studentAppeals] = await Promise.all([
+  const [cohorts, steps, intakes, appeals, studentAppeals] = await Promise.all([
     listCohortsForStaff(viewer),
+    listNextSteps(viewer),
     listIntakes(viewer),
     listAppeals(viewer, { open: true }),
     countOpenAppeals(viewer),
@@ -57,10 +59,23 @@ export default async function AdviserHome() {
         </ul>
       </section>
       <section className="card" aria-labelledby="kull-heading">
-        <h2 id="kull-heading">Kull</h2>
-        <div className="mt-4">
-          <CohortTable cohorts={cohorts} showApplications />
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="kull-heading">Kull</h2>
+          <p className="flex flex-wrap gap-2">
+            <Link href="/veileder/kull/ny" className="btn-primary">
+              Nytt kull
+            </Link>
+            <Link href="/veileder/kull/kopier" className="btn-secondary">
+              Kopier et kull
+            </Link>
+          </p>
         </div>
+        <div className="mt-4">
+          <CohortTable cohorts={cohorts.map((cohort) => ({ ...cohort, nextStep: steps.get(cohort.id)?.step ?? null }))} showApplications showNextSteps />
+        </div>
+        <p className="mt-4 text-sm">
+          <Link href="/veileder/kull/arkiv">Arkiverte kull</Link>
+        </p>
       </section>
     </>
   );

@@ -22,7 +22,19 @@ export interface LetterContext {
   applicationId: string;
   decisionId: string;
   applicant: { userId: string; name: string; email: string };
-  cohort: { name: string; capacity: number; programme: { name: string; credits: number; adviserName: string; adviserEmail: string; adviserPhone: string } };
+  cohort: {
+    name: string;
+    capacity: number;
+    programme: {
+      name: string;
+      credits: number;
+      adviserName: string;
+      adviserEmail: string;
+      adviserPhone: string;
+      offerWelcomeText: string | null;
+      offerPracticalText: string | null;
+    };
+  };
   review: ReviewSummary;
   qualificationGrounds: string | null;
   decidedBy: { name: string };
@@ -88,6 +100,7 @@ export function letterInput(context: LetterContext, input: IssueLetterInput): Le
       phone: context.cohort.programme.adviserPhone,
     },
     appealsBody: APPEALS_BODY,
+    offerTexts: { welcome: context.cohort.programme.offerWelcomeText, practical: context.cohort.programme.offerPracticalText },
   };
 }
 
@@ -101,7 +114,7 @@ const CONTEXT_SELECT = {
     select: {
       name: true,
       capacity: true,
-      programme: { select: { name: true, credits: true, adviserName: true, adviserEmail: true, adviserPhone: true } },
+      programme: { select: { name: true, credits: true, adviserName: true, adviserEmail: true, adviserPhone: true, offerWelcomeText: true, offerPracticalText: true } },
     },
   },
 } as const;

@@ -123,11 +123,12 @@ function effective(row: { category: number | null; assessedCategory: number | nu
 
 // ─── The intake overview ────────────────────────────────────────────────────────────────────────
 
-/** Every cohort with its intake in numbers, newest first (the adviser's list of intakes). */
+/** Every cohort with its intake in numbers, newest first (the adviser's list of intakes; archived kull left out). */
 export async function listIntakes(viewer: Viewer) {
   requireAdviser(viewer);
   const [cohorts, counts] = await Promise.all([
     db().cohort.findMany({
+      where: { archivedAt: null },
       orderBy: { applicationDeadline: "desc" },
       select: { id: true, name: true, code: true, capacity: true, applicationDeadline: true, programme: { select: { name: true } } },
     }),

@@ -24,11 +24,15 @@ export interface SaveResult {
   errors: Record<string, string[]>;
 }
 
-/** Opens a draft for a cohort whose window is open, or returns the one the viewer already has. */
+/**
+ * Opens a draft for a published cohort whose window is open, or returns the one the viewer
+ * already has. A draft kull is "not found", exactly as one that does not exist (and the database
+ * refuses an application to it too).
+ */
 export async function startApplication(viewer: Viewer, cohortId: string, now = new Date()): Promise<string> {
   if (!viewer.roles.includes("APPLICANT")) throw new DomainError("Bare søkere kan starte en søknad.");
-  const cohort = await db().cohort.findUnique({
-    where: { id: cohortId },
+  const cohort = await db().cohort.findFirst({
+    where: { id: cohortId, publishedAt: { not: null } },
     select: { id: true, applicationOpensOn: true, applicationDeadline: true },
   });
   if (!cohort) throw new NotFoundError("Fant ikke kullet du vil søke på.");

@@ -30,7 +30,8 @@ export async function getCohortSummaries(viewer: Viewer, options: { cohortId?: s
   if (!hasAnyRole(viewer, ["FACULTY", "ADVISER", "ADMIN"])) throw new AccessDeniedError();
   const today = osloDate(now);
   const cohorts = await db().cohort.findMany({
-    where: { AND: [staffCohortWhere(viewer), options.cohortId ? { id: options.cohortId } : { endsOn: { gte: day(today) } }] },
+    // Archived kull leave the everyday lists (one asked for by id stays readable).
+    where: { AND: [staffCohortWhere(viewer), options.cohortId ? { id: options.cohortId } : { endsOn: { gte: day(today) }, archivedAt: null }] },
     orderBy: { startsOn: "asc" },
     select: {
       id: true,
@@ -149,7 +150,7 @@ export type FacultyHomeCohort = Awaited<ReturnType<typeof getFacultyHome>>[numbe
 export async function listRunningCohortLinks(viewer: Viewer, now = new Date()) {
   const today = osloDate(now);
   return db().cohort.findMany({
-    where: { AND: [staffCohortWhere(viewer), { endsOn: { gte: day(today) } }] },
+    where: { AND: [staffCohortWhere(viewer), { endsOn: { gte: day(today) }, archivedAt: null }] },
     orderBy: { startsOn: "asc" },
     select: { id: true, name: true },
   });

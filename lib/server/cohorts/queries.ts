@@ -1,5 +1,6 @@
 import "server-only";
-// Public facts about cohorts: what anyone may read before signing in (the open intakes).
+// Public facts about cohorts: what anyone may read before signing in (the open intakes). Only
+// published kull exist here: a draft is invisible, by id too (lib/domain/cohort-life.ts).
 import { applicationWindowState, type ApplicationWindowState } from "@/lib/domain/application-deadline";
 import { db } from "@/lib/server/db";
 import { isoDate } from "@/lib/to-domain";
@@ -59,8 +60,11 @@ export interface PublicCohort {
 
 type Row = NonNullable<Awaited<ReturnType<typeof findCohortRow>>>;
 
+/** What applicants may see: published kull only. */
+const PUBLISHED = { publishedAt: { not: null } } as const;
+
 function findCohortRow(id: string) {
-  return db().cohort.findUnique({ where: { id }, select: PUBLIC_COHORT });
+  return db().cohort.findFirst({ where: { id, ...PUBLISHED }, select: PUBLIC_COHORT });
 }
 
 function toPublicCohort(row: Row, now: Date): PublicCohort {
@@ -104,6 +108,7 @@ export async function listOpenCohorts(now = new Date()): Promise<PublicCohort[]>
   const margin = 36 * 3_600_000;
   const rows = await db().cohort.findMany({
     where: {
+      ...PUBLISHED,
       applicationOpensOn: { lte: new Date(now.getTime() + margin) },
       applicationDeadline: { gte: new Date(now.getTime() - margin) },
     },

@@ -3,7 +3,9 @@ import "server-only";
 // programme, remove (never one with attendance or absence notices), and copy a previous kull's plan
 // shifted by whole weeks. Each change locks the cohort row, writes in one transaction with its
 // audit entry, and renumbers the samlinger by date.
-import { dayRemovalRefusal, samlingDaysProblems, shiftByWeeks } from "@/lib/domain/cohort-plan";
+import { copyPlanDates, datesFrom, dayRemovalRefusal, samlingDaysProblems } from "@/lib/domain/cohort-plan";
+import { addDays } from "@/lib/domain/dates";
+import type { Transaction } from "@/lib/db/client";
 import { isStaff } from "@/lib/permissions";
 import { audit } from "@/lib/server/audit";
 import { requireCohortStaff } from "@/lib/server/cohorts/access";
@@ -217,9 +219,10 @@ export async function shareSamling(viewer: Viewer, input: { cohortId: string; sa
 
 /**
  * Copies another kull's plan into this one (which must have no samlinger yet), every date moved by
- * `weeks` whole weeks so weekdays stay: samlinger with days (as this cohort's own; share a samling
- * again if the other programme meets too), arbeidskrav with due dates (when this cohort has none)
- * and the exam (when it has none). Day arithmetic is the domain's exact calendar arithmetic.
+ * `weeks` whole weeks so weekdays stay, and off public holidays (the one rule: copyPlanDates in
+ * lib/domain/cohort-plan.ts, whose warnings are returned for the adviser to check): samlinger
+ * with days (as this cohort's own; share a samling again if the other programme meets too),
+ * arbeidskrav with due dates (when this cohort has none) and the exam (when it has none).
  */
 export async function copyPlan(viewer: Viewer, input: { cohortId: string; fromCohortId: string; weeks: number }) {
   await requireCohortStaff(viewer, input.cohortId);
@@ -232,57 +235,93 @@ export async function copyPlan(viewer: Viewer, input: { cohortId: string; fromCo
         where: { id: input.cohortId },
         select: { _count: { select: { samlinger: true, arbeidskrav: true, exams: true } } },
       }),
-      () => tx.cohort.findUniqueOrThrow({
-        where: { id: input.fromCohortId },
-        select: {
-          name: true,
-          samlinger: { orderBy: { number: "asc" }, select: { samling: { select: { title: true, location: true, notes: true, days: { select: { date: true } } } } } },
-          arbeidskrav: { orderBy: { number: "asc" } },
-          exams: { orderBy: { startsOn: "asc" }, take: 1, select: { title: true, startsOn: true, endsOn: true } },
-        },
-      }),
+      () => readPlanToCopy(tx, input.fromCohortId),
     );
     if (target._count.samlinger > 0) throw new DomainError("Kullet har allerede samlinger. En plan kan bare kopieres inn i et kull uten samlinger.");
     if (source.samlinger.length === 0) throw new DomainError(`${source.name} har ingen samlinger å kopiere.`);
-    const shift = (value: Date) => day(shiftByWeeks(isoDate(value), input.weeks));
-    for (const [index, { samling }] of source.samlinger.entries()) {
-      const created = await tx.samling.create({
-        data: {
-          title: samling.title,
-          location: samling.location,
-          notes: samling.notes,
-          days: { create: samling.days.map((d) => ({ date: shift(d.date) })) },
-        },
-        select: { id: true },
-      });
-      await tx.cohortSamling.create({ data: { cohortId: input.cohortId, samlingId: created.id, number: index + 1 } });
-    }
-    await renumberSamlinger(tx, input.cohortId);
-    let arbeidskrav = 0;
-    if (target._count.arbeidskrav === 0 && source.arbeidskrav.length > 0) {
-      const created = await tx.arbeidskravDefinition.createMany({
-        data: source.arbeidskrav.map(({ id: _id, cohortId: _cohortId, dueDate, ...definition }) => ({
-          ...definition,
-          cohortId: input.cohortId,
-          dueDate: shift(dueDate),
-        })),
-      });
-      arbeidskrav = created.count;
-    }
-    const exam = source.exams[0];
-    const copyExam = target._count.exams === 0 && exam !== undefined;
-    if (copyExam) {
-      await tx.exam.create({ data: { cohortId: input.cohortId, title: exam.title, startsOn: shift(exam.startsOn), endsOn: shift(exam.endsOn) } });
-    }
+    const copyArbeidskrav = target._count.arbeidskrav === 0;
+    const copyExam = target._count.exams === 0 && source.exam !== null;
+    const copy = copyPlanDates(
+      { samlinger: source.samlinger, arbeidskrav: copyArbeidskrav ? source.arbeidskrav : [], exam: copyExam ? source.exam : null },
+      input.weeks,
+    );
+    await writeCopiedPlan(tx, input.cohortId, source, {
+      samlingDays: copy.samlinger.map((samling) => samling.days.map((d) => d.date)),
+      dueDates: Object.fromEntries(copy.arbeidskrav.map((definition) => [definition.number, definition.dueDate.date])),
+      examFirstDay: copy.exam?.startsOn.date ?? null,
+    });
+    const result = { samlinger: source.samlinger.length, arbeidskrav: copy.arbeidskrav.length, exam: copy.exam !== null, warnings: copy.warnings };
     await audit(tx, {
       actorId: viewer.id,
       action: "cohort.copy_plan",
       entityType: "Cohort",
       entityId: input.cohortId,
-      after: { fromCohortId: input.fromCohortId, weeks: input.weeks, samlinger: source.samlinger.length, arbeidskrav, exam: copyExam },
+      after: { fromCohortId: input.fromCohortId, weeks: input.weeks, ...result },
     });
     await refreshStandings(tx, { cohortId: input.cohortId }, { actorId: viewer.id, cause: `Planen er kopiert fra ${source.name}` });
-    return { samlinger: source.samlinger.length, arbeidskrav, exam: copyExam };
+    return result;
   });
 }
 
+/** A kull's plan as a copy needs it: samlinger in order with their dates, arbeidskrav, the exam. */
+export async function readPlanToCopy(client: Transaction | ReturnType<typeof db>, cohortId: string) {
+  const source = await client.cohort.findUnique({
+    where: { id: cohortId },
+    select: {
+      name: true,
+      samlinger: { orderBy: { number: "asc" }, select: { samling: { select: { title: true, location: true, notes: true, days: { orderBy: { date: "asc" }, select: { date: true } } } } } },
+      arbeidskrav: { orderBy: { number: "asc" } },
+      exams: { orderBy: { startsOn: "asc" }, take: 1, select: { title: true, startsOn: true, endsOn: true } },
+    },
+  });
+  if (!source) throw new NotFoundError("Fant ikke kullet du kopierer fra.");
+  const exam = source.exams[0];
+  return {
+    name: source.name,
+    samlinger: source.samlinger.map(({ samling }) => ({
+      title: samling.title,
+      location: samling.location,
+      notes: samling.notes,
+      days: samling.days.map((d) => isoDate(d.date)),
+    })),
+    arbeidskrav: source.arbeidskrav.map(({ id: _id, cohortId: _cohortId, dueDate, ...definition }) => ({ ...definition, dueDate: isoDate(dueDate) })),
+    exam: exam ? { title: exam.title, startsOn: isoDate(exam.startsOn), endsOn: isoDate(exam.endsOn) } : null,
+  };
+}
+
+export type PlanToCopyRow = Awaited<ReturnType<typeof readPlanToCopy>>;
+
+/**
+ * Writes a copied plan into a kull that has none, with the dates the adviser reviewed (by the
+ * source's samling order, arbeidskrav number, and the exam's first day; the exam keeps its
+ * length). Samlinger become the kull's own and are numbered by date.
+ */
+export async function writeCopiedPlan(
+  tx: Transaction,
+  cohortId: string,
+  source: PlanToCopyRow,
+  dates: { samlingDays: string[][]; dueDates: Record<number, string>; examFirstDay: string | null },
+) {
+  for (const [index, samling] of source.samlinger.entries()) {
+    const days = dates.samlingDays[index] ?? [];
+    if (days.length === 0) continue;
+    const created = await tx.samling.create({
+      data: { title: samling.title, location: samling.location, notes: samling.notes, days: { create: days.map((date) => ({ date: day(date) })) } },
+      select: { id: true },
+    });
+    await tx.cohortSamling.create({ data: { cohortId, samlingId: created.id, number: 1000 + index } });
+  }
+  await renumberSamlinger(tx, cohortId);
+  const definitions = source.arbeidskrav.filter((definition) => dates.dueDates[definition.number] !== undefined);
+  if (definitions.length > 0) {
+    await tx.arbeidskravDefinition.createMany({
+      data: definitions.map(({ dueDate: _dueDate, ...definition }) => ({ ...definition, cohortId, dueDate: day(dates.dueDates[definition.number]!) })),
+    });
+  }
+  if (source.exam && dates.examFirstDay) {
+    const length = datesFrom(source.exam.startsOn, source.exam.endsOn).length;
+    await tx.exam.create({
+      data: { cohortId, title: source.exam.title, startsOn: day(dates.examFirstDay), endsOn: day(addDays(dates.examFirstDay, length - 1)) },
+    });
+  }
+}

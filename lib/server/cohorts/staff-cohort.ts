@@ -4,14 +4,13 @@ import "server-only";
 // NotFound, exactly as for a cohort that does not exist.
 import { cache } from "react";
 import { osloDate } from "@/lib/domain/application-deadline";
+import { cohortPhase, type CohortPhase } from "@/lib/domain/cohort-life";
 import { isStaff } from "@/lib/permissions";
 import { requireCohortStaff } from "@/lib/server/cohorts/access";
 import { db } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
-
-export type CohortPhase = "UPCOMING" | "RUNNING" | "COMPLETED";
 
 export interface StaffCohort {
   id: string;
@@ -21,21 +20,31 @@ export interface StaffCohort {
   programme: { code: string; name: string; fsCourseCode: string };
   startsOn: string;
   endsOn: string;
+  /** lib/domain/cohort-life.ts */
   phase: CohortPhase;
   today: string;
   /** Advisers and admins: assign the team, prosessveiledere, move students, change requirements. */
   canAdminister: boolean;
 }
 
-export function phaseOf(startsOn: string, endsOn: string, today: string): CohortPhase {
-  return today < startsOn ? "UPCOMING" : today > endsOn ? "COMPLETED" : "RUNNING";
-}
-
 async function loadStaffCohort(viewer: Viewer, cohortId: string, nowMs: number): Promise<StaffCohort> {
   await requireCohortStaff(viewer, cohortId);
   const cohort = await db().cohort.findUnique({
     where: { id: cohortId },
-    select: { id: true, code: true, name: true, startsOn: true, endsOn: true, programme: { select: { code: true, name: true, fsCourseCode: true } } },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      applicationOpensOn: true,
+      applicationDeadline: true,
+      startsOn: true,
+      endsOn: true,
+      publishedAt: true,
+      completedAt: true,
+      archivedAt: true,
+      programme: { select: { code: true, name: true, fsCourseCode: true } },
+      samlinger: { select: { samling: { select: { days: { orderBy: { date: "desc" }, take: 1, select: { date: true } } } } } },
+    },
   });
   if (!cohort) throw new NotFoundError("Fant ikke kullet.");
   const today = osloDate(new Date(nowMs));
@@ -48,7 +57,19 @@ async function loadStaffCohort(viewer: Viewer, cohortId: string, nowMs: number):
     programme: cohort.programme,
     startsOn,
     endsOn,
-    phase: phaseOf(startsOn, endsOn, today),
+    phase: cohortPhase(
+      {
+        published: cohort.publishedAt !== null,
+        completed: cohort.completedAt !== null,
+        archived: cohort.archivedAt !== null,
+        applicationOpensOn: isoDate(cohort.applicationOpensOn),
+        applicationDeadline: isoDate(cohort.applicationDeadline),
+        startsOn,
+        endsOn,
+        lastSamlingDay: cohort.samlinger.flatMap(({ samling }) => samling.days.map((d) => isoDate(d.date))).sort().at(-1) ?? null,
+      },
+      today,
+    ),
     today,
     canAdminister: isStaff(viewer),
   };

@@ -1,6 +1,7 @@
 import "server-only";
 // Cohorts as advisers and faculty see them: counts of applications and students, and what is next.
 import { osloDate } from "@/lib/domain/application-deadline";
+import { cohortPhase, describeCohortPhase } from "@/lib/domain/cohort-life";
 import { hasAnyRole } from "@/lib/permissions";
 import { db } from "@/lib/server/db";
 import { AccessDeniedError } from "@/lib/server/errors";
@@ -8,13 +9,14 @@ import { staffCohortWhere } from "@/lib/server/cohorts/access";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
 
+/** The cohorts a staff member works with: archived ones leave this list (they stay readable). */
 export async function listCohortsForStaff(viewer: Viewer, now = new Date()) {
   if (!hasAnyRole(viewer, ["ADVISER", "ADMIN", "FACULTY"])) throw new AccessDeniedError();
   const today = osloDate(now);
   const [cohorts, applicationCounts] = await Promise.all([
     db().cohort.findMany({
       // Faculty see the cohorts they teach; advisers and admins all.
-      where: staffCohortWhere(viewer),
+      where: { AND: [staffCohortWhere(viewer), { archivedAt: null }] },
       orderBy: [{ startsOn: "desc" }],
       select: {
         id: true,
@@ -25,6 +27,9 @@ export async function listCohortsForStaff(viewer: Viewer, now = new Date()) {
         applicationDeadline: true,
         startsOn: true,
         endsOn: true,
+        publishedAt: true,
+        completedAt: true,
+        archivedAt: true,
         programme: { select: { name: true, code: true } },
         _count: { select: { enrolments: { where: { status: { notIn: ["WITHDRAWN", "TRANSFERRED"] } } } } },
         samlinger: {
@@ -46,8 +51,17 @@ export async function listCohortsForStaff(viewer: Viewer, now = new Date()) {
     }));
     const next = samlinger.find((samling) => (samling.days.at(-1) ?? "") >= today) ?? null;
     const held = samlinger.filter((samling) => (samling.days.at(-1) ?? "") < today).length;
-    const startsOn = isoDate(cohort.startsOn);
-    const endsOn = isoDate(cohort.endsOn);
+    const lifeFacts = {
+      published: cohort.publishedAt !== null,
+      completed: cohort.completedAt !== null,
+      archived: cohort.archivedAt !== null,
+      applicationOpensOn: isoDate(cohort.applicationOpensOn),
+      applicationDeadline: isoDate(cohort.applicationDeadline),
+      startsOn: isoDate(cohort.startsOn),
+      endsOn: isoDate(cohort.endsOn),
+      lastSamlingDay: samlinger.flatMap((samling) => samling.days).sort().at(-1) ?? null,
+    };
+    const phase = cohortPhase(lifeFacts, today);
     return {
       id: cohort.id,
       code: cohort.code,
@@ -56,7 +70,8 @@ export async function listCohortsForStaff(viewer: Viewer, now = new Date()) {
       capacity: cohort.capacity,
       students: cohort._count.enrolments,
       applicationDeadline: isoDate(cohort.applicationDeadline),
-      phase: today < startsOn ? ("UPCOMING" as const) : today > endsOn ? ("COMPLETED" as const) : ("RUNNING" as const),
+      phase,
+      phaseText: describeCohortPhase(phase, lifeFacts, today),
       submittedApplications: (counts.SUBMITTED ?? 0) + (counts.UNDER_REVIEW ?? 0) + (counts.DECIDED ?? 0),
       draftApplications: counts.DRAFT ?? 0,
       samlingerHeld: held,

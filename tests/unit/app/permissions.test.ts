@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import {
   areasFor,
   canAddDocuments,
+  canCreateProgramme,
+  canEditProgramme,
+  canManageIntakes,
   canDisableUser,
   canEditApplication,
   canGrantRoles,
@@ -90,6 +93,22 @@ describe("linking Feide by e-mail", () => {
     expect(canLinkFeideByEmail(["APPLICANT", "STUDENT"])).toBe(false);
     expect(canLinkFeideByEmail(["APPLICANT"])).toBe(false);
     expect(canLinkFeideByEmail(["ADMIN", "ADVISER"])).toBe(false);
+  });
+});
+
+describe("programmes and intakes", () => {
+  it("only an admin creates a programme; advisers and admins keep its template and manage kull", () => {
+    expect(canCreateProgramme(admin)).toBe(true);
+    expect(canCreateProgramme({ id: "y", roles: ["ADMIN"] })).toBe(true);
+    for (const viewer of [adviser, faculty, applicant]) expect(canCreateProgramme(viewer)).toBe(false);
+    for (const viewer of [adviser, admin]) {
+      expect(canEditProgramme(viewer)).toBe(true);
+      expect(canManageIntakes(viewer)).toBe(true);
+    }
+    for (const viewer of [faculty, applicant, { id: "s", roles: ["STUDENT"] as const }]) {
+      expect(canEditProgramme(viewer)).toBe(false);
+      expect(canManageIntakes(viewer)).toBe(false);
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { admissionRequirementChecks, effectiveCategory, verifiedCategory, type ReviewPosition } from "@/lib/domain/admission-review";
-import { APPEALABLE_LETTER_KINDS, composeDecisionLetter, letterAsText, type LetterInput } from "@/lib/domain/decision-letter";
+import { APPEALABLE_LETTER_KINDS, composeDecisionLetter, letterAsText, STANDARD_OFFER_PRACTICAL_TEXT, type LetterInput } from "@/lib/domain/decision-letter";
 
 const position = (overrides: Partial<ReviewPosition> = {}): ReviewPosition => ({
   id: "p1",
@@ -96,6 +96,27 @@ describe("composeDecisionLetter", () => {
     expect(text).toContain("forvaltningsloven §§ 28 og 29");
     expect(text).toContain("forvaltningsloven §§ 18 og 19");
     expect(text).toContain("Vegard Veileder\nStudieveileder");
+  });
+
+  it("an offer carries the programme's own welcome and practical words, never in place of the legal parts", () => {
+    const standard = letterAsText(composeDecisionLetter(base));
+    expect(standard).toContain(STANDARD_OFFER_PRACTICAL_TEXT);
+    const own = composeDecisionLetter({ ...base, offerTexts: { welcome: "Velkommen til kullet! Første samling er i Trondheim.", practical: "Ingen semesteravgift." } });
+    const section = own.sections.find((s) => s.heading === "Vedtak")!;
+    expect(section.paragraphs).toEqual([
+      "Du får tilbud om studieplass på Nasjonal videreutdanning i barnevernledelse (30 studiepoeng), Kull V2027.",
+      "Velkommen til kullet! Første samling er i Trondheim.",
+    ]);
+    const text = letterAsText(own);
+    expect(text).toContain("Ingen semesteravgift.");
+    expect(text).not.toContain(STANDARD_OFFER_PRACTICAL_TEXT);
+    expect(text).toContain("forvaltningsloven §§ 28 og 29");
+    const none = letterAsText(composeDecisionLetter({ ...base, offerTexts: { welcome: null, practical: null } }));
+    expect(none).not.toContain(STANDARD_OFFER_PRACTICAL_TEXT);
+    // A refusal never gets the welcome.
+    const refusal = letterAsText(composeDecisionLetter({ ...base, kind: "REFUSAL", refusalReason: "NOT_QUALIFIED", answerDeadline: undefined, offerTexts: { welcome: "Velkommen!", practical: "P" } }));
+    expect(refusal).not.toContain("Velkommen!");
+    expect(refusal).not.toContain("\nP\n");
   });
 
   it("a waiting-list letter gives the place; a refusal gives the requirement not met and the adviser's grounds", () => {

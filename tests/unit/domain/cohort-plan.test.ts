@@ -12,8 +12,12 @@ import {
   weekdayShortNb,
   weekLabel,
   weeksBetween,
+  addMonths,
+  copyPlanDates,
+  weeksBetweenTerms,
 } from "@/lib/domain/cohort-plan";
-import { formatIsoDate } from "@/lib/domain/dates";
+import { addDays, formatIsoDate, parseIsoDate } from "@/lib/domain/dates";
+import { isNorwegianPublicHoliday, isWorkingDay, publicHolidayName } from "@/lib/domain/holidays";
 
 describe("isoWeek", () => {
   it("gives the weeks of kull H2023's samlinger and exam", () => {
@@ -117,5 +121,102 @@ describe("the exam's days", () => {
     expect(examDays("2024-11-19")).toEqual({ startsOn: "2024-11-19", endsOn: "2024-11-21" });
     expect(datesFrom("2024-11-30", "2024-12-02")).toEqual(["2024-11-30", "2024-12-01", "2024-12-02"]);
     expect(() => datesFrom("2024-12-02", "2024-11-30")).toThrow(RangeError);
+  });
+});
+
+describe("copying a previous kull's plan (copyPlanDates)", () => {
+  const plan = {
+    samlinger: [
+      { title: "Samling 1", days: ["2031-01-07", "2031-01-08", "2031-01-09"] },
+      { title: "Samling 4", days: ["2031-05-08", "2031-05-06", "2031-05-07"] },
+      { title: "Samling 5", days: ["2031-06-10", "2031-06-11"] },
+    ],
+    arbeidskrav: [
+      { number: 1, title: "Fagnotat 1", dueDate: "2031-05-19" },
+      { number: 2, title: "Ledertreningsoppgave 1", dueDate: "2031-05-11" },
+    ],
+    exam: { startsOn: "2031-03-26", endsOn: "2031-03-28" },
+  };
+
+  it("moves every date by whole weeks, and a date on a public holiday on to the next working day, with a warning", () => {
+    const copy = copyPlanDates(plan, 52);
+    expect(copy.samlinger.map((samling) => samling.days.map((day) => day.date))).toEqual([
+      ["2032-01-06", "2032-01-07", "2032-01-08"],
+      // Thursday 6 May 2032 is Ascension Day: the samling keeps three days, Tuesday, Wednesday and Friday.
+      ["2032-05-04", "2032-05-05", "2032-05-07"],
+      ["2032-06-08", "2032-06-09"],
+    ]);
+    expect(copy.samlinger[1]!.days[2]).toEqual({ shifted: "2032-05-06", date: "2032-05-07", holiday: "Kristi himmelfartsdag" });
+    // 17 May 2032 (a Monday) moves to the Tuesday; a Sunday deadline that is no holiday stays a Sunday.
+    expect(copy.arbeidskrav.map((definition) => definition.dueDate.date)).toEqual(["2032-05-18", "2032-05-09"]);
+    // The exam block over Maundy Thursday and Good Friday moves to the first three days with no holiday.
+    expect(copy.exam).toEqual({ startsOn: { shifted: "2032-03-24", date: "2032-03-30", holiday: "Skjærtorsdag" }, endsOn: "2032-04-01" });
+    expect(copy.warnings).toEqual([
+      "Samling 4: torsdag 6. mai 2032 er Kristi himmelfartsdag. Dagen er flyttet til fredag 7. mai 2032.",
+      "Fagnotat 1: fristen mandag 17. mai 2032 er Grunnlovsdag (17. mai). Fristen er flyttet til tirsdag 18. mai 2032.",
+      "Eksamen: onsdag 24. mars 2032 – fredag 26. mars 2032 omfatter Skjærtorsdag. Eksamen er flyttet til tirsdag 30. mars 2032 – torsdag 1. april 2032.",
+    ]);
+  });
+
+  it("never moves a day onto another day of the plan", () => {
+    // Tuesday–Thursday a year on: Wednesday is 1 May 2030, and Thursday is taken, so it goes to Friday.
+    const copy = copyPlanDates({ samlinger: [{ title: "Samling 2", days: ["2029-05-01", "2029-05-02", "2029-05-03"] }], arbeidskrav: [], exam: null }, 52);
+    expect(copy.samlinger[0]!.days).toEqual([
+      { shifted: "2030-04-30", date: "2030-04-30", holiday: null },
+      { shifted: "2030-05-02", date: "2030-05-02", holiday: null },
+      { shifted: "2030-05-01", date: "2030-05-03", holiday: "Offentlig høytidsdag (1. mai)" },
+    ]);
+    expect(copy.exam).toBeNull();
+  });
+
+  it("suggests the weeks between two terms", () => {
+    expect(weeksBetweenTerms("H2027", "H2028", "2027-08-24")).toBe(52);
+    expect(weeksBetweenTerms("H2027", "V2028", "2027-08-24")).toBe(26);
+    expect(weeksBetweenTerms("H2023", "H2025", "2023-09-12")).toBe(104);
+    expect(weeksBetweenTerms("H2023", "H2026", "2023-09-12")).toBe(157);
+    expect(weeksBetweenTerms("H2028", "H2027", "2028-08-22")).toBe(-52);
+    expect(addMonths("2027-01-31", 1)).toBe("2027-02-28");
+    expect(addMonths("2028-01-31", 1)).toBe("2028-02-29");
+    expect(addMonths("2027-08-24", -18)).toBe("2026-02-24");
+  });
+
+  it("for any plan and shift: same number of days, no day on a public holiday or twice, unmoved days exactly the weeks later", () => {
+    const samlingArb = fc.record({
+      first: fc.integer({ min: 0, max: 2000 }),
+      length: fc.integer({ min: 1, max: 4 }),
+    });
+    fc.assert(
+      fc.property(fc.array(samlingArb, { minLength: 1, maxLength: 9 }), fc.integer({ min: -200, max: 200 }), fc.integer({ min: 0, max: 3000 }), (specs, weeks, due) => {
+        // Samlinger of consecutive days, at least a week apart (as the plan requires distinct days).
+        let cursor = formatIsoDate(parseIsoDate("2024-01-01"));
+        const samlinger = specs.map((spec, index) => {
+          cursor = addDays(cursor, 7 + (spec.first % 60));
+          const days = Array.from({ length: spec.length }, (_, offset) => addDays(cursor, offset));
+          cursor = days.at(-1)!;
+          return { title: `Samling ${index + 1}`, days };
+        });
+        const exam = { startsOn: addDays(cursor, 30), endsOn: addDays(cursor, 32) };
+        const copy = copyPlanDates({ samlinger, arbeidskrav: [{ number: 1, title: "A", dueDate: addDays("2024-01-01", due) }], exam }, weeks);
+        const all = copy.samlinger.flatMap((samling) => samling.days);
+        expect(all).toHaveLength(samlinger.flatMap((samling) => samling.days).length);
+        expect(new Set(all.map((day) => day.date)).size).toBe(all.length);
+        for (const day of all) {
+          expect(isNorwegianPublicHoliday(day.date)).toBe(false);
+          if (day.holiday === null) expect(day.date).toBe(day.shifted);
+          else {
+            expect(publicHolidayName(day.shifted)).toBe(day.holiday);
+            expect(day.date > day.shifted).toBe(true);
+            expect(isWorkingDay(day.date)).toBe(true);
+          }
+        }
+        const dueDate = copy.arbeidskrav[0]!.dueDate;
+        expect(isNorwegianPublicHoliday(dueDate.date)).toBe(false);
+        expect(dueDate.shifted).toBe(shiftByWeeks(addDays("2024-01-01", due), weeks));
+        const examDaysCopied = datesFrom(copy.exam!.startsOn.date, copy.exam!.endsOn);
+        expect(examDaysCopied).toHaveLength(3);
+        expect(examDaysCopied.some(isNorwegianPublicHoliday)).toBe(false);
+        expect(copy.warnings).toHaveLength(all.filter((day) => day.holiday).length + (dueDate.holiday ? 1 : 0) + (copy.exam!.startsOn.holiday ? 1 : 0));
+      }),
+    );
   });
 });

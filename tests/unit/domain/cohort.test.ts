@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cohortCode, cohortStartLabel, compareCohortCodes, isCohortCode, parseCohortCode, type Term } from "@/lib/domain/cohort";
+import { cohortCode, cohortCodeForStart, cohortStartLabel, compareCohortCodes, isCohortCode, monthsBetweenTerms, parseCohortCode, termOfDate, type Term } from "@/lib/domain/cohort";
 
 describe("cohort codes", () => {
   it("formats and parses", () => {
@@ -31,5 +31,22 @@ describe("cohort codes", () => {
   it("labels the starting term", () => {
     expect(cohortStartLabel("H2023")).toBe("høsten 2023");
     expect(cohortStartLabel("V2025")).toBe("våren 2025");
+  });
+
+  it("names a kull by the term of its start: spring is January–June, autumn July–December", () => {
+    expect(termOfDate("2027-06-30")).toBe("V");
+    expect(termOfDate("2027-07-01")).toBe("H");
+    expect(cohortCodeForStart("2027-08-24")).toBe("H2027");
+    expect(cohortCodeForStart("2028-01-11")).toBe("V2028");
+    expect(cohortCodeForStart("2027-12-31")).toBe("H2027");
+    expect(() => termOfDate("27-08-24")).toThrow(RangeError);
+  });
+
+  it("counts the months from one term to another", () => {
+    expect(monthsBetweenTerms("H2027", "H2028")).toBe(12);
+    expect(monthsBetweenTerms("H2027", "V2028")).toBe(6);
+    expect(monthsBetweenTerms("V2028", "H2028")).toBe(6);
+    expect(monthsBetweenTerms("H2028", "V2028")).toBe(-6);
+    expect(monthsBetweenTerms("V2025", "H2027")).toBe(30);
   });
 });

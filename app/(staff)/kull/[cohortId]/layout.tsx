@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { CohortNav } from "@/components/cohort/cohort-nav";
 import { formatDays } from "@/components/cohort-summary";
+import { COHORT_PHASE_LABELS } from "@/lib/domain/cohort-life";
 import { loadCohortPage } from "./load";
-
-const PHASE = { UPCOMING: "Starter snart", RUNNING: "Pågår", COMPLETED: "Avsluttet" } as const;
 
 export default async function CohortLayout({ children, params }: { children: React.ReactNode; params: Promise<{ cohortId: string }> }) {
   const { viewer, cohort } = await loadCohortPage(params);
@@ -14,7 +13,13 @@ export default async function CohortLayout({ children, params }: { children: Rea
         <Link href={home.href}>← {home.label}: oversikt</Link>
       </p>
       <p className="text-sm font-medium text-slate-700 print:hidden">
-        {cohort.programme.name} · {PHASE[cohort.phase]} · {formatDays([cohort.startsOn, cohort.endsOn])}
+        {cohort.programme.name} · {COHORT_PHASE_LABELS[cohort.phase]} · {formatDays([cohort.startsOn, cohort.endsOn])}
+        {cohort.canAdminister ? (
+          <>
+            {" · "}
+            <Link href={`/veileder/kull/${cohort.id}`}>Opptak og status</Link>
+          </>
+        ) : null}
       </p>
       <CohortNav cohortId={cohort.id} cohortName={cohort.name} />
       {children}

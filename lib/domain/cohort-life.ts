@@ -1,0 +1,239 @@
+/**
+ * The life of a kull: draft → open for applications → admission → running → exam → completed →
+ * archived.
+ *
+ * What is stored and what is derived: the three steps a person takes are stored as moments on the
+ * cohort (publishedAt, completedAt, archivedAt, see prisma/schema.prisma); everything in between
+ * follows from the calendar, so nobody has to remember to "start" a kull:
+ * - DRAFT: not published. Invisible to applicants; nobody can apply.
+ * - OPEN: published, and the application deadline has not passed (the window may still be ahead:
+ *   the public page lists it from its first day).
+ * - ADMISSION: the deadline has passed, teaching has not begun (review, ranking, decisions, offers).
+ * - RUNNING: from the start date to the last samling day (the end date when there are no samlinger).
+ * - EXAM: the samlinger are over and the kull is not completed: exam registration, the exam, grades.
+ * - COMPLETED: an adviser completed it (every registered student has a published grade).
+ * - ARCHIVED: an adviser archived it after completion. It leaves the everyday lists but every page
+ *   of it stays readable.
+ *
+ * Pure: "today" is an Oslo calendar date passed in.
+ */
+import { compareIsoDates } from "./dates";
+import { countNoun, formatDateNb } from "./format";
+
+export const COHORT_PHASES = ["DRAFT", "OPEN", "ADMISSION", "RUNNING", "EXAM", "COMPLETED", "ARCHIVED"] as const;
+export type CohortPhase = (typeof COHORT_PHASES)[number];
+
+export const COHORT_PHASE_LABELS: Record<CohortPhase, string> = {
+  DRAFT: "Kladd",
+  OPEN: "Åpen for søknader",
+  ADMISSION: "Opptak",
+  RUNNING: "Pågår",
+  EXAM: "Eksamen",
+  COMPLETED: "Fullført",
+  ARCHIVED: "Arkivert",
+};
+
+export interface CohortLifeFacts {
+  published: boolean;
+  completed: boolean;
+  archived: boolean;
+  applicationOpensOn: string;
+  applicationDeadline: string;
+  startsOn: string;
+  endsOn: string;
+  /** The last samling day of the plan, or null when it has none. */
+  lastSamlingDay: string | null;
+}
+
+/** When teaching ends: the last samling day, or the end date of a kull without samlinger. */
+export function teachingEndsOn(facts: Pick<CohortLifeFacts, "endsOn" | "lastSamlingDay">): string {
+  return facts.lastSamlingDay ?? facts.endsOn;
+}
+
+/** The phase of a kull on `today`. The stored steps win over the calendar, in the order of the life. */
+export function cohortPhase(facts: CohortLifeFacts, today: string): CohortPhase {
+  if (facts.archived) return "ARCHIVED";
+  if (facts.completed) return "COMPLETED";
+  if (!facts.published) return "DRAFT";
+  if (compareIsoDates(today, facts.applicationDeadline) <= 0) return "OPEN";
+  if (compareIsoDates(today, facts.startsOn) < 0) return "ADMISSION";
+  if (compareIsoDates(today, teachingEndsOn(facts)) <= 0) return "RUNNING";
+  return "EXAM";
+}
+
+/** The order of the phases: a kull never goes back (used to compare "at least running"). */
+export function phaseIndex(phase: CohortPhase): number {
+  return COHORT_PHASES.indexOf(phase);
+}
+
+/** The phase as a short text for a list ("Åpen for søknader fra 1. februar 2027"). */
+export function describeCohortPhase(phase: CohortPhase, facts: Pick<CohortLifeFacts, "applicationOpensOn">, today: string): string {
+  if (phase === "OPEN" && compareIsoDates(today, facts.applicationOpensOn) < 0) {
+    return `Publisert, åpner for søknader ${formatDateNb(facts.applicationOpensOn)}`;
+  }
+  return COHORT_PHASE_LABELS[phase];
+}
+
+// ─── The steps a person takes ───────────────────────────────────────────────────────────────────
+
+export interface PublicationFacts {
+  phase: CohortPhase;
+  today: string;
+  applicationDeadline: string;
+  startsOn: string;
+  endsOn: string;
+  /** Every samling day of the plan. */
+  samlingDays: readonly string[];
+  /** The exam's first and last day, or null. */
+  exam: { startsOn: string; endsOn: string } | null;
+  arbeidskravCount: number;
+  /** validateArbeidskravSet against the kull's own requirements (lib/domain/arbeidskrav.ts). */
+  arbeidskravProblems: readonly string[];
+}
+
+/**
+ * Why a draft cannot be published yet; empty when it can. Applicants see a published intake at
+ * once, so it must be whole: samlinger within its start and end, a valid arbeidskrav set, the
+ * exam (when there is one) within the kull, and a deadline that has not passed.
+ */
+export function publicationProblems(facts: PublicationFacts): string[] {
+  if (facts.phase !== "DRAFT") return ["Opptaket er allerede publisert."];
+  const problems: string[] = [];
+  if (compareIsoDates(facts.applicationDeadline, facts.today) < 0) {
+    problems.push(`Søknadsfristen (${formatDateNb(facts.applicationDeadline)}) er passert. Sett en ny frist før du publiserer.`);
+  }
+  if (facts.samlingDays.length === 0) {
+    problems.push("Kullet har ingen samlinger. Legg inn samlingene i planen før du publiserer.");
+  } else {
+    const outside = facts.samlingDays.filter((date) => compareIsoDates(date, facts.startsOn) < 0 || compareIsoDates(date, facts.endsOn) > 0);
+    if (outside.length > 0) {
+      problems.push(
+        `${countNoun(outside.length, "samlingsdag", "samlingsdager")} ligger utenfor kullets start og slutt ` +
+          `(${formatDateNb(facts.startsOn)} – ${formatDateNb(facts.endsOn)}). Flytt dagene eller endre datoene for kullet.`,
+      );
+    }
+  }
+  if (facts.exam && (compareIsoDates(facts.exam.startsOn, facts.startsOn) < 0 || compareIsoDates(facts.exam.endsOn, facts.endsOn) > 0)) {
+    problems.push(`Eksamen ligger utenfor kullets start og slutt (${formatDateNb(facts.startsOn)} – ${formatDateNb(facts.endsOn)}).`);
+  }
+  if (facts.arbeidskravCount === 0) {
+    problems.push("Kullet har ingen arbeidskrav. Opprett dem fra studieplanen i planen før du publiserer.");
+  } else if (facts.arbeidskravProblems.length > 0) {
+    problems.push(`Arbeidskravene stemmer ikke med kravene for kullet: ${facts.arbeidskravProblems.join(" ")}`);
+  }
+  return problems;
+}
+
+export interface CompletionFacts {
+  phase: CohortPhase;
+  /** Active students registered for the exam (ADMITTED). */
+  registered: number;
+  /** Of them, those without a grade. */
+  registeredWithoutGrade: number;
+  /** Whether the exam's grades are published (null: the kull has no exam). */
+  gradesPublished: boolean | null;
+}
+
+/**
+ * Why a kull cannot be completed yet; empty when it can. Completing says the kull's work is done:
+ * its samlinger are over and every student registered for the exam has a grade the student can
+ * see. (Students who were not admitted to the exam do not hold it up: that decision is made.)
+ */
+export function completionProblems(facts: CompletionFacts): string[] {
+  switch (facts.phase) {
+    case "COMPLETED":
+    case "ARCHIVED":
+      return ["Kullet er allerede fullført."];
+    case "EXAM":
+      break;
+    default:
+      return ["Kullet kan fullføres først når alle samlingene er holdt."];
+  }
+  const problems: string[] = [];
+  if (facts.registeredWithoutGrade > 0) {
+    problems.push(
+      `${countNoun(facts.registeredWithoutGrade, "student", "studenter")} er meldt opp til eksamen uten karakter. Sett karakterene først.`,
+    );
+  }
+  if (facts.registered > 0 && facts.gradesPublished === false) {
+    problems.push("Karakterene er ikke publisert for studentene ennå. Publiser dem først.");
+  }
+  return problems;
+}
+
+/** Why a kull cannot be archived; empty when it can. Only a completed kull is archived. */
+export function archiveProblems(phase: CohortPhase): string[] {
+  if (phase === "ARCHIVED") return ["Kullet er allerede arkivert."];
+  if (phase !== "COMPLETED") return ["Bare fullførte kull kan arkiveres. Fullfør kullet først."];
+  return [];
+}
+
+// ─── What the adviser does next ─────────────────────────────────────────────────────────────────
+
+/** Where the next step is done: the kull's own page, admission, the exam page, today's attendance. */
+export type StepTarget = "INTAKE" | "PLAN" | "ADMISSION" | "EXAM" | "ATTENDANCE";
+
+export interface NextStep {
+  text: string;
+  /** Null: nothing to do but wait. */
+  target: StepTarget | null;
+}
+
+export interface NextStepFacts {
+  phase: CohortPhase;
+  today: string;
+  applicationOpensOn: string;
+  applicationDeadline: string;
+  startsOn: string;
+  /** For a draft: publicationProblems. */
+  publicationProblems: readonly string[];
+  /** Sent applications without a decision (SUBMITTED, UNDER_REVIEW). */
+  undecidedApplications: number;
+  /** Offers nobody has answered yet. */
+  openOffers: number;
+  /** Active students. */
+  students: number;
+  /** The next samling day on or after today, when there is one. */
+  nextSamlingDay: string | null;
+  exam: { startsOn: string; endsOn: string; registered: number; registeredWithoutGrade: number; gradesPublished: boolean } | null;
+}
+
+/** The next thing an adviser does for a kull, in plain Norwegian ("Publiser opptaket"). */
+export function nextCohortStep(facts: NextStepFacts): NextStep | null {
+  const { today } = facts;
+  switch (facts.phase) {
+    case "DRAFT":
+      return facts.publicationProblems.length === 0
+        ? { text: "Publiser opptaket", target: "INTAKE" }
+        : { text: `Gjør kladden ferdig: ${facts.publicationProblems[0]}`, target: "INTAKE" };
+    case "OPEN":
+      return compareIsoDates(today, facts.applicationOpensOn) < 0
+        ? { text: `Opptaket åpner ${formatDateNb(facts.applicationOpensOn)}.`, target: null }
+        : { text: `Søknadsperioden pågår til ${formatDateNb(facts.applicationDeadline)}.`, target: null };
+    case "ADMISSION":
+      if (facts.undecidedApplications > 0) return { text: "Søknadsfristen er ute: vurder søknadene", target: "ADMISSION" };
+      if (facts.openOffers > 0) return { text: `Venter på svar på ${countNoun(facts.openOffers, "tilbud", "tilbud")}.`, target: "ADMISSION" };
+      return { text: `Kullet starter ${formatDateNb(facts.startsOn)}.`, target: null };
+    case "RUNNING":
+      if (facts.nextSamlingDay === today) return { text: "Registrer oppmøte for i dag", target: "ATTENDANCE" };
+      return facts.nextSamlingDay
+        ? { text: `Neste samling ${formatDateNb(facts.nextSamlingDay)}.`, target: null }
+        : { text: "Samlingene er holdt.", target: null };
+    case "EXAM": {
+      const exam = facts.exam;
+      if (!exam && facts.students > 0) return { text: "Legg inn eksamen i planen", target: "PLAN" };
+      if (exam && facts.students > 0 && exam.registered === 0) return { text: "Meld opp studentene til eksamen", target: "EXAM" };
+      if (exam && exam.registeredWithoutGrade > 0) {
+        return compareIsoDates(today, exam.endsOn) <= 0
+          ? { text: `Eksamen ${formatDateNb(exam.startsOn)}.`, target: null }
+          : { text: "Sett karakterer", target: "EXAM" };
+      }
+      if (exam && exam.registered > 0 && !exam.gradesPublished) return { text: "Publiser karakterene", target: "EXAM" };
+      return { text: "Fullfør kullet", target: "INTAKE" };
+    }
+    case "COMPLETED":
+      return { text: "Arkiver kullet", target: "INTAKE" };
+    case "ARCHIVED":
+      return null;
+  }
+}

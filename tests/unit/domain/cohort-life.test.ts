@@ -1,0 +1,277 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  archiveProblems,
+  COHORT_PHASES,
+  cohortPhase,
+  completionProblems,
+  describeCohortPhase,
+  nextCohortStep,
+  phaseIndex,
+  publicationProblems,
+  type CohortLifeFacts,
+  type CohortPhase,
+  type NextStepFacts,
+  type PublicationFacts,
+} from "@/lib/domain/cohort-life";
+import { addDays } from "@/lib/domain/dates";
+
+const base: CohortLifeFacts = {
+  published: true,
+  completed: false,
+  archived: false,
+  applicationOpensOn: "2027-01-10",
+  applicationDeadline: "2027-03-01",
+  startsOn: "2027-08-24",
+  endsOn: "2028-11-30",
+  lastSamlingDay: "2028-10-26",
+};
+
+describe("cohortPhase", () => {
+  it("follows the calendar between the steps a person takes", () => {
+    const at = (today: string) => cohortPhase(base, today);
+    expect(at("2026-12-01")).toBe("OPEN"); // published before the window opens
+    expect(at("2027-01-10")).toBe("OPEN");
+    expect(at("2027-03-01")).toBe("OPEN"); // the deadline closes at the end of its day
+    expect(at("2027-03-02")).toBe("ADMISSION");
+    expect(at("2027-08-23")).toBe("ADMISSION");
+    expect(at("2027-08-24")).toBe("RUNNING");
+    expect(at("2028-10-26")).toBe("RUNNING"); // the last samling day
+    expect(at("2028-10-27")).toBe("EXAM");
+    expect(at("2031-01-01")).toBe("EXAM"); // never completed: still waiting for the adviser
+  });
+
+  it("uses the end date when the plan has no samlinger", () => {
+    const facts = { ...base, lastSamlingDay: null };
+    expect(cohortPhase(facts, "2028-11-30")).toBe("RUNNING");
+    expect(cohortPhase(facts, "2028-12-01")).toBe("EXAM");
+  });
+
+  it("lets the stored steps win, in the order of the life", () => {
+    const today = "2027-02-01";
+    expect(cohortPhase({ ...base, published: false }, today)).toBe("DRAFT");
+    expect(cohortPhase({ ...base, published: false }, "2030-01-01")).toBe("DRAFT");
+    expect(cohortPhase({ ...base, completed: true }, today)).toBe("COMPLETED");
+    expect(cohortPhase({ ...base, completed: true, archived: true }, today)).toBe("ARCHIVED");
+    // Inconsistent rows (the database forbids them) still get the most advanced stored step.
+    expect(cohortPhase({ ...base, published: false, completed: true }, today)).toBe("COMPLETED");
+    expect(cohortPhase({ ...base, published: false, archived: true }, today)).toBe("ARCHIVED");
+  });
+
+  it("gives every combination of stored steps and calendar position exactly the phase its rule says", () => {
+    // Every stored combination × today before, on and after each date of the kull.
+    const dates = [base.applicationOpensOn, base.applicationDeadline, base.startsOn, base.lastSamlingDay!, base.endsOn];
+    const days = dates.flatMap((date) => [addDays(date, -1), date, addDays(date, 1)]);
+    let checked = 0;
+    for (const published of [false, true])
+      for (const completed of [false, true])
+        for (const archived of [false, true])
+          for (const today of days) {
+            const phase = cohortPhase({ ...base, published, completed, archived }, today);
+            const expected: CohortPhase = archived
+              ? "ARCHIVED"
+              : completed
+                ? "COMPLETED"
+                : !published
+                  ? "DRAFT"
+                  : today <= base.applicationDeadline
+                    ? "OPEN"
+                    : today < base.startsOn
+                      ? "ADMISSION"
+                      : today <= base.lastSamlingDay!
+                        ? "RUNNING"
+                        : "EXAM";
+            expect(phase).toBe(expected);
+            checked += 1;
+          }
+    expect(checked).toBe(8 * 15);
+  });
+
+  it("never goes back as the days pass, and passes the calendar phases in order", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 0, max: 200 }),
+        fc.integer({ min: 0, max: 300 }),
+        fc.integer({ min: 0, max: 600 }),
+        fc.option(fc.integer({ min: 0, max: 600 }), { nil: null }),
+        fc.integer({ min: 0, max: 1500 }),
+        fc.integer({ min: 1, max: 30 }),
+        (opens, window, toStart, length, lastOffset, from, step) => {
+          const applicationOpensOn = addDays("2027-01-01", opens);
+          const applicationDeadline = addDays(applicationOpensOn, window);
+          const startsOn = addDays(applicationDeadline, toStart + 1);
+          const endsOn = addDays(startsOn, length);
+          const lastSamlingDay = lastOffset === null ? null : addDays(startsOn, Math.min(lastOffset, length));
+          const facts = { ...base, applicationOpensOn, applicationDeadline, startsOn, endsOn, lastSamlingDay };
+          let previous = -1;
+          for (let day = 0; day < 1500; day += step) {
+            const index = phaseIndex(cohortPhase(facts, addDays("2026-12-01", from + day - 1500 / 2)));
+            expect(index).toBeGreaterThanOrEqual(previous);
+            expect(index).toBeGreaterThanOrEqual(phaseIndex("OPEN"));
+            expect(index).toBeLessThanOrEqual(phaseIndex("EXAM"));
+            previous = index;
+          }
+        },
+      ),
+    );
+  });
+
+  it("describes a published intake whose window has not opened", () => {
+    expect(describeCohortPhase("OPEN", base, "2026-12-01")).toBe("Publisert, åpner for søknader 10. januar 2027");
+    expect(describeCohortPhase("OPEN", base, "2027-01-10")).toBe("Åpen for søknader");
+    expect(COHORT_PHASES.map((phase) => describeCohortPhase(phase, base, "2027-02-01"))).toEqual([
+      "Kladd",
+      "Åpen for søknader",
+      "Opptak",
+      "Pågår",
+      "Eksamen",
+      "Fullført",
+      "Arkivert",
+    ]);
+  });
+});
+
+const draft: PublicationFacts = {
+  phase: "DRAFT",
+  today: "2027-01-05",
+  applicationDeadline: "2027-03-01",
+  startsOn: "2027-08-24",
+  endsOn: "2028-11-30",
+  samlingDays: ["2027-08-24", "2027-08-25", "2028-10-26"],
+  exam: { startsOn: "2028-11-21", endsOn: "2028-11-23" },
+  arbeidskravCount: 5,
+  arbeidskravProblems: [],
+};
+
+describe("publicationProblems", () => {
+  it("lets a whole draft be published", () => {
+    expect(publicationProblems(draft)).toEqual([]);
+    expect(publicationProblems({ ...draft, today: "2027-03-01" })).toEqual([]); // the deadline day itself
+    expect(publicationProblems({ ...draft, exam: null })).toEqual([]);
+  });
+
+  it("refuses what is published already", () => {
+    for (const phase of ["OPEN", "ADMISSION", "RUNNING", "EXAM", "COMPLETED", "ARCHIVED"] as const) {
+      expect(publicationProblems({ ...draft, phase })).toEqual(["Opptaket er allerede publisert."]);
+    }
+  });
+
+  it("names every problem of an unfinished draft", () => {
+    expect(publicationProblems({ ...draft, today: "2027-03-02", samlingDays: [], arbeidskravCount: 0 })).toEqual([
+      "Søknadsfristen (1. mars 2027) er passert. Sett en ny frist før du publiserer.",
+      "Kullet har ingen samlinger. Legg inn samlingene i planen før du publiserer.",
+      "Kullet har ingen arbeidskrav. Opprett dem fra studieplanen i planen før du publiserer.",
+    ]);
+    expect(publicationProblems({ ...draft, arbeidskravProblems: ["Det må være 2 fagnotat (har 1)."] })).toEqual([
+      "Arbeidskravene stemmer ikke med kravene for kullet: Det må være 2 fagnotat (har 1).",
+    ]);
+  });
+
+  it("keeps samlinger and the exam within the kull's start and end", () => {
+    expect(publicationProblems({ ...draft, samlingDays: ["2027-08-23", "2027-08-24", "2028-12-01"] })).toEqual([
+      "2 samlingsdager ligger utenfor kullets start og slutt (24. august 2027 – 30. november 2028). Flytt dagene eller endre datoene for kullet.",
+    ]);
+    expect(publicationProblems({ ...draft, exam: { startsOn: "2028-11-29", endsOn: "2028-12-01" } })).toEqual([
+      "Eksamen ligger utenfor kullets start og slutt (24. august 2027 – 30. november 2028).",
+    ]);
+  });
+});
+
+describe("completionProblems", () => {
+  const done = { phase: "EXAM" as const, registered: 12, registeredWithoutGrade: 0, gradesPublished: true };
+
+  it("completes a kull whose registered students all have a published grade", () => {
+    expect(completionProblems(done)).toEqual([]);
+    expect(completionProblems({ ...done, registered: 0, gradesPublished: false })).toEqual([]); // nobody admitted
+    expect(completionProblems({ ...done, registered: 0, gradesPublished: null })).toEqual([]); // no exam
+  });
+
+  it("refuses while registered students lack a grade, or the grades are unpublished", () => {
+    expect(completionProblems({ ...done, registeredWithoutGrade: 3, gradesPublished: false })).toEqual([
+      "3 studenter er meldt opp til eksamen uten karakter. Sett karakterene først.",
+      "Karakterene er ikke publisert for studentene ennå. Publiser dem først.",
+    ]);
+    expect(completionProblems({ ...done, registeredWithoutGrade: 1 })).toEqual(["1 student er meldt opp til eksamen uten karakter. Sett karakterene først."]);
+  });
+
+  it("refuses before the samlinger are over, and twice", () => {
+    for (const phase of ["DRAFT", "OPEN", "ADMISSION", "RUNNING"] as const) {
+      expect(completionProblems({ ...done, phase })).toEqual(["Kullet kan fullføres først når alle samlingene er holdt."]);
+    }
+    expect(completionProblems({ ...done, phase: "COMPLETED" })).toEqual(["Kullet er allerede fullført."]);
+    expect(completionProblems({ ...done, phase: "ARCHIVED" })).toEqual(["Kullet er allerede fullført."]);
+  });
+});
+
+describe("archiveProblems", () => {
+  it("archives only a completed kull", () => {
+    expect(archiveProblems("COMPLETED")).toEqual([]);
+    expect(archiveProblems("ARCHIVED")).toEqual(["Kullet er allerede arkivert."]);
+    for (const phase of ["DRAFT", "OPEN", "ADMISSION", "RUNNING", "EXAM"] as const) {
+      expect(archiveProblems(phase)).toEqual(["Bare fullførte kull kan arkiveres. Fullfør kullet først."]);
+    }
+  });
+});
+
+describe("nextCohortStep", () => {
+  const facts: NextStepFacts = {
+    phase: "DRAFT",
+    today: "2027-01-05",
+    applicationOpensOn: "2027-01-10",
+    applicationDeadline: "2027-03-01",
+    startsOn: "2027-08-24",
+    publicationProblems: [],
+    undecidedApplications: 0,
+    openOffers: 0,
+    students: 0,
+    nextSamlingDay: null,
+    exam: null,
+  };
+  const exam = { startsOn: "2028-11-21", endsOn: "2028-11-23", registered: 0, registeredWithoutGrade: 0, gradesPublished: false };
+
+  it("a draft: publish it, or finish it first", () => {
+    expect(nextCohortStep(facts)).toEqual({ text: "Publiser opptaket", target: "INTAKE" });
+    expect(nextCohortStep({ ...facts, publicationProblems: ["Kullet har ingen samlinger.", "x"] })).toEqual({
+      text: "Gjør kladden ferdig: Kullet har ingen samlinger.",
+      target: "INTAKE",
+    });
+  });
+
+  it("open for applications: wait for the window and the deadline", () => {
+    expect(nextCohortStep({ ...facts, phase: "OPEN" })).toEqual({ text: "Opptaket åpner 10. januar 2027.", target: null });
+    expect(nextCohortStep({ ...facts, phase: "OPEN", today: "2027-01-10" })).toEqual({ text: "Søknadsperioden pågår til 1. mars 2027.", target: null });
+  });
+
+  it("admission: review, then wait for answers, then the start", () => {
+    const admission = { ...facts, phase: "ADMISSION" as const, today: "2027-03-05" };
+    expect(nextCohortStep({ ...admission, undecidedApplications: 4, openOffers: 2 })).toEqual({ text: "Søknadsfristen er ute: vurder søknadene", target: "ADMISSION" });
+    expect(nextCohortStep({ ...admission, openOffers: 2 })).toEqual({ text: "Venter på svar på 2 tilbud.", target: "ADMISSION" });
+    expect(nextCohortStep(admission)).toEqual({ text: "Kullet starter 24. august 2027.", target: null });
+  });
+
+  it("running: today's attendance, or the next samling", () => {
+    const running = { ...facts, phase: "RUNNING" as const, today: "2027-10-12", students: 20 };
+    expect(nextCohortStep({ ...running, nextSamlingDay: "2027-10-12" })).toEqual({ text: "Registrer oppmøte for i dag", target: "ATTENDANCE" });
+    expect(nextCohortStep({ ...running, nextSamlingDay: "2027-11-23" })).toEqual({ text: "Neste samling 23. november 2027.", target: null });
+    expect(nextCohortStep(running)).toEqual({ text: "Samlingene er holdt.", target: null });
+  });
+
+  it("exam: register, hold it, grade, publish, complete", () => {
+    const after = { ...facts, phase: "EXAM" as const, today: "2028-11-01", students: 16 };
+    expect(nextCohortStep(after)).toEqual({ text: "Legg inn eksamen i planen", target: "PLAN" });
+    expect(nextCohortStep({ ...after, exam })).toEqual({ text: "Meld opp studentene til eksamen", target: "EXAM" });
+    const registered = { ...exam, registered: 13, registeredWithoutGrade: 13 };
+    expect(nextCohortStep({ ...after, exam: registered })).toEqual({ text: "Eksamen 21. november 2028.", target: null });
+    expect(nextCohortStep({ ...after, today: "2028-11-23", exam: registered })).toEqual({ text: "Eksamen 21. november 2028.", target: null });
+    expect(nextCohortStep({ ...after, today: "2028-11-24", exam: registered })).toEqual({ text: "Sett karakterer", target: "EXAM" });
+    expect(nextCohortStep({ ...after, exam: { ...registered, registeredWithoutGrade: 0 } })).toEqual({ text: "Publiser karakterene", target: "EXAM" });
+    expect(nextCohortStep({ ...after, exam: { ...registered, registeredWithoutGrade: 0, gradesPublished: true } })).toEqual({ text: "Fullfør kullet", target: "INTAKE" });
+    expect(nextCohortStep({ ...after, students: 0 })).toEqual({ text: "Fullfør kullet", target: "INTAKE" });
+  });
+
+  it("completed: archive it; archived: nothing", () => {
+    expect(nextCohortStep({ ...facts, phase: "COMPLETED" })).toEqual({ text: "Arkiver kullet", target: "INTAKE" });
+    expect(nextCohortStep({ ...facts, phase: "ARCHIVED" })).toBeNull();
+  });
+});

@@ -1,0 +1,183 @@
+import { describe, expect, it } from "vitest";
+import {
+  applicationDeadlineMoved,
+  copiedIntakeFields,
+  deadlineMovedMail,
+  intakeChangeProblems,
+  intakeFieldProblems,
+  intakeLockedReason,
+  type IntakeChangeContext,
+  type IntakeFields,
+} from "@/lib/domain/intake";
+
+const fields: IntakeFields = {
+  code: "H2027",
+  name: "Kull H2027",
+  capacity: 30,
+  applicationOpensOn: "2026-11-08",
+  applicationDeadline: "2026-12-24",
+  offerAnswerDeadline: "2027-01-28",
+  startsOn: "2027-08-24",
+  endsOn: "2028-11-30",
+  waitlistClosesOn: null,
+};
+
+describe("intakeFieldProblems", () => {
+  it("accepts a whole intake", () => {
+    expect(intakeFieldProblems(fields)).toEqual({});
+    // The same day for opening and deadline, and the offer deadline on the first day, are allowed.
+    expect(intakeFieldProblems({ ...fields, applicationOpensOn: "2026-12-24", startsOn: "2027-07-01", offerAnswerDeadline: "2027-07-01", code: "H2027" })).toEqual({});
+  });
+
+  it("wants a code that says the starting term", () => {
+    expect(intakeFieldProblems({ ...fields, code: "h2027" }).code).toEqual(["Koden skrives H (høst) eller V (vår) og årstallet kullet starter, for eksempel H2027."]);
+    expect(intakeFieldProblems({ ...fields, code: "V2027" }).code).toEqual([
+      "V2027 betyr oppstart våren 2027, men kullet starter 24. august 2027. Bruk H2027, eller endre startdatoen.",
+    ]);
+    expect(intakeFieldProblems({ ...fields, code: "H2028" }).code).toHaveLength(1);
+    expect(intakeFieldProblems({ ...fields, code: "V2028", startsOn: "2028-06-30", endsOn: "2029-06-01" })).toEqual({});
+  });
+
+  it("lets the waiting list close after the deadline and no later than the kull ends (the admission rule)", () => {
+    expect(intakeFieldProblems({ ...fields, waitlistClosesOn: "2027-08-24" })).toEqual({});
+    expect(intakeFieldProblems({ ...fields, waitlistClosesOn: "2026-12-24" }).waitlistClosesOn).toEqual([
+      "Ventelisten kan ikke stenge før søknadsfristen 24. desember 2026 er ute. Velg 25. desember 2026 eller senere.",
+    ]);
+    expect(intakeFieldProblems({ ...fields, waitlistClosesOn: "2028-12-01" }).waitlistClosesOn).toEqual(["Ventelisten må stenge senest når kullet slutter, 30. november 2028."]);
+  });
+
+  it("ties each problem to its field", () => {
+    expect(
+      intakeFieldProblems({
+        ...fields,
+        name: "  ",
+        capacity: 0,
+        applicationDeadline: "2026-11-07",
+        offerAnswerDeadline: "2026-11-07",
+        startsOn: "2026-11-06",
+        endsOn: "2026-11-05",
+        code: "H2026",
+      }),
+    ).toEqual({
+      name: ["Skriv et navn på kullet, for eksempel «Kull H2027»."],
+      capacity: ["Antall studieplasser må være et helt tall fra 1 til 500."],
+      applicationDeadline: ["Søknadsfristen kan ikke være før opptaket åpner."],
+      offerAnswerDeadline: ["Svarfristen for tilbud må være etter søknadsfristen."],
+      startsOn: ["Kullet kan ikke starte før svarfristen for tilbud."],
+      endsOn: ["Kullet kan ikke slutte før det starter."],
+    });
+    expect(intakeFieldProblems({ ...fields, capacity: 501 }).capacity).toHaveLength(1);
+    expect(intakeFieldProblems({ ...fields, capacity: 2.5 }).capacity).toHaveLength(1);
+  });
+});
+
+describe("intakeChangeProblems", () => {
+  const context: IntakeChangeContext = { phase: "OPEN", today: "2026-12-03", acceptedPlaces: 0, applications: 44, decisions: 0, reason: null, waitlistClosedOn: null };
+
+  it("lets an open intake change its places, window and dates", () => {
+    expect(intakeChangeProblems(fields, { ...fields, capacity: 28, applicationDeadline: "2027-01-10", name: "Kull H2027 (Trondheim)" }, context)).toEqual({});
+    expect(intakeChangeProblems(fields, { ...fields, applicationDeadline: "2026-12-03" }, context)).toEqual({}); // closes at the end of today
+  });
+
+  it("never goes below the places already taken", () => {
+    expect(intakeChangeProblems(fields, { ...fields, capacity: 11 }, { ...context, acceptedPlaces: 12 })).toEqual({
+      capacity: ["12 plasser er allerede tatt, så kullet kan ikke ha færre enn 12 studieplasser."],
+    });
+    expect(intakeChangeProblems(fields, { ...fields, capacity: 12 }, { ...context, acceptedPlaces: 12 })).toEqual({});
+    expect(intakeChangeProblems(fields, { ...fields, capacity: 0 }, { ...context, acceptedPlaces: 1 }).capacity).toEqual([
+      "1 plass er allerede tatt, så kullet kan ikke ha færre enn 1 studieplass.",
+    ]);
+  });
+
+  it("closes the window before today only with a written reason once applications exist", () => {
+    const early = { ...fields, applicationDeadline: "2026-12-02" };
+    expect(intakeChangeProblems(fields, early, context)).toEqual({
+      applicationDeadline: ["Det har kommet inn 44 søknader. Skal søknadsfristen være før i dag, må du skrive en begrunnelse."],
+    });
+    expect(intakeChangeProblems(fields, early, { ...context, reason: "   " }).applicationDeadline).toHaveLength(1);
+    expect(intakeChangeProblems(fields, early, { ...context, reason: "Feil frist ble publisert." })).toEqual({});
+    expect(intakeChangeProblems(fields, early, { ...context, applications: 0 })).toEqual({});
+    // An unchanged deadline that has passed is no change.
+    const past = { ...fields, applicationDeadline: "2026-11-30" };
+    expect(intakeChangeProblems(past, { ...past, capacity: 31 }, context)).toEqual({});
+  });
+
+  it("keeps the deadline once decisions are made: categories are decided as of it", () => {
+    expect(intakeChangeProblems(fields, { ...fields, applicationDeadline: "2027-01-10" }, { ...context, phase: "ADMISSION", decisions: 3, reason: "x" })).toEqual({
+      applicationDeadline: ["Det er gjort vedtak i opptaket, så søknadsfristen kan ikke endres lenger: prioritetskategoriene er vurdert per fristen."],
+    });
+  });
+
+  it("keeps the waiting list's closing day once the list has closed", () => {
+    const moved = { ...fields, waitlistClosesOn: "2027-09-01" };
+    expect(intakeChangeProblems(fields, moved, context)).toEqual({});
+    expect(intakeChangeProblems(fields, moved, { ...context, phase: "RUNNING", waitlistClosedOn: "2027-08-24" })).toEqual({
+      waitlistClosesOn: ["Ventelisten stengte 24. august 2027. Datoen kan ikke endres etter at den har stengt."],
+    });
+    // Unchanged, a closed list is no problem.
+    expect(intakeChangeProblems(moved, { ...moved, capacity: 31 }, { ...context, waitlistClosedOn: "2027-09-01" })).toEqual({});
+  });
+
+  it("keeps the code once published, and the start once begun", () => {
+    const renamed = { ...fields, code: "V2028" };
+    expect(intakeChangeProblems(fields, renamed, { ...context, phase: "DRAFT" })).toEqual({});
+    expect(intakeChangeProblems(fields, renamed, context)).toEqual({
+      code: ["Koden kan ikke endres etter at opptaket er publisert: søkerne kjenner kullet som H2027."],
+    });
+    const moved = { ...fields, startsOn: "2027-08-31" };
+    expect(intakeChangeProblems(fields, moved, { ...context, phase: "ADMISSION" })).toEqual({});
+    for (const phase of ["RUNNING", "EXAM", "COMPLETED", "ARCHIVED"] as const) {
+      expect(intakeChangeProblems(fields, moved, { ...context, phase })).toEqual({ startsOn: ["Kullet har startet, så startdatoen kan ikke endres."] });
+    }
+  });
+});
+
+describe("intakeLockedReason", () => {
+  it("closes an archived kull to changes, and nothing else", () => {
+    expect(intakeLockedReason("ARCHIVED")).toBe("Kullet er arkivert og kan ikke endres.");
+    for (const phase of ["DRAFT", "OPEN", "ADMISSION", "RUNNING", "EXAM", "COMPLETED"] as const) expect(intakeLockedReason(phase)).toBeNull();
+  });
+});
+
+describe("when the deadline moves", () => {
+  it("is a move only when the application deadline changes", () => {
+    expect(applicationDeadlineMoved(fields, { ...fields, applicationDeadline: "2027-01-10" })).toBe(true);
+    expect(applicationDeadlineMoved(fields, { ...fields })).toBe(false);
+  });
+
+  it("tells an applicant with a draft what the new deadline is", () => {
+    const mail = deadlineMovedMail({
+      applicantName: "Sofie Søker",
+      programmeName: "Nasjonal videreutdanning i barnevernledelse",
+      cohortName: "Kull H2027",
+      from: "2026-12-24",
+      to: "2027-01-10",
+      today: "2026-12-03",
+      link: "http://localhost:3000/soker/soknad/abc",
+    });
+    expect(mail.subject).toBe("Ny søknadsfrist: Nasjonal videreutdanning i barnevernledelse, Kull H2027");
+    expect(mail.text).toContain("er endret fra 24. desember 2026 til 10. januar 2027.");
+    expect(mail.text).toContain("Husk å sende søknaden innen utgangen av 10. januar 2027.");
+    expect(mail.text).toContain("http://localhost:3000/soker/soknad/abc");
+    const closed = deadlineMovedMail({ applicantName: "A", programmeName: "P", cohortName: "K", from: "2026-12-24", to: "2026-12-01", today: "2026-12-03", link: "x" });
+    expect(closed.text).toContain("Fristen er dermed passert, og utkastet ditt kan ikke sendes.");
+  });
+});
+
+describe("copiedIntakeFields", () => {
+  it("moves every date by the same whole weeks and names the kull by its new code", () => {
+    expect(copiedIntakeFields(fields, "H2028", 52)).toEqual({
+      code: "H2028",
+      name: "Kull H2028",
+      capacity: 30,
+      applicationOpensOn: "2027-11-07",
+      applicationDeadline: "2027-12-23",
+      offerAnswerDeadline: "2028-01-27",
+      startsOn: "2028-08-22",
+      endsOn: "2029-11-29",
+      waitlistClosesOn: null,
+    });
+    expect(copiedIntakeFields({ ...fields, waitlistClosesOn: "2027-08-24" }, "H2028", 52).waitlistClosesOn).toBe("2028-08-22");
+    expect(intakeFieldProblems(copiedIntakeFields(fields, "H2028", 52))).toEqual({});
+  });
+});
