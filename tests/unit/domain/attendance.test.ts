@@ -79,3 +79,22 @@ describe("attendanceCounts", () => {
     expect(() => attendanceCounts([{ id: "d", date: "2023-02-30" }], [], "2024-01-01")).toThrow(RangeError);
   });
 });
+
+describe("attendanceCounts with leave and credited days", () => {
+  it("counts a credited day as attended and a day of leave as neither held nor absent, also when registered absent", () => {
+    expect(
+      attendanceCounts(days, [{ samlingDayId: "d2", status: "ABSENT" }], "2023-11-01", { leave: ["d2", "d3"], credited: ["d1"] }),
+    ).toEqual({ scheduledDays: 4, heldDays: 1, attendedDays: 1, unregisteredDays: 1, leaveDays: 2 });
+  });
+
+  it("a day registered present inside a leave is attended, not leave; a credited day is never counted twice", () => {
+    expect(
+      attendanceCounts(days, [{ samlingDayId: "d1", status: "PRESENT" }], "2023-09-20", { leave: ["d1"], credited: ["d1", "d2"] }),
+    ).toEqual({ scheduledDays: 4, heldDays: 2, attendedDays: 2, unregisteredDays: 1, leaveDays: 0 });
+  });
+
+  it("refuses a leave day or credit outside the plan", () => {
+    expect(() => attendanceCounts(days, [], "2023-09-20", { leave: ["nope"] })).toThrow(RangeError);
+    expect(() => attendanceCounts(days, [], "2023-09-20", { credited: ["nope"] })).toThrow(RangeError);
+  });
+});

@@ -438,3 +438,23 @@ describe("unregistered days and required items", () => {
     ).toThrow(RangeError);
   });
 });
+
+describe("days of leave", () => {
+  it("are no absences but use the allowance: 5 of 25 days on leave leaves no absence, 6 puts the requirement out of reach", () => {
+    const five = evaluateEligibility({ ...input(25, 10, 10), leaveDays: 5 });
+    expect(five.attendance).toMatchObject({ leave: 5, held: 10, maxAbsences: 5, absencesLeft: 0, met: false });
+    expect(five.status).toBe("ON_TRACK");
+    expect(five.reasons).toContain("5 samlingsdager er i permisjonstiden din. De er ikke fravær, men du har ikke vært til stede, og kravet gjelder alle samlingsdagene i kullet.");
+    const six = evaluateEligibility({ ...input(25, 10, 10), leaveDays: 6 });
+    expect(six.status).toBe("NOT_ELIGIBLE");
+  });
+
+  it("the requirement stays a share of all the kull's days: 20 attended of 25 with 5 on leave is eligible", () => {
+    expect(evaluateEligibility({ ...input(25, 20, 20), leaveDays: 5 }).eligible).toBe(true);
+  });
+
+  it("held + unregistered + leave cannot exceed the plan", () => {
+    expect(() => evaluateEligibility({ ...input(10, 8, 8), leaveDays: 3 })).toThrow(RangeError);
+    expect(() => evaluateEligibility({ ...input(10, 8, 8), leaveDays: -1 })).toThrow(RangeError);
+  });
+});
