@@ -126,10 +126,10 @@ BEGIN
   END IF;
   IF NOT EXISTS (
     SELECT 1
-    FROM "Enrolment" old
-    JOIN "Cohort" oc ON oc."id" = old."cohortId"
+    FROM "Enrolment" prev
+    JOIN "Cohort" oc ON oc."id" = prev."cohortId"
     JOIN "Cohort" nc ON nc."id" = NEW."cohortId"
-    WHERE old."id" = NEW."transferredFromId" AND old."userId" = NEW."userId"
+    WHERE prev."id" = NEW."transferredFromId" AND prev."userId" = NEW."userId"
       AND oc."programmeId" = nc."programmeId" AND nc."startsOn" > oc."startsOn"
   ) THEN
     RAISE EXCEPTION 'enrolment % is no transfer of the same person to a later kull of the same programme', NEW."id"
@@ -163,7 +163,7 @@ BEGIN
     JOIN "Submission" s ON s."id" = NEW."sourceSubmissionId" AND s."status" = 'APPROVED'
     JOIN "ArbeidskravDefinition" src ON src."id" = s."arbeidskravId" AND src."kind" = t."kind" AND src."required" AND src."cohortId" <> e."cohortId"
     JOIN "SubmissionMember" m ON m."submissionId" = s."id"
-    JOIN "Enrolment" old ON old."id" = m."enrolmentId" AND old."userId" = e."userId"
+    JOIN "Enrolment" prev ON prev."id" = m."enrolmentId" AND prev."userId" = e."userId"
     WHERE e."id" = NEW."enrolmentId"
   ) THEN
     RAISE EXCEPTION 'credit of submission % to arbeidskrav % is not an approved submission of the same kind by the same student in another kull', NEW."sourceSubmissionId", NEW."arbeidskravId"
@@ -184,7 +184,7 @@ BEGIN
     JOIN "SamlingDay" d ON d."id" = NEW."samlingDayId"
     JOIN "CohortSamling" cs ON cs."samlingId" = d."samlingId" AND cs."cohortId" = e."cohortId"
     JOIN "Attendance" a ON a."id" = NEW."sourceAttendanceId" AND a."status" = 'PRESENT'
-    JOIN "Enrolment" old ON old."id" = a."enrolmentId" AND old."userId" = e."userId" AND old."cohortId" <> e."cohortId"
+    JOIN "Enrolment" prev ON prev."id" = a."enrolmentId" AND prev."userId" = e."userId" AND prev."cohortId" <> e."cohortId"
     WHERE e."id" = NEW."enrolmentId"
   ) THEN
     RAISE EXCEPTION 'credit of attendance % for day % is not a presence of the same student in another kull, for a day of the plan', NEW."sourceAttendanceId", NEW."samlingDayId"
