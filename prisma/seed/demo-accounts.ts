@@ -30,6 +30,10 @@ export const DEMO_STUDENTS = {
   decisions: { email: "student.vedtak@demo.no", name: "Vilde Vedtak" },
   /** The running cohort: her second and last hand-in of ledertreningsoppgave 1 waits for assessment. */
   lastChance: { email: "student.sjanse@demo.no", name: "Siri Sjanse" },
+  /** The running cohort: on leave (permisjon) since before samling 5 (prisma/seed/demo-enrolments.ts). */
+  onLeave: { email: "student.permisjon@demo.no", name: "Petra Permisjon" },
+  /** Moved from the cohort about to sit the exam to the running one, with credited arbeidskrav and days. */
+  transferred: { email: "student.overfort@demo.no", name: "Olav Overført" },
 } as const;
 
 /** Faculty of the story besides the demo faculty account who can sign in (same password). */
