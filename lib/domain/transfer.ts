@@ -18,7 +18,8 @@
  *   registered present in the old samling is credited as attended on the day in the same place of
  *   the new samling; a day missed there is not credited (it must be attended in the new kull). The
  *   adviser chooses which corresponding samlinger to credit.
- * - The new kull must be of the same programme, start after the old one started, and not be over.
+ * - The new kull must be of the same programme, start after the old one started, not be over, be
+ *   published (a draft takes nobody) and not archived.
  */
 import { compareIsoDates } from "./dates";
 import { formatDateNb } from "./format";
@@ -34,6 +35,9 @@ export interface KullForTransfer {
   name: string;
   startsOn: string;
   endsOn: string;
+  /** Published (a draft kull takes nobody yet) and archived (a closed record: no new facts). */
+  published: boolean;
+  archived: boolean;
 }
 
 /** Why the student cannot move from `from` to `to` (Norwegian, for the field); null when they can. */
@@ -42,6 +46,8 @@ export function transferTargetProblem(from: KullForTransfer, to: KullForTransfer
   if (from.programmeId !== to.programmeId) return "Studenten kan bare overføres til et kull i samme videreutdanning.";
   if (compareIsoDates(to.startsOn, from.startsOn) <= 0) return `${to.name} begynte ikke etter ${from.name}. Velg et senere kull.`;
   if (compareIsoDates(to.endsOn, today) < 0) return `${to.name} sluttet ${formatDateNb(to.endsOn)}.`;
+  if (to.archived) return `${to.name} er arkivert.`;
+  if (!to.published) return `${to.name} er en kladd som ikke er publisert ennå. Publiser kullet først.`;
   return null;
 }
 

@@ -47,10 +47,18 @@ import { givePlaceBack } from "./places";
 
 type Client = Database | Transaction;
 
-const KULL_SELECT = { id: true, programmeId: true, name: true, code: true, startsOn: true, endsOn: true, capacity: true } as const;
+const KULL_SELECT = { id: true, programmeId: true, name: true, code: true, startsOn: true, endsOn: true, capacity: true, publishedAt: true, archivedAt: true } as const;
 
-function kull(row: { id: string; programmeId: string; name: string; startsOn: Date; endsOn: Date }): KullForTransfer {
-  return { id: row.id, programmeId: row.programmeId, name: row.name, startsOn: isoDate(row.startsOn), endsOn: isoDate(row.endsOn) };
+function kull(row: { id: string; programmeId: string; name: string; startsOn: Date; endsOn: Date; publishedAt: Date | null; archivedAt: Date | null }): KullForTransfer {
+  return {
+    id: row.id,
+    programmeId: row.programmeId,
+    name: row.name,
+    startsOn: isoDate(row.startsOn),
+    endsOn: isoDate(row.endsOn),
+    published: row.publishedAt !== null,
+    archived: row.archivedAt !== null,
+  };
 }
 
 /** The places a kull has in use: admission's count (offers, transfers in) or its students, whichever is more. */
@@ -135,7 +143,7 @@ export async function getTransferPlan(viewer: Viewer, input: { enrolmentId: stri
   if (!enrolment) throw new NotFoundError(ENROLMENT_NOT_FOUND);
   const from = kull(enrolment.cohort);
   const later = await db().cohort.findMany({
-    where: { programmeId: from.programmeId, startsOn: { gt: enrolment.cohort.startsOn }, endsOn: { gte: day(today) } },
+    where: { programmeId: from.programmeId, startsOn: { gt: enrolment.cohort.startsOn }, endsOn: { gte: day(today) }, publishedAt: { not: null }, archivedAt: null },
     orderBy: { startsOn: "asc" },
     select: KULL_SELECT,
   });

@@ -12,14 +12,16 @@ import {
 } from "@/lib/domain/transfer";
 
 describe("which kull a student may move to", () => {
-  const v2026 = { id: "v26", programmeId: "bvl", name: "Kull V2026", startsOn: "2026-01-20", endsOn: "2027-05-30" };
-  const h2026 = { id: "h26", programmeId: "bvl", name: "Kull H2026", startsOn: "2026-09-01", endsOn: "2027-11-30" };
+  const v2026 = { id: "v26", programmeId: "bvl", name: "Kull V2026", startsOn: "2026-01-20", endsOn: "2027-05-30", published: true, archived: false };
+  const h2026 = { id: "h26", programmeId: "bvl", name: "Kull H2026", startsOn: "2026-09-01", endsOn: "2027-11-30", published: true, archived: false };
   it("a later kull of the same programme that is not over", () => {
     expect(transferTargetProblem(v2026, h2026, "2026-06-01")).toBeNull();
     expect(transferTargetProblem(v2026, v2026, "2026-06-01")).toBe("Velg et annet kull enn det studenten går i nå.");
     expect(transferTargetProblem(v2026, { ...h2026, programmeId: "bil" }, "2026-06-01")).toMatch(/samme videreutdanning/);
     expect(transferTargetProblem(h2026, v2026, "2026-06-01")).toBe("Kull V2026 begynte ikke etter Kull H2026. Velg et senere kull.");
     expect(transferTargetProblem(v2026, h2026, "2027-12-01")).toBe("Kull H2026 sluttet 30. november 2027.");
+    expect(transferTargetProblem(v2026, { ...h2026, published: false }, "2026-06-01")).toBe("Kull H2026 er en kladd som ikke er publisert ennå. Publiser kullet først.");
+    expect(transferTargetProblem(v2026, { ...h2026, archived: true }, "2026-06-01")).toBe("Kull H2026 er arkivert.");
   });
 });
 
