@@ -171,7 +171,8 @@ export async function getTransferPlan(viewer: Viewer, input: { enrolmentId: stri
     const approved = sources.filter((source) => source.status === "APPROVED" && source.required);
     target = {
       cohort: { id: chosen.id, name: chosen.name, startsOn: isoDate(chosen.startsOn), endsOn: isoDate(chosen.endsOn) },
-      problem: transferTargetProblem(from, kull(chosen), today),
+      // A full kull takes nobody: the transfer would be refused (a transfer takes a place).
+      problem: transferTargetProblem(from, kull(chosen), today) ?? (candidates.find((row) => row.id === chosen.id)!.placesLeft === 0 ? COHORT_FULL_MESSAGE : null),
       arbeidskrav: targets
         .filter((item) => item.required)
         .map((item) => ({
