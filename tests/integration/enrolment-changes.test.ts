@@ -13,7 +13,8 @@ import { advanceWaitingLists } from "@/lib/server/admission/waitlist";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
 import { completeStudent } from "@/lib/server/enrolments/completion";
 import { getStudentIdentity, saveStudentIdentity } from "@/lib/server/enrolments/identity";
-import { grantLeave, refuseLeave, registerReturn } from "@/lib/server/enrolments/leave";
+import { grantLeave, refuseLeave, registerReturn, startDueLeaves } from "@/lib/server/enrolments/leave";
+import { decideStudentAppeal, fileStudentAppeal } from "@/lib/server/student-letters/appeals";
 import { getTransferPlan, transferStudent } from "@/lib/server/enrolments/transfer";
 import { withdrawStudent } from "@/lib/server/enrolments/withdrawal";
 import { refreshStandings } from "@/lib/server/standings/refresh";
@@ -163,6 +164,38 @@ describe("leave of absence", () => {
     });
     expect((await db().enrolment.findUniqueOrThrow({ where: { id: student(REFUSED).enrolmentId } })).status).toBe("ACTIVE");
     expect((await db().examRegistration.findFirstOrThrow({ where: { enrolmentId: student(REFUSED).enrolmentId } })).status).toBe("ADMITTED");
+  });
+});
+
+describe("a klage on a refused leave, and a leave that begins later", () => {
+  it("is decided by another adviser; taking it grants the leave as asked, puts the student on leave and tells them", async () => {
+    const [refusal] = await lettersOf(student(REFUSED).enrolmentId, "LEAVE_REFUSED");
+    const self = viewerOf({ ...(await db().user.findUniqueOrThrow({ where: { id: student(REFUSED).userId } })), roles: ["STUDENT"] });
+    const appealId = await fileStudentAppeal(self, refusal!.id, { text: "Jeg har legeerklæring, ikke ferie." }, NOW);
+    await expect(decideStudentAppeal(world.adviser, appealId, { kind: "REVERSE", grounds: "Dokumentert sykdom." }, NOW)).rejects.toThrow(/fattet vedtaket selv/);
+    const other = viewerOf(await createUser(db(), { name: "Annen studieveileder", roles: ["ADVISER"] }));
+    expect(await decideStudentAppeal(other, appealId, { kind: "REVERSE", grounds: "Dokumentert sykdom." }, NOW)).toMatchObject({ status: "REVERSED" });
+    expect(await db().leaveOfAbsence.findUniqueOrThrow({ where: { id: refusal!.aboutId } })).toMatchObject({ status: "GRANTED", returnedOn: null });
+    expect((await db().enrolment.findUniqueOrThrow({ where: { id: student(REFUSED).enrolmentId } })).status).toBe("ON_LEAVE");
+    const [outcome] = await lettersOf(student(REFUSED).enrolmentId, "KLAGE_REVERSED");
+    expect(await mailFor(outcome!.id)).toBe(1);
+    expect(await storedStandings(world.cohortId)).toEqual(await recomputed(world.cohortId));
+    // Back again, so the later tests find the student active.
+    await registerReturn(world.adviser, { enrolmentId: student(REFUSED).enrolmentId, returnedOn: TODAY }, NOW);
+  });
+
+  it("a leave granted from a later day keeps the student active until the `enrolments.leave` job starts it on its first day", async () => {
+    const from = addDays(TODAY, 5);
+    const result = await grantLeave(world.adviser, { enrolmentId: student(LEAVE).enrolmentId, from, to: addDays(TODAY, 20), reason: "Operasjon", documentation: null }, NOW);
+    expect(result.started).toBe(false);
+    expect((await db().enrolment.findUniqueOrThrow({ where: { id: student(LEAVE).enrolmentId } })).status).toBe("ACTIVE");
+    expect(await startDueLeaves({ now: NOW })).toBe(0);
+    const then = new Date(NOW.getTime() + 5 * 86_400_000);
+    expect(await startDueLeaves({ now: then })).toBe(1);
+    expect(await startDueLeaves({ now: then })).toBe(0);
+    expect((await db().enrolment.findUniqueOrThrow({ where: { id: student(LEAVE).enrolmentId } })).status).toBe("ON_LEAVE");
+    expect(await db().auditLog.count({ where: { action: "enrolment.leave_start", entityId: student(LEAVE).enrolmentId, actorId: null } })).toBe(1);
+    await registerReturn(world.adviser, { enrolmentId: student(LEAVE).enrolmentId, returnedOn: from }, then);
   });
 });
 
@@ -367,7 +400,7 @@ describe("withdrawal and the waiting list", () => {
 
 describe("the student's identity for FS", () => {
   it("the adviser registers it, the student corrects it; each change audited with before and after", async () => {
-    const userId = student(REFUSED).userId;
+    const userId = student(DONE).userId;
     await saveStudentIdentity(world.adviser, { userId, birthDate: "1980-05-17", studentNumber: "512 345", fsPersonNumber: null }, NOW);
     expect(await db().auditLog.findFirstOrThrow({ where: { action: "student_identity.register", entityId: userId } })).toMatchObject({
       actorId: world.adviser.id,
@@ -393,7 +426,7 @@ describe("the student's identity for FS", () => {
   });
 
   it("faculty never read it through the student's record, only in the protocol and export of a kull they teach", async () => {
-    const userId = student(REFUSED).userId;
+    const userId = student(DONE).userId;
     await expect(getStudentIdentity(world.teacher, userId)).rejects.toThrow(NotFoundError);
     await expect(saveStudentIdentity(world.teacher, { userId, birthDate: "1980-01-01", studentNumber: null, fsPersonNumber: null }, NOW)).rejects.toThrow(NotFoundError);
     const other = viewerOf({ id: student(LEAVE).userId, email: "x@example.no", name: "x", roles: ["STUDENT"] });
@@ -401,7 +434,7 @@ describe("the student's identity for FS", () => {
     expect(await getStudentIdentity(world.adviser, userId)).toMatchObject({ studentNumber: "512345", fsPersonNumber: "7788", birthDate: "1981-05-17" });
 
     const protocol = await getExamProtocol(world.teacher, world.cohortId, NOW);
-    expect(protocol.students.find((row) => row.name === student(REFUSED).name)).toMatchObject({ birthDate: "1981-05-17", studentNumber: "512345", fsPersonNumber: "7788" });
+    expect(protocol.students.find((row) => row.name === student(DONE).name)).toMatchObject({ birthDate: "1981-05-17", studentNumber: "512345", fsPersonNumber: "7788" });
     const { csv } = await examResultsCsv(world.teacher, world.cohortId);
     expect(csv).toContain("512345");
     await expect(getExamProtocol(world.outsider, world.cohortId, NOW)).rejects.toThrow();
