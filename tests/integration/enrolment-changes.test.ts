@@ -3,6 +3,7 @@
 // student in a letter that is also mailed, and followed by the stored standing recomputed. The
 // waiting list gets a place back from a withdrawal only before it closes; a transfer's credits are
 // explicit records the eligibility counts; the FS identity is read only by those who need it.
+import fc from "fast-check";
 import { describe, expect, it, beforeAll } from "vitest";
 import { saveOwnIdentityAction } from "@/lib/actions/enrolments";
 import { osloDate } from "@/lib/domain/application-deadline";
@@ -440,4 +441,37 @@ describe("the student's identity for FS", () => {
     await expect(getExamProtocol(world.outsider, world.cohortId, NOW)).rejects.toThrow();
     await expect(examResultsCsv(world.outsider, world.cohortId)).rejects.toThrow();
   });
+});
+
+describe("stored standing equals a recomputation after any sequence of leave changes", () => {
+  it("holds after every step of random grants, refusals and returns", async () => {
+    const property = await makeCohort({ students: 3, samlinger: DAYS, heldBefore: TODAY });
+    await db().$transaction((tx) => refreshStandings(tx, { cohortId: property.cohortId }, { actorId: null, cause: "Første beregning", now: NOW, appUrl: "http://localhost" }));
+    const step = fc.record({
+      kind: fc.constantFrom("GRANT", "REFUSE", "RETURN"),
+      student: fc.integer({ min: 0, max: 2 }),
+      from: fc.integer({ min: -35, max: 20 }),
+      length: fc.integer({ min: 0, max: 40 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 4 }), async (steps) => {
+        for (const { kind, student: index, from, length } of steps) {
+          const enrolmentId = property.students[index]!.enrolmentId;
+          const request = { enrolmentId, from: addDays(TODAY, from), to: addDays(TODAY, from + length), reason: "Sykdom", documentation: null };
+          const run =
+            kind === "GRANT"
+              ? grantLeave(property.adviser, request, NOW)
+              : kind === "REFUSE"
+                ? refuseLeave(property.adviser, { ...request, grounds: "Ikke dokumentert." }, NOW)
+                : registerReturn(property.adviser, { enrolmentId, returnedOn: TODAY }, NOW);
+          // A change the rules refuse leaves everything as it was.
+          await run.catch((error) => {
+            if (!(error instanceof DomainError)) throw error;
+          });
+          expect(await storedStandings(property.cohortId)).toEqual(await recomputed(property.cohortId));
+        }
+      }),
+      { numRuns: 12 },
+    );
+  }, 120_000);
 });

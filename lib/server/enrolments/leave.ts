@@ -65,6 +65,12 @@ async function checkRequest(tx: Transaction, enrolment: LockedEnrolment, input: 
     await tx.leaveOfAbsence.findMany({ where: { enrolmentId: enrolment.id, status: "GRANTED" }, select: { fromDate: true, toDate: true, returnedOn: true } }),
   ];
   const problems = leaveRequestProblems(input, { kullEndsOn: facts.endsOn, granted: granted.map(period) });
+  // One granted leave at a time (and the database's unique index): the return from the open one is
+  // registered first. (A granted leave that has not begun cannot be withdrawn in the app yet.)
+  const open = granted.find((row) => row.returnedOn === null);
+  if (change === "GRANT_LEAVE" && open && !problems.from) {
+    problems.from = `Studenten har allerede en innvilget permisjon ${formatDateNb(isoDate(open.fromDate))}–${formatDateNb(isoDate(open.toDate))} som ikke er avsluttet. Én permisjon om gangen: registrer at studenten er tilbake fra den først.`;
+  }
   if (Object.keys(problems).length > 0) {
     throw new DomainError(
       "Noe må rettes før permisjonen kan avgjøres. Se feltene som er merket.",
