@@ -11,6 +11,8 @@ import { addDays } from "@/lib/domain/dates";
 import { klageDeadline } from "@/lib/domain/klage";
 import { standingFromEligibility, type StandingFacts } from "@/lib/domain/standing";
 import { advanceWaitingLists } from "@/lib/server/admission/waitlist";
+import { getArbeidskravOverview } from "@/lib/server/cohorts/assessment";
+import { getAttendanceGrid } from "@/lib/server/cohorts/attendance";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
 import { completeStudent } from "@/lib/server/enrolments/completion";
 import { getStudentIdentity, saveStudentIdentity } from "@/lib/server/enrolments/identity";
@@ -120,6 +122,9 @@ describe("leave of absence", () => {
     expect(await db().auditLog.count({ where: { action: "exam.withdraw", entityId: registration.id } })).toBe(1);
     const eligibility = (await evaluateCohortEligibility(db(), world.cohortId, { today: TODAY })).byEnrolment.get(enrolment.id)!.eligibility;
     expect(eligibility.attendance).toMatchObject({ leave: 4, held: 8, attended: 8 });
+    // The faculty see the days of leave as such on the attendance overview.
+    const grid = await getAttendanceGrid(world.teacher, world.cohortId, {}, NOW);
+    expect(grid.students.find((row) => row.enrolmentId === enrolment.id)!.cells.filter((cell) => cell === "LEAVE")).toHaveLength(4);
     expect(await storedStandings(world.cohortId)).toEqual(await recomputed(world.cohortId));
   });
 
@@ -318,6 +323,14 @@ describe("transfer to a later kull", () => {
     const standing = await db().standing.findUniqueOrThrow({ where: { enrolmentId: newEnrolmentId } });
     expect(standing).toMatchObject({ approvedRequired: 5, attendedDays: 6 });
     expect(await storedStandings(laterId)).toEqual(await recomputed(laterId));
+
+    // The new kull's staff see the carried-over items and days marked as such.
+    const grid = await getAttendanceGrid(world.adviser, laterId, {}, NOW);
+    expect(grid.students.find((row) => row.enrolmentId === newEnrolmentId)!.cells.filter((cell) => cell === "CREDITED")).toHaveLength(6);
+    const overview = await getArbeidskravOverview(world.adviser, laterId, NOW);
+    const items = overview.students.find((row) => row.enrolmentId === newEnrolmentId)!.items;
+    expect(items.filter((item) => item.creditedFrom !== null && item.status === "APPROVED")).toHaveLength(5);
+    expect(items.find((item) => item.creditedFrom !== null)!.creditedFrom).toMatch(/, Kull /);
   });
 
   it("once: a transferred enrolment moves no more, and the new kull has the student already", async () => {
