@@ -42,7 +42,7 @@ describe("FS export", () => {
     const [row] = fsResultRows({ code: "BIL6001", version: "2", credits: 15 }, "2027-05-10", [
       { name: "Ina Institusjon", birthDate: null, email: "ina@demo.no", grade: "A", gradedOn: "2027-06-01" },
     ]);
-    expect(row!.slice(3, 7)).toEqual(["BIL6001", "2", "VÅR 2027", "15"]);
+    expect(row!.slice(5, 9)).toEqual(["BIL6001", "2", "VÅR 2027", "15"]);
   });
 
   it("refuses a grade outside A–F", () => {
