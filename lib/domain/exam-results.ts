@@ -54,8 +54,15 @@ export function fsDate(date: string | null): string {
 
 export interface ExamResultInput {
   name: string;
-  /** From the student's application when there is one; students enrolled without one have none. */
+  /**
+   * The student's registered identity (StudentIdentity, lib/domain/student-identity.ts), else the
+   * birth date from their application; null when neither is known.
+   */
   birthDate: string | null;
+  /** Studentnummer (six digits) when registered. */
+  studentNumber?: string | null;
+  /** FS-personløpenummer, where the institution uses it. */
+  fsPersonNumber?: string | null;
   email: string;
   /**
    * The grade that counts, over every sitting the student has sat (the best one:
@@ -73,11 +80,14 @@ export interface ExamResultInput {
 /**
  * "Karakter", "Karakterdato" and "Termin" are the grade that counts (the best of every sitting)
  * and the term of the sitting it is from; "Eksamen" says which sitting the file is for, and
- * "Resultat på denne eksamen" the student's result there.
+ * "Resultat på denne eksamen" the student's result there. "Studentnummer" and
+ * "FS-personløpenummer" are the registered identity (empty when none is registered).
  */
 export const FS_COLUMNS = [
   "Navn",
   "Fødselsdato",
+  "Studentnummer",
+  "FS-personløpenummer",
   "E-post",
   "Emnekode",
   "Versjonskode",
@@ -104,6 +114,8 @@ export function fsResultRows(course: FsCourse, sitting: { kind: ExamKind; starts
     return [
       result.name,
       fsDate(result.birthDate),
+      result.studentNumber ?? "",
+      result.fsPersonNumber ?? "",
       result.email,
       course.code,
       course.version,

@@ -83,7 +83,7 @@ export function canRefuseExamAdmission(eligibility: Eligibility): boolean {
  */
 export function isRefusalCandidate(eligibility: Eligibility): boolean {
   if (!canRefuseExamAdmission(eligibility)) return false;
-  return eligibility.status === "NOT_ELIGIBLE" || (eligibility.attendance.scheduled > 0 && eligibility.attendance.held >= eligibility.attendance.scheduled);
+  return eligibility.status === "NOT_ELIGIBLE" || (eligibility.attendance.scheduled > 0 && eligibility.attendance.held + (eligibility.attendance.leave ?? 0) >= eligibility.attendance.scheduled);
 }
 
 /**

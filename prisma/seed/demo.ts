@@ -27,6 +27,7 @@ import { hashPassword } from "@/lib/server/auth/password";
 import { refreshStandings } from "@/lib/server/standings/refresh";
 import { seedAdmission } from "@/prisma/seed/demo-admission";
 import { seedIntakesDemo } from "@/prisma/seed/demo-intakes";
+import { seedEnrolmentsDemo } from "@/prisma/seed/demo-enrolments";
 import {
   assignTeachers,
   cohortDays,
@@ -196,6 +197,15 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
   // the students act on that plan (Sander's absence notice is for the next samling day).
   const facultyDemo = await seedFacultyDemo(db, { today, runningCohortId: runningCohort.cohort.id, h2023ExamId: h2023.exam!.id });
 
+  // Enrolment changes (issue 18): a student on leave, a student transferred with credits, and
+  // every enrolled student's identity for FS; on the plan the faculty's part settled.
+  const enrolmentsDemo = await seedEnrolmentsDemo(db, {
+    today,
+    runningCohortId: runningCohort.cohort.id,
+    finishingCohortId: finishingCohort.cohort.id,
+    passwordHash: demoStudentHash,
+  });
+
   await seedStudentDemo(db, { today });
 
   // The exam beyond the first sitting: H2023's ny eksamen and utsatt eksamen, with their candidates.
@@ -222,6 +232,7 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
     lettersDemo,
     facultyDemo,
     examsDemo,
+    enrolmentsDemo,
     intakesDemo,
   ].join(", ");
 }

@@ -119,6 +119,7 @@ export const PAGES: Record<Audience, readonly PageToCheck[]> = {
     { name: "brev", path: "/student/brev" },
     { name: "et vedtak med klage som er tatt til følge", path: linkOn("/student/brev", /^Vedtak: Fagnotat 1/) },
     { name: "brevet om utfallet av klagen", path: linkOn("/student/brev", /^Klagen din er tatt til følge/) },
+    { name: "studieforløp", path: "/student/studieforlop" },
   ],
   faculty: [
     { name: "oversikt", path: "/faglaerer" },
@@ -160,6 +161,16 @@ export const PAGES: Record<Audience, readonly PageToCheck[]> = {
     { name: "ny sitting av eksamen", path: h2023("eksamen/ny") },
     { name: "en klage fra en student å avgjøre", path: linkOn("/veileder", /^Kull H2025: 1 klage fra studenter/) },
     { name: "brukere", path: "/veileder/brukere" },
+    { name: "studenter (med permisjon nå)", path: "/veileder/studenter" },
+    { name: "søk etter studenter", path: "/veileder/studenter?q=demo.no" },
+    { name: "en student med overføring og godkjente arbeidskrav", path: linkOn("/veileder/studenter?q=Overf%C3%B8rt", "Olav Overført") },
+    { name: "overføring til senere kull: hva som kan godkjennes", path: async (page) => {
+      const student = await linkOn("/veileder/studenter?q=Vedtak", "Vilde Vedtak")(page);
+      const start = await linkOn(student, "Overfør til et senere kull")(page);
+      await page.goto(start);
+      const value = await page.getByLabel("Nytt kull").locator("option").filter({ hasText: /[1-9]\d* ledige plasser/ }).first().getAttribute("value");
+      return `${start}&til=${value}`;
+    } },
     { name: "ingen tilgang (med råd for ansatte)", path: "/ingen-tilgang" },
   ],
   admin: [

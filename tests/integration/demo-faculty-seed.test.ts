@@ -40,7 +40,9 @@ describe("the faculty demo", () => {
 
     const day = await getDayAttendance(frida, running.id, running.today!.dayId, NOW);
     expect(day.mode).toBe("ON_DAY");
-    expect(day.students).toHaveLength(20);
+    // The twenty, Petra on leave (marked, never an absence) and Olav, transferred in.
+    expect(day.students).toHaveLength(22);
+    expect(day.students.filter((student) => student.onLeave).map((student) => student.name)).toEqual(["Petra Permisjon"]);
     expect(day.registered).toBe(0);
     expect(day.students.filter((student) => student.absenceNotice)).toHaveLength(2);
     expect(day.samling.sharedWith).toEqual(["Videreutdanning i institusjonsledelse, Kull V2026"]);

@@ -163,12 +163,15 @@ describe("the results for FS", () => {
     const bytes = Buffer.from(await response.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString("utf8").trim().split("\r\n");
-    expect(lines[0]).toBe("Navn;Fødselsdato;E-post;Emnekode;Versjonskode;Termin;Studiepoeng;Karakter;Karakterdato;Eksamen;Resultat på denne eksamen");
+    expect(lines[0]).toBe(
+      "Navn;Fødselsdato;Studentnummer;FS-personløpenummer;E-post;Emnekode;Versjonskode;Termin;Studiepoeng;Karakter;Karakterdato;Eksamen;Resultat på denne eksamen",
+    );
     expect(lines).toHaveLength(4);
     const fine = lines.find((line) => line.startsWith("Student 04;"))!.split(";");
-    expect(fine.slice(3, 8)).toEqual(["BVL6001", "1", "HØST 2026", "30", "B"]);
-    expect(fine[8]).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
+    expect(fine.slice(5, 10)).toEqual(["BVL6001", "1", "HØST 2026", "30", "B"]);
+    expect(fine[10]).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
     expect(fine[1]).toBe("");
+    expect(fine[2]).toBe(""); // no studentnummer registered for this student
   });
 
   it("name the programme's own course, version and credits, from the data (the protocol too)", async () => {
@@ -180,7 +183,7 @@ describe("the results for FS", () => {
       const response = await GET(new Request(`http://localhost/kull/${world.cohortId}/eksamen/fs-eksport`), { params: Promise.resolve({ cohortId: world.cohortId }) });
       expect(response.headers.get("content-disposition")).toContain("eksamensresultater-BVL6002-");
       const row = Buffer.from(await response.arrayBuffer()).subarray(3).toString("utf8").trim().split("\r\n").find((line) => line.startsWith("Student 04;"))!;
-      expect(row.split(";").slice(3, 7)).toEqual(["BVL6002", "2", "HØST 2026", "20"]);
+      expect(row.split(";").slice(5, 9)).toEqual(["BVL6002", "2", "HØST 2026", "20"]);
       const protocol = await getExamProtocol(world.teacher, world.cohortId);
       expect(protocol).toMatchObject({ courseCode: "BVL6002", courseVersion: "2", credits: 20 });
       // The database refuses a code FS would not take.

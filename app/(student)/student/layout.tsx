@@ -14,6 +14,7 @@ export default async function StudentLayout({ children }: { children: React.Reac
           { href: "/student/eksamen", label: "Eksamen" },
           { href: "/student/timeplan", label: "Timeplan" },
           { href: "/student/brev", label: "Brev" },
+          { href: "/student/studieforlop", label: "Studieforløp" },
         ]}
       />
       {children}

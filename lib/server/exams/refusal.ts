@@ -36,7 +36,7 @@ async function lockEnrolments(tx: Transaction, cohortId: string, enrolmentIds: r
   const sorted = [...new Set(enrolmentIds)].sort();
   const locked = await tx.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "Enrolment"
-    WHERE "cohortId" = ${cohortId} AND "status" <> 'WITHDRAWN' AND "id" = ANY(${sorted}::text[])
+    WHERE "cohortId" = ${cohortId} AND "status" NOT IN ('WITHDRAWN', 'TRANSFERRED') AND "id" = ANY(${sorted}::text[])
     ORDER BY "id" FOR UPDATE`;
   if (locked.length !== sorted.length) throw new NotFoundError("Fant ikke studenten i kullet.");
   return sorted;

@@ -73,7 +73,7 @@ export async function getExamAdmission(viewer: Viewer, cohortId: string, now = n
     db().exam.findMany({ where: { cohortId }, orderBy: [{ startsAt: "asc" }, { id: "asc" }], select: SITTING_SELECT }),
     evaluateCohortEligibility(db(), cohortId, { today }),
     db().enrolment.findMany({
-      where: { cohortId, status: { not: "WITHDRAWN" } },
+      where: { cohortId, status: { notIn: ["WITHDRAWN", "TRANSFERRED"] } },
       orderBy: { user: { name: "asc" } },
       select: {
         id: true,
@@ -267,11 +267,11 @@ export async function registerForExam(
     const locked = wanted
       ? await tx.$queryRaw<{ id: string }[]>`
           SELECT "id" FROM "Enrolment"
-          WHERE "cohortId" = ${input.cohortId} AND "status" <> 'WITHDRAWN' AND "id" = ANY(${wanted}::text[])
+          WHERE "cohortId" = ${input.cohortId} AND "status" NOT IN ('WITHDRAWN', 'TRANSFERRED') AND "id" = ANY(${wanted}::text[])
           ORDER BY "id" FOR UPDATE`
       : await tx.$queryRaw<{ id: string }[]>`
           SELECT "id" FROM "Enrolment"
-          WHERE "cohortId" = ${input.cohortId} AND "status" <> 'WITHDRAWN'
+          WHERE "cohortId" = ${input.cohortId} AND "status" NOT IN ('WITHDRAWN', 'TRANSFERRED')
           ORDER BY "id" FOR UPDATE`;
     if (wanted && locked.length !== wanted.length) throw new NotFoundError("Fant ikke studenten i kullet.");
     const lockedIds = locked.map((row) => row.id);
@@ -283,10 +283,18 @@ export async function registerForExam(
       }),
       () => tx.enrolment.findMany({
         where: { id: { in: lockedIds } },
-        select: { id: true, userId: true, user: { select: { name: true, email: true } } },
+        select: { id: true, userId: true, status: true, user: { select: { name: true, email: true } } },
       }),
     );
-    const decisions = lockedIds.map((id) => ({ id, decision: examAdmissionDecision(evaluation.byEnrolment.get(id)!.eligibility, evaluation.requirements) }));
+    // A student on leave is not registered (issue 18: lib/domain/enrolment.ts), whatever the counts say.
+    const onLeave = new Set(people.filter((person) => person.status === "ON_LEAVE").map((person) => person.id));
+    if (wanted && wanted.some((id) => onLeave.has(id))) {
+      const names = people.filter((person) => onLeave.has(person.id)).map((person) => person.user.name);
+      throw new DomainError(`${names.join(", ")} har permisjon og kan ikke meldes opp til eksamen før hun eller han er tilbake.`);
+    }
+    const decisions = lockedIds
+      .filter((id) => !onLeave.has(id))
+      .map((id) => ({ id, decision: examAdmissionDecision(evaluation.byEnrolment.get(id)!.eligibility, evaluation.requirements) }));
     if (wanted) {
       const refused = decisions.filter((row) => !row.decision.allowed);
       if (refused.length > 0) {

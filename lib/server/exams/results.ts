@@ -48,7 +48,12 @@ async function sittingResults(viewer: Viewer, cohortId: string, examId: string |
           status: true,
           grade: true,
           gradedAt: true,
-          enrolment: { select: { user: { select: { name: true, email: true } }, application: { select: { birthDate: true } } } },
+          enrolment: {
+            select: {
+              user: { select: { name: true, email: true, studentIdentity: { select: { birthDate: true, studentNumber: true, fsPersonNumber: true } } } },
+              application: { select: { birthDate: true } },
+            },
+          },
         },
       },
     },
@@ -62,7 +67,7 @@ async function sittingResults(viewer: Viewer, cohortId: string, examId: string |
     const outcome = sittingOutcome(registration);
     return {
       name: registration.enrolment.user.name,
-      birthDate: registration.enrolment.application?.birthDate ? isoDate(registration.enrolment.application.birthDate) : null,
+      ...identityOf(registration.enrolment),
       email: registration.enrolment.user.email,
       /** This sitting's result. */
       result: outcome === "GRADED" ? registration.grade : outcome === "NOT_ATTENDED" ? ("NOT_ATTENDED" as const) : null,
@@ -73,16 +78,31 @@ async function sittingResults(viewer: Viewer, cohortId: string, examId: string |
   return { exam, students };
 }
 
+/**
+ * Who the student is for FS: the registered identity (issue 18), else the birth date from the
+ * application. FS identity is shown to the cohort's staff only here, in the protocol and the export
+ * (lib/permissions.ts canReadStudentIdentity).
+ */
+function identityOf(enrolment: {
+  user: { studentIdentity: { birthDate: Date; studentNumber: string | null; fsPersonNumber: string | null } | null };
+  application: { birthDate: Date | null } | null;
+}) {
+  const identity = enrolment.user.studentIdentity;
+  const birthDate = identity?.birthDate ?? enrolment.application?.birthDate ?? null;
+  return { birthDate: birthDate ? isoDate(birthDate) : null, studentNumber: identity?.studentNumber ?? null, fsPersonNumber: identity?.fsPersonNumber ?? null };
+}
+
 function courseOf(programme: { credits: number; fsCourseCode: string; fsCourseVersion: string }): FsCourse {
   return { code: programme.fsCourseCode, version: programme.fsCourseVersion, credits: programme.credits };
 }
 
 /**
  * One sitting's results for import into FS (Felles studentsystem): UTF-8 with BOM, semicolons, one
- * row per student registered for it: name, birth date (from the application; empty for a student
- * enrolled without one), e-mail, the programme's course code and version, the term of the sitting
- * the counting grade is from, the programme's credits, the counting grade and its date (Oslo),
- * which sitting, and the result at this sitting.
+ * row per student registered for it: name, birth date, studentnummer and FS-personløpenummer (the
+ * registered identity; the birth date from the application when none is registered), e-mail, the
+ * programme's course code and version, the term of the sitting the counting grade is from, the
+ * programme's credits, the counting grade and its date (Oslo), which sitting, and the result at
+ * this sitting.
  */
 export async function examResultsCsv(viewer: Viewer, cohortId: string, examId: string | null = null): Promise<{ filename: string; csv: string }> {
   const { exam, students } = await sittingResults(viewer, cohortId, examId);
@@ -93,6 +113,8 @@ export async function examResultsCsv(viewer: Viewer, cohortId: string, examId: s
     students.map((student) => ({
       name: student.name,
       birthDate: student.birthDate,
+      studentNumber: student.studentNumber,
+      fsPersonNumber: student.fsPersonNumber,
       email: student.email,
       grade: student.counting?.grade ?? null,
       gradedOn: student.counting?.gradedOn ?? null,
@@ -136,6 +158,8 @@ export async function getExamProtocol(viewer: Viewer, cohortId: string, now = ne
         number: index + 1,
         name: student.name,
         birthDate: student.birthDate,
+        studentNumber: student.studentNumber,
+        fsPersonNumber: student.fsPersonNumber,
         /** This sitting's grade (null: "ikke møtt" or not set). */
         grade,
         gradeText: student.result === "NOT_ATTENDED" ? SITTING_OUTCOME_LABELS.NOT_ATTENDED : gradeText(grade),

@@ -24,6 +24,7 @@
 // with this same code.
 import { attendanceProgress } from "@/lib/domain/attendance-progress";
 import { whomToContact } from "@/lib/domain/contacts";
+import { IN_KULL } from "@/lib/domain/enrolment";
 import { examDecisionNeeded } from "@/lib/domain/exam";
 import { decisionRegistration, sittingName } from "@/lib/domain/exam-sittings";
 import {
@@ -75,9 +76,9 @@ interface StandingRow extends StandingFacts {
 }
 
 /**
- * Recomputes and stores the standings of a cohort's students (all who have not withdrawn, or only
- * `enrolmentIds`); returns those whose standing changed. Use inside the transaction that changed
- * the facts.
+ * Recomputes and stores the standings of a cohort's students (all in the kull — active, on leave,
+ * completed — or only `enrolmentIds`); returns those whose standing changed. Use inside the
+ * transaction that changed the facts: also a leave, a return, and a transfer's credits.
  */
 export async function refreshStandings(
   tx: Transaction,
@@ -90,7 +91,7 @@ export async function refreshStandings(
     ? [...new Set(scope.enrolmentIds)].sort()
     : (
         await tx.enrolment.findMany({
-          where: { cohortId: scope.cohortId, status: { not: "WITHDRAWN" } },
+          where: { cohortId: scope.cohortId, status: { in: [...IN_KULL] } },
           orderBy: { id: "asc" },
           select: { id: true },
         })
@@ -114,7 +115,7 @@ export async function refreshStandings(
            s."scheduledDays", s."attendedDays", s."absentDays", s."approvedRequired", s."requiredTotal",
            s."notifiedState"::text AS "notifiedState", s."noticeCount"
     FROM "Standing" s JOIN "Enrolment" e ON e."id" = s."enrolmentId"
-    WHERE s."enrolmentId" = ANY(${ids}::text[]) AND e."cohortId" = ${scope.cohortId} AND e."status" <> 'WITHDRAWN'
+    WHERE s."enrolmentId" = ANY(${ids}::text[]) AND e."cohortId" = ${scope.cohortId} AND e."status"::text = ANY(${[...IN_KULL]}::text[])
     ORDER BY s."enrolmentId" FOR UPDATE OF s`;
   if (locked.length === 0) return [];
   const lockedIds = locked.map((row) => row.enrolmentId);

@@ -7,7 +7,8 @@ import "server-only";
 //   - reversed: the decision is changed in the student's favour in the room that owns it (the
 //     arbeidskrav is approved, lib/server/cohorts/assessment-changes.ts; the student is registered
 //     for the exam, lib/server/exams/refusal.ts; utsatt eksamen is granted,
-//     lib/server/exams/deferrals.ts), with an outcome letter; or
+//     lib/server/exams/deferrals.ts; the leave is granted, lib/server/enrolments/leave.ts), with an
+//     outcome letter; or
 //   - upheld: an outcome letter says the case goes to the appeals body, and it is marked sent
 //     (at once or later; the sending happens outside the app).
 // Every step is audited, and the letters are mailed in the same transaction.
@@ -29,6 +30,7 @@ import { isCohortStaff } from "@/lib/server/cohorts/access";
 import { db } from "@/lib/server/db";
 import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
 import { grantDeferralAfterKlage } from "@/lib/server/exams/deferrals";
+import { grantLeaveAfterKlage } from "@/lib/server/enrolments/leave";
 import { admitAfterKlage } from "@/lib/server/exams/refusal";
 import { queueMail } from "@/lib/server/mail";
 import { LOCKING_TRANSACTION, withRetry } from "@/lib/server/transactions";
@@ -224,6 +226,7 @@ async function requireDecider(tx: Transaction, viewer: Viewer, appeal: Awaited<R
 function matterOf(kind: StudentLetterKind, arbeidskravTitle: string | null): string {
   if (kind === "EXAM_ADMISSION_REFUSED") return "adgang til eksamen";
   if (kind === "EXAM_DEFERRAL_REFUSED") return "utsatt eksamen";
+  if (kind === "LEAVE_REFUSED") return "permisjon";
   return arbeidskravTitle ?? "arbeidskravet";
 }
 
@@ -301,8 +304,11 @@ export async function decideStudentAppeal(viewer: Viewer, appealId: string, outc
         return { status: "REVERSED" as const, letters: 1 };
       }
 
-      if (letter.kind === "EXAM_DEFERRAL_REFUSED") {
-        const sentence = await grantDeferralAfterKlage(tx, { deferralId: letter.aboutId, decider: viewer, appealId: appeal.id, now });
+      if (letter.kind === "EXAM_DEFERRAL_REFUSED" || letter.kind === "LEAVE_REFUSED") {
+        const sentence =
+          letter.kind === "EXAM_DEFERRAL_REFUSED"
+            ? await grantDeferralAfterKlage(tx, { deferralId: letter.aboutId, decider: viewer, appealId: appeal.id, now })
+            : await grantLeaveAfterKlage(tx, { leaveId: letter.aboutId, decider: viewer, appealId: appeal.id, now });
         const outcomeLetter = await issueStudentLetter(tx, {
           enrolmentId: appeal.enrolmentId,
           facts: { kind: "KLAGE_REVERSED", klage, appealed, outcome: sentence },

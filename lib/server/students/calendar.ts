@@ -121,7 +121,7 @@ export async function calendarForViewer(viewer: Viewer, now = new Date()): Promi
 
 async function buildCalendar(userId: string, now: Date): Promise<string> {
   const enrolments = await db().enrolment.findMany({
-    where: { userId, status: { not: "WITHDRAWN" } },
+    where: { userId, status: { notIn: ["WITHDRAWN", "TRANSFERRED"] } },
     select: {
       // Later sittings (utsatt and ny eksamen) only where the student is to sit them.
       examRegistrations: { where: { status: { in: ["ADMITTED", "NOT_ATTENDED"] } }, select: { examId: true } },

@@ -9,7 +9,13 @@ import "server-only";
 // another student's enrolment, notices or submissions through this module. The number of queries
 // does not depend on the size of the cohort (one nested read, then three for the verdict, per
 // enrolment of the viewer; tests/integration/student-home.test.ts counts them).
+//
+// One history across kull (issue 18): a student who moved from an earlier kull sees, with the new
+// kull, what was credited from the old one (the approved submission with its attempts and
+// feedback, the attended days) and the old kull's other arbeidskrav with their attempts; days of a
+// granted leave show as «permisjon».
 import { cache } from "react";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { deadlineEnd, osloDate } from "@/lib/domain/application-deadline";
 import { canAdmitToExam } from "@/lib/domain/exam";
 import { deferralRequestDeadline, deferralRequestProblem } from "@/lib/domain/exam-deferral";
@@ -41,16 +47,47 @@ import { db } from "@/lib/server/db";
 import { AccessDeniedError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
+import { daysOnLeave, IN_KULL, type EnrolmentStatus } from "@/lib/domain/enrolment";
+
+/** In the kull: active, on leave, completed (a reference, so the selects below stay mutable for Prisma). */
+const IN_KULL_STATUS: { in: EnrolmentStatus[] } = { in: [...IN_KULL] };
+
+const SUBMISSION_SELECT = {
+  id: true,
+  arbeidskravId: true,
+  status: true,
+  members: {
+    orderBy: { enrolment: { user: { name: "asc" } } },
+    select: { enrolmentId: true, confirmedAt: true, addedBy: { select: { name: true } }, enrolment: { select: { user: { select: { name: true } } } } },
+  },
+  attempts: {
+    orderBy: { attempt: "asc" },
+    select: ATTEMPT_FIELDS,
+  },
+} as const;
 
 const ENROLMENT_SELECT = {
   id: true,
   status: true,
+  transferredFromId: true,
+  leaves: { where: { status: "GRANTED" }, select: { fromDate: true, toDate: true, returnedOn: true } },
+  attendanceCredits: {
+    select: { samlingDayId: true, creditedAt: true, sourceAttendance: { select: { samlingDay: { select: { date: true } }, enrolment: { select: { cohort: { select: { name: true } } } } } } },
+  },
+  arbeidskravCredits: {
+    select: {
+      arbeidskravId: true,
+      creditedAt: true,
+      creditedBy: { select: { name: true } },
+      sourceSubmission: { select: { ...SUBMISSION_SELECT, arbeidskrav: { select: { title: true, dueDate: true, cohort: { select: { name: true } } } } } },
+    },
+  },
   basisgruppe: {
     select: {
       name: true,
       supervisor: { select: { name: true, email: true, phone: true } },
       members: {
-        where: { status: { not: "WITHDRAWN" } },
+        where: { status: IN_KULL_STATUS },
         orderBy: { user: { name: "asc" } },
         select: { id: true, user: { select: { name: true } } },
       },
@@ -118,25 +155,7 @@ const ENROLMENT_SELECT = {
     where: { withdrawnAt: null },
     select: { id: true, samlingDayId: true, reason: true, createdAt: true },
   },
-  submissionMembers: {
-    select: {
-      submission: {
-        select: {
-          id: true,
-          arbeidskravId: true,
-          status: true,
-          members: {
-            orderBy: { enrolment: { user: { name: "asc" } } },
-            select: { enrolmentId: true, confirmedAt: true, addedBy: { select: { name: true } }, enrolment: { select: { user: { select: { name: true } } } } },
-          },
-          attempts: {
-            orderBy: { attempt: "asc" },
-            select: ATTEMPT_FIELDS,
-          },
-        },
-      },
-    },
-  },
+  submissionMembers: { select: { submission: { select: SUBMISSION_SELECT } } },
   examRegistrations: {
     select: {
       id: true,
@@ -153,11 +172,31 @@ const ENROLMENT_SELECT = {
 async function loadStudentOverview(viewer: Viewer, now: Date) {
   if (!viewer.roles.includes("STUDENT")) throw new AccessDeniedError();
   const today = osloDate(now);
-  const enrolments = await db().enrolment.findMany({
-    where: { userId: viewer.id, status: { not: "WITHDRAWN" } },
-    orderBy: { cohort: { startsOn: "desc" } },
-    select: ENROLMENT_SELECT,
-  });
+  const [enrolments, earlierRows] = await Promise.all([
+    db().enrolment.findMany({
+      where: { userId: viewer.id, status: { in: [...IN_KULL] } },
+      orderBy: { cohort: { startsOn: "desc" } },
+      select: ENROLMENT_SELECT,
+    }),
+    // The kull the student moved on from (transfers), for one history across them.
+    db().enrolment.findMany({
+      where: { userId: viewer.id, status: "TRANSFERRED" },
+      select: {
+        id: true,
+        transferredFromId: true,
+        endedOn: true,
+        cohort: { select: { name: true, arbeidskrav: { orderBy: { number: "asc" }, select: { id: true, number: true, title: true, required: true, dueDate: true } } } },
+        submissionMembers: { select: { submission: { select: SUBMISSION_SELECT } } },
+      },
+    }),
+  ]);
+  const earlierById = new Map(earlierRows.map((row) => [row.id, row]));
+  /** The kull before this one, oldest first (a chain of transfers). */
+  const earlierOf = (transferredFromId: string | null) => {
+    const chain: (typeof earlierRows)[number][] = [];
+    for (let id = transferredFromId; id && earlierById.has(id) && chain.length < 10; id = earlierById.get(id)!.transferredFromId) chain.unshift(earlierById.get(id)!);
+    return chain;
+  };
 
   // The verdict comes from the one place that decides it (also for faculty and exam registration).
   const evaluations = await Promise.all(
@@ -170,6 +209,13 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
     const eligibility = byEnrolment.get(enrolment.id)!.eligibility;
     const attendanceByDay = new Map(enrolment.attendance.map((row) => [row.samlingDayId, row.status]));
     const noticeByDay = new Map(enrolment.absenceNotices.map((notice) => [notice.samlingDayId, notice]));
+    const creditByDay = new Map(enrolment.attendanceCredits.map((credit) => [credit.samlingDayId, credit]));
+    const leaveDays = new Set(
+      daysOnLeave(
+        cohort.samlinger.flatMap(({ samling }) => samling.days.map((d) => ({ id: d.id, date: isoDate(d.date) }))),
+        enrolment.leaves.map((leave) => ({ from: isoDate(leave.fromDate), to: isoDate(leave.toDate), returnedOn: leave.returnedOn ? isoDate(leave.returnedOn) : null })),
+      ),
+    );
 
     const samlinger = cohort.samlinger.map(({ number, samling }) => {
       const dates = samling.days.map((samlingDay) => isoDate(samlingDay.date));
@@ -184,11 +230,14 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
           const date = isoDate(samlingDay.date);
           const attendance = attendanceByDay.get(samlingDay.id) ?? null;
           const notice = noticeByDay.get(samlingDay.id);
+          const credit = creditByDay.get(samlingDay.id);
           return {
             id: samlingDay.id,
             date,
             attendance,
-            state: samlingDayState(date, attendance, today),
+            state: samlingDayState(date, attendance, today, { credited: credit !== undefined, onLeave: leaveDays.has(samlingDay.id) }),
+            /** Credited from an earlier kull: the day there the student attended. */
+            credit: credit ? { from: credit.sourceAttendance.enrolment.cohort.name, date: isoDate(credit.sourceAttendance.samlingDay.date) } : null,
             notice: notice
               ? { id: notice.id, reason: notice.reason, createdAt: notice.createdAt, canWithdraw: canWithdrawAbsenceNotice(date, today) }
               : null,
@@ -199,10 +248,12 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
     });
 
     const submissions = new Map(enrolment.submissionMembers.map(({ submission }) => [submission.arbeidskravId, submission]));
+    const credits = new Map(enrolment.arbeidskravCredits.map((credit) => [credit.arbeidskravId, credit]));
     const standing = new Map(
       studentArbeidskravStanding(
         cohort.arbeidskrav,
         [...submissions.values()].map(({ arbeidskravId, status }) => ({ arbeidskravId, status })),
+        [...credits.keys()],
       ).map(({ id, status }) => [id, status]),
     );
     const arbeidskrav = cohort.arbeidskrav.map((definition) => {
@@ -211,10 +262,22 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
       const status: ArbeidskravStatus = standing.get(definition.id) ?? "NOT_SUBMITTED";
       const attempts = submission ? attemptDeadlines(dueDate, submission.attempts) : [];
       const latest = attempts.at(-1);
+      const credit = credits.get(definition.id) ?? null;
       return {
         ...definition,
         dueDate,
         status,
+        /** Approved in an earlier kull and credited here (a transfer), with that work's history. */
+        credit: credit
+          ? {
+              title: credit.sourceSubmission.arbeidskrav.title,
+              cohortName: credit.sourceSubmission.arbeidskrav.cohort.name,
+              creditedAt: credit.creditedAt,
+              creditedBy: credit.creditedBy.name,
+              attempts: attemptDeadlines(isoDate(credit.sourceSubmission.arbeidskrav.dueDate), credit.sourceSubmission.attempts).map(attemptView),
+              members: credit.sourceSubmission.members.map((member) => member.enrolment.user.name),
+            }
+          : null,
         /** The deadline of the next hand-in: the due date, or after "ikke godkjent" the resubmission deadline. */
         deadline: nextHandInDeadline(dueDate, attempts),
         permission: handInPermission(status, { used: attempts.length, max: definition.maxAttempts }),
@@ -232,20 +295,7 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
                 confirmed: member.confirmedAt !== null,
                 addedBy: member.addedBy?.name ?? null,
               })),
-              attempts: attempts.map((attempt) => ({
-                id: attempt.id,
-                number: attempt.attempt,
-                text: attempt.text,
-                submittedAt: attempt.submittedAt,
-                submittedBy: attempt.submittedBy.name,
-                status: attempt.status,
-                feedback: attempt.feedback,
-                assessedAt: attempt.assessedAt,
-                deadline: attempt.deadline,
-                late: attempt.late,
-                documents: attempt.documents,
-                changes: attempt.changes,
-              })),
+              attempts: attempts.map(attemptView),
             }
           : null,
       };
@@ -354,9 +404,39 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
       contacts,
     });
 
+    // The earlier kull's arbeidskrav that were not credited here, with their attempts and feedback.
+    const creditedSubmissions = new Set(enrolment.arbeidskravCredits.map((credit) => credit.sourceSubmission.id));
+    const earlier = earlierOf(enrolment.transferredFromId).map((old) => {
+      const oldSubmissions = new Map(old.submissionMembers.map(({ submission }) => [submission.arbeidskravId, submission]));
+      return {
+        enrolmentId: old.id,
+        cohortName: old.cohort.name,
+        endedOn: old.endedOn ? isoDate(old.endedOn) : null,
+        arbeidskrav: old.cohort.arbeidskrav.map((definition) => {
+          const submission = oldSubmissions.get(definition.id) ?? null;
+          return {
+            id: definition.id,
+            title: definition.title,
+            required: definition.required,
+            status: (submission?.status ?? "NOT_SUBMITTED") as ArbeidskravStatus,
+            credited: submission !== null && creditedSubmissions.has(submission.id),
+            attempts: submission ? attemptDeadlines(isoDate(definition.dueDate), submission.attempts).map(attemptView) : [],
+          };
+        }),
+      };
+    });
+
     return {
       enrolmentId: enrolment.id,
       status: enrolment.status,
+      earlier,
+      creditedDays: enrolment.attendanceCredits.length,
+      creditedArbeidskrav: enrolment.arbeidskravCredits.length,
+      /** The granted leave not ended yet (the student is on leave, or will be from its first day). */
+      leave: (() => {
+        const open = enrolment.leaves.find((leave) => leave.returnedOn === null);
+        return open ? { from: isoDate(open.fromDate), to: isoDate(open.toDate) } : null;
+      })(),
       cohort: { id: cohort.id, code: cohort.code, name: cohort.name, programme: cohort.programme.name },
       today,
       requirements,
@@ -396,7 +476,26 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
   });
 }
 
-/** The viewer's own enrolments (not withdrawn), newest cohort first. Cached for the request. */
+type AttemptRow = Prisma.SubmissionAttemptGetPayload<{ select: typeof ATTEMPT_FIELDS }>;
+
+function attemptView(attempt: AttemptRow & { deadline: string; late: boolean }) {
+  return {
+    id: attempt.id,
+    number: attempt.attempt,
+    text: attempt.text,
+    submittedAt: attempt.submittedAt,
+    submittedBy: attempt.submittedBy.name,
+    status: attempt.status,
+    feedback: attempt.feedback,
+    assessedAt: attempt.assessedAt,
+    deadline: attempt.deadline,
+    late: attempt.late,
+    documents: attempt.documents,
+    changes: attempt.changes,
+  };
+}
+
+/** The viewer's own enrolments in a kull (active, on leave, completed), newest cohort first. Cached for the request. */
 export const getStudentOverview = cache((viewer: Viewer, now?: Date) => loadStudentOverview(viewer, now ?? new Date()));
 
 export type StudentOverview = Awaited<ReturnType<typeof loadStudentOverview>>[number];

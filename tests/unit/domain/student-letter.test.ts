@@ -209,7 +209,8 @@ describe("who handles a klage", () => {
     expect(KLAGE_HANDLER.ARBEIDSKRAV_NOT_APPROVED).toBe("TEACHING_TEAM");
     expect(KLAGE_HANDLER.EXAM_ADMISSION_REFUSED).toBe("ADVISER");
     expect(KLAGE_HANDLER.EXAM_DEFERRAL_REFUSED).toBe("ADVISER");
-    expect(STUDENT_LETTER_KINDS.filter(isEnkeltvedtak)).toEqual(["ARBEIDSKRAV_NOT_APPROVED", "EXAM_ADMISSION_REFUSED", "EXAM_DEFERRAL_REFUSED"]);
+    expect(KLAGE_HANDLER.LEAVE_REFUSED).toBe("ADVISER");
+    expect(STUDENT_LETTER_KINDS.filter(isEnkeltvedtak)).toEqual(["ARBEIDSKRAV_NOT_APPROVED", "EXAM_ADMISSION_REFUSED", "EXAM_DEFERRAL_REFUSED", "LEAVE_REFUSED"]);
   });
 
   it("every kind composes to the enkeltvedtak it is said to be", () => {
@@ -221,6 +222,12 @@ describe("who handles a klage", () => {
       DECISION_CHANGED: { ...party, kind: "DECISION_CHANGED", changed: { subject: "s", madeAvailableOn: "2026-03-01", matter: "m" }, outcome: "o", reason: "r" },
       EXAM_DEFERRAL_GRANTED: deferralGranted,
       EXAM_DEFERRAL_REFUSED: deferralRefused,
+      LEAVE_GRANTED: { ...party, kind: "LEAVE_GRANTED", leave: { from: "2026-03-01", to: "2026-04-01" }, reason: "r", samlingDays: 3, maxAbsences: 5, attendancePercent: 80, examWithdrawn: false },
+      LEAVE_REFUSED: { ...party, kind: "LEAVE_REFUSED", leave: { from: "2026-03-01", to: "2026-04-01" }, reason: "r", grounds: "g" },
+      LEAVE_ENDED: { ...party, kind: "LEAVE_ENDED", leave: { from: "2026-03-01", to: "2026-04-01" }, returnedOn: "2026-03-20", samlingDays: 2 },
+      WITHDRAWAL_CONFIRMED: { ...party, kind: "WITHDRAWAL_CONFIRMED", effectiveOn: "2026-03-01", reason: null, examWithdrawn: false },
+      COMPLETION_CONFIRMED: { ...party, kind: "COMPLETION_CONFIRMED", exam: { title: "Hjemmeeksamen", startsOn: "2026-11-19" }, grade: "B", credits: 30, courseCode: "BVL6001" },
+      TRANSFER_CONFIRMED: { ...party, kind: "TRANSFER_CONFIRMED", fromCohortName: "Kull H2025", credited: [], remaining: ["Fagnotat 1"], attendance: { days: 0, samlinger: [] }, firstDay: null },
     };
     for (const kind of STUDENT_LETTER_KINDS) {
       const letter = composeStudentLetter(inputs[kind]!);

@@ -17,6 +17,7 @@ const COLUMNS: readonly Column<Row>[] = [
   { key: "number", header: "Nr.", numeric: true, cell: (row) => row.number },
   { key: "name", header: "Kandidat", rowHeader: true, cell: (row) => row.name },
   { key: "birth", header: "Fødselsdato", cell: (row) => fsDate(row.birthDate) || "–" },
+  { key: "studentNumber", header: "Studentnummer", cell: (row) => row.studentNumber ?? "Mangler" },
   { key: "grade", header: "Resultat", cell: (row) => row.gradeText ?? "Ikke satt" },
   { key: "counting", header: "Karakter som teller", cell: (row) => row.countingElsewhere ?? (row.grade ? "Denne" : "–") },
 ];
