@@ -219,6 +219,8 @@ test("the adviser creates the first kull from the form, plans it and publishes i
   const intakePage = adviser.url().replace(/\?.*$/, "");
 
   await adviser.getByRole("link", { name: "Plan: samlinger, eksamen og arbeidskrav" }).click();
+  // Read the address once the plan has opened (on a busy machine the click's navigation lags).
+  await adviser.waitForURL(/\/kull\/[^/]+\/plan$/);
   cohortBase = new URL(adviser.url()).pathname.replace(/\/plan$/, "");
   for (const { title, days } of SAMLINGER) {
     const details = adviser.locator("details").filter({ has: adviser.getByText("Legg til en samling", { exact: true }) });
