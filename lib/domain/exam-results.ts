@@ -87,11 +87,3 @@ export function fsResultRows(course: FsCourse, examStartsOn: string, results: re
     ];
   });
 }
-
-/**
- * A spreadsheet cell that begins with =, +, - or @ (or a tab or carriage return) is run as a
- * formula by Excel; such text is written with a leading apostrophe so it stays text.
- */
-export function spreadsheetSafe(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}

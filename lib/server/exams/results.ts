@@ -3,7 +3,7 @@ import "server-only";
 import { csvText } from "@/lib/csv";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { GRADE_DESCRIPTIONS } from "@/lib/domain/exam";
-import { FS_COLUMNS, fsResultRows, fsTerm, spreadsheetSafe, type FsCourse } from "@/lib/domain/exam-results";
+import { FS_COLUMNS, fsResultRows, fsTerm, type FsCourse } from "@/lib/domain/exam-results";
 import { requireCohortStaff } from "@/lib/server/cohorts/access";
 import { db } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
@@ -71,7 +71,7 @@ export async function examResultsCsv(viewer: Viewer, cohortId: string): Promise<
       grade: registration.grade,
       gradedOn: registration.gradedAt ? osloDate(registration.gradedAt) : null,
     })),
-  ).map((row) => row.map(spreadsheetSafe));
+  );
   return {
     filename: `eksamensresultater-${course.code}-${exam.cohort.code}.csv`,
     csv: csvText([[...FS_COLUMNS], ...rows]),
