@@ -14,7 +14,18 @@
  */
 import { countNoun, formatDateNb, joinNb } from "./format";
 import { APPEALS_BODY, klageDeadline } from "./klage";
-import { closingSection, finalDecisionSection, klageSection, type ComposedLetter, type LetterContact, type LetterSection } from "./letter";
+import {
+  closingSection,
+  finalDecisionSection,
+  klageSection,
+  legalBasisSection,
+  legalBasisText,
+  letterheadSection,
+  replacesSentence,
+  type ComposedLetter,
+  type LetterContact,
+  type LetterSection,
+} from "./letter";
 
 export type StudentLetterKind =
   | "ARBEIDSKRAV_NOT_APPROVED"
@@ -94,6 +105,11 @@ export function attemptOrdinal(attempt: number): string {
 
 export interface StudentLetterParty {
   studentName: string;
+  /**
+   * The case's reference number (lib/domain/case-reference.ts): an enkeltvedtak opens a case; a
+   * letter that answers one (a klage's outcome, a decision that no longer stands) carries its case.
+   */
+  reference: string;
   programmeName: string;
   cohortName: string;
   /** The day the letter is made available on /student/brev (the klage period starts here). */
@@ -163,19 +179,30 @@ function klageRight(input: StudentLetterParty, deadline: string): LetterSection 
   });
 }
 
+/** "Ledertreningsoppgave 1 er godkjent." → "ledertreningsoppgave 1 er godkjent." after a colon. */
+function lowerFirst(sentence: string): string {
+  return sentence.charAt(0).toLocaleLowerCase("nb") + sentence.slice(1);
+}
+
 function earlier(letter: EarlierLetter): string {
   return `«${letter.subject}» fra ${formatDateNb(letter.madeAvailableOn)}`;
 }
 
 export function composeStudentLetter(input: StudentLetterInput): ComposedStudentLetter {
-  const greeting: LetterSection = { heading: null, paragraphs: [`Til ${input.studentName}`] };
+  const greeting = letterheadSection({
+    recipientName: input.studentName,
+    reference: input.reference,
+    madeAvailableOn: input.madeAvailableOn,
+    programmeName: input.programmeName,
+    cohortName: input.cohortName,
+  });
   const closing = closingSection(input);
   const study = `${input.programmeName}, ${input.cohortName}`;
   switch (input.kind) {
     case "ARBEIDSKRAV_NOT_APPROVED": {
       const grounds = nonEmpty(input.grounds, "grounds");
       if (input.attempt < input.maxAttempts) throw new RangeError("only the final attempt's 'ikke godkjent' is an enkeltvedtak");
-      const legalBasis = arbeidskravLegalBasis(input.programmeName, input.maxAttempts);
+      const rules = arbeidskravLegalBasis(input.programmeName, input.maxAttempts);
       const deadline = klageDeadline(input.madeAvailableOn);
       const decision = [
         (input.corrected ? "Fagansvarlig har rettet vurderingen av innleveringen din fra godkjent til ikke godkjent. " : "") +
@@ -195,7 +222,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
         sections: [
           greeting,
           { heading: "Vedtak", paragraphs: decision },
-          { heading: "Regler vi har brukt", paragraphs: [legalBasis] },
+          legalBasisSection(rules, "ENKELTVEDTAK"),
           {
             heading: "Begrunnelse",
             paragraphs: [`${input.corrected ? "Fagansvarliges begrunnelse for rettingen" : "Faglærerens vurdering"} (${formatDateNb(input.assessedOn)}):`, grounds],
@@ -206,13 +233,13 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
         klageDeadline: deadline,
         enkeltvedtak: true,
         grounds,
-        legalBasis,
+        legalBasis: legalBasisText(rules),
       };
     }
     case "EXAM_ADMISSION_REFUSED": {
       if (input.reasons.length === 0) throw new RangeError("a refusal needs its reasons");
       const grounds = input.reasons.map((reason) => nonEmpty(reason, "reason")).join(" ");
-      const legalBasis = examAdmissionLegalBasis(input.programmeName, input.requirements);
+      const rules = examAdmissionLegalBasis(input.programmeName, input.requirements);
       const deadline = klageDeadline(input.madeAvailableOn);
       return {
         kind: input.kind,
@@ -227,7 +254,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
               "Kontakt studieveilederen om hva du kan gjøre videre, for eksempel å fortsette i et senere kull.",
             ],
           },
-          { heading: "Regler vi har brukt", paragraphs: [legalBasis] },
+          legalBasisSection(rules, "ENKELTVEDTAK"),
           { heading: "Begrunnelse", paragraphs: input.reasons.map((reason) => reason.trim()) },
           klageRight(input, deadline),
           closing,
@@ -235,7 +262,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
         klageDeadline: deadline,
         enkeltvedtak: true,
         grounds,
-        legalBasis,
+        legalBasis: legalBasisText(rules),
       };
     }
     case "KLAGE_REVERSED":
@@ -248,11 +275,12 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
           {
             heading: "Vedtak i klagesaken",
             paragraphs: [
-              `Vi har behandlet klagen din av ${formatDateNb(input.klage.filedOn)} på vedtaket ${earlier(input.appealed)}, og tar den til følge. Vedtaket er endret i din favør.`,
-              nonEmpty(input.outcome, "outcome"),
+              `Vi har behandlet klagen din av ${formatDateNb(input.klage.filedOn)} på vedtaket ${earlier(input.appealed)}. Klagen er tatt til følge: ${lowerFirst(nonEmpty(input.outcome, "outcome"))}`,
+              replacesSentence(input.appealed),
             ],
           },
           { heading: "Begrunnelse", paragraphs: [nonEmpty(input.klage.grounds, "grounds")] },
+          legalBasisSection(STUDY_REGULATIONS + ".", "KLAGE"),
           closing,
         ],
         klageDeadline: null,
@@ -275,6 +303,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
             ],
           },
           { heading: "Begrunnelse", paragraphs: [nonEmpty(input.klage.grounds, "grounds")] },
+          legalBasisSection(STUDY_REGULATIONS + ".", "KLAGE"),
           finalDecisionSection(),
           closing,
         ],

@@ -2,6 +2,7 @@ import "server-only";
 // Reading letters to students: the student's own (/student/brev), always with their own user id
 // in the `where`, and one letter as PDF for the student it is to or the staff of their cohort.
 import { osloDate } from "@/lib/domain/application-deadline";
+import { formatCaseReference } from "@/lib/domain/case-reference";
 import { isKlageInTime } from "@/lib/domain/klage";
 import { isCohortStaff } from "@/lib/server/cohorts/access";
 import { db } from "@/lib/server/db";
@@ -81,9 +82,18 @@ export async function getStudentLetter(viewer: Viewer, letterId: string, now = n
 export async function getLetterForPdf(viewer: Viewer, letterId: string) {
   const letter = await db().studentLetter.findUnique({
     where: { id: letterId },
-    select: { id: true, userId: true, subject: true, body: true, madeAvailableOn: true, enrolment: { select: { cohortId: true, cohort: { select: { code: true } } } } },
+    select: {
+      id: true,
+      userId: true,
+      subject: true,
+      body: true,
+      madeAvailableOn: true,
+      caseYear: true,
+      caseNumber: true,
+      enrolment: { select: { cohortId: true, cohort: { select: { code: true, programme: { select: { name: true } } } } } },
+    },
   });
   if (!letter) return null;
   if (letter.userId !== viewer.id && !(await isCohortStaff(viewer, letter.enrolment.cohortId))) return null;
-  return { ...letter, madeAvailableOn: isoDate(letter.madeAvailableOn) };
+  return { ...letter, madeAvailableOn: isoDate(letter.madeAvailableOn), reference: formatCaseReference({ year: letter.caseYear, number: letter.caseNumber }) };
 }

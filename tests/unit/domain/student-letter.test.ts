@@ -17,6 +17,7 @@ import {
 
 const party: StudentLetterParty = {
   studentName: "Siri Sjanse",
+  reference: "2026/00042",
   programmeName: "Nasjonal videreutdanning i barnevernledelse",
   cohortName: "Kull V2026",
   madeAvailableOn: "2026-03-02",
@@ -70,10 +71,25 @@ describe("the enkeltvedtak letters", () => {
     expect(text).not.toContain("Fagansvarlig har rettet");
   });
 
-  it("names the laws without section numbers (none we cannot vouch for)", () => {
+  it("names the laws and regulations without section numbers (none we cannot vouch for), and forvaltningsloven's sections", () => {
     expect(STUDY_REGULATIONS).not.toMatch(/§/);
-    expect(composeStudentLetter(finalRejection).legalBasis).not.toMatch(/§/);
-    expect(composeStudentLetter(refusal).legalBasis).not.toMatch(/§/);
+    for (const input of [finalRejection, refusal]) {
+      const letter = composeStudentLetter(input);
+      // The only sections cited are forvaltningsloven's.
+      expect(letter.legalBasis!.replace(/forvaltningsloven §[^.]*|§§ 28 og 29/g, "")).not.toMatch(/§/);
+      expect(letter.legalBasis).toContain("enkeltvedtak etter forvaltningsloven § 2 første ledd bokstav b");
+      expect(letter.legalBasis).toContain("forvaltningsloven §§ 24 og 25");
+      const text = letterAsText(letter);
+      expect(text).toContain(`Hjemmel\n\n${letter.legalBasis!.split(" Vedtaket er et enkeltvedtak")[0]}`);
+    }
+  });
+
+  it("every letter begins with whom it is to, the case's reference, the date and the programme applied to", () => {
+    const text = letterAsText(composeStudentLetter({ ...finalRejection, programmeName: "Videreutdanning i institusjonsledelse", studentName: "Áile Ŋuolláš Čoavji-Đoallu" }));
+    expect(text).toContain("Til Áile Ŋuolláš Čoavji-Đoallu\n\nSaksnummer: 2026/00042\nDato: 2. mars 2026\nStudium: Videreutdanning i institusjonsledelse, Kull V2026");
+    expect(text).toContain("studieplanen for Videreutdanning i institusjonsledelse");
+    expect(text).toContain("NTNU, Videreutdanning i institusjonsledelse\n2. mars 2026");
+    expect(text).not.toContain("barnevernledelse");
   });
 
   it("says so when the decision is a correction, and names the group when the work was a group's", () => {
@@ -132,10 +148,16 @@ describe("letters on a klage's outcome and on a changed decision", () => {
     });
     expect(letter).toMatchObject({ enkeltvedtak: false, klageDeadline: null, grounds: null, legalBasis: null, subject: "Klagen din er tatt til følge: Ledertreningsoppgave 1" });
     const text = letterAsText(letter);
-    expect(text).toContain("Vi har behandlet klagen din av 5. mars 2026 på vedtaket «Vedtak: Ledertreningsoppgave 1 er ikke godkjent» fra 2. mars 2026, og tar den til følge.");
-    expect(text).toContain("Ledertreningsoppgave 1 er godkjent.");
+    expect(text).toContain(
+      "Vi har behandlet klagen din av 5. mars 2026 på vedtaket «Vedtak: Ledertreningsoppgave 1 er ikke godkjent» fra 2. mars 2026. Klagen er tatt til følge: ledertreningsoppgave 1 er godkjent.",
+    );
+    expect(text).toContain("Dette vedtaket erstatter vedtaket «Vedtak: Ledertreningsoppgave 1 er ikke godkjent» fra 2. mars 2026, som ikke lenger gjelder.");
     expect(text).toContain("Refleksjonen står i avsnitt 3.");
+    expect(text).toContain("Saksnummer: 2026/00042");
+    expect(text).toContain("forvaltningsloven §§ 28 til 34");
     expect(text).not.toContain("Du kan klage");
+    // The refused grounds are not restated.
+    expect(text).not.toContain("ikke godkjent.");
   });
 
   it("a klage not taken: it goes to the appeals body, whose decision is final", () => {
