@@ -319,3 +319,19 @@ export function composeDecisionLetter(input: LetterInput): ComposedLetter {
     klageDeadline: deadline,
   };
 }
+
+/**
+ * Which later letter replaces each letter of a decision. A letter that states a decision (every
+ * kind but KLAGE_UPHELD, which keeps the decision and sends the klage on) stands until the next
+ * letter that states one: a klage taken, a new place on the list, an offer from the list, the
+ * list closed. Letters are never changed: the portal shows the earlier one as replaced.
+ */
+export function replacedLetters<T extends { id: string; version: number; kind: LetterKind }>(letters: readonly T[]): Map<string, T> {
+  const deciding = [...letters].filter((letter) => letter.kind !== "KLAGE_UPHELD").sort((a, b) => a.version - b.version);
+  const replaced = new Map<string, T>();
+  for (const [index, letter] of deciding.entries()) {
+    const next = deciding[index + 1];
+    if (next) replaced.set(letter.id, next);
+  }
+  return replaced;
+}

@@ -333,3 +333,20 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
       };
   }
 }
+
+/**
+ * Which later letter replaces each enkeltvedtak: a klage taken, or a letter that the decision no
+ * longer stands, in the same case (the same case number). Letters are never changed: the portal
+ * shows the earlier one as no longer standing, with a link to the letter that replaced it.
+ */
+export function replacedStudentLetters<T extends { id: string; kind: StudentLetterKind; caseNumber: number; order: number }>(letters: readonly T[]): Map<string, T> {
+  const replaced = new Map<string, T>();
+  for (const letter of letters) {
+    if (!isEnkeltvedtak(letter.kind)) continue;
+    const by = letters
+      .filter((other) => other.caseNumber === letter.caseNumber && other.order > letter.order && (other.kind === "KLAGE_REVERSED" || other.kind === "DECISION_CHANGED"))
+      .sort((a, b) => a.order - b.order)[0];
+    if (by) replaced.set(letter.id, by);
+  }
+  return replaced;
+}

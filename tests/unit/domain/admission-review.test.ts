@@ -1,7 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { admissionRequirementChecks, effectiveCategory, verifiedCategory, type ReviewPosition } from "@/lib/domain/admission-review";
 import { CASE_REFERENCE_PENDING } from "@/lib/domain/case-reference";
-import { admissionLegalBasis, APPEALABLE_LETTER_KINDS, composeDecisionLetter, letterAsText, STANDARD_OFFER_PRACTICAL_TEXT, type LetterInput } from "@/lib/domain/decision-letter";
+import { admissionLegalBasis, APPEALABLE_LETTER_KINDS, composeDecisionLetter, letterAsText, replacedLetters, STANDARD_OFFER_PRACTICAL_TEXT, type LetterInput } from "@/lib/domain/decision-letter";
 
 const position = (overrides: Partial<ReviewPosition> = {}): ReviewPosition => ({
   id: "p1",
@@ -322,5 +323,33 @@ describe("the letter after a klage is taken (tatt til følge)", () => {
     expect(text).toContain("Du får tilbud om studieplass på");
     expect(text).not.toContain("erstatter");
     expect(text).not.toContain("Klagen er tatt til følge");
+  });
+});
+
+describe("replacedLetters", () => {
+  const letter = (version: number, kind: LetterInput["kind"]) => ({ id: `l${version}`, version, kind });
+
+  it("each letter that states a decision is replaced by the next one that does; a klage sent on replaces nothing", () => {
+    const letters = [letter(1, "REFUSAL"), letter(2, "KLAGE_UPHELD"), letter(3, "OFFER")];
+    const replaced = replacedLetters([...letters].reverse());
+    expect([...replaced.entries()].map(([id, by]) => [id, by.id])).toEqual([["l1", "l3"]]);
+    expect(replacedLetters([letter(1, "WAITLIST"), letter(2, "WAITLIST_MOVED"), letter(3, "WAITLIST_OFFER")]).get("l2")?.id).toBe("l3");
+    expect(replacedLetters([letter(1, "REFUSAL"), letter(2, "KLAGE_UPHELD")]).size).toBe(0);
+    expect(replacedLetters([]).size).toBe(0);
+  });
+
+  it("the newest deciding letter always stands, in any order of versions", () => {
+    const kinds = ["OFFER", "WAITLIST", "REFUSAL", "WAITLIST_OFFER", "WAITLIST_MOVED", "WAITLIST_CLOSED", "KLAGE_UPHELD"] as const;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...kinds), { maxLength: 8 }), (sequence) => {
+        const letters = fc.sample(fc.shuffledSubarray(sequence.map((kind, index) => letter(index + 1, kind)), { minLength: sequence.length }), 1)[0]!;
+        const replaced = replacedLetters(letters);
+        const deciding = letters.filter((entry) => entry.kind !== "KLAGE_UPHELD");
+        expect(replaced.size).toBe(Math.max(0, deciding.length - 1));
+        const newest = deciding.sort((a, b) => b.version - a.version)[0];
+        if (newest) expect(replaced.has(newest.id)).toBe(false);
+        for (const [id, by] of replaced) expect(by.version).toBeGreaterThan(Number(id.slice(1)));
+      }),
+    );
   });
 });

@@ -9,6 +9,7 @@ import {
   composeStudentLetter,
   isEnkeltvedtak,
   KLAGE_HANDLER,
+  replacedStudentLetters,
   STUDENT_LETTER_KINDS,
   STUDY_REGULATIONS,
   type StudentLetterInput,
@@ -208,5 +209,31 @@ describe("attempt ordinals", () => {
     expect(() => attemptOrdinal(0)).toThrow(RangeError);
     expect(() => attemptOrdinal(10)).toThrow(RangeError);
     expect(() => attemptOrdinal(1.5)).toThrow(RangeError);
+  });
+});
+
+describe("replacedStudentLetters", () => {
+  const letter = (id: string, kind: StudentLetterInput["kind"], caseNumber: number, order: number) => ({ id, kind, caseNumber, order });
+
+  it("an enkeltvedtak is replaced by a klage taken or a 'no longer stands' in its own case, never by a klage sent on", () => {
+    const letters = [
+      letter("a", "ARBEIDSKRAV_NOT_APPROVED", 7, 1),
+      letter("b", "KLAGE_REVERSED", 7, 2),
+      letter("c", "EXAM_ADMISSION_REFUSED", 8, 3),
+      letter("d", "KLAGE_UPHELD", 8, 4),
+      letter("e", "ARBEIDSKRAV_NOT_APPROVED", 9, 5),
+      letter("f", "DECISION_CHANGED", 9, 6),
+      letter("g", "DECISION_CHANGED", 10, 7),
+    ];
+    const replaced = replacedStudentLetters(letters);
+    expect([...replaced.entries()].map(([id, by]) => [id, by.id]).sort()).toEqual([
+      ["a", "b"],
+      ["e", "f"],
+    ]);
+  });
+
+  it("a letter of another case, or an earlier one, replaces nothing", () => {
+    expect(replacedStudentLetters([letter("a", "ARBEIDSKRAV_NOT_APPROVED", 7, 2), letter("b", "KLAGE_REVERSED", 7, 1)]).size).toBe(0);
+    expect(replacedStudentLetters([letter("a", "ARBEIDSKRAV_NOT_APPROVED", 7, 1), letter("b", "KLAGE_REVERSED", 8, 2)]).size).toBe(0);
   });
 });
