@@ -465,7 +465,7 @@ async function seedDecidedIntake(db: Database, context: Context): Promise<string
   }
   await db.auditLog.createMany({ data: audits });
 
-  // Karl Klage's klage, two days ago.
+  // Áile's klage, two days ago.
   if (!appealDecision) throw new Error("demo: the appellant must be refused");
   await db.appeal.create({
     data: {
