@@ -19,8 +19,8 @@ export function LetterStatus({ letter }: { letter: LetterStanding }) {
         <p className="mt-2 flex flex-wrap items-center gap-2">
           <StatusBadge tone="neutral">Gjelder ikke lenger</StatusBadge>
           <span className="text-sm">
-            Erstattet av <Link href={`/student/brev/${letter.replacedBy.id}`}>{letter.replacedBy.subject}</Link> (
-            {formatDateNb(letter.replacedBy.madeAvailableOn)})
+            Erstattet av «{letter.replacedBy.subject}»:{" "}
+            <Link href={`/student/brev/${letter.replacedBy.id}`}>brevet fra {formatDateNb(letter.replacedBy.madeAvailableOn)}</Link>
           </span>
         </p>
       ) : null}

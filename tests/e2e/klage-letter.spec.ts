@@ -45,7 +45,8 @@ test("a klage taken gives the applicant a letter with the new decision, in a PDF
   await expect(aile.locator("summary").filter({ hasText: /^Avslag på søknad om opptak.*gjelder ikke lenger$/ })).toBeVisible();
   await expectAccessible(aile);
 
-  const href = await aile.getByRole("link", { name: /^Last ned brevet som PDF: Plass på venteliste/ }).getAttribute("href");
+  // The newest letter's link (the sr-only subject is a block of its own in the accessible name).
+  const href = await aile.getByRole("link", { name: /^Last ned brevet som PDF\s*: Plass på venteliste/ }).getAttribute("href");
   const response = await aile.request.get(href!);
   expect(response.status()).toBe(200);
   const pdf = await pdfText(new Uint8Array(await response.body()));
