@@ -179,11 +179,6 @@ function klageRight(input: StudentLetterParty, deadline: string): LetterSection 
   });
 }
 
-/** "Ledertreningsoppgave 1 er godkjent." → "ledertreningsoppgave 1 er godkjent." after a colon. */
-function lowerFirst(sentence: string): string {
-  return sentence.charAt(0).toLocaleLowerCase("nb") + sentence.slice(1);
-}
-
 function earlier(letter: EarlierLetter): string {
   return `«${letter.subject}» fra ${formatDateNb(letter.madeAvailableOn)}`;
 }
@@ -275,7 +270,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
           {
             heading: "Vedtak i klagesaken",
             paragraphs: [
-              `Vi har behandlet klagen din av ${formatDateNb(input.klage.filedOn)} på vedtaket ${earlier(input.appealed)}. Klagen er tatt til følge: ${lowerFirst(nonEmpty(input.outcome, "outcome"))}`,
+              `Vi har behandlet klagen din av ${formatDateNb(input.klage.filedOn)} på vedtaket ${earlier(input.appealed)}. Klagen er tatt til følge: ${nonEmpty(input.outcome, "outcome")}`,
               replacesSentence(input.appealed),
             ],
           },

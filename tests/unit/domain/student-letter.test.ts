@@ -150,7 +150,7 @@ describe("letters on a klage's outcome and on a changed decision", () => {
     expect(letter).toMatchObject({ enkeltvedtak: false, klageDeadline: null, grounds: null, legalBasis: null, subject: "Klagen din er tatt til følge: Ledertreningsoppgave 1" });
     const text = letterAsText(letter);
     expect(text).toContain(
-      "Vi har behandlet klagen din av 5. mars 2026 på vedtaket «Vedtak: Ledertreningsoppgave 1 er ikke godkjent» fra 2. mars 2026. Klagen er tatt til følge: ledertreningsoppgave 1 er godkjent.",
+      "Vi har behandlet klagen din av 5. mars 2026 på vedtaket «Vedtak: Ledertreningsoppgave 1 er ikke godkjent» fra 2. mars 2026. Klagen er tatt til følge: Ledertreningsoppgave 1 er godkjent.",
     );
     expect(text).toContain("Dette vedtaket erstatter vedtaket «Vedtak: Ledertreningsoppgave 1 er ikke godkjent» fra 2. mars 2026, som ikke lenger gjelder.");
     expect(text).toContain("Refleksjonen står i avsnitt 3.");
