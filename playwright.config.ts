@@ -6,6 +6,13 @@ import { defineConfig, devices } from "@playwright/test";
 // loaded with the demo data at every run (--fresh).
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const E2E_DATA = ".data/e2e";
+// The programme's whole life (tests/e2e/lifecycle.spec.ts) runs on a second server of its own: an
+// empty database with only the first administrator (no demo data), and a clock the test moves
+// (E2E_TEST_CLOCK, lib/clock/test-clock.ts) so one kull lives a whole year in one run.
+const LIFECYCLE_PORT = PORT + 2;
+const LIFECYCLE_DATA = ".data/e2e-lifecycle";
+process.env.E2E_LIFECYCLE_OUTBOX_DIR ??= `${LIFECYCLE_DATA}/outbox`;
+process.env.E2E_LIFECYCLE_ADMIN ??= "ada.administrator@lifecycle.example.no";
 // While developing, point the tests at a running server (E2E_BASE_URL=http://localhost:3000,
 // with E2E_OUTBOX_DIR=.data/outbox); by default they start their own production server.
 const EXTERNAL = process.env.E2E_BASE_URL;
@@ -42,10 +49,17 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    { name: "chromium", testIgnore: /lifecycle\.spec\.ts$/, use: { ...devices["Desktop Chrome"], channel: undefined } },
+    {
+      name: "lifecycle",
+      testMatch: /lifecycle\.spec\.ts$/,
+      use: { ...devices["Desktop Chrome"], channel: undefined, baseURL: `http://localhost:${LIFECYCLE_PORT}` },
+    },
+  ],
   webServer: EXTERNAL
     ? undefined
-    : {
+    : [{
         command: "node --import tsx lib/cli/launch.ts start --fresh",
         url: `http://localhost:${PORT}/api/health`,
         timeout: 180_000,
@@ -71,4 +85,30 @@ export default defineConfig({
           NEXT_TELEMETRY_DISABLED: "1",
         },
       },
+      {
+        command: "node --import tsx lib/cli/launch.ts start --fresh",
+        url: `http://localhost:${LIFECYCLE_PORT}/api/health`,
+        timeout: 180_000,
+        reuseExistingServer: false,
+        stdout: "pipe",
+        stderr: "pipe",
+        gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+        env: {
+          PORT: String(LIFECYCLE_PORT),
+          DATABASE_URL: "",
+          EMBEDDED_PG_DIR: `${LIFECYCLE_DATA}/postgres`,
+          EMBEDDED_PG_PORT: String(Number(process.env.E2E_PG_PORT ?? 54339) + 1),
+          STORAGE_DIR: `${LIFECYCLE_DATA}/storage`,
+          MAIL_OUTBOX_DIR: process.env.E2E_LIFECYCLE_OUTBOX_DIR,
+          AUTH_SECRET: "e2e-lifecycle-secret-not-for-production-0123456789",
+          APP_URL: `http://localhost:${LIFECYCLE_PORT}`,
+          SHOW_DEMO_ACCOUNTS: "false",
+          SEED_DEMO_DATA: "false",
+          INITIAL_ADMIN_EMAIL: process.env.E2E_LIFECYCLE_ADMIN,
+          INITIAL_ADMIN_NAME: "Ada Administrator",
+          E2E_TEST_CLOCK: "true",
+          NEXT_TELEMETRY_DISABLED: "1",
+        },
+      },
+    ],
 });

@@ -50,7 +50,12 @@ export function startJobRunner(connectionString: string, jobs: JobTable, options
       await boss.work(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: 1 }, async () => {
         await definition.run();
       });
-      if (options.schedule !== false && definition.cron) await boss.schedule(name, definition.cron, {}, { tz: "UTC" });
+      if (options.schedule !== false && definition.cron) {
+        await boss.schedule(name, definition.cron, {}, { tz: "UTC" });
+        // One run at start-up too: what waited while no server ran (the first administrator's
+        // invitation, queued by `npm run admin:create`) goes out now, not at the next cron tick.
+        await boss.send(name, {}, { singletonKey: name });
+      }
     }
     log(`[jobs] Bakgrunnsjobber kjører: ${Object.keys(jobs).join(", ")}`);
     return boss;

@@ -42,8 +42,7 @@ export interface OutboxMail {
  * The newest e-mail to `to` (whose subject matches, when given) in the server's outbox folder.
  * Mail is delivered by the background job a moment after the change, so this waits for it.
  */
-export async function waitForMail(to: string, subject?: RegExp, timeoutMs = 20_000): Promise<OutboxMail> {
-  const dir = process.env.E2E_OUTBOX_DIR!;
+export async function waitForMail(to: string, subject?: RegExp, timeoutMs = 20_000, dir = process.env.E2E_OUTBOX_DIR!): Promise<OutboxMail> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith(".json")).sort().reverse();

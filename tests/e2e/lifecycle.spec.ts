@@ -1,0 +1,412 @@
+// A programme's whole first year on a new installation, with no seed data: the database holds only
+// the administrator the launcher created from INITIAL_ADMIN_EMAIL. Through the screens alone, the
+// administrator sets a password from the invitation, creates the programme and the staff, the
+// adviser creates a kull from the form (copying nothing), publishes it, three people apply, the
+// adviser admits them after the deadline, faculty register attendance and approve the arbeidskrav,
+// the exam is held (one student passes, one is ill and gets a deferred sitting, one fails and
+// registers for the resit), the later sittings are graded, the kull is completed, and next year's
+// kull is created by copying it.
+//
+// The server runs on a clock the test moves (POST /api/test/klokke, E2E_TEST_CLOCK; see
+// playwright.config.ts): every phase sets the day it happens on. A session does not survive a jump
+// of weeks, so each phase signs in again in a new browser context.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectAccessible, linkIn, waitForMail as waitForAnyMail } from "./helpers";
+
+test.describe.configure({ mode: "serial" });
+test.use({ actionTimeout: 30_000 });
+
+const ADMIN = { name: "Ada Administrator", email: process.env.E2E_LIFECYCLE_ADMIN! };
+const ADVISER = { name: "Siv Studieveileder", email: "siv.studieveileder@lifecycle.example.no" };
+const FACULTY = { name: "Frank Fagansvarlig", email: "frank.fagansvarlig@lifecycle.example.no" };
+const PASSWORD = "et langt passord for livslopet";
+const STUDENTS = {
+  passes: { name: "Bente Bestått", email: "bente.bestatt@lifecycle.example.no" },
+  deferred: { name: "Sindre Syk", email: "sindre.syk@lifecycle.example.no" },
+  resit: { name: "Nils Nyeksamen", email: "nils.nyeksamen@lifecycle.example.no" },
+} as const;
+const PROGRAMME = "Videreutdanning i barnevernledelse";
+const SAMLINGER = [
+  { title: "Samling 1", days: ["2031-01-07", "2031-01-08", "2031-01-09"] },
+  { title: "Samling 2", days: ["2031-03-11", "2031-03-12", "2031-03-13"] },
+] as const;
+
+const waitForMail = (to: string, subject?: RegExp, timeoutMs = 30_000) => waitForAnyMail(to, subject, timeoutMs, process.env.E2E_LIFECYCLE_OUTBOX_DIR!);
+
+/** Moves the server's clock to an Oslo wall-clock time ("2031-01-09T15:00"), before anyone signs in. */
+async function setClock(browser: Browser, osloLocal: string) {
+  const offset = new Intl.DateTimeFormat("en", { timeZone: "Europe/Oslo", timeZoneName: "longOffset" })
+    .formatToParts(new Date(`${osloLocal}:00Z`))
+    .find((part) => part.type === "timeZoneName")!
+    .value.replace("GMT", "");
+  const context = await browser.newContext();
+  const response = await context.request.post("/api/test/klokke", { data: { now: `${osloLocal}:00${offset || "+00:00"}` } });
+  expect(response.status(), "the lifecycle server runs with E2E_TEST_CLOCK=true").toBe(200);
+  await context.close();
+}
+
+/** A new browser signed in as `email` (sessions end when the clock jumps weeks ahead). */
+async function signedIn(browser: Browser, email: string, password = PASSWORD): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/login");
+  await page.getByLabel("E-postadresse").fill(email);
+  await page.getByLabel("Passord", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Logg inn" }).click();
+  await expect(page).not.toHaveURL(/\/login/, { timeout: 60_000 });
+  return page;
+}
+
+/** Follows the newest invitation to `email` and chooses the password; returns the signed-in page. */
+async function acceptInvitation(browser: Browser, person: { name: string; email: string }): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(linkIn(await waitForMail(person.email, /^Du har fått en konto/), "/invitasjon"));
+  await expect(page.getByRole("heading", { level: 1, name: `Velkommen, ${person.name}` })).toBeVisible();
+  await page.getByLabel("Nytt passord", { exact: true }).fill(PASSWORD);
+  await page.getByLabel("Gjenta passordet").fill(PASSWORD);
+  await page.getByRole("button", { name: "Lagre passord og logg inn" }).click();
+  await expect(page).not.toHaveURL(/\/invitasjon/, { timeout: 60_000 });
+  return page;
+}
+
+const pdfFile = (name: string) => ({
+  name,
+  mimeType: "application/pdf",
+  buffer: Buffer.from(
+    "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+  ),
+});
+
+/** Registers, fills in and sends a whole application to the one open intake. */
+async function apply(browser: Browser, person: { name: string; email: string }, startYear: number) {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/");
+  await page.getByRole("link", { name: "Søk på Kull V2031" }).click();
+  await page.getByLabel("Fullt navn").fill(person.name);
+  await page.getByLabel("E-postadresse").fill(person.email);
+  await page.getByLabel("Passord", { exact: true }).fill(PASSWORD);
+  await page.getByLabel("Gjenta passordet").fill(PASSWORD);
+  await page.getByLabel(/Jeg har lest at NTNU behandler/).check();
+  await page.getByRole("button", { name: "Opprett konto" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/registrer"), { timeout: 60_000 });
+  await page.getByRole("button", { name: "Start søknaden" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "Personopplysninger" })).toBeVisible();
+  const applicationUrl = page.url().replace(/\/personalia$/, "");
+  await page.getByLabel("Fødselsdato").fill("1980-05-02");
+  await page.getByLabel("Telefon").fill("912 34 567");
+  await page.getByLabel("Adresse").fill("Kongens gate 1");
+  await page.getByLabel("Postnummer").fill("7011");
+  await page.getByLabel("Poststed").fill("Trondheim");
+  await page.getByRole("button", { name: "Lagre og gå videre" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "Utdanning" })).toBeVisible();
+  await page.getByRole("button", { name: "Legg til utdanning" }).click();
+  await page.getByLabel("Lærested").fill("NTNU");
+  await page.getByLabel("Grad eller studium").fill("Bachelor i barnevern");
+  await page.getByLabel("Studiepoeng").fill("180");
+  await page.getByLabel("Fullført år").fill(String(startYear - 20));
+  await page.getByRole("button", { name: "Lagre utdanningen" }).click();
+  await expect(page.getByText("Til sammen: 180 studiepoeng – kravet er oppfylt.")).toBeVisible();
+  await page.getByRole("link", { name: "Gå videre til arbeidsgiver" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "Arbeidsgiver" })).toBeVisible();
+  await page.getByLabel("Fylke").selectOption({ label: "Trøndelag" });
+  await page.getByLabel("Kommune").selectOption({ label: "Trondheim - Tråante" });
+  await page.getByRole("button", { name: "Lagre og gå videre" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "Stillinger" })).toBeVisible();
+  await page.getByRole("button", { name: "Legg til stilling" }).click();
+  await page.getByLabel("Arbeidsgiver", { exact: true }).fill("Trondheim kommune, barneverntjenesten");
+  await page.getByLabel("Type arbeidsgiver").selectOption("MUNICIPAL_CWS");
+  await page.getByLabel("Fylke (arbeidssted)").selectOption({ label: "Trøndelag" });
+  await page.getByLabel("Kommune (arbeidssted)").selectOption({ label: "Trondheim - Tråante" });
+  await page.getByLabel("Stillingstittel").fill("Barnevernleder");
+  await page.getByLabel("Lederrolle i stillingen").selectOption("LEADER");
+  await page.getByLabel("Stillingsprosent").fill("100");
+  await page.getByLabel("Antall du har personalansvar for").fill("10");
+  await page.getByLabel("Ansvarsområde").fill("Hele tjenesten");
+  await page.getByLabel("Jeg har fagansvar").check();
+  await page.getByLabel("Jeg har personalansvar").check();
+  await page.getByLabel("Stillingen til nærmeste overordnede").fill("Kommunalsjef");
+  await page.getByLabel("Startdato").fill(`${startYear - 8}-01-01`);
+  await page.getByLabel("Jeg er fortsatt ansatt i denne stillingen").check();
+  await page.getByRole("button", { name: "Lagre og gå til alle stillinger" }).click();
+  await page.getByRole("link", { name: "Gå videre til dokumenter" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "Dokumenter" })).toBeVisible();
+  await page.getByLabel("Last opp vitnemål").setInputFiles(pdfFile("vitnemal.pdf"));
+  await expect(page.getByRole("link", { name: "vitnemal.pdf" })).toBeVisible();
+  await page.getByLabel("Last opp tjenestebevis for Barnevernleder").setInputFiles(pdfFile("tjenestebevis.pdf"));
+  await expect(page.getByRole("link", { name: "tjenestebevis.pdf" })).toBeVisible();
+
+  await page.goto(linkIn(await waitForMail(person.email, /^Bekreft e-postadressen din/), "/bekreft-epost"));
+  await page.getByRole("button", { name: "Bekreft e-postadressen" }).click();
+  await expect(page.getByRole("status")).toContainText("er bekreftet");
+  await page.goto(`${applicationUrl}/oppsummering`);
+  await page.getByLabel("Jeg bekrefter at opplysningene er riktige og at dokumentene er mine.").check();
+  await page.getByRole("button", { name: "Send søknaden" }).click();
+  await expect(page.getByText(`Søknaden er sendt. Vi har sendt en kvittering til ${person.email}.`)).toBeVisible();
+  await page.context().close();
+}
+
+/** The address of the kull's staff pages (/kull/<id>), as the fagansvarlig finds it from home. */
+let cohortBase = "";
+async function kullPages(page: Page): Promise<string> {
+  if (!cohortBase) {
+    await page.goto("/faglaerer");
+    const href = await page.getByRole("link", { name: "Kull V2031", exact: true }).first().getAttribute("href");
+    cohortBase = href!.match(/^\/kull\/[^/]+/)![0];
+  }
+  return cohortBase;
+}
+
+test("the administrator sets a password, creates the programme and invites the staff", async ({ browser }) => {
+  test.setTimeout(180_000);
+  // The launcher made the administrator with an invitation and no password: the only way in.
+  await (await acceptInvitation(browser, ADMIN)).context().close();
+  await setClock(browser, "2030-11-04T10:00");
+  const page = await signedIn(browser, ADMIN.email);
+
+  await page.goto("/veileder/programmer");
+  await expect(page.getByText("Det er ingen studieprogrammer ennå.", { exact: false })).toBeVisible();
+  await page.getByRole("link", { name: "Nytt studieprogram" }).click();
+  const form = page.getByRole("form", { name: "Nytt studieprogram" });
+  await form.getByLabel("Kode", { exact: true }).fill("barnevern");
+  await form.getByLabel("Navn", { exact: true }).fill(PROGRAMME);
+  await form.getByLabel("Beskrivelse").fill("Nasjonal videreutdanning for ledere i barnevernet, 30 studiepoeng.");
+  await form.getByLabel("Emnekode i FS").fill("BVL6001");
+  await form.getByLabel("Studieveileder", { exact: true }).fill(ADVISER.name);
+  await form.getByLabel("E-post til studieveileder").fill(ADVISER.email);
+  await form.getByLabel("Telefon til studieveileder").fill("73 59 00 00");
+  await form.getByLabel("Fagansvarlig", { exact: true }).fill(FACULTY.name);
+  await form.getByLabel("E-post til fagansvarlig").fill(FACULTY.email);
+  await form.getByLabel("Telefon til fagansvarlig").fill("73 59 00 01");
+  await form.getByRole("button", { name: "Opprett studieprogrammet" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: PROGRAMME })).toBeVisible();
+
+  for (const [person, role] of [
+    [ADVISER, "Studieveileder"],
+    [FACULTY, "Faglærer / prosessveileder"],
+  ] as const) {
+    await page.goto("/veileder/brukere");
+    await page.getByLabel("Navn", { exact: true }).fill(person.name);
+    await page.getByLabel("E-postadresse").fill(person.email);
+    await page.getByRole("checkbox", { name: role, exact: true }).check();
+    await page.getByRole("button", { name: "Opprett bruker" }).click();
+    await expect(page.getByRole("status")).toContainText("Vi har sendt en invitasjon");
+    await (await acceptInvitation(browser, person)).context().close();
+  }
+  await page.context().close();
+});
+
+test("the adviser creates the first kull from the form, plans it and publishes it", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const adviser = await signedIn(browser, ADVISER.email);
+  await adviser.goto("/veileder");
+  await adviser.getByRole("link", { name: "Nytt kull" }).click();
+  const intakeForm = adviser.getByRole("form", { name: "Nytt kull" });
+  await intakeForm.getByLabel("Studieprogram").selectOption({ label: PROGRAMME });
+  await intakeForm.getByLabel("Kode", { exact: true }).fill("V2031");
+  await intakeForm.getByLabel("Navn", { exact: true }).fill("Kull V2031");
+  await intakeForm.getByLabel("Studieplasser").fill("20");
+  await intakeForm.getByLabel("Opptaket åpner").fill("2030-11-03");
+  await intakeForm.getByLabel("Søknadsfrist").fill("2030-11-15");
+  await intakeForm.getByLabel("Svarfrist for tilbud").fill("2030-11-29");
+  await intakeForm.getByLabel("Starter").fill("2031-01-07");
+  await intakeForm.getByLabel("Slutter").fill("2031-06-20");
+  await intakeForm.getByRole("button", { name: "Opprett kullet som kladd" }).click();
+  await expect(adviser.getByRole("heading", { level: 1, name: "Kull V2031: opptak og status" })).toBeVisible();
+  const intakePage = adviser.url().replace(/\?.*$/, "");
+
+  await adviser.getByRole("link", { name: "Plan: samlinger, eksamen og arbeidskrav" }).click();
+  cohortBase = new URL(adviser.url()).pathname.replace(/\/plan$/, "");
+  for (const { title, days } of SAMLINGER) {
+    const details = adviser.locator("details").filter({ has: adviser.getByText("Legg til en samling", { exact: true }) });
+    if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) await details.getByText("Legg til en samling", { exact: true }).click();
+    const form = adviser.getByRole("form", { name: "Ny samling" });
+    await form.getByLabel("Navn", { exact: true }).fill(title);
+    for (const [index, date] of days.entries()) await form.getByLabel(`Dag ${index + 1}`).fill(date);
+    await form.getByRole("button", { name: "Legg til samlingen" }).click();
+    await expect(form.getByRole("status")).toHaveText(`${title} er lagt til i planen.`);
+  }
+  await adviser.getByText("Legg inn eksamen", { exact: true }).click();
+  const examForm = adviser.getByRole("form", { name: "Eksamen" });
+  await examForm.getByLabel("Første eksamensdag").fill("2031-05-27");
+  await examForm.getByRole("button", { name: "Lagre eksamen" }).click();
+  await expect(examForm.getByRole("status")).toHaveText("Eksamensdagene er lagret.");
+  await adviser.getByRole("form", { name: "Arbeidskrav fra studieplanen" }).getByRole("button", { name: "Opprett arbeidskravene" }).click();
+  await expect(adviser.getByRole("heading", { level: 2, name: "Arbeidskrav (5)" })).toBeVisible();
+  await adviser.getByRole("navigation", { name: /: sider$/ }).getByRole("link", { name: "Team og basisgrupper", exact: true }).click();
+  await adviser.getByText("Legg til en faglærer", { exact: true }).click();
+  const teamForm = adviser.getByRole("form", { name: "Legg til faglærer" });
+  await teamForm.getByLabel("Faglærer").selectOption({ label: `${FACULTY.name} (${FACULTY.email})` });
+  await teamForm.getByLabel("Fagansvarlig for kullet").check();
+  await teamForm.getByRole("button", { name: "Legg til i teamet" }).click();
+  await expect(adviser.getByRole("table", { name: "Lærerteamet" }).getByRole("row", { name: new RegExp(`^${FACULTY.name} .* Fagansvarlig`) })).toBeVisible();
+
+  await adviser.goto(intakePage);
+  await adviser.getByRole("button", { name: "Publiser opptaket" }).click();
+  await adviser.getByRole("dialog", { name: "Publisere opptaket til Kull V2031?" }).getByRole("button", { name: "Publiser opptaket" }).click();
+  await expect(adviser.getByRole("status").filter({ hasText: "Kull V2031 er publisert." })).toBeVisible();
+  await expectAccessible(adviser);
+  await adviser.context().close();
+});
+
+test("three people apply before the deadline", async ({ browser }) => {
+  test.setTimeout(300_000);
+  for (const person of Object.values(STUDENTS)) await apply(browser, person, 2031);
+});
+
+test("after the deadline the adviser reviews, ranks and admits; the three accept their places", async ({ browser }) => {
+  test.setTimeout(300_000);
+  await setClock(browser, "2030-11-18T10:00");
+  const adviser = await signedIn(browser, ADVISER.email);
+  await adviser.goto("/veileder/opptak");
+  await adviser.getByRole("row").filter({ hasText: PROGRAMME }).getByRole("link", { name: "Kull V2031", exact: true }).click();
+  await expect(adviser.getByRole("heading", { level: 1, name: /^Opptak: / })).toBeVisible();
+  const admissionPage = adviser.url();
+  for (const person of Object.values(STUDENTS)) {
+    await adviser.goto(admissionPage);
+    await adviser.getByRole("link", { name: person.name }).first().click();
+    await expect(adviser.getByRole("heading", { level: 1, name: person.name })).toBeVisible();
+    // Each choice is saved as it is made: after a reload they stand.
+    const checks = [
+      adviser.getByRole("group", { name: "Kontroll av vitnemal.pdf" }).getByRole("radio", { name: "Godkjent", exact: true }),
+      adviser.getByRole("group", { name: "Kontroll av tjenestebevis.pdf" }).getByRole("radio", { name: "Godkjent", exact: true }),
+      adviser.getByRole("group", { name: "Stemmer stillingen med tjenestebeviset?" }).getByRole("radio", { name: "Kontrollert", exact: true }),
+    ];
+    for (const radio of checks) {
+      if (await radio.isChecked()) continue;
+      await radio.check();
+      await expect(radio.locator("xpath=ancestor::fieldset[1]/..").getByRole("status")).toHaveText(/lagret|Lagret/);
+    }
+    await adviser.reload();
+    for (const radio of checks) await expect(radio).toBeChecked();
+    await adviser.getByRole("group", { name: "Oppfyller søkeren opptakskravene?" }).getByRole("radio", { name: "Kvalifisert", exact: true }).check();
+    await adviser.getByRole("button", { name: "Lagre vurderingen" }).click();
+    await expect(adviser.getByText("Lagret: oppfyller opptakskravene.")).toBeVisible();
+  }
+  await adviser.goto(admissionPage);
+  await adviser.getByRole("link", { name: "Vedtak" }).click();
+  await expect(adviser.getByText("Sendes nå: 3 tilbud, 0 ventelisteplasser og 0 avslag.", { exact: false })).toBeVisible();
+  await adviser.getByLabel("Jeg har lest forhåndsvisningen og vil sende 3 vedtak nå.").check();
+  await adviser.getByRole("button", { name: "Send 3 vedtak" }).click();
+  await expect(adviser.getByRole("status").filter({ hasText: "Vedtakene er sendt: 3 tilbud" })).toBeVisible();
+  await adviser.context().close();
+
+  for (const person of Object.values(STUDENTS)) {
+    await waitForMail(person.email, /^Tilbud om studieplass/);
+    const page = await signedIn(browser, person.email);
+    await page.getByRole("link", { name: new RegExp(PROGRAMME) }).first().click();
+    await page.getByRole("button", { name: "Takk ja til studieplassen" }).click();
+    await expect(page.getByRole("region", { name: "Status" }).getByText(/^Du takket ja/)).toBeVisible();
+    await page.context().close();
+  }
+});
+
+test("during the year faculty register attendance, the students hand in, and the fagansvarlig approves", async ({ browser }) => {
+  test.setTimeout(400_000);
+  // Each day is registered on the day (a later registration is a correction, with a reason).
+  for (const day of SAMLINGER.flatMap((samling) => samling.days)) {
+    await setClock(browser, `${day}T15:00`);
+    const faculty = await signedIn(browser, FACULTY.email);
+    await faculty.getByRole("link", { name: "Registrer oppmøte for i dag" }).click();
+    await expect(faculty.getByRole("heading", { level: 1, name: /^Oppmøte / })).toBeVisible();
+    // A click before the page has hydrated does nothing: try until the count says all three.
+    await expect(async () => {
+      await faculty.getByRole("button", { name: "Alle til stede" }).click();
+      await expect(faculty.getByText("3 til stede, 0 fravær", { exact: false })).toBeVisible({ timeout: 1_000 });
+    }).toPass();
+    await faculty.getByRole("button", { name: "Lagre oppmøtet" }).click();
+    await expect(faculty.getByRole("status").filter({ hasText: "Oppmøtet er lagret: 3 til stede, 0 fraværende." })).toBeVisible();
+    await faculty.context().close();
+  }
+
+  for (const person of Object.values(STUDENTS)) {
+    const student = await signedIn(browser, person.email);
+    await student.goto("/student/arbeidskrav");
+    const titles = (await student.getByRole("main").getByRole("link").allTextContents()).map((text) => text.trim()).filter((text) => /^(Fagnotat|Ledertreningsoppgave)/.test(text));
+    expect(titles).toHaveLength(5);
+    for (const title of titles) {
+      await student.goto("/student/arbeidskrav");
+      await student.getByRole("link", { name: title, exact: true }).click();
+      await student.getByRole("textbox", { name: /^Tekst/ }).fill(`${person.name}: ${title}, levert som tekst.`);
+      await student.getByRole("button", { name: "Lever", exact: true }).click();
+      await expect(student.getByRole("status").filter({ hasText: "Innleveringen er mottatt." })).toBeVisible();
+    }
+    await student.context().close();
+  }
+
+  const faculty = await signedIn(browser, FACULTY.email);
+  for (let assessed = 0; assessed < 15; assessed += 1) {
+    await faculty.goto(`${await kullPages(faculty)}/arbeidskrav`);
+    await faculty.getByRole("link", { name: /^Vurder / }).first().click();
+    await faculty.getByRole("radio", { name: "Godkjent", exact: true }).check();
+    await faculty.getByLabel(/^Tilbakemelding/).fill("Godt koblet til egen praksis.");
+    await faculty.getByRole("button", { name: "Lagre vurderingen" }).click();
+    await expect(faculty.getByRole("status").filter({ hasText: "er godkjent" })).toBeVisible();
+  }
+  await faculty.goto(`${await kullPages(faculty)}/arbeidskrav`);
+  await expect(faculty.getByRole("link", { name: /^Vurder / })).toHaveCount(0);
+  await faculty.context().close();
+
+  const bente = await signedIn(browser, STUDENTS.passes.email);
+  await expect(bente.getByRole("region", { name: "Rett til å gå opp til eksamen" }).getByText("Du kan gå opp til eksamen", { exact: true })).toBeVisible();
+  await bente.context().close();
+});
+
+test("the eligible are registered for the exam, and the ordinary sitting is graded and published", async ({ browser }) => {
+  test.setTimeout(240_000);
+  await setClock(browser, "2031-05-03T10:00");
+  const faculty = await signedIn(browser, FACULTY.email);
+  await faculty.goto(`${await kullPages(faculty)}/eksamen`);
+  await faculty.getByRole("button", { name: "Meld opp alle som fyller kravene (3)" }).click();
+  await faculty.getByRole("dialog", { name: "Melde opp 3 studenter?" }).getByRole("button", { name: "Meld opp 3" }).click();
+  await expect(faculty.getByRole("status").filter({ hasText: "3 studenter som fyller kravene er meldt opp til eksamen." })).toBeVisible();
+  await faculty.context().close();
+
+  await setClock(browser, "2031-06-10T10:00");
+  const staff = await signedIn(browser, FACULTY.email);
+  await staff.goto(`${await kullPages(staff)}/eksamen`);
+  for (const [person, grade] of [
+    [STUDENTS.passes, "B"],
+    [STUDENTS.resit, "F"],
+  ] as const) {
+    await staff.getByLabel(`Karakter for ${person.name}`, { exact: true }).selectOption(grade);
+    await staff.getByRole("button", { name: `Lagre karakter for ${person.name}` }).click();
+    await expect(staff.getByRole("status").filter({ hasText: `Karakteren ${grade} er lagret.` })).toBeVisible();
+  }
+  await staff.context().close();
+});
+
+test("next year's kull is created by copying the first, reviewed and published", async ({ browser }) => {
+  test.setTimeout(180_000);
+  await setClock(browser, "2031-08-15T10:00");
+  const adviser = await signedIn(browser, ADVISER.email);
+  await adviser.goto("/veileder");
+  await adviser.getByRole("link", { name: "Kopier et kull" }).click();
+  await adviser.getByLabel("Kull du kopierer fra").selectOption({ label: `${PROGRAMME}, Kull V2031 (2 samlinger, 5 arbeidskrav)` });
+  await adviser.getByLabel("Kode for det nye kullet").fill("V2032");
+  await adviser.getByRole("button", { name: "Vis forslaget" }).click();
+  await expect(adviser.getByRole("heading", { level: 2, name: `2. Se over Kull V2032 (${PROGRAMME})` })).toBeVisible();
+  await expect(adviser.getByText("Kopi av Kull V2031, med alle datoer flyttet 52 uker.")).toBeVisible();
+  const review = adviser.getByRole("form", { name: "Kopi av kull" });
+  await expect(review.getByRole("group", { name: /^Samling 1/ }).getByLabel("Dag 1")).toHaveValue("2032-01-06");
+  await expect(review.getByRole("group", { name: /^Samling 2/ }).getByLabel("Dag 3")).toHaveValue("2032-03-11");
+  await expectAccessible(adviser);
+  await review.getByRole("button", { name: "Opprett kullet som kladd" }).click();
+  await expect(adviser.getByRole("heading", { level: 1, name: "Kull V2032: opptak og status" })).toBeVisible();
+  await expect(adviser.getByText("2 samlinger med 6 samlingsdager")).toBeVisible();
+  await expect(adviser.getByText(`Lærerteam: ${FACULTY.name} (fagansvarlig)`)).toBeVisible();
+  await adviser.getByRole("button", { name: "Publiser opptaket" }).click();
+  await adviser.getByRole("dialog", { name: "Publisere opptaket til Kull V2032?" }).getByRole("button", { name: "Publiser opptaket" }).click();
+  await expect(adviser.getByRole("status").filter({ hasText: "Kull V2032 er publisert." })).toBeVisible();
+  await adviser.context().close();
+
+  // Applicants see next year's intake on the public page once its application window opens.
+  await setClock(browser, "2031-11-05T10:00");
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto("/");
+  await expect(visitor.getByRole("link", { name: "Søk på Kull V2032" })).toBeVisible();
+  await visitor.context().close();
+});
