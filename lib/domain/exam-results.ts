@@ -1,7 +1,8 @@
 /**
  * Exam results as they leave the app for FS (Felles studentsystem), where grades are recorded:
  * one row per student registered for the exam. The format is a CSV the exam office imports
- * (lib/server/exams/ writes it with csv-stringify: UTF-8 with BOM, semicolons).
+ * (lib/server/exams/ writes it through lib/csv.ts: UTF-8 with BOM, semicolons, every text cell
+ * neutralised so a spreadsheet never runs it as a formula).
  */
 import { datePartsOf } from "./dates";
 import { isGrade, type Grade } from "./exam";
