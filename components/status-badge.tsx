@@ -33,3 +33,12 @@ export const ELIGIBILITY_STATUS: Record<string, { label: string; tone: Tone }> =
   ON_TRACK: { label: "Underveis – kravene er ikke oppfylt ennå", tone: "wait" },
   NOT_ELIGIBLE: { label: "Du kan ikke lenger nå kravet til oppmøte", tone: "bad" },
 };
+
+/** An enrolment's status (lib/domain/enrolment.ts ENROLMENT_STATUS_LABELS), with its tone. */
+export const ENROLMENT_STATUS: Record<string, { label: string; tone: Tone }> = {
+  ACTIVE: { label: "Aktiv", tone: "good" },
+  ON_LEAVE: { label: "Permisjon", tone: "wait" },
+  WITHDRAWN: { label: "Sluttet", tone: "neutral" },
+  COMPLETED: { label: "Fullført", tone: "good" },
+  TRANSFERRED: { label: "Overført til senere kull", tone: "neutral" },
+};

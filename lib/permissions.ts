@@ -128,3 +128,18 @@ export function canDecideStudentAppeal(viewer: RoleHolder, appeal: StudentAppeal
   if (appeal.handler === "ADVISER") return isStaff(viewer);
   return appeal.viewerOnTeachingTeam && viewer.roles.includes("FACULTY");
 }
+
+/**
+ * A student's FS identity (fødselsdato, studentnummer, FS-personløpenummer): the student, and the
+ * study administration (advisers, admins). Faculty see it only where FS needs it — the exam
+ * protocol and the FS export of a cohort they teach (lib/server/exams/results.ts, behind
+ * requireCohortStaff) — never on their lists of students.
+ */
+export function canReadStudentIdentity(viewer: RoleHolder, studentUserId: string): boolean {
+  return viewer.id === studentUserId || isStaff(viewer);
+}
+
+/** The same people may register or correct it (every change is audited). */
+export function canEditStudentIdentity(viewer: RoleHolder, studentUserId: string): boolean {
+  return (viewer.id === studentUserId && viewer.roles.includes("STUDENT")) || isStaff(viewer);
+}

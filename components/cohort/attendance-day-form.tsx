@@ -20,6 +20,10 @@ export interface AttendanceDayStudent {
   status: Status | null;
   note: string | null;
   absenceNotice: { reason: string; sentAt: string } | null;
+  /** Attended in the student's earlier kull and credited here (a transfer): no need to register. */
+  credited?: boolean;
+  /** Inside the student's granted leave: never an absence, whatever is registered. */
+  onLeave?: boolean;
 }
 
 export function AttendanceDayForm({
@@ -91,12 +95,19 @@ export function AttendanceDayForm({
               ) : null}
               <fieldset
                 className={`rounded-md border p-3 ${status === "ABSENT" ? "border-red-700 bg-red-50" : status === "PRESENT" ? "border-green-700 bg-green-50" : "border-slate-300 bg-white"}`}
-                aria-describedby={student.absenceNotice ? `notice-${id}` : undefined}
+                aria-describedby={[student.absenceNotice ? `notice-${id}` : null, student.credited || student.onLeave ? `own-${id}` : null].filter(Boolean).join(" ") || undefined}
               >
                 <legend className="sr-only">{student.name}</legend>
                 <p aria-hidden="true" className="font-medium">
                   {student.name}
                 </p>
+                {student.credited || student.onLeave ? (
+                  <p id={`own-${id}`} className="mt-1 rounded border border-slate-400 bg-slate-50 px-2 py-1 text-sm text-slate-900">
+                    {student.credited
+                      ? "Godkjent fra tidligere kull: studenten var til stede på samme dag i kullet før, og dagen teller som oppmøte."
+                      : "Permisjon: dagen er i studentens permisjonstid og teller ikke som fravær."}
+                  </p>
+                ) : null}
                 {student.absenceNotice ? (
                   <p id={`notice-${id}`} className="mt-1 rounded border border-amber-700 bg-amber-50 px-2 py-1 text-sm text-amber-900">
                     <span className="font-semibold">Fraværsmelding:</span> {student.absenceNotice.reason}

@@ -8,8 +8,11 @@ import { RISK_LABEL } from "@/components/cohort/cohort-card";
 import { formatDateNb } from "@/lib/domain/format";
 import type { RiskLevel } from "@/lib/domain/risk";
 
-/** A cell: registered present or absent; a past day with nothing registered; a day to come. */
-export type GridCell = "PRESENT" | "ABSENT" | "MISSING" | "UPCOMING";
+/**
+ * A cell: registered present or absent; a past day with nothing registered; a day to come; a day
+ * credited from the student's earlier kull (a transfer); a day inside a granted leave.
+ */
+export type GridCell = "PRESENT" | "ABSENT" | "MISSING" | "UPCOMING" | "CREDITED" | "LEAVE";
 
 /** What the grid shows (lib/server/cohorts/attendance.ts getAttendanceGrid gives it). */
 export interface Grid {
@@ -33,6 +36,8 @@ const CELL: Record<GridCell, { symbol: string; words: string; className: string 
   ABSENT: { symbol: "✗", words: "fravær", className: "bg-red-50 text-red-900 font-bold" },
   MISSING: { symbol: "?", words: "ikke registrert", className: "bg-amber-50 text-amber-900 font-bold" },
   UPCOMING: { symbol: "·", words: "kommer", className: "text-slate-700" },
+  CREDITED: { symbol: "↪", words: "godkjent fra tidligere kull", className: "bg-green-50 text-green-900" },
+  LEAVE: { symbol: "P", words: "permisjon", className: "bg-slate-100 text-slate-800" },
 };
 
 const STATUS = {

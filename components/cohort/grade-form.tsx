@@ -1,6 +1,6 @@
 "use client";
-// A registered student's grade (A–F). Changing a grade that is already set needs a reason, which
-// is logged with it.
+// A registered student's result at one sitting: a grade (A–F) or "ikke møtt" (an attempt without a
+// grade). Changing a result that is already set needs a reason, which is logged with it.
 import { useActionState, useEffect, useRef, useState } from "react";
 import { setGradeAction } from "@/lib/actions/exam";
 import { GRADE_DESCRIPTIONS, GRADES } from "@/lib/domain/exam";
@@ -8,7 +8,21 @@ import { initialActionState } from "@/lib/forms";
 import { FieldMessages } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/form-status";
 
-export function GradeForm({ cohortId, enrolmentId, name, grade }: { cohortId: string; enrolmentId: string; name: string; grade: string | null }) {
+export function GradeForm({
+  cohortId,
+  examId,
+  enrolmentId,
+  name,
+  grade,
+}: {
+  cohortId: string;
+  /** The sitting (the ordinary one when absent). */
+  examId?: string;
+  enrolmentId: string;
+  name: string;
+  /** A grade, "NOT_ATTENDED", or null while there is no result. */
+  grade: string | null;
+}) {
   const [state, formAction] = useActionState(setGradeAction, initialActionState);
   const [chosen, setChosen] = useState(grade ?? "");
   const message = useRef<HTMLParagraphElement>(null);
@@ -22,6 +36,7 @@ export function GradeForm({ cohortId, enrolmentId, name, grade }: { cohortId: st
     <form action={formAction} noValidate className="space-y-2">
       <input type="hidden" name="cohortId" value={cohortId} />
       <input type="hidden" name="enrolmentId" value={enrolmentId} />
+      {examId ? <input type="hidden" name="examId" value={examId} /> : null}
       <div className="flex flex-wrap items-end gap-2">
         <div>
           <label htmlFor={id} className="block text-sm font-medium">
@@ -41,6 +56,7 @@ export function GradeForm({ cohortId, enrolmentId, name, grade }: { cohortId: st
                 {value} – {GRADE_DESCRIPTIONS[value]}
               </option>
             ))}
+            <option value="NOT_ATTENDED">Ikke møtt (teller som forsøk)</option>
           </select>
         </div>
         <SubmitButton className="btn-secondary min-h-11 px-3 text-sm" pendingText="Lagrer …" aria-label={`Lagre karakter for ${name}`}>

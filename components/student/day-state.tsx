@@ -7,6 +7,8 @@ export const DAY_STATE: Record<SamlingDayState, { symbol: string; label: string;
   UNREGISTERED: { symbol: "?", label: "Ikke registrert ennå", className: "text-amber-900" },
   TODAY: { symbol: "●", label: "I dag", className: "text-brand-700" },
   UPCOMING: { symbol: "○", label: "Kommer", className: "text-slate-700" },
+  CREDITED: { symbol: "✓", label: "Godkjent fra tidligere kull", className: "text-green-800" },
+  LEAVE: { symbol: "–", label: "Permisjon", className: "text-slate-700" },
 };
 
 export function DayState({ state }: { state: SamlingDayState }) {

@@ -15,20 +15,33 @@ export type AttendanceFacts = Eligibility["attendance"];
  * none is UNREGISTERED: neither attended nor an absence until the faculty register it (only
  * registered days count; lib/domain/attendance.ts).
  */
-export type SamlingDayState = "PRESENT" | "ABSENT" | "UNREGISTERED" | "TODAY" | "UPCOMING";
+export type SamlingDayState = "PRESENT" | "ABSENT" | "UNREGISTERED" | "TODAY" | "UPCOMING" | "CREDITED" | "LEAVE";
 
-export function samlingDayState(date: string, registration: "PRESENT" | "ABSENT" | null, today: string): SamlingDayState {
+/**
+ * `credited`: attended in an earlier kull and credited here (a transfer), shown as such unless
+ * the student was also registered present; `onLeave`: inside a granted leave, never an absence
+ * (lib/domain/attendance.ts decides the counts in the same order).
+ */
+export function samlingDayState(
+  date: string,
+  registration: "PRESENT" | "ABSENT" | null,
+  today: string,
+  own: { credited?: boolean; onLeave?: boolean } = {},
+): SamlingDayState {
   const day = parseIsoDate(date, "date");
   const now = parseIsoDate(today, "today");
-  if (registration === "PRESENT" || registration === "ABSENT") return registration;
+  if (registration === "PRESENT") return registration;
+  if (own.credited) return "CREDITED";
+  if (own.onLeave) return "LEAVE";
+  if (registration === "ABSENT") return registration;
   if (registration !== null) throw new RangeError(`Unknown attendance status: ${String(registration)}`);
   if (day < now) return "UNREGISTERED";
   return day === now ? "TODAY" : "UPCOMING";
 }
 
-/** The days still to come: scheduled but not held. */
+/** The days still to come: scheduled, not held, and not inside a granted leave. */
 export function remainingDays(attendance: AttendanceFacts): number {
-  return attendance.scheduled - attendance.held;
+  return attendance.scheduled - attendance.held - (attendance.leave ?? 0);
 }
 
 export interface AttendanceProgress {
@@ -56,6 +69,8 @@ export function attendanceProgress(attendance: AttendanceFacts): AttendanceProgr
         ? "Ingen samlingsdager er registrert ennå."
         : "Ingen samlingsdager er holdt ennå."
       : `Du har vært til stede ${attended} av ${countNoun(held, "dag", "dager")} ${unregistered > 0 ? "som er registrert" : "så langt"}.`;
+  const leave = attendance.leave ?? 0;
+  const soFarWithLeave = leave > 0 ? `${soFar} ${countNoun(leave, "dag", "dager")} er i permisjonstiden din (ikke fravær).` : soFar;
   const rule = `Du må ha minst ${requiredDays} av ${countNoun(scheduled, "dag", "dager")} totalt (${requiredPercent} %).`;
   const remaining = remainingDays(attendance);
   let outlook: string;
@@ -73,7 +88,7 @@ export function attendanceProgress(attendance: AttendanceFacts): AttendanceProgr
   } else {
     outlook = `Du kan være borte høyst ${countNoun(absencesLeft, "dag", "dager")} til.`;
   }
-  return { soFar, rule, outlook };
+  return { soFar: soFarWithLeave, rule, outlook };
 }
 
 export type AttendanceWarning = "LAST_ABSENCE" | "UNREACHABLE";
@@ -88,8 +103,9 @@ export type AttendanceWarning = "LAST_ABSENCE" | "UNREACHABLE";
 export function attendanceWarning(attendance: AttendanceFacts): AttendanceWarning | null {
   const { scheduled, held, attended, maxAbsences, absencesLeft, met } = attendance;
   if (scheduled === 0 || met) return null;
-  const absences = held - attended;
-  if (absences > maxAbsences) return "UNREACHABLE";
-  if (held < scheduled && absences >= 1 && absencesLeft <= 1) return "LAST_ABSENCE";
+  // A day of leave is not an absence, but it uses the allowance like one.
+  const missed = held - attended + (attendance.leave ?? 0);
+  if (missed > maxAbsences) return "UNREACHABLE";
+  if (remainingDays(attendance) > 0 && missed >= 1 && absencesLeft <= 1) return "LAST_ABSENCE";
   return null;
 }

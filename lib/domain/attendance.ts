@@ -16,6 +16,18 @@ export interface AttendanceRegistration {
 }
 
 /**
+ * What the student's own record adds to the kull's plan (lib/domain/enrolment.ts,
+ * lib/domain/transfer.ts): days inside a granted leave of absence, and days credited from an
+ * earlier kull's attendance when the student transferred (an explicit AttendanceCredit record).
+ */
+export interface AttendanceAdjustments {
+  /** Days inside a granted leave (permisjon): not an absence, not attended either. */
+  leave?: readonly string[];
+  /** Days credited as attended from an earlier kull. */
+  credited?: readonly string[];
+}
+
+/**
  * Only registered days count. A day counts as held once someone has registered the student's
  * attendance for it (present or absent); a past day nobody has registered yet is "ikke
  * registrert": it is neither attended nor an absence, it is never a reason for a warning, and it
@@ -23,13 +35,21 @@ export interface AttendanceRegistration {
  * verdict (eligible, on track, out of reach) depends on the stored facts alone, never on the
  * clock: a faculty member who registers a day a week late changes nothing that was said before.
  * Days are counted by id: one samling day shared with another programme is still one day.
- * RangeError for duplicate days or registrations, or a registration for a day outside the plan.
+ *
+ * A day is, in this order: attended when it is credited from an earlier kull or registered
+ * present; on leave (`leaveDays`) when it lies inside a granted leave — also when it was
+ * registered absent, since a day of leave is never an absence; absent when registered absent;
+ * otherwise unregistered (past) or to come. A day on leave still belongs to the kull's plan: the
+ * requirement is a share of all its days (see evaluateEligibility).
+ * RangeError for duplicate days or registrations, or a registration, leave day or credit for a day
+ * outside the plan.
  */
 export function attendanceCounts(
   days: SamlingDayInput[],
   registrations: AttendanceRegistration[],
   asOf: string,
-): Pick<EligibilityInput, "scheduledDays" | "heldDays" | "attendedDays" | "unregisteredDays"> {
+  adjustments: AttendanceAdjustments = {},
+): Pick<EligibilityInput, "scheduledDays" | "heldDays" | "attendedDays" | "unregisteredDays" | "leaveDays"> {
   const asOfDay = parseIsoDate(asOf, "asOf");
   const dateById = new Map<string, number>();
   for (const day of days) {
@@ -43,14 +63,27 @@ export function attendanceCounts(
     if (r.status !== "PRESENT" && r.status !== "ABSENT") throw new RangeError(`Unknown attendance status: ${String(r.status)}`);
     registered.set(r.samlingDayId, r.status);
   }
+  const leave = new Set(adjustments.leave ?? []);
+  const credited = new Set(adjustments.credited ?? []);
+  for (const id of [...leave, ...credited]) {
+    if (!dateById.has(id)) throw new RangeError(`Leave or credit for a day outside the plan: ${id}`);
+  }
   let heldDays = 0;
   let attendedDays = 0;
   let unregisteredDays = 0;
+  let leaveDays = 0;
   for (const [id, date] of dateById) {
     const status = registered.get(id);
-    if (status !== undefined) heldDays += 1;
-    else if (date < asOfDay) unregisteredDays += 1;
-    if (status === "PRESENT") attendedDays += 1;
+    if (credited.has(id) || status === "PRESENT") {
+      heldDays += 1;
+      attendedDays += 1;
+    } else if (leave.has(id)) {
+      leaveDays += 1;
+    } else if (status === "ABSENT") {
+      heldDays += 1;
+    } else if (date < asOfDay) {
+      unregisteredDays += 1;
+    }
   }
-  return { scheduledDays: dateById.size, heldDays, attendedDays, unregisteredDays };
+  return { scheduledDays: dateById.size, heldDays, attendedDays, unregisteredDays, leaveDays };
 }

@@ -43,6 +43,13 @@ export interface EligibilityInput {
   attendedDays: number; // days the student was registered present (<= heldDays)
   /** Past days nobody has registered yet (information only: never an absence). Default 0. */
   unregisteredDays?: number;
+  /**
+   * Days inside a granted leave of absence (permisjon; lib/domain/enrolment.ts). Not an absence —
+   * no warning counts them as fravær — but not attended either: the requirement is a share of all
+   * the kull's days, so a leave longer than the absence the rule allows means continuing in a
+   * later kull (with credits). Default 0.
+   */
+  leaveDays?: number;
   arbeidskrav: ArbeidskravStanding[]; // the student's standing on each arbeidskrav of the set
 }
 
@@ -62,8 +69,10 @@ export interface Eligibility {
     requiredDays: number;
     /** Days registered so far, present or absent (attended ≤ held ≤ scheduled). */
     held: number;
-    /** Past days not registered yet: not counted either way (held + unregistered ≤ scheduled). */
+    /** Past days not registered yet: not counted either way (held + unregistered + leave ≤ scheduled). */
     unregistered: number;
+    /** Days of a granted leave: neither attended nor absences, but out of reach (default 0). */
+    leave: number;
     met: boolean;
     maxAbsences: number;
     absencesLeft: number;
@@ -166,24 +175,28 @@ export function evaluateEligibility(
   const requiredArbeidskrav = requirements.arbeidskrav.total;
   const { scheduledDays: scheduled, heldDays: held, attendedDays: attended } = input;
   const unregistered = input.unregisteredDays ?? 0;
+  const leave = input.leaveDays ?? 0;
   assertCount(scheduled, "scheduledDays");
   assertCount(held, "heldDays");
   assertCount(attended, "attendedDays");
   assertCount(unregistered, "unregisteredDays");
+  assertCount(leave, "leaveDays");
   if (held > scheduled) throw new RangeError(`heldDays (${held}) cannot exceed scheduledDays (${scheduled})`);
   if (attended > held) throw new RangeError(`attendedDays (${attended}) cannot exceed heldDays (${held})`);
-  if (held + unregistered > scheduled) {
-    throw new RangeError(`heldDays + unregisteredDays (${held + unregistered}) cannot exceed scheduledDays (${scheduled})`);
+  if (held + unregistered + leave > scheduled) {
+    throw new RangeError(`heldDays + unregisteredDays + leaveDays (${held + unregistered + leave}) cannot exceed scheduledDays (${scheduled})`);
   }
 
   const requiredDays = requiredAttendanceDays(scheduled, percent);
   const maxAbsences = scheduled - requiredDays;
   const absences = held - attended;
-  const absencesLeft = Math.max(0, maxAbsences - absences);
+  // Days of leave are no absences, but they will not be attended either: they use the allowance.
+  const missed = absences + leave;
+  const absencesLeft = Math.max(0, maxAbsences - missed);
   const attendanceMet = attendanceRequirementMet(attended, scheduled, percent);
-  // Attending every remaining day gives scheduled − absences days, which reaches the threshold exactly when
-  // absences ≤ maxAbsences.
-  const attendanceReachable = scheduled === 0 || absences <= maxAbsences;
+  // Attending every remaining day gives scheduled − absences − leave days, which reaches the
+  // threshold exactly when absences + leave ≤ maxAbsences.
+  const attendanceReachable = scheduled === 0 || missed <= maxAbsences;
 
   const standings = standingById(input.arbeidskrav);
   const counts = { NOT_SUBMITTED: 0, SUBMITTED: 0, APPROVED: 0, NOT_APPROVED: 0 };
@@ -211,8 +224,14 @@ export function evaluateEligibility(
           `(${formatAttendancePercent(attended, scheduled, percent)}). ` +
           `Kravet er minst ${percent} % (${countNoun(requiredDays, "dag", "dager")}).`,
       );
-      const remaining = scheduled - held;
+      const remaining = scheduled - held - leave;
       const upcoming = remaining - unregistered;
+      if (leave > 0) {
+        reasons.push(
+          `${countNoun(leave, "samlingsdag", "samlingsdager")} er i permisjonstiden din. ` +
+            `De er ikke fravær, men du har ikke vært til stede, og kravet gjelder alle samlingsdagene i kullet.`,
+        );
+      }
       if (unregistered > 0) {
         reasons.push(
           `${countNoun(unregistered, "samlingsdag", "samlingsdager")} er ikke registrert ennå ` +
@@ -274,6 +293,7 @@ export function evaluateEligibility(
       requiredDays,
       held,
       unregistered,
+      leave,
       met: attendanceMet,
       maxAbsences,
       absencesLeft,

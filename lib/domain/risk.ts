@@ -26,7 +26,7 @@ export interface Risk {
 export function riskOf(eligibility: Eligibility): Risk {
   const { attendance, arbeidskrav } = eligibility;
   if (eligibility.status === "NOT_ELIGIBLE") {
-    const possible = attendance.scheduled - (attendance.held - attendance.attended);
+    const possible = attendance.scheduled - (attendance.held - attendance.attended) - (attendance.leave ?? 0);
     return {
       level: "LOST",
       reason:
@@ -34,7 +34,7 @@ export function riskOf(eligibility: Eligibility): Risk {
         `høyst ${possible} av ${attendance.requiredDays} nødvendige dager er mulig.`,
     };
   }
-  const daysLeft = attendance.scheduled - attendance.held;
+  const daysLeft = attendance.scheduled - attendance.held - (attendance.leave ?? 0);
   if (!attendance.met && attendance.scheduled > 0 && daysLeft > 0 && attendance.absencesLeft <= 1) {
     return {
       level: "LAST_ABSENCE",

@@ -1,17 +1,24 @@
 /**
- * Letters to a student, composed from the facts of the decision they tell about. Two kinds are
+ * Letters to a student, composed from the facts of the decision they tell about. Three kinds are
  * individual decisions (enkeltvedtak) under the Public Administration Act, like admission
- * (lib/domain/decision-letter.ts): "ikke godkjent" on the final attempt of an arbeidskrav and
- * "ikke adgang til eksamen". Such a letter states the decision, the rules it rests on (the legal
+ * (lib/domain/decision-letter.ts): "ikke godkjent" on the final attempt of an arbeidskrav, "ikke
+ * adgang til eksamen" and a refused request for utsatt eksamen. Such a letter states the decision, the rules it rests on (the legal
  * basis, named plainly: no section numbers we cannot vouch for), the grounds, the right to appeal
  * with the deadline computed from the day it was made available (lib/domain/klage.ts), the right
  * to see the case documents, and who decided and when. A klage's outcome, and a decision that no
  * longer stands, are letters too; they give no new right to appeal.
  *
- * Add a kind here (and to StudentLetterKind in prisma/schema.prisma) for a new letter: leave,
- * withdrawal, transfer to a later kull, completion, deferred exam, resit. The server issues every
- * kind the same way (issueStudentLetter in lib/server/student-letters/issue.ts).
+ * Changes to the enrolment (lib/domain/enrolment.ts) are letters too: a granted leave, the return
+ * from it, a withdrawal, completion and a transfer to a later kull confirm what was decided at
+ * the student's request and what it means; a refused leave is an enkeltvedtak under NTNU's rules
+ * (the student asked and got no), with grounds, legal basis and the right to appeal, handled by
+ * an adviser other than the one who refused.
+ *
+ * Add a kind here (and to StudentLetterKind in prisma/schema.prisma) for a new letter. The server
+ * issues every kind the same way (issueStudentLetter in lib/server/student-letters/issue.ts).
  */
+import { DEFERRAL_REASON_LABELS, type DeferralReason } from "./exam-deferral";
+import { formatExamMomentNb, osloWallClock } from "./exam-time";
 import { countNoun, formatDateNb, joinNb } from "./format";
 import { APPEALS_BODY, klageDeadline } from "./klage";
 import {
@@ -32,7 +39,15 @@ export type StudentLetterKind =
   | "EXAM_ADMISSION_REFUSED"
   | "KLAGE_REVERSED"
   | "KLAGE_UPHELD"
-  | "DECISION_CHANGED";
+  | "DECISION_CHANGED"
+  | "EXAM_DEFERRAL_GRANTED"
+  | "EXAM_DEFERRAL_REFUSED"
+  | "LEAVE_GRANTED"
+  | "LEAVE_REFUSED"
+  | "LEAVE_ENDED"
+  | "WITHDRAWAL_CONFIRMED"
+  | "COMPLETION_CONFIRMED"
+  | "TRANSFER_CONFIRMED";
 
 export const STUDENT_LETTER_KINDS: readonly StudentLetterKind[] = [
   "ARBEIDSKRAV_NOT_APPROVED",
@@ -40,6 +55,14 @@ export const STUDENT_LETTER_KINDS: readonly StudentLetterKind[] = [
   "KLAGE_REVERSED",
   "KLAGE_UPHELD",
   "DECISION_CHANGED",
+  "EXAM_DEFERRAL_GRANTED",
+  "EXAM_DEFERRAL_REFUSED",
+  "LEAVE_GRANTED",
+  "LEAVE_REFUSED",
+  "LEAVE_ENDED",
+  "WITHDRAWAL_CONFIRMED",
+  "COMPLETION_CONFIRMED",
+  "TRANSFER_CONFIRMED",
 ];
 
 /** What each kind is called in lists ("Vedtak om arbeidskrav"). */
@@ -49,6 +72,14 @@ export const STUDENT_LETTER_KIND_LABELS: Record<StudentLetterKind, string> = {
   KLAGE_REVERSED: "Klage tatt til følge",
   KLAGE_UPHELD: "Klage sendt til klageinstansen",
   DECISION_CHANGED: "Endret vedtak",
+  EXAM_DEFERRAL_GRANTED: "Utsatt eksamen innvilget",
+  EXAM_DEFERRAL_REFUSED: "Vedtak om utsatt eksamen",
+  LEAVE_GRANTED: "Permisjon innvilget",
+  LEAVE_REFUSED: "Vedtak om permisjon",
+  LEAVE_ENDED: "Tilbake fra permisjon",
+  WITHDRAWAL_CONFIRMED: "Bekreftelse på at du har sluttet",
+  COMPLETION_CONFIRMED: "Bekreftelse på fullført videreutdanning",
+  TRANSFER_CONFIRMED: "Overføring til senere kull",
 };
 
 /**
@@ -56,7 +87,9 @@ export const STUDENT_LETTER_KIND_LABELS: Record<StudentLetterKind, string> = {
  * lib/permissions.ts canDecideStudentAppeal): an arbeidskrav is an academic judgement, so a
  * member of the cohort's teaching team (the fagansvarlig first of all) reconsiders it; admission
  * to the exam follows from registered facts and is the study administration's, so an adviser
- * handles that klage. Letters that are not enkeltvedtak cannot be appealed (null).
+ * handles that klage, and so does a refused deferral (utsatt eksamen: documentation weighed by the
+ * study administration; another adviser than the one who refused). Letters that are not
+ * enkeltvedtak cannot be appealed (null).
  */
 export type KlageHandler = "TEACHING_TEAM" | "ADVISER";
 
@@ -66,6 +99,16 @@ export const KLAGE_HANDLER: Record<StudentLetterKind, KlageHandler | null> = {
   KLAGE_REVERSED: null,
   KLAGE_UPHELD: null,
   DECISION_CHANGED: null,
+  EXAM_DEFERRAL_GRANTED: null,
+  EXAM_DEFERRAL_REFUSED: "ADVISER",
+  LEAVE_GRANTED: null,
+  // Leave follows NTNU's rules on documented grounds: the study administration's decision, so
+  // another adviser reconsiders it.
+  LEAVE_REFUSED: "ADVISER",
+  LEAVE_ENDED: null,
+  WITHDRAWAL_CONFIRMED: null,
+  COMPLETION_CONFIRMED: null,
+  TRANSFER_CONFIRMED: null,
 };
 
 export function isEnkeltvedtak(kind: StudentLetterKind): boolean {
@@ -91,6 +134,23 @@ export function examAdmissionLegalBasis(programmeName: string, requirements: { a
     `${STUDY_REGULATIONS}, med studieplanen for ${programmeName}. ` +
     `Etter studieplanen har du rett til å gå opp til eksamen når du har møtt på minst ${requirements.attendancePercent} % av samlingsdagene ` +
     `og har fått godkjent alle de ${requirements.arbeidskrav} arbeidskravene.`
+  );
+}
+
+/** The legal basis of a decision on utsatt eksamen. */
+export function examDeferralLegalBasis(programmeName: string): string {
+  return (
+    `${STUDY_REGULATIONS}, med studieplanen for ${programmeName}. ` +
+    "Etter studieforskriften kan en student som er meldt opp til eksamen, men som på grunn av sykdom eller en annen tungtveiende grunn " +
+    "ikke kan gå opp eller må avbryte eksamen, få ta utsatt eksamen når grunnen er dokumentert."
+  );
+}
+
+/** The legal basis of a decision on leave of absence. */
+export function leaveLegalBasis(programmeName: string): string {
+  return (
+    `${STUDY_REGULATIONS}, med studieplanen for ${programmeName}. ` +
+    "Etter studieforskriften kan du få permisjon fra studiet når det er tungtveiende grunner til det, for eksempel sykdom, fødsel, omsorg for barn eller andre forhold du ikke rår over, og grunnen skal dokumenteres."
   );
 }
 
@@ -150,7 +210,64 @@ export type StudentLetterFacts =
     }
   | { kind: "KLAGE_REVERSED"; klage: { filedOn: string; grounds: string }; appealed: EarlierLetter; outcome: string }
   | { kind: "KLAGE_UPHELD"; klage: { filedOn: string; grounds: string }; appealed: EarlierLetter }
-  | { kind: "DECISION_CHANGED"; changed: EarlierLetter; outcome: string; reason: string };
+  | { kind: "DECISION_CHANGED"; changed: EarlierLetter; outcome: string; reason: string }
+  | {
+      kind: "EXAM_DEFERRAL_GRANTED";
+      /** The sitting the student misses, and the deferred sitting they are registered for. */
+      missed: DeferralSitting;
+      sitting: DeferralSitting;
+      reason: DeferralReason;
+      requestedOn: string;
+      /** The adviser's note, if any. */
+      note: string | null;
+    }
+  | {
+      kind: "EXAM_DEFERRAL_REFUSED";
+      missed: DeferralSitting;
+      reason: DeferralReason;
+      requestedOn: string;
+      /** The adviser's grounds. */
+      grounds: string;
+      /** The missed sitting's hand-in has passed (no hand-in then means "ikke møtt", an attempt). */
+      over: boolean;
+    }
+  | {
+      kind: "LEAVE_GRANTED";
+      leave: { from: string; to: string };
+      /** The student's own words for why (the request). */
+      reason: string;
+      /** Samling days of the kull inside the leave. */
+      samlingDays: number;
+      /** Absences the kull's rule allows over all its days. */
+      maxAbsences: number;
+      attendancePercent: number;
+      /** An exam registration was withdrawn with the leave. */
+      examWithdrawn: boolean;
+    }
+  | { kind: "LEAVE_REFUSED"; leave: { from: string; to: string }; reason: string; grounds: string }
+  | { kind: "LEAVE_ENDED"; leave: { from: string; to: string }; returnedOn: string; samlingDays: number }
+  | { kind: "WITHDRAWAL_CONFIRMED"; effectiveOn: string; reason: string | null; examWithdrawn: boolean }
+  | { kind: "COMPLETION_CONFIRMED"; exam: { title: string; startsOn: string }; grade: string; credits: number; courseCode: string }
+  | {
+      kind: "TRANSFER_CONFIRMED";
+      fromCohortName: string;
+      /** Required items of the new kull credited from the earlier one ("Fagnotat 1" ← "Fagnotat 1, Kull H2025"). */
+      credited: { title: string; from: string }[];
+      /** Required items of the new kull still to do. */
+      remaining: string[];
+      /** Samling days of the new kull credited as attended, and in which samlinger. */
+      attendance: { days: number; samlinger: number[] };
+      /** The new kull's first samling day the student is expected at, if any is left. */
+      firstDay: string | null;
+    };
+
+/** A sitting as a letter names it: "Ordinær eksamen: Individuell skriftlig hjemmeeksamen". */
+export interface DeferralSitting {
+  kindLabel: string;
+  title: string;
+  startsAt: Date;
+  handInAt: Date;
+}
 
 export type StudentLetterInput = StudentLetterParty & StudentLetterFacts;
 
@@ -177,6 +294,15 @@ function klageRight(input: StudentLetterParty, deadline: string): LetterSection 
       "Du klager under «Brev» i studentportalen. Skriv hva du klager på og hvorfor. Klagen behandles av en annen enn den som fattet vedtaket. " +
       `Får du ikke medhold, sender vi klagen til ${APPEALS_BODY}.`,
   });
+}
+
+function osloDay(instant: Date): string {
+  return osloWallClock(instant).date;
+}
+
+/** "ordinær eksamen: Individuell skriftlig hjemmeeksamen, fredag 23. oktober 2026 kl. 09.00 – søndag 25. oktober 2026 kl. 14.00". */
+function sittingNb(sitting: DeferralSitting): string {
+  return `${sitting.kindLabel.toLowerCase()}: ${sitting.title}, ${formatExamMomentNb(sitting.startsAt)} – ${formatExamMomentNb(sitting.handInAt)}`;
 }
 
 function earlier(letter: EarlierLetter): string {
@@ -307,6 +433,236 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
         grounds: null,
         legalBasis: null,
       };
+    case "EXAM_DEFERRAL_GRANTED":
+      return {
+        kind: input.kind,
+        subject: `Utsatt eksamen innvilget: ${input.missed.kindLabel.toLowerCase()} ${formatDateNb(osloDay(input.missed.startsAt))}`,
+        title: "Svar på søknad om utsatt eksamen",
+        sections: [
+          greeting,
+          {
+            heading: "Søknaden er innvilget",
+            paragraphs: [
+              `Du søkte ${formatDateNb(input.requestedOn)} om utsatt eksamen (${DEFERRAL_REASON_LABELS[input.reason].toLowerCase()}) for ${sittingNb(input.missed)}. Søknaden er innvilget.`,
+              `Du er meldt opp til utsatt eksamen på ${study}: ${input.sitting.title}. Eksamen starter ${formatExamMomentNb(input.sitting.startsAt)} og skal leveres senest ${formatExamMomentNb(input.sitting.handInAt)} (norsk tid).`,
+              "Eksamenen du gikk glipp av, teller ikke som et forsøk. Den utsatte eksamenen teller som et forsøk når du har levert eller ikke møter.",
+              ...(input.note?.trim() ? [input.note.trim()] : []),
+            ],
+          },
+          closing,
+        ],
+        klageDeadline: null,
+        enkeltvedtak: false,
+        grounds: null,
+        legalBasis: null,
+      };
+    case "EXAM_DEFERRAL_REFUSED": {
+      const grounds = nonEmpty(input.grounds, "grounds");
+      const legalBasis = examDeferralLegalBasis(input.programmeName);
+      const deadline = klageDeadline(input.madeAvailableOn);
+      return {
+        kind: input.kind,
+        subject: `Vedtak: utsatt eksamen er avslått, ${input.missed.kindLabel.toLowerCase()} ${formatDateNb(osloDay(input.missed.startsAt))}`,
+        title: "Vedtak om utsatt eksamen (enkeltvedtak)",
+        sections: [
+          greeting,
+          {
+            heading: "Vedtak",
+            paragraphs: [
+              `Du søkte ${formatDateNb(input.requestedOn)} om utsatt eksamen (${DEFERRAL_REASON_LABELS[input.reason].toLowerCase()}) for ${sittingNb(input.missed)} på ${study}. Søknaden er avslått.`,
+              input.over
+                ? "Leverte du ikke besvarelse, er eksamenen registrert som «ikke møtt», og den teller som et forsøk. Du kan melde deg opp til ny eksamen når den blir lyst ut, hvis du har forsøk igjen."
+                : "Du er fortsatt meldt opp til eksamenen. Møter du ikke, teller den som et forsøk.",
+            ],
+          },
+          { heading: "Regler vi har brukt", paragraphs: [legalBasis] },
+          { heading: "Begrunnelse", paragraphs: [grounds] },
+          klageRight(input, deadline),
+          closing,
+        ],
+        klageDeadline: deadline,
+        enkeltvedtak: true,
+        grounds,
+        legalBasis,
+      };
+    }
+    case "LEAVE_GRANTED": {
+      const days =
+        input.samlingDays === 0
+          ? "Ingen av kullets samlingsdager er i permisjonstiden."
+          : `${countNoun(input.samlingDays, "samlingsdag", "samlingsdager")} i kullet er i permisjonstiden. De regnes ikke som fravær, og du får ikke varsler om oppmøte mens du har permisjon.`;
+      const rule =
+        input.samlingDays > input.maxAbsences
+          ? `Du har likevel ikke vært til stede de dagene, og kravet om minst ${input.attendancePercent} % oppmøte gjelder alle samlingsdagene i kullet. Permisjonen dekker flere dager enn kravet gir rom for, så du kan ikke gå opp til eksamen med ${input.cohortName}. Når du kommer tilbake, kan du fortsette i et senere kull, og det du har fått godkjent (arbeidskrav og oppmøte), blir godkjent der.`
+          : `Du har likevel ikke vært til stede de dagene, og kravet om minst ${input.attendancePercent} % oppmøte gjelder alle samlingsdagene i kullet: permisjonsdagene bruker av det fraværet kravet gir rom for (${countNoun(input.maxAbsences, "dag", "dager")} i alt). Blir det for mange, kan du fortsette i et senere kull og få godkjent det du har gjort.`;
+      return {
+        kind: input.kind,
+        subject: `Permisjon innvilget ${formatDateNb(input.leave.from)}–${formatDateNb(input.leave.to)}`,
+        title: "Vedtak om permisjon",
+        sections: [
+          greeting,
+          {
+            heading: "Vedtak",
+            paragraphs: [`Du har fått permisjon fra ${study} fra og med ${formatDateNb(input.leave.from)} til og med ${formatDateNb(input.leave.to)}, slik du søkte om.`],
+          },
+          { heading: "Søknaden din", paragraphs: [nonEmpty(input.reason, "reason")] },
+          {
+            heading: "Hva permisjonen betyr",
+            paragraphs: [
+              days,
+              input.samlingDays > 0 ? rule : `Kravet om minst ${input.attendancePercent} % oppmøte gjelder alle samlingsdagene i kullet, som før.`,
+              input.examWithdrawn
+                ? "Du er meldt av eksamen. Blir du tilbake i tide og fyller kravene, melder faglærerne deg opp igjen."
+                : "Du blir ikke meldt opp til eksamen mens du har permisjon.",
+              "Gi beskjed til studieveilederen når du kommer tilbake, så registrerer vi det.",
+            ],
+          },
+          closing,
+        ],
+        klageDeadline: null,
+        enkeltvedtak: false,
+        grounds: null,
+        legalBasis: null,
+      };
+    }
+    case "LEAVE_REFUSED": {
+      const grounds = nonEmpty(input.grounds, "grounds");
+      const legalBasis = leaveLegalBasis(input.programmeName);
+      const deadline = klageDeadline(input.madeAvailableOn);
+      return {
+        kind: input.kind,
+        subject: "Vedtak: søknaden om permisjon er avslått",
+        title: "Vedtak om permisjon (enkeltvedtak)",
+        sections: [
+          greeting,
+          {
+            heading: "Vedtak",
+            paragraphs: [
+              `Du får ikke permisjon fra ${study} ${formatDateNb(input.leave.from)}–${formatDateNb(input.leave.to)}. Du fortsetter i kullet som før, og samlingsdagene i perioden teller som vanlig.`,
+            ],
+          },
+          { heading: "Søknaden din", paragraphs: [nonEmpty(input.reason, "reason")] },
+          { heading: "Regler vi har brukt", paragraphs: [legalBasis] },
+          { heading: "Begrunnelse", paragraphs: [grounds] },
+          klageRight(input, deadline),
+          closing,
+        ],
+        klageDeadline: deadline,
+        enkeltvedtak: true,
+        grounds,
+        legalBasis,
+      };
+    }
+    case "LEAVE_ENDED":
+      return {
+        kind: input.kind,
+        subject: `Du er tilbake fra permisjon ${formatDateNb(input.returnedOn)}`,
+        title: "Tilbake fra permisjon",
+        sections: [
+          greeting,
+          {
+            heading: "Registrert",
+            paragraphs: [
+              `Vi har registrert at du er tilbake på ${study} fra ${formatDateNb(input.returnedOn)}. Permisjonen du fikk fra ${formatDateNb(input.leave.from)} (til ${formatDateNb(input.leave.to)}) er avsluttet.`,
+              input.samlingDays === 0
+                ? "Ingen samlingsdager var i permisjonstiden."
+                : `${countNoun(input.samlingDays, "samlingsdag", "samlingsdager")} var i permisjonstiden. De er ikke fravær, men heller ikke oppmøte.`,
+              "Samlingsdagene fra nå av teller som vanlig. Under «Mine studier» ser du om du fortsatt kan nå kravene for eksamen i kullet.",
+            ],
+          },
+          closing,
+        ],
+        klageDeadline: null,
+        enkeltvedtak: false,
+        grounds: null,
+        legalBasis: null,
+      };
+    case "WITHDRAWAL_CONFIRMED":
+      return {
+        kind: input.kind,
+        subject: `Bekreftelse: du har sluttet på ${input.cohortName}`,
+        title: "Bekreftelse på at du har sluttet",
+        sections: [
+          greeting,
+          {
+            heading: "Bekreftelse",
+            paragraphs: [
+              `Vi bekrefter at du har sluttet på ${study} fra og med ${formatDateNb(input.effectiveOn)}, slik du ba om. Studieretten din i kullet er avsluttet.`,
+              ...(input.reason ? [`Det du oppga som grunn: ${input.reason.trim()}`] : []),
+              input.examWithdrawn ? "Du er meldt av eksamen." : "Du blir ikke meldt opp til eksamen.",
+              "Arbeidskravene og oppmøtet du har fått godkjent, er lagret. Vil du ta opp studiet igjen senere, må du søke opptak på nytt; kontakt studieveilederen om hva som kan godkjennes da.",
+            ],
+          },
+          closing,
+        ],
+        klageDeadline: null,
+        enkeltvedtak: false,
+        grounds: null,
+        legalBasis: null,
+      };
+    case "COMPLETION_CONFIRMED":
+      return {
+        kind: input.kind,
+        subject: `Bekreftelse: du har fullført ${input.programmeName}`,
+        title: "Bekreftelse på fullført videreutdanning",
+        sections: [
+          greeting,
+          {
+            heading: "Bekreftelse",
+            paragraphs: [
+              `Du har fullført ${study}, ${countNoun(input.credits, "studiepoeng", "studiepoeng")} (emnekode ${input.courseCode}).`,
+              `Eksamen: ${input.exam.title}, ${formatDateNb(input.exam.startsOn)}. Karakter: ${input.grade}.`,
+              "Resultatet blir registrert i Felles studentsystem (FS), og vitnemål eller karakterutskrift bestiller du i Studentweb når det er registrert.",
+            ],
+          },
+          closing,
+        ],
+        klageDeadline: null,
+        enkeltvedtak: false,
+        grounds: null,
+        legalBasis: null,
+      };
+    case "TRANSFER_CONFIRMED": {
+      const credited = input.credited.map((item) => `${item.title}: godkjent på grunnlag av ${item.from}.`);
+      return {
+        kind: input.kind,
+        subject: `Du er overført til ${input.cohortName}`,
+        title: "Overføring til senere kull",
+        sections: [
+          greeting,
+          {
+            heading: "Overføring",
+            paragraphs: [
+              `Du er overført fra ${input.fromCohortName} til ${study}. Du fortsetter i det nye kullet med dets samlinger, arbeidskrav og eksamen.`,
+              ...(input.firstDay ? [`Den første samlingsdagen du skal møte på i det nye kullet, er ${formatDateNb(input.firstDay)}.`] : []),
+            ],
+          },
+          {
+            heading: "Godkjent fra det tidligere kullet",
+            paragraphs: [
+              ...(credited.length ? credited : ["Ingen arbeidskrav er godkjent fra det tidligere kullet."]),
+              input.attendance.days > 0
+                ? `${countNoun(input.attendance.days, "samlingsdag", "samlingsdager")} i ${input.attendance.samlinger.length === 1 ? "samling" : "samlingene"} ${input.attendance.samlinger.join(", ")} er godkjent som oppmøte fordi du var til stede på de samme samlingene i ${input.fromCohortName}.`
+                : "Ingen samlingsdager er godkjent som oppmøte fra det tidligere kullet.",
+            ],
+          },
+          {
+            heading: "Dette gjenstår",
+            paragraphs: [
+              input.remaining.length
+                ? `Arbeidskrav du skal levere i det nye kullet: ${joinNb(input.remaining)}.`
+                : "Alle de obligatoriske arbeidskravene er godkjent.",
+              "Under «Mine studier» ser du hele historikken din fra begge kullene: innleveringer, tilbakemeldinger og det som er godkjent.",
+            ],
+          },
+          closing,
+        ],
+        klageDeadline: null,
+        enkeltvedtak: false,
+        grounds: null,
+        legalBasis: null,
+      };
+    }
     case "DECISION_CHANGED":
       return {
         kind: input.kind,

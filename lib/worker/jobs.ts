@@ -5,6 +5,7 @@ import "server-only";
 // (each sweep locks what it changes). `cron` runs it on a schedule as a safety net; use cases
 // also request a run right after they commit (requestJob), so users do not wait for the clock.
 import { advanceWaitingLists } from "@/lib/server/admission/waitlist";
+import { startDueLeaves } from "@/lib/server/enrolments/leave";
 import { deliverQueuedMail } from "@/lib/server/mail";
 import { sweepStudentNotices } from "@/lib/server/students/notices";
 import { cleanUpExpiredAccountData } from "@/lib/server/maintenance";
@@ -25,6 +26,12 @@ export const JOBS = {
    * (lib/server/admission/waitlist.ts). Requested when an offer is declined.
    */
   "admission.waitlist": { cron: "* * * * *", run: () => advanceWaitingLists() },
+  /**
+   * A granted leave of absence whose first day has come starts: the student is ON_LEAVE, off the
+   * exam, and gets no attendance notices (lib/server/enrolments/leave.ts). Hourly, and requested
+   * when a leave is granted.
+   */
+  "enrolments.leave": { cron: "12 * * * *", run: () => startDueLeaves() },
   /** Removes ended rate-limit windows, ended sessions and spent one-time links (lib/server/maintenance.ts). */
   "maintenance.cleanup": { cron: "17 * * * *", run: () => cleanUpExpiredAccountData() },
 } satisfies JobTable;

@@ -19,6 +19,7 @@ import { nameGenerator, seedApplications } from "@/prisma/seed/applicant-pool";
 import { addDays, mondayOf, termCode } from "@/prisma/seed/calendar";
 import { DEMO_ACCOUNTS, DEMO_FACULTY, DEMO_PASSWORD, DEMO_STUDENTS } from "@/prisma/seed/demo-accounts";
 import { seedLettersDemo } from "@/prisma/seed/demo-letters";
+import { seedExamsDemo } from "@/prisma/seed/demo-exams";
 import { seedStudentDemo } from "@/prisma/seed/demo-student";
 import { seedApplicantDemo } from "@/prisma/seed/demo-applicant";
 import { seedFacultyDemo } from "@/prisma/seed/demo-faculty";
@@ -26,6 +27,7 @@ import { hashPassword } from "@/lib/server/auth/password";
 import { refreshStandings } from "@/lib/server/standings/refresh";
 import { seedAdmission } from "@/prisma/seed/demo-admission";
 import { seedIntakesDemo } from "@/prisma/seed/demo-intakes";
+import { seedEnrolmentsDemo } from "@/prisma/seed/demo-enrolments";
 import {
   assignTeachers,
   cohortDays,
@@ -195,7 +197,19 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
   // the students act on that plan (Sander's absence notice is for the next samling day).
   const facultyDemo = await seedFacultyDemo(db, { today, runningCohortId: runningCohort.cohort.id, h2023ExamId: h2023.exam!.id });
 
+  // Enrolment changes (issue 18): a student on leave, a student transferred with credits, and
+  // every enrolled student's identity for FS; on the plan the faculty's part settled.
+  const enrolmentsDemo = await seedEnrolmentsDemo(db, {
+    today,
+    runningCohortId: runningCohort.cohort.id,
+    finishingCohortId: finishingCohort.cohort.id,
+    passwordHash: demoStudentHash,
+  });
+
   await seedStudentDemo(db, { today });
+
+  // The exam beyond the first sitting: H2023's ny eksamen and utsatt eksamen, with their candidates.
+  const examsDemo = await seedExamsDemo(db, { today, h2023CohortId: h2023.cohort.id, passwordHash: demoStudentHash });
 
   // Every student's standing toward the exam, computed from the facts above by the same code the
   // app runs after each change (notices included, as they would have gone out).
@@ -217,6 +231,8 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
     admission,
     lettersDemo,
     facultyDemo,
+    examsDemo,
+    enrolmentsDemo,
     intakesDemo,
   ].join(", ");
 }

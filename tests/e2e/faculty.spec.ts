@@ -70,23 +70,28 @@ test.describe("on a phone in the lecture room", () => {
 
     await tabTo(page, page.getByRole("button", { name: "Alle til stede" }));
     await page.keyboard.press("Enter");
-    await expect(page.getByText("20 til stede, 0 fravær")).toBeVisible();
+    // Everyone on the list: 22, or 21 once enrolments.spec (running in parallel) has moved Petra
+    // Permisjon to a later kull; the counts below follow from it.
+    const all = page.getByText(/^\d+ til stede, 0 fravær/);
+    await expect(all).toBeVisible();
+    const everyone = Number((await all.textContent())!.match(/^(\d+)/)![1]);
+    expect([21, 22]).toContain(everyone);
 
     // Then the exception: Tab to the student's choice, arrow to «Fravær».
     await tabTo(page, sick.getByRole("radio", { name: "Til stede" }));
     await page.keyboard.press("ArrowRight");
     await expect(sick.getByRole("radio", { name: "Fravær" })).toBeChecked();
-    await expect(page.getByText("19 til stede, 1 fravær")).toBeVisible();
+    await expect(page.getByText(`${everyone - 1} til stede, 1 fravær`)).toBeVisible();
 
     await tabTo(page, page.getByRole("button", { name: "Lagre oppmøtet" }));
     await page.keyboard.press("Enter");
-    await expect(page.getByRole("status").filter({ hasText: "Oppmøtet er lagret: 19 til stede, 1 fraværende." })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: `Oppmøtet er lagret: ${everyone - 1} til stede, 1 fraværende.` })).toBeVisible();
     await expectNoSidewaysScroll(page);
 
     // Saved: a fresh load shows the same choices.
     await page.reload();
     await expect(page.locator("fieldset", { hasText: "Sykt barn i dag" }).getByRole("radio", { name: "Fravær" })).toBeChecked();
-    await expect(page.getByRole("radio", { name: "Til stede", checked: true })).toHaveCount(19);
+    await expect(page.getByRole("radio", { name: "Til stede", checked: true })).toHaveCount(everyone - 1);
 
     // The grid scrolls inside its own labelled region, never the page.
     await page.getByRole("link", { name: "Hele oppmøteoversikten" }).click();

@@ -40,7 +40,9 @@ describe("the faculty demo", () => {
 
     const day = await getDayAttendance(frida, running.id, running.today!.dayId, NOW);
     expect(day.mode).toBe("ON_DAY");
-    expect(day.students).toHaveLength(20);
+    // The twenty, Petra on leave (marked, never an absence) and Olav, transferred in.
+    expect(day.students).toHaveLength(22);
+    expect(day.students.filter((student) => student.onLeave).map((student) => student.name)).toEqual(["Petra Permisjon"]);
     expect(day.registered).toBe(0);
     expect(day.students.filter((student) => student.absenceNotice)).toHaveLength(2);
     expect(day.samling.sharedWith).toEqual(["Videreutdanning i institusjonsledelse, Kull V2026"]);
@@ -58,7 +60,7 @@ describe("the faculty demo", () => {
   it("has H2025 ready for admission: 13 eligible, nobody registered, Vilde refused", async () => {
     const cohort = await db().cohort.findFirstOrThrow({ where: { programme: { code: "BARNEVERNLEDELSE" }, code: "H2025" }, select: { id: true } });
     const admission = await getExamAdmission(frida, cohort.id, NOW);
-    expect(admission.counts).toEqual({ eligibleNotRegistered: 13, decisionNeeded: 0, refused: 1, registered: 0, graded: 0 });
+    expect(admission.counts).toEqual({ eligibleNotRegistered: 13, decisionNeeded: 0, refused: 1, registered: 0, graded: 0, deferralsWaiting: 0 });
     expect(admission.students.find((student) => student.email === "student.ferdig@demo.no")!.admission.allowed).toBe(true);
   });
 

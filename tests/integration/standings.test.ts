@@ -378,6 +378,6 @@ describe("property: the stored standing always equals a recomputation from the s
       }),
       { numRuns: 12 },
     );
-  });
+  }, 120_000); // twelve random sequences on a real database: 20 s alone, more on a shared machine
 });
 

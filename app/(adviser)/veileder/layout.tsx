@@ -11,6 +11,7 @@ export default async function AdviserLayout({ children }: { children: React.Reac
           { href: "/veileder", label: "Oversikt" },
           { href: "/veileder/opptak", label: "Opptak" },
           { href: "/veileder/opptak/klager", label: "Klager" },
+          { href: "/veileder/studenter", label: "Studenter" },
           { href: "/veileder/programmer", label: "Studieprogrammer" },
           { href: "/veileder/brukere", label: "Brukere" },
         ]}

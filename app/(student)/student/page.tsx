@@ -6,26 +6,38 @@ import { AttendanceBar } from "@/components/student/attendance-bar";
 import { NextSteps } from "@/components/student/next-steps";
 import { eligibilityHeadline } from "@/lib/domain/eligibility";
 import { GRADE_DESCRIPTIONS } from "@/lib/domain/exam";
+import { formatExamMomentNb } from "@/lib/domain/exam-time";
 import { formatDateNb } from "@/lib/domain/format";
 import { formatDateSpanNb, formatWeeksNb } from "@/lib/domain/schedule";
 import type { StudentOverview } from "@/lib/server/students/overview";
+import { missingForFs } from "@/lib/domain/student-identity";
+import { getStudentIdentity } from "@/lib/server/enrolments/identity";
 import { loadStudent } from "./load";
 
 export const metadata: Metadata = { title: "Mine studier" };
 
 export default async function StudentHome() {
   const { viewer, enrolments } = await loadStudent("/student");
+  const missing = missingForFs(await getStudentIdentity(viewer, viewer.id));
   if (enrolments.length === 0) {
     return (
       <>
         <PageHeader title="Mine studier" />
-        <p className="card">Du er ikke registrert i noe kull ennå.</p>
+        <p className="card">
+          Du er ikke registrert i noe kull nå. <Link href="/student/studieforlop">Se studieforløpet ditt</Link> og brevene om det.
+        </p>
       </>
     );
   }
   return (
     <>
       <PageHeader title="Mine studier" lead={`Hei, ${viewer.name}. Her ser du om du kan gå opp til eksamen, og hva du bør gjøre nå.`} />
+      {missing.length > 0 ? (
+        <p className="mb-6 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-900">
+          Vi mangler {missing.join(" og ")}, som eksamensresultatet ditt registreres med i FS.{" "}
+          <Link href="/student/studieforlop#identitet">Fyll det inn under Studieforløp</Link>.
+        </p>
+      ) : null}
       <div className="space-y-10">
         {enrolments.map((enrolment, index) => (
           // The next steps link to #eksamen and #kontakter: those anchors belong to the newest cohort.
@@ -46,6 +58,19 @@ function Enrolment({ enrolment, anchors }: { enrolment: StudentOverview; anchors
       <h2 id={`kull-${id}`} className="text-2xl">
         {enrolment.cohort.programme} – {enrolment.cohort.name}
       </h2>
+      {enrolment.leave ? (
+        <p className="rounded-md border border-slate-400 bg-slate-50 p-3 text-slate-900">
+          {enrolment.status === "ON_LEAVE" ? "Du har permisjon" : "Du har fått permisjon"} fra {formatDateNb(enrolment.leave.from)} til og med {formatDateNb(enrolment.leave.to)}.
+          Samlingsdagene i permisjonstiden er ikke fravær, og du blir ikke meldt opp til eksamen mens du har permisjon. Gi beskjed til studieveilederen når du er
+          tilbake. <Link href="/student/brev">Les brevet om permisjonen</Link>.
+        </p>
+      ) : null}
+      {enrolment.earlier.length > 0 ? (
+        <p className="rounded-md border border-slate-400 bg-slate-50 p-3 text-slate-900">
+          Du er overført fra {enrolment.earlier.map((old) => old.cohortName).join(" og ")}. {enrolment.creditedArbeidskrav} arbeidskrav og {enrolment.creditedDays}{" "}
+          samlingsdager er godkjent derfra. <Link href="/student/studieforlop">Se hele studieforløpet</Link>.
+        </p>
+      ) : null}
 
       <section className="card" aria-labelledby={`eksamensrett-${id}`}>
         <h3 id={`eksamensrett-${id}`}>Rett til å gå opp til eksamen</h3>
@@ -139,6 +164,10 @@ function ExamCard({ enrolment, anchor }: { enrolment: StudentOverview; anchor?: 
         <dd>
           {formatDateSpanNb(days)} ({formatWeeksNb(days)})
         </dd>
+        <dt className="font-medium">Tid</dt>
+        <dd>
+          {formatExamMomentNb(exam.startsAt)} – {formatExamMomentNb(exam.handInAt)} (norsk tid)
+        </dd>
         <dt className="font-medium">Oppmelding</dt>
         <dd>{registration}</dd>
         {exam.registered || exam.publishedGrade ? (
@@ -156,6 +185,9 @@ function ExamCard({ enrolment, anchor }: { enrolment: StudentOverview; anchor?: 
           </>
         ) : null}
       </dl>
+      <p className="mt-3">
+        <Link href="/student/eksamen">Alle eksamener, resultater og søknad om utsatt eksamen</Link>
+      </p>
     </section>
   );
 }

@@ -27,11 +27,24 @@ export async function lockCohort(tx: Transaction, cohortId: string): Promise<Loc
   return cohort;
 }
 
-/** Open and accepted offers in the cohort (the places taken). */
+/**
+ * The places taken: open offers, accepted ones whose student has not given the place back, and
+ * students transferred in from an earlier kull (a transfer counts toward the kull's places). A
+ * student who leaves before the waiting list closes gives the place back (Enrolment.placeReleasedAt,
+ * lib/server/enrolments/places.ts); after that day the place stays taken. The capacity trigger
+ * (migration *_enrolment_changes_leave_transfer_credits) counts the same.
+ */
 export async function placesTaken(client: Transaction | Database, cohortId: string): Promise<number> {
-  return (client as Transaction).decision.count({
-    where: { application: { cohortId }, outcome: "OFFER", OR: [{ answer: null }, { answer: "ACCEPTED" }] },
+  const tx = client as Transaction;
+  const offers = await tx.decision.count({
+    where: {
+      application: { cohortId },
+      outcome: "OFFER",
+      OR: [{ answer: null }, { answer: "ACCEPTED", application: { OR: [{ enrolment: { is: null } }, { enrolment: { is: { placeReleasedAt: null } } }] } }],
+    },
   });
+  const transfers = await tx.enrolment.count({ where: { cohortId, transferredFromId: { not: null }, placeReleasedAt: null } });
+  return offers + transfers;
 }
 
 /** Refuses every decision and offer until the application deadline is over (Oslo). */

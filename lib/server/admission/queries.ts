@@ -13,7 +13,7 @@ import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
 import { requireAdviser } from "./access";
 import { ADMISSION_STATUSES, summariseReview } from "./facts";
-import { waitlistClosingDateOf } from "./places";
+import { placesTaken, waitlistClosingDateOf } from "./places";
 
 // ─── Filters of the application list (also the review queue) ────────────────────────────────────
 
@@ -196,10 +196,14 @@ export async function getIntakeOverview(viewer: Viewer, cohortId: string, now = 
   }
   const statusCount = (status: string) => byStatus.find((row) => row.status === status)?._count._all ?? 0;
   const { waitlistClosesOn, startsOn, endsOn, ...facts } = cohort;
-  const [closesOn, defaultOn, samlingDays] = await Promise.all([
+  const [closesOn, defaultOn, samlingDays, taken, released, transferredIn] = await Promise.all([
     waitlistClosingDateOf(db(), cohort),
     waitlistClosingDateOf(db(), { ...cohort, waitlistClosesOn: null }),
     db().samlingDay.count({ where: { samling: { cohorts: { some: { cohortId } } } } }),
+    placesTaken(db(), cohortId),
+    // Students who left before the waiting list closed gave their place back (issue 18).
+    db().enrolment.count({ where: { cohortId, placeReleasedAt: { not: null } } }),
+    db().enrolment.count({ where: { cohortId, transferredFromId: { not: null }, placeReleasedAt: null } }),
   ]);
   return {
     cohort: {
@@ -239,7 +243,11 @@ export async function getIntakeOverview(viewer: Viewer, cohortId: string, now = 
       accepted,
       declined: decisionCount("OFFER", "DECLINED"),
       expired: decisionCount("OFFER", "EXPIRED"),
-      open: Math.max(0, cohort.capacity - offeredOpen - accepted),
+      open: Math.max(0, cohort.capacity - taken),
+      /** Accepted places given back when the student left before the waiting list closed. */
+      released,
+      /** Students transferred in from an earlier kull (they hold places too). */
+      transferredIn,
       waitlist: decisionCount("WAITLIST"),
       refused: decisionCount("REFUSAL"),
     },

@@ -41,7 +41,8 @@ export type AssessmentDecision = "APPROVED" | "NOT_APPROVED";
 export async function getArbeidskravOverview(viewer: Viewer, cohortId: string, now = new Date()) {
   await requireCohortStaff(viewer, cohortId);
   const today = osloDate(now);
-  const activeStudent = { cohortId, status: { not: "WITHDRAWN" as const } };
+  // Students in the kull (a student who withdrew or moved to a later kull has left it).
+  const activeStudent = { cohortId, status: { notIn: ["WITHDRAWN" as const, "TRANSFERRED" as const] } };
   const [definitions, enrolments, memberships, waiting] = await Promise.all([
     db().arbeidskravDefinition.findMany({
       where: { cohortId },
@@ -51,7 +52,13 @@ export async function getArbeidskravOverview(viewer: Viewer, cohortId: string, n
     db().enrolment.findMany({
       where: activeStudent,
       orderBy: { user: { name: "asc" } },
-      select: { id: true, user: { select: { name: true } }, basisgruppe: { select: { name: true, supervisorId: true } } },
+      select: {
+        id: true,
+        user: { select: { name: true } },
+        basisgruppe: { select: { name: true, supervisorId: true } },
+        // Approved in an earlier kull and credited here (a transfer): shown as such.
+        arbeidskravCredits: { select: { arbeidskravId: true, sourceSubmission: { select: { arbeidskrav: { select: { title: true, cohort: { select: { name: true } } } } } } } },
+      },
     }),
     db().submissionMember.findMany({
       where: { enrolment: activeStudent },
@@ -82,14 +89,15 @@ export async function getArbeidskravOverview(viewer: Viewer, cohortId: string, n
   const students = enrolments.map((enrolment) => {
     const submissions = byEnrolment.get(enrolment.id) ?? [];
     const submissionOf = new Map(submissions.map((row) => [row.arbeidskravId, row.submissionId]));
-    const standing = studentArbeidskravStanding(definitions, submissions);
+    const credits = new Map(enrolment.arbeidskravCredits.map((credit) => [credit.arbeidskravId, `${credit.sourceSubmission.arbeidskrav.title}, ${credit.sourceSubmission.arbeidskrav.cohort.name}`]));
+    const standing = studentArbeidskravStanding(definitions, submissions, [...credits.keys()]);
     for (const { id, status } of standing) counts.get(id)![status] += 1;
     return {
       enrolmentId: enrolment.id,
       name: enrolment.user.name,
       basisgruppe: enrolment.basisgruppe?.name ?? null,
       mine: enrolment.basisgruppe?.supervisorId === viewer.id,
-      items: standing.map(({ id, status }) => ({ arbeidskravId: id, status, submissionId: submissionOf.get(id) ?? null })),
+      items: standing.map(({ id, status }) => ({ arbeidskravId: id, status, submissionId: submissionOf.get(id) ?? null, creditedFrom: credits.get(id) ?? null })),
     };
   });
   return {

@@ -27,6 +27,11 @@ import { refreshStandings } from "@/lib/server/standings/refresh";
 import { formatDateNb } from "@/lib/domain/format";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
+import { daysOnLeave } from "@/lib/domain/enrolment";
+
+function leavePeriod(row: { fromDate: Date; toDate: Date; returnedOn: Date | null }) {
+  return { from: isoDate(row.fromDate), to: isoDate(row.toDate), returnedOn: row.returnedOn ? isoDate(row.returnedOn) : null };
+}
 
 export type AttendanceStatus = "PRESENT" | "ABSENT";
 
@@ -54,7 +59,7 @@ export async function getDayAttendance(viewer: Viewer, cohortId: string, samling
       },
     }),
     db().enrolment.findMany({
-      where: { cohortId, status: { not: "WITHDRAWN" } },
+      where: { cohortId, status: { notIn: ["WITHDRAWN", "TRANSFERRED"] } },
       orderBy: { user: { name: "asc" } },
       select: {
         id: true,
@@ -68,6 +73,8 @@ export async function getDayAttendance(viewer: Viewer, cohortId: string, samling
           where: { samlingDayId, withdrawnAt: null },
           select: { reason: true, createdAt: true },
         },
+        attendanceCredits: { where: { samlingDayId }, select: { id: true } },
+        leaves: { where: { status: "GRANTED" }, select: { fromDate: true, toDate: true, returnedOn: true } },
       },
     }),
   ]);
@@ -79,6 +86,7 @@ export async function getDayAttendance(viewer: Viewer, cohortId: string, samling
     .map((enrolment) => {
       const registration = enrolment.attendance[0] ?? null;
       const notice = enrolment.absenceNotices[0] ?? null;
+      const onLeave = daysOnLeave([{ id: samlingDayId, date: isoDate(day.date) }], enrolment.leaves.map(leavePeriod)).length > 0;
       return {
         enrolmentId: enrolment.id,
         name: enrolment.user.name,
@@ -88,6 +96,10 @@ export async function getDayAttendance(viewer: Viewer, cohortId: string, samling
         note: registration?.note ?? null,
         registeredBy: registration?.registeredBy.name ?? null,
         absenceNotice: notice ? { reason: notice.reason, sentAt: notice.createdAt } : null,
+        /** The day is credited from the student's earlier kull: attended there (a transfer). */
+        credited: enrolment.attendanceCredits.length > 0,
+        /** The day is inside the student's granted leave: not an absence, whatever is registered. */
+        onLeave,
       };
     })
     // The viewer's own basisgrupper first (a prosessveileder registers their group), then by group.
@@ -171,7 +183,7 @@ export async function saveDayAttendance(viewer: Viewer, input: SaveDayAttendance
     const sortedIds = [...ids].sort();
     const found = await tx.$queryRaw<{ id: string }[]>`
       SELECT "id" FROM "Enrolment"
-      WHERE "cohortId" = ${input.cohortId} AND "status" <> 'WITHDRAWN' AND "id" = ANY(${sortedIds}::text[])
+      WHERE "cohortId" = ${input.cohortId} AND "status" NOT IN ('WITHDRAWN', 'TRANSFERRED') AND "id" = ANY(${sortedIds}::text[])
       ORDER BY "id" FOR SHARE`;
     if (found.length !== ids.length) throw new NotFoundError("Fant ikke alle studentene i kullet.");
 
@@ -260,8 +272,11 @@ export async function saveDayAttendance(viewer: Viewer, input: SaveDayAttendance
 
 // ─── The cohort grid ────────────────────────────────────────────────────────────────────────────
 
-/** A cell: registered present or absent; a past day with nothing registered; a day to come. */
-export type GridCell = "PRESENT" | "ABSENT" | "MISSING" | "UPCOMING";
+/**
+ * A cell: registered present or absent; a past day with nothing registered; a day to come; a day
+ * credited from the student's earlier kull; a day inside a granted leave (never an absence).
+ */
+export type GridCell = "PRESENT" | "ABSENT" | "MISSING" | "UPCOMING" | "CREDITED" | "LEAVE";
 
 export interface GridStudent {
   enrolmentId: string;
@@ -291,13 +306,15 @@ export async function getAttendanceGrid(
       select: { number: true, samling: { select: { title: true, days: { orderBy: { date: "asc" }, select: { id: true, date: true } } } } },
     }),
     db().enrolment.findMany({
-      where: { cohortId, status: { not: "WITHDRAWN" } },
+      where: { cohortId, status: { notIn: ["WITHDRAWN", "TRANSFERRED"] } },
       orderBy: { user: { name: "asc" } },
       select: {
         id: true,
         user: { select: { name: true, email: true } },
         basisgruppe: { select: { id: true, name: true } },
         attendance: { select: { samlingDayId: true, status: true, note: true } },
+        attendanceCredits: { select: { samlingDayId: true } },
+        leaves: { where: { status: "GRANTED" }, select: { fromDate: true, toDate: true, returnedOn: true } },
       },
     }),
     db().basisgruppe.findMany({ where: { cohortId }, orderBy: { name: "asc" }, select: { id: true, name: true, supervisorId: true } }),
@@ -319,14 +336,20 @@ export async function getAttendanceGrid(
     .filter((enrolment) => !options.basisgruppeId || enrolment.basisgruppe?.id === options.basisgruppeId)
     .map((enrolment) => {
       const registered = new Map(enrolment.attendance.map((row) => [row.samlingDayId, row]));
+      const credited = new Set(enrolment.attendanceCredits.map((credit) => credit.samlingDayId));
+      const onLeave = new Set(daysOnLeave(columns, enrolment.leaves.map(leavePeriod)));
       const eligibility = byEnrolment.get(enrolment.id)!.eligibility;
       return {
         enrolmentId: enrolment.id,
         name: enrolment.user.name,
         email: enrolment.user.email,
         basisgruppe: enrolment.basisgruppe,
-        cells: columns.map((column) => {
+        // The same order as the counts (lib/domain/attendance.ts): present, credited, leave, absent.
+        cells: columns.map((column): GridCell => {
           const row = registered.get(column.id);
+          if (row?.status === "PRESENT") return "PRESENT";
+          if (credited.has(column.id)) return "CREDITED";
+          if (onLeave.has(column.id)) return "LEAVE";
           if (row) return row.status;
           return column.date < today ? "MISSING" : "UPCOMING";
         }),
@@ -356,6 +379,8 @@ const CELL_TEXT: Record<GridCell, string> = {
   ABSENT: "Fravær",
   MISSING: "Ikke registrert",
   UPCOMING: "",
+  CREDITED: "Godkjent fra tidligere kull",
+  LEAVE: "Permisjon",
 };
 
 const STATUS_TEXT = { ELIGIBLE: "Oppfyller kravene", ON_TRACK: "Underveis", NOT_ELIGIBLE: "Kan ikke nå oppmøtekravet" } as const;

@@ -5,8 +5,13 @@
 // so they can never disagree. Pass a transaction to decide inside it (exam registration locks the
 // enrolments first, then evaluates). No `server-only` marker: the demo seed computes the demo's
 // standings with it (lib/server/standings/refresh.ts).
+//
+// A student's own record adds to the kull's facts (issue 18): days inside a granted leave count as
+// leave (never absences), and what was credited from an earlier kull on a transfer counts as
+// approved (ArbeidskravCredit) or attended (AttendanceCredit).
 import { studentArbeidskravStanding } from "@/lib/domain/arbeidskrav";
 import { attendanceCounts } from "@/lib/domain/attendance";
+import { daysOnLeave, IN_KULL } from "@/lib/domain/enrolment";
 import { evaluateEligibility, type Eligibility } from "@/lib/domain/eligibility";
 import type { CohortRequirements } from "@/lib/domain/requirements";
 import type { Database, Transaction } from "@/lib/db/client";
@@ -27,8 +32,8 @@ export interface CohortEligibility {
 }
 
 /**
- * Evaluates the active and completed students of a cohort (or only `enrolmentIds`) as of `today`
- * (an Oslo calendar date). Three queries whatever the cohort's size.
+ * Evaluates the students in a cohort (active, on leave, completed; or only `enrolmentIds`) as of
+ * `today` (an Oslo calendar date). Three queries whatever the cohort's size.
  */
 export async function evaluateCohortEligibility(
   client: Database | Transaction,
@@ -38,7 +43,7 @@ export async function evaluateCohortEligibility(
   const tx = client as Transaction;
   const enrolmentWhere = {
     cohortId,
-    status: { not: "WITHDRAWN" as const },
+    status: { in: [...IN_KULL] },
     ...(options.enrolmentIds ? { id: { in: [...options.enrolmentIds] } } : {}),
   };
   const [cohort, enrolments, memberships] = await inOrder(
@@ -52,7 +57,14 @@ export async function evaluateCohortEligibility(
     }),
     () => tx.enrolment.findMany({
       where: enrolmentWhere,
-      select: { id: true, userId: true, attendance: { select: { samlingDayId: true, status: true } } },
+      select: {
+        id: true,
+        userId: true,
+        attendance: { select: { samlingDayId: true, status: true } },
+        leaves: { where: { status: "GRANTED" }, select: { fromDate: true, toDate: true, returnedOn: true } },
+        attendanceCredits: { select: { samlingDayId: true } },
+        arbeidskravCredits: { select: { arbeidskravId: true } },
+      },
     }),
     () => tx.submissionMember.findMany({
       where: { enrolment: enrolmentWhere },
@@ -82,10 +94,21 @@ export async function evaluateCohortEligibility(
 
   const byEnrolment = new Map<string, EnrolmentEligibility>();
   for (const enrolment of enrolments) {
+    const leave = daysOnLeave(
+      planDays,
+      enrolment.leaves.map((row) => ({ from: isoDate(row.fromDate), to: isoDate(row.toDate), returnedOn: row.returnedOn ? isoDate(row.returnedOn) : null })),
+    );
     const eligibility = evaluateEligibility(
       {
-        ...attendanceCounts(planDays, enrolment.attendance, options.today),
-        arbeidskrav: studentArbeidskravStanding(definitions, submissionsByEnrolment.get(enrolment.id) ?? []),
+        ...attendanceCounts(planDays, enrolment.attendance, options.today, {
+          leave,
+          credited: enrolment.attendanceCredits.map((credit) => credit.samlingDayId),
+        }),
+        arbeidskrav: studentArbeidskravStanding(
+          definitions,
+          submissionsByEnrolment.get(enrolment.id) ?? [],
+          enrolment.arbeidskravCredits.map((credit) => credit.arbeidskravId),
+        ),
       },
       requirements,
     );

@@ -6,7 +6,9 @@ import "server-only";
 // samling day with a link straight to its attendance list.
 import { osloDate } from "@/lib/domain/application-deadline";
 import { weekLabel } from "@/lib/domain/cohort-plan";
+import { daysOnLeave } from "@/lib/domain/enrolment";
 import { examDecisionNeeded } from "@/lib/domain/exam";
+import { decisionRegistration } from "@/lib/domain/exam-sittings";
 import { compareByRisk, riskOf } from "@/lib/domain/risk";
 import { AccessDeniedError } from "@/lib/server/errors";
 import { staffCohortWhere } from "@/lib/server/cohorts/access";
@@ -43,7 +45,7 @@ export async function getCohortSummaries(viewer: Viewer, options: { cohortId?: s
         orderBy: { number: "asc" },
         select: { number: true, samling: { select: { title: true, location: true, days: { orderBy: { date: "asc" }, select: { id: true, date: true } } } } },
       },
-      exams: { orderBy: { startsOn: "asc" }, take: 1, select: { startsOn: true, endsOn: true } },
+      exams: { where: { kind: "ORDINARY" }, select: { startsOn: true, endsOn: true } },
     },
   });
   const ids = cohorts.map((cohort) => cohort.id);
@@ -53,27 +55,29 @@ export async function getCohortSummaries(viewer: Viewer, options: { cohortId?: s
   for (const id of ids) evaluations.push(await evaluateCohortEligibility(db(), id, { today }));
   const [students, waiting, registeredPerDay] = await Promise.all([
     db().enrolment.findMany({
-      where: { cohortId: { in: ids }, status: { not: "WITHDRAWN" } },
+      where: { cohortId: { in: ids }, status: { notIn: ["WITHDRAWN", "TRANSFERRED"] } },
       select: {
         id: true,
         cohortId: true,
         user: { select: { name: true } },
         basisgruppe: { select: { name: true, supervisorId: true } },
-        examRegistrations: { select: { status: true, grade: true } },
+        examRegistrations: { select: { examId: true, status: true, grade: true, exam: { select: { startsAt: true } } } },
+        attendanceCredits: { select: { samlingDayId: true } },
+        leaves: { where: { status: "GRANTED" }, select: { fromDate: true, toDate: true, returnedOn: true } },
       },
     }),
     db().submission.findMany({
       where: { status: "SUBMITTED", arbeidskrav: { cohortId: { in: ids } } },
       select: { arbeidskrav: { select: { cohortId: true, kind: true } } },
     }),
-    // How many of each cohort's students are registered on each day (for the days nobody finished).
+    // Who of each cohort's students is registered on which past day (for the days nobody finished).
     ids.length === 0
       ? Promise.resolve([])
-      : db().$queryRaw<{ cohortId: string; samlingDayId: string; registered: number }[]>`
-          SELECT e."cohortId", a."samlingDayId", count(*)::int AS "registered"
+      : db().$queryRaw<{ enrolmentId: string; samlingDayId: string }[]>`
+          SELECT a."enrolmentId", a."samlingDayId"
           FROM "Attendance" a JOIN "Enrolment" e ON e."id" = a."enrolmentId"
-          WHERE e."cohortId" = ANY(${ids}::text[]) AND e."status" <> 'WITHDRAWN'
-          GROUP BY e."cohortId", a."samlingDayId"`,
+          JOIN "SamlingDay" d ON d."id" = a."samlingDayId"
+          WHERE e."cohortId" = ANY(${ids}::text[]) AND e."status" NOT IN ('WITHDRAWN', 'TRANSFERRED') AND d."date" < ${day(today)}`,
   ]);
   return cohorts.map((cohort, index) => {
     const { byEnrolment } = evaluations[index]!;
@@ -95,17 +99,27 @@ export async function getCohortSummaries(viewer: Viewer, options: { cohortId?: s
       location: samling.location,
       days: samling.days.map((d) => ({ id: d.id, date: isoDate(d.date) })),
     }));
-    const studentCount = students.filter((student) => student.cohortId === cohort.id).length;
-    const registeredOn = new Map(registeredPerDay.filter((row) => row.cohortId === cohort.id).map((row) => [row.samlingDayId, row.registered]));
+    const planDays = samlinger.flatMap((samling) => samling.days);
+    // A day needs no registration for a student when it is credited from an earlier kull or lies
+    // inside a granted leave (lib/domain/attendance.ts): those are never the faculty's task.
+    const covered = students
+      .filter((student) => student.cohortId === cohort.id)
+      .map((student) => {
+        const days = new Set(student.attendanceCredits.map((credit) => credit.samlingDayId));
+        const leaves = student.leaves.map((leave) => ({ from: isoDate(leave.fromDate), to: isoDate(leave.toDate), returnedOn: leave.returnedOn ? isoDate(leave.returnedOn) : null }));
+        for (const id of daysOnLeave(planDays, leaves)) days.add(id);
+        for (const row of registeredPerDay) if (row.enrolmentId === student.id) days.add(row.samlingDayId);
+        return days;
+      });
     // A past day with students nobody has registered: a task, never an absence (lib/domain/attendance.ts).
     const unregisteredDays = samlinger
       .flatMap((samling) => samling.days.map((d) => ({ dayId: d.id, date: d.date, samlingTitle: samling.title })))
       .filter((d) => d.date < today)
-      .map((d) => ({ ...d, missing: studentCount - (registeredOn.get(d.dayId) ?? 0) }))
+      .map((d) => ({ ...d, missing: covered.filter((days) => !days.has(d.dayId)).length }))
       .filter((d) => d.missing > 0);
     const decisionsNeeded = students.filter((student) => {
       if (student.cohortId !== cohort.id) return false;
-      const registration = student.examRegistrations.find((row) => row.status !== "WITHDRAWN") ?? null;
+      const registration = decisionRegistration(student.examRegistrations.map((row) => ({ ...row, startsAt: row.exam.startsAt })));
       const status = byEnrolment.get(student.id)!.eligibility.status;
       return examDecisionNeeded(registration?.status ?? null, status, registration?.grade != null) !== null;
     }).length;
@@ -118,7 +132,7 @@ export async function getCohortSummaries(viewer: Viewer, options: { cohortId?: s
       name: cohort.name,
       programme: cohort.programme.name,
       academicLead: cohort.teachers[0]?.academicLead ?? false,
-      students: studentCount,
+      students: covered.length,
       unregisteredDays,
       decisionsNeeded,
       atRisk,

@@ -31,7 +31,7 @@ export async function listCohortsForStaff(viewer: Viewer, now = new Date()) {
         completedAt: true,
         archivedAt: true,
         programme: { select: { name: true, code: true } },
-        _count: { select: { enrolments: { where: { status: { not: "WITHDRAWN" } } } } },
+        _count: { select: { enrolments: { where: { status: { notIn: ["WITHDRAWN", "TRANSFERRED"] } } } } },
         samlinger: {
           orderBy: { number: "asc" },
           select: { number: true, samling: { select: { title: true, days: { orderBy: { date: "asc" }, select: { date: true } } } } },
@@ -92,7 +92,7 @@ export async function listMyBasisgrupper(viewer: Viewer) {
       name: true,
       cohort: { select: { id: true, name: true, endsOn: true } },
       members: {
-        where: { status: { not: "WITHDRAWN" } },
+        where: { status: { notIn: ["WITHDRAWN", "TRANSFERRED"] } },
         orderBy: { user: { name: "asc" } },
         select: { id: true, user: { select: { name: true, email: true } } },
       },

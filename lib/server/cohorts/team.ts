@@ -35,14 +35,14 @@ export async function getCohortTeam(viewer: Viewer, cohortId: string) {
         name: true,
         supervisor: { select: { id: true, name: true } },
         members: {
-          where: { status: { not: "WITHDRAWN" } },
+          where: { status: { notIn: ["WITHDRAWN", "TRANSFERRED"] } },
           orderBy: { user: { name: "asc" } },
           select: { id: true, user: { select: { name: true, email: true } } },
         },
       },
     }),
     db().enrolment.findMany({
-      where: { cohortId, status: { not: "WITHDRAWN" }, basisgruppeId: null },
+      where: { cohortId, status: { notIn: ["WITHDRAWN", "TRANSFERRED"] }, basisgruppeId: null },
       orderBy: { user: { name: "asc" } },
       select: { id: true, user: { select: { name: true, email: true } } },
     }),

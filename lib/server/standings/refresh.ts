@@ -24,7 +24,9 @@
 // with this same code.
 import { attendanceProgress } from "@/lib/domain/attendance-progress";
 import { whomToContact } from "@/lib/domain/contacts";
+import { IN_KULL } from "@/lib/domain/enrolment";
 import { examDecisionNeeded } from "@/lib/domain/exam";
+import { decisionRegistration, sittingName } from "@/lib/domain/exam-sittings";
 import {
   attendanceNoticeStep,
   describeStandingStatus,
@@ -74,9 +76,9 @@ interface StandingRow extends StandingFacts {
 }
 
 /**
- * Recomputes and stores the standings of a cohort's students (all who have not withdrawn, or only
- * `enrolmentIds`); returns those whose standing changed. Use inside the transaction that changed
- * the facts.
+ * Recomputes and stores the standings of a cohort's students (all in the kull — active, on leave,
+ * completed — or only `enrolmentIds`); returns those whose standing changed. Use inside the
+ * transaction that changed the facts: also a leave, a return, and a transfer's credits.
  */
 export async function refreshStandings(
   tx: Transaction,
@@ -89,7 +91,7 @@ export async function refreshStandings(
     ? [...new Set(scope.enrolmentIds)].sort()
     : (
         await tx.enrolment.findMany({
-          where: { cohortId: scope.cohortId, status: { not: "WITHDRAWN" } },
+          where: { cohortId: scope.cohortId, status: { in: [...IN_KULL] } },
           orderBy: { id: "asc" },
           select: { id: true },
         })
@@ -113,7 +115,7 @@ export async function refreshStandings(
            s."scheduledDays", s."attendedDays", s."absentDays", s."approvedRequired", s."requiredTotal",
            s."notifiedState"::text AS "notifiedState", s."noticeCount"
     FROM "Standing" s JOIN "Enrolment" e ON e."id" = s."enrolmentId"
-    WHERE s."enrolmentId" = ANY(${ids}::text[]) AND e."cohortId" = ${scope.cohortId} AND e."status" <> 'WITHDRAWN'
+    WHERE s."enrolmentId" = ANY(${ids}::text[]) AND e."cohortId" = ${scope.cohortId} AND e."status"::text = ANY(${[...IN_KULL]}::text[])
     ORDER BY s."enrolmentId" FOR UPDATE OF s`;
   if (locked.length === 0) return [];
   const lockedIds = locked.map((row) => row.enrolmentId);
@@ -130,7 +132,7 @@ export async function refreshStandings(
         id: true,
         status: true,
         user: { select: { id: true, name: true, email: true, disabledAt: true } },
-        examRegistrations: { select: { status: true, grade: true, exam: { select: { title: true, startsOn: true } } } },
+        examRegistrations: { select: { examId: true, status: true, grade: true, exam: { select: { title: true, kind: true, startsAt: true } } } },
       },
     }),
   );
@@ -188,7 +190,8 @@ export async function refreshStandings(
       });
     }
     if (statusChanged && told) {
-      const registration = person.examRegistrations.find((item) => item.status !== "WITHDRAWN") ?? null;
+      // The registration the decision is about: the latest sitting not withdrawn or deferred.
+      const registration = decisionRegistration(person.examRegistrations.map((item) => ({ ...item, startsAt: item.exam.startsAt })));
       const status = registration?.status ?? null;
       const graded = registration?.grade != null;
       const needed = examDecisionNeeded(status, after.status, graded);
@@ -204,7 +207,7 @@ export async function refreshStandings(
             `${context.cause}. Etter denne endringen ${describeStandingStatus(after.status)}, ` +
               `og før var det slik at du ${describeStandingStatus(before!.status)}.`,
             needed === "REFUSAL_NEEDED"
-              ? `Du er meldt opp til ${registration!.exam.title}. Faglærerne vurderer nå oppmeldingen din på nytt, og du får beskjed om hva de bestemmer.`
+              ? `Du er meldt opp til ${sittingName(registration!.exam)}. Faglærerne vurderer nå oppmeldingen din på nytt, og du får beskjed om hva de bestemmer.`
               : "Du fikk tidligere ikke adgang til eksamen. Faglærerne vurderer nå saken din på nytt, og du får beskjed om hva de bestemmer.",
             "",
             ...evaluated.eligibility.reasons,

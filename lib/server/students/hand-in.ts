@@ -96,7 +96,14 @@ export async function handInArbeidskrav(viewer: Viewer, arbeidskravId: string, i
             select: { submittedAt: true, status: true, assessedAt: true },
           })
         : [];
-      const permission = handInPermission(existing?.status ?? "NOT_SUBMITTED", { used: previous.length, max: definition.maxAttempts });
+      // An item credited from an earlier kull (a transfer) is approved: nothing to hand in.
+      const credited = await tx.arbeidskravCredit.findUnique({
+        where: { enrolmentId_arbeidskravId: { enrolmentId: own.enrolmentId, arbeidskravId } },
+        select: { id: true },
+      });
+      const permission = credited
+        ? handInPermission("APPROVED")
+        : handInPermission(existing?.status ?? "NOT_SUBMITTED", { used: previous.length, max: definition.maxAttempts });
       if (!permission.allowed) throw new DomainError(permission.reason);
 
       let submissionId: string;

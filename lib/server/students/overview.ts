@@ -9,8 +9,25 @@ import "server-only";
 // another student's enrolment, notices or submissions through this module. The number of queries
 // does not depend on the size of the cohort (one nested read, then three for the verdict, per
 // enrolment of the viewer; tests/integration/student-home.test.ts counts them).
+//
+// One history across kull (issue 18): a student who moved from an earlier kull sees, with the new
+// kull, what was credited from the old one (the approved submission with its attempts and
+// feedback, the attended days) and the old kull's other arbeidskrav with their attempts; days of a
+// granted leave show as «permisjon».
 import { cache } from "react";
-import { osloDate } from "@/lib/domain/application-deadline";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { deadlineEnd, osloDate } from "@/lib/domain/application-deadline";
+import { canAdmitToExam } from "@/lib/domain/exam";
+import { deferralRequestDeadline, deferralRequestProblem } from "@/lib/domain/exam-deferral";
+import {
+  attemptSummary,
+  countingGrade,
+  EXAM_KIND_LABELS,
+  resitRegistrationProblem,
+  sittingInFocus,
+  sittingOutcome,
+} from "@/lib/domain/exam-sittings";
+import { examPhase } from "@/lib/domain/exam-time";
 import { ATTEMPT_FIELDS } from "@/lib/server/attempt-fields";
 import { studentArbeidskravStanding } from "@/lib/domain/arbeidskrav";
 import { attendanceProgress, samlingDayState } from "@/lib/domain/attendance-progress";
@@ -25,20 +42,52 @@ import { describeStandingChange } from "@/lib/domain/standing";
 import { formatWeeksNb, samlingPhase } from "@/lib/domain/schedule";
 import { COHORT_ACADEMIC_LEAD, cohortContacts, PROGRAMME_CONTACT_FIELDS } from "@/lib/server/cohorts/contacts";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
+import { asPublished, RECORD_SELECT, toRecord } from "@/lib/server/exams/records";
 import { db } from "@/lib/server/db";
 import { AccessDeniedError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
+import { daysOnLeave, IN_KULL, type EnrolmentStatus } from "@/lib/domain/enrolment";
+
+/** In the kull: active, on leave, completed (a reference, so the selects below stay mutable for Prisma). */
+const IN_KULL_STATUS: { in: EnrolmentStatus[] } = { in: [...IN_KULL] };
+
+const SUBMISSION_SELECT = {
+  id: true,
+  arbeidskravId: true,
+  status: true,
+  members: {
+    orderBy: { enrolment: { user: { name: "asc" } } },
+    select: { enrolmentId: true, confirmedAt: true, addedBy: { select: { name: true } }, enrolment: { select: { user: { select: { name: true } } } } },
+  },
+  attempts: {
+    orderBy: { attempt: "asc" },
+    select: ATTEMPT_FIELDS,
+  },
+} as const;
 
 const ENROLMENT_SELECT = {
   id: true,
   status: true,
+  transferredFromId: true,
+  leaves: { where: { status: "GRANTED" }, select: { fromDate: true, toDate: true, returnedOn: true } },
+  attendanceCredits: {
+    select: { samlingDayId: true, creditedAt: true, sourceAttendance: { select: { samlingDay: { select: { date: true } }, enrolment: { select: { cohort: { select: { name: true } } } } } } },
+  },
+  arbeidskravCredits: {
+    select: {
+      arbeidskravId: true,
+      creditedAt: true,
+      creditedBy: { select: { name: true } },
+      sourceSubmission: { select: { ...SUBMISSION_SELECT, arbeidskrav: { select: { title: true, dueDate: true, cohort: { select: { name: true } } } } } },
+    },
+  },
   basisgruppe: {
     select: {
       name: true,
       supervisor: { select: { name: true, email: true, phone: true } },
       members: {
-        where: { status: { not: "WITHDRAWN" } },
+        where: { status: IN_KULL_STATUS },
         orderBy: { user: { name: "asc" } },
         select: { id: true, user: { select: { name: true } } },
       },
@@ -49,7 +98,7 @@ const ENROLMENT_SELECT = {
       id: true,
       code: true,
       name: true,
-      programme: { select: { name: true, ...PROGRAMME_CONTACT_FIELDS } },
+      programme: { select: { name: true, examAttempts: true, examImprovementAttempts: true, ...PROGRAMME_CONTACT_FIELDS } },
       teachers: COHORT_ACADEMIC_LEAD,
       samlinger: {
         orderBy: { number: "asc" },
@@ -82,7 +131,23 @@ const ENROLMENT_SELECT = {
           maxAttempts: true,
         },
       },
-      exams: { orderBy: { startsOn: "asc" }, select: { id: true, title: true, startsOn: true, endsOn: true, gradesPublishedAt: true } },
+      exams: {
+        orderBy: { startsAt: "asc" },
+        select: {
+          id: true,
+          kind: true,
+          title: true,
+          startsOn: true,
+          endsOn: true,
+          startsAt: true,
+          handInAt: true,
+          registrationClosesOn: true,
+          gradesPublishedAt: true,
+          taskTitle: true,
+          taskText: true,
+          taskDocuments: { orderBy: { uploadedAt: "asc" }, select: { id: true, originalName: true, size: true } },
+        },
+      },
     },
   },
   attendance: { select: { samlingDayId: true, status: true } },
@@ -90,37 +155,48 @@ const ENROLMENT_SELECT = {
     where: { withdrawnAt: null },
     select: { id: true, samlingDayId: true, reason: true, createdAt: true },
   },
-  submissionMembers: {
+  submissionMembers: { select: { submission: { select: SUBMISSION_SELECT } } },
+  examRegistrations: {
     select: {
-      submission: {
-        select: {
-          id: true,
-          arbeidskravId: true,
-          status: true,
-          members: {
-            orderBy: { enrolment: { user: { name: "asc" } } },
-            select: { enrolmentId: true, confirmedAt: true, addedBy: { select: { name: true } }, enrolment: { select: { user: { select: { name: true } } } } },
-          },
-          attempts: {
-            orderBy: { attempt: "asc" },
-            select: ATTEMPT_FIELDS,
-          },
-        },
+      id: true,
+      ...RECORD_SELECT,
+      deferrals: {
+        orderBy: { requestedAt: "desc" },
+        select: { id: true, status: true, reason: true, requestedAt: true, decidedAt: true, documents: { select: { id: true, originalName: true } } },
       },
     },
   },
-  examRegistrations: { select: { examId: true, status: true, grade: true } },
   standing: { select: { status: true, previousStatus: true, changedAt: true, changeCause: true } },
 } as const;
 
 async function loadStudentOverview(viewer: Viewer, now: Date) {
   if (!viewer.roles.includes("STUDENT")) throw new AccessDeniedError();
   const today = osloDate(now);
-  const enrolments = await db().enrolment.findMany({
-    where: { userId: viewer.id, status: { not: "WITHDRAWN" } },
-    orderBy: { cohort: { startsOn: "desc" } },
-    select: ENROLMENT_SELECT,
-  });
+  const [enrolments, earlierRows] = await Promise.all([
+    db().enrolment.findMany({
+      where: { userId: viewer.id, status: { in: [...IN_KULL] } },
+      orderBy: { cohort: { startsOn: "desc" } },
+      select: ENROLMENT_SELECT,
+    }),
+    // The kull the student moved on from (transfers), for one history across them.
+    db().enrolment.findMany({
+      where: { userId: viewer.id, status: "TRANSFERRED" },
+      select: {
+        id: true,
+        transferredFromId: true,
+        endedOn: true,
+        cohort: { select: { name: true, arbeidskrav: { orderBy: { number: "asc" }, select: { id: true, number: true, title: true, required: true, dueDate: true } } } },
+        submissionMembers: { select: { submission: { select: SUBMISSION_SELECT } } },
+      },
+    }),
+  ]);
+  const earlierById = new Map(earlierRows.map((row) => [row.id, row]));
+  /** The kull before this one, oldest first (a chain of transfers). */
+  const earlierOf = (transferredFromId: string | null) => {
+    const chain: (typeof earlierRows)[number][] = [];
+    for (let id = transferredFromId; id && earlierById.has(id) && chain.length < 10; id = earlierById.get(id)!.transferredFromId) chain.unshift(earlierById.get(id)!);
+    return chain;
+  };
 
   // The verdict comes from the one place that decides it (also for faculty and exam registration).
   const evaluations = await Promise.all(
@@ -133,6 +209,13 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
     const eligibility = byEnrolment.get(enrolment.id)!.eligibility;
     const attendanceByDay = new Map(enrolment.attendance.map((row) => [row.samlingDayId, row.status]));
     const noticeByDay = new Map(enrolment.absenceNotices.map((notice) => [notice.samlingDayId, notice]));
+    const creditByDay = new Map(enrolment.attendanceCredits.map((credit) => [credit.samlingDayId, credit]));
+    const leaveDays = new Set(
+      daysOnLeave(
+        cohort.samlinger.flatMap(({ samling }) => samling.days.map((d) => ({ id: d.id, date: isoDate(d.date) }))),
+        enrolment.leaves.map((leave) => ({ from: isoDate(leave.fromDate), to: isoDate(leave.toDate), returnedOn: leave.returnedOn ? isoDate(leave.returnedOn) : null })),
+      ),
+    );
 
     const samlinger = cohort.samlinger.map(({ number, samling }) => {
       const dates = samling.days.map((samlingDay) => isoDate(samlingDay.date));
@@ -147,11 +230,14 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
           const date = isoDate(samlingDay.date);
           const attendance = attendanceByDay.get(samlingDay.id) ?? null;
           const notice = noticeByDay.get(samlingDay.id);
+          const credit = creditByDay.get(samlingDay.id);
           return {
             id: samlingDay.id,
             date,
             attendance,
-            state: samlingDayState(date, attendance, today),
+            state: samlingDayState(date, attendance, today, { credited: credit !== undefined, onLeave: leaveDays.has(samlingDay.id) }),
+            /** Credited from an earlier kull: the day there the student attended. */
+            credit: credit ? { from: credit.sourceAttendance.enrolment.cohort.name, date: isoDate(credit.sourceAttendance.samlingDay.date) } : null,
             notice: notice
               ? { id: notice.id, reason: notice.reason, createdAt: notice.createdAt, canWithdraw: canWithdrawAbsenceNotice(date, today) }
               : null,
@@ -162,10 +248,12 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
     });
 
     const submissions = new Map(enrolment.submissionMembers.map(({ submission }) => [submission.arbeidskravId, submission]));
+    const credits = new Map(enrolment.arbeidskravCredits.map((credit) => [credit.arbeidskravId, credit]));
     const standing = new Map(
       studentArbeidskravStanding(
         cohort.arbeidskrav,
         [...submissions.values()].map(({ arbeidskravId, status }) => ({ arbeidskravId, status })),
+        [...credits.keys()],
       ).map(({ id, status }) => [id, status]),
     );
     const arbeidskrav = cohort.arbeidskrav.map((definition) => {
@@ -174,10 +262,22 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
       const status: ArbeidskravStatus = standing.get(definition.id) ?? "NOT_SUBMITTED";
       const attempts = submission ? attemptDeadlines(dueDate, submission.attempts) : [];
       const latest = attempts.at(-1);
+      const credit = credits.get(definition.id) ?? null;
       return {
         ...definition,
         dueDate,
         status,
+        /** Approved in an earlier kull and credited here (a transfer), with that work's history. */
+        credit: credit
+          ? {
+              title: credit.sourceSubmission.arbeidskrav.title,
+              cohortName: credit.sourceSubmission.arbeidskrav.cohort.name,
+              creditedAt: credit.creditedAt,
+              creditedBy: credit.creditedBy.name,
+              attempts: attemptDeadlines(isoDate(credit.sourceSubmission.arbeidskrav.dueDate), credit.sourceSubmission.attempts).map(attemptView),
+              members: credit.sourceSubmission.members.map((member) => member.enrolment.user.name),
+            }
+          : null,
         /** The deadline of the next hand-in: the due date, or after "ikke godkjent" the resubmission deadline. */
         deadline: nextHandInDeadline(dueDate, attempts),
         permission: handInPermission(status, { used: attempts.length, max: definition.maxAttempts }),
@@ -195,41 +295,91 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
                 confirmed: member.confirmedAt !== null,
                 addedBy: member.addedBy?.name ?? null,
               })),
-              attempts: attempts.map((attempt) => ({
-                id: attempt.id,
-                number: attempt.attempt,
-                text: attempt.text,
-                submittedAt: attempt.submittedAt,
-                submittedBy: attempt.submittedBy.name,
-                status: attempt.status,
-                feedback: attempt.feedback,
-                assessedAt: attempt.assessedAt,
-                deadline: attempt.deadline,
-                late: attempt.late,
-                documents: attempt.documents,
-                changes: attempt.changes,
-              })),
+              attempts: attempts.map(attemptView),
             }
           : null,
       };
     });
 
-    const exam = cohort.exams.at(-1) ?? null;
-    const registration = exam ? (enrolment.examRegistrations.find((row) => row.examId === exam.id) ?? null) : null;
-    // The grade is the student's only once the faculty have published the exam's grades.
-    const publishedGrade = exam?.gradesPublishedAt && registration?.grade ? registration.grade : null;
-    const examView = exam
+    // The exam: every sitting the student has a part in, the results of published sittings, the
+    // grade that counts (the best), attempts, and what they may do (register for ny eksamen, ask
+    // for utsatt eksamen). The rules are lib/domain/exam-sittings.ts and exam-deferral.ts.
+    const rules = { attempts: cohort.programme.examAttempts, improvements: cohort.programme.examImprovementAttempts };
+    const records = enrolment.examRegistrations.map(toRecord);
+    const shown = records.map(asPublished);
+    const eligible = canAdmitToExam(eligibility);
+    const sittings = cohort.exams.map((sitting) => {
+      const registration = enrolment.examRegistrations.find((row) => row.examId === sitting.id) ?? null;
+      const record = shown.find((row) => row.examId === sitting.id) ?? null;
+      const phase = examPhase(sitting, now);
+      const deferral = registration?.deferrals[0] ?? null;
+      const toSit = registration?.status === "ADMITTED" || registration?.status === "NOT_ATTENDED";
+      const registrationClosesOn = sitting.registrationClosesOn ? isoDate(sitting.registrationClosesOn) : null;
+      const resitProblem =
+        sitting.kind === "RESIT"
+          ? resitRegistrationProblem({ sitting: { examId: sitting.id, kind: sitting.kind, startsAt: sitting.startsAt, registrationClosesOn }, records, eligible, rules, now })
+          : null;
+      return {
+        id: sitting.id,
+        kind: sitting.kind,
+        kindLabel: EXAM_KIND_LABELS[sitting.kind],
+        title: sitting.title,
+        startsOn: isoDate(sitting.startsOn),
+        endsOn: isoDate(sitting.endsOn),
+        startsAt: sitting.startsAt,
+        handInAt: sitting.handInAt,
+        phase,
+        registrationClosesOn,
+        status: registration?.status ?? null,
+        /** The result as the student may see it (a sitting's results once published). */
+        outcome: record ? sittingOutcome(record) : null,
+        grade: record?.grade ?? null,
+        published: sitting.gradesPublishedAt !== null,
+        /** The task, for those to sit it, from the start. */
+        task: toSit && phase !== "BEFORE" ? { title: sitting.taskTitle, text: sitting.taskText, documents: sitting.taskDocuments } : null,
+        deferral: deferral
+          ? { id: deferral.id, status: deferral.status, reason: deferral.reason, requestedAt: deferral.requestedAt, decidedAt: deferral.decidedAt, documents: deferral.documents }
+          : null,
+        /** Why the student cannot ask for utsatt eksamen of this sitting now (null: they can). */
+        deferralProblem: deferralRequestProblem({
+          record: registration ? { status: registration.status, grade: registration.grade } : null,
+          sitting,
+          openRequest: registration?.deferrals.some((row) => row.status === "REQUESTED" || row.status === "GRANTED") ?? false,
+          now,
+        }),
+        deferralDeadline: deferralRequestDeadline(sitting.handInAt),
+        /** Ny eksamen: why the student may not register now (null: they may). */
+        resitProblem,
+        /** Ny eksamen: registered, and may still withdraw (until the registration deadline). */
+        canWithdraw:
+          sitting.kind === "RESIT" && registration?.status === "ADMITTED" && !registration.grade && registrationClosesOn !== null && now.getTime() < deadlineEnd(registrationClosesOn).getTime(),
+      };
+    });
+    // A later sitting concerns the student when they have a registration there, or it is a ny
+    // eksamen they may register for.
+    const examSittings = sittings.filter((sitting) => sitting.kind === "ORDINARY" || sitting.status !== null || (sitting.kind === "RESIT" && sitting.resitProblem === null));
+    const focus = sittingInFocus(cohort.exams, shown);
+    const focusView = focus ? sittings.find((sitting) => sitting.id === focus.id)! : null;
+    const counting = countingGrade(shown);
+    const publishedGrade = counting?.grade ?? null;
+    const examView = focusView
       ? {
-          id: exam.id,
-          title: exam.title,
-          startsOn: isoDate(exam.startsOn),
-          endsOn: isoDate(exam.endsOn),
-          registered: registration?.status === "ADMITTED",
-          withdrawn: registration?.status === "WITHDRAWN",
-          refused: registration?.status === "REFUSED",
+          id: focusView.id,
+          kind: focusView.kind,
+          kindLabel: focusView.kindLabel,
+          title: focusView.title,
+          startsOn: focusView.startsOn,
+          endsOn: focusView.endsOn,
+          startsAt: focusView.startsAt,
+          handInAt: focusView.handInAt,
+          registered: focusView.status === "ADMITTED",
+          withdrawn: focusView.status === "WITHDRAWN",
+          refused: focusView.status === "REFUSED",
+          /** The grade that counts, of the published sittings (the best). */
           publishedGrade,
         }
       : null;
+    const openResit = sittings.find((sitting) => sitting.kind === "RESIT" && sitting.resitProblem === null && sitting.status !== "ADMITTED") ?? null;
 
     const contacts = cohortContacts(cohort);
 
@@ -238,13 +388,55 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
       eligibility,
       arbeidskrav: arbeidskrav.map(({ id, number, title, status, deadline, finalRejection }) => ({ id, number, title, status, deadline, final: finalRejection })),
       samlinger: samlinger.map(({ number, title, location, days }) => ({ number, title, location, days: days.map((d) => d.date) })),
-      exam: examView ? { startsOn: examView.startsOn, endsOn: examView.endsOn, registered: examView.registered, refused: examView.refused, publishedGrade } : null,
+      exam: examView
+        ? {
+            startsOn: examView.startsOn,
+            endsOn: examView.endsOn,
+            registered: examView.registered,
+            refused: examView.refused,
+            publishedGrade,
+            kind: examView.kind,
+            startsAt: examView.startsAt,
+            handInAt: examView.handInAt,
+          }
+        : null,
+      resit: openResit && openResit.registrationClosesOn ? { startsOn: openResit.startsOn, endsOn: openResit.endsOn, registrationClosesOn: openResit.registrationClosesOn } : null,
       contacts,
+    });
+
+    // The earlier kull's arbeidskrav that were not credited here, with their attempts and feedback.
+    const creditedSubmissions = new Set(enrolment.arbeidskravCredits.map((credit) => credit.sourceSubmission.id));
+    const earlier = earlierOf(enrolment.transferredFromId).map((old) => {
+      const oldSubmissions = new Map(old.submissionMembers.map(({ submission }) => [submission.arbeidskravId, submission]));
+      return {
+        enrolmentId: old.id,
+        cohortName: old.cohort.name,
+        endedOn: old.endedOn ? isoDate(old.endedOn) : null,
+        arbeidskrav: old.cohort.arbeidskrav.map((definition) => {
+          const submission = oldSubmissions.get(definition.id) ?? null;
+          return {
+            id: definition.id,
+            title: definition.title,
+            required: definition.required,
+            status: (submission?.status ?? "NOT_SUBMITTED") as ArbeidskravStatus,
+            credited: submission !== null && creditedSubmissions.has(submission.id),
+            attempts: submission ? attemptDeadlines(isoDate(definition.dueDate), submission.attempts).map(attemptView) : [],
+          };
+        }),
+      };
     });
 
     return {
       enrolmentId: enrolment.id,
       status: enrolment.status,
+      earlier,
+      creditedDays: enrolment.attendanceCredits.length,
+      creditedArbeidskrav: enrolment.arbeidskravCredits.length,
+      /** The granted leave not ended yet (the student is on leave, or will be from its first day). */
+      leave: (() => {
+        const open = enrolment.leaves.find((leave) => leave.returnedOn === null);
+        return open ? { from: isoDate(open.fromDate), to: isoDate(open.toDate) } : null;
+      })(),
       cohort: { id: cohort.id, code: cohort.code, name: cohort.name, programme: cohort.programme.name },
       today,
       requirements,
@@ -265,6 +457,13 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
       samlinger,
       arbeidskrav,
       exam: examView,
+      /** Every sitting that concerns the student, in time order, with the grade that counts and the attempts. */
+      exams: {
+        sittings: examSittings,
+        counting: counting ? { ...counting, kind: shown.find((row) => row.examId === counting.examId)!.kind } : null,
+        attempts: attemptSummary(shown, rules),
+        rules,
+      },
       basisgruppe: enrolment.basisgruppe
         ? {
             name: enrolment.basisgruppe.name,
@@ -277,7 +476,26 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
   });
 }
 
-/** The viewer's own enrolments (not withdrawn), newest cohort first. Cached for the request. */
+type AttemptRow = Prisma.SubmissionAttemptGetPayload<{ select: typeof ATTEMPT_FIELDS }>;
+
+function attemptView(attempt: AttemptRow & { deadline: string; late: boolean }) {
+  return {
+    id: attempt.id,
+    number: attempt.attempt,
+    text: attempt.text,
+    submittedAt: attempt.submittedAt,
+    submittedBy: attempt.submittedBy.name,
+    status: attempt.status,
+    feedback: attempt.feedback,
+    assessedAt: attempt.assessedAt,
+    deadline: attempt.deadline,
+    late: attempt.late,
+    documents: attempt.documents,
+    changes: attempt.changes,
+  };
+}
+
+/** The viewer's own enrolments in a kull (active, on leave, completed), newest cohort first. Cached for the request. */
 export const getStudentOverview = cache((viewer: Viewer, now?: Date) => loadStudentOverview(viewer, now ?? new Date()));
 
 export type StudentOverview = Awaited<ReturnType<typeof loadStudentOverview>>[number];

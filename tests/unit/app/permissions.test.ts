@@ -137,3 +137,27 @@ describe("deciding a student's klage", () => {
     expect(canDecideStudentAppeal({ id: "s", roles: ["STUDENT"] }, exam)).toBe(false);
   });
 });
+
+describe("a student's FS identity", () => {
+  it("is read by the student and the study administration, never by faculty on their lists", async () => {
+    const { canReadStudentIdentity, canEditStudentIdentity } = await import("@/lib/permissions");
+    const student = { id: "s", roles: ["STUDENT"] as const };
+    const other = { id: "o", roles: ["STUDENT"] as const };
+    const faculty = { id: "f", roles: ["FACULTY"] as const };
+    const adviser = { id: "a", roles: ["ADVISER"] as const };
+    const admin = { id: "x", roles: ["ADMIN"] as const };
+    const applicant = { id: "p", roles: ["APPLICANT"] as const };
+    expect(canReadStudentIdentity(student, "s")).toBe(true);
+    expect(canReadStudentIdentity(other, "s")).toBe(false);
+    expect(canReadStudentIdentity(faculty, "s")).toBe(false);
+    expect(canReadStudentIdentity(applicant, "s")).toBe(false);
+    expect(canReadStudentIdentity(adviser, "s")).toBe(true);
+    expect(canReadStudentIdentity(admin, "s")).toBe(true);
+    expect(canEditStudentIdentity(student, "s")).toBe(true);
+    expect(canEditStudentIdentity(other, "s")).toBe(false);
+    expect(canEditStudentIdentity(faculty, "s")).toBe(false);
+    expect(canEditStudentIdentity(adviser, "s")).toBe(true);
+    // An applicant account with the same id has not enrolled: no student role, no editing.
+    expect(canEditStudentIdentity({ id: "s", roles: ["APPLICANT"] }, "s")).toBe(false);
+  });
+});

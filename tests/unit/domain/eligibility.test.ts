@@ -32,7 +32,7 @@ describe("evaluateEligibility: the examples", () => {
     expect(evaluateEligibility(input(25, 25, 20))).toEqual({
       status: "ELIGIBLE",
       eligible: true,
-      attendance: { attended: 20, scheduled: 25, percent: 80, requiredPercent: 80, requiredDays: 20, held: 25, unregistered: 0, met: true, maxAbsences: 5, absencesLeft: 0 },
+      attendance: { attended: 20, scheduled: 25, percent: 80, requiredPercent: 80, requiredDays: 20, held: 25, unregistered: 0, leave: 0, met: true, maxAbsences: 5, absencesLeft: 0 },
       arbeidskrav: { approved: 5, required: 5, met: true, missing: [] },
       reasons: [],
     });
@@ -42,7 +42,7 @@ describe("evaluateEligibility: the examples", () => {
     const e = evaluateEligibility(input(25, 10, 9));
     expect(e.status).toBe("ON_TRACK");
     expect(e.eligible).toBe(false);
-    expect(e.attendance).toEqual({ attended: 9, scheduled: 25, percent: 36, requiredPercent: 80, requiredDays: 20, held: 10, unregistered: 0, met: false, maxAbsences: 5, absencesLeft: 4 });
+    expect(e.attendance).toEqual({ attended: 9, scheduled: 25, percent: 36, requiredPercent: 80, requiredDays: 20, held: 10, unregistered: 0, leave: 0, met: false, maxAbsences: 5, absencesLeft: 4 });
     expect(e.reasons).toEqual([
       "Du har møtt 9 av 25 samlingsdager (36 %). Kravet er minst 80 % (20 dager).",
       "Det gjenstår 15 samlingsdager. Du kan være borte høyst 4 dager til og fortsatt nå kravet.",
@@ -255,7 +255,7 @@ describe("no scheduled days", () => {
     expect(e).toEqual({
       status: "ON_TRACK",
       eligible: false,
-      attendance: { attended: 0, scheduled: 0, percent: 0, requiredPercent: 80, requiredDays: 0, held: 0, unregistered: 0, met: false, maxAbsences: 0, absencesLeft: 0 },
+      attendance: { attended: 0, scheduled: 0, percent: 0, requiredPercent: 80, requiredDays: 0, held: 0, unregistered: 0, leave: 0, met: false, maxAbsences: 0, absencesLeft: 0 },
       arbeidskrav: { approved: 5, required: 5, met: true, missing: [] },
       reasons: ["Kullet har ingen planlagte samlingsdager ennå, så oppmøtekravet kan ikke vurderes."],
     });
@@ -436,5 +436,25 @@ describe("unregistered days and required items", () => {
     expect(() =>
       evaluateEligibility(input(10, 10, 10, [{ id: "a", status: "APPROVED" }, { id: "a", status: "APPROVED", required: false }])),
     ).toThrow(RangeError);
+  });
+});
+
+describe("days of leave", () => {
+  it("are no absences but use the allowance: 5 of 25 days on leave leaves no absence, 6 puts the requirement out of reach", () => {
+    const five = evaluateEligibility({ ...input(25, 10, 10), leaveDays: 5 });
+    expect(five.attendance).toMatchObject({ leave: 5, held: 10, maxAbsences: 5, absencesLeft: 0, met: false });
+    expect(five.status).toBe("ON_TRACK");
+    expect(five.reasons).toContain("5 samlingsdager er i permisjonstiden din. De er ikke fravær, men du har ikke vært til stede, og kravet gjelder alle samlingsdagene i kullet.");
+    const six = evaluateEligibility({ ...input(25, 10, 10), leaveDays: 6 });
+    expect(six.status).toBe("NOT_ELIGIBLE");
+  });
+
+  it("the requirement stays a share of all the kull's days: 20 attended of 25 with 5 on leave is eligible", () => {
+    expect(evaluateEligibility({ ...input(25, 20, 20), leaveDays: 5 }).eligible).toBe(true);
+  });
+
+  it("held + unregistered + leave cannot exceed the plan", () => {
+    expect(() => evaluateEligibility({ ...input(10, 8, 8), leaveDays: 3 })).toThrow(RangeError);
+    expect(() => evaluateEligibility({ ...input(10, 8, 8), leaveDays: -1 })).toThrow(RangeError);
   });
 });

@@ -6,6 +6,7 @@ import { DataTable, type Column } from "@/components/ui/data-table";
 import { groupRuleNb } from "@/lib/domain/coursework";
 import { formatDateNb, joinNb } from "@/lib/domain/format";
 import type { StudentArbeidskrav } from "@/lib/server/students/overview";
+import { AttemptHistory } from "@/components/student/attempt-history";
 import { loadStudent } from "../load";
 
 export const metadata: Metadata = { title: "Arbeidskrav" };
@@ -38,6 +39,11 @@ const columns: Column<StudentArbeidskrav>[] = [
         <span className="flex flex-wrap items-center gap-2">
           <StatusBadge tone={status.tone}>{status.label}</StatusBadge>
           {late ? <StatusBadge tone="wait">Levert for sent</StatusBadge> : null}
+          {item.credit ? (
+            <span className="text-sm text-slate-700">
+              Overført: {item.credit.title}, {item.credit.cohortName}
+            </span>
+          ) : null}
         </span>
       );
     },
@@ -67,6 +73,39 @@ export default async function ArbeidskravList() {
             <div className="mt-4">
               <DataTable caption={`Arbeidskrav i ${enrolment.cohort.name}`} columns={columns} rows={enrolment.arbeidskrav} rowKey={(item) => item.id} />
             </div>
+            {enrolment.earlier.map((old) => (
+              <div key={old.enrolmentId} className="mt-8">
+                <h3 className="text-xl">Fra {old.cohortName}</h3>
+                <p className="mt-1 text-slate-700">
+                  Det du leverte i {old.cohortName} før du ble overført{old.endedOn ? ` ${formatDateNb(old.endedOn)}` : ""}, med tilbakemeldingene. Det som er godkjent her,
+                  står som overført i listen over.
+                </p>
+                <ul className="mt-3 space-y-3">
+                  {old.arbeidskrav.map((item) => {
+                    const status = arbeidskravStatus(item.status);
+                    return (
+                      <li key={item.id} className="rounded-md border border-slate-300 p-3">
+                        <p className="flex flex-wrap items-center gap-2">
+                          <span className="font-medium">{item.title}</span>
+                          <StatusBadge tone={status.tone}>{status.label}</StatusBadge>
+                          {item.credited ? <StatusBadge tone="good">Godkjent i {enrolment.cohort.name}</StatusBadge> : null}
+                        </p>
+                        {item.attempts.length > 0 ? (
+                          <details className="mt-2">
+                            <summary className="cursor-pointer">
+                              Innleveringer og tilbakemeldinger ({item.attempts.length})
+                            </summary>
+                            <AttemptHistory attempts={item.attempts} level="h4" />
+                          </details>
+                        ) : (
+                          <p className="mt-1 text-sm text-slate-700">Ikke levert i {old.cohortName}.</p>
+                        )}
+                      </li>
+                    );
+                  })}
+                </ul>
+              </div>
+            ))}
           </section>
         ))}
       </div>

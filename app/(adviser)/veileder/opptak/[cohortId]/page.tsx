@@ -77,6 +77,8 @@ export default async function IntakeOverviewPage({
             ["På venteliste", places.waitlist],
             ["Avslag", places.refused],
             ["Takket nei / gått ut", places.declined + places.expired],
+            ...(places.released > 0 ? [["Gitt tilbake (sluttet)", places.released]] : []),
+            ...(places.transferredIn > 0 ? [["Overført fra tidligere kull", places.transferredIn]] : []),
           ].map(([label, value]) => (
             <div key={label as string} className="rounded-md border border-slate-200 p-3">
               <dt className="text-sm text-slate-700">{label}</dt>

@@ -86,7 +86,8 @@ export default async function ApplicationPage({
       ) : null}
       {flags.svar === "ja" ? (
         <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
-          Du har takket ja og er nå student i {application.cohort.name}. Du finner studiene dine under «Student» i menyen.
+          Du har takket ja og er nå student i {application.cohort.name}. Du finner studiene dine under «Student» i menyen.{" "}
+          <Link href="/student/studieforlop#identitet">Neste steg: registrer fødselsdato og studentnummer</Link>, som trengs til eksamen.
         </p>
       ) : null}
 

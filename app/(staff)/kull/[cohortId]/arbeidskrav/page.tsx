@@ -72,6 +72,14 @@ export default async function ArbeidskravPage({ params }: { params: Promise<{ co
               {status.label}
             </StatusBadge>
           );
+          if (item.creditedFrom) {
+            return (
+              <span className="inline-flex flex-col gap-1">
+                {badge}
+                <span className="text-sm text-slate-700">Overført: {item.creditedFrom}</span>
+              </span>
+            );
+          }
           return item.submissionId ? (
             <Link href={`${base}/${item.submissionId}`} className="no-underline" aria-label={`${definition.title}, ${row.name}: ${status.label}`}>
               {badge}

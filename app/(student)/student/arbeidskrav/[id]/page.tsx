@@ -8,23 +8,14 @@ import { formatDeadline } from "@/lib/domain/application-deadline";
 import { ARBEIDSKRAV_KIND_LABELS } from "@/lib/domain/arbeidskrav";
 import { groupRuleNb, MAX_HAND_IN_TEXT_LENGTH } from "@/lib/domain/coursework";
 import { formatDateNb, formatInstantNb, joinNb } from "@/lib/domain/format";
-import { formatMegabytes } from "@/lib/domain/upload";
 import { NotFoundError } from "@/lib/server/errors";
 import { getStudentArbeidskrav } from "@/lib/server/students/arbeidskrav";
 import { requirePageRole } from "@/lib/server/viewer";
 import { parseRecordId } from "@/lib/validation/ids";
+import { AttemptHistory } from "@/components/student/attempt-history";
 import { handInFlash } from "../../load";
 
 export const metadata: Metadata = { title: "Arbeidskrav" };
-
-const CHANGE_CAUSE = { CORRECTION: "Vurderingen er rettet av fagansvarlig", KLAGE: "Klage på vedtaket tatt til følge" } as const;
-const STATUS_NB = { SUBMITTED: "venter", APPROVED: "godkjent", NOT_APPROVED: "ikke godkjent" } as const;
-
-const ATTEMPT_STATUS: Record<string, { label: string; tone: "good" | "bad" | "wait" }> = {
-  SUBMITTED: { label: "Venter på vurdering", tone: "wait" },
-  APPROVED: { label: "Godkjent", tone: "good" },
-  NOT_APPROVED: { label: "Ikke godkjent", tone: "bad" },
-};
 
 async function load(segment: string) {
   const id = parseRecordId(segment);
@@ -135,6 +126,19 @@ export default async function ArbeidskravPage({ params }: { params: Promise<{ id
           ) : null}
         </section>
 
+        {item.credit ? (
+          <section className="card" aria-labelledby="overfort-heading">
+            <h2 id="overfort-heading">Godkjent fra {item.credit.cohortName}</h2>
+            <p className="mt-2">
+              {item.title} er godkjent på grunnlag av {item.credit.title} i {item.credit.cohortName}
+              {item.credit.members.length > 1 ? ` (gruppearbeid: ${joinNb(item.credit.members)})` : ""}. Godkjent av {item.credit.creditedBy}{" "}
+              {formatInstantNb(item.credit.creditedAt)} da du ble overført. Du skal ikke levere det på nytt.
+            </p>
+            <h3 className="mt-4">Innleveringene dine i {item.credit.cohortName}</h3>
+            <AttemptHistory attempts={item.credit.attempts} level="h4" />
+          </section>
+        ) : null}
+
         {submission && membership && (membership.canConfirm || membership.canLeave || membership.canAdd || membership.leaveBlocked) ? (
           <section className="card" aria-labelledby="gruppe-heading">
             <h2 id="gruppe-heading">Gruppen</h2>
@@ -169,52 +173,7 @@ export default async function ArbeidskravPage({ params }: { params: Promise<{ id
         {submission && submission.attempts.length > 0 ? (
           <section className="card" aria-labelledby="historikk-heading">
             <h2 id="historikk-heading">Innleveringer</h2>
-            <ol className="mt-4 space-y-6">
-              {[...submission.attempts].reverse().map((attempt) => {
-                const assessed = ATTEMPT_STATUS[attempt.status]!;
-                return (
-                  <li key={attempt.id} className="border-t border-slate-200 pt-4 first:border-t-0 first:pt-0">
-                    <h3>Innlevering {attempt.number}</h3>
-                    <p className="mt-1 text-sm text-slate-700">
-                      Levert {formatInstantNb(attempt.submittedAt)} av {attempt.submittedBy}. Frist {formatDateNb(attempt.deadline)}.
-                    </p>
-                    <p className="mt-2 flex flex-wrap gap-2">
-                      <StatusBadge tone={assessed.tone}>{assessed.label}</StatusBadge>
-                      {attempt.late ? <StatusBadge tone="wait">Levert for sent</StatusBadge> : null}
-                    </p>
-                    {attempt.documents.length > 0 ? (
-                      <ul className="mt-3 space-y-1">
-                        {attempt.documents.map((document) => (
-                          <li key={document.id}>
-                            <a href={`/api/dokumenter/${document.id}`} download>
-                              {document.originalName}
-                            </a>{" "}
-                            <span className="text-sm text-slate-700">({formatMegabytes(document.size)})</span>
-                          </li>
-                        ))}
-                      </ul>
-                    ) : null}
-                    {attempt.text ? <p className="mt-3 whitespace-pre-line rounded-md bg-slate-50 p-3">{attempt.text}</p> : null}
-                    {attempt.assessedAt ? (
-                      <div className="mt-3">
-                        <p className="text-sm text-slate-700">Vurdert {formatInstantNb(attempt.assessedAt)}</p>
-                        {attempt.feedback ? <p className="mt-1 whitespace-pre-line">{attempt.feedback}</p> : null}
-                      </div>
-                    ) : null}
-                    {attempt.changes.length > 0 ? (
-                      <ul className="mt-3 space-y-1">
-                        {attempt.changes.map((change) => (
-                          <li key={change.id}>
-                            <span className="font-medium">{CHANGE_CAUSE[change.cause]}</span> ({formatInstantNb(change.changedAt)}): {STATUS_NB[change.fromStatus]} →{" "}
-                            {STATUS_NB[change.toStatus]}. {change.reason}
-                          </li>
-                        ))}
-                      </ul>
-                    ) : null}
-                  </li>
-                );
-              })}
-            </ol>
+            <AttemptHistory attempts={submission.attempts} />
           </section>
         ) : null}
       </div>

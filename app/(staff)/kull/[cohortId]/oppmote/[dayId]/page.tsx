@@ -75,6 +75,8 @@ export default async function AttendanceDayPage({ params }: { params: Promise<{ 
             status: s.status,
             note: s.note,
             absenceNotice: s.absenceNotice ? { reason: s.absenceNotice.reason, sentAt: s.absenceNotice.sentAt.toISOString() } : null,
+            credited: s.credited,
+            onLeave: s.onLeave,
           }))}
         />
       )}

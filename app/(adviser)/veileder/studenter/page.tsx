@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/area-nav";
+import { ENROLMENT_STATUS, StatusBadge } from "@/components/status-badge";
+import { DataTable, type Column } from "@/components/ui/data-table";
+import { searchStudents, type StudentSearchResult } from "@/lib/server/enrolments/queries";
+import { requirePageRole } from "@/lib/server/viewer";
+
+export const metadata: Metadata = { title: "Studenter" };
+
+const columns: Column<StudentSearchResult>[] = [
+  {
+    key: "navn",
+    header: "Student",
+    rowHeader: true,
+    cell: (student) => (
+      <>
+        <Link href={`/veileder/studenter/${student.userId}`}>{student.name}</Link>
+        <span className="block font-normal text-slate-700 wrap-anywhere">{student.email}</span>
+      </>
+    ),
+  },
+  {
+    key: "kull",
+    header: "Kull og status",
+    cell: (student) => (
+      <ul className="space-y-1">
+        {student.enrolments.map((enrolment) => {
+          const status = ENROLMENT_STATUS[enrolment.status]!;
+          return (
+            <li key={enrolment.id} className="flex flex-wrap items-center gap-2">
+              <span>
+                {enrolment.cohort.programme.name}, {enrolment.cohort.name}
+              </span>
+              <StatusBadge tone={status.tone}>{status.label}</StatusBadge>
+            </li>
+          );
+        })}
+      </ul>
+    ),
+  },
+];
+
+export default async function StudentsPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+  const viewer = await requirePageRole(["ADVISER", "ADMIN"], "/veileder/studenter");
+  const { q } = await searchParams;
+  const query = typeof q === "string" ? q.slice(0, 200) : null;
+  const result = await searchStudents(viewer, { query });
+  return (
+    <>
+      <PageHeader
+        title="Studenter"
+        lead="Finn en student i alle kull. På studentens side ser du studieforløpet, fødselsdato og studentnummer, og registrerer permisjon, at studenten slutter, fullfører eller overføres til et senere kull."
+      />
+      <section className="card" aria-labelledby="sok-heading">
+        <h2 id="sok-heading">{result.searching ? `Treff for «${query}»` : "Studenter med permisjon nå"}</h2>
+        <form role="search" className="mt-4 flex flex-wrap items-end gap-3" action="/veileder/studenter">
+          <div className="grow">
+            <label htmlFor="q" className="block font-medium">
+              Søk på navn eller e-post
+            </label>
+            <input id="q" name="q" type="search" defaultValue={query ?? ""} className="input mt-1" aria-describedby={result.tooShort ? "q-hint" : undefined} />
+            {result.tooShort ? (
+              <p id="q-hint" className="mt-1 text-sm text-slate-700">
+                Skriv minst to tegn.
+              </p>
+            ) : null}
+          </div>
+          <button type="submit" className="btn-secondary">
+            Søk
+          </button>
+        </form>
+        <div className="mt-4">
+          <DataTable
+            caption={result.searching ? "Studenter som passer med søket" : "Studenter med permisjon nå"}
+            columns={columns}
+            rows={result.students}
+            rowKey={(student) => student.userId}
+            empty={result.searching ? `Ingen studenter passer med «${query}».` : "Ingen studenter har permisjon nå."}
+          />
+        </div>
+      </section>
+    </>
+  );
+}

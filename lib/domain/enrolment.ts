@@ -1,0 +1,211 @@
+/**
+ * A student's place in a kull and the routine changes to it (issue 18): leave of absence
+ * (permisjon) and the return from it, withdrawal, completion, and transfer to a later kull
+ * (lib/domain/transfer.ts has the credits). The server (lib/server/enrolments/) asks these rules
+ * and only stores what they decide.
+ *
+ * Statuses (Enrolment.status):
+ * - ACTIVE: studying in the kull;
+ * - ON_LEAVE: a leave has been granted and the return is not registered yet. The student is still
+ *   in the kull (counted toward its places, on its lists), gets no attendance notices and is not
+ *   registered for the exam; the leave's days are marked on every list;
+ * - COMPLETED: passed the exam (a passing grade, published);
+ * - WITHDRAWN: left the programme;
+ * - TRANSFERRED: continues in a later kull (a new enrolment there, `transferredFromId`).
+ *
+ * What a leave means for the exam (decided here, told in the letter): the days inside a granted
+ * leave are never absences — no warning counts them, a registration "fravær" on them is void, and
+ * the faculty see «permisjon» — but the student has not been there either. The requirement stays
+ * a share of all the kull's samling days (attendanceCounts' `leaveDays`, evaluateEligibility), so
+ * a leave uses the absence the rule allows. A leave longer than that means the student continues
+ * in a later kull, where what they did is credited (transfer): the leave does not lower the
+ * requirement, and the student is never told they have "fravær" for days they had leave.
+ */
+import { addDays, compareIsoDates, isIsoDate } from "./dates";
+import { isPassingGrade } from "./exam";
+import { countingGrade, type SittingRecord } from "./exam-sittings";
+import { formatDateNb } from "./format";
+
+export type EnrolmentStatus = "ACTIVE" | "ON_LEAVE" | "WITHDRAWN" | "COMPLETED" | "TRANSFERRED";
+
+export const ENROLMENT_STATUSES: readonly EnrolmentStatus[] = ["ACTIVE", "ON_LEAVE", "WITHDRAWN", "COMPLETED", "TRANSFERRED"];
+
+/** The statuses of a student who is in the kull: on its lists and holding one of its places. */
+export const IN_KULL: readonly EnrolmentStatus[] = ["ACTIVE", "ON_LEAVE", "COMPLETED"];
+
+/** The statuses of an enrolment that has ended without completion: the student left the kull. */
+export const LEFT_KULL: readonly EnrolmentStatus[] = ["WITHDRAWN", "TRANSFERRED"];
+
+export const ENROLMENT_STATUS_LABELS: Record<EnrolmentStatus, string> = {
+  ACTIVE: "Aktiv",
+  ON_LEAVE: "Permisjon",
+  WITHDRAWN: "Sluttet",
+  COMPLETED: "Fullført",
+  TRANSFERRED: "Overført til senere kull",
+};
+
+export function isInKull(status: EnrolmentStatus): boolean {
+  return IN_KULL.includes(status);
+}
+
+export type EnrolmentChange = "GRANT_LEAVE" | "REFUSE_LEAVE" | "RETURN" | "WITHDRAW" | "COMPLETE" | "TRANSFER";
+
+const ALLOWED_FROM: Record<EnrolmentChange, readonly EnrolmentStatus[]> = {
+  GRANT_LEAVE: ["ACTIVE"],
+  REFUSE_LEAVE: ["ACTIVE"],
+  RETURN: ["ON_LEAVE"],
+  WITHDRAW: ["ACTIVE", "ON_LEAVE"],
+  COMPLETE: ["ACTIVE"],
+  TRANSFER: ["ACTIVE", "ON_LEAVE"],
+};
+
+const WHY_NOT: Record<EnrolmentStatus, string> = {
+  ACTIVE: "Studenten er aktiv i kullet.",
+  ON_LEAVE: "Studenten har permisjon. Registrer at studenten er tilbake først.",
+  WITHDRAWN: "Studenten har sluttet i kullet.",
+  COMPLETED: "Studenten har fullført kullet.",
+  TRANSFERRED: "Studenten er overført til et senere kull.",
+};
+
+/** Which changes an enrolment in `status` allows (in the order the adviser's page offers them). */
+export function allowedChanges(status: EnrolmentStatus): EnrolmentChange[] {
+  return (Object.keys(ALLOWED_FROM) as EnrolmentChange[]).filter((change) => ALLOWED_FROM[change].includes(status));
+}
+
+/** Why a change cannot be made from this status, in Norwegian for the adviser; null when it can. */
+export function enrolmentChangeProblem(change: EnrolmentChange, status: EnrolmentStatus): string | null {
+  if (!(status in WHY_NOT)) throw new RangeError(`Unknown enrolment status: ${String(status)}`);
+  if (ALLOWED_FROM[change].includes(status)) return null;
+  if (change === "RETURN" && status === "ACTIVE") return "Studenten har ikke permisjon nå.";
+  if ((change === "GRANT_LEAVE" || change === "REFUSE_LEAVE") && status === "ON_LEAVE") return "Studenten har allerede permisjon.";
+  if (change === "COMPLETE" && status === "ON_LEAVE") return "Studenten har permisjon og kan ikke fullføre før hun eller han er tilbake.";
+  return WHY_NOT[status];
+}
+
+// ─── Leave of absence ───────────────────────────────────────────────────────────────────────────
+
+/** NTNU grants a leave for at most a year at a time. */
+export const MAX_LEAVE_DAYS = 365;
+
+export interface LeavePeriod {
+  /** First day of the leave. */
+  from: string;
+  /** Last day of the leave as granted. */
+  to: string;
+  /** The first day back, when the return is registered (the leave ends the day before). */
+  returnedOn: string | null;
+}
+
+/** The days the leave covers as it stands: from `from` to `to`, or to the day before the return. Null when none. */
+export function effectiveLeave(period: LeavePeriod): { from: string; to: string } | null {
+  const end = period.returnedOn && compareIsoDates(addDays(period.returnedOn, -1), period.to) < 0 ? addDays(period.returnedOn, -1) : period.to;
+  return compareIsoDates(end, period.from) < 0 ? null : { from: period.from, to: end };
+}
+
+/** The samling days of a plan that fall inside granted leaves (their ids, in plan order). */
+export function daysOnLeave(planDays: readonly { id: string; date: string }[], leaves: readonly LeavePeriod[]): string[] {
+  const ranges = leaves.map(effectiveLeave).filter((range): range is { from: string; to: string } => range !== null);
+  return planDays
+    .filter((planDay) => ranges.some((range) => compareIsoDates(planDay.date, range.from) >= 0 && compareIsoDates(planDay.date, range.to) <= 0))
+    .map((planDay) => planDay.id);
+}
+
+export interface LeaveRequest {
+  from: string;
+  to: string;
+  reason: string;
+  documentation: string | null;
+}
+
+export type LeaveField = "from" | "to" | "reason" | "documentation";
+
+/**
+ * What is wrong with a leave as the adviser registers it, by field (Norwegian); empty when it can
+ * be decided. The dates must be real, in order, at most a year, and overlap neither the kull's end
+ * (a leave must start before the kull ends) nor another granted leave of the same enrolment.
+ */
+export function leaveRequestProblems(
+  request: LeaveRequest,
+  context: { kullEndsOn: string; granted: readonly LeavePeriod[] },
+): Partial<Record<LeaveField, string>> {
+  const problems: Partial<Record<LeaveField, string>> = {};
+  if (!isIsoDate(request.from)) problems.from = "Skriv datoen permisjonen begynner (dd.mm.åååå).";
+  if (!isIsoDate(request.to)) problems.to = "Skriv den siste dagen i permisjonen (dd.mm.åååå).";
+  if (!request.reason.trim()) problems.reason = "Skriv hvorfor studenten søker permisjon.";
+  else if (request.reason.length > 2000) problems.reason = "Begrunnelsen kan ha høyst 2000 tegn.";
+  if (request.documentation !== null && request.documentation.length > 200) problems.documentation = "Referansen kan ha høyst 200 tegn.";
+  if (problems.from || problems.to) return problems;
+  if (compareIsoDates(request.to, request.from) < 0) {
+    problems.to = "Den siste dagen kan ikke være før den første.";
+  } else if (compareIsoDates(request.to, addDays(request.from, MAX_LEAVE_DAYS - 1)) > 0) {
+    problems.to = `Permisjon gis for høyst ett år om gangen: siste dag kan være ${formatDateNb(addDays(request.from, MAX_LEAVE_DAYS - 1))}.`;
+  }
+  if (compareIsoDates(request.from, context.kullEndsOn) > 0) {
+    problems.from = `Kullet slutter ${formatDateNb(context.kullEndsOn)}. Permisjonen må begynne før det.`;
+  }
+  if (!problems.to && !problems.from) {
+    const overlap = context.granted
+      .map(effectiveLeave)
+      .find((range) => range !== null && compareIsoDates(request.from, range.to) <= 0 && compareIsoDates(request.to, range.from) >= 0);
+    if (overlap) problems.from = `Studenten har allerede permisjon ${formatDateNb(overlap.from)}–${formatDateNb(overlap.to)}. Permisjonene kan ikke overlappe.`;
+  }
+  return problems;
+}
+
+/**
+ * The first day back from a leave: a real date, not before the leave began, and not after today
+ * (the return is registered when the student is back). Null when fine.
+ */
+export function returnDateProblem(leave: { from: string }, returnedOn: string, today: string): string | null {
+  if (!isIsoDate(returnedOn)) return "Skriv datoen studenten er tilbake (dd.mm.åååå).";
+  if (compareIsoDates(returnedOn, leave.from) < 0) return `Permisjonen begynte ${formatDateNb(leave.from)}. Studenten kan ikke være tilbake før det.`;
+  if (compareIsoDates(returnedOn, today) > 0) return "Registrer at studenten er tilbake når hun eller han er tilbake: datoen kan ikke være etter i dag.";
+  return null;
+}
+
+// ─── Withdrawal ─────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A place given back when a student leaves the kull goes to the waiting list only while the list
+ * is open: before the day it closes (lib/domain/admission-decisions.ts waitlistClosingDate, from
+ * the start of that day in Oslo). After it, the place stays taken: nobody is offered a place the
+ * kull has already begun without them. The server records the release (Enrolment.placeReleasedAt)
+ * and the admission counts stop counting that place.
+ */
+export function releasesPlace(input: { withdrawnOn: string; waitlistClosesOn: string }): boolean {
+  return compareIsoDates(input.withdrawnOn, input.waitlistClosesOn) < 0;
+}
+
+// ─── Completion ─────────────────────────────────────────────────────────────────────────────────
+
+/** A sitting as completion reads it: the record, and whether its grades are published. */
+export type CompletionSitting = SittingRecord & { published: boolean };
+
+/**
+ * Completion needs a passing grade that counts (the best of every sitting: ordinary, utsatt or ny
+ * eksamen, lib/domain/exam-sittings.ts countingGrade), counted over sittings whose grades are
+ * published, so the student has been told the grade before the confirmation. Null when the
+ * student may complete; otherwise why not. The counting sitting is `completionSitting`.
+ */
+export function completionProblem(input: { status: EnrolmentStatus; sittings: readonly CompletionSitting[] }): string | null {
+  const status = enrolmentChangeProblem("COMPLETE", input.status);
+  if (status) return status;
+  const sat = input.sittings.filter((sitting) => sitting.status === "ADMITTED" || sitting.status === "NOT_ATTENDED");
+  if (sat.length === 0) return "Studenten er ikke meldt opp til eksamen og kan ikke fullføre uten bestått eksamen.";
+  const counting = countingGrade(sat.filter((sitting) => sitting.published));
+  if (counting && isPassingGrade(counting.grade)) return null;
+  const unpublished = countingGrade(sat.filter((sitting) => !sitting.published));
+  if (unpublished && isPassingGrade(unpublished.grade)) {
+    return "Karakterene er ikke publisert ennå. Publiser dem først, så studenten får vite karakteren før bekreftelsen.";
+  }
+  if (counting) return `Karakteren er ${counting.grade} (ikke bestått). Studenten kan ikke fullføre uten bestått eksamen.`;
+  if (unpublished) return "Karakterene er ikke publisert ennå. Publiser dem først, så studenten får vite karakteren før bekreftelsen.";
+  return "Studenten har ikke fått karakter på eksamen ennå.";
+}
+
+/** The published sitting whose passing grade completion confirms (null: none). */
+export function completionSitting<S extends CompletionSitting>(sittings: readonly S[]): S | null {
+  const counting = countingGrade(sittings.filter((sitting) => sitting.published));
+  if (!counting || !isPassingGrade(counting.grade)) return null;
+  return sittings.find((sitting) => sitting.examId === counting.examId) ?? null;
+}

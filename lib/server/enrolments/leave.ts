@@ -1,0 +1,331 @@
+import "server-only";
+// Leave of absence (permisjon), as the adviser registers and decides it (rules:
+// lib/domain/enrolment.ts):
+// - granted: a LeaveOfAbsence row, a letter (LEAVE_GRANTED) that says what the leave means for the
+//   exam, and — from its first day — the status ON_LEAVE: no attendance notices, the exam
+//   registration withdrawn, the leave's days never absences. A leave that begins later starts by
+//   itself on its first day (the `enrolments.leave` job, startDueLeaves);
+// - refused: an enkeltvedtak (LEAVE_REFUSED) with grounds, legal basis and the klage deadline; a
+//   klage is decided by another adviser, and taking it grants the leave (grantLeaveAfterKlage);
+// - the return: the first day back is registered, the status is ACTIVE again, and a letter says
+//   so. Days from the return on count as ordinary days.
+// Every step locks the enrolment first, is audited (before/after), and recomputes the student's
+// standing in the same transaction (refreshStandings last).
+import { osloDate } from "@/lib/domain/application-deadline";
+import { addDays, compareIsoDates } from "@/lib/domain/dates";
+import { requiredAttendanceDays } from "@/lib/domain/eligibility";
+import { daysOnLeave, effectiveLeave, enrolmentChangeProblem, leaveRequestProblems, returnDateProblem, type LeavePeriod } from "@/lib/domain/enrolment";
+import { formatDateNb } from "@/lib/domain/format";
+import { day } from "@/lib/dates";
+import type { Transaction } from "@/lib/db/client";
+import { requestJob } from "@/lib/jobs/queue";
+import { audit } from "@/lib/server/audit";
+import { db } from "@/lib/server/db";
+import { DomainError, NotFoundError } from "@/lib/server/errors";
+import { refreshStandings } from "@/lib/server/standings/refresh";
+import { issueStudentLetter } from "@/lib/server/student-letters/issue";
+import type { Viewer } from "@/lib/server/viewer";
+import { isoDate } from "@/lib/to-domain";
+import { lockEnrolment, requireAdviser, signer, withdrawExamRegistration, type LockedEnrolment } from "./common";
+
+export interface LeaveInput {
+  enrolmentId: string;
+  from: string;
+  to: string;
+  reason: string;
+  documentation: string | null;
+}
+
+function period(row: { fromDate: Date; toDate: Date; returnedOn: Date | null }): LeavePeriod {
+  return { from: isoDate(row.fromDate), to: isoDate(row.toDate), returnedOn: row.returnedOn ? isoDate(row.returnedOn) : null };
+}
+
+/** The kull's plan days and its attendance requirement, for what a leave means. */
+async function kullFacts(tx: Transaction, cohortId: string) {
+  const cohort = await tx.cohort.findUniqueOrThrow({
+    where: { id: cohortId },
+    select: {
+      endsOn: true,
+      attendanceThresholdPercent: true,
+      samlinger: { select: { samling: { select: { days: { select: { id: true, date: true } } } } } },
+    },
+  });
+  const seen = new Map<string, string>();
+  for (const { samling } of cohort.samlinger) for (const planDay of samling.days) seen.set(planDay.id, isoDate(planDay.date));
+  const planDays = [...seen].map(([id, date]) => ({ id, date })).sort((a, b) => compareIsoDates(a.date, b.date));
+  const maxAbsences = planDays.length - requiredAttendanceDays(planDays.length, cohort.attendanceThresholdPercent);
+  return { endsOn: isoDate(cohort.endsOn), percent: cohort.attendanceThresholdPercent, planDays, maxAbsences };
+}
+
+async function checkRequest(tx: Transaction, enrolment: LockedEnrolment, input: LeaveInput, change: "GRANT_LEAVE" | "REFUSE_LEAVE") {
+  const problem = enrolmentChangeProblem(change, enrolment.status);
+  if (problem) throw new DomainError(problem);
+  const [facts, granted] = [
+    await kullFacts(tx, enrolment.cohortId),
+    await tx.leaveOfAbsence.findMany({ where: { enrolmentId: enrolment.id, status: "GRANTED" }, select: { fromDate: true, toDate: true, returnedOn: true } }),
+  ];
+  const problems = leaveRequestProblems(input, { kullEndsOn: facts.endsOn, granted: granted.map(period) });
+  // One granted leave at a time (and the database's unique index): the return from the open one is
+  // registered first. (A granted leave that has not begun cannot be withdrawn in the app yet.)
+  const open = granted.find((row) => row.returnedOn === null);
+  if (change === "GRANT_LEAVE" && open && !problems.from) {
+    problems.from = `Studenten har allerede en innvilget permisjon ${formatDateNb(isoDate(open.fromDate))}–${formatDateNb(isoDate(open.toDate))} som ikke er avsluttet. Én permisjon om gangen: registrer at studenten er tilbake fra den først.`;
+  }
+  if (Object.keys(problems).length > 0) {
+    throw new DomainError(
+      "Noe må rettes før permisjonen kan avgjøres. Se feltene som er merket.",
+      Object.fromEntries(Object.entries(problems).map(([field, message]) => [field, [message]])),
+    );
+  }
+  return facts;
+}
+
+/** Puts a student on leave now: status ON_LEAVE, the exam registration withdrawn (both audited). */
+async function startLeave(tx: Transaction, enrolmentId: string, actorId: string | null, leave: { from: string; to: string }) {
+  await tx.enrolment.update({ where: { id: enrolmentId }, data: { status: "ON_LEAVE" } });
+  await audit(tx, {
+    actorId,
+    action: "enrolment.leave_start",
+    entityType: "Enrolment",
+    entityId: enrolmentId,
+    before: { status: "ACTIVE" },
+    after: { status: "ON_LEAVE", leave },
+  });
+  return withdrawExamRegistration(tx, enrolmentId, actorId, `Permisjon fra ${formatDateNb(leave.from)}`);
+}
+
+/** Grants a leave: the letter, and from its first day the status ON_LEAVE. */
+export async function grantLeave(viewer: Viewer, input: LeaveInput, now = new Date()) {
+  requireAdviser(viewer);
+  const today = osloDate(now);
+  const result = await db().$transaction(async (tx) => {
+    const enrolment = await lockEnrolment(tx, input.enrolmentId);
+    const facts = await checkRequest(tx, enrolment, input, "GRANT_LEAVE");
+    const leave = await tx.leaveOfAbsence.create({
+      data: {
+        enrolmentId: enrolment.id,
+        fromDate: day(input.from),
+        toDate: day(input.to),
+        reason: input.reason.trim(),
+        documentation: input.documentation?.trim() || null,
+        status: "GRANTED",
+        decidedById: viewer.id,
+        decidedAt: now,
+      },
+      select: { id: true },
+    });
+    const started = compareIsoDates(input.from, today) <= 0;
+    const examWithdrawn = started ? await startLeave(tx, enrolment.id, viewer.id, { from: input.from, to: input.to }) : false;
+    const samlingDays = daysOnLeave(facts.planDays, [{ from: input.from, to: input.to, returnedOn: null }]).length;
+    const letter = await issueStudentLetter(tx, {
+      enrolmentId: enrolment.id,
+      facts: {
+        kind: "LEAVE_GRANTED",
+        leave: { from: input.from, to: input.to },
+        reason: input.reason,
+        samlingDays,
+        maxAbsences: facts.maxAbsences,
+        attendancePercent: facts.percent,
+        examWithdrawn,
+      },
+      decidedBy: await signer(tx, viewer, enrolment.cohortId),
+      about: { type: "LeaveOfAbsence", id: leave.id },
+      now,
+    });
+    await audit(tx, {
+      actorId: viewer.id,
+      action: "leave.grant",
+      entityType: "LeaveOfAbsence",
+      entityId: leave.id,
+      before: null,
+      after: {
+        enrolmentId: enrolment.id,
+        from: input.from,
+        to: input.to,
+        reason: input.reason.trim(),
+        documentation: input.documentation,
+        started,
+        samlingDays,
+        letterId: letter.id,
+      },
+    });
+    await refreshStandings(
+      tx,
+      { cohortId: enrolment.cohortId, enrolmentIds: [enrolment.id] },
+      { actorId: viewer.id, cause: `Permisjon ${formatDateNb(input.from)}–${formatDateNb(input.to)}`, now },
+    );
+    return { leaveId: leave.id, letterId: letter.id, started, samlingDays };
+  });
+  await requestJob("mail.deliver");
+  return result;
+}
+
+/** Refuses a leave: an enkeltvedtak with the adviser's grounds and the right to appeal. */
+export async function refuseLeave(viewer: Viewer, input: LeaveInput & { grounds: string }, now = new Date()) {
+  requireAdviser(viewer);
+  const grounds = input.grounds.trim();
+  if (!grounds) throw new DomainError("Skriv begrunnelsen for avslaget.", { grounds: ["Skriv hvorfor permisjonen ikke innvilges. Begrunnelsen står i vedtaket."] });
+  const result = await db().$transaction(async (tx) => {
+    const enrolment = await lockEnrolment(tx, input.enrolmentId);
+    await checkRequest(tx, enrolment, input, "REFUSE_LEAVE");
+    const leave = await tx.leaveOfAbsence.create({
+      data: {
+        enrolmentId: enrolment.id,
+        fromDate: day(input.from),
+        toDate: day(input.to),
+        reason: input.reason.trim(),
+        documentation: input.documentation?.trim() || null,
+        status: "REFUSED",
+        grounds,
+        decidedById: viewer.id,
+        decidedAt: now,
+      },
+      select: { id: true },
+    });
+    const letter = await issueStudentLetter(tx, {
+      enrolmentId: enrolment.id,
+      facts: { kind: "LEAVE_REFUSED", leave: { from: input.from, to: input.to }, reason: input.reason, grounds },
+      decidedBy: await signer(tx, viewer, enrolment.cohortId),
+      about: { type: "LeaveOfAbsence", id: leave.id },
+      now,
+    });
+    await audit(tx, {
+      actorId: viewer.id,
+      action: "leave.refuse",
+      entityType: "LeaveOfAbsence",
+      entityId: leave.id,
+      before: null,
+      after: { enrolmentId: enrolment.id, from: input.from, to: input.to, reason: input.reason.trim(), grounds, letterId: letter.id, klageDeadline: letter.klageDeadline },
+    });
+    return { leaveId: leave.id, letterId: letter.id, klageDeadline: letter.klageDeadline };
+  });
+  await requestJob("mail.deliver");
+  return result;
+}
+
+/** Registers the student's return: the first day back; status ACTIVE, a letter, the standing recomputed. */
+export async function registerReturn(viewer: Viewer, input: { enrolmentId: string; returnedOn: string }, now = new Date()) {
+  requireAdviser(viewer);
+  const today = osloDate(now);
+  const result = await db().$transaction(async (tx) => {
+    const enrolment = await lockEnrolment(tx, input.enrolmentId);
+    const problem = enrolmentChangeProblem("RETURN", enrolment.status);
+    if (problem) throw new DomainError(problem);
+    const leave = await tx.leaveOfAbsence.findFirst({
+      where: { enrolmentId: enrolment.id, status: "GRANTED", returnedOn: null },
+      select: { id: true, fromDate: true, toDate: true, returnedOn: true },
+    });
+    if (!leave) throw new DomainError("Studenten har ingen permisjon som ikke er avsluttet.");
+    const current = period(leave);
+    const dateProblem = returnDateProblem(current, input.returnedOn, today);
+    if (dateProblem) throw new DomainError(dateProblem, { returnedOn: [dateProblem] });
+    await tx.leaveOfAbsence.update({ where: { id: leave.id }, data: { returnedOn: day(input.returnedOn), returnRegisteredById: viewer.id } });
+    await tx.enrolment.update({ where: { id: enrolment.id }, data: { status: "ACTIVE" } });
+    const facts = await kullFacts(tx, enrolment.cohortId);
+    const samlingDays = daysOnLeave(facts.planDays, [{ ...current, returnedOn: input.returnedOn }]).length;
+    const letter = await issueStudentLetter(tx, {
+      enrolmentId: enrolment.id,
+      facts: { kind: "LEAVE_ENDED", leave: { from: current.from, to: current.to }, returnedOn: input.returnedOn, samlingDays },
+      decidedBy: await signer(tx, viewer, enrolment.cohortId),
+      about: { type: "LeaveOfAbsence", id: leave.id },
+      now,
+    });
+    await audit(tx, {
+      actorId: viewer.id,
+      action: "leave.return",
+      entityType: "LeaveOfAbsence",
+      entityId: leave.id,
+      before: { returnedOn: null, enrolmentStatus: "ON_LEAVE" },
+      after: { returnedOn: input.returnedOn, enrolmentStatus: "ACTIVE", samlingDays, letterId: letter.id },
+    });
+    await refreshStandings(
+      tx,
+      { cohortId: enrolment.cohortId, enrolmentIds: [enrolment.id] },
+      { actorId: viewer.id, cause: `Tilbake fra permisjon ${formatDateNb(input.returnedOn)}`, now },
+    );
+    return { leaveId: leave.id, letterId: letter.id, samlingDays };
+  });
+  await requestJob("mail.deliver");
+  return result;
+}
+
+/**
+ * The `enrolments.leave` job: a granted leave whose first day has come starts by itself (status
+ * ON_LEAVE, the exam registration withdrawn, the standing recomputed; audited with no actor). The
+ * letter went out when it was granted. Each in its own transaction, re-checked under the lock.
+ */
+export async function startDueLeaves(options: { now?: Date } = {}): Promise<number> {
+  const now = options.now ?? new Date();
+  const today = osloDate(now);
+  const due = await db().leaveOfAbsence.findMany({
+    where: { status: "GRANTED", returnedOn: null, fromDate: { lte: day(today) }, enrolment: { status: "ACTIVE" } },
+    select: { id: true, enrolmentId: true },
+  });
+  let started = 0;
+  for (const leave of due) {
+    started += await db().$transaction(async (tx) => {
+      const enrolment = await lockEnrolment(tx, leave.enrolmentId);
+      const row = await tx.leaveOfAbsence.findUniqueOrThrow({ where: { id: leave.id }, select: { fromDate: true, toDate: true, returnedOn: true } });
+      if (enrolment.status !== "ACTIVE" || row.returnedOn !== null) return 0;
+      const current = period(row);
+      await startLeave(tx, enrolment.id, null, { from: current.from, to: current.to });
+      await refreshStandings(
+        tx,
+        { cohortId: enrolment.cohortId, enrolmentIds: [enrolment.id] },
+        { actorId: null, cause: `Permisjonen begynte ${formatDateNb(current.from)}`, now },
+      );
+      return 1;
+    });
+  }
+  return started;
+}
+
+/**
+ * A klage on a refused leave is taken (lib/server/student-letters/appeals.ts): the leave is granted
+ * as asked, in the klage's transaction. A leave whose days are all past by now is registered as
+ * ended the day after its last day (the student is back); one that has begun puts the student on
+ * leave. Returns the sentence for the outcome letter.
+ */
+export async function grantLeaveAfterKlage(tx: Transaction, input: { leaveId: string; decider: Viewer; appealId: string; now: Date }): Promise<string> {
+  const leave = await tx.leaveOfAbsence.findUnique({ where: { id: input.leaveId }, select: { id: true, enrolmentId: true, status: true, fromDate: true, toDate: true } });
+  if (!leave) throw new NotFoundError("Fant ikke permisjonssøknaden.");
+  const enrolment = await lockEnrolment(tx, leave.enrolmentId);
+  if (leave.status !== "REFUSED") throw new DomainError("Permisjonen er allerede innvilget.");
+  const problem = enrolmentChangeProblem("GRANT_LEAVE", enrolment.status);
+  if (problem) throw new DomainError(`Klagen kan ikke tas til følge nå: ${problem}`);
+  const today = osloDate(input.now);
+  const current = { from: isoDate(leave.fromDate), to: isoDate(leave.toDate) };
+  const over = compareIsoDates(current.to, today) < 0;
+  const open = await tx.leaveOfAbsence.findFirst({ where: { enrolmentId: enrolment.id, status: "GRANTED", returnedOn: null }, select: { id: true } });
+  if (open && !over) throw new DomainError("Studenten har allerede en permisjon som ikke er avsluttet.");
+  await tx.leaveOfAbsence.update({
+    where: { id: leave.id },
+    data: {
+      status: "GRANTED",
+      ...(over ? { returnedOn: day(addDays(current.to, 1)), returnRegisteredById: input.decider.id } : {}),
+    },
+  });
+  const started = !over && compareIsoDates(current.from, today) <= 0;
+  if (started) await startLeave(tx, enrolment.id, input.decider.id, current);
+  await audit(tx, {
+    actorId: input.decider.id,
+    action: "leave.grant",
+    entityType: "LeaveOfAbsence",
+    entityId: leave.id,
+    before: { status: "REFUSED" },
+    after: { status: "GRANTED", cause: "klage", appealId: input.appealId, started, endedWithoutReturn: over },
+  });
+  await refreshStandings(
+    tx,
+    { cohortId: enrolment.cohortId, enrolmentIds: [enrolment.id] },
+    { actorId: input.decider.id, cause: "Klagen på avslag om permisjon er tatt til følge", now: input.now },
+  );
+  return over
+    ? `Du får permisjon ${formatDateNb(current.from)}–${formatDateNb(current.to)}. Perioden er over, og samlingsdagene i den regnes ikke som fravær.`
+    : `Du får permisjon fra og med ${formatDateNb(current.from)} til og med ${formatDateNb(current.to)}. Samlingsdagene i permisjonstiden regnes ikke som fravær.`;
+}
+
+/** For the adviser's page: the leave that is open now, and how many of the kull's days it covers. */
+export function leaveCoverage(planDays: readonly { id: string; date: string }[], leave: LeavePeriod) {
+  return { range: effectiveLeave(leave), samlingDays: daysOnLeave(planDays, [leave]).length };
+}

@@ -1,0 +1,227 @@
+import "server-only";
+// The adviser's reads about students across kull: finding a student by name or e-mail, and one
+// student's page (identity, every enrolment with its leaves, credits and exam, the letters, and
+// which changes each enrolment allows now). Advisers and admins only; everyone else is refused.
+import { osloDate } from "@/lib/domain/application-deadline";
+import { compareIsoDates } from "@/lib/domain/dates";
+import { allowedChanges, completionProblem, completionSitting, type EnrolmentStatus } from "@/lib/domain/enrolment";
+import { RECORD_SELECT, toRecord } from "@/lib/server/exams/records";
+import { isWaitlistClosed } from "@/lib/domain/admission-decisions";
+import { waitlistClosingDateOf } from "@/lib/server/admission/places";
+import { db } from "@/lib/server/db";
+import { NotFoundError } from "@/lib/server/errors";
+import type { Viewer } from "@/lib/server/viewer";
+import { isoDate } from "@/lib/to-domain";
+import { isRecordId } from "@/lib/validation/ids";
+import { requireAdviser } from "./common";
+import { getStudentIdentity, suggestedBirthDate } from "./identity";
+
+const ENROLMENT_SUMMARY = {
+  id: true,
+  status: true,
+  cohort: { select: { id: true, name: true, code: true, startsOn: true, programme: { select: { name: true } } } },
+} as const;
+
+/** Students whose name or e-mail contains `query` (at least two characters), or — without one — those on leave now. */
+export async function searchStudents(viewer: Viewer, input: { query: string | null }) {
+  requireAdviser(viewer);
+  const query = input.query?.trim() ?? "";
+  const searching = query.length >= 2;
+  const users = await db().user.findMany({
+    where: searching
+      ? {
+          enrolments: { some: {} },
+          OR: [{ name: { contains: query, mode: "insensitive" } }, { email: { contains: query, mode: "insensitive" } }],
+        }
+      : { enrolments: { some: { status: "ON_LEAVE" } } },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: 50,
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      enrolments: { orderBy: { cohort: { startsOn: "desc" } }, select: ENROLMENT_SUMMARY },
+    },
+  });
+  return {
+    searching,
+    tooShort: query.length === 1,
+    students: users.map((user) => ({
+      userId: user.id,
+      name: user.name,
+      email: user.email,
+      enrolments: user.enrolments.map((enrolment) => ({
+        id: enrolment.id,
+        status: enrolment.status as EnrolmentStatus,
+        cohort: { ...enrolment.cohort, startsOn: isoDate(enrolment.cohort.startsOn) },
+      })),
+    })),
+  };
+}
+
+export type StudentSearchResult = Awaited<ReturnType<typeof searchStudents>>["students"][number];
+
+/** One student as the adviser works with them. NotFound for an id that is not a student's. */
+export async function getStudentRecord(viewer: Viewer, userId: string, now = new Date()) {
+  requireAdviser(viewer);
+  if (!isRecordId(userId)) throw new NotFoundError("Fant ikke studenten.");
+  const today = osloDate(now);
+  const user = await db().user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      phone: true,
+      roles: true,
+      enrolments: {
+        orderBy: [{ cohort: { startsOn: "asc" } }, { createdAt: "asc" }],
+        select: {
+          id: true,
+          status: true,
+          createdAt: true,
+          endedOn: true,
+          endReason: true,
+          placeReleasedAt: true,
+          transferredFrom: { select: { id: true, cohort: { select: { name: true } } } },
+          transferredTo: { select: { id: true, cohort: { select: { name: true } } } },
+          cohort: { select: { id: true, name: true, code: true, startsOn: true, endsOn: true, waitlistClosesOn: true, programme: { select: { name: true } } } },
+          basisgruppe: { select: { name: true } },
+          standing: { select: { status: true, attendedDays: true, scheduledDays: true, approvedRequired: true, requiredTotal: true } },
+          leaves: {
+            orderBy: { fromDate: "asc" },
+            select: {
+              id: true,
+              fromDate: true,
+              toDate: true,
+              reason: true,
+              documentation: true,
+              status: true,
+              grounds: true,
+              decidedAt: true,
+              returnedOn: true,
+              decidedBy: { select: { name: true } },
+            },
+          },
+          // Every sitting (ordinary, utsatt, ny eksamen): completion reads the grade that counts.
+          examRegistrations: {
+            orderBy: { exam: { startsAt: "asc" } },
+            select: { ...RECORD_SELECT, exam: { select: { ...RECORD_SELECT.exam.select, title: true } } },
+          },
+          arbeidskravCredits: {
+            orderBy: { arbeidskrav: { number: "asc" } },
+            select: {
+              id: true,
+              creditedAt: true,
+              creditedBy: { select: { name: true } },
+              arbeidskrav: { select: { title: true } },
+              sourceSubmission: { select: { arbeidskrav: { select: { title: true, cohort: { select: { name: true } } } } } },
+            },
+          },
+          _count: { select: { attendanceCredits: true } },
+        },
+      },
+    },
+  });
+  if (!user || user.enrolments.length === 0) throw new NotFoundError("Fant ikke studenten.");
+  const [identity, suggested, letters] = await Promise.all([
+    getStudentIdentity(viewer, userId),
+    suggestedBirthDate(viewer, userId),
+    db().studentLetter.findMany({
+      where: { userId },
+      orderBy: [{ decidedAt: "desc" }, { id: "desc" }],
+      select: { id: true, kind: true, subject: true, madeAvailableOn: true, enkeltvedtak: true, klageDeadline: true, enrolment: { select: { cohort: { select: { name: true } } } }, appeals: { select: { status: true } } },
+    }),
+  ]);
+  // The day each kull's waiting list closes: a withdrawal gives the place back only before it.
+  const closing = new Map(
+    await Promise.all(user.enrolments.map(async (enrolment) => [enrolment.id, await waitlistClosingDateOf(db(), enrolment.cohort)] as const)),
+  );
+  const enrolments = user.enrolments.map((enrolment) => {
+    const status = enrolment.status as EnrolmentStatus;
+    const sittings = enrolment.examRegistrations.map((row) => ({ ...toRecord(row), title: row.exam.title }));
+    // The sitting the adviser reads first: the one whose grade counts, else the latest.
+    const registration = completionSitting(sittings) ?? sittings.at(-1) ?? null;
+    const leaves = enrolment.leaves.map((leave) => ({
+      id: leave.id,
+      from: isoDate(leave.fromDate),
+      to: isoDate(leave.toDate),
+      reason: leave.reason,
+      documentation: leave.documentation,
+      status: leave.status,
+      grounds: leave.grounds,
+      decidedAt: leave.decidedAt,
+      decidedBy: leave.decidedBy.name,
+      returnedOn: leave.returnedOn ? isoDate(leave.returnedOn) : null,
+    }));
+    const open = leaves.find((leave) => leave.status === "GRANTED" && leave.returnedOn === null) ?? null;
+    const changes = allowedChanges(status);
+    const completion = completionProblem({
+      status,
+      sittings,
+    });
+    return {
+      id: enrolment.id,
+      status,
+      startedAt: enrolment.createdAt,
+      endedOn: enrolment.endedOn ? isoDate(enrolment.endedOn) : null,
+      endReason: enrolment.endReason,
+      placeReleased: enrolment.placeReleasedAt !== null,
+      transferredFrom: enrolment.transferredFrom ? { id: enrolment.transferredFrom.id, cohortName: enrolment.transferredFrom.cohort.name } : null,
+      transferredTo: enrolment.transferredTo ? { id: enrolment.transferredTo.id, cohortName: enrolment.transferredTo.cohort.name } : null,
+      waitlist: { closesOn: closing.get(enrolment.id)!, open: !isWaitlistClosed(closing.get(enrolment.id)!, now) },
+      cohort: {
+        id: enrolment.cohort.id,
+        name: enrolment.cohort.name,
+        code: enrolment.cohort.code,
+        startsOn: isoDate(enrolment.cohort.startsOn),
+        endsOn: isoDate(enrolment.cohort.endsOn),
+        programme: enrolment.cohort.programme.name,
+      },
+      basisgruppe: enrolment.basisgruppe?.name ?? null,
+      standing: enrolment.standing,
+      leaves,
+      /** The granted leave not ended yet, and whether its last day has passed without a return. */
+      openLeave: open ? { ...open, overdue: compareIsoDates(open.to, today) < 0, started: compareIsoDates(open.from, today) <= 0 } : null,
+      exam: registration
+        ? { title: registration.title, status: registration.status, grade: registration.grade, published: registration.published }
+        : null,
+      credits: enrolment.arbeidskravCredits.map((credit) => ({
+        id: credit.id,
+        title: credit.arbeidskrav.title,
+        from: `${credit.sourceSubmission.arbeidskrav.title}, ${credit.sourceSubmission.arbeidskrav.cohort.name}`,
+        creditedAt: credit.creditedAt,
+        creditedBy: credit.creditedBy.name,
+      })),
+      creditedDays: enrolment._count.attendanceCredits,
+      actions: {
+        leave: changes.includes("GRANT_LEAVE") && open === null,
+        returnFromLeave: changes.includes("RETURN") && open !== null,
+        withdraw: changes.includes("WITHDRAW"),
+        transfer: changes.includes("TRANSFER") && !(registration?.grade),
+        complete: changes.includes("COMPLETE"),
+        /** Why completion is not possible now (shown beside the button's place). */
+        completionProblem: changes.includes("COMPLETE") ? completion : null,
+      },
+    };
+  });
+  return {
+    today,
+    student: { id: user.id, name: user.name, email: user.email, phone: user.phone },
+    identity,
+    suggestedBirthDate: suggested,
+    enrolments,
+    letters: letters.map((letter) => ({
+      id: letter.id,
+      kind: letter.kind,
+      subject: letter.subject,
+      madeAvailableOn: isoDate(letter.madeAvailableOn),
+      enkeltvedtak: letter.enkeltvedtak,
+      klageDeadline: letter.klageDeadline ? isoDate(letter.klageDeadline) : null,
+      cohortName: letter.enrolment.cohort.name,
+      klage: letter.appeals[0]?.status ?? null,
+    })),
+  };
+}
+
+export type StudentRecord = Awaited<ReturnType<typeof getStudentRecord>>;

@@ -1,0 +1,67 @@
+// Enrolment changes end to end on the demo data: the adviser finds Petra Permisjon (on leave in
+// Kull V2026, too long to reach 80 % there) and transfers her to the next kull with her approved
+// fagnotat 1 and the days she attended carried over as explicit credits; Petra gets the letter by
+// e-mail and sees one history across both kull: her studieforløp, and the earlier kull's attempt
+// with its feedback beside the credited item. Only Petra's data changes (specs run in parallel).
+import { expect, test } from "@playwright/test";
+import { expectAccessible, signIn, waitForMail } from "./helpers";
+
+const PETRA = "student.permisjon@demo.no";
+
+test("the adviser transfers a student with carried-over arbeidskrav, and the student sees one history", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  await signIn(page, "veileder@demo.no");
+  await page.getByRole("navigation", { name: "Studieveileder" }).getByRole("link", { name: "Studenter" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Studenter" })).toBeVisible();
+  await page.getByLabel("Søk på navn eller e-post").fill("Permisjon");
+  await page.getByRole("button", { name: "Søk" }).click();
+  await page.getByRole("link", { name: "Petra Permisjon" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Petra Permisjon" })).toBeVisible();
+  await expect(page.getByRole("article", { name: /Kull V2026/ })).toContainText("Permisjon");
+
+  await page.getByRole("link", { name: "Overfør til et senere kull" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Overføring til senere kull" })).toBeVisible();
+  // The next kull with free places (the one decided last has none: a transfer takes a place).
+  const choice = page.getByLabel("Nytt kull");
+  const label = (await choice.locator("option").filter({ hasText: /[1-9]\d* ledige plasser/ }).first().textContent())!;
+  const target = label.split(" (")[0]!;
+  await choice.selectOption({ label });
+  await page.getByRole("button", { name: "Vis hva som kan godkjennes" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: `2. Hva som godkjennes i ${target}` })).toBeVisible();
+  // Proposed by kind and number: her approved fagnotat 1; the rest are handed in anew.
+  await expect(page.getByLabel("Fagnotat 1 (individuelt)")).toHaveValue(/.+/);
+  await expect(page.getByLabel("Fagnotat 1 (individuelt)").locator("option:checked")).toHaveText("Fagnotat 1 (individuelt), Kull V2026");
+  await expect(page.getByRole("checkbox", { name: /^Samling 1: 3 av 3 dager/ })).toBeChecked();
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: `Overfør til ${target}` }).click();
+  const dialog = page.getByRole("dialog", { name: `Overføre studenten til ${target}?` });
+  await dialog.getByRole("button", { name: "Ja, overfør og send brevet" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Petra Permisjon" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: `Studenten er overført til ${target}.` })).toContainText("1 arbeidskrav og 12 samlingsdager er godkjent");
+  await expect(page.getByRole("article", { name: /Kull V2026/ })).toContainText("Overført til senere kull");
+  await expect(page.getByRole("article", { name: new RegExp(target) })).toContainText("Fagnotat 1 (individuelt): Fagnotat 1 (individuelt), Kull V2026");
+
+  // Petra: the letter by e-mail, and one history across both kull.
+  const mail = await waitForMail(PETRA, new RegExp(`^Du er overført til ${target}$`));
+  expect(mail.text).toContain("Fagnotat 1 (individuelt): godkjent på grunnlag av Fagnotat 1 (individuelt) i Kull V2026.");
+  const context = await browser.newContext();
+  const petra = await context.newPage();
+  await signIn(petra, PETRA);
+  await petra.getByRole("navigation", { name: "Student" }).getByRole("link", { name: "Studieforløp" }).click();
+  await expect(petra.getByRole("heading", { level: 1, name: "Mitt studieforløp" })).toBeVisible();
+  const kull = petra.getByRole("region", { name: "Kull" });
+  await expect(kull).toContainText("Kull V2026");
+  await expect(kull).toContainText(`Overført fra Kull V2026`);
+  await expect(kull).toContainText("Fagnotat 1 (individuelt) er godkjent på grunnlag av Fagnotat 1 (individuelt), Kull V2026.");
+  await expect(kull).toContainText("12 samlingsdager er godkjent som oppmøte fra det tidligere kullet.");
+  await expectAccessible(petra);
+
+  await petra.getByRole("navigation", { name: "Student" }).getByRole("link", { name: "Arbeidskrav" }).click();
+  await expect(petra.getByText("Overført: Fagnotat 1 (individuelt), Kull V2026")).toBeVisible();
+  await expect(petra.getByRole("heading", { level: 3, name: "Fra Kull V2026" })).toBeVisible();
+  await petra.getByText(/^Innleveringer og tilbakemeldinger/).first().click();
+  await expect(petra.getByText("Godkjent. Et godt første fagnotat.")).toBeVisible();
+  await expectAccessible(petra);
+  await context.close();
+});

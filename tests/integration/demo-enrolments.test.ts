@@ -1,0 +1,72 @@
+// The demo's enrolment changes (prisma/seed/demo-enrolments.ts) are what the README promises:
+// Petra is on leave with her letter, Olav moved from the earlier kull with credited arbeidskrav
+// and days the eligibility counts, and every enrolled student has FS identity data.
+import { beforeAll, describe, expect, it } from "vitest";
+import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
+import { getOwnStudyHistory } from "@/lib/server/enrolments/history";
+import { getStudentRecord, searchStudents } from "@/lib/server/enrolments/queries";
+import { getExamProtocol } from "@/lib/server/exams/results";
+import { resolveViewer, type Viewer } from "@/lib/server/viewer";
+import { osloDate } from "@/lib/domain/application-deadline";
+import { seedDemoData } from "@/prisma/seed/demo";
+import { db, signInAs } from "./support";
+
+const NOW = new Date();
+const TODAY = osloDate(NOW);
+
+beforeAll(async () => {
+  await seedDemoData(db(), { today: NOW });
+}, 180_000);
+
+async function viewerOf(email: string): Promise<Viewer> {
+  const user = await db().user.findUniqueOrThrow({ where: { email } });
+  return (await resolveViewer(await signInAs(user)))!;
+}
+
+describe("the demo's enrolment changes", () => {
+  it("Petra is on leave in the running cohort, with the letter; the adviser finds her without searching", async () => {
+    const petra = await db().enrolment.findFirstOrThrow({ where: { user: { email: "student.permisjon@demo.no" } }, select: { id: true, status: true, cohortId: true, letters: { select: { kind: true } } } });
+    expect(petra.status).toBe("ON_LEAVE");
+    expect(petra.letters.map((letter) => letter.kind)).toEqual(["LEAVE_GRANTED"]);
+    const eligibility = (await evaluateCohortEligibility(db(), petra.cohortId, { today: TODAY })).byEnrolment.get(petra.id)!.eligibility;
+    expect(eligibility.attendance.leave).toBe(5);
+    expect(eligibility.attendance.held - eligibility.attendance.attended).toBe(0);
+    const adviser = await viewerOf("veileder@demo.no");
+    const onLeave = await searchStudents(adviser, { query: null });
+    expect(onLeave.students.map((student) => student.name)).toEqual(["Petra Permisjon"]);
+  });
+
+  it("Olav moved from H2025 to the running cohort: two arbeidskrav and twelve days credited, counted, and one history", async () => {
+    const enrolments = await db().enrolment.findMany({
+      where: { user: { email: "student.overfort@demo.no" } },
+      orderBy: { cohort: { startsOn: "asc" } },
+      select: { id: true, status: true, cohortId: true, transferredFromId: true, _count: { select: { arbeidskravCredits: true, attendanceCredits: true } } },
+    });
+    expect(enrolments.map((row) => row.status)).toEqual(["TRANSFERRED", "ACTIVE"]);
+    const [old, current] = enrolments;
+    expect(current!.transferredFromId).toBe(old!.id);
+    expect(current!._count).toEqual({ arbeidskravCredits: 2, attendanceCredits: 12 });
+    const eligibility = (await evaluateCohortEligibility(db(), current!.cohortId, { today: TODAY })).byEnrolment.get(current!.id)!.eligibility;
+    expect(eligibility.arbeidskrav.approved).toBe(2);
+    expect(eligibility.attendance.attended).toBe(15);
+
+    const olav = await viewerOf("student.overfort@demo.no");
+    const history = await getOwnStudyHistory(olav);
+    expect(history.enrolments.map((row) => [row.cohort.name, row.status])).toEqual([
+      ["Kull H2025", "TRANSFERRED"],
+      ["Kull V2026", "ACTIVE"],
+    ]);
+    expect(history.enrolments[1]!.credits.map((credit) => credit.from)).toEqual(["Fagnotat 1 (individuelt), Kull H2025", "Ledertreningsoppgave 1, Kull H2025"]);
+    expect(history.identity?.studentNumber).toMatch(/^\d{6}$/);
+    const record = await getStudentRecord(await viewerOf("veileder@demo.no"), (await db().user.findUniqueOrThrow({ where: { email: "student.overfort@demo.no" } })).id, NOW);
+    expect(record.enrolments.find((row) => row.status === "ACTIVE")!.transferredFrom?.cohortName).toBe("Kull H2025");
+  });
+
+  it("every enrolled student has a fødselsdato and a studentnummer, and the protocol carries them", async () => {
+    expect(await db().user.count({ where: { enrolments: { some: {} }, studentIdentity: null } })).toBe(0);
+    const finishing = await db().cohort.findFirstOrThrow({ where: { code: "H2023", programme: { code: "BARNEVERNLEDELSE" } }, select: { id: true } });
+    const protocol = await getExamProtocol(await viewerOf("faglaerer@demo.no"), finishing.id, NOW);
+    expect(protocol.students.length).toBeGreaterThan(0);
+    expect(protocol.students.every((row) => row.birthDate !== null && /^\d{6}$/.test(row.studentNumber ?? ""))).toBe(true);
+  });
+});

@@ -1,0 +1,490 @@
+// The adviser's routine changes to a student's enrolment (lib/server/enrolments/): each one locked,
+// decided by lib/domain/enrolment.ts or transfer.ts, audited with before and after, told to the
+// student in a letter that is also mailed, and followed by the stored standing recomputed. The
+// waiting list gets a place back from a withdrawal only before it closes; a transfer's credits are
+// explicit records the eligibility counts; the FS identity is read only by those who need it.
+import fc from "fast-check";
+import { describe, expect, it, beforeAll } from "vitest";
+import { saveOwnIdentityAction } from "@/lib/actions/enrolments";
+import { osloDate } from "@/lib/domain/application-deadline";
+import { addDays } from "@/lib/domain/dates";
+import { klageDeadline } from "@/lib/domain/klage";
+import { standingFromEligibility, type StandingFacts } from "@/lib/domain/standing";
+import { advanceWaitingLists } from "@/lib/server/admission/waitlist";
+import { getArbeidskravOverview } from "@/lib/server/cohorts/assessment";
+import { getAttendanceGrid } from "@/lib/server/cohorts/attendance";
+import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
+import { completeStudent } from "@/lib/server/enrolments/completion";
+import { getStudentIdentity, saveStudentIdentity } from "@/lib/server/enrolments/identity";
+import { grantLeave, refuseLeave, registerReturn, startDueLeaves } from "@/lib/server/enrolments/leave";
+import { decideStudentAppeal, fileStudentAppeal } from "@/lib/server/student-letters/appeals";
+import { getTransferPlan, transferStudent } from "@/lib/server/enrolments/transfer";
+import { withdrawStudent } from "@/lib/server/enrolments/withdrawal";
+import { refreshStandings } from "@/lib/server/standings/refresh";
+import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
+import { examResultsCsv, getExamProtocol } from "@/lib/server/exams/results";
+import {
+  createApplication,
+  createArbeidskrav,
+  createCohort,
+  createDecision,
+  createProgramme,
+  createUser,
+  enrol,
+  standardArbeidskrav,
+  uniqueCohortCode,
+} from "@/prisma/seed/factories";
+import { makeCohort, planDays, viewerOf, type World } from "./cohort-world";
+import { db, signInAs, submit } from "./support";
+
+const NOW = new Date();
+const TODAY = osloDate(NOW);
+// Four samlinger of three days: three held before today (the last ends today), one in twelve days.
+const DAYS = planDays(addDays(TODAY, -30), 12);
+const LEAVE = 0;
+const REFUSED = 1;
+const DONE = 2;
+const MOVER = 3;
+
+let world: World;
+const student = (index: number) => world.students[index]!;
+
+async function storedStandings(cohortId: string): Promise<Map<string, StandingFacts>> {
+  const rows = await db().standing.findMany({
+    where: { enrolment: { cohortId, status: { in: ["ACTIVE", "ON_LEAVE", "COMPLETED"] } } },
+    select: { enrolmentId: true, status: true, attendanceState: true, scheduledDays: true, attendedDays: true, absentDays: true, approvedRequired: true, requiredTotal: true },
+  });
+  return new Map(rows.map(({ enrolmentId, ...facts }) => [enrolmentId, facts]));
+}
+
+async function recomputed(cohortId: string): Promise<Map<string, StandingFacts>> {
+  const evaluation = await evaluateCohortEligibility(db(), cohortId, { today: TODAY });
+  return new Map([...evaluation.byEnrolment].map(([id, row]) => [id, standingFromEligibility(row.eligibility)]));
+}
+
+async function lettersOf(enrolmentId: string, kind: string) {
+  return db().studentLetter.findMany({ where: { enrolmentId, kind: kind as never }, orderBy: { decidedAt: "asc" } });
+}
+
+async function mailFor(letterId: string) {
+  return db().mailMessage.count({ where: { dedupeKey: `student-letter:${letterId}` } });
+}
+
+beforeAll(async () => {
+  world = await makeCohort({
+    students: 4,
+    samlinger: DAYS,
+    heldBefore: TODAY,
+    exam: { startsOn: addDays(TODAY, 60), endsOn: addDays(TODAY, 62) },
+  });
+  // Everyone registered for the exam (the leave and the transfer take them off it).
+  await db().examRegistration.createMany({
+    data: world.students.map((row) => ({ examId: world.examId!, enrolmentId: row.enrolmentId, status: "ADMITTED" as const, decidedById: world.teacher.id })),
+  });
+  // The first standings of facts the fixture wrote directly (the seed does the same).
+  await db().$transaction((tx) => refreshStandings(tx, { cohortId: world.cohortId }, { actorId: null, cause: "Første beregning", now: NOW, appUrl: "http://localhost" }));
+});
+
+describe("who makes the changes", () => {
+  it("only advisers and admins: faculty and the student are refused", async () => {
+    const request = { enrolmentId: student(LEAVE).enrolmentId, from: TODAY, to: addDays(TODAY, 30), reason: "Sykdom", documentation: null };
+    await expect(grantLeave(world.teacher, request, NOW)).rejects.toThrow(AccessDeniedError);
+    const self = viewerOf({ id: student(LEAVE).userId, email: "s@example.no", name: student(LEAVE).name, roles: ["STUDENT"] });
+    await expect(withdrawStudent(self, { enrolmentId: student(LEAVE).enrolmentId, effectiveOn: TODAY, reason: null }, NOW)).rejects.toThrow(AccessDeniedError);
+    expect(await db().leaveOfAbsence.count({ where: { enrolmentId: student(LEAVE).enrolmentId } })).toBe(0);
+  });
+});
+
+describe("leave of absence", () => {
+  it("granted from today: ON_LEAVE, off the exam, the letter mailed, audited, and the leave's days in the standing", async () => {
+    const result = await grantLeave(
+      world.adviser,
+      { enrolmentId: student(LEAVE).enrolmentId, from: TODAY, to: addDays(TODAY, 30), reason: "Sykdom i familien", documentation: "Legeerklæring 12.3" },
+      NOW,
+    );
+    expect(result).toMatchObject({ started: true, samlingDays: 4 });
+    const enrolment = await db().enrolment.findUniqueOrThrow({ where: { id: student(LEAVE).enrolmentId } });
+    expect(enrolment.status).toBe("ON_LEAVE");
+    const registration = await db().examRegistration.findFirstOrThrow({ where: { enrolmentId: enrolment.id } });
+    expect(registration.status).toBe("WITHDRAWN");
+    const [letter] = await lettersOf(enrolment.id, "LEAVE_GRANTED");
+    expect(letter).toMatchObject({ id: result.letterId, enkeltvedtak: false, aboutType: "LeaveOfAbsence", aboutId: result.leaveId, decidedById: world.adviser.id });
+    expect(await mailFor(letter!.id)).toBe(1);
+    expect(await db().auditLog.findFirstOrThrow({ where: { action: "leave.grant", entityId: result.leaveId } })).toMatchObject({
+      actorId: world.adviser.id,
+      before: null,
+      after: { enrolmentId: enrolment.id, from: TODAY, documentation: "Legeerklæring 12.3", started: true, samlingDays: 4, letterId: letter!.id },
+    });
+    expect(await db().auditLog.findFirstOrThrow({ where: { action: "enrolment.leave_start", entityId: enrolment.id } })).toMatchObject({
+      before: { status: "ACTIVE" },
+      after: { status: "ON_LEAVE" },
+    });
+    expect(await db().auditLog.count({ where: { action: "exam.withdraw", entityId: registration.id } })).toBe(1);
+    const eligibility = (await evaluateCohortEligibility(db(), world.cohortId, { today: TODAY })).byEnrolment.get(enrolment.id)!.eligibility;
+    expect(eligibility.attendance).toMatchObject({ leave: 4, held: 8, attended: 8 });
+    // The faculty see the days of leave as such on the attendance overview.
+    const grid = await getAttendanceGrid(world.teacher, world.cohortId, {}, NOW);
+    expect(grid.students.find((row) => row.enrolmentId === enrolment.id)!.cells.filter((cell) => cell === "LEAVE")).toHaveLength(4);
+    expect(await storedStandings(world.cohortId)).toEqual(await recomputed(world.cohortId));
+  });
+
+  it("a second leave overlapping it is refused at the field, and a student on leave cannot be given another", async () => {
+    const error = await grantLeave(world.adviser, { enrolmentId: student(LEAVE).enrolmentId, from: TODAY, to: addDays(TODAY, 3), reason: "x", documentation: null }, NOW).catch((e) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error.message).toBe("Studenten har allerede permisjon.");
+  });
+
+  it("the return: ACTIVE again, the letter, audited, and the days from the return on count as ordinary days", async () => {
+    const result = await registerReturn(world.adviser, { enrolmentId: student(LEAVE).enrolmentId, returnedOn: TODAY }, NOW);
+    expect(result.samlingDays).toBe(0);
+    expect((await db().enrolment.findUniqueOrThrow({ where: { id: student(LEAVE).enrolmentId } })).status).toBe("ACTIVE");
+    const [letter] = await lettersOf(student(LEAVE).enrolmentId, "LEAVE_ENDED");
+    expect(letter!.id).toBe(result.letterId);
+    expect(await mailFor(result.letterId)).toBe(1);
+    expect(await db().auditLog.findFirstOrThrow({ where: { action: "leave.return", entityId: result.leaveId } })).toMatchObject({
+      before: { returnedOn: null, enrolmentStatus: "ON_LEAVE" },
+      after: { returnedOn: TODAY, enrolmentStatus: "ACTIVE", letterId: result.letterId },
+    });
+    const eligibility = (await evaluateCohortEligibility(db(), world.cohortId, { today: TODAY })).byEnrolment.get(student(LEAVE).enrolmentId)!.eligibility;
+    expect(eligibility.attendance.leave).toBe(0);
+    expect(await storedStandings(world.cohortId)).toEqual(await recomputed(world.cohortId));
+  });
+
+  it("refused: an enkeltvedtak with the grounds, the legal basis and the klage deadline, mailed and audited; the status stays", async () => {
+    const error = await refuseLeave(world.adviser, { enrolmentId: student(REFUSED).enrolmentId, from: TODAY, to: addDays(TODAY, 30), reason: "Ferie", documentation: null, grounds: " " }, NOW).catch((e) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error.fieldErrors.grounds).toEqual(["Skriv hvorfor permisjonen ikke innvilges. Begrunnelsen står i vedtaket."]);
+    const result = await refuseLeave(
+      world.adviser,
+      { enrolmentId: student(REFUSED).enrolmentId, from: TODAY, to: addDays(TODAY, 30), reason: "Ferie", documentation: null, grounds: "Ferie er ikke en grunn til permisjon." },
+      NOW,
+    );
+    const [letter] = await lettersOf(student(REFUSED).enrolmentId, "LEAVE_REFUSED");
+    expect(letter).toMatchObject({ id: result.letterId, enkeltvedtak: true, grounds: "Ferie er ikke en grunn til permisjon." });
+    expect(letter!.legalBasis).toBeTruthy();
+    expect(letter!.klageDeadline!.toISOString().slice(0, 10)).toBe(klageDeadline(TODAY));
+    expect(await mailFor(letter!.id)).toBe(1);
+    expect(await db().auditLog.findFirstOrThrow({ where: { action: "leave.refuse", entityId: result.leaveId } })).toMatchObject({
+      actorId: world.adviser.id,
+      after: { grounds: "Ferie er ikke en grunn til permisjon.", letterId: letter!.id },
+    });
+    expect((await db().enrolment.findUniqueOrThrow({ where: { id: student(REFUSED).enrolmentId } })).status).toBe("ACTIVE");
+    expect((await db().examRegistration.findFirstOrThrow({ where: { enrolmentId: student(REFUSED).enrolmentId } })).status).toBe("ADMITTED");
+  });
+});
+
+describe("a klage on a refused leave, and a leave that begins later", () => {
+  it("is decided by another adviser; taking it grants the leave as asked, puts the student on leave and tells them", async () => {
+    const [refusal] = await lettersOf(student(REFUSED).enrolmentId, "LEAVE_REFUSED");
+    const self = viewerOf({ ...(await db().user.findUniqueOrThrow({ where: { id: student(REFUSED).userId } })), roles: ["STUDENT"] });
+    const appealId = await fileStudentAppeal(self, refusal!.id, { text: "Jeg har legeerklæring, ikke ferie." }, NOW);
+    await expect(decideStudentAppeal(world.adviser, appealId, { kind: "REVERSE", grounds: "Dokumentert sykdom." }, NOW)).rejects.toThrow(/fattet vedtaket selv/);
+    const other = viewerOf(await createUser(db(), { name: "Annen studieveileder", roles: ["ADVISER"] }));
+    expect(await decideStudentAppeal(other, appealId, { kind: "REVERSE", grounds: "Dokumentert sykdom." }, NOW)).toMatchObject({ status: "REVERSED" });
+    expect(await db().leaveOfAbsence.findUniqueOrThrow({ where: { id: refusal!.aboutId } })).toMatchObject({ status: "GRANTED", returnedOn: null });
+    expect((await db().enrolment.findUniqueOrThrow({ where: { id: student(REFUSED).enrolmentId } })).status).toBe("ON_LEAVE");
+    const [outcome] = await lettersOf(student(REFUSED).enrolmentId, "KLAGE_REVERSED");
+    expect(await mailFor(outcome!.id)).toBe(1);
+    expect(await storedStandings(world.cohortId)).toEqual(await recomputed(world.cohortId));
+    // Back again, so the later tests find the student active.
+    await registerReturn(world.adviser, { enrolmentId: student(REFUSED).enrolmentId, returnedOn: TODAY }, NOW);
+  });
+
+  it("a leave granted from a later day keeps the student active until the `enrolments.leave` job starts it on its first day", async () => {
+    const from = addDays(TODAY, 5);
+    const result = await grantLeave(world.adviser, { enrolmentId: student(LEAVE).enrolmentId, from, to: addDays(TODAY, 20), reason: "Operasjon", documentation: null }, NOW);
+    expect(result.started).toBe(false);
+    expect((await db().enrolment.findUniqueOrThrow({ where: { id: student(LEAVE).enrolmentId } })).status).toBe("ACTIVE");
+    expect(await startDueLeaves({ now: NOW })).toBe(0);
+    const then = new Date(NOW.getTime() + 5 * 86_400_000);
+    expect(await startDueLeaves({ now: then })).toBe(1);
+    expect(await startDueLeaves({ now: then })).toBe(0);
+    expect((await db().enrolment.findUniqueOrThrow({ where: { id: student(LEAVE).enrolmentId } })).status).toBe("ON_LEAVE");
+    expect(await db().auditLog.count({ where: { action: "enrolment.leave_start", entityId: student(LEAVE).enrolmentId, actorId: null } })).toBe(1);
+    await registerReturn(world.adviser, { enrolmentId: student(LEAVE).enrolmentId, returnedOn: from }, then);
+  });
+});
+
+describe("completion", () => {
+  it("is refused without a passing grade, and without published grades", async () => {
+    const enrolmentId = student(DONE).enrolmentId;
+    await expect(completeStudent(world.adviser, { enrolmentId }, NOW)).rejects.toThrow("Studenten har ikke fått karakter på eksamen ennå.");
+    await db().examRegistration.updateMany({ where: { enrolmentId }, data: { grade: "F", gradedById: world.teacher.id, gradedAt: NOW } });
+    await db().exam.update({ where: { id: world.examId! }, data: { gradesPublishedAt: NOW } });
+    await expect(completeStudent(world.adviser, { enrolmentId }, NOW)).rejects.toThrow("Karakteren er F (ikke bestått). Studenten kan ikke fullføre uten bestått eksamen.");
+    expect(await lettersOf(enrolmentId, "COMPLETION_CONFIRMED")).toEqual([]);
+    expect((await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId } })).status).toBe("ACTIVE");
+  });
+
+  it("with a published passing grade: COMPLETED, the confirmation mailed, audited", async () => {
+    const enrolmentId = student(DONE).enrolmentId;
+    await db().examRegistration.updateMany({ where: { enrolmentId }, data: { grade: "B" } });
+    const result = await completeStudent(world.adviser, { enrolmentId }, NOW);
+    expect(result.grade).toBe("B");
+    expect(await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId } })).toMatchObject({ status: "COMPLETED" });
+    const [letter] = await lettersOf(enrolmentId, "COMPLETION_CONFIRMED");
+    expect(letter!.id).toBe(result.letterId);
+    expect(await mailFor(result.letterId)).toBe(1);
+    expect(await db().auditLog.findFirstOrThrow({ where: { action: "enrolment.complete", entityId: enrolmentId } })).toMatchObject({
+      actorId: world.adviser.id,
+      before: { status: "ACTIVE" },
+      after: { status: "COMPLETED", grade: "B", letterId: result.letterId },
+    });
+    await expect(completeStudent(world.adviser, { enrolmentId }, NOW)).rejects.toThrow("Studenten har fullført kullet.");
+    await db().exam.update({ where: { id: world.examId! }, data: { gradesPublishedAt: null } });
+    await db().examRegistration.updateMany({ where: { enrolmentId }, data: { grade: null, gradedById: null, gradedAt: null } });
+  });
+});
+
+describe("transfer to a later kull", () => {
+  let laterId: string;
+  let newEnrolmentId: string;
+
+  beforeAll(async () => {
+    const { cohort } = await createCohort(db(), {
+      programmeId: world.programmeId,
+      code: uniqueCohortCode(),
+      applicationOpensOn: addDays(TODAY, -200),
+      applicationDeadline: addDays(TODAY, -100),
+      offerAnswerDeadline: addDays(TODAY, -80),
+      // The same plan shape a term later: samling N has as many days as the old samling N.
+      samlinger: planDays(addDays(TODAY, 40), 12).map((days, index) => ({ title: `Samling ${index + 1}`, days })),
+      exam: { startsOn: addDays(TODAY, 200), endsOn: addDays(TODAY, 202) },
+    });
+    laterId = cohort.id;
+    await createArbeidskrav(db(), laterId, standardArbeidskrav([50, 70, 90, 110, 130].map((n) => addDays(TODAY, n))));
+  });
+
+  it("the form proposes each required item from the old kull by kind and number, and the corresponding samlinger", async () => {
+    await expect(getTransferPlan(world.teacher, { enrolmentId: student(MOVER).enrolmentId, toCohortId: laterId }, NOW)).rejects.toThrow(AccessDeniedError);
+    const plan = await getTransferPlan(world.adviser, { enrolmentId: student(MOVER).enrolmentId, toCohortId: laterId }, NOW);
+    expect(plan.problem).toBeNull();
+    expect(plan.candidates.map((row) => row.id)).toEqual([laterId]);
+    expect(plan.target!.arbeidskrav).toHaveLength(5);
+    expect(plan.target!.arbeidskrav.every((item) => item.proposed !== null)).toBe(true);
+    expect(plan.target!.samlinger.map((row) => [row.number, row.credited, row.days])).toEqual([
+      [1, 3, 3],
+      [2, 3, 3],
+      [3, 2, 3], // the old samling's last day is today: not registered yet
+      [4, 0, 3],
+    ]);
+  });
+
+  it("a credit that breaks the rules is refused at its item, and nothing is written", async () => {
+    const plan = await getTransferPlan(world.adviser, { enrolmentId: student(MOVER).enrolmentId, toCohortId: laterId }, NOW);
+    const [first, second] = plan.target!.arbeidskrav;
+    const error = await transferStudent(
+      world.adviser,
+      {
+        enrolmentId: student(MOVER).enrolmentId,
+        toCohortId: laterId,
+        credits: [
+          { targetId: first!.arbeidskravId, sourceSubmissionId: first!.proposed! },
+          { targetId: second!.arbeidskravId, sourceSubmissionId: first!.proposed! },
+        ],
+        samlinger: [],
+      },
+      NOW,
+    ).catch((e) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect(Object.keys(error.fieldErrors)).toEqual([`credit_${second!.arbeidskravId}`]);
+    expect(await db().enrolment.count({ where: { cohortId: laterId } })).toBe(0);
+  });
+
+  it("moves the student with explicit, audited credits the eligibility counts; the letter mailed; stored standing equals a recomputation", async () => {
+    const plan = await getTransferPlan(world.adviser, { enrolmentId: student(MOVER).enrolmentId, toCohortId: laterId }, NOW);
+    const credits = plan.target!.arbeidskrav.map((item) => ({ targetId: item.arbeidskravId, sourceSubmissionId: item.proposed! }));
+    const result = await transferStudent(world.adviser, { enrolmentId: student(MOVER).enrolmentId, toCohortId: laterId, credits, samlinger: [1, 2] }, NOW);
+    newEnrolmentId = result.enrolmentId;
+    expect(result).toMatchObject({ credited: 5, creditedDays: 6 });
+    const old = await db().enrolment.findUniqueOrThrow({ where: { id: student(MOVER).enrolmentId } });
+    expect(old).toMatchObject({ status: "TRANSFERRED", endReason: expect.stringContaining("Overført til") });
+    expect((await db().examRegistration.findFirstOrThrow({ where: { enrolmentId: old.id } })).status).toBe("WITHDRAWN");
+    expect(await db().enrolment.findUniqueOrThrow({ where: { id: newEnrolmentId } })).toMatchObject({ cohortId: laterId, status: "ACTIVE", transferredFromId: old.id });
+    const creditRows = await db().arbeidskravCredit.findMany({ where: { enrolmentId: newEnrolmentId } });
+    expect(creditRows.map((row) => [row.arbeidskravId, row.sourceSubmissionId, row.creditedById]).sort()).toEqual(
+      credits.map((credit) => [credit.targetId, credit.sourceSubmissionId, world.adviser.id]).sort(),
+    );
+    expect(await db().attendanceCredit.count({ where: { enrolmentId: newEnrolmentId } })).toBe(6);
+    expect(await db().auditLog.count({ where: { action: "credit.arbeidskrav", entityId: { in: creditRows.map((row) => row.id) } } })).toBe(5);
+    expect(await db().auditLog.count({ where: { action: "credit.attendance", after: { path: ["enrolmentId"], equals: newEnrolmentId } } })).toBe(6);
+    expect(await db().auditLog.findFirstOrThrow({ where: { action: "enrolment.transfer", entityId: old.id } })).toMatchObject({
+      actorId: world.adviser.id,
+      before: { status: "ACTIVE", cohortId: world.cohortId },
+      after: { status: "TRANSFERRED", toCohortId: laterId, newEnrolmentId },
+    });
+    const [letter] = await lettersOf(newEnrolmentId, "TRANSFER_CONFIRMED");
+    expect(letter!.id).toBe(result.letterId);
+    expect(await mailFor(result.letterId)).toBe(1);
+
+    const eligibility = (await evaluateCohortEligibility(db(), laterId, { today: TODAY })).byEnrolment.get(newEnrolmentId)!.eligibility;
+    expect(eligibility.arbeidskrav).toMatchObject({ approved: 5, required: 5, met: true });
+    expect(eligibility.attendance).toMatchObject({ attended: 6, held: 6, scheduled: 12 });
+    const standing = await db().standing.findUniqueOrThrow({ where: { enrolmentId: newEnrolmentId } });
+    expect(standing).toMatchObject({ approvedRequired: 5, attendedDays: 6 });
+    expect(await storedStandings(laterId)).toEqual(await recomputed(laterId));
+
+    // The new kull's staff see the carried-over items and days marked as such.
+    const grid = await getAttendanceGrid(world.adviser, laterId, {}, NOW);
+    expect(grid.students.find((row) => row.enrolmentId === newEnrolmentId)!.cells.filter((cell) => cell === "CREDITED")).toHaveLength(6);
+    const overview = await getArbeidskravOverview(world.adviser, laterId, NOW);
+    const items = overview.students.find((row) => row.enrolmentId === newEnrolmentId)!.items;
+    expect(items.filter((item) => item.creditedFrom !== null && item.status === "APPROVED")).toHaveLength(5);
+    expect(items.find((item) => item.creditedFrom !== null)!.creditedFrom).toMatch(/, Kull /);
+  });
+
+  it("once: a transferred enrolment moves no more, and the new kull has the student already", async () => {
+    await expect(transferStudent(world.adviser, { enrolmentId: student(MOVER).enrolmentId, toCohortId: laterId, credits: [], samlinger: [] }, NOW)).rejects.toThrow(
+      "Studenten er overført til et senere kull.",
+    );
+    // The database keeps the rule too: another student's approved work is never credited.
+    const othersWork = await db().submission.findFirstOrThrow({
+      where: { status: "APPROVED", members: { some: { enrolmentId: student(LEAVE).enrolmentId } } },
+      select: { id: true, arbeidskrav: { select: { kind: true } } },
+    });
+    // (The trigger runs before the unique index: the same item twice would be refused anyway.)
+    const target = await db().arbeidskravDefinition.findFirstOrThrow({ where: { cohortId: laterId, kind: othersWork.arbeidskrav.kind } });
+    await expect(
+      db().arbeidskravCredit.create({ data: { enrolmentId: newEnrolmentId, arbeidskravId: target.id, sourceSubmissionId: othersWork.id, creditedById: world.adviser.id } }),
+    ).rejects.toThrow(/is not an approved submission of the same kind by the same student/);
+  });
+});
+
+describe("withdrawal and the waiting list", () => {
+  /** A kull of one place: the student who accepted it, and one applicant on the waiting list. */
+  async function fullKull(waitlistClosesOn: string) {
+    const programme = await createProgramme(db());
+    const { cohort } = await createCohort(db(), {
+      programmeId: programme.id,
+      code: uniqueCohortCode(),
+      capacity: 1,
+      applicationOpensOn: addDays(TODAY, -120),
+      applicationDeadline: addDays(TODAY, -60),
+      offerAnswerDeadline: addDays(TODAY, -30),
+      waitlistClosesOn,
+      samlinger: [{ title: "Samling 1", days: [addDays(TODAY, 30), addDays(TODAY, 31)] }],
+    });
+    const [holder, waiting] = await Promise.all([createUser(db(), { roles: ["STUDENT"] }), createUser(db(), { roles: ["APPLICANT"] })]);
+    const held = await createApplication(db(), { applicantId: holder.id, cohortId: cohort.id, status: "DECIDED", fullName: holder.name });
+    const offer = await createDecision(db(), { applicationId: held.id, decidedById: world.adviser.id, outcome: "OFFER", answerDeadline: addDays(TODAY, -30) });
+    await db().decision.update({ where: { id: offer.id }, data: { answer: "ACCEPTED", answeredAt: NOW } });
+    const enrolment = await enrol(db(), { userId: holder.id, cohortId: cohort.id, applicationId: held.id });
+    const queued = await createApplication(db(), { applicantId: waiting.id, cohortId: cohort.id, status: "DECIDED", fullName: waiting.name });
+    await createDecision(db(), { applicationId: queued.id, decidedById: world.adviser.id, outcome: "WAITLIST", waitlistPosition: 1 });
+    return { cohortId: cohort.id, enrolmentId: enrolment.id, queuedId: queued.id };
+  }
+
+  async function checkWithdrawal(kull: { enrolmentId: string }, released: boolean) {
+    const result = await withdrawStudent(world.adviser, { enrolmentId: kull.enrolmentId, effectiveOn: TODAY, reason: "Ny jobb" }, NOW);
+    expect(result.placeReleased).toBe(released);
+    const enrolment = await db().enrolment.findUniqueOrThrow({ where: { id: kull.enrolmentId } });
+    expect(enrolment.status).toBe("WITHDRAWN");
+    expect(enrolment.placeReleasedAt !== null).toBe(released);
+    const [letter] = await lettersOf(kull.enrolmentId, "WITHDRAWAL_CONFIRMED");
+    expect(letter!.id).toBe(result.letterId);
+    expect(await mailFor(result.letterId)).toBe(1);
+    expect(await db().auditLog.findFirstOrThrow({ where: { action: "enrolment.withdraw", entityId: kull.enrolmentId } })).toMatchObject({
+      actorId: world.adviser.id,
+      before: { status: "ACTIVE" },
+      after: { status: "WITHDRAWN", effectiveOn: TODAY, reason: "Ny jobb", placeReleased: released, letterId: result.letterId },
+    });
+    return result;
+  }
+
+  it("the day before the list closes: the place goes to the first on the waiting list", async () => {
+    const kull = await fullKull(addDays(TODAY, 1));
+    await checkWithdrawal(kull, true);
+    expect((await advanceWaitingLists({ cohortId: kull.cohortId, now: NOW })).offered).toBe(1);
+    expect(await db().decision.findUniqueOrThrow({ where: { applicationId: kull.queuedId } })).toMatchObject({ outcome: "OFFER" });
+  });
+
+  it("on the day the list closes: the place stays taken, and nobody gets it", async () => {
+    const kull = await fullKull(TODAY);
+    await checkWithdrawal(kull, false);
+    expect((await advanceWaitingLists({ cohortId: kull.cohortId, now: NOW })).offered).toBe(0);
+    expect(await db().decision.findUniqueOrThrow({ where: { applicationId: kull.queuedId } })).not.toMatchObject({ outcome: "OFFER" });
+  });
+
+  it("a student already withdrawn cannot withdraw again, and a withdrawal in the future is refused at its field", async () => {
+    await expect(withdrawStudent(world.adviser, { enrolmentId: student(REFUSED).enrolmentId, effectiveOn: addDays(TODAY, 1), reason: null }, NOW)).rejects.toMatchObject({
+      fieldErrors: { effectiveOn: [expect.stringContaining("kan ikke være etter i dag")] },
+    });
+  });
+});
+
+describe("the student's identity for FS", () => {
+  it("the adviser registers it, the student corrects it; each change audited with before and after", async () => {
+    const userId = student(DONE).userId;
+    await saveStudentIdentity(world.adviser, { userId, birthDate: "1980-05-17", studentNumber: "512 345", fsPersonNumber: null }, NOW);
+    expect(await db().auditLog.findFirstOrThrow({ where: { action: "student_identity.register", entityId: userId } })).toMatchObject({
+      actorId: world.adviser.id,
+      before: null,
+      after: { birthDate: "1980-05-17", studentNumber: "512345", fsPersonNumber: null, by: "adviser" },
+    });
+    const user = await db().user.findUniqueOrThrow({ where: { id: userId } });
+    await signInAs(user);
+    const result = await submit(saveOwnIdentityAction, { birthDate: "17.05.1981", studentNumber: "512345", fsPersonNumber: "7788" });
+    expect(result).toMatchObject({ ok: true, message: "Takk! Opplysningene er lagret." });
+    expect(await db().auditLog.findFirstOrThrow({ where: { action: "student_identity.change", entityId: userId } })).toMatchObject({
+      actorId: userId,
+      before: { birthDate: "1980-05-17", studentNumber: "512345", fsPersonNumber: null },
+      after: { birthDate: "1981-05-17", studentNumber: "512345", fsPersonNumber: "7788", by: "student" },
+    });
+    // Bad input is told at the field, and nothing is changed.
+    const bad = await submit(saveOwnIdentityAction, { birthDate: "17.05.2020", studentNumber: "12345", fsPersonNumber: "" });
+    expect(bad.ok).toBe(false);
+    expect(bad.fieldErrors).toMatchObject({ birthDate: ["Studenten må være minst 18 år. Sjekk årstallet."], studentNumber: ["Studentnummeret er seks sifre, for eksempel 123456."] });
+    // One person per number.
+    const taken = await saveStudentIdentity(world.adviser, { userId: student(LEAVE).userId, birthDate: "1975-01-01", studentNumber: "512345", fsPersonNumber: null }, NOW).catch((e) => e);
+    expect(taken.fieldErrors).toEqual({ studentNumber: ["Studentnummeret er allerede registrert på en annen student. Sjekk sifrene."] });
+  });
+
+  it("faculty never read it through the student's record, only in the protocol and export of a kull they teach", async () => {
+    const userId = student(DONE).userId;
+    await expect(getStudentIdentity(world.teacher, userId)).rejects.toThrow(NotFoundError);
+    await expect(saveStudentIdentity(world.teacher, { userId, birthDate: "1980-01-01", studentNumber: null, fsPersonNumber: null }, NOW)).rejects.toThrow(NotFoundError);
+    const other = viewerOf({ id: student(LEAVE).userId, email: "x@example.no", name: "x", roles: ["STUDENT"] });
+    await expect(getStudentIdentity(other, userId)).rejects.toThrow(NotFoundError);
+    expect(await getStudentIdentity(world.adviser, userId)).toMatchObject({ studentNumber: "512345", fsPersonNumber: "7788", birthDate: "1981-05-17" });
+
+    const protocol = await getExamProtocol(world.teacher, world.cohortId, NOW);
+    expect(protocol.students.find((row) => row.name === student(DONE).name)).toMatchObject({ birthDate: "1981-05-17", studentNumber: "512345", fsPersonNumber: "7788" });
+    const { csv } = await examResultsCsv(world.teacher, world.cohortId);
+    expect(csv).toContain("512345");
+    await expect(getExamProtocol(world.outsider, world.cohortId, NOW)).rejects.toThrow();
+    await expect(examResultsCsv(world.outsider, world.cohortId)).rejects.toThrow();
+  });
+});
+
+describe("stored standing equals a recomputation after any sequence of leave changes", () => {
+  it("holds after every step of random grants, refusals and returns", async () => {
+    const property = await makeCohort({ students: 3, samlinger: DAYS, heldBefore: TODAY });
+    await db().$transaction((tx) => refreshStandings(tx, { cohortId: property.cohortId }, { actorId: null, cause: "Første beregning", now: NOW, appUrl: "http://localhost" }));
+    const step = fc.record({
+      kind: fc.constantFrom("GRANT", "REFUSE", "RETURN"),
+      student: fc.integer({ min: 0, max: 2 }),
+      from: fc.integer({ min: -35, max: 20 }),
+      length: fc.integer({ min: 0, max: 40 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 4 }), async (steps) => {
+        for (const { kind, student: index, from, length } of steps) {
+          const enrolmentId = property.students[index]!.enrolmentId;
+          const request = { enrolmentId, from: addDays(TODAY, from), to: addDays(TODAY, from + length), reason: "Sykdom", documentation: null };
+          const run =
+            kind === "GRANT"
+              ? grantLeave(property.adviser, request, NOW)
+              : kind === "REFUSE"
+                ? refuseLeave(property.adviser, { ...request, grounds: "Ikke dokumentert." }, NOW)
+                : registerReturn(property.adviser, { enrolmentId, returnedOn: TODAY }, NOW);
+          // A change the rules refuse leaves everything as it was.
+          await run.catch((error) => {
+            if (!(error instanceof DomainError)) throw error;
+          });
+          expect(await storedStandings(property.cohortId)).toEqual(await recomputed(property.cohortId));
+        }
+      }),
+      { numRuns: 12 },
+    );
+  }, 120_000);
+});

@@ -1,0 +1,170 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  allowedChanges,
+  completionProblem,
+  completionSitting,
+  daysOnLeave,
+  effectiveLeave,
+  ENROLMENT_STATUSES,
+  enrolmentChangeProblem,
+  isInKull,
+  leaveRequestProblems,
+  releasesPlace,
+  returnDateProblem,
+  type EnrolmentChange,
+  type EnrolmentStatus,
+} from "@/lib/domain/enrolment";
+
+describe("which changes a status allows", () => {
+  it("offers leave, withdrawal, completion and transfer to an active student; return, withdrawal and transfer on leave; nothing once ended", () => {
+    expect(allowedChanges("ACTIVE")).toEqual(["GRANT_LEAVE", "REFUSE_LEAVE", "WITHDRAW", "COMPLETE", "TRANSFER"]);
+    expect(allowedChanges("ON_LEAVE")).toEqual(["RETURN", "WITHDRAW", "TRANSFER"]);
+    for (const status of ["WITHDRAWN", "COMPLETED", "TRANSFERRED"] as const) expect(allowedChanges(status)).toEqual([]);
+  });
+
+  it("says why not in Norwegian, and nothing when allowed (every pair)", () => {
+    const changes: EnrolmentChange[] = ["GRANT_LEAVE", "REFUSE_LEAVE", "RETURN", "WITHDRAW", "COMPLETE", "TRANSFER"];
+    for (const status of ENROLMENT_STATUSES) {
+      for (const change of changes) {
+        const problem = enrolmentChangeProblem(change, status);
+        expect(problem === null).toBe(allowedChanges(status).includes(change));
+      }
+    }
+    expect(enrolmentChangeProblem("RETURN", "ACTIVE")).toBe("Studenten har ikke permisjon nå.");
+    expect(enrolmentChangeProblem("GRANT_LEAVE", "ON_LEAVE")).toBe("Studenten har allerede permisjon.");
+    expect(enrolmentChangeProblem("COMPLETE", "ON_LEAVE")).toMatch(/permisjon/);
+    expect(enrolmentChangeProblem("WITHDRAW", "TRANSFERRED")).toBe("Studenten er overført til et senere kull.");
+    expect(() => enrolmentChangeProblem("WITHDRAW", "GONE" as EnrolmentStatus)).toThrow(RangeError);
+  });
+
+  it("a student on leave or completed is still in the kull; withdrawn and transferred are not", () => {
+    expect(ENROLMENT_STATUSES.filter(isInKull)).toEqual(["ACTIVE", "ON_LEAVE", "COMPLETED"]);
+  });
+});
+
+describe("leave of absence", () => {
+  const plan = [
+    { id: "a", date: "2026-03-10" },
+    { id: "b", date: "2026-03-11" },
+    { id: "c", date: "2026-04-14" },
+    { id: "d", date: "2026-05-20" },
+  ];
+
+  it("covers its days as granted, or up to the day before the return", () => {
+    expect(effectiveLeave({ from: "2026-03-01", to: "2026-04-30", returnedOn: null })).toEqual({ from: "2026-03-01", to: "2026-04-30" });
+    expect(effectiveLeave({ from: "2026-03-01", to: "2026-04-30", returnedOn: "2026-03-11" })).toEqual({ from: "2026-03-01", to: "2026-03-10" });
+    // Back after the granted end: the leave still ends as granted.
+    expect(effectiveLeave({ from: "2026-03-01", to: "2026-04-30", returnedOn: "2026-06-01" })).toEqual({ from: "2026-03-01", to: "2026-04-30" });
+    // Back on its first day: no day of leave at all.
+    expect(effectiveLeave({ from: "2026-03-01", to: "2026-04-30", returnedOn: "2026-03-01" })).toBeNull();
+  });
+
+  it("finds the plan's days inside the leaves", () => {
+    expect(daysOnLeave(plan, [{ from: "2026-03-11", to: "2026-04-30", returnedOn: null }])).toEqual(["b", "c"]);
+    expect(daysOnLeave(plan, [{ from: "2026-03-11", to: "2026-04-30", returnedOn: "2026-04-14" }])).toEqual(["b"]);
+    expect(daysOnLeave(plan, [{ from: "2026-03-10", to: "2026-03-10", returnedOn: null }, { from: "2026-05-20", to: "2026-05-21", returnedOn: null }])).toEqual(["a", "d"]);
+    expect(daysOnLeave(plan, [])).toEqual([]);
+  });
+
+  it("a day is on leave exactly when it lies inside some effective range (property)", () => {
+    const day = fc.integer({ min: 0, max: 120 }).map((n) => new Date(Date.UTC(2026, 0, 1 + n)).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(day, day, fc.option(day))), fc.uniqueArray(day), (raw, dates) => {
+        const leaves = raw.map(([a, b, back]) => ({ from: a < b ? a : b, to: a < b ? b : a, returnedOn: back }));
+        const planDays = dates.map((date, index) => ({ id: `d${index}`, date }));
+        const found = new Set(daysOnLeave(planDays, leaves));
+        for (const planDay of planDays) {
+          const inside = leaves.some((leave) => {
+            const range = effectiveLeave(leave);
+            return range !== null && planDay.date >= range.from && planDay.date <= range.to;
+          });
+          expect(found.has(planDay.id)).toBe(inside);
+        }
+      }),
+    );
+  });
+
+  const context = { kullEndsOn: "2027-11-30", granted: [] };
+  const request = { from: "2026-03-01", to: "2026-06-30", reason: "Sykdom", documentation: null };
+
+  it("accepts a leave of up to a year within the kull", () => {
+    expect(leaveRequestProblems(request, context)).toEqual({});
+    expect(leaveRequestProblems({ ...request, to: "2027-02-28" }, context)).toEqual({});
+    expect(leaveRequestProblems({ ...request, to: "2027-03-01" }, context).to).toBe("Permisjon gis for høyst ett år om gangen: siste dag kan være 28. februar 2027.");
+  });
+
+  it("names each field's problem", () => {
+    expect(leaveRequestProblems({ from: "2026-02-30", to: "x", reason: " ", documentation: "r".repeat(201) }, context)).toEqual({
+      from: "Skriv datoen permisjonen begynner (dd.mm.åååå).",
+      to: "Skriv den siste dagen i permisjonen (dd.mm.åååå).",
+      reason: "Skriv hvorfor studenten søker permisjon.",
+      documentation: "Referansen kan ha høyst 200 tegn.",
+    });
+    expect(leaveRequestProblems({ ...request, to: "2026-02-28" }, context).to).toBe("Den siste dagen kan ikke være før den første.");
+    expect(leaveRequestProblems({ ...request, reason: "x".repeat(2001) }, context).reason).toBe("Begrunnelsen kan ha høyst 2000 tegn.");
+    expect(leaveRequestProblems({ ...request, from: "2027-12-01", to: "2027-12-31" }, context).from).toBe("Kullet slutter 30. november 2027. Permisjonen må begynne før det.");
+  });
+
+  it("refuses a leave overlapping one granted, but not one after a return", () => {
+    const granted = [{ from: "2026-05-01", to: "2026-08-31", returnedOn: null }];
+    expect(leaveRequestProblems(request, { ...context, granted }).from).toBe("Studenten har allerede permisjon 1. mai 2026–31. august 2026. Permisjonene kan ikke overlappe.");
+    const ended = [{ from: "2026-01-01", to: "2026-08-31", returnedOn: "2026-02-15" }];
+    expect(leaveRequestProblems(request, { ...context, granted: ended })).toEqual({});
+  });
+
+  it("a return is registered on a real day between the leave's start and today", () => {
+    expect(returnDateProblem({ from: "2026-03-01" }, "2026-04-01", "2026-04-10")).toBeNull();
+    expect(returnDateProblem({ from: "2026-03-01" }, "2026-03-01", "2026-03-01")).toBeNull();
+    expect(returnDateProblem({ from: "2026-03-01" }, "2026-02-28", "2026-04-10")).toBe("Permisjonen begynte 1. mars 2026. Studenten kan ikke være tilbake før det.");
+    expect(returnDateProblem({ from: "2026-03-01" }, "2026-04-11", "2026-04-10")).toMatch(/etter i dag/);
+    expect(returnDateProblem({ from: "2026-03-01" }, "2026-04-31", "2026-05-10")).toMatch(/dd\.mm\.åååå/);
+  });
+});
+
+describe("withdrawal and the waiting list", () => {
+  it("gives the place back only before the day the list closes", () => {
+    expect(releasesPlace({ withdrawnOn: "2026-08-14", waitlistClosesOn: "2026-08-15" })).toBe(true);
+    expect(releasesPlace({ withdrawnOn: "2026-08-15", waitlistClosesOn: "2026-08-15" })).toBe(false);
+    expect(releasesPlace({ withdrawnOn: "2026-12-01", waitlistClosesOn: "2026-08-15" })).toBe(false);
+  });
+});
+
+describe("completion", () => {
+  const sitting = (examId: string, startsAt: string, status: "ADMITTED" | "NOT_ATTENDED" | "REFUSED" | "DEFERRED", grade: "A" | "B" | "C" | "E" | "F" | null, published = true) => ({
+    examId,
+    startsAt: new Date(startsAt),
+    status,
+    grade,
+    gradedOn: grade ? startsAt.slice(0, 10) : null,
+    published,
+  });
+  const ordinary = (grade: "A" | "B" | "C" | "E" | "F" | null, published = true) => sitting("ord", "2026-11-17T08:00:00Z", "ADMITTED", grade, published);
+
+  it("needs an active student whose published grade that counts is a pass", () => {
+    for (const grade of ["A", "C", "E"] as const) expect(completionProblem({ status: "ACTIVE", sittings: [ordinary(grade)] })).toBeNull();
+  });
+
+  it("counts the best grade over every sitting: F on the ordinary exam and a pass on the ny eksamen completes, with the ny eksamen as the sitting", () => {
+    const sittings = [ordinary("F"), sitting("resit", "2027-02-16T08:00:00Z", "ADMITTED", "C")];
+    expect(completionProblem({ status: "ACTIVE", sittings })).toBeNull();
+    expect(completionSitting(sittings)?.examId).toBe("resit");
+    // Utsatt eksamen in place of the ordinary one: a "DEFERRED" registration is no result.
+    const deferred = [sitting("ord", "2026-11-17T08:00:00Z", "DEFERRED", null), sitting("utsatt", "2027-01-12T08:00:00Z", "ADMITTED", "B")];
+    expect(completionProblem({ status: "ACTIVE", sittings: deferred })).toBeNull();
+    expect(completionSitting(deferred)?.examId).toBe("utsatt");
+  });
+
+  it("is refused without a published passing grade that counts, with the reason", () => {
+    expect(completionProblem({ status: "ACTIVE", sittings: [ordinary("F")] })).toBe("Karakteren er F (ikke bestått). Studenten kan ikke fullføre uten bestått eksamen.");
+    expect(completionProblem({ status: "ACTIVE", sittings: [ordinary(null)] })).toBe("Studenten har ikke fått karakter på eksamen ennå.");
+    expect(completionProblem({ status: "ACTIVE", sittings: [] })).toMatch(/ikke meldt opp/);
+    expect(completionProblem({ status: "ACTIVE", sittings: [sitting("ord", "2026-11-17T08:00:00Z", "REFUSED", null)] })).toMatch(/ikke meldt opp/);
+    expect(completionProblem({ status: "ACTIVE", sittings: [ordinary("B", false)] })).toMatch(/ikke publisert/);
+    // A pass on a sitting not yet published, after a published F: publish first.
+    expect(completionProblem({ status: "ACTIVE", sittings: [ordinary("F"), sitting("resit", "2027-02-16T08:00:00Z", "ADMITTED", "C", false)] })).toMatch(/ikke publisert/);
+    expect(completionSitting([ordinary("B", false)])).toBeNull();
+    expect(completionProblem({ status: "ON_LEAVE", sittings: [ordinary("A")] })).toMatch(/permisjon/);
+    expect(completionProblem({ status: "COMPLETED", sittings: [ordinary("A")] })).toBe("Studenten har fullført kullet.");
+  });
+});
