@@ -111,3 +111,16 @@ export async function registerAndStartApplication(page: Page, name: string, emai
   await page.waitForURL(/\/personalia$/);
   return page.url().replace(/\/personalia$/, "");
 }
+
+/** On a kull's plan page: adds each samling with its days through the "Ny samling" form. */
+export async function addSamlinger(page: Page, samlinger: readonly { title: string; days: readonly string[] }[]) {
+  for (const { title, days } of samlinger) {
+    const details = page.locator("details").filter({ has: page.getByText("Legg til en samling", { exact: true }) });
+    if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) await details.getByText("Legg til en samling", { exact: true }).click();
+    const form = page.getByRole("form", { name: "Ny samling" });
+    await form.getByLabel("Navn", { exact: true }).fill(title);
+    for (const [index, date] of days.entries()) await form.getByLabel(`Dag ${index + 1}`).fill(date);
+    await form.getByRole("button", { name: "Legg til samlingen" }).click();
+    await expect(form.getByRole("status")).toHaveText(`${title} er lagt til i planen.`);
+  }
+}

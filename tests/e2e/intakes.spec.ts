@@ -4,7 +4,7 @@
 // reviews the days the copy moved off a public holiday. Labels only (no ids, no demo kull), so the
 // same steps work on an empty installation with just an administrator.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectAccessible, signIn } from "./helpers";
+import { addSamlinger, expectAccessible, signIn } from "./helpers";
 
 /** Today in Oslo and days from it, as a date field takes them (YYYY-MM-DD). */
 function osloDay(offset = 0): string {
@@ -77,18 +77,10 @@ test("a programme and its kull are made in the app, published, seen by applicant
   // ── It is planned: two samlinger, the exam, the arbeidskrav from the study plan, the team ─────
   await adviser.getByRole("link", { name: "Plan: samlinger, eksamen og arbeidskrav" }).click();
   await expect(adviser.getByRole("heading", { level: 1, name: "Plan, Kull V2031" })).toBeVisible();
-  for (const [title, days] of [
-    ["Samling 1", ["2031-01-07", "2031-01-08", "2031-01-09"]],
-    ["Samling 2", ["2031-05-06", "2031-05-07", "2031-05-08"]],
-  ] as const) {
-    const details = adviser.locator("details").filter({ has: adviser.getByText("Legg til en samling", { exact: true }) });
-    if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) await details.getByText("Legg til en samling", { exact: true }).click();
-    const form = adviser.getByRole("form", { name: "Ny samling" });
-    await form.getByLabel("Navn", { exact: true }).fill(title);
-    for (const [index, date] of days.entries()) await form.getByLabel(`Dag ${index + 1}`).fill(date);
-    await form.getByRole("button", { name: "Legg til samlingen" }).click();
-    await expect(form.getByRole("status")).toHaveText(`${title} er lagt til i planen.`);
-  }
+  await addSamlinger(adviser, [
+    { title: "Samling 1", days: ["2031-01-07", "2031-01-08", "2031-01-09"] },
+    { title: "Samling 2", days: ["2031-05-06", "2031-05-07", "2031-05-08"] },
+  ]);
   await adviser.getByText("Legg inn eksamen", { exact: true }).click();
   const examForm = adviser.getByRole("form", { name: "Eksamen" });
   await examForm.getByLabel("Første eksamensdag").fill("2031-11-18");

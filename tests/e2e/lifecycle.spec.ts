@@ -11,7 +11,7 @@
 // playwright.config.ts): every phase sets the day it happens on. A session does not survive a jump
 // of weeks, so each phase signs in again in a new browser context.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectAccessible, linkIn, waitForMail as waitForAnyMail } from "./helpers";
+import { addSamlinger, expectAccessible, linkIn, waitForMail as waitForAnyMail } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 test.use({ actionTimeout: 30_000 });
@@ -149,6 +149,17 @@ async function apply(browser: Browser, person: { name: string; email: string }, 
   await page.context().close();
 }
 
+/** The adviser creates a later sitting (utsatt or ny eksamen) of the kull's exam. */
+async function createLaterSitting(page: Page, base: string, sitting: { kind: RegExp; firstDay: string; handInDay: string; registrationClosesOn?: string }) {
+  await page.goto(`${base}/eksamen/ny`);
+  await page.getByRole("radio", { name: sitting.kind }).check();
+  await page.getByLabel("Første eksamensdag").fill(sitting.firstDay);
+  await page.getByLabel("Innleveringsdag").fill(sitting.handInDay);
+  if (sitting.registrationClosesOn) await page.getByLabel("Oppmeldingsfrist (ny eksamen)").fill(sitting.registrationClosesOn);
+  await page.getByRole("button", { name: "Opprett eksamen" }).click();
+  await expect(page.getByRole("navigation", { name: "Eksamener i kullet" }).getByRole("link", { name: sitting.kind })).toBeVisible();
+}
+
 /** The address of the kull's staff pages (/kull/<id>), as the fagansvarlig finds it from home. */
 let cohortBase = "";
 async function kullPages(page: Page): Promise<string> {
@@ -222,15 +233,7 @@ test("the adviser creates the first kull from the form, plans it and publishes i
   // Read the address once the plan has opened (on a busy machine the click's navigation lags).
   await adviser.waitForURL(/\/kull\/[^/]+\/plan$/);
   cohortBase = new URL(adviser.url()).pathname.replace(/\/plan$/, "");
-  for (const { title, days } of SAMLINGER) {
-    const details = adviser.locator("details").filter({ has: adviser.getByText("Legg til en samling", { exact: true }) });
-    if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) await details.getByText("Legg til en samling", { exact: true }).click();
-    const form = adviser.getByRole("form", { name: "Ny samling" });
-    await form.getByLabel("Navn", { exact: true }).fill(title);
-    for (const [index, date] of days.entries()) await form.getByLabel(`Dag ${index + 1}`).fill(date);
-    await form.getByRole("button", { name: "Legg til samlingen" }).click();
-    await expect(form.getByRole("status")).toHaveText(`${title} er lagt til i planen.`);
-  }
+  await addSamlinger(adviser, SAMLINGER);
   await adviser.getByText("Legg inn eksamen", { exact: true }).click();
   const examForm = adviser.getByRole("form", { name: "Eksamen" });
   await examForm.getByLabel("Første eksamensdag").fill("2031-05-27");
@@ -357,8 +360,8 @@ test("during the year faculty register attendance, the students hand in, and the
   await bente.context().close();
 });
 
-test("the eligible are registered for the exam, and the ordinary sitting is graded and published", async ({ browser }) => {
-  test.setTimeout(240_000);
+test("the eligible are registered for the exam; one falls ill and gets utsatt eksamen, the ordinary sitting is graded and published", async ({ browser }) => {
+  test.setTimeout(300_000);
   await setClock(browser, "2031-05-03T10:00");
   const faculty = await signedIn(browser, FACULTY.email);
   await faculty.goto(`${await kullPages(faculty)}/eksamen`);
@@ -367,9 +370,33 @@ test("the eligible are registered for the exam, and the ordinary sitting is grad
   await expect(faculty.getByRole("status").filter({ hasText: "3 studenter som fyller kravene er meldt opp til eksamen." })).toBeVisible();
   await faculty.context().close();
 
+  // The day before the home exam, Sindre is ill; he asks for utsatt eksamen with a legeerklæring.
+  await setClock(browser, "2031-05-26T12:00");
+  const sindre = await signedIn(browser, STUDENTS.deferred.email);
+  await sindre.goto("/student/eksamen");
+  const ordinary = sindre.getByRole("region", { name: /^Ordinær eksamen:/ });
+  await expect(ordinary.getByText("tirsdag 27. mai 2031 kl. 09.00", { exact: false })).toBeVisible();
+  await expect(ordinary.getByText("torsdag 29. mai 2031 kl. 14.00", { exact: false })).toBeVisible();
+  await ordinary.getByLabel(/^Sykdom:/).check();
+  await ordinary.getByLabel("Hva skjedde, og når?").fill("Innlagt med lungebetennelse fra 25. mai.");
+  await ordinary.getByLabel("Dokumentasjon (PDF)").setInputFiles(pdfFile("legeerklaering.pdf"));
+  await ordinary.getByRole("button", { name: "Send søknaden" }).click();
+  await expect(sindre.getByText("Søknaden om utsatt eksamen er sendt.")).toBeVisible();
+  await sindre.context().close();
+
+  // The adviser sets up the utsatt eksamen in August and grants the request onto it.
+  const adviser = await signedIn(browser, ADVISER.email);
+  const base = await kullPages(adviser);
+  await createLaterSitting(adviser, base, { kind: /^Utsatt eksamen:/, firstDay: "2031-08-12", handInDay: "2031-08-14" });
+  await adviser.goto(`${base}/eksamen/utsatt`);
+  await adviser.getByRole("form", { name: `Innvilg utsatt eksamen for ${STUDENTS.deferred.name}` }).getByRole("button", { name: "Innvilg utsatt eksamen" }).click();
+  await expect(adviser.getByRole("row").filter({ hasText: STUDENTS.deferred.name }).getByText("Innvilget", { exact: true })).toBeVisible();
+  await adviser.context().close();
+
+  // After the exam: Bente passes, Nils fails; the grades are published.
   await setClock(browser, "2031-06-10T10:00");
   const staff = await signedIn(browser, FACULTY.email);
-  await staff.goto(`${await kullPages(staff)}/eksamen`);
+  await staff.goto(`${base}/eksamen`);
   for (const [person, grade] of [
     [STUDENTS.passes, "B"],
     [STUDENTS.resit, "F"],
@@ -378,6 +405,70 @@ test("the eligible are registered for the exam, and the ordinary sitting is grad
     await staff.getByRole("button", { name: `Lagre karakter for ${person.name}` }).click();
     await expect(staff.getByRole("status").filter({ hasText: `Karakteren ${grade} er lagret.` })).toBeVisible();
   }
+  await staff.getByRole("button", { name: "Publiser karakterene" }).click();
+  await staff.getByRole("dialog", { name: "Publisere karakterene?" }).getByRole("button", { name: "Publiser" }).click();
+  await expect(staff.getByRole("status").filter({ hasText: "Karakterene er publisert." })).toBeVisible();
+  await staff.context().close();
+});
+
+test("the one who failed registers for ny eksamen; the later sittings are graded, the counting grade goes to FS, and the kull is completed", async ({ browser }) => {
+  test.setTimeout(300_000);
+  await setClock(browser, "2031-06-12T10:00");
+  const adviser = await signedIn(browser, ADVISER.email);
+  const base = await kullPages(adviser);
+  await createLaterSitting(adviser, base, { kind: /^Ny eksamen:/, firstDay: "2031-08-19", handInDay: "2031-08-21", registrationClosesOn: "2031-08-01" });
+  await adviser.context().close();
+
+  const nils = await signedIn(browser, STUDENTS.resit.email);
+  await nils.goto("/student/eksamen");
+  await nils.getByRole("button", { name: "Meld deg opp til ny eksamen" }).click();
+  await nils.getByRole("dialog").getByRole("button", { name: "Meld meg opp" }).click();
+  await expect(nils.getByRole("region", { name: /^Ny eksamen:/ }).getByText("Meldt opp", { exact: true })).toBeVisible();
+  await nils.context().close();
+
+  // Late August: both later sittings are graded and published.
+  await setClock(browser, "2031-08-25T10:00");
+  const staff = await signedIn(browser, ADVISER.email);
+  for (const [label, person, grade] of [
+    ["Utsatt eksamen", STUDENTS.deferred, "C"],
+    ["Ny eksamen", STUDENTS.resit, "D"],
+  ] as const) {
+    await staff.goto(`${base}/eksamen`);
+    await staff.getByRole("navigation", { name: "Eksamener i kullet" }).getByRole("link", { name: new RegExp(`^${label}:`) }).click();
+    await expect(staff.getByRole("heading", { level: 1, name: new RegExp(`^${label}, Kull V2031`) })).toBeVisible();
+    await staff.getByLabel(`Karakter for ${person.name}`, { exact: true }).selectOption(grade);
+    await staff.getByRole("button", { name: `Lagre karakter for ${person.name}` }).click();
+    await expect(staff.getByText(`Karakteren ${grade} er lagret.`)).toBeVisible();
+    await staff.getByRole("button", { name: "Publiser karakterene" }).click();
+    await staff.getByRole("dialog", { name: "Publisere karakterene?" }).getByRole("button", { name: "Publiser" }).click();
+    await expect(staff.getByRole("status").filter({ hasText: "Karakterene er publisert." })).toBeVisible();
+    // This sitting's FS file carries the grade that counts: the best of F and D is D.
+    const csv = await (await staff.request.get((await staff.getByRole("link", { name: /Last ned resultater for FS/ }).getAttribute("href"))!)).text();
+    expect(csv).toMatch(new RegExp(`^${person.name};[^\\r\\n]*;BVL6001;[^\\r\\n]*;${grade};\\d{2}\\.\\d{2}\\.\\d{4};${label}[^;]*;${grade}\\r?$`, "m"));
+  }
+  // The ordinary sitting's file: Nils's F there, and D counting.
+  await staff.goto(`${base}/eksamen`);
+  const ordinaryCsv = await (await staff.request.get((await staff.getByRole("link", { name: /Last ned resultater for FS/ }).getAttribute("href"))!)).text();
+  expect(ordinaryCsv).toMatch(new RegExp(`^${STUDENTS.resit.name};[^\\r\\n]*;D;[^;]*;[^;]*;F\\r?$`, "m"));
+  expect(ordinaryCsv).toMatch(new RegExp(`^${STUDENTS.passes.name};[^\\r\\n]*;B;[^;]*;[^;]*;B\\r?$`, "m"));
+
+  // Nils sees his history and the grade that counts.
+  const nilsAfter = await signedIn(browser, STUDENTS.resit.email);
+  await nilsAfter.goto("/student/eksamen");
+  const counting = nilsAfter.getByRole("region", { name: "Karakteren som teller" });
+  await expect(counting).toContainText("D (");
+  await expect(counting).toContainText("fra ny eksamen");
+  await expect(counting).toContainText("Du har brukt 2 av 3 forsøk");
+  await nilsAfter.context().close();
+
+  // Every result is in and published: the adviser completes the kull.
+  await staff.goto(`${base}`);
+  await staff.getByRole("link", { name: "Opptak og status" }).click();
+  await expect(staff.getByRole("heading", { level: 1, name: "Kull V2031: opptak og status" })).toBeVisible();
+  await staff.getByRole("button", { name: "Fullfør kullet" }).click();
+  await staff.getByRole("dialog", { name: "Fullføre Kull V2031?" }).getByRole("button", { name: "Fullfør kullet" }).click();
+  await expect(staff.getByText("Fullført", { exact: true }).first()).toBeVisible();
+  await expectAccessible(staff);
   await staff.context().close();
 });
 
