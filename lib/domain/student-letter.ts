@@ -115,6 +115,32 @@ export function isEnkeltvedtak(kind: StudentLetterKind): boolean {
   return KLAGE_HANDLER[kind] !== null;
 }
 
+/**
+ * The letters that answer an earlier letter and so continue its case (its reference): a klage's
+ * outcome, and the notice that an earlier decision no longer stands. Every other letter opens a
+ * case of its own: an enkeltvedtak, and the confirmations that give what was asked (leave granted
+ * or ended, withdrawal, completion, transfer, utsatt eksamen granted).
+ */
+export const ANSWERS_EARLIER_LETTER: Record<StudentLetterKind, boolean> = {
+  ARBEIDSKRAV_NOT_APPROVED: false,
+  EXAM_ADMISSION_REFUSED: false,
+  KLAGE_REVERSED: true,
+  KLAGE_UPHELD: true,
+  DECISION_CHANGED: true,
+  EXAM_DEFERRAL_GRANTED: false,
+  EXAM_DEFERRAL_REFUSED: false,
+  LEAVE_GRANTED: false,
+  LEAVE_REFUSED: false,
+  LEAVE_ENDED: false,
+  WITHDRAWAL_CONFIRMED: false,
+  COMPLETION_CONFIRMED: false,
+  TRANSFER_CONFIRMED: false,
+};
+
+export function opensCase(kind: StudentLetterKind): boolean {
+  return !ANSWERS_EARLIER_LETTER[kind];
+}
+
 /** The laws every decision on a student's studies rests on, named plainly. */
 export const STUDY_REGULATIONS =
   "Lov om universiteter og høyskoler (universitets- og høyskoleloven) og forskrift om studier og eksamen ved NTNU (studieforskriften)";

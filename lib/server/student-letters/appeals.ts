@@ -322,6 +322,7 @@ export async function decideStudentAppeal(viewer: Viewer, appealId: string, outc
           facts: { kind: "KLAGE_REVERSED", klage, appealed, outcome: sentence },
           decidedBy: signedBy,
           about,
+          inCaseOf: { letterId: letter.id },
           now,
         });
         await closeAppeal(tx, { appealId: appeal.id, status: "REVERSED", grounds, forwarded: false, outcomeLetterId: outcomeLetter.id, decider: viewer, now });

@@ -20,7 +20,7 @@ import { osloDate } from "@/lib/domain/application-deadline";
 import { caseYearOf, formatCaseReference, type CaseReference } from "@/lib/domain/case-reference";
 import { formatDateNb } from "@/lib/domain/format";
 import { letterAsText } from "@/lib/domain/letter";
-import { composeStudentLetter, isEnkeltvedtak, type StudentLetterFacts, type StudentLetterKind } from "@/lib/domain/student-letter";
+import { composeStudentLetter, opensCase, type StudentLetterFacts, type StudentLetterKind } from "@/lib/domain/student-letter";
 import { nextCaseNumber } from "@/lib/db/case-number";
 import { day } from "@/lib/dates";
 import type { Transaction } from "@/lib/db/client";
@@ -40,14 +40,15 @@ export interface IssueStudentLetterInput {
   about: { type: string; id: string };
   /**
    * The letter whose case this one continues (the enkeltvedtak a klage's outcome or a "no longer
-   * stands" answers): it carries that case's reference. Required for a letter that is not an
-   * enkeltvedtak; an enkeltvedtak opens a case of its own.
+   * stands" answers): it carries that case's reference. Required for the kinds that answer an
+   * earlier letter (ANSWERS_EARLIER_LETTER in lib/domain/student-letter.ts); every other kind
+   * opens a case of its own.
    */
   inCaseOf?: { letterId: string };
   now: Date;
 }
 
-/** The case of a new letter: the one it continues, or a new number for an enkeltvedtak. */
+/** The case of a new letter: the one it continues, or a new number for a letter that opens one. */
 async function caseOf(tx: Transaction, input: IssueStudentLetterInput, madeAvailableOn: string): Promise<CaseReference> {
   if (input.inCaseOf) {
     const earlier = await tx.studentLetter.findFirstOrThrow({
@@ -56,7 +57,7 @@ async function caseOf(tx: Transaction, input: IssueStudentLetterInput, madeAvail
     });
     return { year: earlier.caseYear, number: earlier.caseNumber };
   }
-  if (!isEnkeltvedtak(input.facts.kind)) throw new Error(`a ${input.facts.kind} letter answers an earlier letter: pass inCaseOf`);
+  if (!opensCase(input.facts.kind)) throw new Error(`a ${input.facts.kind} letter answers an earlier letter: pass inCaseOf`);
   return { year: caseYearOf(madeAvailableOn), number: await nextCaseNumber(tx) };
 }
 

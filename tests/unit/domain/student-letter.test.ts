@@ -10,6 +10,7 @@ import {
   composeStudentLetter,
   isEnkeltvedtak,
   KLAGE_HANDLER,
+  opensCase,
   replacedStudentLetters,
   STUDENT_LETTER_KINDS,
   STUDY_REGULATIONS,
@@ -257,6 +258,19 @@ describe("who handles a klage", () => {
       expect(letter.kind).toBe(kind);
       expect(letter.enkeltvedtak).toBe(isEnkeltvedtak(kind));
       expect(letter.klageDeadline !== null).toBe(isEnkeltvedtak(kind));
+    }
+  });
+});
+
+describe("which letters open a case (a reference of their own)", () => {
+  it("a klage's outcome and a changed decision continue the earlier case; every other letter opens one", () => {
+    expect(STUDENT_LETTER_KINDS.filter((kind) => !opensCase(kind))).toEqual(["KLAGE_REVERSED", "KLAGE_UPHELD", "DECISION_CHANGED"]);
+  });
+
+  it("every enkeltvedtak opens a case, and so do the confirmations that give what was asked", () => {
+    for (const kind of STUDENT_LETTER_KINDS.filter(isEnkeltvedtak)) expect(opensCase(kind)).toBe(true);
+    for (const kind of ["LEAVE_GRANTED", "LEAVE_ENDED", "WITHDRAWAL_CONFIRMED", "COMPLETION_CONFIRMED", "TRANSFER_CONFIRMED", "EXAM_DEFERRAL_GRANTED"] as const) {
+      expect(opensCase(kind)).toBe(true);
     }
   });
 });
