@@ -135,6 +135,7 @@ export default async function ApplicationPage({
       {decision ? (
         <section className="card" aria-labelledby="vedtak-heading">
           <h2 id="vedtak-heading">Vedtak</h2>
+          <p className="mt-1 text-sm text-slate-700">Saksnummer: {decision.reference}</p>
           {canAnswer ? (
             <div className="mt-3 rounded-md border border-green-700 bg-green-50 p-4">
               <h3>Svar på tilbudet</h3>
@@ -157,8 +158,14 @@ export default async function ApplicationPage({
               <li key={letter.id}>
                 <details open={index === 0} className="rounded-md border border-slate-300 p-3">
                   <summary className="cursor-pointer font-medium">
-                    {letter.subject} ({formatDateNb(letter.madeAvailableOn)})
+                    {letter.subject} ({formatDateNb(letter.madeAvailableOn)}){letter.replacedBy ? " – gjelder ikke lenger" : null}
                   </summary>
+                  {letter.replacedBy ? (
+                    <p className="mt-2 rounded-md bg-slate-100 p-2">
+                      Dette vedtaket gjelder ikke lenger. Det er erstattet av «{letter.replacedBy.subject}» fra {formatDateNb(letter.replacedBy.madeAvailableOn)}. Brevet er
+                      bevart slik det ble sendt.
+                    </p>
+                  ) : null}
                   <p className="mt-2">
                     <a href={`/api/vedtak/${letter.id}`} className="inline-flex min-h-11 items-center">
                       Last ned brevet som PDF<span className="sr-only">: {letter.subject}</span>

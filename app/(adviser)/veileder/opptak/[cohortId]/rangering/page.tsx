@@ -73,9 +73,12 @@ export default async function RankingPage({
               Tilbake til {cohort.capacity} plasser
             </Link>
           ) : null}
-          <a href={`${base}/rangering/eksport${whatIf ? `?plasser=${places}` : ""}`} className="btn-secondary">
+          <a href={`${base}/rangering/eksport`} className="btn-secondary" aria-describedby="eksport-hint">
             Last ned som CSV
           </a>
+          <p id="eksport-hint" className="w-full text-sm text-slate-700">
+            Filen rangerer alltid mot kullets {cohort.capacity} plasser, slik vedtakene sendes.
+          </p>
         </form>
         {whatIf ? (
           <p role="status" className="mt-3 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-900">

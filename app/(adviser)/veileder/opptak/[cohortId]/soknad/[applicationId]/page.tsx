@@ -10,6 +10,8 @@ import { addDays } from "@/lib/domain/dates";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { PRIORITY_CATEGORY_LABELS, isPriorityCategory } from "@/lib/domain/admission";
 import { countyName } from "@/lib/domain/counties";
+import { formatCaseReference } from "@/lib/domain/case-reference";
+import { replacedLetters } from "@/lib/domain/decision-letter";
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { formatMegabytes } from "@/lib/domain/upload";
 import { closeDocumentationRequestAction, offerPlaceAction, reviewDocumentAction, reviewPositionAction } from "@/lib/actions/admission";
@@ -48,6 +50,7 @@ export default async function ReviewApplicationPage({
   const base = `/veileder/opptak/${cohortId}`;
   const keep = filterParams(filter);
   const decided = application.decision !== null;
+  const replaced = replacedLetters(application.decision?.letters ?? []);
   const locked = decided || application.status === "WITHDRAWN";
   const status = APPLICATION_STATUS_LABELS[application.status]!;
   const documentsOf = (positionId: string | null, kind?: Document["kind"]) =>
@@ -275,6 +278,9 @@ export default async function ReviewApplicationPage({
         {application.decision ? (
           <>
             <p className="mt-2">{decisionLabel(application.decision)}.</p>
+            <p className="mt-1">
+              Saksnummer: <span className="font-medium">{formatCaseReference({ year: application.decision.caseYear, number: application.decision.caseNumber })}</span>
+            </p>
             <ul className="mt-3 space-y-1">
               {application.decision.letters.map((letter) => (
                 <li key={letter.id}>
@@ -284,6 +290,7 @@ export default async function ReviewApplicationPage({
                   <span className="text-sm text-slate-700">
                     {formatDateNb(letter.madeAvailableOn.toISOString().slice(0, 10))}
                     {letter.klageDeadline ? `, klagefrist ${formatDateNb(letter.klageDeadline.toISOString().slice(0, 10))}` : ""}
+                    {replaced.has(letter.id) ? `, erstattet av brev ${replaced.get(letter.id)!.version}` : ""}
                   </span>
                 </li>
               ))}
