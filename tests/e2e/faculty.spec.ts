@@ -68,14 +68,21 @@ test.describe("on a phone in the lecture room", () => {
     await expect(sick).toHaveCount(1);
     await expect(page.locator("fieldset", { hasText: "Fraværsmelding:" })).toHaveCount(2);
 
+    // «Alle til stede» leaves the two with a notice absent, with the reason as the note, and says so.
     await tabTo(page, page.getByRole("button", { name: "Alle til stede" }));
     await page.keyboard.press("Enter");
-    await expect(page.getByText("20 til stede, 0 fravær")).toBeVisible();
-
-    // Then the exception: Tab to the student's choice, arrow to «Fravær».
-    await tabTo(page, sick.getByRole("radio", { name: "Til stede" }));
-    await page.keyboard.press("ArrowRight");
+    await expect(page.getByText("18 til stede, 2 fravær")).toBeVisible();
+    await expect(page.getByText(/^18 studenter er satt til stede\. .+ og .+ har sendt fraværsmelding og er satt til fravær med grunnen som merknad\./)).toBeVisible();
     await expect(sick.getByRole("radio", { name: "Fravær" })).toBeChecked();
+    await expect(sick.getByRole("textbox", { name: /^Merknad om / })).toHaveValue("Fraværsmelding: Sykt barn i dag. Kommer i morgen.");
+    await expectAccessible(page);
+
+    // Then the exception: the inspection was moved and she came after all. Tab to her choice, arrow to «Til stede».
+    const inspection = page.locator("fieldset", { hasText: "Tilsynsbesøk i tjenesten som ikke kan flyttes." });
+    await expect(inspection.getByRole("radio", { name: "Fravær" })).toBeChecked();
+    await tabTo(page, inspection.getByRole("radio", { name: "Fravær" }));
+    await page.keyboard.press("ArrowLeft");
+    await expect(inspection.getByRole("radio", { name: "Til stede" })).toBeChecked();
     await expect(page.getByText("19 til stede, 1 fravær")).toBeVisible();
 
     await tabTo(page, page.getByRole("button", { name: "Lagre oppmøtet" }));
@@ -86,6 +93,9 @@ test.describe("on a phone in the lecture room", () => {
     // Saved: a fresh load shows the same choices.
     await page.reload();
     await expect(page.locator("fieldset", { hasText: "Sykt barn i dag" }).getByRole("radio", { name: "Fravær" })).toBeChecked();
+    await expect(page.locator("fieldset", { hasText: "Sykt barn i dag" }).getByRole("textbox", { name: /^Merknad om / })).toHaveValue(
+      "Fraværsmelding: Sykt barn i dag. Kommer i morgen.",
+    );
     await expect(page.getByRole("radio", { name: "Til stede", checked: true })).toHaveCount(19);
 
     // The grid scrolls inside its own labelled region, never the page.
