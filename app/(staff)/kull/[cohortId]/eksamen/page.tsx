@@ -14,6 +14,7 @@ import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { describeStandingChange } from "@/lib/domain/standing";
 import { getExamAdmission, type ExamAdmission } from "@/lib/server/exams/registration";
 import { found, loadCohortPage } from "../load";
+import { countNoun } from "@/lib/domain/format";
 
 export const metadata: Metadata = { title: "Eksamen" };
 
@@ -145,7 +146,7 @@ export default async function ExamPage({ params }: { params: Promise<{ cohortId:
               <dd>{formatDays([exam.startsOn, exam.endsOn])}</dd>
               <dt className="font-medium">Oppmeldt</dt>
               <dd>
-                {counts.registered} av {admission.students.length} studenter
+                {counts.registered} av {countNoun(admission.students.length, "student", "studenter")}
               </dd>
               <dt className="font-medium">Karakterer</dt>
               <dd>
@@ -164,7 +165,7 @@ export default async function ExamPage({ params }: { params: Promise<{ cohortId:
                     ? `Meld opp alle som fyller kravene (${eligibleNotRegistered.length})`
                     : "Alle som fyller kravene, er meldt opp"
                 }
-                title={`Melde opp ${eligibleNotRegistered.length} studenter?`}
+                title={`Melde opp ${countNoun(eligibleNotRegistered.length, "student", "studenter")}?`}
                 confirmLabel={`Meld opp ${eligibleNotRegistered.length}`}
               >
                 <p>Disse fyller kravene og blir meldt opp til eksamen. De får e-post om det.</p>
