@@ -4,6 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { GRADES } from "@/lib/domain/exam";
+import { countNoun } from "@/lib/domain/format";
 import { requestJob } from "@/lib/jobs/queue";
 import { defineAction } from "@/lib/server/action";
 import { publishGrades, setGrade } from "@/lib/server/exams/grades";
@@ -87,7 +88,7 @@ export const publishGradesAction = defineAction({
     const result = await publishGrades(viewer, input);
     await requestJob("mail.deliver");
     refresh(input.cohortId);
-    return { message: `Karakterene er publisert. ${result.published} studenter får beskjed på e-post.` };
+    return { message: `Karakterene er publisert. ${countNoun(result.published, "student får", "studenter får")} beskjed på e-post.` };
   },
 });
 

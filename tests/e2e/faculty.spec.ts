@@ -168,6 +168,16 @@ test("the eligible students are admitted to the exam, a grade is entered and pub
   await page.getByLabel("Karakter for Eva Eksamen", { exact: true }).selectOption("B");
   await page.getByRole("button", { name: "Lagre karakter for Eva Eksamen" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Karakteren B er lagret." })).toBeVisible();
+  // Saved shows as saved: the select keeps the saved grade.
+  const evasGrade = page.getByLabel("Karakter for Eva Eksamen", { exact: true });
+  await expect(evasGrade).toHaveValue("B");
+  await expect(page.getByText("Lagret: B", { exact: true })).toBeVisible();
+  // A change needs a reason; refused without one, the chosen grade stays chosen.
+  await evasGrade.selectOption("C");
+  await page.getByRole("button", { name: "Lagre karakter for Eva Eksamen" }).click();
+  await expect(page.getByLabel("Begrunnelse for endringen for Eva Eksamen")).toHaveAttribute("aria-invalid", "true");
+  await expect(evasGrade).toHaveValue("C");
+  await evasGrade.selectOption("B");
 
   const eva = await asPerson(browser, "student.ferdig@demo.no");
   await eva.goto("/student");
