@@ -8,7 +8,7 @@ import { formatDeadline } from "@/lib/domain/application-deadline";
 import { ARBEIDSKRAV_KIND_LABELS } from "@/lib/domain/arbeidskrav";
 import { groupRuleNb, MAX_HAND_IN_TEXT_LENGTH } from "@/lib/domain/coursework";
 import { formatDateNb, formatInstantNb, joinNb } from "@/lib/domain/format";
-import { formatMegabytes } from "@/lib/domain/upload";
+import { formatFileSize } from "@/lib/domain/upload";
 import { NotFoundError } from "@/lib/server/errors";
 import { getStudentArbeidskrav } from "@/lib/server/students/arbeidskrav";
 import { requirePageRole } from "@/lib/server/viewer";
@@ -189,7 +189,7 @@ export default async function ArbeidskravPage({ params }: { params: Promise<{ id
                             <a href={`/api/dokumenter/${document.id}`} download>
                               {document.originalName}
                             </a>{" "}
-                            <span className="text-sm text-slate-700">({formatMegabytes(document.size)})</span>
+                            <span className="text-sm text-slate-700">({formatFileSize(document.size)})</span>
                           </li>
                         ))}
                       </ul>

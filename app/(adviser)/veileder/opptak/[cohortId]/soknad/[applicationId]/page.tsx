@@ -11,7 +11,8 @@ import { osloDate } from "@/lib/domain/application-deadline";
 import { PRIORITY_CATEGORY_LABELS, isPriorityCategory } from "@/lib/domain/admission";
 import { countyName } from "@/lib/domain/counties";
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
-import { formatMegabytes } from "@/lib/domain/upload";
+import { formatFileSize } from "@/lib/domain/upload";
+import { placeName } from "@/lib/data/norway-places";
 import { closeDocumentationRequestAction, offerPlaceAction, reviewDocumentAction, reviewPositionAction } from "@/lib/actions/admission";
 import { filterParams, getApplicationForReview, parseApplicationFilter, type ReviewPage } from "@/lib/server/admission/queries";
 import { NotFoundError } from "@/lib/server/errors";
@@ -175,7 +176,7 @@ export default async function ReviewApplicationPage({
                   <Fact label="Personalansvar">
                     {position.personnelResponsibility ? "Ja" : "Nei"}, for {position.personnelCount ?? "?"} personer
                   </Fact>
-                  <Fact label="Sted">{position.municipalityCode ?? "–"} {position.countyCode ? `(${countyName(position.countyCode) ?? position.countyCode})` : ""}</Fact>
+                  <Fact label="Sted">{placeName(position.countyCode, position.municipalityCode) ?? "–"}</Fact>
                 </dl>
                 <h4 className="mt-4 font-semibold">Tjenestebevis</h4>
                 <DocumentReviews applicationId={application.id} documents={documentsOf(position.id, "TJENESTEBEVIS")} empty="Ingen tjenestebevis for denne stillingen." locked={application.status === "WITHDRAWN"} />
@@ -330,7 +331,7 @@ function DocumentReviews({ applicationId, documents, empty, locked }: { applicat
             <p className="flex flex-wrap items-center gap-x-3 gap-y-1">
               <span className="font-medium">{document.originalName}</span>
               <span className="text-sm text-slate-700">
-                PDF, {formatMegabytes(document.size)}, lastet opp {formatInstantNb(document.uploadedAt)}
+                PDF, {formatFileSize(document.size)}, lastet opp {formatInstantNb(document.uploadedAt)}
               </span>
               <StatusBadge tone={verification.tone}>{verification.label}</StatusBadge>
             </p>
