@@ -31,7 +31,7 @@ export const registerEligibleAction = defineAction({
     return {
       message:
         result.registered > 0
-          ? `${result.registered} studenter som fyller kravene er meldt opp til eksamen.`
+          ? `${countNoun(result.registered, "student", "studenter")} som fyller kravene er meldt opp til eksamen.`
           : "Alle som fyller kravene, er allerede meldt opp.",
     };
   },
