@@ -1,8 +1,9 @@
 "use client";
-// A registered student's grade (A–F). Changing a grade that is already set needs a reason, which
-// is logged with it. Built on ActionForm, which submits in a transition so React does not reset the
-// form after the action: the select keeps showing the saved grade after a save, and a refused
-// change keeps both the chosen grade and the reason typed.
+// A registered student's result at one sitting: a grade (A–F) or "ikke møtt" (an attempt without a
+// grade). Changing a result that is already set needs a reason, which is logged with it. Built on
+// ActionForm, which submits in a transition so React does not reset the form after the action: the
+// select keeps showing the saved result after a save, and a refused change keeps both the chosen
+// result and the reason typed.
 import { useState } from "react";
 import { setGradeAction } from "@/lib/actions/exam";
 import { GRADE_DESCRIPTIONS, GRADES } from "@/lib/domain/exam";
@@ -10,13 +11,30 @@ import { ActionForm } from "@/components/ui/action-form";
 import { FieldMessages } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/form-status";
 
-export function GradeForm({ cohortId, enrolmentId, name, grade }: { cohortId: string; enrolmentId: string; name: string; grade: string | null }) {
+const NOT_ATTENDED_LABEL = "Ikke møtt";
+
+export function GradeForm({
+  cohortId,
+  examId,
+  enrolmentId,
+  name,
+  grade,
+}: {
+  cohortId: string;
+  /** The sitting (the ordinary one when absent). */
+  examId?: string;
+  enrolmentId: string;
+  name: string;
+  /** A grade, "NOT_ATTENDED", or null while there is no result. */
+  grade: string | null;
+}) {
   const [chosen, setChosen] = useState(grade ?? "");
   const [reason, setReason] = useState("");
   const id = `karakter-${enrolmentId}`;
   const correcting = grade !== null && chosen !== grade;
+  const hidden: Record<string, string> = examId ? { cohortId, enrolmentId, examId } : { cohortId, enrolmentId };
   return (
-    <ActionForm action={setGradeAction} hidden={{ cohortId, enrolmentId }} className="space-y-2" fieldIdPrefix={`${id}-`}>
+    <ActionForm action={setGradeAction} hidden={hidden} className="space-y-2" fieldIdPrefix={`${id}-`}>
       {(state) => {
         const errors = state.fieldErrors ?? {};
         return (
@@ -41,6 +59,7 @@ export function GradeForm({ cohortId, enrolmentId, name, grade }: { cohortId: st
                       {value} – {GRADE_DESCRIPTIONS[value]}
                     </option>
                   ))}
+                  <option value="NOT_ATTENDED">{NOT_ATTENDED_LABEL} (teller som forsøk)</option>
                 </select>
                 <FieldMessages id={`${id}-grade`} errors={errors.grade} />
               </div>
@@ -48,7 +67,9 @@ export function GradeForm({ cohortId, enrolmentId, name, grade }: { cohortId: st
                 Lagre
               </SubmitButton>
             </div>
-            {grade !== null && chosen === grade ? <p className="text-sm text-slate-700">Lagret: {grade}</p> : null}
+            {grade !== null && chosen === grade ? (
+              <p className="text-sm text-slate-700">Lagret: {grade === "NOT_ATTENDED" ? NOT_ATTENDED_LABEL : grade}</p>
+            ) : null}
             {correcting ? (
               <div>
                 <label htmlFor={`${id}-reason`} className="block text-sm font-medium">

@@ -9,6 +9,8 @@ import { createArbeidskravFromTemplate, saveArbeidskravSet, updateRequirements }
 import { parseArbeidskravSetForm } from "@/lib/validation/arbeidskrav-set";
 import { addSamling, addSamlingDay, copyPlan, removeSamling, removeSamlingDay, shareSamling, updateSamling } from "@/lib/server/cohorts/samlinger";
 import { setExamDays } from "@/lib/server/exams/schedule";
+import { formatExamMomentNb } from "@/lib/domain/exam-time";
+import { sittingTimes, sittingTimesFields } from "@/lib/validation/exam";
 import { isIsoDate } from "@/lib/domain/dates";
 import { calendarDate, wholeNumber } from "@/lib/validation/cohort";
 import { optionalText, requiredText } from "@/lib/validation/common";
@@ -117,11 +119,11 @@ export const copyPlanAction = defineAction({
 
 export const setExamDaysAction = defineAction({
   roles: STAFF,
-  schema: z.object({ cohortId, firstDay: calendarDate("Første eksamensdag"), title: requiredText("Navnet på eksamen", 200) }),
+  schema: z.object({ cohortId, ...sittingTimesFields, title: requiredText("Navnet på eksamen", 200) }),
   async handler({ viewer, input }) {
-    await setExamDays(viewer, input);
+    const saved = await setExamDays(viewer, { cohortId: input.cohortId, title: input.title, ...sittingTimes(input) });
     refresh(input.cohortId);
-    return { message: "Eksamensdagene er lagret." };
+    return { message: `Eksamen er lagret: start ${formatExamMomentNb(saved.startsAt)}, innlevering ${formatExamMomentNb(saved.handInAt)}.` };
   },
 });
 

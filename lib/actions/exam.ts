@@ -1,6 +1,8 @@
 "use server";
-// Exam registration, grades and publication (lib/server/exams/). Registration re-decides
-// eligibility inside its transaction: whatever a form sends, only ELIGIBLE students are registered.
+// The exam's sittings (lib/server/exams/): registration, results and publication per sitting (the
+// ordinary one when the form sends no examId), later sittings and their tasks, registration for ny
+// eksamen, and decisions on utsatt eksamen. Registration re-decides eligibility inside its
+// transaction: whatever a form sends, only ELIGIBLE students are registered.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { GRADES } from "@/lib/domain/exam";
@@ -10,15 +12,30 @@ import { defineAction } from "@/lib/server/action";
 import { publishGrades, setGrade } from "@/lib/server/exams/grades";
 import { refuseExamAdmission } from "@/lib/server/exams/refusal";
 import { registerForExam, withdrawFromExam } from "@/lib/server/exams/registration";
-import { optionalText } from "@/lib/validation/common";
+import { redirect } from "next/navigation";
+import { formatExamMomentNb } from "@/lib/domain/exam-time";
+import { grantDeferral, refuseDeferral } from "@/lib/server/exams/deferrals";
+import { registerForResit, withdrawFromResit } from "@/lib/server/exams/resit";
+import { removeSittingTaskDocument, saveLaterSitting, setSittingTask } from "@/lib/server/exams/sittings";
+import { calendarDate } from "@/lib/validation/cohort";
+import { optionalText, requiredText } from "@/lib/validation/common";
+import { sittingTimes, sittingTimesFields } from "@/lib/validation/exam";
 import { recordId } from "@/lib/validation/ids";
 
 const STAFF = ["FACULTY", "ADVISER", "ADMIN"] as const;
+const ADVISERS = ["ADVISER", "ADMIN"] as const;
 const cohortId = recordId("Kullet");
+/** The sitting (absent or empty: the ordinary one). */
+const examId = z
+  .string()
+  .optional()
+  .transform((value) => value || undefined)
+  .pipe(recordId("Eksamenen").optional());
 
 function refresh(id: string) {
   revalidatePath(`/kull/${id}`, "layout");
   revalidatePath("/faglaerer");
+  revalidatePath("/student", "layout");
 }
 
 export const registerEligibleAction = defineAction({
@@ -50,7 +67,7 @@ export const registerStudentAction = defineAction({
 
 export const withdrawFromExamAction = defineAction({
   roles: STAFF,
-  schema: z.object({ cohortId, enrolmentId: recordId("Studenten") }),
+  schema: z.object({ cohortId, examId, enrolmentId: recordId("Studenten") }),
   async handler({ viewer, input }) {
     const result = await withdrawFromExam(viewer, input);
     refresh(input.cohortId);
@@ -62,20 +79,24 @@ export const setGradeAction = defineAction({
   roles: STAFF,
   schema: z.object({
     cohortId,
+    examId,
     enrolmentId: recordId("Studenten"),
-    grade: z.enum(GRADES, { error: "Velg en karakter fra A til F." }),
+    grade: z.enum([...GRADES, "NOT_ATTENDED"], { error: "Velg en karakter fra A til F, eller «ikke møtt»." }),
     reason: optionalText("Begrunnelsen", 1000),
   }),
   async handler({ viewer, input }) {
     const result = await setGrade(viewer, input);
     await requestJob("mail.deliver");
     refresh(input.cohortId);
+    const shown = result.grade === "NOT_ATTENDED" ? "«ikke møtt»" : result.grade;
     return {
       message: !result.changed
-        ? `Karakteren er allerede ${result.grade}.`
+        ? `Resultatet er allerede ${shown}.`
         : result.corrected
-          ? `Karakteren er endret til ${result.grade}. Endringen er logget med begrunnelsen.`
-          : `Karakteren ${result.grade} er lagret.`,
+          ? `Resultatet er endret til ${shown}. Endringen er logget med begrunnelsen.`
+          : result.grade === "NOT_ATTENDED"
+            ? "«Ikke møtt» er lagret. Det teller som et forsøk."
+            : `Karakteren ${result.grade} er lagret.`,
       values: {},
     };
   },
@@ -83,7 +104,7 @@ export const setGradeAction = defineAction({
 
 export const publishGradesAction = defineAction({
   roles: STAFF,
-  schema: z.object({ cohortId }),
+  schema: z.object({ cohortId, examId }),
   async handler({ viewer, input }) {
     const result = await publishGrades(viewer, input);
     await requestJob("mail.deliver");
@@ -98,6 +119,7 @@ export const refuseExamAdmissionAction = defineAction({
   // The previewed students, comma-separated (one hidden field; the preview lists them by name).
   schema: z.object({
     cohortId,
+    examId,
     enrolmentIds: z
       .string({ error: "Velg minst én student." })
       .transform((value) => value.split(",").filter(Boolean))
@@ -113,5 +135,139 @@ export const refuseExamAdmissionAction = defineAction({
           ? `${result.names[0]} har fått vedtak om ikke adgang til eksamen, med klagefrist.`
           : `${result.refused} studenter har fått vedtak om ikke adgang til eksamen, med klagefrist.`,
     };
+  },
+});
+
+// ─── Later sittings and their tasks ─────────────────────────────────────────────────────────────
+
+export const saveLaterSittingAction = defineAction({
+  roles: STAFF,
+  schema: z.object({
+    cohortId,
+    examId,
+    kind: z.enum(["DEFERRED", "RESIT"], { error: "Velg utsatt eksamen eller ny eksamen." }),
+    title: requiredText("Navnet på eksamen", 200),
+    ...sittingTimesFields,
+    registrationClosesOn: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => value || undefined)
+      .pipe(calendarDate("Oppmeldingsfristen").optional()),
+  }),
+  async handler({ viewer, input }) {
+    const saved = await saveLaterSitting(viewer, {
+      cohortId: input.cohortId,
+      examId: input.examId ?? null,
+      kind: input.kind,
+      title: input.title,
+      registrationClosesOn: input.registrationClosesOn ?? null,
+      ...sittingTimes(input),
+    });
+    refresh(input.cohortId);
+    if (!input.examId) redirect(`/kull/${input.cohortId}/eksamen/${saved.id}`);
+    return { message: `${saved.kindLabel} er lagret: start ${formatExamMomentNb(saved.startsAt)}, innlevering ${formatExamMomentNb(saved.handInAt)}.` };
+  },
+});
+
+export const setSittingTaskAction = defineAction({
+  roles: STAFF,
+  schema: z.object({
+    cohortId,
+    examId: recordId("Eksamenen"),
+    taskTitle: optionalText("Tittelen på oppgaven", 200),
+    taskText: optionalText("Oppgaveteksten", 20000),
+  }),
+  async handler({ viewer, input }) {
+    await setSittingTask(viewer, { cohortId: input.cohortId, examId: input.examId, taskTitle: input.taskTitle, taskText: input.taskText });
+    refresh(input.cohortId);
+    return { message: "Oppgaven er lagret. Studentene som er meldt opp, ser den fra eksamen starter." };
+  },
+});
+
+export const removeTaskDocumentAction = defineAction({
+  roles: STAFF,
+  schema: z.object({ cohortId, examId: recordId("Eksamenen"), documentId: recordId("Dokumentet") }),
+  async handler({ viewer, input }) {
+    const result = await removeSittingTaskDocument(viewer, input);
+    refresh(input.cohortId);
+    return { message: `«${result.name}» er fjernet.` };
+  },
+});
+
+// ─── Ny eksamen: registration ───────────────────────────────────────────────────────────────────
+
+/** The student registers for a ny eksamen themselves. */
+export const registerForResitAction = defineAction({
+  roles: ["STUDENT"],
+  schema: z.object({ examId: recordId("Eksamenen") }),
+  async handler({ viewer, input }) {
+    const result = await registerForResit(viewer, { examId: input.examId });
+    await requestJob("mail.deliver");
+    revalidatePath("/student", "layout");
+    return {
+      message: result.improvement
+        ? "Du er meldt opp til ny eksamen for å forbedre karakteren. Den beste karakteren teller. Du får en bekreftelse på e-post."
+        : `Du er meldt opp til ny eksamen (forsøk ${result.attempt} av ${result.of}). Du får en bekreftelse på e-post.`,
+    };
+  },
+});
+
+export const withdrawFromResitAction = defineAction({
+  roles: ["STUDENT"],
+  schema: z.object({ examId: recordId("Eksamenen") }),
+  async handler({ viewer, input }) {
+    await withdrawFromResit(viewer, { examId: input.examId });
+    revalidatePath("/student", "layout");
+    return { message: "Du er meldt av ny eksamen. Det teller ikke som et forsøk." };
+  },
+});
+
+/** An adviser registers a student for a ny eksamen. */
+export const registerStudentForResitAction = defineAction({
+  roles: ADVISERS,
+  schema: z.object({ cohortId, examId: recordId("Eksamenen"), enrolmentId: recordId("Studenten") }),
+  async handler({ viewer, input }) {
+    const result = await registerForResit(viewer, { examId: input.examId, enrolmentId: input.enrolmentId });
+    await requestJob("mail.deliver");
+    refresh(input.cohortId);
+    return { message: `${result.name} er meldt opp til ny eksamen${result.improvement ? " for å forbedre karakteren" : ` (forsøk ${result.attempt} av ${result.of})`}.` };
+  },
+});
+
+// ─── Utsatt eksamen: decisions ──────────────────────────────────────────────────────────────────
+
+export const grantDeferralAction = defineAction({
+  roles: ADVISERS,
+  schema: z.object({
+    cohortId,
+    deferralId: recordId("Søknaden"),
+    sittingId: z
+      .string()
+      .optional()
+      .transform((value) => value || undefined)
+      .pipe(recordId("Den utsatte eksamenen").optional()),
+    note: optionalText("Merknaden", 2000),
+  }),
+  async handler({ viewer, input }) {
+    const result = await grantDeferral(viewer, { cohortId: input.cohortId, deferralId: input.deferralId, sittingId: input.sittingId ?? null, note: input.note });
+    await requestJob("mail.deliver");
+    refresh(input.cohortId);
+    return { message: `Utsatt eksamen er innvilget. ${result.name} er meldt opp til ${result.sitting} og har fått brev om det.` };
+  },
+});
+
+export const refuseDeferralAction = defineAction({
+  roles: ADVISERS,
+  schema: z.object({
+    cohortId,
+    deferralId: recordId("Søknaden"),
+    grounds: z.string({ error: "Skriv begrunnelsen." }).trim().min(1, "Skriv begrunnelsen for avslaget. Den står i vedtaket til studenten.").max(4000, "Skriv høyst 4000 tegn."),
+  }),
+  async handler({ viewer, input }) {
+    const result = await refuseDeferral(viewer, input);
+    await requestJob("mail.deliver");
+    refresh(input.cohortId);
+    return { message: `Søknaden er avslått. ${result.name} har fått vedtaket med begrunnelsen og klagefristen.` };
   },
 });

@@ -1,12 +1,17 @@
 /**
- * A student's schedule as calendar events: one all-day event per samling day and per exam day.
+ * A student's schedule as calendar events: one all-day event per samling day, and one timed
+ * event per exam sitting from the start (the task is given) to the hand-in, so the calendar shows
+ * both times (Oslo time: the instants are exact, so a sitting across a change to or from summer
+ * time is right in every time zone).
  *
- * Each event's UID comes from what it is, never from its date: the samling day's id, or the exam's
- * id and the day's place in the exam ("day 2 of 3"). When a date changes, the next fetch of the
- * feed (or a new import) carries the same UID with the new date, and Outlook and Google Calendar
- * move the event instead of adding a second one.
+ * Each event's UID comes from what it is, never from its date: the samling day's id, or the
+ * sitting's id. When a date changes, the next fetch of the feed (or a new import) carries the same
+ * UID with the new date, and Outlook and Google Calendar move the event instead of adding a second
+ * one.
  */
-import { addDays, compareCodeUnits, parseIsoDate } from "./dates";
+import { compareCodeUnits, parseIsoDate } from "./dates";
+import { EXAM_KIND_LABELS, type ExamKind } from "./exam-sittings";
+import { formatExamMomentNb, formatOsloClockNb, osloWallClock } from "./exam-time";
 
 /** The right-hand side of every UID (RFC 5545 suggests a domain, so UIDs never collide with others'). */
 export const CALENDAR_UID_DOMAIN = "barnevernledelse.ntnu.no";
@@ -15,13 +20,16 @@ export interface CalendarCohort {
   name: string;
   programmeName: string;
   samlinger: { number: number; title: string; location: string; notes: string | null; days: { id: string; date: string }[] }[];
-  exams: { id: string; title: string; startsOn: string; endsOn: string }[];
+  /** The sittings the student is to sit (the kull's ordinary one, and later ones they are registered for). */
+  exams: { id: string; title: string; kind: ExamKind; startsAt: Date; handInAt: Date }[];
 }
 
 export interface CalendarEvent {
   uid: string;
-  /** The day, "YYYY-MM-DD" (an all-day event from this day to the next). */
+  /** The day, "YYYY-MM-DD": an all-day event from this day to the next, or the Oslo day a timed event starts. */
   date: string;
+  /** A timed event (an exam sitting): from start to end; without it the event is all-day. */
+  timed?: { start: Date; end: Date };
   summary: string;
   location: string | null;
   description: string;
@@ -45,20 +53,20 @@ export function studentCalendarEvents(cohorts: readonly CalendarCohort[]): Calen
       });
     }
     for (const exam of cohort.exams) {
-      const first = parseIsoDate(exam.startsOn, "exam start");
-      const last = parseIsoDate(exam.endsOn, "exam end");
-      if (last < first) throw new RangeError(`Exam ${exam.id} ends before it starts`);
-      const length = last - first + 1;
-      for (let index = 0; index < length; index += 1) {
-        const uid = `eksamen-${exam.id}-dag-${index + 1}@${CALENDAR_UID_DOMAIN}`;
-        events.set(uid, {
-          uid,
-          date: addDays(exam.startsOn, index),
-          summary: `Eksamen, dag ${index + 1} av ${length} – ${cohort.programmeName}`,
-          location: null,
-          description: `${exam.title}. ${cohort.programmeName}, ${cohort.name}.`,
-        });
-      }
+      if (!(exam.handInAt.getTime() > exam.startsAt.getTime())) throw new RangeError(`Exam ${exam.id} ends before it starts`);
+      const uid = `eksamen-${exam.id}@${CALENDAR_UID_DOMAIN}`;
+      events.set(uid, {
+        uid,
+        date: osloWallClock(exam.startsAt).date,
+        timed: { start: exam.startsAt, end: exam.handInAt },
+        summary: `${EXAM_KIND_LABELS[exam.kind]} (innlevering kl. ${formatOsloClockNb(exam.handInAt)}) – ${cohort.programmeName}`,
+        location: null,
+        description: [
+          `${exam.title}.`,
+          `Start: ${formatExamMomentNb(exam.startsAt)}. Innlevering senest ${formatExamMomentNb(exam.handInAt)} (norsk tid).`,
+          `${cohort.programmeName}, ${cohort.name}.`,
+        ].join("\n"),
+      });
     }
   }
   return [...events.values()].sort((a, b) => compareCodeUnits(a.date, b.date) || compareCodeUnits(a.uid, b.uid));

@@ -1,10 +1,11 @@
 /**
  * Exam results as they leave the app for FS (Felles studentsystem), where grades are recorded:
- * one row per student registered for the exam. The format is a CSV the exam office imports
+ * one row per student registered for a sitting, carrying the grade that counts. The format is a CSV the exam office imports
  * (lib/server/exams/ writes it with csv-stringify: UTF-8 with BOM, semicolons).
  */
 import { datePartsOf } from "./dates";
 import { isGrade, type Grade } from "./exam";
+import { EXAM_KIND_LABELS, SITTING_OUTCOME_LABELS, type ExamKind } from "./exam-sittings";
 
 /**
  * The programme's course in FS (Programme.fsCourseCode, fsCourseVersion, credits): data, not a
@@ -53,37 +54,65 @@ export function fsDate(date: string | null): string {
 
 export interface ExamResultInput {
   name: string;
-  /** From the student's application when there is one; students enrolled without an application have none. */
+  /** From the student's application when there is one; students enrolled without one have none. */
   birthDate: string | null;
   email: string;
+  /**
+   * The grade that counts, over every sitting the student has sat (the best one:
+   * lib/domain/exam-sittings.ts countingGrade); null while there is none.
+   */
   grade: Grade | null;
-  /** The Oslo calendar date the grade was set (null while ungraded). */
+  /** The Oslo calendar date the counting grade was set (null while there is none). */
   gradedOn: string | null;
+  /** The first day of the sitting the counting grade is from: its term goes to FS (null: this sitting's). */
+  gradeSittingStartsOn: string | null;
+  /** The student's own result at the exported sitting: a grade, "ikke møtt", or null while none. */
+  result: Grade | "NOT_ATTENDED" | null;
 }
 
-export const FS_COLUMNS = ["Navn", "Fødselsdato", "E-post", "Emnekode", "Versjonskode", "Termin", "Studiepoeng", "Karakter", "Karakterdato"] as const;
+/**
+ * "Karakter", "Karakterdato" and "Termin" are the grade that counts (the best of every sitting)
+ * and the term of the sitting it is from; "Eksamen" says which sitting the file is for, and
+ * "Resultat på denne eksamen" the student's result there.
+ */
+export const FS_COLUMNS = [
+  "Navn",
+  "Fødselsdato",
+  "E-post",
+  "Emnekode",
+  "Versjonskode",
+  "Termin",
+  "Studiepoeng",
+  "Karakter",
+  "Karakterdato",
+  "Eksamen",
+  "Resultat på denne eksamen",
+] as const;
 
 /**
- * The export rows in the order of FS_COLUMNS (students in the order given); ungraded students have
- * empty grade cells. RangeError for a course FS would not take: nothing leaves as a placeholder.
+ * The export rows of one sitting in the order of FS_COLUMNS (students in the order given);
+ * students without a counting grade have empty grade cells. RangeError for a course FS would not
+ * take: nothing leaves as a placeholder.
  */
-export function fsResultRows(course: FsCourse, examStartsOn: string, results: readonly ExamResultInput[]): string[][] {
+export function fsResultRows(course: FsCourse, sitting: { kind: ExamKind; startsOn: string }, results: readonly ExamResultInput[]): string[][] {
   const problem = fsCourseCodeProblem(course.code) ?? fsCourseVersionProblem(course.version);
   if (problem) throw new RangeError(`FS course ${course.code}/${course.version}: ${problem}`);
   if (!Number.isSafeInteger(course.credits) || course.credits <= 0) throw new RangeError(`credits must be a positive integer, got ${course.credits}`);
-  const term = fsTerm(examStartsOn);
   return results.map((result) => {
     if (result.grade !== null && !isGrade(result.grade)) throw new RangeError(`Unknown grade: ${String(result.grade)}`);
+    if (result.result !== null && result.result !== "NOT_ATTENDED" && !isGrade(result.result)) throw new RangeError(`Unknown result: ${String(result.result)}`);
     return [
       result.name,
       fsDate(result.birthDate),
       result.email,
       course.code,
       course.version,
-      term,
+      fsTerm(result.grade ? (result.gradeSittingStartsOn ?? sitting.startsOn) : sitting.startsOn),
       String(course.credits),
       result.grade ?? "",
       result.grade ? fsDate(result.gradedOn) : "",
+      EXAM_KIND_LABELS[sitting.kind],
+      result.result === "NOT_ATTENDED" ? SITTING_OUTCOME_LABELS.NOT_ATTENDED : (result.result ?? ""),
     ];
   });
 }

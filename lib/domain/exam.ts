@@ -36,8 +36,11 @@ export function examAdmissionDecision(
   };
 }
 
-/** A student's admission to the exam as recorded (null: no decision yet). */
-export type ExamRegistrationStatus = "ADMITTED" | "WITHDRAWN" | "REFUSED";
+/**
+ * A student's place at a sitting as recorded (null: no decision yet): "ikke møtt" and "utsatt"
+ * are what became of an admission (lib/domain/exam-sittings.ts).
+ */
+export type ExamRegistrationStatus = "ADMITTED" | "WITHDRAWN" | "REFUSED" | "NOT_ATTENDED" | "DEFERRED";
 
 /**
  * Whether the recorded admission no longer matches the rules, so staff must decide again ("trenger
@@ -48,7 +51,11 @@ export type ExamRegistrationStatus = "ADMITTED" | "WITHDRAWN" | "REFUSED";
  *   considered; the registration stands until someone decides;
  * - "ADMISSION_NEEDED": the student was refused but is now ELIGIBLE (a klage, a correction), so
  *   the refusal no longer stands and the student should be registered;
- * - null: nothing to decide (a student without a decision yet is the ordinary registration's).
+ * - null: nothing to decide (a student without a decision yet is the ordinary registration's; a
+ *   sitting that ended in "ikke møtt" is over, and one deferred is decided at the deferred sitting).
+ *
+ * With several sittings, the registration to ask about is decisionRegistration's
+ * (lib/domain/exam-sittings.ts): the latest one that is not withdrawn or deferred.
  */
 export type ExamDecisionNeeded = "REFUSAL_NEEDED" | "ADMISSION_NEEDED";
 

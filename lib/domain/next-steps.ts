@@ -8,6 +8,8 @@ import { attendanceProgress, attendanceWarning } from "./attendance-progress";
 import { whomToContact, type StudentContacts } from "./contacts";
 import { datePartsOf, parseIsoDate } from "./dates";
 import type { ArbeidskravStatus, Eligibility } from "./eligibility";
+import { EXAM_KIND_LABELS, type ExamKind } from "./exam-sittings";
+import { formatOsloClockNb } from "./exam-time";
 import { countNoun } from "./format";
 import { describeSamlingDates, formatDateSpanNb, formatWeeksNb, nextSamling, type ScheduledSamling } from "./schedule";
 
@@ -25,8 +27,24 @@ export interface NextStepsInput {
     final?: boolean;
   }[];
   samlinger: ScheduledSamling[];
-  /** `refused`: "ikke adgang til eksamen" was decided (an enkeltvedtak under Brev). */
-  exam: { startsOn: string; endsOn: string; registered: boolean; refused?: boolean; publishedGrade: string | null } | null;
+  /**
+   * The sitting in focus (lib/domain/exam-sittings.ts sittingInFocus). `refused`: "ikke adgang til
+   * eksamen" was decided (an enkeltvedtak under Brev). `publishedGrade`: the grade that counts, of
+   * the published sittings. `kind` and the times, when known, say which sitting and when it starts
+   * and must be handed in.
+   */
+  exam: {
+    startsOn: string;
+    endsOn: string;
+    registered: boolean;
+    refused?: boolean;
+    publishedGrade: string | null;
+    kind?: ExamKind;
+    startsAt?: Date;
+    handInAt?: Date;
+  } | null;
+  /** A ny eksamen the student may register for now, with its last day to register. */
+  resit?: { startsOn: string; endsOn: string; registrationClosesOn: string } | null;
   contacts: StudentContacts;
 }
 
@@ -132,8 +150,13 @@ export function studentNextSteps(input: NextStepsInput): NextStep[] {
 
   const exam = input.exam;
   if (exam) {
+    const times = exam.startsAt && exam.handInAt ? `: start kl. ${formatOsloClockNb(exam.startsAt)}, innlevering kl. ${formatOsloClockNb(exam.handInAt)}` : "";
     const when = `${formatDateSpanNb([exam.startsOn, exam.endsOn], { omitYear: year })} (${formatWeeksNb([exam.startsOn, exam.endsOn])})`;
-    if (exam.publishedGrade) {
+    const which = exam.kind && exam.kind !== "ORDINARY" ? EXAM_KIND_LABELS[exam.kind].toLowerCase() : "eksamen";
+    const pending = exam.registered && exam.endsOn >= today;
+    if (pending && exam.kind && exam.kind !== "ORDINARY") {
+      steps.push({ key: "exam", tone: "todo", text: `Du er meldt opp til ${which} ${when}${times}.`, target: { kind: "exam" } });
+    } else if (exam.publishedGrade) {
       steps.push({ key: "exam", tone: "info", text: `Karakteren din på eksamen er ${exam.publishedGrade}.`, target: { kind: "exam" } });
     } else if (exam.refused && exam.endsOn >= today) {
       steps.push({
@@ -145,13 +168,23 @@ export function studentNextSteps(input: NextStepsInput): NextStep[] {
     } else if (exam.endsOn >= today && eligibility.status !== "NOT_ELIGIBLE") {
       const fee = " Husk å betale semesteravgiften for semesteret du tar eksamen.";
       const text = exam.registered
-        ? `Du er meldt opp til eksamen ${when}.${fee}`
+        ? `Du er meldt opp til eksamen ${when}${times}.${fee}`
         : eligibility.eligible
           ? `Du har rett til å gå opp til eksamen ${when}. Faglærer melder deg opp, og du ser det her når det er gjort.${fee}`
           : `Eksamen er ${when}. For å gå opp må du ha minst ${attendance.requiredPercent} % oppmøte og ` +
             `${countNoun(eligibility.arbeidskrav.required, "godkjent arbeidskrav", "godkjente arbeidskrav")}.`;
       steps.push({ key: "exam", tone: exam.registered || eligibility.eligible ? "todo" : "info", text, target: { kind: "exam" } });
     }
+  }
+
+  if (input.resit) {
+    const { resit } = input;
+    steps.push({
+      key: "resit",
+      tone: "todo",
+      text: `Du kan melde deg opp til ny eksamen ${formatDateSpanNb([resit.startsOn, resit.endsOn], { omitYear: year })} (${formatWeeksNb([resit.startsOn, resit.endsOn])}). Fristen er ${date(resit.registrationClosesOn)}.`,
+      target: { kind: "exam" },
+    });
   }
 
   // Stable order: urgent, then to do, then good to know; within a tone, as added above.

@@ -1,17 +1,19 @@
 /**
- * Letters to a student, composed from the facts of the decision they tell about. Two kinds are
+ * Letters to a student, composed from the facts of the decision they tell about. Three kinds are
  * individual decisions (enkeltvedtak) under the Public Administration Act, like admission
- * (lib/domain/decision-letter.ts): "ikke godkjent" on the final attempt of an arbeidskrav and
- * "ikke adgang til eksamen". Such a letter states the decision, the rules it rests on (the legal
+ * (lib/domain/decision-letter.ts): "ikke godkjent" on the final attempt of an arbeidskrav, "ikke
+ * adgang til eksamen" and a refused request for utsatt eksamen. Such a letter states the decision, the rules it rests on (the legal
  * basis, named plainly: no section numbers we cannot vouch for), the grounds, the right to appeal
  * with the deadline computed from the day it was made available (lib/domain/klage.ts), the right
  * to see the case documents, and who decided and when. A klage's outcome, and a decision that no
  * longer stands, are letters too; they give no new right to appeal.
  *
  * Add a kind here (and to StudentLetterKind in prisma/schema.prisma) for a new letter: leave,
- * withdrawal, transfer to a later kull, completion, deferred exam, resit. The server issues every
+ * withdrawal, transfer to a later kull, completion. The server issues every
  * kind the same way (issueStudentLetter in lib/server/student-letters/issue.ts).
  */
+import { DEFERRAL_REASON_LABELS, type DeferralReason } from "./exam-deferral";
+import { formatExamMomentNb, osloWallClock } from "./exam-time";
 import { countNoun, formatDateNb, joinNb } from "./format";
 import { APPEALS_BODY, klageDeadline } from "./klage";
 import { closingSection, finalDecisionSection, klageSection, type ComposedLetter, type LetterContact, type LetterSection } from "./letter";
@@ -21,7 +23,9 @@ export type StudentLetterKind =
   | "EXAM_ADMISSION_REFUSED"
   | "KLAGE_REVERSED"
   | "KLAGE_UPHELD"
-  | "DECISION_CHANGED";
+  | "DECISION_CHANGED"
+  | "EXAM_DEFERRAL_GRANTED"
+  | "EXAM_DEFERRAL_REFUSED";
 
 export const STUDENT_LETTER_KINDS: readonly StudentLetterKind[] = [
   "ARBEIDSKRAV_NOT_APPROVED",
@@ -29,6 +33,8 @@ export const STUDENT_LETTER_KINDS: readonly StudentLetterKind[] = [
   "KLAGE_REVERSED",
   "KLAGE_UPHELD",
   "DECISION_CHANGED",
+  "EXAM_DEFERRAL_GRANTED",
+  "EXAM_DEFERRAL_REFUSED",
 ];
 
 /** What each kind is called in lists ("Vedtak om arbeidskrav"). */
@@ -38,6 +44,8 @@ export const STUDENT_LETTER_KIND_LABELS: Record<StudentLetterKind, string> = {
   KLAGE_REVERSED: "Klage tatt til følge",
   KLAGE_UPHELD: "Klage sendt til klageinstansen",
   DECISION_CHANGED: "Endret vedtak",
+  EXAM_DEFERRAL_GRANTED: "Utsatt eksamen innvilget",
+  EXAM_DEFERRAL_REFUSED: "Vedtak om utsatt eksamen",
 };
 
 /**
@@ -45,7 +53,9 @@ export const STUDENT_LETTER_KIND_LABELS: Record<StudentLetterKind, string> = {
  * lib/permissions.ts canDecideStudentAppeal): an arbeidskrav is an academic judgement, so a
  * member of the cohort's teaching team (the fagansvarlig first of all) reconsiders it; admission
  * to the exam follows from registered facts and is the study administration's, so an adviser
- * handles that klage. Letters that are not enkeltvedtak cannot be appealed (null).
+ * handles that klage, and so does a refused deferral (utsatt eksamen: documentation weighed by the
+ * study administration; another adviser than the one who refused). Letters that are not
+ * enkeltvedtak cannot be appealed (null).
  */
 export type KlageHandler = "TEACHING_TEAM" | "ADVISER";
 
@@ -55,6 +65,8 @@ export const KLAGE_HANDLER: Record<StudentLetterKind, KlageHandler | null> = {
   KLAGE_REVERSED: null,
   KLAGE_UPHELD: null,
   DECISION_CHANGED: null,
+  EXAM_DEFERRAL_GRANTED: null,
+  EXAM_DEFERRAL_REFUSED: "ADVISER",
 };
 
 export function isEnkeltvedtak(kind: StudentLetterKind): boolean {
@@ -80,6 +92,15 @@ export function examAdmissionLegalBasis(programmeName: string, requirements: { a
     `${STUDY_REGULATIONS}, med studieplanen for ${programmeName}. ` +
     `Etter studieplanen har du rett til å gå opp til eksamen når du har møtt på minst ${requirements.attendancePercent} % av samlingsdagene ` +
     `og har fått godkjent alle de ${requirements.arbeidskrav} arbeidskravene.`
+  );
+}
+
+/** The legal basis of a decision on utsatt eksamen. */
+export function examDeferralLegalBasis(programmeName: string): string {
+  return (
+    `${STUDY_REGULATIONS}, med studieplanen for ${programmeName}. ` +
+    "Etter studieforskriften kan en student som er meldt opp til eksamen, men som på grunn av sykdom eller en annen tungtveiende grunn " +
+    "ikke kan gå opp eller må avbryte eksamen, få ta utsatt eksamen når grunnen er dokumentert."
   );
 }
 
@@ -134,7 +155,35 @@ export type StudentLetterFacts =
     }
   | { kind: "KLAGE_REVERSED"; klage: { filedOn: string; grounds: string }; appealed: EarlierLetter; outcome: string }
   | { kind: "KLAGE_UPHELD"; klage: { filedOn: string; grounds: string }; appealed: EarlierLetter }
-  | { kind: "DECISION_CHANGED"; changed: EarlierLetter; outcome: string; reason: string };
+  | { kind: "DECISION_CHANGED"; changed: EarlierLetter; outcome: string; reason: string }
+  | {
+      kind: "EXAM_DEFERRAL_GRANTED";
+      /** The sitting the student misses, and the deferred sitting they are registered for. */
+      missed: DeferralSitting;
+      sitting: DeferralSitting;
+      reason: DeferralReason;
+      requestedOn: string;
+      /** The adviser's note, if any. */
+      note: string | null;
+    }
+  | {
+      kind: "EXAM_DEFERRAL_REFUSED";
+      missed: DeferralSitting;
+      reason: DeferralReason;
+      requestedOn: string;
+      /** The adviser's grounds. */
+      grounds: string;
+      /** The missed sitting's hand-in has passed (no hand-in then means "ikke møtt", an attempt). */
+      over: boolean;
+    };
+
+/** A sitting as a letter names it: "Ordinær eksamen: Individuell skriftlig hjemmeeksamen". */
+export interface DeferralSitting {
+  kindLabel: string;
+  title: string;
+  startsAt: Date;
+  handInAt: Date;
+}
 
 export type StudentLetterInput = StudentLetterParty & StudentLetterFacts;
 
@@ -161,6 +210,15 @@ function klageRight(input: StudentLetterParty, deadline: string): LetterSection 
       "Du klager under «Brev» i studentportalen. Skriv hva du klager på og hvorfor. Klagen behandles av en annen enn den som fattet vedtaket. " +
       `Får du ikke medhold, sender vi klagen til ${APPEALS_BODY}.`,
   });
+}
+
+function osloDay(instant: Date): string {
+  return osloWallClock(instant).date;
+}
+
+/** "ordinær eksamen: Individuell skriftlig hjemmeeksamen, fredag 23. oktober 2026 kl. 09.00 – søndag 25. oktober 2026 kl. 14.00". */
+function sittingNb(sitting: DeferralSitting): string {
+  return `${sitting.kindLabel.toLowerCase()}: ${sitting.title}, ${formatExamMomentNb(sitting.startsAt)} – ${formatExamMomentNb(sitting.handInAt)}`;
 }
 
 function earlier(letter: EarlierLetter): string {
@@ -283,6 +341,59 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
         grounds: null,
         legalBasis: null,
       };
+    case "EXAM_DEFERRAL_GRANTED":
+      return {
+        kind: input.kind,
+        subject: `Utsatt eksamen innvilget: ${input.missed.kindLabel.toLowerCase()} ${formatDateNb(osloDay(input.missed.startsAt))}`,
+        title: "Svar på søknad om utsatt eksamen",
+        sections: [
+          greeting,
+          {
+            heading: "Søknaden er innvilget",
+            paragraphs: [
+              `Du søkte ${formatDateNb(input.requestedOn)} om utsatt eksamen (${DEFERRAL_REASON_LABELS[input.reason].toLowerCase()}) for ${sittingNb(input.missed)}. Søknaden er innvilget.`,
+              `Du er meldt opp til utsatt eksamen på ${study}: ${input.sitting.title}. Eksamen starter ${formatExamMomentNb(input.sitting.startsAt)} og skal leveres senest ${formatExamMomentNb(input.sitting.handInAt)} (norsk tid).`,
+              "Eksamenen du gikk glipp av, teller ikke som et forsøk. Den utsatte eksamenen teller som et forsøk når du har levert eller ikke møter.",
+              ...(input.note?.trim() ? [input.note.trim()] : []),
+            ],
+          },
+          closing,
+        ],
+        klageDeadline: null,
+        enkeltvedtak: false,
+        grounds: null,
+        legalBasis: null,
+      };
+    case "EXAM_DEFERRAL_REFUSED": {
+      const grounds = nonEmpty(input.grounds, "grounds");
+      const legalBasis = examDeferralLegalBasis(input.programmeName);
+      const deadline = klageDeadline(input.madeAvailableOn);
+      return {
+        kind: input.kind,
+        subject: `Vedtak: utsatt eksamen er avslått, ${input.missed.kindLabel.toLowerCase()} ${formatDateNb(osloDay(input.missed.startsAt))}`,
+        title: "Vedtak om utsatt eksamen (enkeltvedtak)",
+        sections: [
+          greeting,
+          {
+            heading: "Vedtak",
+            paragraphs: [
+              `Du søkte ${formatDateNb(input.requestedOn)} om utsatt eksamen (${DEFERRAL_REASON_LABELS[input.reason].toLowerCase()}) for ${sittingNb(input.missed)} på ${study}. Søknaden er avslått.`,
+              input.over
+                ? "Leverte du ikke besvarelse, er eksamenen registrert som «ikke møtt», og den teller som et forsøk. Du kan melde deg opp til ny eksamen når den blir lyst ut, hvis du har forsøk igjen."
+                : "Du er fortsatt meldt opp til eksamenen. Møter du ikke, teller den som et forsøk.",
+            ],
+          },
+          { heading: "Regler vi har brukt", paragraphs: [legalBasis] },
+          { heading: "Begrunnelse", paragraphs: [grounds] },
+          klageRight(input, deadline),
+          closing,
+        ],
+        klageDeadline: deadline,
+        enkeltvedtak: true,
+        grounds,
+        legalBasis,
+      };
+    }
     case "DECISION_CHANGED":
       return {
         kind: input.kind,

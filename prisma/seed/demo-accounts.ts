@@ -30,6 +30,12 @@ export const DEMO_STUDENTS = {
   decisions: { email: "student.vedtak@demo.no", name: "Vilde Vedtak" },
   /** The running cohort: her second and last hand-in of ledertreningsoppgave 1 waits for assessment. */
   lastChance: { email: "student.sjanse@demo.no", name: "Siri Sjanse" },
+  /** Kull H2023: failed the ordinary exam (F), registered for the ny eksamen by the adviser (prisma/seed/demo-exams.ts). */
+  resit: { email: "student.nyeksamen@demo.no", name: "Nora Ny-Eksamen" },
+  /** Kull H2023: failed the ordinary exam (F), may register for the ny eksamen himself. */
+  failed: { email: "student.forsok@demo.no", name: "Fredrik Forsøk" },
+  /** Kull H2023: ill in the exam week, granted utsatt eksamen (a letter), registered for it. */
+  deferred: { email: "student.utsatt@demo.no", name: "Ulla Utsatt" },
 } as const;
 
 /** Faculty of the story besides the demo faculty account who can sign in (same password). */

@@ -19,6 +19,7 @@ import { nameGenerator, seedApplications } from "@/prisma/seed/applicant-pool";
 import { addDays, mondayOf, termCode } from "@/prisma/seed/calendar";
 import { DEMO_ACCOUNTS, DEMO_FACULTY, DEMO_PASSWORD, DEMO_STUDENTS } from "@/prisma/seed/demo-accounts";
 import { seedLettersDemo } from "@/prisma/seed/demo-letters";
+import { seedExamsDemo } from "@/prisma/seed/demo-exams";
 import { seedStudentDemo } from "@/prisma/seed/demo-student";
 import { seedApplicantDemo } from "@/prisma/seed/demo-applicant";
 import { seedFacultyDemo } from "@/prisma/seed/demo-faculty";
@@ -197,6 +198,9 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
 
   await seedStudentDemo(db, { today });
 
+  // The exam beyond the first sitting: H2023's ny eksamen and utsatt eksamen, with their candidates.
+  const examsDemo = await seedExamsDemo(db, { today, h2023CohortId: h2023.cohort.id, passwordHash: demoStudentHash });
+
   // Every student's standing toward the exam, computed from the facts above by the same code the
   // app runs after each change (notices included, as they would have gone out).
   await computeStandings(db, options.today);
@@ -217,6 +221,7 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
     admission,
     lettersDemo,
     facultyDemo,
+    examsDemo,
     intakesDemo,
   ].join(", ");
 }

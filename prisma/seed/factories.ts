@@ -18,6 +18,9 @@ import { makePdf } from "@/prisma/seed/pdf";
 import { STANDARD_ARBEIDSKRAV } from "@/lib/data/study-plan";
 import { STANDARD_OFFER_PRACTICAL_TEXT } from "@/lib/domain/decision-letter";
 import { osloDate } from "@/lib/domain/application-deadline";
+import { addDays as addDaysIso } from "@/lib/domain/dates";
+import type { ExamKind } from "@/lib/domain/exam-sittings";
+import { DEFAULT_EXAM_HAND_IN_TIME, DEFAULT_EXAM_START_TIME, DEFAULT_HAND_IN_AFTER_DAYS, examTimesFrom } from "@/lib/domain/exam-time";
 import { letterAsText } from "@/lib/domain/letter";
 import { composeStudentLetter, type StudentLetterFacts } from "@/lib/domain/student-letter";
 
@@ -147,6 +150,7 @@ export interface CohortInput {
   samlinger?: SamlingInput[];
   startsOn?: string;
   endsOn?: string;
+  /** The ordinary sitting: its days, with the task given at 09:00 on the first and the hand-in at 14:00 on the last (Oslo). */
   exam?: { startsOn: string; endsOn: string; title?: string };
   /** Requirements other than the programme's template (a cohort under a changed study plan). */
   requirements?: Partial<RequirementColumns>;
@@ -205,16 +209,49 @@ export async function createCohort(db: Database, input: CohortInput) {
     samlingIds.push(id);
   }
   const exam = input.exam
-    ? await db.exam.create({
-        data: {
-          cohortId: cohort.id,
-          title: input.exam.title ?? "Individuell skriftlig hjemmeeksamen (tre dager)",
-          startsOn: day(input.exam.startsOn),
-          endsOn: day(input.exam.endsOn),
-        },
-      })
+    ? await createSitting(db, { cohortId: cohort.id, kind: "ORDINARY", firstDay: input.exam.startsOn, handInDay: input.exam.endsOn, title: input.exam.title })
     : null;
   return { cohort, samlingIds, exam };
+}
+
+export interface SittingInput {
+  cohortId: string;
+  kind: ExamKind;
+  firstDay: string;
+  /** Default: two days after the first (a three-day home exam). */
+  handInDay?: string;
+  startTime?: string;
+  handInTime?: string;
+  title?: string;
+  /** RESIT: the last day to register (default: three weeks before the first day). */
+  registrationClosesOn?: string;
+  taskTitle?: string;
+  taskText?: string;
+}
+
+/** One sitting of a kull's exam (lib/domain/exam-sittings.ts), times entered as Oslo wall clock. */
+export async function createSitting(db: Database, input: SittingInput) {
+  const times = examTimesFrom({
+    firstDay: input.firstDay,
+    startTime: input.startTime ?? DEFAULT_EXAM_START_TIME,
+    handInDay: input.handInDay ?? addDaysIso(input.firstDay, DEFAULT_HAND_IN_AFTER_DAYS),
+    handInTime: input.handInTime ?? DEFAULT_EXAM_HAND_IN_TIME,
+  });
+  if (!times.ok) throw new RangeError(`sitting times: ${JSON.stringify(times.errors)}`);
+  return db.exam.create({
+    data: {
+      cohortId: input.cohortId,
+      kind: input.kind,
+      title: input.title ?? "Individuell skriftlig hjemmeeksamen (tre dager)",
+      startsOn: day(times.times.startsOn),
+      endsOn: day(times.times.endsOn),
+      startsAt: times.times.startsAt,
+      handInAt: times.times.handInAt,
+      registrationClosesOn: input.kind === "RESIT" ? day(input.registrationClosesOn ?? addDaysIso(input.firstDay, -21)) : null,
+      taskTitle: input.taskTitle ?? null,
+      taskText: input.taskText ?? null,
+    },
+  });
 }
 
 /** The samling days of a cohort's plan, in date order. */
@@ -486,6 +523,25 @@ export async function attachPdf(
       storageKey,
       contentType: "application/pdf",
       uploadedById: input.uploadedById,
+    },
+  });
+}
+
+/** A generated PDF stored as documentation of a request for utsatt eksamen (a legeerklæring). */
+export async function attachDeferralDocumentation(db: Database, input: { examDeferralId: string; uploadedById: string; originalName: string; lines: string[]; at: Date }) {
+  const bytes = makePdf("Legeerklæring", input.lines);
+  const storageKey = await storage().put(bytes);
+  return db.document.create({
+    data: {
+      kind: "DEFERRAL_DOCUMENTATION",
+      examDeferralId: input.examDeferralId,
+      originalName: input.originalName,
+      size: bytes.byteLength,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      storageKey,
+      contentType: "application/pdf",
+      uploadedById: input.uploadedById,
+      uploadedAt: input.at,
     },
   });
 }

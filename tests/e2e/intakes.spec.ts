@@ -93,7 +93,8 @@ test("a programme and its kull are made in the app, published, seen by applicant
   const examForm = adviser.getByRole("form", { name: "Eksamen" });
   await examForm.getByLabel("Første eksamensdag").fill("2031-11-18");
   await examForm.getByRole("button", { name: "Lagre eksamen" }).click();
-  await expect(examForm.getByRole("status")).toHaveText("Eksamensdagene er lagret.");
+  // The three-day home exam: 09:00 on the first day to 14:00 on the third (Oslo time).
+  await expect(examForm.getByRole("status")).toHaveText("Eksamen er lagret: start tirsdag 18. november 2031 kl. 09.00, innlevering torsdag 20. november 2031 kl. 14.00.");
   const arbeidskrav = adviser.getByRole("form", { name: "Arbeidskrav fra studieplanen" });
   await arbeidskrav.getByRole("button", { name: "Opprett arbeidskravene" }).click();
   // The form gives way to the arbeidskrav with their due dates.

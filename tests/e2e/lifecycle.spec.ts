@@ -233,7 +233,7 @@ test("the adviser creates the first kull from the form, plans it and publishes i
   const examForm = adviser.getByRole("form", { name: "Eksamen" });
   await examForm.getByLabel("Første eksamensdag").fill("2031-05-27");
   await examForm.getByRole("button", { name: "Lagre eksamen" }).click();
-  await expect(examForm.getByRole("status")).toHaveText("Eksamensdagene er lagret.");
+  await expect(examForm.getByRole("status")).toHaveText("Eksamen er lagret: start tirsdag 27. mai 2031 kl. 09.00, innlevering torsdag 29. mai 2031 kl. 14.00.");
   await adviser.getByRole("form", { name: "Arbeidskrav fra studieplanen" }).getByRole("button", { name: "Opprett arbeidskravene" }).click();
   await expect(adviser.getByRole("heading", { level: 2, name: "Arbeidskrav (5)" })).toBeVisible();
   await adviser.getByRole("navigation", { name: /: sider$/ }).getByRole("link", { name: "Team og basisgrupper", exact: true }).click();

@@ -78,6 +78,9 @@ const finishingCohort = async (page: Page) => {
   return href;
 };
 
+/** Kull H2023 (sat its exam; ny eksamen and utsatt eksamen ahead): from the adviser's list of kull. */
+const h2023 = (slug: string) => async (page: Page) => `${await linkOn("/veileder", "Kull H2023")(page)}/${slug}`;
+
 /** The applicant's draft (the demo applicant's application to the open intake). */
 const draft = applicationWith(/Utkast/);
 const step = (slug: string) => async (page: Page) => `${await draft(page)}/${slug}`;
@@ -112,6 +115,7 @@ export const PAGES: Record<Audience, readonly PageToCheck[]> = {
     { name: "arbeidskrav", path: "/student/arbeidskrav" },
     { name: "ett arbeidskrav med innlevering", path: linkOn("/student/arbeidskrav", /Ledertreningsoppgave 1/) },
     { name: "timeplan og kalender", path: "/student/timeplan" },
+    { name: "eksamen: tider, resultater, ny og utsatt eksamen", path: "/student/eksamen" },
     { name: "brev", path: "/student/brev" },
     { name: "et vedtak med klage som er tatt til følge", path: linkOn("/student/brev", /^Vedtak: Fagnotat 1/) },
     { name: "brevet om utfallet av klagen", path: linkOn("/student/brev", /^Klagen din er tatt til følge/) },
@@ -148,6 +152,12 @@ export const PAGES: Record<Audience, readonly PageToCheck[]> = {
     { name: "et kull som kladd: opptak og status", path: linkOn("/veileder", /^Publiser opptaket/) },
     { name: "et fullført kull: opptak og status", path: linkOn("/veileder", /^Arkiver kullet/) },
     { name: "arkiverte kull", path: "/veileder/kull/arkiv" },
+    { name: "eksamen med ny og utsatt eksamen (H2023)", path: h2023("eksamen") },
+    { name: "ny eksamen: oppmelding, resultater og oppgave", path: linkOn(h2023("eksamen"), /^Ny eksamen:/) },
+    { name: "utsatt eksamen", path: linkOn(h2023("eksamen"), /^Utsatt eksamen:/) },
+    { name: "eksamensprotokoll for ny eksamen", path: linkOn(linkOn(h2023("eksamen"), /^Ny eksamen:/), "Eksamensprotokoll for utskrift") },
+    { name: "søknader om utsatt eksamen", path: h2023("eksamen/utsatt") },
+    { name: "ny sitting av eksamen", path: h2023("eksamen/ny") },
     { name: "en klage fra en student å avgjøre", path: linkOn("/veileder", /^Kull H2025: 1 klage fra studenter/) },
     { name: "brukere", path: "/veileder/brukere" },
     { name: "ingen tilgang (med råd for ansatte)", path: "/ingen-tilgang" },

@@ -58,7 +58,7 @@ describe("the faculty demo", () => {
   it("has H2025 ready for admission: 13 eligible, nobody registered, Vilde refused", async () => {
     const cohort = await db().cohort.findFirstOrThrow({ where: { programme: { code: "BARNEVERNLEDELSE" }, code: "H2025" }, select: { id: true } });
     const admission = await getExamAdmission(frida, cohort.id, NOW);
-    expect(admission.counts).toEqual({ eligibleNotRegistered: 13, decisionNeeded: 0, refused: 1, registered: 0, graded: 0 });
+    expect(admission.counts).toEqual({ eligibleNotRegistered: 13, decisionNeeded: 0, refused: 1, registered: 0, graded: 0, deferralsWaiting: 0 });
     expect(admission.students.find((student) => student.email === "student.ferdig@demo.no")!.admission.allowed).toBe(true);
   });
 

@@ -1,7 +1,9 @@
 // The letters of the demo story (prisma/seed/demo-letters.ts) are what the README promises: Sander
 // has a vedtak and the letter on his klage taken; Vilde has a letter of every kind and a klage on
 // the exam that the demo adviser may decide (and Frida, who refused her, may not); Siri's last
-// hand-in waits; Hanne signs in.
+// hand-in waits; Hanne signs in. The exam beyond the first sitting (prisma/seed/demo-exams.ts):
+// Nora failed and is registered for the ny eksamen, Fredrik failed and may register, Ulla was
+// granted utsatt eksamen.
 import { beforeAll, describe, expect, it } from "vitest";
 import { STUDENT_LETTER_KINDS } from "@/lib/domain/student-letter";
 import { getSubmissionForAssessment } from "@/lib/server/cohorts/assessment";
@@ -41,7 +43,8 @@ describe("the demo's letters", () => {
   it("Vilde: a letter of every kind, and a klage on 'ikke adgang' waiting for an adviser", async () => {
     const vilde = await viewerOf("student.vedtak@demo.no");
     const letters = await listStudentLetters(vilde, NOW);
-    expect(new Set(letters.map((letter) => letter.kind))).toEqual(new Set(STUDENT_LETTER_KINDS));
+    // Every kind but those about utsatt eksamen (Ulla's story).
+    expect(new Set(letters.map((letter) => letter.kind))).toEqual(new Set(STUDENT_LETTER_KINDS.filter((kind) => !kind.startsWith("EXAM_DEFERRAL"))));
     const refusal = letters.find((letter) => letter.kind === "EXAM_ADMISSION_REFUSED")!;
     expect(refusal.appeal).toMatchObject({ status: "RECEIVED" });
     expect(refusal.body).toContain("Ledertreningsoppgave 2 er endelig ikke godkjent etter siste innlevering");
@@ -72,5 +75,27 @@ describe("the demo's letters", () => {
       const user = await db().user.findUniqueOrThrow({ where: { email }, select: { passwordHash: true } });
       expect(user.passwordHash, email).toBeTruthy();
     }
+  });
+
+  it("H2023's ny eksamen and utsatt eksamen: Nora registered after F, Fredrik may register, Ulla granted a deferral with a letter", async () => {
+    const nora = (await getStudentOverview(await viewerOf("student.nyeksamen@demo.no"), NOW))[0]!;
+    const resit = nora.exams.sittings.find((sitting) => sitting.kind === "RESIT")!;
+    expect(resit.status).toBe("ADMITTED");
+    expect(nora.exams.sittings.find((sitting) => sitting.kind === "ORDINARY")!.grade).toBe("F");
+    expect(nora.exams.attempts).toMatchObject({ used: 1, allowed: 3, passed: false });
+    expect(resit.startsAt.getTime()).toBeGreaterThan(NOW.getTime());
+
+    const fredrik = (await getStudentOverview(await viewerOf("student.forsok@demo.no"), NOW))[0]!;
+    expect(fredrik.exams.sittings.find((sitting) => sitting.kind === "RESIT")).toMatchObject({ status: null, resitProblem: null });
+
+    const ulla = await viewerOf("student.utsatt@demo.no");
+    const [overview] = await getStudentOverview(ulla, NOW);
+    expect(overview!.exams.sittings.map((sitting) => [sitting.kind, sitting.status])).toEqual([
+      ["ORDINARY", "DEFERRED"],
+      ["DEFERRED", "ADMITTED"],
+    ]);
+    expect(overview!.exams.attempts.used).toBe(0);
+    const letters = await listStudentLetters(ulla, NOW);
+    expect(letters.map((letter) => letter.kind)).toEqual(["EXAM_DEFERRAL_GRANTED"]);
   });
 });

@@ -50,7 +50,7 @@ describe("exam registration", () => {
     expect(short.eligibility.status).toBe("NOT_ELIGIBLE");
     expect(short.reasons).toEqual(["Oppmøte 35 av 44 dager (79,5 %), krav 36: kravet kan ikke lenger nås."]);
     expect(list.students.find((s) => s.enrolmentId === enrolmentOf(FOUR))!.reasons).toEqual(["4 av 5 arbeidskrav godkjent."]);
-    expect(list.counts).toEqual({ eligibleNotRegistered: 3, decisionNeeded: 0, refused: 0, registered: 0, graded: 0 });
+    expect(list.counts).toEqual({ eligibleNotRegistered: 3, decisionNeeded: 0, refused: 0, registered: 0, graded: 0, deferralsWaiting: 0 });
   });
 
   it("refuses the 79.5 % student and the four-arbeidskrav student by a direct call, registering nobody", async () => {
@@ -132,7 +132,7 @@ describe("grades", () => {
     const refused = await submit(setGradeAction, { cohortId: world.cohortId, enrolmentId: enrolmentOf(FINE), grade: "B" });
     expect(refused).toMatchObject({ ok: false, fieldErrors: { reason: ["Skriv en begrunnelse for endringen."] } });
     const changed = await submit(setGradeAction, { cohortId: world.cohortId, enrolmentId: enrolmentOf(FINE), grade: "B", reason: "Klage tatt til følge" });
-    expect(changed).toMatchObject({ ok: true, message: "Karakteren er endret til B. Endringen er logget med begrunnelsen." });
+    expect(changed).toMatchObject({ ok: true, message: "Resultatet er endret til B. Endringen er logget med begrunnelsen." });
     const entry = await db().auditLog.findFirstOrThrow({ where: { action: "exam.correct_grade" }, orderBy: { id: "desc" } });
     expect(entry).toMatchObject({ actorId: world.teacher.id, before: { grade: "C" }, after: { grade: "B", reason: "Klage tatt til følge" } });
     expect(await submit(setGradeAction, { cohortId: world.cohortId, enrolmentId: enrolmentOf(FINE), grade: "G" })).toMatchObject({ ok: false });
@@ -163,7 +163,7 @@ describe("the results for FS", () => {
     const bytes = Buffer.from(await response.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString("utf8").trim().split("\r\n");
-    expect(lines[0]).toBe("Navn;Fødselsdato;E-post;Emnekode;Versjonskode;Termin;Studiepoeng;Karakter;Karakterdato");
+    expect(lines[0]).toBe("Navn;Fødselsdato;E-post;Emnekode;Versjonskode;Termin;Studiepoeng;Karakter;Karakterdato;Eksamen;Resultat på denne eksamen");
     expect(lines).toHaveLength(4);
     const fine = lines.find((line) => line.startsWith("Student 04;"))!.split(";");
     expect(fine.slice(3, 8)).toEqual(["BVL6001", "1", "HØST 2026", "30", "B"]);

@@ -1,5 +1,6 @@
 // The personal calendar feed and the .ics download: parsed with a calendar library (ical.js), with
-// the right all-day dates and UIDs that stay the same when a date moves; a revoked or renewed URL
+// the right all-day dates for samling days, the exam sitting from its start to its hand-in, and
+// UIDs that stay the same when a date moves; a revoked or renewed URL
 // answers 404; the token is stored only as a hash.
 import ICAL from "ical.js";
 import { NextRequest } from "next/server";
@@ -30,7 +31,15 @@ function parse(text: string) {
   const calendar = new ICAL.Component(ICAL.parse(text));
   return calendar.getAllSubcomponents("vevent").map((component) => {
     const event = new ICAL.Event(component);
-    return { uid: event.uid, start: event.startDate.toString(), end: event.endDate.toString(), allDay: event.startDate.isDate, summary: event.summary };
+    return {
+      uid: event.uid,
+      start: event.startDate.toString(),
+      end: event.endDate.toString(),
+      startAt: event.startDate.toJSDate().getTime(),
+      endAt: event.endDate.toJSDate().getTime(),
+      allDay: event.startDate.isDate,
+      summary: event.summary,
+    };
   });
 }
 
@@ -42,7 +51,7 @@ async function newFeed(index = 0) {
 }
 
 describe("the calendar feed", () => {
-  it("serves every samling day and exam day as an all-day event, as text/calendar", async () => {
+  it("serves every samling day as an all-day event and the exam from its start to its hand-in, as text/calendar", async () => {
     const url = await newFeed();
     expect(url).toMatch(/^http:\/\/localhost:3000\/api\/kalender\/[A-Za-z0-9_-]{43}\.ics$/);
     const response = await fetchFeed(url);
@@ -50,15 +59,19 @@ describe("the calendar feed", () => {
     expect(response.type).toBe("text/calendar; charset=utf-8");
     const events = parse(response.text);
     const samlingDays = fx.days.map((d) => isoDate(d.date));
-    const examDays = [90, 91, 92].map((offset) => addDays(fx.today, offset));
-    expect(events.map((event) => event.start)).toEqual([...samlingDays, ...examDays]);
-    expect(events.every((event) => event.allDay)).toBe(true);
-    expect(events.map((event) => event.end)).toEqual([...samlingDays, ...examDays].map((date) => addDays(date, 1)));
+    const samlinger = events.filter((event) => event.allDay);
+    expect(samlinger.map((event) => event.start)).toEqual(samlingDays);
+    expect(samlinger.map((event) => event.end)).toEqual(samlingDays.map((date) => addDays(date, 1)));
     expect(events[0]!.summary).toMatch(/^Samling 1, dag 1 av 2/);
-    expect(events.at(-1)!.summary).toMatch(/^Eksamen, dag 3 av 3/);
+    const exam = events.at(-1)!;
+    expect(exam.allDay).toBe(false);
+    // 09:00 on the first day to 14:00 on the third, Oslo time.
+    expect(exam.startAt).toBe(fx.exam.startsAt.getTime());
+    expect(exam.endAt).toBe(fx.exam.handInAt.getTime());
+    expect(exam.summary).toMatch(/^Ordinær eksamen \(innlevering kl\. 14\.00\)/);
     expect(events.map((event) => event.uid)).toEqual([
       ...fx.days.map((d) => `samlingsdag-${d.id}@barnevernledelse.ntnu.no`),
-      ...[1, 2, 3].map((n) => `eksamen-${fx.exam.id}-dag-${n}@barnevernledelse.ntnu.no`),
+      `eksamen-${fx.exam.id}@barnevernledelse.ntnu.no`,
     ]);
     // Only the hash is stored, and the read is recorded for the student to see.
     const stored = await db().calendarFeed.findFirstOrThrow({ where: { userId: fx.students[0]!.user.id, revokedAt: null } });
@@ -71,11 +84,15 @@ describe("the calendar feed", () => {
     const before = parse((await fetchFeed(url)).text);
     const moved = fx.days[2]!;
     await db().samlingDay.update({ where: { id: moved.id }, data: { date: day(addDays(fx.today, 12)) } });
-    await db().exam.update({ where: { id: fx.exam.id }, data: { startsOn: day(addDays(fx.today, 95)), endsOn: day(addDays(fx.today, 97)) } });
+    const later = (instant: Date) => new Date(instant.getTime() + 5 * 86_400_000);
+    await db().exam.update({
+      where: { id: fx.exam.id },
+      data: { startsOn: day(addDays(fx.today, 95)), endsOn: day(addDays(fx.today, 97)), startsAt: later(fx.exam.startsAt), handInAt: later(fx.exam.handInAt) },
+    });
     const after = parse((await fetchFeed(url)).text);
     expect(after.map((event) => event.uid).sort()).toEqual(before.map((event) => event.uid).sort());
     expect(after.find((event) => event.uid.startsWith(`samlingsdag-${moved.id}`))!.start).toBe(addDays(fx.today, 12));
-    expect(after.find((event) => event.uid.startsWith(`eksamen-${fx.exam.id}-dag-1`))!.start).toBe(addDays(fx.today, 95));
+    expect(after.find((event) => event.uid.startsWith(`eksamen-${fx.exam.id}@`))!.startAt).toBe(later(fx.exam.startsAt).getTime());
   });
 
   it("answers 404 once renewed or revoked, for made-up tokens, and for an account that is disabled", async () => {
@@ -115,7 +132,7 @@ describe("the one-off download", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
     expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename=".+\.ics"$/);
-    expect(parse(await response.text())).toHaveLength(fx.days.length + 3);
+    expect(parse(await response.text())).toHaveLength(fx.days.length + 1);
     (globalThis as { __testSessionId?: string | null }).__testSessionId = null;
     expect((await download()).status).toBe(401);
   });

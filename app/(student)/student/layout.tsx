@@ -11,6 +11,7 @@ export default async function StudentLayout({ children }: { children: React.Reac
           { href: "/student", label: "Oversikt" },
           { href: "/student/oppmote", label: "Oppmøte" },
           { href: "/student/arbeidskrav", label: "Arbeidskrav" },
+          { href: "/student/eksamen", label: "Eksamen" },
           { href: "/student/timeplan", label: "Timeplan" },
           { href: "/student/brev", label: "Brev" },
         ]}

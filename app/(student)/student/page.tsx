@@ -6,6 +6,7 @@ import { AttendanceBar } from "@/components/student/attendance-bar";
 import { NextSteps } from "@/components/student/next-steps";
 import { eligibilityHeadline } from "@/lib/domain/eligibility";
 import { GRADE_DESCRIPTIONS } from "@/lib/domain/exam";
+import { formatExamMomentNb } from "@/lib/domain/exam-time";
 import { formatDateNb } from "@/lib/domain/format";
 import { formatDateSpanNb, formatWeeksNb } from "@/lib/domain/schedule";
 import type { StudentOverview } from "@/lib/server/students/overview";
@@ -133,6 +134,10 @@ function ExamCard({ enrolment, anchor }: { enrolment: StudentOverview; anchor?: 
         <dd>
           {formatDateSpanNb(days)} ({formatWeeksNb(days)})
         </dd>
+        <dt className="font-medium">Tid</dt>
+        <dd>
+          {formatExamMomentNb(exam.startsAt)} – {formatExamMomentNb(exam.handInAt)} (norsk tid)
+        </dd>
         <dt className="font-medium">Oppmelding</dt>
         <dd>{registration}</dd>
         {exam.registered || exam.publishedGrade ? (
@@ -150,6 +155,9 @@ function ExamCard({ enrolment, anchor }: { enrolment: StudentOverview; anchor?: 
           </>
         ) : null}
       </dl>
+      <p className="mt-3">
+        <Link href="/student/eksamen">Alle eksamener, resultater og søknad om utsatt eksamen</Link>
+      </p>
     </section>
   );
 }

@@ -7,6 +7,7 @@ import "server-only";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { weekLabel } from "@/lib/domain/cohort-plan";
 import { examDecisionNeeded } from "@/lib/domain/exam";
+import { decisionRegistration } from "@/lib/domain/exam-sittings";
 import { compareByRisk, riskOf } from "@/lib/domain/risk";
 import { AccessDeniedError } from "@/lib/server/errors";
 import { staffCohortWhere } from "@/lib/server/cohorts/access";
@@ -43,7 +44,7 @@ export async function getCohortSummaries(viewer: Viewer, options: { cohortId?: s
         orderBy: { number: "asc" },
         select: { number: true, samling: { select: { title: true, location: true, days: { orderBy: { date: "asc" }, select: { id: true, date: true } } } } },
       },
-      exams: { orderBy: { startsOn: "asc" }, take: 1, select: { startsOn: true, endsOn: true } },
+      exams: { where: { kind: "ORDINARY" }, select: { startsOn: true, endsOn: true } },
     },
   });
   const ids = cohorts.map((cohort) => cohort.id);
@@ -59,7 +60,7 @@ export async function getCohortSummaries(viewer: Viewer, options: { cohortId?: s
         cohortId: true,
         user: { select: { name: true } },
         basisgruppe: { select: { name: true, supervisorId: true } },
-        examRegistrations: { select: { status: true, grade: true } },
+        examRegistrations: { select: { examId: true, status: true, grade: true, exam: { select: { startsAt: true } } } },
       },
     }),
     db().submission.findMany({
@@ -105,7 +106,7 @@ export async function getCohortSummaries(viewer: Viewer, options: { cohortId?: s
       .filter((d) => d.missing > 0);
     const decisionsNeeded = students.filter((student) => {
       if (student.cohortId !== cohort.id) return false;
-      const registration = student.examRegistrations.find((row) => row.status !== "WITHDRAWN") ?? null;
+      const registration = decisionRegistration(student.examRegistrations.map((row) => ({ ...row, startsAt: row.exam.startsAt })));
       const status = byEnrolment.get(student.id)!.eligibility.status;
       return examDecisionNeeded(registration?.status ?? null, status, registration?.grade != null) !== null;
     }).length;

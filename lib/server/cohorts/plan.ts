@@ -13,6 +13,7 @@ import { osloDate } from "@/lib/domain/application-deadline";
 import { validateArbeidskravSet } from "@/lib/domain/arbeidskrav";
 import { dayRemovalRefusal, weekLabel, weekdayShortNb } from "@/lib/domain/cohort-plan";
 import { addDays } from "@/lib/domain/dates";
+import { examTimesInput } from "@/lib/domain/exam-time";
 import { isStaff } from "@/lib/permissions";
 import { requireCohortStaff, staffCohortWhere } from "@/lib/server/cohorts/access";
 import { db } from "@/lib/server/db";
@@ -66,7 +67,7 @@ export async function getCohortPlan(viewer: Viewer, cohortId: string, now = new 
             },
           },
         },
-        exams: { orderBy: { startsOn: "asc" }, take: 1, select: { id: true, title: true, startsOn: true, endsOn: true } },
+        exams: { where: { kind: "ORDINARY" }, select: { id: true, title: true, startsOn: true, endsOn: true, startsAt: true, handInAt: true } },
         arbeidskrav: {
           orderBy: { number: "asc" },
           select: {
@@ -152,7 +153,19 @@ export async function getCohortPlan(viewer: Viewer, cohortId: string, now = new 
     programme: { name: cohort.programme.name, templates: cohort.programme.arbeidskravTemplates },
     samlinger,
     totalDays: new Set(samlinger.flatMap((samling) => samling.days.map((d) => d.id))).size,
-    exam: exam ? { id: exam.id, title: exam.title, startsOn: isoDate(exam.startsOn), endsOn: isoDate(exam.endsOn), week: weekLabel([isoDate(exam.startsOn), isoDate(exam.endsOn)]) } : null,
+    exam: exam
+      ? {
+          id: exam.id,
+          title: exam.title,
+          startsOn: isoDate(exam.startsOn),
+          endsOn: isoDate(exam.endsOn),
+          startsAt: exam.startsAt,
+          handInAt: exam.handInAt,
+          /** The form's values: Oslo wall-clock times. */
+          times: examTimesInput(exam),
+          week: weekLabel([isoDate(exam.startsOn), isoDate(exam.endsOn)]),
+        }
+      : null,
     arbeidskrav,
     arbeidskravProblems: validateArbeidskravSet(arbeidskrav, requirements.arbeidskrav),
     canAdminister: isStaff(viewer),

@@ -34,7 +34,8 @@ const PUBLIC_COHORT = {
     orderBy: { number: "asc" },
     select: { number: true, samling: { select: { title: true, location: true, notes: true, days: { orderBy: { date: "asc" }, select: { date: true } } } } },
   },
-  exams: { select: { title: true, startsOn: true, endsOn: true } },
+  // The ordinary sitting (utsatt and ny eksamen are for those who need them, not the plan's).
+  exams: { where: { kind: "ORDINARY" }, select: { title: true, startsOn: true, endsOn: true } },
 } as const;
 
 export interface PublicCohort {

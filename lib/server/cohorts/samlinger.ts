@@ -3,8 +3,8 @@ import "server-only";
 // programme, remove (never one with attendance or absence notices), and copy a previous kull's plan
 // shifted by whole weeks. Each change locks the cohort row, writes in one transaction with its
 // audit entry, and renumbers the samlinger by date.
-import { copyPlanDates, datesFrom, dayRemovalRefusal, samlingDaysProblems } from "@/lib/domain/cohort-plan";
-import { addDays } from "@/lib/domain/dates";
+import { copyPlanDates, dayRemovalRefusal, samlingDaysProblems } from "@/lib/domain/cohort-plan";
+import { examTimesMovedTo } from "@/lib/domain/exam-time";
 import type { Transaction } from "@/lib/db/client";
 import { isStaff } from "@/lib/permissions";
 import { audit } from "@/lib/server/audit";
@@ -271,7 +271,8 @@ export async function readPlanToCopy(client: Transaction | ReturnType<typeof db>
       name: true,
       samlinger: { orderBy: { number: "asc" }, select: { samling: { select: { title: true, location: true, notes: true, days: { orderBy: { date: "asc" }, select: { date: true } } } } } },
       arbeidskrav: { orderBy: { number: "asc" } },
-      exams: { orderBy: { startsOn: "asc" }, take: 1, select: { title: true, startsOn: true, endsOn: true } },
+      // The ordinary sitting only: utsatt and ny eksamen are the source kull's own.
+      exams: { where: { kind: "ORDINARY" }, take: 1, select: { title: true, startsOn: true, endsOn: true, startsAt: true, handInAt: true } },
     },
   });
   if (!source) throw new NotFoundError("Fant ikke kullet du kopierer fra.");
@@ -285,7 +286,7 @@ export async function readPlanToCopy(client: Transaction | ReturnType<typeof db>
       days: samling.days.map((d) => isoDate(d.date)),
     })),
     arbeidskrav: source.arbeidskrav.map(({ id: _id, cohortId: _cohortId, dueDate, ...definition }) => ({ ...definition, dueDate: isoDate(dueDate) })),
-    exam: exam ? { title: exam.title, startsOn: isoDate(exam.startsOn), endsOn: isoDate(exam.endsOn) } : null,
+    exam: exam ? { title: exam.title, startsOn: isoDate(exam.startsOn), endsOn: isoDate(exam.endsOn), startsAt: exam.startsAt, handInAt: exam.handInAt } : null,
   };
 }
 
@@ -319,9 +320,19 @@ export async function writeCopiedPlan(
     });
   }
   if (source.exam && dates.examFirstDay) {
-    const length = datesFrom(source.exam.startsOn, source.exam.endsOn).length;
+    // The same Oslo wall-clock start and hand-in on the new days (09:00 stays 09:00 across a change
+    // to or from summer time).
+    const moved = examTimesMovedTo(source.exam, dates.examFirstDay);
     await tx.exam.create({
-      data: { cohortId, title: source.exam.title, startsOn: day(dates.examFirstDay), endsOn: day(addDays(dates.examFirstDay, length - 1)) },
+      data: {
+        cohortId,
+        kind: "ORDINARY",
+        title: source.exam.title,
+        startsOn: day(moved.startsOn),
+        endsOn: day(moved.endsOn),
+        startsAt: moved.startsAt,
+        handInAt: moved.handInAt,
+      },
     });
   }
 }

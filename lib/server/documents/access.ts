@@ -2,7 +2,11 @@ import "server-only";
 // Who may open an uploaded file (lib/storage), for the one download route app/api/dokumenter/[id]:
 // - an application's documents: its applicant, and advisers/admins;
 // - an arbeidskrav hand-in's documents: the members of that submission (a group paper is every
-//   member's), and the cohort's staff (its teaching team, advisers, admins).
+//   member's), and the cohort's staff (its teaching team, advisers, admins);
+// - an exam sitting's task description: the cohort's staff, and from the sitting's start the
+//   students registered there (with or without a result);
+// - the documentation of a request for utsatt eksamen (health data): the student who asked, and
+//   advisers/admins (never the teaching team).
 // Staff may view a file inline in the browser; everyone else gets it as an attachment.
 // Anyone else gets NotFound, exactly as for a document that does not exist.
 import { canViewApplication, isStaff } from "@/lib/permissions";
@@ -22,7 +26,7 @@ export interface OpenedDocument {
 
 const NOT_FOUND = "Fant ikke dokumentet.";
 
-export async function openDocument(viewer: Viewer, documentId: string): Promise<OpenedDocument> {
+export async function openDocument(viewer: Viewer, documentId: string, now = new Date()): Promise<OpenedDocument> {
   const document = await db().document.findUnique({
     where: { id: documentId },
     select: {
@@ -40,6 +44,14 @@ export async function openDocument(viewer: Viewer, documentId: string): Promise<
           },
         },
       },
+      exam: {
+        select: {
+          cohortId: true,
+          startsAt: true,
+          registrations: { where: { status: { in: ["ADMITTED", "NOT_ATTENDED"] }, enrolment: { userId: viewer.id } }, select: { id: true } },
+        },
+      },
+      examDeferral: { select: { registration: { select: { enrolment: { select: { userId: true } } } } } },
     },
   });
   if (!document) throw new NotFoundError(NOT_FOUND);
@@ -55,6 +67,14 @@ export async function openDocument(viewer: Viewer, documentId: string): Promise<
     const staff = await isCohortStaff(viewer, submission.arbeidskrav.cohortId);
     allowed = member || staff;
     inlineAllowed = staff;
+  } else if (document.exam) {
+    const staff = await isCohortStaff(viewer, document.exam.cohortId);
+    const sitting = document.exam.registrations.length > 0 && now.getTime() >= document.exam.startsAt.getTime();
+    allowed = staff || sitting;
+    inlineAllowed = staff;
+  } else if (document.examDeferral) {
+    allowed = document.examDeferral.registration.enrolment.userId === viewer.id || isStaff(viewer);
+    inlineAllowed = isStaff(viewer);
   }
   if (!allowed) throw new NotFoundError(NOT_FOUND);
 

@@ -1,7 +1,10 @@
 import "server-only";
-// Grades A–F on an active registration (a changed grade needs a reason; every grade is audited),
-// and their publication to the students.
+// Results at one sitting (the ordinary one when no examId is given): a grade A–F, or "ikke møtt"
+// (did not hand in, or withdrew after the start: an attempt without a grade). A changed result
+// needs a reason; every result is audited. Publication is per sitting: students see a sitting's
+// results from then on (a result set later is visible, and e-mailed, at once).
 import { isGrade, type Grade } from "@/lib/domain/exam";
+import { EXAM_KIND_LABELS, sittingName, sittingOutcome } from "@/lib/domain/exam-sittings";
 import { env } from "@/lib/env";
 import { audit } from "@/lib/server/audit";
 import { requireCohortStaff } from "@/lib/server/cohorts/access";
@@ -12,35 +15,55 @@ import type { Viewer } from "@/lib/server/viewer";
 
 import { lockExam } from "@/lib/server/exams/lock";
 
-// ─── Grades ─────────────────────────────────────────────────────────────────────────────────────
+/** A grade, or "ikke møtt". */
+export type SittingResultInput = Grade | "NOT_ATTENDED";
+
+export const NOT_ATTENDED_LABEL = "Ikke møtt";
+
+function resultText(result: SittingResultInput | null): string {
+  return result === "NOT_ATTENDED" ? "ikke møtt" : (result ?? "ingen");
+}
+
+// ─── Results ────────────────────────────────────────────────────────────────────────────────────
 
 export async function setGrade(
   viewer: Viewer,
-  input: { cohortId: string; enrolmentId: string; grade: Grade; reason: string | null },
+  input: { cohortId: string; examId?: string | null; enrolmentId: string; grade: SittingResultInput; reason: string | null },
 ) {
   await requireCohortStaff(viewer, input.cohortId);
-  if (!isGrade(input.grade)) throw new DomainError("Velg en karakter fra A til F.", { grade: ["Velg en karakter fra A til F."] });
+  if (input.grade !== "NOT_ATTENDED" && !isGrade(input.grade)) {
+    throw new DomainError("Velg en karakter fra A til F, eller «ikke møtt».", { grade: ["Velg en karakter fra A til F, eller «ikke møtt»."] });
+  }
   return db().$transaction(async (tx) => {
-    const exam = await lockExam(tx, input.cohortId);
+    const exam = await lockExam(tx, input.cohortId, input.examId);
     const [registration] = await tx.$queryRaw<{ id: string; status: string; grade: Grade | null }[]>`
       SELECT r."id", r."status"::text AS "status", r."grade"::text AS "grade" FROM "ExamRegistration" r
       JOIN "Enrolment" e ON e."id" = r."enrolmentId"
       WHERE r."examId" = ${exam.id} AND r."enrolmentId" = ${input.enrolmentId} AND e."cohortId" = ${input.cohortId}
       FOR UPDATE OF r`;
-    if (!registration || registration.status !== "ADMITTED") {
+    if (!registration || (registration.status !== "ADMITTED" && registration.status !== "NOT_ATTENDED")) {
       throw new DomainError("Studenten er ikke meldt opp til eksamen og kan ikke få karakter.");
     }
-    if (registration.grade === input.grade) return { grade: input.grade, changed: false, corrected: false };
-    const correction = registration.grade !== null;
+    const before: SittingResultInput | null = registration.status === "NOT_ATTENDED" ? "NOT_ATTENDED" : registration.grade;
+    if (before === input.grade) return { grade: input.grade, changed: false, corrected: false };
+    // A grade means the student handed in: not while a request for utsatt eksamen waits.
+    if (input.grade !== "NOT_ATTENDED") {
+      const waiting = await tx.examDeferral.count({ where: { registrationId: registration.id, status: "REQUESTED" } });
+      if (waiting > 0) throw new DomainError("Studenten har søkt om utsatt eksamen. Søknaden må avgjøres før karakteren settes.");
+    }
+    const correction = before !== null;
     if (correction && !input.reason) {
-      throw new DomainError(`Karakteren er allerede satt til ${registration.grade}. Skriv hvorfor den endres.`, {
+      throw new DomainError(`Resultatet er allerede satt til ${resultText(before)}. Skriv hvorfor det endres.`, {
         reason: ["Skriv en begrunnelse for endringen."],
       });
     }
     const gradedAt = new Date();
     const updated = await tx.examRegistration.update({
       where: { id: registration.id },
-      data: { grade: input.grade, gradedById: viewer.id, gradedAt },
+      data:
+        input.grade === "NOT_ATTENDED"
+          ? { status: "NOT_ATTENDED", grade: null, gradedById: viewer.id, gradedAt }
+          : { status: "ADMITTED", grade: input.grade, gradedById: viewer.id, gradedAt },
       select: { enrolment: { select: { userId: true, user: { select: { name: true, email: true } } } } },
     });
     await audit(tx, {
@@ -48,47 +71,58 @@ export async function setGrade(
       action: correction ? "exam.correct_grade" : "exam.grade",
       entityType: "ExamRegistration",
       entityId: registration.id,
-      before: { grade: registration.grade },
-      after: { grade: input.grade, ...(correction ? { reason: input.reason } : {}) },
+      before: { grade: registration.grade, status: registration.status },
+      after: {
+        grade: input.grade === "NOT_ATTENDED" ? null : input.grade,
+        status: input.grade === "NOT_ATTENDED" ? "NOT_ATTENDED" : "ADMITTED",
+        examId: exam.id,
+        kind: exam.kind,
+        ...(correction ? { reason: input.reason } : {}),
+      },
     });
-    // Once the grades are published, a student hears of a new or changed grade at once.
+    // Once the sitting's results are published, a student hears of a new or changed one at once.
     if (exam.gradesPublishedAt) {
       await queueMail(tx, {
         dedupeKey: `exam-grade:${registration.id}:${gradedAt.getTime()}`,
         to: updated.enrolment.user.email,
         userId: updated.enrolment.userId,
-        ...gradeMail(exam.title, correction),
+        ...gradeMail(sittingName(exam), correction, input.grade === "NOT_ATTENDED"),
       });
     }
     return { grade: input.grade, changed: true, corrected: correction, name: updated.enrolment.user.name };
   });
 }
 
-function gradeMail(title: string, corrected: boolean) {
+function gradeMail(title: string, corrected: boolean, notAttended: boolean) {
+  const what = notAttended ? "Resultatet ditt" : "Karakteren din";
   return {
-    subject: corrected ? `Karakteren din er endret: ${title}` : `Karakteren din er klar: ${title}`,
+    subject: corrected ? `${what} er endret: ${title}` : notAttended ? `Resultatet ditt er registrert: ${title}` : `Karakteren din er klar: ${title}`,
     text: [
-      corrected ? `Karakteren din på ${title} er endret.` : `Karakteren din på ${title} er publisert.`,
+      corrected
+        ? `${what} på ${title} er endret.`
+        : notAttended
+          ? `Du er registrert med «ikke møtt» på ${title}. Det teller som et forsøk.`
+          : `Karakteren din på ${title} er publisert.`,
       "",
-      `Logg inn for å se den: ${env().APP_URL}/student`,
+      `Logg inn for å se den, og karakteren som teller: ${env().APP_URL}/student/eksamen`,
     ].join("\n"),
   };
 }
 
 /**
- * Publishes the exam's grades to its students, from now on. Students with a grade are e-mailed;
- * a grade set later is visible (and e-mailed) at once.
+ * Publishes one sitting's results to its students, from now on. Students with a result are
+ * e-mailed; a result set later is visible (and e-mailed) at once.
  */
-export async function publishGrades(viewer: Viewer, input: { cohortId: string }) {
+export async function publishGrades(viewer: Viewer, input: { cohortId: string; examId?: string | null }) {
   await requireCohortStaff(viewer, input.cohortId);
   return db().$transaction(async (tx) => {
-    const exam = await lockExam(tx, input.cohortId);
+    const exam = await lockExam(tx, input.cohortId, input.examId);
     if (exam.gradesPublishedAt) throw new DomainError("Karakterene er allerede publisert.");
-    const graded = await tx.examRegistration.findMany({
-      where: { examId: exam.id, status: "ADMITTED", grade: { not: null } },
-      select: { id: true, enrolment: { select: { userId: true, user: { select: { email: true } } } } },
+    const results = await tx.examRegistration.findMany({
+      where: { examId: exam.id, OR: [{ status: "ADMITTED", grade: { not: null } }, { status: "NOT_ATTENDED" }] },
+      select: { id: true, status: true, grade: true, enrolment: { select: { userId: true, user: { select: { email: true } } } } },
     });
-    if (graded.length === 0) throw new DomainError("Ingen har fått karakter ennå, så det er ingenting å publisere.");
+    if (results.length === 0) throw new DomainError("Ingen har fått karakter ennå, så det er ingenting å publisere.");
     const publishedAt = new Date();
     await tx.exam.update({ where: { id: exam.id }, data: { gradesPublishedAt: publishedAt } });
     await audit(tx, {
@@ -97,17 +131,16 @@ export async function publishGrades(viewer: Viewer, input: { cohortId: string })
       entityType: "Exam",
       entityId: exam.id,
       before: { gradesPublishedAt: null },
-      after: { gradesPublishedAt: publishedAt.toISOString(), graded: graded.length },
+      after: { gradesPublishedAt: publishedAt.toISOString(), graded: results.length, kind: exam.kind },
     });
-    for (const registration of graded) {
+    for (const registration of results) {
       await queueMail(tx, {
         dedupeKey: `exam-grades-published:${registration.id}`,
         to: registration.enrolment.user.email,
         userId: registration.enrolment.userId,
-        ...gradeMail(exam.title, false),
+        ...gradeMail(sittingName(exam), false, sittingOutcome(registration) === "NOT_ATTENDED"),
       });
     }
-    return { published: graded.length };
+    return { published: results.length, kindLabel: EXAM_KIND_LABELS[exam.kind] };
   });
 }
-

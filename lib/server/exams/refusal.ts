@@ -17,6 +17,7 @@ import { osloDate } from "@/lib/domain/application-deadline";
 import { isFinalRejection } from "@/lib/domain/coursework";
 import type { ArbeidskravStatus } from "@/lib/domain/eligibility";
 import { canRefuseExamAdmission, examRefusalReasons } from "@/lib/domain/exam";
+import { sittingName } from "@/lib/domain/exam-sittings";
 import { formatDateNb } from "@/lib/domain/format";
 import { staffReasons } from "@/lib/domain/risk";
 import type { Transaction } from "@/lib/db/client";
@@ -77,12 +78,16 @@ async function arbeidskravStandings(tx: Transaction, cohortId: string, enrolment
  * without the right to sit it (not ELIGIBLE), without a grade and not refused already; otherwise
  * nobody is refused. Returns how many letters went out.
  */
-export async function refuseExamAdmission(viewer: Viewer, input: { cohortId: string; enrolmentIds: readonly string[] }, now = new Date()) {
+export async function refuseExamAdmission(
+  viewer: Viewer,
+  input: { cohortId: string; examId?: string | null; enrolmentIds: readonly string[] },
+  now = new Date(),
+) {
   await requireCohortStaff(viewer, input.cohortId);
   if (input.enrolmentIds.length === 0) throw new DomainError("Velg minst én student.");
   const today = osloDate(now);
   return db().$transaction(async (tx) => {
-    const exam = await lockExam(tx, input.cohortId);
+    const exam = await lockExam(tx, input.cohortId, input.examId);
     const ids = await lockEnrolments(tx, input.cohortId, input.enrolmentIds);
     const [evaluation, existing, people, cohort] = await inOrder(
       () => evaluateCohortEligibility(tx, input.cohortId, { today, enrolmentIds: ids }),
@@ -98,8 +103,13 @@ export async function refuseExamAdmission(viewer: Viewer, input: { cohortId: str
         `${eligibleNow.map(nameOf).join(", ")} fyller kravene til eksamen og kan ikke få vedtak om ikke adgang. Ingen vedtak er sendt. Last siden på nytt.`,
       );
     }
-    const graded = ids.filter((id) => existingBy.get(id)?.grade);
-    if (graded.length > 0) throw new DomainError(`${graded.map(nameOf).join(", ")} har fått karakter. Ingen vedtak er sendt.`);
+    const graded = ids.filter((id) => existingBy.get(id)?.grade || existingBy.get(id)?.status === "NOT_ATTENDED");
+    if (graded.length > 0) throw new DomainError(`${graded.map(nameOf).join(", ")} har fått resultat på eksamenen. Ingen vedtak er sendt.`);
+    const deferred = ids.filter((id) => existingBy.get(id)?.status === "DEFERRED");
+    if (deferred.length > 0) throw new DomainError(`${deferred.map(nameOf).join(", ")} har fått utsatt eksamen. Ingen vedtak er sendt.`);
+    // At a later sitting only those registered there are decided about (the others never were).
+    const notThere = exam.kind === "ORDINARY" ? [] : ids.filter((id) => existingBy.get(id)?.status !== "ADMITTED" && existingBy.get(id)?.status !== "REFUSED");
+    if (notThere.length > 0) throw new DomainError(`${notThere.map(nameOf).join(", ")} er ikke meldt opp til denne eksamenen. Ingen vedtak er sendt.`);
     const refused = ids.filter((id) => existingBy.get(id)?.status === "REFUSED");
     if (refused.length > 0) {
       throw new DomainError(`${refused.map(nameOf).join(", ")} har allerede fått vedtak om ikke adgang til eksamen. Ingen nye vedtak er sendt. Last siden på nytt.`);
@@ -121,7 +131,7 @@ export async function refuseExamAdmission(viewer: Viewer, input: { cohortId: str
         enrolmentId,
         facts: {
           kind: "EXAM_ADMISSION_REFUSED",
-          exam: { title: exam.title, startsOn: isoDate(exam.startsOn), endsOn: isoDate(exam.endsOn) },
+          exam: { title: sittingName(exam), startsOn: isoDate(exam.startsOn), endsOn: isoDate(exam.endsOn) },
           requirements: { attendancePercent: cohort.attendanceThresholdPercent, arbeidskrav: cohort.arbeidskravTotal },
           reasons: examRefusalReasons(eligibility, standings.get(enrolmentId)!),
         },
@@ -175,9 +185,9 @@ export async function supersedeRefusal(
 export async function admitAfterKlage(tx: Transaction, input: { registrationId: string; decider: Viewer; appealId: string; now: Date }): Promise<string> {
   const registration = await tx.examRegistration.findUniqueOrThrow({
     where: { id: input.registrationId },
-    select: { enrolmentId: true, status: true, exam: { select: { cohortId: true } } },
+    select: { enrolmentId: true, examId: true, status: true, exam: { select: { cohortId: true } } },
   });
-  const exam = await lockExam(tx, registration.exam.cohortId);
+  const exam = await lockExam(tx, registration.exam.cohortId, registration.examId);
   await lockEnrolments(tx, registration.exam.cohortId, [registration.enrolmentId]);
   const evaluation = await evaluateCohortEligibility(tx, registration.exam.cohortId, { today: osloDate(input.now), enrolmentIds: [registration.enrolmentId] });
   const eligibility = evaluation.byEnrolment.get(registration.enrolmentId)!.eligibility;
@@ -198,5 +208,5 @@ export async function admitAfterKlage(tx: Transaction, input: { registrationId: 
       after: { status: "ADMITTED", examId: exam.id, enrolmentId: registration.enrolmentId, eligibility: eligibility.status, appealId: input.appealId },
     });
   }
-  return `Du er meldt opp til eksamen: ${exam.title}, ${formatDateNb(isoDate(exam.startsOn))}–${formatDateNb(isoDate(exam.endsOn))}.`;
+  return `Du er meldt opp til eksamen: ${sittingName(exam)}, ${formatDateNb(isoDate(exam.startsOn))}–${formatDateNb(isoDate(exam.endsOn))}.`;
 }

@@ -11,13 +11,24 @@ import "server-only";
 // Grades are set only on an active registration (also a CHECK in the database), a changed grade
 // needs a reason, and every grade is audited. Students see grades once they are published.
 import { osloDate } from "@/lib/domain/application-deadline";
-import { examAdmissionDecision, examDecisionNeeded, isRefusalCandidate } from "@/lib/domain/exam";
+import { canAdmitToExam, examAdmissionDecision, examDecisionNeeded, isRefusalCandidate } from "@/lib/domain/exam";
+import {
+  attemptSummary,
+  countingGrade,
+  decisionRegistration,
+  EXAM_KIND_LABELS,
+  NTNU_ATTEMPT_RULES,
+  resitRegistrationProblem,
+  sittingOutcome,
+} from "@/lib/domain/exam-sittings";
+import { examPhase, examTimesInput, formatExamMomentNb } from "@/lib/domain/exam-time";
 import { formatDateNb } from "@/lib/domain/format";
 import { staffReasons } from "@/lib/domain/risk";
 import { env } from "@/lib/env";
 import { audit, auditMany } from "@/lib/server/audit";
 import { requireCohortStaff } from "@/lib/server/cohorts/access";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { inOrder } from "@/lib/server/in-order";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
@@ -26,20 +37,40 @@ import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
 
 import { lockExam } from "@/lib/server/exams/lock";
+import { RECORD_SELECT, toRecord } from "@/lib/server/exams/records";
 import { supersedeRefusal } from "@/lib/server/exams/refusal";
 import { deciderTitle } from "@/lib/server/student-letters/issue";
 
 // ─── Reading ────────────────────────────────────────────────────────────────────────────────────
 
-export async function getExamAdmission(viewer: Viewer, cohortId: string, now = new Date()) {
+const SITTING_SELECT = {
+  id: true,
+  kind: true,
+  title: true,
+  startsOn: true,
+  endsOn: true,
+  startsAt: true,
+  handInAt: true,
+  registrationClosesOn: true,
+  taskTitle: true,
+  taskText: true,
+  gradesPublishedAt: true,
+  taskDocuments: { orderBy: { uploadedAt: "asc" as const }, select: { id: true, originalName: true, size: true } },
+  _count: { select: { registrations: { where: { status: { in: ["ADMITTED" as const, "NOT_ATTENDED" as const] } } } } },
+} satisfies Prisma.ExamSelect;
+
+/**
+ * One sitting as its staff run it (the ordinary one without an examId): every student it concerns
+ * with their eligibility (the one evaluator), the decision recorded, their results at every
+ * sitting and the grade that counts. The ordinary sitting concerns the whole kull; a ny eksamen
+ * those registered there and everyone who has not passed (with why they may or may not register);
+ * an utsatt eksamen those placed there by a deferral.
+ */
+export async function getExamAdmission(viewer: Viewer, cohortId: string, now = new Date(), examId: string | null = null) {
   await requireCohortStaff(viewer, cohortId);
   const today = osloDate(now);
-  const [exam, evaluation, enrolments] = await Promise.all([
-    db().exam.findFirst({
-      where: { cohortId },
-      orderBy: { startsOn: "asc" },
-      select: { id: true, title: true, startsOn: true, endsOn: true, gradesPublishedAt: true },
-    }),
+  const [sittings, evaluation, enrolments, programme] = await Promise.all([
+    db().exam.findMany({ where: { cohortId }, orderBy: [{ startsAt: "asc" }, { id: "asc" }], select: SITTING_SELECT }),
     evaluateCohortEligibility(db(), cohortId, { today }),
     db().enrolment.findMany({
       where: { cohortId, status: { not: "WITHDRAWN" } },
@@ -49,34 +80,40 @@ export async function getExamAdmission(viewer: Viewer, cohortId: string, now = n
         user: { select: { name: true, email: true } },
         basisgruppe: { select: { name: true } },
         standing: { select: { status: true, previousStatus: true, changedAt: true, changeCause: true } },
-        // The cohort's exam is the first one (one exam per cohort today).
         examRegistrations: {
-          orderBy: { exam: { startsOn: "asc" } },
+          orderBy: { exam: { startsAt: "asc" } },
           select: {
             id: true,
-            examId: true,
-            status: true,
+            ...RECORD_SELECT,
             decidedAt: true,
             decidedBy: { select: { name: true } },
-            grade: true,
-            gradedAt: true,
             gradedBy: { select: { name: true } },
+            deferrals: { orderBy: { requestedAt: "desc" }, select: { id: true, status: true } },
           },
         },
       },
     }),
+    db().cohort.findUnique({ where: { id: cohortId }, select: { programme: { select: { examAttempts: true, examImprovementAttempts: true } } } }),
   ]);
+  const exam = examId ? (sittings.find((sitting) => sitting.id === examId) ?? null) : (sittings.find((sitting) => sitting.kind === "ORDINARY") ?? null);
+  if (examId && !exam) throw new NotFoundError("Fant ikke eksamenen.");
+  const rules = { attempts: programme?.programme.examAttempts ?? NTNU_ATTEMPT_RULES.attempts, improvements: programme?.programme.examImprovementAttempts ?? NTNU_ATTEMPT_RULES.improvements };
   const registrationIds = enrolments.flatMap((enrolment) => enrolment.examRegistrations.map((row) => row.id));
   const refusalLetters = await db().studentLetter.findMany({
     where: { aboutType: "ExamRegistration", aboutId: { in: registrationIds }, kind: "EXAM_ADMISSION_REFUSED" },
     orderBy: { decidedAt: "desc" },
     select: { id: true, aboutId: true, madeAvailableOn: true, klageDeadline: true, appeals: { select: { status: true } } },
   });
-  const students = enrolments.map((enrolment) => {
+  const allStudents = enrolments.map((enrolment) => {
     const eligibility = evaluation.byEnrolment.get(enrolment.id)!.eligibility;
     const registration = exam ? (enrolment.examRegistrations.find((row) => row.examId === exam.id) ?? null) : null;
+    const records = enrolment.examRegistrations.map(toRecord);
+    const counting = countingGrade(records);
     const standing = enrolment.standing;
     const letter = registration?.status === "REFUSED" ? (refusalLetters.find((row) => row.aboutId === registration.id) ?? null) : null;
+    const sat = registration && (registration.status === "ADMITTED" || registration.status === "NOT_ATTENDED");
+    const decisionAbout = decisionRegistration(records);
+    const deferral = registration?.deferrals[0] ?? null;
     return {
       enrolmentId: enrolment.id,
       name: enrolment.user.name,
@@ -90,10 +127,20 @@ export async function getExamAdmission(viewer: Viewer, cohortId: string, now = n
         standing?.changedAt && standing.previousStatus
           ? { from: standing.previousStatus, to: standing.status, at: standing.changedAt, cause: standing.changeCause }
           : null,
-      registration:
-        registration && registration.status === "ADMITTED"
-          ? { id: registration.id, grade: registration.grade, gradedAt: registration.gradedAt, gradedBy: registration.gradedBy?.name ?? null }
-          : null,
+      /** At this sitting: registered, with a result ("ikke møtt" included) once there is one. */
+      registration: sat
+        ? {
+            id: registration.id,
+            grade: registration.grade,
+            notAttended: registration.status === "NOT_ATTENDED",
+            gradedAt: registration.gradedAt,
+            gradedBy: registration.gradedBy?.name ?? null,
+          }
+        : null,
+      /** This sitting was deferred for the student (a granted deferral). */
+      deferred: registration?.status === "DEFERRED",
+      /** The latest request for utsatt eksamen of this sitting, if any. */
+      deferral: deferral ? { id: deferral.id, status: deferral.status } : null,
       /** "Ikke adgang til eksamen": when and by whom, the letter and the klage on it. */
       refusal:
         registration && registration.status === "REFUSED"
@@ -105,25 +152,86 @@ export async function getExamAdmission(viewer: Viewer, cohortId: string, now = n
               klage: letter?.appeals[0]?.status ?? null,
             }
           : null,
-      /** The recorded admission no longer matches the rules (lib/domain/exam.ts). */
-      decisionNeeded: examDecisionNeeded(registration?.status ?? null, eligibility.status, registration?.grade != null),
+      /**
+       * The recorded admission no longer matches the rules (lib/domain/exam.ts), for the
+       * registration the decision is about now (the latest not withdrawn or deferred), shown at
+       * that sitting.
+       */
+      decisionNeeded:
+        decisionAbout && decisionAbout.examId === exam?.id ? examDecisionNeeded(decisionAbout.status, eligibility.status, sittingOutcome(decisionAbout) === "GRADED") : null,
       /** "Ikke adgang" is offered now (lib/domain/exam.ts isRefusalCandidate), unless decided or graded. */
-      refusable: isRefusalCandidate(eligibility) && registration?.status !== "REFUSED" && !registration?.grade,
+      refusable:
+        exam?.kind === "ORDINARY"
+          ? isRefusalCandidate(eligibility) && !registration?.grade && (!registration || registration.status === "ADMITTED")
+          : registration?.status === "ADMITTED" && !registration.grade && isRefusalCandidate(eligibility),
+      /** Every sitting's result (the history), and the grade that counts. */
+      history: records.map((record) => ({ examId: record.examId, kind: record.kind, startsOn: record.startsOn, outcome: sittingOutcome(record), grade: record.grade })),
+      counting,
+      attempts: attemptSummary(records, rules),
+      /** At a ny eksamen: why the student may not register now (null: they may). */
+      resitProblem:
+        exam?.kind === "RESIT"
+          ? resitRegistrationProblem({
+              sitting: { examId: exam.id, kind: exam.kind, startsAt: exam.startsAt, registrationClosesOn: exam.registrationClosesOn ? isoDate(exam.registrationClosesOn) : null },
+              records,
+              eligible: canAdmitToExam(eligibility),
+              rules,
+              now,
+            })
+          : null,
     };
   });
+  // Who a later sitting concerns: those with a registration there, and at a ny eksamen everyone
+  // who has not passed (or may still improve: the problem says so).
+  const students =
+    !exam || exam.kind === "ORDINARY"
+      ? allStudents
+      : allStudents.filter((student) => {
+          const here = enrolments.find((enrolment) => enrolment.id === student.enrolmentId)!.examRegistrations.some((row) => row.examId === exam.id);
+          if (here) return true;
+          return exam.kind === "RESIT" && (!student.attempts.passed || student.resitProblem === null);
+        });
   const registered = students.filter((student) => student.registration);
   return {
     today,
     exam: exam
-      ? { id: exam.id, title: exam.title, startsOn: isoDate(exam.startsOn), endsOn: isoDate(exam.endsOn), gradesPublishedAt: exam.gradesPublishedAt }
+      ? {
+          id: exam.id,
+          kind: exam.kind,
+          kindLabel: EXAM_KIND_LABELS[exam.kind],
+          title: exam.title,
+          startsOn: isoDate(exam.startsOn),
+          endsOn: isoDate(exam.endsOn),
+          startsAt: exam.startsAt,
+          handInAt: exam.handInAt,
+          phase: examPhase(exam, now),
+          registrationClosesOn: exam.registrationClosesOn ? isoDate(exam.registrationClosesOn) : null,
+          task: { title: exam.taskTitle, text: exam.taskText, documents: exam.taskDocuments },
+          gradesPublishedAt: exam.gradesPublishedAt,
+          /** The form's values: Oslo wall-clock times. */
+          times: examTimesInput(exam),
+        }
       : null,
+    /** Every sitting of the kull, for moving between them. */
+    sittings: sittings.map((sitting) => ({
+      id: sitting.id,
+      kind: sitting.kind,
+      kindLabel: EXAM_KIND_LABELS[sitting.kind],
+      title: sitting.title,
+      startsOn: isoDate(sitting.startsOn),
+      endsOn: isoDate(sitting.endsOn),
+      registered: sitting._count.registrations,
+      current: sitting.id === exam?.id,
+    })),
+    rules,
     students,
     counts: {
-      eligibleNotRegistered: students.filter((student) => student.admission.allowed && !student.registration).length,
+      eligibleNotRegistered: students.filter((student) => student.admission.allowed && !student.registration && !student.deferred && !student.history.some((row) => row.examId === exam?.id && row.outcome === "NOT_ATTENDED")).length,
       decisionNeeded: students.filter((student) => student.decisionNeeded !== null).length,
       refused: students.filter((student) => student.refusal).length,
       registered: registered.length,
-      graded: registered.filter((student) => student.registration?.grade).length,
+      graded: registered.filter((student) => student.registration?.grade || student.registration?.notAttended).length,
+      deferralsWaiting: allStudents.filter((student) => student.deferral?.status === "REQUESTED").length,
     },
   };
 }
@@ -134,18 +242,27 @@ export type ExamAdmission = Awaited<ReturnType<typeof getExamAdmission>>;
 
 /**
  * Registers the ELIGIBLE students of the cohort (all of them, or only `enrolmentIds`) for its
- * exam. With `enrolmentIds`, a student who is not eligible is refused with the reasons, and nobody
- * is registered.
+ * ordinary exam. With `enrolmentIds`, a student who is not eligible is refused with the reasons,
+ * and nobody is registered. A student whose ordinary sitting was deferred, or who is "ikke møtt"
+ * there, is left as they are. Ny eksamen has its own registration (lib/server/exams/resit.ts);
+ * utsatt eksamen is reached by a granted deferral (lib/server/exams/deferrals.ts).
  */
 export async function registerForExam(
   viewer: Viewer,
-  input: { cohortId: string; enrolmentIds?: readonly string[] },
+  input: { cohortId: string; examId?: string | null; enrolmentIds?: readonly string[] },
   now = new Date(),
 ) {
   await requireCohortStaff(viewer, input.cohortId);
   const today = osloDate(now);
   return db().$transaction(async (tx) => {
-    const exam = await lockExam(tx, input.cohortId);
+    const exam = await lockExam(tx, input.cohortId, input.examId);
+    if (exam.kind !== "ORDINARY") {
+      throw new DomainError(
+        exam.kind === "RESIT"
+          ? "Til ny eksamen meldes studentene opp én og én, av seg selv eller av studieveilederen."
+          : "Til utsatt eksamen kommer studenten når en søknad om utsatt eksamen innvilges.",
+      );
+    }
     const wanted = input.enrolmentIds ? [...new Set(input.enrolmentIds)].sort() : null;
     const locked = wanted
       ? await tx.$queryRaw<{ id: string }[]>`
@@ -191,8 +308,13 @@ export async function registerForExam(
     if (wanted && wanted.some((id) => awaitingKlage.has(id))) {
       throw new DomainError("Studenten har klaget på vedtaket om ikke adgang til eksamen. Avgjør klagen under Klager i stedet.");
     }
+    // A registration that has become "ikke møtt" or "utsatt" is what happened at this sitting: kept.
+    const settled = new Set(["ADMITTED", "NOT_ATTENDED", "DEFERRED"]);
+    if (wanted && wanted.some((id) => ["NOT_ATTENDED", "DEFERRED"].includes(existingBy.get(id)?.status ?? ""))) {
+      throw new DomainError("Studenten har fått utsatt eksamen eller er registrert med «ikke møtt» på denne eksamenen.");
+    }
     const toAdmit = decisions
-      .filter((row) => row.decision.allowed && existingBy.get(row.id)?.status !== "ADMITTED" && !awaitingKlage.has(row.id))
+      .filter((row) => row.decision.allowed && !settled.has(existingBy.get(row.id)?.status ?? "") && !awaitingKlage.has(row.id))
       .map((row) => row.id);
     if (toAdmit.length === 0) return { registered: 0, alreadyRegistered: existing.filter((row) => row.status === "ADMITTED").length };
 
@@ -225,7 +347,7 @@ export async function registerForExam(
         after: { status: "ADMITTED", examId: exam.id, enrolmentId: registration.enrolmentId, eligibility: "ELIGIBLE" },
       })),
     );
-    const examDays = `${formatDateNb(isoDate(exam.startsOn))} – ${formatDateNb(isoDate(exam.endsOn))}`;
+    const examDays = `${formatDateNb(isoDate(exam.startsOn))} – ${formatDateNb(isoDate(exam.endsOn))} (start ${formatExamMomentNb(exam.startsAt)}, innlevering ${formatExamMomentNb(exam.handInAt)})`;
     const title = await deciderTitle(tx, viewer.id, input.cohortId);
     for (const registration of registrations) {
       const person = people.find((row) => row.id === registration.enrolmentId)!;
@@ -259,11 +381,17 @@ export async function registerForExam(
   });
 }
 
-/** Takes a student off the exam (they withdrew). A student with a grade keeps the registration. */
-export async function withdrawFromExam(viewer: Viewer, input: { cohortId: string; enrolmentId: string }) {
+/**
+ * Takes a student off a sitting before it starts (they withdrew: no attempt). After the start, a
+ * student who does not hand in is "ikke møtt" (an attempt), unless a deferral is granted.
+ */
+export async function withdrawFromExam(viewer: Viewer, input: { cohortId: string; examId?: string | null; enrolmentId: string }, now = new Date()) {
   await requireCohortStaff(viewer, input.cohortId);
   return db().$transaction(async (tx) => {
-    const exam = await lockExam(tx, input.cohortId);
+    const exam = await lockExam(tx, input.cohortId, input.examId);
+    if (examPhase(exam, now) !== "BEFORE") {
+      throw new DomainError("Eksamen har startet, og studenten kan ikke meldes av. Leverer studenten ikke, settes resultatet til «ikke møtt».");
+    }
     const registration = await tx.examRegistration.findUnique({
       where: { examId_enrolmentId: { examId: exam.id, enrolmentId: input.enrolmentId } },
       select: { id: true, status: true, grade: true, enrolment: { select: { user: { select: { name: true } } } } },
@@ -277,7 +405,7 @@ export async function withdrawFromExam(viewer: Viewer, input: { cohortId: string
       entityType: "ExamRegistration",
       entityId: registration.id,
       before: { status: "ADMITTED" },
-      after: { status: "WITHDRAWN" },
+      after: { status: "WITHDRAWN", examId: exam.id, kind: exam.kind },
     });
     return { name: registration.enrolment.user.name };
   });

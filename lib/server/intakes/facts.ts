@@ -38,7 +38,8 @@ export const LIFE_SELECT = {
   programme: { select: { name: true } },
   samlinger: { select: { samling: { select: { days: { select: { id: true, date: true } } } } } },
   arbeidskrav: { select: { number: true, kind: true, individualOnly: true, oralPresentation: true, minGroupSize: true, maxGroupSize: true } },
-  exams: { orderBy: { startsOn: "asc" }, take: 1, select: { id: true, startsOn: true, endsOn: true, gradesPublishedAt: true } },
+  // The ordinary sitting (utsatt and ny eksamen come after it; their registrations count in the tally).
+  exams: { where: { kind: "ORDINARY" }, take: 1, select: { id: true, startsOn: true, endsOn: true, gradesPublishedAt: true } },
 } satisfies Prisma.CohortSelect;
 
 export type LifeRow = Prisma.CohortGetPayload<{ select: typeof LIFE_SELECT }>;

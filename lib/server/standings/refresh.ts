@@ -25,6 +25,7 @@
 import { attendanceProgress } from "@/lib/domain/attendance-progress";
 import { whomToContact } from "@/lib/domain/contacts";
 import { examDecisionNeeded } from "@/lib/domain/exam";
+import { decisionRegistration, sittingName } from "@/lib/domain/exam-sittings";
 import {
   attendanceNoticeStep,
   describeStandingStatus,
@@ -130,7 +131,7 @@ export async function refreshStandings(
         id: true,
         status: true,
         user: { select: { id: true, name: true, email: true, disabledAt: true } },
-        examRegistrations: { select: { status: true, grade: true, exam: { select: { title: true, startsOn: true } } } },
+        examRegistrations: { select: { examId: true, status: true, grade: true, exam: { select: { title: true, kind: true, startsAt: true } } } },
       },
     }),
   );
@@ -188,7 +189,8 @@ export async function refreshStandings(
       });
     }
     if (statusChanged && told) {
-      const registration = person.examRegistrations.find((item) => item.status !== "WITHDRAWN") ?? null;
+      // The registration the decision is about: the latest sitting not withdrawn or deferred.
+      const registration = decisionRegistration(person.examRegistrations.map((item) => ({ ...item, startsAt: item.exam.startsAt })));
       const status = registration?.status ?? null;
       const graded = registration?.grade != null;
       const needed = examDecisionNeeded(status, after.status, graded);
@@ -204,7 +206,7 @@ export async function refreshStandings(
             `${context.cause}. Etter denne endringen ${describeStandingStatus(after.status)}, ` +
               `og før var det slik at du ${describeStandingStatus(before!.status)}.`,
             needed === "REFUSAL_NEEDED"
-              ? `Du er meldt opp til ${registration!.exam.title}. Faglærerne vurderer nå oppmeldingen din på nytt, og du får beskjed om hva de bestemmer.`
+              ? `Du er meldt opp til ${sittingName(registration!.exam)}. Faglærerne vurderer nå oppmeldingen din på nytt, og du får beskjed om hva de bestemmer.`
               : "Du fikk tidligere ikke adgang til eksamen. Faglærerne vurderer nå saken din på nytt, og du får beskjed om hva de bestemmer.",
             "",
             ...evaluated.eligibility.reasons,

@@ -6,7 +6,8 @@ import "server-only";
 // the cohort's teaching team, a klage on admission to the exam by an adviser. It is
 //   - reversed: the decision is changed in the student's favour in the room that owns it (the
 //     arbeidskrav is approved, lib/server/cohorts/assessment-changes.ts; the student is registered
-//     for the exam, lib/server/exams/refusal.ts), with an outcome letter; or
+//     for the exam, lib/server/exams/refusal.ts; utsatt eksamen is granted,
+//     lib/server/exams/deferrals.ts), with an outcome letter; or
 //   - upheld: an outcome letter says the case goes to the appeals body, and it is marked sent
 //     (at once or later; the sending happens outside the app).
 // Every step is audited, and the letters are mailed in the same transaction.
@@ -27,6 +28,7 @@ import { approveAfterKlage } from "@/lib/server/cohorts/assessment-changes";
 import { isCohortStaff } from "@/lib/server/cohorts/access";
 import { db } from "@/lib/server/db";
 import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
+import { grantDeferralAfterKlage } from "@/lib/server/exams/deferrals";
 import { admitAfterKlage } from "@/lib/server/exams/refusal";
 import { queueMail } from "@/lib/server/mail";
 import { LOCKING_TRANSACTION, withRetry } from "@/lib/server/transactions";
@@ -220,7 +222,9 @@ async function requireDecider(tx: Transaction, viewer: Viewer, appeal: Awaited<R
 }
 
 function matterOf(kind: StudentLetterKind, arbeidskravTitle: string | null): string {
-  return kind === "EXAM_ADMISSION_REFUSED" ? "adgang til eksamen" : (arbeidskravTitle ?? "arbeidskravet");
+  if (kind === "EXAM_ADMISSION_REFUSED") return "adgang til eksamen";
+  if (kind === "EXAM_DEFERRAL_REFUSED") return "utsatt eksamen";
+  return arbeidskravTitle ?? "arbeidskravet";
 }
 
 async function attemptTitle(tx: Transaction, attemptId: string): Promise<string> {
@@ -286,6 +290,19 @@ export async function decideStudentAppeal(viewer: Viewer, appealId: string, outc
 
       if (letter.kind === "EXAM_ADMISSION_REFUSED") {
         const sentence = await admitAfterKlage(tx, { registrationId: letter.aboutId, decider: viewer, appealId: appeal.id, now });
+        const outcomeLetter = await issueStudentLetter(tx, {
+          enrolmentId: appeal.enrolmentId,
+          facts: { kind: "KLAGE_REVERSED", klage, appealed, outcome: sentence },
+          decidedBy: signedBy,
+          about,
+          now,
+        });
+        await closeAppeal(tx, { appealId: appeal.id, status: "REVERSED", grounds, forwarded: false, outcomeLetterId: outcomeLetter.id, decider: viewer, now });
+        return { status: "REVERSED" as const, letters: 1 };
+      }
+
+      if (letter.kind === "EXAM_DEFERRAL_REFUSED") {
+        const sentence = await grantDeferralAfterKlage(tx, { deferralId: letter.aboutId, decider: viewer, appealId: appeal.id, now });
         const outcomeLetter = await issueStudentLetter(tx, {
           enrolmentId: appeal.enrolmentId,
           facts: { kind: "KLAGE_REVERSED", klage, appealed, outcome: sentence },

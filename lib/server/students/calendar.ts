@@ -123,6 +123,8 @@ async function buildCalendar(userId: string, now: Date): Promise<string> {
   const enrolments = await db().enrolment.findMany({
     where: { userId, status: { not: "WITHDRAWN" } },
     select: {
+      // Later sittings (utsatt and ny eksamen) only where the student is to sit them.
+      examRegistrations: { where: { status: { in: ["ADMITTED", "NOT_ATTENDED"] } }, select: { examId: true } },
       cohort: {
         select: {
           name: true,
@@ -134,13 +136,13 @@ async function buildCalendar(userId: string, now: Date): Promise<string> {
               samling: { select: { title: true, location: true, notes: true, days: { select: { id: true, date: true } } } },
             },
           },
-          exams: { select: { id: true, title: true, startsOn: true, endsOn: true } },
+          exams: { select: { id: true, kind: true, title: true, startsAt: true, handInAt: true } },
         },
       },
     },
   });
   const events = studentCalendarEvents(
-    enrolments.map(({ cohort }) => ({
+    enrolments.map(({ cohort, examRegistrations }) => ({
       name: cohort.name,
       programmeName: cohort.programme.name,
       samlinger: cohort.samlinger.map(({ number, samling }) => ({
@@ -150,12 +152,12 @@ async function buildCalendar(userId: string, now: Date): Promise<string> {
         notes: samling.notes,
         days: samling.days.map((samlingDay) => ({ id: samlingDay.id, date: isoDate(samlingDay.date) })),
       })),
-      exams: cohort.exams.map((exam) => ({ id: exam.id, title: exam.title, startsOn: isoDate(exam.startsOn), endsOn: isoDate(exam.endsOn) })),
+      exams: cohort.exams.filter((exam) => exam.kind === "ORDINARY" || examRegistrations.some((row) => row.examId === exam.id)),
     })),
   );
   const calendar = ical({
     name: "Barnevernledelse – samlinger og eksamen",
-    description: "Samlingsdager og eksamensdager fra studieadministrasjonen for Nasjonal videreutdanning i barnevernledelse, NTNU.",
+    description: "Samlingsdager og eksamen (start og innlevering) fra studieadministrasjonen for Nasjonal videreutdanning i barnevernledelse, NTNU.",
     prodId: { company: "NTNU", product: "Barnevernledelse studieadministrasjon", language: "NB" },
     // Calendar apps may check every six hours (REFRESH-INTERVAL / X-PUBLISHED-TTL).
     ttl: 6 * 60 * 60,
@@ -163,10 +165,11 @@ async function buildCalendar(userId: string, now: Date): Promise<string> {
   for (const event of events) {
     calendar.createEvent({
       id: event.uid,
-      allDay: true,
-      // All-day dates: the DATE values are written from these UTC midnights as they are.
-      start: day(event.date),
-      end: day(addDays(event.date, 1)),
+      ...(event.timed
+        ? // An exam sitting: exact instants (written in UTC), from the start to the hand-in.
+          { start: event.timed.start, end: event.timed.end }
+        : // All-day dates: the DATE values are written from these UTC midnights as they are.
+          { allDay: true, start: day(event.date), end: day(addDays(event.date, 1)) }),
       stamp: now,
       summary: event.summary,
       location: event.location,

@@ -10,7 +10,18 @@ import "server-only";
 // does not depend on the size of the cohort (one nested read, then three for the verdict, per
 // enrolment of the viewer; tests/integration/student-home.test.ts counts them).
 import { cache } from "react";
-import { osloDate } from "@/lib/domain/application-deadline";
+import { deadlineEnd, osloDate } from "@/lib/domain/application-deadline";
+import { canAdmitToExam } from "@/lib/domain/exam";
+import { deferralRequestDeadline, deferralRequestProblem } from "@/lib/domain/exam-deferral";
+import {
+  attemptSummary,
+  countingGrade,
+  EXAM_KIND_LABELS,
+  resitRegistrationProblem,
+  sittingInFocus,
+  sittingOutcome,
+} from "@/lib/domain/exam-sittings";
+import { examPhase } from "@/lib/domain/exam-time";
 import { ATTEMPT_FIELDS } from "@/lib/server/attempt-fields";
 import { studentArbeidskravStanding } from "@/lib/domain/arbeidskrav";
 import { attendanceProgress, samlingDayState } from "@/lib/domain/attendance-progress";
@@ -25,6 +36,7 @@ import { describeStandingChange } from "@/lib/domain/standing";
 import { formatWeeksNb, samlingPhase } from "@/lib/domain/schedule";
 import { COHORT_ACADEMIC_LEAD, cohortContacts, PROGRAMME_CONTACT_FIELDS } from "@/lib/server/cohorts/contacts";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
+import { asPublished, RECORD_SELECT, toRecord } from "@/lib/server/exams/records";
 import { db } from "@/lib/server/db";
 import { AccessDeniedError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
@@ -49,7 +61,7 @@ const ENROLMENT_SELECT = {
       id: true,
       code: true,
       name: true,
-      programme: { select: { name: true, ...PROGRAMME_CONTACT_FIELDS } },
+      programme: { select: { name: true, examAttempts: true, examImprovementAttempts: true, ...PROGRAMME_CONTACT_FIELDS } },
       teachers: COHORT_ACADEMIC_LEAD,
       samlinger: {
         orderBy: { number: "asc" },
@@ -82,7 +94,23 @@ const ENROLMENT_SELECT = {
           maxAttempts: true,
         },
       },
-      exams: { orderBy: { startsOn: "asc" }, select: { id: true, title: true, startsOn: true, endsOn: true, gradesPublishedAt: true } },
+      exams: {
+        orderBy: { startsAt: "asc" },
+        select: {
+          id: true,
+          kind: true,
+          title: true,
+          startsOn: true,
+          endsOn: true,
+          startsAt: true,
+          handInAt: true,
+          registrationClosesOn: true,
+          gradesPublishedAt: true,
+          taskTitle: true,
+          taskText: true,
+          taskDocuments: { orderBy: { uploadedAt: "asc" }, select: { id: true, originalName: true, size: true } },
+        },
+      },
     },
   },
   attendance: { select: { samlingDayId: true, status: true } },
@@ -109,7 +137,16 @@ const ENROLMENT_SELECT = {
       },
     },
   },
-  examRegistrations: { select: { examId: true, status: true, grade: true } },
+  examRegistrations: {
+    select: {
+      id: true,
+      ...RECORD_SELECT,
+      deferrals: {
+        orderBy: { requestedAt: "desc" },
+        select: { id: true, status: true, reason: true, requestedAt: true, decidedAt: true, documents: { select: { id: true, originalName: true } } },
+      },
+    },
+  },
   standing: { select: { status: true, previousStatus: true, changedAt: true, changeCause: true } },
 } as const;
 
@@ -214,22 +251,85 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
       };
     });
 
-    const exam = cohort.exams.at(-1) ?? null;
-    const registration = exam ? (enrolment.examRegistrations.find((row) => row.examId === exam.id) ?? null) : null;
-    // The grade is the student's only once the faculty have published the exam's grades.
-    const publishedGrade = exam?.gradesPublishedAt && registration?.grade ? registration.grade : null;
-    const examView = exam
+    // The exam: every sitting the student has a part in, the results of published sittings, the
+    // grade that counts (the best), attempts, and what they may do (register for ny eksamen, ask
+    // for utsatt eksamen). The rules are lib/domain/exam-sittings.ts and exam-deferral.ts.
+    const rules = { attempts: cohort.programme.examAttempts, improvements: cohort.programme.examImprovementAttempts };
+    const records = enrolment.examRegistrations.map(toRecord);
+    const shown = records.map(asPublished);
+    const eligible = canAdmitToExam(eligibility);
+    const sittings = cohort.exams.map((sitting) => {
+      const registration = enrolment.examRegistrations.find((row) => row.examId === sitting.id) ?? null;
+      const record = shown.find((row) => row.examId === sitting.id) ?? null;
+      const phase = examPhase(sitting, now);
+      const deferral = registration?.deferrals[0] ?? null;
+      const toSit = registration?.status === "ADMITTED" || registration?.status === "NOT_ATTENDED";
+      const registrationClosesOn = sitting.registrationClosesOn ? isoDate(sitting.registrationClosesOn) : null;
+      const resitProblem =
+        sitting.kind === "RESIT"
+          ? resitRegistrationProblem({ sitting: { examId: sitting.id, kind: sitting.kind, startsAt: sitting.startsAt, registrationClosesOn }, records, eligible, rules, now })
+          : null;
+      return {
+        id: sitting.id,
+        kind: sitting.kind,
+        kindLabel: EXAM_KIND_LABELS[sitting.kind],
+        title: sitting.title,
+        startsOn: isoDate(sitting.startsOn),
+        endsOn: isoDate(sitting.endsOn),
+        startsAt: sitting.startsAt,
+        handInAt: sitting.handInAt,
+        phase,
+        registrationClosesOn,
+        status: registration?.status ?? null,
+        /** The result as the student may see it (a sitting's results once published). */
+        outcome: record ? sittingOutcome(record) : null,
+        grade: record?.grade ?? null,
+        published: sitting.gradesPublishedAt !== null,
+        /** The task, for those to sit it, from the start. */
+        task: toSit && phase !== "BEFORE" ? { title: sitting.taskTitle, text: sitting.taskText, documents: sitting.taskDocuments } : null,
+        deferral: deferral
+          ? { id: deferral.id, status: deferral.status, reason: deferral.reason, requestedAt: deferral.requestedAt, decidedAt: deferral.decidedAt, documents: deferral.documents }
+          : null,
+        /** Why the student cannot ask for utsatt eksamen of this sitting now (null: they can). */
+        deferralProblem: deferralRequestProblem({
+          record: registration ? { status: registration.status, grade: registration.grade } : null,
+          sitting,
+          openRequest: registration?.deferrals.some((row) => row.status === "REQUESTED" || row.status === "GRANTED") ?? false,
+          now,
+        }),
+        deferralDeadline: deferralRequestDeadline(sitting.handInAt),
+        /** Ny eksamen: why the student may not register now (null: they may). */
+        resitProblem,
+        /** Ny eksamen: registered, and may still withdraw (until the registration deadline). */
+        canWithdraw:
+          sitting.kind === "RESIT" && registration?.status === "ADMITTED" && !registration.grade && registrationClosesOn !== null && now.getTime() < deadlineEnd(registrationClosesOn).getTime(),
+      };
+    });
+    // A later sitting concerns the student when they have a registration there, or it is a ny
+    // eksamen they may register for.
+    const examSittings = sittings.filter((sitting) => sitting.kind === "ORDINARY" || sitting.status !== null || (sitting.kind === "RESIT" && sitting.resitProblem === null));
+    const focus = sittingInFocus(cohort.exams, shown);
+    const focusView = focus ? sittings.find((sitting) => sitting.id === focus.id)! : null;
+    const counting = countingGrade(shown);
+    const publishedGrade = counting?.grade ?? null;
+    const examView = focusView
       ? {
-          id: exam.id,
-          title: exam.title,
-          startsOn: isoDate(exam.startsOn),
-          endsOn: isoDate(exam.endsOn),
-          registered: registration?.status === "ADMITTED",
-          withdrawn: registration?.status === "WITHDRAWN",
-          refused: registration?.status === "REFUSED",
+          id: focusView.id,
+          kind: focusView.kind,
+          kindLabel: focusView.kindLabel,
+          title: focusView.title,
+          startsOn: focusView.startsOn,
+          endsOn: focusView.endsOn,
+          startsAt: focusView.startsAt,
+          handInAt: focusView.handInAt,
+          registered: focusView.status === "ADMITTED",
+          withdrawn: focusView.status === "WITHDRAWN",
+          refused: focusView.status === "REFUSED",
+          /** The grade that counts, of the published sittings (the best). */
           publishedGrade,
         }
       : null;
+    const openResit = sittings.find((sitting) => sitting.kind === "RESIT" && sitting.resitProblem === null && sitting.status !== "ADMITTED") ?? null;
 
     const contacts = cohortContacts(cohort);
 
@@ -238,7 +338,19 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
       eligibility,
       arbeidskrav: arbeidskrav.map(({ id, number, title, status, deadline, finalRejection }) => ({ id, number, title, status, deadline, final: finalRejection })),
       samlinger: samlinger.map(({ number, title, location, days }) => ({ number, title, location, days: days.map((d) => d.date) })),
-      exam: examView ? { startsOn: examView.startsOn, endsOn: examView.endsOn, registered: examView.registered, refused: examView.refused, publishedGrade } : null,
+      exam: examView
+        ? {
+            startsOn: examView.startsOn,
+            endsOn: examView.endsOn,
+            registered: examView.registered,
+            refused: examView.refused,
+            publishedGrade,
+            kind: examView.kind,
+            startsAt: examView.startsAt,
+            handInAt: examView.handInAt,
+          }
+        : null,
+      resit: openResit && openResit.registrationClosesOn ? { startsOn: openResit.startsOn, endsOn: openResit.endsOn, registrationClosesOn: openResit.registrationClosesOn } : null,
       contacts,
     });
 
@@ -265,6 +377,13 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
       samlinger,
       arbeidskrav,
       exam: examView,
+      /** Every sitting that concerns the student, in time order, with the grade that counts and the attempts. */
+      exams: {
+        sittings: examSittings,
+        counting: counting ? { ...counting, kind: shown.find((row) => row.examId === counting.examId)!.kind } : null,
+        attempts: attemptSummary(shown, rules),
+        rules,
+      },
       basisgruppe: enrolment.basisgruppe
         ? {
             name: enrolment.basisgruppe.name,

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { FS_COLUMNS, fsCourseCodeProblem, fsCourseVersionProblem, fsDate, fsResultRows, fsTerm, spreadsheetSafe } from "@/lib/domain/exam-results";
 
 const BVL = { code: "BVL6001", version: "1", credits: 30 };
+const ORDINARY = { kind: "ORDINARY" as const, startsOn: "2026-12-14" };
 
 describe("FS export", () => {
   it("names the term by the exam's date", () => {
@@ -16,36 +17,55 @@ describe("FS export", () => {
   });
 
   it("gives one row per student in the column order, with the programme's course and credits, empty grade cells while ungraded", () => {
-    expect(FS_COLUMNS).toEqual(["Navn", "Fødselsdato", "E-post", "Emnekode", "Versjonskode", "Termin", "Studiepoeng", "Karakter", "Karakterdato"]);
+    expect(FS_COLUMNS).toEqual(["Navn", "Fødselsdato", "E-post", "Emnekode", "Versjonskode", "Termin", "Studiepoeng", "Karakter", "Karakterdato", "Eksamen", "Resultat på denne eksamen"]);
     expect(
-      fsResultRows(BVL, "2026-12-14", [
-        { name: "Eva Eksamen", birthDate: "1985-03-02", email: "eva@demo.no", grade: "B", gradedOn: "2027-01-10" },
-        { name: "Ola Uten", birthDate: null, email: "ola@demo.no", grade: null, gradedOn: null },
+      fsResultRows(BVL, ORDINARY, [
+        { name: "Eva Eksamen", birthDate: "1985-03-02", email: "eva@demo.no", grade: "B", gradedOn: "2027-01-10", gradeSittingStartsOn: "2026-12-14", result: "B" },
+        { name: "Ola Uten", birthDate: null, email: "ola@demo.no", grade: null, gradedOn: null, gradeSittingStartsOn: null, result: null },
+        { name: "Nils Ikkemøtt", birthDate: null, email: "nils@demo.no", grade: null, gradedOn: null, gradeSittingStartsOn: null, result: "NOT_ATTENDED" },
       ]),
     ).toEqual([
-      ["Eva Eksamen", "02.03.1985", "eva@demo.no", "BVL6001", "1", "HØST 2026", "30", "B", "10.01.2027"],
-      ["Ola Uten", "", "ola@demo.no", "BVL6001", "1", "HØST 2026", "30", "", ""],
+      ["Eva Eksamen", "02.03.1985", "eva@demo.no", "BVL6001", "1", "HØST 2026", "30", "B", "10.01.2027", "Ordinær eksamen", "B"],
+      ["Ola Uten", "", "ola@demo.no", "BVL6001", "1", "HØST 2026", "30", "", "", "Ordinær eksamen", ""],
+      ["Nils Ikkemøtt", "", "nils@demo.no", "BVL6001", "1", "HØST 2026", "30", "", "", "Ordinær eksamen", "Ikke møtt"],
     ]);
     // Another programme is another course: its own code and credits, nothing shared.
-    const [row] = fsResultRows({ code: "BIL6001", version: "2", credits: 15 }, "2027-05-10", [
-      { name: "Ina Institusjon", birthDate: null, email: "ina@demo.no", grade: "A", gradedOn: "2027-06-01" },
+    const [row] = fsResultRows({ code: "BIL6001", version: "2", credits: 15 }, { kind: "ORDINARY", startsOn: "2027-05-10" }, [
+      { name: "Ina Institusjon", birthDate: null, email: "ina@demo.no", grade: "A", gradedOn: "2027-06-01", gradeSittingStartsOn: "2027-05-10", result: "A" },
     ]);
     expect(row!.slice(3, 7)).toEqual(["BIL6001", "2", "VÅR 2027", "15"]);
   });
 
+  it("carries the grade that counts, with the term and date of the sitting it is from, beside this sitting's own result", () => {
+    const resit = { kind: "RESIT" as const, startsOn: "2027-03-08" };
+    const rows = fsResultRows(BVL, resit, [
+      // F at the ordinary exam, C at the resit: C counts, from the resit.
+      { name: "Stine", birthDate: null, email: "s@demo.no", grade: "C", gradedOn: "2027-03-30", gradeSittingStartsOn: "2027-03-08", result: "C" },
+      // B at the ordinary exam, D when improving: B still counts, with the autumn term and its date.
+      { name: "Bjørn", birthDate: null, email: "b@demo.no", grade: "B", gradedOn: "2027-01-10", gradeSittingStartsOn: "2026-12-14", result: "D" },
+    ]);
+    expect(rows.map((row) => row.slice(5))).toEqual([
+      ["VÅR 2027", "30", "C", "30.03.2027", "Ny eksamen", "C"],
+      ["HØST 2026", "30", "B", "10.01.2027", "Ny eksamen", "D"],
+    ]);
+  });
+
   it("refuses a grade outside A–F", () => {
     expect(() =>
-      fsResultRows(BVL, "2026-12-14", [{ name: "X", birthDate: null, email: "x@demo.no", grade: "G" as never, gradedOn: "2027-01-01" }]),
+      fsResultRows(BVL, ORDINARY, [{ name: "X", birthDate: null, email: "x@demo.no", grade: "G" as never, gradedOn: "2027-01-01", gradeSittingStartsOn: null, result: null }]),
+    ).toThrow(RangeError);
+    expect(() =>
+      fsResultRows(BVL, ORDINARY, [{ name: "X", birthDate: null, email: "x@demo.no", grade: null, gradedOn: null, gradeSittingStartsOn: null, result: "ABSENT" as never }]),
     ).toThrow(RangeError);
   });
 
   it("exports nothing for a course FS would not take", () => {
-    const one = [{ name: "X", birthDate: null, email: "x@demo.no", grade: null, gradedOn: null }];
-    expect(() => fsResultRows({ ...BVL, code: "placeholder" }, "2026-12-14", one)).toThrow(RangeError);
-    expect(() => fsResultRows({ ...BVL, code: "" }, "2026-12-14", one)).toThrow(RangeError);
-    expect(() => fsResultRows({ ...BVL, version: "" }, "2026-12-14", one)).toThrow(RangeError);
-    expect(() => fsResultRows({ ...BVL, credits: 0 }, "2026-12-14", one)).toThrow(RangeError);
-    expect(() => fsResultRows({ ...BVL, credits: 7.5 }, "2026-12-14", one)).toThrow(RangeError);
+    const one = [{ name: "X", birthDate: null, email: "x@demo.no", grade: null, gradedOn: null, gradeSittingStartsOn: null, result: null }];
+    expect(() => fsResultRows({ ...BVL, code: "placeholder" }, ORDINARY, one)).toThrow(RangeError);
+    expect(() => fsResultRows({ ...BVL, code: "" }, ORDINARY, one)).toThrow(RangeError);
+    expect(() => fsResultRows({ ...BVL, version: "" }, ORDINARY, one)).toThrow(RangeError);
+    expect(() => fsResultRows({ ...BVL, credits: 0 }, ORDINARY, one)).toThrow(RangeError);
+    expect(() => fsResultRows({ ...BVL, credits: 7.5 }, ORDINARY, one)).toThrow(RangeError);
   });
 
   it("checks a course code and version the way FS writes them, in Norwegian", () => {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays } from "@/lib/domain/dates";
+import { defaultExamTimes } from "@/lib/domain/exam-time";
 import { isWorkingDay } from "@/lib/domain/holidays";
 import { klageDeadline } from "@/lib/domain/klage";
 import { letterAsText } from "@/lib/domain/letter";
@@ -154,11 +155,61 @@ describe("letters on a klage's outcome and on a changed decision", () => {
   });
 });
 
+const missed = { kindLabel: "Ordinær eksamen", title: "Individuell skriftlig hjemmeeksamen", ...defaultExamTimes("2026-10-23") };
+const deferralGranted: StudentLetterInput = {
+  ...party,
+  kind: "EXAM_DEFERRAL_GRANTED",
+  missed,
+  sitting: { kindLabel: "Utsatt eksamen", title: "Individuell skriftlig hjemmeeksamen", ...defaultExamTimes("2027-01-11") },
+  reason: "ILLNESS",
+  requestedOn: "2026-10-26",
+  note: null,
+};
+const deferralRefused: StudentLetterInput = {
+  ...party,
+  kind: "EXAM_DEFERRAL_REFUSED",
+  missed,
+  reason: "OTHER",
+  requestedOn: "2026-10-26",
+  grounds: "Dokumentasjonen gjelder ikke eksamensperioden.",
+  over: true,
+};
+
+describe("utsatt eksamen", () => {
+  it("a grant names the sitting missed and the deferred one with its start and hand-in, Oslo time, and gives no klage", () => {
+    const letter = composeStudentLetter(deferralGranted);
+    expect(letter).toMatchObject({ enkeltvedtak: false, klageDeadline: null, subject: "Utsatt eksamen innvilget: ordinær eksamen 23. oktober 2026" });
+    const text = letterAsText(letter);
+    expect(text).toContain(
+      "Du søkte 26. oktober 2026 om utsatt eksamen (sykdom) for ordinær eksamen: Individuell skriftlig hjemmeeksamen, fredag 23. oktober 2026 kl. 09.00 – søndag 25. oktober 2026 kl. 14.00. Søknaden er innvilget.",
+    );
+    expect(text).toContain("Eksamen starter mandag 11. januar 2027 kl. 09.00 og skal leveres senest onsdag 13. januar 2027 kl. 14.00 (norsk tid).");
+    expect(text).toContain("Eksamenen du gikk glipp av, teller ikke som et forsøk.");
+  });
+
+  it("a refusal is an enkeltvedtak: grounds, the legal basis, what it means for the attempts, and the klage deadline", () => {
+    const letter = composeStudentLetter(deferralRefused);
+    expect(letter).toMatchObject({
+      enkeltvedtak: true,
+      grounds: "Dokumentasjonen gjelder ikke eksamensperioden.",
+      klageDeadline: klageDeadline("2026-03-02"),
+      subject: "Vedtak: utsatt eksamen er avslått, ordinær eksamen 23. oktober 2026",
+    });
+    expect(letter.legalBasis).toContain("sykdom eller en annen tungtveiende grunn");
+    const text = letterAsText(letter);
+    expect(text).toContain("(annen tungtveiende grunn)");
+    expect(text).toContain("registrert som «ikke møtt», og den teller som et forsøk");
+    expect(letterAsText(composeStudentLetter({ ...deferralRefused, over: false } as StudentLetterInput))).toContain("Du er fortsatt meldt opp til eksamenen.");
+    expect(() => composeStudentLetter({ ...deferralRefused, grounds: " " } as StudentLetterInput)).toThrow(RangeError);
+  });
+});
+
 describe("who handles a klage", () => {
   it("an arbeidskrav: the teaching team; admission to the exam: an adviser; other letters cannot be appealed", () => {
     expect(KLAGE_HANDLER.ARBEIDSKRAV_NOT_APPROVED).toBe("TEACHING_TEAM");
     expect(KLAGE_HANDLER.EXAM_ADMISSION_REFUSED).toBe("ADVISER");
-    expect(STUDENT_LETTER_KINDS.filter(isEnkeltvedtak)).toEqual(["ARBEIDSKRAV_NOT_APPROVED", "EXAM_ADMISSION_REFUSED"]);
+    expect(KLAGE_HANDLER.EXAM_DEFERRAL_REFUSED).toBe("ADVISER");
+    expect(STUDENT_LETTER_KINDS.filter(isEnkeltvedtak)).toEqual(["ARBEIDSKRAV_NOT_APPROVED", "EXAM_ADMISSION_REFUSED", "EXAM_DEFERRAL_REFUSED"]);
   });
 
   it("every kind composes to the enkeltvedtak it is said to be", () => {
@@ -168,6 +219,8 @@ describe("who handles a klage", () => {
       KLAGE_REVERSED: { ...party, kind: "KLAGE_REVERSED", klage: { filedOn: "2026-03-02", grounds: "x" }, appealed: { subject: "s", madeAvailableOn: "2026-03-01", matter: "m" }, outcome: "o" },
       KLAGE_UPHELD: { ...party, kind: "KLAGE_UPHELD", klage: { filedOn: "2026-03-02", grounds: "x" }, appealed: { subject: "s", madeAvailableOn: "2026-03-01", matter: "m" } },
       DECISION_CHANGED: { ...party, kind: "DECISION_CHANGED", changed: { subject: "s", madeAvailableOn: "2026-03-01", matter: "m" }, outcome: "o", reason: "r" },
+      EXAM_DEFERRAL_GRANTED: deferralGranted,
+      EXAM_DEFERRAL_REFUSED: deferralRefused,
     };
     for (const kind of STUDENT_LETTER_KINDS) {
       const letter = composeStudentLetter(inputs[kind]!);

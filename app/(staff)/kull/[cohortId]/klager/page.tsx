@@ -25,6 +25,7 @@ const STATUS = {
 const REVERSE_LABEL = {
   ARBEIDSKRAV_NOT_APPROVED: "arbeidskravet godkjennes",
   EXAM_ADMISSION_REFUSED: "studenten meldes opp til eksamen",
+  EXAM_DEFERRAL_REFUSED: "studenten får utsatt eksamen og meldes opp til den første utsatte eksamenen som ikke har startet",
 } as const;
 
 /** What the decision just did, from the address the action sent the browser to. */

@@ -4,9 +4,10 @@ import { formatDays } from "@/components/cohort-summary";
 import { PrintButton } from "@/components/ui/print-button";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { fsDate } from "@/lib/domain/exam-results";
+import { formatExamMomentNb } from "@/lib/domain/exam-time";
 import { formatDateNb } from "@/lib/domain/format";
 import { getExamProtocol } from "@/lib/server/exams/results";
-import { found, loadCohortPage } from "../../load";
+import { found, idOr404, loadCohortPage } from "../../load";
 
 export const metadata: Metadata = { title: "Eksamensprotokoll" };
 
@@ -16,16 +17,19 @@ const COLUMNS: readonly Column<Row>[] = [
   { key: "number", header: "Nr.", numeric: true, cell: (row) => row.number },
   { key: "name", header: "Kandidat", rowHeader: true, cell: (row) => row.name },
   { key: "birth", header: "Fødselsdato", cell: (row) => fsDate(row.birthDate) || "–" },
-  { key: "grade", header: "Karakter", cell: (row) => (row.grade ? `${row.grade} (${row.gradeText})` : "Ikke satt") },
+  { key: "grade", header: "Resultat", cell: (row) => row.gradeText ?? "Ikke satt" },
+  { key: "counting", header: "Karakter som teller", cell: (row) => row.countingElsewhere ?? (row.grade ? "Denne" : "–") },
 ];
 
-export default async function ExamProtocolPage({ params }: { params: Promise<{ cohortId: string }> }) {
-  const { viewer, cohort } = await loadCohortPage(params, "/eksamen/protokoll");
-  const protocol = await found(getExamProtocol(viewer, cohort.id));
+export default async function ExamProtocolPage({ params, searchParams }: { params: Promise<{ cohortId: string }>; searchParams: Promise<{ eksamen?: string }> }) {
+  const { eksamen } = await searchParams;
+  const examId = eksamen ? idOr404(eksamen) : null;
+  const { viewer, cohort } = await loadCohortPage(params, examId ? `/eksamen/protokoll?eksamen=${examId}` : "/eksamen/protokoll");
+  const protocol = await found(getExamProtocol(viewer, cohort.id, new Date(), examId));
   return (
     <article className="space-y-6 print:space-y-4">
       <div className="flex flex-wrap items-center gap-4 print:hidden">
-        <Link href={`/kull/${cohort.id}/eksamen`}>← Tilbake til eksamen</Link>
+        <Link href={protocol.kind === "ORDINARY" ? `/kull/${cohort.id}/eksamen` : `/kull/${cohort.id}/eksamen/${protocol.id}`}>← Tilbake til eksamen</Link>
         <PrintButton />
       </div>
       <header>
@@ -43,7 +47,12 @@ export default async function ExamProtocolPage({ params }: { params: Promise<{ c
         <dd>{protocol.term}</dd>
         <dt className="font-medium">Eksamen</dt>
         <dd>
+          {protocol.kind === "ORDINARY" ? "" : `${protocol.kindLabel}: `}
           {protocol.title}, {formatDays([protocol.startsOn, protocol.endsOn])}
+        </dd>
+        <dt className="font-medium">Tid</dt>
+        <dd>
+          {formatExamMomentNb(protocol.startsAt)} – {formatExamMomentNb(protocol.handInAt)}
         </dd>
         <dt className="font-medium">Kandidater</dt>
         <dd>{protocol.students.length}</dd>

@@ -1,0 +1,99 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/area-nav";
+import { DeferralDecision } from "@/components/cohort/deferral-decision";
+import { StatusBadge } from "@/components/status-badge";
+import { DataTable, type Column } from "@/components/ui/data-table";
+import { DEFERRAL_REASON_LABELS, DEFERRAL_STATUS_LABELS } from "@/lib/domain/exam-deferral";
+import { sittingName } from "@/lib/domain/exam-sittings";
+import { formatExamMomentNb } from "@/lib/domain/exam-time";
+import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
+import { listDeferrals } from "@/lib/server/exams/deferrals";
+import { found, loadCohortPage } from "../../load";
+
+export const metadata: Metadata = { title: "Søknader om utsatt eksamen" };
+
+type Row = Awaited<ReturnType<typeof listDeferrals>>["requests"][number];
+
+const TONE = { REQUESTED: "wait", GRANTED: "good", REFUSED: "bad" } as const;
+
+export default async function DeferralsPage({ params }: { params: Promise<{ cohortId: string }> }) {
+  const { viewer, cohort } = await loadCohortPage(params, "/eksamen/utsatt");
+  const { mayDecide, requests, sittings } = await found(listDeferrals(viewer, cohort.id));
+  const options = sittings.map((sitting) => ({ id: sitting.id, label: `${sitting.title}: ${formatExamMomentNb(sitting.startsAt)} – ${formatExamMomentNb(sitting.handInAt)}` }));
+  const columns: Column<Row>[] = [
+    {
+      key: "student",
+      header: "Student",
+      rowHeader: true,
+      cell: (row) => (
+        <>
+          {row.student.name}
+          <span className="block text-sm font-normal text-slate-700">{row.student.email}</span>
+        </>
+      ),
+    },
+    {
+      key: "request",
+      header: "Søknad",
+      cell: (row) => (
+        <div className="space-y-1">
+          <p>
+            {sittingName(row.missed)} · {DEFERRAL_REASON_LABELS[row.reason]} · søkt {formatInstantNb(row.requestedAt)}
+          </p>
+          {row.explanation ? <p className="whitespace-pre-line rounded-md bg-slate-50 p-2 text-sm">{row.explanation}</p> : null}
+          {row.documents.length > 0 ? (
+            <ul className="text-sm">
+              {row.documents.map((document) => (
+                <li key={document.id}>
+                  <a href={`/api/dokumenter/${document.id}`} download>
+                    {document.originalName}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ),
+    },
+    {
+      key: "decision",
+      header: "Avgjørelse",
+      cell: (row) =>
+        row.status === "REQUESTED" && mayDecide ? (
+          <DeferralDecision cohortId={cohort.id} deferralId={row.id} name={row.student.name} sittings={options} />
+        ) : (
+          <div className="space-y-1">
+            <StatusBadge tone={TONE[row.status]}>{DEFERRAL_STATUS_LABELS[row.status]}</StatusBadge>
+            {row.decidedAt ? (
+              <p className="text-sm text-slate-700">
+                {formatInstantNb(row.decidedAt)}
+                {row.decidedBy ? ` av ${row.decidedBy}` : ""}
+              </p>
+            ) : null}
+            {row.sitting ? <p className="text-sm">Meldt opp til {sittingName(row.sitting)}, start {formatExamMomentNb(row.sitting.startsAt)}</p> : null}
+            {row.grounds ? <p className="text-sm">Begrunnelse: {row.grounds}</p> : null}
+            {row.letter?.klageDeadline ? <p className="text-sm">Klagefrist {formatDateNb(row.letter.klageDeadline.toISOString().slice(0, 10))}</p> : null}
+          </div>
+        ),
+    },
+  ];
+  return (
+    <>
+      <PageHeader
+        title={`Søknader om utsatt eksamen, ${cohort.name}`}
+        lead={
+          mayDecide
+            ? "Studenter som var syke eller hadde en annen tungtveiende grunn, søker med dokumentasjon. Innvilget søknad gir brev og oppmelding til utsatt eksamen; avslag er et enkeltvedtak med klagefrist. Dokumentasjonen er helseopplysninger: bare studieveiledere og administratorer ser den."
+            : "Studieveilederen behandler søknadene. Dokumentasjonen er helseopplysninger og vises ikke her."
+        }
+      />
+      <p className="mb-4">
+        <Link href={`/kull/${cohort.id}/eksamen`}>← Tilbake til eksamen</Link>
+      </p>
+      <section className="card">
+        <DataTable caption="Søknader om utsatt eksamen" columns={columns} rows={requests} rowKey={(row) => row.id} empty="Ingen har søkt om utsatt eksamen." />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+"use client";
+// A sitting's task (oppgaven): a title and text, and/or an uploaded task description (PDF). The
+// students registered for the sitting see it from the moment it starts (lib/server/students/
+// overview.ts). The text is saved with a server action, the PDF sent with a progress bar.
+import { useState } from "react";
+import { ActionButton } from "@/components/ui/action-button";
+import { ActionForm } from "@/components/ui/action-form";
+import { describedBy, FieldMessages, TextAreaField, TextField } from "@/components/ui/field";
+import { UploadForm, type UploadResult } from "@/components/ui/upload-form";
+import { removeTaskDocumentAction, setSittingTaskAction } from "@/lib/actions/exam";
+
+export interface SittingTaskProps {
+  cohortId: string;
+  examId: string;
+  title: string | null;
+  text: string | null;
+  documents: { id: string; originalName: string; size: number }[];
+  /** Before the start the task description may still be removed. */
+  removable: boolean;
+  flash: { ok: boolean; message: string } | null;
+}
+
+export function SittingTask(props: SittingTaskProps) {
+  const [result, setResult] = useState<UploadResult | null>(props.flash ? { ok: props.flash.ok, text: props.flash.message } : null);
+  const messageId = `oppgave-melding-${props.examId}`;
+  const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
+  return (
+    <div className="space-y-6">
+      <ActionForm action={setSittingTaskAction} hidden={{ cohortId: props.cohortId, examId: props.examId }} submitLabel="Lagre oppgaven" fieldIdPrefix="oppgave-">
+        {(state) => (
+          <>
+            <TextField id="oppgave-taskTitle" name="taskTitle" label="Tittel på oppgaven" defaultValue={props.title ?? ""} maxLength={200} errors={state.fieldErrors?.taskTitle} />
+            <TextAreaField
+              id="oppgave-taskText"
+              name="taskText"
+              label="Oppgavetekst"
+              hint="Studentene som er meldt opp, ser oppgaven fra eksamen starter."
+              rows={6}
+              defaultValue={props.text ?? ""}
+              maxLength={20000}
+              errors={state.fieldErrors?.taskText}
+            />
+          </>
+        )}
+      </ActionForm>
+      <div>
+        <h3>Oppgave som PDF</h3>
+        {props.documents.length > 0 ? (
+          <ul className="mt-2 space-y-2">
+            {props.documents.map((document) => (
+              <li key={document.id} className="flex flex-wrap items-center gap-3">
+                <a href={`/api/dokumenter/${document.id}`} download>
+                  {document.originalName}
+                </a>
+                {props.removable ? (
+                  <ActionButton
+                    action={removeTaskDocumentAction}
+                    hidden={{ cohortId: props.cohortId, examId: props.examId, documentId: document.id }}
+                    className="btn-secondary min-h-10 px-3 py-1 text-sm"
+                    label={`Fjern ${document.originalName}`}
+                  >
+                    Fjern
+                  </ActionButton>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-2 text-slate-700">Ingen PDF er lastet opp.</p>
+        )}
+        <p
+          id={messageId}
+          role={result && !result.ok ? "alert" : "status"}
+          className={result ? `mt-3 rounded-md border p-3 ${result.ok ? "border-green-700 bg-green-50 text-green-900" : "border-red-700 bg-red-50 text-red-900"}` : "sr-only"}
+        >
+          {result?.text ?? ""}
+        </p>
+        <UploadForm
+          endpoint={`/api/eksamen/${props.examId}/oppgave?kull=${props.cohortId}`}
+          resultId={`${messageId}-skjema`}
+          progressLabel="Laster opp oppgaven"
+          onResult={setResult}
+          showResult={false}
+          className="mt-3 space-y-3"
+        >
+          {({ progress }) => (
+            <>
+              <div>
+                <label htmlFor={`oppgave-fil-${props.examId}`} className="block font-medium">
+                  PDF-fil
+                </label>
+                <FieldMessages id={`oppgave-fil-${props.examId}`} hint="PDF, høyst 10 MB." />
+                <input
+                  id={`oppgave-fil-${props.examId}`}
+                  type="file"
+                  name="file"
+                  accept="application/pdf,.pdf"
+                  {...describedBy(`oppgave-fil-${props.examId}`, true, errors.file)}
+                  className="mt-1 block w-full max-w-full text-sm file:mr-3 file:min-h-11 file:rounded-md file:border file:border-slate-500 file:bg-white file:px-3 file:py-2 file:font-semibold"
+                />
+                <FieldMessages id={`oppgave-fil-${props.examId}`} errors={errors.file} />
+              </div>
+              <button type="submit" className="btn-secondary" disabled={progress !== null} aria-describedby={messageId}>
+                {progress !== null ? "Laster opp …" : "Last opp oppgaven"}
+              </button>
+            </>
+          )}
+        </UploadForm>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+// The exam beyond the first sitting, in kull H2023 of the demo (prisma/seed/demo-exams.ts): Nora,
+// registered for the ny eksamen after an F, falls ill and documents it; the adviser grants utsatt
+// eksamen. Fredrik, also with an F, registers for the ny eksamen himself. Both are graded at their
+// sitting, and the FS export of each sitting carries the grade that counts (the best).
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_STUDENTS } from "@/prisma/seed/demo-accounts";
+import { makePdf } from "@/prisma/seed/pdf";
+import { signIn } from "./helpers";
+
+const h2023 = async (page: Page) => {
+  await page.goto("/veileder");
+  const href = await page.getByRole("link", { name: "Kull H2023" }).first().getAttribute("href");
+  if (!href) throw new Error("no link to Kull H2023 on /veileder");
+  return href;
+};
+
+test("a documented illness gets utsatt eksamen, an F registers for ny eksamen, both are graded and exported to FS with the counting grade", async ({ browser }) => {
+  test.setTimeout(180_000);
+
+  // Nora asks for utsatt eksamen of the ny eksamen she is registered for, with a legeerklæring.
+  const nora = await (await browser.newContext()).newPage();
+  await signIn(nora, DEMO_STUDENTS.resit.email);
+  await nora.goto("/student/eksamen");
+  const resitCard = nora.getByRole("region", { name: /^Ny eksamen:/ });
+  await expect(resitCard.getByText("Meldt opp", { exact: true })).toBeVisible();
+  await expect(resitCard.getByText(/kl\. 09\.00/).first()).toBeVisible();
+  await resitCard.getByLabel(/^Sykdom:/).check();
+  await resitCard.getByLabel("Hva skjedde, og når?").fill("Innlagt på sykehus med lungebetennelse i eksamensuken.");
+  await resitCard.getByLabel("Dokumentasjon (PDF)").setInputFiles({ name: "legeerklaering.pdf", mimeType: "application/pdf", buffer: Buffer.from(makePdf("Legeerklæring", ["Innlagt"])) });
+  await resitCard.getByRole("button", { name: "Send søknaden" }).click();
+  await expect(nora.getByText("Søknaden om utsatt eksamen er sendt.")).toBeVisible();
+
+  // Fredrik registers for the ny eksamen himself.
+  const fredrik = await (await browser.newContext()).newPage();
+  await signIn(fredrik, DEMO_STUDENTS.failed.email);
+  await fredrik.goto("/student/eksamen");
+  await fredrik.getByRole("button", { name: "Meld deg opp til ny eksamen" }).click();
+  await fredrik.getByRole("dialog").getByRole("button", { name: "Meld meg opp" }).click();
+  await expect(fredrik.getByRole("region", { name: /^Ny eksamen:/ }).getByText("Meldt opp", { exact: true })).toBeVisible();
+  await expect(fredrik.getByRole("button", { name: /^Meld deg av/ })).toBeVisible();
+
+  // The adviser grants Nora's request onto the utsatt eksamen.
+  const adviser = await (await browser.newContext()).newPage();
+  await signIn(adviser, "veileder@demo.no");
+  const base = await h2023(adviser);
+  await adviser.goto(`${base}/eksamen/utsatt`);
+  const grant = adviser.getByRole("form", { name: `Innvilg utsatt eksamen for ${DEMO_STUDENTS.resit.name}` });
+  await grant.getByRole("button", { name: "Innvilg utsatt eksamen" }).click();
+  await expect(adviser.getByRole("row").filter({ hasText: DEMO_STUDENTS.resit.name }).getByText("Innvilget", { exact: true })).toBeVisible();
+
+  // Nora sees the letter and her place at the utsatt eksamen.
+  await nora.goto("/student/eksamen");
+  await expect(nora.getByRole("region", { name: /^Utsatt eksamen:/ }).getByText("Meldt opp", { exact: true })).toBeVisible();
+  await nora.goto("/student/brev");
+  await expect(nora.getByRole("link", { name: /utsatt eksamen/i }).first()).toBeVisible();
+
+  // Grades: Fredrik D at the ny eksamen, Nora C at the utsatt eksamen.
+  await adviser.goto(`${base}/eksamen`);
+  await adviser.getByRole("navigation", { name: "Eksamener i kullet" }).getByRole("link", { name: /^Ny eksamen:/ }).click();
+  await expect(adviser.getByRole("heading", { level: 1, name: /^Ny eksamen, Kull H2023/ })).toBeVisible();
+  await adviser.getByLabel(`Karakter for ${DEMO_STUDENTS.failed.name}`, { exact: true }).selectOption("D");
+  await adviser.getByRole("button", { name: `Lagre karakter for ${DEMO_STUDENTS.failed.name}` }).click();
+  await expect(adviser.getByText("Karakteren D er lagret.")).toBeVisible();
+  const resitExport = await adviser.getByRole("link", { name: /Last ned resultater for FS/ }).getAttribute("href");
+  const resitCsv = await (await adviser.request.get(resitExport!)).text();
+  // Best of F (ordinary, autumn 2024) and D: D, from the ny eksamen.
+  expect(resitCsv).toMatch(new RegExp(`^${DEMO_STUDENTS.failed.name};[^\\r\\n]*;D;\\d{2}\\.\\d{2}\\.\\d{4};Ny eksamen[^;]*;D\\r?$`, "m"));
+
+  await adviser.getByRole("navigation", { name: "Eksamener i kullet" }).getByRole("link", { name: /^Utsatt eksamen:/ }).click();
+  await expect(adviser.getByRole("heading", { level: 1, name: /^Utsatt eksamen, Kull H2023/ })).toBeVisible();
+  await adviser.getByLabel(`Karakter for ${DEMO_STUDENTS.resit.name}`, { exact: true }).selectOption("C");
+  await adviser.getByRole("button", { name: `Lagre karakter for ${DEMO_STUDENTS.resit.name}` }).click();
+  await expect(adviser.getByText("Karakteren C er lagret.")).toBeVisible();
+  const deferredExport = await adviser.getByRole("link", { name: /Last ned resultater for FS/ }).getAttribute("href");
+  const deferredCsv = await (await adviser.request.get(deferredExport!)).text();
+  expect(deferredCsv).toMatch(new RegExp(`^${DEMO_STUDENTS.resit.name};[^\\r\\n]*;C;\\d{2}\\.\\d{2}\\.\\d{4};Utsatt eksamen[^;]*;C\\r?$`, "m"));
+
+  // The ordinary sitting's export carries the counting grade too.
+  await adviser.getByRole("navigation", { name: "Eksamener i kullet" }).getByRole("link", { name: /^Ordinær eksamen:/ }).click();
+  await expect(adviser.getByRole("heading", { level: 1, name: /^Eksamen, Kull H2023/ })).toBeVisible();
+  const ordinaryExport = await adviser.getByRole("link", { name: /Last ned resultater for FS/ }).getAttribute("href");
+  const ordinaryCsv = await (await adviser.request.get(ordinaryExport!)).text();
+  expect(ordinaryCsv).toMatch(new RegExp(`^${DEMO_STUDENTS.failed.name};[^\\r\\n]*;D;[^;]*;[^;]*;F\\r?$`, "m"));
+});

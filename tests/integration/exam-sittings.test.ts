@@ -1,0 +1,256 @@
+// The exam beyond the first sitting, use case by use case with their audit entries, letters and
+// mail: later sittings saved with Oslo times; utsatt eksamen asked for with documentation,
+// granted (a letter, the student placed on the deferred sitting) or refused (an enkeltvedtak
+// with a klage deadline); ny eksamen registered for by the student or an adviser under the course
+// rule, the attempts and the deadline; results at every sitting; the FS export of a sitting
+// carries the grade that counts (the best) and the sitting it is from.
+import { beforeAll, describe, expect, it } from "vitest";
+import { publishGrades, setGrade } from "@/lib/server/exams/grades";
+import { grantDeferral, refuseDeferral, requestDeferral } from "@/lib/server/exams/deferrals";
+import { registerForExam, getExamAdmission } from "@/lib/server/exams/registration";
+import { registerForResit, withdrawFromResit } from "@/lib/server/exams/resit";
+import { examResultsCsv, getExamProtocol } from "@/lib/server/exams/results";
+import { saveLaterSitting, setSittingTask } from "@/lib/server/exams/sittings";
+import { getStudentOverview } from "@/lib/server/students/overview";
+import { DomainError } from "@/lib/server/errors";
+import { decideStudentAppeal, fileStudentAppeal } from "@/lib/server/student-letters/appeals";
+import { createUser } from "@/prisma/seed/factories";
+import { makePdf } from "@/prisma/seed/pdf";
+import { makeCohort, viewerOf, type World } from "./cohort-world";
+import { GET as downloadCalendar } from "@/app/api/student/kalender/route";
+import { db, signInAs } from "./support";
+
+let world: World;
+const ILL = 0; // ill before the ordinary exam: granted utsatt eksamen
+const REFUSED = 1; // asks for a deferral without grounds: refused; then F, registers for ny eksamen
+const PASSED = 2; // B at the ordinary exam: may improve once
+const SHORT = 3; // four arbeidskrav approved: not eligible, never registered
+const KLAGE = 4; // refused a deferral, klage taken by another adviser: granted
+let resitId: string;
+let deferredId: string;
+
+const student = (index: number) => viewerOf({ id: world.students[index]!.userId, email: `s${index}@test.no`, name: world.students[index]!.name, roles: ["STUDENT"] });
+const enrolmentOf = (index: number) => world.students[index]!.enrolmentId;
+const legeerklaering = () => new File([Buffer.from(makePdf("Legeerklæring", ["Syk 13.–16. desember 2026."]))], "legeerklaering.pdf", { type: "application/pdf" });
+const at = (iso: string) => new Date(iso);
+
+async function auditOf(action: string, entityId?: string) {
+  return db().auditLog.findMany({ where: { action, ...(entityId ? { entityId } : {}) }, orderBy: { id: "asc" } });
+}
+
+function csvRows(csv: string) {
+  return csv.replace(/^\uFEFF/, "").trim().split("\r\n").map((line) => line.split(";"));
+}
+
+beforeAll(async () => {
+  world = await makeCohort({
+    students: 5,
+    samlinger: [["2026-09-08", "2026-09-09"]],
+    heldBefore: "2030-01-01",
+    approved: (index) => (index === SHORT ? 4 : 5),
+    exam: { startsOn: "2026-12-14", endsOn: "2026-12-16" },
+  });
+  await registerForExam(world.teacher, { cohortId: world.cohortId }, at("2026-12-01T10:00:00Z"));
+});
+
+describe("later sittings", () => {
+  it("are saved by the staff with Oslo wall-clock times stored as instants, audited; a resit needs a deadline before its first day", async () => {
+    const now = at("2026-12-20T10:00:00Z");
+    const bad = saveLaterSitting(
+      world.adviser,
+      { cohortId: world.cohortId, examId: null, kind: "RESIT", title: "Ny eksamen", firstDay: "2027-02-02", startTime: "09:00", handInDay: "2027-02-04", handInTime: "14:00", registrationClosesOn: "2027-02-02" },
+      now,
+    );
+    await expect(bad).rejects.toMatchObject({ fieldErrors: { registrationClosesOn: ["Oppmeldingsfristen må være før første eksamensdag."] } });
+    const resit = await saveLaterSitting(
+      world.adviser,
+      { cohortId: world.cohortId, examId: null, kind: "RESIT", title: "Ny eksamen", firstDay: "2027-02-02", startTime: "09:00", handInDay: "2027-02-04", handInTime: "14:00", registrationClosesOn: "2027-01-20" },
+      now,
+    );
+    resitId = resit.id;
+    // Winter time: 09:00 in Oslo is 08:00 UTC.
+    expect(resit.startsAt.toISOString()).toBe("2027-02-02T08:00:00.000Z");
+    expect(resit.handInAt.toISOString()).toBe("2027-02-04T13:00:00.000Z");
+    const deferred = await saveLaterSitting(
+      world.adviser,
+      { cohortId: world.cohortId, examId: null, kind: "DEFERRED", title: "Utsatt eksamen", firstDay: "2027-02-09", startTime: "09:00", handInDay: "2027-02-11", handInTime: "14:00", registrationClosesOn: null },
+      now,
+    );
+    deferredId = deferred.id;
+    const created = await auditOf("exam.create");
+    expect(created.map((entry) => entry.entityId)).toEqual(expect.arrayContaining([resitId, deferredId]));
+    expect(created.find((entry) => entry.entityId === resitId)!.after).toMatchObject({ kind: "RESIT", registrationClosesOn: "2027-01-20", startsAt: "2027-02-02T08:00:00.000Z" });
+  });
+});
+
+describe("utsatt eksamen", () => {
+  it("is asked for with documentation before the exam; a grant places the student on the deferred sitting with a letter, audited", async () => {
+    const requestedAt = at("2026-12-13T18:00:00Z");
+    await expect(requestDeferral(student(ILL), world.examId!, { reason: "ILLNESS", explanation: "Syk.", file: null }, requestedAt)).rejects.toMatchObject({
+      fieldErrors: { file: ["Last opp dokumentasjonen som PDF, for eksempel en legeerklæring."] },
+    });
+    const { id } = await requestDeferral(student(ILL), world.examId!, { reason: "ILLNESS", explanation: "Høy feber fra 13. desember.", file: legeerklaering() }, requestedAt);
+    const request = await db().examDeferral.findUniqueOrThrow({ where: { id }, include: { documents: true } });
+    expect(request).toMatchObject({ status: "REQUESTED", reason: "ILLNESS" });
+    expect(request.documents.map((document) => document.kind)).toEqual(["DEFERRAL_DOCUMENTATION"]);
+    const [requested] = await auditOf("exam_deferral.request", id);
+    // Health data: the log records that the account exists, not what it says.
+    expect(requested!.after).toMatchObject({ status: "REQUESTED", explanationLength: "Høy feber fra 13. desember.".length });
+    expect(JSON.stringify(requested!.after)).not.toContain("feber");
+    expect(await db().mailMessage.count({ where: { dedupeKey: `exam-deferral-receipt:${id}` } })).toBe(1);
+    // A second request for the same sitting waits for the first.
+    await expect(requestDeferral(student(ILL), world.examId!, { reason: "ILLNESS", explanation: "Igjen.", file: legeerklaering() }, requestedAt)).rejects.toThrow(
+      "Du har allerede søkt om utsatt eksamen for denne eksamenen.",
+    );
+    // The teaching team does not decide: advisers do.
+    await expect(grantDeferral(world.teacher, { cohortId: world.cohortId, deferralId: id, sittingId: deferredId, note: null }, at("2026-12-21T10:00:00Z"))).rejects.toThrow();
+
+    const granted = await grantDeferral(world.adviser, { cohortId: world.cohortId, deferralId: id, sittingId: deferredId, note: null }, at("2026-12-21T10:00:00Z"));
+    const registrations = await db().examRegistration.findMany({ where: { enrolmentId: enrolmentOf(ILL) }, select: { examId: true, status: true } });
+    expect(registrations).toEqual(
+      expect.arrayContaining([
+        { examId: world.examId!, status: "DEFERRED" },
+        { examId: deferredId, status: "ADMITTED" },
+      ]),
+    );
+    const letter = await db().studentLetter.findUniqueOrThrow({ where: { id: granted.letterId } });
+    expect(letter).toMatchObject({ kind: "EXAM_DEFERRAL_GRANTED", enkeltvedtak: false, aboutType: "ExamDeferral", aboutId: id, klageDeadline: null });
+    expect(letter.body).toContain("Eksamen starter tirsdag 9. februar 2027 kl. 09.00 og skal leveres senest torsdag 11. februar 2027 kl. 14.00 (norsk tid).");
+    expect((await auditOf("exam_deferral.grant", id)).map((entry) => entry.after)).toEqual([expect.objectContaining({ status: "GRANTED", sittingId: deferredId })]);
+    expect(await auditOf("exam.defer")).toHaveLength(1);
+  });
+
+  it("refused is an enkeltvedtak with grounds, legal basis and a klage deadline, audited; the student keeps the sitting", async () => {
+    const { id } = await requestDeferral(student(REFUSED), world.examId!, { reason: "OTHER", explanation: "Travelt på jobb.", file: legeerklaering() }, at("2026-12-12T10:00:00Z"));
+    await expect(refuseDeferral(world.adviser, { cohortId: world.cohortId, deferralId: id, grounds: "  " }, at("2026-12-13T10:00:00Z"))).rejects.toBeInstanceOf(DomainError);
+    const refused = await refuseDeferral(world.adviser, { cohortId: world.cohortId, deferralId: id, grounds: "Arbeidspress er ikke en tungtveiende grunn." }, at("2026-12-13T10:00:00Z"));
+    const letter = await db().studentLetter.findUniqueOrThrow({ where: { id: refused.letterId } });
+    expect(letter).toMatchObject({ kind: "EXAM_DEFERRAL_REFUSED", enkeltvedtak: true, grounds: "Arbeidspress er ikke en tungtveiende grunn." });
+    expect(letter.legalBasis).toBeTruthy();
+    expect(letter.klageDeadline).not.toBeNull();
+    expect((await auditOf("exam_deferral.refuse", id))[0]!.after).toMatchObject({ status: "REFUSED", letterId: letter.id });
+    expect(await db().examRegistration.findFirstOrThrow({ where: { examId: world.examId!, enrolmentId: enrolmentOf(REFUSED) } })).toMatchObject({ status: "ADMITTED" });
+    // Decided once: a new outcome is a new letter, never a changed one.
+    await expect(grantDeferral(world.adviser, { cohortId: world.cohortId, deferralId: id, sittingId: deferredId, note: null }, at("2026-12-13T11:00:00Z"))).rejects.toThrow("Søknaden er allerede avgjort.");
+  });
+
+  it("refused, and the klage taken by another adviser: granted onto the next deferred sitting, with an outcome letter", async () => {
+    const { id } = await requestDeferral(student(KLAGE), world.examId!, { reason: "ILLNESS", explanation: "Syk.", file: legeerklaering() }, at("2026-12-12T10:00:00Z"));
+    const refused = await refuseDeferral(world.adviser, { cohortId: world.cohortId, deferralId: id, grounds: "Legeerklæringen gjelder ikke eksamensdagene." }, at("2026-12-13T10:00:00Z"));
+    await fileStudentAppeal(student(KLAGE), refused.letterId, { text: "Legeerklæringen dekker hele uken." }, at("2026-12-14T10:00:00Z"));
+    const appeal = await db().studentAppeal.findFirstOrThrow({ where: { letterId: refused.letterId } });
+    // The adviser who refused does not decide the klage on it.
+    await expect(decideStudentAppeal(world.adviser, appeal.id, { kind: "REVERSE", grounds: "Dekker uken." }, at("2026-12-22T10:00:00Z"))).rejects.toThrow();
+    const other = viewerOf(await createUser(db(), { name: "Annen studieveileder", roles: ["ADVISER"] }));
+    await decideStudentAppeal(other, appeal.id, { kind: "REVERSE", grounds: "Legeerklæringen dekker hele eksamensuken." }, at("2026-12-22T10:00:00Z"));
+    expect(await db().examDeferral.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "GRANTED", sittingId: deferredId, decidedById: other.id });
+    expect(await db().examRegistration.findFirstOrThrow({ where: { examId: deferredId, enrolmentId: enrolmentOf(KLAGE) } })).toMatchObject({ status: "ADMITTED" });
+    const outcome = await db().studentLetter.findFirstOrThrow({ where: { enrolmentId: enrolmentOf(KLAGE), kind: "KLAGE_REVERSED" } });
+    expect(outcome.body).toContain("Du får utsatt eksamen og er meldt opp til Utsatt eksamen: Utsatt eksamen");
+    expect((await auditOf("exam_deferral.grant", id))[0]!.after).toMatchObject({ appealId: appeal.id });
+  });
+});
+
+describe("results and ny eksamen", () => {
+  it("records a grade at the ordinary sitting, audited", async () => {
+    await setGrade(world.teacher, { cohortId: world.cohortId, enrolmentId: enrolmentOf(REFUSED), grade: "F", reason: null });
+    await setGrade(world.teacher, { cohortId: world.cohortId, enrolmentId: enrolmentOf(PASSED), grade: "B", reason: null });
+    await publishGrades(world.teacher, { cohortId: world.cohortId });
+    expect((await auditOf("exam.grade")).map((entry) => entry.after)).toEqual(expect.arrayContaining([expect.objectContaining({ grade: "F" }), expect.objectContaining({ grade: "B" })]));
+  });
+
+  it("is open to a student with F who is eligible, by the student, audited and confirmed by mail", async () => {
+    const now = at("2027-01-10T10:00:00Z");
+    const result = await registerForResit(student(REFUSED), { examId: resitId }, now);
+    expect(result).toMatchObject({ improvement: false, attempt: 2, of: 3 });
+    const [entry] = await auditOf("exam.register", result.registrationId);
+    expect(entry!.after).toMatchObject({ kind: "RESIT", by: "student", attemptsUsed: 1, improvement: false });
+    expect(await db().mailMessage.count({ where: { dedupeKey: { startsWith: `exam-registered:${result.registrationId}:` } } })).toBe(1);
+    await expect(registerForResit(student(REFUSED), { examId: resitId }, now)).rejects.toThrow("Du er allerede meldt opp til denne eksamenen.");
+    // The calendar has the sitting the student is to sit, from its start to its hand-in, and not the others.
+    await signInAs({ id: world.students[REFUSED]!.userId });
+    const ics = await (await downloadCalendar()).text();
+    expect(ics).toContain(`UID:eksamen-${resitId}@`);
+    expect(ics).toContain("DTSTART:20270202T080000Z");
+    expect(ics).toContain("DTEND:20270204T130000Z");
+    expect(ics).not.toContain(`eksamen-${deferredId}@`);
+  });
+
+  it("lets a student who passed improve once, and withdraw before the deadline without using an attempt", async () => {
+    const result = await registerForResit(student(PASSED), { examId: resitId }, at("2027-01-11T10:00:00Z"));
+    expect(result.improvement).toBe(true);
+    await withdrawFromResit(student(PASSED), { examId: resitId }, at("2027-01-12T10:00:00Z"));
+    expect(await db().examRegistration.findFirstOrThrow({ where: { examId: resitId, enrolmentId: enrolmentOf(PASSED) } })).toMatchObject({ status: "WITHDRAWN" });
+    expect((await auditOf("exam.withdraw")).at(-1)!.after).toMatchObject({ status: "WITHDRAWN", kind: "RESIT", by: "student" });
+  });
+
+  it("is closed to a student who is not eligible, and to everyone after the deadline (Oslo end of day)", async () => {
+    const adviser = world.adviser;
+    await expect(registerForResit(adviser, { examId: resitId, enrolmentId: enrolmentOf(SHORT) }, at("2027-01-10T10:00:00Z"))).rejects.toThrow(
+      /ikke rett til å gå opp til eksamen: kravene til oppmøte og arbeidskrav er ikke oppfylt/,
+    );
+    // 20 January ends at 23:00 UTC (winter time).
+    await expect(registerForResit(student(PASSED), { examId: resitId }, at("2027-01-20T23:00:00Z"))).rejects.toThrow("Fristen for å melde seg opp gikk ut 20. januar 2027.");
+    // The teaching team does not register for ny eksamen: advisers do.
+    await expect(registerForResit(world.teacher, { examId: resitId, enrolmentId: enrolmentOf(PASSED) }, at("2027-01-10T10:00:00Z"))).rejects.toThrow();
+  });
+
+  it("has its own task, set by the staff and audited, shown to the students registered there from the start", async () => {
+    await setSittingTask(world.teacher, { cohortId: world.cohortId, examId: resitId, taskTitle: "Ledelse i endring", taskText: "Drøft en endring du har ledet." });
+    expect((await auditOf("exam.task", resitId))[0]!.after).toEqual({ taskTitle: "Ledelse i endring", taskTextLength: "Drøft en endring du har ledet.".length });
+    const taskAt = async (index: number, iso: string) =>
+      (await getStudentOverview(student(index), at(iso)))[0]!.exams.sittings.find((sitting) => sitting.id === resitId)?.task ?? null;
+    expect(await taskAt(REFUSED, "2027-02-02T07:59:59Z")).toBeNull();
+    expect(await taskAt(REFUSED, "2027-02-02T08:00:00Z")).toMatchObject({ title: "Ledelse i endring", text: "Drøft en endring du har ledet." });
+    // Withdrawn: not to sit it, so no task.
+    expect(await taskAt(PASSED, "2027-02-02T08:00:00Z")).toBeNull();
+  });
+
+  it("grades each later sitting; the FS export of a sitting carries the grade that counts and the sitting it is from", async () => {
+    await setGrade(world.teacher, { cohortId: world.cohortId, examId: resitId, enrolmentId: enrolmentOf(REFUSED), grade: "D", reason: null });
+    await setGrade(world.teacher, { cohortId: world.cohortId, examId: deferredId, enrolmentId: enrolmentOf(ILL), grade: "C", reason: null });
+    const resit = csvRows((await examResultsCsv(world.teacher, world.cohortId, resitId)).csv);
+    const header = resit[0]!;
+    const column = (name: string) => header.indexOf(name);
+    const refusedRow = resit.find((row) => row[0] === world.students[REFUSED]!.name)!;
+    // Best of F (ordinary, autumn 2026) and D (ny eksamen, spring 2027): D, from the ny eksamen.
+    expect(refusedRow[column("Karakter")]).toBe("D");
+    expect(refusedRow[column("Termin")]).toBe("VÅR 2027");
+    expect(refusedRow[column("Resultat på denne eksamen")]).toBe("D");
+    // Only those registered there: the student who withdrew is not in the export.
+    expect(resit.slice(1).map((row) => row[0])).toEqual([world.students[REFUSED]!.name]);
+    // The ordinary sitting's export carries the counting grade too, and says what was given there.
+    const ordinary = csvRows((await examResultsCsv(world.teacher, world.cohortId)).csv);
+    const again = ordinary.find((row) => row[0] === world.students[REFUSED]!.name)!;
+    expect(again[column("Karakter")]).toBe("D");
+    expect(again[column("Resultat på denne eksamen")]).toBe("F");
+    const deferred = csvRows((await examResultsCsv(world.teacher, world.cohortId, deferredId)).csv);
+    expect(deferred.find((row) => row[0] === world.students[ILL]!.name)![column("Karakter")]).toBe("C");
+    // The protocol of the ny eksamen names its result and that the counting grade is this one.
+    const protocol = await getExamProtocol(world.teacher, world.cohortId, at("2027-03-01T10:00:00Z"), resitId);
+    expect(protocol).toMatchObject({ kind: "RESIT", term: "VÅR 2027" });
+    expect(protocol.students).toEqual([expect.objectContaining({ name: world.students[REFUSED]!.name, grade: "D", countingElsewhere: null })]);
+    // On the staff page: every sitting's result and the grade that counts.
+    const admission = await getExamAdmission(world.adviser, world.cohortId, at("2027-03-01T10:00:00Z"), resitId);
+    const row = admission.students.find((s) => s.enrolmentId === enrolmentOf(REFUSED))!;
+    expect(row.history.map((item) => [item.kind, item.outcome, item.grade])).toEqual([
+      ["ORDINARY", "GRADED", "F"],
+      ["RESIT", "GRADED", "D"],
+    ]);
+    expect(row.counting).toMatchObject({ grade: "D", examId: resitId });
+    expect(row.attempts).toMatchObject({ used: 2, allowed: 3 });
+  });
+
+  it("shows the student a later sitting's result, and the grade that counts, once that sitting's grades are published", async () => {
+    const now = at("2027-03-01T10:00:00Z");
+    const before = (await getStudentOverview(student(REFUSED), now))[0]!.exams;
+    expect(before.sittings.find((sitting) => sitting.id === resitId)!.grade).toBeNull();
+    expect(before.counting).toMatchObject({ grade: "F", kind: "ORDINARY" });
+    await publishGrades(world.teacher, { cohortId: world.cohortId, examId: resitId });
+    expect((await auditOf("exam.publish_grades", resitId)).length).toBe(1);
+    const after = (await getStudentOverview(student(REFUSED), now))[0]!.exams;
+    expect(after.sittings.find((sitting) => sitting.id === resitId)!.grade).toBe("D");
+    expect(after.counting).toMatchObject({ grade: "D", kind: "RESIT" });
+    expect(after.attempts).toMatchObject({ used: 2, allowed: 3, passed: true });
+  });
+});
