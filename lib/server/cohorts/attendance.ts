@@ -15,6 +15,7 @@ import { csvText } from "@/lib/csv";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { attendanceEntryMode, weekdayShortNb, weekLabel, type AttendanceEntryMode } from "@/lib/domain/cohort-plan";
 import { formatAttendancePercent, type Eligibility } from "@/lib/domain/eligibility";
+import { attendanceFigures, type AttendanceFigures } from "@/lib/domain/attendance-progress";
 import { fsDate } from "@/lib/domain/exam-results";
 import { compareByRisk, riskOf, type Risk } from "@/lib/domain/risk";
 import { auditMany } from "@/lib/server/audit";
@@ -287,7 +288,10 @@ export interface GridStudent {
   notes: (string | null)[];
   eligibility: Eligibility;
   risk: Risk;
+  /** Share of all planned days, for the CSV export (its columns say so). */
   percent: string;
+  /** The figures as the page shows them (lib/domain/attendance-progress.ts). */
+  figures: AttendanceFigures;
 }
 
 export async function getAttendanceGrid(
@@ -357,6 +361,7 @@ export async function getAttendanceGrid(
         eligibility,
         risk: riskOf(eligibility),
         percent: formatAttendancePercent(eligibility.attendance.attended, eligibility.attendance.scheduled, requirements.attendancePercent),
+        figures: attendanceFigures(eligibility.attendance),
       };
     })
     .sort((a, b) => compareByRisk(a.eligibility, b.eligibility));

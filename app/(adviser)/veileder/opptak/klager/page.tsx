@@ -90,7 +90,7 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
                 ) : null}
                 {appeal.status === "RECEIVED" ? (
                   <div className="mt-4 border-t border-slate-200 pt-4">
-                    <AppealDecisionForm appealId={appeal.id} currentPosition={appeal.decision.waitlistPosition} />
+                    <AppealDecisionForm appealId={appeal.id} currentPosition={appeal.decision.waitlistPosition} offerProblem={appeal.offerProblem} />
                   </div>
                 ) : (
                   <div className="mt-3">

@@ -91,6 +91,29 @@ export default async function ApplicationPage({
         </p>
       ) : null}
 
+      {canAnswer && decision ? (
+        // An open offer comes first: it is the one thing on the page with a deadline for the applicant.
+        <section className="card border-green-700 bg-green-50" aria-labelledby="tilbud-heading">
+          <h2 id="tilbud-heading">Du har fått tilbud om studieplass i {application.cohort.name}</h2>
+          <p className="mt-1 font-medium">Svarfrist: {formatDeadline(decision.answerDeadline!)}.</p>
+          <p className="mt-1 text-slate-800">Svarer du ikke innen fristen, går plassen til neste på ventelisten.</p>
+          <div className="mt-3">
+            <OfferAnswerForm applicationId={id} cohortName={application.cohort.name} />
+          </div>
+        </section>
+      ) : null}
+      {decision?.outcome === "OFFER" && (decision.answer === "ACCEPTED" || decision.answer === "DECLINED") && decision.answeredAt ? (
+        <section className="card" aria-labelledby="kvittering-heading">
+          <h2 id="kvittering-heading">Kvittering for svaret ditt</h2>
+          <p className="mt-2">
+            {decision.answer === "ACCEPTED" ? "Du takket ja til studieplassen" : "Du takket nei til studieplassen"} i {application.cohort.name}{" "}
+            {formatInstantNb(decision.answeredAt)}.
+            {decision.answer === "DECLINED" ? " Plassen går til neste på ventelisten." : ""}
+          </p>
+          <p className="mt-1 text-slate-700">Kvitteringen er også sendt på e-post til {viewer.email}.</p>
+        </section>
+      ) : null}
+
       <section className="card" aria-labelledby="status-heading">
         <h2 id="status-heading">Status</h2>
         <ol className="mt-3 space-y-2">
@@ -137,13 +160,9 @@ export default async function ApplicationPage({
           <h2 id="vedtak-heading">Vedtak</h2>
           <p className="mt-1 text-sm text-slate-700">Saksnummer: {decision.reference}</p>
           {canAnswer ? (
-            <div className="mt-3 rounded-md border border-green-700 bg-green-50 p-4">
-              <h3>Svar på tilbudet</h3>
-              <p className="mt-1">Svarfrist: {formatDeadline(decision.answerDeadline!)}.</p>
-              <div className="mt-3">
-                <OfferAnswerForm applicationId={id} />
-              </div>
-            </div>
+            <p className="mt-3 font-medium">
+              Du har fått tilbud om studieplass. <a href="#tilbud-heading">Svar på tilbudet</a> øverst på siden.
+            </p>
           ) : decision.outcome === "OFFER" && decision.answer === null ? (
             <p className="mt-3 font-medium">Svarfristen har gått ut. Kontakt studieveilederen.</p>
           ) : decision.outcome === "OFFER" && decision.answer === "EXPIRED" ? (

@@ -16,6 +16,7 @@ import { computeRanking } from "@/lib/server/admission/ranking";
 import { db } from "@/lib/server/db";
 import { requirePageRole } from "@/lib/server/viewer";
 import { parseRecordId } from "@/lib/validation/ids";
+import { countNoun } from "@/lib/domain/format";
 
 export const metadata: Metadata = { title: "Rangering" };
 
@@ -90,7 +91,7 @@ export default async function RankingPage({
           {ranking.unreviewed.length > 0 ? (
             <>
               {" "}
-              <Link href={`${base}?kvalifisert=ikke-vurdert`}>{ranking.unreviewed.length} søknader er ikke vurdert</Link> og er ikke med.
+              <Link href={`${base}?kvalifisert=ikke-vurdert`}>{countNoun(ranking.unreviewed.length, "søknad", "søknader")} er ikke vurdert</Link> og er ikke med.
             </>
           ) : null}
           {ranking.unqualified.length > 0 ? ` ${ranking.unqualified.length} søkere oppfyller ikke opptakskravene.` : ""}

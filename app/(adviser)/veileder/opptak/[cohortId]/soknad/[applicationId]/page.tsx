@@ -13,7 +13,8 @@ import { countyName } from "@/lib/domain/counties";
 import { formatCaseReference } from "@/lib/domain/case-reference";
 import { replacedLetters } from "@/lib/domain/decision-letter";
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
-import { formatMegabytes } from "@/lib/domain/upload";
+import { formatFileSize } from "@/lib/domain/upload";
+import { placeName } from "@/lib/data/norway-places";
 import { closeDocumentationRequestAction, offerPlaceAction, reviewDocumentAction, reviewPositionAction } from "@/lib/actions/admission";
 import { filterParams, getApplicationForReview, parseApplicationFilter, type ReviewPage } from "@/lib/server/admission/queries";
 import { NotFoundError } from "@/lib/server/errors";
@@ -178,7 +179,7 @@ export default async function ReviewApplicationPage({
                   <Fact label="Personalansvar">
                     {position.personnelResponsibility ? "Ja" : "Nei"}, for {position.personnelCount ?? "?"} personer
                   </Fact>
-                  <Fact label="Sted">{position.municipalityCode ?? "–"} {position.countyCode ? `(${countyName(position.countyCode) ?? position.countyCode})` : ""}</Fact>
+                  <Fact label="Sted">{placeName(position.countyCode, position.municipalityCode) ?? "–"}</Fact>
                 </dl>
                 <h4 className="mt-4 font-semibold">Tjenestebevis</h4>
                 <DocumentReviews applicationId={application.id} documents={documentsOf(position.id, "TJENESTEBEVIS")} empty="Ingen tjenestebevis for denne stillingen." locked={application.status === "WITHDRAWN"} />
@@ -337,7 +338,7 @@ function DocumentReviews({ applicationId, documents, empty, locked }: { applicat
             <p className="flex flex-wrap items-center gap-x-3 gap-y-1">
               <span className="font-medium">{document.originalName}</span>
               <span className="text-sm text-slate-700">
-                PDF, {formatMegabytes(document.size)}, lastet opp {formatInstantNb(document.uploadedAt)}
+                PDF, {formatFileSize(document.size)}, lastet opp {formatInstantNb(document.uploadedAt)}
               </span>
               <StatusBadge tone={verification.tone}>{verification.label}</StatusBadge>
             </p>
