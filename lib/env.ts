@@ -2,6 +2,7 @@
 // and on first use. A missing or malformed variable stops the server with a clear message
 // instead of failing later on a user's request.
 import { z } from "zod";
+import { DEFAULT_POOL_SETTINGS, type PoolSettings } from "@/lib/db/pool-settings";
 
 const optionalText = z
   .string()
@@ -9,12 +10,37 @@ const optionalText = z
   .optional()
   .transform((value) => (value ? value : undefined));
 
+/** A whole number within bounds, or `fallback` when unset; the message names the variable. */
+function wholeNumber(name: string, min: number, max: number, fallback: number) {
+  const message = `${name} must be a whole number from ${min} to ${max}`;
+  return optionalText.pipe(
+    z.coerce
+      .number<string | undefined>({ error: message })
+      .int(message)
+      .min(min, message)
+      .max(max, message)
+      .optional()
+      .transform((value) => value ?? fallback),
+  );
+}
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: z
       .string()
       .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// connection string"),
+    /** The database pool and its timeouts (lib/db/pool-settings.ts says why these defaults). */
+    DATABASE_POOL_MAX: wholeNumber("DATABASE_POOL_MAX", 1, 200, DEFAULT_POOL_SETTINGS.max),
+    DATABASE_CONNECTION_TIMEOUT_MS: wholeNumber("DATABASE_CONNECTION_TIMEOUT_MS", 100, 600_000, DEFAULT_POOL_SETTINGS.connectionTimeoutMillis),
+    DATABASE_STATEMENT_TIMEOUT_MS: wholeNumber("DATABASE_STATEMENT_TIMEOUT_MS", 100, 3_600_000, DEFAULT_POOL_SETTINGS.statementTimeoutMillis),
+    DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: wholeNumber(
+      "DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS",
+      100,
+      3_600_000,
+      DEFAULT_POOL_SETTINGS.idleInTransactionTimeoutMillis,
+    ),
+    DATABASE_IDLE_TIMEOUT_MS: wholeNumber("DATABASE_IDLE_TIMEOUT_MS", 100, 3_600_000, DEFAULT_POOL_SETTINGS.idleTimeoutMillis),
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters (npx auth secret)"),
     APP_URL: z.url().default("http://localhost:3000"),
     STORAGE_DIR: z.string().default(".data/storage"),
@@ -77,6 +103,17 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new Error(`Invalid environment:\n${problems.join("\n")}`);
   }
   return result.data;
+}
+
+/** The server's database pool (lib/server/db.ts). */
+export function poolSettings(config: Env = env()): PoolSettings {
+  return {
+    max: config.DATABASE_POOL_MAX,
+    connectionTimeoutMillis: config.DATABASE_CONNECTION_TIMEOUT_MS,
+    statementTimeoutMillis: config.DATABASE_STATEMENT_TIMEOUT_MS,
+    idleInTransactionTimeoutMillis: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    idleTimeoutMillis: config.DATABASE_IDLE_TIMEOUT_MS,
+  };
 }
 
 export function feideConfigured(config: Env = env()): boolean {

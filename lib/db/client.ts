@@ -1,20 +1,35 @@
 // Builds a Prisma client on the `pg` driver adapter. Server code uses the singleton in
 // lib/server/db.ts; command-line tools and tests construct their own with this function.
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
+import { DEFAULT_POOL_SETTINGS, type PoolSettings } from "@/lib/db/pool-settings";
+import { oneQueryAtATimeInTransactions } from "@/lib/db/serial-transactions";
 
-export function createPrismaClient(connectionString: string) {
+export function createPrismaClient(connectionString: string, settings: PoolSettings = DEFAULT_POOL_SETTINGS) {
   return new PrismaClient({
     // A burst of requests that lock the same row (offers in one cohort) queue for connections:
-    // waiting up to 15 s for one beats an error; lib/server/transactions.ts retries after that.
-    adapter: new PrismaPg({ connectionString, max: 10, connectionTimeoutMillis: 15_000 }),
+    // waiting for one (connectionTimeoutMillis) beats an error; lib/server/transactions.ts
+    // retries after that. The settings and why: lib/db/pool-settings.ts.
+    adapter: oneQueryAtATimeInTransactions(new PrismaPg(poolConfig(connectionString, settings))),
     // Password hashes never leave the database unless a query asks for them by name.
     omit: { user: { passwordHash: true } },
   });
 }
 
-export type Database = ReturnType<typeof createPrismaClient>;
+/** The `pg` pool configuration for these settings (the timeouts PostgreSQL enforces are per session). */
+export function poolConfig(connectionString: string, settings: PoolSettings): pg.PoolConfig {
+  return {
+    connectionString,
+    max: settings.max,
+    connectionTimeoutMillis: settings.connectionTimeoutMillis,
+    idleTimeoutMillis: settings.idleTimeoutMillis,
+    statement_timeout: settings.statementTimeoutMillis,
+    idle_in_transaction_session_timeout: settings.idleInTransactionTimeoutMillis,
+  };
+}
 
+export type Database = ReturnType<typeof createPrismaClient>;
 
 /**
  * The client inside `db.$transaction(async (tx) => …)`. Prisma types it without the client's

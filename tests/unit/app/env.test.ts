@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { demoAccountsVisible, feideConfigured, parseEnv } from "@/lib/env";
+import { DEFAULT_POOL_SETTINGS } from "@/lib/db/pool-settings";
+import { demoAccountsVisible, feideConfigured, parseEnv, poolSettings } from "@/lib/env";
 
 const base = { DATABASE_URL: "postgresql://u:p@localhost:5432/db", AUTH_SECRET: "x".repeat(32) };
 
@@ -26,5 +27,33 @@ describe("environment", () => {
     expect(demoAccountsVisible(parseEnv({ ...base, NODE_ENV: "production" }))).toBe(false);
     expect(demoAccountsVisible(parseEnv({ ...base, NODE_ENV: "production", SHOW_DEMO_ACCOUNTS: "true" }))).toBe(true);
     expect(demoAccountsVisible(parseEnv({ ...base, NODE_ENV: "development", SHOW_DEMO_ACCOUNTS: "false" }))).toBe(false);
+  });
+
+  it("sets the database pool from DATABASE_* variables, with the documented defaults", () => {
+    expect(poolSettings(parseEnv(base))).toEqual(DEFAULT_POOL_SETTINGS);
+    expect(DEFAULT_POOL_SETTINGS).toEqual({
+      max: 10,
+      connectionTimeoutMillis: 15_000,
+      statementTimeoutMillis: 30_000,
+      idleInTransactionTimeoutMillis: 60_000,
+      idleTimeoutMillis: 30_000,
+    });
+    const custom = parseEnv({
+      ...base,
+      DATABASE_POOL_MAX: "25",
+      DATABASE_CONNECTION_TIMEOUT_MS: "5000",
+      DATABASE_STATEMENT_TIMEOUT_MS: "10000",
+      DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: "20000",
+      DATABASE_IDLE_TIMEOUT_MS: "1000",
+    });
+    expect(poolSettings(custom)).toEqual({
+      max: 25,
+      connectionTimeoutMillis: 5000,
+      statementTimeoutMillis: 10_000,
+      idleInTransactionTimeoutMillis: 20_000,
+      idleTimeoutMillis: 1000,
+    });
+    expect(() => parseEnv({ ...base, DATABASE_POOL_MAX: "0" })).toThrow(/DATABASE_POOL_MAX must be a whole number from 1 to 200/);
+    expect(() => parseEnv({ ...base, DATABASE_STATEMENT_TIMEOUT_MS: "30s" })).toThrow(/DATABASE_STATEMENT_TIMEOUT_MS must be a whole number/);
   });
 });
