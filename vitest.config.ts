@@ -27,6 +27,9 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
+          // next-auth imports "next/server" without an extension, which Node's own ESM loader
+          // refuses; processed by Vite it resolves (tests/integration/feide-sign-in.test.ts).
+          server: { deps: { inline: ["next-auth"] } },
           setupFiles: ["tests/integration/setup-file.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -5,6 +5,7 @@ import { LoginForm } from "@/components/forms/login-form";
 import { demoAccountsVisible, feideConfigured } from "@/lib/env";
 import { homePathFor } from "@/lib/permissions";
 import { signIn } from "@/lib/server/auth";
+import { signInErrorMessage } from "@/lib/server/auth/sign-in-errors";
 import { getViewer } from "@/lib/server/viewer";
 import { safeReturnPath } from "@/lib/validation/common";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
@@ -16,6 +17,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const viewer = await getViewer();
   if (viewer) redirect(homePathFor(viewer.roles));
   const next = safeReturnPath(params.neste) ?? undefined;
+  const signInError = signInErrorMessage(params);
 
   async function signInWithFeide() {
     "use server";
@@ -47,9 +49,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             <Link href={`/registrer?neste=${encodeURIComponent(next)}`}>Opprett en søkerkonto først</Link>.
           </p>
         ) : null}
-        {params.feil === "feide" ? (
+        {signInError ? (
           <p role="alert" className="mt-4 rounded-md border border-red-700 bg-red-50 p-3 text-red-900">
-            Feide-kontoen din er ikke knyttet til en bruker her. Kontakt studieveilederen.
+            {signInError}
           </p>
         ) : null}
         <div className="mt-6">

@@ -8,7 +8,6 @@ import "server-only";
 // old cookie then names a session that no longer exists and gets nothing.
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { headers } from "next/headers";
 import { z } from "zod";
 import { env, feideConfigured, trustedProxy } from "@/lib/env";
 import { clientAddressFrom } from "@/lib/http/client-address";
@@ -41,7 +40,11 @@ const credentialsSchema = z.object({
   grant: z.string().max(200).optional(),
 });
 
-function config(): NextAuthConfig {
+/**
+ * The configuration, made per request (next-auth's lazy initialisation): `request` is the route
+ * handler's request (undefined when `auth()` or `signIn()` run in a page or an action).
+ */
+function config(request?: Request): NextAuthConfig {
   const settings = env();
   const providers: NextAuthConfig["providers"] = [
     Credentials({
@@ -123,10 +126,8 @@ function config(): NextAuthConfig {
           token.sid = user.sessionId;
         } else if (account?.provider === "feide" && profile?.sub) {
           const linked = await db().user.findUnique({ where: { feideSubject: profile.sub }, select: { id: true } });
-          if (linked) {
-            const userAgent = (await headers()).get("user-agent");
-            token.sid = await createSession(db(), linked.id, userAgent);
-          }
+          // Runs in the callback route handler, whose request names the browser.
+          if (linked) token.sid = await createSession(db(), linked.id, request?.headers.get("user-agent") ?? null);
         }
         // Only the session id travels in the cookie; who it is, and their roles, are read fresh.
         return { sid: token.sid, iat: token.iat, exp: token.exp, jti: token.jti };
@@ -138,4 +139,4 @@ function config(): NextAuthConfig {
   };
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => config());
+export const { handlers, auth, signIn, signOut } = NextAuth((request) => config(request));
