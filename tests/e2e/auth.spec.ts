@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_ACCOUNTS } from "@/prisma/seed/demo-accounts";
+import { FEIDE_CANCELLED_MESSAGE, FEIDE_FAILED_MESSAGE, FEIDE_NOT_LINKED_MESSAGE } from "@/lib/server/auth/sign-in-errors";
 import { attemptSignIn, expectAccessible, linkIn, signIn, waitForMail } from "./helpers";
 
 const HOMES: Record<string, { path: RegExp; heading: string }> = {
@@ -58,6 +59,22 @@ for (const account of DEMO_ACCOUNTS) {
     await expectAccessible(page);
   });
 }
+
+test("a Feide sign-in that came back without a session says why in Norwegian, never the raw error", async ({ page }) => {
+  // Where tests/integration/feide-sign-in.test.ts ends each failure (against a real provider).
+  for (const [query, message] of [
+    ["feil=feide", FEIDE_NOT_LINKED_MESSAGE],
+    ["error=OAuthCallbackError", FEIDE_CANCELLED_MESSAGE],
+    ["error=Configuration", FEIDE_FAILED_MESSAGE],
+    ["error=%3Cb%3Efalsk%3C%2Fb%3E", FEIDE_FAILED_MESSAGE],
+  ] as const) {
+    const response = await page.goto(`/login?${query}`);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("alert").filter({ hasText: message })).toBeVisible();
+    await expect(page.getByText("falsk")).toHaveCount(0);
+  }
+  await expectAccessible(page);
+});
 
 test("a wrong password is refused with a Norwegian message and the e-mail is kept", async ({ page }) => {
   await attemptSignIn(page, "veileder@demo.no", "feil-passord-123");

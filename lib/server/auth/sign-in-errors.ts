@@ -9,7 +9,7 @@ export const FEIDE_NOT_LINKED_MESSAGE = "Feide-kontoen din er ikke knyttet til e
 export const FEIDE_CANCELLED_MESSAGE =
   "Innloggingen med Feide ble avbrutt, eller Feide ga ikke tilgang. Du er ikke logget inn. Prøv igjen, eller logg inn med e-post og passord.";
 export const SIGN_IN_REFUSED_MESSAGE = "Du fikk ikke logge inn. Kontakt studieveilederen hvis du mener dette er feil.";
-export const WRONG_PASSWORD_MESSAGE = "Feil e-post eller passord.";
+export const WRONG_PASSWORD_MESSAGE = "Feil e-postadresse eller passord.";
 export const SIGN_IN_INTERRUPTED_MESSAGE = "Innloggingen ble avbrutt. Last inn siden på nytt og prøv igjen.";
 export const FEIDE_FAILED_MESSAGE =
   "Innloggingen med Feide kunne ikke fullføres: lenken var allerede brukt eller for gammel, eller svaret kom ikke fra Feide. Du er ikke logget inn. Prøv igjen.";
