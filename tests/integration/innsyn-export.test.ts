@@ -42,29 +42,29 @@ beforeAll(async () => {
     samlinger: [{ title: "Samling 1", days: ["2030-09-10"] }],
     exam: { startsOn: "2030-11-19", endsOn: "2030-11-21" },
   });
-  const mine = await createApplication(db(), { applicantId: people.student.id, cohortId: cohort.id, status: "DECIDED", fullName: "Ingrid Innsyn", phone: "912 34 567" });
-  await attachPdf(db(), { applicationId: mine.id, uploadedById: people.student.id, kind: "VITNEMAL", originalName: "vitnemål Ingrid.pdf" });
-  await createDecision(db(), { applicationId: mine.id, decidedById: people.admin.id, outcome: "OFFER", answerDeadline: "2030-03-01" });
-  const enrolment = await enrol(db(), { userId: people.student.id, cohortId: cohort.id, applicationId: mine.id });
+  const mine = await createApplication(db(), { applicantId: people.student!.id, cohortId: cohort.id, status: "DECIDED", fullName: "Ingrid Innsyn", phone: "912 34 567" });
+  await attachPdf(db(), { applicationId: mine.id, uploadedById: people.student!.id, kind: "VITNEMAL", originalName: "vitnemål Ingrid.pdf" });
+  await createDecision(db(), { applicationId: mine.id, decidedById: people.admin!.id, outcome: "OFFER", answerDeadline: "2030-03-01" });
+  const enrolment = await enrol(db(), { userId: people.student!.id, cohortId: cohort.id, applicationId: mine.id });
   const definition = (await createArbeidskrav(db(), cohort.id, standardArbeidskrav(["2030-10-01"])))[0]!;
   await createSubmission(db(), {
     arbeidskravId: definition.id,
     enrolmentIds: [enrolment.id],
-    submittedById: people.student.id,
+    submittedById: people.student!.id,
     attempts: [{ status: "SUBMITTED", at: new Date("2030-09-20T10:00:00Z"), pdf: { originalName: "fagnotat Ingrid.pdf", title: "Fagnotat" } }],
   });
   examId = (await db().exam.findFirstOrThrow({ where: { cohortId: cohort.id } })).id;
   await db().examRegistration.create({
-    data: { examId, enrolmentId: enrolment.id, status: "ADMITTED", decidedById: people.admin.id, grade: "B", gradedById: people.admin.id, gradedAt: new Date("2030-12-01T10:00:00Z") },
+    data: { examId, enrolmentId: enrolment.id, status: "ADMITTED", decidedById: people.admin!.id, grade: "B", gradedById: people.admin!.id, gradedAt: new Date("2030-12-01T10:00:00Z") },
   });
-  await db().mailMessage.create({ data: { dedupeKey: "test:ingrid", to: people.student.email, userId: people.student.id, subject: "Velkommen", text: "Hei Ingrid" } });
-  await db().$transaction((tx) => audit(tx, { actorId: people.admin.id, action: "application.review", entityType: "Application", entityId: mine.id, after: { qualified: true } }));
+  await db().mailMessage.create({ data: { dedupeKey: "test:ingrid", to: people.student!.email, userId: people.student!.id, subject: "Velkommen", text: "Hei Ingrid" } });
+  await db().$transaction((tx) => audit(tx, { actorId: people.admin!.id, action: "application.review", entityType: "Application", entityId: mine.id, after: { qualified: true } }));
 
   // Someone else, in the same intake: none of this may reach Ingrid's export.
-  const theirs = await createApplication(db(), { applicantId: people.other.id, cohortId: cohort.id, status: "SUBMITTED", fullName: "Oskar Annen" });
-  await attachPdf(db(), { applicationId: theirs.id, uploadedById: people.other.id, kind: "VITNEMAL", originalName: "vitnemål Oskar.pdf" });
-  await db().mailMessage.create({ data: { dedupeKey: "test:oskar", to: people.other.email, userId: people.other.id, subject: "Kvittering", text: "Hei Oskar" } });
-  await db().$transaction((tx) => audit(tx, { actorId: people.admin.id, action: "application.review", entityType: "Application", entityId: theirs.id, after: { qualified: false } }));
+  const theirs = await createApplication(db(), { applicantId: people.other!.id, cohortId: cohort.id, status: "SUBMITTED", fullName: "Oskar Annen" });
+  await attachPdf(db(), { applicationId: theirs.id, uploadedById: people.other!.id, kind: "VITNEMAL", originalName: "vitnemål Oskar.pdf" });
+  await db().mailMessage.create({ data: { dedupeKey: "test:oskar", to: people.other!.email, userId: people.other!.id, subject: "Kvittering", text: "Hei Oskar" } });
+  await db().$transaction((tx) => audit(tx, { actorId: people.admin!.id, action: "application.review", entityType: "Application", entityId: theirs.id, after: { qualified: false } }));
 });
 
 async function exportAs(as: string | null, subject = "student") {

@@ -114,8 +114,8 @@ export async function collectPersonData(tx: Reader, userId: string, options: { s
     return { ...rest, file: path };
   };
 
-  const [applications, enrolments, mail, records] = await Promise.all([
-    tx.application.findMany({
+  // One after the other: a transaction is one connection, which runs one query at a time.
+  const applications = await tx.application.findMany({
       where: { applicantId: userId },
       orderBy: { createdAt: "asc" },
       include: {
@@ -128,8 +128,8 @@ export async function collectPersonData(tx: Reader, userId: string, options: { s
         documentationRequests: { orderBy: { createdAt: "asc" } },
         rankingMoves: { select: { toRank: true, reason: true, createdAt: true }, orderBy: { createdAt: "asc" } },
       },
-    }),
-    tx.enrolment.findMany({
+    });
+  const enrolments = await tx.enrolment.findMany({
       where: { userId },
       orderBy: { createdAt: "asc" },
       include: {
@@ -164,14 +164,13 @@ export async function collectPersonData(tx: Reader, userId: string, options: { s
         attendanceCredits: { include: { samlingDay: { select: { date: true } } } },
         arbeidskravCredits: { include: { arbeidskrav: { select: { title: true } } } },
       },
-    }),
-    tx.mailMessage.findMany({
+    });
+  const mail = await tx.mailMessage.findMany({
       where: { OR: [{ userId }, { to: user.email }] },
       select: { to: true, subject: true, text: true, createdAt: true, sentAt: true },
       orderBy: { createdAt: "asc" },
-    }),
-    recordsAbout(tx, userId),
-  ]);
+    });
+  const records = await recordsAbout(tx, userId);
   const auditEntries = await tx.auditLog.findMany({
     where: auditEntriesAbout(records),
     select: { id: true, action: true, entityType: true, entityId: true, before: true, after: true, at: true, actorId: true, actor: { select: { name: true } } },

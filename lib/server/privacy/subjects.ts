@@ -37,66 +37,42 @@ export type SubjectRecords = Record<string, string[]>;
 const ids = (rows: { id: string }[]) => rows.map((row) => row.id);
 
 export async function recordsAbout(reader: Reader, userId: string): Promise<SubjectRecords> {
-  const [applications, enrolments] = await Promise.all([
-    reader.application.findMany({ where: { applicantId: userId }, select: { id: true } }),
-    reader.enrolment.findMany({ where: { userId }, select: { id: true } }),
-  ]);
-  const applicationIds = ids(applications);
-  const enrolmentIds = ids(enrolments);
+  // One query after the other: the reader may be a transaction (the export), which is one
+  // connection and runs one query at a time.
+  const applicationIds = ids(await reader.application.findMany({ where: { applicantId: userId }, select: { id: true } }));
+  const enrolmentIds = ids(await reader.enrolment.findMany({ where: { userId }, select: { id: true } }));
   const byApplication = { applicationId: { in: applicationIds } };
   const byEnrolment = { enrolmentId: { in: enrolmentIds } };
-  const submissions = await reader.submissionMember.findMany({ where: byEnrolment, select: { submissionId: true } });
-  const submissionIds = [...new Set(submissions.map((row) => row.submissionId))];
-  const [documents, decisions, appeals, requests, positions, attempts, registrations, deferrals, leaves, letters, studentAppeals, attendance, notices, attendanceCredits, arbeidskravCredits, feeds] =
-    await Promise.all([
-      reader.document.findMany({
-        where: {
-          OR: [
-            { applicationId: { in: applicationIds } },
-            { submissionAttempt: { submissionId: { in: submissionIds } } },
-            { examDeferral: { registration: byEnrolment } },
-          ],
-        },
-        select: { id: true },
-      }),
-      reader.decision.findMany({ where: byApplication, select: { id: true } }),
-      reader.appeal.findMany({ where: byApplication, select: { id: true } }),
-      reader.documentationRequest.findMany({ where: byApplication, select: { id: true } }),
-      reader.position.findMany({ where: byApplication, select: { id: true } }),
-      reader.submissionAttempt.findMany({ where: { submissionId: { in: submissionIds } }, select: { id: true } }),
-      reader.examRegistration.findMany({ where: byEnrolment, select: { id: true } }),
-      reader.examDeferral.findMany({ where: { registration: byEnrolment }, select: { id: true } }),
-      reader.leaveOfAbsence.findMany({ where: byEnrolment, select: { id: true } }),
-      reader.studentLetter.findMany({ where: { userId }, select: { id: true } }),
-      reader.studentAppeal.findMany({ where: byEnrolment, select: { id: true } }),
-      reader.attendance.findMany({ where: byEnrolment, select: { id: true } }),
-      reader.absenceNotice.findMany({ where: byEnrolment, select: { id: true } }),
-      reader.attendanceCredit.findMany({ where: byEnrolment, select: { id: true } }),
-      reader.arbeidskravCredit.findMany({ where: byEnrolment, select: { id: true } }),
-      reader.calendarFeed.findMany({ where: { userId }, select: { id: true } }),
-    ]);
-  const records: SubjectRecords = {
-    User: [userId],
-    Application: applicationIds,
-    Enrolment: enrolmentIds,
-    Submission: submissionIds,
-    Document: ids(documents),
-    Decision: ids(decisions),
-    Appeal: ids(appeals),
-    DocumentationRequest: ids(requests),
-    Position: ids(positions),
-    SubmissionAttempt: ids(attempts),
-    ExamRegistration: ids(registrations),
-    ExamDeferral: ids(deferrals),
-    LeaveOfAbsence: ids(leaves),
-    StudentLetter: ids(letters),
-    StudentAppeal: ids(studentAppeals),
-    Attendance: ids(attendance),
-    AbsenceNotice: ids(notices),
-    AttendanceCredit: ids(attendanceCredits),
-    ArbeidskravCredit: ids(arbeidskravCredits),
-    CalendarFeed: ids(feeds),
-  };
+  const members = await reader.submissionMember.findMany({ where: byEnrolment, select: { submissionId: true } });
+  const submissionIds = [...new Set(members.map((row) => row.submissionId))];
+  const records: SubjectRecords = { User: [userId], Application: applicationIds, Enrolment: enrolmentIds, Submission: submissionIds };
+  records.Document = ids(
+    await reader.document.findMany({
+      where: {
+        OR: [
+          { applicationId: { in: applicationIds } },
+          { submissionAttempt: { submissionId: { in: submissionIds } } },
+          { examDeferral: { registration: byEnrolment } },
+        ],
+      },
+      select: { id: true },
+    }),
+  );
+  records.Decision = ids(await reader.decision.findMany({ where: byApplication, select: { id: true } }));
+  records.Appeal = ids(await reader.appeal.findMany({ where: byApplication, select: { id: true } }));
+  records.DocumentationRequest = ids(await reader.documentationRequest.findMany({ where: byApplication, select: { id: true } }));
+  records.Position = ids(await reader.position.findMany({ where: byApplication, select: { id: true } }));
+  records.SubmissionAttempt = ids(await reader.submissionAttempt.findMany({ where: { submissionId: { in: submissionIds } }, select: { id: true } }));
+  records.ExamRegistration = ids(await reader.examRegistration.findMany({ where: byEnrolment, select: { id: true } }));
+  records.ExamDeferral = ids(await reader.examDeferral.findMany({ where: { registration: byEnrolment }, select: { id: true } }));
+  records.LeaveOfAbsence = ids(await reader.leaveOfAbsence.findMany({ where: byEnrolment, select: { id: true } }));
+  records.StudentLetter = ids(await reader.studentLetter.findMany({ where: { userId }, select: { id: true } }));
+  records.StudentAppeal = ids(await reader.studentAppeal.findMany({ where: byEnrolment, select: { id: true } }));
+  records.Attendance = ids(await reader.attendance.findMany({ where: byEnrolment, select: { id: true } }));
+  records.AbsenceNotice = ids(await reader.absenceNotice.findMany({ where: byEnrolment, select: { id: true } }));
+  records.AttendanceCredit = ids(await reader.attendanceCredit.findMany({ where: byEnrolment, select: { id: true } }));
+  records.ArbeidskravCredit = ids(await reader.arbeidskravCredit.findMany({ where: byEnrolment, select: { id: true } }));
+  records.CalendarFeed = ids(await reader.calendarFeed.findMany({ where: { userId }, select: { id: true } }));
   for (const [type, list] of Object.entries(records)) if (list.length === 0) delete records[type];
   return records;
 }
