@@ -179,6 +179,6 @@ export const PAGES: Record<Audience, readonly PageToCheck[]> = {
     { name: "brukere", path: "/veileder/brukere" },
     { name: "e-post sendt fra appen", path: "/utvikler/e-post" },
     { name: "logg", path: "/veileder/logg" },
-    { name: "logg om én person", path: "/veileder/logg?person=student.vedtak%40demo.no" },
+    { name: "logg om én person", path: "/veileder/logg?person=soker%40demo.no" },
   ],
 };
