@@ -31,6 +31,7 @@ const FACTS_SELECT = {
     select: {
       outcome: true,
       answer: true,
+      decidedAt: true,
       answeredAt: true,
       letters: { orderBy: { version: "desc" }, take: 1, select: { madeAvailableOn: true } },
     },
@@ -47,15 +48,16 @@ function toFacts(row: FactsRow): RetentionFacts {
     applicationDeadline: isoDate(row.cohort.applicationDeadline),
     admitted: row.enrolment !== null,
     withdrawnOn: row.withdrawnAt ? osloDate(row.withdrawnAt) : null,
-    decision:
-      row.decision && letter
-        ? {
-            outcome: row.decision.outcome,
-            answer: row.decision.answer,
-            answeredOn: row.decision.answeredAt ? osloDate(row.decision.answeredAt) : null,
-            latestLetterOn: isoDate(letter.madeAvailableOn),
-          }
-        : null,
+    // A decision always has its letter; were one missing, the decision's own day stands in, so a
+    // decided application is never taken for an undecided one (which would be deleted whole).
+    decision: row.decision
+      ? {
+          outcome: row.decision.outcome,
+          answer: row.decision.answer,
+          answeredOn: row.decision.answeredAt ? osloDate(row.decision.answeredAt) : null,
+          latestLetterOn: letter ? isoDate(letter.madeAvailableOn) : osloDate(row.decision.decidedAt),
+        }
+      : null,
     klager: row.appeals.map((appeal) => ({
       state: appeal.status === "RECEIVED" ? "OPEN" : "DECIDED",
       filedOn: osloDate(appeal.filedAt),
