@@ -3,6 +3,7 @@
 // the data-access layer (lib/server/viewer.ts) checks who is asking on every request.
 import { NextResponse, type NextRequest } from "next/server";
 import { SERVER_ACTION_BODY_LIMIT_BYTES, SERVER_ACTION_TOO_LARGE_MESSAGE } from "@/lib/http/limits";
+import { hasMalformedEncoding, MALFORMED_ADDRESS_MESSAGE, malformedAddressPage } from "@/lib/http/request-path";
 import { pageSecurityHeaders } from "@/lib/security-headers";
 
 const SIGNED_IN_AREAS = ["/soker", "/veileder", "/faglaerer", "/student", "/kull"];
@@ -10,6 +11,13 @@ const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // Broken percent-encoding would make Next's router fail with a 500 before any page runs.
+  if (hasMalformedEncoding(pathname)) {
+    const api = pathname.startsWith("/api/");
+    const body = api ? JSON.stringify({ ok: false, message: MALFORMED_ADDRESS_MESSAGE }) : malformedAddressPage();
+    const type = api ? "application/json" : "text/html; charset=utf-8";
+    return withHeaders(new NextResponse(body, { status: 400, headers: { "Content-Type": type } }), newNonce());
+  }
   // A server-action post over the limit would end in a server error inside Next.js; answer it
   // here in Norwegian (text/plain, which the client shows as the action's error).
   if (request.method === "POST" && request.headers.has("next-action") && (await actionBodyTooLarge(request))) {
