@@ -118,8 +118,9 @@ export default async function PrivacyPage() {
             <strong>Medstudentene i gruppen din</strong> ser gruppens innlevering og hvem som er med i gruppen.
           </li>
           <li>
-            <strong>Bare administratorene</strong> ser loggen. Når en administrator ser på loggen over deg eller laster ned
-            opplysningene dine, blir det selv logget.
+            <strong>Bare administratorene</strong> ser hele loggen; lærerteamet og studieveilederne ser de delene arbeidet
+            deres trenger, for eksempel hvem som rettet et oppmøte. Når en administrator ser på loggen over deg eller laster
+            ned opplysningene dine, blir det selv logget.
           </li>
         </ul>
         <p>
