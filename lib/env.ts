@@ -3,6 +3,7 @@
 // instead of failing later on a user's request.
 import { z } from "zod";
 import { DEFAULT_POOL_SETTINGS, type PoolSettings } from "@/lib/db/pool-settings";
+import { MAX_RETENTION_MONTHS, retentionPeriodsFrom, type RetentionPeriods } from "@/lib/domain/retention";
 
 const optionalText = z
   .string()
@@ -24,8 +25,28 @@ function wholeNumber(name: string, min: number, max: number, fallback: number) {
   );
 }
 
+/** A retention period in months (lib/domain/retention.ts): a whole number from 0 to 120. */
+const retentionMonths = (name: string) =>
+  optionalText.pipe(
+    z.coerce
+      .number<string | undefined>({ error: `${name} must be a whole number of months from 0 to ${MAX_RETENTION_MONTHS}` })
+      .int(`${name} must be a whole number of months from 0 to ${MAX_RETENTION_MONTHS}`)
+      .min(0, `${name} must be a whole number of months from 0 to ${MAX_RETENTION_MONTHS}`)
+      .max(MAX_RETENTION_MONTHS, `${name} must be a whole number of months from 0 to ${MAX_RETENTION_MONTHS}`)
+      .optional(),
+  );
+
+/** The retention periods alone: read by the job and the privacy statement without the rest. */
+const retentionSchema = z.object({
+  /** Months after the final decision before a not-admitted applicant's documents are deleted (default 6). */
+  RETENTION_NOT_ADMITTED_DOCUMENTS_MONTHS: retentionMonths("RETENTION_NOT_ADMITTED_DOCUMENTS_MONTHS"),
+  /** Months after the application deadline before an application without a decision is deleted (default 6). */
+  RETENTION_UNDECIDED_APPLICATION_MONTHS: retentionMonths("RETENTION_UNDECIDED_APPLICATION_MONTHS"),
+});
+
 export const envSchema = z
   .object({
+    ...retentionSchema.shape,
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: z
       .string()
@@ -123,6 +144,19 @@ export function feideConfigured(config: Env = env()): boolean {
 /** Where the client address comes from (lib/http/client-address.ts). */
 export function trustedProxy(config: Env = env()) {
   return { header: config.TRUSTED_PROXY_HEADER, hops: config.TRUSTED_PROXY_HOPS };
+}
+
+/**
+ * The retention periods in force (lib/domain/retention.ts defaults, RETENTION_* to change them).
+ * Read on their own, so the privacy statement needs no database settings to say them.
+ */
+export function retentionPeriods(source: Record<string, string | undefined> = process.env): RetentionPeriods {
+  const result = retentionSchema.safeParse(source);
+  if (!result.success) throw new Error(`Invalid environment:\n${result.error.issues.map((issue) => `  ${issue.message}`).join("\n")}`);
+  return retentionPeriodsFrom({
+    notAdmittedDocumentsMonths: result.data.RETENTION_NOT_ADMITTED_DOCUMENTS_MONTHS,
+    undecidedApplicationMonths: result.data.RETENTION_UNDECIDED_APPLICATION_MONTHS,
+  });
 }
 
 export function demoAccountsVisible(config: Env = env()): boolean {

@@ -143,3 +143,17 @@ export function canReadStudentIdentity(viewer: RoleHolder, studentUserId: string
 export function canEditStudentIdentity(viewer: RoleHolder, studentUserId: string): boolean {
   return (viewer.id === studentUserId && viewer.roles.includes("STUDENT")) || isStaff(viewer);
 }
+
+/**
+ * Innsyn (GDPR art. 15): a person downloads everything held about themselves; an administrator
+ * exports it for anyone (a request by letter, a data-protection officer's case). Advisers
+ * neither: they see what their work needs, not whole files of people. Every export is audited.
+ */
+export function canExportPersonalData(viewer: RoleHolder, subjectUserId: string): boolean {
+  return viewer.id === subjectUserId || viewer.roles.includes("ADMIN");
+}
+
+/** The audit log is read by administrators only (it names every person and every change). */
+export function canReadAuditLog(viewer: RoleHolder): boolean {
+  return viewer.roles.includes("ADMIN");
+}

@@ -104,6 +104,20 @@ export default async function MyAccountPage({ searchParams }: { searchParams: Pr
             <p className="mt-2">Kontakt studieveilederen for å bytte e-postadresse.</p>
           )}
         </section>
+
+        <section className="card" aria-labelledby="innsyn-heading">
+          <h2 id="innsyn-heading">Dine opplysninger (innsyn)</h2>
+          <p className="mt-2 text-slate-700">
+            Last ned alt vi har lagret om deg: kontoen, søknader med dokumenter, vedtak og brev, oppmøte, arbeidskrav, eksamen,
+            e-post vi har sendt deg og loggen over hva som er gjort i saken din. Du får en zip-fil med opplysningene som JSON og
+            filene du har lastet opp. Nedlastingen blir logget. Se også <Link href="/personvern">personvernerklæringen</Link>.
+          </p>
+          <p className="mt-4">
+            <a href={`/api/innsyn/${viewer.id}`} download className="btn-secondary inline-block">
+              Last ned opplysningene mine
+            </a>
+          </p>
+        </section>
       </div>
     </>
   );

@@ -9,6 +9,7 @@ import { startDueLeaves } from "@/lib/server/enrolments/leave";
 import { deliverQueuedMail } from "@/lib/server/mail";
 import { sweepStudentNotices } from "@/lib/server/students/notices";
 import { cleanUpExpiredAccountData } from "@/lib/server/maintenance";
+import { applyRetention } from "@/lib/server/retention/sweep";
 import { startJobRunner, type JobTable, type RunnerOptions } from "@/lib/jobs/queue";
 
 export const JOBS = {
@@ -34,6 +35,13 @@ export const JOBS = {
   "enrolments.leave": { cron: "12 * * * *", run: () => startDueLeaves() },
   /** Removes ended rate-limit windows, ended sessions and spent one-time links (lib/server/maintenance.ts). */
   "maintenance.cleanup": { cron: "17 * * * *", run: () => cleanUpExpiredAccountData() },
+  /**
+   * Retention (lib/domain/retention.ts, lib/server/retention/sweep.ts): deletes the documents of
+   * applicants not admitted once the period after the final decision has passed (never while a
+   * klage is open), and applications that never got a decision a period after the deadline; an
+   * audit entry with ids and counts for each. Daily at night; nothing asks for it sooner.
+   */
+  "privacy.retention": { cron: "37 2 * * *", run: () => applyRetention() },
 } satisfies JobTable;
 
 /** Starts this process's worker with every job above (instrumentation.ts, and tests). */

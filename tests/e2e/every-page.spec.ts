@@ -42,6 +42,7 @@ test.describe("at 1280 px", () => {
     ["adviser", "/veileder/brukere"],
     ["faculty", "/faglaerer"],
     ["student", "/student/oppmote"],
+    ["admin", "/veileder/logg"],
   ];
   for (const [audience, path] of TABLE_PAGES) {
     test(`${path} shows its table without words broken mid-word`, async ({ page }) => {

@@ -178,5 +178,7 @@ export const PAGES: Record<Audience, readonly PageToCheck[]> = {
     { name: "nytt studieprogram", path: "/veileder/programmer/ny" },
     { name: "brukere", path: "/veileder/brukere" },
     { name: "e-post sendt fra appen", path: "/utvikler/e-post" },
+    { name: "logg", path: "/veileder/logg" },
+    { name: "logg om én person", path: "/veileder/logg?person=soker%40demo.no" },
   ],
 };

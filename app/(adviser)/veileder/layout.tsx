@@ -1,8 +1,9 @@
 import { AreaNav } from "@/components/area-nav";
+import { canReadAuditLog } from "@/lib/permissions";
 import { requirePageRole } from "@/lib/server/viewer";
 
 export default async function AdviserLayout({ children }: { children: React.ReactNode }) {
-  await requirePageRole(["ADVISER", "ADMIN"], "/veileder");
+  const viewer = await requirePageRole(["ADVISER", "ADMIN"], "/veileder");
   return (
     <>
       <AreaNav
@@ -14,6 +15,7 @@ export default async function AdviserLayout({ children }: { children: React.Reac
           { href: "/veileder/studenter", label: "Studenter" },
           { href: "/veileder/programmer", label: "Studieprogrammer" },
           { href: "/veileder/brukere", label: "Brukere" },
+          ...(canReadAuditLog(viewer) ? [{ href: "/veileder/logg", label: "Logg" }] : []),
         ]}
       />
       {children}

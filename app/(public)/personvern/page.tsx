@@ -1,21 +1,27 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AUDIT_LOG_RETENTION_YEARS, formatMonthsNb } from "@/lib/domain/retention";
+import { retentionPeriods } from "@/lib/env";
 import { listProgrammeContacts } from "@/lib/server/cohorts/queries";
 
 export const metadata: Metadata = { title: "Personvernerklæring" };
 
-// What the app stores about applicants and students, why, for how long, who sees it, and the
-// rights they have. Kept in step with the code: change this page when what is stored changes.
-// The retention periods are the programme's rules; deleting on time is the study
-// administration's task (the app does not yet delete by itself, see README).
+// What the app stores about applicants and students, why, on what legal basis, who sees it, for
+// how long, and the rights they have. Kept in step with the code: change this page when what is
+// stored or deleted changes. The retention periods are read from the same place the deletion job
+// reads them (lib/env.ts retentionPeriods → lib/domain/retention.ts), so the page says what the
+// job does.
 export default async function PrivacyPage() {
   const contacts = await listProgrammeContacts();
+  const periods = retentionPeriods();
+  const documentsPeriod = formatMonthsNb(periods.notAdmittedDocumentsMonths);
+  const undecidedPeriod = formatMonthsNb(periods.undecidedApplicationMonths);
   return (
     <article className="mx-auto max-w-3xl space-y-8" aria-labelledby="personvern-heading">
       <header>
         <h1 id="personvern-heading">Personvernerklæring</h1>
         <p className="mt-3 text-lg text-slate-700">
-          Slik behandler NTNU opplysningene dine når du søker på og tar Nasjonal videreutdanning i barnevernledelse.
+          Slik behandler NTNU opplysningene dine når du søker på og tar videreutdanningen i barnevernledelse.
         </p>
       </header>
 
@@ -31,33 +37,49 @@ export default async function PrivacyPage() {
         <h2 id="hva-heading">Hva vi lagrer</h2>
         <ul className="list-disc space-y-1 pl-5">
           <li>
-            <strong>Kontoen din:</strong> navn, e-postadresse og passordet ditt, lagret bare som en ugjenkallelig kode (en
-            hash), slik at heller ikke vi kan lese det.
+            <strong>Kontoen din:</strong> navn, e-postadresse, telefonnummer hvis du har oppgitt det, og passordet ditt, lagret
+            bare som en ugjenkallelig kode (en hash), slik at heller ikke vi kan lese det. Logger du inn med Feide, lagrer vi
+            Feide-identifikatoren din.
           </li>
           <li>
-            <strong>Søknaden:</strong> fødselsdato, telefonnummer og adresse, utdanningen din, hvor arbeidsgiveren din ligger,
-            og stillingene dine med det tjenestebeviset sier (tittel, stillingsprosent, ansvarsområde, periode, nærmeste
-            overordnede, fagansvar og personalansvar).
+            <strong>Innlogging:</strong> når du logget inn, når du sist var aktiv og hvilken nettleser du brukte, så lenge
+            innloggingen varer; og antall mislykkede innloggingsforsøk per konto og nettverksadresse i et kvarter (for å stoppe
+            noen som prøver å gjette passordet ditt).
           </li>
           <li>
-            <strong>Dokumentene du laster opp:</strong> vitnemål og tjenestebevis som PDF.
+            <strong>Søknaden:</strong> navn, fødselsdato, telefonnummer og adresse, utdanningen din, hvor arbeidsgiveren din
+            ligger, stillingene dine med det tjenestebeviset sier (tittel, stillingsprosent, ansvarsområde, periode, nærmeste
+            overordnede, fagansvar og personalansvar), og det du eventuelt skriver til studieveilederen.
           </li>
           <li>
-            <strong>Saksbehandlingen:</strong> prioritetskategori, rangering, vedtak og svaret ditt på et tilbud, og en logg
-            over hvem som har endret hva og når.
+            <strong>Dokumentene du laster opp:</strong> vitnemål, tjenestebevis og vedlegg til en klage, som PDF.
           </li>
           <li>
-            <strong>Som student:</strong> oppmøte på samlingene, arbeidskrav med tilbakemeldinger, eksamen og karakter.
+            <strong>Saksbehandlingen:</strong> studieveilederens vurdering av dokumentene og stillingene, om du oppfyller
+            opptakskravene og hvorfor, prioritetskategori, rangering, brev om manglende dokumentasjon, vedtak og vedtaksbrev,
+            svaret ditt på et tilbud, og klager med behandlingen av dem.
           </li>
           <li>
-            <strong>Innlogging:</strong> når du er logget inn, og mislykkede innloggingsforsøk (for å stoppe noen som prøver å
-            gjette passordet ditt).
+            <strong>Som student:</strong> fødselsdato, studentnummer og FS-personløpenummer, basisgruppe, oppmøte per
+            samlingsdag, fraværsmeldinger, arbeidskrav du leverer (tekst og PDF, alene eller i gruppe) med vurdering og
+            tilbakemelding, status mot eksamen, eksamensoppmelding og karakter, permisjon, overføring til et annet kull, og
+            brev, vedtak og klager om studiet ditt.
+          </li>
+          <li>
+            <strong>Utsatt eksamen:</strong> søker du om utsatt eksamen, lagrer vi begrunnelsen og dokumentasjonen du laster
+            opp, for eksempel en legeerklæring. Det er helseopplysninger.
+          </li>
+          <li>
+            <strong>E-post vi sender deg:</strong> en kopi av hver e-post (mottaker, emne og tekst). Engangslenker fjernes fra
+            kopien når den er sendt.
+          </li>
+          <li>
+            <strong>En logg</strong> over hvem som har gjort hva i saken din og når, med verdiene før og etter endringen.
           </li>
         </ul>
         <p>
-          Vi ber ikke om sensitive opplysninger som helse, og vi bruker ingen analyse- eller reklameverktøy. Nettstedet bruker
-          bare de informasjonskapslene (cookies) som trengs for at du skal være logget inn og for å vise resultatet av en
-          opplasting.
+          Vi bruker ingen analyse- eller reklameverktøy. Nettstedet bruker bare de informasjonskapslene (cookies) som trengs
+          for at du skal være logget inn og for å vise resultatet av en opplasting.
         </p>
       </section>
 
@@ -65,40 +87,78 @@ export default async function PrivacyPage() {
         <h2 id="hvorfor-heading">Hvorfor, og med hvilken rett</h2>
         <p>
           Vi bruker opplysningene for å vurdere om du oppfyller opptakskravene, for å rangere søkerne når det er flere enn
-          plassene, for å fatte og sende vedtak, og – hvis du blir student – for å følge opp oppmøte, arbeidskrav og
-          eksamen. Vi sender deg e-post om søknaden og studiet.
+          plassene, for å fatte og sende vedtak og behandle klager, og – hvis du blir student – for å følge opp oppmøte,
+          arbeidskrav og eksamen, og for å rapportere resultatet til Felles studentsystem (FS). Vi sender deg e-post om
+          søknaden og studiet. Loggen dokumenterer saksbehandlingen og gjør det mulig å finne ut hvem som har gjort hva.
         </p>
         <p>
           Grunnlaget er personvernforordningen artikkel 6 nr. 1 bokstav e: behandlingen er nødvendig for å utføre en oppgave
           i allmennhetens interesse og for å utøve offentlig myndighet som NTNU har etter universitets- og høyskoleloven
-          (opptak og undervisning). Vedtak om opptak er enkeltvedtak etter forvaltningsloven.
+          (opptak, undervisning og eksamen). Vedtak om opptak, om arbeidskrav som ikke er godkjent etter siste innlevering og
+          om adgang til eksamen er enkeltvedtak etter forvaltningsloven. Helseopplysninger i en søknad om utsatt eksamen
+          behandles etter artikkel 9 nr. 2 bokstav g, fordi de trengs for å avgjøre søknaden etter universitets- og
+          høyskoleloven og NTNUs studieforskrift.
         </p>
       </section>
 
       <section aria-labelledby="hvem-heading" className="space-y-2">
         <h2 id="hvem-heading">Hvem som ser opplysningene</h2>
+        <ul className="list-disc space-y-1 pl-5">
+          <li>
+            <strong>Studieveilederne og administratorene</strong> som behandler opptak og studier, ser søknaden, dokumentene,
+            vedtakene og det som gjelder studiet ditt, også dokumentasjonen for utsatt eksamen.
+          </li>
+          <li>
+            <strong>Faglærerne i kullets lærerteam</strong> og prosessveilederen din ser det undervisningen trenger: navn,
+            e-postadresse, basisgruppe, oppmøte, fraværsmeldinger, arbeidskrav og status mot eksamen; ved eksamen også
+            fødselsdato og studentnummer i eksamensprotokollen. De ser ikke søknaden din eller dokumentasjonen for utsatt
+            eksamen.
+          </li>
+          <li>
+            <strong>Medstudentene i gruppen din</strong> ser gruppens innlevering og hvem som er med i gruppen.
+          </li>
+          <li>
+            <strong>Bare administratorene</strong> ser hele loggen; lærerteamet og studieveilederne ser de delene arbeidet
+            deres trenger, for eksempel hvem som rettet et oppmøte. Når en administrator ser på loggen over deg eller laster
+            ned opplysningene dine, blir det selv logget.
+          </li>
+        </ul>
         <p>
-          Studieveilederne som behandler opptaket, ser søknaden og dokumentene. Blir du student, ser faglærerne og
-          prosessveilederen din det som trengs for undervisningen: navn, oppmøte og arbeidskrav. Ingen andre søkere eller
-          studenter ser opplysningene dine. Opplysningene deles ikke med andre utenfor NTNU, og de lagres på servere som NTNU
-          har ansvar for.
+          Ingen andre søkere eller studenter ser opplysningene dine. Karakteren, fødselsdato og studentnummer overføres til
+          Felles studentsystem (FS), som NTNU bruker for alle studenter. En klage vi ikke tar til følge, sendes til Den sentrale
+          klagenemnda ved NTNU. Ellers deles ikke opplysningene med andre utenfor NTNU, og de lagres på servere som NTNU har
+          ansvar for.
         </p>
       </section>
 
       <section aria-labelledby="lenge-heading" className="space-y-2">
         <h2 id="lenge-heading">Hvor lenge vi lagrer opplysningene</h2>
+        <p>Systemet sletter av seg selv hver natt det som har nådd fristen under:</p>
         <ul className="list-disc space-y-1 pl-5">
-          <li>Et utkast du aldri sender, slettes seks måneder etter søknadsfristen.</li>
           <li>
-            En sendt søknad som ikke gir studieplass, slettes med dokumentene ett år etter søknadsfristen, når opptaket og
-            eventuelle klager er ferdig behandlet. Vedtaket arkiveres etter arkivloven.
+            <strong>Får du ikke studieplass,</strong> slettes dokumentene dine (vitnemål, tjenestebevis og vedlegg) {documentsPeriod}{" "}
+            etter det endelige vedtaket: det siste vedtaksbrevet, svaret ditt på et tilbud, at du trakk søknaden, eller
+            avgjørelsen av en klage – og aldri før klagefristen er ute eller mens en klage er til behandling. Søknaden,
+            vedtaket og brevene beholdes som saksdokumenter etter arkivloven.
           </li>
+          <li>
+            <strong>En søknad som aldri fikk et vedtak</strong> (et utkast du ikke sendte, eller en søknad du trakk før
+            vedtaket), slettes helt med dokumentene {undecidedPeriod} etter søknadsfristen.
+          </li>
+          <li>Innlogginger slettes når de er avsluttet, og engangslenker et døgn etter at de er brukt eller har gått ut.</li>
+        </ul>
+        <p>Dette sletter ikke systemet av seg selv:</p>
+        <ul className="list-disc space-y-1 pl-5">
           <li>
             Får du studieplass, blir søknaden en del av studentmappen din. Den og opplysningene om oppmøte, arbeidskrav og
             eksamen oppbevares så lenge du er student, og deretter etter arkivloven og reglene for karakterer og vitnemål.
           </li>
-          <li>Loggen over hvem som har endret hva, oppbevares i fem år for å dokumentere saksbehandlingen.</li>
-          <li>En konto uten søknader eller studier slettes når du ber om det, og senest to år etter siste innlogging.</li>
+          <li>
+            Loggen oppbevares i minst {AUDIT_LOG_RETENTION_YEARS} år for å dokumentere saksbehandlingen. Når noe slettes,
+            skriver systemet i loggen bare hva som ble slettet (antall og interne nummer), ikke innholdet.
+          </li>
+          <li>Kopier av e-post vi har sendt deg, følger saken.</li>
+          <li>Kontoen din slettes når du ber studieveilederen om det, hvis du ikke har søknader eller studier som må beholdes.</li>
         </ul>
       </section>
 
@@ -106,7 +166,10 @@ export default async function PrivacyPage() {
         <h2 id="rettigheter-heading">Dine rettigheter</h2>
         <p>Etter personvernforordningen har du rett til å</p>
         <ul className="list-disc space-y-1 pl-5">
-          <li>få vite hvilke opplysninger vi har om deg, og få en kopi av dem (innsyn, artikkel 15),</li>
+          <li>
+            få vite hvilke opplysninger vi har om deg, og få en kopi av dem (innsyn, artikkel 15) – er du logget inn, laster du
+            dem ned selv under <Link href="/min-konto">Min konto</Link>,
+          </li>
           <li>få rettet opplysninger som er feil (artikkel 16) – før du sender søknaden, kan du rette dem selv,</li>
           <li>få slettet opplysninger vi ikke lenger trenger eller ikke har rett til å ha (artikkel 17),</li>
           <li>kreve at behandlingen begrenses mens noe er uavklart (artikkel 18), og</li>

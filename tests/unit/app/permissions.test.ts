@@ -161,3 +161,17 @@ describe("a student's FS identity", () => {
     expect(canEditStudentIdentity({ id: "s", roles: ["APPLICANT"] }, "s")).toBe(false);
   });
 });
+
+describe("privacy: innsyn and the audit log", () => {
+  it("lets a person export their own data and an administrator anyone's, nobody else", async () => {
+    const { canExportPersonalData, canReadAuditLog } = await import("@/lib/permissions");
+    expect(canExportPersonalData(applicant, "a")).toBe(true);
+    expect(canExportPersonalData(other, "a")).toBe(false);
+    expect(canExportPersonalData(adviser, "a")).toBe(false);
+    expect(canExportPersonalData({ id: "f", roles: ["FACULTY"] }, "a")).toBe(false);
+    expect(canExportPersonalData(admin, "a")).toBe(true);
+    expect(canReadAuditLog(admin)).toBe(true);
+    expect(canReadAuditLog(adviser)).toBe(false);
+    expect(canReadAuditLog(applicant)).toBe(false);
+  });
+});

@@ -1,0 +1,143 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/area-nav";
+import { AuditChanges } from "@/components/audit/audit-changes";
+import { DataTable, type Column } from "@/components/ui/data-table";
+import { SelectField, TextField } from "@/components/ui/field";
+import { formatInstantNb } from "@/lib/domain/format";
+import { viewAuditLog, type AuditLogRow } from "@/lib/server/audit-log/queries";
+import { requirePageRole } from "@/lib/server/viewer";
+import { parseAuditLogFilter } from "@/lib/validation/audit-log";
+
+export const metadata: Metadata = { title: "Logg" };
+
+// The audit log for administrators: who did what to which record, and when, with before and
+// after; filtered by the person the entries are about, who did it, the kind and a period. Looking
+// at a person's entries is itself logged (lib/server/audit-log/queries.ts).
+
+const columns: Column<AuditLogRow>[] = [
+  {
+    key: "tid",
+    header: "Tidspunkt",
+    rowHeader: true,
+    cell: (entry) => <time dateTime={entry.at.toISOString()}>{formatInstantNb(entry.at)}</time>,
+  },
+  {
+    key: "hendelse",
+    header: "Hendelse",
+    cell: (entry) => (
+      <>
+        <code className="wrap-anywhere">{entry.action}</code>
+        <span className="block text-sm text-slate-700 wrap-anywhere">
+          {entry.entityType} {entry.entityId}
+        </span>
+      </>
+    ),
+  },
+  { key: "aktor", header: "Utført av", cell: (entry) => entry.actor?.name ?? <span className="text-slate-700">Systemet (bakgrunnsjobb)</span> },
+  { key: "endring", header: "Før → etter", cell: (entry) => <AuditChanges before={entry.before} after={entry.after} /> },
+];
+
+function pageLink(params: Record<string, string>, page: number) {
+  const query = new URLSearchParams({ ...params, side: String(page) });
+  for (const [key, value] of [...query.entries()]) if (!value) query.delete(key);
+  return `/veileder/logg?${query.toString()}`;
+}
+
+export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await requirePageRole(["ADMIN"], "/veileder/logg");
+  const { filter, input, fieldErrors } = parseAuditLogFilter(await searchParams);
+  const view = await viewAuditLog(viewer, filter);
+  const kept = { person: input.person, personId: filter.personId ?? "", aktor: input.aktor, type: filter.type, fra: input.fra, til: input.til };
+  const typeOptions = [...new Set(view.types.map((action) => action.split(".")[0]!))].flatMap((noun) => [
+    { value: noun, label: `${noun} (alle)` },
+    ...view.types.filter((action) => action.startsWith(`${noun}.`)).map((action) => ({ value: action, label: action })),
+  ]);
+  return (
+    <>
+      <PageHeader
+        title="Logg"
+        lead="Hvem som har gjort hva, og når, med verdiene før og etter. Når du ser på oppføringene om en person, blir det selv logget."
+      />
+      <section className="card" aria-labelledby="filter-heading">
+        <h2 id="filter-heading">Filtrer</h2>
+        <form role="search" action="/veileder/logg" className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Filtrer loggen">
+          <TextField
+            name="person"
+            label="Person det gjelder"
+            hint="Navn eller e-post"
+            defaultValue={input.person || (view.state === "entries" ? (view.person?.email ?? "") : "")}
+            autoComplete="off"
+          />
+          <TextField name="aktor" label="Utført av" hint="Navn eller e-post, eller «system»" defaultValue={input.aktor} autoComplete="off" />
+          <SelectField name="type" label="Type" options={typeOptions} placeholder="Alle typer" defaultValue={filter.type} />
+          <TextField name="fra" label="Fra og med" hint="dd.mm.åååå" defaultValue={input.fra} errors={fieldErrors.fra} inputMode="numeric" />
+          <TextField name="til" label="Til og med" hint="dd.mm.åååå" defaultValue={input.til} errors={fieldErrors.til} inputMode="numeric" />
+          <div className="flex flex-wrap items-end gap-3">
+            <button type="submit" className="btn-primary">
+              Vis
+            </button>
+            <Link href="/veileder/logg" className="link-target">
+              Nullstill
+            </Link>
+          </div>
+        </form>
+      </section>
+
+      {view.state === "choose-person" ? (
+        <section className="card mt-6" aria-labelledby="velg-heading">
+          <h2 id="velg-heading">Flere personer passer med «{input.person}»</h2>
+          <p className="mt-2">Velg hvem oppføringene skal gjelde:</p>
+          <ul className="mt-3 space-y-2">
+            {view.candidates.map((candidate) => (
+              <li key={candidate.id}>
+                <Link href={pageLink({ ...kept, person: "", personId: candidate.id }, 1)}>{candidate.name}</Link>{" "}
+                <span className="text-slate-700 wrap-anywhere">({candidate.email})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : view.state === "no-person" ? (
+        <p role="status" className="card mt-6">
+          Ingen person passer med «{input.person || "valget"}». Søk på navn eller e-post.
+        </p>
+      ) : (
+        <section className="card mt-6" aria-labelledby="oppforinger-heading">
+          <h2 id="oppforinger-heading">
+            {view.person ? `Oppføringer om ${view.person.name}` : "Oppføringer"} ({view.total})
+          </h2>
+          {view.person ? (
+            <p className="mt-2">
+              <span className="wrap-anywhere">{view.person.email}</span>.{" "}
+              <a href={`/api/innsyn/${view.person.id}`} download>
+                Last ned alt vi har om {view.person.name} (innsyn, zip)
+              </a>
+            </p>
+          ) : null}
+          {view.actors !== null && view.actors !== "system" && view.actors.length === 0 ? (
+            <p className="mt-2">Ingen bruker passer med «{input.aktor}» som utfører.</p>
+          ) : null}
+          <div className="mt-4">
+            <DataTable
+              caption={view.person ? `Loggoppføringer om ${view.person.name}, nyeste først` : "Loggoppføringer, nyeste først"}
+              columns={columns}
+              rows={view.entries}
+              rowKey={(entry) => entry.id}
+              stackBelow="lg"
+              empty="Ingen oppføringer passer med filteret."
+            />
+          </div>
+          {view.pages > 1 ? (
+            <nav aria-label="Sider" className="mt-4 flex flex-wrap items-center gap-4">
+              {view.page > 1 ? <Link href={pageLink(kept, view.page - 1)}>Forrige side</Link> : null}
+              <span>
+                Side {view.page} av {view.pages}
+              </span>
+              {view.page < view.pages ? <Link href={pageLink(kept, view.page + 1)}>Neste side</Link> : null}
+            </nav>
+          ) : null}
+        </section>
+      )}
+    </>
+  );
+}

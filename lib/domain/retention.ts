@@ -1,0 +1,136 @@
+/**
+ * How long admission data is kept, and when the `privacy.retention` job deletes it. One rule,
+ * read by the job (lib/server/retention/), by the privacy statement (/personvern) and by the
+ * README: the periods below are the only place the numbers live.
+ *
+ * Two deletions:
+ * - **Documents of an applicant who was not admitted** (vitnemål, tjenestebevis, a klage's
+ *   attachment: the files and their rows) go a period after the *final decision*: the newest of
+ *   the latest letter's day, the answer to an offer (declined or expired), a withdrawal and the
+ *   decision on a klage. Never before the latest letter's klage deadline has passed, and never
+ *   while a klage on the application waits for a decision. The application itself, its decision
+ *   and letters stay (the case, archived under arkivloven).
+ * - **An application that never got a decision** (a draft never sent, one withdrawn before the
+ *   decision, one never decided) is deleted whole, with its documents, a period after the
+ *   intake's application deadline.
+ *
+ * Not admitted means: no enrolment came of the application, and its decision is final — a
+ * refusal (also after the waiting list closed), an offer declined or left to expire, or an
+ * application withdrawn. A waiting-list place is not final (a place may still come), nor is an
+ * offer not yet answered. A klage the adviser has upheld has been sent on to the appeals body
+ * outside the app; the app counts the upholding as the last decision it knows of.
+ *
+ * Dates are Oslo calendar dates ("YYYY-MM-DD"); the caller passes today. No clock here.
+ */
+import { compareIsoDates, daysInMonth, datePartsOf, formatIsoDate, dayNumberFromParts, addDays } from "./dates";
+import { klageDeadline } from "./klage";
+
+export interface RetentionPeriods {
+  /** Months after the final decision before a not-admitted applicant's documents are deleted. */
+  notAdmittedDocumentsMonths: number;
+  /** Months after the application deadline before an application without a decision is deleted. */
+  undecidedApplicationMonths: number;
+}
+
+/** The defaults (README "Environment variables": RETENTION_* change them). */
+export const DEFAULT_RETENTION_PERIODS: RetentionPeriods = {
+  notAdmittedDocumentsMonths: 6,
+  undecidedApplicationMonths: 6,
+};
+
+/** Kept, not deleted by the job: stated in the privacy statement with these numbers. */
+export const AUDIT_LOG_RETENTION_YEARS = 5;
+
+/** The largest period an installation may set (ten years): a typo of 600 should not pass. */
+export const MAX_RETENTION_MONTHS = 120;
+
+export type KlageState = "OPEN" | "DECIDED";
+
+export interface RetentionFacts {
+  /** The intake's application deadline. */
+  applicationDeadline: string;
+  /** An enrolment came of this application (accepted offer): the student's file, kept. */
+  admitted: boolean;
+  /** The day the application was withdrawn, if it was. */
+  withdrawnOn: string | null;
+  decision: null | {
+    outcome: "OFFER" | "WAITLIST" | "REFUSAL";
+    answer: "ACCEPTED" | "DECLINED" | "EXPIRED" | null;
+    answeredOn: string | null;
+    /** The day the newest letter was made available (the klage period runs from it). */
+    latestLetterOn: string;
+  };
+  klager: readonly { state: KlageState; filedOn: string; decidedOn: string | null }[];
+}
+
+export type RetentionVerdict =
+  | { action: "KEEP"; reason: "ADMITTED" | "NOT_FINAL" | "KLAGE_OPEN" }
+  | { action: "DELETE_DOCUMENTS" | "DELETE_APPLICATION"; dueOn: string; due: boolean };
+
+/** `date` moved `months` calendar months on; the 31st becomes the month's last day when shorter. */
+export function addMonths(date: string, months: number): string {
+  if (!Number.isInteger(months) || months < 0) throw new RangeError(`months must be a whole number ≥ 0, got ${months}`);
+  const { year, month, day } = datePartsOf(date);
+  const index = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = (index % 12) + 1;
+  return formatIsoDate(dayNumberFromParts(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth))));
+}
+
+function latest(dates: readonly (string | null)[]): string | null {
+  let result: string | null = null;
+  for (const date of dates) if (date && (result === null || compareIsoDates(date, result) > 0)) result = date;
+  return result;
+}
+
+/**
+ * What retention does with one application today: keep it (and why), or the deletion it is up
+ * for, the first day it is due, and whether that day has come.
+ */
+export function retentionVerdict(facts: RetentionFacts, today: string, periods: RetentionPeriods = DEFAULT_RETENTION_PERIODS): RetentionVerdict {
+  if (facts.admitted) return { action: "KEEP", reason: "ADMITTED" };
+  if (facts.klager.some((klage) => klage.state === "OPEN")) return { action: "KEEP", reason: "KLAGE_OPEN" };
+
+  const decision = facts.decision;
+  if (!decision) {
+    const dueOn = addDays(addMonths(facts.applicationDeadline, periods.undecidedApplicationMonths), 1);
+    return { action: "DELETE_APPLICATION", dueOn, due: compareIsoDates(today, dueOn) >= 0 };
+  }
+
+  const final =
+    facts.withdrawnOn !== null ||
+    decision.outcome === "REFUSAL" ||
+    (decision.outcome === "OFFER" && (decision.answer === "DECLINED" || decision.answer === "EXPIRED"));
+  if (!final) return { action: "KEEP", reason: "NOT_FINAL" };
+
+  const finalDecisionOn = latest([
+    decision.latestLetterOn,
+    decision.answeredOn,
+    facts.withdrawnOn,
+    ...facts.klager.map((klage) => klage.decidedOn),
+  ])!;
+  // The period runs from the final decision, and never ends before the newest letter's klage
+  // deadline has passed (a period of 0 months still waits for it).
+  const afterPeriod = addMonths(finalDecisionOn, periods.notAdmittedDocumentsMonths);
+  const afterKlagePeriod = addDays(klageDeadline(decision.latestLetterOn), 1);
+  const dueOn = latest([afterPeriod, afterKlagePeriod])!;
+  return { action: "DELETE_DOCUMENTS", dueOn, due: compareIsoDates(today, dueOn) >= 0 };
+}
+
+/** Reads the periods from settings as given (RETENTION_* variables); a missing value takes the default. */
+export function retentionPeriodsFrom(settings: { notAdmittedDocumentsMonths?: number; undecidedApplicationMonths?: number }): RetentionPeriods {
+  return {
+    notAdmittedDocumentsMonths: settings.notAdmittedDocumentsMonths ?? DEFAULT_RETENTION_PERIODS.notAdmittedDocumentsMonths,
+    undecidedApplicationMonths: settings.undecidedApplicationMonths ?? DEFAULT_RETENTION_PERIODS.undecidedApplicationMonths,
+  };
+}
+
+/** "seks måneder", "ett år", "18 måneder": how the privacy statement says a period. */
+export function formatMonthsNb(months: number): string {
+  const words = ["null", "én", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni", "ti", "elleve", "tolv"];
+  if (months === 0) return "0 måneder";
+  if (months === 12) return "ett år";
+  if (months % 12 === 0) return `${months / 12} år`;
+  if (months === 1) return "én måned";
+  return `${months <= 12 ? words[months] : String(months)} måneder`;
+}

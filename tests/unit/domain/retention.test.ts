@@ -1,0 +1,209 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { addDays, compareIsoDates } from "@/lib/domain/dates";
+import { klageDeadline } from "@/lib/domain/klage";
+import {
+  addMonths,
+  DEFAULT_RETENTION_PERIODS,
+  formatMonthsNb,
+  retentionPeriodsFrom,
+  retentionVerdict,
+  type RetentionFacts,
+} from "@/lib/domain/retention";
+
+const refused = (latestLetterOn: string, extra: Partial<RetentionFacts> = {}): RetentionFacts => ({
+  applicationDeadline: "2026-03-01",
+  admitted: false,
+  withdrawnOn: null,
+  decision: { outcome: "REFUSAL", answer: null, answeredOn: null, latestLetterOn },
+  klager: [],
+  ...extra,
+});
+
+describe("addMonths", () => {
+  it("moves by calendar months and keeps the day where the month has it", () => {
+    expect(addMonths("2026-04-10", 6)).toBe("2026-10-10");
+    expect(addMonths("2026-09-15", 6)).toBe("2027-03-15");
+    expect(addMonths("2026-12-01", 1)).toBe("2027-01-01");
+    expect(addMonths("2026-03-01", 0)).toBe("2026-03-01");
+  });
+  it("takes the month's last day when it is shorter (31 August + 6 months, leap years)", () => {
+    expect(addMonths("2026-08-31", 6)).toBe("2027-02-28");
+    expect(addMonths("2027-08-31", 6)).toBe("2028-02-29");
+    expect(addMonths("2026-05-31", 1)).toBe("2026-06-30");
+  });
+  it("refuses negative and fractional months", () => {
+    expect(() => addMonths("2026-01-01", -1)).toThrow(RangeError);
+    expect(() => addMonths("2026-01-01", 1.5)).toThrow(RangeError);
+  });
+});
+
+describe("documents of an applicant who was not admitted", () => {
+  it("are due six months after a refusal, from that day on, not the day before", () => {
+    const facts = refused("2026-04-10");
+    expect(retentionVerdict(facts, "2026-10-09")).toEqual({ action: "DELETE_DOCUMENTS", dueOn: "2026-10-10", due: false });
+    expect(retentionVerdict(facts, "2026-10-10")).toEqual({ action: "DELETE_DOCUMENTS", dueOn: "2026-10-10", due: true });
+    expect(retentionVerdict(facts, "2031-01-01").action).toBe("DELETE_DOCUMENTS");
+  });
+
+  it("are kept for as long as a klage waits, however old the decision", () => {
+    const facts = refused("2026-04-10", { klager: [{ state: "OPEN", filedOn: "2026-04-20", decidedOn: null }] });
+    expect(retentionVerdict(facts, "2030-01-01")).toEqual({ action: "KEEP", reason: "KLAGE_OPEN" });
+  });
+
+  it("run from the decision on the klage when it came later than the letter", () => {
+    const facts = refused("2026-04-10", { klager: [{ state: "DECIDED", filedOn: "2026-04-20", decidedOn: "2026-06-02" }] });
+    expect(retentionVerdict(facts, "2026-12-01")).toMatchObject({ dueOn: "2026-12-02", due: false });
+    expect(retentionVerdict(facts, "2026-12-02")).toMatchObject({ dueOn: "2026-12-02", due: true });
+  });
+
+  it("run from the newest letter (a waiting list closed is a refusal with a new letter)", () => {
+    expect(retentionVerdict(refused("2026-08-20"), "2027-02-19").action).toBe("DELETE_DOCUMENTS");
+    expect(retentionVerdict(refused("2026-08-20"), "2027-02-19")).toMatchObject({ due: false, dueOn: "2027-02-20" });
+  });
+
+  it("never go before the klage deadline has passed, even with a period of 0 months", () => {
+    const periods = retentionPeriodsFrom({ notAdmittedDocumentsMonths: 0 });
+    // Made available Friday 10 April 2026: three weeks is 1 May, a holiday, so the deadline is Monday 4 May.
+    expect(klageDeadline("2026-04-10")).toBe("2026-05-04");
+    expect(retentionVerdict(refused("2026-04-10"), "2026-05-04", periods)).toMatchObject({ due: false, dueOn: "2026-05-05" });
+    expect(retentionVerdict(refused("2026-04-10"), "2026-05-05", periods)).toMatchObject({ due: true });
+  });
+
+  it("follow an offer declined or left to expire, from the answer", () => {
+    const declined = refused("2026-04-10", { decision: { outcome: "OFFER", answer: "DECLINED", answeredOn: "2026-04-20", latestLetterOn: "2026-04-10" } });
+    expect(retentionVerdict(declined, "2026-10-20")).toMatchObject({ dueOn: "2026-10-20", due: true });
+    const expired = refused("2026-04-10", { decision: { outcome: "OFFER", answer: "EXPIRED", answeredOn: "2026-05-02", latestLetterOn: "2026-04-10" } });
+    expect(retentionVerdict(expired, "2026-11-01")).toMatchObject({ dueOn: "2026-11-02", due: false });
+  });
+
+  it("keep an offer not yet answered, an accepted one and a waiting-list place", () => {
+    const pending = refused("2026-04-10", { decision: { outcome: "OFFER", answer: null, answeredOn: null, latestLetterOn: "2026-04-10" } });
+    expect(retentionVerdict(pending, "2030-01-01")).toEqual({ action: "KEEP", reason: "NOT_FINAL" });
+    const waiting = refused("2026-04-10", { decision: { outcome: "WAITLIST", answer: null, answeredOn: null, latestLetterOn: "2026-04-10" } });
+    expect(retentionVerdict(waiting, "2030-01-01")).toEqual({ action: "KEEP", reason: "NOT_FINAL" });
+    expect(retentionVerdict(refused("2026-04-10", { admitted: true }), "2030-01-01")).toEqual({ action: "KEEP", reason: "ADMITTED" });
+  });
+
+  it("follow a withdrawal from the waiting list, from the day of withdrawal", () => {
+    const withdrawn = refused("2026-04-10", {
+      withdrawnOn: "2026-05-15",
+      decision: { outcome: "WAITLIST", answer: null, answeredOn: null, latestLetterOn: "2026-04-10" },
+    });
+    expect(retentionVerdict(withdrawn, "2026-11-15")).toMatchObject({ action: "DELETE_DOCUMENTS", dueOn: "2026-11-15", due: true });
+  });
+
+  it("use the configured period", () => {
+    const periods = retentionPeriodsFrom({ notAdmittedDocumentsMonths: 12 });
+    expect(retentionVerdict(refused("2026-04-10"), "2027-04-09", periods)).toMatchObject({ due: false, dueOn: "2027-04-10" });
+  });
+});
+
+describe("applications that never got a decision", () => {
+  const undecided: RetentionFacts = { applicationDeadline: "2026-03-01", admitted: false, withdrawnOn: null, decision: null, klager: [] };
+
+  it("are deleted whole six months after the application deadline (from the day after its end)", () => {
+    expect(retentionVerdict(undecided, "2026-09-01")).toEqual({ action: "DELETE_APPLICATION", dueOn: "2026-09-02", due: false });
+    expect(retentionVerdict(undecided, "2026-09-02")).toEqual({ action: "DELETE_APPLICATION", dueOn: "2026-09-02", due: true });
+  });
+
+  it("also when withdrawn before a decision, and with another period", () => {
+    const periods = retentionPeriodsFrom({ undecidedApplicationMonths: 12 });
+    expect(retentionVerdict({ ...undecided, withdrawnOn: "2026-02-01" }, "2027-03-02", periods)).toMatchObject({ action: "DELETE_APPLICATION", due: true });
+    expect(retentionVerdict({ ...undecided, withdrawnOn: "2026-02-01" }, "2027-03-01", periods)).toMatchObject({ due: false });
+  });
+});
+
+describe("periods and words", () => {
+  it("default to six months each, and take what is set", () => {
+    expect(DEFAULT_RETENTION_PERIODS).toEqual({ notAdmittedDocumentsMonths: 6, undecidedApplicationMonths: 6 });
+    expect(retentionPeriodsFrom({ undecidedApplicationMonths: 3 })).toEqual({ notAdmittedDocumentsMonths: 6, undecidedApplicationMonths: 3 });
+  });
+  it("are said in Norwegian", () => {
+    expect(formatMonthsNb(6)).toBe("seks måneder");
+    expect(formatMonthsNb(1)).toBe("én måned");
+    expect(formatMonthsNb(12)).toBe("ett år");
+    expect(formatMonthsNb(24)).toBe("2 år");
+    expect(formatMonthsNb(18)).toBe("18 måneder");
+  });
+});
+
+// ─── Orders of events ──────────────────────────────────────────────────────────────────────────
+// A refusal, then any order of: time passing, a klage filed (while none is open and the newest
+// letter's klage period runs), a klage decided (upheld, or with a new refusal letter, e.g. a better
+// waiting-list place that later closed). After every step the verdict must keep the promises.
+
+type Event = { kind: "pass"; days: number } | { kind: "file" } | { kind: "decide"; newLetter: boolean };
+
+const eventArbitrary: fc.Arbitrary<Event> = fc.oneof(
+  fc.record({ kind: fc.constant("pass" as const), days: fc.integer({ min: 1, max: 120 }) }),
+  fc.record({ kind: fc.constant("file" as const) }),
+  fc.record({ kind: fc.constant("decide" as const), newLetter: fc.boolean() }),
+);
+
+describe("retention over any order of decision, klage and time (property)", () => {
+  it("never deletes while a klage is open, never before the period after the last decision and the klage deadline, and stays due as time passes", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 700 }),
+        fc.array(eventArbitrary, { maxLength: 25 }),
+        fc.integer({ min: 0, max: 24 }),
+        (startOffset, events, months) => {
+          const periods = retentionPeriodsFrom({ notAdmittedDocumentsMonths: months });
+          let today = addDays("2026-01-05", startOffset);
+          let latestLetterOn = today;
+          let lastDecisionOn = today;
+          const klager: { state: "OPEN" | "DECIDED"; filedOn: string; decidedOn: string | null }[] = [];
+          let wasDue = false;
+          const check = (timeOnly: boolean) => {
+            const facts = refused(latestLetterOn, { klager: klager.map((klage) => ({ ...klage })) });
+            const verdict = retentionVerdict(facts, today, periods);
+            const open = klager.some((klage) => klage.state === "OPEN");
+            if (open) {
+              expect(verdict).toEqual({ action: "KEEP", reason: "KLAGE_OPEN" });
+              wasDue = false;
+              return;
+            }
+            expect(verdict.action).toBe("DELETE_DOCUMENTS");
+            if (verdict.action !== "DELETE_DOCUMENTS") return;
+            if (verdict.due) {
+              expect(compareIsoDates(today, klageDeadline(latestLetterOn))).toBeGreaterThan(0);
+              expect(compareIsoDates(today, addMonths(lastDecisionOn, months))).toBeGreaterThanOrEqual(0);
+            } else {
+              expect(compareIsoDates(today, verdict.dueOn)).toBeLessThan(0);
+            }
+            // Time passing alone never takes a deletion back.
+            if (timeOnly && wasDue) expect(verdict.due).toBe(true);
+            wasDue = verdict.due;
+          };
+          check(false);
+          for (const event of events) {
+            if (event.kind === "pass") {
+              today = addDays(today, event.days);
+              check(true);
+              continue;
+            }
+            const open = klager.find((klage) => klage.state === "OPEN");
+            if (event.kind === "file") {
+              if (open || compareIsoDates(today, klageDeadline(latestLetterOn)) > 0) continue;
+              klager.push({ state: "OPEN", filedOn: today, decidedOn: null });
+            } else {
+              if (!open) continue;
+              open.state = "DECIDED";
+              open.decidedOn = today;
+              lastDecisionOn = today;
+              if (event.newLetter) latestLetterOn = today;
+            }
+            check(false);
+          }
+          // With no klage open, the deletion comes in the end.
+          if (!klager.some((klage) => klage.state === "OPEN")) {
+            const later = addDays(addMonths(today, months), 60);
+            expect(retentionVerdict(refused(latestLetterOn, { klager }), later, periods)).toMatchObject({ action: "DELETE_DOCUMENTS", due: true });
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
