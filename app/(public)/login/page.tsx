@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/forms/login-form";
 import { demoAccountsVisible, feideConfigured } from "@/lib/env";
 import { homePathFor } from "@/lib/permissions";
-import { signIn } from "@/lib/server/auth";
+import { signInWithFeide } from "@/lib/actions/sign-in";
 import { getViewer } from "@/lib/server/viewer";
 import { safeReturnPath } from "@/lib/validation/common";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
@@ -16,11 +16,6 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const viewer = await getViewer();
   if (viewer) redirect(homePathFor(viewer.roles));
   const next = safeReturnPath(params.neste) ?? undefined;
-
-  async function signInWithFeide() {
-    "use server";
-    await signIn("feide", { redirectTo: next ?? "/min-side" });
-  }
 
   return (
     <div className="mx-auto grid max-w-4xl gap-8 md:grid-cols-[1fr_1fr]">
@@ -60,6 +55,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </p>
         {feideConfigured() ? (
           <form action={signInWithFeide} className="mt-6 border-t border-slate-200 pt-6">
+            {next ? <input type="hidden" name="neste" value={next} /> : null}
             <button type="submit" className="btn-secondary w-full">
               Logg inn med Feide
             </button>
