@@ -13,6 +13,9 @@ import { env } from "@/lib/env";
 import { appOrigins, isSameOriginRequest } from "@/lib/http/same-origin";
 import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
 import { RateLimitedError } from "@/lib/server/rate-limit";
+import { installNorwegianMessages } from "@/lib/validation/messages";
+
+installNorwegianMessages();
 
 /** Room for the multipart envelope and the text fields around a 10 MB file. */
 export const MAX_FORM_POST_BYTES = MAX_UPLOAD_BYTES + 256 * 1024;

@@ -10,6 +10,9 @@ import { formInput, formValues, type ActionState, type FieldErrors } from "@/lib
 import { hasAnyRole } from "@/lib/permissions";
 import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
 import { getViewer, type Viewer } from "@/lib/server/viewer";
+import { installNorwegianMessages } from "@/lib/validation/messages";
+
+installNorwegianMessages();
 
 export interface ActionContext<Input> {
   viewer: Viewer;
