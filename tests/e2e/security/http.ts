@@ -60,7 +60,7 @@ export type Fields = readonly (readonly [string, string])[];
 export interface ActionAnswer {
   status: number;
   /** The ActionState the action returned, when it returned one. */
-  state: { ok?: boolean; message?: string; fieldErrors?: Record<string, string[]>; signedOut?: boolean } | null;
+  state: { ok?: boolean; message?: string; fieldErrors?: Record<string, string[]>; signedOut?: boolean; saved?: boolean } | null;
   /** Where the action redirected (redirect() inside the action). */
   redirect: string | null;
   /** The action threw: React's error row instead of a result (the client shows a crash). */
@@ -93,8 +93,9 @@ export async function callAction(
   if (origin === "own") headers.Origin = new URL(BASE_URL).origin;
   if (origin === "foreign") headers.Origin = FOREIGN_ORIGIN;
   const response = await context.post(ACTION_PAGE, { multipart: form, headers, maxRedirects: 0, failOnStatusCode: false });
-  const body = await response.text();
-  const resultRow = /^1:(.*)$/m.exec(body)?.[1] ?? null;
+  const raw = await response.body();
+  const body = raw.toString("utf8");
+  const resultRow = flightRows(raw).get("1") ?? null;
   let state: ActionAnswer["state"] = null;
   if (resultRow && resultRow.startsWith("{")) {
     try {
@@ -105,6 +106,32 @@ export async function callAction(
   }
   const redirect = response.headers()["x-action-redirect"] ?? (response.status() >= 300 && response.status() < 400 ? response.headers().location ?? null : null);
   return { status: response.status(), state, redirect: redirect ? redirect.split(";")[0]! : null, crashed: resultRow?.startsWith("E") ?? false, body };
+}
+
+/**
+ * The rows of a React flight response by id. A row is `id:json\n`, except a text row
+ * `id:T<hex byte length>,<text>` with no line end (React outlines long strings that way), so the
+ * rows are read by length, not split on line breaks.
+ */
+function flightRows(raw: Buffer): Map<string, string> {
+  const rows = new Map<string, string>();
+  let at = 0;
+  while (at < raw.length) {
+    const colon = raw.indexOf(0x3a, at);
+    if (colon < 0) break;
+    const id = raw.subarray(at, colon).toString("utf8");
+    if (raw[colon + 1] === 0x54 /* T */) {
+      const comma = raw.indexOf(0x2c, colon);
+      const length = parseInt(raw.subarray(colon + 2, comma).toString("utf8"), 16);
+      rows.set(id, raw.subarray(comma + 1, comma + 1 + length).toString("utf8"));
+      at = comma + 1 + length;
+    } else {
+      const end = raw.indexOf(0x0a, colon);
+      rows.set(id, raw.subarray(colon + 1, end < 0 ? raw.length : end).toString("utf8"));
+      at = end < 0 ? raw.length : end + 1;
+    }
+  }
+  return rows;
 }
 
 // ─── Personas ───────────────────────────────────────────────────────────────────────────────────
