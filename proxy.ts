@@ -3,6 +3,7 @@
 // the data-access layer (lib/server/viewer.ts) checks who is asking on every request.
 import { NextResponse, type NextRequest } from "next/server";
 import { CROSS_SITE_ACTION_MESSAGE, SERVER_ACTION_BODY_LIMIT_BYTES, SERVER_ACTION_TOO_LARGE_MESSAGE } from "@/lib/http/limits";
+import { hasMalformedEncoding, MALFORMED_ADDRESS_MESSAGE, malformedAddressPage } from "@/lib/http/request-path";
 import { appOrigins, isSameOriginRequest } from "@/lib/http/same-origin";
 import { pageSecurityHeaders } from "@/lib/security-headers";
 
@@ -11,6 +12,13 @@ const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // Broken percent-encoding would make Next's router fail with a 500 before any page runs.
+  if (hasMalformedEncoding(pathname)) {
+    const api = pathname.startsWith("/api/");
+    const body = api ? JSON.stringify({ ok: false, message: MALFORMED_ADDRESS_MESSAGE }) : malformedAddressPage();
+    const type = api ? "application/json" : "text/html; charset=utf-8";
+    return withHeaders(new NextResponse(body, { status: 400, headers: { "Content-Type": type } }), newNonce());
+  }
   // A server action from another site, or from no browser at all, is refused before Next.js
   // reads it, by the rule the state-changing route handlers follow (lib/http/same-origin.ts).
   // Next.js's own check lets a post without Origin through and answers a foreign one with a 500;

@@ -1,4 +1,5 @@
 // Shapes shared by server actions and the forms that call them (importable from client code).
+import { isAcceptableFieldName, sanitizeFormText } from "@/lib/validation/form-data";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
@@ -26,22 +27,29 @@ export interface ActionState {
 
 export const initialActionState: ActionState = { ok: false };
 
-/** FormData → plain object of strings. Next's internal `$ACTION_*` fields and files are left out. */
+/**
+ * FormData → plain object of strings. Next's internal `$ACTION_*` fields and files are left out;
+ * values are cleaned of control characters (lib/validation/form-data.ts).
+ */
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) {
-    if (key.startsWith("$ACTION") || typeof value !== "string") continue;
+  for (const [key, raw] of formData.entries()) {
+    if (key.startsWith("$ACTION") || typeof raw !== "string" || !isAcceptableFieldName(key)) continue;
+    const value = sanitizeFormText(raw);
     values[key] = key in values ? `${values[key]},${value}` : value;
   }
   return values;
 }
 
-/** FormData → object for zod: keys that repeat become arrays (checkbox groups). */
+/** FormData → object for zod: keys that repeat become arrays (checkbox groups); values cleaned as above. */
 export function formInput(formData: FormData): Record<string, string | string[]> {
   const input: Record<string, string | string[]> = {};
   for (const key of new Set(formData.keys())) {
-    if (key.startsWith("$ACTION")) continue;
-    const all = formData.getAll(key).filter((value): value is string => typeof value === "string");
+    if (key.startsWith("$ACTION") || !isAcceptableFieldName(key)) continue;
+    const all = formData
+      .getAll(key)
+      .filter((value): value is string => typeof value === "string")
+      .map(sanitizeFormText);
     if (all.length === 0) continue;
     input[key] = all.length === 1 ? (all[0] as string) : all;
   }

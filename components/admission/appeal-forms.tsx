@@ -7,7 +7,16 @@ import { ActionForm } from "@/components/ui/action-form";
 import { CheckboxField, RadioGroupField, TextAreaField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/form-status";
 
-export function AppealDecisionForm({ appealId, currentPosition }: { appealId: string; currentPosition: number | null }) {
+export function AppealDecisionForm({
+  appealId,
+  currentPosition,
+  offerProblem = null,
+}: {
+  appealId: string;
+  currentPosition: number | null;
+  /** Why an offer cannot succeed now (the kull is full): said first, and the offer is not offered. */
+  offerProblem?: string | null;
+}) {
   const [outcome, setOutcome] = useState<string>("");
   const prefix = `klage-${appealId}-`;
   return (
@@ -16,13 +25,18 @@ export function AppealDecisionForm({ appealId, currentPosition }: { appealId: st
         const chosen = outcome || state.values?.outcome || "";
         return (
           <>
+            {offerProblem ? (
+              <p id={`${prefix}offer-problem`} className="rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-950">
+                {offerProblem}
+              </p>
+            ) : null}
             <RadioGroupField
               id={`${prefix}outcome`}
               name="outcome"
               legend="Utfall"
               layout="column"
               options={[
-                { value: "OFFER", label: "Ta klagen til følge: gi tilbud om studieplass" },
+                ...(offerProblem ? [] : [{ value: "OFFER", label: "Ta klagen til følge: gi tilbud om studieplass" }]),
                 { value: "WAITLIST", label: "Ta klagen til følge: gi en bedre plass på ventelisten" },
                 { value: "UPHOLD", label: "Ikke ta klagen til følge: send den til klageinstansen" },
               ]}

@@ -2,9 +2,9 @@
 // Approve or reject one document or position, with a comment the applicant sees. Saves as the
 // adviser works: at once when the choice changes, a moment after they stop typing a comment,
 // and when they press "Lagre". A failed save keeps what was typed and says why.
-import { startTransition, useActionState, useEffect, useId, useRef } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { startTransition, useEffect, useId, useRef } from "react";
 import type { ActionState } from "@/lib/forms";
-import { initialActionState } from "@/lib/forms";
 import { describedBy, FieldMessages, RadioGroupField } from "@/components/ui/field";
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
@@ -30,7 +30,7 @@ export function VerificationForm({
   note: string | null;
   approveLabel?: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, initialActionState);
+  const [state, formAction, pending] = useFormAction(action);
   const form = useRef<HTMLFormElement>(null);
   const timer = useRef<number | undefined>(undefined);
   const id = useId();

@@ -1,6 +1,6 @@
 // Everything an application says, in sections, as the applicant (and later the adviser) reads it.
 import Link from "next/link";
-import { countyByCode, municipalityByCode } from "@/lib/data/norway-places";
+import { placeName } from "@/lib/data/norway-places";
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { EMPLOYER_TYPE_LABELS, LEADER_ROLE_LABELS } from "@/lib/validation/application";
 
@@ -47,10 +47,7 @@ export interface FactsApplication {
 
 const missing = <span className="text-amber-900">Ikke fylt ut</span>;
 const show = (value: string | number | null | undefined) => (value === null || value === undefined || value === "" ? missing : value);
-const place = (county: string | null, municipality: string | null) =>
-  county || municipality
-    ? [municipality ? municipalityByCode(municipality)?.name : null, county ? countyByCode(county)?.name : null].filter(Boolean).join(", ")
-    : null;
+const place = placeName;
 
 function Section({ title, editHref, children }: { title: string; editHref?: string; children: React.ReactNode }) {
   return (

@@ -12,8 +12,9 @@
 // The summary at the top shows what is wrong NOW: its list comes from the page's current field
 // errors (every save re-renders the page), so once the applicant has corrected a field and it
 // is saved, its line goes away, and with the last one the whole summary.
+import { useFormAction } from "@/components/ui/use-form-action";
 import Link from "next/link";
-import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { startTransition, useEffect, useRef, useState } from "react";
 import type { ActionState } from "@/lib/forms";
 import { initialActionState } from "@/lib/forms";
 import { FormMessage, SignInAgainLink } from "@/components/ui/form-status";
@@ -58,7 +59,7 @@ export function DraftForm({
   /** Prefix of the fields' input ids, for the links in the error summary (ids are prefix + name). */
   fieldIdPrefix?: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, initialActionState);
+  const [state, formAction, pending] = useFormAction(action);
   const [autoState, setAutoState] = useState<ActionState>(initialActionState);
   const [autoPending, setAutoPending] = useState(false);
   const form = useRef<HTMLFormElement>(null);

@@ -1,35 +1,51 @@
 "use client";
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { answerOfferAction, withdrawApplicationAction } from "@/lib/actions/application";
-import { initialActionState } from "@/lib/forms";
 import { CheckboxField } from "@/components/ui/field";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
+import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 
-export function OfferAnswerForm({ applicationId }: { applicationId: string }) {
-  const [state, action] = useActionState(answerOfferAction, initialActionState);
+/**
+ * "Takk ja" and "Takk nei" each open the one confirmation dialog first, saying what the answer
+ * does, because neither can be changed afterwards: a declined place goes to the next on the
+ * waiting list. The receipt is then shown on the page (from the stored answer) and e-mailed.
+ */
+export function OfferAnswerForm({ applicationId, cohortName }: { applicationId: string; cohortName: string }) {
+  const hidden = { applicationId };
   return (
-    <div className="space-y-3">
-      <FormMessage state={state} />
-      <div className="flex flex-wrap gap-3">
-        <form action={action}>
-          <input type="hidden" name="applicationId" value={applicationId} />
-          <input type="hidden" name="answer" value="ACCEPTED" />
-          <SubmitButton pendingText="Sender svar …">Takk ja til studieplassen</SubmitButton>
-        </form>
-        <form action={action}>
-          <input type="hidden" name="applicationId" value={applicationId} />
-          <input type="hidden" name="answer" value="DECLINED" />
-          <SubmitButton className="btn-secondary" pendingText="Sender svar …">
-            Takk nei
-          </SubmitButton>
-        </form>
-      </div>
+    <div className="flex flex-wrap items-start gap-3">
+      <ConfirmActionButton
+        action={answerOfferAction}
+        hidden={{ ...hidden, answer: "ACCEPTED" }}
+        label="Takk ja til studieplassen"
+        title="Ta imot studieplassen?"
+        confirmLabel="Ja, jeg tar imot plassen"
+      >
+        <p>
+          Du blir student i {cohortName}. Svaret kan ikke endres her; vil du trekke deg senere, kontakter du studieveilederen.
+        </p>
+        <p>Du får en kvittering på siden og på e-post.</p>
+      </ConfirmActionButton>
+      <ConfirmActionButton
+        action={answerOfferAction}
+        hidden={{ ...hidden, answer: "DECLINED" }}
+        label="Takk nei"
+        className="btn-secondary"
+        title="Takke nei til studieplassen?"
+        confirmLabel="Ja, jeg takker nei"
+        tone="danger"
+      >
+        <p>
+          Plassen går til neste på ventelisten, og svaret <strong>kan ikke angres</strong>. Vil du studere senere, må du søke på nytt.
+        </p>
+        <p>Du får en kvittering på siden og på e-post.</p>
+      </ConfirmActionButton>
     </div>
   );
 }
 
 export function WithdrawForm({ applicationId }: { applicationId: string }) {
-  const [state, action] = useActionState(withdrawApplicationAction, initialActionState);
+  const [state, action] = useFormAction(withdrawApplicationAction);
   return (
     <form action={action} className="space-y-3" noValidate>
       <FormMessage state={state} />

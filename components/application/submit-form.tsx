@@ -1,12 +1,11 @@
 "use client";
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { submitApplicationAction } from "@/lib/actions/application";
-import { initialActionState } from "@/lib/forms";
 import { CheckboxField } from "@/components/ui/field";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
 
 export function SubmitApplicationForm({ applicationId, disabled }: { applicationId: string; disabled: boolean }) {
-  const [state, action] = useActionState(submitApplicationAction, initialActionState);
+  const [state, action] = useFormAction(submitApplicationAction);
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />

@@ -1,9 +1,9 @@
 "use client";
 // The decision on one hand-in: approved or not approved, with written feedback (required when not
 // approved). Every member of the submission gets the decision by e-mail.
-import { useActionState, useState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { startTransition, useState } from "react";
 import { assessSubmissionAction } from "@/lib/actions/assessment";
-import { initialActionState } from "@/lib/forms";
 import { FieldMessages, RadioGroupField } from "@/components/ui/field";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
 
@@ -19,13 +19,24 @@ export function AssessForm({
   /** Already assessed: only the result of the last save is shown (the page shows the decision). */
   assessed: boolean;
 }) {
-  const [state, formAction] = useActionState(assessSubmissionAction, initialActionState);
+  const [state, formAction] = useFormAction(assessSubmissionAction);
   const [decision, setDecision] = useState<string>(state.values?.decision ?? "");
   const errors = state.fieldErrors ?? {};
   // The same component stays on the page after the save, so its message stays in view.
   if (assessed) return <FormMessage state={state} />;
   return (
-    <form action={formAction} noValidate className="space-y-4">
+    // Submitted in a transition, as ActionForm does, so React does not reset the form after the
+    // action: a refused save keeps the chosen decision and the feedback typed.
+    <form
+      action={formAction}
+      noValidate
+      className="space-y-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+    >
       <FormMessage state={state} />
       <input type="hidden" name="cohortId" value={cohortId} />
       <input type="hidden" name="attemptId" value={attemptId} />

@@ -4,9 +4,10 @@
 // stede" first and then the exceptions, an optional note, and the absence notice the student sent
 // beside the name. The whole list is saved in one request. After the day, a save is a correction
 // and needs a reason.
-import { useActionState, useRef, useState, useTransition } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { useRef, useState, useTransition } from "react";
 import { saveDayAttendanceAction } from "@/lib/actions/attendance";
-import { initialActionState } from "@/lib/forms";
+import { MAX_ATTENDANCE_NOTE, markAllPresent } from "@/lib/domain/attendance-day";
 import { FieldMessages } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-status";
 
@@ -39,12 +40,16 @@ export function AttendanceDayForm({
   dayLabel: string;
   students: readonly AttendanceDayStudent[];
 }) {
-  const [state, formAction] = useActionState(saveDayAttendanceAction, initialActionState);
+  const [state, formAction] = useFormAction(saveDayAttendanceAction);
   const [pending, startTransition] = useTransition();
   const [statuses, setStatuses] = useState<Record<string, Status | undefined>>(() =>
     Object.fromEntries(students.map((student) => [student.enrolmentId, student.status ?? undefined])),
   );
+  const [notes, setNotes] = useState<Record<string, string>>(() =>
+    Object.fromEntries(students.map((student) => [student.enrolmentId, student.note ?? ""])),
+  );
   const [announcement, setAnnouncement] = useState("");
+  const [withNotice, setWithNotice] = useState<readonly string[]>([]);
   const form = useRef<HTMLFormElement>(null);
   const errors = state.fieldErrors ?? {};
 
@@ -52,9 +57,20 @@ export function AttendanceDayForm({
   const absent = students.filter((s) => statuses[s.enrolmentId] === "ABSENT").length;
   const open = students.length - present - absent;
 
-  function markAllPresent() {
-    setStatuses(Object.fromEntries(students.map((student) => [student.enrolmentId, "PRESENT" as const])));
-    setAnnouncement(`Alle ${students.length} er satt til stede. Endre dem som ikke er her, og lagre.`);
+  // Everyone present, except a student with an absence notice for the day (lib/domain/attendance-day.ts).
+  function onAllPresent() {
+    const result = markAllPresent(
+      students.map((student) => ({
+        enrolmentId: student.enrolmentId,
+        name: student.name,
+        absenceNoticeReason: student.absenceNotice?.reason ?? null,
+        note: notes[student.enrolmentId] ?? "",
+      })),
+    );
+    setStatuses(result.statuses);
+    setNotes(result.notes);
+    setWithNotice(result.absentWithNotice);
+    setAnnouncement(result.announcement);
   }
 
   // Submitted by hand (not through the form's action prop) so React does not reset the choices.
@@ -70,7 +86,7 @@ export function AttendanceDayForm({
       <input type="hidden" name="samlingDayId" value={samlingDayId} />
 
       <div className="sticky top-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-b border-slate-200 bg-white/95 px-4 py-3">
-        <button type="button" className="btn-secondary" onClick={markAllPresent}>
+        <button type="button" className="btn-secondary" onClick={onAllPresent}>
           Alle til stede
         </button>
         <p className="text-sm" aria-live="polite">
@@ -78,6 +94,10 @@ export function AttendanceDayForm({
           {open > 0 ? <>, <span className="font-semibold">{open}</span> ikke valgt</> : null}
           <span className="sr-only">. {announcement}</span>
         </p>
+        {withNotice.length > 0 ? (
+          // Said on the page too, not only to screen readers: the exceptions are what to check.
+          <p className="w-full rounded border border-amber-700 bg-amber-50 px-2 py-1 text-sm text-amber-900">{announcement}</p>
+        ) : null}
       </div>
 
       <ul className="space-y-3">
@@ -138,9 +158,9 @@ export function AttendanceDayForm({
                     </label>
                   ))}
                 </div>
-                <details className="mt-2" open={Boolean(student.note) || Boolean(errors[`note:${id}`])}>
+                <details className="mt-2" open={Boolean(notes[id]) || Boolean(errors[`note:${id}`])}>
                   <summary className="min-h-6 cursor-pointer py-1 text-sm font-medium text-brand-700">
-                    {student.note ? `Merknad: ${student.note}` : "Legg til merknad"}
+                    {notes[id] ? "Merknad" : "Legg til merknad"}
                   </summary>
                   <label htmlFor={`note-${id}`} className="mt-1 block text-sm font-medium">
                     Merknad om {student.name} <span className="font-normal text-slate-600">(valgfritt)</span>
@@ -148,8 +168,12 @@ export function AttendanceDayForm({
                   <input
                     id={`note-${id}`}
                     name={`note:${id}`}
-                    defaultValue={student.note ?? ""}
-                    maxLength={500}
+                    value={notes[id] ?? ""}
+                    onChange={(event) => {
+                      const value = event.target.value;
+                      setNotes((previous) => ({ ...previous, [id]: value }));
+                    }}
+                    maxLength={MAX_ATTENDANCE_NOTE}
                     placeholder="For eksempel: kom kl. 11"
                     className="input mt-1 min-h-10 py-1 text-sm"
                     aria-invalid={errors[`note:${id}`] ? true : undefined}

@@ -25,7 +25,7 @@ export interface Grid {
     basisgruppe: { name: string } | null;
     cells: GridCell[];
     notes: (string | null)[];
-    percent: string;
+    figures: { soFar: string; remaining: string; finalShare: string | null };
     eligibility: { status: "ELIGIBLE" | "ON_TRACK" | "NOT_ELIGIBLE"; attendance: { attended: number; scheduled: number; absencesLeft: number } };
     risk: { level: RiskLevel; reason: string };
   }[];
@@ -106,7 +106,7 @@ export function AttendanceGridTable({ grid, cohortId, caption }: { grid: Grid; c
               </th>
             ))}
             <th scope="col" className="border-l border-slate-200 px-2 py-2 text-right whitespace-nowrap">
-              Oppmøte
+              Oppmøte så langt
             </th>
             <th scope="col" className="px-2 py-2 text-right whitespace-nowrap">
               Fravær igjen
@@ -144,10 +144,8 @@ export function AttendanceGridTable({ grid, cohortId, caption }: { grid: Grid; c
                   );
                 })}
                 <td className="border-l border-slate-200 px-2 py-1 text-right tabular-nums whitespace-nowrap">
-                  {student.percent}
-                  <span className="block text-xs text-slate-700">
-                    {student.eligibility.attendance.attended} av {student.eligibility.attendance.scheduled}
-                  </span>
+                  {student.figures.soFar}
+                  <span className="block text-xs text-slate-700">{student.figures.finalShare ?? student.figures.remaining}</span>
                 </td>
                 <td className="px-2 py-1 text-right tabular-nums">{student.eligibility.attendance.absencesLeft}</td>
                 <td className="min-w-48 px-2 py-1">

@@ -6,6 +6,7 @@ import { StatusBadge } from "@/components/status-badge";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { formatDateNb } from "@/lib/domain/format";
 import type { RiskLevel } from "@/lib/domain/risk";
+import { countNoun } from "@/lib/domain/format";
 
 export interface CohortCardData {
   id: string;
@@ -50,7 +51,18 @@ const RISK_COLUMNS: readonly Column<RiskRow>[] = [
   { key: "reason", header: "Hvorfor", cell: (row) => row.risk.reason },
 ];
 
-export function CohortCard({ cohort, headingLevel = 2, showLinks = true }: { cohort: CohortCardData; headingLevel?: 2 | 3; showLinks?: boolean }) {
+/** `showToday={false}` when the page already leads with today's registration (the faculty home). */
+export function CohortCard({
+  cohort,
+  headingLevel = 2,
+  showLinks = true,
+  showToday = true,
+}: {
+  cohort: CohortCardData;
+  headingLevel?: 2 | 3;
+  showLinks?: boolean;
+  showToday?: boolean;
+}) {
   const Heading = `h${headingLevel}` as "h2" | "h3";
   const Sub = headingLevel === 2 ? "h3" : "h4";
   const base = `/kull/${cohort.id}`;
@@ -61,11 +73,11 @@ export function CohortCard({ cohort, headingLevel = 2, showLinks = true }: { coh
           {showLinks ? <Link href={base}>{cohort.name}</Link> : cohort.name}
         </Heading>
         <p className="text-slate-700">
-          {cohort.programme} · {cohort.students} studenter · {cohort.samlingerHeld} av {cohort.samlingerTotal} samlinger holdt
+          {cohort.programme} · {countNoun(cohort.students, "student", "studenter")} · {cohort.samlingerHeld} av {countNoun(cohort.samlingerTotal, "samling", "samlinger")} holdt
         </p>
       </div>
 
-      {cohort.today ? (
+      {cohort.today && showToday ? (
         <div className="rounded-md border border-brand-600 bg-brand-50 p-4">
           <p className="font-semibold">I dag: {cohort.today.samlingTitle}, {cohort.today.location}</p>
           <p className="mt-3">

@@ -2,10 +2,10 @@
 // Submissions waiting for assessment. Each can be opened and assessed on its own page. For the
 // ledertreningsoppgaver there is a quicker way: tick the ones you have read (opening the PDF ticks
 // it), then approve exactly those in one step after a confirmation.
+import { useFormAction } from "@/components/ui/use-form-action";
 import Link from "next/link";
-import { useActionState, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { approveReadLedertreningAction } from "@/lib/actions/assessment";
-import { initialActionState } from "@/lib/forms";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { FormMessage } from "@/components/ui/form-status";
@@ -24,7 +24,7 @@ export interface WaitingSubmission {
 
 export function WaitingSubmissions({ cohortId, rows }: { cohortId: string; rows: readonly WaitingSubmission[] }) {
   const [read, setRead] = useState<Set<string>>(new Set());
-  const [state, formAction, pending] = useActionState(approveReadLedertreningAction, initialActionState);
+  const [state, formAction, pending] = useFormAction(approveReadLedertreningAction);
   const form = useRef<HTMLFormElement>(null);
   const toggle = (attemptId: string, on: boolean) =>
     setRead((previous) => {

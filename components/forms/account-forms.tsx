@@ -1,14 +1,13 @@
 "use client";
 // The forms of "Min konto": change password, change e-mail address.
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { changePasswordAction, requestEmailChangeAction } from "@/lib/actions/account";
-import { initialActionState } from "@/lib/forms";
 import { NewPasswordFields } from "@/components/forms/new-password-fields";
 import { TextField } from "@/components/ui/field";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
 
 export function ChangePasswordForm({ email }: { email: string }) {
-  const [state, action] = useActionState(changePasswordAction, initialActionState);
+  const [state, action] = useFormAction(changePasswordAction);
   const errors = state.fieldErrors ?? {};
   return (
     <form action={action} className="space-y-4" noValidate key={state.ok ? state.at : undefined}>
@@ -23,7 +22,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
 }
 
 export function ChangeEmailForm() {
-  const [state, action] = useActionState(requestEmailChangeAction, initialActionState);
+  const [state, action] = useFormAction(requestEmailChangeAction);
   const errors = state.fieldErrors ?? {};
   return (
     <form action={action} className="space-y-4" noValidate key={state.ok ? state.at : undefined}>

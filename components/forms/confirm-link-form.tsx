@@ -2,10 +2,9 @@
 // One button that uses a link from an e-mail (verify an address, confirm a new one). Pressing it
 // is the deliberate step: opening the link alone changes nothing, so a mail scanner that follows
 // links does not use them.
+import { useFormAction } from "@/components/ui/use-form-action";
 import Link from "next/link";
-import { useActionState } from "react";
 import type { ActionState } from "@/lib/forms";
-import { initialActionState } from "@/lib/forms";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
 
 export function ConfirmLinkForm({
@@ -19,7 +18,7 @@ export function ConfirmLinkForm({
   label: string;
   continueTo: { href: string; label: string };
 }) {
-  const [state, formAction] = useActionState(action, initialActionState);
+  const [state, formAction] = useFormAction(action);
   if (state.ok) {
     return (
       <div className="space-y-4">

@@ -1,7 +1,6 @@
 "use client";
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { createUser } from "@/lib/actions/manage-users";
-import { initialActionState } from "@/lib/forms";
 import { FieldMessages, TextField } from "@/components/ui/field";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
 
@@ -13,7 +12,7 @@ const ROLE_OPTIONS = [
 ] as const;
 
 export function CreateUserForm({ canGrantAdmin }: { canGrantAdmin: boolean }) {
-  const [state, action] = useActionState(createUser, initialActionState);
+  const [state, action] = useFormAction(createUser);
   const errors = state.fieldErrors ?? {};
   const chosen = new Set((state.values?.roles ?? "").split(","));
   return (

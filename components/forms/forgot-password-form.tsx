@@ -1,12 +1,11 @@
 "use client";
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { requestPasswordResetAction } from "@/lib/actions/account";
-import { initialActionState } from "@/lib/forms";
 import { TextField } from "@/components/ui/field";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
 
 export function ForgotPasswordForm({ email }: { email?: string }) {
-  const [state, action] = useActionState(requestPasswordResetAction, initialActionState);
+  const [state, action] = useFormAction(requestPasswordResetAction);
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />

@@ -1,12 +1,11 @@
 "use client";
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { signInWithPassword } from "@/lib/actions/sign-in";
-import { initialActionState } from "@/lib/forms";
 import { TextField } from "@/components/ui/field";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
 
 export function LoginForm({ next }: { next?: string }) {
-  const [state, action] = useActionState(signInWithPassword, initialActionState);
+  const [state, action] = useFormAction(signInWithPassword);
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />

@@ -1,13 +1,12 @@
 "use client";
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { registerApplicantAccount } from "@/lib/actions/register-applicant";
-import { initialActionState } from "@/lib/forms";
 import { NewPasswordFields } from "@/components/forms/new-password-fields";
 import { CheckboxField, TextField } from "@/components/ui/field";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
 
 export function RegisterForm({ next }: { next?: string }) {
-  const [state, action] = useActionState(registerApplicantAccount, initialActionState);
+  const [state, action] = useFormAction(registerApplicantAccount);
   const errors = state.fieldErrors ?? {};
   return (
     <form action={action} className="space-y-4" noValidate>

@@ -1,9 +1,8 @@
 "use client";
 // Choosing a password from an e-mail link (a reset or an invitation). The address is shown, read
 // only, so the person sees whose account it is and a password manager saves the pair.
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import type { ActionState } from "@/lib/forms";
-import { initialActionState } from "@/lib/forms";
 import { NewPasswordFields } from "@/components/forms/new-password-fields";
 import { TextField } from "@/components/ui/field";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
@@ -19,7 +18,7 @@ export function SetPasswordForm({
   email: string;
   submitLabel: string;
 }) {
-  const [state, formAction] = useActionState(action, initialActionState);
+  const [state, formAction] = useFormAction(action);
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <FormMessage state={state} />

@@ -1,4 +1,6 @@
-// Where a letter to a student stands: the klage deadline of an enkeltvedtak, and the klage on it.
+// Where a letter to a student stands: the klage deadline of an enkeltvedtak, the klage on it, and
+// whether a later letter in the same case replaced it (it is kept as it was sent).
+import Link from "next/link";
 import { StatusBadge } from "@/components/status-badge";
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
 
@@ -7,9 +9,27 @@ export interface LetterStanding {
   klageDeadline: string | null;
   canAppeal: boolean;
   appeal: { status: "RECEIVED" | "REVERSED" | "UPHELD"; filedAt: Date; forwardedAt: Date | null } | null;
+  replacedBy: { id: string; subject: string; madeAvailableOn: string } | null;
 }
 
 export function LetterStatus({ letter }: { letter: LetterStanding }) {
+  return (
+    <>
+      {letter.replacedBy ? (
+        <p className="mt-2 flex flex-wrap items-center gap-2">
+          <StatusBadge tone="neutral">Gjelder ikke lenger</StatusBadge>
+          <span className="text-sm">
+            Erstattet av «{letter.replacedBy.subject}»:{" "}
+            <Link href={`/student/brev/${letter.replacedBy.id}`}>brevet fra {formatDateNb(letter.replacedBy.madeAvailableOn)}</Link>
+          </span>
+        </p>
+      ) : null}
+      <Standing letter={letter} />
+    </>
+  );
+}
+
+function Standing({ letter }: { letter: LetterStanding }) {
   const { appeal } = letter;
   if (appeal) {
     const status =

@@ -1,10 +1,10 @@
 "use client";
 // Fraværsmelding: choose the day (coming days, and days up to 14 days back) and say why. The form
 // keeps what was typed when something must be corrected.
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { SelectField, TextAreaField } from "@/components/ui/field";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
-import { initialActionState, type ActionState } from "@/lib/forms";
+import { type ActionState } from "@/lib/forms";
 
 export function AbsenceNoticeForm({
   action,
@@ -17,7 +17,7 @@ export function AbsenceNoticeForm({
   selectedDay?: string;
   maxReasonLength: number;
 }) {
-  const [state, formAction] = useActionState(action, initialActionState);
+  const [state, formAction] = useFormAction(action);
   const values = state.ok ? {} : (state.values ?? {});
   if (days.length === 0) {
     return <p className="mt-2">Det er ingen samlingsdager du kan melde fravær for nå.</p>;
@@ -26,7 +26,7 @@ export function AbsenceNoticeForm({
     <div className="mt-4 space-y-4">
       <FormMessage state={state} fieldId={(name) => `fravaer-${name}`} />
       {/* A new key after each success: the fields start empty for the next notice. */}
-      <form action={formAction} className="space-y-4" key={state.ok ? state.at : "form"}>
+      <form action={formAction} className="space-y-4" key={`${state.ok ? state.at : "form"}-${selectedDay ?? ""}`}>
       <SelectField
         id="fravaer-samlingDayId"
         name="samlingDayId"

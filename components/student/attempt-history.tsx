@@ -4,7 +4,7 @@
 // the student reads one history across kull.
 import { StatusBadge } from "@/components/status-badge";
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
-import { formatMegabytes } from "@/lib/domain/upload";
+import { formatFileSize } from "@/lib/domain/upload";
 
 const CHANGE_CAUSE = { CORRECTION: "Vurderingen er rettet av fagansvarlig", KLAGE: "Klage på vedtaket tatt til følge" } as const;
 const STATUS_NB = { SUBMITTED: "venter", APPROVED: "godkjent", NOT_APPROVED: "ikke godkjent" } as const;
@@ -54,7 +54,7 @@ export function AttemptHistory({ attempts, level = "h3" }: { attempts: readonly 
                     <a href={`/api/dokumenter/${document.id}`} download>
                       {document.originalName}
                     </a>{" "}
-                    <span className="text-sm text-slate-700">({formatMegabytes(document.size)})</span>
+                    <span className="text-sm text-slate-700">({formatFileSize(document.size)})</span>
                   </li>
                 ))}
               </ul>

@@ -1,10 +1,11 @@
 "use client";
 // The personal calendar feed: make a link (shown once: only its hash is kept), copy it into a
 // calendar app, make a new one (the old stops working), or delete it.
-import { useActionState, useState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { useState } from "react";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
-import { initialActionState, type ActionState } from "@/lib/forms";
+import { type ActionState } from "@/lib/forms";
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -18,7 +19,7 @@ export function CalendarFeed({
   createAction: Action;
   revokeAction: Action;
 }) {
-  const [state, formAction] = useActionState(createAction, initialActionState);
+  const [state, formAction] = useFormAction(createAction);
   const [copied, setCopied] = useState(false);
   // A link shown after it was made is hidden again once it is deleted.
   const [deleted, setDeleted] = useState<{ at: number | undefined } | null>(null);

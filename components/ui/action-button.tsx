@@ -2,16 +2,16 @@
 // A single-button form for a server action (add, remove), with its result announced inline.
 // `useActionResult` and `ActionMessage` are shared with ConfirmAction (the same button behind a
 // confirmation), so both report results the same way.
-import { useActionState, useEffect, useRef } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { useEffect, useRef } from "react";
 import type { ActionState } from "@/lib/forms";
-import { initialActionState } from "@/lib/forms";
 import { SignInAgainLink, SubmitButton } from "@/components/ui/form-status";
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
 
 /** useActionState, calling `onSuccess` once after each successful run. */
 export function useActionResult(action: Action, onSuccess?: (state: ActionState) => void) {
-  const [state, formAction, pending] = useActionState(action, initialActionState);
+  const [state, formAction, pending] = useFormAction(action);
   const handled = useRef<number | undefined>(undefined);
   useEffect(() => {
     if (state.ok && state.at !== handled.current) {

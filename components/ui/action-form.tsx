@@ -7,9 +7,9 @@
 // Two ways to write the fields: plain markup (TextField, SelectField …), so a server page can lay
 // out a small form without a component of its own; or a render prop `(state, pending) => …` in a
 // client component, to put each field's error beside it. `submitLabel` adds the submit button.
-import { startTransition, useActionState, useEffect, useRef } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { startTransition, useEffect, useRef } from "react";
 import type { ActionState } from "@/lib/forms";
-import { initialActionState } from "@/lib/forms";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
@@ -41,7 +41,7 @@ export function ActionForm({
   /** Names the form for assistive technology when the page has several alike. */
   label?: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, initialActionState);
+  const [state, formAction, pending] = useFormAction(action);
   const form = useRef<HTMLFormElement>(null);
   const handled = useRef<number | undefined>(undefined);
   useEffect(() => {

@@ -2,9 +2,9 @@
 // A one-button server action behind a confirmation dialog ("Publiser karakterene", "Meld opp
 // alle"), with its result as a block message above the button (FormMessage). ConfirmAction is the
 // same dialog with the result beside the button, for removing one item.
-import { useActionState, useRef } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { useRef } from "react";
 import type { ActionState } from "@/lib/forms";
-import { initialActionState } from "@/lib/forms";
 import { HiddenFields } from "@/components/ui/action-button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormMessage } from "@/components/ui/form-status";
@@ -34,7 +34,7 @@ export function ConfirmActionButton({
   /** Nothing to do now (the button stays, so the result of the last run stays in view). */
   disabled?: boolean;
 }) {
-  const [state, formAction, pending] = useActionState(action, initialActionState);
+  const [state, formAction, pending] = useFormAction(action);
   const form = useRef<HTMLFormElement>(null);
   return (
     <form ref={form} action={formAction} className="space-y-3">

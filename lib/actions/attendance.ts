@@ -4,6 +4,7 @@
 // a student with no choice is left as they are) and an optional `note:<enrolmentId>`.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { MAX_ATTENDANCE_NOTE } from "@/lib/domain/attendance-day";
 import { requestJob } from "@/lib/jobs/queue";
 import { defineAction } from "@/lib/server/action";
 import { saveDayAttendance, type AttendanceRowInput } from "@/lib/server/cohorts/attendance";
@@ -11,7 +12,7 @@ import { optionalText } from "@/lib/validation/common";
 import { isRecordId, recordId } from "@/lib/validation/ids";
 
 const STAFF = ["FACULTY", "ADVISER", "ADMIN"] as const;
-const MAX_NOTE = 500;
+const MAX_NOTE = MAX_ATTENDANCE_NOTE;
 
 const schema = z
   .object({ cohortId: recordId("Kullet"), samlingDayId: recordId("Dagen"), reason: optionalText("Begrunnelsen", 1000) })

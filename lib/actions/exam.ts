@@ -6,6 +6,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { GRADES } from "@/lib/domain/exam";
+import { countNoun } from "@/lib/domain/format";
 import { requestJob } from "@/lib/jobs/queue";
 import { defineAction } from "@/lib/server/action";
 import { publishGrades, setGrade } from "@/lib/server/exams/grades";
@@ -47,7 +48,7 @@ export const registerEligibleAction = defineAction({
     return {
       message:
         result.registered > 0
-          ? `${result.registered} studenter som fyller kravene er meldt opp til eksamen.`
+          ? `${countNoun(result.registered, "student", "studenter")} som fyller kravene er meldt opp til eksamen.`
           : "Alle som fyller kravene, er allerede meldt opp.",
     };
   },
@@ -108,7 +109,7 @@ export const publishGradesAction = defineAction({
     const result = await publishGrades(viewer, input);
     await requestJob("mail.deliver");
     refresh(input.cohortId);
-    return { message: `Karakterene er publisert. ${result.published} studenter får beskjed på e-post.` };
+    return { message: `Karakterene er publisert. ${countNoun(result.published, "student får", "studenter får")} beskjed på e-post.` };
   },
 });
 

@@ -2,7 +2,7 @@
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { formValues, type ActionState } from "@/lib/forms";
+import { formInput, formValues, type ActionState } from "@/lib/forms";
 import { fieldErrorsFrom } from "@/lib/server/action";
 import { requestClientAddress } from "@/lib/server/request-context";
 import { registerApplicant } from "@/lib/server/users/register-applicant";
@@ -34,7 +34,7 @@ const schema = z
  */
 export async function registerApplicantAccount(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const { password: _p, passwordConfirm: _c, ...values } = formValues(formData);
-  const parsed = schema.safeParse(Object.fromEntries(formData));
+  const parsed = schema.safeParse(formInput(formData));
   if (!parsed.success) {
     return { ok: false, message: "Noe må rettes. Se feltene som er merket.", fieldErrors: fieldErrorsFrom(parsed.error), values };
   }

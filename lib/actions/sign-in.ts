@@ -3,7 +3,7 @@ import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { ActionState } from "@/lib/forms";
-import { formValues } from "@/lib/forms";
+import { formInput, formValues } from "@/lib/forms";
 import { signIn, SignInLimited } from "@/lib/server/auth";
 import { fieldErrorsFrom } from "@/lib/server/action";
 import { feideConfigured } from "@/lib/env";
@@ -19,7 +19,7 @@ const schema = z.object({
 export async function signInWithPassword(_previous: ActionState, formData: FormData): Promise<ActionState> {
   // The password is never sent back to the page.
   const { password: _password, ...values } = formValues(formData);
-  const parsed = schema.safeParse(Object.fromEntries(formData));
+  const parsed = schema.safeParse(formInput(formData));
   if (!parsed.success) {
     return { ok: false, message: "Fyll inn e-post og passord.", fieldErrors: fieldErrorsFrom(parsed.error), values };
   }

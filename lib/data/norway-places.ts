@@ -499,3 +499,22 @@ export function municipalityChoices(countyCode: string): MunicipalityChoice[] {
     .map((m) => ({ code: m.code, label: municipalityChoiceLabel(m) }))
     .sort((a, b) => a.label.localeCompare(b.label, "nb"));
 }
+
+/**
+ * A place as pages show it: "Trondheim - Tråante, Trøndelag" (the municipality's name as the
+ * forms list it, Norwegian form first, never its number),
+ * either part alone when only one is known, null when neither is. An unknown code is shown as it
+ * is rather than dropped, so a stale code stays visible to whoever checks it.
+ */
+export function placeName(countyCode: string | null, municipalityCode: string | null): string | null {
+  const parts = [
+    municipalityCode ? (placeMunicipalityLabel(municipalityCode) ?? municipalityCode) : null,
+    countyCode ? (countyByCode(countyCode)?.name ?? countyCode) : null,
+  ].filter((part): part is string => Boolean(part));
+  return parts.length > 0 ? parts.join(", ") : null;
+}
+
+function placeMunicipalityLabel(code: string): string | null {
+  const municipality = municipalityByCode(code);
+  return municipality ? municipalityChoiceLabel(municipality) : null;
+}

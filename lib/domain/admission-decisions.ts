@@ -6,7 +6,7 @@
  */
 import { addDays, compareCodeUnits, compareIsoDates, isIsoDate, parseIsoDate } from "./dates";
 import { isBeforeEndOfDay, osloDate } from "./application-deadline";
-import { formatDateNb } from "./format";
+import { formatDateNb, formatInteger } from "./format";
 
 // ─── Manual moves ───────────────────────────────────────────────────────────────────────────────
 
@@ -277,4 +277,17 @@ export function requestDueDateProblem(dueDate: string, now: Date): string | null
   if (compareIsoDates(dueDate, today) <= 0) return "Fristen må være etter i dag.";
   if (compareIsoDates(dueDate, addDays(today, 90)) > 0) return "Fristen kan være høyst 90 dager fram i tid.";
   return null;
+}
+
+/**
+ * Why a klage cannot be decided as an offer now, said before the adviser fills in the form: every
+ * place is taken (open offers and accepted ones). Null when a place is free. The server checks
+ * again when the decision is saved (someone may take the last place in between).
+ */
+export function appealOfferProblem(places: { capacity: number; taken: number }): string | null {
+  if (places.taken < places.capacity) return null;
+  return (
+    `Kullet er fullt: ${places.capacity === 1 ? "studieplassen" : `alle ${formatInteger(places.capacity)} studieplassene`} er tatt, så klagen kan ikke tas til følge med tilbud om plass nå. ` +
+    "Gi en bedre plass på ventelisten, eller ikke ta klagen til følge."
+  );
 }

@@ -5,7 +5,7 @@
  * (53,8 %)" alone reads as failing to a student who has missed one day, so it is never the lead.
  */
 import { parseIsoDate } from "./dates";
-import type { Eligibility } from "./eligibility";
+import { formatAttendancePercent, type Eligibility } from "./eligibility";
 import { countNoun } from "./format";
 
 export type AttendanceFacts = Eligibility["attendance"];
@@ -108,4 +108,53 @@ export function attendanceWarning(attendance: AttendanceFacts): AttendanceWarnin
   if (missed > maxAbsences) return "UNREACHABLE";
   if (remainingDays(attendance) > 0 && missed >= 1 && absencesLeft <= 1) return "LAST_ABSENCE";
   return null;
+}
+
+/**
+ * The attendance numbers in the short form of a table cell or a chart's legend, read the way the
+ * rule reads: days attended of the days held so far, the days still planned, the absences still
+ * allowed. A share of all planned days is given only once every day is held (then it is the
+ * final figure the 80 % is measured against), and always says what it is a share of: mid-course,
+ * "53,8 %" next to "80 %" reads as failing to a student who has missed one day.
+ */
+export interface AttendanceFigures {
+  /** "14 av 15 dager så langt" (attended of the days registered). */
+  soFar: string;
+  /** "11 dager igjen" or "ingen dager igjen". */
+  remaining: string;
+  /** "kan være borte 2 dager til", "kan ikke være borte flere dager", "kravet er nådd". */
+  absencesLeft: string;
+  /** "79,5 % av alle 44 samlingsdagene", only when every planned day is held; else null. */
+  finalShare: string | null;
+  /** The whole picture in one sentence (a chart's text alternative). */
+  summary: string;
+}
+
+export function attendanceFigures(attendance: AttendanceFacts): AttendanceFigures {
+  const { attended, held, scheduled, requiredDays, requiredPercent, absencesLeft: left, met } = attendance;
+  const daysLeft = remainingDays(attendance);
+  const soFar = `${attended} av ${countNoun(held, "dag", "dager")} så langt`;
+  const remaining = daysLeft === 0 ? "ingen dager igjen" : `${countNoun(daysLeft, "dag", "dager")} igjen`;
+  const reachable = attendanceWarning(attendance) !== "UNREACHABLE";
+  const absencesLeft = met
+    ? "kravet er nådd"
+    : !reachable
+      ? "kravet kan ikke nås"
+      : left === 0
+        ? "kan ikke være borte flere dager"
+        : `kan være borte ${countNoun(left, "dag", "dager")} til`;
+  const finalShare =
+    scheduled > 0 && daysLeft === 0
+      ? `${formatAttendancePercent(attended, scheduled, requiredPercent)} av alle ${countNoun(scheduled, "samlingsdag", "samlingsdagene")}`.replace(
+          "alle 1 samlingsdag",
+          "den ene samlingsdagen",
+        )
+      : null;
+  const summary =
+    scheduled === 0
+      ? "Ingen samlingsdager i planen ennå."
+      : `Til stede ${soFar}, borte ${countNoun(held - attended, "dag", "dager")}, ${remaining} av ${countNoun(scheduled, "planlagt dag", "planlagte dager")}. ` +
+        `Kravet er minst ${countNoun(requiredDays, "dag", "dager")} (${requiredPercent} %) av alle samlingsdagene` +
+        (finalShare ? `; oppmøtet ble ${finalShare}.` : ".");
+  return { soFar, remaining, absencesLeft, finalShare, summary };
 }

@@ -10,7 +10,17 @@
 import { PRIORITY_CATEGORY_LABELS, type PriorityCategory } from "./admission";
 import { formatDateNb } from "./format";
 import { klageDeadline } from "./klage";
-import { closingSection, finalDecisionSection, klageSection, type ComposedLetter, type LetterSection } from "./letter";
+import {
+  closingSection,
+  finalDecisionSection,
+  klageSection,
+  legalBasisSection,
+  letterheadSection,
+  replacesSentence,
+  type ComposedLetter,
+  type LetterSection,
+  type ReplacedLetter,
+} from "./letter";
 
 export { letterAsText, type ComposedLetter, type LetterSection } from "./letter";
 
@@ -48,10 +58,28 @@ export const APPEALABLE_LETTER_KINDS: Record<"OFFER" | "WAITLIST" | "REFUSAL", r
   REFUSAL: ["REFUSAL", "WAITLIST_CLOSED"],
 };
 
+/**
+ * The laws and regulations an admission decision rests on, named plainly (the sections of NTNU's
+ * regulations are not cited: we cannot vouch for their numbers; forvaltningsloven's are, in
+ * lib/domain/letter.ts). The programme is the one applied for.
+ */
+export function admissionLegalBasis(programmeName: string): string {
+  return (
+    "Lov om universiteter og høyskoler (universitets- og høyskoleloven) og forskrift om opptak til studier ved NTNU, " +
+    `med opptakskravene og rangeringsreglene i studieplanen for ${programmeName}.`
+  );
+}
+
 export interface LetterInput {
   kind: LetterKind;
-  /** The decision was changed after a klage (a reversal): said in the letter. */
+  /**
+   * The decision was changed after a klage (it was taken, "tatt til følge"): the letter says what
+   * the new decision is, that it replaces the letter appealed, and never restates the grounds of
+   * the decision it replaced.
+   */
   afterKlage?: boolean;
+  /** The case's reference number (lib/domain/case-reference.ts; CASE_REFERENCE_PENDING in a preview). */
+  reference: string;
   applicantName: string;
   programmeName: string;
   /** The programme's studiepoeng (Programme.credits), named with the study in the decision. */
@@ -73,8 +101,8 @@ export interface LetterInput {
   waitlistChange?: { from: number; to: number; cause: WaitlistChangeCause };
   /** WAITLIST_CLOSED: the last place the applicant held on the list. */
   lastWaitlistPosition?: number;
-  /** A klage's outcome: when it was filed and the adviser's grounds. */
-  klage?: { filedOn: string; grounds: string };
+  /** A klage's outcome: when it was filed, the adviser's grounds, and the letter it was about. */
+  klage?: { filedOn: string; grounds: string; appealed?: ReplacedLetter };
   decidedBy: { name: string; title: string };
   contact: { name: string; email: string; phone: string };
   appealsBody: string;
@@ -99,24 +127,33 @@ function outcomeSection(input: LetterInput): LetterSection {
 
 function decisionSection(input: LetterInput): LetterSection {
   const study = `${input.programmeName} (${input.programmeCredits} studiepoeng), ${input.cohortName}`;
-  const prefix = input.afterKlage ? "Vi har behandlet klagen din og endret vedtaket. " : "";
+  const replaced = input.afterKlage && input.klage?.appealed ? [replacesSentence(input.klage.appealed)] : [];
   switch (input.kind) {
     case "OFFER":
-      return { heading: "Vedtak", paragraphs: [`${prefix}Du får tilbud om studieplass på ${study}.`] };
+      if (input.afterKlage) {
+        return { heading: "Vedtak", paragraphs: [`Klagen er tatt til følge: du får tilbud om studieplass på ${study}.`, ...replaced] };
+      }
+      return { heading: "Vedtak", paragraphs: [`Du får tilbud om studieplass på ${study}.`] };
     case "WAITLIST_OFFER":
       return {
         heading: "Vedtak",
         paragraphs: [`Det har blitt ledig en studieplass, og du står først på ventelisten. Du får derfor tilbud om studieplass på ${study}.`],
       };
-    case "WAITLIST":
+    case "WAITLIST": {
+      const position = input.ranking?.waitlistPosition;
+      if (!position) throw new RangeError("A waiting-list letter needs the place on the list");
       return {
         heading: "Vedtak",
         paragraphs: [
-          `${prefix}Du får ikke studieplass nå, men er satt på venteliste til ${study} som nummer ${input.ranking?.waitlistPosition ?? "?"}.`,
+          input.afterKlage
+            ? `Klagen er tatt til følge: du er satt på venteliste til ${study} som nr. ${position}.`
+            : `Du får ikke studieplass nå, men er satt på venteliste til ${study} som nummer ${position}.`,
+          ...replaced,
           WAITLIST_HOW,
           ...closingSentence(input),
         ],
       };
+    }
     case "WAITLIST_MOVED": {
       const change = input.waitlistChange;
       if (!change) throw new RangeError("A letter about a changed waiting-list place needs the change");
@@ -183,6 +220,12 @@ function rulesSection(): LetterSection {
 
 function factsSection(input: LetterInput): LetterSection {
   const paragraphs: string[] = [];
+  if (input.afterKlage) {
+    // The judgement the klage changed is not restated: the requirements were judged again.
+    paragraphs.push("Vi har vurdert opptakskravene på nytt etter klagen din, og du oppfyller dem.");
+    paragraphs.push(`Prioritetskategori: ${input.category.value} (${PRIORITY_CATEGORY_LABELS[input.category.value].toLowerCase()}).`);
+    return { heading: "Opplysninger vi har lagt til grunn", paragraphs };
+  }
   for (const requirement of input.requirements) {
     paragraphs.push(`${requirement.label}: ${requirement.met ? "oppfylt" : "ikke oppfylt"}. ${requirement.facts.join(" ")}`);
   }
@@ -194,6 +237,11 @@ function factsSection(input: LetterInput): LetterSection {
 
 function considerationsSection(input: LetterInput): LetterSection {
   const paragraphs: string[] = [];
+  if (input.afterKlage) {
+    // Only the klage's grounds: the grounds of the decision it replaced no longer stand.
+    if (input.klage) paragraphs.push(`Begrunnelse i klagesaken: ${input.klage.grounds.trim()}`);
+    return { heading: "Hovedhensyn", paragraphs };
+  }
   if (input.kind === "REFUSAL" && input.refusalReason === "NOT_QUALIFIED") {
     paragraphs.push("Du oppfyller ikke opptakskravene til studiet, og søknaden kan derfor ikke rangeres.");
   } else if (input.kind === "REFUSAL" || input.kind === "WAITLIST_CLOSED") {
@@ -248,13 +296,20 @@ export function composeDecisionLetter(input: LetterInput): ComposedLetter {
   };
   const subject = `${subjects[input.kind]}: ${input.programmeName}, ${input.cohortName}`;
   const sections: LetterSection[] = [
-    { heading: null, paragraphs: [`Til ${input.applicantName}`] },
+    letterheadSection({
+      recipientName: input.applicantName,
+      reference: input.reference,
+      madeAvailableOn: input.madeAvailableOn,
+      programmeName: input.programmeName,
+      cohortName: input.cohortName,
+    }),
     outcomeSection(input),
   ];
   const answer = answerSection(input);
   if (answer) sections.push(answer);
   if (input.kind !== "KLAGE_UPHELD") sections.push(rulesSection(), factsSection(input));
   sections.push(considerationsSection(input));
+  sections.push(legalBasisSection(admissionLegalBasis(input.programmeName), input.kind === "KLAGE_UPHELD" ? "KLAGE" : "ENKELTVEDTAK"));
   sections.push(appealSection(input, deadline));
   sections.push(closingSection(input));
   return {
@@ -263,4 +318,20 @@ export function composeDecisionLetter(input: LetterInput): ComposedLetter {
     sections: sections.filter((section) => section.paragraphs.length > 0),
     klageDeadline: deadline,
   };
+}
+
+/**
+ * Which later letter replaces each letter of a decision. A letter that states a decision (every
+ * kind but KLAGE_UPHELD, which keeps the decision and sends the klage on) stands until the next
+ * letter that states one: a klage taken, a new place on the list, an offer from the list, the
+ * list closed. Letters are never changed: the portal shows the earlier one as replaced.
+ */
+export function replacedLetters<T extends { id: string; version: number; kind: LetterKind }>(letters: readonly T[]): Map<string, T> {
+  const deciding = [...letters].filter((letter) => letter.kind !== "KLAGE_UPHELD").sort((a, b) => a.version - b.version);
+  const replaced = new Map<string, T>();
+  for (const [index, letter] of deciding.entries()) {
+    const next = deciding[index + 1];
+    if (next) replaced.set(letter.id, next);
+  }
+  return replaced;
 }

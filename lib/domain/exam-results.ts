@@ -1,7 +1,8 @@
 /**
  * Exam results as they leave the app for FS (Felles studentsystem), where grades are recorded:
- * one row per student registered for a sitting, carrying the grade that counts. The format is a CSV the exam office imports
- * (lib/server/exams/ writes it with csv-stringify: UTF-8 with BOM, semicolons).
+ * one row per student registered for a sitting, carrying the grade that counts. The format is a
+ * CSV the exam office imports (lib/server/exams/ writes it through lib/csv.ts: UTF-8 with BOM,
+ * semicolons, every text cell neutralised so a spreadsheet never runs it as a formula).
  */
 import { datePartsOf } from "./dates";
 import { isGrade, type Grade } from "./exam";
@@ -127,12 +128,4 @@ export function fsResultRows(course: FsCourse, sitting: { kind: ExamKind; starts
       result.result === "NOT_ATTENDED" ? SITTING_OUTCOME_LABELS.NOT_ATTENDED : (result.result ?? ""),
     ];
   });
-}
-
-/**
- * A spreadsheet cell that begins with =, +, - or @ (or a tab or carriage return) is run as a
- * formula by Excel; such text is written with a leading apostrophe so it stays text.
- */
-export function spreadsheetSafe(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }

@@ -1,8 +1,12 @@
 /**
- * The layout every letter from the programme shares, to applicants (lib/domain/decision-letter.ts)
- * and to students (lib/domain/student-letter.ts): a title, sections of a heading and paragraphs,
- * the right to appeal an enkeltvedtak with its computed klage deadline, and the closing with whom
- * to contact and who decided. The same text is shown on screen, e-mailed and rendered as PDF
+ * The letter model every letter from the programme shares, to applicants
+ * (lib/domain/decision-letter.ts) and to students (lib/domain/student-letter.ts): a title; the
+ * letterhead (to whom, the case's reference number, the date, the programme and kull the case is
+ * about); sections of a heading and paragraphs; the legal basis ("Hjemmel": the laws and
+ * regulations, and the sections of forvaltningsloven an enkeltvedtak rests on); the right to
+ * appeal with its computed klage deadline and how to appeal; a sentence when a new decision
+ * replaces an earlier one; and the closing with whom to contact and who decided, for the
+ * programme. The same text is shown on screen, e-mailed and rendered as PDF
  * (lib/server/letters/pdf.ts reads headings back from this text: a heading is one short line
  * without a full stop).
  */
@@ -19,6 +23,64 @@ export interface ComposedLetter {
   sections: LetterSection[];
   /** The last day a klage is in time; null when the letter gives no right to appeal. */
   klageDeadline: string | null;
+}
+
+/** What every letter begins with: to whom, and which case, when and about which study. */
+export interface LetterHead {
+  recipientName: string;
+  /** The case's reference number (lib/domain/case-reference.ts), or CASE_REFERENCE_PENDING in a preview. */
+  reference: string;
+  /** The day the letter is made available (the klage period starts here). */
+  madeAvailableOn: string;
+  /** The programme and kull the case is about, by their own names (never a default). */
+  programmeName: string;
+  cohortName: string;
+}
+
+/** "Til …", then the case's reference, the date and the study, one per line. */
+export function letterheadSection(head: LetterHead): LetterSection {
+  return {
+    heading: null,
+    paragraphs: [
+      `Til ${head.recipientName}`,
+      `Saksnummer: ${head.reference}\nDato: ${formatDateNb(head.madeAvailableOn)}\nStudium: ${head.programmeName}, ${head.cohortName}`,
+    ],
+  };
+}
+
+/**
+ * An enkeltvedtak under forvaltningsloven: individual (§ 2 første ledd bokstav b), with grounds
+ * (§§ 24 og 25), open to a klage (§§ 28 og 29). Named in every such letter.
+ */
+export const ENKELTVEDTAK_BASIS =
+  "Vedtaket er et enkeltvedtak etter forvaltningsloven § 2 første ledd bokstav b. Det er begrunnet etter forvaltningsloven §§ 24 og 25, og det kan påklages etter §§ 28 og 29.";
+
+/** A klage's outcome: a klage is prepared by the body that decided and decided by the appeals body. */
+export const KLAGE_CASE_BASIS =
+  "Klagen er behandlet etter forvaltningsloven §§ 28 til 34: vi har vurdert den på nytt (§ 33), og en klage vi ikke tar til følge, avgjøres av klageinstansen.";
+
+/**
+ * "Hjemmel": the laws and regulations the decision rests on (`rules`, named plainly: no section
+ * numbers of NTNU's regulations we cannot vouch for), and the sections of forvaltningsloven.
+ */
+export function legalBasisSection(rules: string, kind: "ENKELTVEDTAK" | "KLAGE"): LetterSection {
+  return { heading: "Hjemmel", paragraphs: [rules, kind === "ENKELTVEDTAK" ? ENKELTVEDTAK_BASIS : KLAGE_CASE_BASIS] };
+}
+
+/** The legal basis as one text, as stored beside a student's enkeltvedtak (StudentLetter.legalBasis). */
+export function legalBasisText(rules: string): string {
+  return `${rules} ${ENKELTVEDTAK_BASIS}`;
+}
+
+/** An earlier letter a new decision replaces. */
+export interface ReplacedLetter {
+  subject: string;
+  madeAvailableOn: string;
+}
+
+/** Said in the decision of a letter that replaces an earlier one: the earlier no longer stands. */
+export function replacesSentence(earlier: ReplacedLetter): string {
+  return `Dette vedtaket erstatter vedtaket «${earlier.subject}» fra ${formatDateNb(earlier.madeAvailableOn)}, som ikke lenger gjelder.`;
 }
 
 export interface LetterContact {
@@ -68,12 +130,17 @@ export function finalDecisionSection(): LetterSection {
 }
 
 /** The closing: whom to ask, and who decided, when. */
-export function closingSection(input: { contact: LetterContact; decidedBy: { name: string; title: string }; madeAvailableOn: string }): LetterSection {
+export function closingSection(input: {
+  contact: LetterContact;
+  decidedBy: { name: string; title: string };
+  madeAvailableOn: string;
+  programmeName: string;
+}): LetterSection {
   return {
     heading: null,
     paragraphs: [
       `Spørsmål? Kontakt ${input.contact.name}, ${input.contact.email}, telefon ${input.contact.phone}.`,
-      `Med hilsen\n${input.decidedBy.name}\n${input.decidedBy.title}\nNTNU, Nasjonal videreutdanning i barnevernledelse\n${formatDateNb(input.madeAvailableOn)}`,
+      `Med hilsen\n${input.decidedBy.name}\n${input.decidedBy.title}\nNTNU, ${input.programmeName}\n${formatDateNb(input.madeAvailableOn)}`,
     ],
   };
 }

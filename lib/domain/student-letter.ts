@@ -21,7 +21,18 @@ import { DEFERRAL_REASON_LABELS, type DeferralReason } from "./exam-deferral";
 import { formatExamMomentNb, osloWallClock } from "./exam-time";
 import { countNoun, formatDateNb, joinNb } from "./format";
 import { APPEALS_BODY, klageDeadline } from "./klage";
-import { closingSection, finalDecisionSection, klageSection, type ComposedLetter, type LetterContact, type LetterSection } from "./letter";
+import {
+  closingSection,
+  finalDecisionSection,
+  klageSection,
+  legalBasisSection,
+  legalBasisText,
+  letterheadSection,
+  replacesSentence,
+  type ComposedLetter,
+  type LetterContact,
+  type LetterSection,
+} from "./letter";
 
 export type StudentLetterKind =
   | "ARBEIDSKRAV_NOT_APPROVED"
@@ -104,6 +115,32 @@ export function isEnkeltvedtak(kind: StudentLetterKind): boolean {
   return KLAGE_HANDLER[kind] !== null;
 }
 
+/**
+ * The letters that answer an earlier letter and so continue its case (its reference): a klage's
+ * outcome, and the notice that an earlier decision no longer stands. Every other letter opens a
+ * case of its own: an enkeltvedtak, and the confirmations that give what was asked (leave granted
+ * or ended, withdrawal, completion, transfer, utsatt eksamen granted).
+ */
+export const ANSWERS_EARLIER_LETTER: Record<StudentLetterKind, boolean> = {
+  ARBEIDSKRAV_NOT_APPROVED: false,
+  EXAM_ADMISSION_REFUSED: false,
+  KLAGE_REVERSED: true,
+  KLAGE_UPHELD: true,
+  DECISION_CHANGED: true,
+  EXAM_DEFERRAL_GRANTED: false,
+  EXAM_DEFERRAL_REFUSED: false,
+  LEAVE_GRANTED: false,
+  LEAVE_REFUSED: false,
+  LEAVE_ENDED: false,
+  WITHDRAWAL_CONFIRMED: false,
+  COMPLETION_CONFIRMED: false,
+  TRANSFER_CONFIRMED: false,
+};
+
+export function opensCase(kind: StudentLetterKind): boolean {
+  return !ANSWERS_EARLIER_LETTER[kind];
+}
+
 /** The laws every decision on a student's studies rests on, named plainly. */
 export const STUDY_REGULATIONS =
   "Lov om universiteter og høyskoler (universitets- og høyskoleloven) og forskrift om studier og eksamen ved NTNU (studieforskriften)";
@@ -154,6 +191,11 @@ export function attemptOrdinal(attempt: number): string {
 
 export interface StudentLetterParty {
   studentName: string;
+  /**
+   * The case's reference number (lib/domain/case-reference.ts): an enkeltvedtak opens a case; a
+   * letter that answers one (a klage's outcome, a decision that no longer stands) carries its case.
+   */
+  reference: string;
   programmeName: string;
   cohortName: string;
   /** The day the letter is made available on /student/brev (the klage period starts here). */
@@ -294,14 +336,20 @@ function earlier(letter: EarlierLetter): string {
 }
 
 export function composeStudentLetter(input: StudentLetterInput): ComposedStudentLetter {
-  const greeting: LetterSection = { heading: null, paragraphs: [`Til ${input.studentName}`] };
+  const greeting = letterheadSection({
+    recipientName: input.studentName,
+    reference: input.reference,
+    madeAvailableOn: input.madeAvailableOn,
+    programmeName: input.programmeName,
+    cohortName: input.cohortName,
+  });
   const closing = closingSection(input);
   const study = `${input.programmeName}, ${input.cohortName}`;
   switch (input.kind) {
     case "ARBEIDSKRAV_NOT_APPROVED": {
       const grounds = nonEmpty(input.grounds, "grounds");
       if (input.attempt < input.maxAttempts) throw new RangeError("only the final attempt's 'ikke godkjent' is an enkeltvedtak");
-      const legalBasis = arbeidskravLegalBasis(input.programmeName, input.maxAttempts);
+      const rules = arbeidskravLegalBasis(input.programmeName, input.maxAttempts);
       const deadline = klageDeadline(input.madeAvailableOn);
       const decision = [
         (input.corrected ? "Fagansvarlig har rettet vurderingen av innleveringen din fra godkjent til ikke godkjent. " : "") +
@@ -321,7 +369,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
         sections: [
           greeting,
           { heading: "Vedtak", paragraphs: decision },
-          { heading: "Regler vi har brukt", paragraphs: [legalBasis] },
+          legalBasisSection(rules, "ENKELTVEDTAK"),
           {
             heading: "Begrunnelse",
             paragraphs: [`${input.corrected ? "Fagansvarliges begrunnelse for rettingen" : "Faglærerens vurdering"} (${formatDateNb(input.assessedOn)}):`, grounds],
@@ -332,13 +380,13 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
         klageDeadline: deadline,
         enkeltvedtak: true,
         grounds,
-        legalBasis,
+        legalBasis: legalBasisText(rules),
       };
     }
     case "EXAM_ADMISSION_REFUSED": {
       if (input.reasons.length === 0) throw new RangeError("a refusal needs its reasons");
       const grounds = input.reasons.map((reason) => nonEmpty(reason, "reason")).join(" ");
-      const legalBasis = examAdmissionLegalBasis(input.programmeName, input.requirements);
+      const rules = examAdmissionLegalBasis(input.programmeName, input.requirements);
       const deadline = klageDeadline(input.madeAvailableOn);
       return {
         kind: input.kind,
@@ -353,7 +401,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
               "Kontakt studieveilederen om hva du kan gjøre videre, for eksempel å fortsette i et senere kull.",
             ],
           },
-          { heading: "Regler vi har brukt", paragraphs: [legalBasis] },
+          legalBasisSection(rules, "ENKELTVEDTAK"),
           { heading: "Begrunnelse", paragraphs: input.reasons.map((reason) => reason.trim()) },
           klageRight(input, deadline),
           closing,
@@ -361,7 +409,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
         klageDeadline: deadline,
         enkeltvedtak: true,
         grounds,
-        legalBasis,
+        legalBasis: legalBasisText(rules),
       };
     }
     case "KLAGE_REVERSED":
@@ -374,11 +422,12 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
           {
             heading: "Vedtak i klagesaken",
             paragraphs: [
-              `Vi har behandlet klagen din av ${formatDateNb(input.klage.filedOn)} på vedtaket ${earlier(input.appealed)}, og tar den til følge. Vedtaket er endret i din favør.`,
-              nonEmpty(input.outcome, "outcome"),
+              `Vi har behandlet klagen din av ${formatDateNb(input.klage.filedOn)} på vedtaket ${earlier(input.appealed)}. Klagen er tatt til følge: ${nonEmpty(input.outcome, "outcome")}`,
+              replacesSentence(input.appealed),
             ],
           },
           { heading: "Begrunnelse", paragraphs: [nonEmpty(input.klage.grounds, "grounds")] },
+          legalBasisSection(STUDY_REGULATIONS + ".", "KLAGE"),
           closing,
         ],
         klageDeadline: null,
@@ -401,6 +450,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
             ],
           },
           { heading: "Begrunnelse", paragraphs: [nonEmpty(input.klage.grounds, "grounds")] },
+          legalBasisSection(STUDY_REGULATIONS + ".", "KLAGE"),
           finalDecisionSection(),
           closing,
         ],
@@ -659,4 +709,21 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
         legalBasis: null,
       };
   }
+}
+
+/**
+ * Which later letter replaces each enkeltvedtak: a klage taken, or a letter that the decision no
+ * longer stands, in the same case (the same case number). Letters are never changed: the portal
+ * shows the earlier one as no longer standing, with a link to the letter that replaced it.
+ */
+export function replacedStudentLetters<T extends { id: string; kind: StudentLetterKind; caseNumber: number; order: number }>(letters: readonly T[]): Map<string, T> {
+  const replaced = new Map<string, T>();
+  for (const letter of letters) {
+    if (!isEnkeltvedtak(letter.kind)) continue;
+    const by = letters
+      .filter((other) => other.caseNumber === letter.caseNumber && other.order > letter.order && (other.kind === "KLAGE_REVERSED" || other.kind === "DECISION_CHANGED"))
+      .sort((a, b) => a.order - b.order)[0];
+    if (by) replaced.set(letter.id, by);
+  }
+  return replaced;
 }

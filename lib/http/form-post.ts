@@ -6,13 +6,16 @@
 // the browser posted a plain form and is sent back to the page, with the message in a
 // short-lived cookie scoped to that page (never in the address, where anyone could write one).
 // The order of checks is the same everywhere: another site's request, a malformed id, the viewer
-// and role, the declared size, the hourly upload limit, then the body.
+// and role, the declared size, a slot among the uploads running now (lib/http/upload-slots.ts),
+// the hourly upload limit, then the body.
 import { NextResponse, type NextRequest } from "next/server";
 import { MAX_UPLOAD_BYTES } from "@/lib/domain/upload";
 import { env } from "@/lib/env";
 import { appOrigins, isSameOriginRequest } from "@/lib/http/same-origin";
 import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
 import { RateLimitedError } from "@/lib/server/rate-limit";
+import { sanitizeFormData } from "@/lib/validation/form-data";
+import { UPLOAD_BUSY_MESSAGE, UPLOAD_BUSY_RETRY_SECONDS, uploadSlots } from "@/lib/http/upload-slots";
 import { installNorwegianMessages } from "@/lib/validation/messages";
 
 installNorwegianMessages();
@@ -82,4 +85,31 @@ export function refuseCrossSite(request: NextRequest, message: string): NextResp
 /** A declared body over the limit, refused before it is read. */
 export function tooLarge(request: NextRequest): boolean {
   return Number(request.headers.get("content-length") ?? 0) > MAX_FORM_POST_BYTES;
+}
+
+/**
+ * The posted form, cleaned like every other form (lib/validation/form-data.ts: no control
+ * characters in names or values), or null when the body cannot be read as a form (cut off, not
+ * multipart): the caller answers 400.
+ */
+export async function readFormPost(request: NextRequest): Promise<FormData | null> {
+  try {
+    return sanitizeFormData(await request.formData());
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs the rest of an upload in one of the viewer's upload slots (lib/http/upload-slots.ts), or
+ * answers 503 with Retry-After at once when too many of theirs are running and waiting already.
+ */
+export async function inUploadSlot(userId: string, reply: FormPostReply, work: () => Promise<NextResponse>): Promise<NextResponse> {
+  const release = await uploadSlots().acquire(userId);
+  if (!release) return reply.fail(503, UPLOAD_BUSY_MESSAGE, { headers: { "Retry-After": String(UPLOAD_BUSY_RETRY_SECONDS) } });
+  try {
+    return await work();
+  } finally {
+    release();
+  }
 }

@@ -9,7 +9,7 @@ export const SERVER_ACTION_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 export const PROXY_BODY_LIMIT_BYTES = 12 * 1024 * 1024;
 
 export const SERVER_ACTION_TOO_LARGE_MESSAGE =
-  "Skjemaet var for stort til å sendes (høyst 2 MB), og ingenting ble lagret. Gå tilbake, korte ned teksten og prøv igjen.";
+  "Skjemaet var for stort til å sendes (høyst 2 MB), og ingenting ble lagret. Det du skrev, står fortsatt i skjemaet: korte ned teksten og prøv igjen.";
 
 /** A server-action post from another site (or no browser), refused by proxy.ts. */
 export const CROSS_SITE_ACTION_MESSAGE =

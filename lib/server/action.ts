@@ -1,7 +1,8 @@
 import "server-only";
 // The one way a server action is built: authenticate → authorize (role) → parse with zod →
 // run the use case (which checks ownership and writes in a transaction with its audit entry) →
-// return an ActionState for useActionState. Unknown fields in the form are dropped by the
+// return an ActionState for useActionState. The form is cleaned of control characters first
+// (lib/validation/form-data.ts). Unknown fields in the form are dropped by the
 // schema, so a crafted POST cannot set `status`, `category` or `userId`.
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
@@ -10,6 +11,7 @@ import { formInput, formValues, type ActionState, type FieldErrors } from "@/lib
 import { hasAnyRole } from "@/lib/permissions";
 import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
 import { getViewer, type Viewer } from "@/lib/server/viewer";
+import { sanitizeFormData } from "@/lib/validation/form-data";
 import { installNorwegianMessages } from "@/lib/validation/messages";
 
 installNorwegianMessages();
@@ -35,7 +37,9 @@ const UNEXPECTED_MESSAGE =
   "Noe gikk galt hos oss, og endringene ble ikke lagret. Det du skrev står fortsatt i skjemaet; prøv igjen om litt.";
 
 export function defineAction<Schema extends z.ZodType>(definition: ActionDefinition<Schema>) {
-  return async function action(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return async function action(_previous: ActionState, posted: FormData): Promise<ActionState> {
+    // NUL and other control characters never reach zod, the use case or the database.
+    const formData = sanitizeFormData(posted);
     const values = shownValues(formData);
     const at = Date.now();
     const viewer = await getViewer();
@@ -71,7 +75,9 @@ interface PublicActionDefinition<Schema extends z.ZodType> {
  * zod → run the use case → an ActionState, with the same error handling as defineAction.
  */
 export function definePublicAction<Schema extends z.ZodType>(definition: PublicActionDefinition<Schema>) {
-  return async function action(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return async function action(_previous: ActionState, posted: FormData): Promise<ActionState> {
+    // NUL and other control characters never reach zod, the use case or the database.
+    const formData = sanitizeFormData(posted);
     const values = shownValues(formData);
     const at = Date.now();
     const parsed = definition.schema.safeParse(formInput(formData));

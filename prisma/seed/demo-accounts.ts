@@ -55,8 +55,8 @@ export const DEMO_FACULTY = {
 export const DEMO_APPLICANTS = {
   /** Barnevernledelse: first on the waiting list. */
   waitlisted: { email: "soker.venteliste@demo.no", name: "Vera Venteliste" },
-  /** Barnevernledelse: refused (no leader position in barnevern), has filed a klage. */
-  appellant: { email: "soker.klage@demo.no", name: "Karl Klage" },
+  /** Barnevernledelse: refused (no leader position in barnevern), has filed a klage. A Sámi name: letters and PDFs show it as typed. */
+  appellant: { email: "soker.klage@demo.no", name: "Áile Ŋuolláš Čoavji-Đoallu" },
   /** Institusjonsledelse: ranked first, gets an offer when the decisions are sent. */
   offered: { email: "soker.tilbud@demo.no", name: "Tina Tilbud" },
   /** Institusjonsledelse: first on the waiting list once the decisions are sent. */

@@ -23,6 +23,8 @@ import type { Database } from "@/lib/db/client";
 import { explainRankingPlace, rankApplicants, type RankingCandidate } from "@/lib/domain/admission";
 import { admissionRequirementChecks, verifiedCategory, type ReviewPosition } from "@/lib/domain/admission-review";
 import { applyRankingMoves, waitlistClosingDate } from "@/lib/domain/admission-decisions";
+import { caseYearOf, formatCaseReference, type CaseReference } from "@/lib/domain/case-reference";
+import { nextCaseNumber } from "@/lib/db/case-number";
 import { composeDecisionLetter, letterAsText, type LetterKind } from "@/lib/domain/decision-letter";
 import { APPEALS_BODY } from "@/lib/domain/klage";
 import { day } from "@/lib/dates";
@@ -219,6 +221,8 @@ interface LetterFacts {
   answerDeadline?: string;
   refusalReason?: "NOT_QUALIFIED" | "LIST_CLOSED";
   waitlistClosesOn?: string;
+  /** The decision's case reference (drawn before the decision is stored: its letter states it). */
+  reference: CaseReference;
 }
 
 function letterFor(facts: LetterFacts) {
@@ -237,6 +241,7 @@ function letterFor(facts: LetterFacts) {
   }
   const composed = composeDecisionLetter({
     kind: facts.kind,
+    reference: formatCaseReference(facts.reference),
     applicantName: facts.row.fullName ?? facts.row.applicant.name,
     programmeName: facts.programmeName,
     programmeCredits: facts.programmeCredits,
@@ -383,7 +388,9 @@ async function seedDecidedIntake(db: Database, context: Context): Promise<string
   const audits: { actorId: string; action: string; entityType: string; entityId: string; after: object; at: Date }[] = [];
   const decide = async (row: Row, outcome: "OFFER" | "WAITLIST" | "REFUSAL", extra: { waitlistPosition?: number }) => {
     const review = reviews.get(row.id)!;
+    const reference = { year: caseYearOf(madeAvailableOn), number: await nextCaseNumber(db) };
     const letter = letterFor({
+      reference,
       kind: outcome,
       row,
       review,
@@ -403,6 +410,8 @@ async function seedDecidedIntake(db: Database, context: Context): Promise<string
     const decision = await db.decision.create({
       data: {
         applicationId: row.id,
+        caseYear: reference.year,
+        caseNumber: reference.number,
         outcome,
         waitlistPosition: extra.waitlistPosition ?? null,
         answerDeadline: outcome === "OFFER" ? day(offerAnswerDeadline) : null,
@@ -456,7 +465,7 @@ async function seedDecidedIntake(db: Database, context: Context): Promise<string
   }
   await db.auditLog.createMany({ data: audits });
 
-  // Karl Klage's klage, two days ago.
+  // Áile's klage, two days ago.
   if (!appealDecision) throw new Error("demo: the appellant must be refused");
   await db.appeal.create({
     data: {

@@ -115,6 +115,7 @@ export async function seedLettersDemo(
           : { kind: "KLAGE_UPHELD", klage, appealed },
       decidedBy: { id: input.decision.by.id, name: input.decision.by.name, title: input.decision.title },
       about: { type: "StudentAppeal", id: appeal.id },
+      inCaseOf: { letterId: input.letter.id },
       at: input.decision.at,
     });
     await closeStudentAppeal(db, appeal.id, {
@@ -238,6 +239,7 @@ export async function seedLettersDemo(
     },
     decidedBy: { id: hanne.id, name: hanne.name, title: "Fagansvarlig" },
     about: { type: "SubmissionAttempt", id: second.attemptId },
+    inCaseOf: { letterId: second.letter.id },
     at: correctedAt,
   });
 

@@ -23,6 +23,8 @@ import type { ExamKind } from "@/lib/domain/exam-sittings";
 import { DEFAULT_EXAM_HAND_IN_TIME, DEFAULT_EXAM_START_TIME, DEFAULT_HAND_IN_AFTER_DAYS, examTimesFrom } from "@/lib/domain/exam-time";
 import { letterAsText } from "@/lib/domain/letter";
 import { composeStudentLetter, type StudentLetterFacts } from "@/lib/domain/student-letter";
+import { caseYearOf, formatCaseReference } from "@/lib/domain/case-reference";
+import { nextCaseNumber } from "@/lib/db/case-number";
 
 export { day };
 
@@ -685,7 +687,15 @@ export async function createReviewedApplication(
  */
 export async function createStudentLetter(
   db: Database,
-  input: { enrolmentId: string; facts: StudentLetterFacts; decidedBy: { id: string; name: string; title: string }; about: { type: string; id: string }; at: Date },
+  input: {
+    enrolmentId: string;
+    facts: StudentLetterFacts;
+    decidedBy: { id: string; name: string; title: string };
+    about: { type: string; id: string };
+    at: Date;
+    /** The letter whose case this one continues (as issueStudentLetter); else a new case. */
+    inCaseOf?: { letterId: string };
+  },
 ) {
   const enrolment = await db.enrolment.findUniqueOrThrow({
     where: { id: input.enrolmentId },
@@ -697,8 +707,12 @@ export async function createStudentLetter(
   });
   const madeAvailableOn = osloDate(input.at);
   const { programme } = enrolment.cohort;
+  const reference = input.inCaseOf
+    ? await db.studentLetter.findUniqueOrThrow({ where: { id: input.inCaseOf.letterId }, select: { caseYear: true, caseNumber: true } }).then((row) => ({ year: row.caseYear, number: row.caseNumber }))
+    : { year: caseYearOf(madeAvailableOn), number: await nextCaseNumber(db) };
   const composed = composeStudentLetter({
     ...input.facts,
+    reference: formatCaseReference(reference),
     studentName: enrolment.user.name,
     programmeName: programme.name,
     cohortName: enrolment.cohort.name,
@@ -722,6 +736,8 @@ export async function createStudentLetter(
       decidedAt: input.at,
       aboutType: input.about.type,
       aboutId: input.about.id,
+      caseYear: reference.year,
+      caseNumber: reference.number,
     },
   });
 }

@@ -165,7 +165,7 @@ test("the adviser ranks, tries another number of places, and sends the decisions
 
   await page.getByRole("link", { name: "Vedtak" }).click();
   await expect(page.getByText("Sendes nå: 10 tilbud, 2 ventelisteplasser og 1 avslag.")).toBeVisible();
-  await expect(page.getByText("1 søknader er ikke vurdert og får ikke vedtak nå.")).toBeVisible();
+  await expect(page.getByText("1 søknad er ikke vurdert og får ikke vedtak nå.")).toBeVisible();
   await page.getByText(/^Tilbud: brevet til/).click();
   await expect(page.getByText(/Du kan klage på vedtaket innen tre uker/).first()).toBeVisible();
   await expectAccessible(page);
@@ -190,8 +190,29 @@ test("applicants read their letters; a declined offer goes to the first on the w
   const mail = await waitForMail(DEMO_APPLICANTS.offered.email, /^Tilbud om studieplass: Videreutdanning i institusjonsledelse/);
   expect(mail.text).toContain("Du må svare på tilbudet i søknadsportalen innen");
 
+  // The open offer is the first thing on the page, with its deadline.
+  const offerSection = tina.getByRole("region", { name: /^Du har fått tilbud om studieplass/ });
+  await expect(tina.getByRole("main").getByRole("region").first()).toHaveAccessibleName(/^Du har fått tilbud om studieplass/);
+  await expect(offerSection.getByText(/^Svarfrist: /)).toBeVisible();
+  // "Takk nei" asks first and says what it means; nothing happens before the second button.
+  const dialog = tina.getByRole("dialog", { name: "Takke nei til studieplassen?" });
+  await expect(async () => {
+    await tina.getByRole("button", { name: "Takk nei" }).click();
+    await expect(dialog).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+  await expect(dialog).toContainText("Plassen går til neste på ventelisten, og svaret kan ikke angres.");
+  await expectAccessible(tina);
+  await dialog.getByRole("button", { name: "Avbryt" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(offerSection).toBeVisible();
   await tina.getByRole("button", { name: "Takk nei" }).click();
+  await dialog.getByRole("button", { name: "Ja, jeg takker nei" }).click();
   await expect(tina.getByRole("region", { name: "Status" }).getByText(/^Du takket nei/)).toBeVisible();
+  const receipt = tina.getByRole("region", { name: "Kvittering for svaret ditt" });
+  await expect(receipt).toContainText("Du takket nei til studieplassen");
+  await expect(receipt).toContainText(`Kvitteringen er også sendt på e-post til ${DEMO_APPLICANTS.offered.email}.`);
+  const receiptMail = await waitForMail(DEMO_APPLICANTS.offered.email, /^Kvittering: du har takket nei til studieplass/);
+  expect(receiptMail.text).toContain("Plassen går til neste på ventelisten, og svaret kan ikke angres.");
 
   // Nobody acts: the waiting-list job gives Nils the place and writes to him.
   const offer = await waitForMail(DEMO_APPLICANTS.next.email, /^Tilbud om studieplass fra ventelisten/, 30_000);

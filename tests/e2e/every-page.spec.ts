@@ -54,3 +54,18 @@ test.describe("at 1280 px", () => {
     });
   }
 });
+
+test("the app has a favicon: every page links it, it is served, and loading a page meets no 404", async ({ page }) => {
+  const missing: string[] = [];
+  page.on("response", (response) => {
+    if (response.status() === 404) missing.push(response.url());
+  });
+  await page.goto("/login");
+  await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+  const href = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  expect(href).toBeTruthy();
+  const icon = await page.request.get(href!);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+  expect(missing).toEqual([]);
+});

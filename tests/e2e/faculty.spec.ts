@@ -68,19 +68,28 @@ test.describe("on a phone in the lecture room", () => {
     await expect(sick).toHaveCount(1);
     await expect(page.locator("fieldset", { hasText: "Fraværsmelding:" })).toHaveCount(2);
 
+    // «Alle til stede» leaves the two with a notice absent, with the reason as the note, and says so.
     await tabTo(page, page.getByRole("button", { name: "Alle til stede" }));
     await page.keyboard.press("Enter");
     // Everyone on the list: 22, or 21 once enrolments.spec (running in parallel) has moved Petra
     // Permisjon to a later kull; the counts below follow from it.
-    const all = page.getByText(/^\d+ til stede, 0 fravær/);
+    const all = page.getByText(/^\d+ til stede, 2 fravær/);
     await expect(all).toBeVisible();
-    const everyone = Number((await all.textContent())!.match(/^(\d+)/)![1]);
+    const everyone = Number((await all.textContent())!.match(/^(\d+)/)![1]) + 2;
     expect([21, 22]).toContain(everyone);
-
-    // Then the exception: Tab to the student's choice, arrow to «Fravær».
-    await tabTo(page, sick.getByRole("radio", { name: "Til stede" }));
-    await page.keyboard.press("ArrowRight");
+    await expect(
+      page.getByText(new RegExp(`^${everyone - 2} studenter er satt til stede\\. .+ og .+ har sendt fraværsmelding og er satt til fravær med grunnen som merknad\\.`)),
+    ).toBeVisible();
     await expect(sick.getByRole("radio", { name: "Fravær" })).toBeChecked();
+    await expect(sick.getByRole("textbox", { name: /^Merknad om / })).toHaveValue("Fraværsmelding: Sykt barn i dag. Kommer i morgen.");
+    await expectAccessible(page);
+
+    // Then the exception: the inspection was moved and she came after all. Tab to her choice, arrow to «Til stede».
+    const inspection = page.locator("fieldset", { hasText: "Tilsynsbesøk i tjenesten som ikke kan flyttes." });
+    await expect(inspection.getByRole("radio", { name: "Fravær" })).toBeChecked();
+    await tabTo(page, inspection.getByRole("radio", { name: "Fravær" }));
+    await page.keyboard.press("ArrowLeft");
+    await expect(inspection.getByRole("radio", { name: "Til stede" })).toBeChecked();
     await expect(page.getByText(`${everyone - 1} til stede, 1 fravær`)).toBeVisible();
 
     await tabTo(page, page.getByRole("button", { name: "Lagre oppmøtet" }));
@@ -91,6 +100,9 @@ test.describe("on a phone in the lecture room", () => {
     // Saved: a fresh load shows the same choices.
     await page.reload();
     await expect(page.locator("fieldset", { hasText: "Sykt barn i dag" }).getByRole("radio", { name: "Fravær" })).toBeChecked();
+    await expect(page.locator("fieldset", { hasText: "Sykt barn i dag" }).getByRole("textbox", { name: /^Merknad om / })).toHaveValue(
+      "Fraværsmelding: Sykt barn i dag. Kommer i morgen.",
+    );
     await expect(page.getByRole("radio", { name: "Til stede", checked: true })).toHaveCount(everyone - 1);
 
     // The grid scrolls inside its own labelled region, never the page.
@@ -163,6 +175,16 @@ test("the eligible students are admitted to the exam, a grade is entered and pub
   await page.getByLabel("Karakter for Eva Eksamen", { exact: true }).selectOption("B");
   await page.getByRole("button", { name: "Lagre karakter for Eva Eksamen" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Karakteren B er lagret." })).toBeVisible();
+  // Saved shows as saved: the select keeps the saved grade.
+  const evasGrade = page.getByLabel("Karakter for Eva Eksamen", { exact: true });
+  await expect(evasGrade).toHaveValue("B");
+  await expect(page.getByText("Lagret: B", { exact: true })).toBeVisible();
+  // A change needs a reason; refused without one, the chosen grade stays chosen.
+  await evasGrade.selectOption("C");
+  await page.getByRole("button", { name: "Lagre karakter for Eva Eksamen" }).click();
+  await expect(page.getByLabel("Begrunnelse for endringen for Eva Eksamen")).toHaveAttribute("aria-invalid", "true");
+  await expect(evasGrade).toHaveValue("C");
+  await evasGrade.selectOption("B");
 
   const eva = await asPerson(browser, "student.ferdig@demo.no");
   await eva.goto("/student");

@@ -303,8 +303,16 @@ test("after the deadline the adviser reviews, ranks and admits; the three accept
     await waitForMail(person.email, /^Tilbud om studieplass/);
     const page = await signedIn(browser, person.email);
     await page.getByRole("link", { name: new RegExp(PROGRAMME) }).first().click();
-    await page.getByRole("button", { name: "Takk ja til studieplassen" }).click();
+    // "Takk ja" asks first (a click before hydration does nothing: try until the dialog opens).
+    const dialog = page.getByRole("dialog", { name: "Ta imot studieplassen?" });
+    await expect(async () => {
+      await page.getByRole("button", { name: "Takk ja til studieplassen" }).click();
+      await expect(dialog).toBeVisible({ timeout: 1_000 });
+    }).toPass();
+    await dialog.getByRole("button", { name: "Ja, jeg tar imot plassen" }).click();
     await expect(page.getByRole("region", { name: "Status" }).getByText(/^Du takket ja/)).toBeVisible();
+    await expect(page.getByRole("region", { name: "Kvittering for svaret ditt" })).toContainText("Du takket ja til studieplassen");
+    await waitForMail(person.email, /^Kvittering: du har takket ja til studieplass/);
     await page.context().close();
   }
 });

@@ -9,6 +9,7 @@ import { answerOfferAction } from "@/lib/actions/application";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { klageDeadline } from "@/lib/domain/klage";
 import { previewDecisionBatch } from "@/lib/server/admission/decisions";
+import { listAppeals } from "@/lib/server/admission/queries";
 import { advanceWaitingLists } from "@/lib/server/admission/waitlist";
 import { judgeQualification, reviewDocument, reviewPosition, setCategoryOverride, requestDocumentation } from "@/lib/server/admission/review";
 import { resolveViewer } from "@/lib/server/viewer";
@@ -279,10 +280,14 @@ describe("klage", () => {
     await db().decisionLetter.updateMany({ where: { decisionId: decision.id }, data: { madeAvailableOn: day(today()), klageDeadline: day(klageDeadline(today())) } });
     expect(await fileKlage(application.id, "Jeg har vært avdelingsleder i barnevernet i fem år.")).toMatchObject({ ok: true });
     const appeal = await db().appeal.findFirstOrThrow({ where: { decisionId: decision.id } });
-    // The only place is taken by an offer.
+    await signInAs(adviser);
+    const viewer = (await resolveViewer((await db().session.findFirstOrThrow({ where: { userId: adviser.id } })).id))!;
+    const offerProblemOf = async () => (await listAppeals(viewer, { open: true })).find((entry) => entry.id === appeal.id)!.offerProblem;
+    expect(await offerProblemOf()).toBeNull();
+    // The only place is taken by an offer: the klage page says so before the adviser fills in the form.
     const other = await db().application.findFirstOrThrow({ where: { cohortId: cohort.id, id: { not: application.id } } });
     await db().decision.create({ data: { applicationId: other.id, outcome: "OFFER", grounds: "x", decidedById: adviser.id, answerDeadline: day(daysFromToday(7)) } });
-    await signInAs(adviser);
+    expect(await offerProblemOf()).toMatch(/^Kullet er fullt: studieplassen er tatt, så klagen kan ikke tas til følge med tilbud om plass nå\./);
     expect(await submit(decideAppealAction, { appealId: appeal.id, outcome: "OFFER", grounds: "Stillingen er i barnevernet." })).toMatchObject({
       ok: false,
       message: expect.stringMatching(/Kullet er fullt/),

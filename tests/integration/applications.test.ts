@@ -455,6 +455,35 @@ describe("after submission", () => {
     expect(await submit(withdrawApplicationAction, { applicationId: application.id, confirm: "on" })).toMatchObject({ ok: false });
   });
 
+  it("an answer to an offer is e-mailed as a receipt, queued with the answer and only once", async () => {
+    const { applicant, application, cohort } = await decided("OFFER");
+    expect(await submit(answerOfferAction, { applicationId: application.id, answer: "DECLINED" })).toMatchObject({ ok: true });
+    const decision = await db().decision.findUniqueOrThrow({ where: { applicationId: application.id } });
+    const queued = await db().mailMessage.findMany({ where: { dedupeKey: `offer-answer:${decision.id}` } });
+    expect(queued).toHaveLength(1);
+    expect(queued[0]).toMatchObject({ to: applicant.email, userId: applicant.id });
+    expect(queued[0]!.subject).toMatch(new RegExp(`^Kvittering: du har takket nei til studieplass i .+, ${cohort.name}$`));
+    expect(queued[0]!.text).toContain("Plassen går til neste på ventelisten, og svaret kan ikke angres.");
+    expect(queued[0]!.text).toContain(`/soker/soknad/${application.id}`);
+    // A second answer is refused and queues nothing more.
+    expect(await submit(answerOfferAction, { applicationId: application.id, answer: "ACCEPTED" })).toMatchObject({ ok: false });
+    expect(await db().mailMessage.count({ where: { userId: applicant.id, subject: { startsWith: "Kvittering: du har takket" } } })).toBe(1);
+  });
+
+  it("accepting an offer e-mails a receipt that says the applicant is now a student", async () => {
+    const { applicant, application } = await decided("OFFER");
+    await redirectOf(() => submit(answerOfferAction, { applicationId: application.id, answer: "ACCEPTED" }));
+    expect(await deliverQueuedMail()).toBeGreaterThanOrEqual(1);
+    const receipt = (await readOutbox()).find((mail) => mail.to === applicant.email && mail.subject.startsWith("Kvittering: du har takket ja"));
+    expect(receipt?.text).toContain("Du er nå student i kullet");
+  });
+
+  it("a refused answer (after the deadline) queues no receipt", async () => {
+    const { applicant, application } = await decided("OFFER", "2000-01-01");
+    expect(await submit(answerOfferAction, { applicationId: application.id, answer: "ACCEPTED" })).toMatchObject({ ok: false });
+    expect(await db().mailMessage.count({ where: { userId: applicant.id } })).toBe(0);
+  });
+
   it("declining an offer leaves no enrolment", async () => {
     const { applicant, application } = await decided("OFFER");
     const result = await submit(answerOfferAction, { applicationId: application.id, answer: "DECLINED" });

@@ -165,6 +165,20 @@ describe("the grid as CSV", () => {
     expect(rows).toHaveLength(6);
     expect(rows.find((row) => row.startsWith(`${world.students[0]!.name};`))!.split(";").slice(3, 6)).toEqual(["Til stede", "Fravær", ""]);
   });
+  it("writes a name that looks like a formula as text (lib/csv neutralises every text cell)", async () => {
+    const { GET } = await import("@/app/(staff)/kull/[cohortId]/oppmote/eksport/route");
+    const student = world.students[1]!;
+    await db().user.update({ where: { id: student.userId }, data: { name: '=HYPERLINK("http://angrep.example";"Klikk")' } });
+    try {
+      await signInAs(world.users.colleague);
+      const response = await GET(new Request(`http://localhost/kull/${world.cohortId}/oppmote/eksport`), { params: Promise.resolve({ cohortId: world.cohortId }) });
+      const text = Buffer.from(await response.arrayBuffer()).subarray(3).toString("utf8");
+      expect(text).toContain(`"'=HYPERLINK(""http://angrep.example"";""Klikk"")";`);
+      expect(text).not.toMatch(/(^|\r\n|;)"?=/);
+    } finally {
+      await db().user.update({ where: { id: student.userId }, data: { name: student.name } });
+    }
+  });
 });
 
 describe("removing days", () => {

@@ -180,8 +180,8 @@ describe("the student's letters", () => {
     const [letter] = await lettersTo(ALONE);
     await expect(
       raw.query(
-        `INSERT INTO "StudentLetter" ("id","enrolmentId","userId","kind","subject","body","enkeltvedtak","madeAvailableOn","decidedById","aboutType","aboutId")
-         VALUES ('cxletter', $1, $2, 'EXAM_ADMISSION_REFUSED', 's', 'b', true, current_date, $3, 'ExamRegistration', 'x')`,
+        `INSERT INTO "StudentLetter" ("id","enrolmentId","userId","kind","subject","body","enkeltvedtak","madeAvailableOn","decidedById","aboutType","aboutId","caseYear","caseNumber")
+         VALUES ('cxletter', $1, $2, 'EXAM_ADMISSION_REFUSED', 's', 'b', true, current_date, $3, 'ExamRegistration', 'x', 2026, 99999)`,
         [letter!.enrolmentId, letter!.userId, world.teacher.id],
       ),
     ).rejects.toThrow(/StudentLetter_enkeltvedtak_complete/);

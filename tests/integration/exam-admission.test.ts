@@ -141,7 +141,7 @@ describe("grades", () => {
   it("are published once, with an e-mail to each graded student", async () => {
     await signInAs(world.users.teacher);
     const result = await submit(publishGradesAction, { cohortId: world.cohortId });
-    expect(result).toMatchObject({ ok: true, message: "Karakterene er publisert. 1 studenter får beskjed på e-post." });
+    expect(result).toMatchObject({ ok: true, message: "Karakterene er publisert. 1 student får beskjed på e-post." });
     expect((await db().exam.findUniqueOrThrow({ where: { id: world.examId! } })).gradesPublishedAt).not.toBeNull();
     await expect(publishGrades(world.teacher, { cohortId: world.cohortId })).rejects.toThrow("Karakterene er allerede publisert.");
     // A grade set after publication reaches the student at once.

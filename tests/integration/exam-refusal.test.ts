@@ -182,7 +182,7 @@ describe("a refusal that no longer stands, and a registration that no longer hol
     const before = await getExamAdmission(world.teacher, world.cohortId);
     expect(before.students.find((row) => row.enrolmentId === student(SHORT).enrolmentId)!.decisionNeeded).toBe("ADMISSION_NEEDED");
     await signInAs(world.users.teacher);
-    expect(await submit(registerEligibleAction, { cohortId: world.cohortId })).toMatchObject({ ok: true, message: "1 studenter som fyller kravene er meldt opp til eksamen." });
+    expect(await submit(registerEligibleAction, { cohortId: world.cohortId })).toMatchObject({ ok: true, message: "1 student som fyller kravene er meldt opp til eksamen." });
     const registration = (await registrationOf(SHORT))!;
     expect(registration.status).toBe("ADMITTED");
     const letters = await db().studentLetter.findMany({ where: { enrolmentId: student(SHORT).enrolmentId }, orderBy: { decidedAt: "asc" } });

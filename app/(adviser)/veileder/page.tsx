@@ -8,6 +8,7 @@ import { listCohortsForStaff } from "@/lib/server/cohorts/staff-overview";
 import { listNextSteps } from "@/lib/server/intakes/queries";
 import { countOpenAppeals } from "@/lib/server/student-letters/appeals";
 import { requirePageRole } from "@/lib/server/viewer";
+import { countNoun } from "@/lib/domain/format";
 
 export const metadata: Metadata = { title: "Studieveileder" };
 
@@ -34,23 +35,23 @@ export default async function AdviserHome() {
               <Link href={`/veileder/opptak/${intake.id}`}>
                 {intake.programme.name}, {intake.name}
               </Link>
-              : {intake.notReviewed} søknader ikke vurdert, {intake.underReview} under vurdering (søknadsfrist {formatDeadline(intake.applicationDeadline)}).
+              : {countNoun(intake.notReviewed, "søknad", "søknader")} ikke vurdert, {intake.underReview} under vurdering (søknadsfrist {formatDeadline(intake.applicationDeadline)}).
             </li>
           ))}
           {received > 0 ? (
             <li>
-              <Link href="/veileder/opptak/klager">{received === 1 ? "1 klage venter" : `${received} klager venter`} på behandling.</Link>
+              <Link href="/veileder/opptak/klager">{countNoun(received, "klage venter", "klager venter")} på behandling.</Link>
             </li>
           ) : null}
           {toForward > 0 ? (
             <li>
-              <Link href="/veileder/opptak/klager">{toForward} klager skal sendes til klageinstansen.</Link>
+              <Link href="/veileder/opptak/klager">{countNoun(toForward, "klage", "klager")} skal sendes til klageinstansen.</Link>
             </li>
           ) : null}
           {studentAppeals.map((entry) => (
             <li key={entry.cohortId}>
               <Link href={`/kull/${entry.cohortId}/klager`}>
-                {entry.cohortName}: {entry.count === 1 ? "1 klage" : `${entry.count} klager`} fra studenter på vedtak om arbeidskrav eller eksamen
+                {entry.cohortName}: {countNoun(entry.count, "klage", "klager")} fra studenter på vedtak om arbeidskrav eller eksamen
               </Link>{" "}
               venter på behandling.
             </li>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/area-nav";
+import { countNoun } from "@/lib/domain/format";
 import { CohortCard } from "@/components/cohort/cohort-card";
 import { CohortTable } from "@/components/cohort-table";
 import { getFacultyHome } from "@/lib/server/cohorts/faculty-home";
@@ -26,6 +27,27 @@ export default async function FacultyHome() {
         }
       />
       <div className="space-y-6">
+        {today.length > 0 ? (
+          // The day to register is the first thing on the page: on a phone in the lecture room it is
+          // what the faculty member came for.
+          <section className="card border-brand-600 bg-brand-50" aria-labelledby="i-dag-heading">
+            <h2 id="i-dag-heading">Samling i dag</h2>
+            <ul className="mt-2 space-y-4">
+              {today.map((cohort) => (
+                <li key={cohort.id}>
+                  <p className="font-semibold">
+                    {cohort.name}: {cohort.today!.samlingTitle}, {cohort.today!.location}
+                  </p>
+                  <p className="mt-3">
+                    <Link href={`/kull/${cohort.id}/oppmote/${cohort.today!.dayId}`} className="btn-primary">
+                      Registrer oppmøte for i dag{today.length > 1 ? <span className="sr-only">, {cohort.name}</span> : null}
+                    </Link>
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
         {appeals.length > 0 ? (
           <section className="card" aria-labelledby="klager-heading">
             <h2 id="klager-heading">Klager som venter</h2>
@@ -33,7 +55,7 @@ export default async function FacultyHome() {
               {appeals.map((entry) => (
                 <li key={entry.cohortId}>
                   <Link href={`/kull/${entry.cohortId}/klager`}>
-                    {entry.cohortName}: {entry.count === 1 ? "1 klage" : `${entry.count} klager`} fra studenter
+                    {entry.cohortName}: {countNoun(entry.count, "klage", "klager")} fra studenter
                   </Link>
                 </li>
               ))}
@@ -42,7 +64,7 @@ export default async function FacultyHome() {
         ) : null}
         {summaries.length === 0 ? <p className="card">Du er ikke med i lærerteamet til noe kull som pågår. Studieveileder legger deg til.</p> : null}
         {summaries.map((cohort) => (
-          <CohortCard key={cohort.id} cohort={cohort} />
+          <CohortCard key={cohort.id} cohort={cohort} showToday={false} />
         ))}
         <section className="card" aria-labelledby="grupper-heading">
           <h2 id="grupper-heading">Mine basisgrupper</h2>

@@ -91,13 +91,7 @@ function Enrolment({ enrolment, anchors }: { enrolment: StudentOverview; anchors
           {attendance.soFar} {attendance.rule}
         </p>
         <p className="mt-1 font-medium">{attendance.outlook}</p>
-        <AttendanceBar
-          attended={eligibility.attendance.attended}
-          held={eligibility.attendance.held}
-          scheduled={eligibility.attendance.scheduled}
-          requiredDays={eligibility.attendance.requiredDays}
-          requiredPercent={eligibility.attendance.requiredPercent}
-        />
+        <AttendanceBar attendance={eligibility.attendance} />
         <p className="mt-4">
           <Link href="/student/oppmote">Se alle samlingsdagene og meld fravær</Link>
         </p>

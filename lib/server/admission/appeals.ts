@@ -126,8 +126,8 @@ export type AppealOutcome =
   | { kind: "UPHOLD"; grounds: string; forwarded: boolean };
 
 async function lockAppeal(tx: Transaction, appealId: string) {
-  const rows = await tx.$queryRaw<{ id: string; status: string; applicationId: string; decisionId: string; filedAt: Date; cohortId: string }[]>`
-    SELECT ap."id", ap."status"::text AS "status", ap."applicationId", ap."decisionId", ap."filedAt", a."cohortId"
+  const rows = await tx.$queryRaw<{ id: string; status: string; applicationId: string; decisionId: string; letterId: string; filedAt: Date; cohortId: string }[]>`
+    SELECT ap."id", ap."status"::text AS "status", ap."applicationId", ap."decisionId", ap."letterId", ap."filedAt", a."cohortId"
     FROM "Appeal" ap JOIN "Application" a ON a."id" = ap."applicationId"
     WHERE ap."id" = ${appealId}
     FOR UPDATE OF ap`;
@@ -162,6 +162,29 @@ async function rankForWaitlistPlace(tx: Transaction, cohortId: string, applicati
 }
 
 /**
+ * A klage taken ("tatt til følge") gives a place or a place on the list, so the applicant is
+ * qualified: the assessment the refusal rested on is updated with the klage's grounds (who, when;
+ * audited with before and after), so the case page, the lists and every later letter show the
+ * judgement as it now stands, never the refused grounds as if they still stood.
+ */
+async function requalifyAfterKlage(tx: Transaction, viewer: Viewer, appeal: { id: string; applicationId: string }, grounds: string, now: Date) {
+  const before = await tx.application.findUniqueOrThrow({ where: { id: appeal.applicationId }, select: { qualified: true, qualificationGrounds: true } });
+  const qualificationGrounds = `Klage tatt til følge: ${grounds.trim()}`;
+  await tx.application.update({
+    where: { id: appeal.applicationId },
+    data: { qualified: true, qualificationGrounds, qualifiedById: viewer.id, qualifiedAt: now },
+  });
+  await audit(tx, {
+    actorId: viewer.id,
+    action: "application.qualify",
+    entityType: "Application",
+    entityId: appeal.applicationId,
+    before,
+    after: { qualified: true, qualificationGrounds, appealId: appeal.id },
+  });
+}
+
+/**
  * Decides a klage. A reversal changes the decision in place (the audit log keeps the old one)
  * and issues a new letter; a reversal to an offer needs a free place ("Kullet er fullt"
  * otherwise: give a better waiting-list place instead). Upholding keeps the decision, issues a
@@ -178,9 +201,12 @@ export async function decideAppeal(viewer: Viewer, appealId: string, outcome: Ap
         where: { id: appeal.decisionId },
         select: { id: true, outcome: true, waitlistPosition: true, grounds: true },
       });
-      const context = await letterContext(tx, appeal.applicationId, decision.id, viewer);
-      const klage = { filedOn: osloDate(appeal.filedAt), grounds: outcome.grounds };
+      const appealed = await tx.decisionLetter.findUniqueOrThrow({ where: { id: appeal.letterId }, select: { subject: true, madeAvailableOn: true } });
+      const klage = { filedOn: osloDate(appeal.filedAt), grounds: outcome.grounds, appealed: { subject: appealed.subject, madeAvailableOn: isoDate(appealed.madeAvailableOn) } };
       const before = { outcome: decision.outcome, waitlistPosition: decision.waitlistPosition };
+      if (outcome.kind !== "UPHOLD") await requalifyAfterKlage(tx, viewer, appeal, outcome.grounds, now);
+      // Read after the assessment is updated: the letter states the judgement as it now stands.
+      const context = await letterContext(tx, appeal.applicationId, decision.id, viewer);
 
       if (outcome.kind === "OFFER") {
         assertDecisionsOpen(cohort, now);
@@ -192,7 +218,6 @@ export async function decideAppeal(viewer: Viewer, appealId: string, outcome: Ap
           where: { id: decision.id },
           data: { outcome: "OFFER", waitlistPosition: null, answerDeadline: day(answerDeadline), grounds: `Klage tatt til følge: ${outcome.grounds}`, decidedById: viewer.id, decidedAt: now },
         });
-        await tx.application.update({ where: { id: appeal.applicationId }, data: { qualified: true } });
         // Those behind on the list move up, in the same order: no letters.
         if (decision.outcome === "WAITLIST") await renumberWaitlist(tx, appeal.cohortId, viewer.id);
         await issueLetter(tx, context, { kind: "OFFER", afterKlage: true, answerDeadline, klage, now }, viewer.id);
@@ -212,7 +237,6 @@ export async function decideAppeal(viewer: Viewer, appealId: string, outcome: Ap
           where: { id: decision.id },
           data: { outcome: "WAITLIST", waitlistPosition: Math.min(current, last), answerDeadline: null, grounds, decidedById: viewer.id, decidedAt: now },
         });
-        await tx.application.update({ where: { id: appeal.applicationId }, data: { qualified: true } });
         const toRank = await rankForWaitlistPlace(tx, appeal.cohortId, appeal.applicationId, outcome.position);
         if (toRank !== null) {
           const move = await tx.rankingMove.create({

@@ -4,6 +4,7 @@ import "server-only";
 // through the mail queue with the letter's id as dedupe key (so a retry never mails it twice).
 import { explainRankingPlace, type PriorityCategory, type RankingCandidate, type RankingResult } from "@/lib/domain/admission";
 import { osloDate } from "@/lib/domain/application-deadline";
+import { CASE_REFERENCE_PENDING, formatCaseReference } from "@/lib/domain/case-reference";
 import { composeDecisionLetter, letterAsText, type LetterInput, type LetterKind, type WaitlistChangeCause } from "@/lib/domain/decision-letter";
 import { formatDateNb } from "@/lib/domain/format";
 import { env } from "@/lib/env";
@@ -37,6 +38,8 @@ export interface LetterContext {
   };
   review: ReviewSummary;
   qualificationGrounds: string | null;
+  /** The case's reference number once the decision exists ("2026/00042"), else null. */
+  reference: string | null;
   decidedBy: { name: string };
   /** For ranked outcomes: the ranking the decision follows. */
   ranking?: { candidates: RankingCandidate[]; result: RankingResult; rank: number | null; qualifiedCount: number };
@@ -48,7 +51,7 @@ export interface IssueLetterInput {
   waitlistPosition?: number | null;
   refusalReason?: "NOT_QUALIFIED" | "LIST_CLOSED";
   answerDeadline?: string;
-  klage?: { filedOn: string; grounds: string };
+  klage?: { filedOn: string; grounds: string; appealed?: { subject: string; madeAvailableOn: string } };
   /** Waiting-list letters: the day the list closes (WAITLIST_CLOSED: the day it closed). */
   waitlistClosesOn?: string;
   waitlistChange?: { from: number; to: number; cause: WaitlistChangeCause };
@@ -64,10 +67,12 @@ function rankingReasons(context: LetterContext): string[] {
   return explainRankingPlace(candidates, result, context.applicationId, { includePlacement: false }).reasons;
 }
 
-export function letterInput(context: LetterContext, input: IssueLetterInput): LetterInput {
+/** The letter's input; `reference` is the decision's (a preview of a letter not yet sent has none). */
+export function letterInput(context: LetterContext, input: IssueLetterInput, reference = context.reference): LetterInput {
   return {
     kind: input.kind,
     afterKlage: input.afterKlage,
+    reference: reference ?? CASE_REFERENCE_PENDING,
     applicantName: context.applicant.name,
     programmeName: context.cohort.programme.name,
     programmeCredits: context.cohort.programme.credits,
@@ -109,7 +114,7 @@ const CONTEXT_SELECT = {
   fullName: true,
   qualificationGrounds: true,
   applicant: { select: { id: true, name: true, email: true } },
-  decision: { select: { id: true } },
+  decision: { select: { id: true, caseYear: true, caseNumber: true } },
   cohort: {
     select: {
       name: true,
@@ -151,6 +156,7 @@ export async function loadLetterContexts(
           cohort: row.cohort,
           review: reviews.get(row.id)!,
           qualificationGrounds: row.qualificationGrounds,
+          reference: row.decision ? formatCaseReference({ year: row.decision.caseYear, number: row.decision.caseNumber }) : null,
           decidedBy,
           ranking:
             result && rank >= 0 ? { candidates, result, rank: rank + 1, qualifiedCount: candidates.length } : undefined,
@@ -170,7 +176,9 @@ export async function issueLetter(
   input: IssueLetterInput,
   actorId: string | null,
 ): Promise<{ id: string; version: number }> {
-  const composed = composeDecisionLetter(letterInput(context, input));
+  // The case's reference is the decision's, given by the database when it was made.
+  const decision = await tx.decision.findUniqueOrThrow({ where: { id: context.decisionId }, select: { caseYear: true, caseNumber: true } });
+  const composed = composeDecisionLetter(letterInput(context, input, formatCaseReference({ year: decision.caseYear, number: decision.caseNumber })));
   const body = letterAsText(composed);
   const previous = await tx.decisionLetter.aggregate({ where: { decisionId: context.decisionId }, _max: { version: true } });
   const version = (previous._max.version ?? 0) + 1;

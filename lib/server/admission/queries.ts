@@ -3,7 +3,7 @@ import "server-only";
 // one application under review with its neighbours in the queue, the klage queue and the log of
 // decisions. Every read is a fixed number of queries however many applications there are.
 import { PRIORITY_CATEGORIES, type PriorityCategory } from "@/lib/domain/admission";
-import { isRankingProvisional, isWaitlistClosed } from "@/lib/domain/admission-decisions";
+import { appealOfferProblem, isRankingProvisional, isWaitlistClosed } from "@/lib/domain/admission-decisions";
 import { countyName, COUNTIES } from "@/lib/domain/counties";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
@@ -361,6 +361,8 @@ const REVIEW_DETAIL = {
       answer: true,
       answerDeadline: true,
       decidedAt: true,
+      caseYear: true,
+      caseNumber: true,
       letters: { orderBy: { version: "desc" }, select: { id: true, version: true, kind: true, subject: true, madeAvailableOn: true, klageDeadline: true } },
     },
   },
@@ -418,7 +420,7 @@ export type ReviewPage = Awaited<ReturnType<typeof getApplicationForReview>>;
 
 export async function listAppeals(viewer: Viewer, options: { open: boolean }) {
   requireAdviser(viewer);
-  return db().appeal.findMany({
+  const appeals = await db().appeal.findMany({
     where: options.open ? { OR: [{ status: "RECEIVED" }, { status: "UPHELD", forwardedAt: null }] } : {},
     orderBy: { filedAt: "asc" },
     select: {
@@ -430,11 +432,21 @@ export async function listAppeals(viewer: Viewer, options: { open: boolean }) {
       decidedAt: true,
       forwardedAt: true,
       document: { select: { id: true, originalName: true } },
-      decision: { select: { outcome: true, waitlistPosition: true } },
+      decision: { select: { outcome: true, waitlistPosition: true, caseYear: true, caseNumber: true } },
       letter: { select: { kind: true, madeAvailableOn: true, klageDeadline: true } },
-      application: { select: { id: true, fullName: true, cohort: { select: { id: true, name: true } }, applicant: { select: { name: true, email: true } } } },
+      application: {
+        select: { id: true, fullName: true, cohort: { select: { id: true, name: true, capacity: true } }, applicant: { select: { name: true, email: true } } },
+      },
     },
   });
+  // Whether "gi tilbud" can succeed, per cohort (few: the cohorts with appeals on the page).
+  const cohorts = new Map(appeals.map((appeal) => [appeal.application.cohort.id, appeal.application.cohort.capacity]));
+  const problems = new Map(
+    await Promise.all(
+      [...cohorts].map(async ([cohortId, capacity]) => [cohortId, appealOfferProblem({ capacity, taken: await placesTaken(db(), cohortId) })] as const),
+    ),
+  );
+  return appeals.map((appeal) => ({ ...appeal, offerProblem: problems.get(appeal.application.cohort.id) ?? null }));
 }
 
 /** The latest steps of the cohort's decisions (audited), for the adviser to follow. */

@@ -2,7 +2,8 @@ import "server-only";
 // An application as its applicant sees it, with what is still missing (lib/domain decides).
 import { applicationWindowState, osloDate } from "@/lib/domain/application-deadline";
 import { documentUploadWindow } from "@/lib/domain/admission-decisions";
-import { APPEALABLE_LETTER_KINDS } from "@/lib/domain/decision-letter";
+import { formatCaseReference } from "@/lib/domain/case-reference";
+import { APPEALABLE_LETTER_KINDS, replacedLetters } from "@/lib/domain/decision-letter";
 import { isKlageInTime } from "@/lib/domain/klage";
 import {
   missingApplicationItems,
@@ -112,6 +113,8 @@ const DETAIL = {
       answerDeadline: true,
       answer: true,
       answeredAt: true,
+      caseYear: true,
+      caseNumber: true,
       letters: {
         orderBy: { version: "desc" },
         select: { id: true, version: true, kind: true, subject: true, body: true, madeAvailableOn: true, klageDeadline: true, answerDeadline: true },
@@ -241,12 +244,21 @@ export async function getApplicationForApplicant(viewer: Viewer, applicationId: 
       ? {
           ...detail.decision,
           answerDeadline: detail.decision.answerDeadline ? isoDate(detail.decision.answerDeadline) : null,
-          letters: detail.decision.letters.map((letter) => ({
-            ...letter,
-            madeAvailableOn: isoDate(letter.madeAvailableOn),
-            klageDeadline: letter.klageDeadline ? isoDate(letter.klageDeadline) : null,
-            answerDeadline: letter.answerDeadline ? isoDate(letter.answerDeadline) : null,
-          })),
+          reference: formatCaseReference({ year: detail.decision.caseYear, number: detail.decision.caseNumber }),
+          letters: (() => {
+            const replaced = replacedLetters(detail.decision.letters);
+            return detail.decision.letters.map((letter) => {
+              const by = replaced.get(letter.id);
+              return {
+                ...letter,
+                madeAvailableOn: isoDate(letter.madeAvailableOn),
+                klageDeadline: letter.klageDeadline ? isoDate(letter.klageDeadline) : null,
+                answerDeadline: letter.answerDeadline ? isoDate(letter.answerDeadline) : null,
+                /** The later letter that replaced this one (it no longer stands), or null. */
+                replacedBy: by ? { id: by.id, subject: by.subject, madeAvailableOn: isoDate(by.madeAvailableOn) } : null,
+              };
+            });
+          })(),
         }
       : null,
     documentationRequests: detail.documentationRequests.map((request) => ({ ...request, dueDate: isoDate(request.dueDate) })),

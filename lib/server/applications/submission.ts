@@ -166,7 +166,14 @@ export async function answerOffer(viewer: Viewer, applicationId: string, answer:
         before: { answer: null },
         after: { answer, answeredAt: now, enrolmentId },
       });
+      // The receipt goes with the answer: it is queued only when the answer commits, and the
+      // decision has one answer, so its id is the dedupe key.
+      await queueMail(tx, offerAnswerReceipt(await tx.application.findUniqueOrThrow({
+        where: { id: applicationId },
+        select: { fullName: true, cohort: { select: { name: true, programme: { select: { name: true } } } } },
+      }), { viewer, applicationId, decisionId: decision.id, answer, now }));
     }));
+    await requestJob("mail.deliver");
     if (answer === "DECLINED") await requestJob("admission.waitlist");
   } catch (error) {
     // The capacity triggers (init migration) name their constraint Cohort_capacity.
@@ -175,4 +182,30 @@ export async function answerOffer(viewer: Viewer, applicationId: string, answer:
     }
     throw error;
   }
+}
+
+/** The e-mail receipt for an answer to an offer: what was answered, when, and what follows. */
+function offerAnswerReceipt(
+  application: { fullName: string | null; cohort: { name: string; programme: { name: string } } },
+  { viewer, applicationId, decisionId, answer, now }: { viewer: Viewer; applicationId: string; decisionId: string; answer: "ACCEPTED" | "DECLINED"; now: Date },
+) {
+  const place = `${application.cohort.programme.name}, ${application.cohort.name}`;
+  const accepted = answer === "ACCEPTED";
+  return {
+    dedupeKey: `offer-answer:${decisionId}`,
+    userId: viewer.id,
+    to: viewer.email,
+    subject: accepted ? `Kvittering: du har takket ja til studieplass i ${place}` : `Kvittering: du har takket nei til studieplass i ${place}`,
+    text: [
+      `Hei ${application.fullName ?? viewer.name},`,
+      "",
+      accepted
+        ? `Vi har registrert at du takket ja til studieplassen i ${place}, ${formatInstantNb(now)}. Du er nå student i kullet, og finner studiene dine under «Student» når du logger inn.`
+        : `Vi har registrert at du takket nei til studieplassen i ${place}, ${formatInstantNb(now)}. Plassen går til neste på ventelisten, og svaret kan ikke angres.`,
+      "",
+      `Søknaden din: ${env().APP_URL}/soker/soknad/${applicationId}`,
+      "",
+      "Hilsen studieadministrasjonen, Nasjonal videreutdanning i barnevernledelse, NTNU",
+    ].join("\n"),
+  };
 }

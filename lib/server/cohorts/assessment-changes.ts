@@ -150,6 +150,7 @@ export async function correctAssessment(
           },
           decidedBy: signedBy,
           about,
+          inCaseOf: { letterId: letter.id },
           now: at,
         });
         lettered.add(letter.enrolmentId);

@@ -15,7 +15,8 @@ import { csvText } from "@/lib/csv";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { attendanceEntryMode, weekdayShortNb, weekLabel, type AttendanceEntryMode } from "@/lib/domain/cohort-plan";
 import { formatAttendancePercent, type Eligibility } from "@/lib/domain/eligibility";
-import { fsDate, spreadsheetSafe } from "@/lib/domain/exam-results";
+import { attendanceFigures, type AttendanceFigures } from "@/lib/domain/attendance-progress";
+import { fsDate } from "@/lib/domain/exam-results";
 import { compareByRisk, riskOf, type Risk } from "@/lib/domain/risk";
 import { auditMany } from "@/lib/server/audit";
 import { requireCohortStaff } from "@/lib/server/cohorts/access";
@@ -287,7 +288,10 @@ export interface GridStudent {
   notes: (string | null)[];
   eligibility: Eligibility;
   risk: Risk;
+  /** Share of all planned days, for the CSV export (its columns say so). */
   percent: string;
+  /** The figures as the page shows them (lib/domain/attendance-progress.ts). */
+  figures: AttendanceFigures;
 }
 
 export async function getAttendanceGrid(
@@ -357,6 +361,7 @@ export async function getAttendanceGrid(
         eligibility,
         risk: riskOf(eligibility),
         percent: formatAttendancePercent(eligibility.attendance.attended, eligibility.attendance.scheduled, requirements.attendancePercent),
+        figures: attendanceFigures(eligibility.attendance),
       };
     })
     .sort((a, b) => compareByRisk(a.eligibility, b.eligibility));
@@ -400,16 +405,16 @@ export function attendanceGridCsv(grid: AttendanceGrid): string {
     "Merknad",
   ];
   const rows = grid.students.map((student) => [
-    spreadsheetSafe(student.name),
-    spreadsheetSafe(student.email),
-    spreadsheetSafe(student.basisgruppe?.name ?? ""),
+    student.name,
+    student.email,
+    student.basisgruppe?.name ?? "",
     ...student.cells.map((cell) => CELL_TEXT[cell]),
-    String(student.eligibility.attendance.attended),
-    String(student.eligibility.attendance.scheduled),
+    student.eligibility.attendance.attended,
+    student.eligibility.attendance.scheduled,
     student.percent,
-    String(student.eligibility.attendance.absencesLeft),
+    student.eligibility.attendance.absencesLeft,
     STATUS_TEXT[student.eligibility.status],
-    spreadsheetSafe(student.risk.reason),
+    student.risk.reason,
   ]);
   return csvText([header, ...rows]);
 }

@@ -173,6 +173,7 @@ export async function supersedeRefusal(
     },
     decidedBy: input.decidedBy,
     about: { type: "ExamRegistration", id: input.registrationId },
+    inCaseOf: { letterId: latest.id },
     now: input.now,
   });
 }

@@ -6,7 +6,7 @@ import "server-only";
 import { csvText } from "@/lib/csv";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { GRADE_DESCRIPTIONS, type Grade } from "@/lib/domain/exam";
-import { FS_COLUMNS, fsResultRows, fsTerm, spreadsheetSafe, type FsCourse } from "@/lib/domain/exam-results";
+import { FS_COLUMNS, fsResultRows, fsTerm, type FsCourse } from "@/lib/domain/exam-results";
 import { countingGrade, EXAM_KIND_LABELS, sittingOutcome, SITTING_OUTCOME_LABELS } from "@/lib/domain/exam-sittings";
 import { requireCohortStaff } from "@/lib/server/cohorts/access";
 import { db } from "@/lib/server/db";
@@ -121,7 +121,7 @@ export async function examResultsCsv(viewer: Viewer, cohortId: string, examId: s
       gradeSittingStartsOn: student.counting?.sittingStartsOn ?? null,
       result: student.result,
     })),
-  ).map((row) => row.map(spreadsheetSafe));
+  );
   const suffix = exam.kind === "ORDINARY" ? "" : `-${exam.kind === "RESIT" ? "ny" : "utsatt"}-${isoDate(exam.startsOn)}`;
   return {
     filename: `eksamensresultater-${course.code}-${exam.cohort.code}${suffix}.csv`,

@@ -1,10 +1,18 @@
 import "server-only";
 // Every letter as a PDF for the archive and for printing: an admission decision letter
 // (app/api/vedtak/[id]) and a letter to a student (app/api/student/brev/[id]) alike, rendered from
-// the stored letter text (lib/domain/letter.ts lays it out) with pdf-lib and its standard
-// Helvetica (WinAnsi covers æ, ø, å and §). A4, 2.5 cm margins, headings in bold, page numbers.
-// Deterministic for the same letter.
-import { PDFDocument, StandardFonts, rgb, type PDFFont } from "pdf-lib";
+// the stored letter text (lib/domain/letter.ts lays it out) with pdf-lib. A4, 2.5 cm margins,
+// headings in bold, page numbers. Deterministic for the same letter.
+//
+// The text is drawn exactly as typed: names and free text may hold Sámi and other letters outside
+// Latin-1 (á, č, đ, ŋ, š, ŧ, ž), which pdf-lib's standard Helvetica (WinAnsi) cannot draw. So the
+// letter embeds DejaVu Sans (fonts/, Bitstream Vera licence beside it: fonts/LICENSE) through
+// @pdf-lib/fontkit, as a subset (only the glyphs the letter uses). Only layout characters are
+// changed: CR LF and CR become line breaks, tabs and other control characters a space.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import fontkit from "@pdf-lib/fontkit";
+import { PDFDocument, rgb, type PDFFont } from "pdf-lib";
 import { formatDateNb } from "@/lib/domain/format";
 import { attachmentDisposition } from "@/lib/http/content-disposition";
 
@@ -13,16 +21,25 @@ const MARGIN = 70;
 const SIZE = 10.5;
 const LEADING = 14.5;
 
-/** Characters Helvetica's WinAnsi encoding cannot draw become their nearest plain form. */
-function printable(text: string): string {
+const FONT_DIR = path.join(process.cwd(), "lib", "server", "letters", "fonts");
+let fontBytes: { regular: Uint8Array; bold: Uint8Array } | null = null;
+
+/** The embedded font's files, read once per process. */
+function fonts() {
+  fontBytes ??= {
+    regular: readFileSync(path.join(FONT_DIR, "DejaVuSans.ttf")),
+    bold: readFileSync(path.join(FONT_DIR, "DejaVuSans-Bold.ttf")),
+  };
+  return fontBytes;
+}
+
+/** Line breaks as "\n"; tabs and other control characters (never drawable) as a space. */
+export function normaliseLetterText(text: string): string {
   return text
-    .replace(/[\u2010-\u2013]/g, "-")
-    .replace(/\u2014/g, "-")
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201C\u201D]/g, '"')
-    .replace(/\u2026/g, "...")
-    .replace(/[\u00A0\u202F]/g, " ")
-    .replace(/[^\x20-\x7E\u00A0-\u00FF§«»–]/g, "?");
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u2028\u2029]/g, "\n")
+    .replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g, " ")
+    .normalize("NFC");
 }
 
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
@@ -47,8 +64,10 @@ export interface LetterForPdf {
   subject: string;
   body: string;
   madeAvailableOn: string;
-  /** Beside the date in the letterhead: "Brev nr. 2", "Referanse: …". */
+  /** Beside the date in the letterhead: "Saksnummer: 2027/00042". */
   reference: string;
+  /** Who sends it, in the letterhead: the programme the letter is about. */
+  programmeName: string;
 }
 
 /** A heading is a block of one short line without a full stop ("Regler vi har brukt"). */
@@ -58,13 +77,14 @@ function isHeading(block: string): boolean {
 
 export async function renderLetterPdf(letter: LetterForPdf): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
-  pdf.setTitle(printable(letter.subject));
-  pdf.setAuthor("NTNU, Nasjonal videreutdanning i barnevernledelse");
+  pdf.registerFontkit(fontkit);
+  pdf.setTitle(normaliseLetterText(letter.subject));
+  pdf.setAuthor(`NTNU, ${normaliseLetterText(letter.programmeName)}`);
   pdf.setLanguage("nb-NO");
   pdf.setCreationDate(new Date(`${letter.madeAvailableOn}T12:00:00Z`));
   pdf.setModificationDate(new Date(`${letter.madeAvailableOn}T12:00:00Z`));
-  const regular = await pdf.embedFont(StandardFonts.Helvetica);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+  const regular = await pdf.embedFont(fonts().regular, { subset: true });
+  const bold = await pdf.embedFont(fonts().bold, { subset: true });
   const width = A4.width - 2 * MARGIN;
 
   let page = pdf.addPage([A4.width, A4.height]);
@@ -74,7 +94,7 @@ export async function renderLetterPdf(letter: LetterForPdf): Promise<Uint8Array>
     y = A4.height - MARGIN;
   };
   const draw = (text: string, font: PDFFont, size: number, gapAfter: number) => {
-    for (const line of wrap(printable(text), font, size, width)) {
+    for (const line of wrap(normaliseLetterText(text), font, size, width)) {
       if (y < MARGIN + LEADING) newPage();
       page.drawText(line, { x: MARGIN, y, size, font, color: rgb(0.1, 0.1, 0.1) });
       y -= size === SIZE ? LEADING : size * 1.35;
@@ -82,10 +102,10 @@ export async function renderLetterPdf(letter: LetterForPdf): Promise<Uint8Array>
     y -= gapAfter;
   };
 
-  draw("NTNU - Nasjonal videreutdanning i barnevernledelse", bold, 9, 2);
+  draw(`NTNU – ${letter.programmeName}`, bold, 9, 2);
   draw(`Dato: ${formatDateNb(letter.madeAvailableOn)}    ${letter.reference}`, regular, 9, 18);
   draw(letter.subject, bold, 14, 10);
-  const blocks = letter.body.split(/\n{2,}/);
+  const blocks = normaliseLetterText(letter.body).split(/\n{2,}/);
   for (const [index, block] of blocks.entries()) {
     if (index === 0) continue; // the title line, drawn as the subject above
     if (isHeading(block)) draw(block, bold, 12, 4);

@@ -286,7 +286,14 @@ export async function decideStudentAppeal(viewer: Viewer, appealId: string, outc
       const about = { type: "StudentAppeal", id: appeal.id };
 
       if (outcome.kind === "UPHOLD") {
-        const outcomeLetter = await issueStudentLetter(tx, { enrolmentId: appeal.enrolmentId, facts: { kind: "KLAGE_UPHELD", klage, appealed }, decidedBy: signedBy, about, now });
+        const outcomeLetter = await issueStudentLetter(tx, {
+          enrolmentId: appeal.enrolmentId,
+          facts: { kind: "KLAGE_UPHELD", klage, appealed },
+          decidedBy: signedBy,
+          about,
+          inCaseOf: { letterId: letter.id },
+          now,
+        });
         await closeAppeal(tx, { appealId: appeal.id, status: "UPHELD", grounds, forwarded: outcome.forwarded, outcomeLetterId: outcomeLetter.id, decider: viewer, now });
         return { status: "UPHELD" as const, letters: 1 };
       }
@@ -298,6 +305,7 @@ export async function decideStudentAppeal(viewer: Viewer, appealId: string, outc
           facts: { kind: "KLAGE_REVERSED", klage, appealed, outcome: sentence },
           decidedBy: signedBy,
           about,
+          inCaseOf: { letterId: letter.id },
           now,
         });
         await closeAppeal(tx, { appealId: appeal.id, status: "REVERSED", grounds, forwarded: false, outcomeLetterId: outcomeLetter.id, decider: viewer, now });
@@ -314,6 +322,7 @@ export async function decideStudentAppeal(viewer: Viewer, appealId: string, outc
           facts: { kind: "KLAGE_REVERSED", klage, appealed, outcome: sentence },
           decidedBy: signedBy,
           about,
+          inCaseOf: { letterId: letter.id },
           now,
         });
         await closeAppeal(tx, { appealId: appeal.id, status: "REVERSED", grounds, forwarded: false, outcomeLetterId: outcomeLetter.id, decider: viewer, now });
@@ -343,6 +352,7 @@ export async function decideStudentAppeal(viewer: Viewer, appealId: string, outc
               },
               decidedBy: signedBy,
               about: { type: "StudentAppeal", id: open.id },
+              inCaseOf: { letterId: memberLetter.id },
               now,
             });
             await closeAppeal(tx, { appealId: open.id, status: "REVERSED", grounds, forwarded: false, outcomeLetterId: outcomeLetter.id, decider: viewer, now });
@@ -357,6 +367,7 @@ export async function decideStudentAppeal(viewer: Viewer, appealId: string, outc
               },
               decidedBy: signedBy,
               about: { type: "SubmissionAttempt", id: letter.aboutId },
+              inCaseOf: { letterId: memberLetter.id },
               now,
             });
           }

@@ -17,9 +17,11 @@ import "server-only";
 // mail queue with the dedupe key `student-letter:<letterId>`, all in the caller's transaction.
 // After the commit, the caller asks for the mail job (requestJob("mail.deliver")).
 import { osloDate } from "@/lib/domain/application-deadline";
+import { caseYearOf, formatCaseReference, type CaseReference } from "@/lib/domain/case-reference";
 import { formatDateNb } from "@/lib/domain/format";
 import { letterAsText } from "@/lib/domain/letter";
-import { composeStudentLetter, type StudentLetterFacts, type StudentLetterKind } from "@/lib/domain/student-letter";
+import { composeStudentLetter, opensCase, type StudentLetterFacts, type StudentLetterKind } from "@/lib/domain/student-letter";
+import { nextCaseNumber } from "@/lib/db/case-number";
 import { day } from "@/lib/dates";
 import type { Transaction } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -36,7 +38,27 @@ export interface IssueStudentLetterInput {
   decidedBy: { id: string; name: string; title: string };
   /** The record the letter is about: { type: "SubmissionAttempt", id }, { type: "ExamRegistration", id } … */
   about: { type: string; id: string };
+  /**
+   * The letter whose case this one continues (the enkeltvedtak a klage's outcome or a "no longer
+   * stands" answers): it carries that case's reference. Required for the kinds that answer an
+   * earlier letter (ANSWERS_EARLIER_LETTER in lib/domain/student-letter.ts); every other kind
+   * opens a case of its own.
+   */
+  inCaseOf?: { letterId: string };
   now: Date;
+}
+
+/** The case of a new letter: the one it continues, or a new number for a letter that opens one. */
+async function caseOf(tx: Transaction, input: IssueStudentLetterInput, madeAvailableOn: string): Promise<CaseReference> {
+  if (input.inCaseOf) {
+    const earlier = await tx.studentLetter.findFirstOrThrow({
+      where: { id: input.inCaseOf.letterId, enrolmentId: input.enrolmentId },
+      select: { caseYear: true, caseNumber: true },
+    });
+    return { year: earlier.caseYear, number: earlier.caseNumber };
+  }
+  if (!opensCase(input.facts.kind)) throw new Error(`a ${input.facts.kind} letter answers an earlier letter: pass inCaseOf`);
+  return { year: caseYearOf(madeAvailableOn), number: await nextCaseNumber(tx) };
 }
 
 export interface IssuedStudentLetter {
@@ -46,6 +68,7 @@ export interface IssuedStudentLetter {
   enkeltvedtak: boolean;
   madeAvailableOn: string;
   klageDeadline: string | null;
+  reference: string;
 }
 
 export async function issueStudentLetter(tx: Transaction, input: IssueStudentLetterInput): Promise<IssuedStudentLetter> {
@@ -59,8 +82,10 @@ export async function issueStudentLetter(tx: Transaction, input: IssueStudentLet
   });
   const madeAvailableOn = osloDate(input.now);
   const { programme } = enrolment.cohort;
+  const reference = await caseOf(tx, input, madeAvailableOn);
   const composed = composeStudentLetter({
     ...input.facts,
+    reference: formatCaseReference(reference),
     studentName: enrolment.user.name,
     programmeName: programme.name,
     cohortName: enrolment.cohort.name,
@@ -85,6 +110,8 @@ export async function issueStudentLetter(tx: Transaction, input: IssueStudentLet
       decidedAt: input.now,
       aboutType: input.about.type,
       aboutId: input.about.id,
+      caseYear: reference.year,
+      caseNumber: reference.number,
     },
     select: { id: true },
   });
@@ -100,6 +127,7 @@ export async function issueStudentLetter(tx: Transaction, input: IssueStudentLet
       enkeltvedtak: composed.enkeltvedtak,
       klageDeadline: composed.klageDeadline,
       subject: composed.subject,
+      reference: formatCaseReference(reference),
     },
   });
   const link = `${env().APP_URL}/student/brev/${letter.id}`;
@@ -126,6 +154,7 @@ export async function issueStudentLetter(tx: Transaction, input: IssueStudentLet
     enkeltvedtak: composed.enkeltvedtak,
     madeAvailableOn,
     klageDeadline: composed.klageDeadline,
+    reference: formatCaseReference(reference),
   };
 }
 

@@ -2,7 +2,9 @@ import "server-only";
 // Reading letters to students: the student's own (/student/brev), always with their own user id
 // in the `where`, and one letter as PDF for the student it is to or the staff of their cohort.
 import { osloDate } from "@/lib/domain/application-deadline";
+import { formatCaseReference } from "@/lib/domain/case-reference";
 import { isKlageInTime } from "@/lib/domain/klage";
+import { replacedStudentLetters } from "@/lib/domain/student-letter";
 import { isCohortStaff } from "@/lib/server/cohorts/access";
 import { db } from "@/lib/server/db";
 import { AccessDeniedError, NotFoundError } from "@/lib/server/errors";
@@ -18,6 +20,8 @@ const LETTER_SELECT = {
   madeAvailableOn: true,
   klageDeadline: true,
   decidedAt: true,
+  caseYear: true,
+  caseNumber: true,
   enrolment: { select: { cohort: { select: { name: true, code: true } } } },
   appeals: {
     select: { id: true, text: true, filedAt: true, status: true, grounds: true, decidedAt: true, forwardedAt: true, outcomeLetterId: true },
@@ -31,7 +35,7 @@ function requireStudent(viewer: Viewer) {
 
 type LetterRow = Awaited<ReturnType<typeof loadOwn>>[number];
 
-function loadOwn(viewer: Viewer, where: { id?: string } = {}) {
+function loadOwn(viewer: Viewer, where: { id?: string; caseNumber?: number } = {}) {
   return db().studentLetter.findMany({
     where: { userId: viewer.id, ...where },
     orderBy: [{ decidedAt: "desc" }, { id: "desc" }],
@@ -39,7 +43,16 @@ function loadOwn(viewer: Viewer, where: { id?: string } = {}) {
   });
 }
 
-function shape(row: LetterRow, today: string) {
+/** The later letter in the same case that replaced each enkeltvedtak (lib/domain/student-letter.ts). */
+function replacements(rows: readonly LetterRow[]) {
+  const replaced = replacedStudentLetters(rows.map((row) => ({ id: row.id, kind: row.kind, caseNumber: row.caseNumber, order: row.decidedAt.getTime(), row })));
+  return (id: string) => {
+    const by = replaced.get(id)?.row;
+    return by ? { id: by.id, subject: by.subject, madeAvailableOn: isoDate(by.madeAvailableOn) } : null;
+  };
+}
+
+function shape(row: LetterRow, today: string, replacedBy: (id: string) => { id: string; subject: string; madeAvailableOn: string } | null) {
   const madeAvailableOn = isoDate(row.madeAvailableOn);
   const klageDeadline = row.klageDeadline ? isoDate(row.klageDeadline) : null;
   const appeal = row.appeals[0] ?? null;
@@ -52,11 +65,14 @@ function shape(row: LetterRow, today: string) {
     madeAvailableOn,
     klageDeadline,
     cohort: row.enrolment.cohort,
+    reference: formatCaseReference({ year: row.caseYear, number: row.caseNumber }),
+    /** The later letter in the same case after which this decision no longer stands, or null. */
+    replacedBy: replacedBy(row.id),
     appeal,
     /** The letter this one answers (a klage's outcome). */
     answersLetterId: row.outcomeOf?.letterId ?? null,
-    /** A klage may be filed now: an enkeltvedtak, within its deadline, not appealed yet. */
-    canAppeal: row.enkeltvedtak && klageDeadline !== null && appeal === null && isKlageInTime(madeAvailableOn, today),
+    /** A klage may be filed now: an enkeltvedtak that still stands, within its deadline, not appealed yet. */
+    canAppeal: row.enkeltvedtak && klageDeadline !== null && appeal === null && replacedBy(row.id) === null && isKlageInTime(madeAvailableOn, today),
   };
 }
 
@@ -64,7 +80,9 @@ function shape(row: LetterRow, today: string) {
 export async function listStudentLetters(viewer: Viewer, now = new Date()) {
   requireStudent(viewer);
   const today = osloDate(now);
-  return (await loadOwn(viewer)).map((row) => shape(row, today));
+  const rows = await loadOwn(viewer);
+  const replacedBy = replacements(rows);
+  return rows.map((row) => shape(row, today, replacedBy));
 }
 
 export type StudentLetterView = ReturnType<typeof shape>;
@@ -74,16 +92,26 @@ export async function getStudentLetter(viewer: Viewer, letterId: string, now = n
   requireStudent(viewer);
   const [row] = await loadOwn(viewer, { id: letterId });
   if (!row) throw new NotFoundError("Fant ikke brevet.");
-  return shape(row, osloDate(now));
+  const sameCase = await loadOwn(viewer, { caseNumber: row.caseNumber });
+  return shape(row, osloDate(now), replacements(sameCase));
 }
 
 /** A letter for its PDF: the student's own, or any letter to a student of a cohort the viewer is staff of. Null otherwise. */
 export async function getLetterForPdf(viewer: Viewer, letterId: string) {
   const letter = await db().studentLetter.findUnique({
     where: { id: letterId },
-    select: { id: true, userId: true, subject: true, body: true, madeAvailableOn: true, enrolment: { select: { cohortId: true, cohort: { select: { code: true } } } } },
+    select: {
+      id: true,
+      userId: true,
+      subject: true,
+      body: true,
+      madeAvailableOn: true,
+      caseYear: true,
+      caseNumber: true,
+      enrolment: { select: { cohortId: true, cohort: { select: { code: true, programme: { select: { name: true } } } } } },
+    },
   });
   if (!letter) return null;
   if (letter.userId !== viewer.id && !(await isCohortStaff(viewer, letter.enrolment.cohortId))) return null;
-  return { ...letter, madeAvailableOn: isoDate(letter.madeAvailableOn) };
+  return { ...letter, madeAvailableOn: isoDate(letter.madeAvailableOn), reference: formatCaseReference({ year: letter.caseYear, number: letter.caseNumber }) };
 }

@@ -14,7 +14,7 @@ import { createHash } from "node:crypto";
 import { validateSubmissionGroup } from "@/lib/domain/arbeidskrav";
 import { attemptDeadlines, handInContentProblems, handInPermission } from "@/lib/domain/coursework";
 import { formatDateNb, formatInstantNb, joinNb } from "@/lib/domain/format";
-import { formatMegabytes, uploadProblem } from "@/lib/domain/upload";
+import { formatFileSize, uploadProblem } from "@/lib/domain/upload";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { requestJob } from "@/lib/jobs/queue";
@@ -273,7 +273,7 @@ function receiptText(facts: {
   link: string;
 }): string {
   const contents = [
-    facts.document ? `PDF «${facts.document.originalName}» (${formatMegabytes(facts.document.size)})` : null,
+    facts.document ? `PDF «${facts.document.originalName}» (${formatFileSize(facts.document.size)})` : null,
     facts.textLength > 0 ? `tekst (${facts.textLength} tegn)` : null,
   ].filter((part): part is string => part !== null);
   return [

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
+  appealOfferProblem,
   applyRankingMoves,
   decisionsBeforeDeadlineProblem,
   documentUploadWindow,
@@ -248,5 +249,20 @@ describe("documentUploadWindow", () => {
     for (const status of ["DECIDED", "WITHDRAWN"] as const) {
       expect(documentUploadWindow({ ...sent, status, openRequestDueDates: ["2030-01-01"] }, new Date("2026-11-01T12:00:00Z")).open).toBe(false);
     }
+  });
+});
+
+describe("a klage's «gi tilbud» when the kull is full", () => {
+  it("is possible while a place is free", () => {
+    expect(appealOfferProblem({ capacity: 20, taken: 19 })).toBeNull();
+    expect(appealOfferProblem({ capacity: 1, taken: 0 })).toBeNull();
+  });
+
+  it("is refused, with what to do instead, when every place is taken (or more, after a capacity cut)", () => {
+    expect(appealOfferProblem({ capacity: 20, taken: 20 })).toBe(
+      "Kullet er fullt: alle 20 studieplassene er tatt, så klagen kan ikke tas til følge med tilbud om plass nå. Gi en bedre plass på ventelisten, eller ikke ta klagen til følge.",
+    );
+    expect(appealOfferProblem({ capacity: 1, taken: 1 })).toMatch(/^Kullet er fullt: studieplassen er tatt,/);
+    expect(appealOfferProblem({ capacity: 20, taken: 22 })).not.toBeNull();
   });
 });

@@ -1,6 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { admissionRequirementChecks, effectiveCategory, verifiedCategory, type ReviewPosition } from "@/lib/domain/admission-review";
-import { APPEALABLE_LETTER_KINDS, composeDecisionLetter, letterAsText, STANDARD_OFFER_PRACTICAL_TEXT, type LetterInput } from "@/lib/domain/decision-letter";
+import { CASE_REFERENCE_PENDING } from "@/lib/domain/case-reference";
+import { admissionLegalBasis, APPEALABLE_LETTER_KINDS, composeDecisionLetter, letterAsText, replacedLetters, STANDARD_OFFER_PRACTICAL_TEXT, type LetterInput } from "@/lib/domain/decision-letter";
 
 const position = (overrides: Partial<ReviewPosition> = {}): ReviewPosition => ({
   id: "p1",
@@ -68,6 +70,7 @@ describe("category on verified data and the adviser's override", () => {
 describe("composeDecisionLetter", () => {
   const base: LetterInput = {
     kind: "OFFER",
+    reference: "2026/00042",
     applicantName: "Sofie Søker",
     programmeName: "Nasjonal videreutdanning i barnevernledelse",
     programmeCredits: 30,
@@ -200,5 +203,153 @@ describe("composeDecisionLetter", () => {
     expect(text).toContain("sendt til NTNUs klagenemnd for endelig avgjørelse");
     expect(text).toContain("Begrunnelse i klagesaken: Kategorien er riktig.");
     expect(text).not.toContain("Du kan klage på vedtaket");
+  });
+});
+
+describe("every admission letter: reference, date, programme, legal basis", () => {
+  const base: LetterInput = {
+    kind: "REFUSAL",
+    reference: "2027/00131",
+    applicantName: "Áile Ŋuolláš Čoavji-Đoallu",
+    programmeName: "Videreutdanning i institusjonsledelse",
+    programmeCredits: 15,
+    cohortName: "Kull V2027",
+    madeAvailableOn: "2027-01-11",
+    category: { value: 3, reasons: ["Du leder en barneverninstitusjon med fagansvar og personalansvar."] },
+    requirements: [{ label: "Utdanning", met: false, facts: ["Vitnemålet er ikke godkjent."] }],
+    qualificationGrounds: "Vitnemålet viser 120 studiepoeng, ikke 180.",
+    refusalReason: "NOT_QUALIFIED",
+    decidedBy: { name: "Vegard Veileder", title: "Studieveileder" },
+    contact: { name: "Ingrid Haugen", email: "studieveileder@example.no", phone: "73 00 00 01" },
+    appealsBody: "Den sentrale klagenemnda ved NTNU",
+  };
+
+  it("begins with the case's reference, the date and the programme applied to, and is signed for it", () => {
+    const text = letterAsText(composeDecisionLetter(base));
+    expect(text).toContain("Til Áile Ŋuolláš Čoavji-Đoallu\n\nSaksnummer: 2027/00131\nDato: 11. januar 2027\nStudium: Videreutdanning i institusjonsledelse, Kull V2027");
+    expect(text).toContain("NTNU, Videreutdanning i institusjonsledelse\n11. januar 2027");
+    expect(text).not.toContain("barnevernledelse");
+  });
+
+  it("states its legal basis: the laws and regulations, and forvaltningsloven's sections", () => {
+    for (const kind of ["OFFER", "WAITLIST", "REFUSAL", "WAITLIST_CLOSED", "KLAGE_UPHELD"] as const) {
+      const text = letterAsText(
+        composeDecisionLetter({
+          ...base,
+          kind,
+          answerDeadline: "2027-01-25",
+          ranking: { rank: 40, waitlistPosition: 4, capacity: 30, qualifiedCount: 52, reasons: [] },
+          waitlistClosesOn: "2027-01-12",
+          klage: { filedOn: "2027-01-20", grounds: "Kravene er vurdert riktig." },
+        }),
+      );
+      expect(text, kind).toContain(`Hjemmel\n\n${admissionLegalBasis("Videreutdanning i institusjonsledelse")}`);
+      expect(text, kind).toContain("forskrift om opptak til studier ved NTNU");
+      if (kind === "KLAGE_UPHELD") expect(text).toContain("forvaltningsloven §§ 28 til 34");
+      else expect(text, kind).toContain("enkeltvedtak etter forvaltningsloven § 2 første ledd bokstav b. Det er begrunnet etter forvaltningsloven §§ 24 og 25");
+    }
+  });
+
+  it("a preview, before the decision has its case, says the number comes when it is sent", () => {
+    expect(letterAsText(composeDecisionLetter({ ...base, reference: CASE_REFERENCE_PENDING }))).toContain("Saksnummer: tildeles når vedtaket sendes");
+  });
+});
+
+describe("the letter after a klage is taken (tatt til følge)", () => {
+  const refused: LetterInput = {
+    kind: "REFUSAL",
+    reference: "2026/00007",
+    applicantName: "Klara Klager",
+    programmeName: "Nasjonal videreutdanning i barnevernledelse",
+    programmeCredits: 30,
+    cohortName: "Kull V2027",
+    madeAvailableOn: "2026-12-21",
+    category: { value: 2, reasons: ["Du har mer enn to års ledererfaring fra kommunalt barnevern."] },
+    requirements: [
+      { label: "Utdanning", met: false, facts: ["Vitnemålet er avvist: mangler sidene med emner."] },
+      { label: "Ledererfaring", met: true, facts: ["Teamleder i Bodø kommune."] },
+    ],
+    qualificationGrounds: "Vitnemålet viser ikke 180 studiepoeng.",
+    refusalReason: "NOT_QUALIFIED",
+    decidedBy: { name: "Vegard Veileder", title: "Studieveileder" },
+    contact: { name: "Ingrid Haugen", email: "studieveileder@example.no", phone: "73 00 00 01" },
+    appealsBody: "Den sentrale klagenemnda ved NTNU",
+  };
+  const klage = {
+    filedOn: "2027-01-04",
+    grounds: "Det nye vitnemålet viser 180 studiepoeng.",
+    appealed: { subject: "Avslag på søknad om opptak: Nasjonal videreutdanning i barnevernledelse, Kull V2027", madeAvailableOn: "2026-12-21" },
+  };
+  const after = { ...refused, afterKlage: true, madeAvailableOn: "2027-01-06", klage, refusalReason: undefined };
+
+  it("an offer says the klage is taken and what the new decision is, and that it replaces the letter appealed", () => {
+    const letter = composeDecisionLetter({ ...after, kind: "OFFER", answerDeadline: "2027-01-20" });
+    const text = letterAsText(letter);
+    expect(text).toContain("Klagen er tatt til følge: du får tilbud om studieplass på Nasjonal videreutdanning i barnevernledelse (30 studiepoeng), Kull V2027.");
+    expect(text).toContain(
+      "Dette vedtaket erstatter vedtaket «Avslag på søknad om opptak: Nasjonal videreutdanning i barnevernledelse, Kull V2027» fra 21. desember 2026, som ikke lenger gjelder.",
+    );
+    expect(text).toContain("Begrunnelse i klagesaken: Det nye vitnemålet viser 180 studiepoeng.");
+    expect(text).toContain("Vi har vurdert opptakskravene på nytt etter klagen din, og du oppfyller dem.");
+    expect(text).toContain("Du må svare på tilbudet i søknadsportalen innen 20. januar 2027.");
+  });
+
+  it("a waiting-list place says its number", () => {
+    const text = letterAsText(composeDecisionLetter({ ...after, kind: "WAITLIST", ranking: { rank: null, waitlistPosition: 3, capacity: 30, qualifiedCount: 0, reasons: [] } }));
+    expect(text).toContain("Klagen er tatt til følge: du er satt på venteliste til Nasjonal videreutdanning i barnevernledelse (30 studiepoeng), Kull V2027 som nr. 3.");
+    expect(text).toContain("som ikke lenger gjelder.");
+    expect(() => composeDecisionLetter({ ...after, kind: "WAITLIST" })).toThrow(RangeError);
+  });
+
+  it("never restates the refused grounds or the judgement the klage changed", () => {
+    for (const kind of ["OFFER", "WAITLIST"] as const) {
+      const text = letterAsText(
+        composeDecisionLetter({ ...after, kind, answerDeadline: "2027-01-20", ranking: { rank: null, waitlistPosition: 2, capacity: 30, qualifiedCount: 0, reasons: [] } }),
+      );
+      expect(text, kind).not.toContain("Vitnemålet viser ikke 180 studiepoeng.");
+      expect(text, kind).not.toContain("mangler sidene med emner");
+      expect(text, kind).not.toContain("ikke oppfylt");
+      expect(text, kind).not.toContain("Studieveilederens vurdering");
+      expect(text, kind).not.toContain("søknaden kan derfor ikke rangeres");
+    }
+    // The refusal itself did state them.
+    const refusal = letterAsText(composeDecisionLetter(refused));
+    expect(refusal).toContain("Studieveilederens vurdering: Vitnemålet viser ikke 180 studiepoeng.");
+    expect(refusal).toContain("Utdanning: ikke oppfylt.");
+  });
+
+  it("a first decision replaces nothing", () => {
+    const text = letterAsText(composeDecisionLetter({ ...refused, kind: "OFFER", refusalReason: undefined, qualificationGrounds: null, answerDeadline: "2027-01-20" }));
+    expect(text).toContain("Du får tilbud om studieplass på");
+    expect(text).not.toContain("erstatter");
+    expect(text).not.toContain("Klagen er tatt til følge");
+  });
+});
+
+describe("replacedLetters", () => {
+  const letter = (version: number, kind: LetterInput["kind"]) => ({ id: `l${version}`, version, kind });
+
+  it("each letter that states a decision is replaced by the next one that does; a klage sent on replaces nothing", () => {
+    const letters = [letter(1, "REFUSAL"), letter(2, "KLAGE_UPHELD"), letter(3, "OFFER")];
+    const replaced = replacedLetters([...letters].reverse());
+    expect([...replaced.entries()].map(([id, by]) => [id, by.id])).toEqual([["l1", "l3"]]);
+    expect(replacedLetters([letter(1, "WAITLIST"), letter(2, "WAITLIST_MOVED"), letter(3, "WAITLIST_OFFER")]).get("l2")?.id).toBe("l3");
+    expect(replacedLetters([letter(1, "REFUSAL"), letter(2, "KLAGE_UPHELD")]).size).toBe(0);
+    expect(replacedLetters([]).size).toBe(0);
+  });
+
+  it("the newest deciding letter always stands, in any order of versions", () => {
+    const kinds = ["OFFER", "WAITLIST", "REFUSAL", "WAITLIST_OFFER", "WAITLIST_MOVED", "WAITLIST_CLOSED", "KLAGE_UPHELD"] as const;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...kinds), { maxLength: 8 }), (sequence) => {
+        const letters = fc.sample(fc.shuffledSubarray(sequence.map((kind, index) => letter(index + 1, kind)), { minLength: sequence.length }), 1)[0]!;
+        const replaced = replacedLetters(letters);
+        const deciding = letters.filter((entry) => entry.kind !== "KLAGE_UPHELD");
+        expect(replaced.size).toBe(Math.max(0, deciding.length - 1));
+        const newest = deciding.sort((a, b) => b.version - a.version)[0];
+        if (newest) expect(replaced.has(newest.id)).toBe(false);
+        for (const [id, by] of replaced) expect(by.version).toBeGreaterThan(Number(id.slice(1)));
+      }),
+    );
   });
 });

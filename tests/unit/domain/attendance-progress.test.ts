@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { attendanceProgress, attendanceWarning, remainingDays, samlingDayState } from "@/lib/domain/attendance-progress";
+import { attendanceFigures, attendanceProgress, attendanceWarning, remainingDays, samlingDayState } from "@/lib/domain/attendance-progress";
 import { evaluateEligibility } from "@/lib/domain/eligibility";
 import { DEFAULT_REQUIREMENTS } from "@/lib/domain/requirements";
 
@@ -78,6 +78,54 @@ describe("the attendance warnings", () => {
           { ...DEFAULT_REQUIREMENTS, attendancePercent: percent, arbeidskrav: { total: 0, fagnotat: 0, ledertrening: 0, oral: 0, individualFagnotatMin: 0 } },
         );
         expect(attendanceWarning(eligibility.attendance) === "UNREACHABLE").toBe(eligibility.status === "NOT_ELIGIBLE");
+      }),
+    );
+  });
+});
+
+describe("the attendance figures in a table cell or a chart legend", () => {
+  it("read as days attended of days held, days still planned and absences left; no share of all days mid-course", () => {
+    const figures = attendanceFigures(attendance(26, 15, 14));
+    expect(figures).toEqual({
+      soFar: "14 av 15 dager så langt",
+      remaining: "11 dager igjen",
+      absencesLeft: "kan være borte 4 dager til",
+      finalShare: null,
+      summary: "Til stede 14 av 15 dager så langt, borte 1 dag, 11 dager igjen av 26 planlagte dager. Kravet er minst 21 dager (80 %) av alle samlingsdagene.",
+    });
+    expect(Object.values(figures).join(" ")).not.toMatch(/53,8/);
+  });
+
+  it("use the singular for one day", () => {
+    const figures = attendanceFigures(attendance(26, 1, 1));
+    expect(figures.soFar).toBe("1 av 1 dag så langt");
+    expect(attendanceFigures(attendance(26, 25, 21)).remaining).toBe("1 dag igjen");
+    expect(attendanceFigures(attendance(26, 25, 21)).absencesLeft).toBe("kravet er nådd");
+    expect(attendanceFigures(attendance(26, 20, 16)).absencesLeft).toBe("kan være borte 1 dag til");
+  });
+
+  it("say when no more absences are allowed, and when the rule can no longer be met", () => {
+    expect(attendanceFigures(attendance(26, 20, 15)).absencesLeft).toBe("kan ikke være borte flere dager");
+    expect(attendanceFigures(attendance(26, 20, 14)).absencesLeft).toBe("kravet kan ikke nås");
+  });
+
+  it("give the share of all planned days only once every day is held, saying what it is a share of", () => {
+    const done = attendanceFigures(attendance(44, 44, 35));
+    expect(done.remaining).toBe("ingen dager igjen");
+    expect(done.finalShare).toBe("79,5 % av alle 44 samlingsdagene");
+    expect(done.summary).toContain("; oppmøtet ble 79,5 % av alle 44 samlingsdagene.");
+    expect(attendanceFigures(attendance(1, 1, 1)).finalShare).toBe("100 % av den ene samlingsdagen");
+    expect(attendanceFigures(attendance(0, 0, 0)).summary).toBe("Ingen samlingsdager i planen ennå.");
+  });
+
+  it("never show a share next to the threshold while days remain, whatever the numbers", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 60 }), fc.nat(), fc.nat(), (scheduled, h, a) => {
+        const held = h % (scheduled + 1);
+        const attended = a % (held + 1);
+        const figures = attendanceFigures(attendance(scheduled, held, attended));
+        expect(figures.finalShare === null).toBe(held < scheduled);
+        expect(figures.soFar.startsWith(`${attended} av ${held} `)).toBe(true);
       }),
     );
   });

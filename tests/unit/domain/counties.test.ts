@@ -62,3 +62,15 @@ describe("municipalities as a form lists them", () => {
     expect(all.sort()).toEqual(MUNICIPALITIES.map((m) => m.code).sort());
   });
 });
+
+describe("a place as pages show it", () => {
+  it("names the municipality (Norwegian form first) and the county, never the number", async () => {
+    const { placeName } = await import("@/lib/data/norway-places");
+    expect(placeName("50", "5001")).toBe("Trondheim - Tråante, Trøndelag");
+    expect(placeName("56", "5628")).toBe("Tana - Deatnu, Finnmark");
+    expect(placeName("50", null)).toBe("Trøndelag");
+    expect(placeName(null, "5001")).toBe("Trondheim - Tråante");
+    expect(placeName(null, null)).toBeNull();
+    expect(placeName("99", "9998")).toBe("9998, 99"); // unknown codes stay visible
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FS_COLUMNS, fsCourseCodeProblem, fsCourseVersionProblem, fsDate, fsResultRows, fsTerm, spreadsheetSafe } from "@/lib/domain/exam-results";
+import { FS_COLUMNS, fsCourseCodeProblem, fsCourseVersionProblem, fsDate, fsResultRows, fsTerm } from "@/lib/domain/exam-results";
 
 const BVL = { code: "BVL6001", version: "1", credits: 30 };
 const ORDINARY = { kind: "ORDINARY" as const, startsOn: "2026-12-14" };
@@ -92,11 +92,5 @@ describe("FS export", () => {
     expect(fsCourseVersionProblem("A2")).toBeNull();
     expect(fsCourseVersionProblem(" ")).toBe("Skriv versjonskoden i FS (vanligvis 1).");
     expect(fsCourseVersionProblem("1.0")).toBe("Versjonskoden er 1–3 sifre eller store bokstaver, for eksempel 1.");
-  });
-
-  it("keeps cells that look like formulas as text", () => {
-    expect(spreadsheetSafe("=HYPERLINK(\"x\")")).toBe("'=HYPERLINK(\"x\")");
-    expect(spreadsheetSafe("-1")).toBe("'-1");
-    expect(spreadsheetSafe("Anne")).toBe("Anne");
   });
 });

@@ -51,6 +51,9 @@ describe("Norwegian formatting", () => {
     expect(countNoun(1, "dag", "dager")).toBe("1 dag");
     expect(countNoun(0, "dag", "dager")).toBe("0 dager");
     expect(countNoun(2, "dag", "dager")).toBe("2 dager");
+    expect(countNoun(1, "søknad", "søknader")).toBe("1 søknad");
+    expect(countNoun(1, "klage venter", "klager venter")).toBe("1 klage venter");
+    expect(countNoun(-1, "dag", "dager")).toBe("-1 dager");
   });
 
   it("joins lists with 'og'", () => {

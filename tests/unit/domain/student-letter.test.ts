@@ -10,6 +10,8 @@ import {
   composeStudentLetter,
   isEnkeltvedtak,
   KLAGE_HANDLER,
+  opensCase,
+  replacedStudentLetters,
   STUDENT_LETTER_KINDS,
   STUDY_REGULATIONS,
   type StudentLetterInput,
@@ -18,6 +20,7 @@ import {
 
 const party: StudentLetterParty = {
   studentName: "Siri Sjanse",
+  reference: "2026/00042",
   programmeName: "Nasjonal videreutdanning i barnevernledelse",
   cohortName: "Kull V2026",
   madeAvailableOn: "2026-03-02",
@@ -71,10 +74,25 @@ describe("the enkeltvedtak letters", () => {
     expect(text).not.toContain("Fagansvarlig har rettet");
   });
 
-  it("names the laws without section numbers (none we cannot vouch for)", () => {
+  it("names the laws and regulations without section numbers (none we cannot vouch for), and forvaltningsloven's sections", () => {
     expect(STUDY_REGULATIONS).not.toMatch(/§/);
-    expect(composeStudentLetter(finalRejection).legalBasis).not.toMatch(/§/);
-    expect(composeStudentLetter(refusal).legalBasis).not.toMatch(/§/);
+    for (const input of [finalRejection, refusal]) {
+      const letter = composeStudentLetter(input);
+      // The only sections cited are forvaltningsloven's.
+      expect(letter.legalBasis!.replace(/forvaltningsloven §[^.]*|§§ 28 og 29/g, "")).not.toMatch(/§/);
+      expect(letter.legalBasis).toContain("enkeltvedtak etter forvaltningsloven § 2 første ledd bokstav b");
+      expect(letter.legalBasis).toContain("forvaltningsloven §§ 24 og 25");
+      const text = letterAsText(letter);
+      expect(text).toContain(`Hjemmel\n\n${letter.legalBasis!.split(" Vedtaket er et enkeltvedtak")[0]}`);
+    }
+  });
+
+  it("every letter begins with whom it is to, the case's reference, the date and the programme applied to", () => {
+    const text = letterAsText(composeStudentLetter({ ...finalRejection, programmeName: "Videreutdanning i institusjonsledelse", studentName: "Áile Ŋuolláš Čoavji-Đoallu" }));
+    expect(text).toContain("Til Áile Ŋuolláš Čoavji-Đoallu\n\nSaksnummer: 2026/00042\nDato: 2. mars 2026\nStudium: Videreutdanning i institusjonsledelse, Kull V2026");
+    expect(text).toContain("studieplanen for Videreutdanning i institusjonsledelse");
+    expect(text).toContain("NTNU, Videreutdanning i institusjonsledelse\n2. mars 2026");
+    expect(text).not.toContain("barnevernledelse");
   });
 
   it("says so when the decision is a correction, and names the group when the work was a group's", () => {
@@ -133,10 +151,16 @@ describe("letters on a klage's outcome and on a changed decision", () => {
     });
     expect(letter).toMatchObject({ enkeltvedtak: false, klageDeadline: null, grounds: null, legalBasis: null, subject: "Klagen din er tatt til følge: Ledertreningsoppgave 1" });
     const text = letterAsText(letter);
-    expect(text).toContain("Vi har behandlet klagen din av 5. mars 2026 på vedtaket «Vedtak: Ledertreningsoppgave 1 er ikke godkjent» fra 2. mars 2026, og tar den til følge.");
-    expect(text).toContain("Ledertreningsoppgave 1 er godkjent.");
+    expect(text).toContain(
+      "Vi har behandlet klagen din av 5. mars 2026 på vedtaket «Vedtak: Ledertreningsoppgave 1 er ikke godkjent» fra 2. mars 2026. Klagen er tatt til følge: Ledertreningsoppgave 1 er godkjent.",
+    );
+    expect(text).toContain("Dette vedtaket erstatter vedtaket «Vedtak: Ledertreningsoppgave 1 er ikke godkjent» fra 2. mars 2026, som ikke lenger gjelder.");
     expect(text).toContain("Refleksjonen står i avsnitt 3.");
+    expect(text).toContain("Saksnummer: 2026/00042");
+    expect(text).toContain("forvaltningsloven §§ 28 til 34");
     expect(text).not.toContain("Du kan klage");
+    // The refused grounds are not restated.
+    expect(text).not.toContain("ikke godkjent.");
   });
 
   it("a klage not taken: it goes to the appeals body, whose decision is final", () => {
@@ -238,6 +262,19 @@ describe("who handles a klage", () => {
   });
 });
 
+describe("which letters open a case (a reference of their own)", () => {
+  it("a klage's outcome and a changed decision continue the earlier case; every other letter opens one", () => {
+    expect(STUDENT_LETTER_KINDS.filter((kind) => !opensCase(kind))).toEqual(["KLAGE_REVERSED", "KLAGE_UPHELD", "DECISION_CHANGED"]);
+  });
+
+  it("every enkeltvedtak opens a case, and so do the confirmations that give what was asked", () => {
+    for (const kind of STUDENT_LETTER_KINDS.filter(isEnkeltvedtak)) expect(opensCase(kind)).toBe(true);
+    for (const kind of ["LEAVE_GRANTED", "LEAVE_ENDED", "WITHDRAWAL_CONFIRMED", "COMPLETION_CONFIRMED", "TRANSFER_CONFIRMED", "EXAM_DEFERRAL_GRANTED"] as const) {
+      expect(opensCase(kind)).toBe(true);
+    }
+  });
+});
+
 describe("attempt ordinals", () => {
   it("words the attempts a plan allows and nothing else", () => {
     expect(attemptOrdinal(1)).toBe("første");
@@ -246,5 +283,31 @@ describe("attempt ordinals", () => {
     expect(() => attemptOrdinal(0)).toThrow(RangeError);
     expect(() => attemptOrdinal(10)).toThrow(RangeError);
     expect(() => attemptOrdinal(1.5)).toThrow(RangeError);
+  });
+});
+
+describe("replacedStudentLetters", () => {
+  const letter = (id: string, kind: StudentLetterInput["kind"], caseNumber: number, order: number) => ({ id, kind, caseNumber, order });
+
+  it("an enkeltvedtak is replaced by a klage taken or a 'no longer stands' in its own case, never by a klage sent on", () => {
+    const letters = [
+      letter("a", "ARBEIDSKRAV_NOT_APPROVED", 7, 1),
+      letter("b", "KLAGE_REVERSED", 7, 2),
+      letter("c", "EXAM_ADMISSION_REFUSED", 8, 3),
+      letter("d", "KLAGE_UPHELD", 8, 4),
+      letter("e", "ARBEIDSKRAV_NOT_APPROVED", 9, 5),
+      letter("f", "DECISION_CHANGED", 9, 6),
+      letter("g", "DECISION_CHANGED", 10, 7),
+    ];
+    const replaced = replacedStudentLetters(letters);
+    expect([...replaced.entries()].map(([id, by]) => [id, by.id]).sort()).toEqual([
+      ["a", "b"],
+      ["e", "f"],
+    ]);
+  });
+
+  it("a letter of another case, or an earlier one, replaces nothing", () => {
+    expect(replacedStudentLetters([letter("a", "ARBEIDSKRAV_NOT_APPROVED", 7, 2), letter("b", "KLAGE_REVERSED", 7, 1)]).size).toBe(0);
+    expect(replacedStudentLetters([letter("a", "ARBEIDSKRAV_NOT_APPROVED", 7, 1), letter("b", "KLAGE_REVERSED", 8, 2)]).size).toBe(0);
   });
 });

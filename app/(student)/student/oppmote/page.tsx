@@ -105,13 +105,7 @@ function EnrolmentAttendance({
         <p className="mt-2 text-lg">{attendance.soFar}</p>
         <p className="mt-1">{attendance.rule}</p>
         <p className="mt-1 font-semibold">{attendance.outlook}</p>
-        <AttendanceBar
-          attended={eligibility.attendance.attended}
-          held={eligibility.attendance.held}
-          scheduled={eligibility.attendance.scheduled}
-          requiredDays={eligibility.attendance.requiredDays}
-          requiredPercent={eligibility.attendance.requiredPercent}
-        />
+        <AttendanceBar attendance={eligibility.attendance} />
         {unregistered > 0 ? (
           <p className="mt-4 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-900">
             {unregistered === 1 ? "Én dag som har vært, er" : `${unregistered} dager som har vært, er`} ikke registrert ennå. Til faglærer

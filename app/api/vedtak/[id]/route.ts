@@ -1,5 +1,6 @@
 // A decision letter as PDF, for the applicant it is addressed to and for advisers. Anyone else
 // gets an empty 404, as for a letter that does not exist.
+import { formatCaseReference } from "@/lib/domain/case-reference";
 import { isStaff } from "@/lib/permissions";
 import { LETTER_NO_STORE, letterPdfResponse } from "@/lib/server/letters/pdf";
 import { db } from "@/lib/server/db";
@@ -21,7 +22,13 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       body: true,
       version: true,
       madeAvailableOn: true,
-      decision: { select: { application: { select: { applicantId: true, cohort: { select: { code: true } } } } } },
+      decision: {
+        select: {
+          caseYear: true,
+          caseNumber: true,
+          application: { select: { applicantId: true, cohort: { select: { code: true, programme: { select: { name: true } } } } } },
+        },
+      },
     },
   });
   if (!letter || (letter.decision.application.applicantId !== viewer.id && !isStaff(viewer))) {
@@ -29,7 +36,13 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   }
   const madeAvailableOn = isoDate(letter.madeAvailableOn);
   return letterPdfResponse(
-    { subject: letter.subject, body: letter.body, madeAvailableOn, reference: `Brev nr. ${letter.version}` },
+    {
+      subject: letter.subject,
+      body: letter.body,
+      madeAvailableOn,
+      reference: `Saksnummer: ${formatCaseReference({ year: letter.decision.caseYear, number: letter.decision.caseNumber })}    Brev nr. ${letter.version}`,
+      programmeName: letter.decision.application.cohort.programme.name,
+    },
     `vedtak-${letter.decision.application.cohort.code}-${madeAvailableOn}-brev-${letter.version}.pdf`,
   );
 }

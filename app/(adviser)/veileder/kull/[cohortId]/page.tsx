@@ -13,6 +13,7 @@ import { NotFoundError } from "@/lib/server/errors";
 import { getIntake, type IntakePage as Intake } from "@/lib/server/intakes/queries";
 import { requirePageRole } from "@/lib/server/viewer";
 import { parseRecordId } from "@/lib/validation/ids";
+import { countNoun } from "@/lib/domain/format";
 
 export const metadata: Metadata = { title: "Kull: opptak og status" };
 
@@ -124,7 +125,7 @@ export default async function IntakePage({ params, searchParams }: { params: Pro
           <h2 id="plan-heading">Plan og lærerteam</h2>
           <ul className="list-disc space-y-1 pl-5">
             <li>
-              {intake.samlinger} samlinger med {intake.samlingDays} samlingsdager
+              {countNoun(intake.samlinger, "samling", "samlinger")} med {countNoun(intake.samlingDays, "samlingsdag", "samlingsdager")}
               {intake.firstDay && intake.lastDay ? ` (${formatDays([intake.firstDay, intake.lastDay])})` : ""}
             </li>
             <li>{intake.arbeidskrav} arbeidskrav</li>
@@ -148,7 +149,7 @@ export default async function IntakePage({ params, searchParams }: { params: Pro
         <section className="card space-y-3" aria-labelledby="soknader-heading">
           <h2 id="soknader-heading">Søknader og plasser</h2>
           <p>
-            {intake.counts.applications - intake.counts.drafts} sendte søknader og {intake.counts.drafts} utkast; {intake.counts.decisions} vedtak;{" "}
+            {countNoun(intake.counts.applications - intake.counts.drafts, "sendt søknad", "sendte søknader")} og {intake.counts.drafts} utkast; {intake.counts.decisions} vedtak;{" "}
             {intake.acceptedPlaces} av {intake.capacity} plasser tatt. Søknadsfrist {formatDeadline(intake.applicationDeadline)}.
           </p>
           {intake.counts.applications - intake.counts.drafts > 0 ? (

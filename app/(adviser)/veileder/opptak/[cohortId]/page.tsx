@@ -24,6 +24,7 @@ import {
 import { NotFoundError } from "@/lib/server/errors";
 import { requirePageRole } from "@/lib/server/viewer";
 import { parseRecordId } from "@/lib/validation/ids";
+import { countNoun } from "@/lib/domain/format";
 
 export const metadata: Metadata = { title: "Opptak – oversikt" };
 
@@ -92,7 +93,7 @@ export default async function IntakeOverviewPage({
           {overview.openAppeals > 0 ? (
             <>
               {" "}
-              <Link href="/veileder/opptak/klager">{overview.openAppeals} klager venter på behandling.</Link>
+              <Link href="/veileder/opptak/klager">{countNoun(overview.openAppeals, "klage venter", "klager venter")} på behandling.</Link>
             </>
           ) : null}
         </p>
@@ -187,7 +188,7 @@ export default async function IntakeOverviewPage({
         </form>
 
         <p className="mt-4" role="status">
-          {list.total} {list.total === 1 ? "søknad" : "søknader"}
+          {countNoun(list.total, "søknad", "søknader")}
           {list.pages > 1 ? `, side ${filter.page} av ${list.pages}` : ""}.
         </p>
         <div className="mt-2">

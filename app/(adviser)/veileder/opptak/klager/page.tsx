@@ -8,6 +8,7 @@ import { ActionButton } from "@/components/ui/action-button";
 import { markAppealForwardedAction } from "@/lib/actions/admission";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { parseIsoDate } from "@/lib/domain/dates";
+import { formatCaseReference } from "@/lib/domain/case-reference";
 import { countNoun, formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { listAppeals } from "@/lib/server/admission/queries";
 import { APPEALS_BODY } from "@/lib/domain/klage";
@@ -72,7 +73,8 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
                 <p className="mt-1 text-slate-700">
                   {appeal.application.cohort.name}. Klaget {formatInstantNb(appeal.filedAt)} ({countNoun(age, "dag", "dager")} siden) på{" "}
                   {KLAGE_ON[appeal.letter.kind] ?? "vedtak"} fra {formatDateNb(isoDate(appeal.letter.madeAvailableOn))}. Nå:{" "}
-                  {decisionLabel({ ...appeal.decision, answer: null })}.
+                  {decisionLabel({ ...appeal.decision, answer: null })}. Saksnummer{" "}
+                  {formatCaseReference({ year: appeal.decision.caseYear, number: appeal.decision.caseNumber })}.
                 </p>
                 <p className="mt-1">
                   <Link href={`/veileder/opptak/${appeal.application.cohort.id}/soknad/${appeal.application.id}`}>Åpne søknaden</Link>
@@ -88,7 +90,7 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
                 ) : null}
                 {appeal.status === "RECEIVED" ? (
                   <div className="mt-4 border-t border-slate-200 pt-4">
-                    <AppealDecisionForm appealId={appeal.id} currentPosition={appeal.decision.waitlistPosition} />
+                    <AppealDecisionForm appealId={appeal.id} currentPosition={appeal.decision.waitlistPosition} offerProblem={appeal.offerProblem} />
                   </div>
                 ) : (
                   <div className="mt-3">

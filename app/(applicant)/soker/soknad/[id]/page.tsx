@@ -91,6 +91,29 @@ export default async function ApplicationPage({
         </p>
       ) : null}
 
+      {canAnswer && decision ? (
+        // An open offer comes first: it is the one thing on the page with a deadline for the applicant.
+        <section className="card border-green-700 bg-green-50" aria-labelledby="tilbud-heading">
+          <h2 id="tilbud-heading">Du har fått tilbud om studieplass i {application.cohort.name}</h2>
+          <p className="mt-1 font-medium">Svarfrist: {formatDeadline(decision.answerDeadline!)}.</p>
+          <p className="mt-1 text-slate-800">Svarer du ikke innen fristen, går plassen til neste på ventelisten.</p>
+          <div className="mt-3">
+            <OfferAnswerForm applicationId={id} cohortName={application.cohort.name} />
+          </div>
+        </section>
+      ) : null}
+      {decision?.outcome === "OFFER" && (decision.answer === "ACCEPTED" || decision.answer === "DECLINED") && decision.answeredAt ? (
+        <section className="card" aria-labelledby="kvittering-heading">
+          <h2 id="kvittering-heading">Kvittering for svaret ditt</h2>
+          <p className="mt-2">
+            {decision.answer === "ACCEPTED" ? "Du takket ja til studieplassen" : "Du takket nei til studieplassen"} i {application.cohort.name}{" "}
+            {formatInstantNb(decision.answeredAt)}.
+            {decision.answer === "DECLINED" ? " Plassen går til neste på ventelisten." : ""}
+          </p>
+          <p className="mt-1 text-slate-700">Kvitteringen er også sendt på e-post til {viewer.email}.</p>
+        </section>
+      ) : null}
+
       <section className="card" aria-labelledby="status-heading">
         <h2 id="status-heading">Status</h2>
         <ol className="mt-3 space-y-2">
@@ -135,14 +158,11 @@ export default async function ApplicationPage({
       {decision ? (
         <section className="card" aria-labelledby="vedtak-heading">
           <h2 id="vedtak-heading">Vedtak</h2>
+          <p className="mt-1 text-sm text-slate-700">Saksnummer: {decision.reference}</p>
           {canAnswer ? (
-            <div className="mt-3 rounded-md border border-green-700 bg-green-50 p-4">
-              <h3>Svar på tilbudet</h3>
-              <p className="mt-1">Svarfrist: {formatDeadline(decision.answerDeadline!)}.</p>
-              <div className="mt-3">
-                <OfferAnswerForm applicationId={id} />
-              </div>
-            </div>
+            <p className="mt-3 font-medium">
+              Du har fått tilbud om studieplass. <a href="#tilbud-heading">Svar på tilbudet</a> øverst på siden.
+            </p>
           ) : decision.outcome === "OFFER" && decision.answer === null ? (
             <p className="mt-3 font-medium">Svarfristen har gått ut. Kontakt studieveilederen.</p>
           ) : decision.outcome === "OFFER" && decision.answer === "EXPIRED" ? (
@@ -157,8 +177,14 @@ export default async function ApplicationPage({
               <li key={letter.id}>
                 <details open={index === 0} className="rounded-md border border-slate-300 p-3">
                   <summary className="cursor-pointer font-medium">
-                    {letter.subject} ({formatDateNb(letter.madeAvailableOn)})
+                    {letter.subject} ({formatDateNb(letter.madeAvailableOn)}){letter.replacedBy ? " – gjelder ikke lenger" : null}
                   </summary>
+                  {letter.replacedBy ? (
+                    <p className="mt-2 rounded-md bg-slate-100 p-2">
+                      Dette vedtaket gjelder ikke lenger. Det er erstattet av «{letter.replacedBy.subject}» fra {formatDateNb(letter.replacedBy.madeAvailableOn)}. Brevet er
+                      bevart slik det ble sendt.
+                    </p>
+                  ) : null}
                   <p className="mt-2">
                     <a href={`/api/vedtak/${letter.id}`} className="inline-flex min-h-11 items-center">
                       Last ned brevet som PDF<span className="sr-only">: {letter.subject}</span>

@@ -25,7 +25,7 @@ import {
 import { osloDate } from "@/lib/domain/application-deadline";
 import { EXAM_KIND_LABELS, SITTING_OUTCOME_LABELS } from "@/lib/domain/exam-sittings";
 import { formatExamMomentNb } from "@/lib/domain/exam-time";
-import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
+import { countNoun, formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { readFlash } from "@/lib/http/flash";
 import { isStaff } from "@/lib/permissions";
 import { describeStandingChange } from "@/lib/domain/standing";
@@ -248,7 +248,7 @@ export async function ExamSittingPage({ params, examId }: { params: Promise<{ co
               ) : null}
               <dt className="font-medium">Oppmeldt</dt>
               <dd>
-                {counts.registered} av {admission.students.length} studenter
+                {counts.registered} av {countNoun(admission.students.length, "student", "studenter")}
               </dd>
               <dt className="font-medium">Resultater</dt>
               <dd>
@@ -268,7 +268,7 @@ export async function ExamSittingPage({ params, examId }: { params: Promise<{ co
                       ? `Meld opp alle som fyller kravene (${eligibleNotRegistered.length})`
                       : "Alle som fyller kravene, er meldt opp"
                   }
-                  title={`Melde opp ${eligibleNotRegistered.length} studenter?`}
+                  title={`Melde opp ${countNoun(eligibleNotRegistered.length, "student", "studenter")}?`}
                   confirmLabel={`Meld opp ${eligibleNotRegistered.length}`}
                 >
                   <p>Disse fyller kravene og blir meldt opp til eksamen. De får e-post om det.</p>
@@ -312,7 +312,7 @@ export async function ExamSittingPage({ params, examId }: { params: Promise<{ co
                   confirmLabel="Publiser"
                 >
                   <p>
-                    {counts.graded} studenter ser resultatet sitt fra nå av, og får e-post om det.
+                    {countNoun(counts.graded, "student", "studenter")} ser resultatet sitt fra nå av, og får e-post om det.
                     {counts.registered > counts.graded ? ` ${counts.registered - counts.graded} mangler fortsatt resultat; de ser det så snart det er satt.` : ""}
                   </p>
                 </ConfirmActionButton>

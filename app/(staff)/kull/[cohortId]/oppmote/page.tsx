@@ -6,6 +6,7 @@ import { formatDateNb } from "@/lib/domain/format";
 import { getAttendanceGrid } from "@/lib/server/cohorts/attendance";
 import { parseRecordId } from "@/lib/validation/ids";
 import { found, loadCohortPage } from "../load";
+import { countNoun } from "@/lib/domain/format";
 
 export const metadata: Metadata = { title: "Oppmøte" };
 
@@ -59,7 +60,7 @@ export default async function AttendanceGridPage({
           </a>
         </form>
         <p aria-live="polite">
-          {grid.students.length} studenter{grid.filteredBy ? ` i ${grid.filteredBy}` : ""}.{" "}
+          {countNoun(grid.students.length, "student", "studenter")}{grid.filteredBy ? ` i ${grid.filteredBy}` : ""}.{" "}
           {atRisk > 0 ? `${atRisk} i faresonen (kan ikke nå kravet, eller har høyst ett fravær igjen).` : "Ingen i faresonen."}
         </p>
         <AttendanceLegend />

@@ -16,6 +16,7 @@ import {
 } from "@/lib/actions/cohort-team";
 import { getCohortTeam, type CohortTeam } from "@/lib/server/cohorts/team";
 import { found, loadCohortPage } from "../load";
+import { countNoun } from "@/lib/domain/format";
 
 export const metadata: Metadata = { title: "Team og basisgrupper" };
 
@@ -121,7 +122,7 @@ export default async function TeamPage({ params }: { params: Promise<{ cohortId:
                   {group.name} {group.mine ? <StatusBadge tone="good">Din gruppe</StatusBadge> : null}
                 </h3>
                 <p className="text-slate-700">Prosessveileder: {group.supervisor?.name ?? "ikke valgt"}</p>
-                <p className="mt-2 font-medium">{group.members.length} studenter</p>
+                <p className="mt-2 font-medium">{countNoun(group.members.length, "student", "studenter")}</p>
                 <ul className="mt-2 space-y-3">
                   {group.members.map((member) => (
                     <li key={member.id}>

@@ -38,7 +38,7 @@ export default async function LetterPage({ params, searchParams }: { params: Pro
       </p>
       <div className="mb-6">
         <p className="text-sm font-medium text-slate-700">
-          {STUDENT_LETTER_KIND_LABELS[letter.kind]} · {letter.cohort.name} · {formatDateNb(letter.madeAvailableOn)}
+          {STUDENT_LETTER_KIND_LABELS[letter.kind]} · {letter.cohort.name} · {formatDateNb(letter.madeAvailableOn)} · Saksnummer {letter.reference}
         </p>
         <h1>{letter.subject}</h1>
         <div className="print:hidden">

@@ -4,7 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
-import { formPostReply, refuseCrossSite, tooLarge } from "@/lib/http/form-post";
+import { formPostReply, inUploadSlot, readFormPost, refuseCrossSite, tooLarge } from "@/lib/http/form-post";
 import { fileAppeal } from "@/lib/server/admission/appeals";
 import { fieldErrorsFrom } from "@/lib/server/action";
 import { getViewer } from "@/lib/server/viewer";
@@ -34,24 +34,22 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   if (!viewer.roles.includes("APPLICANT")) return reply.fail(403, "Du har ikke tilgang til å gjøre dette.");
   if (tooLarge(request)) return reply.fail(413, "Vedlegget er større enn 10 MB. Komprimer det eller skann med lavere oppløsning.");
 
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return reply.fail(400, "Klagen ble avbrutt underveis. Prøv igjen.");
-  }
-  const fields = appealFields.safeParse({ text: typeof form.get("text") === "string" ? form.get("text") : undefined });
-  if (!fields.success) {
-    const fieldErrors = fieldErrorsFrom(fields.error);
-    return reply.fail(400, "Noe må rettes før klagen kan sendes. Se feltene som er merket.", { fieldErrors });
-  }
-  const upload = form.get("file");
-  const file = upload instanceof File && (upload.name !== "" || upload.size > 0) ? upload : null;
-  try {
-    await fileAppeal(viewer, id, { text: fields.data.text, file });
-    revalidatePath(page, "layout");
-    return reply.done("Klagen er sendt. Vi har sendt deg en bekreftelse på e-post.", { redirectTo: `${page}?klage=sendt` });
-  } catch (error) {
-    return reply.failFrom(error, "Klagen");
-  }
+  return inUploadSlot(viewer.id, reply, async () => {
+    const form = await readFormPost(request);
+    if (!form) return reply.fail(400, "Klagen ble avbrutt underveis. Prøv igjen.");
+    const fields = appealFields.safeParse({ text: typeof form.get("text") === "string" ? form.get("text") : undefined });
+    if (!fields.success) {
+      const fieldErrors = fieldErrorsFrom(fields.error);
+      return reply.fail(400, "Noe må rettes før klagen kan sendes. Se feltene som er merket.", { fieldErrors });
+    }
+    const upload = form.get("file");
+    const file = upload instanceof File && (upload.name !== "" || upload.size > 0) ? upload : null;
+    try {
+      await fileAppeal(viewer, id, { text: fields.data.text, file });
+      revalidatePath(page, "layout");
+      return reply.done("Klagen er sendt. Vi har sendt deg en bekreftelse på e-post.", { redirectTo: `${page}?klage=sendt` });
+    } catch (error) {
+      return reply.failFrom(error, "Klagen");
+    }
+  });
 }

@@ -16,7 +16,13 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const letter = await getLetterForPdf(viewer, id);
   if (!letter) return new Response(null, { status: 404, headers: LETTER_NO_STORE });
   return letterPdfResponse(
-    { subject: letter.subject, body: letter.body, madeAvailableOn: letter.madeAvailableOn, reference: `Referanse: ${letter.id}` },
+    {
+      subject: letter.subject,
+      body: letter.body,
+      madeAvailableOn: letter.madeAvailableOn,
+      reference: `Saksnummer: ${letter.reference}`,
+      programmeName: letter.enrolment.cohort.programme.name,
+    },
     `brev-${letter.enrolment.cohort.code}-${letter.madeAvailableOn}.pdf`,
   );
 }

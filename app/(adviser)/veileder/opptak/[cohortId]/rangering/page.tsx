@@ -16,6 +16,7 @@ import { computeRanking } from "@/lib/server/admission/ranking";
 import { db } from "@/lib/server/db";
 import { requirePageRole } from "@/lib/server/viewer";
 import { parseRecordId } from "@/lib/validation/ids";
+import { countNoun } from "@/lib/domain/format";
 
 export const metadata: Metadata = { title: "Rangering" };
 
@@ -73,9 +74,12 @@ export default async function RankingPage({
               Tilbake til {cohort.capacity} plasser
             </Link>
           ) : null}
-          <a href={`${base}/rangering/eksport${whatIf ? `?plasser=${places}` : ""}`} className="btn-secondary">
+          <a href={`${base}/rangering/eksport`} className="btn-secondary" aria-describedby="eksport-hint">
             Last ned som CSV
           </a>
+          <p id="eksport-hint" className="w-full text-sm text-slate-700">
+            Filen rangerer alltid mot kullets {cohort.capacity} plasser, slik vedtakene sendes.
+          </p>
         </form>
         {whatIf ? (
           <p role="status" className="mt-3 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-900">
@@ -87,7 +91,7 @@ export default async function RankingPage({
           {ranking.unreviewed.length > 0 ? (
             <>
               {" "}
-              <Link href={`${base}?kvalifisert=ikke-vurdert`}>{ranking.unreviewed.length} søknader er ikke vurdert</Link> og er ikke med.
+              <Link href={`${base}?kvalifisert=ikke-vurdert`}>{countNoun(ranking.unreviewed.length, "søknad", "søknader")} er ikke vurdert</Link> og er ikke med.
             </>
           ) : null}
           {ranking.unqualified.length > 0 ? ` ${ranking.unqualified.length} søkere oppfyller ikke opptakskravene.` : ""}

@@ -13,6 +13,7 @@ import { db } from "@/lib/server/db";
 import { DomainError } from "@/lib/server/errors";
 import { requirePageRole } from "@/lib/server/viewer";
 import { parseRecordId } from "@/lib/validation/ids";
+import { countNoun } from "@/lib/domain/format";
 
 export const metadata: Metadata = { title: "Vedtak" };
 
@@ -126,7 +127,7 @@ function BatchSection({ preview, cohortId, closeWaitlist, base }: { preview: Bat
       <h2 id="forslag-heading">Forhåndsvisning</h2>
       {plan.unreviewed > 0 ? (
         <p className="mt-3 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-900">
-          {plan.unreviewed} søknader er ikke vurdert og får ikke vedtak nå. <Link href={`${base}?kvalifisert=ikke-vurdert`}>Vurder dem først</Link>, eller send dem i en senere runde.
+          {countNoun(plan.unreviewed, "søknad", "søknader")} er ikke vurdert og får ikke vedtak nå. <Link href={`${base}?kvalifisert=ikke-vurdert`}>Vurder dem først</Link>, eller send dem i en senere runde.
         </p>
       ) : null}
       <p className="mt-3">

@@ -5,6 +5,7 @@ import { AttendanceDayForm } from "@/components/cohort/attendance-day-form";
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { getDayAttendance } from "@/lib/server/cohorts/attendance";
 import { found, idOr404, loadCohortPage } from "../../load";
+import { countNoun } from "@/lib/domain/format";
 
 export const metadata: Metadata = { title: "Oppmøte for en dag" };
 
@@ -23,7 +24,7 @@ export default async function AttendanceDayPage({ params }: { params: Promise<{ 
         title={`Oppmøte ${dayLabel}`}
         lead={
           <>
-            {day.samling.title} ({day.day.week}), {day.samling.location}. {day.students.length} studenter
+            {day.samling.title} ({day.day.week}), {day.samling.location}. {countNoun(day.students.length, "student", "studenter")}
             {day.registered > 0 ? `, ${day.registered} registrert` : ""}.
           </>
         }

@@ -1,4 +1,7 @@
-// The ranked list as CSV (Norwegian Excel: UTF-8 with BOM, semicolons), for advisers only.
+// The ranked list as CSV (Norwegian Excel: UTF-8 with BOM, semicolons), for advisers only. It
+// ranks against the intake's own places (Cohort.capacity), whatever link or parameters it is
+// opened with: a file that leaves the app must say what decisions will be made on, never a
+// what-if from the ranking page (which stays on the page). Text cells are neutralised by lib/csv.
 import { csvResponse, toCsv } from "@/lib/csv";
 import { formatInstantNb } from "@/lib/domain/format";
 import { isStaff } from "@/lib/permissions";
@@ -11,15 +14,14 @@ export const dynamic = "force-dynamic";
 
 const DECISION_TEXT = { OFFER: "Tilbud", WAITLIST: "Venteliste", REFUSAL: "Avslag" } as const;
 
-export async function GET(request: Request, { params }: { params: Promise<{ cohortId: string }> }) {
+export async function GET(_request: Request, { params }: { params: Promise<{ cohortId: string }> }) {
   const cohortId = parseRecordId((await params).cohortId);
   const viewer = await getViewer();
   if (!viewer) return new Response(null, { status: 401 });
   if (!isStaff(viewer) || !cohortId) return new Response(null, { status: 404 });
   const cohort = await db().cohort.findUnique({ where: { id: cohortId }, select: { code: true, capacity: true } });
   if (!cohort) return new Response(null, { status: 404 });
-  const requested = Number(new URL(request.url).searchParams.get("plasser"));
-  const places = Number.isSafeInteger(requested) && requested >= 0 && requested <= 1000 ? requested : cohort.capacity;
+  const places = cohort.capacity;
   const ranking = await computeRanking(db(), cohortId, { places });
   const csv = toCsv<RankedRow>(ranking.rows, [
     { header: "Plass", value: (row) => row.rank },

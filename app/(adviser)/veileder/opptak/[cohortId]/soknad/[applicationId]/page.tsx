@@ -10,8 +10,11 @@ import { addDays } from "@/lib/domain/dates";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { PRIORITY_CATEGORY_LABELS, isPriorityCategory } from "@/lib/domain/admission";
 import { countyName } from "@/lib/domain/counties";
+import { formatCaseReference } from "@/lib/domain/case-reference";
+import { replacedLetters } from "@/lib/domain/decision-letter";
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
-import { formatMegabytes } from "@/lib/domain/upload";
+import { formatFileSize } from "@/lib/domain/upload";
+import { placeName } from "@/lib/data/norway-places";
 import { closeDocumentationRequestAction, offerPlaceAction, reviewDocumentAction, reviewPositionAction } from "@/lib/actions/admission";
 import { filterParams, getApplicationForReview, parseApplicationFilter, type ReviewPage } from "@/lib/server/admission/queries";
 import { NotFoundError } from "@/lib/server/errors";
@@ -48,6 +51,7 @@ export default async function ReviewApplicationPage({
   const base = `/veileder/opptak/${cohortId}`;
   const keep = filterParams(filter);
   const decided = application.decision !== null;
+  const replaced = replacedLetters(application.decision?.letters ?? []);
   const locked = decided || application.status === "WITHDRAWN";
   const status = APPLICATION_STATUS_LABELS[application.status]!;
   const documentsOf = (positionId: string | null, kind?: Document["kind"]) =>
@@ -175,7 +179,7 @@ export default async function ReviewApplicationPage({
                   <Fact label="Personalansvar">
                     {position.personnelResponsibility ? "Ja" : "Nei"}, for {position.personnelCount ?? "?"} personer
                   </Fact>
-                  <Fact label="Sted">{position.municipalityCode ?? "–"} {position.countyCode ? `(${countyName(position.countyCode) ?? position.countyCode})` : ""}</Fact>
+                  <Fact label="Sted">{placeName(position.countyCode, position.municipalityCode) ?? "–"}</Fact>
                 </dl>
                 <h4 className="mt-4 font-semibold">Tjenestebevis</h4>
                 <DocumentReviews applicationId={application.id} documents={documentsOf(position.id, "TJENESTEBEVIS")} empty="Ingen tjenestebevis for denne stillingen." locked={application.status === "WITHDRAWN"} />
@@ -275,6 +279,9 @@ export default async function ReviewApplicationPage({
         {application.decision ? (
           <>
             <p className="mt-2">{decisionLabel(application.decision)}.</p>
+            <p className="mt-1">
+              Saksnummer: <span className="font-medium">{formatCaseReference({ year: application.decision.caseYear, number: application.decision.caseNumber })}</span>
+            </p>
             <ul className="mt-3 space-y-1">
               {application.decision.letters.map((letter) => (
                 <li key={letter.id}>
@@ -284,6 +291,7 @@ export default async function ReviewApplicationPage({
                   <span className="text-sm text-slate-700">
                     {formatDateNb(letter.madeAvailableOn.toISOString().slice(0, 10))}
                     {letter.klageDeadline ? `, klagefrist ${formatDateNb(letter.klageDeadline.toISOString().slice(0, 10))}` : ""}
+                    {replaced.has(letter.id) ? `, erstattet av brev ${replaced.get(letter.id)!.version}` : ""}
                   </span>
                 </li>
               ))}
@@ -330,7 +338,7 @@ function DocumentReviews({ applicationId, documents, empty, locked }: { applicat
             <p className="flex flex-wrap items-center gap-x-3 gap-y-1">
               <span className="font-medium">{document.originalName}</span>
               <span className="text-sm text-slate-700">
-                PDF, {formatMegabytes(document.size)}, lastet opp {formatInstantNb(document.uploadedAt)}
+                PDF, {formatFileSize(document.size)}, lastet opp {formatInstantNb(document.uploadedAt)}
               </span>
               <StatusBadge tone={verification.tone}>{verification.label}</StatusBadge>
             </p>

@@ -1,0 +1,57 @@
+// «Alle til stede» on a day where one student has sent an absence notice: the list the page reads,
+// put through the rule (lib/domain/attendance-day.ts) and saved as the form sends it, leaves that
+// student absent with the notice's reason as the note; a withdrawn notice counts for nothing.
+import { beforeAll, describe, expect, it } from "vitest";
+import { saveDayAttendanceAction } from "@/lib/actions/attendance";
+import { osloDate } from "@/lib/domain/application-deadline";
+import { markAllPresent } from "@/lib/domain/attendance-day";
+import { addDays } from "@/lib/domain/dates";
+import { getDayAttendance } from "@/lib/server/cohorts/attendance";
+import { isoDate } from "@/lib/to-domain";
+import { makeCohort, type World } from "./cohort-world";
+import { db, signInAs, submit } from "./support";
+
+const today = osloDate(new Date());
+let world: World;
+let todayId: string;
+
+beforeAll(async () => {
+  world = await makeCohort({ students: 4, samlinger: [[today, addDays(today, 1)]], heldBefore: today });
+  todayId = world.days.find((d) => isoDate(d.date) === today)!.id;
+  await db().absenceNotice.create({ data: { enrolmentId: world.students[1]!.enrolmentId, samlingDayId: todayId, reason: "Syk, med feber" } });
+  await db().absenceNotice.create({
+    data: { enrolmentId: world.students[2]!.enrolmentId, samlingDayId: todayId, reason: "Kurs", withdrawnAt: new Date() },
+  });
+});
+
+describe("«Alle til stede» with an absence notice", () => {
+  it("saves the noticed student as absent with the reason, everyone else present, and the page then shows it", async () => {
+    const page = await getDayAttendance(world.teacher, world.cohortId, todayId);
+    const result = markAllPresent(
+      page.students.map((s) => ({ enrolmentId: s.enrolmentId, name: s.name, absenceNoticeReason: s.absenceNotice?.reason ?? null, note: s.note ?? "" })),
+    );
+    expect(result.absentWithNotice).toEqual([world.students[1]!.name]);
+
+    const fields: Record<string, string> = { cohortId: world.cohortId, samlingDayId: todayId };
+    for (const [enrolmentId, status] of Object.entries(result.statuses)) fields[`status:${enrolmentId}`] = status;
+    for (const [enrolmentId, note] of Object.entries(result.notes)) fields[`note:${enrolmentId}`] = note;
+    await signInAs(world.teacher);
+    expect(await submit(saveDayAttendanceAction, fields)).toMatchObject({ ok: true, message: "Oppmøtet er lagret: 3 til stede, 1 fraværende." });
+
+    const saved = await db().attendance.findMany({ where: { samlingDayId: todayId }, select: { enrolmentId: true, status: true, note: true } });
+    expect(saved).toHaveLength(4);
+    expect(saved.find((row) => row.enrolmentId === world.students[1]!.enrolmentId)).toEqual({
+      enrolmentId: world.students[1]!.enrolmentId,
+      status: "ABSENT",
+      note: "Fraværsmelding: Syk, med feber",
+    });
+    // The withdrawn notice does not hold the student back.
+    expect(saved.find((row) => row.enrolmentId === world.students[2]!.enrolmentId)).toMatchObject({ status: "PRESENT", note: null });
+
+    const after = await getDayAttendance(world.teacher, world.cohortId, todayId);
+    expect(after.students.find((s) => s.enrolmentId === world.students[1]!.enrolmentId)).toMatchObject({
+      status: "ABSENT",
+      note: "Fraværsmelding: Syk, med feber",
+    });
+  });
+});

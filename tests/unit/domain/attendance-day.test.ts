@@ -1,0 +1,70 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { MAX_ATTENDANCE_NOTE, markAllPresent, noteFromAbsenceNotice } from "@/lib/domain/attendance-day";
+
+const student = (enrolmentId: string, name: string, absenceNoticeReason: string | null = null, note = "") => ({
+  enrolmentId,
+  name,
+  absenceNoticeReason,
+  note,
+});
+
+describe("«Alle til stede»", () => {
+  it("sets everyone present when nobody has sent a notice", () => {
+    const result = markAllPresent([student("a", "Ada"), student("b", "Bo")]);
+    expect(result.statuses).toEqual({ a: "PRESENT", b: "PRESENT" });
+    expect(result.absentWithNotice).toEqual([]);
+    expect(result.announcement).toBe("Alle 2 er satt til stede. Endre dem som ikke er her, og lagre.");
+  });
+
+  it("leaves a student with a notice absent, with the notice's reason as the note, and says so", () => {
+    const result = markAllPresent([student("a", "Ada"), student("b", "Bo", "Syk barn"), student("c", "Cato")]);
+    expect(result.statuses).toEqual({ a: "PRESENT", b: "ABSENT", c: "PRESENT" });
+    expect(result.notes).toEqual({ a: "", b: "Fraværsmelding: Syk barn", c: "" });
+    expect(result.absentWithNotice).toEqual(["Bo"]);
+    expect(result.announcement).toBe(
+      "2 studenter er satt til stede. Bo har sendt fraværsmelding og er satt til fravær med grunnen som merknad. Endre dem som ikke stemmer, og lagre.",
+    );
+  });
+
+  it("names several students with notices in list order and says «1 student» in the singular", () => {
+    const result = markAllPresent([student("a", "Ada", "Kurs"), student("b", "Bo"), student("c", "Cato", "Sykdom")]);
+    expect(result.absentWithNotice).toEqual(["Ada", "Cato"]);
+    expect(result.announcement).toBe(
+      "1 student er satt til stede. Ada og Cato har sendt fraværsmelding og er satt til fravær med grunnen som merknad. Endre dem som ikke stemmer, og lagre.",
+    );
+  });
+
+  it("keeps a note the faculty member has written, for both kinds of student", () => {
+    const result = markAllPresent([student("a", "Ada", "Syk", "Ringte i morges"), student("b", "Bo", null, "Kom kl. 11")]);
+    expect(result.notes).toEqual({ a: "Ringte i morges", b: "Kom kl. 11" });
+    expect(result.statuses).toEqual({ a: "ABSENT", b: "PRESENT" });
+  });
+
+  it("treats an empty or blank reason as no notice", () => {
+    expect(markAllPresent([student("a", "Ada", "   ")]).statuses).toEqual({ a: "PRESENT" });
+  });
+
+  it("fits a long reason within the note limit", () => {
+    expect(noteFromAbsenceNotice("  Syk \n\n barn  ")).toBe("Fraværsmelding: Syk barn");
+    const long = noteFromAbsenceNotice("x".repeat(1000));
+    expect(long).toHaveLength(MAX_ATTENDANCE_NOTE);
+    expect(long.endsWith("…")).toBe(true);
+  });
+
+  it("gives every student exactly one choice: absent exactly when they sent a notice", () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ reason: fc.option(fc.string({ maxLength: 600 })), note: fc.string({ maxLength: 50 }) }), { maxLength: 20 }), (rows) => {
+        const students = rows.map((row, index) => student(`e${index}`, `S${index}`, row.reason, row.note));
+        const result = markAllPresent(students);
+        expect(Object.keys(result.statuses)).toHaveLength(students.length);
+        for (const s of students) {
+          const noticed = Boolean(s.absenceNoticeReason?.trim());
+          expect(result.statuses[s.enrolmentId]).toBe(noticed ? "ABSENT" : "PRESENT");
+          expect(result.notes[s.enrolmentId]!.length).toBeLessThanOrEqual(Math.max(MAX_ATTENDANCE_NOTE, s.note.length));
+        }
+        expect(result.absentWithNotice).toHaveLength(students.filter((s) => s.absenceNoticeReason?.trim()).length);
+      }),
+    );
+  });
+});
