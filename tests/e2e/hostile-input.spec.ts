@@ -68,6 +68,8 @@ function checkAction(answer: ActionAnswer): string | null {
   if (answer.status === 413 || answer.status === 403) return ENGLISH.test(answer.body) ? `English refusal: ${answer.body.slice(0, 120)}` : null;
   const state = answer.state;
   if (!state) return answer.redirect ? null : `no answer (${answer.status}: ${answer.body.slice(0, 120)})`;
+  // defineAction's answer to an exception it did not expect: a server error in a 200.
+  if (state.message?.startsWith("Noe gikk galt hos oss")) return `an unexpected server error: ${state.message}`;
   const texts = [state.message ?? "", ...Object.values(state.fieldErrors ?? {}).flat()];
   const english = texts.find((text) => ENGLISH.test(text));
   if (english) return `message not in Norwegian: ${english}`;
