@@ -50,7 +50,16 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", testIgnore: /lifecycle\.spec\.ts$/, use: { ...devices["Desktop Chrome"], channel: undefined } },
+    {
+      name: "chromium",
+      testIgnore: /(lifecycle|access-matrix|hostile-input)\.spec\.ts$/,
+      use: { ...devices["Desktop Chrome"], channel: undefined },
+    },
+    // The access matrix and the fuzz tests (tests/e2e/security/): plain HTTP, no browser. They run
+    // on the demo server after every other spec and alone (one worker), because they prove that a
+    // refused request changed nothing by comparing the whole database before and after; while
+    // developing, `--project security --no-deps` runs them without the rest.
+    { name: "security", testMatch: /(access-matrix|hostile-input)\.spec\.ts$/, dependencies: ["chromium"], workers: 1 },
     {
       name: "lifecycle",
       testMatch: /lifecycle\.spec\.ts$/,

@@ -1,11 +1,13 @@
 "use server";
 import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { ActionState } from "@/lib/forms";
 import { formInput, formValues } from "@/lib/forms";
 import { signIn, SignInLimited } from "@/lib/server/auth";
 import { fieldErrorsFrom } from "@/lib/server/action";
-import { email, returnPath } from "@/lib/validation/common";
+import { feideConfigured } from "@/lib/env";
+import { email, returnPath, safeReturnPath } from "@/lib/validation/common";
 
 const schema = z.object({
   email,
@@ -41,4 +43,16 @@ export async function signInWithPassword(_previous: ActionState, formData: FormD
     }
     throw error; // the redirect after a successful sign-in
   }
+}
+
+/**
+ * "Logg inn med Feide": hands over to Feide, coming back to `neste` (a path in the app) or
+ * /min-side. A named action, not a closure in the page: a closure's captured values travel
+ * encrypted in the form, and a crafted post without them made Next.js throw. Without Feide
+ * configured (the button is not shown then) it goes back to the sign-in page.
+ */
+export async function signInWithFeide(formData: FormData): Promise<void> {
+  if (!feideConfigured()) redirect("/login");
+  const next = safeReturnPath(typeof formData.get("neste") === "string" ? (formData.get("neste") as string) : undefined);
+  await signIn("feide", { redirectTo: next ?? "/min-side" });
 }

@@ -16,6 +16,9 @@ import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/erro
 import { RateLimitedError } from "@/lib/server/rate-limit";
 import { sanitizeFormData } from "@/lib/validation/form-data";
 import { UPLOAD_BUSY_MESSAGE, UPLOAD_BUSY_RETRY_SECONDS, uploadSlots } from "@/lib/http/upload-slots";
+import { installNorwegianMessages } from "@/lib/validation/messages";
+
+installNorwegianMessages();
 
 /** Room for the multipart envelope and the text fields around a 10 MB file. */
 export const MAX_FORM_POST_BYTES = MAX_UPLOAD_BYTES + 256 * 1024;

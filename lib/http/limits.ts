@@ -10,3 +10,7 @@ export const PROXY_BODY_LIMIT_BYTES = 12 * 1024 * 1024;
 
 export const SERVER_ACTION_TOO_LARGE_MESSAGE =
   "Skjemaet var for stort til å sendes (høyst 2 MB), og ingenting ble lagret. Det du skrev, står fortsatt i skjemaet: korte ned teksten og prøv igjen.";
+
+/** A server-action post from another site (or no browser), refused by proxy.ts. */
+export const CROSS_SITE_ACTION_MESSAGE =
+  "Skjemaet ble sendt fra en annen nettside eller uten nettleser, og ingenting ble lagret. Åpne siden i appen og send det derfra.";

@@ -12,6 +12,9 @@ import { hasAnyRole } from "@/lib/permissions";
 import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
 import { getViewer, type Viewer } from "@/lib/server/viewer";
 import { sanitizeFormData } from "@/lib/validation/form-data";
+import { installNorwegianMessages } from "@/lib/validation/messages";
+
+installNorwegianMessages();
 
 export interface ActionContext<Input> {
   viewer: Viewer;

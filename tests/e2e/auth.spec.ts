@@ -151,7 +151,8 @@ test("a direct POST to an adviser's server action by an applicant is refused and
   const body = (request.postData() ?? "").replace(adviserEmail, replayedEmail);
   expect(body).toContain(replayedEmail);
   const response = await applicant.request.post(request.url(), {
-    headers: { "next-action": headers["next-action"]!, "content-type": headers["content-type"]!, accept: "text/x-component" },
+    // Same origin (a post without one is refused by the proxy before any role is checked).
+    headers: { "next-action": headers["next-action"]!, "content-type": headers["content-type"]!, accept: "text/x-component", origin: new URL(request.url()).origin },
     data: body,
   });
   const text = await response.text();

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/forms/login-form";
 import { demoAccountsVisible, feideConfigured } from "@/lib/env";
 import { homePathFor } from "@/lib/permissions";
-import { signIn } from "@/lib/server/auth";
+import { signInWithFeide } from "@/lib/actions/sign-in";
 import { signInErrorMessage } from "@/lib/server/auth/sign-in-errors";
 import { getViewer } from "@/lib/server/viewer";
 import { safeReturnPath } from "@/lib/validation/common";
@@ -18,11 +18,6 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (viewer) redirect(homePathFor(viewer.roles));
   const next = safeReturnPath(params.neste) ?? undefined;
   const signInError = signInErrorMessage(params);
-
-  async function signInWithFeide() {
-    "use server";
-    await signIn("feide", { redirectTo: next ?? "/min-side" });
-  }
 
   return (
     <div className="mx-auto grid max-w-4xl gap-8 md:grid-cols-[1fr_1fr]">
@@ -62,6 +57,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </p>
         {feideConfigured() ? (
           <form action={signInWithFeide} className="mt-6 border-t border-slate-200 pt-6">
+            {next ? <input type="hidden" name="neste" value={next} /> : null}
             <button type="submit" className="btn-secondary w-full">
               Logg inn med Feide
             </button>

@@ -89,6 +89,12 @@ function config(request?: Request): NextAuthConfig {
       // Checked by type and class, not by name: a production build minifies class names.
       error(error) {
         if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
+        // A session cookie that does not decrypt (made up, or from before AUTH_SECRET changed) is
+        // no session; anyone can send one, so it is one line, not a stack trace per request.
+        if ((error as { type?: string }).type === "JWTSessionError") {
+          console.warn("[auth] En øktkapsel som ikke kunne leses, ble avvist (ingen økt).");
+          return;
+        }
         console.error("[auth]", error);
       },
     },

@@ -1,0 +1,229 @@
+// The attacker's tools for the security specs (access-matrix.spec.ts, hostile-input.spec.ts):
+// server actions called the way a crafted POST calls them (the `Next-Action` header with the id
+// from the build's server-reference manifest, the arguments in React's reply encoding), route
+// handlers called with plain HTTP, one cookie jar per persona, and a fingerprint of the database
+// and the file store to show that a refused request changed nothing.
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import pg from "pg";
+import { DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
+
+export const BASE_URL = process.env.E2E_BASE_URL ?? `http://localhost:${process.env.E2E_PORT ?? 3100}`;
+export const FOREIGN_ORIGIN = "https://angriper.example";
+export type OriginMode = "own" | "foreign" | "none";
+
+// ─── Actions ────────────────────────────────────────────────────────────────────────────────────
+
+export interface ManifestAction {
+  id: string;
+  /** "lib/actions/application.ts#savePersonalDetailsAction" */
+  key: string;
+  /** The pages whose bundles carry it ("app/(applicant)/soker/…/page"). */
+  pages: string[];
+}
+
+/** Every server action the production build can run, from its server-reference manifest. */
+export async function manifestActions(): Promise<Map<string, ManifestAction>> {
+  const file = path.join(process.cwd(), ".next/server/server-reference-manifest.json");
+  const manifest = JSON.parse(await readFile(file, "utf8")) as {
+    node: Record<string, { workers: Record<string, unknown>; filename?: string; exportedName?: string }>;
+  };
+  const actions = new Map<string, ManifestAction>();
+  for (const [id, entry] of Object.entries(manifest.node)) {
+    const key = `${entry.filename ?? "?"}#${entry.exportedName ?? "?"}`;
+    actions.set(key, { id, key, pages: Object.keys(entry.workers) });
+  }
+  return actions;
+}
+
+/** Every route handler of the build ("/api/dokumenter/[id]") with the methods its source exports. */
+export async function manifestRoutes(): Promise<Map<string, string[]>> {
+  const file = path.join(process.cwd(), ".next/server/app-paths-manifest.json");
+  const manifest = JSON.parse(await readFile(file, "utf8")) as Record<string, string>;
+  const routes = new Map<string, string[]>();
+  for (const [key, built] of Object.entries(manifest)) {
+    if (!key.endsWith("/route")) continue;
+    const source = await readFile(path.join(process.cwd(), built.replace(/\.js$/, ".ts")), "utf8");
+    const methods = new Set<string>();
+    for (const match of source.matchAll(/export (?:async function|const|function) (GET|HEAD|POST|PUT|PATCH|DELETE)\b/g)) methods.add(match[1]!);
+    for (const match of source.matchAll(/export const \{([^}]*)\}/g)) {
+      for (const name of match[1]!.split(",").map((part) => part.trim())) if (/^(GET|HEAD|POST|PUT|PATCH|DELETE)$/.test(name)) methods.add(name);
+    }
+    routes.set(key.slice(0, -"/route".length).replace(/\/\([^)]+\)/g, ""), [...methods].sort());
+  }
+  return routes;
+}
+
+export type Fields = readonly (readonly [string, string])[];
+
+export interface ActionAnswer {
+  status: number;
+  /** The ActionState the action returned, when it returned one. */
+  state: { ok?: boolean; message?: string; fieldErrors?: Record<string, string[]>; signedOut?: boolean; saved?: boolean } | null;
+  /** Where the action redirected (redirect() inside the action). */
+  redirect: string | null;
+  /** The action threw: React's error row instead of a result (the client shows a crash). */
+  crashed: boolean;
+  body: string;
+}
+
+// A public page: every action can be posted to any page (the way an attacker would; Next.js hands
+// it to the page that carries the action), and a public one lets an anonymous request reach the
+// action itself rather than the proxy's sign-in redirect.
+const ACTION_PAGE = "/personvern";
+
+/**
+ * Calls a server action as `useActionState` does: the form's fields as FormData reference 1,
+ * the arguments `[previousState, formData]` as the root (React's reply encoding; the root goes
+ * last, after the parts it refers to).
+ */
+export async function callAction(
+  context: APIRequestContext,
+  action: ManifestAction,
+  fields: Fields,
+  origin: OriginMode = "own",
+  args: "state-and-form" | "form" = "state-and-form",
+): Promise<ActionAnswer> {
+  const form = new FormData();
+  // useActionState passes (previousState, formData); a plain <form action> passes (formData).
+  for (const [name, value] of fields) form.append(`_1_${name}`, value);
+  form.append("0", JSON.stringify(args === "state-and-form" ? ["$undefined", "$K1"] : ["$K1"]));
+  const headers: Record<string, string> = { "Next-Action": action.id, Accept: "text/x-component" };
+  if (origin === "own") headers.Origin = new URL(BASE_URL).origin;
+  if (origin === "foreign") headers.Origin = FOREIGN_ORIGIN;
+  const response = await context.post(ACTION_PAGE, { multipart: form, headers, maxRedirects: 0, failOnStatusCode: false });
+  const raw = await response.body();
+  const body = raw.toString("utf8");
+  const resultRow = flightRows(raw).get("1") ?? null;
+  let state: ActionAnswer["state"] = null;
+  if (resultRow && resultRow.startsWith("{")) {
+    try {
+      state = JSON.parse(resultRow) as ActionAnswer["state"];
+    } catch {
+      state = null;
+    }
+  }
+  const redirect = response.headers()["x-action-redirect"] ?? (response.status() >= 300 && response.status() < 400 ? response.headers().location ?? null : null);
+  return { status: response.status(), state, redirect: redirect ? redirect.split(";")[0]! : null, crashed: resultRow?.startsWith("E") ?? false, body };
+}
+
+/**
+ * The rows of a React flight response by id. A row is `id:json\n`, except a text row
+ * `id:T<hex byte length>,<text>` with no line end (React outlines long strings that way), so the
+ * rows are read by length, not split on line breaks.
+ */
+function flightRows(raw: Buffer): Map<string, string> {
+  const rows = new Map<string, string>();
+  let at = 0;
+  while (at < raw.length) {
+    const colon = raw.indexOf(0x3a, at);
+    if (colon < 0) break;
+    const id = raw.subarray(at, colon).toString("utf8");
+    if (raw[colon + 1] === 0x54 /* T */) {
+      const comma = raw.indexOf(0x2c, colon);
+      const length = parseInt(raw.subarray(colon + 2, comma).toString("utf8"), 16);
+      rows.set(id, raw.subarray(comma + 1, comma + 1 + length).toString("utf8"));
+      at = comma + 1 + length;
+    } else {
+      const end = raw.indexOf(0x0a, colon);
+      rows.set(id, raw.subarray(colon + 1, end < 0 ? raw.length : end).toString("utf8"));
+      at = end < 0 ? raw.length : end + 1;
+    }
+  }
+  return rows;
+}
+
+// ─── Personas ───────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A request context signed in as `email` (through the sign-in action, as a crafted POST), or
+ * anonymous. The session cookie is `Secure` in a production build, which an HTTP client keeps
+ * out of its jar on http://localhost, so it is carried as a header.
+ */
+export async function personaContext(email: string | null, actions: Map<string, ManifestAction>): Promise<APIRequestContext> {
+  // Anonymous carries a made-up session cookie: the proxy's redirect of signed-out visitors looks
+  // only for the cookie's presence (a convenience, never the guard), so this reaches each action's
+  // and route's own check, as an attacker's request would.
+  if (email === null) return playwrightRequest.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { Cookie: `__Secure-authjs.session-token=${"x".repeat(43)}` } });
+  const signIn = actions.get("lib/actions/sign-in.ts#signInWithPassword");
+  if (!signIn) throw new Error("signInWithPassword is not in the build's manifest");
+  const anonymous = await playwrightRequest.newContext({ baseURL: BASE_URL });
+  const form = new FormData();
+  form.append("_1_email", email);
+  form.append("_1_password", DEMO_PASSWORD);
+  form.append("0", JSON.stringify(["$undefined", "$K1"]));
+  // Posted to the sign-in page itself: a post to another page is forwarded inside Next.js to the
+  // page that carries the action, and the forwarded answer loses its Set-Cookie.
+  const response = await anonymous.post("/login", {
+    multipart: form,
+    headers: { "Next-Action": signIn.id, Accept: "text/x-component", Origin: new URL(BASE_URL).origin },
+    maxRedirects: 0,
+    failOnStatusCode: false,
+  });
+  const session = response
+    .headersArray()
+    .filter((header) => header.name.toLowerCase() === "set-cookie")
+    .map((header) => header.value.split(";")[0]!)
+    .find((cookie) => /authjs\.session-token=/.test(cookie));
+  const body = await response.text();
+  await anonymous.dispose();
+  if (!session) throw new Error(`Could not sign in as ${email}: ${response.status()} ${body.slice(0, 300)}`);
+  return playwrightRequest.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { Cookie: session } });
+}
+
+// ─── The database and the file store ───────────────────────────────────────────────────────────
+
+const E2E_DATA = ".data/e2e";
+
+export async function database(): Promise<pg.Client> {
+  const credentials = JSON.parse(await readFile(path.join(E2E_DATA, "postgres/credentials.json"), "utf8")) as { password: string };
+  const client = new pg.Client({
+    host: "127.0.0.1",
+    port: Number(process.env.E2E_PG_PORT ?? 54339),
+    user: "postgres",
+    password: credentials.password,
+    database: "barnevernledelse",
+  });
+  await client.connect();
+  return client;
+}
+
+// Tables a refused request may legitimately touch: a session's last-seen time, rate-limit
+// counters. The mail queue's delivery columns change as the background job sends; the queue's
+// rows themselves (who, which message) are part of the fingerprint.
+const VOLATILE_TABLES = new Set(["Session", "RateLimit", "_prisma_migrations"]);
+
+/**
+ * One text that changes when any row of the application's tables changes (md5 of every row in a
+ * stable order), and the number of stored files. Compared before and after a refused request.
+ */
+export async function fingerprint(client: pg.Client): Promise<string> {
+  const tables = (
+    await client.query<{ name: string }>(
+      `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+    )
+  ).rows
+    .map((row) => row.name)
+    .filter((name) => !VOLATILE_TABLES.has(name));
+  const parts = tables.map((name) =>
+    name === "MailMessage"
+      ? `(SELECT count(*) || ':' || md5(coalesce(string_agg(id || "dedupeKey", ',' ORDER BY id), '')) FROM "MailMessage")`
+      : `(SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) FROM "${name}" t)`,
+  );
+  const { rows } = await client.query<{ print: string }>(`SELECT concat_ws('|', ${parts.join(", ")}) AS print`);
+  const files = await countFiles(path.join(E2E_DATA, "storage"));
+  return `${rows[0]!.print}|files:${files}`;
+}
+
+async function countFiles(dir: string): Promise<number> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  let count = 0;
+  for (const entry of entries) {
+    count += entry.isDirectory() ? await countFiles(path.join(dir, entry.name)) : 1;
+  }
+  return count;
+}
+
+/** A well-formed id that belongs to nothing (the shape lib/validation/ids.ts accepts). */
+export const NO_SUCH_ID = `c${"0".repeat(24)}`;
