@@ -1,0 +1,6 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+// Same installed Next.js as the app (resolved from the repository's node_modules).
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export default { turbopack: { root }, poweredByHeader: false };
