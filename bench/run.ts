@@ -2,7 +2,7 @@
  * `npm run bench`: the app's pages under load beside the floor (a bare Next.js page of the same
  * HTML size), at two data scales, on this machine. See README "Benchmarks".
  *
- *   node --import tsx bench/run.ts [--skip-build] [--duration=S] [--scales=1,10] [--only=name,name]
+ *   node --import tsx bench/run.ts [--skip-build] [--duration=S] [--scales=1,10] [--only=name,name] [--reuse-data]
  *
  * 1. Builds the app and the floor (bench/floor) in production mode (unless --skip-build and a build
  *    exists).
@@ -97,19 +97,24 @@ function build() {
   }
 }
 
+const children = new Set<ChildProcess>();
+
 function startServer(dir: string, port: number, env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, [nextBin, "start", "--port", String(port)], {
     cwd: path.join(ROOT, dir),
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env, NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  children.add(child);
+  child.once("exit", () => children.delete(child));
   child.stderr!.on("data", (chunk: Buffer) => process.stderr.write(`[${port}] ${chunk}`));
   child.stdout!.resume();
   return child;
 }
 
-async function waitFor(url: string) {
+async function waitFor(url: string, child: ChildProcess) {
   for (let attempt = 0; attempt < 600; attempt += 1) {
+    if (child.exitCode !== null) throw new Error(`the server for ${url} stopped (exit ${child.exitCode}); is its port taken?`);
     try {
       const response = await fetch(url);
       if (response.status < 500) return;
@@ -159,25 +164,33 @@ function memoryMb(pid: number): number {
 
 async function measureScale(scale: 1 | 10, pgUrlFor: (database: string) => string, adminUrl: string, today: string): Promise<{ rows: Row[]; memory: { idle: number; afterLoad: number }; targets: BenchTargets; seedSeconds: number }> {
   const database = `bench_${scale}x`;
-  await ensureDatabase(adminUrl, database);
   const url = pgUrlFor(database);
-  await applyMigrations(url);
   const storage = path.join(DATA, "storage");
   process.env.STORAGE_DIR = storage;
   process.env.MAIL_OUTBOX_DIR = path.join(DATA, "outbox");
-  const started = performance.now();
-  const client = createPrismaClient(url);
+  const saved = path.join(DATA, `targets-${scale}x.json`);
   let targets: BenchTargets;
-  try {
-    targets = await seedBenchData(client, { today, scale });
-  } finally {
-    await client.$disconnect();
+  let seedSeconds = 0;
+  if (args.has("reuse-data") && existsSync(saved)) {
+    // The dataset of an earlier run today (same day, same data: the seed is deterministic per day).
+    targets = JSON.parse(readFileSync(saved, "utf8")) as BenchTargets;
+  } else {
+    await ensureDatabase(adminUrl, database);
+    await applyMigrations(url);
+    const started = performance.now();
+    const client = createPrismaClient(url);
+    try {
+      targets = await seedBenchData(client, { today, scale });
+    } finally {
+      await client.$disconnect();
+    }
+    seedSeconds = (performance.now() - started) / 1000;
+    writeFileSync(saved, JSON.stringify(targets));
   }
-  const seedSeconds = (performance.now() - started) / 1000;
   console.log(`▶ ${scale}×: ${targets.applications} søknader, ${targets.students} studenter i ${targets.cohorts} kull (${seedSeconds.toFixed(1)} s)`);
 
-  const base = `http://localhost:${APP_PORT}`;
-  const floorBase = `http://localhost:${FLOOR_PORT}`;
+  const base = `http://127.0.0.1:${APP_PORT}`;
+  const floorBase = `http://127.0.0.1:${FLOOR_PORT}`;
   const app = startServer(".", APP_PORT, {
     DATABASE_URL: url,
     AUTH_SECRET,
@@ -191,7 +204,7 @@ async function measureScale(scale: 1 | 10, pgUrlFor: (database: string) => strin
   const rows: Row[] = [];
   let memory = { idle: 0, afterLoad: 0 };
   try {
-    await Promise.all([waitFor(`${base}/api/health`), waitFor(`${floorBase}/?kb=1`)]);
+    await Promise.all([waitFor(`${base}/api/health`, app), waitFor(`${floorBase}/?kb=1`, floor)]);
     const cookies = new Map<string, string>();
     for (const target of targetsFor(targets)) {
       if (target.account && !cookies.has(target.account)) cookies.set(target.account, await signIn(base, target.account));
@@ -265,10 +278,19 @@ function markdown(results: Awaited<ReturnType<typeof measureScale>>[], when: str
 
 async function main() {
   build();
-  rmSync(path.join(DATA, "pg"), { recursive: true, force: true });
-  rmSync(path.join(DATA, "storage"), { recursive: true, force: true });
+  if (!args.has("reuse-data")) {
+    for (const dir of ["pg", "storage", "outbox"]) rmSync(path.join(DATA, dir), { recursive: true, force: true });
+    for (const scale of [1, 10]) rmSync(path.join(DATA, `targets-${scale}x.json`), { force: true });
+  }
   mkdirSync(DATA, { recursive: true });
   const server = await startEmbeddedPostgres({ dataDir: path.join(DATA, "pg"), port: PG_PORT, database: "bench_admin", log: () => {} });
+  // Ctrl+C stops the servers (children) and PostgreSQL too.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      for (const child of children) child.kill("SIGTERM");
+      void server.stop().finally(() => process.exit(130));
+    });
+  }
   const today = osloDate(new Date());
   const results = [];
   try {

@@ -3,4 +3,5 @@ import { fileURLToPath } from "node:url";
 
 // Same installed Next.js as the app (resolved from the repository's node_modules).
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export default { turbopack: { root }, poweredByHeader: false };
+const config = { turbopack: { root }, poweredByHeader: false };
+export default config;
