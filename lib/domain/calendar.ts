@@ -24,6 +24,26 @@ export interface CalendarCohort {
   exams: { id: string; title: string; kind: ExamKind; startsAt: Date; handInAt: Date }[];
 }
 
+export type CalendarRegistrationStatus = "ADMITTED" | "WITHDRAWN" | "REFUSED" | "NOT_ATTENDED" | "DEFERRED";
+
+/**
+ * The sittings a student is to sit, for their calendar: the kull's ordinary sitting while nothing
+ * has taken them off it (not yet registered counts as planned), and any sitting they are
+ * registered for. Taken off means refused ("ikke adgang"), withdrawn ("meldt av") or deferred
+ * (they sit a later utsatt sitting instead, which is then in the calendar through its own
+ * registration); a later sitting without their registration is someone else's.
+ */
+export function sittingsInCalendar<T extends { id: string; kind: ExamKind }>(
+  sittings: readonly T[],
+  registrations: readonly { examId: string; status: CalendarRegistrationStatus }[],
+): T[] {
+  return sittings.filter((sitting) => {
+    const registration = registrations.find((row) => row.examId === sitting.id);
+    if (registration) return registration.status === "ADMITTED" || registration.status === "NOT_ATTENDED";
+    return sitting.kind === "ORDINARY";
+  });
+}
+
 export interface CalendarEvent {
   uid: string;
   /** The day, "YYYY-MM-DD": an all-day event from this day to the next, or the Oslo day a timed event starts. */

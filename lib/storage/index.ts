@@ -2,7 +2,7 @@
 // can replace the local folder later without touching the code that uploads and downloads.
 import { randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 
@@ -12,6 +12,12 @@ export interface FileStorage {
   /** A web stream of the bytes, or null when there is no such key. */
   read(key: string): Promise<ReadableStream<Uint8Array> | null>;
   delete(key: string): Promise<void>;
+  /**
+   * Every stored key last written before `cutoff`, for the sweep of files no row refers to (an
+   * upload whose process died between storing the bytes and committing its row). Leftover
+   * temporary files of half-finished writes from before `cutoff` are removed on the way.
+   */
+  keysWrittenBefore(cutoff: Date): AsyncIterable<string>;
 }
 
 /** Keys are generated here, never taken from a user: 32 hex characters in two-level folders. */
@@ -54,6 +60,29 @@ export class LocalDiskStorage implements FileStorage {
 
   async delete(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
+  }
+
+  async *keysWrittenBefore(cutoff: Date): AsyncIterable<string> {
+    const root = path.resolve(this.root);
+    const folders = await readdir(root, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") return [];
+      throw error;
+    });
+    for (const folder of folders) {
+      if (!folder.isDirectory() || !/^[0-9a-f]{2}$/.test(folder.name)) continue;
+      for (const entry of await readdir(path.join(root, folder.name), { withFileTypes: true })) {
+        if (!entry.isFile()) continue;
+        const file = path.join(root, folder.name, entry.name);
+        const written = await stat(file).then((info) => info.mtime, () => null);
+        if (!written || written >= cutoff) continue;
+        if (entry.name.endsWith(".part")) {
+          await rm(file, { force: true });
+          continue;
+        }
+        const key = `${folder.name}/${entry.name}`;
+        if (KEY_PATTERN.test(key)) yield key;
+      }
+    }
   }
 }
 

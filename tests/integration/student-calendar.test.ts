@@ -136,4 +136,14 @@ describe("the one-off download", () => {
     (globalThis as { __testSessionId?: string | null }).__testSessionId = null;
     expect((await download()).status).toBe(401);
   });
+
+  it("leaves out the exam once the student is refused admission to it (sittingsInCalendar)", async () => {
+    await db().examRegistration.create({
+      data: { examId: fx.exam.id, enrolmentId: fx.students[0]!.enrolment.id, status: "REFUSED", decidedById: fx.teacher.id },
+    });
+    await signInAs(fx.students[0]!.user);
+    const events = parse(await (await download()).text());
+    expect(events).toHaveLength(fx.days.length);
+    expect(events.some((event) => event.uid.startsWith(`eksamen-${fx.exam.id}@`))).toBe(false);
+  });
 });

@@ -33,6 +33,7 @@ function gatedStorage() {
       return null;
     },
     async delete() {},
+    async *keysWrittenBefore() {},
   };
   return { storage, open: () => open(), peak: () => peak, stored: () => files.size };
 }

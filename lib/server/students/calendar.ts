@@ -10,7 +10,7 @@ import "server-only";
 // unknown URL, or one whose owner is no longer an active student, answers 404.
 import { createHash, randomBytes } from "node:crypto";
 import ical from "ical-generator";
-import { studentCalendarEvents } from "@/lib/domain/calendar";
+import { sittingsInCalendar, studentCalendarEvents } from "@/lib/domain/calendar";
 import { addDays } from "@/lib/domain/dates";
 import { day } from "@/lib/dates";
 import { env } from "@/lib/env";
@@ -123,8 +123,8 @@ async function buildCalendar(userId: string, now: Date): Promise<string> {
   const enrolments = await db().enrolment.findMany({
     where: { userId, status: { notIn: ["WITHDRAWN", "TRANSFERRED"] } },
     select: {
-      // Later sittings (utsatt and ny eksamen) only where the student is to sit them.
-      examRegistrations: { where: { status: { in: ["ADMITTED", "NOT_ATTENDED"] } }, select: { examId: true } },
+      // Which sittings the student is to sit: sittingsInCalendar (lib/domain/calendar.ts).
+      examRegistrations: { select: { examId: true, status: true } },
       cohort: {
         select: {
           name: true,
@@ -152,7 +152,7 @@ async function buildCalendar(userId: string, now: Date): Promise<string> {
         notes: samling.notes,
         days: samling.days.map((samlingDay) => ({ id: samlingDay.id, date: isoDate(samlingDay.date) })),
       })),
-      exams: cohort.exams.filter((exam) => exam.kind === "ORDINARY" || examRegistrations.some((row) => row.examId === exam.id)),
+      exams: sittingsInCalendar(cohort.exams, examRegistrations),
     })),
   );
   const calendar = ical({

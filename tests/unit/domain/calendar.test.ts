@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CALENDAR_UID_DOMAIN, studentCalendarEvents, type CalendarCohort } from "@/lib/domain/calendar";
+import { CALENDAR_UID_DOMAIN, sittingsInCalendar, studentCalendarEvents, type CalendarCohort, type CalendarRegistrationStatus } from "@/lib/domain/calendar";
 import { defaultExamTimes, examTimesFrom } from "@/lib/domain/exam-time";
 
 type Sitting = CalendarCohort["exams"][number];
@@ -55,5 +55,31 @@ describe("calendar events", () => {
     expect(shared.filter((event) => event.uid.startsWith("samlingsdag-d1"))).toHaveLength(1);
     expect(() => studentCalendarEvents([cohort([["d1", "2026-02-30"]])])).toThrow(RangeError);
     expect(() => studentCalendarEvents([cohort([], [{ ...june, handInAt: june.startsAt }])])).toThrow(RangeError);
+  });
+});
+
+describe("which sittings are in a student's calendar", () => {
+  const ordinary = { id: "ord", kind: "ORDINARY" as const };
+  const deferred = { id: "uts", kind: "DEFERRED" as const };
+  const resit = { id: "ny", kind: "RESIT" as const };
+  const sittings = [ordinary, deferred, resit];
+  const ids = (registrations: { examId: string; status: CalendarRegistrationStatus }[]) => sittingsInCalendar(sittings, registrations).map((sitting) => sitting.id);
+
+  it("has the ordinary sitting before anyone is registered, and no later sitting", () => {
+    expect(ids([])).toEqual(["ord"]);
+  });
+
+  it("keeps the ordinary sitting while admitted, and after «ikke møtt» (it was theirs)", () => {
+    expect(ids([{ examId: "ord", status: "ADMITTED" }])).toEqual(["ord"]);
+    expect(ids([{ examId: "ord", status: "NOT_ATTENDED" }])).toEqual(["ord"]);
+  });
+
+  it("drops the ordinary sitting when the student is refused, withdrawn or deferred", () => {
+    for (const status of ["REFUSED", "WITHDRAWN", "DEFERRED"] as const) expect(ids([{ examId: "ord", status }])).toEqual([]);
+  });
+
+  it("has the utsatt sitting in place of the ordinary after a deferral, and a ny eksamen once registered", () => {
+    expect(ids([{ examId: "ord", status: "DEFERRED" }, { examId: "uts", status: "ADMITTED" }])).toEqual(["uts"]);
+    expect(ids([{ examId: "ord", status: "ADMITTED" }, { examId: "ny", status: "ADMITTED" }])).toEqual(["ord", "ny"]);
   });
 });
