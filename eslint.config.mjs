@@ -4,7 +4,7 @@ import jsxA11y from "eslint-plugin-jsx-a11y";
 
 const config = [
   {
-    ignores: [".next/**", ".data/**", "node_modules/**", "lib/generated/**", "next-env.d.ts", "playwright-report/**", "test-results/**", "tmp/**"],
+    ignores: [".next/**", ".data/**", "node_modules/**", "lib/generated/**", "next-env.d.ts", "playwright-report/**", "test-results/**", "tmp/**", "bench/floor/.next/**", "bench/results/**"],
   },
   ...nextVitals,
   ...nextTypescript,

@@ -2,16 +2,19 @@
 // lib/server/db.ts; command-line tools and tests construct their own with this function.
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { queryStatsEnabled, watchPool } from "@/lib/db/query-stats";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { DEFAULT_POOL_SETTINGS, type PoolSettings } from "@/lib/db/pool-settings";
 import { oneQueryAtATimeInTransactions } from "@/lib/db/serial-transactions";
 
 export function createPrismaClient(connectionString: string, settings: PoolSettings = DEFAULT_POOL_SETTINGS) {
+  const config = poolConfig(connectionString, settings);
   return new PrismaClient({
     // A burst of requests that lock the same row (offers in one cohort) queue for connections:
     // waiting for one (connectionTimeoutMillis) beats an error; lib/server/transactions.ts
-    // retries after that. The settings and why: lib/db/pool-settings.ts.
-    adapter: oneQueryAtATimeInTransactions(new PrismaPg(poolConfig(connectionString, settings))),
+    // retries after that. The settings and why: lib/db/pool-settings.ts. `npm run bench` counts
+    // statements and connections through a pool it can watch (BENCH_QUERY_STATS).
+    adapter: oneQueryAtATimeInTransactions(queryStatsEnabled() ? new PrismaPg(watchedPool(config)) : new PrismaPg(config)),
     // Password hashes never leave the database unless a query asks for them by name.
     omit: { user: { passwordHash: true } },
   });
@@ -27,6 +30,12 @@ export function poolConfig(connectionString: string, settings: PoolSettings): pg
     statement_timeout: settings.statementTimeoutMillis,
     idle_in_transaction_session_timeout: settings.idleInTransactionTimeoutMillis,
   };
+}
+
+function watchedPool(config: pg.PoolConfig): pg.Pool {
+  const pool = new pg.Pool(config);
+  watchPool(pool);
+  return pool;
 }
 
 export type Database = ReturnType<typeof createPrismaClient>;

@@ -7,14 +7,19 @@ import { CohortTable } from "@/components/cohort-table";
 import { getFacultyHome } from "@/lib/server/cohorts/faculty-home";
 import { listCohortsForStaff, listMyBasisgrupper } from "@/lib/server/cohorts/staff-overview";
 import { countOpenAppeals } from "@/lib/server/student-letters/appeals";
+import { inOrder } from "@/lib/server/in-order";
 import { requirePageRole } from "@/lib/server/viewer";
 
 export const metadata: Metadata = { title: "Faglærer" };
 
 export default async function FacultyHome() {
   const viewer = await requirePageRole(["FACULTY"], "/faglaerer");
-  const summaries = await getFacultyHome(viewer);
-  const [cohorts, groups, appeals] = await Promise.all([listCohortsForStaff(viewer), listMyBasisgrupper(viewer), countOpenAppeals(viewer)]);
+  // The cohort summaries and the lists together (issue 21: the lists waited for the summaries);
+  // the lists one after another, so the page holds at most three pool connections.
+  const [summaries, [cohorts, groups, appeals]] = await Promise.all([
+    getFacultyHome(viewer),
+    inOrder(() => listCohortsForStaff(viewer), () => listMyBasisgrupper(viewer), () => countOpenAppeals(viewer)),
+  ]);
   const today = summaries.filter((cohort) => cohort.today);
   return (
     <>

@@ -40,16 +40,36 @@ export async function evaluateCohortEligibility(
   cohortId: string,
   options: { today: string; enrolmentIds?: readonly string[] },
 ): Promise<CohortEligibility> {
+  const evaluated = await evaluateCohortsEligibility(client, [cohortId], options);
+  const result = evaluated.get(cohortId);
+  // As findUniqueOrThrow did: a cohort that does not exist is an error, not an empty list.
+  if (!result) throw new Error(`No cohort ${cohortId}`);
+  return result;
+}
+
+/**
+ * The same evaluation for several cohorts at once (a faculty member's start page): still three
+ * queries, however many cohorts and students (issue 21: one cohort after another cost three
+ * statements per cohort, in sequence). Cohorts that do not exist are missing from the map.
+ */
+export async function evaluateCohortsEligibility(
+  client: Database | Transaction,
+  cohortIds: readonly string[],
+  options: { today: string; enrolmentIds?: readonly string[] },
+): Promise<Map<string, CohortEligibility>> {
+  const results = new Map<string, CohortEligibility>();
+  if (cohortIds.length === 0) return results;
   const tx = client as Transaction;
   const enrolmentWhere = {
-    cohortId,
+    cohortId: { in: [...cohortIds] },
     status: { in: [...IN_KULL] },
     ...(options.enrolmentIds ? { id: { in: [...options.enrolmentIds] } } : {}),
   };
-  const [cohort, enrolments, memberships] = await inOrder(
-    () => tx.cohort.findUniqueOrThrow({
-      where: { id: cohortId },
+  const [cohorts, enrolments, memberships] = await inOrder(
+    () => tx.cohort.findMany({
+      where: { id: { in: [...cohortIds] } },
       select: {
+        id: true,
         ...REQUIREMENT_COLUMNS,
         samlinger: { select: { samling: { select: { days: { select: { id: true, date: true } } } } } },
         arbeidskrav: { orderBy: { number: "asc" }, select: { id: true, required: true } },
@@ -60,6 +80,7 @@ export async function evaluateCohortEligibility(
       select: {
         id: true,
         userId: true,
+        cohortId: true,
         attendance: { select: { samlingDayId: true, status: true } },
         leaves: { where: { status: "GRANTED" }, select: { fromDate: true, toDate: true, returnedOn: true } },
         attendanceCredits: { select: { samlingDayId: true } },
@@ -72,19 +93,6 @@ export async function evaluateCohortEligibility(
     }),
   );
 
-  const requirements = toRequirements(cohort);
-  const seen = new Set<string>();
-  const planDays: { id: string; date: string }[] = [];
-  for (const { samling } of cohort.samlinger) {
-    for (const day of samling.days) {
-      if (seen.has(day.id)) continue;
-      seen.add(day.id);
-      planDays.push({ id: day.id, date: isoDate(day.date) });
-    }
-  }
-  planDays.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const definitions = cohort.arbeidskrav;
-
   const submissionsByEnrolment = new Map<string, { arbeidskravId: string; status: "SUBMITTED" | "APPROVED" | "NOT_APPROVED" }[]>();
   for (const membership of memberships) {
     const list = submissionsByEnrolment.get(membership.enrolmentId) ?? [];
@@ -92,27 +100,43 @@ export async function evaluateCohortEligibility(
     submissionsByEnrolment.set(membership.enrolmentId, list);
   }
 
-  const byEnrolment = new Map<string, EnrolmentEligibility>();
-  for (const enrolment of enrolments) {
-    const leave = daysOnLeave(
-      planDays,
-      enrolment.leaves.map((row) => ({ from: isoDate(row.fromDate), to: isoDate(row.toDate), returnedOn: row.returnedOn ? isoDate(row.returnedOn) : null })),
-    );
-    const eligibility = evaluateEligibility(
-      {
-        ...attendanceCounts(planDays, enrolment.attendance, options.today, {
-          leave,
-          credited: enrolment.attendanceCredits.map((credit) => credit.samlingDayId),
-        }),
-        arbeidskrav: studentArbeidskravStanding(
-          definitions,
-          submissionsByEnrolment.get(enrolment.id) ?? [],
-          enrolment.arbeidskravCredits.map((credit) => credit.arbeidskravId),
-        ),
-      },
-      requirements,
-    );
-    byEnrolment.set(enrolment.id, { enrolmentId: enrolment.id, userId: enrolment.userId, eligibility });
+  for (const cohort of cohorts) {
+    const requirements = toRequirements(cohort);
+    const seen = new Set<string>();
+    const planDays: { id: string; date: string }[] = [];
+    for (const { samling } of cohort.samlinger) {
+      for (const day of samling.days) {
+        if (seen.has(day.id)) continue;
+        seen.add(day.id);
+        planDays.push({ id: day.id, date: isoDate(day.date) });
+      }
+    }
+    planDays.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    const definitions = cohort.arbeidskrav;
+    const byEnrolment = new Map<string, EnrolmentEligibility>();
+    for (const enrolment of enrolments) {
+      if (enrolment.cohortId !== cohort.id) continue;
+      const leave = daysOnLeave(
+        planDays,
+        enrolment.leaves.map((row) => ({ from: isoDate(row.fromDate), to: isoDate(row.toDate), returnedOn: row.returnedOn ? isoDate(row.returnedOn) : null })),
+      );
+      const eligibility = evaluateEligibility(
+        {
+          ...attendanceCounts(planDays, enrolment.attendance, options.today, {
+            leave,
+            credited: enrolment.attendanceCredits.map((credit) => credit.samlingDayId),
+          }),
+          arbeidskrav: studentArbeidskravStanding(
+            definitions,
+            submissionsByEnrolment.get(enrolment.id) ?? [],
+            enrolment.arbeidskravCredits.map((credit) => credit.arbeidskravId),
+          ),
+        },
+        requirements,
+      );
+      byEnrolment.set(enrolment.id, { enrolmentId: enrolment.id, userId: enrolment.userId, eligibility });
+    }
+    results.set(cohort.id, { requirements, planDays, byEnrolment });
   }
-  return { requirements, planDays, byEnrolment };
+  return results;
 }

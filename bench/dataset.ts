@@ -1,0 +1,194 @@
+/**
+ * The bench's dataset: the demo story (prisma/seed/demo.ts) for a given day, grown to a scale with
+ * bulk inserts (createMany, one statement per table and batch, never one request per row):
+ *   1×  the open intake holds 200 sent applications; the running kull 40 students;
+ *   10× 2,000 applications; ten running kull (the demo's and nine more on the same samlinger,
+ *       taught by the demo faculty account) with 400 students, each with the attendance of every
+ *       samling day held so far.
+ * Deterministic for a given day and scale: ids and names come from a seeded generator.
+ */
+import { municipalitiesInCounty } from "@/lib/data/norway-places";
+import { mulberry32 } from "@/lib/random";
+import type { Database } from "@/lib/db/client";
+import { hashPassword } from "@/lib/server/auth/password";
+import { nameGenerator } from "@/prisma/seed/applicant-pool";
+import { addDays } from "@/prisma/seed/calendar";
+import { seedDemoData } from "@/prisma/seed/demo";
+import { assignTeachers, createArbeidskrav, createBasisgruppe, createCohort, day, standardArbeidskrav } from "@/prisma/seed/factories";
+
+export const BENCH_PASSWORD = "Demo-passord-2026";
+
+export interface BenchTargets {
+  openCohortId: string;
+  applicationId: string;
+  runningCohortId: string;
+  attendanceDayId: string;
+  applications: number;
+  students: number;
+  cohorts: number;
+}
+
+const BATCH = 1000;
+
+async function inBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) {
+  for (let start = 0; start < rows.length; start += BATCH) await insert(rows.slice(start, start + BATCH));
+}
+
+export async function seedBenchData(db: Database, options: { today: string; scale: 1 | 10 }): Promise<BenchTargets> {
+  const { today, scale } = options;
+  await seedDemoData(db, { today: new Date(`${today}T12:00:00+01:00`) });
+  const random = mulberry32(21_000 + scale);
+  const names = nameGenerator(random);
+  let idSequence = 0;
+  // Prisma-shaped ids ("c" and 24 lower-case letters or digits), deterministic per scale.
+  const newId = () => {
+    idSequence += 1;
+    return `cb${String(scale).padStart(2, "0")}${idSequence.toString(36).padStart(21, "0")}`;
+  };
+
+  const applicant = await db.user.findUniqueOrThrow({ where: { email: "soker@demo.no" }, select: { id: true } });
+  const openCohort = await db.cohort.findFirstOrThrow({
+    where: { applications: { some: { applicantId: applicant.id, status: "DRAFT" } } },
+    select: { id: true, applicationOpensOn: true, applicationDeadline: true },
+  });
+  const student = await db.user.findUniqueOrThrow({ where: { email: "student@demo.no" }, select: { id: true } });
+  const running = await db.cohort.findFirstOrThrow({
+    where: { enrolments: { some: { userId: student.id } } },
+    orderBy: { startsOn: "desc" },
+    include: { samlinger: { orderBy: { number: "asc" }, include: { samling: { include: { days: true } } } }, arbeidskrav: true, exams: true },
+  });
+  const faculty = await db.user.findUniqueOrThrow({ where: { email: "faglaerer@demo.no" }, select: { id: true } });
+
+  // ── Applications to the open intake ──────────────────────────────────────────────────────────
+  const sent = await db.application.count({ where: { cohortId: openCohort.id, status: { not: "DRAFT" } } });
+  const wanted = 200 * scale - sent;
+  const users: { id: string; email: string; name: string; roles: ["APPLICANT"]; emailVerifiedAt: Date }[] = [];
+  const applications: object[] = [];
+  const educations: object[] = [];
+  const positions: object[] = [];
+  const opens = openCohort.applicationOpensOn.getTime();
+  const span = Math.max(1, Math.min(Date.parse(`${today}T00:00:00Z`), openCohort.applicationDeadline.getTime()) - opens);
+  const counties = ["03", "50", "46", "32", "11", "42", "18", "34", "15", "33", "55", "31", "39", "40", "56"];
+  for (let index = 0; index < wanted; index += 1) {
+    const person = names();
+    const userId = newId();
+    const applicationId = newId();
+    const category = 1 + (index % 4);
+    const county = counties[index % counties.length]!;
+    const municipality = municipalitiesInCounty(county)[index % municipalitiesInCounty(county).length]!;
+    users.push({ id: userId, email: `bench.soker.${index}@bench.example`, name: person.name, roles: ["APPLICANT"], emailVerifiedAt: new Date(opens) });
+    const submittedAt = new Date(opens + Math.floor(random() * span));
+    applications.push({
+      id: applicationId,
+      applicantId: userId,
+      cohortId: openCohort.id,
+      status: index % 5 === 0 ? "UNDER_REVIEW" : "SUBMITTED",
+      submittedAt,
+      reviewStartedAt: index % 5 === 0 ? submittedAt : null,
+      fullName: person.name,
+      birthDate: day(`19${70 + (index % 25)}-0${1 + (index % 9)}-1${index % 9}`),
+      phone: `9${String(1_000_000 + index).padStart(7, "0")}`,
+      address: `Storgata ${1 + (index % 90)}`,
+      postalCode: String(1000 + (index % 8000)),
+      postalPlace: municipality.name,
+      employerCountyCode: county,
+      employerMunicipalityCode: municipality.code,
+      provisionalCategory: category,
+      provisionalCategoryReason: "Beregnet fra stillingene ved søknadsfristen.",
+    });
+    educations.push({ id: newId(), applicationId, institution: "NTNU", degree: "Bachelor i barnevern", credits: 180, completedYear: 2000 + (index % 20) });
+    positions.push({
+      id: newId(),
+      applicationId,
+      employer: `${municipality.name} kommune, barneverntjenesten`,
+      employerType: category === 3 ? "INSTITUTION" : "MUNICIPAL_CWS",
+      countyCode: county,
+      municipalityCode: municipality.code,
+      title: category === 4 ? "Fagleder" : "Barnevernleder",
+      percent: 100,
+      areaOfResponsibility: "Barneverntjenesten",
+      startDate: day(addDays(today, -365 * (2 + (index % 5)))),
+      endDate: null,
+      superiorTitle: "Kommunalsjef for oppvekst",
+      personnelCount: category === 4 ? 0 : 8,
+      professionalResponsibility: true,
+      personnelResponsibility: category !== 4,
+      leaderRole: category === 4 ? "PROFESSIONAL_LEAD" : "LEADER",
+    });
+  }
+  await inBatches(users, (data) => db.user.createMany({ data }));
+  await inBatches(applications, (data) => db.application.createMany({ data: data as never }));
+  await inBatches(educations, (data) => db.education.createMany({ data: data as never }));
+  await inBatches(positions, (data) => db.position.createMany({ data: data as never }));
+
+  // ── Running kull: the demo's, then nine more on the same samlinger (10×) ────────────────────
+  const heldDays = running.samlinger
+    .flatMap((link) => link.samling.days)
+    .filter((samlingDay) => samlingDay.date.toISOString().slice(0, 10) <= today)
+    .sort((a, b) => a.date.getTime() - b.date.getTime());
+  // The demo's running kull has 25 places; the bench's has 40 students (the capacity trigger counts).
+  await db.cohort.update({ where: { id: running.id }, data: { capacity: 45 } });
+  const cohortIds = [running.id];
+  for (let copy = 1; copy < scale; copy += 1) {
+    const { cohort } = await createCohort(db, {
+      programmeId: running.programmeId,
+      code: `H${2100 + copy}`,
+      name: `Kull B${copy} (bench)`,
+      capacity: 45,
+      applicationOpensOn: running.applicationOpensOn.toISOString().slice(0, 10),
+      applicationDeadline: running.applicationDeadline.toISOString().slice(0, 10),
+      offerAnswerDeadline: running.offerAnswerDeadline.toISOString().slice(0, 10),
+      startsOn: running.startsOn.toISOString().slice(0, 10),
+      endsOn: running.endsOn.toISOString().slice(0, 10),
+      samlinger: running.samlinger.map((link) => ({ id: link.samlingId, title: link.samling.title, days: [] })),
+    });
+    await createArbeidskrav(db, cohort.id, standardArbeidskrav(running.arbeidskrav.sort((a, b) => a.number - b.number).map((d) => d.dueDate.toISOString().slice(0, 10))));
+    await assignTeachers(db, cohort.id, [faculty.id], { academicLead: faculty.id });
+    cohortIds.push(cohort.id);
+  }
+  const passwordHash = await hashPassword(BENCH_PASSWORD);
+  let students = 0;
+  for (const [cohortIndex, cohortId] of cohortIds.entries()) {
+    const enrolled = await db.enrolment.count({ where: { cohortId } });
+    const group = await createBasisgruppe(db, cohortId, `Basisgruppe bench ${cohortIndex + 1}`, faculty.id);
+    const studentRows: object[] = [];
+    const enrolmentRows: { id: string; userId: string; cohortId: string; basisgruppeId: string }[] = [];
+    for (let index = enrolled; index < 40; index += 1) {
+      const person = names();
+      const userId = newId();
+      studentRows.push({ id: userId, email: `bench.student.${cohortIndex}.${index}@bench.example`, name: person.name, roles: ["STUDENT"], passwordHash, emailVerifiedAt: new Date(opens) });
+      enrolmentRows.push({ id: newId(), userId, cohortId, basisgruppeId: group.id });
+    }
+    await db.user.createMany({ data: studentRows as never });
+    await db.enrolment.createMany({ data: enrolmentRows });
+    const attendance = enrolmentRows.flatMap((enrolment, index) =>
+      heldDays.map((samlingDay, dayIndex) => ({
+        id: newId(),
+        enrolmentId: enrolment.id,
+        samlingDayId: samlingDay.id,
+        status: (index + dayIndex) % 13 === 0 ? ("ABSENT" as const) : ("PRESENT" as const),
+        registeredById: faculty.id,
+        registeredAt: samlingDay.date,
+      })),
+    );
+    await inBatches(attendance, (data) => db.attendance.createMany({ data }));
+    students += await db.enrolment.count({ where: { cohortId } });
+  }
+
+  const application = await db.application.findFirstOrThrow({
+    where: { cohortId: openCohort.id, status: "SUBMITTED", documents: { some: {} } },
+    orderBy: { submittedAt: "asc" },
+    select: { id: true },
+  });
+  const attendanceDay = heldDays.at(-1);
+  if (!attendanceDay) throw new Error("the running kull has held no samling day");
+  return {
+    openCohortId: openCohort.id,
+    applicationId: application.id,
+    runningCohortId: running.id,
+    attendanceDayId: attendanceDay.id,
+    applications: await db.application.count({ where: { cohortId: openCohort.id, status: { not: "DRAFT" } } }),
+    students,
+    cohorts: cohortIds.length,
+  };
+}
