@@ -44,7 +44,9 @@ export async function manifestRoutes(): Promise<Map<string, string[]>> {
   const routes = new Map<string, string[]>();
   for (const [key, built] of Object.entries(manifest)) {
     if (!key.endsWith("/route")) continue;
-    const source = await readFile(path.join(process.cwd(), built.replace(/\.js$/, ".ts")), "utf8");
+    // Metadata files (app/icon.svg) are served by routes Next.js makes itself: no handler of ours.
+    const source = await readFile(path.join(process.cwd(), built.replace(/\.js$/, ".ts")), "utf8").catch(() => null);
+    if (source === null) continue;
     const methods = new Set<string>();
     for (const match of source.matchAll(/export (?:async function|const|function) (GET|HEAD|POST|PUT|PATCH|DELETE)\b/g)) methods.add(match[1]!);
     for (const match of source.matchAll(/export const \{([^}]*)\}/g)) {
