@@ -233,6 +233,10 @@ export const ROUTES: Record<string, RouteProbe[]> = {
     { method: "GET", path: () => "/api/test/klokke", expect: status(404, 404, 404, 404, 404, 404, 404, 404, 404) },
     { method: "POST", path: () => "/api/test/klokke", expect: status(404, 404, 404, 404, 404, 404, 404, 404, 404), refused: [404], crossSite: 404 },
   ],
+  // Exists only on a server started with BENCH_QUERY_STATS (npm run bench).
+  "/api/bench/stats": [{ method: "GET", path: () => "/api/bench/stats", expect: status(404, 404, 404, 404, 404, 404, 404, 404, 404) }],
+  // Everything held about Sofie: for herself and for an administrator only (advisers too are refused).
+  "/api/innsyn/[userId]": [{ method: "GET", path: (t) => `/api/innsyn/${t.applicantUser}`, expect: status(401, 200, 404, 404, 404, 404, 404, 404, 200) }],
   "/api/kalender/[token]": [{ method: "GET", path: () => `/api/kalender/${"a".repeat(43)}.ics`, expect: status(404, 404, 404, 404, 404, 404, 404, 404, 404) }],
   "/api/dokumenter/[id]": [{ method: "GET", path: (t) => `/api/dokumenter/${t.document}`, expect: status(401, 200, 404, 404, 404, 404, 404, 200, 200) }],
   "/api/vedtak/[id]": [{ method: "GET", path: (t) => `/api/vedtak/${t.decisionLetter}`, expect: status(401, 200, 404, 404, 404, 404, 404, 200, 200) }],

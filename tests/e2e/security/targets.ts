@@ -43,6 +43,8 @@ export interface Targets {
   otherCohort: string;
   /** An account nobody signs in with (manage-users targets). */
   bystander: string;
+  /** Sofie Søker herself (the innsyn export of a person). */
+  applicantUser: string;
 }
 
 async function one(client: pg.Client, sql: string, params: unknown[] = []): Promise<string> {
@@ -141,5 +143,6 @@ export async function findTargets(client: pg.Client): Promise<Targets> {
     ),
     otherCohort: await one(client, `SELECT id FROM "Cohort" WHERE id <> $1 ORDER BY "startsOn"`, [staffCohort]),
     bystander: await one(client, `SELECT id FROM "User" WHERE "passwordHash" IS NULL AND NOT ('ADMIN' = ANY(roles)) ORDER BY "createdAt"`),
+    applicantUser: sofie,
   };
 }
