@@ -214,6 +214,8 @@ export interface RouteProbe {
   refused?: readonly number[];
   /** A POST from another site or without Origin (by the owner): 403 unless the route says otherwise. */
   crossSite?: number;
+  /** The route audits each allowed read (it writes): only the refused personas are checked unchanged. */
+  auditsReads?: true;
 }
 
 const status = (...codes: (number | readonly number[])[]): Record<Persona, number | readonly number[]> =>
@@ -236,7 +238,9 @@ export const ROUTES: Record<string, RouteProbe[]> = {
   // Exists only on a server started with BENCH_QUERY_STATS (npm run bench).
   "/api/bench/stats": [{ method: "GET", path: () => "/api/bench/stats", expect: status(404, 404, 404, 404, 404, 404, 404, 404, 404) }],
   // Everything held about Sofie: for herself and for an administrator only (advisers too are refused).
-  "/api/innsyn/[userId]": [{ method: "GET", path: (t) => `/api/innsyn/${t.applicantUser}`, expect: status(401, 200, 404, 404, 404, 404, 404, 404, 200) }],
+  "/api/innsyn/[userId]": [
+    { method: "GET", path: (t) => `/api/innsyn/${t.applicantUser}`, expect: status(401, 200, 404, 404, 404, 404, 404, 404, 200), auditsReads: true },
+  ],
   "/api/kalender/[token]": [{ method: "GET", path: () => `/api/kalender/${"a".repeat(43)}.ics`, expect: status(404, 404, 404, 404, 404, 404, 404, 404, 404) }],
   "/api/dokumenter/[id]": [{ method: "GET", path: (t) => `/api/dokumenter/${t.document}`, expect: status(401, 200, 404, 404, 404, 404, 404, 200, 200) }],
   "/api/vedtak/[id]": [{ method: "GET", path: (t) => `/api/vedtak/${t.decisionLetter}`, expect: status(401, 200, 404, 404, 404, 404, 404, 200, 200) }],
