@@ -15,6 +15,10 @@ export function createPrismaClient(connectionString: string, settings: PoolSetti
     // retries after that. The settings and why: lib/db/pool-settings.ts. `npm run bench` counts
     // statements and connections through a pool it can watch (BENCH_QUERY_STATS).
     adapter: oneQueryAtATimeInTransactions(queryStatsEnabled() ? new PrismaPg(watchedPool(config)) : new PrismaPg(config)),
+    // Every transaction waits for a connection as long as a query does (Prisma's own default is
+    // 2 s, after which a whole day's attendance failed with "Noe gikk galt" when 50 people saved
+    // at once: tests/integration/load.test.ts), and may last as long as a statement may.
+    transactionOptions: { maxWait: settings.connectionTimeoutMillis, timeout: settings.statementTimeoutMillis },
     // Password hashes never leave the database unless a query asks for them by name.
     omit: { user: { passwordHash: true } },
   });

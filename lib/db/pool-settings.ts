@@ -9,11 +9,13 @@
 //   rather than opening more.
 // - connection timeout 15 s: how long a request waits for a free connection (or for a new one to
 //   open) before it fails; lib/server/transactions.ts retries a transaction that hit it. It
-//   matches LOCKING_TRANSACTION.maxWait, the longest a transaction may wait to start.
+//   matches LOCKING_TRANSACTION.maxWait, the longest a transaction may wait to start, and is every
+//   transaction's maxWait (lib/db/client.ts; Prisma's default of 2 s failed saves under load).
 // - statement timeout 30 s: PostgreSQL cancels a statement (also one waiting for a row lock)
 //   running longer, so one runaway query cannot hold a connection for ever. The slowest statement
 //   in normal use (the ranking of an intake, `npm run bench`) takes well under a second; 30 s is
-//   LOCKING_TRANSACTION.timeout, the longest a whole transaction may last.
+//   LOCKING_TRANSACTION.timeout, the longest a whole transaction may last (every transaction's
+//   timeout, lib/db/client.ts).
 // - idle in transaction 60 s: PostgreSQL ends a session that sits inside an open transaction
 //   doing nothing (a crashed or hung request), releasing its locks. Twice the longest transaction.
 // - idle 30 s: an unused connection in the pool is closed, so a quiet server holds few.
