@@ -10,7 +10,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import fc from "fast-check";
 import { ACTIONS, PERSONA_NAMES, PERSONAS, POLICIES, ROUTES, type Persona } from "./security/access-matrix";
 import { onePagePdf } from "./security/files";
-import { BASE_URL, callAction, database, fingerprint, manifestActions, personaContext, type ActionAnswer, type Fields } from "./security/http";
+import { BASE_URL, backgroundIdle, callAction, database, fingerprint, manifestActions, personaContext, type ActionAnswer, type Fields } from "./security/http";
 import { findTargets } from "./security/targets";
 
 /** Runs per action and per form route; the seed is fixed so a failure can be replayed. */
@@ -107,6 +107,7 @@ test("hostile form data to every action and route: no 5xx, no partial writes, No
     const known = valid.map(([name]) => name);
     // Half the cases around the valid input (deep into the use case), half random forms.
     const forms = valid.length > 0 ? fc.oneof(mutatedArbitrary(valid), formArbitrary(known)) : formArbitrary(known);
+    await backgroundIdle(client);
     let before = await fingerprint(client);
     let refusedSince: Fields[] = [];
     await fc.assert(
@@ -124,6 +125,7 @@ test("hostile form data to every action and route: no 5xx, no partial writes, No
           // A success wrote what it wrote; the refusals just before it cannot be told apart from
           // it, so they are counted as unverified and the comparison starts again.
           unverified += refusedSince.length;
+          await backgroundIdle(client);
           before = await fingerprint(client);
           refusedSince = [];
         }
@@ -146,6 +148,7 @@ test("hostile form data to every action and route: no 5xx, no partial writes, No
       await fc.assert(
         fc.asyncProperty(formArbitrary(Object.keys(probe.upload ?? {})), fc.boolean(), hostileText, async (fields, withFile, segment) => {
           cases += 1;
+          await backgroundIdle(client);
           const before = await fingerprint(client);
           let url = probe.path(targets);
           // A GET gets a hostile path segment instead of the target's id (or the token).

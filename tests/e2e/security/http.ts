@@ -218,6 +218,22 @@ export async function fingerprint(client: pg.Client): Promise<string> {
   return `${rows[0]!.print}|files:${files}`;
 }
 
+/**
+ * Waits (polling, up to 30 s) until the app's background jobs have nothing queued or running. A
+ * request that succeeds may ask for one (an offer declined asks the waiting-list job to pass the
+ * place on), and its writes would land inside the next comparison of fingerprints.
+ */
+export async function backgroundIdle(client: pg.Client): Promise<void> {
+  for (let tries = 0; tries < 300; tries += 1) {
+    const { rows } = await client.query<{ busy: number }>(
+      `SELECT count(*)::int AS busy FROM pgboss.job WHERE state IN ('created', 'retry', 'active') AND start_after <= now()`,
+    );
+    if (rows[0]!.busy === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("the background jobs never went idle");
+}
+
 async function countFiles(dir: string): Promise<number> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   let count = 0;
