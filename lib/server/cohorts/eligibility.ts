@@ -16,7 +16,25 @@ import { evaluateEligibility, type Eligibility } from "@/lib/domain/eligibility"
 import type { CohortRequirements } from "@/lib/domain/requirements";
 import type { Database, Transaction } from "@/lib/db/client";
 import { inOrder } from "@/lib/server/in-order";
-import { isoDate, REQUIREMENT_COLUMNS, toRequirements } from "@/lib/to-domain";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { toRequirements, type RequirementColumns } from "@/lib/to-domain";
+
+/** A cohort's facts as the first query returns them (dates as ISO strings). */
+interface CohortFacts extends RequirementColumns {
+  id: string;
+  days: { id: string; date: string }[];
+  arbeidskrav: { id: string; required: boolean }[];
+}
+
+interface EnrolmentFacts {
+  id: string;
+  userId: string;
+  cohortId: string;
+  attendance: { samlingDayId: string; status: "PRESENT" | "ABSENT" }[];
+  leaves: { from: string; to: string; returnedOn: string | null }[];
+  attendanceCredits: string[];
+  arbeidskravCredits: string[];
+}
 
 export interface EnrolmentEligibility {
   enrolmentId: string;
@@ -60,43 +78,45 @@ export async function evaluateCohortsEligibility(
   const results = new Map<string, CohortEligibility>();
   if (cohortIds.length === 0) return results;
   const tx = client as Transaction;
-  const enrolmentWhere = {
-    cohortId: { in: [...cohortIds] },
-    status: { in: [...IN_KULL] },
-    ...(options.enrolmentIds ? { id: { in: [...options.enrolmentIds] } } : {}),
-  };
+  const cohortList = [...cohortIds];
+  const only = options.enrolmentIds ? Prisma.sql`AND e."id" = ANY(${[...options.enrolmentIds]}::text[])` : Prisma.empty;
+  const inKull = [...IN_KULL];
+  // Three statements, each a join that fetches facts only (no rule in SQL): a nested Prisma
+  // select was one statement per level, twelve in all (issue 21). Dates come as ISO strings
+  // (a DATE in JSON), the form lib/domain takes.
   const [cohorts, enrolments, memberships] = await inOrder(
-    () => tx.cohort.findMany({
-      where: { id: { in: [...cohortIds] } },
-      select: {
-        id: true,
-        ...REQUIREMENT_COLUMNS,
-        samlinger: { select: { samling: { select: { days: { select: { id: true, date: true } } } } } },
-        arbeidskrav: { orderBy: { number: "asc" }, select: { id: true, required: true } },
-      },
-    }),
-    () => tx.enrolment.findMany({
-      where: enrolmentWhere,
-      select: {
-        id: true,
-        userId: true,
-        cohortId: true,
-        attendance: { select: { samlingDayId: true, status: true } },
-        leaves: { where: { status: "GRANTED" }, select: { fromDate: true, toDate: true, returnedOn: true } },
-        attendanceCredits: { select: { samlingDayId: true } },
-        arbeidskravCredits: { select: { arbeidskravId: true } },
-      },
-    }),
-    () => tx.submissionMember.findMany({
-      where: { enrolment: enrolmentWhere },
-      select: { enrolmentId: true, arbeidskravId: true, submission: { select: { status: true } } },
-    }),
+    () => tx.$queryRaw<CohortFacts[]>`
+      SELECT c."id", c."attendanceThresholdPercent", c."arbeidskravTotal", c."fagnotatCount", c."ledertreningCount",
+             c."oralCount", c."individualFagnotatMin",
+             COALESCE((SELECT json_agg(json_build_object('id', d."id", 'date', d."date"))
+                       FROM "CohortSamling" cs JOIN "SamlingDay" d ON d."samlingId" = cs."samlingId"
+                       WHERE cs."cohortId" = c."id"), '[]'::json) AS "days",
+             COALESCE((SELECT json_agg(json_build_object('id', a."id", 'required', a."required") ORDER BY a."number")
+                       FROM "ArbeidskravDefinition" a WHERE a."cohortId" = c."id"), '[]'::json) AS "arbeidskrav"
+      FROM "Cohort" c WHERE c."id" = ANY(${cohortList}::text[])`,
+    () => tx.$queryRaw<EnrolmentFacts[]>`
+      SELECT e."id", e."userId", e."cohortId",
+             COALESCE((SELECT json_agg(json_build_object('samlingDayId', a."samlingDayId", 'status', a."status"))
+                       FROM "Attendance" a WHERE a."enrolmentId" = e."id"), '[]'::json) AS "attendance",
+             COALESCE((SELECT json_agg(json_build_object('from', l."fromDate", 'to', l."toDate", 'returnedOn', l."returnedOn"))
+                       FROM "LeaveOfAbsence" l WHERE l."enrolmentId" = e."id" AND l."status" = 'GRANTED'), '[]'::json) AS "leaves",
+             COALESCE((SELECT json_agg(ac."samlingDayId") FROM "AttendanceCredit" ac WHERE ac."enrolmentId" = e."id"), '[]'::json) AS "attendanceCredits",
+             COALESCE((SELECT json_agg(kc."arbeidskravId") FROM "ArbeidskravCredit" kc WHERE kc."enrolmentId" = e."id"), '[]'::json) AS "arbeidskravCredits"
+      FROM "Enrolment" e
+      WHERE e."cohortId" = ANY(${cohortList}::text[]) AND e."status"::text = ANY(${inKull}::text[]) ${only}
+      ORDER BY e."id"`,
+    () => tx.$queryRaw<{ enrolmentId: string; arbeidskravId: string; status: "SUBMITTED" | "APPROVED" | "NOT_APPROVED" }[]>`
+      SELECT m."enrolmentId", m."arbeidskravId", s."status"::text AS "status"
+      FROM "SubmissionMember" m
+      JOIN "Submission" s ON s."id" = m."submissionId"
+      JOIN "Enrolment" e ON e."id" = m."enrolmentId"
+      WHERE e."cohortId" = ANY(${cohortList}::text[]) AND e."status"::text = ANY(${inKull}::text[]) ${only}`,
   );
 
   const submissionsByEnrolment = new Map<string, { arbeidskravId: string; status: "SUBMITTED" | "APPROVED" | "NOT_APPROVED" }[]>();
   for (const membership of memberships) {
     const list = submissionsByEnrolment.get(membership.enrolmentId) ?? [];
-    list.push({ arbeidskravId: membership.arbeidskravId, status: membership.submission.status });
+    list.push({ arbeidskravId: membership.arbeidskravId, status: membership.status });
     submissionsByEnrolment.set(membership.enrolmentId, list);
   }
 
@@ -104,32 +124,27 @@ export async function evaluateCohortsEligibility(
     const requirements = toRequirements(cohort);
     const seen = new Set<string>();
     const planDays: { id: string; date: string }[] = [];
-    for (const { samling } of cohort.samlinger) {
-      for (const day of samling.days) {
-        if (seen.has(day.id)) continue;
-        seen.add(day.id);
-        planDays.push({ id: day.id, date: isoDate(day.date) });
-      }
+    for (const day of cohort.days) {
+      if (seen.has(day.id)) continue;
+      seen.add(day.id);
+      planDays.push({ id: day.id, date: day.date });
     }
     planDays.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     const definitions = cohort.arbeidskrav;
     const byEnrolment = new Map<string, EnrolmentEligibility>();
     for (const enrolment of enrolments) {
       if (enrolment.cohortId !== cohort.id) continue;
-      const leave = daysOnLeave(
-        planDays,
-        enrolment.leaves.map((row) => ({ from: isoDate(row.fromDate), to: isoDate(row.toDate), returnedOn: row.returnedOn ? isoDate(row.returnedOn) : null })),
-      );
+      const leave = daysOnLeave(planDays, enrolment.leaves);
       const eligibility = evaluateEligibility(
         {
           ...attendanceCounts(planDays, enrolment.attendance, options.today, {
             leave,
-            credited: enrolment.attendanceCredits.map((credit) => credit.samlingDayId),
+            credited: enrolment.attendanceCredits,
           }),
           arbeidskrav: studentArbeidskravStanding(
             definitions,
             submissionsByEnrolment.get(enrolment.id) ?? [],
-            enrolment.arbeidskravCredits.map((credit) => credit.arbeidskravId),
+            enrolment.arbeidskravCredits,
           ),
         },
         requirements,
