@@ -25,3 +25,13 @@ export async function queueMail(tx: Transaction | Database, mail: QueuedMail): P
   return count === 1;
 }
 
+
+/** Several messages in one statement (the notices of one save); returns how many were new. */
+export async function queueMails(tx: Transaction | Database, mails: readonly QueuedMail[]): Promise<number> {
+  if (mails.length === 0) return 0;
+  const { count } = await tx.mailMessage.createMany({
+    data: mails.map((mail) => ({ dedupeKey: mail.dedupeKey, to: mail.to, subject: mail.subject, text: mail.text, userId: mail.userId ?? null })),
+    skipDuplicates: true, // ON CONFLICT DO NOTHING
+  });
+  return count;
+}

@@ -90,7 +90,7 @@ export async function readOutbox(limit = 100): Promise<OutboxEntry[]> {
 
 // ─── The queue ──────────────────────────────────────────────────────────────────────────────────
 
-export { queueMail, type QueuedMail } from "@/lib/server/mail-queue";
+export { queueMail, queueMails, type QueuedMail } from "@/lib/server/mail-queue";
 
 /**
  * The stored copy of a sent message loses its one-time links (password reset, invitation, …):

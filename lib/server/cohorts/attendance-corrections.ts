@@ -12,7 +12,7 @@ import { formatDateNb } from "@/lib/domain/format";
 import type { Transaction } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { db } from "@/lib/server/db";
-import { queueMail } from "@/lib/server/mail";
+import { queueMails } from "@/lib/server/mail";
 
 type Status = "PRESENT" | "ABSENT";
 const STATUS_NB: Record<Status, string> = { PRESENT: "til stede", ABSENT: "fravær" };
@@ -29,35 +29,38 @@ export interface CorrectedRow {
 export async function tellStudentsOfCorrections(tx: Transaction, input: { date: string; reason: string; rows: readonly CorrectedRow[] }) {
   const changed = input.rows.filter((row) => row.before !== row.after);
   if (changed.length === 0) return 0;
-  const people = await tx.enrolment.findMany({
-    where: { id: { in: changed.map((row) => row.enrolmentId) } },
-    select: { id: true, userId: true, user: { select: { name: true, email: true } } },
-  });
-  let queued = 0;
-  for (const row of changed) {
-    const person = people.find((candidate) => candidate.id === row.enrolmentId);
-    if (!person) continue;
-    const sent = await queueMail(tx, {
-      dedupeKey: `attendance-corrected:${row.attendanceId}:${row.changedAt.getTime()}`,
-      userId: person.userId,
-      to: person.user.email,
-      subject: `Oppmøtet ditt ${formatDateNb(input.date)} er rettet`,
-      text: [
-        `Hei ${person.user.name},`,
-        "",
-        `Oppmøtet ditt på samlingsdagen ${formatDateNb(input.date)} er rettet fra «${STATUS_NB[row.before]}» til «${STATUS_NB[row.after]}».`,
-        "",
-        "Begrunnelse:",
-        input.reason,
-        "",
-        `Oppmøtet ditt og hva det betyr for eksamen: ${env().APP_URL}/student/oppmote`,
-        "",
-        "Hilsen studieadministrasjonen, Nasjonal videreutdanning i barnevernledelse, NTNU",
-      ].join("\n"),
-    });
-    if (sent) queued += 1;
-  }
-  return queued;
+  const people = await tx.$queryRaw<{ id: string; userId: string; name: string; email: string }[]>`
+    SELECT e."id", e."userId", u."name", u."email" FROM "Enrolment" e JOIN "User" u ON u."id" = e."userId"
+    WHERE e."id" = ANY(${changed.map((row) => row.enrolmentId)}::text[])`;
+  const personOf = new Map(people.map((person) => [person.id, person]));
+  // One INSERT for every message (issue 21: one per student); the count is of those not queued before.
+  return queueMails(
+    tx,
+    changed.flatMap((row) => {
+      const person = personOf.get(row.enrolmentId);
+      if (!person) return [];
+      return [
+        {
+          dedupeKey: `attendance-corrected:${row.attendanceId}:${row.changedAt.getTime()}`,
+          userId: person.userId,
+          to: person.email,
+          subject: `Oppmøtet ditt ${formatDateNb(input.date)} er rettet`,
+          text: [
+            `Hei ${person.name},`,
+            "",
+            `Oppmøtet ditt på samlingsdagen ${formatDateNb(input.date)} er rettet fra «${STATUS_NB[row.before]}» til «${STATUS_NB[row.after]}».`,
+            "",
+            "Begrunnelse:",
+            input.reason,
+            "",
+            `Oppmøtet ditt og hva det betyr for eksamen: ${env().APP_URL}/student/oppmote`,
+            "",
+            "Hilsen studieadministrasjonen, Nasjonal videreutdanning i barnevernledelse, NTNU",
+          ].join("\n"),
+        },
+      ];
+    }),
+  );
 }
 
 interface AuditAttendance {

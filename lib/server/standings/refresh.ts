@@ -41,11 +41,10 @@ import type { Eligibility } from "@/lib/domain/eligibility";
 import type { Transaction } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { auditMany } from "@/lib/server/audit";
-import { COHORT_ACADEMIC_LEAD, cohortContacts, PROGRAMME_CONTACT_FIELDS } from "@/lib/server/cohorts/contacts";
+import { cohortContacts } from "@/lib/server/cohorts/contacts";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
 import { inOrder } from "@/lib/server/in-order";
-import { queueMail } from "@/lib/server/mail-queue";
-import { isoDate } from "@/lib/to-domain";
+import { queueMails, type QueuedMail } from "@/lib/server/mail-queue";
 
 const SIGNATURE = "Hilsen studieadministrasjonen, NTNU";
 
@@ -67,6 +66,30 @@ export interface StandingChange {
   after: StandingFacts;
   /** The notice queued, if any. */
   notice: AttendanceNotice | null;
+}
+
+interface CohortRow {
+  name: string;
+  /** ISO date. */
+  endsOn: string;
+  adviserName: string;
+  adviserEmail: string;
+  adviserPhone: string;
+  academicLeadName: string;
+  academicLeadEmail: string;
+  academicLeadPhone: string;
+  leadName: string | null;
+  leadEmail: string | null;
+  leadPhone: string | null;
+}
+
+interface PersonRow {
+  id: string;
+  status: string;
+  userId: string;
+  name: string;
+  email: string;
+  disabled: boolean;
 }
 
 interface StandingRow extends StandingFacts {
@@ -120,52 +143,68 @@ export async function refreshStandings(
   if (locked.length === 0) return [];
   const lockedIds = locked.map((row) => row.enrolmentId);
 
-  const [evaluation, cohort, people] = await inOrder(
+  // Fixed statements whatever the number of students (issue 21: an update, and the reads behind
+  // it, per student): the facts, the cohort with its contacts, the people; then one UPDATE for
+  // every changed standing, one INSERT for the mails and one for the audit entries.
+  const [evaluation, [cohort], people] = await inOrder(
     () => evaluateCohortEligibility(tx, scope.cohortId, { today, enrolmentIds: lockedIds }),
-    () => tx.cohort.findUniqueOrThrow({
-      where: { id: scope.cohortId },
-      select: { name: true, endsOn: true, programme: { select: { name: true, ...PROGRAMME_CONTACT_FIELDS } }, teachers: COHORT_ACADEMIC_LEAD },
-    }),
-    () => tx.enrolment.findMany({
-      where: { id: { in: lockedIds } },
-      select: {
-        id: true,
-        status: true,
-        user: { select: { id: true, name: true, email: true, disabledAt: true } },
-        examRegistrations: { select: { examId: true, status: true, grade: true, exam: { select: { title: true, kind: true, startsAt: true } } } },
-      },
-    }),
+    () => tx.$queryRaw<CohortRow[]>`
+      SELECT c."name", to_char(c."endsOn", 'YYYY-MM-DD') AS "endsOn",
+             p."adviserName", p."adviserEmail", p."adviserPhone", p."academicLeadName", p."academicLeadEmail", p."academicLeadPhone",
+             lead."name" AS "leadName", lead."email" AS "leadEmail", lead."phone" AS "leadPhone"
+      FROM "Cohort" c JOIN "Programme" p ON p."id" = c."programmeId"
+      LEFT JOIN LATERAL (
+        SELECT u."name", u."email", u."phone" FROM "CohortTeacher" t JOIN "User" u ON u."id" = t."userId"
+        WHERE t."cohortId" = c."id" AND t."academicLead" LIMIT 1
+      ) lead ON true
+      WHERE c."id" = ${scope.cohortId}`,
+    () => tx.$queryRaw<PersonRow[]>`
+      SELECT e."id", e."status"::text AS "status", u."id" AS "userId", u."name", u."email", u."disabledAt" IS NOT NULL AS "disabled"
+      FROM "Enrolment" e JOIN "User" u ON u."id" = e."userId"
+      WHERE e."id" = ANY(${lockedIds}::text[])`,
   );
+  if (!cohort) throw new Error(`No cohort ${scope.cohortId}`);
   const personOf = new Map(people.map((person) => [person.id, person]));
-  const running = isoDate(cohort.endsOn) >= today;
+  const running = cohort.endsOn >= today;
   const appUrl = (context.appUrl ?? env().APP_URL).replace(/\/$/, "");
   const notify = context.notify !== false;
 
-  const changes: StandingChange[] = [];
-  const auditEntries: Parameters<typeof auditMany>[1][number][] = [];
-  for (const row of locked) {
+  const pending = locked.flatMap((row) => {
     const evaluated = evaluation.byEnrolment.get(row.enrolmentId);
     const person = personOf.get(row.enrolmentId);
-    if (!evaluated || !person) continue;
+    if (!evaluated || !person) return [];
     const after = standingFromEligibility(evaluated.eligibility);
-    const fresh = created.has(row.enrolmentId);
-    const before: StandingFacts | null = fresh ? null : pickFacts(row);
+    const before: StandingFacts | null = created.has(row.enrolmentId) ? null : pickFacts(row);
     const statusChanged = before !== null && before.status !== after.status;
-
-    const told = notify && running && person.status === "ACTIVE" && person.user.disabledAt === null;
+    const told = notify && running && person.status === "ACTIVE" && !person.disabled;
     const step = attendanceNoticeStep(row.notifiedState, after.attendanceState);
     const notice = told ? step.send : null;
-    if (sameStanding(before, after) && notice === null) continue;
+    if (sameStanding(before, after) && notice === null) return [];
+    return [{ row, evaluated, person, after, before, statusChanged, told, step, notice }];
+  });
+  if (pending.length === 0) return [];
 
-    await tx.standing.update({
-      where: { enrolmentId: row.enrolmentId },
-      data: {
-        ...after,
-        computedAt: now,
-        ...(statusChanged ? { previousStatus: before!.status, changedAt: now, changeCause: context.cause } : {}),
-        ...(notice ? { notifiedState: step.notified, noticeCount: row.noticeCount + 1 } : {}),
-      },
-    });
+  // The exam registrations only of those whose exam decision may have become wrong (rare).
+  const asked = pending.filter((item) => item.statusChanged && item.told).map((item) => item.row.enrolmentId);
+  const registrations =
+    asked.length === 0
+      ? []
+      : await tx.examRegistration.findMany({
+          where: { enrolmentId: { in: asked } },
+          select: { enrolmentId: true, examId: true, status: true, grade: true, exam: { select: { title: true, kind: true, startsAt: true } } },
+        });
+
+  const changes: StandingChange[] = [];
+  const auditEntries: Parameters<typeof auditMany>[1][number][] = [];
+  const mails: QueuedMail[] = [];
+  const contacts = () =>
+    whomToContact(
+      cohortContacts({
+        programme: cohort,
+        teachers: cohort.leadName === null ? [] : [{ user: { name: cohort.leadName, email: cohort.leadEmail!, phone: cohort.leadPhone } }],
+      }),
+    );
+  for (const { row, evaluated, person, after, before, statusChanged, told, step, notice } of pending) {
     if (statusChanged) {
       auditEntries.push({
         actorId: context.actorId,
@@ -177,32 +216,34 @@ export async function refreshStandings(
       });
     }
     if (notice) {
-      await queueMail(tx, {
+      mails.push({
         dedupeKey: `attendance-notice:${row.enrolmentId}:${row.noticeCount + 1}`,
-        userId: person.user.id,
-        to: person.user.email,
+        userId: person.userId,
+        to: person.email,
         ...attendanceNoticeMail(notice, row.notifiedState, evaluated.eligibility, {
-          name: person.user.name,
+          name: person.name,
           cohortName: cohort.name,
-          contacts: whomToContact(cohortContacts(cohort)),
+          contacts: contacts(),
           appUrl,
         }),
       });
     }
     if (statusChanged && told) {
       // The registration the decision is about: the latest sitting not withdrawn or deferred.
-      const registration = decisionRegistration(person.examRegistrations.map((item) => ({ ...item, startsAt: item.exam.startsAt })));
+      const registration = decisionRegistration(
+        registrations.filter((item) => item.enrolmentId === row.enrolmentId).map((item) => ({ ...item, startsAt: item.exam.startsAt })),
+      );
       const status = registration?.status ?? null;
       const graded = registration?.grade != null;
       const needed = examDecisionNeeded(status, after.status, graded);
       if (needed && examDecisionNeeded(status, before!.status, graded) !== needed) {
-        await queueMail(tx, {
+        mails.push({
           dedupeKey: `standing-exam:${row.enrolmentId}:${now.getTime()}`,
-          userId: person.user.id,
-          to: person.user.email,
+          userId: person.userId,
+          to: person.email,
           subject: "Endring i retten din til å gå opp til eksamen",
           text: [
-            `Hei ${person.user.name},`,
+            `Hei ${person.name},`,
             "",
             `${context.cause}. Etter denne endringen ${describeStandingStatus(after.status)}, ` +
               `og før var det slik at du ${describeStandingStatus(before!.status)}.`,
@@ -221,6 +262,39 @@ export async function refreshStandings(
     }
     changes.push({ enrolmentId: row.enrolmentId, before, after, notice });
   }
+
+  // One UPDATE for all: a changed status keeps what it was, when and why; a notice moves the
+  // state the student was told about and its counter.
+  const column = <T,>(pick: (item: (typeof pending)[number]) => T) => pending.map(pick);
+  await tx.$executeRaw`
+    UPDATE "Standing" s SET
+      "status" = u."status"::"StandingStatus",
+      "attendanceState" = u."attendanceState"::"AttendanceNoticeState",
+      "scheduledDays" = u."scheduledDays", "attendedDays" = u."attendedDays", "absentDays" = u."absentDays",
+      "approvedRequired" = u."approvedRequired", "requiredTotal" = u."requiredTotal",
+      "computedAt" = ${now},
+      "previousStatus" = CASE WHEN u."statusChanged" THEN u."previousStatus"::"StandingStatus" ELSE s."previousStatus" END,
+      "changedAt" = CASE WHEN u."statusChanged" THEN ${now} ELSE s."changedAt" END,
+      "changeCause" = CASE WHEN u."statusChanged" THEN ${context.cause} ELSE s."changeCause" END,
+      "notifiedState" = COALESCE(u."notifiedState"::"AttendanceNoticeState", s."notifiedState"),
+      "noticeCount" = COALESCE(u."noticeCount", s."noticeCount")
+    FROM unnest(
+      ${column((item) => item.row.enrolmentId)}::text[],
+      ${column((item) => item.after.status)}::text[],
+      ${column((item) => item.after.attendanceState)}::text[],
+      ${column((item) => item.after.scheduledDays)}::int[],
+      ${column((item) => item.after.attendedDays)}::int[],
+      ${column((item) => item.after.absentDays)}::int[],
+      ${column((item) => item.after.approvedRequired)}::int[],
+      ${column((item) => item.after.requiredTotal)}::int[],
+      ${column((item) => item.statusChanged)}::boolean[],
+      ${column((item) => (item.statusChanged ? item.before!.status : null))}::text[],
+      ${column((item) => (item.notice ? item.step.notified : null))}::text[],
+      ${column((item) => (item.notice ? item.row.noticeCount + 1 : null))}::int[]
+    ) AS u("enrolmentId", "status", "attendanceState", "scheduledDays", "attendedDays", "absentDays", "approvedRequired",
+           "requiredTotal", "statusChanged", "previousStatus", "notifiedState", "noticeCount")
+    WHERE s."enrolmentId" = u."enrolmentId"`;
+  await queueMails(tx, mails);
   await auditMany(tx, auditEntries);
   return changes;
 }
