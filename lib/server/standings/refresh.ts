@@ -204,7 +204,7 @@ export async function refreshStandings(
         teachers: cohort.leadName === null ? [] : [{ user: { name: cohort.leadName, email: cohort.leadEmail!, phone: cohort.leadPhone } }],
       }),
     );
-  for (const { row, evaluated, person, after, before, statusChanged, told, step, notice } of pending) {
+  for (const { row, evaluated, person, after, before, statusChanged, told, notice } of pending) {
     if (statusChanged) {
       auditEntries.push({
         actorId: context.actorId,
