@@ -2,7 +2,8 @@ import "server-only";
 // Who may see and run a cohort: advisers and admins every cohort; faculty only the cohorts whose
 // teaching team they are on (CohortTeacher). A faculty member outside the team gets "not found",
 // read or write, exactly as for a cohort that does not exist.
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { cache } from "react";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Transaction } from "@/lib/db/client";
 import { hasAnyRole, isStaff } from "@/lib/permissions";
 import { db } from "@/lib/server/db";
@@ -18,6 +19,16 @@ export function staffCohortWhere(viewer: Viewer): Prisma.CohortWhereInput {
   return { id: { in: [] } };
 }
 
+/**
+ * The same rule as staffCohortWhere for a raw query: a condition on the cohort `c` (its "id"
+ * column), or null when the viewer may see no cohort at all.
+ */
+export function staffCohortSql(viewer: Viewer): Prisma.Sql | null {
+  if (isStaff(viewer)) return Prisma.sql`TRUE`;
+  if (viewer.roles.includes("FACULTY")) return Prisma.sql`EXISTS (SELECT 1 FROM "CohortTeacher" st WHERE st."cohortId" = c."id" AND st."userId" = ${viewer.id})`;
+  return null;
+}
+
 /** Whether the viewer may see and run this cohort as staff. */
 export async function isCohortStaff(viewer: Viewer, cohortId: string, client: Transaction | ReturnType<typeof db> = db()): Promise<boolean> {
   // Advisers and admins see every cohort, but only one that exists: a use case that trusted this
@@ -31,7 +42,13 @@ export async function isCohortStaff(viewer: Viewer, cohortId: string, client: Tr
   return membership !== null;
 }
 
+// The same question asked again in one request (the cohort layout, then the page's own read) is
+// answered once: cached per request by React, keyed on the viewer object of this request. A
+// transaction always asks again (a write decides on what it reads itself).
+const isCohortStaffThisRequest = cache((viewer: Viewer, cohortId: string) => isCohortStaff(viewer, cohortId));
+
 /** The cohort as staff may see it, or NotFound. Call it first in every staff use case on a cohort. */
 export async function requireCohortStaff(viewer: Viewer, cohortId: string, client?: Transaction): Promise<void> {
-  if (!(await isCohortStaff(viewer, cohortId, client))) throw new NotFoundError(NOT_FOUND);
+  const allowed = client ? await isCohortStaff(viewer, cohortId, client) : await isCohortStaffThisRequest(viewer, cohortId);
+  if (!allowed) throw new NotFoundError(NOT_FOUND);
 }

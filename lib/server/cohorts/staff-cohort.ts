@@ -10,7 +10,23 @@ import { requireCohortStaff } from "@/lib/server/cohorts/access";
 import { db } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
-import { isoDate } from "@/lib/to-domain";
+
+interface StaffCohortRow {
+  id: string;
+  code: string;
+  name: string;
+  applicationOpensOn: string;
+  applicationDeadline: string;
+  startsOn: string;
+  endsOn: string;
+  published: boolean;
+  completed: boolean;
+  archived: boolean;
+  programmeCode: string;
+  programmeName: string;
+  fsCourseCode: string;
+  lastSamlingDay: string | null;
+}
 
 export interface StaffCohort {
   id: string;
@@ -29,44 +45,39 @@ export interface StaffCohort {
 
 async function loadStaffCohort(viewer: Viewer, cohortId: string, nowMs: number): Promise<StaffCohort> {
   await requireCohortStaff(viewer, cohortId);
-  const cohort = await db().cohort.findUnique({
-    where: { id: cohortId },
-    select: {
-      id: true,
-      code: true,
-      name: true,
-      applicationOpensOn: true,
-      applicationDeadline: true,
-      startsOn: true,
-      endsOn: true,
-      publishedAt: true,
-      completedAt: true,
-      archivedAt: true,
-      programme: { select: { code: true, name: true, fsCourseCode: true } },
-      samlinger: { select: { samling: { select: { days: { orderBy: { date: "desc" }, take: 1, select: { date: true } } } } } },
-    },
-  });
+  // One statement (issue 21: six, one per nesting level): the dates as ISO strings and the plan's
+  // last day computed beside them.
+  const [cohort] = await db().$queryRaw<StaffCohortRow[]>`
+    SELECT c."id", c."code", c."name",
+           to_char(c."applicationOpensOn", 'YYYY-MM-DD') AS "applicationOpensOn",
+           to_char(c."applicationDeadline", 'YYYY-MM-DD') AS "applicationDeadline",
+           to_char(c."startsOn", 'YYYY-MM-DD') AS "startsOn", to_char(c."endsOn", 'YYYY-MM-DD') AS "endsOn",
+           c."publishedAt" IS NOT NULL AS "published", c."completedAt" IS NOT NULL AS "completed", c."archivedAt" IS NOT NULL AS "archived",
+           p."code" AS "programmeCode", p."name" AS "programmeName", p."fsCourseCode",
+           (SELECT to_char(max(d."date"), 'YYYY-MM-DD') FROM "CohortSamling" cs JOIN "SamlingDay" d ON d."samlingId" = cs."samlingId"
+            WHERE cs."cohortId" = c."id") AS "lastSamlingDay"
+    FROM "Cohort" c JOIN "Programme" p ON p."id" = c."programmeId"
+    WHERE c."id" = ${cohortId}`;
   if (!cohort) throw new NotFoundError("Fant ikke kullet.");
   const today = osloDate(new Date(nowMs));
-  const startsOn = isoDate(cohort.startsOn);
-  const endsOn = isoDate(cohort.endsOn);
+  const { startsOn, endsOn } = cohort;
   return {
     id: cohort.id,
     code: cohort.code,
     name: cohort.name,
-    programme: cohort.programme,
+    programme: { code: cohort.programmeCode, name: cohort.programmeName, fsCourseCode: cohort.fsCourseCode },
     startsOn,
     endsOn,
     phase: cohortPhase(
       {
-        published: cohort.publishedAt !== null,
-        completed: cohort.completedAt !== null,
-        archived: cohort.archivedAt !== null,
-        applicationOpensOn: isoDate(cohort.applicationOpensOn),
-        applicationDeadline: isoDate(cohort.applicationDeadline),
+        published: cohort.published,
+        completed: cohort.completed,
+        archived: cohort.archived,
+        applicationOpensOn: cohort.applicationOpensOn,
+        applicationDeadline: cohort.applicationDeadline,
         startsOn,
         endsOn,
-        lastSamlingDay: cohort.samlinger.flatMap(({ samling }) => samling.days.map((d) => isoDate(d.date))).sort().at(-1) ?? null,
+        lastSamlingDay: cohort.lastSamlingDay,
       },
       today,
     ),
