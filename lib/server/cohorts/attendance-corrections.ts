@@ -70,24 +70,27 @@ interface AuditAttendance {
   reason?: string | null;
 }
 
-/** The day's corrections, newest first: for the staff's page of one samling day. */
-export async function dayCorrections(samlingDayId: string, enrolments: readonly { enrolmentId: string; name: string }[]) {
-  const rows = await db().attendance.findMany({ where: { samlingDayId }, select: { id: true } });
-  if (rows.length === 0) return [];
-  const entries = await db().auditLog.findMany({
-    where: { entityType: "Attendance", entityId: { in: rows.map((row) => row.id) }, action: "attendance.correct" },
-    orderBy: { at: "desc" },
-    select: { id: true, at: true, before: true, after: true, actor: { select: { name: true } } },
-  });
-  const nameOf = new Map(enrolments.map((enrolment) => [enrolment.enrolmentId, enrolment.name]));
+/**
+ * The day's corrections, newest first: for the staff's page of one samling day. One statement
+ * (the audit entries of the day's attendance rows, with who made them); the caller names the
+ * student from `enrolmentId`.
+ */
+export async function dayCorrections(samlingDayId: string) {
+  const entries = await db().$queryRaw<{ id: bigint; at: Date; before: unknown; after: unknown; actor: string | null }[]>`
+    SELECT l."id", l."at", l."before", l."after", u."name" AS "actor"
+    FROM "AuditLog" l
+    JOIN "Attendance" a ON a."id" = l."entityId" AND a."samlingDayId" = ${samlingDayId}
+    LEFT JOIN "User" u ON u."id" = l."actorId"
+    WHERE l."entityType" = 'Attendance' AND l."action" = 'attendance.correct'
+    ORDER BY l."at" DESC, l."id" DESC`;
   return entries.map((entry) => {
     const before = (entry.before ?? null) as AuditAttendance | null;
     const after = (entry.after ?? {}) as AuditAttendance;
     return {
       id: entry.id.toString(),
       at: entry.at,
-      by: entry.actor?.name ?? "Ukjent",
-      student: (after.enrolmentId && nameOf.get(after.enrolmentId)) || "Student som ikke lenger er i kullet",
+      by: entry.actor ?? "Ukjent",
+      enrolmentId: after.enrolmentId ?? null,
       before: before?.status ? STATUS_NB[before.status] : "ikke registrert",
       after: after.status ? STATUS_NB[after.status] : "ikke registrert",
       reason: after.reason ?? "",

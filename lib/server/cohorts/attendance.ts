@@ -22,6 +22,7 @@ import { auditMany } from "@/lib/server/audit";
 import { requireCohortStaff } from "@/lib/server/cohorts/access";
 import { dayCorrections, tellStudentsOfCorrections } from "@/lib/server/cohorts/attendance-corrections";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
+import { inOrder } from "@/lib/server/in-order";
 import { db } from "@/lib/server/db";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
 import { refreshStandings } from "@/lib/server/standings/refresh";
@@ -30,11 +31,42 @@ import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
 import { daysOnLeave } from "@/lib/domain/enrolment";
 
-function leavePeriod(row: { fromDate: Date; toDate: Date; returnedOn: Date | null }) {
-  return { from: isoDate(row.fromDate), to: isoDate(row.toDate), returnedOn: row.returnedOn ? isoDate(row.returnedOn) : null };
-}
 
 export type AttendanceStatus = "PRESENT" | "ABSENT";
+
+interface DayRow {
+  id: string;
+  date: string;
+  title: string;
+  location: string;
+  days: { id: string; date: string }[];
+  cohorts: { cohortId: string; number: number; name: string; programme: string }[];
+}
+
+interface GridStudentRow {
+  id: string;
+  name: string;
+  email: string;
+  basisgruppeId: string | null;
+  basisgruppeName: string | null;
+  attendance: { samlingDayId: string; status: AttendanceStatus; note: string | null }[];
+  attendanceCredits: string[];
+  leaves: { from: string; to: string; returnedOn: string | null }[];
+}
+
+interface DayStudentRow {
+  id: string;
+  name: string;
+  basisgruppeId: string | null;
+  basisgruppeName: string | null;
+  supervisorId: string | null;
+  status: AttendanceStatus | null;
+  note: string | null;
+  registeredBy: string | null;
+  absenceNotice: { reason: string; createdAtMs: number } | null;
+  credited: boolean;
+  leaves: { from: string; to: string; returnedOn: string | null }[];
+}
 
 const DAY_NOT_FOUND = "Fant ikke samlingsdagen i kullets plan.";
 
@@ -43,62 +75,55 @@ const DAY_NOT_FOUND = "Fant ikke samlingsdagen i kullets plan.";
 export async function getDayAttendance(viewer: Viewer, cohortId: string, samlingDayId: string, now = new Date()) {
   await requireCohortStaff(viewer, cohortId);
   const today = osloDate(now);
-  const [day, enrolments] = await Promise.all([
-    db().samlingDay.findFirst({
-      where: { id: samlingDayId, samling: { cohorts: { some: { cohortId } } } },
-      select: {
-        id: true,
-        date: true,
-        samling: {
-          select: {
-            title: true,
-            location: true,
-            days: { orderBy: { date: "asc" }, select: { id: true, date: true } },
-            cohorts: { select: { cohortId: true, number: true, cohort: { select: { name: true, programme: { select: { name: true } } } } } },
-          },
-        },
-      },
-    }),
-    db().enrolment.findMany({
-      where: { cohortId, status: { notIn: ["WITHDRAWN", "TRANSFERRED"] } },
-      orderBy: { user: { name: "asc" } },
-      select: {
-        id: true,
-        user: { select: { name: true } },
-        basisgruppe: { select: { id: true, name: true, supervisorId: true } },
-        attendance: {
-          where: { samlingDayId },
-          select: { status: true, note: true, updatedAt: true, registeredBy: { select: { name: true } } },
-        },
-        absenceNotices: {
-          where: { samlingDayId, withdrawnAt: null },
-          select: { reason: true, createdAt: true },
-        },
-        attendanceCredits: { where: { samlingDayId }, select: { id: true } },
-        leaves: { where: { status: "GRANTED" }, select: { fromDate: true, toDate: true, returnedOn: true } },
-      },
-    }),
-  ]);
+  // Three statements whatever the size of the kull (issue 21: eighteen, one per nesting level):
+  // the day with its samling, the students with what they have for this day, the corrections.
+  const [[day], enrolments, corrections] = await inOrder(
+    () => db().$queryRaw<DayRow[]>`
+      SELECT d."id", to_char(d."date", 'YYYY-MM-DD') AS "date", s."title", s."location",
+             (SELECT json_agg(json_build_object('id', sd."id", 'date', sd."date") ORDER BY sd."date") FROM "SamlingDay" sd WHERE sd."samlingId" = s."id") AS "days",
+             (SELECT json_agg(json_build_object('cohortId', cs."cohortId", 'number', cs."number", 'name', c."name", 'programme', p."name"))
+              FROM "CohortSamling" cs JOIN "Cohort" c ON c."id" = cs."cohortId" JOIN "Programme" p ON p."id" = c."programmeId"
+              WHERE cs."samlingId" = s."id") AS "cohorts"
+      FROM "SamlingDay" d JOIN "Samling" s ON s."id" = d."samlingId"
+      WHERE d."id" = ${samlingDayId}
+        AND EXISTS (SELECT 1 FROM "CohortSamling" own WHERE own."samlingId" = d."samlingId" AND own."cohortId" = ${cohortId})`,
+    () => db().$queryRaw<DayStudentRow[]>`
+      SELECT e."id", u."name", b."id" AS "basisgruppeId", b."name" AS "basisgruppeName", b."supervisorId",
+             a."status"::text AS "status", a."note", r."name" AS "registeredBy",
+             (SELECT json_build_object('reason', n."reason", 'createdAtMs', extract(epoch FROM n."createdAt") * 1000)
+              FROM "AbsenceNotice" n WHERE n."enrolmentId" = e."id" AND n."samlingDayId" = ${samlingDayId} AND n."withdrawnAt" IS NULL
+              LIMIT 1) AS "absenceNotice",
+             EXISTS (SELECT 1 FROM "AttendanceCredit" ac WHERE ac."enrolmentId" = e."id" AND ac."samlingDayId" = ${samlingDayId}) AS "credited",
+             COALESCE((SELECT json_agg(json_build_object('from', l."fromDate", 'to', l."toDate", 'returnedOn', l."returnedOn"))
+                       FROM "LeaveOfAbsence" l WHERE l."enrolmentId" = e."id" AND l."status" = 'GRANTED'), '[]'::json) AS "leaves"
+      FROM "Enrolment" e JOIN "User" u ON u."id" = e."userId"
+      LEFT JOIN "Basisgruppe" b ON b."id" = e."basisgruppeId"
+      LEFT JOIN "Attendance" a ON a."enrolmentId" = e."id" AND a."samlingDayId" = ${samlingDayId}
+      LEFT JOIN "User" r ON r."id" = a."registeredById"
+      WHERE e."cohortId" = ${cohortId} AND e."status" NOT IN ('WITHDRAWN', 'TRANSFERRED')
+      ORDER BY u."name" ASC, e."id" ASC`,
+    () => dayCorrections(samlingDayId),
+  );
   if (!day) throw new NotFoundError(DAY_NOT_FOUND);
-  const date = isoDate(day.date);
-  const own = day.samling.cohorts.find((row) => row.cohortId === cohortId);
-  const corrections = await dayCorrections(day.id, enrolments.map((enrolment) => ({ enrolmentId: enrolment.id, name: enrolment.user.name })));
+  const date = day.date;
+  const own = day.cohorts.find((row) => row.cohortId === cohortId);
+  const names = new Map(enrolments.map((enrolment) => [enrolment.id, enrolment.name]));
   const students = enrolments
     .map((enrolment) => {
-      const registration = enrolment.attendance[0] ?? null;
-      const notice = enrolment.absenceNotices[0] ?? null;
-      const onLeave = daysOnLeave([{ id: samlingDayId, date: isoDate(day.date) }], enrolment.leaves.map(leavePeriod)).length > 0;
+      const onLeave = daysOnLeave([{ id: samlingDayId, date }], enrolment.leaves).length > 0;
       return {
         enrolmentId: enrolment.id,
-        name: enrolment.user.name,
-        basisgruppe: enrolment.basisgruppe ? { id: enrolment.basisgruppe.id, name: enrolment.basisgruppe.name } : null,
-        mine: enrolment.basisgruppe?.supervisorId === viewer.id,
-        status: (registration?.status ?? null) as AttendanceStatus | null,
-        note: registration?.note ?? null,
-        registeredBy: registration?.registeredBy.name ?? null,
-        absenceNotice: notice ? { reason: notice.reason, sentAt: notice.createdAt } : null,
+        name: enrolment.name,
+        basisgruppe: enrolment.basisgruppeId ? { id: enrolment.basisgruppeId, name: enrolment.basisgruppeName! } : null,
+        mine: enrolment.basisgruppeId !== null && enrolment.supervisorId === viewer.id,
+        status: enrolment.status,
+        note: enrolment.status === null ? null : enrolment.note,
+        registeredBy: enrolment.registeredBy,
+        absenceNotice: enrolment.absenceNotice
+          ? { reason: enrolment.absenceNotice.reason, sentAt: new Date(enrolment.absenceNotice.createdAtMs) }
+          : null,
         /** The day is credited from the student's earlier kull: attended there (a transfer). */
-        credited: enrolment.attendanceCredits.length > 0,
+        credited: enrolment.credited,
         /** The day is inside the student's granted leave: not an absence, whatever is registered. */
         onLeave,
       };
@@ -108,20 +133,23 @@ export async function getDayAttendance(viewer: Viewer, cohortId: string, samling
   return {
     day: { id: day.id, date, weekday: weekdayShortNb(date), week: weekLabel([date]) },
     samling: {
-      title: day.samling.title,
-      location: day.samling.location,
+      title: day.title,
+      location: day.location,
       number: own?.number ?? null,
-      days: day.samling.days.map((d) => ({ id: d.id, date: isoDate(d.date) })),
-      sharedWith: day.samling.cohorts
+      days: day.days,
+      sharedWith: day.cohorts
         .filter((row) => row.cohortId !== cohortId)
-        .map((row) => `${row.cohort.programme.name}, ${row.cohort.name}`),
+        .map((row) => `${row.programme}, ${row.name}`),
     },
     mode: attendanceEntryMode(date, today) as AttendanceEntryMode,
     today,
     students,
     registered: students.filter((student) => student.status !== null).length,
     /** Corrections after the day, newest first, with their reasons (from the audit log). */
-    corrections,
+    corrections: corrections.map(({ enrolmentId, ...correction }) => ({
+      ...correction,
+      student: (enrolmentId && names.get(enrolmentId)) || "Student som ikke lenger er i kullet",
+    })),
   };
 }
 
@@ -302,52 +330,56 @@ export async function getAttendanceGrid(
 ) {
   await requireCohortStaff(viewer, cohortId);
   const today = osloDate(now);
-  const [evaluation, samlinger, enrolments, groups] = await Promise.all([
+  // Two lanes: at most two pool connections for this request (issue 21: ≤ 3).
+  const [evaluation, [samlinger, enrolments, groups]] = await Promise.all([
     evaluateCohortEligibility(db(), cohortId, { today }),
-    db().cohortSamling.findMany({
-      where: { cohortId },
-      orderBy: { number: "asc" },
-      select: { number: true, samling: { select: { title: true, days: { orderBy: { date: "asc" }, select: { id: true, date: true } } } } },
-    }),
-    db().enrolment.findMany({
-      where: { cohortId, status: { notIn: ["WITHDRAWN", "TRANSFERRED"] } },
-      orderBy: { user: { name: "asc" } },
-      select: {
-        id: true,
-        user: { select: { name: true, email: true } },
-        basisgruppe: { select: { id: true, name: true } },
-        attendance: { select: { samlingDayId: true, status: true, note: true } },
-        attendanceCredits: { select: { samlingDayId: true } },
-        leaves: { where: { status: "GRANTED" }, select: { fromDate: true, toDate: true, returnedOn: true } },
-      },
-    }),
-    db().basisgruppe.findMany({ where: { cohortId }, orderBy: { name: "asc" }, select: { id: true, name: true, supervisorId: true } }),
+    inOrder(
+      // Raw joins (issue 21: a nested select was a statement per level, nine for these two).
+      () => db().$queryRaw<{ number: number; title: string; days: { id: string; date: string }[] }[]>`
+      SELECT cs."number", s."title",
+             COALESCE((SELECT json_agg(json_build_object('id', d."id", 'date', d."date") ORDER BY d."date")
+                       FROM "SamlingDay" d WHERE d."samlingId" = s."id"), '[]'::json) AS "days"
+      FROM "CohortSamling" cs JOIN "Samling" s ON s."id" = cs."samlingId"
+      WHERE cs."cohortId" = ${cohortId}
+      ORDER BY cs."number" ASC`,
+      () => db().$queryRaw<GridStudentRow[]>`
+      SELECT e."id", u."name", u."email", b."id" AS "basisgruppeId", b."name" AS "basisgruppeName",
+             COALESCE((SELECT json_agg(json_build_object('samlingDayId', a."samlingDayId", 'status', a."status", 'note', a."note"))
+                       FROM "Attendance" a WHERE a."enrolmentId" = e."id"), '[]'::json) AS "attendance",
+             COALESCE((SELECT json_agg(ac."samlingDayId") FROM "AttendanceCredit" ac WHERE ac."enrolmentId" = e."id"), '[]'::json) AS "attendanceCredits",
+             COALESCE((SELECT json_agg(json_build_object('from', l."fromDate", 'to', l."toDate", 'returnedOn', l."returnedOn"))
+                       FROM "LeaveOfAbsence" l WHERE l."enrolmentId" = e."id" AND l."status" = 'GRANTED'), '[]'::json) AS "leaves"
+      FROM "Enrolment" e JOIN "User" u ON u."id" = e."userId" LEFT JOIN "Basisgruppe" b ON b."id" = e."basisgruppeId"
+      WHERE e."cohortId" = ${cohortId} AND e."status" NOT IN ('WITHDRAWN', 'TRANSFERRED')
+      ORDER BY u."name" ASC, e."id" ASC`,
+      () => db().basisgruppe.findMany({ where: { cohortId }, orderBy: { name: "asc" }, select: { id: true, name: true, supervisorId: true } }),
+    ),
   ]);
   const { requirements, byEnrolment } = evaluation;
   // The columns: every plan day once, grouped by samling in plan order.
   const seen = new Set<string>();
-  const columns = samlinger.flatMap(({ number, samling }) =>
-    samling.days
+  const columns = samlinger.flatMap(({ number, title, days }) =>
+    days
       .filter((d) => !seen.has(d.id) && seen.add(d.id))
-      .map((d) => ({ id: d.id, date: isoDate(d.date), samlingNumber: number, samlingTitle: samling.title })),
+      .map((d) => ({ id: d.id, date: d.date, samlingNumber: number, samlingTitle: title })),
   );
-  const samlingHeaders = samlinger.map(({ number, samling }) => {
+  const samlingHeaders = samlinger.map(({ number, title }) => {
     const days = columns.filter((column) => column.samlingNumber === number);
-    return { number, title: samling.title, span: days.length, week: weekLabel(days.map((d) => d.date)) };
+    return { number, title, span: days.length, week: weekLabel(days.map((d) => d.date)) };
   }).filter((header) => header.span > 0);
 
   const students: GridStudent[] = enrolments
-    .filter((enrolment) => !options.basisgruppeId || enrolment.basisgruppe?.id === options.basisgruppeId)
+    .filter((enrolment) => !options.basisgruppeId || enrolment.basisgruppeId === options.basisgruppeId)
     .map((enrolment) => {
       const registered = new Map(enrolment.attendance.map((row) => [row.samlingDayId, row]));
-      const credited = new Set(enrolment.attendanceCredits.map((credit) => credit.samlingDayId));
-      const onLeave = new Set(daysOnLeave(columns, enrolment.leaves.map(leavePeriod)));
+      const credited = new Set(enrolment.attendanceCredits);
+      const onLeave = new Set(daysOnLeave(columns, enrolment.leaves));
       const eligibility = byEnrolment.get(enrolment.id)!.eligibility;
       return {
         enrolmentId: enrolment.id,
-        name: enrolment.user.name,
-        email: enrolment.user.email,
-        basisgruppe: enrolment.basisgruppe,
+        name: enrolment.name,
+        email: enrolment.email,
+        basisgruppe: enrolment.basisgruppeId ? { id: enrolment.basisgruppeId, name: enrolment.basisgruppeName! } : null,
         // The same order as the counts (lib/domain/attendance.ts): present, credited, leave, absent.
         cells: columns.map((column): GridCell => {
           const row = registered.get(column.id);
