@@ -27,6 +27,8 @@ import { audit, auditMany } from "@/lib/server/audit";
 import { ATTEMPT_FIELDS } from "@/lib/server/attempt-fields";
 import { requireCohortStaff } from "@/lib/server/cohorts/access";
 import { db } from "@/lib/server/db";
+import { inOrder } from "@/lib/server/in-order";
+import type { ArbeidskravKind } from "@/lib/generated/prisma/enums";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
 import { queueMail } from "@/lib/server/mail";
 import { refreshStandings } from "@/lib/server/standings/refresh";
@@ -38,65 +40,89 @@ export type AssessmentDecision = "APPROVED" | "NOT_APPROVED";
 
 // ─── The overview ───────────────────────────────────────────────────────────────────────────────
 
+
+interface OverviewStudentRow {
+  id: string;
+  name: string;
+  basisgruppe: string | null;
+  supervisorId: string | null;
+  credits: { arbeidskravId: string; from: string }[];
+}
+
+interface WaitingRow {
+  id: string;
+  number: number;
+  title: string;
+  kind: ArbeidskravKind;
+  dueDate: string;
+  members: string[];
+  attemptId: string;
+  attempt: number;
+  submittedAt: Date;
+  documents: { id: string; originalName: string }[];
+}
 export async function getArbeidskravOverview(viewer: Viewer, cohortId: string, now = new Date()) {
   await requireCohortStaff(viewer, cohortId);
   const today = osloDate(now);
-  // Students in the kull (a student who withdrew or moved to a later kull has left it).
-  const activeStudent = { cohortId, status: { notIn: ["WITHDRAWN" as const, "TRANSFERRED" as const] } };
-  const [definitions, enrolments, memberships, waiting] = await Promise.all([
-    db().arbeidskravDefinition.findMany({
-      where: { cohortId },
-      orderBy: { number: "asc" },
-      select: { id: true, number: true, kind: true, title: true, dueDate: true, oralPresentation: true, individualOnly: true, maxGroupSize: true, required: true },
-    }),
-    db().enrolment.findMany({
-      where: activeStudent,
-      orderBy: { user: { name: "asc" } },
-      select: {
-        id: true,
-        user: { select: { name: true } },
-        basisgruppe: { select: { name: true, supervisorId: true } },
-        // Approved in an earlier kull and credited here (a transfer): shown as such.
-        arbeidskravCredits: { select: { arbeidskravId: true, sourceSubmission: { select: { arbeidskrav: { select: { title: true, cohort: { select: { name: true } } } } } } } },
-      },
-    }),
-    db().submissionMember.findMany({
-      where: { enrolment: activeStudent },
-      select: { enrolmentId: true, arbeidskravId: true, submissionId: true, submission: { select: { status: true } } },
-    }),
-    db().submission.findMany({
-      where: { status: "SUBMITTED", arbeidskrav: { cohortId } },
-      orderBy: { updatedAt: "asc" },
-      select: {
-        id: true,
-        arbeidskrav: { select: { number: true, title: true, kind: true, dueDate: true } },
-        members: { orderBy: { enrolment: { user: { name: "asc" } } }, select: { enrolment: { select: { user: { select: { name: true } } } } } },
-        attempts: {
-          orderBy: { attempt: "desc" },
-          take: 1,
-          select: { id: true, attempt: true, submittedAt: true, documents: { select: { id: true, originalName: true } } },
-        },
-      },
-    }),
+  // Students in the kull: a student who withdrew or moved to a later kull has left it.
+  // Two lanes of two statements (issue 21: four lanes and seventeen statements, one per level of
+  // the nested selects); the joins only fetch facts, the standing is studentArbeidskravStanding.
+  const [[definitions, enrolments], [memberships, waitingRows]] = await Promise.all([
+    inOrder(
+      () => db().arbeidskravDefinition.findMany({
+        where: { cohortId },
+        orderBy: { number: "asc" },
+        select: { id: true, number: true, kind: true, title: true, dueDate: true, oralPresentation: true, individualOnly: true, maxGroupSize: true, required: true },
+      }),
+      () => db().$queryRaw<OverviewStudentRow[]>`
+        SELECT e."id", u."name", b."name" AS "basisgruppe", b."supervisorId",
+               -- Approved in an earlier kull and credited here (a transfer): shown as such.
+               COALESCE((SELECT json_agg(json_build_object('arbeidskravId', k."arbeidskravId", 'from', sa."title" || ', ' || sc."name"))
+                         FROM "ArbeidskravCredit" k JOIN "Submission" ss ON ss."id" = k."sourceSubmissionId"
+                         JOIN "ArbeidskravDefinition" sa ON sa."id" = ss."arbeidskravId" JOIN "Cohort" sc ON sc."id" = sa."cohortId"
+                         WHERE k."enrolmentId" = e."id"), '[]'::json) AS "credits"
+        FROM "Enrolment" e JOIN "User" u ON u."id" = e."userId" LEFT JOIN "Basisgruppe" b ON b."id" = e."basisgruppeId"
+        WHERE e."cohortId" = ${cohortId} AND e."status" NOT IN ('WITHDRAWN', 'TRANSFERRED')
+        ORDER BY u."name" ASC, e."id" ASC`,
+    ),
+    inOrder(
+      () => db().$queryRaw<{ enrolmentId: string; arbeidskravId: string; submissionId: string; status: Exclude<ArbeidskravStatus, "NOT_SUBMITTED"> }[]>`
+        SELECT m."enrolmentId", m."arbeidskravId", m."submissionId", s."status"::text AS "status"
+        FROM "SubmissionMember" m JOIN "Submission" s ON s."id" = m."submissionId" JOIN "Enrolment" e ON e."id" = m."enrolmentId"
+        WHERE e."cohortId" = ${cohortId} AND e."status" NOT IN ('WITHDRAWN', 'TRANSFERRED')`,
+      () => db().$queryRaw<WaitingRow[]>`
+        SELECT s."id", a."number", a."title", a."kind"::text AS "kind", to_char(a."dueDate", 'YYYY-MM-DD') AS "dueDate",
+               COALESCE((SELECT json_agg(mu."name" ORDER BY mu."name") FROM "SubmissionMember" m
+                         JOIN "Enrolment" me ON me."id" = m."enrolmentId" JOIN "User" mu ON mu."id" = me."userId"
+                         WHERE m."submissionId" = s."id"), '[]'::json) AS "members",
+               t."id" AS "attemptId", t."attempt", t."submittedAt",
+               COALESCE((SELECT json_agg(json_build_object('id', d."id", 'originalName', d."originalName"))
+                         FROM "Document" d WHERE d."submissionAttemptId" = t."id"), '[]'::json) AS "documents"
+        FROM "Submission" s JOIN "ArbeidskravDefinition" a ON a."id" = s."arbeidskravId"
+        JOIN LATERAL (SELECT ta."id", ta."attempt", ta."submittedAt" FROM "SubmissionAttempt" ta
+                      WHERE ta."submissionId" = s."id" ORDER BY ta."attempt" DESC LIMIT 1) t ON true
+        WHERE s."status" = 'SUBMITTED' AND a."cohortId" = ${cohortId}
+        ORDER BY s."updatedAt" ASC, s."id" ASC`,
+    ),
   ]);
   const byEnrolment = new Map<string, { arbeidskravId: string; status: Exclude<ArbeidskravStatus, "NOT_SUBMITTED">; submissionId: string }[]>();
   for (const membership of memberships) {
     const list = byEnrolment.get(membership.enrolmentId) ?? [];
-    list.push({ arbeidskravId: membership.arbeidskravId, status: membership.submission.status, submissionId: membership.submissionId });
+    list.push({ arbeidskravId: membership.arbeidskravId, status: membership.status, submissionId: membership.submissionId });
     byEnrolment.set(membership.enrolmentId, list);
   }
   const counts = new Map(definitions.map((definition) => [definition.id, { SUBMITTED: 0, APPROVED: 0, NOT_APPROVED: 0, NOT_SUBMITTED: 0 }]));
   const students = enrolments.map((enrolment) => {
     const submissions = byEnrolment.get(enrolment.id) ?? [];
     const submissionOf = new Map(submissions.map((row) => [row.arbeidskravId, row.submissionId]));
-    const credits = new Map(enrolment.arbeidskravCredits.map((credit) => [credit.arbeidskravId, `${credit.sourceSubmission.arbeidskrav.title}, ${credit.sourceSubmission.arbeidskrav.cohort.name}`]));
+    const credits = new Map(enrolment.credits.map((credit) => [credit.arbeidskravId, credit.from]));
     const standing = studentArbeidskravStanding(definitions, submissions, [...credits.keys()]);
     for (const { id, status } of standing) counts.get(id)![status] += 1;
     return {
       enrolmentId: enrolment.id,
-      name: enrolment.user.name,
-      basisgruppe: enrolment.basisgruppe?.name ?? null,
-      mine: enrolment.basisgruppe?.supervisorId === viewer.id,
+      name: enrolment.name,
+      basisgruppe: enrolment.basisgruppe,
+      mine: enrolment.basisgruppe !== null && enrolment.supervisorId === viewer.id,
       items: standing.map(({ id, status }) => ({ arbeidskravId: id, status, submissionId: submissionOf.get(id) ?? null, creditedFrom: credits.get(id) ?? null })),
     };
   });
@@ -112,19 +138,16 @@ export async function getArbeidskravOverview(viewer: Viewer, cohortId: string, n
       };
     }),
     students,
-    waiting: waiting.map((submission) => {
-      const latest = submission.attempts[0]!;
-      return {
-        submissionId: submission.id,
-        attemptId: latest.id,
-        attempt: latest.attempt,
-        submittedAt: latest.submittedAt,
-        late: osloDate(latest.submittedAt) > isoDate(submission.arbeidskrav.dueDate),
-        arbeidskrav: { number: submission.arbeidskrav.number, title: submission.arbeidskrav.title, kind: submission.arbeidskrav.kind },
-        members: submission.members.map((member) => member.enrolment.user.name),
-        documents: latest.documents,
-      };
-    }),
+    waiting: waitingRows.map((submission) => ({
+      submissionId: submission.id,
+      attemptId: submission.attemptId,
+      attempt: submission.attempt,
+      submittedAt: submission.submittedAt,
+      late: osloDate(submission.submittedAt) > submission.dueDate,
+      arbeidskrav: { number: submission.number, title: submission.title, kind: submission.kind },
+      members: submission.members,
+      documents: submission.documents,
+    })),
   };
 }
 

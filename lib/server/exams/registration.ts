@@ -29,6 +29,7 @@ import { audit, auditMany } from "@/lib/server/audit";
 import { requireCohortStaff } from "@/lib/server/cohorts/access";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AppealStatus, ExamDeferralStatus, ExamKind, ExamRegistrationStatus, Grade, StandingStatus } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/server/db";
 import { inOrder } from "@/lib/server/in-order";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
@@ -37,11 +38,41 @@ import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
 
 import { lockExam } from "@/lib/server/exams/lock";
-import { RECORD_SELECT, toRecord } from "@/lib/server/exams/records";
+import { toRecord } from "@/lib/server/exams/records";
 import { supersedeRefusal } from "@/lib/server/exams/refusal";
 import { deciderTitle } from "@/lib/server/student-letters/issue";
 
 // ─── Reading ────────────────────────────────────────────────────────────────────────────────────
+
+interface AdmissionStudentRow {
+  id: string;
+  name: string;
+  email: string;
+  basisgruppe: string | null;
+  standingStatus: StandingStatus | null;
+  previousStatus: StandingStatus | null;
+  changedAt: Date | null;
+  changeCause: string | null;
+  /** In sitting order; times as epoch milliseconds, dates as ISO strings. */
+  registrations: {
+    id: string;
+    examId: string;
+    status: ExamRegistrationStatus;
+    grade: Grade | null;
+    gradedAtMs: number | null;
+    decidedAtMs: number;
+    decidedBy: string;
+    gradedBy: string | null;
+    kind: ExamKind;
+    startsAtMs: number;
+    startsOn: string;
+    publishedAtMs: number | null;
+    /** The latest request for utsatt eksamen of this registration. */
+    deferral: { id: string; status: ExamDeferralStatus } | null;
+    /** The latest "ikke adgang" letter about it, with the klage on it. */
+    letter: { id: string; klageDeadline: string | null; klage: AppealStatus | null } | null;
+  }[];
+}
 
 const SITTING_SELECT = {
   id: true,
@@ -69,48 +100,79 @@ const SITTING_SELECT = {
 export async function getExamAdmission(viewer: Viewer, cohortId: string, now = new Date(), examId: string | null = null) {
   await requireCohortStaff(viewer, cohortId);
   const today = osloDate(now);
-  const [sittings, evaluation, enrolments, programme] = await Promise.all([
-    db().exam.findMany({ where: { cohortId }, orderBy: [{ startsAt: "asc" }, { id: "asc" }], select: SITTING_SELECT }),
+  // Two lanes (at most two pool connections; issue 21: four), and raw joins for the students with
+  // every registration, its deferrals and its refusal letter (issue 21: a nested select was a
+  // statement per level, fourteen for these).
+  const [evaluation, [sittings, rows, [programme]]] = await Promise.all([
     evaluateCohortEligibility(db(), cohortId, { today }),
-    db().enrolment.findMany({
-      where: { cohortId, status: { notIn: ["WITHDRAWN", "TRANSFERRED"] } },
-      orderBy: { user: { name: "asc" } },
-      select: {
-        id: true,
-        user: { select: { name: true, email: true } },
-        basisgruppe: { select: { name: true } },
-        standing: { select: { status: true, previousStatus: true, changedAt: true, changeCause: true } },
-        examRegistrations: {
-          orderBy: { exam: { startsAt: "asc" } },
-          select: {
-            id: true,
-            ...RECORD_SELECT,
-            decidedAt: true,
-            decidedBy: { select: { name: true } },
-            gradedBy: { select: { name: true } },
-            deferrals: { orderBy: { requestedAt: "desc" }, select: { id: true, status: true } },
-          },
-        },
-      },
-    }),
-    db().cohort.findUnique({ where: { id: cohortId }, select: { programme: { select: { examAttempts: true, examImprovementAttempts: true } } } }),
+    inOrder(
+      () => db().exam.findMany({ where: { cohortId }, orderBy: [{ startsAt: "asc" }, { id: "asc" }], select: SITTING_SELECT }),
+      () => db().$queryRaw<AdmissionStudentRow[]>`
+        SELECT e."id", u."name", u."email", b."name" AS "basisgruppe",
+               st."status"::text AS "standingStatus", st."previousStatus"::text AS "previousStatus", st."changedAt", st."changeCause",
+               COALESCE((SELECT json_agg(json_build_object(
+                   'id', r."id", 'examId', r."examId", 'status', r."status", 'grade', r."grade",
+                   'gradedAtMs', extract(epoch FROM r."gradedAt") * 1000, 'decidedAtMs', extract(epoch FROM r."decidedAt") * 1000,
+                   'decidedBy', du."name", 'gradedBy', gu."name",
+                   'kind', x."kind", 'startsAtMs', extract(epoch FROM x."startsAt") * 1000, 'startsOn', x."startsOn",
+                   'publishedAtMs', extract(epoch FROM x."gradesPublishedAt") * 1000,
+                   'deferral', (SELECT json_build_object('id', f."id", 'status', f."status") FROM "ExamDeferral" f
+                                WHERE f."registrationId" = r."id" ORDER BY f."requestedAt" DESC LIMIT 1),
+                   'letter', (SELECT json_build_object('id', l."id", 'klageDeadline', l."klageDeadline",
+                                                       'klage', (SELECT a."status" FROM "StudentAppeal" a WHERE a."letterId" = l."id" LIMIT 1))
+                              FROM "StudentLetter" l
+                              WHERE l."aboutType" = 'ExamRegistration' AND l."aboutId" = r."id" AND l."kind" = 'EXAM_ADMISSION_REFUSED'
+                              ORDER BY l."decidedAt" DESC LIMIT 1)
+                 ) ORDER BY x."startsAt" ASC, x."id" ASC)
+                 FROM "ExamRegistration" r JOIN "Exam" x ON x."id" = r."examId"
+                 JOIN "User" du ON du."id" = r."decidedById" LEFT JOIN "User" gu ON gu."id" = r."gradedById"
+                 WHERE r."enrolmentId" = e."id"), '[]'::json) AS "registrations"
+        FROM "Enrolment" e JOIN "User" u ON u."id" = e."userId"
+        LEFT JOIN "Basisgruppe" b ON b."id" = e."basisgruppeId"
+        LEFT JOIN "Standing" st ON st."enrolmentId" = e."id"
+        WHERE e."cohortId" = ${cohortId} AND e."status" NOT IN ('WITHDRAWN', 'TRANSFERRED')
+        ORDER BY u."name" ASC, e."id" ASC`,
+      () => db().$queryRaw<{ examAttempts: number; examImprovementAttempts: number }[]>`
+        SELECT p."examAttempts", p."examImprovementAttempts" FROM "Cohort" c JOIN "Programme" p ON p."id" = c."programmeId" WHERE c."id" = ${cohortId}`,
+    ),
   ]);
   const exam = examId ? (sittings.find((sitting) => sitting.id === examId) ?? null) : (sittings.find((sitting) => sitting.kind === "ORDINARY") ?? null);
   if (examId && !exam) throw new NotFoundError("Fant ikke eksamenen.");
-  const rules = { attempts: programme?.programme.examAttempts ?? NTNU_ATTEMPT_RULES.attempts, improvements: programme?.programme.examImprovementAttempts ?? NTNU_ATTEMPT_RULES.improvements };
-  const registrationIds = enrolments.flatMap((enrolment) => enrolment.examRegistrations.map((row) => row.id));
-  const refusalLetters = await db().studentLetter.findMany({
-    where: { aboutType: "ExamRegistration", aboutId: { in: registrationIds }, kind: "EXAM_ADMISSION_REFUSED" },
-    orderBy: { decidedAt: "desc" },
-    select: { id: true, aboutId: true, madeAvailableOn: true, klageDeadline: true, appeals: { select: { status: true } } },
-  });
+  const rules = { attempts: programme?.examAttempts ?? NTNU_ATTEMPT_RULES.attempts, improvements: programme?.examImprovementAttempts ?? NTNU_ATTEMPT_RULES.improvements };
+  const enrolments = rows.map((row) => ({
+    id: row.id,
+    user: { name: row.name, email: row.email },
+    basisgruppe: row.basisgruppe === null ? null : { name: row.basisgruppe },
+    standing:
+      row.standingStatus === null
+        ? null
+        : { status: row.standingStatus, previousStatus: row.previousStatus, changedAt: row.changedAt, changeCause: row.changeCause },
+    examRegistrations: row.registrations.map((registration) => ({
+      id: registration.id,
+      examId: registration.examId,
+      status: registration.status,
+      grade: registration.grade,
+      gradedAt: registration.gradedAtMs === null ? null : new Date(registration.gradedAtMs),
+      decidedAt: new Date(registration.decidedAtMs),
+      decidedBy: { name: registration.decidedBy },
+      gradedBy: registration.gradedBy === null ? null : { name: registration.gradedBy },
+      exam: {
+        kind: registration.kind,
+        startsAt: new Date(registration.startsAtMs),
+        startsOn: new Date(`${registration.startsOn}T00:00:00Z`),
+        gradesPublishedAt: registration.publishedAtMs === null ? null : new Date(registration.publishedAtMs),
+      },
+      deferrals: registration.deferral ? [registration.deferral] : [],
+      letter: registration.letter,
+    })),
+  }));
   const allStudents = enrolments.map((enrolment) => {
     const eligibility = evaluation.byEnrolment.get(enrolment.id)!.eligibility;
     const registration = exam ? (enrolment.examRegistrations.find((row) => row.examId === exam.id) ?? null) : null;
     const records = enrolment.examRegistrations.map(toRecord);
     const counting = countingGrade(records);
     const standing = enrolment.standing;
-    const letter = registration?.status === "REFUSED" ? (refusalLetters.find((row) => row.aboutId === registration.id) ?? null) : null;
+    const letter = registration?.status === "REFUSED" ? registration.letter : null;
     const sat = registration && (registration.status === "ADMITTED" || registration.status === "NOT_ATTENDED");
     const decisionAbout = decisionRegistration(records);
     const deferral = registration?.deferrals[0] ?? null;
@@ -148,8 +210,8 @@ export async function getExamAdmission(viewer: Viewer, cohortId: string, now = n
               decidedAt: registration.decidedAt,
               decidedBy: registration.decidedBy.name,
               letterId: letter?.id ?? null,
-              klageDeadline: letter?.klageDeadline ? isoDate(letter.klageDeadline) : null,
-              klage: letter?.appeals[0]?.status ?? null,
+              klageDeadline: letter?.klageDeadline ?? null,
+              klage: letter?.klage ?? null,
             }
           : null,
       /**
