@@ -57,10 +57,11 @@ export const saveDayAttendanceAction = defineAction({
     const result = await saveDayAttendance(viewer, input);
     revalidatePath(`/kull/${input.cohortId}`, "layout");
     revalidatePath("/faglaerer");
-    // An absence can leave a student with one absence to spare, or none: the warning goes out now
-    // rather than at the next hourly sweep (the sweep sends each notice once, however often it runs).
-    await requestJob("notices.students");
-    if (result.told > 0) await requestJob("mail.deliver");
+    // An absence can leave a student with one absence to spare, or none: the save's own refresh of
+    // the standings queued that warning in its transaction, so it goes out now with the mail job.
+    // (Not the notices.students sweep: it refreshes every running kull's standings under their
+    // locks, and asked for after every save it queued saves of every kull behind it; issue 21.)
+    if (result.told > 0 || result.notices > 0) await requestJob("mail.deliver");
     return {
       message:
         `Oppmøtet er lagret: ${result.present} til stede, ${result.absent} fraværende.` +

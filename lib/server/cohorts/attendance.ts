@@ -277,7 +277,7 @@ export async function saveDayAttendance(viewer: Viewer, input: SaveDayAttendance
             }),
           })
         : 0;
-    await refreshStandings(
+    const changes = await refreshStandings(
       tx,
       { cohortId: input.cohortId, enrolmentIds: sortedIds },
       {
@@ -290,6 +290,8 @@ export async function saveDayAttendance(viewer: Viewer, input: SaveDayAttendance
       date,
       mode,
       told,
+      /** Attendance warnings (and their withdrawals) queued by the refresh of the standings. */
+      notices: changes.filter((change) => change.notice !== null).length,
       saved: rows.length,
       changed: changed.size,
       present: rows.filter((row) => row.status === "PRESENT").length,
