@@ -210,16 +210,15 @@ export async function saveDayAttendance(viewer: Viewer, input: SaveDayAttendance
     // The students must be this cohort's; locked (in id order) so an exam registration deciding
     // on their eligibility at the same moment waits for this save.
     const sortedIds = [...ids].sort();
-    const found = await tx.$queryRaw<{ id: string }[]>`
-      SELECT "id" FROM "Enrolment"
-      WHERE "cohortId" = ${input.cohortId} AND "status" NOT IN ('WITHDRAWN', 'TRANSFERRED') AND "id" = ANY(${sortedIds}::text[])
-      ORDER BY "id" FOR SHARE`;
+    // With each one's registration for the day so far (the day's row lock keeps it current).
+    const found = await tx.$queryRaw<{ id: string; status: AttendanceStatus | null; note: string | null }[]>`
+      SELECT e."id", a."status"::text AS "status", a."note" FROM "Enrolment" e
+      LEFT JOIN "Attendance" a ON a."enrolmentId" = e."id" AND a."samlingDayId" = ${day.id}
+      WHERE e."cohortId" = ${input.cohortId} AND e."status" NOT IN ('WITHDRAWN', 'TRANSFERRED') AND e."id" = ANY(${sortedIds}::text[])
+      ORDER BY e."id" FOR SHARE OF e`;
     if (found.length !== ids.length) throw new NotFoundError("Fant ikke alle studentene i kullet.");
+    const previous = found.flatMap((row) => (row.status === null ? [] : [{ enrolmentId: row.id, status: row.status, note: row.note }]));
 
-    const previous = await tx.attendance.findMany({
-      where: { samlingDayId: day.id, enrolmentId: { in: ids } },
-      select: { id: true, enrolmentId: true, status: true, note: true },
-    });
     const before = new Map(previous.map((row) => [row.enrolmentId, row]));
     const rows = [...input.rows].sort((a, b) => (a.enrolmentId < b.enrolmentId ? -1 : 1));
     const written = await tx.$queryRaw<{ id: string; enrolmentId: string; updatedAt: Date }[]>`
