@@ -356,7 +356,7 @@ export function explainRankingPlaces(
       const sameCountyAhead = aheadByCounty.get(candidate.county) ?? 0;
       explanations.set(id, placeExplanation(candidate, { index, admittedCount: result.admitted.length, aheadInHigherCategories, sameCountyAhead }, options));
     }
-    aheadByCategory[candidate.category] += 1;
+    aheadByCategory[candidate.category] = aheadByCategory[candidate.category]! + 1;
     aheadByCounty.set(candidate.county, (aheadByCounty.get(candidate.county) ?? 0) + 1);
   }
   return explanations;
