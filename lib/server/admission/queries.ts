@@ -348,11 +348,11 @@ const REVIEW_DETAIL = {
   category: true,
   categoryReason: true,
   categorySetAt: true,
-  categorySetBy: { select: { name: true } },
+  categorySetById: true,
   qualified: true,
   qualificationGrounds: true,
   qualifiedAt: true,
-  qualifiedBy: { select: { name: true } },
+  qualifiedById: true,
   applicant: { select: { id: true, name: true, email: true, phone: true } },
   cohort: { select: { id: true, name: true, code: true, capacity: true, applicationDeadline: true, programme: { select: { name: true } } } },
   educations: { orderBy: IN_ENTERED_ORDER, select: EDUCATION_FIELDS },
@@ -363,7 +363,7 @@ const REVIEW_DETAIL = {
       verificationStatus: true,
       verificationNote: true,
       verifiedAt: true,
-      verifiedBy: { select: { name: true } },
+      verifiedById: true,
     },
   },
   documents: {
@@ -371,12 +371,12 @@ const REVIEW_DETAIL = {
     select: {
       ...DOCUMENT_FIELDS,
       verifiedAt: true,
-      verifiedBy: { select: { name: true } },
+      verifiedById: true,
     },
   },
   documentationRequests: {
     orderBy: { createdAt: "desc" },
-    select: { id: true, message: true, dueDate: true, createdAt: true, closedAt: true, createdBy: { select: { name: true } } },
+    select: { id: true, message: true, dueDate: true, createdAt: true, closedAt: true, createdById: true },
   },
   decision: {
     select: {
@@ -399,15 +399,39 @@ const REVIEW_DETAIL = {
 
 export async function getApplicationForReview(viewer: Viewer, applicationId: string, filter: ApplicationFilter) {
   requireAdviser(viewer);
-  const application = await db().application.findUnique({ where: { id: applicationId }, select: REVIEW_DETAIL });
-  if (!application || application.status === "DRAFT") throw new NotFoundError("Fant ikke søknaden.");
-  // The queue is the list's filter and order. An application the adviser has just moved out of
-  // the filter (judged, say) keeps its place, so "Neste" still goes on to the next one.
-  const queueWhere = whereOf(application.cohortId, { ...filter, page: 1 });
-  const [queue, stillInFilter] = await Promise.all([
-    db().application.findMany({ where: { OR: [queueWhere, { id: applicationId }] }, orderBy: orderOf(filter.sort), select: { id: true } }),
-    db().application.count({ where: { AND: [queueWhere, { id: applicationId }] } }),
-  ]);
+  // On one connection (issue 21: the nested read sent its relations at once, on up to eight pool
+  // connections), and the names of the staff who acted read once for all of them.
+  const read = await db().$transaction(async (tx) => {
+    const row = await tx.application.findUnique({ where: { id: applicationId }, select: REVIEW_DETAIL });
+    if (!row || row.status === "DRAFT") return null;
+    // The queue is the list's filter and order. An application the adviser has just moved out of
+    // the filter (judged, say) keeps its place, so "Neste" still goes on to the next one.
+    const queueWhere = whereOf(row.cohortId, { ...filter, page: 1 });
+    const queue = await tx.application.findMany({ where: { OR: [queueWhere, { id: applicationId }] }, orderBy: orderOf(filter.sort), select: { id: true } });
+    const stillInFilter = await tx.application.count({ where: { AND: [queueWhere, { id: applicationId }] } });
+    const staffIds = [
+      row.categorySetById,
+      row.qualifiedById,
+      ...row.positions.map((position) => position.verifiedById),
+      ...row.documents.map((document) => document.verifiedById),
+      ...row.documentationRequests.map((request) => request.createdById),
+    ].filter((id): id is string => id !== null);
+    const staff = staffIds.length > 0 ? await tx.user.findMany({ where: { id: { in: [...new Set(staffIds)] } }, select: { id: true, name: true } }) : [];
+    return { row, queue, stillInFilter, names: new Map(staff.map((user) => [user.id, user.name])) };
+  });
+  if (!read) throw new NotFoundError("Fant ikke søknaden.");
+  const { row, queue, stillInFilter, names } = read;
+  /** `{ name }` of the staff member, as a nested select gave it (null when there is none). */
+  const person = (id: string | null) => (id !== null && names.has(id) ? { name: names.get(id)! } : null);
+  const { categorySetById, qualifiedById, ...rest } = row;
+  const application = {
+    ...rest,
+    categorySetBy: person(categorySetById),
+    qualifiedBy: person(qualifiedById),
+    positions: row.positions.map(({ verifiedById, ...position }) => ({ ...position, verifiedBy: person(verifiedById) })),
+    documents: row.documents.map(({ verifiedById, ...document }) => ({ ...document, verifiedBy: person(verifiedById) })),
+    documentationRequests: row.documentationRequests.map(({ createdById, ...request }) => ({ ...request, createdBy: person(createdById)! })),
+  };
   const index = queue.findIndex((row) => row.id === applicationId);
   const summary = summariseReview({
     id: application.id,
