@@ -3,8 +3,9 @@ import Link from "next/link";
 import { PageHeader } from "@/components/area-nav";
 import { CohortTable } from "@/components/cohort-table";
 import { formatDeadline } from "@/lib/domain/application-deadline";
-import { listAppeals, listIntakes } from "@/lib/server/admission/queries";
+import { countOpenAdmissionAppeals, listIntakes } from "@/lib/server/admission/queries";
 import { listCohortsForStaff } from "@/lib/server/cohorts/staff-overview";
+import { inOrder } from "@/lib/server/in-order";
 import { listNextSteps } from "@/lib/server/intakes/queries";
 import { countOpenAppeals } from "@/lib/server/student-letters/appeals";
 import { requirePageRole } from "@/lib/server/viewer";
@@ -14,16 +15,16 @@ export const metadata: Metadata = { title: "Studieveileder" };
 
 export default async function AdviserHome() {
   const viewer = await requirePageRole(["ADVISER", "ADMIN"], "/veileder");
-  const [cohorts, steps, intakes, appeals, studentAppeals] = await Promise.all([
-    listCohortsForStaff(viewer),
-    listNextSteps(viewer),
-    listIntakes(viewer),
-    listAppeals(viewer, { open: true }),
-    countOpenAppeals(viewer),
-  ]);
+  // One read after another: each runs its own few queries at once, so the request holds at most
+  // three pool connections (issue 21; all five at once held seven).
+  const [cohorts, steps, intakes, { received, toForward }, studentAppeals] = await inOrder(
+    () => listCohortsForStaff(viewer),
+    () => listNextSteps(viewer),
+    () => listIntakes(viewer),
+    () => countOpenAdmissionAppeals(viewer),
+    () => countOpenAppeals(viewer),
+  );
   const waiting = intakes.filter((intake) => intake.notReviewed + intake.underReview > 0);
-  const received = appeals.filter((appeal) => appeal.status === "RECEIVED").length;
-  const toForward = appeals.length - received;
   return (
     <>
       <PageHeader title="Oversikt for studieveileder" lead="Kull, søknader og studenter." />
@@ -56,7 +57,7 @@ export default async function AdviserHome() {
               venter på behandling.
             </li>
           ))}
-          {waiting.length === 0 && appeals.length === 0 && studentAppeals.length === 0 ? <li>Ingen søknader eller klager venter på deg.</li> : null}
+          {waiting.length === 0 && received + toForward === 0 && studentAppeals.length === 0 ? <li>Ingen søknader eller klager venter på deg.</li> : null}
         </ul>
       </section>
       <section className="card" aria-labelledby="kull-heading">

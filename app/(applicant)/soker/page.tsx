@@ -8,6 +8,7 @@ import { formatDeadline } from "@/lib/domain/application-deadline";
 import { formatInstantNb } from "@/lib/domain/format";
 import { listMyApplications } from "@/lib/server/applications/queries";
 import { listOpenCohorts } from "@/lib/server/cohorts/queries";
+import { inOrder } from "@/lib/server/in-order";
 import { requirePageRole } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
 
@@ -15,7 +16,8 @@ export const metadata: Metadata = { title: "Mine søknader" };
 
 export default async function ApplicantHome() {
   const viewer = await requirePageRole(["APPLICANT"], "/soker");
-  const [applications, openCohorts] = await Promise.all([listMyApplications(viewer), listOpenCohorts()]);
+  // In order: each read fans out over its relations, and together they held five connections (issue 21).
+  const [applications, openCohorts] = await inOrder(() => listMyApplications(viewer), () => listOpenCohorts());
   const appliedTo = new Set(applications.map((application) => application.cohort.id));
   const available = openCohorts.filter((cohort) => !appliedTo.has(cohort.id));
   return (

@@ -3,17 +3,18 @@ import "server-only";
 // one application under review with its neighbours in the queue, the klage queue and the log of
 // decisions. Every read is a fixed number of queries however many applications there are.
 import { PRIORITY_CATEGORIES, type PriorityCategory } from "@/lib/domain/admission";
-import { appealOfferProblem, isRankingProvisional, isWaitlistClosed } from "@/lib/domain/admission-decisions";
+import { appealOfferProblem, isRankingProvisional, isWaitlistClosed, waitlistClosingDate } from "@/lib/domain/admission-decisions";
 import { countyName, COUNTIES } from "@/lib/domain/counties";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { DOCUMENT_FIELDS, EDUCATION_FIELDS, IN_ENTERED_ORDER, POSITION_FIELDS } from "@/lib/server/applications/read";
 import { NotFoundError } from "@/lib/server/errors";
+import { inOrder } from "@/lib/server/in-order";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
 import { requireAdviser } from "./access";
 import { ADMISSION_STATUSES, summariseReview } from "./facts";
-import { placesTaken, waitlistClosingDateOf } from "./places";
+import { placesTaken } from "./places";
 
 // ─── Filters of the application list (also the review queue) ────────────────────────────────────
 
@@ -121,6 +122,15 @@ function effective(row: { category: number | null; assessedCategory: number | nu
   return PRIORITY_CATEGORIES.includes(value as PriorityCategory) ? (value as PriorityCategory) : null;
 }
 
+interface IntakeFacts {
+  openAppeals: number;
+  openRequests: number;
+  released: number;
+  transferredIn: number;
+  samlingDays: number;
+  firstSamlingDay: string | null;
+}
+
 // ─── The intake overview ────────────────────────────────────────────────────────────────────────
 
 /** Every cohort with its intake in numbers, newest first (the adviser's list of intakes; archived kull left out). */
@@ -152,37 +162,56 @@ export async function listIntakes(viewer: Viewer) {
 
 export async function getIntakeOverview(viewer: Viewer, cohortId: string, now = new Date()) {
   requireAdviser(viewer);
-  const sent = { cohortId, status: { not: "DRAFT" as const } };
-  const [cohort, byStatus, byCategory, byCounty, byQualified, decisions, openAppeals, openRequests] = await Promise.all([
-    db().cohort.findUnique({
-      where: { id: cohortId },
-      select: {
-        id: true,
-        name: true,
-        code: true,
-        capacity: true,
-        applicationOpensOn: true,
-        applicationDeadline: true,
-        offerAnswerDeadline: true,
-        waitlistClosesOn: true,
-        startsOn: true,
-        endsOn: true,
-        programme: { select: { name: true } },
-      },
-    }),
-    db().application.groupBy({ by: ["status"], where: sent, _count: { _all: true } }),
-    db().application.groupBy({
-      by: ["category", "assessedCategory", "provisionalCategory"],
-      where: { cohortId, status: { in: [...ADMISSION_STATUSES] } },
-      _count: { _all: true },
-    }),
-    db().application.groupBy({ by: ["employerCountyCode"], where: { cohortId, status: { in: [...ADMISSION_STATUSES] } }, _count: { _all: true } }),
-    db().application.groupBy({ by: ["qualified"], where: { cohortId, status: { in: [...ADMISSION_STATUSES] } }, _count: { _all: true } }),
-    db().decision.groupBy({ by: ["outcome", "answer"], where: { application: { cohortId } }, _count: { _all: true } }),
-    db().appeal.count({ where: { status: "RECEIVED", application: { cohortId } } }),
-    db().documentationRequest.count({ where: { closedAt: null, application: { cohortId } } }),
-  ]);
+  // Seven statements, one after another (issue 21: fourteen, up to eight connections at once). The
+  // applications are counted once by every property the page shows, and summed here.
+  const [cohort, byProperties, decisions, facts_, taken] = await inOrder(
+    () =>
+      db().cohort.findUnique({
+        where: { id: cohortId },
+        select: {
+          id: true,
+          name: true,
+          code: true,
+          capacity: true,
+          applicationOpensOn: true,
+          applicationDeadline: true,
+          offerAnswerDeadline: true,
+          waitlistClosesOn: true,
+          startsOn: true,
+          endsOn: true,
+          programme: { select: { name: true } },
+        },
+      }),
+    () =>
+      db().application.groupBy({
+        by: ["status", "category", "assessedCategory", "provisionalCategory", "employerCountyCode", "qualified"],
+        where: { cohortId, status: { not: "DRAFT" } },
+        _count: { _all: true },
+      }),
+    () => db().decision.groupBy({ by: ["outcome", "answer"], where: { application: { cohortId } }, _count: { _all: true } }),
+    () => db().$queryRaw<IntakeFacts[]>`
+      SELECT
+        (SELECT count(*)::int FROM "Appeal" ap JOIN "Application" a ON a."id" = ap."applicationId"
+          WHERE ap."status" = 'RECEIVED' AND a."cohortId" = ${cohortId}) AS "openAppeals",
+        (SELECT count(*)::int FROM "DocumentationRequest" r JOIN "Application" a ON a."id" = r."applicationId"
+          WHERE r."closedAt" IS NULL AND a."cohortId" = ${cohortId}) AS "openRequests",
+        (SELECT count(*)::int FROM "Enrolment" e WHERE e."cohortId" = ${cohortId} AND e."placeReleasedAt" IS NOT NULL) AS "released",
+        (SELECT count(*)::int FROM "Enrolment" e
+          WHERE e."cohortId" = ${cohortId} AND e."transferredFromId" IS NOT NULL AND e."placeReleasedAt" IS NULL) AS "transferredIn",
+        (SELECT count(*)::int FROM "SamlingDay" d
+          WHERE EXISTS (SELECT 1 FROM "CohortSamling" cs WHERE cs."samlingId" = d."samlingId" AND cs."cohortId" = ${cohortId})) AS "samlingDays",
+        (SELECT to_char(min(d."date"), 'YYYY-MM-DD') FROM "SamlingDay" d
+          WHERE EXISTS (SELECT 1 FROM "CohortSamling" cs WHERE cs."samlingId" = d."samlingId" AND cs."cohortId" = ${cohortId})) AS "firstSamlingDay"`,
+    () => placesTaken(db(), cohortId),
+  );
   if (!cohort) throw new NotFoundError("Fant ikke kullet.");
+  const { openAppeals, openRequests, released, transferredIn, samlingDays, firstSamlingDay } = facts_[0]!;
+  const sum = (rows: typeof byProperties) => rows.reduce((total, row) => total + row._count._all, 0);
+  const admission = byProperties.filter((row) => (ADMISSION_STATUSES as readonly string[]).includes(row.status));
+  const byStatus = LIST_STATUSES.map((status) => ({ status, _count: { _all: sum(byProperties.filter((row) => row.status === status)) } }));
+  const byCategory = admission;
+  const byCounty = (code: string) => sum(admission.filter((row) => row.employerCountyCode === code));
+  const byQualified = (qualified: boolean | null) => sum(admission.filter((row) => row.qualified === qualified));
   const decisionCount = (outcome: string, answer?: string | null) =>
     decisions
       .filter((row) => row.outcome === outcome && (answer === undefined || row.answer === answer))
@@ -196,15 +225,11 @@ export async function getIntakeOverview(viewer: Viewer, cohortId: string, now = 
   }
   const statusCount = (status: string) => byStatus.find((row) => row.status === status)?._count._all ?? 0;
   const { waitlistClosesOn, startsOn, endsOn, ...facts } = cohort;
-  const [closesOn, defaultOn, samlingDays, taken, released, transferredIn] = await Promise.all([
-    waitlistClosingDateOf(db(), cohort),
-    waitlistClosingDateOf(db(), { ...cohort, waitlistClosesOn: null }),
-    db().samlingDay.count({ where: { samling: { cohorts: { some: { cohortId } } } } }),
-    placesTaken(db(), cohortId),
-    // Students who left before the waiting list closed gave their place back (issue 18).
-    db().enrolment.count({ where: { cohortId, placeReleasedAt: { not: null } } }),
-    db().enrolment.count({ where: { cohortId, transferredFromId: { not: null }, placeReleasedAt: null } }),
-  ]);
+  // The day the waiting list closes: the adviser's own date, else the first samling day, else the
+  // start (the rule is lib/domain/admission-decisions.ts, as in waitlistClosingDateOf).
+  const closing = (own: Date | null) =>
+    waitlistClosingDate({ waitlistClosesOn: own ? isoDate(own) : null, startsOn: isoDate(startsOn), samlingDays: firstSamlingDay ? [firstSamlingDay] : [] });
+  const [closesOn, defaultOn] = [closing(waitlistClosesOn), closing(null)];
   return {
     cohort: {
       ...facts,
@@ -230,12 +255,12 @@ export async function getIntakeOverview(viewer: Viewer, cohortId: string, now = 
     byCounty: COUNTIES.map((county) => ({
       code: county.code,
       name: county.name,
-      count: byCounty.find((row) => row.employerCountyCode === county.code)?._count._all ?? 0,
+      count: byCounty(county.code),
     })),
     qualified: {
-      yes: byQualified.find((row) => row.qualified === true)?._count._all ?? 0,
-      no: byQualified.find((row) => row.qualified === false)?._count._all ?? 0,
-      notJudged: byQualified.find((row) => row.qualified === null)?._count._all ?? 0,
+      yes: byQualified(true),
+      no: byQualified(false),
+      notJudged: byQualified(null),
     },
     places: {
       capacity: cohort.capacity,
@@ -323,11 +348,11 @@ const REVIEW_DETAIL = {
   category: true,
   categoryReason: true,
   categorySetAt: true,
-  categorySetBy: { select: { name: true } },
+  categorySetById: true,
   qualified: true,
   qualificationGrounds: true,
   qualifiedAt: true,
-  qualifiedBy: { select: { name: true } },
+  qualifiedById: true,
   applicant: { select: { id: true, name: true, email: true, phone: true } },
   cohort: { select: { id: true, name: true, code: true, capacity: true, applicationDeadline: true, programme: { select: { name: true } } } },
   educations: { orderBy: IN_ENTERED_ORDER, select: EDUCATION_FIELDS },
@@ -338,7 +363,7 @@ const REVIEW_DETAIL = {
       verificationStatus: true,
       verificationNote: true,
       verifiedAt: true,
-      verifiedBy: { select: { name: true } },
+      verifiedById: true,
     },
   },
   documents: {
@@ -346,12 +371,12 @@ const REVIEW_DETAIL = {
     select: {
       ...DOCUMENT_FIELDS,
       verifiedAt: true,
-      verifiedBy: { select: { name: true } },
+      verifiedById: true,
     },
   },
   documentationRequests: {
     orderBy: { createdAt: "desc" },
-    select: { id: true, message: true, dueDate: true, createdAt: true, closedAt: true, createdBy: { select: { name: true } } },
+    select: { id: true, message: true, dueDate: true, createdAt: true, closedAt: true, createdById: true },
   },
   decision: {
     select: {
@@ -374,15 +399,39 @@ const REVIEW_DETAIL = {
 
 export async function getApplicationForReview(viewer: Viewer, applicationId: string, filter: ApplicationFilter) {
   requireAdviser(viewer);
-  const application = await db().application.findUnique({ where: { id: applicationId }, select: REVIEW_DETAIL });
-  if (!application || application.status === "DRAFT") throw new NotFoundError("Fant ikke søknaden.");
-  // The queue is the list's filter and order. An application the adviser has just moved out of
-  // the filter (judged, say) keeps its place, so "Neste" still goes on to the next one.
-  const queueWhere = whereOf(application.cohortId, { ...filter, page: 1 });
-  const [queue, stillInFilter] = await Promise.all([
-    db().application.findMany({ where: { OR: [queueWhere, { id: applicationId }] }, orderBy: orderOf(filter.sort), select: { id: true } }),
-    db().application.count({ where: { AND: [queueWhere, { id: applicationId }] } }),
-  ]);
+  // On one connection (issue 21: the nested read sent its relations at once, on up to eight pool
+  // connections), and the names of the staff who acted read once for all of them.
+  const read = await db().$transaction(async (tx) => {
+    const row = await tx.application.findUnique({ where: { id: applicationId }, select: REVIEW_DETAIL });
+    if (!row || row.status === "DRAFT") return null;
+    // The queue is the list's filter and order. An application the adviser has just moved out of
+    // the filter (judged, say) keeps its place, so "Neste" still goes on to the next one.
+    const queueWhere = whereOf(row.cohortId, { ...filter, page: 1 });
+    const queue = await tx.application.findMany({ where: { OR: [queueWhere, { id: applicationId }] }, orderBy: orderOf(filter.sort), select: { id: true } });
+    const stillInFilter = await tx.application.count({ where: { AND: [queueWhere, { id: applicationId }] } });
+    const staffIds = [
+      row.categorySetById,
+      row.qualifiedById,
+      ...row.positions.map((position) => position.verifiedById),
+      ...row.documents.map((document) => document.verifiedById),
+      ...row.documentationRequests.map((request) => request.createdById),
+    ].filter((id): id is string => id !== null);
+    const staff = staffIds.length > 0 ? await tx.user.findMany({ where: { id: { in: [...new Set(staffIds)] } }, select: { id: true, name: true } }) : [];
+    return { row, queue, stillInFilter, names: new Map(staff.map((user) => [user.id, user.name])) };
+  });
+  if (!read) throw new NotFoundError("Fant ikke søknaden.");
+  const { row, queue, stillInFilter, names } = read;
+  /** `{ name }` of the staff member, as a nested select gave it (null when there is none). */
+  const person = (id: string | null) => (id !== null && names.has(id) ? { name: names.get(id)! } : null);
+  const { categorySetById, qualifiedById, ...rest } = row;
+  const application = {
+    ...rest,
+    categorySetBy: person(categorySetById),
+    qualifiedBy: person(qualifiedById),
+    positions: row.positions.map(({ verifiedById, ...position }) => ({ ...position, verifiedBy: person(verifiedById) })),
+    documents: row.documents.map(({ verifiedById, ...document }) => ({ ...document, verifiedBy: person(verifiedById) })),
+    documentationRequests: row.documentationRequests.map(({ createdById, ...request }) => ({ ...request, createdBy: person(createdById)! })),
+  };
   const index = queue.findIndex((row) => row.id === applicationId);
   const summary = summariseReview({
     id: application.id,
@@ -418,10 +467,24 @@ export type ReviewPage = Awaited<ReturnType<typeof getApplicationForReview>>;
 
 // ─── Klage queue and the decision log ───────────────────────────────────────────────────────────
 
+/** Klager still open: received (to decide), or upheld and not yet sent on to the klageinstans. */
+const OPEN_APPEAL = { OR: [{ status: "RECEIVED" as const }, { status: "UPHELD" as const, forwardedAt: null }] } satisfies Prisma.AppealWhereInput;
+
+/**
+ * How many open klager wait for the adviser (the start page): `received` to decide, `toForward`
+ * upheld and not yet sent on. One statement; listAppeals reads the same klager in full.
+ */
+export async function countOpenAdmissionAppeals(viewer: Viewer): Promise<{ received: number; toForward: number }> {
+  requireAdviser(viewer);
+  const rows = await db().appeal.groupBy({ by: ["status"], where: OPEN_APPEAL, _count: { _all: true } });
+  const received = rows.find((row) => row.status === "RECEIVED")?._count._all ?? 0;
+  return { received, toForward: rows.reduce((sum, row) => sum + row._count._all, 0) - received };
+}
+
 export async function listAppeals(viewer: Viewer, options: { open: boolean }) {
   requireAdviser(viewer);
   const appeals = await db().appeal.findMany({
-    where: options.open ? { OR: [{ status: "RECEIVED" }, { status: "UPHELD", forwardedAt: null }] } : {},
+    where: options.open ? OPEN_APPEAL : {},
     orderBy: { filedAt: "asc" },
     select: {
       id: true,

@@ -5,7 +5,7 @@ import { inOrder } from "@/lib/server/in-order";
 // a fixed number of queries however many applications there are. A what-if for another number
 // of places is the same computation with that number; it writes nothing. The adviser's moves are
 // made in ./ranking-moves.ts.
-import { explainRankingPlace, rankApplicants, type PriorityCategory } from "@/lib/domain/admission";
+import { explainRankingPlaces, rankApplicants, type PriorityCategory } from "@/lib/domain/admission";
 import { applyRankingMoves } from "@/lib/domain/admission-decisions";
 import { countyName } from "@/lib/domain/counties";
 import type { Database, Transaction } from "@/lib/db/client";
@@ -64,10 +64,12 @@ export async function computeRanking(client: Client, cohortId: string, options: 
   const result = { admitted: order.slice(0, places), waitlist: order.slice(places), rejected: [] as string[] };
   const byId = new Map(candidates.map((candidate) => [candidate.applicationId, candidate]));
   const lastMove = new Map(moves.map((move) => [move.applicationId, move]));
+  // Every row's explanation in one pass (one call per row read the whole order once per row).
+  const explanations = explainRankingPlaces(eligible, result);
 
   const rows = order.map((applicationId, index): RankedRow => {
     const candidate = byId.get(applicationId)!;
-    const explanation = explainRankingPlace(eligible, result, applicationId);
+    const explanation = explanations.get(applicationId)!;
     const move = lastMove.get(applicationId) ?? null;
     const reasons = move
       ? [...explanation.reasons, `Studieveilederen har flyttet søkeren til plass ${move.toRank}: ${move.reason}`]

@@ -7,8 +7,9 @@ import "server-only";
 //
 // Everything is read with the viewer's own user id in the `where`: a student can never reach
 // another student's enrolment, notices or submissions through this module. The number of queries
-// does not depend on the size of the cohort (one nested read, then three for the verdict, per
-// enrolment of the viewer; tests/integration/student-home.test.ts counts them).
+// does not depend on the size of the cohort or on how many kull the student is in (one nested
+// read, the earlier kull, one evaluation for the verdict), and all of them run on one connection
+// (tests/integration/student-home.test.ts and student-pages-queries.test.ts count them).
 //
 // One history across kull (issue 18): a student who moved from an earlier kull sees, with the new
 // kull, what was credited from the old one (the approved submission with its attempts and
@@ -41,7 +42,7 @@ import { formatDateNb } from "@/lib/domain/format";
 import { describeStandingChange } from "@/lib/domain/standing";
 import { formatWeeksNb, samlingPhase } from "@/lib/domain/schedule";
 import { COHORT_ACADEMIC_LEAD, cohortContacts, PROGRAMME_CONTACT_FIELDS } from "@/lib/server/cohorts/contacts";
-import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
+import { evaluateCohortsEligibility } from "@/lib/server/cohorts/eligibility";
 import { asPublished, RECORD_SELECT, toRecord } from "@/lib/server/exams/records";
 import { db } from "@/lib/server/db";
 import { AccessDeniedError } from "@/lib/server/errors";
@@ -172,14 +173,18 @@ const ENROLMENT_SELECT = {
 async function loadStudentOverview(viewer: Viewer, now: Date) {
   if (!viewer.roles.includes("STUDENT")) throw new AccessDeniedError();
   const today = osloDate(now);
-  const [enrolments, earlierRows] = await Promise.all([
-    db().enrolment.findMany({
+  // One connection for the whole read (issue 21). The nested select below is one statement per
+  // relation, and outside a transaction Prisma sends sibling relations at once, each on a pool
+  // connection of its own: one student's page held all ten. In a transaction they go one after
+  // another on one connection (lib/db/serial-transactions.ts), and every part reads one snapshot.
+  const { enrolments, earlierRows, evaluations } = await db().$transaction(async (tx) => {
+    const enrolments = await tx.enrolment.findMany({
       where: { userId: viewer.id, status: { in: [...IN_KULL] } },
       orderBy: { cohort: { startsOn: "desc" } },
       select: ENROLMENT_SELECT,
-    }),
+    });
     // The kull the student moved on from (transfers), for one history across them.
-    db().enrolment.findMany({
+    const earlierRows = await tx.enrolment.findMany({
       where: { userId: viewer.id, status: "TRANSFERRED" },
       select: {
         id: true,
@@ -188,8 +193,16 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
         cohort: { select: { name: true, arbeidskrav: { orderBy: { number: "asc" }, select: { id: true, number: true, title: true, required: true, dueDate: true } } } },
         submissionMembers: { select: { submission: { select: SUBMISSION_SELECT } } },
       },
-    }),
-  ]);
+    });
+    // The verdict comes from the one place that decides it (also for faculty and exam
+    // registration), for every kull of the student in one evaluation.
+    const evaluations = await evaluateCohortsEligibility(
+      tx,
+      enrolments.map((enrolment) => enrolment.cohort.id),
+      { today, enrolmentIds: enrolments.map((enrolment) => enrolment.id) },
+    );
+    return { enrolments, earlierRows, evaluations };
+  });
   const earlierById = new Map(earlierRows.map((row) => [row.id, row]));
   /** The kull before this one, oldest first (a chain of transfers). */
   const earlierOf = (transferredFromId: string | null) => {
@@ -198,14 +211,9 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
     return chain;
   };
 
-  // The verdict comes from the one place that decides it (also for faculty and exam registration).
-  const evaluations = await Promise.all(
-    enrolments.map((enrolment) => evaluateCohortEligibility(db(), enrolment.cohort.id, { today, enrolmentIds: [enrolment.id] })),
-  );
-
-  return enrolments.map((enrolment, index) => {
+  return enrolments.map((enrolment) => {
     const { cohort } = enrolment;
-    const { requirements, byEnrolment } = evaluations[index]!;
+    const { requirements, byEnrolment } = evaluations.get(cohort.id)!;
     const eligibility = byEnrolment.get(enrolment.id)!.eligibility;
     const attendanceByDay = new Map(enrolment.attendance.map((row) => [row.samlingDayId, row.status]));
     const noticeByDay = new Map(enrolment.absenceNotices.map((notice) => [notice.samlingDayId, notice]));

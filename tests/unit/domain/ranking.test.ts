@@ -1,6 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   explainRankingPlace,
+  explainRankingPlaces,
   rankApplicants,
   type PriorityCategory,
   type RankingCandidate,
@@ -384,5 +386,60 @@ describe("explainRankingPlace", () => {
   it("refuses an unknown id or a result that does not contain it", () => {
     expect(() => explainRankingPlace(candidates, result, "nobody")).toThrow(RangeError);
     expect(() => explainRankingPlace(candidates, { admitted: [], waitlist: [], rejected: [] }, "o1")).toThrow(RangeError);
+  });
+});
+
+describe("explainRankingPlaces", () => {
+  const candidateArbitrary = fc
+    .record({
+      category: fc.integer({ min: 1, max: 4 }),
+      county: fc.constantFrom("03", "50", "46", "15"),
+      hour: fc.integer({ min: 0, max: 5 }),
+      qualified: fc.boolean(),
+    })
+    .map((c) => ({ ...c, category: c.category as PriorityCategory }));
+
+  it("explains every place exactly as explainRankingPlace does, also in an order the adviser moved", () => {
+    fc.assert(
+      fc.property(
+        fc.array(candidateArbitrary, { maxLength: 40 }),
+        fc.integer({ min: 0, max: 45 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 5 }),
+        fc.boolean(),
+        (rows, places, swaps, includePlacement) => {
+          const candidates = rows.map((row, index) =>
+            cand(`c${index}`, row.category, row.county, new Date(Date.UTC(2024, 10, 1, row.hour)).toISOString(), row.qualified),
+          );
+          const ranked = rankApplicants(candidates, places);
+          // An adjusted order (moves): swap places in the ranked order, then cut at `places` again.
+          const order = [...ranked.admitted, ...ranked.waitlist];
+          for (const [a, b] of swaps) {
+            if (order.length < 2) break;
+            const [i, j] = [a % order.length, b % order.length];
+            [order[i], order[j]] = [order[j]!, order[i]!];
+          }
+          const result = { admitted: order.slice(0, places), waitlist: order.slice(places), rejected: ranked.rejected };
+          const options = { includePlacement };
+          const all = explainRankingPlaces(candidates, result, options);
+          expect([...all.keys()].sort()).toEqual(candidates.map((c) => c.id).sort());
+          for (const candidate of candidates) expect(all.get(candidate.id)).toEqual(explainRankingPlace(candidates, result, candidate.id, options));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("uses the county label it is given", () => {
+    const candidates = [cand("a", 1, "03", "2024-11-01T09:15:00Z"), cand("b", 2, "03", "2024-11-02T09:15:00Z")];
+    const result = rankApplicants(candidates, 1);
+    const b = explainRankingPlaces(candidates, result, { countyLabel: (c) => `fylke ${c}` }).get("b")!;
+    expect(b.reasons).toContain("1 søker fra fylke 03 er rangert foran deg. For å få geografisk spredning går neste plass i hver kategori til søkeren fra det fylket som har færrest rangert så langt.");
+    expect(b).toMatchObject({ outcome: "WAITLISTED", rank: 2, waitlistPosition: 1, aheadInHigherCategories: 1, sameCountyAhead: 1 });
+  });
+
+  it("refuses a result that names an unknown candidate", () => {
+    const candidates = [cand("a", 1, "03", "2024-11-01T09:15:00Z")];
+    expect(() => explainRankingPlaces(candidates, { admitted: ["a", "ghost"], waitlist: [], rejected: [] })).toThrow(RangeError);
+    expect(() => explainRankingPlaces(candidates, { admitted: [], waitlist: [], rejected: ["ghost"] })).toThrow(RangeError);
   });
 });

@@ -48,7 +48,9 @@ export default async function IntakeOverviewPage({
   const filter = parseApplicationFilter(await searchParams);
   let overview, list;
   try {
-    [overview, list] = await Promise.all([getIntakeOverview(viewer, cohortId), listApplications(viewer, cohortId, filter)]);
+    // One after the other: the request holds at most three pool connections (issue 21).
+    overview = await getIntakeOverview(viewer, cohortId);
+    list = await listApplications(viewer, cohortId, filter);
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;

@@ -1,0 +1,98 @@
+// The student's home (/student) and attendance page (/student/oppmote) cost the same number of
+// statements for a cohort of 4 and of 16 and hold one pool connection (issue 21: one request held
+// all ten). Still one statement per relation of the nested read (82 here, counted on the pool as
+// `npm run bench` counts them): above the issue's 12, see README "Benchmarks".
+import { beforeAll, describe, expect, it } from "vitest";
+import { getStudentIdentity } from "@/lib/server/enrolments/identity";
+import { getStudentOverview } from "@/lib/server/students/overview";
+import { resolveViewer, type Viewer } from "@/lib/server/viewer";
+import { createSubmission } from "@/prisma/seed/factories";
+import { addDays } from "@/lib/domain/dates";
+import { isoDate } from "@/lib/to-domain";
+import { measureRequest } from "./request-cost";
+import { studentCohort } from "./student-fixtures";
+import { db, signInAs } from "./support";
+
+type Fixture = Awaited<ReturnType<typeof studentCohort>>;
+
+async function populatedCohort(size: number) {
+  const fx = await studentCohort({ students: size });
+  const held = fx.days.filter((d) => isoDate(d.date) < fx.today);
+  await db().attendance.createMany({
+    data: fx.students.flatMap((student, index) =>
+      held.map((samlingDay, dayIndex) => ({
+        enrolmentId: student.enrolment.id,
+        samlingDayId: samlingDay.id,
+        status: index % 4 === 0 && dayIndex === 0 ? ("ABSENT" as const) : ("PRESENT" as const),
+        registeredById: fx.teacher.id,
+      })),
+    ),
+  });
+  for (let start = 0; start + 3 <= fx.students.length; start += 3) {
+    const members = fx.students.slice(start, start + 3);
+    await createSubmission(db(), {
+      arbeidskravId: fx.byNumber(3).id,
+      enrolmentIds: members.map((m) => m.enrolment.id),
+      submittedById: members[0]!.user.id,
+      attempts: [{ status: "SUBMITTED", at: new Date() }],
+    });
+  }
+  for (const student of fx.students) {
+    await createSubmission(db(), {
+      arbeidskravId: fx.byNumber(1).id,
+      enrolmentIds: [student.enrolment.id],
+      submittedById: student.user.id,
+      attempts: [{ status: "APPROVED", at: new Date(`${addDays(fx.today, -8)}T10:00:00Z`), assessorId: fx.teacher.id, feedback: "Godkjent." }],
+    });
+  }
+  return fx;
+}
+
+async function viewerOf(fx: Fixture, index = 0): Promise<Viewer> {
+  return (await resolveViewer(await signInAs(fx.students[index]!.user)))!;
+}
+
+/** The student home's reads, as the page makes them (its layout only checks the role). */
+async function studentHome(viewer: Viewer) {
+  const [overview, identity] = [await getStudentOverview(viewer), await getStudentIdentity(viewer, viewer.id)];
+  return { overview, identity };
+}
+
+let small: Fixture;
+let large: Fixture;
+
+beforeAll(async () => {
+  small = await populatedCohort(4);
+  large = await populatedCohort(16);
+}, 120_000);
+
+describe("student pages query counts", () => {
+  it("are the same for a cohort of 4 and of 16, on one connection", async () => {
+    const [smallViewer, largeViewer] = [await viewerOf(small), await viewerOf(large)];
+    const a = await measureRequest(() => studentHome(smallViewer));
+    const b = await measureRequest(() => studentHome(largeViewer));
+    const [home] = a.result.overview;
+
+    expect(b.result.overview[0]!.basisgruppe!.members.length).toBeGreaterThan(a.result.overview[0]!.basisgruppe!.members.length);
+    expect(b.statements).toBe(a.statements);
+    expect(a.statements).toBeLessThanOrEqual(82);
+    expect([a.peakConnections, b.peakConnections]).toEqual([1, 1]);
+    // What the page shows: the verdict, the attendance, the group hand-in of three.
+    expect(home!.basisgruppe!.members).toHaveLength(4);
+    expect(home!.arbeidskrav.find((item) => item.number === 3)!.submission!.members).toHaveLength(3);
+    expect(home!.arbeidskrav.find((item) => item.number === 1)!.status).toBe("APPROVED");
+    expect(home!.samlinger.flatMap((samling) => samling.days).some((day) => day.attendance === "ABSENT")).toBe(true);
+    expect(home!.eligibility.status).toBeDefined();
+  });
+
+  it("/student/oppmote reads the overview alone, on one connection", async () => {
+    const viewer = await viewerOf(large, 1);
+    const cost = await measureRequest(() => getStudentOverview(viewer));
+    expect(cost.peakConnections).toBe(1);
+    expect(cost.statements).toBeLessThanOrEqual(81);
+    // Student 2 of the cohort was present on every day held so far.
+    const days = cost.result[0]!.samlinger.flatMap((samling) => samling.days);
+    expect(days.some((day) => day.attendance === "PRESENT")).toBe(true);
+    expect(days.some((day) => day.attendance === "ABSENT")).toBe(false);
+  });
+});
