@@ -237,30 +237,37 @@ async function seedCoursework(db: Database, options: { cohortIds: string[]; toda
     const due = definitions.filter((definition) => definition.cohortId === enrolment.cohortId).slice(0, 3);
     for (const definition of due) {
       const roll = random();
-      const status = roll < 0.75 ? "APPROVED" : roll < 0.85 ? "NOT_APPROVED" : "SUBMITTED";
-      const submittedAt = new Date(definition.dueDate.getTime() - Math.floor(random() * 5) * 86_400_000 + 10 * 3_600_000);
-      const assessedAt = status === "SUBMITTED" ? null : new Date(submittedAt.getTime() + 7 * 86_400_000);
+      // Most approved; some not approved (to hand in again); a few not approved at the last allowed
+      // attempt (the enkeltvedtak letter); some waiting for the assessment.
+      const status = roll < 0.72 ? "APPROVED" : roll < 0.82 ? "NOT_APPROVED" : roll < 0.85 ? "FINAL_NOT_APPROVED" : "SUBMITTED";
+      const tries = status === "FINAL_NOT_APPROVED" ? definition.maxAttempts : 1;
       const submissionId = id();
-      const attemptId = id();
-      const feedback = status === "NOT_APPROVED" ? "Notatet drøfter ikke lederrollen opp mot pensum. Skriv ut drøftingen i del 2 og lever på nytt." : status === "APPROVED" ? "Godkjent. God kobling mellom praksis og teori." : null;
-      submissions.push({ id: submissionId, arbeidskravId: definition.id, status, createdAt: submittedAt });
-      members.push({ submissionId, arbeidskravId: definition.id, enrolmentId: enrolment.id, confirmedAt: submittedAt, addedAt: submittedAt });
-      attempts.push({ id: attemptId, submissionId, attempt: 1, text: null, submittedById: enrolment.userId, submittedAt, status, feedback, assessorId: assessedAt ? facultyId : null, assessedAt });
-      const bytes = makePdf(`${definition.title}`, [`Innlevert av student ${enrolment.id}.`, "Bench-data: en side med tekst som en innlevering."]);
-      documents.push({
-        id: id(),
-        kind: "SUBMISSION",
-        submissionAttemptId: attemptId,
-        originalName: `${definition.title.replace(/[^\p{L}\d]+/gu, "-").toLowerCase()}.pdf`,
-        size: bytes.byteLength,
-        sha256: createHash("sha256").update(bytes).digest("hex"),
-        storageKey: await storage().put(bytes),
-        contentType: "application/pdf",
-        uploadedById: enrolment.userId,
-        uploadedAt: submittedAt,
-      });
-      if (assessedAt) assessments += 1;
-      if (status === "NOT_APPROVED") refused.push({ enrolmentId: enrolment.id, title: definition.title, maxAttempts: definition.maxAttempts, assessedAt: assessedAt!, feedback: feedback!, attemptId });
+      const firstAt = new Date(definition.dueDate.getTime() - Math.floor(random() * 5) * 86_400_000 + 10 * 3_600_000 - (tries - 1) * 21 * 86_400_000);
+      submissions.push({ id: submissionId, arbeidskravId: definition.id, status: status === "FINAL_NOT_APPROVED" ? "NOT_APPROVED" : status, createdAt: firstAt });
+      members.push({ submissionId, arbeidskravId: definition.id, enrolmentId: enrolment.id, confirmedAt: firstAt, addedAt: firstAt });
+      for (let attempt = 1; attempt <= tries; attempt += 1) {
+        const submittedAt = new Date(firstAt.getTime() + (attempt - 1) * 21 * 86_400_000);
+        const attemptStatus = status === "FINAL_NOT_APPROVED" ? "NOT_APPROVED" : status;
+        const assessedAt = attemptStatus === "SUBMITTED" ? null : new Date(submittedAt.getTime() + 7 * 86_400_000);
+        const attemptId = id();
+        const feedback = attemptStatus === "NOT_APPROVED" ? "Notatet drøfter ikke lederrollen opp mot pensum. Skriv ut drøftingen i del 2 og lever på nytt." : attemptStatus === "APPROVED" ? "Godkjent. God kobling mellom praksis og teori." : null;
+        attempts.push({ id: attemptId, submissionId, attempt, text: null, submittedById: enrolment.userId, submittedAt, status: attemptStatus, feedback, assessorId: assessedAt ? facultyId : null, assessedAt });
+        const bytes = makePdf(`${definition.title}`, [`Innlevert av student ${enrolment.id}, forsøk ${attempt}.`, "Bench-data: en side med tekst som en innlevering."]);
+        documents.push({
+          id: id(),
+          kind: "SUBMISSION",
+          submissionAttemptId: attemptId,
+          originalName: `${definition.title.replace(/[^\p{L}\d]+/gu, "-").toLowerCase()}.pdf`,
+          size: bytes.byteLength,
+          sha256: createHash("sha256").update(bytes).digest("hex"),
+          storageKey: await storage().put(bytes),
+          contentType: "application/pdf",
+          uploadedById: enrolment.userId,
+          uploadedAt: submittedAt,
+        });
+        if (assessedAt) assessments += 1;
+        if (status === "FINAL_NOT_APPROVED" && attempt === tries) refused.push({ enrolmentId: enrolment.id, title: definition.title, maxAttempts: definition.maxAttempts, assessedAt: assessedAt!, feedback: feedback!, attemptId });
+      }
     }
   }
   await inBatches(submissions, (data) => db.submission.createMany({ data: data as never }));
@@ -275,7 +282,7 @@ async function seedCoursework(db: Database, options: { cohortIds: string[]; toda
       facts: {
         kind: "ARBEIDSKRAV_NOT_APPROVED",
         arbeidskrav: { title: row.title },
-        attempt: 1,
+        attempt: row.maxAttempts,
         maxAttempts: row.maxAttempts,
         assessedOn: row.assessedAt.toISOString().slice(0, 10),
         grounds: row.feedback,

@@ -134,7 +134,7 @@ async function dayLists(db: Database, cohortIds: string[], dayIds: string[]): Pr
   return lists;
 }
 
-function saveTask(base: string, save: ManifestAction, cookie: string, list: DayList): () => Promise<Outcome> {
+function saveTask(base: string, save: ManifestAction, cookie: string, list: DayList, answerBytes?: (bytes: number) => void, page?: string): () => Promise<Outcome> {
   return async () => {
     const ids = [...list.statuses.keys()];
     const flip = ids[list.saves % ids.length]!;
@@ -146,14 +146,36 @@ function saveTask(base: string, save: ManifestAction, cookie: string, list: DayL
       ["reason", "Rettet etter papirlisten (bench)."],
       ...ids.map((id): [string, string] => [`status:${id}`, list.statuses.get(id)!]),
     ];
-    const answer = await postAction(base, `/kull/${list.cohortId}/oppmote/${list.dayId}`, save, cookie, fields);
+    const answer = await postAction(base, page ?? `/kull/${list.cohortId}/oppmote/${list.dayId}`, save, cookie, fields);
+    answerBytes?.(answer.bytes);
     const ok = answer.status === 200 && !answer.crashed && answer.state?.ok === true && /Oppmøtet er lagret/.test(answer.state.message ?? "");
     return ok ? { ok } : { ok, detail: `${answer.status} ${answer.crashed ? "crashed" : (answer.state?.message ?? "no result")}` };
   };
 }
 
+/** Statements, most pool connections, answer size and time of one request alone (the server's BENCH_QUERY_STATS figures). */
+export interface Single {
+  statements: number;
+  connections: number;
+  kB: number;
+  ms: number;
+}
+
+async function counted(base: string, send: () => Promise<number>): Promise<Single> {
+  await fetch(`${base}/api/bench/stats`).then((r) => r.json());
+  const at = performance.now();
+  const bytes = await send();
+  const ms = Math.round(performance.now() - at);
+  const figures = (await fetch(`${base}/api/bench/stats`).then((r) => r.json())) as { statements: number; peakConnections: number };
+  return { statements: figures.statements, connections: figures.peakConnections, kB: Math.round(bytes / 102.4) / 10, ms };
+}
+
 export interface AttendanceResult {
   studentsPerDay: number;
+  /** One save alone, as the browser posts it (to the day's page: the answer carries the page again, as revalidatePath asks). */
+  single: Single;
+  /** One save alone posted to a public page (/personvern): the action without the day page's re-render. */
+  actionOnly: Single;
   spread: LoadStats & { lists: number };
   sameDay: LoadStats;
   /** 10×: the same samling day for every kull at once (kull share samlinger, so they share days). */
@@ -175,6 +197,18 @@ export async function attendanceLoad(options: {
   const save = action(actions, "lib/actions/attendance.ts#saveDayAttendanceAction");
   const lists = await dayLists(db, cohortIds, dayIds);
   const studentsPerDay = lists[0]?.statuses.size ?? 0;
+  let bytes = 0;
+  let probe: Outcome = { ok: false };
+  const single = await counted(base, async () => {
+    probe = await saveTask(base, save, cookie, lists[0]!, (size) => (bytes = size))();
+    return bytes;
+  });
+  if (!probe.ok) throw new Error(`a whole-day save failed alone: ${probe.detail}`);
+  const actionOnly = await counted(base, async () => {
+    probe = await saveTask(base, save, cookie, lists[0]!, (size) => (bytes = size), "/personvern")();
+    return bytes;
+  });
+  if (!probe.ok) throw new Error(`a whole-day save failed alone (to /personvern): ${probe.detail}`);
   let turn = 0;
   const spreadNext = () => saveTask(base, save, cookie, lists[turn++ % lists.length]!);
   await runLoad("warm-up", connections, warmup, spreadNext);
@@ -188,7 +222,7 @@ export async function attendanceLoad(options: {
     let kullTurn = 0;
     sameDayAllKull = { ...(await runLoad("oppmøte: lagre dag (samme dag, alle kull)", connections, seconds, () => saveTask(base, save, cookie, ofDay[kullTurn++ % ofDay.length]!))), lists: ofDay.length };
   }
-  return { studentsPerDay, spread, sameDay, sameDayAllKull };
+  return { studentsPerDay, single, actionOnly, spread, sameDay, sameDayAllKull };
 }
 
 // ─── Hand-ins ───────────────────────────────────────────────────────────────────────────────────
@@ -211,14 +245,11 @@ export async function openHandIns(db: Database, userIds: string[]): Promise<{ us
   });
 }
 
-export async function handInLoad(options: { base: string; tasks: HandInTask[]; connections: number }): Promise<LoadStats & { pdfKb: number }> {
+export async function handInLoad(options: { base: string; tasks: HandInTask[]; connections: number }): Promise<LoadStats & { pdfKb: number; single: Single | null }> {
   const { base, tasks, connections } = options;
   let index = 0;
   let pdfBytes = 0;
-  const result = await runLoad("innlevering: last opp", connections, null, () => {
-    const task = tasks[index++];
-    if (!task) return null;
-    return async () => {
+  const upload = (task: HandInTask) => async (): Promise<Outcome> => {
       const pdf = makePdf(`Innlevering ${task.label}`, Array.from({ length: 40 }, (_, line) => `Linje ${line + 1}: drøfting av lederrollen i barnevernet, ${task.label}.`));
       pdfBytes = pdf.byteLength;
       const form = new FormData();
@@ -233,9 +264,23 @@ export async function handInLoad(options: { base: string; tasks: HandInTask[]; c
       const body = (await response.json().catch(() => null)) as { ok?: boolean; message?: string } | null;
       const ok = response.status === 201 && body?.ok === true;
       return ok ? { ok } : { ok, detail: `${response.status} ${body?.message ?? ""}` };
-    };
+  };
+  // One alone first (counted), then the rest 50 at a time.
+  let single: Single | null = null;
+  const first = tasks[index++];
+  if (first) {
+    let probe: Outcome = { ok: false };
+    single = await counted(base, async () => {
+      probe = await upload(first)();
+      return 0;
+    });
+    if (!probe.ok) throw new Error(`a hand-in failed alone: ${probe.detail}`);
+  }
+  const result = await runLoad("innlevering: last opp", connections, null, () => {
+    const task = tasks[index++];
+    return task ? upload(task) : null;
   });
-  return { ...result, pdfKb: Math.round(pdfBytes / 102.4) / 10 };
+  return { ...result, pdfKb: Math.round(pdfBytes / 102.4) / 10, single };
 }
 
 // ─── Heavy moments ──────────────────────────────────────────────────────────────────────────────
