@@ -44,6 +44,27 @@ export interface BenchTargets {
 
 const BATCH = 1000;
 
+// The seed's name generator draws first and last names without repeats, and loops for ever once
+// the about 1,000 combinations are used up; 10× needs 2,400 people. The first 900 come from it,
+// the rest are those again with a middle initial ("Kari B. Nordmann"), as real lists have.
+const UNIQUE_NAMES = 900;
+function manyNames(random: () => number): () => { name: string } {
+  const unique = nameGenerator(random);
+  const issued: string[] = [];
+  return () => {
+    if (issued.length < UNIQUE_NAMES) {
+      const { name } = unique();
+      issued.push(name);
+      return { name };
+    }
+    const round = Math.floor(issued.length / UNIQUE_NAMES);
+    const [first, ...rest] = issued[issued.length % UNIQUE_NAMES]!.split(" ");
+    const name = `${first} ${String.fromCharCode(64 + round)}. ${rest.join(" ")}`;
+    issued.push(name);
+    return { name };
+  };
+}
+
 async function inBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) {
   for (let start = 0; start < rows.length; start += BATCH) await insert(rows.slice(start, start + BATCH));
 }
@@ -52,7 +73,7 @@ export async function seedBenchData(db: Database, options: { today: string; scal
   const { today, scale } = options;
   await seedDemoData(db, { today: new Date(`${today}T12:00:00+01:00`) });
   const random = mulberry32(21_000 + scale);
-  const names = nameGenerator(random);
+  const names = manyNames(random);
   let idSequence = 0;
   // Prisma-shaped ids ("c" and 24 lower-case letters or digits), deterministic per scale.
   const newId = () => {
