@@ -161,8 +161,22 @@ export interface Single {
   ms: number;
 }
 
+/**
+ * Waits until the server sends no statement for 300 ms (at most 15 s), then resets the counters.
+ * After a load the server is still working through requests autocannon has given up on, and those
+ * statements would be counted as the next single request's.
+ */
+export async function quietServer(base: string): Promise<void> {
+  const take = () => fetch(`${base}/api/bench/stats`).then((r) => r.json() as Promise<{ statements: number }>);
+  await take();
+  for (let tries = 0; tries < 50; tries += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    if ((await take()).statements === 0) return;
+  }
+}
+
 async function counted(base: string, send: () => Promise<number>): Promise<Single> {
-  await fetch(`${base}/api/bench/stats`).then((r) => r.json());
+  await quietServer(base);
   const at = performance.now();
   const bytes = await send();
   const ms = Math.round(performance.now() - at);

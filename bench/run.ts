@@ -41,6 +41,7 @@ import {
   handInLoad,
   lettersMoment,
   openHandIns,
+  quietServer,
   waitlistMoment,
   type AttendanceResult,
   type EligibilityResult,
@@ -278,7 +279,7 @@ async function measureScale(scale: 1 | 10, pgUrlFor: (database: string) => strin
       const headers: Record<string, string> = cookie ? { cookie } : {};
       // Warm (compiles nothing in production, but fills caches), then one request alone, counted.
       await fetch(`${base}${target.path}`, { headers, redirect: "manual" }).then((r) => r.arrayBuffer());
-      await fetch(`${base}/api/bench/stats`).then((r) => r.json());
+      await quietServer(base);
       const single = await fetch(`${base}${target.path}`, { headers, redirect: "manual" });
       const html = await single.arrayBuffer();
       const stats = (await fetch(`${base}/api/bench/stats`).then((r) => r.json())) as { statements: number; peakConnections: number };
