@@ -98,6 +98,15 @@ export async function postAction(base: string, page: string, action: ManifestAct
   return { status: response.status, state, crashed, redirect, bytes: raw.byteLength };
 }
 
+/** A GET that is tried again once when the server closed a kept-alive connection under it (ECONNRESET). */
+async function getOnce(url: string, cookie: string): Promise<Response> {
+  try {
+    return await fetch(url, { headers: { Cookie: cookie } });
+  } catch {
+    return fetch(url, { headers: { Cookie: cookie, Connection: "close" } });
+  }
+}
+
 export function action(actions: Map<string, ManifestAction>, key: string): ManifestAction {
   const found = actions.get(key);
   if (!found) throw new Error(`${key} is not in the build's server-reference manifest`);
@@ -316,7 +325,7 @@ export async function lettersMoment(options: { db: Database; base: string; actio
   const { db, base, actions, cookie, today, count } = options;
   const intake = await seedLettersIntake(db, { today, count });
   const page = `/veileder/opptak/${intake.cohortId}/vedtak`;
-  const html = await fetch(`${base}${page}`, { headers: { Cookie: cookie } }).then((r) => r.text());
+  const html = await getOnce(`${base}${page}`, cookie).then((r) => r.text());
   const fingerprint = /name="fingerprint"[^>]*value="([0-9a-f]{32})"|value="([0-9a-f]{32})"[^>]*name="fingerprint"/.exec(html);
   if (!fingerprint) return { letters: 0, mailsQueued: 0, sendSeconds: 0, pdfSeconds: 0, totalSeconds: 0, pdfErrors: 0, ok: false, detail: "no preview fingerprint on the vedtak page" };
   const send = action(actions, "lib/actions/admission.ts#sendDecisionBatchAction");
@@ -337,7 +346,7 @@ export async function lettersMoment(options: { db: Database; base: string; actio
   await Promise.all(
     Array.from({ length: 10 }, async () => {
       for (let letter = letters[next++]; letter; letter = letters[next++]) {
-        const response = await fetch(`${base}/api/vedtak/${letter.id}`, { headers: { Cookie: cookie } });
+        const response = await getOnce(`${base}/api/vedtak/${letter.id}`, cookie);
         const bytes = Buffer.from(await response.arrayBuffer());
         if (response.status !== 200 || bytes.subarray(0, 5).toString() !== "%PDF-") pdfErrors += 1;
       }

@@ -350,12 +350,16 @@ async function measureScale(scale: 1 | 10, pgUrlFor: (database: string) => strin
     // at the first scale of the run, which keeps the whole run within its time.
     if (wanted(MOMENTS.letters) && scale === SCALES[0]) {
       const cookie = cookies.get("veileder@demo.no") ?? (await signIn(base, "veileder@demo.no"));
-      result.letters = await lettersMoment({ db: benchDb, base, actions, cookie, today, count: 200 });
+      result.letters = await lettersMoment({ db: benchDb, base, actions, cookie, today, count: 200 }).catch((error: unknown) => ({
+        letters: 0, mailsQueued: 0, sendSeconds: 0, pdfSeconds: 0, totalSeconds: 0, pdfErrors: 0, ok: false, detail: `crashed: ${String((error as Error).cause ?? error)}`,
+      }));
       console.log(`  200 vedtak: sendt ${result.letters.sendSeconds} s + ${result.letters.letters} PDF ${result.letters.pdfSeconds} s = ${result.letters.totalSeconds} s, ${result.letters.mailsQueued} e-poster i kø, ${result.letters.pdfErrors} PDF-feil (${result.letters.detail})`);
     }
     if (wanted(MOMENTS.waitlist)) {
       const cookie = cookies.get("soker@demo.no") ?? (await signIn(base, "soker@demo.no"));
-      result.waitlist = await waitlistMoment({ db: benchDb, base, actions, cookie, email: "soker@demo.no", timeoutSeconds: 120 });
+      result.waitlist = await waitlistMoment({ db: benchDb, base, actions, cookie, email: "soker@demo.no", timeoutSeconds: 120 }).catch((error: unknown) => ({
+        ok: false, seconds: null, detail: `crashed: ${String((error as Error).cause ?? error)}`,
+      }));
       console.log(`  venteliste: ${result.waitlist.seconds ?? "–"} s (${result.waitlist.detail})`);
     }
     if (wanted(MOMENTS.eligibility)) {
