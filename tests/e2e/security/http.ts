@@ -8,6 +8,7 @@ import path from "node:path";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import pg from "pg";
 import { DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
+import { actionForm, actionResult, manifestActions, type ManifestAction } from "./action-wire";
 
 export const BASE_URL = process.env.E2E_BASE_URL ?? `http://localhost:${process.env.E2E_PORT ?? 3100}`;
 export const FOREIGN_ORIGIN = "https://angriper.example";
@@ -15,27 +16,8 @@ export type OriginMode = "own" | "foreign" | "none";
 
 // ─── Actions ────────────────────────────────────────────────────────────────────────────────────
 
-export interface ManifestAction {
-  id: string;
-  /** "lib/actions/application.ts#savePersonalDetailsAction" */
-  key: string;
-  /** The pages whose bundles carry it ("app/(applicant)/soker/…/page"). */
-  pages: string[];
-}
-
-/** Every server action the production build can run, from its server-reference manifest. */
-export async function manifestActions(): Promise<Map<string, ManifestAction>> {
-  const file = path.join(process.cwd(), ".next/server/server-reference-manifest.json");
-  const manifest = JSON.parse(await readFile(file, "utf8")) as {
-    node: Record<string, { workers: Record<string, unknown>; filename?: string; exportedName?: string }>;
-  };
-  const actions = new Map<string, ManifestAction>();
-  for (const [id, entry] of Object.entries(manifest.node)) {
-    const key = `${entry.filename ?? "?"}#${entry.exportedName ?? "?"}`;
-    actions.set(key, { id, key, pages: Object.keys(entry.workers) });
-  }
-  return actions;
-}
+export type { ManifestAction };
+export { manifestActions };
 
 /** Every route handler of the build ("/api/dokumenter/[id]") with the methods its source exports. */
 export async function manifestRoutes(): Promise<Map<string, string[]>> {
@@ -87,53 +69,17 @@ export async function callAction(
   origin: OriginMode = "own",
   args: "state-and-form" | "form" = "state-and-form",
 ): Promise<ActionAnswer> {
-  const form = new FormData();
   // useActionState passes (previousState, formData); a plain <form action> passes (formData).
-  for (const [name, value] of fields) form.append(`_1_${name}`, value);
-  form.append("0", JSON.stringify(args === "state-and-form" ? ["$undefined", "$K1"] : ["$K1"]));
+  const form = actionForm(fields, args);
   const headers: Record<string, string> = { "Next-Action": action.id, Accept: "text/x-component" };
   if (origin === "own") headers.Origin = new URL(BASE_URL).origin;
   if (origin === "foreign") headers.Origin = FOREIGN_ORIGIN;
   const response = await context.post(ACTION_PAGE, { multipart: form, headers, maxRedirects: 0, failOnStatusCode: false });
   const raw = await response.body();
   const body = raw.toString("utf8");
-  const resultRow = flightRows(raw).get("1") ?? null;
-  let state: ActionAnswer["state"] = null;
-  if (resultRow && resultRow.startsWith("{")) {
-    try {
-      state = JSON.parse(resultRow) as ActionAnswer["state"];
-    } catch {
-      state = null;
-    }
-  }
+  const { state, crashed } = actionResult(raw);
   const redirect = response.headers()["x-action-redirect"] ?? (response.status() >= 300 && response.status() < 400 ? response.headers().location ?? null : null);
-  return { status: response.status(), state, redirect: redirect ? redirect.split(";")[0]! : null, crashed: resultRow?.startsWith("E") ?? false, body };
-}
-
-/**
- * The rows of a React flight response by id. A row is `id:json\n`, except a text row
- * `id:T<hex byte length>,<text>` with no line end (React outlines long strings that way), so the
- * rows are read by length, not split on line breaks.
- */
-function flightRows(raw: Buffer): Map<string, string> {
-  const rows = new Map<string, string>();
-  let at = 0;
-  while (at < raw.length) {
-    const colon = raw.indexOf(0x3a, at);
-    if (colon < 0) break;
-    const id = raw.subarray(at, colon).toString("utf8");
-    if (raw[colon + 1] === 0x54 /* T */) {
-      const comma = raw.indexOf(0x2c, colon);
-      const length = parseInt(raw.subarray(colon + 2, comma).toString("utf8"), 16);
-      rows.set(id, raw.subarray(comma + 1, comma + 1 + length).toString("utf8"));
-      at = comma + 1 + length;
-    } else {
-      const end = raw.indexOf(0x0a, colon);
-      rows.set(id, raw.subarray(colon + 1, end < 0 ? raw.length : end).toString("utf8"));
-      at = end < 0 ? raw.length : end + 1;
-    }
-  }
-  return rows;
+  return { status: response.status(), state, redirect: redirect ? redirect.split(";")[0]! : null, crashed, body };
 }
 
 // ─── Personas ───────────────────────────────────────────────────────────────────────────────────
