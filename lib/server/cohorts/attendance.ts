@@ -189,13 +189,18 @@ export async function saveDayAttendance(viewer: Viewer, input: SaveDayAttendance
   const today = osloDate(now);
 
   const result = await db().$transaction(async (tx) => {
-    // Serialise saves of this day (also across cohorts sharing it); FOR NO KEY UPDATE leaves the
-    // foreign-key checks of other tables free.
+    // Saves of this cohort's day run one after another (a transaction-scoped advisory lock on
+    // the pair), so each reads the registrations the one before it wrote. Saves of other days, and
+    // of the same day in another kull sharing the samling (other students), do not wait (issue 21:
+    // a lock on the day row queued every kull's save of a shared day). The day row itself is held
+    // FOR SHARE: a plan change moving or removing the day (FOR UPDATE) waits for the save, and the
+    // save for it.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`attendance-save:${input.cohortId}:${input.samlingDayId}`}, 0))`;
     const [day] = await tx.$queryRaw<{ id: string; date: Date }[]>`
       SELECT d."id", d."date" FROM "SamlingDay" d
       WHERE d."id" = ${input.samlingDayId}
         AND EXISTS (SELECT 1 FROM "CohortSamling" cs WHERE cs."samlingId" = d."samlingId" AND cs."cohortId" = ${input.cohortId})
-      FOR NO KEY UPDATE`;
+      FOR SHARE OF d`;
     if (!day) throw new NotFoundError(DAY_NOT_FOUND);
     const date = isoDate(day.date);
     const mode = attendanceEntryMode(date, today);
@@ -210,7 +215,7 @@ export async function saveDayAttendance(viewer: Viewer, input: SaveDayAttendance
     // The students must be this cohort's; locked (in id order) so an exam registration deciding
     // on their eligibility at the same moment waits for this save.
     const sortedIds = [...ids].sort();
-    // With each one's registration for the day so far (the day's row lock keeps it current).
+    // With each one's registration for the day so far (the advisory lock above keeps it current).
     const found = await tx.$queryRaw<{ id: string; status: AttendanceStatus | null; note: string | null }[]>`
       SELECT e."id", a."status"::text AS "status", a."note" FROM "Enrolment" e
       LEFT JOIN "Attendance" a ON a."enrolmentId" = e."id" AND a."samlingDayId" = ${day.id}

@@ -1,0 +1,84 @@
+// Whole-day attendance saves wait only for saves of the same kull's same day (issue 21: a lock on
+// the day row made every kull's save of a shared samling day queue behind one another, and the
+// bench's saves of one day in ten kull ran one at a time). A second connection holds the lock a
+// save takes; a save it must not wait for completes meanwhile, the one it must wait for waits.
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { saveDayAttendance } from "@/lib/server/cohorts/attendance";
+import { makeCohort, planDays, type World } from "./cohort-world";
+import { db } from "./support";
+
+const NOW = new Date("2030-01-20T12:00:00Z");
+let a: World;
+let b: World;
+let holder: pg.Client;
+
+beforeAll(async () => {
+  a = await makeCohort({ students: 3, samlinger: planDays("2030-01-07", 3), heldBefore: "2030-01-01" });
+  b = await makeCohort({ students: 2, samlinger: [["2030-02-04"]], heldBefore: "2030-01-01" });
+  // Kull B also follows kull A's first samling (a samling shared by two kull, as the demo's are).
+  const samlingId = a.days[0]!.samlingId;
+  await db().cohortSamling.create({ data: { cohortId: b.cohortId, samlingId, number: 2 } });
+  holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await holder.connect();
+}, 120_000);
+
+afterAll(async () => {
+  await holder?.end();
+});
+
+const allPresent = (world: World, dayId: string) => ({
+  cohortId: world.cohortId,
+  samlingDayId: dayId,
+  rows: world.students.map((student) => ({ enrolmentId: student.enrolmentId, status: "PRESENT" as const, note: null })),
+  reason: "Registrert etter samlingen",
+});
+
+/** Holds the lock a save of `cohortId`'s `dayId` takes, in an open transaction of its own. */
+async function holdSaveLock(cohortId: string, dayId: string) {
+  await holder.query("BEGIN");
+  await holder.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`attendance-save:${cohortId}:${dayId}`]);
+}
+
+/** Polls pg_stat_activity until some session waits for an advisory lock (a minute at most). */
+async function someSaveWaits(): Promise<boolean> {
+  for (let attempt = 0; attempt < 600; attempt += 1) {
+    const { rows } = await holder.query<{ waiting: number }>(
+      `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = 'advisory'`,
+    );
+    if (rows[0]!.waiting > 0) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
+
+describe("whole-day attendance saves", () => {
+  it("of another kull on the same shared day, and of another day, do not wait; the same kull's same day does", async () => {
+    const shared = a.days[0]!;
+    expect((await db().samlingDay.findUniqueOrThrow({ where: { id: shared.id } })).samlingId).toBe(shared.samlingId);
+    await holdSaveLock(a.cohortId, shared.id);
+    try {
+      // Kull B on the same day, and kull A on another day: done while A's save of the day is held.
+      const other = await saveDayAttendance(b.teacher, allPresent(b, shared.id), NOW);
+      expect(other.saved).toBe(2);
+      const nextDay = await saveDayAttendance(a.teacher, allPresent(a, a.days[1]!.id), NOW);
+      expect(nextDay.saved).toBe(3);
+
+      // Kull A's save of the held day waits until the lock is let go, then saves.
+      let done = false;
+      const waiting = saveDayAttendance(a.teacher, allPresent(a, shared.id), NOW).then((result) => {
+        done = true;
+        return result;
+      });
+      expect(await someSaveWaits()).toBe(true);
+      expect(done).toBe(false);
+      await holder.query("COMMIT");
+      expect((await waiting).saved).toBe(3);
+    } finally {
+      await holder.query("ROLLBACK").catch(() => undefined);
+    }
+    const rows = await db().attendance.findMany({ where: { samlingDayId: shared.id } });
+    expect(rows).toHaveLength(5);
+    expect(new Set(rows.map((row) => row.enrolmentId)).size).toBe(5);
+  }, 120_000);
+});
