@@ -2,7 +2,7 @@
  * `npm run bench`: the app's pages under load beside the floor (a bare Next.js page of the same
  * HTML size), at two data scales, on this machine. See README "Benchmarks".
  *
- *   node --import tsx bench/run.ts [--skip-build] [--duration=S] [--scales=1,10] [--only=name,name] [--reuse-data]
+ *   node --import tsx bench/run.ts [--skip-build] [--duration=S] [--scales=1,10] [--only=name,name] [--reuse-data] [--profile]
  *
  * 1. Builds the app and the floor (bench/floor) in production mode (unless --skip-build and a build
  *    exists).
@@ -130,8 +130,12 @@ function build() {
 
 const children = new Set<ChildProcess>();
 
+/** `--profile`: the app server writes a V8 CPU profile (bench/results/profiles) when it stops. */
+const PROFILE_DIR = path.join(ROOT, "bench/results/profiles");
+
 function startServer(dir: string, port: number, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [nextBin, "start", "--port", String(port)], {
+  const profile = args.has("profile") && dir === "." ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, nextBin, "start", "--port", String(port)], {
     cwd: path.join(ROOT, dir),
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env, NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
