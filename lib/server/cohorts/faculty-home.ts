@@ -108,6 +108,13 @@ export async function getCohortSummaries(viewer: Viewer, options: { cohortId?: s
           WHERE e."cohortId" = ANY(${ids}::text[]) AND e."status" NOT IN ('WITHDRAWN', 'TRANSFERRED') AND d."date" < ${day(today)}`,
     ),
   ]);
+  // Each student's registered days, gathered once (not a pass over every registration per student).
+  const registeredDays = new Map<string, string[]>();
+  for (const row of registeredPerDay) {
+    const days = registeredDays.get(row.enrolmentId);
+    if (days) days.push(row.samlingDayId);
+    else registeredDays.set(row.enrolmentId, [row.samlingDayId]);
+  }
   return cohorts.map((cohort) => {
     const { byEnrolment } = evaluations.get(cohort.id)!;
     const atRisk = students
@@ -131,7 +138,7 @@ export async function getCohortSummaries(viewer: Viewer, options: { cohortId?: s
       .map((student) => {
         const days = new Set(student.attendanceCredits);
         for (const id of daysOnLeave(planDays, student.leaves)) days.add(id);
-        for (const row of registeredPerDay) if (row.enrolmentId === student.id) days.add(row.samlingDayId);
+        for (const id of registeredDays.get(student.id) ?? []) days.add(id);
         return days;
       });
     // A past day with students nobody has registered: a task, never an absence (lib/domain/attendance.ts).
