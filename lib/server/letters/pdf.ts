@@ -45,11 +45,39 @@ const fontkitOncePerFile: typeof fontkit = {
     let font = parsedFonts.get(data);
     if (!font) {
       font = fontkit.create(data);
+      rememberLayouts(font);
       parsedFonts.set(data, font);
     }
     return font;
   },
 };
+
+/** How many laid-out strings a font keeps (a few MB); when full it starts again empty. */
+const LAYOUTS_KEPT = 5_000;
+
+/**
+ * fontkit's text layout (shaping: substitutions and positions through the font's OpenType tables)
+ * remembered per string, per process (issue 21: laying the same words and lines out again for every
+ * letter, to measure them and to draw them, was four fifths of a letter's time). pdf-lib calls
+ * `layout(text, features)` to measure and to encode text and reads only the glyphs of the run; the
+ * layout of a string with the same font and features is always the same glyphs (fontkit keeps one
+ * glyph object per glyph id), so a remembered run gives the same PDF byte for byte
+ * (tests/unit/letters/pdf-cache.test.ts compares with the renderer without it).
+ */
+function rememberLayouts(font: ReturnType<typeof fontkit.create>) {
+  const layout = font.layout.bind(font);
+  const runs = new Map<string, ReturnType<typeof layout>>();
+  font.layout = (text, ...rest) => {
+    if (typeof text !== "string" || rest.some((argument) => argument !== undefined)) return layout(text, ...rest);
+    let run = runs.get(text);
+    if (!run) {
+      if (runs.size >= LAYOUTS_KEPT) runs.clear();
+      run = layout(text);
+      runs.set(text, run);
+    }
+    return run;
+  };
+}
 
 /** Line breaks as "\n"; tabs and other control characters (never drawable) as a space. */
 export function normaliseLetterText(text: string): string {
