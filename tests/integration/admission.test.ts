@@ -7,6 +7,7 @@ import { NextRequest } from "next/server";
 import { POST as klageRoute } from "@/app/api/soknader/[id]/klage/route";
 import { answerOfferAction } from "@/lib/actions/application";
 import { osloDate } from "@/lib/domain/application-deadline";
+import { formatCaseReference } from "@/lib/domain/case-reference";
 import { klageDeadline } from "@/lib/domain/klage";
 import { previewDecisionBatch } from "@/lib/server/admission/decisions";
 import { listAppeals } from "@/lib/server/admission/queries";
@@ -175,6 +176,31 @@ describe("sending the decisions", () => {
     }
     expect(await db().mailMessage.count({ where: { dedupeKey: { in: letters.map((letter) => `decision-letter:${letter.id}`) } } })).toBe(6);
     expect(await db().application.count({ where: { cohortId: cohort.id, status: "DECIDED" } })).toBe(6);
+    // Made together (issue 21: a few statements for the whole batch), each decision is as if made
+    // alone: case numbers in the order offers, waiting list by place, refusals; its own first letter
+    // naming its own case, sent, e-mailed to its applicant with the letter, and audited with the letter.
+    const ordered = [...decisions].sort((a, b) => a.caseNumber - b.caseNumber);
+    expect(ordered.map((decision) => [decision.outcome, decision.waitlistPosition])).toEqual([
+      ["OFFER", null],
+      ["OFFER", null],
+      ["OFFER", null],
+      ["WAITLIST", 1],
+      ["WAITLIST", 2],
+      ["REFUSAL", null],
+    ]);
+    for (const decision of decisions) {
+      const [letter] = decision.letters;
+      expect(letter).toMatchObject({ version: 1, kind: decision.outcome });
+      expect(decision.sentAt).not.toBeNull();
+      expect(letter!.body).toContain(formatCaseReference({ year: decision.caseYear, number: decision.caseNumber }));
+      const applicantOf = await db().application.findUniqueOrThrow({ where: { id: decision.applicationId }, select: { applicant: { select: { id: true, email: true } } } });
+      const mail = await db().mailMessage.findUniqueOrThrow({ where: { dedupeKey: `decision-letter:${letter!.id}` } });
+      expect(mail).toMatchObject({ to: applicantOf.applicant.email, userId: applicantOf.applicant.id, subject: letter!.subject });
+      expect(mail.text).toContain(letter!.body);
+      const entries = await db().auditLog.findMany({ where: { entityType: "Decision", entityId: decision.id } });
+      expect(entries).toHaveLength(1);
+      expect(entries[0]).toMatchObject({ actorId: adviser.id, action: `decision.${decision.outcome.toLowerCase()}`, after: { applicationId: decision.applicationId, letterId: letter!.id } });
+    }
     expect(applications.length).toBe(5);
   });
 });

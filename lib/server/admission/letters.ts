@@ -11,7 +11,7 @@ import { env } from "@/lib/env";
 import type { Transaction } from "@/lib/db/client";
 import { day } from "@/lib/dates";
 import { inOrder } from "@/lib/server/in-order";
-import { queueMail } from "@/lib/server/mail";
+import { queueMail, queueMails, type QueuedMail } from "@/lib/server/mail";
 import { loadReviewSummaries, rankingCandidates, type ReviewSummary } from "./facts";
 import type { Ranking } from "./ranking";
 
@@ -198,19 +198,73 @@ export async function issueLetter(
     select: { id: true },
   });
   await tx.decision.update({ where: { id: context.decisionId }, data: { sentAt: input.now } });
+  await queueMail(tx, letterMail(context, { id: letter.id, subject: composed.subject, body, madeAvailableOn }));
+  return { id: letter.id, version };
+}
+
+/** The e-mail that brings a letter: the whole letter, and where to read it and download the PDF. */
+function letterMail(context: LetterContext, letter: { id: string; subject: string; body: string; madeAvailableOn: string }): QueuedMail {
   const link = `${env().APP_URL}/soker/soknad/${context.applicationId}`;
-  await queueMail(tx, {
+  return {
     dedupeKey: `decision-letter:${letter.id}`,
     userId: context.applicant.userId,
     to: context.applicant.email,
-    subject: composed.subject,
+    subject: letter.subject,
     text: [
       `Hei ${context.applicant.name},`,
       "",
-      `Du har fått et vedtaksbrev i søknadsportalen ${formatDateNb(madeAvailableOn)}. Brevet står i sin helhet nedenfor, og du kan også lese det og laste det ned som PDF her: ${link}`,
+      `Du har fått et vedtaksbrev i søknadsportalen ${formatDateNb(letter.madeAvailableOn)}. Brevet står i sin helhet nedenfor, og du kan også lese det og laste det ned som PDF her: ${link}`,
       "",
-      body,
+      letter.body,
     ].join("\n"),
+  };
+}
+
+/**
+ * The first letter of each of many decisions made together (a batch of decisions sent at once),
+ * in the caller's transaction: the same letters, versions, `sentAt` and e-mails as `issueLetter`
+ * for each, in four statements however many there are instead of six per decision (issue 21: 200
+ * decisions took 2.4 s, most of it one statement after another). The decisions must be new (made
+ * in this transaction, without letters): each letter is version 1. Returns each letter's id, in
+ * the order given.
+ */
+export async function issueFirstLetters(
+  tx: Transaction,
+  letters: readonly { context: LetterContext; input: IssueLetterInput }[],
+  actorId: string | null,
+): Promise<{ id: string; version: number }[]> {
+  if (letters.length === 0) return [];
+  const now = letters[0]!.input.now;
+  if (letters.some((letter) => letter.input.now.getTime() !== now.getTime())) throw new RangeError("Letters issued together are made at the same moment");
+  const decisionIds = letters.map((letter) => letter.context.decisionId);
+  const decisions = await tx.decision.findMany({ where: { id: { in: decisionIds } }, select: { id: true, caseYear: true, caseNumber: true } });
+  const caseOf = new Map(decisions.map((decision) => [decision.id, formatCaseReference({ year: decision.caseYear, number: decision.caseNumber })]));
+  const madeAvailableOn = osloDate(now);
+  const composed = letters.map(({ context, input }) => {
+    const letter = composeDecisionLetter(letterInput(context, input, caseOf.get(context.decisionId)!));
+    return { letter, body: letterAsText(letter) };
   });
-  return { id: letter.id, version };
+  const created = await tx.decisionLetter.createManyAndReturn({
+    data: letters.map(({ context, input }, index) => ({
+      decisionId: context.decisionId,
+      version: 1,
+      kind: input.kind,
+      subject: composed[index]!.letter.subject,
+      body: composed[index]!.body,
+      madeAvailableOn: day(madeAvailableOn),
+      klageDeadline: composed[index]!.letter.klageDeadline ? day(composed[index]!.letter.klageDeadline!) : null,
+      answerDeadline: input.answerDeadline ? day(input.answerDeadline) : null,
+      createdById: actorId,
+    })),
+    select: { id: true, decisionId: true },
+  });
+  const letterOf = new Map(created.map((letter) => [letter.decisionId, letter.id]));
+  await tx.decision.updateMany({ where: { id: { in: decisionIds } }, data: { sentAt: now } });
+  await queueMails(
+    tx,
+    letters.map(({ context }, index) =>
+      letterMail(context, { id: letterOf.get(context.decisionId)!, subject: composed[index]!.letter.subject, body: composed[index]!.body, madeAvailableOn }),
+    ),
+  );
+  return letters.map(({ context }) => ({ id: letterOf.get(context.decisionId)!, version: 1 }));
 }
