@@ -33,50 +33,101 @@ function fonts() {
   return fontBytes;
 }
 
+type FontkitFont = ReturnType<typeof fontkit.create>;
+
+/** What every letter shares about one font file: the parsed font, and what was learnt from laying text out. */
+interface SharedFont {
+  /** Parsed once; never used directly, only through each letter's own view (`fontForOneLetter`). */
+  parsed: FontkitFont;
+  /** For each string laid out: whether its glyphs are simply the font's glyphs for its characters. */
+  plainLayouts: Map<string, boolean>;
+  /** Each glyph's outline record (`glyf`), by glyph id. */
+  outlines: Map<number, unknown>;
+  /** The glyph id of each character (the font's `cmap`). */
+  glyphIds: Map<number, number>;
+}
+
 /**
  * fontkit, parsing each font file once per process instead of once per letter (issue 21: parsing
- * DejaVu Sans twice took most of a letter's time). pdf-lib only reads the parsed font (its glyphs,
- * metrics and layout); each document makes its own subset.
+ * DejaVu Sans twice took most of a letter's time). Each document gets a view of the parsed font of
+ * its own (`fontForOneLetter`), as if the font were parsed for it alone: see there.
  */
-const parsedFonts = new WeakMap<Uint8Array, ReturnType<typeof fontkit.create>>();
+const sharedFonts = new WeakMap<Uint8Array, SharedFont>();
 const fontkitOncePerFile: typeof fontkit = {
   create(data, postscriptName) {
     if (postscriptName !== undefined) return fontkit.create(data, postscriptName);
-    let font = parsedFonts.get(data);
-    if (!font) {
-      font = fontkit.create(data);
-      rememberLayouts(font);
-      parsedFonts.set(data, font);
+    let shared = sharedFonts.get(data);
+    if (!shared) {
+      shared = { parsed: fontkit.create(data), plainLayouts: new Map(), outlines: new Map(), glyphIds: new Map() };
+      sharedFonts.set(data, shared);
     }
-    return font;
+    return fontForOneLetter(shared);
   },
 };
 
-/** How many laid-out strings a font keeps (a few MB); when full it starts again empty. */
-const LAYOUTS_KEPT = 5_000;
+/** How many laid-out strings a font remembers (a few hundred kB); when full it starts again empty. */
+const LAYOUTS_KEPT = 20_000;
 
 /**
- * fontkit's text layout (shaping: substitutions and positions through the font's OpenType tables)
- * remembered per string, per process (issue 21: laying the same words and lines out again for every
- * letter, to measure them and to draw them, was four fifths of a letter's time). pdf-lib calls
- * `layout(text, features)` to measure and to encode text and reads only the glyphs of the run; the
- * layout of a string with the same font and features is always the same glyphs (fontkit keeps one
- * glyph object per glyph id), so a remembered run gives the same PDF byte for byte
- * (tests/unit/letters/pdf-cache.test.ts compares with the renderer without it).
+ * One letter's view of a parsed font: the font's tables are shared, its glyph objects are the
+ * letter's own. A glyph object keeps the characters it was first made for, and the PDF's ToUnicode
+ * map (how the letter's text is copied, searched and read aloud) is written from them: shared glyph
+ * objects made the map depend on the letters rendered before in the same process (a letter to
+ * "Áile" made the glyph "A" as a part of "Á", without characters, and every later letter lost its
+ * "A" when copied). With its own glyph objects each letter is the PDF of a font parsed for it alone.
+ *
+ * Three things are remembered for all letters, giving the same glyphs (tests/unit/letters/pdf-cache.test.ts):
+ * - the layout of each string (issue 21: shaping the same words and lines again for every letter,
+ *   to measure and to draw them, was four fifths of a letter's time). pdf-lib reads only the glyphs
+ *   of a layout. When a string's glyphs are the font's glyphs for its characters one by one (no
+ *   substitution: always so for the Latin and Sámi letters of our letters), fontkit's layout makes
+ *   no other glyph objects than those, in that order; so those are made in the same order and
+ *   the shaping is skipped. Any other string is laid out afresh every time;
+ * - the glyph id of each character (fontkit looks it up in the font's `cmap` table every time);
+ * - each glyph's outline record, which the subset reads to find a composite glyph's parts (a tenth of
+ *   a letter's time); it depends on the glyph id alone, and fontkit changes it only for variable
+ *   fonts, which DejaVu Sans is not.
  */
-function rememberLayouts(font: ReturnType<typeof fontkit.create>) {
+function fontForOneLetter(shared: SharedFont): FontkitFont {
+  const font = Object.create(shared.parsed) as FontkitFont & { _glyphs: Record<number, unknown> };
+  font._glyphs = {};
   const layout = font.layout.bind(font);
-  const runs = new Map<string, ReturnType<typeof layout>>();
   font.layout = (text, ...rest) => {
     if (typeof text !== "string" || rest.some((argument) => argument !== undefined)) return layout(text, ...rest);
-    let run = runs.get(text);
-    if (!run) {
-      if (runs.size >= LAYOUTS_KEPT) runs.clear();
-      run = layout(text);
-      runs.set(text, run);
+    const plain = shared.plainLayouts.get(text);
+    if (plain === true) return { glyphs: font.glyphsForString(text) } as ReturnType<typeof layout>;
+    const run = layout(text);
+    if (plain === undefined) {
+      if (shared.plainLayouts.size >= LAYOUTS_KEPT) shared.plainLayouts.clear();
+      const characters = font.glyphsForString(text);
+      shared.plainLayouts.set(text, run.glyphs.length === characters.length && run.glyphs.every((glyph, index) => glyph === characters[index]));
     }
     return run;
   };
+  const getGlyph = font.getGlyph.bind(font);
+  // As fontkit's own glyphForCodePoint, with the lookup remembered.
+  const cmap = (font as unknown as { _cmapProcessor: { lookup(codePoint: number): number } })._cmapProcessor;
+  font.glyphForCodePoint = (codePoint) => {
+    let id = shared.glyphIds.get(codePoint);
+    if (id === undefined) {
+      id = cmap.lookup(codePoint);
+      shared.glyphIds.set(codePoint, id);
+    }
+    return font.getGlyph(id, [codePoint]);
+  };
+  font.getGlyph = (id, codePoints) => {
+    const glyph = getGlyph(id, codePoints) as (ReturnType<typeof getGlyph> & { _decode?: () => unknown }) | null;
+    if (glyph && typeof glyph._decode === "function" && !Object.hasOwn(glyph, "_decode")) {
+      const decode = glyph._decode.bind(glyph);
+      const glyphId = glyph.id;
+      glyph._decode = () => {
+        if (!shared.outlines.has(glyphId)) shared.outlines.set(glyphId, decode());
+        return shared.outlines.get(glyphId);
+      };
+    }
+    return glyph as ReturnType<typeof getGlyph>;
+  };
+  return font;
 }
 
 /** Line breaks as "\n"; tabs and other control characters (never drawable) as a space. */
