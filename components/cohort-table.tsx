@@ -14,8 +14,8 @@ export interface CohortRow {
   phaseText: string;
   /** The adviser's next step for the kull, with where to take it (advisers only). */
   nextStep?: { text: string; href: string | null } | null;
-  submittedApplications: number;
-  draftApplications: number;
+  /** Sent applications and drafts (null where the viewer is not shown them). */
+  applications: { submitted: number; drafts: number } | null;
   samlingerHeld: number;
   samlingerTotal: number;
   nextSamling: { title: string; days: string[] } | null;
@@ -69,7 +69,7 @@ export function CohortTable({
             header: "Søknader",
             cell: (cohort: CohortRow) => (
               <>
-                {cohort.submittedApplications} sendt, {cohort.draftApplications} utkast
+                {cohort.applications ? `${cohort.applications.submitted} sendt, ${cohort.applications.drafts} utkast` : null}
                 <span className="block text-slate-700">Frist {formatDateNb(cohort.applicationDeadline)}</span>
               </>
             ),

@@ -40,6 +40,12 @@ export interface EnrolmentEligibility {
   enrolmentId: string;
   userId: string;
   eligibility: Eligibility;
+  /**
+   * The plan days the evaluation read for the student: registered (present or absent), credited
+   * from an earlier kull, and inside a granted leave. The faculty home finds the days nobody has
+   * registered from them instead of reading every registration again (issue 21).
+   */
+  days: { registered: readonly string[]; credited: readonly string[]; onLeave: readonly string[] };
 }
 
 export interface CohortEligibility {
@@ -149,7 +155,12 @@ export async function evaluateCohortsEligibility(
         },
         requirements,
       );
-      byEnrolment.set(enrolment.id, { enrolmentId: enrolment.id, userId: enrolment.userId, eligibility });
+      byEnrolment.set(enrolment.id, {
+        enrolmentId: enrolment.id,
+        userId: enrolment.userId,
+        eligibility,
+        days: { registered: enrolment.attendance.map((row) => row.samlingDayId), credited: enrolment.attendanceCredits, onLeave: leave },
+      });
     }
     results.set(cohort.id, { requirements, planDays, byEnrolment });
   }

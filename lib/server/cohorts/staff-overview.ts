@@ -6,15 +6,22 @@ import { hasAnyRole } from "@/lib/permissions";
 import { db } from "@/lib/server/db";
 import { AccessDeniedError } from "@/lib/server/errors";
 import { staffCohortWhere } from "@/lib/server/cohorts/access";
+import { inOrder } from "@/lib/server/in-order";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
 
-/** The cohorts a staff member works with: archived ones leave this list (they stay readable). */
+/**
+ * The cohorts a staff member works with: archived ones leave this list (they stay readable).
+ * Applications are counted for advisers and admins only, who are shown them (`applications` is
+ * null for faculty: their start page has no use for the count, issue 21).
+ */
 export async function listCohortsForStaff(viewer: Viewer, now = new Date()) {
   if (!hasAnyRole(viewer, ["ADVISER", "ADMIN", "FACULTY"])) throw new AccessDeniedError();
   const today = osloDate(now);
-  const [cohorts, applicationCounts] = await Promise.all([
-    db().cohort.findMany({
+  const withApplications = hasAnyRole(viewer, ["ADVISER", "ADMIN"]);
+  // One after the other: a page that runs this beside its other reads holds one connection for it.
+  const [cohorts, applicationCounts] = await inOrder(
+    () => db().cohort.findMany({
       // Faculty see the cohorts they teach; advisers and admins all.
       where: { AND: [staffCohortWhere(viewer), { archivedAt: null }] },
       orderBy: [{ startsOn: "desc" }],
@@ -38,12 +45,14 @@ export async function listCohortsForStaff(viewer: Viewer, now = new Date()) {
         },
       },
     }),
-    db().application.groupBy({ by: ["cohortId", "status"], _count: { _all: true } }),
-  ]);
+    () => (withApplications ? db().application.groupBy({ by: ["cohortId", "status"], _count: { _all: true } }) : Promise.resolve(null)),
+  );
   return cohorts.map((cohort) => {
-    const counts = Object.fromEntries(
-      applicationCounts.filter((row) => row.cohortId === cohort.id).map((row) => [row.status, row._count._all]),
-    ) as Partial<Record<string, number>>;
+    const counts = applicationCounts
+      ? (Object.fromEntries(
+          applicationCounts.filter((row) => row.cohortId === cohort.id).map((row) => [row.status, row._count._all]),
+        ) as Partial<Record<string, number>>)
+      : null;
     const samlinger = cohort.samlinger.map(({ number, samling }) => ({
       number,
       title: samling.title,
@@ -72,8 +81,9 @@ export async function listCohortsForStaff(viewer: Viewer, now = new Date()) {
       applicationDeadline: isoDate(cohort.applicationDeadline),
       phase,
       phaseText: describeCohortPhase(phase, lifeFacts, today),
-      submittedApplications: (counts.SUBMITTED ?? 0) + (counts.UNDER_REVIEW ?? 0) + (counts.DECIDED ?? 0),
-      draftApplications: counts.DRAFT ?? 0,
+      applications: counts
+        ? { submitted: (counts.SUBMITTED ?? 0) + (counts.UNDER_REVIEW ?? 0) + (counts.DECIDED ?? 0), drafts: counts.DRAFT ?? 0 }
+        : null,
       samlingerHeld: held,
       samlingerTotal: samlinger.length,
       nextSamling: next,
