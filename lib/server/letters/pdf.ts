@@ -80,7 +80,7 @@ const LAYOUTS_KEPT = 20_000;
  * - the layout of each string (issue 21: shaping the same words and lines again for every letter,
  *   to measure and to draw them, was four fifths of a letter's time). pdf-lib reads only the glyphs
  *   of a layout. When a string's glyphs are the font's glyphs for its characters one by one (no
- *   substitution, as in Norwegian and Sámi text), fontkit's layout makes
+ *   substitution: most words; DejaVu Sans joins "fi" and "fl" into one glyph), fontkit's layout makes
  *   no other glyph objects than those, in that order; so those are made in the same order and
  *   the shaping is skipped. Any other string is laid out afresh every time;
  * - the glyph id of each character (fontkit looks it up in the font's `cmap` table every time);

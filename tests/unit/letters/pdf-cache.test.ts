@@ -8,8 +8,9 @@ import { composeDecisionLetter, letterAsText, type LetterKind } from "@/lib/doma
 import { renderLetterPdf, type LetterForPdf } from "@/lib/server/letters/pdf";
 import { referenceLetterPdf } from "./reference-renderer";
 
-// Kerning pairs (AV, To, WA, «…»), Sámi and Norwegian letters, digits, punctuation, long compounds.
-const WORDS = ["AV", "To", "Tv", "WAVE", "Yo", "«Takk", "ja»", "Áile", "Ŋuolláš", "Čoavji-Đoallu", "Ŧuoddar", "Žaneta", "§", "29", "første", "ledd,", "jf.", "barnevernledelse", "kommunalsjef", "a", "i", "Forvaltningsloven", "videreutdanningsprogrammet", "ø", "æ", "å", "–", "“sitat”", "…", "2026/00042", "Vedtak"];
+// Kerning pairs (AV, To, WA, «…»), Sámi and Norwegian letters, digits, punctuation, long compounds,
+// and the ligatures «fi» and «fl» (shaped into one glyph, typed as such too: «ﬁ»).
+const WORDS = ["AV", "To", "Tv", "WAVE", "Yo", "«Takk", "ja»", "Áile", "Ŋuolláš", "Čoavji-Đoallu", "Ŧuoddar", "Žaneta", "§", "29", "første", "ledd,", "jf.", "barnevernledelse", "kommunalsjef", "a", "i", "Forvaltningsloven", "videreutdanningsprogrammet", "ø", "æ", "å", "–", "“sitat”", "…", "2026/00042", "Vedtak", "kvalifiserte", "flere", "ﬁnne", "fi", "ﬂ"];
 const words = (min: number, max: number) => fc.array(fc.constantFrom(...WORDS), { minLength: min, maxLength: max }).map((list) => list.join(" "));
 const separator = fc.constantFrom(" ", " ", " ", "\t", "\r\n", "\n");
 const paragraph = fc.array(fc.tuple(fc.constantFrom(...WORDS), separator), { minLength: 1, maxLength: 120 }).map((parts) => parts.map(([word, gap]) => word + gap).join("").trim() || "a");
