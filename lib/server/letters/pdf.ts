@@ -65,7 +65,7 @@ const fontkitOncePerFile: typeof fontkit = {
   },
 };
 
-/** How many laid-out strings a font remembers (a few hundred kB); when full it starts again empty. */
+/** How many laid-out strings a font remembers (a few MB at most); when full it starts again empty. */
 const LAYOUTS_KEPT = 20_000;
 
 /**
