@@ -46,9 +46,10 @@ function asCategory(value: number | null | undefined): PriorityCategory | null {
 }
 
 /** Every sent application of the cohort, in one query. */
-export async function loadCandidates(client: Client, cohortId: string): Promise<Candidate[]> {
+export async function loadCandidates(client: Client, cohortId: string, options: { qualifiedOnly?: boolean } = {}): Promise<Candidate[]> {
   const rows = await (client as Transaction).application.findMany({
-    where: { cohortId, status: { in: [...ADMISSION_STATUSES] } },
+    // `qualifiedOnly`: the ones judged qualified, a superset of the ranked (rankingCandidates decides).
+    where: { cohortId, status: { in: [...ADMISSION_STATUSES] }, ...(options.qualifiedOnly ? { qualified: true } : {}) },
     orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
     select: {
       id: true,

@@ -9,7 +9,7 @@ import { explainRankingPlaces, rankApplicants, type PriorityCategory } from "@/l
 import { applyRankingMoves } from "@/lib/domain/admission-decisions";
 import { countyName } from "@/lib/domain/counties";
 import type { Database, Transaction } from "@/lib/db/client";
-import { loadCandidates, rankingCandidates, type Candidate } from "./facts";
+import { ADMISSION_STATUSES, loadCandidates, rankingCandidates, type Candidate } from "./facts";
 
 type Client = Database | Transaction;
 
@@ -47,13 +47,61 @@ export async function computeRanking(client: Client, cohortId: string, options: 
   const [cohort, candidates, moves] = await inOrder(
     () => tx.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { capacity: true } }),
     () => loadCandidates(client, cohortId),
-    () => tx.rankingMove.findMany({
-      where: { cohortId },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, applicationId: true, toRank: true, reason: true, createdAt: true, createdBy: { select: { name: true } } },
-    }),
+    () => loadMoves(tx, cohortId),
   );
   const places = options.places ?? cohort.capacity;
+  const rows = rankedRows(candidates, moves, places);
+  return {
+    cohortId,
+    capacity: cohort.capacity,
+    places,
+    rows,
+    unreviewed: candidates.filter((candidate) => candidate.qualified === null),
+    unqualified: candidates.filter((candidate) => candidate.qualified === false),
+    candidates,
+  };
+}
+
+/**
+ * The ranking as the ranking page and its CSV show it: the ranked rows, and how many applications
+ * are not in it. Reads only the applications judged qualified, and counts the rest (issue 21: at
+ * 2 000 applications, mostly not reviewed yet, every request read them all to count them). The
+ * rows are computeRanking's (tests/integration/ranking-view.test.ts).
+ */
+export async function viewRanking(client: Client, cohortId: string, options: { places?: number } = {}) {
+  const tx = client as Transaction;
+  const [cohort, candidates, moves, judged] = await inOrder(
+    () => tx.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { capacity: true } }),
+    () => loadCandidates(client, cohortId, { qualifiedOnly: true }),
+    () => loadMoves(tx, cohortId),
+    () => tx.application.groupBy({ by: ["qualified"], where: { cohortId, status: { in: [...ADMISSION_STATUSES] } }, _count: { _all: true } }),
+  );
+  const places = options.places ?? cohort.capacity;
+  const count = (qualified: boolean | null) => judged.find((row) => row.qualified === qualified)?._count._all ?? 0;
+  return {
+    cohortId,
+    capacity: cohort.capacity,
+    places,
+    rows: rankedRows(candidates, moves, places),
+    /** Applications not reviewed yet (qualified is null): not in the ranking. */
+    unreviewed: count(null),
+    /** Judged not qualified. */
+    unqualified: count(false),
+  };
+}
+
+type Move = Awaited<ReturnType<typeof loadMoves>>[number];
+
+function loadMoves(tx: Transaction, cohortId: string) {
+  return tx.rankingMove.findMany({
+    where: { cohortId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, applicationId: true, toRank: true, reason: true, createdAt: true, createdBy: { select: { name: true } } },
+  });
+}
+
+/** The proposal from rankApplicants, the adviser's moves on top, and every place explained. */
+function rankedRows(candidates: readonly Candidate[], moves: readonly Move[], places: number): RankedRow[] {
   const eligible = rankingCandidates(candidates);
   const proposal = rankApplicants(eligible, places);
   // Each move names the application it moves (the move's own id is not in the order).
@@ -66,8 +114,7 @@ export async function computeRanking(client: Client, cohortId: string, options: 
   const lastMove = new Map(moves.map((move) => [move.applicationId, move]));
   // Every row's explanation in one pass (one call per row read the whole order once per row).
   const explanations = explainRankingPlaces(eligible, result);
-
-  const rows = order.map((applicationId, index): RankedRow => {
+  return order.map((applicationId, index): RankedRow => {
     const candidate = byId.get(applicationId)!;
     const explanation = explanations.get(applicationId)!;
     const move = lastMove.get(applicationId) ?? null;
@@ -89,13 +136,4 @@ export async function computeRanking(client: Client, cohortId: string, options: 
       decision: candidate.decision,
     };
   });
-  return {
-    cohortId,
-    capacity: cohort.capacity,
-    places,
-    rows,
-    unreviewed: candidates.filter((candidate) => candidate.qualified === null),
-    unqualified: candidates.filter((candidate) => candidate.qualified === false),
-    candidates,
-  };
 }

@@ -12,7 +12,7 @@ import { decisionsBeforeDeadlineProblem, isRankingProvisional } from "@/lib/doma
 import { formatInstantNb } from "@/lib/domain/format";
 import { isoDate } from "@/lib/to-domain";
 import { requireAdviser } from "@/lib/server/admission/access";
-import { computeRanking } from "@/lib/server/admission/ranking";
+import { viewRanking } from "@/lib/server/admission/ranking";
 import { db } from "@/lib/server/db";
 import { requirePageRole } from "@/lib/server/viewer";
 import { parseRecordId } from "@/lib/validation/ids";
@@ -39,7 +39,7 @@ export default async function RankingPage({
   const requested = Number((await searchParams).plasser);
   const places = Number.isSafeInteger(requested) && requested >= 0 && requested <= 1000 ? requested : cohort.capacity;
   const whatIf = places !== cohort.capacity;
-  const ranking = await computeRanking(db(), cohortId, { places });
+  const ranking = await viewRanking(db(), cohortId, { places });
   const base = `/veileder/opptak/${cohortId}`;
   return (
     <>
@@ -88,13 +88,13 @@ export default async function RankingPage({
         ) : null}
         <p className="mt-3">
           {ranking.rows.length} kvalifiserte søkere er rangert.
-          {ranking.unreviewed.length > 0 ? (
+          {ranking.unreviewed > 0 ? (
             <>
               {" "}
-              <Link href={`${base}?kvalifisert=ikke-vurdert`}>{countNoun(ranking.unreviewed.length, "søknad", "søknader")} er ikke vurdert</Link> og er ikke med.
+              <Link href={`${base}?kvalifisert=ikke-vurdert`}>{countNoun(ranking.unreviewed, "søknad", "søknader")} er ikke vurdert</Link> og er ikke med.
             </>
           ) : null}
-          {ranking.unqualified.length > 0 ? ` ${ranking.unqualified.length} søkere oppfyller ikke opptakskravene.` : ""}
+          {ranking.unqualified > 0 ? ` ${ranking.unqualified} søkere oppfyller ikke opptakskravene.` : ""}
         </p>
       </section>
 

@@ -5,7 +5,7 @@
 import { csvResponse, toCsv } from "@/lib/csv";
 import { formatInstantNb } from "@/lib/domain/format";
 import { isStaff } from "@/lib/permissions";
-import { computeRanking, type RankedRow } from "@/lib/server/admission/ranking";
+import { viewRanking, type RankedRow } from "@/lib/server/admission/ranking";
 import { db } from "@/lib/server/db";
 import { getViewer } from "@/lib/server/viewer";
 import { parseRecordId } from "@/lib/validation/ids";
@@ -22,7 +22,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ coh
   const cohort = await db().cohort.findUnique({ where: { id: cohortId }, select: { code: true, capacity: true } });
   if (!cohort) return new Response(null, { status: 404 });
   const places = cohort.capacity;
-  const ranking = await computeRanking(db(), cohortId, { places });
+  const ranking = await viewRanking(db(), cohortId, { places });
   const csv = toCsv<RankedRow>(ranking.rows, [
     { header: "Plass", value: (row) => row.rank },
     { header: "Navn", value: (row) => row.name },
