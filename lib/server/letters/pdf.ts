@@ -67,6 +67,12 @@ const fontkitOncePerFile: typeof fontkit = {
 
 /** How many laid-out strings a font remembers (a few MB at most); when full it starts again empty. */
 const LAYOUTS_KEPT = 20_000;
+/**
+ * Longer strings are not remembered, so the memo stays a few MB whatever is typed (a pasted link
+ * or code without spaces is one long word): a line of a letter is under a hundred characters.
+ */
+const LONGEST_KEPT = 200;
+const MAY_DEPEND_ON_EARLIER_LETTERS = /\p{Default_Ignorable_Code_Point}/u;
 
 /**
  * One letter's view of a parsed font: the font's tables are shared, its glyph objects are the
@@ -97,10 +103,20 @@ function fontForOneLetter(shared: SharedFont): FontkitFont {
     const plain = shared.plainLayouts.get(text);
     if (plain === true) return { glyphs: font.glyphsForString(text) } as ReturnType<typeof layout>;
     const run = layout(text);
-    if (plain === undefined) {
+    if (plain === undefined && text.length <= LONGEST_KEPT) {
       if (shared.plainLayouts.size >= LAYOUTS_KEPT) shared.plainLayouts.clear();
       const characters = font.glyphsForString(text);
-      shared.plainLayouts.set(text, run.glyphs.length === characters.length && run.glyphs.every((glyph, index) => glyph === characters[index]));
+      shared.plainLayouts.set(
+        text,
+        // Never "plain" when fontkit's answer can depend on the letter laid out before: it hides a
+        // default-ignorable character by the character its glyph object was first made for, and
+        // every character the font lacks shares glyph 0 (.notdef), so "x\u180E" was hidden in one
+        // letter and drawn as a box in the next (found in review). Such strings are shaped afresh.
+        !MAY_DEPEND_ON_EARLIER_LETTERS.test(text) &&
+          characters.every((glyph) => glyph.id !== 0) &&
+          run.glyphs.length === characters.length &&
+          run.glyphs.every((glyph, index) => glyph === characters[index]),
+      );
     }
     return run;
   };
