@@ -12,7 +12,7 @@ import { listNextSteps } from "@/lib/server/intakes/queries";
 import { countOpenAppeals } from "@/lib/server/student-letters/appeals";
 import type { Viewer } from "@/lib/server/viewer";
 import { seedDemoData } from "@/prisma/seed/demo";
-import { assignTeachers } from "@/prisma/seed/factories";
+import { assignTeachers, createUser } from "@/prisma/seed/factories";
 import { makeCohort, planDays, viewerOf } from "./cohort-world";
 import { measureRequest } from "./request-cost";
 import { db } from "./support";
@@ -78,6 +78,10 @@ describe("the staff start pages", () => {
     expect(before.peakConnections).toBeLessThanOrEqual(3);
     const [summaries, [cohorts, , appeals]] = before.result;
     expect(appeals.map((entry) => [entry.cohortName, entry.count])).toEqual(await openAppealsByKull(frida.id));
+    // Only the kull she teaches: a faculty member on no team sees no klager, where the adviser sees them.
+    const outsider = viewerOf(await createUser(db(), { name: "Ola Utenfor", roles: ["FACULTY"] }));
+    expect(await countOpenAppeals(outsider)).toEqual([]);
+    expect((await countOpenAppeals(adviser)).length).toBeGreaterThan(0);
     // Faculty are not shown the applications, so they are not counted for them.
     expect(cohorts.map((cohort) => cohort.applications)).toEqual(cohorts.map(() => null));
 

@@ -99,8 +99,10 @@ export async function getCohortSummaries(viewer: Viewer, options: { cohortId?: s
   ]);
   return cohorts.map((cohort) => {
     const { byEnrolment } = evaluations.get(cohort.id)!;
-    const atRisk = students
-      .filter((student) => student.cohortId === cohort.id)
+    // The students the evaluation read: the two reads run side by side, and a student enrolled or
+    // withdrawn between them is left for the next request instead of failing this one (review).
+    const inCohort = students.filter((student) => student.cohortId === cohort.id && byEnrolment.has(student.id));
+    const atRisk = inCohort
       .map((student) => ({ student, eligibility: byEnrolment.get(student.id)!.eligibility }))
       .filter(({ eligibility }) => riskOf(eligibility).level !== "NONE")
       .sort((a, b) => compareByRisk(a.eligibility, b.eligibility))
@@ -114,20 +116,17 @@ export async function getCohortSummaries(viewer: Viewer, options: { cohortId?: s
     const samlinger = cohort.samlinger;
     // A day needs no registration for a student when it is credited from an earlier kull or lies
     // inside a granted leave (lib/domain/attendance.ts): those are never the faculty's task.
-    const covered = students
-      .filter((student) => student.cohortId === cohort.id)
-      .map((student) => {
-        const { days } = byEnrolment.get(student.id)!;
-        return new Set([...days.registered, ...days.credited, ...days.onLeave]);
-      });
+    const covered = inCohort.map((student) => {
+      const { days } = byEnrolment.get(student.id)!;
+      return new Set([...days.registered, ...days.credited, ...days.onLeave]);
+    });
     // A past day with students nobody has registered: a task, never an absence (lib/domain/attendance.ts).
     const unregisteredDays = samlinger
       .flatMap((samling) => samling.days.map((d) => ({ dayId: d.id, date: d.date, samlingTitle: samling.title })))
       .filter((d) => d.date < today)
       .map((d) => ({ ...d, missing: covered.filter((days) => !days.has(d.dayId)).length }))
       .filter((d) => d.missing > 0);
-    const decisionsNeeded = students.filter((student) => {
-      if (student.cohortId !== cohort.id) return false;
+    const decisionsNeeded = inCohort.filter((student) => {
       const registration = decisionRegistration(student.examRegistrations.map((row) => ({ ...row, startsAt: new Date(row.startsAtMs) })));
       const status = byEnrolment.get(student.id)!.eligibility.status;
       return examDecisionNeeded(registration?.status ?? null, status, registration?.grade != null) !== null;
