@@ -188,6 +188,8 @@ describe("sending the decisions", () => {
       ["WAITLIST", 2],
       ["REFUSAL", null],
     ]);
+    // Among the offers too: case numbers in the ranking's order, as made one at a time.
+    expect(ordered.filter((decision) => decision.outcome === "OFFER").map((decision) => decision.applicationId)).toEqual(preview.plan.batch.offers);
     for (const decision of decisions) {
       const [letter] = decision.letters;
       expect(letter).toMatchObject({ version: 1, kind: decision.outcome });
