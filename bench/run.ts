@@ -31,6 +31,7 @@ import autocannon from "autocannon";
 import { startEmbeddedPostgres, ensureDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/client";
+import { productionNodeFlags } from "@/lib/cli/server-flags";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { manifestActions } from "@/tests/e2e/security/action-wire";
 import { BENCH_PASSWORD, seedBenchData, type BenchTargets } from "./dataset";
@@ -135,7 +136,10 @@ const PROFILE_DIR = path.join(ROOT, "bench/results/profiles");
 
 function startServer(dir: string, port: number, env: Record<string, string>): ChildProcess {
   const profile = args.has("profile") && dir === "." ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [];
-  const child = spawn(process.execPath, [...profile, nextBin, "start", "--port", String(port)], {
+  // Both with the heap settings `npm start` gives the app (lib/cli/server-flags.ts), so the ratio
+  // compares the pages, not two heap policies.
+  const heap = productionNodeFlags(process.env);
+  const child = spawn(process.execPath, [...profile, ...heap, nextBin, "start", "--port", String(port)], {
     cwd: path.join(ROOT, dir),
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env, NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],

@@ -17,6 +17,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { dropAllTables, provideDatabase } from "@/lib/cli/database";
 import { loadEnvFiles } from "@/lib/cli/env-files";
+import { productionNodeFlags } from "@/lib/cli/server-flags";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/client";
 import { seedDemoData, isDatabaseEmpty } from "@/prisma/seed/demo";
@@ -79,8 +80,10 @@ async function main() {
   // next-auth builds its callback URLs and decides on Secure cookies from AUTH_URL.
   childEnv.AUTH_URL ||= childEnv.APP_URL;
   const nextBin = require.resolve("next/dist/bin/next");
-  // Started directly (not through npx), so a signal reaches next-server itself.
-  child = spawn(process.execPath, [nextBin, mode, "--port", port], { stdio: "inherit", env: childEnv });
+  // Started directly (not through npx), so a signal reaches next-server itself. The production
+  // server gets its heap sized (lib/cli/server-flags.ts); the development server keeps V8's defaults.
+  const nodeFlags = mode === "start" ? productionNodeFlags(process.env) : [];
+  child = spawn(process.execPath, [...nodeFlags, nextBin, mode, "--port", port], { stdio: "inherit", env: childEnv });
   child.on("exit", (code, signal) => void shutdown(code ?? (signal ? 0 : 1)));
 }
 
