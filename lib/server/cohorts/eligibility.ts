@@ -30,7 +30,9 @@ interface EnrolmentFacts {
   id: string;
   userId: string;
   cohortId: string;
-  attendance: { samlingDayId: string; status: "PRESENT" | "ABSENT" }[];
+  /** The days registered present, and absent (ids; two plain arrays read far faster than objects). */
+  present: string[];
+  absent: string[];
   leaves: { from: string; to: string; returnedOn: string | null }[];
   attendanceCredits: string[];
   arbeidskravCredits: string[];
@@ -102,13 +104,19 @@ export async function evaluateCohortsEligibility(
       FROM "Cohort" c WHERE c."id" = ANY(${cohortList}::text[])`,
     () => tx.$queryRaw<EnrolmentFacts[]>`
       SELECT e."id", e."userId", e."cohortId",
-             COALESCE((SELECT json_agg(json_build_object('samlingDayId', a."samlingDayId", 'status', a."status"))
-                       FROM "Attendance" a WHERE a."enrolmentId" = e."id"), '[]'::json) AS "attendance",
+             -- Two arrays of ids, not an array of objects: at 10× (8 000 registrations) the objects
+             -- took 18 ms to build and read per request, the arrays 11 (issue 21).
+             COALESCE(att."present", '[]'::json) AS "present", COALESCE(att."absent", '[]'::json) AS "absent",
              COALESCE((SELECT json_agg(json_build_object('from', l."fromDate", 'to', l."toDate", 'returnedOn', l."returnedOn"))
                        FROM "LeaveOfAbsence" l WHERE l."enrolmentId" = e."id" AND l."status" = 'GRANTED'), '[]'::json) AS "leaves",
              COALESCE((SELECT json_agg(ac."samlingDayId") FROM "AttendanceCredit" ac WHERE ac."enrolmentId" = e."id"), '[]'::json) AS "attendanceCredits",
              COALESCE((SELECT json_agg(kc."arbeidskravId") FROM "ArbeidskravCredit" kc WHERE kc."enrolmentId" = e."id"), '[]'::json) AS "arbeidskravCredits"
       FROM "Enrolment" e
+      LEFT JOIN LATERAL (
+        SELECT json_agg(a."samlingDayId") FILTER (WHERE a."status" = 'PRESENT') AS "present",
+               json_agg(a."samlingDayId") FILTER (WHERE a."status" = 'ABSENT') AS "absent"
+        FROM "Attendance" a WHERE a."enrolmentId" = e."id"
+      ) att ON true
       WHERE e."cohortId" = ANY(${cohortList}::text[]) AND e."status"::text = ANY(${inKull}::text[]) ${only}
       ORDER BY e."id"`,
     () => tx.$queryRaw<{ enrolmentId: string; arbeidskravId: string; status: "SUBMITTED" | "APPROVED" | "NOT_APPROVED" }[]>`
@@ -141,9 +149,13 @@ export async function evaluateCohortsEligibility(
     for (const enrolment of enrolments) {
       if (enrolment.cohortId !== cohort.id) continue;
       const leave = daysOnLeave(planDays, enrolment.leaves);
+      const attendance = [
+        ...enrolment.present.map((samlingDayId) => ({ samlingDayId, status: "PRESENT" as const })),
+        ...enrolment.absent.map((samlingDayId) => ({ samlingDayId, status: "ABSENT" as const })),
+      ];
       const eligibility = evaluateEligibility(
         {
-          ...attendanceCounts(planDays, enrolment.attendance, options.today, {
+          ...attendanceCounts(planDays, attendance, options.today, {
             leave,
             credited: enrolment.attendanceCredits,
           }),
@@ -159,7 +171,7 @@ export async function evaluateCohortsEligibility(
         enrolmentId: enrolment.id,
         userId: enrolment.userId,
         eligibility,
-        days: { registered: enrolment.attendance.map((row) => row.samlingDayId), credited: enrolment.attendanceCredits, onLeave: leave },
+        days: { registered: [...enrolment.present, ...enrolment.absent], credited: enrolment.attendanceCredits, onLeave: leave },
       });
     }
     results.set(cohort.id, { requirements, planDays, byEnrolment });
