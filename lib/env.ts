@@ -62,6 +62,8 @@ export const envSchema = z
       DEFAULT_POOL_SETTINGS.idleInTransactionTimeoutMillis,
     ),
     DATABASE_IDLE_TIMEOUT_MS: wholeNumber("DATABASE_IDLE_TIMEOUT_MS", 100, 3_600_000, DEFAULT_POOL_SETTINGS.idleTimeoutMillis),
+    /** "false" for a connection pooler that cannot carry prepared statements (lib/db/statement-names.ts). */
+    DATABASE_PREPARED_STATEMENTS: optionalText.pipe(z.enum(["true", "false"], "DATABASE_PREPARED_STATEMENTS må være true eller false").optional()),
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters (npx auth secret)"),
     APP_URL: z.url().default("http://localhost:3000"),
     STORAGE_DIR: z.string().default(".data/storage"),
@@ -134,6 +136,7 @@ export function poolSettings(config: Env = env()): PoolSettings {
     statementTimeoutMillis: config.DATABASE_STATEMENT_TIMEOUT_MS,
     idleInTransactionTimeoutMillis: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     idleTimeoutMillis: config.DATABASE_IDLE_TIMEOUT_MS,
+    preparedStatements: config.DATABASE_PREPARED_STATEMENTS !== "false",
   };
 }
 

@@ -6,6 +6,7 @@ import { queryStatsEnabled, watchPool } from "@/lib/db/query-stats";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { DEFAULT_POOL_SETTINGS, type PoolSettings } from "@/lib/db/pool-settings";
 import { oneQueryAtATimeInTransactions } from "@/lib/db/serial-transactions";
+import { statementNamer } from "@/lib/db/statement-names";
 
 export function createPrismaClient(connectionString: string, settings: PoolSettings = DEFAULT_POOL_SETTINGS) {
   const config = poolConfig(connectionString, settings);
@@ -14,7 +15,7 @@ export function createPrismaClient(connectionString: string, settings: PoolSetti
     // waiting for one (connectionTimeoutMillis) beats an error; lib/server/transactions.ts
     // retries after that. The settings and why: lib/db/pool-settings.ts. `npm run bench` counts
     // statements and connections through a pool it can watch (BENCH_QUERY_STATS).
-    adapter: oneQueryAtATimeInTransactions(queryStatsEnabled() ? new PrismaPg(watchedPool(config)) : new PrismaPg(config)),
+    adapter: oneQueryAtATimeInTransactions(new PrismaPg(queryStatsEnabled() ? watchedPool(config) : config, adapterOptions(settings))),
     // Every transaction waits for a connection as long as a query does (Prisma's own default is
     // 2 s, after which a whole day's attendance failed with "Noe gikk galt" when 50 people saved
     // at once: tests/integration/load.test.ts), and may last as long as a statement may.
@@ -34,6 +35,11 @@ export function poolConfig(connectionString: string, settings: PoolSettings): pg
     statement_timeout: settings.statementTimeoutMillis,
     idle_in_transaction_session_timeout: settings.idleInTransactionTimeoutMillis,
   };
+}
+
+/** Named statements (one namer per client, so per pool) unless the settings turn them off. */
+function adapterOptions(settings: PoolSettings) {
+  return settings.preparedStatements ? { statementNameGenerator: statementNamer() } : undefined;
 }
 
 function watchedPool(config: pg.PoolConfig): pg.Pool {

@@ -19,12 +19,15 @@
 // - idle in transaction 60 s: PostgreSQL ends a session that sits inside an open transaction
 //   doing nothing (a crashed or hung request), releasing its locks. Twice the longest transaction.
 // - idle 30 s: an unused connection in the pool is closed, so a quiet server holds few.
+// - prepared statements on: PostgreSQL parses each query shape once per connection and may keep
+//   its plan (lib/db/statement-names.ts; off for a PgBouncer in transaction mode).
 export interface PoolSettings {
   max: number;
   connectionTimeoutMillis: number;
   statementTimeoutMillis: number;
   idleInTransactionTimeoutMillis: number;
   idleTimeoutMillis: number;
+  preparedStatements: boolean;
 }
 
 export const DEFAULT_POOL_SETTINGS: PoolSettings = {
@@ -33,4 +36,5 @@ export const DEFAULT_POOL_SETTINGS: PoolSettings = {
   statementTimeoutMillis: 30_000,
   idleInTransactionTimeoutMillis: 60_000,
   idleTimeoutMillis: 30_000,
+  preparedStatements: true,
 };

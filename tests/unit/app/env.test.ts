@@ -37,6 +37,7 @@ describe("environment", () => {
       statementTimeoutMillis: 30_000,
       idleInTransactionTimeoutMillis: 60_000,
       idleTimeoutMillis: 30_000,
+      preparedStatements: true,
     });
     const custom = parseEnv({
       ...base,
@@ -45,6 +46,7 @@ describe("environment", () => {
       DATABASE_STATEMENT_TIMEOUT_MS: "10000",
       DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: "20000",
       DATABASE_IDLE_TIMEOUT_MS: "1000",
+      DATABASE_PREPARED_STATEMENTS: "false",
     });
     expect(poolSettings(custom)).toEqual({
       max: 25,
@@ -52,6 +54,7 @@ describe("environment", () => {
       statementTimeoutMillis: 10_000,
       idleInTransactionTimeoutMillis: 20_000,
       idleTimeoutMillis: 1000,
+      preparedStatements: false,
     });
     expect(() => parseEnv({ ...base, DATABASE_POOL_MAX: "0" })).toThrow(/DATABASE_POOL_MAX must be a whole number from 1 to 200/);
     expect(() => parseEnv({ ...base, DATABASE_STATEMENT_TIMEOUT_MS: "30s" })).toThrow(/DATABASE_STATEMENT_TIMEOUT_MS must be a whole number/);
