@@ -31,13 +31,16 @@ export interface Grid {
   }[];
 }
 
-const CELL: Record<GridCell, { symbol: string; words: string; className: string }> = {
-  PRESENT: { symbol: "✓", words: "til stede", className: "bg-green-50 text-green-900" },
-  ABSENT: { symbol: "✗", words: "fravær", className: "bg-red-50 text-red-900 font-bold" },
-  MISSING: { symbol: "?", words: "ikke registrert", className: "bg-amber-50 text-amber-900 font-bold" },
-  UPCOMING: { symbol: "·", words: "kommer", className: "text-slate-700" },
-  CREDITED: { symbol: "↪", words: "godkjent fra tidligere kull", className: "bg-green-50 text-green-900" },
-  LEAVE: { symbol: "P", words: "permisjon", className: "bg-slate-100 text-slate-800" },
+// `className` colours the legend's swatches; `cell` is the same colours with the cell's padding
+// as one utility of app/globals.css (ag-*): written out on each of the grid's cells, the
+// utilities were a large part of its HTML and RSC payload (issue 21).
+const CELL: Record<GridCell, { symbol: string; words: string; className: string; cell: string }> = {
+  PRESENT: { symbol: "✓", words: "til stede", className: "bg-green-50 text-green-900", cell: "ag-present" },
+  ABSENT: { symbol: "✗", words: "fravær", className: "bg-red-50 text-red-900 font-bold", cell: "ag-absent" },
+  MISSING: { symbol: "?", words: "ikke registrert", className: "bg-amber-50 text-amber-900 font-bold", cell: "ag-missing" },
+  UPCOMING: { symbol: "·", words: "kommer", className: "text-slate-700", cell: "ag-upcoming" },
+  CREDITED: { symbol: "↪", words: "godkjent fra tidligere kull", className: "bg-green-50 text-green-900", cell: "ag-credited" },
+  LEAVE: { symbol: "P", words: "permisjon", className: "bg-slate-100 text-slate-800", cell: "ag-leave" },
 };
 
 const STATUS = {
@@ -128,18 +131,18 @@ export function AttendanceGridTable({ grid, cohortId, caption }: { grid: Grid; c
                 {student.cells.map((cell, index) => {
                   const column = grid.columns[index]!;
                   const note = student.notes[index];
+                  const startsSamling = index === 0 || grid.columns[index - 1]!.samlingNumber !== column.samlingNumber;
+                  // The position is the key: a row's cells follow the columns, and hold no state.
+                  // No `title` attribute unless there is a note (an undefined prop still costs bytes).
                   return (
-                    <td
-                      key={column.id}
-                      className={`px-1 py-1 text-center ${CELL[cell].className} ${index === 0 || grid.columns[index - 1]!.samlingNumber !== column.samlingNumber ? "border-l border-slate-200" : ""}`}
-                      title={note ?? undefined}
-                    >
+                    <td key={index} className={startsSamling ? `${CELL[cell].cell} ag-start` : CELL[cell].cell} {...(note ? { title: note } : {})}>
                       <span aria-hidden="true">{CELL[cell].symbol}</span>
-                      <span className="sr-only">
-                        {CELL[cell].words}
-                        {note ? ` (${note})` : ""}
-                      </span>
-                      {note ? <span aria-hidden="true" className="align-super text-[0.6rem]">*</span> : null}
+                      <span className="sr-only">{note ? `${CELL[cell].words} (${note})` : CELL[cell].words}</span>
+                      {note ? (
+                        <span aria-hidden="true" className="align-super text-[0.6rem]">
+                          *
+                        </span>
+                      ) : null}
                     </td>
                   );
                 })}
