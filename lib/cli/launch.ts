@@ -29,6 +29,8 @@ async function main() {
   if (mode !== "dev" && mode !== "start") throw new Error("usage: launch.ts dev|start [--fresh]");
   const fresh = process.argv.includes("--fresh");
   loadEnvFiles();
+  // Checked before the database work, so a mistyped SERVER_HEAP_MB stops the start at once.
+  const nodeFlags = mode === "start" ? productionNodeFlags(process.env) : [];
 
   const database = await provideDatabase();
   let child: ReturnType<typeof spawn> | undefined = undefined;
@@ -82,7 +84,6 @@ async function main() {
   const nextBin = require.resolve("next/dist/bin/next");
   // Started directly (not through npx), so a signal reaches next-server itself. The production
   // server gets its heap sized (lib/cli/server-flags.ts); the development server keeps V8's defaults.
-  const nodeFlags = mode === "start" ? productionNodeFlags(process.env) : [];
   child = spawn(process.execPath, [...nodeFlags, nextBin, mode, "--port", port], { stdio: "inherit", env: childEnv });
   child.on("exit", (code, signal) => void shutdown(code ?? (signal ? 0 : 1)));
 }

@@ -14,14 +14,18 @@ export const SERVER_SEMI_SPACE_MB = 32;
 
 /**
  * The node flags to start `next start` with. SERVER_HEAP_MB sets the cap (a whole number of MB,
- * 128 or more); "0" leaves V8's defaults. NODE_OPTIONS that already size the old space win.
+ * 128 or more); "0" leaves V8's defaults. NODE_OPTIONS that already size the old space win, and
+ * then the semi-space is theirs to set too (flags on the command line would override theirs).
  */
 export function productionNodeFlags(env: Readonly<Record<string, string | undefined>>): string[] {
   if (/--max-old-space-size\b|--max_old_space_size\b/.test(env.NODE_OPTIONS ?? "")) return [];
   const raw = env.SERVER_HEAP_MB?.trim();
-  if (raw === "0") return [];
+  if (raw && !/^\d+$/.test(raw)) {
+    throw new Error(`SERVER_HEAP_MB må være et helt antall MB, minst 128 (eller 0 for Nodes standard): «${raw}»`);
+  }
   const heapMb = raw ? Number(raw) : DEFAULT_SERVER_HEAP_MB;
-  if (!Number.isInteger(heapMb) || heapMb < 128) {
+  if (heapMb === 0) return [];
+  if (heapMb < 128) {
     throw new Error(`SERVER_HEAP_MB må være et helt antall MB, minst 128 (eller 0 for Nodes standard): «${raw}»`);
   }
   return [`--max-old-space-size=${heapMb}`, `--max-semi-space-size=${SERVER_SEMI_SPACE_MB}`];

@@ -37,9 +37,14 @@ export function poolConfig(connectionString: string, settings: PoolSettings): pg
   };
 }
 
-/** Named statements (one namer per client, so per pool) unless the settings turn them off. */
+/**
+ * Named statements (one namer per client, so per pool) unless the settings turn them off, or the
+ * environment does: the command-line tools and the seed build their clients with the defaults, and
+ * behind a PgBouncer in transaction mode they must not name statements either.
+ */
 function adapterOptions(settings: PoolSettings) {
-  return settings.preparedStatements ? { statementNameGenerator: statementNamer() } : undefined;
+  const on = settings.preparedStatements && process.env.DATABASE_PREPARED_STATEMENTS?.trim() !== "false";
+  return on ? { statementNameGenerator: statementNamer() } : undefined;
 }
 
 function watchedPool(config: pg.PoolConfig): pg.Pool {

@@ -15,11 +15,18 @@ import { createHash } from "node:crypto";
 
 /** Distinct statement texts named per process; the app has a few hundred query shapes. */
 export const MAX_NAMED = 1_000;
+/**
+ * Prisma writes a list (`in: ids`, createMany's rows) as one placeholder per element, so each
+ * length is a text of its own: a statement with more parameters than this runs unnamed, so
+ * one-off lengths cannot use up the names the app's steady query shapes need.
+ */
+export const MAX_NAMED_PARAMETERS = 32;
 
 /** A generator for PrismaPg's `statementNameGenerator`: "" leaves a statement unnamed. */
-export function statementNamer(maxNamed = MAX_NAMED): (query: { sql: string }) => string {
+export function statementNamer(maxNamed = MAX_NAMED): (query: { sql: string; args?: readonly unknown[] }) => string {
   const names = new Map<string, string>();
-  return ({ sql }) => {
+  return ({ sql, args }) => {
+    if ((args?.length ?? 0) > MAX_NAMED_PARAMETERS) return "";
     const known = names.get(sql);
     if (known !== undefined) return known;
     if (names.size >= maxNamed) return "";

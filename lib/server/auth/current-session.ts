@@ -1,8 +1,8 @@
 import "server-only";
-import { cookies } from "next/headers";
+import { headers } from "next/headers";
 import { env } from "@/lib/env";
 import { auth } from "@/lib/server/auth";
-import { sessionCookieName, sessionCookieReader, type SessionCookieReader } from "@/lib/server/auth/session-cookie";
+import { firstCookie, sessionCookieName, sessionCookieReader, type SessionCookieReader } from "@/lib/server/auth/session-cookie";
 
 let reader: { key: string; read: SessionCookieReader } | null = null;
 
@@ -20,16 +20,16 @@ function readerFor(secret: string, name: string): SessionCookieReader {
 
 /** The Session row id named by this request's cookie, if any. (Tests replace this module.) */
 export async function currentSessionId(): Promise<string | null> {
-  // The cookies first: reading them is what makes a page dynamic (a build prerenders the rest,
+  // The headers first: reading them is what makes a page dynamic (a build prerenders the rest,
   // without the environment).
-  const store = await cookies();
+  const cookieHeader = (await headers()).get("cookie");
   // As lib/server/auth/index.ts configures next-auth: Secure cookies in production.
   const name = sessionCookieName(process.env.NODE_ENV === "production");
-  const value = store.get(name)?.value;
+  const value = firstCookie(cookieHeader, name);
   if (value === undefined) {
     // next-auth splits a cookie over 4 kB into name.0, name.1 …; ours carries a session id only
     // and never gets there, but such a cookie is still read the way next-auth reads it.
-    return store.has(`${name}.0`) ? ((await auth())?.sid ?? null) : null;
+    return firstCookie(cookieHeader, `${name}.0`) !== undefined ? ((await auth())?.sid ?? null) : null;
   }
   return readerFor(env().AUTH_SECRET, name).sessionIdOf(value);
 }

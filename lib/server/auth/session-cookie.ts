@@ -16,6 +16,27 @@ export function sessionCookieName(secure: boolean): string {
   return secure ? "__Secure-authjs.session-token" : "authjs.session-token";
 }
 
+/**
+ * The first cookie of that name in a Cookie header, as next-auth's own parser takes it (Next's
+ * `cookies()` keeps the last): a cookie tossed in by a sibling subdomain for the same name comes
+ * after the site's own and must not win. Undefined when there is none.
+ */
+export function firstCookie(header: string | null, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const equals = part.indexOf("=");
+    if (equals < 0 || part.slice(0, equals).trim() !== name) continue;
+    let value = part.slice(equals + 1).trim();
+    if (value.startsWith('"') && value.endsWith('"') && value.length >= 2) value = value.slice(1, -1);
+    try {
+      return value.includes("%") ? decodeURIComponent(value) : value;
+    } catch {
+      return value;
+    }
+  }
+  return undefined;
+}
+
 /** As next-auth's decode (jose's `clockTolerance`): an expiry this close is still accepted. */
 const CLOCK_TOLERANCE_SECONDS = 15;
 /** Cookie values remembered per process; the oldest goes first (about 1 kB each). */
@@ -62,7 +83,8 @@ export function sessionCookieReader(secret: string, salt: string, onUnreadable: 
         remember(value, decoded);
       }
       // Checked on every use, also for a remembered value: a session cookie ages.
-      if (Date.now() / 1000 > decoded.exp + CLOCK_TOLERANCE_SECONDS) return null;
+      // jose refuses when exp <= now - tolerance (whole seconds).
+      if (decoded.exp <= Math.floor(Date.now() / 1000) - CLOCK_TOLERANCE_SECONDS) return null;
       return decoded.sid;
     },
   };
@@ -77,7 +99,15 @@ async function read(value: string, secret: string, salt: string, onUnreadable: (
     };
   } catch (error) {
     // An expired token is a session that has ended, not an unreadable cookie (jose says which).
-    if ((error as { code?: string }).code === "ERR_JWT_EXPIRED") return { sid: null, exp: 0 };
+    // Its claims are kept, so a clock moved back (the end-to-end tests') finds it valid again, as
+    // jose would.
+    if ((error as { code?: string }).code === "ERR_JWT_EXPIRED") {
+      const payload = (error as { payload?: { sid?: unknown; exp?: unknown } }).payload;
+      return {
+        sid: typeof payload?.sid === "string" ? payload.sid : null,
+        exp: typeof payload?.exp === "number" ? payload.exp : 0,
+      };
+    }
     onUnreadable();
     return { sid: null, exp: Number.POSITIVE_INFINITY };
   }

@@ -10,6 +10,7 @@ describe("productionNodeFlags", () => {
   it("takes SERVER_HEAP_MB, and 0 leaves V8's defaults", () => {
     expect(productionNodeFlags({ SERVER_HEAP_MB: " 2048 " })[0]).toBe("--max-old-space-size=2048");
     expect(productionNodeFlags({ SERVER_HEAP_MB: "0" })).toEqual([]);
+    expect(productionNodeFlags({ SERVER_HEAP_MB: "00" })).toEqual([]);
   });
 
   it("leaves the heap to NODE_OPTIONS when they size it (either spelling)", () => {
@@ -18,7 +19,7 @@ describe("productionNodeFlags", () => {
     expect(productionNodeFlags({ NODE_OPTIONS: "--enable-source-maps" })).toHaveLength(2);
   });
 
-  it.each(["abc", "12.5", "64", "-1", "1e3x"])("refuses SERVER_HEAP_MB=%s in Norwegian", (value) => {
+  it.each(["abc", "12.5", "64", "-1", "1e3", "0x200", "512MB"])("refuses SERVER_HEAP_MB=%s in Norwegian", (value) => {
     expect(() => productionNodeFlags({ SERVER_HEAP_MB: value })).toThrow(/SERVER_HEAP_MB må være et helt antall MB/);
   });
 

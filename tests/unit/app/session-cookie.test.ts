@@ -1,6 +1,6 @@
 import { encode } from "next-auth/jwt";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { sessionCookieName, sessionCookieReader } from "@/lib/server/auth/session-cookie";
+import { firstCookie, sessionCookieName, sessionCookieReader } from "@/lib/server/auth/session-cookie";
 
 const SECRET = "a-secret-of-at-least-thirty-two-characters";
 const SALT = sessionCookieName(true);
@@ -48,7 +48,7 @@ describe("sessionCookieReader", () => {
     expect(await reader.sessionIdOf(cookie)).toBe("session-3");
     vi.setSystemTime(new Date("2026-12-03T10:01:14Z"));
     expect(await reader.sessionIdOf(cookie)).toBe("session-3");
-    vi.setSystemTime(new Date("2026-12-03T10:01:16Z"));
+    vi.setSystemTime(new Date("2026-12-03T10:01:15Z"));
     expect(await reader.sessionIdOf(cookie)).toBeNull();
     // A clock moved back (the end-to-end tests' clock) finds it valid again, as jose would.
     vi.setSystemTime(new Date("2026-12-03T10:00:30Z"));
@@ -64,6 +64,9 @@ describe("sessionCookieReader", () => {
     const reader = sessionCookieReader(SECRET, SALT, unreadable);
     expect(await reader.sessionIdOf(cookie)).toBeNull();
     expect(unreadable).not.toHaveBeenCalled();
+    // Its claims were kept: the clock moved back finds it valid, as jose would.
+    vi.setSystemTime(new Date("2026-12-03T10:00:30Z"));
+    expect(await reader.sessionIdOf(cookie)).toBe("session-4");
   });
 
   it("refuses a made-up cookie, one from another secret or another cookie name, and says so once per value", async () => {
@@ -89,7 +92,21 @@ describe("sessionCookieReader", () => {
     const reader = sessionCookieReader(SECRET, SALT);
     for (let i = 0; i < 5_010; i += 1) await reader.sessionIdOf(`garbage-${i}`);
     expect(reader.size).toBe(5_000);
-    await reader.sessionIdOf("x".repeat(5_000));
-    expect(reader.size).toBe(5_000);
+    const fresh = sessionCookieReader(SECRET, SALT);
+    await fresh.sessionIdOf("x".repeat(5_000));
+    expect(fresh.size).toBe(0);
+    await fresh.sessionIdOf("x".repeat(4_000));
+    expect(fresh.size).toBe(1);
+  });
+
+  it("takes the first of two cookies with the session's name, as next-auth does", () => {
+    const name = sessionCookieName(true);
+    expect(firstCookie(`a=1; ${name}=own; b=2; ${name}=tossed`, name)).toBe("own");
+    expect(firstCookie(`${name}.0=chunk; ${name}x=other`, name)).toBeUndefined();
+    expect(firstCookie(`${name}.0=chunk`, `${name}.0`)).toBe("chunk");
+    expect(firstCookie(`${name}="quoted%20value"`, name)).toBe("quoted value");
+    expect(firstCookie(`${name}=%E0%A4%A`, name)).toBe("%E0%A4%A");
+    expect(firstCookie(null, name)).toBeUndefined();
+    expect(firstCookie("", name)).toBeUndefined();
   });
 });

@@ -20,6 +20,12 @@ describe("statementNamer", () => {
     expect(name({ sql: "SELECT 4" })).toBe("");
     expect(name({ sql: "SELECT 2" })).toBe(first[1]);
   });
+
+  it("leaves a statement with more than 32 parameters unnamed (a list's length makes a text of its own)", () => {
+    const name = statementNamer();
+    expect(name({ sql: "SELECT $1", args: Array.from({ length: 32 }) })).not.toBe("");
+    expect(name({ sql: "SELECT $1", args: Array.from({ length: 33 }) })).toBe("");
+  });
 });
 
 describe("DATABASE_PREPARED_STATEMENTS", () => {
