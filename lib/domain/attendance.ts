@@ -28,6 +28,41 @@ export interface AttendanceAdjustments {
 }
 
 /**
+ * A kull's plan days checked and parsed once (RangeError for a day listed twice or a date that is
+ * not a real calendar date), for counting many students against the same plan: the eligibility
+ * of a whole kull prepares it once instead of once per student (issue 21). Opaque and frozen: the
+ * parsed days are kept in this module only, so a plan cannot change under the counts made from it.
+ */
+export interface AttendancePlan {
+  readonly scheduledDays: number;
+}
+
+const PLAN_DAYS = new WeakMap<AttendancePlan, ReadonlyMap<string, number>>();
+
+export function attendancePlan(days: readonly SamlingDayInput[]): AttendancePlan {
+  const dateById = parsePlan(days);
+  const plan: AttendancePlan = Object.freeze({ scheduledDays: dateById.size });
+  PLAN_DAYS.set(plan, dateById);
+  return plan;
+}
+
+function parsePlan(days: readonly SamlingDayInput[]): Map<string, number> {
+  const dateById = new Map<string, number>();
+  for (const day of days) {
+    if (dateById.has(day.id)) throw new RangeError(`Samling day listed twice: ${day.id}`);
+    dateById.set(day.id, parseIsoDate(day.date, `date of samling day ${day.id}`));
+  }
+  return dateById;
+}
+
+function planDays(days: readonly SamlingDayInput[] | AttendancePlan): ReadonlyMap<string, number> {
+  if (Array.isArray(days)) return parsePlan(days);
+  const parsed = PLAN_DAYS.get(days as AttendancePlan);
+  if (!parsed) throw new TypeError("Not an attendance plan: make one with attendancePlan(days)");
+  return parsed;
+}
+
+/**
  * Only registered days count. A day counts as held once someone has registered the student's
  * attendance for it (present or absent); a past day nobody has registered yet is "ikke
  * registrert": it is neither attended nor an absence, it is never a reason for a warning, and it
@@ -45,17 +80,13 @@ export interface AttendanceAdjustments {
  * outside the plan.
  */
 export function attendanceCounts(
-  days: SamlingDayInput[],
+  days: readonly SamlingDayInput[] | AttendancePlan,
   registrations: AttendanceRegistration[],
   asOf: string,
   adjustments: AttendanceAdjustments = {},
 ): Pick<EligibilityInput, "scheduledDays" | "heldDays" | "attendedDays" | "unregisteredDays" | "leaveDays"> {
   const asOfDay = parseIsoDate(asOf, "asOf");
-  const dateById = new Map<string, number>();
-  for (const day of days) {
-    if (dateById.has(day.id)) throw new RangeError(`Samling day listed twice: ${day.id}`);
-    dateById.set(day.id, parseIsoDate(day.date, `date of samling day ${day.id}`));
-  }
+  const dateById = planDays(days);
   const registered = new Map<string, AttendanceRegistration["status"]>();
   for (const r of registrations) {
     if (!dateById.has(r.samlingDayId)) throw new RangeError(`Registration for a day outside the plan: ${r.samlingDayId}`);

@@ -73,11 +73,22 @@ export function isIsoDate(value: unknown): value is string {
   return parseDateParts(value) !== null;
 }
 
+// The day numbers of dates already parsed: the eligibility of 400 students parses each plan day
+// once per student, 8 000 parses a request (issue 21). Only valid dates are kept, so a bad one
+// still throws every time; a full memo starts over (a process sees few distinct dates).
+const DAY_NUMBERS = new Map<string, number>();
+const MAX_REMEMBERED_DATES = 4096;
+
 /** Day number of a "YYYY-MM-DD" date; RangeError for anything that is not a real calendar date. */
 export function parseIsoDate(value: string, label = "date"): number {
+  const remembered = typeof value === "string" ? DAY_NUMBERS.get(value) : undefined;
+  if (remembered !== undefined) return remembered;
   const parts = parseDateParts(value);
   if (!parts) throw new RangeError(`${label} is not a valid calendar date (YYYY-MM-DD): ${JSON.stringify(value)}`);
-  return dayNumberFromParts(parts.year, parts.month, parts.day);
+  const dayNumber = dayNumberFromParts(parts.year, parts.month, parts.day);
+  if (DAY_NUMBERS.size >= MAX_REMEMBERED_DATES) DAY_NUMBERS.clear();
+  DAY_NUMBERS.set(value, dayNumber);
+  return dayNumber;
 }
 
 export function datePartsOf(value: string, label = "date"): DateParts {

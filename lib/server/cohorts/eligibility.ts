@@ -10,7 +10,7 @@
 // leave (never absences), and what was credited from an earlier kull on a transfer counts as
 // approved (ArbeidskravCredit) or attended (AttendanceCredit).
 import { studentArbeidskravStanding } from "@/lib/domain/arbeidskrav";
-import { attendanceCounts } from "@/lib/domain/attendance";
+import { attendanceCounts, attendancePlan } from "@/lib/domain/attendance";
 import { daysOnLeave, IN_KULL } from "@/lib/domain/enrolment";
 import { evaluateEligibility, type Eligibility } from "@/lib/domain/eligibility";
 import type { CohortRequirements } from "@/lib/domain/requirements";
@@ -145,6 +145,8 @@ export async function evaluateCohortsEligibility(
     }
     planDays.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     const definitions = cohort.arbeidskrav;
+    // Checked and parsed once for the kull, not once per student (issue 21).
+    const plan = attendancePlan(planDays);
     const byEnrolment = new Map<string, EnrolmentEligibility>();
     for (const enrolment of enrolments) {
       if (enrolment.cohortId !== cohort.id) continue;
@@ -155,7 +157,7 @@ export async function evaluateCohortsEligibility(
       ];
       const eligibility = evaluateEligibility(
         {
-          ...attendanceCounts(planDays, attendance, options.today, {
+          ...attendanceCounts(plan, attendance, options.today, {
             leave,
             credited: enrolment.attendanceCredits,
           }),

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { attendanceCounts } from "@/lib/domain/attendance";
+import { attendanceCounts, attendancePlan, type AttendancePlan } from "@/lib/domain/attendance";
 
 const days = [
   { id: "d1", date: "2023-09-12" },
@@ -96,5 +97,51 @@ describe("attendanceCounts with leave and credited days", () => {
   it("refuses a leave day or credit outside the plan", () => {
     expect(() => attendanceCounts(days, [], "2023-09-20", { leave: ["nope"] })).toThrow(RangeError);
     expect(() => attendanceCounts(days, [], "2023-09-20", { credited: ["nope"] })).toThrow(RangeError);
+  });
+});
+
+describe("attendancePlan (a kull's days checked and parsed once for many students)", () => {
+  const dayIds = ["d1", "d2", "d3", "d4"] as const;
+  const registration = fc.record({ samlingDayId: fc.constantFrom(...dayIds), status: fc.constantFrom("PRESENT" as const, "ABSENT" as const) });
+
+  it("counts exactly as the days themselves, for any registrations, leave, credits and date", () => {
+    const plan = attendancePlan(days);
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(registration, { selector: (r) => r.samlingDayId, maxLength: 4 }),
+        fc.subarray([...dayIds]),
+        fc.subarray([...dayIds]),
+        fc.constantFrom("2023-09-01", "2023-09-13", "2023-09-14", "2023-10-17", "2024-01-01"),
+        (registrations, leave, credited, asOf) => {
+          expect(attendanceCounts(plan, registrations, asOf, { leave, credited })).toEqual(
+            attendanceCounts(days, registrations, asOf, { leave, credited }),
+          );
+        },
+      ),
+    );
+  });
+
+  it("refuses what the days refuse, when the plan is made or used", () => {
+    expect(() => attendancePlan([...days, { id: "d1", date: "2023-12-01" }])).toThrow(/listed twice/);
+    expect(() => attendancePlan([{ id: "d", date: "2023-02-30" }])).toThrow(RangeError);
+    const plan = attendancePlan(days);
+    expect(() => attendanceCounts(plan, [{ samlingDayId: "x", status: "PRESENT" }], "2024-01-01")).toThrow(/outside the plan/);
+    expect(() => attendanceCounts(plan, [], "2024-01-01", { leave: ["nope"] })).toThrow(/outside the plan/);
+  });
+
+  it("cannot be changed or forged: frozen, and only a plan made by attendancePlan is taken", () => {
+    const plan = attendancePlan(days);
+    expect(Object.isFrozen(plan)).toBe(true);
+    expect(plan.scheduledDays).toBe(4);
+    const forged = { scheduledDays: 1 } as AttendancePlan;
+    expect(() => attendanceCounts(forged, [], "2024-01-01")).toThrow(TypeError);
+  });
+
+  it("keeps the days as they were when made, whatever happens to the list afterwards", () => {
+    const list = days.map((day) => ({ ...day }));
+    const plan = attendancePlan(list);
+    list.push({ id: "d5", date: "2023-11-01" });
+    list[0]!.date = "2030-01-01";
+    expect(attendanceCounts(plan, [], "2023-09-13")).toEqual(attendanceCounts(days, [], "2023-09-13"));
   });
 });

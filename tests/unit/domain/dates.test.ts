@@ -50,6 +50,19 @@ describe("calendar dates", () => {
     expect(() => parseIsoDate("abc")).toThrow(RangeError);
   });
 
+  it("gives the same day number the second time and after more dates than it remembers; a bad date throws every time", () => {
+    const first = parseIsoDate("2026-12-03");
+    expect(parseIsoDate("2026-12-03")).toBe(first);
+    // Past the memo's limit (4 096 dates): it starts over, and every answer is still computed right.
+    const start = parseIsoDate("2000-01-01");
+    for (let d = start; d < start + 5000; d += 1) expect(parseIsoDate(formatIsoDate(d))).toBe(d);
+    expect(parseIsoDate("2026-12-03")).toBe(first);
+    for (let i = 0; i < 2; i += 1) {
+      expect(() => parseIsoDate("2023-02-29")).toThrow(RangeError);
+      expect(() => parseIsoDate(undefined as unknown as string)).toThrow(RangeError);
+    }
+  });
+
   it("adds and compares days", () => {
     expect(addDays("2024-02-28", 1)).toBe("2024-02-29");
     expect(addDays("2024-12-31", 1)).toBe("2025-01-01");
