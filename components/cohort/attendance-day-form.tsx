@@ -49,7 +49,7 @@ export function AttendanceDayForm({
     Object.fromEntries(students.map((student) => [student.enrolmentId, student.note ?? ""])),
   );
   const [announcement, setAnnouncement] = useState("");
-  const [withNotice, setWithNotice] = useState<readonly string[]>([]);
+  const [exceptions, setExceptions] = useState<readonly string[]>([]);
   const form = useRef<HTMLFormElement>(null);
   const errors = state.fieldErrors ?? {};
 
@@ -57,7 +57,8 @@ export function AttendanceDayForm({
   const absent = students.filter((s) => statuses[s.enrolmentId] === "ABSENT").length;
   const open = students.length - present - absent;
 
-  // Everyone present, except a student with an absence notice for the day (lib/domain/attendance-day.ts).
+  // Everyone present, except a student with an absence notice for the day, and not those the day
+  // needs no registration for (on leave, credited) (lib/domain/attendance-day.ts).
   function onAllPresent() {
     const result = markAllPresent(
       students.map((student) => ({
@@ -65,11 +66,13 @@ export function AttendanceDayForm({
         name: student.name,
         absenceNoticeReason: student.absenceNotice?.reason ?? null,
         note: notes[student.enrolmentId] ?? "",
+        exempt: student.onLeave ? "LEAVE" : student.credited ? "CREDITED" : null,
+        status: statuses[student.enrolmentId] ?? null,
       })),
     );
     setStatuses(result.statuses);
     setNotes(result.notes);
-    setWithNotice(result.absentWithNotice);
+    setExceptions([...result.absentWithNotice, ...result.exempt]);
     setAnnouncement(result.announcement);
   }
 
@@ -94,7 +97,7 @@ export function AttendanceDayForm({
           {open > 0 ? <>, <span className="font-semibold">{open}</span> ikke valgt</> : null}
           <span className="sr-only">. {announcement}</span>
         </p>
-        {withNotice.length > 0 ? (
+        {exceptions.length > 0 ? (
           // Said on the page too, not only to screen readers: the exceptions are what to check.
           <p className="w-full rounded border border-amber-700 bg-amber-50 px-2 py-1 text-sm text-amber-900">{announcement}</p>
         ) : null}

@@ -3,6 +3,10 @@
  * who has sent an absence notice (fraværsmelding) for the day: they are set absent, with the
  * notice's reason as the note, and the result says so, so the faculty member sees the exceptions
  * before saving. Any choice can still be changed before saving (the student may have come anyway).
+ * A student who needs no registration for the day (inside a granted leave, or credited from an
+ * earlier kull: lib/domain/attendance.ts) is not touched: their choice stays as it stands in the
+ * form (none, usually), and the result names them. Setting them present would record a day they
+ * were not there as attended (review of issue 21's stops: it did).
  *
  * Decisions where the issue is silent:
  * - A note the faculty member has already written is kept; the reason fills only an empty note.
@@ -22,6 +26,10 @@ export interface AllPresentStudent {
   absenceNoticeReason: string | null;
   /** The note as it stands in the form now. */
   note: string;
+  /** Why the day needs no registration for this student, if it does not. */
+  exempt?: "LEAVE" | "CREDITED" | null;
+  /** The choice as it stands in the form now (kept for an exempt student). */
+  status?: AttendanceChoice | null;
 }
 
 export interface AllPresentResult {
@@ -29,6 +37,8 @@ export interface AllPresentResult {
   notes: Record<string, string>;
   /** The students left absent because of a notice, in list order. */
   absentWithNotice: string[];
+  /** The students not touched because the day needs no registration for them, in list order. */
+  exempt: string[];
   /** What happened, in a sentence for the live region and the page. */
   announcement: string;
 }
@@ -43,27 +53,35 @@ export function markAllPresent(students: readonly AllPresentStudent[]): AllPrese
   const statuses: Record<string, AttendanceChoice> = {};
   const notes: Record<string, string> = {};
   const absentWithNotice: string[] = [];
+  const exempt: string[] = [];
   for (const student of students) {
     const reason = student.absenceNoticeReason?.trim() ?? "";
-    if (reason) {
+    notes[student.enrolmentId] = student.note;
+    if (student.exempt) {
+      if (student.status) statuses[student.enrolmentId] = student.status;
+      exempt.push(student.name);
+    } else if (reason) {
       statuses[student.enrolmentId] = "ABSENT";
       notes[student.enrolmentId] = student.note.trim() ? student.note : noteFromAbsenceNotice(reason);
       absentWithNotice.push(student.name);
     } else {
       statuses[student.enrolmentId] = "PRESENT";
-      notes[student.enrolmentId] = student.note;
     }
   }
-  const present = students.length - absentWithNotice.length;
-  let announcement: string;
-  if (absentWithNotice.length === 0) {
-    announcement = `Alle ${students.length} er satt til stede. Endre dem som ikke er her, og lagre.`;
-  } else {
-    const who = joinNb(absentWithNotice);
-    announcement =
-      `${countNoun(present, "student", "studenter")} er satt til stede. ` +
-      `${who} har sendt fraværsmelding og er satt til fravær med grunnen som merknad. ` +
-      "Endre dem som ikke stemmer, og lagre.";
+  const present = students.length - absentWithNotice.length - exempt.length;
+  if (absentWithNotice.length === 0 && exempt.length === 0) {
+    const announcement = `Alle ${students.length} er satt til stede. Endre dem som ikke er her, og lagre.`;
+    return { statuses, notes, absentWithNotice, exempt, announcement };
   }
-  return { statuses, notes, absentWithNotice, announcement };
+  const sentences = [`${countNoun(present, "student", "studenter")} er satt til stede.`];
+  if (absentWithNotice.length > 0) {
+    sentences.push(`${joinNb(absentWithNotice)} har sendt fraværsmelding og er satt til fravær med grunnen som merknad.`);
+  }
+  if (exempt.length > 0) {
+    sentences.push(
+      `${joinNb(exempt)} trenger ikke registrering denne dagen (permisjon eller godkjent fra tidligere kull) og er ikke endret.`,
+    );
+  }
+  sentences.push("Endre dem som ikke stemmer, og lagre.");
+  return { statuses, notes, absentWithNotice, exempt, announcement: sentences.join(" ") };
 }

@@ -55,3 +55,40 @@ describe("«Alle til stede» with an absence notice", () => {
     });
   });
 });
+
+describe("«Alle til stede» with a student on leave", () => {
+  it("leaves the student on leave without a registration: the day is not recorded as attended", async () => {
+    const leaveWorld = await makeCohort({ students: 3, samlinger: [[today, addDays(today, 1)]], heldBefore: today });
+    const dayId = leaveWorld.days.find((d) => isoDate(d.date) === today)!.id;
+    const onLeave = leaveWorld.students[2]!;
+    await db().leaveOfAbsence.create({
+      data: {
+        enrolmentId: onLeave.enrolmentId,
+        fromDate: new Date(`${addDays(today, -3)}T00:00:00Z`),
+        toDate: new Date(`${addDays(today, 10)}T00:00:00Z`),
+        reason: "Foreldrepermisjon",
+        status: "GRANTED",
+        decidedById: leaveWorld.teacher.id,
+      },
+    });
+    const page = await getDayAttendance(leaveWorld.teacher, leaveWorld.cohortId, dayId);
+    const result = markAllPresent(
+      page.students.map((s) => ({
+        enrolmentId: s.enrolmentId,
+        name: s.name,
+        absenceNoticeReason: s.absenceNotice?.reason ?? null,
+        note: s.note ?? "",
+        exempt: s.onLeave ? ("LEAVE" as const) : s.credited ? ("CREDITED" as const) : null,
+        status: s.status,
+      })),
+    );
+    expect(result.exempt).toEqual([onLeave.name]);
+
+    const fields: Record<string, string> = { cohortId: leaveWorld.cohortId, samlingDayId: dayId };
+    for (const [enrolmentId, status] of Object.entries(result.statuses)) fields[`status:${enrolmentId}`] = status;
+    await signInAs(leaveWorld.teacher);
+    expect(await submit(saveDayAttendanceAction, fields)).toMatchObject({ ok: true, message: "Oppmøtet er lagret: 2 til stede, 0 fraværende." });
+    const saved = await db().attendance.findMany({ where: { samlingDayId: dayId }, select: { enrolmentId: true } });
+    expect(saved.map((row) => row.enrolmentId).sort()).toEqual([leaveWorld.students[0]!.enrolmentId, leaveWorld.students[1]!.enrolmentId].sort());
+  });
+});

@@ -52,18 +52,52 @@ describe("«Alle til stede»", () => {
     expect(long.endsWith("…")).toBe(true);
   });
 
-  it("gives every student exactly one choice: absent exactly when they sent a notice", () => {
+  it("does not touch a student on leave or credited for the day, and names them", () => {
+    const result = markAllPresent([
+      student("a", "Ada"),
+      { ...student("b", "Bo"), exempt: "LEAVE" as const },
+      { ...student("c", "Cato", "Syk"), exempt: "CREDITED" as const, status: "ABSENT" as const, note: "Rettet" },
+    ]);
+    expect(result.statuses).toEqual({ a: "PRESENT", c: "ABSENT" });
+    expect(result.notes).toEqual({ a: "", b: "", c: "Rettet" });
+    expect(result.exempt).toEqual(["Bo", "Cato"]);
+    expect(result.absentWithNotice).toEqual([]);
+    expect(result.announcement).toBe(
+      "1 student er satt til stede. Bo og Cato trenger ikke registrering denne dagen (permisjon eller godkjent fra tidligere kull) og er ikke endret. Endre dem som ikke stemmer, og lagre.",
+    );
+  });
+
+  it("names both kinds of exception in one announcement", () => {
+    const result = markAllPresent([student("a", "Ada", "Kurs"), { ...student("b", "Bo"), exempt: "LEAVE" as const }, student("c", "Cato")]);
+    expect(result.announcement).toBe(
+      "1 student er satt til stede. Ada har sendt fraværsmelding og er satt til fravær med grunnen som merknad. " +
+        "Bo trenger ikke registrering denne dagen (permisjon eller godkjent fra tidligere kull) og er ikke endret. Endre dem som ikke stemmer, og lagre.",
+    );
+  });
+
+  it("gives every student who needs a registration exactly one choice (absent exactly when they sent a notice) and leaves the others as they were", () => {
+    const row = fc.record({
+      reason: fc.option(fc.string({ maxLength: 600 })),
+      note: fc.string({ maxLength: 50 }),
+      exempt: fc.constantFrom(null, "LEAVE" as const, "CREDITED" as const),
+      status: fc.constantFrom(null, "PRESENT" as const, "ABSENT" as const),
+    });
     fc.assert(
-      fc.property(fc.array(fc.record({ reason: fc.option(fc.string({ maxLength: 600 })), note: fc.string({ maxLength: 50 }) }), { maxLength: 20 }), (rows) => {
-        const students = rows.map((row, index) => student(`e${index}`, `S${index}`, row.reason, row.note));
+      fc.property(fc.array(row, { maxLength: 20 }), (rows) => {
+        const students = rows.map((r, index) => ({ ...student(`e${index}`, `S${index}`, r.reason, r.note), exempt: r.exempt, status: r.status }));
         const result = markAllPresent(students);
-        expect(Object.keys(result.statuses)).toHaveLength(students.length);
         for (const s of students) {
+          if (s.exempt) {
+            expect(result.statuses[s.enrolmentId]).toBe(s.status ?? undefined);
+            expect(result.notes[s.enrolmentId]).toBe(s.note);
+            continue;
+          }
           const noticed = Boolean(s.absenceNoticeReason?.trim());
           expect(result.statuses[s.enrolmentId]).toBe(noticed ? "ABSENT" : "PRESENT");
           expect(result.notes[s.enrolmentId]!.length).toBeLessThanOrEqual(Math.max(MAX_ATTENDANCE_NOTE, s.note.length));
         }
-        expect(result.absentWithNotice).toHaveLength(students.filter((s) => s.absenceNoticeReason?.trim()).length);
+        expect(result.exempt).toEqual(students.filter((s) => s.exempt).map((s) => s.name));
+        expect(result.absentWithNotice).toEqual(students.filter((s) => !s.exempt && s.absenceNoticeReason?.trim()).map((s) => s.name));
       }),
     );
   });
