@@ -11,8 +11,9 @@
  * 3. Per scale: starts the app (port 3700) with BENCH_QUERY_STATS=true and the floor (port 3701),
  *    signs in each role through next-auth's credentials endpoint (as the login form does), and per
  *    page: one request alone to count statements and pool connections (GET /api/bench/stats),
- *    then autocannon (50 connections, a warm-up, then the measured run) on the page and on the
- *    floor at the page's HTML size.
+ *    then autocannon (50 connections, a warm-up, then the measured run) on the page, on the
+ *    floor at the page's HTML size, and (informative) on the floor at the page's HTML size and
+ *    element count.
  *    Then the writes under load (bench/heavy.ts): a whole day's attendance saved (the server action,
  *    spread over every kull and held day; all on one day; 10×: one day in every kull), a hand-in
  *    upload (the route handler; one PDF per open hand-in of up to 50 students); the server's memory
@@ -108,6 +109,10 @@ interface Row {
   errors: number;
   floorRequestsPerSecond: number;
   ratio: number;
+  /** Elements in the page's HTML (tags outside scripts), and the floor at the same kB and elements (informative). */
+  elements: number;
+  denseFloorRequestsPerSecond: number;
+  denseRatio: number;
   statements: number;
   connections: number;
 }
@@ -187,6 +192,11 @@ async function load(url: string, cookie: string | null, duration: number) {
 }
 
 /** Resident memory of a process and its children, in MB (from /proc). */
+/** Elements of a page's HTML outside its scripts (the inline RSC payload is not markup). */
+function elementCount(html: string): number {
+  return (html.replace(/<script\b[\s\S]*?<\/script>/g, "").match(/<[a-zA-Z]/g) ?? []).length;
+}
+
 function memoryMb(pid: number): number {
   const rss = (id: number): number => {
     try {
@@ -294,11 +304,15 @@ async function measureScale(scale: 1 | 10, pgUrlFor: (database: string) => strin
       const htmlKb = Math.max(1, Math.round(html.byteLength / 1024));
       if (target.path === "/student") result.studentHomeScriptsKb = scriptsKb(Buffer.from(html).toString("utf8"));
       const floorUrl = `${floorBase}/?kb=${htmlKb}`;
+      const elements = elementCount(Buffer.from(html).toString("utf8"));
+      const denseFloorUrl = `${floorBase}/?kb=${htmlKb}&elements=${elements}`;
 
       await load(`${base}${target.path}`, cookie, WARMUP);
       const page = await load(`${base}${target.path}`, cookie, DURATION);
       await load(floorUrl, null, WARMUP);
       const bare = await load(floorUrl, null, DURATION);
+      await load(denseFloorUrl, null, WARMUP);
+      const dense = await load(denseFloorUrl, null, DURATION);
       const row: Row = {
         scale,
         page: target.name,
@@ -311,11 +325,14 @@ async function measureScale(scale: 1 | 10, pgUrlFor: (database: string) => strin
         errors: page.errors + page.timeouts + page.non2xx,
         floorRequestsPerSecond: Math.round(bare.requests.average),
         ratio: Number((page.requests.average / Math.max(1, bare.requests.average)).toFixed(2)),
+        elements,
+        denseFloorRequestsPerSecond: Math.round(dense.requests.average),
+        denseRatio: Number((page.requests.average / Math.max(1, dense.requests.average)).toFixed(2)),
         statements: stats.statements,
         connections: stats.peakConnections,
       };
       rows.push(row);
-      console.log(`  ${row.page.padEnd(20)} ${String(row.requestsPerSecond).padStart(5)} req/s  floor ${String(row.floorRequestsPerSecond).padStart(5)}  ratio ${row.ratio.toFixed(2)}  p50 ${row.p50} ms  ${row.statements} stmts  ${row.connections} conns  ${row.htmlKb} kB  ${row.errors} errors`);
+      console.log(`  ${row.page.padEnd(20)} ${String(row.requestsPerSecond).padStart(5)} req/s  floor ${String(row.floorRequestsPerSecond).padStart(5)}  ratio ${row.ratio.toFixed(2)}  (${row.elements} elements: floor ${row.denseFloorRequestsPerSecond}, ratio ${row.denseRatio.toFixed(2)})  p50 ${row.p50} ms  ${row.statements} stmts  ${row.connections} conns  ${row.htmlKb} kB  ${row.errors} errors`);
     }
     memory.afterPages = memoryMb(app.pid!);
     const actions = await manifestActions(ROOT);
@@ -470,16 +487,16 @@ function markdown(results: ScaleResult[], js: FirstLoadJs | null, checks: Target
   const lines = [
     `# npm run bench — ${when}`,
     "",
-    `${CONNECTIONS} connections, ${DURATION} s per run after ${WARMUP} s warm-up. Ratio = page req/s ÷ floor req/s at the page's HTML size, measured right after it. Statements and connections: one request alone. p95 is autocannon's p97.5 for the pages (autocannon reports no p95); exact for the writes.`,
+    `${CONNECTIONS} connections, ${DURATION} s per run after ${WARMUP} s warm-up. Ratio = page req/s ÷ floor req/s at the page's HTML size, measured right after it. Dense floor = the floor at the page's HTML size *and* element count (informative: React's cost grows with elements, and the plain floor has a fifth of the app's elements per kB; the target is the plain ratio). Statements and connections: one request alone. p95 is autocannon's p97.5 for the pages (autocannon reports no p95); exact for the writes.`,
     "",
     "## Pages",
     "",
-    "| scale | page | req/s | floor req/s | ratio | p50 ms | p97.5 ms | p99 ms | errors | statements | connections | kB |",
-    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| scale | page | req/s | floor req/s | ratio | elements | dense floor req/s | dense ratio | p50 ms | p97.5 ms | p99 ms | errors | statements | connections | kB |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
   for (const result of results) {
     for (const row of result.rows) {
-      lines.push(`| ${row.scale}× | ${row.page} | ${row.requestsPerSecond} | ${row.floorRequestsPerSecond} | ${row.ratio.toFixed(2)} | ${row.p50} | ${row.p95} | ${row.p99} | ${row.errors} | ${row.statements} | ${row.connections} | ${row.htmlKb} |`);
+      lines.push(`| ${row.scale}× | ${row.page} | ${row.requestsPerSecond} | ${row.floorRequestsPerSecond} | ${row.ratio.toFixed(2)} | ${row.elements} | ${row.denseFloorRequestsPerSecond} | ${row.denseRatio.toFixed(2)} | ${row.p50} | ${row.p95} | ${row.p99} | ${row.errors} | ${row.statements} | ${row.connections} | ${row.htmlKb} |`);
     }
   }
   const writes = results.filter((result) => result.attendance || result.handIn);
