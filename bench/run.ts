@@ -297,10 +297,18 @@ async function measureScale(scale: 1 | 10, pgUrlFor: (database: string) => strin
       const headers: Record<string, string> = cookie ? { cookie } : {};
       // Warm (compiles nothing in production, but fills caches), then one request alone, counted.
       await fetch(`${base}${target.path}`, { headers, redirect: "manual" }).then((r) => r.arrayBuffer());
-      await quietServer(base);
-      const single = await fetch(`${base}${target.path}`, { headers, redirect: "manual" });
-      const html = await single.arrayBuffer();
-      const stats = (await fetch(`${base}/api/bench/stats`).then((r) => r.json())) as { statements: number; peakConnections: number };
+      // Twice, keeping the lower count: a background job (a cron tick, the mail queue) that runs
+      // during the request adds its statements to the counters, and only ever adds.
+      let single!: Response;
+      let html!: ArrayBuffer;
+      let stats = { statements: Number.POSITIVE_INFINITY, peakConnections: 0 };
+      for (let attempt = 0; attempt < 2; attempt += 1) {
+        await quietServer(base);
+        const response = await fetch(`${base}${target.path}`, { headers, redirect: "manual" });
+        const body = await response.arrayBuffer();
+        const counted = (await fetch(`${base}/api/bench/stats`).then((r) => r.json())) as { statements: number; peakConnections: number };
+        if (counted.statements < stats.statements) [single, html, stats] = [response, body, counted];
+      }
       const htmlKb = Math.max(1, Math.round(html.byteLength / 1024));
       if (target.path === "/student") result.studentHomeScriptsKb = scriptsKb(Buffer.from(html).toString("utf8"));
       const floorUrl = `${floorBase}/?kb=${htmlKb}`;

@@ -81,4 +81,29 @@ describe("whole-day attendance saves", () => {
     expect(rows).toHaveLength(5);
     expect(new Set(rows.map((row) => row.enrolmentId)).size).toBe(5);
   }, 120_000);
+
+  it("reads the registrations as the save before it left them: the one it waited for is its «before»", async () => {
+    const day = a.days[2]!;
+    await saveDayAttendance(a.teacher, allPresent(a, day.id), NOW);
+    const student = a.students[0]!;
+    // Another save of the same day, held open: it has changed the student to absent, not committed yet.
+    await holdSaveLock(a.cohortId, day.id);
+    try {
+      await holder.query(`UPDATE "Attendance" SET "status" = 'ABSENT', "updatedAt" = now() WHERE "samlingDayId" = $1 AND "enrolmentId" = $2`, [
+        day.id,
+        student.enrolmentId,
+      ]);
+      const waiting = saveDayAttendance(a.teacher, allPresent(a, day.id), NOW);
+      expect(await someSaveWaits()).toBe(true);
+      await holder.query("COMMIT");
+      // It saw the student absent (the committed change), so this save changes one row and tells them.
+      expect(await waiting).toMatchObject({ mode: "CORRECTION", changed: 1, told: 1 });
+    } finally {
+      await holder.query("ROLLBACK").catch(() => undefined);
+    }
+    const attendanceId = (await db().attendance.findUniqueOrThrow({ where: { enrolmentId_samlingDayId: { enrolmentId: student.enrolmentId, samlingDayId: day.id } } })).id;
+    const [entry] = await db().auditLog.findMany({ where: { entityId: attendanceId, action: "attendance.correct" }, orderBy: { id: "desc" }, take: 1 });
+    expect(entry?.before).toMatchObject({ status: "ABSENT" });
+    expect(entry?.after).toMatchObject({ status: "PRESENT" });
+  }, 120_000);
 });

@@ -25,14 +25,25 @@ export interface CorrectedRow {
   changedAt: Date;
 }
 
-/** Queues one e-mail per changed registration, in the correction's transaction. */
-export async function tellStudentsOfCorrections(tx: Transaction, input: { date: string; reason: string; rows: readonly CorrectedRow[] }) {
+/** The student a message goes to (the caller's own read of the students). */
+export interface CorrectedStudent {
+  enrolmentId: string;
+  userId: string;
+  name: string;
+  email: string;
+}
+
+/**
+ * Queues one e-mail per changed registration, in the correction's transaction. The students come
+ * from the caller, which has read them already (issue 21: a second read per save).
+ */
+export async function tellStudentsOfCorrections(
+  tx: Transaction,
+  input: { date: string; reason: string; rows: readonly CorrectedRow[]; students: readonly CorrectedStudent[] },
+) {
   const changed = input.rows.filter((row) => row.before !== row.after);
   if (changed.length === 0) return 0;
-  const people = await tx.$queryRaw<{ id: string; userId: string; name: string; email: string }[]>`
-    SELECT e."id", e."userId", u."name", u."email" FROM "Enrolment" e JOIN "User" u ON u."id" = e."userId"
-    WHERE e."id" = ANY(${changed.map((row) => row.enrolmentId)}::text[])`;
-  const personOf = new Map(people.map((person) => [person.id, person]));
+  const personOf = new Map(input.students.map((student) => [student.enrolmentId, student]));
   // One INSERT for every message (issue 21: one per student); the count is of those not queued before.
   return queueMails(
     tx,
