@@ -191,12 +191,12 @@ async function load(url: string, cookie: string | null, duration: number) {
   return autocannon({ url, connections: CONNECTIONS, duration, headers });
 }
 
-/** Resident memory of a process and its children, in MB (from /proc). */
 /** Elements of a page's HTML outside its scripts (the inline RSC payload is not markup). */
 function elementCount(html: string): number {
   return (html.replace(/<script\b[\s\S]*?<\/script>/g, "").match(/<[a-zA-Z]/g) ?? []).length;
 }
 
+/** Resident memory of a process and its children, in MB (from /proc). */
 function memoryMb(pid: number): number {
   const rss = (id: number): number => {
     try {

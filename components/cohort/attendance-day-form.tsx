@@ -7,7 +7,7 @@
 import { useFormAction } from "@/components/ui/use-form-action";
 import { useRef, useState, useTransition } from "react";
 import { saveDayAttendanceAction } from "@/lib/actions/attendance";
-import { MAX_ATTENDANCE_NOTE, markAllPresent } from "@/lib/domain/attendance-day";
+import { exemptionOf, MAX_ATTENDANCE_NOTE, markAllPresent } from "@/lib/domain/attendance-day";
 import { FieldMessages } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-status";
 
@@ -66,7 +66,7 @@ export function AttendanceDayForm({
         name: student.name,
         absenceNoticeReason: student.absenceNotice?.reason ?? null,
         note: notes[student.enrolmentId] ?? "",
-        exempt: student.onLeave ? "LEAVE" : student.credited ? "CREDITED" : null,
+        exempt: exemptionOf(student),
         status: statuses[student.enrolmentId] ?? null,
       })),
     );

@@ -24,12 +24,25 @@ export const MAX_NAMED = 1_000;
  * pages' enrolment read, 38 parameters, planned on every request: 12 of its 15 ms).
  */
 export const MAX_TEXTS_PER_SHAPE = 4;
+/**
+ * A shape that still has more placeholders than this after its lists are made one is left
+ * unnamed: it has lists written in a way shapeOf does not see (a safety net; the app's largest
+ * fixed statement has under 40).
+ */
+export const MAX_SHAPE_PLACEHOLDERS = 64;
 
-/** A statement's text with every list of placeholders (and every VALUES list of rows) made one. */
+const ITEM = "\u00a4";
+
+/**
+ * A statement's text with every list of placeholders (and every VALUES list of rows) made one.
+ * A placeholder is `$n` with any cast (`$1::text`, `$2::"public"."Status"`, `$3::timestamp(3)`,
+ * `CAST($4::text AS "public"."Status")`); `DEFAULT` in a row counts as one.
+ */
 export function shapeOf(sql: string): string {
   return sql
-    .replace(/CAST\(\$\d+::\w+ AS [^)]*\)/g, "\u00a4")
-    .replace(/\$\d+(?:::[\w"]+(?:\[\])?)?/g, "\u00a4")
+    .replace(/CAST\(\$\d+(?:::[\w".]+)? AS [^)]*\)/g, ITEM)
+    .replace(/\$\d+(?:::(?:"[^"]+"|\w+)(?:\.(?:"[^"]+"|\w+))*(?:\(\d+(?:,\s*\d+)?\))?(?:\[\])?)?/g, ITEM)
+    .replace(/\bDEFAULT\b/g, ITEM)
     .replace(/\u00a4(?:\s*,\s*\u00a4)+/g, "\u00a4\u2026")
     .replace(/\(\u00a4\u2026?\)(?:\s*,\s*\(\u00a4\u2026?\))+/g, "(\u00a4)\u2026");
 }
@@ -45,6 +58,7 @@ export function statementNamer(maxNamed = MAX_NAMED): (query: { sql: string; arg
     const shape = shapeOf(sql);
     const texts = perShape.get(shape) ?? 0;
     if (texts >= MAX_TEXTS_PER_SHAPE) return "";
+    if (shape.split(ITEM).length - 1 > MAX_SHAPE_PLACEHOLDERS) return "";
     perShape.set(shape, texts + 1);
     // 96 bits of SHA-256: two texts sharing a name (pg would refuse the second) is not a concern.
     const name = `s${createHash("sha256").update(sql).digest("base64url").slice(0, 16)}`;

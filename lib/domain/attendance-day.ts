@@ -49,6 +49,11 @@ export function noteFromAbsenceNotice(reason: string): string {
   return note.length <= MAX_ATTENDANCE_NOTE ? note : `${note.slice(0, MAX_ATTENDANCE_NOTE - 1).trimEnd()}…`;
 }
 
+/** Why a day needs no registration for a student, as the day's list says it (on leave, credited). */
+export function exemptionOf(student: { onLeave?: boolean; credited?: boolean }): "LEAVE" | "CREDITED" | null {
+  return student.onLeave ? "LEAVE" : student.credited ? "CREDITED" : null;
+}
+
 export function markAllPresent(students: readonly AllPresentStudent[]): AllPresentResult {
   const statuses: Record<string, AttendanceChoice> = {};
   const notes: Record<string, string> = {};

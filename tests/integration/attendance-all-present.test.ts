@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { saveDayAttendanceAction } from "@/lib/actions/attendance";
 import { osloDate } from "@/lib/domain/application-deadline";
-import { markAllPresent } from "@/lib/domain/attendance-day";
+import { exemptionOf, markAllPresent } from "@/lib/domain/attendance-day";
 import { addDays } from "@/lib/domain/dates";
 import { getDayAttendance } from "@/lib/server/cohorts/attendance";
 import { isoDate } from "@/lib/to-domain";
@@ -78,7 +78,7 @@ describe("«Alle til stede» with a student on leave", () => {
         name: s.name,
         absenceNoticeReason: s.absenceNotice?.reason ?? null,
         note: s.note ?? "",
-        exempt: s.onLeave ? ("LEAVE" as const) : s.credited ? ("CREDITED" as const) : null,
+        exempt: exemptionOf(s),
         status: s.status,
       })),
     );

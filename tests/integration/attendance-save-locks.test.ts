@@ -5,6 +5,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveDayAttendance } from "@/lib/server/cohorts/attendance";
+import { removeSamling } from "@/lib/server/cohorts/samlinger";
 import { makeCohort, planDays, type World } from "./cohort-world";
 import { db } from "./support";
 
@@ -40,11 +41,15 @@ async function holdSaveLock(cohortId: string, dayId: string) {
   await holder.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`attendance-save:${cohortId}:${dayId}`]);
 }
 
-/** Polls pg_stat_activity until some session waits for an advisory lock (a minute at most). */
-async function someSaveWaits(): Promise<boolean> {
+/** Polls pg_locks until a session waits for the lock of `cohortId`'s `dayId` save (a minute at most). */
+async function someSaveWaits(cohortId: string, dayId: string): Promise<boolean> {
   for (let attempt = 0; attempt < 600; attempt += 1) {
+    // A bigint advisory key is held as classid (high 32 bits) and objid (low 32 bits), objsubid 1.
     const { rows } = await holder.query<{ waiting: number }>(
-      `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = 'advisory'`,
+      `SELECT count(*)::int AS waiting FROM pg_locks l, (SELECT hashtextextended($1, 0) AS k) h
+       WHERE l.locktype = 'advisory' AND NOT l.granted AND l.objsubid = 1 AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+         AND l.classid::bigint = ((h.k >> 32) & 4294967295) AND l.objid::bigint = (h.k & 4294967295)`,
+      [`attendance-save:${cohortId}:${dayId}`],
     );
     if (rows[0]!.waiting > 0) return true;
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -70,7 +75,7 @@ describe("whole-day attendance saves", () => {
         done = true;
         return result;
       });
-      expect(await someSaveWaits()).toBe(true);
+      expect(await someSaveWaits(a.cohortId, shared.id)).toBe(true);
       expect(done).toBe(false);
       await holder.query("COMMIT");
       expect((await waiting).saved).toBe(3);
@@ -94,7 +99,7 @@ describe("whole-day attendance saves", () => {
         student.enrolmentId,
       ]);
       const waiting = saveDayAttendance(a.teacher, allPresent(a, day.id), NOW);
-      expect(await someSaveWaits()).toBe(true);
+      expect(await someSaveWaits(a.cohortId, day.id)).toBe(true);
       await holder.query("COMMIT");
       // It saw the student absent (the committed change), so this save changes one row and tells them.
       expect(await waiting).toMatchObject({ mode: "CORRECTION", changed: 1, told: 1 });
@@ -105,5 +110,28 @@ describe("whole-day attendance saves", () => {
     const [entry] = await db().auditLog.findMany({ where: { entityId: attendanceId, action: "attendance.correct" }, orderBy: { id: "desc" }, take: 1 });
     expect(entry?.before).toMatchObject({ status: "ABSENT" });
     expect(entry?.after).toMatchObject({ status: "PRESENT" });
+  }, 120_000);
+
+  it("finds the day gone when the samling left the kull's plan while the save waited", async () => {
+    const c = await makeCohort({ students: 2, samlinger: [["2030-01-08"]], heldBefore: "2030-01-01" });
+    const d = await makeCohort({ students: 2, samlinger: [["2030-02-05"]], heldBefore: "2030-01-01" });
+    const day = c.days[0]!;
+    await db().cohortSamling.create({ data: { cohortId: d.cohortId, samlingId: day.samlingId, number: 2 } });
+    await holdSaveLock(d.cohortId, day.id);
+    let waiting: Promise<unknown> | null = null;
+    try {
+      waiting = saveDayAttendance(d.teacher, allPresent(d, day.id), NOW).then(
+        () => "saved",
+        (error: Error) => error.message,
+      );
+      expect(await someSaveWaits(d.cohortId, day.id)).toBe(true);
+      // Kull D gives up the shared samling (nothing is registered for its students on it yet).
+      await removeSamling(d.teacher, { cohortId: d.cohortId, samlingId: day.samlingId });
+      await holder.query("COMMIT");
+      expect(await waiting).toBe("Fant ikke samlingsdagen i kullets plan.");
+    } finally {
+      await holder.query("ROLLBACK").catch(() => undefined);
+    }
+    expect(await db().attendance.count({ where: { samlingDayId: day.id } })).toBe(0);
   }, 120_000);
 });

@@ -49,7 +49,8 @@ export async function tellStudentsOfCorrections(
     tx,
     changed.flatMap((row) => {
       const person = personOf.get(row.enrolmentId);
-      if (!person) return [];
+      // The caller's list is the students it saved: a row without its student is a defect.
+      if (!person) throw new Error(`No student given for the corrected enrolment ${row.enrolmentId}`);
       return [
         {
           dedupeKey: `attendance-corrected:${row.attendanceId}:${row.changedAt.getTime()}`,

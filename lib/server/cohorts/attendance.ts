@@ -193,16 +193,19 @@ export async function saveDayAttendance(viewer: Viewer, input: SaveDayAttendance
     // the pair), so each reads the registrations the one before it wrote. Saves of other days, and
     // of the same day in another kull sharing the samling (other students), do not wait (issue 21:
     // a lock on the day row queued every kull's save of a shared day). The day row itself is held
-    // FOR SHARE: a plan change moving or removing the day (FOR UPDATE) waits for the save, and the
-    // save for it. One statement for both (issue 21: a round trip less per save): the row lock is
-    // taken as the row leaves the join, after the advisory lock; the registrations are read by the
-    // next statement, so with a snapshot taken once the lock is held.
+    // FOR SHARE, and so is the kull's link to the day's samling (first, as removeSamling locks the
+    // link before the days): a plan change moving or removing the day (FOR UPDATE), or taking the
+    // samling out of this kull's plan, waits for the save, and the save for it. One statement for both locks (issue 21: a round
+    // trip less per save): the row locks are taken as the row leaves the join, after the advisory
+    // lock, and a day or link changed or removed meanwhile is read again (or not found) as it is
+    // now; the registrations are read by the next statement, with a snapshot taken once the lock
+    // is held.
     const [day] = await tx.$queryRaw<{ id: string; date: Date }[]>`
       SELECT d."id", d."date"
-      FROM (SELECT pg_advisory_xact_lock(hashtextextended(${`attendance-save:${input.cohortId}:${input.samlingDayId}`}, 0))) AS "lock", "SamlingDay" d
-      WHERE d."id" = ${input.samlingDayId}
-        AND EXISTS (SELECT 1 FROM "CohortSamling" cs WHERE cs."samlingId" = d."samlingId" AND cs."cohortId" = ${input.cohortId})
-      FOR SHARE OF d`;
+      FROM (SELECT pg_advisory_xact_lock(hashtextextended(${`attendance-save:${input.cohortId}:${input.samlingDayId}`}, 0))) AS "lock",
+           "CohortSamling" cs JOIN "SamlingDay" d ON d."samlingId" = cs."samlingId"
+      WHERE d."id" = ${input.samlingDayId} AND cs."cohortId" = ${input.cohortId}
+      FOR SHARE OF cs, d`;
     if (!day) throw new NotFoundError(DAY_NOT_FOUND);
     const date = isoDate(day.date);
     const mode = attendanceEntryMode(date, today);

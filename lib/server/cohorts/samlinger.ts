@@ -148,6 +148,10 @@ export async function removeSamling(viewer: Viewer, input: { cohortId: string; s
   try {
     return await db().$transaction(async (tx) => {
       await lockCohort(tx, input.cohortId);
+      // The kull's link to the samling, locked before the attendance is counted: a whole-day
+      // attendance save holds it FOR SHARE (lib/server/cohorts/attendance.ts), so a save under way
+      // is counted below, and a save after this finds the day gone from the kull's plan.
+      await tx.$executeRaw`SELECT 1 FROM "CohortSamling" WHERE "cohortId" = ${input.cohortId} AND "samlingId" = ${input.samlingId} FOR UPDATE`;
       const samling = await samlingInPlan(tx, input.cohortId, input.samlingId);
       const shared = samling._count.cohorts > 1;
       const students = shared ? { enrolment: { cohortId: input.cohortId } } : {};

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_ATTENDANCE_NOTE, markAllPresent, noteFromAbsenceNotice } from "@/lib/domain/attendance-day";
+import { exemptionOf, MAX_ATTENDANCE_NOTE, markAllPresent, noteFromAbsenceNotice } from "@/lib/domain/attendance-day";
 
 const student = (enrolmentId: string, name: string, absenceNoticeReason: string | null = null, note = "") => ({
   enrolmentId,
@@ -100,5 +100,15 @@ describe("«Alle til stede»", () => {
         expect(result.absentWithNotice).toEqual(students.filter((s) => !s.exempt && s.absenceNoticeReason?.trim()).map((s) => s.name));
       }),
     );
+  });
+});
+
+describe("exemptionOf", () => {
+  it("says why the day needs no registration: leave first, then a credit", () => {
+    expect(exemptionOf({})).toBeNull();
+    expect(exemptionOf({ onLeave: false, credited: false })).toBeNull();
+    expect(exemptionOf({ onLeave: true })).toBe("LEAVE");
+    expect(exemptionOf({ credited: true })).toBe("CREDITED");
+    expect(exemptionOf({ onLeave: true, credited: true })).toBe("LEAVE");
   });
 });
