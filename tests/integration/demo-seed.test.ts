@@ -15,7 +15,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
 import { seedDemoData } from "@/prisma/seed/demo";
 import { shiftByWeeks } from "@/lib/domain/cohort-plan";
 import { listCohortsForStaff } from "@/lib/server/cohorts/staff-overview";
-import { getIntake, listArchivedCohorts, listNextSteps } from "@/lib/server/intakes/queries";
+import { getIntake, listArchivedCohorts } from "@/lib/server/intakes/queries";
 import { db } from "./support";
 
 const TODAY = new Date("2026-11-22T12:00:00+01:00");
@@ -260,7 +260,7 @@ describe("demo seed", () => {
     expect(intake.samlinger).toBe(9);
     expect(intake.arbeidskrav).toBe(5);
     expect(intake.applicationDeadline > "2027-11-01").toBe(true);
-    expect((await listNextSteps(viewer, TODAY)).get(draft!.id)?.step).toEqual({ text: "Publiser opptaket", href: `/veileder/kull/${draft!.id}` });
+    expect((await listCohortsForStaff(viewer, TODAY)).find((cohort) => cohort.id === draft!.id)?.nextStep).toEqual({ text: "Publiser opptaket", href: `/veileder/kull/${draft!.id}` });
     // Copied from the open intake H2027 a year on: the same weekdays, 52 weeks later.
     const open = await db().cohort.findFirstOrThrow({ where: { code: "H2027", programme: { code: "BARNEVERNLEDELSE" } }, select: { startsOn: true } });
     expect(intake.startsOn).toBe(shiftByWeeks(isoDate(open.startsOn), 52));

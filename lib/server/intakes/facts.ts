@@ -48,8 +48,14 @@ export interface LifeCounts {
   /** All applications, drafts included. */
   applications: number;
   drafts: number;
-  /** Sent and not yet decided. */
+  /** Sent and not yet decided (not reviewed and under review). */
   undecided: number;
+  /** Sent, not reviewed yet (SUBMITTED). */
+  notReviewed: number;
+  /** Sent and being reviewed (UNDER_REVIEW). */
+  underReview: number;
+  /** Sent and not withdrawn: not reviewed, under review or decided. */
+  sent: number;
   decisions: number;
   openOffers: number;
   acceptedOffers: number;
@@ -63,6 +69,9 @@ const NO_COUNTS: LifeCounts = {
   applications: 0,
   drafts: 0,
   undecided: 0,
+  notReviewed: 0,
+  underReview: 0,
+  sent: 0,
   decisions: 0,
   openOffers: 0,
   acceptedOffers: 0,
@@ -95,6 +104,9 @@ export async function loadLifeCounts(client: Database | Transaction, cohortIds: 
     entry.applications += row._count._all;
     if (row.status === "DRAFT") entry.drafts += row._count._all;
     if (row.status === "SUBMITTED" || row.status === "UNDER_REVIEW") entry.undecided += row._count._all;
+    if (row.status === "SUBMITTED") entry.notReviewed += row._count._all;
+    if (row.status === "UNDER_REVIEW") entry.underReview += row._count._all;
+    if (row.status === "SUBMITTED" || row.status === "UNDER_REVIEW" || row.status === "DECIDED") entry.sent += row._count._all;
   }
   for (const row of decisions) {
     const entry = counts.get(row.cohortId)!;

@@ -24,27 +24,6 @@ export function requireIntakeManager(viewer: Viewer): void {
   if (!canManageIntakes(viewer)) throw new AccessDeniedError(INTAKES_STAFF_ONLY);
 }
 
-/** Each kull that is not archived: its phase and the adviser's next step, by cohort id. */
-export async function listNextSteps(viewer: Viewer, now = new Date()) {
-  requireIntakeManager(viewer);
-  const today = osloDate(now);
-  const rows = await db().cohort.findMany({ where: { archivedAt: null }, select: LIFE_SELECT });
-  const counts = await loadLifeCounts(db(), rows.map((row) => row.id));
-  return new Map(
-    rows.map((row) => {
-      const life = lifeOf(row, counts.get(row.id), today);
-      return [
-        row.id,
-        {
-          phase: life.phase,
-          phaseText: describeCohortPhase(life.phase, life.lifeFacts, today),
-          step: life.nextStep ? { text: life.nextStep.text, href: nextStepHref(row.id, life, today) } : null,
-        },
-      ] as const;
-    }),
-  );
-}
-
 /** One kull's intake page for the adviser. */
 export async function getIntake(viewer: Viewer, cohortId: string, now = new Date()) {
   requireIntakeManager(viewer);
