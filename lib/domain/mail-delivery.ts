@@ -27,3 +27,52 @@ export function afterMailFailure(kind: MailFailureKind, attempts: number, now: D
   if (kind === "permanent" || attempts >= MAX_MAIL_ATTEMPTS) return { giveUp: true };
   return { giveUp: false, nextAttemptAt: new Date(now.getTime() + 60_000 * 2 ** (attempts - 1)) };
 }
+
+/**
+ * Where a queued message stands, for the administrator's list of e-mail that did not arrive
+ * (`/veileder/e-post`):
+ * - SENT: the mail server took it;
+ * - WAITING: not tried yet, or tried and waiting for its next attempt;
+ * - SENDING: handed to the mail server just now (a claim younger than STALE_CLAIM_MINUTES);
+ * - UNKNOWN: handed over and no outcome stored for longer than that: the sender stopped mid-way
+ *   (lib/server/mail.ts), so nobody knows whether it left, and it is never sent again by itself;
+ * - GIVEN_UP: refused for good (5xx) or out of attempts.
+ */
+export type MailDeliveryState = "SENT" | "WAITING" | "SENDING" | "UNKNOWN" | "GIVEN_UP";
+
+/** A claim without an outcome for this long means the sender stopped (a send takes seconds). */
+export const STALE_CLAIM_MINUTES = 15;
+
+export interface MailDeliveryFacts {
+  sentAt: Date | null;
+  failedAt: Date | null;
+  sendingSince: Date | null;
+}
+
+export function mailDeliveryState(mail: MailDeliveryFacts, now: Date): MailDeliveryState {
+  if (mail.sentAt) return "SENT";
+  if (mail.failedAt) return "GIVEN_UP";
+  if (mail.sendingSince) {
+    return now.getTime() - mail.sendingSince.getTime() >= STALE_CLAIM_MINUTES * 60_000 ? "UNKNOWN" : "SENDING";
+  }
+  return "WAITING";
+}
+
+/** The states an administrator is shown and may send again: nothing else will send them. */
+export function needsAdministrator(state: MailDeliveryState): boolean {
+  return state === "GIVEN_UP" || state === "UNKNOWN";
+}
+
+/** Why a message cannot be sent again by hand (in Norwegian), or null when it can. */
+export function resendProblem(state: MailDeliveryState): string | null {
+  switch (state) {
+    case "GIVEN_UP":
+    case "UNKNOWN":
+      return null;
+    case "SENT":
+      return "E-posten er allerede sendt.";
+    case "WAITING":
+    case "SENDING":
+      return "E-posten er fortsatt i køen og sendes av seg selv.";
+  }
+}

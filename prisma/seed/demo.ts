@@ -222,6 +222,25 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
     institutionH2023CohortId: institutionH2023.cohort.id,
   });
 
+  // E-mail the mail server never took: during an outage four days ago a notice to Sofie Søker
+  // ran out of attempts. The administrator finds it under «E-post» (/veileder/e-post) and sends it
+  // again; the demo's outbox takes it.
+  const outageAt = new Date(`${addDays(today, -4)}T08:15:00+01:00`);
+  await db.mailMessage.create({
+    data: {
+      dedupeKey: "demo:undelivered:soker",
+      to: account("soker@demo.no").email,
+      userId: account("soker@demo.no").id,
+      subject: "Passordet ditt er endret",
+      text: "Hei,\n\nPassordet for kontoen din i barnevernledelse er endret. Var det ikke deg, ta kontakt med studieveilederen.\n\nMed vennlig hilsen\nNTNU",
+      createdAt: outageAt,
+      nextAttemptAt: outageAt,
+      attempts: 8,
+      lastError: "421 4.7.0 Tjenesten er midlertidig utilgjengelig",
+      failedAt: new Date(outageAt.getTime() + 4 * 3_600_000),
+    },
+  });
+
   return [
     `${DEMO_ACCOUNTS.length} demokontoer`,
     `H2023 med ${h2023Students} studenter`,

@@ -179,6 +179,7 @@ export const PAGES: Record<Audience, readonly PageToCheck[]> = {
     { name: "brukere", path: "/veileder/brukere" },
     { name: "e-post sendt fra appen", path: "/utvikler/e-post" },
     { name: "logg", path: "/veileder/logg" },
+    { name: "e-post som ikke kom fram", path: "/veileder/e-post" },
     { name: "logg om én person", path: "/veileder/logg?person=soker%40demo.no" },
   ],
 };

@@ -216,6 +216,87 @@ describe("delivery over SMTP", () => {
   });
 });
 
+describe("e-mail that did not arrive, sent again by an administrator (lib/server/mail-admin.ts)", () => {
+  async function people() {
+    const { createUser } = await import("@/prisma/seed/factories");
+    const { viewerOf } = await import("./cohort-world");
+    return {
+      admin: viewerOf(await createUser(db(), { roles: ["ADMIN"] })),
+      adviser: viewerOf(await createUser(db(), { roles: ["ADVISER"] })),
+    };
+  }
+
+  it("lists a given-up message and one whose sending stopped, and puts each back in the queue once, audited", async () => {
+    const { admin, adviser } = await people();
+    const { deliverQueuedMail } = await mailModule();
+    const { listUndeliveredMail, resendMail } = await import("@/lib/server/mail-admin");
+    // The recipient's mailbox did not exist on the first try; it does when the admin sends again.
+    refusals.set("ny.postkasse@example.no", (attempt) => (attempt === 1 ? { code: 550, message: "5.1.1 Ukjent mottaker" } : undefined));
+    await queue("resend-permanent", "ny.postkasse@example.no", "Vedtak om opptak");
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const t0 = new Date();
+      await deliverQueuedMail({ now: t0 });
+    } finally {
+      errors.mockRestore();
+    }
+    const givenUp = await stored("resend-permanent");
+    expect(givenUp.failedAt).not.toBeNull();
+    // Queued and not tried yet; a message handed over ten minutes ago and one an hour ago, neither with an outcome (a crash).
+    await queue("resend-waiting", "venter@example.no", "Venter i køen");
+    await queue("resend-sending", "sender.na@example.no", "Sendes nå");
+    await queue("resend-unknown", "uvisst@example.no", "Uvisst");
+    const now = new Date();
+    await db().mailMessage.update({ where: { dedupeKey: "resend-sending" }, data: { sendingSince: new Date(now.getTime() - 10 * 60_000), attempts: 1 } });
+    await db().mailMessage.update({ where: { dedupeKey: "resend-unknown" }, data: { sendingSince: new Date(now.getTime() - 60 * 60_000), attempts: 1 } });
+
+    await expect(listUndeliveredMail(adviser, now)).rejects.toThrow("Bare administratorer ser e-post som ikke kom fram.");
+    const listed = (await listUndeliveredMail(admin, now)).filter((mail) => mail.subject !== "Tilbud om studieplass" && !mail.to.includes("finnes.ikke") && !mail.to.includes("alltid.opptatt"));
+    expect(listed.map((mail) => [mail.to, mail.state])).toEqual(
+      expect.arrayContaining([
+        ["ny.postkasse@example.no", "GIVEN_UP"],
+        ["uvisst@example.no", "UNKNOWN"],
+      ]),
+    );
+    expect(listed.map((mail) => mail.to)).not.toContain("venter@example.no");
+    expect(listed.map((mail) => mail.to)).not.toContain("sender.na@example.no");
+    // Nothing but the administrator's own list: the text (it may hold a one-time link) is not read.
+    expect(Object.keys(listed[0]!)).not.toContain("text");
+
+    // Refused: an adviser; a message still on its way; one that does not exist.
+    await expect(resendMail(adviser, { mailId: givenUp.id }, now)).rejects.toThrow("Bare administratorer");
+    const waiting = await stored("resend-waiting");
+    await expect(resendMail(admin, { mailId: waiting.id }, now)).rejects.toThrow("E-posten er fortsatt i køen og sendes av seg selv.");
+    await expect(resendMail(admin, { mailId: (await stored("resend-sending")).id }, now)).rejects.toThrow("fortsatt i køen");
+    await expect(resendMail(admin, { mailId: "cnosuchmail000000000000000" }, now)).rejects.toThrow("Fant ikke e-posten.");
+    expect(await db().auditLog.count({ where: { action: "mail.resend" } })).toBe(0);
+
+    expect(await resendMail(admin, { mailId: givenUp.id }, now)).toEqual({ to: "ny.postkasse@example.no", subject: "Vedtak om opptak" });
+    expect(await stored("resend-permanent")).toMatchObject({ failedAt: null, sendingSince: null, attempts: 0 });
+    // A second press finds it in the queue: one audit entry, one copy.
+    await expect(resendMail(admin, { mailId: givenUp.id }, now)).rejects.toThrow("fortsatt i køen");
+    const unknown = await stored("resend-unknown");
+    await resendMail(admin, { mailId: unknown.id }, now);
+
+    const before = receivedBy("ny.postkasse@example.no").length;
+    await deliverQueuedMail({ now: new Date(now.getTime() + 1000) });
+    expect(receivedBy("ny.postkasse@example.no")).toHaveLength(before + 1);
+    expect(receivedBy("uvisst@example.no")).toHaveLength(1);
+    expect((await stored("resend-permanent")).sentAt).not.toBeNull();
+    await expect(resendMail(admin, { mailId: givenUp.id }, now)).rejects.toThrow("E-posten er allerede sendt.");
+    expect((await listUndeliveredMail(admin, now)).map((mail) => mail.id)).not.toContain(givenUp.id);
+
+    const entries = await db().auditLog.findMany({ where: { action: "mail.resend" }, orderBy: { id: "asc" } });
+    expect(entries.map((entry) => [entry.actorId, entry.entityId])).toEqual([
+      [admin.id, givenUp.id],
+      [admin.id, unknown.id],
+    ]);
+    expect(entries[0]!.before).toMatchObject({ state: "GIVEN_UP", attempts: 1, lastError: expect.stringMatching(/550/) });
+    expect(entries[0]!.after).toEqual({ state: "WAITING", attempts: 0, to: "ny.postkasse@example.no", subject: "Vedtak om opptak" });
+    expect(entries[1]!.before).toMatchObject({ state: "UNKNOWN", attempts: 1 });
+  });
+});
+
 describe("without SMTP_URL", () => {
   it("writes to the development outbox and sends nothing over SMTP", async () => {
     const previous = process.env.SMTP_URL;

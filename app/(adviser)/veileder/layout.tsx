@@ -15,7 +15,12 @@ export default async function AdviserLayout({ children }: { children: React.Reac
           { href: "/veileder/studenter", label: "Studenter" },
           { href: "/veileder/programmer", label: "Studieprogrammer" },
           { href: "/veileder/brukere", label: "Brukere" },
-          ...(canReadAuditLog(viewer) ? [{ href: "/veileder/logg", label: "Logg" }] : []),
+          ...(canReadAuditLog(viewer)
+            ? [
+                { href: "/veileder/logg", label: "Logg" },
+                { href: "/veileder/e-post", label: "E-post" },
+              ]
+            : []),
         ]}
       />
       {children}

@@ -199,6 +199,7 @@ export const ACTIONS: Record<string, ActionRow> = {
   "lib/actions/programmes.ts#updateProgrammeAction": advisers,
   "lib/actions/programmes.ts#saveProgrammeArbeidskravAction": advisers,
   "lib/actions/programmes.ts#createProgrammeAction": { policy: "admins" },
+  "lib/actions/mail-admin.ts#resendMailAction": { policy: "admins", input: (t) => [["mailId", t.undeliveredMail]] },
 };
 
 // ─── Route handlers ──────────────────────────────────────────────────────────────────────────────

@@ -45,6 +45,8 @@ export interface Targets {
   bystander: string;
   /** Sofie Søker herself (the innsyn export of a person). */
   applicantUser: string;
+  /** The demo's e-mail the mail server never took (an administrator sends it again). */
+  undeliveredMail: string;
 }
 
 async function one(client: pg.Client, sql: string, params: unknown[] = []): Promise<string> {
@@ -144,5 +146,6 @@ export async function findTargets(client: pg.Client): Promise<Targets> {
     otherCohort: await one(client, `SELECT id FROM "Cohort" WHERE id <> $1 ORDER BY "startsOn"`, [staffCohort]),
     bystander: await one(client, `SELECT id FROM "User" WHERE "passwordHash" IS NULL AND NOT ('ADMIN' = ANY(roles)) ORDER BY "createdAt"`),
     applicantUser: sofie,
+    undeliveredMail: await one(client, `SELECT id FROM "MailMessage" WHERE "dedupeKey" = 'demo:undelivered:soker'`),
   };
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { afterMailFailure, MAX_MAIL_ATTEMPTS, mailFailureKind } from "@/lib/domain/mail-delivery";
+import fc from "fast-check";
+import {
+  afterMailFailure,
+  MAX_MAIL_ATTEMPTS,
+  mailDeliveryState,
+  mailFailureKind,
+  needsAdministrator,
+  resendProblem,
+  STALE_CLAIM_MINUTES,
+} from "@/lib/domain/mail-delivery";
 
 describe("mailFailureKind", () => {
   it("is permanent for a 5xx answer and temporary for a 4xx answer", () => {
@@ -33,5 +42,47 @@ describe("afterMailFailure", () => {
 
   it("gives up at once on a permanent failure", () => {
     expect(afterMailFailure("permanent", 1, now)).toEqual({ giveUp: true });
+  });
+});
+
+describe("mailDeliveryState", () => {
+  const now = new Date("2026-12-04T10:00:00Z");
+  const minutesAgo = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
+
+  it("names each state from the stored facts", () => {
+    expect(mailDeliveryState({ sentAt: minutesAgo(1), failedAt: null, sendingSince: null }, now)).toBe("SENT");
+    expect(mailDeliveryState({ sentAt: null, failedAt: minutesAgo(1), sendingSince: null }, now)).toBe("GIVEN_UP");
+    expect(mailDeliveryState({ sentAt: null, failedAt: null, sendingSince: null }, now)).toBe("WAITING");
+    expect(mailDeliveryState({ sentAt: null, failedAt: null, sendingSince: minutesAgo(STALE_CLAIM_MINUTES - 1) }, now)).toBe("SENDING");
+    expect(mailDeliveryState({ sentAt: null, failedAt: null, sendingSince: minutesAgo(STALE_CLAIM_MINUTES) }, now)).toBe("UNKNOWN");
+    expect(mailDeliveryState({ sentAt: null, failedAt: null, sendingSince: minutesAgo(60 * 24) }, now)).toBe("UNKNOWN");
+  });
+
+  it("sent wins over everything else, and a given-up message is not in doubt", () => {
+    expect(mailDeliveryState({ sentAt: minutesAgo(1), failedAt: minutesAgo(2), sendingSince: minutesAgo(90) }, now)).toBe("SENT");
+    expect(mailDeliveryState({ sentAt: null, failedAt: minutesAgo(2), sendingSince: minutesAgo(90) }, now)).toBe("GIVEN_UP");
+  });
+
+  it("may be sent again by hand exactly when nothing will send it by itself", () => {
+    const instant = fc.option(fc.integer({ min: 0, max: 60 * 24 * 30 }).map(minutesAgo), { nil: null });
+    fc.assert(
+      fc.property(instant, instant, instant, (sentAt, failedAt, sendingSince) => {
+        const state = mailDeliveryState({ sentAt, failedAt, sendingSince }, now);
+        expect(resendProblem(state) === null).toBe(needsAdministrator(state));
+        // Only a message the queue will never pick again (lib/server/mail.ts claims rows with
+        // neither sentAt, failedAt nor sendingSince) is the administrator's.
+        const queuePicksIt = sentAt === null && failedAt === null && sendingSince === null;
+        if (needsAdministrator(state)) expect(queuePicksIt).toBe(false);
+        if (state === "WAITING") expect(queuePicksIt).toBe(true);
+      }),
+    );
+  });
+
+  it("says why a message cannot be sent again", () => {
+    expect(resendProblem("SENT")).toBe("E-posten er allerede sendt.");
+    expect(resendProblem("WAITING")).toBe("E-posten er fortsatt i køen og sendes av seg selv.");
+    expect(resendProblem("SENDING")).toBe("E-posten er fortsatt i køen og sendes av seg selv.");
+    expect(resendProblem("GIVEN_UP")).toBeNull();
+    expect(resendProblem("UNKNOWN")).toBeNull();
   });
 });

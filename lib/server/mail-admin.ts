@@ -1,0 +1,82 @@
+import "server-only";
+// E-mail that did not arrive, for administrators (/veileder/e-post): messages the mail server
+// refused for good or that ran out of attempts, and messages whose sending stopped mid-way (a
+// crash: nobody knows whether they left, so they are never sent again by themselves; see
+// lib/server/mail.ts). The administrator sends one again by hand, and that is audited. The text
+// of a message is never shown here: it may hold a one-time link (a password reset) that would let
+// the reader into the recipient's account, and it is the recipient's letter, not the admin's.
+import { mailDeliveryState, needsAdministrator, resendProblem } from "@/lib/domain/mail-delivery";
+import { canReadAuditLog } from "@/lib/permissions";
+import { audit } from "@/lib/server/audit";
+import { db } from "@/lib/server/db";
+import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
+import type { Viewer } from "@/lib/server/viewer";
+
+/** The newest this many are listed (a mail server that is down for days is found long before). */
+export const UNDELIVERED_LIST_LIMIT = 200;
+
+function requireAdmin(viewer: Viewer): void {
+  // The same people as the audit log: the list names every recipient.
+  if (!canReadAuditLog(viewer)) throw new AccessDeniedError("Bare administratorer ser e-post som ikke kom fram.");
+}
+
+const UNDELIVERED_SELECT = {
+  id: true,
+  to: true,
+  subject: true,
+  createdAt: true,
+  attempts: true,
+  lastError: true,
+  sentAt: true,
+  failedAt: true,
+  sendingSince: true,
+  user: { select: { id: true, name: true } },
+} as const;
+
+/** The messages only an administrator can get moving again, newest first. */
+export async function listUndeliveredMail(viewer: Viewer, now = new Date()) {
+  requireAdmin(viewer);
+  // Candidates (not sent, and given up or handed over); lib/domain decides which are stuck.
+  const rows = await db().mailMessage.findMany({
+    where: { sentAt: null, OR: [{ failedAt: { not: null } }, { sendingSince: { not: null } }] },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    take: UNDELIVERED_LIST_LIMIT,
+    select: UNDELIVERED_SELECT,
+  });
+  return rows
+    .map((row) => ({ ...row, state: mailDeliveryState(row, now) }))
+    .filter((row) => needsAdministrator(row.state));
+}
+
+export type UndeliveredMail = Awaited<ReturnType<typeof listUndeliveredMail>>[number];
+
+/**
+ * Puts a message that was given up, or whose sending stopped mid-way, back in the queue with all
+ * its attempts again. Refused for a message that is sent or still on its way (the queue sends it).
+ */
+export async function resendMail(viewer: Viewer, input: { mailId: string }, now = new Date()) {
+  requireAdmin(viewer);
+  return db().$transaction(async (tx) => {
+    // Locked, so the mail job cannot claim it between the check and the change.
+    const [row] = await tx.$queryRaw<{ id: string; to: string; subject: string; attempts: number; lastError: string | null; sentAt: Date | null; failedAt: Date | null; sendingSince: Date | null }[]>`
+      SELECT "id", "to", "subject", "attempts", "lastError", "sentAt", "failedAt", "sendingSince"
+      FROM "MailMessage" WHERE "id" = ${input.mailId} FOR UPDATE`;
+    if (!row) throw new NotFoundError("Fant ikke e-posten.");
+    const state = mailDeliveryState(row, now);
+    const problem = resendProblem(state);
+    if (problem) throw new DomainError(problem);
+    await tx.mailMessage.update({
+      where: { id: row.id },
+      data: { failedAt: null, sendingSince: null, attempts: 0, nextAttemptAt: now },
+    });
+    await audit(tx, {
+      actorId: viewer.id,
+      action: "mail.resend",
+      entityType: "MailMessage",
+      entityId: row.id,
+      before: { state, attempts: row.attempts, lastError: row.lastError, failedAt: row.failedAt, sendingSince: row.sendingSince },
+      after: { state: "WAITING", attempts: 0, to: row.to, subject: row.subject },
+    });
+    return { to: row.to, subject: row.subject };
+  });
+}
