@@ -9,7 +9,7 @@ import { formatDateNb } from "@/lib/domain/format";
 import { defineAction } from "@/lib/server/action";
 import { completeStudent } from "@/lib/server/enrolments/completion";
 import { saveStudentIdentity } from "@/lib/server/enrolments/identity";
-import { grantLeave, refuseLeave, registerReturn } from "@/lib/server/enrolments/leave";
+import { cancelLeave, grantLeave, refuseLeave, registerReturn } from "@/lib/server/enrolments/leave";
 import { transferStudent } from "@/lib/server/enrolments/transfer";
 import { withdrawStudent } from "@/lib/server/enrolments/withdrawal";
 import { optionalText, requiredText } from "@/lib/validation/common";
@@ -71,6 +71,17 @@ export const registerReturnAction = defineAction({
     await registerReturn(viewer, { enrolmentId: input.enrolmentId, returnedOn: input.returnedOn });
     refresh(input.userId);
     return { message: `Studenten er registrert tilbake fra ${formatDateNb(input.returnedOn)}. Brevet er sendt.`, values: {} };
+  },
+});
+
+export const cancelLeaveAction = defineAction({
+  roles: ADVISERS,
+  schema: z.object({ enrolmentId, userId }),
+  async handler({ viewer, input }) {
+    const result = await cancelLeave(viewer, { enrolmentId: input.enrolmentId });
+    refresh(input.userId);
+    // The leave's box and its button leave the page with it: the page says what happened.
+    redirect(`/veileder/studenter/${input.userId}?trukket=${result.leaveId}`);
   },
 });
 

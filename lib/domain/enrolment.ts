@@ -163,6 +163,28 @@ export function returnDateProblem(leave: { from: string }, returnedOn: string, t
   return null;
 }
 
+/**
+ * A granted leave that has not begun can be withdrawn (trukket tilbake) at the student's request:
+ * it is then as if it had never been granted (none of its days are leave; the student keeps
+ * studying and any exam registration stands). One that has begun ends with a registered return
+ * instead (returnDateProblem), so the days already taken stay leave. Why not, in Norwegian for
+ * the adviser; null when it can.
+ */
+export function leaveCancellationProblem(
+  leave: { status: "GRANTED" | "REFUSED" | "CANCELLED"; from: string; returnedOn: string | null },
+  enrolmentStatus: EnrolmentStatus,
+  today: string,
+): string | null {
+  if (leave.status === "REFUSED") return "Permisjonen ble ikke innvilget.";
+  if (leave.status === "CANCELLED") return "Permisjonen er allerede trukket tilbake.";
+  if (leave.returnedOn !== null) return "Permisjonen er avsluttet: studenten er registrert tilbake.";
+  if (compareIsoDates(leave.from, today) <= 0) {
+    return `Permisjonen begynte ${formatDateNb(leave.from)}. Registrer at studenten er tilbake i stedet.`;
+  }
+  if (enrolmentStatus !== "ACTIVE") return WHY_NOT[enrolmentStatus];
+  return null;
+}
+
 // ─── Withdrawal ─────────────────────────────────────────────────────────────────────────────────
 
 /**

@@ -45,6 +45,7 @@ export type StudentLetterKind =
   | "LEAVE_GRANTED"
   | "LEAVE_REFUSED"
   | "LEAVE_ENDED"
+  | "LEAVE_CANCELLED"
   | "WITHDRAWAL_CONFIRMED"
   | "COMPLETION_CONFIRMED"
   | "TRANSFER_CONFIRMED";
@@ -60,6 +61,7 @@ export const STUDENT_LETTER_KINDS: readonly StudentLetterKind[] = [
   "LEAVE_GRANTED",
   "LEAVE_REFUSED",
   "LEAVE_ENDED",
+  "LEAVE_CANCELLED",
   "WITHDRAWAL_CONFIRMED",
   "COMPLETION_CONFIRMED",
   "TRANSFER_CONFIRMED",
@@ -77,6 +79,7 @@ export const STUDENT_LETTER_KIND_LABELS: Record<StudentLetterKind, string> = {
   LEAVE_GRANTED: "Permisjon innvilget",
   LEAVE_REFUSED: "Vedtak om permisjon",
   LEAVE_ENDED: "Tilbake fra permisjon",
+  LEAVE_CANCELLED: "Permisjon trukket tilbake",
   WITHDRAWAL_CONFIRMED: "Bekreftelse på at du har sluttet",
   COMPLETION_CONFIRMED: "Bekreftelse på fullført videreutdanning",
   TRANSFER_CONFIRMED: "Overføring til senere kull",
@@ -106,6 +109,7 @@ export const KLAGE_HANDLER: Record<StudentLetterKind, KlageHandler | null> = {
   // another adviser reconsiders it.
   LEAVE_REFUSED: "ADVISER",
   LEAVE_ENDED: null,
+  LEAVE_CANCELLED: null,
   WITHDRAWAL_CONFIRMED: null,
   COMPLETION_CONFIRMED: null,
   TRANSFER_CONFIRMED: null,
@@ -132,6 +136,7 @@ export const ANSWERS_EARLIER_LETTER: Record<StudentLetterKind, boolean> = {
   LEAVE_GRANTED: false,
   LEAVE_REFUSED: false,
   LEAVE_ENDED: false,
+  LEAVE_CANCELLED: false,
   WITHDRAWAL_CONFIRMED: false,
   COMPLETION_CONFIRMED: false,
   TRANSFER_CONFIRMED: false,
@@ -272,6 +277,7 @@ export type StudentLetterFacts =
     }
   | { kind: "LEAVE_REFUSED"; leave: { from: string; to: string }; reason: string; grounds: string }
   | { kind: "LEAVE_ENDED"; leave: { from: string; to: string }; returnedOn: string; samlingDays: number }
+  | { kind: "LEAVE_CANCELLED"; leave: { from: string; to: string }; samlingDays: number }
   | { kind: "WITHDRAWAL_CONFIRMED"; effectiveOn: string; reason: string | null; examWithdrawn: boolean }
   | { kind: "COMPLETION_CONFIRMED"; exam: { title: string; startsOn: string }; grade: string; credits: number; courseCode: string }
   | {
@@ -594,6 +600,30 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
                 ? "Ingen samlingsdager var i permisjonstiden."
                 : `${countNoun(input.samlingDays, "samlingsdag", "samlingsdager")} var i permisjonstiden. De er ikke fravær, men heller ikke oppmøte.`,
               "Samlingsdagene fra nå av teller som vanlig. Under «Mine studier» ser du om du fortsatt kan nå kravene for eksamen i kullet.",
+            ],
+          },
+          closing,
+        ],
+        klageDeadline: null,
+        enkeltvedtak: false,
+        grounds: null,
+        legalBasis: null,
+      };
+    case "LEAVE_CANCELLED":
+      return {
+        kind: input.kind,
+        subject: `Permisjonen fra ${formatDateNb(input.leave.from)} er trukket tilbake`,
+        title: "Permisjon trukket tilbake",
+        sections: [
+          greeting,
+          {
+            heading: "Bekreftelse",
+            paragraphs: [
+              `Vi bekrefter at permisjonen du hadde fått fra ${study} ${formatDateNb(input.leave.from)}–${formatDateNb(input.leave.to)}, er trukket tilbake, slik du ba om. Permisjonen hadde ikke begynt.`,
+              input.samlingDays === 0
+                ? "Ingen samlingsdager var i perioden, så oppmøtet ditt er som før."
+                : `${countNoun(input.samlingDays, "samlingsdag", "samlingsdager")} var i perioden. De teller som vanlige samlingsdager: møter du ikke, er det fravær.`,
+              "Du fortsetter i kullet som før. Under «Mine studier» ser du oppmøtet og arbeidskravene dine. Trenger du permisjon senere, kan du søke på nytt.",
             ],
           },
           closing,

@@ -65,3 +65,47 @@ test("the adviser transfers a student with carried-over arbeidskrav, and the stu
   await expectAccessible(petra);
   await context.close();
 });
+
+test("the adviser withdraws a granted leave that has not begun, at the student's request, and the student is told", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "veileder@demo.no");
+  await page.goto("/veileder/studenter?q=demo.no");
+  // A student of the running kull from the seed's pool, not one of the named demo students other
+  // specs work with (specs run in parallel): only this student's data changes.
+  const row = page
+    .getByRole("row")
+    .filter({ hasText: "Kull V2026" })
+    .filter({ hasText: "Aktiv" })
+    .filter({ hasNotText: /student[.@]|gruppe|Sander|Permisjon|Overført/i })
+    .last();
+  const name = (await row.getByRole("link").first().textContent())!.trim();
+  await row.getByRole("link", { name }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  const kull = page.getByRole("article", { name: /Kull V2026/ });
+
+  // Granted for a period that begins in six weeks.
+  const isoIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  const [from, to] = [isoIn(42), isoIn(56)];
+  await kull.getByText("Permisjon: registrer og avgjør en søknad").click();
+  await kull.getByLabel("Første dag").fill(from);
+  await kull.getByLabel("Siste dag").fill(to);
+  await kull.getByLabel("Hvorfor søker studenten permisjon?").fill("Omsorg for et sykt familiemedlem.");
+  await kull.getByRole("button", { name: "Innvilg permisjonen" }).click();
+  await page.getByRole("dialog", { name: "Innvilge permisjonen?" }).getByRole("button", { name: "Ja, innvilg og send brevet" }).click();
+  await expect(kull).toContainText("(har ikke begynt ennå)");
+
+  // The student asks to stay after all: withdrawn, behind a confirmation that says what follows.
+  await kull.getByRole("button", { name: "Trekk tilbake permisjonen" }).click();
+  const dialog = page.getByRole("dialog", { name: "Trekke tilbake permisjonen?" });
+  await expect(dialog).toContainText("samlingsdagene i perioden teller som vanlig");
+  await dialog.getByRole("button", { name: "Ja, trekk tilbake og send bekreftelsen" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "er trukket tilbake" })).toContainText("Studenten fortsetter som før");
+  await expect(kull).toContainText("trukket tilbake før den begynte");
+  await expect(kull).not.toContainText("(har ikke begynt ennå)");
+  await expect(kull.getByRole("button", { name: "Trekk tilbake permisjonen" })).toHaveCount(0);
+  await expectAccessible(page);
+  // The student is told by e-mail (and under Brev): the period, and that its days count again.
+  const email = (await page.locator('a[href^="mailto:"]').first().textContent())!.trim();
+  const mail = await waitForMail(email, /^Permisjonen fra .+ er trukket tilbake$/);
+  expect(mail.text).toContain("er trukket tilbake, slik du ba om");
+});

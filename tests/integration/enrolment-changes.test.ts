@@ -16,7 +16,7 @@ import { getAttendanceGrid } from "@/lib/server/cohorts/attendance";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
 import { completeStudent } from "@/lib/server/enrolments/completion";
 import { getStudentIdentity, saveStudentIdentity } from "@/lib/server/enrolments/identity";
-import { grantLeave, refuseLeave, registerReturn, startDueLeaves } from "@/lib/server/enrolments/leave";
+import { cancelLeave, grantLeave, refuseLeave, registerReturn, startDueLeaves } from "@/lib/server/enrolments/leave";
 import { decideStudentAppeal, fileStudentAppeal } from "@/lib/server/student-letters/appeals";
 import { getTransferPlan, transferStudent } from "@/lib/server/enrolments/transfer";
 import { withdrawStudent } from "@/lib/server/enrolments/withdrawal";
@@ -202,6 +202,45 @@ describe("a klage on a refused leave, and a leave that begins later", () => {
     expect((await db().enrolment.findUniqueOrThrow({ where: { id: student(LEAVE).enrolmentId } })).status).toBe("ON_LEAVE");
     expect(await db().auditLog.count({ where: { action: "enrolment.leave_start", entityId: student(LEAVE).enrolmentId, actorId: null } })).toBe(1);
     await registerReturn(world.adviser, { enrolmentId: student(LEAVE).enrolmentId, returnedOn: from }, then);
+  });
+
+  it("a leave that has not begun is withdrawn at the student's request: CANCELLED, confirmed by letter, audited, never started, its days ordinary again", async () => {
+    const enrolmentId = student(REFUSED).enrolmentId;
+    // Over the samling in twelve days: three of its days would be leave.
+    const from = addDays(TODAY, 10);
+    const to = addDays(TODAY, 16);
+    const granted = await grantLeave(world.adviser, { enrolmentId, from, to, reason: "Permisjon for omsorg", documentation: null }, NOW);
+    const withLeave = (await recomputed(world.cohortId)).get(enrolmentId)!;
+    const registrations = await db().examRegistration.findMany({ where: { enrolmentId }, select: { id: true, status: true } });
+
+    await expect(cancelLeave(world.teacher, { enrolmentId }, NOW)).rejects.toThrow(AccessDeniedError);
+    const result = await cancelLeave(world.adviser, { enrolmentId }, NOW);
+    expect(result).toMatchObject({ leaveId: granted.leaveId, samlingDays: 3, from });
+    expect(await db().leaveOfAbsence.findUniqueOrThrow({ where: { id: granted.leaveId } })).toMatchObject({ status: "CANCELLED", returnedOn: null });
+    expect((await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId } })).status).toBe("ACTIVE");
+    // Nothing else about the student changed: the exam registration stands as it was.
+    expect(await db().examRegistration.findMany({ where: { enrolmentId }, select: { id: true, status: true } })).toEqual(registrations);
+
+    const [letter] = await lettersOf(enrolmentId, "LEAVE_CANCELLED");
+    expect(letter).toMatchObject({ enkeltvedtak: false, klageDeadline: null });
+    expect(letter!.subject).toContain("er trukket tilbake");
+    expect(await mailFor(letter!.id)).toBe(1);
+    const [entry] = await db().auditLog.findMany({ where: { action: "leave.cancel", entityId: granted.leaveId } });
+    expect(entry).toMatchObject({ actorId: world.adviser.id, before: { status: "GRANTED", from, to }, after: { status: "CANCELLED", samlingDays: 3, letterId: letter!.id } });
+
+    // Its days count as ordinary days again: the standing is the recomputation, and differs from the one with the leave.
+    const stored = (await storedStandings(world.cohortId)).get(enrolmentId);
+    expect(stored).toEqual((await recomputed(world.cohortId)).get(enrolmentId));
+    expect(stored).not.toEqual(withLeave);
+    // The job never starts it; a second withdrawal finds nothing; a new leave can be granted.
+    expect(await startDueLeaves({ now: new Date(NOW.getTime() + 11 * 86_400_000) })).toBe(0);
+    await expect(cancelLeave(world.adviser, { enrolmentId }, NOW)).rejects.toThrow("Studenten har ingen innvilget permisjon som ikke er avsluttet.");
+    const again = await grantLeave(world.adviser, { enrolmentId, from, to, reason: "Permisjon for omsorg", documentation: null }, NOW);
+    // Once it has begun it is not withdrawn: the return is registered instead.
+    const firstDay = new Date(NOW.getTime() + 10 * 86_400_000);
+    await expect(cancelLeave(world.adviser, { enrolmentId }, firstDay)).rejects.toThrow(/Registrer at studenten er tilbake i stedet/);
+    await cancelLeave(world.adviser, { enrolmentId }, NOW);
+    expect((await db().leaveOfAbsence.findUniqueOrThrow({ where: { id: again.leaveId } })).status).toBe("CANCELLED");
   });
 });
 
@@ -457,11 +496,11 @@ describe("the student's identity for FS", () => {
 });
 
 describe("stored standing equals a recomputation after any sequence of leave changes", () => {
-  it("holds after every step of random grants, refusals and returns", async () => {
+  it("holds after every step of random grants, refusals, returns and withdrawals", async () => {
     const property = await makeCohort({ students: 3, samlinger: DAYS, heldBefore: TODAY });
     await db().$transaction((tx) => refreshStandings(tx, { cohortId: property.cohortId }, { actorId: null, cause: "Første beregning", now: NOW, appUrl: "http://localhost" }));
     const step = fc.record({
-      kind: fc.constantFrom("GRANT", "REFUSE", "RETURN"),
+      kind: fc.constantFrom("GRANT", "REFUSE", "RETURN", "CANCEL"),
       student: fc.integer({ min: 0, max: 2 }),
       from: fc.integer({ min: -35, max: 20 }),
       length: fc.integer({ min: 0, max: 40 }),
@@ -476,7 +515,9 @@ describe("stored standing equals a recomputation after any sequence of leave cha
               ? grantLeave(property.adviser, request, NOW)
               : kind === "REFUSE"
                 ? refuseLeave(property.adviser, { ...request, grounds: "Ikke dokumentert." }, NOW)
-                : registerReturn(property.adviser, { enrolmentId, returnedOn: TODAY }, NOW);
+                : kind === "RETURN"
+                  ? registerReturn(property.adviser, { enrolmentId, returnedOn: TODAY }, NOW)
+                  : cancelLeave(property.adviser, { enrolmentId }, NOW);
           // A change the rules refuse leaves everything as it was.
           await run.catch((error) => {
             if (!(error instanceof DomainError)) throw error;

@@ -8,13 +8,23 @@ import "server-only";
 // - refused: an enkeltvedtak (LEAVE_REFUSED) with grounds, legal basis and the klage deadline; a
 //   klage is decided by another adviser, and taking it grants the leave (grantLeaveAfterKlage);
 // - the return: the first day back is registered, the status is ACTIVE again, and a letter says
-//   so. Days from the return on count as ordinary days.
+//   so. Days from the return on count as ordinary days;
+// - withdrawn before it began, at the student's request (cancelLeave): status CANCELLED, a letter
+//   confirms it, and its days are ordinary days again.
 // Every step locks the enrolment first, is audited (before/after), and recomputes the student's
 // standing in the same transaction (refreshStandings last).
 import { osloDate } from "@/lib/domain/application-deadline";
 import { addDays, compareIsoDates } from "@/lib/domain/dates";
 import { requiredAttendanceDays } from "@/lib/domain/eligibility";
-import { daysOnLeave, effectiveLeave, enrolmentChangeProblem, leaveRequestProblems, returnDateProblem, type LeavePeriod } from "@/lib/domain/enrolment";
+import {
+  daysOnLeave,
+  effectiveLeave,
+  enrolmentChangeProblem,
+  leaveCancellationProblem,
+  leaveRequestProblems,
+  returnDateProblem,
+  type LeavePeriod,
+} from "@/lib/domain/enrolment";
 import { formatDateNb } from "@/lib/domain/format";
 import { day } from "@/lib/dates";
 import type { Transaction } from "@/lib/db/client";
@@ -66,7 +76,7 @@ async function checkRequest(tx: Transaction, enrolment: LockedEnrolment, input: 
   ];
   const problems = leaveRequestProblems(input, { kullEndsOn: facts.endsOn, granted: granted.map(period) });
   // One granted leave at a time (and the database's unique index): the return from the open one is
-  // registered first. (A granted leave that has not begun cannot be withdrawn in the app yet.)
+  // registered first, or — if it has not begun — it is withdrawn (cancelLeave).
   const open = granted.find((row) => row.returnedOn === null);
   if (change === "GRANT_LEAVE" && open && !problems.from) {
     problems.from = `Studenten har allerede en innvilget permisjon ${formatDateNb(isoDate(open.fromDate))}–${formatDateNb(isoDate(open.toDate))} som ikke er avsluttet. Én permisjon om gangen: registrer at studenten er tilbake fra den først.`;
@@ -250,6 +260,55 @@ export async function registerReturn(viewer: Viewer, input: { enrolmentId: strin
 }
 
 /**
+ * Withdraws the student's granted leave that has not begun (the student asked to stay): status
+ * CANCELLED, a letter that confirms it, the standing recomputed (its days count as ordinary days
+ * again). A leave that has begun ends with a registered return instead. The leave's first day is
+ * checked under the enrolment's lock, so the `enrolments.leave` job cannot start it in between.
+ */
+export async function cancelLeave(viewer: Viewer, input: { enrolmentId: string }, now = new Date()) {
+  requireAdviser(viewer);
+  const today = osloDate(now);
+  const result = await db().$transaction(async (tx) => {
+    const enrolment = await lockEnrolment(tx, input.enrolmentId);
+    const leave = await tx.leaveOfAbsence.findFirst({
+      where: { enrolmentId: enrolment.id, status: "GRANTED", returnedOn: null },
+      select: { id: true, status: true, fromDate: true, toDate: true, returnedOn: true },
+    });
+    if (!leave) throw new DomainError("Studenten har ingen innvilget permisjon som ikke er avsluttet.");
+    const current = period(leave);
+    const problem = leaveCancellationProblem({ status: leave.status, from: current.from, returnedOn: current.returnedOn }, enrolment.status, today);
+    if (problem) throw new DomainError(problem);
+    await tx.leaveOfAbsence.update({ where: { id: leave.id }, data: { status: "CANCELLED" } });
+    const facts = await kullFacts(tx, enrolment.cohortId);
+    // The days the leave would have covered: ordinary days again (the letter says how many).
+    const samlingDays = daysOnLeave(facts.planDays, [current]).length;
+    const letter = await issueStudentLetter(tx, {
+      enrolmentId: enrolment.id,
+      facts: { kind: "LEAVE_CANCELLED", leave: { from: current.from, to: current.to }, samlingDays },
+      decidedBy: await signer(tx, viewer, enrolment.cohortId),
+      about: { type: "LeaveOfAbsence", id: leave.id },
+      now,
+    });
+    await audit(tx, {
+      actorId: viewer.id,
+      action: "leave.cancel",
+      entityType: "LeaveOfAbsence",
+      entityId: leave.id,
+      before: { status: "GRANTED", from: current.from, to: current.to },
+      after: { status: "CANCELLED", samlingDays, letterId: letter.id },
+    });
+    await refreshStandings(
+      tx,
+      { cohortId: enrolment.cohortId, enrolmentIds: [enrolment.id] },
+      { actorId: viewer.id, cause: `Permisjonen ${formatDateNb(current.from)}–${formatDateNb(current.to)} er trukket tilbake`, now },
+    );
+    return { leaveId: leave.id, letterId: letter.id, samlingDays, from: current.from };
+  });
+  await requestJob("mail.deliver");
+  return result;
+}
+
+/**
  * The `enrolments.leave` job: a granted leave whose first day has come starts by itself (status
  * ON_LEAVE, the exam registration withdrawn, the standing recomputed; audited with no actor). The
  * letter went out when it was granted. Each in its own transaction, re-checked under the lock.
@@ -265,8 +324,9 @@ export async function startDueLeaves(options: { now?: Date } = {}): Promise<numb
   for (const leave of due) {
     started += await db().$transaction(async (tx) => {
       const enrolment = await lockEnrolment(tx, leave.enrolmentId);
-      const row = await tx.leaveOfAbsence.findUniqueOrThrow({ where: { id: leave.id }, select: { fromDate: true, toDate: true, returnedOn: true } });
-      if (enrolment.status !== "ACTIVE" || row.returnedOn !== null) return 0;
+      const row = await tx.leaveOfAbsence.findUniqueOrThrow({ where: { id: leave.id }, select: { status: true, fromDate: true, toDate: true, returnedOn: true } });
+      // Withdrawn (cancelLeave) or ended since the list was read: nothing to start.
+      if (enrolment.status !== "ACTIVE" || row.status !== "GRANTED" || row.returnedOn !== null) return 0;
       const current = period(row);
       await startLeave(tx, enrolment.id, null, { from: current.from, to: current.to });
       await refreshStandings(

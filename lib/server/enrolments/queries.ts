@@ -4,7 +4,7 @@ import "server-only";
 // which changes each enrolment allows now). Advisers and admins only; everyone else is refused.
 import { osloDate } from "@/lib/domain/application-deadline";
 import { compareIsoDates } from "@/lib/domain/dates";
-import { allowedChanges, completionProblem, completionSitting, type EnrolmentStatus } from "@/lib/domain/enrolment";
+import { allowedChanges, completionProblem, completionSitting, type EnrolmentStatus, leaveCancellationProblem } from "@/lib/domain/enrolment";
 import { RECORD_SELECT, toRecord } from "@/lib/server/exams/records";
 import { isWaitlistClosed } from "@/lib/domain/admission-decisions";
 import { waitlistClosingDateOf } from "@/lib/server/admission/places";
@@ -197,6 +197,8 @@ export async function getStudentRecord(viewer: Viewer, userId: string, now = new
       actions: {
         leave: changes.includes("GRANT_LEAVE") && open === null,
         returnFromLeave: changes.includes("RETURN") && open !== null,
+        /** The open leave has not begun: it can be withdrawn (lib/domain/enrolment.ts leaveCancellationProblem). */
+        cancelLeave: open !== null && leaveCancellationProblem({ status: open.status, from: open.from, returnedOn: open.returnedOn }, status, today) === null,
         withdraw: changes.includes("WITHDRAW"),
         transfer: changes.includes("TRANSFER") && !(registration?.grade),
         complete: changes.includes("COMPLETE"),

@@ -183,6 +183,7 @@ export const ACTIONS: Record<string, ActionRow> = {
   "lib/actions/cohort-team.ts#moveStudentAction": advisers,
   "lib/actions/enrolments.ts#decideLeaveAction": advisers,
   "lib/actions/enrolments.ts#registerReturnAction": advisers,
+  "lib/actions/enrolments.ts#cancelLeaveAction": advisers,
   "lib/actions/enrolments.ts#withdrawStudentAction": advisers,
   "lib/actions/enrolments.ts#completeStudentAction": advisers,
   "lib/actions/enrolments.ts#transferStudentAction": advisers,

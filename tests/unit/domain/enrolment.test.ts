@@ -9,6 +9,7 @@ import {
   ENROLMENT_STATUSES,
   enrolmentChangeProblem,
   isInKull,
+  leaveCancellationProblem,
   leaveRequestProblems,
   releasesPlace,
   returnDateProblem,
@@ -119,6 +120,29 @@ describe("leave of absence", () => {
     expect(returnDateProblem({ from: "2026-03-01" }, "2026-02-28", "2026-04-10")).toBe("Permisjonen begynte 1. mars 2026. Studenten kan ikke være tilbake før det.");
     expect(returnDateProblem({ from: "2026-03-01" }, "2026-04-11", "2026-04-10")).toMatch(/etter i dag/);
     expect(returnDateProblem({ from: "2026-03-01" }, "2026-04-31", "2026-05-10")).toMatch(/dd\.mm\.åååå/);
+  });
+
+  it("a granted leave is withdrawn only before its first day, while the student is active", () => {
+    const leave = { status: "GRANTED" as const, from: "2026-03-01", returnedOn: null };
+    expect(leaveCancellationProblem(leave, "ACTIVE", "2026-02-28")).toBeNull();
+    expect(leaveCancellationProblem(leave, "ACTIVE", "2026-03-01")).toBe("Permisjonen begynte 1. mars 2026. Registrer at studenten er tilbake i stedet.");
+    expect(leaveCancellationProblem(leave, "ON_LEAVE", "2026-04-01")).toMatch(/Registrer at studenten er tilbake i stedet/);
+    expect(leaveCancellationProblem({ ...leave, status: "REFUSED" }, "ACTIVE", "2026-02-01")).toBe("Permisjonen ble ikke innvilget.");
+    expect(leaveCancellationProblem({ ...leave, status: "CANCELLED" }, "ACTIVE", "2026-02-01")).toBe("Permisjonen er allerede trukket tilbake.");
+    expect(leaveCancellationProblem({ ...leave, returnedOn: "2026-03-01" }, "ACTIVE", "2026-02-01")).toMatch(/registrert tilbake/);
+    expect(leaveCancellationProblem(leave, "WITHDRAWN", "2026-02-01")).toBe("Studenten har sluttet i kullet.");
+    expect(leaveCancellationProblem(leave, "TRANSFERRED", "2026-02-01")).toBe("Studenten er overført til et senere kull.");
+  });
+
+  it("whatever the day, a leave is either withdrawn before it begins or ended by a return after, never both", () => {
+    const isoDay = fc.integer({ min: 0, max: 800 }).map((n) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(isoDay, isoDay, (from, today) => {
+        const cancellable = leaveCancellationProblem({ status: "GRANTED", from, returnedOn: null }, "ACTIVE", today) === null;
+        const returnable = returnDateProblem({ from }, today, today) === null;
+        expect(cancellable).not.toBe(returnable);
+      }),
+    );
   });
 });
 

@@ -15,6 +15,7 @@ import {
   STUDENT_LETTER_KINDS,
   STUDY_REGULATIONS,
   type StudentLetterInput,
+  type StudentLetterKind,
   type StudentLetterParty,
 } from "@/lib/domain/student-letter";
 
@@ -238,7 +239,7 @@ describe("who handles a klage", () => {
   });
 
   it("every kind composes to the enkeltvedtak it is said to be", () => {
-    const inputs: Record<string, StudentLetterInput> = {
+    const inputs: Record<StudentLetterKind, StudentLetterInput> = {
       ARBEIDSKRAV_NOT_APPROVED: finalRejection,
       EXAM_ADMISSION_REFUSED: refusal,
       KLAGE_REVERSED: { ...party, kind: "KLAGE_REVERSED", klage: { filedOn: "2026-03-02", grounds: "x" }, appealed: { subject: "s", madeAvailableOn: "2026-03-01", matter: "m" }, outcome: "o" },
@@ -249,6 +250,7 @@ describe("who handles a klage", () => {
       LEAVE_GRANTED: { ...party, kind: "LEAVE_GRANTED", leave: { from: "2026-03-01", to: "2026-04-01" }, reason: "r", samlingDays: 3, maxAbsences: 5, attendancePercent: 80, examWithdrawn: false },
       LEAVE_REFUSED: { ...party, kind: "LEAVE_REFUSED", leave: { from: "2026-03-01", to: "2026-04-01" }, reason: "r", grounds: "g" },
       LEAVE_ENDED: { ...party, kind: "LEAVE_ENDED", leave: { from: "2026-03-01", to: "2026-04-01" }, returnedOn: "2026-03-20", samlingDays: 2 },
+      LEAVE_CANCELLED: { ...party, kind: "LEAVE_CANCELLED", leave: { from: "2026-03-01", to: "2026-04-01" }, samlingDays: 2 },
       WITHDRAWAL_CONFIRMED: { ...party, kind: "WITHDRAWAL_CONFIRMED", effectiveOn: "2026-03-01", reason: null, examWithdrawn: false },
       COMPLETION_CONFIRMED: { ...party, kind: "COMPLETION_CONFIRMED", exam: { title: "Hjemmeeksamen", startsOn: "2026-11-19" }, grade: "B", credits: 30, courseCode: "BVL6001" },
       TRANSFER_CONFIRMED: { ...party, kind: "TRANSFER_CONFIRMED", fromCohortName: "Kull H2025", credited: [], remaining: ["Fagnotat 1"], attendance: { days: 0, samlinger: [] }, firstDay: null },
@@ -269,7 +271,7 @@ describe("which letters open a case (a reference of their own)", () => {
 
   it("every enkeltvedtak opens a case, and so do the confirmations that give what was asked", () => {
     for (const kind of STUDENT_LETTER_KINDS.filter(isEnkeltvedtak)) expect(opensCase(kind)).toBe(true);
-    for (const kind of ["LEAVE_GRANTED", "LEAVE_ENDED", "WITHDRAWAL_CONFIRMED", "COMPLETION_CONFIRMED", "TRANSFER_CONFIRMED", "EXAM_DEFERRAL_GRANTED"] as const) {
+    for (const kind of ["LEAVE_GRANTED", "LEAVE_ENDED", "LEAVE_CANCELLED", "WITHDRAWAL_CONFIRMED", "COMPLETION_CONFIRMED", "TRANSFER_CONFIRMED", "EXAM_DEFERRAL_GRANTED"] as const) {
       expect(opensCase(kind)).toBe(true);
     }
   });
@@ -309,5 +311,18 @@ describe("replacedStudentLetters", () => {
   it("a letter of another case, or an earlier one, replaces nothing", () => {
     expect(replacedStudentLetters([letter("a", "ARBEIDSKRAV_NOT_APPROVED", 7, 2), letter("b", "KLAGE_REVERSED", 7, 1)]).size).toBe(0);
     expect(replacedStudentLetters([letter("a", "ARBEIDSKRAV_NOT_APPROVED", 7, 1), letter("b", "KLAGE_REVERSED", 8, 2)]).size).toBe(0);
+  });
+});
+
+describe("a withdrawn leave's letter", () => {
+  it("confirms what was asked, names the period and says its days count again", () => {
+    const letter = composeStudentLetter({ ...party, kind: "LEAVE_CANCELLED", leave: { from: "2027-01-11", to: "2027-03-31" }, samlingDays: 3 });
+    expect(letter.subject).toBe("Permisjonen fra 11. januar 2027 er trukket tilbake");
+    expect(letter.enkeltvedtak).toBe(false);
+    const text = letter.sections.flatMap((section) => section.paragraphs).join("\n");
+    expect(text).toContain("11. januar 2027–31. mars 2027, er trukket tilbake, slik du ba om");
+    expect(text).toContain("3 samlingsdager var i perioden. De teller som vanlige samlingsdager: møter du ikke, er det fravær.");
+    const none = composeStudentLetter({ ...party, kind: "LEAVE_CANCELLED", leave: { from: "2027-01-11", to: "2027-01-12" }, samlingDays: 0 });
+    expect(none.sections.flatMap((section) => section.paragraphs).join("\n")).toContain("Ingen samlingsdager var i perioden");
   });
 });

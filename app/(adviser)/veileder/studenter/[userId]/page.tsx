@@ -9,7 +9,7 @@ import { WithdrawForm } from "@/components/enrolments/withdraw-form";
 import { ENROLMENT_STATUS, StatusBadge } from "@/components/status-badge";
 import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { DataTable, type Column } from "@/components/ui/data-table";
-import { completeStudentAction, saveIdentityAction } from "@/lib/actions/enrolments";
+import { cancelLeaveAction, completeStudentAction, saveIdentityAction } from "@/lib/actions/enrolments";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { STUDENT_LETTER_KIND_LABELS } from "@/lib/domain/student-letter";
@@ -62,11 +62,12 @@ async function load(segment: string) {
   }
 }
 
-export default async function StudentPage({ params, searchParams }: { params: Promise<{ userId: string }>; searchParams: Promise<{ overfort?: string }> }) {
+export default async function StudentPage({ params, searchParams }: { params: Promise<{ userId: string }>; searchParams: Promise<{ overfort?: string; trukket?: string }> }) {
   const record = await load((await params).userId);
-  const { overfort } = await searchParams;
+  const { overfort, trukket } = await searchParams;
   const { student, identity } = record;
   const transferred = overfort ? record.enrolments.find((enrolment) => enrolment.id === overfort) : undefined;
+  const withdrawnLeave = trukket ? record.enrolments.flatMap((enrolment) => enrolment.leaves).find((leave) => leave.id === trukket && leave.status === "CANCELLED") : undefined;
   const newestFirst = [...record.enrolments].reverse();
   return (
     <>
@@ -85,6 +86,12 @@ export default async function StudentPage({ params, searchParams }: { params: Pr
         <p role="status" className="mb-6 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
           Studenten er overført til {transferred.cohort.name}. {transferred.credits.length} arbeidskrav og {transferred.creditedDays} samlingsdager er godkjent fra det tidligere
           kullet, og studenten har fått brev om det.
+        </p>
+      ) : null}
+      {withdrawnLeave ? (
+        <p role="status" className="mb-6 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+          Permisjonen {formatDateNb(withdrawnLeave.from)}–{formatDateNb(withdrawnLeave.to)} er trukket tilbake. Studenten fortsetter som før og har fått bekreftelse
+          under Brev og på e-post.
         </p>
       ) : null}
       <div className="space-y-8">
@@ -212,7 +219,8 @@ function EnrolmentCard({ enrolment, userId, today }: { enrolment: Enrolment; use
             {enrolment.leaves.map((leave) => (
               <li key={leave.id} className="rounded-md border border-slate-200 p-3">
                 <p className="font-medium">
-                  {formatDateNb(leave.from)}–{formatDateNb(leave.to)}: {leave.status === "GRANTED" ? "innvilget" : "avslått"} {formatInstantNb(leave.decidedAt)} av {leave.decidedBy}
+                  {formatDateNb(leave.from)}–{formatDateNb(leave.to)}: {leave.status === "REFUSED" ? "avslått" : "innvilget"} {formatInstantNb(leave.decidedAt)} av {leave.decidedBy}
+                  {leave.status === "CANCELLED" ? ", trukket tilbake før den begynte" : ""}
                   {leave.returnedOn ? `, tilbake ${formatDateNb(leave.returnedOn)}` : ""}
                 </p>
                 <p className="text-sm text-slate-700">
@@ -233,6 +241,23 @@ function EnrolmentCard({ enrolment, userId, today }: { enrolment: Enrolment; use
             {openLeave.started ? "" : " (har ikke begynt ennå)"}
           </p>
           {openLeave.overdue ? <p className="mt-1">Den siste dagen er passert. Registrer at studenten er tilbake, eller at studenten slutter eller overføres.</p> : null}
+          {actions.cancelLeave ? (
+            <div className="mt-3">
+              <ConfirmActionButton
+                action={cancelLeaveAction}
+                hidden={{ enrolmentId: enrolment.id, userId }}
+                label="Trekk tilbake permisjonen"
+                title="Trekke tilbake permisjonen?"
+                confirmLabel="Ja, trekk tilbake og send bekreftelsen"
+                className="btn-secondary"
+              >
+                <p>
+                  Gjør dette når studenten ber om det. Permisjonen {formatDateNb(openLeave.from)}–{formatDateNb(openLeave.to)} har ikke begynt: den
+                  faller bort, samlingsdagene i perioden teller som vanlig, og studenten får en bekreftelse under Brev og på e-post.
+                </p>
+              </ConfirmActionButton>
+            </div>
+          ) : null}
         </div>
       ) : null}
 
