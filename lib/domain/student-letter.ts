@@ -619,7 +619,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
           {
             heading: "Bekreftelse",
             paragraphs: [
-              `Vi bekrefter at permisjonen du hadde fått fra ${study} ${formatDateNb(input.leave.from)}–${formatDateNb(input.leave.to)}, er trukket tilbake, slik du ba om. Permisjonen hadde ikke begynt.`,
+              `Vi bekrefter at permisjonen du hadde fått fra ${study} fra og med ${formatDateNb(input.leave.from)} til og med ${formatDateNb(input.leave.to)}, er trukket tilbake, slik du ba om. Permisjonen hadde ikke begynt.`,
               input.samlingDays === 0
                 ? "Ingen samlingsdager var i perioden, så oppmøtet ditt er som før."
                 : `${countNoun(input.samlingDays, "samlingsdag", "samlingsdager")} var i perioden. De teller som vanlige samlingsdager: møter du ikke, er det fravær.`,

@@ -43,12 +43,12 @@ export async function listUndeliveredMail(viewer: Viewer, now = new Date()) {
     take: UNDELIVERED_LIST_LIMIT,
     select: UNDELIVERED_SELECT,
   });
-  return rows
-    .map((row) => ({ ...row, state: mailDeliveryState(row, now) }))
-    .filter((row) => needsAdministrator(row.state));
+  const mails = rows.map((row) => ({ ...row, state: mailDeliveryState(row, now) })).filter((row) => needsAdministrator(row.state));
+  // Cut short when the read was: the page says only the newest are shown.
+  return { mails, truncated: rows.length >= UNDELIVERED_LIST_LIMIT };
 }
 
-export type UndeliveredMail = Awaited<ReturnType<typeof listUndeliveredMail>>[number];
+export type UndeliveredMail = Awaited<ReturnType<typeof listUndeliveredMail>>["mails"][number];
 
 /**
  * Puts a message that was given up, or whose sending stopped mid-way, back in the queue with all

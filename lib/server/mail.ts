@@ -144,8 +144,11 @@ export async function deliverQueuedMail(options: { limit?: number; now?: Date; c
         FOR UPDATE SKIP LOCKED)
       RETURNING "id", "to", "subject", "text", "attempts"`;
     if (!message) break;
-    // Only this worker holds the claim (no one picks a row whose sendingSince is set).
-    const claim = { id: message.id, sentAt: null, failedAt: null };
+    // Only this worker holds the claim (no one picks a row whose sendingSince is set). The outcome
+    // is written only while the claim is still this one: an administrator may have put a message
+    // whose sending seemed to have stopped back in the queue (lib/server/mail-admin.ts), and then
+    // the new attempt's outcome is the one that counts.
+    const claim = { id: message.id, sentAt: null, failedAt: null, sendingSince: now };
     try {
       await sendMail({ to: message.to, subject: message.subject, text: message.text, messageId: messageIdFor(message.id) });
     } catch (error) {

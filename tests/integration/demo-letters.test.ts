@@ -45,7 +45,7 @@ describe("the demo's letters", () => {
     const letters = await listStudentLetters(vilde, NOW);
     // Every kind about coursework and the exam but utsatt eksamen (Ulla's story); the enrolment
     // changes' letters are Petra's and Olav's.
-    const enrolmentKinds = ["LEAVE_GRANTED", "LEAVE_REFUSED", "LEAVE_ENDED", "WITHDRAWAL_CONFIRMED", "COMPLETION_CONFIRMED", "TRANSFER_CONFIRMED"];
+    const enrolmentKinds = ["LEAVE_GRANTED", "LEAVE_REFUSED", "LEAVE_ENDED", "LEAVE_CANCELLED", "WITHDRAWAL_CONFIRMED", "COMPLETION_CONFIRMED", "TRANSFER_CONFIRMED"];
     expect(new Set(letters.map((letter) => letter.kind))).toEqual(
       new Set(STUDENT_LETTER_KINDS.filter((kind) => !kind.startsWith("EXAM_DEFERRAL") && !enrolmentKinds.includes(kind))),
     );

@@ -237,7 +237,8 @@ describe("a klage on a refused leave, and a leave that begins later", () => {
     await expect(cancelLeave(world.adviser, { enrolmentId }, NOW)).rejects.toThrow("Studenten har ingen innvilget permisjon som ikke er avsluttet.");
     const again = await grantLeave(world.adviser, { enrolmentId, from, to, reason: "Permisjon for omsorg", documentation: null }, NOW);
     // Once it has begun it is not withdrawn: the return is registered instead.
-    const firstDay = new Date(NOW.getTime() + 10 * 86_400_000);
+    // Noon in Oslo on the leave's first day, whatever the clock change between.
+    const firstDay = new Date(`${from}T12:00:00+01:00`);
     await expect(cancelLeave(world.adviser, { enrolmentId }, firstDay)).rejects.toThrow(/Registrer at studenten er tilbake i stedet/);
     await cancelLeave(world.adviser, { enrolmentId }, NOW);
     expect((await db().leaveOfAbsence.findUniqueOrThrow({ where: { id: again.leaveId } })).status).toBe("CANCELLED");
@@ -442,6 +443,39 @@ describe("withdrawal and the waiting list", () => {
     await checkWithdrawal(kull, false);
     expect((await advanceWaitingLists({ cohortId: kull.cohortId, now: NOW })).offered).toBe(0);
     expect(await db().decision.findUniqueOrThrow({ where: { applicationId: kull.queuedId } })).not.toMatchObject({ outcome: "OFFER" });
+  });
+
+  it("an open leave ends with the enrolment: one not begun is withdrawn, one begun ends today, each audited", async () => {
+    const kull = await makeCohort({ students: 3, samlinger: DAYS, heldBefore: TODAY });
+    const [later, now, mover] = kull.students.map((row) => row.enrolmentId) as [string, string, string];
+    const leaveOf = (enrolmentId: string) => db().leaveOfAbsence.findFirstOrThrow({ where: { enrolmentId } });
+    await grantLeave(kull.adviser, { enrolmentId: later, from: addDays(TODAY, 5), to: addDays(TODAY, 20), reason: "Operasjon", documentation: null }, NOW);
+    await grantLeave(kull.adviser, { enrolmentId: now, from: addDays(TODAY, -3), to: addDays(TODAY, 20), reason: "Sykdom", documentation: null }, NOW);
+    await grantLeave(kull.adviser, { enrolmentId: mover, from: addDays(TODAY, 5), to: addDays(TODAY, 20), reason: "Omsorg", documentation: null }, NOW);
+    await withdrawStudent(kull.adviser, { enrolmentId: later, effectiveOn: TODAY, reason: null }, NOW);
+    await withdrawStudent(kull.adviser, { enrolmentId: now, effectiveOn: TODAY, reason: null }, NOW);
+    expect(await leaveOf(later)).toMatchObject({ status: "CANCELLED", returnedOn: null });
+    expect(await leaveOf(now)).toMatchObject({ status: "GRANTED", returnRegisteredById: kull.adviser.id });
+    expect(osloDate((await leaveOf(now)).returnedOn!)).toBe(TODAY);
+    const audited = async (enrolmentId: string) =>
+      (await db().auditLog.findMany({ where: { entityId: (await leaveOf(enrolmentId)).id }, orderBy: { id: "asc" } })).map((entry) => [entry.action, (entry.after as { cause?: string }).cause ?? null]);
+    expect(await audited(later)).toEqual([["leave.grant", null], ["leave.cancel", "Studenten har sluttet"]]);
+    expect(await audited(now)).toEqual([["leave.grant", null], ["leave.return", "Studenten har sluttet"]]);
+    expect((await db().auditLog.findFirstOrThrow({ where: { action: "enrolment.withdraw", entityId: later } })).after).toMatchObject({ leave: "CANCELLED" });
+
+    // A transfer withdraws a leave that has not begun, too (it used to register a return on its first day).
+    const { cohort: next } = await createCohort(db(), {
+      programmeId: (await db().cohort.findUniqueOrThrow({ where: { id: kull.cohortId }, select: { programmeId: true } })).programmeId,
+      code: uniqueCohortCode(),
+      capacity: 10,
+      applicationOpensOn: addDays(TODAY, -60),
+      applicationDeadline: addDays(TODAY, -30),
+      offerAnswerDeadline: addDays(TODAY, -20),
+      samlinger: [{ title: "Samling 1", days: [addDays(TODAY, 200), addDays(TODAY, 201)] }],
+    });
+    await transferStudent(kull.adviser, { enrolmentId: mover, toCohortId: next.id, credits: [], samlinger: [] }, NOW);
+    expect(await leaveOf(mover)).toMatchObject({ status: "CANCELLED", returnedOn: null });
+    expect((await db().auditLog.findFirstOrThrow({ where: { action: "enrolment.transfer", entityId: mover } })).after).toMatchObject({ leave: "CANCELLED" });
   });
 
   it("a student already withdrawn cannot withdraw again, and a withdrawal in the future is refused at its field", async () => {

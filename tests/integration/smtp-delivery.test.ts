@@ -251,7 +251,7 @@ describe("e-mail that did not arrive, sent again by an administrator (lib/server
     await db().mailMessage.update({ where: { dedupeKey: "resend-unknown" }, data: { sendingSince: new Date(now.getTime() - 60 * 60_000), attempts: 1 } });
 
     await expect(listUndeliveredMail(adviser, now)).rejects.toThrow("Bare administratorer ser e-post som ikke kom fram.");
-    const listed = (await listUndeliveredMail(admin, now)).filter((mail) => mail.subject !== "Tilbud om studieplass" && !mail.to.includes("finnes.ikke") && !mail.to.includes("alltid.opptatt"));
+    const listed = (await listUndeliveredMail(admin, now)).mails.filter((mail) => mail.subject !== "Tilbud om studieplass" && !mail.to.includes("finnes.ikke") && !mail.to.includes("alltid.opptatt"));
     expect(listed.map((mail) => [mail.to, mail.state])).toEqual(
       expect.arrayContaining([
         ["ny.postkasse@example.no", "GIVEN_UP"],
@@ -284,7 +284,7 @@ describe("e-mail that did not arrive, sent again by an administrator (lib/server
     expect(receivedBy("uvisst@example.no")).toHaveLength(1);
     expect((await stored("resend-permanent")).sentAt).not.toBeNull();
     await expect(resendMail(admin, { mailId: givenUp.id }, now)).rejects.toThrow("E-posten er allerede sendt.");
-    expect((await listUndeliveredMail(admin, now)).map((mail) => mail.id)).not.toContain(givenUp.id);
+    expect((await listUndeliveredMail(admin, now)).mails.map((mail) => mail.id)).not.toContain(givenUp.id);
 
     const entries = await db().auditLog.findMany({ where: { action: "mail.resend" }, orderBy: { id: "asc" } });
     expect(entries.map((entry) => [entry.actorId, entry.entityId])).toEqual([
@@ -294,6 +294,37 @@ describe("e-mail that did not arrive, sent again by an administrator (lib/server
     expect(entries[0]!.before).toMatchObject({ state: "GIVEN_UP", attempts: 1, lastError: expect.stringMatching(/550/) });
     expect(entries[0]!.after).toEqual({ state: "WAITING", attempts: 0, to: "ny.postkasse@example.no", subject: "Vedtak om opptak" });
     expect(entries[1]!.before).toMatchObject({ state: "UNKNOWN", attempts: 1 });
+  });
+});
+
+describe("a message sent again while its first sender is still talking to the server", () => {
+  it("keeps the new attempt: the old sender's outcome is not written over it", async () => {
+    const { createUser } = await import("@/prisma/seed/factories");
+    const { viewerOf } = await import("./cohort-world");
+    const admin = viewerOf(await createUser(db(), { roles: ["ADMIN"] }));
+    const { deliverQueuedMail } = await mailModule();
+    const { resendMail } = await import("@/lib/server/mail-admin");
+    await queue("resend-race", "treg@example.no", "Treg tjener");
+    const { id } = await stored("resend-race");
+    // The server has the first copy and is slow to answer; twenty minutes later by the
+    // administrator's clock the sending looks stopped, and the message is sent again.
+    let resent = false;
+    beforeAccepting = async (message) => {
+      if (resent || !message.rcptTo.includes("treg@example.no")) return;
+      resent = true;
+      await resendMail(admin, { mailId: id }, new Date(Date.now() + 20 * 60_000));
+    };
+    try {
+      await deliverQueuedMail();
+    } finally {
+      beforeAccepting = undefined;
+    }
+    expect(resent).toBe(true);
+    // The first sender's success did not mark the re-queued message sent.
+    expect(await stored("resend-race")).toMatchObject({ sentAt: null, failedAt: null, sendingSince: null, attempts: 0 });
+    expect(await deliverQueuedMail({ now: new Date(Date.now() + 21 * 60_000) })).toBe(1);
+    expect(receivedBy("treg@example.no")).toHaveLength(2);
+    expect((await stored("resend-race")).sentAt).not.toBeNull();
   });
 });
 

@@ -14,8 +14,8 @@ export const metadata: Metadata = { title: "Studieveileder" };
 
 export default async function AdviserHome() {
   const viewer = await requirePageRole(["ADVISER", "ADMIN"], "/veileder");
-  // One read after another: each runs its own few queries at once, so the request holds at most
-  // three pool connections (issue 21; all five at once held seven). The kull, their applications
+  // One read after another, so the request holds one pool connection (issue 21; all five at once
+  // held seven). The kull, their applications
   // and next steps are one read (issue 21: the cohorts were read three times, the applications
   // counted three times).
   const [cohorts, { received, toForward }, studentAppeals] = await inOrder(

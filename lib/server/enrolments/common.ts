@@ -4,7 +4,9 @@ import "server-only";
 // registration is withdrawn where the change takes the student off the exam, and the letter is
 // signed by the adviser. Rules: lib/domain/enrolment.ts.
 import { isStaff } from "@/lib/permissions";
+import { compareIsoDates } from "@/lib/domain/dates";
 import type { EnrolmentStatus } from "@/lib/domain/enrolment";
+import { day } from "@/lib/dates";
 import type { Transaction } from "@/lib/db/client";
 import { audit } from "@/lib/server/audit";
 import { AccessDeniedError, NotFoundError } from "@/lib/server/errors";
@@ -67,3 +69,38 @@ export async function withdrawExamRegistration(tx: Transaction, enrolmentId: str
   return registrations.length > 0;
 }
 
+
+/**
+ * Ends the enrolment's open leave when the enrolment itself ends (withdrawal, transfer): one that
+ * has not begun is withdrawn (CANCELLED; lib/domain/enrolment.ts leaveCancellationProblem's
+ * "before its first day"), one that has begun ends today (the return). Audited; the letter of the
+ * change that ends the enrolment tells the student. Returns the leave and what was done, or null
+ * when there was no open leave.
+ */
+export async function closeOpenLeave(
+  tx: Transaction,
+  enrolmentId: string,
+  actorId: string,
+  today: string,
+  cause: string,
+): Promise<{ leaveId: string; outcome: "CANCELLED" | "ENDED" } | null> {
+  const [open] = await tx.$queryRaw<{ id: string; fromDate: string; toDate: string }[]>`
+    SELECT "id", "fromDate"::text AS "fromDate", "toDate"::text AS "toDate" FROM "LeaveOfAbsence"
+    WHERE "enrolmentId" = ${enrolmentId} AND "status" = 'GRANTED' AND "returnedOn" IS NULL FOR UPDATE`;
+  if (!open) return null;
+  const begun = compareIsoDates(open.fromDate, today) <= 0;
+  if (begun) {
+    await tx.leaveOfAbsence.update({ where: { id: open.id }, data: { returnedOn: day(today), returnRegisteredById: actorId } });
+  } else {
+    await tx.leaveOfAbsence.update({ where: { id: open.id }, data: { status: "CANCELLED" } });
+  }
+  await audit(tx, {
+    actorId,
+    action: begun ? "leave.return" : "leave.cancel",
+    entityType: "LeaveOfAbsence",
+    entityId: open.id,
+    before: { status: "GRANTED", from: open.fromDate, to: open.toDate, returnedOn: null },
+    after: begun ? { returnedOn: today, cause } : { status: "CANCELLED", cause },
+  });
+  return { leaveId: open.id, outcome: begun ? "ENDED" : "CANCELLED" };
+}

@@ -42,7 +42,7 @@ import { issueStudentLetter } from "@/lib/server/student-letters/issue";
 import { COHORT_FULL_MESSAGE, LOCKING_TRANSACTION, withRetry } from "@/lib/server/transactions";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
-import { ENROLMENT_NOT_FOUND, lockEnrolment, requireAdviser, signer, withdrawExamRegistration } from "./common";
+import { closeOpenLeave, ENROLMENT_NOT_FOUND, lockEnrolment, requireAdviser, signer, withdrawExamRegistration } from "./common";
 import { givePlaceBack } from "./places";
 
 type Client = Database | Transaction;
@@ -260,12 +260,8 @@ export async function transferStudent(viewer: Viewer, input: TransferInput, now 
       const locked = await lockCohort(tx, toRow.id);
       if ((await placesInUse(tx, toRow.id)) >= locked.capacity) throw new DomainError(COHORT_FULL_MESSAGE, { toCohortId: [COHORT_FULL_MESSAGE] });
 
-      // The old enrolment ends; an open leave ends with it.
-      const openLeave = await tx.leaveOfAbsence.findFirst({ where: { enrolmentId: old.id, status: "GRANTED", returnedOn: null }, select: { id: true, fromDate: true } });
-      if (openLeave) {
-        const returnedOn = compareIsoDates(today, isoDate(openLeave.fromDate)) < 0 ? isoDate(openLeave.fromDate) : today;
-        await tx.leaveOfAbsence.update({ where: { id: openLeave.id }, data: { returnedOn: day(returnedOn), returnRegisteredById: viewer.id } });
-      }
+      // The old enrolment ends; an open leave ends with it (withdrawn if it has not begun).
+      const openLeave = await closeOpenLeave(tx, old.id, viewer.id, today, `Overført til ${toRow.name}`);
       await tx.enrolment.update({ where: { id: old.id }, data: { status: "TRANSFERRED", endedOn: day(today), endReason: `Overført til ${toRow.name}` } });
       const examWithdrawn = await withdrawExamRegistration(tx, old.id, viewer.id, `Overført til ${toRow.name}`);
       const place = await givePlaceBack(tx, old, now);
@@ -296,7 +292,8 @@ export async function transferStudent(viewer: Viewer, input: TransferInput, now 
           newEnrolmentId: created.id,
           examWithdrawn,
           placeReleased: place.released,
-          leaveEnded: openLeave?.id ?? null,
+          leaveEnded: openLeave?.leaveId ?? null,
+          leave: openLeave?.outcome ?? null,
         },
       });
       await audit(tx, {

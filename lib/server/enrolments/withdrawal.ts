@@ -14,7 +14,7 @@ import { db } from "@/lib/server/db";
 import { DomainError } from "@/lib/server/errors";
 import { issueStudentLetter } from "@/lib/server/student-letters/issue";
 import type { Viewer } from "@/lib/server/viewer";
-import { lockEnrolment, requireAdviser, signer, withdrawExamRegistration } from "./common";
+import { closeOpenLeave, lockEnrolment, requireAdviser, signer, withdrawExamRegistration } from "./common";
 import { givePlaceBack } from "./places";
 
 export interface WithdrawalInput {
@@ -38,6 +38,8 @@ export async function withdrawStudent(viewer: Viewer, input: WithdrawalInput, no
     if (problem) throw new DomainError(problem);
     const reason = input.reason?.trim() || null;
     await tx.enrolment.update({ where: { id: enrolment.id }, data: { status: "WITHDRAWN", endedOn: day(input.effectiveOn), endReason: reason } });
+    // An open leave ends with the enrolment (withdrawn if it has not begun): never left open.
+    const leave = await closeOpenLeave(tx, enrolment.id, viewer.id, today, "Studenten har sluttet");
     const examWithdrawn = await withdrawExamRegistration(tx, enrolment.id, viewer.id, "Studenten har sluttet");
     const place = await givePlaceBack(tx, enrolment, now);
     const letter = await issueStudentLetter(tx, {
@@ -60,6 +62,7 @@ export async function withdrawStudent(viewer: Viewer, input: WithdrawalInput, no
         examWithdrawn,
         placeReleased: place.released,
         waitlistClosesOn: place.waitlistClosesOn,
+        leave: leave?.outcome ?? null,
         letterId: letter.id,
       },
     });

@@ -28,6 +28,7 @@ type Reader = Pick<
   | "absenceNotice"
   | "attendanceCredit"
   | "arbeidskravCredit"
+  | "mailMessage"
   | "calendarFeed"
 >;
 
@@ -73,6 +74,8 @@ export async function recordsAbout(reader: Reader, userId: string): Promise<Subj
   records.AttendanceCredit = ids(await reader.attendanceCredit.findMany({ where: byEnrolment, select: { id: true } }));
   records.ArbeidskravCredit = ids(await reader.arbeidskravCredit.findMany({ where: byEnrolment, select: { id: true } }));
   records.CalendarFeed = ids(await reader.calendarFeed.findMany({ where: { userId }, select: { id: true } }));
+  // E-mail to her account (an administrator's «send again» is logged against the message).
+  records.MailMessage = ids(await reader.mailMessage.findMany({ where: { userId }, select: { id: true } }));
   for (const [type, list] of Object.entries(records)) if (list.length === 0) delete records[type];
   return records;
 }

@@ -320,7 +320,7 @@ describe("a withdrawn leave's letter", () => {
     expect(letter.subject).toBe("Permisjonen fra 11. januar 2027 er trukket tilbake");
     expect(letter.enkeltvedtak).toBe(false);
     const text = letter.sections.flatMap((section) => section.paragraphs).join("\n");
-    expect(text).toContain("11. januar 2027–31. mars 2027, er trukket tilbake, slik du ba om");
+    expect(text).toContain("fra og med 11. januar 2027 til og med 31. mars 2027, er trukket tilbake, slik du ba om");
     expect(text).toContain("3 samlingsdager var i perioden. De teller som vanlige samlingsdager: møter du ikke, er det fravær.");
     const none = composeStudentLetter({ ...party, kind: "LEAVE_CANCELLED", leave: { from: "2027-01-11", to: "2027-01-12" }, samlingDays: 0 });
     expect(none.sections.flatMap((section) => section.paragraphs).join("\n")).toContain("Ingen samlingsdager var i perioden");

@@ -69,7 +69,7 @@ const columns: Column<UndeliveredMail>[] = [
         className="btn-secondary"
       >
         <p>
-          «{mail.subject}» legges i køen igjen og sendes til <span className="wrap-anywhere">{mail.to}</span> med alle forsøkene på nytt.
+          «{mail.subject}» legges i køen igjen og sendes til <span className="wrap-anywhere">{mail.to}</span>, med nye forsøk om det trengs.
         </p>
         {mail.state === "UNKNOWN" ? (
           <p className="mt-2">Mottakeren kan allerede ha fått den: sendingen stoppet uten svar, så den kan komme fram to ganger.</p>
@@ -83,12 +83,12 @@ const columns: Column<UndeliveredMail>[] = [
 
 export default async function UndeliveredMailPage({ searchParams }: { searchParams: Promise<Record<"sendt", string | undefined>> }) {
   const viewer = await requirePageRole(["ADMIN"], "/veileder/e-post");
-  const [{ sendt }, mails] = await Promise.all([searchParams, listUndeliveredMail(viewer)]);
+  const [{ sendt }, { mails, truncated }] = await Promise.all([searchParams, listUndeliveredMail(viewer)]);
   return (
     <>
       <PageHeader
         title="E-post som ikke kom fram"
-        lead={`E-post som e-posttjeneren avviste for godt eller etter alle forsøkene, og e-post der sendingen stoppet uten svar (i mer enn ${STALE_CLAIM_MINUTES} minutter). Ingen av dem sendes av seg selv. Innholdet vises ikke her.`}
+        lead={`E-post som e-posttjeneren avviste for godt eller etter alle forsøkene, og e-post der sendingen stoppet uten svar (i ${STALE_CLAIM_MINUTES} minutter eller mer). Ingen av dem sendes av seg selv. Innholdet vises ikke her.`}
       />
       {sendt ? (
         <p role="status" className="mb-6 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
@@ -99,7 +99,7 @@ export default async function UndeliveredMailPage({ searchParams }: { searchPara
         <h2 id="e-post-heading">
           {mails.length === 0 ? "Ingen e-post venter på deg" : countNoun(mails.length, "e-post", "e-poster")}
         </h2>
-        {mails.length >= UNDELIVERED_LIST_LIMIT ? <p className="mt-2">Bare de {UNDELIVERED_LIST_LIMIT} nyeste vises.</p> : null}
+        {truncated ? <p className="mt-2">Bare e-post blant de {UNDELIVERED_LIST_LIMIT} nyeste som ikke er sendt, vises. Send dem på nytt, så kommer de eldre fram.</p> : null}
         <div className="mt-4">
           <DataTable
             caption="E-post som ikke kom fram, nyeste først"

@@ -68,7 +68,9 @@ export default async function StudyHistoryPage() {
                       <li key={leave.id}>
                         {leave.status === "GRANTED"
                           ? `Permisjon ${formatDateNb(leave.from)}–${formatDateNb(leave.to)}${leave.returnedOn ? `, tilbake ${formatDateNb(leave.returnedOn)}` : ""}.`
-                          : `Søknad om permisjon ${formatDateNb(leave.from)}–${formatDateNb(leave.to)} ble avslått.`}
+                          : leave.status === "CANCELLED"
+                            ? `Permisjon ${formatDateNb(leave.from)}–${formatDateNb(leave.to)} ble trukket tilbake før den begynte, slik du ba om.`
+                            : `Søknad om permisjon ${formatDateNb(leave.from)}–${formatDateNb(leave.to)} ble avslått.`}
                       </li>
                     ))}
                     {enrolment.credits.map((credit) => (
