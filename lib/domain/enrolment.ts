@@ -163,6 +163,11 @@ export function returnDateProblem(leave: { from: string }, returnedOn: string, t
   return null;
 }
 
+/** A leave has begun on its first day (Oslo calendar dates): from then on the student is on leave. */
+export function leaveHasBegun(leave: { from: string }, today: string): boolean {
+  return compareIsoDates(leave.from, today) <= 0;
+}
+
 /**
  * A granted leave that has not begun can be withdrawn (trukket tilbake) at the student's request:
  * it is then as if it had never been granted (none of its days are leave; the student keeps
@@ -178,7 +183,7 @@ export function leaveCancellationProblem(
   if (leave.status === "REFUSED") return "Permisjonen ble ikke innvilget.";
   if (leave.status === "CANCELLED") return "Permisjonen er allerede trukket tilbake.";
   if (leave.returnedOn !== null) return "Permisjonen er avsluttet: studenten er registrert tilbake.";
-  if (compareIsoDates(leave.from, today) <= 0) {
+  if (leaveHasBegun(leave, today)) {
     return `Permisjonen begynte ${formatDateNb(leave.from)}. Registrer at studenten er tilbake i stedet.`;
   }
   if (enrolmentStatus !== "ACTIVE") return WHY_NOT[enrolmentStatus];

@@ -4,8 +4,7 @@ import "server-only";
 // registration is withdrawn where the change takes the student off the exam, and the letter is
 // signed by the adviser. Rules: lib/domain/enrolment.ts.
 import { isStaff } from "@/lib/permissions";
-import { compareIsoDates } from "@/lib/domain/dates";
-import type { EnrolmentStatus } from "@/lib/domain/enrolment";
+import { leaveHasBegun, type EnrolmentStatus } from "@/lib/domain/enrolment";
 import { day } from "@/lib/dates";
 import type { Transaction } from "@/lib/db/client";
 import { audit } from "@/lib/server/audit";
@@ -88,7 +87,7 @@ export async function closeOpenLeave(
     SELECT "id", "fromDate"::text AS "fromDate", "toDate"::text AS "toDate" FROM "LeaveOfAbsence"
     WHERE "enrolmentId" = ${enrolmentId} AND "status" = 'GRANTED' AND "returnedOn" IS NULL FOR UPDATE`;
   if (!open) return null;
-  const begun = compareIsoDates(open.fromDate, today) <= 0;
+  const begun = leaveHasBegun({ from: open.fromDate }, today);
   if (begun) {
     await tx.leaveOfAbsence.update({ where: { id: open.id }, data: { returnedOn: day(today), returnRegisteredById: actorId } });
   } else {

@@ -21,6 +21,7 @@ import {
   effectiveLeave,
   enrolmentChangeProblem,
   leaveCancellationProblem,
+  leaveHasBegun,
   leaveRequestProblems,
   returnDateProblem,
   type LeavePeriod,
@@ -124,7 +125,7 @@ export async function grantLeave(viewer: Viewer, input: LeaveInput, now = new Da
       },
       select: { id: true },
     });
-    const started = compareIsoDates(input.from, today) <= 0;
+    const started = leaveHasBegun(input, today);
     const examWithdrawn = started ? await startLeave(tx, enrolment.id, viewer.id, { from: input.from, to: input.to }) : false;
     const samlingDays = daysOnLeave(facts.planDays, [{ from: input.from, to: input.to, returnedOn: null }]).length;
     const letter = await issueStudentLetter(tx, {
@@ -365,7 +366,7 @@ export async function grantLeaveAfterKlage(tx: Transaction, input: { leaveId: st
       ...(over ? { returnedOn: day(addDays(current.to, 1)), returnRegisteredById: input.decider.id } : {}),
     },
   });
-  const started = !over && compareIsoDates(current.from, today) <= 0;
+  const started = !over && leaveHasBegun(current, today);
   if (started) await startLeave(tx, enrolment.id, input.decider.id, current);
   await audit(tx, {
     actorId: input.decider.id,

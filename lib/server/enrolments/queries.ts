@@ -4,7 +4,7 @@ import "server-only";
 // which changes each enrolment allows now). Advisers and admins only; everyone else is refused.
 import { osloDate } from "@/lib/domain/application-deadline";
 import { compareIsoDates } from "@/lib/domain/dates";
-import { allowedChanges, completionProblem, completionSitting, type EnrolmentStatus, leaveCancellationProblem } from "@/lib/domain/enrolment";
+import { allowedChanges, completionProblem, completionSitting, type EnrolmentStatus, leaveCancellationProblem, leaveHasBegun } from "@/lib/domain/enrolment";
 import { RECORD_SELECT, toRecord } from "@/lib/server/exams/records";
 import { isWaitlistClosed } from "@/lib/domain/admission-decisions";
 import { waitlistClosingDateOf } from "@/lib/server/admission/places";
@@ -182,7 +182,7 @@ export async function getStudentRecord(viewer: Viewer, userId: string, now = new
       standing: enrolment.standing,
       leaves,
       /** The granted leave not ended yet, and whether its last day has passed without a return. */
-      openLeave: open ? { ...open, overdue: compareIsoDates(open.to, today) < 0, started: compareIsoDates(open.from, today) <= 0 } : null,
+      openLeave: open ? { ...open, overdue: compareIsoDates(open.to, today) < 0, started: leaveHasBegun(open, today) } : null,
       exam: registration
         ? { title: registration.title, status: registration.status, grade: registration.grade, published: registration.published }
         : null,

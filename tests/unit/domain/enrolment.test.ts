@@ -10,6 +10,7 @@ import {
   enrolmentChangeProblem,
   isInKull,
   leaveCancellationProblem,
+  leaveHasBegun,
   leaveRequestProblems,
   releasesPlace,
   returnDateProblem,
@@ -124,6 +125,7 @@ describe("leave of absence", () => {
 
   it("a granted leave is withdrawn only before its first day, while the student is active", () => {
     const leave = { status: "GRANTED" as const, from: "2026-03-01", returnedOn: null };
+    expect([leaveHasBegun(leave, "2026-02-28"), leaveHasBegun(leave, "2026-03-01"), leaveHasBegun(leave, "2026-03-02")]).toEqual([false, true, true]);
     expect(leaveCancellationProblem(leave, "ACTIVE", "2026-02-28")).toBeNull();
     expect(leaveCancellationProblem(leave, "ACTIVE", "2026-03-01")).toBe("Permisjonen begynte 1. mars 2026. Registrer at studenten er tilbake i stedet.");
     expect(leaveCancellationProblem(leave, "ON_LEAVE", "2026-04-01")).toMatch(/Registrer at studenten er tilbake i stedet/);
@@ -141,6 +143,7 @@ describe("leave of absence", () => {
         const cancellable = leaveCancellationProblem({ status: "GRANTED", from, returnedOn: null }, "ACTIVE", today) === null;
         const returnable = returnDateProblem({ from }, today, today) === null;
         expect(cancellable).not.toBe(returnable);
+        expect(returnable).toBe(leaveHasBegun({ from }, today));
       }),
     );
   });
