@@ -4,6 +4,7 @@
 // waiting list gets a place back from a withdrawal only before it closes; a transfer's credits are
 // explicit records the eligibility counts; the FS identity is read only by those who need it.
 import fc from "fast-check";
+import pg from "pg";
 import { describe, expect, it, beforeAll } from "vitest";
 import { saveOwnIdentityAction } from "@/lib/actions/enrolments";
 import { osloDate } from "@/lib/domain/application-deadline";
@@ -243,7 +244,48 @@ describe("a klage on a refused leave, and a leave that begins later", () => {
     await cancelLeave(world.adviser, { enrolmentId }, NOW);
     expect((await db().leaveOfAbsence.findUniqueOrThrow({ where: { id: again.leaveId } })).status).toBe("CANCELLED");
   });
+
+  it("a leave withdrawn while the `enrolments.leave` job waits for the student's lock is not started: the job checks it again under the lock", async () => {
+    const enrolmentId = student(REFUSED).enrolmentId;
+    const from = addDays(TODAY, 10);
+    const granted = await grantLeave(world.adviser, { enrolmentId, from, to: addDays(TODAY, 16), reason: "Permisjon for omsorg", documentation: null }, NOW);
+    const firstDay = new Date(NOW.getTime() + 11 * 86_400_000);
+    const starts = () => db().auditLog.count({ where: { action: "enrolment.leave_start", entityId: enrolmentId } });
+    const startsBefore = await starts();
+    // A second connection locks the student as cancelLeave does and withdraws the leave inside
+    // that lock; the job reads its list (the leave still GRANTED for it) and waits for the lock.
+    const holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await holder.connect();
+    try {
+      await holder.query("BEGIN");
+      await holder.query(`SELECT "id" FROM "Enrolment" WHERE "id" = $1 FOR UPDATE`, [enrolmentId]);
+      const { rows } = await holder.query<{ xid: string }>("SELECT pg_current_xact_id()::text AS xid");
+      const job = startDueLeaves({ now: firstDay });
+      expect(await waitsFor(holder, rows[0]!.xid)).toBe(true);
+      await holder.query(`UPDATE "LeaveOfAbsence" SET "status" = 'CANCELLED' WHERE "id" = $1`, [granted.leaveId]);
+      await holder.query("COMMIT");
+      await job;
+    } finally {
+      await holder.end();
+    }
+    expect((await db().leaveOfAbsence.findUniqueOrThrow({ where: { id: granted.leaveId } })).status).toBe("CANCELLED");
+    expect((await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId } })).status).toBe("ACTIVE");
+    expect(await starts()).toBe(startsBefore);
+  });
 });
+
+/** Polls pg_locks until a session waits for the transaction `xid` (a row it has locked); a minute at most. */
+async function waitsFor(holder: pg.Client, xid: string): Promise<boolean> {
+  for (let attempt = 0; attempt < 600; attempt += 1) {
+    const { rows } = await holder.query<{ waiting: number }>(
+      `SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'transactionid' AND NOT granted AND transactionid::text = $1`,
+      [xid],
+    );
+    if (rows[0]!.waiting > 0) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
 
 describe("completion", () => {
   it("is refused without a passing grade, and without published grades", async () => {
