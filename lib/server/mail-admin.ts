@@ -33,12 +33,14 @@ const UNDELIVERED_SELECT = {
   user: { select: { id: true, name: true } },
 } as const;
 
+// Candidates (not sent, and given up or handed over); lib/domain decides which are stuck.
+const CANDIDATES = { sentAt: null, OR: [{ failedAt: { not: null } }, { sendingSince: { not: null } }] };
+
 /** The messages only an administrator can get moving again, newest first. */
 export async function listUndeliveredMail(viewer: Viewer, now = new Date()) {
   requireAdmin(viewer);
-  // Candidates (not sent, and given up or handed over); lib/domain decides which are stuck.
   const rows = await db().mailMessage.findMany({
-    where: { sentAt: null, OR: [{ failedAt: { not: null } }, { sendingSince: { not: null } }] },
+    where: CANDIDATES,
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     take: UNDELIVERED_LIST_LIMIT,
     select: UNDELIVERED_SELECT,
@@ -46,6 +48,22 @@ export async function listUndeliveredMail(viewer: Viewer, now = new Date()) {
   const mails = rows.map((row) => ({ ...row, state: mailDeliveryState(row, now) })).filter((row) => needsAdministrator(row.state));
   // Cut short when the read was: the page says only the newest are shown.
   return { mails, truncated: rows.length >= UNDELIVERED_LIST_LIMIT };
+}
+
+/**
+ * How many messages wait for an administrator, for the to-do list on the adviser home: null for
+ * anyone who may not see them (nothing is read). `atLeast` when there are more than the list shows.
+ */
+export async function countUndeliveredMail(viewer: Viewer, now = new Date()): Promise<{ count: number; atLeast: boolean } | null> {
+  if (!canReadAuditLog(viewer)) return null;
+  const rows = await db().mailMessage.findMany({
+    where: CANDIDATES,
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    take: UNDELIVERED_LIST_LIMIT,
+    select: { sentAt: true, failedAt: true, sendingSince: true },
+  });
+  const count = rows.filter((row) => needsAdministrator(mailDeliveryState(row, now))).length;
+  return { count, atLeast: rows.length >= UNDELIVERED_LIST_LIMIT };
 }
 
 export type UndeliveredMail = Awaited<ReturnType<typeof listUndeliveredMail>>["mails"][number];

@@ -76,7 +76,9 @@ test("an administrator filters the log by person, type and period, and the look 
 test("an administrator sends again an e-mail the mail server never took, behind a confirmation, and it is logged", async ({ page }) => {
   await signIn(page, "admin@demo.no");
   await page.goto("/veileder");
-  await page.getByRole("navigation", { name: "Studieveileder" }).getByRole("link", { name: "E-post", exact: true }).click();
+  await expect(page.getByRole("navigation", { name: "Studieveileder" }).getByRole("link", { name: "E-post", exact: true })).toBeVisible();
+  // The administrator's to-do list says so (an adviser's does not: tests/integration/smtp-delivery).
+  await page.getByRole("region", { name: "Å gjøre" }).getByRole("link", { name: /e-post(er)? kom ikke fram$/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "E-post som ikke kom fram" })).toBeVisible();
   // The demo's notice to Sofie Søker, given up during an outage (other tests may add none of these).
   const row = page.getByRole("row").filter({ hasText: "Passordet ditt er endret" });

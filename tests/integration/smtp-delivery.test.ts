@@ -229,7 +229,7 @@ describe("e-mail that did not arrive, sent again by an administrator (lib/server
   it("lists a given-up message and one whose sending stopped, and puts each back in the queue once, audited", async () => {
     const { admin, adviser } = await people();
     const { deliverQueuedMail } = await mailModule();
-    const { listUndeliveredMail, resendMail } = await import("@/lib/server/mail-admin");
+    const { countUndeliveredMail, listUndeliveredMail, resendMail } = await import("@/lib/server/mail-admin");
     // The recipient's mailbox did not exist on the first try; it does when the admin sends again.
     refusals.set("ny.postkasse@example.no", (attempt) => (attempt === 1 ? { code: 550, message: "5.1.1 Ukjent mottaker" } : undefined));
     await queue("resend-permanent", "ny.postkasse@example.no", "Vedtak om opptak");
@@ -260,6 +260,10 @@ describe("e-mail that did not arrive, sent again by an administrator (lib/server
     );
     expect(listed.map((mail) => mail.to)).not.toContain("venter@example.no");
     expect(listed.map((mail) => mail.to)).not.toContain("sender.na@example.no");
+    // The adviser home's to-do line counts the same messages, for an administrator only.
+    const all = await listUndeliveredMail(admin, now);
+    expect(await countUndeliveredMail(admin, now)).toEqual({ count: all.mails.length, atLeast: false });
+    expect(await countUndeliveredMail(adviser, now)).toBeNull();
     // Nothing but the administrator's own list: the text (it may hold a one-time link) is not read.
     expect(Object.keys(listed[0]!)).not.toContain("text");
 
@@ -285,6 +289,7 @@ describe("e-mail that did not arrive, sent again by an administrator (lib/server
     expect((await stored("resend-permanent")).sentAt).not.toBeNull();
     await expect(resendMail(admin, { mailId: givenUp.id }, now)).rejects.toThrow("E-posten er allerede sendt.");
     expect((await listUndeliveredMail(admin, now)).mails.map((mail) => mail.id)).not.toContain(givenUp.id);
+    expect((await countUndeliveredMail(admin, now))!.count).toBe(all.mails.length - 2);
 
     const entries = await db().auditLog.findMany({ where: { action: "mail.resend" }, orderBy: { id: "asc" } });
     expect(entries.map((entry) => [entry.actorId, entry.entityId])).toEqual([

@@ -6,6 +6,7 @@ import { formatDeadline } from "@/lib/domain/application-deadline";
 import { countOpenAdmissionAppeals } from "@/lib/server/admission/queries";
 import { listCohortsForStaff } from "@/lib/server/cohorts/staff-overview";
 import { inOrder } from "@/lib/server/in-order";
+import { countUndeliveredMail } from "@/lib/server/mail-admin";
 import { countOpenAppeals } from "@/lib/server/student-letters/appeals";
 import { requirePageRole } from "@/lib/server/viewer";
 import { countNoun } from "@/lib/domain/format";
@@ -18,11 +19,14 @@ export default async function AdviserHome() {
   // held seven). The kull, their applications
   // and next steps are one read (issue 21: the cohorts were read three times, the applications
   // counted three times).
-  const [cohorts, { received, toForward }, studentAppeals] = await inOrder(
+  const [cohorts, { received, toForward }, studentAppeals, undelivered] = await inOrder(
     () => listCohortsForStaff(viewer),
     () => countOpenAdmissionAppeals(viewer),
     () => countOpenAppeals(viewer),
+    // Administrators only (null, and nothing read, for an adviser): mail nothing else will send.
+    () => countUndeliveredMail(viewer),
   );
+  const mailToResend = undelivered && undelivered.count > 0 ? undelivered : null;
   // The intakes with applications nobody has decided on, latest deadline first.
   const waiting = cohorts
     .flatMap((cohort) => (cohort.applications && cohort.applications.notReviewed + cohort.applications.underReview > 0 ? [{ ...cohort, applications: cohort.applications }] : []))
@@ -59,7 +63,16 @@ export default async function AdviserHome() {
               venter på behandling.
             </li>
           ))}
-          {waiting.length === 0 && received + toForward === 0 && studentAppeals.length === 0 ? <li>Ingen søknader eller klager venter på deg.</li> : null}
+          {mailToResend ? (
+            <li>
+              <Link href="/veileder/e-post">
+                {mailToResend.atLeast ? "Minst " : ""}
+                {countNoun(mailToResend.count, "e-post", "e-poster")} kom ikke fram
+              </Link>{" "}
+              og sendes ikke av seg selv.
+            </li>
+          ) : null}
+          {waiting.length === 0 && received + toForward === 0 && studentAppeals.length === 0 && !mailToResend ? <li>Ingen søknader eller klager venter på deg.</li> : null}
         </ul>
       </section>
       <section className="card" aria-labelledby="kull-heading">
