@@ -142,6 +142,10 @@ describe("statements of a whole day's attendance save, 3 and 12 students", () =>
     // correction came from the save's own read.
     expect(b.onDay.queries).toBeLessThanOrEqual(15);
     expect(b.correction.queries).toBeLessThanOrEqual(18);
+    // A list saved again unchanged evaluates nobody: only the changed students' standings are
+    // refreshed (a standing depends on the stored facts alone).
+    // 15 → 5 statements (the lock and the day, the list, the upsert, and the transaction's own).
+    expect(b.again.queries).toBeLessThanOrEqual(5);
 
     // Every invariant still holds: one row per student per day, an audit entry with before and
     // after per changed row, the stored standing equal to the recomputation (standings.test.ts).

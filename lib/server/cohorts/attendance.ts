@@ -289,9 +289,13 @@ export async function saveDayAttendance(viewer: Viewer, input: SaveDayAttendance
             }),
           })
         : 0;
+    // Only the students whose registration changed: a standing is a function of the stored facts
+    // alone, never of the clock (lib/domain/standing.ts), so nobody else's can have moved. A list
+    // saved again with one late arrival evaluates one student, not the kull (issue 21); the random
+    // orders in tests/integration/standings.test.ts check stored against recomputed.
     const changes = await refreshStandings(
       tx,
-      { cohortId: input.cohortId, enrolmentIds: sortedIds },
+      { cohortId: input.cohortId, enrolmentIds: sortedIds.filter((id) => changed.has(id)) },
       {
         actorId: viewer.id,
         cause: mode === "CORRECTION" ? `Oppmøtet ${formatDateNb(date)} er rettet` : `Oppmøte registrert for ${formatDateNb(date)}`,
