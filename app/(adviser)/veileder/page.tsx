@@ -72,7 +72,7 @@ export default async function AdviserHome() {
               og sendes ikke av seg selv.
             </li>
           ) : null}
-          {waiting.length === 0 && received + toForward === 0 && studentAppeals.length === 0 && !mailToResend ? <li>Ingen søknader eller klager venter på deg.</li> : null}
+          {waiting.length === 0 && received + toForward === 0 && studentAppeals.length === 0 && !mailToResend ? <li>Ingenting venter på deg nå.</li> : null}
         </ul>
       </section>
       <section className="card" aria-labelledby="kull-heading">
