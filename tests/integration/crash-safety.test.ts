@@ -140,8 +140,9 @@ describe("a process killed in the middle of a write", () => {
     };
     const userId = world.users.teacher.id;
     const holder = await lockHolder();
-    // The standing of the last student is locked last: everything else is written by then.
-    const last = [...world.students].map((student) => student.enrolmentId).sort().at(-1)!;
+    // The standing of the last student the correction changes is locked last: everything else is
+    // written by then (only the changed students' standings are refreshed; the others stay PRESENT).
+    const last = input.rows.filter((row) => row.status === "ABSENT").map((row) => row.enrolmentId).sort().at(-1)!;
     await holder.query(`SELECT 1 FROM "Standing" WHERE "enrolmentId" = $1 FOR UPDATE`, [last]);
     const worker = startWorker("attendance", { userId, now: new Date().toISOString(), attendance: input });
     const observer = new pg.Client({ connectionString: process.env.DATABASE_URL });
