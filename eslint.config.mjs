@@ -9,6 +9,10 @@ const config = [
   ...nextVitals,
   ...nextTypescript,
   {
+    // import/no-cycle follows imports through every module it can parse, packages too: zod, jose
+    // and @auth alone were most of its time (lint 78 s → 41 s on two cores). No cycle of ours can
+    // pass through a package or the generated Prisma client, which import nothing of ours.
+    settings: { "import/ignore": ["node_modules", "lib/generated/"] },
     rules: {
       ...jsxA11y.flatConfigs.strict.rules,
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
