@@ -90,7 +90,9 @@ let instance: FileStorage | undefined;
 
 export function storage(): FileStorage {
   // Resolved once, so a later change of working directory cannot move where files are read.
-  instance ??= new LocalDiskStorage(path.resolve(process.env.STORAGE_DIR ?? ".data/storage"));
+  // The directory is data, not code: the comment keeps Turbopack from tracing the whole checkout
+  // into the server's file list because of it (its one build warning).
+  instance ??= new LocalDiskStorage(path.resolve(/*turbopackIgnore: true*/ process.env.STORAGE_DIR ?? ".data/storage"));
   return instance;
 }
 
