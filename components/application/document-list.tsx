@@ -55,7 +55,7 @@ export function DocumentList({
                   action={deleteDocumentAction}
                   hidden={{ applicationId, documentId: document.id }}
                   trigger="Slett"
-                  triggerLabel={`Slett ${document.originalName}`}
+                  context={document.originalName}
                   question={`Vil du slette «${document.originalName}»?`}
                   consequence="Filen slettes fra søknaden. Du kan laste den opp på nytt."
                   confirm="Ja, slett filen"

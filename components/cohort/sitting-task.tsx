@@ -57,7 +57,7 @@ export function SittingTask(props: SittingTaskProps) {
                     action={removeTaskDocumentAction}
                     hidden={{ cohortId: props.cohortId, examId: props.examId, documentId: document.id }}
                     className="btn-secondary min-h-10 px-3 py-1 text-sm"
-                    label={`Fjern ${document.originalName}`}
+                    context={document.originalName}
                   >
                     Fjern
                   </ActionButton>

@@ -10,7 +10,7 @@ export function RenewInvitationButton({ userId, name }: { userId: string; name: 
       hidden={{ userId }}
       className="btn-secondary min-h-10 px-3 py-1 text-sm"
       pendingText="Sender …"
-      label={`Send ny invitasjon til ${name}`}
+      context={`til ${name}`}
     >
       Send ny invitasjon
     </ActionButton>

@@ -9,7 +9,7 @@ export function UserAccessButton({ userId, name, disabled }: { userId: string; n
       hidden={{ userId, disabled: disabled ? "false" : "true" }}
       className={disabled ? "btn-secondary min-h-10 px-3 py-1 text-sm" : "btn-danger min-h-10 px-3 py-1 text-sm"}
       pendingText="…"
-      label={disabled ? `Aktiver ${name}` : `Deaktiver ${name}`}
+      context={name}
     >
       {disabled ? "Aktiver" : "Deaktiver"}
     </ActionButton>

@@ -5,6 +5,7 @@
 import { useFormAction } from "@/components/ui/use-form-action";
 import { useEffect, useRef } from "react";
 import type { ActionState } from "@/lib/forms";
+import { ButtonContext } from "@/components/ui/button-context";
 import { SignInAgainLink, SubmitButton } from "@/components/ui/form-status";
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
@@ -48,7 +49,7 @@ export function ActionButton({
   children,
   pendingText = "Et øyeblikk …",
   className = "btn-secondary",
-  label,
+  context,
   quietSuccess = false,
   onSuccess,
   onSubmit,
@@ -58,7 +59,8 @@ export function ActionButton({
   children: React.ReactNode;
   pendingText?: string;
   className?: string;
-  label?: string;
+  /** The rest of the button's name when its text repeats on the page (ButtonContext). */
+  context?: string;
   /** Announce only failures (the page itself shows the success, e.g. the row disappears). */
   quietSuccess?: boolean;
   /** Called once after each successful run (e.g. to announce it and move focus elsewhere). */
@@ -70,8 +72,9 @@ export function ActionButton({
   return (
     <form action={formAction} onSubmit={onSubmit} className="inline-flex flex-wrap items-center gap-2">
       <HiddenFields values={hidden} />
-      <SubmitButton className={className} pendingText={pendingText} aria-label={label}>
+      <SubmitButton className={className} pendingText={pendingText}>
         {children}
+        <ButtonContext>{context}</ButtonContext>
       </SubmitButton>
       <ActionMessage state={state} quietSuccess={quietSuccess} />
     </form>

@@ -13,7 +13,7 @@ export function ConfirmActionButton({
   action,
   hidden,
   label,
-  ariaLabel,
+  context,
   title,
   children,
   confirmLabel,
@@ -24,8 +24,8 @@ export function ConfirmActionButton({
   action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
   hidden: Record<string, string>;
   label: string;
-  /** A fuller name for the button when `label` repeats on the page. */
-  ariaLabel?: string;
+  /** The rest of the button's name when `label` repeats on the page (ButtonContext). */
+  context?: string;
   title: string;
   children: React.ReactNode;
   confirmLabel: string;
@@ -42,7 +42,7 @@ export function ConfirmActionButton({
       <HiddenFields values={hidden} />
       <ConfirmDialog
         triggerLabel={pending ? "Et øyeblikk …" : label}
-        triggerAriaLabel={ariaLabel}
+        triggerContext={context}
         triggerClassName={className}
         disabled={pending || disabled}
         title={title}

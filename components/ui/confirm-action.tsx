@@ -14,7 +14,7 @@ export function ConfirmAction({
   action,
   hidden,
   trigger,
-  triggerLabel,
+  context,
   question,
   consequence,
   confirm,
@@ -28,8 +28,8 @@ export function ConfirmAction({
   hidden: Record<string, string>;
   /** The visible text of the button that opens the question ("Fjern utdanningen"). */
   trigger: React.ReactNode;
-  /** Its accessible name when the visible text is the same for several items ("Fjern utdanning 2"). */
-  triggerLabel?: string;
+  /** The rest of its name when the visible text is the same for several items ("nr. 2"; ButtonContext). */
+  context?: string;
   question: string;
   consequence?: React.ReactNode;
   /** The button that does it, named after what it does ("Ja, fjern utdanningen"). */
@@ -49,7 +49,7 @@ export function ConfirmAction({
       <HiddenFields values={hidden} />
       <ConfirmDialog
         triggerLabel={pending ? pendingText : trigger}
-        triggerAriaLabel={triggerLabel}
+        triggerContext={context}
         triggerClassName={`btn-danger ${small}`}
         disabled={pending}
         title={question}

@@ -3,10 +3,11 @@
 // it traps focus, closes on Escape and gives focus back to the button that opened it. Generic: the
 // caller says what happens on "confirm" (usually submitting a form with requestSubmit()).
 import { useId, useRef } from "react";
+import { ButtonContext } from "@/components/ui/button-context";
 
 export function ConfirmDialog({
   triggerLabel,
-  triggerAriaLabel,
+  triggerContext,
   triggerClassName = "btn-primary",
   title,
   children,
@@ -17,8 +18,8 @@ export function ConfirmDialog({
   tone = "primary",
 }: {
   triggerLabel: React.ReactNode;
-  /** A fuller name when the visible label repeats on the page ("Fjern" in every row). */
-  triggerAriaLabel?: string;
+  /** The rest of the button's name when its label repeats on the page (ButtonContext). */
+  triggerContext?: string;
   triggerClassName?: string;
   title: string;
   /** What will happen, in words (and lists) the user can check. */
@@ -33,8 +34,9 @@ export function ConfirmDialog({
   const id = useId();
   return (
     <>
-      <button type="button" className={triggerClassName} disabled={disabled} aria-label={triggerAriaLabel} onClick={() => dialog.current?.showModal()}>
+      <button type="button" className={triggerClassName} disabled={disabled} onClick={() => dialog.current?.showModal()}>
         {triggerLabel}
+        <ButtonContext>{triggerContext}</ButtonContext>
       </button>
       <dialog
         ref={dialog}

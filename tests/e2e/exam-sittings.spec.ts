@@ -37,7 +37,7 @@ test("a documented illness gets utsatt eksamen, an F registers for ny eksamen, b
   await fredrik.getByRole("button", { name: "Meld deg opp til ny eksamen" }).click();
   await fredrik.getByRole("dialog").getByRole("button", { name: "Meld meg opp" }).click();
   await expect(fredrik.getByRole("region", { name: /^Ny eksamen:/ }).getByText("Meldt opp", { exact: true })).toBeVisible();
-  await expect(fredrik.getByRole("button", { name: /^Meld deg av/ })).toBeVisible();
+  await expect(fredrik.getByRole("button", { name: /^Meld meg av/ })).toBeVisible();
 
   // The adviser grants Nora's request onto the utsatt eksamen.
   const adviser = await (await browser.newContext()).newPage();

@@ -86,7 +86,7 @@ test("an administrator sends again an e-mail the mail server never took, behind 
   await expect(row).toContainText("421 4.7.0");
   await expectAccessible(page);
 
-  await row.getByRole("button", { name: "Send «Passordet ditt er endret» til soker@demo.no på nytt" }).click();
+  await row.getByRole("button", { name: "Send på nytt «Passordet ditt er endret» til soker@demo.no" }).click();
   const dialog = page.getByRole("dialog");
   await expect(dialog).toContainText("legges i køen igjen og sendes til soker@demo.no");
   await dialog.getByRole("button", { name: "Send på nytt" }).click();

@@ -180,7 +180,7 @@ function SittingCard({ sitting, flash }: { sitting: Sitting; flash: { ok: boolea
       ) : null}
       {sitting.canWithdraw ? (
         <div className="mt-4">
-          <ActionButton action={withdrawFromResitAction} hidden={{ examId: sitting.id }} label={`Meld deg av ${sitting.kindLabel.toLowerCase()}`}>
+          <ActionButton action={withdrawFromResitAction} hidden={{ examId: sitting.id }} context={sitting.kindLabel.toLowerCase()}>
             Meld meg av
           </ActionButton>
         </div>

@@ -76,7 +76,7 @@ function EnrolmentAttendance({
               <ActionButton
                 action={withdrawAbsenceNoticeAction}
                 hidden={{ noticeId: day.notice.id }}
-                label={`Trekk tilbake fraværsmeldingen for ${formatDateNb(day.date)}`}
+                context={`fraværsmeldingen for ${formatDateNb(day.date)}`}
                 pendingText="Trekker tilbake …"
               >
                 Trekk tilbake

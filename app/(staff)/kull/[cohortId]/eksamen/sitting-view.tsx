@@ -101,7 +101,7 @@ export async function ExamSittingPage({ params, examId }: { params: Promise<{ co
           <p className="font-medium">Utsatt eksamen innvilget</p>
         ) : !ordinary && !row.registration && !row.refusal ? (
           exam?.kind === "RESIT" && row.resitProblem === null && adviser ? (
-            <ActionButton action={registerStudentForResitAction} hidden={{ ...hidden, enrolmentId: row.enrolmentId }} className="btn-secondary min-h-10 px-3 py-1 text-sm" label={`Meld opp ${row.name} til ny eksamen`} pendingText="…">
+            <ActionButton action={registerStudentForResitAction} hidden={{ ...hidden, enrolmentId: row.enrolmentId }} className="btn-secondary min-h-10 px-3 py-1 text-sm" context={`${row.name} til ny eksamen`} pendingText="…">
               Meld opp
             </ActionButton>
           ) : (
@@ -112,7 +112,7 @@ export async function ExamSittingPage({ params, examId }: { params: Promise<{ co
             <p className="font-medium text-green-900">Oppmeldt</p>
             {row.deferral?.status === "REQUESTED" ? <p className="text-sm">Har søkt om utsatt eksamen</p> : null}
             {!row.registration.grade && !row.registration.notAttended ? (
-              <ActionButton action={withdrawFromExamAction} hidden={{ ...hidden, enrolmentId: row.enrolmentId }} className="btn-secondary min-h-10 px-3 py-1 text-sm" label={`Meld av ${row.name}`} pendingText="…">
+              <ActionButton action={withdrawFromExamAction} hidden={{ ...hidden, enrolmentId: row.enrolmentId }} className="btn-secondary min-h-10 px-3 py-1 text-sm" context={row.name} pendingText="…">
                 Meld av
               </ActionButton>
             ) : null}
@@ -122,7 +122,7 @@ export async function ExamSittingPage({ params, examId }: { params: Promise<{ co
           row.refusal?.klage === "RECEIVED" ? (
             <span className="text-slate-700">Ikke adgang ({KLAGE.RECEIVED}): avgjør klagen under Klager</span>
           ) : (
-            <ActionButton action={registerStudentAction} hidden={{ ...hidden, enrolmentId: row.enrolmentId }} className="btn-secondary min-h-10 px-3 py-1 text-sm" label={`Meld opp ${row.name}`} pendingText="…">
+            <ActionButton action={registerStudentAction} hidden={{ ...hidden, enrolmentId: row.enrolmentId }} className="btn-secondary min-h-10 px-3 py-1 text-sm" context={row.name} pendingText="…">
               Meld opp
             </ActionButton>
           )
@@ -402,7 +402,7 @@ function RefuseButton({ hidden, row }: { hidden: Record<string, string>; row: St
       action={refuseExamAdmissionAction}
       hidden={{ ...hidden, enrolmentIds: row.enrolmentId }}
       trigger="Ikke adgang"
-      triggerLabel={`Vedtak om ikke adgang til eksamen for ${row.name}`}
+      context={`til eksamen for ${row.name}`}
       question={`Vedta at ${row.name} ikke får gå opp til eksamen?`}
       consequence={`Vedtaket er et enkeltvedtak. ${row.name} får brev med begrunnelsen (${row.reasons.join(" ")}), hjemmelen og klagefristen.`}
       confirm="Ja, send vedtaket"

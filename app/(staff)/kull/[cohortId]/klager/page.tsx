@@ -109,7 +109,7 @@ export default async function CohortAppealsPage({ params, searchParams }: { para
                           action={markStudentAppealForwardedAction}
                           hidden={{ cohortId: cohort.id, appealId: appeal.id }}
                           className="btn-secondary"
-                          label={`Merk klagen fra ${appeal.enrolment.user.name} som sendt til klageinstansen`}
+                          context={`(klagen fra ${appeal.enrolment.user.name})`}
                         >
                           Merk som sendt til klageinstansen
                         </ActionButton>

@@ -120,7 +120,7 @@ export default async function PlanPage({ params }: { params: Promise<{ cohortId:
                       {day.removalRefusal ? (
                         <span className="text-sm text-slate-700">{day.attendance > 0 ? `Oppmøte registrert (${day.attendance})` : day.absenceNotices > 0 ? `${day.absenceNotices} ${day.absenceNotices === 1 ? "fraværsmelding" : "fraværsmeldinger"}` : ""}</span>
                       ) : (
-                        <ActionButton action={removeSamlingDayAction} hidden={{ ...hidden, samlingDayId: day.id }} className={small} label={`Fjern ${formatDateNb(day.date)} fra ${samling.title}`} pendingText="…">
+                        <ActionButton action={removeSamlingDayAction} hidden={{ ...hidden, samlingDayId: day.id }} className={small} context={`${formatDateNb(day.date)} fra ${samling.title}`} pendingText="…">
                           Fjern dagen
                         </ActionButton>
                       )}
@@ -147,7 +147,7 @@ export default async function PlanPage({ params }: { params: Promise<{ cohortId:
                         hidden={{ ...hidden, samlingId: samling.id }}
                         className="btn-danger"
                         label="Fjern samlingen fra planen"
-                        ariaLabel={`Fjern ${samling.title} fra planen`}
+                        context={`(${samling.title})`}
                         title={`Fjerne ${samling.title}?`}
                         confirmLabel="Fjern samlingen"
                         tone="danger"

@@ -65,7 +65,7 @@ export default async function TeamPage({ params }: { params: Promise<{ cohortId:
             cell: (row: Teacher) => (
               <div className="flex flex-wrap gap-2">
                 {!row.academicLead ? (
-                  <ActionButton action={setAcademicLeadAction} hidden={{ ...hidden, userId: row.id }} className={small} label={`Gjør ${row.name} til fagansvarlig`} pendingText="…">
+                  <ActionButton action={setAcademicLeadAction} hidden={{ ...hidden, userId: row.id }} className={small} context={`(${row.name})`} pendingText="…">
                     Gjør til fagansvarlig
                   </ActionButton>
                 ) : null}
@@ -74,7 +74,7 @@ export default async function TeamPage({ params }: { params: Promise<{ cohortId:
                   hidden={{ ...hidden, userId: row.id }}
                   className="btn-danger min-h-10 px-3 py-1 text-sm"
                   label="Ta ut av teamet"
-                  ariaLabel={`Ta ${row.name} ut av teamet`}
+                  context={`(${row.name})`}
                   title={`Ta ${row.name} ut av lærerteamet?`}
                   confirmLabel="Ta ut av teamet"
                   tone="danger"

@@ -157,7 +157,7 @@ export default async function RankingPage({
                       <p>
                         Flyttet til {row.move.toRank} av {row.move.by}: «{row.move.reason}»
                       </p>
-                      <ActionButton action={removeMoveAction} hidden={{ cohortId, moveId: row.move.id }} className="btn-secondary mt-1 min-h-10 px-3 py-1 text-sm" label={`Angre flyttingen av ${row.name}`}>
+                      <ActionButton action={removeMoveAction} hidden={{ cohortId, moveId: row.move.id }} className="btn-secondary mt-1 min-h-10 px-3 py-1 text-sm" context={`av ${row.name}`}>
                         Angre flyttingen
                       </ActionButton>
                     </div>

@@ -73,7 +73,7 @@ export default async function EducationPage({ params }: { params: Promise<{ id: 
                   action={removeEducationAction}
                   hidden={{ applicationId: id, educationId: education.id }}
                   trigger="Fjern utdanningen"
-                  triggerLabel={`Fjern utdanning ${index + 1}`}
+                  context={`nr. ${index + 1}`}
                   question={`Vil du fjerne utdanning ${index + 1}${education.degree ? ` («${education.degree}»)` : ""}?`}
                   consequence="Det du har fylt inn om utdanningen, slettes. Vitnemålet ligger under «Dokumenter» og blir der."
                   confirm="Ja, fjern utdanningen"
