@@ -49,6 +49,19 @@ test("the public pages and the sign-in page are accessible", async ({ page }) =>
   await expectAccessible(page);
 });
 
+test("the accessibility check fails a page with planted violations, naming each", async ({ page }) => {
+  // expectAccessible runs axe-core itself (tests/e2e/helpers.ts): proof that it still reports.
+  await page.goto("/");
+  await page.evaluate(() => {
+    document.querySelector("main")!.insertAdjacentHTML(
+      "beforeend",
+      '<img src="/favicon.ico"><p style="color:#aaa;background:#fff">lav kontrast</p><input type="text"><button></button><ul><div>x</div></ul>',
+    );
+  });
+  const failure = await expectAccessible(page).then(() => null, (error: Error) => error.message);
+  for (const rule of ["image-alt", "color-contrast", "label", "button-name", "list"]) expect(failure).toContain(`"${rule}"`);
+});
+
 for (const account of DEMO_ACCOUNTS) {
   test(`${account.email} signs in and lands on the home of the role`, async ({ page }) => {
     const home = HOMES[account.email]!;
