@@ -18,6 +18,13 @@ export default defineConfig({
           // The exhaustive domain tests (every date for 1000 years, 125 000 attendance cases) take
           // seconds, more than the default 5 s when five engineers share two cores.
           testTimeout: 30_000,
+          // The unit files are pure (no module mocks, no environment, no database; the two that
+          // fake the clock restore it after each test), so they share a module graph per worker
+          // instead of importing it again for each of the 67 files, on both cores: 45 s → 10 s.
+          // A file that needs a fresh module graph of its own would have to go to a project of its
+          // own; `npm run test:unit -- --isolate` runs them the old way.
+          isolate: false,
+          maxWorkers: 2,
         },
       },
       {

@@ -28,7 +28,12 @@ describe("the test clock", () => {
       resetTestClock();
       expect(Math.abs(Date.now() - RealDate.now())).toBeLessThan(1000);
     } finally {
+      // Uninstalled whole, so that no other test (in any order, in this worker) finds it installed.
       globalThis.Date = RealDate;
+      const holder = globalThis as { __testClockOffset?: number; __testClockInstalled?: boolean; __realDate?: DateConstructor };
+      delete holder.__testClockInstalled;
+      delete holder.__testClockOffset;
+      delete holder.__realDate;
     }
   });
 });
