@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 // End-to-end tests run against the production build (`next build` first; `npm run test:e2e`
@@ -16,6 +17,12 @@ process.env.E2E_LIFECYCLE_ADMIN ??= "ada.administrator@lifecycle.example.no";
 // While developing, point the tests at a running server (E2E_BASE_URL=http://localhost:3000,
 // with E2E_OUTBOX_DIR=.data/outbox); by default they start their own production server.
 const EXTERNAL = process.env.E2E_BASE_URL;
+// Debian's headless shell (package chromium-headless-shell, which .ci/run installs): the same
+// Blink as /usr/bin/chromium without the full browser around it, as Playwright's own downloads use
+// for headless runs. The end-to-end run is bound by the two cores, and the shell takes less of them:
+// the every-page and student specs 3.6 → 2.9 minutes. Without it, the full browser.
+const HEADLESS_SHELL = "/usr/lib/chromium/chromium-headless-shell";
+const CHROMIUM = process.env.CHROMIUM_PATH ?? (existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : "/usr/bin/chromium");
 process.env.E2E_OUTBOX_DIR ??= `${E2E_DATA}/outbox`;
 
 export default defineConfig({
@@ -33,7 +40,7 @@ export default defineConfig({
     timezoneId: "Europe/Oslo",
     trace: "retain-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: CHROMIUM,
       // Chromium on Linux takes its own language (date fields as dd.mm.åååå, as Norwegian users
       // see them) from LANGUAGE, not from the context's locale; it needs Debian's chromium-l10n.
       env: { ...process.env, LANGUAGE: "nb", LANG: "nb_NO.UTF-8" },
