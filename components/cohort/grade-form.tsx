@@ -8,6 +8,7 @@ import { useState } from "react";
 import { setGradeAction } from "@/lib/actions/exam";
 import { GRADE_DESCRIPTIONS, GRADES } from "@/lib/domain/exam";
 import { ActionForm } from "@/components/ui/action-form";
+import { ButtonContext } from "@/components/ui/button-context";
 import { FieldMessages } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/form-status";
 
@@ -63,8 +64,8 @@ export function GradeForm({
                 </select>
                 <FieldMessages id={`${id}-grade`} errors={errors.grade} />
               </div>
-              <SubmitButton className="btn-secondary min-h-11 px-3 text-sm" pendingText="Lagrer …" aria-label={`Lagre karakter for ${name}`}>
-                Lagre
+              <SubmitButton className="btn-secondary min-h-11 px-3 text-sm" pendingText="Lagrer …">
+                Lagre<ButtonContext>{`karakter for ${name}`}</ButtonContext>
               </SubmitButton>
             </div>
             {grade !== null && chosen === grade ? (

@@ -188,6 +188,8 @@ test("Sander is on track; he hands in again, hands in for a group of three, and 
   await checkPage(page);
   await row.getByRole("button", { name: /^Trekk tilbake fraværsmeldingen for / }).click();
   await expect(page.getByRole("row").filter({ hasText: "Barnet mitt skal opereres." })).toHaveCount(0);
+  // Every coming day has its «Meld fravær»: the visible words first, the day after them.
+  await expect(page.getByRole("link", { name: /^Meld fravær for \d{1,2}\. \p{L}+ \d{4}$/u }).first()).toBeVisible();
 
   // Back home: the next steps have moved on.
   await page.getByRole("navigation", { name: "Student" }).getByRole("link", { name: "Oversikt" }).click();

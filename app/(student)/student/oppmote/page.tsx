@@ -5,6 +5,7 @@ import { AbsenceNoticeForm } from "@/components/student/absence-notice-form";
 import { AttendanceBar } from "@/components/student/attendance-bar";
 import { DayState } from "@/components/student/day-state";
 import { ActionButton } from "@/components/ui/action-button";
+import { ButtonContext } from "@/components/ui/button-context";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { sendAbsenceNoticeAction, withdrawAbsenceNoticeAction } from "@/lib/actions/student";
 import { ABSENCE_NOTICE_DAYS_AFTER, MAX_ABSENCE_REASON_LENGTH } from "@/lib/domain/absence-notice";
@@ -84,8 +85,8 @@ function EnrolmentAttendance({
             ) : null}
           </div>
         ) : day.canSendNotice && active ? (
-          <Link href={`/student/oppmote?dag=${day.id}#meld-fravaer`} aria-label={`Meld fravær for ${formatDateNb(day.date)}`}>
-            Meld fravær
+          <Link href={`/student/oppmote?dag=${day.id}#meld-fravaer`}>
+            Meld fravær<ButtonContext>{`for ${formatDateNb(day.date)}`}</ButtonContext>
           </Link>
         ) : (
           <span className="text-slate-700">–</span>

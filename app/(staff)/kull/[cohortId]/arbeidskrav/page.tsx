@@ -3,6 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/area-nav";
 import { WaitingSubmissions } from "@/components/cohort/waiting-submissions";
 import { StatusBadge } from "@/components/status-badge";
+import { ButtonContext } from "@/components/ui/button-context";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { getArbeidskravOverview, type ArbeidskravOverview } from "@/lib/server/cohorts/assessment";
@@ -81,8 +82,9 @@ export default async function ArbeidskravPage({ params }: { params: Promise<{ co
             );
           }
           return item.submissionId ? (
-            <Link href={`${base}/${item.submissionId}`} className="no-underline" aria-label={`${definition.title}, ${row.name}: ${status.label}`}>
+            <Link href={`${base}/${item.submissionId}`} className="no-underline">
               {badge}
+              <ButtonContext>{`– ${definition.title}, ${row.name}`}</ButtonContext>
             </Link>
           ) : (
             badge
