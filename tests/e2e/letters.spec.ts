@@ -106,7 +106,8 @@ test("the fagansvarlig corrects an assessment with a reason, and refuses a stude
 
   // Frank's fagnotat 1 was not approved on his first hand-in; Frida, the fagansvarlig, corrects it.
   await openRunningCohort(page, "Arbeidskrav");
-  await page.getByRole("link", { name: /^Fagnotat 1 \(individuelt\), Frank Fravær/ }).click();
+  // The badge's name: its status as seen, then which arbeidskrav and whose.
+  await page.getByRole("link", { name: /^Ikke godkjent – Fagnotat 1 \(individuelt\), Frank Fravær$/ }).click();
   const correction = page.getByRole("form", { name: "Rett vurderingen" });
   await expect(correction).toBeVisible();
   await expectAccessible(page);
