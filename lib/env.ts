@@ -42,6 +42,8 @@ const retentionSchema = z.object({
   RETENTION_NOT_ADMITTED_DOCUMENTS_MONTHS: retentionMonths("RETENTION_NOT_ADMITTED_DOCUMENTS_MONTHS"),
   /** Months after the application deadline before an application without a decision is deleted (default 6). */
   RETENTION_UNDECIDED_APPLICATION_MONTHS: retentionMonths("RETENTION_UNDECIDED_APPLICATION_MONTHS"),
+  /** Months after the final decision before a request for utsatt eksamen loses its health data (default 3). */
+  RETENTION_DEFERRAL_HEALTH_DATA_MONTHS: retentionMonths("RETENTION_DEFERRAL_HEALTH_DATA_MONTHS"),
 });
 
 export const envSchema = z
@@ -159,6 +161,7 @@ export function retentionPeriods(source: Record<string, string | undefined> = pr
   return retentionPeriodsFrom({
     notAdmittedDocumentsMonths: result.data.RETENTION_NOT_ADMITTED_DOCUMENTS_MONTHS,
     undecidedApplicationMonths: result.data.RETENTION_UNDECIDED_APPLICATION_MONTHS,
+    deferralHealthDataMonths: result.data.RETENTION_DEFERRAL_HEALTH_DATA_MONTHS,
   });
 }
 

@@ -3,7 +3,7 @@
  * read by the job (lib/server/retention/), by the privacy statement (/personvern) and by the
  * README: the periods below are the only place the numbers live.
  *
- * Two deletions:
+ * Three deletions:
  * - **Documents of an applicant who was not admitted** (vitnemål, tjenestebevis, a klage's
  *   attachment: the files and their rows) go a period after the *final decision*: the newest of
  *   the latest letter's day, the answer to an offer (declined or expired), a withdrawal and the
@@ -13,6 +13,17 @@
  * - **An application that never got a decision** (a draft never sent, one withdrawn before the
  *   decision, one never decided) is deleted whole, with its documents, a period after the
  *   intake's application deadline.
+ * - **The health data of a request for utsatt eksamen** (the student's account of what happened
+ *   and the documentation, a legeerklæring: GDPR art. 9) is erased a period after the request's
+ *   *final decision*: the newest of the decision (a grant, a refusal, a grant after a klage), its
+ *   letters, the decision on a klage and the day an upheld klage was sent to the appeals body. A
+ *   grant is carried out when the student has sat the utsatt eksamen it placed them on, so its
+ *   period runs from that sitting's hand-in day when it is later (a sitting moved, or a new request
+ *   for it, is decided with the earlier request at hand).
+ *   Never while the request waits, never before the refusal's klage deadline has passed, never
+ *   while a klage on it waits, and never while an upheld klage has not yet been sent on (the
+ *   appeals body decides on the documentation). The request, its reason, decision, grounds and
+ *   letters stay: the case.
  *
  * Not admitted means: no enrolment came of the application, and its decision is final — a
  * refusal (also after the waiting list closed), an offer declined or left to expire, or an
@@ -30,12 +41,18 @@ export interface RetentionPeriods {
   notAdmittedDocumentsMonths: number;
   /** Months after the application deadline before an application without a decision is deleted. */
   undecidedApplicationMonths: number;
+  /** Months after the final decision before a request for utsatt eksamen loses its health data. */
+  deferralHealthDataMonths: number;
 }
 
 /** The defaults (README "Environment variables": RETENTION_* change them). */
 export const DEFAULT_RETENTION_PERIODS: RetentionPeriods = {
   notAdmittedDocumentsMonths: 6,
   undecidedApplicationMonths: 6,
+  // Health data, kept no longer than the case needs it: three months after the final decision
+  // covers the klage deadline (three weeks), the klage's handling and, for an upheld klage, the
+  // time after it is sent on (the period runs from the sending).
+  deferralHealthDataMonths: 3,
 };
 
 /** Kept, not deleted by the job: stated in the privacy statement with these numbers. */
@@ -117,11 +134,56 @@ export function retentionVerdict(facts: RetentionFacts, today: string, periods: 
   return { action: "DELETE_DOCUMENTS", dueOn, due: compareIsoDates(today, dueOn) >= 0 };
 }
 
+export interface DeferralRetentionFacts {
+  status: "REQUESTED" | "GRANTED" | "REFUSED";
+  /** The day of the decision in force (a grant after a klage moves it). */
+  decidedOn: string | null;
+  /** A grant: the hand-in day (Oslo) of the utsatt eksamen it placed the student on. */
+  deferredSittingEndsOn: string | null;
+  /** The letters about the request: the grant, or the refusal (an enkeltvedtak with its klage deadline). */
+  letters: readonly {
+    madeAvailableOn: string;
+    klageDeadline: string | null;
+    klage: null | { state: KlageState; decidedOn: string | null; upheld: boolean; forwardedOn: string | null };
+  }[];
+}
+
+export type DeferralRetentionVerdict =
+  | { action: "KEEP"; reason: "NOT_DECIDED" | "KLAGE_OPEN" | "KLAGE_NOT_SENT_ON" }
+  | { action: "ERASE_HEALTH_DATA"; dueOn: string; due: boolean };
+
+/**
+ * What retention does with one request for utsatt eksamen today: keep its health data (and why),
+ * or erase it: the first day that is due, and whether that day has come.
+ */
+export function deferralRetentionVerdict(
+  facts: DeferralRetentionFacts,
+  today: string,
+  periods: RetentionPeriods = DEFAULT_RETENTION_PERIODS,
+): DeferralRetentionVerdict {
+  if (facts.status === "REQUESTED" || facts.decidedOn === null) return { action: "KEEP", reason: "NOT_DECIDED" };
+  const klager = facts.letters.flatMap((letter) => (letter.klage ? [letter.klage] : []));
+  if (klager.some((klage) => klage.state === "OPEN")) return { action: "KEEP", reason: "KLAGE_OPEN" };
+  if (klager.some((klage) => klage.upheld && klage.forwardedOn === null)) return { action: "KEEP", reason: "KLAGE_NOT_SENT_ON" };
+  const finalDecisionOn = latest([
+    facts.decidedOn,
+    facts.deferredSittingEndsOn,
+    ...facts.letters.map((letter) => letter.madeAvailableOn),
+    ...klager.flatMap((klage) => [klage.decidedOn, klage.forwardedOn]),
+  ])!;
+  const afterPeriod = addMonths(finalDecisionOn, periods.deferralHealthDataMonths);
+  // A refusal's klage period runs out first, whatever the period (0 months too).
+  const afterKlagePeriods = facts.letters.flatMap((letter) => (letter.klageDeadline ? [addDays(letter.klageDeadline, 1)] : []));
+  const dueOn = latest([afterPeriod, ...afterKlagePeriods])!;
+  return { action: "ERASE_HEALTH_DATA", dueOn, due: compareIsoDates(today, dueOn) >= 0 };
+}
+
 /** Reads the periods from settings as given (RETENTION_* variables); a missing value takes the default. */
-export function retentionPeriodsFrom(settings: { notAdmittedDocumentsMonths?: number; undecidedApplicationMonths?: number }): RetentionPeriods {
+export function retentionPeriodsFrom(settings: Partial<RetentionPeriods>): RetentionPeriods {
   return {
     notAdmittedDocumentsMonths: settings.notAdmittedDocumentsMonths ?? DEFAULT_RETENTION_PERIODS.notAdmittedDocumentsMonths,
     undecidedApplicationMonths: settings.undecidedApplicationMonths ?? DEFAULT_RETENTION_PERIODS.undecidedApplicationMonths,
+    deferralHealthDataMonths: settings.deferralHealthDataMonths ?? DEFAULT_RETENTION_PERIODS.deferralHealthDataMonths,
   };
 }
 

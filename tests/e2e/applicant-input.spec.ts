@@ -274,6 +274,12 @@ test.describe("smaller things", () => {
     for (const heading of ["Hva vi lagrer", "Hvorfor, og med hvilken rett", "Hvor lenge vi lagrer opplysningene", "Dine rettigheter", "Kontakt"]) {
       await expect(page.getByRole("heading", { level: 2, name: heading })).toBeVisible();
     }
+    // The periods are the job's own (lib/env.ts retentionPeriods), the health data of utsatt eksamen's among them.
+    const periods = page.getByRole("region", { name: "Hvor lenge vi lagrer opplysningene" });
+    await expect(periods.getByRole("listitem").filter({ hasText: "Får du ikke studieplass" })).toContainText("seks måneder etter det endelige vedtaket");
+    await expect(periods.getByRole("listitem").filter({ hasText: "Søker du om utsatt eksamen" })).toContainText(
+      "slettes forklaringen din og dokumentasjonen (for eksempel legeerklæringen) tre måneder etter at søknaden er endelig avgjort",
+    );
     await expectAccessible(page);
   });
 

@@ -294,16 +294,20 @@ async function cloneEmptyDatabase() {
 // Last in this file: it deletes. The demo server runs the retention job at start-up, so the
 // story must survive it: on the demo's day nothing the story shows is past its period.
 describe("demo seed and the retention job", () => {
-  it("loses nothing on the demo's day: every document stays and no application is deleted", async () => {
+  it("loses nothing on the demo's day: every document stays, no application is deleted, no account of an illness erased", async () => {
     const { applyRetention } = await import("@/lib/server/retention/sweep");
     const documents = await db().document.count();
     const applications = await db().application.count();
-    expect(await applyRetention(TODAY, { notAdmittedDocumentsMonths: 6, undecidedApplicationMonths: 6 })).toEqual({
+    expect(await applyRetention(TODAY, { notAdmittedDocumentsMonths: 6, undecidedApplicationMonths: 6, deferralHealthDataMonths: 3 })).toEqual({
       documentsDeletedFrom: 0,
       documentsDeleted: 0,
       applicationsDeleted: 0,
+      // Ulla Utsatt's grant (two years ago) keeps her legeerklæring until she has sat the utsatt eksamen.
+      deferralsErased: 0,
+      deferralDocumentsDeleted: 0,
     });
     expect(await db().document.count()).toBe(documents);
     expect(await db().application.count()).toBe(applications);
+    expect(await db().examDeferral.count({ where: { healthDataErasedAt: { not: null } } })).toBe(0);
   });
 });

@@ -16,6 +16,7 @@ export default async function PrivacyPage() {
   const periods = retentionPeriods();
   const documentsPeriod = formatMonthsNb(periods.notAdmittedDocumentsMonths);
   const undecidedPeriod = formatMonthsNb(periods.undecidedApplicationMonths);
+  const deferralPeriod = formatMonthsNb(periods.deferralHealthDataMonths);
   return (
     <article className="mx-auto max-w-3xl space-y-8" aria-labelledby="personvern-heading">
       <header>
@@ -144,6 +145,13 @@ export default async function PrivacyPage() {
           <li>
             <strong>En søknad som aldri fikk et vedtak</strong> (et utkast du ikke sendte, eller en søknad du trakk før
             vedtaket), slettes helt med dokumentene {undecidedPeriod} etter søknadsfristen.
+          </li>
+          <li>
+            <strong>Søker du om utsatt eksamen,</strong> slettes forklaringen din og dokumentasjonen (for eksempel
+            legeerklæringen) {deferralPeriod} etter at søknaden er endelig avgjort: vedtaket, avgjørelsen av en klage, eller
+            at klagen ble sendt til klagenemnda. Fikk du utsatt eksamen, regnes tiden tidligst fra den utsatte eksamenen.
+            Aldri før klagefristen er ute eller mens en klage er til behandling. Søknaden, vedtaket med begrunnelsen og brevet
+            beholdes som saksdokumenter.
           </li>
           <li>Innlogginger slettes når de er avsluttet, og engangslenker et døgn etter at de er brukt eller har gått ut.</li>
         </ul>

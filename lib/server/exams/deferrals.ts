@@ -127,6 +127,7 @@ export async function listDeferrals(viewer: Viewer, cohortId: string, now = new 
         decidedBy: { select: { name: true } },
         sitting: { select: { id: true, kind: true, title: true, startsAt: true, handInAt: true } },
         documents: { select: { id: true, originalName: true, size: true } },
+        healthDataErasedAt: true,
         registration: {
           select: {
             status: true,
@@ -154,6 +155,8 @@ export async function listDeferrals(viewer: Viewer, cohortId: string, now = new 
       /** The student's account and documentation: advisers and admins only (health data). */
       explanation: mayDecide ? request.explanation : null,
       documents: mayDecide ? request.documents : [],
+      /** The account and documentation were erased by the retention job (lib/domain/retention.ts). */
+      healthDataErasedAt: mayDecide ? request.healthDataErasedAt : null,
       status: request.status,
       requestedAt: request.requestedAt,
       decidedAt: request.decidedAt,

@@ -1,8 +1,9 @@
 import "server-only";
 // The `privacy.retention` job: deletes what the retention rule (lib/domain/retention.ts) says is
-// due — the documents of applicants who were not admitted, and applications that never got a
-// decision — and leaves for each deletion one audit entry with ids and counts only (no name, no
-// file name, no text: the log itself is kept five years).
+// due — the documents of applicants who were not admitted, applications that never got a
+// decision, and the health data of decided requests for utsatt eksamen — and leaves for each
+// deletion one audit entry with ids and counts only (no name, no file name, no text: the log
+// itself is kept five years).
 //
 // Per application, one transaction: lock the application row (filing a klage locks it too, so a
 // klage and a deletion never interleave), read the facts again, ask the rule again, delete the
@@ -10,17 +11,26 @@ import "server-only";
 // the commit then fails, the rows point at files already gone and the next run deletes the rows;
 // the other order could leave files on disk that no row names any more. Idempotent: a second
 // run finds nothing left to delete and writes nothing.
+//
+// A request for utsatt eksamen the same way: lock the request, then its student's enrolment (filing
+// a klage locks it, so none comes in between), read the facts again, delete the documentation's
+// rows, blank the student's account and mark the request erased, delete the files, audit, commit.
 import { osloDate } from "@/lib/domain/application-deadline";
-import { retentionVerdict, type RetentionFacts, type RetentionPeriods } from "@/lib/domain/retention";
+import {
+  deferralRetentionVerdict,
+  retentionVerdict,
+  type DeferralRetentionFacts,
+  type RetentionFacts,
+  type RetentionPeriods,
+} from "@/lib/domain/retention";
 import { isoDate } from "@/lib/dates";
+import type { Database, Transaction } from "@/lib/db/client";
 import { retentionPeriods } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { audit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import { withRetry } from "@/lib/server/transactions";
 import { storage } from "@/lib/storage";
-
-type Transaction = Prisma.TransactionClient;
 
 const FACTS_SELECT = {
   id: true,
@@ -72,6 +82,9 @@ export interface RetentionRun {
   documentsDeleted: number;
   /** Applications without a decision deleted whole. */
   applicationsDeleted: number;
+  /** Requests for utsatt eksamen whose health data was erased (the account and the documentation). */
+  deferralsErased: number;
+  deferralDocumentsDeleted: number;
 }
 
 /** One sweep over every application; what is due is deleted. */
@@ -84,7 +97,7 @@ export async function applyRetention(now = new Date(), periods: RetentionPeriods
     select: FACTS_SELECT,
     orderBy: { id: "asc" },
   });
-  const run: RetentionRun = { documentsDeletedFrom: 0, documentsDeleted: 0, applicationsDeleted: 0 };
+  const run: RetentionRun = { documentsDeletedFrom: 0, documentsDeleted: 0, applicationsDeleted: 0, deferralsErased: 0, deferralDocumentsDeleted: 0 };
   for (const candidate of candidates) {
     const verdict = retentionVerdict(toFacts(candidate), today, periods);
     if (verdict.action === "KEEP" || !verdict.due) continue;
@@ -94,6 +107,23 @@ export async function applyRetention(now = new Date(), periods: RetentionPeriods
       run.documentsDeleted += done.documents;
     } else if (done?.kind === "application") {
       run.applicationsDeleted += 1;
+    }
+  }
+
+  // Decided requests for utsatt eksamen that still hold their health data.
+  const deferrals = await db().examDeferral.findMany({
+    where: { status: { not: "REQUESTED" }, healthDataErasedAt: null },
+    select: DEFERRAL_SELECT,
+    orderBy: { id: "asc" },
+  });
+  const letters = await deferralLetters(db(), deferrals.map((deferral) => deferral.id));
+  for (const deferral of deferrals) {
+    const verdict = deferralRetentionVerdict(toDeferralFacts(deferral, letters.get(deferral.id) ?? []), today, periods);
+    if (verdict.action === "KEEP" || !verdict.due) continue;
+    const done = await withRetry(() => db().$transaction((tx) => eraseDeferralIfDue(tx, deferral.id, today, periods, now), { timeout: 30_000 }));
+    if (done) {
+      run.deferralsErased += 1;
+      run.deferralDocumentsDeleted += done.documents;
     }
   }
   return run;
@@ -145,4 +175,88 @@ async function deleteIfDue(tx: Transaction, applicationId: string, today: string
     },
   });
   return { kind: "application" as const };
+}
+
+// ─── Utsatt eksamen ─────────────────────────────────────────────────────────────────────────────
+
+const DEFERRAL_SELECT = {
+  id: true,
+  status: true,
+  decidedAt: true,
+  healthDataErasedAt: true,
+  sitting: { select: { handInAt: true } },
+} satisfies Prisma.ExamDeferralSelect;
+
+type DeferralRow = Prisma.ExamDeferralGetPayload<{ select: typeof DEFERRAL_SELECT }>;
+
+interface DeferralLetter {
+  madeAvailableOn: Date;
+  klageDeadline: Date | null;
+  appeals: { status: "RECEIVED" | "REVERSED" | "UPHELD"; decidedAt: Date | null; forwardedAt: Date | null }[];
+}
+
+/** The letters about each request (the grant, or the refusal and its klage), by request. */
+async function deferralLetters(reader: Database | Transaction, deferralIds: string[]): Promise<Map<string, DeferralLetter[]>> {
+  const rows = await reader.studentLetter.findMany({
+    where: { aboutType: "ExamDeferral", aboutId: { in: deferralIds } },
+    select: {
+      aboutId: true,
+      madeAvailableOn: true,
+      klageDeadline: true,
+      appeals: { select: { status: true, decidedAt: true, forwardedAt: true } },
+    },
+  });
+  const byDeferral = new Map<string, DeferralLetter[]>();
+  for (const { aboutId, ...letter } of rows) byDeferral.set(aboutId, [...(byDeferral.get(aboutId) ?? []), letter]);
+  return byDeferral;
+}
+
+function toDeferralFacts(row: DeferralRow, letters: readonly DeferralLetter[]): DeferralRetentionFacts {
+  return {
+    status: row.status,
+    decidedOn: row.decidedAt ? osloDate(row.decidedAt) : null,
+    deferredSittingEndsOn: row.status === "GRANTED" && row.sitting ? osloDate(row.sitting.handInAt) : null,
+    letters: letters.map((letter) => {
+      const appeal = letter.appeals[0];
+      return {
+        madeAvailableOn: isoDate(letter.madeAvailableOn),
+        klageDeadline: letter.klageDeadline ? isoDate(letter.klageDeadline) : null,
+        klage: appeal
+          ? {
+              state: appeal.status === "RECEIVED" ? ("OPEN" as const) : ("DECIDED" as const),
+              decidedOn: appeal.decidedAt ? osloDate(appeal.decidedAt) : null,
+              upheld: appeal.status === "UPHELD",
+              forwardedOn: appeal.forwardedAt ? osloDate(appeal.forwardedAt) : null,
+            }
+          : null,
+      };
+    }),
+  };
+}
+
+async function eraseDeferralIfDue(tx: Transaction, deferralId: string, today: string, periods: RetentionPeriods, now: Date) {
+  // The request first, as deciding it and deciding a klage on it lock it before the enrolment.
+  const [locked] = await tx.$queryRaw<{ enrolmentId: string }[]>`
+    SELECT r."enrolmentId" FROM "ExamDeferral" d JOIN "ExamRegistration" r ON r."id" = d."registrationId"
+    WHERE d."id" = ${deferralId} FOR UPDATE OF d`;
+  if (!locked) return null;
+  await tx.$queryRaw`SELECT "id" FROM "Enrolment" WHERE "id" = ${locked.enrolmentId} FOR SHARE`;
+  const row = await tx.examDeferral.findUniqueOrThrow({ where: { id: deferralId }, select: DEFERRAL_SELECT });
+  if (row.healthDataErasedAt) return null;
+  const letters = await deferralLetters(tx, [deferralId]);
+  const verdict = deferralRetentionVerdict(toDeferralFacts(row, letters.get(deferralId) ?? []), today, periods);
+  if (verdict.action === "KEEP" || !verdict.due) return null;
+
+  const documents = await tx.document.findMany({ where: { examDeferralId: deferralId }, select: { id: true, storageKey: true } });
+  await tx.document.deleteMany({ where: { examDeferralId: deferralId } });
+  await tx.examDeferral.update({ where: { id: deferralId }, data: { explanation: null, healthDataErasedAt: now } });
+  for (const document of documents) await storage().delete(document.storageKey);
+  await audit(tx, {
+    actorId: null,
+    action: "retention.erase_deferral_health_data",
+    entityType: "ExamDeferral",
+    entityId: deferralId,
+    after: { rule: "deferral-health-data", dueOn: verdict.dueOn, account: true, documents: documents.length, documentIds: documents.map((document) => document.id) },
+  });
+  return { documents: documents.length };
 }

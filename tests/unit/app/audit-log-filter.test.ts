@@ -33,16 +33,20 @@ describe("the audit viewer's filter", () => {
 });
 
 describe("retention periods from the environment", () => {
-  it("default to six months and take RETENTION_* when set", () => {
-    expect(retentionPeriods({})).toEqual({ notAdmittedDocumentsMonths: 6, undecidedApplicationMonths: 6 });
-    expect(retentionPeriods({ RETENTION_NOT_ADMITTED_DOCUMENTS_MONTHS: "12", RETENTION_UNDECIDED_APPLICATION_MONTHS: "3" })).toEqual({
+  it("default to six months (three for the health data of utsatt eksamen) and take RETENTION_* when set", () => {
+    expect(retentionPeriods({})).toEqual({ notAdmittedDocumentsMonths: 6, undecidedApplicationMonths: 6, deferralHealthDataMonths: 3 });
+    expect(
+      retentionPeriods({ RETENTION_NOT_ADMITTED_DOCUMENTS_MONTHS: "12", RETENTION_UNDECIDED_APPLICATION_MONTHS: "3", RETENTION_DEFERRAL_HEALTH_DATA_MONTHS: "1" }),
+    ).toEqual({
       notAdmittedDocumentsMonths: 12,
       undecidedApplicationMonths: 3,
+      deferralHealthDataMonths: 1,
     });
   });
   it("refuse what is not a whole number of months from 0 to 120", () => {
     for (const value of ["-1", "1.5", "121", "seks"]) {
       expect(() => retentionPeriods({ RETENTION_NOT_ADMITTED_DOCUMENTS_MONTHS: value })).toThrow(/RETENTION_NOT_ADMITTED_DOCUMENTS_MONTHS must be a whole number of months/);
+      expect(() => retentionPeriods({ RETENTION_DEFERRAL_HEALTH_DATA_MONTHS: value })).toThrow(/RETENTION_DEFERRAL_HEALTH_DATA_MONTHS must be a whole number of months/);
     }
   });
 });

@@ -5,6 +5,8 @@ import { klageDeadline } from "@/lib/domain/klage";
 import {
   addMonths,
   DEFAULT_RETENTION_PERIODS,
+  deferralRetentionVerdict,
+  type DeferralRetentionFacts,
   formatMonthsNb,
   retentionPeriodsFrom,
   retentionVerdict,
@@ -115,9 +117,10 @@ describe("applications that never got a decision", () => {
 });
 
 describe("periods and words", () => {
-  it("default to six months each, and take what is set", () => {
-    expect(DEFAULT_RETENTION_PERIODS).toEqual({ notAdmittedDocumentsMonths: 6, undecidedApplicationMonths: 6 });
-    expect(retentionPeriodsFrom({ undecidedApplicationMonths: 3 })).toEqual({ notAdmittedDocumentsMonths: 6, undecidedApplicationMonths: 3 });
+  it("default to six months for applicants and three for the health data of utsatt eksamen, and take what is set", () => {
+    expect(DEFAULT_RETENTION_PERIODS).toEqual({ notAdmittedDocumentsMonths: 6, undecidedApplicationMonths: 6, deferralHealthDataMonths: 3 });
+    expect(retentionPeriodsFrom({ undecidedApplicationMonths: 3 })).toEqual({ notAdmittedDocumentsMonths: 6, undecidedApplicationMonths: 3, deferralHealthDataMonths: 3 });
+    expect(retentionPeriodsFrom({ deferralHealthDataMonths: 0 }).deferralHealthDataMonths).toBe(0);
   });
   it("are said in Norwegian", () => {
     expect(formatMonthsNb(6)).toBe("seks måneder");
@@ -204,6 +207,179 @@ describe("retention over any order of decision, klage and time (property)", () =
         },
       ),
       { numRuns: 400 },
+    );
+  });
+});
+
+// ─── Utsatt eksamen ────────────────────────────────────────────────────────────────────────────
+
+type DeferralLetterFacts = DeferralRetentionFacts["letters"][number];
+
+const refusalLetter = (madeAvailableOn: string, klage: DeferralLetterFacts["klage"] = null): DeferralLetterFacts => ({
+  madeAvailableOn,
+  klageDeadline: klageDeadline(madeAvailableOn),
+  klage,
+});
+
+const grantedOn = (decidedOn: string, deferredSittingEndsOn: string | null = null): DeferralRetentionFacts => ({
+  status: "GRANTED",
+  decidedOn,
+  deferredSittingEndsOn,
+  letters: [{ madeAvailableOn: decidedOn, klageDeadline: null, klage: null }],
+});
+
+const refusedOn = (decidedOn: string, klage: DeferralLetterFacts["klage"] = null): DeferralRetentionFacts => ({
+  status: "REFUSED",
+  decidedOn,
+  deferredSittingEndsOn: null,
+  letters: [refusalLetter(decidedOn, klage)],
+});
+
+describe("the health data of a request for utsatt eksamen", () => {
+  it("is kept while the request waits for a decision, however old", () => {
+    const waiting: DeferralRetentionFacts = { status: "REQUESTED", decidedOn: null, deferredSittingEndsOn: null, letters: [] };
+    expect(deferralRetentionVerdict(waiting, "2035-01-01")).toEqual({ action: "KEEP", reason: "NOT_DECIDED" });
+  });
+
+  it("goes three months after a grant whose utsatt eksamen is over, from that day on", () => {
+    const facts = grantedOn("2026-12-21", "2026-11-30");
+    expect(deferralRetentionVerdict(facts, "2027-03-20")).toEqual({ action: "ERASE_HEALTH_DATA", dueOn: "2027-03-21", due: false });
+    expect(deferralRetentionVerdict(facts, "2027-03-21")).toEqual({ action: "ERASE_HEALTH_DATA", dueOn: "2027-03-21", due: true });
+  });
+
+  it("after a grant, runs from the utsatt eksamen's hand-in when that is later: the grant is carried out then", () => {
+    const facts = grantedOn("2026-12-21", "2027-02-11");
+    expect(deferralRetentionVerdict(facts, "2027-04-01")).toMatchObject({ dueOn: "2027-05-11", due: false });
+    expect(deferralRetentionVerdict(facts, "2027-05-11")).toMatchObject({ dueOn: "2027-05-11", due: true });
+  });
+
+  it("after a refusal, never goes before its klage deadline has passed, even with a period of 0 months", () => {
+    const periods = retentionPeriodsFrom({ deferralHealthDataMonths: 0 });
+    // Made available Friday 10 April 2026: the deadline is Monday 4 May (1 May is a holiday).
+    expect(deferralRetentionVerdict(refusedOn("2026-04-10"), "2026-05-04", periods)).toMatchObject({ dueOn: "2026-05-05", due: false });
+    expect(deferralRetentionVerdict(refusedOn("2026-04-10"), "2026-05-05", periods)).toMatchObject({ due: true });
+    expect(deferralRetentionVerdict(refusedOn("2026-04-10"), "2026-07-10")).toMatchObject({ dueOn: "2026-07-10", due: true });
+  });
+
+  it("is kept while a klage on the refusal waits", () => {
+    const facts = refusedOn("2026-04-10", { state: "OPEN", decidedOn: null, upheld: false, forwardedOn: null });
+    expect(deferralRetentionVerdict(facts, "2030-01-01")).toEqual({ action: "KEEP", reason: "KLAGE_OPEN" });
+  });
+
+  it("is kept while an upheld klage has not been sent on to the appeals body, and runs from the sending", () => {
+    const upheld = refusedOn("2026-04-10", { state: "DECIDED", decidedOn: "2026-05-02", upheld: true, forwardedOn: null });
+    expect(deferralRetentionVerdict(upheld, "2030-01-01")).toEqual({ action: "KEEP", reason: "KLAGE_NOT_SENT_ON" });
+    const sent = refusedOn("2026-04-10", { state: "DECIDED", decidedOn: "2026-05-02", upheld: true, forwardedOn: "2026-06-15" });
+    expect(deferralRetentionVerdict(sent, "2026-09-14")).toMatchObject({ dueOn: "2026-09-15", due: false });
+    expect(deferralRetentionVerdict(sent, "2026-09-15")).toMatchObject({ due: true });
+  });
+
+  it("after a klage that was taken (the request granted), runs from the newest of the klage, the grant and its sitting", () => {
+    const facts: DeferralRetentionFacts = {
+      status: "GRANTED",
+      decidedOn: "2026-05-20",
+      deferredSittingEndsOn: "2026-06-04",
+      letters: [
+        refusalLetter("2026-04-10", { state: "DECIDED", decidedOn: "2026-05-20", upheld: false, forwardedOn: null }),
+        { madeAvailableOn: "2026-05-21", klageDeadline: null, klage: null },
+      ],
+    };
+    expect(deferralRetentionVerdict(facts, "2026-09-03")).toMatchObject({ dueOn: "2026-09-04", due: false });
+    expect(deferralRetentionVerdict(facts, "2026-09-04")).toMatchObject({ due: true });
+  });
+});
+
+// Any order of: time passing, the request decided (granted onto a sitting, or refused), a klage
+// filed on a refusal in time, the klage decided (taken: granted; or upheld), an upheld klage sent
+// on. After every step the verdict keeps the promises, and time alone never takes an erasure back.
+type DeferralEvent =
+  | { kind: "pass"; days: number }
+  | { kind: "decide"; grant: boolean; sittingInDays: number }
+  | { kind: "file" }
+  | { kind: "decideKlage"; take: boolean; sittingInDays: number }
+  | { kind: "sendOn" };
+
+const deferralEvent: fc.Arbitrary<DeferralEvent> = fc.oneof(
+  fc.record({ kind: fc.constant("pass" as const), days: fc.integer({ min: 1, max: 90 }) }),
+  fc.record({ kind: fc.constant("decide" as const), grant: fc.boolean(), sittingInDays: fc.integer({ min: 1, max: 400 }) }),
+  fc.record({ kind: fc.constant("file" as const) }),
+  fc.record({ kind: fc.constant("decideKlage" as const), take: fc.boolean(), sittingInDays: fc.integer({ min: 1, max: 400 }) }),
+  fc.record({ kind: fc.constant("sendOn" as const) }),
+);
+
+describe("the health data of utsatt eksamen over any order of decision, klage and time (property)", () => {
+  it("is never erased undecided, with a klage waiting or not sent on, before a klage deadline, or before the period after the last step", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 700 }), fc.array(deferralEvent, { maxLength: 25 }), fc.integer({ min: 0, max: 12 }), (start, events, months) => {
+        const periods = retentionPeriodsFrom({ deferralHealthDataMonths: months });
+        let today = addDays("2026-01-05", start);
+        const facts: { status: DeferralRetentionFacts["status"]; decidedOn: string | null; deferredSittingEndsOn: string | null; letters: DeferralLetterFacts[] } = {
+          status: "REQUESTED",
+          decidedOn: null,
+          deferredSittingEndsOn: null,
+          letters: [],
+        };
+        let lastStepOn: string | null = null;
+        let wasDue = false;
+        const check = (timeOnly: boolean) => {
+          const verdict = deferralRetentionVerdict(structuredClone(facts), today, periods);
+          const klager = facts.letters.flatMap((letter) => (letter.klage ? [letter.klage] : []));
+          if (facts.status === "REQUESTED") expect(verdict).toEqual({ action: "KEEP", reason: "NOT_DECIDED" });
+          else if (klager.some((klage) => klage.state === "OPEN")) expect(verdict).toEqual({ action: "KEEP", reason: "KLAGE_OPEN" });
+          else if (klager.some((klage) => klage.upheld && !klage.forwardedOn)) expect(verdict).toEqual({ action: "KEEP", reason: "KLAGE_NOT_SENT_ON" });
+          else expect(verdict.action).toBe("ERASE_HEALTH_DATA");
+          if (verdict.action !== "ERASE_HEALTH_DATA") {
+            wasDue = false;
+            return;
+          }
+          if (verdict.due) {
+            for (const letter of facts.letters) if (letter.klageDeadline) expect(compareIsoDates(today, letter.klageDeadline)).toBeGreaterThan(0);
+            expect(compareIsoDates(today, addMonths(lastStepOn!, months))).toBeGreaterThanOrEqual(0);
+            if (facts.deferredSittingEndsOn) expect(compareIsoDates(today, addMonths(facts.deferredSittingEndsOn, months))).toBeGreaterThanOrEqual(0);
+          } else {
+            expect(compareIsoDates(today, verdict.dueOn)).toBeLessThan(0);
+          }
+          if (timeOnly && wasDue) expect(verdict.due).toBe(true);
+          wasDue = verdict.due;
+        };
+        const grant = (sittingInDays: number) => {
+          facts.status = "GRANTED";
+          facts.decidedOn = today;
+          facts.deferredSittingEndsOn = addDays(today, sittingInDays);
+          facts.letters.push({ madeAvailableOn: today, klageDeadline: null, klage: null });
+        };
+        check(false);
+        for (const event of events) {
+          const refusal = facts.letters.find((letter) => letter.klageDeadline !== null);
+          if (event.kind === "pass") {
+            today = addDays(today, event.days);
+            check(true);
+            continue;
+          }
+          if (event.kind === "decide") {
+            if (facts.status !== "REQUESTED") continue;
+            if (event.grant) grant(event.sittingInDays);
+            else {
+              facts.status = "REFUSED";
+              facts.decidedOn = today;
+              facts.letters.push(refusalLetter(today));
+            }
+          } else if (event.kind === "file") {
+            if (!refusal || refusal.klage || compareIsoDates(today, refusal.klageDeadline!) > 0) continue;
+            refusal.klage = { state: "OPEN", decidedOn: null, upheld: false, forwardedOn: null };
+          } else if (event.kind === "decideKlage") {
+            if (refusal?.klage?.state !== "OPEN") continue;
+            refusal.klage = { state: "DECIDED", decidedOn: today, upheld: !event.take, forwardedOn: null };
+            if (event.take) grant(event.sittingInDays);
+          } else {
+            if (!refusal?.klage?.upheld || refusal.klage.forwardedOn) continue;
+            refusal.klage.forwardedOn = today;
+          }
+          lastStepOn = today;
+          check(false);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });

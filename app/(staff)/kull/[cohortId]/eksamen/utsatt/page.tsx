@@ -7,6 +7,7 @@ import { DataTable, type Column } from "@/components/ui/data-table";
 import { DEFERRAL_REASON_LABELS, DEFERRAL_STATUS_LABELS } from "@/lib/domain/exam-deferral";
 import { sittingName } from "@/lib/domain/exam-sittings";
 import { formatExamMomentNb } from "@/lib/domain/exam-time";
+import { osloDate } from "@/lib/domain/application-deadline";
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { listDeferrals } from "@/lib/server/exams/deferrals";
 import { found, loadCohortPage } from "../../load";
@@ -42,6 +43,12 @@ export default async function DeferralsPage({ params }: { params: Promise<{ coho
             {sittingName(row.missed)} · {DEFERRAL_REASON_LABELS[row.reason]} · søkt {formatInstantNb(row.requestedAt)}
           </p>
           {row.explanation ? <p className="whitespace-pre-line rounded-md bg-slate-50 p-2 text-sm">{row.explanation}</p> : null}
+          {row.healthDataErasedAt ? (
+            <p className="text-sm text-slate-700">
+              Studentens forklaring og dokumentasjonen ble slettet {formatDateNb(osloDate(row.healthDataErasedAt))}: oppbevaringstiden for
+              helseopplysninger var ute. Vedtaket og brevene står.
+            </p>
+          ) : null}
           {row.documents.length > 0 ? (
             <ul className="text-sm">
               {row.documents.map((document) => (
