@@ -49,12 +49,15 @@ export interface MailDeliveryFacts {
   sendingSince: Date | null;
 }
 
+/** A claim made at or before this moment is stale (UNKNOWN) at `now`: the cut-off a query can use. */
+export function staleClaimCutoff(now: Date): Date {
+  return new Date(now.getTime() - STALE_CLAIM_MINUTES * 60_000);
+}
+
 export function mailDeliveryState(mail: MailDeliveryFacts, now: Date): MailDeliveryState {
   if (mail.sentAt) return "SENT";
   if (mail.failedAt) return "GIVEN_UP";
-  if (mail.sendingSince) {
-    return now.getTime() - mail.sendingSince.getTime() >= STALE_CLAIM_MINUTES * 60_000 ? "UNKNOWN" : "SENDING";
-  }
+  if (mail.sendingSince) return mail.sendingSince.getTime() <= staleClaimCutoff(now).getTime() ? "UNKNOWN" : "SENDING";
   return "WAITING";
 }
 

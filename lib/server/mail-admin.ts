@@ -5,7 +5,7 @@ import "server-only";
 // lib/server/mail.ts). The administrator sends one again by hand, and that is audited. The text
 // of a message is never shown here: it may hold a one-time link (a password reset) that would let
 // the reader into the recipient's account, and it is the recipient's letter, not the admin's.
-import { mailDeliveryState, needsAdministrator, resendProblem } from "@/lib/domain/mail-delivery";
+import { mailDeliveryState, needsAdministrator, resendProblem, staleClaimCutoff } from "@/lib/domain/mail-delivery";
 import { canReadAuditLog } from "@/lib/permissions";
 import { audit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
@@ -33,14 +33,21 @@ const UNDELIVERED_SELECT = {
   user: { select: { id: true, name: true } },
 } as const;
 
-// Candidates (not sent, and given up or handed over); lib/domain decides which are stuck.
-const CANDIDATES = { sentAt: null, OR: [{ failedAt: { not: null } }, { sendingSince: { not: null } }] };
+/**
+ * The rows that are GIVEN_UP or UNKNOWN at `now` (lib/domain/mail-delivery.ts, with its cut-off),
+ * read as such: messages still on their way are not read at all, so a batch of letters being
+ * sent cannot fill the list and hide the older ones that are stuck. The states are still taken
+ * from the rule for each row read.
+ */
+function needingAdministrator(now: Date) {
+  return { sentAt: null, OR: [{ failedAt: { not: null } }, { sendingSince: { lte: staleClaimCutoff(now) } }] };
+}
 
 /** The messages only an administrator can get moving again, newest first. */
 export async function listUndeliveredMail(viewer: Viewer, now = new Date()) {
   requireAdmin(viewer);
   const rows = await db().mailMessage.findMany({
-    where: CANDIDATES,
+    where: needingAdministrator(now),
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     take: UNDELIVERED_LIST_LIMIT,
     select: UNDELIVERED_SELECT,
@@ -52,18 +59,11 @@ export async function listUndeliveredMail(viewer: Viewer, now = new Date()) {
 
 /**
  * How many messages wait for an administrator, for the to-do list on the adviser home: null for
- * anyone who may not see them (nothing is read). `atLeast` when there are more than the list shows.
+ * anyone who may not see them (nothing is read).
  */
-export async function countUndeliveredMail(viewer: Viewer, now = new Date()): Promise<{ count: number; atLeast: boolean } | null> {
+export async function countUndeliveredMail(viewer: Viewer, now = new Date()): Promise<{ count: number } | null> {
   if (!canReadAuditLog(viewer)) return null;
-  const rows = await db().mailMessage.findMany({
-    where: CANDIDATES,
-    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    take: UNDELIVERED_LIST_LIMIT,
-    select: { sentAt: true, failedAt: true, sendingSince: true },
-  });
-  const count = rows.filter((row) => needsAdministrator(mailDeliveryState(row, now))).length;
-  return { count, atLeast: rows.length >= UNDELIVERED_LIST_LIMIT };
+  return { count: await db().mailMessage.count({ where: needingAdministrator(now) }) };
 }
 
 export type UndeliveredMail = Awaited<ReturnType<typeof listUndeliveredMail>>["mails"][number];

@@ -66,7 +66,6 @@ export default async function AdviserHome() {
           {mailToResend ? (
             <li>
               <Link href="/veileder/e-post">
-                {mailToResend.atLeast ? "Minst " : ""}
                 {countNoun(mailToResend.count, "e-post", "e-poster")} kom ikke fram
               </Link>{" "}
               og sendes ikke av seg selv.

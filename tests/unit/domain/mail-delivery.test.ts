@@ -8,6 +8,7 @@ import {
   needsAdministrator,
   resendProblem,
   STALE_CLAIM_MINUTES,
+  staleClaimCutoff,
 } from "@/lib/domain/mail-delivery";
 
 describe("mailFailureKind", () => {
@@ -56,6 +57,18 @@ describe("mailDeliveryState", () => {
     expect(mailDeliveryState({ sentAt: null, failedAt: null, sendingSince: minutesAgo(STALE_CLAIM_MINUTES - 1) }, now)).toBe("SENDING");
     expect(mailDeliveryState({ sentAt: null, failedAt: null, sendingSince: minutesAgo(STALE_CLAIM_MINUTES) }, now)).toBe("UNKNOWN");
     expect(mailDeliveryState({ sentAt: null, failedAt: null, sendingSince: minutesAgo(60 * 24) }, now)).toBe("UNKNOWN");
+  });
+
+  it("is UNKNOWN for a claim exactly when it was made at or before the cut-off a query uses", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 60 * 60 * 24 }), (secondsAgo) => {
+        const sendingSince = new Date(now.getTime() - secondsAgo * 1000);
+        const state = mailDeliveryState({ sentAt: null, failedAt: null, sendingSince }, now);
+        expect(state === "UNKNOWN").toBe(sendingSince.getTime() <= staleClaimCutoff(now).getTime());
+        expect(state === "UNKNOWN" ? "UNKNOWN" : "SENDING").toBe(state);
+      }),
+    );
+    expect(staleClaimCutoff(now)).toEqual(minutesAgo(STALE_CLAIM_MINUTES));
   });
 
   it("sent wins over everything else, and a given-up message is not in doubt", () => {
