@@ -1,5 +1,6 @@
 /**
- * How long admission data is kept, and when the `privacy.retention` job deletes it. One rule,
+ * How long admission data and the health data of utsatt eksamen are kept, and when the
+ * `privacy.retention` job deletes them. One rule,
  * read by the job (lib/server/retention/), by the privacy statement (/personvern) and by the
  * README: the periods below are the only place the numbers live.
  *
@@ -13,17 +14,18 @@
  * - **An application that never got a decision** (a draft never sent, one withdrawn before the
  *   decision, one never decided) is deleted whole, with its documents, a period after the
  *   intake's application deadline.
- * - **The health data of a request for utsatt eksamen** (the student's account of what happened
- *   and the documentation, a legeerklæring: GDPR art. 9) is erased a period after the request's
- *   *final decision*: the newest of the decision (a grant, a refusal, a grant after a klage), its
- *   letters, the decision on a klage and the day an upheld klage was sent to the appeals body. A
- *   grant is carried out when the student has sat the utsatt eksamen it placed them on, so its
- *   period runs from that sitting's hand-in day when it is later (a sitting moved, or a new request
- *   for it, is decided with the earlier request at hand).
- *   Never while the request waits, never before the refusal's klage deadline has passed, never
- *   while a klage on it waits, and never while an upheld klage has not yet been sent on (the
- *   appeals body decides on the documentation). The request, its reason, decision, grounds and
- *   letters stay: the case.
+ * - **The health data of a student's requests for utsatt eksamen** (their accounts of what
+ *   happened and the documentation, a legeerklæring: GDPR art. 9) is erased a period after the
+ *   *final decision*, for all of the student's requests in the kull at once: a request may be
+ *   followed by another (better documentation after a refusal, or illness again at the utsatt
+ *   eksamen a grant placed them on), and the adviser decides the later one with the earlier at
+ *   hand. The final decision is the newest, over those requests, of a decision (a grant, a
+ *   refusal, a grant after a klage), its letters, the decision on a klage, the day an upheld klage
+ *   was sent to the appeals body (the documentation goes with the case), and the hand-in day of an
+ *   utsatt eksamen a grant placed the student on (the grant is carried out then). Never while one
+ *   of them waits for a decision, before a refusal's klage deadline has passed, while a klage
+ *   waits, or while an upheld klage has not yet been sent on. The requests, their reasons,
+ *   decisions, grounds, letters and klager stay: the case.
  *
  * Not admitted means: no enrolment came of the application, and its decision is final — a
  * refusal (also after the waiting list closed), an offer declined or left to expire, or an
@@ -153,27 +155,30 @@ export type DeferralRetentionVerdict =
   | { action: "ERASE_HEALTH_DATA"; dueOn: string; due: boolean };
 
 /**
- * What retention does with one request for utsatt eksamen today: keep its health data (and why),
- * or erase it: the first day that is due, and whether that day has come.
+ * What retention does today with the health data of one student's requests for utsatt eksamen in
+ * one kull (all of them, erased together): keep it (and why), or erase it: the first day that is
+ * due, and whether that day has come.
  */
 export function deferralRetentionVerdict(
-  facts: DeferralRetentionFacts,
+  requests: readonly DeferralRetentionFacts[],
   today: string,
   periods: RetentionPeriods = DEFAULT_RETENTION_PERIODS,
 ): DeferralRetentionVerdict {
-  if (facts.status === "REQUESTED" || facts.decidedOn === null) return { action: "KEEP", reason: "NOT_DECIDED" };
-  const klager = facts.letters.flatMap((letter) => (letter.klage ? [letter.klage] : []));
+  if (requests.length === 0 || requests.some((facts) => facts.status === "REQUESTED" || facts.decidedOn === null)) {
+    return { action: "KEEP", reason: "NOT_DECIDED" };
+  }
+  const letters = requests.flatMap((facts) => facts.letters);
+  const klager = letters.flatMap((letter) => (letter.klage ? [letter.klage] : []));
   if (klager.some((klage) => klage.state === "OPEN")) return { action: "KEEP", reason: "KLAGE_OPEN" };
   if (klager.some((klage) => klage.upheld && klage.forwardedOn === null)) return { action: "KEEP", reason: "KLAGE_NOT_SENT_ON" };
   const finalDecisionOn = latest([
-    facts.decidedOn,
-    facts.deferredSittingEndsOn,
-    ...facts.letters.map((letter) => letter.madeAvailableOn),
+    ...requests.flatMap((facts) => [facts.decidedOn, facts.deferredSittingEndsOn]),
+    ...letters.map((letter) => letter.madeAvailableOn),
     ...klager.flatMap((klage) => [klage.decidedOn, klage.forwardedOn]),
   ])!;
   const afterPeriod = addMonths(finalDecisionOn, periods.deferralHealthDataMonths);
   // A refusal's klage period runs out first, whatever the period (0 months too).
-  const afterKlagePeriods = facts.letters.flatMap((letter) => (letter.klageDeadline ? [addDays(letter.klageDeadline, 1)] : []));
+  const afterKlagePeriods = letters.flatMap((letter) => (letter.klageDeadline ? [addDays(letter.klageDeadline, 1)] : []));
   const dueOn = latest([afterPeriod, ...afterKlagePeriods])!;
   return { action: "ERASE_HEALTH_DATA", dueOn, due: compareIsoDates(today, dueOn) >= 0 };
 }

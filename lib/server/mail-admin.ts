@@ -46,15 +46,19 @@ function needingAdministrator(now: Date) {
 /** The messages only an administrator can get moving again, newest first. */
 export async function listUndeliveredMail(viewer: Viewer, now = new Date()) {
   requireAdmin(viewer);
+  // One more than is shown, to know whether any were left out.
   const rows = await db().mailMessage.findMany({
     where: needingAdministrator(now),
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    take: UNDELIVERED_LIST_LIMIT,
+    take: UNDELIVERED_LIST_LIMIT + 1,
     select: UNDELIVERED_SELECT,
   });
-  const mails = rows.map((row) => ({ ...row, state: mailDeliveryState(row, now) })).filter((row) => needsAdministrator(row.state));
-  // Cut short when the read was: the page says only the newest are shown.
-  return { mails, truncated: rows.length >= UNDELIVERED_LIST_LIMIT };
+  const mails = rows
+    .slice(0, UNDELIVERED_LIST_LIMIT)
+    .map((row) => ({ ...row, state: mailDeliveryState(row, now) }))
+    .filter((row) => needsAdministrator(row.state));
+  // The page says only the newest are shown.
+  return { mails, truncated: rows.length > UNDELIVERED_LIST_LIMIT };
 }
 
 /**

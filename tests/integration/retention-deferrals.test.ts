@@ -4,7 +4,7 @@
 // student's account and the documentation (rows and files) and keeps the case (reason, decision,
 // grounds, letters); a request waiting, a klage waiting or not yet sent on, and a grant whose utsatt
 // eksamen is not over keep everything. One audit entry per erasure, with ids and counts only.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { grantDeferral, listDeferrals, refuseDeferral, requestDeferral } from "@/lib/server/exams/deferrals";
 import { registerForExam } from "@/lib/server/exams/registration";
 import { saveLaterSitting } from "@/lib/server/exams/sittings";
@@ -22,11 +22,14 @@ const REFUSED = 1; // refused 13 December 2026, no klage
 const KLAGE_OPEN = 2; // refused, klage filed and never decided
 const KLAGE_UPHELD = 3; // refused, klage upheld and sent on later
 const WAITING = 4; // asked, never decided
+const AGAIN = 5; // granted like GRANTED, then ill again: a new request for the utsatt eksamen, refused later
 
 let world: World;
 const deferrals: Record<number, string> = {};
 const accounts: Record<number, string> = {};
 let upheldAppealId: string;
+let deferredId: string;
+let againId: string;
 let secondAdviser: ReturnType<typeof viewerOf>;
 
 const at = (iso: string) => new Date(iso);
@@ -60,7 +63,7 @@ async function fileExists(key: string) {
 
 beforeAll(async () => {
   world = await makeCohort({
-    students: 5,
+    students: 6,
     samlinger: [["2026-09-08", "2026-09-09"]],
     heldBefore: "2030-01-01",
     exam: { startsOn: "2026-12-14", endsOn: "2026-12-16" },
@@ -71,10 +74,22 @@ beforeAll(async () => {
     { cohortId: world.cohortId, examId: null, kind: "DEFERRED", title: "Utsatt eksamen", firstDay: "2027-02-09", startTime: "09:00", handInDay: "2027-02-11", handInTime: "14:00", registrationClosesOn: null },
     at("2026-12-10T10:00:00Z"),
   );
+  deferredId = deferred.id;
   secondAdviser = viewerOf(await createUser(db(), { name: "Annen studieveileder", roles: ["ADVISER"] }));
 
-  for (const index of [GRANTED, REFUSED, KLAGE_OPEN, KLAGE_UPHELD, WAITING]) await ask(index);
-  await grantDeferral(world.adviser, { cohortId: world.cohortId, deferralId: deferrals[GRANTED]!, sittingId: deferred.id, note: null }, at("2026-12-21T10:00:00Z"));
+  for (const index of [GRANTED, REFUSED, KLAGE_OPEN, KLAGE_UPHELD, WAITING, AGAIN]) await ask(index);
+  for (const index of [GRANTED, AGAIN]) {
+    await grantDeferral(world.adviser, { cohortId: world.cohortId, deferralId: deferrals[index]!, sittingId: deferred.id, note: null }, at("2026-12-21T10:00:00Z"));
+  }
+  // Ill again in the week of the utsatt eksamen: a new request for it, the day after its hand-in.
+  againId = (
+    await requestDeferral(
+      student(AGAIN),
+      deferred.id,
+      { reason: "ILLNESS", explanation: "Syk igjen i uken med utsatt eksamen.", file: legeerklaering(AGAIN) },
+      at("2027-02-12T09:00:00Z"),
+    )
+  ).id;
   for (const index of [REFUSED, KLAGE_OPEN, KLAGE_UPHELD]) {
     const refused = await refuseDeferral(world.adviser, { cohortId: world.cohortId, deferralId: deferrals[index]!, grounds: "Legeerklæringen gjelder ikke eksamensdagene." }, at("2026-12-13T10:00:00Z"));
     if (index === REFUSED) continue;
@@ -108,7 +123,7 @@ describe("the retention job and utsatt eksamen", () => {
     // The refusal's letter, the enkeltvedtak, stays.
     expect(await db().studentLetter.count({ where: { aboutType: "ExamDeferral", aboutId: deferrals[REFUSED]! } })).toBe(1);
 
-    for (const index of [GRANTED, KLAGE_OPEN, KLAGE_UPHELD, WAITING]) {
+    for (const index of [GRANTED, KLAGE_OPEN, KLAGE_UPHELD, WAITING, AGAIN]) {
       const state = await stateOf(index);
       expect(state, `student ${index}`).toMatchObject({ explanation: accounts[index], healthDataErasedAt: null, documents: 1 });
       for (const key of files[index]!) expect(await fileExists(key), `student ${index}`).toBe(true);
@@ -140,22 +155,72 @@ describe("the retention job and utsatt eksamen", () => {
     expect(await db().auditLog.count()).toBe(before);
   });
 
-  it("erases a grant's three months after its utsatt eksamen, not the day before", async () => {
+  it("erases a grant's three months after its utsatt eksamen, not the day before, even if the sitting was moved since", async () => {
     expect(await applyRetention(at("2027-05-10T12:00:00Z"), PERIODS)).toMatchObject({ deferralsErased: 0 });
+    // Moved to start before the missed sitting: the grant's placement check (a trigger) would now
+    // refuse the grant, and it must not refuse the erasure of its health data.
+    await db().exam.update({ where: { id: deferredId }, data: { startsAt: at("2026-12-01T08:00:00Z"), startsOn: at("2026-12-01T00:00:00Z") } });
     expect(await applyRetention(at("2027-05-11T12:00:00Z"), PERIODS)).toMatchObject({ deferralsErased: 1, deferralDocumentsDeleted: 1 });
     expect(await stateOf(GRANTED)).toMatchObject({ status: "GRANTED", explanation: null, documents: 0 });
     for (const key of files[GRANTED]!) expect(await fileExists(key)).toBe(false);
+    await db().exam.update({ where: { id: deferredId }, data: { startsAt: at("2027-02-09T08:00:00Z"), startsOn: at("2027-02-09T00:00:00Z") } });
   });
 
-  it("keeps an upheld klage's documentation until it is sent on, then three months more; a waiting klage and request keep theirs", async () => {
+  it("keeps the first request of a student who asked again until the new one is final, then erases both", async () => {
+    // The same grant as above, but a new request for the utsatt eksamen waits: nothing of hers goes.
+    expect(await stateOf(AGAIN)).toMatchObject({ explanation: accounts[AGAIN], documents: 1 });
+    await refuseDeferral(world.adviser, { cohortId: world.cohortId, deferralId: againId, grounds: "Legeerklæringen gjelder ikke eksamensdagene." }, at("2027-06-01T10:00:00Z"));
+    expect(await applyRetention(at("2027-08-31T12:00:00Z"), PERIODS)).toMatchObject({ deferralsErased: 0 });
+    expect(await applyRetention(at("2027-09-01T12:00:00Z"), PERIODS)).toMatchObject({ deferralsErased: 2, deferralDocumentsDeleted: 2 });
+    expect(await stateOf(AGAIN)).toMatchObject({ explanation: null, documents: 0 });
+    expect(await db().examDeferral.findUniqueOrThrow({ where: { id: againId } })).toMatchObject({ status: "REFUSED", explanation: null });
+    const entries = await db().auditLog.findMany({ where: { action: "retention.erase_deferral_health_data", entityId: { in: [deferrals[AGAIN]!, againId] } } });
+    expect(entries).toHaveLength(2);
+  });
+
+  it("keeps an upheld klage's documentation until it is sent on; a waiting klage and a waiting request keep theirs, however long", async () => {
     expect(await applyRetention(at("2028-01-01T12:00:00Z"), PERIODS)).toMatchObject({ deferralsErased: 0 });
-    await markStudentAppealForwarded(secondAdviser, upheldAppealId, at("2028-01-03T10:00:00Z"));
-    expect(await applyRetention(at("2028-04-02T12:00:00Z"), PERIODS)).toMatchObject({ deferralsErased: 0 });
-    expect(await applyRetention(at("2028-04-03T12:00:00Z"), PERIODS)).toMatchObject({ deferralsErased: 1 });
-    expect(await stateOf(KLAGE_UPHELD)).toMatchObject({ explanation: null, documents: 0 });
-    for (const index of [KLAGE_OPEN, WAITING]) {
+    for (const index of [KLAGE_OPEN, KLAGE_UPHELD, WAITING]) {
       expect(await stateOf(index), `student ${index}`).toMatchObject({ explanation: accounts[index], healthDataErasedAt: null, documents: 1 });
     }
+  });
+
+  it("goes on past a case the database refuses, and fails at the end naming it", async () => {
+    // A student whose request the database will not let be changed (a trigger stands in for any
+    // constraint), and one due at the same time.
+    await markStudentAppealForwarded(secondAdviser, upheldAppealId, at("2028-01-03T10:00:00Z"));
+    // Sent on 3 January: due three months later, not the day before.
+    expect(await applyRetention(at("2028-04-02T12:00:00Z"), PERIODS)).toMatchObject({ deferralsErased: 0 });
+    await db().$executeRawUnsafe(`
+      CREATE FUNCTION test_refuse_erasure() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'refused for the test' USING ERRCODE = 'check_violation'; END $$`);
+    await db().$executeRawUnsafe(
+      `CREATE TRIGGER test_refuse_erasure BEFORE UPDATE ON "ExamDeferral" FOR EACH ROW WHEN (OLD."id" = '${deferrals[KLAGE_UPHELD]}') EXECUTE FUNCTION test_refuse_erasure()`,
+    );
+    try {
+      // The long-waiting klage decided and sent on the same day.
+      const waitingKlage = await db().studentAppeal.findFirstOrThrow({ where: { letter: { aboutId: deferrals[KLAGE_OPEN]! } } });
+      await decideStudentAppeal(secondAdviser, waitingKlage.id, { kind: "UPHOLD", grounds: "Vedtaket står.", forwarded: true }, at("2028-01-03T10:00:00Z"));
+      const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+      try {
+        await expect(applyRetention(at("2028-04-03T12:00:00Z"), PERIODS)).rejects.toThrow(
+          `privacy.retention: 1 case(s) could not be deleted and wait for the next run: utsatt eksamen, Enrolment ${world.students[KLAGE_UPHELD]!.enrolmentId}`,
+        );
+      } finally {
+        errors.mockRestore();
+      }
+      // The other one went, the refused one kept everything.
+      expect(await stateOf(KLAGE_OPEN)).toMatchObject({ explanation: null, documents: 0 });
+      expect(await stateOf(KLAGE_UPHELD)).toMatchObject({ explanation: accounts[KLAGE_UPHELD], documents: 1 });
+      for (const key of files[KLAGE_UPHELD]!) expect(await fileExists(key)).toBe(true);
+    } finally {
+      await db().$executeRawUnsafe(`DROP TRIGGER test_refuse_erasure ON "ExamDeferral"`);
+      await db().$executeRawUnsafe(`DROP FUNCTION test_refuse_erasure()`);
+    }
+    // The next run takes it.
+    expect(await applyRetention(at("2028-04-04T12:00:00Z"), PERIODS)).toMatchObject({ deferralsErased: 1, deferralDocumentsDeleted: 1 });
+    expect(await stateOf(KLAGE_UPHELD)).toMatchObject({ explanation: null, documents: 0 });
+    expect(await stateOf(WAITING)).toMatchObject({ explanation: accounts[WAITING], documents: 1 });
   });
 
   it("cannot be marked erased in the database while the request waits, nor keep an account once erased", async () => {

@@ -301,7 +301,7 @@ describe("e-mail that did not arrive, sent again by an administrator (lib/server
     expect(entries[1]!.before).toMatchObject({ state: "UNKNOWN", attempts: 1 });
   });
 
-  it("a batch of letters on its way does not hide an older message that is stuck, from the list or the count", async () => {
+  it("a batch of letters on its way does not hide an older message that is stuck, from the list or the count; a full list says so", async () => {
     const { admin } = await people();
     const { countUndeliveredMail, listUndeliveredMail } = await import("@/lib/server/mail-admin");
     const now = new Date();
@@ -320,8 +320,27 @@ describe("e-mail that did not arrive, sent again by an administrator (lib/server
       expect(mails.map((mail) => [mail.to, mail.state])).toContainEqual(["gammel.feil@example.no", "GIVEN_UP"]);
       expect(mails.some((mail) => mail.to.startsWith("student"))).toBe(false);
       expect(truncated).toBe(false);
+
+      // Exactly as many stuck as the list shows: all shown, none said to be left out; one more: it is.
+      const { UNDELIVERED_LIST_LIMIT } = await import("@/lib/server/mail-admin");
+      const giveUp = async (count: number, from: number) => {
+        await db().$transaction(async (tx) => {
+          for (let index = from; index < from + count; index += 1) await queueMail(tx, { dedupeKey: `batch-given-up-${index}`, to: `feil${index}@example.no`, subject: "Vedtak", text: "Tekst" });
+        });
+        await db().mailMessage.updateMany({ where: { dedupeKey: { startsWith: "batch-given-up-" }, failedAt: null }, data: { failedAt: minutesAgo(30), attempts: 8 } });
+      };
+      const missing = UNDELIVERED_LIST_LIMIT - (before + 1);
+      await giveUp(missing, 0);
+      const full = await listUndeliveredMail(admin, now);
+      expect([full.mails.length, full.truncated]).toEqual([UNDELIVERED_LIST_LIMIT, false]);
+      await giveUp(1, missing);
+      const over = await listUndeliveredMail(admin, now);
+      expect([over.mails.length, over.truncated]).toEqual([UNDELIVERED_LIST_LIMIT, true]);
+      expect(await countUndeliveredMail(admin, now)).toEqual({ count: UNDELIVERED_LIST_LIMIT + 1 });
     } finally {
-      await db().mailMessage.deleteMany({ where: { dedupeKey: { startsWith: "batch-in-flight-" } } });
+      await db().mailMessage.deleteMany({
+        where: { OR: [{ dedupeKey: { startsWith: "batch-in-flight-" } }, { dedupeKey: { startsWith: "batch-given-up-" } }, { dedupeKey: "stuck-before-batch" }] },
+      });
     }
   });
 });

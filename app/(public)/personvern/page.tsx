@@ -149,9 +149,10 @@ export default async function PrivacyPage() {
           <li>
             <strong>Søker du om utsatt eksamen,</strong> slettes forklaringen din og dokumentasjonen (for eksempel
             legeerklæringen) {deferralPeriod} etter at søknaden er endelig avgjort: vedtaket, avgjørelsen av en klage, eller
-            at klagen ble sendt til klagenemnda. Fikk du utsatt eksamen, regnes tiden tidligst fra den utsatte eksamenen.
-            Aldri før klagefristen er ute eller mens en klage er til behandling. Søknaden, vedtaket med begrunnelsen og brevet
-            beholdes som saksdokumenter.
+            at klagen ble sendt til klagenemnda (dokumentasjonen følger saken dit). Fikk du utsatt eksamen, regnes tiden
+            tidligst fra den utsatte eksamenen, og søker du på nytt, slettes alle søknadene dine samtidig når den siste er
+            avgjort. Aldri før klagefristen er ute eller mens en klage er til behandling. Søknaden, vedtaket med
+            begrunnelsen, brevene og en klage du har skrevet, beholdes som saksdokumenter.
           </li>
           <li>Innlogginger slettes når de er avsluttet, og engangslenker et døgn etter at de er brukt eller har gått ut.</li>
         </ul>

@@ -12,9 +12,14 @@ import "server-only";
 // the other order could leave files on disk that no row names any more. Idempotent: a second
 // run finds nothing left to delete and writes nothing.
 //
-// A request for utsatt eksamen the same way: lock the request, then its student's enrolment (filing
-// a klage locks it, so none comes in between), read the facts again, delete the documentation's
-// rows, blank the student's account and mark the request erased, delete the files, audit, commit.
+// A student's requests for utsatt eksamen in a kull (erased together, lib/domain/retention.ts) the
+// same way: lock the requests (in id order, as deciding one locks it before the enrolment), then
+// the enrolment (filing a klage locks it, so none comes in between), read the facts again, delete
+// the documentation's rows, blank each account and mark the request erased, delete the files,
+// audit each request, commit.
+//
+// One case that cannot be deleted (a row some constraint refuses) does not stop the others: the
+// run goes on, and fails at the end naming the cases, so the job shows as failed in pg-boss.
 import { osloDate } from "@/lib/domain/application-deadline";
 import {
   deferralRetentionVerdict,
@@ -98,10 +103,21 @@ export async function applyRetention(now = new Date(), periods: RetentionPeriods
     orderBy: { id: "asc" },
   });
   const run: RetentionRun = { documentsDeletedFrom: 0, documentsDeleted: 0, applicationsDeleted: 0, deferralsErased: 0, deferralDocumentsDeleted: 0 };
+  const failures: string[] = [];
+  /** Runs one case's deletion; an error is logged and remembered, and the run goes on. */
+  const attempt = async <T>(label: string, work: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await withRetry(work);
+    } catch (error) {
+      console.error(`[privacy.retention] ${label}:`, error);
+      failures.push(label);
+      return null;
+    }
+  };
   for (const candidate of candidates) {
     const verdict = retentionVerdict(toFacts(candidate), today, periods);
     if (verdict.action === "KEEP" || !verdict.due) continue;
-    const done = await withRetry(() => db().$transaction((tx) => deleteIfDue(tx, candidate.id, today, periods), { timeout: 30_000 }));
+    const done = await attempt(`Application ${candidate.id}`, () => db().$transaction((tx) => deleteIfDue(tx, candidate.id, today, periods), { timeout: 30_000 }));
     if (done?.kind === "documents") {
       run.documentsDeletedFrom += 1;
       run.documentsDeleted += done.documents;
@@ -110,22 +126,25 @@ export async function applyRetention(now = new Date(), periods: RetentionPeriods
     }
   }
 
-  // Decided requests for utsatt eksamen that still hold their health data.
-  const deferrals = await db().examDeferral.findMany({
+  // Students with a decided request for utsatt eksamen that still holds its health data.
+  const holding = await db().examDeferral.findMany({
     where: { status: { not: "REQUESTED" }, healthDataErasedAt: null },
-    select: DEFERRAL_SELECT,
-    orderBy: { id: "asc" },
+    select: { registration: { select: { enrolmentId: true } } },
   });
-  const letters = await deferralLetters(db(), deferrals.map((deferral) => deferral.id));
-  for (const deferral of deferrals) {
-    const verdict = deferralRetentionVerdict(toDeferralFacts(deferral, letters.get(deferral.id) ?? []), today, periods);
+  const enrolmentIds = [...new Set(holding.map((row) => row.registration.enrolmentId))].sort();
+  const cases = await deferralCases(db(), enrolmentIds);
+  for (const enrolmentId of enrolmentIds) {
+    const verdict = deferralRetentionVerdict(cases.get(enrolmentId) ?? [], today, periods);
     if (verdict.action === "KEEP" || !verdict.due) continue;
-    const done = await withRetry(() => db().$transaction((tx) => eraseDeferralIfDue(tx, deferral.id, today, periods, now), { timeout: 30_000 }));
+    const done = await attempt(`utsatt eksamen, Enrolment ${enrolmentId}`, () =>
+      db().$transaction((tx) => eraseDeferralsIfDue(tx, enrolmentId, today, periods, now), { timeout: 30_000 }),
+    );
     if (done) {
-      run.deferralsErased += 1;
+      run.deferralsErased += done.requests;
       run.deferralDocumentsDeleted += done.documents;
     }
   }
+  if (failures.length > 0) throw new Error(`privacy.retention: ${failures.length} case(s) could not be deleted and wait for the next run: ${failures.join(", ")}`);
   return run;
 }
 
@@ -179,15 +198,14 @@ async function deleteIfDue(tx: Transaction, applicationId: string, today: string
 
 // ─── Utsatt eksamen ─────────────────────────────────────────────────────────────────────────────
 
-const DEFERRAL_SELECT = {
-  id: true,
-  status: true,
-  decidedAt: true,
-  healthDataErasedAt: true,
-  sitting: { select: { handInAt: true } },
-} satisfies Prisma.ExamDeferralSelect;
-
-type DeferralRow = Prisma.ExamDeferralGetPayload<{ select: typeof DEFERRAL_SELECT }>;
+interface DeferralRow {
+  id: string;
+  status: "REQUESTED" | "GRANTED" | "REFUSED";
+  decidedAt: Date | null;
+  healthDataErasedAt: Date | null;
+  enrolmentId: string;
+  sitting: { handInAt: Date } | null;
+}
 
 interface DeferralLetter {
   madeAvailableOn: Date;
@@ -195,20 +213,39 @@ interface DeferralLetter {
   appeals: { status: "RECEIVED" | "REVERSED" | "UPHELD"; decidedAt: Date | null; forwardedAt: Date | null }[];
 }
 
-/** The letters about each request (the grant, or the refusal and its klage), by request. */
-async function deferralLetters(reader: Database | Transaction, deferralIds: string[]): Promise<Map<string, DeferralLetter[]>> {
-  const rows = await reader.studentLetter.findMany({
-    where: { aboutType: "ExamDeferral", aboutId: { in: deferralIds } },
+/** Every request for utsatt eksamen of these enrolments, with the letters about each. */
+async function readDeferrals(reader: Database | Transaction, enrolmentIds: string[]) {
+  const rows = await reader.examDeferral.findMany({
+    where: { registration: { enrolmentId: { in: enrolmentIds } } },
+    orderBy: { id: "asc" },
     select: {
-      aboutId: true,
-      madeAvailableOn: true,
-      klageDeadline: true,
-      appeals: { select: { status: true, decidedAt: true, forwardedAt: true } },
+      id: true,
+      status: true,
+      decidedAt: true,
+      healthDataErasedAt: true,
+      registration: { select: { enrolmentId: true } },
+      sitting: { select: { handInAt: true } },
     },
   });
-  const byDeferral = new Map<string, DeferralLetter[]>();
-  for (const { aboutId, ...letter } of rows) byDeferral.set(aboutId, [...(byDeferral.get(aboutId) ?? []), letter]);
-  return byDeferral;
+  const letters = await reader.studentLetter.findMany({
+    where: { aboutType: "ExamDeferral", aboutId: { in: rows.map((row) => row.id) } },
+    select: { aboutId: true, madeAvailableOn: true, klageDeadline: true, appeals: { select: { status: true, decidedAt: true, forwardedAt: true } } },
+  });
+  const lettersOf = new Map<string, DeferralLetter[]>();
+  for (const { aboutId, ...letter } of letters) lettersOf.set(aboutId, [...(lettersOf.get(aboutId) ?? []), letter]);
+  return rows.map(({ registration, ...row }): { row: DeferralRow; letters: DeferralLetter[] } => ({
+    row: { ...row, enrolmentId: registration.enrolmentId },
+    letters: lettersOf.get(row.id) ?? [],
+  }));
+}
+
+/** The rule's facts for each enrolment: all of the student's requests in the kull. */
+async function deferralCases(reader: Database | Transaction, enrolmentIds: string[]): Promise<Map<string, DeferralRetentionFacts[]>> {
+  const cases = new Map<string, DeferralRetentionFacts[]>();
+  for (const { row, letters } of await readDeferrals(reader, enrolmentIds)) {
+    cases.set(row.enrolmentId, [...(cases.get(row.enrolmentId) ?? []), toDeferralFacts(row, letters)]);
+  }
+  return cases;
 }
 
 function toDeferralFacts(row: DeferralRow, letters: readonly DeferralLetter[]): DeferralRetentionFacts {
@@ -234,29 +271,36 @@ function toDeferralFacts(row: DeferralRow, letters: readonly DeferralLetter[]): 
   };
 }
 
-async function eraseDeferralIfDue(tx: Transaction, deferralId: string, today: string, periods: RetentionPeriods, now: Date) {
-  // The request first, as deciding it and deciding a klage on it lock it before the enrolment.
-  const [locked] = await tx.$queryRaw<{ enrolmentId: string }[]>`
-    SELECT r."enrolmentId" FROM "ExamDeferral" d JOIN "ExamRegistration" r ON r."id" = d."registrationId"
-    WHERE d."id" = ${deferralId} FOR UPDATE OF d`;
-  if (!locked) return null;
-  await tx.$queryRaw`SELECT "id" FROM "Enrolment" WHERE "id" = ${locked.enrolmentId} FOR SHARE`;
-  const row = await tx.examDeferral.findUniqueOrThrow({ where: { id: deferralId }, select: DEFERRAL_SELECT });
-  if (row.healthDataErasedAt) return null;
-  const letters = await deferralLetters(tx, [deferralId]);
-  const verdict = deferralRetentionVerdict(toDeferralFacts(row, letters.get(deferralId) ?? []), today, periods);
+async function eraseDeferralsIfDue(tx: Transaction, enrolmentId: string, today: string, periods: RetentionPeriods, now: Date) {
+  // The requests first (in id order), as deciding one, or a klage on it, locks it before the
+  // enrolment; then the enrolment, which filing a klage locks.
+  await tx.$queryRaw`
+    SELECT d."id" FROM "ExamDeferral" d JOIN "ExamRegistration" r ON r."id" = d."registrationId"
+    WHERE r."enrolmentId" = ${enrolmentId} ORDER BY d."id" FOR UPDATE OF d`;
+  await tx.$queryRaw`SELECT "id" FROM "Enrolment" WHERE "id" = ${enrolmentId} FOR SHARE`;
+  const requests = await readDeferrals(tx, [enrolmentId]);
+  const verdict = deferralRetentionVerdict(
+    requests.map(({ row, letters }) => toDeferralFacts(row, letters)),
+    today,
+    periods,
+  );
   if (verdict.action === "KEEP" || !verdict.due) return null;
 
-  const documents = await tx.document.findMany({ where: { examDeferralId: deferralId }, select: { id: true, storageKey: true } });
-  await tx.document.deleteMany({ where: { examDeferralId: deferralId } });
-  await tx.examDeferral.update({ where: { id: deferralId }, data: { explanation: null, healthDataErasedAt: now } });
+  const holding = requests.filter(({ row }) => row.healthDataErasedAt === null).map(({ row }) => row.id);
+  if (holding.length === 0) return null;
+  const documents = await tx.document.findMany({ where: { examDeferralId: { in: holding } }, select: { id: true, storageKey: true, examDeferralId: true } });
+  await tx.document.deleteMany({ where: { examDeferralId: { in: holding } } });
+  await tx.examDeferral.updateMany({ where: { id: { in: holding } }, data: { explanation: null, healthDataErasedAt: now } });
   for (const document of documents) await storage().delete(document.storageKey);
-  await audit(tx, {
-    actorId: null,
-    action: "retention.erase_deferral_health_data",
-    entityType: "ExamDeferral",
-    entityId: deferralId,
-    after: { rule: "deferral-health-data", dueOn: verdict.dueOn, account: true, documents: documents.length, documentIds: documents.map((document) => document.id) },
-  });
-  return { documents: documents.length };
+  for (const deferralId of holding) {
+    const own = documents.filter((document) => document.examDeferralId === deferralId);
+    await audit(tx, {
+      actorId: null,
+      action: "retention.erase_deferral_health_data",
+      entityType: "ExamDeferral",
+      entityId: deferralId,
+      after: { rule: "deferral-health-data", dueOn: verdict.dueOn, account: true, documents: own.length, documentIds: own.map((document) => document.id) },
+    });
+  }
+  return { requests: holding.length, documents: documents.length };
 }

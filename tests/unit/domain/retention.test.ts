@@ -238,40 +238,40 @@ const refusedOn = (decidedOn: string, klage: DeferralLetterFacts["klage"] = null
 describe("the health data of a request for utsatt eksamen", () => {
   it("is kept while the request waits for a decision, however old", () => {
     const waiting: DeferralRetentionFacts = { status: "REQUESTED", decidedOn: null, deferredSittingEndsOn: null, letters: [] };
-    expect(deferralRetentionVerdict(waiting, "2035-01-01")).toEqual({ action: "KEEP", reason: "NOT_DECIDED" });
+    expect(deferralRetentionVerdict([waiting], "2035-01-01")).toEqual({ action: "KEEP", reason: "NOT_DECIDED" });
   });
 
   it("goes three months after a grant whose utsatt eksamen is over, from that day on", () => {
     const facts = grantedOn("2026-12-21", "2026-11-30");
-    expect(deferralRetentionVerdict(facts, "2027-03-20")).toEqual({ action: "ERASE_HEALTH_DATA", dueOn: "2027-03-21", due: false });
-    expect(deferralRetentionVerdict(facts, "2027-03-21")).toEqual({ action: "ERASE_HEALTH_DATA", dueOn: "2027-03-21", due: true });
+    expect(deferralRetentionVerdict([facts], "2027-03-20")).toEqual({ action: "ERASE_HEALTH_DATA", dueOn: "2027-03-21", due: false });
+    expect(deferralRetentionVerdict([facts], "2027-03-21")).toEqual({ action: "ERASE_HEALTH_DATA", dueOn: "2027-03-21", due: true });
   });
 
   it("after a grant, runs from the utsatt eksamen's hand-in when that is later: the grant is carried out then", () => {
     const facts = grantedOn("2026-12-21", "2027-02-11");
-    expect(deferralRetentionVerdict(facts, "2027-04-01")).toMatchObject({ dueOn: "2027-05-11", due: false });
-    expect(deferralRetentionVerdict(facts, "2027-05-11")).toMatchObject({ dueOn: "2027-05-11", due: true });
+    expect(deferralRetentionVerdict([facts], "2027-04-01")).toMatchObject({ dueOn: "2027-05-11", due: false });
+    expect(deferralRetentionVerdict([facts], "2027-05-11")).toMatchObject({ dueOn: "2027-05-11", due: true });
   });
 
   it("after a refusal, never goes before its klage deadline has passed, even with a period of 0 months", () => {
     const periods = retentionPeriodsFrom({ deferralHealthDataMonths: 0 });
     // Made available Friday 10 April 2026: the deadline is Monday 4 May (1 May is a holiday).
-    expect(deferralRetentionVerdict(refusedOn("2026-04-10"), "2026-05-04", periods)).toMatchObject({ dueOn: "2026-05-05", due: false });
-    expect(deferralRetentionVerdict(refusedOn("2026-04-10"), "2026-05-05", periods)).toMatchObject({ due: true });
-    expect(deferralRetentionVerdict(refusedOn("2026-04-10"), "2026-07-10")).toMatchObject({ dueOn: "2026-07-10", due: true });
+    expect(deferralRetentionVerdict([refusedOn("2026-04-10")], "2026-05-04", periods)).toMatchObject({ dueOn: "2026-05-05", due: false });
+    expect(deferralRetentionVerdict([refusedOn("2026-04-10")], "2026-05-05", periods)).toMatchObject({ due: true });
+    expect(deferralRetentionVerdict([refusedOn("2026-04-10")], "2026-07-10")).toMatchObject({ dueOn: "2026-07-10", due: true });
   });
 
   it("is kept while a klage on the refusal waits", () => {
     const facts = refusedOn("2026-04-10", { state: "OPEN", decidedOn: null, upheld: false, forwardedOn: null });
-    expect(deferralRetentionVerdict(facts, "2030-01-01")).toEqual({ action: "KEEP", reason: "KLAGE_OPEN" });
+    expect(deferralRetentionVerdict([facts], "2030-01-01")).toEqual({ action: "KEEP", reason: "KLAGE_OPEN" });
   });
 
   it("is kept while an upheld klage has not been sent on to the appeals body, and runs from the sending", () => {
     const upheld = refusedOn("2026-04-10", { state: "DECIDED", decidedOn: "2026-05-02", upheld: true, forwardedOn: null });
-    expect(deferralRetentionVerdict(upheld, "2030-01-01")).toEqual({ action: "KEEP", reason: "KLAGE_NOT_SENT_ON" });
+    expect(deferralRetentionVerdict([upheld], "2030-01-01")).toEqual({ action: "KEEP", reason: "KLAGE_NOT_SENT_ON" });
     const sent = refusedOn("2026-04-10", { state: "DECIDED", decidedOn: "2026-05-02", upheld: true, forwardedOn: "2026-06-15" });
-    expect(deferralRetentionVerdict(sent, "2026-09-14")).toMatchObject({ dueOn: "2026-09-15", due: false });
-    expect(deferralRetentionVerdict(sent, "2026-09-15")).toMatchObject({ due: true });
+    expect(deferralRetentionVerdict([sent], "2026-09-14")).toMatchObject({ dueOn: "2026-09-15", due: false });
+    expect(deferralRetentionVerdict([sent], "2026-09-15")).toMatchObject({ due: true });
   });
 
   it("after a klage that was taken (the request granted), runs from the newest of the klage, the grant and its sitting", () => {
@@ -279,101 +279,125 @@ describe("the health data of a request for utsatt eksamen", () => {
       status: "GRANTED",
       decidedOn: "2026-05-20",
       deferredSittingEndsOn: "2026-06-04",
-      letters: [
-        refusalLetter("2026-04-10", { state: "DECIDED", decidedOn: "2026-05-20", upheld: false, forwardedOn: null }),
-        { madeAvailableOn: "2026-05-21", klageDeadline: null, klage: null },
-      ],
+      // The klage's outcome letter is about the klage, not the request: only the refusal is here.
+      letters: [refusalLetter("2026-04-10", { state: "DECIDED", decidedOn: "2026-05-20", upheld: false, forwardedOn: null })],
     };
-    expect(deferralRetentionVerdict(facts, "2026-09-03")).toMatchObject({ dueOn: "2026-09-04", due: false });
-    expect(deferralRetentionVerdict(facts, "2026-09-04")).toMatchObject({ due: true });
+    expect(deferralRetentionVerdict([facts], "2026-09-03")).toMatchObject({ dueOn: "2026-09-04", due: false });
+    expect(deferralRetentionVerdict([facts], "2026-09-04")).toMatchObject({ due: true });
+  });
+
+  it("is erased for all of a student's requests at once: a later request keeps the earlier one's until it is final", () => {
+    // Granted onto an utsatt eksamen ending 11 February; ill again, a new request for it waits.
+    const first = grantedOn("2026-12-21", "2027-02-11");
+    const again: DeferralRetentionFacts = { status: "REQUESTED", decidedOn: null, deferredSittingEndsOn: null, letters: [] };
+    expect(deferralRetentionVerdict([first, again], "2027-09-01")).toEqual({ action: "KEEP", reason: "NOT_DECIDED" });
+    // Refused on 1 June: both go three months after it, once its klage deadline has passed.
+    expect(deferralRetentionVerdict([first, refusedOn("2027-06-01")], "2027-08-31")).toMatchObject({ dueOn: "2027-09-01", due: false });
+    expect(deferralRetentionVerdict([first, refusedOn("2027-06-01")], "2027-09-01")).toMatchObject({ dueOn: "2027-09-01", due: true });
+    // Refused before the utsatt eksamen the first placed the student on: that sitting still counts.
+    expect(deferralRetentionVerdict([first, refusedOn("2027-01-10")], "2027-05-10")).toMatchObject({ dueOn: "2027-05-11", due: false });
+    // A klage on the later one keeps the earlier one too.
+    const klage = refusedOn("2027-06-01", { state: "OPEN", decidedOn: null, upheld: false, forwardedOn: null });
+    expect(deferralRetentionVerdict([first, klage], "2030-01-01")).toEqual({ action: "KEEP", reason: "KLAGE_OPEN" });
+    expect(deferralRetentionVerdict([], "2030-01-01")).toEqual({ action: "KEEP", reason: "NOT_DECIDED" });
   });
 });
 
-// Any order of: time passing, the request decided (granted onto a sitting, or refused), a klage
-// filed on a refusal in time, the klage decided (taken: granted; or upheld), an upheld klage sent
-// on. After every step the verdict keeps the promises, and time alone never takes an erasure back.
+// Any order of: time passing, a request made (the first, or a new one once none waits: after a
+// refusal, or illness again at the utsatt eksamen a grant placed the student on), the waiting one
+// decided (granted onto a sitting, or refused), a klage filed on a refusal in time, the klage
+// decided (taken: the request granted; or upheld), an upheld klage sent on. After every step the
+// verdict over all the student's requests keeps the promises, and time alone never takes an
+// erasure back.
 type DeferralEvent =
   | { kind: "pass"; days: number }
+  | { kind: "ask" }
   | { kind: "decide"; grant: boolean; sittingInDays: number }
-  | { kind: "file" }
-  | { kind: "decideKlage"; take: boolean; sittingInDays: number }
-  | { kind: "sendOn" };
+  | { kind: "file"; which: number }
+  | { kind: "decideKlage"; which: number; take: boolean; sittingInDays: number }
+  | { kind: "sendOn"; which: number };
 
 const deferralEvent: fc.Arbitrary<DeferralEvent> = fc.oneof(
   fc.record({ kind: fc.constant("pass" as const), days: fc.integer({ min: 1, max: 90 }) }),
+  fc.record({ kind: fc.constant("ask" as const) }),
   fc.record({ kind: fc.constant("decide" as const), grant: fc.boolean(), sittingInDays: fc.integer({ min: 1, max: 400 }) }),
-  fc.record({ kind: fc.constant("file" as const) }),
-  fc.record({ kind: fc.constant("decideKlage" as const), take: fc.boolean(), sittingInDays: fc.integer({ min: 1, max: 400 }) }),
-  fc.record({ kind: fc.constant("sendOn" as const) }),
+  fc.record({ kind: fc.constant("file" as const), which: fc.nat(3) }),
+  fc.record({ kind: fc.constant("decideKlage" as const), which: fc.nat(3), take: fc.boolean(), sittingInDays: fc.integer({ min: 1, max: 400 }) }),
+  fc.record({ kind: fc.constant("sendOn" as const), which: fc.nat(3) }),
 );
 
-describe("the health data of utsatt eksamen over any order of decision, klage and time (property)", () => {
-  it("is never erased undecided, with a klage waiting or not sent on, before a klage deadline, or before the period after the last step", () => {
+type MutableRequest = { status: DeferralRetentionFacts["status"]; decidedOn: string | null; deferredSittingEndsOn: string | null; letters: DeferralLetterFacts[] };
+
+describe("the health data of utsatt eksamen over any order of requests, decisions, klager and time (property)", () => {
+  it("is never erased with a request undecided, a klage waiting or not sent on, before a klage deadline, or before the period after the last step", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 700 }), fc.array(deferralEvent, { maxLength: 25 }), fc.integer({ min: 0, max: 12 }), (start, events, months) => {
+      fc.property(fc.integer({ min: 0, max: 700 }), fc.array(deferralEvent, { maxLength: 30 }), fc.integer({ min: 0, max: 12 }), (start, events, months) => {
         const periods = retentionPeriodsFrom({ deferralHealthDataMonths: months });
         let today = addDays("2026-01-05", start);
-        const facts: { status: DeferralRetentionFacts["status"]; decidedOn: string | null; deferredSittingEndsOn: string | null; letters: DeferralLetterFacts[] } = {
-          status: "REQUESTED",
-          decidedOn: null,
-          deferredSittingEndsOn: null,
-          letters: [],
-        };
-        let lastStepOn: string | null = null;
+        const requests: MutableRequest[] = [{ status: "REQUESTED", decidedOn: null, deferredSittingEndsOn: null, letters: [] }];
+        let lastStepOn = today;
         let wasDue = false;
         const check = (timeOnly: boolean) => {
-          const verdict = deferralRetentionVerdict(structuredClone(facts), today, periods);
-          const klager = facts.letters.flatMap((letter) => (letter.klage ? [letter.klage] : []));
-          if (facts.status === "REQUESTED") expect(verdict).toEqual({ action: "KEEP", reason: "NOT_DECIDED" });
-          else if (klager.some((klage) => klage.state === "OPEN")) expect(verdict).toEqual({ action: "KEEP", reason: "KLAGE_OPEN" });
-          else if (klager.some((klage) => klage.upheld && !klage.forwardedOn)) expect(verdict).toEqual({ action: "KEEP", reason: "KLAGE_NOT_SENT_ON" });
-          else expect(verdict.action).toBe("ERASE_HEALTH_DATA");
+          const verdict = deferralRetentionVerdict(structuredClone(requests), today, periods);
+          const klager = requests.flatMap((request) => request.letters.flatMap((letter) => (letter.klage ? [letter.klage] : [])));
+          const waiting = requests.some((request) => request.status === "REQUESTED");
+          const keep = waiting || klager.some((klage) => klage.state === "OPEN" || (klage.upheld && !klage.forwardedOn));
+          expect(verdict.action).toBe(keep ? "KEEP" : "ERASE_HEALTH_DATA");
           if (verdict.action !== "ERASE_HEALTH_DATA") {
             wasDue = false;
             return;
           }
           if (verdict.due) {
-            for (const letter of facts.letters) if (letter.klageDeadline) expect(compareIsoDates(today, letter.klageDeadline)).toBeGreaterThan(0);
-            expect(compareIsoDates(today, addMonths(lastStepOn!, months))).toBeGreaterThanOrEqual(0);
-            if (facts.deferredSittingEndsOn) expect(compareIsoDates(today, addMonths(facts.deferredSittingEndsOn, months))).toBeGreaterThanOrEqual(0);
+            for (const request of requests) {
+              for (const letter of request.letters) if (letter.klageDeadline) expect(compareIsoDates(today, letter.klageDeadline)).toBeGreaterThan(0);
+              if (request.deferredSittingEndsOn) expect(compareIsoDates(today, addMonths(request.deferredSittingEndsOn, months))).toBeGreaterThanOrEqual(0);
+            }
+            expect(compareIsoDates(today, addMonths(lastStepOn, months))).toBeGreaterThanOrEqual(0);
           } else {
             expect(compareIsoDates(today, verdict.dueOn)).toBeLessThan(0);
           }
           if (timeOnly && wasDue) expect(verdict.due).toBe(true);
           wasDue = verdict.due;
         };
-        const grant = (sittingInDays: number) => {
-          facts.status = "GRANTED";
-          facts.decidedOn = today;
-          facts.deferredSittingEndsOn = addDays(today, sittingInDays);
-          facts.letters.push({ madeAvailableOn: today, klageDeadline: null, klage: null });
+        const grant = (request: MutableRequest, sittingInDays: number, letter: boolean) => {
+          request.status = "GRANTED";
+          request.decidedOn = today;
+          request.deferredSittingEndsOn = addDays(today, sittingInDays);
+          if (letter) request.letters.push({ madeAvailableOn: today, klageDeadline: null, klage: null });
         };
+        const refusals = () => requests.flatMap((request) => request.letters.filter((letter) => letter.klageDeadline !== null).map((letter) => ({ request, letter })));
         check(false);
         for (const event of events) {
-          const refusal = facts.letters.find((letter) => letter.klageDeadline !== null);
           if (event.kind === "pass") {
             today = addDays(today, event.days);
             check(true);
             continue;
           }
-          if (event.kind === "decide") {
-            if (facts.status !== "REQUESTED") continue;
-            if (event.grant) grant(event.sittingInDays);
+          const waiting = requests.find((request) => request.status === "REQUESTED");
+          const refused = refusals();
+          const target = refused.length > 0 && "which" in event ? refused[event.which % refused.length]! : null;
+          if (event.kind === "ask") {
+            if (waiting) continue;
+            requests.push({ status: "REQUESTED", decidedOn: null, deferredSittingEndsOn: null, letters: [] });
+          } else if (event.kind === "decide") {
+            if (!waiting) continue;
+            if (event.grant) grant(waiting, event.sittingInDays, true);
             else {
-              facts.status = "REFUSED";
-              facts.decidedOn = today;
-              facts.letters.push(refusalLetter(today));
+              waiting.status = "REFUSED";
+              waiting.decidedOn = today;
+              waiting.letters.push(refusalLetter(today));
             }
           } else if (event.kind === "file") {
-            if (!refusal || refusal.klage || compareIsoDates(today, refusal.klageDeadline!) > 0) continue;
-            refusal.klage = { state: "OPEN", decidedOn: null, upheld: false, forwardedOn: null };
+            if (!target || target.letter.klage || compareIsoDates(today, target.letter.klageDeadline!) > 0) continue;
+            target.letter.klage = { state: "OPEN", decidedOn: null, upheld: false, forwardedOn: null };
           } else if (event.kind === "decideKlage") {
-            if (refusal?.klage?.state !== "OPEN") continue;
-            refusal.klage = { state: "DECIDED", decidedOn: today, upheld: !event.take, forwardedOn: null };
-            if (event.take) grant(event.sittingInDays);
+            if (target?.letter.klage?.state !== "OPEN") continue;
+            target.letter.klage = { state: "DECIDED", decidedOn: today, upheld: !event.take, forwardedOn: null };
+            // Taken: the request is granted; the outcome letter is about the klage, not the request.
+            if (event.take) grant(target.request, event.sittingInDays, false);
           } else {
-            if (!refusal?.klage?.upheld || refusal.klage.forwardedOn) continue;
-            refusal.klage.forwardedOn = today;
+            if (!target?.letter.klage?.upheld || target.letter.klage.forwardedOn) continue;
+            target.letter.klage.forwardedOn = today;
           }
           lastStepOn = today;
           check(false);

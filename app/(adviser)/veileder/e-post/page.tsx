@@ -99,7 +99,7 @@ export default async function UndeliveredMailPage({ searchParams }: { searchPara
         <h2 id="e-post-heading">
           {mails.length === 0 ? "Ingen e-post venter på deg" : countNoun(mails.length, "e-post", "e-poster")}
         </h2>
-        {truncated ? <p className="mt-2">Bare e-post blant de {UNDELIVERED_LIST_LIMIT} nyeste som ikke er sendt, vises. Send dem på nytt, så kommer de eldre fram.</p> : null}
+        {truncated ? <p className="mt-2">Bare de {UNDELIVERED_LIST_LIMIT} nyeste vises. Send dem på nytt, så kommer de eldre fram.</p> : null}
         <div className="mt-4">
           <DataTable
             caption="E-post som ikke kom fram, nyeste først"
