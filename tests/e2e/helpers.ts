@@ -47,6 +47,13 @@ async function runAxe(page: Page): Promise<AxeResults> {
 
 /** WCAG 2.1 A and AA, as axe checks them. */
 export async function expectAccessible(page: Page) {
+  // Next.js streams a page's metadata: just after a client-side navigation (a sign-in's redirect)
+  // the document can be a moment without its <title>, and axe then reports "document-title" for a
+  // page that has one (seen once in CI on /faglaerer). Wait for the title (and the load) first; a
+  // page that really has none is still reported once the wait is over.
+  await page
+    .waitForFunction(() => document.readyState === "complete" && document.title.trim() !== "", undefined, { timeout: 10_000 })
+    .catch(() => {});
   const results = await runAxe(page);
   const summary = results.violations.map((violation) => ({
     id: violation.id,
