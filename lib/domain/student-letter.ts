@@ -121,9 +121,11 @@ export function isEnkeltvedtak(kind: StudentLetterKind): boolean {
 
 /**
  * The letters that answer an earlier letter and so continue its case (its reference): a klage's
- * outcome, and the notice that an earlier decision no longer stands. Every other letter opens a
- * case of its own: an enkeltvedtak, and the confirmations that give what was asked (leave granted
- * or ended, withdrawal, completion, transfer, utsatt eksamen granted).
+ * outcome, the notice that an earlier decision no longer stands, and the end of a leave (the
+ * return, or the leave withdrawn before it began), which belongs to the case of the decision that
+ * granted it (the grant, or the refusal a klage reversed). Every other letter opens a case of its
+ * own: an enkeltvedtak, and the confirmations that give what was asked (leave granted,
+ * withdrawal, completion, transfer, utsatt eksamen granted).
  */
 export const ANSWERS_EARLIER_LETTER: Record<StudentLetterKind, boolean> = {
   ARBEIDSKRAV_NOT_APPROVED: false,
@@ -135,8 +137,8 @@ export const ANSWERS_EARLIER_LETTER: Record<StudentLetterKind, boolean> = {
   EXAM_DEFERRAL_REFUSED: false,
   LEAVE_GRANTED: false,
   LEAVE_REFUSED: false,
-  LEAVE_ENDED: false,
-  LEAVE_CANCELLED: false,
+  LEAVE_ENDED: true,
+  LEAVE_CANCELLED: true,
   WITHDRAWAL_CONFIRMED: false,
   COMPLETION_CONFIRMED: false,
   TRANSFER_CONFIRMED: false,

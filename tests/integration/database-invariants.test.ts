@@ -2,12 +2,14 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "./support";
+import { opensCase, STUDENT_LETTER_KINDS } from "@/lib/domain/student-letter";
 import {
   cohortDays,
   createApplication,
   createCohort,
   createDecision,
   createProgramme,
+  createStudentLetter,
   createUser,
   day,
   enrol,
@@ -205,5 +207,52 @@ describe("checks on values", () => {
       }),
     ).rejects.toThrow(/Document_size_range/);
     await expect(db().position.create({ data: position })).resolves.toMatchObject({ percent: 100 });
+  });
+});
+
+describe("case numbers", () => {
+  it("the index that opens a case once names exactly the kinds that answer an earlier letter (the domain's table)", async () => {
+    const { rows } = await raw.query<{ indexdef: string }>(`SELECT indexdef FROM pg_indexes WHERE indexname = 'StudentLetter_caseNumber_opened_key'`);
+    const excluded = [...rows[0]!.indexdef.matchAll(/'([A-Z_]+)'::"StudentLetterKind"/g)].map((match) => match[1]);
+    expect(rows[0]!.indexdef).toMatch(/NOT IN|<> ALL/);
+    expect(excluded.sort()).toEqual(STUDENT_LETTER_KINDS.filter((kind) => !opensCase(kind)).sort());
+  });
+
+  it("a letter that opens a case cannot take a number already opened; the end of a leave carries its grant's", async () => {
+    const { cohort } = await smallCohort(5);
+    const student = await createUser(db(), { roles: ["STUDENT"] });
+    const adviser = await createUser(db(), { roles: ["ADVISER"] });
+    const enrolment = await enrol(db(), { userId: student.id, cohortId: cohort.id });
+    const signer = { id: adviser.id, name: adviser.name, title: "Studieveileder" };
+    const leave = { from: "2030-09-01", to: "2030-10-01" };
+    const grant = await createStudentLetter(db(), {
+      enrolmentId: enrolment.id,
+      facts: { kind: "LEAVE_GRANTED", leave, reason: "Sykdom", samlingDays: 2, maxAbsences: 1, attendancePercent: 80, examWithdrawn: false },
+      decidedBy: signer,
+      about: { type: "LeaveOfAbsence", id: "leave-1" },
+      at: new Date("2030-08-20T10:00:00Z"),
+    });
+    const ended = await createStudentLetter(db(), {
+      enrolmentId: enrolment.id,
+      facts: { kind: "LEAVE_ENDED", leave, returnedOn: "2030-09-20", samlingDays: 1 },
+      decidedBy: signer,
+      about: { type: "LeaveOfAbsence", id: "leave-1" },
+      at: new Date("2030-09-20T10:00:00Z"),
+      inCaseOf: { letterId: grant.id },
+    });
+    expect((await db().studentLetter.findUniqueOrThrow({ where: { id: ended.id } })).caseNumber).toBe(
+      (await db().studentLetter.findUniqueOrThrow({ where: { id: grant.id } })).caseNumber,
+    );
+    // A confirmation is not an enkeltvedtak, and still opens its own case.
+    await expect(
+      createStudentLetter(db(), {
+        enrolmentId: enrolment.id,
+        facts: { kind: "WITHDRAWAL_CONFIRMED", effectiveOn: "2030-10-02", reason: null, examWithdrawn: false },
+        decidedBy: signer,
+        about: { type: "Enrolment", id: enrolment.id },
+        at: new Date("2030-10-02T10:00:00Z"),
+        inCaseOf: { letterId: grant.id },
+      }),
+    ).rejects.toThrow(/StudentLetter_caseNumber_opened_key|Unique constraint/);
   });
 });

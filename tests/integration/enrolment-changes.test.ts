@@ -67,6 +67,12 @@ async function lettersOf(enrolmentId: string, kind: string) {
   return db().studentLetter.findMany({ where: { enrolmentId, kind: kind as never }, orderBy: { decidedAt: "asc" } });
 }
 
+/** A letter's case (saksnummer), to compare. */
+async function caseOf(letterId: string) {
+  const letter = await db().studentLetter.findUniqueOrThrow({ where: { id: letterId }, select: { caseYear: true, caseNumber: true } });
+  return `${letter.caseYear}/${letter.caseNumber}`;
+}
+
 async function mailFor(letterId: string) {
   return db().mailMessage.count({ where: { dedupeKey: `student-letter:${letterId}` } });
 }
@@ -141,6 +147,9 @@ describe("leave of absence", () => {
     expect((await db().enrolment.findUniqueOrThrow({ where: { id: student(LEAVE).enrolmentId } })).status).toBe("ACTIVE");
     const [letter] = await lettersOf(student(LEAVE).enrolmentId, "LEAVE_ENDED");
     expect(letter!.id).toBe(result.letterId);
+    // The return belongs to the case of the grant: the same saksnummer, no new one drawn.
+    const [grant] = await lettersOf(student(LEAVE).enrolmentId, "LEAVE_GRANTED");
+    expect(await caseOf(letter!.id)).toBe(await caseOf(grant!.id));
     expect(await mailFor(result.letterId)).toBe(1);
     expect(await db().auditLog.findFirstOrThrow({ where: { action: "leave.return", entityId: result.leaveId } })).toMatchObject({
       before: { returnedOn: null, enrolmentStatus: "ON_LEAVE" },
@@ -187,8 +196,11 @@ describe("a klage on a refused leave, and a leave that begins later", () => {
     const [outcome] = await lettersOf(student(REFUSED).enrolmentId, "KLAGE_REVERSED");
     expect(await mailFor(outcome!.id)).toBe(1);
     expect(await storedStandings(world.cohortId)).toEqual(await recomputed(world.cohortId));
-    // Back again, so the later tests find the student active.
-    await registerReturn(world.adviser, { enrolmentId: student(REFUSED).enrolmentId, returnedOn: TODAY }, NOW);
+    // Back again, so the later tests find the student active. The leave had no grant of its own:
+    // the return continues the refusal's case, which the klage's outcome continued too.
+    const back = await registerReturn(world.adviser, { enrolmentId: student(REFUSED).enrolmentId, returnedOn: TODAY }, NOW);
+    expect(await caseOf(outcome!.id)).toBe(await caseOf(refusal!.id));
+    expect(await caseOf(back.letterId)).toBe(await caseOf(refusal!.id));
   });
 
   it("a leave granted from a later day keeps the student active until the `enrolments.leave` job starts it on its first day", async () => {
@@ -225,6 +237,7 @@ describe("a klage on a refused leave, and a leave that begins later", () => {
     const [letter] = await lettersOf(enrolmentId, "LEAVE_CANCELLED");
     expect(letter).toMatchObject({ enkeltvedtak: false, klageDeadline: null });
     expect(letter!.subject).toContain("er trukket tilbake");
+    expect(await caseOf(letter!.id)).toBe(await caseOf(granted.letterId));
     expect(await mailFor(letter!.id)).toBe(1);
     const [entry] = await db().auditLog.findMany({ where: { action: "leave.cancel", entityId: granted.leaveId } });
     expect(entry).toMatchObject({ actorId: world.adviser.id, before: { status: "GRANTED", from, to }, after: { status: "CANCELLED", samlingDays: 3, letterId: letter!.id } });

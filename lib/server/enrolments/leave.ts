@@ -11,6 +11,7 @@ import "server-only";
 //   so. Days from the return on count as ordinary days;
 // - withdrawn before it began, at the student's request (cancelLeave): status CANCELLED, a letter
 //   confirms it, and its days are ordinary days again.
+// The letters of a leave's end carry the case (saksnummer) of the decision on the leave.
 // Every step locks the enrolment first, is audited (before/after), and recomputes the student's
 // standing in the same transaction (refreshStandings last).
 import { osloDate } from "@/lib/domain/application-deadline";
@@ -49,6 +50,22 @@ export interface LeaveInput {
 
 function period(row: { fromDate: Date; toDate: Date; returnedOn: Date | null }): LeavePeriod {
   return { from: isoDate(row.fromDate), to: isoDate(row.toDate), returnedOn: row.returnedOn ? isoDate(row.returnedOn) : null };
+}
+
+/**
+ * The letter whose case a leave's end continues (the return, or the leave withdrawn): the first
+ * letter about the leave, its grant, or its refusal when a klage reversed it (that klage's letters
+ * carry the refusal's case). Both are issued in the transaction that decided the leave, so a
+ * granted leave without one is a defect, not a state to work around.
+ */
+async function leaveCaseLetter(tx: Transaction, enrolmentId: string, leaveId: string): Promise<{ letterId: string }> {
+  const letter = await tx.studentLetter.findFirst({
+    where: { enrolmentId, aboutType: "LeaveOfAbsence", aboutId: leaveId, kind: { in: ["LEAVE_GRANTED", "LEAVE_REFUSED"] } },
+    orderBy: [{ decidedAt: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
+  if (!letter) throw new Error(`leave ${leaveId} has no letter that decided it`);
+  return { letterId: letter.id };
 }
 
 /** The kull's plan days and its attendance requirement, for what a leave means. */
@@ -239,6 +256,7 @@ export async function registerReturn(viewer: Viewer, input: { enrolmentId: strin
       facts: { kind: "LEAVE_ENDED", leave: { from: current.from, to: current.to }, returnedOn: input.returnedOn, samlingDays },
       decidedBy: await signer(tx, viewer, enrolment.cohortId),
       about: { type: "LeaveOfAbsence", id: leave.id },
+      inCaseOf: await leaveCaseLetter(tx, enrolment.id, leave.id),
       now,
     });
     await audit(tx, {
@@ -288,6 +306,7 @@ export async function cancelLeave(viewer: Viewer, input: { enrolmentId: string }
       facts: { kind: "LEAVE_CANCELLED", leave: { from: current.from, to: current.to }, samlingDays },
       decidedBy: await signer(tx, viewer, enrolment.cohortId),
       about: { type: "LeaveOfAbsence", id: leave.id },
+      inCaseOf: await leaveCaseLetter(tx, enrolment.id, leave.id),
       now,
     });
     await audit(tx, {

@@ -51,6 +51,7 @@ export interface IssueStudentLetterInput {
 /** The case of a new letter: the one it continues, or a new number for a letter that opens one. */
 async function caseOf(tx: Transaction, input: IssueStudentLetterInput, madeAvailableOn: string): Promise<CaseReference> {
   if (input.inCaseOf) {
+    if (opensCase(input.facts.kind)) throw new Error(`a ${input.facts.kind} letter opens a case of its own: no inCaseOf`);
     const earlier = await tx.studentLetter.findFirstOrThrow({
       where: { id: input.inCaseOf.letterId, enrolmentId: input.enrolmentId },
       select: { caseYear: true, caseNumber: true },

@@ -265,13 +265,13 @@ describe("who handles a klage", () => {
 });
 
 describe("which letters open a case (a reference of their own)", () => {
-  it("a klage's outcome and a changed decision continue the earlier case; every other letter opens one", () => {
-    expect(STUDENT_LETTER_KINDS.filter((kind) => !opensCase(kind))).toEqual(["KLAGE_REVERSED", "KLAGE_UPHELD", "DECISION_CHANGED"]);
+  it("a klage's outcome, a changed decision and a leave's end continue the earlier case; every other letter opens one", () => {
+    expect(STUDENT_LETTER_KINDS.filter((kind) => !opensCase(kind))).toEqual(["KLAGE_REVERSED", "KLAGE_UPHELD", "DECISION_CHANGED", "LEAVE_ENDED", "LEAVE_CANCELLED"]);
   });
 
   it("every enkeltvedtak opens a case, and so do the confirmations that give what was asked", () => {
     for (const kind of STUDENT_LETTER_KINDS.filter(isEnkeltvedtak)) expect(opensCase(kind)).toBe(true);
-    for (const kind of ["LEAVE_GRANTED", "LEAVE_ENDED", "LEAVE_CANCELLED", "WITHDRAWAL_CONFIRMED", "COMPLETION_CONFIRMED", "TRANSFER_CONFIRMED", "EXAM_DEFERRAL_GRANTED"] as const) {
+    for (const kind of ["LEAVE_GRANTED", "WITHDRAWAL_CONFIRMED", "COMPLETION_CONFIRMED", "TRANSFER_CONFIRMED", "EXAM_DEFERRAL_GRANTED"] as const) {
       expect(opensCase(kind)).toBe(true);
     }
   });
