@@ -9,7 +9,8 @@ import { assessSubmissionAction } from "@/lib/actions/assessment";
 import { addSamlingAction, updateRequirementsAction } from "@/lib/actions/cohort-plan";
 import { addTeacherAction, moveStudentAction } from "@/lib/actions/cohort-team";
 import { registerEligibleAction, setGradeAction } from "@/lib/actions/exam";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { staffCohortSql, staffCohortWhere } from "@/lib/server/cohorts/access";
 import { getArbeidskravOverview, getSubmissionForAssessment } from "@/lib/server/cohorts/assessment";
 import { getAttendanceGrid, getDayAttendance } from "@/lib/server/cohorts/attendance";
 import { getExamAdmission } from "@/lib/server/exams/registration";
@@ -19,7 +20,7 @@ import { getStaffCohort } from "@/lib/server/cohorts/staff-cohort";
 import { getCohortTeam } from "@/lib/server/cohorts/team";
 import { NotFoundError } from "@/lib/server/errors";
 import { createUser } from "@/prisma/seed/factories";
-import { makeCohort, planDays, type World } from "./cohort-world";
+import { makeCohort, planDays, viewerOf, type World } from "./cohort-world";
 import { db, signInAs, submit } from "./support";
 
 let world: World;
@@ -74,6 +75,44 @@ describe("a faculty member outside the teaching team", () => {
     expect(await db().samling.count({ where: { title: "Snik" } })).toBe(0);
     expect(await db().examRegistration.count({ where: { examId: world.examId! } })).toBe(0);
     expect(await db().auditLog.count({ where: { actorId: world.outsider.id } })).toBe(0);
+  });
+});
+
+describe("the rule of who sees a cohort, in both of its forms", () => {
+  it("staffCohortSql (raw queries) selects exactly the cohorts staffCohortWhere (Prisma) selects, for every kind of viewer", async () => {
+    // A second kull the teacher does not teach, so "all" and "the team's" differ.
+    const other = await makeCohort({ students: 1, samlinger: planDays("2025-01-07", 3), heldBefore: "2025-01-01" });
+    const [admin, student, both] = await Promise.all([
+      createUser(db(), { name: "Admin", roles: ["ADMIN"] }),
+      createUser(db(), { name: "Student", roles: ["STUDENT"] }),
+      createUser(db(), { name: "Faglærer og student", roles: ["FACULTY", "STUDENT"] }),
+    ]);
+    const viewers = { adviser: world.adviser, admin: viewerOf(admin), teacher: world.teacher, outsider: world.outsider, student: viewerOf(student), both: viewerOf(both), otherTeacher: other.teacher };
+    // One snapshot for both reads: other files' workers create cohorts meanwhile.
+    const seen = await db().$transaction(
+      async (tx) => {
+        const result: Record<string, { prisma: string[]; sql: string[] }> = {};
+        for (const [name, viewer] of Object.entries(viewers)) {
+          const prisma = (await tx.cohort.findMany({ where: staffCohortWhere(viewer), select: { id: true } })).map((row) => row.id).sort();
+          const condition = staffCohortSql(viewer) ?? Prisma.sql`FALSE`;
+          const sql = (await tx.$queryRaw<{ id: string }[]>`SELECT c."id" FROM "Cohort" c WHERE ${condition}`).map((row) => row.id).sort();
+          result[name] = { prisma, sql };
+        }
+        return result;
+      },
+      { isolationLevel: "RepeatableRead" },
+    );
+    for (const [name, { prisma, sql }] of Object.entries(seen)) expect(sql, name).toEqual(prisma);
+    // And the rule itself, so the comparison is not of two empty lists.
+    expect(seen.adviser!.prisma).toEqual(expect.arrayContaining([world.cohortId, other.cohortId]));
+    expect(seen.admin!.prisma).toEqual(seen.adviser!.prisma);
+    expect(seen.teacher!.prisma).toContain(world.cohortId);
+    expect(seen.teacher!.prisma).not.toContain(other.cohortId);
+    expect(seen.otherTeacher!.prisma).toEqual([other.cohortId]);
+    expect(seen.outsider!.prisma).toEqual([]);
+    expect(seen.student!.prisma).toEqual([]);
+    expect(seen.both!.prisma).toEqual([]);
+    expect(staffCohortSql(viewers.student)).toBeNull();
   });
 });
 

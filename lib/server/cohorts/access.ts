@@ -21,7 +21,9 @@ export function staffCohortWhere(viewer: Viewer): Prisma.CohortWhereInput {
 
 /**
  * The same rule as staffCohortWhere for a raw query: a condition on the cohort `c` (its "id"
- * column), or null when the viewer may see no cohort at all.
+ * column), or null when the viewer may see no cohort at all. A change to one is a change to both:
+ * tests/integration/cohort-staff-access.test.ts checks that they select the same cohorts for
+ * every kind of viewer.
  */
 export function staffCohortSql(viewer: Viewer): Prisma.Sql | null {
   if (isStaff(viewer)) return Prisma.sql`TRUE`;
