@@ -79,3 +79,36 @@ export function resendProblem(state: MailDeliveryState): string | null {
       return "E-posten er fortsatt i køen og sendes av seg selv.";
   }
 }
+
+/**
+ * The messages whose address is part of what they are: a one-time link (it was asked for at that
+ * address, or proves it: a password reset, an invitation, the verification of an address, the
+ * confirmation of a new one), and the security notices to the owner (the address is being, or
+ * has been, replaced; the password was changed): if someone took the account over, the account's
+ * address now may be theirs. Named by the first part of their dedupe key (`addressBoundKey`).
+ */
+export const ADDRESS_BOUND_MAIL = ["account-link", "email-change-notice", "email-changed", "password-changed"] as const;
+export type AddressBoundMail = (typeof ADDRESS_BOUND_MAIL)[number];
+
+/** The dedupe key of an address-bound message: its kind and the id of what it is about. */
+export function addressBoundKey(kind: AddressBoundMail, id: string): string {
+  return `${kind}:${id}`;
+}
+
+function isAddressBound(dedupeKey: string): boolean {
+  const colon = dedupeKey.indexOf(":");
+  const kind = colon < 0 ? dedupeKey : dedupeKey.slice(0, colon);
+  return (ADDRESS_BOUND_MAIL as readonly string[]).includes(kind);
+}
+
+/**
+ * Where a message sent again by an administrator goes. A message for a person's account (a letter,
+ * a receipt, a notice) goes to the account's address as it is now: a message given up on a
+ * mistyped address that the person has since corrected would otherwise bounce again. An
+ * address-bound message (above) keeps the address it was written for, as does a message for no
+ * account (`accountEmail` null).
+ */
+export function resendRecipient(mail: { to: string; dedupeKey: string }, accountEmail: string | null): string {
+  if (accountEmail === null || isAddressBound(mail.dedupeKey)) return mail.to;
+  return accountEmail;
+}

@@ -5,7 +5,9 @@ import "server-only";
 // lib/server/mail.ts). The administrator sends one again by hand, and that is audited. The text
 // of a message is never shown here: it may hold a one-time link (a password reset) that would let
 // the reader into the recipient's account, and it is the recipient's letter, not the admin's.
-import { mailDeliveryState, needsAdministrator, resendProblem, staleClaimCutoff } from "@/lib/domain/mail-delivery";
+// A message for an account is sent again to the account's address as it is now (resendRecipient
+// in lib/domain/mail-delivery.ts): the list says so where it has changed.
+import { mailDeliveryState, needsAdministrator, resendProblem, resendRecipient, staleClaimCutoff } from "@/lib/domain/mail-delivery";
 import { canReadAuditLog } from "@/lib/permissions";
 import { audit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
@@ -30,7 +32,8 @@ const UNDELIVERED_SELECT = {
   sentAt: true,
   failedAt: true,
   sendingSince: true,
-  user: { select: { id: true, name: true } },
+  dedupeKey: true,
+  user: { select: { id: true, name: true, email: true } },
 } as const;
 
 /**
@@ -55,7 +58,13 @@ export async function listUndeliveredMail(viewer: Viewer, now = new Date()) {
   });
   const mails = rows
     .slice(0, UNDELIVERED_LIST_LIMIT)
-    .map((row) => ({ ...row, state: mailDeliveryState(row, now) }))
+    .map(({ dedupeKey, user, ...row }) => ({
+      ...row,
+      user: user ? { id: user.id, name: user.name } : null,
+      state: mailDeliveryState(row, now),
+      /** Where "Send på nytt" sends it: `to`, or the account's address now. */
+      resendTo: resendRecipient({ to: row.to, dedupeKey }, user?.email ?? null),
+    }))
     .filter((row) => needsAdministrator(row.state));
   // The page says only the newest are shown.
   return { mails, truncated: rows.length > UNDELIVERED_LIST_LIMIT };
@@ -74,31 +83,39 @@ export type UndeliveredMail = Awaited<ReturnType<typeof listUndeliveredMail>>["m
 
 /**
  * Puts a message that was given up, or whose sending stopped mid-way, back in the queue with all
- * its attempts again. Refused for a message that is sent or still on its way (the queue sends it).
+ * its attempts again, to the address resendRecipient names (the audit entry has both). Refused
+ * for a message that is sent or still on its way (the queue sends it).
  */
 export async function resendMail(viewer: Viewer, input: { mailId: string }, now = new Date()) {
   requireAdmin(viewer);
   return db().$transaction(async (tx) => {
     // Locked, so the mail job cannot claim it between the check and the change.
-    const [row] = await tx.$queryRaw<{ id: string; to: string; subject: string; attempts: number; lastError: string | null; sentAt: Date | null; failedAt: Date | null; sendingSince: Date | null }[]>`
-      SELECT "id", "to", "subject", "attempts", "lastError", "sentAt", "failedAt", "sendingSince"
+    const [row] = await tx.$queryRaw<
+      { id: string; dedupeKey: string; userId: string | null; to: string; subject: string; attempts: number; lastError: string | null; sentAt: Date | null; failedAt: Date | null; sendingSince: Date | null }[]
+    >`
+      SELECT "id", "dedupeKey", "userId", "to", "subject", "attempts", "lastError", "sentAt", "failedAt", "sendingSince"
       FROM "MailMessage" WHERE "id" = ${input.mailId} FOR UPDATE`;
     if (!row) throw new NotFoundError("Fant ikke e-posten.");
     const state = mailDeliveryState(row, now);
     const problem = resendProblem(state);
     if (problem) throw new DomainError(problem);
+    // The account's address under a share lock: a change of address waits until this commits.
+    const [account] = row.userId
+      ? await tx.$queryRaw<{ email: string }[]>`SELECT "email" FROM "User" WHERE "id" = ${row.userId} FOR SHARE`
+      : [];
+    const to = resendRecipient(row, account?.email ?? null);
     await tx.mailMessage.update({
       where: { id: row.id },
-      data: { failedAt: null, sendingSince: null, attempts: 0, nextAttemptAt: now },
+      data: { to, failedAt: null, sendingSince: null, attempts: 0, nextAttemptAt: now },
     });
     await audit(tx, {
       actorId: viewer.id,
       action: "mail.resend",
       entityType: "MailMessage",
       entityId: row.id,
-      before: { state, attempts: row.attempts, lastError: row.lastError, failedAt: row.failedAt, sendingSince: row.sendingSince },
-      after: { state: "WAITING", attempts: 0, to: row.to, subject: row.subject },
+      before: { state, attempts: row.attempts, lastError: row.lastError, failedAt: row.failedAt, sendingSince: row.sendingSince, to: row.to },
+      after: { state: "WAITING", attempts: 0, to, subject: row.subject },
     });
-    return { to: row.to, subject: row.subject };
+    return { to, subject: row.subject };
   });
 }

@@ -343,6 +343,59 @@ describe("e-mail that did not arrive, sent again by an administrator (lib/server
       });
     }
   });
+
+  it("a letter given up on a mistyped address goes to the address the person has corrected since; a link keeps its own", async () => {
+    const { admin } = await people();
+    const { createUser } = await import("@/prisma/seed/factories");
+    const { addressBoundKey } = await import("@/lib/domain/mail-delivery");
+    const { deliverQueuedMail } = await mailModule();
+    const { listUndeliveredMail, resendMail } = await import("@/lib/server/mail-admin");
+    const mistyped = "kari.nordman@example.no";
+    const corrected = "kari.nordmann@example.no";
+    refusals.set(mistyped, () => ({ code: 550, message: "5.1.1 Ukjent mottaker" }));
+    const kari = await createUser(db(), { email: mistyped, name: "Kari Nordmann", roles: ["STUDENT"] });
+    const letterKey = `student-letter:resend-${kari.id}`;
+    const linkKey = addressBoundKey("account-link", `resend-${kari.id}`);
+    await db().$transaction(async (tx) => {
+      await queueMail(tx, { dedupeKey: letterKey, userId: kari.id, to: mistyped, subject: "Vedtak om arbeidskrav", text: "Brevet ligger i appen." });
+      await queueMail(tx, { dedupeKey: linkKey, userId: kari.id, to: mistyped, subject: "Bekreft e-postadressen din", text: "Lenke" });
+    });
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      await deliverQueuedMail({ now: new Date() });
+    } finally {
+      errors.mockRestore();
+    }
+    expect((await stored(letterKey)).failedAt).not.toBeNull();
+    expect((await stored(linkKey)).failedAt).not.toBeNull();
+    // Kari signs in and corrects her address.
+    await db().user.update({ where: { id: kari.id }, data: { email: corrected } });
+
+    const now = new Date();
+    const listed = (await listUndeliveredMail(admin, now)).mails.filter((mail) => mail.user?.id === kari.id);
+    expect(listed.map((mail) => [mail.subject, mail.to, mail.resendTo]).sort()).toEqual([
+      ["Bekreft e-postadressen din", mistyped, mistyped],
+      ["Vedtak om arbeidskrav", mistyped, corrected],
+    ]);
+    expect(await resendMail(admin, { mailId: (await stored(letterKey)).id }, now)).toEqual({ to: corrected, subject: "Vedtak om arbeidskrav" });
+    expect(await resendMail(admin, { mailId: (await stored(linkKey)).id }, now)).toEqual({ to: mistyped, subject: "Bekreft e-postadressen din" });
+    expect((await stored(letterKey)).to).toBe(corrected);
+    const [entry] = await db().auditLog.findMany({ where: { action: "mail.resend", entityId: (await stored(letterKey)).id } });
+    expect(entry!.before).toMatchObject({ state: "GIVEN_UP", to: mistyped });
+    expect(entry!.after).toMatchObject({ state: "WAITING", to: corrected });
+
+    const errorsAgain = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      await deliverQueuedMail({ now: new Date(now.getTime() + 1000) });
+    } finally {
+      errorsAgain.mockRestore();
+    }
+    expect(receivedBy(corrected).map((message) => message.headers.get("subject"))).toEqual(["Vedtak om arbeidskrav"]);
+    expect((await stored(letterKey)).sentAt).not.toBeNull();
+    // The link was for the mistyped address and goes nowhere else: refused again, given up again.
+    expect((await stored(linkKey)).failedAt).not.toBeNull();
+    await db().mailMessage.delete({ where: { dedupeKey: linkKey } });
+  });
 });
 
 describe("a message sent again while its first sender is still talking to the server", () => {

@@ -3,6 +3,7 @@ import "server-only";
 // (queueMail); the caller requests `mail.deliver` after the commit. The dedupe key names the
 // token row, so a retried transaction never queues a link twice.
 import { formatInstantNb } from "@/lib/domain/format";
+import { addressBoundKey } from "@/lib/domain/mail-delivery";
 import { env } from "@/lib/env";
 import type { Transaction } from "@/lib/db/client";
 import { queueMail } from "@/lib/server/mail";
@@ -33,7 +34,7 @@ interface LinkMail {
 
 export async function queuePasswordResetMail(tx: Transaction, mail: LinkMail) {
   await queueMail(tx, {
-    dedupeKey: `account-link:${mail.tokenId}`,
+    dedupeKey: addressBoundKey("account-link", mail.tokenId),
     userId: mail.userId,
     to: mail.to,
     subject: "Nytt passord: lenke for å velge et nytt passord",
@@ -56,7 +57,7 @@ export async function queuePasswordResetMail(tx: Transaction, mail: LinkMail) {
 
 export async function queueVerificationMail(tx: Transaction, mail: LinkMail) {
   await queueMail(tx, {
-    dedupeKey: `account-link:${mail.tokenId}`,
+    dedupeKey: addressBoundKey("account-link", mail.tokenId),
     userId: mail.userId,
     to: mail.to,
     subject: "Bekreft e-postadressen din",
@@ -78,7 +79,7 @@ export async function queueVerificationMail(tx: Transaction, mail: LinkMail) {
 
 export async function queueInvitationMail(tx: Transaction, mail: LinkMail & { invitedBy: string; roles: string }) {
   await queueMail(tx, {
-    dedupeKey: `account-link:${mail.tokenId}`,
+    dedupeKey: addressBoundKey("account-link", mail.tokenId),
     userId: mail.userId,
     to: mail.to,
     subject: "Du har fått en konto: velg passordet ditt",
@@ -98,7 +99,7 @@ export async function queueInvitationMail(tx: Transaction, mail: LinkMail & { in
 
 export async function queueEmailChangeMails(tx: Transaction, mail: LinkMail & { oldAddress: string }) {
   await queueMail(tx, {
-    dedupeKey: `account-link:${mail.tokenId}`,
+    dedupeKey: addressBoundKey("account-link", mail.tokenId),
     userId: mail.userId,
     to: mail.to,
     subject: "Bekreft den nye e-postadressen din",
@@ -116,7 +117,7 @@ export async function queueEmailChangeMails(tx: Transaction, mail: LinkMail & { 
     ].join("\n"),
   });
   await queueMail(tx, {
-    dedupeKey: `email-change-notice:${mail.tokenId}`,
+    dedupeKey: addressBoundKey("email-change-notice", mail.tokenId),
     userId: mail.userId,
     to: mail.oldAddress,
     subject: "Noen har bedt om å endre e-postadressen for kontoen din",
@@ -138,7 +139,7 @@ export async function queueEmailChangeMails(tx: Transaction, mail: LinkMail & { 
 /** After the change: the old address is told it no longer receives mail for the account. */
 export async function queueEmailChangedNotice(tx: Transaction, mail: { tokenId: string; userId: string; oldAddress: string; newAddress: string; name: string }) {
   await queueMail(tx, {
-    dedupeKey: `email-changed:${mail.tokenId}`,
+    dedupeKey: addressBoundKey("email-changed", mail.tokenId),
     userId: mail.userId,
     to: mail.oldAddress,
     subject: "E-postadressen for kontoen din er endret",
@@ -156,7 +157,7 @@ export async function queueEmailChangedNotice(tx: Transaction, mail: { tokenId: 
 /** After a new password (reset or change): the owner hears of it, in case it was not them. */
 export async function queuePasswordChangedNotice(tx: Transaction, mail: { key: string; userId: string; to: string; name: string; at: Date }) {
   await queueMail(tx, {
-    dedupeKey: `password-changed:${mail.key}`,
+    dedupeKey: addressBoundKey("password-changed", mail.key),
     userId: mail.userId,
     to: mail.to,
     subject: "Passordet ditt er endret",

@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
+  ADDRESS_BOUND_MAIL,
+  addressBoundKey,
   afterMailFailure,
   MAX_MAIL_ATTEMPTS,
   mailDeliveryState,
   mailFailureKind,
   needsAdministrator,
   resendProblem,
+  resendRecipient,
   STALE_CLAIM_MINUTES,
   staleClaimCutoff,
 } from "@/lib/domain/mail-delivery";
@@ -97,5 +100,29 @@ describe("mailDeliveryState", () => {
     expect(resendProblem("SENDING")).toBe("E-posten er fortsatt i køen og sendes av seg selv.");
     expect(resendProblem("GIVEN_UP")).toBeNull();
     expect(resendProblem("UNKNOWN")).toBeNull();
+  });
+});
+
+describe("resendRecipient", () => {
+  const mistyped = "kari.nordman@example.no";
+  const corrected = "kari.nordmann@example.no";
+
+  it("sends a message for an account to the account's address as it is now", () => {
+    for (const key of ["student-letter:c1", "decision-letter:c2", "application-receipt:c3", "attendance-notice:c4:1"]) {
+      expect(resendRecipient({ to: mistyped, dedupeKey: key }, corrected)).toBe(corrected);
+      expect(resendRecipient({ to: corrected, dedupeKey: key }, corrected)).toBe(corrected);
+    }
+  });
+
+  it("keeps the address of a link or a security notice, and of a message for no account", () => {
+    for (const kind of ADDRESS_BOUND_MAIL) expect(resendRecipient({ to: mistyped, dedupeKey: addressBoundKey(kind, "t1") }, corrected)).toBe(mistyped);
+    expect(resendRecipient({ to: mistyped, dedupeKey: "student-letter:c1" }, null)).toBe(mistyped);
+  });
+
+  it("reads the kind from the key's first part only: a kind's name later in the key does not bind it", () => {
+    expect(resendRecipient({ to: mistyped, dedupeKey: "student-letter:account-link:x" }, corrected)).toBe(corrected);
+    expect(resendRecipient({ to: mistyped, dedupeKey: "account-linked:x" }, corrected)).toBe(corrected);
+    expect(resendRecipient({ to: mistyped, dedupeKey: "no-colon-at-all" }, corrected)).toBe(corrected);
+    expect(resendRecipient({ to: mistyped, dedupeKey: "account-link" }, corrected)).toBe(mistyped);
   });
 });

@@ -29,6 +29,11 @@ const columns: Column<UndeliveredMail>[] = [
       <>
         {mail.user ? <span className="block">{mail.user.name}</span> : null}
         <span className="wrap-anywhere">{mail.to}</span>
+        {mail.resendTo !== mail.to ? (
+          <span className="mt-1 block text-slate-700">
+            Adressen på kontoen er endret siden. Sendes på nytt til <span className="wrap-anywhere">{mail.resendTo}</span>.
+          </span>
+        ) : null}
       </>
     ),
   },
@@ -63,19 +68,20 @@ const columns: Column<UndeliveredMail>[] = [
         action={resendMailAction}
         hidden={{ mailId: mail.id }}
         label="Send på nytt"
-        context={`«${mail.subject}» til ${mail.to}`}
+        context={`«${mail.subject}» til ${mail.resendTo}`}
         title="Sende e-posten på nytt?"
         confirmLabel="Send på nytt"
         className="btn-secondary"
       >
         <p>
-          «{mail.subject}» legges i køen igjen og sendes til <span className="wrap-anywhere">{mail.to}</span>, med nye forsøk om det trengs.
+          «{mail.subject}» legges i køen igjen og sendes til <span className="wrap-anywhere">{mail.resendTo}</span>, med nye forsøk om det trengs.
         </p>
+        {mail.resendTo !== mail.to ? <p className="mt-2">Det er adressen på kontoen nå. Første gang gikk den til <span className="wrap-anywhere">{mail.to}</span>.</p> : null}
         {mail.state === "UNKNOWN" ? (
           <p className="mt-2">Mottakeren kan allerede ha fått den: sendingen stoppet uten svar, så den kan komme fram to ganger.</p>
-        ) : (
+        ) : mail.resendTo === mail.to ? (
           <p className="mt-2">Sjekk adressen først: ble den avvist for godt, gir et nytt forsøk samme svar.</p>
-        )}
+        ) : null}
       </ConfirmActionButton>
     ),
   },
