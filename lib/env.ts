@@ -44,6 +44,8 @@ const retentionSchema = z.object({
   RETENTION_UNDECIDED_APPLICATION_MONTHS: retentionMonths("RETENTION_UNDECIDED_APPLICATION_MONTHS"),
   /** Months after the final decision before a request for utsatt eksamen loses its health data (default 3). */
   RETENTION_DEFERRAL_HEALTH_DATA_MONTHS: retentionMonths("RETENTION_DEFERRAL_HEALTH_DATA_MONTHS"),
+  /** Months after the samling day before an absence notice loses the student's reason (default 3). */
+  RETENTION_ABSENCE_REASON_MONTHS: retentionMonths("RETENTION_ABSENCE_REASON_MONTHS"),
 });
 
 export const envSchema = z
@@ -162,6 +164,7 @@ export function retentionPeriods(source: Record<string, string | undefined> = pr
     notAdmittedDocumentsMonths: result.data.RETENTION_NOT_ADMITTED_DOCUMENTS_MONTHS,
     undecidedApplicationMonths: result.data.RETENTION_UNDECIDED_APPLICATION_MONTHS,
     deferralHealthDataMonths: result.data.RETENTION_DEFERRAL_HEALTH_DATA_MONTHS,
+    absenceReasonMonths: result.data.RETENTION_ABSENCE_REASON_MONTHS,
   });
 }
 

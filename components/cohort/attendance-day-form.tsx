@@ -10,6 +10,7 @@ import { saveDayAttendanceAction } from "@/lib/actions/attendance";
 import { exemptionOf, MAX_ATTENDANCE_NOTE, markAllPresent } from "@/lib/domain/attendance-day";
 import { FieldMessages } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-status";
+import { AbsenceNoticeReason } from "@/components/ui/absence-notice-reason";
 
 type Status = "PRESENT" | "ABSENT";
 
@@ -20,7 +21,7 @@ export interface AttendanceDayStudent {
   mine: boolean;
   status: Status | null;
   note: string | null;
-  absenceNotice: { reason: string; sentAt: string } | null;
+  absenceNotice: { reason: string | null; sentAt: string } | null;
   /** Attended in the student's earlier kull and credited here (a transfer): no need to register. */
   credited?: boolean;
   /** Inside the student's granted leave: never an absence, whatever is registered. */
@@ -64,7 +65,7 @@ export function AttendanceDayForm({
       students.map((student) => ({
         enrolmentId: student.enrolmentId,
         name: student.name,
-        absenceNoticeReason: student.absenceNotice?.reason ?? null,
+        absenceNotice: student.absenceNotice,
         note: notes[student.enrolmentId] ?? "",
         exempt: exemptionOf(student),
         status: statuses[student.enrolmentId] ?? null,
@@ -133,7 +134,7 @@ export function AttendanceDayForm({
                 ) : null}
                 {student.absenceNotice ? (
                   <p id={`notice-${id}`} className="mt-1 rounded border border-amber-700 bg-amber-50 px-2 py-1 text-sm text-amber-900">
-                    <span className="font-semibold">Fraværsmelding:</span> {student.absenceNotice.reason}
+                    <span className="font-semibold">Fraværsmelding:</span> <AbsenceNoticeReason reason={student.absenceNotice.reason} />
                   </p>
                 ) : null}
                 <div className="mt-2 grid grid-cols-2 gap-2">

@@ -22,8 +22,11 @@ export type AttendanceChoice = "PRESENT" | "ABSENT";
 export interface AllPresentStudent {
   enrolmentId: string;
   name: string;
-  /** The reason of the student's (not withdrawn) absence notice for this day, if any. */
-  absenceNoticeReason: string | null;
+  /**
+   * The student's (not withdrawn) absence notice for this day, if any, with its reason (null once
+   * the retention job has erased it: the notice still counts).
+   */
+  absenceNotice: { reason: string | null } | null;
   /** The note as it stands in the form now. */
   note: string;
   /** Why the day needs no registration for this student, if it does not. */
@@ -44,7 +47,9 @@ export interface AllPresentResult {
 }
 
 /** The note a notice's reason becomes: "Fraværsmelding: …", within the length limit. */
-export function noteFromAbsenceNotice(reason: string): string {
+export function noteFromAbsenceNotice(reason: string | null): string {
+  // A notice always had a reason (CHECK); null is one the retention job has erased.
+  if (reason === null) return "Fraværsmelding (begrunnelsen er slettet)";
   const note = `Fraværsmelding: ${reason.trim().replace(/\s+/g, " ")}`;
   return note.length <= MAX_ATTENDANCE_NOTE ? note : `${note.slice(0, MAX_ATTENDANCE_NOTE - 1).trimEnd()}…`;
 }
@@ -60,14 +65,13 @@ export function markAllPresent(students: readonly AllPresentStudent[]): AllPrese
   const absentWithNotice: string[] = [];
   const exempt: string[] = [];
   for (const student of students) {
-    const reason = student.absenceNoticeReason?.trim() ?? "";
     notes[student.enrolmentId] = student.note;
     if (student.exempt) {
       if (student.status) statuses[student.enrolmentId] = student.status;
       exempt.push(student.name);
-    } else if (reason) {
+    } else if (student.absenceNotice) {
       statuses[student.enrolmentId] = "ABSENT";
-      notes[student.enrolmentId] = student.note.trim() ? student.note : noteFromAbsenceNotice(reason);
+      notes[student.enrolmentId] = student.note.trim() ? student.note : noteFromAbsenceNotice(student.absenceNotice.reason);
       absentWithNotice.push(student.name);
     } else {
       statuses[student.enrolmentId] = "PRESENT";

@@ -26,6 +26,11 @@
  *   of them waits for a decision, before a refusal's klage deadline has passed, while a klage
  *   waits, or while an upheld klage has not yet been sent on. The requests, their reasons,
  *   decisions, grounds, letters and klager stay: the case.
+ * - **The reason a student gave in an absence notice** ("syk", "sykt barn", a hospital
+ *   appointment: often health data) is erased a period after the samling day it was for. A notice
+ *   is information for the faculty on that day and is never the basis of a decision (absence is
+ *   absence, with or without a notice), so nothing waits for it. The notice itself stays (that
+ *   the student told, and when), with the attendance.
  *
  * Not admitted means: no enrolment came of the application, and its decision is final — a
  * refusal (also after the waiting list closed), an offer declined or left to expire, or an
@@ -45,6 +50,8 @@ export interface RetentionPeriods {
   undecidedApplicationMonths: number;
   /** Months after the final decision before a request for utsatt eksamen loses its health data. */
   deferralHealthDataMonths: number;
+  /** Months after the samling day before an absence notice loses the reason the student gave. */
+  absenceReasonMonths: number;
 }
 
 /** The defaults (README "Environment variables": RETENTION_* change them). */
@@ -55,6 +62,9 @@ export const DEFAULT_RETENTION_PERIODS: RetentionPeriods = {
   // covers the klage deadline (three weeks), the klage's handling and, for an upheld klage, the
   // time after it is sent on (the period runs from the sending).
   deferralHealthDataMonths: 3,
+  // Often health data, and never the basis of a decision: enough for the faculty to register and,
+  // if need be, correct the day (corrections come within weeks), then gone.
+  absenceReasonMonths: 3,
 };
 
 /** Kept, not deleted by the job: stated in the privacy statement with these numbers. */
@@ -183,12 +193,32 @@ export function deferralRetentionVerdict(
   return { action: "ERASE_HEALTH_DATA", dueOn, due: compareIsoDates(today, dueOn) >= 0 };
 }
 
+/** The first day the reason of an absence notice for the samling day `day` is due to be erased. */
+export function absenceReasonDueOn(day: string, periods: RetentionPeriods = DEFAULT_RETENTION_PERIODS): string {
+  return addMonths(day, periods.absenceReasonMonths);
+}
+
+/**
+ * The last samling day whose absence notices' reasons are due today: a notice is due exactly when
+ * its day is on or before this (absenceReasonDueOn(day) ≤ today), so the job can ask the database
+ * for them in one condition. addMonths never decreases as the day moves on, so the days that are
+ * due are those up to one day; it lies within a few days of `today` moved back the months.
+ */
+export function absenceReasonCutoff(today: string, periods: RetentionPeriods = DEFAULT_RETENTION_PERIODS): string {
+  const due = (day: string) => compareIsoDates(absenceReasonDueOn(day, periods), today) <= 0;
+  // 31 days a month back is never after the answer (a month is at most 31 days); step forward.
+  let day = addDays(today, -31 * periods.absenceReasonMonths - 1);
+  while (due(addDays(day, 1))) day = addDays(day, 1);
+  return day;
+}
+
 /** Reads the periods from settings as given (RETENTION_* variables); a missing value takes the default. */
 export function retentionPeriodsFrom(settings: Partial<RetentionPeriods>): RetentionPeriods {
   return {
     notAdmittedDocumentsMonths: settings.notAdmittedDocumentsMonths ?? DEFAULT_RETENTION_PERIODS.notAdmittedDocumentsMonths,
     undecidedApplicationMonths: settings.undecidedApplicationMonths ?? DEFAULT_RETENTION_PERIODS.undecidedApplicationMonths,
     deferralHealthDataMonths: settings.deferralHealthDataMonths ?? DEFAULT_RETENTION_PERIODS.deferralHealthDataMonths,
+    absenceReasonMonths: settings.absenceReasonMonths ?? DEFAULT_RETENTION_PERIODS.absenceReasonMonths,
   };
 }
 

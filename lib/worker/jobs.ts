@@ -39,9 +39,10 @@ export const JOBS = {
    * Retention (lib/domain/retention.ts, lib/server/retention/sweep.ts): deletes the documents of
    * applicants not admitted once the period after the final decision has passed (never while a
    * klage is open), applications that never got a decision a period after the deadline, and the
-   * health data of a student's decided requests for utsatt eksamen; an audit entry with ids and
-   * counts for each. Daily at night; nothing asks for it sooner. A case that fails is logged, the
-   * rest still go, and the run then fails naming it (pg-boss keeps it as failed).
+   * health data of a student's decided requests for utsatt eksamen, and the reasons of absence
+   * notices a period after their samling day; an audit entry with ids and counts for each. Daily
+   * at night; nothing asks for it sooner. A case that fails is logged, the rest still go, and the
+   * run then fails naming it (pg-boss keeps it as failed).
    */
   "privacy.retention": { cron: "37 2 * * *", run: () => applyRetention() },
 } satisfies JobTable;

@@ -280,6 +280,9 @@ test.describe("smaller things", () => {
     await expect(periods.getByRole("listitem").filter({ hasText: "Søker du om utsatt eksamen" })).toContainText(
       "slettes forklaringen din og dokumentasjonen (for eksempel legeerklæringen) tre måneder etter at søknaden er endelig avgjort",
     );
+    await expect(periods.getByRole("listitem").filter({ hasText: "Sender du en fraværsmelding" })).toContainText(
+      "slettes begrunnelsen du skrev tre måneder etter samlingsdagen den gjaldt",
+    );
     await expectAccessible(page);
   });
 

@@ -28,7 +28,7 @@ describe("«Alle til stede» with an absence notice", () => {
   it("saves the noticed student as absent with the reason, everyone else present, and the page then shows it", async () => {
     const page = await getDayAttendance(world.teacher, world.cohortId, todayId);
     const result = markAllPresent(
-      page.students.map((s) => ({ enrolmentId: s.enrolmentId, name: s.name, absenceNoticeReason: s.absenceNotice?.reason ?? null, note: s.note ?? "" })),
+      page.students.map((s) => ({ enrolmentId: s.enrolmentId, name: s.name, absenceNotice: s.absenceNotice, note: s.note ?? "" })),
     );
     expect(result.absentWithNotice).toEqual([world.students[1]!.name]);
 
@@ -76,7 +76,7 @@ describe("«Alle til stede» with a student on leave", () => {
       page.students.map((s) => ({
         enrolmentId: s.enrolmentId,
         name: s.name,
-        absenceNoticeReason: s.absenceNotice?.reason ?? null,
+        absenceNotice: s.absenceNotice,
         note: s.note ?? "",
         exempt: exemptionOf(s),
         status: s.status,

@@ -298,13 +298,15 @@ describe("demo seed and the retention job", () => {
     const { applyRetention } = await import("@/lib/server/retention/sweep");
     const documents = await db().document.count();
     const applications = await db().application.count();
-    expect(await applyRetention(TODAY, { notAdmittedDocumentsMonths: 6, undecidedApplicationMonths: 6, deferralHealthDataMonths: 3 })).toEqual({
+    expect(await applyRetention(TODAY, { notAdmittedDocumentsMonths: 6, undecidedApplicationMonths: 6, deferralHealthDataMonths: 3, absenceReasonMonths: 3 })).toEqual({
       documentsDeletedFrom: 0,
       documentsDeleted: 0,
       applicationsDeleted: 0,
       // Ulla Utsatt's grant (two years ago) keeps her legeerklæring until she has sat the utsatt eksamen.
       deferralsErased: 0,
       deferralDocumentsDeleted: 0,
+      // The absence notices the story shows are for days of the last three months.
+      absenceReasonsErased: 0,
     });
     expect(await db().document.count()).toBe(documents);
     expect(await db().application.count()).toBe(applications);

@@ -16,7 +16,9 @@ import { makePdf } from "@/prisma/seed/pdf";
 import { makeCohort, viewerOf, type World } from "./cohort-world";
 import { db } from "./support";
 
-const PERIODS = { notAdmittedDocumentsMonths: 6, undecidedApplicationMonths: 6, deferralHealthDataMonths: 3 };
+// Absence notices' reasons: ten years, so a run dated years ahead never erases those of the
+// notices other files make meanwhile (tests/integration/retention-absence-reasons.test.ts has them).
+const PERIODS = { notAdmittedDocumentsMonths: 6, undecidedApplicationMonths: 6, deferralHealthDataMonths: 3, absenceReasonMonths: 120 };
 const GRANTED = 0; // granted onto the utsatt eksamen 9–11 February 2027
 const REFUSED = 1; // refused 13 December 2026, no klage
 const KLAGE_OPEN = 2; // refused, klage filed and never decided
@@ -110,7 +112,7 @@ describe("the retention job and utsatt eksamen", () => {
   it("erases a refusal's health data three months after it, and keeps the rest: the case stays", async () => {
     // 1 April 2027: the refusal of 13 December was due on 13 March; the grant's utsatt eksamen ended 11 February (due 11 May).
     const run = await applyRetention(at("2027-04-01T01:00:00Z"), PERIODS);
-    expect(run).toEqual({ documentsDeletedFrom: 0, documentsDeleted: 0, applicationsDeleted: 0, deferralsErased: 1, deferralDocumentsDeleted: 1 });
+    expect(run).toEqual({ documentsDeletedFrom: 0, documentsDeleted: 0, applicationsDeleted: 0, deferralsErased: 1, deferralDocumentsDeleted: 1, absenceReasonsErased: 0 });
 
     expect(await stateOf(REFUSED)).toEqual({
       status: "REFUSED",
@@ -151,7 +153,7 @@ describe("the retention job and utsatt eksamen", () => {
 
   it("does nothing the second time", async () => {
     const before = await db().auditLog.count();
-    expect(await applyRetention(at("2027-04-01T02:00:00Z"), PERIODS)).toMatchObject({ deferralsErased: 0, deferralDocumentsDeleted: 0 });
+    expect(await applyRetention(at("2027-04-01T02:00:00Z"), PERIODS)).toMatchObject({ deferralsErased: 0, deferralDocumentsDeleted: 0, absenceReasonsErased: 0 });
     expect(await db().auditLog.count()).toBe(before);
   });
 
@@ -160,7 +162,7 @@ describe("the retention job and utsatt eksamen", () => {
     // Moved to start before the missed sitting: the grant's placement check (a trigger) would now
     // refuse the grant, and it must not refuse the erasure of its health data.
     await db().exam.update({ where: { id: deferredId }, data: { startsAt: at("2026-12-01T08:00:00Z"), startsOn: at("2026-12-01T00:00:00Z") } });
-    expect(await applyRetention(at("2027-05-11T12:00:00Z"), PERIODS)).toMatchObject({ deferralsErased: 1, deferralDocumentsDeleted: 1 });
+    expect(await applyRetention(at("2027-05-11T12:00:00Z"), PERIODS)).toMatchObject({ deferralsErased: 1, deferralDocumentsDeleted: 1, absenceReasonsErased: 0 });
     expect(await stateOf(GRANTED)).toMatchObject({ status: "GRANTED", explanation: null, documents: 0 });
     for (const key of files[GRANTED]!) expect(await fileExists(key)).toBe(false);
     await db().exam.update({ where: { id: deferredId }, data: { startsAt: at("2027-02-09T08:00:00Z"), startsOn: at("2027-02-09T00:00:00Z") } });
@@ -218,7 +220,7 @@ describe("the retention job and utsatt eksamen", () => {
       await db().$executeRawUnsafe(`DROP FUNCTION test_refuse_erasure()`);
     }
     // The next run takes it.
-    expect(await applyRetention(at("2028-04-04T12:00:00Z"), PERIODS)).toMatchObject({ deferralsErased: 1, deferralDocumentsDeleted: 1 });
+    expect(await applyRetention(at("2028-04-04T12:00:00Z"), PERIODS)).toMatchObject({ deferralsErased: 1, deferralDocumentsDeleted: 1, absenceReasonsErased: 0 });
     expect(await stateOf(KLAGE_UPHELD)).toMatchObject({ explanation: null, documents: 0 });
     expect(await stateOf(WAITING)).toMatchObject({ explanation: accounts[WAITING], documents: 1 });
   });

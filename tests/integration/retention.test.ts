@@ -9,7 +9,9 @@ import { attachPdf, createApplication, createCohort, createDecision, createProgr
 import { db } from "./support";
 
 const NOW = new Date("2026-12-03T10:00:00Z");
-const PERIODS = { notAdmittedDocumentsMonths: 6, undecidedApplicationMonths: 6, deferralHealthDataMonths: 3 };
+// Absence notices' reasons: ten years, so a run dated years ahead never erases those of the
+// notices other files make meanwhile (tests/integration/retention-absence-reasons.test.ts has them).
+const PERIODS = { notAdmittedDocumentsMonths: 6, undecidedApplicationMonths: 6, deferralHealthDataMonths: 3, absenceReasonMonths: 120 };
 
 interface Case {
   applicationId: string;
@@ -79,7 +81,7 @@ beforeAll(async () => {
 describe("the retention job", () => {
   it("deletes the due documents and applications, rows and files, and keeps the rest", async () => {
     const run = await applyRetention(NOW, PERIODS);
-    expect(run).toEqual({ documentsDeletedFrom: 1, documentsDeleted: 2, applicationsDeleted: 1, deferralsErased: 0, deferralDocumentsDeleted: 0 });
+    expect(run).toEqual({ documentsDeletedFrom: 1, documentsDeleted: 2, applicationsDeleted: 1, deferralsErased: 0, deferralDocumentsDeleted: 0, absenceReasonsErased: 0 });
 
     // Refused in March: the documents are gone from the database and the disk; the case stays.
     expect(await db().document.count({ where: { applicationId: cases.refusedLongAgo!.applicationId } })).toBe(0);
@@ -119,7 +121,7 @@ describe("the retention job", () => {
 
   it("does nothing the second time", async () => {
     const before = await db().auditLog.count();
-    expect(await applyRetention(NOW, PERIODS)).toEqual({ documentsDeletedFrom: 0, documentsDeleted: 0, applicationsDeleted: 0, deferralsErased: 0, deferralDocumentsDeleted: 0 });
+    expect(await applyRetention(NOW, PERIODS)).toEqual({ documentsDeletedFrom: 0, documentsDeleted: 0, applicationsDeleted: 0, deferralsErased: 0, deferralDocumentsDeleted: 0, absenceReasonsErased: 0 });
     expect(await db().auditLog.count()).toBe(before);
   });
 
@@ -129,7 +131,7 @@ describe("the retention job", () => {
       data: { status: "UPHELD", decidedAt: new Date("2026-04-01T10:00:00Z"), decidedById: adviserId, grounds: "Vedtaket står." },
     });
     // Six months after the decision on the klage (1 April): due from 1 October; the run is in December.
-    expect(await applyRetention(NOW, PERIODS)).toEqual({ documentsDeletedFrom: 1, documentsDeleted: 2, applicationsDeleted: 0, deferralsErased: 0, deferralDocumentsDeleted: 0 });
+    expect(await applyRetention(NOW, PERIODS)).toEqual({ documentsDeletedFrom: 1, documentsDeleted: 2, applicationsDeleted: 0, deferralsErased: 0, deferralDocumentsDeleted: 0, absenceReasonsErased: 0 });
     for (const key of cases.openKlage!.storageKeys) expect(await fileExists(key)).toBe(false);
   });
 });

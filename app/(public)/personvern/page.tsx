@@ -17,6 +17,7 @@ export default async function PrivacyPage() {
   const documentsPeriod = formatMonthsNb(periods.notAdmittedDocumentsMonths);
   const undecidedPeriod = formatMonthsNb(periods.undecidedApplicationMonths);
   const deferralPeriod = formatMonthsNb(periods.deferralHealthDataMonths);
+  const absencePeriod = formatMonthsNb(periods.absenceReasonMonths);
   return (
     <article className="mx-auto max-w-3xl space-y-8" aria-labelledby="personvern-heading">
       <header>
@@ -153,6 +154,10 @@ export default async function PrivacyPage() {
             tidligst fra den utsatte eksamenen, og søker du på nytt, slettes alle søknadene dine samtidig når den siste er
             avgjort. Aldri før klagefristen er ute eller mens en klage er til behandling. Søknaden, vedtaket med
             begrunnelsen, brevene og en klage du har skrevet, beholdes som saksdokumenter.
+          </li>
+          <li>
+            <strong>Sender du en fraværsmelding,</strong> slettes begrunnelsen du skrev {absencePeriod} etter samlingsdagen den
+            gjaldt. At du meldte fravær, og når, beholdes med oppmøtet.
           </li>
           <li>Innlogginger slettes når de er avsluttet, og engangslenker et døgn etter at de er brukt eller har gått ut.</li>
         </ul>

@@ -63,7 +63,8 @@ interface DayStudentRow {
   status: AttendanceStatus | null;
   note: string | null;
   registeredBy: string | null;
-  absenceNotice: { reason: string; createdAtMs: number } | null;
+  /** The reason is null once the retention job has erased it. */
+  absenceNotice: { reason: string | null; createdAtMs: number } | null;
   credited: boolean;
   leaves: { from: string; to: string; returnedOn: string | null }[];
 }

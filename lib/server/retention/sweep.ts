@@ -1,7 +1,8 @@
 import "server-only";
 // The `privacy.retention` job: deletes what the retention rule (lib/domain/retention.ts) says is
 // due — the documents of applicants who were not admitted, applications that never got a
-// decision, and the health data of decided requests for utsatt eksamen — and leaves for each
+// decision, the health data of decided requests for utsatt eksamen, and the reasons given in
+// absence notices for days long past — and leaves for each
 // deletion one audit entry with ids and counts only (no name, no file name, no text: the log
 // itself is kept five years).
 //
@@ -18,10 +19,16 @@ import "server-only";
 // the documentation's rows, blank each account and mark the request erased, delete the files,
 // audit each request, commit.
 //
+// The reasons of absence notices whose samling day is far enough back: in batches, each one
+// statement that blanks the reasons and marks them erased, with one audit entry per notice, in
+// one transaction. The rule's cut-off day (absenceReasonCutoff) is the condition.
+//
 // One case that cannot be deleted (a row some constraint refuses) does not stop the others: the
 // run goes on, and fails at the end naming the cases, so the job shows as failed in pg-boss.
 import { osloDate } from "@/lib/domain/application-deadline";
 import {
+  absenceReasonCutoff,
+  absenceReasonDueOn,
   deferralRetentionVerdict,
   retentionVerdict,
   type DeferralRetentionFacts,
@@ -32,7 +39,7 @@ import { isoDate } from "@/lib/dates";
 import type { Database, Transaction } from "@/lib/db/client";
 import { retentionPeriods } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { audit } from "@/lib/server/audit";
+import { audit, auditMany } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import { withRetry } from "@/lib/server/transactions";
 import { storage } from "@/lib/storage";
@@ -90,6 +97,8 @@ export interface RetentionRun {
   /** Requests for utsatt eksamen whose health data was erased (the account and the documentation). */
   deferralsErased: number;
   deferralDocumentsDeleted: number;
+  /** Absence notices whose reason was erased. */
+  absenceReasonsErased: number;
 }
 
 /** One sweep over every application; what is due is deleted. */
@@ -102,7 +111,7 @@ export async function applyRetention(now = new Date(), periods: RetentionPeriods
     select: FACTS_SELECT,
     orderBy: { id: "asc" },
   });
-  const run: RetentionRun = { documentsDeletedFrom: 0, documentsDeleted: 0, applicationsDeleted: 0, deferralsErased: 0, deferralDocumentsDeleted: 0 };
+  const run: RetentionRun = { documentsDeletedFrom: 0, documentsDeleted: 0, applicationsDeleted: 0, deferralsErased: 0, deferralDocumentsDeleted: 0, absenceReasonsErased: 0 };
   const failures: string[] = [];
   /** Runs one case's deletion; an error is logged and remembered, and the run goes on. */
   const attempt = async <T>(label: string, work: () => Promise<T>): Promise<T | null> => {
@@ -143,6 +152,14 @@ export async function applyRetention(now = new Date(), periods: RetentionPeriods
       run.deferralsErased += done.requests;
       run.deferralDocumentsDeleted += done.documents;
     }
+  }
+
+  // The reasons of absence notices for days on or before the cut-off, a batch at a time.
+  const cutoff = absenceReasonCutoff(today, periods);
+  for (;;) {
+    const erased = await attempt("fraværsmeldinger", () => db().$transaction((tx) => eraseAbsenceReasons(tx, cutoff, periods, now), { timeout: 30_000 }));
+    run.absenceReasonsErased += erased ?? 0;
+    if (erased === null || erased < ABSENCE_REASON_BATCH) break;
   }
   if (failures.length > 0) throw new Error(`privacy.retention: ${failures.length} case(s) could not be deleted and wait for the next run: ${failures.join(", ")}`);
   return run;
@@ -303,4 +320,32 @@ async function eraseDeferralsIfDue(tx: Transaction, enrolmentId: string, today: 
     });
   }
   return { requests: holding.length, documents: documents.length };
+}
+
+/** Notices erased per transaction (a first run after years of notices does them in batches). */
+export const ABSENCE_REASON_BATCH = 500;
+
+/** Erases the reasons of up to one batch of notices for days on or before `cutoff`; how many. */
+async function eraseAbsenceReasons(tx: Transaction, cutoff: string, periods: RetentionPeriods, now: Date): Promise<number> {
+  const rows = await tx.$queryRaw<{ id: string; enrolmentId: string; day: string }[]>`
+    WITH due AS (
+      SELECT n."id" FROM "AbsenceNotice" n JOIN "SamlingDay" d ON d."id" = n."samlingDayId"
+      WHERE n."reason" IS NOT NULL AND d."date" <= ${cutoff}::date
+      ORDER BY n."id" LIMIT ${ABSENCE_REASON_BATCH} FOR UPDATE OF n
+    )
+    UPDATE "AbsenceNotice" n SET "reason" = NULL, "reasonErasedAt" = ${now}
+    FROM due, "SamlingDay" d
+    WHERE n."id" = due."id" AND d."id" = n."samlingDayId"
+    RETURNING n."id", n."enrolmentId", d."date"::text AS "day"`;
+  await auditMany(
+    tx,
+    rows.map((row) => ({
+      actorId: null,
+      action: "retention.erase_absence_reason",
+      entityType: "AbsenceNotice",
+      entityId: row.id,
+      after: { rule: "absence-reason", enrolmentId: row.enrolmentId, samlingDay: row.day, dueOn: absenceReasonDueOn(row.day, periods), reason: true },
+    })),
+  );
+  return rows.length;
 }

@@ -77,7 +77,7 @@ function duplicate(date: string | null) {
 export async function withdrawAbsenceNotice(viewer: Viewer, noticeId: string, now = new Date()) {
   const today = osloDate(now);
   return db().$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ id: string; date: Date; withdrawnAt: Date | null; reason: string }[]>`
+    const rows = await tx.$queryRaw<{ id: string; date: Date; withdrawnAt: Date | null; reason: string | null }[]>`
       SELECT n."id", d."date", n."withdrawnAt", n."reason"
       FROM "AbsenceNotice" n
       JOIN "Enrolment" e ON e."id" = n."enrolmentId"

@@ -34,7 +34,7 @@ describe("the audit viewer's filter", () => {
 
 describe("retention periods from the environment", () => {
   it("default to six months (three for the health data of utsatt eksamen) and take RETENTION_* when set", () => {
-    expect(retentionPeriods({})).toEqual({ notAdmittedDocumentsMonths: 6, undecidedApplicationMonths: 6, deferralHealthDataMonths: 3 });
+    expect(retentionPeriods({})).toEqual({ notAdmittedDocumentsMonths: 6, undecidedApplicationMonths: 6, deferralHealthDataMonths: 3, absenceReasonMonths: 3 });
     expect(
       retentionPeriods({ RETENTION_NOT_ADMITTED_DOCUMENTS_MONTHS: "12", RETENTION_UNDECIDED_APPLICATION_MONTHS: "3", RETENTION_DEFERRAL_HEALTH_DATA_MONTHS: "1" }),
     ).toEqual({

@@ -2,10 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { exemptionOf, MAX_ATTENDANCE_NOTE, markAllPresent, noteFromAbsenceNotice } from "@/lib/domain/attendance-day";
 
-const student = (enrolmentId: string, name: string, absenceNoticeReason: string | null = null, note = "") => ({
+/** A student with a notice whose reason is `reason` (undefined: no notice; null: its reason erased). */
+const student = (enrolmentId: string, name: string, reason?: string | null, note = "") => ({
   enrolmentId,
   name,
-  absenceNoticeReason,
+  absenceNotice: reason === undefined ? null : { reason },
   note,
 });
 
@@ -36,13 +37,16 @@ describe("«Alle til stede»", () => {
   });
 
   it("keeps a note the faculty member has written, for both kinds of student", () => {
-    const result = markAllPresent([student("a", "Ada", "Syk", "Ringte i morges"), student("b", "Bo", null, "Kom kl. 11")]);
+    const result = markAllPresent([student("a", "Ada", "Syk", "Ringte i morges"), student("b", "Bo", undefined, "Kom kl. 11")]);
     expect(result.notes).toEqual({ a: "Ringte i morges", b: "Kom kl. 11" });
     expect(result.statuses).toEqual({ a: "ABSENT", b: "PRESENT" });
   });
 
-  it("treats an empty or blank reason as no notice", () => {
-    expect(markAllPresent([student("a", "Ada", "   ")]).statuses).toEqual({ a: "PRESENT" });
+  it("a notice whose reason the retention job has erased is still a notice: absent, and the note says the reason is gone", () => {
+    const result = markAllPresent([student("a", "Ada", null), student("b", "Bo")]);
+    expect(result.statuses).toEqual({ a: "ABSENT", b: "PRESENT" });
+    expect(result.notes).toEqual({ a: "Fraværsmelding (begrunnelsen er slettet)", b: "" });
+    expect(result.absentWithNotice).toEqual(["Ada"]);
   });
 
   it("fits a long reason within the note limit", () => {
@@ -77,7 +81,8 @@ describe("«Alle til stede»", () => {
 
   it("gives every student who needs a registration exactly one choice (absent exactly when they sent a notice) and leaves the others as they were", () => {
     const row = fc.record({
-      reason: fc.option(fc.string({ maxLength: 600 })),
+      // No notice, a notice with its reason (never blank: a CHECK), or one whose reason is erased.
+      reason: fc.option(fc.option(fc.string({ minLength: 1, maxLength: 600 }).filter((text) => text.trim() !== "")), { nil: undefined }),
       note: fc.string({ maxLength: 50 }),
       exempt: fc.constantFrom(null, "LEAVE" as const, "CREDITED" as const),
       status: fc.constantFrom(null, "PRESENT" as const, "ABSENT" as const),
@@ -92,12 +97,12 @@ describe("«Alle til stede»", () => {
             expect(result.notes[s.enrolmentId]).toBe(s.note);
             continue;
           }
-          const noticed = Boolean(s.absenceNoticeReason?.trim());
+          const noticed = s.absenceNotice !== null;
           expect(result.statuses[s.enrolmentId]).toBe(noticed ? "ABSENT" : "PRESENT");
           expect(result.notes[s.enrolmentId]!.length).toBeLessThanOrEqual(Math.max(MAX_ATTENDANCE_NOTE, s.note.length));
         }
         expect(result.exempt).toEqual(students.filter((s) => s.exempt).map((s) => s.name));
-        expect(result.absentWithNotice).toEqual(students.filter((s) => !s.exempt && s.absenceNoticeReason?.trim()).map((s) => s.name));
+        expect(result.absentWithNotice).toEqual(students.filter((s) => !s.exempt && s.absenceNotice !== null).map((s) => s.name));
       }),
     );
   });

@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { addDays, compareIsoDates } from "@/lib/domain/dates";
 import { klageDeadline } from "@/lib/domain/klage";
 import {
+  absenceReasonCutoff,
+  absenceReasonDueOn,
   addMonths,
   DEFAULT_RETENTION_PERIODS,
   deferralRetentionVerdict,
@@ -117,10 +119,11 @@ describe("applications that never got a decision", () => {
 });
 
 describe("periods and words", () => {
-  it("default to six months for applicants and three for the health data of utsatt eksamen, and take what is set", () => {
-    expect(DEFAULT_RETENTION_PERIODS).toEqual({ notAdmittedDocumentsMonths: 6, undecidedApplicationMonths: 6, deferralHealthDataMonths: 3 });
-    expect(retentionPeriodsFrom({ undecidedApplicationMonths: 3 })).toEqual({ notAdmittedDocumentsMonths: 6, undecidedApplicationMonths: 3, deferralHealthDataMonths: 3 });
+  it("default to six months for applicants and three for the health data of utsatt eksamen and the reasons of absence notices, and take what is set", () => {
+    expect(DEFAULT_RETENTION_PERIODS).toEqual({ notAdmittedDocumentsMonths: 6, undecidedApplicationMonths: 6, deferralHealthDataMonths: 3, absenceReasonMonths: 3 });
+    expect(retentionPeriodsFrom({ undecidedApplicationMonths: 3 })).toEqual({ notAdmittedDocumentsMonths: 6, undecidedApplicationMonths: 3, deferralHealthDataMonths: 3, absenceReasonMonths: 3 });
     expect(retentionPeriodsFrom({ deferralHealthDataMonths: 0 }).deferralHealthDataMonths).toBe(0);
+    expect(retentionPeriodsFrom({ absenceReasonMonths: 12 }).absenceReasonMonths).toBe(12);
   });
   it("are said in Norwegian", () => {
     expect(formatMonthsNb(6)).toBe("seks måneder");
@@ -404,6 +407,35 @@ describe("the health data of utsatt eksamen over any order of requests, decision
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("the reason of an absence notice", () => {
+  const periods = (months: number) => retentionPeriodsFrom({ absenceReasonMonths: months });
+
+  it("is due the period after the samling day, whatever else happened", () => {
+    expect(absenceReasonDueOn("2026-09-10")).toBe("2026-12-10");
+    expect(absenceReasonDueOn("2026-11-30", periods(3))).toBe("2027-02-28");
+    expect(absenceReasonDueOn("2026-09-10", periods(0))).toBe("2026-09-10");
+  });
+
+  it("the cut-off is the last day whose notices are due: month ends, a leap day, no period", () => {
+    expect(absenceReasonCutoff("2026-12-10")).toBe("2026-09-10");
+    // 30 November, 31 November … all reach 28 February: every day of late November is due then.
+    expect(absenceReasonCutoff("2027-02-28")).toBe("2026-11-30");
+    expect(absenceReasonCutoff("2027-02-27")).toBe("2026-11-27");
+    expect(absenceReasonCutoff("2028-02-29", periods(12))).toBe("2027-02-28");
+    expect(absenceReasonCutoff("2026-12-05", periods(0))).toBe("2026-12-05");
+  });
+
+  it("a day's notices are due exactly when the day is on or before the cut-off (the job's one condition)", () => {
+    const day = fc.integer({ min: 0, max: 3_000 }).map((offset) => addDays("2024-01-01", offset));
+    fc.assert(
+      fc.property(day, day, fc.integer({ min: 0, max: 120 }), (samlingDay, today, months) => {
+        const due = compareIsoDates(absenceReasonDueOn(samlingDay, periods(months)), today) <= 0;
+        expect(compareIsoDates(samlingDay, absenceReasonCutoff(today, periods(months))) <= 0).toBe(due);
+      }),
     );
   });
 });

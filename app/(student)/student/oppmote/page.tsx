@@ -7,6 +7,7 @@ import { DayState } from "@/components/student/day-state";
 import { ActionButton } from "@/components/ui/action-button";
 import { ButtonContext } from "@/components/ui/button-context";
 import { DataTable, type Column } from "@/components/ui/data-table";
+import { AbsenceNoticeReason } from "@/components/ui/absence-notice-reason";
 import { sendAbsenceNoticeAction, withdrawAbsenceNoticeAction } from "@/lib/actions/student";
 import { ABSENCE_NOTICE_DAYS_AFTER, MAX_ABSENCE_REASON_LENGTH } from "@/lib/domain/absence-notice";
 import { datePartsOf } from "@/lib/domain/dates";
@@ -70,7 +71,7 @@ function EnrolmentAttendance({
         day.notice ? (
           <div className="space-y-2">
             <p>
-              <span className="font-medium">Meldt:</span> {day.notice.reason}
+              <span className="font-medium">Meldt:</span> <AbsenceNoticeReason reason={day.notice.reason} />
             </p>
             <p className="text-sm text-slate-700">Sendt {formatInstantNb(day.notice.createdAt)}</p>
             {day.notice.canWithdraw ? (

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/area-nav";
 import { AttendanceDayForm } from "@/components/cohort/attendance-day-form";
+import { AbsenceNoticeReason } from "@/components/ui/absence-notice-reason";
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { getDayAttendance } from "@/lib/server/cohorts/attendance";
 import { found, idOr404, loadCohortPage } from "../../load";
@@ -53,7 +54,7 @@ export default async function AttendanceDayPage({ params }: { params: Promise<{ 
                   .filter((s) => s.absenceNotice)
                   .map((s) => (
                     <li key={s.enrolmentId}>
-                      <span className="font-medium">{s.name}</span>: {s.absenceNotice!.reason}
+                      <span className="font-medium">{s.name}</span>: <AbsenceNoticeReason reason={s.absenceNotice!.reason} />
                     </li>
                   ))}
               </ul>
