@@ -33,20 +33,27 @@ describe("the audit viewer's filter", () => {
 });
 
 describe("retention periods from the environment", () => {
-  it("default to six months (three for the health data of utsatt eksamen) and take RETENTION_* when set", () => {
+  it("default to six months (three for the health data of utsatt eksamen and absence notices' reasons) and take RETENTION_* when set", () => {
     expect(retentionPeriods({})).toEqual({ notAdmittedDocumentsMonths: 6, undecidedApplicationMonths: 6, deferralHealthDataMonths: 3, absenceReasonMonths: 3 });
     expect(
-      retentionPeriods({ RETENTION_NOT_ADMITTED_DOCUMENTS_MONTHS: "12", RETENTION_UNDECIDED_APPLICATION_MONTHS: "3", RETENTION_DEFERRAL_HEALTH_DATA_MONTHS: "1" }),
+      retentionPeriods({
+        RETENTION_NOT_ADMITTED_DOCUMENTS_MONTHS: "12",
+        RETENTION_UNDECIDED_APPLICATION_MONTHS: "3",
+        RETENTION_DEFERRAL_HEALTH_DATA_MONTHS: "1",
+        RETENTION_ABSENCE_REASON_MONTHS: "0",
+      }),
     ).toEqual({
       notAdmittedDocumentsMonths: 12,
       undecidedApplicationMonths: 3,
       deferralHealthDataMonths: 1,
+      absenceReasonMonths: 0,
     });
   });
   it("refuse what is not a whole number of months from 0 to 120", () => {
     for (const value of ["-1", "1.5", "121", "seks"]) {
       expect(() => retentionPeriods({ RETENTION_NOT_ADMITTED_DOCUMENTS_MONTHS: value })).toThrow(/RETENTION_NOT_ADMITTED_DOCUMENTS_MONTHS must be a whole number of months/);
       expect(() => retentionPeriods({ RETENTION_DEFERRAL_HEALTH_DATA_MONTHS: value })).toThrow(/RETENTION_DEFERRAL_HEALTH_DATA_MONTHS must be a whole number of months/);
+      expect(() => retentionPeriods({ RETENTION_ABSENCE_REASON_MONTHS: value })).toThrow(/RETENTION_ABSENCE_REASON_MONTHS must be a whole number of months/);
     }
   });
 });
