@@ -2,9 +2,8 @@ import "server-only";
 // The `privacy.retention` job: deletes what the retention rule (lib/domain/retention.ts) says is
 // due — the documents of applicants who were not admitted, applications that never got a
 // decision, the health data of decided requests for utsatt eksamen, and the reasons given in
-// absence notices for days long past — and leaves for each
-// deletion one audit entry with ids and counts only (no name, no file name, no text: the log
-// itself is kept five years).
+// absence notices for days long past — and leaves for each deletion one audit entry with ids and
+// counts only (no name, no file name, no text: the log itself is kept five years).
 //
 // Per application, one transaction: lock the application row (filing a klage locks it too, so a
 // klage and a deletion never interleave), read the facts again, ask the rule again, delete the
