@@ -1,7 +1,7 @@
 /**
  * "Alle til stede" on a samling day's attendance list. Everyone is set present except a student
- * who has sent an absence notice (fraværsmelding) for the day: they are set absent, with the
- * notice's reason as the note, and the result says so, so the faculty member sees the exceptions
+ * who has sent an absence notice (fraværsmelding) for the day: they are set absent, with
+ * «Fraværsmelding» as the note, and the result says so, so the faculty member sees the exceptions
  * before saving. Any choice can still be changed before saving (the student may have come anyway).
  * A student who needs no registration for the day (inside a granted leave, or credited from an
  * earlier kull: lib/domain/attendance.ts) is not touched: their choice stays as it stands in the
@@ -9,7 +9,10 @@
  * were not there as attended (review of issue 21's stops: it did).
  *
  * Decisions where the issue is silent:
- * - A note the faculty member has already written is kept; the reason fills only an empty note.
+ * - A note the faculty member has already written is kept; «Fraværsmelding» fills only an empty
+ *   note. Not the student's reason: it is often health data and is erased a few months after the
+ *   day (lib/domain/retention.ts), while a note stays with the attendance. The reason is on the
+ *   list beside the student while it exists; a faculty member may still write what they need.
  * - The reason is cut to the note's length limit (MAX_ATTENDANCE_NOTE) with "…", so the list can
  *   always be saved as it stands.
  */
@@ -23,8 +26,8 @@ export interface AllPresentStudent {
   enrolmentId: string;
   name: string;
   /**
-   * The student's (not withdrawn) absence notice for this day, if any, with its reason (null once
-   * the retention job has erased it: the notice still counts).
+   * The student's (not withdrawn) absence notice for this day, if any. Its reason is not used (see
+   * above); a notice whose reason the retention job has erased still counts.
    */
   absenceNotice: { reason: string | null } | null;
   /** The note as it stands in the form now. */
@@ -46,13 +49,8 @@ export interface AllPresentResult {
   announcement: string;
 }
 
-/** The note a notice's reason becomes: "Fraværsmelding: …", within the length limit. */
-export function noteFromAbsenceNotice(reason: string | null): string {
-  // A notice always had a reason (CHECK); null is one the retention job has erased.
-  if (reason === null) return "Fraværsmelding (begrunnelsen er slettet)";
-  const note = `Fraværsmelding: ${reason.trim().replace(/\s+/g, " ")}`;
-  return note.length <= MAX_ATTENDANCE_NOTE ? note : `${note.slice(0, MAX_ATTENDANCE_NOTE - 1).trimEnd()}…`;
-}
+/** The note «Alle til stede» gives a student with an absence notice (not the notice's reason). */
+export const ABSENCE_NOTICE_NOTE = "Fraværsmelding";
 
 /** Why a day needs no registration for a student, as the day's list says it (on leave, credited). */
 export function exemptionOf(student: { onLeave?: boolean; credited?: boolean }): "LEAVE" | "CREDITED" | null {
@@ -71,7 +69,7 @@ export function markAllPresent(students: readonly AllPresentStudent[]): AllPrese
       exempt.push(student.name);
     } else if (student.absenceNotice) {
       statuses[student.enrolmentId] = "ABSENT";
-      notes[student.enrolmentId] = student.note.trim() ? student.note : noteFromAbsenceNotice(student.absenceNotice.reason);
+      notes[student.enrolmentId] = student.note.trim() ? student.note : ABSENCE_NOTICE_NOTE;
       absentWithNotice.push(student.name);
     } else {
       statuses[student.enrolmentId] = "PRESENT";
@@ -84,7 +82,7 @@ export function markAllPresent(students: readonly AllPresentStudent[]): AllPrese
   }
   const sentences = [`${countNoun(present, "student", "studenter")} er satt til stede.`];
   if (absentWithNotice.length > 0) {
-    sentences.push(`${joinNb(absentWithNotice)} har sendt fraværsmelding og er satt til fravær med grunnen som merknad.`);
+    sentences.push(`${joinNb(absentWithNotice)} har sendt fraværsmelding og er satt til fravær med «${ABSENCE_NOTICE_NOTE}» som merknad.`);
   }
   if (exempt.length > 0) {
     sentences.push(

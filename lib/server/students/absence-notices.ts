@@ -51,12 +51,14 @@ export async function sendAbsenceNotice(viewer: Viewer, input: { samlingDayId: s
         data: { enrolmentId: found.enrolmentId, samlingDayId: input.samlingDayId, reason: input.reason, createdAt: now },
         select: { id: true, samlingDayId: true, reason: true, createdAt: true },
       });
+      // The reason's length, not its words: the log is kept five years, the reason only a few
+      // months (lib/domain/retention.ts), and it is often health data.
       await audit(tx, {
         actorId: viewer.id,
         action: "absence_notice.send",
         entityType: "AbsenceNotice",
         entityId: notice.id,
-        after: { ...notice, enrolmentId: found.enrolmentId, date },
+        after: { id: notice.id, samlingDayId: notice.samlingDayId, createdAt: notice.createdAt, reasonLength: input.reason.length, enrolmentId: found.enrolmentId, date },
       });
       return { ...notice, date };
     });
@@ -77,8 +79,8 @@ function duplicate(date: string | null) {
 export async function withdrawAbsenceNotice(viewer: Viewer, noticeId: string, now = new Date()) {
   const today = osloDate(now);
   return db().$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ id: string; date: Date; withdrawnAt: Date | null; reason: string | null }[]>`
-      SELECT n."id", d."date", n."withdrawnAt", n."reason"
+    const rows = await tx.$queryRaw<{ id: string; date: Date; withdrawnAt: Date | null }[]>`
+      SELECT n."id", d."date", n."withdrawnAt"
       FROM "AbsenceNotice" n
       JOIN "Enrolment" e ON e."id" = n."enrolmentId"
       JOIN "SamlingDay" d ON d."id" = n."samlingDayId"
@@ -96,7 +98,7 @@ export async function withdrawAbsenceNotice(viewer: Viewer, noticeId: string, no
       action: "absence_notice.withdraw",
       entityType: "AbsenceNotice",
       entityId: notice.id,
-      before: { withdrawnAt: null, reason: notice.reason, date },
+      before: { withdrawnAt: null, date },
       after: { withdrawnAt: now },
     });
     return { id: notice.id, date };

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { exemptionOf, MAX_ATTENDANCE_NOTE, markAllPresent, noteFromAbsenceNotice } from "@/lib/domain/attendance-day";
+import { ABSENCE_NOTICE_NOTE, exemptionOf, MAX_ATTENDANCE_NOTE, markAllPresent } from "@/lib/domain/attendance-day";
 
 /** A student with a notice whose reason is `reason` (undefined: no notice; null: its reason erased). */
 const student = (enrolmentId: string, name: string, reason?: string | null, note = "") => ({
@@ -18,13 +18,13 @@ describe("«Alle til stede»", () => {
     expect(result.announcement).toBe("Alle 2 er satt til stede. Endre dem som ikke er her, og lagre.");
   });
 
-  it("leaves a student with a notice absent, with the notice's reason as the note, and says so", () => {
+  it("leaves a student with a notice absent, with «Fraværsmelding» as the note (never the student's words), and says so", () => {
     const result = markAllPresent([student("a", "Ada"), student("b", "Bo", "Syk barn"), student("c", "Cato")]);
     expect(result.statuses).toEqual({ a: "PRESENT", b: "ABSENT", c: "PRESENT" });
-    expect(result.notes).toEqual({ a: "", b: "Fraværsmelding: Syk barn", c: "" });
+    expect(result.notes).toEqual({ a: "", b: "Fraværsmelding", c: "" });
     expect(result.absentWithNotice).toEqual(["Bo"]);
     expect(result.announcement).toBe(
-      "2 studenter er satt til stede. Bo har sendt fraværsmelding og er satt til fravær med grunnen som merknad. Endre dem som ikke stemmer, og lagre.",
+      "2 studenter er satt til stede. Bo har sendt fraværsmelding og er satt til fravær med «Fraværsmelding» som merknad. Endre dem som ikke stemmer, og lagre.",
     );
   });
 
@@ -32,7 +32,7 @@ describe("«Alle til stede»", () => {
     const result = markAllPresent([student("a", "Ada", "Kurs"), student("b", "Bo"), student("c", "Cato", "Sykdom")]);
     expect(result.absentWithNotice).toEqual(["Ada", "Cato"]);
     expect(result.announcement).toBe(
-      "1 student er satt til stede. Ada og Cato har sendt fraværsmelding og er satt til fravær med grunnen som merknad. Endre dem som ikke stemmer, og lagre.",
+      "1 student er satt til stede. Ada og Cato har sendt fraværsmelding og er satt til fravær med «Fraværsmelding» som merknad. Endre dem som ikke stemmer, og lagre.",
     );
   });
 
@@ -42,18 +42,11 @@ describe("«Alle til stede»", () => {
     expect(result.statuses).toEqual({ a: "ABSENT", b: "PRESENT" });
   });
 
-  it("a notice whose reason the retention job has erased is still a notice: absent, and the note says the reason is gone", () => {
+  it("a notice whose reason the retention job has erased is still a notice: absent, with the same note", () => {
     const result = markAllPresent([student("a", "Ada", null), student("b", "Bo")]);
     expect(result.statuses).toEqual({ a: "ABSENT", b: "PRESENT" });
-    expect(result.notes).toEqual({ a: "Fraværsmelding (begrunnelsen er slettet)", b: "" });
+    expect(result.notes).toEqual({ a: ABSENCE_NOTICE_NOTE, b: "" });
     expect(result.absentWithNotice).toEqual(["Ada"]);
-  });
-
-  it("fits a long reason within the note limit", () => {
-    expect(noteFromAbsenceNotice("  Syk \n\n barn  ")).toBe("Fraværsmelding: Syk barn");
-    const long = noteFromAbsenceNotice("x".repeat(1000));
-    expect(long).toHaveLength(MAX_ATTENDANCE_NOTE);
-    expect(long.endsWith("…")).toBe(true);
   });
 
   it("does not touch a student on leave or credited for the day, and names them", () => {
@@ -74,7 +67,7 @@ describe("«Alle til stede»", () => {
   it("names both kinds of exception in one announcement", () => {
     const result = markAllPresent([student("a", "Ada", "Kurs"), { ...student("b", "Bo"), exempt: "LEAVE" as const }, student("c", "Cato")]);
     expect(result.announcement).toBe(
-      "1 student er satt til stede. Ada har sendt fraværsmelding og er satt til fravær med grunnen som merknad. " +
+      "1 student er satt til stede. Ada har sendt fraværsmelding og er satt til fravær med «Fraværsmelding» som merknad. " +
         "Bo trenger ikke registrering denne dagen (permisjon eller godkjent fra tidligere kull) og er ikke endret. Endre dem som ikke stemmer, og lagre.",
     );
   });
@@ -100,6 +93,8 @@ describe("«Alle til stede»", () => {
           const noticed = s.absenceNotice !== null;
           expect(result.statuses[s.enrolmentId]).toBe(noticed ? "ABSENT" : "PRESENT");
           expect(result.notes[s.enrolmentId]!.length).toBeLessThanOrEqual(Math.max(MAX_ATTENDANCE_NOTE, s.note.length));
+          // The note is the one written, or «Fraværsmelding»: never the student's reason.
+          expect([s.note, ...(noticed && !s.note.trim() ? [ABSENCE_NOTICE_NOTE] : [])]).toContain(result.notes[s.enrolmentId]);
         }
         expect(result.exempt).toEqual(students.filter((s) => s.exempt).map((s) => s.name));
         expect(result.absentWithNotice).toEqual(students.filter((s) => !s.exempt && s.absenceNotice !== null).map((s) => s.name));
