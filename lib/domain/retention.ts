@@ -193,9 +193,13 @@ export function deferralRetentionVerdict(
   return { action: "ERASE_HEALTH_DATA", dueOn, due: compareIsoDates(today, dueOn) >= 0 };
 }
 
-/** The first day the reason of an absence notice for the samling day `day` is due to be erased. */
+/**
+ * The first day the reason of an absence notice for the samling day `day` is due to be erased:
+ * the day after the period has run from the samling day. So a period of 0 erases it the night
+ * after the day, never before the faculty have registered it (the job runs at night).
+ */
 export function absenceReasonDueOn(day: string, periods: RetentionPeriods = DEFAULT_RETENTION_PERIODS): string {
-  return addMonths(day, periods.absenceReasonMonths);
+  return addDays(addMonths(day, periods.absenceReasonMonths), 1);
 }
 
 /**

@@ -414,19 +414,21 @@ describe("the health data of utsatt eksamen over any order of requests, decision
 describe("the reason of an absence notice", () => {
   const periods = (months: number) => retentionPeriodsFrom({ absenceReasonMonths: months });
 
-  it("is due the period after the samling day, whatever else happened", () => {
-    expect(absenceReasonDueOn("2026-09-10")).toBe("2026-12-10");
-    expect(absenceReasonDueOn("2026-11-30", periods(3))).toBe("2027-02-28");
-    expect(absenceReasonDueOn("2026-09-10", periods(0))).toBe("2026-09-10");
+  it("is due the day after the period has run from the samling day, whatever else happened", () => {
+    expect(absenceReasonDueOn("2026-09-10")).toBe("2026-12-11");
+    expect(absenceReasonDueOn("2026-11-30", periods(3))).toBe("2027-03-01");
+    // No period: the night after the day, never the day itself (the job runs at night, before registration).
+    expect(absenceReasonDueOn("2026-09-10", periods(0))).toBe("2026-09-11");
   });
 
   it("the cut-off is the last day whose notices are due: month ends, a leap day, no period", () => {
-    expect(absenceReasonCutoff("2026-12-10")).toBe("2026-09-10");
-    // 30 November, 31 November … all reach 28 February: every day of late November is due then.
-    expect(absenceReasonCutoff("2027-02-28")).toBe("2026-11-30");
-    expect(absenceReasonCutoff("2027-02-27")).toBe("2026-11-27");
-    expect(absenceReasonCutoff("2028-02-29", periods(12))).toBe("2027-02-28");
-    expect(absenceReasonCutoff("2026-12-05", periods(0))).toBe("2026-12-05");
+    expect(absenceReasonCutoff("2026-12-11")).toBe("2026-09-10");
+    expect(absenceReasonCutoff("2026-12-10")).toBe("2026-09-09");
+    // 28, 29 and 30 November all reach 28 February, so all are due on 1 March.
+    expect(absenceReasonCutoff("2027-03-01")).toBe("2026-11-30");
+    expect(absenceReasonCutoff("2027-02-28")).toBe("2026-11-27");
+    expect(absenceReasonCutoff("2028-03-01", periods(12))).toBe("2027-02-28");
+    expect(absenceReasonCutoff("2026-12-05", periods(0))).toBe("2026-12-04");
   });
 
   it("a day's notices are due exactly when the day is on or before the cut-off (the job's one condition)", () => {
