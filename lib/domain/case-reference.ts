@@ -1,10 +1,12 @@
 /**
  * The reference number (saksnummer) of a case, as NTNU's archive writes one: the year the case was
  * opened and its number, "2026/00042". An admission case is one application's decision
- * (Decision.caseYear/caseNumber); a student's case is an enkeltvedtak letter and everything that
- * answers it (its klage's outcome, a letter that it no longer stands). The number comes from one
- * sequence for every case, so it alone names the case; the year is there for people. Every letter
- * states it, and the adviser sees it on the case.
+ * (Decision.caseYear/caseNumber); a student's case is opened by an enkeltvedtak letter or a
+ * confirmation (leave granted, withdrawal, completion, transfer, utsatt eksamen granted) and holds
+ * everything that answers it (a klage's outcome, a letter that it no longer stands, the end of a
+ * leave: ANSWERS_EARLIER_LETTER in ./student-letter.ts). The number comes from one sequence for
+ * every case, so it alone names the case; the year is there for people. Every letter states it,
+ * and the adviser sees it on the case.
  */
 export interface CaseReference {
   year: number;

@@ -199,8 +199,9 @@ export function attemptOrdinal(attempt: number): string {
 export interface StudentLetterParty {
   studentName: string;
   /**
-   * The case's reference number (lib/domain/case-reference.ts): an enkeltvedtak opens a case; a
-   * letter that answers one (a klage's outcome, a decision that no longer stands) carries its case.
+   * The case's reference number (lib/domain/case-reference.ts): an enkeltvedtak or a confirmation
+   * opens a case; a letter that answers one (a klage's outcome, a decision that no longer stands,
+   * the end of a leave) carries its case (ANSWERS_EARLIER_LETTER).
    */
   reference: string;
   programmeName: string;

@@ -14,6 +14,7 @@ import { evaluateEligibility, type ArbeidskravStatus } from "@/lib/domain/eligib
 import type { Database } from "@/lib/db/client";
 import type { Grade } from "@/lib/generated/prisma/enums";
 import { osloDate } from "@/lib/domain/application-deadline";
+import { addressBoundKey } from "@/lib/domain/mail-delivery";
 import { isoDate } from "@/lib/to-domain";
 import { nameGenerator, seedApplications } from "@/prisma/seed/applicant-pool";
 import { addDays, mondayOf, termCode } from "@/prisma/seed/calendar";
@@ -228,7 +229,8 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
   const outageAt = new Date(`${addDays(today, -4)}T08:15:00+01:00`);
   await db.mailMessage.create({
     data: {
-      dedupeKey: "demo:undelivered:soker",
+      // A security notice: «Send på nytt» keeps its address (lib/domain/mail-delivery.ts).
+      dedupeKey: addressBoundKey("password-changed", "demo-soker"),
       to: account("soker@demo.no").email,
       userId: account("soker@demo.no").id,
       subject: "Passordet ditt er endret",

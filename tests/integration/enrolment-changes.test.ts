@@ -214,7 +214,11 @@ describe("a klage on a refused leave, and a leave that begins later", () => {
     expect(await startDueLeaves({ now: then })).toBe(0);
     expect((await db().enrolment.findUniqueOrThrow({ where: { id: student(LEAVE).enrolmentId } })).status).toBe("ON_LEAVE");
     expect(await db().auditLog.count({ where: { action: "enrolment.leave_start", entityId: student(LEAVE).enrolmentId, actorId: null } })).toBe(1);
-    await registerReturn(world.adviser, { enrolmentId: student(LEAVE).enrolmentId, returnedOn: from }, then);
+    const back = await registerReturn(world.adviser, { enrolmentId: student(LEAVE).enrolmentId, returnedOn: from }, then);
+    // The return belongs to this leave's case, not the first leave's.
+    const [firstGrant] = await lettersOf(student(LEAVE).enrolmentId, "LEAVE_GRANTED");
+    expect(await caseOf(back.letterId)).toBe(await caseOf(result.letterId));
+    expect(await caseOf(back.letterId)).not.toBe(await caseOf(firstGrant!.id));
   });
 
   it("a leave that has not begun is withdrawn at the student's request: CANCELLED, confirmed by letter, audited, never started, its days ordinary again", async () => {

@@ -1,7 +1,6 @@
 // The reason a student writes in an absence notice (often health data) is erased by the
 // `privacy.retention` job a period after the samling day (lib/domain/retention.ts), in batches;
 // the notice stays, the erasure is audited without the text, and the pages say it is gone.
-// The kull lies in 2019 and the job runs on a 2019 day: no other file's notices are that old.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { absenceReasonCutoff, absenceReasonDueOn, retentionPeriodsFrom } from "@/lib/domain/retention";

@@ -16,9 +16,7 @@ import { makePdf } from "@/prisma/seed/pdf";
 import { makeCohort, viewerOf, type World } from "./cohort-world";
 import { db } from "./support";
 
-// Absence notices' reasons: ten years, so a run dated years ahead never erases those of the
-// notices other files make meanwhile (tests/integration/retention-absence-reasons.test.ts has them).
-const PERIODS = { notAdmittedDocumentsMonths: 6, undecidedApplicationMonths: 6, deferralHealthDataMonths: 3, absenceReasonMonths: 120 };
+const PERIODS = { notAdmittedDocumentsMonths: 6, undecidedApplicationMonths: 6, deferralHealthDataMonths: 3, absenceReasonMonths: 3 };
 const GRANTED = 0; // granted onto the utsatt eksamen 9–11 February 2027
 const REFUSED = 1; // refused 13 December 2026, no klage
 const KLAGE_OPEN = 2; // refused, klage filed and never decided

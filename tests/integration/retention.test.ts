@@ -9,9 +9,7 @@ import { attachPdf, createApplication, createCohort, createDecision, createProgr
 import { db } from "./support";
 
 const NOW = new Date("2026-12-03T10:00:00Z");
-// Absence notices' reasons: ten years, so a run dated years ahead never erases those of the
-// notices other files make meanwhile (tests/integration/retention-absence-reasons.test.ts has them).
-const PERIODS = { notAdmittedDocumentsMonths: 6, undecidedApplicationMonths: 6, deferralHealthDataMonths: 3, absenceReasonMonths: 120 };
+const PERIODS = { notAdmittedDocumentsMonths: 6, undecidedApplicationMonths: 6, deferralHealthDataMonths: 3, absenceReasonMonths: 3 };
 
 interface Case {
   applicationId: string;

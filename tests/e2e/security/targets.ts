@@ -146,6 +146,6 @@ export async function findTargets(client: pg.Client): Promise<Targets> {
     otherCohort: await one(client, `SELECT id FROM "Cohort" WHERE id <> $1 ORDER BY "startsOn"`, [staffCohort]),
     bystander: await one(client, `SELECT id FROM "User" WHERE "passwordHash" IS NULL AND NOT ('ADMIN' = ANY(roles)) ORDER BY "createdAt"`),
     applicantUser: sofie,
-    undeliveredMail: await one(client, `SELECT id FROM "MailMessage" WHERE "dedupeKey" = 'demo:undelivered:soker'`),
+    undeliveredMail: await one(client, `SELECT id FROM "MailMessage" WHERE "dedupeKey" = 'password-changed:demo-soker'`),
   };
 }
