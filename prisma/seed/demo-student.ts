@@ -4,11 +4,13 @@
 //   tomorrow, the second day of samling 6 (which the faculty's part of the story puts today and
 //   tomorrow, so it runs first).
 // - Frank (student.fravaer@demo.no) sent an absence notice, the morning he was ill, for the last
-//   day he missed.
+//   day he missed; and one for the first, months ago, whose reason the retention job has erased
+//   since (lib/domain/retention.ts: the notice stays, «begrunnelsen er slettet»).
 // Deterministic for a given day, like the rest of the demo.
 import type { Database } from "@/lib/db/client";
 import { startOfDayInOslo } from "@/lib/domain/application-deadline";
-import { addDays } from "@/lib/domain/dates";
+import { addDays, compareIsoDates } from "@/lib/domain/dates";
+import { absenceReasonDueOn } from "@/lib/domain/retention";
 import { day } from "@/lib/dates";
 import { isoDate } from "@/lib/to-domain";
 
@@ -60,6 +62,32 @@ export async function seedStudentDemo(db: Database, options: { today: string }):
         samlingDayId: missed.samlingDay.id,
         reason: "Syk (feber).",
         createdAt: new Date(startOfDayInOslo(isoDate(missed.samlingDay.date)).getTime() + 7 * HOUR),
+      },
+    });
+  }
+
+  // And the first day he missed: a notice sent that morning, its reason erased by the nightly
+  // retention job once its period had run (as the job leaves it, with the job's audit entry).
+  const first = await db.attendance.findFirst({
+    where: { enrolmentId: frank.id, status: "ABSENT" },
+    orderBy: { samlingDay: { date: "asc" } },
+    select: { samlingDay: { select: { id: true, date: true } } },
+  });
+  const firstDay = first ? isoDate(first.samlingDay.date) : null;
+  if (first && firstDay && first.samlingDay.id !== missed?.samlingDay.id && compareIsoDates(absenceReasonDueOn(firstDay), today) <= 0) {
+    const dueOn = absenceReasonDueOn(firstDay);
+    const erasedAt = new Date(startOfDayInOslo(dueOn).getTime() + 2 * HOUR + 37 * 60_000);
+    const notice = await db.absenceNotice.create({
+      data: { enrolmentId: frank.id, samlingDayId: first.samlingDay.id, reason: null, reasonErasedAt: erasedAt, createdAt: new Date(startOfDayInOslo(firstDay).getTime() + 7 * HOUR) },
+    });
+    await db.auditLog.create({
+      data: {
+        actorId: null,
+        action: "retention.erase_absence_reason",
+        entityType: "AbsenceNotice",
+        entityId: notice.id,
+        after: { rule: "absence-reason", enrolmentId: frank.id, samlingDay: firstDay, dueOn, reason: true },
+        at: erasedAt,
       },
     });
   }
