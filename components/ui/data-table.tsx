@@ -37,6 +37,7 @@ export interface Column<Row> {
 const STACK = {
   sm: {
     table: "max-sm:block",
+    caption: "max-sm:block",
     thead: "max-sm:sr-only",
     tbody: "max-sm:block max-sm:space-y-3",
     row: "dt-row-sm",
@@ -47,6 +48,7 @@ const STACK = {
   },
   md: {
     table: "max-md:block",
+    caption: "max-md:block",
     thead: "max-md:sr-only",
     tbody: "max-md:block max-md:space-y-3",
     row: "dt-row-md",
@@ -57,6 +59,7 @@ const STACK = {
   },
   lg: {
     table: "max-lg:block",
+    caption: "max-lg:block",
     thead: "max-lg:sr-only",
     tbody: "max-lg:block max-lg:space-y-3",
     row: "dt-row-lg",
@@ -104,7 +107,9 @@ export function DataTable<Row>({
   const stack = STACK[stackBelow];
   return (
     <table role="table" className={`data-table w-full text-left text-sm ${stack.table}`}>
-      <caption className={captionVisible ? "mb-2 text-left font-medium" : "sr-only"}>{caption}</caption>
+      {/* On a phone the table is a block, and a caption left as a caption is laid out as a table
+          of its own, as narrow as its longest word: stack.caption makes it a block of full width. */}
+      <caption className={captionVisible ? classes("mb-2 text-left font-medium", stack.caption) : "sr-only"}>{caption}</caption>
       <thead role="rowgroup" className={stack.thead}>
         <tr role="row" className="border-b border-slate-300">
           {columns.map((column) => (
