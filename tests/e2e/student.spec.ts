@@ -84,6 +84,14 @@ test("Frank can no longer reach the attendance requirement and is told whom to c
   await expect(page.getByRole("cell", { name: /Meldt: Syk \(feber\)\./ })).toBeVisible();
   await expect(page.getByRole("cell", { name: /Meldt: begrunnelsen er slettet/ })).toBeVisible();
   await checkPage(page);
+  // On a phone each samling's caption spans its stacked list (a caption left as a table caption
+  // was as narrow as its longest word, one word a line).
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: 320, height: 800 });
+  const caption = await page.locator("caption", { hasText: /^Samling 1 ·/ }).boundingBox();
+  const table = await page.getByRole("table", { name: /^Samling 1 ·/ }).boundingBox();
+  expect(caption!.width).toBeGreaterThan(table!.width * 0.9);
+  await page.setViewportSize(size);
 
   // The calendar feed: make a link, read it without a session, renew it (the old one is gone), delete it.
   await page.getByRole("navigation", { name: "Student" }).getByRole("link", { name: "Timeplan" }).click();
