@@ -1,6 +1,7 @@
 "use server";
 // Kull as the adviser manages them (lib/server/intakes): create a draft from the form or by
-// copying an earlier kull, change its facts, publish, complete and archive it.
+// copying an earlier kull, change its facts, publish, complete and archive it, and bring it back
+// from the archive.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -8,7 +9,7 @@ import { isIsoDate } from "@/lib/domain/dates";
 import { defineAction } from "@/lib/server/action";
 import { copyIntake, createIntake } from "@/lib/server/intakes/create";
 import { updateIntake } from "@/lib/server/intakes/edit";
-import { archiveCohort, completeCohort, publishIntake } from "@/lib/server/intakes/life";
+import { archiveCohort, completeCohort, publishIntake, restoreCohort } from "@/lib/server/intakes/life";
 import { calendarDate, wholeNumber } from "@/lib/validation/cohort";
 import { checkbox, optionalText, requiredText } from "@/lib/validation/common";
 import { recordId } from "@/lib/validation/ids";
@@ -156,5 +157,15 @@ export const archiveCohortAction = defineAction({
     await archiveCohort(viewer, input.cohortId);
     refresh(input.cohortId);
     redirect(`/veileder/kull/${input.cohortId}?arkivert=1`);
+  },
+});
+
+export const restoreCohortAction = defineAction({
+  roles: ADVISERS,
+  schema: z.object({ cohortId, reason: requiredText("Begrunnelsen", 1000) }),
+  async handler({ viewer, input }) {
+    await restoreCohort(viewer, input.cohortId, input.reason);
+    refresh(input.cohortId);
+    redirect(`/veileder/kull/${input.cohortId}?hentet=1`);
   },
 });

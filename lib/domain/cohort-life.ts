@@ -161,12 +161,62 @@ export function completionProblems(facts: CompletionFacts): string[] {
   return problems;
 }
 
-/** Why a kull cannot be archived; empty when it can. Only a completed kull is archived. */
-export function archiveProblems(phase: CohortPhase): string[] {
+/**
+ * The cases of a kull still open on a day: what a person must still decide or may still ask for.
+ * An archived kull is closed to writes (the database refuses them: migration
+ * *_archived_kull_closed_to_writes), so it is archived only when none is left.
+ */
+export interface OpenCases {
+  /** Requests for utsatt eksamen not decided (REQUESTED). */
+  deferralRequests: number;
+  /** Klager not decided, and upheld klager not yet sent on to the appeals body. */
+  openKlager: number;
+  /** Enkeltvedtak with no klage whose klage deadline has not passed, and the last such deadline. */
+  klagePeriods: { letters: number; lastDeadline: string | null };
+  /** Granted leave not ended (the student has not come back, or it has not begun). */
+  unendedLeaves: number;
+}
+
+export const NO_OPEN_CASES: OpenCases = { deferralRequests: 0, openKlager: 0, klagePeriods: { letters: 0, lastDeadline: null }, unendedLeaves: 0 };
+
+/**
+ * Why a kull cannot be archived; empty when it can. Only a completed kull is archived, and only
+ * when nothing in it waits: an archived kull is read, never changed (until someone brings it back
+ * from the archive: restoreProblems).
+ */
+export function archiveProblems(phase: CohortPhase, open: OpenCases): string[] {
   if (phase === "ARCHIVED") return ["Kullet er allerede arkivert."];
   if (phase !== "COMPLETED") return ["Bare fullførte kull kan arkiveres. Fullfør kullet først."];
-  return [];
+  const problems: string[] = [];
+  if (open.deferralRequests > 0) {
+    problems.push(`${countNoun(open.deferralRequests, "søknad", "søknader")} om utsatt eksamen er ikke avgjort.`);
+  }
+  if (open.openKlager > 0) {
+    problems.push(`${countNoun(open.openKlager, "klage", "klager")} er ikke avgjort eller ikke sendt videre til klagenemnda.`);
+  }
+  if (open.klagePeriods.letters > 0 && open.klagePeriods.lastDeadline) {
+    problems.push(
+      `Klagefristen for ${countNoun(open.klagePeriods.letters, "vedtak", "vedtak")} er ikke ute. ` +
+        `Kullet kan arkiveres etter ${formatDateNb(open.klagePeriods.lastDeadline)}.`,
+    );
+  }
+  if (open.unendedLeaves > 0) {
+    problems.push(
+      `${countNoun(open.unendedLeaves, "student", "studenter")} har en permisjon som ikke er avsluttet. ` +
+        "Registrer at studenten er tilbake, eller overfør studenten til et nytt kull.",
+    );
+  }
+  return problems;
 }
+
+/** Why a kull cannot be brought back from the archive; empty when it can. */
+export function restoreProblems(phase: CohortPhase): string[] {
+  return phase === "ARCHIVED" ? [] : ["Kullet er ikke arkivert."];
+}
+
+/** What anyone who tries to change an archived kull is told (the database refuses the write). */
+export const ARCHIVED_KULL_MESSAGE =
+  "Kullet er arkivert, og ingenting i det kan endres. Må noe rettes, kan en studieveileder hente kullet fram fra arkivet (på kullets side «Opptak og status»).";
 
 // ─── What the adviser does next ─────────────────────────────────────────────────────────────────
 

@@ -14,6 +14,7 @@ import { env } from "@/lib/env";
 import { appOrigins, isSameOriginRequest } from "@/lib/http/same-origin";
 import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
 import { RateLimitedError } from "@/lib/server/rate-limit";
+import { databaseRefusal } from "@/lib/server/transactions";
 import { sanitizeFormData } from "@/lib/validation/form-data";
 import { UPLOAD_BUSY_MESSAGE, UPLOAD_BUSY_RETRY_SECONDS, uploadSlots } from "@/lib/http/upload-slots";
 import { installNorwegianMessages } from "@/lib/validation/messages";
@@ -64,7 +65,8 @@ export function formPostReply(request: NextRequest, back: { page: string; flashC
       if (wantsJson) return NextResponse.json({ ok: true, message, ...extra.body }, { status: 201 });
       return extra.redirectTo ? NextResponse.redirect(new URL(extra.redirectTo, request.url), 303) : redirect(message, true);
     },
-    failFrom(error, what) {
+    failFrom(thrown, what) {
+      const error = databaseRefusal(thrown) ?? thrown;
       if (error instanceof RateLimitedError) return reply.fail(429, error.message, { headers: { "Retry-After": String(error.retryAfterSeconds()) } });
       if (error instanceof DomainError) return reply.fail(422, error.message, { fieldErrors: error.fieldErrors });
       if (error instanceof NotFoundError) return reply.fail(404, error.message);

@@ -10,6 +10,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { formInput, formValues, type ActionState, type FieldErrors } from "@/lib/forms";
 import { hasAnyRole } from "@/lib/permissions";
 import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
+import { databaseRefusal } from "@/lib/server/transactions";
 import { getViewer, type Viewer } from "@/lib/server/viewer";
 import { sanitizeFormData } from "@/lib/validation/form-data";
 import { installNorwegianMessages } from "@/lib/validation/messages";
@@ -107,8 +108,9 @@ function shownValues(formData: FormData): Record<string, string> {
   return Object.fromEntries(Object.entries(formValues(formData)).filter(([name]) => !SECRET_FIELD.test(name)));
 }
 
-function failure(error: unknown, values: Record<string, string>, at: number): ActionState {
-  unstable_rethrow(error); // redirect() and notFound() are not errors
+function failure(thrown: unknown, values: Record<string, string>, at: number): ActionState {
+  unstable_rethrow(thrown); // redirect() and notFound() are not errors
+  const error = databaseRefusal(thrown) ?? thrown;
   if (error instanceof DomainError) {
     return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values, at };
   }

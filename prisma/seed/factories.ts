@@ -158,7 +158,9 @@ export interface CohortInput {
   requirements?: Partial<RequirementColumns>;
   /**
    * Where the kull is in its life (lib/domain/cohort-life.ts). Default "published": most tests and
-   * the demo's cohorts are intakes applicants can see; "draft" is invisible to them.
+   * the demo's cohorts are intakes applicants can see; "draft" is invisible to them. "archived"
+   * is closed to writes once archived (migration *_archived_kull_closed_to_writes): a test that
+   * needs students in an archived kull creates it "completed", adds them, then sets archivedAt.
    */
   life?: "draft" | "published" | "completed" | "archived";
 }
@@ -180,7 +182,8 @@ export async function createCohort(db: Database, input: CohortInput) {
       ...input.requirements,
       publishedAt: life === "draft" ? null : publishedAt,
       completedAt: life === "completed" || life === "archived" ? at : null,
-      archivedAt: life === "archived" ? at : null,
+      // Archived after its plan is made (below): an archived kull takes no writes.
+      archivedAt: null,
       programmeId: input.programmeId,
       code: input.code,
       name: input.name ?? `Kull ${input.code}`,
@@ -213,6 +216,7 @@ export async function createCohort(db: Database, input: CohortInput) {
   const exam = input.exam
     ? await createSitting(db, { cohortId: cohort.id, kind: "ORDINARY", firstDay: input.exam.startsOn, handInDay: input.exam.endsOn, title: input.exam.title })
     : null;
+  if (life === "archived") await db.cohort.update({ where: { id: cohort.id }, data: { archivedAt: at } });
   return { cohort, samlingIds, exam };
 }
 

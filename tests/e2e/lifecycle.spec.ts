@@ -4,8 +4,9 @@
 // adviser creates a kull from the form (copying nothing), publishes it, three people apply, the
 // adviser admits them after the deadline, faculty register attendance and approve the arbeidskrav,
 // the exam is held (one student passes, one is ill and gets a deferred sitting, one fails and
-// registers for the resit), the later sittings are graded, the kull is completed, and next year's
-// kull is created by copying it.
+// registers for the resit), the later sittings are graded, the kull is completed, next year's
+// kull is created by copying it, and the first is archived (and brought back once, to correct a
+// grade after a klage).
 //
 // The server runs on a clock the test moves (POST /api/test/klokke, E2E_TEST_CLOCK; see
 // playwright.config.ts): every phase sets the day it happens on. A session does not survive a jump
@@ -510,4 +511,50 @@ test("next year's kull is created by copying the first, reviewed and published",
   await visitor.goto("/");
   await expect(visitor.getByRole("link", { name: "Søk på Kull V2032" })).toBeVisible();
   await visitor.context().close();
+});
+
+test("the finished kull is archived and closed to changes; a grade klage brings it back, and it is archived again", async ({ browser }) => {
+  test.setTimeout(180_000);
+  await setClock(browser, "2031-11-10T10:00");
+  const adviser = await signedIn(browser, ADVISER.email);
+  const base = await kullPages(adviser);
+  await adviser.goto(base);
+  await adviser.getByRole("link", { name: "Opptak og status" }).click();
+  await adviser.getByRole("button", { name: "Arkiver kullet" }).click();
+  await adviser.getByRole("dialog", { name: "Arkivere Kull V2031?" }).getByRole("button", { name: "Arkiver kullet" }).click();
+  await expect(adviser.getByRole("status").filter({ hasText: "Kull V2031 er arkivert." })).toBeVisible();
+
+  // Every page of the kull says it is closed, and a change is refused with the way back named.
+  await adviser.goto(`${base}/eksamen`);
+  await expect(adviser.getByText("Kullet er arkivert. Sidene kan leses, men ingenting i kullet kan endres.")).toBeVisible();
+  const correct = async (grade: string) => {
+    await adviser.getByLabel(`Karakter for ${STUDENTS.passes.name}`, { exact: true }).selectOption(grade);
+    await adviser.getByLabel(`Begrunnelse for endringen for ${STUDENTS.passes.name}`).fill("Klage på karakter: sensuren er gjort om.");
+    await adviser.getByRole("button", { name: `Lagre karakter for ${STUDENTS.passes.name}` }).click();
+  };
+  await correct("A");
+  await expect(adviser.getByText(/^Kullet er arkivert, og ingenting i det kan endres\./)).toBeVisible();
+  await expect(adviser.getByLabel(`Begrunnelse for endringen for ${STUDENTS.passes.name}`)).toHaveValue("Klage på karakter: sensuren er gjort om.");
+  await expectAccessible(adviser);
+
+  // Brought back from the archive, with the reason required and logged.
+  await adviser.getByRole("link", { name: "Opptak og status" }).click();
+  const restore = adviser.getByRole("form", { name: "Hent kullet fram fra arkivet" });
+  await restore.getByRole("button", { name: "Hent kullet fram fra arkivet" }).click();
+  await expect(restore.getByText("Begrunnelsen må fylles ut.").first()).toBeVisible();
+  await restore.getByLabel("Hvorfor må kullet endres?").fill(`Klage på karakter fra ${STUDENTS.passes.name}, tatt til følge.`);
+  await restore.getByRole("button", { name: "Hent kullet fram fra arkivet" }).click();
+  await expect(adviser.getByRole("status").filter({ hasText: "Kull V2031 er hentet fram fra arkivet og kan rettes." })).toBeVisible();
+  await expectAccessible(adviser);
+
+  await adviser.goto(`${base}/eksamen`);
+  await correct("A");
+  await expect(adviser.getByText("Resultatet er endret til A. Endringen er logget med begrunnelsen.")).toBeVisible();
+
+  await adviser.goto(base);
+  await adviser.getByRole("link", { name: "Opptak og status" }).click();
+  await adviser.getByRole("button", { name: "Arkiver kullet" }).click();
+  await adviser.getByRole("dialog", { name: "Arkivere Kull V2031?" }).getByRole("button", { name: "Arkiver kullet" }).click();
+  await expect(adviser.getByRole("status").filter({ hasText: "Kull V2031 er arkivert." })).toBeVisible();
+  await adviser.context().close();
 });

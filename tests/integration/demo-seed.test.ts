@@ -250,6 +250,10 @@ describe("demo seed", () => {
     expect(everyday.map((cohort) => cohort.id)).not.toContain(archived.id);
     expect(everyday.find((cohort) => cohort.id === h2023.id)?.phaseText).toBe("Fullført");
     expect((await listArchivedCohorts(viewer)).map((cohort) => cohort.id)).toEqual([archived.id]);
+    // H2023 has no case left open (its klage periods ran out long ago): the adviser can archive it.
+    expect((await getIntake(viewer, h2023.id, TODAY)).archiveProblems).toEqual([]);
+    // The archived kull is a closed record, in the database too.
+    await expect(db().cohortSamling.deleteMany({ where: { cohortId: archived.id } })).rejects.toThrow(/the kull is archived/);
 
     const [draft, ...others] = await db().cohort.findMany({ where: { publishedAt: null }, select: { id: true, code: true, programme: { select: { code: true } } } });
     expect(others).toEqual([]);

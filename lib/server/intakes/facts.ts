@@ -12,11 +12,13 @@ import {
   type CohortLifeFacts,
   type CohortPhase,
   type NextStep,
+  type OpenCases,
 } from "@/lib/domain/cohort-life";
 import type { IntakeFields } from "@/lib/domain/intake";
 import type { Database, Transaction } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { inOrder } from "@/lib/server/in-order";
+import { day } from "@/lib/dates";
 import { isoDate, REQUIREMENT_COLUMNS, toRequirements } from "@/lib/to-domain";
 
 export const LIFE_SELECT = {
@@ -122,6 +124,39 @@ export async function loadLifeCounts(client: Database | Transaction, cohortIds: 
     entry.registeredWithoutGrade = Number(row.ungraded);
   }
   return counts;
+}
+
+/**
+ * The cases still open in a kull on `today` (archiveProblems), in one statement. Requests, klager
+ * and klage periods count for every student the kull has had (a withdrawn student's klage is
+ * still decided); unended leave only for students still in the kull (a transfer or withdrawal
+ * ended the place, and the leave with it).
+ */
+export async function loadOpenCases(client: Database | Transaction, cohortId: string, today: string): Promise<OpenCases> {
+  const rows = await client.$queryRaw<{ deferrals: bigint; klager: bigint; letters: bigint; lastDeadline: Date | null; leaves: bigint }[]>`
+    WITH students AS (SELECT e."id" FROM "Enrolment" e WHERE e."cohortId" = ${cohortId})
+    SELECT
+      (SELECT count(*) FROM "ExamDeferral" d JOIN "ExamRegistration" r ON r."id" = d."registrationId"
+        WHERE r."enrolmentId" IN (SELECT "id" FROM students) AND d."status" = 'REQUESTED') AS "deferrals",
+      (SELECT count(*) FROM "StudentAppeal" a
+        WHERE a."enrolmentId" IN (SELECT "id" FROM students)
+          AND (a."status" = 'RECEIVED' OR (a."status" = 'UPHELD' AND a."forwardedAt" IS NULL))) AS "klager",
+      (SELECT count(*) FROM "StudentLetter" l
+        WHERE l."enrolmentId" IN (SELECT "id" FROM students) AND l."enkeltvedtak" AND l."klageDeadline" >= ${day(today)}
+          AND NOT EXISTS (SELECT 1 FROM "StudentAppeal" a WHERE a."letterId" = l."id")) AS "letters",
+      (SELECT max(l."klageDeadline") FROM "StudentLetter" l
+        WHERE l."enrolmentId" IN (SELECT "id" FROM students) AND l."enkeltvedtak" AND l."klageDeadline" >= ${day(today)}
+          AND NOT EXISTS (SELECT 1 FROM "StudentAppeal" a WHERE a."letterId" = l."id")) AS "lastDeadline",
+      (SELECT count(*) FROM "LeaveOfAbsence" v JOIN "Enrolment" e ON e."id" = v."enrolmentId"
+        WHERE e."cohortId" = ${cohortId} AND e."status" IN ('ACTIVE', 'ON_LEAVE')
+          AND v."status" = 'GRANTED' AND v."returnedOn" IS NULL) AS "leaves"`;
+  const row = rows[0]!;
+  return {
+    deferralRequests: Number(row.deferrals),
+    openKlager: Number(row.klager),
+    klagePeriods: { letters: Number(row.letters), lastDeadline: row.lastDeadline ? isoDate(row.lastDeadline) : null },
+    unendedLeaves: Number(row.leaves),
+  };
 }
 
 export function intakeFieldsOf(row: LifeRow): IntakeFields {

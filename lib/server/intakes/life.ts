@@ -1,58 +1,88 @@
 import "server-only";
 // The steps of a kull's life a person takes (lib/domain/cohort-life.ts): publish a draft (from
 // then on applicants see it and may apply), complete a kull whose work is done, archive a
-// completed kull (it leaves the everyday lists and stays readable). Each step locks the cohort
-// row, checks its preconditions with the facts read in the same transaction, stores the moment,
-// and writes its audit entry.
+// completed kull with no case left open (it leaves the everyday lists, stays readable, and is
+// closed to writes: migration *_archived_kull_closed_to_writes), and bring an archived kull back
+// from the archive to correct it (with a reason). Each step locks the cohort row, checks its
+// preconditions with the facts read in the same transaction, stores the moment, and writes its
+// audit entry.
 import { osloDate } from "@/lib/domain/application-deadline";
-import { archiveProblems } from "@/lib/domain/cohort-life";
+import { archiveProblems, restoreProblems } from "@/lib/domain/cohort-life";
 import type { Transaction } from "@/lib/db/client";
 import { audit } from "@/lib/server/audit";
 import { lockCohort } from "@/lib/server/cohorts/plan-support";
 import { db } from "@/lib/server/db";
-import { DomainError } from "@/lib/server/errors";
-import { LIFE_SELECT, lifeOf, loadLifeCounts, type CohortLife } from "@/lib/server/intakes/facts";
+import { DomainError, NotFoundError } from "@/lib/server/errors";
+import { LIFE_SELECT, lifeOf, loadLifeCounts, loadOpenCases, type CohortLife } from "@/lib/server/intakes/facts";
 import { requireIntakeManager } from "@/lib/server/intakes/queries";
+import { withRetry } from "@/lib/server/transactions";
 import type { Viewer } from "@/lib/server/viewer";
 
-type Step = "publish" | "complete" | "archive";
+type Step = "publish" | "complete" | "archive" | "restore";
 
-const COLUMN = { publish: "publishedAt", complete: "completedAt", archive: "archivedAt" } as const;
 const REFUSED = {
   publish: "Opptaket kan ikke publiseres ennå:",
   complete: "Kullet kan ikke fullføres ennå:",
   archive: "Kullet kan ikke arkiveres:",
+  restore: "Kullet kan ikke hentes fram:",
 } as const;
 
-function problemsFor(step: Step, life: CohortLife): string[] {
+async function problemsFor(tx: Transaction, step: Step, cohortId: string, life: CohortLife, today: string): Promise<string[]> {
   // lifeOf checks a draft against publicationProblems; anything else is published already.
   if (step === "publish") return life.phase === "DRAFT" ? life.publicationProblems : ["Opptaket er allerede publisert."];
   if (step === "complete") return life.completionProblems;
-  return archiveProblems(life.phase);
+  if (step === "restore") return restoreProblems(life.phase);
+  return archiveProblems(life.phase, await loadOpenCases(tx, cohortId, today));
 }
 
-async function takeStep(viewer: Viewer, cohortId: string, step: Step, now: Date) {
+/** What the step stores: the moment of publishing, completing or archiving; restoring clears the archiving. */
+function change(step: Step, now: Date): { column: "publishedAt" | "completedAt" | "archivedAt"; value: Date | null } {
+  switch (step) {
+    case "publish":
+      return { column: "publishedAt", value: now };
+    case "complete":
+      return { column: "completedAt", value: now };
+    case "archive":
+      return { column: "archivedAt", value: now };
+    case "restore":
+      return { column: "archivedAt", value: null };
+  }
+}
+
+async function takeStep(viewer: Viewer, cohortId: string, step: Step, now: Date, reason?: string) {
   requireIntakeManager(viewer);
   const today = osloDate(now);
-  return db().$transaction(async (tx: Transaction) => {
-    await lockCohort(tx, cohortId);
+  return withRetry(() => db().$transaction(async (tx: Transaction) => {
+    if (step === "archive" || step === "restore") await lockForArchiving(tx, cohortId);
+    else await lockCohort(tx, cohortId);
     const row = await tx.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: LIFE_SELECT });
     const counts = (await loadLifeCounts(tx, [row.id])).get(row.id)!;
     const life = lifeOf(row, counts, today);
-    const problems = problemsFor(step, life);
+    const problems = await problemsFor(tx, step, row.id, life, today);
     if (problems.length > 0) throw new DomainError(`${REFUSED[step]} ${problems.join(" ")}`, { form: problems });
-    const column = COLUMN[step];
-    await tx.cohort.update({ where: { id: row.id }, data: { [column]: now } });
+    const { column, value } = change(step, now);
+    await tx.cohort.update({ where: { id: row.id }, data: { [column]: value } });
     await audit(tx, {
       actorId: viewer.id,
       action: `cohort.${step}`,
       entityType: "Cohort",
       entityId: row.id,
-      before: { phase: life.phase, [column]: null },
-      after: { [column]: now.toISOString() },
+      before: { phase: life.phase, [column]: row[column]?.toISOString() ?? null },
+      after: { [column]: value?.toISOString() ?? null, ...(reason ? { reason } : {}) },
     });
     return { name: row.name, programme: row.programme.name };
-  });
+  }));
+}
+
+/**
+ * Archiving and restoring take the strongest lock on the kull's row (FOR UPDATE). The database's
+ * closed-record check takes a KEY SHARE lock on it for every write to the kull's record, which
+ * only FOR UPDATE waits for: so archiving waits for the writes in flight (and then counts them
+ * among the open cases), and a write that comes meanwhile waits, then finds the kull archived.
+ */
+async function lockForArchiving(tx: Transaction, cohortId: string) {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Cohort" WHERE "id" = ${cohortId} FOR UPDATE`;
+  if (rows.length === 0) throw new NotFoundError("Fant ikke kullet.");
 }
 
 /** Applicants see the intake from now on (on the public page while its window is open). */
@@ -66,4 +96,13 @@ export function completeCohort(viewer: Viewer, cohortId: string, now = new Date(
 
 export function archiveCohort(viewer: Viewer, cohortId: string, now = new Date()) {
   return takeStep(viewer, cohortId, "archive", now);
+}
+
+/**
+ * Brings an archived kull back (it is completed again, and open to corrections: a late klage, a
+ * grade changed after a klage, a resit). The reason is kept in the audit entry; archive it again
+ * when the correction is made.
+ */
+export function restoreCohort(viewer: Viewer, cohortId: string, reason: string, now = new Date()) {
+  return takeStep(viewer, cohortId, "restore", now, reason);
 }

@@ -5,7 +5,7 @@ import "server-only";
 // by whole weeks and off public holidays, for the adviser to review before it is saved).
 import { isWaitlistClosed, waitlistClosingDate } from "@/lib/domain/admission-decisions";
 import { osloDate } from "@/lib/domain/application-deadline";
-import { archiveProblems, COHORT_PHASE_LABELS, describeCohortPhase, phaseIndex } from "@/lib/domain/cohort-life";
+import { archiveProblems, COHORT_PHASE_LABELS, describeCohortPhase, NO_OPEN_CASES, phaseIndex } from "@/lib/domain/cohort-life";
 import { compareCohortCodes, isCohortCode } from "@/lib/domain/cohort";
 import { copyPlanDates, weeksBetweenTerms } from "@/lib/domain/cohort-plan";
 import { copiedIntakeFields } from "@/lib/domain/intake";
@@ -13,7 +13,7 @@ import { canManageIntakes } from "@/lib/permissions";
 import { readPlanToCopy } from "@/lib/server/cohorts/samlinger";
 import { db } from "@/lib/server/db";
 import { AccessDeniedError, NotFoundError } from "@/lib/server/errors";
-import { intakeFieldsOf, LIFE_SELECT, lifeOf, loadLifeCounts, nextStepHref } from "@/lib/server/intakes/facts";
+import { intakeFieldsOf, LIFE_SELECT, lifeOf, loadLifeCounts, loadOpenCases, nextStepHref } from "@/lib/server/intakes/facts";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
 import { isRecordId } from "@/lib/validation/ids";
@@ -58,6 +58,7 @@ export async function getIntake(viewer: Viewer, cohortId: string, now = new Date
     publishedAt: row.publishedAt,
     completedAt: row.completedAt,
     archivedAt: row.archivedAt,
+    archivedOn: row.archivedAt ? osloDate(row.archivedAt) : null,
     samlinger: row._count.samlinger,
     samlingDays: life.samlingDays.length,
     firstDay: life.samlingDays[0]?.date ?? null,
@@ -69,7 +70,8 @@ export async function getIntake(viewer: Viewer, cohortId: string, now = new Date
     acceptedPlaces: Math.max(counts.acceptedOffers, counts.students),
     publicationProblems: life.publicationProblems,
     completionProblems: life.completionProblems,
-    archiveProblems: archiveProblems(life.phase),
+    // Only a completed kull can be archived: its open cases are read only then.
+    archiveProblems: archiveProblems(life.phase, life.phase === "COMPLETED" ? await loadOpenCases(db(), row.id, today) : NO_OPEN_CASES),
     nextStep: life.nextStep ? { text: life.nextStep.text, href: nextStepHref(row.id, life, today) } : null,
     /** What may still change (the rules are lib/domain/intake.ts; the use case decides). */
     locked: {

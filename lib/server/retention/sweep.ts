@@ -100,6 +100,21 @@ export interface RetentionRun {
   absenceReasonsErased: number;
 }
 
+/**
+ * One erasure's transaction. It says it is the retention job's (app.closed_record_writer), so the
+ * database lets it erase in an archived kull, which is closed to every other write (migration
+ * *_archived_kull_closed_to_writes): the law's deadlines run on after a kull is archived.
+ */
+function retentionTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  return db().$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT set_config('app.closed_record_writer', 'retention', true)`;
+      return work(tx);
+    },
+    { timeout: 30_000 },
+  );
+}
+
 /** One sweep over every application; what is due is deleted. */
 export async function applyRetention(now = new Date(), periods: RetentionPeriods = retentionPeriods()): Promise<RetentionRun> {
   const today = osloDate(now);
@@ -125,7 +140,7 @@ export async function applyRetention(now = new Date(), periods: RetentionPeriods
   for (const candidate of candidates) {
     const verdict = retentionVerdict(toFacts(candidate), today, periods);
     if (verdict.action === "KEEP" || !verdict.due) continue;
-    const done = await attempt(`Application ${candidate.id}`, () => db().$transaction((tx) => deleteIfDue(tx, candidate.id, today, periods), { timeout: 30_000 }));
+    const done = await attempt(`Application ${candidate.id}`, () => retentionTransaction((tx) => deleteIfDue(tx, candidate.id, today, periods)));
     if (done?.kind === "documents") {
       run.documentsDeletedFrom += 1;
       run.documentsDeleted += done.documents;
@@ -145,7 +160,7 @@ export async function applyRetention(now = new Date(), periods: RetentionPeriods
     const verdict = deferralRetentionVerdict(cases.get(enrolmentId) ?? [], today, periods);
     if (verdict.action === "KEEP" || !verdict.due) continue;
     const done = await attempt(`utsatt eksamen, Enrolment ${enrolmentId}`, () =>
-      db().$transaction((tx) => eraseDeferralsIfDue(tx, enrolmentId, today, periods, now), { timeout: 30_000 }),
+      retentionTransaction((tx) => eraseDeferralsIfDue(tx, enrolmentId, today, periods, now)),
     );
     if (done) {
       run.deferralsErased += done.requests;
@@ -156,7 +171,7 @@ export async function applyRetention(now = new Date(), periods: RetentionPeriods
   // The reasons of absence notices for days on or before the cut-off, a batch at a time.
   const cutoff = absenceReasonCutoff(today, periods);
   for (;;) {
-    const erased = await attempt("fraværsmeldinger", () => db().$transaction((tx) => eraseAbsenceReasons(tx, cutoff, periods, now), { timeout: 30_000 }));
+    const erased = await attempt("fraværsmeldinger", () => retentionTransaction((tx) => eraseAbsenceReasons(tx, cutoff, periods, now)));
     run.absenceReasonsErased += erased ?? 0;
     if (erased === null || erased < ABSENCE_REASON_BATCH) break;
   }

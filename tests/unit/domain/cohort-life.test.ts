@@ -7,9 +7,12 @@ import {
   completionProblems,
   describeCohortPhase,
   nextCohortStep,
+  NO_OPEN_CASES,
   phaseIndex,
   publicationProblems,
+  restoreProblems,
   type CohortLifeFacts,
+  type OpenCases,
   type CohortPhase,
   type NextStepFacts,
   type PublicationFacts,
@@ -206,10 +209,40 @@ describe("completionProblems", () => {
 
 describe("archiveProblems", () => {
   it("archives only a completed kull", () => {
-    expect(archiveProblems("COMPLETED")).toEqual([]);
-    expect(archiveProblems("ARCHIVED")).toEqual(["Kullet er allerede arkivert."]);
+    expect(archiveProblems("COMPLETED", NO_OPEN_CASES)).toEqual([]);
+    expect(archiveProblems("ARCHIVED", NO_OPEN_CASES)).toEqual(["Kullet er allerede arkivert."]);
     for (const phase of ["DRAFT", "OPEN", "ADMISSION", "RUNNING", "EXAM"] as const) {
-      expect(archiveProblems(phase)).toEqual(["Bare fullførte kull kan arkiveres. Fullfør kullet først."]);
+      expect(archiveProblems(phase, NO_OPEN_CASES)).toEqual(["Bare fullførte kull kan arkiveres. Fullfør kullet først."]);
+    }
+  });
+
+  it("waits for every open case of a completed kull, naming each kind once", () => {
+    const open: OpenCases = { deferralRequests: 1, openKlager: 2, klagePeriods: { letters: 3, lastDeadline: "2027-01-11" }, unendedLeaves: 1 };
+    expect(archiveProblems("COMPLETED", open)).toEqual([
+      "1 søknad om utsatt eksamen er ikke avgjort.",
+      "2 klager er ikke avgjort eller ikke sendt videre til klagenemnda.",
+      "Klagefristen for 3 vedtak er ikke ute. Kullet kan arkiveres etter 11. januar 2027.",
+      "1 student har en permisjon som ikke er avsluttet. Registrer at studenten er tilbake, eller overfør studenten til et nytt kull.",
+    ]);
+    // Each kind alone stands in the way.
+    const kinds: OpenCases[] = [
+      { ...NO_OPEN_CASES, deferralRequests: 1 },
+      { ...NO_OPEN_CASES, openKlager: 1 },
+      { ...NO_OPEN_CASES, klagePeriods: { letters: 1, lastDeadline: "2027-01-11" } },
+      { ...NO_OPEN_CASES, unendedLeaves: 1 },
+    ];
+    for (const facts of kinds) expect(archiveProblems("COMPLETED", facts)).toHaveLength(1);
+    // An archived or unfinished kull gives its phase's answer, not the cases.
+    expect(archiveProblems("ARCHIVED", open)).toEqual(["Kullet er allerede arkivert."]);
+    expect(archiveProblems("EXAM", open)).toEqual(["Bare fullførte kull kan arkiveres. Fullfør kullet først."]);
+  });
+});
+
+describe("restoreProblems", () => {
+  it("brings back only an archived kull", () => {
+    expect(restoreProblems("ARCHIVED")).toEqual([]);
+    for (const phase of COHORT_PHASES.filter((phase) => phase !== "ARCHIVED")) {
+      expect(restoreProblems(phase)).toEqual(["Kullet er ikke arkivert."]);
     }
   });
 });

@@ -22,6 +22,19 @@ export default async function CohortLayout({ children, params }: { children: Rea
         ) : null}
       </p>
       <CohortNav cohortId={cohort.id} cohortName={cohort.name} />
+      {cohort.phase === "ARCHIVED" ? (
+        <p className="mb-6 rounded-md border border-slate-400 bg-slate-50 p-3 text-slate-900">
+          Kullet er arkivert. Sidene kan leses, men ingenting i kullet kan endres.
+          {cohort.canAdminister ? (
+            <>
+              {" "}
+              Må noe rettes: <Link href={`/veileder/kull/${cohort.id}#status-heading`}>hent kullet fram fra arkivet</Link>.
+            </>
+          ) : (
+            " Må noe rettes, kan en studieveileder hente kullet fram fra arkivet."
+          )}
+        </p>
+      ) : null}
       {children}
     </>
   );

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/area-nav";
 import { formatDays } from "@/components/cohort-summary";
 import { IntakeForm } from "@/components/intakes/intake-form";
+import { RestoreCohortForm } from "@/components/intakes/restore-form";
 import { StatusBadge } from "@/components/status-badge";
 import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { archiveCohortAction, completeCohortAction, publishIntakeAction, updateIntakeAction } from "@/lib/actions/intakes";
@@ -59,19 +60,32 @@ function LifeStep({ intake }: { intake: Intake }) {
         </ConfirmActionButton>
       );
     case "COMPLETED":
-      return (
+      return intake.archiveProblems.length > 0 ? (
+        <ProblemList title="Før kullet kan arkiveres:" problems={intake.archiveProblems} />
+      ) : (
         <ConfirmActionButton action={archiveCohortAction} hidden={hidden} label="Arkiver kullet" title={`Arkivere ${intake.name}?`} confirmLabel="Arkiver kullet">
           <p>Kullet forsvinner fra oversiktene, men alle sidene kan fortsatt leses fra arkivet.</p>
+          <p>Et arkivert kull kan ikke endres. Må noe rettes senere, kan kullet hentes fram fra arkivet igjen.</p>
         </ConfirmActionButton>
+      );
+    case "ARCHIVED":
+      return (
+        <div className="space-y-3">
+          <p>
+            Kullet er arkivert {formatDateNb(intake.archivedOn!)}, og ingenting i det kan endres: oppmøte, arbeidskrav, eksamen, studenter og plan står
+            som de er. Må noe rettes, for eksempel etter en klage, henter du kullet fram fra arkivet først.
+          </p>
+          <RestoreCohortForm cohortId={intake.id} />
+        </div>
       );
     default:
       return null;
   }
 }
 
-export default async function IntakePage({ params, searchParams }: { params: Promise<{ cohortId: string }>; searchParams: Promise<Record<"opprettet" | "kopiert" | "publisert" | "fullfort" | "arkivert", string | undefined>> }) {
+export default async function IntakePage({ params, searchParams }: { params: Promise<{ cohortId: string }>; searchParams: Promise<Record<"opprettet" | "kopiert" | "publisert" | "fullfort" | "arkivert" | "hentet", string | undefined>> }) {
   const { cohortId } = await params;
-  const { opprettet, kopiert, publisert, fullfort, arkivert } = await searchParams;
+  const { opprettet, kopiert, publisert, fullfort, arkivert, hentet } = await searchParams;
   const viewer = await requirePageRole(["ADVISER", "ADMIN"], `/veileder/kull/${encodeURIComponent(cohortId)}`);
   const id = parseRecordId(cohortId);
   if (!id) notFound();
@@ -87,7 +101,7 @@ export default async function IntakePage({ params, searchParams }: { params: Pro
         <Link href={intake.archivedAt ? "/veileder/kull/arkiv" : "/veileder"}>← {intake.archivedAt ? "Arkivet" : "Oversikt"}</Link>
       </p>
       <PageHeader title={`${intake.name}: opptak og status`} lead={`${intake.programme.name} · ${intake.phaseText}`} />
-      {opprettet || kopiert || publisert || fullfort || arkivert ? (
+      {opprettet || kopiert || publisert || fullfort || arkivert || hentet ? (
         <p role="status" className="mb-6 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
           {kopiert
             ? `${intake.name} er opprettet som kladd med planen kopiert. Se over samlingene og arbeidskravene, og publiser opptaket når det er klart.`
@@ -97,7 +111,9 @@ export default async function IntakePage({ params, searchParams }: { params: Pro
                 ? `${intake.name} er publisert. Søkerne ser opptaket på forsiden mens søknadsperioden er åpen.`
                 : fullfort
                   ? `${intake.name} er fullført.`
-                  : `${intake.name} er arkivert. Det står ikke lenger i oversiktene, men sidene kan fortsatt leses fra arkivet.`}
+                  : hentet
+                    ? `${intake.name} er hentet fram fra arkivet og kan rettes. Arkiver kullet igjen når du er ferdig.`
+                    : `${intake.name} er arkivert. Det står ikke lenger i oversiktene, men sidene kan fortsatt leses fra arkivet.`}
         </p>
       ) : null}
       <div className="space-y-6">

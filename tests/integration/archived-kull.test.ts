@@ -1,0 +1,281 @@
+// An archived kull is a closed record (migration *_archived_kull_closed_to_writes): every write to
+// its record is refused by the database, the use cases answer in Norwegian, nothing changes; the
+// retention job still erases what the law says must go; an adviser can bring the kull back with a
+// reason, and then it takes corrections again. Archiving waits until no case is open.
+import { beforeAll, describe, expect, it } from "vitest";
+import { addTeacherAction, moveStudentAction } from "@/lib/actions/cohort-team";
+import { addSamlingAction } from "@/lib/actions/cohort-plan";
+import { saveDayAttendanceAction } from "@/lib/actions/attendance";
+import { withdrawStudentAction } from "@/lib/actions/enrolments";
+import { setGradeAction } from "@/lib/actions/exam";
+import { archiveCohortAction, restoreCohortAction } from "@/lib/actions/intakes";
+import { ARCHIVED_KULL_MESSAGE } from "@/lib/domain/cohort-life";
+import { day } from "@/lib/dates";
+import { publishGrades, setGrade } from "@/lib/server/exams/grades";
+import { registerForExam } from "@/lib/server/exams/registration";
+import { archiveCohort, completeCohort } from "@/lib/server/intakes/life";
+import { applyRetention } from "@/lib/server/retention/sweep";
+import { closeStudentAppeal, createStudentAppeal, createStudentLetter } from "@/prisma/seed/factories";
+import { makeCohort, planDays, viewerOf, type World } from "./cohort-world";
+import { db, redirectOf, signInAs, submit } from "./support";
+
+/** The tables of a kull's record, closed when it is archived (one trigger each). */
+const CLOSED_TABLES = [
+  "AbsenceNotice",
+  "ArbeidskravCredit",
+  "ArbeidskravDefinition",
+  "AssessmentChange",
+  "Attendance",
+  "AttendanceCredit",
+  "Basisgruppe",
+  "CohortSamling",
+  "CohortTeacher",
+  "Enrolment",
+  "Exam",
+  "ExamDeferral",
+  "ExamRegistration",
+  "LeaveOfAbsence",
+  "SamlingDay",
+  "StudentAppeal",
+  "StudentLetter",
+  "Submission",
+  "SubmissionAttempt",
+  "SubmissionMember",
+];
+
+/** Tables that name a kull or an enrolment and are deliberately not closed (the migration says why). */
+const NOT_CLOSED = ["Application", "RankingMove", "Standing"];
+
+async function finishedKull(): Promise<World> {
+  const world = await makeCohort({ students: 2, samlinger: planDays("2025-01-07", 6), heldBefore: "2030-01-01", exam: { startsOn: "2025-03-03", endsOn: "2025-03-05" } });
+  await registerForExam(world.teacher, { cohortId: world.cohortId });
+  for (const student of world.students) await setGrade(world.teacher, { cohortId: world.cohortId, enrolmentId: student.enrolmentId, grade: "B", reason: null });
+  await publishGrades(world.teacher, { cohortId: world.cohortId });
+  await completeCohort(world.adviser, world.cohortId);
+  return world;
+}
+
+/** Every row of the kull's record and the audit log, to show that a refused write changed nothing. */
+async function recordOf(world: World) {
+  const enrolmentIds = world.students.map((student) => student.enrolmentId);
+  return {
+    cohort: await db().cohort.findUniqueOrThrow({ where: { id: world.cohortId } }),
+    teachers: await db().cohortTeacher.findMany({ where: { cohortId: world.cohortId }, orderBy: { userId: "asc" } }),
+    samlinger: await db().cohortSamling.findMany({ where: { cohortId: world.cohortId }, orderBy: { number: "asc" } }),
+    enrolments: await db().enrolment.findMany({ where: { cohortId: world.cohortId }, orderBy: { id: "asc" } }),
+    attendance: await db().attendance.findMany({ where: { enrolmentId: { in: enrolmentIds } }, orderBy: { id: "asc" } }),
+    registrations: await db().examRegistration.findMany({ where: { enrolmentId: { in: enrolmentIds } }, orderBy: { id: "asc" } }),
+    audit: await db().auditLog.count(),
+  };
+}
+
+let triggers: { table: string; path: string; column: string }[];
+
+beforeAll(async () => {
+  const rows = await db().$queryRaw<{ table: string; args: string }[]>`
+    SELECT c.relname AS "table", encode(t.tgargs, 'escape') AS "args"
+    FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+    WHERE t.tgname LIKE '%\_closed\_when\_archived' AND NOT t.tgisinternal AND c.relname <> 'Cohort'`;
+  // tgargs holds the arguments, each ended by a NUL byte (shown as \000 by encode).
+  triggers = rows.map((row) => {
+    const [path, column] = row.args.split("\\000");
+    return { table: row.table, path: path!, column: column! };
+  });
+});
+
+describe("the database's guard", () => {
+  it("closes every table of a kull's record, and every table that names a kull or an enrolment is closed or named as not", async () => {
+    expect(triggers.map((trigger) => trigger.table).sort()).toEqual(CLOSED_TABLES);
+    const referring = await db().$queryRaw<{ table: string }[]>`
+      SELECT DISTINCT table_name AS "table" FROM information_schema.columns
+      WHERE table_schema = current_schema() AND column_name IN ('cohortId', 'enrolmentId')`;
+    const tables = referring.map((row) => row.table);
+    expect(tables.filter((table) => !CLOSED_TABLES.includes(table)).sort()).toEqual(NOT_CLOSED);
+    // Each trigger names a column its table has.
+    for (const trigger of triggers) {
+      const [column] = await db().$queryRaw<{ n: bigint }[]>`
+        SELECT count(*) AS "n" FROM information_schema.columns
+        WHERE table_schema = current_schema() AND table_name = ${trigger.table} AND column_name = ${trigger.column}`;
+      expect(Number(column!.n), `${trigger.table}.${trigger.column}`).toBe(1);
+    }
+  });
+
+  it("finds the kull by every path, archived or not, and refuses a change to any row of an archived kull's record", async () => {
+    const archived = await finishedKull();
+    const open = await finishedKull();
+    const idsOf = async (world: World): Promise<Record<string, string>> => {
+      const enrolmentId = world.students[0]!.enrolmentId;
+      const attempt = await db().submissionAttempt.findFirstOrThrow({ where: { submission: { members: { some: { enrolmentId } } } }, select: { id: true, submissionId: true } });
+      const registration = await db().examRegistration.findFirstOrThrow({ where: { enrolmentId }, select: { id: true } });
+      const samling = await db().cohortSamling.findFirstOrThrow({ where: { cohortId: world.cohortId }, select: { samlingId: true } });
+      return {
+        cohort: world.cohortId,
+        enrolment: enrolmentId,
+        arbeidskrav: world.definitions[0]!.id,
+        submission: attempt.submissionId,
+        attempt: attempt.id,
+        exam: world.examId!,
+        registration: registration.id,
+        samling: samling.samlingId,
+      };
+    };
+    await archiveCohort(archived.adviser, archived.cohortId);
+    const paths = [...new Set(triggers.map((trigger) => trigger.path))].sort();
+    expect(paths).toEqual(["arbeidskrav", "attempt", "cohort", "enrolment", "registration", "samling", "submission"]);
+    for (const [world, expected] of [[archived, true], [open, false]] as const) {
+      const ids = await idsOf(world);
+      for (const path of [...paths, "exam"]) {
+        const [row] = await db().$queryRaw<{ archived: boolean }[]>`SELECT cohort_record_archived(${path}, ${ids[path]}) AS "archived"`;
+        expect(row!.archived, `${path} of the ${expected ? "archived" : "open"} kull`).toBe(expected);
+      }
+    }
+
+    // A row of each table the world fills (by ctid: some keys are composite): an update that
+    // changes nothing is refused all the same, and so is a delete.
+    const tried: string[] = [];
+    for (const trigger of triggers) {
+      const rows = await db().$queryRawUnsafe<{ id: string }[]>(
+        `SELECT ctid::text AS "id" FROM "${trigger.table}" WHERE cohort_record_archived($1, "${trigger.column}") LIMIT 1`,
+        trigger.path,
+      );
+      if (rows.length === 0) continue;
+      tried.push(trigger.table);
+      await expect(
+        db().$executeRawUnsafe(`UPDATE "${trigger.table}" SET "${trigger.column}" = "${trigger.column}" WHERE ctid = $1::tid`, rows[0]!.id),
+        trigger.table,
+      ).rejects.toThrow(/Cohort_archived_closed|the kull is archived/);
+      await expect(db().$executeRawUnsafe(`DELETE FROM "${trigger.table}" WHERE ctid = $1::tid`, rows[0]!.id), trigger.table).rejects.toThrow(/the kull is archived/);
+    }
+    expect(tried.sort()).toEqual(
+      ["ArbeidskravDefinition", "Attendance", "Basisgruppe", "CohortSamling", "CohortTeacher", "Enrolment", "Exam", "ExamRegistration", "SamlingDay", "Submission", "SubmissionAttempt", "SubmissionMember"].sort(),
+    );
+    // A new row is refused too, and the kull's own row changes only by being brought back.
+    await expect(db().basisgruppe.create({ data: { cohortId: archived.cohortId, name: "Ny gruppe" } })).rejects.toThrow(/the kull is archived/);
+    await expect(db().cohort.update({ where: { id: archived.cohortId }, data: { name: "Nytt navn" } })).rejects.toThrow(/the kull is archived/);
+    await expect(db().cohort.delete({ where: { id: archived.cohortId } })).rejects.toThrow(/the kull is archived/);
+    // The open kull takes the same writes.
+    await db().basisgruppe.create({ data: { cohortId: open.cohortId, name: "Ny gruppe" } });
+    await db().cohort.update({ where: { id: open.cohortId }, data: { name: "Nytt navn" } });
+  });
+});
+
+describe("an archived kull", () => {
+  let world: World;
+  let adviser: World["users"]["adviser"];
+
+  beforeAll(async () => {
+    world = await finishedKull();
+    adviser = world.users.adviser;
+  });
+
+  it("refuses every use case's write with the same Norwegian answer and changes nothing; brought back with a reason, it takes them again", async () => {
+    await signInAs(adviser);
+    expect(await redirectOf(() => submit(archiveCohortAction, { cohortId: world.cohortId }))).toBe(`/veileder/kull/${world.cohortId}?arkivert=1`);
+    const before = await recordOf(world);
+    const first = world.students[0]!;
+    const attendance = {
+      cohortId: world.cohortId,
+      samlingDayId: world.days[0]!.id,
+      [`status:${first.enrolmentId}`]: "ABSENT",
+      [`status:${world.students[1]!.enrolmentId}`]: "PRESENT",
+      reason: "Registrert feil.",
+    };
+    const refused = { ok: false, message: ARCHIVED_KULL_MESSAGE };
+
+    await signInAs(world.users.teacher);
+    expect(await submit(saveDayAttendanceAction, attendance)).toMatchObject(refused);
+    expect(await submit(setGradeAction, { cohortId: world.cohortId, examId: world.examId!, enrolmentId: first.enrolmentId, grade: "C", reason: "Feil i sensuren." })).toMatchObject(refused);
+    await signInAs(adviser);
+    expect(await submit(addTeacherAction, { cohortId: world.cohortId, userId: world.users.outsider.id })).toMatchObject(refused);
+    expect(await submit(moveStudentAction, { cohortId: world.cohortId, enrolmentId: first.enrolmentId, basisgruppeId: world.groups[1]!.id })).toMatchObject(refused);
+    expect(await submit(addSamlingAction, { cohortId: world.cohortId, title: "Ekstra samling", location: "NTNU", days: ["2025-02-18"] })).toMatchObject(refused);
+    expect(await submit(withdrawStudentAction, { enrolmentId: first.enrolmentId, userId: first.userId, effectiveOn: "2025-04-01", reason: "" })).toMatchObject(refused);
+    expect(await recordOf(world)).toEqual(before);
+
+    // Brought back: a reason is required, and kept in the audit entry.
+    const empty = await submit(restoreCohortAction, { cohortId: world.cohortId, reason: "  " });
+    expect(empty).toMatchObject({ ok: false, fieldErrors: { reason: ["Begrunnelsen må fylles ut."] } });
+    expect(await redirectOf(() => submit(restoreCohortAction, { cohortId: world.cohortId, reason: "Klage på karakter fra Student 01." }))).toBe(
+      `/veileder/kull/${world.cohortId}?hentet=1`,
+    );
+    const restored = await db().cohort.findUniqueOrThrow({ where: { id: world.cohortId }, select: { archivedAt: true, completedAt: true } });
+    expect(restored.archivedAt).toBeNull();
+    expect(restored.completedAt).not.toBeNull();
+    const [entry] = await db().auditLog.findMany({ where: { entityId: world.cohortId, action: "cohort.restore" } });
+    expect(entry).toMatchObject({
+      actorId: adviser.id,
+      before: { phase: "ARCHIVED", archivedAt: before.cohort.archivedAt!.toISOString() },
+      after: { archivedAt: null, reason: "Klage på karakter fra Student 01." },
+    });
+    // A second time there is nothing to bring back.
+    expect(await submit(restoreCohortAction, { cohortId: world.cohortId, reason: "Igjen." })).toMatchObject({ ok: false, message: "Kullet kan ikke hentes fram: Kullet er ikke arkivert." });
+
+    await signInAs(world.users.teacher);
+    expect(await submit(setGradeAction, { cohortId: world.cohortId, examId: world.examId!, enrolmentId: first.enrolmentId, grade: "C", reason: "Feil i sensuren." })).toMatchObject({ ok: true });
+    expect(await submit(saveDayAttendanceAction, attendance)).toMatchObject({ ok: true });
+    await signInAs(adviser);
+    expect(await redirectOf(() => submit(archiveCohortAction, { cohortId: world.cohortId }))).toBe(`/veileder/kull/${world.cohortId}?arkivert=1`);
+    expect(await db().auditLog.count({ where: { entityId: world.cohortId, action: "cohort.archive" } })).toBe(2);
+  });
+
+  it("still has its absence reasons erased by the retention job", async () => {
+    const other = await finishedKull();
+    const notice = await db().absenceNotice.create({
+      data: { enrolmentId: other.students[0]!.enrolmentId, samlingDayId: other.days.at(-1)!.id, reason: "Sykt barn" },
+    });
+    await archiveCohort(other.adviser, other.cohortId);
+    await expect(db().absenceNotice.update({ where: { id: notice.id }, data: { reason: null, reasonErasedAt: new Date() } })).rejects.toThrow(/the kull is archived/);
+    const run = await applyRetention(new Date("2026-01-15T03:00:00Z"));
+    expect(run.absenceReasonsErased).toBeGreaterThanOrEqual(1);
+    expect(await db().absenceNotice.findUniqueOrThrow({ where: { id: notice.id }, select: { reason: true, reasonErasedAt: true } })).toMatchObject({
+      reason: null,
+      reasonErasedAt: expect.any(Date),
+    });
+    // The job's permission ended with its transactions.
+    await expect(db().absenceNotice.delete({ where: { id: notice.id } })).rejects.toThrow(/the kull is archived/);
+  });
+});
+
+describe("archiving", () => {
+  it("waits until no request, klage or klage period is open and every leave has ended, naming what is open", async () => {
+    const world = await finishedKull();
+    const adviser = viewerOf(world.users.adviser);
+    const student = world.students[0]!;
+    const letter = await createStudentLetter(db(), {
+      enrolmentId: student.enrolmentId,
+      facts: { kind: "ARBEIDSKRAV_NOT_APPROVED", arbeidskrav: { title: "Fagnotat 1 (individuelt)" }, attempt: 2, maxAttempts: 2, assessedOn: "2025-01-10", grounds: "Mangler kilder.", group: null, corrected: false },
+      decidedBy: { id: world.teacher.id, name: world.teacher.name, title: "Faglærer" },
+      about: { type: "SubmissionAttempt", id: "attempt-1" },
+      at: day("2025-01-10"),
+    });
+    await expect(archiveCohort(adviser, world.cohortId, new Date("2025-01-20T12:00:00Z"))).rejects.toThrow(
+      "Kullet kan ikke arkiveres: Klagefristen for 1 vedtak er ikke ute. Kullet kan arkiveres etter 31. januar 2025.",
+    );
+    const appeal = await createStudentAppeal(db(), { letter, text: "Jeg klager.", filedAt: new Date("2025-01-21T12:00:00Z") });
+    await expect(archiveCohort(adviser, world.cohortId, new Date("2025-02-03T12:00:00Z"))).rejects.toThrow(
+      "Kullet kan ikke arkiveres: 1 klage er ikke avgjort eller ikke sendt videre til klagenemnda.",
+    );
+    const leave = await db().leaveOfAbsence.create({
+      data: { enrolmentId: world.students[1]!.enrolmentId, fromDate: day("2025-02-10"), toDate: day("2025-06-30"), reason: "Foreldrepermisjon", status: "GRANTED", decidedById: world.users.adviser.id },
+    });
+    await expect(archiveCohort(adviser, world.cohortId, new Date("2025-02-03T12:00:00Z"))).rejects.toThrow(/1 student har en permisjon som ikke er avsluttet/);
+    // The klage upheld: still open until it is sent on to the appeals body.
+    const outcome = await createStudentLetter(db(), {
+      enrolmentId: student.enrolmentId,
+      facts: { kind: "KLAGE_UPHELD", klage: { filedOn: "2025-01-21", grounds: "Vurderingen står." }, appealed: { subject: letter.subject, madeAvailableOn: "2025-01-10", matter: "Fagnotat 1 (individuelt)" } },
+      decidedBy: { id: world.users.adviser.id, name: world.users.adviser.name, title: "Studieveileder" },
+      about: { type: "StudentAppeal", id: appeal.id },
+      at: day("2025-02-01"),
+      inCaseOf: { letterId: letter.id },
+    });
+    await closeStudentAppeal(db(), appeal.id, { status: "UPHELD", grounds: "Vurderingen står.", decidedById: world.users.adviser.id, at: day("2025-02-01"), outcomeLetterId: outcome.id });
+    await db().leaveOfAbsence.update({ where: { id: leave.id }, data: { returnedOn: day("2025-07-01"), returnRegisteredById: world.users.adviser.id } });
+    await expect(archiveCohort(adviser, world.cohortId, new Date("2025-02-03T12:00:00Z"))).rejects.toThrow(
+      "Kullet kan ikke arkiveres: 1 klage er ikke avgjort eller ikke sendt videre til klagenemnda.",
+    );
+    // Sent on, the klage is the appeals body's, and the leave has ended: nothing is open.
+    await db().studentAppeal.update({ where: { id: appeal.id }, data: { forwardedAt: day("2025-02-02") } });
+    await archiveCohort(adviser, world.cohortId, new Date("2025-02-03T12:00:00Z"));
+    expect((await db().cohort.findUniqueOrThrow({ where: { id: world.cohortId } })).archivedAt).not.toBeNull();
+  });
+});
