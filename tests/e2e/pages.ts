@@ -153,6 +153,8 @@ export const PAGES: Record<Audience, readonly PageToCheck[]> = {
     { name: "et kull som kladd: opptak og status", path: linkOn("/veileder", /^Publiser opptaket/) },
     { name: "et fullført kull: opptak og status", path: linkOn("/veileder", /^Arkiver kullet/) },
     { name: "arkiverte kull", path: "/veileder/kull/arkiv" },
+    { name: "et arkivert kull: opptak og status, med «Hent kullet fram fra arkivet»", path: linkOn("/veileder/kull/arkiv", /^Opptak og status/) },
+    { name: "et arkivert kull: kullets side, som sier at ingenting kan endres", path: linkOn("/veileder/kull/arkiv", /^Kull H2023/) },
     { name: "eksamen med ny og utsatt eksamen (H2023)", path: h2023("eksamen") },
     { name: "ny eksamen: oppmelding, resultater og oppgave", path: linkOn(h2023("eksamen"), /^Ny eksamen:/) },
     { name: "utsatt eksamen", path: linkOn(h2023("eksamen"), /^Utsatt eksamen:/) },
