@@ -2,7 +2,8 @@
 // its record is refused by the database, the use cases answer in Norwegian, nothing changes; the
 // retention job still erases what the law says must go; an adviser can bring the kull back with a
 // reason, and then it takes corrections again. Archiving waits until no case is open.
-import { beforeAll, describe, expect, it } from "vitest";
+import type pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addTeacherAction, moveStudentAction } from "@/lib/actions/cohort-team";
 import { addSamlingAction } from "@/lib/actions/cohort-plan";
 import { saveDayAttendanceAction } from "@/lib/actions/attendance";
@@ -17,7 +18,7 @@ import { archiveCohort, completeCohort } from "@/lib/server/intakes/life";
 import { applyRetention } from "@/lib/server/retention/sweep";
 import { closeStudentAppeal, createStudentAppeal, createStudentLetter } from "@/prisma/seed/factories";
 import { makeCohort, planDays, viewerOf, type World } from "./cohort-world";
-import { db, redirectOf, signInAs, submit } from "./support";
+import { connectRaw, db, redirectOf, signInAs, someoneWaitsForLock, submit } from "./support";
 
 /** The tables of a kull's record, closed when it is archived (one trigger each). */
 const CLOSED_TABLES = [
@@ -277,5 +278,66 @@ describe("archiving", () => {
     await db().studentAppeal.update({ where: { id: appeal.id }, data: { forwardedAt: day("2025-02-02") } });
     await archiveCohort(adviser, world.cohortId, new Date("2025-02-03T12:00:00Z"));
     expect((await db().cohort.findUniqueOrThrow({ where: { id: world.cohortId } })).archivedAt).not.toBeNull();
+  });
+});
+
+describe("archiving and a write at the same moment", () => {
+  let other: pg.Client;
+  let observer: pg.Client;
+  beforeAll(async () => {
+    other = await connectRaw();
+    observer = await connectRaw();
+  });
+  afterAll(async () => {
+    await other.end();
+    await observer.end();
+  });
+
+  it("waits for a klage being filed, then counts it among the open cases", async () => {
+    const world = await finishedKull();
+    const student = world.students[0]!;
+    const letter = await createStudentLetter(db(), {
+      enrolmentId: student.enrolmentId,
+      facts: { kind: "ARBEIDSKRAV_NOT_APPROVED", arbeidskrav: { title: "Fagnotat 1 (individuelt)" }, attempt: 2, maxAttempts: 2, assessedOn: "2025-01-10", grounds: "Mangler kilder.", group: null, corrected: false },
+      decidedBy: { id: world.teacher.id, name: world.teacher.name, title: "Faglærer" },
+      about: { type: "SubmissionAttempt", id: "attempt-1" },
+      at: day("2025-01-10"),
+    });
+    // The klage is written (in time, on the deadline) and not yet committed when archiving starts.
+    await other.query("BEGIN");
+    await other.query(
+      `INSERT INTO "StudentAppeal" ("id", "letterId", "letterDecidedById", "enrolmentId", "text", "filedAt") VALUES ('klage-i-flukt', $1, $2, $3, 'Jeg klager.', $4)`,
+      [letter.id, letter.decidedById, student.enrolmentId, new Date("2025-01-31T12:00:00Z")],
+    );
+    let settled = false;
+    const archiving = archiveCohort(world.adviser, world.cohortId, new Date("2025-03-01T12:00:00Z")).finally(() => {
+      settled = true;
+    });
+    archiving.catch(() => undefined);
+    expect(await someoneWaitsForLock(observer, "%FOR UPDATE%")).toBe(true);
+    expect(settled).toBe(false);
+    await other.query("COMMIT");
+    await expect(archiving).rejects.toThrow("Kullet kan ikke arkiveres: 1 klage er ikke avgjort eller ikke sendt videre til klagenemnda.");
+    expect((await db().cohort.findUniqueOrThrow({ where: { id: world.cohortId } })).archivedAt).toBeNull();
+  });
+
+  it("makes a write that comes while the kull is being archived wait, then refuses it", async () => {
+    const world = await finishedKull();
+    await signInAs(world.users.teacher);
+    await other.query("BEGIN");
+    await other.query(`SELECT "id" FROM "Cohort" WHERE "id" = $1 FOR UPDATE`, [world.cohortId]);
+    await other.query(`UPDATE "Cohort" SET "archivedAt" = now() WHERE "id" = $1`, [world.cohortId]);
+    const saving = submit(saveDayAttendanceAction, {
+      cohortId: world.cohortId,
+      samlingDayId: world.days[0]!.id,
+      [`status:${world.students[0]!.enrolmentId}`]: "ABSENT",
+      [`status:${world.students[1]!.enrolmentId}`]: "PRESENT",
+      reason: "Registrert feil.",
+    });
+    expect(await someoneWaitsForLock(observer, "%Attendance%")).toBe(true);
+    await other.query("COMMIT");
+    expect(await saving).toMatchObject({ ok: false, message: ARCHIVED_KULL_MESSAGE });
+    const first = await db().attendance.findUniqueOrThrow({ where: { enrolmentId_samlingDayId: { enrolmentId: world.students[0]!.enrolmentId, samlingDayId: world.days[0]!.id } } });
+    expect(first.status).toBe("PRESENT");
   });
 });

@@ -2,7 +2,7 @@
 // e-mail (dedupe key arbeidskrav-assessed:<attemptId>:<enrolmentId>), "not approved" needs
 // feedback, an attempt is assessed once, and the read ledertreningsoppgaver are approved in one
 // confirmed step, exactly those. The database refuses a group of four.
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approveReadLedertreningAction, assessSubmissionAction } from "@/lib/actions/assessment";
 import { assessSubmission, getArbeidskravOverview, getSubmissionForAssessment } from "@/lib/server/cohorts/assessment";
@@ -10,7 +10,7 @@ import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
 import { deliverQueuedMail, readOutbox } from "@/lib/server/mail";
 import { createSubmission } from "@/prisma/seed/factories";
 import { makeCohort, planDays, type World } from "./cohort-world";
-import { db, signInAs, submit } from "./support";
+import { connectRaw, db, signInAs, submit } from "./support";
 
 let world: World;
 let raw: pg.Client;
@@ -31,8 +31,7 @@ beforeAll(async () => {
   });
   groupSubmissionId = submission.id;
   groupAttemptId = (await db().submissionAttempt.findFirstOrThrow({ where: { submissionId: submission.id } })).id;
-  raw = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await raw.connect();
+  raw = await connectRaw();
 });
 afterAll(async () => {
   await raw.end();

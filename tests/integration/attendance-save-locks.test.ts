@@ -2,12 +2,12 @@
 // the day row made every kull's save of a shared samling day queue behind one another, and the
 // bench's saves of one day in ten kull ran one at a time). A second connection holds the lock a
 // save takes; a save it must not wait for completes meanwhile, the one it must wait for waits.
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveDayAttendance } from "@/lib/server/cohorts/attendance";
 import { removeSamling } from "@/lib/server/cohorts/samlinger";
 import { makeCohort, planDays, type World } from "./cohort-world";
-import { db } from "./support";
+import { connectRaw, db } from "./support";
 
 const NOW = new Date("2030-01-20T12:00:00Z");
 let a: World;
@@ -20,8 +20,7 @@ beforeAll(async () => {
   // Kull B also follows kull A's first samling (a samling shared by two kull, as the demo's are).
   const samlingId = a.days[0]!.samlingId;
   await db().cohortSamling.create({ data: { cohortId: b.cohortId, samlingId, number: 2 } });
-  holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await holder.connect();
+  holder = await connectRaw();
 }, 120_000);
 
 afterAll(async () => {

@@ -3,7 +3,7 @@
 // earlier attempt gets the ordinary e-mail. The student files a klage within the deadline; it is
 // decided by someone on the teaching team other than the one who decided (server and database),
 // reversed (the group's arbeidskrav approved, every member told) or upheld and sent on.
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as letterPdf } from "@/app/api/student/brev/[id]/route";
 import { assessSubmissionAction } from "@/lib/actions/assessment";
@@ -19,7 +19,7 @@ import { getStudentOverview } from "@/lib/server/students/overview";
 import { resolveViewer, type Viewer } from "@/lib/server/viewer";
 import { createStudentLetter, createSubmission, day } from "@/prisma/seed/factories";
 import { makeCohort, planDays, type World } from "./cohort-world";
-import { db, redirectOf, signInAs, submit } from "./support";
+import { connectRaw, db, redirectOf, signInAs, submit } from "./support";
 
 let world: World;
 let raw: pg.Client;
@@ -60,8 +60,7 @@ beforeAll(async () => {
   await lastAttempt([student(UPHELD).enrolmentId], 5, "upheld");
   await lastAttempt(GROUP.map((index) => student(index).enrolmentId), 3, "group");
   attemptOf.set("early", (await db().submissionAttempt.findFirstOrThrow({ where: { submission: { arbeidskravId: definition(4).id, members: { some: { enrolmentId: student(EARLY).enrolmentId } } } } })).id);
-  raw = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await raw.connect();
+  raw = await connectRaw();
 });
 afterAll(async () => {
   await raw.end();

@@ -11,7 +11,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import pg from "pg";
+import type pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { addDays } from "@/lib/domain/dates";
@@ -23,7 +23,7 @@ import { isoDate } from "@/lib/to-domain";
 import { createApplication, createOpenCohort, createReviewedApplication, createUser, COMPLETE_APPLICATION } from "@/prisma/seed/factories";
 import { makePdf } from "@/prisma/seed/pdf";
 import { makeCohort, planDays, viewerOf } from "./cohort-world";
-import { db } from "./support";
+import { connectRaw, db } from "./support";
 
 const WORKER = path.resolve("tests/integration/fixtures/crash-worker.ts");
 const running: ChildProcess[] = [];
@@ -67,8 +67,7 @@ async function runToTheEnd(scenario: string, payload: object) {
 
 /** A second connection that holds row locks in an open transaction. */
 async function lockHolder() {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
+  const client = await connectRaw();
   await client.query("BEGIN");
   return client;
 }
@@ -106,8 +105,7 @@ async function crash(worker: Worker, holder: pg.Client, pid: number) {
   expect(ended.signal).toBe("SIGKILL");
   await holder.query("ROLLBACK");
   await holder.end();
-  const observer = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await observer.connect();
+  const observer = await connectRaw();
   try {
     for (let tries = 0; tries < 1200; tries += 1) {
       const { rows } = await observer.query("SELECT 1 FROM pg_stat_activity WHERE pid = $1", [pid]);
@@ -145,8 +143,7 @@ describe("a process killed in the middle of a write", () => {
     const last = input.rows.filter((row) => row.status === "ABSENT").map((row) => row.enrolmentId).sort().at(-1)!;
     await holder.query(`SELECT 1 FROM "Standing" WHERE "enrolmentId" = $1 FOR UPDATE`, [last]);
     const worker = startWorker("attendance", { userId, now: new Date().toISOString(), attendance: input });
-    const observer = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await observer.connect();
+    const observer = await connectRaw();
     const blocked = await blockedWriter(observer, worker);
     await observer.end();
     expect(blocked.wrote).toEqual(expect.arrayContaining(["Attendance", "AuditLog", "MailMessage"]));
@@ -191,8 +188,7 @@ describe("a process killed in the middle of a write", () => {
     // The refusal is decided last: lock its application, so offers and waiting-list places are written first.
     await holder.query(`SELECT 1 FROM "Application" WHERE "id" = $1 FOR UPDATE`, [refused.application.id]);
     const worker = startWorker("decisions", payload);
-    const observer = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await observer.connect();
+    const observer = await connectRaw();
     const blocked = await blockedWriter(observer, worker);
     await observer.end();
     expect(blocked.wrote).toEqual(expect.arrayContaining(["Decision", "DecisionLetter", "MailMessage", "AuditLog"]));
@@ -236,8 +232,7 @@ describe("a process killed in the middle of a write", () => {
     const holder = await lockHolder();
     await holder.query(`SELECT 1 FROM "Application" WHERE "id" = $1 FOR UPDATE`, [application.id]);
     const worker = startWorker("upload", payload);
-    const observer = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await observer.connect();
+    const observer = await connectRaw();
     // The upload's transaction waits for the application's lock before it writes anything; the
     // bytes are already on disk by then (stored first, outside the transaction).
     let pid: number | null = null;

@@ -1,7 +1,7 @@
 // The database itself refuses what must never happen, whatever the application does.
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "./support";
+import { connectRaw, db } from "./support";
 import { opensCase, STUDENT_LETTER_KINDS } from "@/lib/domain/student-letter";
 import {
   cohortDays,
@@ -19,8 +19,7 @@ import {
 let raw: pg.Client;
 
 beforeAll(async () => {
-  raw = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await raw.connect();
+  raw = await connectRaw();
 });
 afterAll(async () => {
   await raw.end();

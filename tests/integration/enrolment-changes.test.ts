@@ -4,7 +4,7 @@
 // waiting list gets a place back from a withdrawal only before it closes; a transfer's credits are
 // explicit records the eligibility counts; the FS identity is read only by those who need it.
 import fc from "fast-check";
-import pg from "pg";
+import type pg from "pg";
 import { describe, expect, it, beforeAll } from "vitest";
 import { saveOwnIdentityAction } from "@/lib/actions/enrolments";
 import { osloDate } from "@/lib/domain/application-deadline";
@@ -36,7 +36,7 @@ import {
   uniqueCohortCode,
 } from "@/prisma/seed/factories";
 import { makeCohort, planDays, viewerOf, type World } from "./cohort-world";
-import { db, signInAs, submit } from "./support";
+import { connectRaw, db, signInAs, submit } from "./support";
 
 const NOW = new Date();
 const TODAY = osloDate(NOW);
@@ -271,8 +271,7 @@ describe("a klage on a refused leave, and a leave that begins later", () => {
     const startsBefore = await starts();
     // A second connection locks the student as cancelLeave does and withdraws the leave inside
     // that lock; the job reads its list (the leave still GRANTED for it) and waits for the lock.
-    const holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await holder.connect();
+    const holder = await connectRaw();
     let job: Promise<number> | null = null;
     let committed = false;
     try {

@@ -2,7 +2,7 @@
 // students; a student at 79.5 % (35 of 44 days) or with four approved arbeidskrav is refused by a
 // direct call and by a crafted POST; grades only for registered students (also in the database);
 // a changed grade needs a reason; a cohort whose requirements say six arbeidskrav needs six.
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishGradesAction, registerEligibleAction, registerStudentAction, setGradeAction } from "@/lib/actions/exam";
 import { addDays } from "@/lib/domain/dates";
@@ -12,7 +12,7 @@ import { getExamProtocol } from "@/lib/server/exams/results";
 import { DomainError } from "@/lib/server/errors";
 import { STANDARD_ARBEIDSKRAV } from "@/lib/data/study-plan";
 import { makeCohort, planDays, type World } from "./cohort-world";
-import { db, signInAs, submit } from "./support";
+import { connectRaw, db, signInAs, submit } from "./support";
 
 // 44 days, all held: 80 % needs 36 (35 is 79.5 %).
 const days = planDays("2025-01-07", 44);
@@ -32,8 +32,7 @@ beforeAll(async () => {
     approved: (index) => (index === FOUR ? 4 : 5),
     exam: { startsOn: "2026-12-14", endsOn: "2026-12-16" },
   });
-  raw = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await raw.connect();
+  raw = await connectRaw();
 });
 afterAll(async () => {
   await raw.end();

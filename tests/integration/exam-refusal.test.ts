@@ -3,7 +3,7 @@
 // the registration records REFUSED and the student gets a letter with the grounds from the rules,
 // the legal basis and the klage deadline, mailed and audited. A klage on it is decided by an
 // adviser (never the one who refused); taking it registers the student, once the rules admit them.
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refuseExamAdmissionAction, registerEligibleAction, registerStudentAction } from "@/lib/actions/exam";
 import { decideStudentAppealAction } from "@/lib/actions/student-letters";
@@ -18,7 +18,7 @@ import { fileStudentAppeal } from "@/lib/server/student-letters/appeals";
 import { getStudentOverview } from "@/lib/server/students/overview";
 import { resolveViewer } from "@/lib/server/viewer";
 import { makeCohort, planDays, type World } from "./cohort-world";
-import { db, redirectOf, signInAs, submit } from "./support";
+import { connectRaw, db, redirectOf, signInAs, submit } from "./support";
 
 const TODAY = osloDate(new Date());
 const days = planDays("2025-01-07", 10); // ten days, all held: 80 % needs 8
@@ -44,8 +44,7 @@ beforeAll(async () => {
     approved: (index) => (index === FOUR ? 4 : 5),
     exam: { startsOn: addDays(TODAY, 40), endsOn: addDays(TODAY, 42) },
   });
-  raw = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await raw.connect();
+  raw = await connectRaw();
 });
 afterAll(async () => {
   await raw.end();

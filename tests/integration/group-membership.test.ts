@@ -3,7 +3,7 @@
 // covered by the group's approval); a confirmed member may add a classmate within the group size,
 // never one who is in another submission. Whoever has not confirmed when the faculty assess is
 // taken out of the group. Every change is audited and e-mailed to the members.
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addGroupMemberAction, confirmGroupMembershipAction, leaveGroupAction } from "@/lib/actions/student";
 import { assessSubmission } from "@/lib/server/cohorts/assessment";
@@ -13,7 +13,7 @@ import { addGroupMember, leaveGroup } from "@/lib/server/students/group";
 import { handInArbeidskrav } from "@/lib/server/students/hand-in";
 import { resolveViewer, type Viewer } from "@/lib/server/viewer";
 import { studentCohort } from "./student-fixtures";
-import { db, signInAs, submit } from "./support";
+import { connectRaw, db, signInAs, submit } from "./support";
 
 type Fixture = Awaited<ReturnType<typeof studentCohort>>;
 let fx: Fixture;
@@ -42,8 +42,7 @@ beforeAll(async () => {
     memberEnrolmentIds: [student(1).enrolment.id, student(2).enrolment.id],
   });
   submissionId = result.submissionId;
-  raw = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await raw.connect();
+  raw = await connectRaw();
 });
 afterAll(async () => {
   await raw.end();

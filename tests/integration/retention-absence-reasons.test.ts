@@ -1,7 +1,7 @@
 // The reason a student writes in an absence notice (often health data) is erased by the
 // `privacy.retention` job a period after the samling day (lib/domain/retention.ts), in batches;
 // the notice stays, the erasure is audited without the text, and the pages say it is gone.
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { absenceReasonCutoff, absenceReasonDueOn, retentionPeriodsFrom } from "@/lib/domain/retention";
 import { compareIsoDates } from "@/lib/domain/dates";
@@ -9,7 +9,7 @@ import { getDayAttendance } from "@/lib/server/cohorts/attendance";
 import { ABSENCE_REASON_BATCH, applyRetention } from "@/lib/server/retention/sweep";
 import { isoDate } from "@/lib/to-domain";
 import { makeCohort, planDays, type World } from "./cohort-world";
-import { db } from "./support";
+import { connectRaw, db } from "./support";
 
 const PERIODS = retentionPeriodsFrom({ absenceReasonMonths: 3 });
 const NOW = new Date("2019-07-10T01:00:00Z");
@@ -31,8 +31,7 @@ beforeAll(async () => {
   await db().absenceNotice.create({
     data: { enrolmentId: world.students[0]!.enrolmentId, samlingDayId: world.days[0]!.id, reason: "Likevel ikke borte", withdrawnAt: new Date("2019-01-07T10:00:00Z") },
   });
-  raw = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await raw.connect();
+  raw = await connectRaw();
 });
 afterAll(async () => {
   await raw.end();

@@ -1,12 +1,40 @@
 // Helpers for integration tests: the database of this test file, signing in as someone, and
 // calling a server action the way a form does.
 import { AsyncLocalStorage } from "node:async_hooks";
+import pg from "pg";
 import { createSession } from "@/lib/server/auth/sessions";
 import { initialActionState, type ActionState } from "@/lib/forms";
 import { db } from "@/lib/server/db";
 import { createUser, type UserInput } from "@/prisma/seed/factories";
 
 export { db };
+
+/**
+ * A connection of its own to this file's database, outside Prisma's pool: to write as an older
+ * version of the code would, or to hold a lock while the code under test runs. End it in afterAll.
+ */
+export async function connectRaw(): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  return client;
+}
+
+/**
+ * Whether another session of this database comes to wait for a lock while running a statement
+ * that matches `pattern` (ILIKE), polled for a minute at most.
+ */
+export async function someoneWaitsForLock(observer: pg.Client, pattern: string): Promise<boolean> {
+  for (let attempt = 0; attempt < 600; attempt += 1) {
+    const { rows } = await observer.query<{ waiting: number }>(
+      `SELECT count(*)::int AS waiting FROM pg_stat_activity
+       WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock' AND query ILIKE $1`,
+      [pattern],
+    );
+    if (rows[0]!.waiting > 0) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
 
 const holder = globalThis as { __testSessionId?: string | null; __testSessions?: AsyncLocalStorage<string> };
 holder.__testSessions ??= new AsyncLocalStorage<string>();
