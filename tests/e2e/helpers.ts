@@ -31,7 +31,8 @@ const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
  * way, with the same violations, node for node (compared on the demo's pages and on a page with
  * nine planted violations; tests/e2e/auth.spec.ts keeps one planted). A page with frames still
  * goes through AxeBuilder, which runs axe in each frame; the app has none today. Both use our own
- * axe-core (package.json), newer than the one AxeBuilder brings: it checks WCAG 2.5.3 Label in Name
+ * axe-core (package.json), newer than the one AxeBuilder asks for (package.json's `overrides` gives
+ * it ours, so only one is installed): it checks WCAG 2.5.3 Label in Name
  * (label-content-name-mismatch), which found buttons whose aria-label reworded their text
  * (components/ui/button-context.tsx).
  */
