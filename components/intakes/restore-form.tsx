@@ -17,7 +17,7 @@ export function RestoreCohortForm({ cohortId }: { cohortId: string }) {
             id={`${prefix}reason`}
             name="reason"
             label="Hvorfor må kullet endres?"
-            hint="For eksempel «Klage på karakter fra Kari Nordmann, mottatt 3. mars». Begrunnelsen lagres i loggen."
+            hint="For eksempel «Klage på karakter tatt til følge, sak 2026/00042». Begrunnelsen lagres i loggen, så skriv saksnummeret heller enn navn og helseopplysninger."
             required
             rows={3}
             defaultValue={state.values?.reason ?? ""}

@@ -18,6 +18,7 @@
  * Pure: "today" is an Oslo calendar date passed in.
  */
 import { compareIsoDates } from "./dates";
+import { klageDeadline } from "./klage";
 import { countNoun, formatDateNb } from "./format";
 
 export const COHORT_PHASES = ["DRAFT", "OPEN", "ADMISSION", "RUNNING", "EXAM", "COMPLETED", "ARCHIVED"] as const;
@@ -175,16 +176,30 @@ export interface OpenCases {
   klagePeriods: { letters: number; lastDeadline: string | null };
   /** Granted leave not ended (the student has not come back, or it has not begun). */
   unendedLeaves: number;
+  /** Students who may complete (a published passing grade that counts) and are not registered as completed: no confirmation yet. */
+  unconfirmedCompletions: number;
+  /** Sittings (ordinary, utsatt, ny eksamen) not yet over, or with registered students and grades not published. */
+  unfinishedSittings: number;
+  /** The last day grades of the kull were published (the klage period on a grade runs from it), or null. */
+  gradesLastPublishedOn: string | null;
 }
 
-export const NO_OPEN_CASES: OpenCases = { deferralRequests: 0, openKlager: 0, klagePeriods: { letters: 0, lastDeadline: null }, unendedLeaves: 0 };
+export const NO_OPEN_CASES: OpenCases = {
+  deferralRequests: 0,
+  openKlager: 0,
+  klagePeriods: { letters: 0, lastDeadline: null },
+  unendedLeaves: 0,
+  unconfirmedCompletions: 0,
+  unfinishedSittings: 0,
+  gradesLastPublishedOn: null,
+};
 
 /**
  * Why a kull cannot be archived; empty when it can. Only a completed kull is archived, and only
- * when nothing in it waits: an archived kull is read, never changed (until someone brings it back
- * from the archive: restoreProblems).
+ * when nothing in it waits, a student's confirmation of completion included: an archived kull is
+ * read, never changed (until someone brings it back from the archive: restoreProblems).
  */
-export function archiveProblems(phase: CohortPhase, open: OpenCases): string[] {
+export function archiveProblems(phase: CohortPhase, open: OpenCases, today: string): string[] {
   if (phase === "ARCHIVED") return ["Kullet er allerede arkivert."];
   if (phase !== "COMPLETED") return ["Bare fullførte kull kan arkiveres. Fullfør kullet først."];
   const problems: string[] = [];
@@ -194,6 +209,19 @@ export function archiveProblems(phase: CohortPhase, open: OpenCases): string[] {
   if (open.openKlager > 0) {
     problems.push(`${countNoun(open.openKlager, "klage", "klager")} er ikke avgjort eller ikke sendt videre til klagenemnda.`);
   }
+  if (open.unfinishedSittings > 0) {
+    problems.push(
+      open.unfinishedSittings === 1
+        ? "En eksamen er ikke holdt ennå, eller karakterene er ikke publisert."
+        : `${open.unfinishedSittings} eksamener er ikke holdt ennå, eller karakterene er ikke publisert.`,
+    );
+  }
+  // A grade is appealed within three weeks of its publication (universitets- og høyskoleloven;
+  // the same count as an enkeltvedtak's klage deadline, lib/domain/klage.ts).
+  const gradeKlageEndsOn = open.gradesLastPublishedOn ? klageDeadline(open.gradesLastPublishedOn) : null;
+  if (gradeKlageEndsOn && compareIsoDates(today, gradeKlageEndsOn) <= 0) {
+    problems.push(`Klagefristen på karakterene er ikke ute. Kullet kan arkiveres etter ${formatDateNb(gradeKlageEndsOn)}.`);
+  }
   if (open.klagePeriods.letters > 0 && open.klagePeriods.lastDeadline) {
     problems.push(
       `Klagefristen for ${countNoun(open.klagePeriods.letters, "vedtak", "vedtak")} er ikke ute. ` +
@@ -202,8 +230,15 @@ export function archiveProblems(phase: CohortPhase, open: OpenCases): string[] {
   }
   if (open.unendedLeaves > 0) {
     problems.push(
-      `${countNoun(open.unendedLeaves, "student", "studenter")} har en permisjon som ikke er avsluttet. ` +
-        "Registrer at studenten er tilbake, eller overfør studenten til et nytt kull.",
+      open.unendedLeaves === 1
+        ? "1 student har en permisjon som ikke er avsluttet. Registrer at studenten er tilbake, trekk permisjonen tilbake hvis den ikke har begynt, eller overfør studenten til et nytt kull."
+        : `${open.unendedLeaves} studenter har en permisjon som ikke er avsluttet. Registrer at studentene er tilbake, trekk permisjonene tilbake som ikke har begynt, eller overfør studentene til et nytt kull.`,
+    );
+  }
+  if (open.unconfirmedCompletions > 0) {
+    problems.push(
+      `${countNoun(open.unconfirmedCompletions, "student", "studenter")} har bestått, men er ikke registrert som fullført og har ikke fått bekreftelsen. ` +
+        "Registrer det på studentens side («Registrer at studenten har fullført»).",
     );
   }
   return problems;
@@ -216,7 +251,7 @@ export function restoreProblems(phase: CohortPhase): string[] {
 
 /** What anyone who tries to change an archived kull is told (the database refuses the write). */
 export const ARCHIVED_KULL_MESSAGE =
-  "Kullet er arkivert, og ingenting i det kan endres. Må noe rettes, kan en studieveileder hente kullet fram fra arkivet (på kullets side «Opptak og status»).";
+  "Kullet er arkivert, og ingenting i det kan endres. Må noe rettes, kan studieveilederen hente kullet fram fra arkivet.";
 
 // ─── What the adviser does next ─────────────────────────────────────────────────────────────────
 
@@ -286,4 +321,12 @@ export function nextCohortStep(facts: NextStepFacts): NextStep | null {
     case "ARCHIVED":
       return null;
   }
+}
+
+/** Why a samling shared with an archived kull cannot change (its days are that kull's record too). */
+export function sharedSamlingClosedMessage(archivedKull: readonly string[]): string {
+  return (
+    `Samlingen er felles med ${archivedKull.join(" og ")}, som er arkivert, så samlingen og dagene kan ikke endres. ` +
+    "Trenger kullet andre dager, legg inn en ny samling i planen."
+  );
 }

@@ -5,8 +5,8 @@
 // adviser admits them after the deadline, faculty register attendance and approve the arbeidskrav,
 // the exam is held (one student passes, one is ill and gets a deferred sitting, one fails and
 // registers for the resit), the later sittings are graded, the kull is completed, next year's
-// kull is created by copying it, and the first is archived (and brought back once, to correct a
-// grade after a klage).
+// kull is created by copying it, the three who passed get their confirmation of completion, and
+// the first kull is archived (and brought back once, to correct a grade after a klage).
 //
 // The server runs on a clock the test moves (POST /api/test/klokke, E2E_TEST_CLOCK; see
 // playwright.config.ts): every phase sets the day it happens on. A session does not survive a jump
@@ -513,11 +513,26 @@ test("next year's kull is created by copying the first, reviewed and published",
   await visitor.context().close();
 });
 
-test("the finished kull is archived and closed to changes; a grade klage brings it back, and it is archived again", async ({ browser }) => {
+test("the three who passed get their confirmation; the kull is archived and closed to changes; a grade klage brings it back, and it is archived again", async ({ browser }) => {
   test.setTimeout(180_000);
   await setClock(browser, "2031-11-10T10:00");
   const adviser = await signedIn(browser, ADVISER.email);
   const base = await kullPages(adviser);
+  await adviser.goto(base);
+  await adviser.getByRole("link", { name: "Opptak og status" }).click();
+  // Not before each of the three who passed has the confirmation of completion.
+  await expect(adviser.getByText("Før kullet kan arkiveres:")).toBeVisible();
+  await expect(adviser.getByText(/^3 studenter har bestått, men er ikke registrert som fullført/)).toBeVisible();
+  await expect(adviser.getByRole("button", { name: "Arkiver kullet" })).toHaveCount(0);
+  for (const person of [STUDENTS.passes, STUDENTS.deferred, STUDENTS.resit]) {
+    await adviser.goto(`/veileder/studenter?q=${encodeURIComponent(person.email)}`);
+    await adviser.getByRole("link", { name: person.name, exact: true }).click();
+    await adviser.getByRole("button", { name: "Registrer at studenten har fullført" }).click();
+    await adviser.getByRole("dialog", { name: "Registrere at studenten har fullført?" }).getByRole("button", { name: "Ja, fullført" }).click();
+    // The button gives way to the confirmation, listed among the student's letters.
+    await expect(adviser.getByRole("link", { name: /^Bekreftelse: du har fullført/ })).toBeVisible();
+    await expect(adviser.getByRole("button", { name: "Registrer at studenten har fullført" })).toHaveCount(0);
+  }
   await adviser.goto(base);
   await adviser.getByRole("link", { name: "Opptak og status" }).click();
   await adviser.getByRole("button", { name: "Arkiver kullet" }).click();
@@ -542,7 +557,7 @@ test("the finished kull is archived and closed to changes; a grade klage brings 
   const restore = adviser.getByRole("form", { name: "Hent kullet fram fra arkivet" });
   await restore.getByRole("button", { name: "Hent kullet fram fra arkivet" }).click();
   await expect(restore.getByText("Begrunnelsen må fylles ut.").first()).toBeVisible();
-  await restore.getByLabel("Hvorfor må kullet endres?").fill(`Klage på karakter fra ${STUDENTS.passes.name}, tatt til følge.`);
+  await restore.getByLabel("Hvorfor må kullet endres?").fill("Klage på karakter tatt til følge, sak 2031/00007.");
   await restore.getByRole("button", { name: "Hent kullet fram fra arkivet" }).click();
   await expect(adviser.getByRole("status").filter({ hasText: "Kull V2031 er hentet fram fra arkivet og kan rettes." })).toBeVisible();
   await expectAccessible(adviser);

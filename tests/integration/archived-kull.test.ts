@@ -7,13 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addTeacherAction, moveStudentAction } from "@/lib/actions/cohort-team";
 import { addSamlingAction } from "@/lib/actions/cohort-plan";
 import { saveDayAttendanceAction } from "@/lib/actions/attendance";
-import { withdrawStudentAction } from "@/lib/actions/enrolments";
 import { setGradeAction } from "@/lib/actions/exam";
 import { archiveCohortAction, restoreCohortAction } from "@/lib/actions/intakes";
-import { ARCHIVED_KULL_MESSAGE } from "@/lib/domain/cohort-life";
+import { ARCHIVED_KULL_MESSAGE, sharedSamlingClosedMessage } from "@/lib/domain/cohort-life";
 import { day } from "@/lib/dates";
 import { publishGrades, setGrade } from "@/lib/server/exams/grades";
 import { registerForExam } from "@/lib/server/exams/registration";
+import { addSamlingDay, removeSamlingDay, updateSamling } from "@/lib/server/cohorts/samlinger";
+import { completeStudent } from "@/lib/server/enrolments/completion";
 import { archiveCohort, completeCohort } from "@/lib/server/intakes/life";
 import { applyRetention } from "@/lib/server/retention/sweep";
 import { closeStudentAppeal, createStudentAppeal, createStudentLetter } from "@/prisma/seed/factories";
@@ -31,11 +32,13 @@ const CLOSED_TABLES = [
   "Basisgruppe",
   "CohortSamling",
   "CohortTeacher",
+  "Document",
   "Enrolment",
   "Exam",
   "ExamDeferral",
   "ExamRegistration",
   "LeaveOfAbsence",
+  "Samling",
   "SamlingDay",
   "StudentAppeal",
   "StudentLetter",
@@ -44,16 +47,24 @@ const CLOSED_TABLES = [
   "SubmissionMember",
 ];
 
-/** Tables that name a kull or an enrolment and are deliberately not closed (the migration says why). */
-const NOT_CLOSED = ["Application", "RankingMove", "Standing"];
+/** Tables with a foreign key to a kull or to a closed table that are deliberately not closed (the migration says why). */
+const NOT_CLOSED = ["Appeal", "Application", "RankingMove", "Standing"];
 
-async function finishedKull(): Promise<World> {
+/** A completed kull of two students who passed; each has had the confirmation unless told otherwise. */
+async function finishedKull(options: { confirmed?: boolean } = {}): Promise<World> {
   const world = await makeCohort({ students: 2, samlinger: planDays("2025-01-07", 6), heldBefore: "2030-01-01", exam: { startsOn: "2025-03-03", endsOn: "2025-03-05" } });
   await registerForExam(world.teacher, { cohortId: world.cohortId });
   for (const student of world.students) await setGrade(world.teacher, { cohortId: world.cohortId, enrolmentId: student.enrolmentId, grade: "B", reason: null });
   await publishGrades(world.teacher, { cohortId: world.cohortId });
+  // Published in March 2025, a week after the exam (the klage period on the grades ran out on 31 March).
+  await db().exam.update({ where: { id: world.examId! }, data: { gradesPublishedAt: new Date("2025-03-10T12:00:00Z") } });
   await completeCohort(world.adviser, world.cohortId);
+  if (options.confirmed ?? true) await confirmCompletions(world);
   return world;
+}
+
+async function confirmCompletions(world: World) {
+  for (const student of world.students) await completeStudent(world.adviser, { enrolmentId: student.enrolmentId });
 }
 
 /** Every row of the kull's record and the audit log, to show that a refused write changed nothing. */
@@ -76,7 +87,7 @@ beforeAll(async () => {
   const rows = await db().$queryRaw<{ table: string; args: string }[]>`
     SELECT c.relname AS "table", encode(t.tgargs, 'escape') AS "args"
     FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
-    WHERE t.tgname LIKE '%\_closed\_when\_archived' AND NOT t.tgisinternal AND c.relname <> 'Cohort'`;
+    WHERE t.tgname LIKE '%\_closed\_when\_archived%' AND NOT t.tgisinternal AND c.relname <> 'Cohort'`;
   // tgargs holds the arguments, each ended by a NUL byte (shown as \000 by encode).
   triggers = rows.map((row) => {
     const [path, column] = row.args.split("\\000");
@@ -85,11 +96,12 @@ beforeAll(async () => {
 });
 
 describe("the database's guard", () => {
-  it("closes every table of a kull's record, and every table that names a kull or an enrolment is closed or named as not", async () => {
-    expect(triggers.map((trigger) => trigger.table).sort()).toEqual(CLOSED_TABLES);
+  it("closes every table of a kull's record, and every table with a foreign key to a kull or to a closed table is closed or named as not", async () => {
+    expect([...new Set(triggers.map((trigger) => trigger.table))].sort()).toEqual(CLOSED_TABLES);
     const referring = await db().$queryRaw<{ table: string }[]>`
-      SELECT DISTINCT table_name AS "table" FROM information_schema.columns
-      WHERE table_schema = current_schema() AND column_name IN ('cohortId', 'enrolmentId')`;
+      SELECT DISTINCT src.relname AS "table"
+      FROM pg_constraint k JOIN pg_class src ON src.oid = k.conrelid JOIN pg_class dst ON dst.oid = k.confrelid
+      WHERE k.contype = 'f' AND src.relnamespace = current_schema()::regnamespace AND dst.relname = ANY(${["Cohort", ...CLOSED_TABLES]})`;
     const tables = referring.map((row) => row.table);
     expect(tables.filter((table) => !CLOSED_TABLES.includes(table)).sort()).toEqual(NOT_CLOSED);
     // Each trigger names a column its table has.
@@ -122,10 +134,10 @@ describe("the database's guard", () => {
     };
     await archiveCohort(archived.adviser, archived.cohortId);
     const paths = [...new Set(triggers.map((trigger) => trigger.path))].sort();
-    expect(paths).toEqual(["arbeidskrav", "attempt", "cohort", "enrolment", "registration", "samling", "submission"]);
+    expect(paths).toEqual(["arbeidskrav", "attempt", "cohort", "deferral", "enrolment", "exam", "registration", "samling", "submission"]);
     for (const [world, expected] of [[archived, true], [open, false]] as const) {
       const ids = await idsOf(world);
-      for (const path of [...paths, "exam"]) {
+      for (const path of paths.filter((path) => path !== "deferral")) {
         const [row] = await db().$queryRaw<{ archived: boolean }[]>`SELECT cohort_record_archived(${path}, ${ids[path]}) AS "archived"`;
         expect(row!.archived, `${path} of the ${expected ? "archived" : "open"} kull`).toBe(expected);
       }
@@ -148,8 +160,42 @@ describe("the database's guard", () => {
       await expect(db().$executeRawUnsafe(`DELETE FROM "${trigger.table}" WHERE ctid = $1::tid`, rows[0]!.id), trigger.table).rejects.toThrow(/the kull is archived/);
     }
     expect(tried.sort()).toEqual(
-      ["ArbeidskravDefinition", "Attendance", "Basisgruppe", "CohortSamling", "CohortTeacher", "Enrolment", "Exam", "ExamRegistration", "SamlingDay", "Submission", "SubmissionAttempt", "SubmissionMember"].sort(),
+      [
+        "ArbeidskravDefinition",
+        "Attendance",
+        "Basisgruppe",
+        "CohortSamling",
+        "CohortTeacher",
+        "Enrolment",
+        "Exam",
+        "ExamRegistration",
+        "Samling",
+        "SamlingDay",
+        "StudentLetter",
+        "Submission",
+        "SubmissionAttempt",
+        "SubmissionMember",
+      ].sort(),
     );
+    // New rows of the kinds the world does not fill are refused too.
+    const enrolmentId = archived.students[0]!.enrolmentId;
+    const registration = await db().examRegistration.findFirstOrThrow({ where: { enrolmentId }, select: { id: true } });
+    const attempt = await db().submissionAttempt.findFirstOrThrow({ where: { submission: { members: { some: { enrolmentId } } } }, select: { id: true, status: true } });
+    const document = { originalName: "oppgave.pdf", size: 10, sha256: "0".repeat(64), contentType: "application/pdf", uploadedById: archived.users.adviser.id };
+    const inserts: [string, () => Promise<unknown>][] = [
+      ["AbsenceNotice", () => db().absenceNotice.create({ data: { enrolmentId, samlingDayId: archived.days.at(-1)!.id, reason: "Syk" } })],
+      [
+        "LeaveOfAbsence",
+        () => db().leaveOfAbsence.create({ data: { enrolmentId, fromDate: day("2025-04-01"), toDate: day("2025-05-01"), reason: "Permisjon", status: "GRANTED", decidedById: archived.users.adviser.id } }),
+      ],
+      ["ExamDeferral", () => db().examDeferral.create({ data: { registrationId: registration.id, reason: "ILLNESS", explanation: "Syk", requestedById: archived.students[0]!.userId } })],
+      [
+        "AssessmentChange",
+        () => db().assessmentChange.create({ data: { attemptId: attempt.id, cause: "CORRECTION", fromStatus: attempt.status, toStatus: "NOT_APPROVED", reason: "Feil", changedById: archived.users.teacher.id } }),
+      ],
+      ["Document (exam)", () => db().document.create({ data: { ...document, kind: "EXAM_TASK", examId: archived.examId!, storageKey: "arkiv-test-1" } })],
+    ];
+    for (const [table, insert] of inserts) await expect(insert(), table).rejects.toThrow(/the kull is archived/);
     // A new row is refused too, and the kull's own row changes only by being brought back.
     await expect(db().basisgruppe.create({ data: { cohortId: archived.cohortId, name: "Ny gruppe" } })).rejects.toThrow(/the kull is archived/);
     await expect(db().cohort.update({ where: { id: archived.cohortId }, data: { name: "Nytt navn" } })).rejects.toThrow(/the kull is archived/);
@@ -190,13 +236,12 @@ describe("an archived kull", () => {
     expect(await submit(addTeacherAction, { cohortId: world.cohortId, userId: world.users.outsider.id })).toMatchObject(refused);
     expect(await submit(moveStudentAction, { cohortId: world.cohortId, enrolmentId: first.enrolmentId, basisgruppeId: world.groups[1]!.id })).toMatchObject(refused);
     expect(await submit(addSamlingAction, { cohortId: world.cohortId, title: "Ekstra samling", location: "NTNU", days: ["2025-02-18"] })).toMatchObject(refused);
-    expect(await submit(withdrawStudentAction, { enrolmentId: first.enrolmentId, userId: first.userId, effectiveOn: "2025-04-01", reason: "" })).toMatchObject(refused);
     expect(await recordOf(world)).toEqual(before);
 
     // Brought back: a reason is required, and kept in the audit entry.
     const empty = await submit(restoreCohortAction, { cohortId: world.cohortId, reason: "  " });
     expect(empty).toMatchObject({ ok: false, fieldErrors: { reason: ["Begrunnelsen må fylles ut."] } });
-    expect(await redirectOf(() => submit(restoreCohortAction, { cohortId: world.cohortId, reason: "Klage på karakter fra Student 01." }))).toBe(
+    expect(await redirectOf(() => submit(restoreCohortAction, { cohortId: world.cohortId, reason: "Klage på karakter tatt til følge, sak 2025/00042." }))).toBe(
       `/veileder/kull/${world.cohortId}?hentet=1`,
     );
     const restored = await db().cohort.findUniqueOrThrow({ where: { id: world.cohortId }, select: { archivedAt: true, completedAt: true } });
@@ -206,7 +251,7 @@ describe("an archived kull", () => {
     expect(entry).toMatchObject({
       actorId: adviser.id,
       before: { phase: "ARCHIVED", archivedAt: before.cohort.archivedAt!.toISOString() },
-      after: { archivedAt: null, reason: "Klage på karakter fra Student 01." },
+      after: { archivedAt: null, reason: "Klage på karakter tatt til følge, sak 2025/00042." },
     });
     // A second time there is nothing to bring back.
     expect(await submit(restoreCohortAction, { cohortId: world.cohortId, reason: "Igjen." })).toMatchObject({ ok: false, message: "Kullet kan ikke hentes fram: Kullet er ikke arkivert." });
@@ -238,45 +283,60 @@ describe("an archived kull", () => {
 });
 
 describe("archiving", () => {
-  it("waits until no request, klage or klage period is open and every leave has ended, naming what is open", async () => {
-    const world = await finishedKull();
+  it("waits until every student who passed has the confirmation, no request, klage or klage period is open and every leave has ended, naming what is open", async () => {
+    const world = await finishedKull({ confirmed: false });
     const adviser = viewerOf(world.users.adviser);
+    await expect(archiveCohort(adviser, world.cohortId, new Date("2025-04-05T12:00:00Z"))).rejects.toThrow(
+      "Kullet kan ikke arkiveres: 2 studenter har bestått, men er ikke registrert som fullført og har ikke fått bekreftelsen.",
+    );
+    // A request for utsatt eksamen not decided (for the sake of the rule; a graded student would not ask).
+    const registration = await db().examRegistration.findFirstOrThrow({ where: { enrolmentId: world.students[0]!.enrolmentId }, select: { id: true } });
+    const request = await db().examDeferral.create({ data: { registrationId: registration.id, reason: "ILLNESS", explanation: "Syk", requestedById: world.students[0]!.userId } });
+    await expect(archiveCohort(adviser, world.cohortId, new Date("2025-04-05T12:00:00Z"))).rejects.toThrow("Kullet kan ikke arkiveres: 1 søknad om utsatt eksamen er ikke avgjort.");
+    await db().examDeferral.delete({ where: { id: request.id } });
+    // One has it now; the other still waits for it (below, after the rest is settled).
+    await completeStudent(adviser, { enrolmentId: world.students[0]!.enrolmentId });
     const student = world.students[0]!;
     const letter = await createStudentLetter(db(), {
       enrolmentId: student.enrolmentId,
-      facts: { kind: "ARBEIDSKRAV_NOT_APPROVED", arbeidskrav: { title: "Fagnotat 1 (individuelt)" }, attempt: 2, maxAttempts: 2, assessedOn: "2025-01-10", grounds: "Mangler kilder.", group: null, corrected: false },
+      facts: { kind: "ARBEIDSKRAV_NOT_APPROVED", arbeidskrav: { title: "Fagnotat 1 (individuelt)" }, attempt: 2, maxAttempts: 2, assessedOn: "2025-04-10", grounds: "Mangler kilder.", group: null, corrected: false },
       decidedBy: { id: world.teacher.id, name: world.teacher.name, title: "Faglærer" },
       about: { type: "SubmissionAttempt", id: "attempt-1" },
-      at: day("2025-01-10"),
+      at: day("2025-04-10"),
     });
-    await expect(archiveCohort(adviser, world.cohortId, new Date("2025-01-20T12:00:00Z"))).rejects.toThrow(
-      "Kullet kan ikke arkiveres: Klagefristen for 1 vedtak er ikke ute. Kullet kan arkiveres etter 31. januar 2025.",
+    // 10 April + 21 days is 1 May, a public holiday: the deadline is Friday 2 May.
+    await expect(archiveCohort(adviser, world.cohortId, new Date("2025-04-20T12:00:00Z"))).rejects.toThrow(
+      "Kullet kan ikke arkiveres: Klagefristen for 1 vedtak er ikke ute. Kullet kan arkiveres etter 2. mai 2025.",
     );
-    const appeal = await createStudentAppeal(db(), { letter, text: "Jeg klager.", filedAt: new Date("2025-01-21T12:00:00Z") });
-    await expect(archiveCohort(adviser, world.cohortId, new Date("2025-02-03T12:00:00Z"))).rejects.toThrow(
+    const appeal = await createStudentAppeal(db(), { letter, text: "Jeg klager.", filedAt: new Date("2025-04-21T12:00:00Z") });
+    await expect(archiveCohort(adviser, world.cohortId, new Date("2025-05-05T12:00:00Z"))).rejects.toThrow(
       "Kullet kan ikke arkiveres: 1 klage er ikke avgjort eller ikke sendt videre til klagenemnda.",
     );
     const leave = await db().leaveOfAbsence.create({
-      data: { enrolmentId: world.students[1]!.enrolmentId, fromDate: day("2025-02-10"), toDate: day("2025-06-30"), reason: "Foreldrepermisjon", status: "GRANTED", decidedById: world.users.adviser.id },
+      data: { enrolmentId: world.students[1]!.enrolmentId, fromDate: day("2025-05-10"), toDate: day("2025-06-30"), reason: "Foreldrepermisjon", status: "GRANTED", decidedById: world.users.adviser.id },
     });
-    await expect(archiveCohort(adviser, world.cohortId, new Date("2025-02-03T12:00:00Z"))).rejects.toThrow(/1 student har en permisjon som ikke er avsluttet/);
+    await expect(archiveCohort(adviser, world.cohortId, new Date("2025-05-05T12:00:00Z"))).rejects.toThrow(/1 student har en permisjon som ikke er avsluttet/);
     // The klage upheld: still open until it is sent on to the appeals body.
     const outcome = await createStudentLetter(db(), {
       enrolmentId: student.enrolmentId,
-      facts: { kind: "KLAGE_UPHELD", klage: { filedOn: "2025-01-21", grounds: "Vurderingen står." }, appealed: { subject: letter.subject, madeAvailableOn: "2025-01-10", matter: "Fagnotat 1 (individuelt)" } },
+      facts: { kind: "KLAGE_UPHELD", klage: { filedOn: "2025-04-21", grounds: "Vurderingen står." }, appealed: { subject: letter.subject, madeAvailableOn: "2025-04-10", matter: "Fagnotat 1 (individuelt)" } },
       decidedBy: { id: world.users.adviser.id, name: world.users.adviser.name, title: "Studieveileder" },
       about: { type: "StudentAppeal", id: appeal.id },
-      at: day("2025-02-01"),
+      at: day("2025-05-01"),
       inCaseOf: { letterId: letter.id },
     });
-    await closeStudentAppeal(db(), appeal.id, { status: "UPHELD", grounds: "Vurderingen står.", decidedById: world.users.adviser.id, at: day("2025-02-01"), outcomeLetterId: outcome.id });
+    await closeStudentAppeal(db(), appeal.id, { status: "UPHELD", grounds: "Vurderingen står.", decidedById: world.users.adviser.id, at: day("2025-05-01"), outcomeLetterId: outcome.id });
     await db().leaveOfAbsence.update({ where: { id: leave.id }, data: { returnedOn: day("2025-07-01"), returnRegisteredById: world.users.adviser.id } });
     await expect(archiveCohort(adviser, world.cohortId, new Date("2025-02-03T12:00:00Z"))).rejects.toThrow(
       "Kullet kan ikke arkiveres: 1 klage er ikke avgjort eller ikke sendt videre til klagenemnda.",
     );
     // Sent on, the klage is the appeals body's, and the leave has ended: nothing is open.
-    await db().studentAppeal.update({ where: { id: appeal.id }, data: { forwardedAt: day("2025-02-02") } });
-    await archiveCohort(adviser, world.cohortId, new Date("2025-02-03T12:00:00Z"));
+    await db().studentAppeal.update({ where: { id: appeal.id }, data: { forwardedAt: day("2025-05-02") } });
+    await expect(archiveCohort(adviser, world.cohortId, new Date("2025-05-05T12:00:00Z"))).rejects.toThrow(
+      "Kullet kan ikke arkiveres: 1 student har bestått, men er ikke registrert som fullført og har ikke fått bekreftelsen.",
+    );
+    await completeStudent(adviser, { enrolmentId: world.students[1]!.enrolmentId });
+    await archiveCohort(adviser, world.cohortId, new Date("2025-05-05T12:00:00Z"));
     expect((await db().cohort.findUniqueOrThrow({ where: { id: world.cohortId } })).archivedAt).not.toBeNull();
   });
 });
@@ -310,22 +370,45 @@ describe("archiving and a write at the same moment", () => {
       [letter.id, letter.decidedById, student.enrolmentId, new Date("2025-01-31T12:00:00Z")],
     );
     let settled = false;
-    const archiving = archiveCohort(world.adviser, world.cohortId, new Date("2025-03-01T12:00:00Z")).finally(() => {
+    const archiving = archiveCohort(world.adviser, world.cohortId, new Date("2025-06-01T12:00:00Z")).finally(() => {
       settled = true;
     });
     archiving.catch(() => undefined);
-    expect(await someoneWaitsForLock(observer, "%FOR UPDATE%")).toBe(true);
+    expect(await someoneWaitsForLock(observer, "%pg_advisory_xact_lock%")).toBe(true);
     expect(settled).toBe(false);
     await other.query("COMMIT");
     await expect(archiving).rejects.toThrow("Kullet kan ikke arkiveres: 1 klage er ikke avgjort eller ikke sendt videre til klagenemnda.");
     expect((await db().cohort.findUniqueOrThrow({ where: { id: world.cohortId } })).archivedAt).toBeNull();
   });
 
+  it("lets ordinary writes of one kull pass each other: a completion goes through while another student's leave is being written", async () => {
+    // With a row lock on the kull in the check (the first version), the leave's lock held the
+    // completion's capacity check back, and the leave's own status change then waited for the
+    // completion: a deadlock. The advisory lock is shared by both and waits for no row lock.
+    const world = await finishedKull({ confirmed: false });
+    const [first, second] = world.students as [World["students"][number], World["students"][number]];
+    await other.query("BEGIN");
+    await other.query(
+      `INSERT INTO "LeaveOfAbsence" ("id", "enrolmentId", "fromDate", "toDate", "reason", "status", "decidedById") VALUES ('permisjon-i-flukt', $1, '2025-04-01', '2025-05-01', 'Permisjon', 'GRANTED', $2)`,
+      [second.enrolmentId, world.users.adviser.id],
+    );
+    const completed = await completeStudent(world.adviser, { enrolmentId: first.enrolmentId });
+    expect(completed.grade).toBe("B");
+    await other.query(`UPDATE "Enrolment" SET "status" = 'ON_LEAVE' WHERE "id" = $1`, [second.enrolmentId]);
+    await other.query("COMMIT");
+    expect((await db().enrolment.findMany({ where: { cohortId: world.cohortId }, orderBy: { id: "asc" }, select: { id: true, status: true } })).map((row) => row.status).sort()).toEqual([
+      "COMPLETED",
+      "ON_LEAVE",
+    ]);
+  });
+
   it("makes a write that comes while the kull is being archived wait, then refuses it", async () => {
     const world = await finishedKull();
     await signInAs(world.users.teacher);
     await other.query("BEGIN");
-    await other.query(`SELECT "id" FROM "Cohort" WHERE "id" = $1 FOR UPDATE`, [world.cohortId]);
+    // As archiveCohort does: the kull's row, then the closed-record lock exclusively, then archivedAt.
+    await other.query(`SELECT "id" FROM "Cohort" WHERE "id" = $1 FOR NO KEY UPDATE`, [world.cohortId]);
+    await other.query(`SELECT pg_advisory_xact_lock(kull_archive_lock_key($1))`, [world.cohortId]);
     await other.query(`UPDATE "Cohort" SET "archivedAt" = now() WHERE "id" = $1`, [world.cohortId]);
     const saving = submit(saveDayAttendanceAction, {
       cohortId: world.cohortId,
@@ -339,5 +422,24 @@ describe("archiving and a write at the same moment", () => {
     expect(await saving).toMatchObject({ ok: false, message: ARCHIVED_KULL_MESSAGE });
     const first = await db().attendance.findUniqueOrThrow({ where: { enrolmentId_samlingDayId: { enrolmentId: world.students[0]!.enrolmentId, samlingDayId: world.days[0]!.id } } });
     expect(first.status).toBe("PRESENT");
+  });
+});
+
+describe("a samling shared with an archived kull", () => {
+  it("cannot change for the kull that shares it either, which is told which archived kull holds it", async () => {
+    const archived = await finishedKull();
+    const running = await makeCohort({ students: 1, samlinger: planDays("2027-01-05", 3), heldBefore: "2020-01-01" });
+    const shared = archived.days[0]!;
+    await db().cohortSamling.create({ data: { cohortId: running.cohortId, samlingId: shared.samlingId, number: 2 } });
+    await archiveCohort(archived.adviser, archived.cohortId);
+    const kull = await db().cohort.findUniqueOrThrow({ where: { id: archived.cohortId }, select: { name: true, programme: { select: { name: true } } } });
+    const message = sharedSamlingClosedMessage([`${kull.name} (${kull.programme.name})`]);
+    const adviser = running.adviser;
+    await expect(addSamlingDay(adviser, { cohortId: running.cohortId, samlingId: shared.samlingId, date: "2025-01-10" })).rejects.toThrow(message);
+    await expect(updateSamling(adviser, { cohortId: running.cohortId, samlingId: shared.samlingId, title: "Ny tittel", location: "Oslo", notes: null })).rejects.toThrow(message);
+    await expect(removeSamlingDay(adviser, { cohortId: running.cohortId, samlingDayId: shared.id })).rejects.toThrow(message);
+    // The kull's own samlinger change as before.
+    await addSamlingDay(adviser, { cohortId: running.cohortId, samlingId: running.days[0]!.samlingId, date: "2027-01-08" });
+    expect(await db().samlingDay.count({ where: { samlingId: running.days[0]!.samlingId } })).toBe(4);
   });
 });

@@ -250,8 +250,8 @@ describe("demo seed", () => {
     expect(everyday.map((cohort) => cohort.id)).not.toContain(archived.id);
     expect(everyday.find((cohort) => cohort.id === h2023.id)?.phaseText).toBe("Fullført");
     expect((await listArchivedCohorts(viewer)).map((cohort) => cohort.id)).toEqual([archived.id]);
-    // H2023 has no case left open (its klage periods ran out long ago): the adviser can archive it.
-    expect((await getIntake(viewer, h2023.id, TODAY)).archiveProblems).toEqual([]);
+    // H2023's utsatt and ny eksamen are still ahead: it is archived after them, not before.
+    expect((await getIntake(viewer, h2023.id, TODAY)).archiveProblems).toEqual(["2 eksamener er ikke holdt ennå, eller karakterene er ikke publisert."]);
     // The archived kull is a closed record, in the database too.
     await expect(db().cohortSamling.deleteMany({ where: { cohortId: archived.id } })).rejects.toThrow(/the kull is archived/);
 

@@ -9,6 +9,8 @@ import { archiveCohortAction, completeCohortAction, copyIntakeAction, createInta
 import { osloDate } from "@/lib/domain/application-deadline";
 import { cohortCodeForStart } from "@/lib/domain/cohort";
 import { addDays } from "@/lib/domain/dates";
+import { formatDateNb } from "@/lib/domain/format";
+import { klageDeadline } from "@/lib/domain/klage";
 import { FORBIDDEN_MESSAGE } from "@/lib/server/action";
 import { startApplication } from "@/lib/server/applications/drafts";
 import { getCohortPlan } from "@/lib/server/cohorts/plan";
@@ -17,6 +19,7 @@ import { listCohortsForStaff } from "@/lib/server/cohorts/staff-overview";
 import type { Viewer } from "@/lib/server/viewer";
 import { listIntakes } from "@/lib/server/admission/queries";
 import { AccessDeniedError, NotFoundError } from "@/lib/server/errors";
+import { completeStudent } from "@/lib/server/enrolments/completion";
 import { publishGrades, setGrade } from "@/lib/server/exams/grades";
 import { registerForExam } from "@/lib/server/exams/registration";
 import { createIntake } from "@/lib/server/intakes/create";
@@ -387,6 +390,15 @@ describe("completing and archiving", () => {
     expect(await auditOf(world.cohortId, "cohort.complete")).toHaveLength(1);
     expect((await getIntake(staff, world.cohortId)).phase).toBe("COMPLETED");
 
+    // The klage period on the grades runs out first, and the students who passed get their confirmation.
+    expect((await getIntake(staff, world.cohortId)).archiveProblems).toEqual([
+      `Klagefristen på karakterene er ikke ute. Kullet kan arkiveres etter ${formatDateNb(klageDeadline(osloDate(new Date())))}.`,
+      "2 studenter har bestått, men er ikke registrert som fullført og har ikke fått bekreftelsen. Registrer det på studentens side («Registrer at studenten har fullført»).",
+    ]);
+    // A month later (the publication moved back rather than the clock forward).
+    await db().exam.update({ where: { id: world.examId! }, data: { gradesPublishedAt: new Date(Date.now() - 30 * 86_400_000) } });
+    for (const student of world.students) await completeStudent(staff, { enrolmentId: student.enrolmentId });
+    expect((await getIntake(staff, world.cohortId)).archiveProblems).toEqual([]);
     expect(await redirectOf(() => submit(archiveCohortAction, { cohortId: world.cohortId }))).toBe(`/veileder/kull/${world.cohortId}?arkivert=1`);
     expect(await auditOf(world.cohortId, "cohort.archive")).toHaveLength(1);
     expect((await listCohortsForStaff(staff)).map((cohort) => cohort.id)).not.toContain(world.cohortId);

@@ -2,6 +2,7 @@ import "server-only";
 // What the plan's use cases share: the cohort lock, renumbering samlinger by date, the plan's
 // dates, and the errors a refused change gives.
 import type { Transaction } from "@/lib/db/client";
+import { sharedSamlingClosedMessage } from "@/lib/domain/cohort-life";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
 import { isoDate } from "@/lib/to-domain";
 
@@ -44,6 +45,27 @@ export async function samlingInPlan(tx: Transaction, cohortId: string, samlingId
   });
   if (!row) throw new NotFoundError("Fant ikke samlingen i kullets plan.");
   return row.samling;
+}
+
+/**
+ * A samling shared with an archived kull is part of that kull's closed record (the database
+ * refuses the change anyway: migration *_archived_kull_closed_to_writes); this says so first, and
+ * names the kull, to the one changing the plan of the other.
+ */
+export async function refuseIfSharedWithArchived(tx: Transaction, samlingId: string, cohortId: string) {
+  const archived = await tx.cohortSamling.findMany({
+    where: { samlingId, cohortId: { not: cohortId }, cohort: { archivedAt: { not: null } } },
+    select: { cohort: { select: { name: true, programme: { select: { name: true } } } } },
+    orderBy: { cohortId: "asc" },
+  });
+  if (archived.length > 0) throw new DomainError(sharedSamlingClosedMessage(archived.map((row) => `${row.cohort.name} (${row.cohort.programme.name})`)));
+}
+
+/** The samling of this kull's plan, to change its facts or days: in the plan, and not closed with an archived kull. */
+export async function samlingToChange(tx: Transaction, cohortId: string, samlingId: string) {
+  const samling = await samlingInPlan(tx, cohortId, samlingId);
+  await refuseIfSharedWithArchived(tx, samling.id, cohortId);
+  return samling;
 }
 
 export function isForeignKeyViolation(error: unknown): boolean {

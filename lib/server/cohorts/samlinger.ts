@@ -17,7 +17,16 @@ import { day } from "@/lib/dates";
 import { isoDate } from "@/lib/to-domain";
 import { formatDateNb } from "@/lib/domain/format";
 import { refreshStandings, refreshStandingsOfSamlinger } from "@/lib/server/standings/refresh";
-import { daysError, isForeignKeyViolation, lockCohort, planDates, renumberSamlinger, samlingInPlan } from "@/lib/server/cohorts/plan-support";
+import {
+  daysError,
+  isForeignKeyViolation,
+  lockCohort,
+  planDates,
+  refuseIfSharedWithArchived,
+  renumberSamlinger,
+  samlingInPlan,
+  samlingToChange,
+} from "@/lib/server/cohorts/plan-support";
 
 // ─── Samlinger and days ─────────────────────────────────────────────────────────────────────────
 
@@ -57,7 +66,7 @@ export async function updateSamling(viewer: Viewer, input: SamlingFields & { coh
   await requireCohortStaff(viewer, input.cohortId);
   return db().$transaction(async (tx) => {
     await lockCohort(tx, input.cohortId);
-    const samling = await samlingInPlan(tx, input.cohortId, input.samlingId);
+    const samling = await samlingToChange(tx, input.cohortId, input.samlingId);
     await tx.samling.update({ where: { id: samling.id }, data: { title: input.title, location: input.location, notes: input.notes } });
     await audit(tx, {
       actorId: viewer.id,
@@ -74,7 +83,7 @@ export async function addSamlingDay(viewer: Viewer, input: { cohortId: string; s
   await requireCohortStaff(viewer, input.cohortId);
   return db().$transaction(async (tx) => {
     await lockCohort(tx, input.cohortId);
-    const samling = await samlingInPlan(tx, input.cohortId, input.samlingId);
+    const samling = await samlingToChange(tx, input.cohortId, input.samlingId);
     // A shared samling's days are every sharing cohort's days.
     const sharing = await tx.cohortSamling.findMany({ where: { samlingId: samling.id }, select: { cohortId: true } });
     const taken: string[] = [];
@@ -106,6 +115,7 @@ export async function removeSamlingDay(viewer: Viewer, input: { cohortId: string
         WHERE d."id" = ${input.samlingDayId}
         FOR UPDATE OF d`;
       if (!target) throw new NotFoundError("Fant ikke samlingsdagen i kullets plan.");
+      await refuseIfSharedWithArchived(tx, target.samlingId, input.cohortId);
       const [attendance, absenceNotices, siblings] = await inOrder(
         () => tx.attendance.count({ where: { samlingDayId: target.id } }),
         () => tx.absenceNotice.count({ where: { samlingDayId: target.id, withdrawnAt: null } }),

@@ -3,6 +3,7 @@ import "server-only";
 // the adviser's home, a kull's own page and the steps that change it (inside their transaction):
 // the stored steps and dates, the plan (samling days, exam, arbeidskrav checked against the kull's
 // own requirements), and the counts of applications, offers, students and exam registrations.
+import { osloDate } from "@/lib/domain/application-deadline";
 import { validateArbeidskravSet } from "@/lib/domain/arbeidskrav";
 import {
   cohortPhase,
@@ -14,9 +15,11 @@ import {
   type NextStep,
   type OpenCases,
 } from "@/lib/domain/cohort-life";
+import { completionProblem } from "@/lib/domain/enrolment";
 import type { IntakeFields } from "@/lib/domain/intake";
 import type { Database, Transaction } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { sittingRecords } from "@/lib/server/exams/records";
 import { inOrder } from "@/lib/server/in-order";
 import { day } from "@/lib/dates";
 import { isoDate, REQUIREMENT_COLUMNS, toRequirements } from "@/lib/to-domain";
@@ -133,7 +136,15 @@ export async function loadLifeCounts(client: Database | Transaction, cohortIds: 
  * ended the place, and the leave with it).
  */
 export async function loadOpenCases(client: Database | Transaction, cohortId: string, today: string): Promise<OpenCases> {
-  const rows = await client.$queryRaw<{ deferrals: bigint; klager: bigint; letters: bigint; lastDeadline: Date | null; leaves: bigint }[]>`
+  const rows = await client.$queryRaw<{
+    deferrals: bigint;
+    klager: bigint;
+    letters: bigint;
+    lastDeadline: Date | null;
+    leaves: bigint;
+    sittings: bigint;
+    lastPublished: Date | null;
+  }[]>`
     WITH students AS (SELECT e."id" FROM "Enrolment" e WHERE e."cohortId" = ${cohortId})
     SELECT
       (SELECT count(*) FROM "ExamDeferral" d JOIN "ExamRegistration" r ON r."id" = d."registrationId"
@@ -149,13 +160,26 @@ export async function loadOpenCases(client: Database | Transaction, cohortId: st
           AND NOT EXISTS (SELECT 1 FROM "StudentAppeal" a WHERE a."letterId" = l."id")) AS "lastDeadline",
       (SELECT count(*) FROM "LeaveOfAbsence" v JOIN "Enrolment" e ON e."id" = v."enrolmentId"
         WHERE e."cohortId" = ${cohortId} AND e."status" IN ('ACTIVE', 'ON_LEAVE')
-          AND v."status" = 'GRANTED' AND v."returnedOn" IS NULL) AS "leaves"`;
+          AND v."status" = 'GRANTED' AND v."returnedOn" IS NULL) AS "leaves",
+      (SELECT count(*) FROM "Exam" x WHERE x."cohortId" = ${cohortId}
+        AND (x."endsOn" >= ${day(today)}
+          OR (x."gradesPublishedAt" IS NULL
+              AND EXISTS (SELECT 1 FROM "ExamRegistration" r WHERE r."examId" = x."id" AND r."status" = 'ADMITTED')))) AS "sittings",
+      (SELECT max(x."gradesPublishedAt") FROM "Exam" x WHERE x."cohortId" = ${cohortId}) AS "lastPublished"`;
   const row = rows[0]!;
+  // Who may complete is the rule's to say (lib/domain/enrolment.ts completionProblem: the best
+  // published grade over every sitting), so it is asked per active student, not restated in SQL.
+  const active = await client.enrolment.findMany({ where: { cohortId, status: "ACTIVE" }, select: { id: true, status: true } });
+  const sittings = await sittingRecords(client, active.map((enrolment) => enrolment.id));
+  const unconfirmedCompletions = active.filter((enrolment) => completionProblem({ status: enrolment.status, sittings: sittings.get(enrolment.id) ?? [] }) === null).length;
   return {
     deferralRequests: Number(row.deferrals),
     openKlager: Number(row.klager),
     klagePeriods: { letters: Number(row.letters), lastDeadline: row.lastDeadline ? isoDate(row.lastDeadline) : null },
     unendedLeaves: Number(row.leaves),
+    unconfirmedCompletions,
+    unfinishedSittings: Number(row.sittings),
+    gradesLastPublishedOn: row.lastPublished ? osloDate(row.lastPublished) : null,
   };
 }
 

@@ -12,7 +12,7 @@ import type { Transaction } from "@/lib/db/client";
 import { audit } from "@/lib/server/audit";
 import { lockCohort } from "@/lib/server/cohorts/plan-support";
 import { db } from "@/lib/server/db";
-import { DomainError, NotFoundError } from "@/lib/server/errors";
+import { DomainError } from "@/lib/server/errors";
 import { LIFE_SELECT, lifeOf, loadLifeCounts, loadOpenCases, type CohortLife } from "@/lib/server/intakes/facts";
 import { requireIntakeManager } from "@/lib/server/intakes/queries";
 import { withRetry } from "@/lib/server/transactions";
@@ -32,7 +32,7 @@ async function problemsFor(tx: Transaction, step: Step, cohortId: string, life: 
   if (step === "publish") return life.phase === "DRAFT" ? life.publicationProblems : ["Opptaket er allerede publisert."];
   if (step === "complete") return life.completionProblems;
   if (step === "restore") return restoreProblems(life.phase);
-  return archiveProblems(life.phase, await loadOpenCases(tx, cohortId, today));
+  return archiveProblems(life.phase, await loadOpenCases(tx, cohortId, today), today);
 }
 
 /** What the step stores: the moment of publishing, completing or archiving; restoring clears the archiving. */
@@ -53,8 +53,8 @@ async function takeStep(viewer: Viewer, cohortId: string, step: Step, now: Date,
   requireIntakeManager(viewer);
   const today = osloDate(now);
   return withRetry(() => db().$transaction(async (tx: Transaction) => {
-    if (step === "archive" || step === "restore") await lockForArchiving(tx, cohortId);
-    else await lockCohort(tx, cohortId);
+    await lockCohort(tx, cohortId);
+    if (step === "archive" || step === "restore") await lockAgainstWrites(tx, cohortId);
     const row = await tx.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: LIFE_SELECT });
     const counts = (await loadLifeCounts(tx, [row.id])).get(row.id)!;
     const life = lifeOf(row, counts, today);
@@ -75,14 +75,14 @@ async function takeStep(viewer: Viewer, cohortId: string, step: Step, now: Date,
 }
 
 /**
- * Archiving and restoring take the strongest lock on the kull's row (FOR UPDATE). The database's
- * closed-record check takes a KEY SHARE lock on it for every write to the kull's record, which
- * only FOR UPDATE waits for: so archiving waits for the writes in flight (and then counts them
- * among the open cases), and a write that comes meanwhile waits, then finds the kull archived.
+ * Archiving and restoring wait for the writes to the kull's record in flight, and hold new ones
+ * back until they commit: the database's closed-record check takes a shared advisory lock on the
+ * kull (kull_archive_lock_key, migration *_archived_kull_closed_to_writes) before it reads
+ * archivedAt, and this takes it exclusively. Taken after the kull's row lock, so a plan change or
+ * an admission decision (which lock the row first) queue behind the step, not across it.
  */
-async function lockForArchiving(tx: Transaction, cohortId: string) {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Cohort" WHERE "id" = ${cohortId} FOR UPDATE`;
-  if (rows.length === 0) throw new NotFoundError("Fant ikke kullet.");
+async function lockAgainstWrites(tx: Transaction, cohortId: string) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(kull_archive_lock_key(${cohortId}))`;
 }
 
 /** Applicants see the intake from now on (on the public page while its window is open). */

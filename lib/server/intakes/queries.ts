@@ -71,7 +71,7 @@ export async function getIntake(viewer: Viewer, cohortId: string, now = new Date
     publicationProblems: life.publicationProblems,
     completionProblems: life.completionProblems,
     // Only a completed kull can be archived: its open cases are read only then.
-    archiveProblems: archiveProblems(life.phase, life.phase === "COMPLETED" ? await loadOpenCases(db(), row.id, today) : NO_OPEN_CASES),
+    archiveProblems: archiveProblems(life.phase, life.phase === "COMPLETED" ? await loadOpenCases(db(), row.id, today) : NO_OPEN_CASES, today),
     nextStep: life.nextStep ? { text: life.nextStep.text, href: nextStepHref(row.id, life, today) } : null,
     /** What may still change (the rules are lib/domain/intake.ts; the use case decides). */
     locked: {

@@ -1,83 +1,83 @@
--- An archived kull is a closed record: what happened in it (its plan, team and groups, the
--- students' enrolments, leave, attendance and absence notices, arbeidskrav, hand-ins and
--- assessments, exams, registrations, deferrals, letters and klager) is never changed again. The
--- use cases say so in Norwegian first (lib/server/cohorts/closed-record.ts turns this refusal
--- into the message); this is the line every write crosses, whatever the code that writes.
+-- An archived kull is a closed record: what happened in it (its plan and samlinger, team and
+-- groups, the students' enrolments, leave, attendance and absence notices, arbeidskrav, hand-ins
+-- and assessments, exams and their documents, registrations, deferrals, letters and klager) is
+-- never changed again. The use cases say so in Norwegian (lib/server/transactions.ts
+-- databaseRefusal turns this refusal into ARCHIVED_KULL_MESSAGE); this is the line every write
+-- crosses, whatever the code that writes.
 --
--- The way back is a step a person takes: «Hent fram fra arkivet» (lib/server/intakes/life.ts)
+-- The way back is a step a person takes: «Hent kullet fram fra arkivet» (lib/server/intakes/life.ts)
 -- clears archivedAt, with a reason in the audit log, and the kull can be corrected again.
 --
 -- Not closed:
 -- - "Standing", a cache recomputed from the facts (the facts cannot change, so neither can it);
--- - the admission records (applications, decisions and their letters), which have rules of
---   their own: a decision is made once, and the intake facts are locked (intakeLockedReason);
+-- - the admission records (applications, decisions and their letters, ranking moves), which have
+--   rules of their own: a decision is made once, and the intake facts are locked
+--   (intakeLockedReason);
 -- - rows written by the database itself for a statement that was already let through (a
---   foreign key's cascade or SET NULL: pg_trigger_depth() > 1), so deleting an account the
---   retention job may delete still works;
+--   foreign key's cascade or SET NULL: pg_trigger_depth() > 1);
 -- - the retention job, which erases what the law says must go, from archived kull too: it says
 --   so with SET LOCAL app.closed_record_writer = 'retention' in its own transactions (a later
 --   data migration that must correct archived rows says 'migration').
+--
+-- Archiving and a write at the same moment: every checked write takes a shared advisory lock on
+-- its kull (kull_archive_lock_key) before it reads archivedAt; archiving and restoring take the
+-- same lock exclusively. Shared locks never wait for one another, and an advisory lock never
+-- waits for a row lock, so the check adds no waiting and no deadlock between ordinary writes.
+-- Archiving waits for the writes in flight (and then counts them among the open cases); a write
+-- that comes while a kull is being archived waits, then reads the kull as archived (each query
+-- of a PL/pgSQL function takes a new snapshot in READ COMMITTED) and is refused.
 
--- Whether the kull that `ref` (an id, found by `path`) belongs to is archived. It takes a KEY SHARE
--- lock on the kull's row, the weakest there is: it waits for nothing but FOR UPDATE, which only
--- archiving and restoring take (lib/server/intakes/life.ts). So a write that has passed this check
--- holds archiving back until it commits (the archiving then sees it among the open cases), and a
--- write that comes while a kull is being archived waits, then reads the archived row and is
--- refused. In READ COMMITTED a locked row is read as it is after the other's commit.
-CREATE FUNCTION cohort_record_archived(path text, ref text) RETURNS boolean LANGUAGE plpgsql VOLATILE AS $$
-DECLARE
-  archived_at timestamp(3);
+-- The advisory lock key of a kull (one place, so the app and the tests name the same lock).
+CREATE FUNCTION kull_archive_lock_key(cohort_id text) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$
+  SELECT hashtextextended('kull-archive:' || cohort_id, 0)
+$$;
+
+-- The kull (or, for a shared samling, kull) that `ref` (an id, found by `path`) belongs to.
+CREATE FUNCTION cohort_record_cohorts(path text, ref text) RETURNS SETOF text LANGUAGE plpgsql STABLE AS $$
 BEGIN
   IF ref IS NULL THEN
-    RETURN false;
+    RETURN;
   END IF;
   CASE path
     WHEN 'cohort' THEN
-      FOR archived_at IN SELECT c."archivedAt" FROM "Cohort" c WHERE c."id" = ref FOR KEY SHARE OF c LOOP
-        IF archived_at IS NOT NULL THEN RETURN true; END IF;
-      END LOOP;
+      RETURN NEXT ref;
     WHEN 'enrolment' THEN
-      FOR archived_at IN SELECT c."archivedAt" FROM "Enrolment" e JOIN "Cohort" c ON c."id" = e."cohortId"
-                         WHERE e."id" = ref FOR KEY SHARE OF c LOOP
-        IF archived_at IS NOT NULL THEN RETURN true; END IF;
-      END LOOP;
+      RETURN QUERY SELECT e."cohortId" FROM "Enrolment" e WHERE e."id" = ref;
     WHEN 'arbeidskrav' THEN
-      FOR archived_at IN SELECT c."archivedAt" FROM "ArbeidskravDefinition" d JOIN "Cohort" c ON c."id" = d."cohortId"
-                         WHERE d."id" = ref FOR KEY SHARE OF c LOOP
-        IF archived_at IS NOT NULL THEN RETURN true; END IF;
-      END LOOP;
+      RETURN QUERY SELECT d."cohortId" FROM "ArbeidskravDefinition" d WHERE d."id" = ref;
     WHEN 'submission' THEN
-      FOR archived_at IN SELECT c."archivedAt" FROM "Submission" s JOIN "ArbeidskravDefinition" d ON d."id" = s."arbeidskravId"
-                         JOIN "Cohort" c ON c."id" = d."cohortId"
-                         WHERE s."id" = ref FOR KEY SHARE OF c LOOP
-        IF archived_at IS NOT NULL THEN RETURN true; END IF;
-      END LOOP;
+      RETURN QUERY SELECT d."cohortId" FROM "Submission" s JOIN "ArbeidskravDefinition" d ON d."id" = s."arbeidskravId" WHERE s."id" = ref;
     WHEN 'attempt' THEN
-      FOR archived_at IN SELECT c."archivedAt" FROM "SubmissionAttempt" a JOIN "Submission" s ON s."id" = a."submissionId"
-                         JOIN "ArbeidskravDefinition" d ON d."id" = s."arbeidskravId" JOIN "Cohort" c ON c."id" = d."cohortId"
-                         WHERE a."id" = ref FOR KEY SHARE OF c LOOP
-        IF archived_at IS NOT NULL THEN RETURN true; END IF;
-      END LOOP;
+      RETURN QUERY SELECT d."cohortId" FROM "SubmissionAttempt" a JOIN "Submission" s ON s."id" = a."submissionId"
+        JOIN "ArbeidskravDefinition" d ON d."id" = s."arbeidskravId" WHERE a."id" = ref;
     WHEN 'exam' THEN
-      FOR archived_at IN SELECT c."archivedAt" FROM "Exam" x JOIN "Cohort" c ON c."id" = x."cohortId"
-                         WHERE x."id" = ref FOR KEY SHARE OF c LOOP
-        IF archived_at IS NOT NULL THEN RETURN true; END IF;
-      END LOOP;
+      RETURN QUERY SELECT x."cohortId" FROM "Exam" x WHERE x."id" = ref;
     WHEN 'registration' THEN
-      FOR archived_at IN SELECT c."archivedAt" FROM "ExamRegistration" r JOIN "Enrolment" e ON e."id" = r."enrolmentId"
-                         JOIN "Cohort" c ON c."id" = e."cohortId"
-                         WHERE r."id" = ref FOR KEY SHARE OF c LOOP
-        IF archived_at IS NOT NULL THEN RETURN true; END IF;
-      END LOOP;
+      RETURN QUERY SELECT e."cohortId" FROM "ExamRegistration" r JOIN "Enrolment" e ON e."id" = r."enrolmentId" WHERE r."id" = ref;
+    WHEN 'deferral' THEN
+      RETURN QUERY SELECT e."cohortId" FROM "ExamDeferral" d JOIN "ExamRegistration" r ON r."id" = d."registrationId"
+        JOIN "Enrolment" e ON e."id" = r."enrolmentId" WHERE d."id" = ref;
     WHEN 'samling' THEN
       -- A samling shared by two kull is closed when either is archived: its days are the
       -- archived kull's plan, and its attendance refers to them.
-      FOR archived_at IN SELECT c."archivedAt" FROM "CohortSamling" cs JOIN "Cohort" c ON c."id" = cs."cohortId"
-                         WHERE cs."samlingId" = ref FOR KEY SHARE OF c LOOP
-        IF archived_at IS NOT NULL THEN RETURN true; END IF;
-      END LOOP;
+      RETURN QUERY SELECT cs."cohortId" FROM "CohortSamling" cs WHERE cs."samlingId" = ref;
+    ELSE
+      RAISE EXCEPTION 'cohort_record_cohorts: unknown path %', path;
   END CASE;
-  RETURN false;
+END $$;
+
+-- Whether `ref`'s kull is archived, read after taking the shared advisory lock on each of its
+-- kull (in id order).
+CREATE FUNCTION cohort_record_archived(path text, ref text) RETURNS boolean LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+  ids text[];
+  id text;
+BEGIN
+  ids := ARRAY(SELECT DISTINCT c FROM cohort_record_cohorts(path, ref) AS c ORDER BY 1);
+  FOREACH id IN ARRAY ids LOOP
+    PERFORM pg_advisory_xact_lock_shared(kull_archive_lock_key(id));
+  END LOOP;
+  RETURN EXISTS (SELECT 1 FROM "Cohort" c WHERE c."id" = ANY(ids) AND c."archivedAt" IS NOT NULL);
 END $$;
 
 -- The row trigger: TG_ARGV[0] is the path to the kull, TG_ARGV[1] the column that holds the id.
@@ -143,12 +143,22 @@ CREATE TRIGGER "AssessmentChange_closed_when_archived" BEFORE INSERT OR UPDATE O
   FOR EACH ROW EXECUTE FUNCTION cohort_record_closed('attempt', 'attemptId');
 CREATE TRIGGER "ExamDeferral_closed_when_archived" BEFORE INSERT OR UPDATE OR DELETE ON "ExamDeferral"
   FOR EACH ROW EXECUTE FUNCTION cohort_record_closed('registration', 'registrationId');
+CREATE TRIGGER "Samling_closed_when_archived" BEFORE INSERT OR UPDATE OR DELETE ON "Samling"
+  FOR EACH ROW EXECUTE FUNCTION cohort_record_closed('samling', 'id');
+-- A document belongs to the kull's record through one of three columns (an application's
+-- documents are the admission's, and not closed).
+CREATE TRIGGER "Document_closed_when_archived_exam" BEFORE INSERT OR UPDATE OR DELETE ON "Document"
+  FOR EACH ROW EXECUTE FUNCTION cohort_record_closed('exam', 'examId');
+CREATE TRIGGER "Document_closed_when_archived_attempt" BEFORE INSERT OR UPDATE OR DELETE ON "Document"
+  FOR EACH ROW EXECUTE FUNCTION cohort_record_closed('attempt', 'submissionAttemptId');
+CREATE TRIGGER "Document_closed_when_archived_deferral" BEFORE INSERT OR UPDATE OR DELETE ON "Document"
+  FOR EACH ROW EXECUTE FUNCTION cohort_record_closed('deferral', 'examDeferralId');
 
 -- The kull's own row: archived, nothing on it changes but the step back (archivedAt cleared),
 -- and it is never deleted.
 CREATE FUNCTION cohort_archived_unchanged() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF OLD."archivedAt" IS NULL OR pg_trigger_depth() > 1 THEN
+  IF OLD."archivedAt" IS NULL OR pg_trigger_depth() > 1 OR current_setting('app.closed_record_writer', true) = 'migration' THEN
     RETURN COALESCE(NEW, OLD);
   END IF;
   IF TG_OP = 'DELETE'

@@ -208,21 +208,35 @@ describe("completionProblems", () => {
 });
 
 describe("archiveProblems", () => {
+  const today = "2027-01-05";
+
   it("archives only a completed kull", () => {
-    expect(archiveProblems("COMPLETED", NO_OPEN_CASES)).toEqual([]);
-    expect(archiveProblems("ARCHIVED", NO_OPEN_CASES)).toEqual(["Kullet er allerede arkivert."]);
+    expect(archiveProblems("COMPLETED", NO_OPEN_CASES, today)).toEqual([]);
+    expect(archiveProblems("ARCHIVED", NO_OPEN_CASES, today)).toEqual(["Kullet er allerede arkivert."]);
     for (const phase of ["DRAFT", "OPEN", "ADMISSION", "RUNNING", "EXAM"] as const) {
-      expect(archiveProblems(phase, NO_OPEN_CASES)).toEqual(["Bare fullførte kull kan arkiveres. Fullfør kullet først."]);
+      expect(archiveProblems(phase, NO_OPEN_CASES, today)).toEqual(["Bare fullførte kull kan arkiveres. Fullfør kullet først."]);
     }
   });
 
   it("waits for every open case of a completed kull, naming each kind once", () => {
-    const open: OpenCases = { deferralRequests: 1, openKlager: 2, klagePeriods: { letters: 3, lastDeadline: "2027-01-11" }, unendedLeaves: 1 };
-    expect(archiveProblems("COMPLETED", open)).toEqual([
+    const open: OpenCases = {
+      deferralRequests: 1,
+      openKlager: 2,
+      klagePeriods: { letters: 3, lastDeadline: "2027-01-11" },
+      unendedLeaves: 1,
+      unconfirmedCompletions: 2,
+      unfinishedSittings: 1,
+      gradesLastPublishedOn: "2026-12-20",
+    };
+    expect(archiveProblems("COMPLETED", open, today)).toEqual([
       "1 søknad om utsatt eksamen er ikke avgjort.",
       "2 klager er ikke avgjort eller ikke sendt videre til klagenemnda.",
+      "En eksamen er ikke holdt ennå, eller karakterene er ikke publisert.",
+      // 20 December + 21 days is Sunday 10 January: the deadline moves to Monday.
+      "Klagefristen på karakterene er ikke ute. Kullet kan arkiveres etter 11. januar 2027.",
       "Klagefristen for 3 vedtak er ikke ute. Kullet kan arkiveres etter 11. januar 2027.",
-      "1 student har en permisjon som ikke er avsluttet. Registrer at studenten er tilbake, eller overfør studenten til et nytt kull.",
+      "1 student har en permisjon som ikke er avsluttet. Registrer at studenten er tilbake, trekk permisjonen tilbake hvis den ikke har begynt, eller overfør studenten til et nytt kull.",
+      "2 studenter har bestått, men er ikke registrert som fullført og har ikke fått bekreftelsen. Registrer det på studentens side («Registrer at studenten har fullført»).",
     ]);
     // Each kind alone stands in the way.
     const kinds: OpenCases[] = [
@@ -230,11 +244,28 @@ describe("archiveProblems", () => {
       { ...NO_OPEN_CASES, openKlager: 1 },
       { ...NO_OPEN_CASES, klagePeriods: { letters: 1, lastDeadline: "2027-01-11" } },
       { ...NO_OPEN_CASES, unendedLeaves: 1 },
+      { ...NO_OPEN_CASES, unconfirmedCompletions: 1 },
+      { ...NO_OPEN_CASES, unfinishedSittings: 1 },
+      { ...NO_OPEN_CASES, gradesLastPublishedOn: "2026-12-20" },
     ];
-    for (const facts of kinds) expect(archiveProblems("COMPLETED", facts)).toHaveLength(1);
+    for (const facts of kinds) expect(archiveProblems("COMPLETED", facts, today)).toHaveLength(1);
     // An archived or unfinished kull gives its phase's answer, not the cases.
-    expect(archiveProblems("ARCHIVED", open)).toEqual(["Kullet er allerede arkivert."]);
-    expect(archiveProblems("EXAM", open)).toEqual(["Bare fullførte kull kan arkiveres. Fullfør kullet først."]);
+    expect(archiveProblems("ARCHIVED", open, today)).toEqual(["Kullet er allerede arkivert."]);
+    expect(archiveProblems("EXAM", open, today)).toEqual(["Bare fullførte kull kan arkiveres. Fullfør kullet først."]);
+    expect(archiveProblems("COMPLETED", { ...NO_OPEN_CASES, unendedLeaves: 2 }, today)).toEqual([
+      "2 studenter har en permisjon som ikke er avsluttet. Registrer at studentene er tilbake, trekk permisjonene tilbake som ikke har begynt, eller overfør studentene til et nytt kull.",
+    ]);
+    expect(archiveProblems("COMPLETED", { ...NO_OPEN_CASES, unfinishedSittings: 2 }, today)).toEqual([
+      "2 eksamener er ikke holdt ennå, eller karakterene er ikke publisert.",
+    ]);
+  });
+
+  it("lets the klage period on grades run to its last day, and not a day longer", () => {
+    const published = { ...NO_OPEN_CASES, gradesLastPublishedOn: "2027-03-01" };
+    // 1 March 2027 + 21 days is Monday 22 March.
+    expect(archiveProblems("COMPLETED", published, "2027-03-22")).toEqual(["Klagefristen på karakterene er ikke ute. Kullet kan arkiveres etter 22. mars 2027."]);
+    expect(archiveProblems("COMPLETED", published, "2027-03-23")).toEqual([]);
+    expect(archiveProblems("COMPLETED", published, "2027-03-01")).toHaveLength(1);
   });
 });
 

@@ -72,7 +72,7 @@ function LifeStep({ intake }: { intake: Intake }) {
       return (
         <div className="space-y-3">
           <p>
-            Kullet er arkivert {formatDateNb(intake.archivedOn!)}, og ingenting i det kan endres: oppmøte, arbeidskrav, eksamen, studenter og plan står
+            Kullet ble arkivert {formatDateNb(intake.archivedOn!)}. Ingenting i det kan endres: oppmøte, arbeidskrav, eksamen, studenter og plan står
             som de er. Må noe rettes, for eksempel etter en klage, henter du kullet fram fra arkivet først.
           </p>
           <RestoreCohortForm cohortId={intake.id} />
