@@ -1,8 +1,10 @@
 // The life of the kull in the demo (called after the faculty's chapter, so kull H2023's grades
 // are published):
-// - kull H2023 of barnevernledelse is completed (its grades were published in December 2024);
+// - kull H2023 of barnevernledelse is completed (its grades were published in December 2024); it
+//   is not archived: its utsatt and ny eksamen are still ahead (archiveProblems says so);
 // - the institusjonsledelse kull H2023 (which shared samling 6) is completed and archived: it has
-//   left the everyday lists and is read from the archive;
+//   left the everyday lists, is read from the archive, and is closed to writes (archived last, so
+//   nothing after this writes to it);
 // - next year's intake of barnevernledelse is a draft, copied from the open intake by the one rule
 //   for copies (lib/domain/cohort-plan.ts copyPlanDates: whole weeks, off public holidays): its
 //   samlinger, exam and arbeidskrav with new due dates, its window a year on. It is whole, so the
