@@ -94,13 +94,10 @@ export const withdrawStudentAction = defineAction({
     reason: optionalText("Grunnen", 2000),
   }),
   async handler({ viewer, input }) {
-    const result = await withdrawStudent(viewer, { enrolmentId: input.enrolmentId, effectiveOn: input.effectiveOn, reason: input.reason });
+    await withdrawStudent(viewer, { enrolmentId: input.enrolmentId, effectiveOn: input.effectiveOn, reason: input.reason });
     refresh(input.userId);
-    return {
-      message: result.placeReleased
-        ? "Studenten har sluttet, og bekreftelsen er sendt. Plassen går til den første på ventelisten."
-        : `Studenten har sluttet, og bekreftelsen er sendt. Plassen går ikke videre: ventelisten stengte ${formatDateNb(result.waitlistClosesOn)}.`,
-    };
+    // The form leaves the page with the place: the page says what happened (and where the place went).
+    redirect(`/veileder/studenter/${input.userId}?sluttet=${input.enrolmentId}`);
   },
 });
 
@@ -108,9 +105,10 @@ export const completeStudentAction = defineAction({
   roles: ADVISERS,
   schema: z.object({ enrolmentId, userId }),
   async handler({ viewer, input }) {
-    const result = await completeStudent(viewer, { enrolmentId: input.enrolmentId });
+    await completeStudent(viewer, { enrolmentId: input.enrolmentId });
     refresh(input.userId);
-    return { message: `Studenten har fullført med karakteren ${result.grade}. Bekreftelsen er sendt.` };
+    // The button leaves the page once the student has completed: the page says so.
+    redirect(`/veileder/studenter/${input.userId}?fullfort=${input.enrolmentId}`);
   },
 });
 

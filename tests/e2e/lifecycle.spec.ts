@@ -524,12 +524,17 @@ test("the three who passed get their confirmation; the kull is archived and clos
   await expect(adviser.getByText("Før kullet kan arkiveres:")).toBeVisible();
   await expect(adviser.getByText(/^3 studenter har bestått, men er ikke registrert som fullført/)).toBeVisible();
   await expect(adviser.getByRole("button", { name: "Arkiver kullet" })).toHaveCount(0);
-  for (const person of [STUDENTS.passes, STUDENTS.deferred, STUDENTS.resit]) {
+  for (const [person, grade] of [
+    [STUDENTS.passes, "B"],
+    [STUDENTS.deferred, "C"],
+    [STUDENTS.resit, "D"],
+  ] as const) {
     await adviser.goto(`/veileder/studenter?q=${encodeURIComponent(person.email)}`);
     await adviser.getByRole("link", { name: person.name, exact: true }).click();
     await adviser.getByRole("button", { name: "Registrer at studenten har fullført" }).click();
     await adviser.getByRole("dialog", { name: "Registrere at studenten har fullført?" }).getByRole("button", { name: "Ja, fullført" }).click();
-    // The button gives way to the confirmation, listed among the student's letters.
+    // The button gives way to the page's own word for it, and the confirmation among the letters.
+    await expect(adviser.getByRole("status").filter({ hasText: `Studenten har fullført Kull V2031 med karakteren ${grade}. Bekreftelsen er sendt` })).toBeVisible();
     await expect(adviser.getByRole("link", { name: /^Bekreftelse: du har fullført/ })).toBeVisible();
     await expect(adviser.getByRole("button", { name: "Registrer at studenten har fullført" })).toHaveCount(0);
   }

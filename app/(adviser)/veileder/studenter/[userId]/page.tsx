@@ -62,12 +62,14 @@ async function load(segment: string) {
   }
 }
 
-export default async function StudentPage({ params, searchParams }: { params: Promise<{ userId: string }>; searchParams: Promise<{ overfort?: string; trukket?: string }> }) {
+export default async function StudentPage({ params, searchParams }: { params: Promise<{ userId: string }>; searchParams: Promise<{ overfort?: string; trukket?: string; fullfort?: string; sluttet?: string }> }) {
   const record = await load((await params).userId);
-  const { overfort, trukket } = await searchParams;
+  const { overfort, trukket, fullfort, sluttet } = await searchParams;
   const { student, identity } = record;
   const transferred = overfort ? record.enrolments.find((enrolment) => enrolment.id === overfort) : undefined;
   const withdrawnLeave = trukket ? record.enrolments.flatMap((enrolment) => enrolment.leaves).find((leave) => leave.id === trukket && leave.status === "CANCELLED") : undefined;
+  const completed = fullfort ? record.enrolments.find((enrolment) => enrolment.id === fullfort && enrolment.status === "COMPLETED") : undefined;
+  const withdrawn = sluttet ? record.enrolments.find((enrolment) => enrolment.id === sluttet && enrolment.status === "WITHDRAWN") : undefined;
   const newestFirst = [...record.enrolments].reverse();
   return (
     <>
@@ -86,6 +88,20 @@ export default async function StudentPage({ params, searchParams }: { params: Pr
         <p role="status" className="mb-6 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
           Studenten er overført til {transferred.cohort.name}. {transferred.credits.length} arbeidskrav og {transferred.creditedDays} samlingsdager er godkjent fra det tidligere
           kullet, og studenten har fått brev om det.
+        </p>
+      ) : null}
+      {completed ? (
+        <p role="status" className="mb-6 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+          Studenten har fullført {completed.cohort.name}
+          {completed.exam?.grade ? ` med karakteren ${completed.exam.grade}` : ""}. Bekreftelsen er sendt under Brev og på e-post.
+        </p>
+      ) : null}
+      {withdrawn ? (
+        <p role="status" className="mb-6 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+          Studenten har sluttet i {withdrawn.cohort.name}, og bekreftelsen er sendt under Brev og på e-post.{" "}
+          {withdrawn.placeReleased
+            ? "Plassen går til den første på ventelisten."
+            : `Plassen går ikke videre: ventelisten stengte ${formatDateNb(withdrawn.waitlist.closesOn)}.`}
         </p>
       ) : null}
       {withdrawnLeave ? (
