@@ -178,8 +178,10 @@ export interface OpenCases {
   unendedLeaves: number;
   /** Students who may complete (a published passing grade that counts) and are not registered as completed: no confirmation yet. */
   unconfirmedCompletions: number;
-  /** Sittings (ordinary, utsatt, ny eksamen) not yet over, or with registered students and grades not published. */
-  unfinishedSittings: number;
+  /** Sittings (ordinary, utsatt, ny eksamen) not over yet, and the last day of the last of them. */
+  sittingsAhead: { count: number; lastDay: string | null };
+  /** Sittings that are over, with registered students, whose grades are not published. */
+  unpublishedSittings: number;
   /** The last day grades of the kull were published (the klage period on a grade runs from it), or null. */
   gradesLastPublishedOn: string | null;
 }
@@ -190,7 +192,8 @@ export const NO_OPEN_CASES: OpenCases = {
   klagePeriods: { letters: 0, lastDeadline: null },
   unendedLeaves: 0,
   unconfirmedCompletions: 0,
-  unfinishedSittings: 0,
+  sittingsAhead: { count: 0, lastDay: null },
+  unpublishedSittings: 0,
   gradesLastPublishedOn: null,
 };
 
@@ -209,12 +212,11 @@ export function archiveProblems(phase: CohortPhase, open: OpenCases, today: stri
   if (open.openKlager > 0) {
     problems.push(`${countNoun(open.openKlager, "klage", "klager")} er ikke avgjort eller ikke sendt videre til klagenemnda.`);
   }
-  if (open.unfinishedSittings > 0) {
-    problems.push(
-      open.unfinishedSittings === 1
-        ? "En eksamen er ikke holdt ennå, eller karakterene er ikke publisert."
-        : `${open.unfinishedSittings} eksamener er ikke holdt ennå, eller karakterene er ikke publisert.`,
-    );
+  if (open.sittingsAhead.count > 0 && open.sittingsAhead.lastDay) {
+    problems.push(`${countNoun(open.sittingsAhead.count, "eksamen", "eksamener")} er ikke holdt ennå (siste dag ${formatDateNb(open.sittingsAhead.lastDay)}).`);
+  }
+  if (open.unpublishedSittings > 0) {
+    problems.push(`Karakterene for ${countNoun(open.unpublishedSittings, "eksamen", "eksamener")} er ikke publisert.`);
   }
   // A grade is appealed within three weeks of its publication (universitets- og høyskoleloven;
   // the same count as an enkeltvedtak's klage deadline, lib/domain/klage.ts).
@@ -281,6 +283,18 @@ export interface NextStepFacts {
   /** The next samling day on or after today, when there is one. */
   nextSamlingDay: string | null;
   exam: { startsOn: string; endsOn: string; registered: number; registeredWithoutGrade: number; gradesPublished: boolean } | null;
+  /**
+   * For a completed kull, when known (the kull's own page reads them; the lists do not):
+   * archiveProblems. Unknown counts as none.
+   */
+  archiveProblems?: readonly string[];
+}
+
+/** A completed kull's next step: archive it, or wait until what stands open is done. */
+export function completedKullStep(archiveProblems: readonly string[]): NextStep {
+  return archiveProblems.length === 0
+    ? { text: "Arkiver kullet", target: "INTAKE" }
+    : { text: "Kullet kan arkiveres når det som står åpent, er avsluttet (se under).", target: null };
 }
 
 /** The next thing an adviser does for a kull, in plain Norwegian ("Publiser opptaket"). */
@@ -317,7 +331,7 @@ export function nextCohortStep(facts: NextStepFacts): NextStep | null {
       return { text: "Fullfør kullet", target: "INTAKE" };
     }
     case "COMPLETED":
-      return { text: "Arkiver kullet", target: "INTAKE" };
+      return completedKullStep(facts.archiveProblems ?? []);
     case "ARCHIVED":
       return null;
   }

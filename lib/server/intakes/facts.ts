@@ -142,7 +142,9 @@ export async function loadOpenCases(client: Database | Transaction, cohortId: st
     letters: bigint;
     lastDeadline: Date | null;
     leaves: bigint;
-    sittings: bigint;
+    ahead: bigint;
+    lastDay: Date | null;
+    unpublished: bigint;
     lastPublished: Date | null;
   }[]>`
     WITH students AS (SELECT e."id" FROM "Enrolment" e WHERE e."cohortId" = ${cohortId})
@@ -161,10 +163,10 @@ export async function loadOpenCases(client: Database | Transaction, cohortId: st
       (SELECT count(*) FROM "LeaveOfAbsence" v JOIN "Enrolment" e ON e."id" = v."enrolmentId"
         WHERE e."cohortId" = ${cohortId} AND e."status" IN ('ACTIVE', 'ON_LEAVE')
           AND v."status" = 'GRANTED' AND v."returnedOn" IS NULL) AS "leaves",
-      (SELECT count(*) FROM "Exam" x WHERE x."cohortId" = ${cohortId}
-        AND (x."endsOn" >= ${day(today)}
-          OR (x."gradesPublishedAt" IS NULL
-              AND EXISTS (SELECT 1 FROM "ExamRegistration" r WHERE r."examId" = x."id" AND r."status" = 'ADMITTED')))) AS "sittings",
+      (SELECT count(*) FROM "Exam" x WHERE x."cohortId" = ${cohortId} AND x."endsOn" >= ${day(today)}) AS "ahead",
+      (SELECT max(x."endsOn") FROM "Exam" x WHERE x."cohortId" = ${cohortId} AND x."endsOn" >= ${day(today)}) AS "lastDay",
+      (SELECT count(*) FROM "Exam" x WHERE x."cohortId" = ${cohortId} AND x."endsOn" < ${day(today)} AND x."gradesPublishedAt" IS NULL
+        AND EXISTS (SELECT 1 FROM "ExamRegistration" r WHERE r."examId" = x."id" AND r."status" = 'ADMITTED')) AS "unpublished",
       (SELECT max(x."gradesPublishedAt") FROM "Exam" x WHERE x."cohortId" = ${cohortId}) AS "lastPublished"`;
   const row = rows[0]!;
   // Who may complete is the rule's to say (lib/domain/enrolment.ts completionProblem: the best
@@ -178,7 +180,8 @@ export async function loadOpenCases(client: Database | Transaction, cohortId: st
     klagePeriods: { letters: Number(row.letters), lastDeadline: row.lastDeadline ? isoDate(row.lastDeadline) : null },
     unendedLeaves: Number(row.leaves),
     unconfirmedCompletions,
-    unfinishedSittings: Number(row.sittings),
+    sittingsAhead: { count: Number(row.ahead), lastDay: row.lastDay ? isoDate(row.lastDay) : null },
+    unpublishedSittings: Number(row.unpublished),
     gradesLastPublishedOn: row.lastPublished ? osloDate(row.lastPublished) : null,
   };
 }

@@ -5,7 +5,7 @@ import "server-only";
 // by whole weeks and off public holidays, for the adviser to review before it is saved).
 import { isWaitlistClosed, waitlistClosingDate } from "@/lib/domain/admission-decisions";
 import { osloDate } from "@/lib/domain/application-deadline";
-import { archiveProblems, COHORT_PHASE_LABELS, describeCohortPhase, NO_OPEN_CASES, phaseIndex } from "@/lib/domain/cohort-life";
+import { archiveProblems, COHORT_PHASE_LABELS, completedKullStep, describeCohortPhase, NO_OPEN_CASES, phaseIndex } from "@/lib/domain/cohort-life";
 import { compareCohortCodes, isCohortCode } from "@/lib/domain/cohort";
 import { copyPlanDates, weeksBetweenTerms } from "@/lib/domain/cohort-plan";
 import { copiedIntakeFields } from "@/lib/domain/intake";
@@ -47,6 +47,8 @@ export async function getIntake(viewer: Viewer, cohortId: string, now = new Date
     startsOn: life.fields.startsOn,
     samlingDays: life.samlingDays.map((d) => d.date),
   });
+  // Only a completed kull can be archived: its open cases are read only then.
+  const archiving = archiveProblems(life.phase, life.phase === "COMPLETED" ? await loadOpenCases(db(), row.id, today) : NO_OPEN_CASES, today);
   return {
     id: row.id,
     programme: row.programme,
@@ -70,9 +72,13 @@ export async function getIntake(viewer: Viewer, cohortId: string, now = new Date
     acceptedPlaces: Math.max(counts.acceptedOffers, counts.students),
     publicationProblems: life.publicationProblems,
     completionProblems: life.completionProblems,
-    // Only a completed kull can be archived: its open cases are read only then.
-    archiveProblems: archiveProblems(life.phase, life.phase === "COMPLETED" ? await loadOpenCases(db(), row.id, today) : NO_OPEN_CASES, today),
-    nextStep: life.nextStep ? { text: life.nextStep.text, href: nextStepHref(row.id, life, today) } : null,
+    archiveProblems: archiving,
+    nextStep:
+      life.phase === "COMPLETED"
+        ? { text: completedKullStep(archiving).text, href: null }
+        : life.nextStep
+          ? { text: life.nextStep.text, href: nextStepHref(row.id, life, today) }
+          : null,
     /** What may still change (the rules are lib/domain/intake.ts; the use case decides). */
     locked: {
       code: life.phase !== "DRAFT",

@@ -4,6 +4,7 @@ import {
   archiveProblems,
   COHORT_PHASES,
   cohortPhase,
+  completedKullStep,
   completionProblems,
   describeCohortPhase,
   nextCohortStep,
@@ -225,13 +226,15 @@ describe("archiveProblems", () => {
       klagePeriods: { letters: 3, lastDeadline: "2027-01-11" },
       unendedLeaves: 1,
       unconfirmedCompletions: 2,
-      unfinishedSittings: 1,
+      sittingsAhead: { count: 1, lastDay: "2027-01-14" },
+      unpublishedSittings: 1,
       gradesLastPublishedOn: "2026-12-20",
     };
     expect(archiveProblems("COMPLETED", open, today)).toEqual([
       "1 søknad om utsatt eksamen er ikke avgjort.",
       "2 klager er ikke avgjort eller ikke sendt videre til klagenemnda.",
-      "En eksamen er ikke holdt ennå, eller karakterene er ikke publisert.",
+      "1 eksamen er ikke holdt ennå (siste dag 14. januar 2027).",
+      "Karakterene for 1 eksamen er ikke publisert.",
       // 20 December + 21 days is Sunday 10 January: the deadline moves to Monday.
       "Klagefristen på karakterene er ikke ute. Kullet kan arkiveres etter 11. januar 2027.",
       "Klagefristen for 3 vedtak er ikke ute. Kullet kan arkiveres etter 11. januar 2027.",
@@ -245,7 +248,8 @@ describe("archiveProblems", () => {
       { ...NO_OPEN_CASES, klagePeriods: { letters: 1, lastDeadline: "2027-01-11" } },
       { ...NO_OPEN_CASES, unendedLeaves: 1 },
       { ...NO_OPEN_CASES, unconfirmedCompletions: 1 },
-      { ...NO_OPEN_CASES, unfinishedSittings: 1 },
+      { ...NO_OPEN_CASES, sittingsAhead: { count: 1, lastDay: "2027-01-14" } },
+      { ...NO_OPEN_CASES, unpublishedSittings: 1 },
       { ...NO_OPEN_CASES, gradesLastPublishedOn: "2026-12-20" },
     ];
     for (const facts of kinds) expect(archiveProblems("COMPLETED", facts, today)).toHaveLength(1);
@@ -255,8 +259,9 @@ describe("archiveProblems", () => {
     expect(archiveProblems("COMPLETED", { ...NO_OPEN_CASES, unendedLeaves: 2 }, today)).toEqual([
       "2 studenter har en permisjon som ikke er avsluttet. Registrer at studentene er tilbake, trekk permisjonene tilbake som ikke har begynt, eller overfør studentene til et nytt kull.",
     ]);
-    expect(archiveProblems("COMPLETED", { ...NO_OPEN_CASES, unfinishedSittings: 2 }, today)).toEqual([
-      "2 eksamener er ikke holdt ennå, eller karakterene er ikke publisert.",
+    expect(archiveProblems("COMPLETED", { ...NO_OPEN_CASES, sittingsAhead: { count: 2, lastDay: "2027-02-03" }, unpublishedSittings: 2 }, today)).toEqual([
+      "2 eksamener er ikke holdt ennå (siste dag 3. februar 2027).",
+      "Karakterene for 2 eksamener er ikke publisert.",
     ]);
   });
 
@@ -266,6 +271,16 @@ describe("archiveProblems", () => {
     expect(archiveProblems("COMPLETED", published, "2027-03-22")).toEqual(["Klagefristen på karakterene er ikke ute. Kullet kan arkiveres etter 22. mars 2027."]);
     expect(archiveProblems("COMPLETED", published, "2027-03-23")).toEqual([]);
     expect(archiveProblems("COMPLETED", published, "2027-03-01")).toHaveLength(1);
+  });
+});
+
+describe("completedKullStep", () => {
+  it("says archive when nothing stands open, and to wait (with no link) when something does", () => {
+    expect(completedKullStep([])).toEqual({ text: "Arkiver kullet", target: "INTAKE" });
+    expect(completedKullStep(["1 eksamen er ikke holdt ennå (siste dag 14. januar 2027)."])).toEqual({
+      text: "Kullet kan arkiveres når det som står åpent, er avsluttet (se under).",
+      target: null,
+    });
   });
 });
 
@@ -336,6 +351,8 @@ describe("nextCohortStep", () => {
 
   it("completed: archive it; archived: nothing", () => {
     expect(nextCohortStep({ ...facts, phase: "COMPLETED" })).toEqual({ text: "Arkiver kullet", target: "INTAKE" });
+    expect(nextCohortStep({ ...facts, phase: "COMPLETED", archiveProblems: [] })).toEqual({ text: "Arkiver kullet", target: "INTAKE" });
+    expect(nextCohortStep({ ...facts, phase: "COMPLETED", archiveProblems: ["Karakterene for 1 eksamen er ikke publisert."] })).toEqual(completedKullStep(["x"]));
     expect(nextCohortStep({ ...facts, phase: "ARCHIVED" })).toBeNull();
   });
 });
