@@ -63,6 +63,17 @@ async function finishedKull(options: { confirmed?: boolean } = {}): Promise<Worl
   return world;
 }
 
+/** An enkeltvedtak with its klage period: «ikke godkjent» on the final attempt, made available on `on`. */
+function notApprovedLetter(world: World, enrolmentId: string, on: string) {
+  return createStudentLetter(db(), {
+    enrolmentId,
+    facts: { kind: "ARBEIDSKRAV_NOT_APPROVED", arbeidskrav: { title: "Fagnotat 1 (individuelt)" }, attempt: 2, maxAttempts: 2, assessedOn: on, grounds: "Mangler kilder.", group: null, corrected: false },
+    decidedBy: { id: world.teacher.id, name: world.teacher.name, title: "Faglærer" },
+    about: { type: "SubmissionAttempt", id: "attempt-1" },
+    at: day(on),
+  });
+}
+
 async function confirmCompletions(world: World) {
   for (const student of world.students) await completeStudent(world.adviser, { enrolmentId: student.enrolmentId });
 }
@@ -297,13 +308,7 @@ describe("archiving", () => {
     // One has it now; the other still waits for it (below, after the rest is settled).
     await completeStudent(adviser, { enrolmentId: world.students[0]!.enrolmentId });
     const student = world.students[0]!;
-    const letter = await createStudentLetter(db(), {
-      enrolmentId: student.enrolmentId,
-      facts: { kind: "ARBEIDSKRAV_NOT_APPROVED", arbeidskrav: { title: "Fagnotat 1 (individuelt)" }, attempt: 2, maxAttempts: 2, assessedOn: "2025-04-10", grounds: "Mangler kilder.", group: null, corrected: false },
-      decidedBy: { id: world.teacher.id, name: world.teacher.name, title: "Faglærer" },
-      about: { type: "SubmissionAttempt", id: "attempt-1" },
-      at: day("2025-04-10"),
-    });
+    const letter = await notApprovedLetter(world, student.enrolmentId, "2025-04-10");
     // 10 April + 21 days is 1 May, a public holiday: the deadline is Friday 2 May.
     await expect(archiveCohort(adviser, world.cohortId, new Date("2025-04-20T12:00:00Z"))).rejects.toThrow(
       "Kullet kan ikke arkiveres: Klagefristen for 1 vedtak er ikke ute. Kullet kan arkiveres etter 2. mai 2025.",
@@ -356,13 +361,7 @@ describe("archiving and a write at the same moment", () => {
   it("waits for a klage being filed, then counts it among the open cases", async () => {
     const world = await finishedKull();
     const student = world.students[0]!;
-    const letter = await createStudentLetter(db(), {
-      enrolmentId: student.enrolmentId,
-      facts: { kind: "ARBEIDSKRAV_NOT_APPROVED", arbeidskrav: { title: "Fagnotat 1 (individuelt)" }, attempt: 2, maxAttempts: 2, assessedOn: "2025-01-10", grounds: "Mangler kilder.", group: null, corrected: false },
-      decidedBy: { id: world.teacher.id, name: world.teacher.name, title: "Faglærer" },
-      about: { type: "SubmissionAttempt", id: "attempt-1" },
-      at: day("2025-01-10"),
-    });
+    const letter = await notApprovedLetter(world, student.enrolmentId, "2025-01-10");
     // The klage is written (in time, on the deadline) and not yet committed when archiving starts.
     await other.query("BEGIN");
     await other.query(

@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import type pg from "pg";
 import { describe, expect, it, beforeAll } from "vitest";
-import { saveOwnIdentityAction } from "@/lib/actions/enrolments";
+import { saveOwnIdentityAction, withdrawStudentAction } from "@/lib/actions/enrolments";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { addDays } from "@/lib/domain/dates";
 import { klageDeadline } from "@/lib/domain/klage";
@@ -36,7 +36,7 @@ import {
   uniqueCohortCode,
 } from "@/prisma/seed/factories";
 import { makeCohort, planDays, viewerOf, type World } from "./cohort-world";
-import { connectRaw, db, signInAs, submit } from "./support";
+import { connectRaw, db, redirectOf, signInAs, submit } from "./support";
 
 const NOW = new Date();
 const TODAY = osloDate(NOW);
@@ -627,4 +627,17 @@ describe("stored standing equals a recomputation after any sequence of leave cha
       { numRuns: 12 },
     );
   }, 120_000);
+});
+
+describe("the student's page after a withdrawal", () => {
+  it("is where the adviser is sent, with the enrolment, so the page can say what happened (the form is gone by then)", async () => {
+    const today = osloDate(new Date());
+    const world = await makeCohort({ students: 2, samlinger: planDays(addDays(today, -30), 3), heldBefore: today });
+    const student = world.students[0]!;
+    await signInAs(world.users.adviser);
+    expect(await redirectOf(() => submit(withdrawStudentAction, { enrolmentId: student.enrolmentId, userId: student.userId, effectiveOn: today, reason: "Ny jobb" }))).toBe(
+      `/veileder/studenter/${student.userId}?sluttet=${student.enrolmentId}`,
+    );
+    expect((await db().enrolment.findUniqueOrThrow({ where: { id: student.enrolmentId }, select: { status: true } })).status).toBe("WITHDRAWN");
+  });
 });

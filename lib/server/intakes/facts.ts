@@ -130,7 +130,8 @@ export async function loadLifeCounts(client: Database | Transaction, cohortIds: 
 }
 
 /**
- * The cases still open in a kull on `today` (archiveProblems), in one statement. Requests, klager
+ * The cases still open in a kull on `today` (archiveProblems), in three statements: the counts,
+ * and the active students with their sittings for the completion rule. Requests, klager
  * and klage periods count for every student the kull has had (a withdrawn student's klage is
  * still decided); unended leave only for students still in the kull (a transfer or withdrawal
  * ended the place, and the leave with it).
