@@ -401,6 +401,36 @@ describe("archiving and a write at the same moment", () => {
     ]);
   });
 
+  it("has a completion take the kull's row before its archive lock, so archiving at that moment waits for it instead of deadlocking", async () => {
+    // Archiving holds the kull's row and then waits for the archive lock. A completion that took
+    // the archive lock with its first write and the row later (the capacity trigger) would wait
+    // for archiving in turn: a deadlock, and one of the two aborted. lockEnrolment takes the row first.
+    const world = await finishedKull({ confirmed: false });
+    const [first, second] = world.students as [World["students"][number], World["students"][number]];
+    await completeStudent(world.adviser, { enrolmentId: second.enrolmentId });
+    await other.query("BEGIN");
+    await other.query(`SELECT "id" FROM "Cohort" WHERE "id" = $1 FOR KEY SHARE`, [world.cohortId]);
+    const completing = completeStudent(world.adviser, { enrolmentId: first.enrolmentId });
+    completing.catch(() => undefined);
+    expect(await someoneWaitsForLock(observer, "%")).toBe(true);
+    const { rows } = await observer.query<{ held: number }>(
+      `SELECT count(*)::int AS held FROM pg_locks l JOIN pg_database d ON d.oid = l.database
+       WHERE d.datname = current_database() AND l.locktype = 'advisory' AND l.granted`,
+    );
+    expect(rows[0]!.held).toBe(0);
+    const archiving = archiveCohort(world.adviser, world.cohortId, new Date("2025-06-01T12:00:00Z")).then(
+      () => "arkivert",
+      (error: Error) => error.message,
+    );
+    await other.query("COMMIT");
+    expect((await completing).grade).toBe("B");
+    const archived = await archiving;
+    // Whichever got the row first: archiving after the completion, or refused before it.
+    expect(archived).toMatch(/^(arkivert|Kullet kan ikke arkiveres: 1 student har bestått, men er ikke registrert som fullført)/);
+    const statuses = await db().enrolment.findMany({ where: { cohortId: world.cohortId }, select: { status: true } });
+    expect(statuses.map((row) => row.status)).toEqual(["COMPLETED", "COMPLETED"]);
+  });
+
   it("makes a write that comes while the kull is being archived wait, then refuses it", async () => {
     const world = await finishedKull();
     await signInAs(world.users.teacher);

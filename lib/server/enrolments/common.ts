@@ -1,6 +1,6 @@
 import "server-only";
-// What every enrolment change shares: only advisers (and admins) make them, the enrolment row is
-// locked first (FOR UPDATE) so two changes to one student run one after the other, the exam
+// What every enrolment change shares: only advisers (and admins) make them, the kull's row and the
+// enrolment row are locked first (FOR UPDATE) so two changes to one student run one after the other, the exam
 // registration is withdrawn where the change takes the student off the exam, and the letter is
 // signed by the adviser. Rules: lib/domain/enrolment.ts.
 import { isStaff } from "@/lib/permissions";
@@ -29,9 +29,24 @@ export interface LockedEnrolment {
   transferredFromId: string | null;
 }
 
-/** Locks the enrolment row for the rest of the transaction (NotFound for an id that is not one). */
-export async function lockEnrolment(tx: Transaction, enrolmentId: string): Promise<LockedEnrolment> {
+/**
+ * Locks the enrolment's kull row and then the enrolment row for the rest of the transaction
+ * (NotFound for an id that is not one). `alsoKull` (a transfer's new kull) is locked with it.
+ *
+ * The kull's row comes first, FOR UPDATE as the capacity trigger takes it when a status changes,
+ * because every write of a kull takes its locks in one order: the kull's row, then the kull's
+ * archive lock (taken by the closed-record check, prisma/migrations/*_archived_kull_closed_to_writes).
+ * Archiving takes them in that order too. A change that took the archive lock first (its first
+ * write) and the row later (the capacity trigger) could deadlock with archiving the kull. Two
+ * kull are locked in the order of their ids, so two transfers in opposite directions do not
+ * deadlock either.
+ */
+export async function lockEnrolment(tx: Transaction, enrolmentId: string, alsoKull?: string): Promise<LockedEnrolment> {
   if (!isRecordId(enrolmentId)) throw new NotFoundError(ENROLMENT_NOT_FOUND);
+  await tx.$queryRaw`
+    SELECT "id" FROM "Cohort"
+    WHERE "id" IN (SELECT "cohortId" FROM "Enrolment" WHERE "id" = ${enrolmentId}) OR "id" = ${alsoKull ?? null}
+    ORDER BY "id" FOR UPDATE`;
   const [row] = await tx.$queryRaw<LockedEnrolment[]>`
     SELECT "id", "userId", "cohortId", "status"::text AS "status", "applicationId", "transferredFromId"
     FROM "Enrolment" WHERE "id" = ${enrolmentId} FOR UPDATE`;

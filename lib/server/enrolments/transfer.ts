@@ -213,7 +213,7 @@ export async function transferStudent(viewer: Viewer, input: TransferInput, now 
   const today = osloDate(now);
   const result = await withRetry(() => db().$transaction(
     async (tx) => {
-      const old = await lockEnrolment(tx, input.enrolmentId);
+      const old = await lockEnrolment(tx, input.enrolmentId, input.toCohortId);
       const problem = enrolmentChangeProblem("TRANSFER", old.status);
       if (problem) throw new DomainError(problem);
       if ((await tx.examRegistration.count({ where: { enrolmentId: old.id, grade: { not: null } } })) > 0) {
