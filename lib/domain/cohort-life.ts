@@ -284,17 +284,20 @@ export interface NextStepFacts {
   nextSamlingDay: string | null;
   exam: { startsOn: string; endsOn: string; registered: number; registeredWithoutGrade: number; gradesPublished: boolean } | null;
   /**
-   * For a completed kull, when known (the kull's own page reads them; the lists do not):
-   * archiveProblems. Unknown counts as none.
+   * For a completed kull: archiveProblems, or null where they were not read (a completed kull
+   * then has no next step: only pages that show it read them).
    */
-  archiveProblems?: readonly string[];
+  archiveProblems: readonly string[] | null;
 }
 
-/** A completed kull's next step: archive it, or wait until what stands open is done. */
+/**
+ * A completed kull's next step: archive it, or wait until what stands open is done. Both are on
+ * the kull's own page, which lists what stands open.
+ */
 export function completedKullStep(archiveProblems: readonly string[]): NextStep {
   return archiveProblems.length === 0
     ? { text: "Arkiver kullet", target: "INTAKE" }
-    : { text: "Kullet kan arkiveres når det som står åpent, er avsluttet (se under).", target: null };
+    : { text: "Kullet kan arkiveres når det som står åpent, er avsluttet.", target: "INTAKE" };
 }
 
 /** The next thing an adviser does for a kull, in plain Norwegian ("Publiser opptaket"). */
@@ -331,7 +334,7 @@ export function nextCohortStep(facts: NextStepFacts): NextStep | null {
       return { text: "Fullfør kullet", target: "INTAKE" };
     }
     case "COMPLETED":
-      return completedKullStep(facts.archiveProblems ?? []);
+      return facts.archiveProblems ? completedKullStep(facts.archiveProblems) : null;
     case "ARCHIVED":
       return null;
   }

@@ -151,7 +151,7 @@ export const PAGES: Record<Audience, readonly PageToCheck[]> = {
     { name: "nytt kull", path: "/veileder/kull/ny" },
     { name: "kopier et kull: datoene til gjennomsyn", path: copyProposal },
     { name: "et kull som kladd: opptak og status", path: linkOn("/veileder", /^Publiser opptaket/) },
-    { name: "et fullført kull: opptak og status", path: linkOn("/veileder", /^Arkiver kullet/) },
+    { name: "et fullført kull: opptak og status, og hva som står åpent før det kan arkiveres", path: linkOn("/veileder", /^Kullet kan arkiveres når/) },
     { name: "arkiverte kull", path: "/veileder/kull/arkiv" },
     { name: "et arkivert kull: opptak og status, med «Hent kullet fram fra arkivet»", path: linkOn("/veileder/kull/arkiv", /^Opptak og status/) },
     { name: "et arkivert kull: kullets side, som sier at ingenting kan endres", path: linkOn("/veileder/kull/arkiv", /^Kull H2023/) },

@@ -15,10 +15,13 @@ import { publishGrades, setGrade } from "@/lib/server/exams/grades";
 import { registerForExam } from "@/lib/server/exams/registration";
 import { addSamlingDay, removeSamlingDay, updateSamling } from "@/lib/server/cohorts/samlinger";
 import { completeStudent } from "@/lib/server/enrolments/completion";
+import { listCohortsForStaff } from "@/lib/server/cohorts/staff-overview";
+import { loadOpenCases, loadOpenCasesOf } from "@/lib/server/intakes/facts";
 import { archiveCohort, completeCohort } from "@/lib/server/intakes/life";
 import { applyRetention } from "@/lib/server/retention/sweep";
 import { closeStudentAppeal, createStudentAppeal, createStudentLetter } from "@/prisma/seed/factories";
 import { makeCohort, planDays, viewerOf, type World } from "./cohort-world";
+import { measureRequest } from "./request-cost";
 import { connectRaw, db, redirectOf, signInAs, someoneWaitsForLock, submit } from "./support";
 
 /** The tables of a kull's record, closed when it is archived (one trigger each). */
@@ -343,6 +346,28 @@ describe("archiving", () => {
     await completeStudent(adviser, { enrolmentId: world.students[1]!.enrolmentId });
     await archiveCohort(adviser, world.cohortId, new Date("2025-05-05T12:00:00Z"));
     expect((await db().cohort.findUniqueOrThrow({ where: { id: world.cohortId } })).archivedAt).not.toBeNull();
+  });
+
+  it("is the next step on the adviser's overview only for a completed kull with nothing open; one that must wait links to its page, which lists what is open", async () => {
+    const ready = await finishedKull();
+    const waiting = await finishedKull({ confirmed: false });
+    await db().leaveOfAbsence.create({
+      data: { enrolmentId: waiting.students[1]!.enrolmentId, fromDate: day("2025-05-10"), toDate: day("2025-06-30"), reason: "Foreldrepermisjon", status: "GRANTED", decidedById: waiting.users.adviser.id },
+    });
+    const now = new Date("2025-06-01T12:00:00Z");
+    const overview = await listCohortsForStaff(viewerOf(ready.users.adviser), now);
+    expect(overview.find((kull) => kull.id === ready.cohortId)?.nextStep).toEqual({ text: "Arkiver kullet", href: `/veileder/kull/${ready.cohortId}` });
+    expect(overview.find((kull) => kull.id === waiting.cohortId)?.nextStep).toEqual({
+      text: "Kullet kan arkiveres når det som står åpent, er avsluttet.",
+      href: `/veileder/kull/${waiting.cohortId}`,
+    });
+    // Read for many kull at once, in the same statements as for one, each kull's cases its own.
+    const one = await measureRequest(() => loadOpenCasesOf(db(), [ready.cohortId], "2025-06-01"));
+    const { result: both, statements } = await measureRequest(() => loadOpenCasesOf(db(), [ready.cohortId, waiting.cohortId], "2025-06-01"));
+    expect(statements).toBe(one.statements);
+    expect(both.get(ready.cohortId)).toEqual(await loadOpenCases(db(), ready.cohortId, "2025-06-01"));
+    expect(both.get(ready.cohortId)).toMatchObject({ unconfirmedCompletions: 0, unendedLeaves: 0 });
+    expect(both.get(waiting.cohortId)).toMatchObject({ unconfirmedCompletions: 2, unendedLeaves: 1 });
   });
 });
 

@@ -53,10 +53,11 @@ async function openAppealsByKull(teacherId?: string) {
 }
 
 describe("the staff start pages", () => {
-  it("the adviser's home: at most 7 statements on one connection, with the students' klager by kull", async () => {
+  it("the adviser's home: at most 9 statements on one connection, with the students' klager by kull", async () => {
     const before = await measureRequest(adviserHome);
-    // 11 before the kull, their applications and next steps were one read (issue 21).
-    expect(before.statements).toBeLessThanOrEqual(7);
+    // 11 before the kull, their applications and next steps were one read (issue 21); 7 of them
+    // and two for the open cases of the completed kull (the demo's H2023), read for all at once.
+    expect(before.statements).toBeLessThanOrEqual(9);
     expect(before.peakConnections).toBe(1);
     const [cohorts, , appeals] = before.result;
     const expected = await openAppealsByKull();

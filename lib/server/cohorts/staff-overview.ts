@@ -6,7 +6,7 @@ import { canManageIntakes, hasAnyRole } from "@/lib/permissions";
 import { db } from "@/lib/server/db";
 import { AccessDeniedError } from "@/lib/server/errors";
 import { staffCohortWhere } from "@/lib/server/cohorts/access";
-import { LIFE_SELECT, lifeOf, loadLifeCounts, nextStepHref } from "@/lib/server/intakes/facts";
+import { LIFE_SELECT, lifeOf, livesWithOpenCases, loadLifeCounts, nextStepHref } from "@/lib/server/intakes/facts";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
 
@@ -38,10 +38,12 @@ export async function listCohortsForStaff(viewer: Viewer, now = new Date()) {
   });
   // After the cohorts, not beside them: a page that runs this beside its other reads holds one
   // connection for it.
+  // Advisers see the next step: for a completed kull, whether it can be archived (its open cases).
   const counts = manager ? await loadLifeCounts(db(), cohorts.map((cohort) => cohort.id)) : null;
+  const lives = counts ? await livesWithOpenCases(db(), cohorts, counts, today) : null;
   return cohorts.map((cohort) => {
     const tally = counts?.get(cohort.id);
-    const life = lifeOf(cohort, tally, today);
+    const life = lives?.get(cohort.id) ?? lifeOf(cohort, undefined, today, null);
     const samlinger = cohort.samlinger.map(({ number, samling }) => ({
       number,
       title: samling.title,

@@ -45,7 +45,7 @@ export async function updateIntake(viewer: Viewer, input: IntakeFields & { cohor
         await lockCohort(tx, input.cohortId);
         const row = await tx.cohort.findUniqueOrThrow({ where: { id: input.cohortId }, select: { ...LIFE_SELECT, updatedAt: true } });
         const counts = (await loadLifeCounts(tx, [row.id])).get(row.id)!;
-        const life = lifeOf(row, counts, today);
+        const life = lifeOf(row, counts, today, null);
         const locked = intakeLockedReason(life.phase);
         if (locked) throw new DomainError(locked);
         const before = life.fields;

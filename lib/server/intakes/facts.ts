@@ -6,7 +6,9 @@ import "server-only";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { validateArbeidskravSet } from "@/lib/domain/arbeidskrav";
 import {
+  archiveProblems,
   cohortPhase,
+  NO_OPEN_CASES,
   completionProblems,
   nextCohortStep,
   publicationProblems,
@@ -130,14 +132,17 @@ export async function loadLifeCounts(client: Database | Transaction, cohortIds: 
 }
 
 /**
- * The cases still open in a kull on `today` (archiveProblems), in three statements: the counts,
- * and the active students with their sittings for the completion rule. Requests, klager
- * and klage periods count for every student the kull has had (a withdrawn student's klage is
- * still decided); unended leave only for students still in the kull (a transfer or withdrawal
- * ended the place, and the leave with it).
+ * The cases still open in each of `cohortIds` on `today` (archiveProblems), in two statements
+ * however many kull: the counts with the active students, and their sittings for the completion
+ * rule. Requests, klager and klage periods count for every student the kull has had (a withdrawn
+ * student's klage is still decided); unended leave only for students still in the kull (a
+ * transfer or withdrawal ended the place, and the leave with it).
  */
-export async function loadOpenCases(client: Database | Transaction, cohortId: string, today: string): Promise<OpenCases> {
+export async function loadOpenCasesOf(client: Database | Transaction, cohortIds: readonly string[], today: string): Promise<Map<string, OpenCases>> {
+  const ids = [...cohortIds];
+  if (ids.length === 0) return new Map();
   const rows = await client.$queryRaw<{
+    cohortId: string;
     deferrals: bigint;
     klager: bigint;
     letters: bigint;
@@ -147,44 +152,57 @@ export async function loadOpenCases(client: Database | Transaction, cohortId: st
     lastDay: Date | null;
     unpublished: bigint;
     lastPublished: Date | null;
+    active: string[] | null;
   }[]>`
-    WITH students AS (SELECT e."id" FROM "Enrolment" e WHERE e."cohortId" = ${cohortId})
+    WITH kull AS (SELECT unnest(${ids}::text[]) AS "id"),
+    students AS (SELECT e."id", e."cohortId" FROM "Enrolment" e WHERE e."cohortId" = ANY(${ids}::text[])),
+    open_letters AS (
+      SELECT s."cohortId", l."klageDeadline" FROM "StudentLetter" l JOIN students s ON s."id" = l."enrolmentId"
+      WHERE l."enkeltvedtak" AND l."klageDeadline" >= ${day(today)}
+        AND NOT EXISTS (SELECT 1 FROM "StudentAppeal" a WHERE a."letterId" = l."id"))
     SELECT
-      (SELECT count(*) FROM "ExamDeferral" d JOIN "ExamRegistration" r ON r."id" = d."registrationId"
-        WHERE r."enrolmentId" IN (SELECT "id" FROM students) AND d."status" = 'REQUESTED') AS "deferrals",
-      (SELECT count(*) FROM "StudentAppeal" a
-        WHERE a."enrolmentId" IN (SELECT "id" FROM students)
-          AND (a."status" = 'RECEIVED' OR (a."status" = 'UPHELD' AND a."forwardedAt" IS NULL))) AS "klager",
-      (SELECT count(*) FROM "StudentLetter" l
-        WHERE l."enrolmentId" IN (SELECT "id" FROM students) AND l."enkeltvedtak" AND l."klageDeadline" >= ${day(today)}
-          AND NOT EXISTS (SELECT 1 FROM "StudentAppeal" a WHERE a."letterId" = l."id")) AS "letters",
-      (SELECT max(l."klageDeadline") FROM "StudentLetter" l
-        WHERE l."enrolmentId" IN (SELECT "id" FROM students) AND l."enkeltvedtak" AND l."klageDeadline" >= ${day(today)}
-          AND NOT EXISTS (SELECT 1 FROM "StudentAppeal" a WHERE a."letterId" = l."id")) AS "lastDeadline",
+      k."id" AS "cohortId",
+      (SELECT count(*) FROM "ExamDeferral" d JOIN "ExamRegistration" r ON r."id" = d."registrationId" JOIN students s ON s."id" = r."enrolmentId"
+        WHERE s."cohortId" = k."id" AND d."status" = 'REQUESTED') AS "deferrals",
+      (SELECT count(*) FROM "StudentAppeal" a JOIN students s ON s."id" = a."enrolmentId"
+        WHERE s."cohortId" = k."id" AND (a."status" = 'RECEIVED' OR (a."status" = 'UPHELD' AND a."forwardedAt" IS NULL))) AS "klager",
+      (SELECT count(*) FROM open_letters o WHERE o."cohortId" = k."id") AS "letters",
+      (SELECT max(o."klageDeadline") FROM open_letters o WHERE o."cohortId" = k."id") AS "lastDeadline",
       (SELECT count(*) FROM "LeaveOfAbsence" v JOIN "Enrolment" e ON e."id" = v."enrolmentId"
-        WHERE e."cohortId" = ${cohortId} AND e."status" IN ('ACTIVE', 'ON_LEAVE')
+        WHERE e."cohortId" = k."id" AND e."status" IN ('ACTIVE', 'ON_LEAVE')
           AND v."status" = 'GRANTED' AND v."returnedOn" IS NULL) AS "leaves",
-      (SELECT count(*) FROM "Exam" x WHERE x."cohortId" = ${cohortId} AND x."endsOn" >= ${day(today)}) AS "ahead",
-      (SELECT max(x."endsOn") FROM "Exam" x WHERE x."cohortId" = ${cohortId} AND x."endsOn" >= ${day(today)}) AS "lastDay",
-      (SELECT count(*) FROM "Exam" x WHERE x."cohortId" = ${cohortId} AND x."endsOn" < ${day(today)} AND x."gradesPublishedAt" IS NULL
+      (SELECT count(*) FROM "Exam" x WHERE x."cohortId" = k."id" AND x."endsOn" >= ${day(today)}) AS "ahead",
+      (SELECT max(x."endsOn") FROM "Exam" x WHERE x."cohortId" = k."id" AND x."endsOn" >= ${day(today)}) AS "lastDay",
+      (SELECT count(*) FROM "Exam" x WHERE x."cohortId" = k."id" AND x."endsOn" < ${day(today)} AND x."gradesPublishedAt" IS NULL
         AND EXISTS (SELECT 1 FROM "ExamRegistration" r WHERE r."examId" = x."id" AND r."status" = 'ADMITTED')) AS "unpublished",
-      (SELECT max(x."gradesPublishedAt") FROM "Exam" x WHERE x."cohortId" = ${cohortId}) AS "lastPublished"`;
-  const row = rows[0]!;
+      (SELECT max(x."gradesPublishedAt") FROM "Exam" x WHERE x."cohortId" = k."id") AS "lastPublished",
+      (SELECT array_agg(e."id") FROM "Enrolment" e WHERE e."cohortId" = k."id" AND e."status" = 'ACTIVE') AS "active"
+    FROM kull k`;
   // Who may complete is the rule's to say (lib/domain/enrolment.ts completionProblem: the best
   // published grade over every sitting), so it is asked per active student, not restated in SQL.
-  const active = await client.enrolment.findMany({ where: { cohortId, status: "ACTIVE" }, select: { id: true, status: true } });
-  const sittings = await sittingRecords(client, active.map((enrolment) => enrolment.id));
-  const unconfirmedCompletions = active.filter((enrolment) => completionProblem({ status: enrolment.status, sittings: sittings.get(enrolment.id) ?? [] }) === null).length;
-  return {
-    deferralRequests: Number(row.deferrals),
-    openKlager: Number(row.klager),
-    klagePeriods: { letters: Number(row.letters), lastDeadline: row.lastDeadline ? isoDate(row.lastDeadline) : null },
-    unendedLeaves: Number(row.leaves),
-    unconfirmedCompletions,
-    sittingsAhead: { count: Number(row.ahead), lastDay: row.lastDay ? isoDate(row.lastDay) : null },
-    unpublishedSittings: Number(row.unpublished),
-    gradesLastPublishedOn: row.lastPublished ? osloDate(row.lastPublished) : null,
-  };
+  const sittings = await sittingRecords(client, rows.flatMap((row) => row.active ?? []));
+  const unconfirmed = (row: (typeof rows)[number]) =>
+    (row.active ?? []).filter((id) => completionProblem({ status: "ACTIVE", sittings: sittings.get(id) ?? [] }) === null).length;
+  return new Map(
+    rows.map((row) => [
+      row.cohortId,
+      {
+        deferralRequests: Number(row.deferrals),
+        openKlager: Number(row.klager),
+        klagePeriods: { letters: Number(row.letters), lastDeadline: row.lastDeadline ? isoDate(row.lastDeadline) : null },
+        unendedLeaves: Number(row.leaves),
+        unconfirmedCompletions: unconfirmed(row),
+        sittingsAhead: { count: Number(row.ahead), lastDay: row.lastDay ? isoDate(row.lastDay) : null },
+        unpublishedSittings: Number(row.unpublished),
+        gradesLastPublishedOn: row.lastPublished ? osloDate(row.lastPublished) : null,
+      },
+    ]),
+  );
+}
+
+/** The cases still open in one kull on `today` (loadOpenCasesOf). */
+export async function loadOpenCases(client: Database | Transaction, cohortId: string, today: string): Promise<OpenCases> {
+  return (await loadOpenCasesOf(client, [cohortId], today)).get(cohortId)!;
 }
 
 export function intakeFieldsOf(row: LifeRow): IntakeFields {
@@ -217,11 +235,17 @@ export interface CohortLife {
   publicationProblems: string[];
   completionProblems: string[];
   counts: LifeCounts;
+  /** What stands in the way of archiving (null for a completed kull whose open cases were not read). */
+  archiveProblems: string[] | null;
   nextStep: NextStep | null;
 }
 
-/** The life of one kull on `today`, from its row and counts: phase, what stands in the way, what is next. */
-export function lifeOf(row: LifeRow, counts: LifeCounts | undefined, today: string): CohortLife {
+/**
+ * The life of one kull on `today`, from its row, counts and open cases (loadOpenCasesOf): phase,
+ * what stands in the way, what is next. `openCases` is needed only for a completed kull; null
+ * where they were not read, and a completed kull then has no next step.
+ */
+export function lifeOf(row: LifeRow, counts: LifeCounts | undefined, today: string, openCases: OpenCases | null): CohortLife {
   const fields = intakeFieldsOf(row);
   const days = samlingDays(row);
   const lifeFacts: CohortLifeFacts = {
@@ -260,8 +284,11 @@ export function lifeOf(row: LifeRow, counts: LifeCounts | undefined, today: stri
     registeredWithoutGrade: tally.registeredWithoutGrade,
     gradesPublished: exam ? exam.gradesPublished : null,
   });
+  // A kull that is not completed has no open cases to read: archiveProblems names its phase.
+  const archiving = phase === "COMPLETED" && !openCases ? null : archiveProblems(phase, openCases ?? NO_OPEN_CASES, today);
   const nextStep = nextCohortStep({
     phase,
+    archiveProblems: archiving,
     today,
     applicationOpensOn: fields.applicationOpensOn,
     applicationDeadline: fields.applicationDeadline,
@@ -285,8 +312,22 @@ export function lifeOf(row: LifeRow, counts: LifeCounts | undefined, today: stri
     publicationProblems: publication,
     completionProblems: completion,
     counts: tally,
+    archiveProblems: archiving,
     nextStep,
   };
+}
+
+/**
+ * The lives of kull as the adviser's pages show them: `lifeOf` each, with the open cases of the
+ * completed ones read in one batch (two statements, and none when no kull is completed), so a
+ * completed kull's next step says whether it can be archived.
+ */
+export async function livesWithOpenCases(client: Database | Transaction, rows: readonly LifeRow[], counts: Map<string, LifeCounts>, today: string): Promise<Map<string, CohortLife>> {
+  const lives = new Map(rows.map((row) => [row.id, lifeOf(row, counts.get(row.id), today, null)]));
+  const completed = rows.filter((row) => lives.get(row.id)!.phase === "COMPLETED");
+  const open = await loadOpenCasesOf(client, completed.map((row) => row.id), today);
+  for (const row of completed) lives.set(row.id, lifeOf(row, counts.get(row.id), today, open.get(row.id)!));
+  return lives;
 }
 
 /** Where the adviser does the next step (lib/domain/cohort-life.ts StepTarget), as a link. */

@@ -7,7 +7,7 @@ import "server-only";
 // preconditions with the facts read in the same transaction, stores the moment, and writes its
 // audit entry.
 import { osloDate } from "@/lib/domain/application-deadline";
-import { archiveProblems, restoreProblems } from "@/lib/domain/cohort-life";
+import { restoreProblems } from "@/lib/domain/cohort-life";
 import type { Transaction } from "@/lib/db/client";
 import { audit } from "@/lib/server/audit";
 import { lockCohort } from "@/lib/server/cohorts/plan-support";
@@ -27,12 +27,13 @@ const REFUSED = {
   restore: "Kullet kan ikke hentes fram:",
 } as const;
 
-async function problemsFor(tx: Transaction, step: Step, cohortId: string, life: CohortLife, today: string): Promise<string[]> {
+function problemsFor(step: Step, life: CohortLife): string[] {
   // lifeOf checks a draft against publicationProblems; anything else is published already.
   if (step === "publish") return life.phase === "DRAFT" ? life.publicationProblems : ["Opptaket er allerede publisert."];
   if (step === "complete") return life.completionProblems;
   if (step === "restore") return restoreProblems(life.phase);
-  return archiveProblems(life.phase, await loadOpenCases(tx, cohortId, today), today);
+  // Read with the open cases for the archive step (lifeOf).
+  return life.archiveProblems!;
 }
 
 /** What the step stores: the moment of publishing, completing or archiving; restoring clears the archiving. */
@@ -57,8 +58,10 @@ async function takeStep(viewer: Viewer, cohortId: string, step: Step, now: Date,
     if (step === "archive" || step === "restore") await lockAgainstWrites(tx, cohortId);
     const row = await tx.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: LIFE_SELECT });
     const counts = (await loadLifeCounts(tx, [row.id])).get(row.id)!;
-    const life = lifeOf(row, counts, today);
-    const problems = await problemsFor(tx, step, row.id, life, today);
+    // Archiving reads the open cases (after its exclusive lock, so the writes in flight are counted).
+    const openCases = step === "archive" ? await loadOpenCases(tx, row.id, today) : null;
+    const life = lifeOf(row, counts, today, openCases);
+    const problems = problemsFor(step, life);
     if (problems.length > 0) throw new DomainError(`${REFUSED[step]} ${problems.join(" ")}`, { form: problems });
     const { column, value } = change(step, now);
     await tx.cohort.update({ where: { id: row.id }, data: { [column]: value } });

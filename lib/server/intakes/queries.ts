@@ -5,7 +5,7 @@ import "server-only";
 // by whole weeks and off public holidays, for the adviser to review before it is saved).
 import { isWaitlistClosed, waitlistClosingDate } from "@/lib/domain/admission-decisions";
 import { osloDate } from "@/lib/domain/application-deadline";
-import { archiveProblems, COHORT_PHASE_LABELS, completedKullStep, describeCohortPhase, NO_OPEN_CASES, phaseIndex } from "@/lib/domain/cohort-life";
+import { COHORT_PHASE_LABELS, describeCohortPhase, phaseIndex } from "@/lib/domain/cohort-life";
 import { compareCohortCodes, isCohortCode } from "@/lib/domain/cohort";
 import { copyPlanDates, weeksBetweenTerms } from "@/lib/domain/cohort-plan";
 import { copiedIntakeFields } from "@/lib/domain/intake";
@@ -13,7 +13,7 @@ import { canManageIntakes } from "@/lib/permissions";
 import { readPlanToCopy } from "@/lib/server/cohorts/samlinger";
 import { db } from "@/lib/server/db";
 import { AccessDeniedError, NotFoundError } from "@/lib/server/errors";
-import { intakeFieldsOf, LIFE_SELECT, lifeOf, loadLifeCounts, loadOpenCases, nextStepHref } from "@/lib/server/intakes/facts";
+import { intakeFieldsOf, LIFE_SELECT, livesWithOpenCases, loadLifeCounts, nextStepHref } from "@/lib/server/intakes/facts";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
 import { isRecordId } from "@/lib/validation/ids";
@@ -39,16 +39,15 @@ export async function getIntake(viewer: Viewer, cohortId: string, now = new Date
     },
   });
   if (!row) throw new NotFoundError("Fant ikke kullet.");
-  const counts = (await loadLifeCounts(db(), [row.id])).get(row.id)!;
-  const life = lifeOf(row, counts, today);
+  const tallies = await loadLifeCounts(db(), [row.id]);
+  const counts = tallies.get(row.id)!;
+  const life = (await livesWithOpenCases(db(), [row], tallies, today)).get(row.id)!;
   const started = phaseIndex(life.phase) >= phaseIndex("RUNNING");
   const waitlistClosing = waitlistClosingDate({
     waitlistClosesOn: life.fields.waitlistClosesOn,
     startsOn: life.fields.startsOn,
     samlingDays: life.samlingDays.map((d) => d.date),
   });
-  // Only a completed kull can be archived: its open cases are read only then.
-  const archiving = archiveProblems(life.phase, life.phase === "COMPLETED" ? await loadOpenCases(db(), row.id, today) : NO_OPEN_CASES, today);
   return {
     id: row.id,
     programme: row.programme,
@@ -72,13 +71,8 @@ export async function getIntake(viewer: Viewer, cohortId: string, now = new Date
     acceptedPlaces: Math.max(counts.acceptedOffers, counts.students),
     publicationProblems: life.publicationProblems,
     completionProblems: life.completionProblems,
-    archiveProblems: archiving,
-    nextStep:
-      life.phase === "COMPLETED"
-        ? { text: completedKullStep(archiving).text, href: null }
-        : life.nextStep
-          ? { text: life.nextStep.text, href: nextStepHref(row.id, life, today) }
-          : null,
+    archiveProblems: life.archiveProblems!,
+    nextStep: life.nextStep ? { text: life.nextStep.text, href: nextStepHref(row.id, life, today) } : null,
     /** What may still change (the rules are lib/domain/intake.ts; the use case decides). */
     locked: {
       code: life.phase !== "DRAFT",
