@@ -81,6 +81,16 @@ async function confirmCompletions(world: World) {
   for (const student of world.students) await completeStudent(world.adviser, { enrolmentId: student.enrolmentId });
 }
 
+/** The advisory (archive) locks held by the sessions now waiting for a lock in this database. */
+async function archiveLocksOfWaiting(observer: pg.Client): Promise<number> {
+  const { rows } = await observer.query<{ held: number }>(
+    `SELECT count(*)::int AS held FROM pg_locks l
+     WHERE l.locktype = 'advisory' AND l.granted
+       AND l.pid IN (SELECT a.pid FROM pg_stat_activity a WHERE a.datname = current_database() AND a.wait_event_type = 'Lock')`,
+  );
+  return rows[0]!.held;
+}
+
 /** Every row of the kull's record and the audit log, to show that a refused write changed nothing. */
 async function recordOf(world: World) {
   const enrolmentIds = world.students.map((student) => student.enrolmentId);
@@ -438,11 +448,7 @@ describe("archiving and a write at the same moment", () => {
     const completing = completeStudent(world.adviser, { enrolmentId: first.enrolmentId });
     completing.catch(() => undefined);
     expect(await someoneWaitsForLock(observer, "%")).toBe(true);
-    const { rows } = await observer.query<{ held: number }>(
-      `SELECT count(*)::int AS held FROM pg_locks l JOIN pg_database d ON d.oid = l.database
-       WHERE d.datname = current_database() AND l.locktype = 'advisory' AND l.granted`,
-    );
-    expect(rows[0]!.held).toBe(0);
+    expect(await archiveLocksOfWaiting(observer)).toBe(0);
     const archiving = archiveCohort(world.adviser, world.cohortId, new Date("2025-06-01T12:00:00Z")).then(
       () => "arkivert",
       (error: Error) => error.message,
@@ -454,6 +460,38 @@ describe("archiving and a write at the same moment", () => {
     expect(archived).toMatch(/^(arkivert|Kullet kan ikke arkiveres: 1 student har bestått, men er ikke registrert som fullført)/);
     const statuses = await db().enrolment.findMany({ where: { cohortId: world.cohortId }, select: { status: true } });
     expect(statuses.map((row) => row.status)).toEqual(["COMPLETED", "COMPLETED"]);
+  });
+
+  it("has a bare status change of an enrolment take the kull's row before its archive lock too (the capacity check fires before the closed-record check)", async () => {
+    const world = await finishedKull({ confirmed: false });
+    const writer = await connectRaw();
+    try {
+      await other.query("BEGIN");
+      await other.query(`SELECT "id" FROM "Cohort" WHERE "id" = $1 FOR KEY SHARE`, [world.cohortId]);
+      await writer.query("BEGIN");
+      const updating = writer.query(`UPDATE "Enrolment" SET "status" = 'COMPLETED' WHERE "id" = $1`, [world.students[0]!.enrolmentId]);
+      expect(await someoneWaitsForLock(observer, '%UPDATE "Enrolment"%')).toBe(true);
+      expect(await archiveLocksOfWaiting(observer)).toBe(0);
+      await other.query("COMMIT");
+      await updating;
+      await writer.query("ROLLBACK");
+    } finally {
+      await writer.end();
+    }
+  });
+
+  it("refuses to archive a kull that is not completed at once, without waiting for or holding back the writes in flight", async () => {
+    const world = await makeCohort({ students: 1, samlinger: planDays("2025-01-07", 2), heldBefore: "2025-01-08" });
+    // A write to the kull's record in flight holds the archive lock shared (as the check takes it).
+    await other.query("BEGIN");
+    await other.query(`SELECT pg_advisory_xact_lock_shared(kull_archive_lock_key($1))`, [world.cohortId]);
+    try {
+      await expect(archiveCohort(world.adviser, world.cohortId, new Date("2025-01-08T12:00:00Z"))).rejects.toThrow(
+        "Kullet kan ikke arkiveres: Bare fullførte kull kan arkiveres. Fullfør kullet først.",
+      );
+    } finally {
+      await other.query("COMMIT");
+    }
   });
 
   it("makes a write that comes while the kull is being archived wait, then refuses it", async () => {

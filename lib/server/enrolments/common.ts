@@ -39,13 +39,15 @@ export interface LockedEnrolment {
  * Archiving takes them in that order too. A change that took the archive lock first (its first
  * write) and the row later (the capacity trigger) could deadlock with archiving the kull. Two
  * kull are locked in the order of their ids, so two transfers in opposite directions do not
- * deadlock either.
+ * deadlock either. FOR UPDATE also holds back, for these few milliseconds, inserts that refer to
+ * the kull (their foreign-key check takes KEY SHARE) and other enrolment changes in the kull: the
+ * price of one lock order, on changes an adviser makes one at a time.
  */
 export async function lockEnrolment(tx: Transaction, enrolmentId: string, alsoKull?: string): Promise<LockedEnrolment> {
   if (!isRecordId(enrolmentId)) throw new NotFoundError(ENROLMENT_NOT_FOUND);
   await tx.$queryRaw`
     SELECT "id" FROM "Cohort"
-    WHERE "id" IN (SELECT "cohortId" FROM "Enrolment" WHERE "id" = ${enrolmentId}) OR "id" = ${alsoKull ?? null}
+    WHERE "id" = ANY(ARRAY[(SELECT "cohortId" FROM "Enrolment" WHERE "id" = ${enrolmentId}), ${alsoKull ?? null}::text])
     ORDER BY "id" FOR UPDATE`;
   const [row] = await tx.$queryRaw<LockedEnrolment[]>`
     SELECT "id", "userId", "cohortId", "status"::text AS "status", "applicationId", "transferredFromId"

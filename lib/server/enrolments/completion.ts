@@ -8,6 +8,7 @@ import { day } from "@/lib/dates";
 import { requestJob } from "@/lib/jobs/queue";
 import { audit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
+import { withRetry } from "@/lib/server/transactions";
 import { DomainError } from "@/lib/server/errors";
 import { refreshStandings } from "@/lib/server/standings/refresh";
 import { issueStudentLetter } from "@/lib/server/student-letters/issue";
@@ -19,7 +20,7 @@ import { lockEnrolment, requireAdviser, signer } from "./common";
 export async function completeStudent(viewer: Viewer, input: { enrolmentId: string }, now = new Date()) {
   requireAdviser(viewer);
   const today = osloDate(now);
-  const result = await db().$transaction(async (tx) => {
+  const result = await withRetry(() => db().$transaction(async (tx) => {
     const enrolment = await lockEnrolment(tx, input.enrolmentId);
     const sittings = (await sittingRecords(tx, [enrolment.id])).get(enrolment.id) ?? [];
     const problem = completionProblem({ status: enrolment.status, sittings });
@@ -51,7 +52,7 @@ export async function completeStudent(viewer: Viewer, input: { enrolmentId: stri
     });
     await refreshStandings(tx, { cohortId: enrolment.cohortId, enrolmentIds: [enrolment.id] }, { actorId: viewer.id, cause: "Fullført med bestått eksamen", now });
     return { letterId: letter.id, grade: counting.grade! };
-  });
+  }));
   await requestJob("mail.deliver");
   return result;
 }

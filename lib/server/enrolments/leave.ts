@@ -33,6 +33,7 @@ import type { Transaction } from "@/lib/db/client";
 import { requestJob } from "@/lib/jobs/queue";
 import { audit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
+import { withRetry } from "@/lib/server/transactions";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
 import { refreshStandings } from "@/lib/server/standings/refresh";
 import { issueStudentLetter } from "@/lib/server/student-letters/issue";
@@ -126,7 +127,7 @@ async function startLeave(tx: Transaction, enrolmentId: string, actorId: string 
 export async function grantLeave(viewer: Viewer, input: LeaveInput, now = new Date()) {
   requireAdviser(viewer);
   const today = osloDate(now);
-  const result = await db().$transaction(async (tx) => {
+  const result = await withRetry(() => db().$transaction(async (tx) => {
     const enrolment = await lockEnrolment(tx, input.enrolmentId);
     const facts = await checkRequest(tx, enrolment, input, "GRANT_LEAVE");
     const leave = await tx.leaveOfAbsence.create({
@@ -183,7 +184,7 @@ export async function grantLeave(viewer: Viewer, input: LeaveInput, now = new Da
       { actorId: viewer.id, cause: `Permisjon ${formatDateNb(input.from)}–${formatDateNb(input.to)}`, now },
     );
     return { leaveId: leave.id, letterId: letter.id, started, samlingDays };
-  });
+  }));
   await requestJob("mail.deliver");
   return result;
 }
@@ -193,7 +194,7 @@ export async function refuseLeave(viewer: Viewer, input: LeaveInput & { grounds:
   requireAdviser(viewer);
   const grounds = input.grounds.trim();
   if (!grounds) throw new DomainError("Skriv begrunnelsen for avslaget.", { grounds: ["Skriv hvorfor permisjonen ikke innvilges. Begrunnelsen står i vedtaket."] });
-  const result = await db().$transaction(async (tx) => {
+  const result = await withRetry(() => db().$transaction(async (tx) => {
     const enrolment = await lockEnrolment(tx, input.enrolmentId);
     await checkRequest(tx, enrolment, input, "REFUSE_LEAVE");
     const leave = await tx.leaveOfAbsence.create({
@@ -226,7 +227,7 @@ export async function refuseLeave(viewer: Viewer, input: LeaveInput & { grounds:
       after: { enrolmentId: enrolment.id, from: input.from, to: input.to, reason: input.reason.trim(), grounds, letterId: letter.id, klageDeadline: letter.klageDeadline },
     });
     return { leaveId: leave.id, letterId: letter.id, klageDeadline: letter.klageDeadline };
-  });
+  }));
   await requestJob("mail.deliver");
   return result;
 }
@@ -235,7 +236,7 @@ export async function refuseLeave(viewer: Viewer, input: LeaveInput & { grounds:
 export async function registerReturn(viewer: Viewer, input: { enrolmentId: string; returnedOn: string }, now = new Date()) {
   requireAdviser(viewer);
   const today = osloDate(now);
-  const result = await db().$transaction(async (tx) => {
+  const result = await withRetry(() => db().$transaction(async (tx) => {
     const enrolment = await lockEnrolment(tx, input.enrolmentId);
     const problem = enrolmentChangeProblem("RETURN", enrolment.status);
     if (problem) throw new DomainError(problem);
@@ -273,7 +274,7 @@ export async function registerReturn(viewer: Viewer, input: { enrolmentId: strin
       { actorId: viewer.id, cause: `Tilbake fra permisjon ${formatDateNb(input.returnedOn)}`, now },
     );
     return { leaveId: leave.id, letterId: letter.id, samlingDays };
-  });
+  }));
   await requestJob("mail.deliver");
   return result;
 }
@@ -287,7 +288,7 @@ export async function registerReturn(viewer: Viewer, input: { enrolmentId: strin
 export async function cancelLeave(viewer: Viewer, input: { enrolmentId: string }, now = new Date()) {
   requireAdviser(viewer);
   const today = osloDate(now);
-  const result = await db().$transaction(async (tx) => {
+  const result = await withRetry(() => db().$transaction(async (tx) => {
     const enrolment = await lockEnrolment(tx, input.enrolmentId);
     const leave = await tx.leaveOfAbsence.findFirst({
       where: { enrolmentId: enrolment.id, status: "GRANTED", returnedOn: null },
@@ -323,7 +324,7 @@ export async function cancelLeave(viewer: Viewer, input: { enrolmentId: string }
       { actorId: viewer.id, cause: `Permisjonen ${formatDateNb(current.from)}–${formatDateNb(current.to)} er trukket tilbake`, now },
     );
     return { leaveId: leave.id, letterId: letter.id, samlingDays, from: current.from };
-  });
+  }));
   await requestJob("mail.deliver");
   return result;
 }
@@ -342,7 +343,7 @@ export async function startDueLeaves(options: { now?: Date } = {}): Promise<numb
   });
   let started = 0;
   for (const leave of due) {
-    started += await db().$transaction(async (tx) => {
+    started += await withRetry(() => db().$transaction(async (tx) => {
       const enrolment = await lockEnrolment(tx, leave.enrolmentId);
       const row = await tx.leaveOfAbsence.findUniqueOrThrow({ where: { id: leave.id }, select: { status: true, fromDate: true, toDate: true, returnedOn: true } });
       // Withdrawn (cancelLeave) or ended since the list was read: nothing to start.
@@ -355,7 +356,7 @@ export async function startDueLeaves(options: { now?: Date } = {}): Promise<numb
         { actorId: null, cause: `Permisjonen begynte ${formatDateNb(current.from)}`, now },
       );
       return 1;
-    });
+    }));
   }
   return started;
 }

@@ -256,7 +256,7 @@ export async function transferStudent(viewer: Viewer, input: TransferInput, now 
       }
       const dayCredits = attendanceCredits(corresponding, new Set(present.keys()), input.samlinger);
 
-      // A place in the new kull (its row locked; placesTaken and the triggers agree).
+      // A place in the new kull (its row locked since lockEnrolment; placesTaken and the triggers agree).
       const locked = await lockCohort(tx, toRow.id);
       if ((await placesInUse(tx, toRow.id)) >= locked.capacity) throw new DomainError(COHORT_FULL_MESSAGE, { toCohortId: [COHORT_FULL_MESSAGE] });
 

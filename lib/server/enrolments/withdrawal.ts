@@ -11,6 +11,7 @@ import { day } from "@/lib/dates";
 import { requestJob } from "@/lib/jobs/queue";
 import { audit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
+import { withRetry } from "@/lib/server/transactions";
 import { DomainError } from "@/lib/server/errors";
 import { issueStudentLetter } from "@/lib/server/student-letters/issue";
 import type { Viewer } from "@/lib/server/viewer";
@@ -32,7 +33,7 @@ export async function withdrawStudent(viewer: Viewer, input: WithdrawalInput, no
     const message = "Registrer at studenten slutter når det har skjedd: datoen kan ikke være etter i dag.";
     throw new DomainError(message, { effectiveOn: [message] });
   }
-  const result = await db().$transaction(async (tx) => {
+  const result = await withRetry(() => db().$transaction(async (tx) => {
     const enrolment = await lockEnrolment(tx, input.enrolmentId);
     const problem = enrolmentChangeProblem("WITHDRAW", enrolment.status);
     if (problem) throw new DomainError(problem);
@@ -69,7 +70,7 @@ export async function withdrawStudent(viewer: Viewer, input: WithdrawalInput, no
     // No standing to recompute: a student who left is no longer evaluated (refreshStandings covers
     // the students in the kull only).
     return { letterId: letter.id, placeReleased: place.released, waitlistClosesOn: place.waitlistClosesOn, examWithdrawn };
-  });
+  }));
   await requestJob("mail.deliver");
   if (result.placeReleased) await requestJob("admission.waitlist");
   return result;

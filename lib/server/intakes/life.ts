@@ -32,7 +32,7 @@ function problemsFor(step: Step, life: CohortLife): string[] {
   if (step === "publish") return life.phase === "DRAFT" ? life.publicationProblems : ["Opptaket er allerede publisert."];
   if (step === "complete") return life.completionProblems;
   if (step === "restore") return restoreProblems(life.phase);
-  // Read with the open cases for the archive step (lifeOf).
+  // Read with the open cases for a completed kull; for any other phase, the phase is the problem (lifeOf).
   return life.archiveProblems!;
 }
 
@@ -55,11 +55,15 @@ async function takeStep(viewer: Viewer, cohortId: string, step: Step, now: Date,
   const today = osloDate(now);
   return withRetry(() => db().$transaction(async (tx: Transaction) => {
     await lockCohort(tx, cohortId);
-    if (step === "archive" || step === "restore") await lockAgainstWrites(tx, cohortId);
     const row = await tx.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: LIFE_SELECT });
+    // The phase is the locked row's: a step the kull is not ready for (a stale page's «Arkiver»
+    // on a running kull) is refused below without holding the kull's writes back first.
+    const phase = lifeOf(row, undefined, today, null).phase;
+    const closing = (step === "archive" && phase === "COMPLETED") || (step === "restore" && phase === "ARCHIVED");
+    if (closing) await lockAgainstWrites(tx, cohortId);
     const counts = (await loadLifeCounts(tx, [row.id])).get(row.id)!;
     // Archiving reads the open cases (after its exclusive lock, so the writes in flight are counted).
-    const openCases = step === "archive" ? await loadOpenCases(tx, row.id, today) : null;
+    const openCases = closing && step === "archive" ? await loadOpenCases(tx, row.id, today) : null;
     const life = lifeOf(row, counts, today, openCases);
     const problems = problemsFor(step, life);
     if (problems.length > 0) throw new DomainError(`${REFUSED[step]} ${problems.join(" ")}`, { form: problems });
