@@ -38,7 +38,7 @@ const adviserHome = () =>
 const facultyHome = () =>
   Promise.all([
     getFacultyHome(frida, NOW),
-    inOrder(() => listCohortsForStaff(frida, NOW), () => listMyBasisgrupper(frida), () => countOpenAppeals(frida)),
+    inOrder(() => listCohortsForStaff(frida, NOW, { adviserColumns: false }), () => listMyBasisgrupper(frida), () => countOpenAppeals(frida)),
   ]);
 
 /** The open klager from students, by kull name, read the slow and obvious way. */
@@ -83,6 +83,11 @@ describe("the staff start pages", () => {
     expect((await countOpenAppeals(adviser)).length).toBeGreaterThan(0);
     // Faculty are not shown the applications, so they are not counted for them.
     expect(cohorts.map((cohort) => cohort.applications)).toEqual(cohorts.map(() => null));
+    // Nor for an adviser who also teaches, on the faculty home: one read of the kull, nothing for the adviser's columns.
+    const teachingAdviser = { ...adviser, roles: [...adviser.roles, "FACULTY" as const] };
+    const onFacultyHome = await measureRequest(() => listCohortsForStaff(teachingAdviser, NOW, { adviserColumns: false }));
+    expect(onFacultyHome.statements).toBe(1);
+    expect(onFacultyHome.result.every((cohort) => cohort.applications === null && cohort.nextStep === null)).toBe(true);
 
     // Samlinger from October into the new year: running, so on the faculty home.
     const extra = await makeCohort({ students: 7, samlinger: planDays("2026-10-05", 15), heldBefore: "2026-11-24" });

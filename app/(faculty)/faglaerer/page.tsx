@@ -18,7 +18,7 @@ export default async function FacultyHome() {
   // the lists one after another, so the page holds at most three pool connections.
   const [summaries, [cohorts, groups, appeals]] = await Promise.all([
     getFacultyHome(viewer),
-    inOrder(() => listCohortsForStaff(viewer), () => listMyBasisgrupper(viewer), () => countOpenAppeals(viewer)),
+    inOrder(() => listCohortsForStaff(viewer, undefined, { adviserColumns: false }), () => listMyBasisgrupper(viewer), () => countOpenAppeals(viewer)),
   ]);
   const today = summaries.filter((cohort) => cohort.today);
   return (

@@ -17,12 +17,13 @@ import { isoDate } from "@/lib/to-domain";
  * start page has no use for them, issue 21). Phase and next step come from the one reading of a
  * kull's life (lib/server/intakes/facts.ts `lifeOf`), the same as the kull's own intake page: one
  * read of the cohorts and four counts, where the adviser's home read the cohorts three times and
- * the applications three times (issue 21).
+ * the applications three times (issue 21). `adviserColumns: false` (the faculty home) leaves the
+ * counts and next steps out for an adviser who also teaches: that page does not show them.
  */
-export async function listCohortsForStaff(viewer: Viewer, now = new Date()) {
+export async function listCohortsForStaff(viewer: Viewer, now = new Date(), options: { adviserColumns?: boolean } = {}) {
   if (!hasAnyRole(viewer, ["ADVISER", "ADMIN", "FACULTY"])) throw new AccessDeniedError();
   const today = osloDate(now);
-  const manager = canManageIntakes(viewer);
+  const manager = canManageIntakes(viewer) && (options.adviserColumns ?? true);
   const cohorts = await db().cohort.findMany({
     where: { AND: [staffCohortWhere(viewer), { archivedAt: null }] },
     orderBy: [{ startsOn: "desc" }],
