@@ -9,12 +9,15 @@ import {
   createBasisgruppe,
   createCohort,
   createProgramme,
+  createSubmission,
   createUser,
   enrol,
   standardArbeidskrav,
   uniqueCohortCode,
 } from "@/prisma/seed/factories";
-import { db } from "./support";
+import { resolveViewer, type Viewer } from "@/lib/server/viewer";
+import { isoDate } from "@/lib/to-domain";
+import { db, signInAs } from "./support";
 
 export async function studentCohort(options: { students?: number; today?: string; capacity?: number } = {}) {
   const today = options.today ?? osloDate(new Date());
@@ -54,4 +57,44 @@ export async function studentCohort(options: { students?: number; today?: string
   });
   const byNumber = (number: number) => definitions.find((definition) => definition.number === number)!;
   return { today, programme, cohort, exam: exam!, definitions, byNumber, teacher, group, students, days };
+}
+
+export type StudentCohort = Awaited<ReturnType<typeof studentCohort>>;
+
+/** A cohort of `size` with attendance for every held day and a group hand-in, as in real use. */
+export async function populatedCohort(size: number) {
+  const fx = await studentCohort({ students: size });
+  const held = fx.days.filter((d) => isoDate(d.date) < fx.today);
+  await db().attendance.createMany({
+    data: fx.students.flatMap((student, index) =>
+      held.map((samlingDay, dayIndex) => ({
+        enrolmentId: student.enrolment.id,
+        samlingDayId: samlingDay.id,
+        status: index % 4 === 0 && dayIndex === 0 ? ("ABSENT" as const) : ("PRESENT" as const),
+        registeredById: fx.teacher.id,
+      })),
+    ),
+  });
+  for (let start = 0; start + 3 <= fx.students.length; start += 3) {
+    const members = fx.students.slice(start, start + 3);
+    await createSubmission(db(), {
+      arbeidskravId: fx.byNumber(3).id,
+      enrolmentIds: members.map((m) => m.enrolment.id),
+      submittedById: members[0]!.user.id,
+      attempts: [{ status: "SUBMITTED", at: new Date() }],
+    });
+  }
+  for (const student of fx.students) {
+    await createSubmission(db(), {
+      arbeidskravId: fx.byNumber(1).id,
+      enrolmentIds: [student.enrolment.id],
+      submittedById: student.user.id,
+      attempts: [{ status: "APPROVED", at: new Date(`${addDays(fx.today, -8)}T10:00:00Z`), assessorId: fx.teacher.id, feedback: "Godkjent." }],
+    });
+  }
+  return fx;
+}
+
+export async function studentViewer(fx: StudentCohort, index = 0): Promise<Viewer> {
+  return (await resolveViewer(await signInAs(fx.students[index]!.user)))!;
 }

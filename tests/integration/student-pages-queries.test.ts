@@ -5,52 +5,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getStudentIdentity } from "@/lib/server/enrolments/identity";
 import { getStudentOverview } from "@/lib/server/students/overview";
-import { resolveViewer, type Viewer } from "@/lib/server/viewer";
-import { createSubmission } from "@/prisma/seed/factories";
-import { addDays } from "@/lib/domain/dates";
-import { isoDate } from "@/lib/to-domain";
+import { type Viewer } from "@/lib/server/viewer";
 import { measureRequest } from "./request-cost";
-import { studentCohort } from "./student-fixtures";
-import { db, signInAs } from "./support";
-
-type Fixture = Awaited<ReturnType<typeof studentCohort>>;
-
-async function populatedCohort(size: number) {
-  const fx = await studentCohort({ students: size });
-  const held = fx.days.filter((d) => isoDate(d.date) < fx.today);
-  await db().attendance.createMany({
-    data: fx.students.flatMap((student, index) =>
-      held.map((samlingDay, dayIndex) => ({
-        enrolmentId: student.enrolment.id,
-        samlingDayId: samlingDay.id,
-        status: index % 4 === 0 && dayIndex === 0 ? ("ABSENT" as const) : ("PRESENT" as const),
-        registeredById: fx.teacher.id,
-      })),
-    ),
-  });
-  for (let start = 0; start + 3 <= fx.students.length; start += 3) {
-    const members = fx.students.slice(start, start + 3);
-    await createSubmission(db(), {
-      arbeidskravId: fx.byNumber(3).id,
-      enrolmentIds: members.map((m) => m.enrolment.id),
-      submittedById: members[0]!.user.id,
-      attempts: [{ status: "SUBMITTED", at: new Date() }],
-    });
-  }
-  for (const student of fx.students) {
-    await createSubmission(db(), {
-      arbeidskravId: fx.byNumber(1).id,
-      enrolmentIds: [student.enrolment.id],
-      submittedById: student.user.id,
-      attempts: [{ status: "APPROVED", at: new Date(`${addDays(fx.today, -8)}T10:00:00Z`), assessorId: fx.teacher.id, feedback: "Godkjent." }],
-    });
-  }
-  return fx;
-}
-
-async function viewerOf(fx: Fixture, index = 0): Promise<Viewer> {
-  return (await resolveViewer(await signInAs(fx.students[index]!.user)))!;
-}
+import { populatedCohort, studentViewer as viewerOf, type StudentCohort as Fixture } from "./student-fixtures";
 
 /** The student home's reads, as the page makes them (its layout only checks the role). */
 async function studentHome(viewer: Viewer) {
