@@ -1,6 +1,7 @@
 "use client";
 // The decision on one hand-in: approved or not approved, with written feedback (required when not
 // approved). Every member of the submission gets the decision by e-mail.
+import { RecordForm } from "@/components/ui/record-form";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { startTransition, useState } from "react";
 import { assessSubmissionAction } from "@/lib/actions/assessment";
@@ -27,7 +28,7 @@ export function AssessForm({
   return (
     // Submitted in a transition, as ActionForm does, so React does not reset the form after the
     // action: a refused save keeps the chosen decision and the feedback typed.
-    <form
+    <RecordForm
       action={formAction}
       noValidate
       className="space-y-4"
@@ -71,6 +72,6 @@ export function AssessForm({
         <FieldMessages id="feedback" errors={errors.feedback} />
       </div>
       <SubmitButton>Lagre vurderingen</SubmitButton>
-    </form>
+    </RecordForm>
   );
 }

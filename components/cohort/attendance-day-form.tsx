@@ -4,6 +4,7 @@
 // stede" first and then the exceptions, an optional note, and the absence notice the student sent
 // beside the name. The whole list is saved in one request. After the day, a save is a correction
 // and needs a reason.
+import { RecordForm } from "@/components/ui/record-form";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { useRef, useState, useTransition } from "react";
 import { saveDayAttendanceAction } from "@/lib/actions/attendance";
@@ -85,7 +86,7 @@ export function AttendanceDayForm({
   }
 
   return (
-    <form ref={form} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={`Oppmøte ${dayLabel}`}>
+    <RecordForm ref={form} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={`Oppmøte ${dayLabel}`}>
       <input type="hidden" name="cohortId" value={cohortId} />
       <input type="hidden" name="samlingDayId" value={samlingDayId} />
 
@@ -220,6 +221,6 @@ export function AttendanceDayForm({
         </button>
         {open > 0 ? <p className="text-sm text-slate-700">{open} uten valg lagres ikke.</p> : null}
       </div>
-    </form>
+    </RecordForm>
   );
 }

@@ -2,6 +2,7 @@
 // Submissions waiting for assessment. Each can be opened and assessed on its own page. For the
 // ledertreningsoppgaver there is a quicker way: tick the ones you have read (opening the PDF ticks
 // it), then approve exactly those in one step after a confirmation.
+import { RecordForm } from "@/components/ui/record-form";
 import { useFormAction } from "@/components/ui/use-form-action";
 import Link from "next/link";
 import { useRef, useState } from "react";
@@ -120,7 +121,7 @@ export function WaitingSubmissions({ cohortId, rows }: { cohortId: string; rows:
   ];
 
   return (
-    <form ref={form} action={formAction} className="space-y-4">
+    <RecordForm ref={form} action={formAction} className="space-y-4">
       <input type="hidden" name="cohortId" value={cohortId} />
       {/* Above the list, so the result stays in view when the approved rows leave it. */}
       <FormMessage state={state} />
@@ -149,6 +150,6 @@ export function WaitingSubmissions({ cohortId, rows }: { cohortId: string; rows:
           </ConfirmDialog>
         </div>
       ) : null}
-    </form>
+    </RecordForm>
   );
 }

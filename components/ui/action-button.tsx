@@ -2,6 +2,7 @@
 // A single-button form for a server action (add, remove), with its result announced inline.
 // `useActionResult` and `ActionMessage` are shared with ConfirmAction (the same button behind a
 // confirmation), so both report results the same way.
+import { RecordForm } from "@/components/ui/record-form";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { useEffect, useRef } from "react";
 import type { ActionState } from "@/lib/forms";
@@ -70,13 +71,13 @@ export function ActionButton({
 }) {
   const [state, formAction] = useActionResult(action, onSuccess);
   return (
-    <form action={formAction} onSubmit={onSubmit} className="inline-flex flex-wrap items-center gap-2">
+    <RecordForm action={formAction} onSubmit={onSubmit} className="inline-flex flex-wrap items-center gap-2">
       <HiddenFields values={hidden} />
       <SubmitButton className={className} pendingText={pendingText}>
         {children}
         <ButtonContext>{context}</ButtonContext>
       </SubmitButton>
       <ActionMessage state={state} quietSuccess={quietSuccess} />
-    </form>
+    </RecordForm>
   );
 }

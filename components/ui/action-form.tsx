@@ -7,6 +7,7 @@
 // Two ways to write the fields: plain markup (TextField, SelectField …), so a server page can lay
 // out a small form without a component of its own; or a render prop `(state, pending) => …` in a
 // client component, to put each field's error beside it. `submitLabel` adds the submit button.
+import { RecordForm } from "@/components/ui/record-form";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { startTransition, useEffect, useRef } from "react";
 import type { ActionState } from "@/lib/forms";
@@ -51,7 +52,7 @@ export function ActionForm({
     }
   }, [state, resetOnSuccess]);
   return (
-    <form
+    <RecordForm
       ref={form}
       action={formAction}
       aria-label={label}
@@ -75,6 +76,6 @@ export function ActionForm({
           </SubmitButton>
         </div>
       ) : null}
-    </form>
+    </RecordForm>
   );
 }

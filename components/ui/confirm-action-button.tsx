@@ -2,6 +2,7 @@
 // A one-button server action behind a confirmation dialog ("Publiser karakterene", "Meld opp
 // alle"), with its result as a block message above the button (FormMessage). ConfirmAction is the
 // same dialog with the result beside the button, for removing one item.
+import { RecordForm } from "@/components/ui/record-form";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { useRef } from "react";
 import type { ActionState } from "@/lib/forms";
@@ -37,7 +38,7 @@ export function ConfirmActionButton({
   const [state, formAction, pending] = useFormAction(action);
   const form = useRef<HTMLFormElement>(null);
   return (
-    <form ref={form} action={formAction} className="space-y-3">
+    <RecordForm ref={form} action={formAction} className="space-y-3">
       <FormMessage state={state} />
       <HiddenFields values={hidden} />
       <ConfirmDialog
@@ -52,6 +53,6 @@ export function ConfirmActionButton({
       >
         {children}
       </ConfirmDialog>
-    </form>
+    </RecordForm>
   );
 }

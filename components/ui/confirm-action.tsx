@@ -5,6 +5,7 @@
 // button), whose second, named button ("Ja, fjern utdanningen") sends the form. The result is
 // reported beside the button, as ActionButton does. ConfirmActionButton is the same for staff
 // steps whose result needs a block message (publishing grades, registering for the exam).
+import { RecordForm } from "@/components/ui/record-form";
 import { useRef } from "react";
 import type { ActionState } from "@/lib/forms";
 import { ActionMessage, HiddenFields, useActionResult } from "@/components/ui/action-button";
@@ -45,7 +46,7 @@ export function ConfirmAction({
   const form = useRef<HTMLFormElement>(null);
   const small = size === "small" ? "min-h-10 px-3 py-1 text-sm" : "";
   return (
-    <form ref={form} action={formAction} onSubmit={onConfirm} className="inline-flex max-w-full flex-wrap items-center gap-2">
+    <RecordForm ref={form} action={formAction} onSubmit={onConfirm} className="inline-flex max-w-full flex-wrap items-center gap-2">
       <HiddenFields values={hidden} />
       <ConfirmDialog
         triggerLabel={pending ? pendingText : trigger}
@@ -60,6 +61,6 @@ export function ConfirmAction({
         {consequence ? <p>{consequence}</p> : null}
       </ConfirmDialog>
       <ActionMessage state={state} quietSuccess={quietSuccess} />
-    </form>
+    </RecordForm>
   );
 }

@@ -8,6 +8,7 @@
 // While an upload runs it is registered as pending work (components/application/
 // unsaved-changes.tsx): leaving the page waits for it. A form may start the upload as soon as a
 // file is chosen (`start` in the render prop), so a chosen file is never left behind unsent.
+import { RecordForm } from "@/components/ui/record-form";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { usePendingWork } from "@/components/application/unsaved-changes";
@@ -144,7 +145,7 @@ export function UploadForm({
   const start = (formElement: HTMLFormElement | null) => formElement?.requestSubmit();
 
   return (
-    <form
+    <RecordForm
       action={endpoint}
       method="post"
       encType="multipart/form-data"
@@ -178,6 +179,6 @@ export function UploadForm({
           </>
         ) : null}
       </p>
-    </form>
+    </RecordForm>
   );
 }

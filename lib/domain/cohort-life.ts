@@ -253,7 +253,7 @@ export function restoreProblems(phase: CohortPhase): string[] {
 
 /** What anyone who tries to change an archived kull is told (the database refuses the write). */
 export const ARCHIVED_KULL_MESSAGE =
-  "Kullet er arkivert, og ingenting i det kan endres. Må noe rettes, kan studieveilederen hente kullet fram fra arkivet.";
+  "Kullet er arkivert, og ingenting i det kan endres. Må noe rettes, må kullet først hentes fram fra arkivet (under «Opptak og status» for kullet, av en studieveileder).";
 
 // ─── What the adviser does next ─────────────────────────────────────────────────────────────────
 

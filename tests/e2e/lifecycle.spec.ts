@@ -541,6 +541,9 @@ test("the three who passed get their confirmation; the kull is archived and clos
     await expect(adviser.getByRole("link", { name: /^Bekreftelse: du har fullført/ })).toBeVisible();
     await expect(adviser.getByRole("button", { name: "Registrer at studenten har fullført" })).toHaveCount(0);
   }
+  // The exam page, open in another tab from before the kull is archived.
+  const stale = await adviser.context().newPage();
+  await stale.goto(`${base}/eksamen`);
   // Nothing is open now: the overview's next step is to archive it.
   await adviser.goto("/veileder");
   await adviser.getByRole("link", { name: "Arkiver kullet (Kull V2031)" }).click();
@@ -548,17 +551,26 @@ test("the three who passed get their confirmation; the kull is archived and clos
   await adviser.getByRole("dialog", { name: "Arkivere Kull V2031?" }).getByRole("button", { name: "Arkiver kullet" }).click();
   await expect(adviser.getByRole("status").filter({ hasText: "Kull V2031 er arkivert." })).toBeVisible();
 
-  // Every page of the kull says it is closed, and a change is refused with the way back named.
+  // A change from the page opened before is refused with the way back named, and what was typed stays.
+  const correct = async (page: typeof adviser, grade: string) => {
+    await page.getByLabel(`Karakter for ${STUDENTS.passes.name}`, { exact: true }).selectOption(grade);
+    await page.getByLabel(`Begrunnelse for endringen for ${STUDENTS.passes.name}`).fill("Klage på karakter: sensuren er gjort om.");
+    await page.getByRole("button", { name: `Lagre karakter for ${STUDENTS.passes.name}` }).click();
+  };
+  await correct(stale, "A");
+  await expect(stale.getByText(/^Kullet er arkivert, og ingenting i det kan endres\./)).toBeVisible();
+  await expect(stale.getByLabel(`Begrunnelse for endringen for ${STUDENTS.passes.name}`)).toHaveValue("Klage på karakter: sensuren er gjort om.");
+  await expectAccessible(stale);
+  await stale.close();
+  // Every page of the kull says it is closed, and offers no change: its values are there, its controls disabled.
   await adviser.goto(`${base}/eksamen`);
   await expect(adviser.getByText("Kullet er arkivert. Sidene kan leses, men ingenting i kullet kan endres.")).toBeVisible();
-  const correct = async (grade: string) => {
-    await adviser.getByLabel(`Karakter for ${STUDENTS.passes.name}`, { exact: true }).selectOption(grade);
-    await adviser.getByLabel(`Begrunnelse for endringen for ${STUDENTS.passes.name}`).fill("Klage på karakter: sensuren er gjort om.");
-    await adviser.getByRole("button", { name: `Lagre karakter for ${STUDENTS.passes.name}` }).click();
-  };
-  await correct("A");
-  await expect(adviser.getByText(/^Kullet er arkivert, og ingenting i det kan endres\./)).toBeVisible();
-  await expect(adviser.getByLabel(`Begrunnelse for endringen for ${STUDENTS.passes.name}`)).toHaveValue("Klage på karakter: sensuren er gjort om.");
+  await expect(adviser.getByLabel(`Karakter for ${STUDENTS.passes.name}`, { exact: true })).toBeDisabled();
+  await expect(adviser.getByRole("button", { name: `Lagre karakter for ${STUDENTS.passes.name}` })).toBeDisabled();
+  await expectAccessible(adviser);
+  await adviser.goto(`${base}/plan`);
+  await adviser.getByText("Legg til en samling", { exact: true }).click();
+  await expect(adviser.getByRole("button", { name: "Legg til samlingen" })).toBeDisabled();
   await expectAccessible(adviser);
 
   // Brought back from the archive, with the reason required and logged.
@@ -572,7 +584,7 @@ test("the three who passed get their confirmation; the kull is archived and clos
   await expectAccessible(adviser);
 
   await adviser.goto(`${base}/eksamen`);
-  await correct("A");
+  await correct(adviser, "A");
   await expect(adviser.getByText("Resultatet er endret til A. Endringen er logget med begrunnelsen.")).toBeVisible();
 
   await adviser.goto(base);

@@ -52,9 +52,9 @@ export default async function StudentsPage({ searchParams }: { searchParams: Pro
         title="Studenter"
         lead="Finn en student i alle kull. På studentens side ser du studieforløpet, fødselsdato og studentnummer, og registrerer permisjon, at studenten slutter, fullfører eller overføres til et senere kull."
       />
-      <section className="card" aria-labelledby="sok-heading">
-        <h2 id="sok-heading">{result.searching ? `Treff for «${query}»` : "Studenter med permisjon nå"}</h2>
-        <form role="search" className="mt-4 flex flex-wrap items-end gap-3" action="/veileder/studenter">
+      <section className="card mb-6" aria-labelledby="finn-heading">
+        <h2 id="finn-heading">Finn en student</h2>
+        <form role="search" className="mt-2 flex flex-wrap items-end gap-3" action="/veileder/studenter">
           <div className="grow">
             <label htmlFor="q" className="block font-medium">
               Søk på navn eller e-post
@@ -70,7 +70,10 @@ export default async function StudentsPage({ searchParams }: { searchParams: Pro
             Søk
           </button>
         </form>
-        <div className="mt-4">
+      </section>
+      <section className="card" aria-labelledby="sok-heading">
+        <h2 id="sok-heading">{result.searching ? `Treff for «${query}»` : "Studenter med permisjon nå"}</h2>
+        <div className="mt-2">
           <DataTable
             caption={result.searching ? "Studenter som passer med søket" : "Studenter med permisjon nå"}
             columns={columns}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { CohortNav } from "@/components/cohort/cohort-nav";
+import { ClosedRecord } from "@/components/ui/record-form";
 import { formatDays } from "@/components/cohort-summary";
 import { COHORT_PHASE_LABELS } from "@/lib/domain/cohort-life";
 import { loadCohortPage } from "./load";
@@ -35,7 +36,7 @@ export default async function CohortLayout({ children, params }: { children: Rea
           )}
         </p>
       ) : null}
-      {children}
+      <ClosedRecord closed={cohort.phase === "ARCHIVED"}>{children}</ClosedRecord>
     </>
   );
 }
