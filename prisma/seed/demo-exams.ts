@@ -53,7 +53,7 @@ export async function seedExamsDemo(db: Database, context: { today: string; h202
 
   // Fredrik failed too: his result is F, and he has not completed the programme.
   await db.examRegistration.update({ where: { id: second.id }, data: { grade: "F" } });
-  await db.enrolment.update({ where: { id: second.enrolmentId }, data: { status: "ACTIVE" } });
+  await db.enrolment.update({ where: { id: second.enrolmentId }, data: { status: "ACTIVE", endedOn: null } });
 
   // Nora: registered for the ny eksamen by Vegard three days ago.
   await db.examRegistration.create({
@@ -62,7 +62,7 @@ export async function seedExamsDemo(db: Database, context: { today: string; h202
 
   // Ulla: ill in the exam week, documented; granted; registered for the utsatt eksamen.
   await db.examRegistration.update({ where: { id: ill.id }, data: { status: "DEFERRED", grade: null, gradedById: null, gradedAt: null } });
-  await db.enrolment.update({ where: { id: ill.enrolmentId }, data: { status: "ACTIVE" } });
+  await db.enrolment.update({ where: { id: ill.enrolmentId }, data: { status: "ACTIVE", endedOn: null } });
   const requestedAt = new Date("2024-11-22T09:30:00+01:00");
   const decidedAt = new Date("2024-11-26T13:00:00+01:00");
   const placed = await db.examRegistration.create({

@@ -100,7 +100,7 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
     offerAnswerDeadline: "2023-06-01",
     samlinger: [
       { title: "Samling 1", days: ["2023-09-26", "2023-09-27"] },
-      { title: "Felles samling med barnevernledelse", days: ["2024-04-23", "2024-04-24"], id: sharedSamlingId },
+      { title: "Felles samling: barnevernledelse og institusjonsledelse", days: ["2024-04-23", "2024-04-24"], id: sharedSamlingId },
       { title: "Samling 3", days: ["2024-06-04", "2024-06-05"] },
     ],
   });
@@ -275,7 +275,8 @@ const H2023_SAMLINGER: SamlingInput[] = [
   { title: "Samling 4", days: ["2024-02-06", "2024-02-07", "2024-02-08"] },
   { title: "Samling 5", days: ["2024-03-12", "2024-03-13", "2024-03-14"] },
   {
-    title: "Samling 6 (felles med institusjonslederutdanningen)",
+    // One samling of both kull, so its title names neither kull's number (it is 6 here, 2 there).
+    title: "Felles samling: barnevernledelse og institusjonsledelse",
     days: ["2024-04-23", "2024-04-24"],
     notes: "Felles samling med videreutdanningen i institusjonsledelse.",
   },
@@ -397,7 +398,8 @@ async function seedCompletedCohort(
         gradedAt: day("2024-12-10"),
       },
     });
-    if (grade !== "F") await db.enrolment.update({ where: { id: enrolment.id }, data: { status: "COMPLETED" } });
+    // Completed when the grades were published, before this system: no confirmation letter here.
+    if (grade !== "F") await db.enrolment.update({ where: { id: enrolment.id }, data: { status: "COMPLETED", endedOn: day("2024-12-20") } });
   }
   return enrolments.length;
 }

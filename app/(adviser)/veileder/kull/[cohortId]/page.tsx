@@ -149,7 +149,9 @@ export default async function IntakePage({ params, searchParams }: { params: Pro
             <li>
               {intake.teachers.length > 0
                 ? `Lærerteam: ${intake.teachers.map((teacher) => `${teacher.name}${teacher.academicLead ? " (fagansvarlig)" : ""}`).join(", ")}`
-                : "Ingen i lærerteamet ennå"}
+                : intake.archivedAt
+                  ? "Ingen i lærerteamet"
+                  : "Ingen i lærerteamet ennå"}
             </li>
           </ul>
           <p className="flex flex-wrap gap-3">
@@ -177,7 +179,7 @@ export default async function IntakePage({ params, searchParams }: { params: Pro
 
         <section className="card space-y-4" aria-labelledby="endre-heading">
           <h2 id="endre-heading">Opptaket og datoene</h2>
-          {published ? (
+          {published && !intake.archivedAt ? (
             <p className="text-slate-700">
               Opptaket er publisert: endringer logges, og flyttes søknadsfristen, får søkere med utkast e-post om det.
             </p>

@@ -22,7 +22,7 @@ import {
 import { ARBEIDSKRAV_KIND_LABELS, GROUPINGS, groupingOf } from "@/lib/domain/arbeidskrav";
 import { ArbeidskravSetForm } from "@/components/cohort/arbeidskrav-set-form";
 import { weeksBetween } from "@/lib/domain/cohort-plan";
-import { formatDateNb } from "@/lib/domain/format";
+import { countNoun, formatDateNb } from "@/lib/domain/format";
 import { describeRequirements } from "@/lib/domain/requirements";
 import { getCohortPlan, suggestedDueDates, type CohortPlan } from "@/lib/server/cohorts/plan";
 import { found, loadCohortPage } from "../load";
@@ -118,7 +118,7 @@ export default async function PlanPage({ params }: { params: Promise<{ cohortId:
                         {day.weekday} {formatDateNb(day.date)}
                       </span>
                       {day.removalRefusal ? (
-                        <span className="text-sm text-slate-700">{day.attendance > 0 ? `Oppmøte registrert (${day.attendance})` : day.absenceNotices > 0 ? `${day.absenceNotices} ${day.absenceNotices === 1 ? "fraværsmelding" : "fraværsmeldinger"}` : ""}</span>
+                        <span className="text-sm text-slate-700">{day.attendance > 0 ? `Oppmøte registrert (${countNoun(day.attendance, "student", "studenter")}${samling.sharedWith.length > 0 ? " i kullene som deler samlingen" : ""})` : day.absenceNotices > 0 ? `${day.absenceNotices} ${day.absenceNotices === 1 ? "fraværsmelding" : "fraværsmeldinger"}` : ""}</span>
                       ) : (
                         <ActionButton action={removeSamlingDayAction} hidden={{ ...hidden, samlingDayId: day.id }} className={small} context={`${formatDateNb(day.date)} fra ${samling.title}`} pendingText="…">
                           Fjern dagen
