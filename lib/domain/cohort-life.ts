@@ -213,7 +213,10 @@ export function archiveProblems(phase: CohortPhase, open: OpenCases, today: stri
     problems.push(`${countNoun(open.openKlager, "klage", "klager")} er ikke avgjort eller ikke sendt videre til klagenemnda.`);
   }
   if (open.sittingsAhead.count > 0 && open.sittingsAhead.lastDay) {
-    problems.push(`${countNoun(open.sittingsAhead.count, "eksamen", "eksamener")} er ikke holdt ennå (siste dag ${formatDateNb(open.sittingsAhead.lastDay)}).`);
+    problems.push(
+      `${countNoun(open.sittingsAhead.count, "eksamen", "eksamener")} er ikke holdt ennå (siste dag ${formatDateNb(open.sittingsAhead.lastDay)}). ` +
+        "Etterpå må karakterene publiseres og klagefristen på tre uker gå ut.",
+    );
   }
   if (open.unpublishedSittings > 0) {
     problems.push(`Karakterene for ${countNoun(open.unpublishedSittings, "eksamen", "eksamener")} er ikke publisert.`);

@@ -252,7 +252,7 @@ describe("demo seed", () => {
     expect((await listArchivedCohorts(viewer)).map((cohort) => cohort.id)).toEqual([archived.id]);
     // H2023's utsatt and ny eksamen are still ahead: it is archived after them, not before.
     const h2023Page = await getIntake(viewer, h2023.id, TODAY);
-    expect(h2023Page.archiveProblems).toEqual([expect.stringMatching(/^2 eksamener er ikke holdt ennå \(siste dag \d{1,2}\. \p{L}+ \d{4}\)\.$/u)]);
+    expect(h2023Page.archiveProblems).toEqual([expect.stringMatching(/^2 eksamener er ikke holdt ennå \(siste dag \d{1,2}\. \p{L}+ \d{4}\)\. Etterpå må karakterene publiseres og klagefristen på tre uker gå ut\.$/u)]);
     expect(h2023Page.nextStep).toEqual({ text: "Kullet kan arkiveres når det som står åpent, er avsluttet.", href: `/veileder/kull/${h2023Page.id}` });
     expect(everyday.find((cohort) => cohort.id === h2023.id)?.nextStep).toEqual(h2023Page.nextStep);
     // The archived kull is a closed record, in the database too.

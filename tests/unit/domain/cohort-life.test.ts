@@ -233,7 +233,7 @@ describe("archiveProblems", () => {
     expect(archiveProblems("COMPLETED", open, today)).toEqual([
       "1 søknad om utsatt eksamen er ikke avgjort.",
       "2 klager er ikke avgjort eller ikke sendt videre til klagenemnda.",
-      "1 eksamen er ikke holdt ennå (siste dag 14. januar 2027).",
+      "1 eksamen er ikke holdt ennå (siste dag 14. januar 2027). Etterpå må karakterene publiseres og klagefristen på tre uker gå ut.",
       "Karakterene for 1 eksamen er ikke publisert.",
       // 20 December + 21 days is Sunday 10 January: the deadline moves to Monday.
       "Klagefristen på karakterene er ikke ute. Kullet kan arkiveres etter 11. januar 2027.",
@@ -260,7 +260,7 @@ describe("archiveProblems", () => {
       "2 studenter har en permisjon som ikke er avsluttet. Registrer at studentene er tilbake, trekk permisjonene tilbake som ikke har begynt, eller overfør studentene til et nytt kull.",
     ]);
     expect(archiveProblems("COMPLETED", { ...NO_OPEN_CASES, sittingsAhead: { count: 2, lastDay: "2027-02-03" }, unpublishedSittings: 2 }, today)).toEqual([
-      "2 eksamener er ikke holdt ennå (siste dag 3. februar 2027).",
+      "2 eksamener er ikke holdt ennå (siste dag 3. februar 2027). Etterpå må karakterene publiseres og klagefristen på tre uker gå ut.",
       "Karakterene for 2 eksamener er ikke publisert.",
     ]);
   });
