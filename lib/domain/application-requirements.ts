@@ -12,7 +12,7 @@ import {
 } from "./admission";
 import { isCountyCode, municipalityBelongsToCounty } from "./counties";
 import { isIsoDate, parseIsoDate } from "./dates";
-import { joinNb } from "./format";
+import { capitalise, joinNb } from "./format";
 
 /** A relevant bachelor's degree or equivalent. */
 export const REQUIRED_CREDITS = 180;
@@ -89,10 +89,6 @@ export interface MissingItem {
    */
   field: string;
   message: string;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function blank(value: string | null | undefined): boolean {

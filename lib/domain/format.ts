@@ -38,6 +38,11 @@ export function formatInteger(value: number): string {
   return value < 0 ? `-${grouped}` : grouped;
 }
 
+/** A phrase as the start of a sentence: "fyller kravene" → "Fyller kravene". */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** "1 dag", "2 dager", "3 027 dager". */
 export function countNoun(count: number, singular: string, plural: string): string {
   return `${formatInteger(count)} ${count === 1 ? singular : plural}`;

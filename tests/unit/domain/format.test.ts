@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  capitalise,
   countNoun,
   formatDateNb,
   formatDateNumeric,
@@ -79,5 +80,14 @@ describe("numbers and form dates the Norwegian way", () => {
     expect(formatDateNumeric("1982-03-04")).toBe("04.03.1982");
     expect(formatDateNumeric("2010-12-31")).toBe("31.12.2010");
     expect(() => formatDateNumeric("2010-02-30")).toThrow(RangeError);
+  });
+});
+
+describe("capitalise", () => {
+  it("starts a sentence with a phrase: the first letter upper case (æ, ø, å too), the rest as it was", () => {
+    expect(capitalise("fyller kravene til eksamen")).toBe("Fyller kravene til eksamen");
+    expect(capitalise("øvrige krav: FS")).toBe("Øvrige krav: FS");
+    expect(capitalise("")).toBe("");
+    expect(capitalise("Allerede stor")).toBe("Allerede stor");
   });
 });

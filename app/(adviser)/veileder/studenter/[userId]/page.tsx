@@ -11,7 +11,8 @@ import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { cancelLeaveAction, completeStudentAction, saveIdentityAction } from "@/lib/actions/enrolments";
 import { osloDate } from "@/lib/domain/application-deadline";
-import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
+import { capitalise, formatDateNb, formatInstantNb } from "@/lib/domain/format";
+import { describeStandingStatus } from "@/lib/domain/standing";
 import { STUDENT_LETTER_KIND_LABELS } from "@/lib/domain/student-letter";
 import { getStudentRecord, type StudentRecord } from "@/lib/server/enrolments/queries";
 import { NotFoundError } from "@/lib/server/errors";
@@ -23,7 +24,6 @@ export const metadata: Metadata = { title: "Student" };
 type Enrolment = StudentRecord["enrolments"][number];
 type Letter = StudentRecord["letters"][number];
 
-const STANDING = { ELIGIBLE: "fyller kravene til eksamen", ON_TRACK: "kan fortsatt nå kravene", NOT_ELIGIBLE: "kan ikke lenger nå oppmøtekravet" } as const;
 const KLAGE = { RECEIVED: "Klage venter", REVERSED: "Klage tatt til følge", UPHELD: "Klage ikke tatt til følge" } as const;
 
 const letterColumns: Column<Letter>[] = [
@@ -33,7 +33,9 @@ const letterColumns: Column<Letter>[] = [
     rowHeader: true,
     cell: (letter) => (
       <>
-        <a href={`/api/student/brev/${letter.id}`}>{letter.subject}</a>
+        <a href={`/api/student/brev/${letter.id}`}>
+          {letter.subject} <span className="whitespace-nowrap">(PDF)</span>
+        </a>
         <span className="block text-sm font-normal text-slate-700">
           {STUDENT_LETTER_KIND_LABELS[letter.kind]}
           {letter.enkeltvedtak ? " (enkeltvedtak)" : ""}
@@ -198,7 +200,7 @@ function EnrolmentCard({ enrolment, userId, today }: { enrolment: Enrolment; use
           <>
             <dt className="font-medium">Eksamen</dt>
             <dd>
-              {STANDING[enrolment.standing.status]}: {enrolment.standing.attendedDays} av {enrolment.standing.scheduledDays} dager, {enrolment.standing.approvedRequired} av{" "}
+              {capitalise(describeStandingStatus(enrolment.standing.status))}: {enrolment.standing.attendedDays} av {enrolment.standing.scheduledDays} dager, {enrolment.standing.approvedRequired} av{" "}
               {enrolment.standing.requiredTotal} arbeidskrav godkjent
             </dd>
           </>
