@@ -31,7 +31,7 @@ export function CohortSummary({ cohort, headingLevel = 2 }: { cohort: CohortSumm
       <Heading className="text-xl font-semibold">
         {cohort.programme.name} – {cohort.name}
       </Heading>
-      <dl className="mt-3 grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+      <dl className="mt-3 facts">
         <dt className="font-medium">Søknadsfrist</dt>
         <dd>{formatDeadline(cohort.window.deadline)}</dd>
         <dt className="font-medium">Studieplasser</dt>

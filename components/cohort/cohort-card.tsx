@@ -114,7 +114,7 @@ export function CohortCard({
         </p>
       ) : null}
 
-      <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+      <dl className="facts">
         <dt className="font-medium">{cohort.nextSamling?.ongoing ? "Samlingen nå" : "Neste samling"}</dt>
         <dd>
           {cohort.nextSamling

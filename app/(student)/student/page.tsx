@@ -151,7 +151,7 @@ function ExamCard({ enrolment, anchor }: { enrolment: StudentOverview; anchor?: 
   return (
     <section className="card" aria-labelledby={`eksamen-${enrolment.enrolmentId}`} id={anchor}>
       <h3 id={`eksamen-${enrolment.enrolmentId}`}>Eksamen</h3>
-      <dl className="mt-3 grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+      <dl className="mt-3 facts">
         <dt className="font-medium">Form</dt>
         <dd>{exam.title}</dd>
         <dt className="font-medium">Dager</dt>

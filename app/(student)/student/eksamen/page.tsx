@@ -101,7 +101,7 @@ function SittingCard({ sitting, flash }: { sitting: Sitting; flash: { ok: boolea
       <h3 id={headingId}>
         {sitting.kindLabel}: {sitting.title}
       </h3>
-      <dl className="mt-3 grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+      <dl className="mt-3 facts">
         <dt className="font-medium">Dager</dt>
         <dd>{formatDateSpanNb([sitting.startsOn, sitting.endsOn])}</dd>
         <dt className="font-medium">Oppgaven gis ut</dt>

@@ -163,7 +163,7 @@ function EnrolmentCard({ enrolment, userId, today }: { enrolment: Enrolment; use
         </h3>
         <StatusBadge tone={status.tone}>{status.label}</StatusBadge>
       </div>
-      <dl className="mt-3 grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+      <dl className="mt-3 facts">
         <dt className="font-medium">Kullet</dt>
         <dd>
           {formatDateNb(enrolment.cohort.startsOn)}–{formatDateNb(enrolment.cohort.endsOn)} · <Link href={`/kull/${enrolment.cohort.id}`}>Til kullet</Link>

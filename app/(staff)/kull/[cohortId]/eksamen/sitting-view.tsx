@@ -233,7 +233,7 @@ export async function ExamSittingPage({ params, examId }: { params: Promise<{ co
         <div className="space-y-6">
           <section className="card space-y-4" aria-labelledby="eksamen-heading">
             <h2 id="eksamen-heading">{exam.title}</h2>
-            <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+            <dl className="facts">
               <dt className="font-medium">Dager</dt>
               <dd>{formatDays([exam.startsOn, exam.endsOn])}</dd>
               <dt className="font-medium">Oppgaven gis ut</dt>

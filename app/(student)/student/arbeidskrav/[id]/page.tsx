@@ -60,7 +60,7 @@ export default async function ArbeidskravPage({ params }: { params: Promise<{ id
             <StatusBadge tone={status.tone}>{status.label}</StatusBadge>
             {latest?.late ? <StatusBadge tone="wait">Levert for sent</StatusBadge> : null}
           </p>
-          <dl className="mt-4 grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+          <dl className="mt-4 facts">
             <dt className="font-medium">Frist</dt>
             <dd>{formatDeadline(item.dueDate)}</dd>
             {item.status === "NOT_APPROVED" ? (

@@ -39,7 +39,7 @@ export default async function ExamProtocolPage({ params, searchParams }: { param
           {protocol.programme} ({protocol.credits} studiepoeng), {protocol.cohort}
         </p>
       </header>
-      <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr] print:grid-cols-[max-content_1fr]">
+      <dl className="facts print:grid-cols-[max-content_1fr]">
         <dt className="font-medium">Emnekode</dt>
         <dd>
           {protocol.courseCode}, versjon {protocol.courseVersion}

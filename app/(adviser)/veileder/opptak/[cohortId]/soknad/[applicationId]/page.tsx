@@ -96,7 +96,7 @@ export default async function ReviewApplicationPage({
 
       <section className="card" aria-labelledby="person-heading">
         <h2 id="person-heading">Personopplysninger</h2>
-        <dl className="mt-3 grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+        <dl className="mt-3 facts">
           <Fact label="E-post">{application.applicant.email}</Fact>
           <Fact label="Telefon">{application.phone ?? "–"}</Fact>
           <Fact label="Fødselsdato">{application.birthDate ? formatDateNb(application.birthDate) : "–"}</Fact>
@@ -166,7 +166,7 @@ export default async function ReviewApplicationPage({
                   </span>
                   <StatusBadge tone={verification.tone}>{verification.label}</StatusBadge>
                 </h3>
-                <dl className="mt-3 grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
+                <dl className="mt-3 facts">
                   <Fact label="Type arbeidsgiver">{position.employerType ? EMPLOYER_TYPE_LABELS[position.employerType] : "–"}</Fact>
                   <Fact label="Lederrolle">{position.leaderRole ? LEADER_ROLE_LABELS[position.leaderRole] : "–"}</Fact>
                   <Fact label="Stillingsprosent">{position.percent != null ? `${position.percent} %` : "–"}</Fact>
