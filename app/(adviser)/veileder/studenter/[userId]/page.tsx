@@ -209,7 +209,7 @@ function EnrolmentCard({ enrolment, userId, today }: { enrolment: Enrolment; use
           <>
             <dt className="font-medium">Eksamensoppmelding</dt>
             <dd>
-              {enrolment.exam.status === "ADMITTED" ? "Meldt opp" : enrolment.exam.status === "REFUSED" ? "Ikke adgang (vedtak)" : "Meldt av"}
+              {enrolment.exam.title}: {enrolment.exam.status === "ADMITTED" ? "meldt opp" : enrolment.exam.status === "REFUSED" ? "ikke adgang (vedtak)" : "meldt av"}
               {enrolment.exam.grade ? `, karakter ${enrolment.exam.grade}${enrolment.exam.published ? "" : " (ikke publisert)"}` : ""}
             </dd>
           </>
