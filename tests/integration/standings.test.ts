@@ -389,17 +389,35 @@ describe("property: the stored standing always equals a recomputation from the s
           expect(told).toHaveLength(3);
           for (const row of told) expect(row.notifiedState).toBe(row.attendanceState);
         }
-        // Never the same notice twice for one entry into a state.
+        // Never the same notice twice for one entry into a state. Two «det forrige varselet gjelder
+        // ikke lenger» in a row are two steps down (from «kan ikke lenger nå» to «nesten ikke mer
+        // fravær», then to none) and say which warning each lifts, so a notice is its subject and text.
         for (const { enrolmentId } of world.students) {
-          const subjects = (await attendanceMails(enrolmentId)).map((mail) => mail.subject);
-          for (let index = 1; index < subjects.length; index += 1) expect(subjects[index]).not.toBe(subjects[index - 1]);
+          const notices = (await attendanceMails(enrolmentId)).map((mail) => `${mail.subject}\n${mail.text}`);
+          for (let index = 1; index < notices.length; index += 1) expect(notices[index]).not.toBe(notices[index - 1]);
         }
       }),
       // Twelve random sequences take 3–10 s. Once in CI (4 December 2026, three test files at once)
       // the test stopped at vitest's limit with nothing said; 150 sequences alone then ran clean.
       // So a sequence that hangs is now a counterexample fast-check prints (with its seed), and
       // shrinking stops in time for the report to reach vitest.
-      { numRuns: 12, timeout: 45_000, interruptAfterTimeLimit: 100_000 },
+      {
+        numRuns: 12,
+        timeout: 45_000,
+        interruptAfterTimeLimit: 100_000,
+        // Found by CI on 5 December 2026 (seed -509782747): two absences, then both corrected, one
+        // after the other. Two «varselet gjelder ikke lenger» in a row, each lifting its own warning.
+        examples: [
+          [
+            [
+              { kind: "register", day: 1, statuses: ["PRESENT", "ABSENT", "PRESENT"] },
+              { kind: "register", day: 2, statuses: ["PRESENT", "ABSENT", "PRESENT"] },
+              { kind: "register", day: 2, statuses: ["PRESENT", "PRESENT", "PRESENT"] },
+              { kind: "register", day: 1, statuses: ["PRESENT", "PRESENT", "PRESENT"] },
+            ],
+          ],
+        ],
+      },
     );
   }, 180_000);
 });
