@@ -21,6 +21,7 @@ export function IntakeFields({
   values,
   errors,
   locked = {},
+  waitlistClosing,
 }: {
   initial: Partial<IntakeFieldValues>;
   /** What was sent last (kept after a refusal). */
@@ -28,6 +29,8 @@ export function IntakeFields({
   errors: FieldErrors;
   /** Fields that may no longer change, with why (shown as the hint). */
   locked?: Partial<Record<keyof IntakeFieldValues, string>>;
+  /** The day the waiting list closes as things stand (the default when none is set): shown once it is locked. */
+  waitlistClosing?: string;
 }) {
   const value = (name: keyof IntakeFieldValues) => values?.[name] ?? (initial[name] === undefined || initial[name] === null ? "" : String(initial[name]));
   const field = (name: keyof IntakeFieldValues, label: string, hint?: string) => (
@@ -56,7 +59,19 @@ export function IntakeFields({
           errors={errors.code}
         />
         <TextField name="name" required label="Navn" hint="For eksempel «Kull H2027»." defaultValue={value("name")} errors={errors.name} />
-        <TextField name="capacity" type="number" inputMode="numeric" min={1} max={500} required label="Studieplasser" defaultValue={value("capacity")} errors={errors.capacity} />
+        <TextField
+          name="capacity"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={500}
+          required
+          label="Studieplasser"
+          hint={locked.capacity}
+          readOnly={Boolean(locked.capacity)}
+          defaultValue={value("capacity")}
+          errors={errors.capacity}
+        />
       </div>
       <fieldset className="space-y-4">
         <legend className="font-semibold">Opptaket</legend>
@@ -65,15 +80,31 @@ export function IntakeFields({
           {field("applicationDeadline", "Søknadsfrist", "Søknader kan sendes til og med denne dagen.")}
           {field("offerAnswerDeadline", "Svarfrist for tilbud")}
         </div>
-        <TextField
-          name="waitlistClosesOn"
-          type="date"
-          label="Ventelisten stenger"
-          hint={locked.waitlistClosesOn ?? "Tomt: første samlingsdag. Fra denne dagen gis ingen plass fra ventelisten, og de som står på den, får avslag."}
-          readOnly={Boolean(locked.waitlistClosesOn)}
-          defaultValue={value("waitlistClosesOn")}
-          errors={errors.waitlistClosesOn}
-        />
+        {locked.waitlistClosesOn ? (
+          <>
+            {/* The day as set (empty: the default) goes back unchanged; the field shows the day the list closed. */}
+            <input type="hidden" name="waitlistClosesOn" value={value("waitlistClosesOn")} />
+            <TextField
+              name="waitlistClosingShown"
+              id="waitlistClosesOn"
+              type="date"
+              label="Ventelisten stenger"
+              hint={locked.waitlistClosesOn}
+              readOnly
+              defaultValue={waitlistClosing ?? value("waitlistClosesOn")}
+              errors={errors.waitlistClosesOn}
+            />
+          </>
+        ) : (
+          <TextField
+            name="waitlistClosesOn"
+            type="date"
+            label="Ventelisten stenger"
+            hint="Tomt: første samlingsdag. Fra denne dagen gis ingen plass fra ventelisten, og de som står på den, får avslag."
+            defaultValue={value("waitlistClosesOn")}
+            errors={errors.waitlistClosesOn}
+          />
+        )}
       </fieldset>
       <fieldset className="space-y-4">
         <legend className="font-semibold">Kullet</legend>

@@ -14,6 +14,7 @@ export function IntakeForm({
   hidden = {},
   programmes,
   locked,
+  waitlistClosing,
   askReason = false,
   submitLabel,
   label,
@@ -24,6 +25,7 @@ export function IntakeForm({
   /** Creating: the programme to choose. */
   programmes?: readonly { id: string; name: string }[];
   locked?: Partial<Record<keyof IntakeFieldValues, string>>;
+  waitlistClosing?: string;
   /** Changing a published intake: room for the reason a deadline moves. */
   askReason?: boolean;
   submitLabel: string;
@@ -46,7 +48,7 @@ export function IntakeForm({
                 errors={errors.programmeId}
               />
             ) : null}
-            <IntakeFields initial={initial} values={state.values} errors={errors} locked={locked} />
+            <IntakeFields initial={initial} values={state.values} errors={errors} locked={locked} waitlistClosing={waitlistClosing} />
             {askReason ? (
               <TextAreaField
                 name="reason"

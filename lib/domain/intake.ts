@@ -91,7 +91,8 @@ export interface IntakeChangeContext {
  * already accepted; a new code once applicants have seen the intake; a deadline before today once
  * applications exist, unless the adviser writes why; any new deadline once decisions are made
  * (categories are decided as of the deadline); a new waiting-list closing day once the list has
- * closed; a new start date once the kull has begun (its requirements are locked from that day).
+ * closed; a new start date once the kull has begun (its requirements are locked from that day);
+ * anything but the name once the kull is completed.
  */
 export function intakeChangeProblems(before: IntakeFields, after: IntakeFields, context: IntakeChangeContext): IntakeProblems {
   const problems: IntakeProblems = {};
@@ -128,7 +129,41 @@ export function intakeChangeProblems(before: IntakeFields, after: IntakeFields, 
   if (after.startsOn !== before.startsOn && phaseIndex(context.phase) >= phaseIndex("RUNNING")) {
     add(problems, "startsOn", "Kullet har startet, så startdatoen kan ikke endres.");
   }
+  if (phaseIndex(context.phase) >= phaseIndex("COMPLETED")) {
+    // A completed kull is history: its places and dates are what the letters, the exam and the
+    // diplomas were decided on. Only a misspelt name may still be put right.
+    for (const field of FIXED_ONCE_COMPLETED) {
+      if (after[field] !== before[field] && !problems[field]) add(problems, field, COMPLETED_FIXED);
+    }
+  }
   return problems;
+}
+
+const FIXED_ONCE_COMPLETED = [
+  "capacity",
+  "applicationOpensOn",
+  "applicationDeadline",
+  "offerAnswerDeadline",
+  "startsOn",
+  "endsOn",
+  "waitlistClosesOn",
+] as const satisfies readonly (keyof IntakeFields)[];
+const COMPLETED_FIXED = "Kullet er fullført, så dette står fast.";
+
+/**
+ * The fields of an existing intake that may no longer change, each with why (Norwegian, shown as
+ * the field's hint). The same rules as intakeChangeProblems, which refuses a change to them.
+ */
+export function fixedIntakeFields(context: Pick<IntakeChangeContext, "phase" | "decisions" | "waitlistClosedOn">): Partial<Record<keyof IntakeFields, string>> {
+  const fixed: Partial<Record<keyof IntakeFields, string>> = {};
+  if (context.phase !== "DRAFT") fixed.code = "Koden kan ikke endres etter at opptaket er publisert.";
+  if (context.decisions > 0) fixed.applicationDeadline = "Det er gjort vedtak, så fristen står fast.";
+  if (phaseIndex(context.phase) >= phaseIndex("RUNNING")) fixed.startsOn = "Kullet har startet, så startdatoen står fast.";
+  if (context.waitlistClosedOn !== null) fixed.waitlistClosesOn = `Ventelisten stengte ${formatDateNb(context.waitlistClosedOn)}, så datoen står fast.`;
+  if (phaseIndex(context.phase) >= phaseIndex("COMPLETED")) {
+    for (const field of FIXED_ONCE_COMPLETED) fixed[field] ??= COMPLETED_FIXED;
+  }
+  return fixed;
 }
 
 /** Why a kull's facts cannot be changed at all, or null: an archived kull is a closed record. */

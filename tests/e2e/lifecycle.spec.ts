@@ -524,6 +524,14 @@ test("the three who passed get their confirmation; the kull is archived and clos
   await expect(adviser.getByText("Før kullet kan arkiveres:")).toBeVisible();
   await expect(adviser.getByText(/^3 studenter har bestått, men er ikke registrert som fullført/)).toBeVisible();
   await expect(adviser.getByRole("button", { name: "Arkiver kullet" })).toHaveCount(0);
+  // A completed kull is history: its places and dates stand, each shown read-only with why (the
+  // waiting list with the day it closed, though none was set); the name may still be put right.
+  await expect(adviser.getByText("Kullet er fullført, så plassene og datoene står fast. Navnet kan rettes; endringen logges.")).toBeVisible();
+  await expect(adviser.getByLabel("Slutter", { exact: true })).toHaveAttribute("readonly", "");
+  await expect(adviser.getByLabel("Studieplasser")).toHaveAttribute("readonly", "");
+  await expect(adviser.getByLabel("Ventelisten stenger")).toHaveValue(SAMLINGER[0].days[0]);
+  await expect(adviser.getByLabel("Navn", { exact: true })).not.toHaveAttribute("readonly", "");
+  await expectAccessible(adviser);
   // The overview says so too, and leads to the kull's page with the list.
   await adviser.goto("/veileder");
   await expect(adviser.getByRole("link", { name: "Kullet kan arkiveres når det som står åpent, er avsluttet. (Kull V2031)" })).toBeVisible();

@@ -5,10 +5,10 @@ import "server-only";
 // by whole weeks and off public holidays, for the adviser to review before it is saved).
 import { isWaitlistClosed, waitlistClosingDate } from "@/lib/domain/admission-decisions";
 import { osloDate } from "@/lib/domain/application-deadline";
-import { COHORT_PHASE_LABELS, describeCohortPhase, phaseIndex } from "@/lib/domain/cohort-life";
+import { COHORT_PHASE_LABELS, describeCohortPhase } from "@/lib/domain/cohort-life";
 import { compareCohortCodes, isCohortCode } from "@/lib/domain/cohort";
 import { copyPlanDates, weeksBetweenTerms } from "@/lib/domain/cohort-plan";
-import { copiedIntakeFields } from "@/lib/domain/intake";
+import { copiedIntakeFields, fixedIntakeFields } from "@/lib/domain/intake";
 import { canManageIntakes } from "@/lib/permissions";
 import { readPlanToCopy } from "@/lib/server/cohorts/samlinger";
 import { db } from "@/lib/server/db";
@@ -42,7 +42,6 @@ export async function getIntake(viewer: Viewer, cohortId: string, now = new Date
   const tallies = await loadLifeCounts(db(), [row.id]);
   const counts = tallies.get(row.id)!;
   const life = (await livesWithOpenCases(db(), [row], tallies, today)).get(row.id)!;
-  const started = phaseIndex(life.phase) >= phaseIndex("RUNNING");
   const waitlistClosing = waitlistClosingDate({
     waitlistClosesOn: life.fields.waitlistClosesOn,
     startsOn: life.fields.startsOn,
@@ -73,13 +72,14 @@ export async function getIntake(viewer: Viewer, cohortId: string, now = new Date
     completionProblems: life.completionProblems,
     archiveProblems: life.archiveProblems!,
     nextStep: life.nextStep ? { text: life.nextStep.text, href: nextStepHref(row.id, life, today) } : null,
-    /** What may still change (the rules are lib/domain/intake.ts; the use case decides). */
-    locked: {
-      code: life.phase !== "DRAFT",
-      applicationDeadline: counts.decisions > 0,
-      startsOn: started,
-      waitlistClosesOn: isWaitlistClosed(waitlistClosing, now) ? waitlistClosing : null,
-    },
+    /** The day the waiting list closes (or closed), the default day when none is set. */
+    waitlistClosing,
+    /** What may no longer change, each with why (the rules are lib/domain/intake.ts; the use case decides). */
+    locked: fixedIntakeFields({
+      phase: life.phase,
+      decisions: counts.decisions,
+      waitlistClosedOn: isWaitlistClosed(waitlistClosing, now) ? waitlistClosing : null,
+    }),
   };
 }
 

@@ -3,6 +3,7 @@ import {
   applicationDeadlineMoved,
   copiedIntakeFields,
   deadlineMovedMail,
+  fixedIntakeFields,
   intakeChangeProblems,
   intakeFieldProblems,
   intakeLockedReason,
@@ -128,6 +129,89 @@ describe("intakeChangeProblems", () => {
     expect(intakeChangeProblems(fields, moved, { ...context, phase: "ADMISSION" })).toEqual({});
     for (const phase of ["RUNNING", "EXAM", "COMPLETED", "ARCHIVED"] as const) {
       expect(intakeChangeProblems(fields, moved, { ...context, phase })).toEqual({ startsOn: ["Kullet har startet, så startdatoen kan ikke endres."] });
+    }
+  });
+});
+
+describe("a completed kull's intake", () => {
+  const context: IntakeChangeContext = { phase: "COMPLETED", today: "2028-09-01", acceptedPlaces: 30, applications: 44, decisions: 40, reason: "x", waitlistClosedOn: "2027-08-24" };
+  const completed = "Kullet er fullført, så dette står fast.";
+
+  it("lets only the name be put right", () => {
+    expect(intakeChangeProblems(fields, { ...fields, name: "Kull H2027 Trondheim" }, context)).toEqual({});
+    expect(intakeChangeProblems(fields, fields, context)).toEqual({});
+  });
+
+  it("keeps every place and date, each refused at its own field", () => {
+    const changes: Partial<IntakeFields>[] = [
+      { capacity: 31 },
+      { applicationOpensOn: "2026-10-02" },
+      { offerAnswerDeadline: "2027-03-02" },
+      { endsOn: "2028-06-01" },
+      { waitlistClosesOn: null },
+    ];
+    for (const change of changes) {
+      const field = Object.keys(change)[0] as keyof IntakeFields;
+      const before = field === "waitlistClosesOn" ? { ...fields, waitlistClosesOn: "2027-08-24" } : fields;
+      const problems = intakeChangeProblems(before, { ...before, ...change }, { ...context, waitlistClosedOn: null });
+      expect(problems).toEqual({ [field]: [completed] });
+    }
+    // A field with a rule of its own keeps its own reason, once.
+    expect(intakeChangeProblems(fields, { ...fields, startsOn: "2027-08-31" }, context)).toEqual({ startsOn: ["Kullet har startet, så startdatoen kan ikke endres."] });
+    expect(intakeChangeProblems(fields, { ...fields, capacity: 29 }, context).capacity).toEqual([
+      "30 plasser er allerede tatt, så kullet kan ikke ha færre enn 30 studieplasser.",
+    ]);
+    // A running kull may still move its end.
+    expect(intakeChangeProblems(fields, { ...fields, endsOn: "2028-06-01" }, { ...context, phase: "EXAM" })).toEqual({});
+  });
+});
+
+describe("fixedIntakeFields", () => {
+  it("names what may no longer change and why, as the kull moves on", () => {
+    expect(fixedIntakeFields({ phase: "DRAFT", decisions: 0, waitlistClosedOn: null })).toEqual({});
+    expect(fixedIntakeFields({ phase: "OPEN", decisions: 0, waitlistClosedOn: null })).toEqual({ code: "Koden kan ikke endres etter at opptaket er publisert." });
+    expect(fixedIntakeFields({ phase: "ADMISSION", decisions: 2, waitlistClosedOn: null })).toEqual({
+      code: "Koden kan ikke endres etter at opptaket er publisert.",
+      applicationDeadline: "Det er gjort vedtak, så fristen står fast.",
+    });
+    expect(fixedIntakeFields({ phase: "RUNNING", decisions: 2, waitlistClosedOn: "2027-08-24" })).toEqual({
+      code: "Koden kan ikke endres etter at opptaket er publisert.",
+      applicationDeadline: "Det er gjort vedtak, så fristen står fast.",
+      startsOn: "Kullet har startet, så startdatoen står fast.",
+      waitlistClosesOn: "Ventelisten stengte 24. august 2027, så datoen står fast.",
+    });
+    const completed = fixedIntakeFields({ phase: "COMPLETED", decisions: 2, waitlistClosedOn: "2027-08-24" });
+    expect(Object.keys(completed).sort()).toEqual(
+      ["applicationDeadline", "applicationOpensOn", "capacity", "code", "endsOn", "offerAnswerDeadline", "startsOn", "waitlistClosesOn"].sort(),
+    );
+    expect(completed.name).toBeUndefined();
+    expect(completed.endsOn).toBe("Kullet er fullført, så dette står fast.");
+    expect(completed.startsOn).toBe("Kullet har startet, så startdatoen står fast.");
+  });
+
+  it("fixes exactly the fields a change to which is refused", () => {
+    const changed: IntakeFields = {
+      code: "V2028",
+      name: "Annet navn",
+      capacity: 99,
+      applicationOpensOn: "2026-10-02",
+      applicationDeadline: "2027-01-20",
+      offerAnswerDeadline: "2027-03-02",
+      startsOn: "2027-08-31",
+      endsOn: "2028-06-01",
+      waitlistClosesOn: "2027-09-01",
+    };
+    for (const phase of ["DRAFT", "OPEN", "ADMISSION", "RUNNING", "EXAM", "COMPLETED"] as const) {
+      for (const decisions of [0, 3]) {
+        for (const waitlistClosedOn of [null, "2027-08-24"]) {
+          const context: IntakeChangeContext = { phase, today: "2026-12-03", acceptedPlaces: 0, applications: 0, decisions, reason: null, waitlistClosedOn };
+          const refused = Object.keys(changed).filter((key) => {
+            const field = key as keyof IntakeFields;
+            return intakeChangeProblems(fields, { ...fields, [field]: changed[field] }, context)[field] !== undefined;
+          });
+          expect(refused.sort(), `${phase} ${decisions} ${waitlistClosedOn}`).toEqual(Object.keys(fixedIntakeFields(context)).sort());
+        }
+      }
     }
   });
 });

@@ -179,7 +179,9 @@ export default async function IntakePage({ params, searchParams }: { params: Pro
 
         <section className="card space-y-4" aria-labelledby="endre-heading">
           <h2 id="endre-heading">Opptaket og datoene</h2>
-          {published && !intake.archivedAt ? (
+          {intake.phase === "COMPLETED" ? (
+            <p className="text-slate-700">Kullet er fullført, så plassene og datoene står fast. Navnet kan rettes; endringen logges.</p>
+          ) : published && !intake.archivedAt ? (
             <p className="text-slate-700">
               Opptaket er publisert: endringer logges, og flyttes søknadsfristen, får søkere med utkast e-post om det.
             </p>
@@ -201,13 +203,9 @@ export default async function IntakePage({ params, searchParams }: { params: Pro
                 endsOn: intake.endsOn,
                 waitlistClosesOn: intake.waitlistClosesOn,
               }}
-              locked={{
-                ...(intake.locked.code ? { code: "Koden kan ikke endres etter at opptaket er publisert." } : {}),
-                ...(intake.locked.applicationDeadline ? { applicationDeadline: "Det er gjort vedtak, så fristen står fast." } : {}),
-                ...(intake.locked.startsOn ? { startsOn: "Kullet har startet, så startdatoen står fast." } : {}),
-                ...(intake.locked.waitlistClosesOn ? { waitlistClosesOn: `Ventelisten stengte ${formatDateNb(intake.locked.waitlistClosesOn)}, så datoen står fast.` } : {}),
-              }}
-              askReason={published}
+              locked={intake.locked}
+              waitlistClosing={intake.waitlistClosing}
+              askReason={published && intake.phase !== "COMPLETED"}
               submitLabel="Lagre endringene"
               label="Endre opptaket"
             />
