@@ -153,6 +153,16 @@ export function leaveRequestProblems(
 }
 
 /**
+ * Why no leave can be granted or refused in the kull any more, or null. A completed kull is
+ * history: its exam is decided on the attendance as it stood, so a leave would change nothing the
+ * student needs and would rewrite the record (a student still waiting for a later sitting asks for
+ * that sitting to be deferred instead).
+ */
+export function kullLeaveProblem(kull: { completedOn: string | null }): string | null {
+  return kull.completedOn === null ? null : `Kullet ble fullført ${formatDateNb(kull.completedOn)}. Permisjon kan ikke gis eller avslås i et fullført kull.`;
+}
+
+/**
  * The first day back from a leave: a real date, not before the leave began, and not after today
  * (the return is registered when the student is back). Null when fine.
  */

@@ -9,6 +9,7 @@ import { describe, expect, it, beforeAll } from "vitest";
 import { saveOwnIdentityAction, withdrawStudentAction } from "@/lib/actions/enrolments";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { addDays } from "@/lib/domain/dates";
+import { formatDateNb } from "@/lib/domain/format";
 import { klageDeadline } from "@/lib/domain/klage";
 import { standingFromEligibility, type StandingFacts } from "@/lib/domain/standing";
 import { advanceWaitingLists } from "@/lib/server/admission/waitlist";
@@ -20,6 +21,7 @@ import { getStudentIdentity, saveStudentIdentity } from "@/lib/server/enrolments
 import { cancelLeave, grantLeave, refuseLeave, registerReturn, startDueLeaves } from "@/lib/server/enrolments/leave";
 import { decideStudentAppeal, fileStudentAppeal } from "@/lib/server/student-letters/appeals";
 import { getTransferPlan, transferStudent } from "@/lib/server/enrolments/transfer";
+import { getStudentRecord } from "@/lib/server/enrolments/queries";
 import { withdrawStudent } from "@/lib/server/enrolments/withdrawal";
 import { refreshStandings } from "@/lib/server/standings/refresh";
 import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
@@ -180,6 +182,24 @@ describe("leave of absence", () => {
     });
     expect((await db().enrolment.findUniqueOrThrow({ where: { id: student(REFUSED).enrolmentId } })).status).toBe("ACTIVE");
     expect((await db().examRegistration.findFirstOrThrow({ where: { enrolmentId: student(REFUSED).enrolmentId } })).status).toBe("ADMITTED");
+  });
+});
+
+describe("leave in a completed kull", () => {
+  it("is not offered, and granting or refusing one is refused with when the kull was completed; nothing is written", async () => {
+    const done = await makeCohort({ students: 1, samlinger: planDays(addDays(TODAY, -90), 3), heldBefore: TODAY });
+    const [only] = done.students;
+    const offered = async () => (await getStudentRecord(done.adviser, only!.userId, NOW)).enrolments.find((row) => row.id === only!.enrolmentId)!.actions.leave;
+    expect(await offered()).toBe(true);
+    const completedAt = new Date(NOW.getTime() - 7 * 86_400_000);
+    await db().cohort.update({ where: { id: done.cohortId }, data: { completedAt } });
+    expect(await offered()).toBe(false);
+    const request = { enrolmentId: only!.enrolmentId, from: addDays(TODAY, -80), to: addDays(TODAY, -70), reason: "Sykdom", documentation: null };
+    const message = `Kullet ble fullført ${formatDateNb(osloDate(completedAt))}. Permisjon kan ikke gis eller avslås i et fullført kull.`;
+    await expect(grantLeave(done.adviser, request, NOW)).rejects.toThrow(message);
+    await expect(refuseLeave(done.adviser, { ...request, grounds: "Kullet er over." }, NOW)).rejects.toThrow(message);
+    expect(await db().leaveOfAbsence.count({ where: { enrolmentId: only!.enrolmentId } })).toBe(0);
+    expect(await db().studentLetter.count({ where: { enrolmentId: only!.enrolmentId } })).toBe(0);
   });
 });
 

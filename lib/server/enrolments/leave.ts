@@ -21,6 +21,7 @@ import {
   daysOnLeave,
   effectiveLeave,
   enrolmentChangeProblem,
+  kullLeaveProblem,
   leaveCancellationProblem,
   leaveHasBegun,
   leaveRequestProblems,
@@ -75,6 +76,7 @@ async function kullFacts(tx: Transaction, cohortId: string) {
     where: { id: cohortId },
     select: {
       endsOn: true,
+      completedAt: true,
       attendanceThresholdPercent: true,
       samlinger: { select: { samling: { select: { days: { select: { id: true, date: true } } } } } },
     },
@@ -83,16 +85,22 @@ async function kullFacts(tx: Transaction, cohortId: string) {
   for (const { samling } of cohort.samlinger) for (const planDay of samling.days) seen.set(planDay.id, isoDate(planDay.date));
   const planDays = [...seen].map(([id, date]) => ({ id, date })).sort((a, b) => compareIsoDates(a.date, b.date));
   const maxAbsences = planDays.length - requiredAttendanceDays(planDays.length, cohort.attendanceThresholdPercent);
-  return { endsOn: isoDate(cohort.endsOn), percent: cohort.attendanceThresholdPercent, planDays, maxAbsences };
+  return {
+    endsOn: isoDate(cohort.endsOn),
+    completedOn: cohort.completedAt ? osloDate(cohort.completedAt) : null,
+    percent: cohort.attendanceThresholdPercent,
+    planDays,
+    maxAbsences,
+  };
 }
 
 async function checkRequest(tx: Transaction, enrolment: LockedEnrolment, input: LeaveInput, change: "GRANT_LEAVE" | "REFUSE_LEAVE") {
   const problem = enrolmentChangeProblem(change, enrolment.status);
   if (problem) throw new DomainError(problem);
-  const [facts, granted] = [
-    await kullFacts(tx, enrolment.cohortId),
-    await tx.leaveOfAbsence.findMany({ where: { enrolmentId: enrolment.id, status: "GRANTED" }, select: { fromDate: true, toDate: true, returnedOn: true } }),
-  ];
+  const facts = await kullFacts(tx, enrolment.cohortId);
+  const closed = kullLeaveProblem(facts);
+  if (closed) throw new DomainError(closed);
+  const granted = await tx.leaveOfAbsence.findMany({ where: { enrolmentId: enrolment.id, status: "GRANTED" }, select: { fromDate: true, toDate: true, returnedOn: true } });
   const problems = leaveRequestProblems(input, { kullEndsOn: facts.endsOn, granted: granted.map(period) });
   // One granted leave at a time (and the database's unique index): the return from the open one is
   // registered first, or — if it has not begun — it is withdrawn (cancelLeave).

@@ -4,7 +4,7 @@ import "server-only";
 // which changes each enrolment allows now). Advisers and admins only; everyone else is refused.
 import { osloDate } from "@/lib/domain/application-deadline";
 import { compareIsoDates } from "@/lib/domain/dates";
-import { allowedChanges, completionProblem, completionSitting, type EnrolmentStatus, leaveCancellationProblem, leaveHasBegun } from "@/lib/domain/enrolment";
+import { allowedChanges, completionProblem, completionSitting, type EnrolmentStatus, kullLeaveProblem, leaveCancellationProblem, leaveHasBegun } from "@/lib/domain/enrolment";
 import { RECORD_SELECT, toRecord } from "@/lib/server/exams/records";
 import { isWaitlistClosed } from "@/lib/domain/admission-decisions";
 import { waitlistClosingDateOf } from "@/lib/server/admission/places";
@@ -85,7 +85,7 @@ export async function getStudentRecord(viewer: Viewer, userId: string, now = new
           placeReleasedAt: true,
           transferredFrom: { select: { id: true, cohort: { select: { name: true } } } },
           transferredTo: { select: { id: true, cohort: { select: { name: true } } } },
-          cohort: { select: { id: true, name: true, code: true, startsOn: true, endsOn: true, waitlistClosesOn: true, programme: { select: { name: true } } } },
+          cohort: { select: { id: true, name: true, code: true, startsOn: true, endsOn: true, completedAt: true, waitlistClosesOn: true, programme: { select: { name: true } } } },
           basisgruppe: { select: { name: true } },
           standing: { select: { status: true, attendedDays: true, scheduledDays: true, approvedRequired: true, requiredTotal: true } },
           leaves: {
@@ -195,7 +195,7 @@ export async function getStudentRecord(viewer: Viewer, userId: string, now = new
       })),
       creditedDays: enrolment._count.attendanceCredits,
       actions: {
-        leave: changes.includes("GRANT_LEAVE") && open === null,
+        leave: changes.includes("GRANT_LEAVE") && open === null && kullLeaveProblem({ completedOn: enrolment.cohort.completedAt ? osloDate(enrolment.cohort.completedAt) : null }) === null,
         returnFromLeave: changes.includes("RETURN") && open !== null,
         /** The open leave has not begun: it can be withdrawn (lib/domain/enrolment.ts leaveCancellationProblem). */
         cancelLeave: open !== null && leaveCancellationProblem({ status: open.status, from: open.from, returnedOn: open.returnedOn }, status, today) === null,

@@ -9,6 +9,7 @@ import {
   ENROLMENT_STATUSES,
   enrolmentChangeProblem,
   isInKull,
+  kullLeaveProblem,
   leaveCancellationProblem,
   leaveHasBegun,
   leaveRequestProblems,
@@ -146,6 +147,13 @@ describe("leave of absence", () => {
         expect(returnable).toBe(leaveHasBegun({ from }, today));
       }),
     );
+  });
+});
+
+describe("leave in a completed kull", () => {
+  it("is neither granted nor refused once the kull is completed, and says when it was", () => {
+    expect(kullLeaveProblem({ completedOn: null })).toBeNull();
+    expect(kullLeaveProblem({ completedOn: "2028-09-14" })).toBe("Kullet ble fullført 14. september 2028. Permisjon kan ikke gis eller avslås i et fullført kull.");
   });
 });
 
