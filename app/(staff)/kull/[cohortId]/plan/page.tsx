@@ -3,6 +3,7 @@ import { PageHeader } from "@/components/area-nav";
 import { formatDays } from "@/components/cohort-summary";
 import { ActionButton } from "@/components/ui/action-button";
 import { ActionForm } from "@/components/ui/action-form";
+import { EditToggle } from "@/components/ui/edit-toggle";
 import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
@@ -78,8 +79,7 @@ export default async function PlanPage({ params }: { params: Promise<{ cohortId:
             {plan.totalDays} samlingsdager i planen.
           </p>
           {plan.canEditRequirements ? (
-            <details>
-              <summary className="cursor-pointer font-medium text-brand-700">Endre kravene (før kullet starter {formatDateNb(plan.startsOn)})</summary>
+            <EditToggle summary={`Endre kravene (før kullet starter ${formatDateNb(plan.startsOn)})`}>
               <ActionForm action={updateRequirementsAction} hidden={hidden} submitLabel="Lagre kravene" className="mt-3 grid gap-4 sm:grid-cols-2">
                 <TextField name="attendancePercent" type="number" min={1} max={100} required label="Oppmøtekrav (prosent)" defaultValue={plan.requirements.attendancePercent} />
                 <TextField name="fagnotat" type="number" min={0} max={20} required label="Antall fagnotat" defaultValue={plan.requirements.arbeidskrav.fagnotat} />
@@ -87,7 +87,7 @@ export default async function PlanPage({ params }: { params: Promise<{ cohortId:
                 <TextField name="ledertrening" type="number" min={0} max={20} required label="Antall ledertreningsoppgaver" defaultValue={plan.requirements.arbeidskrav.ledertrening} />
                 <TextField name="oral" type="number" min={0} max={20} required label="Antall som legges fram muntlig" defaultValue={plan.requirements.arbeidskrav.oral} />
               </ActionForm>
-            </details>
+            </EditToggle>
           ) : (
             <p className="text-sm text-slate-700">
               {plan.canAdminister ? "Kullet har startet, så kravene står fast." : "Studieveileder kan endre kravene før kullet starter."}
@@ -127,8 +127,7 @@ export default async function PlanPage({ params }: { params: Promise<{ cohortId:
                     </li>
                   ))}
                 </ul>
-                <details className="mt-3">
-                  <summary className="cursor-pointer font-medium text-brand-700">Endre {samling.title}</summary>
+                <EditToggle className="mt-3" summary={`Endre ${samling.title}`}>
                   <div className="mt-3 space-y-6">
                     <ActionForm action={updateSamlingAction} hidden={{ ...hidden, samlingId: samling.id }} submitLabel="Lagre samlingen" label={`Endre ${samling.title}`}>
                       {samling.sharedWith.length > 0 ? <p className="text-sm">Samlingen er felles: endringen gjelder også det andre kullet.</p> : null}
@@ -160,13 +159,12 @@ export default async function PlanPage({ params }: { params: Promise<{ cohortId:
                       </ConfirmActionButton>
                     )}
                   </div>
-                </details>
+                </EditToggle>
               </li>
             ))}
           </ol>
 
-          <details>
-            <summary className="cursor-pointer font-medium text-brand-700">Legg til en samling</summary>
+          <EditToggle summary="Legg til en samling">
             <ActionForm action={addSamlingAction} hidden={hidden} submitLabel="Legg til samlingen" className="mt-3 space-y-4" label="Ny samling">
               <TextField id="new-title" name="title" required label="Navn" defaultValue={`Samling ${lastSamlingNumber + 1}`} />
               <TextField id="new-location" name="location" required label="Sted" defaultValue="NTNU, Trondheim" />
@@ -180,11 +178,10 @@ export default async function PlanPage({ params }: { params: Promise<{ cohortId:
                 </div>
               </fieldset>
             </ActionForm>
-          </details>
+          </EditToggle>
 
           {plan.canAdminister && plan.shareable.length > 0 ? (
-            <details>
-              <summary className="cursor-pointer font-medium text-brand-700">Legg til en felles samling med et annet studieprogram</summary>
+            <EditToggle summary="Legg til en felles samling med et annet studieprogram">
               <ActionForm action={shareSamlingAction} hidden={hidden} submitLabel="Legg til som felles samling" className="mt-3 space-y-4" label="Felles samling">
                 <SelectField
                   name="samlingId"
@@ -194,7 +191,7 @@ export default async function PlanPage({ params }: { params: Promise<{ cohortId:
                   options={plan.shareable.map((option) => ({ value: option.samlingId, label: option.label }))}
                 />
               </ActionForm>
-            </details>
+            </EditToggle>
           ) : null}
 
           {plan.samlinger.length === 0 && plan.copySources.length > 0 ? (
@@ -231,13 +228,12 @@ export default async function PlanPage({ params }: { params: Promise<{ cohortId:
               ? `${plan.exam.title}: ${formatDays([plan.exam.startsOn, plan.exam.endsOn])} (${plan.exam.week}).`
               : "Eksamen er ikke lagt inn ennå."}
           </p>
-          <details>
-            <summary className="cursor-pointer font-medium text-brand-700">{plan.exam ? "Endre eksamensdagene" : "Legg inn eksamen"}</summary>
+          <EditToggle summary={plan.exam ? "Endre eksamensdagene" : "Legg inn eksamen"}>
             <ActionForm action={setExamDaysAction} hidden={hidden} submitLabel="Lagre eksamen" className="mt-3 space-y-4" label="Eksamen">
               <TextField name="title" required label="Navn" defaultValue={plan.exam?.title ?? "Individuell skriftlig hjemmeeksamen (tre dager)"} />
               <TextField name="firstDay" type="date" required label="Første eksamensdag" hint="Hjemmeeksamen over tre dager: de to neste dagene legges til." defaultValue={plan.exam?.startsOn ?? ""} />
             </ActionForm>
-          </details>
+          </EditToggle>
         </section>
 
         <section className="card space-y-4" aria-labelledby="arbeidskrav-heading">
@@ -264,8 +260,7 @@ export default async function PlanPage({ params }: { params: Promise<{ cohortId:
               </ActionForm>
             </div>
           ) : null}
-          <details>
-            <summary className="cursor-pointer font-medium text-brand-700">Endre arbeidskravene, fristene eller legg til et valgfritt</summary>
+          <EditToggle summary="Endre arbeidskravene, fristene eller legg til et valgfritt">
             <div className="mt-3 space-y-3">
               <p>
                 Hele settet lagres samlet og må følge kravene for kullet. Et valgfritt arbeidskrav vurderes som de andre, men
@@ -302,7 +297,7 @@ export default async function PlanPage({ params }: { params: Promise<{ cohortId:
                 }
               />
             </div>
-          </details>
+          </EditToggle>
         </section>
       </div>
     </>

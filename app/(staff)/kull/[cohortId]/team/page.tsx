@@ -3,6 +3,7 @@ import { PageHeader } from "@/components/area-nav";
 import { StatusBadge } from "@/components/status-badge";
 import { ActionButton } from "@/components/ui/action-button";
 import { ActionForm } from "@/components/ui/action-form";
+import { EditToggle } from "@/components/ui/edit-toggle";
 import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
@@ -100,13 +101,12 @@ export default async function TeamPage({ params }: { params: Promise<{ cohortId:
           <DataTable caption="Lærerteamet" columns={columns} rows={team.teachers} rowKey={(row) => row.id} empty="Ingen faglærere er lagt til ennå." />
           {admin ? (
             team.availableFaculty.length > 0 ? (
-              <details>
-                <summary className="cursor-pointer font-medium text-brand-700">Legg til en faglærer</summary>
+              <EditToggle summary="Legg til en faglærer">
                 <ActionForm action={addTeacherAction} hidden={hidden} submitLabel="Legg til i teamet" className="mt-3 space-y-4" label="Legg til faglærer">
                   <SelectField name="userId" required label="Faglærer" options={team.availableFaculty.map((user) => ({ value: user.id, label: `${user.name} (${user.email})` }))} />
                   <CheckboxField name="academicLead" label="Fagansvarlig for kullet" hint="Den som er fagansvarlig nå, blir vanlig faglærer." />
                 </ActionForm>
-              </details>
+              </EditToggle>
             ) : (
               <p className="text-sm text-slate-700">Alle aktive faglærere er i teamet. Nye faglærere opprettes under Brukere.</p>
             )
@@ -137,8 +137,7 @@ export default async function TeamPage({ params }: { params: Promise<{ cohortId:
                   ))}
                 </ul>
                 {admin ? (
-                  <details className="mt-3">
-                    <summary className="cursor-pointer font-medium text-brand-700">Endre navn eller prosessveileder for {group.name}</summary>
+                  <EditToggle className="mt-3" summary={`Endre navn eller prosessveileder for ${group.name}`}>
                     <ActionForm action={updateBasisgruppeAction} hidden={{ ...hidden, basisgruppeId: group.id }} submitLabel="Lagre gruppen" className="mt-3 space-y-4" label={`Endre ${group.name}`}>
                       <TextField id={`name-${group.id}`} name="name" required label="Navn" defaultValue={group.name} />
                       <SelectField
@@ -151,7 +150,7 @@ export default async function TeamPage({ params }: { params: Promise<{ cohortId:
                         options={teacherOptions}
                       />
                     </ActionForm>
-                  </details>
+                  </EditToggle>
                 ) : null}
               </li>
             ))}
@@ -173,13 +172,12 @@ export default async function TeamPage({ params }: { params: Promise<{ cohortId:
             </div>
           ) : null}
           {admin ? (
-            <details>
-              <summary className="cursor-pointer font-medium text-brand-700">Opprett en basisgruppe</summary>
+            <EditToggle summary="Opprett en basisgruppe">
               <ActionForm action={createBasisgruppeAction} hidden={hidden} submitLabel="Opprett gruppen" className="mt-3 space-y-4" label="Ny basisgruppe">
                 <TextField id="new-group-name" name="name" required label="Navn" defaultValue={`Basisgruppe ${team.groups.length + 1}`} />
                 <SelectField id="new-group-supervisor" name="supervisorId" label="Prosessveileder" placeholder="Ingen ennå" options={teacherOptions} />
               </ActionForm>
-            </details>
+            </EditToggle>
           ) : null}
         </section>
       </div>
