@@ -3,6 +3,8 @@
 // fagnotat 1 and the days she attended carried over as explicit credits; Petra gets the letter by
 // e-mail and sees one history across both kull: her studieforløp, and the earlier kull's attempt
 // with its feedback beside the credited item. Only Petra's data changes (specs run in parallel).
+// Then a granted leave withdrawn before it begins (a pool student of Kull V2026), and a student who
+// leaves the programme (Didrik Granli, institusjonsledelse).
 import { expect, test } from "@playwright/test";
 import { expectAccessible, signIn, waitForMail } from "./helpers";
 
@@ -108,4 +110,45 @@ test("the adviser withdraws a granted leave that has not begun, at the student's
   const email = (await page.locator('a[href^="mailto:"]').first().textContent())!.trim();
   const mail = await waitForMail(email, /^Permisjonen fra .+ er trukket tilbake$/);
   expect(mail.text).toContain("er trukket tilbake, slik du ba om");
+});
+
+test("the adviser registers that a student leaves the programme: a day ahead is refused at its field, then confirmed, and the student is told", async ({ page }) => {
+  test.setTimeout(120_000);
+  // Didrik Granli, of the institusjonsledelse kull that shares a samling with Kull V2026: no other
+  // spec counts its students, so only his data changes. Its waiting list closed at its first samling.
+  const DIDRIK = { name: "Didrik Granli", email: "didrik.granli@demo.no" };
+  await signIn(page, "veileder@demo.no");
+  await page.goto("/veileder/studenter");
+  await page.getByLabel("Søk på navn eller e-post").fill("Granli");
+  await page.getByRole("button", { name: "Søk" }).click();
+  await page.getByRole("link", { name: DIDRIK.name }).click();
+  await expect(page.getByRole("heading", { level: 1, name: DIDRIK.name })).toBeVisible();
+  const kull = page.getByRole("article", { name: /Kull V2026/ });
+  await expect(kull).toContainText("Aktiv");
+
+  // A day that has not come is refused at the field, and the reason typed stays.
+  const tomorrow = new Date(Date.now() + 86_400_000).toLocaleDateString("sv-SE", { timeZone: "Europe/Oslo" });
+  await kull.getByText("Studenten slutter", { exact: true }).click();
+  await kull.getByLabel("Slutter fra og med").fill(tomorrow);
+  await kull.getByLabel("Grunn studenten har oppgitt").fill("Ny jobb i en annen kommune.");
+  await kull.getByRole("button", { name: "Registrer at studenten slutter" }).click();
+  const dialog = page.getByRole("dialog", { name: "Registrere at studenten slutter?" });
+  await expect(dialog).toContainText("plassen går ikke videre");
+  await dialog.getByRole("button", { name: "Ja, studenten slutter" }).click();
+  await expect(kull.getByText("Registrer at studenten slutter når det har skjedd: datoen kan ikke være etter i dag.").first()).toBeVisible();
+  await expect(kull.getByLabel("Slutter fra og med")).toHaveAttribute("aria-invalid", "true");
+  await expect(kull.getByLabel("Grunn studenten har oppgitt")).toHaveValue("Ny jobb i en annen kommune.");
+  await expectAccessible(page);
+
+  // Today: done, and the page says what followed.
+  const today = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Oslo" });
+  await kull.getByLabel("Slutter fra og med").fill(today);
+  await kull.getByRole("button", { name: "Registrer at studenten slutter" }).click();
+  await dialog.getByRole("button", { name: "Ja, studenten slutter" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Studenten har sluttet i Kull V2026" })).toContainText("Plassen går ikke videre");
+  await expect(kull).toContainText("Sluttet");
+  await expect(kull.getByText("Studenten slutter", { exact: true })).toHaveCount(0);
+  await expectAccessible(page);
+  const mail = await waitForMail(DIDRIK.email, /^Bekreftelse: du har sluttet på /);
+  expect(mail.text).toContain("slik du ba om");
 });
