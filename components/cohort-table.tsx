@@ -69,7 +69,11 @@ export function CohortTable({
             header: "Søknader",
             cell: (cohort: CohortRow) => (
               <>
-                {cohort.applications ? `${cohort.applications.submitted} sendt, ${cohort.applications.drafts} utkast` : null}
+                {cohort.applications
+                  ? cohort.applications.submitted + cohort.applications.drafts === 0
+                    ? "Ingen søknader"
+                    : `${cohort.applications.submitted} sendt, ${cohort.applications.drafts} utkast`
+                  : null}
                 <span className="block text-slate-700">Frist {formatDateNb(cohort.applicationDeadline)}</span>
               </>
             ),
