@@ -36,6 +36,33 @@ describe("the demo's enrolment changes", () => {
     expect(onLeave.students.map((student) => student.name)).toEqual(["Petra Permisjon"]);
   });
 
+  it("the adviser lists one kull's students, narrows them by name, and every kull with students can be chosen (an archived one marked)", async () => {
+    const adviser = await viewerOf("veileder@demo.no");
+    const petra = await db().enrolment.findFirstOrThrow({ where: { user: { email: "student.permisjon@demo.no" } }, select: { cohortId: true } });
+    const inKull = await db().enrolment.findMany({ where: { cohortId: petra.cohortId }, select: { user: { select: { name: true } } } });
+    const all = await searchStudents(adviser, { query: null, cohortId: petra.cohortId });
+    expect(all.searching).toBe(true);
+    const kull = await db().cohort.findUniqueOrThrow({ where: { id: petra.cohortId }, select: { name: true, programme: { select: { name: true } } } });
+    expect(all.cohort?.label).toBe(`${kull.programme.name}, ${kull.name}`);
+    expect(all.truncated).toBe(false);
+    expect(all.students.map((student) => student.name).sort()).toEqual(inKull.map((row) => row.user.name).sort());
+    const narrowed = await searchStudents(adviser, { query: "permisjon", cohortId: petra.cohortId });
+    expect(narrowed.students.map((student) => student.name)).toEqual(["Petra Permisjon"]);
+    // Another kull's students are not in it, and an id that is no kull's finds nobody.
+    const other = await db().enrolment.findFirstOrThrow({ where: { cohortId: { not: petra.cohortId }, user: { name: { not: "Petra Permisjon" } } }, select: { cohortId: true, user: { select: { name: true } } } });
+    expect(all.students.map((student) => student.name)).not.toContain(other.user.name);
+    expect((await searchStudents(adviser, { query: null, cohortId: "c".padEnd(25, "0") })).students).toEqual([]);
+    const labels = all.cohorts.map((cohort) => cohort.label);
+    expect(labels).toContain(`${kull.programme.name}, Kull V2026`);
+    expect(labels.filter((label) => label.endsWith(" (arkivert)"))).toEqual(
+      (await db().cohort.findMany({ where: { archivedAt: { not: null }, enrolments: { some: {} } }, select: { name: true, programme: { select: { name: true } } } })).map(
+        (row) => `${row.programme.name}, ${row.name} (arkivert)`,
+      ),
+    );
+    // Faculty are refused.
+    await expect(searchStudents(await viewerOf("faglaerer@demo.no"), { query: null, cohortId: petra.cohortId })).rejects.toThrow();
+  });
+
   it("Olav moved from H2025 to the running cohort: two arbeidskrav and twelve days credited, counted, and one history", async () => {
     const enrolments = await db().enrolment.findMany({
       where: { user: { email: "student.overfort@demo.no" } },

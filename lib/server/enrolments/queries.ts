@@ -22,31 +22,53 @@ const ENROLMENT_SUMMARY = {
   cohort: { select: { id: true, name: true, code: true, startsOn: true, programme: { select: { name: true } } } },
 } as const;
 
-/** Students whose name or e-mail contains `query` (at least two characters), or — without one — those on leave now. */
-export async function searchStudents(viewer: Viewer, input: { query: string | null }) {
+/** At most this many students in one list; the page says when there are more. */
+export const STUDENT_LIST_LIMIT = 100;
+
+/**
+ * Students whose name or e-mail contains `query` (at least two characters), those of one kull
+ * (`cohortId`), or both; without either, those on leave now. Also the kull to choose from (every
+ * kull that has students, the newest first, archived ones too: a student's history stays findable).
+ */
+export async function searchStudents(viewer: Viewer, input: { query: string | null; cohortId?: string | null }) {
   requireAdviser(viewer);
   const query = input.query?.trim() ?? "";
-  const searching = query.length >= 2;
-  const users = await db().user.findMany({
-    where: searching
-      ? {
-          enrolments: { some: {} },
-          OR: [{ name: { contains: query, mode: "insensitive" } }, { email: { contains: query, mode: "insensitive" } }],
-        }
-      : { enrolments: { some: { status: "ON_LEAVE" } } },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    take: 50,
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      enrolments: { orderBy: { cohort: { startsOn: "desc" } }, select: ENROLMENT_SUMMARY },
-    },
-  });
+  const byText = query.length >= 2;
+  const cohortId = input.cohortId && isRecordId(input.cohortId) ? input.cohortId : null;
+  const [cohorts, users] = await Promise.all([
+    db().cohort.findMany({
+      where: { enrolments: { some: {} } },
+      orderBy: [{ startsOn: "desc" }, { name: "asc" }, { id: "asc" }],
+      select: { id: true, name: true, archivedAt: true, programme: { select: { name: true } } },
+    }),
+    db().user.findMany({
+      where:
+        byText || cohortId
+          ? {
+              enrolments: { some: cohortId ? { cohortId } : {} },
+              ...(byText ? { OR: [{ name: { contains: query, mode: "insensitive" as const } }, { email: { contains: query, mode: "insensitive" as const } }] } : {}),
+            }
+          : { enrolments: { some: { status: "ON_LEAVE" } } },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      take: STUDENT_LIST_LIMIT + 1,
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        enrolments: { orderBy: { cohort: { startsOn: "desc" } }, select: ENROLMENT_SUMMARY },
+      },
+    }),
+  ]);
+  const cohort = cohortId ? (cohorts.find((row) => row.id === cohortId) ?? null) : null;
   return {
-    searching,
+    searching: byText || cohortId !== null,
     tooShort: query.length === 1,
-    students: users.map((user) => ({
+    /** The kull chosen, when it is one that has students. */
+    cohort: cohort ? { id: cohort.id, label: `${cohort.programme.name}, ${cohort.name}` } : null,
+    cohorts: cohorts.map((row) => ({ id: row.id, label: `${row.programme.name}, ${row.name}${row.archivedAt ? " (arkivert)" : ""}` })),
+    /** More matched than are shown. */
+    truncated: users.length > STUDENT_LIST_LIMIT,
+    students: users.slice(0, STUDENT_LIST_LIMIT).map((user) => ({
       userId: user.id,
       name: user.name,
       email: user.email,

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/area-nav";
 import { ENROLMENT_STATUS, StatusBadge } from "@/components/status-badge";
 import { DataTable, type Column } from "@/components/ui/data-table";
-import { searchStudents, type StudentSearchResult } from "@/lib/server/enrolments/queries";
+import { searchStudents, STUDENT_LIST_LIMIT, type StudentSearchResult } from "@/lib/server/enrolments/queries";
 import { requirePageRole } from "@/lib/server/viewer";
 
 export const metadata: Metadata = { title: "Studenter" };
@@ -41,11 +41,18 @@ const columns: Column<StudentSearchResult>[] = [
   },
 ];
 
-export default async function StudentsPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+export default async function StudentsPage({ searchParams }: { searchParams: Promise<{ q?: string; kull?: string }> }) {
   const viewer = await requirePageRole(["ADVISER", "ADMIN"], "/veileder/studenter");
-  const { q } = await searchParams;
+  const { q, kull } = await searchParams;
   const query = typeof q === "string" ? q.slice(0, 200) : null;
-  const result = await searchStudents(viewer, { query });
+  const cohortId = typeof kull === "string" && kull ? kull.slice(0, 40) : null;
+  const result = await searchStudents(viewer, { query, cohortId });
+  const text = query?.trim() && !result.tooShort ? query.trim() : null;
+  const heading = result.cohort
+    ? `Studenter i ${result.cohort.label}${text ? ` som passer med «${text}»` : ""}`
+    : result.searching
+      ? `Treff for «${text ?? ""}»`
+      : "Studenter med permisjon nå";
   return (
     <>
       <PageHeader
@@ -66,20 +73,38 @@ export default async function StudentsPage({ searchParams }: { searchParams: Pro
               </p>
             ) : null}
           </div>
+          <div className="grow">
+            <label htmlFor="kull" className="block font-medium">
+              Kull
+            </label>
+            <select id="kull" name="kull" defaultValue={result.cohort?.id ?? ""} className="input mt-1">
+              <option value="">Alle kull</option>
+              {result.cohorts.map((cohort) => (
+                <option key={cohort.id} value={cohort.id}>
+                  {cohort.label}
+                </option>
+              ))}
+            </select>
+          </div>
           <button type="submit" className="btn-secondary">
             Søk
           </button>
         </form>
       </section>
       <section className="card" aria-labelledby="sok-heading">
-        <h2 id="sok-heading">{result.searching ? `Treff for «${query}»` : "Studenter med permisjon nå"}</h2>
+        <h2 id="sok-heading">{heading}</h2>
+        {result.truncated ? (
+          <p className="mt-1 text-slate-700">
+            Viser de {STUDENT_LIST_LIMIT} første i alfabetisk rekkefølge. Skriv mer av navnet eller e-postadressen for å finne den du leter etter.
+          </p>
+        ) : null}
         <div className="mt-2">
           <DataTable
             caption={result.searching ? "Studenter som passer med søket" : "Studenter med permisjon nå"}
             columns={columns}
             rows={result.students}
             rowKey={(student) => student.userId}
-            empty={result.searching ? `Ingen studenter passer med «${query}».` : "Ingen studenter har permisjon nå."}
+            empty={result.searching ? "Ingen studenter passer med søket." : "Ingen studenter har permisjon nå."}
           />
         </div>
       </section>
