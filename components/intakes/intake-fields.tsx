@@ -32,7 +32,10 @@ export function IntakeFields({
   /** The day the waiting list closes as things stand (the default when none is set): shown once it is locked. */
   waitlistClosing?: string;
 }) {
-  const value = (name: keyof IntakeFieldValues) => values?.[name] ?? (initial[name] === undefined || initial[name] === null ? "" : String(initial[name]));
+  // A fixed field shows (and sends back) what is stored, never what a refused submit left: the set
+  // of fixed fields can grow between two submits (the kull completed meanwhile).
+  const value = (name: keyof IntakeFieldValues) =>
+    (locked[name] ? undefined : values?.[name]) ?? (initial[name] === undefined || initial[name] === null ? "" : String(initial[name]));
   const field = (name: keyof IntakeFieldValues, label: string, hint?: string) => (
     <TextField
       name={name}
@@ -85,7 +88,7 @@ export function IntakeFields({
             {/* The day as set (empty: the default) goes back unchanged; the field shows the day the list closed. */}
             <input type="hidden" name="waitlistClosesOn" value={value("waitlistClosesOn")} />
             <TextField
-              name="waitlistClosingShown"
+              name=""
               id="waitlistClosesOn"
               type="date"
               label="Ventelisten stenger"

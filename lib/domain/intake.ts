@@ -71,6 +71,25 @@ export function intakeFieldProblems(fields: IntakeFields): IntakeProblems {
   return problems;
 }
 
+/**
+ * The field problems of a change to a stored intake that the change brings. A problem the stored
+ * intake already had, on a field the change leaves as it is, does not hold back another change: a
+ * kull made under an earlier rule (or imported) can still have its name put right, and a field
+ * that is fixed cannot be corrected anyway. A problem another change causes on an unchanged field
+ * (a new end before the waiting list's day) still counts: its text, or its presence, is new.
+ */
+export function changedIntakeFieldProblems(before: IntakeFields, after: IntakeFields): IntakeProblems {
+  const problems = intakeFieldProblems(after);
+  const already = intakeFieldProblems(before);
+  for (const field of Object.keys(problems) as (keyof IntakeFields)[]) {
+    if (after[field] !== before[field]) continue;
+    const brought = problems[field]!.filter((message) => !already[field]?.includes(message));
+    if (brought.length > 0) problems[field] = brought;
+    else delete problems[field];
+  }
+  return problems;
+}
+
 export interface IntakeChangeContext {
   phase: CohortPhase;
   today: string;
@@ -133,7 +152,7 @@ export function intakeChangeProblems(before: IntakeFields, after: IntakeFields, 
     // A completed kull is history: its places and dates are what the letters, the exam and the
     // diplomas were decided on. Only a misspelt name may still be put right.
     for (const field of FIXED_ONCE_COMPLETED) {
-      if (after[field] !== before[field] && !problems[field]) add(problems, field, COMPLETED_FIXED);
+      if (after[field] !== before[field] && !problems[field]) add(problems, field, `Kullet er fullført, så ${FIELD_NOUNS[field]} kan ikke endres.`);
     }
   }
   return problems;
@@ -149,6 +168,16 @@ const FIXED_ONCE_COMPLETED = [
   "waitlistClosesOn",
 ] as const satisfies readonly (keyof IntakeFields)[];
 const COMPLETED_FIXED = "Kullet er fullført, så dette står fast.";
+/** Each fixed field as a refusal names it (an error summary lists the messages without their labels). */
+const FIELD_NOUNS: Record<(typeof FIXED_ONCE_COMPLETED)[number], string> = {
+  capacity: "antall studieplasser",
+  applicationOpensOn: "datoen opptaket åpner",
+  applicationDeadline: "søknadsfristen",
+  offerAnswerDeadline: "svarfristen for tilbud",
+  startsOn: "startdatoen",
+  endsOn: "sluttdatoen",
+  waitlistClosesOn: "datoen ventelisten stenger",
+};
 
 /**
  * The fields of an existing intake that may no longer change, each with why (Norwegian, shown as

@@ -530,6 +530,8 @@ test("the three who passed get their confirmation; the kull is archived and clos
   await expect(adviser.getByLabel("Slutter", { exact: true })).toHaveAttribute("readonly", "");
   await expect(adviser.getByLabel("Studieplasser")).toHaveAttribute("readonly", "");
   await expect(adviser.getByLabel("Ventelisten stenger")).toHaveValue(SAMLINGER[0].days[0]);
+  // …while the form sends back the day as set (none: the default), so a rename changes nothing else.
+  await expect(adviser.locator('input[type="hidden"][name="waitlistClosesOn"]')).toHaveValue("");
   await expect(adviser.getByLabel("Navn", { exact: true })).not.toHaveAttribute("readonly", "");
   await expectAccessible(adviser);
   // The overview says so too, and leads to the kull's page with the list.

@@ -7,7 +7,7 @@ import "server-only";
 // published intake moves, each applicant with a draft is e-mailed, once per change.
 import { isWaitlistClosed, waitlistClosingDate } from "@/lib/domain/admission-decisions";
 import { osloDate } from "@/lib/domain/application-deadline";
-import { applicationDeadlineMoved, deadlineMovedMail, intakeChangeProblems, intakeFieldProblems, intakeLockedReason, type IntakeFields } from "@/lib/domain/intake";
+import { applicationDeadlineMoved, changedIntakeFieldProblems, deadlineMovedMail, intakeChangeProblems, intakeLockedReason, type IntakeFields } from "@/lib/domain/intake";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { requestJob } from "@/lib/jobs/queue";
@@ -36,7 +36,6 @@ export async function updateIntake(viewer: Viewer, input: IntakeFields & { cohor
     endsOn: input.endsOn,
     waitlistClosesOn: input.waitlistClosesOn,
   };
-  const fieldProblems = intakeFieldProblems(fields);
   let result: { name: string; mailed: number; waitlistDue: boolean };
   try {
     result = await withRetry(() =>
@@ -50,6 +49,7 @@ export async function updateIntake(viewer: Viewer, input: IntakeFields & { cohor
         if (locked) throw new DomainError(locked);
         const before = life.fields;
         const samlingDays = life.samlingDays.map((d) => d.date);
+        const fieldProblems = changedIntakeFieldProblems(before, fields);
         const closingBefore = waitlistClosingDate({ waitlistClosesOn: before.waitlistClosesOn, startsOn: before.startsOn, samlingDays });
         const problems: Record<string, string[] | undefined> = {
           ...fieldProblems,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   applicationDeadlineMoved,
+  changedIntakeFieldProblems,
   copiedIntakeFields,
   deadlineMovedMail,
   fixedIntakeFields,
@@ -135,26 +136,26 @@ describe("intakeChangeProblems", () => {
 
 describe("a completed kull's intake", () => {
   const context: IntakeChangeContext = { phase: "COMPLETED", today: "2028-09-01", acceptedPlaces: 30, applications: 44, decisions: 40, reason: "x", waitlistClosedOn: "2027-08-24" };
-  const completed = "Kullet er fullført, så dette står fast.";
-
   it("lets only the name be put right", () => {
     expect(intakeChangeProblems(fields, { ...fields, name: "Kull H2027 Trondheim" }, context)).toEqual({});
     expect(intakeChangeProblems(fields, fields, context)).toEqual({});
   });
 
   it("keeps every place and date, each refused at its own field", () => {
-    const changes: Partial<IntakeFields>[] = [
-      { capacity: 31 },
-      { applicationOpensOn: "2026-10-02" },
-      { offerAnswerDeadline: "2027-03-02" },
-      { endsOn: "2028-06-01" },
-      { waitlistClosesOn: null },
+    // Each message names its field: an error summary lists them without the labels.
+    const changes: [Partial<IntakeFields>, string][] = [
+      [{ capacity: 31 }, "Kullet er fullført, så antall studieplasser kan ikke endres."],
+      [{ applicationOpensOn: "2026-10-02" }, "Kullet er fullført, så datoen opptaket åpner kan ikke endres."],
+      [{ applicationDeadline: "2026-12-20" }, "Kullet er fullført, så søknadsfristen kan ikke endres."],
+      [{ offerAnswerDeadline: "2027-03-02" }, "Kullet er fullført, så svarfristen for tilbud kan ikke endres."],
+      [{ endsOn: "2028-06-01" }, "Kullet er fullført, så sluttdatoen kan ikke endres."],
+      [{ waitlistClosesOn: null }, "Kullet er fullført, så datoen ventelisten stenger kan ikke endres."],
     ];
-    for (const change of changes) {
+    for (const [change, message] of changes) {
       const field = Object.keys(change)[0] as keyof IntakeFields;
       const before = field === "waitlistClosesOn" ? { ...fields, waitlistClosesOn: "2027-08-24" } : fields;
-      const problems = intakeChangeProblems(before, { ...before, ...change }, { ...context, waitlistClosedOn: null });
-      expect(problems).toEqual({ [field]: [completed] });
+      const problems = intakeChangeProblems(before, { ...before, ...change }, { ...context, decisions: 0, waitlistClosedOn: null });
+      expect(problems).toEqual({ [field]: [message] });
     }
     // A field with a rule of its own keeps its own reason, once.
     expect(intakeChangeProblems(fields, { ...fields, startsOn: "2027-08-31" }, context)).toEqual({ startsOn: ["Kullet har startet, så startdatoen kan ikke endres."] });
@@ -163,6 +164,31 @@ describe("a completed kull's intake", () => {
     ]);
     // A running kull may still move its end.
     expect(intakeChangeProblems(fields, { ...fields, endsOn: "2028-06-01" }, { ...context, phase: "EXAM" })).toEqual({});
+  });
+});
+
+describe("changedIntakeFieldProblems", () => {
+  const stale = { ...fields, code: "V2027" }; // made under an earlier rule: the code does not follow the start
+
+  it("does not let a problem the stored intake already had, on a field left as it is, hold back another change", () => {
+    expect(intakeFieldProblems(stale).code).toHaveLength(1);
+    expect(changedIntakeFieldProblems(stale, { ...stale, name: "Kull H2027 (rettet)" })).toEqual({});
+  });
+
+  it("still refuses a problem the change brings, on the changed field or on one left as it is", () => {
+    // Changed into the problem.
+    expect(changedIntakeFieldProblems(fields, { ...fields, code: "V2027" }).code).toHaveLength(1);
+    // A new start makes the unchanged code wrong, with a new text.
+    expect(changedIntakeFieldProblems(fields, { ...fields, startsOn: "2028-01-10", endsOn: "2029-01-10" }).code).toEqual([
+      "H2027 betyr oppstart høsten 2027, men kullet starter 10. januar 2028. Bruk V2028, eller endre startdatoen.",
+    ]);
+    // A new end before the unchanged waiting list's day.
+    const set = { ...fields, waitlistClosesOn: "2027-09-01" };
+    expect(changedIntakeFieldProblems(set, { ...set, endsOn: "2027-08-30" }).waitlistClosesOn).toHaveLength(1);
+    // A stale problem with a changed text is the change's own.
+    expect(changedIntakeFieldProblems(stale, { ...stale, startsOn: "2027-08-31" }).code).toEqual([
+      "V2027 betyr oppstart våren 2027, men kullet starter 31. august 2027. Bruk H2027, eller endre startdatoen.",
+    ]);
   });
 });
 
