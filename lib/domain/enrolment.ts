@@ -159,7 +159,10 @@ export function leaveRequestProblems(
  * that sitting to be deferred instead).
  */
 export function kullLeaveProblem(kull: { completedOn: string | null }): string | null {
-  return kull.completedOn === null ? null : `Kullet ble fullført ${formatDateNb(kull.completedOn)}. Permisjon kan ikke gis eller avslås i et fullført kull.`;
+  return kull.completedOn === null
+    ? null
+    : `Kullet ble fullført ${formatDateNb(kull.completedOn)}. Permisjon kan ikke gis eller avslås i et fullført kull. ` +
+        "Venter studenten på en senere eksamen, kan studenten søke om utsatt eksamen.";
 }
 
 /**

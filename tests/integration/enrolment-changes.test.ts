@@ -189,13 +189,14 @@ describe("leave in a completed kull", () => {
   it("is not offered, and granting or refusing one is refused with when the kull was completed; nothing is written", async () => {
     const done = await makeCohort({ students: 1, samlinger: planDays(addDays(TODAY, -90), 3), heldBefore: TODAY });
     const [only] = done.students;
-    const offered = async () => (await getStudentRecord(done.adviser, only!.userId, NOW)).enrolments.find((row) => row.id === only!.enrolmentId)!.actions.leave;
-    expect(await offered()).toBe(true);
+    const actions = async () => (await getStudentRecord(done.adviser, only!.userId, NOW)).enrolments.find((row) => row.id === only!.enrolmentId)!.actions;
+    expect(await actions()).toMatchObject({ leave: true, leaveProblem: null });
     const completedAt = new Date(NOW.getTime() - 7 * 86_400_000);
     await db().cohort.update({ where: { id: done.cohortId }, data: { completedAt } });
-    expect(await offered()).toBe(false);
     const request = { enrolmentId: only!.enrolmentId, from: addDays(TODAY, -80), to: addDays(TODAY, -70), reason: "Sykdom", documentation: null };
-    const message = `Kullet ble fullført ${formatDateNb(osloDate(completedAt))}. Permisjon kan ikke gis eller avslås i et fullført kull.`;
+    const message = `Kullet ble fullført ${formatDateNb(osloDate(completedAt))}. Permisjon kan ikke gis eller avslås i et fullført kull. Venter studenten på en senere eksamen, kan studenten søke om utsatt eksamen.`;
+    // The page says why instead of the form.
+    expect(await actions()).toMatchObject({ leave: false, leaveProblem: message });
     await expect(grantLeave(done.adviser, request, NOW)).rejects.toThrow(message);
     await expect(refuseLeave(done.adviser, { ...request, grounds: "Kullet er over." }, NOW)).rejects.toThrow(message);
     expect(await db().leaveOfAbsence.count({ where: { enrolmentId: only!.enrolmentId } })).toBe(0);

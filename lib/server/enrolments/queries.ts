@@ -178,6 +178,7 @@ export async function getStudentRecord(viewer: Viewer, userId: string, now = new
     }));
     const open = leaves.find((leave) => leave.status === "GRANTED" && leave.returnedOn === null) ?? null;
     const changes = allowedChanges(status);
+    const leaveProblem = kullLeaveProblem({ completedOn: enrolment.cohort.completedAt ? osloDate(enrolment.cohort.completedAt) : null });
     const completion = completionProblem({
       status,
       sittings,
@@ -217,7 +218,9 @@ export async function getStudentRecord(viewer: Viewer, userId: string, now = new
       })),
       creditedDays: enrolment._count.attendanceCredits,
       actions: {
-        leave: changes.includes("GRANT_LEAVE") && open === null && kullLeaveProblem({ completedOn: enrolment.cohort.completedAt ? osloDate(enrolment.cohort.completedAt) : null }) === null,
+        leave: changes.includes("GRANT_LEAVE") && open === null && leaveProblem === null,
+        /** Why no leave can be decided in the kull any more (shown instead of the form), or null. */
+        leaveProblem: changes.includes("GRANT_LEAVE") && open === null ? leaveProblem : null,
         returnFromLeave: changes.includes("RETURN") && open !== null,
         /** The open leave has not begun: it can be withdrawn (lib/domain/enrolment.ts leaveCancellationProblem). */
         cancelLeave: open !== null && leaveCancellationProblem({ status: open.status, from: open.from, returnedOn: open.returnedOn }, status, today) === null,

@@ -153,7 +153,9 @@ describe("leave of absence", () => {
 describe("leave in a completed kull", () => {
   it("is neither granted nor refused once the kull is completed, and says when it was", () => {
     expect(kullLeaveProblem({ completedOn: null })).toBeNull();
-    expect(kullLeaveProblem({ completedOn: "2028-09-14" })).toBe("Kullet ble fullført 14. september 2028. Permisjon kan ikke gis eller avslås i et fullført kull.");
+    expect(kullLeaveProblem({ completedOn: "2028-09-14" })).toBe(
+      "Kullet ble fullført 14. september 2028. Permisjon kan ikke gis eller avslås i et fullført kull. Venter studenten på en senere eksamen, kan studenten søke om utsatt eksamen.",
+    );
   });
 });
 

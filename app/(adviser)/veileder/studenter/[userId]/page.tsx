@@ -295,6 +295,8 @@ function EnrolmentCard({ enrolment, userId, today }: { enrolment: Enrolment; use
               <LeaveForm enrolmentId={enrolment.id} userId={userId} cohortName={enrolment.cohort.name} />
             </div>
           </details>
+        ) : actions.leaveProblem ? (
+          <p className="text-sm text-slate-700">{actions.leaveProblem}</p>
         ) : null}
         {actions.transfer ? (
           <p>
