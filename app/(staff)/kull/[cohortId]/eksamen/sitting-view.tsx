@@ -14,6 +14,7 @@ import { ActionButton } from "@/components/ui/action-button";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { DataTable, type Column } from "@/components/ui/data-table";
+import { EditToggle } from "@/components/ui/edit-toggle";
 import {
   publishGradesAction,
   refuseExamAdmissionAction,
@@ -344,8 +345,7 @@ export async function ExamSittingPage({ params, examId }: { params: Promise<{ co
                 />
               </section>
               {exam.phase === "BEFORE" ? (
-                <details className="card">
-                  <summary className="cursor-pointer font-semibold">Endre dager og tider</summary>
+                <EditToggle className="card" summaryClassName="cursor-pointer font-semibold" summary="Endre dager og tider">
                   <div className="mt-4">
                     <LaterSittingForm
                       cohortId={cohort.id}
@@ -358,7 +358,7 @@ export async function ExamSittingPage({ params, examId }: { params: Promise<{ co
                       }}
                     />
                   </div>
-                </details>
+                </EditToggle>
               ) : null}
             </>
           ) : null}

@@ -55,6 +55,8 @@ export default async function PlanPage({ params }: { params: Promise<{ cohortId:
             {ARBEIDSKRAV_KIND_LABELS[row.kind]} · {describeGrouping(row)}
             {row.oralPresentation ? " · legges fram muntlig" : ""}
           </span>
+          {/* Readable here too, not only in the set's form (which an archived kull does not show). */}
+          {row.description ? <span className="mt-1 block whitespace-pre-line text-sm font-normal">{row.description}</span> : null}
         </>
       ),
     },
