@@ -3,6 +3,7 @@
 // the rest of the filter still applies. Dates are written dd.mm.åååå (or as the date picker sends them).
 import { compareIsoDates, parseDateInput } from "@/lib/domain/dates";
 import { parseRecordId } from "@/lib/validation/ids";
+import { searchText } from "@/lib/validation/search";
 
 export interface AuditLogFilter {
   /** Name or e-mail of the person the entries are about (searched), or … */
@@ -25,7 +26,7 @@ export interface ParsedAuditLogFilter {
   fieldErrors: Partial<Record<"fra" | "til", string[]>>;
 }
 
-const text = (value: unknown, max = 200) => (typeof value === "string" ? value.trim().slice(0, max) : "");
+const text = searchText;
 
 export function parseAuditLogFilter(params: Record<string, string | string[] | undefined>): ParsedAuditLogFilter {
   const one = (name: string) => {

@@ -4,11 +4,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
 import { getOwnStudyHistory } from "@/lib/server/enrolments/history";
-import { getStudentRecord, searchStudents } from "@/lib/server/enrolments/queries";
+import { getStudentRecord, searchStudents, STUDENT_LIST_LIMIT } from "@/lib/server/enrolments/queries";
+import { AccessDeniedError } from "@/lib/server/errors";
 import { getExamProtocol } from "@/lib/server/exams/results";
 import { resolveViewer, type Viewer } from "@/lib/server/viewer";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { seedDemoData } from "@/prisma/seed/demo";
+import { createCohort, createUser, enrol, uniqueCohortCode } from "@/prisma/seed/factories";
 import { db, signInAs } from "./support";
 
 const NOW = new Date();
@@ -39,28 +41,29 @@ describe("the demo's enrolment changes", () => {
   it("the adviser lists one kull's students, narrows them by name, and every kull with students can be chosen (an archived one marked)", async () => {
     const adviser = await viewerOf("veileder@demo.no");
     const petra = await db().enrolment.findFirstOrThrow({ where: { user: { email: "student.permisjon@demo.no" } }, select: { cohortId: true } });
-    const inKull = await db().enrolment.findMany({ where: { cohortId: petra.cohortId }, select: { user: { select: { name: true } } } });
+    const inKull = await db().enrolment.findMany({ where: { cohortId: petra.cohortId }, select: { userId: true } });
     const all = await searchStudents(adviser, { query: null, cohortId: petra.cohortId });
-    expect(all.searching).toBe(true);
     const kull = await db().cohort.findUniqueOrThrow({ where: { id: petra.cohortId }, select: { name: true, programme: { select: { name: true } } } });
-    expect(all.cohort?.label).toBe(`${kull.programme.name}, ${kull.name}`);
-    expect(all.truncated).toBe(false);
-    expect(all.students.map((student) => student.name).sort()).toEqual(inKull.map((row) => row.user.name).sort());
+    expect(all).toMatchObject({ text: null, unknownCohort: false, truncated: false, cohort: { id: petra.cohortId, label: `${kull.programme.name}, ${kull.name}` } });
+    expect(all.students.map((student) => student.userId).sort()).toEqual(inKull.map((row) => row.userId).sort());
     const narrowed = await searchStudents(adviser, { query: "permisjon", cohortId: petra.cohortId });
     expect(narrowed.students.map((student) => student.name)).toEqual(["Petra Permisjon"]);
-    // Another kull's students are not in it, and an id that is no kull's finds nobody.
-    const other = await db().enrolment.findFirstOrThrow({ where: { cohortId: { not: petra.cohortId }, user: { name: { not: "Petra Permisjon" } } }, select: { cohortId: true, user: { select: { name: true } } } });
-    expect(all.students.map((student) => student.name)).not.toContain(other.user.name);
-    expect((await searchStudents(adviser, { query: null, cohortId: "c".padEnd(25, "0") })).students).toEqual([]);
+    // A student who was never in the kull is not in its list.
+    const outside = await db().user.findFirstOrThrow({ where: { enrolments: { some: {}, none: { cohortId: petra.cohortId } } }, select: { id: true } });
+    expect(all.students.map((student) => student.userId)).not.toContain(outside.id);
+    // An id that is no kull to choose filters nothing, and says so.
+    const unknown = await searchStudents(adviser, { query: "permisjon", cohortId: "c".padEnd(25, "0") });
+    expect(unknown).toMatchObject({ cohort: null, unknownCohort: true });
+    expect(unknown.students.map((student) => student.name)).toEqual(["Petra Permisjon"]);
     const labels = all.cohorts.map((cohort) => cohort.label);
-    expect(labels).toContain(`${kull.programme.name}, Kull V2026`);
+    expect(labels).toContain(`${kull.programme.name}, ${kull.name}`);
     expect(labels.filter((label) => label.endsWith(" (arkivert)"))).toEqual(
-      (await db().cohort.findMany({ where: { archivedAt: { not: null }, enrolments: { some: {} } }, select: { name: true, programme: { select: { name: true } } } })).map(
+      (await db().cohort.findMany({ where: { archivedAt: { not: null }, enrolments: { some: {} } }, orderBy: [{ startsOn: "desc" }, { name: "asc" }, { id: "asc" }], select: { name: true, programme: { select: { name: true } } } })).map(
         (row) => `${row.programme.name}, ${row.name} (arkivert)`,
       ),
     );
     // Faculty are refused.
-    await expect(searchStudents(await viewerOf("faglaerer@demo.no"), { query: null, cohortId: petra.cohortId })).rejects.toThrow();
+    await expect(searchStudents(await viewerOf("faglaerer@demo.no"), { query: null, cohortId: petra.cohortId })).rejects.toBeInstanceOf(AccessDeniedError);
   });
 
   it("Olav moved from H2025 to the running cohort: two arbeidskrav and twelve days credited, counted, and one history", async () => {
@@ -95,5 +98,33 @@ describe("the demo's enrolment changes", () => {
     const protocol = await getExamProtocol(await viewerOf("faglaerer@demo.no"), finishing.id, NOW);
     expect(protocol.students.length).toBeGreaterThan(0);
     expect(protocol.students.every((row) => row.birthDate !== null && /^\d{6}$/.test(row.studentNumber ?? ""))).toBe(true);
+  });
+});
+
+// Last: it adds a kull of students without FS identity, which the test above would count.
+describe("the student search", () => {
+  it("a search is taken literally: wildcards find nobody, a NUL byte is no error, and a long list says it is cut short", async () => {
+    const adviser = await viewerOf("veileder@demo.no");
+    expect((await searchStudents(adviser, { query: "__" })).students).toEqual([]);
+    expect((await searchStudents(adviser, { query: "%%" })).students).toEqual([]);
+    expect((await searchStudents(adviser, { query: "Permisjon\u0000" })).students.map((student) => student.name)).toEqual(["Petra Permisjon"]);
+    // A kull of one more than a list shows: the first hundred by name, and the page is told.
+    const programme = await db().programme.findFirstOrThrow({ select: { id: true } });
+    const { cohort } = await createCohort(db(), {
+      programmeId: programme.id,
+      code: uniqueCohortCode(),
+      capacity: STUDENT_LIST_LIMIT + 1,
+      applicationOpensOn: "2024-01-01",
+      applicationDeadline: "2024-02-01",
+      offerAnswerDeadline: "2024-03-01",
+      startsOn: "2024-08-20",
+      endsOn: "2025-06-01",
+    });
+    const names = Array.from({ length: STUDENT_LIST_LIMIT + 1 }, (_, index) => `Mange Studenter ${String(index).padStart(3, "0")}`);
+    for (const name of names) await enrol(db(), { userId: (await createUser(db(), { name, roles: ["STUDENT"] })).id, cohortId: cohort.id });
+    const many = await searchStudents(adviser, { query: null, cohortId: cohort.id });
+    expect(many.truncated).toBe(true);
+    expect(many.students.map((student) => student.name)).toEqual(names.slice(0, STUDENT_LIST_LIMIT));
+    expect((await searchStudents(adviser, { query: "Studenter 100", cohortId: cohort.id })).truncated).toBe(false);
   });
 });

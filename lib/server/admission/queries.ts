@@ -15,6 +15,7 @@ import { isoDate } from "@/lib/to-domain";
 import { requireAdviser } from "./access";
 import { ADMISSION_STATUSES, summariseReview } from "./facts";
 import { placesTaken } from "./places";
+import { containsText, searchText } from "@/lib/validation/search";
 
 // ─── Filters of the application list (also the review queue) ────────────────────────────────────
 
@@ -52,7 +53,7 @@ export function parseApplicationFilter(params: Record<string, string | string[] 
     county: county && COUNTIES.some((c) => c.code === county) ? county : undefined,
     qualified: qualified === "ja" || qualified === "nei" || qualified === "ikke-vurdert" ? qualified : undefined,
     documents: documents === "kontrollert" || documents === "ikke-kontrollert" ? documents : undefined,
-    q: one("q")?.trim() || undefined,
+    q: searchText(one("q")) || undefined,
     sort: (LIST_SORTS as readonly string[]).includes(sort ?? "") ? (sort as ApplicationFilter["sort"]) : "innsendt",
     page: Number.isSafeInteger(page) && page >= 1 ? page : 1,
   };
@@ -96,8 +97,8 @@ function whereOf(cohortId: string, filter: ApplicationFilter): Prisma.Applicatio
   if (filter.q) {
     and.push({
       OR: [
-        { fullName: { contains: filter.q, mode: "insensitive" } },
-        { applicant: { email: { contains: filter.q, mode: "insensitive" } } },
+        { fullName: { contains: containsText(filter.q), mode: "insensitive" } },
+        { applicant: { email: { contains: containsText(filter.q), mode: "insensitive" } } },
       ],
     });
   }

@@ -13,6 +13,7 @@ import { NotFoundError } from "@/lib/server/errors";
 import { auditEntriesAbout, recordsAbout } from "@/lib/server/privacy/subjects";
 import type { Viewer } from "@/lib/server/viewer";
 import type { AuditLogFilter } from "@/lib/validation/audit-log";
+import { containsText } from "@/lib/validation/search";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -51,7 +52,7 @@ const PERSON_SELECT = { id: true, name: true, email: true } as const;
 
 function peopleMatching(query: string, take: number) {
   return db().user.findMany({
-    where: { OR: [{ name: { contains: query, mode: "insensitive" } }, { email: { contains: query.toLowerCase() } }] },
+    where: { OR: [{ name: { contains: containsText(query), mode: "insensitive" } }, { email: { contains: containsText(query.toLowerCase()) } }] },
     select: PERSON_SELECT,
     orderBy: [{ name: "asc" }, { email: "asc" }],
     take,

@@ -15,6 +15,7 @@ import { isoDate } from "@/lib/to-domain";
 import { isRecordId } from "@/lib/validation/ids";
 import { requireAdviser } from "./common";
 import { getStudentIdentity, suggestedBirthDate } from "./identity";
+import { containsText, searchText } from "@/lib/validation/search";
 
 const ENROLMENT_SUMMARY = {
   id: true,
@@ -29,42 +30,44 @@ export const STUDENT_LIST_LIMIT = 100;
  * Students whose name or e-mail contains `query` (at least two characters), those of one kull
  * (`cohortId`), or both; without either, those on leave now. Also the kull to choose from (every
  * kull that has students, the newest first, archived ones too: a student's history stays findable).
+ * The kull are read first, so a kull id is only ever one of them (two statements, one after the other).
  */
 export async function searchStudents(viewer: Viewer, input: { query: string | null; cohortId?: string | null }) {
   requireAdviser(viewer);
-  const query = input.query?.trim() ?? "";
+  const query = searchText(input.query);
   const byText = query.length >= 2;
-  const cohortId = input.cohortId && isRecordId(input.cohortId) ? input.cohortId : null;
-  const [cohorts, users] = await Promise.all([
-    db().cohort.findMany({
-      where: { enrolments: { some: {} } },
-      orderBy: [{ startsOn: "desc" }, { name: "asc" }, { id: "asc" }],
-      select: { id: true, name: true, archivedAt: true, programme: { select: { name: true } } },
-    }),
-    db().user.findMany({
-      where:
-        byText || cohortId
-          ? {
-              enrolments: { some: cohortId ? { cohortId } : {} },
-              ...(byText ? { OR: [{ name: { contains: query, mode: "insensitive" as const } }, { email: { contains: query, mode: "insensitive" as const } }] } : {}),
-            }
-          : { enrolments: { some: { status: "ON_LEAVE" } } },
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      take: STUDENT_LIST_LIMIT + 1,
-      select: {
-        id: true,
-        name: true,
-        email: true,
-        enrolments: { orderBy: { cohort: { startsOn: "desc" } }, select: ENROLMENT_SUMMARY },
-      },
-    }),
-  ]);
-  const cohort = cohortId ? (cohorts.find((row) => row.id === cohortId) ?? null) : null;
+  const cohorts = await db().cohort.findMany({
+    where: { enrolments: { some: {} } },
+    orderBy: [{ startsOn: "desc" }, { name: "asc" }, { id: "asc" }],
+    select: { id: true, name: true, archivedAt: true, programme: { select: { name: true } } },
+  });
+  // A kull that is not one to choose (an old bookmark, a kull without students) filters nothing: the page says so.
+  const cohort = input.cohortId ? (cohorts.find((row) => row.id === input.cohortId) ?? null) : null;
+  const users = await db().user.findMany({
+    where:
+      byText || cohort
+        ? {
+            enrolments: { some: cohort ? { cohortId: cohort.id } : {} },
+            ...(byText ? { OR: [{ name: { contains: containsText(query), mode: "insensitive" as const } }, { email: { contains: containsText(query), mode: "insensitive" as const } }] } : {}),
+          }
+        : { enrolments: { some: { status: "ON_LEAVE" } } },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: STUDENT_LIST_LIMIT + 1,
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      enrolments: { orderBy: { cohort: { startsOn: "desc" } }, select: ENROLMENT_SUMMARY },
+    },
+  });
   return {
-    searching: byText || cohortId !== null,
+    /** The text searched for (cleaned), or null when there is none to search by. */
+    text: byText ? query : null,
     tooShort: query.length === 1,
-    /** The kull chosen, when it is one that has students. */
+    /** The kull chosen, when it is one to choose. */
     cohort: cohort ? { id: cohort.id, label: `${cohort.programme.name}, ${cohort.name}` } : null,
+    /** A kull was asked for that is not one to choose (its filter was left out). */
+    unknownCohort: Boolean(input.cohortId) && cohort === null,
     cohorts: cohorts.map((row) => ({ id: row.id, label: `${row.programme.name}, ${row.name}${row.archivedAt ? " (arkivert)" : ""}` })),
     /** More matched than are shown. */
     truncated: users.length > STUDENT_LIST_LIMIT,

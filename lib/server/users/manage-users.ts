@@ -11,17 +11,18 @@ import { requestJob } from "@/lib/jobs/queue";
 import type { Viewer } from "@/lib/server/viewer";
 import { ACCOUNT_FIELDS, createAccount } from "./create-account";
 import { sendInvitation } from "./invitations";
+import { containsText, searchText } from "@/lib/validation/search";
 
 const USER_FIELDS = ACCOUNT_FIELDS;
 
 export async function listUsers(viewer: Viewer, filter: { query?: string; role?: Role } = {}, now = new Date()) {
   if (!isStaff(viewer)) throw new AccessDeniedError();
-  const query = filter.query?.trim();
+  const query = searchText(filter.query);
   const users = await db().user.findMany({
     where: {
       ...(filter.role ? { roles: { has: filter.role } } : {}),
       ...(query
-        ? { OR: [{ name: { contains: query, mode: "insensitive" } }, { email: { contains: query.toLowerCase() } }] }
+        ? { OR: [{ name: { contains: containsText(query), mode: "insensitive" } }, { email: { contains: containsText(query.toLowerCase()) } }] }
         : {}),
     },
     select: {

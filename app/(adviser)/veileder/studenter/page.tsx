@@ -5,6 +5,7 @@ import { ENROLMENT_STATUS, StatusBadge } from "@/components/status-badge";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { searchStudents, STUDENT_LIST_LIMIT, type StudentSearchResult } from "@/lib/server/enrolments/queries";
 import { requirePageRole } from "@/lib/server/viewer";
+import { searchText } from "@/lib/validation/search";
 
 export const metadata: Metadata = { title: "Studenter" };
 
@@ -44,14 +45,13 @@ const columns: Column<StudentSearchResult>[] = [
 export default async function StudentsPage({ searchParams }: { searchParams: Promise<{ q?: string; kull?: string }> }) {
   const viewer = await requirePageRole(["ADVISER", "ADMIN"], "/veileder/studenter");
   const { q, kull } = await searchParams;
-  const query = typeof q === "string" ? q.slice(0, 200) : null;
-  const cohortId = typeof kull === "string" && kull ? kull.slice(0, 40) : null;
-  const result = await searchStudents(viewer, { query, cohortId });
-  const text = query?.trim() && !result.tooShort ? query.trim() : null;
-  const heading = result.cohort
-    ? `Studenter i ${result.cohort.label}${text ? ` som passer med «${text}»` : ""}`
-    : result.searching
-      ? `Treff for «${text ?? ""}»`
+  const result = await searchStudents(viewer, { query: typeof q === "string" ? q : null, cohortId: typeof kull === "string" && kull ? kull.slice(0, 40) : null });
+  const { text } = result;
+  const listed = result.cohort || text;
+  const heading = text
+    ? `Treff for «${text}»${result.cohort ? ` i ${result.cohort.label}` : ""}`
+    : result.cohort
+      ? `Studenter i ${result.cohort.label}`
       : "Studenter med permisjon nå";
   return (
     <>
@@ -66,7 +66,7 @@ export default async function StudentsPage({ searchParams }: { searchParams: Pro
             <label htmlFor="q" className="block font-medium">
               Søk på navn eller e-post
             </label>
-            <input id="q" name="q" type="search" defaultValue={query ?? ""} className="input mt-1" aria-describedby={result.tooShort ? "q-hint" : undefined} />
+            <input id="q" name="q" type="search" defaultValue={searchText(q)} className="input mt-1" aria-describedby={result.tooShort ? "q-hint" : undefined} />
             {result.tooShort ? (
               <p id="q-hint" className="mt-1 text-sm text-slate-700">
                 Skriv minst to tegn.
@@ -93,18 +93,20 @@ export default async function StudentsPage({ searchParams }: { searchParams: Pro
       </section>
       <section className="card" aria-labelledby="sok-heading">
         <h2 id="sok-heading">{heading}</h2>
+        {result.unknownCohort ? <p className="mt-1 text-slate-700">Fant ikke kullet. Listen gjelder alle kull.</p> : null}
         {result.truncated ? (
-          <p className="mt-1 text-slate-700">
-            Viser de {STUDENT_LIST_LIMIT} første i alfabetisk rekkefølge. Skriv mer av navnet eller e-postadressen for å finne den du leter etter.
+          <p id="sok-avkortet" className="mt-1 text-slate-700">
+            Viser de {STUDENT_LIST_LIMIT} første i alfabetisk rekkefølge.{" "}
+            {text ? "Skriv mer av navnet eller e-postadressen for å finne den du leter etter." : "Søk på navn eller e-post i tillegg for å finne den du leter etter."}
           </p>
         ) : null}
         <div className="mt-2">
           <DataTable
-            caption={result.searching ? "Studenter som passer med søket" : "Studenter med permisjon nå"}
+            caption={heading}
             columns={columns}
             rows={result.students}
             rowKey={(student) => student.userId}
-            empty={result.searching ? "Ingen studenter passer med søket." : "Ingen studenter har permisjon nå."}
+            empty={listed ? (text ? "Ingen studenter passer med søket." : "Kullet har ingen studenter.") : "Ingen studenter har permisjon nå."}
           />
         </div>
       </section>
