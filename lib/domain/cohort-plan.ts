@@ -227,6 +227,15 @@ function formatDateSpan(days: readonly string[]): string {
 }
 
 /** The exam is an individual written home exam over three days: the first day and the two after. */
+/**
+ * Why a kull's plan (its samlinger and days, the ordinary exam's days, its arbeidskrav and
+ * requirements) can no longer change, or null. A completed kull's plan is what its attendance and
+ * exam were decided on: it stands. (An archived kull is closed by the database as well.)
+ */
+export function planClosedReason(kull: { completedOn: string | null }): string | null {
+  return kull.completedOn === null ? null : `Kullet ble fullført ${formatDateNb(kull.completedOn)}, så planen står fast: oppmøtet og eksamen ble avgjort på den.`;
+}
+
 export const EXAM_DAY_COUNT = 3;
 
 export function examDays(firstDay: string): { startsOn: string; endsOn: string } {

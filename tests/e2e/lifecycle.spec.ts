@@ -534,6 +534,10 @@ test("the three who passed get their confirmation; the kull is archived and clos
   await expect(adviser.locator('input[type="hidden"][name="waitlistClosesOn"]')).toHaveValue("");
   await expect(adviser.getByLabel("Navn", { exact: true })).not.toHaveAttribute("readonly", "");
   await expectAccessible(adviser);
+  // The plan stands too: it says why, and offers no change.
+  await adviser.goto(`${base}/plan`);
+  await expect(adviser.getByText(/^Kullet ble fullført .+, så planen står fast: oppmøtet og eksamen ble avgjort på den\.$/)).toBeVisible();
+  await expect(adviser.locator("summary", { hasText: /^(Endre|Legg til|Legg inn)/ })).toHaveCount(0);
   // The overview says so too, and leads to the kull's page with the list.
   await adviser.goto("/veileder");
   await expect(adviser.getByRole("link", { name: "Kullet kan arkiveres når det som står åpent, er avsluttet. (Kull V2031)" })).toBeVisible();

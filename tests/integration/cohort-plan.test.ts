@@ -146,3 +146,24 @@ describe("a samling shared with another programme's cohort", () => {
     await expect(removeSamling(previous.adviser, { cohortId: previous.cohortId, samlingId: shared.id })).rejects.toThrow(/^Samlingen kan ikke fjernes/);
   });
 });
+
+describe("a completed kull's plan", () => {
+  it("stands: samlinger, days, the exam's days and the arbeidskrav are refused with why, nothing is written, and the page is told", async () => {
+    const done = await makeCohort({ students: 1, samlinger: planDays("2024-01-09", 3), heldBefore: "2030-01-01", exam: { startsOn: "2024-03-05", endsOn: "2024-03-07" } });
+    const completedAt = new Date("2024-04-15T10:00:00Z");
+    expect((await getCohortPlan(done.teacher, done.cohortId)).closedReason).toBeNull();
+    await db().cohort.update({ where: { id: done.cohortId }, data: { completedAt } });
+    const reason = "Kullet ble fullført 15. april 2024, så planen står fast: oppmøtet og eksamen ble avgjort på den.";
+    const before = await getCohortPlan(done.teacher, done.cohortId);
+    expect(before.closedReason).toBe(reason);
+
+    await signInAs(done.users.teacher);
+    expect(await submit(addSamlingAction, { cohortId: done.cohortId, title: "Ekstra", location: "Trondheim", days: ["2024-05-07", "", ""] })).toMatchObject({ ok: false, message: reason });
+    expect(await submit(setExamDaysAction, { cohortId: done.cohortId, firstDay: "2024-05-14", title: "Hjemmeeksamen" })).toMatchObject({ ok: false, message: reason });
+    await expect(addSamlingDay(done.teacher, { cohortId: done.cohortId, samlingId: before.samlinger[0]!.id, date: "2024-01-12" })).rejects.toThrow(reason);
+    await expect(removeSamling(done.adviser, { cohortId: done.cohortId, samlingId: before.samlinger.at(-1)!.id })).rejects.toThrow(reason);
+    const after = await getCohortPlan(done.teacher, done.cohortId);
+    expect(after.samlinger.map((s) => s.days.map((d) => d.date))).toEqual(before.samlinger.map((s) => s.days.map((d) => d.date)));
+    expect(after.exam).toEqual(before.exam);
+  });
+});

@@ -19,7 +19,7 @@ import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/erro
 import type { Viewer } from "@/lib/server/viewer";
 import { day } from "@/lib/dates";
 import { isoDate, REQUIREMENT_COLUMNS, toRequirements } from "@/lib/to-domain";
-import { lockCohort } from "@/lib/server/cohorts/plan-support";
+import { lockPlan } from "@/lib/server/cohorts/plan-support";
 import { inOrder } from "@/lib/server/in-order";
 import { refreshStandings } from "@/lib/server/standings/refresh";
 
@@ -33,7 +33,7 @@ import { refreshStandings } from "@/lib/server/standings/refresh";
 export async function createArbeidskravFromTemplate(viewer: Viewer, input: { cohortId: string; dueDates: Record<number, string> }) {
   await requireCohortStaff(viewer, input.cohortId);
   return db().$transaction(async (tx) => {
-    await lockCohort(tx, input.cohortId);
+    await lockPlan(tx, input.cohortId);
     const cohort = await tx.cohort.findUniqueOrThrow({
       where: { id: input.cohortId },
       select: { ...REQUIREMENT_COLUMNS, _count: { select: { arbeidskrav: true } }, programme: { select: { arbeidskravTemplates: { orderBy: { number: "asc" } } } } },
@@ -85,7 +85,7 @@ export async function saveArbeidskravSet(
   await requireCohortStaff(viewer, input.cohortId);
   const items = [...input.items].sort((a, b) => a.number - b.number);
   return db().$transaction(async (tx) => {
-    const locked = await lockCohort(tx, input.cohortId);
+    const locked = await lockPlan(tx, input.cohortId);
     const [cohort, stored, handedIn, lead] = await inOrder(
       () => tx.cohort.findUniqueOrThrow({ where: { id: input.cohortId }, select: REQUIREMENT_COLUMNS }),
       () => tx.arbeidskravDefinition.findMany({
@@ -180,7 +180,7 @@ export async function updateRequirements(viewer: Viewer, input: { cohortId: stri
   const problems = validateRequirements(input.requirements);
   if (problems.length > 0) throw new DomainError(problems.join(" "));
   return db().$transaction(async (tx) => {
-    const cohort = await lockCohort(tx, input.cohortId);
+    const cohort = await lockPlan(tx, input.cohortId);
     if (osloDate(now) >= isoDate(cohort.startsOn)) {
       throw new DomainError("Kullet har begynt, og kravene kan ikke endres lenger. De gjelder slik de var da kullet startet.");
     }

@@ -1,8 +1,10 @@
 import "server-only";
-// What the plan's use cases share: the cohort lock, renumbering samlinger by date, the plan's
+// What the plan's use cases share: the cohort lock (closed to plan changes once the kull is completed), renumbering samlinger by date, the plan's
 // dates, and the errors a refused change gives.
 import type { Transaction } from "@/lib/db/client";
-import { sharedSamlingClosedMessage } from "@/lib/domain/cohort-life";
+import { osloDate } from "@/lib/domain/application-deadline";
+import { ARCHIVED_KULL_MESSAGE, sharedSamlingClosedMessage } from "@/lib/domain/cohort-life";
+import { planClosedReason } from "@/lib/domain/cohort-plan";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
 import { isoDate } from "@/lib/to-domain";
 
@@ -13,6 +15,20 @@ export async function lockCohort(tx: Transaction, cohortId: string) {
   const [cohort] = await tx.$queryRaw<{ id: string; startsOn: Date }[]>`
     SELECT "id", "startsOn" FROM "Cohort" WHERE "id" = ${cohortId} FOR NO KEY UPDATE`;
   if (!cohort) throw new NotFoundError("Fant ikke kullet.");
+  return cohort;
+}
+
+/**
+ * The cohort's lock for a change to its plan, refused once the kull is completed (planClosedReason).
+ * An archived kull gives the one answer every write to it gets (the database would refuse it too).
+ */
+export async function lockPlan(tx: Transaction, cohortId: string) {
+  const [cohort] = await tx.$queryRaw<{ id: string; startsOn: Date; completedAt: Date | null; archivedAt: Date | null }[]>`
+    SELECT "id", "startsOn", "completedAt", "archivedAt" FROM "Cohort" WHERE "id" = ${cohortId} FOR NO KEY UPDATE`;
+  if (!cohort) throw new NotFoundError("Fant ikke kullet.");
+  if (cohort.archivedAt) throw new DomainError(ARCHIVED_KULL_MESSAGE);
+  const closed = planClosedReason({ completedOn: cohort.completedAt ? osloDate(cohort.completedAt) : null });
+  if (closed) throw new DomainError(closed);
   return cohort;
 }
 

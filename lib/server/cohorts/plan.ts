@@ -11,7 +11,7 @@ import "server-only";
 // one transaction and leaves an audit entry; samlinger are renumbered by date after each change.
 import { osloDate } from "@/lib/domain/application-deadline";
 import { validateArbeidskravSet } from "@/lib/domain/arbeidskrav";
-import { dayRemovalRefusal, weekLabel, weekdayShortNb } from "@/lib/domain/cohort-plan";
+import { dayRemovalRefusal, planClosedReason, weekLabel, weekdayShortNb } from "@/lib/domain/cohort-plan";
 import { addDays } from "@/lib/domain/dates";
 import { examTimesInput } from "@/lib/domain/exam-time";
 import { isStaff } from "@/lib/permissions";
@@ -35,6 +35,7 @@ export async function getCohortPlan(viewer: Viewer, cohortId: string, now = new 
         name: true,
         startsOn: true,
         endsOn: true,
+        completedAt: true,
         ...REQUIREMENT_COLUMNS,
         programme: {
           select: {
@@ -169,6 +170,8 @@ export async function getCohortPlan(viewer: Viewer, cohortId: string, now = new 
     arbeidskrav,
     arbeidskravProblems: validateArbeidskravSet(arbeidskrav, requirements.arbeidskrav),
     canAdminister: isStaff(viewer),
+    /** Why the plan can no longer change (the page shows it and offers no change), or null. */
+    closedReason: planClosedReason({ completedOn: cohort.completedAt ? osloDate(cohort.completedAt) : null }),
     canEditRequirements: isStaff(viewer) && today < startsOn,
     copySources: otherCohorts
       .filter((other) => other.programmeId === cohort.programme.id && other.samlinger.length > 0)

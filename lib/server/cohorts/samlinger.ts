@@ -20,7 +20,7 @@ import { refreshStandings, refreshStandingsOfSamlinger } from "@/lib/server/stan
 import {
   daysError,
   isForeignKeyViolation,
-  lockCohort,
+  lockPlan,
   planDates,
   refuseIfSharedWithArchived,
   renumberSamlinger,
@@ -40,7 +40,7 @@ export async function addSamling(viewer: Viewer, input: SamlingFields & { cohort
   await requireCohortStaff(viewer, input.cohortId);
   const days = [...input.days].sort();
   return db().$transaction(async (tx) => {
-    await lockCohort(tx, input.cohortId);
+    await lockPlan(tx, input.cohortId);
     const problems = samlingDaysProblems(days, await planDates(tx, input.cohortId));
     if (problems.length > 0) throw daysError(problems);
     const samling = await tx.samling.create({
@@ -65,7 +65,7 @@ export async function addSamling(viewer: Viewer, input: SamlingFields & { cohort
 export async function updateSamling(viewer: Viewer, input: SamlingFields & { cohortId: string; samlingId: string }) {
   await requireCohortStaff(viewer, input.cohortId);
   return db().$transaction(async (tx) => {
-    await lockCohort(tx, input.cohortId);
+    await lockPlan(tx, input.cohortId);
     const samling = await samlingToChange(tx, input.cohortId, input.samlingId);
     await tx.samling.update({ where: { id: samling.id }, data: { title: input.title, location: input.location, notes: input.notes } });
     await audit(tx, {
@@ -82,7 +82,7 @@ export async function updateSamling(viewer: Viewer, input: SamlingFields & { coh
 export async function addSamlingDay(viewer: Viewer, input: { cohortId: string; samlingId: string; date: string }) {
   await requireCohortStaff(viewer, input.cohortId);
   return db().$transaction(async (tx) => {
-    await lockCohort(tx, input.cohortId);
+    await lockPlan(tx, input.cohortId);
     const samling = await samlingToChange(tx, input.cohortId, input.samlingId);
     // A shared samling's days are every sharing cohort's days.
     const sharing = await tx.cohortSamling.findMany({ where: { samlingId: samling.id }, select: { cohortId: true } });
@@ -108,7 +108,7 @@ export async function removeSamlingDay(viewer: Viewer, input: { cohortId: string
   await requireCohortStaff(viewer, input.cohortId);
   try {
     return await db().$transaction(async (tx) => {
-      await lockCohort(tx, input.cohortId);
+      await lockPlan(tx, input.cohortId);
       const [target] = await tx.$queryRaw<{ id: string; samlingId: string; date: Date }[]>`
         SELECT d."id", d."samlingId", d."date" FROM "SamlingDay" d
         JOIN "CohortSamling" cs ON cs."samlingId" = d."samlingId" AND cs."cohortId" = ${input.cohortId}
@@ -157,7 +157,7 @@ export async function removeSamling(viewer: Viewer, input: { cohortId: string; s
   await requireCohortStaff(viewer, input.cohortId);
   try {
     return await db().$transaction(async (tx) => {
-      await lockCohort(tx, input.cohortId);
+      await lockPlan(tx, input.cohortId);
       // The kull's link to the samling, locked before the attendance is counted: a whole-day
       // attendance save holds it FOR SHARE (lib/server/cohorts/attendance.ts), so a save under way
       // is counted below, and a save after this finds the day gone from the kull's plan.
@@ -202,7 +202,7 @@ export async function removeSamling(viewer: Viewer, input: { cohortId: string; s
 export async function shareSamling(viewer: Viewer, input: { cohortId: string; samlingId: string }) {
   if (!isStaff(viewer)) throw new AccessDeniedError("Bare studieveiledere kan dele samlinger mellom kull.");
   return db().$transaction(async (tx) => {
-    await lockCohort(tx, input.cohortId);
+    await lockPlan(tx, input.cohortId);
     const [cohort, samling] = await inOrder(
       () => tx.cohort.findUniqueOrThrow({ where: { id: input.cohortId }, select: { programmeId: true } }),
       () => tx.samling.findUnique({
@@ -243,7 +243,7 @@ export async function copyPlan(viewer: Viewer, input: { cohortId: string; fromCo
   await requireCohortStaff(viewer, input.fromCohortId);
   if (input.cohortId === input.fromCohortId) throw new DomainError("Velg et annet kull å kopiere fra.", { fromCohortId: ["Velg et annet kull."] });
   return db().$transaction(async (tx) => {
-    await lockCohort(tx, input.cohortId);
+    await lockPlan(tx, input.cohortId);
     const [target, source] = await inOrder(
       () => tx.cohort.findUniqueOrThrow({
         where: { id: input.cohortId },

@@ -10,7 +10,7 @@ import { DomainError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
 import { day } from "@/lib/dates";
 import { isoDate } from "@/lib/to-domain";
-import { lockCohort } from "@/lib/server/cohorts/plan-support";
+import { lockPlan } from "@/lib/server/cohorts/plan-support";
 
 // ─── The ordinary sitting's days and times ──────────────────────────────────────────────────────
 
@@ -23,7 +23,7 @@ export async function setExamDays(viewer: Viewer, input: { cohortId: string; tit
   }
   const { times } = result;
   return db().$transaction(async (tx) => {
-    await lockCohort(tx, input.cohortId);
+    await lockPlan(tx, input.cohortId);
     const [existing, firstLater] = await Promise.all([
       tx.exam.findFirst({
         where: { cohortId: input.cohortId, kind: "ORDINARY" },

@@ -15,6 +15,7 @@ import {
   addMonths,
   copyPlanDates,
   weeksBetweenTerms,
+  planClosedReason,
 } from "@/lib/domain/cohort-plan";
 import { addDays, formatIsoDate, parseIsoDate } from "@/lib/domain/dates";
 import { isNorwegianPublicHoliday, isWorkingDay, publicHolidayName } from "@/lib/domain/holidays";
@@ -218,5 +219,12 @@ describe("copying a previous kull's plan (copyPlanDates)", () => {
         expect(copy.warnings).toHaveLength(all.filter((day) => day.holiday).length + (dueDate.holiday ? 1 : 0) + (copy.exam!.startsOn.holiday ? 1 : 0));
       }),
     );
+  });
+});
+
+describe("planClosedReason", () => {
+  it("keeps a completed kull's plan as it was decided on, and says since when", () => {
+    expect(planClosedReason({ completedOn: null })).toBeNull();
+    expect(planClosedReason({ completedOn: "2028-09-14" })).toBe("Kullet ble fullført 14. september 2028, så planen står fast: oppmøtet og eksamen ble avgjort på den.");
   });
 });
