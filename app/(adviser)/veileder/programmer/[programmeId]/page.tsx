@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/area-nav";
 import { ProgrammeForm } from "@/components/programmes/programme-form";
+import { arbeidskravSetItem } from "@/components/cohort/arbeidskrav-set-items";
+import { EditToggle } from "@/components/ui/edit-toggle";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { saveProgrammeArbeidskravAction, updateProgrammeAction } from "@/lib/actions/programmes";
 import { ProgrammeArbeidskravForm } from "@/components/programmes/programme-arbeidskrav-form";
@@ -99,8 +101,7 @@ export default async function ProgrammePage({ params, searchParams }: { params: 
             </div>
           ) : null}
           <DataTable caption="Arbeidskravene i malen" columns={columns} rows={programme.arbeidskravTemplates} rowKey={(row) => String(row.number)} />
-          <details>
-            <summary className="cursor-pointer font-medium text-brand-700">Endre arbeidskravene i malen</summary>
+          <EditToggle summary="Endre arbeidskravene i malen">
             <div className="mt-3">
               <ProgrammeArbeidskravForm
                 action={saveProgrammeArbeidskravAction}
@@ -111,21 +112,10 @@ export default async function ProgrammePage({ params, searchParams }: { params: 
                   oral: arbeidskrav.oral,
                   individualFagnotatMin: arbeidskrav.individualFagnotatMin,
                 }}
-                items={programme.arbeidskravTemplates.map((row) => ({
-                  id: row.id,
-                  number: row.number,
-                  kind: row.kind,
-                  title: row.title,
-                  description: row.description,
-                  required: row.required,
-                  grouping: groupingOf(row),
-                  oralPresentation: row.oralPresentation,
-                  dueDate: null,
-                  handedIn: false,
-                }))}
+                items={programme.arbeidskravTemplates.map((row) => arbeidskravSetItem(row, { dueDate: null, handedIn: false }))}
               />
             </div>
-          </details>
+          </EditToggle>
         </section>
 
         <section className="card" aria-labelledby="kull-heading">

@@ -23,6 +23,7 @@ import {
 } from "@/lib/actions/cohort-plan";
 import { ARBEIDSKRAV_KIND_LABELS, GROUPINGS, groupingOf } from "@/lib/domain/arbeidskrav";
 import { ArbeidskravSetForm } from "@/components/cohort/arbeidskrav-set-form";
+import { arbeidskravSetItem } from "@/components/cohort/arbeidskrav-set-items";
 import { weeksBetween } from "@/lib/domain/cohort-plan";
 import { countNoun, formatDateNb } from "@/lib/domain/format";
 import { describeRequirements } from "@/lib/domain/requirements";
@@ -284,18 +285,7 @@ export default async function PlanPage({ params }: { params: Promise<{ cohortId:
                   hidden={hidden}
                   withDueDates
                   defaultDueDate={firstDay ?? ""}
-                  items={plan.arbeidskrav.map((row) => ({
-                    id: row.id,
-                    number: row.number,
-                    kind: row.kind,
-                    title: row.title,
-                    description: row.description,
-                    required: row.required,
-                    grouping: groupingOf(row),
-                    oralPresentation: row.oralPresentation,
-                    dueDate: row.dueDate,
-                    handedIn: row.submissions > 0,
-                  }))}
+                  items={plan.arbeidskrav.map((row) => arbeidskravSetItem(row, { dueDate: row.dueDate, handedIn: row.submissions > 0 }))}
                   reasonHint={
                     plan.arbeidskravLocked && plan.viewerIsAcademicLead
                       ? "Kreves når du endrer hvilke arbeidskrav som teller for eksamen. Begrunnelsen lagres i loggen og vises til studentene som årsak."
