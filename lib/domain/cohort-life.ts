@@ -343,10 +343,13 @@ export function nextCohortStep(facts: NextStepFacts): NextStep | null {
   }
 }
 
-/** Why a samling shared with an archived kull cannot change (its days are that kull's record too). */
-export function sharedSamlingClosedMessage(archivedKull: readonly string[]): string {
+/**
+ * Why a samling shared with a completed (or archived) kull cannot change: its days are that kull's
+ * plan too, which stands (planClosedReason in ./cohort-plan.ts).
+ */
+export function sharedSamlingClosedMessage(completedKull: readonly string[]): string {
   return (
-    `Samlingen er felles med ${archivedKull.join(" og ")}, som er arkivert, så samlingen og dagene kan ikke endres. ` +
+    `Samlingen er felles med ${completedKull.join(" og ")}, som er fullført, så samlingen og dagene kan ikke endres. ` +
     "Trenger kullet andre dager, legg inn en ny samling i planen."
   );
 }

@@ -162,6 +162,14 @@ describe("a completed kull's plan", () => {
     expect(await submit(setExamDaysAction, { cohortId: done.cohortId, firstDay: "2024-05-14", title: "Hjemmeeksamen" })).toMatchObject({ ok: false, message: reason });
     await expect(addSamlingDay(done.teacher, { cohortId: done.cohortId, samlingId: before.samlinger[0]!.id, date: "2024-01-12" })).rejects.toThrow(reason);
     await expect(removeSamling(done.adviser, { cohortId: done.cohortId, samlingId: before.samlinger.at(-1)!.id })).rejects.toThrow(reason);
+    // Nor from a running kull that shares one of its samlinger; that kull's own samlinger change as before.
+    const running = await makeCohort({ students: 1, samlinger: planDays("2027-01-05", 3), heldBefore: "2020-01-01" });
+    const shared = before.samlinger[0]!;
+    await db().cohortSamling.create({ data: { cohortId: running.cohortId, samlingId: shared.id, number: 2 } });
+    const kull = await db().cohort.findUniqueOrThrow({ where: { id: done.cohortId }, select: { name: true, programme: { select: { name: true } } } });
+    const sharedReason = `Samlingen er felles med ${kull.name} (${kull.programme.name}), som er fullført, så samlingen og dagene kan ikke endres. Trenger kullet andre dager, legg inn en ny samling i planen.`;
+    await expect(addSamlingDay(running.adviser, { cohortId: running.cohortId, samlingId: shared.id, date: "2024-01-12" })).rejects.toThrow(sharedReason);
+    await addSamlingDay(running.adviser, { cohortId: running.cohortId, samlingId: running.days[0]!.samlingId, date: "2027-01-08" });
     const after = await getCohortPlan(done.teacher, done.cohortId);
     expect(after.samlinger.map((s) => s.days.map((d) => d.date))).toEqual(before.samlinger.map((s) => s.days.map((d) => d.date)));
     expect(after.exam).toEqual(before.exam);

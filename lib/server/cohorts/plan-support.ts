@@ -64,23 +64,24 @@ export async function samlingInPlan(tx: Transaction, cohortId: string, samlingId
 }
 
 /**
- * A samling shared with an archived kull is part of that kull's closed record (the database
- * refuses the change anyway: migration *_archived_kull_closed_to_writes); this says so first, and
- * names the kull, to the one changing the plan of the other.
+ * A samling shared with a completed kull is part of that kull's plan, which stands (and, once the
+ * kull is archived, of its closed record: the database refuses the change too, migration
+ * *_archived_kull_closed_to_writes). This says so, naming the kull, to the one changing the plan of
+ * the other.
  */
-export async function refuseIfSharedWithArchived(tx: Transaction, samlingId: string, cohortId: string) {
-  const archived = await tx.cohortSamling.findMany({
-    where: { samlingId, cohortId: { not: cohortId }, cohort: { archivedAt: { not: null } } },
+export async function refuseIfSharedWithCompleted(tx: Transaction, samlingId: string, cohortId: string) {
+  const completed = await tx.cohortSamling.findMany({
+    where: { samlingId, cohortId: { not: cohortId }, cohort: { completedAt: { not: null } } },
     select: { cohort: { select: { name: true, programme: { select: { name: true } } } } },
     orderBy: { cohortId: "asc" },
   });
-  if (archived.length > 0) throw new DomainError(sharedSamlingClosedMessage(archived.map((row) => `${row.cohort.name} (${row.cohort.programme.name})`)));
+  if (completed.length > 0) throw new DomainError(sharedSamlingClosedMessage(completed.map((row) => `${row.cohort.name} (${row.cohort.programme.name})`)));
 }
 
-/** The samling of this kull's plan, to change its facts or days: in the plan, and not closed with an archived kull. */
+/** The samling of this kull's plan, to change its facts or days: in the plan, and not closed with a completed kull. */
 export async function samlingToChange(tx: Transaction, cohortId: string, samlingId: string) {
   const samling = await samlingInPlan(tx, cohortId, samlingId);
-  await refuseIfSharedWithArchived(tx, samling.id, cohortId);
+  await refuseIfSharedWithCompleted(tx, samling.id, cohortId);
   return samling;
 }
 

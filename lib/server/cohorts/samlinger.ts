@@ -22,7 +22,7 @@ import {
   isForeignKeyViolation,
   lockPlan,
   planDates,
-  refuseIfSharedWithArchived,
+  refuseIfSharedWithCompleted,
   renumberSamlinger,
   samlingInPlan,
   samlingToChange,
@@ -115,7 +115,7 @@ export async function removeSamlingDay(viewer: Viewer, input: { cohortId: string
         WHERE d."id" = ${input.samlingDayId}
         FOR UPDATE OF d`;
       if (!target) throw new NotFoundError("Fant ikke samlingsdagen i kullets plan.");
-      await refuseIfSharedWithArchived(tx, target.samlingId, input.cohortId);
+      await refuseIfSharedWithCompleted(tx, target.samlingId, input.cohortId);
       const [attendance, absenceNotices, siblings] = await inOrder(
         () => tx.attendance.count({ where: { samlingDayId: target.id } }),
         () => tx.absenceNotice.count({ where: { samlingDayId: target.id, withdrawnAt: null } }),
