@@ -166,6 +166,74 @@ export function kullLeaveProblem(kull: { completedOn: string | null }): string |
 }
 
 /**
+ * What taking a klage on a refused leave does (the leave is granted as asked, fvl. § 34), decided
+ * from where the student stands now:
+ * - `START`: the leave has begun and the student studies in a running kull: on leave from now;
+ * - `LATER`: it begins later: granted, and it starts on its first day (the `enrolments.leave` job);
+ * - `ENDED`: granted and already ended, never started: its days are over, or the student can no
+ *   longer be put on leave — the student has completed, left the kull, or the kull is completed
+ *   (kullLeaveProblem: a completed kull is history). The leave covers its days up to today
+ *   (`returnedOn` is the day after its last day, or today when that is sooner, and never before
+ *   its first day), so the samling days in it are not absences and no day to come is leave. The
+ *   klage is never refused for what happened after the refusal: the administration's own later
+ *   acts are no ground to dismiss it.
+ * A klage that would start a leave while another is open, or while the student is on leave, is
+ * refused with why (`problem`): the adviser registers the return from that one first.
+ */
+export type LeaveKlageOutcome =
+  | { kind: "START" }
+  | { kind: "LATER" }
+  | { kind: "ENDED"; returnedOn: string; why: "OVER" | "STUDENT_COMPLETED" | "STUDENT_WITHDRAWN" | "STUDENT_TRANSFERRED" | "KULL_COMPLETED" }
+  | { kind: "REFUSED"; problem: string };
+
+export function leaveAfterKlage(input: {
+  leave: { from: string; to: string };
+  status: EnrolmentStatus;
+  kullCompletedOn: string | null;
+  /** Another granted leave of the enrolment that has not ended. */
+  openLeave: boolean;
+  today: string;
+}): LeaveKlageOutcome {
+  const { leave, status, today } = input;
+  const dayAfter = addDays(leave.to, 1);
+  const ended = (why: Extract<LeaveKlageOutcome, { kind: "ENDED" }>["why"]): LeaveKlageOutcome => {
+    const end = compareIsoDates(dayAfter, today) < 0 ? dayAfter : today;
+    return { kind: "ENDED", returnedOn: compareIsoDates(end, leave.from) < 0 ? leave.from : end, why };
+  };
+  if (compareIsoDates(leave.to, today) < 0) return ended("OVER");
+  if (status === "COMPLETED") return ended("STUDENT_COMPLETED");
+  if (status === "WITHDRAWN") return ended("STUDENT_WITHDRAWN");
+  if (status === "TRANSFERRED") return ended("STUDENT_TRANSFERRED");
+  if (input.kullCompletedOn !== null) return ended("KULL_COMPLETED");
+  const problem = enrolmentChangeProblem("GRANT_LEAVE", status);
+  if (problem) return { kind: "REFUSED", problem };
+  if (input.openLeave) return { kind: "REFUSED", problem: "Studenten har allerede en permisjon som ikke er avsluttet. Registrer at studenten er tilbake fra den først." };
+  return leaveHasBegun(leave, today) ? { kind: "START" } : { kind: "LATER" };
+}
+
+const NOT_STARTED_BECAUSE: Record<Exclude<Extract<LeaveKlageOutcome, { kind: "ENDED" }>["why"], "OVER">, string> = {
+  STUDENT_COMPLETED: "Du har fullført kullet",
+  STUDENT_WITHDRAWN: "Du har sluttet i kullet",
+  STUDENT_TRANSFERRED: "Du er overført til et senere kull",
+  KULL_COMPLETED: "Kullet er fullført",
+};
+
+/** What the klage's outcome letter says the granted leave means (leaveAfterKlage), in Norwegian for the student. */
+export function leaveAfterKlageSentence(leave: { from: string; to: string }, outcome: Exclude<LeaveKlageOutcome, { kind: "REFUSED" }>): string {
+  if (outcome.kind !== "ENDED") {
+    return `Du får permisjon fra og med ${formatDateNb(leave.from)} til og med ${formatDateNb(leave.to)}. Samlingsdagene i permisjonstiden regnes ikke som fravær.`;
+  }
+  const granted = `Du får permisjon ${formatDateNb(leave.from)}–${formatDateNb(leave.to)}.`;
+  if (outcome.why === "OVER") return `${granted} Perioden er over, og samlingsdagene i den regnes ikke som fravær.`;
+  const covered = effectiveLeave({ ...leave, returnedOn: outcome.returnedOn });
+  const meaning = covered
+    ? `${NOT_STARTED_BECAUSE[outcome.why]}, så du settes ikke på permisjon nå. Samlingsdager fra og med ${formatDateNb(covered.from)} til og med ${formatDateNb(covered.to)} regnes ikke som fravær.`
+    : `${NOT_STARTED_BECAUSE[outcome.why]}, så permisjonen begynner ikke.`;
+  const later = outcome.why === "KULL_COMPLETED" ? " Venter du på en senere eksamen, kan du søke om utsatt eksamen." : "";
+  return `${granted} ${meaning}${later}`;
+}
+
+/**
  * The first day back from a leave: a real date, not before the leave began, and not after today
  * (the return is registered when the student is back). Null when fine.
  */

@@ -204,6 +204,53 @@ describe("leave in a completed kull", () => {
   });
 });
 
+describe("a klage on a refused leave, taken after the kull or the student completed", () => {
+  it("grants the leave as already ended today, never started; the letter says why; its days are leave, not absence, as a recomputation has them", async () => {
+    // Two samlinger held: present at the first, registered absent at the second.
+    const done = await makeCohort({ students: 2, samlinger: planDays(addDays(TODAY, -90), 6), heldBefore: TODAY, attended: () => 3 });
+    const other = viewerOf(await createUser(db(), { name: "Klagebehandler", roles: ["ADVISER"] }));
+    await db().$transaction((tx) => refreshStandings(tx, { cohortId: done.cohortId }, { actorId: null, cause: "Første beregning", now: NOW, appUrl: "http://localhost" }));
+    // Refused while the kull ran: from before the second samling (so its days are in it) to a month ahead.
+    const from = addDays(TODAY, -85);
+    const to = addDays(TODAY, 30);
+    const refusals = [];
+    for (const row of done.students) {
+      const refused = await refuseLeave(done.adviser, { enrolmentId: row.enrolmentId, from, to, reason: "Sykdom i familien", documentation: null, grounds: "Ikke dokumentert." }, NOW);
+      const self = viewerOf({ ...(await db().user.findUniqueOrThrow({ where: { id: row.userId } })), roles: ["STUDENT"] });
+      refusals.push({ row, appealId: await fileStudentAppeal(self, refused.letterId, { text: "Her er legeerklæringen." }, NOW), leaveId: refused.leaveId });
+    }
+    // Then the first student completes and the kull is completed; both klager are still to decide.
+    await db().enrolment.update({ where: { id: refusals[0]!.row.enrolmentId }, data: { status: "COMPLETED", endedOn: new Date(`${TODAY}T00:00:00Z`) } });
+    await db().cohort.update({ where: { id: done.cohortId }, data: { completedAt: NOW } });
+    expect((await storedStandings(done.cohortId)).get(refusals[1]!.row.enrolmentId)).toMatchObject({ scheduledDays: 6, attendedDays: 3, absentDays: 3 });
+
+    const expected = [
+      ["COMPLETED", "Du har fullført kullet, så du settes ikke på permisjon nå."],
+      ["ACTIVE", "Kullet er fullført, så du settes ikke på permisjon nå."],
+    ] as const;
+    for (const [index, { row, appealId, leaveId }] of refusals.entries()) {
+      expect(await decideStudentAppeal(other, appealId, { kind: "REVERSE", grounds: "Sykdommen er dokumentert." }, NOW)).toMatchObject({ status: "REVERSED" });
+      const leave = await db().leaveOfAbsence.findUniqueOrThrow({ where: { id: leaveId } });
+      expect(leave).toMatchObject({ status: "GRANTED", returnRegisteredById: other.id });
+      expect(leave.returnedOn!.toISOString().slice(0, 10)).toBe(TODAY);
+      const enrolment = await db().enrolment.findUniqueOrThrow({ where: { id: row.enrolmentId } });
+      expect(enrolment.status).toBe(expected[index]![0]);
+      expect(await db().auditLog.count({ where: { action: "enrolment.leave_start", entityId: row.enrolmentId } })).toBe(0);
+      const grant = await db().auditLog.findFirstOrThrow({ where: { action: "leave.grant", entityId: leaveId } });
+      expect(grant).toMatchObject({ actorId: other.id, before: { status: "REFUSED" } });
+      expect(grant.after).toMatchObject({ status: "GRANTED", cause: "klage", started: false, endedWithoutReturn: true, returnedOn: TODAY });
+      const [outcome] = await lettersOf(row.enrolmentId, "KLAGE_REVERSED");
+      expect(outcome!.body).toContain(expected[index]![1]);
+      expect(outcome!.body).toContain(`Samlingsdager fra og med ${formatDateNb(from)} til og med ${formatDateNb(addDays(TODAY, -1))} regnes ikke som fravær.`);
+      expect(await mailFor(outcome!.id)).toBe(1);
+    }
+    // Nothing open is left for the archive to wait on, and the second samling's days are leave, not absence.
+    expect(await db().leaveOfAbsence.count({ where: { enrolment: { cohortId: done.cohortId }, status: "GRANTED", returnedOn: null } })).toBe(0);
+    expect(await storedStandings(done.cohortId)).toEqual(await recomputed(done.cohortId));
+    expect((await storedStandings(done.cohortId)).get(refusals[1]!.row.enrolmentId)).toMatchObject({ scheduledDays: 6, attendedDays: 3, absentDays: 0 });
+  });
+});
+
 describe("a klage on a refused leave, and a leave that begins later", () => {
   it("is decided by another adviser; taking it grants the leave as asked, puts the student on leave and tells them", async () => {
     const [refusal] = await lettersOf(student(REFUSED).enrolmentId, "LEAVE_REFUSED");

@@ -15,13 +15,15 @@ import "server-only";
 // Every step locks the enrolment first, is audited (before/after), and recomputes the student's
 // standing in the same transaction (refreshStandings last).
 import { osloDate } from "@/lib/domain/application-deadline";
-import { addDays, compareIsoDates } from "@/lib/domain/dates";
+import { compareIsoDates } from "@/lib/domain/dates";
 import { requiredAttendanceDays } from "@/lib/domain/eligibility";
 import {
   daysOnLeave,
   effectiveLeave,
   enrolmentChangeProblem,
   kullLeaveProblem,
+  leaveAfterKlage,
+  leaveAfterKlageSentence,
   leaveCancellationProblem,
   leaveHasBegun,
   leaveRequestProblems,
@@ -371,30 +373,38 @@ export async function startDueLeaves(options: { now?: Date } = {}): Promise<numb
 
 /**
  * A klage on a refused leave is taken (lib/server/student-letters/appeals.ts): the leave is granted
- * as asked, in the klage's transaction. A leave whose days are all past by now is registered as
- * ended the day after its last day (the student is back); one that has begun puts the student on
- * leave. Returns the sentence for the outcome letter.
+ * as asked, in the klage's transaction, and what that means now is lib/domain/enrolment.ts
+ * leaveAfterKlage's: on leave from now, from its first day (startDueLeaves), or granted and already
+ * ended (its days are over, the student has completed or left, or the kull is completed) without
+ * the student ever being put on leave. Returns the sentence for the outcome letter.
  */
 export async function grantLeaveAfterKlage(tx: Transaction, input: { leaveId: string; decider: Viewer; appealId: string; now: Date }): Promise<string> {
   const leave = await tx.leaveOfAbsence.findUnique({ where: { id: input.leaveId }, select: { id: true, enrolmentId: true, status: true, fromDate: true, toDate: true } });
   if (!leave) throw new NotFoundError("Fant ikke permisjonssøknaden.");
   const enrolment = await lockEnrolment(tx, leave.enrolmentId);
   if (leave.status !== "REFUSED") throw new DomainError("Permisjonen er allerede innvilget.");
-  const problem = enrolmentChangeProblem("GRANT_LEAVE", enrolment.status);
-  if (problem) throw new DomainError(`Klagen kan ikke tas til følge nå: ${problem}`);
   const today = osloDate(input.now);
   const current = { from: isoDate(leave.fromDate), to: isoDate(leave.toDate) };
-  const over = compareIsoDates(current.to, today) < 0;
-  const open = await tx.leaveOfAbsence.findFirst({ where: { enrolmentId: enrolment.id, status: "GRANTED", returnedOn: null }, select: { id: true } });
-  if (open && !over) throw new DomainError("Studenten har allerede en permisjon som ikke er avsluttet.");
+  const [open, kull] = await Promise.all([
+    tx.leaveOfAbsence.findFirst({ where: { enrolmentId: enrolment.id, status: "GRANTED", returnedOn: null }, select: { id: true } }),
+    tx.cohort.findUniqueOrThrow({ where: { id: enrolment.cohortId }, select: { completedAt: true } }),
+  ]);
+  const outcome = leaveAfterKlage({
+    leave: current,
+    status: enrolment.status,
+    kullCompletedOn: kull.completedAt ? osloDate(kull.completedAt) : null,
+    openLeave: open !== null,
+    today,
+  });
+  if (outcome.kind === "REFUSED") throw new DomainError(`Klagen kan ikke tas til følge nå: ${outcome.problem}`);
   await tx.leaveOfAbsence.update({
     where: { id: leave.id },
     data: {
       status: "GRANTED",
-      ...(over ? { returnedOn: day(addDays(current.to, 1)), returnRegisteredById: input.decider.id } : {}),
+      ...(outcome.kind === "ENDED" ? { returnedOn: day(outcome.returnedOn), returnRegisteredById: input.decider.id } : {}),
     },
   });
-  const started = !over && leaveHasBegun(current, today);
+  const started = outcome.kind === "START";
   if (started) await startLeave(tx, enrolment.id, input.decider.id, current);
   await audit(tx, {
     actorId: input.decider.id,
@@ -402,16 +412,21 @@ export async function grantLeaveAfterKlage(tx: Transaction, input: { leaveId: st
     entityType: "LeaveOfAbsence",
     entityId: leave.id,
     before: { status: "REFUSED" },
-    after: { status: "GRANTED", cause: "klage", appealId: input.appealId, started, endedWithoutReturn: over },
+    after: {
+      status: "GRANTED",
+      cause: "klage",
+      appealId: input.appealId,
+      started,
+      endedWithoutReturn: outcome.kind === "ENDED",
+      ...(outcome.kind === "ENDED" ? { returnedOn: outcome.returnedOn, endedBecause: outcome.why } : {}),
+    },
   });
   await refreshStandings(
     tx,
     { cohortId: enrolment.cohortId, enrolmentIds: [enrolment.id] },
     { actorId: input.decider.id, cause: "Klagen på avslag om permisjon er tatt til følge", now: input.now },
   );
-  return over
-    ? `Du får permisjon ${formatDateNb(current.from)}–${formatDateNb(current.to)}. Perioden er over, og samlingsdagene i den regnes ikke som fravær.`
-    : `Du får permisjon fra og med ${formatDateNb(current.from)} til og med ${formatDateNb(current.to)}. Samlingsdagene i permisjonstiden regnes ikke som fravær.`;
+  return leaveAfterKlageSentence(current, outcome);
 }
 
 /** For the adviser's page: the leave that is open now, and how many of the kull's days it covers. */

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { addDays as addDaysTo } from "@/lib/domain/dates";
 import {
   allowedChanges,
   completionProblem,
@@ -10,6 +11,8 @@ import {
   enrolmentChangeProblem,
   isInKull,
   kullLeaveProblem,
+  leaveAfterKlage,
+  leaveAfterKlageSentence,
   leaveCancellationProblem,
   leaveHasBegun,
   leaveRequestProblems,
@@ -156,6 +159,98 @@ describe("leave in a completed kull", () => {
     expect(kullLeaveProblem({ completedOn: "2028-09-14" })).toBe(
       "Kullet ble fullført 14. september 2028. Permisjon kan ikke gis eller avslås i et fullført kull. Venter studenten på en senere eksamen, kan studenten søke om utsatt eksamen.",
     );
+  });
+});
+
+describe("a klage on a refused leave, taken", () => {
+  const TODAY = "2028-09-20";
+  const leave = { from: "2028-09-10", to: "2028-10-10" };
+  const running = { kullCompletedOn: null, openLeave: false, today: TODAY };
+
+  it("in a running kull: on leave from now once begun, from its first day when later, ended when its days are over", () => {
+    expect(leaveAfterKlage({ ...running, leave, status: "ACTIVE" })).toEqual({ kind: "START" });
+    expect(leaveAfterKlage({ ...running, leave: { from: TODAY, to: "2028-10-10" }, status: "ACTIVE" })).toEqual({ kind: "START" });
+    expect(leaveAfterKlage({ ...running, leave: { from: "2028-09-21", to: "2028-10-10" }, status: "ACTIVE" })).toEqual({ kind: "LATER" });
+    // Over: ended the day after its last day, whatever else is true (another leave open, on leave now).
+    const over = { from: "2028-08-01", to: "2028-09-19" };
+    for (const status of ["ACTIVE", "ON_LEAVE"] as const) {
+      for (const openLeave of [false, true]) {
+        expect(leaveAfterKlage({ ...running, leave: over, status, openLeave })).toEqual({ kind: "ENDED", returnedOn: TODAY, why: "OVER" });
+      }
+    }
+  });
+
+  it("in a running kull, another leave not ended holds it back: the return from that one is registered first", () => {
+    expect(leaveAfterKlage({ ...running, leave, status: "ON_LEAVE" })).toEqual({ kind: "REFUSED", problem: "Studenten har allerede permisjon." });
+    expect(leaveAfterKlage({ ...running, leave, status: "ACTIVE", openLeave: true })).toEqual({
+      kind: "REFUSED",
+      problem: "Studenten har allerede en permisjon som ikke er avsluttet. Registrer at studenten er tilbake fra den først.",
+    });
+  });
+
+  it("a student who has completed or left, or a completed kull: granted and ended today, never started; never refused", () => {
+    const cases = [
+      [{ status: "COMPLETED", kullCompletedOn: null }, "STUDENT_COMPLETED"],
+      [{ status: "WITHDRAWN", kullCompletedOn: null }, "STUDENT_WITHDRAWN"],
+      [{ status: "TRANSFERRED", kullCompletedOn: null }, "STUDENT_TRANSFERRED"],
+      [{ status: "ACTIVE", kullCompletedOn: "2028-09-01" }, "KULL_COMPLETED"],
+      [{ status: "ON_LEAVE", kullCompletedOn: "2028-09-01" }, "KULL_COMPLETED"],
+      // The student's own end is named before the kull's.
+      [{ status: "COMPLETED", kullCompletedOn: "2028-09-01" }, "STUDENT_COMPLETED"],
+    ] as const;
+    for (const [facts, why] of cases) {
+      for (const openLeave of [false, true]) {
+        expect(leaveAfterKlage({ leave, today: TODAY, openLeave, ...facts })).toEqual({ kind: "ENDED", returnedOn: TODAY, why });
+        // Not begun yet: ended on its first day, so it covers no day at all.
+        expect(leaveAfterKlage({ leave: { from: "2028-10-01", to: "2028-10-10" }, today: TODAY, openLeave, ...facts })).toEqual({ kind: "ENDED", returnedOn: "2028-10-01", why });
+      }
+    }
+  });
+
+  it("never makes a day after today leave, never leaves a leave open that cannot start, and ends no later than granted (any dates, any status)", () => {
+    const date = fc.integer({ min: 0, max: 120 }).map((offset) => addDaysTo("2028-08-01", offset));
+    fc.assert(
+      fc.property(date, fc.integer({ min: 0, max: 60 }), date, fc.constantFrom(...ENROLMENT_STATUSES), fc.option(date, { nil: null }), fc.boolean(), (from, length, today, status, kullCompletedOn, openLeave) => {
+        const request = { from, to: addDaysTo(from, length) };
+        const outcome = leaveAfterKlage({ leave: request, status, kullCompletedOn, openLeave, today });
+        if (outcome.kind === "REFUSED") {
+          expect(["ACTIVE", "ON_LEAVE"]).toContain(status);
+          expect(kullCompletedOn).toBeNull();
+          return;
+        }
+        if (outcome.kind === "START" || outcome.kind === "LATER") {
+          expect(status).toBe("ACTIVE");
+          expect(kullCompletedOn).toBeNull();
+          expect(outcome.kind === "START").toBe(leaveHasBegun(request, today));
+          return;
+        }
+        const covered = effectiveLeave({ ...request, returnedOn: outcome.returnedOn });
+        if (covered) {
+          expect(covered.to < today).toBe(true);
+          expect(covered.from).toBe(from);
+        }
+        expect(outcome.returnedOn >= from && outcome.returnedOn <= addDaysTo(request.to, 1)).toBe(true);
+        expect(leaveAfterKlageSentence(request, outcome)).toMatch(/^Du får permisjon /);
+      }),
+    );
+  });
+
+  it("tells the student what the leave means now", () => {
+    expect(leaveAfterKlageSentence(leave, { kind: "START" })).toBe(
+      "Du får permisjon fra og med 10. september 2028 til og med 10. oktober 2028. Samlingsdagene i permisjonstiden regnes ikke som fravær.",
+    );
+    expect(leaveAfterKlageSentence(leave, { kind: "ENDED", returnedOn: "2028-10-11", why: "OVER" })).toBe(
+      "Du får permisjon 10. september 2028–10. oktober 2028. Perioden er over, og samlingsdagene i den regnes ikke som fravær.",
+    );
+    expect(leaveAfterKlageSentence(leave, { kind: "ENDED", returnedOn: TODAY, why: "STUDENT_COMPLETED" })).toBe(
+      "Du får permisjon 10. september 2028–10. oktober 2028. Du har fullført kullet, så du settes ikke på permisjon nå. " +
+        "Samlingsdager fra og med 10. september 2028 til og med 19. september 2028 regnes ikke som fravær.",
+    );
+    expect(leaveAfterKlageSentence(leave, { kind: "ENDED", returnedOn: "2028-09-10", why: "KULL_COMPLETED" })).toBe(
+      "Du får permisjon 10. september 2028–10. oktober 2028. Kullet er fullført, så permisjonen begynner ikke. Venter du på en senere eksamen, kan du søke om utsatt eksamen.",
+    );
+    expect(leaveAfterKlageSentence(leave, { kind: "ENDED", returnedOn: TODAY, why: "STUDENT_TRANSFERRED" })).toMatch(/^Du får permisjon .*Du er overført til et senere kull, så du settes ikke på permisjon nå\./);
+    expect(leaveAfterKlageSentence(leave, { kind: "ENDED", returnedOn: TODAY, why: "STUDENT_WITHDRAWN" })).toMatch(/Du har sluttet i kullet, så/);
   });
 });
 
