@@ -26,6 +26,8 @@ const REVERSE_LABEL = {
   ARBEIDSKRAV_NOT_APPROVED: "arbeidskravet godkjennes",
   EXAM_ADMISSION_REFUSED: "studenten meldes opp til eksamen",
   EXAM_DEFERRAL_REFUSED: "studenten får utsatt eksamen og meldes opp til den første utsatte eksamenen som ikke har startet",
+  // What it means now (lib/domain/enrolment.ts leaveAfterKlage) is in the letter the student gets.
+  LEAVE_REFUSED: "studenten får permisjonen det ble søkt om",
 } as const;
 
 /** What the decision just did, from the address the action sent the browser to. */
