@@ -9,7 +9,7 @@ import { isIsoDate } from "@/lib/domain/dates";
 import { defineAction } from "@/lib/server/action";
 import { copyIntake, createIntake } from "@/lib/server/intakes/create";
 import { updateIntake } from "@/lib/server/intakes/edit";
-import { archiveCohort, completeCohort, publishIntake, restoreCohort } from "@/lib/server/intakes/life";
+import { archiveCohort, completeCohort, publishIntake, reopenCohort, restoreCohort } from "@/lib/server/intakes/life";
 import { calendarDate, wholeNumber } from "@/lib/validation/cohort";
 import { checkbox, optionalText, requiredText } from "@/lib/validation/common";
 import { recordId } from "@/lib/validation/ids";
@@ -167,5 +167,15 @@ export const restoreCohortAction = defineAction({
     await restoreCohort(viewer, input.cohortId, input.reason);
     refresh(input.cohortId);
     redirect(`/veileder/kull/${input.cohortId}?hentet=1`);
+  },
+});
+
+export const reopenCohortAction = defineAction({
+  roles: ADVISERS,
+  schema: z.object({ cohortId, reason: requiredText("Begrunnelsen", 1000) }),
+  async handler({ viewer, input }) {
+    await reopenCohort(viewer, input.cohortId, input.reason);
+    refresh(input.cohortId);
+    redirect(`/veileder/kull/${input.cohortId}?gjenapnet=1`);
   },
 });

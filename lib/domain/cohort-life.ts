@@ -249,6 +249,19 @@ export function archiveProblems(phase: CohortPhase, open: OpenCases, today: stri
   return problems;
 }
 
+/**
+ * Why a completed kull cannot be opened again; empty when it can. Completing fixes the plan, the
+ * intake's dates and places, and leave (planClosedReason, intakeChangeProblems, kullLeaveProblem);
+ * when one of them proves wrong (a samling day registered on the wrong date, a misdated end), an
+ * adviser opens the kull again with a reason, corrects it, and completes it again. An archived kull
+ * is brought back from the archive first.
+ */
+export function reopenProblems(phase: CohortPhase): string[] {
+  if (phase === "COMPLETED") return [];
+  if (phase === "ARCHIVED") return ["Kullet er arkivert. Hent det fram fra arkivet først."];
+  return ["Kullet er ikke fullført."];
+}
+
 /** Why a kull cannot be brought back from the archive; empty when it can. */
 export function restoreProblems(phase: CohortPhase): string[] {
   return phase === "ARCHIVED" ? [] : ["Kullet er ikke arkivert."];

@@ -233,7 +233,7 @@ function formatDateSpan(days: readonly string[]): string {
  * exam were decided on: it stands. (An archived kull is closed by the database as well.)
  */
 export function planClosedReason(kull: { completedOn: string | null }): string | null {
-  return kull.completedOn === null ? null : `Kullet ble fullført ${formatDateNb(kull.completedOn)}, så planen står fast: oppmøtet og eksamen ble avgjort på den.`;
+  return kull.completedOn === null ? null : `Kullet ble fullført ${formatDateNb(kull.completedOn)}, så planen står fast: oppmøtet og eksamen ble avgjort på den. Må noe rettes, åpner en studieveileder kullet igjen under «Opptak og status».`;
 }
 
 export const EXAM_DAY_COUNT = 3;

@@ -167,7 +167,7 @@ const FIXED_ONCE_COMPLETED = [
   "endsOn",
   "waitlistClosesOn",
 ] as const satisfies readonly (keyof IntakeFields)[];
-const COMPLETED_FIXED = "Kullet er fullført, så dette står fast.";
+const COMPLETED_FIXED = "Kullet er fullført, så dette står fast. Må det rettes, åpner du kullet igjen under «Status».";
 /** Each fixed field as a refusal names it (an error summary lists the messages without their labels). */
 const FIELD_NOUNS: Record<(typeof FIXED_ONCE_COMPLETED)[number], string> = {
   capacity: "antall studieplasser",

@@ -526,7 +526,7 @@ test("the three who passed get their confirmation; the kull is archived and clos
   await expect(adviser.getByRole("button", { name: "Arkiver kullet" })).toHaveCount(0);
   // A completed kull is history: its places and dates stand, each shown read-only with why (the
   // waiting list with the day it closed, though none was set); the name may still be put right.
-  await expect(adviser.getByText("Kullet er fullført, så plassene og datoene står fast. Navnet kan rettes; endringen logges.")).toBeVisible();
+  await expect(adviser.getByText("Kullet er fullført, så plassene og datoene står fast. Navnet kan rettes; endringen logges. Er noe annet feil, åpner du kullet igjen under «Status».")).toBeVisible();
   await expect(adviser.getByLabel("Slutter", { exact: true })).toHaveAttribute("readonly", "");
   await expect(adviser.getByLabel("Studieplasser")).toHaveAttribute("readonly", "");
   await expect(adviser.getByLabel("Ventelisten stenger")).toHaveValue(SAMLINGER[0].days[0]);
@@ -534,10 +534,30 @@ test("the three who passed get their confirmation; the kull is archived and clos
   await expect(adviser.locator('input[type="hidden"][name="waitlistClosesOn"]')).toHaveValue("");
   await expect(adviser.getByLabel("Navn", { exact: true })).not.toHaveAttribute("readonly", "");
   await expectAccessible(adviser);
+  const intakePage = adviser.url();
   // The plan stands too: it says why, and offers no change.
   await adviser.goto(`${base}/plan`);
-  await expect(adviser.getByText(/^Kullet ble fullført .+, så planen står fast: oppmøtet og eksamen ble avgjort på den\.$/)).toBeVisible();
+  await expect(adviser.getByText(/^Kullet ble fullført .+, så planen står fast: oppmøtet og eksamen ble avgjort på den\. Må noe rettes, åpner en studieveileder kullet igjen under «Opptak og status»\.$/)).toBeVisible();
   await expect(adviser.locator("summary", { hasText: /^(Endre|Legg til|Legg inn)/ })).toHaveCount(0);
+  // What completion fixed is corrected by opening the kull again, with a reason, and completing it
+  // once more: the plan opens its change folds again in between.
+  await adviser.goto(intakePage);
+  await adviser.getByText("Åpne kullet igjen for å rette noe").click();
+  const reopen = adviser.getByRole("form", { name: "Åpne kullet igjen" });
+  await reopen.getByRole("button", { name: "Åpne kullet igjen" }).click();
+  await expect(reopen.getByText("Begrunnelsen må fylles ut.").first()).toBeVisible();
+  await reopen.getByLabel("Hva må rettes?").fill("Sluttdatoen må kontrolleres, sak 2031/00007.");
+  await reopen.getByRole("button", { name: "Åpne kullet igjen" }).click();
+  await expect(adviser.getByRole("status").filter({ hasText: "Kull V2031 er åpnet igjen og kan rettes. Fullfør kullet igjen når du er ferdig." })).toBeVisible();
+  await expect(adviser.getByLabel("Slutter", { exact: true })).not.toHaveAttribute("readonly", "");
+  await adviser.goto(`${base}/plan`);
+  await expect(adviser.getByText(/så planen står fast/)).toHaveCount(0);
+  await expect(adviser.locator("summary", { hasText: /^Endre/ }).first()).toBeVisible();
+  await adviser.goto(intakePage);
+  await adviser.getByRole("button", { name: "Fullfør kullet" }).click();
+  await adviser.getByRole("dialog", { name: "Fullføre Kull V2031?" }).getByRole("button", { name: "Fullfør kullet" }).click();
+  await expect(adviser.getByRole("status").filter({ hasText: "Kull V2031 er fullført." })).toBeVisible();
+  await expect(adviser.getByLabel("Slutter", { exact: true })).toHaveAttribute("readonly", "");
   // The overview says so too, and leads to the kull's page with the list.
   await adviser.goto("/veileder");
   await expect(adviser.getByRole("link", { name: "Kullet kan arkiveres når det som står åpent, er avsluttet. (Kull V2031)" })).toBeVisible();

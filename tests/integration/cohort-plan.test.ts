@@ -153,7 +153,7 @@ describe("a completed kull's plan", () => {
     const completedAt = new Date("2024-04-15T10:00:00Z");
     expect((await getCohortPlan(done.teacher, done.cohortId)).closedReason).toBeNull();
     await db().cohort.update({ where: { id: done.cohortId }, data: { completedAt } });
-    const reason = "Kullet ble fullført 15. april 2024, så planen står fast: oppmøtet og eksamen ble avgjort på den.";
+    const reason = "Kullet ble fullført 15. april 2024, så planen står fast: oppmøtet og eksamen ble avgjort på den. Må noe rettes, åpner en studieveileder kullet igjen under «Opptak og status».";
     const before = await getCohortPlan(done.teacher, done.cohortId);
     expect(before.closedReason).toBe(reason);
 

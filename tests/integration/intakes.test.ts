@@ -5,7 +5,7 @@
 // only advisers and admins do any of it.
 import { beforeAll, describe, expect, it } from "vitest";
 import { addSamlingAction, createArbeidskravFromTemplateAction } from "@/lib/actions/cohort-plan";
-import { archiveCohortAction, completeCohortAction, copyIntakeAction, createIntakeAction, publishIntakeAction, updateIntakeAction } from "@/lib/actions/intakes";
+import { archiveCohortAction, completeCohortAction, copyIntakeAction, createIntakeAction, publishIntakeAction, reopenCohortAction, updateIntakeAction } from "@/lib/actions/intakes";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { cohortCodeForStart } from "@/lib/domain/cohort";
 import { addDays } from "@/lib/domain/dates";
@@ -403,7 +403,7 @@ describe("completing and archiving", () => {
       startsOn: completed.startsOn,
       endsOn: completed.endsOn,
     };
-    expect(completed.locked.endsOn).toBe("Kullet er fullført, så dette står fast.");
+    expect(completed.locked.endsOn).toBe("Kullet er fullført, så dette står fast. Må det rettes, åpner du kullet igjen under «Status».");
     expect(completed.locked.name).toBeUndefined();
     const moved = await submit(updateIntakeAction, { ...asIs, endsOn: addDays(completed.endsOn, 7), capacity: String(completed.capacity + 1) });
     expect(moved).toMatchObject({
@@ -454,6 +454,63 @@ describe("completing and archiving", () => {
     // Faculty cannot take the steps.
     await signInAs(world.users.teacher);
     expect(await submit(completeCohortAction, { cohortId: world.cohortId })).toMatchObject({ ok: false, message: FORBIDDEN_MESSAGE });
+  });
+
+  it("a completed kull is opened again with a reason to correct what completion fixed, and completed again; students' completions stand", async () => {
+    const world = await makeCohort({ students: 2, samlinger: planDays("2025-01-07", 6), heldBefore: "2030-01-01", exam: { startsOn: "2025-03-03", endsOn: "2025-03-05" } });
+    const staff = viewerOf(adviser);
+    await registerForExam(world.teacher, { cohortId: world.cohortId });
+    for (const student of world.students) await setGrade(world.teacher, { cohortId: world.cohortId, enrolmentId: student.enrolmentId, grade: "B", reason: null });
+    await publishGrades(world.teacher, { cohortId: world.cohortId });
+    await signInAs(adviser);
+    expect(await submit(reopenCohortAction, { cohortId: world.cohortId, reason: "Feil sluttdato." })).toMatchObject({ ok: false, message: "Kullet kan ikke åpnes igjen: Kullet er ikke fullført." });
+    expect(await redirectOf(() => submit(completeCohortAction, { cohortId: world.cohortId }))).toBe(`/veileder/kull/${world.cohortId}?fullfort=1`);
+    const first = world.students[0]!;
+    await completeStudent(staff, { enrolmentId: first.enrolmentId });
+    const { completedAt } = await db().cohort.findUniqueOrThrow({ where: { id: world.cohortId }, select: { completedAt: true } });
+    const intake = await getIntake(staff, world.cohortId);
+    const asIs = {
+      cohortId: world.cohortId,
+      code: intake.code,
+      name: intake.name,
+      capacity: String(intake.capacity),
+      applicationOpensOn: intake.applicationOpensOn,
+      applicationDeadline: intake.applicationDeadline,
+      offerAnswerDeadline: intake.offerAnswerDeadline,
+      startsOn: intake.startsOn,
+      endsOn: intake.endsOn,
+    };
+    const corrected = { ...asIs, endsOn: addDays(intake.endsOn, 7) };
+    expect(await submit(updateIntakeAction, corrected)).toMatchObject({ ok: false, fieldErrors: { endsOn: ["Kullet er fullført, så sluttdatoen kan ikke endres."] } });
+
+    // Only an adviser, and only with a reason (kept in the audit entry).
+    await signInAs(world.users.teacher);
+    expect(await submit(reopenCohortAction, { cohortId: world.cohortId, reason: "Feil sluttdato." })).toMatchObject({ ok: false, message: FORBIDDEN_MESSAGE });
+    await signInAs(adviser);
+    expect(await submit(reopenCohortAction, { cohortId: world.cohortId, reason: " " })).toMatchObject({ ok: false, fieldErrors: { reason: ["Begrunnelsen må fylles ut."] } });
+    expect(await db().cohort.findUniqueOrThrow({ where: { id: world.cohortId }, select: { completedAt: true } })).toEqual({ completedAt });
+    expect(await redirectOf(() => submit(reopenCohortAction, { cohortId: world.cohortId, reason: "Sluttdatoen er satt feil, sak 2025/00042." }))).toBe(
+      `/veileder/kull/${world.cohortId}?gjenapnet=1`,
+    );
+    const [entry] = await auditOf(world.cohortId, "cohort.reopen");
+    expect(entry).toMatchObject({
+      actorId: adviser.id,
+      before: { phase: "COMPLETED", completedAt: completedAt!.toISOString() },
+      after: { completedAt: null, reason: "Sluttdatoen er satt feil, sak 2025/00042." },
+    });
+    const reopened = await getIntake(staff, world.cohortId);
+    expect(reopened.phase).toBe("EXAM");
+    expect(reopened.locked.endsOn).toBeUndefined();
+    expect((await getCohortPlan(world.teacher, world.cohortId)).closedReason).toBeNull();
+    // The correction goes through; the student who completed is still completed.
+    expect(await submit(updateIntakeAction, corrected)).toMatchObject({ ok: true });
+    expect(isoDate((await db().cohort.findUniqueOrThrow({ where: { id: world.cohortId } })).endsOn)).toBe(corrected.endsOn);
+    expect((await db().enrolment.findUniqueOrThrow({ where: { id: first.enrolmentId } })).status).toBe("COMPLETED");
+    expect(await submit(reopenCohortAction, { cohortId: world.cohortId, reason: "Igjen." })).toMatchObject({ ok: false, message: "Kullet kan ikke åpnes igjen: Kullet er ikke fullført." });
+    // Completed again, the same way as the first time.
+    expect(await redirectOf(() => submit(completeCohortAction, { cohortId: world.cohortId }))).toBe(`/veileder/kull/${world.cohortId}?fullfort=1`);
+    expect(await auditOf(world.cohortId, "cohort.complete")).toHaveLength(2);
+    expect((await getIntake(staff, world.cohortId)).locked.endsOn).toMatch(/^Kullet er fullført/);
   });
 
   it("points the adviser to the applications once the deadline has passed", async () => {

@@ -2,12 +2,13 @@ import "server-only";
 // The steps of a kull's life a person takes (lib/domain/cohort-life.ts): publish a draft (from
 // then on applicants see it and may apply), complete a kull whose work is done, archive a
 // completed kull with no case left open (it leaves the everyday lists, stays readable, and is
-// closed to writes: migration *_archived_kull_closed_to_writes), and bring an archived kull back
-// from the archive to correct it (with a reason). Each step locks the cohort row, checks its
+// closed to writes: migration *_archived_kull_closed_to_writes), bring an archived kull back
+// from the archive to correct it (with a reason), and open a completed kull again to correct what
+// completion fixed (with a reason). Each step locks the cohort row, checks its
 // preconditions with the facts read in the same transaction, stores the moment, and writes its
 // audit entry.
 import { osloDate } from "@/lib/domain/application-deadline";
-import { restoreProblems } from "@/lib/domain/cohort-life";
+import { reopenProblems, restoreProblems } from "@/lib/domain/cohort-life";
 import type { Transaction } from "@/lib/db/client";
 import { audit } from "@/lib/server/audit";
 import { lockCohort } from "@/lib/server/cohorts/plan-support";
@@ -18,13 +19,14 @@ import { requireIntakeManager } from "@/lib/server/intakes/queries";
 import { withRetry } from "@/lib/server/transactions";
 import type { Viewer } from "@/lib/server/viewer";
 
-type Step = "publish" | "complete" | "archive" | "restore";
+type Step = "publish" | "complete" | "archive" | "restore" | "reopen";
 
 const REFUSED = {
   publish: "Opptaket kan ikke publiseres ennå:",
   complete: "Kullet kan ikke fullføres ennå:",
   archive: "Kullet kan ikke arkiveres:",
   restore: "Kullet kan ikke hentes fram:",
+  reopen: "Kullet kan ikke åpnes igjen:",
 } as const;
 
 function problemsFor(step: Step, life: CohortLife): string[] {
@@ -32,11 +34,12 @@ function problemsFor(step: Step, life: CohortLife): string[] {
   if (step === "publish") return life.phase === "DRAFT" ? life.publicationProblems : ["Opptaket er allerede publisert."];
   if (step === "complete") return life.completionProblems;
   if (step === "restore") return restoreProblems(life.phase);
+  if (step === "reopen") return reopenProblems(life.phase);
   // Read with the open cases for a completed kull; for any other phase, the phase is the problem (lifeOf).
   return life.archiveProblems!;
 }
 
-/** What the step stores: the moment of publishing, completing or archiving; restoring clears the archiving. */
+/** What the step stores: the moment of publishing, completing or archiving; restoring clears the archiving, reopening the completion. */
 function change(step: Step, now: Date): { column: "publishedAt" | "completedAt" | "archivedAt"; value: Date | null } {
   switch (step) {
     case "publish":
@@ -47,6 +50,8 @@ function change(step: Step, now: Date): { column: "publishedAt" | "completedAt" 
       return { column: "archivedAt", value: now };
     case "restore":
       return { column: "archivedAt", value: null };
+    case "reopen":
+      return { column: "completedAt", value: null };
   }
 }
 
@@ -112,4 +117,13 @@ export function archiveCohort(viewer: Viewer, cohortId: string, now = new Date()
  */
 export function restoreCohort(viewer: Viewer, cohortId: string, reason: string, now = new Date()) {
   return takeStep(viewer, cohortId, "restore", now, reason);
+}
+
+/**
+ * Opens a completed kull again, so what completion fixed can be corrected (the plan's days, the
+ * intake's dates, a leave). Its phase is the calendar's again; the reason is kept in the audit
+ * entry. Complete it again when the correction is made. Students' own completions stand.
+ */
+export function reopenCohort(viewer: Viewer, cohortId: string, reason: string, now = new Date()) {
+  return takeStep(viewer, cohortId, "reopen", now, reason);
 }

@@ -198,6 +198,7 @@ export const ACTIONS: Record<string, ActionRow> = {
   "lib/actions/intakes.ts#completeCohortAction": advisers,
   "lib/actions/intakes.ts#archiveCohortAction": advisers,
   "lib/actions/intakes.ts#restoreCohortAction": advisers,
+  "lib/actions/intakes.ts#reopenCohortAction": advisers,
   "lib/actions/programmes.ts#updateProgrammeAction": advisers,
   "lib/actions/programmes.ts#saveProgrammeArbeidskravAction": advisers,
   "lib/actions/programmes.ts#createProgrammeAction": { policy: "admins" },

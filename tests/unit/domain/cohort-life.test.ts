@@ -11,6 +11,7 @@ import {
   NO_OPEN_CASES,
   phaseIndex,
   publicationProblems,
+  reopenProblems,
   restoreProblems,
   type CohortLifeFacts,
   type OpenCases,
@@ -289,6 +290,16 @@ describe("restoreProblems", () => {
     expect(restoreProblems("ARCHIVED")).toEqual([]);
     for (const phase of COHORT_PHASES.filter((phase) => phase !== "ARCHIVED")) {
       expect(restoreProblems(phase)).toEqual(["Kullet er ikke arkivert."]);
+    }
+  });
+});
+
+describe("reopenProblems", () => {
+  it("opens only a completed kull again; an archived one is brought back from the archive first", () => {
+    expect(reopenProblems("COMPLETED")).toEqual([]);
+    expect(reopenProblems("ARCHIVED")).toEqual(["Kullet er arkivert. Hent det fram fra arkivet først."]);
+    for (const phase of COHORT_PHASES.filter((phase) => phase !== "COMPLETED" && phase !== "ARCHIVED")) {
+      expect(reopenProblems(phase)).toEqual(["Kullet er ikke fullført."]);
     }
   });
 });

@@ -225,6 +225,6 @@ describe("copying a previous kull's plan (copyPlanDates)", () => {
 describe("planClosedReason", () => {
   it("keeps a completed kull's plan as it was decided on, and says since when", () => {
     expect(planClosedReason({ completedOn: null })).toBeNull();
-    expect(planClosedReason({ completedOn: "2028-09-14" })).toBe("Kullet ble fullført 14. september 2028, så planen står fast: oppmøtet og eksamen ble avgjort på den.");
+    expect(planClosedReason({ completedOn: "2028-09-14" })).toBe("Kullet ble fullført 14. september 2028, så planen står fast: oppmøtet og eksamen ble avgjort på den. Må noe rettes, åpner en studieveileder kullet igjen under «Opptak og status».");
   });
 });

@@ -211,7 +211,7 @@ describe("fixedIntakeFields", () => {
       ["applicationDeadline", "applicationOpensOn", "capacity", "code", "endsOn", "offerAnswerDeadline", "startsOn", "waitlistClosesOn"].sort(),
     );
     expect(completed.name).toBeUndefined();
-    expect(completed.endsOn).toBe("Kullet er fullført, så dette står fast.");
+    expect(completed.endsOn).toBe("Kullet er fullført, så dette står fast. Må det rettes, åpner du kullet igjen under «Status».");
     expect(completed.startsOn).toBe("Kullet har startet, så startdatoen står fast.");
   });
 

@@ -4,9 +4,10 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/area-nav";
 import { formatDays } from "@/components/cohort-summary";
 import { IntakeForm } from "@/components/intakes/intake-form";
-import { RestoreCohortForm } from "@/components/intakes/restore-form";
+import { ReopenCohortForm, RestoreCohortForm } from "@/components/intakes/restore-form";
 import { StatusBadge } from "@/components/status-badge";
 import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
+import { EditToggle } from "@/components/ui/edit-toggle";
 import { archiveCohortAction, completeCohortAction, publishIntakeAction, updateIntakeAction } from "@/lib/actions/intakes";
 import { formatDeadline } from "@/lib/domain/application-deadline";
 import { formatDateNb } from "@/lib/domain/format";
@@ -60,13 +61,26 @@ function LifeStep({ intake }: { intake: Intake }) {
         </ConfirmActionButton>
       );
     case "COMPLETED":
-      return intake.archiveProblems.length > 0 ? (
-        <ProblemList title="Før kullet kan arkiveres:" problems={intake.archiveProblems} />
-      ) : (
-        <ConfirmActionButton action={archiveCohortAction} hidden={hidden} label="Arkiver kullet" title={`Arkivere ${intake.name}?`} confirmLabel="Arkiver kullet">
-          <p>Kullet forsvinner fra oversiktene, men alle sidene kan fortsatt leses fra arkivet.</p>
-          <p>Et arkivert kull kan ikke endres. Må noe rettes senere, kan kullet hentes fram fra arkivet igjen.</p>
-        </ConfirmActionButton>
+      return (
+        <div className="space-y-3">
+          {intake.archiveProblems.length > 0 ? (
+            <ProblemList title="Før kullet kan arkiveres:" problems={intake.archiveProblems} />
+          ) : (
+            <ConfirmActionButton action={archiveCohortAction} hidden={hidden} label="Arkiver kullet" title={`Arkivere ${intake.name}?`} confirmLabel="Arkiver kullet">
+              <p>Kullet forsvinner fra oversiktene, men alle sidene kan fortsatt leses fra arkivet.</p>
+              <p>Et arkivert kull kan ikke endres. Må noe rettes senere, kan kullet hentes fram fra arkivet igjen.</p>
+            </ConfirmActionButton>
+          )}
+          <EditToggle summary="Åpne kullet igjen for å rette noe">
+            <div className="mt-2 space-y-3">
+              <p>
+                Et fullført kull står fast: planen, datoene og antall plasser kan ikke endres, og permisjon kan ikke gis. Er noe av det feil, åpner du
+                kullet igjen, retter det og fullfører kullet på nytt. Studentenes egne fullføringer og karakterer står som før.
+              </p>
+              <ReopenCohortForm cohortId={intake.id} />
+            </div>
+          </EditToggle>
+        </div>
       );
     case "ARCHIVED":
       return (
@@ -83,9 +97,9 @@ function LifeStep({ intake }: { intake: Intake }) {
   }
 }
 
-export default async function IntakePage({ params, searchParams }: { params: Promise<{ cohortId: string }>; searchParams: Promise<Record<"opprettet" | "kopiert" | "publisert" | "fullfort" | "arkivert" | "hentet", string | undefined>> }) {
+export default async function IntakePage({ params, searchParams }: { params: Promise<{ cohortId: string }>; searchParams: Promise<Record<"opprettet" | "kopiert" | "publisert" | "fullfort" | "arkivert" | "hentet" | "gjenapnet", string | undefined>> }) {
   const { cohortId } = await params;
-  const { opprettet, kopiert, publisert, fullfort, arkivert, hentet } = await searchParams;
+  const { opprettet, kopiert, publisert, fullfort, arkivert, hentet, gjenapnet } = await searchParams;
   const viewer = await requirePageRole(["ADVISER", "ADMIN"], `/veileder/kull/${encodeURIComponent(cohortId)}`);
   const id = parseRecordId(cohortId);
   if (!id) notFound();
@@ -101,7 +115,7 @@ export default async function IntakePage({ params, searchParams }: { params: Pro
         <Link href={intake.archivedAt ? "/veileder/kull/arkiv" : "/veileder"}>← {intake.archivedAt ? "Arkivet" : "Oversikt"}</Link>
       </p>
       <PageHeader title={`${intake.name}: opptak og status`} lead={`${intake.programme.name} · ${intake.phaseText}`} />
-      {opprettet || kopiert || publisert || fullfort || arkivert || hentet ? (
+      {opprettet || kopiert || publisert || fullfort || arkivert || hentet || gjenapnet ? (
         <p role="status" className="mb-6 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
           {kopiert
             ? `${intake.name} er opprettet som kladd med planen kopiert. Se over samlingene og arbeidskravene, og publiser opptaket når det er klart.`
@@ -113,6 +127,8 @@ export default async function IntakePage({ params, searchParams }: { params: Pro
                   ? `${intake.name} er fullført.`
                   : hentet
                     ? `${intake.name} er hentet fram fra arkivet og kan rettes. Arkiver kullet igjen når du er ferdig.`
+                    : gjenapnet
+                      ? `${intake.name} er åpnet igjen og kan rettes. Fullfør kullet igjen når du er ferdig.`
                     : `${intake.name} er arkivert. Det står ikke lenger i oversiktene, men sidene kan fortsatt leses fra arkivet.`}
         </p>
       ) : null}
@@ -180,7 +196,7 @@ export default async function IntakePage({ params, searchParams }: { params: Pro
         <section className="card space-y-4" aria-labelledby="endre-heading">
           <h2 id="endre-heading">Opptaket og datoene</h2>
           {intake.phase === "COMPLETED" ? (
-            <p className="text-slate-700">Kullet er fullført, så plassene og datoene står fast. Navnet kan rettes; endringen logges.</p>
+            <p className="text-slate-700">Kullet er fullført, så plassene og datoene står fast. Navnet kan rettes; endringen logges. Er noe annet feil, åpner du kullet igjen under «Status».</p>
           ) : published && !intake.archivedAt ? (
             <p className="text-slate-700">
               Opptaket er publisert: endringer logges, og flyttes søknadsfristen, får søkere med utkast e-post om det.
