@@ -62,7 +62,7 @@ export function cohortPhase(facts: CohortLifeFacts, today: string): CohortPhase 
   return "EXAM";
 }
 
-/** The order of the phases: a kull never goes back (used to compare "at least running"). */
+/** The order of the phases (used to compare "at least running"). A kull goes back only when a person opens it again: from the archive, or from completion (reopenProblems). */
 export function phaseIndex(phase: CohortPhase): number {
   return COHORT_PHASES.indexOf(phase);
 }
@@ -133,6 +133,8 @@ export interface CompletionFacts {
   registeredWithoutGrade: number;
   /** Whether the exam's grades are published (null: the kull has no exam). */
   gradesPublished: boolean | null;
+  /** Students with a granted leave that has not begun (they are still active). */
+  leavesNotBegun: number;
 }
 
 /**
@@ -158,6 +160,15 @@ export function completionProblems(facts: CompletionFacts): string[] {
   }
   if (facts.registered > 0 && facts.gradesPublished === false) {
     problems.push("Karakterene er ikke publisert for studentene ennå. Publiser dem først.");
+  }
+  // A completed kull puts nobody on leave (kullLeaveProblem), so a leave promised to begin later
+  // would be left neither begun nor ended: it begins first, or is withdrawn.
+  if (facts.leavesNotBegun > 0) {
+    problems.push(
+      facts.leavesNotBegun === 1
+        ? "1 student har innvilget permisjon som ikke har begynt. Kullet kan fullføres når permisjonen har begynt, eller når den er trukket tilbake på studentens side."
+        : `${facts.leavesNotBegun} studenter har innvilget permisjon som ikke har begynt. Kullet kan fullføres når permisjonene har begynt, eller når de er trukket tilbake på studentenes sider.`,
+    );
   }
   return problems;
 }

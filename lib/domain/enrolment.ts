@@ -162,7 +162,7 @@ export function kullLeaveProblem(kull: { completedOn: string | null }): string |
   return kull.completedOn === null
     ? null
     : `Kullet ble fullført ${formatDateNb(kull.completedOn)}. Permisjon kan ikke gis eller avslås i et fullført kull. ` +
-        "Venter studenten på en senere eksamen, kan studenten søke om utsatt eksamen.";
+        "Venter studenten på en senere eksamen, kan studenten søke om utsatt eksamen. Er kullet fullført for tidlig, åpner du det igjen under «Opptak og status».";
 }
 
 /**
@@ -173,10 +173,13 @@ export function kullLeaveProblem(kull: { completedOn: string | null }): string |
  * - `ENDED`: granted and already ended, never started: its days are over, or the student can no
  *   longer be put on leave — the student has completed, left the kull, or the kull is completed
  *   (kullLeaveProblem: a completed kull is history). The leave covers its days up to today
- *   (`returnedOn` is the day after its last day, or today when that is sooner, and never before
- *   its first day), so the samling days in it are not absences and no day to come is leave. The
- *   klage is never refused for what happened after the refusal: the administration's own later
- *   acts are no ground to dismiss it.
+ *   up to the day the student left (`returnedOn` is the day after its last day, or the day the
+ *   student's enrolment ended, or today, whichever is soonest, never before its first day): the
+ *   samling days in it are not absences, and no later day is leave. In a completed kull the
+ *   student is still in it, so the leave covers its days as granted (`returnedOn` the day after
+ *   its last): should the kull be opened again and a samling be added in them, they are leave as
+ *   the klage decided. The klage is never refused for what happened after the refusal: the
+ *   administration's own later acts are no ground to dismiss it.
  * A klage that would start a leave while another is open, or while the student is on leave, is
  * refused with why (`problem`): the adviser registers the return from that one first.
  */
@@ -190,20 +193,24 @@ export function leaveAfterKlage(input: {
   leave: { from: string; to: string };
   status: EnrolmentStatus;
   kullCompletedOn: string | null;
+  /** The day the student's enrolment ended (completed, withdrawn, transferred), or null. */
+  studentEndedOn: string | null;
   /** Another granted leave of the enrolment that has not ended. */
   openLeave: boolean;
   today: string;
 }): LeaveKlageOutcome {
   const { leave, status, today } = input;
   const dayAfter = addDays(leave.to, 1);
-  const ended = (why: Extract<LeaveKlageOutcome, { kind: "ENDED" }>["why"]): LeaveKlageOutcome => {
-    const end = compareIsoDates(dayAfter, today) < 0 ? dayAfter : today;
+  const ended = (why: Extract<LeaveKlageOutcome, { kind: "ENDED" }>["why"], ...limits: string[]): LeaveKlageOutcome => {
+    const end = [dayAfter, ...limits].reduce((soonest, day) => (compareIsoDates(day, soonest) < 0 ? day : soonest));
     return { kind: "ENDED", returnedOn: compareIsoDates(end, leave.from) < 0 ? leave.from : end, why };
   };
-  if (compareIsoDates(leave.to, today) < 0) return ended("OVER");
-  if (status === "COMPLETED") return ended("STUDENT_COMPLETED");
-  if (status === "WITHDRAWN") return ended("STUDENT_WITHDRAWN");
-  if (status === "TRANSFERRED") return ended("STUDENT_TRANSFERRED");
+  const gone = status === "COMPLETED" || status === "WITHDRAWN" || status === "TRANSFERRED";
+  const left = gone ? [today, ...(input.studentEndedOn ? [input.studentEndedOn] : [])] : [];
+  if (compareIsoDates(leave.to, today) < 0) return ended("OVER", ...left);
+  if (status === "COMPLETED") return ended("STUDENT_COMPLETED", ...left);
+  if (status === "WITHDRAWN") return ended("STUDENT_WITHDRAWN", ...left);
+  if (status === "TRANSFERRED") return ended("STUDENT_TRANSFERRED", ...left);
   if (input.kullCompletedOn !== null) return ended("KULL_COMPLETED");
   const problem = enrolmentChangeProblem("GRANT_LEAVE", status);
   if (problem) return { kind: "REFUSED", problem };

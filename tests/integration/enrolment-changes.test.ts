@@ -17,6 +17,7 @@ import { getArbeidskravOverview } from "@/lib/server/cohorts/assessment";
 import { getAttendanceGrid } from "@/lib/server/cohorts/attendance";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
 import { completeStudent } from "@/lib/server/enrolments/completion";
+import { completeCohort } from "@/lib/server/intakes/life";
 import { getStudentIdentity, saveStudentIdentity } from "@/lib/server/enrolments/identity";
 import { cancelLeave, grantLeave, refuseLeave, registerReturn, startDueLeaves } from "@/lib/server/enrolments/leave";
 import { decideStudentAppeal, fileStudentAppeal } from "@/lib/server/student-letters/appeals";
@@ -194,13 +195,31 @@ describe("leave in a completed kull", () => {
     const completedAt = new Date(NOW.getTime() - 7 * 86_400_000);
     await db().cohort.update({ where: { id: done.cohortId }, data: { completedAt } });
     const request = { enrolmentId: only!.enrolmentId, from: addDays(TODAY, -80), to: addDays(TODAY, -70), reason: "Sykdom", documentation: null };
-    const message = `Kullet ble fullført ${formatDateNb(osloDate(completedAt))}. Permisjon kan ikke gis eller avslås i et fullført kull. Venter studenten på en senere eksamen, kan studenten søke om utsatt eksamen.`;
+    const message = `Kullet ble fullført ${formatDateNb(osloDate(completedAt))}. Permisjon kan ikke gis eller avslås i et fullført kull. Venter studenten på en senere eksamen, kan studenten søke om utsatt eksamen. Er kullet fullført for tidlig, åpner du det igjen under «Opptak og status».`;
     // The page says why instead of the form.
     expect(await actions()).toMatchObject({ leave: false, leaveProblem: message });
     await expect(grantLeave(done.adviser, request, NOW)).rejects.toThrow(message);
     await expect(refuseLeave(done.adviser, { ...request, grounds: "Kullet er over." }, NOW)).rejects.toThrow(message);
     expect(await db().leaveOfAbsence.count({ where: { enrolmentId: only!.enrolmentId } })).toBe(0);
     expect(await db().studentLetter.count({ where: { enrolmentId: only!.enrolmentId } })).toBe(0);
+  });
+});
+
+describe("completing a kull with a leave not begun", () => {
+  it("is refused until the leave begins or is withdrawn: a completed kull puts nobody on leave", async () => {
+    const kull = await makeCohort({ students: 1, samlinger: planDays(addDays(TODAY, -90), 3), heldBefore: TODAY, exam: { startsOn: addDays(TODAY, 20), endsOn: addDays(TODAY, 22) } });
+    const [only] = kull.students;
+    await grantLeave(kull.adviser, { enrolmentId: only!.enrolmentId, from: addDays(TODAY, 5), to: addDays(TODAY, 15), reason: "Operasjon", documentation: null }, NOW);
+    await expect(completeCohort(kull.adviser, kull.cohortId, NOW)).rejects.toThrow(
+      "Kullet kan ikke fullføres ennå: 1 student har innvilget permisjon som ikke har begynt. Kullet kan fullføres når permisjonen har begynt, eller når den er trukket tilbake på studentens side.",
+    );
+    expect((await db().cohort.findUniqueOrThrow({ where: { id: kull.cohortId } })).completedAt).toBeNull();
+    // Once it has begun (the job, on its first day), the student is on leave and the kull can be completed.
+    const then = new Date(NOW.getTime() + 5 * 86_400_000);
+    expect(await startDueLeaves({ now: then })).toBeGreaterThanOrEqual(1);
+    expect((await db().enrolment.findUniqueOrThrow({ where: { id: only!.enrolmentId } })).status).toBe("ON_LEAVE");
+    await completeCohort(kull.adviser, kull.cohortId, then);
+    expect((await db().cohort.findUniqueOrThrow({ where: { id: kull.cohortId } })).completedAt).not.toBeNull();
   });
 });
 
@@ -221,27 +240,29 @@ describe("a klage on a refused leave, taken after the kull or the student comple
     }
     // Then the first student completes and the kull is completed; both klager are still to decide.
     await db().enrolment.update({ where: { id: refusals[0]!.row.enrolmentId }, data: { status: "COMPLETED", endedOn: new Date(`${TODAY}T00:00:00Z`) } });
-    await db().cohort.update({ where: { id: done.cohortId }, data: { completedAt: NOW } });
+    await completeCohort(done.adviser, done.cohortId, NOW);
     expect((await storedStandings(done.cohortId)).get(refusals[1]!.row.enrolmentId)).toMatchObject({ scheduledDays: 6, attendedDays: 3, absentDays: 3 });
 
+    // The one who completed: the leave ends the day she completed (today). The one still in the
+    // completed kull: it covers its days as granted, so they are leave should the kull be opened again.
     const expected = [
-      ["COMPLETED", "Du har fullført kullet, så du settes ikke på permisjon nå."],
-      ["ACTIVE", "Kullet er fullført, så du settes ikke på permisjon nå."],
+      ["COMPLETED", "Du har fullført kullet, så du settes ikke på permisjon nå.", TODAY],
+      ["ACTIVE", "Kullet er fullført, så du settes ikke på permisjon nå.", addDays(to, 1)],
     ] as const;
     for (const [index, { row, appealId, leaveId }] of refusals.entries()) {
       expect(await decideStudentAppeal(other, appealId, { kind: "REVERSE", grounds: "Sykdommen er dokumentert." }, NOW)).toMatchObject({ status: "REVERSED" });
       const leave = await db().leaveOfAbsence.findUniqueOrThrow({ where: { id: leaveId } });
       expect(leave).toMatchObject({ status: "GRANTED", returnRegisteredById: other.id });
-      expect(leave.returnedOn!.toISOString().slice(0, 10)).toBe(TODAY);
+      expect(leave.returnedOn!.toISOString().slice(0, 10)).toBe(expected[index]![2]);
       const enrolment = await db().enrolment.findUniqueOrThrow({ where: { id: row.enrolmentId } });
       expect(enrolment.status).toBe(expected[index]![0]);
       expect(await db().auditLog.count({ where: { action: "enrolment.leave_start", entityId: row.enrolmentId } })).toBe(0);
       const grant = await db().auditLog.findFirstOrThrow({ where: { action: "leave.grant", entityId: leaveId } });
       expect(grant).toMatchObject({ actorId: other.id, before: { status: "REFUSED" } });
-      expect(grant.after).toMatchObject({ status: "GRANTED", cause: "klage", started: false, endedWithoutReturn: true, returnedOn: TODAY });
+      expect(grant.after).toMatchObject({ status: "GRANTED", cause: "klage", started: false, endedWithoutReturn: true, returnedOn: expected[index]![2] });
       const [outcome] = await lettersOf(row.enrolmentId, "KLAGE_REVERSED");
       expect(outcome!.body).toContain(expected[index]![1]);
-      expect(outcome!.body).toContain(`Samlingsdager fra og med ${formatDateNb(from)} til og med ${formatDateNb(addDays(TODAY, -1))} regnes ikke som fravær.`);
+      expect(outcome!.body).toContain(`Samlingsdager fra og med ${formatDateNb(from)} til og med ${formatDateNb(addDays(expected[index]![2], -1))} regnes ikke som fravær.`);
       expect(await mailFor(outcome!.id)).toBe(1);
     }
     // Nothing open is left for the archive to wait on, and the second samling's days are leave, not absence.

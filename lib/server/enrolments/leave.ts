@@ -385,14 +385,16 @@ export async function grantLeaveAfterKlage(tx: Transaction, input: { leaveId: st
   if (leave.status !== "REFUSED") throw new DomainError("Permisjonen er allerede innvilget.");
   const today = osloDate(input.now);
   const current = { from: isoDate(leave.fromDate), to: isoDate(leave.toDate) };
-  const [open, kull] = await Promise.all([
+  const [open, kull, ended] = await Promise.all([
     tx.leaveOfAbsence.findFirst({ where: { enrolmentId: enrolment.id, status: "GRANTED", returnedOn: null }, select: { id: true } }),
     tx.cohort.findUniqueOrThrow({ where: { id: enrolment.cohortId }, select: { completedAt: true } }),
+    tx.enrolment.findUniqueOrThrow({ where: { id: enrolment.id }, select: { endedOn: true } }),
   ]);
   const outcome = leaveAfterKlage({
     leave: current,
     status: enrolment.status,
     kullCompletedOn: kull.completedAt ? osloDate(kull.completedAt) : null,
+    studentEndedOn: ended.endedOn ? isoDate(ended.endedOn) : null,
     openLeave: open !== null,
     today,
   });

@@ -70,6 +70,8 @@ export interface LifeCounts {
   students: number;
   registered: number;
   registeredWithoutGrade: number;
+  /** Active students with a granted leave that has not begun (completionProblems). */
+  leavesNotBegun: number;
 }
 
 const NO_COUNTS: LifeCounts = {
@@ -85,6 +87,7 @@ const NO_COUNTS: LifeCounts = {
   students: 0,
   registered: 0,
   registeredWithoutGrade: 0,
+  leavesNotBegun: 0,
 };
 
 /** The counts for several cohorts in a fixed number of queries (in order: may run in a transaction). */
@@ -99,7 +102,16 @@ export async function loadLifeCounts(client: Database | Transaction, cohortIds: 
       FROM "Decision" d JOIN "Application" a ON a."id" = d."applicationId"
       WHERE a."cohortId" = ANY(${ids}) AND a."status" <> 'WITHDRAWN'
       GROUP BY 1, 2, 3`,
-    () => client.enrolment.groupBy({ by: ["cohortId"], where: { cohortId: { in: ids }, status: { not: "WITHDRAWN" } }, _count: { _all: true } }),
+    // The students, and of them those still active with a granted leave not ended: one that has not
+    // begun (a leave that has begun makes the student ON_LEAVE).
+    () => client.$queryRaw<{ cohortId: string; students: bigint; leavesNotBegun: bigint }[]>`
+      SELECT e."cohortId", count(*) AS "students",
+        count(*) FILTER (WHERE e."status" = 'ACTIVE' AND EXISTS (
+          SELECT 1 FROM "LeaveOfAbsence" l WHERE l."enrolmentId" = e."id" AND l."status" = 'GRANTED' AND l."returnedOn" IS NULL
+        )) AS "leavesNotBegun"
+      FROM "Enrolment" e
+      WHERE e."cohortId" = ANY(${ids}) AND e."status" <> 'WITHDRAWN'
+      GROUP BY 1`,
     () => client.$queryRaw<{ cohortId: string; registered: bigint; ungraded: bigint }[]>`
       SELECT e."cohortId", count(*) AS "registered", count(*) FILTER (WHERE r."grade" IS NULL) AS "ungraded"
       FROM "ExamRegistration" r JOIN "Enrolment" e ON e."id" = r."enrolmentId"
@@ -122,7 +134,11 @@ export async function loadLifeCounts(client: Database | Transaction, cohortIds: 
     if (row.outcome === "OFFER" && row.answer === null) entry.openOffers += n;
     if (row.outcome === "OFFER" && row.answer === "ACCEPTED") entry.acceptedOffers += n;
   }
-  for (const row of enrolments) counts.get(row.cohortId)!.students = row._count._all;
+  for (const row of enrolments) {
+    const entry = counts.get(row.cohortId)!;
+    entry.students = Number(row.students);
+    entry.leavesNotBegun = Number(row.leavesNotBegun);
+  }
   for (const row of registrations) {
     const entry = counts.get(row.cohortId)!;
     entry.registered = Number(row.registered);
@@ -282,6 +298,7 @@ export function lifeOf(row: LifeRow, counts: LifeCounts | undefined, today: stri
     phase,
     registered: tally.registered,
     registeredWithoutGrade: tally.registeredWithoutGrade,
+    leavesNotBegun: tally.leavesNotBegun,
     gradesPublished: exam ? exam.gradesPublished : null,
   });
   // A kull that is not completed has no open cases to read: archiveProblems names its phase.

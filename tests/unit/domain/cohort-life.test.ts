@@ -184,7 +184,7 @@ describe("publicationProblems", () => {
 });
 
 describe("completionProblems", () => {
-  const done = { phase: "EXAM" as const, registered: 12, registeredWithoutGrade: 0, gradesPublished: true };
+  const done = { phase: "EXAM" as const, registered: 12, registeredWithoutGrade: 0, gradesPublished: true, leavesNotBegun: 0 };
 
   it("completes a kull whose registered students all have a published grade", () => {
     expect(completionProblems(done)).toEqual([]);
@@ -198,6 +198,16 @@ describe("completionProblems", () => {
       "Karakterene er ikke publisert for studentene ennå. Publiser dem først.",
     ]);
     expect(completionProblems({ ...done, registeredWithoutGrade: 1 })).toEqual(["1 student er meldt opp til eksamen uten karakter. Sett karakterene først."]);
+  });
+
+  it("refuses while a granted leave has not begun: a completed kull puts nobody on leave", () => {
+    expect(completionProblems({ ...done, leavesNotBegun: 1 })).toEqual([
+      "1 student har innvilget permisjon som ikke har begynt. Kullet kan fullføres når permisjonen har begynt, eller når den er trukket tilbake på studentens side.",
+    ]);
+    expect(completionProblems({ ...done, leavesNotBegun: 2, registeredWithoutGrade: 1 })).toEqual([
+      "1 student er meldt opp til eksamen uten karakter. Sett karakterene først.",
+      "2 studenter har innvilget permisjon som ikke har begynt. Kullet kan fullføres når permisjonene har begynt, eller når de er trukket tilbake på studentenes sider.",
+    ]);
   });
 
   it("refuses before the samlinger are over, and twice", () => {

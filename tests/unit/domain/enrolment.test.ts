@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays as addDaysTo } from "@/lib/domain/dates";
+import { formatDateNb } from "@/lib/domain/format";
 import {
   allowedChanges,
   completionProblem,
@@ -157,7 +158,7 @@ describe("leave in a completed kull", () => {
   it("is neither granted nor refused once the kull is completed, and says when it was", () => {
     expect(kullLeaveProblem({ completedOn: null })).toBeNull();
     expect(kullLeaveProblem({ completedOn: "2028-09-14" })).toBe(
-      "Kullet ble fullført 14. september 2028. Permisjon kan ikke gis eller avslås i et fullført kull. Venter studenten på en senere eksamen, kan studenten søke om utsatt eksamen.",
+      "Kullet ble fullført 14. september 2028. Permisjon kan ikke gis eller avslås i et fullført kull. Venter studenten på en senere eksamen, kan studenten søke om utsatt eksamen. Er kullet fullført for tidlig, åpner du det igjen under «Opptak og status».",
     );
   });
 });
@@ -165,7 +166,7 @@ describe("leave in a completed kull", () => {
 describe("a klage on a refused leave, taken", () => {
   const TODAY = "2028-09-20";
   const leave = { from: "2028-09-10", to: "2028-10-10" };
-  const running = { kullCompletedOn: null, openLeave: false, today: TODAY };
+  const running = { kullCompletedOn: null, studentEndedOn: null, openLeave: false, today: TODAY };
 
   it("in a running kull: on leave from now once begun, from its first day when later, ended when its days are over", () => {
     expect(leaveAfterKlage({ ...running, leave, status: "ACTIVE" })).toEqual({ kind: "START" });
@@ -188,50 +189,78 @@ describe("a klage on a refused leave, taken", () => {
     });
   });
 
-  it("a student who has completed or left, or a completed kull: granted and ended today, never started; never refused", () => {
-    const cases = [
-      [{ status: "COMPLETED", kullCompletedOn: null }, "STUDENT_COMPLETED"],
-      [{ status: "WITHDRAWN", kullCompletedOn: null }, "STUDENT_WITHDRAWN"],
-      [{ status: "TRANSFERRED", kullCompletedOn: null }, "STUDENT_TRANSFERRED"],
-      [{ status: "ACTIVE", kullCompletedOn: "2028-09-01" }, "KULL_COMPLETED"],
-      [{ status: "ON_LEAVE", kullCompletedOn: "2028-09-01" }, "KULL_COMPLETED"],
-      // The student's own end is named before the kull's.
-      [{ status: "COMPLETED", kullCompletedOn: "2028-09-01" }, "STUDENT_COMPLETED"],
-    ] as const;
-    for (const [facts, why] of cases) {
-      for (const openLeave of [false, true]) {
-        expect(leaveAfterKlage({ leave, today: TODAY, openLeave, ...facts })).toEqual({ kind: "ENDED", returnedOn: TODAY, why });
-        // Not begun yet: ended on its first day, so it covers no day at all.
-        expect(leaveAfterKlage({ leave: { from: "2028-10-01", to: "2028-10-10" }, today: TODAY, openLeave, ...facts })).toEqual({ kind: "ENDED", returnedOn: "2028-10-01", why });
+  it("a student who has completed or left: granted and ended when the student left (or today), never started; never refused", () => {
+    for (const [status, why] of [
+      ["COMPLETED", "STUDENT_COMPLETED"],
+      ["WITHDRAWN", "STUDENT_WITHDRAWN"],
+      ["TRANSFERRED", "STUDENT_TRANSFERRED"],
+    ] as const) {
+      for (const kullCompletedOn of [null, "2028-09-01"]) {
+        for (const openLeave of [false, true]) {
+          const facts = { status, kullCompletedOn, openLeave, today: TODAY };
+          expect(leaveAfterKlage({ ...facts, leave, studentEndedOn: null })).toEqual({ kind: "ENDED", returnedOn: TODAY, why });
+          // Left on the 15th: the days after it are no leave.
+          expect(leaveAfterKlage({ ...facts, leave, studentEndedOn: "2028-09-15" })).toEqual({ kind: "ENDED", returnedOn: "2028-09-15", why });
+          // Left before the leave would have begun, or it has not begun: ended on its first day, covering no day.
+          expect(leaveAfterKlage({ ...facts, leave, studentEndedOn: "2028-09-01" })).toEqual({ kind: "ENDED", returnedOn: "2028-09-10", why });
+          expect(leaveAfterKlage({ ...facts, leave: { from: "2028-10-01", to: "2028-10-10" }, studentEndedOn: null })).toEqual({ kind: "ENDED", returnedOn: "2028-10-01", why });
+          // Over already: no later than the day the student left either.
+          expect(leaveAfterKlage({ ...facts, leave: { from: "2028-08-01", to: "2028-09-19" }, studentEndedOn: "2028-09-01" })).toEqual({ kind: "ENDED", returnedOn: "2028-09-01", why: "OVER" });
+        }
       }
     }
   });
 
-  it("never makes a day after today leave, never leaves a leave open that cannot start, and ends no later than granted (any dates, any status)", () => {
+  it("a student still in a completed kull: granted as asked and ended after its last day, never started; never refused", () => {
+    for (const status of ["ACTIVE", "ON_LEAVE"] as const) {
+      for (const openLeave of [false, true]) {
+        const facts = { status, kullCompletedOn: "2028-09-01", studentEndedOn: null, openLeave, today: TODAY };
+        expect(leaveAfterKlage({ ...facts, leave })).toEqual({ kind: "ENDED", returnedOn: "2028-10-11", why: "KULL_COMPLETED" });
+        expect(leaveAfterKlage({ ...facts, leave: { from: "2028-10-01", to: "2028-10-10" } })).toEqual({ kind: "ENDED", returnedOn: "2028-10-11", why: "KULL_COMPLETED" });
+      }
+    }
+  });
+
+  it("never leaves a leave open that cannot start, makes no day after the student left leave, and ends no later than granted (any dates, any status)", () => {
     const date = fc.integer({ min: 0, max: 120 }).map((offset) => addDaysTo("2028-08-01", offset));
     fc.assert(
-      fc.property(date, fc.integer({ min: 0, max: 60 }), date, fc.constantFrom(...ENROLMENT_STATUSES), fc.option(date, { nil: null }), fc.boolean(), (from, length, today, status, kullCompletedOn, openLeave) => {
-        const request = { from, to: addDaysTo(from, length) };
-        const outcome = leaveAfterKlage({ leave: request, status, kullCompletedOn, openLeave, today });
-        if (outcome.kind === "REFUSED") {
-          expect(["ACTIVE", "ON_LEAVE"]).toContain(status);
-          expect(kullCompletedOn).toBeNull();
-          return;
-        }
-        if (outcome.kind === "START" || outcome.kind === "LATER") {
-          expect(status).toBe("ACTIVE");
-          expect(kullCompletedOn).toBeNull();
-          expect(outcome.kind === "START").toBe(leaveHasBegun(request, today));
-          return;
-        }
-        const covered = effectiveLeave({ ...request, returnedOn: outcome.returnedOn });
-        if (covered) {
-          expect(covered.to < today).toBe(true);
-          expect(covered.from).toBe(from);
-        }
-        expect(outcome.returnedOn >= from && outcome.returnedOn <= addDaysTo(request.to, 1)).toBe(true);
-        expect(leaveAfterKlageSentence(request, outcome)).toMatch(/^Du får permisjon /);
-      }),
+      fc.property(
+        date,
+        fc.integer({ min: 0, max: 60 }),
+        date,
+        fc.constantFrom(...ENROLMENT_STATUSES),
+        fc.option(date, { nil: null }),
+        fc.option(date, { nil: null }),
+        fc.boolean(),
+        (from, length, today, status, kullCompletedOn, studentEndedOn, openLeave) => {
+          const request = { from, to: addDaysTo(from, length) };
+          const outcome = leaveAfterKlage({ leave: request, status, kullCompletedOn, studentEndedOn, openLeave, today });
+          if (outcome.kind === "REFUSED") {
+            expect(["ACTIVE", "ON_LEAVE"]).toContain(status);
+            expect(kullCompletedOn).toBeNull();
+            expect(request.to >= today).toBe(true);
+            return;
+          }
+          if (outcome.kind === "START" || outcome.kind === "LATER") {
+            expect(status).toBe("ACTIVE");
+            expect(kullCompletedOn).toBeNull();
+            expect(outcome.kind === "START").toBe(leaveHasBegun(request, today));
+            return;
+          }
+          expect(outcome.returnedOn >= from && outcome.returnedOn <= addDaysTo(request.to, 1)).toBe(true);
+          const covered = effectiveLeave({ ...request, returnedOn: outcome.returnedOn });
+          if (covered) expect(covered.from).toBe(from);
+          if (covered && ["COMPLETED", "WITHDRAWN", "TRANSFERRED"].includes(status)) {
+            expect(covered.to < today).toBe(true);
+            if (studentEndedOn) expect(covered.to < studentEndedOn).toBe(true);
+          }
+          // The letter names exactly the days the leave covers, or says it does not begin.
+          const sentence = leaveAfterKlageSentence(request, outcome);
+          if (outcome.why === "OVER") expect(sentence).toMatch(/Perioden er over/);
+          else if (covered) expect(sentence).toContain(`fra og med ${formatDateNb(covered.from)} til og med ${formatDateNb(covered.to)} regnes ikke som fravær.`);
+          else expect(sentence).toMatch(/så permisjonen begynner ikke\./);
+        },
+      ),
     );
   });
 
@@ -246,8 +275,12 @@ describe("a klage on a refused leave, taken", () => {
       "Du får permisjon 10. september 2028–10. oktober 2028. Du har fullført kullet, så du settes ikke på permisjon nå. " +
         "Samlingsdager fra og med 10. september 2028 til og med 19. september 2028 regnes ikke som fravær.",
     );
-    expect(leaveAfterKlageSentence(leave, { kind: "ENDED", returnedOn: "2028-09-10", why: "KULL_COMPLETED" })).toBe(
-      "Du får permisjon 10. september 2028–10. oktober 2028. Kullet er fullført, så permisjonen begynner ikke. Venter du på en senere eksamen, kan du søke om utsatt eksamen.",
+    expect(leaveAfterKlageSentence(leave, { kind: "ENDED", returnedOn: "2028-10-11", why: "KULL_COMPLETED" })).toBe(
+      "Du får permisjon 10. september 2028–10. oktober 2028. Kullet er fullført, så du settes ikke på permisjon nå. " +
+        "Samlingsdager fra og med 10. september 2028 til og med 10. oktober 2028 regnes ikke som fravær. Venter du på en senere eksamen, kan du søke om utsatt eksamen.",
+    );
+    expect(leaveAfterKlageSentence(leave, { kind: "ENDED", returnedOn: "2028-09-10", why: "STUDENT_WITHDRAWN" })).toBe(
+      "Du får permisjon 10. september 2028–10. oktober 2028. Du har sluttet i kullet, så permisjonen begynner ikke.",
     );
     expect(leaveAfterKlageSentence(leave, { kind: "ENDED", returnedOn: TODAY, why: "STUDENT_TRANSFERRED" })).toMatch(/^Du får permisjon .*Du er overført til et senere kull, så du settes ikke på permisjon nå\./);
     expect(leaveAfterKlageSentence(leave, { kind: "ENDED", returnedOn: TODAY, why: "STUDENT_WITHDRAWN" })).toMatch(/Du har sluttet i kullet, så/);
