@@ -1,7 +1,7 @@
 "use server";
 // Kull as the adviser manages them (lib/server/intakes): create a draft from the form or by
-// copying an earlier kull, change its facts, publish, complete and archive it, and bring it back
-// from the archive.
+// copying an earlier kull, change its facts, publish, complete and archive it, bring it back
+// from the archive, and open a completed kull again.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -160,22 +160,22 @@ export const archiveCohortAction = defineAction({
   },
 });
 
-export const restoreCohortAction = defineAction({
-  roles: ADVISERS,
-  schema: z.object({ cohortId, reason: requiredText("Begrunnelsen", 1000) }),
-  async handler({ viewer, input }) {
-    await restoreCohort(viewer, input.cohortId, input.reason);
-    refresh(input.cohortId);
-    redirect(`/veileder/kull/${input.cohortId}?hentet=1`);
-  },
-});
+/**
+ * A step back in a kull's life, taken with a reason kept in its audit entry: bringing an archived
+ * kull back from the archive, opening a completed kull again.
+ */
+function reasonedStepAction(take: typeof restoreCohort, done: "hentet" | "gjenapnet") {
+  return defineAction({
+    roles: ADVISERS,
+    schema: z.object({ cohortId, reason: requiredText("Begrunnelsen", 1000) }),
+    async handler({ viewer, input }) {
+      await take(viewer, input.cohortId, input.reason);
+      refresh(input.cohortId);
+      redirect(`/veileder/kull/${input.cohortId}?${done}=1`);
+    },
+  });
+}
 
-export const reopenCohortAction = defineAction({
-  roles: ADVISERS,
-  schema: z.object({ cohortId, reason: requiredText("Begrunnelsen", 1000) }),
-  async handler({ viewer, input }) {
-    await reopenCohort(viewer, input.cohortId, input.reason);
-    refresh(input.cohortId);
-    redirect(`/veileder/kull/${input.cohortId}?gjenapnet=1`);
-  },
-});
+export const restoreCohortAction = reasonedStepAction(restoreCohort, "hentet");
+
+export const reopenCohortAction = reasonedStepAction(reopenCohort, "gjenapnet");
