@@ -102,6 +102,20 @@ export function effectiveLeave(period: LeavePeriod): { from: string; to: string 
   return compareIsoDates(end, period.from) < 0 ? null : { from: period.from, to: end };
 }
 
+/**
+ * How a granted leave's end reads beside it (Norwegian), or null while it runs: «tilbake» and the
+ * first day back; «begynte ikke» for one that ended before its first day (a klage taken after the
+ * student left, leaveAfterKlage); and for one whose end is still to come (granted on a klage in a
+ * completed kull, never started) the last day it covers, never a return in the future.
+ */
+export function leaveEndNote(period: LeavePeriod, today: string): string | null {
+  if (period.returnedOn === null) return null;
+  const covered = effectiveLeave(period);
+  if (!covered) return "begynte ikke";
+  if (compareIsoDates(period.returnedOn, today) > 0) return `gjelder til og med ${formatDateNb(covered.to)}`;
+  return `tilbake ${formatDateNb(period.returnedOn)}`;
+}
+
 /** The samling days of a plan that fall inside granted leaves (their ids, in plan order). */
 export function daysOnLeave(planDays: readonly { id: string; date: string }[], leaves: readonly LeavePeriod[]): string[] {
   const ranges = leaves.map(effectiveLeave).filter((range): range is { from: string; to: string } => range !== null);

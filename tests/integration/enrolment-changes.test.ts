@@ -232,7 +232,7 @@ describe("a klage on a refused leave, taken after the kull or the student comple
     // Refused while the kull ran: from before the second samling (so its days are in it) to a month ahead.
     const from = addDays(TODAY, -85);
     const to = addDays(TODAY, 30);
-    const refusals = [];
+    const refusals: { row: { enrolmentId: string; userId: string; name: string }; appealId: string; leaveId: string }[] = [];
     for (const row of done.students) {
       const refused = await refuseLeave(done.adviser, { enrolmentId: row.enrolmentId, from, to, reason: "Sykdom i familien", documentation: null, grounds: "Ikke dokumentert." }, NOW);
       const self = viewerOf({ ...(await db().user.findUniqueOrThrow({ where: { id: row.userId } })), roles: ["STUDENT"] });
@@ -265,6 +265,9 @@ describe("a klage on a refused leave, taken after the kull or the student comple
       expect(outcome!.body).toContain(`Samlingsdager fra og med ${formatDateNb(from)} til og med ${formatDateNb(addDays(expected[index]![2], -1))} regnes ikke som fravær.`);
       expect(await mailFor(outcome!.id)).toBe(1);
     }
+    // The adviser's page never says the student is back on a day to come.
+    const record = await getStudentRecord(done.adviser, refusals[1]!.row.userId, NOW);
+    expect(record.enrolments.find((row) => row.id === refusals[1]!.row.enrolmentId)!.leaves).toMatchObject([{ status: "GRANTED", endNote: `gjelder til og med ${formatDateNb(to)}` }]);
     // Nothing open is left for the archive to wait on, and the second samling's days are leave, not absence.
     expect(await db().leaveOfAbsence.count({ where: { enrolment: { cohortId: done.cohortId }, status: "GRANTED", returnedOn: null } })).toBe(0);
     expect(await storedStandings(done.cohortId)).toEqual(await recomputed(done.cohortId));

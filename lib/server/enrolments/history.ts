@@ -3,14 +3,16 @@ import "server-only";
 // order, with its status and what changed (leave, return, withdrawal, completion, transfer, and
 // what was credited from an earlier kull), and their FS identity. Read with the viewer's own user
 // id in the `where`: nobody reaches another student's history through this module.
-import { ENROLMENT_STATUS_LABELS, type EnrolmentStatus } from "@/lib/domain/enrolment";
+import { osloDate } from "@/lib/domain/application-deadline";
+import { ENROLMENT_STATUS_LABELS, leaveEndNote, type EnrolmentStatus } from "@/lib/domain/enrolment";
 import { db } from "@/lib/server/db";
 import { AccessDeniedError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
 import { getStudentIdentity, suggestedBirthDate } from "./identity";
 
-export async function getOwnStudyHistory(viewer: Viewer) {
+export async function getOwnStudyHistory(viewer: Viewer, now = new Date()) {
+  const today = osloDate(now);
   if (!viewer.roles.includes("STUDENT")) throw new AccessDeniedError();
   const [enrolments, identity, suggested] = await Promise.all([
     db().enrolment.findMany({
@@ -55,13 +57,10 @@ export async function getOwnStudyHistory(viewer: Viewer) {
         cohort: { name: enrolment.cohort.name, programme: enrolment.cohort.programme.name, startsOn: isoDate(enrolment.cohort.startsOn), endsOn: isoDate(enrolment.cohort.endsOn) },
         transferredFrom: enrolment.transferredFrom?.cohort.name ?? null,
         transferredTo: enrolment.transferredTo?.cohort.name ?? null,
-        leaves: enrolment.leaves.map((leave) => ({
-          id: leave.id,
-          from: isoDate(leave.fromDate),
-          to: isoDate(leave.toDate),
-          status: leave.status,
-          returnedOn: leave.returnedOn ? isoDate(leave.returnedOn) : null,
-        })),
+        leaves: enrolment.leaves.map((leave) => {
+          const period = { from: isoDate(leave.fromDate), to: isoDate(leave.toDate), returnedOn: leave.returnedOn ? isoDate(leave.returnedOn) : null };
+          return { id: leave.id, ...period, status: leave.status, endNote: leave.status === "GRANTED" ? leaveEndNote(period, today) : null };
+        }),
         credits: enrolment.arbeidskravCredits.map((credit) => ({
           id: credit.id,
           title: credit.arbeidskrav.title,

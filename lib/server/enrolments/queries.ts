@@ -4,7 +4,7 @@ import "server-only";
 // which changes each enrolment allows now). Advisers and admins only; everyone else is refused.
 import { osloDate } from "@/lib/domain/application-deadline";
 import { compareIsoDates } from "@/lib/domain/dates";
-import { allowedChanges, completionProblem, completionSitting, type EnrolmentStatus, kullLeaveProblem, leaveCancellationProblem, leaveHasBegun } from "@/lib/domain/enrolment";
+import { allowedChanges, completionProblem, completionSitting, type EnrolmentStatus, kullLeaveProblem, leaveCancellationProblem, leaveEndNote, leaveHasBegun } from "@/lib/domain/enrolment";
 import { RECORD_SELECT, toRecord } from "@/lib/server/exams/records";
 import { isWaitlistClosed } from "@/lib/domain/admission-decisions";
 import { waitlistClosingDateOf } from "@/lib/server/admission/places";
@@ -178,7 +178,7 @@ export async function getStudentRecord(viewer: Viewer, userId: string, now = new
       decidedAt: leave.decidedAt,
       decidedBy: leave.decidedBy.name,
       returnedOn: leave.returnedOn ? isoDate(leave.returnedOn) : null,
-    }));
+    })).map((leave) => ({ ...leave, endNote: leave.status === "GRANTED" ? leaveEndNote(leave, today) : null }));
     const open = leaves.find((leave) => leave.status === "GRANTED" && leave.returnedOn === null) ?? null;
     const changes = allowedChanges(status);
     const leaveProblem = kullLeaveProblem({ completedOn: enrolment.cohort.completedAt ? osloDate(enrolment.cohort.completedAt) : null });

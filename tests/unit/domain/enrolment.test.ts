@@ -15,6 +15,7 @@ import {
   leaveAfterKlage,
   leaveAfterKlageSentence,
   leaveCancellationProblem,
+  leaveEndNote,
   leaveHasBegun,
   leaveRequestProblems,
   releasesPlace,
@@ -151,6 +152,18 @@ describe("leave of absence", () => {
         expect(returnable).toBe(leaveHasBegun({ from }, today));
       }),
     );
+  });
+});
+
+describe("how a leave's end reads", () => {
+  const today = "2028-09-20";
+  it("nothing while it runs; the day back once returned; never a return in the future; «begynte ikke» when it covered no day", () => {
+    expect(leaveEndNote({ from: "2028-09-01", to: "2028-10-10", returnedOn: null }, today)).toBeNull();
+    expect(leaveEndNote({ from: "2028-09-01", to: "2028-10-10", returnedOn: "2028-09-15" }, today)).toBe("tilbake 15. september 2028");
+    expect(leaveEndNote({ from: "2028-09-01", to: "2028-10-10", returnedOn: today }, today)).toBe("tilbake 20. september 2028");
+    expect(leaveEndNote({ from: "2028-09-01", to: "2028-10-10", returnedOn: "2028-10-11" }, today)).toBe("gjelder til og med 10. oktober 2028");
+    expect(leaveEndNote({ from: "2028-10-01", to: "2028-10-10", returnedOn: "2028-10-01" }, today)).toBe("begynte ikke");
+    expect(leaveEndNote({ from: "2028-09-01", to: "2028-09-10", returnedOn: "2028-09-01" }, today)).toBe("begynte ikke");
   });
 });
 

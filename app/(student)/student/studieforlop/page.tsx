@@ -67,7 +67,7 @@ export default async function StudyHistoryPage() {
                     {enrolment.leaves.map((leave) => (
                       <li key={leave.id}>
                         {leave.status === "GRANTED"
-                          ? `Permisjon ${formatDateNb(leave.from)}–${formatDateNb(leave.to)}${leave.returnedOn ? `, tilbake ${formatDateNb(leave.returnedOn)}` : ""}.`
+                          ? `Permisjon ${formatDateNb(leave.from)}–${formatDateNb(leave.to)}${leave.endNote ? `, ${leave.endNote}` : ""}.`
                           : leave.status === "CANCELLED"
                             ? `Permisjon ${formatDateNb(leave.from)}–${formatDateNb(leave.to)} ble trukket tilbake før den begynte, slik du ba om.`
                             : `Søknad om permisjon ${formatDateNb(leave.from)}–${formatDateNb(leave.to)} ble avslått.`}

@@ -239,7 +239,7 @@ function EnrolmentCard({ enrolment, userId, today }: { enrolment: Enrolment; use
                 <p className="font-medium">
                   {formatDateNb(leave.from)}–{formatDateNb(leave.to)}: {leave.status === "REFUSED" ? "avslått" : "innvilget"} {formatInstantNb(leave.decidedAt)} av {leave.decidedBy}
                   {leave.status === "CANCELLED" ? ", trukket tilbake før den begynte" : ""}
-                  {leave.returnedOn ? `, tilbake ${formatDateNb(leave.returnedOn)}` : ""}
+                  {leave.endNote ? `, ${leave.endNote}` : ""}
                 </p>
                 <p className="text-sm text-slate-700">
                   Grunn: {leave.reason}
