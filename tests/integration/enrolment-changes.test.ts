@@ -17,7 +17,7 @@ import { getArbeidskravOverview } from "@/lib/server/cohorts/assessment";
 import { getAttendanceGrid } from "@/lib/server/cohorts/attendance";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
 import { completeStudent } from "@/lib/server/enrolments/completion";
-import { completeCohort } from "@/lib/server/intakes/life";
+import { completeCohort, reopenCohort } from "@/lib/server/intakes/life";
 import { getStudentIdentity, saveStudentIdentity } from "@/lib/server/enrolments/identity";
 import { cancelLeave, grantLeave, refuseLeave, registerReturn, startDueLeaves } from "@/lib/server/enrolments/leave";
 import { decideStudentAppeal, fileStudentAppeal } from "@/lib/server/student-letters/appeals";
@@ -25,6 +25,7 @@ import { getTransferPlan, transferStudent } from "@/lib/server/enrolments/transf
 import { getStudentRecord } from "@/lib/server/enrolments/queries";
 import { withdrawStudent } from "@/lib/server/enrolments/withdrawal";
 import { refreshStandings } from "@/lib/server/standings/refresh";
+import { isoDate } from "@/lib/to-domain";
 import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
 import { examResultsCsv, getExamProtocol } from "@/lib/server/exams/results";
 import {
@@ -719,6 +720,101 @@ describe("stored standing equals a recomputation after any sequence of leave cha
       { numRuns: 12 },
     );
   }, 120_000);
+});
+
+describe("leave, klager on refusals, and the kull's completion in any order", () => {
+  it("keeps the stored standing equal to a recomputation, puts nobody on leave in a completed kull, and leaves no leave neither begun nor ended", async () => {
+    const other = viewerOf(await createUser(db(), { name: "Klagebehandler", roles: ["ADVISER"] }));
+    const step = fc.record({
+      // Leave decided more often than the kull's steps, so the klager have refusals to reverse.
+      kind: fc.constantFrom("GRANT", "GRANT", "REFUSE", "REFUSE", "KLAGE", "KLAGE", "RETURN", "RETURN", "CANCEL", "COMPLETE_KULL", "REOPEN_KULL"),
+      student: fc.integer({ min: 0, max: 1 }),
+      from: fc.integer({ min: -50, max: 25 }),
+      length: fc.integer({ min: 0, max: 30 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 3, maxLength: 10 }), async (steps) => {
+        // A kull of its own for each run: samlinger over (it can be completed), ending with an
+        // exam in a month (leave can start until then).
+        const kull = await makeCohort({ students: 2, samlinger: planDays(addDays(TODAY, -60), 6), heldBefore: TODAY, exam: { startsOn: addDays(TODAY, 30), endsOn: addDays(TODAY, 32) } });
+        await db().$transaction((tx) => refreshStandings(tx, { cohortId: kull.cohortId }, { actorId: null, cause: "Første beregning", now: NOW, appUrl: "http://localhost" }));
+        const students = await Promise.all(kull.students.map(async (row) => ({ ...row, self: viewerOf({ ...(await db().user.findUniqueOrThrow({ where: { id: row.userId } })), roles: ["STUDENT"] }) })));
+        const klage = async (index: number) => {
+          const refusal = await db().studentLetter.findFirst({
+            where: { enrolmentId: students[index]!.enrolmentId, kind: "LEAVE_REFUSED", appeals: { none: {} } },
+            orderBy: { decidedAt: "desc" },
+            select: { id: true },
+          });
+          if (!refusal) return;
+          const appealId = await fileStudentAppeal(students[index]!.self, refusal.id, { text: "Legeerklæringen er vedlagt." }, NOW);
+          await decideStudentAppeal(other, appealId, { kind: "REVERSE", grounds: "Dokumentert." }, NOW);
+        };
+        const isCompleted = async () => (await db().cohort.findUniqueOrThrow({ where: { id: kull.cohortId }, select: { completedAt: true } })).completedAt !== null;
+        const leaveStarts = () => db().auditLog.count({ where: { action: "enrolment.leave_start", entityId: { in: students.map((row) => row.enrolmentId) } } });
+        for (const { kind, student: index, from, length } of steps) {
+          const enrolmentId = students[index]!.enrolmentId;
+          const request = { enrolmentId, from: addDays(TODAY, from), to: addDays(TODAY, from + length), reason: "Sykdom", documentation: null };
+          const before = { completed: await isCompleted(), leaveStarts: await leaveStarts() };
+          const run =
+            kind === "GRANT"
+              ? grantLeave(kull.adviser, request, NOW)
+              : kind === "REFUSE"
+                ? refuseLeave(kull.adviser, { ...request, grounds: "Ikke dokumentert." }, NOW)
+                : kind === "KLAGE"
+                  ? klage(index)
+                  : kind === "RETURN"
+                    ? registerReturn(kull.adviser, { enrolmentId, returnedOn: TODAY }, NOW)
+                    : kind === "CANCEL"
+                      ? cancelLeave(kull.adviser, { enrolmentId }, NOW)
+                      : kind === "COMPLETE_KULL"
+                        ? completeCohort(kull.adviser, kull.cohortId, NOW)
+                        : reopenCohort(kull.adviser, kull.cohortId, "Rettes.", NOW);
+          // A change the rules refuse leaves everything as it was.
+          await run.then(() => console.log("OK", kind), (error) => {
+            if (!(error instanceof DomainError)) throw error;
+            console.log("REFUSED", kind, error.message.slice(0, 80));
+          });
+          expect(await storedStandings(kull.cohortId)).toEqual(await recomputed(kull.cohortId));
+          const completed = await isCompleted();
+          // Nobody is put on leave in a completed kull, by a klage or otherwise.
+          if (before.completed && completed) expect(await leaveStarts()).toBe(before.leaveStarts);
+          for (const enrolment of await db().enrolment.findMany({
+            where: { cohortId: kull.cohortId },
+            select: { status: true, leaves: { where: { status: "GRANTED", returnedOn: null }, select: { fromDate: true } } },
+          })) {
+            // At most one open leave: begun exactly when the student is on leave.
+            expect(enrolment.leaves.length).toBeLessThanOrEqual(1);
+            const open = enrolment.leaves[0];
+            if (enrolment.status === "ON_LEAVE") expect(open && isoDate(open.fromDate) <= TODAY).toBe(true);
+            if (enrolment.status === "ACTIVE" && open) {
+              expect(isoDate(open.fromDate) > TODAY).toBe(true);
+              // A completed kull holds no leave that waits to begin: the job would put someone on leave in it.
+              expect(completed).toBe(false);
+            }
+          }
+        }
+      }),
+      {
+        numRuns: 12,
+        // And always the orders this was written for: a refusal reversed after the kull was completed
+        // (and the kull opened again), and a leave granted to begin later, then completion.
+        examples: [
+          [
+            [
+              { kind: "REFUSE", student: 0, from: -5, length: 20 },
+              { kind: "COMPLETE_KULL", student: 0, from: 0, length: 0 },
+              { kind: "KLAGE", student: 0, from: 0, length: 0 },
+              { kind: "REOPEN_KULL", student: 0, from: 0, length: 0 },
+              { kind: "GRANT", student: 1, from: 5, length: 10 },
+              { kind: "COMPLETE_KULL", student: 0, from: 0, length: 0 },
+              { kind: "CANCEL", student: 1, from: 0, length: 0 },
+              { kind: "COMPLETE_KULL", student: 0, from: 0, length: 0 },
+            ],
+          ],
+        ],
+      },
+    );
+  }, 180_000);
 });
 
 describe("the student's page after a withdrawal", () => {
