@@ -102,6 +102,32 @@ export function effectiveLeave(period: LeavePeriod): { from: string; to: string 
   return compareIsoDates(end, period.from) < 0 ? null : { from: period.from, to: end };
 }
 
+const NOT_STARTED_BECAUSE_STAFF: Record<Exclude<Extract<LeaveKlageOutcome, { kind: "ENDED" }>["why"], "OVER">, string> = {
+  STUDENT_COMPLETED: "studenten har fullført kullet",
+  STUDENT_WITHDRAWN: "studenten har sluttet i kullet",
+  STUDENT_TRANSFERRED: "studenten er overført til et senere kull",
+  KULL_COMPLETED: "kullet er fullført",
+};
+
+/**
+ * What taking a klage on a refused leave would do now (leaveAfterKlage), for the one who decides
+ * it, in Norwegian: shown with the decision form, before the choice is made.
+ */
+export function leaveKlagePreview(leave: { from: string; to: string }, outcome: LeaveKlageOutcome): string {
+  switch (outcome.kind) {
+    case "START":
+      return "Tas klagen til følge, får studenten permisjon fra i dag og meldes av eksamen.";
+    case "LATER":
+      return `Tas klagen til følge, begynner permisjonen ${formatDateNb(leave.from)}.`;
+    case "REFUSED":
+      return `Klagen kan ikke tas til følge nå: ${outcome.problem}`;
+    case "ENDED":
+      return outcome.why === "OVER"
+        ? "Tas klagen til følge, innvilges permisjonen for en periode som er over: samlingsdagene i den regnes ikke som fravær."
+        : `Tas klagen til følge, innvilges permisjonen, men studenten settes ikke på permisjon fordi ${NOT_STARTED_BECAUSE_STAFF[outcome.why]}.`;
+  }
+}
+
 /**
  * How a granted leave's end reads beside it (Norwegian), or null while it runs: «tilbake» and the
  * first day back; «begynte ikke» for one that ended before its first day (a klage taken after the

@@ -20,7 +20,7 @@ import { completeStudent } from "@/lib/server/enrolments/completion";
 import { completeCohort, reopenCohort } from "@/lib/server/intakes/life";
 import { getStudentIdentity, saveStudentIdentity } from "@/lib/server/enrolments/identity";
 import { cancelLeave, grantLeave, refuseLeave, registerReturn, startDueLeaves } from "@/lib/server/enrolments/leave";
-import { decideStudentAppeal, fileStudentAppeal } from "@/lib/server/student-letters/appeals";
+import { decideStudentAppeal, fileStudentAppeal, listCohortAppeals } from "@/lib/server/student-letters/appeals";
 import { getTransferPlan, transferStudent } from "@/lib/server/enrolments/transfer";
 import { getStudentRecord } from "@/lib/server/enrolments/queries";
 import { withdrawStudent } from "@/lib/server/enrolments/withdrawal";
@@ -250,6 +250,12 @@ describe("a klage on a refused leave, taken after the kull or the student comple
       ["COMPLETED", "Du har fullført kullet, så du settes ikke på permisjon nå.", TODAY],
       ["ACTIVE", "Kullet er fullført, så du settes ikke på permisjon nå.", addDays(to, 1)],
     ] as const;
+    // The one who decides reads what taking each klage would do, before choosing.
+    const waiting = await listCohortAppeals(other, done.cohortId, { open: true });
+    expect(waiting.map((appeal) => [appeal.id, appeal.reversePreview])).toEqual([
+      [refusals[0]!.appealId, "Tas klagen til følge, innvilges permisjonen, men studenten settes ikke på permisjon fordi studenten har fullført kullet."],
+      [refusals[1]!.appealId, "Tas klagen til følge, innvilges permisjonen, men studenten settes ikke på permisjon fordi kullet er fullført."],
+    ]);
     for (const [index, { row, appealId, leaveId }] of refusals.entries()) {
       expect(await decideStudentAppeal(other, appealId, { kind: "REVERSE", grounds: "Sykdommen er dokumentert." }, NOW)).toMatchObject({ status: "REVERSED" });
       const leave = await db().leaveOfAbsence.findUniqueOrThrow({ where: { id: leaveId } });

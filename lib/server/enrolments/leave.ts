@@ -28,11 +28,12 @@ import {
   leaveHasBegun,
   leaveRequestProblems,
   returnDateProblem,
+  type EnrolmentStatus,
   type LeavePeriod,
 } from "@/lib/domain/enrolment";
 import { formatDateNb } from "@/lib/domain/format";
 import { day } from "@/lib/dates";
-import type { Transaction } from "@/lib/db/client";
+import type { Database, Transaction } from "@/lib/db/client";
 import { requestJob } from "@/lib/jobs/queue";
 import { audit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
@@ -372,35 +373,64 @@ export async function startDueLeaves(options: { now?: Date } = {}): Promise<numb
 }
 
 /**
+ * What taking the klage on each of these leaves would do on `today` (lib/domain/enrolment.ts
+ * leaveAfterKlage), from the facts as they stand: the leave, its student's enrolment (status, the
+ * day it ended, another leave open) and the kull's completion. Read once for them all; in a
+ * transaction after the enrolment's lock, they are the facts the klage is decided on.
+ */
+export async function leaveKlageOutcomes(client: Database | Transaction, leaveIds: readonly string[], today: string) {
+  const rows =
+    leaveIds.length === 0
+      ? []
+      : await client.leaveOfAbsence.findMany({
+          where: { id: { in: [...leaveIds] } },
+          select: {
+            id: true,
+            status: true,
+            fromDate: true,
+            toDate: true,
+            enrolment: {
+              select: {
+                status: true,
+                endedOn: true,
+                cohort: { select: { completedAt: true } },
+                leaves: { where: { status: "GRANTED", returnedOn: null }, select: { id: true } },
+              },
+            },
+          },
+        });
+  return new Map(
+    rows.map((row) => {
+      const leave = { from: isoDate(row.fromDate), to: isoDate(row.toDate) };
+      const outcome = leaveAfterKlage({
+        leave,
+        status: row.enrolment.status as EnrolmentStatus,
+        kullCompletedOn: row.enrolment.cohort.completedAt ? osloDate(row.enrolment.cohort.completedAt) : null,
+        studentEndedOn: row.enrolment.endedOn ? isoDate(row.enrolment.endedOn) : null,
+        openLeave: row.enrolment.leaves.length > 0,
+        today,
+      });
+      return [row.id, { leave, refused: row.status === "REFUSED", outcome }] as const;
+    }),
+  );
+}
+
+/**
  * A klage on a refused leave is taken (lib/server/student-letters/appeals.ts): the leave is granted
- * as asked, in the klage's transaction, and what that means now is lib/domain/enrolment.ts
- * leaveAfterKlage's: on leave from now, from its first day (startDueLeaves), or granted and already
- * ended (its days are over, the student has completed or left, or the kull is completed) without
- * the student ever being put on leave. Returns the sentence for the outcome letter.
+ * as asked, in the klage's transaction, and what that means now is leaveKlageOutcomes': on leave
+ * from now, from its first day (startDueLeaves), or granted and already ended (its days are over,
+ * the student has completed or left, or the kull is completed) without the student ever being put
+ * on leave. Returns the sentence for the outcome letter.
  */
 export async function grantLeaveAfterKlage(tx: Transaction, input: { leaveId: string; decider: Viewer; appealId: string; now: Date }): Promise<string> {
-  const leave = await tx.leaveOfAbsence.findUnique({ where: { id: input.leaveId }, select: { id: true, enrolmentId: true, status: true, fromDate: true, toDate: true } });
-  if (!leave) throw new NotFoundError("Fant ikke permisjonssøknaden.");
-  const enrolment = await lockEnrolment(tx, leave.enrolmentId);
-  if (leave.status !== "REFUSED") throw new DomainError("Permisjonen er allerede innvilget.");
-  const today = osloDate(input.now);
-  const current = { from: isoDate(leave.fromDate), to: isoDate(leave.toDate) };
-  const [open, kull, ended] = await Promise.all([
-    tx.leaveOfAbsence.findFirst({ where: { enrolmentId: enrolment.id, status: "GRANTED", returnedOn: null }, select: { id: true } }),
-    tx.cohort.findUniqueOrThrow({ where: { id: enrolment.cohortId }, select: { completedAt: true } }),
-    tx.enrolment.findUniqueOrThrow({ where: { id: enrolment.id }, select: { endedOn: true } }),
-  ]);
-  const outcome = leaveAfterKlage({
-    leave: current,
-    status: enrolment.status,
-    kullCompletedOn: kull.completedAt ? osloDate(kull.completedAt) : null,
-    studentEndedOn: ended.endedOn ? isoDate(ended.endedOn) : null,
-    openLeave: open !== null,
-    today,
-  });
+  const row = await tx.leaveOfAbsence.findUnique({ where: { id: input.leaveId }, select: { enrolmentId: true } });
+  if (!row) throw new NotFoundError("Fant ikke permisjonssøknaden.");
+  const enrolment = await lockEnrolment(tx, row.enrolmentId);
+  const { leave: current, refused, outcome } = (await leaveKlageOutcomes(tx, [input.leaveId], osloDate(input.now))).get(input.leaveId)!;
+  if (!refused) throw new DomainError("Permisjonen er allerede innvilget.");
   if (outcome.kind === "REFUSED") throw new DomainError(`Klagen kan ikke tas til følge nå: ${outcome.problem}`);
   await tx.leaveOfAbsence.update({
-    where: { id: leave.id },
+    where: { id: input.leaveId },
     data: {
       status: "GRANTED",
       ...(outcome.kind === "ENDED" ? { returnedOn: day(outcome.returnedOn), returnRegisteredById: input.decider.id } : {}),
@@ -412,7 +442,7 @@ export async function grantLeaveAfterKlage(tx: Transaction, input: { leaveId: st
     actorId: input.decider.id,
     action: "leave.grant",
     entityType: "LeaveOfAbsence",
-    entityId: leave.id,
+    entityId: input.leaveId,
     before: { status: "REFUSED" },
     after: {
       status: "GRANTED",

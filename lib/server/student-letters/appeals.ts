@@ -18,6 +18,7 @@ import "server-only";
 // their own letter), and members who did not appeal get a letter saying their decision no longer
 // stands.
 import { osloDate } from "@/lib/domain/application-deadline";
+import { leaveKlagePreview } from "@/lib/domain/enrolment";
 import { formatDateNb } from "@/lib/domain/format";
 import { APPEALS_BODY, isKlageInTime } from "@/lib/domain/klage";
 import { KLAGE_HANDLER, type StudentLetterKind } from "@/lib/domain/student-letter";
@@ -30,7 +31,7 @@ import { isCohortStaff } from "@/lib/server/cohorts/access";
 import { db } from "@/lib/server/db";
 import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
 import { grantDeferralAfterKlage } from "@/lib/server/exams/deferrals";
-import { grantLeaveAfterKlage } from "@/lib/server/enrolments/leave";
+import { grantLeaveAfterKlage, leaveKlageOutcomes } from "@/lib/server/enrolments/leave";
 import { admitAfterKlage } from "@/lib/server/exams/refusal";
 import { queueMail } from "@/lib/server/mail";
 import { LOCKING_TRANSACTION, withRetry } from "@/lib/server/transactions";
@@ -120,6 +121,7 @@ const APPEAL_SELECT = {
       klageDeadline: true,
       decidedById: true,
       decidedBy: { select: { name: true } },
+      aboutId: true,
     },
   },
   outcomeLetter: { select: { id: true, subject: true } },
@@ -141,8 +143,12 @@ export async function listCohortAppeals(viewer: Viewer, cohortId: string, option
     }),
     db().cohortTeacher.findUnique({ where: { cohortId_userId: { cohortId, userId: viewer.id } }, select: { userId: true } }),
   ]);
+  // What taking each waiting klage on a refused leave would do now, said before it is decided.
+  const leaveIds = appeals.filter((appeal) => appeal.status === "RECEIVED" && appeal.letter.kind === "LEAVE_REFUSED").map((appeal) => appeal.letter.aboutId);
+  const leaveOutcomes = await leaveKlageOutcomes(db(), leaveIds, osloDate(new Date()));
   return appeals.map((appeal) => {
     const handler = KLAGE_HANDLER[appeal.letter.kind]!;
+    const leave = appeal.letter.kind === "LEAVE_REFUSED" ? leaveOutcomes.get(appeal.letter.aboutId) : undefined;
     const canDecide = canDecideStudentAppeal(viewer, { handler, decidedById: appeal.letter.decidedById, viewerOnTeachingTeam: team !== null });
     return {
       ...appeal,
@@ -158,6 +164,8 @@ export async function listCohortAppeals(viewer: Viewer, cohortId: string, option
           ? `Du fattet vedtaket, så klagen må avgjøres av ${handlerNb(appeal.letter.kind)} som ikke var med på det.`
           : `Klagen avgjøres av ${handlerNb(appeal.letter.kind)}, ikke av ${appeal.letter.decidedBy.name}, som fattet vedtaket.`,
       canForward: appeal.status === "UPHELD" && !appeal.forwardedAt && (canDecide || isStaff(viewer)),
+      /** For a waiting klage on a refused leave: what taking it would do now. */
+      reversePreview: leave ? leaveKlagePreview(leave.leave, leave.outcome) : null,
     };
   });
 }

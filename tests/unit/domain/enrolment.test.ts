@@ -16,6 +16,7 @@ import {
   leaveAfterKlageSentence,
   leaveCancellationProblem,
   leaveEndNote,
+  leaveKlagePreview,
   leaveHasBegun,
   leaveRequestProblems,
   releasesPlace,
@@ -274,6 +275,18 @@ describe("a klage on a refused leave, taken", () => {
           else expect(sentence).toMatch(/så permisjonen begynner ikke\./);
         },
       ),
+    );
+  });
+
+  it("tells the one who decides what taking it would do, before the choice", () => {
+    expect(leaveKlagePreview(leave, { kind: "START" })).toBe("Tas klagen til følge, får studenten permisjon fra i dag og meldes av eksamen.");
+    expect(leaveKlagePreview(leave, { kind: "LATER" })).toBe("Tas klagen til følge, begynner permisjonen 10. september 2028.");
+    expect(leaveKlagePreview(leave, { kind: "REFUSED", problem: "Studenten har allerede permisjon." })).toBe("Klagen kan ikke tas til følge nå: Studenten har allerede permisjon.");
+    expect(leaveKlagePreview(leave, { kind: "ENDED", returnedOn: "2028-10-11", why: "OVER" })).toBe(
+      "Tas klagen til følge, innvilges permisjonen for en periode som er over: samlingsdagene i den regnes ikke som fravær.",
+    );
+    expect(leaveKlagePreview(leave, { kind: "ENDED", returnedOn: TODAY, why: "STUDENT_WITHDRAWN" })).toBe(
+      "Tas klagen til følge, innvilges permisjonen, men studenten settes ikke på permisjon fordi studenten har sluttet i kullet.",
     );
   });
 

@@ -26,7 +26,7 @@ const REVERSE_LABEL = {
   ARBEIDSKRAV_NOT_APPROVED: "arbeidskravet godkjennes",
   EXAM_ADMISSION_REFUSED: "studenten meldes opp til eksamen",
   EXAM_DEFERRAL_REFUSED: "studenten får utsatt eksamen og meldes opp til den første utsatte eksamenen som ikke har startet",
-  // What it means now (lib/domain/enrolment.ts leaveAfterKlage) is in the letter the student gets.
+  // What it means now (lib/domain/enrolment.ts leaveAfterKlage) is said above the form, and in the letter.
   LEAVE_REFUSED: "studenten får permisjonen det ble søkt om",
 } as const;
 
@@ -51,7 +51,7 @@ export default async function CohortAppealsPage({ params, searchParams }: { para
     <>
       <PageHeader
         title={`Klager, ${cohort.name}`}
-        lead={`Klager på vedtak om arbeidskrav og adgang til eksamen, eldste først. Den som fattet vedtaket, avgjør aldri klagen: klager på arbeidskrav avgjøres av en annen i undervisningsteamet (fagansvarlig), klager på adgang til eksamen av en studieveileder. Tas klagen ikke til følge, går den til ${APPEALS_BODY}.`}
+        lead={`Klager på vedtak om arbeidskrav, adgang til eksamen, utsatt eksamen og permisjon, eldste først. Den som fattet vedtaket, avgjør aldri klagen: klager på arbeidskrav avgjøres av en annen i undervisningsteamet (fagansvarlig), de andre av en studieveileder. Tas klagen ikke til følge, går den til ${APPEALS_BODY}.`}
       >
         <Link href={all ? base : `${base}?alle=1`} className="btn-secondary">
           {all ? "Vis bare dem som venter" : "Vis alle klager"}
@@ -92,7 +92,10 @@ export default async function CohortAppealsPage({ params, searchParams }: { para
                 {appeal.status === "RECEIVED" ? (
                   <div className="mt-4 border-t border-slate-200 pt-4">
                     {appeal.canDecide ? (
-                      <StudentAppealDecisionForm cohortId={cohort.id} appealId={appeal.id} reverseLabel={REVERSE_LABEL[kind] ?? "vedtaket endres"} />
+                      <>
+                        {appeal.reversePreview ? <p className="mb-3">{appeal.reversePreview}</p> : null}
+                        <StudentAppealDecisionForm cohortId={cohort.id} appealId={appeal.id} reverseLabel={REVERSE_LABEL[kind] ?? "vedtaket endres"} />
+                      </>
                     ) : (
                       <p>{appeal.whoDecides}</p>
                     )}
