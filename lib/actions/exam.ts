@@ -89,14 +89,21 @@ export const setGradeAction = defineAction({
     await requestJob("mail.deliver");
     refresh(input.cohortId);
     const shown = result.grade === "NOT_ATTENDED" ? "«ikke møtt»" : result.grade;
+    const completion =
+      result.completion === "REVOKED"
+        ? " Studenten har ikke lenger bestått, er ikke lenger registrert som fullført, og har fått brev om det."
+        : result.completion === "REGRADED"
+          ? " Studenten har fått brev som erstatter bekreftelsen på fullført, med karakteren som nå teller."
+          : "";
     return {
-      message: !result.changed
-        ? `Resultatet er allerede ${shown}.`
-        : result.corrected
-          ? `Resultatet er endret til ${shown}. Endringen er logget med begrunnelsen.`
-          : result.grade === "NOT_ATTENDED"
-            ? "«Ikke møtt» er lagret. Det teller som et forsøk."
-            : `Karakteren ${result.grade} er lagret.`,
+      message:
+        (!result.changed
+          ? `Resultatet er allerede ${shown}.`
+          : result.corrected
+            ? `Resultatet er endret til ${shown}. Endringen er logget med begrunnelsen.`
+            : result.grade === "NOT_ATTENDED"
+              ? "«Ikke møtt» er lagret. Det teller som et forsøk."
+              : `Karakteren ${result.grade} er lagret.`) + completion,
       values: {},
     };
   },

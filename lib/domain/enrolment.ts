@@ -22,7 +22,7 @@
  * requirement, and the student is never told they have "fravær" for days they had leave.
  */
 import { addDays, compareIsoDates, isIsoDate } from "./dates";
-import { isPassingGrade } from "./exam";
+import { isPassingGrade, type Grade } from "./exam";
 import { countingGrade, type SittingRecord } from "./exam-sittings";
 import { formatDateNb } from "./format";
 
@@ -356,6 +356,43 @@ export function completionProblem(input: { status: EnrolmentStatus; sittings: re
   if (counting) return `Karakteren er ${counting.grade} (ikke bestått). Studenten kan ikke fullføre uten bestått eksamen.`;
   if (unpublished) return "Karakterene er ikke publisert ennå. Publiser dem først, så studenten får vite karakteren før bekreftelsen.";
   return "Studenten har ikke fått karakter på eksamen ennå.";
+}
+
+/**
+ * A completed student's result is changed after the confirmation (a grade corrected, a new sensur
+ * after a klage on the grade, which may give a lower one): what it means for the completion, from
+ * the sittings as they were and as they are now. The confirmation named the grade that counted.
+ * - null: the grade that counts is the one confirmed: the confirmation stands;
+ * - REGRADED: still passed, with another grade that counts: a letter replaces the confirmation;
+ * - REVOKED: no longer passed: the student is no longer completed (ACTIVE again), and is told so.
+ * The new result is the institution's to register, never refused for the completion.
+ */
+export type CompletionChange = { kind: "REGRADED"; from: Grade; to: Grade } | { kind: "REVOKED"; from: Grade; to: Grade | null };
+
+export function completionAfterResultChange(before: readonly CompletionSitting[], after: readonly CompletionSitting[]): CompletionChange | null {
+  const confirmed = completionSitting(before);
+  if (!confirmed?.grade) return null;
+  const now = completionSitting(after);
+  if (now?.grade === confirmed.grade) return null;
+  if (now?.grade) return { kind: "REGRADED", from: confirmed.grade, to: now.grade };
+  const counting = countingGrade(after.filter((sitting) => sitting.published && (sitting.status === "ADMITTED" || sitting.status === "NOT_ATTENDED")));
+  return { kind: "REVOKED", from: confirmed.grade, to: counting?.grade ?? null };
+}
+
+/** What the letter about a changed completion says (outcome, reason), in Norwegian for the student. */
+export function completionChangeText(change: CompletionChange, sitting: string): { outcome: string; reason: string } {
+  const reason =
+    change.to === null
+      ? `Resultatet ditt på ${sitting} er endret, og du har ikke lenger en bestått karakter som teller (du hadde ${change.from}).`
+      : `Karakteren som teller, er endret fra ${change.from} til ${change.to} etter at resultatet på ${sitting} ble endret.`;
+  return change.kind === "REGRADED"
+    ? { outcome: `Du har fullført videreutdanningen med karakteren ${change.to}. Dette brevet erstatter bekreftelsen.`, reason }
+    : {
+        outcome:
+          `Du er ikke lenger registrert som ferdig med videreutdanningen${change.to ? `: karakteren som teller, er ${change.to}, som ikke er bestått` : ""}. ` +
+          "Ta kontakt med studieveilederen om hva du kan gjøre videre, for eksempel å gå opp til ny eksamen.",
+        reason,
+      };
 }
 
 /** The published sitting whose passing grade completion confirms (null: none). */

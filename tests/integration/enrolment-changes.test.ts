@@ -28,6 +28,8 @@ import { refreshStandings } from "@/lib/server/standings/refresh";
 import { isoDate } from "@/lib/to-domain";
 import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
 import { examResultsCsv, getExamProtocol } from "@/lib/server/exams/results";
+import { publishGrades, setGrade } from "@/lib/server/exams/grades";
+import { registerForExam } from "@/lib/server/exams/registration";
 import {
   createApplication,
   createArbeidskrav,
@@ -437,6 +439,51 @@ describe("completion", () => {
     await expect(completeStudent(world.adviser, { enrolmentId }, NOW)).rejects.toThrow("Studenten har fullført kullet.");
     await db().exam.update({ where: { id: world.examId! }, data: { gradesPublishedAt: null } });
     await db().examRegistration.updateMany({ where: { enrolmentId }, data: { grade: null, gradedById: null, gradedAt: null } });
+  });
+});
+
+describe("a completed student's grade changed afterwards", () => {
+  it("replaces the confirmation with the new grade, or, when no longer passed, makes the student active again; each by letter in the confirmation's case, audited", async () => {
+    const kull = await makeCohort({ students: 1, samlinger: planDays(addDays(TODAY, -90), 3), heldBefore: TODAY, exam: { startsOn: addDays(TODAY, -10), endsOn: addDays(TODAY, -8) } });
+    const [only] = kull.students;
+    const enrolmentId = only!.enrolmentId;
+    await registerForExam(kull.teacher, { cohortId: kull.cohortId });
+    await setGrade(kull.teacher, { cohortId: kull.cohortId, enrolmentId, grade: "B", reason: null });
+    await publishGrades(kull.teacher, { cohortId: kull.cohortId });
+    const completion = await completeStudent(kull.adviser, { enrolmentId }, NOW);
+    const ended = (await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId } })).endedOn;
+
+    // A new sensur after a klage on the grade: C. Still passed; a letter replaces the confirmation.
+    expect(await setGrade(kull.teacher, { cohortId: kull.cohortId, enrolmentId, grade: "C", reason: "Ny sensur etter klage på karakter." })).toMatchObject({ completion: "REGRADED" });
+    expect(await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId } })).toMatchObject({ status: "COMPLETED", endedOn: ended });
+    const [regraded] = await lettersOf(enrolmentId, "DECISION_CHANGED");
+    expect(regraded!.body).toContain("Du har fullført videreutdanningen med karakteren C. Dette brevet erstatter bekreftelsen.");
+    expect(await caseOf(regraded!.id)).toBe(await caseOf(completion.letterId));
+    expect(await mailFor(regraded!.id)).toBe(1);
+    expect(await db().auditLog.findFirstOrThrow({ where: { action: "enrolment.completion_regraded", entityId: enrolmentId } })).toMatchObject({
+      actorId: kull.teacher.id,
+      before: { status: "COMPLETED", grade: "B" },
+      after: { status: "COMPLETED", grade: "C", letterId: regraded!.id },
+    });
+    // The same grade again changes nothing, and writes no letter.
+    expect(await setGrade(kull.teacher, { cohortId: kull.cohortId, enrolmentId, grade: "C", reason: "Samme." })).toMatchObject({ changed: false, completion: null });
+
+    // Corrected to F: no longer passed, so no longer completed.
+    expect(await setGrade(kull.teacher, { cohortId: kull.cohortId, enrolmentId, grade: "F", reason: "Feil i sensuren rettet." })).toMatchObject({ completion: "REVOKED" });
+    expect(await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId } })).toMatchObject({ status: "ACTIVE", endedOn: null });
+    const revoked = (await lettersOf(enrolmentId, "DECISION_CHANGED")).at(-1)!;
+    expect(revoked.body).toContain("Du er ikke lenger registrert som ferdig med videreutdanningen: karakteren som teller, er F, som ikke er bestått.");
+    expect(await caseOf(revoked.id)).toBe(await caseOf(completion.letterId));
+    expect(await db().auditLog.findFirstOrThrow({ where: { action: "enrolment.completion_revoked", entityId: enrolmentId } })).toMatchObject({
+      before: { status: "COMPLETED", grade: "C" },
+      after: { status: "ACTIVE", endedOn: null, grade: "F", letterId: revoked.id },
+    });
+    expect(await storedStandings(kull.cohortId)).toEqual(await recomputed(kull.cohortId));
+
+    // A pass again does not complete by itself: the adviser registers it, and the student is told.
+    expect(await setGrade(kull.teacher, { cohortId: kull.cohortId, enrolmentId, grade: "B", reason: "Klagenemnda ga B." })).toMatchObject({ completion: null });
+    expect((await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId } })).status).toBe("ACTIVE");
+    expect((await completeStudent(kull.adviser, { enrolmentId }, NOW)).grade).toBe("B");
   });
 });
 

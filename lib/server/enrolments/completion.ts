@@ -3,12 +3,13 @@ import "server-only";
 // ny eksamen) is a published pass is marked COMPLETED with a confirming letter
 // (lib/domain/enrolment.ts completionProblem refuses anyone without one). One transaction with its audit entry and the standing recomputed.
 import { osloDate } from "@/lib/domain/application-deadline";
-import { completionProblem, completionSitting } from "@/lib/domain/enrolment";
+import { completionAfterResultChange, completionChangeText, completionProblem, completionSitting, type CompletionSitting } from "@/lib/domain/enrolment";
 import { day } from "@/lib/dates";
 import { requestJob } from "@/lib/jobs/queue";
 import { audit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import { withRetry } from "@/lib/server/transactions";
+import type { Transaction } from "@/lib/db/client";
 import { DomainError } from "@/lib/server/errors";
 import { refreshStandings } from "@/lib/server/standings/refresh";
 import { issueStudentLetter } from "@/lib/server/student-letters/issue";
@@ -55,4 +56,64 @@ export async function completeStudent(viewer: Viewer, input: { enrolmentId: stri
   }));
   await requestJob("mail.deliver");
   return result;
+}
+
+/**
+ * After a completed student's result is changed (lib/server/exams/grades.ts setGrade, in its
+ * transaction, the enrolment locked before `before` was read): if the grade that counts is no
+ * longer the one confirmed (completionAfterResultChange), a letter replaces the confirmation
+ * (DECISION_CHANGED, in the confirmation's case), and a student who no longer passed is ACTIVE
+ * again (endedOn cleared). Audited with before and after; the standing recomputed. Returns what
+ * changed, or null.
+ */
+export async function reviewCompletionAfterResultChange(
+  tx: Transaction,
+  input: { enrolmentId: string; cohortId: string; before: readonly CompletionSitting[]; sitting: string; decidedBy: { id: string; name: string; title: string }; now: Date },
+) {
+  const after = (await sittingRecords(tx, [input.enrolmentId])).get(input.enrolmentId) ?? [];
+  const change = completionAfterResultChange(input.before, after);
+  if (!change) return null;
+  const confirmation = await tx.studentLetter.findFirst({
+    where: { enrolmentId: input.enrolmentId, kind: "COMPLETION_CONFIRMED" },
+    orderBy: [{ decidedAt: "desc" }, { id: "desc" }],
+    select: { id: true, subject: true, madeAvailableOn: true },
+  });
+  if (!confirmation) throw new Error(`completed enrolment ${input.enrolmentId} has no confirmation letter`);
+  const enrolment = await tx.enrolment.findUniqueOrThrow({ where: { id: input.enrolmentId }, select: { endedOn: true } });
+  if (change.kind === "REVOKED") {
+    await tx.enrolment.update({ where: { id: input.enrolmentId }, data: { status: "ACTIVE", endedOn: null } });
+  }
+  const text = completionChangeText(change, input.sitting);
+  const letter = await issueStudentLetter(tx, {
+    enrolmentId: input.enrolmentId,
+    facts: {
+      kind: "DECISION_CHANGED",
+      changed: { subject: confirmation.subject, madeAvailableOn: isoDate(confirmation.madeAvailableOn), matter: "fullført videreutdanning" },
+      outcome: text.outcome,
+      reason: text.reason,
+    },
+    decidedBy: input.decidedBy,
+    about: { type: "Enrolment", id: input.enrolmentId },
+    inCaseOf: { letterId: confirmation.id },
+    now: input.now,
+  });
+  await audit(tx, {
+    actorId: input.decidedBy.id,
+    action: change.kind === "REVOKED" ? "enrolment.completion_revoked" : "enrolment.completion_regraded",
+    entityType: "Enrolment",
+    entityId: input.enrolmentId,
+    before: { status: "COMPLETED", endedOn: enrolment.endedOn ? isoDate(enrolment.endedOn) : null, grade: change.from },
+    after: {
+      status: change.kind === "REVOKED" ? "ACTIVE" : "COMPLETED",
+      endedOn: change.kind === "REVOKED" ? null : enrolment.endedOn ? isoDate(enrolment.endedOn) : null,
+      grade: change.to,
+      letterId: letter.id,
+    },
+  });
+  await refreshStandings(
+    tx,
+    { cohortId: input.cohortId, enrolmentIds: [input.enrolmentId] },
+    { actorId: input.decidedBy.id, cause: change.kind === "REVOKED" ? "Ikke lenger bestått etter endret karakter" : "Endret karakter som teller", now: input.now },
+  );
+  return { kind: change.kind, letterId: letter.id };
 }

@@ -14,6 +14,9 @@ import { queueMail } from "@/lib/server/mail";
 import type { Viewer } from "@/lib/server/viewer";
 
 import { lockExam } from "@/lib/server/exams/lock";
+import { sittingRecords } from "@/lib/server/exams/records";
+import { reviewCompletionAfterResultChange } from "@/lib/server/enrolments/completion";
+import { deciderTitle } from "@/lib/server/student-letters/issue";
 
 /** A grade, or "ikke møtt". */
 export type SittingResultInput = Grade | "NOT_ATTENDED";
@@ -45,7 +48,13 @@ export async function setGrade(
       throw new DomainError("Studenten er ikke meldt opp til eksamen og kan ikke få karakter.");
     }
     const before: SittingResultInput | null = registration.status === "NOT_ATTENDED" ? "NOT_ATTENDED" : registration.grade;
-    if (before === input.grade) return { grade: input.grade, changed: false, corrected: false };
+    if (before === input.grade) return { grade: input.grade, changed: false, corrected: false, completion: null };
+    // The enrolment is locked (after the exam, as registration locks them), so a completion
+    // registered at the same moment waits for this result and reads it; a completed student's
+    // sittings as they stand before the change are what the confirmation was given on.
+    const [enrolment] = await tx.$queryRaw<{ status: string }[]>`
+      SELECT "status"::text AS "status" FROM "Enrolment" WHERE "id" = ${input.enrolmentId} FOR UPDATE`;
+    const completedBefore = enrolment?.status === "COMPLETED" ? ((await sittingRecords(tx, [input.enrolmentId])).get(input.enrolmentId) ?? []) : null;
     // A grade means the student handed in: not while a request for utsatt eksamen waits.
     if (input.grade !== "NOT_ATTENDED") {
       const waiting = await tx.examDeferral.count({ where: { registrationId: registration.id, status: "REQUESTED" } });
@@ -89,7 +98,17 @@ export async function setGrade(
         ...gradeMail(sittingName(exam), correction, input.grade === "NOT_ATTENDED"),
       });
     }
-    return { grade: input.grade, changed: true, corrected: correction, name: updated.enrolment.user.name };
+    const completion = completedBefore
+      ? await reviewCompletionAfterResultChange(tx, {
+          enrolmentId: input.enrolmentId,
+          cohortId: input.cohortId,
+          before: completedBefore,
+          sitting: sittingName(exam),
+          decidedBy: { id: viewer.id, name: viewer.name, title: await deciderTitle(tx, viewer.id, input.cohortId) },
+          now: gradedAt,
+        })
+      : null;
+    return { grade: input.grade, changed: true, corrected: correction, name: updated.enrolment.user.name, completion: completion?.kind ?? null };
   });
 }
 

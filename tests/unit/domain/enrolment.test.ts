@@ -4,6 +4,8 @@ import { addDays as addDaysTo } from "@/lib/domain/dates";
 import { formatDateNb } from "@/lib/domain/format";
 import {
   allowedChanges,
+  completionAfterResultChange,
+  completionChangeText,
   completionProblem,
   completionSitting,
   daysOnLeave,
@@ -357,5 +359,36 @@ describe("completion", () => {
     expect(completionSitting([ordinary("B", false)])).toBeNull();
     expect(completionProblem({ status: "ON_LEAVE", sittings: [ordinary("A")] })).toMatch(/permisjon/);
     expect(completionProblem({ status: "COMPLETED", sittings: [ordinary("A")] })).toBe("Studenten har fullført kullet.");
+  });
+
+  it("after a completed student's result changes: the confirmation stands, is replaced with the new grade, or no longer holds", () => {
+    expect(completionAfterResultChange([ordinary("B")], [ordinary("B")])).toBeNull();
+    // A worse grade on a sitting that does not count changes nothing.
+    const resit = sitting("resit", "2027-02-16T08:00:00Z", "ADMITTED", "C");
+    expect(completionAfterResultChange([ordinary("E"), resit], [ordinary("F"), resit])).toBeNull();
+    expect(completionAfterResultChange([ordinary("B")], [ordinary("C")])).toEqual({ kind: "REGRADED", from: "B", to: "C" });
+    expect(completionAfterResultChange([ordinary("B")], [ordinary("A")])).toEqual({ kind: "REGRADED", from: "B", to: "A" });
+    expect(completionAfterResultChange([ordinary("B")], [ordinary("F")])).toEqual({ kind: "REVOKED", from: "B", to: "F" });
+    expect(completionAfterResultChange([ordinary("B")], [sitting("ord", "2026-11-17T08:00:00Z", "NOT_ATTENDED", null)])).toEqual({ kind: "REVOKED", from: "B", to: null });
+    // The counting pass moves from the resit to the ordinary sitting's corrected grade.
+    expect(completionAfterResultChange([ordinary("F"), resit], [ordinary("A"), resit])).toEqual({ kind: "REGRADED", from: "C", to: "A" });
+    // Never completed on these sittings: nothing to review.
+    expect(completionAfterResultChange([ordinary("F")], [ordinary("B")])).toBeNull();
+  });
+
+  it("tells the student what the change means for the completion", () => {
+    expect(completionChangeText({ kind: "REGRADED", from: "B", to: "C" }, "Eksamen, H2026")).toEqual({
+      outcome: "Du har fullført videreutdanningen med karakteren C. Dette brevet erstatter bekreftelsen.",
+      reason: "Karakteren som teller, er endret fra B til C etter at resultatet på Eksamen, H2026 ble endret.",
+    });
+    expect(completionChangeText({ kind: "REVOKED", from: "B", to: "F" }, "Eksamen, H2026")).toEqual({
+      outcome:
+        "Du er ikke lenger registrert som ferdig med videreutdanningen: karakteren som teller, er F, som ikke er bestått. " +
+        "Ta kontakt med studieveilederen om hva du kan gjøre videre, for eksempel å gå opp til ny eksamen.",
+      reason: "Karakteren som teller, er endret fra B til F etter at resultatet på Eksamen, H2026 ble endret.",
+    });
+    expect(completionChangeText({ kind: "REVOKED", from: "B", to: null }, "Eksamen, H2026").reason).toBe(
+      "Resultatet ditt på Eksamen, H2026 er endret, og du har ikke lenger en bestått karakter som teller (du hadde B).",
+    );
   });
 });
