@@ -621,7 +621,10 @@ test("the three who passed get their confirmation; the kull is archived and clos
 
   await adviser.goto(`${base}/eksamen`);
   await correct(adviser, "A");
-  await expect(adviser.getByText("Resultatet er endret til A. Endringen er logget med begrunnelsen.")).toBeVisible();
+  // She had completed with B: the new grade that counts replaces her confirmation, by letter.
+  await expect(
+    adviser.getByText("Resultatet er endret til A. Endringen er logget med begrunnelsen. Studenten har fått brev som erstatter bekreftelsen på fullført, med karakteren som nå teller.", { exact: true }),
+  ).toBeVisible();
 
   await adviser.goto(base);
   await adviser.getByRole("link", { name: "Opptak og status" }).click();
