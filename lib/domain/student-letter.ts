@@ -746,13 +746,20 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
 
 /**
  * Which later letter replaces each enkeltvedtak: a klage taken, or a letter that the decision no
- * longer stands, in the same case (the same case number). Letters are never changed: the portal
+ * longer stands, in the same case (the same case number). A confirmation of completion is replaced
+ * the same way when the grade that counts changes afterwards, and so is each such letter by the
+ * next one in its case (lib/server/enrolments/completion.ts). Letters are never changed: the portal
  * shows the earlier one as no longer standing, with a link to the letter that replaced it.
  */
 export function replacedStudentLetters<T extends { id: string; kind: StudentLetterKind; caseNumber: number; order: number }>(letters: readonly T[]): Map<string, T> {
   const replaced = new Map<string, T>();
+  const completionCases = new Set(letters.filter((letter) => letter.kind === "COMPLETION_CONFIRMED").map((letter) => letter.caseNumber));
   for (const letter of letters) {
-    if (!isEnkeltvedtak(letter.kind)) continue;
+    const replaceable =
+      isEnkeltvedtak(letter.kind) ||
+      letter.kind === "COMPLETION_CONFIRMED" ||
+      (letter.kind === "DECISION_CHANGED" && completionCases.has(letter.caseNumber));
+    if (!replaceable) continue;
     const by = letters
       .filter((other) => other.caseNumber === letter.caseNumber && other.order > letter.order && (other.kind === "KLAGE_REVERSED" || other.kind === "DECISION_CHANGED"))
       .sort((a, b) => a.order - b.order)[0];

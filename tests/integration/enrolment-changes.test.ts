@@ -21,6 +21,7 @@ import { completeCohort, reopenCohort } from "@/lib/server/intakes/life";
 import { getStudentIdentity, saveStudentIdentity } from "@/lib/server/enrolments/identity";
 import { cancelLeave, grantLeave, refuseLeave, registerReturn, startDueLeaves } from "@/lib/server/enrolments/leave";
 import { decideStudentAppeal, fileStudentAppeal, listCohortAppeals } from "@/lib/server/student-letters/appeals";
+import { listStudentLetters } from "@/lib/server/student-letters/queries";
 import { getTransferPlan, transferStudent } from "@/lib/server/enrolments/transfer";
 import { getStudentRecord } from "@/lib/server/enrolments/queries";
 import { withdrawStudent } from "@/lib/server/enrolments/withdrawal";
@@ -36,6 +37,7 @@ import {
   createCohort,
   createDecision,
   createProgramme,
+  createSitting,
   createUser,
   enrol,
   standardArbeidskrav,
@@ -483,7 +485,24 @@ describe("a completed student's grade changed afterwards", () => {
     // A pass again does not complete by itself: the adviser registers it, and the student is told.
     expect(await setGrade(kull.teacher, { cohortId: kull.cohortId, enrolmentId, grade: "B", reason: "Klagenemnda ga B." })).toMatchObject({ completion: null });
     expect((await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId } })).status).toBe("ACTIVE");
-    expect((await completeStudent(kull.adviser, { enrolmentId }, NOW)).grade).toBe("B");
+    const again = await completeStudent(kull.adviser, { enrolmentId }, NOW);
+    expect(again.grade).toBe("B");
+
+    // A ny eksamen taken to improve the grade: the A counts once that sitting is published, and the
+    // new confirmation is replaced by a letter with it. The portal shows each replaced letter as such.
+    const resit = await createSitting(db(), { cohortId: kull.cohortId, kind: "RESIT", firstDay: addDays(TODAY, -4) });
+    await db().examRegistration.create({ data: { examId: resit.id, enrolmentId, status: "ADMITTED", decidedById: kull.teacher.id, grade: "A", gradedById: kull.teacher.id, gradedAt: NOW } });
+    await publishGrades(kull.teacher, { cohortId: kull.cohortId, examId: resit.id });
+    expect((await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId } })).status).toBe("COMPLETED");
+    const improved = (await lettersOf(enrolmentId, "DECISION_CHANGED")).at(-1)!;
+    expect(improved.body).toContain("Du har fullført videreutdanningen med karakteren A.");
+    expect(await caseOf(improved.id)).toBe(await caseOf(again.letterId));
+    const inbox = await listStudentLetters(viewerOf({ ...(await db().user.findUniqueOrThrow({ where: { id: only!.userId } })), roles: ["STUDENT"] }));
+    const replacedBy = (id: string) => inbox.find((letter) => letter.id === id)?.replacedBy?.id ?? null;
+    expect(replacedBy(completion.letterId)).toBe(regraded!.id);
+    expect(replacedBy(regraded!.id)).toBe(revoked.id);
+    expect(replacedBy(again.letterId)).toBe(improved.id);
+    expect(replacedBy(improved.id)).toBeNull();
   });
 });
 

@@ -73,12 +73,18 @@ export async function reviewCompletionAfterResultChange(
   const after = (await sittingRecords(tx, [input.enrolmentId])).get(input.enrolmentId) ?? [];
   const change = completionAfterResultChange(input.before, after);
   if (!change) return null;
-  const confirmation = await tx.studentLetter.findFirst({
+  // The letter that stands now: the last confirmation, or the last letter in its case that replaced it.
+  const confirmed = await tx.studentLetter.findFirst({
     where: { enrolmentId: input.enrolmentId, kind: "COMPLETION_CONFIRMED" },
+    orderBy: [{ decidedAt: "desc" }, { id: "desc" }],
+    select: { caseYear: true, caseNumber: true },
+  });
+  if (!confirmed) throw new Error(`completed enrolment ${input.enrolmentId} has no confirmation letter`);
+  const confirmation = await tx.studentLetter.findFirstOrThrow({
+    where: { enrolmentId: input.enrolmentId, caseYear: confirmed.caseYear, caseNumber: confirmed.caseNumber },
     orderBy: [{ decidedAt: "desc" }, { id: "desc" }],
     select: { id: true, subject: true, madeAvailableOn: true },
   });
-  if (!confirmation) throw new Error(`completed enrolment ${input.enrolmentId} has no confirmation letter`);
   const enrolment = await tx.enrolment.findUniqueOrThrow({ where: { id: input.enrolmentId }, select: { endedOn: true } });
   if (change.kind === "REVOKED") {
     await tx.enrolment.update({ where: { id: input.enrolmentId }, data: { status: "ACTIVE", endedOn: null } });

@@ -6,6 +6,7 @@ import "server-only";
 import { isGrade, type Grade } from "@/lib/domain/exam";
 import { EXAM_KIND_LABELS, sittingName, sittingOutcome } from "@/lib/domain/exam-sittings";
 import { env } from "@/lib/env";
+import type { Transaction } from "@/lib/db/client";
 import { audit } from "@/lib/server/audit";
 import { requireCohortStaff } from "@/lib/server/cohorts/access";
 import { db } from "@/lib/server/db";
@@ -17,6 +18,7 @@ import { lockExam } from "@/lib/server/exams/lock";
 import { sittingRecords } from "@/lib/server/exams/records";
 import { reviewCompletionAfterResultChange } from "@/lib/server/enrolments/completion";
 import { deciderTitle } from "@/lib/server/student-letters/issue";
+import { LOCKING_TRANSACTION, withRetry } from "@/lib/server/transactions";
 
 /** A grade, or "ikke møtt". */
 export type SittingResultInput = Grade | "NOT_ATTENDED";
@@ -29,6 +31,11 @@ function resultText(result: SittingResultInput | null): string {
 
 // ─── Results ────────────────────────────────────────────────────────────────────────────────────
 
+/** The kull's row, FOR UPDATE as lib/server/enrolments/common.ts lockEnrolment takes it: first of the kull's locks. */
+async function lockKullRow(tx: Transaction, cohortId: string) {
+  await tx.$queryRaw`SELECT "id" FROM "Cohort" WHERE "id" = ${cohortId} FOR UPDATE`;
+}
+
 export async function setGrade(
   viewer: Viewer,
   input: { cohortId: string; examId?: string | null; enrolmentId: string; grade: SittingResultInput; reason: string | null },
@@ -37,8 +44,15 @@ export async function setGrade(
   if (input.grade !== "NOT_ATTENDED" && !isGrade(input.grade)) {
     throw new DomainError("Velg en karakter fra A til F, eller «ikke møtt».", { grade: ["Velg en karakter fra A til F, eller «ikke møtt»."] });
   }
-  return db().$transaction(async (tx) => {
+  return withRetry(() => db().$transaction(async (tx) => {
+    // Locks in the one order of the kull's changes: the kull's row (as an enrolment change and the
+    // capacity check of a student made active again take it), the sitting, the student's
+    // enrolment (as deferrals and registration take it before a registration), the registration.
+    // A completion registered at the same moment waits for this result and reads it.
+    await lockKullRow(tx, input.cohortId);
     const exam = await lockExam(tx, input.cohortId, input.examId);
+    const [enrolment] = await tx.$queryRaw<{ status: string }[]>`
+      SELECT "status"::text AS "status" FROM "Enrolment" WHERE "id" = ${input.enrolmentId} AND "cohortId" = ${input.cohortId} FOR UPDATE`;
     const [registration] = await tx.$queryRaw<{ id: string; status: string; grade: Grade | null }[]>`
       SELECT r."id", r."status"::text AS "status", r."grade"::text AS "grade" FROM "ExamRegistration" r
       JOIN "Enrolment" e ON e."id" = r."enrolmentId"
@@ -49,11 +63,7 @@ export async function setGrade(
     }
     const before: SittingResultInput | null = registration.status === "NOT_ATTENDED" ? "NOT_ATTENDED" : registration.grade;
     if (before === input.grade) return { grade: input.grade, changed: false, corrected: false, completion: null };
-    // The enrolment is locked (after the exam, as registration locks them), so a completion
-    // registered at the same moment waits for this result and reads it; a completed student's
-    // sittings as they stand before the change are what the confirmation was given on.
-    const [enrolment] = await tx.$queryRaw<{ status: string }[]>`
-      SELECT "status"::text AS "status" FROM "Enrolment" WHERE "id" = ${input.enrolmentId} FOR UPDATE`;
+    // A completed student's sittings as they stand before the change: what the confirmation was given on.
     const completedBefore = enrolment?.status === "COMPLETED" ? ((await sittingRecords(tx, [input.enrolmentId])).get(input.enrolmentId) ?? []) : null;
     // A grade means the student handed in: not while a request for utsatt eksamen waits.
     if (input.grade !== "NOT_ATTENDED") {
@@ -109,7 +119,7 @@ export async function setGrade(
         })
       : null;
     return { grade: input.grade, changed: true, corrected: correction, name: updated.enrolment.user.name, completion: completion?.kind ?? null };
-  });
+  }, LOCKING_TRANSACTION));
 }
 
 function gradeMail(title: string, corrected: boolean, notAttended: boolean) {
@@ -134,16 +144,30 @@ function gradeMail(title: string, corrected: boolean, notAttended: boolean) {
  */
 export async function publishGrades(viewer: Viewer, input: { cohortId: string; examId?: string | null }) {
   await requireCohortStaff(viewer, input.cohortId);
-  return db().$transaction(async (tx) => {
+  return withRetry(() => db().$transaction(async (tx) => {
+    await lockKullRow(tx, input.cohortId);
     const exam = await lockExam(tx, input.cohortId, input.examId);
     if (exam.gradesPublishedAt) throw new DomainError("Karakterene er allerede publisert.");
     const results = await tx.examRegistration.findMany({
       where: { examId: exam.id, OR: [{ status: "ADMITTED", grade: { not: null } }, { status: "NOT_ATTENDED" }] },
-      select: { id: true, status: true, grade: true, enrolment: { select: { userId: true, user: { select: { email: true } } } } },
+      select: { id: true, status: true, grade: true, enrolmentId: true, enrolment: { select: { userId: true, user: { select: { email: true } } } } },
     });
     if (results.length === 0) throw new DomainError("Ingen har fått karakter ennå, så det er ingenting å publisere.");
+    // A completed student's result here (a ny eksamen to improve the grade) counts from now on: its
+    // completion is reviewed as for a changed grade, on the sittings as they stood before.
+    const completed = (
+      await tx.$queryRaw<{ id: string }[]>`
+        SELECT "id" FROM "Enrolment" WHERE "id" = ANY(${results.map((row) => row.enrolmentId)}::text[]) AND "status" = 'COMPLETED' ORDER BY "id" FOR UPDATE`
+    ).map((row) => row.id);
+    const before = completed.length > 0 ? await sittingRecords(tx, completed) : new Map();
     const publishedAt = new Date();
     await tx.exam.update({ where: { id: exam.id }, data: { gradesPublishedAt: publishedAt } });
+    if (completed.length > 0) {
+      const decidedBy = { id: viewer.id, name: viewer.name, title: await deciderTitle(tx, viewer.id, input.cohortId) };
+      for (const enrolmentId of completed) {
+        await reviewCompletionAfterResultChange(tx, { enrolmentId, cohortId: input.cohortId, before: before.get(enrolmentId) ?? [], sitting: sittingName(exam), decidedBy, now: publishedAt });
+      }
+    }
     await audit(tx, {
       actorId: viewer.id,
       action: "exam.publish_grades",
@@ -161,5 +185,5 @@ export async function publishGrades(viewer: Viewer, input: { cohortId: string; e
       });
     }
     return { published: results.length, kindLabel: EXAM_KIND_LABELS[exam.kind] };
-  });
+  }, LOCKING_TRANSACTION));
 }

@@ -308,6 +308,20 @@ describe("replacedStudentLetters", () => {
     ]);
   });
 
+  it("a confirmation of completion is replaced when the grade that counts changes, and each such letter by the next; other confirmations never", () => {
+    const letters = [
+      letter("c", "COMPLETION_CONFIRMED", 11, 1),
+      letter("d1", "DECISION_CHANGED", 11, 2),
+      letter("d2", "DECISION_CHANGED", 11, 3),
+      letter("w", "WITHDRAWAL_CONFIRMED", 12, 4),
+      letter("x", "DECISION_CHANGED", 12, 5),
+    ];
+    expect([...replacedStudentLetters(letters).entries()].map(([id, by]) => [id, by.id]).sort()).toEqual([
+      ["c", "d1"],
+      ["d1", "d2"],
+    ]);
+  });
+
   it("a letter of another case, or an earlier one, replaces nothing", () => {
     expect(replacedStudentLetters([letter("a", "ARBEIDSKRAV_NOT_APPROVED", 7, 2), letter("b", "KLAGE_REVERSED", 7, 1)]).size).toBe(0);
     expect(replacedStudentLetters([letter("a", "ARBEIDSKRAV_NOT_APPROVED", 7, 1), letter("b", "KLAGE_REVERSED", 8, 2)]).size).toBe(0);
