@@ -116,7 +116,7 @@ const NOT_STARTED_BECAUSE_STAFF: Record<Exclude<Extract<LeaveKlageOutcome, { kin
 export function leaveKlagePreview(leave: { from: string; to: string }, outcome: LeaveKlageOutcome): string {
   switch (outcome.kind) {
     case "START":
-      return "Tas klagen til følge, får studenten permisjon fra i dag og meldes av eksamen.";
+      return "Tas klagen til følge, får studenten permisjon fra i dag, og er studenten meldt opp til eksamen, meldes studenten av.";
     case "LATER":
       return `Tas klagen til følge, begynner permisjonen ${formatDateNb(leave.from)}.`;
     case "REFUSED":
@@ -389,7 +389,7 @@ export function completionChangeText(change: CompletionChange, sitting: string):
     ? { outcome: `Du har fullført videreutdanningen med karakteren ${change.to}. Dette brevet erstatter bekreftelsen.`, reason }
     : {
         outcome:
-          `Du er ikke lenger registrert som ferdig med videreutdanningen${change.to ? `: karakteren som teller, er ${change.to}, som ikke er bestått` : ""}. ` +
+          `Du har ikke lenger fullført videreutdanningen${change.to ? `: karakteren som teller, er ${change.to}, som ikke er bestått` : ""}. ` +
           "Ta kontakt med studieveilederen om hva du kan gjøre videre, for eksempel å gå opp til ny eksamen.",
         reason,
       };

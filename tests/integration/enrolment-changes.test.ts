@@ -66,8 +66,8 @@ async function storedStandings(cohortId: string): Promise<Map<string, StandingFa
   return new Map(rows.map(({ enrolmentId, ...facts }) => [enrolmentId, facts]));
 }
 
-async function recomputed(cohortId: string): Promise<Map<string, StandingFacts>> {
-  const evaluation = await evaluateCohortEligibility(db(), cohortId, { today: TODAY });
+async function recomputed(cohortId: string, today = TODAY): Promise<Map<string, StandingFacts>> {
+  const evaluation = await evaluateCohortEligibility(db(), cohortId, { today });
   return new Map([...evaluation.byEnrolment].map(([id, row]) => [id, standingFromEligibility(row.eligibility)]));
 }
 
@@ -474,7 +474,7 @@ describe("a completed student's grade changed afterwards", () => {
     expect(await setGrade(kull.teacher, { cohortId: kull.cohortId, enrolmentId, grade: "F", reason: "Feil i sensuren rettet." })).toMatchObject({ completion: "REVOKED" });
     expect(await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId } })).toMatchObject({ status: "ACTIVE", endedOn: null });
     const revoked = (await lettersOf(enrolmentId, "DECISION_CHANGED")).at(-1)!;
-    expect(revoked.body).toContain("Du er ikke lenger registrert som ferdig med videreutdanningen: karakteren som teller, er F, som ikke er bestått.");
+    expect(revoked.body).toContain("Du har ikke lenger fullført videreutdanningen: karakteren som teller, er F, som ikke er bestått.");
     expect(await caseOf(revoked.id)).toBe(await caseOf(completion.letterId));
     expect(await db().auditLog.findFirstOrThrow({ where: { action: "enrolment.completion_revoked", entityId: enrolmentId } })).toMatchObject({
       before: { status: "COMPLETED", grade: "C" },
@@ -799,7 +799,7 @@ describe("leave, klager on refusals, and the kull's completion in any order", ()
     const other = viewerOf(await createUser(db(), { name: "Klagebehandler", roles: ["ADVISER"] }));
     const step = fc.record({
       // Leave decided more often than the kull's steps, so the klager have refusals to reverse.
-      kind: fc.constantFrom("GRANT", "GRANT", "REFUSE", "REFUSE", "KLAGE", "KLAGE", "RETURN", "RETURN", "CANCEL", "COMPLETE_KULL", "REOPEN_KULL"),
+      kind: fc.constantFrom("GRANT", "GRANT", "REFUSE", "REFUSE", "KLAGE", "KLAGE", "RETURN", "RETURN", "CANCEL", "COMPLETE_KULL", "REOPEN_KULL", "JOB"),
       student: fc.integer({ min: 0, max: 1 }),
       from: fc.integer({ min: -50, max: 25 }),
       length: fc.integer({ min: 0, max: 30 }),
@@ -810,6 +810,9 @@ describe("leave, klager on refusals, and the kull's completion in any order", ()
         // exam in a month (leave can start until then).
         const kull = await makeCohort({ students: 2, samlinger: planDays(addDays(TODAY, -60), 6), heldBefore: TODAY, exam: { startsOn: addDays(TODAY, 30), endsOn: addDays(TODAY, 32) } });
         await db().$transaction((tx) => refreshStandings(tx, { cohortId: kull.cohortId }, { actorId: null, cause: "Første beregning", now: NOW, appUrl: "http://localhost" }));
+        // The clock of the run: the job's step moves it on, and everything after happens then.
+        let now = NOW;
+        let today = TODAY;
         const students = await Promise.all(kull.students.map(async (row) => ({ ...row, self: viewerOf({ ...(await db().user.findUniqueOrThrow({ where: { id: row.userId } })), roles: ["STUDENT"] }) })));
         const klage = async (index: number) => {
           const refusal = await db().studentLetter.findFirst({
@@ -818,34 +821,41 @@ describe("leave, klager on refusals, and the kull's completion in any order", ()
             select: { id: true },
           });
           if (!refusal) return;
-          const appealId = await fileStudentAppeal(students[index]!.self, refusal.id, { text: "Legeerklæringen er vedlagt." }, NOW);
-          await decideStudentAppeal(other, appealId, { kind: "REVERSE", grounds: "Dokumentert." }, NOW);
+          const appealId = await fileStudentAppeal(students[index]!.self, refusal.id, { text: "Legeerklæringen er vedlagt." }, now);
+          await decideStudentAppeal(other, appealId, { kind: "REVERSE", grounds: "Dokumentert." }, now);
         };
         const isCompleted = async () => (await db().cohort.findUniqueOrThrow({ where: { id: kull.cohortId }, select: { completedAt: true } })).completedAt !== null;
         const leaveStarts = () => db().auditLog.count({ where: { action: "enrolment.leave_start", entityId: { in: students.map((row) => row.enrolmentId) } } });
         for (const { kind, student: index, from, length } of steps) {
           const enrolmentId = students[index]!.enrolmentId;
-          const request = { enrolmentId, from: addDays(TODAY, from), to: addDays(TODAY, from + length), reason: "Sykdom", documentation: null };
+          const request = { enrolmentId, from: addDays(today, from), to: addDays(today, from + length), reason: "Sykdom", documentation: null };
           const before = { completed: await isCompleted(), leaveStarts: await leaveStarts() };
           const run =
             kind === "GRANT"
-              ? grantLeave(kull.adviser, request, NOW)
+              ? grantLeave(kull.adviser, request, now)
               : kind === "REFUSE"
-                ? refuseLeave(kull.adviser, { ...request, grounds: "Ikke dokumentert." }, NOW)
+                ? refuseLeave(kull.adviser, { ...request, grounds: "Ikke dokumentert." }, now)
                 : kind === "KLAGE"
                   ? klage(index)
                   : kind === "RETURN"
-                    ? registerReturn(kull.adviser, { enrolmentId, returnedOn: TODAY }, NOW)
+                    ? registerReturn(kull.adviser, { enrolmentId, returnedOn: today }, now)
                     : kind === "CANCEL"
-                      ? cancelLeave(kull.adviser, { enrolmentId }, NOW)
+                      ? cancelLeave(kull.adviser, { enrolmentId }, now)
                       : kind === "COMPLETE_KULL"
-                        ? completeCohort(kull.adviser, kull.cohortId, NOW)
-                        : reopenCohort(kull.adviser, kull.cohortId, "Rettes.", NOW);
+                        ? completeCohort(kull.adviser, kull.cohortId, now)
+                        : kind === "REOPEN_KULL"
+                          ? reopenCohort(kull.adviser, kull.cohortId, "Rettes.", now)
+                          : // Some days on, the hourly job: leave granted to begin by then begins.
+                            (() => {
+                              now = new Date(now.getTime() + 4 * 86_400_000);
+                              today = osloDate(now);
+                              return startDueLeaves({ now });
+                            })();
           // A change the rules refuse leaves everything as it was.
           await run.catch((error) => {
             if (!(error instanceof DomainError)) throw error;
           });
-          expect(await storedStandings(kull.cohortId)).toEqual(await recomputed(kull.cohortId));
+          expect(await storedStandings(kull.cohortId)).toEqual(await recomputed(kull.cohortId, today));
           const completed = await isCompleted();
           // Nobody is put on leave in a completed kull, by a klage or otherwise.
           if (before.completed && completed) expect(await leaveStarts()).toBe(before.leaveStarts);
@@ -856,9 +866,9 @@ describe("leave, klager on refusals, and the kull's completion in any order", ()
             // At most one open leave: begun exactly when the student is on leave.
             expect(enrolment.leaves.length).toBeLessThanOrEqual(1);
             const open = enrolment.leaves[0];
-            if (enrolment.status === "ON_LEAVE") expect(open && isoDate(open.fromDate) <= TODAY).toBe(true);
+            if (enrolment.status === "ON_LEAVE") expect(open && isoDate(open.fromDate) <= today).toBe(true);
             if (enrolment.status === "ACTIVE" && open) {
-              expect(isoDate(open.fromDate) > TODAY).toBe(true);
+              expect(isoDate(open.fromDate) > today).toBe(true);
               // A completed kull holds no leave that waits to begin: the job would put someone on leave in it.
               expect(completed).toBe(false);
             }

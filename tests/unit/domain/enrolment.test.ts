@@ -281,7 +281,7 @@ describe("a klage on a refused leave, taken", () => {
   });
 
   it("tells the one who decides what taking it would do, before the choice", () => {
-    expect(leaveKlagePreview(leave, { kind: "START" })).toBe("Tas klagen til følge, får studenten permisjon fra i dag og meldes av eksamen.");
+    expect(leaveKlagePreview(leave, { kind: "START" })).toBe("Tas klagen til følge, får studenten permisjon fra i dag, og er studenten meldt opp til eksamen, meldes studenten av.");
     expect(leaveKlagePreview(leave, { kind: "LATER" })).toBe("Tas klagen til følge, begynner permisjonen 10. september 2028.");
     expect(leaveKlagePreview(leave, { kind: "REFUSED", problem: "Studenten har allerede permisjon." })).toBe("Klagen kan ikke tas til følge nå: Studenten har allerede permisjon.");
     expect(leaveKlagePreview(leave, { kind: "ENDED", returnedOn: "2028-10-11", why: "OVER" })).toBe(
@@ -383,7 +383,7 @@ describe("completion", () => {
     });
     expect(completionChangeText({ kind: "REVOKED", from: "B", to: "F" }, "Eksamen, H2026")).toEqual({
       outcome:
-        "Du er ikke lenger registrert som ferdig med videreutdanningen: karakteren som teller, er F, som ikke er bestått. " +
+        "Du har ikke lenger fullført videreutdanningen: karakteren som teller, er F, som ikke er bestått. " +
         "Ta kontakt med studieveilederen om hva du kan gjøre videre, for eksempel å gå opp til ny eksamen.",
       reason: "Karakteren som teller, er endret fra B til F etter at resultatet på Eksamen, H2026 ble endret.",
     });
