@@ -367,26 +367,43 @@ export function completionProblem(input: { status: EnrolmentStatus; sittings: re
  * - REVOKED: no longer passed: the student is no longer completed (ACTIVE again), and is told so.
  * The new result is the institution's to register, never refused for the completion.
  */
-export type CompletionChange = { kind: "REGRADED"; from: Grade; to: Grade } | { kind: "REVOKED"; from: Grade; to: Grade | null };
+export type CompletionChange = { kind: "REGRADED"; from: Grade; to: Grade; examId: string } | { kind: "REVOKED"; from: Grade; to: Grade | null };
 
 export function completionAfterResultChange(before: readonly CompletionSitting[], after: readonly CompletionSitting[]): CompletionChange | null {
   const confirmed = completionSitting(before);
   if (!confirmed?.grade) return null;
   const now = completionSitting(after);
-  if (now?.grade === confirmed.grade) return null;
-  if (now?.grade) return { kind: "REGRADED", from: confirmed.grade, to: now.grade };
+  // The confirmation names the grade and the exam it came from: both must still hold.
+  if (now?.grade === confirmed.grade && now.examId === confirmed.examId) return null;
+  if (now?.grade) return { kind: "REGRADED", from: confirmed.grade, to: now.grade, examId: now.examId };
   const counting = countingGrade(after.filter((sitting) => sitting.published && (sitting.status === "ADMITTED" || sitting.status === "NOT_ATTENDED")));
   return { kind: "REVOKED", from: confirmed.grade, to: counting?.grade ?? null };
 }
 
-/** What the letter about a changed completion says (outcome, reason), in Norwegian for the student. */
-export function completionChangeText(change: CompletionChange, sitting: string): { outcome: string; reason: string } {
+/**
+ * What the letter about a changed completion says (outcome, reason), in Norwegian for the student.
+ * A new grade that counts is confirmed as the confirmation did: the exam it came from, its first
+ * day, the grade.
+ */
+export function completionChangeText(
+  change: CompletionChange,
+  sitting: string,
+  counting?: { title: string; startsOn: string },
+): { outcome: string; reason: string } {
   const reason =
     change.to === null
       ? `Resultatet ditt på ${sitting} er endret, og du har ikke lenger en bestått karakter som teller (du hadde ${change.from}).`
-      : `Karakteren som teller, er endret fra ${change.from} til ${change.to} etter at resultatet på ${sitting} ble endret.`;
+      : change.to === change.from
+        ? `Karakteren som teller, ${change.to}, kommer nå fra en annen eksamen etter at resultatet på ${sitting} ble endret.`
+        : `Karakteren som teller, er endret fra ${change.from} til ${change.to} etter at resultatet på ${sitting} ble endret.`;
   return change.kind === "REGRADED"
-    ? { outcome: `Du har fullført videreutdanningen med karakteren ${change.to}. Dette brevet erstatter bekreftelsen.`, reason }
+    ? {
+        outcome:
+          `Du har fullført videreutdanningen med karakteren ${change.to}.` +
+          (counting ? ` Eksamen: ${counting.title}, ${formatDateNb(counting.startsOn)}. Karakter: ${change.to}.` : "") +
+          " Dette brevet erstatter bekreftelsen.",
+        reason,
+      }
     : {
         outcome:
           `Du har ikke lenger fullført videreutdanningen${change.to ? `: karakteren som teller, er ${change.to}, som ikke er bestått` : ""}. ` +

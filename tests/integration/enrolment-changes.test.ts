@@ -459,7 +459,10 @@ describe("a completed student's grade changed afterwards", () => {
     expect(await setGrade(kull.teacher, { cohortId: kull.cohortId, enrolmentId, grade: "C", reason: "Ny sensur etter klage på karakter." })).toMatchObject({ completion: "REGRADED" });
     expect(await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId } })).toMatchObject({ status: "COMPLETED", endedOn: ended });
     const [regraded] = await lettersOf(enrolmentId, "DECISION_CHANGED");
-    expect(regraded!.body).toContain("Du har fullført videreutdanningen med karakteren C. Dette brevet erstatter bekreftelsen.");
+    const ordinary = await db().exam.findUniqueOrThrow({ where: { id: kull.examId! }, select: { title: true, startsOn: true } });
+    expect(regraded!.body).toContain(
+      `Du har fullført videreutdanningen med karakteren C. Eksamen: ${ordinary.title}, ${formatDateNb(isoDate(ordinary.startsOn))}. Karakter: C. Dette brevet erstatter bekreftelsen.`,
+    );
     expect(await caseOf(regraded!.id)).toBe(await caseOf(completion.letterId));
     expect(await mailFor(regraded!.id)).toBe(1);
     expect(await db().auditLog.findFirstOrThrow({ where: { action: "enrolment.completion_regraded", entityId: enrolmentId } })).toMatchObject({

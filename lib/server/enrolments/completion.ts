@@ -89,7 +89,8 @@ export async function reviewCompletionAfterResultChange(
   if (change.kind === "REVOKED") {
     await tx.enrolment.update({ where: { id: input.enrolmentId }, data: { status: "ACTIVE", endedOn: null } });
   }
-  const text = completionChangeText(change, input.sitting);
+  const counting = change.kind === "REGRADED" ? await tx.exam.findUniqueOrThrow({ where: { id: change.examId }, select: { title: true, startsOn: true } }) : null;
+  const text = completionChangeText(change, input.sitting, counting ? { title: counting.title, startsOn: isoDate(counting.startsOn) } : undefined);
   const letter = await issueStudentLetter(tx, {
     enrolmentId: input.enrolmentId,
     facts: {

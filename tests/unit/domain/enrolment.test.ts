@@ -366,21 +366,27 @@ describe("completion", () => {
     // A worse grade on a sitting that does not count changes nothing.
     const resit = sitting("resit", "2027-02-16T08:00:00Z", "ADMITTED", "C");
     expect(completionAfterResultChange([ordinary("E"), resit], [ordinary("F"), resit])).toBeNull();
-    expect(completionAfterResultChange([ordinary("B")], [ordinary("C")])).toEqual({ kind: "REGRADED", from: "B", to: "C" });
-    expect(completionAfterResultChange([ordinary("B")], [ordinary("A")])).toEqual({ kind: "REGRADED", from: "B", to: "A" });
+    expect(completionAfterResultChange([ordinary("B")], [ordinary("C")])).toEqual({ kind: "REGRADED", from: "B", to: "C", examId: "ord" });
+    expect(completionAfterResultChange([ordinary("B")], [ordinary("A")])).toEqual({ kind: "REGRADED", from: "B", to: "A", examId: "ord" });
     expect(completionAfterResultChange([ordinary("B")], [ordinary("F")])).toEqual({ kind: "REVOKED", from: "B", to: "F" });
     expect(completionAfterResultChange([ordinary("B")], [sitting("ord", "2026-11-17T08:00:00Z", "NOT_ATTENDED", null)])).toEqual({ kind: "REVOKED", from: "B", to: null });
     // The counting pass moves from the resit to the ordinary sitting's corrected grade.
-    expect(completionAfterResultChange([ordinary("F"), resit], [ordinary("A"), resit])).toEqual({ kind: "REGRADED", from: "C", to: "A" });
+    expect(completionAfterResultChange([ordinary("F"), resit], [ordinary("A"), resit])).toEqual({ kind: "REGRADED", from: "C", to: "A", examId: "ord" });
+    // The same grade from another exam: the confirmation named the other exam, so it is replaced too.
+    const improved = sitting("resit", "2027-02-16T08:00:00Z", "ADMITTED", "B");
+    expect(completionAfterResultChange([ordinary("B"), improved], [ordinary("C"), improved])).toEqual({ kind: "REGRADED", from: "B", to: "B", examId: "resit" });
     // Never completed on these sittings: nothing to review.
     expect(completionAfterResultChange([ordinary("F")], [ordinary("B")])).toBeNull();
   });
 
   it("tells the student what the change means for the completion", () => {
-    expect(completionChangeText({ kind: "REGRADED", from: "B", to: "C" }, "Eksamen, H2026")).toEqual({
-      outcome: "Du har fullført videreutdanningen med karakteren C. Dette brevet erstatter bekreftelsen.",
+    expect(completionChangeText({ kind: "REGRADED", from: "B", to: "C", examId: "ord" }, "Eksamen, H2026", { title: "Hjemmeeksamen", startsOn: "2026-11-17" })).toEqual({
+      outcome: "Du har fullført videreutdanningen med karakteren C. Eksamen: Hjemmeeksamen, 17. november 2026. Karakter: C. Dette brevet erstatter bekreftelsen.",
       reason: "Karakteren som teller, er endret fra B til C etter at resultatet på Eksamen, H2026 ble endret.",
     });
+    expect(completionChangeText({ kind: "REGRADED", from: "B", to: "B", examId: "resit" }, "Eksamen, H2026").reason).toBe(
+      "Karakteren som teller, B, kommer nå fra en annen eksamen etter at resultatet på Eksamen, H2026 ble endret.",
+    );
     expect(completionChangeText({ kind: "REVOKED", from: "B", to: "F" }, "Eksamen, H2026")).toEqual({
       outcome:
         "Du har ikke lenger fullført videreutdanningen: karakteren som teller, er F, som ikke er bestått. " +
