@@ -96,13 +96,20 @@ export interface LeavePeriod {
   returnedOn: string | null;
 }
 
+/**
+ * How a granted leave ended (stored with its end, `LeaveOfAbsence.ending`): the student came back,
+ * the enrolment ended while it ran, or it was granted on a klage and ended at once
+ * (leaveAfterKlage's reasons).
+ */
+export type LeaveEnding = "RETURNED" | LeaveKlageEnding;
+
 /** The days the leave covers as it stands: from `from` to `to`, or to the day before the return. Null when none. */
 export function effectiveLeave(period: LeavePeriod): { from: string; to: string } | null {
   const end = period.returnedOn && compareIsoDates(addDays(period.returnedOn, -1), period.to) < 0 ? addDays(period.returnedOn, -1) : period.to;
   return compareIsoDates(end, period.from) < 0 ? null : { from: period.from, to: end };
 }
 
-const NOT_STARTED_BECAUSE_STAFF: Record<Exclude<Extract<LeaveKlageOutcome, { kind: "ENDED" }>["why"], "OVER">, string> = {
+const NOT_STARTED_BECAUSE_STAFF: Record<Exclude<LeaveKlageEnding, "OVER">, string> = {
   STUDENT_COMPLETED: "studenten har fullført kullet",
   STUDENT_WITHDRAWN: "studenten har sluttet i kullet",
   STUDENT_TRANSFERRED: "studenten er overført til et senere kull",
@@ -130,17 +137,32 @@ export function leaveKlagePreview(leave: { from: string; to: string }, outcome: 
 
 /**
  * How a granted leave's end reads beside it (Norwegian), or null while it runs: «tilbake» and the
- * first day back; «begynte ikke» for one that ended before its first day (a klage taken after the
- * student left, leaveAfterKlage); and for one whose end is still to come (granted on a klage in a
- * completed kull, never started) the last day it covers, never a return in the future.
+ * first day back when the student came back; «begynte ikke» for one that covered no day (a klage
+ * taken after the student left, leaveAfterKlage); otherwise the last day it covers («gjaldt»,
+ * «gjelder» while that day is still to come: granted on a klage in a completed kull) and, when
+ * the enrolment's end ended it, which end (to the student: «da du sluttet»). Never a return in
+ * the future.
  */
-export function leaveEndNote(period: LeavePeriod, today: string): string | null {
+export function leaveEndNote(period: LeavePeriod & { ending: LeaveEnding | null }, today: string, reader: "staff" | "student" = "staff"): string | null {
   if (period.returnedOn === null) return null;
   const covered = effectiveLeave(period);
   if (!covered) return "begynte ikke";
-  if (compareIsoDates(period.returnedOn, today) > 0) return `gjelder til og med ${formatDateNb(covered.to)}`;
-  return `tilbake ${formatDateNb(period.returnedOn)}`;
+  const returned = period.ending === "RETURNED" || period.ending === null;
+  if (returned && compareIsoDates(period.returnedOn, today) <= 0) return `tilbake ${formatDateNb(period.returnedOn)}`;
+  const tense = compareIsoDates(covered.to, today) < 0 ? "gjaldt" : "gjelder";
+  const because = ENDED_BECAUSE[period.ending ?? "RETURNED"];
+  return `${tense} til og med ${formatDateNb(covered.to)}${because ? `, da ${reader === "student" ? "du" : "studenten"} ${because}` : ""}`;
 }
+
+/** What leaveEndNote adds after the last day, by how the leave ended. */
+const ENDED_BECAUSE: Record<LeaveEnding, string> = {
+  RETURNED: "",
+  OVER: "",
+  STUDENT_COMPLETED: "fullførte",
+  STUDENT_WITHDRAWN: "sluttet",
+  STUDENT_TRANSFERRED: "ble overført",
+  KULL_COMPLETED: "",
+};
 
 /** The samling days of a plan that fall inside granted leaves (their ids, in plan order). */
 export function daysOnLeave(planDays: readonly { id: string; date: string }[], leaves: readonly LeavePeriod[]): string[] {
@@ -223,10 +245,12 @@ export function kullLeaveProblem(kull: { completedOn: string | null }): string |
  * A klage that would start a leave while another is open, or while the student is on leave, is
  * refused with why (`problem`): the adviser registers the return from that one first.
  */
+export type LeaveKlageEnding = "OVER" | "STUDENT_COMPLETED" | "STUDENT_WITHDRAWN" | "STUDENT_TRANSFERRED" | "KULL_COMPLETED";
+
 export type LeaveKlageOutcome =
   | { kind: "START" }
   | { kind: "LATER" }
-  | { kind: "ENDED"; returnedOn: string; why: "OVER" | "STUDENT_COMPLETED" | "STUDENT_WITHDRAWN" | "STUDENT_TRANSFERRED" | "KULL_COMPLETED" }
+  | { kind: "ENDED"; returnedOn: string; why: LeaveKlageEnding }
   | { kind: "REFUSED"; problem: string };
 
 export function leaveAfterKlage(input: {
@@ -241,7 +265,7 @@ export function leaveAfterKlage(input: {
 }): LeaveKlageOutcome {
   const { leave, status, today } = input;
   const dayAfter = addDays(leave.to, 1);
-  const ended = (why: Extract<LeaveKlageOutcome, { kind: "ENDED" }>["why"], ...limits: string[]): LeaveKlageOutcome => {
+  const ended = (why: LeaveKlageEnding, ...limits: string[]): LeaveKlageOutcome => {
     const end = [dayAfter, ...limits].reduce((soonest, day) => (compareIsoDates(day, soonest) < 0 ? day : soonest));
     return { kind: "ENDED", returnedOn: compareIsoDates(end, leave.from) < 0 ? leave.from : end, why };
   };
@@ -258,7 +282,7 @@ export function leaveAfterKlage(input: {
   return leaveHasBegun(leave, today) ? { kind: "START" } : { kind: "LATER" };
 }
 
-const NOT_STARTED_BECAUSE: Record<Exclude<Extract<LeaveKlageOutcome, { kind: "ENDED" }>["why"], "OVER">, string> = {
+const NOT_STARTED_BECAUSE: Record<Exclude<LeaveKlageEnding, "OVER">, string> = {
   STUDENT_COMPLETED: "Du har fullført kullet",
   STUDENT_WITHDRAWN: "Du har sluttet i kullet",
   STUDENT_TRANSFERRED: "Du er overført til et senere kull",

@@ -119,6 +119,7 @@ export async function seedEnrolmentsDemo(
       decidedById: adviser.id,
       decidedAt: at(addDays(oldLeaveFrom, -5), 10),
       returnedOn: day(transferOn),
+      ending: "STUDENT_TRANSFERRED",
       returnRegisteredById: adviser.id,
     },
   });

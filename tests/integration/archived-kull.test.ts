@@ -344,7 +344,7 @@ describe("archiving", () => {
       inCaseOf: { letterId: letter.id },
     });
     await closeStudentAppeal(db(), appeal.id, { status: "UPHELD", grounds: "Vurderingen står.", decidedById: world.users.adviser.id, at: day("2025-05-01"), outcomeLetterId: outcome.id });
-    await db().leaveOfAbsence.update({ where: { id: leave.id }, data: { returnedOn: day("2025-07-01"), returnRegisteredById: world.users.adviser.id } });
+    await db().leaveOfAbsence.update({ where: { id: leave.id }, data: { returnedOn: day("2025-07-01"), ending: "RETURNED", returnRegisteredById: world.users.adviser.id } });
     await expect(archiveCohort(adviser, world.cohortId, new Date("2025-02-03T12:00:00Z"))).rejects.toThrow(
       "Kullet kan ikke arkiveres: 1 klage er ikke avgjort eller ikke sendt videre til klagenemnda.",
     );

@@ -207,6 +207,19 @@ describe("checks on values", () => {
     ).rejects.toThrow(/Document_size_range/);
     await expect(db().position.create({ data: position })).resolves.toMatchObject({ percent: 100 });
   });
+
+  it("a leave's end and how it ended are stored together", async () => {
+    const { cohort } = await smallCohort(5);
+    const adviser = await createUser(db(), { roles: ["ADVISER"] });
+    const enrolment = await enrol(db(), { userId: (await createUser(db(), { roles: ["STUDENT"] })).id, cohortId: cohort.id });
+    const leave = await db().leaveOfAbsence.create({
+      data: { enrolmentId: enrolment.id, fromDate: day("2030-09-01"), toDate: day("2030-10-01"), reason: "Sykdom", status: "GRANTED", decidedById: adviser.id },
+    });
+    const end = { returnedOn: day("2030-09-20"), returnRegisteredById: adviser.id };
+    await expect(db().leaveOfAbsence.update({ where: { id: leave.id }, data: end })).rejects.toThrow(/LeaveOfAbsence_ending_with_end/);
+    await expect(db().leaveOfAbsence.update({ where: { id: leave.id }, data: { ending: "RETURNED" } })).rejects.toThrow(/LeaveOfAbsence_ending_with_end/);
+    await expect(db().leaveOfAbsence.update({ where: { id: leave.id }, data: { ...end, ending: "RETURNED" } })).resolves.toMatchObject({ ending: "RETURNED" });
+  });
 });
 
 describe("case numbers", () => {

@@ -86,6 +86,8 @@ describe("the demo's enrolment changes", () => {
       ["Kull H2025", "TRANSFERRED"],
       ["Kull V2026", "ACTIVE"],
     ]);
+    // His leave in H2025 ended with the transfer: he reads its last day, not a return.
+    expect(history.enrolments[0]!.leaves.map((leave) => leave.endNote)).toEqual([expect.stringMatching(/^gjaldt til og med .+, da du ble overført$/)]);
     expect(history.enrolments[1]!.credits.map((credit) => credit.from)).toEqual(["Fagnotat 1 (individuelt), Kull H2025", "Ledertreningsoppgave 1, Kull H2025"]);
     expect(history.identity?.studentNumber).toMatch(/^\d{6}$/);
     const record = await getStudentRecord(await viewerOf("veileder@demo.no"), (await db().user.findUniqueOrThrow({ where: { email: "student.overfort@demo.no" } })).id, NOW);

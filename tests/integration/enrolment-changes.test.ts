@@ -159,6 +159,7 @@ describe("leave of absence", () => {
     const [grant] = await lettersOf(student(LEAVE).enrolmentId, "LEAVE_GRANTED");
     expect(await caseOf(letter!.id)).toBe(await caseOf(grant!.id));
     expect(await mailFor(result.letterId)).toBe(1);
+    expect(await db().leaveOfAbsence.findUniqueOrThrow({ where: { id: result.leaveId } })).toMatchObject({ ending: "RETURNED" });
     expect(await db().auditLog.findFirstOrThrow({ where: { action: "leave.return", entityId: result.leaveId } })).toMatchObject({
       before: { returnedOn: null, enrolmentStatus: "ON_LEAVE" },
       after: { returnedOn: TODAY, enrolmentStatus: "ACTIVE", letterId: result.letterId },
@@ -263,7 +264,7 @@ describe("a klage on a refused leave, taken after the kull or the student comple
     for (const [index, { row, appealId, leaveId }] of refusals.entries()) {
       expect(await decideStudentAppeal(other, appealId, { kind: "REVERSE", grounds: "Sykdommen er dokumentert." }, NOW)).toMatchObject({ status: "REVERSED" });
       const leave = await db().leaveOfAbsence.findUniqueOrThrow({ where: { id: leaveId } });
-      expect(leave).toMatchObject({ status: "GRANTED", returnRegisteredById: other.id });
+      expect(leave).toMatchObject({ status: "GRANTED", returnRegisteredById: other.id, ending: index === 0 ? "STUDENT_COMPLETED" : "KULL_COMPLETED" });
       expect(leave.returnedOn!.toISOString().slice(0, 10)).toBe(expected[index]![2]);
       const enrolment = await db().enrolment.findUniqueOrThrow({ where: { id: row.enrolmentId } });
       expect(enrolment.status).toBe(expected[index]![0]);
@@ -279,6 +280,11 @@ describe("a klage on a refused leave, taken after the kull or the student comple
     // The adviser's page never says the student is back on a day to come.
     const record = await getStudentRecord(done.adviser, refusals[1]!.row.userId, NOW);
     expect(record.enrolments.find((row) => row.id === refusals[1]!.row.enrolmentId)!.leaves).toMatchObject([{ status: "GRANTED", endNote: `gjelder til og med ${formatDateNb(to)}` }]);
+    // Nor that the one who completed came back: the leave covered the days until she completed.
+    const completed = await getStudentRecord(done.adviser, refusals[0]!.row.userId, NOW);
+    expect(completed.enrolments.find((row) => row.id === refusals[0]!.row.enrolmentId)!.leaves).toMatchObject([
+      { status: "GRANTED", endNote: `gjaldt til og med ${formatDateNb(addDays(TODAY, -1))}, da studenten fullførte` },
+    ]);
     // Nothing open is left for the archive to wait on, and the second samling's days are leave, not absence.
     expect(await db().leaveOfAbsence.count({ where: { enrolment: { cohortId: done.cohortId }, status: "GRANTED", returnedOn: null } })).toBe(0);
     expect(await storedStandings(done.cohortId)).toEqual(await recomputed(done.cohortId));
@@ -688,8 +694,12 @@ describe("withdrawal and the waiting list", () => {
     await withdrawStudent(kull.adviser, { enrolmentId: later, effectiveOn: TODAY, reason: null }, NOW);
     await withdrawStudent(kull.adviser, { enrolmentId: now, effectiveOn: TODAY, reason: null }, NOW);
     expect(await leaveOf(later)).toMatchObject({ status: "CANCELLED", returnedOn: null });
-    expect(await leaveOf(now)).toMatchObject({ status: "GRANTED", returnRegisteredById: kull.adviser.id });
+    expect(await leaveOf(now)).toMatchObject({ status: "GRANTED", returnRegisteredById: kull.adviser.id, ending: "STUDENT_WITHDRAWN" });
     expect(osloDate((await leaveOf(now)).returnedOn!)).toBe(TODAY);
+    // The adviser reads the leave's last day and why it ended, not that the student came back.
+    const withdrawn = kull.students.find((row) => row.enrolmentId === now)!;
+    const record = await getStudentRecord(kull.adviser, withdrawn.userId, NOW);
+    expect(record.enrolments[0]!.leaves).toMatchObject([{ status: "GRANTED", endNote: `gjaldt til og med ${formatDateNb(addDays(TODAY, -1))}, da studenten sluttet` }]);
     const audited = async (enrolmentId: string) =>
       (await db().auditLog.findMany({ where: { entityId: (await leaveOf(enrolmentId)).id }, orderBy: { id: "asc" } })).map((entry) => [entry.action, (entry.after as { cause?: string }).cause ?? null]);
     expect(await audited(later)).toEqual([["leave.grant", null], ["leave.cancel", "Studenten har sluttet"]]);

@@ -99,6 +99,7 @@ export async function closeOpenLeave(
   actorId: string,
   today: string,
   cause: string,
+  ending: "STUDENT_WITHDRAWN" | "STUDENT_TRANSFERRED",
 ): Promise<{ leaveId: string; outcome: "CANCELLED" | "ENDED" } | null> {
   const [open] = await tx.$queryRaw<{ id: string; fromDate: string; toDate: string }[]>`
     SELECT "id", "fromDate"::text AS "fromDate", "toDate"::text AS "toDate" FROM "LeaveOfAbsence"
@@ -106,7 +107,7 @@ export async function closeOpenLeave(
   if (!open) return null;
   const begun = leaveHasBegun({ from: open.fromDate }, today);
   if (begun) {
-    await tx.leaveOfAbsence.update({ where: { id: open.id }, data: { returnedOn: day(today), returnRegisteredById: actorId } });
+    await tx.leaveOfAbsence.update({ where: { id: open.id }, data: { returnedOn: day(today), ending, returnRegisteredById: actorId } });
   } else {
     await tx.leaveOfAbsence.update({ where: { id: open.id }, data: { status: "CANCELLED" } });
   }
@@ -116,7 +117,7 @@ export async function closeOpenLeave(
     entityType: "LeaveOfAbsence",
     entityId: open.id,
     before: { status: "GRANTED", from: open.fromDate, to: open.toDate, returnedOn: null },
-    after: begun ? { returnedOn: today, cause } : { status: "CANCELLED", cause },
+    after: begun ? { returnedOn: today, ending, cause } : { status: "CANCELLED", cause },
   });
   return { leaveId: open.id, outcome: begun ? "ENDED" : "CANCELLED" };
 }

@@ -29,7 +29,7 @@ export async function getOwnStudyHistory(viewer: Viewer, now = new Date()) {
         cohort: { select: { name: true, startsOn: true, endsOn: true, programme: { select: { name: true } } } },
         leaves: {
           orderBy: { fromDate: "asc" },
-          select: { id: true, fromDate: true, toDate: true, status: true, returnedOn: true, decidedAt: true },
+          select: { id: true, fromDate: true, toDate: true, status: true, returnedOn: true, ending: true, decidedAt: true },
         },
         arbeidskravCredits: {
           orderBy: { arbeidskrav: { number: "asc" } },
@@ -59,7 +59,7 @@ export async function getOwnStudyHistory(viewer: Viewer, now = new Date()) {
         transferredTo: enrolment.transferredTo?.cohort.name ?? null,
         leaves: enrolment.leaves.map((leave) => {
           const period = { from: isoDate(leave.fromDate), to: isoDate(leave.toDate), returnedOn: leave.returnedOn ? isoDate(leave.returnedOn) : null };
-          return { id: leave.id, ...period, status: leave.status, endNote: leave.status === "GRANTED" ? leaveEndNote(period, today) : null };
+          return { id: leave.id, ...period, status: leave.status, endNote: leave.status === "GRANTED" ? leaveEndNote({ ...period, ending: leave.ending }, today, "student") : null };
         }),
         credits: enrolment.arbeidskravCredits.map((credit) => ({
           id: credit.id,

@@ -259,7 +259,7 @@ export async function registerReturn(viewer: Viewer, input: { enrolmentId: strin
     const current = period(leave);
     const dateProblem = returnDateProblem(current, input.returnedOn, today);
     if (dateProblem) throw new DomainError(dateProblem, { returnedOn: [dateProblem] });
-    await tx.leaveOfAbsence.update({ where: { id: leave.id }, data: { returnedOn: day(input.returnedOn), returnRegisteredById: viewer.id } });
+    await tx.leaveOfAbsence.update({ where: { id: leave.id }, data: { returnedOn: day(input.returnedOn), ending: "RETURNED", returnRegisteredById: viewer.id } });
     await tx.enrolment.update({ where: { id: enrolment.id }, data: { status: "ACTIVE" } });
     const facts = await kullFacts(tx, enrolment.cohortId);
     const samlingDays = daysOnLeave(facts.planDays, [{ ...current, returnedOn: input.returnedOn }]).length;
@@ -433,7 +433,7 @@ export async function grantLeaveAfterKlage(tx: Transaction, input: { leaveId: st
     where: { id: input.leaveId },
     data: {
       status: "GRANTED",
-      ...(outcome.kind === "ENDED" ? { returnedOn: day(outcome.returnedOn), returnRegisteredById: input.decider.id } : {}),
+      ...(outcome.kind === "ENDED" ? { returnedOn: day(outcome.returnedOn), ending: outcome.why, returnRegisteredById: input.decider.id } : {}),
     },
   });
   const started = outcome.kind === "START";

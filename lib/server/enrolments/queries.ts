@@ -125,6 +125,7 @@ export async function getStudentRecord(viewer: Viewer, userId: string, now = new
               grounds: true,
               decidedAt: true,
               returnedOn: true,
+              ending: true,
               decidedBy: { select: { name: true } },
             },
           },
@@ -178,6 +179,7 @@ export async function getStudentRecord(viewer: Viewer, userId: string, now = new
       decidedAt: leave.decidedAt,
       decidedBy: leave.decidedBy.name,
       returnedOn: leave.returnedOn ? isoDate(leave.returnedOn) : null,
+      ending: leave.ending,
     })).map((leave) => ({ ...leave, endNote: leave.status === "GRANTED" ? leaveEndNote(leave, today) : null }));
     const open = leaves.find((leave) => leave.status === "GRANTED" && leave.returnedOn === null) ?? null;
     const changes = allowedChanges(status);

@@ -261,7 +261,7 @@ export async function transferStudent(viewer: Viewer, input: TransferInput, now 
       if ((await placesInUse(tx, toRow.id)) >= locked.capacity) throw new DomainError(COHORT_FULL_MESSAGE, { toCohortId: [COHORT_FULL_MESSAGE] });
 
       // The old enrolment ends; an open leave ends with it (withdrawn if it has not begun).
-      const openLeave = await closeOpenLeave(tx, old.id, viewer.id, today, `Overført til ${toRow.name}`);
+      const openLeave = await closeOpenLeave(tx, old.id, viewer.id, today, `Overført til ${toRow.name}`, "STUDENT_TRANSFERRED");
       await tx.enrolment.update({ where: { id: old.id }, data: { status: "TRANSFERRED", endedOn: day(today), endReason: `Overført til ${toRow.name}` } });
       const examWithdrawn = await withdrawExamRegistration(tx, old.id, viewer.id, `Overført til ${toRow.name}`);
       const place = await givePlaceBack(tx, old, now);

@@ -25,6 +25,7 @@ import {
   returnDateProblem,
   type EnrolmentChange,
   type EnrolmentStatus,
+  type LeaveEnding,
 } from "@/lib/domain/enrolment";
 
 describe("which changes a status allows", () => {
@@ -160,13 +161,53 @@ describe("leave of absence", () => {
 
 describe("how a leave's end reads", () => {
   const today = "2028-09-20";
+  const back = (returnedOn: string | null, from = "2028-09-01", to = "2028-10-10") => ({ from, to, returnedOn, ending: returnedOn ? ("RETURNED" as const) : null });
   it("nothing while it runs; the day back once returned; never a return in the future; «begynte ikke» when it covered no day", () => {
-    expect(leaveEndNote({ from: "2028-09-01", to: "2028-10-10", returnedOn: null }, today)).toBeNull();
-    expect(leaveEndNote({ from: "2028-09-01", to: "2028-10-10", returnedOn: "2028-09-15" }, today)).toBe("tilbake 15. september 2028");
-    expect(leaveEndNote({ from: "2028-09-01", to: "2028-10-10", returnedOn: today }, today)).toBe("tilbake 20. september 2028");
-    expect(leaveEndNote({ from: "2028-09-01", to: "2028-10-10", returnedOn: "2028-10-11" }, today)).toBe("gjelder til og med 10. oktober 2028");
-    expect(leaveEndNote({ from: "2028-10-01", to: "2028-10-10", returnedOn: "2028-10-01" }, today)).toBe("begynte ikke");
-    expect(leaveEndNote({ from: "2028-09-01", to: "2028-09-10", returnedOn: "2028-09-01" }, today)).toBe("begynte ikke");
+    expect(leaveEndNote(back(null), today)).toBeNull();
+    expect(leaveEndNote(back("2028-09-15"), today)).toBe("tilbake 15. september 2028");
+    expect(leaveEndNote(back(today), today)).toBe("tilbake 20. september 2028");
+    expect(leaveEndNote(back("2028-10-11"), today)).toBe("gjelder til og med 10. oktober 2028");
+    expect(leaveEndNote(back("2028-10-01", "2028-10-01"), today)).toBe("begynte ikke");
+    expect(leaveEndNote(back("2028-09-01", "2028-09-01", "2028-09-10"), today)).toBe("begynte ikke");
+  });
+
+  it("a leave the enrolment's end ended, or a klage granted already ended, says its last day and why, never «tilbake»", () => {
+    const ended = (ending: Exclude<LeaveEnding, "RETURNED">, returnedOn: string, from = "2028-09-01", to = "2028-10-10") => leaveEndNote({ from, to, returnedOn, ending }, today);
+    expect(ended("STUDENT_WITHDRAWN", "2028-09-15")).toBe("gjaldt til og med 14. september 2028, da studenten sluttet");
+    expect(ended("STUDENT_TRANSFERRED", today)).toBe("gjaldt til og med 19. september 2028, da studenten ble overført");
+    expect(ended("STUDENT_COMPLETED", "2028-09-12")).toBe("gjaldt til og med 11. september 2028, da studenten fullførte");
+    expect(ended("OVER", "2028-09-11", "2028-09-01", "2028-09-10")).toBe("gjaldt til og med 10. september 2028");
+    // A completed kull: the days as asked, still to come or over.
+    expect(ended("KULL_COMPLETED", "2028-10-11")).toBe("gjelder til og med 10. oktober 2028");
+    expect(ended("KULL_COMPLETED", "2028-09-21", "2028-09-01", today)).toBe("gjelder til og med 20. september 2028");
+    expect(ended("KULL_COMPLETED", "2028-09-20", "2028-09-01", "2028-09-19")).toBe("gjaldt til og med 19. september 2028");
+    // The student reads it of herself.
+    expect(leaveEndNote({ from: "2028-09-01", to: "2028-10-10", returnedOn: "2028-09-15", ending: "STUDENT_TRANSFERRED" }, today, "student")).toBe(
+      "gjaldt til og med 14. september 2028, da du ble overført",
+    );
+    // Ended on its first day: no day covered, whatever ended it.
+    expect(ended("STUDENT_WITHDRAWN", "2028-09-01")).toBe("begynte ikke");
+  });
+
+  it("only a return reads «tilbake», and the day named is always one the leave covered", () => {
+    const isoDay = fc.integer({ min: 0, max: 800 }).map((n) => addDaysTo("2027-09-01", n));
+    const endings: LeaveEnding[] = ["RETURNED", "OVER", "STUDENT_COMPLETED", "STUDENT_WITHDRAWN", "STUDENT_TRANSFERRED", "KULL_COMPLETED"];
+    fc.assert(
+      fc.property(isoDay, fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 80 }), fc.constantFrom(...endings), (from, length, backAfter, ending) => {
+        const to = addDaysTo(from, length);
+        const returnedOn = addDaysTo(from, backAfter);
+        const note = leaveEndNote({ from, to, returnedOn, ending }, today)!;
+        const covered = effectiveLeave({ from, to, returnedOn });
+        if (!covered) {
+          expect(note).toBe("begynte ikke");
+        } else if (note.startsWith("tilbake")) {
+          expect(ending).toBe("RETURNED");
+          expect(note).toBe(`tilbake ${formatDateNb(returnedOn)}`);
+        } else {
+          expect(note).toMatch(new RegExp(`^(gjaldt|gjelder) til og med ${formatDateNb(covered.to)}`));
+        }
+      }),
+    );
   });
 });
 
