@@ -6,7 +6,9 @@ import pg from "pg";
 import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { describe, expect, it } from "vitest";
+import { createPrismaClient } from "@/lib/db/client";
 import { applyMigrations, createMigration, MIGRATIONS_DIR, readMigrations, withDatabase } from "@/lib/db/migrate";
+import { createCohort, createProgramme, createUser, enrol, uniqueCohortCode } from "@/prisma/seed/factories";
 
 describe("migrations", () => {
   it("recorded every migration with the CLI's checksum (sha256 of the file)", async () => {
@@ -74,13 +76,75 @@ describe("migrations", () => {
       await expect(client.query(`UPDATE "AuditLog" SET "action" = 'forged'`)).rejects.toThrow(/append-only/);
     });
   }, 120_000);
+
+  it("tells how each leave ended so far from the audit log and the enrolment's end, and keeps it with the end from then on", async () => {
+    await withHistoryBefore("_leave_ending", async (client, applyIt, url) => {
+      const before = createPrismaClient(url);
+      try {
+        const programme = await createProgramme(before);
+        const { cohort } = await createCohort(before, {
+          programmeId: programme.id,
+          code: uniqueCohortCode(),
+          capacity: 10,
+          applicationOpensOn: "2026-01-01",
+          applicationDeadline: "2026-03-01",
+          offerAnswerDeadline: "2026-04-01",
+          samlinger: [{ title: "Samling 1", days: ["2026-09-10", "2026-09-11"] }],
+        });
+        const adviser = await createUser(before, { roles: ["ADVISER"] });
+        const student = async (status: "ACTIVE" | "WITHDRAWN", endedOn: string | null = null) => {
+          const row = await enrol(before, { userId: (await createUser(before, { roles: ["STUDENT"] })).id, cohortId: cohort.id, status });
+          if (status !== "ACTIVE") await client.query(`UPDATE "Enrolment" SET "status" = $2, "endedOn" = $3 WHERE "id" = $1`, [row.id, status, endedOn]);
+          return row.id;
+        };
+        const leave = async (id: string, enrolmentId: string, returnedOn: string | null) =>
+          client.query(
+            `INSERT INTO "LeaveOfAbsence" ("id", "enrolmentId", "fromDate", "toDate", "reason", "status", "decidedById", "returnedOn", "returnRegisteredById")
+             VALUES ($1, $2, '2026-09-01', '2026-10-30', 'Sykdom', 'GRANTED', $3, $4, $5)`,
+            [id, enrolmentId, adviser.id, returnedOn, returnedOn ? adviser.id : null],
+          );
+        const entry = (action: string, entityId: string, after: object) =>
+          client.query(`INSERT INTO "AuditLog" ("actorId", "action", "entityType", "entityId", "after") VALUES ($1, $2, 'LeaveOfAbsence', $3, $4)`, [adviser.id, action, entityId, after]);
+        // A return registered; a return registered, then the student left later; a leave a
+        // withdrawal ended (its cause in the entry); one a withdrawal ended with no entry (the
+        // demo's kind); one granted on a klage already ended; one still open.
+        await leave("returned", await student("ACTIVE"), "2026-09-20");
+        await entry("leave.return", "returned", { returnedOn: "2026-09-20", enrolmentStatus: "ACTIVE" });
+        await leave("returned-then-left", await student("WITHDRAWN", "2026-09-20"), "2026-09-20");
+        await entry("leave.return", "returned-then-left", { returnedOn: "2026-09-20", enrolmentStatus: "ACTIVE" });
+        await leave("withdrawn", await student("WITHDRAWN", "2026-09-15"), "2026-09-15");
+        await entry("leave.return", "withdrawn", { returnedOn: "2026-09-15", cause: "Studenten har sluttet" });
+        await leave("withdrawn-unlogged", await student("WITHDRAWN", "2026-09-16"), "2026-09-16");
+        await leave("klage", await student("ACTIVE"), "2026-10-31");
+        await entry("leave.grant", "klage", { status: "GRANTED", cause: "klage", endedBecause: "KULL_COMPLETED" });
+        await leave("open", await student("ACTIVE"), null);
+      } finally {
+        await before.$disconnect();
+      }
+      await applyIt();
+      const { rows } = await client.query<{ id: string; ending: string | null }>('SELECT "id", "ending"::text FROM "LeaveOfAbsence" ORDER BY "id"');
+      expect(Object.fromEntries(rows.map((row) => [row.id, row.ending]))).toEqual({
+        klage: "KULL_COMPLETED",
+        open: null,
+        returned: "RETURNED",
+        "returned-then-left": "RETURNED",
+        withdrawn: "STUDENT_WITHDRAWN",
+        "withdrawn-unlogged": "STUDENT_WITHDRAWN",
+      });
+      await expect(client.query(`UPDATE "LeaveOfAbsence" SET "returnedOn" = '2026-09-20', "returnRegisteredById" = "decidedById" WHERE "id" = 'open'`)).rejects.toThrow(
+        /LeaveOfAbsence_ending_with_end/,
+      );
+    });
+  }, 120_000);
 });
 
 /**
  * Replays the history up to (not including) the migration whose name ends with `suffix` into a
- * database of its own, and hands `work` a client on it and a function that applies the rest.
+ * database of its own, and hands `work` a client on it, a function that applies the rest, and
+ * the database's address (for the factories, on a Prisma client of its own: only on tables the
+ * migration leaves as they were).
  */
-async function withHistoryBefore(suffix: string, work: (client: pg.Client, applyRest: () => Promise<void>) => Promise<void>) {
+async function withHistoryBefore(suffix: string, work: (client: pg.Client, applyRest: () => Promise<void>, url: string) => Promise<void>) {
   const list = await readMigrations();
   const names = list.migrationDirectories.map((dir) => dir.path);
   const index = names.findIndex((name) => name.endsWith(suffix));
@@ -100,7 +164,7 @@ async function withHistoryBefore(suffix: string, work: (client: pg.Client, apply
     try {
       await work(client, async () => {
         expect(await applyMigrations(url)).toContain(names[index]);
-      });
+      }, url);
     } finally {
       await client.end();
     }
