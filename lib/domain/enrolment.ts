@@ -404,15 +404,38 @@ export function completionAfterResultChange(before: readonly CompletionSitting[]
   return { kind: "REVOKED", from: confirmed.grade, to: counting?.grade ?? null };
 }
 
+/** What a confirmation of completion states: the study, its credits and course code, the exam and the grade that counts. */
+export interface CompletedStudy {
+  /** The programme and kull («Videreutdanning i barnevernledelse, Kull H2025»). */
+  study: string;
+  credits: number;
+  courseCode: string;
+  exam: { title: string; startsOn: string };
+  grade: string;
+}
+
+/**
+ * The confirmation's three sentences (Norwegian, to the student): what was completed, the exam and
+ * grade, and where the result goes. One wording for the confirmation and for a letter that
+ * replaces it after the grade changed.
+ */
+export function completedStudyLines(facts: CompletedStudy): [string, string, string] {
+  return [
+    `Du har fullført ${facts.study}, ${facts.credits} studiepoeng (emnekode ${facts.courseCode}).`,
+    `Eksamen: ${facts.exam.title}, ${formatDateNb(facts.exam.startsOn)}. Karakter: ${facts.grade}.`,
+    "Resultatet blir registrert i Felles studentsystem (FS), og vitnemål eller karakterutskrift bestiller du i Studentweb når det er registrert.",
+  ];
+}
+
 /**
  * What the letter about a changed completion says (outcome, reason), in Norwegian for the student.
- * A new grade that counts is confirmed as the confirmation did: the exam it came from, its first
- * day, the grade.
+ * A new grade that counts is confirmed as the confirmation did (completedStudyLines): the study,
+ * its credits and course code, the exam it came from, its first day, the grade.
  */
 export function completionChangeText(
   change: CompletionChange,
   sitting: string,
-  counting?: { title: string; startsOn: string },
+  confirmed?: Omit<CompletedStudy, "grade">,
 ): { outcome: string; reason: string } {
   const reason =
     change.to === null
@@ -420,20 +443,17 @@ export function completionChangeText(
       : change.to === change.from
         ? `Karakteren som teller, ${change.to}, kommer nå fra en annen eksamen etter at resultatet på ${sitting} ble endret.`
         : `Karakteren som teller, er endret fra ${change.from} til ${change.to} etter at resultatet på ${sitting} ble endret.`;
-  return change.kind === "REGRADED"
-    ? {
-        outcome:
-          `Du har fullført videreutdanningen med karakteren ${change.to}.` +
-          (counting ? ` Eksamen: ${counting.title}, ${formatDateNb(counting.startsOn)}. Karakter: ${change.to}.` : "") +
-          " Dette brevet erstatter bekreftelsen.",
-        reason,
-      }
-    : {
-        outcome:
-          `Du har ikke lenger fullført videreutdanningen${change.to ? `: karakteren som teller, er ${change.to}, som ikke er bestått` : ""}. ` +
-          "Ta kontakt med studieveilederen om hva du kan gjøre videre, for eksempel å gå opp til ny eksamen.",
-        reason,
-      };
+  if (change.kind === "REGRADED") {
+    if (!confirmed) throw new RangeError("completionChangeText: a new grade that counts is confirmed with the study it completes");
+    const [done, exam, registered] = completedStudyLines({ ...confirmed, grade: change.to });
+    return { outcome: `${done} ${exam} Dette brevet erstatter bekreftelsen. ${registered}`, reason };
+  }
+  return {
+    outcome:
+      `Du har ikke lenger fullført videreutdanningen${change.to ? `: karakteren som teller, er ${change.to}, som ikke er bestått` : ""}. ` +
+      "Ta kontakt med studieveilederen om hva du kan gjøre videre, for eksempel å gå opp til ny eksamen.",
+    reason,
+  };
 }
 
 /** The published sitting whose passing grade completion confirms (null: none). */

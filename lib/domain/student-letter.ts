@@ -20,6 +20,7 @@
 import { DEFERRAL_REASON_LABELS, type DeferralReason } from "./exam-deferral";
 import { formatExamMomentNb, osloWallClock } from "./exam-time";
 import { countNoun, formatDateNb, joinNb } from "./format";
+import { completedStudyLines } from "./enrolment";
 import { APPEALS_BODY, klageDeadline } from "./klage";
 import {
   closingSection,
@@ -668,11 +669,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
           greeting,
           {
             heading: "Bekreftelse",
-            paragraphs: [
-              `Du har fullført ${study}, ${countNoun(input.credits, "studiepoeng", "studiepoeng")} (emnekode ${input.courseCode}).`,
-              `Eksamen: ${input.exam.title}, ${formatDateNb(input.exam.startsOn)}. Karakter: ${input.grade}.`,
-              "Resultatet blir registrert i Felles studentsystem (FS), og vitnemål eller karakterutskrift bestiller du i Studentweb når det er registrert.",
-            ],
+            paragraphs: completedStudyLines({ study, credits: input.credits, courseCode: input.courseCode, exam: input.exam, grade: input.grade }),
           },
           closing,
         ],

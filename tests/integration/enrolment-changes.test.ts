@@ -466,8 +466,11 @@ describe("a completed student's grade changed afterwards", () => {
     expect(await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId } })).toMatchObject({ status: "COMPLETED", endedOn: ended });
     const [regraded] = await lettersOf(enrolmentId, "DECISION_CHANGED");
     const ordinary = await db().exam.findUniqueOrThrow({ where: { id: kull.examId! }, select: { title: true, startsOn: true } });
+    // It states what the confirmation stated (the study, credits, course code, exam), with the new grade.
+    const [confirmation] = await lettersOf(enrolmentId, "COMPLETION_CONFIRMED");
+    const studied = /Du har fullført [^\n]+ \d+ studiepoeng \(emnekode \w+\)\./.exec(confirmation!.body)![0];
     expect(regraded!.body).toContain(
-      `Du har fullført videreutdanningen med karakteren C. Eksamen: ${ordinary.title}, ${formatDateNb(isoDate(ordinary.startsOn))}. Karakter: C. Dette brevet erstatter bekreftelsen.`,
+      `${studied} Eksamen: ${ordinary.title}, ${formatDateNb(isoDate(ordinary.startsOn))}. Karakter: C. Dette brevet erstatter bekreftelsen.`,
     );
     expect(await caseOf(regraded!.id)).toBe(await caseOf(completion.letterId));
     expect(await mailFor(regraded!.id)).toBe(1);
@@ -504,7 +507,7 @@ describe("a completed student's grade changed afterwards", () => {
     await publishGrades(kull.teacher, { cohortId: kull.cohortId, examId: resit.id });
     expect((await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId } })).status).toBe("COMPLETED");
     const improved = (await lettersOf(enrolmentId, "DECISION_CHANGED")).at(-1)!;
-    expect(improved.body).toContain("Du har fullført videreutdanningen med karakteren A.");
+    expect(improved.body).toContain(`${studied} Eksamen: ${resit.title}, ${formatDateNb(addDays(TODAY, -4))}. Karakter: A. Dette brevet erstatter bekreftelsen.`);
     expect(await caseOf(improved.id)).toBe(await caseOf(again.letterId));
     const inbox = await listStudentLetters(viewerOf({ ...(await db().user.findUniqueOrThrow({ where: { id: only!.userId } })), roles: ["STUDENT"] }));
     const replacedBy = (id: string) => inbox.find((letter) => letter.id === id)?.replacedBy?.id ?? null;

@@ -89,8 +89,20 @@ export async function reviewCompletionAfterResultChange(
   if (change.kind === "REVOKED") {
     await tx.enrolment.update({ where: { id: input.enrolmentId }, data: { status: "ACTIVE", endedOn: null } });
   }
-  const counting = change.kind === "REGRADED" ? await tx.exam.findUniqueOrThrow({ where: { id: change.examId }, select: { title: true, startsOn: true } }) : null;
-  const text = completionChangeText(change, input.sitting, counting ? { title: counting.title, startsOn: isoDate(counting.startsOn) } : undefined);
+  // A new grade that counts is confirmed as the confirmation was: the study, credits, course code, exam.
+  const confirmedAgain =
+    change.kind === "REGRADED"
+      ? await Promise.all([
+          tx.exam.findUniqueOrThrow({ where: { id: change.examId }, select: { title: true, startsOn: true } }),
+          tx.cohort.findUniqueOrThrow({ where: { id: input.cohortId }, select: { name: true, programme: { select: { name: true, credits: true, fsCourseCode: true } } } }),
+        ]).then(([exam, cohort]) => ({
+          study: `${cohort.programme.name}, ${cohort.name}`,
+          credits: cohort.programme.credits,
+          courseCode: cohort.programme.fsCourseCode,
+          exam: { title: exam.title, startsOn: isoDate(exam.startsOn) },
+        }))
+      : undefined;
+  const text = completionChangeText(change, input.sitting, confirmedAgain);
   const letter = await issueStudentLetter(tx, {
     enrolmentId: input.enrolmentId,
     facts: {

@@ -6,6 +6,7 @@ import {
   allowedChanges,
   completionAfterResultChange,
   completionChangeText,
+  completedStudyLines,
   completionProblem,
   completionSitting,
   daysOnLeave,
@@ -421,11 +422,18 @@ describe("completion", () => {
   });
 
   it("tells the student what the change means for the completion", () => {
-    expect(completionChangeText({ kind: "REGRADED", from: "B", to: "C", examId: "ord" }, "Eksamen, H2026", { title: "Hjemmeeksamen", startsOn: "2026-11-17" })).toEqual({
-      outcome: "Du har fullført videreutdanningen med karakteren C. Eksamen: Hjemmeeksamen, 17. november 2026. Karakter: C. Dette brevet erstatter bekreftelsen.",
+    const study = { study: "Videreutdanning i barnevernledelse, Kull H2026", credits: 30, courseCode: "BVL6001", exam: { title: "Hjemmeeksamen", startsOn: "2026-11-17" } };
+    expect(completionChangeText({ kind: "REGRADED", from: "B", to: "C", examId: "ord" }, "Eksamen, H2026", study)).toEqual({
+      outcome:
+        "Du har fullført Videreutdanning i barnevernledelse, Kull H2026, 30 studiepoeng (emnekode BVL6001). Eksamen: Hjemmeeksamen, 17. november 2026. Karakter: C. " +
+        "Dette brevet erstatter bekreftelsen. Resultatet blir registrert i Felles studentsystem (FS), og vitnemål eller karakterutskrift bestiller du i Studentweb når det er registrert.",
       reason: "Karakteren som teller, er endret fra B til C etter at resultatet på Eksamen, H2026 ble endret.",
     });
-    expect(completionChangeText({ kind: "REGRADED", from: "B", to: "B", examId: "resit" }, "Eksamen, H2026").reason).toBe(
+    // The replacing letter states what the confirmation stated, in its words, with the new grade.
+    const [done, exam] = completedStudyLines({ ...study, grade: "C" });
+    expect(completionChangeText({ kind: "REGRADED", from: "B", to: "C", examId: "ord" }, "Eksamen, H2026", study).outcome).toContain(`${done} ${exam}`);
+    expect(() => completionChangeText({ kind: "REGRADED", from: "B", to: "C", examId: "ord" }, "Eksamen, H2026")).toThrow(RangeError);
+    expect(completionChangeText({ kind: "REGRADED", from: "B", to: "B", examId: "resit" }, "Eksamen, H2026", study).reason).toBe(
       "Karakteren som teller, B, kommer nå fra en annen eksamen etter at resultatet på Eksamen, H2026 ble endret.",
     );
     expect(completionChangeText({ kind: "REVOKED", from: "B", to: "F" }, "Eksamen, H2026")).toEqual({
