@@ -140,8 +140,8 @@ export function leaveKlagePreview(leave: { from: string; to: string }, outcome: 
  * first day back when the student came back; «begynte ikke» for one that covered no day (a klage
  * taken after the student left, leaveAfterKlage); otherwise the last day it covers («gjaldt»,
  * «gjelder» while that day is still to come: granted on a klage in a completed kull) and, when
- * the enrolment's end ended it, which end (to the student: «da du sluttet»). Never a return in
- * the future.
+ * the enrolment's end cut it short, which end (to the student: «da du sluttet»). Never a return
+ * in the future.
  */
 export function leaveEndNote(period: LeavePeriod & { ending: LeaveEnding | null }, today: string, reader: "staff" | "student" = "staff"): string | null {
   if (period.returnedOn === null) return null;
@@ -150,7 +150,8 @@ export function leaveEndNote(period: LeavePeriod & { ending: LeaveEnding | null 
   const returned = period.ending === "RETURNED" || period.ending === null;
   if (returned && compareIsoDates(period.returnedOn, today) <= 0) return `tilbake ${formatDateNb(period.returnedOn)}`;
   const tense = compareIsoDates(covered.to, today) < 0 ? "gjaldt" : "gjelder";
-  const because = ENDED_BECAUSE[period.ending ?? "RETURNED"];
+  // Why, only when that end cut the leave short (a leave that had run out, closed later, ran its course).
+  const because = compareIsoDates(covered.to, period.to) < 0 ? ENDED_BECAUSE[period.ending ?? "RETURNED"] : "";
   return `${tense} til og med ${formatDateNb(covered.to)}${because ? `, da ${reader === "student" ? "du" : "studenten"} ${because}` : ""}`;
 }
 
@@ -158,7 +159,7 @@ export function leaveEndNote(period: LeavePeriod & { ending: LeaveEnding | null 
 const ENDED_BECAUSE: Record<LeaveEnding, string> = {
   RETURNED: "",
   OVER: "",
-  STUDENT_COMPLETED: "fullførte",
+  STUDENT_COMPLETED: "fullførte kullet",
   STUDENT_WITHDRAWN: "sluttet",
   STUDENT_TRANSFERRED: "ble overført",
   KULL_COMPLETED: "",

@@ -283,7 +283,7 @@ describe("a klage on a refused leave, taken after the kull or the student comple
     // Nor that the one who completed came back: the leave covered the days until she completed.
     const completed = await getStudentRecord(done.adviser, refusals[0]!.row.userId, NOW);
     expect(completed.enrolments.find((row) => row.id === refusals[0]!.row.enrolmentId)!.leaves).toMatchObject([
-      { status: "GRANTED", endNote: `gjaldt til og med ${formatDateNb(addDays(TODAY, -1))}, da studenten fullførte` },
+      { status: "GRANTED", endNote: `gjaldt til og med ${formatDateNb(addDays(TODAY, -1))}, da studenten fullførte kullet` },
     ]);
     // Nothing open is left for the archive to wait on, and the second samling's days are leave, not absence.
     expect(await db().leaveOfAbsence.count({ where: { enrolment: { cohortId: done.cohortId }, status: "GRANTED", returnedOn: null } })).toBe(0);
@@ -688,8 +688,8 @@ describe("withdrawal and the waiting list", () => {
   });
 
   it("an open leave ends with the enrolment: one not begun is withdrawn, one begun ends today, each audited", async () => {
-    const kull = await makeCohort({ students: 3, samlinger: DAYS, heldBefore: TODAY });
-    const [later, now, mover] = kull.students.map((row) => row.enrolmentId) as [string, string, string];
+    const kull = await makeCohort({ students: 5, samlinger: DAYS, heldBefore: TODAY });
+    const [later, now, mover, backdated, begunAfter] = kull.students.map((row) => row.enrolmentId) as [string, string, string, string, string];
     const leaveOf = (enrolmentId: string) => db().leaveOfAbsence.findFirstOrThrow({ where: { enrolmentId } });
     await grantLeave(kull.adviser, { enrolmentId: later, from: addDays(TODAY, 5), to: addDays(TODAY, 20), reason: "Operasjon", documentation: null }, NOW);
     await grantLeave(kull.adviser, { enrolmentId: now, from: addDays(TODAY, -3), to: addDays(TODAY, 20), reason: "Sykdom", documentation: null }, NOW);
@@ -708,6 +708,18 @@ describe("withdrawal and the waiting list", () => {
     expect(await audited(later)).toEqual([["leave.grant", null], ["leave.cancel", "Studenten har sluttet"]]);
     expect(await audited(now)).toEqual([["leave.grant", null], ["leave.return", "Studenten har sluttet"]]);
     expect((await db().auditLog.findFirstOrThrow({ where: { action: "enrolment.withdraw", entityId: later } })).after).toMatchObject({ leave: "CANCELLED" });
+
+    // A withdrawal registered afterwards, effective an earlier day: the leave ends the day she
+    // stopped, never covering a day after it; one that began after that day is withdrawn.
+    await grantLeave(kull.adviser, { enrolmentId: backdated, from: addDays(TODAY, -10), to: addDays(TODAY, 20), reason: "Sykdom", documentation: null }, NOW);
+    await grantLeave(kull.adviser, { enrolmentId: begunAfter, from: addDays(TODAY, -3), to: addDays(TODAY, 20), reason: "Sykdom", documentation: null }, NOW);
+    await withdrawStudent(kull.adviser, { enrolmentId: backdated, effectiveOn: addDays(TODAY, -5), reason: null }, NOW);
+    await withdrawStudent(kull.adviser, { enrolmentId: begunAfter, effectiveOn: addDays(TODAY, -5), reason: null }, NOW);
+    expect(await leaveOf(backdated)).toMatchObject({ status: "GRANTED", ending: "STUDENT_WITHDRAWN" });
+    expect(osloDate((await leaveOf(backdated)).returnedOn!)).toBe(addDays(TODAY, -5));
+    expect(await leaveOf(begunAfter)).toMatchObject({ status: "CANCELLED", returnedOn: null, ending: null });
+    const stoppedEarlier = await getStudentRecord(kull.adviser, kull.students[3]!.userId, NOW);
+    expect(stoppedEarlier.enrolments[0]!.leaves).toMatchObject([{ endNote: `gjaldt til og med ${formatDateNb(addDays(TODAY, -6))}, da studenten sluttet` }]);
 
     // A transfer withdraws a leave that has not begun, too (it used to register a return on its first day).
     const { cohort: next } = await createCohort(db(), {

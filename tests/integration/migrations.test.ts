@@ -92,8 +92,8 @@ describe("migrations", () => {
           samlinger: [{ title: "Samling 1", days: ["2026-09-10", "2026-09-11"] }],
         });
         const adviser = await createUser(before, { roles: ["ADVISER"] });
-        const student = async (status: "ACTIVE" | "WITHDRAWN", endedOn: string | null = null) => {
-          const row = await enrol(before, { userId: (await createUser(before, { roles: ["STUDENT"] })).id, cohortId: cohort.id, status });
+        const student = async (status: "ACTIVE" | "WITHDRAWN" | "TRANSFERRED", endedOn: string | null = null, cohortId = cohort.id) => {
+          const row = await enrol(before, { userId: (await createUser(before, { roles: ["STUDENT"] })).id, cohortId, status: "ACTIVE" });
           if (status !== "ACTIVE") await client.query(`UPDATE "Enrolment" SET "status" = $2, "endedOn" = $3 WHERE "id" = $1`, [row.id, status, endedOn]);
           return row.id;
         };
@@ -118,6 +118,19 @@ describe("migrations", () => {
         await leave("klage", await student("ACTIVE"), "2026-10-31");
         await entry("leave.grant", "klage", { status: "GRANTED", cause: "klage", endedBecause: "KULL_COMPLETED" });
         await leave("open", await student("ACTIVE"), null);
+        // In a kull archived since (a closed record: the migration says it writes there).
+        const { cohort: archived } = await createCohort(before, {
+          programmeId: programme.id,
+          code: uniqueCohortCode(),
+          capacity: 10,
+          applicationOpensOn: "2025-01-01",
+          applicationDeadline: "2025-03-01",
+          offerAnswerDeadline: "2025-04-01",
+          samlinger: [{ title: "Samling 1", days: ["2025-09-10", "2025-09-11"] }],
+        });
+        await leave("transferred-archived", await student("TRANSFERRED", "2026-09-15", archived.id), "2026-09-15");
+        await entry("leave.return", "transferred-archived", { returnedOn: "2026-09-15", cause: "Overført til Kull H2026" });
+        await client.query(`UPDATE "Cohort" SET "completedAt" = now(), "archivedAt" = now() WHERE "id" = $1`, [archived.id]);
       } finally {
         await before.$disconnect();
       }
@@ -128,6 +141,7 @@ describe("migrations", () => {
         open: null,
         returned: "RETURNED",
         "returned-then-left": "RETURNED",
+        "transferred-archived": "STUDENT_TRANSFERRED",
         withdrawn: "STUDENT_WITHDRAWN",
         "withdrawn-unlogged": "STUDENT_WITHDRAWN",
       });

@@ -87,9 +87,10 @@ export async function withdrawExamRegistration(tx: Transaction, enrolmentId: str
 
 
 /**
- * Ends the enrolment's open leave when the enrolment itself ends (withdrawal, transfer): one that
- * has not begun is withdrawn (CANCELLED; lib/domain/enrolment.ts leaveCancellationProblem's
- * "before its first day"), one that has begun ends today (the return). Audited; the letter of the
+ * Ends the enrolment's open leave when the enrolment itself ends (withdrawal, transfer) on
+ * `endedOn` (today, or the earlier day a withdrawal took effect): one that had not begun by then
+ * is withdrawn (CANCELLED; lib/domain/enrolment.ts leaveCancellationProblem's "before its first
+ * day"), one that had ends that day (returnedOn, with how it ended). Audited; the letter of the
  * change that ends the enrolment tells the student. Returns the leave and what was done, or null
  * when there was no open leave.
  */
@@ -97,7 +98,7 @@ export async function closeOpenLeave(
   tx: Transaction,
   enrolmentId: string,
   actorId: string,
-  today: string,
+  endedOn: string,
   cause: string,
   ending: "STUDENT_WITHDRAWN" | "STUDENT_TRANSFERRED",
 ): Promise<{ leaveId: string; outcome: "CANCELLED" | "ENDED" } | null> {
@@ -105,9 +106,9 @@ export async function closeOpenLeave(
     SELECT "id", "fromDate"::text AS "fromDate", "toDate"::text AS "toDate" FROM "LeaveOfAbsence"
     WHERE "enrolmentId" = ${enrolmentId} AND "status" = 'GRANTED' AND "returnedOn" IS NULL FOR UPDATE`;
   if (!open) return null;
-  const begun = leaveHasBegun({ from: open.fromDate }, today);
+  const begun = leaveHasBegun({ from: open.fromDate }, endedOn);
   if (begun) {
-    await tx.leaveOfAbsence.update({ where: { id: open.id }, data: { returnedOn: day(today), ending, returnRegisteredById: actorId } });
+    await tx.leaveOfAbsence.update({ where: { id: open.id }, data: { returnedOn: day(endedOn), ending, returnRegisteredById: actorId } });
   } else {
     await tx.leaveOfAbsence.update({ where: { id: open.id }, data: { status: "CANCELLED" } });
   }
@@ -117,7 +118,7 @@ export async function closeOpenLeave(
     entityType: "LeaveOfAbsence",
     entityId: open.id,
     before: { status: "GRANTED", from: open.fromDate, to: open.toDate, returnedOn: null },
-    after: begun ? { returnedOn: today, ending, cause } : { status: "CANCELLED", cause },
+    after: begun ? { returnedOn: endedOn, ending, cause } : { status: "CANCELLED", cause },
   });
   return { leaveId: open.id, outcome: begun ? "ENDED" : "CANCELLED" };
 }

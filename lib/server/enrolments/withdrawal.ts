@@ -39,8 +39,9 @@ export async function withdrawStudent(viewer: Viewer, input: WithdrawalInput, no
     if (problem) throw new DomainError(problem);
     const reason = input.reason?.trim() || null;
     await tx.enrolment.update({ where: { id: enrolment.id }, data: { status: "WITHDRAWN", endedOn: day(input.effectiveOn), endReason: reason } });
-    // An open leave ends with the enrolment (withdrawn if it has not begun): never left open.
-    const leave = await closeOpenLeave(tx, enrolment.id, viewer.id, today, "Studenten har sluttet", "STUDENT_WITHDRAWN");
+    // An open leave ends with the enrolment, the day she stopped (withdrawn if it had not begun
+    // by then): never left open, and never covering a day after she left.
+    const leave = await closeOpenLeave(tx, enrolment.id, viewer.id, input.effectiveOn, "Studenten har sluttet", "STUDENT_WITHDRAWN");
     const examWithdrawn = await withdrawExamRegistration(tx, enrolment.id, viewer.id, "Studenten har sluttet");
     const place = await givePlaceBack(tx, enrolment, now);
     const letter = await issueStudentLetter(tx, {

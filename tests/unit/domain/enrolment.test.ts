@@ -176,7 +176,10 @@ describe("how a leave's end reads", () => {
     const ended = (ending: Exclude<LeaveEnding, "RETURNED">, returnedOn: string, from = "2028-09-01", to = "2028-10-10") => leaveEndNote({ from, to, returnedOn, ending }, today);
     expect(ended("STUDENT_WITHDRAWN", "2028-09-15")).toBe("gjaldt til og med 14. september 2028, da studenten sluttet");
     expect(ended("STUDENT_TRANSFERRED", today)).toBe("gjaldt til og med 19. september 2028, da studenten ble overført");
-    expect(ended("STUDENT_COMPLETED", "2028-09-12")).toBe("gjaldt til og med 11. september 2028, da studenten fullførte");
+    expect(ended("STUDENT_COMPLETED", "2028-09-12")).toBe("gjaldt til og med 11. september 2028, da studenten fullførte kullet");
+    // A leave that had run out before the enrolment ended (closed by the withdrawal later) ran its course: no why.
+    expect(ended("STUDENT_WITHDRAWN", "2028-09-20", "2028-09-01", "2028-09-10")).toBe("gjaldt til og med 10. september 2028");
+    expect(ended("STUDENT_WITHDRAWN", "2028-09-11", "2028-09-01", "2028-09-10")).toBe("gjaldt til og med 10. september 2028");
     expect(ended("OVER", "2028-09-11", "2028-09-01", "2028-09-10")).toBe("gjaldt til og med 10. september 2028");
     // A completed kull: the days as asked, still to come or over.
     expect(ended("KULL_COMPLETED", "2028-10-11")).toBe("gjelder til og med 10. oktober 2028");
@@ -206,6 +209,8 @@ describe("how a leave's end reads", () => {
           expect(note).toBe(`tilbake ${formatDateNb(returnedOn)}`);
         } else {
           expect(note).toMatch(new RegExp(`^(gjaldt|gjelder) til og med ${formatDateNb(covered.to)}`));
+          // A why only for an end that cut the leave short.
+          expect(note.includes(", da ")).toBe(covered.to < to && ending !== "OVER" && ending !== "KULL_COMPLETED" && ending !== "RETURNED");
         }
       }),
     );
