@@ -278,11 +278,13 @@ export type StudentLetterFacts =
       attendancePercent: number;
       /** An exam registration was withdrawn with the leave. */
       examWithdrawn: boolean;
+      /** A registration for a sitting already begun stays, to be graded (withdrawExamRegistration). */
+      examKept?: boolean;
     }
   | { kind: "LEAVE_REFUSED"; leave: { from: string; to: string }; reason: string; grounds: string }
   | { kind: "LEAVE_ENDED"; leave: { from: string; to: string }; returnedOn: string; samlingDays: number }
   | { kind: "LEAVE_CANCELLED"; leave: { from: string; to: string }; samlingDays: number }
-  | { kind: "WITHDRAWAL_CONFIRMED"; effectiveOn: string; reason: string | null; examWithdrawn: boolean }
+  | { kind: "WITHDRAWAL_CONFIRMED"; effectiveOn: string; reason: string | null; examWithdrawn: boolean; examKept?: boolean }
   | { kind: "COMPLETION_CONFIRMED"; exam: { title: string; startsOn: string }; grade: string; credits: number; courseCode: string }
   | {
       kind: "TRANSFER_CONFIRMED";
@@ -335,6 +337,9 @@ function klageRight(input: StudentLetterParty, deadline: string): LetterSection 
 function osloDay(instant: Date): string {
   return osloWallClock(instant).date;
 }
+
+/** A leave or the end of the enrolment keeps a registration for a sitting already begun (withdrawExamRegistration). */
+const EXAM_BEGUN_KEPT = "Eksamen som allerede har begynt, står du fortsatt oppmeldt til: det du har levert, blir sensurert som vanlig.";
 
 /** "ordinær eksamen: Individuell skriftlig hjemmeeksamen, fredag 23. oktober 2026 kl. 09.00 – søndag 25. oktober 2026 kl. 14.00". */
 function sittingNb(sitting: DeferralSitting): string {
@@ -550,6 +555,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
               input.examWithdrawn
                 ? "Du er meldt av eksamen. Blir du tilbake i tide og fyller kravene, melder faglærerne deg opp igjen."
                 : "Du blir ikke meldt opp til eksamen mens du har permisjon.",
+              ...(input.examKept ? [EXAM_BEGUN_KEPT] : []),
               "Gi beskjed til studieveilederen når du kommer tilbake, så registrerer vi det.",
             ],
           },
@@ -650,6 +656,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
               `Vi bekrefter at du har sluttet på ${study} fra og med ${formatDateNb(input.effectiveOn)}, slik du ba om. Studieretten din i kullet er avsluttet.`,
               ...(input.reason ? [`Det du oppga som grunn: ${input.reason.trim()}`] : []),
               input.examWithdrawn ? "Du er meldt av eksamen." : "Du blir ikke meldt opp til eksamen.",
+              ...(input.examKept ? [EXAM_BEGUN_KEPT] : []),
               "Arbeidskravene og oppmøtet du har fått godkjent, er lagret. Vil du ta opp studiet igjen senere, må du søke opptak på nytt; kontakt studieveilederen om hva som kan godkjennes da.",
             ],
           },

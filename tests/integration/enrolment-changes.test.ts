@@ -450,6 +450,27 @@ describe("completion", () => {
   });
 });
 
+describe("leave or the end of the enrolment after the exam began", () => {
+  it("keeps the registration for a sitting that has begun, so what was handed in is graded; the letter says so", async () => {
+    // A three-day home exam began two days ago (the kull's last days). On its third day one
+    // student is given leave from today, another withdraws; both may have handed in.
+    const kull = await makeCohort({ students: 2, samlinger: planDays(addDays(TODAY, -90), 3), heldBefore: TODAY, exam: { startsOn: addDays(TODAY, -2), endsOn: TODAY } });
+    const [onLeave, leaving] = kull.students.map((row) => row.enrolmentId) as [string, string];
+    await registerForExam(kull.teacher, { cohortId: kull.cohortId });
+    await grantLeave(kull.adviser, { enrolmentId: onLeave, from: TODAY, to: addDays(TODAY, 30), reason: "Sykdom", documentation: null }, NOW);
+    await withdrawStudent(kull.adviser, { enrolmentId: leaving, effectiveOn: TODAY, reason: null }, NOW);
+    for (const [enrolmentId, kind] of [[onLeave, "LEAVE_GRANTED"], [leaving, "WITHDRAWAL_CONFIRMED"]] as const) {
+      expect(await db().examRegistration.findFirstOrThrow({ where: { enrolmentId } })).toMatchObject({ status: "ADMITTED", grade: null });
+      expect(await db().auditLog.count({ where: { action: "exam.withdraw", entityType: "ExamRegistration", entityId: (await db().examRegistration.findFirstOrThrow({ where: { enrolmentId } })).id } })).toBe(0);
+      const [letter] = await lettersOf(enrolmentId, kind);
+      expect(letter!.body).toContain("Eksamen som allerede har begynt, står du fortsatt oppmeldt til: det du har levert, blir sensurert som vanlig.");
+      await expect(setGrade(kull.teacher, { cohortId: kull.cohortId, enrolmentId, grade: "C", reason: null })).resolves.toMatchObject({ grade: "C", changed: true });
+    }
+    expect((await db().auditLog.findFirstOrThrow({ where: { action: "enrolment.withdraw", entityId: leaving } })).after).toMatchObject({ examWithdrawn: false, examKept: true });
+    expect(await storedStandings(kull.cohortId)).toEqual(await recomputed(kull.cohortId));
+  });
+});
+
 describe("a completed student's grade changed afterwards", () => {
   it("replaces the confirmation with the new grade, or, when no longer passed, makes the student active again; each by letter in the confirmation's case, audited", async () => {
     const kull = await makeCohort({ students: 1, samlinger: planDays(addDays(TODAY, -90), 3), heldBefore: TODAY, exam: { startsOn: addDays(TODAY, -10), endsOn: addDays(TODAY, -8) } });

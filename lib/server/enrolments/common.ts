@@ -5,6 +5,7 @@ import "server-only";
 // signed by the adviser. Rules: lib/domain/enrolment.ts.
 import { isStaff } from "@/lib/permissions";
 import { leaveHasBegun, type EnrolmentStatus } from "@/lib/domain/enrolment";
+import { examPhase } from "@/lib/domain/exam-time";
 import { day } from "@/lib/dates";
 import type { Transaction } from "@/lib/db/client";
 import { audit } from "@/lib/server/audit";
@@ -62,15 +63,26 @@ export async function signer(tx: Transaction, viewer: Viewer, cohortId: string) 
 }
 
 /**
- * Takes the student off the kull's exam: an admitted registration without a grade becomes
- * WITHDRAWN (audited, `exam.withdraw`, with the cause). A graded one stays (the sitting is over).
- * Returns whether a registration was withdrawn.
+ * Takes the student off the kull's exam when leave begins or the enrolment ends: an admitted
+ * registration without a grade, for a sitting that has not begun, becomes WITHDRAWN (audited,
+ * `exam.withdraw`, with the cause). A graded one stays, and so does one whose sitting has begun
+ * (`examPhase`): the student may have handed in, and what was handed in is graded (or set to «ikke
+ * møtt») as any other; withdrawing it would lose the hand-in and, once the sitting has begun, is
+ * refused to staff too (withdrawFromExam). Returns whether one was withdrawn, and whether one was
+ * kept for a sitting that has begun (the letter says so).
  */
-export async function withdrawExamRegistration(tx: Transaction, enrolmentId: string, actorId: string | null, cause: string): Promise<boolean> {
-  const registrations = await tx.examRegistration.findMany({
+export async function withdrawExamRegistration(
+  tx: Transaction,
+  enrolmentId: string,
+  actorId: string | null,
+  cause: string,
+  now: Date,
+): Promise<{ withdrawn: boolean; kept: boolean }> {
+  const ungraded = await tx.examRegistration.findMany({
     where: { enrolmentId, status: "ADMITTED", grade: null },
-    select: { id: true },
+    select: { id: true, exam: { select: { startsAt: true, handInAt: true } } },
   });
+  const registrations = ungraded.filter((registration) => examPhase(registration.exam, now) === "BEFORE");
   for (const registration of registrations) {
     await tx.examRegistration.update({ where: { id: registration.id }, data: { status: "WITHDRAWN" } });
     await audit(tx, {
@@ -82,7 +94,7 @@ export async function withdrawExamRegistration(tx: Transaction, enrolmentId: str
       after: { status: "WITHDRAWN", cause },
     });
   }
-  return registrations.length > 0;
+  return { withdrawn: registrations.length > 0, kept: registrations.length < ungraded.length };
 }
 
 

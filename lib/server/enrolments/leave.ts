@@ -120,8 +120,11 @@ async function checkRequest(tx: Transaction, enrolment: LockedEnrolment, input: 
   return facts;
 }
 
-/** Puts a student on leave now: status ON_LEAVE, the exam registration withdrawn (both audited). */
-async function startLeave(tx: Transaction, enrolmentId: string, actorId: string | null, leave: { from: string; to: string }) {
+/**
+ * Puts a student on leave now: status ON_LEAVE, the exam registration for a sitting not begun
+ * withdrawn (both audited; withdrawExamRegistration).
+ */
+async function startLeave(tx: Transaction, enrolmentId: string, actorId: string | null, leave: { from: string; to: string }, now: Date) {
   await tx.enrolment.update({ where: { id: enrolmentId }, data: { status: "ON_LEAVE" } });
   await audit(tx, {
     actorId,
@@ -131,7 +134,7 @@ async function startLeave(tx: Transaction, enrolmentId: string, actorId: string 
     before: { status: "ACTIVE" },
     after: { status: "ON_LEAVE", leave },
   });
-  return withdrawExamRegistration(tx, enrolmentId, actorId, `Permisjon fra ${formatDateNb(leave.from)}`);
+  return withdrawExamRegistration(tx, enrolmentId, actorId, `Permisjon fra ${formatDateNb(leave.from)}`, now);
 }
 
 /** Grants a leave: the letter, and from its first day the status ON_LEAVE. */
@@ -155,7 +158,7 @@ export async function grantLeave(viewer: Viewer, input: LeaveInput, now = new Da
       select: { id: true },
     });
     const started = leaveHasBegun(input, today);
-    const examWithdrawn = started ? await startLeave(tx, enrolment.id, viewer.id, { from: input.from, to: input.to }) : false;
+    const exam = started ? await startLeave(tx, enrolment.id, viewer.id, { from: input.from, to: input.to }, now) : { withdrawn: false, kept: false };
     const samlingDays = daysOnLeave(facts.planDays, [{ from: input.from, to: input.to, returnedOn: null }]).length;
     const letter = await issueStudentLetter(tx, {
       enrolmentId: enrolment.id,
@@ -166,7 +169,8 @@ export async function grantLeave(viewer: Viewer, input: LeaveInput, now = new Da
         samlingDays,
         maxAbsences: facts.maxAbsences,
         attendancePercent: facts.percent,
-        examWithdrawn,
+        examWithdrawn: exam.withdrawn,
+        examKept: exam.kept,
       },
       decidedBy: await signer(tx, viewer, enrolment.cohortId),
       about: { type: "LeaveOfAbsence", id: leave.id },
@@ -360,7 +364,7 @@ export async function startDueLeaves(options: { now?: Date } = {}): Promise<numb
       // Withdrawn (cancelLeave) or ended since the list was read: nothing to start.
       if (enrolment.status !== "ACTIVE" || row.status !== "GRANTED" || row.returnedOn !== null) return 0;
       const current = period(row);
-      await startLeave(tx, enrolment.id, null, { from: current.from, to: current.to });
+      await startLeave(tx, enrolment.id, null, { from: current.from, to: current.to }, now);
       await refreshStandings(
         tx,
         { cohortId: enrolment.cohortId, enrolmentIds: [enrolment.id] },
@@ -437,7 +441,7 @@ export async function grantLeaveAfterKlage(tx: Transaction, input: { leaveId: st
     },
   });
   const started = outcome.kind === "START";
-  if (started) await startLeave(tx, enrolment.id, input.decider.id, current);
+  if (started) await startLeave(tx, enrolment.id, input.decider.id, current, input.now);
   await audit(tx, {
     actorId: input.decider.id,
     action: "leave.grant",

@@ -42,11 +42,11 @@ export async function withdrawStudent(viewer: Viewer, input: WithdrawalInput, no
     // An open leave ends with the enrolment, the day she stopped (withdrawn if it had not begun
     // by then): never left open, and never covering a day after she left.
     const leave = await closeOpenLeave(tx, enrolment.id, viewer.id, input.effectiveOn, "Studenten har sluttet", "STUDENT_WITHDRAWN");
-    const examWithdrawn = await withdrawExamRegistration(tx, enrolment.id, viewer.id, "Studenten har sluttet");
+    const exam = await withdrawExamRegistration(tx, enrolment.id, viewer.id, "Studenten har sluttet", now);
     const place = await givePlaceBack(tx, enrolment, now);
     const letter = await issueStudentLetter(tx, {
       enrolmentId: enrolment.id,
-      facts: { kind: "WITHDRAWAL_CONFIRMED", effectiveOn: input.effectiveOn, reason, examWithdrawn },
+      facts: { kind: "WITHDRAWAL_CONFIRMED", effectiveOn: input.effectiveOn, reason, examWithdrawn: exam.withdrawn, examKept: exam.kept },
       decidedBy: await signer(tx, viewer, enrolment.cohortId),
       about: { type: "Enrolment", id: enrolment.id },
       now,
@@ -61,7 +61,8 @@ export async function withdrawStudent(viewer: Viewer, input: WithdrawalInput, no
         status: "WITHDRAWN",
         effectiveOn: input.effectiveOn,
         reason,
-        examWithdrawn,
+        examWithdrawn: exam.withdrawn,
+        examKept: exam.kept,
         placeReleased: place.released,
         waitlistClosesOn: place.waitlistClosesOn,
         leave: leave?.outcome ?? null,
@@ -70,7 +71,7 @@ export async function withdrawStudent(viewer: Viewer, input: WithdrawalInput, no
     });
     // No standing to recompute: a student who left is no longer evaluated (refreshStandings covers
     // the students in the kull only).
-    return { letterId: letter.id, placeReleased: place.released, waitlistClosesOn: place.waitlistClosesOn, examWithdrawn };
+    return { letterId: letter.id, placeReleased: place.released, waitlistClosesOn: place.waitlistClosesOn, examWithdrawn: exam.withdrawn };
   }));
   await requestJob("mail.deliver");
   if (result.placeReleased) await requestJob("admission.waitlist");
