@@ -6,7 +6,8 @@ import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishGradesAction, registerEligibleAction, registerStudentAction, setGradeAction } from "@/lib/actions/exam";
 import { addDays } from "@/lib/domain/dates";
-import { getExamAdmission, registerForExam } from "@/lib/server/exams/registration";
+import { osloDate } from "@/lib/domain/application-deadline";
+import { getExamAdmission, registerForExam, withdrawFromExam } from "@/lib/server/exams/registration";
 import { publishGrades, setGrade } from "@/lib/server/exams/grades";
 import { getExamProtocol } from "@/lib/server/exams/results";
 import { DomainError } from "@/lib/server/errors";
@@ -94,6 +95,24 @@ describe("exam registration", () => {
     const result = await registerForExam(late.teacher, { cohortId: late.cohortId });
     expect(result.registered).toBe(1);
     expect(await db().examRegistration.count({ where: { enrolmentId: late.students[0]!.enrolmentId } })).toBe(0);
+  });
+
+  it("«Meld opp alle» leaves a student taken off the sitting as they are; registering them again is done by name", async () => {
+    const today = osloDate(new Date());
+    const kull = await makeCohort({ students: 2, samlinger: planDays(addDays(today, -90), 3), heldBefore: today, exam: { startsOn: addDays(today, 30), endsOn: addDays(today, 32) } });
+    const [off, other] = kull.students.map((row) => row.enrolmentId) as [string, string];
+    expect(await registerForExam(kull.teacher, { cohortId: kull.cohortId })).toMatchObject({ registered: 2 });
+    await withdrawFromExam(kull.teacher, { cohortId: kull.cohortId, enrolmentId: off });
+    const page = await getExamAdmission(kull.teacher, kull.cohortId);
+    expect(page.students.find((student) => student.enrolmentId === off)).toMatchObject({ withdrawn: true, registration: null });
+    expect(page.counts.eligibleNotRegistered).toBe(0);
+    // The button for everyone who fulfils the requirements does not put her back on it.
+    expect(await registerForExam(kull.teacher, { cohortId: kull.cohortId })).toMatchObject({ registered: 0 });
+    const statusOf = async (enrolmentId: string) => (await db().examRegistration.findFirstOrThrow({ where: { enrolmentId } })).status;
+    expect([await statusOf(off), await statusOf(other)]).toEqual(["WITHDRAWN", "ADMITTED"]);
+    // Staff register her again deliberately.
+    expect(await registerForExam(kull.teacher, { cohortId: kull.cohortId, enrolmentIds: [off] })).toMatchObject({ registered: 1 });
+    expect(await statusOf(off)).toBe("ADMITTED");
   });
 });
 

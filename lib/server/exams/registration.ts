@@ -201,6 +201,11 @@ export async function getExamAdmission(viewer: Viewer, cohortId: string, now = n
         : null,
       /** This sitting was deferred for the student (a granted deferral). */
       deferred: registration?.status === "DEFERRED",
+      /**
+       * Taken off this sitting (at their request, or by a leave): registered again one by one,
+       * deliberately, never by «Meld opp alle» (registerForExam).
+       */
+      withdrawn: registration?.status === "WITHDRAWN",
       /** The latest request for utsatt eksamen of this sitting, if any. */
       deferral: deferral ? { id: deferral.id, status: deferral.status } : null,
       /** "Ikke adgang til eksamen": when and by whom, the letter and the klage on it. */
@@ -288,7 +293,7 @@ export async function getExamAdmission(viewer: Viewer, cohortId: string, now = n
     rules,
     students,
     counts: {
-      eligibleNotRegistered: students.filter((student) => student.admission.allowed && !student.registration && !student.deferred && !student.history.some((row) => row.examId === exam?.id && row.outcome === "NOT_ATTENDED")).length,
+      eligibleNotRegistered: students.filter((student) => student.admission.allowed && !student.registration && !student.deferred && !student.withdrawn && !student.history.some((row) => row.examId === exam?.id && row.outcome === "NOT_ATTENDED")).length,
       decisionNeeded: students.filter((student) => student.decisionNeeded !== null).length,
       refused: students.filter((student) => student.refusal).length,
       registered: registered.length,
@@ -306,7 +311,9 @@ export type ExamAdmission = Awaited<ReturnType<typeof getExamAdmission>>;
  * Registers the ELIGIBLE students of the cohort (all of them, or only `enrolmentIds`) for its
  * ordinary exam. With `enrolmentIds`, a student who is not eligible is refused with the reasons,
  * and nobody is registered. A student whose ordinary sitting was deferred, or who is "ikke møtt"
- * there, is left as they are. Ny eksamen has its own registration (lib/server/exams/resit.ts);
+ * there, is left as they are. A student taken off the sitting (withdrawn at their request, or by
+ * a leave) is registered again only by name (`enrolmentIds`), never by «Meld opp alle»: they
+ * asked to be off it, or staff decide when one back from leave should be on it. Ny eksamen has its own registration (lib/server/exams/resit.ts);
  * utsatt eksamen is reached by a granted deferral (lib/server/exams/deferrals.ts).
  */
 export async function registerForExam(
@@ -383,8 +390,10 @@ export async function registerForExam(
     if (wanted && wanted.some((id) => ["NOT_ATTENDED", "DEFERRED"].includes(existingBy.get(id)?.status ?? ""))) {
       throw new DomainError("Studenten har fått utsatt eksamen eller er registrert med «ikke møtt» på denne eksamenen.");
     }
+    const byName = (id: string) => wanted !== null && wanted.includes(id);
     const toAdmit = decisions
       .filter((row) => row.decision.allowed && !settled.has(existingBy.get(row.id)?.status ?? "") && !awaitingKlage.has(row.id))
+      .filter((row) => existingBy.get(row.id)?.status !== "WITHDRAWN" || byName(row.id))
       .map((row) => row.id);
     if (toAdmit.length === 0) return { registered: 0, alreadyRegistered: existing.filter((row) => row.status === "ADMITTED").length };
 

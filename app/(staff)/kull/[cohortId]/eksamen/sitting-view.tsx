@@ -59,7 +59,8 @@ export async function ExamSittingPage({ params, examId }: { params: Promise<{ co
   const adviser = isStaff(viewer);
   const flash = ordinary ? null : await readFlash(TASK_FLASH_COOKIE);
   const query = ordinary ? "" : `?eksamen=${exam.id}`;
-  const eligibleNotRegistered = admission.students.filter((s) => s.admission.allowed && !s.registration && s.refusal?.klage !== "RECEIVED");
+  // As registerForExam's «Meld opp alle»: not one taken off the sitting (registered again by name).
+  const eligibleNotRegistered = admission.students.filter((s) => s.admission.allowed && !s.registration && !s.withdrawn && s.refusal?.klage !== "RECEIVED");
   const notEligible = admission.students.filter((s) => !s.admission.allowed);
   // Who "ikke adgang" is offered for now: not eligible and past reaching it (or the samlinger are
   // over), no decision yet (or registered without a grade).
@@ -122,6 +123,13 @@ export async function ExamSittingPage({ params, examId }: { params: Promise<{ co
         ) : row.admission.allowed ? (
           row.refusal?.klage === "RECEIVED" ? (
             <span className="text-slate-700">Ikke adgang ({KLAGE.RECEIVED}): avgjør klagen under Klager</span>
+          ) : row.withdrawn ? (
+            <div className="space-y-1">
+              <p className="font-medium">Meldt av</p>
+              <ActionButton action={registerStudentAction} hidden={{ ...hidden, enrolmentId: row.enrolmentId }} className="btn-secondary min-h-10 px-3 py-1 text-sm" context={row.name} pendingText="…">
+                Meld opp igjen
+              </ActionButton>
+            </div>
           ) : (
             <ActionButton action={registerStudentAction} hidden={{ ...hidden, enrolmentId: row.enrolmentId }} className="btn-secondary min-h-10 px-3 py-1 text-sm" context={row.name} pendingText="…">
               Meld opp
