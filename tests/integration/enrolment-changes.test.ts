@@ -24,6 +24,8 @@ import { decideStudentAppeal, fileStudentAppeal, listCohortAppeals } from "@/lib
 import { listStudentLetters } from "@/lib/server/student-letters/queries";
 import { getTransferPlan, transferStudent } from "@/lib/server/enrolments/transfer";
 import { getStudentRecord } from "@/lib/server/enrolments/queries";
+import { getOwnStudyHistory } from "@/lib/server/enrolments/history";
+import { correctAssessment } from "@/lib/server/cohorts/assessment-changes";
 import { withdrawStudent } from "@/lib/server/enrolments/withdrawal";
 import { refreshStandings } from "@/lib/server/standings/refresh";
 import { isoDate } from "@/lib/to-domain";
@@ -634,6 +636,35 @@ describe("transfer to a later kull", () => {
     const items = overview.students.find((row) => row.enrolmentId === newEnrolmentId)!.items;
     expect(items.filter((item) => item.creditedFrom !== null && item.status === "APPROVED")).toHaveLength(5);
     expect(items.find((item) => item.creditedFrom !== null)!.creditedFrom).toMatch(/, Kull /);
+  });
+
+  it("a credit stands or falls with the approval it rests on: corrected in the old kull, the new kull's standing follows", async () => {
+    const credit = await db().arbeidskravCredit.findFirstOrThrow({
+      where: { enrolmentId: newEnrolmentId, arbeidskrav: { required: true } },
+      orderBy: { arbeidskrav: { number: "asc" } },
+      select: { arbeidskravId: true, sourceSubmissionId: true },
+    });
+    const attempt = await db().submissionAttempt.findFirstOrThrow({ where: { submissionId: credit.sourceSubmissionId }, orderBy: { attempt: "desc" }, select: { id: true } });
+    const approvedThere = async () => (await evaluateCohortEligibility(db(), laterId, { today: TODAY })).byEnrolment.get(newEnrolmentId)!.eligibility.arbeidskrav.approved;
+    const movedStudent = { ...(await db().user.findUniqueOrThrow({ where: { id: student(MOVER).userId } })), roles: ["STUDENT" as const] };
+
+    // The old kull's fagansvarlig finds the work was not the student's own.
+    await correctAssessment(world.teacher, { cohortId: world.cohortId, attemptId: attempt.id, decision: "NOT_APPROVED", reason: "Plagiat oppdaget." }, NOW);
+    expect(await approvedThere()).toBe(4);
+    expect(await storedStandings(laterId)).toEqual(await recomputed(laterId));
+    expect(await db().standing.findUniqueOrThrow({ where: { enrolmentId: newEnrolmentId } })).toMatchObject({ approvedRequired: 4 });
+    // The new kull's staff no longer see it as credited, the student may hand it in, and both read why.
+    const overview = await getArbeidskravOverview(world.adviser, laterId, NOW);
+    expect(overview.students.find((row) => row.enrolmentId === newEnrolmentId)!.items.find((item) => item.arbeidskravId === credit.arbeidskravId)).toMatchObject({ creditedFrom: null });
+    const record = await getStudentRecord(world.adviser, student(MOVER).userId, NOW);
+    expect(record.enrolments.find((row) => row.id === newEnrolmentId)!.credits.filter((row) => !row.stands)).toHaveLength(1);
+    const history = await getOwnStudyHistory(viewerOf(movedStudent));
+    expect(history.enrolments.find((row) => row.id === newEnrolmentId)!.credits.filter((row) => !row.stands)).toHaveLength(1);
+
+    // Corrected back: the credit counts again.
+    await correctAssessment(world.teacher, { cohortId: world.cohortId, attemptId: attempt.id, decision: "APPROVED", reason: "Plagiatmistanken ble avkreftet." }, NOW);
+    expect(await approvedThere()).toBe(5);
+    expect(await storedStandings(laterId)).toEqual(await recomputed(laterId));
   });
 
   it("once: a transferred enrolment moves no more, and the new kull has the student already", async () => {

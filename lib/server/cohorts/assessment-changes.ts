@@ -84,6 +84,26 @@ async function changeAttempt(
       now: input.at,
     },
   );
+  // A later kull may have credited this approval (a transfer): the credit stands or falls with it
+  // (lib/server/enrolments/credits.ts), and so does the standing of the student who has it there.
+  const credited = await tx.arbeidskravCredit.findMany({
+    where: { sourceSubmissionId: attempt.submissionId },
+    orderBy: { enrolmentId: "asc" },
+    select: { enrolmentId: true, enrolment: { select: { cohortId: true } } },
+  });
+  const byCohort = new Map<string, string[]>();
+  for (const credit of credited) byCohort.set(credit.enrolment.cohortId, [...(byCohort.get(credit.enrolment.cohortId) ?? []), credit.enrolmentId]);
+  for (const [cohortId, enrolmentIds] of [...byCohort].sort(([a], [b]) => a.localeCompare(b))) {
+    await refreshStandings(
+      tx,
+      { cohortId, enrolmentIds },
+      {
+        actorId: input.actor.id,
+        cause: `${input.attempt.title} fra tidligere kull, som er godkjent her, er ${input.to === "APPROVED" ? "godkjent igjen" : "rettet til ikke godkjent og teller ikke lenger"}`,
+        now: input.at,
+      },
+    );
+  }
   return { changeId: change.id, group };
 }
 

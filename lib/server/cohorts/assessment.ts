@@ -76,11 +76,12 @@ export async function getArbeidskravOverview(viewer: Viewer, cohortId: string, n
       }),
       () => db().$queryRaw<OverviewStudentRow[]>`
         SELECT e."id", u."name", b."name" AS "basisgruppe", b."supervisorId",
-               -- Approved in an earlier kull and credited here (a transfer): shown as such.
+               -- Approved in an earlier kull and credited here (a transfer): shown as such, while that
+               -- approval stands (lib/server/enrolments/credits.ts).
                COALESCE((SELECT json_agg(json_build_object('arbeidskravId', k."arbeidskravId", 'from', sa."title" || ', ' || sc."name"))
                          FROM "ArbeidskravCredit" k JOIN "Submission" ss ON ss."id" = k."sourceSubmissionId"
                          JOIN "ArbeidskravDefinition" sa ON sa."id" = ss."arbeidskravId" JOIN "Cohort" sc ON sc."id" = sa."cohortId"
-                         WHERE k."enrolmentId" = e."id"), '[]'::json) AS "credits"
+                         WHERE k."enrolmentId" = e."id" AND ss."status" = 'APPROVED'), '[]'::json) AS "credits"
         FROM "Enrolment" e JOIN "User" u ON u."id" = e."userId" LEFT JOIN "Basisgruppe" b ON b."id" = e."basisgruppeId"
         WHERE e."cohortId" = ${cohortId} AND e."status" NOT IN ('WITHDRAWN', 'TRANSFERRED')
         ORDER BY u."name" ASC, e."id" ASC`,

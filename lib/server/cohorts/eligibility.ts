@@ -110,7 +110,9 @@ export async function evaluateCohortsEligibility(
              COALESCE((SELECT json_agg(json_build_object('from', l."fromDate", 'to', l."toDate", 'returnedOn', l."returnedOn"))
                        FROM "LeaveOfAbsence" l WHERE l."enrolmentId" = e."id" AND l."status" = 'GRANTED'), '[]'::json) AS "leaves",
              COALESCE((SELECT json_agg(ac."samlingDayId") FROM "AttendanceCredit" ac WHERE ac."enrolmentId" = e."id"), '[]'::json) AS "attendanceCredits",
-             COALESCE((SELECT json_agg(kc."arbeidskravId") FROM "ArbeidskravCredit" kc WHERE kc."enrolmentId" = e."id"), '[]'::json) AS "arbeidskravCredits"
+             -- A credit counts while the approval it rests on stands (lib/server/enrolments/credits.ts).
+             COALESCE((SELECT json_agg(kc."arbeidskravId") FROM "ArbeidskravCredit" kc JOIN "Submission" src ON src."id" = kc."sourceSubmissionId"
+                       WHERE kc."enrolmentId" = e."id" AND src."status" = 'APPROVED'), '[]'::json) AS "arbeidskravCredits"
       FROM "Enrolment" e
       LEFT JOIN LATERAL (
         SELECT json_agg(a."samlingDayId") FILTER (WHERE a."status" = 'PRESENT') AS "present",

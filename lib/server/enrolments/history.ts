@@ -33,7 +33,7 @@ export async function getOwnStudyHistory(viewer: Viewer, now = new Date()) {
         },
         arbeidskravCredits: {
           orderBy: { arbeidskrav: { number: "asc" } },
-          select: { id: true, arbeidskrav: { select: { title: true } }, sourceSubmission: { select: { arbeidskrav: { select: { title: true, cohort: { select: { name: true } } } } } } },
+          select: { id: true, arbeidskrav: { select: { title: true } }, sourceSubmission: { select: { status: true, arbeidskrav: { select: { title: true, cohort: { select: { name: true } } } } } } },
         },
         _count: { select: { attendanceCredits: true } },
         letters: { orderBy: [{ decidedAt: "asc" }, { id: "asc" }], select: { id: true, subject: true, madeAvailableOn: true } },
@@ -65,6 +65,8 @@ export async function getOwnStudyHistory(viewer: Viewer, now = new Date()) {
           id: credit.id,
           title: credit.arbeidskrav.title,
           from: `${credit.sourceSubmission.arbeidskrav.title}, ${credit.sourceSubmission.arbeidskrav.cohort.name}`,
+          /** The approval it rests on was corrected since: it no longer counts (lib/server/enrolments/credits.ts). */
+          stands: credit.sourceSubmission.status === "APPROVED",
         })),
         creditedDays: enrolment._count.attendanceCredits,
         letters: enrolment.letters.map((letter) => ({ id: letter.id, subject: letter.subject, madeAvailableOn: isoDate(letter.madeAvailableOn) })),

@@ -141,7 +141,7 @@ export async function getStudentRecord(viewer: Viewer, userId: string, now = new
               creditedAt: true,
               creditedBy: { select: { name: true } },
               arbeidskrav: { select: { title: true } },
-              sourceSubmission: { select: { arbeidskrav: { select: { title: true, cohort: { select: { name: true } } } } } },
+              sourceSubmission: { select: { status: true, arbeidskrav: { select: { title: true, cohort: { select: { name: true } } } } } },
             },
           },
           _count: { select: { attendanceCredits: true } },
@@ -220,6 +220,8 @@ export async function getStudentRecord(viewer: Viewer, userId: string, now = new
         from: `${credit.sourceSubmission.arbeidskrav.title}, ${credit.sourceSubmission.arbeidskrav.cohort.name}`,
         creditedAt: credit.creditedAt,
         creditedBy: credit.creditedBy.name,
+        /** The approval it rests on was corrected since: it no longer counts (lib/server/enrolments/credits.ts). */
+        stands: credit.sourceSubmission.status === "APPROVED",
       })),
       creditedDays: enrolment._count.attendanceCredits,
       actions: {

@@ -24,6 +24,7 @@ import { DomainError, NotFoundError } from "@/lib/server/errors";
 import { queueMail } from "@/lib/server/mail";
 import type { Viewer } from "@/lib/server/viewer";
 import { enforceRateLimit, RATE_LIMITS } from "@/lib/server/rate-limit";
+import { CREDIT_STANDS } from "@/lib/server/enrolments/credits";
 import { storage } from "@/lib/storage";
 import { isoDate } from "@/lib/to-domain";
 
@@ -96,9 +97,9 @@ export async function handInArbeidskrav(viewer: Viewer, arbeidskravId: string, i
             select: { submittedAt: true, status: true, assessedAt: true },
           })
         : [];
-      // An item credited from an earlier kull (a transfer) is approved: nothing to hand in.
-      const credited = await tx.arbeidskravCredit.findUnique({
-        where: { enrolmentId_arbeidskravId: { enrolmentId: own.enrolmentId, arbeidskravId } },
+      // An item credited from an earlier kull (a transfer) is approved while that approval stands: nothing to hand in.
+      const credited = await tx.arbeidskravCredit.findFirst({
+        where: { enrolmentId: own.enrolmentId, arbeidskravId, ...CREDIT_STANDS },
         select: { id: true },
       });
       const permission = credited

@@ -43,6 +43,7 @@ import { describeStandingChange } from "@/lib/domain/standing";
 import { formatWeeksNb, samlingPhase } from "@/lib/domain/schedule";
 import { COHORT_ACADEMIC_LEAD, cohortContacts, PROGRAMME_CONTACT_FIELDS } from "@/lib/server/cohorts/contacts";
 import { evaluateCohortsEligibility } from "@/lib/server/cohorts/eligibility";
+import { CREDIT_STANDS } from "@/lib/server/enrolments/credits";
 import { asPublished, RECORD_SELECT, toRecord } from "@/lib/server/exams/records";
 import { db } from "@/lib/server/db";
 import { AccessDeniedError } from "@/lib/server/errors";
@@ -76,6 +77,7 @@ const ENROLMENT_SELECT = {
     select: { samlingDayId: true, creditedAt: true, sourceAttendance: { select: { samlingDay: { select: { date: true } }, enrolment: { select: { cohort: { select: { name: true } } } } } } },
   },
   arbeidskravCredits: {
+    where: CREDIT_STANDS,
     select: {
       arbeidskravId: true,
       creditedAt: true,

@@ -75,7 +75,9 @@ export default async function StudyHistoryPage() {
                     ))}
                     {enrolment.credits.map((credit) => (
                       <li key={credit.id}>
-                        {credit.title} er godkjent på grunnlag av {credit.from}.
+                        {credit.stands
+                          ? `${credit.title} er godkjent på grunnlag av ${credit.from}.`
+                          : `${credit.title} var godkjent på grunnlag av ${credit.from}, men den vurderingen er rettet til ikke godkjent. Arbeidskravet må leveres i kullet.`}
                       </li>
                     ))}
                     {enrolment.creditedDays > 0 ? <li>{enrolment.creditedDays} samlingsdager er godkjent som oppmøte fra det tidligere kullet.</li> : null}

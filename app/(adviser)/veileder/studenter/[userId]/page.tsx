@@ -223,6 +223,7 @@ function EnrolmentCard({ enrolment, userId, today }: { enrolment: Enrolment; use
             {enrolment.credits.map((credit) => (
               <li key={credit.id}>
                 {credit.title}: {credit.from} (godkjent av {credit.creditedBy} {formatDateNb(osloDate(credit.creditedAt))})
+                {credit.stands ? null : <span className="font-medium">. Vurderingen der er rettet til ikke godkjent, så godkjenningen teller ikke lenger.</span>}
               </li>
             ))}
             {enrolment.creditedDays > 0 ? <li>{enrolment.creditedDays} samlingsdager som oppmøte</li> : null}
