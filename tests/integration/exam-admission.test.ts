@@ -8,7 +8,7 @@ import { publishGradesAction, registerEligibleAction, registerStudentAction, set
 import { addDays } from "@/lib/domain/dates";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { getExamAdmission, registerForExam, withdrawFromExam } from "@/lib/server/exams/registration";
-import { publishGrades, setGrade } from "@/lib/server/exams/grades";
+import { DECIDE_ADMISSION_FIRST, publishGrades, setGrade } from "@/lib/server/exams/grades";
 import { getExamProtocol } from "@/lib/server/exams/results";
 import { DomainError } from "@/lib/server/errors";
 import { STANDARD_ARBEIDSKRAV } from "@/lib/data/study-plan";
@@ -95,6 +95,25 @@ describe("exam registration", () => {
     const result = await registerForExam(late.teacher, { cohortId: late.cohortId });
     expect(result.registered).toBe(1);
     expect(await db().examRegistration.count({ where: { enrolmentId: late.students[0]!.enrolmentId } })).toBe(0);
+  });
+
+  it("a registered student who no longer meets the requirements gets no result until the admission is decided", async () => {
+    const kull = await makeCohort({ students: 2, samlinger: planDays("2025-01-07", 10), heldBefore: "2030-01-01", exam: { startsOn: "2026-11-14", endsOn: "2026-11-16" } });
+    const [lacking, fine] = kull.students.map((row) => row.enrolmentId) as [string, string];
+    expect(await registerForExam(kull.teacher, { cohortId: kull.cohortId })).toMatchObject({ registered: 2 });
+    // A correction after the registration: three absences of ten days (8 needed).
+    await db().attendance.updateMany({ where: { enrolmentId: lacking, samlingDay: { date: { lt: new Date("2025-01-10") } } }, data: { status: "ABSENT" } });
+    expect((await getExamAdmission(kull.teacher, kull.cohortId)).students.find((row) => row.enrolmentId === lacking)!.decisionNeeded).toBe("REFUSAL_NEEDED");
+    for (const grade of ["C", "NOT_ATTENDED"] as const) {
+      await expect(setGrade(kull.teacher, { cohortId: kull.cohortId, enrolmentId: lacking, grade, reason: null })).rejects.toThrow(DECIDE_ADMISSION_FIRST);
+    }
+    expect(await db().examRegistration.findFirstOrThrow({ where: { enrolmentId: lacking } })).toMatchObject({ status: "ADMITTED", grade: null, gradedAt: null });
+    // The flag stays for staff to decide; the others are graded as usual.
+    expect((await getExamAdmission(kull.teacher, kull.cohortId)).counts.decisionNeeded).toBe(1);
+    await expect(setGrade(kull.teacher, { cohortId: kull.cohortId, enrolmentId: fine, grade: "B", reason: null })).resolves.toMatchObject({ grade: "B" });
+    // The correction was itself wrong: corrected back, the result can be set.
+    await db().attendance.updateMany({ where: { enrolmentId: lacking }, data: { status: "PRESENT" } });
+    await expect(setGrade(kull.teacher, { cohortId: kull.cohortId, enrolmentId: lacking, grade: "C", reason: null })).resolves.toMatchObject({ grade: "C" });
   });
 
   it("«Meld opp alle» leaves a student taken off the sitting as they are; registering them again is done by name", async () => {

@@ -3,7 +3,8 @@ import "server-only";
 // (did not hand in, or withdrew after the start: an attempt without a grade). A changed result
 // needs a reason; every result is audited. Publication is per sitting: students see a sitting's
 // results from then on (a result set later is visible, and e-mailed, at once).
-import { isGrade, type Grade } from "@/lib/domain/exam";
+import { osloDate } from "@/lib/domain/application-deadline";
+import { examDecisionNeeded, isGrade, type Grade } from "@/lib/domain/exam";
 import { EXAM_KIND_LABELS, sittingName, sittingOutcome } from "@/lib/domain/exam-sittings";
 import { env } from "@/lib/env";
 import type { Transaction } from "@/lib/db/client";
@@ -14,6 +15,7 @@ import { DomainError } from "@/lib/server/errors";
 import { queueMail } from "@/lib/server/mail";
 import type { Viewer } from "@/lib/server/viewer";
 
+import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
 import { lockExam } from "@/lib/server/exams/lock";
 import { sittingRecords } from "@/lib/server/exams/records";
 import { reviewCompletionAfterResultChange } from "@/lib/server/enrolments/completion";
@@ -35,6 +37,9 @@ function resultText(result: SittingResultInput | null): string {
 async function lockKullRow(tx: Transaction, cohortId: string) {
   await tx.$queryRaw`SELECT "id" FROM "Cohort" WHERE "id" = ${cohortId} FOR UPDATE`;
 }
+
+export const DECIDE_ADMISSION_FIRST =
+  "Studenten er oppmeldt, men fyller ikke lenger kravene for å gå opp til eksamen (Trenger nytt vedtak). Avgjør adgangen før resultatet settes: vedta «ikke adgang», eller rett det som gjør at kravene ikke er oppfylt.";
 
 export async function setGrade(
   viewer: Viewer,
@@ -71,6 +76,17 @@ export async function setGrade(
       if (waiting > 0) throw new DomainError("Studenten har søkt om utsatt eksamen. Søknaden må avgjøres før karakteren settes.");
     }
     const correction = before !== null;
+    // The first result waits while «Trenger nytt vedtak» stands (lib/domain/exam.ts
+    // examDecisionNeeded): a registered student no longer meets the requirements, and whether they
+    // may sit the exam at all is decided first — a grade (or an attempt used by «ikke møtt") for a
+    // student without the right to sit would stand without an enkeltvedtak either way.
+    if (!correction) {
+      const evaluation = await evaluateCohortEligibility(tx, input.cohortId, { today: osloDate(new Date()), enrolmentIds: [input.enrolmentId] });
+      const eligibility = evaluation.byEnrolment.get(input.enrolmentId)?.eligibility;
+      if (eligibility && examDecisionNeeded("ADMITTED", eligibility.status) === "REFUSAL_NEEDED") {
+        throw new DomainError(DECIDE_ADMISSION_FIRST);
+      }
+    }
     if (correction && !input.reason) {
       throw new DomainError(`Resultatet er allerede satt til ${resultText(before)}. Skriv hvorfor det endres.`, {
         reason: ["Skriv en begrunnelse for endringen."],

@@ -154,7 +154,10 @@ export async function ExamSittingPage({ params, examId }: { params: Promise<{ co
       key: "grade",
       header: "Karakter",
       cell: (row) =>
-        row.registration ? (
+        row.registration && row.decisionNeeded === "REFUSAL_NEEDED" && !row.registration.grade && !row.registration.notAttended ? (
+          // setGrade refuses a first result until the admission is decided (DECIDE_ADMISSION_FIRST).
+          <span className="text-sm">Avgjør adgangen før resultatet settes.</span>
+        ) : row.registration ? (
           <>
             <GradeForm
               cohortId={cohort.id}
