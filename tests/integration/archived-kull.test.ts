@@ -56,7 +56,7 @@ const NOT_CLOSED = ["Appeal", "Application", "RankingMove", "Standing"];
 /** A completed kull of two students who passed; each has had the confirmation unless told otherwise. */
 async function finishedKull(options: { confirmed?: boolean } = {}): Promise<World> {
   const world = await makeCohort({ students: 2, samlinger: planDays("2025-01-07", 6), heldBefore: "2030-01-01", exam: { startsOn: "2025-03-03", endsOn: "2025-03-05" } });
-  await registerForExam(world.teacher, { cohortId: world.cohortId });
+  await registerForExam(world.teacher, { cohortId: world.cohortId }, new Date("2025-03-01T10:00:00Z"));
   for (const student of world.students) await setGrade(world.teacher, { cohortId: world.cohortId, enrolmentId: student.enrolmentId, grade: "B", reason: null });
   await publishGrades(world.teacher, { cohortId: world.cohortId });
   // Published in March 2025, a week after the exam (the klage period on the grades ran out on 31 March).

@@ -73,6 +73,12 @@ async function recomputed(cohortId: string, today = TODAY): Promise<Map<string, 
   return new Map([...evaluation.byEnrolment].map(([id, row]) => [id, standingFromEligibility(row.eligibility)]));
 }
 
+/** A moment before the kull's exam began: registration is closed once the hand-in is past. */
+async function beforeTheExam(kull: World) {
+  const exam = await db().exam.findUniqueOrThrow({ where: { id: kull.examId! }, select: { startsAt: true } });
+  return new Date(exam.startsAt.getTime() - 86_400_000);
+}
+
 async function lettersOf(enrolmentId: string, kind: string) {
   return db().studentLetter.findMany({ where: { enrolmentId, kind: kind as never }, orderBy: { decidedAt: "asc" } });
 }
@@ -458,7 +464,7 @@ describe("leave or the end of the enrolment after the exam began", () => {
     // student is given leave from today, another withdraws; both may have handed in.
     const kull = await makeCohort({ students: 2, samlinger: planDays(addDays(TODAY, -90), 3), heldBefore: TODAY, exam: { startsOn: addDays(TODAY, -2), endsOn: TODAY } });
     const [onLeave, leaving] = kull.students.map((row) => row.enrolmentId) as [string, string];
-    await registerForExam(kull.teacher, { cohortId: kull.cohortId });
+    await registerForExam(kull.teacher, { cohortId: kull.cohortId }, await beforeTheExam(kull));
     await grantLeave(kull.adviser, { enrolmentId: onLeave, from: TODAY, to: addDays(TODAY, 30), reason: "Sykdom", documentation: null }, NOW);
     await withdrawStudent(kull.adviser, { enrolmentId: leaving, effectiveOn: TODAY, reason: null }, NOW);
     for (const [enrolmentId, kind] of [[onLeave, "LEAVE_GRANTED"], [leaving, "WITHDRAWAL_CONFIRMED"]] as const) {
@@ -478,7 +484,7 @@ describe("a completed student's grade changed afterwards", () => {
     const kull = await makeCohort({ students: 1, samlinger: planDays(addDays(TODAY, -90), 3), heldBefore: TODAY, exam: { startsOn: addDays(TODAY, -10), endsOn: addDays(TODAY, -8) } });
     const [only] = kull.students;
     const enrolmentId = only!.enrolmentId;
-    await registerForExam(kull.teacher, { cohortId: kull.cohortId });
+    await registerForExam(kull.teacher, { cohortId: kull.cohortId }, await beforeTheExam(kull));
     await setGrade(kull.teacher, { cohortId: kull.cohortId, enrolmentId, grade: "B", reason: null });
     await publishGrades(kull.teacher, { cohortId: kull.cohortId });
     const completion = await completeStudent(kull.adviser, { enrolmentId }, NOW);

@@ -100,7 +100,7 @@ describe("exam registration", () => {
   it("a registered student who no longer meets the requirements gets no result until the admission is decided", async () => {
     const kull = await makeCohort({ students: 2, samlinger: planDays("2025-01-07", 10), heldBefore: "2030-01-01", exam: { startsOn: "2026-11-14", endsOn: "2026-11-16" } });
     const [lacking, fine] = kull.students.map((row) => row.enrolmentId) as [string, string];
-    expect(await registerForExam(kull.teacher, { cohortId: kull.cohortId })).toMatchObject({ registered: 2 });
+    expect(await registerForExam(kull.teacher, { cohortId: kull.cohortId }, new Date("2026-11-01T10:00:00Z"))).toMatchObject({ registered: 2 });
     // A correction after the registration: three absences of ten days (8 needed).
     await db().attendance.updateMany({ where: { enrolmentId: lacking, samlingDay: { date: { lt: new Date("2025-01-10") } } }, data: { status: "ABSENT" } });
     expect((await getExamAdmission(kull.teacher, kull.cohortId)).students.find((row) => row.enrolmentId === lacking)!.decisionNeeded).toBe("REFUSAL_NEEDED");

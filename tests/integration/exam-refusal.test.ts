@@ -13,10 +13,13 @@ import { klageDeadline } from "@/lib/domain/klage";
 import { assessSubmission } from "@/lib/server/cohorts/assessment";
 import { correctAssessment } from "@/lib/server/cohorts/assessment-changes";
 import { saveDayAttendance } from "@/lib/server/cohorts/attendance";
-import { getExamAdmission } from "@/lib/server/exams/registration";
-import { fileStudentAppeal } from "@/lib/server/student-letters/appeals";
+import { getExamAdmission, registerForExam, SITTING_OVER } from "@/lib/server/exams/registration";
+import { refuseExamAdmission } from "@/lib/server/exams/refusal";
+import { registerForResit } from "@/lib/server/exams/resit";
+import { decideStudentAppeal, fileStudentAppeal } from "@/lib/server/student-letters/appeals";
 import { getStudentOverview } from "@/lib/server/students/overview";
 import { resolveViewer } from "@/lib/server/viewer";
+import { createSitting } from "@/prisma/seed/factories";
 import { makeCohort, planDays, type World } from "./cohort-world";
 import { connectRaw, db, redirectOf, signInAs, submit } from "./support";
 
@@ -209,5 +212,47 @@ describe("a refusal that no longer stands, and a registration that no longer hol
     expect(await submit(refuseExamAdmissionAction, { cohortId: world.cohortId, enrolmentIds: student(LATER).enrolmentId })).toMatchObject({ ok: true });
     expect((await registrationOf(LATER))!.status).toBe("REFUSED");
     expect(await db().auditLog.findFirstOrThrow({ where: { action: "exam.refuse", entityId: (await registrationOf(LATER))!.id } })).toMatchObject({ before: { status: "ADMITTED" } });
+  });
+});
+
+describe("a klage on 'ikke adgang' taken after the sitting", () => {
+  it("cannot give the sitting back: the refusal no longer stands, the student is off it without an attempt, and may register for ny eksamen", async () => {
+    const kull = await makeCohort({
+      students: 1,
+      samlinger: planDays("2025-01-07", 10),
+      heldBefore: "2030-01-01",
+      attended: () => 7,
+      exam: { startsOn: addDays(TODAY, 10), endsOn: addDays(TODAY, 12) },
+    });
+    const [only] = kull.students;
+    await refuseExamAdmission(kull.teacher, { cohortId: kull.cohortId, enrolmentIds: [only!.enrolmentId] });
+    const [refusal] = await db().studentLetter.findMany({ where: { enrolmentId: only!.enrolmentId, kind: "EXAM_ADMISSION_REFUSED" } });
+    const self = (await resolveViewer(await signInAs(await db().user.findUniqueOrThrow({ where: { id: only!.userId } }))))!;
+    const appealId = await fileStudentAppeal(self, refusal!.id, { text: "Fraværet på den første dagen var registrert feil." });
+    // The wrong absence is corrected; the klage is decided after the hand-in.
+    await db().attendance.updateMany({ where: { enrolmentId: only!.enrolmentId }, data: { status: "PRESENT" } });
+    const exam = await db().exam.findUniqueOrThrow({ where: { id: kull.examId! }, select: { handInAt: true } });
+    const afterwards = new Date(exam.handInAt.getTime() + 86_400_000);
+    expect(await decideStudentAppeal(kull.adviser, appealId, { kind: "REVERSE", grounds: "Fraværet var registrert feil." }, afterwards)).toMatchObject({ status: "REVERSED" });
+
+    const registration = await db().examRegistration.findFirstOrThrow({ where: { enrolmentId: only!.enrolmentId, examId: kull.examId! } });
+    expect(registration.status).toBe("WITHDRAWN");
+    expect(await db().auditLog.findFirstOrThrow({ where: { action: "exam.withdraw", entityId: registration.id } })).toMatchObject({ before: { status: "REFUSED" }, after: { status: "WITHDRAWN", appealId } });
+    const appeal = await db().studentAppeal.findUniqueOrThrow({ where: { id: appealId } });
+    const outcome = await db().studentLetter.findUniqueOrThrow({ where: { id: appeal.outcomeLetterId! } });
+    expect(outcome.body).toContain("er allerede holdt, så du kan ikke gå opp til den.");
+    expect(outcome.body).toContain("eksamenen regnes ikke som et forsøk for deg: du kan melde deg opp til ny eksamen");
+    // Nor can staff register anyone there now; the ny eksamen takes her.
+    await expect(registerForExam(kull.teacher, { cohortId: kull.cohortId, enrolmentIds: [only!.enrolmentId] }, afterwards)).rejects.toThrow(SITTING_OVER);
+    const resit = await createSitting(db(), { cohortId: kull.cohortId, kind: "RESIT", firstDay: addDays(TODAY, 60) });
+    await expect(registerForResit(kull.adviser, { examId: resit.id, enrolmentId: only!.enrolmentId }, afterwards)).resolves.toBeDefined();
+    expect(await db().examRegistration.findFirstOrThrow({ where: { enrolmentId: only!.enrolmentId, examId: resit.id } })).toMatchObject({ status: "ADMITTED" });
+  });
+
+  it("while the sitting runs, a student may still be registered (she can hand in); after the hand-in, nobody", async () => {
+    const kull = await makeCohort({ students: 1, samlinger: planDays("2025-01-07", 10), heldBefore: "2030-01-01", exam: { startsOn: addDays(TODAY, 10), endsOn: addDays(TODAY, 12) } });
+    const exam = await db().exam.findUniqueOrThrow({ where: { id: kull.examId! }, select: { startsAt: true, handInAt: true } });
+    await expect(registerForExam(kull.teacher, { cohortId: kull.cohortId }, new Date(exam.handInAt.getTime() + 1000))).rejects.toThrow(SITTING_OVER);
+    expect(await registerForExam(kull.teacher, { cohortId: kull.cohortId }, new Date(exam.startsAt.getTime() + 3_600_000))).toMatchObject({ registered: 1 });
   });
 });

@@ -377,7 +377,7 @@ describe("completing and archiving", () => {
     });
     expect((await kullOf(staff, world.cohortId))?.nextStep).toEqual({ text: "Meld opp studentene til eksamen", href: `/kull/${world.cohortId}/eksamen` });
 
-    await registerForExam(world.teacher, { cohortId: world.cohortId });
+    await registerForExam(world.teacher, { cohortId: world.cohortId }, new Date("2025-03-01T10:00:00Z"));
     const ungraded = await submit(completeCohortAction, { cohortId: world.cohortId });
     expect(ungraded.message).toBe("Kullet kan ikke fullføres ennå: 2 studenter er meldt opp til eksamen uten karakter. Sett karakterene først. Karakterene er ikke publisert for studentene ennå. Publiser dem først.");
     expect((await kullOf(staff, world.cohortId))?.nextStep?.text).toBe("Sett karakterer");
@@ -459,7 +459,7 @@ describe("completing and archiving", () => {
   it("a completed kull is opened again with a reason to correct what completion fixed, and completed again; students' completions stand", async () => {
     const world = await makeCohort({ students: 2, samlinger: planDays("2025-01-07", 6), heldBefore: "2030-01-01", exam: { startsOn: "2025-03-03", endsOn: "2025-03-05" } });
     const staff = viewerOf(adviser);
-    await registerForExam(world.teacher, { cohortId: world.cohortId });
+    await registerForExam(world.teacher, { cohortId: world.cohortId }, new Date("2025-03-01T10:00:00Z"));
     for (const student of world.students) await setGrade(world.teacher, { cohortId: world.cohortId, enrolmentId: student.enrolmentId, grade: "B", reason: null });
     await publishGrades(world.teacher, { cohortId: world.cohortId });
     await signInAs(adviser);

@@ -18,6 +18,7 @@ import { isFinalRejection } from "@/lib/domain/coursework";
 import type { ArbeidskravStatus } from "@/lib/domain/eligibility";
 import { canRefuseExamAdmission, examRefusalReasons } from "@/lib/domain/exam";
 import { sittingName } from "@/lib/domain/exam-sittings";
+import { examPhase } from "@/lib/domain/exam-time";
 import { formatDateNb } from "@/lib/domain/format";
 import { staffReasons } from "@/lib/domain/risk";
 import type { Transaction } from "@/lib/db/client";
@@ -198,6 +199,25 @@ export async function admitAfterKlage(tx: Transaction, input: { registrationId: 
       { outcome: ["Studenten fyller ikke kravene ennå. Rett grunnlaget først."] },
     );
   }
+  const dates = `${formatDateNb(isoDate(exam.startsOn))}–${formatDateNb(isoDate(exam.endsOn))}`;
+  if (examPhase(exam, input.now) === "OVER") {
+    // Taken after the hand-in: the refusal no longer stands, but the sitting cannot be given back.
+    // Registered there she could only be «ikke møtt», an attempt used for nothing; so she is off it
+    // (WITHDRAWN: no attempt), free to register for ny eksamen as anyone who has not sat one.
+    await tx.examRegistration.update({ where: { id: input.registrationId }, data: { status: "WITHDRAWN", decidedById: input.decider.id, decidedAt: input.now } });
+    await audit(tx, {
+      actorId: input.decider.id,
+      action: "exam.withdraw",
+      entityType: "ExamRegistration",
+      entityId: input.registrationId,
+      before: { status: registration.status },
+      after: { status: "WITHDRAWN", examId: exam.id, cause: "Klagen på ikke adgang er tatt til følge etter at eksamen var over", appealId: input.appealId },
+    });
+    return (
+      `Eksamen ${sittingName(exam)}, ${dates}, er allerede holdt, så du kan ikke gå opp til den. ` +
+      "Vedtaket om ikke adgang gjelder ikke lenger, og eksamenen regnes ikke som et forsøk for deg: du kan melde deg opp til ny eksamen, og studieveilederen kan svare på om utsatt eksamen er aktuelt."
+    );
+  }
   if (registration.status !== "ADMITTED") {
     await tx.examRegistration.update({ where: { id: input.registrationId }, data: { status: "ADMITTED", decidedById: input.decider.id, decidedAt: input.now } });
     await audit(tx, {
@@ -209,5 +229,5 @@ export async function admitAfterKlage(tx: Transaction, input: { registrationId: 
       after: { status: "ADMITTED", examId: exam.id, enrolmentId: registration.enrolmentId, eligibility: eligibility.status, appealId: input.appealId },
     });
   }
-  return `Du er meldt opp til eksamen: ${sittingName(exam)}, ${formatDateNb(isoDate(exam.startsOn))}–${formatDateNb(isoDate(exam.endsOn))}.`;
+  return `Du er meldt opp til eksamen: ${sittingName(exam)}, ${dates}.`;
 }

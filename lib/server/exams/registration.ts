@@ -307,6 +307,9 @@ export type ExamAdmission = Awaited<ReturnType<typeof getExamAdmission>>;
 
 // ─── Registration ───────────────────────────────────────────────────────────────────────────────
 
+export const SITTING_OVER =
+  "Innleveringsfristen for denne eksamenen er ute, så ingen kan meldes opp til den nå. Meld studenten opp til ny eksamen, eller se om utsatt eksamen er aktuelt.";
+
 /**
  * Registers the ELIGIBLE students of the cohort (all of them, or only `enrolmentIds`) for its
  * ordinary exam. With `enrolmentIds`, a student who is not eligible is refused with the reasons,
@@ -332,6 +335,9 @@ export async function registerForExam(
           : "Til utsatt eksamen kommer studenten når en søknad om utsatt eksamen innvilges.",
       );
     }
+    // While it runs a student may still be registered (staff forgot; she can still hand in), not
+    // after the hand-in: she could only be «ikke møtt» there, an attempt used for nothing.
+    if (examPhase(exam, now) === "OVER") throw new DomainError(SITTING_OVER);
     const wanted = input.enrolmentIds ? [...new Set(input.enrolmentIds)].sort() : null;
     const locked = wanted
       ? await tx.$queryRaw<{ id: string }[]>`

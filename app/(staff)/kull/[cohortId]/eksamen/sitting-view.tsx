@@ -61,6 +61,8 @@ export async function ExamSittingPage({ params, examId }: { params: Promise<{ co
   const query = ordinary ? "" : `?eksamen=${exam.id}`;
   // As registerForExam's «Meld opp alle»: not one taken off the sitting (registered again by name).
   const eligibleNotRegistered = admission.students.filter((s) => s.admission.allowed && !s.registration && !s.withdrawn && s.refusal?.klage !== "RECEIVED");
+  // As registerForExam: nobody is registered once the hand-in is past (SITTING_OVER).
+  const registrationOpen = exam?.phase !== "OVER";
   const notEligible = admission.students.filter((s) => !s.admission.allowed);
   // Who "ikke adgang" is offered for now: not eligible and past reaching it (or the samlinger are
   // over), no decision yet (or registered without a grade).
@@ -123,6 +125,8 @@ export async function ExamSittingPage({ params, examId }: { params: Promise<{ co
         ) : row.admission.allowed ? (
           row.refusal?.klage === "RECEIVED" ? (
             <span className="text-slate-700">Ikke adgang ({KLAGE.RECEIVED}): avgjør klagen under Klager</span>
+          ) : !registrationOpen ? (
+            <span className="text-slate-700">{row.withdrawn ? "Meldt av" : "Ikke oppmeldt"}</span>
           ) : row.withdrawn ? (
             <div className="space-y-1">
               <p className="font-medium">Meldt av</p>
@@ -274,11 +278,13 @@ export async function ExamSittingPage({ params, examId }: { params: Promise<{ co
                 <ConfirmActionButton
                   action={registerEligibleAction}
                   hidden={hidden}
-                  disabled={eligibleNotRegistered.length === 0}
+                  disabled={eligibleNotRegistered.length === 0 || !registrationOpen}
                   label={
-                    eligibleNotRegistered.length > 0
-                      ? `Meld opp alle som fyller kravene (${eligibleNotRegistered.length})`
-                      : "Alle som fyller kravene, er meldt opp"
+                    !registrationOpen
+                      ? "Innleveringen er over: ingen kan meldes opp"
+                      : eligibleNotRegistered.length > 0
+                        ? `Meld opp alle som fyller kravene (${eligibleNotRegistered.length})`
+                        : "Alle som fyller kravene, er meldt opp"
                   }
                   title={`Melde opp ${countNoun(eligibleNotRegistered.length, "student", "studenter")}?`}
                   confirmLabel={`Meld opp ${eligibleNotRegistered.length}`}
