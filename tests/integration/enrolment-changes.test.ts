@@ -326,10 +326,16 @@ describe("a klage on a refused leave, and a leave that begins later", () => {
     expect(result.started).toBe(false);
     expect((await db().enrolment.findUniqueOrThrow({ where: { id: student(LEAVE).enrolmentId } })).status).toBe("ACTIVE");
     expect(await startDueLeaves({ now: NOW })).toBe(0);
+    // Registered for the exam again before the leave begins (she was back from the first leave).
+    await db().examRegistration.updateMany({ where: { enrolmentId: student(LEAVE).enrolmentId }, data: { status: "ADMITTED" } });
     const then = new Date(NOW.getTime() + 5 * 86_400_000);
     expect(await startDueLeaves({ now: then })).toBe(1);
     expect(await startDueLeaves({ now: then })).toBe(0);
     expect((await db().enrolment.findUniqueOrThrow({ where: { id: student(LEAVE).enrolmentId } })).status).toBe("ON_LEAVE");
+    // The job took her off the exam, and tells her so (once).
+    expect((await db().examRegistration.findFirstOrThrow({ where: { enrolmentId: student(LEAVE).enrolmentId } })).status).toBe("WITHDRAWN");
+    const told = await db().mailMessage.findMany({ where: { dedupeKey: `leave-exam-withdrawn:${result.leaveId}` } });
+    expect(told.map((mail) => [mail.userId, mail.subject])).toEqual([[student(LEAVE).userId, "Permisjonen din har begynt: du er meldt av eksamen"]]);
     expect(await db().auditLog.count({ where: { action: "enrolment.leave_start", entityId: student(LEAVE).enrolmentId, actorId: null } })).toBe(1);
     const back = await registerReturn(world.adviser, { enrolmentId: student(LEAVE).enrolmentId, returnedOn: from }, then);
     // The return belongs to this leave's case, not the first leave's.

@@ -34,11 +34,13 @@ import {
 import { formatDateNb } from "@/lib/domain/format";
 import { day } from "@/lib/dates";
 import type { Database, Transaction } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { requestJob } from "@/lib/jobs/queue";
 import { audit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import { withRetry } from "@/lib/server/transactions";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
+import { queueMail } from "@/lib/server/mail";
 import { refreshStandings } from "@/lib/server/standings/refresh";
 import { issueStudentLetter } from "@/lib/server/student-letters/issue";
 import type { Viewer } from "@/lib/server/viewer";
@@ -346,8 +348,9 @@ export async function cancelLeave(viewer: Viewer, input: { enrolmentId: string }
 
 /**
  * The `enrolments.leave` job: a granted leave whose first day has come starts by itself (status
- * ON_LEAVE, the exam registration withdrawn, the standing recomputed; audited with no actor). The
- * letter went out when it was granted. Each in its own transaction, re-checked under the lock.
+ * ON_LEAVE, the exam registration for a sitting not begun withdrawn, the standing recomputed;
+ * audited with no actor). The letter went out when it was granted; a student taken off the exam
+ * now is e-mailed. Each in its own transaction, re-checked under the lock.
  */
 export async function startDueLeaves(options: { now?: Date } = {}): Promise<number> {
   const now = options.now ?? new Date();
@@ -357,6 +360,7 @@ export async function startDueLeaves(options: { now?: Date } = {}): Promise<numb
     select: { id: true, enrolmentId: true },
   });
   let started = 0;
+  let mailed = 0;
   for (const leave of due) {
     started += await withRetry(() => db().$transaction(async (tx) => {
       const enrolment = await lockEnrolment(tx, leave.enrolmentId);
@@ -364,7 +368,14 @@ export async function startDueLeaves(options: { now?: Date } = {}): Promise<numb
       // Withdrawn (cancelLeave) or ended since the list was read: nothing to start.
       if (enrolment.status !== "ACTIVE" || row.status !== "GRANTED" || row.returnedOn !== null) return 0;
       const current = period(row);
-      await startLeave(tx, enrolment.id, null, { from: current.from, to: current.to }, now);
+      const exam = await startLeave(tx, enrolment.id, null, { from: current.from, to: current.to }, now);
+      // The grant's letter said she would not be registered while on leave; one registered since
+      // (or before) is told now that she is off the exam.
+      if (exam.withdrawn) {
+        const student = await tx.enrolment.findUniqueOrThrow({ where: { id: enrolment.id }, select: { userId: true, user: { select: { email: true } } } });
+        await queueMail(tx, { dedupeKey: `leave-exam-withdrawn:${leave.id}`, to: student.user.email, userId: student.userId, ...leaveBegunExamMail(current) });
+        mailed += 1;
+      }
       await refreshStandings(
         tx,
         { cohortId: enrolment.cohortId, enrolmentIds: [enrolment.id] },
@@ -373,7 +384,21 @@ export async function startDueLeaves(options: { now?: Date } = {}): Promise<numb
       return 1;
     }));
   }
+  if (mailed > 0) await requestJob("mail.deliver");
   return started;
+}
+
+/** To a student whose leave began by itself and took her off the exam (startDueLeaves). */
+function leaveBegunExamMail(leave: { from: string; to: string }) {
+  return {
+    subject: "Permisjonen din har begynt: du er meldt av eksamen",
+    text: [
+      `Permisjonen din fra og med ${formatDateNb(leave.from)} til og med ${formatDateNb(leave.to)} har begynt, og du er derfor meldt av eksamen.`,
+      "Blir du tilbake i tide og fyller kravene, melder faglærerne deg opp igjen.",
+      "",
+      `Logg inn for å se studieforløpet ditt: ${env().APP_URL}/student/studieforlop`,
+    ].join("\n"),
+  };
 }
 
 /**
