@@ -33,6 +33,7 @@ import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/erro
 import { examResultsCsv, getExamProtocol } from "@/lib/server/exams/results";
 import { publishGrades, setGrade } from "@/lib/server/exams/grades";
 import { registerForExam } from "@/lib/server/exams/registration";
+import { refuseExamAdmission } from "@/lib/server/exams/refusal";
 import {
   createApplication,
   createArbeidskrav,
@@ -677,6 +678,25 @@ describe("transfer to a later kull", () => {
     await correctAssessment(world.teacher, { cohortId: world.cohortId, attemptId: attempt.id, decision: "APPROVED", reason: "Plagiatmistanken ble avkreftet." }, NOW);
     expect(await approvedThere()).toBe(5);
     expect(await storedStandings(laterId)).toEqual(await recomputed(laterId));
+  });
+
+  it("a refusal of exam admission in the new kull never names a credited item as missing", async () => {
+    // One credit's approval is corrected away: four credited items stand, one is missing. Not
+    // eligible there, staff may refuse; the grounds are the evaluator's: only that one is named.
+    const credited = await db().arbeidskravCredit.findMany({
+      where: { enrolmentId: newEnrolmentId },
+      orderBy: { arbeidskrav: { number: "asc" } },
+      select: { sourceSubmissionId: true, arbeidskrav: { select: { title: true } } },
+    });
+    expect(credited).toHaveLength(5);
+    const [fallen, ...standing] = credited as [(typeof credited)[number], ...typeof credited];
+    const attempt = await db().submissionAttempt.findFirstOrThrow({ where: { submissionId: fallen.sourceSubmissionId }, orderBy: { attempt: "desc" }, select: { id: true } });
+    await correctAssessment(world.teacher, { cohortId: world.cohortId, attemptId: attempt.id, decision: "NOT_APPROVED", reason: "Plagiat oppdaget." }, NOW);
+    await refuseExamAdmission(world.adviser, { cohortId: laterId, enrolmentIds: [newEnrolmentId] }, NOW);
+    const [letter] = await lettersOf(newEnrolmentId, "EXAM_ADMISSION_REFUSED");
+    expect(letter!.body).toContain(`${fallen.arbeidskrav.title} er ikke levert`);
+    for (const { arbeidskrav } of standing) expect(letter!.body).not.toContain(arbeidskrav.title);
+    await correctAssessment(world.teacher, { cohortId: world.cohortId, attemptId: attempt.id, decision: "APPROVED", reason: "Avkreftet." }, NOW);
   });
 
   it("once: a transferred enrolment moves no more, and the new kull has the student already", async () => {

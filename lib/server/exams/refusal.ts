@@ -14,6 +14,7 @@ import "server-only";
 // registers the student, again only when the rules now admit them (admitAfterKlage; exemptions are
 // not modelled, so the facts — attendance, an arbeidskrav — are corrected first).
 import { osloDate } from "@/lib/domain/application-deadline";
+import { studentArbeidskravStanding } from "@/lib/domain/arbeidskrav";
 import { isFinalRejection } from "@/lib/domain/coursework";
 import type { ArbeidskravStatus } from "@/lib/domain/eligibility";
 import { canRefuseExamAdmission, examRefusalReasons } from "@/lib/domain/exam";
@@ -26,6 +27,7 @@ import { audit } from "@/lib/server/audit";
 import { requireCohortStaff } from "@/lib/server/cohorts/access";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
 import { db } from "@/lib/server/db";
+import { CREDIT_STANDS } from "@/lib/server/enrolments/credits";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
 import { lockExam } from "@/lib/server/exams/lock";
 import { inOrder } from "@/lib/server/in-order";
@@ -43,9 +45,13 @@ async function lockEnrolments(tx: Transaction, cohortId: string, enrolmentIds: r
   return sorted;
 }
 
-/** Each student's arbeidskrav by name with its standing, for the grounds of a refusal. */
+/**
+ * Each student's arbeidskrav by name with its standing, for the grounds of a refusal: as the
+ * evaluator counts them (studentArbeidskravStanding), so an item credited from an earlier kull
+ * while its approval stands (CREDIT_STANDS) is approved, never named as missing.
+ */
 async function arbeidskravStandings(tx: Transaction, cohortId: string, enrolmentIds: readonly string[]) {
-  const [definitions, memberships] = await inOrder(
+  const [definitions, memberships, credits] = await inOrder(
     () => tx.arbeidskravDefinition.findMany({ where: { cohortId }, orderBy: { number: "asc" }, select: { id: true, title: true, maxAttempts: true, required: true } }),
     () =>
       tx.submissionMember.findMany({
@@ -56,21 +62,32 @@ async function arbeidskravStandings(tx: Transaction, cohortId: string, enrolment
           submission: { select: { status: true, attempts: { orderBy: { attempt: "desc" }, take: 1, select: { attempt: true, status: true } } } },
         },
       }),
+    () => tx.arbeidskravCredit.findMany({ where: { enrolmentId: { in: [...enrolmentIds] }, ...CREDIT_STANDS }, select: { enrolmentId: true, arbeidskravId: true } }),
   );
   return new Map(
-    enrolmentIds.map((enrolmentId) => [
-      enrolmentId,
-      definitions.map((definition) => {
-        const membership = memberships.find((row) => row.enrolmentId === enrolmentId && row.arbeidskravId === definition.id);
-        const latest = membership?.submission.attempts[0];
-        return {
-          title: definition.title,
-          required: definition.required,
-          status: (membership?.submission.status ?? "NOT_SUBMITTED") as ArbeidskravStatus,
-          finalRejection: latest ? isFinalRejection(latest, definition.maxAttempts) : false,
-        };
-      }),
-    ]),
+    enrolmentIds.map((enrolmentId) => {
+      const own = memberships.filter((row) => row.enrolmentId === enrolmentId);
+      const standing = new Map(
+        studentArbeidskravStanding(
+          definitions,
+          own.map((row) => ({ arbeidskravId: row.arbeidskravId, status: row.submission.status })),
+          credits.filter((credit) => credit.enrolmentId === enrolmentId).map((credit) => credit.arbeidskravId),
+        ).map((item) => [item.id, item.status]),
+      );
+      return [
+        enrolmentId,
+        definitions.map((definition) => {
+          const status: ArbeidskravStatus = standing.get(definition.id) ?? "NOT_SUBMITTED";
+          const latest = own.find((row) => row.arbeidskravId === definition.id)?.submission.attempts[0];
+          return {
+            title: definition.title,
+            required: definition.required,
+            status,
+            finalRejection: status !== "APPROVED" && latest ? isFinalRejection(latest, definition.maxAttempts) : false,
+          };
+        }),
+      ] as const;
+    }),
   );
 }
 
