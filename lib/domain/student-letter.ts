@@ -284,7 +284,7 @@ export type StudentLetterFacts =
   | { kind: "LEAVE_REFUSED"; leave: { from: string; to: string }; reason: string; grounds: string }
   | { kind: "LEAVE_ENDED"; leave: { from: string; to: string }; returnedOn: string; samlingDays: number }
   | { kind: "LEAVE_CANCELLED"; leave: { from: string; to: string }; samlingDays: number }
-  | { kind: "WITHDRAWAL_CONFIRMED"; effectiveOn: string; reason: string | null; examWithdrawn: boolean; examKept?: boolean }
+  | { kind: "WITHDRAWAL_CONFIRMED"; effectiveOn: string; reason: string | null; examWithdrawn: boolean }
   | { kind: "COMPLETION_CONFIRMED"; exam: { title: string; startsOn: string }; grade: string; credits: number; courseCode: string }
   | {
       kind: "TRANSFER_CONFIRMED";
@@ -338,8 +338,9 @@ function osloDay(instant: Date): string {
   return osloWallClock(instant).date;
 }
 
-/** A leave or the end of the enrolment keeps a registration for a sitting already begun (withdrawExamRegistration). */
-const EXAM_BEGUN_KEPT = "Eksamen som allerede har begynt, står du fortsatt oppmeldt til: det du har levert, blir sensurert som vanlig.";
+/** A leave keeps a registration for a sitting already begun (withdrawExamRegistration). */
+const EXAM_BEGUN_KEPT =
+  "Eksamenen som allerede har begynt, står du fortsatt oppmeldt til: det du leverer, blir sensurert som vanlig. Leverer du ikke, regnes det som «ikke møtt» (et forsøk), med mindre du søker om og får utsatt eksamen, for eksempel med legeerklæring.";
 
 /** "ordinær eksamen: Individuell skriftlig hjemmeeksamen, fredag 23. oktober 2026 kl. 09.00 – søndag 25. oktober 2026 kl. 14.00". */
 function sittingNb(sitting: DeferralSitting): string {
@@ -553,9 +554,10 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
               days,
               input.samlingDays > 0 ? rule : `Kravet om minst ${input.attendancePercent} % oppmøte gjelder alle samlingsdagene i kullet, som før.`,
               input.examWithdrawn
-                ? "Du er meldt av eksamen. Blir du tilbake i tide og fyller kravene, melder faglærerne deg opp igjen."
-                : "Du blir ikke meldt opp til eksamen mens du har permisjon.",
-              ...(input.examKept ? [EXAM_BEGUN_KEPT] : []),
+                ? "Du er meldt av eksamen. Kommer du tilbake i tide og fyller kravene, melder faglærerne deg opp igjen."
+                : input.examKept
+                  ? EXAM_BEGUN_KEPT
+                  : "Du blir ikke meldt opp til eksamen mens du har permisjon.",
               "Gi beskjed til studieveilederen når du kommer tilbake, så registrerer vi det.",
             ],
           },
@@ -656,7 +658,6 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
               `Vi bekrefter at du har sluttet på ${study} fra og med ${formatDateNb(input.effectiveOn)}, slik du ba om. Studieretten din i kullet er avsluttet.`,
               ...(input.reason ? [`Det du oppga som grunn: ${input.reason.trim()}`] : []),
               input.examWithdrawn ? "Du er meldt av eksamen." : "Du blir ikke meldt opp til eksamen.",
-              ...(input.examKept ? [EXAM_BEGUN_KEPT] : []),
               "Arbeidskravene og oppmøtet du har fått godkjent, er lagret. Vil du ta opp studiet igjen senere, må du søke opptak på nytt; kontakt studieveilederen om hva som kan godkjennes da.",
             ],
           },

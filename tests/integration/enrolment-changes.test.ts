@@ -33,6 +33,7 @@ import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/erro
 import { examResultsCsv, getExamProtocol } from "@/lib/server/exams/results";
 import { publishGrades, setGrade } from "@/lib/server/exams/grades";
 import { registerForExam } from "@/lib/server/exams/registration";
+import { DEFERRAL_WAITS_FOR_RETURN, grantDeferral } from "@/lib/server/exams/deferrals";
 import { refuseExamAdmission } from "@/lib/server/exams/refusal";
 import {
   createApplication,
@@ -466,22 +467,32 @@ describe("completion", () => {
 });
 
 describe("leave or the end of the enrolment after the exam began", () => {
-  it("keeps the registration for a sitting that has begun, so what was handed in is graded; the letter says so", async () => {
+  it("a leave keeps the registration for a sitting that has begun, so what she hands in is graded; the letter says so; a deferral waits for her return", async () => {
     // A three-day home exam began two days ago (the kull's last days). On its third day one
-    // student is given leave from today, another withdraws; both may have handed in.
+    // student is given leave from today, another withdraws.
     const kull = await makeCohort({ students: 2, samlinger: planDays(addDays(TODAY, -90), 3), heldBefore: TODAY, exam: { startsOn: addDays(TODAY, -2), endsOn: TODAY } });
     const [onLeave, leaving] = kull.students.map((row) => row.enrolmentId) as [string, string];
     await registerForExam(kull.teacher, { cohortId: kull.cohortId }, await beforeTheExam(kull));
     await grantLeave(kull.adviser, { enrolmentId: onLeave, from: TODAY, to: addDays(TODAY, 30), reason: "Sykdom", documentation: null }, NOW);
     await withdrawStudent(kull.adviser, { enrolmentId: leaving, effectiveOn: TODAY, reason: null }, NOW);
-    for (const [enrolmentId, kind] of [[onLeave, "LEAVE_GRANTED"], [leaving, "WITHDRAWAL_CONFIRMED"]] as const) {
-      expect(await db().examRegistration.findFirstOrThrow({ where: { enrolmentId } })).toMatchObject({ status: "ADMITTED", grade: null });
-      expect(await db().auditLog.count({ where: { action: "exam.withdraw", entityType: "ExamRegistration", entityId: (await db().examRegistration.findFirstOrThrow({ where: { enrolmentId } })).id } })).toBe(0);
-      const [letter] = await lettersOf(enrolmentId, kind);
-      expect(letter!.body).toContain("Eksamen som allerede har begynt, står du fortsatt oppmeldt til: det du har levert, blir sensurert som vanlig.");
-      await expect(setGrade(kull.teacher, { cohortId: kull.cohortId, enrolmentId, grade: "C", reason: null })).resolves.toMatchObject({ grade: "C", changed: true });
-    }
-    expect((await db().auditLog.findFirstOrThrow({ where: { action: "enrolment.withdraw", entityId: leaving } })).after).toMatchObject({ examWithdrawn: false, examKept: true });
+    const registrationOf = (enrolmentId: string) => db().examRegistration.findFirstOrThrow({ where: { enrolmentId } });
+
+    // On leave, still in the kull: kept, and graded as any other.
+    expect(await registrationOf(onLeave)).toMatchObject({ status: "ADMITTED", grade: null });
+    expect(await db().auditLog.count({ where: { action: "exam.withdraw", entityId: (await registrationOf(onLeave)).id } })).toBe(0);
+    const [granted] = await lettersOf(onLeave, "LEAVE_GRANTED");
+    expect(granted!.body).toContain("Eksamenen som allerede har begynt, står du fortsatt oppmeldt til: det du leverer, blir sensurert som vanlig.");
+    expect(granted!.body).not.toContain("Du blir ikke meldt opp til eksamen mens du har permisjon.");
+    // A deferral of it waits until she is back: the exam's pages are for students in the kull.
+    const request = await db().examDeferral.create({ data: { registrationId: (await registrationOf(onLeave)).id, reason: "ILLNESS", explanation: "Syk", requestedById: kull.students[0]!.userId } });
+    const deferred = await createSitting(db(), { cohortId: kull.cohortId, kind: "DEFERRED", firstDay: addDays(TODAY, 40) });
+    await expect(grantDeferral(kull.adviser, { cohortId: kull.cohortId, deferralId: request.id, sittingId: deferred.id, note: null }, NOW)).rejects.toThrow(DEFERRAL_WAITS_FOR_RETURN);
+    await db().examDeferral.delete({ where: { id: request.id } });
+    await expect(setGrade(kull.teacher, { cohortId: kull.cohortId, enrolmentId: onLeave, grade: "C", reason: null })).resolves.toMatchObject({ grade: "C", changed: true });
+
+    // Withdrawn, no longer in the kull: taken off it, as she is off its pages, completion and FS export.
+    expect(await registrationOf(leaving)).toMatchObject({ status: "WITHDRAWN" });
+    expect((await db().auditLog.findFirstOrThrow({ where: { action: "enrolment.withdraw", entityId: leaving } })).after).toMatchObject({ examWithdrawn: true });
     expect(await storedStandings(kull.cohortId)).toEqual(await recomputed(kull.cohortId));
   });
 });

@@ -99,7 +99,7 @@ async function changeAttempt(
       { cohortId, enrolmentIds },
       {
         actorId: input.actor.id,
-        cause: `${input.attempt.title} fra tidligere kull, som er godkjent her, er ${input.to === "APPROVED" ? "godkjent igjen" : "rettet til ikke godkjent og teller ikke lenger"}`,
+        cause: `${input.attempt.title} fra det tidligere kullet, som var godkjent for studenten her, er ${input.to === "APPROVED" ? "godkjent igjen og teller igjen" : "rettet til ikke godkjent og teller ikke lenger"}`,
         now: input.at,
       },
     );

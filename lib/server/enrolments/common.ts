@@ -63,26 +63,30 @@ export async function signer(tx: Transaction, viewer: Viewer, cohortId: string) 
 }
 
 /**
- * Takes the student off the kull's exam when leave begins or the enrolment ends: an admitted
- * registration without a grade, for a sitting that has not begun, becomes WITHDRAWN (audited,
- * `exam.withdraw`, with the cause). A graded one stays, and so does one whose sitting has begun
- * (`examPhase`): the student may have handed in, and what was handed in is graded (or set to «ikke
- * møtt») as any other; withdrawing it would lose the hand-in and, once the sitting has begun, is
- * refused to staff too (withdrawFromExam). Returns whether one was withdrawn, and whether one was
- * kept for a sitting that has begun (the letter says so).
+ * Takes the student off the kull's exam: an admitted registration without a grade becomes
+ * WITHDRAWN (audited, `exam.withdraw`, with the cause). A graded one stays.
+ * - When the enrolment ends (withdrawal, transfer), every ungraded one: she is no longer in the
+ *   kull, its exam pages, completion and FS export are for the students in it, and one moving to
+ *   a later kull sits the exam there.
+ * - When a leave begins (`keepBegun`), one whose sitting has begun stays (`examPhase`): she is
+ *   still in the kull and may have handed in, and what was handed in is graded (or, with no hand
+ *   in, «ikke møtt» or a deferral) as any other; withdrawing it would lose the hand-in and, once
+ *   the sitting has begun, is refused to staff too (withdrawFromExam).
+ * Returns whether one was withdrawn, and whether one was kept for a sitting that has begun (the
+ * letter says so).
  */
 export async function withdrawExamRegistration(
   tx: Transaction,
   enrolmentId: string,
   actorId: string | null,
   cause: string,
-  now: Date,
+  options: { keepBegun: false } | { keepBegun: true; now: Date },
 ): Promise<{ withdrawn: boolean; kept: boolean }> {
   const ungraded = await tx.examRegistration.findMany({
     where: { enrolmentId, status: "ADMITTED", grade: null },
     select: { id: true, exam: { select: { startsAt: true, handInAt: true } } },
   });
-  const registrations = ungraded.filter((registration) => examPhase(registration.exam, now) === "BEFORE");
+  const registrations = options.keepBegun ? ungraded.filter((registration) => examPhase(registration.exam, options.now) === "BEFORE") : ungraded;
   for (const registration of registrations) {
     await tx.examRegistration.update({ where: { id: registration.id }, data: { status: "WITHDRAWN" } });
     await audit(tx, {

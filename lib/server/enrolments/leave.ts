@@ -136,7 +136,7 @@ async function startLeave(tx: Transaction, enrolmentId: string, actorId: string 
     before: { status: "ACTIVE" },
     after: { status: "ON_LEAVE", leave },
   });
-  return withdrawExamRegistration(tx, enrolmentId, actorId, `Permisjon fra ${formatDateNb(leave.from)}`, now);
+  return withdrawExamRegistration(tx, enrolmentId, actorId, `Permisjon fra ${formatDateNb(leave.from)}`, { keepBegun: true, now });
 }
 
 /** Grants a leave: the letter, and from its first day the status ON_LEAVE. */
@@ -394,7 +394,7 @@ function leaveBegunExamMail(leave: { from: string; to: string }) {
     subject: "Permisjonen din har begynt: du er meldt av eksamen",
     text: [
       `Permisjonen din fra og med ${formatDateNb(leave.from)} til og med ${formatDateNb(leave.to)} har begynt, og du er derfor meldt av eksamen.`,
-      "Blir du tilbake i tide og fyller kravene, melder faglærerne deg opp igjen.",
+      "Kommer du tilbake i tide og fyller kravene, melder faglærerne deg opp igjen.",
       "",
       `Logg inn for å se studieforløpet ditt: ${env().APP_URL}/student/studieforlop`,
     ].join("\n"),

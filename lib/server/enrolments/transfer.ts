@@ -263,7 +263,7 @@ export async function transferStudent(viewer: Viewer, input: TransferInput, now 
       // The old enrolment ends; an open leave ends with it (withdrawn if it has not begun).
       const openLeave = await closeOpenLeave(tx, old.id, viewer.id, today, `Overført til ${toRow.name}`, "STUDENT_TRANSFERRED");
       await tx.enrolment.update({ where: { id: old.id }, data: { status: "TRANSFERRED", endedOn: day(today), endReason: `Overført til ${toRow.name}` } });
-      const exam = await withdrawExamRegistration(tx, old.id, viewer.id, `Overført til ${toRow.name}`, now);
+      const exam = await withdrawExamRegistration(tx, old.id, viewer.id, `Overført til ${toRow.name}`, { keepBegun: false });
       const place = await givePlaceBack(tx, old, now);
       const created = await tx.enrolment.create({ data: { userId: old.userId, cohortId: toRow.id, transferredFromId: old.id, status: "ACTIVE" }, select: { id: true } });
 
@@ -291,7 +291,6 @@ export async function transferStudent(viewer: Viewer, input: TransferInput, now 
           toCohortId: toRow.id,
           newEnrolmentId: created.id,
           examWithdrawn: exam.withdrawn,
-          examKept: exam.kept,
           placeReleased: place.released,
           leaveEnded: openLeave?.leaveId ?? null,
           leave: openLeave?.outcome ?? null,

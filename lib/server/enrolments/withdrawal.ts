@@ -42,11 +42,11 @@ export async function withdrawStudent(viewer: Viewer, input: WithdrawalInput, no
     // An open leave ends with the enrolment, the day she stopped (withdrawn if it had not begun
     // by then): never left open, and never covering a day after she left.
     const leave = await closeOpenLeave(tx, enrolment.id, viewer.id, input.effectiveOn, "Studenten har sluttet", "STUDENT_WITHDRAWN");
-    const exam = await withdrawExamRegistration(tx, enrolment.id, viewer.id, "Studenten har sluttet", now);
+    const exam = await withdrawExamRegistration(tx, enrolment.id, viewer.id, "Studenten har sluttet", { keepBegun: false });
     const place = await givePlaceBack(tx, enrolment, now);
     const letter = await issueStudentLetter(tx, {
       enrolmentId: enrolment.id,
-      facts: { kind: "WITHDRAWAL_CONFIRMED", effectiveOn: input.effectiveOn, reason, examWithdrawn: exam.withdrawn, examKept: exam.kept },
+      facts: { kind: "WITHDRAWAL_CONFIRMED", effectiveOn: input.effectiveOn, reason, examWithdrawn: exam.withdrawn },
       decidedBy: await signer(tx, viewer, enrolment.cohortId),
       about: { type: "Enrolment", id: enrolment.id },
       now,
@@ -62,7 +62,6 @@ export async function withdrawStudent(viewer: Viewer, input: WithdrawalInput, no
         effectiveOn: input.effectiveOn,
         reason,
         examWithdrawn: exam.withdrawn,
-        examKept: exam.kept,
         placeReleased: place.released,
         waitlistClosesOn: place.waitlistClosesOn,
         leave: leave?.outcome ?? null,

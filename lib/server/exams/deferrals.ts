@@ -46,6 +46,9 @@ export interface DeferralRequestInput {
   file: File | null;
 }
 
+export const DEFERRAL_WAITS_FOR_RETURN =
+  "Studenten har permisjon og kan ikke meldes opp til en utsatt eksamen nå. Søknaden venter: innvilg den når studenten er tilbake.";
+
 export async function requestDeferral(viewer: Viewer, examId: string, input: DeferralRequestInput, now = new Date()) {
   if (!viewer.roles.includes("STUDENT")) throw new AccessDeniedError();
   const explanation = input.explanation.trim();
@@ -215,9 +218,13 @@ async function placeOnDeferredSitting(
     : new Map([[deferral.registration.examId, await lockExam(tx, cohortId, deferral.registration.examId)]]);
   const missed = sittings.get(deferral.registration.examId)!;
   const sitting = input.sittingId ? (sittings.get(input.sittingId) ?? null) : null;
-  const [locked] = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Enrolment" WHERE "id" = ${enrolmentId} AND "status" <> 'WITHDRAWN' FOR UPDATE`;
+  const [locked] = await tx.$queryRaw<{ id: string; status: string }[]>`
+    SELECT "id", "status"::text AS "status" FROM "Enrolment" WHERE "id" = ${enrolmentId} AND "status" <> 'WITHDRAWN' FOR UPDATE`;
   if (!locked) throw new NotFoundError("Fant ikke studenten i kullet.");
+  // Only a student in the kull sits its exams (the database's ExamRegistration_in_cohort): one on
+  // leave (a begun sitting is kept when leave starts, withdrawExamRegistration) is placed on her return.
+  if (locked.status === "ON_LEAVE") throw new DomainError(DEFERRAL_WAITS_FOR_RETURN);
+  if (locked.status === "TRANSFERRED") throw new DomainError("Studenten er overført til et senere kull og tar eksamen der.");
   const [registration] = await tx.$queryRaw<{ id: string; status: "ADMITTED" | "NOT_ATTENDED" | "WITHDRAWN" | "REFUSED" | "DEFERRED"; grade: "A" | null }[]>`
     SELECT "id", "status"::text AS "status", "grade"::text AS "grade" FROM "ExamRegistration" WHERE "id" = ${deferral.registrationId} FOR UPDATE`;
   const evaluation = await evaluateCohortEligibility(tx, cohortId, { today: osloDate(now), enrolmentIds: [enrolmentId] });

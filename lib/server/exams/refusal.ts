@@ -231,8 +231,8 @@ export async function admitAfterKlage(tx: Transaction, input: { registrationId: 
       after: { status: "WITHDRAWN", examId: exam.id, cause: "Klagen på ikke adgang er tatt til følge etter at eksamen var over", appealId: input.appealId },
     });
     return (
-      `Eksamen ${sittingName(exam)}, ${dates}, er allerede holdt, så du kan ikke gå opp til den. ` +
-      "Vedtaket om ikke adgang gjelder ikke lenger, og eksamenen regnes ikke som et forsøk for deg: du kan melde deg opp til ny eksamen, og studieveilederen kan svare på om utsatt eksamen er aktuelt."
+      `Eksamenen (${sittingName(exam)}, ${dates}) er allerede holdt, så du kan ikke gå opp til den. ` +
+      "Vedtaket om ikke adgang gjelder ikke lenger, og eksamenen regnes ikke som et forsøk for deg: du kan melde deg opp til ny eksamen."
     );
   }
   if (registration.status !== "ADMITTED") {

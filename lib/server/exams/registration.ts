@@ -308,7 +308,7 @@ export type ExamAdmission = Awaited<ReturnType<typeof getExamAdmission>>;
 // ─── Registration ───────────────────────────────────────────────────────────────────────────────
 
 export const SITTING_OVER =
-  "Innleveringsfristen for denne eksamenen er ute, så ingen kan meldes opp til den nå. Meld studenten opp til ny eksamen, eller se om utsatt eksamen er aktuelt.";
+  "Innleveringsfristen for denne eksamenen er ute, så ingen kan meldes opp til den nå. Studenten kan meldes opp til ny eksamen.";
 
 /**
  * Registers the ELIGIBLE students of the cohort (all of them, or only `enrolmentIds`) for its
