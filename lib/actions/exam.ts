@@ -61,7 +61,14 @@ export const registerStudentAction = defineAction({
     const result = await registerForExam(viewer, { cohortId: input.cohortId, enrolmentIds: [input.enrolmentId] });
     await requestJob("mail.deliver");
     refresh(input.cohortId);
-    return { message: result.registered > 0 ? "Studenten er meldt opp til eksamen." : "Studenten var allerede meldt opp." };
+    return {
+      message:
+        result.lifted > 0
+          ? "Vedtaket om ikke adgang gjelder ikke lenger. Eksamen er over, så studenten er ikke meldt opp til den; studenten har fått brev om det og kan melde seg opp til ny eksamen."
+          : result.registered > 0
+            ? "Studenten er meldt opp til eksamen."
+            : "Studenten var allerede meldt opp.",
+    };
   },
 });
 

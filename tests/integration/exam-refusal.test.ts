@@ -249,6 +249,24 @@ describe("a klage on 'ikke adgang' taken after the sitting", () => {
     expect(await db().examRegistration.findFirstOrThrow({ where: { enrolmentId: only!.enrolmentId, examId: resit.id } })).toMatchObject({ status: "ADMITTED" });
   });
 
+  it("a refusal the corrected facts no longer support, after the hand-in: lifted by letter, by name, without a registration or an attempt", async () => {
+    const kull = await makeCohort({ students: 1, samlinger: planDays("2025-01-07", 10), heldBefore: "2030-01-01", attended: () => 7, exam: { startsOn: addDays(TODAY, 10), endsOn: addDays(TODAY, 12) } });
+    const [only] = kull.students;
+    await refuseExamAdmission(kull.teacher, { cohortId: kull.cohortId, enrolmentIds: [only!.enrolmentId] });
+    await db().attendance.updateMany({ where: { enrolmentId: only!.enrolmentId }, data: { status: "PRESENT" } });
+    const exam = await db().exam.findUniqueOrThrow({ where: { id: kull.examId! }, select: { handInAt: true } });
+    const afterwards = new Date(exam.handInAt.getTime() + 86_400_000);
+    // Never by «Meld opp alle».
+    await expect(registerForExam(kull.teacher, { cohortId: kull.cohortId }, afterwards)).rejects.toThrow(SITTING_OVER);
+    expect(await registerForExam(kull.teacher, { cohortId: kull.cohortId, enrolmentIds: [only!.enrolmentId] }, afterwards)).toMatchObject({ registered: 0, lifted: 1 });
+    const registration = await db().examRegistration.findFirstOrThrow({ where: { enrolmentId: only!.enrolmentId, examId: kull.examId! } });
+    expect(registration.status).toBe("WITHDRAWN");
+    const [changed] = await db().studentLetter.findMany({ where: { enrolmentId: only!.enrolmentId, kind: "DECISION_CHANGED" } });
+    expect(changed!.body).toContain(") er allerede holdt, så du kan ikke gå opp til den.");
+    expect(changed!.body).toContain("Du oppfyller nå kravene til oppmøte og arbeidskrav");
+    expect(await db().auditLog.findFirstOrThrow({ where: { action: "exam.withdraw", entityId: registration.id } })).toMatchObject({ before: { status: "REFUSED" }, after: { status: "WITHDRAWN" } });
+  });
+
   it("while the sitting runs, a student may still be registered (she can hand in); after the hand-in, nobody", async () => {
     const kull = await makeCohort({ students: 1, samlinger: planDays("2025-01-07", 10), heldBefore: "2030-01-01", exam: { startsOn: addDays(TODAY, 10), endsOn: addDays(TODAY, 12) } });
     const exam = await db().exam.findUniqueOrThrow({ where: { id: kull.examId! }, select: { startsAt: true, handInAt: true } });

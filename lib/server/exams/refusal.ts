@@ -18,7 +18,7 @@ import { studentArbeidskravStanding } from "@/lib/domain/arbeidskrav";
 import { isFinalRejection } from "@/lib/domain/coursework";
 import type { ArbeidskravStatus } from "@/lib/domain/eligibility";
 import { canRefuseExamAdmission, examRefusalReasons } from "@/lib/domain/exam";
-import { sittingName } from "@/lib/domain/exam-sittings";
+import { sittingName, type ExamKind } from "@/lib/domain/exam-sittings";
 import { examPhase } from "@/lib/domain/exam-time";
 import { formatDateNb } from "@/lib/domain/format";
 import { staffReasons } from "@/lib/domain/risk";
@@ -197,6 +197,17 @@ export async function supersedeRefusal(
 }
 
 /**
+ * To a refused student whose refusal no longer stands once the sitting is over (a klage taken, or
+ * the facts corrected): what that means, in the letter.
+ */
+export function sittingOverForStudent(exam: { kind: ExamKind; title: string; startsOn: Date; endsOn: Date }): string {
+  return (
+    `Eksamenen (${sittingName(exam)}, ${formatDateNb(isoDate(exam.startsOn))}–${formatDateNb(isoDate(exam.endsOn))}) er allerede holdt, så du kan ikke gå opp til den. ` +
+    "Vedtaket om ikke adgang gjelder ikke lenger, og eksamenen regnes ikke som et forsøk for deg: du kan melde deg opp til ny eksamen."
+  );
+}
+
+/**
  * A klage on "ikke adgang" is taken: the student is registered for the exam, in the caller's
  * transaction (the klage's). Only when the rules now admit the student: the klage is taken by
  * correcting the facts it is right about first. Returns the sentence for the outcome letter.
@@ -230,10 +241,7 @@ export async function admitAfterKlage(tx: Transaction, input: { registrationId: 
       before: { status: registration.status },
       after: { status: "WITHDRAWN", examId: exam.id, cause: "Klagen på ikke adgang er tatt til følge etter at eksamen var over", appealId: input.appealId },
     });
-    return (
-      `Eksamenen (${sittingName(exam)}, ${dates}) er allerede holdt, så du kan ikke gå opp til den. ` +
-      "Vedtaket om ikke adgang gjelder ikke lenger, og eksamenen regnes ikke som et forsøk for deg: du kan melde deg opp til ny eksamen."
-    );
+    return sittingOverForStudent(exam);
   }
   if (registration.status !== "ADMITTED") {
     await tx.examRegistration.update({ where: { id: input.registrationId }, data: { status: "ADMITTED", decidedById: input.decider.id, decidedAt: input.now } });

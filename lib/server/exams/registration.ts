@@ -39,7 +39,7 @@ import { isoDate } from "@/lib/to-domain";
 
 import { lockExam } from "@/lib/server/exams/lock";
 import { toRecord } from "@/lib/server/exams/records";
-import { supersedeRefusal } from "@/lib/server/exams/refusal";
+import { sittingOverForStudent, supersedeRefusal } from "@/lib/server/exams/refusal";
 import { deciderTitle } from "@/lib/server/student-letters/issue";
 
 // ─── Reading ────────────────────────────────────────────────────────────────────────────────────
@@ -335,9 +335,6 @@ export async function registerForExam(
           : "Til utsatt eksamen kommer studenten når en søknad om utsatt eksamen innvilges.",
       );
     }
-    // While it runs a student may still be registered (staff forgot; she can still hand in), not
-    // after the hand-in: she could only be «ikke møtt» there, an attempt used for nothing.
-    if (examPhase(exam, now) === "OVER") throw new DomainError(SITTING_OVER);
     const wanted = input.enrolmentIds ? [...new Set(input.enrolmentIds)].sort() : null;
     const locked = wanted
       ? await tx.$queryRaw<{ id: string }[]>`
@@ -401,7 +398,37 @@ export async function registerForExam(
       .filter((row) => row.decision.allowed && !settled.has(existingBy.get(row.id)?.status ?? "") && !awaitingKlage.has(row.id))
       .filter((row) => existingBy.get(row.id)?.status !== "WITHDRAWN" || byName(row.id))
       .map((row) => row.id);
-    if (toAdmit.length === 0) return { registered: 0, alreadyRegistered: existing.filter((row) => row.status === "ADMITTED").length };
+    // While it runs a student may still be registered (staff forgot; she can still hand in), not
+    // after the hand-in: she could only be «ikke møtt» there, an attempt used for nothing. A
+    // refused student who meets the requirements now («Trenger nytt vedtak») is, by name, told
+    // the refusal no longer stands and taken off the sitting without an attempt: ny eksamen is hers.
+    if (examPhase(exam, now) === "OVER") {
+      const lift = toAdmit.filter((id) => existingBy.get(id)?.status === "REFUSED");
+      if (!wanted || lift.length === 0 || lift.length !== wanted.length) throw new DomainError(SITTING_OVER);
+      const title = await deciderTitle(tx, viewer.id, input.cohortId);
+      for (const enrolmentId of lift) {
+        const registration = existingBy.get(enrolmentId)!;
+        await tx.examRegistration.update({ where: { id: registration.id }, data: { status: "WITHDRAWN", decidedById: viewer.id, decidedAt: now } });
+        await audit(tx, {
+          actorId: viewer.id,
+          action: "exam.withdraw",
+          entityType: "ExamRegistration",
+          entityId: registration.id,
+          before: { status: "REFUSED" },
+          after: { status: "WITHDRAWN", examId: exam.id, cause: "Vedtaket om ikke adgang gjelder ikke lenger; eksamen var over" },
+        });
+        await supersedeRefusal(tx, {
+          registrationId: registration.id,
+          enrolmentId,
+          outcome: sittingOverForStudent(exam),
+          reason: "Du oppfyller nå kravene til oppmøte og arbeidskrav, og vedtaket om ikke adgang til eksamen gjelder derfor ikke lenger.",
+          decidedBy: { id: viewer.id, name: viewer.name, title },
+          now,
+        });
+      }
+      return { registered: 0, lifted: lift.length, alreadyRegistered: existing.filter((row) => row.status === "ADMITTED").length };
+    }
+    if (toAdmit.length === 0) return { registered: 0, lifted: 0, alreadyRegistered: existing.filter((row) => row.status === "ADMITTED").length };
 
     const readmit = toAdmit.filter((id) => existingBy.has(id));
     const fresh = toAdmit.filter((id) => !existingBy.has(id));
@@ -462,7 +489,7 @@ export async function registerForExam(
         ].join("\n"),
       });
     }
-    return { registered: registrations.length, alreadyRegistered: existing.filter((row) => row.status === "ADMITTED").length };
+    return { registered: registrations.length, lifted: 0, alreadyRegistered: existing.filter((row) => row.status === "ADMITTED").length };
   });
 }
 

@@ -126,7 +126,17 @@ export async function ExamSittingPage({ params, examId }: { params: Promise<{ co
           row.refusal?.klage === "RECEIVED" ? (
             <span className="text-slate-700">Ikke adgang ({KLAGE.RECEIVED}): avgjør klagen under Klager</span>
           ) : !registrationOpen ? (
-            <span className="text-slate-700">{row.withdrawn ? "Meldt av" : "Ikke oppmeldt"}</span>
+            row.refusal ? (
+              // «Trenger nytt vedtak» after the hand-in: the refusal is lifted by letter, no registration (registerForExam).
+              <div className="space-y-1">
+                <p className="font-medium text-red-900">Ikke adgang (vedtak)</p>
+                <ActionButton action={registerStudentAction} hidden={{ ...hidden, enrolmentId: row.enrolmentId }} className="btn-secondary min-h-10 px-3 py-1 text-sm" context={row.name} pendingText="…">
+                  Opphev vedtaket
+                </ActionButton>
+              </div>
+            ) : (
+              <span className="text-slate-700">{row.withdrawn ? "Meldt av" : "Ikke oppmeldt"}</span>
+            )
           ) : row.withdrawn ? (
             <div className="space-y-1">
               <p className="font-medium">Meldt av</p>
