@@ -4,6 +4,7 @@
 // and change requirements (before the cohort begins).
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { requestJob } from "@/lib/jobs/queue";
 import { defineAction } from "@/lib/server/action";
 import { createArbeidskravFromTemplate, saveArbeidskravSet, updateRequirements } from "@/lib/server/cohorts/arbeidskrav-set";
 import { parseArbeidskravSetForm } from "@/lib/validation/arbeidskrav-set";
@@ -122,8 +123,13 @@ export const setExamDaysAction = defineAction({
   schema: z.object({ cohortId, ...sittingTimesFields, title: requiredText("Navnet på eksamen", 200) }),
   async handler({ viewer, input }) {
     const saved = await setExamDays(viewer, { cohortId: input.cohortId, title: input.title, ...sittingTimes(input) });
+    if (saved.told > 0) await requestJob("mail.deliver");
     refresh(input.cohortId);
-    return { message: `Eksamen er lagret: start ${formatExamMomentNb(saved.startsAt)}, innlevering ${formatExamMomentNb(saved.handInAt)}.` };
+    return {
+      message:
+        `Eksamen er lagret: start ${formatExamMomentNb(saved.startsAt)}, innlevering ${formatExamMomentNb(saved.handInAt)}.` +
+        (saved.told > 0 ? ` ${saved.told === 1 ? "Den oppmeldte studenten" : `De ${saved.told} oppmeldte studentene`} får e-post med de nye tidene.` : ""),
+    };
   },
 });
 

@@ -8,6 +8,9 @@ import { shiftByWeeks } from "@/lib/domain/cohort-plan";
 import { saveDayAttendance } from "@/lib/server/cohorts/attendance";
 import { addSamlingDay, removeSamling } from "@/lib/server/cohorts/samlinger";
 import { getCohortPlan } from "@/lib/server/cohorts/plan";
+import { defaultExamTimes, examTimesInput } from "@/lib/domain/exam-time";
+import { registerForExam } from "@/lib/server/exams/registration";
+import { setExamDays } from "@/lib/server/exams/schedule";
 import { assignTeachers, createCohort, createProgramme, createUser, enrol, uniqueCohortCode } from "@/prisma/seed/factories";
 import { makeCohort, planDays, viewerOf, type World } from "./cohort-world";
 import { db, signInAs, submit } from "./support";
@@ -72,6 +75,22 @@ describe("a new kull's plan", () => {
     await signInAs(previous.users.teacher);
     expect(await submit(setExamDaysAction, { cohortId: fresh.id, firstDay: "2027-11-23", title: "Hjemmeeksamen" })).toMatchObject({ ok: true });
     expect((await getCohortPlan(previous.teacher, fresh.id)).exam).toMatchObject({ title: "Hjemmeeksamen", startsOn: "2027-11-23", endsOn: "2027-11-25", week: "uke 47" });
+  });
+
+  it("moves an exam students are registered for only before it begins, and tells each of them the new days", async () => {
+    const defaultExamTimesInput = (firstDay: string) => examTimesInput(defaultExamTimes(firstDay));
+    const kull = await makeCohort({ students: 2, samlinger: planDays("2025-01-07", 3), heldBefore: "2030-01-01", exam: { startsOn: "2031-03-03", endsOn: "2031-03-05" } });
+    await registerForExam(kull.teacher, { cohortId: kull.cohortId }, new Date("2030-06-01T10:00:00Z"));
+    const moved = await setExamDays(kull.teacher, { cohortId: kull.cohortId, title: "Hjemmeeksamen", ...defaultExamTimesInput("2031-03-10") }, new Date("2030-06-02T10:00:00Z"));
+    expect(moved.told).toBe(2);
+    const mails = await db().mailMessage.findMany({ where: { dedupeKey: { startsWith: "exam-moved:" }, userId: { in: kull.students.map((row) => row.userId) } } });
+    expect(mails.map((mail) => mail.subject)).toEqual(["Eksamen er flyttet: Hjemmeeksamen", "Eksamen er flyttet: Hjemmeeksamen"]);
+    expect(mails[0]!.text).toContain("10. mars 2031 – 12. mars 2031");
+    // The title alone changes nothing for them; nor is anyone told twice.
+    expect((await setExamDays(kull.teacher, { cohortId: kull.cohortId, title: "Skriftlig hjemmeeksamen", ...defaultExamTimesInput("2031-03-10") }, new Date("2030-06-02T10:00:00Z"))).told).toBe(0);
+    // Never to a moment already past while students are registered, nor once it has begun.
+    await expect(setExamDays(kull.teacher, { cohortId: kull.cohortId, title: "Hjemmeeksamen", ...defaultExamTimesInput("2030-05-01") }, new Date("2030-06-02T10:00:00Z"))).rejects.toThrow(/tidspunkt som har vært/);
+    await expect(setExamDays(kull.teacher, { cohortId: kull.cohortId, title: "Hjemmeeksamen", ...defaultExamTimesInput("2031-03-17") }, new Date("2031-03-11T10:00:00Z"))).rejects.toThrow(/Eksamen har startet/);
   });
 });
 

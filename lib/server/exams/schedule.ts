@@ -2,7 +2,10 @@ import "server-only";
 // The ordinary sitting in the cohort's plan (an individual written home exam over three days):
 // its days and its start and hand-in times, entered as Oslo wall-clock time and stored as instants
 // (lib/domain/exam-time.ts). Later sittings (utsatt and ny eksamen) are lib/server/exams/sittings.ts.
-import { examTimesFrom, type ExamTimesInput } from "@/lib/domain/exam-time";
+import { examPhase, examTimesFrom, formatExamMomentNb, type ExamTimesInput } from "@/lib/domain/exam-time";
+import { formatDateNb } from "@/lib/domain/format";
+import { env } from "@/lib/env";
+import { queueMail } from "@/lib/server/mail";
 import { audit } from "@/lib/server/audit";
 import { requireCohortStaff } from "@/lib/server/cohorts/access";
 import { db } from "@/lib/server/db";
@@ -14,7 +17,14 @@ import { lockPlan } from "@/lib/server/cohorts/plan-support";
 
 // ─── The ordinary sitting's days and times ──────────────────────────────────────────────────────
 
-export async function setExamDays(viewer: Viewer, input: { cohortId: string; title: string } & ExamTimesInput) {
+/**
+ * Sets the ordinary sitting's title, days and times. Once it has begun its times stand (as a later
+ * sitting's do): a registered student may be sitting it. Moved before that, every registered
+ * student is e-mailed the new days and times in the same transaction (their registration mail
+ * named the old ones), and it is never moved to a moment already past while students are
+ * registered.
+ */
+export async function setExamDays(viewer: Viewer, input: { cohortId: string; title: string } & ExamTimesInput, now = new Date()) {
   await requireCohortStaff(viewer, input.cohortId);
   const result = examTimesFrom(input);
   if (!result.ok) {
@@ -33,6 +43,22 @@ export async function setExamDays(viewer: Viewer, input: { cohortId: string; tit
     ]);
     if (firstLater && firstLater.startsAt.getTime() <= times.handInAt.getTime()) {
       const message = "Den ordinære eksamenen må være ferdig før den første utsatte eller nye eksamenen starter.";
+      throw new DomainError(message, { firstDay: [message] });
+    }
+    const moved = existing !== null && (existing.startsAt.getTime() !== times.startsAt.getTime() || existing.handInAt.getTime() !== times.handInAt.getTime());
+    const registered = moved
+      ? await tx.examRegistration.findMany({
+          where: { examId: existing.id, status: "ADMITTED" },
+          orderBy: { id: "asc" },
+          select: { id: true, enrolment: { select: { userId: true, user: { select: { name: true, email: true } } } } },
+        })
+      : [];
+    if (moved && examPhase(existing, now) !== "BEFORE") {
+      const message = "Eksamen har startet, og tidene kan ikke endres. Trenger noen mer tid, er det utsatt eksamen som gjelder.";
+      throw new DomainError(message, { firstDay: [message] });
+    }
+    if (registered.length > 0 && times.startsAt.getTime() <= now.getTime()) {
+      const message = "Studenter er meldt opp, så eksamen kan ikke flyttes til et tidspunkt som har vært.";
       throw new DomainError(message, { firstDay: [message] });
     }
     const data = {
@@ -55,6 +81,23 @@ export async function setExamDays(viewer: Viewer, input: { cohortId: string; tit
         : null,
       after: { kind: "ORDINARY", title: input.title, startsOn: times.startsOn, endsOn: times.endsOn, startsAt: times.startsAt.toISOString(), handInAt: times.handInAt.toISOString() },
     });
-    return { startsOn: times.startsOn, endsOn: times.endsOn, startsAt: times.startsAt, handInAt: times.handInAt };
+    // The registered students' mail named the old days: each gets the new ones.
+    const when = `${formatDateNb(times.startsOn)} – ${formatDateNb(times.endsOn)} (start ${formatExamMomentNb(times.startsAt)}, innlevering ${formatExamMomentNb(times.handInAt)})`;
+    for (const registration of registered) {
+      await queueMail(tx, {
+        dedupeKey: `exam-moved:${registration.id}:${times.startsAt.getTime()}:${times.handInAt.getTime()}`,
+        to: registration.enrolment.user.email,
+        userId: registration.enrolment.userId,
+        subject: `Eksamen er flyttet: ${input.title}`,
+        text: [
+          `Hei, ${registration.enrolment.user.name}.`,
+          "",
+          `Eksamen du er meldt opp til, er flyttet. Nye tider: ${input.title}, ${when}.`,
+          "",
+          `Se detaljene her: ${env().APP_URL}/student/eksamen`,
+        ].join("\n"),
+      });
+    }
+    return { startsOn: times.startsOn, endsOn: times.endsOn, startsAt: times.startsAt, handInAt: times.handInAt, told: registered.length };
   });
 }
