@@ -54,10 +54,17 @@ export function attendanceEntryMode(day: string, today: string): AttendanceEntry
 /**
  * Why a samling day (or a whole samling) cannot be removed from the plan, or null when it can.
  * Registered attendance is the record of what happened; absence notices are students' messages
- * about that day. Neither is thrown away by editing the plan.
+ * about that day; attendance credited to it from an earlier kull (a transfer) is a decision that
+ * names it. None is thrown away by editing the plan.
  */
-export function dayRemovalRefusal(counts: { attendance: number; absenceNotices: number }, what: "dag" | "samling" = "dag"): string | null {
+export function dayRemovalRefusal(counts: { attendance: number; absenceNotices: number; credits?: number }, what: "dag" | "samling" = "dag"): string | null {
   const subject = what === "dag" ? "Dagen" : "Samlingen";
+  if ((counts.credits ?? 0) > 0) {
+    return (
+      `${subject} kan ikke fjernes fordi oppmøte fra et tidligere kull er godkjent på den for ` +
+      `${countNoun(counts.credits!, "student", "studenter")} som er overført hit.`
+    );
+  }
   if (counts.attendance > 0) {
     return (
       `${subject} kan ikke fjernes fordi det er registrert oppmøte for ` +

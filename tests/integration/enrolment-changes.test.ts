@@ -24,6 +24,8 @@ import { decideStudentAppeal, fileStudentAppeal, listCohortAppeals } from "@/lib
 import { listStudentLetters } from "@/lib/server/student-letters/queries";
 import { getTransferPlan, transferStudent } from "@/lib/server/enrolments/transfer";
 import { getStudentRecord } from "@/lib/server/enrolments/queries";
+import { getCohortPlan } from "@/lib/server/cohorts/plan";
+import { removeSamling, removeSamlingDay } from "@/lib/server/cohorts/samlinger";
 import { getOwnStudyHistory } from "@/lib/server/enrolments/history";
 import { correctAssessment } from "@/lib/server/cohorts/assessment-changes";
 import { withdrawStudent } from "@/lib/server/enrolments/withdrawal";
@@ -689,6 +691,15 @@ describe("transfer to a later kull", () => {
     await correctAssessment(world.teacher, { cohortId: world.cohortId, attemptId: attempt.id, decision: "APPROVED", reason: "Plagiatmistanken ble avkreftet." }, NOW);
     expect(await approvedThere()).toBe(5);
     expect(await storedStandings(laterId)).toEqual(await recomputed(laterId));
+  });
+
+  it("a samling or day that attendance is credited to cannot be removed from the new kull's plan, with the reason", async () => {
+    const credit = await db().attendanceCredit.findFirstOrThrow({ where: { enrolmentId: newEnrolmentId }, select: { samlingDayId: true, samlingDay: { select: { samlingId: true } } } });
+    await expect(removeSamlingDay(world.adviser, { cohortId: laterId, samlingDayId: credit.samlingDayId })).rejects.toThrow(/oppmøte fra et tidligere kull er godkjent på den for 1 student/);
+    await expect(removeSamling(world.adviser, { cohortId: laterId, samlingId: credit.samlingDay.samlingId })).rejects.toThrow(/^Samlingen kan ikke fjernes fordi oppmøte fra et tidligere kull/);
+    const plan = await getCohortPlan(world.adviser, laterId);
+    expect(plan.samlinger.find((samling) => samling.id === credit.samlingDay.samlingId)!.removalRefusal).toMatch(/oppmøte fra et tidligere kull/);
+    expect(await db().attendanceCredit.count({ where: { enrolmentId: newEnrolmentId } })).toBe(6);
   });
 
   it("a refusal of exam admission in the new kull never names a credited item as missing", async () => {

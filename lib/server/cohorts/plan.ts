@@ -60,7 +60,7 @@ export async function getCohortPlan(viewer: Viewer, cohortId: string, now = new 
                   select: {
                     id: true,
                     date: true,
-                    _count: { select: { attendance: true, absenceNotices: { where: { withdrawnAt: null } } } },
+                    _count: { select: { attendance: true, absenceNotices: { where: { withdrawnAt: null } }, attendanceCredits: true } },
                   },
                 },
                 cohorts: { select: { cohortId: true, cohort: { select: { name: true, programme: { select: { name: true } } } } } },
@@ -116,6 +116,7 @@ export async function getCohortPlan(viewer: Viewer, cohortId: string, now = new 
       weekday: weekdayShortNb(isoDate(d.date)),
       attendance: d._count.attendance,
       absenceNotices: d._count.absenceNotices,
+      credits: d._count.attendanceCredits,
     }));
     return {
       id: samling.id,
@@ -132,7 +133,10 @@ export async function getCohortPlan(viewer: Viewer, cohortId: string, now = new 
         .filter((row) => row.cohortId !== cohortId)
         .map((row) => ({ cohortId: row.cohortId, label: `${row.cohort.programme.name}, ${row.cohort.name}` })),
       removalRefusal: dayRemovalRefusal(
-        days.reduce((sum, d) => ({ attendance: sum.attendance + d.attendance, absenceNotices: sum.absenceNotices + d.absenceNotices }), { attendance: 0, absenceNotices: 0 }),
+        days.reduce(
+          (sum, d) => ({ attendance: sum.attendance + d.attendance, absenceNotices: sum.absenceNotices + d.absenceNotices, credits: sum.credits + d.credits }),
+          { attendance: 0, absenceNotices: 0, credits: 0 },
+        ),
         "samling",
       ),
     };

@@ -116,13 +116,14 @@ export async function removeSamlingDay(viewer: Viewer, input: { cohortId: string
         FOR UPDATE OF d`;
       if (!target) throw new NotFoundError("Fant ikke samlingsdagen i kullets plan.");
       await refuseIfSharedWithCompleted(tx, target.samlingId, input.cohortId);
-      const [attendance, absenceNotices, siblings] = await inOrder(
+      const [attendance, absenceNotices, credits, siblings] = await inOrder(
         () => tx.attendance.count({ where: { samlingDayId: target.id } }),
         () => tx.absenceNotice.count({ where: { samlingDayId: target.id, withdrawnAt: null } }),
+        () => tx.attendanceCredit.count({ where: { samlingDayId: target.id } }),
         () => tx.samlingDay.count({ where: { samlingId: target.samlingId } }),
       );
       const refusal =
-        siblings === 1 ? "Samlingens eneste dag kan ikke fjernes. Fjern samlingen i stedet." : dayRemovalRefusal({ attendance, absenceNotices });
+        siblings === 1 ? "Samlingens eneste dag kan ikke fjernes. Fjern samlingen i stedet." : dayRemovalRefusal({ attendance, absenceNotices, credits });
       if (refusal) throw new DomainError(refusal);
       // Withdrawn notices are history of a day that no longer exists; the day's removal takes them.
       await tx.absenceNotice.deleteMany({ where: { samlingDayId: target.id, withdrawnAt: { not: null } } });
@@ -165,11 +166,12 @@ export async function removeSamling(viewer: Viewer, input: { cohortId: string; s
       const samling = await samlingInPlan(tx, input.cohortId, input.samlingId);
       const shared = samling._count.cohorts > 1;
       const students = shared ? { enrolment: { cohortId: input.cohortId } } : {};
-      const [attendance, absenceNotices] = await inOrder(
+      const [attendance, absenceNotices, credits] = await inOrder(
         () => tx.attendance.count({ where: { samlingDay: { samlingId: samling.id }, ...students } }),
         () => tx.absenceNotice.count({ where: { samlingDay: { samlingId: samling.id }, withdrawnAt: null, ...students } }),
+        () => tx.attendanceCredit.count({ where: { samlingDay: { samlingId: samling.id }, ...students } }),
       );
-      const refusal = dayRemovalRefusal({ attendance, absenceNotices }, "samling");
+      const refusal = dayRemovalRefusal({ attendance, absenceNotices, credits }, "samling");
       if (refusal) throw new DomainError(refusal);
       if (shared) {
         await tx.cohortSamling.delete({ where: { cohortId_samlingId: { cohortId: input.cohortId, samlingId: samling.id } } });

@@ -85,6 +85,14 @@ describe("dayRemovalRefusal", () => {
     expect(dayRemovalRefusal({ attendance: 20, absenceNotices: 2 }, "samling")).toMatch(/^Samlingen kan ikke fjernes .* 20 studenter/);
     expect(dayRemovalRefusal({ attendance: 0, absenceNotices: 2 })).toMatch(/2 studenter har sendt fraværsmelding/);
   });
+
+  it("refuses a day that attendance from an earlier kull is credited to (a transfer), before anything else", () => {
+    expect(dayRemovalRefusal({ attendance: 0, absenceNotices: 0, credits: 1 })).toBe(
+      "Dagen kan ikke fjernes fordi oppmøte fra et tidligere kull er godkjent på den for 1 student som er overført hit.",
+    );
+    expect(dayRemovalRefusal({ attendance: 3, absenceNotices: 1, credits: 2 }, "samling")).toMatch(/^Samlingen kan ikke fjernes fordi oppmøte fra et tidligere kull/);
+    expect(dayRemovalRefusal({ attendance: 0, absenceNotices: 0, credits: 0 })).toBeNull();
+  });
 });
 
 describe("samlingDaysProblems", () => {
