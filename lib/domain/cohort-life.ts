@@ -93,6 +93,39 @@ export interface PublicationFacts {
 }
 
 /**
+ * The plan's days that fall outside the kull's start and end (Norwegian, one sentence each): its
+ * samling days, and the ordinary exam. A published kull never gets there (intakeChangeProblems
+ * refuses such dates, lib/server/cohorts/plan-support.ts such plan days); a draft is checked when
+ * published. The kull's end is what its warnings and decisions run until.
+ */
+export function planOutsideKull(
+  facts: { startsOn: string; endsOn: string; samlingDays: readonly string[]; exam: { startsOn: string; endsOn: string } | null },
+  /** "end": only what runs past the end (a published kull: lib/server/cohorts/plan-support.ts), without the advice. */
+  check: "span" | "end" = "span",
+): string[] {
+  const problems: string[] = [];
+  const before = (date: string) => check === "span" && compareIsoDates(date, facts.startsOn) < 0;
+  const after = (date: string) => compareIsoDates(date, facts.endsOn) > 0;
+  if (check === "end") {
+    const late = facts.samlingDays.filter(after);
+    if (late.length > 0) {
+      problems.push(`${countNoun(late.length, "samlingsdag", "samlingsdager")} ligger etter at kullet slutter (${formatDateNb(facts.endsOn)}).`);
+    }
+    if (facts.exam && after(facts.exam.endsOn)) problems.push(`Eksamen ligger etter at kullet slutter (${formatDateNb(facts.endsOn)}).`);
+    return problems;
+  }
+  const span = `(${formatDateNb(facts.startsOn)} – ${formatDateNb(facts.endsOn)})`;
+  const outside = facts.samlingDays.filter((date) => before(date) || after(date));
+  if (outside.length > 0) {
+    problems.push(`${countNoun(outside.length, "samlingsdag", "samlingsdager")} ligger utenfor kullets start og slutt ${span}. Flytt dagene eller endre datoene for kullet.`);
+  }
+  if (facts.exam && (before(facts.exam.startsOn) || after(facts.exam.endsOn))) {
+    problems.push(`Eksamen ligger utenfor kullets start og slutt ${span}.`);
+  }
+  return problems;
+}
+
+/**
  * Why a draft cannot be published yet; empty when it can. Applicants see a published intake at
  * once, so it must be whole: samlinger within its start and end, a valid arbeidskrav set, the
  * exam (when there is one) within the kull, and a deadline that has not passed.
@@ -105,18 +138,8 @@ export function publicationProblems(facts: PublicationFacts): string[] {
   }
   if (facts.samlingDays.length === 0) {
     problems.push("Kullet har ingen samlinger. Legg inn samlingene i planen før du publiserer.");
-  } else {
-    const outside = facts.samlingDays.filter((date) => compareIsoDates(date, facts.startsOn) < 0 || compareIsoDates(date, facts.endsOn) > 0);
-    if (outside.length > 0) {
-      problems.push(
-        `${countNoun(outside.length, "samlingsdag", "samlingsdager")} ligger utenfor kullets start og slutt ` +
-          `(${formatDateNb(facts.startsOn)} – ${formatDateNb(facts.endsOn)}). Flytt dagene eller endre datoene for kullet.`,
-      );
-    }
   }
-  if (facts.exam && (compareIsoDates(facts.exam.startsOn, facts.startsOn) < 0 || compareIsoDates(facts.exam.endsOn, facts.endsOn) > 0)) {
-    problems.push(`Eksamen ligger utenfor kullets start og slutt (${formatDateNb(facts.startsOn)} – ${formatDateNb(facts.endsOn)}).`);
-  }
+  problems.push(...planOutsideKull(facts));
   if (facts.arbeidskravCount === 0) {
     problems.push("Kullet har ingen arbeidskrav. Opprett dem fra studieplanen i planen før du publiserer.");
   } else if (facts.arbeidskravProblems.length > 0) {

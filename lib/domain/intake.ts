@@ -6,7 +6,7 @@
  */
 import { waitlistClosingDateProblem } from "./admission-decisions";
 import { cohortCodeForStart, cohortStartLabel, isCohortCode } from "./cohort";
-import { phaseIndex, type CohortPhase } from "./cohort-life";
+import { phaseIndex, planOutsideKull, type CohortPhase } from "./cohort-life";
 import { shiftByWeeks } from "./cohort-plan";
 import { compareIsoDates } from "./dates";
 import { countNoun, formatDateNb } from "./format";
@@ -103,6 +103,8 @@ export interface IntakeChangeContext {
   reason: string | null;
   /** The day the waiting list closed, when it has (its letters are sent); null while it is open. */
   waitlistClosedOn: string | null;
+  /** The plan as it stands (a published kull's dates must hold it: planOutsideKull). */
+  plan?: { samlingDays: readonly string[]; exam: { startsOn: string; endsOn: string } | null };
 }
 
 /**
@@ -147,6 +149,11 @@ export function intakeChangeProblems(before: IntakeFields, after: IntakeFields, 
   }
   if (after.startsOn !== before.startsOn && phaseIndex(context.phase) >= phaseIndex("RUNNING")) {
     add(problems, "startsOn", "Kullet har startet, så startdatoen kan ikke endres.");
+  }
+  // A published kull's end holds its plan: it is what its warnings and exam decisions run until.
+  if (context.plan && context.phase !== "DRAFT" && after.endsOn !== before.endsOn) {
+    const late = planOutsideKull({ startsOn: after.startsOn, endsOn: after.endsOn, ...context.plan }, "end");
+    if (late.length > 0) add(problems, "endsOn", `${late.join(" ")} Sluttdatoen kan ikke være før planens siste dag.`);
   }
   if (phaseIndex(context.phase) >= phaseIndex("COMPLETED")) {
     // A completed kull is history: its places and dates are what the letters, the exam and the

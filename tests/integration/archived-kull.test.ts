@@ -531,7 +531,7 @@ describe("a samling shared with an archived kull", () => {
     await expect(updateSamling(adviser, { cohortId: running.cohortId, samlingId: shared.samlingId, title: "Ny tittel", location: "Oslo", notes: null })).rejects.toThrow(message);
     await expect(removeSamlingDay(adviser, { cohortId: running.cohortId, samlingDayId: shared.id })).rejects.toThrow(message);
     // The kull's own samlinger change as before.
-    await addSamlingDay(adviser, { cohortId: running.cohortId, samlingId: running.days[0]!.samlingId, date: "2027-01-08" });
+    await addSamlingDay(adviser, { cohortId: running.cohortId, samlingId: running.days[0]!.samlingId, date: "2027-01-04" });
     expect(await db().samlingDay.count({ where: { samlingId: running.days[0]!.samlingId } })).toBe(4);
   });
 });

@@ -81,16 +81,20 @@ describe("a new kull's plan", () => {
     const defaultExamTimesInput = (firstDay: string) => examTimesInput(defaultExamTimes(firstDay));
     const kull = await makeCohort({ students: 2, samlinger: planDays("2025-01-07", 3), heldBefore: "2030-01-01", exam: { startsOn: "2031-03-03", endsOn: "2031-03-05" } });
     await registerForExam(kull.teacher, { cohortId: kull.cohortId }, new Date("2030-06-01T10:00:00Z"));
-    const moved = await setExamDays(kull.teacher, { cohortId: kull.cohortId, title: "Hjemmeeksamen", ...defaultExamTimesInput("2031-03-10") }, new Date("2030-06-02T10:00:00Z"));
+    const moved = await setExamDays(kull.teacher, { cohortId: kull.cohortId, title: "Hjemmeeksamen", ...defaultExamTimesInput("2031-02-24") }, new Date("2030-06-02T10:00:00Z"));
     expect(moved.told).toBe(2);
     const mails = await db().mailMessage.findMany({ where: { dedupeKey: { startsWith: "exam-moved:" }, userId: { in: kull.students.map((row) => row.userId) } } });
     expect(mails.map((mail) => mail.subject)).toEqual(["Eksamen er flyttet: Hjemmeeksamen", "Eksamen er flyttet: Hjemmeeksamen"]);
-    expect(mails[0]!.text).toContain("10. mars 2031 – 12. mars 2031");
+    expect(mails[0]!.text).toContain("24. februar 2031 – 26. februar 2031");
     // The title alone changes nothing for them; nor is anyone told twice.
-    expect((await setExamDays(kull.teacher, { cohortId: kull.cohortId, title: "Skriftlig hjemmeeksamen", ...defaultExamTimesInput("2031-03-10") }, new Date("2030-06-02T10:00:00Z"))).told).toBe(0);
+    expect((await setExamDays(kull.teacher, { cohortId: kull.cohortId, title: "Skriftlig hjemmeeksamen", ...defaultExamTimesInput("2031-02-24") }, new Date("2030-06-02T10:00:00Z"))).told).toBe(0);
     // Never to a moment already past while students are registered, nor once it has begun.
     await expect(setExamDays(kull.teacher, { cohortId: kull.cohortId, title: "Hjemmeeksamen", ...defaultExamTimesInput("2030-05-01") }, new Date("2030-06-02T10:00:00Z"))).rejects.toThrow(/tidspunkt som har vært/);
-    await expect(setExamDays(kull.teacher, { cohortId: kull.cohortId, title: "Hjemmeeksamen", ...defaultExamTimesInput("2031-03-17") }, new Date("2031-03-11T10:00:00Z"))).rejects.toThrow(/Eksamen har startet/);
+    await expect(setExamDays(kull.teacher, { cohortId: kull.cohortId, title: "Hjemmeeksamen", ...defaultExamTimesInput("2031-03-02") }, new Date("2031-02-25T10:00:00Z"))).rejects.toThrow(/Eksamen har startet/);
+    // Nor past the kull's end: its warnings and decisions run until then.
+    await expect(setExamDays(kull.teacher, { cohortId: kull.cohortId, title: "Hjemmeeksamen", ...defaultExamTimesInput("2031-03-10") }, new Date("2030-06-02T10:00:00Z"))).rejects.toThrow(
+      "Eksamen ligger etter at kullet slutter (5. mars 2031). Flytt sluttdatoen for kullet først.",
+    );
   });
 });
 
@@ -134,7 +138,7 @@ describe("a samling shared with another programme's cohort", () => {
       applicationOpensOn: "2025-01-01",
       applicationDeadline: "2025-03-01",
       offerAnswerDeadline: "2025-04-01",
-      samlinger: [{ title: "Felles samling", days: ["2030-04-23", "2030-04-24"] }],
+      samlinger: [{ title: "Felles samling", days: ["2025-04-23", "2025-04-24"] }],
     });
     await signInAs(previous.users.teacher);
     expect((await submit(shareSamlingAction, { cohortId: previous.cohortId, samlingId: samlingIds[0]! })).message).toBe("Du har ikke tilgang til å gjøre dette.");
@@ -153,7 +157,7 @@ describe("a samling shared with another programme's cohort", () => {
     const otherTeacher = viewerOf(await createUser(db(), { roles: ["FACULTY"] }));
     await assignTeachers(db(), other.id, [otherTeacher.id]);
     const dayId = shared.days[0]!.id;
-    const on = new Date("2030-04-23T10:00:00+02:00");
+    const on = new Date("2025-04-23T10:00:00+02:00");
     await saveDayAttendance(previous.teacher, { cohortId: previous.cohortId, samlingDayId: dayId, rows: previous.students.map((s) => ({ enrolmentId: s.enrolmentId, status: "PRESENT", note: null })), reason: null }, on);
     await saveDayAttendance(otherTeacher, { cohortId: other.id, samlingDayId: dayId, rows: [{ enrolmentId: otherStudent.id, status: "ABSENT", note: null }], reason: null }, on);
     expect(await db().attendance.count({ where: { samlingDayId: dayId } })).toBe(3);
@@ -188,7 +192,7 @@ describe("a completed kull's plan", () => {
     const kull = await db().cohort.findUniqueOrThrow({ where: { id: done.cohortId }, select: { name: true, programme: { select: { name: true } } } });
     const sharedReason = `Samlingen er felles med ${kull.name} (${kull.programme.name}), som er fullført, så samlingen og dagene kan ikke endres. Trenger kullet andre dager, legg inn en ny samling i planen.`;
     await expect(addSamlingDay(running.adviser, { cohortId: running.cohortId, samlingId: shared.id, date: "2024-01-12" })).rejects.toThrow(sharedReason);
-    await addSamlingDay(running.adviser, { cohortId: running.cohortId, samlingId: running.days[0]!.samlingId, date: "2027-01-08" });
+    await addSamlingDay(running.adviser, { cohortId: running.cohortId, samlingId: running.days[0]!.samlingId, date: "2027-01-04" });
     const after = await getCohortPlan(done.teacher, done.cohortId);
     expect(after.samlinger.map((s) => s.days.map((d) => d.date))).toEqual(before.samlinger.map((s) => s.days.map((d) => d.date)));
     expect(after.exam).toEqual(before.exam);

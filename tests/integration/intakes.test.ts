@@ -37,6 +37,7 @@ import {
   enrol,
   standardArbeidskrav,
 } from "@/prisma/seed/factories";
+import { addSamlingDay } from "@/lib/server/cohorts/samlinger";
 import { makeCohort, planDays, viewerOf } from "./cohort-world";
 import { db, redirectOf, signInAs, submit } from "./support";
 
@@ -217,6 +218,20 @@ describe("changing a published intake", () => {
     expect(await submit(updateIntakeAction, { cohortId: draftId, ...fields, capacity: "2" })).toMatchObject({ ok: true });
     // The database still refuses a third place.
     await expect(enrol(db(), { userId: (await createUser(db(), { roles: ["STUDENT"] })).id, cohortId: draftId })).rejects.toThrow(/no free places/);
+  });
+
+  it("keeps its end on or after the plan's last day: the end is what its warnings and decisions run until", async () => {
+    await signInAs(adviser);
+    const days = await db().samlingDay.findMany({ where: { samling: { cohorts: { some: { cohortId: draftId } } } }, orderBy: { date: "desc" }, take: 1, select: { date: true } });
+    const lastDay = isoDate(days[0]!.date);
+    const early = await submit(updateIntakeAction, { cohortId: draftId, ...fields, endsOn: addDays(lastDay, -1) });
+    expect(early.ok).toBe(false);
+    expect(early.fieldErrors?.endsOn?.[0]).toMatch(/ligger etter at kullet slutter .* Sluttdatoen kan ikke være før planens siste dag\.$/);
+    // Nor can the plan grow past the end.
+    const samling = await db().cohortSamling.findFirstOrThrow({ where: { cohortId: draftId }, select: { samlingId: true } });
+    await expect(addSamlingDay(viewerOf(adviser), { cohortId: draftId, samlingId: samling.samlingId, date: addDays(fields.endsOn, 1) })).rejects.toThrow(
+      "1 samlingsdag ligger etter at kullet slutter",
+    );
   });
 
   it("closes the window before today only with a written reason once applications exist", async () => {

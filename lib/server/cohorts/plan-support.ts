@@ -3,7 +3,7 @@ import "server-only";
 // dates, and the errors a refused change gives.
 import type { Transaction } from "@/lib/db/client";
 import { osloDate } from "@/lib/domain/application-deadline";
-import { ARCHIVED_KULL_MESSAGE, sharedSamlingClosedMessage } from "@/lib/domain/cohort-life";
+import { ARCHIVED_KULL_MESSAGE, planOutsideKull, sharedSamlingClosedMessage } from "@/lib/domain/cohort-life";
 import { planClosedReason } from "@/lib/domain/cohort-plan";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
 import { isoDate } from "@/lib/to-domain";
@@ -95,3 +95,29 @@ export function daysError(problems: string[]): DomainError {
   return new DomainError(problems.join(" "), { days: problems });
 }
 
+
+/**
+ * A published kull's plan never runs past its end (planOutsideKull's check on the end; a draft's
+ * whole span is checked when it is published): the end is what its warnings and exam decisions
+ * run until. A day before its start is let be (a samling brought forward before the kull starts).
+ * `cohortIds` are the kull the change reaches (every kull sharing a samling); drafts are let be.
+ */
+export async function refuseOutsidePublishedKull(
+  tx: Transaction,
+  cohortIds: readonly string[],
+  plan: { samlingDays?: readonly string[]; exam?: { startsOn: string; endsOn: string } },
+  field: string,
+) {
+  const rows = await tx.cohort.findMany({
+    where: { id: { in: [...cohortIds] }, publishedAt: { not: null } },
+    orderBy: { id: "asc" },
+    select: { name: true, startsOn: true, endsOn: true },
+  });
+  for (const row of rows) {
+    const problems = planOutsideKull({ startsOn: isoDate(row.startsOn), endsOn: isoDate(row.endsOn), samlingDays: plan.samlingDays ?? [], exam: plan.exam ?? null }, "end");
+    if (problems.length > 0) {
+      const message = `${cohortIds.length > 1 ? `${row.name}: ` : ""}${problems.join(" ")} Flytt sluttdatoen for kullet først.`;
+      throw new DomainError(message, { [field]: [message] });
+    }
+  }
+}

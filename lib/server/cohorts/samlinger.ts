@@ -19,6 +19,7 @@ import { formatDateNb } from "@/lib/domain/format";
 import { refreshStandings, refreshStandingsOfSamlinger } from "@/lib/server/standings/refresh";
 import {
   daysError,
+  refuseOutsidePublishedKull,
   isForeignKeyViolation,
   lockPlan,
   planDates,
@@ -48,6 +49,7 @@ export async function addSamling(viewer: Viewer, input: SamlingFields & { cohort
       select: { id: true },
     });
     await tx.cohortSamling.create({ data: { cohortId: input.cohortId, samlingId: samling.id, number: 1000 } });
+    await refuseOutsidePublishedKull(tx, [input.cohortId], { samlingDays: days }, "days");
     await renumberSamlinger(tx, input.cohortId);
     await audit(tx, {
       actorId: viewer.id,
@@ -91,6 +93,8 @@ export async function addSamlingDay(viewer: Viewer, input: { cohortId: string; s
     const problems = samlingDaysProblems([input.date], taken);
     if (problems.length > 0) throw new DomainError(problems.join(" "), { date: problems });
     const created = await tx.samlingDay.create({ data: { samlingId: samling.id, date: day(input.date) }, select: { id: true } });
+    // After the insert, so that a kull closed to writes answers first (its trigger).
+    await refuseOutsidePublishedKull(tx, sharing.map((row) => row.cohortId), { samlingDays: [input.date] }, "date");
     for (const row of sharing) await renumberSamlinger(tx, row.cohortId);
     await audit(tx, {
       actorId: viewer.id,
@@ -219,6 +223,7 @@ export async function shareSamling(viewer: Viewer, input: { cohortId: string; sa
     }
     const problems = samlingDaysProblems(samling.days.map((d) => isoDate(d.date)), await planDates(tx, input.cohortId));
     if (problems.length > 0) throw new DomainError(problems.join(" "));
+    await refuseOutsidePublishedKull(tx, [input.cohortId], { samlingDays: samling.days.map((d) => isoDate(d.date)) }, "samlingId");
     await tx.cohortSamling.create({ data: { cohortId: input.cohortId, samlingId: samling.id, number: 1000 } });
     await renumberSamlinger(tx, input.cohortId);
     await audit(tx, {

@@ -13,7 +13,7 @@ import { DomainError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
 import { day } from "@/lib/dates";
 import { isoDate } from "@/lib/to-domain";
-import { lockPlan } from "@/lib/server/cohorts/plan-support";
+import { lockPlan, refuseOutsidePublishedKull } from "@/lib/server/cohorts/plan-support";
 
 // ─── The ordinary sitting's days and times ──────────────────────────────────────────────────────
 
@@ -45,6 +45,7 @@ export async function setExamDays(viewer: Viewer, input: { cohortId: string; tit
       const message = "Den ordinære eksamenen må være ferdig før den første utsatte eller nye eksamenen starter.";
       throw new DomainError(message, { firstDay: [message] });
     }
+    await refuseOutsidePublishedKull(tx, [input.cohortId], { exam: { startsOn: times.startsOn, endsOn: times.endsOn } }, "firstDay");
     const moved = existing !== null && (existing.startsAt.getTime() !== times.startsAt.getTime() || existing.handInAt.getTime() !== times.handInAt.getTime());
     const registered = moved
       ? await tx.examRegistration.findMany({

@@ -63,6 +63,7 @@ export async function updateIntake(viewer: Viewer, input: IntakeFields & { cohor
               decisions: counts.decisions,
               reason: input.reason,
               waitlistClosedOn: isWaitlistClosed(closingBefore, now) ? closingBefore : null,
+              plan: { samlingDays, exam: life.exam ? { startsOn: life.exam.startsOn, endsOn: life.exam.endsOn } : null },
             }),
           ),
         };

@@ -10,6 +10,7 @@ import {
   nextCohortStep,
   NO_OPEN_CASES,
   phaseIndex,
+  planOutsideKull,
   publicationProblems,
   reopenProblems,
   restoreProblems,
@@ -148,6 +149,20 @@ const draft: PublicationFacts = {
   arbeidskravCount: 5,
   arbeidskravProblems: [],
 };
+
+describe("planOutsideKull", () => {
+  const kull = { startsOn: "2027-08-24", endsOn: "2028-11-30" };
+  it("names the days and the exam outside the kull's span, or, checking the end only, those after it", () => {
+    const plan = { ...kull, samlingDays: ["2027-08-20", "2028-12-01", "2028-01-10"], exam: { startsOn: "2028-11-28", endsOn: "2028-12-02" } };
+    expect(planOutsideKull(plan)).toEqual([
+      "2 samlingsdager ligger utenfor kullets start og slutt (24. august 2027 – 30. november 2028). Flytt dagene eller endre datoene for kullet.",
+      "Eksamen ligger utenfor kullets start og slutt (24. august 2027 – 30. november 2028).",
+    ]);
+    expect(planOutsideKull(plan, "end")).toEqual(["1 samlingsdag ligger etter at kullet slutter (30. november 2028).", "Eksamen ligger etter at kullet slutter (30. november 2028)."]);
+    expect(planOutsideKull({ ...kull, samlingDays: ["2027-08-20"], exam: null }, "end")).toEqual([]);
+    expect(planOutsideKull({ ...kull, samlingDays: ["2028-11-30"], exam: { startsOn: "2028-11-28", endsOn: "2028-11-30" } })).toEqual([]);
+  });
+});
 
 describe("publicationProblems", () => {
   it("lets a whole draft be published", () => {

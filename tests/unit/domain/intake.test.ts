@@ -81,6 +81,20 @@ describe("intakeChangeProblems", () => {
     expect(intakeChangeProblems(fields, { ...fields, applicationDeadline: "2026-12-03" }, context)).toEqual({}); // closes at the end of today
   });
 
+  it("keeps a published kull's end on or after its plan's last day and its exam; a draft is checked when published", () => {
+    const plan = { samlingDays: ["2027-09-01", "2028-10-03"], exam: { startsOn: "2028-11-14", endsOn: "2028-11-16" } };
+    expect(intakeChangeProblems(fields, { ...fields, endsOn: "2028-11-16" }, { ...context, plan })).toEqual({});
+    expect(intakeChangeProblems(fields, { ...fields, endsOn: "2028-11-15" }, { ...context, plan }).endsOn).toEqual([
+      "Eksamen ligger etter at kullet slutter (15. november 2028). Sluttdatoen kan ikke være før planens siste dag.",
+    ]);
+    expect(intakeChangeProblems(fields, { ...fields, endsOn: "2028-10-02" }, { ...context, plan: { ...plan, exam: null } }).endsOn).toEqual([
+      "1 samlingsdag ligger etter at kullet slutter (2. oktober 2028). Sluttdatoen kan ikke være før planens siste dag.",
+    ]);
+    expect(intakeChangeProblems(fields, { ...fields, endsOn: "2028-10-02" }, { ...context, phase: "DRAFT", plan })).toEqual({});
+    // Only a change of the end is checked: a plan already past an unchanged end is the plan's to answer for.
+    expect(intakeChangeProblems({ ...fields, endsOn: "2028-10-02" }, { ...fields, endsOn: "2028-10-02", capacity: 31 }, { ...context, plan })).toEqual({});
+  });
+
   it("never goes below the places already taken", () => {
     expect(intakeChangeProblems(fields, { ...fields, capacity: 11 }, { ...context, acceptedPlaces: 12 })).toEqual({
       capacity: ["12 plasser er allerede tatt, så kullet kan ikke ha færre enn 12 studieplasser."],
