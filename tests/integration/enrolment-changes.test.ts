@@ -25,6 +25,7 @@ import { listStudentLetters } from "@/lib/server/student-letters/queries";
 import { getTransferPlan, transferStudent } from "@/lib/server/enrolments/transfer";
 import { getStudentRecord } from "@/lib/server/enrolments/queries";
 import { getCohortPlan } from "@/lib/server/cohorts/plan";
+import { saveArbeidskravSet } from "@/lib/server/cohorts/arbeidskrav-set";
 import { removeSamling, removeSamlingDay } from "@/lib/server/cohorts/samlinger";
 import { getOwnStudyHistory } from "@/lib/server/enrolments/history";
 import { correctAssessment } from "@/lib/server/cohorts/assessment-changes";
@@ -700,6 +701,32 @@ describe("transfer to a later kull", () => {
     const plan = await getCohortPlan(world.adviser, laterId);
     expect(plan.samlinger.find((samling) => samling.id === credit.samlingDay.samlingId)!.removalRefusal).toMatch(/oppmøte fra et tidligere kull/);
     expect(await db().attendanceCredit.count({ where: { enrolmentId: newEnrolmentId } })).toBe(6);
+  });
+
+  it("an item credited from the old kull keeps what the credit was checked against: kind, individual hand-in, the oral one", async () => {
+    const stored = await db().arbeidskravDefinition.findMany({ where: { cohortId: laterId }, orderBy: { number: "asc" } });
+    const items = stored.map((row) => ({
+      id: row.id,
+      number: row.number,
+      kind: row.kind,
+      title: row.title,
+      description: row.description,
+      required: row.required,
+      individualOnly: row.individualOnly,
+      oralPresentation: row.oralPresentation,
+      minGroupSize: row.minGroupSize,
+      maxGroupSize: row.maxGroupSize,
+      dueDate: isoDate(row.dueDate),
+    }));
+    // The oral presentation moves to another ledertreningsoppgave: a valid set, but both are credited.
+    const oral = items.find((item) => item.oralPresentation)!;
+    const other = items.find((item) => item.kind === oral.kind && !item.oralPresentation)!;
+    const swapped = items.map((item) => (item === oral ? { ...item, oralPresentation: false } : item === other ? { ...item, oralPresentation: true } : item));
+    await expect(saveArbeidskravSet(world.adviser, { cohortId: laterId, items: swapped, reason: "Bytter muntlig." }, NOW)).rejects.toThrow(
+      /er godkjent fra et tidligere kull for 1 student som er overført hit, så type, krav om individuell levering og muntlig framlegg kan ikke endres\./,
+    );
+    // A title and a due date stay open.
+    await expect(saveArbeidskravSet(world.adviser, { cohortId: laterId, items: items.map((item) => (item === oral ? { ...item, title: `${item.title} (muntlig)` } : item)), reason: null }, NOW)).resolves.toMatchObject({ changed: true });
   });
 
   it("a refusal of exam admission in the new kull never names a credited item as missing", async () => {

@@ -4,6 +4,7 @@ import "server-only";
 // cohort's own requirements (which advisers change only before the cohort begins). Every change
 // that bears on the exam recomputes the students' standings in the same transaction.
 import { osloDate } from "@/lib/domain/application-deadline";
+import { countNoun } from "@/lib/domain/format";
 import {
   arbeidskravSetChange,
   arbeidskravSetEditRule,
@@ -95,12 +96,13 @@ export async function saveArbeidskravSet(
           id: true, number: true, kind: true, title: true, description: true, required: true, individualOnly: true,
           oralPresentation: true, minGroupSize: true, maxGroupSize: true, dueDate: true,
           submissions: { select: { _count: { select: { members: true } } } },
+          _count: { select: { credits: true } },
         },
       }),
       () => tx.submission.count({ where: { arbeidskrav: { cohortId: input.cohortId } } }),
       () => tx.cohortTeacher.findFirst({ where: { cohortId: input.cohortId, userId: viewer.id, academicLead: true }, select: { userId: true } }),
     );
-    const before: ArbeidskravSetItem[] = stored.map(({ submissions: _submissions, dueDate, ...definition }) => ({ ...definition, dueDate: isoDate(dueDate) }));
+    const before: ArbeidskravSetItem[] = stored.map(({ submissions: _submissions, _count: _credits, dueDate, ...definition }) => ({ ...definition, dueDate: isoDate(dueDate) }));
     const known = new Map(stored.map((definition) => [definition.id, definition]));
     for (const item of items) {
       if (item.id !== null && !known.has(item.id)) throw new NotFoundError("Et av arbeidskravene hører ikke til kullet. Last siden på nytt.");
@@ -123,6 +125,20 @@ export async function saveArbeidskravSet(
     for (const id of change.removed) {
       const definition = known.get(id)!;
       if (definition.submissions.length > 0) refusals.push(`${definition.title} kan ikke fjernes fordi studenter har levert det.`);
+      else if (definition._count.credits > 0) refusals.push(`${definition.title} kan ikke fjernes fordi det er godkjent fra et tidligere kull for ${countNoun(definition._count.credits, "student", "studenter")} som er overført hit.`);
+    }
+    // A credit was checked against the item as it was (the same kind, individual work for an
+    // individual item, the oral one for the oral item: lib/server/enrolments/transfer.ts); what it
+    // was checked against stays while it is credited.
+    for (const item of items) {
+      const definition = item.id ? known.get(item.id) : undefined;
+      if (!definition || definition._count.credits === 0) continue;
+      if (item.kind !== definition.kind || item.individualOnly !== definition.individualOnly || item.oralPresentation !== definition.oralPresentation) {
+        refusals.push(
+          `${definition.title} er godkjent fra et tidligere kull for ${countNoun(definition._count.credits, "student", "studenter")} som er overført hit, ` +
+            "så type, krav om individuell levering og muntlig framlegg kan ikke endres.",
+        );
+      }
     }
     for (const item of items) {
       const definition = item.id ? known.get(item.id) : undefined;
