@@ -16,6 +16,7 @@ import { isFinalRejection } from "@/lib/domain/coursework";
 import { formatDateNb } from "@/lib/domain/format";
 import type { Transaction } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { refreshCreditedFrom } from "@/lib/server/enrolments/credits";
 import { refreshStandings } from "@/lib/server/standings/refresh";
 import { requestJob } from "@/lib/jobs/queue";
 import { audit } from "@/lib/server/audit";
@@ -86,24 +87,11 @@ async function changeAttempt(
   );
   // A later kull may have credited this approval (a transfer): the credit stands or falls with it
   // (lib/server/enrolments/credits.ts), and so does the standing of the student who has it there.
-  const credited = await tx.arbeidskravCredit.findMany({
-    where: { sourceSubmissionId: attempt.submissionId },
-    orderBy: { enrolmentId: "asc" },
-    select: { enrolmentId: true, enrolment: { select: { cohortId: true } } },
+  await refreshCreditedFrom(tx, [attempt.submissionId], {
+    actorId: input.actor.id,
+    cause: (title) => `${title} fra det tidligere kullet, som var godkjent for studenten her, er ${input.to === "APPROVED" ? "godkjent igjen og teller igjen" : "rettet til ikke godkjent og teller ikke lenger"}`,
+    now: input.at,
   });
-  const byCohort = new Map<string, string[]>();
-  for (const credit of credited) byCohort.set(credit.enrolment.cohortId, [...(byCohort.get(credit.enrolment.cohortId) ?? []), credit.enrolmentId]);
-  for (const [cohortId, enrolmentIds] of [...byCohort].sort(([a], [b]) => a.localeCompare(b))) {
-    await refreshStandings(
-      tx,
-      { cohortId, enrolmentIds },
-      {
-        actorId: input.actor.id,
-        cause: `${input.attempt.title} fra det tidligere kullet, som var godkjent for studenten her, er ${input.to === "APPROVED" ? "godkjent igjen og teller igjen" : "rettet til ikke godkjent og teller ikke lenger"}`,
-        now: input.at,
-      },
-    );
-  }
   return { changeId: change.id, group };
 }
 

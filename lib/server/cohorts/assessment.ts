@@ -31,6 +31,7 @@ import { inOrder } from "@/lib/server/in-order";
 import type { ArbeidskravKind } from "@/lib/generated/prisma/enums";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
 import { queueMail } from "@/lib/server/mail";
+import { refreshCreditedFrom } from "@/lib/server/enrolments/credits";
 import { refreshStandings } from "@/lib/server/standings/refresh";
 import { deciderTitle, issueStudentLetter } from "@/lib/server/student-letters/issue";
 import type { Viewer } from "@/lib/server/viewer";
@@ -423,6 +424,12 @@ async function recordDecisions(tx: Transaction, viewer: Viewer, cohortId: string
           : "Arbeidskrav er vurdert",
     },
   );
+  // A group's work credited to a member who moved to a later kull (a transfer) counts there only
+  // while it stands approved: an assessment of the group's new attempt decides it again.
+  await refreshCreditedFrom(tx, decisions.map((d) => d.attempt.submissionId), {
+    actorId: viewer.id,
+    cause: (title) => `${title} fra det tidligere kullet er vurdert på nytt`,
+  });
   return { members, letters };
 }
 

@@ -7,6 +7,34 @@ import "server-only";
 // Every read that treats a credit as approved uses this condition; the raw queries
 // (lib/server/cohorts/eligibility.ts, lib/server/cohorts/assessment.ts) state it as
 // `"Submission"."status" = 'APPROVED'` on the source submission.
+import type { Transaction } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { refreshStandings } from "@/lib/server/standings/refresh";
 
 export const CREDIT_STANDS = { sourceSubmission: { status: "APPROVED" } } as const satisfies Prisma.ArbeidskravCreditWhereInput;
+
+/**
+ * After these submissions' status changed (a correction, a klage, an assessment of a group's new
+ * attempt), the standings of the students credited with them in a later kull follow, in each
+ * kull (in id order), in the change's transaction.
+ */
+export async function refreshCreditedFrom(
+  tx: Transaction,
+  submissionIds: readonly string[],
+  context: { actorId: string | null; cause: (title: string) => string; now?: Date },
+) {
+  const credited = await tx.arbeidskravCredit.findMany({
+    where: { sourceSubmissionId: { in: [...submissionIds] } },
+    orderBy: { enrolmentId: "asc" },
+    select: { enrolmentId: true, enrolment: { select: { cohortId: true } }, sourceSubmission: { select: { arbeidskrav: { select: { title: true } } } } },
+  });
+  const byCohort = new Map<string, { enrolmentIds: string[]; title: string }>();
+  for (const credit of credited) {
+    const entry = byCohort.get(credit.enrolment.cohortId) ?? { enrolmentIds: [], title: credit.sourceSubmission.arbeidskrav.title };
+    entry.enrolmentIds.push(credit.enrolmentId);
+    byCohort.set(credit.enrolment.cohortId, entry);
+  }
+  for (const [cohortId, { enrolmentIds, title }] of [...byCohort].sort(([a], [b]) => a.localeCompare(b))) {
+    await refreshStandings(tx, { cohortId, enrolmentIds }, { actorId: context.actorId, cause: context.cause(title), now: context.now });
+  }
+}
