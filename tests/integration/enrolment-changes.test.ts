@@ -25,7 +25,7 @@ import { listStudentLetters } from "@/lib/server/student-letters/queries";
 import { getTransferPlan, transferStudent } from "@/lib/server/enrolments/transfer";
 import { getStudentRecord } from "@/lib/server/enrolments/queries";
 import { getCohortPlan } from "@/lib/server/cohorts/plan";
-import { saveArbeidskravSet } from "@/lib/server/cohorts/arbeidskrav-set";
+import { saveArbeidskravSet, storedSetItem } from "@/lib/server/cohorts/arbeidskrav-set";
 import { removeSamling, removeSamlingDay } from "@/lib/server/cohorts/samlinger";
 import { getOwnStudyHistory } from "@/lib/server/enrolments/history";
 import { correctAssessment } from "@/lib/server/cohorts/assessment-changes";
@@ -705,19 +705,7 @@ describe("transfer to a later kull", () => {
 
   it("an item credited from the old kull keeps what the credit was checked against: kind, individual hand-in, the oral one", async () => {
     const stored = await db().arbeidskravDefinition.findMany({ where: { cohortId: laterId }, orderBy: { number: "asc" } });
-    const items = stored.map((row) => ({
-      id: row.id,
-      number: row.number,
-      kind: row.kind,
-      title: row.title,
-      description: row.description,
-      required: row.required,
-      individualOnly: row.individualOnly,
-      oralPresentation: row.oralPresentation,
-      minGroupSize: row.minGroupSize,
-      maxGroupSize: row.maxGroupSize,
-      dueDate: isoDate(row.dueDate),
-    }));
+    const items = stored.map(storedSetItem);
     // The oral presentation moves to another ledertreningsoppgave: a valid set, but both are credited.
     const oral = items.find((item) => item.oralPresentation)!;
     const other = items.find((item) => item.kind === oral.kind && !item.oralPresentation)!;

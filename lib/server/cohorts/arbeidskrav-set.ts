@@ -78,6 +78,23 @@ export async function createArbeidskravFromTemplate(viewer: Viewer, input: { coh
  * the fagansvarlig's alone, with a written reason (arbeidskravSetEditRule); it is audited with the
  * whole set before and after, and every student's standing is recomputed and shown as changed.
  */
+/** A stored arbeidskrav definition as an item of the set (what saveArbeidskravSet compares and takes). */
+export function storedSetItem(row: Omit<ArbeidskravSetItem, "dueDate"> & { id: string; dueDate: Date }): ArbeidskravSetItem {
+  return {
+    id: row.id,
+    number: row.number,
+    kind: row.kind,
+    title: row.title,
+    description: row.description,
+    required: row.required,
+    individualOnly: row.individualOnly,
+    oralPresentation: row.oralPresentation,
+    minGroupSize: row.minGroupSize,
+    maxGroupSize: row.maxGroupSize,
+    dueDate: isoDate(row.dueDate),
+  };
+}
+
 export async function saveArbeidskravSet(
   viewer: Viewer,
   input: { cohortId: string; items: readonly ArbeidskravSetItem[]; reason: string | null },
@@ -102,7 +119,7 @@ export async function saveArbeidskravSet(
       () => tx.submission.count({ where: { arbeidskrav: { cohortId: input.cohortId } } }),
       () => tx.cohortTeacher.findFirst({ where: { cohortId: input.cohortId, userId: viewer.id, academicLead: true }, select: { userId: true } }),
     );
-    const before: ArbeidskravSetItem[] = stored.map(({ submissions: _submissions, _count: _credits, dueDate, ...definition }) => ({ ...definition, dueDate: isoDate(dueDate) }));
+    const before: ArbeidskravSetItem[] = stored.map(storedSetItem);
     const known = new Map(stored.map((definition) => [definition.id, definition]));
     for (const item of items) {
       if (item.id !== null && !known.has(item.id)) throw new NotFoundError("Et av arbeidskravene hører ikke til kullet. Last siden på nytt.");

@@ -227,32 +227,23 @@ export async function admitAfterKlage(tx: Transaction, input: { registrationId: 
       { outcome: ["Studenten fyller ikke kravene ennå. Rett grunnlaget først."] },
     );
   }
-  const dates = `${formatDateNb(isoDate(exam.startsOn))}–${formatDateNb(isoDate(exam.endsOn))}`;
-  if (examPhase(exam, input.now) === "OVER") {
-    // Taken after the hand-in: the refusal no longer stands, but the sitting cannot be given back.
-    // Registered there she could only be «ikke møtt», an attempt used for nothing; so she is off it
-    // (WITHDRAWN: no attempt), free to register for ny eksamen as anyone who has not sat one.
-    await tx.examRegistration.update({ where: { id: input.registrationId }, data: { status: "WITHDRAWN", decidedById: input.decider.id, decidedAt: input.now } });
+  // Taken after the hand-in, the refusal no longer stands but the sitting cannot be given back:
+  // registered there she could only be «ikke møtt», an attempt used for nothing; so she is off it
+  // (WITHDRAWN: no attempt), free to register for ny eksamen as anyone who has not sat one.
+  const over = examPhase(exam, input.now) === "OVER";
+  const status = over ? "WITHDRAWN" : "ADMITTED";
+  if (registration.status !== status) {
+    await tx.examRegistration.update({ where: { id: input.registrationId }, data: { status, decidedById: input.decider.id, decidedAt: input.now } });
     await audit(tx, {
       actorId: input.decider.id,
-      action: "exam.withdraw",
+      action: over ? "exam.withdraw" : "exam.register",
       entityType: "ExamRegistration",
       entityId: input.registrationId,
       before: { status: registration.status },
-      after: { status: "WITHDRAWN", examId: exam.id, cause: "Klagen på ikke adgang er tatt til følge etter at eksamen var over", appealId: input.appealId },
-    });
-    return sittingOverForStudent(exam);
-  }
-  if (registration.status !== "ADMITTED") {
-    await tx.examRegistration.update({ where: { id: input.registrationId }, data: { status: "ADMITTED", decidedById: input.decider.id, decidedAt: input.now } });
-    await audit(tx, {
-      actorId: input.decider.id,
-      action: "exam.register",
-      entityType: "ExamRegistration",
-      entityId: input.registrationId,
-      before: { status: registration.status },
-      after: { status: "ADMITTED", examId: exam.id, enrolmentId: registration.enrolmentId, eligibility: eligibility.status, appealId: input.appealId },
+      after: over
+        ? { status, examId: exam.id, cause: "Klagen på ikke adgang er tatt til følge etter at eksamen var over", appealId: input.appealId }
+        : { status, examId: exam.id, enrolmentId: registration.enrolmentId, eligibility: eligibility.status, appealId: input.appealId },
     });
   }
-  return `Du er meldt opp til eksamen: ${sittingName(exam)}, ${dates}.`;
+  return over ? sittingOverForStudent(exam) : `Du er meldt opp til eksamen: ${sittingName(exam)}, ${formatDateNb(isoDate(exam.startsOn))}–${formatDateNb(isoDate(exam.endsOn))}.`;
 }
