@@ -116,6 +116,18 @@ describe("exam registration", () => {
     await expect(setGrade(kull.teacher, { cohortId: kull.cohortId, enrolmentId: lacking, grade: "C", reason: null })).resolves.toMatchObject({ grade: "C" });
   });
 
+  it("a student on leave is neither offered nor counted for registration while the leave lasts", async () => {
+    const today = osloDate(new Date());
+    const kull = await makeCohort({ students: 2, samlinger: planDays(addDays(today, -90), 3), heldBefore: today, exam: { startsOn: addDays(today, 30), endsOn: addDays(today, 32) } });
+    const [away] = kull.students.map((row) => row.enrolmentId) as [string, string];
+    await db().enrolment.update({ where: { id: away }, data: { status: "ON_LEAVE" } });
+    const page = await getExamAdmission(kull.teacher, kull.cohortId);
+    expect(page.students.find((row) => row.enrolmentId === away)).toMatchObject({ onLeave: true, admission: { allowed: true } });
+    expect(page.counts.eligibleNotRegistered).toBe(1);
+    expect(await registerForExam(kull.teacher, { cohortId: kull.cohortId })).toMatchObject({ registered: 1 });
+    await expect(registerForExam(kull.teacher, { cohortId: kull.cohortId, enrolmentIds: [away] })).rejects.toThrow(DomainError);
+  });
+
   it("«Meld opp alle» leaves a student taken off the sitting as they are; registering them again is done by name", async () => {
     const today = osloDate(new Date());
     const kull = await makeCohort({ students: 2, samlinger: planDays(addDays(today, -90), 3), heldBefore: today, exam: { startsOn: addDays(today, 30), endsOn: addDays(today, 32) } });

@@ -49,6 +49,8 @@ interface AdmissionStudentRow {
   name: string;
   email: string;
   basisgruppe: string | null;
+  /** On leave: never registered while it lasts (registerForExam refuses). */
+  onLeave: boolean;
   standingStatus: StandingStatus | null;
   previousStatus: StandingStatus | null;
   changedAt: Date | null;
@@ -108,7 +110,7 @@ export async function getExamAdmission(viewer: Viewer, cohortId: string, now = n
     inOrder(
       () => db().exam.findMany({ where: { cohortId }, orderBy: [{ startsAt: "asc" }, { id: "asc" }], select: SITTING_SELECT }),
       () => db().$queryRaw<AdmissionStudentRow[]>`
-        SELECT e."id", u."name", u."email", b."name" AS "basisgruppe",
+        SELECT e."id", u."name", u."email", b."name" AS "basisgruppe", e."status" = 'ON_LEAVE' AS "onLeave",
                st."status"::text AS "standingStatus", st."previousStatus"::text AS "previousStatus", st."changedAt", st."changeCause",
                COALESCE((SELECT json_agg(json_build_object(
                    'id', r."id", 'examId', r."examId", 'status', r."status", 'grade', r."grade",
@@ -143,6 +145,7 @@ export async function getExamAdmission(viewer: Viewer, cohortId: string, now = n
     id: row.id,
     user: { name: row.name, email: row.email },
     basisgruppe: row.basisgruppe === null ? null : { name: row.basisgruppe },
+    onLeave: row.onLeave,
     standing:
       row.standingStatus === null
         ? null
@@ -181,6 +184,8 @@ export async function getExamAdmission(viewer: Viewer, cohortId: string, now = n
       name: enrolment.user.name,
       email: enrolment.user.email,
       basisgruppe: enrolment.basisgruppe?.name ?? null,
+      /** On leave: no registration offered while it lasts (registerForExam refuses it). */
+      onLeave: enrolment.onLeave,
       eligibility,
       admission: examAdmissionDecision(eligibility, evaluation.requirements),
       reasons: staffReasons(eligibility),
@@ -293,7 +298,7 @@ export async function getExamAdmission(viewer: Viewer, cohortId: string, now = n
     rules,
     students,
     counts: {
-      eligibleNotRegistered: students.filter((student) => student.admission.allowed && !student.registration && !student.deferred && !student.withdrawn && !student.history.some((row) => row.examId === exam?.id && row.outcome === "NOT_ATTENDED")).length,
+      eligibleNotRegistered: students.filter((student) => student.admission.allowed && !student.onLeave && !student.registration && !student.deferred && !student.withdrawn && !student.history.some((row) => row.examId === exam?.id && row.outcome === "NOT_ATTENDED")).length,
       decisionNeeded: students.filter((student) => student.decisionNeeded !== null).length,
       refused: students.filter((student) => student.refusal).length,
       registered: registered.length,

@@ -60,7 +60,7 @@ export async function ExamSittingPage({ params, examId }: { params: Promise<{ co
   const flash = ordinary ? null : await readFlash(TASK_FLASH_COOKIE);
   const query = ordinary ? "" : `?eksamen=${exam.id}`;
   // As registerForExam's «Meld opp alle»: not one taken off the sitting (registered again by name).
-  const eligibleNotRegistered = admission.students.filter((s) => s.admission.allowed && !s.registration && !s.withdrawn && s.refusal?.klage !== "RECEIVED");
+  const eligibleNotRegistered = admission.students.filter((s) => s.admission.allowed && !s.onLeave && !s.registration && !s.withdrawn && s.refusal?.klage !== "RECEIVED");
   // As registerForExam: nobody is registered once the hand-in is past (SITTING_OVER).
   const registrationOpen = exam?.phase !== "OVER";
   const notEligible = admission.students.filter((s) => !s.admission.allowed);
@@ -125,6 +125,8 @@ export async function ExamSittingPage({ params, examId }: { params: Promise<{ co
         ) : row.admission.allowed ? (
           row.refusal?.klage === "RECEIVED" ? (
             <span className="text-slate-700">Ikke adgang ({KLAGE.RECEIVED}): avgjør klagen under Klager</span>
+          ) : row.onLeave && !row.refusal ? (
+            <span className="text-slate-700">Permisjon{row.withdrawn ? " (meldt av)" : ""}: meldes opp når studenten er tilbake</span>
           ) : !registrationOpen ? (
             row.refusal ? (
               // «Trenger nytt vedtak» after the hand-in: the refusal is lifted by letter, no registration (registerForExam).
