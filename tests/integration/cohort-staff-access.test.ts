@@ -33,7 +33,7 @@ beforeAll(async () => {
     samlinger: planDays("2025-01-07", 6),
     heldBefore: "2030-01-01",
     approved: (index) => (index === 0 ? 4 : 5),
-    exam: { startsOn: "2026-12-14", endsOn: "2026-12-16" },
+    exam: { startsOn: "2036-12-15", endsOn: "2036-12-17" },
   });
   const waiting = await db().submissionAttempt.findFirstOrThrow({
     where: { status: "SUBMITTED", submission: { arbeidskrav: { cohortId: world.cohortId } } },
@@ -191,8 +191,8 @@ describe("query counts do not grow with the cohort", () => {
   beforeAll(async () => {
     const days = planDays("2025-01-07", 27);
     [small, large] = [
-      await makeCohort({ students: 10, samlinger: days, heldBefore: "2025-06-01", exam: { startsOn: "2026-12-14", endsOn: "2026-12-16" }, groups: 3 }),
-      await makeCohort({ students: 40, samlinger: planDays("2025-01-07", 27), heldBefore: "2025-06-01", exam: { startsOn: "2026-12-14", endsOn: "2026-12-16" }, groups: 4 }),
+      await makeCohort({ students: 10, samlinger: days, heldBefore: "2025-06-01", exam: { startsOn: "2036-12-15", endsOn: "2036-12-17" }, groups: 3 }),
+      await makeCohort({ students: 40, samlinger: planDays("2025-01-07", 27), heldBefore: "2025-06-01", exam: { startsOn: "2036-12-15", endsOn: "2036-12-17" }, groups: 4 }),
     ];
     counted = new PrismaClient({
       adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }),

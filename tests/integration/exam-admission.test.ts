@@ -31,7 +31,7 @@ beforeAll(async () => {
     heldBefore: "2030-01-01",
     attended: (index, held) => (index === EXACTLY ? 36 : index === SHORT ? 35 : held),
     approved: (index) => (index === FOUR ? 4 : 5),
-    exam: { startsOn: "2026-12-14", endsOn: "2026-12-16" },
+    exam: { startsOn: "2036-12-15", endsOn: "2036-12-17" },
   });
   raw = await connectRaw();
 });
@@ -86,7 +86,7 @@ describe("exam registration", () => {
   });
 
   it("re-decides inside the transaction: a correction that makes a student ineligible keeps them out", async () => {
-    const late = await makeCohort({ students: 2, samlinger: planDays("2025-01-07", 10), heldBefore: "2030-01-01", exam: { startsOn: "2026-12-14", endsOn: "2026-12-16" } });
+    const late = await makeCohort({ students: 2, samlinger: planDays("2025-01-07", 10), heldBefore: "2030-01-01", exam: { startsOn: "2036-12-15", endsOn: "2036-12-17" } });
     // 10 days need 8: three absences make the first student ineligible.
     await db().attendance.updateMany({
       where: { enrolmentId: late.students[0]!.enrolmentId, samlingDay: { date: { lt: new Date("2025-01-10") } } },
@@ -217,7 +217,7 @@ describe("the results for FS", () => {
     );
     expect(lines).toHaveLength(4);
     const fine = lines.find((line) => line.startsWith("Student 04;"))!.split(";");
-    expect(fine.slice(5, 10)).toEqual(["BVL6001", "1", "HØST 2026", "30", "B"]);
+    expect(fine.slice(5, 10)).toEqual(["BVL6001", "1", "HØST 2036", "30", "B"]);
     expect(fine[10]).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
     expect(fine[1]).toBe("");
     expect(fine[2]).toBe(""); // no studentnummer registered for this student
@@ -232,7 +232,7 @@ describe("the results for FS", () => {
       const response = await GET(new Request(`http://localhost/kull/${world.cohortId}/eksamen/fs-eksport`), { params: Promise.resolve({ cohortId: world.cohortId }) });
       expect(response.headers.get("content-disposition")).toContain("eksamensresultater-BVL6002-");
       const row = Buffer.from(await response.arrayBuffer()).subarray(3).toString("utf8").trim().split("\r\n").find((line) => line.startsWith("Student 04;"))!;
-      expect(row.split(";").slice(5, 9)).toEqual(["BVL6002", "2", "HØST 2026", "20"]);
+      expect(row.split(";").slice(5, 9)).toEqual(["BVL6002", "2", "HØST 2036", "20"]);
       const protocol = await getExamProtocol(world.teacher, world.cohortId);
       expect(protocol).toMatchObject({ courseCode: "BVL6002", courseVersion: "2", credits: 20 });
       // The database refuses a code FS would not take.
@@ -256,7 +256,7 @@ describe("a cohort whose requirements say six arbeidskrav", () => {
       arbeidskrav: six,
       requirements: { arbeidskravTotal: 6, ledertreningCount: 4 },
       approved: (index) => (index === 0 ? 5 : 6),
-      exam: { startsOn: "2026-12-14", endsOn: "2026-12-16" },
+      exam: { startsOn: "2036-12-15", endsOn: "2036-12-17" },
     });
     const list = await getExamAdmission(cohort.teacher, cohort.cohortId);
     expect(list.students.map((s) => [s.eligibility.arbeidskrav.approved, s.eligibility.arbeidskrav.required, s.eligibility.status])).toEqual([
