@@ -70,14 +70,6 @@ export async function createArbeidskravFromTemplate(viewer: Viewer, input: { coh
   });
 }
 
-/**
- * Saves a cohort's whole arbeidskrav set as one change: the set must keep the composition the
- * cohort's requirements ask for (validateArbeidskravSet), or nothing is saved. Items are matched by
- * id; an item someone has handed in cannot be removed, nor narrowed below a group that handed it
- * in. Once the kull has started or anyone has handed in, a change of what the exam requires is
- * the fagansvarlig's alone, with a written reason (arbeidskravSetEditRule); it is audited with the
- * whole set before and after, and every student's standing is recomputed and shown as changed.
- */
 /** A stored arbeidskrav definition as an item of the set (what saveArbeidskravSet compares and takes). */
 export function storedSetItem(row: Omit<ArbeidskravSetItem, "dueDate"> & { id: string; dueDate: Date }): ArbeidskravSetItem {
   return {
@@ -95,6 +87,14 @@ export function storedSetItem(row: Omit<ArbeidskravSetItem, "dueDate"> & { id: s
   };
 }
 
+/**
+ * Saves a cohort's whole arbeidskrav set as one change: the set must keep the composition the
+ * cohort's requirements ask for (validateArbeidskravSet), or nothing is saved. Items are matched by
+ * id; an item someone has handed in cannot be removed, nor narrowed below a group that handed it
+ * in. Once the kull has started or anyone has handed in, a change of what the exam requires is
+ * the fagansvarlig's alone, with a written reason (arbeidskravSetEditRule); it is audited with the
+ * whole set before and after, and every student's standing is recomputed and shown as changed.
+ */
 export async function saveArbeidskravSet(
   viewer: Viewer,
   input: { cohortId: string; items: readonly ArbeidskravSetItem[]; reason: string | null },
