@@ -13,7 +13,7 @@ import { formatDateNb } from "@/lib/domain/format";
 import { klageDeadline } from "@/lib/domain/klage";
 import { standingFromEligibility, type StandingFacts } from "@/lib/domain/standing";
 import { advanceWaitingLists } from "@/lib/server/admission/waitlist";
-import { getArbeidskravOverview } from "@/lib/server/cohorts/assessment";
+import { assessSubmission, getArbeidskravOverview } from "@/lib/server/cohorts/assessment";
 import { getAttendanceGrid } from "@/lib/server/cohorts/attendance";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
 import { completeStudent } from "@/lib/server/enrolments/completion";
@@ -691,6 +691,27 @@ describe("transfer to a later kull", () => {
     // Corrected back: the credit counts again.
     await correctAssessment(world.teacher, { cohortId: world.cohortId, attemptId: attempt.id, decision: "APPROVED", reason: "Plagiatmistanken ble avkreftet." }, NOW);
     expect(await approvedThere()).toBe(5);
+    expect(await storedStandings(laterId)).toEqual(await recomputed(laterId));
+  });
+
+  it("a credit that fell comes back when the group's new attempt is approved in the old kull", async () => {
+    const credit = await db().arbeidskravCredit.findFirstOrThrow({
+      where: { enrolmentId: newEnrolmentId, arbeidskrav: { required: true } },
+      orderBy: { arbeidskrav: { number: "asc" } },
+      select: { sourceSubmissionId: true },
+    });
+    const latest = () => db().submissionAttempt.findFirstOrThrow({ where: { submissionId: credit.sourceSubmissionId }, orderBy: { attempt: "desc" }, select: { id: true, attempt: true } });
+    const approvedThere = async () => (await evaluateCohortEligibility(db(), laterId, { today: TODAY })).byEnrolment.get(newEnrolmentId)!.eligibility.arbeidskrav.approved;
+    await correctAssessment(world.teacher, { cohortId: world.cohortId, attemptId: (await latest()).id, decision: "NOT_APPROVED", reason: "Kildene mangler." }, NOW);
+    expect(await approvedThere()).toBe(4);
+    // The work is handed in again in the old kull (by the group that remains there, say) …
+    const before = await latest();
+    await db().submissionAttempt.create({ data: { submissionId: credit.sourceSubmissionId, attempt: before.attempt + 1, submittedById: student(MOVER).userId, text: "Med kilder" } });
+    await db().submission.update({ where: { id: credit.sourceSubmissionId }, data: { status: "SUBMITTED" } });
+    // … and approved there: the credit counts again, and the new kull's stored standing says so.
+    await assessSubmission(world.teacher, { cohortId: world.cohortId, attemptId: (await latest()).id, decision: "APPROVED", feedback: null });
+    expect(await approvedThere()).toBe(5);
+    expect(await db().standing.findUniqueOrThrow({ where: { enrolmentId: newEnrolmentId } })).toMatchObject({ approvedRequired: 5 });
     expect(await storedStandings(laterId)).toEqual(await recomputed(laterId));
   });
 

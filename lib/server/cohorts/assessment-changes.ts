@@ -26,6 +26,7 @@ import { db } from "@/lib/server/db";
 import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
 import { queueMail } from "@/lib/server/mail";
 import { enkeltvedtakLettersAbout, issueStudentLetter } from "@/lib/server/student-letters/issue";
+import { withRetry } from "@/lib/server/transactions";
 import type { Viewer } from "@/lib/server/viewer";
 
 export const ONLY_ACADEMIC_LEAD = "Bare fagansvarlig for kullet kan rette en vurdering. Kontakt fagansvarlig hvis du mener vurderingen er feil.";
@@ -103,7 +104,7 @@ export async function correctAssessment(
   await requireCohortStaff(viewer, input.cohortId);
   const reason = input.reason.trim();
   if (!reason) throw new DomainError("Skriv hvorfor vurderingen rettes.", { reason: ["Skriv en begrunnelse for rettingen."] });
-  const result = await db().$transaction(async (tx) => {
+  const result = await withRetry(() => db().$transaction(async (tx) => {
     if (!(await isAcademicLead(viewer, input.cohortId, tx))) throw new AccessDeniedError(ONLY_ACADEMIC_LEAD);
     const [attempt] = await lockAttempts(tx, input.cohortId, [input.attemptId]);
     if (!attempt) throw new NotFoundError("Fant ikke innleveringen.");
@@ -188,7 +189,7 @@ export async function correctAssessment(
       });
     }
     return { title: attempt.title, decision: input.decision, members: group.length, letters: lettered.size };
-  });
+  }));
   await requestJob("mail.deliver");
   return result;
 }

@@ -34,6 +34,7 @@ import { queueMail } from "@/lib/server/mail";
 import { refreshCreditedFrom } from "@/lib/server/enrolments/credits";
 import { refreshStandings } from "@/lib/server/standings/refresh";
 import { deciderTitle, issueStudentLetter } from "@/lib/server/student-letters/issue";
+import { withRetry } from "@/lib/server/transactions";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
 
@@ -450,14 +451,14 @@ export async function assessSubmission(
       feedback: ["Skriv hva studenten må endre for å få arbeidskravet godkjent."],
     });
   }
-  return db().$transaction(async (tx) => {
+  return withRetry(() => db().$transaction(async (tx) => {
     const [attempt] = await lockAttempts(tx, input.cohortId, [input.attemptId]);
     if (!attempt) throw new NotFoundError("Fant ikke innleveringen.");
     const refusal = refusalFor(attempt);
     if (refusal) throw new DomainError(refusal);
     const { members, letters } = await recordDecisions(tx, viewer, input.cohortId, [{ attempt, decision: input.decision, feedback }], "submission.assess");
     return { title: attempt.title, decision: input.decision, members: members.length, letters, submissionId: attempt.submissionId };
-  });
+  }));
 }
 
 /** Approves exactly these handed-in ledertreningsoppgaver (the ones the viewer has read). */
@@ -465,7 +466,7 @@ export async function approveReadLedertrening(viewer: Viewer, input: { cohortId:
   await requireCohortStaff(viewer, input.cohortId);
   const ids = [...new Set(input.attemptIds)];
   if (ids.length === 0) throw new DomainError("Kryss av for de innleveringene du har lest.");
-  return db().$transaction(async (tx) => {
+  return withRetry(() => db().$transaction(async (tx) => {
     const attempts = await lockAttempts(tx, input.cohortId, ids);
     if (attempts.length !== ids.length) throw new NotFoundError("Fant ikke alle innleveringene.");
     const refusals = attempts.flatMap((attempt) => {
@@ -482,6 +483,6 @@ export async function approveReadLedertrening(viewer: Viewer, input: { cohortId:
       "submission.assess",
     );
     return { approved: attempts.length };
-  });
+  }));
 }
 
