@@ -4,6 +4,7 @@
 // waiting list gets a place back from a withdrawal only before it closes; a transfer's credits are
 // explicit records the eligibility counts; the FS identity is read only by those who need it.
 import fc from "fast-check";
+import { strFromU8, unzipSync } from "fflate";
 import type pg from "pg";
 import { describe, expect, it, beforeAll } from "vitest";
 import { saveOwnIdentityAction, withdrawStudentAction } from "@/lib/actions/enrolments";
@@ -28,6 +29,7 @@ import { getCohortPlan } from "@/lib/server/cohorts/plan";
 import { saveArbeidskravSet, storedSetItem } from "@/lib/server/cohorts/arbeidskrav-set";
 import { removeSamling, removeSamlingDay } from "@/lib/server/cohorts/samlinger";
 import { getOwnStudyHistory } from "@/lib/server/enrolments/history";
+import { openPersonExport } from "@/lib/server/privacy/export";
 import { correctAssessment } from "@/lib/server/cohorts/assessment-changes";
 import { withdrawStudent } from "@/lib/server/enrolments/withdrawal";
 import { refreshStandings } from "@/lib/server/standings/refresh";
@@ -687,6 +689,12 @@ describe("transfer to a later kull", () => {
     expect(record.enrolments.find((row) => row.id === newEnrolmentId)!.credits.filter((row) => !row.stands)).toHaveLength(1);
     const history = await getOwnStudyHistory(viewerOf(movedStudent));
     expect(history.enrolments.find((row) => row.id === newEnrolmentId)!.credits.filter((row) => !row.stands)).toHaveLength(1);
+    // So does her innsyn export.
+    const exported = await openPersonExport(viewerOf(movedStudent), student(MOVER).userId, NOW);
+    const innsyn = JSON.parse(strFromU8(unzipSync(new Uint8Array(await new Response(exported.stream).arrayBuffer()))["innsyn.json"]!));
+    const exportedCredits: { arbeidskravId: string; from: string; stands: boolean }[] = innsyn.enrolments.find((row: { id: string }) => row.id === newEnrolmentId).arbeidskravCredits;
+    expect(exportedCredits.filter((row) => !row.stands).map((row) => row.arbeidskravId)).toEqual([credit.arbeidskravId]);
+    expect(exportedCredits[0]!.from).toMatch(/, Kull /);
 
     // Corrected back: the credit counts again.
     await correctAssessment(world.teacher, { cohortId: world.cohortId, attemptId: attempt.id, decision: "APPROVED", reason: "Plagiatmistanken ble avkreftet." }, NOW);

@@ -13,6 +13,11 @@ import { refreshStandings } from "@/lib/server/standings/refresh";
 
 export const CREDIT_STANDS = { sourceSubmission: { status: "APPROVED" } } as const satisfies Prisma.ArbeidskravCreditWhereInput;
 
+/** CREDIT_STANDS for a credit already read: whether it counts now. */
+export function creditStands(credit: { sourceSubmission: { status: string } }): boolean {
+  return credit.sourceSubmission.status === CREDIT_STANDS.sourceSubmission.status;
+}
+
 /**
  * After these submissions' status changed (a correction, a klage, an assessment of a group's new
  * attempt), the standings of the students credited with them in a later kull follow, in each

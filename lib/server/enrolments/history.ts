@@ -6,6 +6,7 @@ import "server-only";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { ENROLMENT_STATUS_LABELS, leaveEndNote, type EnrolmentStatus } from "@/lib/domain/enrolment";
 import { db } from "@/lib/server/db";
+import { creditStands } from "@/lib/server/enrolments/credits";
 import { AccessDeniedError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
@@ -65,8 +66,8 @@ export async function getOwnStudyHistory(viewer: Viewer, now = new Date()) {
           id: credit.id,
           title: credit.arbeidskrav.title,
           from: `${credit.sourceSubmission.arbeidskrav.title}, ${credit.sourceSubmission.arbeidskrav.cohort.name}`,
-          /** The approval it rests on was corrected since: it no longer counts (lib/server/enrolments/credits.ts). */
-          stands: credit.sourceSubmission.status === "APPROVED",
+          /** False once the approval it rests on was corrected: it no longer counts. */
+          stands: creditStands(credit),
         })),
         creditedDays: enrolment._count.attendanceCredits,
         letters: enrolment.letters.map((letter) => ({ id: letter.id, subject: letter.subject, madeAvailableOn: isoDate(letter.madeAvailableOn) })),

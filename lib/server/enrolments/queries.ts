@@ -9,6 +9,7 @@ import { RECORD_SELECT, toRecord } from "@/lib/server/exams/records";
 import { isWaitlistClosed } from "@/lib/domain/admission-decisions";
 import { waitlistClosingDateOf } from "@/lib/server/admission/places";
 import { db } from "@/lib/server/db";
+import { creditStands } from "@/lib/server/enrolments/credits";
 import { NotFoundError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
@@ -220,8 +221,8 @@ export async function getStudentRecord(viewer: Viewer, userId: string, now = new
         from: `${credit.sourceSubmission.arbeidskrav.title}, ${credit.sourceSubmission.arbeidskrav.cohort.name}`,
         creditedAt: credit.creditedAt,
         creditedBy: credit.creditedBy.name,
-        /** The approval it rests on was corrected since: it no longer counts (lib/server/enrolments/credits.ts). */
-        stands: credit.sourceSubmission.status === "APPROVED",
+        /** False once the approval it rests on was corrected: it no longer counts. */
+        stands: creditStands(credit),
       })),
       creditedDays: enrolment._count.attendanceCredits,
       actions: {

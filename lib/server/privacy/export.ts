@@ -20,6 +20,7 @@ import type { Database } from "@/lib/db/client";
 import { canExportPersonalData } from "@/lib/permissions";
 import { audit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
+import { creditStands } from "@/lib/server/enrolments/credits";
 import { NotFoundError } from "@/lib/server/errors";
 import { auditEntriesAbout, recordsAbout } from "@/lib/server/privacy/subjects";
 import type { Viewer } from "@/lib/server/viewer";
@@ -162,7 +163,12 @@ export async function collectPersonData(tx: Reader, userId: string, options: { s
         appeals: { orderBy: { filedAt: "asc" } },
         leaves: { orderBy: { fromDate: "asc" } },
         attendanceCredits: { include: { samlingDay: { select: { date: true } } } },
-        arbeidskravCredits: { include: { arbeidskrav: { select: { title: true } } } },
+        arbeidskravCredits: {
+          include: {
+            arbeidskrav: { select: { title: true } },
+            sourceSubmission: { select: { status: true, arbeidskrav: { select: { title: true, cohort: { select: { name: true } } } } } },
+          },
+        },
       },
     });
   const mail = await tx.mailMessage.findMany({
@@ -187,8 +193,14 @@ export async function collectPersonData(tx: Reader, userId: string, options: { s
       ...application,
       documents: application.documents.map(withFile),
     })),
-    enrolments: enrolments.map(({ submissionMembers, examRegistrations, ...enrolment }) => ({
+    enrolments: enrolments.map(({ submissionMembers, examRegistrations, arbeidskravCredits, ...enrolment }) => ({
       ...enrolment,
+      arbeidskravCredits: arbeidskravCredits.map(({ sourceSubmission, ...credit }) => ({
+        ...credit,
+        from: `${sourceSubmission.arbeidskrav.title}, ${sourceSubmission.arbeidskrav.cohort.name}`,
+        /** False once the approval it rests on was corrected: it no longer counts. */
+        stands: creditStands({ sourceSubmission }),
+      })),
       submissions: submissionMembers.map(({ submission, confirmedAt, addedAt }) => ({
         arbeidskrav: submission.arbeidskrav,
         status: submission.status,
