@@ -7,6 +7,10 @@ import "server-only";
 // Every read that treats a credit as approved uses this condition; the raw queries
 // (lib/server/cohorts/eligibility.ts, lib/server/cohorts/assessment.ts) state it as
 // `"Submission"."status" = 'APPROVED'` on the source submission.
+// A student who has already completed the new kull keeps the completion: she sat the exam with the
+// right as it stood, and taking a passed exam away afterwards is annulment, a decision of its own
+// outside this system. Her stored standing follows (audited), her record shows the credit as no
+// longer counting, and the correction's e-mail reaches her as a member of the old submission.
 import type { Transaction } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { refreshStandings } from "@/lib/server/standings/refresh";
