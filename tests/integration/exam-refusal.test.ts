@@ -18,6 +18,7 @@ import { refuseExamAdmission } from "@/lib/server/exams/refusal";
 import { registerForResit } from "@/lib/server/exams/resit";
 import { decideStudentAppeal, fileStudentAppeal } from "@/lib/server/student-letters/appeals";
 import { getStudentOverview } from "@/lib/server/students/overview";
+import { refreshStandings } from "@/lib/server/standings/refresh";
 import { resolveViewer } from "@/lib/server/viewer";
 import { createSitting } from "@/prisma/seed/factories";
 import { makeCohort, planDays, type World } from "./cohort-world";
@@ -253,9 +254,17 @@ describe("a klage on 'ikke adgang' taken after the sitting", () => {
     const kull = await makeCohort({ students: 1, samlinger: planDays("2025-01-07", 10), heldBefore: "2030-01-01", attended: () => 7, exam: { startsOn: addDays(TODAY, 10), endsOn: addDays(TODAY, 12) } });
     const [only] = kull.students;
     await refuseExamAdmission(kull.teacher, { cohortId: kull.cohortId, enrolmentIds: [only!.enrolmentId] });
-    await db().attendance.updateMany({ where: { enrolmentId: only!.enrolmentId }, data: { status: "PRESENT" } });
     const exam = await db().exam.findUniqueOrThrow({ where: { id: kull.examId! }, select: { handInAt: true } });
     const afterwards = new Date(exam.handInAt.getTime() + 86_400_000);
+    // An hour after the hand-in: the kull (ending with the exam's last day) still runs, so she is told.
+    const sameDay = new Date(exam.handInAt.getTime() + 3_600_000);
+    const refresh = () => db().$transaction((tx) => refreshStandings(tx, { cohortId: kull.cohortId, enrolmentIds: [only!.enrolmentId] }, { actorId: kull.teacher.id, cause: "Oppmøtet er rettet", now: sameDay }));
+    await refresh();
+    await db().attendance.updateMany({ where: { enrolmentId: only!.enrolmentId }, data: { status: "PRESENT" } });
+    // The correction's refresh tells her the sitting is over and what may still be decided.
+    await refresh();
+    const told = await db().mailMessage.findFirstOrThrow({ where: { userId: only!.userId, subject: "Endring i retten din til å gå opp til eksamen" } });
+    expect(told.text).toContain("som nå er holdt. Faglærerne vurderer nå om vedtaket om ikke adgang skal oppheves");
     // Never by «Meld opp alle».
     await expect(registerForExam(kull.teacher, { cohortId: kull.cohortId }, afterwards)).rejects.toThrow(SITTING_OVER);
     expect(await registerForExam(kull.teacher, { cohortId: kull.cohortId, enrolmentIds: [only!.enrolmentId] }, afterwards)).toMatchObject({ registered: 0, lifted: 1 });

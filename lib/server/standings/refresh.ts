@@ -27,6 +27,7 @@ import { whomToContact } from "@/lib/domain/contacts";
 import { IN_KULL } from "@/lib/domain/enrolment";
 import { examDecisionNeeded } from "@/lib/domain/exam";
 import { decisionRegistration, sittingName } from "@/lib/domain/exam-sittings";
+import { examPhase } from "@/lib/domain/exam-time";
 import {
   attendanceNoticeStep,
   describeStandingStatus,
@@ -191,7 +192,7 @@ export async function refreshStandings(
       ? []
       : await tx.examRegistration.findMany({
           where: { enrolmentId: { in: asked } },
-          select: { enrolmentId: true, examId: true, status: true, grade: true, exam: { select: { title: true, kind: true, startsAt: true } } },
+          select: { enrolmentId: true, examId: true, status: true, grade: true, exam: { select: { title: true, kind: true, startsAt: true, handInAt: true } } },
         });
 
   const changes: StandingChange[] = [];
@@ -249,7 +250,10 @@ export async function refreshStandings(
               `og før var det slik at du ${describeStandingStatus(before!.status)}.`,
             needed === "REFUSAL_NEEDED"
               ? `Du er meldt opp til ${sittingName(registration!.exam)}. Faglærerne vurderer nå oppmeldingen din på nytt, og du får beskjed om hva de bestemmer.`
-              : "Du fikk tidligere ikke adgang til eksamen. Faglærerne vurderer nå saken din på nytt, og du får beskjed om hva de bestemmer.",
+              : examPhase(registration!.exam, now) === "OVER"
+                ? // The sitting cannot be given back; the refusal can be lifted (the exam page's «Opphev vedtaket»).
+                  `Du fikk tidligere ikke adgang til ${sittingName(registration!.exam)}, som nå er holdt. Faglærerne vurderer nå om vedtaket om ikke adgang skal oppheves, og du får beskjed om hva de bestemmer. Du kan melde deg opp til ny eksamen uansett.`
+                : "Du fikk tidligere ikke adgang til eksamen. Faglærerne vurderer nå saken din på nytt, og du får beskjed om hva de bestemmer.",
             "",
             ...evaluated.eligibility.reasons,
             "",
