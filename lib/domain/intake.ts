@@ -93,8 +93,8 @@ export function changedIntakeFieldProblems(before: IntakeFields, after: IntakeFi
 export interface IntakeChangeContext {
   phase: CohortPhase;
   today: string;
-  /** Places already taken: accepted offers, or active students when there are more of them. */
-  acceptedPlaces: number;
+  /** Places already taken: offers not answered or accepted (a place given back excepted), transfers in, or the students in the kull when they are more (lib/server/admission/places.ts placesFloor). */
+  placesTaken: number;
   /** Applications of any status, drafts included. */
   applications: number;
   /** Admission decisions made. */
@@ -109,7 +109,7 @@ export interface IntakeChangeContext {
 
 /**
  * What a change to an existing intake may not do, beyond the field rules: fewer places than are
- * already accepted; a new code once applicants have seen the intake; a deadline before today once
+ * already offered or taken; a new code once applicants have seen the intake; a deadline before today once
  * applications exist, unless the adviser writes why; any new deadline once decisions are made
  * (categories are decided as of the deadline); a new waiting-list closing day once the list has
  * closed; a new start date once the kull has begun (its requirements are locked from that day);
@@ -120,12 +120,12 @@ export function intakeChangeProblems(before: IntakeFields, after: IntakeFields, 
   if (after.code !== before.code && context.phase !== "DRAFT") {
     add(problems, "code", "Koden kan ikke endres etter at opptaket er publisert: søkerne kjenner kullet som " + `${before.code}.`);
   }
-  if (after.capacity < context.acceptedPlaces) {
+  if (after.capacity < context.placesTaken) {
     add(
       problems,
       "capacity",
-      `${countNoun(context.acceptedPlaces, "plass er", "plasser er")} allerede tatt, så kullet kan ikke ha færre enn ` +
-        `${countNoun(context.acceptedPlaces, "studieplass", "studieplasser")}.`,
+      `${countNoun(context.placesTaken, "plass er", "plasser er")} allerede tatt eller tilbudt, så kullet kan ikke ha færre enn ` +
+        `${countNoun(context.placesTaken, "studieplass", "studieplasser")}.`,
     );
   }
   if (after.applicationDeadline !== before.applicationDeadline) {

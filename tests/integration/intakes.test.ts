@@ -214,7 +214,7 @@ describe("changing a published intake", () => {
       await enrol(db(), { userId: (await createUser(db(), { name, roles: ["STUDENT"] })).id, cohortId: draftId });
     }
     const fewer = await submit(updateIntakeAction, { cohortId: draftId, ...fields, capacity: "1" });
-    expect(fewer).toMatchObject({ ok: false, fieldErrors: { capacity: ["2 plasser er allerede tatt, så kullet kan ikke ha færre enn 2 studieplasser."] } });
+    expect(fewer).toMatchObject({ ok: false, fieldErrors: { capacity: ["2 plasser er allerede tatt eller tilbudt, så kullet kan ikke ha færre enn 2 studieplasser."] } });
     expect(await submit(updateIntakeAction, { cohortId: draftId, ...fields, capacity: "2" })).toMatchObject({ ok: true });
     // The database still refuses a third place.
     await expect(enrol(db(), { userId: (await createUser(db(), { roles: ["STUDENT"] })).id, cohortId: draftId })).rejects.toThrow(/no free places/);
@@ -257,6 +257,20 @@ describe("changing a published intake", () => {
     expect(moved.fieldErrors?.applicationDeadline).toEqual([
       "Det er gjort vedtak i opptaket, så søknadsfristen kan ikke endres lenger: prioritetskategoriene er vurdert per fristen.",
     ]);
+  });
+
+  it("never goes below the offers not answered yet: the applicant may accept within the deadline", async () => {
+    await signInAs(adviser);
+    // An offer not answered yet holds its place too: the applicant may accept it within the deadline.
+    expect(await submit(updateIntakeAction, { cohortId: draftId, ...fields, applicationDeadline: addDays(today, -1), capacity: "5" })).toMatchObject({ ok: true });
+    for (let n = 0; n < 3; n += 1) {
+      const applicant = await createUser(db(), { roles: ["APPLICANT"] });
+      const application = await createApplication(db(), { applicantId: applicant.id, cohortId: draftId, status: "DECIDED" });
+      await createDecision(db(), { applicationId: application.id, decidedById: adviser.id, outcome: "OFFER", answerDeadline: addDays(today, 14) });
+    }
+    const belowOffers = await submit(updateIntakeAction, { cohortId: draftId, ...fields, applicationDeadline: addDays(today, -1), capacity: "2" });
+    expect(belowOffers.fieldErrors?.capacity).toEqual(["3 plasser er allerede tatt eller tilbudt, så kullet kan ikke ha færre enn 3 studieplasser."]);
+    expect(await submit(updateIntakeAction, { cohortId: draftId, ...fields, applicationDeadline: addDays(today, -1), capacity: "3" })).toMatchObject({ ok: true });
   });
 });
 

@@ -5,6 +5,7 @@ import "server-only";
 // the waiting list closes.
 import { decisionsBeforeDeadlineProblem, waitlistClosingDate } from "@/lib/domain/admission-decisions";
 import type { Database, Transaction } from "@/lib/db/client";
+import { IN_KULL } from "@/lib/domain/enrolment";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
 import { isoDate } from "@/lib/to-domain";
 
@@ -45,6 +46,19 @@ export async function placesTaken(client: Transaction | Database, cohortId: stri
   });
   const transfers = await tx.enrolment.count({ where: { cohortId, transferredFromId: { not: null }, placeReleasedAt: null } });
   return offers + transfers;
+}
+
+/**
+ * The fewest places the kull may be given now: what either capacity trigger counts, the places
+ * taken (open offers too: an offer is a decision the applicant may rely on, and only a reversal
+ * under forvaltningsloven § 35 takes it back, never a smaller number) and the students in the
+ * kull (active, on leave, completed).
+ */
+export async function placesFloor(client: Transaction | Database, cohortId: string): Promise<number> {
+  const tx = client as Transaction;
+  const taken = await placesTaken(tx, cohortId);
+  const inKull = await tx.enrolment.count({ where: { cohortId, status: { in: [...IN_KULL] } } });
+  return Math.max(taken, inKull);
 }
 
 /** Refuses every decision and offer until the application deadline is over (Oslo). */

@@ -12,6 +12,7 @@ import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { requestJob } from "@/lib/jobs/queue";
 import { day } from "@/lib/dates";
+import { placesFloor } from "@/lib/server/admission/places";
 import { audit } from "@/lib/server/audit";
 import { lockCohort } from "@/lib/server/cohorts/plan-support";
 import { db } from "@/lib/server/db";
@@ -58,7 +59,7 @@ export async function updateIntake(viewer: Viewer, input: IntakeFields & { cohor
             intakeChangeProblems(before, fields, {
               phase: life.phase,
               today,
-              acceptedPlaces: Math.max(counts.acceptedOffers, counts.students),
+              placesTaken: await placesFloor(tx, row.id),
               applications: counts.applications,
               decisions: counts.decisions,
               reason: input.reason,

@@ -10,6 +10,7 @@ import { compareCohortCodes, isCohortCode } from "@/lib/domain/cohort";
 import { copyPlanDates, weeksBetweenTerms } from "@/lib/domain/cohort-plan";
 import { copiedIntakeFields, fixedIntakeFields } from "@/lib/domain/intake";
 import { canManageIntakes } from "@/lib/permissions";
+import { placesFloor } from "@/lib/server/admission/places";
 import { readPlanToCopy } from "@/lib/server/cohorts/samlinger";
 import { db } from "@/lib/server/db";
 import { AccessDeniedError, NotFoundError } from "@/lib/server/errors";
@@ -67,7 +68,8 @@ export async function getIntake(viewer: Viewer, cohortId: string, now = new Date
     arbeidskrav: life.arbeidskravCount,
     teachers: row.teachers.map((teacher) => ({ name: teacher.user.name, academicLead: teacher.academicLead })),
     counts,
-    acceptedPlaces: Math.max(counts.acceptedOffers, counts.students),
+    /** Offered (open or accepted) or held by a student: the fewest places the kull may have. */
+    placesTaken: await placesFloor(db(), row.id),
     publicationProblems: life.publicationProblems,
     completionProblems: life.completionProblems,
     archiveProblems: life.archiveProblems!,

@@ -74,7 +74,7 @@ describe("intakeFieldProblems", () => {
 });
 
 describe("intakeChangeProblems", () => {
-  const context: IntakeChangeContext = { phase: "OPEN", today: "2026-12-03", acceptedPlaces: 0, applications: 44, decisions: 0, reason: null, waitlistClosedOn: null };
+  const context: IntakeChangeContext = { phase: "OPEN", today: "2026-12-03", placesTaken: 0, applications: 44, decisions: 0, reason: null, waitlistClosedOn: null };
 
   it("lets an open intake change its places, window and dates", () => {
     expect(intakeChangeProblems(fields, { ...fields, capacity: 28, applicationDeadline: "2027-01-10", name: "Kull H2027 (Trondheim)" }, context)).toEqual({});
@@ -96,12 +96,12 @@ describe("intakeChangeProblems", () => {
   });
 
   it("never goes below the places already taken", () => {
-    expect(intakeChangeProblems(fields, { ...fields, capacity: 11 }, { ...context, acceptedPlaces: 12 })).toEqual({
-      capacity: ["12 plasser er allerede tatt, så kullet kan ikke ha færre enn 12 studieplasser."],
+    expect(intakeChangeProblems(fields, { ...fields, capacity: 11 }, { ...context, placesTaken: 12 })).toEqual({
+      capacity: ["12 plasser er allerede tatt eller tilbudt, så kullet kan ikke ha færre enn 12 studieplasser."],
     });
-    expect(intakeChangeProblems(fields, { ...fields, capacity: 12 }, { ...context, acceptedPlaces: 12 })).toEqual({});
-    expect(intakeChangeProblems(fields, { ...fields, capacity: 0 }, { ...context, acceptedPlaces: 1 }).capacity).toEqual([
-      "1 plass er allerede tatt, så kullet kan ikke ha færre enn 1 studieplass.",
+    expect(intakeChangeProblems(fields, { ...fields, capacity: 12 }, { ...context, placesTaken: 12 })).toEqual({});
+    expect(intakeChangeProblems(fields, { ...fields, capacity: 0 }, { ...context, placesTaken: 1 }).capacity).toEqual([
+      "1 plass er allerede tatt eller tilbudt, så kullet kan ikke ha færre enn 1 studieplass.",
     ]);
   });
 
@@ -149,7 +149,7 @@ describe("intakeChangeProblems", () => {
 });
 
 describe("a completed kull's intake", () => {
-  const context: IntakeChangeContext = { phase: "COMPLETED", today: "2028-09-01", acceptedPlaces: 30, applications: 44, decisions: 40, reason: "x", waitlistClosedOn: "2027-08-24" };
+  const context: IntakeChangeContext = { phase: "COMPLETED", today: "2028-09-01", placesTaken: 30, applications: 44, decisions: 40, reason: "x", waitlistClosedOn: "2027-08-24" };
   it("lets only the name be put right", () => {
     expect(intakeChangeProblems(fields, { ...fields, name: "Kull H2027 Trondheim" }, context)).toEqual({});
     expect(intakeChangeProblems(fields, fields, context)).toEqual({});
@@ -174,7 +174,7 @@ describe("a completed kull's intake", () => {
     // A field with a rule of its own keeps its own reason, once.
     expect(intakeChangeProblems(fields, { ...fields, startsOn: "2027-08-31" }, context)).toEqual({ startsOn: ["Kullet har startet, så startdatoen kan ikke endres."] });
     expect(intakeChangeProblems(fields, { ...fields, capacity: 29 }, context).capacity).toEqual([
-      "30 plasser er allerede tatt, så kullet kan ikke ha færre enn 30 studieplasser.",
+      "30 plasser er allerede tatt eller tilbudt, så kullet kan ikke ha færre enn 30 studieplasser.",
     ]);
     // A running kull may still move its end.
     expect(intakeChangeProblems(fields, { ...fields, endsOn: "2028-06-01" }, { ...context, phase: "EXAM" })).toEqual({});
@@ -244,7 +244,7 @@ describe("fixedIntakeFields", () => {
     for (const phase of ["DRAFT", "OPEN", "ADMISSION", "RUNNING", "EXAM", "COMPLETED"] as const) {
       for (const decisions of [0, 3]) {
         for (const waitlistClosedOn of [null, "2027-08-24"]) {
-          const context: IntakeChangeContext = { phase, today: "2026-12-03", acceptedPlaces: 0, applications: 0, decisions, reason: null, waitlistClosedOn };
+          const context: IntakeChangeContext = { phase, today: "2026-12-03", placesTaken: 0, applications: 0, decisions, reason: null, waitlistClosedOn };
           const refused = Object.keys(changed).filter((key) => {
             const field = key as keyof IntakeFields;
             return intakeChangeProblems(fields, { ...fields, [field]: changed[field] }, context)[field] !== undefined;

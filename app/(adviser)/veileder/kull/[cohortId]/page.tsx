@@ -184,7 +184,7 @@ export default async function IntakePage({ params, searchParams }: { params: Pro
           <h2 id="soknader-heading">Søknader og plasser</h2>
           <p>
             {countNoun(intake.counts.applications - intake.counts.drafts, "sendt søknad", "sendte søknader")} og {intake.counts.drafts} utkast; {intake.counts.decisions} vedtak;{" "}
-            {intake.acceptedPlaces} av {intake.capacity} plasser tatt. Søknadsfrist {formatDeadline(intake.applicationDeadline)}.
+            {intake.placesTaken} av {intake.capacity} plasser tatt{intake.counts.openOffers > 0 ? ` (${countNoun(intake.counts.openOffers, "tilbud venter", "tilbud venter")} på svar)` : ""}. Søknadsfrist {formatDeadline(intake.applicationDeadline)}.
           </p>
           {intake.counts.applications - intake.counts.drafts > 0 ? (
             <p>
