@@ -13,6 +13,14 @@ export function StatusBadge({ tone, children }: { tone: Tone; children: React.Re
   );
 }
 
+/** A klage's status on the staff's klage lists (admission and student letters alike). */
+export const KLAGE_STATUS = {
+  RECEIVED: { label: "Venter på behandling", tone: "wait" },
+  REVERSED: { label: "Tatt til følge", tone: "good" },
+  UPHELD: { label: "Ikke tatt til følge", tone: "bad" },
+  SETTLED: { label: "Avsluttet uten avgjørelse", tone: "neutral" },
+} as const satisfies Record<string, { label: string; tone: Tone }>;
+
 export const ARBEIDSKRAV_STATUS: Record<string, { label: string; tone: Tone }> = {
   NOT_SUBMITTED: { label: "Ikke levert", tone: "neutral" },
   SUBMITTED: { label: "Levert – venter på vurdering", tone: "wait" },

@@ -8,7 +8,7 @@ export interface LetterStanding {
   enkeltvedtak: boolean;
   klageDeadline: string | null;
   canAppeal: boolean;
-  appeal: { status: "RECEIVED" | "REVERSED" | "UPHELD"; filedAt: Date; forwardedAt: Date | null } | null;
+  appeal: { status: "RECEIVED" | "REVERSED" | "UPHELD" | "SETTLED"; filedAt: Date; forwardedAt: Date | null } | null;
   replacedBy: { id: string; subject: string; madeAvailableOn: string } | null;
 }
 
@@ -37,6 +37,8 @@ function Standing({ letter }: { letter: LetterStanding }) {
         ? { tone: "wait" as const, text: "Klage under behandling" }
         : appeal.status === "REVERSED"
           ? { tone: "good" as const, text: "Klagen er tatt til følge" }
+          : appeal.status === "SETTLED"
+            ? { tone: "neutral" as const, text: "Klagen er avsluttet" }
           : { tone: "bad" as const, text: appeal.forwardedAt ? "Klagen er sendt til klageinstansen" : "Klagen er ikke tatt til følge og sendes til klageinstansen" };
     return (
       <p className="mt-2 flex flex-wrap items-center gap-2">

@@ -48,6 +48,7 @@ export async function fileAppeal(viewer: Viewer, applicationId: string, input: {
   try {
     const appealId = await db().$transaction(async (tx) => {
       const application = await lockOwnApplication(tx, viewer, applicationId);
+      if (application.status === "WITHDRAWN") throw new DomainError("Søknaden er trukket, så det er ikke noe vedtak å klage på lenger.");
       const decision = await tx.decision.findUnique({
         where: { applicationId },
         select: {
@@ -195,12 +196,19 @@ export async function decideAppeal(viewer: Viewer, appealId: string, outcome: Ap
   await withRetry(() =>
     db().$transaction(async (tx) => {
       const appeal = await lockAppeal(tx, appealId);
+      if (appeal.status === "SETTLED") throw new DomainError("Klagen er avsluttet uten avgjørelse: søkeren har fått tilbud om plass eller trukket søknaden. Last siden på nytt.");
       if (appeal.status !== "RECEIVED") throw new DomainError("Klagen er allerede avgjort.");
       const cohort = await lockCohort(tx, appeal.cohortId);
       const decision = await tx.decision.findUniqueOrThrow({
         where: { id: appeal.decisionId },
-        select: { id: true, outcome: true, waitlistPosition: true, grounds: true },
+        select: { id: true, outcome: true, waitlistPosition: true, grounds: true, application: { select: { status: true } } },
       });
+      // Settled in the same transaction as an offer or a withdrawal (appeal-settlement.ts); a
+      // klage that reaches here open is on a refusal or a place on the list, of an application
+      // that stands. Checked all the same: deciding it otherwise would change what she holds.
+      if (decision.outcome === "OFFER" || decision.application.status === "WITHDRAWN") {
+        throw new DomainError("Søkeren har fått tilbud om plass eller trukket søknaden, så klagen kan ikke avgjøres. Last siden på nytt.");
+      }
       const appealed = await tx.decisionLetter.findUniqueOrThrow({ where: { id: appeal.letterId }, select: { subject: true, madeAvailableOn: true } });
       const klage = { filedOn: osloDate(appeal.filedAt), grounds: outcome.grounds, appealed: { subject: appealed.subject, madeAvailableOn: isoDate(appealed.madeAvailableOn) } };
       const before = { outcome: decision.outcome, waitlistPosition: decision.waitlistPosition };

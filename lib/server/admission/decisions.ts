@@ -25,6 +25,7 @@ import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
 import { requireAdviser } from "./access";
 import { issueFirstLetters, issueLetter, letterInput, loadLetterContexts } from "./letters";
+import { settleOpenAppeals } from "./appeal-settlement";
 import { assertDecisionsOpen, GROUNDS, lockCohort, placesTaken, waitlistClosingDateOf } from "./places";
 import { computeRanking, type Ranking } from "./ranking";
 import { applyPlaceChanges, renumberWaitlist, waitlistOf, type WaitlistPlace } from "./waitlist";
@@ -267,6 +268,7 @@ export async function sendDecisionBatch(
           after: { outcome: "OFFER", answerDeadline, letterId: letter.id, batch: plan.fingerprint },
         });
       }
+      await settleOpenAppeals(tx, batch.waitlistOffers.map((id) => plan.waitlist.get(id)!.decisionId), { cause: "OFFERED", actorId: viewer.id, now });
       // Those already on the list whose place changes, each with a new letter; then the newcomers.
       await applyPlaceChanges(
         tx,
@@ -329,6 +331,7 @@ export async function offerPlace(viewer: Viewer, applicationId: string, now = ne
         decisionId = decision.id;
         // Those behind move up; their order is unchanged, so no letters (the list can only improve).
         await renumberWaitlist(tx, application.cohortId, viewer.id);
+        await settleOpenAppeals(tx, [decision.id], { cause: "OFFERED", actorId: viewer.id, now });
       } else {
         decisionId = (
           await tx.decision.create({

@@ -30,6 +30,7 @@ import { LOCKING_TRANSACTION, withRetry } from "@/lib/server/transactions";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
 import { requireAdviser } from "./access";
+import { settleOpenAppeals } from "./appeal-settlement";
 import { issueLetter, loadLetterContexts } from "./letters";
 import { GROUNDS, lockCohort, placesTaken, waitlistClosingDateOf } from "./places";
 import { computeRanking, type Ranking } from "./ranking";
@@ -280,6 +281,7 @@ async function advanceCohortWaitlist(tx: Transaction, cohortId: string, now: Dat
       after: { outcome: "OFFER", answerDeadline, letterId: letter.id },
     });
   }
+  await settleOpenAppeals(tx, plan.offers, { cause: "OFFERED", actorId: null, now });
   await applyPlaceChanges(
     tx,
     plan.moves.map((move) => ({ ...move, decisionId: move.id, applicationId: byDecision.get(move.id)!.applicationId })),

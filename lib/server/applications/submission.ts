@@ -15,6 +15,7 @@ import { requestJob } from "@/lib/jobs/queue";
 import { withRetry } from "@/lib/server/transactions";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate, toDomainPosition } from "@/lib/to-domain";
+import { settleOpenAppeals } from "@/lib/server/admission/appeal-settlement";
 import { loadApplicationDraft } from "./read";
 import { lockOwnApplication, lockOwnDraft } from "./ownership";
 
@@ -109,6 +110,8 @@ export async function withdrawApplication(viewer: Viewer, applicationId: string,
     if (declineOffer) {
       await tx.decision.update({ where: { id: decision.id }, data: { answer: "DECLINED", answeredAt: now } });
     }
+    // A klage waiting on the decision has nothing left to decide.
+    if (decision) await settleOpenAppeals(tx, [decision.id], { cause: "WITHDRAWN", actorId: viewer.id, now });
     await audit(tx, {
       actorId: viewer.id,
       action: "application.withdraw",

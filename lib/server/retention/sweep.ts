@@ -241,7 +241,7 @@ interface DeferralRow {
 interface DeferralLetter {
   madeAvailableOn: Date;
   klageDeadline: Date | null;
-  appeals: { status: "RECEIVED" | "REVERSED" | "UPHELD"; decidedAt: Date | null; forwardedAt: Date | null }[];
+  appeals: { status: "RECEIVED" | "REVERSED" | "UPHELD" | "SETTLED"; decidedAt: Date | null; forwardedAt: Date | null }[];
 }
 
 /** Every request for utsatt eksamen of these enrolments, with the letters about each. */

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { AppealDecisionForm } from "@/components/admission/appeal-forms";
 import { decisionLabel } from "@/components/admission/labels";
 import { PageHeader } from "@/components/area-nav";
-import { StatusBadge } from "@/components/status-badge";
+import { KLAGE_STATUS, StatusBadge } from "@/components/status-badge";
 import { ActionButton } from "@/components/ui/action-button";
 import { markAppealForwardedAction } from "@/lib/actions/admission";
 import { osloDate } from "@/lib/domain/application-deadline";
@@ -24,12 +24,6 @@ const KLAGE_ON: Record<string, string> = {
 };
 
 export const metadata: Metadata = { title: "Klager" };
-
-const STATUS = {
-  RECEIVED: { label: "Venter på behandling", tone: "wait" },
-  REVERSED: { label: "Tatt til følge", tone: "good" },
-  UPHELD: { label: "Ikke tatt til følge", tone: "bad" },
-} as const;
 
 export default async function AppealsPage({ searchParams }: { searchParams: Promise<{ alle?: string; avgjort?: string }> }) {
   const viewer = await requirePageRole(["ADVISER", "ADMIN"], "/veileder/opptak/klager");
@@ -62,7 +56,7 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
       <ol className="space-y-6">
         {appeals.map((appeal) => {
           const age = today - parseIsoDate(osloDate(appeal.filedAt));
-          const status = STATUS[appeal.status];
+          const status = KLAGE_STATUS[appeal.status];
           return (
             <li key={appeal.id} className="card">
               <article aria-labelledby={`klage-${appeal.id}`}>
@@ -95,7 +89,7 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
                 ) : (
                   <div className="mt-3">
                     <p>
-                      Avgjort {appeal.decidedAt ? formatInstantNb(appeal.decidedAt) : ""}: {appeal.grounds}
+                      {appeal.status === "SETTLED" ? "Avsluttet" : "Avgjort"} {appeal.decidedAt ? formatInstantNb(appeal.decidedAt) : ""}: {appeal.grounds}
                     </p>
                     {appeal.status === "UPHELD" ? (
                       appeal.forwardedAt ? (

@@ -24,7 +24,7 @@ export const metadata: Metadata = { title: "Student" };
 type Enrolment = StudentRecord["enrolments"][number];
 type Letter = StudentRecord["letters"][number];
 
-const KLAGE = { RECEIVED: "Klage venter", REVERSED: "Klage tatt til følge", UPHELD: "Klage ikke tatt til følge" } as const;
+const KLAGE = { RECEIVED: "Klage venter", REVERSED: "Klage tatt til følge", UPHELD: "Klage ikke tatt til følge", SETTLED: "Klage avsluttet" } as const;
 
 const letterColumns: Column<Letter>[] = [
   {

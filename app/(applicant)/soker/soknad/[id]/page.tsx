@@ -210,13 +210,15 @@ export default async function ApplicationPage({
                   ? "under behandling"
                   : appeal.status === "REVERSED"
                     ? "tatt til følge – se det nye vedtaksbrevet"
-                    : appeal.forwardedAt
+                    : appeal.status === "SETTLED"
+                      ? "avsluttet"
+                      : appeal.forwardedAt
                       ? `ikke tatt til følge, sendt til klageinstansen ${formatInstantNb(appeal.forwardedAt)}`
                       : "ikke tatt til følge, sendes til klageinstansen"}
               </p>
               <p className="mt-1 whitespace-pre-line text-slate-800">{appeal.text}</p>
               {appeal.document ? <p className="mt-1 text-sm">Vedlegg: {appeal.document.originalName}</p> : null}
-              {appeal.grounds ? <p className="mt-2">Begrunnelse: {appeal.grounds}</p> : null}
+              {appeal.grounds ? <p className="mt-2">{appeal.status === "SETTLED" ? "Hvorfor" : "Begrunnelse"}: {appeal.grounds}</p> : null}
             </div>
           ))}
           {application.klage ? (

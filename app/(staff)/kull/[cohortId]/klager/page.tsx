@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/area-nav";
-import { StatusBadge } from "@/components/status-badge";
+import { KLAGE_STATUS, StatusBadge } from "@/components/status-badge";
 import { StudentAppealDecisionForm } from "@/components/student-letters/appeal-decision-form";
 import { ActionButton } from "@/components/ui/action-button";
 import { LetterText } from "@/components/ui/letter-text";
@@ -15,12 +15,6 @@ import { listCohortAppeals } from "@/lib/server/student-letters/appeals";
 import { found, loadCohortPage } from "../load";
 
 export const metadata: Metadata = { title: "Klager" };
-
-const STATUS = {
-  RECEIVED: { label: "Venter på behandling", tone: "wait" },
-  REVERSED: { label: "Tatt til følge", tone: "good" },
-  UPHELD: { label: "Ikke tatt til følge", tone: "bad" },
-} as const;
 
 const REVERSE_LABEL = {
   ARBEIDSKRAV_NOT_APPROVED: "arbeidskravet godkjennes",
@@ -66,7 +60,7 @@ export default async function CohortAppealsPage({ params, searchParams }: { para
       <ol className="space-y-6">
         {appeals.map((appeal) => {
           const age = today - parseIsoDate(osloDate(appeal.filedAt));
-          const status = STATUS[appeal.status];
+          const status = KLAGE_STATUS[appeal.status];
           const kind = appeal.letter.kind as keyof typeof REVERSE_LABEL;
           return (
             <li key={appeal.id} className="card">
