@@ -60,6 +60,9 @@ async function verifyItem(
   requireNote(item.status, item.note, item.kind === "document" ? "dokumentet" : "stillingen");
   return db().$transaction(async (tx) => {
     const application = await lockForReview(tx, item.applicationId);
+    // The verified positions give the category the ranking uses: after the decision, like the
+    // category and the qualification, they change only in a klagesak.
+    if (application.decided) throw new DomainError(`Søknaden har fått vedtak. ${item.kind === "document" ? "Dokumentene" : "Stillingene"} kan bare vurderes på nytt i en klagesak.`);
     const select = { id: true, verificationStatus: true, verificationNote: true } as const;
     const found =
       item.kind === "document"

@@ -149,7 +149,7 @@ export default async function ReviewApplicationPage({
             </li>
           ))}
         </ul>
-        <DocumentReviews applicationId={application.id} documents={documentsOf(null, "VITNEMAL")} empty="Søkeren har ikke lastet opp vitnemål." locked={application.status === "WITHDRAWN"} />
+        <DocumentReviews applicationId={application.id} documents={documentsOf(null, "VITNEMAL")} empty="Søkeren har ikke lastet opp vitnemål." locked={locked} />
       </section>
 
       <section className="card" aria-labelledby="stillinger-heading">
@@ -182,9 +182,9 @@ export default async function ReviewApplicationPage({
                   <Fact label="Sted">{placeName(position.countyCode, position.municipalityCode) ?? "–"}</Fact>
                 </dl>
                 <h4 className="mt-4 font-semibold">Tjenestebevis</h4>
-                <DocumentReviews applicationId={application.id} documents={documentsOf(position.id, "TJENESTEBEVIS")} empty="Ingen tjenestebevis for denne stillingen." locked={application.status === "WITHDRAWN"} />
+                <DocumentReviews applicationId={application.id} documents={documentsOf(position.id, "TJENESTEBEVIS")} empty="Ingen tjenestebevis for denne stillingen." locked={locked} />
                 <div className="mt-4 border-t border-slate-200 pt-3">
-                  {application.status === "WITHDRAWN" ? null : (
+                  {locked ? null : (
                     <VerificationForm
                       action={reviewPositionAction}
                       hidden={{ applicationId: application.id, positionId: position.id }}
@@ -209,7 +209,7 @@ export default async function ReviewApplicationPage({
       {documentsOf(null, "OTHER").length > 0 ? (
         <section className="card" aria-labelledby="andre-heading">
           <h2 id="andre-heading">Andre dokumenter</h2>
-          <DocumentReviews applicationId={application.id} documents={documentsOf(null, "OTHER")} empty="" locked={application.status === "WITHDRAWN"} />
+          <DocumentReviews applicationId={application.id} documents={documentsOf(null, "OTHER")} empty="" locked={locked} />
         </section>
       ) : null}
 
