@@ -16,12 +16,13 @@ export interface LockedCohort {
   applicationDeadline: Date;
   waitlistClosesOn: Date | null;
   startsOn: Date;
+  completedAt: Date | null;
 }
 
 /** Locks the cohort row for the rest of the transaction: places are given one at a time. */
 export async function lockCohort(tx: Transaction, cohortId: string): Promise<LockedCohort> {
   const rows = await tx.$queryRaw<LockedCohort[]>`
-    SELECT "id", "capacity", "offerAnswerDeadline", "applicationDeadline", "waitlistClosesOn", "startsOn"
+    SELECT "id", "capacity", "offerAnswerDeadline", "applicationDeadline", "waitlistClosesOn", "startsOn", "completedAt"
     FROM "Cohort" WHERE "id" = ${cohortId} FOR UPDATE`;
   const cohort = rows[0];
   if (!cohort) throw new NotFoundError("Fant ikke kullet.");

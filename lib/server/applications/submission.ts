@@ -16,6 +16,8 @@ import { withRetry } from "@/lib/server/transactions";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate, toDomainPosition } from "@/lib/to-domain";
 import { settleOpenAppeals } from "@/lib/server/admission/appeal-settlement";
+import { lockCohort } from "@/lib/server/admission/places";
+import { isRecordId } from "@/lib/validation/ids";
 import { loadApplicationDraft } from "./read";
 import { lockOwnApplication, lockOwnDraft } from "./ownership";
 
@@ -134,6 +136,12 @@ export async function withdrawApplication(viewer: Viewer, applicationId: string,
 export async function answerOffer(viewer: Viewer, applicationId: string, answer: "ACCEPTED" | "DECLINED", now = new Date()) {
   try {
     await withRetry(() => db().$transaction(async (tx) => {
+      // The kull's row first, as the waiting-list job and every offer take it: the job expires an
+      // offer and passes the place on under that lock, so an answer and the job's expiry never
+      // hold each other's rows (a deadlock lost a timely acceptance to the job's retry). An
+      // unknown or foreign application locks nothing and is refused just below.
+      const cohortId = isRecordId(applicationId) ? (await tx.application.findUnique({ where: { id: applicationId }, select: { cohortId: true } }))?.cohortId : undefined;
+      const cohort = cohortId ? await lockCohort(tx, cohortId) : null;
       const application = await lockOwnApplication(tx, viewer, applicationId);
       const decision = await tx.decision.findUnique({
         where: { applicationId },
@@ -142,10 +150,17 @@ export async function answerOffer(viewer: Viewer, applicationId: string, answer:
       if (!decision || decision.outcome !== "OFFER" || application.status !== "DECIDED") {
         throw new NotFoundError("Du har ikke noe tilbud å svare på for denne søknaden.");
       }
-      if (decision.answer) throw new DomainError("Du har allerede svart på tilbudet.");
       const deadline = isoDate(decision.answerDeadline ?? application.offerAnswerDeadline);
+      if (decision.answer === "EXPIRED") {
+        throw new DomainError(`Svarfristen gikk ut ${formatDeadline(deadline)}, og plassen er gått videre. Kontakt studieveilederen hvis du mener at du svarte i tide.`);
+      }
+      if (decision.answer) throw new DomainError("Du har allerede svart på tilbudet.");
       if (!isBeforeEndOfDay(deadline, now)) {
         throw new DomainError(`Svarfristen gikk ut ${formatDeadline(deadline)}. Kontakt studieveilederen.`);
+      }
+      // A kull that is completed takes no new student (an offer reversed after a late klage, say).
+      if (answer === "ACCEPTED" && cohort?.completedAt) {
+        throw new DomainError("Kullet er avsluttet, så studieplassen kan ikke tas imot. Kontakt studieveilederen.");
       }
       await tx.decision.update({ where: { id: decision.id }, data: { answer, answeredAt: now } });
       let enrolmentId: string | null = null;
