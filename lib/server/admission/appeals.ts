@@ -218,6 +218,10 @@ export async function decideAppeal(viewer: Viewer, appealId: string, outcome: Ap
 
       if (outcome.kind === "OFFER") {
         assertDecisionsOpen(cohort, now);
+        if (cohort.completedAt) {
+          const message = "Kullet er avsluttet, så ingen kan få plass i det nå. Klagen kan ikke tas til følge med tilbud om plass.";
+          throw new DomainError(message, { outcome: [message] });
+        }
         if ((await placesTaken(tx, appeal.cohortId)) >= cohort.capacity) {
           throw new DomainError(`${COHORT_FULL_MESSAGE} Gi søkeren en bedre plass på ventelisten i stedet.`);
         }

@@ -151,7 +151,7 @@ export async function loadLifeCounts(client: Database | Transaction, cohortIds: 
  * The cases still open in each of `cohortIds` on `today` (archiveProblems), in two statements
  * however many kull: the counts with the active students, and their sittings for the completion
  * rule. Requests, klager and klage periods count for every student the kull has had (a withdrawn
- * student's klage is still decided); unended leave only for students still in the kull (a
+ * student's klage is still decided), and for its applicants (a klage on admission); unended leave only for students still in the kull (a
  * transfer or withdrawal ended the place, and the leave with it).
  */
 export async function loadOpenCasesOf(client: Database | Transaction, cohortIds: readonly string[], today: string): Promise<Map<string, OpenCases>> {
@@ -175,13 +175,21 @@ export async function loadOpenCasesOf(client: Database | Transaction, cohortIds:
     open_letters AS (
       SELECT s."cohortId", l."klageDeadline" FROM "StudentLetter" l JOIN students s ON s."id" = l."enrolmentId"
       WHERE l."enkeltvedtak" AND l."klageDeadline" >= ${day(today)}
-        AND NOT EXISTS (SELECT 1 FROM "StudentAppeal" a WHERE a."letterId" = l."id"))
+        AND NOT EXISTS (SELECT 1 FROM "StudentAppeal" a WHERE a."letterId" = l."id")
+      UNION ALL
+      -- The admission's letters too: a refusal or a place on the list may still be appealed.
+      SELECT p."cohortId", l."klageDeadline" FROM "DecisionLetter" l JOIN "Decision" d ON d."id" = l."decisionId"
+        JOIN "Application" p ON p."id" = d."applicationId"
+      WHERE p."cohortId" = ANY(${ids}::text[]) AND p."status" <> 'WITHDRAWN' AND l."klageDeadline" >= ${day(today)}
+        AND NOT EXISTS (SELECT 1 FROM "Appeal" a WHERE a."letterId" = l."id"))
     SELECT
       k."id" AS "cohortId",
       (SELECT count(*) FROM "ExamDeferral" d JOIN "ExamRegistration" r ON r."id" = d."registrationId" JOIN students s ON s."id" = r."enrolmentId"
         WHERE s."cohortId" = k."id" AND d."status" = 'REQUESTED') AS "deferrals",
       (SELECT count(*) FROM "StudentAppeal" a JOIN students s ON s."id" = a."enrolmentId"
-        WHERE s."cohortId" = k."id" AND (a."status" = 'RECEIVED' OR (a."status" = 'UPHELD' AND a."forwardedAt" IS NULL))) AS "klager",
+        WHERE s."cohortId" = k."id" AND (a."status" = 'RECEIVED' OR (a."status" = 'UPHELD' AND a."forwardedAt" IS NULL)))
+      + (SELECT count(*) FROM "Appeal" a JOIN "Application" p ON p."id" = a."applicationId"
+        WHERE p."cohortId" = k."id" AND (a."status" = 'RECEIVED' OR (a."status" = 'UPHELD' AND a."forwardedAt" IS NULL))) AS "klager",
       (SELECT count(*) FROM open_letters o WHERE o."cohortId" = k."id") AS "letters",
       (SELECT max(o."klageDeadline") FROM open_letters o WHERE o."cohortId" = k."id") AS "lastDeadline",
       (SELECT count(*) FROM "LeaveOfAbsence" v JOIN "Enrolment" e ON e."id" = v."enrolmentId"
