@@ -210,6 +210,19 @@ export function isWaitlistClosed(closingDate: string, now: Date): boolean {
 }
 
 /**
+ * Why no ordinary offer may be made once the list has closed (a round, the adviser's own offer),
+ * or null while it is open. Those still on the list that day were refused because "every place is
+ * given and the waiting list is closed": a place given afterwards to anyone ranked behind them would
+ * make those grounds untrue and treat like cases unlike. A place freed later stays free; a klage
+ * taken may still give one (lib/server/admission/appeals.ts).
+ */
+export function closedListOfferProblem(closingDate: string, now: Date): string | null {
+  return isWaitlistClosed(closingDate, now)
+    ? `Ventelisten ble stengt ${formatDateNb(closingDate)}. Etter det gis det ikke flere tilbud om plass i kullet, bare etter en klage.`
+    : null;
+}
+
+/**
  * A closing date the adviser sets: after the application deadline (a list that closed by the
  * deadline would be closed before any decision could be sent) and no later than the kull's end.
  * Norwegian, for the field; null when it is fine.

@@ -11,7 +11,7 @@ import "server-only";
 // (lib/server/transactions.ts); the loser of the last place gets "Kullet er fullt".
 import { createHash } from "node:crypto";
 import { osloDate } from "@/lib/domain/application-deadline";
-import { isWaitlistClosed, offerAnswerDeadline, planDecisionBatch, type DecisionBatch } from "@/lib/domain/admission-decisions";
+import { closedListOfferProblem, isWaitlistClosed, offerAnswerDeadline, planDecisionBatch, type DecisionBatch } from "@/lib/domain/admission-decisions";
 import { composeDecisionLetter, type LetterKind } from "@/lib/domain/decision-letter";
 import { day } from "@/lib/dates";
 import type { Transaction } from "@/lib/db/client";
@@ -71,7 +71,9 @@ async function planBatch(tx: Transaction, cohortId: string, closeWaitlist: boole
     undecided: ranking.rows.filter((row) => row.decision === null).map((row) => row.applicationId),
     waitlist: list.map((entry) => ({ id: entry.applicationId, position: entry.position })),
     undecidedUnqualified: ranking.unqualified.filter((candidate) => candidate.decision === null).map((candidate) => candidate.applicationId),
-    freePlaces: cohort.capacity - taken,
+    // Once the list has closed nobody gets an ordinary place (closedListOfferProblem): the
+    // newcomers are refused «ventelisten er stengt» like those who were on it.
+    freePlaces: waitlistClosed ? 0 : cohort.capacity - taken,
     closeWaitlist: close,
   });
   const fingerprint = createHash("sha256")
@@ -81,7 +83,7 @@ async function planBatch(tx: Transaction, cohortId: string, closeWaitlist: boole
   return {
     cohortId,
     batch,
-    freePlaces: Math.max(0, cohort.capacity - taken),
+    freePlaces: waitlistClosed ? 0 : Math.max(0, cohort.capacity - taken),
     closeWaitlist: close,
     waitlistClosesOn: closesOn,
     waitlistClosed,
@@ -313,6 +315,8 @@ export async function offerPlace(viewer: Viewer, applicationId: string, now = ne
       if (!application) throw new NotFoundError("Fant ikke søknaden.");
       const cohort = await lockCohort(tx, application.cohortId);
       assertDecisionsOpen(cohort, now);
+      const closed = closedListOfferProblem(await waitlistClosingDateOf(tx, cohort), now);
+      if (closed) throw new DomainError(closed);
       // Read again under the lock: another transaction may have decided it meanwhile.
       const decision = await tx.decision.findUnique({ where: { applicationId }, select: { id: true, outcome: true, waitlistPosition: true } });
       if (application.status === "WITHDRAWN") throw new DomainError("Søknaden er trukket.");

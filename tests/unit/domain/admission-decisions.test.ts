@@ -7,6 +7,7 @@ import {
   documentUploadWindow,
   isOfferExpired,
   isRankingProvisional,
+  closedListOfferProblem,
   isWaitlistClosed,
   offerAnswerDeadline,
   orderWaitlist,
@@ -177,6 +178,13 @@ describe("the waiting list closes", () => {
     expect(isWaitlistClosed("2027-01-12", new Date("2027-01-11T22:59:59Z"))).toBe(false);
     expect(isWaitlistClosed("2027-01-12", new Date("2027-01-11T23:00:00Z"))).toBe(true);
     expect(isWaitlistClosed("2027-01-12", new Date("2027-03-01T12:00:00Z"))).toBe(true);
+  });
+
+  it("once closed, no ordinary offer is made, with why", () => {
+    expect(closedListOfferProblem("2027-01-12", new Date("2027-01-11T22:59:59Z"))).toBeNull();
+    expect(closedListOfferProblem("2027-01-12", new Date("2027-01-11T23:00:00Z"))).toBe(
+      "Ventelisten ble stengt 12. januar 2027. Etter det gis det ikke flere tilbud om plass i kullet, bare etter en klage.",
+    );
   });
 
   it("may be set after the application deadline and no later than the kull's end, in Norwegian", () => {

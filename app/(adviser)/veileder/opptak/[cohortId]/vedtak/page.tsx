@@ -141,7 +141,8 @@ function BatchSection({ preview, cohortId, closeWaitlist, base }: { preview: Bat
       </p>
       {plan.waitlistClosed ? (
         <p className="mt-3">
-          Ventelisten stengte {formatDateNb(plan.waitlistClosesOn)}: de som ikke får tilbud nå, får avslag.
+          Ventelisten stengte {formatDateNb(plan.waitlistClosesOn)}: etter det gis det ingen tilbud om plass (bare etter en klage), så de som
+          får vedtak nå, får avslag.
         </p>
       ) : (
         <form action={`${base}/vedtak`} className="mt-3 flex flex-wrap items-center gap-3">
