@@ -3,17 +3,20 @@
 // an acceptance at the deadline racing the job, a kull completed with a klage open, and the list
 // after its closing day. Each case says what the law or the programme's rules require.
 import { describe, expect, it } from "vitest";
-import { osloDate } from "@/lib/domain/application-deadline";
+import { osloDate, startOfDayInOslo } from "@/lib/domain/application-deadline";
 import { decideAppeal, fileAppeal } from "@/lib/server/admission/appeals";
 import { offerPlace, previewDecisionBatch, sendDecisionBatch } from "@/lib/server/admission/decisions";
+import { reviewPosition } from "@/lib/server/admission/review";
+import { GROUNDS } from "@/lib/server/admission/places";
 import { advanceWaitingLists } from "@/lib/server/admission/waitlist";
 import { answerOffer, withdrawApplication } from "@/lib/server/applications/submission";
 import { updateIntake } from "@/lib/server/intakes/edit";
+import { archiveCohort, completeCohort } from "@/lib/server/intakes/life";
 import { DomainError } from "@/lib/server/errors";
 import { resolveViewer, type Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
 import { createOpenCohort, createReviewedApplication, createUser, day } from "@/prisma/seed/factories";
-import { db, signInAs } from "./support";
+import { connectRaw, db, signInAs, someoneWaitsForLock } from "./support";
 
 const today = () => osloDate(new Date());
 const daysFromToday = (days: number) => isoDate(new Date(day(today()).getTime() + days * 86_400_000));
@@ -138,5 +141,145 @@ describe("a klage that waits while the applicant gets a place another way", () =
     await expect(fileAppeal(rolfViewer, rolf.application.id, { text: "En gang til.", file: null })).rejects.toThrow("Søknaden er trukket, så det er ikke noe vedtak å klage på lenger.");
     const nina = await candidate(cohort.id, 1, "Nina Ny");
     await expect(offerPlace(staff, nina.application.id)).resolves.toBeDefined();
+  });
+});
+
+describe("the review after the decision", () => {
+  it("a position or document is not verified again once decided: the category it gives ranks the list, and changes only in a klagesak", async () => {
+    const { cohort } = await createOpenCohort(db(), { capacity: 1, deadline: daysFromToday(-3) });
+    const staff = await adviser();
+    await candidate(cohort.id, 1, "Olga Tilbud");
+    await candidate(cohort.id, 2, "Per Venter");
+    const quentin = await candidate(cohort.id, 4, "Quentin Sist");
+    const position = await db().position.create({
+      data: {
+        applicationId: quentin.application.id,
+        employer: "Trondheim kommune, barneverntjenesten",
+        employerType: "MUNICIPAL_CWS",
+        countyCode: "50",
+        municipalityCode: "5001",
+        title: "Avdelingsleder",
+        percent: 100,
+        areaOfResponsibility: "Mottak",
+        startDate: day("2015-01-01"),
+        superiorTitle: "Barnevernleder",
+        personnelCount: 9,
+        professionalResponsibility: true,
+        personnelResponsibility: true,
+        leaderRole: "LEADER",
+      },
+    });
+    await sendRound(staff, cohort.id);
+    expect(await decisionOf(quentin.application.id)).toMatchObject({ outcome: "WAITLIST", waitlistPosition: 2 });
+    await expect(reviewPosition(staff, { applicationId: quentin.application.id, positionId: position.id, status: "VERIFIED", note: null })).rejects.toThrow(
+      "Søknaden har fått vedtak. Stillingene kan bare vurderes på nytt i en klagesak.",
+    );
+    expect(await db().position.findUniqueOrThrow({ where: { id: position.id } })).toMatchObject({ verificationStatus: "PENDING" });
+    expect((await db().application.findUniqueOrThrow({ where: { id: quentin.application.id } })).assessedCategory).toBe(4);
+    const preview = await previewDecisionBatch(staff, cohort.id, { closeWaitlist: false });
+    expect(preview.plan.batch.moves).toEqual([]);
+  });
+});
+
+describe("an answer at the deadline and the waiting-list job", () => {
+  it("take the kull's row in one order: an acceptance sent before the deadline's end holds, and the job finds it answered", async () => {
+    const { cohort } = await createOpenCohort(db(), { capacity: 1, deadline: daysFromToday(-3) });
+    const staff = await adviser();
+    const olga = await candidate(cohort.id, 1, "Olga Tilbud");
+    const per = await candidate(cohort.id, 2, "Per Venter");
+    await sendRound(staff, cohort.id);
+    const offer = await decisionOf(olga.application.id);
+    const endOfDeadline = startOfDayInOslo(isoDate(new Date(offer.answerDeadline!.getTime() + 86_400_000)));
+    const olgaViewer = await viewerOf(olga.user);
+
+    // The job holds the kull's row (as while it expires offers and passes places on): the
+    // acceptance, half a second before the end, waits for it before touching Olga's application,
+    // so the two never hold each other's rows. (Taken the other way round, the two deadlocked and
+    // the retried acceptance found the offer expired.)
+    const job = await connectRaw();
+    const other = await connectRaw();
+    try {
+      await job.query("BEGIN");
+      await job.query(`SELECT 1 FROM "Cohort" WHERE "id" = $1 FOR UPDATE`, [cohort.id]);
+      const accepting = answerOffer(olgaViewer, olga.application.id, "ACCEPTED", new Date(endOfDeadline.getTime() - 500));
+      expect(await someoneWaitsForLock(job, '%FROM "Cohort"%FOR UPDATE%')).toBe(true);
+      await other.query("BEGIN");
+      await expect(other.query(`SELECT 1 FROM "Application" WHERE "id" = $1 FOR UPDATE NOWAIT`, [olga.application.id])).resolves.toBeDefined();
+      await other.query("ROLLBACK");
+      await job.query("ROLLBACK");
+      await accepting;
+    } finally {
+      await job.end();
+      await other.end();
+    }
+    expect(await advanceWaitingLists({ cohortId: cohort.id, now: new Date(endOfDeadline.getTime() + 500) })).toMatchObject({ expired: 0, offered: 0 });
+    expect(await decisionOf(olga.application.id)).toMatchObject({ answer: "ACCEPTED" });
+    expect(await db().enrolment.count({ where: { applicationId: olga.application.id, status: "ACTIVE" } })).toBe(1);
+    expect(await db().mailMessage.count({ where: { dedupeKey: `offer-expired:${offer.id}` } })).toBe(0);
+    expect(await decisionOf(per.application.id)).toMatchObject({ outcome: "WAITLIST" });
+  });
+
+  it("an offer the job has expired is answered with why, not «already answered»", async () => {
+    const { cohort } = await createOpenCohort(db(), { capacity: 1, deadline: daysFromToday(-3) });
+    const staff = await adviser();
+    const olga = await candidate(cohort.id, 1, "Olga Tilbud");
+    await sendRound(staff, cohort.id);
+    const offer = await decisionOf(olga.application.id);
+    const afterwards = new Date(startOfDayInOslo(isoDate(new Date(offer.answerDeadline!.getTime() + 86_400_000))).getTime() + 60_000);
+    expect(await advanceWaitingLists({ cohortId: cohort.id, now: afterwards })).toMatchObject({ expired: 1 });
+    await expect(answerOffer(await viewerOf(olga.user), olga.application.id, "ACCEPTED", afterwards)).rejects.toThrow(/^Svarfristen gikk ut .*, og plassen er gått videre\./);
+  });
+});
+
+describe("a klage on admission when the kull is completed", () => {
+  it("keeps the kull from being archived until it is decided; a completed kull gives no place, by klage or by acceptance", async () => {
+    const deadline = daysFromToday(-3);
+    const { cohort } = await createOpenCohort(db(), { capacity: 2, deadline });
+    const staff = await adviser();
+    const olga = await candidate(cohort.id, 1, "Olga Tilbud");
+    const rolf = await candidate(cohort.id, 1, "Rolf Refusert", false);
+    await sendRound(staff, cohort.id);
+    const appealId = await fileAppeal(await viewerOf(rolf.user), rolf.application.id, { text: "Jeg har 180 studiepoeng.", file: null });
+    // Olga's offer is still open (its deadline moved on, say), when the kull is completed.
+    await db().decision.update({ where: { applicationId: olga.application.id }, data: { answerDeadline: day(daysFromToday(400)) } });
+    const later = new Date(day(daysFromToday(300)).getTime() + 12 * 3_600_000);
+    await completeCohort(staff, cohort.id, later);
+
+    await expect(decideAppeal(staff, appealId, { kind: "OFFER", grounds: "Vitnemålet viser 180 studiepoeng." }, later)).rejects.toThrow(
+      "Kullet er avsluttet, så ingen kan få plass i det nå. Klagen kan ikke tas til følge med tilbud om plass.",
+    );
+    await expect(answerOffer(await viewerOf(olga.user), olga.application.id, "ACCEPTED", later)).rejects.toThrow(
+      "Kullet er avsluttet, så studieplassen kan ikke tas imot. Kontakt studieveilederen.",
+    );
+    expect(await db().enrolment.count({ where: { cohortId: cohort.id } })).toBe(0);
+    // Archived only once the klage is decided and, upheld, sent on to the appeals body.
+    await expect(archiveCohort(staff, cohort.id, later)).rejects.toThrow(/1 klage er ikke avgjort eller ikke sendt videre til klagenemnda\./);
+    await decideAppeal(staff, appealId, { kind: "UPHOLD", grounds: "Kullet er avsluttet.", forwarded: true }, later);
+    await archiveCohort(staff, cohort.id, later);
+    expect((await db().cohort.findUniqueOrThrow({ where: { id: cohort.id } })).archivedAt).not.toBeNull();
+  });
+});
+
+describe("after the waiting list has closed", () => {
+  it("nobody ranked behind those refused «ventelisten er stengt» gets a place: neither a round nor the adviser's own offer gives one", async () => {
+    const closesOn = daysFromToday(1);
+    const { cohort } = await createOpenCohort(db(), { capacity: 1, deadline: daysFromToday(-3), waitlistClosesOn: closesOn });
+    const staff = await adviser();
+    const olga = await candidate(cohort.id, 1, "Olga Tilbud");
+    const per = await candidate(cohort.id, 2, "Per Venter");
+    await sendRound(staff, cohort.id);
+    const closed = new Date(day(closesOn).getTime() + 12 * 3_600_000);
+    await answerOffer(await viewerOf(olga.user), olga.application.id, "DECLINED", closed);
+    expect(await advanceWaitingLists({ cohortId: cohort.id, now: closed })).toMatchObject({ closed: 1, offered: 0 });
+    expect(await decisionOf(per.application.id)).toMatchObject({ outcome: "REFUSAL", grounds: GROUNDS.LIST_CLOSED });
+
+    // Nils, ranked behind Per, is reviewed late: the free place is not his.
+    const nils = await candidate(cohort.id, 4, "Nils Sen");
+    const preview = await previewDecisionBatch(staff, cohort.id, { closeWaitlist: true }, closed);
+    expect(preview.plan.freePlaces).toBe(0);
+    expect(preview.plan.batch).toMatchObject({ offers: [], waitlistOffers: [], refusals: [{ id: nils.application.id, reason: "LIST_CLOSED" }] });
+    await expect(offerPlace(staff, nils.application.id, closed)).rejects.toThrow(/^Ventelisten ble stengt .*\. Etter det gis det ikke flere tilbud om plass i kullet, bare etter en klage\.$/);
+    await sendDecisionBatch(staff, cohort.id, { closeWaitlist: true, fingerprint: preview.plan.fingerprint }, closed);
+    expect(await decisionOf(nils.application.id)).toMatchObject({ outcome: "REFUSAL", grounds: GROUNDS.LIST_CLOSED });
   });
 });
