@@ -283,3 +283,25 @@ describe("after the waiting list has closed", () => {
     expect(await decisionOf(nils.application.id)).toMatchObject({ outcome: "REFUSAL", grounds: GROUNDS.LIST_CLOSED });
   });
 });
+
+describe("one person, two intakes of the same programme", () => {
+  it("the second place cannot be accepted while she is a student of the first: a change of kull is a transfer", async () => {
+    const first = await createOpenCohort(db(), { capacity: 5, deadline: daysFromToday(-3) });
+    const second = await createOpenCohort(db(), { capacity: 5, deadline: daysFromToday(-2) });
+    await db().cohort.update({ where: { id: second.cohort.id }, data: { programmeId: first.cohort.programmeId } });
+    const staff = await adviser();
+    const dina = await candidate(first.cohort.id, 1, "Dina Dobbel");
+    const copy = await db().application.findUniqueOrThrow({ where: { id: dina.application.id } });
+    const { id: _id, cohortId: _cohortId, createdAt: _createdAt, updatedAt: _updatedAt, draftInput: _draft, ...rest } = copy;
+    const again = await db().application.create({ data: { ...rest, draftInput: undefined, cohortId: second.cohort.id } });
+    await sendRound(staff, first.cohort.id);
+    await sendRound(staff, second.cohort.id);
+    const self = await viewerOf(dina.user);
+    await answerOffer(self, dina.application.id, "ACCEPTED");
+    await expect(answerOffer(self, again.id, "ACCEPTED")).rejects.toThrow(/^Du er allerede student i .* i samme studieprogram\. Vil du bytte kull, kontakt studieveilederen/);
+    expect(await db().enrolment.count({ where: { userId: dina.user.id } })).toBe(1);
+    // Declining it is still hers to do, and frees the place.
+    await answerOffer(self, again.id, "DECLINED");
+    expect(await decisionOf(again.id)).toMatchObject({ answer: "DECLINED" });
+  });
+});

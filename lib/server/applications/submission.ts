@@ -162,6 +162,24 @@ export async function answerOffer(viewer: Viewer, applicationId: string, answer:
       if (answer === "ACCEPTED" && cohort?.completedAt) {
         throw new DomainError("Kullet er avsluttet, så studieplassen kan ikke tas imot. Kontakt studieveilederen.");
       }
+      // One place in a programme at a time: moving to another kull is a transfer, which carries
+      // the approved arbeidskrav and attendance over explicitly (lib/server/enrolments/transfer.ts).
+      if (answer === "ACCEPTED") {
+        const elsewhere = await tx.enrolment.findFirst({
+          where: {
+            userId: viewer.id,
+            status: { in: ["ACTIVE", "ON_LEAVE"] },
+            cohortId: { not: application.cohortId },
+            cohort: { programme: { cohorts: { some: { id: application.cohortId } } } },
+          },
+          select: { cohort: { select: { name: true } } },
+        });
+        if (elsewhere) {
+          throw new DomainError(
+            `Du er allerede student i ${elsewhere.cohort.name} i samme studieprogram. Vil du bytte kull, kontakt studieveilederen: da blir du overført, og det du har fått godkjent, følger med.`,
+          );
+        }
+      }
       await tx.decision.update({ where: { id: decision.id }, data: { answer, answeredAt: now } });
       let enrolmentId: string | null = null;
       if (answer === "ACCEPTED") {
