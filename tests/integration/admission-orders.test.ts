@@ -16,7 +16,7 @@ import { DomainError } from "@/lib/server/errors";
 import { resolveViewer, type Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
 import { createOpenCohort, createReviewedApplication, createUser, day } from "@/prisma/seed/factories";
-import { connectRaw, db, signInAs, someoneWaitsForLock } from "./support";
+import { connectRaw, db, signInAs, someoneWaitsFor } from "./support";
 
 const today = () => osloDate(new Date());
 const daysFromToday = (days: number) => isoDate(new Date(day(today()).getTime() + days * 86_400_000));
@@ -202,7 +202,7 @@ describe("an answer at the deadline and the waiting-list job", () => {
       await job.query("BEGIN");
       await job.query(`SELECT 1 FROM "Cohort" WHERE "id" = $1 FOR UPDATE`, [cohort.id]);
       const accepting = answerOffer(olgaViewer, olga.application.id, "ACCEPTED", new Date(endOfDeadline.getTime() - 500));
-      expect(await someoneWaitsForLock(job, '%FROM "Cohort"%FOR UPDATE%')).toBe(true);
+      expect(await someoneWaitsFor(job)).toBe(true);
       await other.query("BEGIN");
       await expect(other.query(`SELECT 1 FROM "Application" WHERE "id" = $1 FOR UPDATE NOWAIT`, [olga.application.id])).resolves.toBeDefined();
       await other.query("ROLLBACK");
@@ -303,5 +303,28 @@ describe("one person, two intakes of the same programme", () => {
     // Declining it is still hers to do, and frees the place.
     await answerOffer(self, again.id, "DECLINED");
     expect(await decisionOf(again.id)).toMatchObject({ answer: "DECLINED" });
+  });
+});
+
+describe("the waiting list's default closing day", () => {
+  it("is kept once the list has closed, so a plan changed afterwards does not open it again", async () => {
+    const deadline = daysFromToday(-100);
+    const { cohort } = await createOpenCohort(db(), { capacity: 1, deadline });
+    const staff = await adviser();
+    await candidate(cohort.id, 1, "Olga Tilbud");
+    const per = await candidate(cohort.id, 2, "Per Venter");
+    await sendRound(staff, cohort.id, new Date(day(daysFromToday(-99)).getTime() + 12 * 3_600_000));
+    expect((await db().cohort.findUniqueOrThrow({ where: { id: cohort.id } })).waitlistClosesOn).toBeNull();
+    const firstDay = await db().samlingDay.findFirstOrThrow({ where: { samling: { cohorts: { some: { cohortId: cohort.id } } } }, orderBy: { date: "asc" } });
+    // The first samling day (ten days ago) closed the list.
+    expect(await advanceWaitingLists({ cohortId: cohort.id })).toMatchObject({ closed: 1 });
+    expect(await decisionOf(per.application.id)).toMatchObject({ outcome: "REFUSAL", grounds: GROUNDS.LIST_CLOSED });
+    expect(isoDate((await db().cohort.findUniqueOrThrow({ where: { id: cohort.id } })).waitlistClosesOn!)).toBe(isoDate(firstDay.date));
+    // The samling is moved a month on: the list stays closed from the day it closed.
+    for (const [index, samlingDay] of (await db().samlingDay.findMany({ where: { samlingId: firstDay.samlingId }, orderBy: { date: "desc" } })).entries()) {
+      await db().samlingDay.update({ where: { id: samlingDay.id }, data: { date: day(daysFromToday(31 - index)) } });
+    }
+    const preview = await previewDecisionBatch(staff, cohort.id, { closeWaitlist: false });
+    expect(preview.plan).toMatchObject({ waitlistClosed: true, waitlistClosesOn: isoDate(firstDay.date), freePlaces: 0 });
   });
 });

@@ -5,7 +5,6 @@
 // explicit records the eligibility counts; the FS identity is read only by those who need it.
 import fc from "fast-check";
 import { strFromU8, unzipSync } from "fflate";
-import type pg from "pg";
 import { describe, expect, it, beforeAll } from "vitest";
 import { saveOwnIdentityAction, withdrawStudentAction } from "@/lib/actions/enrolments";
 import { osloDate } from "@/lib/domain/application-deadline";
@@ -53,7 +52,7 @@ import {
   uniqueCohortCode,
 } from "@/prisma/seed/factories";
 import { makeCohort, planDays, viewerOf, type World } from "./cohort-world";
-import { connectRaw, db, redirectOf, signInAs, submit } from "./support";
+import { connectRaw, db, redirectOf, signInAs, someoneWaitsFor, submit } from "./support";
 
 const NOW = new Date();
 const TODAY = osloDate(NOW);
@@ -427,18 +426,6 @@ describe("a klage on a refused leave, and a leave that begins later", () => {
     expect((await storedStandings(world.cohortId)).get(enrolmentId)).toEqual((await recomputed(world.cohortId)).get(enrolmentId));
   });
 });
-
-/** Polls until another session waits for a lock `holder` holds (twenty seconds at most). */
-async function someoneWaitsFor(holder: pg.Client): Promise<boolean> {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    const { rows } = await holder.query<{ waiting: number }>(
-      "SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))",
-    );
-    if (rows[0]!.waiting > 0) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return false;
-}
 
 describe("completion", () => {
   it("is refused without a passing grade, and without published grades", async () => {

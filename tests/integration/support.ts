@@ -36,6 +36,18 @@ export async function someoneWaitsForLock(observer: pg.Client, pattern: string):
   return false;
 }
 
+/** Polls until another session waits for a lock `holder` holds (twenty seconds at most). */
+export async function someoneWaitsFor(holder: pg.Client): Promise<boolean> {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const { rows } = await holder.query<{ waiting: number }>(
+      "SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))",
+    );
+    if (rows[0]!.waiting > 0) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
+
 const holder = globalThis as { __testSessionId?: string | null; __testSessions?: AsyncLocalStorage<string> };
 holder.__testSessions ??= new AsyncLocalStorage<string>();
 const sessions = holder.__testSessions;

@@ -35,12 +35,14 @@ export async function moveCandidate(
   requireAdviser(viewer);
   const result = await withRetry(() =>
     db().$transaction(async (tx) => {
+      // The kull's row first: the decision read below is then the one every offer and the job
+      // leave behind, not one they change while this move is made.
+      await lockCohort(tx, input.cohortId);
       const application = await tx.application.findFirst({
         where: { id: input.applicationId, cohortId: input.cohortId },
         select: { id: true, qualified: true, status: true, decision: { select: { id: true, outcome: true } } },
       });
       if (!application) throw new NotFoundError("Fant ikke søknaden.");
-      await lockCohort(tx, input.cohortId);
       if (application.qualified !== true || application.status === "WITHDRAWN") {
         throw new DomainError("Bare kvalifiserte søkere er med i rangeringen.");
       }
@@ -61,7 +63,9 @@ export async function moveCandidate(
         before: { rank: from },
         after: { rank: input.toRank, reason: input.reason, moveId: move.id },
       });
-      return { moved: application.decision ? await correctWaitlist(tx, viewer, input.cohortId, now) : 0 };
+      // Any move can change where the others land (a move is to a place in the whole ranking),
+      // so the list follows the ranking again whoever was moved; unchanged places get no letter.
+      return { moved: await correctWaitlist(tx, viewer, input.cohortId, now) };
     }, LOCKING_TRANSACTION),
   );
   if (result.moved > 0) await requestJob("mail.deliver");
@@ -76,13 +80,12 @@ export async function removeMove(viewer: Viewer, input: { cohortId: string; move
   requireAdviser(viewer);
   const result = await withRetry(() =>
     db().$transaction(async (tx) => {
+      await lockCohort(tx, input.cohortId);
       const move = await tx.rankingMove.findFirst({
         where: { id: input.moveId, cohortId: input.cohortId },
-        select: { id: true, applicationId: true, toRank: true, reason: true, application: { select: { decision: { select: { outcome: true } } } } },
+        select: { id: true, applicationId: true, toRank: true, reason: true },
       });
       if (!move) throw new NotFoundError("Fant ikke flyttingen.");
-      await lockCohort(tx, input.cohortId);
-      const outcome = move.application.decision?.outcome ?? null;
       await tx.rankingMove.delete({ where: { id: move.id } });
       await audit(tx, {
         actorId: viewer.id,
@@ -91,7 +94,7 @@ export async function removeMove(viewer: Viewer, input: { cohortId: string; move
         entityId: move.applicationId,
         before: { toRank: move.toRank, reason: move.reason, moveId: move.id },
       });
-      return { moved: outcome === "WAITLIST" ? await correctWaitlist(tx, viewer, input.cohortId, now) : 0 };
+      return { moved: await correctWaitlist(tx, viewer, input.cohortId, now) };
     }, LOCKING_TRANSACTION),
   );
   if (result.moved > 0) await requestJob("mail.deliver");

@@ -223,6 +223,9 @@ async function expireOffers(tx: Transaction, cohortId: string, now: Date): Promi
  * refusal (so it happens once, however often the job runs).
  */
 async function closeWaitlist(tx: Transaction, cohortId: string, closedOn: string, now: Date): Promise<number> {
+  // The day it closed is kept: by default it is the first samling day, read from the plan, and a
+  // plan changed afterwards must not open a list whose applicants were told it had closed.
+  await tx.cohort.updateMany({ where: { id: cohortId, waitlistClosesOn: null }, data: { waitlistClosesOn: day(closedOn) } });
   const list = await waitlistOf(tx, cohortId);
   const contexts = await loadLetterContexts(tx, list.map((entry) => entry.applicationId), AUTOMATIC);
   for (const entry of list) {
