@@ -230,11 +230,11 @@ export const decideAppealAction = defineAction({
         : input.outcome === "OFFER"
           ? { kind: "OFFER" as const, grounds: input.grounds }
           : { kind: "UPHOLD" as const, grounds: input.grounds, forwarded: input.forwarded };
-    await decideAppeal(viewer, input.appealId, outcome);
+    const result = await decideAppeal(viewer, input.appealId, outcome);
     revalidatePath("/veileder/opptak", "layout");
     revalidatePath("/soker", "layout");
     // A decided klage leaves the queue, form and all: the queue page says what happened.
-    redirect(`/veileder/opptak/klager?avgjort=${input.outcome === "UPHOLD" ? "opprettholdt" : "endret"}`);
+    redirect(`/veileder/opptak/klager?avgjort=${result === "SETTLED" ? "avsluttet" : input.outcome === "UPHOLD" ? "opprettholdt" : "endret"}`);
   },
 });
 

@@ -110,6 +110,16 @@ describe("a klage that waits while the applicant gets a place another way", () =
     expect(await db().enrolment.count({ where: { applicationId: per.application.id, status: "ACTIVE" } })).toBe(1);
   });
 
+  it("one left open on an offer (filed before this rule) is settled, not decided, when the adviser takes it up", async () => {
+    const { staff, olga, per, appealId } = await perAppealsHisPlaceOnTheList();
+    await db().decision.update({ where: { applicationId: olga.application.id }, data: { answer: "DECLINED", answeredAt: new Date() } });
+    await db().decision.update({ where: { applicationId: per.application.id }, data: { outcome: "OFFER", waitlistPosition: null, answerDeadline: day(daysFromToday(10)) } });
+    expect(await decideAppeal(staff, appealId, { kind: "UPHOLD", grounds: "Rangeringen står.", forwarded: true })).toBe("SETTLED");
+    expect(await appealOf(appealId)).toMatchObject({ status: "SETTLED", forwardedAt: null });
+    expect(await decisionOf(per.application.id)).toMatchObject({ outcome: "OFFER" });
+    expect(await db().decisionLetter.count({ where: { decision: { applicationId: per.application.id }, kind: "KLAGE_UPHELD" } })).toBe(0);
+  });
+
   it("the adviser's own offer and a batch's offer from the list close it too", async () => {
     const manual = await perAppealsHisPlaceOnTheList();
     await answerOffer(await viewerOf(manual.olga.user), manual.olga.application.id, "DECLINED");
@@ -132,7 +142,7 @@ describe("a klage that waits while the applicant gets a place another way", () =
     const rolfViewer = await viewerOf(rolf.user);
     const appealId = await fileAppeal(rolfViewer, rolf.application.id, { text: "Jeg har 180 studiepoeng.", file: null });
     await withdrawApplication(rolfViewer, rolf.application.id);
-    expect(await appealOf(appealId)).toMatchObject({ status: "SETTLED", decidedById: rolf.user.id });
+    expect(await appealOf(appealId)).toMatchObject({ status: "SETTLED", decidedById: null });
     expect((await appealOf(appealId)).grounds).toMatch(/^Søkeren trakk søknaden .*\. Klagen er dermed avsluttet\.$/);
     expect(await db().mailMessage.count({ where: { dedupeKey: `appeal-settled:${appealId}` } })).toBe(0);
     // No offer to a withdrawn application, so no place is held that nobody can take.
@@ -145,7 +155,7 @@ describe("a klage that waits while the applicant gets a place another way", () =
 });
 
 describe("the review after the decision", () => {
-  it("a position or document is not verified again once decided: the category it gives ranks the list, and changes only in a klagesak", async () => {
+  it("a position or document is not verified again once decided: the category it gives ranks the list, and changes only through a klage", async () => {
     const { cohort } = await createOpenCohort(db(), { capacity: 1, deadline: daysFromToday(-3) });
     const staff = await adviser();
     await candidate(cohort.id, 1, "Olga Tilbud");
@@ -172,12 +182,10 @@ describe("the review after the decision", () => {
     await sendRound(staff, cohort.id);
     expect(await decisionOf(quentin.application.id)).toMatchObject({ outcome: "WAITLIST", waitlistPosition: 2 });
     await expect(reviewPosition(staff, { applicationId: quentin.application.id, positionId: position.id, status: "VERIFIED", note: null })).rejects.toThrow(
-      "Søknaden har fått vedtak. Stillingene kan bare vurderes på nytt i en klagesak.",
+      "Søknaden har fått vedtak, så stillingene kontrolleres ikke på nytt. Mener søkeren at vurderingen er feil, behandles det som en klage på vedtaket.",
     );
     expect(await db().position.findUniqueOrThrow({ where: { id: position.id } })).toMatchObject({ verificationStatus: "PENDING" });
     expect((await db().application.findUniqueOrThrow({ where: { id: quentin.application.id } })).assessedCategory).toBe(4);
-    const preview = await previewDecisionBatch(staff, cohort.id, { closeWaitlist: false });
-    expect(preview.plan.batch.moves).toEqual([]);
   });
 });
 
@@ -307,6 +315,30 @@ describe("one person, two intakes of the same programme", () => {
 });
 
 describe("the waiting list's default closing day", () => {
+  it("is kept when a round refuses someone as closed, also with nobody on the list", async () => {
+    const deadline = daysFromToday(-100);
+    const { cohort } = await createOpenCohort(db(), { capacity: 2, deadline });
+    const staff = await adviser();
+    const olga = await candidate(cohort.id, 1, "Olga Tilbud");
+    await sendRound(staff, cohort.id, new Date(day(daysFromToday(-99)).getTime() + 12 * 3_600_000));
+    await answerOffer(await viewerOf(olga.user), olga.application.id, "ACCEPTED", new Date(day(daysFromToday(-98)).getTime() + 12 * 3_600_000));
+    const firstDay = await db().samlingDay.findFirstOrThrow({ where: { samling: { cohorts: { some: { cohortId: cohort.id } } } }, orderBy: { date: "asc" } });
+    // Nils is reviewed after the first samling day (ten days ago): refused as closed, a place free.
+    const nils = await candidate(cohort.id, 2, "Nils Sen");
+    await sendRound(staff, cohort.id, undefined, true);
+    expect(await decisionOf(nils.application.id)).toMatchObject({ outcome: "REFUSAL", grounds: GROUNDS.LIST_CLOSED });
+    expect(isoDate((await db().cohort.findUniqueOrThrow({ where: { id: cohort.id } })).waitlistClosesOn!)).toBe(isoDate(firstDay.date));
+    // The samling moves a month on; Nora, ranked behind Nils, is not offered the free place.
+    for (const [index, samlingDay] of (await db().samlingDay.findMany({ where: { samlingId: firstDay.samlingId }, orderBy: { date: "desc" } })).entries()) {
+      await db().samlingDay.update({ where: { id: samlingDay.id }, data: { date: day(daysFromToday(31 - index)) } });
+    }
+    const nora = await candidate(cohort.id, 4, "Nora Ny");
+    const preview = await previewDecisionBatch(staff, cohort.id, { closeWaitlist: false });
+    expect(preview.plan).toMatchObject({ waitlistClosed: true, freePlaces: 0 });
+    expect(preview.plan.batch.refusals).toEqual([{ id: nora.application.id, reason: "LIST_CLOSED" }]);
+  });
+
+
   it("is kept once the list has closed, so a plan changed afterwards does not open it again", async () => {
     const deadline = daysFromToday(-100);
     const { cohort } = await createOpenCohort(db(), { capacity: 1, deadline });

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/client";
 import { applyMigrations, createMigration, MIGRATIONS_DIR, readMigrations, withDatabase } from "@/lib/db/migrate";
-import { createCohort, createProgramme, createUser, enrol, uniqueCohortCode } from "@/prisma/seed/factories";
+import { createCohort, createDecision, createOpenCohort, createProgramme, createReviewedApplication, createUser, enrol, uniqueCohortCode } from "@/prisma/seed/factories";
 
 describe("migrations", () => {
   it("recorded every migration with the CLI's checksum (sha256 of the file)", async () => {
@@ -74,6 +74,39 @@ describe("migrations", () => {
         { action: "attendance.save", before: null, after: { reason: "not an absence notice's" } },
       ]);
       await expect(client.query(`UPDATE "AuditLog" SET "action" = 'forged'`)).rejects.toThrow(/append-only/);
+    });
+  }, 120_000);
+
+  it("settles the admission klager left open on an offer or a withdrawn application, with why and an audit entry, and leaves the others open", async () => {
+    await withHistoryBefore("_appeal_settled_backfill", async (client, applyIt, url) => {
+      const before = createPrismaClient(url);
+      try {
+        const { cohort } = await createOpenCohort(before, { deadline: "2026-03-01" });
+        const adviser = await createUser(before, { roles: ["ADVISER"] });
+        const klage = async (outcome: "OFFER" | "WAITLIST" | "REFUSAL", withdrawn = false) => {
+          const { application } = await createReviewedApplication(before, { cohortId: cohort.id, category: 1 });
+          const decision = await createDecision(before, { applicationId: application.id, decidedById: adviser.id, outcome: outcome === "OFFER" ? "WAITLIST" : outcome });
+          const letter = await before.decisionLetter.findFirstOrThrow({ where: { decisionId: decision.id } });
+          const appeal = await before.appeal.create({ data: { applicationId: application.id, decisionId: decision.id, letterId: letter.id, text: "Jeg burde hatt plass." } });
+          // The old order: the klage filed, then the job's offer (or the withdrawal) left it open.
+          if (outcome === "OFFER") await client.query(`UPDATE "Decision" SET "outcome" = 'OFFER', "waitlistPosition" = NULL, "answerDeadline" = '2026-04-01' WHERE "id" = $1`, [decision.id]);
+          if (withdrawn) await client.query(`UPDATE "Application" SET "status" = 'WITHDRAWN', "withdrawnAt" = now() WHERE "id" = $1`, [application.id]);
+          return appeal.id;
+        };
+        const offered = await klage("OFFER");
+        const withdrawn = await klage("REFUSAL", true);
+        const open = await klage("WAITLIST");
+        await applyIt();
+        const { rows } = await client.query<{ id: string; status: string; grounds: string | null; decidedAt: Date | null }>(`SELECT "id", "status", "grounds", "decidedAt" FROM "Appeal"`);
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        expect(byId.get(offered)).toMatchObject({ status: "SETTLED", grounds: "Søkeren fikk tilbud om studieplass mens klagen var til behandling. Klagen er dermed imøtekommet og avsluttet." });
+        expect(byId.get(withdrawn)).toMatchObject({ status: "SETTLED", grounds: "Søkeren trakk søknaden. Klagen er dermed avsluttet." });
+        expect(byId.get(open)).toMatchObject({ status: "RECEIVED", grounds: null, decidedAt: null });
+        const audit = await client.query<{ entityId: string; after: { cause: string } }>(`SELECT "entityId", "after" FROM "AuditLog" WHERE "action" = 'appeal.settle' ORDER BY "entityId"`);
+        expect(audit.rows.map((row) => [row.entityId, row.after.cause]).sort()).toEqual([[offered, "OFFERED"], [withdrawn, "WITHDRAWN"]].sort());
+      } finally {
+        await before.$disconnect();
+      }
     });
   }, 120_000);
 

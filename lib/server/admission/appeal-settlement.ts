@@ -42,7 +42,9 @@ export async function settleOpenAppeals(
   const grounds = settlementGrounds(context.cause, today);
   await tx.appeal.updateMany({
     where: { id: { in: open.map((appeal) => appeal.id) }, status: "RECEIVED" },
-    data: { status: "SETTLED", grounds, decidedById: context.actorId, decidedAt: context.now },
+    // Nobody decided it: the adviser who made the offer is named (the job: none); a withdrawal is
+    // the applicant's own step, named in the audit entry only.
+    data: { status: "SETTLED", grounds, decidedById: context.cause === "OFFERED" ? context.actorId : null, decidedAt: context.now },
   });
   await auditMany(
     tx,
@@ -70,6 +72,7 @@ export async function settleOpenAppeals(
           `Du har fått tilbud om studieplass i ${appeal.application.cohort.name}. Tilbudsbrevet og svarfristen finner du i søknadsportalen: ${env().APP_URL}/soker/soknad/${appeal.application.id}`,
           "",
           `Klagen du sendte ${formatDateNb(osloDate(appeal.filedAt))} gjaldt opptaket, og med tilbudet er den imøtekommet. Vi avslutter den derfor uten egen avgjørelse.`,
+          "Mener du at klagen likevel skal behandles, kontakt studieveilederen.",
           "",
           "Hilsen studieadministrasjonen, Nasjonal videreutdanning i barnevernledelse, NTNU",
         ].join("\n"),

@@ -17,7 +17,7 @@ import { audit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
 import { queueMail } from "@/lib/server/mail";
-import { lockOwnApplication } from "@/lib/server/applications/ownership";
+import { lockOwnApplicationAndKull } from "@/lib/server/applications/ownership";
 import { COHORT_FULL_MESSAGE, LOCKING_TRANSACTION, withRetry } from "@/lib/server/transactions";
 import { requestJob } from "@/lib/jobs/queue";
 import type { Viewer } from "@/lib/server/viewer";
@@ -26,6 +26,7 @@ import { storage } from "@/lib/storage";
 import { inOrder } from "@/lib/server/in-order";
 import { isoDate } from "@/lib/to-domain";
 import { requireAdviser } from "./access";
+import { settleOpenAppeals } from "./appeal-settlement";
 import { APPEALS_BODY, issueLetter, loadLetterContexts, type LetterContext } from "./letters";
 import { assertDecisionsOpen, lockCohort, placesTaken, waitlistClosingDateOf } from "./places";
 import { computeRanking } from "./ranking";
@@ -47,7 +48,9 @@ export async function fileAppeal(viewer: Viewer, applicationId: string, input: {
   }
   try {
     const appealId = await db().$transaction(async (tx) => {
-      const application = await lockOwnApplication(tx, viewer, applicationId);
+      // The kull's row first, as the job and every offer take it: a klage is never filed on a
+      // decision the job is turning into an offer (that settles the open klager it sees).
+      const { application } = await lockOwnApplicationAndKull(tx, viewer, applicationId);
       if (application.status === "WITHDRAWN") throw new DomainError("Søknaden er trukket, så det er ikke noe vedtak å klage på lenger.");
       const decision = await tx.decision.findUnique({
         where: { applicationId },
@@ -191,23 +194,28 @@ async function requalifyAfterKlage(tx: Transaction, viewer: Viewer, appeal: { id
  * otherwise: give a better waiting-list place instead). Upholding keeps the decision, issues a
  * letter saying the case goes to the appeals body, and may mark it forwarded at once.
  */
-export async function decideAppeal(viewer: Viewer, appealId: string, outcome: AppealOutcome, now = new Date()): Promise<void> {
+export async function decideAppeal(viewer: Viewer, appealId: string, outcome: AppealOutcome, now = new Date()): Promise<"DECIDED" | "SETTLED"> {
   requireAdviser(viewer);
-  await withRetry(() =>
+  const result = await withRetry(() =>
     db().$transaction(async (tx) => {
+      // The kull's row first, then the klage: the order of the job and every offer, which settle
+      // open klager under that lock (appeal-settlement.ts).
+      const kull = await tx.appeal.findUnique({ where: { id: appealId }, select: { application: { select: { cohortId: true } } } });
+      if (!kull) throw new NotFoundError("Fant ikke klagen.");
+      const cohort = await lockCohort(tx, kull.application.cohortId);
       const appeal = await lockAppeal(tx, appealId);
       if (appeal.status === "SETTLED") throw new DomainError("Klagen er avsluttet uten avgjørelse: søkeren har fått tilbud om plass eller trukket søknaden. Last siden på nytt.");
       if (appeal.status !== "RECEIVED") throw new DomainError("Klagen er allerede avgjort.");
-      const cohort = await lockCohort(tx, appeal.cohortId);
       const decision = await tx.decision.findUniqueOrThrow({
         where: { id: appeal.decisionId },
         select: { id: true, outcome: true, waitlistPosition: true, grounds: true, application: { select: { status: true } } },
       });
-      // Settled in the same transaction as an offer or a withdrawal (appeal-settlement.ts); a
-      // klage that reaches here open is on a refusal or a place on the list, of an application
-      // that stands. Checked all the same: deciding it otherwise would change what she holds.
+      // An offer or a withdrawal settles the open klager in its own transaction; one filed before
+      // that rule (or left open some other way) is settled here instead of decided: deciding it
+      // would change what she holds, or give a withdrawn application a place nobody can take.
       if (decision.outcome === "OFFER" || decision.application.status === "WITHDRAWN") {
-        throw new DomainError("Søkeren har fått tilbud om plass eller trukket søknaden, så klagen kan ikke avgjøres. Last siden på nytt.");
+        await settleOpenAppeals(tx, [decision.id], { cause: decision.outcome === "OFFER" ? "OFFERED" : "WITHDRAWN", actorId: viewer.id, now });
+        return "SETTLED" as const;
       }
       const appealed = await tx.decisionLetter.findUniqueOrThrow({ where: { id: appeal.letterId }, select: { subject: true, madeAvailableOn: true } });
       const klage = { filedOn: osloDate(appeal.filedAt), grounds: outcome.grounds, appealed: { subject: appealed.subject, madeAvailableOn: isoDate(appealed.madeAvailableOn) } };
@@ -285,9 +293,11 @@ export async function decideAppeal(viewer: Viewer, appealId: string, outcome: Ap
         before: { status: "RECEIVED", decision: before },
         after: { status, grounds: outcome.grounds, decision: after, forwarded: outcome.kind === "UPHOLD" && outcome.forwarded },
       });
+      return "DECIDED" as const;
     }, LOCKING_TRANSACTION),
   );
   await requestJob("mail.deliver");
+  return result;
 }
 
 /** Marks an upheld klage as sent to the appeals body (a status; the sending happens outside). */

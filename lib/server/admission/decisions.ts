@@ -26,7 +26,7 @@ import { isoDate } from "@/lib/to-domain";
 import { requireAdviser } from "./access";
 import { issueFirstLetters, issueLetter, letterInput, loadLetterContexts } from "./letters";
 import { settleOpenAppeals } from "./appeal-settlement";
-import { assertDecisionsOpen, GROUNDS, lockCohort, placesTaken, waitlistClosingDateOf } from "./places";
+import { assertDecisionsOpen, GROUNDS, keepClosingDay, lockCohort, placesTaken, waitlistClosingDateOf } from "./places";
 import { computeRanking, type Ranking } from "./ranking";
 import { applyPlaceChanges, renumberWaitlist, waitlistOf, type WaitlistPlace } from "./waitlist";
 
@@ -186,6 +186,7 @@ export async function sendDecisionBatch(
     db().$transaction(async (tx) => {
       const cohort = await lockCohort(tx, cohortId);
       const plan = await planBatch(tx, cohortId, options.closeWaitlist, now);
+      await keepClosingDay(tx, cohort, plan.waitlistClosesOn, now);
       const { batch } = plan;
       if (batchSize(batch) === 0) throw new DomainError("Det er ingen vurderte søknader uten vedtak. Ingenting ble sendt.");
       if (plan.fingerprint !== options.fingerprint) {

@@ -3,7 +3,8 @@ import "server-only";
 // cohort row locked (places are given one at a time), the places taken, and the two dates that
 // say what may be decided now: the application deadline (nothing before it is over) and the day
 // the waiting list closes.
-import { decisionsBeforeDeadlineProblem, waitlistClosingDate } from "@/lib/domain/admission-decisions";
+import { decisionsBeforeDeadlineProblem, isWaitlistClosed, waitlistClosingDate } from "@/lib/domain/admission-decisions";
+import { day } from "@/lib/dates";
 import type { Database, Transaction } from "@/lib/db/client";
 import { IN_KULL } from "@/lib/domain/enrolment";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
@@ -80,6 +81,18 @@ export async function waitlistClosingDateOf(
     select: { date: true },
   });
   return waitlistClosingDate({ waitlistClosesOn: null, startsOn: isoDate(cohort.startsOn), samlingDays: first ? [isoDate(first.date)] : [] });
+}
+
+/**
+ * Keeps the day the waiting list closed on the kull once it has come, under the kull's lock, where
+ * anyone is refused as «ventelisten er stengt» (the job closing the list, a round of decisions).
+ * By default the day is read from the plan (the first samling day): a plan changed afterwards
+ * must not open a list whose applicants were told it had closed.
+ */
+export async function keepClosingDay(tx: Transaction, cohort: Pick<LockedCohort, "id" | "waitlistClosesOn">, closesOn: string, now: Date): Promise<void> {
+  if (cohort.waitlistClosesOn === null && isWaitlistClosed(closesOn, now)) {
+    await tx.cohort.update({ where: { id: cohort.id }, data: { waitlistClosesOn: day(closesOn) } });
+  }
 }
 
 /** The short grounds stored on a decision (the letter has them in full). */

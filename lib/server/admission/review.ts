@@ -62,7 +62,11 @@ async function verifyItem(
     const application = await lockForReview(tx, item.applicationId);
     // The verified positions give the category the ranking uses: after the decision, like the
     // category and the qualification, they change only in a klagesak.
-    if (application.decided) throw new DomainError(`Søknaden har fått vedtak. ${item.kind === "document" ? "Dokumentene" : "Stillingene"} kan bare vurderes på nytt i en klagesak.`);
+    if (application.decided) {
+      throw new DomainError(
+        `Søknaden har fått vedtak, så ${item.kind === "document" ? "dokumentene" : "stillingene"} kontrolleres ikke på nytt. Mener søkeren at vurderingen er feil, behandles det som en klage på vedtaket.`,
+      );
+    }
     const select = { id: true, verificationStatus: true, verificationNote: true } as const;
     const found =
       item.kind === "document"

@@ -32,7 +32,7 @@ import { isoDate } from "@/lib/to-domain";
 import { requireAdviser } from "./access";
 import { settleOpenAppeals } from "./appeal-settlement";
 import { issueLetter, loadLetterContexts } from "./letters";
-import { GROUNDS, lockCohort, placesTaken, waitlistClosingDateOf } from "./places";
+import { GROUNDS, keepClosingDay, lockCohort, placesTaken, waitlistClosingDateOf } from "./places";
 import { computeRanking, type Ranking } from "./ranking";
 
 /** Who signs what the job does by itself. */
@@ -223,9 +223,6 @@ async function expireOffers(tx: Transaction, cohortId: string, now: Date): Promi
  * refusal (so it happens once, however often the job runs).
  */
 async function closeWaitlist(tx: Transaction, cohortId: string, closedOn: string, now: Date): Promise<number> {
-  // The day it closed is kept: by default it is the first samling day, read from the plan, and a
-  // plan changed afterwards must not open a list whose applicants were told it had closed.
-  await tx.cohort.updateMany({ where: { id: cohortId, waitlistClosesOn: null }, data: { waitlistClosesOn: day(closedOn) } });
   const list = await waitlistOf(tx, cohortId);
   const contexts = await loadLetterContexts(tx, list.map((entry) => entry.applicationId), AUTOMATIC);
   for (const entry of list) {
@@ -258,6 +255,7 @@ async function advanceCohortWaitlist(tx: Transaction, cohortId: string, now: Dat
   const expired = await expireOffers(tx, cohortId, now);
 
   const closesOn = await waitlistClosingDateOf(tx, cohort);
+  await keepClosingDay(tx, cohort, closesOn, now);
   if (isWaitlistClosed(closesOn, now)) return { expired, offered: 0, moved: 0, closed: await closeWaitlist(tx, cohortId, closesOn, now) };
 
   const [taken, list] = await inOrder(

@@ -9,6 +9,7 @@ import type { Transaction } from "@/lib/db/client";
 import { documentUploadWindow } from "@/lib/domain/admission-decisions";
 import { isoDate } from "@/lib/to-domain";
 import { canAddDocuments, canEditApplication, canViewApplication } from "@/lib/permissions";
+import { lockCohort } from "@/lib/server/admission/places";
 import { db } from "@/lib/server/db";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
@@ -42,6 +43,21 @@ export async function lockOwnApplication(tx: Transaction, viewer: Viewer, applic
     throw new NotFoundError(NOT_FOUND);
   }
   return application;
+}
+
+/**
+ * Locks the kull's row, then the viewer's own application: the order the waiting-list job and
+ * every offer take (lib/server/admission/places.ts lockCohort), for a step of the applicant's that
+ * touches the decision (an answer, a withdrawal, a klage), so it and the job never hold each
+ * other's rows. Someone else's or an unknown application locks nothing and is not found.
+ */
+export async function lockOwnApplicationAndKull(tx: Transaction, viewer: Viewer, applicationId: string) {
+  const own = isRecordId(applicationId)
+    ? await tx.application.findFirst({ where: { id: applicationId, applicantId: viewer.id }, select: { cohortId: true } })
+    : null;
+  const cohort = own ? await lockCohort(tx, own.cohortId) : null;
+  const application = await lockOwnApplication(tx, viewer, applicationId);
+  return { application, cohort };
 }
 
 /** Locks the viewer's own application, which must still be a draft. */

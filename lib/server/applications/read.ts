@@ -278,6 +278,8 @@ export async function getApplicationForApplicant(viewer: Viewer, applicationId: 
 function klageOpportunity(detail: Detail, now: Date): { letterId: string; deadline: string } | null {
   const decision = detail.decision;
   if (!decision || (decision.outcome !== "REFUSAL" && decision.outcome !== "WAITLIST")) return null;
+  // A withdrawn application has no decision left to appeal (fileAppeal refuses it too).
+  if (detail.status === "WITHDRAWN") return null;
   if (detail.appeals.some((appeal) => appeal.status === "RECEIVED")) return null;
   const letter = decision.letters.find((candidate) => APPEALABLE_LETTER_KINDS[decision.outcome].includes(candidate.kind) && candidate.klageDeadline);
   if (!letter?.klageDeadline) return null;

@@ -16,10 +16,8 @@ import { withRetry } from "@/lib/server/transactions";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate, toDomainPosition } from "@/lib/to-domain";
 import { settleOpenAppeals } from "@/lib/server/admission/appeal-settlement";
-import { lockCohort } from "@/lib/server/admission/places";
-import { isRecordId } from "@/lib/validation/ids";
 import { loadApplicationDraft } from "./read";
-import { lockOwnApplication, lockOwnDraft } from "./ownership";
+import { lockOwnApplicationAndKull, lockOwnDraft } from "./ownership";
 
 /** Shown on the summary and returned by a submission while the applicant's address is unverified. */
 export const VERIFY_BEFORE_SUBMITTING =
@@ -98,7 +96,9 @@ export async function submitApplication(viewer: Viewer, applicationId: string, n
 /** Withdraws a sent application. An accepted offer is a study place: that goes through the adviser. */
 export async function withdrawApplication(viewer: Viewer, applicationId: string, now = new Date()) {
   await withRetry(() => db().$transaction(async (tx) => {
-    const application = await lockOwnApplication(tx, viewer, applicationId);
+    // The kull's row first, as the job takes it: it must not give a place from the list to an
+    // application being withdrawn.
+    const { application } = await lockOwnApplicationAndKull(tx, viewer, applicationId);
     const decision = await tx.decision.findUnique({ where: { applicationId }, select: { id: true, outcome: true, answer: true } });
     if (application.status === "DRAFT") throw new DomainError("Et utkast trenger du ikke trekke; det blir ikke sendt.");
     if (application.status === "WITHDRAWN") throw new DomainError("Søknaden er allerede trukket.");
@@ -136,13 +136,10 @@ export async function withdrawApplication(viewer: Viewer, applicationId: string,
 export async function answerOffer(viewer: Viewer, applicationId: string, answer: "ACCEPTED" | "DECLINED", now = new Date()) {
   try {
     await withRetry(() => db().$transaction(async (tx) => {
-      // The kull's row first, as the waiting-list job and every offer take it: the job expires an
-      // offer and passes the place on under that lock, so an answer and the job's expiry never
-      // hold each other's rows (a deadlock lost a timely acceptance to the job's retry). An
-      // unknown or foreign application locks nothing and is refused just below.
-      const cohortId = isRecordId(applicationId) ? (await tx.application.findUnique({ where: { id: applicationId }, select: { cohortId: true } }))?.cohortId : undefined;
-      const cohort = cohortId ? await lockCohort(tx, cohortId) : null;
-      const application = await lockOwnApplication(tx, viewer, applicationId);
+      // The kull's row first: the job expires an offer and passes the place on under that lock,
+      // so an answer and the job's expiry never hold each other's rows (a deadlock lost a timely
+      // acceptance to the job's retry).
+      const { application, cohort } = await lockOwnApplicationAndKull(tx, viewer, applicationId);
       const decision = await tx.decision.findUnique({
         where: { applicationId },
         select: { id: true, outcome: true, answer: true, answerDeadline: true },
@@ -165,6 +162,8 @@ export async function answerOffer(viewer: Viewer, applicationId: string, answer:
       // One place in a programme at a time: moving to another kull is a transfer, which carries
       // the approved arbeidskrav and attendance over explicitly (lib/server/enrolments/transfer.ts).
       if (answer === "ACCEPTED") {
+        // Her own row, so two acceptances in two kull at once are checked one after the other.
+        await tx.$queryRaw`SELECT "id" FROM "User" WHERE "id" = ${viewer.id} FOR UPDATE`;
         const elsewhere = await tx.enrolment.findFirst({
           where: {
             userId: viewer.id,

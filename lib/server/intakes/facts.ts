@@ -17,6 +17,7 @@ import {
   type NextStep,
   type OpenCases,
 } from "@/lib/domain/cohort-life";
+import { APPEALABLE_LETTER_KINDS } from "@/lib/domain/decision-letter";
 import { completionProblem } from "@/lib/domain/enrolment";
 import type { IntakeFields } from "@/lib/domain/intake";
 import type { Database, Transaction } from "@/lib/db/client";
@@ -147,6 +148,9 @@ export async function loadLifeCounts(client: Database | Transaction, cohortIds: 
   return counts;
 }
 
+/** The (outcome, letter kind) pairs a klage can be filed on (lib/domain/decision-letter.ts). */
+const APPEALABLE = Object.entries(APPEALABLE_LETTER_KINDS).flatMap(([outcome, kinds]) => kinds.map((kind) => [outcome, kind] as const));
+
 /**
  * The cases still open in each of `cohortIds` on `today` (archiveProblems), in two statements
  * however many kull: the counts with the active students, and their sittings for the completion
@@ -181,6 +185,7 @@ export async function loadOpenCasesOf(client: Database | Transaction, cohortIds:
       SELECT p."cohortId", l."klageDeadline" FROM "DecisionLetter" l JOIN "Decision" d ON d."id" = l."decisionId"
         JOIN "Application" p ON p."id" = d."applicationId"
       WHERE p."cohortId" = ANY(${ids}::text[]) AND p."status" <> 'WITHDRAWN' AND l."klageDeadline" >= ${day(today)}
+        AND (d."outcome"::text, l."kind"::text) IN (SELECT * FROM unnest(${APPEALABLE.map(([outcome]) => outcome)}::text[], ${APPEALABLE.map(([, kind]) => kind)}::text[]))
         AND NOT EXISTS (SELECT 1 FROM "Appeal" a WHERE a."letterId" = l."id"))
     SELECT
       k."id" AS "cohortId",

@@ -34,7 +34,9 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
       ? "Klagen er ikke tatt til følge. Søkeren har fått brev om at saken går til klageinstansen."
       : query.avgjort === "endret"
         ? "Klagen er tatt til følge og vedtaket endret. Søkeren har fått nytt brev."
-        : null;
+        : query.avgjort === "avsluttet"
+          ? "Klagen ble avsluttet uten avgjørelse: søkeren har fått tilbud om plass eller trukket søknaden."
+          : null;
   const appeals = await listAppeals(viewer, { open: !all });
   const today = parseIsoDate(osloDate(new Date()));
   return (
