@@ -263,6 +263,12 @@ describe("a klage or a correction that moves someone on the list", () => {
     // The klage's place is part of the ranking now (with its grounds), so the next round keeps it.
     const move = await db().rankingMove.findFirstOrThrow({ where: { applicationId: cato.application.id } });
     expect(move.reason).toBe("Klage tatt til følge: Erfaringen fra barnevernvakten er ledererfaring.");
+    // Part of the klage's decision: not taken back outside a klagesak.
+    expect(await submit(removeMoveAction, { cohortId: move.cohortId, moveId: move.id })).toMatchObject({
+      ok: false,
+      message: "Flyttingen er gjort ved en klage som er tatt til følge, og kan ikke fjernes.",
+    });
+    expect(await placeOf(cato.application.id)).toBe(1);
     expect(await previewDecisionBatch(staff.viewer, (await db().application.findUniqueOrThrow({ where: { id: cato.application.id } })).cohortId, { closeWaitlist: false }).then((p) => p.plan.batch.moves)).toEqual([]);
   });
 

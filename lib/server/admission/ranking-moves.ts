@@ -86,6 +86,15 @@ export async function removeMove(viewer: Viewer, input: { cohortId: string; move
         select: { id: true, applicationId: true, toRank: true, reason: true },
       });
       if (!move) throw new NotFoundError("Fant ikke flyttingen.");
+      // A move a klage made (its place on the list, appeals.ts) is part of that decision: taking
+      // it back would undo a decision in the applicant's favour outside a klagesak.
+      const made = await tx.auditLog.findMany({
+        where: { action: "ranking.move", entityType: "Application", entityId: move.applicationId, after: { path: ["moveId"], equals: move.id } },
+        select: { after: true },
+      });
+      if (made.some((entry) => (entry.after as { appealId?: string } | null)?.appealId)) {
+        throw new DomainError("Flyttingen er gjort ved en klage som er tatt til følge, og kan ikke fjernes.");
+      }
       await tx.rankingMove.delete({ where: { id: move.id } });
       await audit(tx, {
         actorId: viewer.id,
