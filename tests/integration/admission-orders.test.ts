@@ -57,6 +57,14 @@ async function intakeFields(cohortId: string) {
   };
 }
 
+/** Moves a samling's days to a month from today (the last first, so no two days ever share a date). */
+async function moveSamlingAMonthOn(samlingId: string) {
+  const days = await db().samlingDay.findMany({ where: { samlingId }, orderBy: { date: "desc" } });
+  for (const [index, samlingDay] of days.entries()) {
+    await db().samlingDay.update({ where: { id: samlingDay.id }, data: { date: day(daysFromToday(31 - index)) } });
+  }
+}
+
 /** One place, Olga offered it, Per first on the waiting list with a klage on that decision. */
 async function perAppealsHisPlaceOnTheList() {
   const { cohort } = await createOpenCohort(db(), { capacity: 1, deadline: daysFromToday(-3) });
@@ -329,9 +337,7 @@ describe("the waiting list's default closing day", () => {
     expect(await decisionOf(nils.application.id)).toMatchObject({ outcome: "REFUSAL", grounds: GROUNDS.LIST_CLOSED });
     expect(isoDate((await db().cohort.findUniqueOrThrow({ where: { id: cohort.id } })).waitlistClosesOn!)).toBe(isoDate(firstDay.date));
     // The samling moves a month on; Nora, ranked behind Nils, is not offered the free place.
-    for (const [index, samlingDay] of (await db().samlingDay.findMany({ where: { samlingId: firstDay.samlingId }, orderBy: { date: "desc" } })).entries()) {
-      await db().samlingDay.update({ where: { id: samlingDay.id }, data: { date: day(daysFromToday(31 - index)) } });
-    }
+    await moveSamlingAMonthOn(firstDay.samlingId);
     const nora = await candidate(cohort.id, 4, "Nora Ny");
     const preview = await previewDecisionBatch(staff, cohort.id, { closeWaitlist: false });
     expect(preview.plan).toMatchObject({ waitlistClosed: true, freePlaces: 0 });
@@ -353,9 +359,7 @@ describe("the waiting list's default closing day", () => {
     expect(await decisionOf(per.application.id)).toMatchObject({ outcome: "REFUSAL", grounds: GROUNDS.LIST_CLOSED });
     expect(isoDate((await db().cohort.findUniqueOrThrow({ where: { id: cohort.id } })).waitlistClosesOn!)).toBe(isoDate(firstDay.date));
     // The samling is moved a month on: the list stays closed from the day it closed.
-    for (const [index, samlingDay] of (await db().samlingDay.findMany({ where: { samlingId: firstDay.samlingId }, orderBy: { date: "desc" } })).entries()) {
-      await db().samlingDay.update({ where: { id: samlingDay.id }, data: { date: day(daysFromToday(31 - index)) } });
-    }
+    await moveSamlingAMonthOn(firstDay.samlingId);
     const preview = await previewDecisionBatch(staff, cohort.id, { closeWaitlist: false });
     expect(preview.plan).toMatchObject({ waitlistClosed: true, waitlistClosesOn: isoDate(firstDay.date), freePlaces: 0 });
   });
