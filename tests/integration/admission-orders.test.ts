@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { osloDate, startOfDayInOslo } from "@/lib/domain/application-deadline";
 import { decideAppeal, fileAppeal } from "@/lib/server/admission/appeals";
 import { offerPlace, previewDecisionBatch, sendDecisionBatch } from "@/lib/server/admission/decisions";
+import { getApplicationForReview, parseApplicationFilter } from "@/lib/server/admission/queries";
 import { reviewPosition } from "@/lib/server/admission/review";
 import { GROUNDS } from "@/lib/server/admission/places";
 import { advanceWaitingLists } from "@/lib/server/admission/waitlist";
@@ -295,6 +296,10 @@ describe("after the waiting list has closed", () => {
     expect(preview.plan.freePlaces).toBe(0);
     expect(preview.plan.batch).toMatchObject({ offers: [], waitlistOffers: [], refusals: [{ id: nils.application.id, reason: "LIST_CLOSED" }] });
     await expect(offerPlace(staff, nils.application.id, closed)).rejects.toThrow(/^Ventelisten ble stengt .*\. Etter det gis det ikke flere tilbud om plass i kullet, bare etter en klage\.$/);
+    // The review page says so instead of offering «Gi tilbud om studieplass» (open the day before).
+    const review = (when: Date) => getApplicationForReview(staff, nils.application.id, parseApplicationFilter({}), when);
+    expect((await review(new Date(closed.getTime() - 86_400_000)))!.offerClosed).toBeNull();
+    expect((await review(closed))!.offerClosed).toMatch(/^Ventelisten ble stengt /);
     await sendDecisionBatch(staff, cohort.id, { closeWaitlist: true, fingerprint: preview.plan.fingerprint }, closed);
     expect(await decisionOf(nils.application.id)).toMatchObject({ outcome: "REFUSAL", grounds: GROUNDS.LIST_CLOSED });
   });

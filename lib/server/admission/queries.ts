@@ -3,7 +3,7 @@ import "server-only";
 // one application under review with its neighbours in the queue, the klage queue and the log of
 // decisions. Every read is a fixed number of queries however many applications there are.
 import { PRIORITY_CATEGORIES, type PriorityCategory } from "@/lib/domain/admission";
-import { appealOfferProblem, isRankingProvisional, isWaitlistClosed, waitlistClosingDate } from "@/lib/domain/admission-decisions";
+import { appealOfferProblem, closedListOfferProblem, isRankingProvisional, isWaitlistClosed, waitlistClosingDate } from "@/lib/domain/admission-decisions";
 import { countyName, COUNTIES } from "@/lib/domain/counties";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
@@ -355,7 +355,21 @@ const REVIEW_DETAIL = {
   qualifiedAt: true,
   qualifiedById: true,
   applicant: { select: { id: true, name: true, email: true, phone: true } },
-  cohort: { select: { id: true, name: true, code: true, capacity: true, applicationDeadline: true, programme: { select: { name: true } } } },
+  cohort: {
+    select: {
+      id: true,
+      name: true,
+      code: true,
+      capacity: true,
+      applicationDeadline: true,
+      programme: { select: { name: true } },
+      // The day the waiting list closes (its own, else the first samling day, else the start): once
+      // it has come the page offers no «gi tilbud» (closedListOfferProblem).
+      waitlistClosesOn: true,
+      startsOn: true,
+      samlinger: { select: { samling: { select: { days: { orderBy: { date: "asc" }, take: 1, select: { date: true } } } } } },
+    },
+  },
   educations: { orderBy: IN_ENTERED_ORDER, select: EDUCATION_FIELDS },
   positions: {
     orderBy: IN_ENTERED_ORDER,
@@ -398,7 +412,7 @@ const REVIEW_DETAIL = {
   },
 } satisfies Prisma.ApplicationSelect;
 
-export async function getApplicationForReview(viewer: Viewer, applicationId: string, filter: ApplicationFilter) {
+export async function getApplicationForReview(viewer: Viewer, applicationId: string, filter: ApplicationFilter, now = new Date()) {
   requireAdviser(viewer);
   // On one connection (issue 21: the nested read sent its relations at once, on up to eight pool
   // connections), and the names of the staff who acted read once for all of them.
@@ -443,9 +457,18 @@ export async function getApplicationForReview(viewer: Viewer, applicationId: str
     documents: application.documents.filter((document) => document.kind === "VITNEMAL"),
     positions: application.positions,
   });
+  const { waitlistClosesOn, startsOn, samlinger, ...cohort } = application.cohort;
+  const closesOn = waitlistClosingDate({
+    waitlistClosesOn: waitlistClosesOn ? isoDate(waitlistClosesOn) : null,
+    startsOn: isoDate(startsOn),
+    samlingDays: samlinger.flatMap((link) => link.samling.days.map((d) => isoDate(d.date))),
+  });
   return {
+    /** Why the adviser's own offer is not open (the list has closed), or null. */
+    offerClosed: closedListOfferProblem(closesOn, now),
     application: {
       ...application,
+      cohort,
       birthDate: application.birthDate ? isoDate(application.birthDate) : null,
       positions: application.positions.map((position) => ({
         ...position,

@@ -46,7 +46,7 @@ export default async function ReviewApplicationPage({
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
-  const { application, summary, queue } = page;
+  const { application, summary, queue, offerClosed } = page;
   if (application.cohortId !== cohortId) notFound();
   const base = `/veileder/opptak/${cohortId}`;
   const keep = filterParams(filter);
@@ -307,10 +307,16 @@ export default async function ReviewApplicationPage({
         )}
         {application.qualified === true && application.status !== "WITHDRAWN" && (!application.decision || application.decision.outcome === "WAITLIST") ? (
           <div className="mt-4 border-t border-slate-200 pt-4">
-            <p className="mb-2 text-slate-700">Du kan gi søkeren tilbud om en ledig plass nå, utenom rangeringen. Søkeren får brev og e-post.</p>
-            <ActionButton action={offerPlaceAction} hidden={{ applicationId: application.id }} className="btn-secondary" pendingText="Gir tilbud …">
-              Gi tilbud om studieplass
-            </ActionButton>
+            {offerClosed ? (
+              <p className="text-slate-700">{offerClosed}</p>
+            ) : (
+              <>
+                <p className="mb-2 text-slate-700">Du kan gi søkeren tilbud om en ledig plass nå, utenom rangeringen. Søkeren får brev og e-post.</p>
+                <ActionButton action={offerPlaceAction} hidden={{ applicationId: application.id }} className="btn-secondary" pendingText="Gir tilbud …">
+                  Gi tilbud om studieplass
+                </ActionButton>
+              </>
+            )}
           </div>
         ) : null}
       </section>
