@@ -21,7 +21,7 @@ import { osloDate } from "@/lib/domain/application-deadline";
 import { leaveKlagePreview } from "@/lib/domain/enrolment";
 import { formatDateNb } from "@/lib/domain/format";
 import { APPEALS_BODY, isKlageInTime } from "@/lib/domain/klage";
-import { KLAGE_HANDLER, type StudentLetterKind } from "@/lib/domain/student-letter";
+import { KLAGE_HANDLER, replacedStudentLetters, type StudentLetterKind } from "@/lib/domain/student-letter";
 import type { Transaction } from "@/lib/db/client";
 import { requestJob } from "@/lib/jobs/queue";
 import { canDecideStudentAppeal, isStaff } from "@/lib/permissions";
@@ -49,9 +49,9 @@ export async function fileStudentAppeal(viewer: Viewer, letterId: string, input:
       // The letter row is never updated, so lock the enrolment: two klager on one letter at once
       // are decided one after the other (and the unique index has the last word).
       const [letter] = await tx.$queryRaw<
-        { id: string; enrolmentId: string; userId: string; enkeltvedtak: boolean; madeAvailableOn: Date; klageDeadline: Date | null; decidedById: string; subject: string }[]
+        { id: string; enrolmentId: string; userId: string; enkeltvedtak: boolean; madeAvailableOn: Date; klageDeadline: Date | null; decidedById: string; subject: string; caseYear: number; caseNumber: number }[]
       >`
-        SELECT l."id", l."enrolmentId", l."userId", l."enkeltvedtak", l."madeAvailableOn", l."klageDeadline", l."decidedById", l."subject"
+        SELECT l."id", l."enrolmentId", l."userId", l."enkeltvedtak", l."madeAvailableOn", l."klageDeadline", l."decidedById", l."subject", l."caseYear", l."caseNumber"
         FROM "StudentLetter" l JOIN "Enrolment" e ON e."id" = l."enrolmentId"
         WHERE l."id" = ${letterId} AND l."userId" = ${viewer.id}
         FOR UPDATE OF e`;
@@ -59,6 +59,15 @@ export async function fileStudentAppeal(viewer: Viewer, letterId: string, input:
       if (!letter.enkeltvedtak || !letter.klageDeadline) throw new DomainError("Dette brevet er ikke et vedtak du kan klage på.");
       const existing = await tx.studentAppeal.findUnique({ where: { letterId }, select: { id: true } });
       if (existing) throw new DomainError("Du har allerede klaget på dette vedtaket.");
+      // The page offers no klage on a decision a later letter in the case replaced (a correction,
+      // say): nor does the server, or staff would hold a klage on a decision that no longer stands.
+      const inCase = await tx.studentLetter.findMany({
+        where: { userId: viewer.id, caseYear: letter.caseYear, caseNumber: letter.caseNumber },
+        select: { id: true, kind: true, caseNumber: true, decidedAt: true },
+      });
+      if (replacedStudentLetters(inCase.map((row) => ({ ...row, order: row.decidedAt.getTime() }))).has(letterId)) {
+        throw new DomainError("Vedtaket gjelder ikke lenger: et senere brev i saken har erstattet det. Se det nyeste brevet under Brev.");
+      }
       if (!isKlageInTime(isoDate(letter.madeAvailableOn), osloDate(now))) {
         throw new DomainError(
           `Klagefristen gikk ut ${formatDateNb(isoDate(letter.klageDeadline))}. Kontakt studieveilederen hvis du mener du har en god grunn til å klage for sent.`,

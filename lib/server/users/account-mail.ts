@@ -128,7 +128,7 @@ export async function queueEmailChangeMails(tx: Transaction, mail: LinkMail & { 
       "Endringen skjer først når lenken vi har sendt til den nye adressen, blir brukt.",
       "",
       "Var dette deg, trenger du ikke gjøre noe mer her.",
-      "Var det ikke deg, bør du straks logge inn, bytte passord og velge «Logg ut på alle enheter» under Min konto.",
+      "Var det ikke deg, bør du straks logge inn, bytte passord og velge «Logg ut på alle enheter» under Min konto. Da stopper også endringen av adressen.",
       "Kommer du ikke inn, kan du velge «Glemt passord» på innloggingssiden.",
       "",
       SIGNATURE,

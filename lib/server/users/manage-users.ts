@@ -75,6 +75,9 @@ export async function setUserDisabled(viewer: Viewer, userId: string, disabled: 
       data: { disabledAt: disabled ? new Date() : null },
       select: USER_FIELDS,
     });
+    // Disabling is the lever when an account is misused: its sessions end, and every link still
+    // out (a reset, an invitation, a change of address) stops working, also once it is enabled.
+    const voidedLinks = disabled ? (await tx.accountToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } })).count : 0;
     if (disabled) await tx.session.deleteMany({ where: { userId } });
     await audit(tx, {
       actorId: viewer.id,
@@ -82,7 +85,7 @@ export async function setUserDisabled(viewer: Viewer, userId: string, disabled: 
       entityType: "User",
       entityId: userId,
       before: { disabledAt: target.disabledAt },
-      after: { disabledAt: updated.disabledAt },
+      after: { disabledAt: updated.disabledAt, ...(disabled ? { voidedLinks } : {}) },
     });
     return updated;
   });

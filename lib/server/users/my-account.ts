@@ -75,10 +75,11 @@ async function requireCurrentPassword(viewer: Viewer, password: string, field: s
     throw new DomainError("Passordet du skrev som nåværende passord, er feil.", { [field]: ["Feil passord."] });
   }
   await refundRateLimit(ticket);
+  return user.passwordHash;
 }
 
 export async function changePassword(viewer: Viewer, input: { currentPassword: string; newPassword: string }, now = new Date()) {
-  await requireCurrentPassword(viewer, input.currentPassword, "currentPassword");
+  const checkedPasswordHash = await requireCurrentPassword(viewer, input.currentPassword, "currentPassword");
   assertPasswordAllowed(input.newPassword, viewer.email, "newPassword");
   const passwordHash = await hashPassword(input.newPassword);
   const result = await db().$transaction((tx) =>
@@ -87,6 +88,7 @@ export async function changePassword(viewer: Viewer, input: { currentPassword: s
       passwordHash,
       verifiesEmail: false,
       keepSessionId: viewer.sessionId,
+      checkedPasswordHash,
       action: "user.password-change",
       noticeKey: `${viewer.sessionId}:${now.getTime()}`,
       now,
@@ -165,11 +167,21 @@ export async function confirmEmailChange(token: string, now = new Date()): Promi
   }
 }
 
-/** Ends every session of the viewer, this one included. */
+/**
+ * Ends every session of the viewer, this one included, and voids a change of address still out:
+ * the warning to the old address tells the owner this makes her account safe again.
+ */
 export async function signOutEverywhere(viewer: Viewer): Promise<number> {
   return db().$transaction(async (tx) => {
     const ended = await endAllSessions(tx, viewer.id);
-    await audit(tx, { actorId: viewer.id, action: "user.sign-out-everywhere", entityType: "User", entityId: viewer.id, after: { endedSessions: ended } });
+    const voided = await tx.accountToken.updateMany({ where: { userId: viewer.id, purpose: "EMAIL_CHANGE", usedAt: null }, data: { usedAt: new Date() } });
+    await audit(tx, {
+      actorId: viewer.id,
+      action: "user.sign-out-everywhere",
+      entityType: "User",
+      entityId: viewer.id,
+      after: { endedSessions: ended, voidedEmailChanges: voided.count },
+    });
     return ended;
   });
 }

@@ -1,11 +1,15 @@
 import "server-only";
 // Setting a password from a link (reset, invitation) or on "Min konto": one place that does all
-// that a new password means. Every other session of the user ends, every reset or invitation
-// link still out there stops working, the account's failed sign-ins are forgotten (its owner has
-// proved who they are), and the owner is told by e-mail.
+// that a new password means. Every other session of the user ends, every reset, invitation or
+// change-of-address link still out there stops working (a change of address asked for by whoever
+// had the old password must not outlive the owner's recovery: it would take the account over), the
+// account's failed sign-ins are forgotten (its owner has proved who they are), and the owner is
+// told by e-mail. A change on "Min konto" names the password it checked: should another change (a
+// reset) have come in between, it is refused, never written over it.
 import type { Transaction } from "@/lib/db/client";
 import { audit } from "@/lib/server/audit";
 import { endAllSessions } from "@/lib/server/auth/sessions";
+import { DomainError } from "@/lib/server/errors";
 import { clearRateLimit, RATE_LIMITS } from "@/lib/server/rate-limit";
 import { queuePasswordChangedNotice } from "./account-mail";
 
@@ -18,6 +22,8 @@ export async function storeNewPassword(
     verifiesEmail: boolean;
     /** The session that stays (a change on "Min konto"); none after a link. */
     keepSessionId?: string;
+    /** The password hash the change was checked against ("Min konto"): it must still be the stored one. */
+    checkedPasswordHash?: string;
     action: "user.password-reset" | "user.invitation-accept" | "user.password-change";
     /** Unique for the notice e-mail's dedupe key (the token id, or the session and moment); null: no notice (a first password). */
     noticeKey: string | null;
@@ -25,13 +31,21 @@ export async function storeNewPassword(
   },
 ): Promise<{ endedSessions: number }> {
   const { user, now } = input;
+  // The user's row first: two new passwords at once are written one after the other.
+  await tx.$queryRaw`SELECT "id" FROM "User" WHERE "id" = ${user.id} FOR UPDATE`;
   const before = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { emailVerifiedAt: true, passwordHash: true } });
+  if (input.checkedPasswordHash !== undefined) {
+    const sessionStands = input.keepSessionId ? (await tx.session.count({ where: { id: input.keepSessionId, userId: user.id } })) > 0 : true;
+    if (before.passwordHash !== input.checkedPasswordHash || !sessionStands) {
+      throw new DomainError("Passordet er endret et annet sted mens du skrev, og du er logget ut. Logg inn med det nye passordet.");
+    }
+  }
   await tx.user.update({
     where: { id: user.id },
     data: { passwordHash: input.passwordHash, ...(input.verifiesEmail && !before.emailVerifiedAt ? { emailVerifiedAt: now } : {}) },
   });
   await tx.accountToken.updateMany({
-    where: { userId: user.id, purpose: { in: ["PASSWORD_RESET", "INVITATION"] }, usedAt: null },
+    where: { userId: user.id, purpose: { in: ["PASSWORD_RESET", "INVITATION", "EMAIL_CHANGE"] }, usedAt: null },
     data: { usedAt: now },
   });
   const endedSessions = await endAllSessions(tx, user.id, input.keepSessionId);
