@@ -108,11 +108,24 @@ export function canLinkFeideByEmail(roles: readonly Role[]): boolean {
   return roles.some((role) => role === "STUDENT" || role === "FACULTY" || role === "ADVISER");
 }
 
+/**
+ * Nobody decides a case about themselves (forvaltningsloven § 6 first paragraph a: a party to the
+ * case is disqualified): a staff member who is also a student never assesses her own hand-in,
+ * decides her own klage or her own request for utsatt eksamen.
+ */
+export const OWN_CASE_MESSAGE = "Saken gjelder deg selv, så du kan ikke avgjøre den (forvaltningsloven § 6). En kollega må gjøre det.";
+
+export function isOwnCase(viewer: { id: string }, partyUserIds: readonly string[]): boolean {
+  return partyUserIds.includes(viewer.id);
+}
+
 export interface StudentAppealAccess {
   /** Who handles this kind of klage (lib/domain/student-letter.ts KLAGE_HANDLER). */
   handler: "TEACHING_TEAM" | "ADVISER";
   /** Who made the decision the klage is about. */
   decidedById: string;
+  /** The student who filed it (a party: never its decider). */
+  studentUserId: string;
   /** Whether the viewer is on the teaching team of the student's cohort. */
   viewerOnTeachingTeam: boolean;
 }
@@ -124,7 +137,7 @@ export interface StudentAppealAccess {
  * adviser or admin.
  */
 export function canDecideStudentAppeal(viewer: RoleHolder, appeal: StudentAppealAccess): boolean {
-  if (viewer.id === appeal.decidedById) return false;
+  if (viewer.id === appeal.decidedById || isOwnCase(viewer, [appeal.studentUserId])) return false;
   if (appeal.handler === "ADVISER") return isStaff(viewer);
   return appeal.viewerOnTeachingTeam && viewer.roles.includes("FACULTY");
 }

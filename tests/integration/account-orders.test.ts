@@ -15,7 +15,8 @@ import { createUserAccount, setUserDisabled } from "@/lib/server/users/manage-us
 import { fileStudentAppeal } from "@/lib/server/student-letters/appeals";
 import { getStudentLetter } from "@/lib/server/student-letters/queries";
 import { resolveViewer } from "@/lib/server/viewer";
-import { createSubmission, createUser, uniqueEmail } from "@/prisma/seed/factories";
+import { OWN_CASE_MESSAGE } from "@/lib/permissions";
+import { createSubmission, createUser, enrol, uniqueEmail } from "@/prisma/seed/factories";
 import { makeCohort, planDays, viewerOf } from "./cohort-world";
 import { db } from "./support";
 
@@ -184,5 +185,27 @@ describe("a klage on a decision that no longer stands", () => {
     expect(view.canAppeal).toBe(false);
     expect(outcome).toBe("Vedtaket gjelder ikke lenger: et senere brev i saken har erstattet det. Se det nyeste brevet under Brev.");
     expect(await db().studentAppeal.count({ where: { letterId: letter!.id } })).toBe(0);
+  });
+});
+
+describe("a staff member who is also a student", () => {
+  it("does not assess her own hand-in, nor correct its assessment (forvaltningsloven § 6); a colleague does", async () => {
+    const world = await makeCohort({ students: 1, samlinger: [["2020-09-01"]], heldBefore: "2020-01-01", approved: () => 5 });
+    const both = await createUser(db(), { name: "Veileder og student", roles: ["ADVISER", "STUDENT"] });
+    const enrolment = await enrol(db(), { userId: both.id, cohortId: world.cohortId });
+    const submission = await createSubmission(db(), {
+      arbeidskravId: world.definitions[0]!.id,
+      enrolmentIds: [enrolment.id],
+      submittedById: both.id,
+      attempts: [{ status: "SUBMITTED", at: new Date("2020-09-20T10:00:00Z") }],
+    });
+    const attempt = await db().submissionAttempt.findFirstOrThrow({ where: { submissionId: submission.id } });
+    await expect(assessSubmission(viewerOf(both), { cohortId: world.cohortId, attemptId: attempt.id, decision: "APPROVED", feedback: "Godkjent." })).rejects.toThrow(OWN_CASE_MESSAGE);
+    expect(await db().submissionAttempt.findUniqueOrThrow({ where: { id: attempt.id } })).toMatchObject({ status: "SUBMITTED", assessorId: null });
+    await assessSubmission(world.teacher, { cohortId: world.cohortId, attemptId: attempt.id, decision: "APPROVED", feedback: "Godkjent." });
+    // Nor as the kull's fagansvarlig.
+    await db().cohortTeacher.updateMany({ where: { cohortId: world.cohortId }, data: { academicLead: false } });
+    await db().cohortTeacher.create({ data: { cohortId: world.cohortId, userId: both.id, academicLead: true } });
+    await expect(correctAssessment(viewerOf(both), { cohortId: world.cohortId, attemptId: attempt.id, decision: "NOT_APPROVED", reason: "Rettet." })).rejects.toThrow(OWN_CASE_MESSAGE);
   });
 });

@@ -6,6 +6,7 @@
 // carries the grade that counts (the best) and the sitting it is from.
 import { beforeAll, describe, expect, it } from "vitest";
 import { publishGrades, setGrade } from "@/lib/server/exams/grades";
+import { OWN_CASE_MESSAGE } from "@/lib/permissions";
 import { grantDeferral, refuseDeferral, requestDeferral } from "@/lib/server/exams/deferrals";
 import { registerForExam, getExamAdmission } from "@/lib/server/exams/registration";
 import { registerForResit, withdrawFromResit } from "@/lib/server/exams/resit";
@@ -104,6 +105,9 @@ describe("utsatt eksamen", () => {
     );
     // The teaching team does not decide: advisers do.
     await expect(grantDeferral(world.teacher, { cohortId: world.cohortId, deferralId: id, sittingId: deferredId, note: null }, at("2026-12-21T10:00:00Z"))).rejects.toThrow();
+    // Nor the student herself, were she an adviser too (forvaltningsloven § 6).
+    const herselfAdviser = viewerOf({ id: world.students[ILL]!.userId, email: `s${ILL}@test.no`, name: world.students[ILL]!.name, roles: ["ADVISER", "STUDENT"] });
+    await expect(grantDeferral(herselfAdviser, { cohortId: world.cohortId, deferralId: id, sittingId: deferredId, note: null }, at("2026-12-21T10:00:00Z"))).rejects.toThrow(OWN_CASE_MESSAGE);
 
     const granted = await grantDeferral(world.adviser, { cohortId: world.cohortId, deferralId: id, sittingId: deferredId, note: null }, at("2026-12-21T10:00:00Z"));
     const registrations = await db().examRegistration.findMany({ where: { enrolmentId: enrolmentOf(ILL) }, select: { examId: true, status: true } });

@@ -21,7 +21,7 @@ import { refreshStandings } from "@/lib/server/standings/refresh";
 import { requestJob } from "@/lib/jobs/queue";
 import { audit } from "@/lib/server/audit";
 import { requireCohortStaff } from "@/lib/server/cohorts/access";
-import { lockAttempts, type AssessmentDecision, type LockedAttempt } from "@/lib/server/cohorts/assessment";
+import { lockAttempts, refuseOwnSubmissions, type AssessmentDecision, type LockedAttempt } from "@/lib/server/cohorts/assessment";
 import { db } from "@/lib/server/db";
 import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
 import { queueMail } from "@/lib/server/mail";
@@ -108,6 +108,7 @@ export async function correctAssessment(
     if (!(await isAcademicLead(viewer, input.cohortId, tx))) throw new AccessDeniedError(ONLY_ACADEMIC_LEAD);
     const [attempt] = await lockAttempts(tx, input.cohortId, [input.attemptId]);
     if (!attempt) throw new NotFoundError("Fant ikke innleveringen.");
+    await refuseOwnSubmissions(tx, viewer, [attempt.submissionId]);
     if (attempt.attempt !== attempt.latest) throw new DomainError("Bare den siste innleveringen kan rettes.");
     if (attempt.status === "SUBMITTED") throw new DomainError("Innleveringen er ikke vurdert ennå. Vurder den i stedet.");
     if (attempt.status === input.decision) {

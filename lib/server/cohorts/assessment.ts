@@ -23,6 +23,7 @@ import { assessmentGroupProblem, membersAtAssessment } from "@/lib/domain/submis
 import type { ArbeidskravStatus } from "@/lib/domain/eligibility";
 import type { Transaction } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { OWN_CASE_MESSAGE } from "@/lib/permissions";
 import { audit, auditMany } from "@/lib/server/audit";
 import { ATTEMPT_FIELDS } from "@/lib/server/attempt-fields";
 import { requireCohortStaff } from "@/lib/server/cohorts/access";
@@ -338,7 +339,14 @@ async function excludeUnconfirmed(tx: Transaction, viewer: Viewer, attempts: rea
  * transaction, after taking unconfirmed members out of each group, and recomputes the
  * standings of everyone concerned last.
  */
+/** Refuses when the viewer handed in one of these submissions herself (forvaltningsloven § 6). */
+export async function refuseOwnSubmissions(tx: Transaction, viewer: Viewer, submissionIds: readonly string[]) {
+  const own = await tx.submissionMember.count({ where: { submissionId: { in: [...submissionIds] }, enrolment: { userId: viewer.id } } });
+  if (own > 0) throw new DomainError(OWN_CASE_MESSAGE);
+}
+
 async function recordDecisions(tx: Transaction, viewer: Viewer, cohortId: string, decisions: readonly Decision[], action: string) {
+  await refuseOwnSubmissions(tx, viewer, decisions.map((d) => d.attempt.submissionId));
   const at = new Date();
   const excluded = await excludeUnconfirmed(
     tx,

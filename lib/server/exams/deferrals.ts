@@ -18,7 +18,7 @@ import { examPhase, formatExamMomentNb } from "@/lib/domain/exam-time";
 import { formatDateNb } from "@/lib/domain/format";
 import type { Transaction } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { isStaff } from "@/lib/permissions";
+import { isOwnCase, isStaff, OWN_CASE_MESSAGE } from "@/lib/permissions";
 import { audit } from "@/lib/server/audit";
 import { isCohortStaff, requireCohortStaff } from "@/lib/server/cohorts/access";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
@@ -191,7 +191,7 @@ async function lockDeferral(tx: Transaction, deferralId: string) {
       reason: true,
       requestedAt: true,
       registrationId: true,
-      registration: { select: { examId: true, enrolmentId: true, exam: { select: { cohortId: true } } } },
+      registration: { select: { examId: true, enrolmentId: true, enrolment: { select: { userId: true } }, exam: { select: { cohortId: true } } } },
     },
   });
 }
@@ -286,6 +286,7 @@ export async function grantDeferral(viewer: Viewer, input: { cohortId: string; d
   return db().$transaction(async (tx) => {
     const deferral = await lockDeferral(tx, input.deferralId);
     if (deferral.registration.exam.cohortId !== input.cohortId) throw new NotFoundError("Fant ikke søknaden.");
+    if (isOwnCase(viewer, [deferral.registration.enrolment.userId])) throw new DomainError(OWN_CASE_MESSAGE);
     if (deferral.status !== "REQUESTED") throw new DomainError("Søknaden er allerede avgjort.");
     if (!input.sittingId) {
       const message = "Velg den utsatte eksamenen studenten skal ta. Finnes den ikke, legg den inn på eksamenssiden først.";
@@ -318,6 +319,7 @@ export async function refuseDeferral(viewer: Viewer, input: { cohortId: string; 
   return db().$transaction(async (tx) => {
     const deferral = await lockDeferral(tx, input.deferralId);
     if (deferral.registration.exam.cohortId !== input.cohortId) throw new NotFoundError("Fant ikke søknaden.");
+    if (isOwnCase(viewer, [deferral.registration.enrolment.userId])) throw new DomainError(OWN_CASE_MESSAGE);
     if (deferral.status !== "REQUESTED") throw new DomainError("Søknaden er allerede avgjort.");
     const missed = await lockExam(tx, input.cohortId, deferral.registration.examId);
     await tx.examDeferral.update({ where: { id: deferral.id }, data: { status: "REFUSED", decidedById: viewer.id, decidedAt: now, grounds } });

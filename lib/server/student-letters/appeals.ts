@@ -24,7 +24,7 @@ import { APPEALS_BODY, isKlageInTime } from "@/lib/domain/klage";
 import { KLAGE_HANDLER, replacedStudentLetters, type StudentLetterKind } from "@/lib/domain/student-letter";
 import type { Transaction } from "@/lib/db/client";
 import { requestJob } from "@/lib/jobs/queue";
-import { canDecideStudentAppeal, isStaff } from "@/lib/permissions";
+import { canDecideStudentAppeal, isOwnCase, isStaff, OWN_CASE_MESSAGE } from "@/lib/permissions";
 import { audit } from "@/lib/server/audit";
 import { approveAfterKlage } from "@/lib/server/cohorts/assessment-changes";
 import { isCohortStaff } from "@/lib/server/cohorts/access";
@@ -119,7 +119,7 @@ const APPEAL_SELECT = {
   decidedAt: true,
   forwardedAt: true,
   decidedBy: { select: { name: true } },
-  enrolment: { select: { id: true, cohortId: true, user: { select: { name: true, email: true } } } },
+  enrolment: { select: { id: true, cohortId: true, userId: true, user: { select: { name: true, email: true } } } },
   letter: {
     select: {
       id: true,
@@ -158,7 +158,7 @@ export async function listCohortAppeals(viewer: Viewer, cohortId: string, option
   return appeals.map((appeal) => {
     const handler = KLAGE_HANDLER[appeal.letter.kind]!;
     const leave = appeal.letter.kind === "LEAVE_REFUSED" ? leaveOutcomes.get(appeal.letter.aboutId) : undefined;
-    const canDecide = canDecideStudentAppeal(viewer, { handler, decidedById: appeal.letter.decidedById, viewerOnTeachingTeam: team !== null });
+    const canDecide = canDecideStudentAppeal(viewer, { handler, decidedById: appeal.letter.decidedById, studentUserId: appeal.enrolment.userId, viewerOnTeachingTeam: team !== null });
     return {
       ...appeal,
       letter: {
@@ -214,7 +214,7 @@ async function lockAppeal(tx: Transaction, appealId: string) {
       status: true,
       filedAt: true,
       enrolmentId: true,
-      enrolment: { select: { cohortId: true } },
+      enrolment: { select: { cohortId: true, userId: true } },
       letter: { select: { id: true, kind: true, subject: true, madeAvailableOn: true, decidedById: true, aboutType: true, aboutId: true } },
     },
   });
@@ -226,7 +226,8 @@ async function requireDecider(tx: Transaction, viewer: Viewer, appeal: Awaited<R
   const handler = KLAGE_HANDLER[appeal.letter.kind];
   if (!handler) throw new DomainError("Dette brevet kan ikke påklages.");
   const onTeam = (await tx.cohortTeacher.findUnique({ where: { cohortId_userId: { cohortId, userId: viewer.id } }, select: { userId: true } })) !== null;
-  if (!canDecideStudentAppeal(viewer, { handler, decidedById: appeal.letter.decidedById, viewerOnTeachingTeam: onTeam })) {
+  if (!canDecideStudentAppeal(viewer, { handler, decidedById: appeal.letter.decidedById, studentUserId: appeal.enrolment.userId, viewerOnTeachingTeam: onTeam })) {
+    if (isOwnCase(viewer, [appeal.enrolment.userId])) throw new AccessDeniedError(OWN_CASE_MESSAGE);
     throw new AccessDeniedError(
       appeal.letter.decidedById === viewer.id
         ? `Du fattet vedtaket selv, og kan ikke avgjøre klagen på det. Klagen må avgjøres av ${handlerNb(appeal.letter.kind)}.`

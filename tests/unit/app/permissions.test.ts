@@ -117,16 +117,16 @@ describe("deciding a student's klage", () => {
     const { canDecideStudentAppeal } = await import("@/lib/permissions");
     const lead = { id: "lead", roles: ["FACULTY"] as const };
     const adviserAndFaculty = { id: "both", roles: ["ADVISER", "FACULTY"] as const };
-    expect(canDecideStudentAppeal(lead, { handler: "TEACHING_TEAM", decidedById: "lead", viewerOnTeachingTeam: true })).toBe(false);
-    expect(canDecideStudentAppeal(adviserAndFaculty, { handler: "ADVISER", decidedById: "both", viewerOnTeachingTeam: true })).toBe(false);
-    expect(canDecideStudentAppeal(adviserAndFaculty, { handler: "TEACHING_TEAM", decidedById: "both", viewerOnTeachingTeam: true })).toBe(false);
+    expect(canDecideStudentAppeal(lead, { handler: "TEACHING_TEAM", decidedById: "lead", studentUserId: "student", viewerOnTeachingTeam: true })).toBe(false);
+    expect(canDecideStudentAppeal(adviserAndFaculty, { handler: "ADVISER", decidedById: "both", studentUserId: "student", viewerOnTeachingTeam: true })).toBe(false);
+    expect(canDecideStudentAppeal(adviserAndFaculty, { handler: "TEACHING_TEAM", decidedById: "both", studentUserId: "student", viewerOnTeachingTeam: true })).toBe(false);
   });
 
   it("gives a klage on an arbeidskrav to faculty on the cohort's teaching team, and one on the exam to advisers and admins", async () => {
     const { canDecideStudentAppeal } = await import("@/lib/permissions");
-    const onTeam = { handler: "TEACHING_TEAM" as const, decidedById: "decider", viewerOnTeachingTeam: true };
+    const onTeam = { handler: "TEACHING_TEAM" as const, decidedById: "decider", studentUserId: "student", viewerOnTeachingTeam: true };
     const offTeam = { ...onTeam, viewerOnTeachingTeam: false };
-    const exam = { handler: "ADVISER" as const, decidedById: "decider", viewerOnTeachingTeam: true };
+    const exam = { handler: "ADVISER" as const, decidedById: "decider", studentUserId: "student", viewerOnTeachingTeam: true };
     const faculty = { id: "f", roles: ["FACULTY"] as const };
     expect(canDecideStudentAppeal(faculty, onTeam)).toBe(true);
     expect(canDecideStudentAppeal(faculty, offTeam)).toBe(false);
@@ -135,6 +135,16 @@ describe("deciding a student's klage", () => {
     expect(canDecideStudentAppeal(adviser, exam)).toBe(true);
     expect(canDecideStudentAppeal(admin, exam)).toBe(true);
     expect(canDecideStudentAppeal({ id: "s", roles: ["STUDENT"] }, exam)).toBe(false);
+  });
+
+  it("is never for the student who filed it, though she is staff too (forvaltningsloven § 6)", async () => {
+    const { canDecideStudentAppeal, isOwnCase } = await import("@/lib/permissions");
+    const herself = { id: "student", roles: ["ADVISER", "FACULTY", "STUDENT"] as const };
+    expect(canDecideStudentAppeal(herself, { handler: "ADVISER", decidedById: "decider", studentUserId: "student", viewerOnTeachingTeam: true })).toBe(false);
+    expect(canDecideStudentAppeal(herself, { handler: "TEACHING_TEAM", decidedById: "decider", studentUserId: "student", viewerOnTeachingTeam: true })).toBe(false);
+    expect(canDecideStudentAppeal(herself, { handler: "ADVISER", decidedById: "decider", studentUserId: "someone else", viewerOnTeachingTeam: true })).toBe(true);
+    expect(isOwnCase(herself, ["a", "student"])).toBe(true);
+    expect(isOwnCase(herself, ["a", "b"])).toBe(false);
   });
 });
 
