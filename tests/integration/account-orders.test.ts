@@ -18,7 +18,7 @@ import { resolveViewer } from "@/lib/server/viewer";
 import { OWN_CASE_MESSAGE } from "@/lib/permissions";
 import { createSubmission, createUser, enrol, uniqueEmail } from "@/prisma/seed/factories";
 import { makeCohort, planDays, viewerOf } from "./cohort-world";
-import { db } from "./support";
+import { db, mailTo, tokenIn } from "./support";
 
 vi.mock("@/lib/server/auth", () => ({ signIn: vi.fn(), signOut: vi.fn(), SignInLimited: class extends Error {} }));
 vi.mock("next-auth", () => ({ AuthError: class extends Error {} }));
@@ -43,15 +43,6 @@ const OLD = "gammelt-passord-til-test";
 const OWNER_NEW = "eierens nye sikre passord";
 const ATTACKER_NEW = "angriperens eget passord";
 
-async function mailTo(to: string, subject: RegExp) {
-  const messages = await db().mailMessage.findMany({ where: { to }, orderBy: { createdAt: "desc" } });
-  return messages.find((message) => subject.test(message.subject)) ?? null;
-}
-function tokenIn(text: string, path: string): string {
-  const match = new RegExp(`${path}/([A-Za-z0-9_-]{43})`).exec(text);
-  if (!match) throw new Error(`no ${path} link in: ${text}`);
-  return match[1]!;
-}
 
 describe("a pending change of address and the owner's recovery", () => {
   it("a password reset voids the link sent to the other address", async () => {

@@ -20,7 +20,7 @@ import { INVALID_RESET_LINK, requestPasswordReset, resetPassword } from "@/lib/s
 import { registerApplicant } from "@/lib/server/users/register-applicant";
 import { resolveViewer } from "@/lib/server/viewer";
 import { attachPdf, COMPLETE_APPLICATION, createApplication, createOpenCohort, createUser, uniqueEmail } from "@/prisma/seed/factories";
-import { db, redirectOf, signInAs, signInAsNew, submit } from "./support";
+import { db, mailTo, redirectOf, signInAs, signInAsNew, submit, tokenIn } from "./support";
 
 // next-auth's sign-in needs a Next.js request; the actions that call it are driven in the
 // end-to-end tests, and here through their use cases.
@@ -30,19 +30,6 @@ vi.mock("next-auth", () => ({ AuthError: class extends Error {} }));
 const OLD_PASSWORD = "gammelt-passord-til-test";
 const NEW_PASSWORD = "tre ord i en setning";
 const MINUTE = 60_000;
-
-/** The newest queued (unsent) mail to `to` whose subject matches. */
-async function mailTo(to: string, subject: RegExp) {
-  const messages = await db().mailMessage.findMany({ where: { to }, orderBy: { createdAt: "desc" } });
-  return messages.find((message) => subject.test(message.subject)) ?? null;
-}
-
-/** The token at the end of the link to `path` in a mail. */
-function tokenIn(text: string, path: string): string {
-  const match = new RegExp(`${path}/([A-Za-z0-9_-]{43})`).exec(text);
-  if (!match) throw new Error(`no ${path} link in: ${text}`);
-  return match[1]!;
-}
 
 const setHeaders = (headers: Record<string, string>) => {
   (globalThis as { __testRequestHeaders?: Record<string, string> }).__testRequestHeaders = headers;

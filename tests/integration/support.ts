@@ -48,6 +48,19 @@ export async function someoneWaitsFor(holder: pg.Client): Promise<boolean> {
   return false;
 }
 
+/** The newest queued (unsent) mail to `to` whose subject matches. */
+export async function mailTo(to: string, subject: RegExp) {
+  const messages = await db().mailMessage.findMany({ where: { to }, orderBy: { createdAt: "desc" } });
+  return messages.find((message) => subject.test(message.subject)) ?? null;
+}
+
+/** The token at the end of the link to `path` in a mail. */
+export function tokenIn(text: string, path: string): string {
+  const match = new RegExp(`${path}/([A-Za-z0-9_-]{43})`).exec(text);
+  if (!match) throw new Error(`no ${path} link in: ${text}`);
+  return match[1]!;
+}
+
 const holder = globalThis as { __testSessionId?: string | null; __testSessions?: AsyncLocalStorage<string> };
 holder.__testSessions ??= new AsyncLocalStorage<string>();
 const sessions = holder.__testSessions;
