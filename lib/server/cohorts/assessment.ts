@@ -334,17 +334,17 @@ async function excludeUnconfirmed(tx: Transaction, viewer: Viewer, attempts: rea
   return excluded;
 }
 
-/**
- * Writes the decisions (attempts, submissions, audit, member e-mails or letters) in the caller's
- * transaction, after taking unconfirmed members out of each group, and recomputes the
- * standings of everyone concerned last.
- */
 /** Refuses when the viewer handed in one of these submissions herself (forvaltningsloven § 6). */
 export async function refuseOwnSubmissions(tx: Transaction, viewer: Viewer, submissionIds: readonly string[]) {
   const own = await tx.submissionMember.count({ where: { submissionId: { in: [...submissionIds] }, enrolment: { userId: viewer.id } } });
   if (own > 0) throw new DomainError(OWN_CASE_MESSAGE);
 }
 
+/**
+ * Writes the decisions (attempts, submissions, audit, member e-mails or letters) in the caller's
+ * transaction, after taking unconfirmed members out of each group, and recomputes the
+ * standings of everyone concerned last.
+ */
 async function recordDecisions(tx: Transaction, viewer: Viewer, cohortId: string, decisions: readonly Decision[], action: string) {
   await refuseOwnSubmissions(tx, viewer, decisions.map((d) => d.attempt.submissionId));
   const at = new Date();
