@@ -13,13 +13,13 @@ import { registerForResit, withdrawFromResit } from "@/lib/server/exams/resit";
 import { examResultsCsv, getExamProtocol } from "@/lib/server/exams/results";
 import { saveLaterSitting, setSittingTask } from "@/lib/server/exams/sittings";
 import { getStudentOverview } from "@/lib/server/students/overview";
-import { DomainError } from "@/lib/server/errors";
+import { DomainError, NotFoundError } from "@/lib/server/errors";
 import { decideStudentAppeal, fileStudentAppeal } from "@/lib/server/student-letters/appeals";
 import { createUser } from "@/prisma/seed/factories";
 import { makePdf } from "@/prisma/seed/pdf";
 import { makeCohort, viewerOf, type World } from "./cohort-world";
 import { GET as downloadCalendar } from "@/app/api/student/kalender/route";
-import { db, signInAs } from "./support";
+import { connectRaw, db, signInAs, someoneWaitsFor } from "./support";
 
 let world: World;
 const ILL = 0; // ill before the ordinary exam: granted utsatt eksamen
@@ -152,6 +152,30 @@ describe("utsatt eksamen", () => {
     const outcome = await db().studentLetter.findFirstOrThrow({ where: { enrolmentId: enrolmentOf(KLAGE), kind: "KLAGE_REVERSED" } });
     expect(outcome.body).toContain("Du får utsatt eksamen og er meldt opp til Utsatt eksamen: Utsatt eksamen");
     expect((await auditOf("exam_deferral.grant", id))[0]!.after).toMatchObject({ appealId: appeal.id });
+  });
+
+  it("is refused to a student who withdrew while her documentation was being stored (her «ikke møtt» stays as it was)", async () => {
+    const kull = await makeCohort({ students: 1, samlinger: [["2026-09-08"]], heldBefore: "2030-01-01", approved: () => 5, exam: { startsOn: "2026-12-14", endsOn: "2026-12-14" } });
+    await registerForExam(kull.teacher, { cohortId: kull.cohortId }, at("2026-12-01T10:00:00Z"));
+    const { enrolmentId, userId, name } = kull.students[0]!;
+    // «Ikke møtt»: a withdrawal leaves such a registration as it is, so only the enrolment says she left.
+    await db().examRegistration.updateMany({ where: { enrolmentId }, data: { status: "NOT_ATTENDED" } });
+    const she = viewerOf({ id: userId, email: "trukket@test.no", name, roles: ["STUDENT"] });
+    const holder = await connectRaw();
+    try {
+      // The withdrawal commits after the request's early check, while it waits for the sitting.
+      await holder.query("BEGIN");
+      await holder.query(`SELECT 1 FROM "Exam" WHERE "id" = $1 FOR UPDATE`, [kull.examId]);
+      const request = requestDeferral(she, kull.examId!, { reason: "ILLNESS", explanation: "Syk.", file: legeerklaering() }, at("2026-12-15T10:00:00Z"));
+      const settled = request.then(() => "created", (error: unknown) => error);
+      expect(await someoneWaitsFor(holder)).toBe(true);
+      await holder.query(`UPDATE "Enrolment" SET "status" = 'WITHDRAWN' WHERE "id" = $1`, [enrolmentId]);
+      await holder.query("COMMIT");
+      expect(await settled).toBeInstanceOf(NotFoundError);
+    } finally {
+      await holder.end();
+    }
+    expect(await db().examDeferral.count({ where: { registration: { enrolmentId } } })).toBe(0);
   });
 });
 

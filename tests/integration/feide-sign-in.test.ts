@@ -16,7 +16,7 @@ import {
   signInErrorMessage,
 } from "@/lib/server/auth/sign-in-errors";
 import { createUser } from "@/prisma/seed/factories";
-import { db } from "./support";
+import { connectRaw, db, someoneWaitsFor } from "./support";
 
 const CLIENT_ID = "barnevernledelse-test";
 const CLIENT_SECRET = "klienthemmelighet-for-test-0123456789";
@@ -283,6 +283,36 @@ describe("Feide sign-in against a real OpenID provider", () => {
     expect(browser.hasSession()).toBe(false);
     expect(await sessionsOf(applicant.id)).toHaveLength(0);
     expect((await db().user.findUniqueOrThrow({ where: { id: applicant.id } })).feideSubject).toBeNull();
+  });
+
+  it("links one of two Feide identities that report the same address at once, never the later over the earlier", async () => {
+    const user = await createUser(db(), { email: "tvilling@ntnu.no", name: "Tora Tvilling", roles: ["STUDENT"] });
+    feideAccounts.set("feide-tvilling-a", { email: "tvilling@ntnu.no", email_verified: true, name: "Tora Tvilling" });
+    consent = "allow";
+    signingInAs = "feide-tvilling-a";
+    const browser = new Browser();
+    const callback = await browser.callbackUrl();
+    // This sign-in finds the account unlinked and waits for its row, held here, to link it; the
+    // other identity's first sign-in links it meanwhile.
+    const holder = await connectRaw();
+    let landing: URL;
+    try {
+      await holder.query("BEGIN");
+      await holder.query(`SELECT 1 FROM "User" WHERE "id" = $1 FOR UPDATE`, [user.id]);
+      const signingIn = browser.follow(callback.toString());
+      expect(await someoneWaitsFor(holder)).toBe(true);
+      await holder.query(`UPDATE "User" SET "feideSubject" = 'feide-tvilling-b' WHERE "id" = $1`, [user.id]);
+      await holder.query("COMMIT");
+      landing = await signingIn;
+    } finally {
+      await holder.end();
+    }
+
+    expectLoginMessage(landing, FEIDE_NOT_LINKED_MESSAGE);
+    expectNoServerError(browser);
+    expect(browser.hasSession()).toBe(false);
+    expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).feideSubject).toBe("feide-tvilling-b");
+    expect(await sessionsOf(user.id)).toHaveLength(0);
   });
 
   it("refuses a disabled account even when its subject is linked", async () => {

@@ -124,16 +124,23 @@ function config(request?: Request): NextAuthConfig {
         if (!email || profile?.email_verified === false) return "/login?feil=feide";
         const candidate = await db().user.findFirst({ where: { email, feideSubject: null, disabledAt: null } });
         if (!candidate || !canLinkFeideByEmail(candidate.roles)) return "/login?feil=feide";
-        await db().user.update({ where: { id: candidate.id }, data: { feideSubject: subject } });
-        return true;
+        // Compare and set: two first sign-ins that report the same address at once (two Feide
+        // identities) must not both link, the later one overwriting the earlier one's subject;
+        // nor may an account disabled since the lookup be linked.
+        const linkedNow = await db().user.updateMany({
+          where: { id: candidate.id, feideSubject: null, disabledAt: null },
+          data: { feideSubject: subject },
+        });
+        return linkedNow.count === 1 ? true : "/login?feil=feide";
       },
       async jwt({ token, user, account, profile }) {
         if (user?.sessionId) {
           token.sid = user.sessionId;
         } else if (account?.provider === "feide" && profile?.sub) {
-          const linked = await db().user.findUnique({ where: { feideSubject: profile.sub }, select: { id: true } });
-          // Runs in the callback route handler, whose request names the browser.
-          if (linked) token.sid = await createSession(db(), linked.id, request?.headers.get("user-agent") ?? null);
+          const linked = await db().user.findUnique({ where: { feideSubject: profile.sub }, select: { id: true, disabledAt: true } });
+          // Runs in the callback route handler, whose request names the browser. An account
+          // disabled since the signIn callback gets no session (the session read refuses it too).
+          if (linked && !linked.disabledAt) token.sid = await createSession(db(), linked.id, request?.headers.get("user-agent") ?? null);
         }
         // Only the session id travels in the cookie; who it is, and their roles, are read fresh.
         return { sid: token.sid, iat: token.iat, exp: token.exp, jti: token.jti };

@@ -65,10 +65,15 @@ export async function requestDeferral(viewer: Viewer, examId: string, input: Def
   const result = await withStoredPdf(viewer, input.file, (pdf) =>
     db().$transaction(async (tx) => {
       const exam = await lockExam(tx, own.exam.cohortId, examId);
-      const [registration] = await tx.$queryRaw<{ id: string; status: "ADMITTED" | "NOT_ATTENDED" | "WITHDRAWN" | "REFUSED" | "DEFERRED"; grade: null | "A" }[]>`
-        SELECT "id", "status"::text AS "status", "grade"::text AS "grade" FROM "ExamRegistration" WHERE "id" = ${own.id} FOR UPDATE`;
+      // The enrolment's status is read again here: the student may have withdrawn while the PDF
+      // was stored (a withdrawal leaves a NOT_ATTENDED registration as it is).
+      const [registration] = await tx.$queryRaw<{ id: string; status: "ADMITTED" | "NOT_ATTENDED" | "WITHDRAWN" | "REFUSED" | "DEFERRED"; grade: null | "A"; enrolmentStatus: string }[]>`
+        SELECT r."id", r."status"::text AS "status", r."grade"::text AS "grade", e."status"::text AS "enrolmentStatus"
+        FROM "ExamRegistration" r JOIN "Enrolment" e ON e."id" = r."enrolmentId"
+        WHERE r."id" = ${own.id} FOR UPDATE OF r`;
+      if (!registration || registration.enrolmentStatus === "WITHDRAWN") throw new NotFoundError(NOT_FOUND);
       const open = await tx.examDeferral.count({ where: { registrationId: own.id, status: { in: ["REQUESTED", "GRANTED"] } } });
-      const problem = deferralRequestProblem({ record: registration ?? null, sitting: exam, openRequest: open > 0, now });
+      const problem = deferralRequestProblem({ record: registration, sitting: exam, openRequest: open > 0, now });
       if (problem) throw new DomainError(problem);
       const deferral = await tx.examDeferral.create({
         data: { registrationId: own.id, reason: input.reason, explanation, requestedById: viewer.id, requestedAt: now },
