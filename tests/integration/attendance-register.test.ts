@@ -9,7 +9,9 @@ import { getAttendanceGrid, getDayAttendance, saveDayAttendance } from "@/lib/se
 import { removeSamling, removeSamlingDay } from "@/lib/server/cohorts/samlinger";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
 import { isoDate } from "@/lib/to-domain";
-import { makeCohort, type World } from "./cohort-world";
+import { OWN_CASE_MESSAGE } from "@/lib/permissions";
+import { assignTeachers } from "@/prisma/seed/factories";
+import { makeCohort, viewerOf, type World } from "./cohort-world";
 import { db, signInAs, submit } from "./support";
 
 const today = osloDate(new Date());
@@ -77,6 +79,23 @@ describe("saving a day's attendance", () => {
     const saved = await rowsOf(todayId);
     expect(saved.find((row) => row.enrolmentId === world.students[1]!.enrolmentId)).toMatchObject({ status: "PRESENT", note: "kom kl. 11" });
     expect(saved.find((row) => row.enrolmentId === world.students[0]!.enrolmentId)).toMatchObject({ status: "ABSENT", note: null });
+  });
+
+  it("does not let a teacher who is also a student of the kull change her own row (forvaltningsloven § 6); the list with it unchanged saves", async () => {
+    const kull = await makeCohort({ students: 3, samlinger: [[today]], heldBefore: today });
+    const dayId = kull.days[0]!.id;
+    const her = kull.students[1]!;
+    await assignTeachers(db(), kull.cohortId, [her.userId]);
+    const teacherAndStudent = viewerOf({ id: her.userId, email: "begge@test.no", name: her.name, roles: ["FACULTY", "STUDENT"] });
+    const list = (hers: "PRESENT" | "ABSENT", others: "PRESENT" | "ABSENT" = "PRESENT") =>
+      kull.students.map((s) => ({ enrolmentId: s.enrolmentId, status: s === her ? hers : others, note: null }));
+    await saveDayAttendance(kull.teacher, { cohortId: kull.cohortId, samlingDayId: dayId, rows: list("ABSENT"), reason: null });
+    const before = await rowsOf(dayId);
+
+    await expect(saveDayAttendance(teacherAndStudent, { cohortId: kull.cohortId, samlingDayId: dayId, rows: list("PRESENT"), reason: null })).rejects.toThrow(OWN_CASE_MESSAGE);
+    expect(await rowsOf(dayId)).toEqual(before);
+    // Her own row as it stands, the others changed: saved.
+    expect(await saveDayAttendance(teacherAndStudent, { cohortId: kull.cohortId, samlingDayId: dayId, rows: list("ABSENT", "ABSENT"), reason: null })).toMatchObject({ changed: 2 });
   });
 
   it("refuses a day that has not come", async () => {

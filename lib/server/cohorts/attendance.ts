@@ -18,6 +18,7 @@ import { formatAttendancePercent, type Eligibility } from "@/lib/domain/eligibil
 import { attendanceFigures, type AttendanceFigures } from "@/lib/domain/attendance-progress";
 import { fsDate } from "@/lib/domain/exam-results";
 import { compareByRisk, riskOf, type Risk } from "@/lib/domain/risk";
+import { isOwnCase, OWN_CASE_MESSAGE } from "@/lib/permissions";
 import { auditMany } from "@/lib/server/audit";
 import { requireCohortStaff } from "@/lib/server/cohorts/access";
 import { dayCorrections, tellStudentsOfCorrections } from "@/lib/server/cohorts/attendance-corrections";
@@ -252,6 +253,10 @@ export async function saveDayAttendance(viewer: Viewer, input: SaveDayAttendance
 
     const action = mode === "CORRECTION" ? "attendance.correct" : "attendance.register";
     const changed = new Set(written.map((row) => row.enrolmentId));
+    // Nobody registers their own attendance (forvaltningsloven § 6): a teacher who is also a
+    // student of the kull saves the day's list with her own row as it stands; a colleague changes it.
+    // Checked on what the save changes, so the list saved again unchanged is not refused.
+    if (isOwnCase(viewer, found.filter((row) => changed.has(row.id)).map((row) => row.userId))) throw new DomainError(OWN_CASE_MESSAGE);
     const idOf = new Map(written.map((row) => [row.enrolmentId, row.id]));
     await auditMany(
       tx,
