@@ -115,6 +115,13 @@ export function canLinkFeideByEmail(roles: readonly Role[]): boolean {
  */
 export const OWN_CASE_MESSAGE = "Saken gjelder deg selv, så du kan ikke avgjøre den (forvaltningsloven § 6). En kollega må gjøre det.";
 
+/**
+ * Admission to a kull is one competition for its places: an adviser who has applied to it herself
+ * is a party to every decision in it (who is qualified, ranked, offered, moved), not only to her own.
+ */
+export const OWN_INTAKE_MESSAGE =
+  "Du har selv søkt opptak til dette kullet, så du kan ikke behandle søknadene til det (forvaltningsloven § 6). En kollega må gjøre det.";
+
 export function isOwnCase(viewer: { id: string }, partyUserIds: readonly string[]): boolean {
   return partyUserIds.includes(viewer.id);
 }

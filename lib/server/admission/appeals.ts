@@ -25,7 +25,7 @@ import { enforceRateLimit, RATE_LIMITS } from "@/lib/server/rate-limit";
 import { storage } from "@/lib/storage";
 import { inOrder } from "@/lib/server/in-order";
 import { isoDate } from "@/lib/to-domain";
-import { requireAdviser } from "./access";
+import { refuseOwnIntake, requireAdviser } from "./access";
 import { settleOpenAppeals } from "./appeal-settlement";
 import { APPEALS_BODY, issueLetter, loadLetterContexts, type LetterContext } from "./letters";
 import { assertDecisionsOpen, lockCohort, placesTaken, waitlistClosingDateOf } from "./places";
@@ -203,6 +203,7 @@ export async function decideAppeal(viewer: Viewer, appealId: string, outcome: Ap
       const kull = await tx.appeal.findUnique({ where: { id: appealId }, select: { application: { select: { cohortId: true } } } });
       if (!kull) throw new NotFoundError("Fant ikke klagen.");
       const cohort = await lockCohort(tx, kull.application.cohortId);
+      await refuseOwnIntake(tx, viewer, kull.application.cohortId);
       const appeal = await lockAppeal(tx, appealId);
       if (appeal.status === "SETTLED") throw new DomainError("Klagen er avsluttet uten avgjørelse: søkeren har fått tilbud om plass eller trukket søknaden. Last siden på nytt.");
       if (appeal.status !== "RECEIVED") throw new DomainError("Klagen er allerede avgjort.");

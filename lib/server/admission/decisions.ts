@@ -23,7 +23,7 @@ import { inOrder } from "@/lib/server/in-order";
 import { COHORT_FULL_MESSAGE, LOCKING_TRANSACTION, withRetry } from "@/lib/server/transactions";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
-import { requireAdviser } from "./access";
+import { refuseOwnIntake, requireAdviser } from "./access";
 import { issueFirstLetters, issueLetter, letterInput, loadLetterContexts } from "./letters";
 import { settleOpenAppeals } from "./appeal-settlement";
 import { assertDecisionsOpen, GROUNDS, keepClosingDay, lockCohort, placesTaken, waitlistClosingDateOf } from "./places";
@@ -185,6 +185,7 @@ export async function sendDecisionBatch(
   const result = await withRetry(() =>
     db().$transaction(async (tx) => {
       const cohort = await lockCohort(tx, cohortId);
+      await refuseOwnIntake(tx, viewer, cohortId);
       const plan = await planBatch(tx, cohortId, options.closeWaitlist, now);
       await keepClosingDay(tx, cohort, plan.waitlistClosesOn, now);
       const { batch } = plan;
@@ -315,6 +316,7 @@ export async function offerPlace(viewer: Viewer, applicationId: string, now = ne
       });
       if (!application) throw new NotFoundError("Fant ikke søknaden.");
       const cohort = await lockCohort(tx, application.cohortId);
+      await refuseOwnIntake(tx, viewer, application.cohortId);
       assertDecisionsOpen(cohort, now);
       const closed = closedListOfferProblem(await waitlistClosingDateOf(tx, cohort), now);
       if (closed) throw new DomainError(closed);

@@ -11,7 +11,7 @@ import { DomainError, NotFoundError } from "@/lib/server/errors";
 import { LOCKING_TRANSACTION, withRetry } from "@/lib/server/transactions";
 import type { Viewer } from "@/lib/server/viewer";
 import { requestJob } from "@/lib/jobs/queue";
-import { requireAdviser } from "./access";
+import { refuseOwnIntake, requireAdviser } from "./access";
 import { lockCohort } from "./places";
 import { computeRanking } from "./ranking";
 import { reorderWaitlist } from "./waitlist";
@@ -38,6 +38,7 @@ export async function moveCandidate(
       // The kull's row first: the decision read below is then the one every offer and the job
       // leave behind, not one they change while this move is made.
       await lockCohort(tx, input.cohortId);
+      await refuseOwnIntake(tx, viewer, input.cohortId);
       const application = await tx.application.findFirst({
         where: { id: input.applicationId, cohortId: input.cohortId },
         select: { id: true, qualified: true, status: true, decision: { select: { id: true, outcome: true } } },
@@ -81,6 +82,7 @@ export async function removeMove(viewer: Viewer, input: { cohortId: string; move
   const result = await withRetry(() =>
     db().$transaction(async (tx) => {
       await lockCohort(tx, input.cohortId);
+      await refuseOwnIntake(tx, viewer, input.cohortId);
       const move = await tx.rankingMove.findFirst({
         where: { id: input.moveId, cohortId: input.cohortId },
         select: { id: true, applicationId: true, toRank: true, reason: true },

@@ -17,13 +17,16 @@ import { DomainError, NotFoundError } from "@/lib/server/errors";
 import { queueMail } from "@/lib/server/mail";
 import type { Viewer } from "@/lib/server/viewer";
 import { requestJob } from "@/lib/jobs/queue";
-import { requireAdviser } from "./access";
+import { refuseOwnIntake, requireAdviser } from "./access";
 import { refreshAssessedCategory } from "./facts";
 
 type Verification = "PENDING" | "VERIFIED" | "REJECTED";
 
-/** Locks an application for review: it must be sent and not withdrawn. */
-async function lockForReview(tx: Transaction, applicationId: string) {
+/**
+ * Locks an application for review by `viewer`: it must be sent and not withdrawn, and in a kull
+ * the viewer has not applied to herself (refuseOwnIntake, forvaltningsloven § 6).
+ */
+async function lockForReview(tx: Transaction, viewer: Viewer, applicationId: string) {
   const rows = await tx.$queryRaw<{ id: string; status: string; reviewStartedAt: Date | null; cohortId: string; decided: boolean }[]>`
     SELECT a."id", a."status"::text AS "status", a."reviewStartedAt", a."cohortId",
            EXISTS (SELECT 1 FROM "Decision" d WHERE d."applicationId" = a."id") AS "decided"
@@ -31,6 +34,7 @@ async function lockForReview(tx: Transaction, applicationId: string) {
   const application = rows[0];
   if (!application || application.status === "DRAFT") throw new NotFoundError("Fant ikke søknaden.");
   if (application.status === "WITHDRAWN") throw new DomainError("Søknaden er trukket av søkeren og kan ikke vurderes.");
+  await refuseOwnIntake(tx, viewer, application.cohortId);
   return application;
 }
 
@@ -59,7 +63,7 @@ async function verifyItem(
   requireAdviser(viewer);
   requireNote(item.status, item.note, item.kind === "document" ? "dokumentet" : "stillingen");
   return db().$transaction(async (tx) => {
-    const application = await lockForReview(tx, item.applicationId);
+    const application = await lockForReview(tx, viewer, item.applicationId);
     // The verified positions give the category the ranking uses: after the decision, like the
     // category and the qualification, they change only in a klagesak.
     if (application.decided) {
@@ -114,7 +118,7 @@ export async function setCategoryOverride(
 ) {
   requireAdviser(viewer);
   return db().$transaction(async (tx) => {
-    const application = await lockForReview(tx, input.applicationId);
+    const application = await lockForReview(tx, viewer, input.applicationId);
     if (application.decided) throw new DomainError("Søknaden har fått vedtak. Kategorien kan bare endres i en klagesak.");
     const summary = await refreshAssessedCategory(tx, application.id);
     const override = input.category !== null && input.category !== summary.computed.category ? input.category : null;
@@ -157,7 +161,7 @@ export async function judgeQualification(
     });
   }
   return db().$transaction(async (tx) => {
-    const application = await lockForReview(tx, input.applicationId);
+    const application = await lockForReview(tx, viewer, input.applicationId);
     if (application.decided) throw new DomainError("Søknaden har fått vedtak. Vurderingen kan bare endres i en klagesak.");
     const before = await tx.application.findUniqueOrThrow({ where: { id: application.id }, select: { qualified: true, qualificationGrounds: true } });
     await tx.application.update({
@@ -196,7 +200,7 @@ export async function requestDocumentation(
   const problem = requestDueDateProblem(input.dueDate, now);
   if (problem) throw new DomainError(problem, { dueDate: [problem] });
   const requestId = await db().$transaction(async (tx) => {
-    const application = await lockForReview(tx, input.applicationId);
+    const application = await lockForReview(tx, viewer, input.applicationId);
     if (application.decided) throw new DomainError("Søknaden har fått vedtak.");
     const request = await tx.documentationRequest.create({
       data: { applicationId: application.id, message: input.message, dueDate: day(input.dueDate), createdById: viewer.id },
@@ -242,7 +246,7 @@ export async function requestDocumentation(
 export async function closeDocumentationRequest(viewer: Viewer, input: { applicationId: string; requestId: string }, now = new Date()) {
   requireAdviser(viewer);
   await db().$transaction(async (tx) => {
-    const application = await lockForReview(tx, input.applicationId);
+    const application = await lockForReview(tx, viewer, input.applicationId);
     const request = await tx.documentationRequest.findFirst({ where: { id: input.requestId, applicationId: application.id, closedAt: null }, select: { id: true } });
     if (!request) throw new NotFoundError("Fant ikke forespørselen.");
     await tx.documentationRequest.update({ where: { id: request.id }, data: { closedAt: now } });

@@ -3,13 +3,13 @@ import "server-only";
 // enrolment row are locked first (FOR UPDATE) so two changes to one student run one after the other, the exam
 // registration is withdrawn where the change takes the student off the exam, and the letter is
 // signed by the adviser. Rules: lib/domain/enrolment.ts.
-import { isStaff } from "@/lib/permissions";
+import { isOwnCase, isStaff, OWN_CASE_MESSAGE } from "@/lib/permissions";
 import { leaveHasBegun, type EnrolmentStatus } from "@/lib/domain/enrolment";
 import { examPhase } from "@/lib/domain/exam-time";
 import { day } from "@/lib/dates";
 import type { Transaction } from "@/lib/db/client";
 import { audit } from "@/lib/server/audit";
-import { AccessDeniedError, NotFoundError } from "@/lib/server/errors";
+import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
 import { deciderTitle } from "@/lib/server/student-letters/issue";
 import type { Viewer } from "@/lib/server/viewer";
 import { isRecordId } from "@/lib/validation/ids";
@@ -54,6 +54,16 @@ export async function lockEnrolment(tx: Transaction, enrolmentId: string, alsoKu
     SELECT "id", "userId", "cohortId", "status"::text AS "status", "applicationId", "transferredFromId"
     FROM "Enrolment" WHERE "id" = ${enrolmentId} FOR UPDATE`;
   if (!row) throw new NotFoundError(ENROLMENT_NOT_FOUND);
+  return row;
+}
+
+/**
+ * `lockEnrolment` for a decision by `viewer` about the student: refused when the student is the
+ * viewer (forvaltningsloven § 6), an adviser who is also a student of a kull.
+ */
+export async function lockEnrolmentToDecide(tx: Transaction, viewer: Viewer, enrolmentId: string, alsoKull?: string): Promise<LockedEnrolment> {
+  const row = await lockEnrolment(tx, enrolmentId, alsoKull);
+  if (isOwnCase(viewer, [row.userId])) throw new DomainError(OWN_CASE_MESSAGE);
   return row;
 }
 

@@ -16,13 +16,13 @@ import { issueStudentLetter } from "@/lib/server/student-letters/issue";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
 import { sittingRecords } from "@/lib/server/exams/records";
-import { lockEnrolment, requireAdviser, signer } from "./common";
+import { lockEnrolmentToDecide, requireAdviser, signer } from "./common";
 
 export async function completeStudent(viewer: Viewer, input: { enrolmentId: string }, now = new Date()) {
   requireAdviser(viewer);
   const today = osloDate(now);
   const result = await withRetry(() => db().$transaction(async (tx) => {
-    const enrolment = await lockEnrolment(tx, input.enrolmentId);
+    const enrolment = await lockEnrolmentToDecide(tx, viewer, input.enrolmentId);
     const sittings = (await sittingRecords(tx, [enrolment.id])).get(enrolment.id) ?? [];
     const problem = completionProblem({ status: enrolment.status, sittings });
     if (problem) throw new DomainError(problem);

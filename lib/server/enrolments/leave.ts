@@ -45,7 +45,7 @@ import { refreshStandings } from "@/lib/server/standings/refresh";
 import { issueStudentLetter } from "@/lib/server/student-letters/issue";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
-import { lockEnrolment, requireAdviser, signer, withdrawExamRegistration, type LockedEnrolment } from "./common";
+import { lockEnrolment, lockEnrolmentToDecide, requireAdviser, signer, withdrawExamRegistration, type LockedEnrolment } from "./common";
 
 export interface LeaveInput {
   enrolmentId: string;
@@ -144,7 +144,7 @@ export async function grantLeave(viewer: Viewer, input: LeaveInput, now = new Da
   requireAdviser(viewer);
   const today = osloDate(now);
   const result = await withRetry(() => db().$transaction(async (tx) => {
-    const enrolment = await lockEnrolment(tx, input.enrolmentId);
+    const enrolment = await lockEnrolmentToDecide(tx, viewer, input.enrolmentId);
     const facts = await checkRequest(tx, enrolment, input, "GRANT_LEAVE");
     const leave = await tx.leaveOfAbsence.create({
       data: {
@@ -212,7 +212,7 @@ export async function refuseLeave(viewer: Viewer, input: LeaveInput & { grounds:
   const grounds = input.grounds.trim();
   if (!grounds) throw new DomainError("Skriv begrunnelsen for avslaget.", { grounds: ["Skriv hvorfor permisjonen ikke innvilges. Begrunnelsen står i vedtaket."] });
   const result = await withRetry(() => db().$transaction(async (tx) => {
-    const enrolment = await lockEnrolment(tx, input.enrolmentId);
+    const enrolment = await lockEnrolmentToDecide(tx, viewer, input.enrolmentId);
     await checkRequest(tx, enrolment, input, "REFUSE_LEAVE");
     const leave = await tx.leaveOfAbsence.create({
       data: {
@@ -254,7 +254,7 @@ export async function registerReturn(viewer: Viewer, input: { enrolmentId: strin
   requireAdviser(viewer);
   const today = osloDate(now);
   const result = await withRetry(() => db().$transaction(async (tx) => {
-    const enrolment = await lockEnrolment(tx, input.enrolmentId);
+    const enrolment = await lockEnrolmentToDecide(tx, viewer, input.enrolmentId);
     const problem = enrolmentChangeProblem("RETURN", enrolment.status);
     if (problem) throw new DomainError(problem);
     const leave = await tx.leaveOfAbsence.findFirst({
@@ -306,7 +306,7 @@ export async function cancelLeave(viewer: Viewer, input: { enrolmentId: string }
   requireAdviser(viewer);
   const today = osloDate(now);
   const result = await withRetry(() => db().$transaction(async (tx) => {
-    const enrolment = await lockEnrolment(tx, input.enrolmentId);
+    const enrolment = await lockEnrolmentToDecide(tx, viewer, input.enrolmentId);
     const leave = await tx.leaveOfAbsence.findFirst({
       where: { enrolmentId: enrolment.id, status: "GRANTED", returnedOn: null },
       select: { id: true, status: true, fromDate: true, toDate: true, returnedOn: true },

@@ -42,7 +42,7 @@ import { issueStudentLetter } from "@/lib/server/student-letters/issue";
 import { COHORT_FULL_MESSAGE, LOCKING_TRANSACTION, withRetry } from "@/lib/server/transactions";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
-import { closeOpenLeave, ENROLMENT_NOT_FOUND, lockEnrolment, requireAdviser, signer, withdrawExamRegistration } from "./common";
+import { closeOpenLeave, ENROLMENT_NOT_FOUND, lockEnrolmentToDecide, requireAdviser, signer, withdrawExamRegistration } from "./common";
 import { givePlaceBack } from "./places";
 
 type Client = Database | Transaction;
@@ -213,7 +213,7 @@ export async function transferStudent(viewer: Viewer, input: TransferInput, now 
   const today = osloDate(now);
   const result = await withRetry(() => db().$transaction(
     async (tx) => {
-      const old = await lockEnrolment(tx, input.enrolmentId, input.toCohortId);
+      const old = await lockEnrolmentToDecide(tx, viewer, input.enrolmentId, input.toCohortId);
       const problem = enrolmentChangeProblem("TRANSFER", old.status);
       if (problem) throw new DomainError(problem);
       if ((await tx.examRegistration.count({ where: { enrolmentId: old.id, grade: { not: null } } })) > 0) {
@@ -256,7 +256,7 @@ export async function transferStudent(viewer: Viewer, input: TransferInput, now 
       }
       const dayCredits = attendanceCredits(corresponding, new Set(present.keys()), input.samlinger);
 
-      // A place in the new kull (its row locked since lockEnrolment; placesTaken and the triggers agree).
+      // A place in the new kull (its row locked since lockEnrolmentToDecide; placesTaken and the triggers agree).
       const locked = await lockCohort(tx, toRow.id);
       if ((await placesInUse(tx, toRow.id)) >= locked.capacity) throw new DomainError(COHORT_FULL_MESSAGE, { toCohortId: [COHORT_FULL_MESSAGE] });
 

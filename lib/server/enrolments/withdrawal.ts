@@ -15,7 +15,7 @@ import { withRetry } from "@/lib/server/transactions";
 import { DomainError } from "@/lib/server/errors";
 import { issueStudentLetter } from "@/lib/server/student-letters/issue";
 import type { Viewer } from "@/lib/server/viewer";
-import { closeOpenLeave, lockEnrolment, requireAdviser, signer, withdrawExamRegistration } from "./common";
+import { closeOpenLeave, lockEnrolmentToDecide, requireAdviser, signer, withdrawExamRegistration } from "./common";
 import { givePlaceBack } from "./places";
 
 export interface WithdrawalInput {
@@ -34,7 +34,7 @@ export async function withdrawStudent(viewer: Viewer, input: WithdrawalInput, no
     throw new DomainError(message, { effectiveOn: [message] });
   }
   const result = await withRetry(() => db().$transaction(async (tx) => {
-    const enrolment = await lockEnrolment(tx, input.enrolmentId);
+    const enrolment = await lockEnrolmentToDecide(tx, viewer, input.enrolmentId);
     const problem = enrolmentChangeProblem("WITHDRAW", enrolment.status);
     if (problem) throw new DomainError(problem);
     const reason = input.reason?.trim() || null;

@@ -8,6 +8,7 @@ import { examDecisionNeeded, isGrade, type Grade } from "@/lib/domain/exam";
 import { EXAM_KIND_LABELS, sittingName, sittingOutcome } from "@/lib/domain/exam-sittings";
 import { env } from "@/lib/env";
 import type { Transaction } from "@/lib/db/client";
+import { isOwnCase, OWN_CASE_MESSAGE } from "@/lib/permissions";
 import { audit } from "@/lib/server/audit";
 import { requireCohortStaff } from "@/lib/server/cohorts/access";
 import { db } from "@/lib/server/db";
@@ -56,8 +57,8 @@ export async function setGrade(
     // A completion registered at the same moment waits for this result and reads it.
     await lockKullRow(tx, input.cohortId);
     const exam = await lockExam(tx, input.cohortId, input.examId);
-    const [enrolment] = await tx.$queryRaw<{ status: string }[]>`
-      SELECT "status"::text AS "status" FROM "Enrolment" WHERE "id" = ${input.enrolmentId} AND "cohortId" = ${input.cohortId} FOR UPDATE`;
+    const [enrolment] = await tx.$queryRaw<{ status: string; userId: string }[]>`
+      SELECT "status"::text AS "status", "userId" FROM "Enrolment" WHERE "id" = ${input.enrolmentId} AND "cohortId" = ${input.cohortId} FOR UPDATE`;
     const [registration] = await tx.$queryRaw<{ id: string; status: string; grade: Grade | null }[]>`
       SELECT r."id", r."status"::text AS "status", r."grade"::text AS "grade" FROM "ExamRegistration" r
       JOIN "Enrolment" e ON e."id" = r."enrolmentId"
@@ -66,6 +67,8 @@ export async function setGrade(
     if (!registration || (registration.status !== "ADMITTED" && registration.status !== "NOT_ATTENDED")) {
       throw new DomainError("Studenten er ikke meldt opp til eksamen og kan ikke få karakter.");
     }
+    // Nobody grades their own exam (forvaltningsloven § 6).
+    if (enrolment && isOwnCase(viewer, [enrolment.userId])) throw new DomainError(OWN_CASE_MESSAGE);
     const before: SittingResultInput | null = registration.status === "NOT_ATTENDED" ? "NOT_ATTENDED" : registration.grade;
     if (before === input.grade) return { grade: input.grade, changed: false, corrected: false, completion: null };
     // A completed student's sittings as they stand before the change: what the confirmation was given on.

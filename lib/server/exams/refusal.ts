@@ -28,6 +28,7 @@ import { requireCohortStaff } from "@/lib/server/cohorts/access";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
 import { db } from "@/lib/server/db";
 import { CREDIT_STANDS } from "@/lib/server/enrolments/credits";
+import { isOwnCase, OWN_CASE_MESSAGE } from "@/lib/permissions";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
 import { lockExam } from "@/lib/server/exams/lock";
 import { inOrder } from "@/lib/server/in-order";
@@ -110,10 +111,12 @@ export async function refuseExamAdmission(
     const [evaluation, existing, people, cohort] = await inOrder(
       () => evaluateCohortEligibility(tx, input.cohortId, { today, enrolmentIds: ids }),
       () => tx.examRegistration.findMany({ where: { examId: exam.id, enrolmentId: { in: ids } }, select: { id: true, enrolmentId: true, status: true, grade: true } }),
-      () => tx.enrolment.findMany({ where: { id: { in: ids } }, orderBy: { user: { name: "asc" } }, select: { id: true, user: { select: { name: true } } } }),
+      () => tx.enrolment.findMany({ where: { id: { in: ids } }, orderBy: { user: { name: "asc" } }, select: { id: true, userId: true, user: { select: { name: true } } } }),
       () => tx.cohort.findUniqueOrThrow({ where: { id: input.cohortId }, select: { attendanceThresholdPercent: true, arbeidskravTotal: true } }),
     );
     const nameOf = (id: string) => people.find((person) => person.id === id)?.user.name ?? "Studenten";
+    // Nobody decides their own admission to the exam (forvaltningsloven § 6).
+    if (isOwnCase(viewer, people.map((person) => person.userId))) throw new DomainError(`${OWN_CASE_MESSAGE} Ingen vedtak er sendt.`);
     const existingBy = new Map(existing.map((row) => [row.enrolmentId, row]));
     const eligibleNow = ids.filter((id) => !canRefuseExamAdmission(evaluation.byEnrolment.get(id)!.eligibility));
     if (eligibleNow.length > 0) {

@@ -1,0 +1,98 @@
+// Nobody decides a case about themselves (forvaltningsloven § 6), in every use case that decides
+// one: an account can be staff and student, or adviser and applicant. Checked inside each
+// decision's transaction; a colleague decides the same case. (The assessment of arbeidskrav, the
+// klage decider, the deferral decision and the attendance day have their own cases in
+// assessment.test.ts, the student-letter and exam-sittings tests and attendance-register.test.ts.)
+import { beforeAll, describe, expect, it } from "vitest";
+import { osloDate } from "@/lib/domain/application-deadline";
+import { OWN_CASE_MESSAGE, OWN_INTAKE_MESSAGE } from "@/lib/permissions";
+import { offerPlace, previewDecisionBatch, sendDecisionBatch } from "@/lib/server/admission/decisions";
+import { moveCandidate } from "@/lib/server/admission/ranking-moves";
+import { judgeQualification } from "@/lib/server/admission/review";
+import { completeStudent } from "@/lib/server/enrolments/completion";
+import { grantLeave } from "@/lib/server/enrolments/leave";
+import { withdrawStudent } from "@/lib/server/enrolments/withdrawal";
+import { setGrade } from "@/lib/server/exams/grades";
+import { refuseExamAdmission } from "@/lib/server/exams/refusal";
+import { registerForExam } from "@/lib/server/exams/registration";
+import { isoDate } from "@/lib/to-domain";
+import { assignTeachers, createOpenCohort, createReviewedApplication, createUser, day } from "@/prisma/seed/factories";
+import { makeCohort, viewerOf, type World } from "./cohort-world";
+import { db } from "./support";
+
+const today = osloDate(new Date());
+const daysFromToday = (days: number) => isoDate(new Date(day(today).getTime() + days * 86_400_000));
+
+describe("a student who is also on the staff of her kull", () => {
+  let world: World;
+  let herself: ReturnType<typeof viewerOf>;
+  const HER = 0;
+  const SHORT = 1; // four arbeidskrav: may be refused the exam
+
+  beforeAll(async () => {
+    world = await makeCohort({
+      students: 3,
+      samlinger: [["2026-09-08", "2026-09-09"]],
+      heldBefore: "2030-01-01",
+      approved: (index) => (index === SHORT ? 4 : 5),
+      exam: { startsOn: "2026-12-14", endsOn: "2026-12-16" },
+    });
+    const her = world.students[HER]!;
+    await db().user.update({ where: { id: her.userId }, data: { roles: ["ADVISER", "FACULTY", "STUDENT"] } });
+    await assignTeachers(db(), world.cohortId, [her.userId]);
+    herself = viewerOf({ id: her.userId, email: "begge@test.no", name: her.name, roles: ["ADVISER", "FACULTY", "STUDENT"] });
+    await registerForExam(world.teacher, { cohortId: world.cohortId }, new Date("2026-12-01T10:00:00Z"));
+  });
+
+  it("does not grade her own exam; a colleague does", async () => {
+    const input = { cohortId: world.cohortId, enrolmentId: world.students[HER]!.enrolmentId, grade: "B" as const, reason: null };
+    await expect(setGrade(herself, input)).rejects.toThrow(OWN_CASE_MESSAGE);
+    expect(await db().examRegistration.findFirstOrThrow({ where: { enrolmentId: input.enrolmentId } })).toMatchObject({ grade: null });
+    // She grades the others.
+    await expect(setGrade(herself, { ...input, enrolmentId: world.students[2]!.enrolmentId })).resolves.toMatchObject({ changed: true });
+  });
+
+  it("does not refuse herself the exam, nor send a list that names her among others", async () => {
+    const ids = [world.students[SHORT]!.enrolmentId, world.students[HER]!.enrolmentId];
+    await expect(refuseExamAdmission(herself, { cohortId: world.cohortId, enrolmentIds: ids })).rejects.toThrow(OWN_CASE_MESSAGE);
+    expect(await db().studentLetter.count({ where: { enrolmentId: { in: ids } } })).toBe(0);
+  });
+
+  it("does not decide her own leave, withdrawal or completion", async () => {
+    const enrolmentId = world.students[HER]!.enrolmentId;
+    await expect(grantLeave(herself, { enrolmentId, from: daysFromToday(10), to: daysFromToday(40), reason: "Fødselspermisjon", documentation: null })).rejects.toThrow(OWN_CASE_MESSAGE);
+    await expect(withdrawStudent(herself, { enrolmentId, effectiveOn: today, reason: null })).rejects.toThrow(OWN_CASE_MESSAGE);
+    await expect(completeStudent(herself, { enrolmentId })).rejects.toThrow(OWN_CASE_MESSAGE);
+    expect(await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId } })).toMatchObject({ status: "ACTIVE" });
+    expect(await db().leaveOfAbsence.count({ where: { enrolmentId } })).toBe(0);
+    // A colleague grants it.
+    await expect(grantLeave(world.adviser, { enrolmentId, from: daysFromToday(10), to: daysFromToday(40), reason: "Fødselspermisjon", documentation: null })).resolves.toMatchObject({ started: false });
+  });
+});
+
+describe("an adviser who has applied to the kull herself", () => {
+  it("judges, offers, ranks and sends no decision in that kull; a colleague does, and she may again once she withdraws", async () => {
+    const { cohort } = await createOpenCohort(db(), { capacity: 2, deadline: daysFromToday(-3) });
+    const own = (await createReviewedApplication(db(), { cohortId: cohort.id, name: "Vera Veileder" })).application;
+    const other = (await createReviewedApplication(db(), { cohortId: cohort.id, qualified: null, name: "Ola Søker" })).application;
+    const third = (await createReviewedApplication(db(), { cohortId: cohort.id, name: "Kari Søker" })).application;
+    const vera = await db().user.update({ where: { id: own.applicantId }, data: { roles: ["APPLICANT", "ADVISER"] } });
+    const asVera = viewerOf({ ...vera, roles: ["APPLICANT", "ADVISER"] });
+    const colleague = viewerOf(await createUser(db(), { roles: ["ADVISER"], name: "Kollega Veileder" }));
+
+    await expect(judgeQualification(asVera, { applicationId: other.id, qualified: true, grounds: null })).rejects.toThrow(OWN_INTAKE_MESSAGE);
+    await expect(offerPlace(asVera, third.id)).rejects.toThrow(OWN_INTAKE_MESSAGE);
+    await expect(moveCandidate(asVera, { cohortId: cohort.id, applicationId: third.id, toRank: 1, reason: "Lang erfaring." })).rejects.toThrow(OWN_INTAKE_MESSAGE);
+    const { fingerprint } = await previewDecisionBatch(colleague, cohort.id, { closeWaitlist: false });
+    await expect(sendDecisionBatch(asVera, cohort.id, { closeWaitlist: false, fingerprint })).rejects.toThrow(OWN_INTAKE_MESSAGE);
+    expect(await db().decision.count({ where: { application: { cohortId: cohort.id } } })).toBe(0);
+    expect(await db().rankingMove.count({ where: { cohortId: cohort.id } })).toBe(0);
+    expect(await db().application.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ qualified: null });
+
+    await judgeQualification(colleague, { applicationId: other.id, qualified: true, grounds: null });
+    expect(await db().application.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ qualified: true });
+    // Withdrawn, her application no longer makes her a party.
+    await db().application.update({ where: { id: own.id }, data: { status: "WITHDRAWN", withdrawnAt: new Date() } });
+    await expect(offerPlace(asVera, third.id)).resolves.toEqual(expect.any(String));
+  });
+});
