@@ -83,8 +83,8 @@ describe("an adviser who has applied to the kull herself", () => {
     await expect(judgeQualification(asVera, { applicationId: other.id, qualified: true, grounds: null })).rejects.toThrow(OWN_INTAKE_MESSAGE);
     await expect(offerPlace(asVera, third.id)).rejects.toThrow(OWN_INTAKE_MESSAGE);
     await expect(moveCandidate(asVera, { cohortId: cohort.id, applicationId: third.id, toRank: 1, reason: "Lang erfaring." })).rejects.toThrow(OWN_INTAKE_MESSAGE);
-    const { fingerprint } = await previewDecisionBatch(colleague, cohort.id, { closeWaitlist: false });
-    await expect(sendDecisionBatch(asVera, cohort.id, { closeWaitlist: false, fingerprint })).rejects.toThrow(OWN_INTAKE_MESSAGE);
+    const preview = await previewDecisionBatch(colleague, cohort.id, { closeWaitlist: false });
+    await expect(sendDecisionBatch(asVera, cohort.id, { closeWaitlist: false, fingerprint: preview.plan.fingerprint })).rejects.toThrow(OWN_INTAKE_MESSAGE);
     expect(await db().decision.count({ where: { application: { cohortId: cohort.id } } })).toBe(0);
     expect(await db().rankingMove.count({ where: { cohortId: cohort.id } })).toBe(0);
     expect(await db().application.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ qualified: null });
