@@ -110,8 +110,9 @@ export function canLinkFeideByEmail(roles: readonly Role[]): boolean {
 
 /**
  * Nobody decides a case about themselves (forvaltningsloven § 6 first paragraph a: a party to the
- * case is disqualified): a staff member who is also a student never assesses her own hand-in,
- * decides her own klage or her own request for utsatt eksamen.
+ * case is disqualified): a staff member who is also a student decides nothing about herself: not
+ * her hand-in, attendance, grade, admission to the exam, klage, utsatt eksamen, leave, withdrawal,
+ * transfer or completion (the README lists where each is checked).
  */
 export const OWN_CASE_MESSAGE = "Saken gjelder deg selv, så du kan ikke avgjøre den (forvaltningsloven § 6). En kollega må gjøre det.";
 
@@ -122,6 +123,7 @@ export const OWN_CASE_MESSAGE = "Saken gjelder deg selv, så du kan ikke avgjør
 export const OWN_INTAKE_MESSAGE =
   "Du har selv søkt opptak til dette kullet, så du kan ikke behandle søknadene til det (forvaltningsloven § 6). En kollega må gjøre det.";
 
+/** Whether the case concerns the viewer: she is one of its parties. */
 export function isOwnCase(viewer: { id: string }, partyUserIds: readonly string[]): boolean {
   return partyUserIds.includes(viewer.id);
 }
