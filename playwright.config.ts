@@ -57,11 +57,10 @@ export default defineConfig({
     },
   },
   projects: [
-    // First: the programme's year is one serial chain (3–6 minutes) on a server of its own.
+    // First: the programme's year is one serial chain (about 3.5 minutes) on a server of its own.
     // Listed first, it starts at once on one worker while the other takes the chromium specs, and
     // that worker joins them when the year is done; listed last, it began when the chromium specs
-    // were done and ran on one worker with the other idle. The gain is small (15.6 → 15.2 min):
-    // the two cores, shared by two browsers, two servers and PostgreSQL, are the limit, not the workers.
+    // were done and ran alone on one worker with the other idle (15.6 → ~13 minutes).
     {
       name: "lifecycle",
       testMatch: /lifecycle\.spec\.ts$/,

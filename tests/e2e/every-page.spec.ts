@@ -16,8 +16,8 @@ async function expectNoSidewaysScroll(page: Page) {
 }
 
 // A role's pages in parts of at most PART pages, each a test of its own: the two workers share
-// them out. As one test per role, the adviser's 30-odd pages were one test of 105 s that could
-// start late and keep one worker busy after the other had finished.
+// them out. As one test per role, the adviser's 30-odd pages took 105 s on one worker near the
+// end of the run while the other had nothing left to do.
 const PART = 8;
 
 for (const audience of Object.keys(PAGES) as Audience[]) {
