@@ -154,7 +154,7 @@ describe("utsatt eksamen", () => {
     expect((await auditOf("exam_deferral.grant", id))[0]!.after).toMatchObject({ appealId: appeal.id });
   });
 
-  it("is refused to a student who withdrew while her documentation was being stored (her «ikke møtt» stays as it was)", async () => {
+  it("is refused to a student whose withdrawal is under way while she asks (her «ikke møtt» stays as it was)", async () => {
     const kull = await makeCohort({ students: 1, samlinger: [["2026-09-08"]], heldBefore: "2030-01-01", approved: () => 5, exam: { startsOn: "2026-12-14", endsOn: "2026-12-14" } });
     await registerForExam(kull.teacher, { cohortId: kull.cohortId }, at("2026-12-01T10:00:00Z"));
     const { enrolmentId, userId, name } = kull.students[0]!;
@@ -163,9 +163,10 @@ describe("utsatt eksamen", () => {
     const she = viewerOf({ id: userId, email: "trukket@test.no", name, roles: ["STUDENT"] });
     const holder = await connectRaw();
     try {
-      // The withdrawal commits after the request's early check, while it waits for the sitting.
+      // A withdrawal under way (it holds the enrolment's row) commits after the request's early
+      // check, while the request waits for that row.
       await holder.query("BEGIN");
-      await holder.query(`SELECT 1 FROM "Exam" WHERE "id" = $1 FOR UPDATE`, [kull.examId]);
+      await holder.query(`SELECT 1 FROM "Enrolment" WHERE "id" = $1 FOR UPDATE`, [enrolmentId]);
       const request = requestDeferral(she, kull.examId!, { reason: "ILLNESS", explanation: "Syk.", file: legeerklaering() }, at("2026-12-15T10:00:00Z"));
       const settled = request.then(() => "created", (error: unknown) => error);
       expect(await someoneWaitsFor(holder)).toBe(true);

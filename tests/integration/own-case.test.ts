@@ -7,14 +7,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { OWN_CASE_MESSAGE, OWN_INTAKE_MESSAGE } from "@/lib/permissions";
 import { offerPlace, previewDecisionBatch, sendDecisionBatch } from "@/lib/server/admission/decisions";
-import { moveCandidate } from "@/lib/server/admission/ranking-moves";
+import { moveCandidate, removeMove } from "@/lib/server/admission/ranking-moves";
+import { setWaitlistClosingDate } from "@/lib/server/admission/waitlist";
 import { judgeQualification } from "@/lib/server/admission/review";
 import { completeStudent } from "@/lib/server/enrolments/completion";
-import { grantLeave } from "@/lib/server/enrolments/leave";
+import { grantLeave, refuseLeave } from "@/lib/server/enrolments/leave";
 import { withdrawStudent } from "@/lib/server/enrolments/withdrawal";
 import { setGrade } from "@/lib/server/exams/grades";
 import { refuseExamAdmission } from "@/lib/server/exams/refusal";
-import { registerForExam } from "@/lib/server/exams/registration";
+import { registerForExam, withdrawFromExam } from "@/lib/server/exams/registration";
 import { isoDate } from "@/lib/to-domain";
 import { assignTeachers, createOpenCohort, createReviewedApplication, createUser, day } from "@/prisma/seed/factories";
 import { makeCohort, viewerOf, type World } from "./cohort-world";
@@ -44,34 +45,42 @@ describe("a student who is also on the staff of her kull", () => {
     await registerForExam(world.teacher, { cohortId: world.cohortId }, new Date("2026-12-01T10:00:00Z"));
   });
 
-  it("does not grade her own exam; a colleague does", async () => {
-    const input = { cohortId: world.cohortId, enrolmentId: world.students[HER]!.enrolmentId, grade: "B" as const, reason: null };
+  it("does not register herself, take herself off the exam, or grade it; a colleague grades it", async () => {
+    const enrolmentId = world.students[HER]!.enrolmentId;
+    await expect(registerForExam(herself, { cohortId: world.cohortId, enrolmentIds: [enrolmentId] })).rejects.toThrow(OWN_CASE_MESSAGE);
+    await expect(withdrawFromExam(herself, { cohortId: world.cohortId, enrolmentId })).rejects.toThrow(OWN_CASE_MESSAGE);
+    const input = { cohortId: world.cohortId, enrolmentId, grade: "B" as const, reason: null };
     await expect(setGrade(herself, input)).rejects.toThrow(OWN_CASE_MESSAGE);
-    expect(await db().examRegistration.findFirstOrThrow({ where: { enrolmentId: input.enrolmentId } })).toMatchObject({ grade: null });
-    // She grades the others.
+    expect(await db().examRegistration.findFirstOrThrow({ where: { enrolmentId } })).toMatchObject({ status: "ADMITTED", grade: null });
+    // She grades the others; a colleague grades her.
     await expect(setGrade(herself, { ...input, enrolmentId: world.students[2]!.enrolmentId })).resolves.toMatchObject({ changed: true });
+    await expect(setGrade(world.teacher, input)).resolves.toMatchObject({ changed: true });
   });
 
   it("does not refuse herself the exam, nor send a list that names her among others", async () => {
-    const ids = [world.students[SHORT]!.enrolmentId, world.students[HER]!.enrolmentId];
-    await expect(refuseExamAdmission(herself, { cohortId: world.cohortId, enrolmentIds: ids })).rejects.toThrow(OWN_CASE_MESSAGE);
+    const her = world.students[HER]!.enrolmentId;
+    const ids = [world.students[SHORT]!.enrolmentId, her];
+    await expect(refuseExamAdmission(herself, { cohortId: world.cohortId, enrolmentIds: [her] })).rejects.toThrow(OWN_CASE_MESSAGE);
+    await expect(refuseExamAdmission(herself, { cohortId: world.cohortId, enrolmentIds: ids })).rejects.toThrow("Listen tar med deg selv");
     expect(await db().studentLetter.count({ where: { enrolmentId: { in: ids } } })).toBe(0);
   });
 
-  it("does not decide her own leave, withdrawal or completion", async () => {
+  it("does not grant or refuse her own leave, nor decide her withdrawal or completion", async () => {
     const enrolmentId = world.students[HER]!.enrolmentId;
-    await expect(grantLeave(herself, { enrolmentId, from: daysFromToday(10), to: daysFromToday(40), reason: "Fødselspermisjon", documentation: null })).rejects.toThrow(OWN_CASE_MESSAGE);
+    const leave = { enrolmentId, from: daysFromToday(10), to: daysFromToday(40), reason: "Fødselspermisjon", documentation: null };
+    await expect(grantLeave(herself, leave)).rejects.toThrow(OWN_CASE_MESSAGE);
+    await expect(refuseLeave(herself, { ...leave, grounds: "Ikke dokumentert." })).rejects.toThrow(OWN_CASE_MESSAGE);
     await expect(withdrawStudent(herself, { enrolmentId, effectiveOn: today, reason: null })).rejects.toThrow(OWN_CASE_MESSAGE);
     await expect(completeStudent(herself, { enrolmentId })).rejects.toThrow(OWN_CASE_MESSAGE);
     expect(await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId } })).toMatchObject({ status: "ACTIVE" });
     expect(await db().leaveOfAbsence.count({ where: { enrolmentId } })).toBe(0);
     // A colleague grants it.
-    await expect(grantLeave(world.adviser, { enrolmentId, from: daysFromToday(10), to: daysFromToday(40), reason: "Fødselspermisjon", documentation: null })).resolves.toMatchObject({ started: false });
+    await expect(grantLeave(world.adviser, leave)).resolves.toMatchObject({ started: false });
   });
 });
 
 describe("an adviser who has applied to the kull herself", () => {
-  it("judges, offers, ranks and sends no decision in that kull; a colleague does, and she may again once she withdraws", async () => {
+  it("judges, offers, ranks, moves, sets the list's closing day and sends no decision in that kull; a colleague does, and she may again once she withdraws", async () => {
     const { cohort } = await createOpenCohort(db(), { capacity: 2, deadline: daysFromToday(-3) });
     const own = (await createReviewedApplication(db(), { cohortId: cohort.id, name: "Vera Veileder" })).application;
     const other = (await createReviewedApplication(db(), { cohortId: cohort.id, qualified: null, name: "Ola Søker" })).application;
@@ -83,10 +92,14 @@ describe("an adviser who has applied to the kull herself", () => {
     await expect(judgeQualification(asVera, { applicationId: other.id, qualified: true, grounds: null })).rejects.toThrow(OWN_INTAKE_MESSAGE);
     await expect(offerPlace(asVera, third.id)).rejects.toThrow(OWN_INTAKE_MESSAGE);
     await expect(moveCandidate(asVera, { cohortId: cohort.id, applicationId: third.id, toRank: 1, reason: "Lang erfaring." })).rejects.toThrow(OWN_INTAKE_MESSAGE);
+    await moveCandidate(colleague, { cohortId: cohort.id, applicationId: third.id, toRank: 1, reason: "Lang erfaring." });
+    const move = await db().rankingMove.findFirstOrThrow({ where: { cohortId: cohort.id } });
+    await expect(removeMove(asVera, { cohortId: cohort.id, moveId: move.id })).rejects.toThrow(OWN_INTAKE_MESSAGE);
+    await expect(setWaitlistClosingDate(asVera, { cohortId: cohort.id, date: null })).rejects.toThrow(OWN_INTAKE_MESSAGE);
     const preview = await previewDecisionBatch(colleague, cohort.id, { closeWaitlist: false });
     await expect(sendDecisionBatch(asVera, cohort.id, { closeWaitlist: false, fingerprint: preview.plan.fingerprint })).rejects.toThrow(OWN_INTAKE_MESSAGE);
     expect(await db().decision.count({ where: { application: { cohortId: cohort.id } } })).toBe(0);
-    expect(await db().rankingMove.count({ where: { cohortId: cohort.id } })).toBe(0);
+    expect(await db().rankingMove.findMany({ where: { cohortId: cohort.id }, select: { id: true } })).toEqual([{ id: move.id }]);
     expect(await db().application.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ qualified: null });
 
     await judgeQualification(colleague, { applicationId: other.id, qualified: true, grounds: null });

@@ -306,6 +306,8 @@ export async function markAppealForwarded(viewer: Viewer, appealId: string, now 
   requireAdviser(viewer);
   await db().$transaction(async (tx) => {
     const appeal = await lockAppeal(tx, appealId);
+    // Preparing the klage for the klagenemnd is part of the case (forvaltningsloven § 6).
+    await refuseOwnIntake(tx, viewer, appeal.cohortId);
     const current = await tx.appeal.findUniqueOrThrow({ where: { id: appeal.id }, select: { status: true, forwardedAt: true } });
     if (current.status !== "UPHELD") throw new DomainError("Bare en klage som ikke er tatt til følge, sendes til klageinstansen.");
     if (current.forwardedAt) throw new DomainError("Klagen er allerede merket som oversendt.");

@@ -29,7 +29,7 @@ import { queueMail } from "@/lib/server/mail";
 import { LOCKING_TRANSACTION, withRetry } from "@/lib/server/transactions";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
-import { requireAdviser } from "./access";
+import { refuseOwnIntake, requireAdviser } from "./access";
 import { settleOpenAppeals } from "./appeal-settlement";
 import { issueLetter, loadLetterContexts } from "./letters";
 import { GROUNDS, keepClosingDay, lockCohort, placesTaken, waitlistClosingDateOf } from "./places";
@@ -303,6 +303,7 @@ export async function setWaitlistClosingDate(viewer: Viewer, input: { cohortId: 
   requireAdviser(viewer);
   const result = await db().$transaction(async (tx) => {
     const cohort = await lockCohort(tx, input.cohortId);
+    await refuseOwnIntake(tx, viewer, input.cohortId);
     const { endsOn } = await tx.cohort.findUniqueOrThrow({ where: { id: input.cohortId }, select: { endsOn: true } });
     const current = await waitlistClosingDateOf(tx, cohort);
     if (isWaitlistClosed(current, now)) {

@@ -126,9 +126,10 @@ function config(request?: Request): NextAuthConfig {
         if (!candidate || !canLinkFeideByEmail(candidate.roles)) return "/login?feil=feide";
         // Compare and set: two first sign-ins that report the same address at once (two Feide
         // identities) must not both link, the later one overwriting the earlier one's subject;
-        // nor may an account disabled since the lookup be linked.
+        // nor may an account be linked that since the lookup was disabled, changed its address or
+        // became an administrator or applicant (canLinkFeideByEmail).
         const linkedNow = await db().user.updateMany({
-          where: { id: candidate.id, feideSubject: null, disabledAt: null },
+          where: { id: candidate.id, email, feideSubject: null, disabledAt: null, NOT: { roles: { hasSome: ["ADMIN", "APPLICANT"] } } },
           data: { feideSubject: subject },
         });
         return linkedNow.count === 1 ? true : "/login?feil=feide";

@@ -256,7 +256,9 @@ export async function saveDayAttendance(viewer: Viewer, input: SaveDayAttendance
     // Nobody registers their own attendance (forvaltningsloven § 6): a teacher who is also a
     // student of the kull saves the day's list with her own row as it stands; a colleague changes it.
     // Checked on what the save changes, so the list saved again unchanged is not refused.
-    if (isOwnCase(viewer, found.filter((row) => changed.has(row.id)).map((row) => row.userId))) throw new DomainError(OWN_CASE_MESSAGE);
+    if (isOwnCase(viewer, found.filter((row) => changed.has(row.id)).map((row) => row.userId))) {
+      throw new DomainError(`${OWN_CASE_MESSAGE} Lagre listen med din egen rad som den var, så registrerer en kollega den.`);
+    }
     const idOf = new Map(written.map((row) => [row.enrolmentId, row.id]));
     await auditMany(
       tx,

@@ -65,13 +65,16 @@ export async function requestDeferral(viewer: Viewer, examId: string, input: Def
   const result = await withStoredPdf(viewer, input.file, (pdf) =>
     db().$transaction(async (tx) => {
       const exam = await lockExam(tx, own.exam.cohortId, examId);
-      // The enrolment's status is read again here: the student may have withdrawn while the PDF
-      // was stored (a withdrawal leaves a NOT_ATTENDED registration as it is).
-      const [registration] = await tx.$queryRaw<{ id: string; status: "ADMITTED" | "NOT_ATTENDED" | "WITHDRAWN" | "REFUSED" | "DEFERRED"; grade: null | "A"; enrolmentStatus: string }[]>`
-        SELECT r."id", r."status"::text AS "status", r."grade"::text AS "grade", e."status"::text AS "enrolmentStatus"
-        FROM "ExamRegistration" r JOIN "Enrolment" e ON e."id" = r."enrolmentId"
-        WHERE r."id" = ${own.id} FOR UPDATE OF r`;
-      if (!registration || registration.enrolmentStatus === "WITHDRAWN") throw new NotFoundError(NOT_FOUND);
+      // The enrolment's status is read again here, its row shared-locked (sitting, enrolment,
+      // registration: the order of setGrade), so a withdrawal under way waits for this request or
+      // this request for it: the student may have withdrawn while the PDF was stored, and a
+      // withdrawal leaves a NOT_ATTENDED registration as it is.
+      const [enrolment] = await tx.$queryRaw<{ status: string }[]>`
+        SELECT "status"::text AS "status" FROM "Enrolment" WHERE "id" = ${own.enrolmentId} FOR SHARE`;
+      if (!enrolment || enrolment.status === "WITHDRAWN") throw new NotFoundError(NOT_FOUND);
+      const [registration] = await tx.$queryRaw<{ id: string; status: "ADMITTED" | "NOT_ATTENDED" | "WITHDRAWN" | "REFUSED" | "DEFERRED"; grade: null | "A" }[]>`
+        SELECT "id", "status"::text AS "status", "grade"::text AS "grade" FROM "ExamRegistration" WHERE "id" = ${own.id} FOR UPDATE`;
+      if (!registration) throw new NotFoundError(NOT_FOUND);
       const open = await tx.examDeferral.count({ where: { registrationId: own.id, status: { in: ["REQUESTED", "GRANTED"] } } });
       const problem = deferralRequestProblem({ record: registration, sitting: exam, openRequest: open > 0, now });
       if (problem) throw new DomainError(problem);

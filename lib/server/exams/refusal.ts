@@ -116,7 +116,13 @@ export async function refuseExamAdmission(
     );
     const nameOf = (id: string) => people.find((person) => person.id === id)?.user.name ?? "Studenten";
     // Nobody decides their own admission to the exam (forvaltningsloven § 6).
-    if (isOwnCase(viewer, people.map((person) => person.userId))) throw new DomainError(`${OWN_CASE_MESSAGE} Ingen vedtak er sendt.`);
+    if (isOwnCase(viewer, people.map((person) => person.userId))) {
+      throw new DomainError(
+        people.length === 1
+          ? `${OWN_CASE_MESSAGE} Ingen vedtak er sendt.`
+          : "Listen tar med deg selv, og din egen sak kan du ikke avgjøre (forvaltningsloven § 6). Ta deg selv ut av listen; en kollega avgjør din sak. Ingen vedtak er sendt.",
+      );
+    }
     const existingBy = new Map(existing.map((row) => [row.enrolmentId, row]));
     const eligibleNow = ids.filter((id) => !canRefuseExamAdmission(evaluation.byEnrolment.get(id)!.eligibility));
     if (eligibleNow.length > 0) {

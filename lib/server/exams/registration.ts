@@ -25,6 +25,7 @@ import { examPhase, examTimesInput, formatExamMomentNb } from "@/lib/domain/exam
 import { formatDateNb } from "@/lib/domain/format";
 import { staffReasons } from "@/lib/domain/risk";
 import { env } from "@/lib/env";
+import { isOwnCase, OWN_CASE_MESSAGE } from "@/lib/permissions";
 import { audit, auditMany } from "@/lib/server/audit";
 import { requireCohortStaff } from "@/lib/server/cohorts/access";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
@@ -363,6 +364,10 @@ export async function registerForExam(
         select: { id: true, userId: true, status: true, user: { select: { name: true, email: true } } },
       }),
     );
+    // Nobody admits herself to the exam (forvaltningsloven § 6), least of all by lifting her own
+    // refusal: by name it is refused; «Meld opp alle» leaves her for a colleague.
+    const own = new Set(people.filter((person) => isOwnCase(viewer, [person.userId])).map((person) => person.id));
+    if (wanted && wanted.some((id) => own.has(id))) throw new DomainError(OWN_CASE_MESSAGE);
     // A student on leave is not registered (issue 18: lib/domain/enrolment.ts), whatever the counts say.
     const onLeave = new Set(people.filter((person) => person.status === "ON_LEAVE").map((person) => person.id));
     if (wanted && wanted.some((id) => onLeave.has(id))) {
@@ -370,7 +375,7 @@ export async function registerForExam(
       throw new DomainError(`${names.join(", ")} har permisjon og kan ikke meldes opp til eksamen før hun eller han er tilbake.`);
     }
     const decisions = lockedIds
-      .filter((id) => !onLeave.has(id))
+      .filter((id) => !onLeave.has(id) && !own.has(id))
       .map((id) => ({ id, decision: examAdmissionDecision(evaluation.byEnrolment.get(id)!.eligibility, evaluation.requirements) }));
     if (wanted) {
       const refused = decisions.filter((row) => !row.decision.allowed);
@@ -511,9 +516,10 @@ export async function withdrawFromExam(viewer: Viewer, input: { cohortId: string
     }
     const registration = await tx.examRegistration.findUnique({
       where: { examId_enrolmentId: { examId: exam.id, enrolmentId: input.enrolmentId } },
-      select: { id: true, status: true, grade: true, enrolment: { select: { user: { select: { name: true } } } } },
+      select: { id: true, status: true, grade: true, enrolment: { select: { userId: true, user: { select: { name: true } } } } },
     });
     if (!registration || registration.status !== "ADMITTED") throw new NotFoundError("Studenten er ikke meldt opp til eksamen.");
+    if (isOwnCase(viewer, [registration.enrolment.userId])) throw new DomainError(OWN_CASE_MESSAGE);
     if (registration.grade) throw new DomainError("Studenten har fått karakter og kan ikke meldes av. Rett karakteren i stedet.");
     await tx.examRegistration.update({ where: { id: registration.id }, data: { status: "WITHDRAWN" } });
     await audit(tx, {

@@ -18,6 +18,7 @@ import { lockCohort } from "@/lib/server/cohorts/plan-support";
 import { db } from "@/lib/server/db";
 import { DomainError } from "@/lib/server/errors";
 import { LIFE_SELECT, lifeOf, loadLifeCounts } from "@/lib/server/intakes/facts";
+import { refuseOwnIntake } from "@/lib/server/admission/access";
 import { requireIntakeManager } from "@/lib/server/intakes/queries";
 import { queueMail } from "@/lib/server/mail";
 import { withRetry } from "@/lib/server/transactions";
@@ -43,6 +44,8 @@ export async function updateIntake(viewer: Viewer, input: IntakeFields & { cohor
       db().$transaction(async (tx) => {
         // The same lock as every offer and enrolment takes: places are counted and changed in one step.
         await lockCohort(tx, input.cohortId);
+        // Its places, deadlines and waiting list are the competition she is in (forvaltningsloven § 6).
+        await refuseOwnIntake(tx, viewer, input.cohortId);
         const row = await tx.cohort.findUniqueOrThrow({ where: { id: input.cohortId }, select: { ...LIFE_SELECT, updatedAt: true } });
         const counts = (await loadLifeCounts(tx, [row.id])).get(row.id)!;
         const life = lifeOf(row, counts, today, null);
