@@ -57,15 +57,6 @@ export default defineConfig({
     },
   },
   projects: [
-    // First: the programme's year is one serial chain (about 3.5 minutes) on a server of its own.
-    // Listed first, it starts at once on one worker while the other takes the chromium specs, and
-    // that worker joins them when the year is done; listed last, it began when the chromium specs
-    // were done and ran alone on one worker with the other idle (15.6 → ~13 minutes).
-    {
-      name: "lifecycle",
-      testMatch: /lifecycle\.spec\.ts$/,
-      use: { ...devices["Desktop Chrome"], channel: undefined, baseURL: `http://localhost:${LIFECYCLE_PORT}` },
-    },
     {
       name: "chromium",
       testIgnore: /(lifecycle|access-matrix|hostile-input)\.spec\.ts$/,
@@ -76,6 +67,11 @@ export default defineConfig({
     // refused request changed nothing by comparing the whole database before and after; while
     // developing, `--project security --no-deps` runs them without the rest.
     { name: "security", testMatch: /(access-matrix|hostile-input)\.spec\.ts$/, dependencies: ["chromium"], workers: 1 },
+    {
+      name: "lifecycle",
+      testMatch: /lifecycle\.spec\.ts$/,
+      use: { ...devices["Desktop Chrome"], channel: undefined, baseURL: `http://localhost:${LIFECYCLE_PORT}` },
+    },
   ],
   webServer: EXTERNAL
     ? undefined

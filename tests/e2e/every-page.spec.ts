@@ -15,37 +15,23 @@ async function expectNoSidewaysScroll(page: Page) {
   expect(scrollWidth, `${page.url()} is ${scrollWidth} px wide in a ${innerWidth} px window`).toBeLessThanOrEqual(innerWidth);
 }
 
-// A role's pages in parts of at most PART pages, each a test of its own: the two workers share
-// them out. As one test per role, the adviser's 30-odd pages took 105 s on one worker near the
-// end of the run while the other had nothing left to do.
-const PART = 8;
-
 for (const audience of Object.keys(PAGES) as Audience[]) {
-  const parts = Math.ceil(PAGES[audience].length / PART);
-  for (let part = 0; part < parts; part += 1) {
-    const entries = PAGES[audience].slice(part * PART, (part + 1) * PART);
-    const label = parts > 1 ? ` (${part + 1} av ${parts})` : "";
-    test(`every page of «${audience}»${label} at 375 px: no sideways scrolling, no axe violations`, async ({ page }) => {
-      await checkPages(page, audience, entries);
-    });
-  }
-}
-
-async function checkPages(page: Page, audience: Audience, entries: (typeof PAGES)[Audience]) {
-  // Generous: axe on a long page (every user, as cards) takes a while on a busy shared machine.
-  test.setTimeout(60_000 + entries.length * 45_000);
-  const account = ACCOUNT_OF[audience];
-  if (account) await signIn(page, account);
-  for (const entry of entries) {
-    await test.step(entry.name, async () => {
-      const path = typeof entry.path === "string" ? entry.path : await entry.path(page);
-      await page.goto(path);
-      await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
-      await expectNoSidewaysScroll(page);
-      await expectNoBrokenWords(page);
-      await expectAccessible(page);
-    });
-  }
+  test(`every page of «${audience}» at 375 px: no sideways scrolling, no axe violations`, async ({ page }) => {
+    // Generous: axe on a long page (every user, as cards) takes a while on a busy shared machine.
+    test.setTimeout(60_000 + PAGES[audience].length * 45_000);
+    const account = ACCOUNT_OF[audience];
+    if (account) await signIn(page, account);
+    for (const entry of PAGES[audience]) {
+      await test.step(entry.name, async () => {
+        const path = typeof entry.path === "string" ? entry.path : await entry.path(page);
+        await page.goto(path);
+        await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+        await expectNoSidewaysScroll(page);
+        await expectNoBrokenWords(page);
+        await expectAccessible(page);
+      });
+    }
+  });
 }
 
 // Tables on a laptop: an ordinary table, still without a column squeezed until a word breaks.
