@@ -15,10 +15,16 @@ export async function attemptSignIn(page: Page, email: string, password = DEMO_P
   await page.getByRole("button", { name: "Logg inn" }).click();
 }
 
-/** Signs in and waits until the browser has left the sign-in page. */
+/**
+ * Signs in and waits until the browser has left the sign-in page: its address, and its title. The
+ * sign-in's redirect is a client-side navigation, so the address changes before the new page's
+ * metadata has streamed in, and "Logg inn" stays the title until then. A check right after sign-in
+ * (axe's "document-title") could otherwise see the moment between the two titles (CI, /faglaerer).
+ */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await attemptSignIn(page, email, password);
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await page.waitForFunction(() => document.title.trim() !== "" && !document.title.startsWith("Logg inn"));
 }
 
 const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -51,7 +57,8 @@ export async function expectAccessible(page: Page) {
   // Next.js streams a page's metadata: just after a client-side navigation (a sign-in's redirect)
   // the document can be a moment without its <title>, and axe then reports "document-title" for a
   // page that has one (seen once in CI on /faglaerer). Wait for the title (and the load) first; a
-  // page that really has none is still reported once the wait is over.
+  // page that really has none is still reported once the wait is over. (The old page's title can
+  // also still be there when the wait starts: signIn waits for "Logg inn" to go.)
   await page
     .waitForFunction(() => document.readyState === "complete" && document.title.trim() !== "", undefined, { timeout: 10_000 })
     .catch(() => {});
