@@ -17,6 +17,7 @@ import { DomainError } from "@/lib/server/errors";
 import { resolveViewer, type Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
 import { createOpenCohort, createReviewedApplication, createUser, day } from "@/prisma/seed/factories";
+import { intakeFieldsOf } from "./cohort-world";
 import { connectRaw, db, signInAs, someoneWaitsFor } from "./support";
 
 const today = () => osloDate(new Date());
@@ -40,23 +41,6 @@ async function sendRound(viewer: Viewer, cohortId: string, now?: Date, closeWait
 }
 const decisionOf = (applicationId: string) => db().decision.findUniqueOrThrow({ where: { applicationId } });
 const appealOf = (id: string) => db().appeal.findUniqueOrThrow({ where: { id } });
-
-async function intakeFields(cohortId: string) {
-  const c = await db().cohort.findUniqueOrThrow({ where: { id: cohortId } });
-  return {
-    cohortId,
-    reason: null,
-    code: c.code,
-    name: c.name,
-    capacity: c.capacity,
-    applicationOpensOn: isoDate(c.applicationOpensOn),
-    applicationDeadline: isoDate(c.applicationDeadline),
-    offerAnswerDeadline: isoDate(c.offerAnswerDeadline),
-    startsOn: isoDate(c.startsOn),
-    endsOn: isoDate(c.endsOn),
-    waitlistClosesOn: c.waitlistClosesOn ? isoDate(c.waitlistClosesOn) : null,
-  };
-}
 
 /** Moves a samling's days to a month from today (the last first, so no two days ever share a date). */
 async function moveSamlingAMonthOn(samlingId: string) {
@@ -84,7 +68,7 @@ describe("places and open offers", () => {
     const staff = await adviser();
     const offered = [await candidate(cohort.id, 1, "Anne A"), await candidate(cohort.id, 1, "Berit B"), await candidate(cohort.id, 1, "Cato C")];
     await sendRound(staff, cohort.id);
-    const cut = await updateIntake(staff, { ...(await intakeFields(cohort.id)), capacity: 1 }).catch((error) => error);
+    const cut = await updateIntake(staff, { ...(await intakeFieldsOf(cohort.id)), capacity: 1 }).catch((error) => error);
     expect(cut).toBeInstanceOf(DomainError);
     expect(cut.fieldErrors.capacity).toEqual(["3 plasser er allerede tatt eller tilbudt, så kullet kan ikke ha færre enn 3 studieplasser."]);
     for (const { user, application } of offered) await answerOffer(await viewerOf(user), application.id, "ACCEPTED");

@@ -2,7 +2,7 @@
 // approved arbeidskrav, its teaching team, a faculty member outside the team and an adviser.
 import { addDays } from "@/lib/domain/dates";
 import type { Viewer } from "@/lib/server/viewer";
-import type { RequirementColumns } from "@/lib/to-domain";
+import { isoDate, type RequirementColumns } from "@/lib/to-domain";
 import {
   assignTeachers,
   cohortDays,
@@ -21,6 +21,24 @@ import { db } from "./support";
 
 export function viewerOf(user: { id: string; email: string; name: string; roles: Viewer["roles"] }): Viewer {
   return { id: user.id, email: user.email, name: user.name, roles: user.roles, sessionId: "test", emailVerified: true };
+}
+
+/** The intake form's fields as the kull has them now, for `updateIntake` with one field changed. */
+export async function intakeFieldsOf(cohortId: string) {
+  const c = await db().cohort.findUniqueOrThrow({ where: { id: cohortId } });
+  return {
+    cohortId,
+    reason: null,
+    code: c.code,
+    name: c.name,
+    capacity: c.capacity,
+    applicationOpensOn: isoDate(c.applicationOpensOn),
+    applicationDeadline: isoDate(c.applicationDeadline),
+    offerAnswerDeadline: isoDate(c.offerAnswerDeadline),
+    startsOn: isoDate(c.startsOn),
+    endsOn: isoDate(c.endsOn),
+    waitlistClosesOn: c.waitlistClosesOn ? isoDate(c.waitlistClosesOn) : null,
+  };
 }
 
 /** `count` samling days in samlinger of three, starting `from`, one samling per fortnight. */

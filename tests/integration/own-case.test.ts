@@ -6,19 +6,22 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { OWN_CASE_MESSAGE, OWN_INTAKE_MESSAGE } from "@/lib/permissions";
+import { decideAppeal, fileAppeal, markAppealForwarded } from "@/lib/server/admission/appeals";
 import { offerPlace, previewDecisionBatch, sendDecisionBatch } from "@/lib/server/admission/decisions";
 import { moveCandidate, removeMove } from "@/lib/server/admission/ranking-moves";
 import { setWaitlistClosingDate } from "@/lib/server/admission/waitlist";
 import { judgeQualification } from "@/lib/server/admission/review";
 import { completeStudent } from "@/lib/server/enrolments/completion";
-import { grantLeave, refuseLeave } from "@/lib/server/enrolments/leave";
+import { cancelLeave, grantLeave, refuseLeave, registerReturn } from "@/lib/server/enrolments/leave";
+import { transferStudent } from "@/lib/server/enrolments/transfer";
 import { withdrawStudent } from "@/lib/server/enrolments/withdrawal";
 import { setGrade } from "@/lib/server/exams/grades";
 import { refuseExamAdmission } from "@/lib/server/exams/refusal";
 import { registerForExam, withdrawFromExam } from "@/lib/server/exams/registration";
+import { updateIntake } from "@/lib/server/intakes/edit";
 import { isoDate } from "@/lib/to-domain";
 import { assignTeachers, createOpenCohort, createReviewedApplication, createUser, day } from "@/prisma/seed/factories";
-import { makeCohort, viewerOf, type World } from "./cohort-world";
+import { intakeFieldsOf, makeCohort, viewerOf, type World } from "./cohort-world";
 import { db } from "./support";
 
 const today = osloDate(new Date());
@@ -74,8 +77,14 @@ describe("a student who is also on the staff of her kull", () => {
     await expect(completeStudent(herself, { enrolmentId })).rejects.toThrow(OWN_CASE_MESSAGE);
     expect(await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId } })).toMatchObject({ status: "ACTIVE" });
     expect(await db().leaveOfAbsence.count({ where: { enrolmentId } })).toBe(0);
-    // A colleague grants it.
+    // A colleague grants it. She neither cancels it nor registers her return, nor transfers herself.
     await expect(grantLeave(world.adviser, leave)).resolves.toMatchObject({ started: false });
+    await expect(cancelLeave(herself, { enrolmentId })).rejects.toThrow(OWN_CASE_MESSAGE);
+    await expect(registerReturn(herself, { enrolmentId, returnedOn: today })).rejects.toThrow(OWN_CASE_MESSAGE);
+    await expect(transferStudent(herself, { enrolmentId, toCohortId: world.cohortId, credits: [], samlinger: [] })).rejects.toThrow(OWN_CASE_MESSAGE);
+    expect(await db().leaveOfAbsence.findFirstOrThrow({ where: { enrolmentId } })).toMatchObject({ status: "GRANTED" });
+    await cancelLeave(world.adviser, { enrolmentId });
+    expect(await db().leaveOfAbsence.findFirstOrThrow({ where: { enrolmentId } })).toMatchObject({ status: "CANCELLED" });
   });
 });
 
@@ -107,5 +116,27 @@ describe("an adviser who has applied to the kull herself", () => {
     // Withdrawn, her application no longer makes her a party.
     await db().application.update({ where: { id: own.id }, data: { status: "WITHDRAWN", withdrawnAt: new Date() } });
     await expect(offerPlace(asVera, third.id)).resolves.toEqual(expect.any(String));
+  });
+
+  it("neither decides nor forwards a klage in that kull, nor edits its places; a colleague decides it", async () => {
+    const { cohort } = await createOpenCohort(db(), { capacity: 1, deadline: daysFromToday(-3) });
+    const own = (await createReviewedApplication(db(), { cohortId: cohort.id, name: "Vera Veileder" })).application;
+    const refused = await createReviewedApplication(db(), { cohortId: cohort.id, qualified: false, name: "Rolf Refusert" });
+    const vera = await db().user.update({ where: { id: own.applicantId }, data: { roles: ["APPLICANT", "ADVISER"] } });
+    const asVera = viewerOf({ ...vera, roles: ["APPLICANT", "ADVISER"] });
+    const colleague = viewerOf(await createUser(db(), { roles: ["ADVISER"], name: "Kollega Veileder" }));
+    const preview = await previewDecisionBatch(colleague, cohort.id, { closeWaitlist: false });
+    await sendDecisionBatch(colleague, cohort.id, { closeWaitlist: false, fingerprint: preview.plan.fingerprint });
+    const appealId = await fileAppeal(viewerOf(refused.user), refused.application.id, { text: "Jeg har 180 studiepoeng.", file: null });
+
+    const upheld = { kind: "UPHOLD" as const, grounds: "Vitnemålet viser 120 studiepoeng.", forwarded: false };
+    await expect(decideAppeal(asVera, appealId, upheld)).rejects.toThrow(OWN_INTAKE_MESSAGE);
+    await expect(markAppealForwarded(asVera, appealId)).rejects.toThrow(OWN_INTAKE_MESSAGE);
+    await expect(updateIntake(asVera, { ...(await intakeFieldsOf(cohort.id)), capacity: 2 })).rejects.toThrow(OWN_INTAKE_MESSAGE);
+    expect(await db().appeal.findUniqueOrThrow({ where: { id: appealId } })).toMatchObject({ status: "RECEIVED", decidedById: null, forwardedAt: null });
+    expect(await db().cohort.findUniqueOrThrow({ where: { id: cohort.id } })).toMatchObject({ capacity: 1 });
+
+    await expect(decideAppeal(colleague, appealId, upheld)).resolves.toBe("DECIDED");
+    expect(await db().appeal.findUniqueOrThrow({ where: { id: appealId } })).toMatchObject({ decidedById: colleague.id });
   });
 });
