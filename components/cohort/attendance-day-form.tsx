@@ -27,6 +27,11 @@ export interface AttendanceDayStudent {
   credited?: boolean;
   /** Inside the student's granted leave: never an absence, whatever is registered. */
   onLeave?: boolean;
+  /**
+   * The viewer's own row (a teacher who is also a student of the kull): shown, not changeable here,
+   * and sent as it stands, so the list saves; a colleague registers it (forvaltningsloven § 6).
+   */
+  self?: boolean;
 }
 
 export function AttendanceDayForm({
@@ -74,7 +79,7 @@ export function AttendanceDayForm({
     );
     setStatuses(result.statuses);
     setNotes(result.notes);
-    setExceptions([...result.absentWithNotice, ...result.exempt]);
+    setExceptions([...result.absentWithNotice, ...result.exempt, ...result.own]);
     setAnnouncement(result.announcement);
   }
 
@@ -109,6 +114,7 @@ export function AttendanceDayForm({
         {students.map((student, index) => {
           const id = student.enrolmentId;
           const status = statuses[id];
+          const explained = student.self || student.credited || student.onLeave;
           const header = index === 0 || students[index - 1]!.basisgruppe !== student.basisgruppe;
           return (
             <li key={id}>
@@ -120,18 +126,27 @@ export function AttendanceDayForm({
               ) : null}
               <fieldset
                 className={`rounded-md border p-3 ${status === "ABSENT" ? "border-red-700 bg-red-50" : status === "PRESENT" ? "border-green-700 bg-green-50" : "border-slate-300 bg-white"}`}
-                aria-describedby={[student.absenceNotice ? `notice-${id}` : null, student.credited || student.onLeave ? `own-${id}` : null].filter(Boolean).join(" ") || undefined}
+                aria-describedby={[student.absenceNotice ? `notice-${id}` : null, explained ? `own-${id}` : null].filter(Boolean).join(" ") || undefined}
               >
                 <legend className="sr-only">{student.name}</legend>
                 <p aria-hidden="true" className="font-medium">
                   {student.name}
                 </p>
-                {student.credited || student.onLeave ? (
+                {explained ? (
                   <p id={`own-${id}`} className="mt-1 rounded border border-slate-400 bg-slate-50 px-2 py-1 text-sm text-slate-900">
-                    {student.credited
-                      ? "Godkjent fra tidligere kull: studenten var til stede på samme dag i kullet før, og dagen teller som oppmøte."
-                      : "Permisjon: dagen er i studentens permisjonstid og teller ikke som fravær."}
+                    {student.self
+                      ? "Dette er deg: du kan ikke registrere ditt eget oppmøte (forvaltningsloven § 6). En kollega gjør det."
+                      : student.credited
+                        ? "Godkjent fra tidligere kull: studenten var til stede på samme dag i kullet før, og dagen teller som oppmøte."
+                        : "Permisjon: dagen er i studentens permisjonstid og teller ikke som fravær."}
                   </p>
+                ) : null}
+                {student.self ? (
+                  // Sent as it stands, so the list saves with her row unchanged (the save refuses a change).
+                  <>
+                    {student.status ? <input type="hidden" name={`status:${id}`} value={student.status} /> : null}
+                    <input type="hidden" name={`note:${id}`} value={student.note ?? ""} />
+                  </>
                 ) : null}
                 {student.absenceNotice ? (
                   <p id={`notice-${id}`} className="mt-1 rounded border border-amber-700 bg-amber-50 px-2 py-1 text-sm text-amber-900">
@@ -142,7 +157,7 @@ export function AttendanceDayForm({
                   {(["PRESENT", "ABSENT"] as const).map((value) => (
                     <label
                       key={value}
-                      className={`flex min-h-11 cursor-pointer items-center gap-2 rounded-md border px-3 py-2 font-medium ${
+                      className={`flex min-h-11 items-center gap-2 rounded-md border px-3 py-2 font-medium ${student.self ? "cursor-not-allowed" : "cursor-pointer"} ${
                         status === value
                           ? value === "PRESENT"
                             ? "border-green-800 bg-green-100 text-green-900"
@@ -155,6 +170,7 @@ export function AttendanceDayForm({
                         name={`status:${id}`}
                         value={value}
                         checked={status === value}
+                        disabled={student.self}
                         onChange={() => setStatuses((previous) => ({ ...previous, [id]: value }))}
                         className="size-5 shrink-0 accent-brand-600"
                       />
@@ -163,29 +179,33 @@ export function AttendanceDayForm({
                     </label>
                   ))}
                 </div>
-                <details className="mt-2" open={Boolean(notes[id]) || Boolean(errors[`note:${id}`])}>
-                  <summary className="min-h-6 cursor-pointer py-1 text-sm font-medium text-brand-700">
-                    {notes[id] ? "Merknad" : "Legg til merknad"}
-                  </summary>
-                  <label htmlFor={`note-${id}`} className="mt-1 block text-sm font-medium">
-                    Merknad om {student.name} <span className="font-normal text-slate-600">(valgfritt)</span>
-                  </label>
-                  <input
-                    id={`note-${id}`}
-                    name={`note:${id}`}
-                    value={notes[id] ?? ""}
-                    onChange={(event) => {
-                      const value = event.target.value;
-                      setNotes((previous) => ({ ...previous, [id]: value }));
-                    }}
-                    maxLength={MAX_ATTENDANCE_NOTE}
-                    placeholder="For eksempel: kom kl. 11"
-                    className="input mt-1 min-h-10 py-1 text-sm"
-                    aria-invalid={errors[`note:${id}`] ? true : undefined}
-                    aria-describedby={errors[`note:${id}`] ? `note-${id}-error` : undefined}
-                  />
-                  <FieldMessages id={`note-${id}`} errors={errors[`note:${id}`]} />
-                </details>
+                {student.self ? (
+                  student.note ? <p className="mt-2 text-sm">Merknad: {student.note}</p> : null
+                ) : (
+                  <details className="mt-2" open={Boolean(notes[id]) || Boolean(errors[`note:${id}`])}>
+                    <summary className="min-h-6 cursor-pointer py-1 text-sm font-medium text-brand-700">
+                      {notes[id] ? "Merknad" : "Legg til merknad"}
+                    </summary>
+                    <label htmlFor={`note-${id}`} className="mt-1 block text-sm font-medium">
+                      Merknad om {student.name} <span className="font-normal text-slate-600">(valgfritt)</span>
+                    </label>
+                    <input
+                      id={`note-${id}`}
+                      name={`note:${id}`}
+                      value={notes[id] ?? ""}
+                      onChange={(event) => {
+                        const value = event.target.value;
+                        setNotes((previous) => ({ ...previous, [id]: value }));
+                      }}
+                      maxLength={MAX_ATTENDANCE_NOTE}
+                      placeholder="For eksempel: kom kl. 11"
+                      className="input mt-1 min-h-10 py-1 text-sm"
+                      aria-invalid={errors[`note:${id}`] ? true : undefined}
+                      aria-describedby={errors[`note:${id}`] ? `note-${id}-error` : undefined}
+                    />
+                    <FieldMessages id={`note-${id}`} errors={errors[`note:${id}`]} />
+                  </details>
+                )}
               </fieldset>
             </li>
           );

@@ -6,7 +6,9 @@
  * A student who needs no registration for the day (inside a granted leave, or credited from an
  * earlier kull: lib/domain/attendance.ts) is not touched: their choice stays as it stands in the
  * form (none, usually), and the result names them. Setting them present would record a day they
- * were not there as attended (review of issue 21's stops: it did).
+ * were not there as attended (review of issue 21's stops: it did). Nor is the viewer's own row (a
+ * teacher who is also a student of the kull): a colleague registers it, and the save refuses a
+ * change to it (lib/server/cohorts/attendance.ts).
  *
  * Decisions where the issue is silent:
  * - A note the faculty member has already written is kept; «Fraværsmelding» fills only an empty
@@ -32,8 +34,12 @@ export interface AllPresentStudent {
   absenceNotice: { reason: string | null } | null;
   /** The note as it stands in the form now. */
   note: string;
-  /** Why the day needs no registration for this student, if it does not. */
-  exempt?: "LEAVE" | "CREDITED" | null;
+  /**
+   * Why the viewer does not register this student for the day, if she does not: the day needs none
+   * (leave, credit), or the row is her own (SELF: a teacher who is also a student of the kull, whose
+   * attendance a colleague registers; forvaltningsloven § 6).
+   */
+  exempt?: Exemption | null;
   /** The choice as it stands in the form now (kept for an exempt student). */
   status?: AttendanceChoice | null;
 }
@@ -45,6 +51,8 @@ export interface AllPresentResult {
   absentWithNotice: string[];
   /** The students not touched because the day needs no registration for them, in list order. */
   exempt: string[];
+  /** The viewer's own row, not touched (SELF): empty, or her name. */
+  own: string[];
   /** What happened, in a sentence for the live region and the page. */
   announcement: string;
 }
@@ -52,9 +60,14 @@ export interface AllPresentResult {
 /** The note «Alle til stede» gives a student with an absence notice (not the notice's reason). */
 export const ABSENCE_NOTICE_NOTE = "Fraværsmelding";
 
-/** Why a day needs no registration for a student, as the day's list says it (on leave, credited). */
-export function exemptionOf(student: { onLeave?: boolean; credited?: boolean }): "LEAVE" | "CREDITED" | null {
-  return student.onLeave ? "LEAVE" : student.credited ? "CREDITED" : null;
+export type Exemption = "SELF" | "LEAVE" | "CREDITED";
+
+/**
+ * Why the viewer does not register a student for the day, as the day's list says it: her own row
+ * first (whatever else holds, a colleague registers it), then on leave, then credited.
+ */
+export function exemptionOf(student: { self?: boolean; onLeave?: boolean; credited?: boolean }): Exemption | null {
+  return student.self ? "SELF" : student.onLeave ? "LEAVE" : student.credited ? "CREDITED" : null;
 }
 
 export function markAllPresent(students: readonly AllPresentStudent[]): AllPresentResult {
@@ -62,11 +75,12 @@ export function markAllPresent(students: readonly AllPresentStudent[]): AllPrese
   const notes: Record<string, string> = {};
   const absentWithNotice: string[] = [];
   const exempt: string[] = [];
+  const own: string[] = [];
   for (const student of students) {
     notes[student.enrolmentId] = student.note;
     if (student.exempt) {
       if (student.status) statuses[student.enrolmentId] = student.status;
-      exempt.push(student.name);
+      (student.exempt === "SELF" ? own : exempt).push(student.name);
     } else if (student.absenceNotice) {
       statuses[student.enrolmentId] = "ABSENT";
       notes[student.enrolmentId] = student.note.trim() ? student.note : ABSENCE_NOTICE_NOTE;
@@ -75,10 +89,10 @@ export function markAllPresent(students: readonly AllPresentStudent[]): AllPrese
       statuses[student.enrolmentId] = "PRESENT";
     }
   }
-  const present = students.length - absentWithNotice.length - exempt.length;
-  if (absentWithNotice.length === 0 && exempt.length === 0) {
+  const present = students.length - absentWithNotice.length - exempt.length - own.length;
+  if (absentWithNotice.length === 0 && exempt.length === 0 && own.length === 0) {
     const announcement = `Alle ${students.length} er satt til stede. Endre dem som ikke er her, og lagre.`;
-    return { statuses, notes, absentWithNotice, exempt, announcement };
+    return { statuses, notes, absentWithNotice, exempt, own, announcement };
   }
   const sentences = [`${countNoun(present, "student", "studenter")} er satt til stede.`];
   if (absentWithNotice.length > 0) {
@@ -89,6 +103,7 @@ export function markAllPresent(students: readonly AllPresentStudent[]): AllPrese
       `${joinNb(exempt)} trenger ikke registrering denne dagen (permisjon eller godkjent fra tidligere kull) og er ikke endret.`,
     );
   }
+  if (own.length > 0) sentences.push("Din egen rad er ikke endret: en kollega registrerer oppmøtet ditt.");
   sentences.push("Endre dem som ikke stemmer, og lagre.");
-  return { statuses, notes, absentWithNotice, exempt, announcement: sentences.join(" ") };
+  return { statuses, notes, absentWithNotice, exempt, own, announcement: sentences.join(" ") };
 }

@@ -1,7 +1,10 @@
 // A samling day's attendance, as faculty save it: the whole list in one request, one row per
 // student per day however often or however many save it, corrections after the day only with a
 // reason (audited), never for a day to come; and a day with attendance cannot be removed.
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
+import { AttendanceDayForm } from "@/components/cohort/attendance-day-form";
 import { saveDayAttendanceAction } from "@/lib/actions/attendance";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { addDays } from "@/lib/domain/dates";
@@ -31,6 +34,20 @@ beforeAll(async () => {
   yesterdayId = byDate.get(addDays(today, -1))!;
   tomorrowId = byDate.get(addDays(today, 1))!;
 });
+
+/** The fields a browser posts for a form's markup: hidden and text inputs, and checked radios, not disabled ones. */
+function postedFields(markup: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [tag] of markup.matchAll(/<input[^>]*>/g)) {
+    const attribute = (name: string) => tag.match(new RegExp(`\\s${name}="([^"]*)"`))?.[1];
+    const name = attribute("name");
+    if (!name || / disabled=""/.test(tag)) continue;
+    const type = attribute("type") ?? "text";
+    if (type === "radio" && !/ checked=""/.test(tag)) continue;
+    fields[name] = (attribute("value") ?? "").replaceAll("&amp;", "&");
+  }
+  return fields;
+}
 
 const allPresent = () => world.students.map((s) => ({ enrolmentId: s.enrolmentId, status: "PRESENT" as const, note: null }));
 const rowsOf = (dayId: string) =>
@@ -96,6 +113,33 @@ describe("saving a day's attendance", () => {
     expect(await rowsOf(dayId)).toEqual(before);
     // Her own row as it stands, the others changed: saved.
     expect(await saveDayAttendance(teacherAndStudent, { cohortId: kull.cohortId, samlingDayId: dayId, rows: list("ABSENT", "ABSENT"), reason: null })).toMatchObject({ changed: 2 });
+
+    // The day's page shows her row as hers, not changeable, and its form sends it as it stands: what
+    // the browser would post (the enabled, checked radios and every hidden and text field) saves.
+    const view = await getDayAttendance(teacherAndStudent, kull.cohortId, dayId);
+    expect(view.students.map((s) => [s.enrolmentId, s.self])).toEqual(view.students.map((s) => [s.enrolmentId, s.enrolmentId === her.enrolmentId]));
+    expect((await getDayAttendance(kull.teacher, kull.cohortId, dayId)).students.some((s) => s.self)).toBe(false);
+    const markup = renderToStaticMarkup(
+      createElement(AttendanceDayForm, {
+        cohortId: kull.cohortId,
+        samlingDayId: dayId,
+        mode: view.mode,
+        dayLabel: "i dag",
+        students: view.students.map((s) => ({ ...s, basisgruppe: s.basisgruppe?.name ?? null, absenceNotice: null })),
+      }),
+    );
+    expect(markup).toContain("Dette er deg: du kan ikke registrere ditt eget oppmøte (forvaltningsloven § 6). En kollega gjør det.");
+    const posted = postedFields(markup);
+    expect(posted[`status:${her.enrolmentId}`]).toBe("ABSENT");
+    const radios = [...markup.matchAll(new RegExp(`<input[^>]*name="status:${her.enrolmentId}"[^>]*type="radio"[^>]*>|<input[^>]*type="radio"[^>]*name="status:${her.enrolmentId}"[^>]*>`, "g"))];
+    expect(radios).toHaveLength(2);
+    for (const [radio] of radios) expect(radio).toMatch(/disabled=""/);
+    // The others changed in the browser, her row as the form sends it.
+    for (const s of kull.students) if (s !== her) posted[`status:${s.enrolmentId}`] = "PRESENT";
+    await db().user.update({ where: { id: her.userId }, data: { roles: ["FACULTY", "STUDENT"] } });
+    await signInAs({ id: her.userId });
+    expect(await submit(saveDayAttendanceAction, posted)).toMatchObject({ ok: true });
+    expect((await rowsOf(dayId)).find((row) => row.enrolmentId === her.enrolmentId)).toMatchObject({ status: "ABSENT", registeredById: kull.teacher.id });
   });
 
   it("refuses a day that has not come", async () => {

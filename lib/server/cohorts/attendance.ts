@@ -57,6 +57,7 @@ interface GridStudentRow {
 
 interface DayStudentRow {
   id: string;
+  userId: string;
   name: string;
   basisgruppeId: string | null;
   basisgruppeName: string | null;
@@ -90,7 +91,7 @@ export async function getDayAttendance(viewer: Viewer, cohortId: string, samling
       WHERE d."id" = ${samlingDayId}
         AND EXISTS (SELECT 1 FROM "CohortSamling" own WHERE own."samlingId" = d."samlingId" AND own."cohortId" = ${cohortId})`,
     () => db().$queryRaw<DayStudentRow[]>`
-      SELECT e."id", u."name", b."id" AS "basisgruppeId", b."name" AS "basisgruppeName", b."supervisorId",
+      SELECT e."id", e."userId", u."name", b."id" AS "basisgruppeId", b."name" AS "basisgruppeName", b."supervisorId",
              a."status"::text AS "status", a."note", r."name" AS "registeredBy",
              (SELECT json_build_object('reason', n."reason", 'createdAtMs', extract(epoch FROM n."createdAt") * 1000)
               FROM "AbsenceNotice" n WHERE n."enrolmentId" = e."id" AND n."samlingDayId" = ${samlingDayId} AND n."withdrawnAt" IS NULL
@@ -128,6 +129,8 @@ export async function getDayAttendance(viewer: Viewer, cohortId: string, samling
         credited: enrolment.credited,
         /** The day is inside the student's granted leave: not an absence, whatever is registered. */
         onLeave,
+        /** The viewer's own row (a teacher who is also a student of the kull): a colleague registers it. */
+        self: isOwnCase(viewer, [enrolment.userId]),
       };
     })
     // The viewer's own basisgrupper first (a prosessveileder registers their group), then by group.

@@ -64,6 +64,26 @@ describe("«Alle til stede»", () => {
     );
   });
 
+  it("does not touch the viewer's own row (a colleague registers it), and says so apart from the others", () => {
+    const result = markAllPresent([
+      student("a", "Ada"),
+      { ...student("b", "Bo", "Syk"), exempt: "SELF" as const },
+      { ...student("c", "Cato"), exempt: "LEAVE" as const },
+    ]);
+    expect(result.statuses).toEqual({ a: "PRESENT" });
+    expect(result.notes).toEqual({ a: "", b: "", c: "" });
+    expect(result.own).toEqual(["Bo"]);
+    expect(result.exempt).toEqual(["Cato"]);
+    expect(result.absentWithNotice).toEqual([]);
+    expect(result.announcement).toBe(
+      "1 student er satt til stede. Cato trenger ikke registrering denne dagen (permisjon eller godkjent fra tidligere kull) og er ikke endret. " +
+        "Din egen rad er ikke endret: en kollega registrerer oppmøtet ditt. Endre dem som ikke stemmer, og lagre.",
+    );
+    const alone = markAllPresent([{ ...student("b", "Bo"), exempt: "SELF" as const, status: "PRESENT" as const }, student("a", "Ada")]);
+    expect(alone.statuses).toEqual({ a: "PRESENT", b: "PRESENT" });
+    expect(alone.announcement).toBe("1 student er satt til stede. Din egen rad er ikke endret: en kollega registrerer oppmøtet ditt. Endre dem som ikke stemmer, og lagre.");
+  });
+
   it("names both kinds of exception in one announcement", () => {
     const result = markAllPresent([student("a", "Ada", "Kurs"), { ...student("b", "Bo"), exempt: "LEAVE" as const }, student("c", "Cato")]);
     expect(result.announcement).toBe(
@@ -77,7 +97,7 @@ describe("«Alle til stede»", () => {
       // No notice, a notice with its reason (never blank: a CHECK), or one whose reason is erased.
       reason: fc.option(fc.option(fc.string({ minLength: 1, maxLength: 600 }).filter((text) => text.trim() !== "")), { nil: undefined }),
       note: fc.string({ maxLength: 50 }),
-      exempt: fc.constantFrom(null, "LEAVE" as const, "CREDITED" as const),
+      exempt: fc.constantFrom(null, "SELF" as const, "LEAVE" as const, "CREDITED" as const),
       status: fc.constantFrom(null, "PRESENT" as const, "ABSENT" as const),
     });
     fc.assert(
@@ -96,7 +116,8 @@ describe("«Alle til stede»", () => {
           // The note is the one written, or «Fraværsmelding»: never the student's reason.
           expect([s.note, ...(noticed && !s.note.trim() ? [ABSENCE_NOTICE_NOTE] : [])]).toContain(result.notes[s.enrolmentId]);
         }
-        expect(result.exempt).toEqual(students.filter((s) => s.exempt).map((s) => s.name));
+        expect(result.exempt).toEqual(students.filter((s) => s.exempt && s.exempt !== "SELF").map((s) => s.name));
+        expect(result.own).toEqual(students.filter((s) => s.exempt === "SELF").map((s) => s.name));
         expect(result.absentWithNotice).toEqual(students.filter((s) => !s.exempt && s.absenceNotice !== null).map((s) => s.name));
       }),
     );
@@ -104,11 +125,14 @@ describe("«Alle til stede»", () => {
 });
 
 describe("exemptionOf", () => {
-  it("says why the day needs no registration: leave first, then a credit", () => {
+  it("says why the viewer registers no one for the day: her own row first, then leave, then a credit", () => {
     expect(exemptionOf({})).toBeNull();
     expect(exemptionOf({ onLeave: false, credited: false })).toBeNull();
     expect(exemptionOf({ onLeave: true })).toBe("LEAVE");
     expect(exemptionOf({ credited: true })).toBe("CREDITED");
     expect(exemptionOf({ onLeave: true, credited: true })).toBe("LEAVE");
+    expect(exemptionOf({ self: true })).toBe("SELF");
+    expect(exemptionOf({ self: true, onLeave: true, credited: true })).toBe("SELF");
+    expect(exemptionOf({ self: false, credited: true })).toBe("CREDITED");
   });
 });

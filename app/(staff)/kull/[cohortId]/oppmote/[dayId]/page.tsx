@@ -79,6 +79,7 @@ export default async function AttendanceDayPage({ params }: { params: Promise<{ 
             absenceNotice: s.absenceNotice ? { reason: s.absenceNotice.reason, sentAt: s.absenceNotice.sentAt.toISOString() } : null,
             credited: s.credited,
             onLeave: s.onLeave,
+            self: s.self,
           }))}
         />
       )}
