@@ -119,11 +119,12 @@ describe("saving a day's attendance", () => {
     const view = await getDayAttendance(teacherAndStudent, kull.cohortId, dayId);
     expect(view.students.map((s) => [s.enrolmentId, s.self])).toEqual(view.students.map((s) => [s.enrolmentId, s.enrolmentId === her.enrolmentId]));
     expect((await getDayAttendance(kull.teacher, kull.cohortId, dayId)).students.some((s) => s.self)).toBe(false);
+    expect(view.mode).toBe("ON_DAY");
     const markup = renderToStaticMarkup(
       createElement(AttendanceDayForm, {
         cohortId: kull.cohortId,
         samlingDayId: dayId,
-        mode: view.mode,
+        mode: "ON_DAY",
         dayLabel: "i dag",
         students: view.students.map((s) => ({ ...s, basisgruppe: s.basisgruppe?.name ?? null, absenceNotice: null })),
       }),
