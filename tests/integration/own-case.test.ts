@@ -8,6 +8,7 @@ import { osloDate } from "@/lib/domain/application-deadline";
 import { OWN_CASE_MESSAGE, OWN_INTAKE_MESSAGE } from "@/lib/permissions";
 import { decideAppeal, fileAppeal, markAppealForwarded } from "@/lib/server/admission/appeals";
 import { offerPlace, previewDecisionBatch, sendDecisionBatch } from "@/lib/server/admission/decisions";
+import { getApplicationForReview, getIntakeOverview, parseApplicationFilter } from "@/lib/server/admission/queries";
 import { moveCandidate, removeMove } from "@/lib/server/admission/ranking-moves";
 import { setWaitlistClosingDate } from "@/lib/server/admission/waitlist";
 import { judgeQualification } from "@/lib/server/admission/review";
@@ -98,6 +99,13 @@ describe("an adviser who has applied to the kull herself", () => {
     const asVera = viewerOf({ ...vera, roles: ["APPLICANT", "ADVISER"] });
     const colleague = viewerOf(await createUser(db(), { roles: ["ADVISER"], name: "Kollega Veileder" }));
 
+    // The pages say so before she starts (OwnIntakeNotice): the overview and every application's review.
+    const filter = parseApplicationFilter({});
+    expect((await getIntakeOverview(asVera, cohort.id)).ownIntake).toBe(true);
+    expect((await getApplicationForReview(asVera, other.id, filter)).ownIntake).toBe(true);
+    expect((await getIntakeOverview(colleague, cohort.id)).ownIntake).toBe(false);
+    expect((await getApplicationForReview(colleague, own.id, filter)).ownIntake).toBe(false);
+
     await expect(judgeQualification(asVera, { applicationId: other.id, qualified: true, grounds: null })).rejects.toThrow(OWN_INTAKE_MESSAGE);
     await expect(offerPlace(asVera, third.id)).rejects.toThrow(OWN_INTAKE_MESSAGE);
     await expect(moveCandidate(asVera, { cohortId: cohort.id, applicationId: third.id, toRank: 1, reason: "Lang erfaring." })).rejects.toThrow(OWN_INTAKE_MESSAGE);
@@ -115,6 +123,7 @@ describe("an adviser who has applied to the kull herself", () => {
     expect(await db().application.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ qualified: true });
     // Withdrawn, her application no longer makes her a party.
     await db().application.update({ where: { id: own.id }, data: { status: "WITHDRAWN", withdrawnAt: new Date() } });
+    expect((await getIntakeOverview(asVera, cohort.id)).ownIntake).toBe(false);
     await expect(offerPlace(asVera, third.id)).resolves.toEqual(expect.any(String));
   });
 

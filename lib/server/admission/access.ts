@@ -10,11 +10,20 @@ export function requireAdviser(viewer: Viewer): void {
 }
 
 /**
- * Refuses every admission decision in a kull the viewer has applied to herself (a sent application
- * she has not withdrawn): forvaltningsloven § 6, OWN_INTAKE_MESSAGE. Called inside the decision's
- * transaction, by every use case that judges, ranks, offers or decides a klage in the kull.
+ * The viewer's own applications that make her a party to a kull's admission: sent and not
+ * withdrawn. One definition for the check below and for the pages that say so beforehand (a
+ * `_count` of a kull's applications with this filter, in the page's own statement).
+ */
+export function ownApplicationWhere(viewer: Pick<Viewer, "id">) {
+  return { applicantId: viewer.id, status: { notIn: ["DRAFT" as const, "WITHDRAWN" as const] } };
+}
+
+/**
+ * Refuses every admission decision in a kull the viewer has applied to herself (`ownApplicationWhere`):
+ * forvaltningsloven § 6, OWN_INTAKE_MESSAGE. Called inside the decision's transaction, by every use
+ * case that judges, ranks, offers or decides a klage in the kull.
  */
 export async function refuseOwnIntake(tx: Transaction, viewer: Viewer, cohortId: string): Promise<void> {
-  const own = await tx.application.count({ where: { cohortId, applicantId: viewer.id, status: { notIn: ["DRAFT", "WITHDRAWN"] } } });
+  const own = await tx.application.count({ where: { cohortId, ...ownApplicationWhere(viewer) } });
   if (own > 0) throw new DomainError(OWN_INTAKE_MESSAGE);
 }

@@ -12,7 +12,7 @@ import { NotFoundError } from "@/lib/server/errors";
 import { inOrder } from "@/lib/server/in-order";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
-import { requireAdviser } from "./access";
+import { ownApplicationWhere, requireAdviser } from "./access";
 import { ADMISSION_STATUSES, summariseReview } from "./facts";
 import { placesTaken } from "./places";
 import { containsText, searchText } from "@/lib/validation/search";
@@ -181,6 +181,8 @@ export async function getIntakeOverview(viewer: Viewer, cohortId: string, now = 
           startsOn: true,
           endsOn: true,
           programme: { select: { name: true } },
+          // Whether the viewer has applied herself (she decides nothing here): in this statement.
+          _count: { select: { applications: { where: ownApplicationWhere(viewer) } } },
         },
       }),
     () =>
@@ -225,7 +227,7 @@ export async function getIntakeOverview(viewer: Viewer, cohortId: string, now = 
     categoryCounts.set(key, (categoryCounts.get(key) ?? 0) + row._count._all);
   }
   const statusCount = (status: string) => byStatus.find((row) => row.status === status)?._count._all ?? 0;
-  const { waitlistClosesOn, startsOn, endsOn, ...facts } = cohort;
+  const { waitlistClosesOn, startsOn, endsOn, _count: own, ...facts } = cohort;
   // The day the waiting list closes: the adviser's own date, else the first samling day, else the
   // start (the rule is lib/domain/admission-decisions.ts, as in waitlistClosingDateOf).
   const closing = (own: Date | null) =>
@@ -242,6 +244,8 @@ export async function getIntakeOverview(viewer: Viewer, cohortId: string, now = 
     },
     /** Applications may still come in: the ranking is provisional and nothing can be decided. */
     provisional: isRankingProvisional(isoDate(cohort.applicationDeadline), now),
+    /** The viewer has applied to the kull herself: a colleague decides in it (refuseOwnIntake). */
+    ownIntake: own.applications > 0,
     waitlist: {
       closesOn,
       /** The adviser's own date, or null for the default (the first samling day, else the start). */
@@ -417,7 +421,10 @@ export async function getApplicationForReview(viewer: Viewer, applicationId: str
   // On one connection (issue 21: the nested read sent its relations at once, on up to eight pool
   // connections), and the names of the staff who acted read once for all of them.
   const read = await db().$transaction(async (tx) => {
-    const row = await tx.application.findUnique({ where: { id: applicationId }, select: REVIEW_DETAIL });
+    // With whether the viewer has applied to the kull herself (she decides nothing in it), in the same statement.
+    const ownCount = { _count: { select: { applications: { where: ownApplicationWhere(viewer) } } } };
+    const select = { ...REVIEW_DETAIL, cohort: { select: { ...REVIEW_DETAIL.cohort.select, ...ownCount } } };
+    const row = await tx.application.findUnique({ where: { id: applicationId }, select });
     if (!row || row.status === "DRAFT") return null;
     // The queue is the list's filter and order. An application the adviser has just moved out of
     // the filter (judged, say) keeps its place, so "Neste" still goes on to the next one.
@@ -457,7 +464,7 @@ export async function getApplicationForReview(viewer: Viewer, applicationId: str
     documents: application.documents.filter((document) => document.kind === "VITNEMAL"),
     positions: application.positions,
   });
-  const { waitlistClosesOn, startsOn, samlinger, ...cohort } = application.cohort;
+  const { waitlistClosesOn, startsOn, samlinger, _count: own, ...cohort } = application.cohort;
   const closesOn = waitlistClosingDate({
     waitlistClosesOn: waitlistClosesOn ? isoDate(waitlistClosesOn) : null,
     startsOn: isoDate(startsOn),
@@ -466,6 +473,8 @@ export async function getApplicationForReview(viewer: Viewer, applicationId: str
   return {
     /** Why the adviser's own offer is not open (the list has closed), or null. */
     offerClosed: closedListOfferProblem(closesOn, now),
+    /** The viewer has applied to the kull herself: a colleague decides in it (refuseOwnIntake). */
+    ownIntake: own.applications > 0,
     application: {
       ...application,
       cohort,

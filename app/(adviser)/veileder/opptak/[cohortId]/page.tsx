@@ -61,7 +61,7 @@ export default async function IntakeOverviewPage({
   return (
     <>
       <PageHeader title={`Opptak: ${cohort.programme.name}, ${cohort.name}`} lead={`Søknadsfrist ${formatDeadline(cohort.applicationDeadline)}. Svarfrist for tilbud ${formatDeadline(cohort.offerAnswerDeadline)}.`} />
-      <IntakeNav cohortId={cohortId} current="oversikt" />
+      <IntakeNav cohortId={cohortId} current="oversikt" ownIntake={overview.ownIntake} />
       {overview.provisional ? (
         <p role="status" className="mb-6 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-900">
           Søknadsfristen {formatDateNb(cohort.applicationDeadline)} er ikke ute. Du kan vurdere og rangere søknadene nå, men rangeringen er foreløpig, og

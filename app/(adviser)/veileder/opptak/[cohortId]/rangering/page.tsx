@@ -11,7 +11,7 @@ import { removeMoveAction } from "@/lib/actions/admission";
 import { decisionsBeforeDeadlineProblem, isRankingProvisional } from "@/lib/domain/admission-decisions";
 import { formatInstantNb } from "@/lib/domain/format";
 import { isoDate } from "@/lib/to-domain";
-import { requireAdviser } from "@/lib/server/admission/access";
+import { ownApplicationWhere, requireAdviser } from "@/lib/server/admission/access";
 import { viewRanking } from "@/lib/server/admission/ranking";
 import { db } from "@/lib/server/db";
 import { requirePageRole } from "@/lib/server/viewer";
@@ -31,7 +31,10 @@ export default async function RankingPage({
   if (!cohortId) notFound();
   const viewer = await requirePageRole(["ADVISER", "ADMIN"], `/veileder/opptak/${cohortId}/rangering`);
   requireAdviser(viewer);
-  const cohort = await db().cohort.findUnique({ where: { id: cohortId }, select: { name: true, capacity: true, applicationDeadline: true, programme: { select: { name: true } } } });
+  const cohort = await db().cohort.findUnique({
+    where: { id: cohortId },
+    select: { name: true, capacity: true, applicationDeadline: true, programme: { select: { name: true } }, _count: { select: { applications: { where: ownApplicationWhere(viewer) } } } },
+  });
   if (!cohort) notFound();
   const now = new Date();
   // Before the deadline applications may still come in: the ranking is provisional.
@@ -47,7 +50,7 @@ export default async function RankingPage({
         title={`${provisional ? "Foreløpig rangering" : "Rangering"}: ${cohort.name}`}
         lead="Forslaget følger reglene: prioritetskategori, deretter geografisk spredning etter fylke, deretter innsendingstidspunkt. Du kan flytte en søker med en skriftlig begrunnelse."
       />
-      <IntakeNav cohortId={cohortId} current="rangering" />
+      <IntakeNav cohortId={cohortId} current="rangering" ownIntake={cohort._count.applications > 0} />
       {provisional ? (
         <p role="status" className="mb-6 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-900">
           Foreløpig rangering: nye søknader kan komme inn til fristen er ute, og plassene kan endre seg. {decisionsBeforeDeadlineProblem(isoDate(cohort.applicationDeadline), now)}

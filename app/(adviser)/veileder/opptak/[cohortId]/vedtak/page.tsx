@@ -8,6 +8,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { LetterText } from "@/components/ui/letter-text";
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { batchSize, previewDecisionBatch, type BatchPreview } from "@/lib/server/admission/decisions";
+import { ownApplicationWhere } from "@/lib/server/admission/access";
 import { listDecisionEvents } from "@/lib/server/admission/queries";
 import { db } from "@/lib/server/db";
 import { DomainError } from "@/lib/server/errors";
@@ -39,7 +40,10 @@ export default async function DecisionsPage({
   const cohortId = parseRecordId((await params).cohortId);
   if (!cohortId) notFound();
   const viewer = await requirePageRole(["ADVISER", "ADMIN"], `/veileder/opptak/${cohortId}/vedtak`);
-  const cohort = await db().cohort.findUnique({ where: { id: cohortId }, select: { name: true } });
+  const cohort = await db().cohort.findUnique({
+    where: { id: cohortId },
+    select: { name: true, _count: { select: { applications: { where: ownApplicationWhere(viewer) } } } },
+  });
   if (!cohort) notFound();
   const query = await searchParams;
   const closeWaitlist = query.steng === "1";
@@ -56,7 +60,7 @@ export default async function DecisionsPage({
   return (
     <>
       <PageHeader title={`Vedtak: ${cohort.name}`} lead="Se over forslaget og brevene, og send alle vedtakene i ett steg. Sendes de på nytt, går ingenting ut to ganger." />
-      <IntakeNav cohortId={cohortId} current="vedtak" />
+      <IntakeNav cohortId={cohortId} current="vedtak" ownIntake={cohort._count.applications > 0} />
       {sent ? (
         <p role="status" className="mb-6 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
           Vedtakene er sendt: {sent[1]} tilbud, {sent[2]} ventelisteplasser og {sent[3]} avslag.

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { APPLICATION_STATUS_LABELS, decisionLabel, VERIFICATION_LABELS } from "@/components/admission/labels";
+import { OwnIntakeNotice } from "@/components/admission/own-intake-notice";
 import { CategoryForm, DocumentationRequestForm, QualificationForm } from "@/components/admission/review-forms";
 import { VerificationForm } from "@/components/admission/verification-form";
 import { StatusBadge } from "@/components/status-badge";
@@ -93,6 +94,7 @@ export default async function ReviewApplicationPage({
         </p>
         <p className="mt-2 text-slate-700">Vurderingen lagres mens du arbeider. Søkeren ser kommentarene dine på dokumenter og stillinger.</p>
       </header>
+      {page.ownIntake ? <OwnIntakeNotice /> : null}
 
       <section className="card" aria-labelledby="person-heading">
         <h2 id="person-heading">Personopplysninger</h2>
