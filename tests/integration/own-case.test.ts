@@ -18,7 +18,7 @@ import { transferStudent } from "@/lib/server/enrolments/transfer";
 import { withdrawStudent } from "@/lib/server/enrolments/withdrawal";
 import { setGrade } from "@/lib/server/exams/grades";
 import { refuseExamAdmission } from "@/lib/server/exams/refusal";
-import { registerForExam, withdrawFromExam } from "@/lib/server/exams/registration";
+import { getExamAdmission, registerForExam, withdrawFromExam } from "@/lib/server/exams/registration";
 import { updateIntake } from "@/lib/server/intakes/edit";
 import { isoDate } from "@/lib/to-domain";
 import { assignTeachers, createOpenCohort, createReviewedApplication, createUser, day } from "@/prisma/seed/factories";
@@ -51,6 +51,10 @@ describe("a student who is also on the staff of her kull", () => {
 
   it("does not register herself, take herself off the exam, or grade it; a colleague grades it", async () => {
     const enrolmentId = world.students[HER]!.enrolmentId;
+    // The exam page shows her row as hers, with no action (sitting-view's OwnRow); to a colleague, as anyone's.
+    const selfOf = async (viewer: typeof herself) => (await getExamAdmission(viewer, world.cohortId)).students.map((s) => [s.enrolmentId, s.self]);
+    expect(await selfOf(herself)).toEqual(world.students.map((s) => [s.enrolmentId, s.enrolmentId === enrolmentId]));
+    expect((await selfOf(world.teacher)).filter(([, self]) => self)).toEqual([]);
     await expect(registerForExam(herself, { cohortId: world.cohortId, enrolmentIds: [enrolmentId] })).rejects.toThrow(OWN_CASE_MESSAGE);
     await expect(withdrawFromExam(herself, { cohortId: world.cohortId, enrolmentId })).rejects.toThrow(OWN_CASE_MESSAGE);
     const input = { cohortId: world.cohortId, enrolmentId, grade: "B" as const, reason: null };

@@ -47,6 +47,7 @@ import { deciderTitle } from "@/lib/server/student-letters/issue";
 
 interface AdmissionStudentRow {
   id: string;
+  userId: string;
   name: string;
   email: string;
   basisgruppe: string | null;
@@ -111,7 +112,7 @@ export async function getExamAdmission(viewer: Viewer, cohortId: string, now = n
     inOrder(
       () => db().exam.findMany({ where: { cohortId }, orderBy: [{ startsAt: "asc" }, { id: "asc" }], select: SITTING_SELECT }),
       () => db().$queryRaw<AdmissionStudentRow[]>`
-        SELECT e."id", u."name", u."email", b."name" AS "basisgruppe", e."status" = 'ON_LEAVE' AS "onLeave",
+        SELECT e."id", e."userId", u."name", u."email", b."name" AS "basisgruppe", e."status" = 'ON_LEAVE' AS "onLeave",
                st."status"::text AS "standingStatus", st."previousStatus"::text AS "previousStatus", st."changedAt", st."changeCause",
                COALESCE((SELECT json_agg(json_build_object(
                    'id', r."id", 'examId', r."examId", 'status', r."status", 'grade', r."grade",
@@ -144,7 +145,7 @@ export async function getExamAdmission(viewer: Viewer, cohortId: string, now = n
   const rules = { attempts: programme?.examAttempts ?? NTNU_ATTEMPT_RULES.attempts, improvements: programme?.examImprovementAttempts ?? NTNU_ATTEMPT_RULES.improvements };
   const enrolments = rows.map((row) => ({
     id: row.id,
-    user: { name: row.name, email: row.email },
+    user: { id: row.userId, name: row.name, email: row.email },
     basisgruppe: row.basisgruppe === null ? null : { name: row.basisgruppe },
     onLeave: row.onLeave,
     standing:
@@ -187,6 +188,12 @@ export async function getExamAdmission(viewer: Viewer, cohortId: string, now = n
       basisgruppe: enrolment.basisgruppe?.name ?? null,
       /** On leave: no registration offered while it lasts (registerForExam refuses it). */
       onLeave: enrolment.onLeave,
+      /**
+       * The viewer's own row (a teacher who is also a student of the kull): shown, with no action,
+       * since every decision on it is a colleague's (registerForExam, withdrawFromExam,
+       * refuseExamAdmission and setGrade refuse it: forvaltningsloven § 6).
+       */
+      self: isOwnCase(viewer, [enrolment.user.id]),
       eligibility,
       admission: examAdmissionDecision(eligibility, evaluation.requirements),
       reasons: staffReasons(eligibility),

@@ -24,6 +24,7 @@ import {
   withdrawFromExamAction,
 } from "@/lib/actions/exam";
 import { osloDate } from "@/lib/domain/application-deadline";
+import { GRADE_DESCRIPTIONS } from "@/lib/domain/exam";
 import { EXAM_KIND_LABELS, SITTING_OUTCOME_LABELS } from "@/lib/domain/exam-sittings";
 import { formatExamMomentNb } from "@/lib/domain/exam-time";
 import { countNoun, formatDateNb, formatInstantNb } from "@/lib/domain/format";
@@ -59,14 +60,18 @@ export async function ExamSittingPage({ params, examId }: { params: Promise<{ co
   const adviser = isStaff(viewer);
   const flash = ordinary ? null : await readFlash(TASK_FLASH_COOKIE);
   const query = ordinary ? "" : `?eksamen=${exam.id}`;
-  // As registerForExam's «Meld opp alle»: not one taken off the sitting (registered again by name).
-  const eligibleNotRegistered = admission.students.filter((s) => s.admission.allowed && !s.onLeave && !s.registration && !s.withdrawn && s.refusal?.klage !== "RECEIVED");
+  // As registerForExam's «Meld opp alle»: not one taken off the sitting (registered again by name),
+  // nor the viewer herself (a colleague registers her).
+  const eligibleNotRegistered = admission.students.filter(
+    (s) => s.admission.allowed && !s.onLeave && !s.registration && !s.withdrawn && s.refusal?.klage !== "RECEIVED" && !s.self,
+  );
   // As registerForExam: nobody is registered once the hand-in is past (SITTING_OVER).
   const registrationOpen = exam?.phase !== "OVER";
   const notEligible = admission.students.filter((s) => !s.admission.allowed);
   // Who "ikke adgang" is offered for now: not eligible and past reaching it (or the samlinger are
   // over), no decision yet (or registered without a grade).
-  const refusable = admission.students.filter((s) => s.refusable);
+  // Not the viewer herself: a list that names her is refused whole (refuseExamAdmission).
+  const refusable = admission.students.filter((s) => s.refusable && !s.self);
   const columns: Column<Student>[] = [
     {
       key: "name",
@@ -101,7 +106,9 @@ export async function ExamSittingPage({ params, examId }: { params: Promise<{ co
       key: "registration",
       header: "Oppmelding",
       cell: (row) =>
-        row.deferred ? (
+        row.self ? (
+          <OwnRow row={row} />
+        ) : row.deferred ? (
           <p className="font-medium">Utsatt eksamen innvilget</p>
         ) : !ordinary && !row.registration && !row.refusal ? (
           exam?.kind === "RESIT" && row.resitProblem === null && adviser ? (
@@ -170,7 +177,9 @@ export async function ExamSittingPage({ params, examId }: { params: Promise<{ co
       key: "grade",
       header: "Karakter",
       cell: (row) =>
-        row.registration && row.decisionNeeded === "REFUSAL_NEEDED" && !row.registration.grade && !row.registration.notAttended ? (
+        row.self && row.registration ? (
+          <span>{row.registration.notAttended ? "Ikke møtt" : row.registration.grade ? `${row.registration.grade} (${GRADE_DESCRIPTIONS[row.registration.grade]})` : "Ikke satt"}</span>
+        ) : row.registration && row.decisionNeeded === "REFUSAL_NEEDED" && !row.registration.grade && !row.registration.notAttended ? (
           // setGrade refuses a first result until the admission is decided (DECIDE_ADMISSION_FIRST).
           <span className="text-sm">Avgjør adgangen før resultatet settes.</span>
         ) : row.registration ? (
@@ -437,5 +446,27 @@ function RefuseButton({ hidden, row }: { hidden: Record<string, string>; row: St
       confirm="Ja, send vedtaket"
       size="small"
     />
+  );
+}
+
+/**
+ * The viewer's own row (a teacher who is also a student of the kull): where she stands at this
+ * sitting, and no action, since a colleague decides every step of it (forvaltningsloven § 6).
+ */
+function OwnRow({ row }: { row: Student }) {
+  const where = row.deferred
+    ? "Utsatt eksamen innvilget"
+    : row.registration
+      ? "Oppmeldt"
+      : row.refusal
+        ? "Ikke adgang (vedtak)"
+        : row.withdrawn
+          ? "Meldt av"
+          : "Ikke oppmeldt";
+  return (
+    <div className="space-y-1">
+      <p className="font-medium">{where}</p>
+      <p className="text-sm text-slate-700">Dette er deg: en kollega melder opp, melder av, vedtar og setter karakter (forvaltningsloven § 6).</p>
+    </div>
   );
 }
