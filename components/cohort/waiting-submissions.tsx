@@ -21,6 +21,8 @@ export interface WaitingSubmission {
   arbeidskrav: { number: number; title: string; kind: "FAGNOTAT" | "LEDERTRENING" };
   members: string[];
   documents: { id: string; originalName: string }[];
+  /** The viewer handed it in herself: shown, not chosen for approval; a colleague assesses it. */
+  own?: boolean;
 }
 
 export function WaitingSubmissions({ cohortId, rows }: { cohortId: string; rows: readonly WaitingSubmission[] }) {
@@ -35,7 +37,7 @@ export function WaitingSubmissions({ cohortId, rows }: { cohortId: string; rows:
       return next;
     });
   const chosen = rows.filter((row) => read.has(row.attemptId));
-  const hasLedertrening = rows.some((row) => row.arbeidskrav.kind === "LEDERTRENING");
+  const hasLedertrening = rows.some((row) => row.arbeidskrav.kind === "LEDERTRENING" && !row.own);
 
   const columns: Column<WaitingSubmission>[] = [
     {
@@ -74,7 +76,7 @@ export function WaitingSubmissions({ cohortId, rows }: { cohortId: string; rows:
                   href={`/api/dokumenter/${document.id}?visning=inline`}
                   target="_blank"
                   rel="noopener"
-                  onClick={() => row.arbeidskrav.kind === "LEDERTRENING" && toggle(row.attemptId, true)}
+                  onClick={() => row.arbeidskrav.kind === "LEDERTRENING" && !row.own && toggle(row.attemptId, true)}
                 >
                   Les {document.originalName}
                   <span className="sr-only"> (åpnes i ny fane)</span>
@@ -88,7 +90,9 @@ export function WaitingSubmissions({ cohortId, rows }: { cohortId: string; rows:
       key: "read",
       header: "Lest",
       cell: (row) =>
-        row.arbeidskrav.kind === "LEDERTRENING" ? (
+        row.own ? (
+          <span className="text-sm text-slate-700">Din egen: en kollega vurderer den</span>
+        ) : row.arbeidskrav.kind === "LEDERTRENING" ? (
           <div className="flex items-center gap-2">
             <input
               id={`lest-${row.attemptId}`}
@@ -114,7 +118,8 @@ export function WaitingSubmissions({ cohortId, rows }: { cohortId: string; rows:
       hideLabelOnPhone: true,
       cell: (row) => (
         <Link href={`/kull/${cohortId}/arbeidskrav/${row.submissionId}`} className="btn-secondary min-h-10 whitespace-nowrap px-3 py-1 text-sm">
-          Vurder<span className="sr-only"> {row.arbeidskrav.title} fra {row.members.join(", ")}</span>
+          {row.own ? "Se" : "Vurder"}
+          <span className="sr-only"> {row.arbeidskrav.title} fra {row.members.join(", ")}</span>
         </Link>
       ),
     },

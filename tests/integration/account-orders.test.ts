@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from "vitest";
 import { verifyPassword } from "@/lib/server/auth/password";
 import { createSession } from "@/lib/server/auth/sessions";
 import { signInWithPassword } from "@/lib/server/auth/sign-in";
-import { assessSubmission } from "@/lib/server/cohorts/assessment";
+import { assessSubmission, getArbeidskravOverview, getSubmissionForAssessment } from "@/lib/server/cohorts/assessment";
 import { correctAssessment } from "@/lib/server/cohorts/assessment-changes";
 import { acceptInvitation } from "@/lib/server/users/invitations";
 import { changePassword, confirmEmailChange, requestEmailChange, signOutEverywhere } from "@/lib/server/users/my-account";
@@ -191,6 +191,13 @@ describe("a staff member who is also a student", () => {
       attempts: [{ status: "SUBMITTED", at: new Date("2020-09-20T10:00:00Z") }],
     });
     const attempt = await db().submissionAttempt.findFirstOrThrow({ where: { submissionId: submission.id } });
+    // The pages say so instead of offering it: the waiting list and the hand-in's own page.
+    const waitingOwn = async (viewer: ReturnType<typeof viewerOf>) =>
+      (await getArbeidskravOverview(viewer, world.cohortId)).waiting.filter((row) => row.submissionId === submission.id).map((row) => row.own);
+    expect(await waitingOwn(viewerOf(both))).toEqual([true]);
+    expect(await waitingOwn(world.teacher)).toEqual([false]);
+    expect((await getSubmissionForAssessment(viewerOf(both), world.cohortId, submission.id)).own).toBe(true);
+    expect((await getSubmissionForAssessment(world.teacher, world.cohortId, submission.id)).own).toBe(false);
     await expect(assessSubmission(viewerOf(both), { cohortId: world.cohortId, attemptId: attempt.id, decision: "APPROVED", feedback: "Godkjent." })).rejects.toThrow(OWN_CASE_MESSAGE);
     expect(await db().submissionAttempt.findUniqueOrThrow({ where: { id: attempt.id } })).toMatchObject({ status: "SUBMITTED", assessorId: null });
     await assessSubmission(world.teacher, { cohortId: world.cohortId, attemptId: attempt.id, decision: "APPROVED", feedback: "Godkjent." });

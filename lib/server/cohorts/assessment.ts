@@ -23,7 +23,7 @@ import { assessmentGroupProblem, membersAtAssessment } from "@/lib/domain/submis
 import type { ArbeidskravStatus } from "@/lib/domain/eligibility";
 import type { Transaction } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { OWN_CASE_MESSAGE } from "@/lib/permissions";
+import { isOwnCase, OWN_CASE_MESSAGE } from "@/lib/permissions";
 import { audit, auditMany } from "@/lib/server/audit";
 import { ATTEMPT_FIELDS } from "@/lib/server/attempt-fields";
 import { requireCohortStaff } from "@/lib/server/cohorts/access";
@@ -63,6 +63,8 @@ interface WaitingRow {
   attempt: number;
   submittedAt: Date;
   documents: { id: string; originalName: string }[];
+  /** The viewer handed it in herself (a member): a colleague assesses it (refuseOwnSubmissions). */
+  own: boolean;
 }
 export async function getArbeidskravOverview(viewer: Viewer, cohortId: string, now = new Date()) {
   await requireCohortStaff(viewer, cohortId);
@@ -101,7 +103,9 @@ export async function getArbeidskravOverview(viewer: Viewer, cohortId: string, n
                          WHERE m."submissionId" = s."id"), '[]'::json) AS "members",
                t."id" AS "attemptId", t."attempt", t."submittedAt",
                COALESCE((SELECT json_agg(json_build_object('id', d."id", 'originalName', d."originalName"))
-                         FROM "Document" d WHERE d."submissionAttemptId" = t."id"), '[]'::json) AS "documents"
+                         FROM "Document" d WHERE d."submissionAttemptId" = t."id"), '[]'::json) AS "documents",
+               EXISTS (SELECT 1 FROM "SubmissionMember" m JOIN "Enrolment" me ON me."id" = m."enrolmentId"
+                       WHERE m."submissionId" = s."id" AND me."userId" = ${viewer.id}) AS "own"
         FROM "Submission" s JOIN "ArbeidskravDefinition" a ON a."id" = s."arbeidskravId"
         JOIN LATERAL (SELECT ta."id", ta."attempt", ta."submittedAt" FROM "SubmissionAttempt" ta
                       WHERE ta."submissionId" = s."id" ORDER BY ta."attempt" DESC LIMIT 1) t ON true
@@ -151,6 +155,7 @@ export async function getArbeidskravOverview(viewer: Viewer, cohortId: string, n
       arbeidskrav: { number: submission.number, title: submission.title, kind: submission.kind },
       members: submission.members,
       documents: submission.documents,
+      own: submission.own,
     })),
   };
 }
@@ -185,7 +190,7 @@ export async function getSubmissionForAssessment(viewer: Viewer, cohortId: strin
         select: {
           confirmedAt: true,
           addedBy: { select: { name: true } },
-          enrolment: { select: { id: true, user: { select: { name: true, email: true } }, basisgruppe: { select: { name: true } } } },
+          enrolment: { select: { id: true, userId: true, user: { select: { name: true, email: true } }, basisgruppe: { select: { name: true } } } },
         },
       },
       attempts: {
@@ -218,6 +223,8 @@ export async function getSubmissionForAssessment(viewer: Viewer, cohortId: strin
     attempts: submission.attempts.map((attempt) => ({ ...attempt, late: osloDate(attempt.submittedAt) > dueDate })),
     /** The latest attempt is the last one the study plan allows: "ikke godkjent" is then an enkeltvedtak. */
     latestIsFinal: latest ? isFinalAttempt(latest.attempt, maxAttempts) : false,
+    /** The viewer handed it in herself (a member): a colleague assesses and corrects it (refuseOwnSubmissions). */
+    own: isOwnCase(viewer, submission.members.map((member) => member.enrolment.userId)),
     /** Only the cohort's fagansvarlig corrects an assessment (lib/server/cohorts/assessment-changes.ts). */
     canCorrect: academicLead?.academicLead === true && latest !== null && latest.status !== "SUBMITTED" && openKlager === 0,
     openKlager,

@@ -74,7 +74,13 @@ export default async function SubmissionPage({ params }: { params: Promise<{ coh
               {latest.status === "SUBMITTED" ? `Vurder ${latest.attempt > 1 ? `${latest.attempt}. innlevering` : "innleveringen"}` : "Vurdering"}
             </h2>
             <div className="mt-4 space-y-3">
-              <AssessForm cohortId={cohort.id} attemptId={latest.id} members={submission.members.length} assessed={latest.status !== "SUBMITTED"} />
+              {submission.own ? (
+                <p role="note" className="rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-900">
+                  Dette er din egen innlevering: du kan ikke vurdere eller rette den (forvaltningsloven § 6). En kollega gjør det.
+                </p>
+              ) : (
+                <AssessForm cohortId={cohort.id} attemptId={latest.id} members={submission.members.length} assessed={latest.status !== "SUBMITTED"} />
+              )}
               {latest.status === "SUBMITTED" && submission.latestIsFinal ? (
                 <p className="text-sm">
                   Dette er siste innlevering studieplanen gir ({latest.attempt} av {submission.arbeidskrav.maxAttempts}). «Ikke godkjent» er da et vedtak (enkeltvedtak):
@@ -94,15 +100,17 @@ export default async function SubmissionPage({ params }: { params: Promise<{ coh
               {latest.status !== "SUBMITTED" ? (
                 <div className="border-t border-slate-200 pt-3">
                   <h3 className="text-base">Rett vurderingen</h3>
-                  {submission.canCorrect ? (
+                  {submission.canCorrect && !submission.own ? (
                     <div className="mt-2">
                       <CorrectAssessmentForm cohortId={cohort.id} attemptId={latest.id} current={latest.status} final={submission.latestIsFinal} />
                     </div>
                   ) : (
                     <p className="mt-1 text-sm text-slate-700">
-                      {submission.openKlager > 0
-                        ? "Det er en klage under behandling på vurderingen; den avgjøres under Klager."
-                        : "Bare fagansvarlig for kullet kan rette en vurdering, med en skriftlig begrunnelse."}
+                      {submission.own
+                        ? "Dette er din egen innlevering: en kollega retter vurderingen."
+                        : submission.openKlager > 0
+                          ? "Det er en klage under behandling på vurderingen; den avgjøres under Klager."
+                          : "Bare fagansvarlig for kullet kan rette en vurdering, med en skriftlig begrunnelse."}
                     </p>
                   )}
                 </div>
