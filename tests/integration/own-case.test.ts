@@ -14,6 +14,7 @@ import { setWaitlistClosingDate } from "@/lib/server/admission/waitlist";
 import { judgeQualification } from "@/lib/server/admission/review";
 import { completeStudent } from "@/lib/server/enrolments/completion";
 import { cancelLeave, grantLeave, refuseLeave, registerReturn } from "@/lib/server/enrolments/leave";
+import { getStudentRecord } from "@/lib/server/enrolments/queries";
 import { transferStudent } from "@/lib/server/enrolments/transfer";
 import { withdrawStudent } from "@/lib/server/enrolments/withdrawal";
 import { setGrade } from "@/lib/server/exams/grades";
@@ -75,6 +76,13 @@ describe("a student who is also on the staff of her kull", () => {
 
   it("does not grant or refuse her own leave, nor decide her withdrawal or completion", async () => {
     const enrolmentId = world.students[HER]!.enrolmentId;
+    // Her record offers her no change (the page says a colleague decides); a colleague's offers them.
+    const own = await getStudentRecord(herself, world.students[HER]!.userId);
+    expect(own.self).toBe(true);
+    expect(own.enrolments.map((e) => Object.values(e.actions).filter((action) => action === true))).toEqual([[]]);
+    const colleagues = await getStudentRecord(world.adviser, world.students[HER]!.userId);
+    expect(colleagues.self).toBe(false);
+    expect(colleagues.enrolments[0]!.actions).toMatchObject({ leave: true, withdraw: true, complete: true });
     const leave = { enrolmentId, from: daysFromToday(10), to: daysFromToday(40), reason: "Fødselspermisjon", documentation: null };
     await expect(grantLeave(herself, leave)).rejects.toThrow(OWN_CASE_MESSAGE);
     await expect(refuseLeave(herself, { ...leave, grounds: "Ikke dokumentert." })).rejects.toThrow(OWN_CASE_MESSAGE);

@@ -5,6 +5,7 @@ import "server-only";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { compareIsoDates } from "@/lib/domain/dates";
 import { allowedChanges, completionProblem, completionSitting, type EnrolmentStatus, kullLeaveProblem, leaveCancellationProblem, leaveEndNote, leaveHasBegun } from "@/lib/domain/enrolment";
+import { isOwnCase } from "@/lib/permissions";
 import { RECORD_SELECT, toRecord } from "@/lib/server/exams/records";
 import { isWaitlistClosed } from "@/lib/domain/admission-decisions";
 import { waitlistClosingDateOf } from "@/lib/server/admission/places";
@@ -164,6 +165,9 @@ export async function getStudentRecord(viewer: Viewer, userId: string, now = new
   const closing = new Map(
     await Promise.all(user.enrolments.map(async (enrolment) => [enrolment.id, await waitlistClosingDateOf(db(), enrolment.cohort)] as const)),
   );
+  // The viewer's own record (an adviser who is also a student): every change to a place of hers is a
+  // colleague's decision (lockEnrolmentToDecide refuses it), so none is offered.
+  const self = isOwnCase(viewer, [user.id]);
   const enrolments = user.enrolments.map((enrolment) => {
     const status = enrolment.status as EnrolmentStatus;
     const sittings = enrolment.examRegistrations.map((row) => ({ ...toRecord(row), title: row.exam.title }));
@@ -183,7 +187,7 @@ export async function getStudentRecord(viewer: Viewer, userId: string, now = new
       ending: leave.ending,
     })).map((leave) => ({ ...leave, endNote: leave.status === "GRANTED" ? leaveEndNote(leave, today) : null }));
     const open = leaves.find((leave) => leave.status === "GRANTED" && leave.returnedOn === null) ?? null;
-    const changes = allowedChanges(status);
+    const changes = self ? [] : allowedChanges(status);
     const leaveProblem = kullLeaveProblem({ completedOn: enrolment.cohort.completedAt ? osloDate(enrolment.cohort.completedAt) : null });
     const completion = completionProblem({
       status,
@@ -231,7 +235,7 @@ export async function getStudentRecord(viewer: Viewer, userId: string, now = new
         leaveProblem: changes.includes("GRANT_LEAVE") && open === null ? leaveProblem : null,
         returnFromLeave: changes.includes("RETURN") && open !== null,
         /** The open leave has not begun: it can be withdrawn (lib/domain/enrolment.ts leaveCancellationProblem). */
-        cancelLeave: open !== null && leaveCancellationProblem({ status: open.status, from: open.from, returnedOn: open.returnedOn }, status, today) === null,
+        cancelLeave: !self && open !== null && leaveCancellationProblem({ status: open.status, from: open.from, returnedOn: open.returnedOn }, status, today) === null,
         withdraw: changes.includes("WITHDRAW"),
         transfer: changes.includes("TRANSFER") && !(registration?.grade),
         complete: changes.includes("COMPLETE"),
@@ -242,6 +246,8 @@ export async function getStudentRecord(viewer: Viewer, userId: string, now = new
   });
   return {
     today,
+    /** The record is the viewer's own: shown, with no change offered (a colleague decides). */
+    self,
     student: { id: user.id, name: user.name, email: user.email, phone: user.phone },
     identity,
     suggestedBirthDate: suggested,

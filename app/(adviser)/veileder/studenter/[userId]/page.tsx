@@ -86,6 +86,11 @@ export default async function StudentPage({ params, searchParams }: { params: Pr
           {student.phone ? ` · ${student.phone}` : ""}
         </p>
       </PageHeader>
+      {record.self ? (
+        <p role="note" className="mb-6 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-900">
+          Dette er deg. Permisjon, tilbakekomst, overføring, fullføring og slutt i et kull avgjør en kollega (forvaltningsloven § 6), så ingen av dem tilbys her.
+        </p>
+      ) : null}
       {transferred ? (
         <p role="status" className="mb-6 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
           Studenten er overført til {transferred.cohort.name}. {transferred.credits.length} arbeidskrav og {transferred.creditedDays} samlingsdager er godkjent fra det tidligere
