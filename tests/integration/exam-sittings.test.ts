@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { publishGrades, setGrade } from "@/lib/server/exams/grades";
 import { OWN_CASE_MESSAGE } from "@/lib/permissions";
-import { grantDeferral, refuseDeferral, requestDeferral } from "@/lib/server/exams/deferrals";
+import { grantDeferral, listDeferrals, refuseDeferral, requestDeferral } from "@/lib/server/exams/deferrals";
 import { registerForExam, getExamAdmission } from "@/lib/server/exams/registration";
 import { registerForResit, withdrawFromResit } from "@/lib/server/exams/resit";
 import { examResultsCsv, getExamProtocol } from "@/lib/server/exams/results";
@@ -108,6 +108,10 @@ describe("utsatt eksamen", () => {
     // Nor the student herself, were she an adviser too (forvaltningsloven § 6).
     const herselfAdviser = viewerOf({ id: world.students[ILL]!.userId, email: `s${ILL}@test.no`, name: world.students[ILL]!.name, roles: ["ADVISER", "STUDENT"] });
     await expect(grantDeferral(herselfAdviser, { cohortId: world.cohortId, deferralId: id, sittingId: deferredId, note: null }, at("2026-12-21T10:00:00Z"))).rejects.toThrow(OWN_CASE_MESSAGE);
+    // The list shows it to her as her own, without the decision; to a colleague, with it.
+    const ownOf = async (viewer: typeof herselfAdviser) => (await listDeferrals(viewer, world.cohortId)).requests.filter((row) => row.id === id).map((row) => row.own);
+    expect(await ownOf(herselfAdviser)).toEqual([true]);
+    expect(await ownOf(world.adviser)).toEqual([false]);
 
     const granted = await grantDeferral(world.adviser, { cohortId: world.cohortId, deferralId: id, sittingId: deferredId, note: null }, at("2026-12-21T10:00:00Z"));
     const registrations = await db().examRegistration.findMany({ where: { enrolmentId: enrolmentOf(ILL) }, select: { examId: true, status: true } });

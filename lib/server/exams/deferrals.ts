@@ -143,7 +143,7 @@ export async function listDeferrals(viewer: Viewer, cohortId: string, now = new 
           select: {
             status: true,
             grade: true,
-            enrolment: { select: { id: true, user: { select: { name: true, email: true } } } },
+            enrolment: { select: { id: true, userId: true, user: { select: { name: true, email: true } } } },
             exam: { select: { id: true, kind: true, title: true, startsAt: true, handInAt: true } },
           },
         },
@@ -169,6 +169,8 @@ export async function listDeferrals(viewer: Viewer, cohortId: string, now = new 
       /** The account and documentation were erased by the retention job (lib/domain/retention.ts). */
       healthDataErasedAt: mayDecide ? request.healthDataErasedAt : null,
       status: request.status,
+      /** The viewer's own request (she is also a student): a colleague decides it (decideDeferral refuses her). */
+      own: isOwnCase(viewer, [request.registration.enrolment.userId]),
       requestedAt: request.requestedAt,
       decidedAt: request.decidedAt,
       decidedBy: request.decidedBy?.name ?? null,

@@ -67,7 +67,9 @@ export default async function DeferralsPage({ params }: { params: Promise<{ coho
       key: "decision",
       header: "Avgjørelse",
       cell: (row) =>
-        row.status === "REQUESTED" && mayDecide ? (
+        row.status === "REQUESTED" && mayDecide && row.own ? (
+          <p className="text-sm">Dette er din egen søknad: en kollega avgjør den (forvaltningsloven § 6).</p>
+        ) : row.status === "REQUESTED" && mayDecide ? (
           <DeferralDecision cohortId={cohort.id} deferralId={row.id} name={row.student.name} sittings={options} />
         ) : (
           <div className="space-y-1">
