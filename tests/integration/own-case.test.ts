@@ -8,7 +8,7 @@ import { osloDate } from "@/lib/domain/application-deadline";
 import { OWN_CASE_MESSAGE, OWN_INTAKE_MESSAGE } from "@/lib/permissions";
 import { decideAppeal, fileAppeal, markAppealForwarded } from "@/lib/server/admission/appeals";
 import { offerPlace, previewDecisionBatch, sendDecisionBatch } from "@/lib/server/admission/decisions";
-import { getApplicationForReview, getIntakeOverview, parseApplicationFilter } from "@/lib/server/admission/queries";
+import { getApplicationForReview, getIntakeOverview, listAppeals, parseApplicationFilter } from "@/lib/server/admission/queries";
 import { moveCandidate, removeMove } from "@/lib/server/admission/ranking-moves";
 import { setWaitlistClosingDate } from "@/lib/server/admission/waitlist";
 import { judgeQualification } from "@/lib/server/admission/review";
@@ -150,6 +150,10 @@ describe("an adviser who has applied to the kull herself", () => {
     await sendDecisionBatch(colleague, cohort.id, { closeWaitlist: false, fingerprint: preview.plan.fingerprint });
     const appealId = await fileAppeal(viewerOf(refused.user), refused.application.id, { text: "Jeg har 180 studiepoeng.", file: null });
 
+    // The klage list shows it to her without the decision (ownIntake), to a colleague with it.
+    const listed = async (viewer: typeof colleague) => (await listAppeals(viewer, { open: true })).filter((row) => row.id === appealId).map((row) => row.ownIntake);
+    expect(await listed(asVera)).toEqual([true]);
+    expect(await listed(colleague)).toEqual([false]);
     const upheld = { kind: "UPHOLD" as const, grounds: "Vitnemålet viser 120 studiepoeng.", forwarded: false };
     await expect(decideAppeal(asVera, appealId, upheld)).rejects.toThrow(OWN_INTAKE_MESSAGE);
     await expect(markAppealForwarded(asVera, appealId)).rejects.toThrow(OWN_INTAKE_MESSAGE);

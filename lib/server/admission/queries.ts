@@ -531,7 +531,13 @@ export async function listAppeals(viewer: Viewer, options: { open: boolean }) {
       decision: { select: { outcome: true, waitlistPosition: true, caseYear: true, caseNumber: true } },
       letter: { select: { kind: true, madeAvailableOn: true, klageDeadline: true } },
       application: {
-        select: { id: true, fullName: true, cohort: { select: { id: true, name: true, capacity: true } }, applicant: { select: { name: true, email: true } } },
+        select: {
+          id: true,
+          fullName: true,
+          // With whether the viewer has applied to the kull herself (she decides nothing in it).
+          cohort: { select: { id: true, name: true, capacity: true, _count: { select: { applications: { where: ownApplicationWhere(viewer) } } } } },
+          applicant: { select: { name: true, email: true } },
+        },
       },
     },
   });
@@ -542,7 +548,12 @@ export async function listAppeals(viewer: Viewer, options: { open: boolean }) {
       [...cohorts].map(async ([cohortId, capacity]) => [cohortId, appealOfferProblem({ capacity, taken: await placesTaken(db(), cohortId) })] as const),
     ),
   );
-  return appeals.map((appeal) => ({ ...appeal, offerProblem: problems.get(appeal.application.cohort.id) ?? null }));
+  return appeals.map((appeal) => ({
+    ...appeal,
+    offerProblem: problems.get(appeal.application.cohort.id) ?? null,
+    /** The viewer has applied to the klage's kull herself: a colleague decides and forwards it (refuseOwnIntake). */
+    ownIntake: appeal.application.cohort._count.applications > 0,
+  }));
 }
 
 /** The latest steps of the cohort's decisions (audited), for the adviser to follow. */
