@@ -75,9 +75,14 @@ export interface ApplicationAccess {
   status: string;
 }
 
-/** The applicant who owns it, and advisers. */
-export function canViewApplication(viewer: RoleHolder, application: ApplicationAccess): boolean {
-  return application.applicantId === viewer.id || isStaff(viewer);
+/**
+ * The applicant who owns it, and advisers; but not an adviser who has applied to the same kull
+ * herself (`viewerAppliedToKull`: a sent application of hers there, not withdrawn). She is a party
+ * to its one competition for places (OWN_INTAKE_MESSAGE), and her competitors' applications are
+ * not hers to read: a colleague handles them.
+ */
+export function canViewApplication(viewer: RoleHolder, application: ApplicationAccess & { viewerAppliedToKull?: boolean }): boolean {
+  return application.applicantId === viewer.id || (isStaff(viewer) && application.viewerAppliedToKull !== true);
 }
 
 /** Only its applicant, and only while it is a draft. */
@@ -115,6 +120,10 @@ export function canLinkFeideByEmail(roles: readonly Role[]): boolean {
  * transfer or completion (the README lists where each is checked).
  */
 export const OWN_CASE_MESSAGE = "Saken gjelder deg selv, så du kan ikke avgjøre den (forvaltningsloven § 6). En kollega må gjøre det.";
+
+/** What an adviser who has applied to a kull is told where its applications would be shown. */
+export const OWN_INTAKE_READ_MESSAGE =
+  "Du har selv søkt opptak til dette kullet, så du kan ikke se eller behandle søknadene til det (forvaltningsloven § 6). En kollega gjør det.";
 
 /**
  * Admission to a kull is one competition for its places: an adviser who has applied to it herself

@@ -4,11 +4,16 @@
 // klage decider, the deferral decision and the attendance day have their own cases in
 // assessment.test.ts, the student-letter and exam-sittings tests and attendance-register.test.ts.)
 import { beforeAll, describe, expect, it } from "vitest";
+import { GET as rankingCsv } from "@/app/(adviser)/veileder/opptak/[cohortId]/rangering/eksport/route";
+import { GET as decisionLetterPdf } from "@/app/api/vedtak/[id]/route";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { OWN_CASE_MESSAGE, OWN_INTAKE_MESSAGE } from "@/lib/permissions";
 import { decideAppeal, fileAppeal, markAppealForwarded } from "@/lib/server/admission/appeals";
 import { offerPlace, previewDecisionBatch, sendDecisionBatch } from "@/lib/server/admission/decisions";
-import { getApplicationForReview, getIntakeOverview, listAppeals, parseApplicationFilter } from "@/lib/server/admission/queries";
+import { OwnIntakeReadError } from "@/lib/server/admission/access";
+import { getApplicationForReview, getIntakeOverview, listAppeals, listApplications, parseApplicationFilter } from "@/lib/server/admission/queries";
+import { openDocument } from "@/lib/server/documents/access";
+import { NotFoundError } from "@/lib/server/errors";
 import { moveCandidate, removeMove } from "@/lib/server/admission/ranking-moves";
 import { setWaitlistClosingDate } from "@/lib/server/admission/waitlist";
 import { judgeQualification } from "@/lib/server/admission/review";
@@ -22,9 +27,9 @@ import { refuseExamAdmission } from "@/lib/server/exams/refusal";
 import { getExamAdmission, registerForExam, withdrawFromExam } from "@/lib/server/exams/registration";
 import { updateIntake } from "@/lib/server/intakes/edit";
 import { isoDate } from "@/lib/to-domain";
-import { assignTeachers, createOpenCohort, createReviewedApplication, createUser, day } from "@/prisma/seed/factories";
+import { assignTeachers, attachPdf, createOpenCohort, createReviewedApplication, createUser, day } from "@/prisma/seed/factories";
 import { intakeFieldsOf, makeCohort, viewerOf, type World } from "./cohort-world";
-import { db } from "./support";
+import { db, signInAs } from "./support";
 
 const today = osloDate(new Date());
 const daysFromToday = (days: number) => isoDate(new Date(day(today).getTime() + days * 86_400_000));
@@ -111,12 +116,23 @@ describe("an adviser who has applied to the kull herself", () => {
     const asVera = viewerOf({ ...vera, roles: ["APPLICANT", "ADVISER"] });
     const colleague = viewerOf(await createUser(db(), { roles: ["ADVISER"], name: "Kollega Veileder" }));
 
-    // The pages say so before she starts (OwnIntakeNotice): the overview and every application's review.
+    // She reads none of its applications (canViewApplication): the pages show OwnIntakeNotice
+    // instead; the list is empty for her, a review is refused, and so are the letters' preview, a
+    // document and a decision letter of theirs. A colleague reads them.
     const filter = parseApplicationFilter({});
     expect((await getIntakeOverview(asVera, cohort.id)).ownIntake).toBe(true);
-    expect((await getApplicationForReview(asVera, other.id, filter)).ownIntake).toBe(true);
     expect((await getIntakeOverview(colleague, cohort.id)).ownIntake).toBe(false);
-    expect((await getApplicationForReview(colleague, own.id, filter)).ownIntake).toBe(false);
+    expect((await listApplications(asVera, cohort.id, filter)).total).toBe(0);
+    expect((await listApplications(colleague, cohort.id, filter)).total).toBe(3);
+    await expect(getApplicationForReview(asVera, other.id, filter)).rejects.toBeInstanceOf(OwnIntakeReadError);
+    await expect(getApplicationForReview(asVera, own.id, filter)).rejects.toBeInstanceOf(OwnIntakeReadError);
+    await expect(getApplicationForReview(colleague, own.id, filter)).resolves.toMatchObject({ application: { id: own.id } });
+    await expect(previewDecisionBatch(asVera, cohort.id, { closeWaitlist: false })).rejects.toThrow(OWN_INTAKE_MESSAGE);
+    const document = await attachPdf(db(), { applicationId: other.id, uploadedById: other.applicantId, kind: "VITNEMAL", originalName: "vitnemal.pdf" });
+    await expect(openDocument(asVera, document.id)).rejects.toBeInstanceOf(NotFoundError);
+    const opened = await openDocument(colleague, document.id);
+    expect(opened).toMatchObject({ inlineAllowed: true });
+    await opened.stream.cancel();
 
     await expect(judgeQualification(asVera, { applicationId: other.id, qualified: true, grounds: null })).rejects.toThrow(OWN_INTAKE_MESSAGE);
     await expect(offerPlace(asVera, third.id)).rejects.toThrow(OWN_INTAKE_MESSAGE);
@@ -150,10 +166,21 @@ describe("an adviser who has applied to the kull herself", () => {
     await sendDecisionBatch(colleague, cohort.id, { closeWaitlist: false, fingerprint: preview.plan.fingerprint });
     const appealId = await fileAppeal(viewerOf(refused.user), refused.application.id, { text: "Jeg har 180 studiepoeng.", file: null });
 
-    // The klage list shows it to her without the decision (ownIntake), to a colleague with it.
-    const listed = async (viewer: typeof colleague) => (await listAppeals(viewer, { open: true })).filter((row) => row.id === appealId).map((row) => row.ownIntake);
-    expect(await listed(asVera)).toEqual([true]);
-    expect(await listed(colleague)).toEqual([false]);
+    // Nor does she get the ranking as CSV or a competitor's decision letter; a colleague does.
+    const letter = await db().decisionLetter.findFirstOrThrow({ where: { decision: { applicationId: refused.application.id } }, select: { id: true } });
+    const statuses = async (viewer: { id: string }) => {
+      await signInAs(viewer);
+      const csv = await rankingCsv(new Request(`http://localhost/veileder/opptak/${cohort.id}/rangering/eksport`), { params: Promise.resolve({ cohortId: cohort.id }) });
+      const pdf = await decisionLetterPdf(new Request(`http://localhost/api/vedtak/${letter.id}`), { params: Promise.resolve({ id: letter.id }) });
+      await Promise.all([csv.body?.cancel(), pdf.body?.cancel()]);
+      return [csv.status, pdf.status];
+    };
+    expect(await statuses(asVera)).toEqual([404, 404]);
+    expect(await statuses(colleague)).toEqual([200, 200]);
+    // The klage list leaves it out for her (a competitor's klage is not hers to read); a colleague has it.
+    const listed = async (viewer: typeof colleague) => (await listAppeals(viewer, { open: true })).filter((row) => row.id === appealId).length;
+    expect(await listed(asVera)).toBe(0);
+    expect(await listed(colleague)).toBe(1);
     const upheld = { kind: "UPHOLD" as const, grounds: "Vitnemålet viser 120 studiepoeng.", forwarded: false };
     await expect(decideAppeal(asVera, appealId, upheld)).rejects.toThrow(OWN_INTAKE_MESSAGE);
     await expect(markAppealForwarded(asVera, appealId)).rejects.toThrow(OWN_INTAKE_MESSAGE);

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Transaction } from "@/lib/db/client";
-import { isStaff, OWN_INTAKE_MESSAGE } from "@/lib/permissions";
+import { isStaff, OWN_INTAKE_MESSAGE, OWN_INTAKE_READ_MESSAGE } from "@/lib/permissions";
 import { AccessDeniedError, DomainError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
 
@@ -16,6 +16,23 @@ export function requireAdviser(viewer: Viewer): void {
  */
 export function ownApplicationWhere(viewer: Pick<Viewer, "id">) {
   return { applicantId: viewer.id, status: { notIn: ["DRAFT" as const, "WITHDRAWN" as const] } };
+}
+
+/**
+ * A filter that keeps only applications (or what hangs on them) in kull the viewer has not applied
+ * to herself: a Prisma `where` on Application. Her competitors' applications are not hers to read
+ * (canViewApplication); lists filter them out in their own statement.
+ */
+export function notInOwnIntake(viewer: Pick<Viewer, "id">) {
+  return { cohort: { applications: { none: ownApplicationWhere(viewer) } } };
+}
+
+/** Thrown where one application or one kull's applications would be shown to a party (OWN_INTAKE_READ_MESSAGE). */
+export class OwnIntakeReadError extends AccessDeniedError {
+  constructor() {
+    super(OWN_INTAKE_READ_MESSAGE);
+    this.name = "OwnIntakeReadError";
+  }
 }
 
 /**

@@ -120,6 +120,8 @@ const EXAMPLE_LABELS: Partial<Record<LetterKind, string>> = {
 export async function previewDecisionBatch(viewer: Viewer, cohortId: string, options: { closeWaitlist: boolean }, now = new Date()): Promise<BatchPreview> {
   requireAdviser(viewer);
   return db().$transaction(async (tx) => {
+    // The letters name her competitors: not for an adviser who has applied to the kull herself.
+    await refuseOwnIntake(tx, viewer, cohortId);
     const plan = await planBatch(tx, cohortId, options.closeWaitlist, now);
     const { batch } = plan;
     type Sample = { id: string; kind: LetterKind; label: string; position?: number; from?: number; reason?: "NOT_QUALIFIED" | "LIST_CLOSED" };

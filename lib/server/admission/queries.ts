@@ -12,7 +12,7 @@ import { NotFoundError } from "@/lib/server/errors";
 import { inOrder } from "@/lib/server/in-order";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
-import { ownApplicationWhere, requireAdviser } from "./access";
+import { notInOwnIntake, ownApplicationWhere, OwnIntakeReadError, requireAdviser } from "./access";
 import { ADMISSION_STATUSES, summariseReview } from "./facts";
 import { placesTaken } from "./places";
 import { containsText, searchText } from "@/lib/validation/search";
@@ -305,7 +305,8 @@ const LIST_SELECT = {
 
 export async function listApplications(viewer: Viewer, cohortId: string, filter: ApplicationFilter) {
   requireAdviser(viewer);
-  const where = whereOf(cohortId, filter);
+  // Nothing for an adviser who has applied to the kull herself (canViewApplication).
+  const where = { AND: [whereOf(cohortId, filter), notInOwnIntake(viewer)] };
   const [total, rows] = await Promise.all([
     db().application.count({ where }),
     db().application.findMany({ where, orderBy: orderOf(filter.sort), skip: (filter.page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: LIST_SELECT }),
@@ -421,11 +422,12 @@ export async function getApplicationForReview(viewer: Viewer, applicationId: str
   // On one connection (issue 21: the nested read sent its relations at once, on up to eight pool
   // connections), and the names of the staff who acted read once for all of them.
   const read = await db().$transaction(async (tx) => {
-    // With whether the viewer has applied to the kull herself (she decides nothing in it), in the same statement.
+    // With whether the viewer has applied to the kull herself (then it is not hers to read), in the same statement.
     const ownCount = { _count: { select: { applications: { where: ownApplicationWhere(viewer) } } } };
     const select = { ...REVIEW_DETAIL, cohort: { select: { ...REVIEW_DETAIL.cohort.select, ...ownCount } } };
     const row = await tx.application.findUnique({ where: { id: applicationId }, select });
     if (!row || row.status === "DRAFT") return null;
+    if (row.cohort._count.applications > 0) throw new OwnIntakeReadError();
     // The queue is the list's filter and order. An application the adviser has just moved out of
     // the filter (judged, say) keeps its place, so "Neste" still goes on to the next one.
     const queueWhere = whereOf(row.cohortId, { ...filter, page: 1 });
@@ -464,7 +466,7 @@ export async function getApplicationForReview(viewer: Viewer, applicationId: str
     documents: application.documents.filter((document) => document.kind === "VITNEMAL"),
     positions: application.positions,
   });
-  const { waitlistClosesOn, startsOn, samlinger, _count: own, ...cohort } = application.cohort;
+  const { waitlistClosesOn, startsOn, samlinger, _count: _own, ...cohort } = application.cohort;
   const closesOn = waitlistClosingDate({
     waitlistClosesOn: waitlistClosesOn ? isoDate(waitlistClosesOn) : null,
     startsOn: isoDate(startsOn),
@@ -473,8 +475,6 @@ export async function getApplicationForReview(viewer: Viewer, applicationId: str
   return {
     /** Why the adviser's own offer is not open (the list has closed), or null. */
     offerClosed: closedListOfferProblem(closesOn, now),
-    /** The viewer has applied to the kull herself: a colleague decides in it (refuseOwnIntake). */
-    ownIntake: own.applications > 0,
     application: {
       ...application,
       cohort,
@@ -517,7 +517,8 @@ export async function countOpenAdmissionAppeals(viewer: Viewer): Promise<{ recei
 export async function listAppeals(viewer: Viewer, options: { open: boolean }) {
   requireAdviser(viewer);
   const appeals = await db().appeal.findMany({
-    where: options.open ? OPEN_APPEAL : {},
+    // Not the klager in a kull the viewer has applied to herself (canViewApplication): a colleague's.
+    where: { AND: [options.open ? OPEN_APPEAL : {}, { application: notInOwnIntake(viewer) }] },
     orderBy: { filedAt: "asc" },
     select: {
       id: true,
@@ -534,8 +535,7 @@ export async function listAppeals(viewer: Viewer, options: { open: boolean }) {
         select: {
           id: true,
           fullName: true,
-          // With whether the viewer has applied to the kull herself (she decides nothing in it).
-          cohort: { select: { id: true, name: true, capacity: true, _count: { select: { applications: { where: ownApplicationWhere(viewer) } } } } },
+          cohort: { select: { id: true, name: true, capacity: true } },
           applicant: { select: { name: true, email: true } },
         },
       },
@@ -548,19 +548,15 @@ export async function listAppeals(viewer: Viewer, options: { open: boolean }) {
       [...cohorts].map(async ([cohortId, capacity]) => [cohortId, appealOfferProblem({ capacity, taken: await placesTaken(db(), cohortId) })] as const),
     ),
   );
-  return appeals.map((appeal) => ({
-    ...appeal,
-    offerProblem: problems.get(appeal.application.cohort.id) ?? null,
-    /** The viewer has applied to the klage's kull herself: a colleague decides and forwards it (refuseOwnIntake). */
-    ownIntake: appeal.application.cohort._count.applications > 0,
-  }));
+  return appeals.map((appeal) => ({ ...appeal, offerProblem: problems.get(appeal.application.cohort.id) ?? null }));
 }
 
 /** The latest steps of the cohort's decisions (audited), for the adviser to follow. */
 export async function listDecisionEvents(viewer: Viewer, cohortId: string, take = 40) {
   requireAdviser(viewer);
   const decisions = await db().decision.findMany({
-    where: { application: { cohortId } },
+    // None for an adviser who has applied to the kull herself (canViewApplication).
+    where: { application: { cohortId, ...notInOwnIntake(viewer) } },
     select: { id: true, application: { select: { id: true, fullName: true } } },
   });
   const byId = new Map(decisions.map((decision) => [decision.id, decision.application]));

@@ -10,6 +10,7 @@ import "server-only";
 // Staff may view a file inline in the browser; everyone else gets it as an attachment.
 // Anyone else gets NotFound, exactly as for a document that does not exist.
 import { canViewApplication, isStaff } from "@/lib/permissions";
+import { ownApplicationWhere } from "@/lib/server/admission/access";
 import { isCohortStaff } from "@/lib/server/cohorts/access";
 import { db } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
@@ -33,7 +34,8 @@ export async function openDocument(viewer: Viewer, documentId: string, now = new
       originalName: true,
       size: true,
       storageKey: true,
-      application: { select: { applicantId: true, status: true } },
+      // With whether the viewer has applied to the same kull herself (canViewApplication).
+      application: { select: { applicantId: true, status: true, cohort: { select: { _count: { select: { applications: { where: ownApplicationWhere(viewer) } } } } } } },
       submissionAttempt: {
         select: {
           submission: {
@@ -59,7 +61,7 @@ export async function openDocument(viewer: Viewer, documentId: string, now = new
   let allowed = false;
   let inlineAllowed = false;
   if (document.application) {
-    allowed = canViewApplication(viewer, document.application);
+    allowed = canViewApplication(viewer, { ...document.application, viewerAppliedToKull: document.application.cohort._count.applications > 0 });
     inlineAllowed = isStaff(viewer);
   } else if (document.submissionAttempt) {
     const { submission } = document.submissionAttempt;

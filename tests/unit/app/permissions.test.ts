@@ -48,6 +48,10 @@ describe("applications", () => {
     expect(canViewApplication(adviser, draft)).toBe(true);
     expect(canViewApplication(other, draft)).toBe(false);
     expect(canViewApplication(faculty, draft)).toBe(false);
+    // An adviser who has applied to the same kull: her own, yes; her competitors', no.
+    expect(canViewApplication(adviser, { ...draft, viewerAppliedToKull: true })).toBe(false);
+    expect(canViewApplication(adviser, { ...draft, viewerAppliedToKull: false })).toBe(true);
+    expect(canViewApplication(adviser, { ...draft, applicantId: adviser.id, viewerAppliedToKull: true })).toBe(true);
   });
 
   it("are edited only by their applicant and only as drafts", () => {

@@ -1,7 +1,9 @@
-// A decision letter as PDF, for the applicant it is addressed to and for advisers. Anyone else
-// gets an empty 404, as for a letter that does not exist.
+// A decision letter as PDF, for the applicant it is addressed to and for advisers (not one who has
+// applied to the same kull: canViewApplication). Anyone else gets an empty 404, as for a letter
+// that does not exist.
 import { formatCaseReference } from "@/lib/domain/case-reference";
-import { isStaff } from "@/lib/permissions";
+import { canViewApplication } from "@/lib/permissions";
+import { ownApplicationWhere } from "@/lib/server/admission/access";
 import { LETTER_NO_STORE, letterPdfResponse } from "@/lib/server/letters/pdf";
 import { db } from "@/lib/server/db";
 import { getViewer } from "@/lib/server/viewer";
@@ -26,12 +28,20 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
         select: {
           caseYear: true,
           caseNumber: true,
-          application: { select: { applicantId: true, cohort: { select: { code: true, programme: { select: { name: true } } } } } },
+          application: {
+            select: {
+              applicantId: true,
+              status: true,
+              // With whether the viewer has applied to the same kull herself (canViewApplication).
+              cohort: { select: { code: true, programme: { select: { name: true } }, _count: { select: { applications: { where: ownApplicationWhere(viewer) } } } } },
+            },
+          },
         },
       },
     },
   });
-  if (!letter || (letter.decision.application.applicantId !== viewer.id && !isStaff(viewer))) {
+  const application = letter?.decision.application;
+  if (!letter || !application || !canViewApplication(viewer, { ...application, viewerAppliedToKull: application.cohort._count.applications > 0 })) {
     return new Response(null, { status: 404, headers: LETTER_NO_STORE });
   }
   const madeAvailableOn = isoDate(letter.madeAvailableOn);

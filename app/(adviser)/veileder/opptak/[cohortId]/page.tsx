@@ -50,18 +50,30 @@ export default async function IntakeOverviewPage({
   try {
     // One after the other: the request holds at most three pool connections (issue 21).
     overview = await getIntakeOverview(viewer, cohortId);
-    list = await listApplications(viewer, cohortId, filter);
+    // An adviser who has applied to the kull herself reads none of its applications (canViewApplication).
+    list = overview.ownIntake ? null : await listApplications(viewer, cohortId, filter);
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
   const { cohort, places } = overview;
+  const header = (
+    <PageHeader title={`Opptak: ${cohort.programme.name}, ${cohort.name}`} lead={`Søknadsfrist ${formatDeadline(cohort.applicationDeadline)}. Svarfrist for tilbud ${formatDeadline(cohort.offerAnswerDeadline)}.`} />
+  );
+  if (list === null) {
+    return (
+      <>
+        {header}
+        <IntakeNav cohortId={cohortId} current="oversikt" ownIntake />
+      </>
+    );
+  }
   const base = `/veileder/opptak/${cohortId}`;
   const queue = filterParams(filter, { side: undefined });
   return (
     <>
-      <PageHeader title={`Opptak: ${cohort.programme.name}, ${cohort.name}`} lead={`Søknadsfrist ${formatDeadline(cohort.applicationDeadline)}. Svarfrist for tilbud ${formatDeadline(cohort.offerAnswerDeadline)}.`} />
-      <IntakeNav cohortId={cohortId} current="oversikt" ownIntake={overview.ownIntake} />
+      {header}
+      <IntakeNav cohortId={cohortId} current="oversikt" />
       {overview.provisional ? (
         <p role="status" className="mb-6 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-900">
           Søknadsfristen {formatDateNb(cohort.applicationDeadline)} er ikke ute. Du kan vurdere og rangere søknadene nå, men rangeringen er foreløpig, og

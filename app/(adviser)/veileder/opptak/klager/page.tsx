@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AppealDecisionForm } from "@/components/admission/appeal-forms";
-import { OWN_INTAKE_MESSAGE } from "@/lib/permissions";
 import { decisionLabel } from "@/components/admission/labels";
 import { PageHeader } from "@/components/area-nav";
 import { KLAGE_STATUS, StatusBadge } from "@/components/status-badge";
@@ -85,9 +84,7 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
                     </a>
                   </p>
                 ) : null}
-                {appeal.ownIntake && appeal.status === "RECEIVED" ? (
-                  <p className="mt-4 border-t border-slate-200 pt-4">{OWN_INTAKE_MESSAGE}</p>
-                ) : appeal.status === "RECEIVED" ? (
+                {appeal.status === "RECEIVED" ? (
                   <div className="mt-4 border-t border-slate-200 pt-4">
                     <AppealDecisionForm appealId={appeal.id} currentPosition={appeal.decision.waitlistPosition} offerProblem={appeal.offerProblem} />
                   </div>
@@ -99,8 +96,6 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
                     {appeal.status === "UPHELD" ? (
                       appeal.forwardedAt ? (
                         <p className="mt-1">Sendt til klageinstansen {formatInstantNb(appeal.forwardedAt)}.</p>
-                      ) : appeal.ownIntake ? (
-                        <p className="mt-1">Ikke sendt til klageinstansen ennå. {OWN_INTAKE_MESSAGE}</p>
                       ) : (
                         <div className="mt-2">
                           <ActionButton action={markAppealForwardedAction} hidden={{ appealId: appeal.id }} className="btn-secondary">

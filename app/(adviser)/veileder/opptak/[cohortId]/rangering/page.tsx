@@ -36,6 +36,15 @@ export default async function RankingPage({
     select: { name: true, capacity: true, applicationDeadline: true, programme: { select: { name: true } }, _count: { select: { applications: { where: ownApplicationWhere(viewer) } } } },
   });
   if (!cohort) notFound();
+  // An adviser who has applied to the kull herself reads none of its applications (canViewApplication).
+  if (cohort._count.applications > 0) {
+    return (
+      <>
+        <PageHeader title={`Rangering: ${cohort.name}`} />
+        <IntakeNav cohortId={cohortId} current="rangering" ownIntake />
+      </>
+    );
+  }
   const now = new Date();
   // Before the deadline applications may still come in: the ranking is provisional.
   const provisional = isRankingProvisional(isoDate(cohort.applicationDeadline), now);
@@ -50,7 +59,7 @@ export default async function RankingPage({
         title={`${provisional ? "Foreløpig rangering" : "Rangering"}: ${cohort.name}`}
         lead="Forslaget følger reglene: prioritetskategori, deretter geografisk spredning etter fylke, deretter innsendingstidspunkt. Du kan flytte en søker med en skriftlig begrunnelse."
       />
-      <IntakeNav cohortId={cohortId} current="rangering" ownIntake={cohort._count.applications > 0} />
+      <IntakeNav cohortId={cohortId} current="rangering" />
       {provisional ? (
         <p role="status" className="mb-6 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-900">
           Foreløpig rangering: nye søknader kan komme inn til fristen er ute, og plassene kan endre seg. {decisionsBeforeDeadlineProblem(isoDate(cohort.applicationDeadline), now)}

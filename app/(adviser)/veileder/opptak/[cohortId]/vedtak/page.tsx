@@ -45,6 +45,15 @@ export default async function DecisionsPage({
     select: { name: true, _count: { select: { applications: { where: ownApplicationWhere(viewer) } } } },
   });
   if (!cohort) notFound();
+  // An adviser who has applied to the kull herself reads none of its applications (canViewApplication).
+  if (cohort._count.applications > 0) {
+    return (
+      <>
+        <PageHeader title={`Vedtak: ${cohort.name}`} />
+        <IntakeNav cohortId={cohortId} current="vedtak" ownIntake />
+      </>
+    );
+  }
   const query = await searchParams;
   const closeWaitlist = query.steng === "1";
   const sent = /^(\d{1,4})-(\d{1,4})-(\d{1,4})(?:-(\d{1,4}))?$/.exec(query.sendt ?? "");
@@ -60,7 +69,7 @@ export default async function DecisionsPage({
   return (
     <>
       <PageHeader title={`Vedtak: ${cohort.name}`} lead="Se over forslaget og brevene, og send alle vedtakene i ett steg. Sendes de på nytt, går ingenting ut to ganger." />
-      <IntakeNav cohortId={cohortId} current="vedtak" ownIntake={cohort._count.applications > 0} />
+      <IntakeNav cohortId={cohortId} current="vedtak" />
       {sent ? (
         <p role="status" className="mb-6 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
           Vedtakene er sendt: {sent[1]} tilbud, {sent[2]} ventelisteplasser og {sent[3]} avslag.

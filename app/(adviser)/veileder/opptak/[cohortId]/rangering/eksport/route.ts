@@ -5,6 +5,7 @@
 import { csvResponse, toCsv } from "@/lib/csv";
 import { formatInstantNb } from "@/lib/domain/format";
 import { isStaff } from "@/lib/permissions";
+import { ownApplicationWhere } from "@/lib/server/admission/access";
 import { viewRanking, type RankedRow } from "@/lib/server/admission/ranking";
 import { db } from "@/lib/server/db";
 import { getViewer } from "@/lib/server/viewer";
@@ -19,8 +20,12 @@ export async function GET(_request: Request, { params }: { params: Promise<{ coh
   const viewer = await getViewer();
   if (!viewer) return new Response(null, { status: 401 });
   if (!isStaff(viewer) || !cohortId) return new Response(null, { status: 404 });
-  const cohort = await db().cohort.findUnique({ where: { id: cohortId }, select: { code: true, capacity: true } });
-  if (!cohort) return new Response(null, { status: 404 });
+  const cohort = await db().cohort.findUnique({
+    where: { id: cohortId },
+    select: { code: true, capacity: true, _count: { select: { applications: { where: ownApplicationWhere(viewer) } } } },
+  });
+  // Not for an adviser who has applied to the kull herself (canViewApplication).
+  if (!cohort || cohort._count.applications > 0) return new Response(null, { status: 404 });
   const places = cohort.capacity;
   const ranking = await viewRanking(db(), cohortId, { places });
   const csv = toCsv<RankedRow>(ranking.rows, [

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { APPLICATION_STATUS_LABELS, decisionLabel, VERIFICATION_LABELS } from "@/components/admission/labels";
 import { OwnIntakeNotice } from "@/components/admission/own-intake-notice";
+import { OwnIntakeReadError } from "@/lib/server/admission/access";
 import { CategoryForm, DocumentationRequestForm, QualificationForm } from "@/components/admission/review-forms";
 import { VerificationForm } from "@/components/admission/verification-form";
 import { StatusBadge } from "@/components/status-badge";
@@ -45,6 +46,18 @@ export default async function ReviewApplicationPage({
     page = await getApplicationForReview(viewer, applicationId, filter);
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
+    // An adviser who has applied to the kull herself reads none of its applications (canViewApplication).
+    if (error instanceof OwnIntakeReadError) {
+      return (
+        <div className="space-y-6">
+          <Link href={`/veileder/opptak/${cohortId}`} className="inline-flex min-h-11 items-center">
+            ← Opptaket
+          </Link>
+          <h1>Søknad</h1>
+          <OwnIntakeNotice />
+        </div>
+      );
+    }
     throw error;
   }
   const { application, summary, queue, offerClosed } = page;
@@ -94,7 +107,6 @@ export default async function ReviewApplicationPage({
         </p>
         <p className="mt-2 text-slate-700">Vurderingen lagres mens du arbeider. Søkeren ser kommentarene dine på dokumenter og stillinger.</p>
       </header>
-      {page.ownIntake ? <OwnIntakeNotice /> : null}
 
       <section className="card" aria-labelledby="person-heading">
         <h2 id="person-heading">Personopplysninger</h2>
