@@ -104,11 +104,12 @@ export function AttendanceDayForm({
           {open > 0 ? <>, <span className="font-semibold">{open}</span> ikke valgt</> : null}
           <span className="sr-only">. {announcement}</span>
         </p>
-        {exceptions.length > 0 ? (
-          // Said on the page too, not only to screen readers: the exceptions are what to check.
-          <p className="w-full rounded border border-amber-700 bg-amber-50 px-2 py-1 text-sm text-amber-900">{announcement}</p>
-        ) : null}
       </div>
+      {exceptions.length > 0 ? (
+        // Said on the page too, not only to screen readers: the exceptions are what to check. Below
+        // the sticky bar, not in it: on a phone it covered half the screen while scrolling the list.
+        <p className="rounded border border-amber-700 bg-amber-50 px-2 py-1 text-sm text-amber-900">{announcement}</p>
+      ) : null}
 
       <ul className="space-y-3">
         {students.map((student, index) => {
@@ -158,11 +159,15 @@ export function AttendanceDayForm({
                     <label
                       key={value}
                       className={`flex min-h-11 items-center gap-2 rounded-md border px-3 py-2 font-medium ${student.self ? "cursor-not-allowed" : "cursor-pointer"} ${
-                        status === value
-                          ? value === "PRESENT"
-                            ? "border-green-800 bg-green-100 text-green-900"
-                            : "border-red-800 bg-red-100 text-red-900"
-                          : "border-slate-400 bg-white"
+                        student.self
+                          ? status === value
+                            ? "border-slate-500 bg-slate-100 text-slate-800"
+                            : "border-slate-300 bg-slate-100 text-slate-600"
+                          : status === value
+                            ? value === "PRESENT"
+                              ? "border-green-800 bg-green-100 text-green-900"
+                              : "border-red-800 bg-red-100 text-red-900"
+                            : "border-slate-400 bg-white"
                       }`}
                     >
                       <input

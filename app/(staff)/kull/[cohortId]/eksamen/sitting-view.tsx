@@ -62,9 +62,9 @@ export async function ExamSittingPage({ params, examId }: { params: Promise<{ co
   const query = ordinary ? "" : `?eksamen=${exam.id}`;
   // As registerForExam's «Meld opp alle»: not one taken off the sitting (registered again by name),
   // nor the viewer herself (a colleague registers her).
-  const eligibleNotRegistered = admission.students.filter(
-    (s) => s.admission.allowed && !s.onLeave && !s.registration && !s.withdrawn && s.refusal?.klage !== "RECEIVED" && !s.self,
-  );
+  const allEligibleNotRegistered = admission.students.filter((s) => s.admission.allowed && !s.onLeave && !s.registration && !s.withdrawn && s.refusal?.klage !== "RECEIVED");
+  const eligibleNotRegistered = allEligibleNotRegistered.filter((s) => !s.self);
+  const selfLeftOut = allEligibleNotRegistered.length > eligibleNotRegistered.length;
   // As registerForExam: nobody is registered once the hand-in is past (SITTING_OVER).
   const registrationOpen = exam?.phase !== "OVER";
   const notEligible = admission.students.filter((s) => !s.admission.allowed);
@@ -305,12 +305,14 @@ export async function ExamSittingPage({ params, examId }: { params: Promise<{ co
                       ? "Innleveringen er over: ingen kan meldes opp"
                       : eligibleNotRegistered.length > 0
                         ? `Meld opp alle som fyller kravene (${eligibleNotRegistered.length})`
-                        : "Alle som fyller kravene, er meldt opp"
+                        : selfLeftOut
+                          ? "Alle andre som fyller kravene, er meldt opp (en kollega melder deg opp)"
+                          : "Alle som fyller kravene, er meldt opp"
                   }
                   title={`Melde opp ${countNoun(eligibleNotRegistered.length, "student", "studenter")}?`}
                   confirmLabel={`Meld opp ${eligibleNotRegistered.length}`}
                 >
-                  <p>Disse fyller kravene og blir meldt opp til eksamen. De får e-post om det.</p>
+                  <p>Disse fyller kravene og blir meldt opp til eksamen. De får e-post om det.{selfLeftOut ? " Du selv er ikke med: en kollega melder deg opp." : ""}</p>
                   <ul className="list-disc pl-5">
                     {eligibleNotRegistered.map((student) => (
                       <li key={student.enrolmentId}>{student.name}</li>

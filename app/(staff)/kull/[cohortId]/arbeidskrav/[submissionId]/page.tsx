@@ -71,7 +71,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ coh
         {latest ? (
           <section className="card" aria-labelledby="vurder-heading">
             <h2 id="vurder-heading">
-              {latest.status === "SUBMITTED" ? `Vurder ${latest.attempt > 1 ? `${latest.attempt}. innlevering` : "innleveringen"}` : "Vurdering"}
+              {latest.status === "SUBMITTED" && !submission.own ? `Vurder ${latest.attempt > 1 ? `${latest.attempt}. innlevering` : "innleveringen"}` : "Vurdering"}
             </h2>
             <div className="mt-4 space-y-3">
               {submission.own ? (
@@ -81,7 +81,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ coh
               ) : (
                 <AssessForm cohortId={cohort.id} attemptId={latest.id} members={submission.members.length} assessed={latest.status !== "SUBMITTED"} />
               )}
-              {latest.status === "SUBMITTED" && submission.latestIsFinal ? (
+              {latest.status === "SUBMITTED" && submission.latestIsFinal && !submission.own ? (
                 <p className="text-sm">
                   Dette er siste innlevering studieplanen gir ({latest.attempt} av {submission.arbeidskrav.maxAttempts}). «Ikke godkjent» er da et vedtak (enkeltvedtak):
                   hver student får brev med tilbakemeldingen som begrunnelse, hjemmelen og klagefristen.
