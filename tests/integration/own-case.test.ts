@@ -20,7 +20,7 @@ import { judgeQualification } from "@/lib/server/admission/review";
 import { completeStudent } from "@/lib/server/enrolments/completion";
 import { cancelLeave, grantLeave, refuseLeave, registerReturn } from "@/lib/server/enrolments/leave";
 import { getStudentRecord } from "@/lib/server/enrolments/queries";
-import { transferStudent } from "@/lib/server/enrolments/transfer";
+import { getTransferPlan, transferStudent } from "@/lib/server/enrolments/transfer";
 import { withdrawStudent } from "@/lib/server/enrolments/withdrawal";
 import { setGrade } from "@/lib/server/exams/grades";
 import { refuseExamAdmission } from "@/lib/server/exams/refusal";
@@ -88,6 +88,8 @@ describe("a student who is also on the staff of her kull", () => {
     const colleagues = await getStudentRecord(world.adviser, world.students[HER]!.userId);
     expect(colleagues.self).toBe(false);
     expect(colleagues.enrolments[0]!.actions).toMatchObject({ leave: true, withdraw: true, complete: true });
+    // The transfer page, opened by its address, says why instead of offering the form.
+    expect((await getTransferPlan(herself, { enrolmentId, toCohortId: null })).problem).toBe(OWN_CASE_MESSAGE);
     const leave = { enrolmentId, from: daysFromToday(10), to: daysFromToday(40), reason: "Fødselspermisjon", documentation: null };
     await expect(grantLeave(herself, leave)).rejects.toThrow(OWN_CASE_MESSAGE);
     await expect(refuseLeave(herself, { ...leave, grounds: "Ikke dokumentert." })).rejects.toThrow(OWN_CASE_MESSAGE);

@@ -15,6 +15,7 @@ import "server-only";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { compareIsoDates } from "@/lib/domain/dates";
 import { enrolmentChangeProblem, IN_KULL } from "@/lib/domain/enrolment";
+import { isOwnCase, OWN_CASE_MESSAGE } from "@/lib/permissions";
 import {
   arbeidskravCreditProblems,
   attendanceCreditSummary,
@@ -154,7 +155,10 @@ export async function getTransferPlan(viewer: Viewer, input: { enrolmentId: stri
     }),
   );
   const graded = await db().examRegistration.count({ where: { enrolmentId: enrolment.id, grade: { not: null } } });
-  const problem = enrolmentChangeProblem("TRANSFER", enrolment.status) ?? (graded > 0 ? "Studenten har fått karakter på eksamen i kullet og kan ikke overføres." : null);
+  // Her own place: a colleague transfers her (lockEnrolmentToDecide refuses it), so no form.
+  const problem = isOwnCase(viewer, [enrolment.userId])
+    ? OWN_CASE_MESSAGE
+    : (enrolmentChangeProblem("TRANSFER", enrolment.status) ?? (graded > 0 ? "Studenten har fått karakter på eksamen i kullet og kan ikke overføres." : null));
   const chosen = input.toCohortId ? later.find((row) => row.id === input.toCohortId) ?? null : null;
   if (input.toCohortId && !chosen) throw new NotFoundError("Fant ikke kullet studenten kan overføres til.");
   let target = null;
