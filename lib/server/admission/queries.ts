@@ -505,11 +505,13 @@ const OPEN_APPEAL = { OR: [{ status: "RECEIVED" as const }, { status: "UPHELD" a
 
 /**
  * How many open klager wait for the adviser (the start page): `received` to decide, `toForward`
- * upheld and not yet sent on. One statement; listAppeals reads the same klager in full.
+ * upheld and not yet sent on. One statement; listAppeals reads the same klager in full (neither
+ * shows an adviser the klager of a kull she has applied to).
  */
 export async function countOpenAdmissionAppeals(viewer: Viewer): Promise<{ received: number; toForward: number }> {
   requireAdviser(viewer);
-  const rows = await db().appeal.groupBy({ by: ["status"], where: OPEN_APPEAL, _count: { _all: true } });
+  // As listAppeals: not the klager in a kull the viewer has applied to herself.
+  const rows = await db().appeal.groupBy({ by: ["status"], where: { AND: [OPEN_APPEAL, { application: notInOwnIntake(viewer) }] }, _count: { _all: true } });
   const received = rows.find((row) => row.status === "RECEIVED")?._count._all ?? 0;
   return { received, toForward: rows.reduce((sum, row) => sum + row._count._all, 0) - received };
 }
