@@ -63,8 +63,7 @@ interface WaitingRow {
   attempt: number;
   submittedAt: Date;
   documents: { id: string; originalName: string }[];
-  /** The viewer handed it in herself (a member): a colleague assesses it (refuseOwnSubmissions). */
-  own: boolean;
+  memberUserIds: string[];
 }
 export async function getArbeidskravOverview(viewer: Viewer, cohortId: string, now = new Date()) {
   await requireCohortStaff(viewer, cohortId);
@@ -104,8 +103,8 @@ export async function getArbeidskravOverview(viewer: Viewer, cohortId: string, n
                t."id" AS "attemptId", t."attempt", t."submittedAt",
                COALESCE((SELECT json_agg(json_build_object('id', d."id", 'originalName', d."originalName"))
                          FROM "Document" d WHERE d."submissionAttemptId" = t."id"), '[]'::json) AS "documents",
-               EXISTS (SELECT 1 FROM "SubmissionMember" m JOIN "Enrolment" me ON me."id" = m."enrolmentId"
-                       WHERE m."submissionId" = s."id" AND me."userId" = ${viewer.id}) AS "own"
+               COALESCE((SELECT json_agg(me."userId") FROM "SubmissionMember" m JOIN "Enrolment" me ON me."id" = m."enrolmentId"
+                         WHERE m."submissionId" = s."id"), '[]'::json) AS "memberUserIds"
         FROM "Submission" s JOIN "ArbeidskravDefinition" a ON a."id" = s."arbeidskravId"
         JOIN LATERAL (SELECT ta."id", ta."attempt", ta."submittedAt" FROM "SubmissionAttempt" ta
                       WHERE ta."submissionId" = s."id" ORDER BY ta."attempt" DESC LIMIT 1) t ON true
@@ -155,7 +154,8 @@ export async function getArbeidskravOverview(viewer: Viewer, cohortId: string, n
       arbeidskrav: { number: submission.number, title: submission.title, kind: submission.kind },
       members: submission.members,
       documents: submission.documents,
-      own: submission.own,
+      /** The viewer handed it in herself (a member): a colleague assesses it (refuseOwnSubmissions). */
+      own: isOwnCase(viewer, submission.memberUserIds),
     })),
   };
 }
