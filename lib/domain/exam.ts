@@ -70,6 +70,42 @@ export function examDecisionNeeded(
   return null;
 }
 
+/**
+ * Whether a registration at the ordinary sitting registers the student now, by «Meld opp alle»
+ * ("ALL") or by name ("BY_NAME"). Only an admissible student (examAdmissionDecision), not on
+ * leave and not the deciding person herself (forvaltningsloven § 6: a colleague registers her).
+ * Of the sitting's record (null: none yet):
+ * - none, or "ikke adgang" that no longer stands (the student meets the requirements now): yes,
+ *   unless a klage on the refusal waits; then the klage is decided instead;
+ * - taken off the sitting (at her request, or by a leave): only by name, deliberately;
+ * - already registered, "ikke møtt" or "utsatt": no, that is what happened at this sitting.
+ * registerForExam registers by this, and the exam page offers exactly these.
+ */
+export function registersAtSitting(
+  student: {
+    allowed: boolean;
+    onLeave: boolean;
+    ownCase: boolean;
+    status: ExamRegistrationStatus | null;
+    klageWaiting: boolean;
+  },
+  how: "ALL" | "BY_NAME",
+): boolean {
+  if (!student.allowed || student.onLeave || student.ownCase) return false;
+  switch (student.status) {
+    case null:
+      return true;
+    case "REFUSED":
+      return !student.klageWaiting;
+    case "WITHDRAWN":
+      return how === "BY_NAME";
+    case "ADMITTED":
+    case "NOT_ATTENDED":
+    case "DEFERRED":
+      return false;
+  }
+}
+
 /** A refusal ("ikke adgang til eksamen") may be decided only for a student who is not ELIGIBLE. */
 export function canRefuseExamAdmission(eligibility: Eligibility): boolean {
   return !canAdmitToExam(eligibility);

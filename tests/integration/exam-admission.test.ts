@@ -145,6 +145,33 @@ describe("exam registration", () => {
     expect(await registerForExam(kull.teacher, { cohortId: kull.cohortId, enrolmentIds: [off] })).toMatchObject({ registered: 1 });
     expect(await statusOf(off)).toBe("ADMITTED");
   });
+
+  it("the page offers «Meld opp alle» for exactly those it then registers, whatever became of each at the sitting", async () => {
+    const today = osloDate(new Date());
+    const kull = await makeCohort({ students: 6, samlinger: planDays(addDays(today, -90), 3), heldBefore: today, exam: { startsOn: addDays(today, 30), endsOn: addDays(today, 32) } });
+    const [fresh, deferred, withdrawn, refused, away, admitted] = kull.students.map((row) => row.enrolmentId) as [string, string, string, string, string, string];
+    expect(await registerForExam(kull.teacher, { cohortId: kull.cohortId, enrolmentIds: [deferred, withdrawn, refused, admitted] })).toMatchObject({ registered: 4 });
+    await withdrawFromExam(kull.teacher, { cohortId: kull.cohortId, enrolmentId: withdrawn });
+    // What became of two of them, set as the stored facts (a granted deferral; a refusal that no
+    // longer stands, since she meets the requirements).
+    await db().examRegistration.updateMany({ where: { enrolmentId: deferred }, data: { status: "DEFERRED" } });
+    await db().examRegistration.updateMany({ where: { enrolmentId: refused }, data: { status: "REFUSED" } });
+    await db().enrolment.update({ where: { id: away }, data: { status: "ON_LEAVE" } });
+    const page = await getExamAdmission(kull.teacher, kull.cohortId);
+    const offered = page.students.filter((student) => student.registeredByAll).map((student) => student.enrolmentId).sort();
+    expect(offered).toEqual([fresh, refused].sort());
+    expect(page.counts.eligibleNotRegistered).toBe(2);
+    expect(await registerForExam(kull.teacher, { cohortId: kull.cohortId })).toMatchObject({ registered: 2 });
+    const statuses = await db().examRegistration.findMany({ where: { examId: kull.examId! }, select: { enrolmentId: true, status: true } });
+    expect(Object.fromEntries(statuses.map((row) => [row.enrolmentId, row.status]))).toEqual({
+      [fresh]: "ADMITTED",
+      [deferred]: "DEFERRED",
+      [withdrawn]: "WITHDRAWN",
+      [refused]: "ADMITTED",
+      [admitted]: "ADMITTED",
+    });
+    expect((await getExamAdmission(kull.teacher, kull.cohortId)).students.filter((student) => student.registeredByAll)).toEqual([]);
+  });
 });
 
 async function emailsOf(indexes: number[]) {

@@ -11,7 +11,7 @@ import "server-only";
 // Grades are set only on an active registration (also a CHECK in the database), a changed grade
 // needs a reason, and every grade is audited. Students see grades once they are published.
 import { osloDate } from "@/lib/domain/application-deadline";
-import { canAdmitToExam, examAdmissionDecision, examDecisionNeeded, isRefusalCandidate } from "@/lib/domain/exam";
+import { canAdmitToExam, examAdmissionDecision, examDecisionNeeded, isRefusalCandidate, registersAtSitting } from "@/lib/domain/exam";
 import {
   attemptSummary,
   countingGrade,
@@ -219,6 +219,23 @@ export async function getExamAdmission(viewer: Viewer, cohortId: string, now = n
        * deliberately, never by «Meld opp alle» (registerForExam).
        */
       withdrawn: registration?.status === "WITHDRAWN",
+      /**
+       * «Meld opp alle» registers the student at this (ordinary) sitting (lib/domain/exam.ts
+       * registersAtSitting, as registerForExam does); the viewer's own row is counted here and
+       * left to a colleague by the page, as registerForExam leaves it.
+       */
+      registeredByAll:
+        exam?.kind === "ORDINARY" &&
+        registersAtSitting(
+          {
+            allowed: canAdmitToExam(eligibility),
+            onLeave: enrolment.onLeave,
+            ownCase: false,
+            status: registration?.status ?? null,
+            klageWaiting: letter?.klage === "RECEIVED",
+          },
+          "ALL",
+        ),
       /** The latest request for utsatt eksamen of this sitting, if any. */
       deferral: deferral ? { id: deferral.id, status: deferral.status } : null,
       /** "Ikke adgang til eksamen": when and by whom, the letter and the klage on it. */
@@ -306,7 +323,8 @@ export async function getExamAdmission(viewer: Viewer, cohortId: string, now = n
     rules,
     students,
     counts: {
-      eligibleNotRegistered: students.filter((student) => student.admission.allowed && !student.onLeave && !student.registration && !student.deferred && !student.withdrawn && !student.history.some((row) => row.examId === exam?.id && row.outcome === "NOT_ATTENDED")).length,
+      /** Whom «Meld opp alle» registers (not the viewer herself). */
+      eligibleNotRegistered: students.filter((student) => student.registeredByAll && !student.self).length,
       decisionNeeded: students.filter((student) => student.decisionNeeded !== null).length,
       refused: students.filter((student) => student.refusal).length,
       registered: registered.length,
@@ -406,14 +424,22 @@ export async function registerForExam(
       throw new DomainError("Studenten har klaget på vedtaket om ikke adgang til eksamen. Avgjør klagen under Klager i stedet.");
     }
     // A registration that has become "ikke møtt" or "utsatt" is what happened at this sitting: kept.
-    const settled = new Set(["ADMITTED", "NOT_ATTENDED", "DEFERRED"]);
     if (wanted && wanted.some((id) => ["NOT_ATTENDED", "DEFERRED"].includes(existingBy.get(id)?.status ?? ""))) {
       throw new DomainError("Studenten har fått utsatt eksamen eller er registrert med «ikke møtt» på denne eksamenen.");
     }
-    const byName = (id: string) => wanted !== null && wanted.includes(id);
     const toAdmit = decisions
-      .filter((row) => row.decision.allowed && !settled.has(existingBy.get(row.id)?.status ?? "") && !awaitingKlage.has(row.id))
-      .filter((row) => existingBy.get(row.id)?.status !== "WITHDRAWN" || byName(row.id))
+      .filter((row) =>
+        registersAtSitting(
+          {
+            allowed: row.decision.allowed,
+            onLeave: onLeave.has(row.id),
+            ownCase: own.has(row.id),
+            status: existingBy.get(row.id)?.status ?? null,
+            klageWaiting: awaitingKlage.has(row.id),
+          },
+          wanted?.includes(row.id) ? "BY_NAME" : "ALL",
+        ),
+      )
       .map((row) => row.id);
     // While it runs a student may still be registered (staff forgot; she can still hand in), not
     // after the hand-in: she could only be «ikke møtt» there, an attempt used for nothing. A

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluateEligibility, type EligibilityInput } from "@/lib/domain/eligibility";
-import { canAdmitToExam, canRefuseExamAdmission, examAdmissionDecision, examDecisionNeeded, examRefusalReasons, GRADES, isGrade, isPassingGrade, isRefusalCandidate } from "@/lib/domain/exam";
+import { canAdmitToExam, canRefuseExamAdmission, examAdmissionDecision, examDecisionNeeded, examRefusalReasons, GRADES, isGrade, isPassingGrade, isRefusalCandidate, registersAtSitting, type ExamRegistrationStatus } from "@/lib/domain/exam";
 import type { EligibilityStatus } from "@/lib/domain/eligibility";
 
 const approved = ["1", "2", "3", "4", "5"].map((id) => ({ id, status: "APPROVED" as const }));
@@ -81,6 +81,56 @@ describe("the decision on admission, as it stands against the rules", () => {
     expect(canRefuseExamAdmission(evaluateEligibility(eligibleInput))).toBe(false);
     expect(canRefuseExamAdmission(evaluateEligibility(onTrackInput))).toBe(true);
     expect(canRefuseExamAdmission(evaluateEligibility(notEligibleInput))).toBe(true);
+  });
+});
+
+describe("who a registration at the ordinary sitting registers", () => {
+  const admissible = { allowed: true, onLeave: false, ownCase: false, status: null, klageWaiting: false } as const;
+  const statuses: (ExamRegistrationStatus | null)[] = [null, "ADMITTED", "WITHDRAWN", "REFUSED", "NOT_ATTENDED", "DEFERRED"];
+
+  it("registers an admissible student without a record, by «Meld opp alle» and by name", () => {
+    expect(registersAtSitting(admissible, "ALL")).toBe(true);
+    expect(registersAtSitting(admissible, "BY_NAME")).toBe(true);
+  });
+
+  it("never registers one who may not be admitted, is on leave, or is the deciding person herself, whatever the record", () => {
+    for (const status of statuses) {
+      for (const how of ["ALL", "BY_NAME"] as const) {
+        expect(registersAtSitting({ ...admissible, status, allowed: false }, how)).toBe(false);
+        expect(registersAtSitting({ ...admissible, status, onLeave: true }, how)).toBe(false);
+        expect(registersAtSitting({ ...admissible, status, ownCase: true }, how)).toBe(false);
+      }
+    }
+  });
+
+  it("registers one taken off the sitting again only by name", () => {
+    expect(registersAtSitting({ ...admissible, status: "WITHDRAWN" }, "ALL")).toBe(false);
+    expect(registersAtSitting({ ...admissible, status: "WITHDRAWN" }, "BY_NAME")).toBe(true);
+  });
+
+  it("lifts a refusal that no longer stands, unless a klage on it waits (the klage is decided instead)", () => {
+    expect(registersAtSitting({ ...admissible, status: "REFUSED" }, "ALL")).toBe(true);
+    expect(registersAtSitting({ ...admissible, status: "REFUSED", klageWaiting: true }, "ALL")).toBe(false);
+    expect(registersAtSitting({ ...admissible, status: "REFUSED", klageWaiting: true }, "BY_NAME")).toBe(false);
+  });
+
+  it("keeps what happened at the sitting: registered, «ikke møtt» or «utsatt»", () => {
+    for (const status of ["ADMITTED", "NOT_ATTENDED", "DEFERRED"] as const) {
+      expect(registersAtSitting({ ...admissible, status }, "ALL")).toBe(false);
+      expect(registersAtSitting({ ...admissible, status }, "BY_NAME")).toBe(false);
+    }
+  });
+
+  it("registers by name everyone «Meld opp alle» registers, and more only for one taken off the sitting", () => {
+    for (const status of statuses) {
+      for (const klageWaiting of [false, true]) {
+        const student = { ...admissible, status, klageWaiting };
+        const all = registersAtSitting(student, "ALL");
+        const byName = registersAtSitting(student, "BY_NAME");
+        if (all) expect(byName).toBe(true);
+        expect(byName && !all).toBe(status === "WITHDRAWN");
+      }
+    }
   });
 });
 

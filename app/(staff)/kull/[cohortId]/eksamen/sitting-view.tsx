@@ -60,11 +60,10 @@ export async function ExamSittingPage({ params, examId }: { params: Promise<{ co
   const adviser = isStaff(viewer);
   const flash = ordinary ? null : await readFlash(TASK_FLASH_COOKIE);
   const query = ordinary ? "" : `?eksamen=${exam.id}`;
-  // As registerForExam's «Meld opp alle»: not one taken off the sitting (registered again by name),
-  // nor the viewer herself (a colleague registers her).
-  const allEligibleNotRegistered = admission.students.filter((s) => s.admission.allowed && !s.onLeave && !s.registration && !s.withdrawn && s.refusal?.klage !== "RECEIVED");
-  const eligibleNotRegistered = allEligibleNotRegistered.filter((s) => !s.self);
-  const selfLeftOut = allEligibleNotRegistered.length > eligibleNotRegistered.length;
+  // Whom «Meld opp alle» registers (registeredByAll, the rule registerForExam follows), not the
+  // viewer herself: a colleague registers her.
+  const eligibleNotRegistered = admission.students.filter((s) => s.registeredByAll && !s.self);
+  const selfLeftOut = admission.students.some((s) => s.registeredByAll && s.self);
   // As registerForExam: nobody is registered once the hand-in is past (SITTING_OVER).
   const registrationOpen = exam?.phase !== "OVER";
   const notEligible = admission.students.filter((s) => !s.admission.allowed);
