@@ -11,7 +11,7 @@ import { OWN_CASE_MESSAGE, OWN_INTAKE_MESSAGE } from "@/lib/permissions";
 import { decideAppeal, fileAppeal, markAppealForwarded } from "@/lib/server/admission/appeals";
 import { offerPlace, previewDecisionBatch, sendDecisionBatch } from "@/lib/server/admission/decisions";
 import { OwnIntakeReadError } from "@/lib/server/admission/access";
-import { countOpenAdmissionAppeals, getApplicationForReview, getIntakeOverview, listAppeals, listApplications, parseApplicationFilter } from "@/lib/server/admission/queries";
+import { countOpenAdmissionAppeals, getApplicationForReview, getIntakeOverview, listAppeals, listApplications, listDecisionEvents, parseApplicationFilter } from "@/lib/server/admission/queries";
 import { openDocument } from "@/lib/server/documents/access";
 import { NotFoundError } from "@/lib/server/errors";
 import { moveCandidate, removeMove } from "@/lib/server/admission/ranking-moves";
@@ -183,6 +183,9 @@ describe("an adviser who has applied to the kull herself", () => {
     const listed = async (viewer: typeof colleague) => (await listAppeals(viewer, { open: true })).filter((row) => row.id === appealId).length;
     expect(await listed(asVera)).toBe(0);
     expect(await listed(colleague)).toBe(1);
+    // Nor the decisions' history (the vedtak page's list of audited steps).
+    expect(await listDecisionEvents(asVera, cohort.id)).toEqual([]);
+    expect((await listDecisionEvents(colleague, cohort.id)).map((event) => event.application?.fullName).sort()).toEqual(["Rolf Refusert", "Vera Veileder"]);
     // Nor is it counted on her start page.
     expect(await countOpenAdmissionAppeals(asVera)).toEqual({ received: 0, toForward: 0 });
     expect(await countOpenAdmissionAppeals(colleague)).toEqual({ received: 1, toForward: 0 });
