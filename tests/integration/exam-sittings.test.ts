@@ -6,7 +6,8 @@
 // carries the grade that counts (the best) and the sitting it is from.
 import { beforeAll, describe, expect, it } from "vitest";
 import { publishGrades, setGrade } from "@/lib/server/exams/grades";
-import { OWN_CASE_MESSAGE } from "@/lib/permissions";
+import { CLASSMATE_HEALTH_MESSAGE, OWN_CASE_MESSAGE } from "@/lib/permissions";
+import { openDocument } from "@/lib/server/documents/access";
 import { grantDeferral, listDeferrals, refuseDeferral, requestDeferral } from "@/lib/server/exams/deferrals";
 import { registerForExam, getExamAdmission } from "@/lib/server/exams/registration";
 import { registerForResit, withdrawFromResit } from "@/lib/server/exams/resit";
@@ -14,7 +15,7 @@ import { examResultsCsv, getExamProtocol } from "@/lib/server/exams/results";
 import { saveLaterSitting, setSittingTask } from "@/lib/server/exams/sittings";
 import { getStudentOverview } from "@/lib/server/students/overview";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
-import { decideStudentAppeal, fileStudentAppeal } from "@/lib/server/student-letters/appeals";
+import { decideStudentAppeal, fileStudentAppeal, listCohortAppeals } from "@/lib/server/student-letters/appeals";
 import { createUser } from "@/prisma/seed/factories";
 import { makePdf } from "@/prisma/seed/pdf";
 import { makeCohort, viewerOf, type World } from "./cohort-world";
@@ -32,6 +33,8 @@ let deferredId: string;
 
 const student = (index: number) => viewerOf({ id: world.students[index]!.userId, email: `s${index}@test.no`, name: world.students[index]!.name, roles: ["STUDENT"] });
 const enrolmentOf = (index: number) => world.students[index]!.enrolmentId;
+/** A student of the kull who is also an adviser (the student who passed). */
+const classmateAdviser = () => viewerOf({ id: world.students[PASSED]!.userId, email: `s${PASSED}@test.no`, name: world.students[PASSED]!.name, roles: ["ADVISER", "STUDENT"] });
 const legeerklaering = () => new File([Buffer.from(makePdf("Legeerklæring", ["Syk 13.–16. desember 2026."]))], "legeerklaering.pdf", { type: "application/pdf" });
 const at = (iso: string) => new Date(iso);
 
@@ -112,6 +115,23 @@ describe("utsatt eksamen", () => {
     const ownOf = async (viewer: typeof herselfAdviser) => (await listDeferrals(viewer, world.cohortId)).requests.filter((row) => row.id === id).map((row) => row.own);
     expect(await ownOf(herselfAdviser)).toEqual([true]);
     expect(await ownOf(world.adviser)).toEqual([false]);
+    // An adviser who is a classmate (a student of the kull) neither reads the account and the
+    // legeerklæring nor decides (forvaltningsloven § 6 second paragraph); a colleague does both.
+    const classmate = classmateAdviser();
+    const seenBy = async (viewer: typeof classmate) => {
+      const list = await listDeferrals(viewer, world.cohortId);
+      const row = list.requests.find((entry) => entry.id === id)!;
+      return { mayDecide: list.mayDecide, classmate: list.classmate, explanation: row.explanation, documents: row.documents.length };
+    };
+    expect(await seenBy(classmate)).toEqual({ mayDecide: false, classmate: true, explanation: null, documents: 0 });
+    expect(await seenBy(world.adviser)).toEqual({ mayDecide: true, classmate: false, explanation: "Høy feber fra 13. desember.", documents: 1 });
+    await expect(grantDeferral(classmate, { cohortId: world.cohortId, deferralId: id, sittingId: deferredId, note: null }, at("2026-12-21T10:00:00Z"))).rejects.toThrow(CLASSMATE_HEALTH_MESSAGE);
+    await expect(refuseDeferral(classmate, { cohortId: world.cohortId, deferralId: id, grounds: "Nei." }, at("2026-12-21T10:00:00Z"))).rejects.toThrow(CLASSMATE_HEALTH_MESSAGE);
+    await expect(openDocument(classmate, request.documents[0]!.id)).rejects.toBeInstanceOf(NotFoundError);
+    const opened = await openDocument(world.adviser, request.documents[0]!.id);
+    await opened.stream.cancel();
+    // The student reads her own.
+    await (await openDocument(student(ILL), request.documents[0]!.id)).stream.cancel();
 
     const granted = await grantDeferral(world.adviser, { cohortId: world.cohortId, deferralId: id, sittingId: deferredId, note: null }, at("2026-12-21T10:00:00Z"));
     const registrations = await db().examRegistration.findMany({ where: { enrolmentId: enrolmentOf(ILL) }, select: { examId: true, status: true } });
@@ -149,6 +169,11 @@ describe("utsatt eksamen", () => {
     const appeal = await db().studentAppeal.findFirstOrThrow({ where: { letterId: refused.letterId } });
     // The adviser who refused does not decide the klage on it.
     await expect(decideStudentAppeal(world.adviser, appeal.id, { kind: "REVERSE", grounds: "Dekker uken." }, at("2026-12-22T10:00:00Z"))).rejects.toThrow();
+    // Nor an adviser who is a classmate: the klage is about the student's health.
+    const classmate = classmateAdviser();
+    await expect(decideStudentAppeal(classmate, appeal.id, { kind: "REVERSE", grounds: "Dekker uken." }, at("2026-12-22T10:00:00Z"))).rejects.toThrow(CLASSMATE_HEALTH_MESSAGE);
+    const listed = (await listCohortAppeals(classmate, world.cohortId, { open: true })).find((row) => row.id === appeal.id)!;
+    expect(listed).toMatchObject({ canDecide: false, whoDecides: CLASSMATE_HEALTH_MESSAGE });
     const other = viewerOf(await createUser(db(), { name: "Annen studieveileder", roles: ["ADVISER"] }));
     await decideStudentAppeal(other, appeal.id, { kind: "REVERSE", grounds: "Legeerklæringen dekker hele eksamensuken." }, at("2026-12-22T10:00:00Z"));
     expect(await db().examDeferral.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "GRANTED", sittingId: deferredId, decidedById: other.id });

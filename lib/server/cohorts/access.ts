@@ -54,3 +54,13 @@ export async function requireCohortStaff(viewer: Viewer, cohortId: string, clien
   const allowed = client ? await isCohortStaff(viewer, cohortId, client) : await isCohortStaffThisRequest(viewer, cohortId);
   if (!allowed) throw new NotFoundError(NOT_FOUND);
 }
+
+/**
+ * Whether the viewer is herself a student of the kull (any enrolment in it, also one that has
+ * ended): an adviser who is does not handle her classmates' health data (canHandleDeferrals).
+ * Asked only of staff; nobody else handles such cases anyway.
+ */
+export async function isStudentOfKull(viewer: Viewer, cohortId: string, client: Transaction | ReturnType<typeof db> = db()): Promise<boolean> {
+  if (!isStaff(viewer)) return false;
+  return (await (client as Transaction).enrolment.count({ where: { userId: viewer.id, cohortId } })) > 0;
+}

@@ -9,9 +9,9 @@ import "server-only";
 //   advisers/admins (never the teaching team).
 // Staff may view a file inline in the browser; everyone else gets it as an attachment.
 // Anyone else gets NotFound, exactly as for a document that does not exist.
-import { canViewApplication, isStaff } from "@/lib/permissions";
+import { canHandleDeferrals, canViewApplication, isStaff } from "@/lib/permissions";
 import { ownApplicationWhere } from "@/lib/server/admission/access";
-import { isCohortStaff } from "@/lib/server/cohorts/access";
+import { isCohortStaff, isStudentOfKull } from "@/lib/server/cohorts/access";
 import { db } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
@@ -53,7 +53,7 @@ export async function openDocument(viewer: Viewer, documentId: string, now = new
           registrations: { where: { status: { in: ["ADMITTED", "NOT_ATTENDED"] }, enrolment: { userId: viewer.id } }, select: { id: true } },
         },
       },
-      examDeferral: { select: { registration: { select: { enrolment: { select: { userId: true } } } } } },
+      examDeferral: { select: { registration: { select: { enrolment: { select: { userId: true, cohortId: true } } } } } },
     },
   });
   if (!document) throw new NotFoundError(NOT_FOUND);
@@ -75,8 +75,10 @@ export async function openDocument(viewer: Viewer, documentId: string, now = new
     allowed = staff || sitting;
     inlineAllowed = staff;
   } else if (document.examDeferral) {
-    allowed = document.examDeferral.registration.enrolment.userId === viewer.id || isStaff(viewer);
-    inlineAllowed = isStaff(viewer);
+    const { enrolment } = document.examDeferral.registration;
+    const handler = canHandleDeferrals(viewer, { viewerIsStudentOfKull: await isStudentOfKull(viewer, enrolment.cohortId) });
+    allowed = enrolment.userId === viewer.id || handler;
+    inlineAllowed = handler;
   }
   if (!allowed) throw new NotFoundError(NOT_FOUND);
 

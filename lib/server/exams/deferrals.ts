@@ -18,9 +18,9 @@ import { examPhase, formatExamMomentNb } from "@/lib/domain/exam-time";
 import { formatDateNb } from "@/lib/domain/format";
 import type { Transaction } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { isOwnCase, isStaff, OWN_CASE_MESSAGE } from "@/lib/permissions";
+import { canHandleDeferrals, CLASSMATE_HEALTH_MESSAGE, isOwnCase, isStaff, OWN_CASE_MESSAGE } from "@/lib/permissions";
 import { audit } from "@/lib/server/audit";
-import { isCohortStaff, requireCohortStaff } from "@/lib/server/cohorts/access";
+import { isCohortStaff, isStudentOfKull, requireCohortStaff } from "@/lib/server/cohorts/access";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
 import { db } from "@/lib/server/db";
 import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
@@ -122,8 +122,7 @@ export async function requestDeferral(viewer: Viewer, examId: string, input: Def
  */
 export async function listDeferrals(viewer: Viewer, cohortId: string, now = new Date()) {
   await requireCohortStaff(viewer, cohortId);
-  const mayDecide = isStaff(viewer);
-  const [requests, sittings] = await Promise.all([
+  const [requests, sittings, classmate] = await Promise.all([
     db().examDeferral.findMany({
       where: { registration: { exam: { cohortId } } },
       orderBy: [{ requestedAt: "asc" }],
@@ -150,7 +149,12 @@ export async function listDeferrals(viewer: Viewer, cohortId: string, now = new 
       },
     }),
     db().exam.findMany({ where: { cohortId, kind: "DEFERRED" }, orderBy: { startsAt: "asc" }, select: { id: true, title: true, startsAt: true, handInAt: true } }),
+    isStudentOfKull(viewer, cohortId),
   ]);
+  // Who reads the accounts and documentation and decides (canHandleDeferrals): advisers and
+  // admins, not one who is herself a student of the kull; the teaching team sees that a request
+  // exists and its outcome.
+  const mayDecide = canHandleDeferrals(viewer, { viewerIsStudentOfKull: classmate });
   const letters = await db().studentLetter.findMany({
     where: { aboutType: "ExamDeferral", aboutId: { in: requests.map((request) => request.id) } },
     orderBy: { decidedAt: "asc" },
@@ -182,6 +186,8 @@ export async function listDeferrals(viewer: Viewer, cohortId: string, now = new 
   rows.sort((a, b) => Number(b.status === "REQUESTED") - Number(a.status === "REQUESTED"));
   return {
     mayDecide,
+    /** The viewer is an adviser who is herself a student of the kull: a colleague handles these (CLASSMATE_HEALTH_MESSAGE). */
+    classmate: isStaff(viewer) && classmate,
     requests: rows,
     /** Where a grant may place a student now: deferred sittings that have not started. */
     sittings: sittings.filter((sitting) => examPhase(sitting, now) === "BEFORE"),
@@ -297,6 +303,7 @@ export async function grantDeferral(viewer: Viewer, input: { cohortId: string; d
     const deferral = await lockDeferral(tx, input.deferralId);
     if (deferral.registration.exam.cohortId !== input.cohortId) throw new NotFoundError("Fant ikke søknaden.");
     if (isOwnCase(viewer, [deferral.registration.enrolment.userId])) throw new DomainError(OWN_CASE_MESSAGE);
+    if (await isStudentOfKull(viewer, input.cohortId, tx)) throw new DomainError(CLASSMATE_HEALTH_MESSAGE);
     if (deferral.status !== "REQUESTED") throw new DomainError("Søknaden er allerede avgjort.");
     if (!input.sittingId) {
       const message = "Velg den utsatte eksamenen studenten skal ta. Finnes den ikke, legg den inn på eksamenssiden først.";
@@ -330,6 +337,7 @@ export async function refuseDeferral(viewer: Viewer, input: { cohortId: string; 
     const deferral = await lockDeferral(tx, input.deferralId);
     if (deferral.registration.exam.cohortId !== input.cohortId) throw new NotFoundError("Fant ikke søknaden.");
     if (isOwnCase(viewer, [deferral.registration.enrolment.userId])) throw new DomainError(OWN_CASE_MESSAGE);
+    if (await isStudentOfKull(viewer, input.cohortId, tx)) throw new DomainError(CLASSMATE_HEALTH_MESSAGE);
     if (deferral.status !== "REQUESTED") throw new DomainError("Søknaden er allerede avgjort.");
     const missed = await lockExam(tx, input.cohortId, deferral.registration.examId);
     await tx.examDeferral.update({ where: { id: deferral.id }, data: { status: "REFUSED", decidedById: viewer.id, decidedAt: now, grounds } });

@@ -24,10 +24,10 @@ import { APPEALS_BODY, isKlageInTime } from "@/lib/domain/klage";
 import { KLAGE_HANDLER, replacedStudentLetters, type StudentLetterKind } from "@/lib/domain/student-letter";
 import type { Transaction } from "@/lib/db/client";
 import { requestJob } from "@/lib/jobs/queue";
-import { canDecideStudentAppeal, isOwnCase, isStaff, OWN_CASE_MESSAGE } from "@/lib/permissions";
+import { canDecideStudentAppeal, CLASSMATE_HEALTH_MESSAGE, isOwnCase, isStaff, OWN_CASE_MESSAGE } from "@/lib/permissions";
 import { audit } from "@/lib/server/audit";
 import { approveAfterKlage } from "@/lib/server/cohorts/assessment-changes";
-import { isCohortStaff } from "@/lib/server/cohorts/access";
+import { isCohortStaff, isStudentOfKull } from "@/lib/server/cohorts/access";
 import { db } from "@/lib/server/db";
 import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
 import { grantDeferralAfterKlage } from "@/lib/server/exams/deferrals";
@@ -144,13 +144,14 @@ export function handlerNb(kind: StudentLetterKind): string {
 /** A cohort's klager on student decisions, oldest first (the waiting ones, or all), for its staff. */
 export async function listCohortAppeals(viewer: Viewer, cohortId: string, options: { open: boolean }) {
   if (!(await isCohortStaff(viewer, cohortId))) throw new NotFoundError("Fant ikke kullet.");
-  const [appeals, team] = await Promise.all([
+  const [appeals, team, classmate] = await Promise.all([
     db().studentAppeal.findMany({
       where: { enrolment: { cohortId }, ...(options.open ? { status: "RECEIVED" as const } : {}) },
       orderBy: { filedAt: "asc" },
       select: APPEAL_SELECT,
     }),
     db().cohortTeacher.findUnique({ where: { cohortId_userId: { cohortId, userId: viewer.id } }, select: { userId: true } }),
+    isStudentOfKull(viewer, cohortId),
   ]);
   // What taking each waiting klage on a refused leave would do now, said before it is decided.
   const leaveIds = appeals.filter((appeal) => appeal.status === "RECEIVED" && appeal.letter.kind === "LEAVE_REFUSED").map((appeal) => appeal.letter.aboutId);
@@ -158,7 +159,15 @@ export async function listCohortAppeals(viewer: Viewer, cohortId: string, option
   return appeals.map((appeal) => {
     const handler = KLAGE_HANDLER[appeal.letter.kind]!;
     const leave = appeal.letter.kind === "LEAVE_REFUSED" ? leaveOutcomes.get(appeal.letter.aboutId) : undefined;
-    const canDecide = canDecideStudentAppeal(viewer, { handler, decidedById: appeal.letter.decidedById, studentUserId: appeal.enrolment.userId, viewerOnTeachingTeam: team !== null });
+    const aboutDeferral = appeal.letter.kind === "EXAM_DEFERRAL_REFUSED";
+    const canDecide = canDecideStudentAppeal(viewer, {
+      handler,
+      decidedById: appeal.letter.decidedById,
+      studentUserId: appeal.enrolment.userId,
+      viewerOnTeachingTeam: team !== null,
+      aboutDeferral,
+      viewerIsStudentOfKull: classmate,
+    });
     return {
       ...appeal,
       letter: {
@@ -169,7 +178,9 @@ export async function listCohortAppeals(viewer: Viewer, cohortId: string, option
       canDecide,
       /** Why not, in words (the decider, or the wrong kind of staff). */
       whoDecides:
-        appeal.letter.decidedById === viewer.id
+        aboutDeferral && classmate && isStaff(viewer)
+          ? CLASSMATE_HEALTH_MESSAGE
+          : appeal.letter.decidedById === viewer.id
           ? `Du fattet vedtaket, så klagen må avgjøres av ${handlerNb(appeal.letter.kind)} som ikke var med på det.`
           : `Klagen avgjøres av ${handlerNb(appeal.letter.kind)}, ikke av ${appeal.letter.decidedBy.name}, som fattet vedtaket.`,
       canForward: appeal.status === "UPHELD" && !appeal.forwardedAt && (canDecide || isStaff(viewer)),
@@ -226,8 +237,12 @@ async function requireDecider(tx: Transaction, viewer: Viewer, appeal: Awaited<R
   const handler = KLAGE_HANDLER[appeal.letter.kind];
   if (!handler) throw new DomainError("Dette brevet kan ikke påklages.");
   const onTeam = (await tx.cohortTeacher.findUnique({ where: { cohortId_userId: { cohortId, userId: viewer.id } }, select: { userId: true } })) !== null;
-  if (!canDecideStudentAppeal(viewer, { handler, decidedById: appeal.letter.decidedById, studentUserId: appeal.enrolment.userId, viewerOnTeachingTeam: onTeam })) {
+  const aboutDeferral = appeal.letter.kind === "EXAM_DEFERRAL_REFUSED";
+  const classmate = aboutDeferral && (await isStudentOfKull(viewer, cohortId, tx));
+  const access = { handler, decidedById: appeal.letter.decidedById, studentUserId: appeal.enrolment.userId, viewerOnTeachingTeam: onTeam, aboutDeferral, viewerIsStudentOfKull: classmate };
+  if (!canDecideStudentAppeal(viewer, access)) {
     if (isOwnCase(viewer, [appeal.enrolment.userId])) throw new AccessDeniedError(OWN_CASE_MESSAGE);
+    if (classmate && isStaff(viewer)) throw new AccessDeniedError(CLASSMATE_HEALTH_MESSAGE);
     throw new AccessDeniedError(
       appeal.letter.decidedById === viewer.id
         ? `Du fattet vedtaket selv, og kan ikke avgjøre klagen på det. Klagen må avgjøres av ${handlerNb(appeal.letter.kind)}.`

@@ -9,6 +9,7 @@ import { sittingName } from "@/lib/domain/exam-sittings";
 import { formatExamMomentNb } from "@/lib/domain/exam-time";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
+import { CLASSMATE_HEALTH_MESSAGE } from "@/lib/permissions";
 import { listDeferrals } from "@/lib/server/exams/deferrals";
 import { found, loadCohortPage } from "../../load";
 
@@ -20,7 +21,7 @@ const TONE = { REQUESTED: "wait", GRANTED: "good", REFUSED: "bad" } as const;
 
 export default async function DeferralsPage({ params }: { params: Promise<{ cohortId: string }> }) {
   const { viewer, cohort } = await loadCohortPage(params, "/eksamen/utsatt");
-  const { mayDecide, requests, sittings } = await found(listDeferrals(viewer, cohort.id));
+  const { mayDecide, classmate, requests, sittings } = await found(listDeferrals(viewer, cohort.id));
   const options = sittings.map((sitting) => ({ id: sitting.id, label: `${sitting.title}: ${formatExamMomentNb(sitting.startsAt)} – ${formatExamMomentNb(sitting.handInAt)}` }));
   const columns: Column<Row>[] = [
     {
@@ -92,7 +93,9 @@ export default async function DeferralsPage({ params }: { params: Promise<{ coho
       <PageHeader
         title={`Søknader om utsatt eksamen, ${cohort.name}`}
         lead={
-          mayDecide
+          classmate
+            ? CLASSMATE_HEALTH_MESSAGE
+            : mayDecide
             ? "Studenter som var syke eller hadde en annen tungtveiende grunn, søker med dokumentasjon. Innvilget søknad gir brev og oppmelding til utsatt eksamen; avslag er et enkeltvedtak med klagefrist. Dokumentasjonen er helseopplysninger: bare studieveiledere og administratorer ser den."
             : "Studieveilederen behandler søknadene. Dokumentasjonen er helseopplysninger og vises ikke her."
         }
