@@ -7,7 +7,7 @@ import { osloDate, startOfDayInOslo } from "@/lib/domain/application-deadline";
 import { decideAppeal, fileAppeal } from "@/lib/server/admission/appeals";
 import { offerPlace, previewDecisionBatch, sendDecisionBatch } from "@/lib/server/admission/decisions";
 import { getApplicationForReview, parseApplicationFilter } from "@/lib/server/admission/queries";
-import { reviewPosition } from "@/lib/server/admission/review";
+import { judgeQualification, reviewPosition } from "@/lib/server/admission/review";
 import { GROUNDS } from "@/lib/server/admission/places";
 import { advanceWaitingLists } from "@/lib/server/admission/waitlist";
 import { answerOffer, withdrawApplication } from "@/lib/server/applications/submission";
@@ -179,6 +179,61 @@ describe("the review after the decision", () => {
     );
     expect(await db().position.findUniqueOrThrow({ where: { id: position.id } })).toMatchObject({ verificationStatus: "PENDING" });
     expect((await db().application.findUniqueOrThrow({ where: { id: quentin.application.id } })).assessedCategory).toBe(4);
+  });
+});
+
+describe("a decision and another step on the same application at the same moment", () => {
+  it("an offer waiting for the kull while the applicant withdraws sees the withdrawal: no offer, no letter", async () => {
+    const { cohort } = await createOpenCohort(db(), { capacity: 2, deadline: daysFromToday(-3) });
+    const staff = await adviser();
+    const wenche = await candidate(cohort.id, 1, "Wenche Trekker");
+    // The withdrawal (withdrawApplication's order: the kull, then the application) is under way.
+    const withdrawal = await connectRaw();
+    try {
+      await withdrawal.query("BEGIN");
+      await withdrawal.query(`SELECT 1 FROM "Cohort" WHERE "id" = $1 FOR UPDATE`, [cohort.id]);
+      await withdrawal.query(`UPDATE "Application" SET "status" = 'WITHDRAWN', "withdrawnAt" = now() WHERE "id" = $1`, [wenche.application.id]);
+      const offering = offerPlace(staff, wenche.application.id).then(
+        () => "offered",
+        (error: Error) => error.message,
+      );
+      expect(await someoneWaitsFor(withdrawal)).toBe(true);
+      await withdrawal.query("COMMIT");
+      expect(await offering).toBe("Søknaden er trukket.");
+    } finally {
+      await withdrawal.end();
+    }
+    expect(await db().decision.count({ where: { applicationId: wenche.application.id } })).toBe(0);
+    expect(await db().application.findUniqueOrThrow({ where: { id: wenche.application.id } })).toMatchObject({ status: "WITHDRAWN" });
+  });
+
+  it("a review step waits for a decision under way in the kull, and then sees it: a judgement never changes under a round", async () => {
+    const { cohort } = await createOpenCohort(db(), { capacity: 2, deadline: daysFromToday(-3) });
+    const staff = await adviser();
+    const rolf = await candidate(cohort.id, 2, "Rolf Rund");
+    // A round (sendDecisionBatch holds the kull while it ranks and decides) decides Rolf.
+    const round = await connectRaw();
+    try {
+      await round.query("BEGIN");
+      await round.query(`SELECT 1 FROM "Cohort" WHERE "id" = $1 FOR UPDATE`, [cohort.id]);
+      await round.query(
+        `INSERT INTO "Decision" ("id", "applicationId", "outcome", "waitlistPosition", "grounds", "decidedById", "updatedAt") VALUES ($1, $2, 'WAITLIST', 1, 'Venteliste', $3, now())`,
+        [`round-${rolf.application.id}`, rolf.application.id, staff.id],
+      );
+      await round.query(`UPDATE "Application" SET "status" = 'DECIDED' WHERE "id" = $1`, [rolf.application.id]);
+      const judging = judgeQualification(staff, { applicationId: rolf.application.id, qualified: false, grounds: "Mangler 60 studiepoeng." }).then(
+        () => "judged",
+        (error: Error) => error.message,
+      );
+      // It waits for the kull (before, it took only the application's row: the round ranked on a
+      // judgement changing under it, and a judgement came after the decision).
+      expect(await someoneWaitsFor(round)).toBe(true);
+      await round.query("COMMIT");
+      expect(await judging).toBe("Søknaden har fått vedtak. Vurderingen kan bare endres i en klagesak.");
+    } finally {
+      await round.end();
+    }
+    expect(await db().application.findUniqueOrThrow({ where: { id: rolf.application.id } })).toMatchObject({ qualified: true });
   });
 });
 

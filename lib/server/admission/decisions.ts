@@ -312,12 +312,16 @@ export async function offerPlace(viewer: Viewer, applicationId: string, now = ne
   if (snapshot && (await placesTaken(db(), snapshot.cohortId)) >= snapshot.cohort.capacity) throw new DomainError(COHORT_FULL_MESSAGE);
   const decisionId = await withRetry(() =>
     db().$transaction(async (tx) => {
-      const application = await tx.application.findUnique({
-        where: { id: applicationId },
-        select: { id: true, cohortId: true, status: true, qualified: true },
-      });
+      const kull = await tx.application.findUnique({ where: { id: applicationId }, select: { cohortId: true } });
+      if (!kull) throw new NotFoundError("Fant ikke søknaden.");
+      const cohort = await lockCohort(tx, kull.cohortId);
+      // The application read (and locked) once the kull is ours, by a statement of its own: a
+      // withdrawal or a judgement committed while this waited for the kull is seen (before, the
+      // values read before the lock let an offer undo a withdrawal, or go to one just judged
+      // unqualified).
+      const [application] = await tx.$queryRaw<{ id: string; cohortId: string; status: string; qualified: boolean | null }[]>`
+        SELECT "id", "cohortId", "status"::text AS "status", "qualified" FROM "Application" WHERE "id" = ${applicationId} FOR UPDATE`;
       if (!application) throw new NotFoundError("Fant ikke søknaden.");
-      const cohort = await lockCohort(tx, application.cohortId);
       await refuseOwnIntake(tx, viewer, application.cohortId);
       assertDecisionsOpen(cohort, now);
       const closed = closedListOfferProblem(await waitlistClosingDateOf(tx, cohort), now);

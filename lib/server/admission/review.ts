@@ -17,7 +17,9 @@ import { DomainError, NotFoundError } from "@/lib/server/errors";
 import { queueMail } from "@/lib/server/mail";
 import type { Viewer } from "@/lib/server/viewer";
 import { requestJob } from "@/lib/jobs/queue";
+import { isRecordId } from "@/lib/validation/ids";
 import { refuseOwnIntake, requireAdviser } from "./access";
+import { lockCohort } from "./places";
 import { refreshAssessedCategory } from "./facts";
 
 type Verification = "PENDING" | "VERIFIED" | "REJECTED";
@@ -25,17 +27,26 @@ type Verification = "PENDING" | "VERIFIED" | "REJECTED";
 /**
  * Locks an application for review by `viewer`: it must be sent and not withdrawn, and in a kull
  * the viewer has not applied to herself (refuseOwnIntake, forvaltningsloven § 6).
+ *
+ * The kull first, then the application: the order every admission decision locks in (the batch,
+ * an offer, the applicant's withdrawal). A review step and a decision in the same kull therefore
+ * never interleave: no batch ranks on a category or judgement that changes under it, and whether
+ * a decision exists is read once the kull is ours, by its own statement (a subquery in the
+ * locking statement would answer from the snapshot taken before waiting for the row).
  */
 async function lockForReview(tx: Transaction, viewer: Viewer, applicationId: string) {
-  const rows = await tx.$queryRaw<{ id: string; status: string; reviewStartedAt: Date | null; cohortId: string; decided: boolean }[]>`
-    SELECT a."id", a."status"::text AS "status", a."reviewStartedAt", a."cohortId",
-           EXISTS (SELECT 1 FROM "Decision" d WHERE d."applicationId" = a."id") AS "decided"
+  const kull = isRecordId(applicationId) ? await tx.application.findUnique({ where: { id: applicationId }, select: { cohortId: true } }) : null;
+  if (!kull) throw new NotFoundError("Fant ikke søknaden.");
+  await lockCohort(tx, kull.cohortId);
+  const rows = await tx.$queryRaw<{ id: string; status: string; reviewStartedAt: Date | null; cohortId: string }[]>`
+    SELECT a."id", a."status"::text AS "status", a."reviewStartedAt", a."cohortId"
     FROM "Application" a WHERE a."id" = ${applicationId} FOR UPDATE`;
-  const application = rows[0];
-  if (!application || application.status === "DRAFT") throw new NotFoundError("Fant ikke søknaden.");
-  if (application.status === "WITHDRAWN") throw new DomainError("Søknaden er trukket av søkeren og kan ikke vurderes.");
-  await refuseOwnIntake(tx, viewer, application.cohortId);
-  return application;
+  const locked = rows[0];
+  if (!locked || locked.status === "DRAFT") throw new NotFoundError("Fant ikke søknaden.");
+  if (locked.status === "WITHDRAWN") throw new DomainError("Søknaden er trukket av søkeren og kan ikke vurderes.");
+  await refuseOwnIntake(tx, viewer, locked.cohortId);
+  const decided = (await tx.decision.count({ where: { applicationId } })) > 0;
+  return { ...locked, decided };
 }
 
 async function markUnderReview(tx: Transaction, application: { id: string; status: string; reviewStartedAt: Date | null }, now: Date) {
