@@ -181,11 +181,13 @@ function decisionSection(input: LetterInput): LetterSection {
     case "REFUSAL":
       return { heading: "Vedtak", paragraphs: [`Du får ikke studieplass på ${study}. Søknaden din er avslått.`] };
     case "KLAGE_UPHELD":
+      // Not a decision of the klage: the body that decided does not take it, and sends it on to
+      // the appeals body, which decides (forvaltningsloven § 33 fourth paragraph).
       return {
-        heading: "Vedtak i klagesaken",
+        heading: "Vår vurdering av klagen",
         paragraphs: [
           `Vi har behandlet klagen din av ${formatDateNb(input.klage?.filedOn ?? input.madeAvailableOn)} og har ikke funnet grunn til å endre vedtaket.`,
-          `Klagen er derfor sendt til ${input.appealsBody} for endelig avgjørelse (forvaltningsloven § 33). Du får svar direkte fra klageinstansen.`,
+          `Vi sender derfor klagen til ${input.appealsBody}, som avgjør den endelig (forvaltningsloven § 33 fjerde ledd). Du får svar direkte fra klageinstansen.`,
         ],
       };
   }
@@ -275,11 +277,17 @@ function answerSection(input: LetterInput): LetterSection | null {
 
 function appealSection(input: LetterInput, deadline: string | null): LetterSection {
   if (deadline === null) return finalDecisionSection();
+  // The portal takes a klage on a refusal or a place on the waiting list only
+  // (APPEALABLE_LETTER_KINDS): an offer gives what was applied for, so its letter names the way
+  // that does take a klage on it.
+  const inPortal = [...APPEALABLE_LETTER_KINDS.WAITLIST, ...APPEALABLE_LETTER_KINDS.REFUSAL].includes(input.kind);
   return klageSection({
     madeAvailableOn: input.madeAvailableOn,
     deadline,
     portal: "i søknadsportalen",
-    how: `Du klager i søknadsportalen. Skriv hva du klager på og hvorfor, og legg gjerne ved dokumentasjon. Får du ikke medhold hos oss, sender vi klagen til ${input.appealsBody}.`,
+    how: !inPortal
+      ? `Vedtaket gir deg det du søkte om. Mener du likevel at det er feil, for eksempel at det gjelder feil kull, sender du klagen skriftlig til ${input.contact.name}, ${input.contact.email}. Skriv hva du klager på og hvorfor. Får du ikke medhold hos oss, sender vi klagen til ${input.appealsBody}.`
+      : `Du klager i søknadsportalen. Skriv hva du klager på og hvorfor, og legg gjerne ved dokumentasjon. Får du ikke medhold hos oss, sender vi klagen til ${input.appealsBody}.`,
   });
 }
 
@@ -292,7 +300,7 @@ export function composeDecisionLetter(input: LetterInput): ComposedLetter {
     WAITLIST_MOVED: "Ny plass på ventelisten",
     WAITLIST_CLOSED: "Ventelisten er stengt",
     REFUSAL: "Avslag på søknad om opptak",
-    KLAGE_UPHELD: "Klagen din er sendt til klageinstansen",
+    KLAGE_UPHELD: "Klagen din sendes til klageinstansen",
   };
   const subject = `${subjects[input.kind]}: ${input.programmeName}, ${input.cohortName}`;
   const sections: LetterSection[] = [
@@ -314,7 +322,7 @@ export function composeDecisionLetter(input: LetterInput): ComposedLetter {
   sections.push(closingSection(input));
   return {
     subject,
-    title: input.kind === "KLAGE_UPHELD" ? "Vedtak i klagesak" : "Vedtak om opptak (enkeltvedtak)",
+    title: input.kind === "KLAGE_UPHELD" ? "Klagen er ikke tatt til følge" : "Vedtak om opptak (enkeltvedtak)",
     sections: sections.filter((section) => section.paragraphs.length > 0),
     klageDeadline: deadline,
   };

@@ -454,15 +454,16 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
     case "KLAGE_UPHELD":
       return {
         kind: input.kind,
-        subject: `Klagen din er sendt til klageinstansen: ${input.appealed.matter}`,
-        title: "Vedtak i klagesak",
+        subject: `Klagen din sendes til klageinstansen: ${input.appealed.matter}`,
+        // Not a decision of the klage: it is sent on to the appeals body, which decides (fvl. § 33).
+        title: "Klagen er ikke tatt til følge",
         sections: [
           greeting,
           {
-            heading: "Vedtak i klagesaken",
+            heading: "Vår vurdering av klagen",
             paragraphs: [
               `Vi har behandlet klagen din av ${formatDateNb(input.klage.filedOn)} på vedtaket ${earlier(input.appealed)}, og har ikke funnet grunn til å endre vedtaket.`,
-              `Klagen er derfor sendt til ${APPEALS_BODY} for endelig avgjørelse (forvaltningsloven § 33). Du får svar direkte fra klageinstansen.`,
+              `Vi sender derfor klagen til ${APPEALS_BODY}, som avgjør den endelig (forvaltningsloven § 33 fjerde ledd). Du får svar direkte fra klageinstansen.`,
             ],
           },
           { heading: "Begrunnelse", paragraphs: [nonEmpty(input.klage.grounds, "grounds")] },
@@ -500,7 +501,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
       };
     case "EXAM_DEFERRAL_REFUSED": {
       const grounds = nonEmpty(input.grounds, "grounds");
-      const legalBasis = examDeferralLegalBasis(input.programmeName);
+      const rules = examDeferralLegalBasis(input.programmeName);
       const deadline = klageDeadline(input.madeAvailableOn);
       return {
         kind: input.kind,
@@ -517,7 +518,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
                 : "Du er fortsatt meldt opp til eksamenen. Møter du ikke, teller den som et forsøk.",
             ],
           },
-          { heading: "Regler vi har brukt", paragraphs: [legalBasis] },
+          legalBasisSection(rules, "ENKELTVEDTAK"),
           { heading: "Begrunnelse", paragraphs: [grounds] },
           klageRight(input, deadline),
           closing,
@@ -525,7 +526,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
         klageDeadline: deadline,
         enkeltvedtak: true,
         grounds,
-        legalBasis,
+        legalBasis: legalBasisText(rules),
       };
     }
     case "LEAVE_GRANTED": {
@@ -571,7 +572,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
     }
     case "LEAVE_REFUSED": {
       const grounds = nonEmpty(input.grounds, "grounds");
-      const legalBasis = leaveLegalBasis(input.programmeName);
+      const rules = leaveLegalBasis(input.programmeName);
       const deadline = klageDeadline(input.madeAvailableOn);
       return {
         kind: input.kind,
@@ -586,7 +587,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
             ],
           },
           { heading: "Søknaden din", paragraphs: [nonEmpty(input.reason, "reason")] },
-          { heading: "Regler vi har brukt", paragraphs: [legalBasis] },
+          legalBasisSection(rules, "ENKELTVEDTAK"),
           { heading: "Begrunnelse", paragraphs: [grounds] },
           klageRight(input, deadline),
           closing,
@@ -594,7 +595,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
         klageDeadline: deadline,
         enkeltvedtak: true,
         grounds,
-        legalBasis,
+        legalBasis: legalBasisText(rules),
       };
     }
     case "LEAVE_ENDED":

@@ -249,5 +249,5 @@ test("a refused applicant files a klage; the adviser decides it", async ({ brows
 
   await anders.reload();
   await expect(anders.getByText(/ikke tatt til følge, sendt til klageinstansen/)).toBeVisible();
-  await expect(anders.getByText(/Klagen din er sendt til klageinstansen/).first()).toBeVisible();
+  await expect(anders.getByText(/Klagen din sendes til klageinstansen/).first()).toBeVisible();
 });

@@ -194,13 +194,29 @@ describe("composeDecisionLetter", () => {
     expect(APPEALABLE_LETTER_KINDS.OFFER).toEqual([]);
   });
 
+  it("tells an offer's klage to go to the adviser, and a refusal's or a waiting place's to the portal, which takes only those", () => {
+    for (const kind of ["OFFER", "WAITLIST_OFFER"] as const) {
+      const text = letterAsText(composeDecisionLetter({ ...base, kind }));
+      expect(text).toContain("Vedtaket gir deg det du søkte om. Mener du likevel at det er feil, for eksempel at det gjelder feil kull, sender du klagen skriftlig til Ingrid Haugen, studieveileder@example.no.");
+      expect(text).not.toContain("Du klager i søknadsportalen");
+    }
+    const refusal = composeDecisionLetter({ ...base, kind: "REFUSAL", refusalReason: "NOT_QUALIFIED", answerDeadline: undefined });
+    const waitlist = composeDecisionLetter({ ...base, kind: "WAITLIST", answerDeadline: undefined, ranking: { ...base.ranking!, rank: 33, waitlistPosition: 3 } });
+    expect([...APPEALABLE_LETTER_KINDS.REFUSAL, ...APPEALABLE_LETTER_KINDS.WAITLIST]).toEqual(expect.arrayContaining(["REFUSAL", "WAITLIST"]));
+    for (const letter of [refusal, waitlist]) {
+      expect(letterAsText(letter)).toContain("Du klager i søknadsportalen.");
+      expect(letterAsText(letter)).not.toContain("Vedtaket gir deg det du søkte om");
+    }
+  });
+
   it("an offer needs an answer deadline; an upheld klage gives no further appeal", () => {
     expect(() => composeDecisionLetter({ ...base, answerDeadline: undefined })).toThrow(RangeError);
     const upheld = composeDecisionLetter({ ...base, kind: "KLAGE_UPHELD", klage: { filedOn: "2026-12-10", grounds: "Kategorien er riktig." } });
     expect(upheld.klageDeadline).toBeNull();
     const text = letterAsText(upheld);
     expect(text).toContain("klagen din av 10. desember 2026");
-    expect(text).toContain("sendt til NTNUs klagenemnd for endelig avgjørelse");
+    expect(text).toContain("Vi sender derfor klagen til NTNUs klagenemnd, som avgjør den endelig (forvaltningsloven § 33 fjerde ledd)");
+    expect(upheld.title).toBe("Klagen er ikke tatt til følge");
     expect(text).toContain("Begrunnelse i klagesaken: Kategorien er riktig.");
     expect(text).not.toContain("Du kan klage på vedtaket");
   });

@@ -4,7 +4,7 @@ import { addDays } from "@/lib/domain/dates";
 import { defaultExamTimes } from "@/lib/domain/exam-time";
 import { isWorkingDay } from "@/lib/domain/holidays";
 import { klageDeadline } from "@/lib/domain/klage";
-import { letterAsText } from "@/lib/domain/letter";
+import { ENKELTVEDTAK_BASIS, letterAsText } from "@/lib/domain/letter";
 import {
   attemptOrdinal,
   composeStudentLetter,
@@ -166,10 +166,10 @@ describe("letters on a klage's outcome and on a changed decision", () => {
 
   it("a klage not taken: it goes to the appeals body, whose decision is final", () => {
     const letter = composeStudentLetter({ ...party, kind: "KLAGE_UPHELD", klage: { filedOn: "2026-03-05", grounds: "Vurderingen står." }, appealed });
-    expect(letter).toMatchObject({ enkeltvedtak: false, klageDeadline: null, subject: "Klagen din er sendt til klageinstansen: Ledertreningsoppgave 1" });
+    expect(letter).toMatchObject({ enkeltvedtak: false, klageDeadline: null, subject: "Klagen din sendes til klageinstansen: Ledertreningsoppgave 1" });
     const text = letterAsText(letter);
     expect(text).toContain("har ikke funnet grunn til å endre vedtaket");
-    expect(text).toContain("sendt til Den sentrale klagenemnda ved NTNU for endelig avgjørelse (forvaltningsloven § 33)");
+    expect(text).toContain("Vi sender derfor klagen til Den sentrale klagenemnda ved NTNU, som avgjør den endelig (forvaltningsloven § 33 fjerde ledd)");
     expect(text).toContain("Klageinstansens avgjørelse er endelig");
   });
 
@@ -260,6 +260,12 @@ describe("who handles a klage", () => {
       expect(letter.kind).toBe(kind);
       expect(letter.enkeltvedtak).toBe(isEnkeltvedtak(kind));
       expect(letter.klageDeadline !== null).toBe(isEnkeltvedtak(kind));
+      // Each enkeltvedtak says, under «Hjemmel», the rules and what kind of decision it is and why
+      // it may be appealed (forvaltningsloven §§ 2, 24–25, 28–29), in the letter and as stored.
+      if (isEnkeltvedtak(kind)) {
+        expect(letter.sections.find((section) => section.heading === "Hjemmel")?.paragraphs).toContain(ENKELTVEDTAK_BASIS);
+        expect(letter.legalBasis).toContain(ENKELTVEDTAK_BASIS);
+      }
     }
   });
 });
