@@ -9,6 +9,7 @@
  * (domstolloven § 149).
  */
 import { addDays, compareIsoDates, parseIsoDate } from "./dates";
+import { formatDateNb } from "./format";
 import { nextWorkingDay } from "./holidays";
 
 export const KLAGE_PERIOD_DAYS = 21;
@@ -25,4 +26,42 @@ export function klageDeadline(madeAvailableOn: string): string {
 /** A klage filed on `filedOn` (the Oslo calendar date) is in time when it is on or before the deadline. */
 export function isKlageInTime(madeAvailableOn: string, filedOn: string): boolean {
   return compareIsoDates(filedOn, klageDeadline(madeAvailableOn)) <= 0;
+}
+
+/**
+ * A grade's own rights (universitets- og høyskoleloven): the student may ask for its grounds
+ * (begrunnelse) within one week of learning it, and klage on it within three weeks; when she has
+ * asked for the grounds, the klage period runs from when she got them. A klage is judged anew by
+ * new examiners, and the new grade may be higher or lower. The days count as a klage deadline does
+ * (the last day moves past weekends and holidays). `knownOn` is the Oslo day the grade was published
+ * to the student (the sitting's publication, or a grade set after it).
+ */
+export const GRADE_GROUNDS_DAYS = 7;
+
+export interface GradeRights {
+  knownOn: string;
+  /** The last day to ask for the grounds. */
+  groundsBy: string;
+  /** The last day to klage (without having asked for the grounds). */
+  klageBy: string;
+}
+
+export function gradeRights(knownOn: string): GradeRights {
+  parseIsoDate(knownOn, "knownOn");
+  return { knownOn, groundsBy: nextWorkingDay(addDays(knownOn, GRADE_GROUNDS_DAYS)), klageBy: klageDeadline(knownOn) };
+}
+
+/** Whether the rights are still to be used on `today` (the klage period has not ended). */
+export function gradeRightsOpen(rights: GradeRights, today: string): boolean {
+  return compareIsoDates(today, rights.klageBy) <= 0;
+}
+
+/** The rights in the student's words, with whom to write to (the programme's study adviser). */
+export function gradeRightsText(rights: GradeRights, adviser: { name: string; email: string }): string {
+  return (
+    `Du har rett til å få en begrunnelse for karakteren. Be om den innen ${formatDateNb(rights.groundsBy)}. ` +
+    `Du kan klage på karakteren innen ${formatDateNb(rights.klageBy)}; har du bedt om begrunnelse, regnes klagefristen fra du fikk den. ` +
+    "Ved klage vurderer nye sensorer besvarelsen på nytt, og karakteren kan bli både bedre og dårligere. " +
+    `Send ønsket om begrunnelse eller klagen skriftlig til ${adviser.name}, ${adviser.email}.`
+  );
 }

@@ -12,7 +12,10 @@ import { DECIDE_ADMISSION_FIRST, publishGrades, setGrade } from "@/lib/server/ex
 import { getExamProtocol } from "@/lib/server/exams/results";
 import { DomainError } from "@/lib/server/errors";
 import { STANDARD_ARBEIDSKRAV } from "@/lib/data/study-plan";
-import { makeCohort, planDays, type World } from "./cohort-world";
+import { formatDateNb } from "@/lib/domain/format";
+import { gradeRights } from "@/lib/domain/klage";
+import { getStudentOverview } from "@/lib/server/students/overview";
+import { makeCohort, planDays, viewerOf, type World } from "./cohort-world";
 import { connectRaw, db, signInAs, submit } from "./support";
 
 // 44 days, all held: 80 % needs 36 (35 is 79.5 %).
@@ -220,9 +223,24 @@ describe("grades", () => {
     expect(result).toMatchObject({ ok: true, message: "Karakterene er publisert. 1 student får beskjed på e-post." });
     expect((await db().exam.findUniqueOrThrow({ where: { id: world.examId! } })).gradesPublishedAt).not.toBeNull();
     await expect(publishGrades(world.teacher, { cohortId: world.cohortId })).rejects.toThrow("Karakterene er allerede publisert.");
+    // The e-mail tells of the rights to the grade's grounds and to klage, with their last days
+    // counted from today, and whom to write to.
+    const rights = gradeRights(osloDate(new Date()));
+    const [published] = await db().mailMessage.findMany({ where: { dedupeKey: { startsWith: "exam-grades-published:" }, to: { in: await emailsOf([FINE]) } } });
+    expect(published!.text).toContain(`Be om den innen ${formatDateNb(rights.groundsBy)}.`);
+    expect(published!.text).toContain(`Du kan klage på karakteren innen ${formatDateNb(rights.klageBy)};`);
+    expect(published!.text).toContain("skriftlig til Ingrid Studieveileder Haugen, studieveileder@barnevernledelse.example.");
+    // So does the student's exam page, while the klage period runs.
+    const fine = viewerOf({ id: world.students[FINE]!.userId, email: "fine@test.no", name: world.students[FINE]!.name, roles: ["STUDENT"] });
+    const [overview] = await getStudentOverview(fine);
+    expect(overview!.exams.sittings.find((sitting) => sitting.id === world.examId)!.gradeRights).toEqual(rights);
     // A grade set after publication reaches the student at once.
     await setGrade(world.teacher, { cohortId: world.cohortId, enrolmentId: enrolmentOf(EXACTLY), grade: "A", reason: null });
     expect(await db().mailMessage.count({ where: { dedupeKey: { startsWith: "exam-grade" }, to: { in: await emailsOf([EXACTLY]) } } })).toBe(1);
+    // A change says why.
+    await setGrade(world.teacher, { cohortId: world.cohortId, enrolmentId: enrolmentOf(EXACTLY), grade: "B", reason: "Ny sensur etter klage." });
+    const changed = await db().mailMessage.findFirstOrThrow({ where: { subject: { startsWith: "Karakteren din er endret" }, to: { in: await emailsOf([EXACTLY]) } } });
+    expect(changed.text).toContain("Begrunnelse for endringen: Ny sensur etter klage.");
   });
 });
 

@@ -6,6 +6,7 @@ import "server-only";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { examDecisionNeeded, isGrade, type Grade } from "@/lib/domain/exam";
 import { EXAM_KIND_LABELS, sittingName, sittingOutcome } from "@/lib/domain/exam-sittings";
+import { gradeRights, gradeRightsText } from "@/lib/domain/klage";
 import { env } from "@/lib/env";
 import type { Transaction } from "@/lib/db/client";
 import { isOwnCase, OWN_CASE_MESSAGE } from "@/lib/permissions";
@@ -120,11 +121,18 @@ export async function setGrade(
     });
     // Once the sitting's results are published, a student hears of a new or changed one at once.
     if (exam.gradesPublishedAt) {
+      const graded = input.grade !== "NOT_ATTENDED";
       await queueMail(tx, {
         dedupeKey: `exam-grade:${registration.id}:${gradedAt.getTime()}`,
         to: updated.enrolment.user.email,
         userId: updated.enrolment.userId,
-        ...gradeMail(sittingName(exam), correction, input.grade === "NOT_ATTENDED"),
+        ...gradeMail(sittingName(exam), {
+          corrected: correction,
+          notAttended: !graded,
+          reason: correction ? input.reason : null,
+          // A first grade published today: its rights run from today.
+          rights: graded && !correction ? gradeRightsText(gradeRights(osloDate(gradedAt)), await adviserOf(tx, input.cohortId)) : null,
+        }),
       });
     }
     const completion = completedBefore
@@ -141,18 +149,29 @@ export async function setGrade(
   }, LOCKING_TRANSACTION));
 }
 
-function gradeMail(title: string, corrected: boolean, notAttended: boolean) {
-  const what = notAttended ? "Resultatet ditt" : "Karakteren din";
+/** The programme's study adviser, to whom a student writes about a grade. */
+async function adviserOf(tx: Transaction, cohortId: string) {
+  const { programme } = await tx.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { programme: { select: { adviserName: true, adviserEmail: true } } } });
+  return { name: programme.adviserName, email: programme.adviserEmail };
+}
+
+/**
+ * The e-mail about a result: a change says why (the reason staff gave), and a grade tells of the
+ * rights to its grounds and to klage, with their last days (lib/domain/klage.ts gradeRights).
+ */
+function gradeMail(title: string, result: { corrected: boolean; notAttended: boolean; reason: string | null; rights: string | null }) {
+  const what = result.notAttended ? "Resultatet ditt" : "Karakteren din";
   return {
-    subject: corrected ? `${what} er endret: ${title}` : notAttended ? `Resultatet ditt er registrert: ${title}` : `Karakteren din er klar: ${title}`,
+    subject: result.corrected ? `${what} er endret: ${title}` : result.notAttended ? `Resultatet ditt er registrert: ${title}` : `Karakteren din er klar: ${title}`,
     text: [
-      corrected
-        ? `${what} på ${title} er endret.`
-        : notAttended
+      result.corrected
+        ? `${what} på ${title} er endret.${result.reason ? ` Begrunnelse for endringen: ${result.reason}` : ""}`
+        : result.notAttended
           ? `Du er registrert med «ikke møtt» på ${title}. Det teller som et forsøk.`
           : `Karakteren din på ${title} er publisert.`,
       "",
       `Logg inn for å se den, og karakteren som teller: ${env().APP_URL}/student/eksamen`,
+      ...(result.rights ? ["", result.rights] : []),
     ].join("\n"),
   };
 }
@@ -195,12 +214,14 @@ export async function publishGrades(viewer: Viewer, input: { cohortId: string; e
       before: { gradesPublishedAt: null },
       after: { gradesPublishedAt: publishedAt.toISOString(), graded: results.length, kind: exam.kind },
     });
+    const rights = gradeRightsText(gradeRights(osloDate(publishedAt)), await adviserOf(tx, input.cohortId));
     for (const registration of results) {
+      const notAttended = sittingOutcome(registration) === "NOT_ATTENDED";
       await queueMail(tx, {
         dedupeKey: `exam-grades-published:${registration.id}`,
         to: registration.enrolment.user.email,
         userId: registration.enrolment.userId,
-        ...gradeMail(sittingName(exam), false, sittingOutcome(registration) === "NOT_ATTENDED"),
+        ...gradeMail(sittingName(exam), { corrected: false, notAttended, reason: null, rights: notAttended ? null : rights }),
       });
     }
     return { published: results.length, kindLabel: EXAM_KIND_LABELS[exam.kind] };

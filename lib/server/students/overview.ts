@@ -18,6 +18,7 @@ import "server-only";
 import { cache } from "react";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { deadlineEnd, osloDate } from "@/lib/domain/application-deadline";
+import { gradeRights, gradeRightsOpen } from "@/lib/domain/klage";
 import { canAdmitToExam } from "@/lib/domain/exam";
 import { deferralRequestDeadline, deferralRequestProblem } from "@/lib/domain/exam-deferral";
 import {
@@ -345,6 +346,17 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
         outcome: record ? sittingOutcome(record) : null,
         grade: record?.grade ?? null,
         published: sitting.gradesPublishedAt !== null,
+        /**
+         * A published grade's rights (its grounds, a klage) with their last days, while the klage
+         * period runs; counted from the day the student could see it (the publication, or a grade
+         * set after it).
+         */
+        gradeRights: (() => {
+          if (!record?.grade || !sitting.gradesPublishedAt || !registration?.gradedAt) return null;
+          const knownAt = Math.max(sitting.gradesPublishedAt.getTime(), registration.gradedAt.getTime());
+          const rights = gradeRights(osloDate(new Date(knownAt)));
+          return gradeRightsOpen(rights, today) ? rights : null;
+        })(),
         /** The task, for those to sit it, from the start. */
         task: toSit && phase !== "BEFORE" ? { title: sitting.taskTitle, text: sitting.taskText, documents: sitting.taskDocuments } : null,
         deferral: deferral

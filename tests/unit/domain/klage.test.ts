@@ -9,7 +9,7 @@ import {
   norwegianPublicHolidays,
   publicHolidayName,
 } from "@/lib/domain/holidays";
-import { isKlageInTime, klageDeadline } from "@/lib/domain/klage";
+import { gradeRights, gradeRightsOpen, gradeRightsText, isKlageInTime, klageDeadline } from "@/lib/domain/klage";
 
 describe("Easter and the movable holidays", () => {
   it("finds Easter Sunday for known years, including the earliest and latest possible dates", () => {
@@ -128,5 +128,29 @@ describe("klageDeadline: three weeks, moved past weekends and public holidays", 
     expect(isKlageInTime("2026-12-04", "2026-12-28")).toBe(true);
     expect(isKlageInTime("2026-12-04", "2026-12-29")).toBe(false);
     expect(isKlageInTime("2026-12-04", "2026-12-04")).toBe(true);
+  });
+});
+
+describe("a grade's rights: its grounds within a week, a klage within three weeks", () => {
+  it("counts from the day the grade was published, and moves a last day past weekends and holidays", () => {
+    expect(gradeRights("2026-12-07")).toEqual({ knownOn: "2026-12-07", groundsBy: "2026-12-14", klageBy: "2026-12-28" });
+    // A Friday before Christmas: a week on is 1. juledag, then the weekend.
+    expect(gradeRights("2026-12-18")).toEqual({ knownOn: "2026-12-18", groundsBy: "2026-12-28", klageBy: "2027-01-08" });
+    expect(() => gradeRights("2026-13-01")).toThrow(RangeError);
+  });
+
+  it("are open up to and including the klage's last day", () => {
+    const rights = gradeRights("2026-12-07");
+    expect(gradeRightsOpen(rights, "2026-12-07")).toBe(true);
+    expect(gradeRightsOpen(rights, "2026-12-28")).toBe(true);
+    expect(gradeRightsOpen(rights, "2026-12-29")).toBe(false);
+  });
+
+  it("are told with both last days, that a new grade may be lower, and whom to write to", () => {
+    const text = gradeRightsText(gradeRights("2026-12-18"), { name: "Ingrid Haugen", email: "studieveileder@example.no" });
+    expect(text).toContain("Be om den innen 28. desember 2026.");
+    expect(text).toContain("Du kan klage på karakteren innen 8. januar 2027;");
+    expect(text).toContain("både bedre og dårligere");
+    expect(text).toContain("skriftlig til Ingrid Haugen, studieveileder@example.no.");
   });
 });

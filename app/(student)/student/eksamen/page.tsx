@@ -11,6 +11,7 @@ import { DEFERRAL_REASON_LABELS, DEFERRAL_STATUS_LABELS } from "@/lib/domain/exa
 import { EXAM_KIND_LABELS, SITTING_OUTCOME_LABELS } from "@/lib/domain/exam-sittings";
 import { formatExamMomentNb } from "@/lib/domain/exam-time";
 import { formatDateNb } from "@/lib/domain/format";
+import { gradeRightsText } from "@/lib/domain/klage";
 import { formatDateSpanNb } from "@/lib/domain/schedule";
 import { readFlash } from "@/lib/http/flash";
 import type { StudentOverview } from "@/lib/server/students/overview";
@@ -80,13 +81,13 @@ function EnrolmentExam({ enrolment, flash }: { enrolment: StudentOverview; flash
         </p>
       </section>
       {sittings.map((sitting) => (
-        <SittingCard key={sitting.id} sitting={sitting} flash={flash} />
+        <SittingCard key={sitting.id} sitting={sitting} flash={flash} adviser={enrolment.contacts.adviser} />
       ))}
     </article>
   );
 }
 
-function SittingCard({ sitting, flash }: { sitting: Sitting; flash: { ok: boolean; message: string } | null }) {
+function SittingCard({ sitting, flash, adviser }: { sitting: Sitting; flash: { ok: boolean; message: string } | null; adviser: { name: string; email: string } }) {
   const headingId = `sitting-${sitting.id}`;
   const result =
     sitting.outcome === "GRADED" && sitting.grade
@@ -135,6 +136,12 @@ function SittingCard({ sitting, flash }: { sitting: Sitting; flash: { ok: boolea
           </>
         ) : null}
       </dl>
+      {sitting.gradeRights ? (
+        <div className="mt-4 rounded-md bg-slate-50 p-3">
+          <h4 className="font-semibold">Begrunnelse og klage</h4>
+          <p className="mt-1">{gradeRightsText(sitting.gradeRights, adviser)}</p>
+        </div>
+      ) : null}
       {sitting.task ? (
         <div className="mt-4 rounded-md bg-slate-50 p-3">
           <h4 className="font-semibold">Oppgaven{sitting.task.title ? `: ${sitting.task.title}` : ""}</h4>
