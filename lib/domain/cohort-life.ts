@@ -158,12 +158,19 @@ export interface CompletionFacts {
   gradesPublished: boolean | null;
   /** Students with a granted leave that has not begun (they are still active). */
   leavesNotBegun: number;
+  /**
+   * Active students (not on leave) with neither a registration nor a decision at the ordinary
+   * sitting: never registered, and never refused («ikke adgang», an enkeltvedtak).
+   */
+  withoutExamDecision: number;
 }
 
 /**
  * Why a kull cannot be completed yet; empty when it can. Completing says the kull's work is done:
- * its samlinger are over and every student registered for the exam has a grade the student can
- * see. (Students who were not admitted to the exam do not hold it up: that decision is made.)
+ * its samlinger are over, every student registered for the exam has a grade the student can
+ * see, and every other active student has had the exam decided: registered, refused by a letter
+ * they can klage on, or taken off it. (A refused student does not hold it up: that decision is
+ * made. One who was neither registered nor refused would leave the kull without a decision.)
  */
 export function completionProblems(facts: CompletionFacts): string[] {
   switch (facts.phase) {
@@ -176,6 +183,12 @@ export function completionProblems(facts: CompletionFacts): string[] {
       return ["Kullet kan fullføres først når alle samlingene er holdt."];
   }
   const problems: string[] = [];
+  if (facts.gradesPublished !== null && facts.withoutExamDecision > 0) {
+    problems.push(
+      `${countNoun(facts.withoutExamDecision, "student", "studenter")} har verken oppmelding til eksamen eller vedtak om ikke adgang. ` +
+        "Meld dem opp, eller vedta «ikke adgang» (et enkeltvedtak med klagerett), på eksamenssiden først.",
+    );
+  }
   if (facts.registeredWithoutGrade > 0) {
     problems.push(
       `${countNoun(facts.registeredWithoutGrade, "student", "studenter")} er meldt opp til eksamen uten karakter. Sett karakterene først.`,
@@ -332,7 +345,7 @@ export interface NextStepFacts {
   students: number;
   /** The next samling day on or after today, when there is one. */
   nextSamlingDay: string | null;
-  exam: { startsOn: string; endsOn: string; registered: number; registeredWithoutGrade: number; gradesPublished: boolean } | null;
+  exam: { startsOn: string; endsOn: string; registered: number; registeredWithoutGrade: number; gradesPublished: boolean; withoutExamDecision: number } | null;
   /**
    * For a completed kull: archiveProblems, or null where they were not read (a completed kull
    * then has no next step: only pages that show it read them).
@@ -381,6 +394,9 @@ export function nextCohortStep(facts: NextStepFacts): NextStep | null {
           : { text: "Sett karakterer", target: "EXAM" };
       }
       if (exam && exam.registered > 0 && !exam.gradesPublished) return { text: "Publiser karakterene", target: "EXAM" };
+      if (exam && exam.withoutExamDecision > 0) {
+        return { text: `Meld opp eller gi vedtak om ikke adgang til eksamen (${countNoun(exam.withoutExamDecision, "student", "studenter")})`, target: "EXAM" };
+      }
       return { text: "Fullfør kullet", target: "INTAKE" };
     }
     case "COMPLETED":

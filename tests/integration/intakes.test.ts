@@ -21,6 +21,7 @@ import { listIntakes } from "@/lib/server/admission/queries";
 import { AccessDeniedError, NotFoundError } from "@/lib/server/errors";
 import { completeStudent } from "@/lib/server/enrolments/completion";
 import { publishGrades, setGrade } from "@/lib/server/exams/grades";
+import { refuseExamAdmission } from "@/lib/server/exams/refusal";
 import { registerForExam } from "@/lib/server/exams/registration";
 import { createIntake } from "@/lib/server/intakes/create";
 import { getCopyProposal, getIntake, listArchivedCohorts } from "@/lib/server/intakes/queries";
@@ -396,6 +397,27 @@ describe("a copy of an earlier kull", () => {
 });
 
 describe("completing and archiving", () => {
+  it("waits for a decision on every active student's exam: one who does not qualify is refused by letter first, not left without one", async () => {
+    // The second student has four arbeidskrav approved: «Meld opp alle» leaves her out.
+    const world = await makeCohort({ students: 2, samlinger: planDays("2025-01-07", 9), heldBefore: "2030-01-01", approved: (index) => (index === 1 ? 4 : 5), exam: { startsOn: "2025-03-03", endsOn: "2025-03-05" } });
+    const [passes, lacking] = world.students.map((row) => row.enrolmentId) as [string, string];
+    const staff = viewerOf(adviser);
+    await signInAs(adviser);
+    expect(await registerForExam(world.teacher, { cohortId: world.cohortId }, new Date("2025-03-01T10:00:00Z"))).toMatchObject({ registered: 1 });
+    await setGrade(world.teacher, { cohortId: world.cohortId, enrolmentId: passes, grade: "C", reason: null });
+    await publishGrades(world.teacher, { cohortId: world.cohortId });
+    expect((await kullOf(staff, world.cohortId))?.nextStep).toEqual({
+      text: "Meld opp eller gi vedtak om ikke adgang til eksamen (1 student)",
+      href: `/kull/${world.cohortId}/eksamen`,
+    });
+    expect((await submit(completeCohortAction, { cohortId: world.cohortId })).message).toBe(
+      "Kullet kan ikke fullføres ennå: 1 student har verken oppmelding til eksamen eller vedtak om ikke adgang. Meld dem opp, eller vedta «ikke adgang» (et enkeltvedtak med klagerett), på eksamenssiden først.",
+    );
+    await refuseExamAdmission(world.teacher, { cohortId: world.cohortId, enrolmentIds: [lacking] });
+    expect((await kullOf(staff, world.cohortId))?.nextStep?.text).toBe("Fullfør kullet");
+    expect(await redirectOf(() => submit(completeCohortAction, { cohortId: world.cohortId }))).toBe(`/veileder/kull/${world.cohortId}?fullfort=1`);
+  });
+
   it("completes only when every registered student has a published grade; archives only completed kull, which then leave the everyday lists but stay readable", async () => {
     const world = await makeCohort({ students: 2, samlinger: planDays("2025-01-07", 9), heldBefore: "2030-01-01", exam: { startsOn: "2025-03-03", endsOn: "2025-03-05" } });
     const staff = viewerOf(adviser);

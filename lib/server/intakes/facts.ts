@@ -73,6 +73,8 @@ export interface LifeCounts {
   registeredWithoutGrade: number;
   /** Active students with a granted leave that has not begun (completionProblems). */
   leavesNotBegun: number;
+  /** Active students with neither a registration nor a decision at the ordinary sitting (completionProblems). */
+  withoutExamDecision: number;
 }
 
 const NO_COUNTS: LifeCounts = {
@@ -89,6 +91,7 @@ const NO_COUNTS: LifeCounts = {
   registered: 0,
   registeredWithoutGrade: 0,
   leavesNotBegun: 0,
+  withoutExamDecision: 0,
 };
 
 /** The counts for several cohorts in a fixed number of queries (in order: may run in a transaction). */
@@ -105,11 +108,14 @@ export async function loadLifeCounts(client: Database | Transaction, cohortIds: 
       GROUP BY 1, 2, 3`,
     // The students, and of them those still active with a granted leave not ended: one that has not
     // begun (a leave that has begun makes the student ON_LEAVE).
-    () => client.$queryRaw<{ cohortId: string; students: bigint; leavesNotBegun: bigint }[]>`
+    () => client.$queryRaw<{ cohortId: string; students: bigint; leavesNotBegun: bigint; withoutExamDecision: bigint }[]>`
       SELECT e."cohortId", count(*) AS "students",
         count(*) FILTER (WHERE e."status" = 'ACTIVE' AND EXISTS (
           SELECT 1 FROM "LeaveOfAbsence" l WHERE l."enrolmentId" = e."id" AND l."status" = 'GRANTED' AND l."returnedOn" IS NULL
-        )) AS "leavesNotBegun"
+        )) AS "leavesNotBegun",
+        count(*) FILTER (WHERE e."status" = 'ACTIVE' AND NOT EXISTS (
+          SELECT 1 FROM "ExamRegistration" r JOIN "Exam" x ON x."id" = r."examId" WHERE r."enrolmentId" = e."id" AND x."kind" = 'ORDINARY'
+        )) AS "withoutExamDecision"
       FROM "Enrolment" e
       WHERE e."cohortId" = ANY(${ids}) AND e."status" <> 'WITHDRAWN'
       GROUP BY 1`,
@@ -139,6 +145,7 @@ export async function loadLifeCounts(client: Database | Transaction, cohortIds: 
     const entry = counts.get(row.cohortId)!;
     entry.students = Number(row.students);
     entry.leavesNotBegun = Number(row.leavesNotBegun);
+    entry.withoutExamDecision = Number(row.withoutExamDecision);
   }
   for (const row of registrations) {
     const entry = counts.get(row.cohortId)!;
@@ -312,6 +319,7 @@ export function lifeOf(row: LifeRow, counts: LifeCounts | undefined, today: stri
     registered: tally.registered,
     registeredWithoutGrade: tally.registeredWithoutGrade,
     leavesNotBegun: tally.leavesNotBegun,
+    withoutExamDecision: tally.withoutExamDecision,
     gradesPublished: exam ? exam.gradesPublished : null,
   });
   // A kull that is not completed has no open cases to read: archiveProblems names its phase.
@@ -329,7 +337,14 @@ export function lifeOf(row: LifeRow, counts: LifeCounts | undefined, today: stri
     students: tally.students,
     nextSamlingDay: days.find((d) => d.date >= today)?.date ?? null,
     exam: exam
-      ? { startsOn: exam.startsOn, endsOn: exam.endsOn, registered: tally.registered, registeredWithoutGrade: tally.registeredWithoutGrade, gradesPublished: exam.gradesPublished }
+      ? {
+          startsOn: exam.startsOn,
+          endsOn: exam.endsOn,
+          registered: tally.registered,
+          registeredWithoutGrade: tally.registeredWithoutGrade,
+          gradesPublished: exam.gradesPublished,
+          withoutExamDecision: tally.withoutExamDecision,
+        }
       : null,
   });
   return {

@@ -199,7 +199,7 @@ describe("publicationProblems", () => {
 });
 
 describe("completionProblems", () => {
-  const done = { phase: "EXAM" as const, registered: 12, registeredWithoutGrade: 0, gradesPublished: true, leavesNotBegun: 0 };
+  const done = { phase: "EXAM" as const, registered: 12, registeredWithoutGrade: 0, gradesPublished: true, leavesNotBegun: 0, withoutExamDecision: 0 };
 
   it("completes a kull whose registered students all have a published grade", () => {
     expect(completionProblems(done)).toEqual([]);
@@ -213,6 +213,17 @@ describe("completionProblems", () => {
       "Karakterene er ikke publisert for studentene ennå. Publiser dem først.",
     ]);
     expect(completionProblems({ ...done, registeredWithoutGrade: 1 })).toEqual(["1 student er meldt opp til eksamen uten karakter. Sett karakterene først."]);
+  });
+
+  it("refuses while an active student has had the exam neither registered nor refused: nobody leaves the kull without a decision", () => {
+    expect(completionProblems({ ...done, withoutExamDecision: 2 })).toEqual([
+      "2 studenter har verken oppmelding til eksamen eller vedtak om ikke adgang. Meld dem opp, eller vedta «ikke adgang» (et enkeltvedtak med klagerett), på eksamenssiden først.",
+    ]);
+    expect(completionProblems({ ...done, registered: 0, gradesPublished: false, withoutExamDecision: 1 })).toEqual([
+      "1 student har verken oppmelding til eksamen eller vedtak om ikke adgang. Meld dem opp, eller vedta «ikke adgang» (et enkeltvedtak med klagerett), på eksamenssiden først.",
+    ]);
+    // A kull without an exam has none to decide.
+    expect(completionProblems({ ...done, registered: 0, gradesPublished: null, withoutExamDecision: 3 })).toEqual([]);
   });
 
   it("refuses while a granted leave has not begun: a completed kull puts nobody on leave", () => {
@@ -344,7 +355,7 @@ describe("nextCohortStep", () => {
     exam: null,
     archiveProblems: null,
   };
-  const exam = { startsOn: "2028-11-21", endsOn: "2028-11-23", registered: 0, registeredWithoutGrade: 0, gradesPublished: false };
+  const exam = { startsOn: "2028-11-21", endsOn: "2028-11-23", registered: 0, registeredWithoutGrade: 0, gradesPublished: false, withoutExamDecision: 0 };
 
   it("a draft: publish it, or finish it first", () => {
     expect(nextCohortStep(facts)).toEqual({ text: "Publiser opptaket", target: "INTAKE" });
@@ -383,6 +394,10 @@ describe("nextCohortStep", () => {
     expect(nextCohortStep({ ...after, today: "2028-11-24", exam: registered })).toEqual({ text: "Sett karakterer", target: "EXAM" });
     expect(nextCohortStep({ ...after, exam: { ...registered, registeredWithoutGrade: 0 } })).toEqual({ text: "Publiser karakterene", target: "EXAM" });
     expect(nextCohortStep({ ...after, exam: { ...registered, registeredWithoutGrade: 0, gradesPublished: true } })).toEqual({ text: "Fullfør kullet", target: "INTAKE" });
+    expect(nextCohortStep({ ...after, exam: { ...registered, registeredWithoutGrade: 0, gradesPublished: true, withoutExamDecision: 2 } })).toEqual({
+      text: "Meld opp eller gi vedtak om ikke adgang til eksamen (2 studenter)",
+      target: "EXAM",
+    });
     expect(nextCohortStep({ ...after, students: 0 })).toEqual({ text: "Fullfør kullet", target: "INTAKE" });
   });
 
