@@ -437,13 +437,16 @@ export function completionChangeText(
   change: CompletionChange,
   sitting: string,
   confirmed?: Omit<CompletedStudy, "grade">,
+  /** Why the result was changed, as the person who changed it wrote (null: a new sitting's result). */
+  why: string | null = null,
 ): { outcome: string; reason: string } {
+  const because = why?.trim() ? ` Begrunnelse for endringen av resultatet: ${why.trim()}` : "";
   const reason =
-    change.to === null
+    (change.to === null
       ? `Resultatet ditt på ${sitting} er endret, og du har ikke lenger en bestått karakter som teller (du hadde ${change.from}).`
       : change.to === change.from
         ? `Karakteren som teller, ${change.to}, kommer nå fra en annen eksamen etter at resultatet på ${sitting} ble endret.`
-        : `Karakteren som teller, er endret fra ${change.from} til ${change.to} etter at resultatet på ${sitting} ble endret.`;
+        : `Karakteren som teller, er endret fra ${change.from} til ${change.to} etter at resultatet på ${sitting} ble endret.`) + because;
   if (change.kind === "REGRADED") {
     if (!confirmed) throw new RangeError("completionChangeText: a new grade that counts is confirmed with the study it completes");
     const [done, exam, registered] = completedStudyLines({ ...confirmed, grade: change.to });

@@ -528,6 +528,7 @@ describe("a completed student's grade changed afterwards", () => {
     expect(await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId } })).toMatchObject({ status: "ACTIVE", endedOn: null });
     const revoked = (await lettersOf(enrolmentId, "DECISION_CHANGED")).at(-1)!;
     expect(revoked.body).toContain("Du har ikke lenger fullført videreutdanningen: karakteren som teller, er F, som ikke er bestått.");
+    expect(revoked.body).toContain("Begrunnelse for endringen av resultatet: Feil i sensuren rettet.");
     expect(await caseOf(revoked.id)).toBe(await caseOf(completion.letterId));
     expect(await db().auditLog.findFirstOrThrow({ where: { action: "enrolment.completion_revoked", entityId: enrolmentId } })).toMatchObject({
       before: { status: "COMPLETED", grade: "C" },

@@ -68,7 +68,16 @@ export async function completeStudent(viewer: Viewer, input: { enrolmentId: stri
  */
 export async function reviewCompletionAfterResultChange(
   tx: Transaction,
-  input: { enrolmentId: string; cohortId: string; before: readonly CompletionSitting[]; sitting: string; decidedBy: { id: string; name: string; title: string }; now: Date },
+  input: {
+    enrolmentId: string;
+    cohortId: string;
+    before: readonly CompletionSitting[];
+    sitting: string;
+    /** The reason given for the changed result (setGrade), said in the letter; null for a new sitting's result. */
+    why: string | null;
+    decidedBy: { id: string; name: string; title: string };
+    now: Date;
+  },
 ) {
   const after = (await sittingRecords(tx, [input.enrolmentId])).get(input.enrolmentId) ?? [];
   const change = completionAfterResultChange(input.before, after);
@@ -102,7 +111,7 @@ export async function reviewCompletionAfterResultChange(
           exam: { title: exam.title, startsOn: isoDate(exam.startsOn) },
         }))
       : undefined;
-  const text = completionChangeText(change, input.sitting, confirmedAgain);
+  const text = completionChangeText(change, input.sitting, confirmedAgain, input.why);
   const letter = await issueStudentLetter(tx, {
     enrolmentId: input.enrolmentId,
     facts: {

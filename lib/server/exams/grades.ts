@@ -141,6 +141,7 @@ export async function setGrade(
           cohortId: input.cohortId,
           before: completedBefore,
           sitting: sittingName(exam),
+          why: input.reason,
           decidedBy: { id: viewer.id, name: viewer.name, title: await deciderTitle(tx, viewer.id, input.cohortId) },
           now: gradedAt,
         })
@@ -203,7 +204,7 @@ export async function publishGrades(viewer: Viewer, input: { cohortId: string; e
     if (completed.length > 0) {
       const decidedBy = { id: viewer.id, name: viewer.name, title: await deciderTitle(tx, viewer.id, input.cohortId) };
       for (const enrolmentId of completed) {
-        await reviewCompletionAfterResultChange(tx, { enrolmentId, cohortId: input.cohortId, before: before.get(enrolmentId) ?? [], sitting: sittingName(exam), decidedBy, now: publishedAt });
+        await reviewCompletionAfterResultChange(tx, { enrolmentId, cohortId: input.cohortId, before: before.get(enrolmentId) ?? [], sitting: sittingName(exam), why: null, decidedBy, now: publishedAt });
       }
     }
     await audit(tx, {

@@ -450,5 +450,10 @@ describe("completion", () => {
     expect(completionChangeText({ kind: "REVOKED", from: "B", to: null }, "Eksamen, H2026").reason).toBe(
       "Resultatet ditt på Eksamen, H2026 er endret, og du har ikke lenger en bestått karakter som teller (du hadde B).",
     );
+    // The reason the result was changed, as staff wrote it, is the letter's grounds too.
+    expect(completionChangeText({ kind: "REVOKED", from: "B", to: "F" }, "Eksamen, H2026", undefined, " Ny sensur etter klage på karakteren. ").reason).toBe(
+      "Karakteren som teller, er endret fra B til F etter at resultatet på Eksamen, H2026 ble endret. Begrunnelse for endringen av resultatet: Ny sensur etter klage på karakteren.",
+    );
+    expect(completionChangeText({ kind: "REVOKED", from: "B", to: "F" }, "Eksamen, H2026", undefined, "  ").reason).not.toContain("Begrunnelse");
   });
 });
