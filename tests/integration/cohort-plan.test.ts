@@ -6,14 +6,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { addSamlingAction, copyPlanAction, createArbeidskravFromTemplateAction, setExamDaysAction, shareSamlingAction } from "@/lib/actions/cohort-plan";
 import { shiftByWeeks } from "@/lib/domain/cohort-plan";
 import { saveDayAttendance } from "@/lib/server/cohorts/attendance";
-import { addSamlingDay, removeSamling } from "@/lib/server/cohorts/samlinger";
+import { addSamlingDay, removeSamling, shareSamling } from "@/lib/server/cohorts/samlinger";
 import { getCohortPlan } from "@/lib/server/cohorts/plan";
 import { defaultExamTimes, examTimesInput } from "@/lib/domain/exam-time";
 import { registerForExam } from "@/lib/server/exams/registration";
 import { setExamDays } from "@/lib/server/exams/schedule";
 import { assignTeachers, createCohort, createProgramme, createUser, enrol, uniqueCohortCode } from "@/prisma/seed/factories";
 import { makeCohort, planDays, viewerOf, type World } from "./cohort-world";
-import { db, signInAs, submit } from "./support";
+import { connectRaw, db, signInAs, someoneWaitsFor, submit } from "./support";
 
 let previous: World;
 let fresh: { id: string };
@@ -167,6 +167,43 @@ describe("a samling shared with another programme's cohort", () => {
     ).rejects.toThrow("Fant ikke alle studentene i kullet.");
     // Leaving the plan is refused while this cohort's students have attendance on it.
     await expect(removeSamling(previous.adviser, { cohortId: previous.cohortId, samlingId: shared.id })).rejects.toThrow(/^Samlingen kan ikke fjernes/);
+  });
+});
+
+describe("a shared samling changed from both kull at once", () => {
+  it("a day added from one kull waits for a change to the other kull's plan and sees it: no date twice in either plan", async () => {
+    const institution = await createProgramme(db(), "INSTITUSJONSLEDELSE");
+    const { cohort: other, samlingIds } = await createCohort(db(), {
+      programmeId: institution.id,
+      code: uniqueCohortCode(),
+      applicationOpensOn: "2025-01-01",
+      applicationDeadline: "2025-03-01",
+      offerAnswerDeadline: "2025-04-01",
+      samlinger: [
+        { title: "Felles samling", days: ["2025-05-20", "2025-05-21"] },
+        { title: "Egen samling", days: ["2025-06-10"] },
+      ],
+    });
+    const kull = await makeCohort({ students: 1, samlinger: planDays("2025-01-07", 3), heldBefore: "2025-01-01", exam: { startsOn: "2025-08-05", endsOn: "2025-08-07" } });
+    await shareSamling(kull.adviser, { cohortId: kull.cohortId, samlingId: samlingIds[0]! });
+    // The other kull's staff add 22 May to their own samling (its plan locked, not yet committed).
+    const theirs = await connectRaw();
+    try {
+      await theirs.query("BEGIN");
+      await theirs.query(`SELECT 1 FROM "Cohort" WHERE "id" = $1 FOR NO KEY UPDATE`, [other.id]);
+      await theirs.query(`INSERT INTO "SamlingDay" ("id", "samlingId", "date") VALUES ($1, $2, '2025-05-22')`, [`race-${other.id}`, samlingIds[1]!]);
+      const adding = addSamlingDay(kull.adviser, { cohortId: kull.cohortId, samlingId: samlingIds[0]!, date: "2025-05-22" }).then(
+        () => "added",
+        (error: Error) => error.message,
+      );
+      expect(await someoneWaitsFor(theirs)).toBe(true);
+      await theirs.query("COMMIT");
+      expect(await adding).not.toBe("added");
+    } finally {
+      await theirs.end();
+    }
+    const days = await db().samlingDay.findMany({ where: { samling: { cohorts: { some: { cohortId: other.id } } }, date: new Date("2025-05-22") } });
+    expect(days).toHaveLength(1);
   });
 });
 

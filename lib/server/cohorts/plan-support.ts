@@ -32,6 +32,19 @@ export async function lockPlan(tx: Transaction, cohortId: string) {
   return cohort;
 }
 
+/**
+ * lockPlan for a change to a samling that may be shared: every kull whose plan holds it is locked
+ * (in id order, so two changes from either side never wait on each other), then this kull's plan
+ * is checked as lockPlan does. What is read afterwards about the other kull (their days, whether
+ * one is completed) stands until the change commits. `samlingId` null: not found, lockPlan alone.
+ */
+export async function lockSharedPlans(tx: Transaction, cohortId: string, samlingId: string | null) {
+  const sharing = samlingId ? (await tx.cohortSamling.findMany({ where: { samlingId }, select: { cohortId: true } })).map((row) => row.cohortId) : [];
+  const ids = [...new Set([cohortId, ...sharing])].sort();
+  await tx.$queryRaw`SELECT "id" FROM "Cohort" WHERE "id" = ANY(${ids}::text[]) ORDER BY "id" FOR NO KEY UPDATE`;
+  return lockPlan(tx, cohortId);
+}
+
 /** Samlinger numbered 1, 2, 3 … by their first day (two steps: the number is unique per cohort). */
 export async function renumberSamlinger(tx: Transaction, cohortId: string) {
   await tx.$executeRaw`UPDATE "CohortSamling" SET "number" = "number" + 1000 WHERE "cohortId" = ${cohortId}`;

@@ -22,6 +22,7 @@ import {
   refuseOutsidePublishedKull,
   isForeignKeyViolation,
   lockPlan,
+  lockSharedPlans,
   planDates,
   refuseIfSharedWithCompleted,
   renumberSamlinger,
@@ -67,7 +68,7 @@ export async function addSamling(viewer: Viewer, input: SamlingFields & { cohort
 export async function updateSamling(viewer: Viewer, input: SamlingFields & { cohortId: string; samlingId: string }) {
   await requireCohortStaff(viewer, input.cohortId);
   return db().$transaction(async (tx) => {
-    await lockPlan(tx, input.cohortId);
+    await lockSharedPlans(tx, input.cohortId, input.samlingId);
     const samling = await samlingToChange(tx, input.cohortId, input.samlingId);
     await tx.samling.update({ where: { id: samling.id }, data: { title: input.title, location: input.location, notes: input.notes } });
     await audit(tx, {
@@ -84,7 +85,9 @@ export async function updateSamling(viewer: Viewer, input: SamlingFields & { coh
 export async function addSamlingDay(viewer: Viewer, input: { cohortId: string; samlingId: string; date: string }) {
   await requireCohortStaff(viewer, input.cohortId);
   return db().$transaction(async (tx) => {
-    await lockPlan(tx, input.cohortId);
+    // Every sharing kull's plan, locked: its days (read below) and whether it is completed stand
+    // until this day is added, so a day cannot be added twice from two kull at once.
+    await lockSharedPlans(tx, input.cohortId, input.samlingId);
     const samling = await samlingToChange(tx, input.cohortId, input.samlingId);
     // A shared samling's days are every sharing cohort's days.
     const sharing = await tx.cohortSamling.findMany({ where: { samlingId: samling.id }, select: { cohortId: true } });
@@ -112,7 +115,8 @@ export async function removeSamlingDay(viewer: Viewer, input: { cohortId: string
   await requireCohortStaff(viewer, input.cohortId);
   try {
     return await db().$transaction(async (tx) => {
-      await lockPlan(tx, input.cohortId);
+      const dayRow = await tx.samlingDay.findUnique({ where: { id: input.samlingDayId }, select: { samlingId: true } });
+      await lockSharedPlans(tx, input.cohortId, dayRow?.samlingId ?? null);
       const [target] = await tx.$queryRaw<{ id: string; samlingId: string; date: Date }[]>`
         SELECT d."id", d."samlingId", d."date" FROM "SamlingDay" d
         JOIN "CohortSamling" cs ON cs."samlingId" = d."samlingId" AND cs."cohortId" = ${input.cohortId}
