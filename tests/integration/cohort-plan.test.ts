@@ -7,6 +7,7 @@ import { addSamlingAction, copyPlanAction, createArbeidskravFromTemplateAction, 
 import { shiftByWeeks } from "@/lib/domain/cohort-plan";
 import { saveDayAttendance } from "@/lib/server/cohorts/attendance";
 import { addSamlingDay, removeSamling, shareSamling } from "@/lib/server/cohorts/samlinger";
+import { saveArbeidskravSet, storedSetItem } from "@/lib/server/cohorts/arbeidskrav-set";
 import { getCohortPlan } from "@/lib/server/cohorts/plan";
 import { defaultExamTimes, examTimesInput } from "@/lib/domain/exam-time";
 import { registerForExam } from "@/lib/server/exams/registration";
@@ -204,6 +205,34 @@ describe("a shared samling changed from both kull at once", () => {
     }
     const days = await db().samlingDay.findMany({ where: { samling: { cohorts: { some: { cohortId: other.id } } }, date: new Date("2025-05-22") } });
     expect(days).toHaveLength(1);
+  });
+});
+
+describe("the arbeidskrav set changed at the moment of the first hand-in", () => {
+  it("waits for the hand-in and then asks for the fagansvarlig's reason, as after any hand-in", async () => {
+    // Not begun, nobody has handed in: anyone on the team may change which arbeidskrav are required.
+    const kull = await makeCohort({ students: 0, samlinger: planDays("2031-01-07", 3), heldBefore: "2020-01-01", exam: { startsOn: "2031-06-03", endsOn: "2031-06-05" } });
+    const stored = await db().arbeidskravDefinition.findMany({ where: { cohortId: kull.cohortId }, orderBy: { number: "asc" } });
+    const items = stored.map(storedSetItem);
+    const oral = items.find((item) => item.oralPresentation)!;
+    const other = items.find((item) => item.kind === oral.kind && !item.oralPresentation)!;
+    const swapped = items.map((item) => (item === oral ? { ...item, oralPresentation: false } : item === other ? { ...item, oralPresentation: true } : item));
+    // The first hand-in (its submission inserted, not yet committed).
+    const handIn = await connectRaw();
+    try {
+      await handIn.query("BEGIN");
+      await handIn.query(`INSERT INTO "Submission" ("id", "arbeidskravId", "status", "updatedAt") VALUES ($1, $2, 'SUBMITTED', now())`, [`race-${stored[0]!.id}`, stored[0]!.id]);
+      const saving = saveArbeidskravSet(kull.teacher, { cohortId: kull.cohortId, items: swapped, reason: null }).then(
+        () => "saved",
+        (error: Error) => error.message,
+      );
+      expect(await someoneWaitsFor(handIn)).toBe(true);
+      await handIn.query("COMMIT");
+      expect(await saving).toMatch(/bare fagansvarlig kan endre|Skriv hvorfor arbeidskravene endres/);
+    } finally {
+      await handIn.end();
+    }
+    expect((await db().arbeidskravDefinition.findUniqueOrThrow({ where: { id: oral.id! } })).oralPresentation).toBe(true);
   });
 });
 

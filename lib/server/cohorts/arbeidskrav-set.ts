@@ -104,6 +104,10 @@ export async function saveArbeidskravSet(
   const items = [...input.items].sort((a, b) => a.number - b.number);
   return db().$transaction(async (tx) => {
     const locked = await lockPlan(tx, input.cohortId);
+    // The items' rows, before anything is counted: a hand-in holds its item's row while it is
+    // written (its foreign key), so one under way is waited for and counted below (the rule for
+    // who may change the set after a hand-in), and none begins until this change is saved.
+    await tx.$queryRaw`SELECT "id" FROM "ArbeidskravDefinition" WHERE "cohortId" = ${input.cohortId} ORDER BY "id" FOR UPDATE`;
     const [cohort, stored, handedIn, lead] = await inOrder(
       () => tx.cohort.findUniqueOrThrow({ where: { id: input.cohortId }, select: REQUIREMENT_COLUMNS }),
       () => tx.arbeidskravDefinition.findMany({
