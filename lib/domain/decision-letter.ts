@@ -103,7 +103,8 @@ export interface LetterInput {
   lastWaitlistPosition?: number;
   /** A klage's outcome: when it was filed, the adviser's grounds, and the letter it was about. */
   klage?: { filedOn: string; grounds: string; appealed?: ReplacedLetter };
-  decidedBy: { name: string; title: string };
+  /** `automatic`: made by the waiting list's rules (the job), signed by the adviser who answers for them. */
+  decidedBy: { name: string; title: string; automatic?: boolean };
   contact: { name: string; email: string; phone: string };
   appealsBody: string;
   /**
@@ -319,6 +320,12 @@ export function composeDecisionLetter(input: LetterInput): ComposedLetter {
   sections.push(considerationsSection(input));
   sections.push(legalBasisSection(admissionLegalBasis(input.programmeName), input.kind === "KLAGE_UPHELD" ? "KLAGE" : "ENKELTVEDTAK"));
   sections.push(appealSection(input, deadline));
+  if (input.decidedBy.automatic) {
+    sections.push({
+      heading: null,
+      paragraphs: [`Vedtaket er gjort automatisk etter reglene for ventelisten. ${input.decidedBy.name}, studieveileder, er ansvarlig for det.`],
+    });
+  }
   sections.push(closingSection(input));
   return {
     subject,

@@ -158,6 +158,9 @@ describe("the waiting list closes", () => {
       expect(letters.map((letter) => letter.kind)).toEqual(["WAITLIST", "WAITLIST_CLOSED"]);
       expect(letters[1]!.body).toContain(`ble stengt ${formatDateNb(closesOn)}. Du sto som nummer ${place} på ventelisten`);
       expect(letters[1]!.klageDeadline).not.toBeNull();
+      // Made by the list's rules, and signed by the programme's adviser, who answers for them.
+      expect(letters[1]!.body).toContain("Vedtaket er gjort automatisk etter reglene for ventelisten. Ingrid Studieveileder Haugen, studieveileder, er ansvarlig for det.");
+      expect(letters[1]!.body).toContain("Med hilsen\nIngrid Studieveileder Haugen\nStudieveileder");
       expect(await mailsFor(letters.map((letter) => letter.id))).toBe(2);
       expect(await db().auditLog.count({ where: { action: "waitlist.close", entityId: decision.id } })).toBe(1);
     }

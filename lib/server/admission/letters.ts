@@ -40,10 +40,13 @@ export interface LetterContext {
   qualificationGrounds: string | null;
   /** The case's reference number once the decision exists ("2026/00042"), else null. */
   reference: string | null;
-  decidedBy: { name: string };
+  /** The adviser who decided, or the waiting list's own rules (the job: `automatic`). */
+  decidedBy: LetterDecider;
   /** For ranked outcomes: the ranking the decision follows. */
   ranking?: { candidates: RankingCandidate[]; result: RankingResult; rank: number | null; qualifiedCount: number };
 }
+
+export type LetterDecider = { name: string } | { automatic: true };
 
 export interface IssueLetterInput {
   kind: LetterKind;
@@ -98,7 +101,12 @@ export function letterInput(context: LetterContext, input: IssueLetterInput, ref
     waitlistClosesOn: input.waitlistClosesOn,
     waitlistChange: input.waitlistChange,
     lastWaitlistPosition: input.lastWaitlistPosition,
-    decidedBy: { name: context.decidedBy.name, title: "Studieveileder" },
+    // The job's letters are signed by the programme's study adviser, who answers for the list's
+    // rules; the letter says the decision was made by them (composeDecisionLetter).
+    decidedBy:
+      "automatic" in context.decidedBy
+        ? { name: context.cohort.programme.adviserName, title: "Studieveileder", automatic: true }
+        : { name: context.decidedBy.name, title: "Studieveileder" },
     contact: {
       name: context.cohort.programme.adviserName,
       email: context.cohort.programme.adviserEmail,
@@ -133,7 +141,7 @@ export type LoadedLetterContext = Omit<LetterContext, "decisionId"> & { decision
 export async function loadLetterContexts(
   tx: Transaction,
   applicationIds: readonly string[],
-  decidedBy: { name: string },
+  decidedBy: LetterDecider,
   ranking?: Ranking,
 ): Promise<Map<string, LoadedLetterContext>> {
   if (applicationIds.length === 0) return new Map();

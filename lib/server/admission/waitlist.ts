@@ -35,8 +35,11 @@ import { issueLetter, loadLetterContexts } from "./letters";
 import { GROUNDS, keepClosingDay, lockCohort, placesTaken, waitlistClosingDateOf } from "./places";
 import { computeRanking, type Ranking } from "./ranking";
 
-/** Who signs what the job does by itself. */
-const AUTOMATIC = { name: "Studieadministrasjonen" };
+/**
+ * What the job does by itself (an offer from the list, the list closed): decided by the list's
+ * rules, signed by the programme's study adviser, who answers for it (lib/server/admission/letters.ts).
+ */
+const AUTOMATIC = { automatic: true } as const;
 
 export interface WaitlistPlace {
   decisionId: string;

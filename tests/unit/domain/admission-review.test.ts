@@ -209,6 +209,13 @@ describe("composeDecisionLetter", () => {
     }
   });
 
+  it("says a decision of the waiting list's own rules was made so, signed by the adviser who answers for it", () => {
+    const automatic = letterAsText(composeDecisionLetter({ ...base, kind: "WAITLIST_OFFER", decidedBy: { name: "Ingrid Haugen", title: "Studieveileder", automatic: true } }));
+    expect(automatic).toContain("Vedtaket er gjort automatisk etter reglene for ventelisten. Ingrid Haugen, studieveileder, er ansvarlig for det.");
+    expect(automatic).toContain("Med hilsen\nIngrid Haugen\nStudieveileder");
+    expect(letterAsText(composeDecisionLetter(base))).not.toContain("automatisk");
+  });
+
   it("an offer needs an answer deadline; an upheld klage gives no further appeal", () => {
     expect(() => composeDecisionLetter({ ...base, answerDeadline: undefined })).toThrow(RangeError);
     const upheld = composeDecisionLetter({ ...base, kind: "KLAGE_UPHELD", klage: { filedOn: "2026-12-10", grounds: "Kategorien er riktig." } });
