@@ -323,6 +323,15 @@ function nonEmpty(value: string, name: string): string {
   return trimmed;
 }
 
+/**
+ * Someone's own words as a paragraph of the letter, ending as a sentence: a short text without a
+ * full stop ("Fødsel") would otherwise read as a heading where the letter is shown and printed.
+ */
+function ownWords(value: string, name: string): string {
+  const text = nonEmpty(value, name);
+  return /[.!?:;…»"')\]]$/.test(text) ? text : `${text}.`;
+}
+
 function klageRight(input: StudentLetterParty, deadline: string): LetterSection {
   return klageSection({
     madeAvailableOn: input.madeAvailableOn,
@@ -442,7 +451,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
               replacesSentence(input.appealed),
             ],
           },
-          { heading: "Begrunnelse", paragraphs: [nonEmpty(input.klage.grounds, "grounds")] },
+          { heading: "Begrunnelse", paragraphs: [ownWords(input.klage.grounds, "grounds")] },
           legalBasisSection(STUDY_REGULATIONS + ".", "KLAGE"),
           closing,
         ],
@@ -466,7 +475,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
               `Vi sender derfor klagen til ${APPEALS_BODY}, som avgjør den endelig (forvaltningsloven § 33 fjerde ledd). Du får svar direkte fra klageinstansen.`,
             ],
           },
-          { heading: "Begrunnelse", paragraphs: [nonEmpty(input.klage.grounds, "grounds")] },
+          { heading: "Begrunnelse", paragraphs: [ownWords(input.klage.grounds, "grounds")] },
           legalBasisSection(STUDY_REGULATIONS + ".", "KLAGE"),
           finalDecisionSection(),
           closing,
@@ -519,7 +528,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
             ],
           },
           legalBasisSection(rules, "ENKELTVEDTAK"),
-          { heading: "Begrunnelse", paragraphs: [grounds] },
+          { heading: "Begrunnelse", paragraphs: [ownWords(grounds, "grounds")] },
           klageRight(input, deadline),
           closing,
         ],
@@ -548,7 +557,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
             heading: "Vedtak",
             paragraphs: [`Du har fått permisjon fra ${study} fra og med ${formatDateNb(input.leave.from)} til og med ${formatDateNb(input.leave.to)}, slik du søkte om.`],
           },
-          { heading: "Søknaden din", paragraphs: [nonEmpty(input.reason, "reason")] },
+          { heading: "Søknaden din", paragraphs: [ownWords(input.reason, "reason")] },
           {
             heading: "Hva permisjonen betyr",
             paragraphs: [
@@ -586,9 +595,9 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
               `Du får ikke permisjon fra ${study} ${formatDateNb(input.leave.from)}–${formatDateNb(input.leave.to)}. Du fortsetter i kullet som før, og samlingsdagene i perioden teller som vanlig.`,
             ],
           },
-          { heading: "Søknaden din", paragraphs: [nonEmpty(input.reason, "reason")] },
+          { heading: "Søknaden din", paragraphs: [ownWords(input.reason, "reason")] },
           legalBasisSection(rules, "ENKELTVEDTAK"),
-          { heading: "Begrunnelse", paragraphs: [grounds] },
+          { heading: "Begrunnelse", paragraphs: [ownWords(grounds, "grounds")] },
           klageRight(input, deadline),
           closing,
         ],
@@ -739,7 +748,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
             heading: "Vedtak",
             paragraphs: [`Vedtaket ${earlier(input.changed)} gjelder ikke lenger.`, nonEmpty(input.outcome, "outcome")],
           },
-          { heading: "Begrunnelse", paragraphs: [nonEmpty(input.reason, "reason")] },
+          { heading: "Begrunnelse", paragraphs: [ownWords(input.reason, "reason")] },
           closing,
         ],
         klageDeadline: null,

@@ -270,6 +270,18 @@ describe("who handles a klage", () => {
   });
 });
 
+describe("someone's own words in a letter", () => {
+  it("end as a sentence, so a short reason or grounds never reads as a heading; the stored grounds stay as written", () => {
+    const letter = composeStudentLetter({ ...party, kind: "LEAVE_REFUSED", leave: { from: "2026-03-01", to: "2026-04-01" }, reason: " Fødsel ", grounds: "Ikke dokumentert" });
+    const paragraphs = letter.sections.flatMap((section) => section.paragraphs);
+    expect(paragraphs).toContain("Fødsel.");
+    expect(paragraphs).toContain("Ikke dokumentert.");
+    expect(letter.grounds).toBe("Ikke dokumentert");
+    const asked = composeStudentLetter({ ...party, kind: "LEAVE_REFUSED", leave: { from: "2026-03-01", to: "2026-04-01" }, reason: "Er det mulig?", grounds: "Se vedlegg (legeerklæring)" });
+    expect(asked.sections.flatMap((section) => section.paragraphs)).toEqual(expect.arrayContaining(["Er det mulig?", "Se vedlegg (legeerklæring)"]));
+  });
+});
+
 describe("which letters open a case (a reference of their own)", () => {
   it("a klage's outcome, a changed decision and a leave's end continue the earlier case; every other letter opens one", () => {
     expect(STUDENT_LETTER_KINDS.filter((kind) => !opensCase(kind))).toEqual(["KLAGE_REVERSED", "KLAGE_UPHELD", "DECISION_CHANGED", "LEAVE_ENDED", "LEAVE_CANCELLED"]);
