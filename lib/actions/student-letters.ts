@@ -6,8 +6,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { defineAction } from "@/lib/server/action";
-import { decideStudentAppeal, fileStudentAppeal, markStudentAppealForwarded } from "@/lib/server/student-letters/appeals";
-import { checkbox } from "@/lib/validation/common";
+import { decideStudentAppeal, fileStudentAppeal, markStudentAppealForwarded, registerStudentAppeal } from "@/lib/server/student-letters/appeals";
+import { checkbox, optionalText } from "@/lib/validation/common";
+import { typedDate } from "@/lib/validation/enrolment";
 import { recordId } from "@/lib/validation/ids";
 
 const STAFF = ["FACULTY", "ADVISER", "ADMIN"] as const;
@@ -35,6 +36,30 @@ export const fileStudentAppealAction = defineAction({
     refresh();
     // The form is gone once the klage is filed; the letter's page says what happened.
     redirect(`/student/brev/${input.letterId}?klage=sendt`);
+  },
+});
+
+/** A klage that came by e-mail or post, registered by an adviser (late only with why: fvl. § 31). */
+export const registerStudentAppealAction = defineAction({
+  roles: ["ADVISER", "ADMIN"],
+  schema: z.object({
+    letterId: recordId("Brevet"),
+    userId: recordId("Studenten"),
+    text: z
+      .string({ error: "Skriv inn klagen slik studenten sendte den." })
+      .trim()
+      .min(20, "Skriv inn klagen slik studenten sendte den (minst 20 tegn).")
+      .max(10000, "Klagen kan ha høyst 10 000 tegn."),
+    receivedOn: typedDate("datoen klagen kom inn"),
+    lateReason: optionalText("Begrunnelsen", 2000),
+  }),
+  invalidMessage: "Noe må rettes før klagen kan registreres. Se feltet som er merket.",
+  async handler({ viewer, input }) {
+    await registerStudentAppeal(viewer, { letterId: input.letterId, text: input.text, receivedOn: input.receivedOn, lateReason: input.lateReason });
+    refresh();
+    revalidatePath(`/veileder/studenter/${input.userId}`, "layout");
+    // The form is gone once the klage is registered; its page says what happened.
+    redirect(`/veileder/studenter/${input.userId}/klage/${input.letterId}`);
   },
 });
 

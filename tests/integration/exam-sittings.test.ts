@@ -14,13 +14,16 @@ import { registerForResit, withdrawFromResit } from "@/lib/server/exams/resit";
 import { examResultsCsv, getExamProtocol } from "@/lib/server/exams/results";
 import { saveLaterSitting, setSittingTask } from "@/lib/server/exams/sittings";
 import { getStudentOverview } from "@/lib/server/students/overview";
-import { DomainError, NotFoundError } from "@/lib/server/errors";
-import { decideStudentAppeal, fileStudentAppeal, listCohortAppeals } from "@/lib/server/student-letters/appeals";
+import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
+import { osloDate } from "@/lib/domain/application-deadline";
+import { isoDate } from "@/lib/to-domain";
+import { decideStudentAppeal, fileStudentAppeal, getKlageRegistration, listCohortAppeals, registerStudentAppeal } from "@/lib/server/student-letters/appeals";
 import { createUser } from "@/prisma/seed/factories";
 import { makePdf } from "@/prisma/seed/pdf";
 import { makeCohort, viewerOf, type World } from "./cohort-world";
 import { GET as downloadCalendar } from "@/app/api/student/kalender/route";
-import { connectRaw, db, signInAs, someoneWaitsFor } from "./support";
+import { registerStudentAppealAction } from "@/lib/actions/student-letters";
+import { connectRaw, db, signInAs, someoneWaitsFor, submit } from "./support";
 
 let world: World;
 const ILL = 0; // ill before the ordinary exam: granted utsatt eksamen
@@ -160,6 +163,43 @@ describe("utsatt eksamen", () => {
     expect(await db().examRegistration.findFirstOrThrow({ where: { examId: world.examId!, enrolmentId: enrolmentOf(REFUSED) } })).toMatchObject({ status: "ADMITTED" });
     // Decided once: a new outcome is a new letter, never a changed one.
     await expect(grantDeferral(world.adviser, { cohortId: world.cohortId, deferralId: id, sittingId: deferredId, note: null }, at("2026-12-13T11:00:00Z"))).rejects.toThrow("Søknaden er allerede avgjort.");
+  });
+
+  it("refused, and a klage that came by e-mail after the deadline: registered by an adviser only with why (fvl. § 31), then handled as any klage", async () => {
+    const letter = await db().studentLetter.findFirstOrThrow({ where: { enrolmentId: enrolmentOf(REFUSED), kind: "EXAM_DEFERRAL_REFUSED" } });
+    expect(isoDate(letter.klageDeadline!)).toBe("2027-01-04"); // 3 January is a Sunday
+    const now = at("2027-01-20T10:00:00Z");
+    const text = "Jeg sendte dette på e-post fordi jeg lå på sykehus da fristen gikk ut.";
+    // The student can no longer file it in the portal.
+    await expect(fileStudentAppeal(student(REFUSED), letter.id, { text }, now)).rejects.toThrow(/^Klagefristen gikk ut 4\. januar 2027/);
+    const register = (viewer: typeof world.adviser, receivedOn: string, lateReason: string | null) =>
+      registerStudentAppeal(viewer, { letterId: letter.id, text, receivedOn, lateReason }, now);
+    await expect(register(world.teacher, "2027-01-15", "Innlagt.")).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(register(world.adviser, "2027-01-21", null)).rejects.toMatchObject({ fieldErrors: { receivedOn: ["Datoen kan ikke være etter i dag."] } });
+    await expect(register(world.adviser, "2026-12-12", null)).rejects.toMatchObject({ fieldErrors: { receivedOn: [expect.stringMatching(/^Vedtaket ble gjort tilgjengelig 13\. desember 2026/)] } });
+    await expect(register(world.adviser, "2027-01-15", "  ")).rejects.toMatchObject({ fieldErrors: { lateReason: [expect.stringMatching(/^Klagen kom etter klagefristen 4\. januar 2027/)] } });
+    // The form: what was typed comes back with the message at its field.
+    await signInAs(world.adviser);
+    const typed = { letterId: letter.id, userId: world.students[REFUSED]!.userId, text: "For kort.", receivedOn: "32.01.2027", lateReason: "Innlagt." };
+    const bad = await submit(registerStudentAppealAction, typed);
+    expect(bad).toMatchObject({ ok: false, values: { text: "For kort.", lateReason: "Innlagt." } });
+    expect(Object.keys(bad.fieldErrors ?? {}).sort()).toEqual(["receivedOn", "text"]);
+    expect(await db().studentAppeal.count({ where: { letterId: letter.id } })).toBe(0);
+
+    const appealId = await register(world.adviser, "2027-01-15", "Studenten var innlagt på sykehus fra 28. desember til 14. januar.");
+    const appeal = await db().studentAppeal.findUniqueOrThrow({ where: { id: appealId } });
+    expect(appeal).toMatchObject({ status: "RECEIVED", registeredById: world.adviser.id, lateReason: "Studenten var innlagt på sykehus fra 28. desember til 14. januar.", text });
+    expect(osloDate(appeal.filedAt)).toBe("2027-01-15");
+    expect((await auditOf("student_appeal.register", appealId))[0]!.after).toMatchObject({ receivedOn: "2027-01-15", lateReason: expect.any(String) });
+    const receipt = await db().mailMessage.findUniqueOrThrow({ where: { dedupeKey: `student-appeal-receipt:${appealId}` } });
+    expect(receipt.text).toContain("Klagen kom etter klagefristen, men vi tar den under behandling (forvaltningsloven § 31)");
+    await expect(register(world.adviser, "2027-01-16", null)).rejects.toThrow("Det er allerede registrert en klage på dette vedtaket.");
+    // The decider's list says how it came, and why it is taken up.
+    const listed = (await listCohortAppeals(world.adviser, world.cohortId, { open: true })).find((row) => row.id === appealId)!;
+    expect(listed).toMatchObject({ registeredBy: { name: world.adviser.name }, lateReason: expect.stringContaining("innlagt") });
+    // The page has it; a late klage without a registering adviser is refused by the database too.
+    expect((await getKlageRegistration(world.adviser, world.students[REFUSED]!.userId, letter.id)).appeal).toMatchObject({ receivedOn: "2027-01-15", registeredBy: world.adviser.name });
+    await expect(db().studentAppeal.update({ where: { id: appealId }, data: { registeredById: null } })).rejects.toThrow(/StudentAppeal_late_only_by_staff/);
   });
 
   it("refused, and the klage taken by another adviser: granted onto the next deferred sitting, with an outcome letter", async () => {

@@ -17,7 +17,8 @@ import "server-only";
 // attempt is approved, so the other members' open klager on it are reversed with it (each with
 // their own letter), and members who did not appeal get a letter saying their decision no longer
 // stands.
-import { osloDate } from "@/lib/domain/application-deadline";
+import { osloDate, startOfDayInOslo } from "@/lib/domain/application-deadline";
+import { compareIsoDates } from "@/lib/domain/dates";
 import { leaveKlagePreview } from "@/lib/domain/enrolment";
 import { formatDateNb } from "@/lib/domain/format";
 import { APPEALS_BODY, isKlageInTime } from "@/lib/domain/klage";
@@ -41,70 +42,159 @@ import { deciderTitle, enkeltvedtakLettersAbout, issueStudentLetter } from "./is
 
 // ─── The student files ──────────────────────────────────────────────────────────────────────────
 
+/** The letter a klage is filed on, locked (its enrolment: the letter row is never updated), and checked appealable. */
+async function lockAppealableLetter(tx: Transaction, letterId: string, ownerUserId: string | null) {
+  // Two klager on one letter at once are decided one after the other (and the unique index has the last word).
+  const [letter] = await tx.$queryRaw<
+    {
+      id: string;
+      enrolmentId: string;
+      cohortId: string;
+      userId: string;
+      email: string;
+      name: string;
+      enkeltvedtak: boolean;
+      madeAvailableOn: Date;
+      klageDeadline: Date | null;
+      decidedById: string;
+      subject: string;
+      caseYear: number;
+      caseNumber: number;
+    }[]
+  >`
+    SELECT l."id", l."enrolmentId", e."cohortId", l."userId", u."email", u."name", l."enkeltvedtak", l."madeAvailableOn", l."klageDeadline", l."decidedById", l."subject", l."caseYear", l."caseNumber"
+    FROM "StudentLetter" l JOIN "Enrolment" e ON e."id" = l."enrolmentId" JOIN "User" u ON u."id" = l."userId"
+    WHERE l."id" = ${letterId} AND (${ownerUserId}::text IS NULL OR l."userId" = ${ownerUserId})
+    FOR UPDATE OF e`;
+  if (!letter) throw new NotFoundError("Fant ikke brevet.");
+  if (!letter.enkeltvedtak || !letter.klageDeadline) throw new DomainError("Dette brevet er ikke et vedtak du kan klage på.");
+  const existing = await tx.studentAppeal.findUnique({ where: { letterId }, select: { id: true } });
+  if (existing) throw new DomainError(ownerUserId ? "Du har allerede klaget på dette vedtaket." : "Det er allerede registrert en klage på dette vedtaket.");
+  // The page offers no klage on a decision a later letter in the case replaced (a correction,
+  // say): nor does the server, or staff would hold a klage on a decision that no longer stands.
+  const inCase = await tx.studentLetter.findMany({
+    where: { userId: letter.userId, caseYear: letter.caseYear, caseNumber: letter.caseNumber },
+    select: { id: true, kind: true, caseNumber: true, decidedAt: true },
+  });
+  if (replacedStudentLetters(inCase.map((row) => ({ ...row, order: row.decidedAt.getTime() }))).has(letterId)) {
+    throw new DomainError("Vedtaket gjelder ikke lenger: et senere brev i saken har erstattet det. Se det nyeste brevet under Brev.");
+  }
+  return { ...letter, klageDeadline: letter.klageDeadline };
+}
+
+/** The klage, its audit entry and the receipt to the student: one step for both ways a klage comes in. */
+async function recordStudentAppeal(
+  tx: Transaction,
+  letter: Awaited<ReturnType<typeof lockAppealableLetter>>,
+  input: { text: string; filedAt: Date; actor: Viewer; registeredById: string | null; lateReason: string | null },
+) {
+  const appeal = await tx.studentAppeal.create({
+    data: {
+      letterId: letter.id,
+      letterDecidedById: letter.decidedById,
+      enrolmentId: letter.enrolmentId,
+      text: input.text,
+      filedAt: input.filedAt,
+      registeredById: input.registeredById,
+      lateReason: input.lateReason,
+    },
+    select: { id: true },
+  });
+  const receivedOn = osloDate(input.filedAt);
+  await audit(tx, {
+    actorId: input.actor.id,
+    action: input.registeredById ? "student_appeal.register" : "student_appeal.file",
+    entityType: "StudentAppeal",
+    entityId: appeal.id,
+    after: {
+      letterId: letter.id,
+      enrolmentId: letter.enrolmentId,
+      status: "RECEIVED",
+      ...(input.registeredById ? { receivedOn, lateReason: input.lateReason } : {}),
+    },
+  });
+  await queueMail(tx, {
+    dedupeKey: `student-appeal-receipt:${appeal.id}`,
+    userId: letter.userId,
+    to: letter.email,
+    subject: "Vi har mottatt klagen din",
+    text: [
+      `Hei ${letter.name},`,
+      "",
+      `Vi har mottatt klagen din på vedtaket «${letter.subject}», ${formatDateNb(receivedOn)}. Klagen behandles av en annen enn den som fattet vedtaket, og du får svar under Brev i studentportalen og på e-post.`,
+      ...(input.lateReason ? [`Klagen kom etter klagefristen, men vi tar den under behandling (forvaltningsloven § 31): ${input.lateReason}`] : []),
+      `Holder vi fast på vedtaket, sender vi klagen til ${APPEALS_BODY} for endelig avgjørelse.`,
+    ].join("\n"),
+  });
+  return appeal.id;
+}
+
+function duplicateKlage(error: unknown, message: string): unknown {
+  return error instanceof Error && /StudentAppeal_letterId_key|Unique constraint/.test(error.message) ? new DomainError(message) : error;
+}
+
 export async function fileStudentAppeal(viewer: Viewer, letterId: string, input: { text: string }, now = new Date()) {
   if (!viewer.roles.includes("STUDENT")) throw new AccessDeniedError();
   const text = input.text.trim();
   try {
     const appealId = await db().$transaction(async (tx) => {
-      // The letter row is never updated, so lock the enrolment: two klager on one letter at once
-      // are decided one after the other (and the unique index has the last word).
-      const [letter] = await tx.$queryRaw<
-        { id: string; enrolmentId: string; userId: string; enkeltvedtak: boolean; madeAvailableOn: Date; klageDeadline: Date | null; decidedById: string; subject: string; caseYear: number; caseNumber: number }[]
-      >`
-        SELECT l."id", l."enrolmentId", l."userId", l."enkeltvedtak", l."madeAvailableOn", l."klageDeadline", l."decidedById", l."subject", l."caseYear", l."caseNumber"
-        FROM "StudentLetter" l JOIN "Enrolment" e ON e."id" = l."enrolmentId"
-        WHERE l."id" = ${letterId} AND l."userId" = ${viewer.id}
-        FOR UPDATE OF e`;
-      if (!letter) throw new NotFoundError("Fant ikke brevet.");
-      if (!letter.enkeltvedtak || !letter.klageDeadline) throw new DomainError("Dette brevet er ikke et vedtak du kan klage på.");
-      const existing = await tx.studentAppeal.findUnique({ where: { letterId }, select: { id: true } });
-      if (existing) throw new DomainError("Du har allerede klaget på dette vedtaket.");
-      // The page offers no klage on a decision a later letter in the case replaced (a correction,
-      // say): nor does the server, or staff would hold a klage on a decision that no longer stands.
-      const inCase = await tx.studentLetter.findMany({
-        where: { userId: viewer.id, caseYear: letter.caseYear, caseNumber: letter.caseNumber },
-        select: { id: true, kind: true, caseNumber: true, decidedAt: true },
-      });
-      if (replacedStudentLetters(inCase.map((row) => ({ ...row, order: row.decidedAt.getTime() }))).has(letterId)) {
-        throw new DomainError("Vedtaket gjelder ikke lenger: et senere brev i saken har erstattet det. Se det nyeste brevet under Brev.");
-      }
+      const letter = await lockAppealableLetter(tx, letterId, viewer.id);
       if (!isKlageInTime(isoDate(letter.madeAvailableOn), osloDate(now))) {
         throw new DomainError(
           `Klagefristen gikk ut ${formatDateNb(isoDate(letter.klageDeadline))}. Kontakt studieveilederen hvis du mener du har en god grunn til å klage for sent.`,
         );
       }
-      const appeal = await tx.studentAppeal.create({
-        data: { letterId, letterDecidedById: letter.decidedById, enrolmentId: letter.enrolmentId, text, filedAt: now },
-        select: { id: true },
-      });
-      await audit(tx, {
-        actorId: viewer.id,
-        action: "student_appeal.file",
-        entityType: "StudentAppeal",
-        entityId: appeal.id,
-        after: { letterId, enrolmentId: letter.enrolmentId, status: "RECEIVED" },
-      });
-      await queueMail(tx, {
-        dedupeKey: `student-appeal-receipt:${appeal.id}`,
-        userId: viewer.id,
-        to: viewer.email,
-        subject: "Vi har mottatt klagen din",
-        text: [
-          `Hei ${viewer.name},`,
-          "",
-          `Vi har mottatt klagen din på vedtaket «${letter.subject}», ${formatDateNb(osloDate(now))}. Klagen behandles av en annen enn den som fattet vedtaket, og du får svar under Brev i studentportalen og på e-post.`,
-          `Holder vi fast på vedtaket, sender vi klagen til ${APPEALS_BODY} for endelig avgjørelse.`,
-        ].join("\n"),
-      });
-      return appeal.id;
+      return recordStudentAppeal(tx, letter, { text, filedAt: now, actor: viewer, registeredById: null, lateReason: null });
     });
     await requestJob("mail.deliver");
     return appealId;
   } catch (error) {
-    if (error instanceof Error && /StudentAppeal_letterId_key|Unique constraint/.test(error.message)) {
-      throw new DomainError("Du har allerede klaget på dette vedtaket.");
-    }
-    throw error;
+    throw duplicateKlage(error, "Du har allerede klaget på dette vedtaket.");
+  }
+}
+
+/**
+ * A klage that came by e-mail or post (forvaltningsloven § 32 asks only that it is in writing),
+ * registered by an adviser on the day it reached us. One that came after the deadline is taken up
+ * only with why (§ 31: the student cannot be blamed for the delay, or there are special reasons);
+ * the adviser who finds no such reason does not register it. From then on it is the same klage as
+ * one filed in the portal: the student gets the receipt, and someone other than the decider decides it.
+ */
+export async function registerStudentAppeal(
+  viewer: Viewer,
+  input: { letterId: string; text: string; receivedOn: string; lateReason: string | null },
+  now = new Date(),
+) {
+  if (!isStaff(viewer)) throw new AccessDeniedError("Det er studieveilederen som registrerer klager som kommer på e-post eller brev.");
+  const text = input.text.trim();
+  const today = osloDate(now);
+  if (compareIsoDates(input.receivedOn, today) > 0) {
+    throw new DomainError("Datoen klagen kom inn, kan ikke være etter i dag.", { receivedOn: ["Datoen kan ikke være etter i dag."] });
+  }
+  try {
+    const appealId = await db().$transaction(async (tx) => {
+      const letter = await lockAppealableLetter(tx, input.letterId, null);
+      if (!(await isCohortStaff(viewer, letter.cohortId, tx))) throw new NotFoundError("Fant ikke brevet.");
+      // Her own klage she files in the portal as any student; its registration is not hers to make.
+      if (isOwnCase(viewer, [letter.userId])) throw new DomainError(OWN_CASE_MESSAGE);
+      const madeAvailableOn = isoDate(letter.madeAvailableOn);
+      if (compareIsoDates(input.receivedOn, madeAvailableOn) < 0) {
+        const message = `Vedtaket ble gjort tilgjengelig ${formatDateNb(madeAvailableOn)}. Klagen kan ikke ha kommet før det.`;
+        throw new DomainError(message, { receivedOn: [message] });
+      }
+      const late = !isKlageInTime(madeAvailableOn, input.receivedOn);
+      const lateReason = input.lateReason?.trim() || null;
+      if (late && !lateReason) {
+        const message = `Klagen kom etter klagefristen ${formatDateNb(isoDate(letter.klageDeadline))}. Skriv hvorfor den likevel tas under behandling (forvaltningsloven § 31), eller la være å registrere den.`;
+        throw new DomainError(message, { lateReason: [message] });
+      }
+      const filedAt = input.receivedOn === today ? now : new Date(startOfDayInOslo(input.receivedOn).getTime() + 12 * 3_600_000);
+      return recordStudentAppeal(tx, letter, { text, filedAt, actor: viewer, registeredById: viewer.id, lateReason: late ? lateReason : null });
+    });
+    await requestJob("mail.deliver");
+    return appealId;
+  } catch (error) {
+    throw duplicateKlage(error, "Det er allerede registrert en klage på dette vedtaket.");
   }
 }
 
@@ -119,6 +209,9 @@ const APPEAL_SELECT = {
   decidedAt: true,
   forwardedAt: true,
   decidedBy: { select: { name: true } },
+  /** A klage that came by e-mail or post: who registered it, and why a late one is taken up. */
+  registeredBy: { select: { name: true } },
+  lateReason: true,
   enrolment: { select: { id: true, cohortId: true, userId: true, user: { select: { name: true, email: true } } } },
   letter: {
     select: {
@@ -429,4 +522,56 @@ export async function markStudentAppealForwarded(viewer: Viewer, appealId: strin
       after: { forwardedAt: now, to: APPEALS_BODY },
     });
   });
+}
+
+/**
+ * One of a student's letters, for registering a klage on it that came by e-mail or post: the
+ * letter, the klage already registered (by the student or staff), or why none can be.
+ */
+export async function getKlageRegistration(viewer: Viewer, userId: string, letterId: string) {
+  if (!isStaff(viewer)) throw new AccessDeniedError("Det er studieveilederen som registrerer klager som kommer på e-post eller brev.");
+  const letter = await db().studentLetter.findFirst({
+    where: { id: letterId, userId },
+    select: {
+      id: true,
+      kind: true,
+      subject: true,
+      madeAvailableOn: true,
+      klageDeadline: true,
+      enkeltvedtak: true,
+      caseYear: true,
+      caseNumber: true,
+      user: { select: { name: true } },
+      enrolment: { select: { cohortId: true, cohort: { select: { name: true } } } },
+      appeals: { select: { filedAt: true, status: true, lateReason: true, registeredBy: { select: { name: true } } } },
+    },
+  });
+  if (!letter || !(await isCohortStaff(viewer, letter.enrolment.cohortId))) throw new NotFoundError("Fant ikke brevet.");
+  const inCase = await db().studentLetter.findMany({
+    where: { userId, caseYear: letter.caseYear, caseNumber: letter.caseNumber },
+    select: { id: true, kind: true, caseNumber: true, decidedAt: true },
+  });
+  const replaced = replacedStudentLetters(inCase.map((row) => ({ ...row, order: row.decidedAt.getTime() }))).has(letter.id);
+  const appeal = letter.appeals[0] ?? null;
+  return {
+    student: { id: userId, name: letter.user.name },
+    cohort: { id: letter.enrolment.cohortId, name: letter.enrolment.cohort.name },
+    letter: {
+      id: letter.id,
+      subject: letter.subject,
+      madeAvailableOn: isoDate(letter.madeAvailableOn),
+      klageDeadline: letter.klageDeadline ? isoDate(letter.klageDeadline) : null,
+    },
+    appeal: appeal
+      ? { receivedOn: osloDate(appeal.filedAt), status: appeal.status, lateReason: appeal.lateReason, registeredBy: appeal.registeredBy?.name ?? null }
+      : null,
+    /** Why no klage can be registered on it (null: one can). */
+    problem: !letter.enkeltvedtak || !letter.klageDeadline
+      ? "Brevet er ikke et vedtak som kan påklages."
+      : replaced
+        ? "Vedtaket gjelder ikke lenger: et senere brev i saken har erstattet det."
+        : isOwnCase(viewer, [userId])
+          ? OWN_CASE_MESSAGE
+          : null,
+  };
 }

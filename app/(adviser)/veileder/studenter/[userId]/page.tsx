@@ -26,7 +26,8 @@ type Letter = StudentRecord["letters"][number];
 
 const KLAGE = { RECEIVED: "Klage venter", REVERSED: "Klage tatt til følge", UPHELD: "Klage ikke tatt til følge", SETTLED: "Klage avsluttet" } as const;
 
-const letterColumns: Column<Letter>[] = [
+/** The letters, with a way to register a klage that came by e-mail or post (not on one's own: `self`). */
+const letterColumns = (userId: string, self: boolean): Column<Letter>[] => [
   {
     key: "brev",
     header: "Brev",
@@ -48,7 +49,21 @@ const letterColumns: Column<Letter>[] = [
   {
     key: "klage",
     header: "Klage",
-    cell: (letter) => (letter.klage ? KLAGE[letter.klage] : letter.klageDeadline ? `Klagefrist ${formatDateNb(letter.klageDeadline)}` : "–"),
+    cell: (letter) =>
+      letter.klage ? (
+        <Link href={`/veileder/studenter/${userId}/klage/${letter.id}`}>{KLAGE[letter.klage]}</Link>
+      ) : letter.klageDeadline ? (
+        <>
+          Klagefrist {formatDateNb(letter.klageDeadline)}
+          {self ? null : (
+            <Link className="block text-sm" href={`/veileder/studenter/${userId}/klage/${letter.id}`}>
+              Registrer klage fra e-post eller brev
+            </Link>
+          )}
+        </>
+      ) : (
+        "–"
+      ),
   },
 ];
 
@@ -148,7 +163,7 @@ export default async function StudentPage({ params, searchParams }: { params: Pr
         <section className="card" aria-labelledby="brev-heading">
           <h2 id="brev-heading">Brev til studenten</h2>
           <div className="mt-4">
-            <DataTable caption="Brev til studenten, nyeste først" columns={letterColumns} rows={record.letters} rowKey={(letter) => letter.id} empty="Ingen brev ennå." />
+            <DataTable caption="Brev til studenten, nyeste først" columns={letterColumns(record.student.id, record.self)} rows={record.letters} rowKey={(letter) => letter.id} empty="Ingen brev ennå." />
           </div>
         </section>
       </div>

@@ -72,7 +72,9 @@ export default async function CohortAppealsPage({ params, searchParams }: { para
                 <p className="mt-1 text-slate-700">
                   {STUDENT_LETTER_KIND_LABELS[appeal.letter.kind]}: «{appeal.letter.subject}», {formatDateNb(appeal.letter.madeAvailableOn)}, fattet av{" "}
                   {appeal.letter.decidedBy.name}. Klaget {formatInstantNb(appeal.filedAt)} ({countNoun(age, "dag", "dager")} siden).
+                  {appeal.registeredBy ? ` Kom på e-post eller brev, registrert av ${appeal.registeredBy.name}.` : ""}
                 </p>
+                {appeal.lateReason ? <p className="mt-1">Kom etter klagefristen, tatt under behandling fordi: {appeal.lateReason}</p> : null}
                 <blockquote className="mt-3 whitespace-pre-line border-l-4 border-slate-300 pl-4">{appeal.text}</blockquote>
                 <details className="mt-3 rounded-md border border-slate-300 p-3">
                   <summary className="cursor-pointer font-medium">Vedtaket det klages på</summary>
