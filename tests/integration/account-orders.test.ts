@@ -36,6 +36,15 @@ vi.mock("@/lib/server/auth/password", async (original) => {
       }
       return real.hashPassword(password);
     },
+    // The same gate on checking a password (a sign-in between its check and its session).
+    verifyPassword: async (password: string, hash: string) => {
+      const valid = await real.verifyPassword(password, hash);
+      if (gate.password === password) {
+        gate.reached?.();
+        await new Promise<void>((resolve) => (gate.release = resolve));
+      }
+      return valid;
+    },
   };
 });
 
@@ -146,6 +155,27 @@ describe("a password change checked before a reset that came in between", () => 
   });
 });
 
+
+describe("a sign-in whose password check was running when the owner reset the password", () => {
+  it("gets no session: the reset stands, and the old password opens nothing", async () => {
+    const user = await createUser(db(), { password: OLD });
+    await requestPasswordReset(user.email, { clientAddress: null });
+    const reset = tokenIn((await mailTo(user.email, /^Nytt passord/))!.text, "/nytt-passord");
+
+    // The attacker's sign-in has read the account and checked the old password; the owner resets.
+    gate.password = OLD;
+    const reached = new Promise<void>((resolve) => (gate.reached = resolve));
+    const signingIn = signInWithPassword({ email: user.email, password: OLD, clientAddress: null, userAgent: "attacker" });
+    await reached;
+    gate.password = null;
+    await resetPassword(reset, OWNER_NEW);
+    gate.release!();
+    expect(await signingIn).toEqual({ ok: false, reason: "invalid" });
+    expect(await db().session.count({ where: { userId: user.id } })).toBe(0);
+    // The owner signs in with the new password as usual.
+    expect(await signInWithPassword({ email: user.email, password: OWNER_NEW, clientAddress: null, userAgent: "owner" })).toMatchObject({ ok: true });
+  });
+});
 
 describe("a klage on a decision that no longer stands", () => {
   it("is refused by the server, as the page does not offer it, once the fagansvarlig corrected the decision", async () => {

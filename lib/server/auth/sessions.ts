@@ -32,6 +32,26 @@ export async function createSession(db: Database, userId: string, userAgent: str
   return id;
 }
 
+/**
+ * A session for a password sign-in, made only if the password it was checked against is still the
+ * account's and the account is not disabled (null otherwise). One statement that waits for the
+ * user's row: a reset or a change of password under way meanwhile (storeNewPassword locks the row,
+ * writes the new hash and ends every session) is waited for, and then the checked hash no longer
+ * matches. Checked before, a sign-in whose password check was running when the owner reset the
+ * password would have kept a session after the reset.
+ */
+export async function createSessionForPassword(db: Database, userId: string, checkedHash: string, userAgent: string | null, now = new Date()): Promise<string | null> {
+  const id = randomBytes(32).toString("base64url");
+  await db.session.deleteMany({ where: { userId, OR: [{ expiresAt: { lt: now } }, { lastSeenAt: { lt: idleCutoff(now) } }] } });
+  const created = await db.$executeRaw`
+    INSERT INTO "Session" ("id", "userId", "userAgent", "createdAt", "lastSeenAt", "expiresAt")
+    SELECT ${id}, u."id", ${userAgent?.slice(0, 300) ?? null}, ${now}, ${now}, ${new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000)}
+    FROM "User" u
+    WHERE u."id" = ${userId} AND u."passwordHash" = ${checkedHash} AND u."disabledAt" IS NULL
+    FOR SHARE`;
+  return created === 1 ? id : null;
+}
+
 /** Sessions whose last request is before this moment are idle (ended). */
 export function idleCutoff(now: Date): Date {
   return new Date(now.getTime() - (SESSION_IDLE_SECONDS + SESSION_TOUCH_INTERVAL_SECONDS) * 1000);

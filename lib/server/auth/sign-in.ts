@@ -23,7 +23,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
 import { db } from "@/lib/server/db";
 import { burnPasswordCheck, verifyPassword } from "@/lib/server/auth/password";
-import { createSession } from "@/lib/server/auth/sessions";
+import { createSessionForPassword } from "@/lib/server/auth/sessions";
 import { consumeRateLimit, RATE_LIMITS, RateLimitedError, refundRateLimit, type RateLimitTicket } from "@/lib/server/rate-limit";
 
 export interface PasswordSignIn {
@@ -96,8 +96,13 @@ export async function signInWithPassword(input: PasswordSignIn, now = new Date()
     console.warn(`[auth] Mislykket innlogging${input.clientAddress ? ` fra ${input.clientAddress}` : ""}: feil e-post eller passord.`);
     return { ok: false, reason: "invalid" };
   }
+  // Only while the password checked is still the account's (a reset may have replaced it meanwhile).
+  const sessionId = await createSessionForPassword(db(), user.id, user.passwordHash!, input.userAgent, now);
+  if (!sessionId) {
+    console.warn(`[auth] Mislykket innlogging${input.clientAddress ? ` fra ${input.clientAddress}` : ""}: passordet ble endret under innloggingen.`);
+    return { ok: false, reason: "invalid" };
+  }
   await refundAll(tickets);
-  const sessionId = await createSession(db(), user.id, input.userAgent, now);
   return { ok: true, userId: user.id, sessionId };
 }
 
