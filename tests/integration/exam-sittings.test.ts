@@ -18,6 +18,7 @@ import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/erro
 import { osloDate } from "@/lib/domain/application-deadline";
 import { isoDate } from "@/lib/to-domain";
 import { decideStudentAppeal, fileStudentAppeal, getKlageRegistration, listCohortAppeals, registerStudentAppeal } from "@/lib/server/student-letters/appeals";
+import { getLetterForPdf } from "@/lib/server/student-letters/queries";
 import { createUser } from "@/prisma/seed/factories";
 import { makePdf } from "@/prisma/seed/pdf";
 import { makeCohort, viewerOf, type World } from "./cohort-world";
@@ -214,6 +215,16 @@ describe("utsatt eksamen", () => {
     await expect(decideStudentAppeal(classmate, appeal.id, { kind: "REVERSE", grounds: "Dekker uken." }, at("2026-12-22T10:00:00Z"))).rejects.toThrow(CLASSMATE_HEALTH_MESSAGE);
     const listed = (await listCohortAppeals(classmate, world.cohortId, { open: true })).find((row) => row.id === appeal.id)!;
     expect(listed).toMatchObject({ canDecide: false, whoDecides: CLASSMATE_HEALTH_MESSAGE });
+    // What the klage and the refusal say is health data: neither she nor the teaching team reads
+    // it, on the klager page or as the letter's PDF; the advisers who handle it and the student do.
+    const readBy = async (viewer: typeof classmate) => {
+      const row = (await listCohortAppeals(viewer, world.cohortId, { open: true })).find((entry) => entry.id === appeal.id)!;
+      return { text: row.text !== null, body: row.letter.body !== null, pdf: (await getLetterForPdf(viewer, refused.letterId)) !== null };
+    };
+    expect(await readBy(classmate)).toEqual({ text: false, body: false, pdf: false });
+    expect(await readBy(world.teacher)).toEqual({ text: false, body: false, pdf: false });
+    expect(await readBy(world.adviser)).toEqual({ text: true, body: true, pdf: true });
+    expect(await getLetterForPdf(student(KLAGE), refused.letterId)).not.toBeNull();
     const other = viewerOf(await createUser(db(), { name: "Annen studieveileder", roles: ["ADVISER"] }));
     await decideStudentAppeal(other, appeal.id, { kind: "REVERSE", grounds: "Legeerklæringen dekker hele eksamensuken." }, at("2026-12-22T10:00:00Z"));
     expect(await db().examDeferral.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "GRANTED", sittingId: deferredId, decidedById: other.id });

@@ -25,7 +25,7 @@ import { APPEALS_BODY, isKlageInTime } from "@/lib/domain/klage";
 import { KLAGE_HANDLER, replacedStudentLetters, type StudentLetterKind } from "@/lib/domain/student-letter";
 import type { Transaction } from "@/lib/db/client";
 import { requestJob } from "@/lib/jobs/queue";
-import { canDecideStudentAppeal, CLASSMATE_HEALTH_MESSAGE, isOwnCase, isStaff, OWN_CASE_MESSAGE } from "@/lib/permissions";
+import { canDecideStudentAppeal, canHandleDeferrals, CLASSMATE_HEALTH_MESSAGE, isOwnCase, isStaff, OWN_CASE_MESSAGE } from "@/lib/permissions";
 import { audit } from "@/lib/server/audit";
 import { approveAfterKlage } from "@/lib/server/cohorts/assessment-changes";
 import { isCohortStaff, isStudentOfKull } from "@/lib/server/cohorts/access";
@@ -253,6 +253,9 @@ export async function listCohortAppeals(viewer: Viewer, cohortId: string, option
     const handler = KLAGE_HANDLER[appeal.letter.kind]!;
     const leave = appeal.letter.kind === "LEAVE_REFUSED" ? leaveOutcomes.get(appeal.letter.aboutId) : undefined;
     const aboutDeferral = appeal.letter.kind === "EXAM_DEFERRAL_REFUSED";
+    // A klage on a refused request for utsatt eksamen tells of the student's health (her account
+    // and the letter's grounds): read only by those who handle such requests (canHandleDeferrals).
+    const healthHidden = aboutDeferral && !canHandleDeferrals(viewer, { viewerIsStudentOfKull: classmate });
     const canDecide = canDecideStudentAppeal(viewer, {
       handler,
       decidedById: appeal.letter.decidedById,
@@ -263,8 +266,13 @@ export async function listCohortAppeals(viewer: Viewer, cohortId: string, option
     });
     return {
       ...appeal,
+      /** Null where it is health data the viewer may not read (healthHidden). */
+      text: healthHidden ? null : appeal.text,
+      lateReason: healthHidden ? null : appeal.lateReason,
+      healthHidden,
       letter: {
         ...appeal.letter,
+        body: healthHidden ? null : appeal.letter.body,
         madeAvailableOn: isoDate(appeal.letter.madeAvailableOn),
         klageDeadline: appeal.letter.klageDeadline ? isoDate(appeal.letter.klageDeadline) : null,
       },

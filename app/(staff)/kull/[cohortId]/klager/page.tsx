@@ -75,16 +75,22 @@ export default async function CohortAppealsPage({ params, searchParams }: { para
                   {appeal.registeredBy ? ` Kom på e-post eller brev, registrert av ${appeal.registeredBy.name}.` : ""}
                 </p>
                 {appeal.lateReason ? <p className="mt-1">Kom etter klagefristen, tatt under behandling fordi: {appeal.lateReason}</p> : null}
-                <blockquote className="mt-3 whitespace-pre-line border-l-4 border-slate-300 pl-4">{appeal.text}</blockquote>
-                <details className="mt-3 rounded-md border border-slate-300 p-3">
-                  <summary className="cursor-pointer font-medium">Vedtaket det klages på</summary>
-                  <p className="mt-2">
-                    <a href={`/api/student/brev/${appeal.letter.id}`}>
-                      Last ned vedtaket som PDF<span className="sr-only">: {appeal.enrolment.user.name}</span>
-                    </a>
-                  </p>
-                  <LetterText text={appeal.letter.body} className="mt-2 text-sm" />
-                </details>
+                {appeal.text === null || appeal.letter.body === null ? (
+                  <p className="mt-3">Klagen gjelder en søknad om utsatt eksamen og har helseopplysninger. Bare studieveiledere som behandler slike søknader, ser klagen og vedtaket.</p>
+                ) : (
+                  <>
+                    <blockquote className="mt-3 whitespace-pre-line border-l-4 border-slate-300 pl-4">{appeal.text}</blockquote>
+                    <details className="mt-3 rounded-md border border-slate-300 p-3">
+                      <summary className="cursor-pointer font-medium">Vedtaket det klages på</summary>
+                      <p className="mt-2">
+                        <a href={`/api/student/brev/${appeal.letter.id}`}>
+                          Last ned vedtaket som PDF<span className="sr-only">: {appeal.enrolment.user.name}</span>
+                        </a>
+                      </p>
+                      <LetterText text={appeal.letter.body} className="mt-2 text-sm" />
+                    </details>
+                  </>
+                )}
                 {appeal.status === "RECEIVED" ? (
                   <div className="mt-4 border-t border-slate-200 pt-4">
                     {appeal.canDecide ? (
