@@ -177,6 +177,29 @@ describe("a sign-in whose password check was running when the owner reset the pa
   });
 });
 
+describe("a change of address checked before a reset that came in between", () => {
+  it("issues no link: the owner's recovery voids every link, also one asked for while it ran", async () => {
+    const user = await createUser(db(), { password: OLD });
+    const stolen = await createSession(db(), user.id, "attacker");
+    const attacker = (await resolveViewer(stolen))!;
+    await requestPasswordReset(user.email, { clientAddress: null });
+    const reset = tokenIn((await mailTo(user.email, /^Nytt passord/))!.text, "/nytt-passord");
+
+    gate.password = OLD;
+    const reached = new Promise<void>((resolve) => (gate.reached = resolve));
+    const asking = requestEmailChange(attacker, { newEmail: uniqueEmail(), currentPassword: OLD }).then(
+      () => "issued",
+      (error: Error) => error.message,
+    );
+    await reached;
+    gate.password = null;
+    await resetPassword(reset, OWNER_NEW);
+    gate.release!();
+    expect(await asking).toBe("Passordet er endret et annet sted mens du skrev, og du er logget ut. Logg inn med det nye passordet.");
+    expect(await db().accountToken.count({ where: { userId: user.id, purpose: "EMAIL_CHANGE", usedAt: null } })).toBe(0);
+  });
+});
+
 describe("a klage on a decision that no longer stands", () => {
   it("is refused by the server, as the page does not offer it, once the fagansvarlig corrected the decision", async () => {
     const world = await makeCohort({ students: 1, samlinger: planDays("2025-01-07", 3), heldBefore: "2030-01-01" });

@@ -15,7 +15,7 @@ import { consumeRateLimit, enforceRateLimit, RATE_LIMITS, RateLimitedError, refu
 import type { Viewer } from "@/lib/server/viewer";
 import { queueEmailChangedNotice, queueEmailChangeMails } from "./account-mail";
 import { assertPasswordAllowed } from "./create-account";
-import { storeNewPassword } from "./passwords";
+import { refuseIfPasswordReplaced, storeNewPassword } from "./passwords";
 
 export const INVALID_EMAIL_CHANGE_LINK =
   "Lenken virker ikke lenger. Den gjelder i 24 timer og kan brukes én gang. Be om en ny under Min konto.";
@@ -102,9 +102,12 @@ export async function requestEmailChange(viewer: Viewer, input: { newEmail: stri
   if (input.newEmail === viewer.email) {
     throw new DomainError("Dette er allerede e-postadressen din.", { newEmail: ["Dette er allerede e-postadressen din."] });
   }
-  await requireCurrentPassword(viewer, input.currentPassword, "emailPassword");
+  const checkedPasswordHash = await requireCurrentPassword(viewer, input.currentPassword, "emailPassword");
   await enforceRateLimit(RATE_LIMITS.linkMailUser(viewer.id), { now });
   const expiresAt = await db().$transaction(async (tx) => {
+    // The password checked must still stand, and this session with it: a reset in between (the
+    // owner recovering the account) voids every link, so none may be issued after it.
+    await refuseIfPasswordReplaced(tx, { userId: viewer.id, checkedPasswordHash, keepSessionId: viewer.sessionId });
     const taken = await tx.user.findUnique({ where: { email: input.newEmail }, select: { id: true } });
     if (taken) throw new DomainError("Den adressen brukes av en annen konto.", { newEmail: ["Den adressen brukes av en annen konto."] });
     const link = await issueToken(tx, { userId: viewer.id, purpose: "EMAIL_CHANGE", email: input.newEmail, now });

@@ -35,10 +35,7 @@ export async function storeNewPassword(
   await tx.$queryRaw`SELECT "id" FROM "User" WHERE "id" = ${user.id} FOR UPDATE`;
   const before = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { emailVerifiedAt: true, passwordHash: true } });
   if (input.checkedPasswordHash !== undefined) {
-    const sessionStands = input.keepSessionId ? (await tx.session.count({ where: { id: input.keepSessionId, userId: user.id } })) > 0 : true;
-    if (before.passwordHash !== input.checkedPasswordHash || !sessionStands) {
-      throw new DomainError("Passordet er endret et annet sted mens du skrev, og du er logget ut. Logg inn med det nye passordet.");
-    }
+    await refuseIfPasswordReplaced(tx, { userId: user.id, checkedPasswordHash: input.checkedPasswordHash, keepSessionId: input.keepSessionId });
   }
   await tx.user.update({
     where: { id: user.id },
@@ -60,4 +57,17 @@ export async function storeNewPassword(
   });
   if (input.noticeKey) await queuePasswordChangedNotice(tx, { key: input.noticeKey, userId: user.id, to: user.email, name: user.name, at: now });
   return { endedSessions };
+}
+
+export const PASSWORD_REPLACED_MESSAGE = "Passordet er endret et annet sted mens du skrev, og du er logget ut. Logg inn med det nye passordet.";
+
+/**
+ * For a change made on the strength of the current password (checked before the transaction): the
+ * user's row locked, the password still the one checked and the session still alive, or refused.
+ * A reset or «Logg ut på alle enheter» in between (the owner recovering the account) wins.
+ */
+export async function refuseIfPasswordReplaced(tx: Transaction, input: { userId: string; checkedPasswordHash: string; keepSessionId?: string }) {
+  const [row] = await tx.$queryRaw<{ passwordHash: string | null }[]>`SELECT "passwordHash" FROM "User" WHERE "id" = ${input.userId} FOR UPDATE`;
+  const sessionStands = input.keepSessionId ? (await tx.session.count({ where: { id: input.keepSessionId, userId: input.userId } })) > 0 : true;
+  if (!row || row.passwordHash !== input.checkedPasswordHash || !sessionStands) throw new DomainError(PASSWORD_REPLACED_MESSAGE);
 }
