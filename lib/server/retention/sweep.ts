@@ -304,11 +304,13 @@ function toDeferralFacts(row: DeferralRow, letters: readonly DeferralLetter[]): 
 
 async function eraseDeferralsIfDue(tx: Transaction, enrolmentId: string, today: string, periods: RetentionPeriods, now: Date) {
   // The requests first (in id order), as deciding one, or a klage on it, locks it before the
-  // enrolment; then the enrolment, which filing a klage locks.
+  // enrolment; then the enrolment, FOR UPDATE: filing a klage locks it so, and a new request takes
+  // it FOR SHARE, so neither slips in between reading the requests and erasing (a new request
+  // waiting for a decision keeps the earlier ones' documentation at hand).
   await tx.$queryRaw`
     SELECT d."id" FROM "ExamDeferral" d JOIN "ExamRegistration" r ON r."id" = d."registrationId"
     WHERE r."enrolmentId" = ${enrolmentId} ORDER BY d."id" FOR UPDATE OF d`;
-  await tx.$queryRaw`SELECT "id" FROM "Enrolment" WHERE "id" = ${enrolmentId} FOR SHARE`;
+  await tx.$queryRaw`SELECT "id" FROM "Enrolment" WHERE "id" = ${enrolmentId} FOR UPDATE`;
   const requests = await readDeferrals(tx, [enrolmentId]);
   const verdict = deferralRetentionVerdict(
     requests.map(({ row, letters }) => toDeferralFacts(row, letters)),
