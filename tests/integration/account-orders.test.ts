@@ -18,7 +18,7 @@ import { resolveViewer } from "@/lib/server/viewer";
 import { OWN_CASE_MESSAGE } from "@/lib/permissions";
 import { createSubmission, createUser, enrol, uniqueEmail } from "@/prisma/seed/factories";
 import { makeCohort, planDays, viewerOf } from "./cohort-world";
-import { db, mailTo, tokenIn } from "./support";
+import { connectRaw, db, mailTo, someoneWaitsFor, tokenIn } from "./support";
 
 vi.mock("@/lib/server/auth", () => ({ signIn: vi.fn(), signOut: vi.fn(), SignInLimited: class extends Error {} }));
 vi.mock("next-auth", () => ({ AuthError: class extends Error {} }));
@@ -197,6 +197,34 @@ describe("a change of address checked before a reset that came in between", () =
     gate.release!();
     expect(await asking).toBe("Passordet er endret et annet sted mens du skrev, og du er logget ut. Logg inn med det nye passordet.");
     expect(await db().accountToken.count({ where: { userId: user.id, purpose: "EMAIL_CHANGE", usedAt: null } })).toBe(0);
+  });
+});
+
+describe("a link used while the owner's new password is being written", () => {
+  it("waits for it and finds the link void, instead of the two deadlocking into an error page", async () => {
+    const user = await createUser(db(), { password: OLD });
+    const session = await createSession(db(), user.id, "owner");
+    const viewer = (await resolveViewer(session))!;
+    const newAddress = uniqueEmail();
+    await requestEmailChange(viewer, { newEmail: newAddress, currentPassword: OLD });
+    const link = tokenIn((await mailTo(newAddress, /^Bekreft den nye/))!.text, "/bekreft-ny-epost");
+    // The owner's reset under way (storeNewPassword's order: the user's row, then the links).
+    const reset = await connectRaw();
+    try {
+      await reset.query("BEGIN");
+      await reset.query(`SELECT 1 FROM "User" WHERE "id" = $1 FOR UPDATE`, [user.id]);
+      const confirming = confirmEmailChange(link).then(
+        () => "changed",
+        (error: Error) => error.message,
+      );
+      expect(await someoneWaitsFor(reset)).toBe(true);
+      await reset.query(`UPDATE "AccountToken" SET "usedAt" = now() WHERE "userId" = $1 AND "usedAt" IS NULL`, [user.id]);
+      await reset.query("COMMIT");
+      expect(await confirming).not.toMatch(/deadlock|changed/);
+    } finally {
+      await reset.end();
+    }
+    expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email);
   });
 });
 

@@ -60,9 +60,16 @@ export interface LockedToken {
  * Finds and locks (FOR UPDATE) the token's row for the rest of the transaction, so two uses of
  * one link at the same moment run one after the other and the second finds it used. Null when the
  * link is unknown, of another purpose, used, or expired.
+ *
+ * The user's row is locked first: a new password and disabling the account lock the user and then
+ * void the links, so a link used at the same moment takes the same order (taken the other way
+ * round, the two deadlocked and one ended in an error page), and finds the link void once they are done.
  */
 export async function lockUsableToken(tx: Transaction, token: string, purpose: AccountTokenPurpose, now = new Date()): Promise<LockedToken | null> {
   if (!isTokenShaped(token)) return null;
+  const owner = await tx.accountToken.findUnique({ where: { tokenHash: hashToken(token) }, select: { userId: true } });
+  if (!owner) return null;
+  await tx.$queryRaw`SELECT "id" FROM "User" WHERE "id" = ${owner.userId} FOR UPDATE`;
   const rows = await tx.$queryRaw<LockedToken[]>`
     SELECT "id", "userId", "email", "expiresAt", "usedAt" FROM "AccountToken"
     WHERE "tokenHash" = ${hashToken(token)} AND "purpose" = ${purpose}::"AccountTokenPurpose"
