@@ -35,8 +35,9 @@
  * Not admitted means: no enrolment came of the application, and its decision is final — a
  * refusal (also after the waiting list closed), an offer declined or left to expire, or an
  * application withdrawn. A waiting-list place is not final (a place may still come), nor is an
- * offer not yet answered. A klage the adviser has upheld has been sent on to the appeals body
- * outside the app; the app counts the upholding as the last decision it knows of.
+ * offer not yet answered. A klage the adviser has upheld is open until it is sent on to the
+ * appeals body (outside the app; the adviser marks it sent), as the kull's open cases count it:
+ * the documents stay while it waits, and the period runs from the sending.
  *
  * Dates are Oslo calendar dates ("YYYY-MM-DD"); the caller passes today. No clock here.
  */
@@ -89,7 +90,14 @@ export interface RetentionFacts {
     /** The day the newest letter was made available (the klage period runs from it). */
     latestLetterOn: string;
   };
-  klager: readonly { state: KlageState; filedOn: string; decidedOn: string | null }[];
+  klager: readonly {
+    state: KlageState;
+    filedOn: string;
+    decidedOn: string | null;
+    /** Not taken by the adviser: it goes to the appeals body (open until `forwardedOn`). */
+    upheld?: boolean;
+    forwardedOn?: string | null;
+  }[];
 }
 
 export type RetentionVerdict =
@@ -118,7 +126,7 @@ function latest(dates: readonly (string | null)[]): string | null {
  */
 export function retentionVerdict(facts: RetentionFacts, today: string, periods: RetentionPeriods = DEFAULT_RETENTION_PERIODS): RetentionVerdict {
   if (facts.admitted) return { action: "KEEP", reason: "ADMITTED" };
-  if (facts.klager.some((klage) => klage.state === "OPEN")) return { action: "KEEP", reason: "KLAGE_OPEN" };
+  if (facts.klager.some((klage) => klage.state === "OPEN" || (klage.upheld === true && !klage.forwardedOn))) return { action: "KEEP", reason: "KLAGE_OPEN" };
 
   const decision = facts.decision;
   if (!decision) {
@@ -136,7 +144,7 @@ export function retentionVerdict(facts: RetentionFacts, today: string, periods: 
     decision.latestLetterOn,
     decision.answeredOn,
     facts.withdrawnOn,
-    ...facts.klager.map((klage) => klage.decidedOn),
+    ...facts.klager.flatMap((klage) => [klage.decidedOn, klage.forwardedOn ?? null]),
   ])!;
   // The period runs from the final decision, and never ends before the newest letter's klage
   // deadline has passed (a period of 0 months still waits for it).

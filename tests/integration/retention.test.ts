@@ -123,12 +123,15 @@ describe("the retention job", () => {
     expect(await db().auditLog.count()).toBe(before);
   });
 
-  it("deletes the klage's case once it is decided and the period has passed", async () => {
+  it("deletes the klage's case once it is decided, sent on, and the period has passed", async () => {
     await db().appeal.updateMany({
       where: { applicationId: cases.openKlage!.applicationId },
       data: { status: "UPHELD", decidedAt: new Date("2026-04-01T10:00:00Z"), decidedById: adviserId, grounds: "Vedtaket står." },
     });
-    // Six months after the decision on the klage (1 April): due from 1 October; the run is in December.
+    // Not taken, but not yet sent to the appeals body: still open, the documents stay.
+    expect(await applyRetention(NOW, PERIODS)).toMatchObject({ documentsDeletedFrom: 0, documentsDeleted: 0 });
+    await db().appeal.updateMany({ where: { applicationId: cases.openKlage!.applicationId }, data: { forwardedAt: new Date("2026-04-02T10:00:00Z") } });
+    // Six months after it was sent on (2 April): due from 2 October; the run is in December.
     expect(await applyRetention(NOW, PERIODS)).toEqual({ documentsDeletedFrom: 1, documentsDeleted: 2, applicationsDeleted: 0, deferralsErased: 0, deferralDocumentsDeleted: 0, absenceReasonsErased: 0 });
     for (const key of cases.openKlage!.storageKeys) expect(await fileExists(key)).toBe(false);
   });

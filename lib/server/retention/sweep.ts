@@ -57,7 +57,7 @@ const FACTS_SELECT = {
       letters: { orderBy: { version: "desc" }, take: 1, select: { madeAvailableOn: true } },
     },
   },
-  appeals: { select: { status: true, filedAt: true, decidedAt: true } },
+  appeals: { select: { status: true, filedAt: true, decidedAt: true, forwardedAt: true } },
   _count: { select: { documents: true } },
 } satisfies Prisma.ApplicationSelect;
 
@@ -83,6 +83,8 @@ function toFacts(row: FactsRow): RetentionFacts {
       state: appeal.status === "RECEIVED" ? "OPEN" : "DECIDED",
       filedOn: osloDate(appeal.filedAt),
       decidedOn: appeal.decidedAt ? osloDate(appeal.decidedAt) : null,
+      upheld: appeal.status === "UPHELD",
+      forwardedOn: appeal.forwardedAt ? osloDate(appeal.forwardedAt) : null,
     })),
   };
 }

@@ -61,6 +61,14 @@ describe("documents of an applicant who was not admitted", () => {
     expect(retentionVerdict(facts, "2026-12-02")).toMatchObject({ dueOn: "2026-12-02", due: true });
   });
 
+  it("are kept while a klage the adviser did not take waits to be sent on, and run from its sending", () => {
+    const upheld = { state: "DECIDED" as const, filedOn: "2026-04-20", decidedOn: "2026-05-02", upheld: true };
+    expect(retentionVerdict(refused("2026-04-10", { klager: [{ ...upheld, forwardedOn: null }] }), "2030-01-01")).toEqual({ action: "KEEP", reason: "KLAGE_OPEN" });
+    const sent = refused("2026-04-10", { klager: [{ ...upheld, forwardedOn: "2026-07-15" }] });
+    expect(retentionVerdict(sent, "2027-01-14")).toMatchObject({ dueOn: "2027-01-15", due: false });
+    expect(retentionVerdict(sent, "2027-01-15")).toMatchObject({ dueOn: "2027-01-15", due: true });
+  });
+
   it("run from the newest letter (a waiting list closed is a refusal with a new letter)", () => {
     expect(retentionVerdict(refused("2026-08-20"), "2027-02-19").action).toBe("DELETE_DOCUMENTS");
     expect(retentionVerdict(refused("2026-08-20"), "2027-02-19")).toMatchObject({ due: false, dueOn: "2027-02-20" });
