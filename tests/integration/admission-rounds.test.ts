@@ -3,7 +3,7 @@
 // deadline, the list closes on its day (once, with a letter), and a klage or a correction that
 // moves someone on the list tells everyone whose place changes.
 import { NextRequest } from "next/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { POST as klageRoute } from "@/app/api/soknader/[id]/klage/route";
 import {
   decideAppealAction,
@@ -288,5 +288,35 @@ describe("a klage or a correction that moves someone on the list", () => {
       expect(letters[1]!.body).toContain("Studieveilederen har rettet rangeringen");
     }
     expect((await lettersOf(cato.application.id)).map((letter) => letter.kind)).toEqual(["WAITLIST"]);
+  });
+});
+
+describe("the waiting-list job over several kull", () => {
+  it("goes on past a kull whose step fails: the others' lists still move, and the run fails at the end naming it", async () => {
+    const broken = await firstRoundDone();
+    const working = await firstRoundDone();
+    for (const kull of [broken, working]) {
+      await db().decision.update({ where: { applicationId: kull.olga.id }, data: { answer: "DECLINED", answeredAt: new Date() } });
+    }
+    // The broken kull's transaction fails once it has done its work (rolled back as a whole).
+    const client = db();
+    const real = client.$transaction.bind(client) as (fn: (tx: unknown) => Promise<unknown>, options?: unknown) => Promise<unknown>;
+    const spy = vi.spyOn(client, "$transaction").mockImplementation(((fn: (tx: Parameters<Parameters<typeof client.$transaction>[0]>[0]) => Promise<unknown>, options?: unknown) =>
+      real(async (tx) => {
+        const result = await fn(tx as never);
+        const per = await (tx as typeof client).decision.findUnique({ where: { applicationId: broken.per.application.id }, select: { outcome: true } });
+        if (per?.outcome === "OFFER") throw new Error("kullet feiler");
+        return result;
+      }, options)) as never);
+    try {
+      await expect(advanceWaitingLists({ now: new Date() })).rejects.toThrow(new RegExp(`1 kull could not be advanced .*${broken.cohort.id}`));
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await db().decision.findUniqueOrThrow({ where: { applicationId: working.per.application.id } })).outcome).toBe("OFFER");
+    expect((await db().decision.findUniqueOrThrow({ where: { applicationId: broken.per.application.id } })).outcome).toBe("WAITLIST");
+    // The next run takes it.
+    await advanceWaitingLists({ cohortId: broken.cohort.id, now: new Date() });
+    expect((await db().decision.findUniqueOrThrow({ where: { applicationId: broken.per.application.id } })).outcome).toBe("OFFER");
   });
 });

@@ -175,14 +175,24 @@ export async function advanceWaitingLists(options: { now?: Date; cohortId?: stri
     select: { id: true },
   });
   const total: WaitlistSweep = { expired: 0, offered: 0, moved: 0, closed: 0 };
+  // Each kull in a transaction of its own, and one that fails (logged) does not hold up the
+  // others: their offers still expire and their lists still move. The run fails at the end,
+  // naming it, so the job's record shows it and the next run tries it again.
+  const failed: string[] = [];
   for (const { id } of cohorts) {
-    const result = await withRetry(() => db().$transaction((tx) => advanceCohortWaitlist(tx, id, now), LOCKING_TRANSACTION));
-    total.expired += result.expired;
-    total.offered += result.offered;
-    total.moved += result.moved;
-    total.closed += result.closed;
+    try {
+      const result = await withRetry(() => db().$transaction((tx) => advanceCohortWaitlist(tx, id, now), LOCKING_TRANSACTION));
+      total.expired += result.expired;
+      total.offered += result.offered;
+      total.moved += result.moved;
+      total.closed += result.closed;
+    } catch (error) {
+      console.error(`[admission.waitlist] kull ${id}:`, error);
+      failed.push(id);
+    }
   }
   if (total.expired + total.offered + total.closed > 0) await requestJob("mail.deliver");
+  if (failed.length > 0) throw new Error(`admission.waitlist: ${failed.length} kull could not be advanced and wait for the next run: ${failed.join(", ")}`);
   return total;
 }
 
