@@ -130,17 +130,22 @@ describe("arbeidskrav from the study plan", () => {
   });
 });
 
+/** A kull of another programme (institusjonsledelse) with these samlinger, to share one of them. */
+async function institutionKull(samlinger: { title: string; days: string[] }[]) {
+  const institution = await createProgramme(db(), "INSTITUSJONSLEDELSE");
+  return createCohort(db(), {
+    programmeId: institution.id,
+    code: uniqueCohortCode(),
+    applicationOpensOn: "2025-01-01",
+    applicationDeadline: "2025-03-01",
+    offerAnswerDeadline: "2025-04-01",
+    samlinger,
+  });
+}
+
 describe("a samling shared with another programme's cohort", () => {
   it("is one set of days; attendance is kept per student; only advisers share", async () => {
-    const institution = await createProgramme(db(), "INSTITUSJONSLEDELSE");
-    const { cohort: other, samlingIds } = await createCohort(db(), {
-      programmeId: institution.id,
-      code: uniqueCohortCode(),
-      applicationOpensOn: "2025-01-01",
-      applicationDeadline: "2025-03-01",
-      offerAnswerDeadline: "2025-04-01",
-      samlinger: [{ title: "Felles samling", days: ["2025-04-23", "2025-04-24"] }],
-    });
+    const { cohort: other, samlingIds } = await institutionKull([{ title: "Felles samling", days: ["2025-04-23", "2025-04-24"] }]);
     await signInAs(previous.users.teacher);
     expect((await submit(shareSamlingAction, { cohortId: previous.cohortId, samlingId: samlingIds[0]! })).message).toBe("Du har ikke tilgang til å gjøre dette.");
     await signInAs(previous.users.adviser);
@@ -173,18 +178,10 @@ describe("a samling shared with another programme's cohort", () => {
 
 describe("a shared samling changed from both kull at once", () => {
   it("a day added from one kull waits for a change to the other kull's plan and sees it: no date twice in either plan", async () => {
-    const institution = await createProgramme(db(), "INSTITUSJONSLEDELSE");
-    const { cohort: other, samlingIds } = await createCohort(db(), {
-      programmeId: institution.id,
-      code: uniqueCohortCode(),
-      applicationOpensOn: "2025-01-01",
-      applicationDeadline: "2025-03-01",
-      offerAnswerDeadline: "2025-04-01",
-      samlinger: [
-        { title: "Felles samling", days: ["2025-05-20", "2025-05-21"] },
-        { title: "Egen samling", days: ["2025-06-10"] },
-      ],
-    });
+    const { cohort: other, samlingIds } = await institutionKull([
+      { title: "Felles samling", days: ["2025-05-20", "2025-05-21"] },
+      { title: "Egen samling", days: ["2025-06-10"] },
+    ]);
     const kull = await makeCohort({ students: 1, samlinger: planDays("2025-01-07", 3), heldBefore: "2025-01-01", exam: { startsOn: "2025-08-05", endsOn: "2025-08-07" } });
     await shareSamling(kull.adviser, { cohortId: kull.cohortId, samlingId: samlingIds[0]! });
     // The other kull's staff add 22 May to their own samling (its plan locked, not yet committed).
