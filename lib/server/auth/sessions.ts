@@ -16,10 +16,14 @@ export const SESSION_IDLE_SECONDS = 2 * 60 * 60;
  */
 export const SESSION_TOUCH_INTERVAL_SECONDS = 5 * 60;
 
+/** Housekeeping at sign-in: this user's ended sessions go. */
+async function deleteUsersEndedSessions(db: Database, userId: string, now: Date) {
+  await db.session.deleteMany({ where: { userId, OR: [{ expiresAt: { lt: now } }, { lastSeenAt: { lt: idleCutoff(now) } }] } });
+}
+
 export async function createSession(db: Database, userId: string, userAgent: string | null, now = new Date()): Promise<string> {
   const id = randomBytes(32).toString("base64url");
-  // Housekeeping at sign-in: this user's ended sessions go.
-  await db.session.deleteMany({ where: { userId, OR: [{ expiresAt: { lt: now } }, { lastSeenAt: { lt: idleCutoff(now) } }] } });
+  await deleteUsersEndedSessions(db, userId, now);
   await db.session.create({
     data: {
       id,
@@ -42,7 +46,7 @@ export async function createSession(db: Database, userId: string, userAgent: str
  */
 export async function createSessionForPassword(db: Database, userId: string, checkedHash: string, userAgent: string | null, now = new Date()): Promise<string | null> {
   const id = randomBytes(32).toString("base64url");
-  await db.session.deleteMany({ where: { userId, OR: [{ expiresAt: { lt: now } }, { lastSeenAt: { lt: idleCutoff(now) } }] } });
+  await deleteUsersEndedSessions(db, userId, now);
   const created = await db.$executeRaw`
     INSERT INTO "Session" ("id", "userId", "userAgent", "createdAt", "lastSeenAt", "expiresAt")
     SELECT ${id}, u."id", ${userAgent?.slice(0, 300) ?? null}, ${now}, ${now}, ${new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000)}

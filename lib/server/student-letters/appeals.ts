@@ -42,6 +42,15 @@ import { deciderTitle, enkeltvedtakLettersAbout, issueStudentLetter } from "./is
 
 // ─── The student files ──────────────────────────────────────────────────────────────────────────
 
+/** Whether a later letter in the letter's case has replaced it (replacedStudentLetters). */
+async function replacedInCase(client: Transaction | ReturnType<typeof db>, letter: { id: string; userId: string; caseYear: number; caseNumber: number }) {
+  const inCase = await (client as Transaction).studentLetter.findMany({
+    where: { userId: letter.userId, caseYear: letter.caseYear, caseNumber: letter.caseNumber },
+    select: { id: true, kind: true, caseNumber: true, decidedAt: true },
+  });
+  return replacedStudentLetters(inCase.map((row) => ({ ...row, order: row.decidedAt.getTime() }))).has(letter.id);
+}
+
 /** The letter a klage is filed on, locked (its enrolment: the letter row is never updated), and checked appealable. */
 async function lockAppealableLetter(tx: Transaction, letterId: string, ownerUserId: string | null) {
   // Two klager on one letter at once are decided one after the other (and the unique index has the last word).
@@ -72,11 +81,7 @@ async function lockAppealableLetter(tx: Transaction, letterId: string, ownerUser
   if (existing) throw new DomainError(ownerUserId ? "Du har allerede klaget på dette vedtaket." : "Det er allerede registrert en klage på dette vedtaket.");
   // The page offers no klage on a decision a later letter in the case replaced (a correction,
   // say): nor does the server, or staff would hold a klage on a decision that no longer stands.
-  const inCase = await tx.studentLetter.findMany({
-    where: { userId: letter.userId, caseYear: letter.caseYear, caseNumber: letter.caseNumber },
-    select: { id: true, kind: true, caseNumber: true, decidedAt: true },
-  });
-  if (replacedStudentLetters(inCase.map((row) => ({ ...row, order: row.decidedAt.getTime() }))).has(letterId)) {
+  if (await replacedInCase(tx, letter)) {
     throw new DomainError("Vedtaket gjelder ikke lenger: et senere brev i saken har erstattet det. Se det nyeste brevet under Brev.");
   }
   return { ...letter, klageDeadline: letter.klageDeadline };
@@ -555,11 +560,7 @@ export async function getKlageRegistration(viewer: Viewer, userId: string, lette
     },
   });
   if (!letter || !(await isCohortStaff(viewer, letter.enrolment.cohortId))) throw new NotFoundError("Fant ikke brevet.");
-  const inCase = await db().studentLetter.findMany({
-    where: { userId, caseYear: letter.caseYear, caseNumber: letter.caseNumber },
-    select: { id: true, kind: true, caseNumber: true, decidedAt: true },
-  });
-  const replaced = replacedStudentLetters(inCase.map((row) => ({ ...row, order: row.decidedAt.getTime() }))).has(letter.id);
+  const replaced = await replacedInCase(db(), { id: letter.id, userId, caseYear: letter.caseYear, caseNumber: letter.caseNumber });
   const appeal = letter.appeals[0] ?? null;
   return {
     student: { id: userId, name: letter.user.name },
