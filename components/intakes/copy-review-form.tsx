@@ -20,6 +20,8 @@ interface MovedDate {
 
 export interface CopyReview {
   sourceId: string;
+  /** The source's plan as shown (planShape): sent back, so a source changed since is noticed. */
+  planShape: string;
   sourceName: string;
   weeks: number;
   fields: IntakeFieldValues;
@@ -43,7 +45,7 @@ export function CopyReviewForm({ action, review }: { action: Action; review: Cop
   return (
     <ActionForm
       action={action}
-      hidden={{ sourceCohortId: review.sourceId, weeks: String(review.weeks) }}
+      hidden={{ sourceCohortId: review.sourceId, planShape: review.planShape, weeks: String(review.weeks) }}
       submitLabel="Opprett kullet som kladd"
       pendingText="Oppretter …"
       className="space-y-8"

@@ -63,6 +63,8 @@ export const copyIntakeAction = defineAction({
   schema: z
     .object({
       sourceCohortId: recordId("Kullet du kopierer fra"),
+      // The source's plan as the form showed it (planShape in lib/domain/cohort-plan.ts).
+      planShape: z.string({ error: "Last siden på nytt og prøv igjen." }).max(200_000, "Last siden på nytt og prøv igjen."),
       weeks: wholeNumber("Antall uker", -1040, 1040),
       examFirstDay: z
         .string()
@@ -92,6 +94,7 @@ export const copyIntakeAction = defineAction({
     if (Object.keys(fieldErrors).length > 0) return { ok: false, message: "Noen av datoene er ikke gyldige.", fieldErrors };
     const created = await copyIntake(viewer, {
       sourceCohortId: input.sourceCohortId,
+      planShape: input.planShape,
       fields: {
         code: input.code,
         name: input.name,

@@ -152,6 +152,20 @@ export interface PlanToCopy {
   exam: { startsOn: string; endsOn: string } | null;
 }
 
+/**
+ * What a copy's reviewed dates are matched against: the source's samlinger (title and days, in
+ * order), its arbeidskrav (number and title) and whether it has an exam. The copy form carries the
+ * shape it showed; a source changed since (a samling added, moved or removed) would put the
+ * reviewed days on other samlinger, so the copy is refused and the adviser looks again.
+ */
+export function planShape(plan: PlanToCopy): string {
+  return JSON.stringify([
+    plan.samlinger.map((samling) => [samling.title, [...samling.days].sort(compareIsoDates)]),
+    plan.arbeidskrav.map((item) => [item.number, item.title]),
+    plan.exam ? [plan.exam.startsOn, plan.exam.endsOn] : null,
+  ]);
+}
+
 export interface CopiedPlan {
   weeks: number;
   samlinger: { title: string; days: MovedDate[] }[];

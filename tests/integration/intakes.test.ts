@@ -357,6 +357,7 @@ describe("a copy of an earlier kull", () => {
     const proposal = await getCopyProposal(viewerOf(adviser), { sourceId: source.id });
     const form = {
       sourceCohortId: source.id,
+      planShape: proposal.planShape,
       weeks: String(proposal.weeks),
       ...proposal.fields,
       capacity: String(proposal.fields.capacity),
@@ -372,6 +373,12 @@ describe("a copy of an earlier kull", () => {
     const invalid = await submit(copyIntakeAction, { ...form, "samling-1": ["2032-05-04", "2032-05-04"] });
     expect(invalid.ok).toBe(false);
     expect(invalid.fieldErrors?.["samling-1"]).toEqual(["Samling 2: Datoen 2032-05-04 står to ganger."]);
+
+    // The source's plan changed while the adviser reviewed (a samling's days moved): the reviewed
+    // dates would land on the wrong samlinger, so nothing is saved and the page says why.
+    const changed = await submit(copyIntakeAction, { ...form, planShape: proposal.planShape.replace(/"(\d{4}-\d{2}-\d{2})"/, '"1999-01-01"') });
+    expect(changed).toMatchObject({ ok: false, message: expect.stringMatching(/^Kullet du kopierer fra, har fått endret samlinger/) });
+    expect(await db().cohort.count({ where: { programmeId, code: "V2032" } })).toBe(0);
 
     const path = await redirectOf(() => submit(copyIntakeAction, form));
     expect(path).toMatch(/\?kopiert=1$/);

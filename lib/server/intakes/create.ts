@@ -4,7 +4,7 @@ import "server-only";
 // arbeidskrav and team are added on the kull's plan and team pages), or by copying an earlier
 // kull with the dates the adviser reviewed: its requirements, samlinger, arbeidskrav with new due
 // dates, exam and teaching team. One transaction with its audit entry.
-import { samlingDaysProblems } from "@/lib/domain/cohort-plan";
+import { planShape, samlingDaysProblems } from "@/lib/domain/cohort-plan";
 import { intakeFieldProblems, type IntakeFields } from "@/lib/domain/intake";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Transaction } from "@/lib/db/client";
@@ -77,6 +77,8 @@ export interface CopyInput {
   fields: IntakeFields;
   /** How many weeks the proposal moved the dates (for the record). */
   weeks: number;
+  /** The source's plan as the form showed it (planShape); the dates below are matched to it. */
+  planShape: string;
   /** The reviewed days of each of the source's samlinger, in its order (none: left out). */
   samlingDays: string[][];
   /** The reviewed due date of each of the source's arbeidskrav, by number. */
@@ -105,6 +107,11 @@ export async function copyIntake(viewer: Viewer, input: CopyInput) {
   });
   if (!source) throw new NotFoundError("Fant ikke kullet du vil kopiere.");
   const plan = await readPlanToCopy(db(), source.id);
+  if (planShape(plan) !== input.planShape) {
+    throw new DomainError(
+      "Kullet du kopierer fra, har fått endret samlinger, arbeidskrav eller eksamen mens du så over forslaget. Last siden på nytt og se over datoene før du lagrer.",
+    );
+  }
   const problems: Record<string, string[]> = { ...(intakeFieldProblems(input.fields) as Record<string, string[]>) };
   const allDays: string[] = [];
   plan.samlinger.forEach((samling, index) => {

@@ -7,7 +7,7 @@ import { isWaitlistClosed, waitlistClosingDate } from "@/lib/domain/admission-de
 import { osloDate } from "@/lib/domain/application-deadline";
 import { COHORT_PHASE_LABELS, describeCohortPhase } from "@/lib/domain/cohort-life";
 import { compareCohortCodes, isCohortCode } from "@/lib/domain/cohort";
-import { copyPlanDates, weeksBetweenTerms } from "@/lib/domain/cohort-plan";
+import { copyPlanDates, planShape, weeksBetweenTerms } from "@/lib/domain/cohort-plan";
 import { copiedIntakeFields, fixedIntakeFields } from "@/lib/domain/intake";
 import { canManageIntakes } from "@/lib/permissions";
 import { placesFloor } from "@/lib/server/admission/places";
@@ -168,6 +168,8 @@ export async function getCopyProposal(viewer: Viewer, input: { sourceId: string;
     later: compareCohortCodes(code, source.code) > 0,
     weeks,
     fields: copiedIntakeFields(sourceFields, code, weeks),
+    /** The source's plan as shown (planShape): sent back with the form, checked by copyIntake. */
+    planShape: planShape(plan),
     samlinger: plan.samlinger.map((samling, index) => ({ title: samling.title, location: samling.location, days: copy.samlinger[index]!.days })),
     arbeidskrav: copy.arbeidskrav,
     exam: copy.exam,

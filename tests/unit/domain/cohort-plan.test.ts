@@ -16,6 +16,7 @@ import {
   copyPlanDates,
   weeksBetweenTerms,
   planClosedReason,
+  planShape,
 } from "@/lib/domain/cohort-plan";
 import { addDays, formatIsoDate, parseIsoDate } from "@/lib/domain/dates";
 import { isNorwegianPublicHoliday, isWorkingDay, publicHolidayName } from "@/lib/domain/holidays";
@@ -234,5 +235,34 @@ describe("planClosedReason", () => {
   it("keeps a completed kull's plan as it was decided on, and says since when", () => {
     expect(planClosedReason({ completedOn: null })).toBeNull();
     expect(planClosedReason({ completedOn: "2028-09-14" })).toBe("Kullet ble fullført 14. september 2028, så planen står fast: oppmøtet og eksamen ble avgjort på den. Må noe rettes, åpner en studieveileder kullet igjen under «Opptak og status».");
+  });
+});
+
+describe("the shape of a plan a copy is reviewed against", () => {
+  const plan = {
+    samlinger: [
+      { title: "Samling 1", days: ["2027-01-12", "2027-01-13"] },
+      { title: "Samling 2", days: ["2027-03-09"] },
+    ],
+    arbeidskrav: [{ number: 1, title: "Fagnotat 1", dueDate: "2027-02-01" }],
+    exam: { startsOn: "2027-11-16", endsOn: "2027-11-18" },
+  };
+
+  it("is the same for the same plan, whatever order its days were read in, and a due date does not count", () => {
+    expect(planShape({ ...plan, samlinger: [{ title: "Samling 1", days: ["2027-01-13", "2027-01-12"] }, plan.samlinger[1]!] })).toBe(planShape(plan));
+    expect(planShape({ ...plan, arbeidskrav: [{ ...plan.arbeidskrav[0]!, dueDate: "2027-02-05" }] })).toBe(planShape(plan));
+  });
+
+  it("changes when a samling is added, removed, reordered, renamed or its days move, or the arbeidskrav or the exam change", () => {
+    const changed = [
+      { ...plan, samlinger: [...plan.samlinger, { title: "Samling 3", days: ["2027-05-04"] }] },
+      { ...plan, samlinger: [plan.samlinger[0]!] },
+      { ...plan, samlinger: [plan.samlinger[1]!, plan.samlinger[0]!] },
+      { ...plan, samlinger: [{ ...plan.samlinger[0]!, title: "Oppstart" }, plan.samlinger[1]!] },
+      { ...plan, samlinger: [plan.samlinger[0]!, { title: "Samling 2", days: ["2027-03-10"] }] },
+      { ...plan, arbeidskrav: [...plan.arbeidskrav, { number: 2, title: "Fagnotat 2", dueDate: "2027-03-01" }] },
+      { ...plan, exam: null },
+    ];
+    for (const other of changed) expect(planShape(other)).not.toBe(planShape(plan));
   });
 });

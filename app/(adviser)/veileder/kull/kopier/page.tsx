@@ -118,6 +118,7 @@ export default async function CopyIntakePage({ searchParams }: { searchParams: P
               action={copyIntakeAction}
               review={{
                 sourceId: proposal.source.id,
+                planShape: proposal.planShape,
                 sourceName: proposal.source.name,
                 weeks: proposal.weeks,
                 fields: proposal.fields,
