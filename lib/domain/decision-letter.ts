@@ -147,8 +147,8 @@ function decisionSection(input: LetterInput): LetterSection {
         heading: "Vedtak",
         paragraphs: [
           input.afterKlage
-            ? `Klagen er tatt til følge: du er satt på venteliste til ${study} som nr. ${position}.`
-            : `Du får ikke studieplass nå, men er satt på venteliste til ${study} som nummer ${position}.`,
+            ? `Klagen er tatt til følge: du er satt på venteliste til ${study}, som nummer ${position}.`
+            : `Du får ikke studieplass nå, men er satt på venteliste til ${study}, som nummer ${position}.`,
           ...replaced,
           WAITLIST_HOW,
           ...closingSentence(input),

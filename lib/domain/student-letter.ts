@@ -617,7 +617,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
           {
             heading: "Registrert",
             paragraphs: [
-              `Vi har registrert at du er tilbake på ${study} fra ${formatDateNb(input.returnedOn)}. Permisjonen du fikk fra ${formatDateNb(input.leave.from)} (til ${formatDateNb(input.leave.to)}) er avsluttet.`,
+              `Vi har registrert at du er tilbake på ${study} fra ${formatDateNb(input.returnedOn)}. Permisjonen du fikk fra ${formatDateNb(input.leave.from)} (til ${formatDateNb(input.leave.to)}), er avsluttet.`,
               input.samlingDays === 0
                 ? "Ingen samlingsdager var i permisjonstiden."
                 : `${countNoun(input.samlingDays, "samlingsdag", "samlingsdager")} var i permisjonstiden. De er ikke fravær, men heller ikke oppmøte.`,
@@ -716,7 +716,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
             paragraphs: [
               ...(credited.length ? credited : ["Ingen arbeidskrav er godkjent fra det tidligere kullet."]),
               input.attendance.days > 0
-                ? `${countNoun(input.attendance.days, "samlingsdag", "samlingsdager")} i ${input.attendance.samlinger.length === 1 ? "samling" : "samlingene"} ${input.attendance.samlinger.join(", ")} er godkjent som oppmøte fordi du var til stede på de samme samlingene i ${input.fromCohortName}.`
+                ? `${countNoun(input.attendance.days, "samlingsdag", "samlingsdager")} i ${input.attendance.samlinger.length === 1 ? "samling" : "samlingene"} ${joinNb(input.attendance.samlinger.map(String))} er godkjent som oppmøte fordi du var til stede på de samme samlingene i ${input.fromCohortName}.`
                 : "Ingen samlingsdager er godkjent som oppmøte fra det tidligere kullet.",
             ],
           },

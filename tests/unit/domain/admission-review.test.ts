@@ -124,7 +124,7 @@ describe("composeDecisionLetter", () => {
 
   it("a waiting-list letter gives the place; a refusal gives the requirement not met and the adviser's grounds", () => {
     const waitlist = letterAsText(composeDecisionLetter({ ...base, kind: "WAITLIST", answerDeadline: undefined, ranking: { ...base.ranking!, rank: 33, waitlistPosition: 3 } }));
-    expect(waitlist).toContain("er satt på venteliste til Nasjonal videreutdanning i barnevernledelse (30 studiepoeng), Kull V2027 som nummer 3.");
+    expect(waitlist).toContain("er satt på venteliste til Nasjonal videreutdanning i barnevernledelse (30 studiepoeng), Kull V2027, som nummer 3.");
     expect(waitlist).not.toContain("Svarfrist");
     const refusal = letterAsText(
       composeDecisionLetter({
@@ -319,7 +319,7 @@ describe("the letter after a klage is taken (tatt til følge)", () => {
 
   it("a waiting-list place says its number", () => {
     const text = letterAsText(composeDecisionLetter({ ...after, kind: "WAITLIST", ranking: { rank: null, waitlistPosition: 3, capacity: 30, qualifiedCount: 0, reasons: [] } }));
-    expect(text).toContain("Klagen er tatt til følge: du er satt på venteliste til Nasjonal videreutdanning i barnevernledelse (30 studiepoeng), Kull V2027 som nr. 3.");
+    expect(text).toContain("Klagen er tatt til følge: du er satt på venteliste til Nasjonal videreutdanning i barnevernledelse (30 studiepoeng), Kull V2027, som nummer 3.");
     expect(text).toContain("som ikke lenger gjelder.");
     expect(() => composeDecisionLetter({ ...after, kind: "WAITLIST" })).toThrow(RangeError);
   });
