@@ -112,7 +112,12 @@ export async function setSittingTask(viewer: Viewer, input: { cohortId: string; 
   });
 }
 
-/** An uploaded task description (PDF) for the sitting; students registered there see it from the start. */
+/**
+ * An uploaded task description (PDF) for the sitting; students registered there see it from the
+ * start. Also once it has started (a decision): a task forgotten, or an attachment the students
+ * ask for, is added while they write and seen at once; what they have seen is never taken away
+ * (removing one is refused after the start: removeSittingTaskDocument).
+ */
 export async function uploadSittingTask(viewer: Viewer, examId: string, file: File, now = new Date()) {
   const exam = await db().exam.findUnique({ where: { id: examId }, select: { cohortId: true } });
   if (!exam) throw new NotFoundError("Fant ikke eksamenen.");
