@@ -153,6 +153,10 @@ export const ACTIONS: Record<string, ActionRow> = {
   "lib/actions/student-letters.ts#markStudentAppealForwardedAction": cohortStaff((t) => [["cohortId", t.staffCohort], ["appealId", t.staffAppeal]]),
 
   // ── User accounts ──
+  "lib/actions/student-letters.ts#registerStudentAppealAction": {
+    policy: "advisers",
+    input: (t) => [["letterId", t.studentLetter], ["userId", t.bystander], ["text", TEXT], ["receivedOn", "2026-01-05"], ["lateReason", TEXT]],
+  },
   "lib/actions/manage-users.ts#createUser": { policy: "advisers", input: () => [["name", "Kaprer Kaprersen"], ["email", "kaprer@demo.no"], ["roles", "ADMIN"]] },
   "lib/actions/manage-users.ts#renewInvitationAction": { policy: "advisers", input: (t) => [["userId", t.bystander]] },
   "lib/actions/manage-users.ts#changeUserAccess": { policy: "advisers", input: (t) => [["userId", t.bystander], ["disabled", "true"]] },
