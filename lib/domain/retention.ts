@@ -12,8 +12,11 @@
  *   while a klage on the application waits for a decision. The application itself, its decision
  *   and letters stay (the case, archived under arkivloven).
  * - **An application that never got a decision** (a draft never sent, one withdrawn before the
- *   decision, one never decided) is deleted whole, with its documents, a period after the
- *   intake's application deadline.
+ *   decision) is deleted whole, with its documents, a period after the intake's application
+ *   deadline. One that was sent and not withdrawn is kept however long it waits: the applicant
+ *   is owed a decision (forvaltningsloven § 11 a), and deleting the case would leave her with
+ *   neither an answer nor her papers. The intake's next step keeps asking the adviser to decide
+ *   it (`undecidedApplications` in cohort-life).
  * - **The health data of a student's requests for utsatt eksamen** (their accounts of what
  *   happened and the documentation, a legeerklæring: GDPR art. 9) is erased a period after the
  *   *final decision*, for all of the student's requests in the kull at once: a request may be
@@ -81,6 +84,8 @@ export interface RetentionFacts {
   applicationDeadline: string;
   /** An enrolment came of this application (accepted offer): the student's file, kept. */
   admitted: boolean;
+  /** The applicant sent it (a draft never sent is not a case). */
+  sent: boolean;
   /** The day the application was withdrawn, if it was. */
   withdrawnOn: string | null;
   decision: null | {
@@ -101,7 +106,7 @@ export interface RetentionFacts {
 }
 
 export type RetentionVerdict =
-  | { action: "KEEP"; reason: "ADMITTED" | "NOT_FINAL" | "KLAGE_OPEN" }
+  | { action: "KEEP"; reason: "ADMITTED" | "NOT_FINAL" | "KLAGE_OPEN" | "AWAITS_DECISION" }
   | { action: "DELETE_DOCUMENTS" | "DELETE_APPLICATION"; dueOn: string; due: boolean };
 
 /** `date` moved `months` calendar months on; the 31st becomes the month's last day when shorter. */
@@ -130,6 +135,7 @@ export function retentionVerdict(facts: RetentionFacts, today: string, periods: 
 
   const decision = facts.decision;
   if (!decision) {
+    if (facts.sent && facts.withdrawnOn === null) return { action: "KEEP", reason: "AWAITS_DECISION" };
     const dueOn = addDays(addMonths(facts.applicationDeadline, periods.undecidedApplicationMonths), 1);
     return { action: "DELETE_APPLICATION", dueOn, due: compareIsoDates(today, dueOn) >= 0 };
   }

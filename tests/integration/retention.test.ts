@@ -74,6 +74,8 @@ beforeAll(async () => {
 
   cases.oldDraft = await applicant("Ulf Utkast", old.id, { status: "DRAFT" });
   cases.recentDraft = await applicant("Vera Venter", recent.id, { status: "SUBMITTED" });
+  // Sent to the old intake and never decided: the applicant is still owed a decision.
+  cases.oldUnanswered = await applicant("Ola Ubesvart", old.id, { status: "SUBMITTED" });
 });
 
 describe("the retention job", () => {
@@ -91,8 +93,9 @@ describe("the retention job", () => {
     expect(await db().application.count({ where: { id: cases.oldDraft!.applicationId } })).toBe(0);
     for (const key of cases.oldDraft!.storageKeys) expect(await fileExists(key)).toBe(false);
 
-    // Kept: an open klage, a refusal six weeks old, a student's application, a recent intake.
-    for (const name of ["openKlage", "refusedRecently", "admitted", "recentDraft"]) {
+    // Kept: an open klage, a refusal six weeks old, a student's application, a recent intake, and
+    // an old one sent but never decided (whatever its age).
+    for (const name of ["openKlage", "refusedRecently", "admitted", "recentDraft", "oldUnanswered"]) {
       expect(await db().document.count({ where: { applicationId: cases[name]!.applicationId } }), name).toBe(2);
       for (const key of cases[name]!.storageKeys) expect(await fileExists(key), name).toBe(true);
     }

@@ -145,7 +145,8 @@ export default async function PrivacyPage() {
           </li>
           <li>
             <strong>En søknad som aldri fikk et vedtak</strong> (et utkast du ikke sendte, eller en søknad du trakk før
-            vedtaket), slettes helt med dokumentene {undecidedPeriod} etter søknadsfristen.
+            vedtaket), slettes helt med dokumentene {undecidedPeriod} etter søknadsfristen. En søknad du har sendt,
+            beholdes til den er avgjort, uansett hvor lang tid det tar.
           </li>
           <li>
             <strong>Søker du om utsatt eksamen,</strong> slettes forklaringen din og dokumentasjonen (for eksempel

@@ -46,6 +46,7 @@ import { storage } from "@/lib/storage";
 const FACTS_SELECT = {
   id: true,
   withdrawnAt: true,
+  submittedAt: true,
   cohort: { select: { applicationDeadline: true } },
   enrolment: { select: { id: true } },
   decision: {
@@ -68,6 +69,7 @@ function toFacts(row: FactsRow): RetentionFacts {
   return {
     applicationDeadline: isoDate(row.cohort.applicationDeadline),
     admitted: row.enrolment !== null,
+    sent: row.submittedAt !== null,
     withdrawnOn: row.withdrawnAt ? osloDate(row.withdrawnAt) : null,
     // A decision always has its letter; were one missing, the decision's own day stands in, so a
     // decided application is never taken for an undecided one (which would be deleted whole).

@@ -18,6 +18,7 @@ import {
 const refused = (latestLetterOn: string, extra: Partial<RetentionFacts> = {}): RetentionFacts => ({
   applicationDeadline: "2026-03-01",
   admitted: false,
+  sent: true,
   withdrawnOn: null,
   decision: { outcome: "REFUSAL", answer: null, answeredOn: null, latestLetterOn },
   klager: [],
@@ -112,17 +113,24 @@ describe("documents of an applicant who was not admitted", () => {
 });
 
 describe("applications that never got a decision", () => {
-  const undecided: RetentionFacts = { applicationDeadline: "2026-03-01", admitted: false, withdrawnOn: null, decision: null, klager: [] };
+  const undecided: RetentionFacts = { applicationDeadline: "2026-03-01", admitted: false, sent: false, withdrawnOn: null, decision: null, klager: [] };
 
-  it("are deleted whole six months after the application deadline (from the day after its end)", () => {
+  it("are deleted whole six months after the application deadline when never sent (from the day after its end)", () => {
     expect(retentionVerdict(undecided, "2026-09-01")).toEqual({ action: "DELETE_APPLICATION", dueOn: "2026-09-02", due: false });
     expect(retentionVerdict(undecided, "2026-09-02")).toEqual({ action: "DELETE_APPLICATION", dueOn: "2026-09-02", due: true });
   });
 
-  it("also when withdrawn before a decision, and with another period", () => {
+  it("also when sent and withdrawn before a decision, and with another period", () => {
     const periods = retentionPeriodsFrom({ undecidedApplicationMonths: 12 });
-    expect(retentionVerdict({ ...undecided, withdrawnOn: "2026-02-01" }, "2027-03-02", periods)).toMatchObject({ action: "DELETE_APPLICATION", due: true });
-    expect(retentionVerdict({ ...undecided, withdrawnOn: "2026-02-01" }, "2027-03-01", periods)).toMatchObject({ due: false });
+    const withdrawn = { ...undecided, sent: true, withdrawnOn: "2026-02-01" };
+    expect(retentionVerdict(withdrawn, "2027-03-02", periods)).toMatchObject({ action: "DELETE_APPLICATION", due: true });
+    expect(retentionVerdict(withdrawn, "2027-03-01", periods)).toMatchObject({ due: false });
+  });
+
+  it("are kept however long they wait when sent and not withdrawn: the applicant is owed a decision", () => {
+    const waiting = { ...undecided, sent: true };
+    expect(retentionVerdict(waiting, "2026-09-02")).toEqual({ action: "KEEP", reason: "AWAITS_DECISION" });
+    expect(retentionVerdict(waiting, "2036-01-01", retentionPeriodsFrom({ undecidedApplicationMonths: 0 }))).toEqual({ action: "KEEP", reason: "AWAITS_DECISION" });
   });
 });
 
