@@ -13,7 +13,7 @@ import { startTransition, useEffect, useRef } from "react";
 import type { ActionState } from "@/lib/forms";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
 
-type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
+export type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
 
 export function ActionForm({
   action,

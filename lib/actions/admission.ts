@@ -6,7 +6,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { isIsoDate } from "@/lib/domain/dates";
-import { decideAppeal, markAppealForwarded } from "@/lib/server/admission/appeals";
+import { decideAppeal, markAppealForwarded, registerAdmissionAppeal } from "@/lib/server/admission/appeals";
 import { offerPlace, sendDecisionBatch } from "@/lib/server/admission/decisions";
 import { moveCandidate, removeMove } from "@/lib/server/admission/ranking-moves";
 import { setWaitlistClosingDate } from "@/lib/server/admission/waitlist";
@@ -21,6 +21,7 @@ import {
 } from "@/lib/server/admission/review";
 import { defineAction } from "@/lib/server/action";
 import { recordId } from "@/lib/validation/ids";
+import { REGISTER_KLAGE_INVALID, registeredKlageFields } from "@/lib/validation/klage";
 
 const ADVISERS = ["ADVISER", "ADMIN"] as const;
 
@@ -235,6 +236,24 @@ export const decideAppealAction = defineAction({
     revalidatePath("/soker", "layout");
     // A decided klage leaves the queue, form and all: the queue page says what happened.
     redirect(`/veileder/opptak/klager?avgjort=${result === "SETTLED" ? "avsluttet" : input.outcome === "UPHOLD" ? "opprettholdt" : "endret"}`);
+  },
+});
+
+/** A klage that came by e-mail or post, registered by an adviser (late only with why: fvl. § 31). */
+export const registerAdmissionAppealAction = defineAction({
+  roles: ADVISERS,
+  schema: z.object({
+    cohortId: recordId("Kullet"),
+    applicationId: recordId("Søknaden"),
+    ...registeredKlageFields("søkeren"),
+  }),
+  invalidMessage: REGISTER_KLAGE_INVALID,
+  async handler({ viewer, input }) {
+    await registerAdmissionAppeal(viewer, { applicationId: input.applicationId, text: input.text, receivedOn: input.receivedOn, lateReason: input.lateReason });
+    revalidatePath("/veileder/opptak", "layout");
+    revalidatePath("/soker", "layout");
+    // The form is gone once the klage is registered; its page says what happened.
+    redirect(`/veileder/opptak/${input.cohortId}/soknad/${input.applicationId}/klage`);
   },
 });
 

@@ -7,8 +7,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { defineAction } from "@/lib/server/action";
 import { decideStudentAppeal, fileStudentAppeal, markStudentAppealForwarded, registerStudentAppeal } from "@/lib/server/student-letters/appeals";
-import { checkbox, optionalText } from "@/lib/validation/common";
-import { typedDate } from "@/lib/validation/enrolment";
+import { checkbox } from "@/lib/validation/common";
+import { REGISTER_KLAGE_INVALID, registeredKlageFields } from "@/lib/validation/klage";
 import { recordId } from "@/lib/validation/ids";
 
 const STAFF = ["FACULTY", "ADVISER", "ADMIN"] as const;
@@ -45,15 +45,9 @@ export const registerStudentAppealAction = defineAction({
   schema: z.object({
     letterId: recordId("Brevet"),
     userId: recordId("Studenten"),
-    text: z
-      .string({ error: "Skriv inn klagen slik studenten sendte den." })
-      .trim()
-      .min(20, "Skriv inn klagen slik studenten sendte den (minst 20 tegn).")
-      .max(10000, "Klagen kan ha høyst 10 000 tegn."),
-    receivedOn: typedDate("datoen klagen kom inn"),
-    lateReason: optionalText("Begrunnelsen", 2000),
+    ...registeredKlageFields("studenten"),
   }),
-  invalidMessage: "Noe må rettes før klagen kan registreres. Se feltet som er merket.",
+  invalidMessage: REGISTER_KLAGE_INVALID,
   async handler({ viewer, input }) {
     await registerStudentAppeal(viewer, { letterId: input.letterId, text: input.text, receivedOn: input.receivedOn, lateReason: input.lateReason });
     refresh();

@@ -20,6 +20,12 @@ export function startOfDayInOslo(date: string): Date {
   return new Date(new TZDate(year, month - 1, day, OSLO_TIME_ZONE).getTime());
 }
 
+/** The instant it is 12:00 in Oslo on the calendar day `date` (also on the days the clocks change). */
+export function noonInOslo(date: string): Date {
+  const { year, month, day } = datePartsOf(date);
+  return new Date(new TZDate(year, month - 1, day, 12, 0, 0, OSLO_TIME_ZONE).getTime());
+}
+
 /**
  * The instant a deadline day is over: the next midnight in Oslo. It is exclusive — the last open
  * instant is one millisecond before (23:59:59.999 Oslo time) — so 2024-12-01 gives

@@ -8,6 +8,7 @@
  * A last day on a Saturday, Sunday or public holiday moves to the next working day
  * (domstolloven § 149).
  */
+import { noonInOslo, osloDate } from "./application-deadline";
 import { addDays, compareIsoDates, parseIsoDate } from "./dates";
 import { formatDateNb } from "./format";
 import { nextWorkingDay } from "./holidays";
@@ -26,6 +27,42 @@ export function klageDeadline(madeAvailableOn: string): string {
 /** A klage filed on `filedOn` (the Oslo calendar date) is in time when it is on or before the deadline. */
 export function isKlageInTime(madeAvailableOn: string, filedOn: string): boolean {
   return compareIsoDates(filedOn, klageDeadline(madeAvailableOn)) <= 0;
+}
+
+export type KlageRegistration =
+  | { ok: true; late: boolean; lateReason: string | null }
+  | { ok: false; field: "receivedOn" | "lateReason"; message: string };
+
+/**
+ * A klage that came by e-mail or post, registered by staff (forvaltningsloven § 32 asks only that
+ * it is in writing): the day it reached us is neither after today nor before the decision was made
+ * available, and one that came after the deadline is taken up only with why (§ 31: the party cannot
+ * be blamed for the delay, or there are special reasons). Without a reason the adviser does not
+ * register it. A reason given for one in time is not kept (there is nothing to excuse).
+ */
+export function klageRegistration(input: { receivedOn: string; today: string; madeAvailableOn: string; lateReason: string | null }): KlageRegistration {
+  if (compareIsoDates(input.receivedOn, input.today) > 0) return { ok: false, field: "receivedOn", message: "Datoen kan ikke være etter i dag." };
+  if (compareIsoDates(input.receivedOn, input.madeAvailableOn) < 0) {
+    return { ok: false, field: "receivedOn", message: `Vedtaket ble gjort tilgjengelig ${formatDateNb(input.madeAvailableOn)}. Klagen kan ikke ha kommet før det.` };
+  }
+  const late = !isKlageInTime(input.madeAvailableOn, input.receivedOn);
+  const reason = input.lateReason?.trim() || null;
+  if (late && !reason) {
+    return {
+      ok: false,
+      field: "lateReason",
+      message: `Klagen kom etter klagefristen ${formatDateNb(klageDeadline(input.madeAvailableOn))}. Skriv hvorfor den likevel tas under behandling (forvaltningsloven § 31), eller la være å registrere den.`,
+    };
+  }
+  return { ok: true, late, lateReason: late ? reason : null };
+}
+
+/**
+ * The instant a registered klage is filed at: now when it came today, else noon (Oslo) of the day
+ * it came, so it sorts among that day's klager and its Oslo date is the day.
+ */
+export function registeredFiledAt(receivedOn: string, now: Date): Date {
+  return receivedOn === osloDate(now) ? now : noonInOslo(receivedOn);
 }
 
 /**

@@ -55,6 +55,10 @@ const intake = (programme: RegExp, nth = 0) => async (page: Page) => {
   return href;
 };
 
+/** One application in the barnevernledelse intake whose decisions are sent, found by the applicant's name. */
+const sentApplication = (name: string) =>
+  linkOn(async (page: Page) => `${await intake(/Nasjonal videreutdanning i barnevernledelse/, 1)(page)}?q=${encodeURIComponent(name.split(" ")[0]!)}`, name);
+
 /** The running cohort (its samling is on today in the demo): from the faculty home's link to today's attendance. */
 const runningCohort = async (page: Page) => {
   const today = await linkOn("/faglaerer", "Registrer oppmøte for i dag")(page);
@@ -146,6 +150,8 @@ export const PAGES: Record<Audience, readonly PageToCheck[]> = {
     { name: "foreløpig rangering (før søknadsfristen)", path: async (page) => `${await intake(/Nasjonal videreutdanning i barnevernledelse/)(page)}/rangering` },
     { name: "vedtak (før søknadsfristen)", path: async (page) => `${await intake(/Nasjonal videreutdanning i barnevernledelse/)(page)}/vedtak` },
     { name: "klager", path: "/veileder/opptak/klager" },
+    { name: "registrer klage på opptak fra e-post eller brev", path: linkOn(sentApplication(DEMO_APPLICANTS.waitlisted.name), "Registrer klage fra e-post eller brev") },
+    { name: "registrer klage på opptak: klagen er alt registrert", path: linkOn(sentApplication(DEMO_APPLICANTS.appellant.name), "Registrer klage fra e-post eller brev") },
     { name: "studieprogrammer", path: "/veileder/programmer" },
     { name: "et studieprogram med malen", path: linkOn("/veileder/programmer", "Nasjonal videreutdanning i barnevernledelse") },
     { name: "nytt kull", path: "/veileder/kull/ny" },

@@ -87,7 +87,8 @@ describe("migrations", () => {
           const { application } = await createReviewedApplication(before, { cohortId: cohort.id, category: 1 });
           const decision = await createDecision(before, { applicationId: application.id, decidedById: adviser.id, outcome: outcome === "OFFER" ? "WAITLIST" : outcome });
           const letter = await before.decisionLetter.findFirstOrThrow({ where: { decisionId: decision.id } });
-          const appeal = await before.appeal.create({ data: { applicationId: application.id, decisionId: decision.id, letterId: letter.id, text: "Jeg burde hatt plass." } });
+          // Only the id back: today's client would read columns the old schema does not have yet.
+          const appeal = await before.appeal.create({ data: { applicationId: application.id, decisionId: decision.id, letterId: letter.id, text: "Jeg burde hatt plass." }, select: { id: true } });
           // The old order: the klage filed, then the job's offer (or the withdrawal) left it open.
           if (outcome === "OFFER") await client.query(`UPDATE "Decision" SET "outcome" = 'OFFER', "waitlistPosition" = NULL, "answerDeadline" = '2026-04-01' WHERE "id" = $1`, [decision.id]);
           if (withdrawn) await client.query(`UPDATE "Application" SET "status" = 'WITHDRAWN', "withdrawnAt" = now() WHERE "id" = $1`, [application.id]);

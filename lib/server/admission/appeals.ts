@@ -9,7 +9,7 @@ import { osloDate } from "@/lib/domain/application-deadline";
 import { isWaitlistClosed, offerAnswerDeadline, orderWaitlist } from "@/lib/domain/admission-decisions";
 import { APPEALABLE_LETTER_KINDS } from "@/lib/domain/decision-letter";
 import { formatDateNb } from "@/lib/domain/format";
-import { isKlageInTime } from "@/lib/domain/klage";
+import { isKlageInTime, klageRegistration, registeredFiledAt } from "@/lib/domain/klage";
 import { uploadProblem } from "@/lib/domain/upload";
 import { day } from "@/lib/dates";
 import type { Transaction } from "@/lib/db/client";
@@ -25,7 +25,8 @@ import { enforceRateLimit, RATE_LIMITS } from "@/lib/server/rate-limit";
 import { storage } from "@/lib/storage";
 import { inOrder } from "@/lib/server/in-order";
 import { isoDate } from "@/lib/to-domain";
-import { refuseOwnIntake, requireAdviser } from "./access";
+import { ownApplicationWhere, OwnIntakeReadError, refuseOwnIntake, requireAdviser } from "./access";
+import { isRecordId } from "@/lib/validation/ids";
 import { settleOpenAppeals } from "./appeal-settlement";
 import { APPEALS_BODY, issueLetter, loadLetterContexts, type LetterContext } from "./letters";
 import { assertDecisionsOpen, lockCohort, placesTaken, waitlistClosingDateOf } from "./places";
@@ -33,6 +34,53 @@ import { computeRanking } from "./ranking";
 import { renumberWaitlist, reorderWaitlist, waitlistOf } from "./waitlist";
 
 // ─── The applicant files ────────────────────────────────────────────────────────────────────────
+
+/**
+ * The decision and letter a klage on this application is about, or why there is none to klage on:
+ * the applicant's portal and the adviser's registration of a klage by e-mail or post ask the same.
+ * `party` names the applicant in the messages ("Du", "Søkeren").
+ */
+async function appealableDecision(tx: Transaction, applicationId: string, status: string, party: "Du" | "Søkeren") {
+  if (status === "WITHDRAWN") throw new DomainError("Søknaden er trukket, så det er ikke noe vedtak å klage på lenger.");
+  const decision = await tx.decision.findUnique({
+    where: { applicationId },
+    select: {
+      id: true,
+      outcome: true,
+      letters: { orderBy: { version: "desc" }, select: { id: true, kind: true, madeAvailableOn: true, klageDeadline: true } },
+      appeals: { select: { letterId: true, status: true } },
+    },
+  });
+  if (!decision || (decision.outcome !== "REFUSAL" && decision.outcome !== "WAITLIST")) {
+    throw new DomainError(`${party} kan klage på et avslag eller en plass på venteliste.`);
+  }
+  const letter = decision.letters.find((candidate) => APPEALABLE_LETTER_KINDS[decision.outcome].includes(candidate.kind) && candidate.klageDeadline);
+  if (!letter) throw new DomainError("Det finnes ikke noe vedtaksbrev å klage på.");
+  if (decision.appeals.some((appeal) => appeal.status === "RECEIVED")) throw new DomainError(`${party} har allerede en klage som er under behandling.`);
+  if (decision.appeals.some((appeal) => appeal.letterId === letter.id)) throw new DomainError(`${party} har allerede klaget på dette vedtaket.`);
+  return { decisionId: decision.id, letter: { id: letter.id, madeAvailableOn: isoDate(letter.madeAvailableOn), klageDeadline: isoDate(letter.klageDeadline!) } };
+}
+
+/** The applicant's receipt for a klage, in the klage's transaction (and why a late one is taken up). */
+async function queueAppealReceipt(tx: Transaction, appealId: string, to: { id: string; email: string; name: string }, receivedOn: string, lateReason: string | null) {
+  await queueMail(tx, {
+    dedupeKey: `appeal-receipt:${appealId}`,
+    userId: to.id,
+    to: to.email,
+    subject: "Vi har mottatt klagen din",
+    text: [
+      `Hei ${to.name},`,
+      "",
+      `Vi har mottatt klagen din på vedtaket om opptak, ${formatDateNb(receivedOn)}. Studieveilederen behandler den, og du får svar i søknadsportalen og på e-post.`,
+      ...(lateReason ? [`Klagen kom etter klagefristen, men vi tar den under behandling (forvaltningsloven § 31): ${lateReason}`] : []),
+      `Holder vi fast på vedtaket, sender vi klagen til ${APPEALS_BODY} for endelig avgjørelse.`,
+    ].join("\n"),
+  });
+}
+
+function oneOpenKlage(error: unknown, message: string): unknown {
+  return error instanceof Error && /Appeal_one_open_per_decision/.test(error.message) ? new DomainError(message) : error;
+}
 
 export async function fileAppeal(viewer: Viewer, applicationId: string, input: { text: string; file: File | null }, now = new Date()) {
   let stored: { key: string; bytes: Uint8Array; name: string } | null = null;
@@ -51,25 +99,9 @@ export async function fileAppeal(viewer: Viewer, applicationId: string, input: {
       // The kull's row first, as the job and every offer take it: a klage is never filed on a
       // decision the job is turning into an offer (that settles the open klager it sees).
       const { application } = await lockOwnApplicationAndKull(tx, viewer, applicationId);
-      if (application.status === "WITHDRAWN") throw new DomainError("Søknaden er trukket, så det er ikke noe vedtak å klage på lenger.");
-      const decision = await tx.decision.findUnique({
-        where: { applicationId },
-        select: {
-          id: true,
-          outcome: true,
-          letters: { orderBy: { version: "desc" }, select: { id: true, kind: true, madeAvailableOn: true, klageDeadline: true } },
-          appeals: { select: { letterId: true, status: true } },
-        },
-      });
-      if (!decision || (decision.outcome !== "REFUSAL" && decision.outcome !== "WAITLIST")) {
-        throw new DomainError("Du kan klage på et avslag eller en plass på venteliste.");
-      }
-      const letter = decision.letters.find((candidate) => APPEALABLE_LETTER_KINDS[decision.outcome].includes(candidate.kind) && candidate.klageDeadline);
-      if (!letter) throw new DomainError("Det finnes ikke noe vedtaksbrev å klage på.");
-      if (decision.appeals.some((appeal) => appeal.status === "RECEIVED")) throw new DomainError("Du har allerede en klage som er under behandling.");
-      if (decision.appeals.some((appeal) => appeal.letterId === letter.id)) throw new DomainError("Du har allerede klaget på dette vedtaket.");
-      if (!isKlageInTime(isoDate(letter.madeAvailableOn), osloDate(now))) {
-        throw new DomainError(`Klagefristen gikk ut ${formatDateNb(isoDate(letter.klageDeadline!))}. Kontakt studieveilederen hvis du mener du har en god grunn til å klage for sent.`);
+      const { decisionId, letter } = await appealableDecision(tx, applicationId, application.status, "Du");
+      if (!isKlageInTime(letter.madeAvailableOn, osloDate(now))) {
+        throw new DomainError(`Klagefristen gikk ut ${formatDateNb(letter.klageDeadline)}. Kontakt studieveilederen hvis du mener du har en god grunn til å klage for sent.`);
       }
       const document = stored
         ? await tx.document.create({
@@ -87,7 +119,7 @@ export async function fileAppeal(viewer: Viewer, applicationId: string, input: {
           })
         : null;
       const appeal = await tx.appeal.create({
-        data: { applicationId, decisionId: decision.id, letterId: letter.id, text: input.text, documentId: document?.id ?? null, filedAt: now },
+        data: { applicationId, decisionId, letterId: letter.id, text: input.text, documentId: document?.id ?? null, filedAt: now },
         select: { id: true },
       });
       await audit(tx, {
@@ -95,31 +127,129 @@ export async function fileAppeal(viewer: Viewer, applicationId: string, input: {
         action: "appeal.file",
         entityType: "Appeal",
         entityId: appeal.id,
-        after: { applicationId, decisionId: decision.id, letterId: letter.id, documentId: document?.id ?? null, status: application.status },
+        after: { applicationId, decisionId, letterId: letter.id, documentId: document?.id ?? null, status: application.status },
       });
-      await queueMail(tx, {
-        dedupeKey: `appeal-receipt:${appeal.id}`,
-        userId: viewer.id,
-        to: viewer.email,
-        subject: "Vi har mottatt klagen din",
-        text: [
-          `Hei ${viewer.name},`,
-          "",
-          `Vi har mottatt klagen din på vedtaket om opptak, ${formatDateNb(osloDate(now))}. Studieveilederen behandler den, og du får svar i søknadsportalen og på e-post.`,
-          `Holder vi fast på vedtaket, sender vi klagen til ${APPEALS_BODY} for endelig avgjørelse.`,
-        ].join("\n"),
-      });
+      await queueAppealReceipt(tx, appeal.id, viewer, osloDate(now), null);
       return appeal.id;
     });
     await requestJob("mail.deliver");
     return appealId;
   } catch (error) {
     if (stored) await storage().delete(stored.key);
-    if (error instanceof Error && /Appeal_one_open_per_decision/.test(error.message)) {
-      throw new DomainError("Du har allerede en klage som er under behandling.");
-    }
-    throw error;
+    throw oneOpenKlage(error, "Du har allerede en klage som er under behandling.");
   }
+}
+
+// ─── The adviser registers one that came by e-mail or post ─────────────────────────────────────
+
+/**
+ * A klage on an admission decision that came by e-mail or post (forvaltningsloven § 32 asks only
+ * that it is in writing), registered by an adviser with the day it reached us. One that came after
+ * the deadline is taken up only with why (§ 31, `klageRegistration`); the adviser who finds no such
+ * reason does not register it. From then on it is the same klage as one filed in the portal: the
+ * applicant gets the receipt, and it waits on the klage list. Refused to an adviser who has applied
+ * to the kull herself (§ 6), as every admission decision is.
+ */
+export async function registerAdmissionAppeal(
+  viewer: Viewer,
+  input: { applicationId: string; text: string; receivedOn: string; lateReason: string | null },
+  now = new Date(),
+) {
+  requireAdviser(viewer);
+  const text = input.text.trim();
+  try {
+    const appealId = await db().$transaction(async (tx) => {
+      const kull = isRecordId(input.applicationId)
+        ? await tx.application.findUnique({ where: { id: input.applicationId }, select: { cohortId: true } })
+        : null;
+      if (!kull) throw new NotFoundError("Fant ikke søknaden.");
+      // The kull's row first, as the applicant's own klage and every offer take it.
+      await lockCohort(tx, kull.cohortId);
+      const [application] = await tx.$queryRaw<{ status: string; applicantId: string }[]>`
+        SELECT a."status"::text AS "status", a."applicantId" FROM "Application" a WHERE a."id" = ${input.applicationId} FOR UPDATE`;
+      if (!application || application.status === "DRAFT") throw new NotFoundError("Fant ikke søknaden.");
+      await refuseOwnIntake(tx, viewer, kull.cohortId);
+      const { decisionId, letter } = await appealableDecision(tx, input.applicationId, application.status, "Søkeren");
+      const registration = klageRegistration({ receivedOn: input.receivedOn, today: osloDate(now), madeAvailableOn: letter.madeAvailableOn, lateReason: input.lateReason });
+      if (!registration.ok) throw new DomainError(registration.message, { [registration.field]: [registration.message] });
+      const appeal = await tx.appeal.create({
+        data: {
+          applicationId: input.applicationId,
+          decisionId,
+          letterId: letter.id,
+          text,
+          filedAt: registeredFiledAt(input.receivedOn, now),
+          registeredById: viewer.id,
+          lateReason: registration.lateReason,
+        },
+        select: { id: true },
+      });
+      await audit(tx, {
+        actorId: viewer.id,
+        action: "appeal.register",
+        entityType: "Appeal",
+        entityId: appeal.id,
+        after: { applicationId: input.applicationId, decisionId, letterId: letter.id, status: "RECEIVED", receivedOn: input.receivedOn, lateReason: registration.lateReason },
+      });
+      const applicant = await tx.user.findUniqueOrThrow({ where: { id: application.applicantId }, select: { id: true, email: true, name: true } });
+      await queueAppealReceipt(tx, appeal.id, applicant, input.receivedOn, registration.lateReason);
+      return appeal.id;
+    });
+    await requestJob("mail.deliver");
+    return appealId;
+  } catch (error) {
+    throw oneOpenKlage(error, "Søkeren har allerede en klage som er under behandling.");
+  }
+}
+
+/**
+ * One application's klage registration, for the adviser's page: the decision's letter that can be
+ * appealed, the klage already on it, or why none can be registered (null: one can).
+ */
+export async function getAdmissionKlageRegistration(viewer: Viewer, applicationId: string) {
+  requireAdviser(viewer);
+  const application = await db().application.findUnique({
+    where: { id: applicationId },
+    select: {
+      id: true,
+      cohortId: true,
+      status: true,
+      fullName: true,
+      // With whether the viewer has applied to the kull herself (then it is not hers to read), in the same statement.
+      cohort: { select: { name: true, _count: { select: { applications: { where: ownApplicationWhere(viewer) } } } } },
+      decision: {
+        select: {
+          outcome: true,
+          letters: { orderBy: { version: "desc" }, select: { id: true, kind: true, subject: true, madeAvailableOn: true, klageDeadline: true } },
+          appeals: { orderBy: { filedAt: "desc" }, select: { letterId: true, status: true, filedAt: true, lateReason: true, registeredBy: { select: { name: true } } } },
+        },
+      },
+    },
+  });
+  if (!application || application.status === "DRAFT") throw new NotFoundError("Fant ikke søknaden.");
+  if (application.cohort._count.applications > 0) throw new OwnIntakeReadError();
+  const decision = application.decision;
+  const appealable = decision && (decision.outcome === "REFUSAL" || decision.outcome === "WAITLIST")
+    ? decision.letters.find((letter) => APPEALABLE_LETTER_KINDS[decision.outcome].includes(letter.kind) && letter.klageDeadline) ?? null
+    : null;
+  const open = decision?.appeals.find((appeal) => appeal.status === "RECEIVED") ?? null;
+  const onLetter = appealable ? decision!.appeals.find((appeal) => appeal.letterId === appealable.id) ?? null : null;
+  const shown = open ?? onLetter;
+  return {
+    application: { id: application.id, cohortId: application.cohortId, applicant: application.fullName, cohort: application.cohort.name },
+    letter: appealable
+      ? { id: appealable.id, subject: appealable.subject, madeAvailableOn: isoDate(appealable.madeAvailableOn), klageDeadline: isoDate(appealable.klageDeadline!) }
+      : null,
+    appeal: shown
+      ? { receivedOn: osloDate(shown.filedAt), status: shown.status, lateReason: shown.lateReason, registeredBy: shown.registeredBy?.name ?? null }
+      : null,
+    problem:
+      application.status === "WITHDRAWN"
+        ? "Søknaden er trukket, så det er ikke noe vedtak å klage på lenger."
+        : !appealable
+          ? "Søkeren har ikke et vedtak om avslag eller venteliste som kan påklages."
+          : null,
+  };
 }
 
 // ─── The adviser decides ────────────────────────────────────────────────────────────────────────

@@ -530,6 +530,8 @@ export async function listAppeals(viewer: Viewer, options: { open: boolean }) {
       grounds: true,
       decidedAt: true,
       forwardedAt: true,
+      registeredBy: { select: { name: true } },
+      lateReason: true,
       document: { select: { id: true, originalName: true } },
       decision: { select: { outcome: true, waitlistPosition: true, caseYear: true, caseNumber: true } },
       letter: { select: { kind: true, madeAvailableOn: true, klageDeadline: true } },

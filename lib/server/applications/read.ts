@@ -137,6 +137,8 @@ const DETAIL = {
       decidedAt: true,
       forwardedAt: true,
       letterId: true,
+      /** Came by e-mail or post and was registered by the adviser (the day it came, not a time of day). */
+      registeredById: true,
       document: { select: { id: true, originalName: true } },
     },
   },

@@ -17,11 +17,10 @@ import "server-only";
 // attempt is approved, so the other members' open klager on it are reversed with it (each with
 // their own letter), and members who did not appeal get a letter saying their decision no longer
 // stands.
-import { osloDate, startOfDayInOslo } from "@/lib/domain/application-deadline";
-import { compareIsoDates } from "@/lib/domain/dates";
+import { osloDate } from "@/lib/domain/application-deadline";
 import { leaveKlagePreview } from "@/lib/domain/enrolment";
 import { formatDateNb } from "@/lib/domain/format";
-import { APPEALS_BODY, isKlageInTime } from "@/lib/domain/klage";
+import { APPEALS_BODY, isKlageInTime, klageRegistration, registeredFiledAt } from "@/lib/domain/klage";
 import { KLAGE_HANDLER, replacedStudentLetters, type StudentLetterKind } from "@/lib/domain/student-letter";
 import type { Transaction } from "@/lib/db/client";
 import { requestJob } from "@/lib/jobs/queue";
@@ -173,28 +172,16 @@ export async function registerStudentAppeal(
   if (!isStaff(viewer)) throw new AccessDeniedError("Det er studieveilederen som registrerer klager som kommer på e-post eller brev.");
   const text = input.text.trim();
   const today = osloDate(now);
-  if (compareIsoDates(input.receivedOn, today) > 0) {
-    throw new DomainError("Datoen klagen kom inn, kan ikke være etter i dag.", { receivedOn: ["Datoen kan ikke være etter i dag."] });
-  }
   try {
     const appealId = await db().$transaction(async (tx) => {
       const letter = await lockAppealableLetter(tx, input.letterId, null);
       if (!(await isCohortStaff(viewer, letter.cohortId, tx))) throw new NotFoundError("Fant ikke brevet.");
       // Her own klage she files in the portal as any student; its registration is not hers to make.
       if (isOwnCase(viewer, [letter.userId])) throw new DomainError(OWN_CASE_MESSAGE);
-      const madeAvailableOn = isoDate(letter.madeAvailableOn);
-      if (compareIsoDates(input.receivedOn, madeAvailableOn) < 0) {
-        const message = `Vedtaket ble gjort tilgjengelig ${formatDateNb(madeAvailableOn)}. Klagen kan ikke ha kommet før det.`;
-        throw new DomainError(message, { receivedOn: [message] });
-      }
-      const late = !isKlageInTime(madeAvailableOn, input.receivedOn);
-      const lateReason = input.lateReason?.trim() || null;
-      if (late && !lateReason) {
-        const message = `Klagen kom etter klagefristen ${formatDateNb(isoDate(letter.klageDeadline))}. Skriv hvorfor den likevel tas under behandling (forvaltningsloven § 31), eller la være å registrere den.`;
-        throw new DomainError(message, { lateReason: [message] });
-      }
-      const filedAt = input.receivedOn === today ? now : new Date(startOfDayInOslo(input.receivedOn).getTime() + 12 * 3_600_000);
-      return recordStudentAppeal(tx, letter, { text, filedAt, actor: viewer, registeredById: viewer.id, lateReason: late ? lateReason : null });
+      const registration = klageRegistration({ receivedOn: input.receivedOn, today, madeAvailableOn: isoDate(letter.madeAvailableOn), lateReason: input.lateReason });
+      if (!registration.ok) throw new DomainError(registration.message, { [registration.field]: [registration.message] });
+      const filedAt = registeredFiledAt(input.receivedOn, now);
+      return recordStudentAppeal(tx, letter, { text, filedAt, actor: viewer, registeredById: viewer.id, lateReason: registration.lateReason });
     });
     await requestJob("mail.deliver");
     return appealId;

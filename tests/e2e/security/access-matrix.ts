@@ -173,6 +173,10 @@ export const ACTIONS: Record<string, ActionRow> = {
   "lib/actions/admission.ts#removeMoveAction": advisers,
   "lib/actions/admission.ts#sendDecisionBatchAction": advisers,
   "lib/actions/admission.ts#decideAppealAction": advisers,
+  "lib/actions/admission.ts#registerAdmissionAppealAction": {
+    policy: "advisers",
+    input: (t) => [["cohortId", t.openIntake], ["applicationId", t.application], ["text", TEXT], ["receivedOn", "2026-01-05"], ["lateReason", TEXT]],
+  },
   "lib/actions/admission.ts#markAppealForwardedAction": advisers,
   "lib/actions/admission.ts#setWaitlistClosingDateAction": advisers,
 

@@ -9,7 +9,8 @@ import {
   norwegianPublicHolidays,
   publicHolidayName,
 } from "@/lib/domain/holidays";
-import { gradeRights, gradeRightsOpen, gradeRightsText, isKlageInTime, klageDeadline } from "@/lib/domain/klage";
+import { gradeRights, gradeRightsOpen, gradeRightsText, isKlageInTime, klageDeadline, klageRegistration, registeredFiledAt } from "@/lib/domain/klage";
+import { osloDate } from "@/lib/domain/application-deadline";
 
 describe("Easter and the movable holidays", () => {
   it("finds Easter Sunday for known years, including the earliest and latest possible dates", () => {
@@ -152,5 +153,31 @@ describe("a grade's rights: its grounds within a week, a klage within three week
     expect(text).toContain("Du kan klage på karakteren innen 8. januar 2027;");
     expect(text).toContain("både bedre og dårligere");
     expect(text).toContain("skriftlig til Ingrid Haugen, studieveileder@example.no.");
+  });
+});
+
+describe("a klage registered by staff (fvl. §§ 31–32)", () => {
+  const base = { today: "2027-04-10", madeAvailableOn: "2027-03-01", lateReason: null }; // deadline 22 March
+  it("came neither after today nor before the decision was made available", () => {
+    expect(klageRegistration({ ...base, receivedOn: "2027-04-11" })).toEqual({ ok: false, field: "receivedOn", message: "Datoen kan ikke være etter i dag." });
+    expect(klageRegistration({ ...base, receivedOn: "2027-02-28" })).toMatchObject({ ok: false, field: "receivedOn", message: expect.stringMatching(/^Vedtaket ble gjort tilgjengelig 1\. mars 2027/) });
+    expect(klageRegistration({ ...base, receivedOn: "2027-03-01" })).toEqual({ ok: true, late: false, lateReason: null });
+    expect(klageRegistration({ ...base, receivedOn: "2027-04-10" })).toMatchObject({ ok: false, field: "lateReason" });
+  });
+  it("in time up to and with the deadline, and then keeps no reason", () => {
+    expect(klageRegistration({ ...base, receivedOn: "2027-03-22", lateReason: "Unødvendig." })).toEqual({ ok: true, late: false, lateReason: null });
+  });
+  it("late only with why, trimmed; blank is no reason", () => {
+    expect(klageRegistration({ ...base, receivedOn: "2027-03-23", lateReason: "  \n " })).toMatchObject({ ok: false, field: "lateReason", message: expect.stringContaining("klagefristen 22. mars 2027") });
+    expect(klageRegistration({ ...base, receivedOn: "2027-03-23", lateReason: " Innlagt. " })).toEqual({ ok: true, late: true, lateReason: "Innlagt." });
+  });
+  it("is filed now when it came today, else at noon of the day it came (its Oslo date is that day, summer or winter)", () => {
+    const now = new Date("2027-04-10T21:30:00Z"); // 23:30 in Oslo
+    expect(registeredFiledAt("2027-04-10", now)).toBe(now);
+    for (const receivedOn of ["2027-03-27", "2027-03-28", "2027-10-31", "2027-01-01"]) {
+      const at = registeredFiledAt(receivedOn, now);
+      expect(osloDate(at)).toBe(receivedOn);
+      expect(new Intl.DateTimeFormat("nb-NO", { timeZone: "Europe/Oslo", hour: "2-digit", hourCycle: "h23" }).format(at)).toBe("12");
+    }
   });
 });

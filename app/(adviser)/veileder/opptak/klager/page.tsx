@@ -71,7 +71,9 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
                   {KLAGE_ON[appeal.letter.kind] ?? "vedtak"} fra {formatDateNb(isoDate(appeal.letter.madeAvailableOn))}. Nå:{" "}
                   {decisionLabel({ ...appeal.decision, answer: null })}. Saksnummer{" "}
                   {formatCaseReference({ year: appeal.decision.caseYear, number: appeal.decision.caseNumber })}.
+                  {appeal.registeredBy ? ` Kom på e-post eller brev, registrert av ${appeal.registeredBy.name}.` : ""}
                 </p>
+                {appeal.lateReason ? <p className="mt-1">Kom etter klagefristen, tatt under behandling fordi: {appeal.lateReason}</p> : null}
                 <p className="mt-1">
                   <Link href={`/veileder/opptak/${appeal.application.cohort.id}/soknad/${appeal.application.id}`}>Åpne søknaden</Link>
                 </p>

@@ -8,6 +8,7 @@ import { APPLICATION_STEPS, stepOfField } from "@/lib/application-steps";
 import { formatDeadline, isBeforeEndOfDay } from "@/lib/domain/application-deadline";
 import { PRIORITY_CATEGORY_LABELS, isPriorityCategory } from "@/lib/domain/admission";
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
+import { osloDate } from "@/lib/domain/application-deadline";
 import { AppealForm } from "@/components/application/appeal-form";
 import { LetterText } from "@/components/ui/letter-text";
 import { canWithdrawApplication } from "@/lib/permissions";
@@ -205,7 +206,7 @@ export default async function ApplicationPage({
           {application.appeals.map((appeal) => (
             <div key={appeal.id} className="mt-3 rounded-md border border-slate-300 p-3">
               <p className="font-medium">
-                Klage sendt {formatInstantNb(appeal.filedAt)}:{" "}
+                {appeal.registeredById ? `Klage mottatt på e-post eller brev ${formatDateNb(osloDate(appeal.filedAt))}` : `Klage sendt ${formatInstantNb(appeal.filedAt)}`}:{" "}
                 {appeal.status === "RECEIVED"
                   ? "under behandling"
                   : appeal.status === "REVERSED"

@@ -315,6 +315,11 @@ export default async function ReviewApplicationPage({
                 <Link href="/veileder/opptak/klager">Søkeren har klaget ({application.appeals.length}). Se klagene.</Link>
               </p>
             ) : null}
+            {application.status !== "WITHDRAWN" && (application.decision.outcome === "REFUSAL" || application.decision.outcome === "WAITLIST") ? (
+              <p className="mt-3">
+                <Link href={`${base}/soknad/${application.id}/klage`}>Registrer klage fra e-post eller brev</Link>
+              </p>
+            ) : null}
           </>
         ) : (
           <p className="mt-2 text-slate-700">Ingen vedtak ennå. Vedtak sendes samlet fra Vedtak-siden etter rangeringen.</p>

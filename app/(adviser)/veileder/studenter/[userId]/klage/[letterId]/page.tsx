@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/area-nav";
-import { RegisterAppealForm } from "@/components/student-letters/register-appeal-form";
+import { RegisterKlageForm } from "@/components/register-klage-form";
+import { RegisteredKlage } from "@/components/registered-klage";
+import { registerStudentAppealAction } from "@/lib/actions/student-letters";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { formatDateNb } from "@/lib/domain/format";
 import { NotFoundError } from "@/lib/server/errors";
@@ -11,8 +13,6 @@ import { requirePageRole } from "@/lib/server/viewer";
 import { parseRecordId } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Registrer klage" };
-
-const STATUS = { RECEIVED: "venter på behandling", REVERSED: "tatt til følge", UPHELD: "ikke tatt til følge (sendt til klageinstansen)", SETTLED: "avsluttet uten avgjørelse" } as const;
 
 /** A klage on one of a student's letters that came by e-mail or post, registered by the adviser. */
 export default async function RegisterKlagePage({ params }: { params: Promise<{ userId: string; letterId: string }> }) {
@@ -53,17 +53,7 @@ export default async function RegisterKlagePage({ params }: { params: Promise<{ 
         </dl>
       </section>
       {view.appeal ? (
-        <section className="card" aria-labelledby="klage-heading">
-          <h2 id="klage-heading">Klagen er registrert</h2>
-          <p className="mt-2">
-            Klagen kom inn {formatDateNb(view.appeal.receivedOn)}
-            {view.appeal.registeredBy ? ` og ble registrert av ${view.appeal.registeredBy}` : " i studentportalen"}. Den {STATUS[view.appeal.status]}.
-          </p>
-          {view.appeal.lateReason ? <p className="mt-2">Kom etter fristen, tatt under behandling fordi: {view.appeal.lateReason}</p> : null}
-          <p className="mt-2">
-            <Link href={`/kull/${view.cohort.id}/klager`}>Til klagene i {view.cohort.name}</Link>
-          </p>
-        </section>
+        <RegisteredKlage appeal={view.appeal} portal="i studentportalen" list={{ href: `/kull/${view.cohort.id}/klager`, label: `Til klagene i ${view.cohort.name}` }} />
       ) : view.problem ? (
         <p role="alert" className="card border-red-700 bg-red-50 text-red-900">
           {view.problem}
@@ -72,7 +62,13 @@ export default async function RegisterKlagePage({ params }: { params: Promise<{ 
         <section className="card" aria-labelledby="registrer-heading">
           <h2 id="registrer-heading">Klagen</h2>
           <div className="mt-4">
-            <RegisterAppealForm letterId={view.letter.id} userId={userId} today={osloDate(new Date())} klageDeadline={view.letter.klageDeadline!} />
+            <RegisterKlageForm
+              action={registerStudentAppealAction}
+              hidden={{ letterId: view.letter.id, userId }}
+              party="studenten"
+              today={osloDate(new Date())}
+              klageDeadline={view.letter.klageDeadline!}
+            />
           </div>
         </section>
       )}

@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { OwnIntakeNotice } from "@/components/admission/own-intake-notice";
+import { PageHeader } from "@/components/area-nav";
+import { RegisterKlageForm } from "@/components/register-klage-form";
+import { RegisteredKlage } from "@/components/registered-klage";
+import { registerAdmissionAppealAction } from "@/lib/actions/admission";
+import { osloDate } from "@/lib/domain/application-deadline";
+import { formatDateNb } from "@/lib/domain/format";
+import { OwnIntakeReadError } from "@/lib/server/admission/access";
+import { getAdmissionKlageRegistration } from "@/lib/server/admission/appeals";
+import { NotFoundError } from "@/lib/server/errors";
+import { requirePageRole } from "@/lib/server/viewer";
+import { parseRecordId } from "@/lib/validation/ids";
+
+export const metadata: Metadata = { title: "Registrer klage" };
+
+/** A klage on an admission decision that came by e-mail or post, registered by the adviser. */
+export default async function RegisterAdmissionKlagePage({ params }: { params: Promise<{ cohortId: string; applicationId: string }> }) {
+  const segments = await params;
+  const cohortId = parseRecordId(segments.cohortId);
+  const applicationId = parseRecordId(segments.applicationId);
+  if (!cohortId || !applicationId) notFound();
+  const viewer = await requirePageRole(["ADVISER", "ADMIN"], `/veileder/opptak/${cohortId}/soknad/${applicationId}/klage`);
+  const back = `/veileder/opptak/${cohortId}/soknad/${applicationId}`;
+  let view: Awaited<ReturnType<typeof getAdmissionKlageRegistration>>;
+  try {
+    view = await getAdmissionKlageRegistration(viewer, applicationId);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    if (error instanceof OwnIntakeReadError) {
+      return (
+        <>
+          <h1>Registrer klage</h1>
+          <OwnIntakeNotice />
+        </>
+      );
+    }
+    throw error;
+  }
+  if (view.application.cohortId !== cohortId) notFound();
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={back}>← Søknaden fra {view.application.applicant ?? "søkeren"}</Link>
+      </p>
+      <PageHeader
+        title="Registrer klage"
+        lead="En klage må være skriftlig, men kan komme på e-post eller brev i stedet for i søknadsportalen. Registrer den her, så behandles den som andre klager på opptak."
+      />
+      {view.letter ? (
+        <section className="card mb-6" aria-labelledby="vedtak-heading">
+          <h2 id="vedtak-heading">Vedtaket</h2>
+          <dl className="facts mt-2">
+            <dt className="font-medium">Brev</dt>
+            <dd>{view.letter.subject}</dd>
+            <dt className="font-medium">Opptak</dt>
+            <dd>{view.application.cohort}</dd>
+            <dt className="font-medium">Gjort tilgjengelig</dt>
+            <dd>{formatDateNb(view.letter.madeAvailableOn)}</dd>
+            <dt className="font-medium">Klagefrist</dt>
+            <dd>{formatDateNb(view.letter.klageDeadline)}</dd>
+          </dl>
+        </section>
+      ) : null}
+      {view.appeal ? (
+        <RegisteredKlage appeal={view.appeal} portal="i søknadsportalen" list={{ href: "/veileder/opptak/klager", label: "Til klagene på opptak" }} />
+      ) : view.problem || !view.letter ? (
+        <p role="alert" className="card border-red-700 bg-red-50 text-red-900">
+          {view.problem}
+        </p>
+      ) : (
+        <section className="card" aria-labelledby="registrer-heading">
+          <h2 id="registrer-heading">Klagen</h2>
+          <div className="mt-4">
+            <RegisterKlageForm
+              action={registerAdmissionAppealAction}
+              hidden={{ cohortId, applicationId }}
+              party="søkeren"
+              today={osloDate(new Date())}
+              klageDeadline={view.letter.klageDeadline}
+            />
+          </div>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+"use client";
+// A klage that came by e-mail or post, registered by the adviser: the text as it was sent, the day
+// it reached us, and, when that is after the deadline, why it is taken up all the same
+// (forvaltningsloven § 31). The server decides whether it was late (klageRegistration). One form
+// for a student's klage on an enkeltvedtak and an applicant's klage on an admission decision.
+import { ActionForm, type Action } from "@/components/ui/action-form";
+import { TextAreaField, TextField } from "@/components/ui/field";
+import { formatDateNb } from "@/lib/domain/format";
+
+export function RegisterKlageForm({
+  action,
+  hidden,
+  party,
+  today,
+  klageDeadline,
+}: {
+  action: Action;
+  hidden: Record<string, string>;
+  /** Who sent it, as the hints name them. */
+  party: "studenten" | "søkeren";
+  today: string;
+  klageDeadline: string;
+}) {
+  const prefix = "klage-";
+  return (
+    <ActionForm action={action} hidden={hidden} fieldIdPrefix={prefix} submitLabel="Registrer klagen" label="Registrer klage">
+      {(state) => (
+        <>
+          <TextAreaField
+            id={`${prefix}text`}
+            name="text"
+            label="Klagen"
+            hint={`Skriv inn eller lim inn klagen slik ${party} sendte den. ${party === "studenten" ? "Studenten" : "Søkeren"} får kvittering på e-post.`}
+            rows={8}
+            required
+            defaultValue={state.values?.text ?? ""}
+            errors={state.fieldErrors?.text}
+          />
+          <TextField
+            id={`${prefix}receivedOn`}
+            name="receivedOn"
+            type="date"
+            label="Kom inn"
+            hint="Dagen klagen kom til oss (e-post eller brev)."
+            required
+            max={today}
+            defaultValue={state.values?.receivedOn ?? today}
+            errors={state.fieldErrors?.receivedOn}
+          />
+          <TextAreaField
+            id={`${prefix}lateReason`}
+            name="lateReason"
+            label="Hvorfor klagen tas under behandling (bare hvis den kom for sent)"
+            hint={`Klagefristen var ${formatDateNb(klageDeadline)}. En klage som kom senere, kan tas under behandling hvis ${party} ikke kan lastes for at den kom for sent, eller det av særlige grunner er rimelig (forvaltningsloven § 31).`}
+            defaultValue={state.values?.lateReason ?? ""}
+            errors={state.fieldErrors?.lateReason}
+          />
+        </>
+      )}
+    </ActionForm>
+  );
+}

@@ -1,0 +1,37 @@
+// The klage already on a decision, on the page where an adviser would register one that came by
+// e-mail or post: when it came, how (portal or registered by whom), where it stands, and why a late
+// one is taken up. One section for a student's klage and an applicant's.
+import Link from "next/link";
+import { formatDateNb } from "@/lib/domain/format";
+
+const STATUS = {
+  RECEIVED: "venter på behandling",
+  REVERSED: "er tatt til følge",
+  UPHELD: "er ikke tatt til følge og går til klageinstansen",
+  SETTLED: "er avsluttet uten avgjørelse",
+} as const;
+
+export function RegisteredKlage({
+  appeal,
+  portal,
+  list,
+}: {
+  appeal: { receivedOn: string; status: keyof typeof STATUS; lateReason: string | null; registeredBy: string | null };
+  /** Where the party files in the portal ("i studentportalen", "i søknadsportalen"). */
+  portal: string;
+  list: { href: string; label: string };
+}) {
+  return (
+    <section className="card" aria-labelledby="klage-heading">
+      <h2 id="klage-heading">Klagen er registrert</h2>
+      <p className="mt-2">
+        Klagen kom inn {formatDateNb(appeal.receivedOn)}
+        {appeal.registeredBy ? ` og ble registrert av ${appeal.registeredBy}` : ` ${portal}`}. Den {STATUS[appeal.status]}.
+      </p>
+      {appeal.lateReason ? <p className="mt-2">Kom etter fristen, tatt under behandling fordi: {appeal.lateReason}</p> : null}
+      <p className="mt-2">
+        <Link href={list.href}>{list.label}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+// The fields of a klage that came by e-mail or post, registered by an adviser: the same for a
+// student's klage on an enkeltvedtak and an applicant's klage on an admission decision.
+import { z } from "zod";
+import { optionalText } from "./common";
+import { typedDate } from "./enrolment";
+
+/** `party`: who sent it, as the message names them ("studenten", "søkeren"). */
+export function registeredKlageFields(party: "studenten" | "søkeren") {
+  return {
+    text: z
+      .string({ error: `Skriv inn klagen slik ${party} sendte den.` })
+      .trim()
+      .min(20, `Skriv inn klagen slik ${party} sendte den (minst 20 tegn).`)
+      .max(10000, "Klagen kan ha høyst 10 000 tegn."),
+    receivedOn: typedDate("datoen klagen kom inn"),
+    lateReason: optionalText("Begrunnelsen", 2000),
+  };
+}
+
+export const REGISTER_KLAGE_INVALID = "Noe må rettes før klagen kan registreres. Se feltet som er merket.";

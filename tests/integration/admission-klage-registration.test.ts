@@ -1,0 +1,120 @@
+// A klage on an admission decision that came by e-mail or post (forvaltningsloven § 32), registered
+// by an adviser with the day it came; one after the deadline only with why (§ 31). From then on the
+// same klage as one filed in the portal: the receipt, the list, one open klage per decision.
+import { beforeAll, describe, expect, it } from "vitest";
+import { registerAdmissionAppealAction } from "@/lib/actions/admission";
+import { osloDate } from "@/lib/domain/application-deadline";
+import { klageDeadline } from "@/lib/domain/klage";
+import { OWN_INTAKE_MESSAGE } from "@/lib/permissions";
+import { OwnIntakeReadError } from "@/lib/server/admission/access";
+import { fileAppeal, getAdmissionKlageRegistration, registerAdmissionAppeal } from "@/lib/server/admission/appeals";
+import { listAppeals } from "@/lib/server/admission/queries";
+import { AccessDeniedError } from "@/lib/server/errors";
+import { createDecision, createOpenCohort, createReviewedApplication, createUser, day } from "@/prisma/seed/factories";
+import { viewerOf } from "./cohort-world";
+import { db, signInAs, submit } from "./support";
+
+const DECIDED_AT = new Date("2027-03-01T10:00:00Z"); // a Monday: the deadline is 22 March
+const NOW = new Date("2027-04-10T09:00:00Z");
+
+let adviser: ReturnType<typeof viewerOf>;
+
+async function decided(outcome: "REFUSAL" | "WAITLIST" | "OFFER", name: string, cohortId?: string) {
+  const cohort = cohortId ?? (await createOpenCohort(db(), { capacity: 2, deadline: "2027-02-01" })).cohort.id;
+  const { user, application } = await createReviewedApplication(db(), { cohortId: cohort, name, qualified: outcome !== "REFUSAL" });
+  await db().application.update({ where: { id: application.id }, data: { status: "DECIDED" } });
+  const decision = await createDecision(db(), { applicationId: application.id, decidedById: adviser.id, outcome, decidedAt: DECIDED_AT });
+  if (outcome !== "OFFER") await db().decisionLetter.updateMany({ where: { decisionId: decision.id }, data: { klageDeadline: day(klageDeadline("2027-03-01")) } });
+  return { user, application, cohortId: cohort };
+}
+
+beforeAll(async () => {
+  adviser = viewerOf(await createUser(db(), { roles: ["ADVISER"], name: "Siri Studieveileder" }));
+});
+
+describe("an admission klage that came by e-mail or post", () => {
+  it("is registered by an adviser only: late only with why, and then it is the same klage as one filed in the portal", async () => {
+    const { user, application } = await decided("REFUSAL", "Rolf Refusert");
+    const text = "Jeg klager på avslaget. Vitnemålet mitt viser 180 studiepoeng, se vedlagt kopi.";
+    const register = (viewer: typeof adviser, receivedOn: string, lateReason: string | null) =>
+      registerAdmissionAppeal(viewer, { applicationId: application.id, text, receivedOn, lateReason }, NOW);
+
+    const teacher = viewerOf(await createUser(db(), { roles: ["FACULTY"] }));
+    await expect(register(teacher, "2027-03-10", null)).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(register(viewerOf({ ...user, roles: ["APPLICANT"] }), "2027-03-10", null)).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(register(adviser, "2027-04-11", null)).rejects.toMatchObject({ fieldErrors: { receivedOn: ["Datoen kan ikke være etter i dag."] } });
+    await expect(register(adviser, "2027-02-28", null)).rejects.toMatchObject({ fieldErrors: { receivedOn: [expect.stringMatching(/^Vedtaket ble gjort tilgjengelig 1\. mars 2027/)] } });
+    await expect(register(adviser, "2027-03-23", "   ")).rejects.toMatchObject({ fieldErrors: { lateReason: [expect.stringMatching(/^Klagen kom etter klagefristen 22\. mars 2027/)] } });
+    expect(await db().appeal.count({ where: { applicationId: application.id } })).toBe(0);
+
+    // The form: what was typed comes back with the message at its field, nothing saved.
+    await signInAs(adviser);
+    const typed = { cohortId: application.cohortId, applicationId: application.id, text: "For kort.", receivedOn: "32.03.2027", lateReason: "Syk." };
+    const bad = await submit(registerAdmissionAppealAction, typed);
+    expect(bad).toMatchObject({ ok: false, values: { text: "For kort.", lateReason: "Syk." } });
+    expect(Object.keys(bad.fieldErrors ?? {}).sort()).toEqual(["receivedOn", "text"]);
+    expect(await db().appeal.count({ where: { applicationId: application.id } })).toBe(0);
+
+    const reason = "Søkeren var innlagt på sykehus fra 15. til 28. mars og sendte klagen dagen etter.";
+    const appealId = await register(adviser, "2027-03-29", reason);
+    const appeal = await db().appeal.findUniqueOrThrow({ where: { id: appealId } });
+    expect(appeal).toMatchObject({ status: "RECEIVED", registeredById: adviser.id, lateReason: reason, text });
+    expect(osloDate(appeal.filedAt)).toBe("2027-03-29");
+    const [entry] = await db().auditLog.findMany({ where: { action: "appeal.register", entityId: appealId } });
+    expect(entry).toMatchObject({ actorId: adviser.id, after: expect.objectContaining({ receivedOn: "2027-03-29", lateReason: reason, status: "RECEIVED" }) });
+    const receipt = await db().mailMessage.findUniqueOrThrow({ where: { dedupeKey: `appeal-receipt:${appealId}` } });
+    expect(receipt).toMatchObject({ userId: user.id, to: user.email });
+    expect(receipt.text).toContain("på vedtaket om opptak, 29. mars 2027");
+    expect(receipt.text).toContain(`Klagen kom etter klagefristen, men vi tar den under behandling (forvaltningsloven § 31): ${reason}`);
+
+    // One open klage per decision, whoever files the next.
+    await expect(register(adviser, "2027-04-01", reason)).rejects.toThrow("Søkeren har allerede en klage som er under behandling.");
+    await expect(fileAppeal(viewerOf({ ...user, roles: ["APPLICANT"] }), application.id, { text, file: null })).rejects.toThrow("Du har allerede en klage som er under behandling.");
+    // The klage list says how it came and why it is taken up; the page shows it instead of the form.
+    const listed = (await listAppeals(adviser, { open: true })).find((row) => row.id === appealId)!;
+    expect(listed).toMatchObject({ registeredBy: { name: "Siri Studieveileder" }, lateReason: reason });
+    expect(await getAdmissionKlageRegistration(adviser, application.id)).toMatchObject({
+      appeal: { receivedOn: "2027-03-29", status: "RECEIVED", lateReason: reason, registeredBy: "Siri Studieveileder" },
+      letter: { madeAvailableOn: "2027-03-01", klageDeadline: "2027-03-22" },
+      problem: null,
+    });
+  });
+
+  it("in time keeps no reason, on a waiting-list place too", async () => {
+    const { application } = await decided("WAITLIST", "Vilde Venteliste");
+    expect((await getAdmissionKlageRegistration(adviser, application.id)).appeal).toBeNull();
+    const appealId = await registerAdmissionAppeal(adviser, { applicationId: application.id, text: "Jeg mener jeg skulle vært rangert høyere.", receivedOn: "2027-03-22", lateReason: "Ikke nødvendig." }, NOW);
+    expect(await db().appeal.findUniqueOrThrow({ where: { id: appealId } })).toMatchObject({ lateReason: null, registeredById: adviser.id });
+    expect((await db().mailMessage.findUniqueOrThrow({ where: { dedupeKey: `appeal-receipt:${appealId}` } })).text).not.toContain("§ 31");
+  });
+
+  it("is not registered on an offer, a withdrawn application, or by an adviser who has applied to the kull herself", async () => {
+    const offered = await decided("OFFER", "Olga Tilbud");
+    await expect(registerAdmissionAppeal(adviser, { applicationId: offered.application.id, text: "Jeg klager på dette.", receivedOn: "2027-03-05", lateReason: null }, NOW)).rejects.toThrow(
+      "Søkeren kan klage på et avslag eller en plass på venteliste.",
+    );
+    expect((await getAdmissionKlageRegistration(adviser, offered.application.id)).problem).toBe("Søkeren har ikke et vedtak om avslag eller venteliste som kan påklages.");
+
+    const refused = await decided("REFUSAL", "Wenche Trukket");
+    await db().application.update({ where: { id: refused.application.id }, data: { status: "WITHDRAWN", withdrawnAt: NOW } });
+    await expect(registerAdmissionAppeal(adviser, { applicationId: refused.application.id, text: "Jeg klager på dette.", receivedOn: "2027-03-05", lateReason: null }, NOW)).rejects.toThrow(
+      "Søknaden er trukket",
+    );
+
+    const other = await decided("REFUSAL", "Per Parts", refused.cohortId);
+    const own = await createReviewedApplication(db(), { cohortId: refused.cohortId, name: "Vera Veileder" });
+    const vera = await db().user.update({ where: { id: own.user.id }, data: { roles: ["APPLICANT", "ADVISER"] } });
+    const asVera = viewerOf({ ...vera, roles: ["APPLICANT", "ADVISER"] });
+    await expect(registerAdmissionAppeal(asVera, { applicationId: other.application.id, text: "Jeg klager på dette.", receivedOn: "2027-03-05", lateReason: null }, NOW)).rejects.toThrow(OWN_INTAKE_MESSAGE);
+    await expect(getAdmissionKlageRegistration(asVera, other.application.id)).rejects.toBeInstanceOf(OwnIntakeReadError);
+    expect(await db().appeal.count({ where: { applicationId: { in: [offered.application.id, refused.application.id, other.application.id] } } })).toBe(0);
+  });
+
+  it("the database refuses a late reason without an adviser who registered it", async () => {
+    const { application } = await decided("REFUSAL", "Kari Kontroll");
+    const decision = await db().decision.findUniqueOrThrow({ where: { applicationId: application.id }, include: { letters: true } });
+    await expect(
+      db().appeal.create({ data: { applicationId: application.id, decisionId: decision.id, letterId: decision.letters[0]!.id, text: "Sent.", lateReason: "Syk." } }),
+    ).rejects.toThrow(/Appeal_late_only_by_adviser/);
+  });
+});
