@@ -146,12 +146,17 @@ function decisionSection(input: LetterInput): LetterSection {
       return {
         heading: "Vedtak",
         paragraphs: [
+          // A place on the list is not the place a klage on a refusal or a waiting-list place asks
+          // for: the klage is taken in part, and the letter says how to take the rest further.
           input.afterKlage
-            ? `Klagen er tatt til følge: du er satt på venteliste til ${study}, som nummer ${position}.`
+            ? `Klagen er delvis tatt til følge: du er satt på venteliste til ${study}, som nummer ${position}. Du får ikke studieplass nå.`
             : `Du får ikke studieplass nå, men er satt på venteliste til ${study}, som nummer ${position}.`,
           ...replaced,
           WAITLIST_HOW,
           ...closingSentence(input),
+          ...(input.afterKlage
+            ? [`Mener du fortsatt at du skulle hatt studieplass, kan du klage på dette vedtaket (se «Du kan klage» nedenfor). Holder vi fast på det, sender vi klagen til ${input.appealsBody}, som avgjør den endelig.`]
+            : []),
         ],
       };
     }

@@ -34,13 +34,13 @@ test("a klage taken gives the applicant a letter with the new decision, in a PDF
 
   const mail = await waitForMail(AILE.email, /^Plass på venteliste:/);
   expect(mail.text).toContain(`Til ${AILE.name}`);
-  expect(mail.text).toMatch(/Klagen er tatt til følge: du er satt på venteliste til Nasjonal videreutdanning i barnevernledelse \(30 studiepoeng\), Kull \S+, som nummer \d+\./);
+  expect(mail.text).toMatch(/Klagen er delvis tatt til følge: du er satt på venteliste til Nasjonal videreutdanning i barnevernledelse \(30 studiepoeng\), Kull \S+, som nummer \d+\./);
   expect(mail.text).toContain(`Saksnummer: ${reference}`);
 
   const aile = await signedIn(browser, AILE.email);
   await aile.getByRole("link", { name: /Nasjonal videreutdanning i barnevernledelse/ }).first().click();
   await expect(aile.getByText(`Saksnummer: ${reference}`).first()).toBeVisible();
-  await expect(aile.getByText(/Klagen er tatt til følge: du er satt på venteliste/).first()).toBeVisible();
+  await expect(aile.getByText(/Klagen er delvis tatt til følge: du er satt på venteliste/).first()).toBeVisible();
   // The refusal is kept as it was sent, and shown as no longer standing.
   await expect(aile.locator("summary").filter({ hasText: /^Avslag på søknad om opptak.*gjelder ikke lenger$/ })).toBeVisible();
   await expectAccessible(aile);
@@ -52,7 +52,7 @@ test("a klage taken gives the applicant a letter with the new decision, in a PDF
   const pdf = await pdfText(new Uint8Array(await response.body()));
   expect(pdf.lines).toContain(`Til ${AILE.name}`);
   expect(pdf.lines).toContain(`Saksnummer: ${reference}`);
-  expect(pdf.flat).toMatch(/Klagen er tatt til følge: du er satt på venteliste til Nasjonal videreutdanning i barnevernledelse \(30 studiepoeng\), Kull \S+, som nummer \d+\./);
+  expect(pdf.flat).toMatch(/Klagen er delvis tatt til følge: du er satt på venteliste til Nasjonal videreutdanning i barnevernledelse \(30 studiepoeng\), Kull \S+, som nummer \d+\./);
   expect(pdf.flat).toContain("forskrift om opptak til studier ved NTNU");
   expect(pdf.flat).toContain("forvaltningsloven § 2 første ledd bokstav b");
   expect(pdf.lines).toContain("Stillingen er en lederstilling i barnevernet.");

@@ -253,7 +253,7 @@ describe("a klage or a correction that moves someone on the list", () => {
     expect(await Promise.all([cato, anna, bernt].map((person) => placeOf(person.application.id)))).toEqual([1, 2, 3]);
     const catoLetters = await lettersOf(cato.application.id);
     expect(catoLetters.map((letter) => letter.kind)).toEqual(["WAITLIST", "WAITLIST"]);
-    expect(catoLetters[1]!.body).toMatch(/Klagen er tatt til følge: du er satt på venteliste til .*, som nummer 1\./);
+    expect(catoLetters[1]!.body).toMatch(/Klagen er delvis tatt til følge: du er satt på venteliste til .*, som nummer 1\./);
     expect(catoLetters[1]!.body).toContain("som ikke lenger gjelder.");
     for (const [person, from, to] of [[anna, 1, 2], [bernt, 2, 3]] as const) {
       const letters = await lettersOf(person.application.id);
@@ -265,7 +265,7 @@ describe("a klage or a correction that moves someone on the list", () => {
     }
     // The klage's place is part of the ranking now (with its grounds), so the next round keeps it.
     const move = await db().rankingMove.findFirstOrThrow({ where: { applicationId: cato.application.id } });
-    expect(move.reason).toBe("Klage tatt til følge: Erfaringen fra barnevernvakten er ledererfaring.");
+    expect(move.reason).toBe("Klage delvis tatt til følge: Erfaringen fra barnevernvakten er ledererfaring.");
     // Part of the klage's decision: not taken back outside a klagesak.
     expect(await submit(removeMoveAction, { cohortId: move.cohortId, moveId: move.id })).toMatchObject({
       ok: false,

@@ -380,7 +380,7 @@ export async function decideAppeal(viewer: Viewer, appealId: string, outcome: Ap
         }
         const current = decision.outcome === "WAITLIST" ? decision.waitlistPosition! : Number.POSITIVE_INFINITY;
         if (outcome.position >= current) throw new DomainError(`Den nye plassen må være bedre enn nummer ${decision.waitlistPosition}.`, { position: ["Velg en bedre plass."] });
-        const grounds = `Klage tatt til følge: ${outcome.grounds}`;
+        const grounds = `Klage delvis tatt til følge: ${outcome.grounds}`;
         // On the list (for now at its end), qualified: then the ranking places the applicant at
         // the place given, with the klage's grounds as the reason, and the list follows it.
         const last = (await waitlistOf(tx, appeal.cohortId)).filter((entry) => entry.decisionId !== decision.id).length + 1;

@@ -319,7 +319,12 @@ describe("the letter after a klage is taken (tatt til følge)", () => {
 
   it("a waiting-list place says its number", () => {
     const text = letterAsText(composeDecisionLetter({ ...after, kind: "WAITLIST", ranking: { rank: null, waitlistPosition: 3, capacity: 30, qualifiedCount: 0, reasons: [] } }));
-    expect(text).toContain("Klagen er tatt til følge: du er satt på venteliste til Nasjonal videreutdanning i barnevernledelse (30 studiepoeng), Kull V2027, som nummer 3.");
+    expect(text).toContain(
+      "Klagen er delvis tatt til følge: du er satt på venteliste til Nasjonal videreutdanning i barnevernledelse (30 studiepoeng), Kull V2027, som nummer 3. Du får ikke studieplass nå.",
+    );
+    // The part not taken: how to take it further, with the rights that follow.
+    expect(text).toContain("Mener du fortsatt at du skulle hatt studieplass, kan du klage på dette vedtaket (se «Du kan klage» nedenfor).");
+    expect(text).toContain("Du kan klage");
     expect(text).toContain("som ikke lenger gjelder.");
     expect(() => composeDecisionLetter({ ...after, kind: "WAITLIST" })).toThrow(RangeError);
   });
