@@ -103,6 +103,7 @@ describe("an admission letter after a klage is taken, as PDF", () => {
     // The header names the case beside the date.
     expect(pdf.lines.some((line) => line.includes(`Saksnummer: ${reference}`) && line.startsWith("Dato:"))).toBe(true);
     expect(pdf.title).toBe(letters[1]!.subject);
+    expect(pdf.lines).toContain("VEDTAK OM OPPTAK (ENKELTVEDTAK)");
   });
 });
 
@@ -135,7 +136,9 @@ describe("the PDF renderer", () => {
     expect(pdf.flat).toContain(flatten(letter.legalBasis!));
     expect(pdf.lines).toContain("Máret Ŧuoddar");
     expect(pdf.flat.replace("Spørsmål?", "")).not.toContain("?");
-    // Everything in the letter is in the PDF but the title line (the subject heads it instead).
+    // Everything in the letter is in the PDF, the title line under the subject that heads it: it
+    // says the letter is an enkeltvedtak.
     expect(pdf.flat).toContain(flatten(body.split("\n\n").slice(1).join(" ")).replace(/\t/g, " ").slice(0, 200));
+    expect(pdf.lines.slice(pdf.lines.indexOf(letter.subject), pdf.lines.indexOf(letter.subject) + 2)).toEqual([letter.subject, "VEDTAK OM ARBEIDSKRAV (ENKELTVEDTAK)"]);
   });
 });
