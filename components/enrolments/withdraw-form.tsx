@@ -23,6 +23,17 @@ export function WithdrawForm({ enrolmentId, userId, today, waitlistOpen, waitlis
             defaultValue={state.values?.effectiveOn ?? today}
             errors={state.fieldErrors?.effectiveOn}
           />
+          <TextField
+            id={`${prefix}requestedOn`}
+            name="requestedOn"
+            type="date"
+            label="Studenten ba om å slutte"
+            hint="Dagen studenten ba om det (e-post, brev eller samtale). Bekreftelsen sier det."
+            required
+            max={today}
+            defaultValue={state.values?.requestedOn ?? today}
+            errors={state.fieldErrors?.requestedOn}
+          />
           <TextAreaField id={`${prefix}reason`} name="reason" label="Grunn studenten har oppgitt" defaultValue={state.values?.reason ?? ""} errors={state.fieldErrors?.reason} />
           <ConfirmSubmit label="Registrer at studenten slutter" title="Registrere at studenten slutter?" confirmLabel="Ja, studenten slutter" tone="danger">
             <p>Studieretten i kullet avsluttes, studenten meldes av eksamen og får en bekreftelse under Brev og på e-post. Det kan ikke angres.</p>

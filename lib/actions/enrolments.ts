@@ -76,9 +76,9 @@ export const registerReturnAction = defineAction({
 
 export const cancelLeaveAction = defineAction({
   roles: ADVISERS,
-  schema: z.object({ enrolmentId, userId }),
+  schema: z.object({ enrolmentId, userId, requestedOn: typedDate("dagen studenten ba om det") }),
   async handler({ viewer, input }) {
-    const result = await cancelLeave(viewer, { enrolmentId: input.enrolmentId });
+    const result = await cancelLeave(viewer, { enrolmentId: input.enrolmentId, requestedOn: input.requestedOn });
     refresh(input.userId);
     // The leave's box and its button leave the page with it: the page says what happened.
     redirect(`/veileder/studenter/${input.userId}?trukket=${result.leaveId}`);
@@ -91,10 +91,11 @@ export const withdrawStudentAction = defineAction({
     enrolmentId,
     userId,
     effectiveOn: typedDate("datoen studenten slutter"),
+    requestedOn: typedDate("dagen studenten ba om det"),
     reason: optionalText("Grunnen", 2000),
   }),
   async handler({ viewer, input }) {
-    await withdrawStudent(viewer, { enrolmentId: input.enrolmentId, effectiveOn: input.effectiveOn, reason: input.reason });
+    await withdrawStudent(viewer, { enrolmentId: input.enrolmentId, effectiveOn: input.effectiveOn, requestedOn: input.requestedOn, reason: input.reason });
     refresh(input.userId);
     // The form leaves the page with the place: the page says what happened (and where the place went).
     redirect(`/veileder/studenter/${input.userId}?sluttet=${input.enrolmentId}`);

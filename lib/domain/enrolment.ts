@@ -72,6 +72,15 @@ export function allowedChanges(status: EnrolmentStatus): EnrolmentChange[] {
   return (Object.keys(ALLOWED_FROM) as EnrolmentChange[]).filter((change) => ALLOWED_FROM[change].includes(status));
 }
 
+/**
+ * A change made because the student asked (she stops, or a leave not begun is withdrawn) is
+ * registered with the day she asked: the letter confirms it «slik du ba om <dag>», and the audit
+ * entry keeps it. The request has come by the time it is registered: never after today.
+ */
+export function requestedOnProblem(requestedOn: string, today: string): string | null {
+  return compareIsoDates(requestedOn, today) > 0 ? "Dagen studenten ba om det, kan ikke være etter i dag." : null;
+}
+
 /** Why a change cannot be made from this status, in Norwegian for the adviser; null when it can. */
 export function enrolmentChangeProblem(change: EnrolmentChange, status: EnrolmentStatus): string | null {
   if (!(status in WHY_NOT)) throw new RangeError(`Unknown enrolment status: ${String(status)}`);

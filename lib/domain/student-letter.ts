@@ -283,8 +283,9 @@ export type StudentLetterFacts =
     }
   | { kind: "LEAVE_REFUSED"; leave: { from: string; to: string }; reason: string; grounds: string }
   | { kind: "LEAVE_ENDED"; leave: { from: string; to: string }; returnedOn: string; samlingDays: number }
-  | { kind: "LEAVE_CANCELLED"; leave: { from: string; to: string }; samlingDays: number }
-  | { kind: "WITHDRAWAL_CONFIRMED"; effectiveOn: string; reason: string | null; examWithdrawn: boolean }
+  /** `requestedOn`: the day the student asked (requestedOnProblem), confirmed in the letter. */
+  | { kind: "LEAVE_CANCELLED"; leave: { from: string; to: string }; samlingDays: number; requestedOn: string }
+  | { kind: "WITHDRAWAL_CONFIRMED"; effectiveOn: string; reason: string | null; examWithdrawn: boolean; requestedOn: string }
   | { kind: "COMPLETION_CONFIRMED"; exam: { title: string; startsOn: string }; grade: string; credits: number; courseCode: string }
   | {
       kind: "TRANSFER_CONFIRMED";
@@ -641,7 +642,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
           {
             heading: "Bekreftelse",
             paragraphs: [
-              `Vi bekrefter at permisjonen du hadde fått fra ${study} fra og med ${formatDateNb(input.leave.from)} til og med ${formatDateNb(input.leave.to)}, er trukket tilbake, slik du ba om. Permisjonen hadde ikke begynt.`,
+              `Vi bekrefter at permisjonen du hadde fått fra ${study} fra og med ${formatDateNb(input.leave.from)} til og med ${formatDateNb(input.leave.to)}, er trukket tilbake, slik du ba om ${formatDateNb(input.requestedOn)}. Permisjonen hadde ikke begynt.`,
               input.samlingDays === 0
                 ? "Ingen samlingsdager var i perioden, så oppmøtet ditt er som før."
                 : `${countNoun(input.samlingDays, "samlingsdag", "samlingsdager")} var i perioden. De teller som vanlige samlingsdager: møter du ikke, er det fravær.`,
@@ -665,7 +666,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
           {
             heading: "Bekreftelse",
             paragraphs: [
-              `Vi bekrefter at du har sluttet på ${study} fra og med ${formatDateNb(input.effectiveOn)}, slik du ba om. Studieretten din i kullet er avsluttet.`,
+              `Vi bekrefter at du har sluttet på ${study} fra og med ${formatDateNb(input.effectiveOn)}, slik du ba om ${formatDateNb(input.requestedOn)}. Studieretten din i kullet er avsluttet.`,
               ...(input.reason ? [`Det du oppga som grunn: ${input.reason.trim()}`] : []),
               input.examWithdrawn ? "Du er meldt av eksamen." : "Du blir ikke meldt opp til eksamen.",
               "Arbeidskravene og oppmøtet du har fått godkjent, er lagret. Vil du ta opp studiet igjen senere, må du søke opptak på nytt; kontakt studieveilederen om hva som kan godkjennes da.",

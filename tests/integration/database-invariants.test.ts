@@ -259,7 +259,7 @@ describe("case numbers", () => {
     await expect(
       createStudentLetter(db(), {
         enrolmentId: enrolment.id,
-        facts: { kind: "WITHDRAWAL_CONFIRMED", effectiveOn: "2030-10-02", reason: null, examWithdrawn: false },
+        facts: { kind: "WITHDRAWAL_CONFIRMED", effectiveOn: "2030-10-02", reason: null, examWithdrawn: false, requestedOn: "2030-10-01" },
         decidedBy: signer,
         about: { type: "Enrolment", id: enrolment.id },
         at: new Date("2030-10-02T10:00:00Z"),

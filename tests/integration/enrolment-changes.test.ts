@@ -119,7 +119,7 @@ describe("who makes the changes", () => {
     const request = { enrolmentId: student(LEAVE).enrolmentId, from: TODAY, to: addDays(TODAY, 30), reason: "Sykdom", documentation: null };
     await expect(grantLeave(world.teacher, request, NOW)).rejects.toThrow(AccessDeniedError);
     const self = viewerOf({ id: student(LEAVE).userId, email: "s@example.no", name: student(LEAVE).name, roles: ["STUDENT"] });
-    await expect(withdrawStudent(self, { enrolmentId: student(LEAVE).enrolmentId, effectiveOn: TODAY, reason: null }, NOW)).rejects.toThrow(AccessDeniedError);
+    await expect(withdrawStudent(self, { enrolmentId: student(LEAVE).enrolmentId, effectiveOn: TODAY, requestedOn: TODAY, reason: null }, NOW)).rejects.toThrow(AccessDeniedError);
     expect(await db().leaveOfAbsence.count({ where: { enrolmentId: student(LEAVE).enrolmentId } })).toBe(0);
   });
 });
@@ -361,8 +361,12 @@ describe("a klage on a refused leave, and a leave that begins later", () => {
     const withLeave = (await recomputed(world.cohortId)).get(enrolmentId)!;
     const registrations = await db().examRegistration.findMany({ where: { enrolmentId }, select: { id: true, status: true } });
 
-    await expect(cancelLeave(world.teacher, { enrolmentId }, NOW)).rejects.toThrow(AccessDeniedError);
-    const result = await cancelLeave(world.adviser, { enrolmentId }, NOW);
+    await expect(cancelLeave(world.teacher, { enrolmentId, requestedOn: osloDate(NOW) }, NOW)).rejects.toThrow(AccessDeniedError);
+    await expect(cancelLeave(world.adviser, { enrolmentId, requestedOn: addDays(TODAY, 1) }, NOW)).rejects.toMatchObject({
+      fieldErrors: { requestedOn: ["Dagen studenten ba om det, kan ikke være etter i dag."] },
+    });
+    expect(await db().leaveOfAbsence.findUniqueOrThrow({ where: { id: granted.leaveId } })).toMatchObject({ status: "GRANTED" });
+    const result = await cancelLeave(world.adviser, { enrolmentId, requestedOn: addDays(TODAY, -2) }, NOW);
     expect(result).toMatchObject({ leaveId: granted.leaveId, samlingDays: 3, from });
     expect(await db().leaveOfAbsence.findUniqueOrThrow({ where: { id: granted.leaveId } })).toMatchObject({ status: "CANCELLED", returnedOn: null });
     expect((await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId } })).status).toBe("ACTIVE");
@@ -372,10 +376,11 @@ describe("a klage on a refused leave, and a leave that begins later", () => {
     const [letter] = await lettersOf(enrolmentId, "LEAVE_CANCELLED");
     expect(letter).toMatchObject({ enkeltvedtak: false, klageDeadline: null });
     expect(letter!.subject).toContain("er trukket tilbake");
+    expect(letter!.body).toContain(`slik du ba om ${formatDateNb(addDays(TODAY, -2))}.`);
     expect(await caseOf(letter!.id)).toBe(await caseOf(granted.letterId));
     expect(await mailFor(letter!.id)).toBe(1);
     const [entry] = await db().auditLog.findMany({ where: { action: "leave.cancel", entityId: granted.leaveId } });
-    expect(entry).toMatchObject({ actorId: world.adviser.id, before: { status: "GRANTED", from, to }, after: { status: "CANCELLED", samlingDays: 3, letterId: letter!.id } });
+    expect(entry).toMatchObject({ actorId: world.adviser.id, before: { status: "GRANTED", from, to }, after: { status: "CANCELLED", samlingDays: 3, requestedOn: addDays(TODAY, -2), letterId: letter!.id } });
 
     // Its days count as ordinary days again: the standing is the recomputation, and differs from the one with the leave.
     const stored = (await storedStandings(world.cohortId)).get(enrolmentId);
@@ -383,13 +388,13 @@ describe("a klage on a refused leave, and a leave that begins later", () => {
     expect(stored).not.toEqual(withLeave);
     // The job never starts it; a second withdrawal finds nothing; a new leave can be granted.
     expect(await startDueLeaves({ now: new Date(NOW.getTime() + 11 * 86_400_000) })).toBe(0);
-    await expect(cancelLeave(world.adviser, { enrolmentId }, NOW)).rejects.toThrow("Studenten har ingen innvilget permisjon som ikke er avsluttet.");
+    await expect(cancelLeave(world.adviser, { enrolmentId, requestedOn: osloDate(NOW) }, NOW)).rejects.toThrow("Studenten har ingen innvilget permisjon som ikke er avsluttet.");
     const again = await grantLeave(world.adviser, { enrolmentId, from, to, reason: "Permisjon for omsorg", documentation: null }, NOW);
     // Once it has begun it is not withdrawn: the return is registered instead.
     // Noon in Oslo on the leave's first day, whatever the clock change between.
     const firstDay = new Date(`${from}T12:00:00+01:00`);
-    await expect(cancelLeave(world.adviser, { enrolmentId }, firstDay)).rejects.toThrow(/Registrer at studenten er tilbake i stedet/);
-    await cancelLeave(world.adviser, { enrolmentId }, NOW);
+    await expect(cancelLeave(world.adviser, { enrolmentId, requestedOn: osloDate(firstDay) }, firstDay)).rejects.toThrow(/Registrer at studenten er tilbake i stedet/);
+    await cancelLeave(world.adviser, { enrolmentId, requestedOn: osloDate(NOW) }, NOW);
     expect((await db().leaveOfAbsence.findUniqueOrThrow({ where: { id: again.leaveId } })).status).toBe("CANCELLED");
   });
 
@@ -468,7 +473,7 @@ describe("leave or the end of the enrolment after the exam began", () => {
     const [onLeave, leaving] = kull.students.map((row) => row.enrolmentId) as [string, string];
     await registerForExam(kull.teacher, { cohortId: kull.cohortId }, await beforeTheExam(kull));
     await grantLeave(kull.adviser, { enrolmentId: onLeave, from: TODAY, to: addDays(TODAY, 30), reason: "Sykdom", documentation: null }, NOW);
-    await withdrawStudent(kull.adviser, { enrolmentId: leaving, effectiveOn: TODAY, reason: null }, NOW);
+    await withdrawStudent(kull.adviser, { enrolmentId: leaving, effectiveOn: TODAY, requestedOn: TODAY, reason: null }, NOW);
     const registrationOf = (enrolmentId: string) => db().examRegistration.findFirstOrThrow({ where: { enrolmentId } });
 
     // On leave, still in the kull: kept, and graded as any other.
@@ -797,18 +802,22 @@ describe("withdrawal and the waiting list", () => {
   }
 
   async function checkWithdrawal(kull: { enrolmentId: string }, released: boolean) {
-    const result = await withdrawStudent(world.adviser, { enrolmentId: kull.enrolmentId, effectiveOn: TODAY, reason: "Ny jobb" }, NOW);
+    await expect(withdrawStudent(world.adviser, { enrolmentId: kull.enrolmentId, effectiveOn: TODAY, requestedOn: addDays(TODAY, 1), reason: "Ny jobb" }, NOW)).rejects.toMatchObject({
+      fieldErrors: { requestedOn: ["Dagen studenten ba om det, kan ikke være etter i dag."] },
+    });
+    const result = await withdrawStudent(world.adviser, { enrolmentId: kull.enrolmentId, effectiveOn: TODAY, requestedOn: addDays(TODAY, -3), reason: "Ny jobb" }, NOW);
     expect(result.placeReleased).toBe(released);
     const enrolment = await db().enrolment.findUniqueOrThrow({ where: { id: kull.enrolmentId } });
     expect(enrolment.status).toBe("WITHDRAWN");
     expect(enrolment.placeReleasedAt !== null).toBe(released);
     const [letter] = await lettersOf(kull.enrolmentId, "WITHDRAWAL_CONFIRMED");
     expect(letter!.id).toBe(result.letterId);
+    expect(letter!.body).toContain(`fra og med ${formatDateNb(TODAY)}, slik du ba om ${formatDateNb(addDays(TODAY, -3))}.`);
     expect(await mailFor(result.letterId)).toBe(1);
     expect(await db().auditLog.findFirstOrThrow({ where: { action: "enrolment.withdraw", entityId: kull.enrolmentId } })).toMatchObject({
       actorId: world.adviser.id,
       before: { status: "ACTIVE" },
-      after: { status: "WITHDRAWN", effectiveOn: TODAY, reason: "Ny jobb", placeReleased: released, letterId: result.letterId },
+      after: { status: "WITHDRAWN", effectiveOn: TODAY, requestedOn: addDays(TODAY, -3), reason: "Ny jobb", placeReleased: released, letterId: result.letterId },
     });
     return result;
   }
@@ -834,8 +843,8 @@ describe("withdrawal and the waiting list", () => {
     await grantLeave(kull.adviser, { enrolmentId: later, from: addDays(TODAY, 5), to: addDays(TODAY, 20), reason: "Operasjon", documentation: null }, NOW);
     await grantLeave(kull.adviser, { enrolmentId: now, from: addDays(TODAY, -3), to: addDays(TODAY, 20), reason: "Sykdom", documentation: null }, NOW);
     await grantLeave(kull.adviser, { enrolmentId: mover, from: addDays(TODAY, 5), to: addDays(TODAY, 20), reason: "Omsorg", documentation: null }, NOW);
-    await withdrawStudent(kull.adviser, { enrolmentId: later, effectiveOn: TODAY, reason: null }, NOW);
-    await withdrawStudent(kull.adviser, { enrolmentId: now, effectiveOn: TODAY, reason: null }, NOW);
+    await withdrawStudent(kull.adviser, { enrolmentId: later, effectiveOn: TODAY, requestedOn: TODAY, reason: null }, NOW);
+    await withdrawStudent(kull.adviser, { enrolmentId: now, effectiveOn: TODAY, requestedOn: TODAY, reason: null }, NOW);
     expect(await leaveOf(later)).toMatchObject({ status: "CANCELLED", returnedOn: null });
     expect(await leaveOf(now)).toMatchObject({ status: "GRANTED", returnRegisteredById: kull.adviser.id, ending: "STUDENT_WITHDRAWN" });
     expect(osloDate((await leaveOf(now)).returnedOn!)).toBe(TODAY);
@@ -853,8 +862,8 @@ describe("withdrawal and the waiting list", () => {
     // stopped, never covering a day after it; one that began after that day is withdrawn.
     await grantLeave(kull.adviser, { enrolmentId: backdated, from: addDays(TODAY, -10), to: addDays(TODAY, 20), reason: "Sykdom", documentation: null }, NOW);
     await grantLeave(kull.adviser, { enrolmentId: begunAfter, from: addDays(TODAY, -3), to: addDays(TODAY, 20), reason: "Sykdom", documentation: null }, NOW);
-    await withdrawStudent(kull.adviser, { enrolmentId: backdated, effectiveOn: addDays(TODAY, -5), reason: null }, NOW);
-    await withdrawStudent(kull.adviser, { enrolmentId: begunAfter, effectiveOn: addDays(TODAY, -5), reason: null }, NOW);
+    await withdrawStudent(kull.adviser, { enrolmentId: backdated, effectiveOn: addDays(TODAY, -5), requestedOn: TODAY, reason: null }, NOW);
+    await withdrawStudent(kull.adviser, { enrolmentId: begunAfter, effectiveOn: addDays(TODAY, -5), requestedOn: TODAY, reason: null }, NOW);
     expect(await leaveOf(backdated)).toMatchObject({ status: "GRANTED", ending: "STUDENT_WITHDRAWN" });
     expect(osloDate((await leaveOf(backdated)).returnedOn!)).toBe(addDays(TODAY, -5));
     expect(await leaveOf(begunAfter)).toMatchObject({ status: "CANCELLED", returnedOn: null, ending: null });
@@ -877,7 +886,7 @@ describe("withdrawal and the waiting list", () => {
   });
 
   it("a student already withdrawn cannot withdraw again, and a withdrawal in the future is refused at its field", async () => {
-    await expect(withdrawStudent(world.adviser, { enrolmentId: student(REFUSED).enrolmentId, effectiveOn: addDays(TODAY, 1), reason: null }, NOW)).rejects.toMatchObject({
+    await expect(withdrawStudent(world.adviser, { enrolmentId: student(REFUSED).enrolmentId, effectiveOn: addDays(TODAY, 1), requestedOn: TODAY, reason: null }, NOW)).rejects.toMatchObject({
       fieldErrors: { effectiveOn: [expect.stringContaining("kan ikke være etter i dag")] },
     });
   });
@@ -949,7 +958,7 @@ describe("stored standing equals a recomputation after any sequence of leave cha
                 ? refuseLeave(property.adviser, { ...request, grounds: "Ikke dokumentert." }, NOW)
                 : kind === "RETURN"
                   ? registerReturn(property.adviser, { enrolmentId, returnedOn: TODAY }, NOW)
-                  : cancelLeave(property.adviser, { enrolmentId }, NOW);
+                  : cancelLeave(property.adviser, { enrolmentId, requestedOn: osloDate(NOW) }, NOW);
           // A change the rules refuse leaves everything as it was.
           await run.catch((error) => {
             if (!(error instanceof DomainError)) throw error;
@@ -1008,7 +1017,7 @@ describe("leave, klager on refusals, and the kull's completion in any order", ()
                   : kind === "RETURN"
                     ? registerReturn(kull.adviser, { enrolmentId, returnedOn: today }, now)
                     : kind === "CANCEL"
-                      ? cancelLeave(kull.adviser, { enrolmentId }, now)
+                      ? cancelLeave(kull.adviser, { enrolmentId, requestedOn: osloDate(now) }, now)
                       : kind === "COMPLETE_KULL"
                         ? completeCohort(kull.adviser, kull.cohortId, now)
                         : kind === "REOPEN_KULL"
@@ -1072,7 +1081,7 @@ describe("the student's page after a withdrawal", () => {
     const world = await makeCohort({ students: 2, samlinger: planDays(addDays(today, -30), 3), heldBefore: today });
     const student = world.students[0]!;
     await signInAs(world.users.adviser);
-    expect(await redirectOf(() => submit(withdrawStudentAction, { enrolmentId: student.enrolmentId, userId: student.userId, effectiveOn: today, reason: "Ny jobb" }))).toBe(
+    expect(await redirectOf(() => submit(withdrawStudentAction, { enrolmentId: student.enrolmentId, userId: student.userId, effectiveOn: today, requestedOn: today, reason: "Ny jobb" }))).toBe(
       `/veileder/studenter/${student.userId}?sluttet=${student.enrolmentId}`,
     );
     expect((await db().enrolment.findUniqueOrThrow({ where: { id: student.enrolmentId }, select: { status: true } })).status).toBe("WITHDRAWN");

@@ -93,17 +93,17 @@ describe("a student who is also on the staff of her kull", () => {
     const leave = { enrolmentId, from: daysFromToday(10), to: daysFromToday(40), reason: "Fødselspermisjon", documentation: null };
     await expect(grantLeave(herself, leave)).rejects.toThrow(OWN_CASE_MESSAGE);
     await expect(refuseLeave(herself, { ...leave, grounds: "Ikke dokumentert." })).rejects.toThrow(OWN_CASE_MESSAGE);
-    await expect(withdrawStudent(herself, { enrolmentId, effectiveOn: today, reason: null })).rejects.toThrow(OWN_CASE_MESSAGE);
+    await expect(withdrawStudent(herself, { enrolmentId, effectiveOn: today, requestedOn: today, reason: null })).rejects.toThrow(OWN_CASE_MESSAGE);
     await expect(completeStudent(herself, { enrolmentId })).rejects.toThrow(OWN_CASE_MESSAGE);
     expect(await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId } })).toMatchObject({ status: "ACTIVE" });
     expect(await db().leaveOfAbsence.count({ where: { enrolmentId } })).toBe(0);
     // A colleague grants it. She neither cancels it nor registers her return, nor transfers herself.
     await expect(grantLeave(world.adviser, leave)).resolves.toMatchObject({ started: false });
-    await expect(cancelLeave(herself, { enrolmentId })).rejects.toThrow(OWN_CASE_MESSAGE);
+    await expect(cancelLeave(herself, { enrolmentId, requestedOn: today })).rejects.toThrow(OWN_CASE_MESSAGE);
     await expect(registerReturn(herself, { enrolmentId, returnedOn: today })).rejects.toThrow(OWN_CASE_MESSAGE);
     await expect(transferStudent(herself, { enrolmentId, toCohortId: world.cohortId, credits: [], samlinger: [] })).rejects.toThrow(OWN_CASE_MESSAGE);
     expect(await db().leaveOfAbsence.findFirstOrThrow({ where: { enrolmentId } })).toMatchObject({ status: "GRANTED" });
-    await cancelLeave(world.adviser, { enrolmentId });
+    await cancelLeave(world.adviser, { enrolmentId, requestedOn: today });
     expect(await db().leaveOfAbsence.findFirstOrThrow({ where: { enrolmentId } })).toMatchObject({ status: "CANCELLED" });
   });
 });

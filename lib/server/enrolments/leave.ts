@@ -27,6 +27,7 @@ import {
   leaveCancellationProblem,
   leaveHasBegun,
   leaveRequestProblems,
+  requestedOnProblem,
   returnDateProblem,
   type EnrolmentStatus,
   type LeavePeriod,
@@ -302,9 +303,11 @@ export async function registerReturn(viewer: Viewer, input: { enrolmentId: strin
  * again). A leave that has begun ends with a registered return instead. The leave's first day is
  * checked under the enrolment's lock, so the `enrolments.leave` job cannot start it in between.
  */
-export async function cancelLeave(viewer: Viewer, input: { enrolmentId: string }, now = new Date()) {
+export async function cancelLeave(viewer: Viewer, input: { enrolmentId: string; requestedOn: string }, now = new Date()) {
   requireAdviser(viewer);
   const today = osloDate(now);
+  const requested = requestedOnProblem(input.requestedOn, today);
+  if (requested) throw new DomainError(requested, { requestedOn: [requested] });
   const result = await withRetry(() => db().$transaction(async (tx) => {
     const enrolment = await lockEnrolmentToDecide(tx, viewer, input.enrolmentId);
     const leave = await tx.leaveOfAbsence.findFirst({
@@ -321,7 +324,7 @@ export async function cancelLeave(viewer: Viewer, input: { enrolmentId: string }
     const samlingDays = daysOnLeave(facts.planDays, [current]).length;
     const letter = await issueStudentLetter(tx, {
       enrolmentId: enrolment.id,
-      facts: { kind: "LEAVE_CANCELLED", leave: { from: current.from, to: current.to }, samlingDays },
+      facts: { kind: "LEAVE_CANCELLED", leave: { from: current.from, to: current.to }, samlingDays, requestedOn: input.requestedOn },
       decidedBy: await signer(tx, viewer, enrolment.cohortId),
       about: { type: "LeaveOfAbsence", id: leave.id },
       inCaseOf: await leaveCaseLetter(tx, enrolment.id, leave.id),
@@ -333,7 +336,7 @@ export async function cancelLeave(viewer: Viewer, input: { enrolmentId: string }
       entityType: "LeaveOfAbsence",
       entityId: leave.id,
       before: { status: "GRANTED", from: current.from, to: current.to },
-      after: { status: "CANCELLED", samlingDays, letterId: letter.id },
+      after: { status: "CANCELLED", samlingDays, requestedOn: input.requestedOn, letterId: letter.id },
     });
     await refreshStandings(
       tx,

@@ -6,7 +6,7 @@ import "server-only";
 // one transaction with its audit entry; the job is asked for after the commit.
 import { osloDate } from "@/lib/domain/application-deadline";
 import { compareIsoDates } from "@/lib/domain/dates";
-import { enrolmentChangeProblem } from "@/lib/domain/enrolment";
+import { enrolmentChangeProblem, requestedOnProblem } from "@/lib/domain/enrolment";
 import { day } from "@/lib/dates";
 import { requestJob } from "@/lib/jobs/queue";
 import { audit } from "@/lib/server/audit";
@@ -24,6 +24,8 @@ export interface WithdrawalInput {
   effectiveOn: string;
   /** Why, in the student's words (optional). */
   reason: string | null;
+  /** The day the student asked to stop (today or earlier): the letter confirms it. */
+  requestedOn: string;
 }
 
 export async function withdrawStudent(viewer: Viewer, input: WithdrawalInput, now = new Date()) {
@@ -33,6 +35,8 @@ export async function withdrawStudent(viewer: Viewer, input: WithdrawalInput, no
     const message = "Registrer at studenten slutter når det har skjedd: datoen kan ikke være etter i dag.";
     throw new DomainError(message, { effectiveOn: [message] });
   }
+  const requested = requestedOnProblem(input.requestedOn, today);
+  if (requested) throw new DomainError(requested, { requestedOn: [requested] });
   const result = await withRetry(() => db().$transaction(async (tx) => {
     const enrolment = await lockEnrolmentToDecide(tx, viewer, input.enrolmentId);
     const problem = enrolmentChangeProblem("WITHDRAW", enrolment.status);
@@ -46,7 +50,7 @@ export async function withdrawStudent(viewer: Viewer, input: WithdrawalInput, no
     const place = await givePlaceBack(tx, enrolment, now);
     const letter = await issueStudentLetter(tx, {
       enrolmentId: enrolment.id,
-      facts: { kind: "WITHDRAWAL_CONFIRMED", effectiveOn: input.effectiveOn, reason, examWithdrawn: exam.withdrawn },
+      facts: { kind: "WITHDRAWAL_CONFIRMED", effectiveOn: input.effectiveOn, reason, examWithdrawn: exam.withdrawn, requestedOn: input.requestedOn },
       decidedBy: await signer(tx, viewer, enrolment.cohortId),
       about: { type: "Enrolment", id: enrolment.id },
       now,
@@ -60,6 +64,7 @@ export async function withdrawStudent(viewer: Viewer, input: WithdrawalInput, no
       after: {
         status: "WITHDRAWN",
         effectiveOn: input.effectiveOn,
+        requestedOn: input.requestedOn,
         reason,
         examWithdrawn: exam.withdrawn,
         placeReleased: place.released,

@@ -27,6 +27,7 @@ import {
   type EnrolmentChange,
   type EnrolmentStatus,
   type LeaveEnding,
+  requestedOnProblem,
 } from "@/lib/domain/enrolment";
 
 describe("which changes a status allows", () => {
@@ -455,5 +456,13 @@ describe("completion", () => {
       "Karakteren som teller, er endret fra B til F etter at resultatet på Eksamen, H2026 ble endret. Begrunnelse for endringen av resultatet: Ny sensur etter klage på karakteren.",
     );
     expect(completionChangeText({ kind: "REVOKED", from: "B", to: "F" }, "Eksamen, H2026", undefined, "  ").reason).not.toContain("Begrunnelse");
+  });
+});
+
+describe("a request's day (requestedOnProblem)", () => {
+  it("is today or before, never after", () => {
+    expect(requestedOnProblem("2027-01-28", "2027-01-28")).toBeNull();
+    expect(requestedOnProblem("2026-12-01", "2027-01-28")).toBeNull();
+    expect(requestedOnProblem("2027-01-29", "2027-01-28")).toBe("Dagen studenten ba om det, kan ikke være etter i dag.");
   });
 });

@@ -250,8 +250,8 @@ describe("who handles a klage", () => {
       LEAVE_GRANTED: { ...party, kind: "LEAVE_GRANTED", leave: { from: "2026-03-01", to: "2026-04-01" }, reason: "r", samlingDays: 3, maxAbsences: 5, attendancePercent: 80, examWithdrawn: false },
       LEAVE_REFUSED: { ...party, kind: "LEAVE_REFUSED", leave: { from: "2026-03-01", to: "2026-04-01" }, reason: "r", grounds: "g" },
       LEAVE_ENDED: { ...party, kind: "LEAVE_ENDED", leave: { from: "2026-03-01", to: "2026-04-01" }, returnedOn: "2026-03-20", samlingDays: 2 },
-      LEAVE_CANCELLED: { ...party, kind: "LEAVE_CANCELLED", leave: { from: "2026-03-01", to: "2026-04-01" }, samlingDays: 2 },
-      WITHDRAWAL_CONFIRMED: { ...party, kind: "WITHDRAWAL_CONFIRMED", effectiveOn: "2026-03-01", reason: null, examWithdrawn: false },
+      LEAVE_CANCELLED: { ...party, kind: "LEAVE_CANCELLED", leave: { from: "2026-03-01", to: "2026-04-01" }, samlingDays: 2, requestedOn: "2026-02-20" },
+      WITHDRAWAL_CONFIRMED: { ...party, kind: "WITHDRAWAL_CONFIRMED", effectiveOn: "2026-03-01", reason: null, examWithdrawn: false, requestedOn: "2026-02-27" },
       COMPLETION_CONFIRMED: { ...party, kind: "COMPLETION_CONFIRMED", exam: { title: "Hjemmeeksamen", startsOn: "2026-11-19" }, grade: "B", credits: 30, courseCode: "BVL6001" },
       TRANSFER_CONFIRMED: { ...party, kind: "TRANSFER_CONFIRMED", fromCohortName: "Kull H2025", credited: [], remaining: ["Fagnotat 1"], attendance: { days: 0, samlinger: [] }, firstDay: null },
     };
@@ -346,15 +346,22 @@ describe("replacedStudentLetters", () => {
   });
 });
 
+describe("a withdrawal's confirmation", () => {
+  it("confirms the day she stops and the day she asked", () => {
+    const letter = composeStudentLetter({ ...party, kind: "WITHDRAWAL_CONFIRMED", effectiveOn: "2027-02-01", reason: null, examWithdrawn: true, requestedOn: "2027-01-28" });
+    expect(letter.sections.flatMap((section) => section.paragraphs).join("\n")).toContain("fra og med 1. februar 2027, slik du ba om 28. januar 2027. Studieretten din i kullet er avsluttet.");
+  });
+});
+
 describe("a withdrawn leave's letter", () => {
   it("confirms what was asked, names the period and says its days count again", () => {
-    const letter = composeStudentLetter({ ...party, kind: "LEAVE_CANCELLED", leave: { from: "2027-01-11", to: "2027-03-31" }, samlingDays: 3 });
+    const letter = composeStudentLetter({ ...party, kind: "LEAVE_CANCELLED", leave: { from: "2027-01-11", to: "2027-03-31" }, samlingDays: 3, requestedOn: "2027-01-04" });
     expect(letter.subject).toBe("Permisjonen fra 11. januar 2027 er trukket tilbake");
     expect(letter.enkeltvedtak).toBe(false);
     const text = letter.sections.flatMap((section) => section.paragraphs).join("\n");
-    expect(text).toContain("fra og med 11. januar 2027 til og med 31. mars 2027, er trukket tilbake, slik du ba om");
+    expect(text).toContain("fra og med 11. januar 2027 til og med 31. mars 2027, er trukket tilbake, slik du ba om 4. januar 2027. Permisjonen hadde ikke begynt.");
     expect(text).toContain("3 samlingsdager var i perioden. De teller som vanlige samlingsdager: møter du ikke, er det fravær.");
-    const none = composeStudentLetter({ ...party, kind: "LEAVE_CANCELLED", leave: { from: "2027-01-11", to: "2027-01-12" }, samlingDays: 0 });
+    const none = composeStudentLetter({ ...party, kind: "LEAVE_CANCELLED", leave: { from: "2027-01-11", to: "2027-01-12" }, samlingDays: 0, requestedOn: "2027-01-04" });
     expect(none.sections.flatMap((section) => section.paragraphs).join("\n")).toContain("Ingen samlingsdager var i perioden");
   });
 });

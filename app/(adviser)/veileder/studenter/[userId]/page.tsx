@@ -6,10 +6,11 @@ import { IdentityForm } from "@/components/enrolments/identity-form";
 import { LeaveForm } from "@/components/enrolments/leave-form";
 import { ReturnForm } from "@/components/enrolments/return-form";
 import { WithdrawForm } from "@/components/enrolments/withdraw-form";
+import { CancelLeaveForm } from "@/components/enrolments/cancel-leave-form";
 import { ENROLMENT_STATUS, StatusBadge } from "@/components/status-badge";
 import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { DataTable, type Column } from "@/components/ui/data-table";
-import { cancelLeaveAction, completeStudentAction, saveIdentityAction } from "@/lib/actions/enrolments";
+import { completeStudentAction, saveIdentityAction } from "@/lib/actions/enrolments";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { capitalise, formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { describeStandingStatus } from "@/lib/domain/standing";
@@ -282,19 +283,7 @@ function EnrolmentCard({ enrolment, userId, today }: { enrolment: Enrolment; use
           {openLeave.overdue ? <p className="mt-1">Den siste dagen er passert. Registrer at studenten er tilbake, eller at studenten slutter eller overføres.</p> : null}
           {actions.cancelLeave ? (
             <div className="mt-3">
-              <ConfirmActionButton
-                action={cancelLeaveAction}
-                hidden={{ enrolmentId: enrolment.id, userId }}
-                label="Trekk tilbake permisjonen"
-                title="Trekke tilbake permisjonen?"
-                confirmLabel="Ja, trekk tilbake og send bekreftelsen"
-                className="btn-secondary"
-              >
-                <p>
-                  Gjør dette når studenten ber om det. Permisjonen {formatDateNb(openLeave.from)}–{formatDateNb(openLeave.to)} har ikke begynt: den
-                  faller bort, samlingsdagene i perioden teller som vanlig, og studenten får en bekreftelse under Brev og på e-post.
-                </p>
-              </ConfirmActionButton>
+              <CancelLeaveForm enrolmentId={enrolment.id} userId={userId} today={today} leave={{ from: openLeave.from, to: openLeave.to }} />
             </div>
           ) : null}
         </div>
