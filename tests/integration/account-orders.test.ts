@@ -123,6 +123,28 @@ describe("disabling an account voids the links still out", () => {
   });
 });
 
+describe("disabling an account while it is made an admin", () => {
+  it("reads the roles under the row's lock: an adviser waits for the grant, then may not disable an admin", async () => {
+    const adviser = viewerOf(await createUser(db(), { roles: ["ADVISER"] }));
+    const target = await createUser(db(), { roles: ["FACULTY"] });
+    const granting = await connectRaw();
+    try {
+      await granting.query("BEGIN");
+      await granting.query(`UPDATE "User" SET "roles" = ARRAY['ADMIN']::"Role"[] WHERE "id" = $1`, [target.id]);
+      const disabling = setUserDisabled(adviser, target.id, true).then(
+        () => "disabled",
+        (error: Error) => error.name,
+      );
+      expect(await someoneWaitsFor(granting)).toBe(true);
+      await granting.query("COMMIT");
+      expect(await disabling).toBe("AccessDeniedError");
+      expect(await db().user.findUniqueOrThrow({ where: { id: target.id }, select: { disabledAt: true, roles: true } })).toEqual({ disabledAt: null, roles: ["ADMIN"] });
+    } finally {
+      await granting.end();
+    }
+  });
+});
+
 describe("a password change checked before a reset that came in between", () => {
   it("is refused once a reset has replaced the password it was checked against: the owner's new password stands", async () => {
     const user = await createUser(db(), { password: OLD });

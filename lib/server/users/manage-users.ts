@@ -66,10 +66,13 @@ export async function createUserAccount(viewer: Viewer, input: { name: string; e
 
 /** Disabling ends every session of the account at once; enabling lets the person sign in again. */
 export async function setUserDisabled(viewer: Viewer, userId: string, disabled: boolean) {
-  const target = await db().user.findUnique({ where: { id: userId }, select: USER_FIELDS });
-  if (!target) throw new NotFoundError("Fant ikke brukeren.");
-  if (!canDisableUser(viewer, target)) throw new AccessDeniedError("Du kan ikke endre denne brukeren.");
   return db().$transaction(async (tx) => {
+    // The permission rests on the target's roles (an adviser may not disable an admin): read them
+    // under the row's lock, so a role given at the same moment is seen, not the roles before it.
+    await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
+    const target = await tx.user.findUnique({ where: { id: userId }, select: USER_FIELDS });
+    if (!target) throw new NotFoundError("Fant ikke brukeren.");
+    if (!canDisableUser(viewer, target)) throw new AccessDeniedError("Du kan ikke endre denne brukeren.");
     const updated = await tx.user.update({
       where: { id: userId },
       data: { disabledAt: disabled ? new Date() : null },
