@@ -40,8 +40,8 @@ export function RegisterKlageForm({
             id={`${prefix}receivedOn`}
             name="receivedOn"
             type="date"
-            label="Kom inn"
-            hint="Dagen klagen kom til oss (e-post eller brev)."
+            label="Sendt eller kom inn"
+            hint="For en e-post: dagen den kom. For et brev: dagen det ble postlagt (poststempelet); et brev postlagt innen fristen er i tide (forvaltningsloven § 30)."
             required
             max={today}
             defaultValue={state.values?.receivedOn ?? today}
@@ -51,7 +51,7 @@ export function RegisterKlageForm({
             id={`${prefix}lateReason`}
             name="lateReason"
             label="Hvorfor klagen tas under behandling (bare hvis den kom for sent)"
-            hint={`Klagefristen var ${formatDateNb(klageDeadline)}. En klage som kom senere, kan tas under behandling hvis ${party} ikke kan lastes for at den kom for sent, eller det av særlige grunner er rimelig (forvaltningsloven § 31).`}
+            hint={`Klagefristen var ${formatDateNb(klageDeadline)}. En klage som kom senere, kan tas under behandling hvis ${party} ikke kan lastes for at den kom for sent, eller det av særlige grunner er rimelig; ta da hensyn til om andre kan bli skadelidende (forvaltningsloven § 31). Aldri mer enn ett år etter vedtaket.`}
             defaultValue={state.values?.lateReason ?? ""}
             errors={state.fieldErrors?.lateReason}
           />

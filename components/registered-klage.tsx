@@ -7,6 +7,7 @@ import { formatDateNb } from "@/lib/domain/format";
 const STATUS = {
   RECEIVED: "venter på behandling",
   REVERSED: "er tatt til følge",
+  PARTLY: "er delvis tatt til følge",
   UPHELD: "er ikke tatt til følge og går til klageinstansen",
   SETTLED: "er avsluttet uten avgjørelse",
 } as const;
@@ -16,7 +17,7 @@ export function RegisteredKlage({
   portal,
   list,
 }: {
-  appeal: { receivedOn: string; status: keyof typeof STATUS; lateReason: string | null; registeredBy: string | null };
+  appeal: { receivedOn: string; status: Exclude<keyof typeof STATUS, "PARTLY">; partly?: boolean; lateReason: string | null; registeredBy: string | null };
   /** Where the party files in the portal ("i studentportalen", "i søknadsportalen"). */
   portal: string;
   list: { href: string; label: string };
@@ -26,7 +27,7 @@ export function RegisteredKlage({
       <h2 id="klage-heading">Klagen er registrert</h2>
       <p className="mt-2">
         Klagen kom inn {formatDateNb(appeal.receivedOn)}
-        {appeal.registeredBy ? ` og ble registrert av ${appeal.registeredBy}` : ` ${portal}`}. Den {STATUS[appeal.status]}.
+        {appeal.registeredBy ? ` og ble registrert av ${appeal.registeredBy}` : ` ${portal}`}. Den {STATUS[appeal.partly ? "PARTLY" : appeal.status]}.
       </p>
       {appeal.lateReason ? <p className="mt-2">Kom etter fristen, tatt under behandling fordi: {appeal.lateReason}</p> : null}
       <p className="mt-2">

@@ -17,6 +17,8 @@ export function StatusBadge({ tone, children }: { tone: Tone; children: React.Re
 export const KLAGE_STATUS = {
   RECEIVED: { label: "Venter på behandling", tone: "wait" },
   REVERSED: { label: "Tatt til følge", tone: "good" },
+  /** An admission klage answered with a better waiting-list place (Appeal.partly). */
+  PARTLY: { label: "Delvis tatt til følge", tone: "good" },
   UPHELD: { label: "Ikke tatt til følge", tone: "bad" },
   SETTLED: { label: "Avsluttet uten avgjørelse", tone: "neutral" },
 } as const satisfies Record<string, { label: string; tone: Tone }>;

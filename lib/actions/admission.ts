@@ -235,7 +235,7 @@ export const decideAppealAction = defineAction({
     revalidatePath("/veileder/opptak", "layout");
     revalidatePath("/soker", "layout");
     // A decided klage leaves the queue, form and all: the queue page says what happened.
-    redirect(`/veileder/opptak/klager?avgjort=${result === "SETTLED" ? "avsluttet" : input.outcome === "UPHOLD" ? "opprettholdt" : "endret"}`);
+    redirect(`/veileder/opptak/klager?avgjort=${result === "SETTLED" ? "avsluttet" : input.outcome === "UPHOLD" ? "opprettholdt" : input.outcome === "WAITLIST" ? "delvis" : "endret"}`);
   },
 });
 
@@ -243,17 +243,16 @@ export const decideAppealAction = defineAction({
 export const registerAdmissionAppealAction = defineAction({
   roles: ADVISERS,
   schema: z.object({
-    cohortId: recordId("Kullet"),
     applicationId: recordId("Søknaden"),
     ...registeredKlageFields("søkeren"),
   }),
   invalidMessage: REGISTER_KLAGE_INVALID,
   async handler({ viewer, input }) {
-    await registerAdmissionAppeal(viewer, { applicationId: input.applicationId, text: input.text, receivedOn: input.receivedOn, lateReason: input.lateReason });
+    const { cohortId } = await registerAdmissionAppeal(viewer, { applicationId: input.applicationId, text: input.text, receivedOn: input.receivedOn, lateReason: input.lateReason });
     revalidatePath("/veileder/opptak", "layout");
     revalidatePath("/soker", "layout");
     // The form is gone once the klage is registered; its page says what happened.
-    redirect(`/veileder/opptak/${input.cohortId}/soknad/${input.applicationId}/klage`);
+    redirect(`/veileder/opptak/${cohortId}/soknad/${input.applicationId}/klage`);
   },
 });
 

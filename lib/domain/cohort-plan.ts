@@ -4,7 +4,7 @@
  * the exam's three days. Pure: "today" is always an argument.
  */
 import { monthsBetweenTerms } from "./cohort";
-import { addDays, compareIsoDates, datePartsOf, dayNumberFromParts, daysInMonth, formatIsoDate, parseIsoDate, partsFromDayNumber } from "./dates";
+import { addDays, addMonths, compareIsoDates, formatIsoDate, parseIsoDate, partsFromDayNumber } from "./dates";
 import { countNoun, formatDateNb } from "./format";
 import { isWorkingDay, publicHolidayName } from "./holidays";
 import { weekdayNb } from "./schedule";
@@ -115,15 +115,7 @@ export function weeksBetween(from: string, to: string): number {
   return Math.round((parseIsoDate(to) - parseIsoDate(from)) / 7);
 }
 
-/** `date` moved by whole months, the day clamped to the month's length (31 January + 1 month = 28/29 February). */
-export function addMonths(date: string, months: number): string {
-  if (!Number.isSafeInteger(months)) throw new RangeError(`months must be an integer: ${months}`);
-  const { year, month, day } = datePartsOf(date);
-  const index = year * 12 + (month - 1) + months;
-  const newYear = Math.floor(index / 12);
-  const newMonth = index - newYear * 12 + 1;
-  return formatIsoDate(dayNumberFromParts(newYear, newMonth, Math.min(day, daysInMonth(newYear, newMonth))));
-}
+export { addMonths } from "./dates";
 
 /**
  * How many whole weeks a kull's plan moves when it is copied from one term to another: the weeks

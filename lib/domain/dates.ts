@@ -120,6 +120,16 @@ export function addDays(date: string, days: number): string {
 }
 
 /** Negative, zero or positive as a is before, equal to or after b. */
+/** `date` moved by whole months, the day clamped to the month's length (31 January + 1 month = 28/29 February). */
+export function addMonths(date: string, months: number): string {
+  if (!Number.isSafeInteger(months)) throw new RangeError(`months must be an integer: ${months}`);
+  const { year, month, day } = datePartsOf(date);
+  const index = year * 12 + (month - 1) + months;
+  const newYear = Math.floor(index / 12);
+  const newMonth = index - newYear * 12 + 1;
+  return formatIsoDate(dayNumberFromParts(newYear, newMonth, Math.min(day, daysInMonth(newYear, newMonth))));
+}
+
 export function compareIsoDates(a: string, b: string): number {
   return Math.sign(parseIsoDate(a) - parseIsoDate(b));
 }

@@ -59,6 +59,18 @@ export const APPEALABLE_LETTER_KINDS: Record<"OFFER" | "WAITLIST" | "REFUSAL", r
 };
 
 /**
+ * The letter a klage on this decision is about: the newest letter (`letters` newest first) of a
+ * kind that can be appealed and has a klage deadline; null for an offer, or when there is none.
+ * One reading for the portal's klage, the adviser's registration of one, and the page's link.
+ */
+export function appealableLetter<L extends { kind: LetterKind; klageDeadline: unknown }>(decision: {
+  outcome: "OFFER" | "WAITLIST" | "REFUSAL";
+  letters: readonly L[];
+}): L | null {
+  return decision.letters.find((letter) => APPEALABLE_LETTER_KINDS[decision.outcome].includes(letter.kind) && letter.klageDeadline) ?? null;
+}
+
+/**
  * The laws and regulations an admission decision rests on, named plainly (the sections of NTNU's
  * regulations are not cited: we cannot vouch for their numbers; forvaltningsloven's are, in
  * lib/domain/letter.ts). The programme is the one applied for.

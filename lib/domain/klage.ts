@@ -9,7 +9,7 @@
  * (domstolloven § 149).
  */
 import { noonInOslo, osloDate } from "./application-deadline";
-import { addDays, compareIsoDates, parseIsoDate } from "./dates";
+import { addDays, addMonths, compareIsoDates, parseIsoDate } from "./dates";
 import { formatDateNb } from "./format";
 import { nextWorkingDay } from "./holidays";
 
@@ -35,15 +35,25 @@ export type KlageRegistration =
 
 /**
  * A klage that came by e-mail or post, registered by staff (forvaltningsloven § 32 asks only that
- * it is in writing): the day it reached us is neither after today nor before the decision was made
- * available, and one that came after the deadline is taken up only with why (§ 31: the party cannot
- * be blamed for the delay, or there are special reasons). Without a reason the adviser does not
- * register it. A reason given for one in time is not kept (there is nothing to excuse).
+ * it is in writing). `receivedOn` is the day it was made: the day an e-mail came, and for a letter
+ * the day it was posted (§ 30: a klage posted before the deadline is in time). It is neither after
+ * today nor before the decision was made available, and one made after the deadline is taken up
+ * only with why (§ 31: the party cannot be blamed for the delay, or there are special reasons), and
+ * never more than a year after the decision (§ 31 third paragraph). Without a reason the adviser
+ * does not register it. A reason given for one in time is not kept (there is nothing to excuse).
  */
 export function klageRegistration(input: { receivedOn: string; today: string; madeAvailableOn: string; lateReason: string | null }): KlageRegistration {
   if (compareIsoDates(input.receivedOn, input.today) > 0) return { ok: false, field: "receivedOn", message: "Datoen kan ikke være etter i dag." };
   if (compareIsoDates(input.receivedOn, input.madeAvailableOn) < 0) {
     return { ok: false, field: "receivedOn", message: `Vedtaket ble gjort tilgjengelig ${formatDateNb(input.madeAvailableOn)}. Klagen kan ikke ha kommet før det.` };
+  }
+  const yearAfter = addMonths(input.madeAvailableOn, 12);
+  if (compareIsoDates(input.receivedOn, yearAfter) > 0) {
+    return {
+      ok: false,
+      field: "receivedOn",
+      message: `Det var gått mer enn ett år siden vedtaket (${formatDateNb(input.madeAvailableOn)}), og da kan klagen ikke tas under behandling (forvaltningsloven § 31 tredje ledd).`,
+    };
   }
   const late = !isKlageInTime(input.madeAvailableOn, input.receivedOn);
   const reason = input.lateReason?.trim() || null;

@@ -44,7 +44,7 @@
  *
  * Dates are Oslo calendar dates ("YYYY-MM-DD"); the caller passes today. No clock here.
  */
-import { compareIsoDates, daysInMonth, datePartsOf, formatIsoDate, dayNumberFromParts, addDays } from "./dates";
+import { addDays, addMonths as addCalendarMonths, compareIsoDates } from "./dates";
 import { klageDeadline } from "./klage";
 
 export interface RetentionPeriods {
@@ -109,14 +109,10 @@ export type RetentionVerdict =
   | { action: "KEEP"; reason: "ADMITTED" | "NOT_FINAL" | "KLAGE_OPEN" | "AWAITS_DECISION" }
   | { action: "DELETE_DOCUMENTS" | "DELETE_APPLICATION"; dueOn: string; due: boolean };
 
-/** `date` moved `months` calendar months on; the 31st becomes the month's last day when shorter. */
+/** `date` moved `months` calendar months on (a period: whole and never negative); the 31st becomes the month's last day when shorter. */
 export function addMonths(date: string, months: number): string {
   if (!Number.isInteger(months) || months < 0) throw new RangeError(`months must be a whole number ≥ 0, got ${months}`);
-  const { year, month, day } = datePartsOf(date);
-  const index = year * 12 + (month - 1) + months;
-  const targetYear = Math.floor(index / 12);
-  const targetMonth = (index % 12) + 1;
-  return formatIsoDate(dayNumberFromParts(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth))));
+  return addCalendarMonths(date, months);
 }
 
 function latest(dates: readonly (string | null)[]): string | null {

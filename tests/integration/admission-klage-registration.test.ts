@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { registerAdmissionAppealAction } from "@/lib/actions/admission";
 import { osloDate } from "@/lib/domain/application-deadline";
+import { ARCHIVED_KULL_MESSAGE } from "@/lib/domain/cohort-life";
 import { klageDeadline } from "@/lib/domain/klage";
 import { OWN_INTAKE_MESSAGE } from "@/lib/permissions";
 import { OwnIntakeReadError } from "@/lib/server/admission/access";
@@ -49,14 +50,15 @@ describe("an admission klage that came by e-mail or post", () => {
 
     // The form: what was typed comes back with the message at its field, nothing saved.
     await signInAs(adviser);
-    const typed = { cohortId: application.cohortId, applicationId: application.id, text: "For kort.", receivedOn: "32.03.2027", lateReason: "Syk." };
+    const typed = { applicationId: application.id, text: "For kort.", receivedOn: "32.03.2027", lateReason: "Syk." };
     const bad = await submit(registerAdmissionAppealAction, typed);
     expect(bad).toMatchObject({ ok: false, values: { text: "For kort.", lateReason: "Syk." } });
     expect(Object.keys(bad.fieldErrors ?? {}).sort()).toEqual(["receivedOn", "text"]);
     expect(await db().appeal.count({ where: { applicationId: application.id } })).toBe(0);
 
     const reason = "Søkeren var innlagt på sykehus fra 15. til 28. mars og sendte klagen dagen etter.";
-    const appealId = await register(adviser, "2027-03-29", reason);
+    const { appealId, cohortId } = await register(adviser, "2027-03-29", reason);
+    expect(cohortId).toBe(application.cohortId);
     const appeal = await db().appeal.findUniqueOrThrow({ where: { id: appealId } });
     expect(appeal).toMatchObject({ status: "RECEIVED", registeredById: adviser.id, lateReason: reason, text });
     expect(osloDate(appeal.filedAt)).toBe("2027-03-29");
@@ -83,7 +85,7 @@ describe("an admission klage that came by e-mail or post", () => {
   it("in time keeps no reason, on a waiting-list place too", async () => {
     const { application } = await decided("WAITLIST", "Vilde Venteliste");
     expect((await getAdmissionKlageRegistration(adviser, application.id)).appeal).toBeNull();
-    const appealId = await registerAdmissionAppeal(adviser, { applicationId: application.id, text: "Jeg mener jeg skulle vært rangert høyere.", receivedOn: "2027-03-22", lateReason: "Ikke nødvendig." }, NOW);
+    const { appealId } = await registerAdmissionAppeal(adviser, { applicationId: application.id, text: "Jeg mener jeg skulle vært rangert høyere.", receivedOn: "2027-03-22", lateReason: "Ikke nødvendig." }, NOW);
     expect(await db().appeal.findUniqueOrThrow({ where: { id: appealId } })).toMatchObject({ lateReason: null, registeredById: adviser.id });
     expect((await db().mailMessage.findUniqueOrThrow({ where: { dedupeKey: `appeal-receipt:${appealId}` } })).text).not.toContain("§ 31");
   });
@@ -108,6 +110,16 @@ describe("an admission klage that came by e-mail or post", () => {
     await expect(registerAdmissionAppeal(asVera, { applicationId: other.application.id, text: "Jeg klager på dette.", receivedOn: "2027-03-05", lateReason: null }, NOW)).rejects.toThrow(OWN_INTAKE_MESSAGE);
     await expect(getAdmissionKlageRegistration(asVera, other.application.id)).rejects.toBeInstanceOf(OwnIntakeReadError);
     expect(await db().appeal.count({ where: { applicationId: { in: [offered.application.id, refused.application.id, other.application.id] } } })).toBe(0);
+  });
+
+  it("is not registered more than a year after the decision (fvl. § 31 third paragraph), nor in an archived kull", async () => {
+    const { application, cohortId } = await decided("REFUSAL", "Åse Årsfrist");
+    const input = (receivedOn: string) => ({ applicationId: application.id, text: "Jeg klager på avslaget.", receivedOn, lateReason: "Jeg fikk aldri brevet." });
+    const later = new Date("2028-06-01T10:00:00Z");
+    await expect(registerAdmissionAppeal(adviser, input("2028-03-02"), later)).rejects.toMatchObject({ fieldErrors: { receivedOn: [expect.stringMatching(/^Det var gått mer enn ett år siden vedtaket \(1\. mars 2027\)/)] } });
+    await db().cohort.update({ where: { id: cohortId }, data: { completedAt: new Date("2027-06-01T10:00:00Z"), archivedAt: new Date("2027-07-01T10:00:00Z") } });
+    await expect(registerAdmissionAppeal(adviser, input("2028-03-01"), later)).rejects.toThrow(ARCHIVED_KULL_MESSAGE);
+    expect(await db().appeal.count({ where: { applicationId: application.id } })).toBe(0);
   });
 
   it("the database refuses a late reason without an adviser who registered it", async () => {

@@ -248,7 +248,14 @@ describe("a klage or a correction that moves someone on the list", () => {
     expect(await fileKlage(cato.application.id, "Jeg har ledet barnevernvakten i fire år; se vedlagt tjenestebevis.")).toMatchObject({ ok: true });
     const appeal = await db().appeal.findFirstOrThrow({ where: { applicationId: cato.application.id } });
     await signInAs({ id: staff.id });
-    await redirectOf(() => submit(decideAppealAction, { appealId: appeal.id, outcome: "WAITLIST", position: "1", grounds: "Erfaringen fra barnevernvakten er ledererfaring." }));
+    expect(await redirectOf(() => submit(decideAppealAction, { appealId: appeal.id, outcome: "WAITLIST", position: "1", grounds: "Erfaringen fra barnevernvakten er ledererfaring." }))).toBe(
+      "/veileder/opptak/klager?avgjort=delvis",
+    );
+    // Taken in part (a place on the list, not the place): so stored, and so the judgement reads.
+    expect(await db().appeal.findUniqueOrThrow({ where: { id: appeal.id } })).toMatchObject({ status: "REVERSED", partly: true });
+    expect((await db().application.findUniqueOrThrow({ where: { id: cato.application.id } })).qualificationGrounds).toBe(
+      "Klage delvis tatt til følge: Erfaringen fra barnevernvakten er ledererfaring.",
+    );
 
     expect(await Promise.all([cato, anna, bernt].map((person) => placeOf(person.application.id)))).toEqual([1, 2, 3]);
     const catoLetters = await lettersOf(cato.application.id);

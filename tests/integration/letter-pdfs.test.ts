@@ -72,6 +72,7 @@ describe("an admission letter after a klage is taken, as PDF", () => {
 
     const letters = await db().decisionLetter.findMany({ where: { decisionId: decision.id }, orderBy: { version: "asc" } });
     expect(letters.map((letter) => letter.kind)).toEqual(["REFUSAL", "OFFER"]);
+    expect(await db().appeal.findUniqueOrThrow({ where: { id: appeal.id } })).toMatchObject({ status: "REVERSED", partly: false });
     const reference = formatCaseReference({ year: decision.caseYear, number: decision.caseNumber });
     expect(reference).toMatch(/^\d{4}\/\d{5}$/);
 

@@ -77,6 +77,38 @@ describe("migrations", () => {
     });
   }, 120_000);
 
+  it("marks the admission klager already taken with a waiting-list place as taken in part, from their audit entry, and no others", async () => {
+    // The backfill statement as the migration runs it, on today's schema (cheaper than a replay).
+    const sql = await readFile(path.join(MIGRATIONS_DIR, (await readMigrations()).migrationDirectories.find((dir) => dir.path.endsWith("_appeal_partly_reversed"))!.path, "migration.sql"), "utf8");
+    const backfill = sql.slice(sql.indexOf('UPDATE "Appeal"'));
+    const db = createPrismaClient(process.env.DATABASE_URL!);
+    try {
+      const { cohort } = await createOpenCohort(db, { deadline: "2026-03-01" });
+      const adviser = await createUser(db, { roles: ["ADVISER"] });
+      const taken = async (after: "WAITLIST" | "OFFER" | null) => {
+        const { application } = await createReviewedApplication(db, { cohortId: cohort.id, category: 1 });
+        const decision = await createDecision(db, { applicationId: application.id, decidedById: adviser.id, outcome: "WAITLIST", waitlistPosition: 3 });
+        const letter = await db.decisionLetter.findFirstOrThrow({ where: { decisionId: decision.id } });
+        const appeal = await db.appeal.create({
+          data: { applicationId: application.id, decisionId: decision.id, letterId: letter.id, text: "Jeg burde hatt plass.", status: after ? "REVERSED" : "UPHELD", grounds: "Begrunnelse.", decidedById: adviser.id, decidedAt: new Date() },
+          select: { id: true },
+        });
+        await db.auditLog.create({
+          data: { actorId: adviser.id, action: after ? "appeal.reverse" : "appeal.uphold", entityType: "Appeal", entityId: appeal.id, after: { status: after ? "REVERSED" : "UPHELD", decision: { outcome: after ?? "WAITLIST", waitlistPosition: 1 } } },
+        });
+        return appeal.id;
+      };
+      const [partly, whole, upheld] = [await taken("WAITLIST"), await taken("OFFER"), await taken(null)];
+      await db.$executeRawUnsafe(backfill);
+      const rows = await db.appeal.findMany({ where: { id: { in: [partly, whole, upheld] } }, select: { id: true, partly: true } });
+      expect(Object.fromEntries(rows.map((row) => [row.id, row.partly]))).toEqual({ [partly]: true, [whole]: false, [upheld]: false });
+      // And the CHECK: only a klage taken is taken in part.
+      await expect(db.appeal.update({ where: { id: upheld }, data: { partly: true } })).rejects.toThrow(/Appeal_partly_only_reversed/);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
   it("settles the admission klager left open on an offer or a withdrawn application, with why and an audit entry, and leaves the others open", async () => {
     await withHistoryBefore("_appeal_settled_backfill", async (client, applyIt, url) => {
       const before = createPrismaClient(url);
@@ -87,12 +119,15 @@ describe("migrations", () => {
           const { application } = await createReviewedApplication(before, { cohortId: cohort.id, category: 1 });
           const decision = await createDecision(before, { applicationId: application.id, decidedById: adviser.id, outcome: outcome === "OFFER" ? "WAITLIST" : outcome });
           const letter = await before.decisionLetter.findFirstOrThrow({ where: { decisionId: decision.id } });
-          // Only the id back: today's client would read columns the old schema does not have yet.
-          const appeal = await before.appeal.create({ data: { applicationId: application.id, decisionId: decision.id, letterId: letter.id, text: "Jeg burde hatt plass." }, select: { id: true } });
+          // In SQL: today's client would write and read columns the old schema does not have yet.
+          const { rows: [appeal] } = await client.query<{ id: string }>(
+            `INSERT INTO "Appeal" ("id", "applicationId", "decisionId", "letterId", "text") VALUES (gen_random_uuid()::text, $1, $2, $3, 'Jeg burde hatt plass.') RETURNING "id"`,
+            [application.id, decision.id, letter.id],
+          );
           // The old order: the klage filed, then the job's offer (or the withdrawal) left it open.
           if (outcome === "OFFER") await client.query(`UPDATE "Decision" SET "outcome" = 'OFFER', "waitlistPosition" = NULL, "answerDeadline" = '2026-04-01' WHERE "id" = $1`, [decision.id]);
           if (withdrawn) await client.query(`UPDATE "Application" SET "status" = 'WITHDRAWN', "withdrawnAt" = now() WHERE "id" = $1`, [application.id]);
-          return appeal.id;
+          return appeal!.id;
         };
         const offered = await klage("OFFER");
         const withdrawn = await klage("REFUSAL", true);

@@ -6,8 +6,9 @@ import "server-only";
 // shown to the applicant.
 import { createHash } from "node:crypto";
 import { osloDate } from "@/lib/domain/application-deadline";
+import { ARCHIVED_KULL_MESSAGE } from "@/lib/domain/cohort-life";
 import { isWaitlistClosed, offerAnswerDeadline, orderWaitlist } from "@/lib/domain/admission-decisions";
-import { APPEALABLE_LETTER_KINDS } from "@/lib/domain/decision-letter";
+import { appealableLetter } from "@/lib/domain/decision-letter";
 import { formatDateNb } from "@/lib/domain/format";
 import { isKlageInTime, klageRegistration, registeredFiledAt } from "@/lib/domain/klage";
 import { uploadProblem } from "@/lib/domain/upload";
@@ -54,7 +55,7 @@ async function appealableDecision(tx: Transaction, applicationId: string, status
   if (!decision || (decision.outcome !== "REFUSAL" && decision.outcome !== "WAITLIST")) {
     throw new DomainError(`${party} kan klage på et avslag eller en plass på venteliste.`);
   }
-  const letter = decision.letters.find((candidate) => APPEALABLE_LETTER_KINDS[decision.outcome].includes(candidate.kind) && candidate.klageDeadline);
+  const letter = appealableLetter(decision);
   if (!letter) throw new DomainError("Det finnes ikke noe vedtaksbrev å klage på.");
   if (decision.appeals.some((appeal) => appeal.status === "RECEIVED")) throw new DomainError(`${party} har allerede en klage som er under behandling.`);
   if (decision.appeals.some((appeal) => appeal.letterId === letter.id)) throw new DomainError(`${party} har allerede klaget på dette vedtaket.`);
@@ -158,13 +159,16 @@ export async function registerAdmissionAppeal(
   requireAdviser(viewer);
   const text = input.text.trim();
   try {
-    const appealId = await db().$transaction(async (tx) => {
+    const registered = await withRetry(() => db().$transaction(async (tx) => {
       const kull = isRecordId(input.applicationId)
         ? await tx.application.findUnique({ where: { id: input.applicationId }, select: { cohortId: true } })
         : null;
       if (!kull) throw new NotFoundError("Fant ikke søknaden.");
       // The kull's row first, as the applicant's own klage and every offer take it.
       await lockCohort(tx, kull.cohortId);
+      // An archived kull takes no new case (a late klage brings it back from the archive first).
+      const { archivedAt } = await tx.cohort.findUniqueOrThrow({ where: { id: kull.cohortId }, select: { archivedAt: true } });
+      if (archivedAt) throw new DomainError(ARCHIVED_KULL_MESSAGE);
       const [application] = await tx.$queryRaw<{ status: string; applicantId: string }[]>`
         SELECT a."status"::text AS "status", a."applicantId" FROM "Application" a WHERE a."id" = ${input.applicationId} FOR UPDATE`;
       if (!application || application.status === "DRAFT") throw new NotFoundError("Fant ikke søknaden.");
@@ -193,10 +197,10 @@ export async function registerAdmissionAppeal(
       });
       const applicant = await tx.user.findUniqueOrThrow({ where: { id: application.applicantId }, select: { id: true, email: true, name: true } });
       await queueAppealReceipt(tx, appeal.id, applicant, input.receivedOn, registration.lateReason);
-      return appeal.id;
-    });
+      return { appealId: appeal.id, cohortId: kull.cohortId };
+    }, LOCKING_TRANSACTION));
     await requestJob("mail.deliver");
-    return appealId;
+    return registered;
   } catch (error) {
     throw oneOpenKlage(error, "Søkeren har allerede en klage som er under behandling.");
   }
@@ -221,7 +225,7 @@ export async function getAdmissionKlageRegistration(viewer: Viewer, applicationI
         select: {
           outcome: true,
           letters: { orderBy: { version: "desc" }, select: { id: true, kind: true, subject: true, madeAvailableOn: true, klageDeadline: true } },
-          appeals: { orderBy: { filedAt: "desc" }, select: { letterId: true, status: true, filedAt: true, lateReason: true, registeredBy: { select: { name: true } } } },
+          appeals: { orderBy: { filedAt: "desc" }, select: { letterId: true, status: true, partly: true, filedAt: true, lateReason: true, registeredBy: { select: { name: true } } } },
         },
       },
     },
@@ -229,9 +233,7 @@ export async function getAdmissionKlageRegistration(viewer: Viewer, applicationI
   if (!application || application.status === "DRAFT") throw new NotFoundError("Fant ikke søknaden.");
   if (application.cohort._count.applications > 0) throw new OwnIntakeReadError();
   const decision = application.decision;
-  const appealable = decision && (decision.outcome === "REFUSAL" || decision.outcome === "WAITLIST")
-    ? decision.letters.find((letter) => APPEALABLE_LETTER_KINDS[decision.outcome].includes(letter.kind) && letter.klageDeadline) ?? null
-    : null;
+  const appealable = decision ? appealableLetter(decision) : null;
   const open = decision?.appeals.find((appeal) => appeal.status === "RECEIVED") ?? null;
   const onLetter = appealable ? decision!.appeals.find((appeal) => appeal.letterId === appealable.id) ?? null : null;
   const shown = open ?? onLetter;
@@ -241,7 +243,7 @@ export async function getAdmissionKlageRegistration(viewer: Viewer, applicationI
       ? { id: appealable.id, subject: appealable.subject, madeAvailableOn: isoDate(appealable.madeAvailableOn), klageDeadline: isoDate(appealable.klageDeadline!) }
       : null,
     appeal: shown
-      ? { receivedOn: osloDate(shown.filedAt), status: shown.status, lateReason: shown.lateReason, registeredBy: shown.registeredBy?.name ?? null }
+      ? { receivedOn: osloDate(shown.filedAt), status: shown.status, partly: shown.partly, lateReason: shown.lateReason, registeredBy: shown.registeredBy?.name ?? null }
       : null,
     problem:
       application.status === "WITHDRAWN"
@@ -301,9 +303,9 @@ async function rankForWaitlistPlace(tx: Transaction, cohortId: string, applicati
  * audited with before and after), so the case page, the lists and every later letter show the
  * judgement as it now stands, never the refused grounds as if they still stood.
  */
-async function requalifyAfterKlage(tx: Transaction, viewer: Viewer, appeal: { id: string; applicationId: string }, grounds: string, now: Date) {
+async function requalifyAfterKlage(tx: Transaction, viewer: Viewer, appeal: { id: string; applicationId: string }, grounds: string, partly: boolean, now: Date) {
   const before = await tx.application.findUniqueOrThrow({ where: { id: appeal.applicationId }, select: { qualified: true, qualificationGrounds: true } });
-  const qualificationGrounds = `Klage tatt til følge: ${grounds.trim()}`;
+  const qualificationGrounds = `${partly ? "Klage delvis tatt til følge" : "Klage tatt til følge"}: ${grounds.trim()}`;
   await tx.application.update({
     where: { id: appeal.applicationId },
     data: { qualified: true, qualificationGrounds, qualifiedById: viewer.id, qualifiedAt: now },
@@ -351,7 +353,7 @@ export async function decideAppeal(viewer: Viewer, appealId: string, outcome: Ap
       const appealed = await tx.decisionLetter.findUniqueOrThrow({ where: { id: appeal.letterId }, select: { subject: true, madeAvailableOn: true } });
       const klage = { filedOn: osloDate(appeal.filedAt), grounds: outcome.grounds, appealed: { subject: appealed.subject, madeAvailableOn: isoDate(appealed.madeAvailableOn) } };
       const before = { outcome: decision.outcome, waitlistPosition: decision.waitlistPosition };
-      if (outcome.kind !== "UPHOLD") await requalifyAfterKlage(tx, viewer, appeal, outcome.grounds, now);
+      if (outcome.kind !== "UPHOLD") await requalifyAfterKlage(tx, viewer, appeal, outcome.grounds, outcome.kind === "WAITLIST", now);
       // Read after the assessment is updated: the letter states the judgement as it now stands.
       const context = await letterContext(tx, appeal.applicationId, decision.id, viewer);
 
@@ -409,6 +411,7 @@ export async function decideAppeal(viewer: Viewer, appealId: string, outcome: Ap
         where: { id: appeal.id },
         data: {
           status,
+          partly: outcome.kind === "WAITLIST",
           grounds: outcome.grounds,
           decidedById: viewer.id,
           decidedAt: now,
@@ -422,7 +425,7 @@ export async function decideAppeal(viewer: Viewer, appealId: string, outcome: Ap
         entityType: "Appeal",
         entityId: appeal.id,
         before: { status: "RECEIVED", decision: before },
-        after: { status, grounds: outcome.grounds, decision: after, forwarded: outcome.kind === "UPHOLD" && outcome.forwarded },
+        after: { status, partly: outcome.kind === "WAITLIST", grounds: outcome.grounds, decision: after, forwarded: outcome.kind === "UPHOLD" && outcome.forwarded },
       });
       return "DECIDED" as const;
     }, LOCKING_TRANSACTION),

@@ -532,6 +532,7 @@ export async function listAppeals(viewer: Viewer, options: { open: boolean }) {
       forwardedAt: true,
       registeredBy: { select: { name: true } },
       lateReason: true,
+      partly: true,
       document: { select: { id: true, originalName: true } },
       decision: { select: { outcome: true, waitlistPosition: true, caseYear: true, caseNumber: true } },
       letter: { select: { kind: true, madeAvailableOn: true, klageDeadline: true } },

@@ -139,6 +139,7 @@ const DETAIL = {
       letterId: true,
       /** Came by e-mail or post and was registered by the adviser (the day it came, not a time of day). */
       registeredById: true,
+      partly: true,
       document: { select: { id: true, originalName: true } },
     },
   },

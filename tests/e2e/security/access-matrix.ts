@@ -175,7 +175,7 @@ export const ACTIONS: Record<string, ActionRow> = {
   "lib/actions/admission.ts#decideAppealAction": advisers,
   "lib/actions/admission.ts#registerAdmissionAppealAction": {
     policy: "advisers",
-    input: (t) => [["cohortId", t.openIntake], ["applicationId", t.application], ["text", TEXT], ["receivedOn", "2026-01-05"], ["lateReason", TEXT]],
+    input: (t) => [["applicationId", t.application], ["text", TEXT], ["receivedOn", "2026-01-05"], ["lateReason", TEXT]],
   },
   "lib/actions/admission.ts#markAppealForwardedAction": advisers,
   "lib/actions/admission.ts#setWaitlistClosingDateAction": advisers,

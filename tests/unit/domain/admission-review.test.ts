@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { admissionRequirementChecks, effectiveCategory, verifiedCategory, type ReviewPosition } from "@/lib/domain/admission-review";
 import { CASE_REFERENCE_PENDING } from "@/lib/domain/case-reference";
-import { admissionLegalBasis, APPEALABLE_LETTER_KINDS, composeDecisionLetter, letterAsText, replacedLetters, STANDARD_OFFER_PRACTICAL_TEXT, type LetterInput } from "@/lib/domain/decision-letter";
+import { admissionLegalBasis, APPEALABLE_LETTER_KINDS, appealableLetter, composeDecisionLetter, letterAsText, replacedLetters, STANDARD_OFFER_PRACTICAL_TEXT, type LetterInput } from "@/lib/domain/decision-letter";
 
 const position = (overrides: Partial<ReviewPosition> = {}): ReviewPosition => ({
   id: "p1",
@@ -192,6 +192,12 @@ describe("composeDecisionLetter", () => {
     expect(APPEALABLE_LETTER_KINDS.WAITLIST).toEqual(["WAITLIST", "WAITLIST_MOVED"]);
     expect(APPEALABLE_LETTER_KINDS.REFUSAL).toEqual(["REFUSAL", "WAITLIST_CLOSED"]);
     expect(APPEALABLE_LETTER_KINDS.OFFER).toEqual([]);
+    // Letters newest first: the newest appealable one with a klage deadline, none for an offer.
+    const letter = (id: string, kind: "WAITLIST" | "WAITLIST_MOVED" | "WAITLIST_CLOSED" | "KLAGE_UPHELD" | "OFFER", klageDeadline: string | null = "2027-01-01") => ({ id, kind, klageDeadline });
+    expect(appealableLetter({ outcome: "WAITLIST", letters: [letter("3", "KLAGE_UPHELD", null), letter("2", "WAITLIST_MOVED"), letter("1", "WAITLIST")] })?.id).toBe("2");
+    expect(appealableLetter({ outcome: "WAITLIST", letters: [letter("2", "WAITLIST_MOVED", null), letter("1", "WAITLIST")] })?.id).toBe("1");
+    expect(appealableLetter({ outcome: "REFUSAL", letters: [letter("2", "WAITLIST_CLOSED"), letter("1", "WAITLIST")] })?.id).toBe("2");
+    expect(appealableLetter({ outcome: "OFFER", letters: [letter("2", "OFFER"), letter("1", "WAITLIST")] })).toBeNull();
   });
 
   it("tells an offer's klage to go to the adviser, and a refusal's or a waiting place's to the portal, which takes only those", () => {
@@ -324,7 +330,7 @@ describe("the letter after a klage is taken (tatt til følge)", () => {
     );
     // The part not taken: how to take it further, with the rights that follow.
     expect(text).toContain("Mener du fortsatt at du skulle hatt studieplass, kan du klage på dette vedtaket (se «Du kan klage» nedenfor).");
-    expect(text).toContain("Du kan klage");
+    expect(composeDecisionLetter({ ...after, kind: "WAITLIST", ranking: { rank: null, waitlistPosition: 3, capacity: 30, qualifiedCount: 0, reasons: [] } }).sections.map((section) => section.heading)).toContain("Du kan klage");
     expect(text).toContain("som ikke lenger gjelder.");
     expect(() => composeDecisionLetter({ ...after, kind: "WAITLIST" })).toThrow(RangeError);
   });

@@ -167,6 +167,11 @@ describe("a klage registered by staff (fvl. §§ 31–32)", () => {
   it("in time up to and with the deadline, and then keeps no reason", () => {
     expect(klageRegistration({ ...base, receivedOn: "2027-03-22", lateReason: "Unødvendig." })).toEqual({ ok: true, late: false, lateReason: null });
   });
+  it("never more than a year after the decision, with or without a reason (§ 31 third paragraph)", () => {
+    const later = { ...base, today: "2028-06-01", lateReason: "Brevet kom aldri fram." };
+    expect(klageRegistration({ ...later, receivedOn: "2028-03-01" })).toEqual({ ok: true, late: true, lateReason: "Brevet kom aldri fram." });
+    expect(klageRegistration({ ...later, receivedOn: "2028-03-02" })).toMatchObject({ ok: false, field: "receivedOn", message: expect.stringContaining("forvaltningsloven § 31 tredje ledd") });
+  });
   it("late only with why, trimmed; blank is no reason", () => {
     expect(klageRegistration({ ...base, receivedOn: "2027-03-23", lateReason: "  \n " })).toMatchObject({ ok: false, field: "lateReason", message: expect.stringContaining("klagefristen 22. mars 2027") });
     expect(klageRegistration({ ...base, receivedOn: "2027-03-23", lateReason: " Innlagt. " })).toEqual({ ok: true, late: true, lateReason: "Innlagt." });

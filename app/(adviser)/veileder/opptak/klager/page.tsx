@@ -34,6 +34,8 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
       ? "Klagen er ikke tatt til følge. Søkeren har fått brev om at saken går til klageinstansen."
       : query.avgjort === "endret"
         ? "Klagen er tatt til følge og vedtaket endret. Søkeren har fått nytt brev."
+        : query.avgjort === "delvis"
+          ? "Klagen er delvis tatt til følge: søkeren har fått en bedre plass på ventelisten og nytt brev, som sier hvordan resten av klagen kan føres videre."
         : query.avgjort === "avsluttet"
           ? "Klagen ble avsluttet uten avgjørelse: søkeren har fått tilbud om plass eller trukket søknaden."
           : null;
@@ -58,7 +60,7 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
       <ol className="space-y-6">
         {appeals.map((appeal) => {
           const age = today - parseIsoDate(osloDate(appeal.filedAt));
-          const status = KLAGE_STATUS[appeal.status];
+          const status = KLAGE_STATUS[appeal.partly ? "PARTLY" : appeal.status];
           return (
             <li key={appeal.id} className="card">
               <article aria-labelledby={`klage-${appeal.id}`}>

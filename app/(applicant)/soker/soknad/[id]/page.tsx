@@ -210,7 +210,7 @@ export default async function ApplicationPage({
                 {appeal.status === "RECEIVED"
                   ? "under behandling"
                   : appeal.status === "REVERSED"
-                    ? "tatt til følge – se det nye vedtaksbrevet"
+                    ? `${appeal.partly ? "delvis tatt til følge" : "tatt til følge"} – se det nye vedtaksbrevet`
                     : appeal.status === "SETTLED"
                       ? "avsluttet"
                       : appeal.forwardedAt

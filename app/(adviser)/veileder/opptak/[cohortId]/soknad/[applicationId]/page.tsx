@@ -13,7 +13,7 @@ import { osloDate } from "@/lib/domain/application-deadline";
 import { PRIORITY_CATEGORY_LABELS, isPriorityCategory } from "@/lib/domain/admission";
 import { countyName } from "@/lib/domain/counties";
 import { formatCaseReference } from "@/lib/domain/case-reference";
-import { replacedLetters } from "@/lib/domain/decision-letter";
+import { appealableLetter, replacedLetters } from "@/lib/domain/decision-letter";
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { formatFileSize } from "@/lib/domain/upload";
 import { placeName } from "@/lib/data/norway-places";
@@ -315,7 +315,7 @@ export default async function ReviewApplicationPage({
                 <Link href="/veileder/opptak/klager">Søkeren har klaget ({application.appeals.length}). Se klagene.</Link>
               </p>
             ) : null}
-            {application.status !== "WITHDRAWN" && (application.decision.outcome === "REFUSAL" || application.decision.outcome === "WAITLIST") ? (
+            {application.status !== "WITHDRAWN" && appealableLetter(application.decision) ? (
               <p className="mt-3">
                 <Link href={`${base}/soknad/${application.id}/klage`}>Registrer klage fra e-post eller brev</Link>
               </p>

@@ -76,7 +76,7 @@ export default async function RegisterAdmissionKlagePage({ params }: { params: P
           <div className="mt-4">
             <RegisterKlageForm
               action={registerAdmissionAppealAction}
-              hidden={{ cohortId, applicationId }}
+              hidden={{ applicationId }}
               party="søkeren"
               today={osloDate(new Date())}
               klageDeadline={view.letter.klageDeadline}
