@@ -642,7 +642,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
           {
             heading: "Bekreftelse",
             paragraphs: [
-              `Vi bekrefter at permisjonen du hadde fått fra ${study} fra og med ${formatDateNb(input.leave.from)} til og med ${formatDateNb(input.leave.to)}, er trukket tilbake, slik du ba om ${formatDateNb(input.requestedOn)}. Permisjonen hadde ikke begynt.`,
+              `Vi bekrefter at permisjonen du hadde fått fra ${study} fra og med ${formatDateNb(input.leave.from)} til og med ${formatDateNb(input.leave.to)}, er trukket tilbake, slik du ba om i henvendelsen din av ${formatDateNb(input.requestedOn)}. Permisjonen hadde ikke begynt.`,
               input.samlingDays === 0
                 ? "Ingen samlingsdager var i perioden, så oppmøtet ditt er som før."
                 : `${countNoun(input.samlingDays, "samlingsdag", "samlingsdager")} var i perioden. De teller som vanlige samlingsdager: møter du ikke, er det fravær.`,
@@ -666,7 +666,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
           {
             heading: "Bekreftelse",
             paragraphs: [
-              `Vi bekrefter at du har sluttet på ${study} fra og med ${formatDateNb(input.effectiveOn)}, slik du ba om ${formatDateNb(input.requestedOn)}. Studieretten din i kullet er avsluttet.`,
+              `Vi bekrefter at du har sluttet på ${study} fra og med ${formatDateNb(input.effectiveOn)}, slik du ba om i henvendelsen din av ${formatDateNb(input.requestedOn)}. Studieretten din i kullet er avsluttet.`,
               ...(input.reason ? [`Det du oppga som grunn: ${input.reason.trim()}`] : []),
               input.examWithdrawn ? "Du er meldt av eksamen." : "Du blir ikke meldt opp til eksamen.",
               "Arbeidskravene og oppmøtet du har fått godkjent, er lagret. Vil du ta opp studiet igjen senere, må du søke opptak på nytt; kontakt studieveilederen om hva som kan godkjennes da.",

@@ -376,7 +376,7 @@ describe("a klage on a refused leave, and a leave that begins later", () => {
     const [letter] = await lettersOf(enrolmentId, "LEAVE_CANCELLED");
     expect(letter).toMatchObject({ enkeltvedtak: false, klageDeadline: null });
     expect(letter!.subject).toContain("er trukket tilbake");
-    expect(letter!.body).toContain(`slik du ba om ${formatDateNb(addDays(TODAY, -2))}.`);
+    expect(letter!.body).toContain(`slik du ba om i henvendelsen din av ${formatDateNb(addDays(TODAY, -2))}.`);
     expect(await caseOf(letter!.id)).toBe(await caseOf(granted.letterId));
     expect(await mailFor(letter!.id)).toBe(1);
     const [entry] = await db().auditLog.findMany({ where: { action: "leave.cancel", entityId: granted.leaveId } });
@@ -812,7 +812,7 @@ describe("withdrawal and the waiting list", () => {
     expect(enrolment.placeReleasedAt !== null).toBe(released);
     const [letter] = await lettersOf(kull.enrolmentId, "WITHDRAWAL_CONFIRMED");
     expect(letter!.id).toBe(result.letterId);
-    expect(letter!.body).toContain(`fra og med ${formatDateNb(TODAY)}, slik du ba om ${formatDateNb(addDays(TODAY, -3))}.`);
+    expect(letter!.body).toContain(`fra og med ${formatDateNb(TODAY)}, slik du ba om i henvendelsen din av ${formatDateNb(addDays(TODAY, -3))}.`);
     expect(await mailFor(result.letterId)).toBe(1);
     expect(await db().auditLog.findFirstOrThrow({ where: { action: "enrolment.withdraw", entityId: kull.enrolmentId } })).toMatchObject({
       actorId: world.adviser.id,

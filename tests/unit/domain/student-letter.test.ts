@@ -349,7 +349,7 @@ describe("replacedStudentLetters", () => {
 describe("a withdrawal's confirmation", () => {
   it("confirms the day she stops and the day she asked", () => {
     const letter = composeStudentLetter({ ...party, kind: "WITHDRAWAL_CONFIRMED", effectiveOn: "2027-02-01", reason: null, examWithdrawn: true, requestedOn: "2027-01-28" });
-    expect(letter.sections.flatMap((section) => section.paragraphs).join("\n")).toContain("fra og med 1. februar 2027, slik du ba om 28. januar 2027. Studieretten din i kullet er avsluttet.");
+    expect(letter.sections.flatMap((section) => section.paragraphs).join("\n")).toContain("fra og med 1. februar 2027, slik du ba om i henvendelsen din av 28. januar 2027. Studieretten din i kullet er avsluttet.");
   });
 });
 
@@ -359,7 +359,7 @@ describe("a withdrawn leave's letter", () => {
     expect(letter.subject).toBe("Permisjonen fra 11. januar 2027 er trukket tilbake");
     expect(letter.enkeltvedtak).toBe(false);
     const text = letter.sections.flatMap((section) => section.paragraphs).join("\n");
-    expect(text).toContain("fra og med 11. januar 2027 til og med 31. mars 2027, er trukket tilbake, slik du ba om 4. januar 2027. Permisjonen hadde ikke begynt.");
+    expect(text).toContain("fra og med 11. januar 2027 til og med 31. mars 2027, er trukket tilbake, slik du ba om i henvendelsen din av 4. januar 2027. Permisjonen hadde ikke begynt.");
     expect(text).toContain("3 samlingsdager var i perioden. De teller som vanlige samlingsdager: møter du ikke, er det fravær.");
     const none = composeStudentLetter({ ...party, kind: "LEAVE_CANCELLED", leave: { from: "2027-01-11", to: "2027-01-12" }, samlingDays: 0, requestedOn: "2027-01-04" });
     expect(none.sections.flatMap((section) => section.paragraphs).join("\n")).toContain("Ingen samlingsdager var i perioden");
