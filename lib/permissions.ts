@@ -137,18 +137,20 @@ export function isOwnCase(viewer: { id: string }, partyUserIds: readonly string[
   return partyUserIds.includes(viewer.id);
 }
 
-/** What an adviser who is herself a student of a kull is told where its requests for utsatt eksamen would be handled. */
+/** What an adviser who is herself a student of a kull is told where its requests for utsatt eksamen or leave would be handled. */
 export const CLASSMATE_HEALTH_MESSAGE =
-  "Du er selv student i dette kullet. Søknadene om utsatt eksamen har helseopplysninger om medstudentene dine, så en kollega behandler dem (forvaltningsloven § 6 andre ledd).";
+  "Du er selv student i dette kullet. Søknader om utsatt eksamen og permisjon kan ha helseopplysninger om medstudentene dine, så en kollega behandler dem (forvaltningsloven § 6 andre ledd).";
 
 /**
- * Requests for utsatt eksamen carry health data (the student's account, a legeerklæring), and so
- * do the klager on their refusal: read and decided by the study administration (advisers,
- * admins), never by the teaching team. Not by an adviser who is herself a student of the kull
- * (any enrolment in it): her classmates' health is not hers to know, and deciding on it would
+ * Health cases: requests for utsatt eksamen carry health data (the student's account, a
+ * legeerklæring), and a leave's reason often does (illness, a sick child, with a legeerklæring as
+ * its documentation); so do their letters and the klager on their refusal (HEALTH_CASE_ABOUT and
+ * carriesHealthData in lib/domain/student-letter.ts). Read and decided by the study administration
+ * (advisers, admins), never by the teaching team. Not by an adviser who is herself a student of the
+ * kull (any enrolment in it): her classmates' health is not hers to know, and deciding on it would
  * weaken the trust in her impartiality (forvaltningsloven § 6 second paragraph). A colleague does.
  */
-export function canHandleDeferrals(viewer: RoleHolder, kull: { viewerIsStudentOfKull: boolean }): boolean {
+export function canHandleHealthCases(viewer: RoleHolder, kull: { viewerIsStudentOfKull: boolean }): boolean {
   return isStaff(viewer) && !kull.viewerIsStudentOfKull;
 }
 
@@ -161,8 +163,8 @@ export interface StudentAppealAccess {
   studentUserId: string;
   /** Whether the viewer is on the teaching team of the student's cohort. */
   viewerOnTeachingTeam: boolean;
-  /** The decision was about a request for utsatt eksamen (health data: canHandleDeferrals). */
-  aboutDeferral: boolean;
+  /** The decision was about a request for utsatt eksamen (health data: canHandleHealthCases). */
+  aboutHealth: boolean;
   /** Whether the viewer is herself a student of the student's cohort. */
   viewerIsStudentOfKull: boolean;
 }
@@ -175,7 +177,7 @@ export interface StudentAppealAccess {
  */
 export function canDecideStudentAppeal(viewer: RoleHolder, appeal: StudentAppealAccess): boolean {
   if (viewer.id === appeal.decidedById || isOwnCase(viewer, [appeal.studentUserId])) return false;
-  if (appeal.aboutDeferral) return canHandleDeferrals(viewer, appeal);
+  if (appeal.aboutHealth) return canHandleHealthCases(viewer, appeal);
   if (appeal.handler === "ADVISER") return isStaff(viewer);
   return appeal.viewerOnTeachingTeam && viewer.roles.includes("FACULTY");
 }

@@ -116,6 +116,18 @@ export const KLAGE_HANDLER: Record<StudentLetterKind, KlageHandler | null> = {
   TRANSFER_CONFIRMED: null,
 };
 
+/**
+ * The cases that carry health data (lib/permissions.ts canHandleHealthCases): a request for utsatt
+ * eksamen and a leave, by the record their letters are about (StudentLetter.aboutType). Their
+ * letters, and the klager on their refusals, are read only by those who handle health cases.
+ */
+export const HEALTH_CASE_ABOUT = ["ExamDeferral", "LeaveOfAbsence"] as const;
+
+/** A klage on a letter of this kind carries health data: the refusal of utsatt eksamen or of a leave. */
+export function carriesHealthData(kind: StudentLetterKind): boolean {
+  return kind === "EXAM_DEFERRAL_REFUSED" || kind === "LEAVE_REFUSED";
+}
+
 export function isEnkeltvedtak(kind: StudentLetterKind): boolean {
   return KLAGE_HANDLER[kind] !== null;
 }

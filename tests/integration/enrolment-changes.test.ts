@@ -8,6 +8,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it, beforeAll } from "vitest";
 import { saveOwnIdentityAction, withdrawStudentAction } from "@/lib/actions/enrolments";
 import { osloDate } from "@/lib/domain/application-deadline";
+import { CLASSMATE_HEALTH_MESSAGE } from "@/lib/permissions";
 import { addDays } from "@/lib/domain/dates";
 import { formatDateNb } from "@/lib/domain/format";
 import { klageDeadline } from "@/lib/domain/klage";
@@ -21,7 +22,7 @@ import { completeCohort, reopenCohort } from "@/lib/server/intakes/life";
 import { getStudentIdentity, saveStudentIdentity } from "@/lib/server/enrolments/identity";
 import { cancelLeave, grantLeave, refuseLeave, registerReturn, startDueLeaves } from "@/lib/server/enrolments/leave";
 import { decideStudentAppeal, fileStudentAppeal, listCohortAppeals } from "@/lib/server/student-letters/appeals";
-import { listStudentLetters } from "@/lib/server/student-letters/queries";
+import { getLetterForPdf, listStudentLetters } from "@/lib/server/student-letters/queries";
 import { getTransferPlan, transferStudent } from "@/lib/server/enrolments/transfer";
 import { getStudentRecord } from "@/lib/server/enrolments/queries";
 import { getCohortPlan } from "@/lib/server/cohorts/plan";
@@ -314,6 +315,25 @@ describe("a klage on a refused leave, and a leave that begins later", () => {
     const self = viewerOf({ ...(await db().user.findUniqueOrThrow({ where: { id: student(REFUSED).userId } })), roles: ["STUDENT"] });
     const appealId = await fileStudentAppeal(self, refusal!.id, { text: "Jeg har legeerklæring, ikke ferie." }, NOW);
     await expect(decideStudentAppeal(world.adviser, appealId, { kind: "REVERSE", grounds: "Dokumentert sykdom." }, NOW)).rejects.toThrow(/fattet vedtaket selv/);
+    // A leave's reason is often health data: an adviser who is a classmate neither decides the
+    // klage, nor a leave, nor reads the reason, the klage or the letter; nor does the teaching team.
+    const classmate = viewerOf({ id: student(DONE).userId, email: "klassekamerat@test.no", name: student(DONE).name, roles: ["ADVISER", "STUDENT"] });
+    await expect(decideStudentAppeal(classmate, appealId, { kind: "REVERSE", grounds: "Dokumentert sykdom." }, NOW)).rejects.toThrow(CLASSMATE_HEALTH_MESSAGE);
+    const request = { enrolmentId: student(REFUSED).enrolmentId, from: addDays(TODAY, 40), to: addDays(TODAY, 50), reason: "Sykdom", documentation: "Legeerklæring", grounds: "Nei." };
+    await expect(grantLeave(classmate, request, NOW)).rejects.toThrow(CLASSMATE_HEALTH_MESSAGE);
+    await expect(refuseLeave(classmate, request, NOW)).rejects.toThrow(CLASSMATE_HEALTH_MESSAGE);
+    const leavesReadBy = async (viewer: typeof classmate) =>
+      (await getStudentRecord(viewer, student(REFUSED).userId, NOW)).enrolments.find((row) => row.id === student(REFUSED).enrolmentId)!.leaves.map((leave) => [leave.reason, leave.grounds]);
+    expect(await leavesReadBy(classmate)).toEqual([[null, null]]);
+    expect(await leavesReadBy(world.adviser)).toEqual([["Ferie", "Ferie er ikke en grunn til permisjon."]]);
+    const readBy = async (viewer: typeof classmate) => {
+      const row = (await listCohortAppeals(viewer, world.cohortId, { open: true })).find((entry) => entry.id === appealId)!;
+      return { text: row.text !== null, body: row.letter.body !== null, pdf: (await getLetterForPdf(viewer, refusal!.id)) !== null };
+    };
+    expect(await readBy(classmate)).toEqual({ text: false, body: false, pdf: false });
+    expect(await readBy(world.teacher)).toEqual({ text: false, body: false, pdf: false });
+    expect(await readBy(world.adviser)).toEqual({ text: true, body: true, pdf: true });
+    expect(await db().leaveOfAbsence.count({ where: { enrolmentId: student(REFUSED).enrolmentId } })).toBe(1);
     const other = viewerOf(await createUser(db(), { name: "Annen studieveileder", roles: ["ADVISER"] }));
     expect(await decideStudentAppeal(other, appealId, { kind: "REVERSE", grounds: "Dokumentert sykdom." }, NOW)).toMatchObject({ status: "REVERSED" });
     expect(await db().leaveOfAbsence.findUniqueOrThrow({ where: { id: refusal!.aboutId } })).toMatchObject({ status: "GRANTED", returnedOn: null });

@@ -57,7 +57,7 @@ export async function requireCohortStaff(viewer: Viewer, cohortId: string, clien
 
 /**
  * Whether the viewer is herself a student of the kull (any enrolment in it, also one that has
- * ended): an adviser who is does not handle her classmates' health data (canHandleDeferrals).
+ * ended): an adviser who is does not handle her classmates' health data (canHandleHealthCases).
  * Asked only of staff; nobody else handles such cases anyway.
  */
 export async function isStudentOfKull(viewer: Viewer, cohortId: string, client: Transaction | ReturnType<typeof db> = db()): Promise<boolean> {

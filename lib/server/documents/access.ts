@@ -9,7 +9,7 @@ import "server-only";
 //   advisers/admins (never the teaching team).
 // Staff may view a file inline in the browser; everyone else gets it as an attachment.
 // Anyone else gets NotFound, exactly as for a document that does not exist.
-import { canHandleDeferrals, canViewApplication, isStaff } from "@/lib/permissions";
+import { canHandleHealthCases, canViewApplication, isStaff } from "@/lib/permissions";
 import { ownApplicationWhere } from "@/lib/server/admission/access";
 import { isCohortStaff, isStudentOfKull } from "@/lib/server/cohorts/access";
 import { db } from "@/lib/server/db";
@@ -76,7 +76,7 @@ export async function openDocument(viewer: Viewer, documentId: string, now = new
     inlineAllowed = staff;
   } else if (document.examDeferral) {
     const { enrolment } = document.examDeferral.registration;
-    const handler = canHandleDeferrals(viewer, { viewerIsStudentOfKull: await isStudentOfKull(viewer, enrolment.cohortId) });
+    const handler = canHandleHealthCases(viewer, { viewerIsStudentOfKull: await isStudentOfKull(viewer, enrolment.cohortId) });
     allowed = enrolment.userId === viewer.id || handler;
     inlineAllowed = handler;
   }

@@ -38,6 +38,8 @@ import type { Database, Transaction } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { requestJob } from "@/lib/jobs/queue";
 import { audit } from "@/lib/server/audit";
+import { isStudentOfKull } from "@/lib/server/cohorts/access";
+import { canHandleHealthCases, CLASSMATE_HEALTH_MESSAGE } from "@/lib/permissions";
 import { db } from "@/lib/server/db";
 import { withRetry } from "@/lib/server/transactions";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
@@ -140,12 +142,22 @@ async function startLeave(tx: Transaction, enrolmentId: string, actorId: string 
   return withdrawExamRegistration(tx, enrolmentId, actorId, `Permisjon fra ${formatDateNb(leave.from)}`, { keepBegun: true, now });
 }
 
+/**
+ * A leave's reason is often health data (illness, a sick child, a legeerklæring as documentation):
+ * an adviser who is herself a student of the kull neither grants nor refuses a classmate's leave
+ * (canHandleHealthCases); a colleague does.
+ */
+async function refuseClassmate(tx: Transaction, viewer: Viewer, cohortId: string) {
+  if (!canHandleHealthCases(viewer, { viewerIsStudentOfKull: await isStudentOfKull(viewer, cohortId, tx) })) throw new DomainError(CLASSMATE_HEALTH_MESSAGE);
+}
+
 /** Grants a leave: the letter, and from its first day the status ON_LEAVE. */
 export async function grantLeave(viewer: Viewer, input: LeaveInput, now = new Date()) {
   requireAdviser(viewer);
   const today = osloDate(now);
   const result = await withRetry(() => db().$transaction(async (tx) => {
     const enrolment = await lockEnrolmentToDecide(tx, viewer, input.enrolmentId);
+    await refuseClassmate(tx, viewer, enrolment.cohortId);
     const facts = await checkRequest(tx, enrolment, input, "GRANT_LEAVE");
     const leave = await tx.leaveOfAbsence.create({
       data: {
@@ -214,6 +226,7 @@ export async function refuseLeave(viewer: Viewer, input: LeaveInput & { grounds:
   if (!grounds) throw new DomainError("Skriv begrunnelsen for avslaget.", { grounds: ["Skriv hvorfor permisjonen ikke innvilges. Begrunnelsen står i vedtaket."] });
   const result = await withRetry(() => db().$transaction(async (tx) => {
     const enrolment = await lockEnrolmentToDecide(tx, viewer, input.enrolmentId);
+    await refuseClassmate(tx, viewer, enrolment.cohortId);
     await checkRequest(tx, enrolment, input, "REFUSE_LEAVE");
     const leave = await tx.leaveOfAbsence.create({
       data: {

@@ -5,7 +5,7 @@ import "server-only";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { compareIsoDates } from "@/lib/domain/dates";
 import { allowedChanges, completionProblem, completionSitting, type EnrolmentStatus, kullLeaveProblem, leaveCancellationProblem, leaveEndNote, leaveHasBegun } from "@/lib/domain/enrolment";
-import { isOwnCase } from "@/lib/permissions";
+import { canHandleHealthCases, isOwnCase } from "@/lib/permissions";
 import { RECORD_SELECT, toRecord } from "@/lib/server/exams/records";
 import { isWaitlistClosed } from "@/lib/domain/admission-decisions";
 import { waitlistClosingDateOf } from "@/lib/server/admission/places";
@@ -152,7 +152,7 @@ export async function getStudentRecord(viewer: Viewer, userId: string, now = new
     },
   });
   if (!user || user.enrolments.length === 0) throw new NotFoundError("Fant ikke studenten.");
-  const [identity, suggested, letters] = await Promise.all([
+  const [identity, suggested, letters, ownKull] = await Promise.all([
     getStudentIdentity(viewer, userId),
     suggestedBirthDate(viewer, userId),
     db().studentLetter.findMany({
@@ -160,7 +160,11 @@ export async function getStudentRecord(viewer: Viewer, userId: string, now = new
       orderBy: [{ decidedAt: "desc" }, { id: "desc" }],
       select: { id: true, kind: true, subject: true, madeAvailableOn: true, enkeltvedtak: true, klageDeadline: true, enrolment: { select: { cohort: { select: { name: true } } } }, appeals: { select: { status: true } } },
     }),
+    // The kull the viewer is herself a student of: there a leave's reason is a classmate's health
+    // data, not hers to read (canHandleHealthCases).
+    db().enrolment.findMany({ where: { userId: viewer.id }, select: { cohortId: true } }),
   ]);
+  const classmateIn = new Set(ownKull.map((row) => row.cohortId));
   // The day each kull's waiting list closes: a withdrawal gives the place back only before it.
   const closing = new Map(
     await Promise.all(user.enrolments.map(async (enrolment) => [enrolment.id, await waitlistClosingDateOf(db(), enrolment.cohort)] as const)),
@@ -173,14 +177,16 @@ export async function getStudentRecord(viewer: Viewer, userId: string, now = new
     const sittings = enrolment.examRegistrations.map((row) => ({ ...toRecord(row), title: row.exam.title }));
     // The sitting the adviser reads first: the one whose grade counts, else the latest.
     const registration = completionSitting(sittings) ?? sittings.at(-1) ?? null;
+    const healthHidden = !canHandleHealthCases(viewer, { viewerIsStudentOfKull: classmateIn.has(enrolment.cohort.id) });
     const leaves = enrolment.leaves.map((leave) => ({
       id: leave.id,
       from: isoDate(leave.fromDate),
       to: isoDate(leave.toDate),
-      reason: leave.reason,
-      documentation: leave.documentation,
+      /** Null where it is a classmate's health data (healthHidden). */
+      reason: healthHidden ? null : leave.reason,
+      documentation: healthHidden ? null : leave.documentation,
       status: leave.status,
-      grounds: leave.grounds,
+      grounds: healthHidden ? null : leave.grounds,
       decidedAt: leave.decidedAt,
       decidedBy: leave.decidedBy.name,
       returnedOn: leave.returnedOn ? isoDate(leave.returnedOn) : null,

@@ -18,7 +18,7 @@ import { examPhase, formatExamMomentNb } from "@/lib/domain/exam-time";
 import { formatDateNb } from "@/lib/domain/format";
 import type { Transaction } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { canHandleDeferrals, CLASSMATE_HEALTH_MESSAGE, isOwnCase, isStaff, OWN_CASE_MESSAGE } from "@/lib/permissions";
+import { canHandleHealthCases, CLASSMATE_HEALTH_MESSAGE, isOwnCase, isStaff, OWN_CASE_MESSAGE } from "@/lib/permissions";
 import { audit } from "@/lib/server/audit";
 import { isCohortStaff, isStudentOfKull, requireCohortStaff } from "@/lib/server/cohorts/access";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
@@ -151,10 +151,10 @@ export async function listDeferrals(viewer: Viewer, cohortId: string, now = new 
     db().exam.findMany({ where: { cohortId, kind: "DEFERRED" }, orderBy: { startsAt: "asc" }, select: { id: true, title: true, startsAt: true, handInAt: true } }),
     isStudentOfKull(viewer, cohortId),
   ]);
-  // Who reads the accounts and documentation and decides (canHandleDeferrals): advisers and
+  // Who reads the accounts and documentation and decides (canHandleHealthCases): advisers and
   // admins, not one who is herself a student of the kull; the teaching team sees that a request
   // exists and its outcome.
-  const mayDecide = canHandleDeferrals(viewer, { viewerIsStudentOfKull: classmate });
+  const mayDecide = canHandleHealthCases(viewer, { viewerIsStudentOfKull: classmate });
   const letters = await db().studentLetter.findMany({
     where: { aboutType: "ExamDeferral", aboutId: { in: requests.map((request) => request.id) } },
     orderBy: { decidedAt: "asc" },

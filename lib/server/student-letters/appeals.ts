@@ -21,10 +21,10 @@ import { osloDate } from "@/lib/domain/application-deadline";
 import { leaveKlagePreview } from "@/lib/domain/enrolment";
 import { formatDateNb } from "@/lib/domain/format";
 import { APPEALS_BODY, isKlageInTime, klageRegistration, registeredFiledAt } from "@/lib/domain/klage";
-import { KLAGE_HANDLER, replacedStudentLetters, type StudentLetterKind } from "@/lib/domain/student-letter";
+import { carriesHealthData, KLAGE_HANDLER, replacedStudentLetters, type StudentLetterKind } from "@/lib/domain/student-letter";
 import type { Transaction } from "@/lib/db/client";
 import { requestJob } from "@/lib/jobs/queue";
-import { canDecideStudentAppeal, canHandleDeferrals, CLASSMATE_HEALTH_MESSAGE, isOwnCase, isStaff, OWN_CASE_MESSAGE } from "@/lib/permissions";
+import { canDecideStudentAppeal, canHandleHealthCases, CLASSMATE_HEALTH_MESSAGE, isOwnCase, isStaff, OWN_CASE_MESSAGE } from "@/lib/permissions";
 import { audit } from "@/lib/server/audit";
 import { approveAfterKlage } from "@/lib/server/cohorts/assessment-changes";
 import { isCohortStaff, isStudentOfKull } from "@/lib/server/cohorts/access";
@@ -244,16 +244,16 @@ export async function listCohortAppeals(viewer: Viewer, cohortId: string, option
   return appeals.map((appeal) => {
     const handler = KLAGE_HANDLER[appeal.letter.kind]!;
     const leave = appeal.letter.kind === "LEAVE_REFUSED" ? leaveOutcomes.get(appeal.letter.aboutId) : undefined;
-    const aboutDeferral = appeal.letter.kind === "EXAM_DEFERRAL_REFUSED";
+    const aboutHealth = carriesHealthData(appeal.letter.kind);
     // A klage on a refused request for utsatt eksamen tells of the student's health (her account
-    // and the letter's grounds): read only by those who handle such requests (canHandleDeferrals).
-    const healthHidden = aboutDeferral && !canHandleDeferrals(viewer, { viewerIsStudentOfKull: classmate });
+    // and the letter's grounds): read only by those who handle such requests (canHandleHealthCases).
+    const healthHidden = aboutHealth && !canHandleHealthCases(viewer, { viewerIsStudentOfKull: classmate });
     const canDecide = canDecideStudentAppeal(viewer, {
       handler,
       decidedById: appeal.letter.decidedById,
       studentUserId: appeal.enrolment.userId,
       viewerOnTeachingTeam: team !== null,
-      aboutDeferral,
+      aboutHealth,
       viewerIsStudentOfKull: classmate,
     });
     return {
@@ -271,7 +271,7 @@ export async function listCohortAppeals(viewer: Viewer, cohortId: string, option
       canDecide,
       /** Why not, in words (the decider, or the wrong kind of staff). */
       whoDecides:
-        aboutDeferral && classmate && isStaff(viewer)
+        aboutHealth && classmate && isStaff(viewer)
           ? CLASSMATE_HEALTH_MESSAGE
           : appeal.letter.decidedById === viewer.id
           ? `Du fattet vedtaket, så klagen må avgjøres av ${handlerNb(appeal.letter.kind)} som ikke var med på det.`
@@ -330,9 +330,9 @@ async function requireDecider(tx: Transaction, viewer: Viewer, appeal: Awaited<R
   const handler = KLAGE_HANDLER[appeal.letter.kind];
   if (!handler) throw new DomainError("Dette brevet kan ikke påklages.");
   const onTeam = (await tx.cohortTeacher.findUnique({ where: { cohortId_userId: { cohortId, userId: viewer.id } }, select: { userId: true } })) !== null;
-  const aboutDeferral = appeal.letter.kind === "EXAM_DEFERRAL_REFUSED";
-  const classmate = aboutDeferral && (await isStudentOfKull(viewer, cohortId, tx));
-  const access = { handler, decidedById: appeal.letter.decidedById, studentUserId: appeal.enrolment.userId, viewerOnTeachingTeam: onTeam, aboutDeferral, viewerIsStudentOfKull: classmate };
+  const aboutHealth = carriesHealthData(appeal.letter.kind);
+  const classmate = aboutHealth && (await isStudentOfKull(viewer, cohortId, tx));
+  const access = { handler, decidedById: appeal.letter.decidedById, studentUserId: appeal.enrolment.userId, viewerOnTeachingTeam: onTeam, aboutHealth, viewerIsStudentOfKull: classmate };
   if (!canDecideStudentAppeal(viewer, access)) {
     if (isOwnCase(viewer, [appeal.enrolment.userId])) throw new AccessDeniedError(OWN_CASE_MESSAGE);
     if (classmate && isStaff(viewer)) throw new AccessDeniedError(CLASSMATE_HEALTH_MESSAGE);

@@ -5,7 +5,8 @@ import { osloDate } from "@/lib/domain/application-deadline";
 import { formatCaseReference } from "@/lib/domain/case-reference";
 import { isKlageInTime } from "@/lib/domain/klage";
 import { replacedStudentLetters } from "@/lib/domain/student-letter";
-import { canHandleDeferrals } from "@/lib/permissions";
+import { HEALTH_CASE_ABOUT } from "@/lib/domain/student-letter";
+import { canHandleHealthCases } from "@/lib/permissions";
 import { isCohortStaff, isStudentOfKull } from "@/lib/server/cohorts/access";
 import { db } from "@/lib/server/db";
 import { AccessDeniedError, NotFoundError } from "@/lib/server/errors";
@@ -115,11 +116,11 @@ export async function getLetterForPdf(viewer: Viewer, letterId: string) {
   if (!letter) return null;
   if (letter.userId !== viewer.id) {
     if (!(await isCohortStaff(viewer, letter.enrolment.cohortId))) return null;
-    // A case about utsatt eksamen (the request's letters, and a klage's outcome in its case) tells
-    // of the student's health: only those who handle such requests read it (canHandleDeferrals).
+    // A case about utsatt eksamen or a leave (the request's letters, and a klage's outcome in its
+    // case) tells of the student's health: only those who handle such cases read it (canHandleHealthCases).
     const healthCase =
-      (await db().studentLetter.count({ where: { userId: letter.userId, caseYear: letter.caseYear, caseNumber: letter.caseNumber, aboutType: "ExamDeferral" } })) > 0;
-    if (healthCase && !canHandleDeferrals(viewer, { viewerIsStudentOfKull: await isStudentOfKull(viewer, letter.enrolment.cohortId) })) return null;
+      (await db().studentLetter.count({ where: { userId: letter.userId, caseYear: letter.caseYear, caseNumber: letter.caseNumber, aboutType: { in: [...HEALTH_CASE_ABOUT] } } })) > 0;
+    if (healthCase && !canHandleHealthCases(viewer, { viewerIsStudentOfKull: await isStudentOfKull(viewer, letter.enrolment.cohortId) })) return null;
   }
   return { ...letter, madeAvailableOn: isoDate(letter.madeAvailableOn), reference: formatCaseReference({ year: letter.caseYear, number: letter.caseNumber }) };
 }

@@ -121,16 +121,16 @@ describe("deciding a student's klage", () => {
     const { canDecideStudentAppeal } = await import("@/lib/permissions");
     const lead = { id: "lead", roles: ["FACULTY"] as const };
     const adviserAndFaculty = { id: "both", roles: ["ADVISER", "FACULTY"] as const };
-    expect(canDecideStudentAppeal(lead, { handler: "TEACHING_TEAM", decidedById: "lead", studentUserId: "student", viewerOnTeachingTeam: true, aboutDeferral: false, viewerIsStudentOfKull: false })).toBe(false);
-    expect(canDecideStudentAppeal(adviserAndFaculty, { handler: "ADVISER", decidedById: "both", studentUserId: "student", viewerOnTeachingTeam: true, aboutDeferral: false, viewerIsStudentOfKull: false })).toBe(false);
-    expect(canDecideStudentAppeal(adviserAndFaculty, { handler: "TEACHING_TEAM", decidedById: "both", studentUserId: "student", viewerOnTeachingTeam: true, aboutDeferral: false, viewerIsStudentOfKull: false })).toBe(false);
+    expect(canDecideStudentAppeal(lead, { handler: "TEACHING_TEAM", decidedById: "lead", studentUserId: "student", viewerOnTeachingTeam: true, aboutHealth: false, viewerIsStudentOfKull: false })).toBe(false);
+    expect(canDecideStudentAppeal(adviserAndFaculty, { handler: "ADVISER", decidedById: "both", studentUserId: "student", viewerOnTeachingTeam: true, aboutHealth: false, viewerIsStudentOfKull: false })).toBe(false);
+    expect(canDecideStudentAppeal(adviserAndFaculty, { handler: "TEACHING_TEAM", decidedById: "both", studentUserId: "student", viewerOnTeachingTeam: true, aboutHealth: false, viewerIsStudentOfKull: false })).toBe(false);
   });
 
   it("gives a klage on an arbeidskrav to faculty on the cohort's teaching team, and one on the exam to advisers and admins", async () => {
     const { canDecideStudentAppeal } = await import("@/lib/permissions");
-    const onTeam = { handler: "TEACHING_TEAM" as const, decidedById: "decider", studentUserId: "student", viewerOnTeachingTeam: true, aboutDeferral: false, viewerIsStudentOfKull: false };
+    const onTeam = { handler: "TEACHING_TEAM" as const, decidedById: "decider", studentUserId: "student", viewerOnTeachingTeam: true, aboutHealth: false, viewerIsStudentOfKull: false };
     const offTeam = { ...onTeam, viewerOnTeachingTeam: false };
-    const exam = { handler: "ADVISER" as const, decidedById: "decider", studentUserId: "student", viewerOnTeachingTeam: true, aboutDeferral: false, viewerIsStudentOfKull: false };
+    const exam = { handler: "ADVISER" as const, decidedById: "decider", studentUserId: "student", viewerOnTeachingTeam: true, aboutHealth: false, viewerIsStudentOfKull: false };
     const faculty = { id: "f", roles: ["FACULTY"] as const };
     expect(canDecideStudentAppeal(faculty, onTeam)).toBe(true);
     expect(canDecideStudentAppeal(faculty, offTeam)).toBe(false);
@@ -144,9 +144,9 @@ describe("deciding a student's klage", () => {
   it("is never for the student who filed it, though she is staff too (forvaltningsloven § 6)", async () => {
     const { canDecideStudentAppeal, isOwnCase } = await import("@/lib/permissions");
     const herself = { id: "student", roles: ["ADVISER", "FACULTY", "STUDENT"] as const };
-    expect(canDecideStudentAppeal(herself, { handler: "ADVISER", decidedById: "decider", studentUserId: "student", viewerOnTeachingTeam: true, aboutDeferral: false, viewerIsStudentOfKull: false })).toBe(false);
-    expect(canDecideStudentAppeal(herself, { handler: "TEACHING_TEAM", decidedById: "decider", studentUserId: "student", viewerOnTeachingTeam: true, aboutDeferral: false, viewerIsStudentOfKull: false })).toBe(false);
-    expect(canDecideStudentAppeal(herself, { handler: "ADVISER", decidedById: "decider", studentUserId: "someone else", viewerOnTeachingTeam: true, aboutDeferral: false, viewerIsStudentOfKull: false })).toBe(true);
+    expect(canDecideStudentAppeal(herself, { handler: "ADVISER", decidedById: "decider", studentUserId: "student", viewerOnTeachingTeam: true, aboutHealth: false, viewerIsStudentOfKull: false })).toBe(false);
+    expect(canDecideStudentAppeal(herself, { handler: "TEACHING_TEAM", decidedById: "decider", studentUserId: "student", viewerOnTeachingTeam: true, aboutHealth: false, viewerIsStudentOfKull: false })).toBe(false);
+    expect(canDecideStudentAppeal(herself, { handler: "ADVISER", decidedById: "decider", studentUserId: "someone else", viewerOnTeachingTeam: true, aboutHealth: false, viewerIsStudentOfKull: false })).toBe(true);
     expect(isOwnCase(herself, ["a", "student"])).toBe(true);
     expect(isOwnCase(herself, ["a", "b"])).toBe(false);
   });
@@ -154,22 +154,22 @@ describe("deciding a student's klage", () => {
 
 describe("requests for utsatt eksamen (health data)", () => {
   it("are handled by advisers and admins, not by one who is herself a student of the kull, and never by faculty", async () => {
-    const { canHandleDeferrals } = await import("@/lib/permissions");
+    const { canHandleHealthCases } = await import("@/lib/permissions");
     const faculty = { id: "f", roles: ["FACULTY"] as const };
-    expect(canHandleDeferrals(adviser, { viewerIsStudentOfKull: false })).toBe(true);
-    expect(canHandleDeferrals(admin, { viewerIsStudentOfKull: false })).toBe(true);
-    expect(canHandleDeferrals(adviser, { viewerIsStudentOfKull: true })).toBe(false);
-    expect(canHandleDeferrals(admin, { viewerIsStudentOfKull: true })).toBe(false);
-    expect(canHandleDeferrals(faculty, { viewerIsStudentOfKull: false })).toBe(false);
+    expect(canHandleHealthCases(adviser, { viewerIsStudentOfKull: false })).toBe(true);
+    expect(canHandleHealthCases(admin, { viewerIsStudentOfKull: false })).toBe(true);
+    expect(canHandleHealthCases(adviser, { viewerIsStudentOfKull: true })).toBe(false);
+    expect(canHandleHealthCases(admin, { viewerIsStudentOfKull: true })).toBe(false);
+    expect(canHandleHealthCases(faculty, { viewerIsStudentOfKull: false })).toBe(false);
   });
 
   it("and so is a klage on a refusal of one: a classmate on the staff decides it not, another adviser does", async () => {
     const { canDecideStudentAppeal } = await import("@/lib/permissions");
-    const deferralKlage = { handler: "ADVISER" as const, decidedById: "decider", studentUserId: "student", viewerOnTeachingTeam: false, aboutDeferral: true, viewerIsStudentOfKull: false };
+    const deferralKlage = { handler: "ADVISER" as const, decidedById: "decider", studentUserId: "student", viewerOnTeachingTeam: false, aboutHealth: true, viewerIsStudentOfKull: false };
     expect(canDecideStudentAppeal(adviser, deferralKlage)).toBe(true);
     expect(canDecideStudentAppeal(adviser, { ...deferralKlage, viewerIsStudentOfKull: true })).toBe(false);
     // A classmate on the staff still decides a klage on another kind of decision in the kull.
-    expect(canDecideStudentAppeal(adviser, { ...deferralKlage, aboutDeferral: false, viewerIsStudentOfKull: true })).toBe(true);
+    expect(canDecideStudentAppeal(adviser, { ...deferralKlage, aboutHealth: false, viewerIsStudentOfKull: true })).toBe(true);
     expect(canDecideStudentAppeal(adviser, { ...deferralKlage, decidedById: adviser.id })).toBe(false);
   });
 });

@@ -19,6 +19,7 @@ import { getStudentRecord, type StudentRecord } from "@/lib/server/enrolments/qu
 import { NotFoundError } from "@/lib/server/errors";
 import { requirePageRole } from "@/lib/server/viewer";
 import { parseRecordId } from "@/lib/validation/ids";
+import { CLASSMATE_HEALTH_MESSAGE } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "Student" };
 
@@ -263,10 +264,14 @@ function EnrolmentCard({ enrolment, userId, today }: { enrolment: Enrolment; use
                   {leave.status === "CANCELLED" ? ", trukket tilbake før den begynte" : ""}
                   {leave.endNote ? `, ${leave.endNote}` : ""}
                 </p>
-                <p className="text-sm text-slate-700">
-                  Grunn: {leave.reason}
-                  {leave.documentation ? ` · Dokumentasjon: ${leave.documentation}` : ""}
-                </p>
+                {leave.reason === null ? (
+                  <p className="text-sm text-slate-700">{CLASSMATE_HEALTH_MESSAGE}</p>
+                ) : (
+                  <p className="text-sm text-slate-700">
+                    Grunn: {leave.reason}
+                    {leave.documentation ? ` · Dokumentasjon: ${leave.documentation}` : ""}
+                  </p>
+                )}
                 {leave.grounds ? <p className="text-sm text-slate-700">Begrunnelse for avslaget: {leave.grounds}</p> : null}
               </li>
             ))}

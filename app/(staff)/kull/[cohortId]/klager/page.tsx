@@ -76,7 +76,7 @@ export default async function CohortAppealsPage({ params, searchParams }: { para
                 </p>
                 {appeal.lateReason ? <p className="mt-1">Kom etter klagefristen, tatt under behandling fordi: {appeal.lateReason}</p> : null}
                 {appeal.text === null || appeal.letter.body === null ? (
-                  <p className="mt-3">Klagen gjelder en søknad om utsatt eksamen og har helseopplysninger. Bare studieveiledere som behandler slike søknader, ser klagen og vedtaket.</p>
+                  <p className="mt-3">Klagen gjelder et avslag på utsatt eksamen eller permisjon og kan ha helseopplysninger. Bare studieveiledere som behandler slike saker, ser klagen og vedtaket.</p>
                 ) : (
                   <>
                     <blockquote className="mt-3 whitespace-pre-line border-l-4 border-slate-300 pl-4">{appeal.text}</blockquote>
