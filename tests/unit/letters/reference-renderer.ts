@@ -96,10 +96,13 @@ export async function referenceLetterPdf(letter: LetterForPdf): Promise<Uint8Arr
 
   draw(`NTNU – ${letter.programmeName}`, bold, 9, 2);
   draw(`Dato: ${formatDateNb(letter.madeAvailableOn)}    ${letter.reference}`, regular, 9, 18);
-  draw(letter.subject, bold, 14, 10);
   const blocks = normaliseLetterText(letter.body).split(/\n{2,}/);
+  const title = blocks[0]?.trim() ?? "";
+  const showTitle = title !== "" && title !== normaliseLetterText(letter.subject).trim();
+  draw(letter.subject, bold, 14, showTitle ? 2 : 10);
+  if (showTitle) draw(title, regular, 11, 10);
   for (const [index, block] of blocks.entries()) {
-    if (index === 0) continue; // the title line, drawn as the subject above
+    if (index === 0) continue; // the title line, drawn under the subject above
     if (isHeading(block)) draw(block, bold, 12, 4);
     else draw(block, regular, SIZE, 8);
   }
