@@ -325,6 +325,11 @@ describe("a klage on a refused leave, and a leave that begins later", () => {
     const leavesReadBy = async (viewer: typeof classmate) =>
       (await getStudentRecord(viewer, student(REFUSED).userId, NOW)).enrolments.find((row) => row.id === student(REFUSED).enrolmentId)!.leaves.map((leave) => [leave.reason, leave.grounds]);
     expect(await leavesReadBy(classmate)).toEqual([[null, null]]);
+    // The page offers her no leave form, and says why.
+    const actionsFor = async (viewer: typeof classmate) =>
+      (await getStudentRecord(viewer, student(REFUSED).userId, NOW)).enrolments.find((row) => row.id === student(REFUSED).enrolmentId)!.actions;
+    expect(await actionsFor(classmate)).toMatchObject({ leave: false, leaveProblem: CLASSMATE_HEALTH_MESSAGE });
+    expect(await actionsFor(world.adviser)).toMatchObject({ leave: true, leaveProblem: null });
     expect(await leavesReadBy(world.adviser)).toEqual([["Ferie", "Ferie er ikke en grunn til permisjon."]]);
     const readBy = async (viewer: typeof classmate) => {
       const row = (await listCohortAppeals(viewer, world.cohortId, { open: true })).find((entry) => entry.id === appealId)!;

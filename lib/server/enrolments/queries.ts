@@ -5,7 +5,7 @@ import "server-only";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { compareIsoDates } from "@/lib/domain/dates";
 import { allowedChanges, completionProblem, completionSitting, type EnrolmentStatus, kullLeaveProblem, leaveCancellationProblem, leaveEndNote, leaveHasBegun } from "@/lib/domain/enrolment";
-import { canHandleHealthCases, isOwnCase } from "@/lib/permissions";
+import { canHandleHealthCases, CLASSMATE_HEALTH_MESSAGE, isOwnCase } from "@/lib/permissions";
 import { RECORD_SELECT, toRecord } from "@/lib/server/exams/records";
 import { isWaitlistClosed } from "@/lib/domain/admission-decisions";
 import { waitlistClosingDateOf } from "@/lib/server/admission/places";
@@ -236,9 +236,9 @@ export async function getStudentRecord(viewer: Viewer, userId: string, now = new
       })),
       creditedDays: enrolment._count.attendanceCredits,
       actions: {
-        leave: changes.includes("GRANT_LEAVE") && open === null && leaveProblem === null,
-        /** Why no leave can be decided in the kull any more (shown instead of the form), or null. */
-        leaveProblem: changes.includes("GRANT_LEAVE") && open === null ? leaveProblem : null,
+        leave: changes.includes("GRANT_LEAVE") && open === null && leaveProblem === null && !healthHidden,
+        /** Why no leave can be decided here (the kull is completed, or she is a classmate), shown instead of the form, or null. */
+        leaveProblem: changes.includes("GRANT_LEAVE") && open === null ? (leaveProblem ?? (healthHidden ? CLASSMATE_HEALTH_MESSAGE : null)) : null,
         returnFromLeave: changes.includes("RETURN") && open !== null,
         /** The open leave has not begun: it can be withdrawn (lib/domain/enrolment.ts leaveCancellationProblem). */
         cancelLeave: !self && open !== null && leaveCancellationProblem({ status: open.status, from: open.from, returnedOn: open.returnedOn }, status, today) === null,
