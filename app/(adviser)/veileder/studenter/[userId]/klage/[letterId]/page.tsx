@@ -3,10 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/area-nav";
 import { RegisterKlageForm } from "@/components/register-klage-form";
-import { RegisteredKlage } from "@/components/registered-klage";
+import { KlageRegistration } from "@/components/klage-registration";
 import { registerStudentAppealAction } from "@/lib/actions/student-letters";
 import { osloDate } from "@/lib/domain/application-deadline";
-import { formatDateNb } from "@/lib/domain/format";
 import { NotFoundError } from "@/lib/server/errors";
 import { getKlageRegistration } from "@/lib/server/student-letters/appeals";
 import { requirePageRole } from "@/lib/server/viewer";
@@ -35,43 +34,23 @@ export default async function RegisterKlagePage({ params }: { params: Promise<{ 
         title="Registrer klage"
         lead="En klage må være skriftlig, men kan komme på e-post eller brev i stedet for i studentportalen. Registrer den her, så behandles den som andre klager: av en annen enn den som fattet vedtaket."
       />
-      <section className="card mb-6" aria-labelledby="vedtak-heading">
-        <h2 id="vedtak-heading">Vedtaket</h2>
-        <dl className="facts mt-2">
-          <dt className="font-medium">Brev</dt>
-          <dd>{view.letter.subject}</dd>
-          <dt className="font-medium">Kull</dt>
-          <dd>{view.cohort.name}</dd>
-          <dt className="font-medium">Gjort tilgjengelig</dt>
-          <dd>{formatDateNb(view.letter.madeAvailableOn)}</dd>
-          {view.letter.klageDeadline ? (
-            <>
-              <dt className="font-medium">Klagefrist</dt>
-              <dd>{formatDateNb(view.letter.klageDeadline)}</dd>
-            </>
-          ) : null}
-        </dl>
-      </section>
-      {view.appeal ? (
-        <RegisteredKlage appeal={view.appeal} portal="i studentportalen" list={{ href: `/kull/${view.cohort.id}/klager`, label: `Til klagene i ${view.cohort.name}` }} />
-      ) : view.problem ? (
-        <p role="alert" className="card border-red-700 bg-red-50 text-red-900">
-          {view.problem}
-        </p>
-      ) : (
-        <section className="card" aria-labelledby="registrer-heading">
-          <h2 id="registrer-heading">Klagen</h2>
-          <div className="mt-4">
-            <RegisterKlageForm
-              action={registerStudentAppealAction}
-              hidden={{ letterId: view.letter.id, userId }}
-              party="studenten"
-              today={osloDate(new Date())}
-              klageDeadline={view.letter.klageDeadline!}
-            />
-          </div>
-        </section>
-      )}
+      <KlageRegistration
+        letter={view.letter}
+        kull={{ label: "Kull", name: view.cohort.name }}
+        appeal={view.appeal}
+        problem={view.problem}
+        portal="i studentportalen"
+        list={{ href: `/kull/${view.cohort.id}/klager`, label: `Til klagene i ${view.cohort.name}` }}
+        form={
+          <RegisterKlageForm
+            action={registerStudentAppealAction}
+            hidden={{ letterId: view.letter.id, userId }}
+            party="studenten"
+            today={osloDate(new Date())}
+            klageDeadline={view.letter.klageDeadline ?? view.letter.madeAvailableOn}
+          />
+        }
+      />
     </>
   );
 }

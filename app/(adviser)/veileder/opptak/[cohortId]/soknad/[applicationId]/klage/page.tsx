@@ -4,10 +4,9 @@ import { notFound } from "next/navigation";
 import { OwnIntakeNotice } from "@/components/admission/own-intake-notice";
 import { PageHeader } from "@/components/area-nav";
 import { RegisterKlageForm } from "@/components/register-klage-form";
-import { RegisteredKlage } from "@/components/registered-klage";
+import { KlageRegistration } from "@/components/klage-registration";
 import { registerAdmissionAppealAction } from "@/lib/actions/admission";
 import { osloDate } from "@/lib/domain/application-deadline";
-import { formatDateNb } from "@/lib/domain/format";
 import { OwnIntakeReadError } from "@/lib/server/admission/access";
 import { getAdmissionKlageRegistration } from "@/lib/server/admission/appeals";
 import { NotFoundError } from "@/lib/server/errors";
@@ -49,31 +48,15 @@ export default async function RegisterAdmissionKlagePage({ params }: { params: P
         title="Registrer klage"
         lead="En klage må være skriftlig, men kan komme på e-post eller brev i stedet for i søknadsportalen. Registrer den her, så behandles den som andre klager på opptak."
       />
-      {view.letter ? (
-        <section className="card mb-6" aria-labelledby="vedtak-heading">
-          <h2 id="vedtak-heading">Vedtaket</h2>
-          <dl className="facts mt-2">
-            <dt className="font-medium">Brev</dt>
-            <dd>{view.letter.subject}</dd>
-            <dt className="font-medium">Opptak</dt>
-            <dd>{view.application.cohort}</dd>
-            <dt className="font-medium">Gjort tilgjengelig</dt>
-            <dd>{formatDateNb(view.letter.madeAvailableOn)}</dd>
-            <dt className="font-medium">Klagefrist</dt>
-            <dd>{formatDateNb(view.letter.klageDeadline)}</dd>
-          </dl>
-        </section>
-      ) : null}
-      {view.appeal ? (
-        <RegisteredKlage appeal={view.appeal} portal="i søknadsportalen" list={{ href: "/veileder/opptak/klager", label: "Til klagene på opptak" }} />
-      ) : view.problem || !view.letter ? (
-        <p role="alert" className="card border-red-700 bg-red-50 text-red-900">
-          {view.problem}
-        </p>
-      ) : (
-        <section className="card" aria-labelledby="registrer-heading">
-          <h2 id="registrer-heading">Klagen</h2>
-          <div className="mt-4">
+      <KlageRegistration
+        letter={view.letter}
+        kull={{ label: "Opptak", name: view.application.cohort }}
+        appeal={view.appeal}
+        problem={view.problem}
+        portal="i søknadsportalen"
+        list={{ href: "/veileder/opptak/klager", label: "Til klagene på opptak" }}
+        form={
+          view.letter ? (
             <RegisterKlageForm
               action={registerAdmissionAppealAction}
               hidden={{ applicationId }}
@@ -81,9 +64,9 @@ export default async function RegisterAdmissionKlagePage({ params }: { params: P
               today={osloDate(new Date())}
               klageDeadline={view.letter.klageDeadline}
             />
-          </div>
-        </section>
-      )}
+          ) : null
+        }
+      />
     </>
   );
 }

@@ -1,0 +1,62 @@
+// The body of a «Registrer klage» page (a klage that came by e-mail or post): the decision it is
+// about, then the klage already registered, why none can be, or the form. One layout for a
+// student's klage on an enkeltvedtak and an applicant's on an admission decision.
+import type { ReactNode } from "react";
+import { RegisteredKlage } from "@/components/registered-klage";
+import { formatDateNb } from "@/lib/domain/format";
+
+export function KlageRegistration({
+  letter,
+  kull,
+  appeal,
+  problem,
+  portal,
+  list,
+  form,
+}: {
+  letter: { subject: string; madeAvailableOn: string; klageDeadline: string | null } | null;
+  /** The kull the decision is about, and what to call it ("Kull", "Opptak"). */
+  kull: { label: string; name: string };
+  appeal: Parameters<typeof RegisteredKlage>[0]["appeal"] | null;
+  problem: string | null;
+  portal: string;
+  list: { href: string; label: string };
+  /** The form, shown when a klage can be registered. */
+  form: ReactNode;
+}) {
+  return (
+    <>
+      {letter ? (
+        <section className="card mb-6" aria-labelledby="vedtak-heading">
+          <h2 id="vedtak-heading">Vedtaket</h2>
+          <dl className="facts mt-2">
+            <dt className="font-medium">Brev</dt>
+            <dd>{letter.subject}</dd>
+            <dt className="font-medium">{kull.label}</dt>
+            <dd>{kull.name}</dd>
+            <dt className="font-medium">Gjort tilgjengelig</dt>
+            <dd>{formatDateNb(letter.madeAvailableOn)}</dd>
+            {letter.klageDeadline ? (
+              <>
+                <dt className="font-medium">Klagefrist</dt>
+                <dd>{formatDateNb(letter.klageDeadline)}</dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+      ) : null}
+      {appeal ? (
+        <RegisteredKlage appeal={appeal} portal={portal} list={list} />
+      ) : problem || !letter ? (
+        <p role="alert" className="card border-red-700 bg-red-50 text-red-900">
+          {problem}
+        </p>
+      ) : (
+        <section className="card" aria-labelledby="registrer-heading">
+          <h2 id="registrer-heading">Klagen</h2>
+          <div className="mt-4">{form}</div>
+        </section>
+      )}
+    </>
+  );
+}
