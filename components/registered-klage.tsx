@@ -26,8 +26,10 @@ export function RegisteredKlage({
     <section className="card" aria-labelledby="klage-heading">
       <h2 id="klage-heading">Klagen er registrert</h2>
       <p className="mt-2">
-        Klagen kom inn {formatDateNb(appeal.receivedOn)}
-        {appeal.registeredBy ? ` og ble registrert av ${appeal.registeredBy}` : ` ${portal}`}. Den {STATUS[appeal.partly ? "PARTLY" : appeal.status]}.
+        {appeal.registeredBy
+          ? `Klagen ble sendt ${formatDateNb(appeal.receivedOn)} på e-post eller brev og registrert av ${appeal.registeredBy}.`
+          : `Klagen kom inn ${formatDateNb(appeal.receivedOn)} ${portal}.`}{" "}
+        Den {STATUS[appeal.partly ? "PARTLY" : appeal.status]}.
       </p>
       {appeal.lateReason ? <p className="mt-2">Kom etter fristen, tatt under behandling fordi: {appeal.lateReason}</p> : null}
       <p className="mt-2">

@@ -66,7 +66,7 @@ describe("an admission klage that came by e-mail or post", () => {
     expect(entry).toMatchObject({ actorId: adviser.id, after: expect.objectContaining({ receivedOn: "2027-03-29", lateReason: reason, status: "RECEIVED" }) });
     const receipt = await db().mailMessage.findUniqueOrThrow({ where: { dedupeKey: `appeal-receipt:${appealId}` } });
     expect(receipt).toMatchObject({ userId: user.id, to: user.email });
-    expect(receipt.text).toContain("på vedtaket om opptak, 29. mars 2027");
+    expect(receipt.text).toContain("Vi har registrert klagen din på vedtaket om opptak, datert 29. mars 2027.");
     expect(receipt.text).toContain(`Klagen kom etter klagefristen, men vi tar den under behandling (forvaltningsloven § 31): ${reason}`);
 
     // One open klage per decision, whoever files the next.

@@ -62,8 +62,18 @@ async function appealableDecision(tx: Transaction, applicationId: string, status
   return { decisionId: decision.id, letter: { id: letter.id, madeAvailableOn: isoDate(letter.madeAvailableOn), klageDeadline: isoDate(letter.klageDeadline!) } };
 }
 
-/** The applicant's receipt for a klage, in the klage's transaction (and why a late one is taken up). */
-async function queueAppealReceipt(tx: Transaction, appealId: string, to: { id: string; email: string; name: string }, receivedOn: string, lateReason: string | null) {
+/**
+ * The applicant's receipt for a klage, in the klage's transaction: one filed in the portal is
+ * received the day it is filed; one by e-mail or post (`registered`) is dated the day it was made,
+ * with why a late one is taken up.
+ */
+async function queueAppealReceipt(
+  tx: Transaction,
+  appealId: string,
+  to: { id: string; email: string; name: string },
+  filedOn: string,
+  registered: { lateReason: string | null } | null,
+) {
   await queueMail(tx, {
     dedupeKey: `appeal-receipt:${appealId}`,
     userId: to.id,
@@ -72,8 +82,10 @@ async function queueAppealReceipt(tx: Transaction, appealId: string, to: { id: s
     text: [
       `Hei ${to.name},`,
       "",
-      `Vi har mottatt klagen din på vedtaket om opptak, ${formatDateNb(receivedOn)}. Studieveilederen behandler den, og du får svar i søknadsportalen og på e-post.`,
-      ...(lateReason ? [`Klagen kom etter klagefristen, men vi tar den under behandling (forvaltningsloven § 31): ${lateReason}`] : []),
+      registered
+        ? `Vi har registrert klagen din på vedtaket om opptak, datert ${formatDateNb(filedOn)}. Studieveilederen behandler den, og du får svar i søknadsportalen og på e-post.`
+        : `Vi har mottatt klagen din på vedtaket om opptak, ${formatDateNb(filedOn)}. Studieveilederen behandler den, og du får svar i søknadsportalen og på e-post.`,
+      ...(registered?.lateReason ? [`Klagen kom etter klagefristen, men vi tar den under behandling (forvaltningsloven § 31): ${registered.lateReason}`] : []),
       `Holder vi fast på vedtaket, sender vi klagen til ${APPEALS_BODY} for endelig avgjørelse.`,
     ].join("\n"),
   });
@@ -145,7 +157,8 @@ export async function fileAppeal(viewer: Viewer, applicationId: string, input: {
 
 /**
  * A klage on an admission decision that came by e-mail or post (forvaltningsloven § 32 asks only
- * that it is in writing), registered by an adviser with the day it reached us. One that came after
+ * that it is in writing), registered by an adviser with the day it was made (an e-mail's arrival, a
+ * letter's postmark: § 30). One that came after
  * the deadline is taken up only with why (§ 31, `klageRegistration`); the adviser who finds no such
  * reason does not register it. From then on it is the same klage as one filed in the portal: the
  * applicant gets the receipt, and it waits on the klage list. Refused to an adviser who has applied
@@ -196,7 +209,7 @@ export async function registerAdmissionAppeal(
         after: { applicationId: input.applicationId, decisionId, letterId: letter.id, status: "RECEIVED", receivedOn: input.receivedOn, lateReason: registration.lateReason },
       });
       const applicant = await tx.user.findUniqueOrThrow({ where: { id: application.applicantId }, select: { id: true, email: true, name: true } });
-      await queueAppealReceipt(tx, appeal.id, applicant, input.receivedOn, registration.lateReason);
+      await queueAppealReceipt(tx, appeal.id, applicant, input.receivedOn, { lateReason: registration.lateReason });
       return { appealId: appeal.id, cohortId: kull.cohortId };
     }, LOCKING_TRANSACTION));
     await requestJob("mail.deliver");

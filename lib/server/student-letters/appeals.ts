@@ -125,7 +125,9 @@ async function recordStudentAppeal(
     text: [
       `Hei ${letter.name},`,
       "",
-      `Vi har mottatt klagen din på vedtaket «${letter.subject}», ${formatDateNb(receivedOn)}. Klagen behandles av en annen enn den som fattet vedtaket, og du får svar under Brev i studentportalen og på e-post.`,
+      input.registeredById
+        ? `Vi har registrert klagen din på vedtaket «${letter.subject}», datert ${formatDateNb(receivedOn)}. Klagen behandles av en annen enn den som fattet vedtaket, og du får svar under Brev i studentportalen og på e-post.`
+        : `Vi har mottatt klagen din på vedtaket «${letter.subject}», ${formatDateNb(receivedOn)}. Klagen behandles av en annen enn den som fattet vedtaket, og du får svar under Brev i studentportalen og på e-post.`,
       ...(input.lateReason ? [`Klagen kom etter klagefristen, men vi tar den under behandling (forvaltningsloven § 31): ${input.lateReason}`] : []),
       `Holder vi fast på vedtaket, sender vi klagen til ${APPEALS_BODY} for endelig avgjørelse.`,
     ].join("\n"),
