@@ -206,7 +206,7 @@ export default async function ApplicationPage({
           {application.appeals.map((appeal) => (
             <div key={appeal.id} className="mt-3 rounded-md border border-slate-300 p-3">
               <p className="font-medium">
-                {appeal.registeredById ? `Klage mottatt på e-post eller brev ${formatDateNb(osloDate(appeal.filedAt))}` : `Klage sendt ${formatInstantNb(appeal.filedAt)}`}:{" "}
+                {appeal.registeredById ? `Klage sendt på e-post eller brev ${formatDateNb(osloDate(appeal.filedAt))}` : `Klage sendt ${formatInstantNb(appeal.filedAt)}`}:{" "}
                 {appeal.status === "RECEIVED"
                   ? "under behandling"
                   : appeal.status === "REVERSED"
