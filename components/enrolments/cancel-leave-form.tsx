@@ -4,7 +4,7 @@
 import { cancelLeaveAction } from "@/lib/actions/enrolments";
 import { ActionForm } from "@/components/ui/action-form";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
-import { TextField } from "@/components/ui/field";
+import { RequestedOnField } from "@/components/enrolments/requested-on-field";
 import { formatDateNb } from "@/lib/domain/format";
 
 export function CancelLeaveForm({ enrolmentId, userId, today, leave }: { enrolmentId: string; userId: string; today: string; leave: { from: string; to: string } }) {
@@ -13,17 +13,7 @@ export function CancelLeaveForm({ enrolmentId, userId, today, leave }: { enrolme
     <ActionForm action={cancelLeaveAction} hidden={{ enrolmentId, userId }} fieldIdPrefix={prefix} label="Trekk tilbake permisjonen">
       {(state) => (
         <>
-          <TextField
-            id={`${prefix}requestedOn`}
-            name="requestedOn"
-            type="date"
-            label="Studenten ba om å trekke permisjonen"
-            hint="Dagen studenten ba om det (e-post, brev eller samtale). Bekreftelsen sier det."
-            required
-            max={today}
-            defaultValue={state.values?.requestedOn ?? today}
-            errors={state.fieldErrors?.requestedOn}
-          />
+          <RequestedOnField prefix={prefix} label="Studenten ba om å trekke permisjonen" today={today} state={state} />
           <ConfirmSubmit label="Trekk tilbake permisjonen" title="Trekke tilbake permisjonen?" confirmLabel="Ja, trekk tilbake og send bekreftelsen" className="btn-secondary">
             <p>
               Permisjonen {formatDateNb(leave.from)}–{formatDateNb(leave.to)} har ikke begynt: den faller bort, samlingsdagene i perioden teller som

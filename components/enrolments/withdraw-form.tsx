@@ -5,6 +5,7 @@
 import { withdrawStudentAction } from "@/lib/actions/enrolments";
 import { ActionForm } from "@/components/ui/action-form";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
+import { RequestedOnField } from "@/components/enrolments/requested-on-field";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { formatDateNb } from "@/lib/domain/format";
 
@@ -23,17 +24,7 @@ export function WithdrawForm({ enrolmentId, userId, today, waitlistOpen, waitlis
             defaultValue={state.values?.effectiveOn ?? today}
             errors={state.fieldErrors?.effectiveOn}
           />
-          <TextField
-            id={`${prefix}requestedOn`}
-            name="requestedOn"
-            type="date"
-            label="Studenten ba om å slutte"
-            hint="Dagen studenten ba om det (e-post, brev eller samtale). Bekreftelsen sier det."
-            required
-            max={today}
-            defaultValue={state.values?.requestedOn ?? today}
-            errors={state.fieldErrors?.requestedOn}
-          />
+          <RequestedOnField prefix={prefix} label="Studenten ba om å slutte" today={today} state={state} />
           <TextAreaField id={`${prefix}reason`} name="reason" label="Grunn studenten har oppgitt" defaultValue={state.values?.reason ?? ""} errors={state.fieldErrors?.reason} />
           <ConfirmSubmit label="Registrer at studenten slutter" title="Registrere at studenten slutter?" confirmLabel="Ja, studenten slutter" tone="danger">
             <p>Studieretten i kullet avsluttes, studenten meldes av eksamen og får en bekreftelse under Brev og på e-post. Det kan ikke angres.</p>
