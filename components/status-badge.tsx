@@ -21,7 +21,25 @@ export const KLAGE_STATUS = {
   PARTLY: { label: "Delvis tatt til følge", tone: "good" },
   UPHELD: { label: "Ikke tatt til følge", tone: "bad" },
   SETTLED: { label: "Avsluttet uten avgjørelse", tone: "neutral" },
+  /** Upheld and sent on; the klagenemnd's decision not registered yet. */
+  AT_APPEALS_BODY: { label: "Hos klagenemnda", tone: "wait" },
+  BODY_UPHELD: { label: "Stadfestet av klagenemnda", tone: "bad" },
+  BODY_REVERSED: { label: "Tatt til følge av klagenemnda", tone: "good" },
 } as const satisfies Record<string, { label: string; tone: Tone }>;
+
+/**
+ * A klage's badge: its status here, or, once upheld and sent, where it stands with the klagenemnd
+ * (lib/domain/klage.ts appealsBodyStanding). A quashed klage is open here again: its own status.
+ */
+export function klageBadge(
+  klage: { status: "RECEIVED" | "REVERSED" | "UPHELD" | "SETTLED"; partly?: boolean },
+  appealsBody?: { waiting: boolean; decision: { outcome: "UPHELD" | "REVERSED" | "QUASHED" } | null },
+): { label: string; tone: Tone } {
+  if (klage.status === "UPHELD" && appealsBody?.waiting) return KLAGE_STATUS.AT_APPEALS_BODY;
+  if (klage.status === "UPHELD" && appealsBody?.decision?.outcome === "UPHELD") return KLAGE_STATUS.BODY_UPHELD;
+  if (klage.status === "UPHELD" && appealsBody?.decision?.outcome === "REVERSED") return KLAGE_STATUS.BODY_REVERSED;
+  return KLAGE_STATUS[klage.partly ? "PARTLY" : klage.status];
+}
 
 export const ARBEIDSKRAV_STATUS: Record<string, { label: string; tone: Tone }> = {
   NOT_SUBMITTED: { label: "Ikke levert", tone: "neutral" },

@@ -183,6 +183,18 @@ export function canDecideStudentAppeal(viewer: RoleHolder, appeal: StudentAppeal
 }
 
 /**
+ * Who registers the klagenemnd's decision on a student's klage, and so carries it out: the study
+ * administration, which sends the klager there and gets its letters back (advisers, admins); never
+ * in her own case, and for a klage on health data only those who handle health cases. The one who
+ * decided the klage may: nothing is left to judge, the klagenemnd has decided.
+ */
+export function canRegisterAppealsBodyDecision(viewer: RoleHolder, appeal: Pick<StudentAppealAccess, "studentUserId" | "aboutHealth" | "viewerIsStudentOfKull">): boolean {
+  if (isOwnCase(viewer, [appeal.studentUserId])) return false;
+  if (appeal.aboutHealth) return canHandleHealthCases(viewer, appeal);
+  return isStaff(viewer);
+}
+
+/**
  * A student's FS identity (fødselsdato, studentnummer, FS-personløpenummer): the student, and the
  * study administration (advisers, admins). Faculty see it only where FS needs it — the exam
  * protocol and the FS export of a cohort they teach (lib/server/exams/results.ts, behind

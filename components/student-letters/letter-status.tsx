@@ -3,12 +3,19 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/status-badge";
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
+import { isoDate } from "@/lib/to-domain";
 
 export interface LetterStanding {
   enkeltvedtak: boolean;
   klageDeadline: string | null;
   canAppeal: boolean;
-  appeal: { status: "RECEIVED" | "REVERSED" | "UPHELD" | "SETTLED"; filedAt: Date; forwardedAt: Date | null } | null;
+  appeal: {
+    status: "RECEIVED" | "REVERSED" | "UPHELD" | "SETTLED";
+    filedAt: Date;
+    forwardedAt: Date | null;
+    /** Where it stands with the klagenemnd (lib/domain/klage.ts appealsBodyStanding). */
+    appealsBody?: { waiting: boolean; decision: { outcome: "UPHELD" | "REVERSED" | "QUASHED"; decidedOn: Date } | null };
+  } | null;
   replacedBy: { id: string; subject: string; madeAvailableOn: string } | null;
 }
 
@@ -39,6 +46,10 @@ function Standing({ letter }: { letter: LetterStanding }) {
           ? { tone: "good" as const, text: "Klagen er tatt til følge" }
           : appeal.status === "SETTLED"
             ? { tone: "neutral" as const, text: "Klagen er avsluttet" }
+          : appeal.appealsBody?.decision && !appeal.appealsBody.waiting && appeal.appealsBody.decision.outcome !== "QUASHED"
+            ? appeal.appealsBody.decision.outcome === "REVERSED"
+              ? { tone: "good" as const, text: `Klagenemnda tok klagen til følge ${formatDateNb(isoDate(appeal.appealsBody.decision.decidedOn))}` }
+              : { tone: "bad" as const, text: `Klagenemnda stadfestet vedtaket ${formatDateNb(isoDate(appeal.appealsBody.decision.decidedOn))}; det er endelig` }
           : { tone: "bad" as const, text: appeal.forwardedAt ? "Klagen er sendt til klageinstansen" : "Klagen er ikke tatt til følge og sendes til klageinstansen" };
     return (
       <p className="mt-2 flex flex-wrap items-center gap-2">

@@ -6,7 +6,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { isIsoDate } from "@/lib/domain/dates";
-import { decideAppeal, markAppealForwarded, registerAdmissionAppeal } from "@/lib/server/admission/appeals";
+import { decideAppeal, markAppealForwarded, registerAdmissionAppeal, registerAppealsBodyDecision } from "@/lib/server/admission/appeals";
 import { offerPlace, sendDecisionBatch } from "@/lib/server/admission/decisions";
 import { moveCandidate, removeMove } from "@/lib/server/admission/ranking-moves";
 import { setWaitlistClosingDate } from "@/lib/server/admission/waitlist";
@@ -21,7 +21,7 @@ import {
 } from "@/lib/server/admission/review";
 import { defineAction } from "@/lib/server/action";
 import { recordId } from "@/lib/validation/ids";
-import { REGISTER_KLAGE_INVALID, registeredKlageFields } from "@/lib/validation/klage";
+import { APPEALS_BODY_DECISION_INVALID, appealsBodyDecisionFields, REGISTER_KLAGE_INVALID, registeredKlageFields } from "@/lib/validation/klage";
 
 const ADVISERS = ["ADVISER", "ADMIN"] as const;
 
@@ -253,6 +253,19 @@ export const registerAdmissionAppealAction = defineAction({
     revalidatePath("/soker", "layout");
     // The form is gone once the klage is registered; its page says what happened.
     redirect(`/veileder/opptak/${cohortId}/soknad/${input.applicationId}/klage`);
+  },
+});
+
+export const registerAppealsBodyDecisionAction = defineAction({
+  roles: ADVISERS,
+  schema: z.object({ appealId: recordId("Klagen"), ...appealsBodyDecisionFields }),
+  invalidMessage: APPEALS_BODY_DECISION_INVALID,
+  async handler({ viewer, input }) {
+    const { appealId, ...decision } = input;
+    const result = await registerAppealsBodyDecision(viewer, appealId, decision);
+    revalidatePath("/veileder/opptak", "layout");
+    revalidatePath("/soker", "layout");
+    redirect(`/veileder/opptak/klager?alle=1&klagenemnd=${decision.outcome === "REVERSED" ? (result.carriedOut ? "endret" : "endret-ingenting") : decision.outcome === "QUASHED" ? "opphevet" : "stadfestet"}`);
   },
 });
 

@@ -6,9 +6,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { defineAction } from "@/lib/server/action";
-import { decideStudentAppeal, fileStudentAppeal, markStudentAppealForwarded, registerStudentAppeal } from "@/lib/server/student-letters/appeals";
+import { decideStudentAppeal, fileStudentAppeal, markStudentAppealForwarded, registerStudentAppeal, registerStudentAppealsBodyDecision } from "@/lib/server/student-letters/appeals";
 import { checkbox } from "@/lib/validation/common";
-import { REGISTER_KLAGE_INVALID, registeredKlageFields } from "@/lib/validation/klage";
+import { APPEALS_BODY_DECISION_INVALID, appealsBodyDecisionFields, REGISTER_KLAGE_INVALID, registeredKlageFields } from "@/lib/validation/klage";
 import { recordId } from "@/lib/validation/ids";
 
 const STAFF = ["FACULTY", "ADVISER", "ADMIN"] as const;
@@ -89,5 +89,17 @@ export const markStudentAppealForwardedAction = defineAction({
     await markStudentAppealForwarded(viewer, input.appealId);
     refresh(input.cohortId);
     return { message: "Klagen er merket som sendt til klageinstansen." };
+  },
+});
+
+export const registerStudentAppealsBodyDecisionAction = defineAction({
+  roles: ["ADVISER", "ADMIN"],
+  schema: z.object({ cohortId: recordId("Kullet"), appealId: recordId("Klagen"), ...appealsBodyDecisionFields }),
+  invalidMessage: APPEALS_BODY_DECISION_INVALID,
+  async handler({ viewer, input }) {
+    const { cohortId, appealId, ...decision } = input;
+    const result = await registerStudentAppealsBodyDecision(viewer, appealId, decision);
+    refresh(cohortId);
+    redirect(`/kull/${cohortId}/klager?alle=1&klagenemnd=${decision.outcome === "REVERSED" ? `endret-${result.letters}` : decision.outcome === "QUASHED" ? "opphevet" : "stadfestet"}`);
   },
 });

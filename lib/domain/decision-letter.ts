@@ -9,7 +9,7 @@
  */
 import { PRIORITY_CATEGORY_LABELS, type PriorityCategory } from "./admission";
 import { formatDateNb } from "./format";
-import { klageDeadline } from "./klage";
+import { appealsBodyDecisionRef, klageDeadline } from "./klage";
 import {
   closingSection,
   finalDecisionSection,
@@ -113,8 +113,12 @@ export interface LetterInput {
   waitlistChange?: { from: number; to: number; cause: WaitlistChangeCause };
   /** WAITLIST_CLOSED: the last place the applicant held on the list. */
   lastWaitlistPosition?: number;
-  /** A klage's outcome: when it was filed, the adviser's grounds, and the letter it was about. */
-  klage?: { filedOn: string; grounds: string; appealed?: ReplacedLetter };
+  /**
+   * A klage's outcome: when it was filed, the grounds, and the letter it was about. `appealsBody`:
+   * the klageinstans took it (we carry out its decision, and `grounds` are its grounds as the
+   * adviser gives them).
+   */
+  klage?: { filedOn: string; grounds: string; appealed?: ReplacedLetter; appealsBody?: { decidedOn: string; reference: string | null } };
   /** `automatic`: made by the waiting list's rules (the job), signed by the adviser who answers for them. */
   decidedBy: { name: string; title: string; automatic?: boolean };
   contact: { name: string; email: string; phone: string };
@@ -143,6 +147,15 @@ function decisionSection(input: LetterInput): LetterSection {
   const replaced = input.afterKlage && input.klage?.appealed ? [replacesSentence(input.klage.appealed)] : [];
   switch (input.kind) {
     case "OFFER":
+      if (input.afterKlage && input.klage?.appealsBody) {
+        return {
+          heading: "Vedtak",
+          paragraphs: [
+            `${input.appealsBody} har tatt klagen din til følge ${appealsBodyDecisionRef(input.klage.appealsBody)}. Du får derfor tilbud om studieplass på ${study}.`,
+            ...replaced,
+          ],
+        };
+      }
       if (input.afterKlage) {
         return { heading: "Vedtak", paragraphs: [`Klagen er tatt til følge: du får tilbud om studieplass på ${study}.`, ...replaced] };
       }
@@ -242,7 +255,9 @@ function factsSection(input: LetterInput): LetterSection {
   const paragraphs: string[] = [];
   if (input.afterKlage) {
     // The judgement the klage changed is not restated: the requirements were judged again.
-    paragraphs.push("Vi har vurdert opptakskravene på nytt etter klagen din, og du oppfyller dem.");
+    paragraphs.push(
+      input.klage?.appealsBody ? "Etter klagenemndas vedtak oppfyller du opptakskravene." : "Vi har vurdert opptakskravene på nytt etter klagen din, og du oppfyller dem.",
+    );
     paragraphs.push(`Prioritetskategori: ${input.category.value} (${PRIORITY_CATEGORY_LABELS[input.category.value].toLowerCase()}).`);
     return { heading: "Opplysninger vi har lagt til grunn", paragraphs };
   }
@@ -259,7 +274,10 @@ function considerationsSection(input: LetterInput): LetterSection {
   const paragraphs: string[] = [];
   if (input.afterKlage) {
     // Only the klage's grounds: the grounds of the decision it replaced no longer stand.
-    if (input.klage) paragraphs.push(`Begrunnelse i klagesaken: ${input.klage.grounds.trim()}`);
+    if (input.klage?.appealsBody) {
+      paragraphs.push(`Klagenemndas begrunnelse: ${input.klage.grounds.trim()}`);
+      paragraphs.push("Klagenemndas vedtak er endelig og kan ikke påklages (forvaltningsloven § 28 tredje ledd).");
+    } else if (input.klage) paragraphs.push(`Begrunnelse i klagesaken: ${input.klage.grounds.trim()}`);
     return { heading: "Hovedhensyn", paragraphs };
   }
   if (input.kind === "REFUSAL" && input.refusalReason === "NOT_QUALIFIED") {

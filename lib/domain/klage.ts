@@ -112,3 +112,55 @@ export function gradeRightsText(rights: GradeRights, adviser: { name: string; em
     `Send ønsket om begrunnelse eller klagen skriftlig til ${adviser.name}, ${adviser.email}.`
   );
 }
+
+/**
+ * What the klageinstans decided on a klage we sent it (forvaltningsloven § 34), as its letter
+ * says: it stood by the decision (stadfestet: final, § 28 third paragraph), changed it in the
+ * party's favour (omgjort: we carry it out), or quashed it and sent the case back (opphevet: we
+ * decide the klage again, and may send it on again).
+ */
+export type AppealsBodyOutcome = "UPHELD" | "REVERSED" | "QUASHED";
+
+export const APPEALS_BODY_OUTCOME_NB: Record<AppealsBodyOutcome, string> = {
+  UPHELD: "Klagen ble ikke tatt til følge. Vedtaket står, og det er endelig.",
+  REVERSED: "Klagen ble tatt til følge, og vedtaket er endret.",
+  QUASHED: "Vedtaket ble opphevet, og saken er sendt tilbake til ny behandling.",
+};
+
+/** The short label of an outcome (badges, lists). */
+export const APPEALS_BODY_OUTCOME_LABEL: Record<AppealsBodyOutcome, string> = {
+  UPHELD: "Stadfestet av klagenemnda",
+  REVERSED: "Tatt til følge av klagenemnda",
+  QUASHED: "Opphevet av klagenemnda",
+};
+
+/**
+ * Whether the klageinstans's decision of `decidedOn` can be registered: it was made on or after the
+ * day we sent it the case, and not after today. Null: it can; else the message for the date field.
+ */
+export function appealsBodyDecisionProblem(input: { decidedOn: string; forwardedOn: string; today: string }): string | null {
+  if (compareIsoDates(input.decidedOn, input.today) > 0) return "Datoen kan ikke være etter i dag.";
+  if (compareIsoDates(input.decidedOn, input.forwardedOn) < 0) {
+    return `Klagen ble sendt til klagenemnda ${formatDateNb(input.forwardedOn)}. Vedtaket kan ikke være fra før det.`;
+  }
+  return null;
+}
+
+/** The klageinstans's decision as a letter that carries it out names it ("… i vedtak av 3. mai 2027, saksnummer 27/123"). */
+export function appealsBodyDecisionRef(decision: { decidedOn: string; reference: string | null }): string {
+  return `i vedtak av ${formatDateNb(decision.decidedOn)}${decision.reference ? `, saksnummer ${decision.reference}` : ""}`;
+}
+
+/**
+ * Where a klage stands with the klagenemnd, from the klage and its registered decisions (newest
+ * first): `waiting` while it is sent and its current sending is not answered; `decision` the
+ * latest decision (after a quashing and a new sending, the quashing), or null.
+ */
+export function appealsBodyStanding<D extends { forwardedAt: Date }>(
+  klage: { status: string; forwardedAt: Date | null },
+  decisions: readonly D[],
+): { waiting: boolean; decision: D | null } {
+  const latest = decisions[0] ?? null;
+  const answered = latest !== null && klage.forwardedAt !== null && latest.forwardedAt.getTime() === klage.forwardedAt.getTime();
+  return { waiting: klage.status === "UPHELD" && klage.forwardedAt !== null && !answered, decision: latest };
+}

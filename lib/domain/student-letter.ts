@@ -21,7 +21,7 @@ import { DEFERRAL_REASON_LABELS, type DeferralReason } from "./exam-deferral";
 import { formatExamMomentNb, osloWallClock } from "./exam-time";
 import { countNoun, formatDateNb, joinNb } from "./format";
 import { completedStudyLines } from "./enrolment";
-import { APPEALS_BODY, klageDeadline } from "./klage";
+import { APPEALS_BODY, appealsBodyDecisionRef, klageDeadline } from "./klage";
 import {
   closingSection,
   finalDecisionSection,
@@ -255,7 +255,14 @@ export type StudentLetterFacts =
       /** Why the requirements are not met, in sentences to the student (lib/domain/eligibility.ts). */
       reasons: string[];
     }
-  | { kind: "KLAGE_REVERSED"; klage: { filedOn: string; grounds: string }; appealed: EarlierLetter; outcome: string }
+  | {
+      kind: "KLAGE_REVERSED";
+      klage: { filedOn: string; grounds: string };
+      appealed: EarlierLetter;
+      outcome: string;
+      /** The klageinstans took the klage we sent it: the letter carries out its decision, and `klage.grounds` are its grounds. */
+      appealsBody?: { decidedOn: string; reference: string | null };
+    }
   | { kind: "KLAGE_UPHELD"; klage: { filedOn: string; grounds: string }; appealed: EarlierLetter }
   | { kind: "DECISION_CHANGED"; changed: EarlierLetter; outcome: string; reason: string }
   | {
@@ -451,6 +458,33 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
       };
     }
     case "KLAGE_REVERSED":
+      if (input.appealsBody) {
+        // The klageinstans decided; we only carry its decision out (it is final, fvl. § 28).
+        return {
+          kind: input.kind,
+          subject: `Klagenemnda har tatt klagen din til følge: ${input.appealed.matter}`,
+          title: "Klagenemndas vedtak er gjennomført",
+          sections: [
+            greeting,
+            {
+              heading: "Klagenemndas vedtak",
+              paragraphs: [
+                `Klagen din av ${formatDateNb(input.klage.filedOn)} på vedtaket ${earlier(input.appealed)} ble sendt til ${APPEALS_BODY}. Klagenemnda har tatt klagen til følge ${appealsBodyDecisionRef(input.appealsBody)}.`,
+                `Vi har gjennomført vedtaket: ${nonEmpty(input.outcome, "outcome")}`,
+                replacesSentence(input.appealed),
+              ],
+            },
+            { heading: "Klagenemndas begrunnelse", paragraphs: [ownWords(input.klage.grounds, "grounds")] },
+            legalBasisSection(STUDY_REGULATIONS + ".", "KLAGE"),
+            finalDecisionSection(),
+            closing,
+          ],
+          klageDeadline: null,
+          enkeltvedtak: false,
+          grounds: null,
+          legalBasis: null,
+        };
+      }
       return {
         kind: input.kind,
         subject: `Klagen din er tatt til følge: ${input.appealed.matter}`,

@@ -18,3 +18,17 @@ export function registeredKlageFields(party: "studenten" | "søkeren") {
 }
 
 export const REGISTER_KLAGE_INVALID = "Noe må rettes før klagen kan registreres. Se feltet som er merket.";
+
+/** The klagenemnd's decision on a klage we sent it, as its letter gives it (lib/server/appeals-body.ts). */
+export const appealsBodyDecisionFields = {
+  outcome: z.enum(["UPHELD", "REVERSED", "QUASHED"], { error: "Velg hva klagenemnda kom til." }),
+  decidedOn: typedDate("datoen på klagenemndas vedtak"),
+  reference: optionalText("Saksnummeret", 60),
+  summary: z
+    .string({ error: "Skriv klagenemndas begrunnelse kort." })
+    .trim()
+    .min(1, "Skriv klagenemndas begrunnelse kort, slik vedtaket gir den.")
+    .max(4000, "Begrunnelsen kan ha høyst 4000 tegn."),
+};
+
+export const APPEALS_BODY_DECISION_INVALID = "Noe må rettes før klagenemndas vedtak kan registreres. Se feltet som er merket.";

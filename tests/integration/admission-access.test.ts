@@ -46,6 +46,7 @@ beforeAll(async () => {
     sendDecisionBatchAction: { cohortId, fingerprint: "0".repeat(32), confirm: "on" },
     decideAppealAction: { appealId: appeal.id, outcome: "OFFER", grounds: "Fordi." },
     markAppealForwardedAction: { appealId: appeal.id },
+    registerAppealsBodyDecisionAction: { appealId: appeal.id, outcome: "REVERSED", decidedOn: "2026-01-25", reference: "", summary: "Klagenemnda ga søkeren medhold." },
     registerAdmissionAppealAction: { applicationId: refused.id, text: "Jeg klager på avslaget, se vitnemålet.", receivedOn: "2026-01-25", lateReason: "" },
     setWaitlistClosingDateAction: { cohortId, waitlistClosesOn: "2030-01-01" },
   };

@@ -57,11 +57,23 @@ describe("the demo's letters", () => {
     expect(overview!.arbeidskrav.filter((item) => item.finalRejection).map((item) => item.number)).toEqual([4]);
 
     const cohortId = overview!.cohort.id;
-    const open = (viewer: Viewer) => listCohortAppeals(viewer, cohortId, { open: true });
-    const [forAdviser] = await open(await viewerOf("veileder@demo.no"));
-    expect(forAdviser).toMatchObject({ canDecide: true, letter: { kind: "EXAM_ADMISSION_REFUSED" } });
-    expect((await open(await viewerOf("faglaerer@demo.no")))[0]!.canDecide).toBe(false); // she refused it
-    expect((await open(await viewerOf("hanne.faglaerer@demo.no")))[0]!.canDecide).toBe(false); // the exam is the advisers'
+    // The klage on the exam waits for an adviser; the one on ledertreningsoppgave 2 waits at the
+    // klagenemnd, and the adviser registers its decision when it comes.
+    const open = async (viewer: Viewer) => {
+      const rows = await listCohortAppeals(viewer, cohortId, { open: true });
+      expect(rows.map((row) => [row.letter.kind, row.status])).toEqual([
+        ["ARBEIDSKRAV_NOT_APPROVED", "UPHELD"],
+        ["EXAM_ADMISSION_REFUSED", "RECEIVED"],
+      ]);
+      return { atAppealsBody: rows[0]!, exam: rows[1]! };
+    };
+    const forAdviser = await open(await viewerOf("veileder@demo.no"));
+    expect(forAdviser.exam.canDecide).toBe(true);
+    expect(forAdviser.atAppealsBody).toMatchObject({ canRegisterAppealsBody: true, appealsBody: { waiting: true, decision: null } });
+    const frida = await open(await viewerOf("faglaerer@demo.no"));
+    expect(frida.exam.canDecide).toBe(false); // she refused it
+    expect(frida.atAppealsBody.canRegisterAppealsBody).toBe(false); // the study administration's
+    expect((await open(await viewerOf("hanne.faglaerer@demo.no"))).exam.canDecide).toBe(false); // the exam is the advisers'
   });
 
   it("Siri: her second and last hand-in of ledertreningsoppgave 1 waits for assessment", async () => {

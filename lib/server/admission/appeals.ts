@@ -26,10 +26,11 @@ import { enforceRateLimit, RATE_LIMITS } from "@/lib/server/rate-limit";
 import { storage } from "@/lib/storage";
 import { inOrder } from "@/lib/server/in-order";
 import { isoDate } from "@/lib/to-domain";
+import { recordAppealsBodyDecision, type AppealsBodyDecisionInput } from "@/lib/server/appeals-body";
 import { ownApplicationWhere, OwnIntakeReadError, refuseOwnIntake, requireAdviser } from "./access";
 import { isRecordId } from "@/lib/validation/ids";
 import { settleOpenAppeals } from "./appeal-settlement";
-import { APPEALS_BODY, issueLetter, loadLetterContexts, type LetterContext } from "./letters";
+import { APPEALS_BODY, issueLetter, loadLetterContexts, type IssueLetterInput, type LetterContext } from "./letters";
 import { assertDecisionsOpen, lockCohort, placesTaken, waitlistClosingDateOf } from "./places";
 import { computeRanking } from "./ranking";
 import { renumberWaitlist, reorderWaitlist, waitlistOf } from "./waitlist";
@@ -316,9 +317,17 @@ async function rankForWaitlistPlace(tx: Transaction, cohortId: string, applicati
  * audited with before and after), so the case page, the lists and every later letter show the
  * judgement as it now stands, never the refused grounds as if they still stood.
  */
-async function requalifyAfterKlage(tx: Transaction, viewer: Viewer, appeal: { id: string; applicationId: string }, grounds: string, partly: boolean, now: Date) {
+async function requalifyAfterKlage(
+  tx: Transaction,
+  viewer: Viewer,
+  appeal: { id: string; applicationId: string },
+  grounds: string,
+  taken: "PARTLY" | "WHOLLY" | "BY_APPEALS_BODY",
+  now: Date,
+) {
   const before = await tx.application.findUniqueOrThrow({ where: { id: appeal.applicationId }, select: { qualified: true, qualificationGrounds: true } });
-  const qualificationGrounds = `${partly ? "Klage delvis tatt til følge" : "Klage tatt til følge"}: ${grounds.trim()}`;
+  const label = { PARTLY: "Klage delvis tatt til følge", WHOLLY: "Klage tatt til følge", BY_APPEALS_BODY: `${APPEALS_BODY} tok klagen til følge` }[taken];
+  const qualificationGrounds = `${label}: ${grounds.trim()}`;
   await tx.application.update({
     where: { id: appeal.applicationId },
     data: { qualified: true, qualificationGrounds, qualifiedById: viewer.id, qualifiedAt: now },
@@ -331,6 +340,54 @@ async function requalifyAfterKlage(tx: Transaction, viewer: Viewer, appeal: { id
     before,
     after: { qualified: true, qualificationGrounds, appealId: appeal.id },
   });
+}
+
+/**
+ * A klage taken with the place asked for: the decision becomes an offer (its answer deadline at
+ * least MIN_ANSWER_DAYS away), those behind on the waiting list move up, and the applicant gets the
+ * offer's letter. When the kull is full the adviser gives a waiting-list place instead
+ * (`whenFull: "REFUSE"`); the klagenemnd's decision binds us, so carrying it out adds the place
+ * (`"ADD_PLACE"`: the kull's capacity one up, audited with why). Never in a completed kull.
+ */
+async function offerAfterKlage(
+  tx: Transaction,
+  input: {
+    cohort: Awaited<ReturnType<typeof lockCohort>>;
+    decision: { id: string; outcome: string };
+    context: LetterContext;
+    klage: NonNullable<IssueLetterInput["klage"]>;
+    viewer: Viewer;
+    now: Date;
+    whenFull: "REFUSE" | "ADD_PLACE";
+  },
+) {
+  const { cohort, decision, viewer, now } = input;
+  if (cohort.completedAt) {
+    const message = "Kullet er avsluttet, så ingen kan få plass i det nå. Klagen kan ikke tas til følge med tilbud om plass.";
+    throw new DomainError(message, { outcome: [message] });
+  }
+  if ((await placesTaken(tx, cohort.id)) >= cohort.capacity) {
+    if (input.whenFull === "REFUSE") throw new DomainError(`${COHORT_FULL_MESSAGE} Gi søkeren en bedre plass på ventelisten i stedet.`);
+    const capacity = cohort.capacity + 1;
+    await tx.cohort.update({ where: { id: cohort.id }, data: { capacity } });
+    await audit(tx, {
+      actorId: viewer.id,
+      action: "cohort.capacity",
+      entityType: "Cohort",
+      entityId: cohort.id,
+      before: { capacity: cohort.capacity },
+      after: { capacity, reason: `Kullet var fullt. En ekstra plass for å gjennomføre vedtaket fra ${APPEALS_BODY}.` },
+    });
+  }
+  const answerDeadline = offerAnswerDeadline(osloDate(now), isoDate(cohort.offerAnswerDeadline));
+  const grounds = `${input.klage.appealsBody ? `${APPEALS_BODY} tok klagen til følge` : "Klage tatt til følge"}: ${input.klage.grounds}`;
+  await tx.decision.update({
+    where: { id: decision.id },
+    data: { outcome: "OFFER", waitlistPosition: null, answerDeadline: day(answerDeadline), grounds, decidedById: viewer.id, decidedAt: now },
+  });
+  // Those behind on the list move up, in the same order: no letters.
+  if (decision.outcome === "WAITLIST") await renumberWaitlist(tx, cohort.id, viewer.id);
+  await issueLetter(tx, input.context, { kind: "OFFER", afterKlage: true, answerDeadline, klage: input.klage, now }, viewer.id);
 }
 
 /**
@@ -366,27 +423,13 @@ export async function decideAppeal(viewer: Viewer, appealId: string, outcome: Ap
       const appealed = await tx.decisionLetter.findUniqueOrThrow({ where: { id: appeal.letterId }, select: { subject: true, madeAvailableOn: true } });
       const klage = { filedOn: osloDate(appeal.filedAt), grounds: outcome.grounds, appealed: { subject: appealed.subject, madeAvailableOn: isoDate(appealed.madeAvailableOn) } };
       const before = { outcome: decision.outcome, waitlistPosition: decision.waitlistPosition };
-      if (outcome.kind !== "UPHOLD") await requalifyAfterKlage(tx, viewer, appeal, outcome.grounds, outcome.kind === "WAITLIST", now);
+      if (outcome.kind !== "UPHOLD") await requalifyAfterKlage(tx, viewer, appeal, outcome.grounds, outcome.kind === "WAITLIST" ? "PARTLY" : "WHOLLY", now);
       // Read after the assessment is updated: the letter states the judgement as it now stands.
       const context = await letterContext(tx, appeal.applicationId, decision.id, viewer);
 
       if (outcome.kind === "OFFER") {
         assertDecisionsOpen(cohort, now);
-        if (cohort.completedAt) {
-          const message = "Kullet er avsluttet, så ingen kan få plass i det nå. Klagen kan ikke tas til følge med tilbud om plass.";
-          throw new DomainError(message, { outcome: [message] });
-        }
-        if ((await placesTaken(tx, appeal.cohortId)) >= cohort.capacity) {
-          throw new DomainError(`${COHORT_FULL_MESSAGE} Gi søkeren en bedre plass på ventelisten i stedet.`);
-        }
-        const answerDeadline = offerAnswerDeadline(osloDate(now), isoDate(cohort.offerAnswerDeadline));
-        await tx.decision.update({
-          where: { id: decision.id },
-          data: { outcome: "OFFER", waitlistPosition: null, answerDeadline: day(answerDeadline), grounds: `Klage tatt til følge: ${outcome.grounds}`, decidedById: viewer.id, decidedAt: now },
-        });
-        // Those behind on the list move up, in the same order: no letters.
-        if (decision.outcome === "WAITLIST") await renumberWaitlist(tx, appeal.cohortId, viewer.id);
-        await issueLetter(tx, context, { kind: "OFFER", afterKlage: true, answerDeadline, klage, now }, viewer.id);
+        await offerAfterKlage(tx, { cohort, decision, context, klage, viewer, now, whenFull: "REFUSE" });
       } else if (outcome.kind === "WAITLIST") {
         const closesOn = await waitlistClosingDateOf(tx, cohort);
         if (isWaitlistClosed(closesOn, now)) {
@@ -444,6 +487,59 @@ export async function decideAppeal(viewer: Viewer, appealId: string, outcome: Ap
     }, LOCKING_TRANSACTION),
   );
   await requestJob("mail.deliver");
+  return result;
+}
+
+/**
+ * Registers the klagenemnd's decision on a klage we sent it, from its letter, and carries it out.
+ * Stadfestet: the refusal or waiting-list place stands for good (no letter from us: the
+ * klagenemnd writes to the applicant). Omgjort: the applicant is offered the place, as when the
+ * adviser takes a klage, with a letter naming the klagenemnd's decision; a full kull gets one more
+ * place, since the decision binds us; if she has meanwhile been offered a place or withdrawn,
+ * there is nothing left to carry out. Opphevet: the klage is opened again, for the adviser to
+ * decide anew (and send on again if she holds to the decision). Refused to an adviser who has
+ * applied to the kull herself; in an archived kull only a stadfestet is registered.
+ */
+export async function registerAppealsBodyDecision(viewer: Viewer, appealId: string, input: AppealsBodyDecisionInput, now = new Date()): Promise<{ carriedOut: boolean }> {
+  requireAdviser(viewer);
+  const result = await withRetry(() =>
+    db().$transaction(async (tx) => {
+      // The kull's row first, then the klage, as in decideAppeal.
+      const kull = isRecordId(appealId) ? await tx.appeal.findUnique({ where: { id: appealId }, select: { application: { select: { cohortId: true } } } }) : null;
+      if (!kull) throw new NotFoundError("Fant ikke klagen.");
+      const cohort = await lockCohort(tx, kull.application.cohortId);
+      await refuseOwnIntake(tx, viewer, kull.application.cohortId);
+      // An archived kull is closed: a stadfestet changes nothing in it and is registered; carrying
+      // out a reversal or opening the klage again waits until the kull is brought back (as a
+      // student's klage does, by the database's guard on the kull's record).
+      const { archivedAt } = await tx.cohort.findUniqueOrThrow({ where: { id: cohort.id }, select: { archivedAt: true } });
+      if (archivedAt && input.outcome !== "UPHELD") throw new DomainError(ARCHIVED_KULL_MESSAGE);
+      const appeal = await lockAppeal(tx, appealId);
+      const current = await tx.appeal.findUniqueOrThrow({ where: { id: appeal.id }, select: { forwardedAt: true } });
+      await recordAppealsBodyDecision(tx, { type: "Appeal", id: appeal.id, status: appeal.status, forwardedAt: current.forwardedAt }, input, viewer.id, now);
+      if (input.outcome !== "REVERSED") return { carriedOut: false };
+
+      const decision = await tx.decision.findUniqueOrThrow({
+        where: { id: appeal.decisionId },
+        select: { id: true, outcome: true, application: { select: { status: true } } },
+      });
+      // Offered a place meanwhile (from the waiting list), or the application withdrawn: the
+      // klagenemnd's decision is registered, and there is nothing to carry out.
+      if (decision.outcome === "OFFER" || decision.application.status === "WITHDRAWN") return { carriedOut: false };
+      const appealed = await tx.decisionLetter.findUniqueOrThrow({ where: { id: appeal.letterId }, select: { subject: true, madeAvailableOn: true } });
+      await requalifyAfterKlage(tx, viewer, appeal, input.summary, "BY_APPEALS_BODY", now);
+      const context = await letterContext(tx, appeal.applicationId, decision.id, viewer);
+      const klage = {
+        filedOn: osloDate(appeal.filedAt),
+        grounds: input.summary.trim(),
+        appealed: { subject: appealed.subject, madeAvailableOn: isoDate(appealed.madeAvailableOn) },
+        appealsBody: { decidedOn: input.decidedOn, reference: input.reference?.trim() || null },
+      };
+      await offerAfterKlage(tx, { cohort, decision, context, klage, viewer, now, whenFull: "ADD_PLACE" });
+      return { carriedOut: true };
+    }, LOCKING_TRANSACTION),
+  );
+  if (result.carriedOut) await requestJob("mail.deliver");
   return result;
 }
 

@@ -54,7 +54,7 @@ export interface IssueLetterInput {
   waitlistPosition?: number | null;
   refusalReason?: "NOT_QUALIFIED" | "LIST_CLOSED";
   answerDeadline?: string;
-  klage?: { filedOn: string; grounds: string; appealed?: { subject: string; madeAvailableOn: string } };
+  klage?: LetterInput["klage"];
   /** Waiting-list letters: the day the list closes (WAITLIST_CLOSED: the day it closed). */
   waitlistClosesOn?: string;
   waitlistChange?: { from: number; to: number; cause: WaitlistChangeCause };

@@ -5,6 +5,8 @@ import "server-only";
 import { PRIORITY_CATEGORIES, type PriorityCategory } from "@/lib/domain/admission";
 import { appealOfferProblem, closedListOfferProblem, isRankingProvisional, isWaitlistClosed, waitlistClosingDate } from "@/lib/domain/admission-decisions";
 import { countyName, COUNTIES } from "@/lib/domain/counties";
+import { appealsBodyStanding } from "@/lib/domain/klage";
+import { APPEALS_BODY_DECISION_SELECT } from "@/lib/server/appeals-body";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { DOCUMENT_FIELDS, EDUCATION_FIELDS, IN_ENTERED_ORDER, POSITION_FIELDS } from "@/lib/server/applications/read";
@@ -520,7 +522,8 @@ export async function listAppeals(viewer: Viewer, options: { open: boolean }) {
   requireAdviser(viewer);
   const appeals = await db().appeal.findMany({
     // Not the klager in a kull the viewer has applied to herself (canViewApplication): a colleague's.
-    where: { AND: [options.open ? OPEN_APPEAL : {}, { application: notInOwnIntake(viewer) }] },
+    // Open: with those sent to the klagenemnd, kept below while its decision is not registered.
+    where: { AND: [options.open ? { OR: [OPEN_APPEAL, { status: "UPHELD", forwardedAt: { not: null } }] } : {}, { application: notInOwnIntake(viewer) }] },
     orderBy: { filedAt: "asc" },
     select: {
       id: true,
@@ -530,6 +533,7 @@ export async function listAppeals(viewer: Viewer, options: { open: boolean }) {
       grounds: true,
       decidedAt: true,
       forwardedAt: true,
+      appealsBodyDecisions: { orderBy: { registeredAt: "desc" }, select: APPEALS_BODY_DECISION_SELECT },
       registeredBy: { select: { name: true } },
       lateReason: true,
       partly: true,
@@ -553,7 +557,13 @@ export async function listAppeals(viewer: Viewer, options: { open: boolean }) {
       [...cohorts].map(async ([cohortId, capacity]) => [cohortId, appealOfferProblem({ capacity, taken: await placesTaken(db(), cohortId) })] as const),
     ),
   );
-  return appeals.map((appeal) => ({ ...appeal, offerProblem: problems.get(appeal.application.cohort.id) ?? null }));
+  return appeals
+    .map(({ appealsBodyDecisions, ...appeal }) => ({
+      ...appeal,
+      appealsBody: appealsBodyStanding(appeal, appealsBodyDecisions),
+      offerProblem: problems.get(appeal.application.cohort.id) ?? null,
+    }))
+    .filter((appeal) => !options.open || appeal.status !== "UPHELD" || !appeal.forwardedAt || appeal.appealsBody.waiting);
 }
 
 /** The latest steps of the cohort's decisions (audited), for the adviser to follow. */

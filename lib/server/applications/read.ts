@@ -141,6 +141,11 @@ const DETAIL = {
       registeredById: true,
       partly: true,
       document: { select: { id: true, originalName: true } },
+      /** What the klagenemnd decided, newest first (registered by the adviser from its letter). */
+      appealsBodyDecisions: {
+        orderBy: { registeredAt: "desc" },
+        select: { forwardedAt: true, outcome: true, decidedOn: true, reference: true, summary: true, registeredAt: true },
+      },
     },
   },
 } satisfies Prisma.ApplicationSelect;

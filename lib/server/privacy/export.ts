@@ -39,6 +39,9 @@ interface ExportFile {
   storageKey: string;
 }
 
+/** The klagenemnd's decisions on her klager (who registered them is staff, not hers: left out). */
+const APPEALS_BODY_DECISION_EXPORT = { outcome: true, decidedOn: true, reference: true, summary: true, registeredAt: true } as const;
+
 const DOCUMENT_SELECT = {
   id: true,
   kind: true,
@@ -125,7 +128,7 @@ export async function collectPersonData(tx: Reader, userId: string, options: { s
         positions: { orderBy: { sortOrder: "asc" } },
         documents: { select: DOCUMENT_SELECT, orderBy: { uploadedAt: "asc" } },
         decision: { include: { letters: { orderBy: { version: "asc" } } } },
-        appeals: { orderBy: { filedAt: "asc" } },
+        appeals: { orderBy: { filedAt: "asc" }, include: { appealsBodyDecisions: { select: APPEALS_BODY_DECISION_EXPORT, orderBy: { registeredAt: "asc" } } } },
         documentationRequests: { orderBy: { createdAt: "asc" } },
         rankingMoves: { select: { toRank: true, reason: true, createdAt: true }, orderBy: { createdAt: "asc" } },
       },
@@ -160,7 +163,7 @@ export async function collectPersonData(tx: Reader, userId: string, options: { s
           },
         },
         letters: { orderBy: { madeAvailableOn: "asc" } },
-        appeals: { orderBy: { filedAt: "asc" } },
+        appeals: { orderBy: { filedAt: "asc" }, include: { appealsBodyDecisions: { select: APPEALS_BODY_DECISION_EXPORT, orderBy: { registeredAt: "asc" } } } },
         leaves: { orderBy: { fromDate: "asc" } },
         attendanceCredits: { include: { samlingDay: { select: { date: true } } } },
         arbeidskravCredits: {

@@ -20,11 +20,12 @@ import "server-only";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { leaveKlagePreview } from "@/lib/domain/enrolment";
 import { formatDateNb } from "@/lib/domain/format";
-import { APPEALS_BODY, isKlageInTime, klageRegistration, registeredFiledAt } from "@/lib/domain/klage";
+import { APPEALS_BODY, appealsBodyStanding, isKlageInTime, klageRegistration, registeredFiledAt } from "@/lib/domain/klage";
 import { carriesHealthData, KLAGE_HANDLER, replacedStudentLetters, type StudentLetterKind } from "@/lib/domain/student-letter";
 import type { Transaction } from "@/lib/db/client";
 import { requestJob } from "@/lib/jobs/queue";
-import { canDecideStudentAppeal, canHandleHealthCases, CLASSMATE_HEALTH_MESSAGE, isOwnCase, isStaff, OWN_CASE_MESSAGE } from "@/lib/permissions";
+import { canDecideStudentAppeal, canHandleHealthCases, canRegisterAppealsBodyDecision, CLASSMATE_HEALTH_MESSAGE, isOwnCase, isStaff, OWN_CASE_MESSAGE } from "@/lib/permissions";
+import { APPEALS_BODY_DECISION_SELECT, recordAppealsBodyDecision, type AppealsBodyDecisionInput } from "@/lib/server/appeals-body";
 import { audit } from "@/lib/server/audit";
 import { approveAfterKlage } from "@/lib/server/cohorts/assessment-changes";
 import { isCohortStaff, isStudentOfKull } from "@/lib/server/cohorts/access";
@@ -221,6 +222,7 @@ const APPEAL_SELECT = {
     },
   },
   outcomeLetter: { select: { id: true, subject: true } },
+  appealsBodyDecisions: { orderBy: { registeredAt: "desc" }, select: APPEALS_BODY_DECISION_SELECT },
 } as const;
 
 /** Who handles a klage on this kind, in words for the page ("et annet medlem av undervisningsteamet"). */
@@ -233,7 +235,8 @@ export async function listCohortAppeals(viewer: Viewer, cohortId: string, option
   if (!(await isCohortStaff(viewer, cohortId))) throw new NotFoundError("Fant ikke kullet.");
   const [appeals, team, classmate] = await Promise.all([
     db().studentAppeal.findMany({
-      where: { enrolment: { cohortId }, ...(options.open ? { status: "RECEIVED" as const } : {}) },
+      // Open: waiting here, or sent to the klagenemnd and its decision not registered (kept below).
+      where: { enrolment: { cohortId }, ...(options.open ? { OR: [{ status: "RECEIVED" as const }, { status: "UPHELD" as const, forwardedAt: { not: null } }] } : {}) },
       orderBy: { filedAt: "asc" },
       select: APPEAL_SELECT,
     }),
@@ -243,8 +246,9 @@ export async function listCohortAppeals(viewer: Viewer, cohortId: string, option
   // What taking each waiting klage on a refused leave would do now, said before it is decided.
   const leaveIds = appeals.filter((appeal) => appeal.status === "RECEIVED" && appeal.letter.kind === "LEAVE_REFUSED").map((appeal) => appeal.letter.aboutId);
   const leaveOutcomes = await leaveKlageOutcomes(db(), leaveIds, osloDate(new Date()));
-  return appeals.map((appeal) => {
+  const listed = appeals.map(({ appealsBodyDecisions, ...appeal }) => {
     const handler = KLAGE_HANDLER[appeal.letter.kind]!;
+    const standing = appealsBodyStanding(appeal, appealsBodyDecisions);
     const leave = appeal.letter.kind === "LEAVE_REFUSED" ? leaveOutcomes.get(appeal.letter.aboutId) : undefined;
     const aboutHealth = carriesHealthData(appeal.letter.kind);
     // A klage on a refused request for utsatt eksamen tells of the student's health (her account
@@ -279,10 +283,15 @@ export async function listCohortAppeals(viewer: Viewer, cohortId: string, option
           ? `Du fattet vedtaket, så klagen må avgjøres av ${handlerNb(appeal.letter.kind)} som ikke var med på det.`
           : `Klagen avgjøres av ${handlerNb(appeal.letter.kind)}, ikke av ${appeal.letter.decidedBy.name}, som fattet vedtaket.`,
       canForward: appeal.status === "UPHELD" && !appeal.forwardedAt && (canDecide || isStaff(viewer)),
+      /** Where it stands with the klagenemnd; its grounds hidden as the klage's text is. */
+      appealsBody: { waiting: standing.waiting, decision: standing.decision && healthHidden ? { ...standing.decision, summary: "(Skjult: kan ha helseopplysninger.)" } : standing.decision },
+      canRegisterAppealsBody:
+        standing.waiting && canRegisterAppealsBodyDecision(viewer, { studentUserId: appeal.enrolment.userId, aboutHealth, viewerIsStudentOfKull: classmate }),
       /** For a waiting klage on a refused leave: what taking it would do now. */
       reversePreview: leave ? leaveKlagePreview(leave.leave, leave.outcome) : null,
     };
   });
+  return options.open ? listed.filter((appeal) => appeal.status === "RECEIVED" || appeal.appealsBody.waiting) : listed;
 }
 
 export type CohortAppeal = Awaited<ReturnType<typeof listCohortAppeals>>[number];
@@ -309,6 +318,8 @@ export async function countOpenAppeals(viewer: Viewer) {
 // ─── Staff decide ───────────────────────────────────────────────────────────────────────────────
 
 export type StudentAppealOutcome = { kind: "REVERSE"; grounds: string } | { kind: "UPHOLD"; grounds: string; forwarded: boolean };
+
+type LockedAppeal = Awaited<ReturnType<typeof lockAppeal>>;
 
 async function lockAppeal(tx: Transaction, appealId: string) {
   const [row] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "StudentAppeal" WHERE "id" = ${appealId} FOR UPDATE`;
@@ -393,6 +404,101 @@ async function closeAppeal(
   });
 }
 
+/**
+ * What taking a klage does, by the kind of decision: the student admitted to the exam, the
+ * utsatt eksamen or the leave granted, the arbeidskrav approved (for every member of a group).
+ * The student gets the KLAGE_REVERSED letter. Decided here (`appealsBody` null), the klage is
+ * closed as taken; carrying out the klagenemnd's decision, it stays as we decided it (upheld and
+ * sent), and the letter names the klagenemnd's decision instead. A group member's own klage
+ * waiting on the same attempt is taken with it; any other member is told the decision no longer
+ * stands. Returns how many letters were written.
+ */
+async function carryOutReversal(
+  tx: Transaction,
+  appeal: LockedAppeal,
+  input: { grounds: string; decider: Viewer; signedBy: { id: string; name: string; title: string }; appealsBody: { decidedOn: string; reference: string | null } | null; now: Date },
+): Promise<number> {
+  const { letter } = appeal;
+  const { grounds, decider, signedBy, now } = input;
+  const arbeidskravTitle = letter.aboutType === "SubmissionAttempt" ? await attemptTitle(tx, letter.aboutId) : null;
+  const appealed = { subject: letter.subject, madeAvailableOn: isoDate(letter.madeAvailableOn), matter: matterOf(letter.kind, arbeidskravTitle) };
+  const byAppealsBody = input.appealsBody ? { appealsBody: input.appealsBody } : {};
+  const answerOwn = async (sentence: string, appealedLetter = appealed) => {
+    const outcomeLetter = await issueStudentLetter(tx, {
+      enrolmentId: appeal.enrolmentId,
+      facts: { kind: "KLAGE_REVERSED", klage: { filedOn: osloDate(appeal.filedAt), grounds }, appealed: appealedLetter, outcome: sentence, ...byAppealsBody },
+      decidedBy: signedBy,
+      about: { type: "StudentAppeal", id: appeal.id },
+      inCaseOf: { letterId: letter.id },
+      now,
+    });
+    if (!input.appealsBody) await closeAppeal(tx, { appealId: appeal.id, status: "REVERSED", grounds, forwarded: false, outcomeLetterId: outcomeLetter.id, decider, now });
+  };
+
+  if (letter.kind === "EXAM_ADMISSION_REFUSED") {
+    await answerOwn(await admitAfterKlage(tx, { registrationId: letter.aboutId, decider, appealId: appeal.id, now }));
+    return 1;
+  }
+  if (letter.kind === "EXAM_DEFERRAL_REFUSED") {
+    await answerOwn(await grantDeferralAfterKlage(tx, { deferralId: letter.aboutId, decider, appealId: appeal.id, now }));
+    return 1;
+  }
+  if (letter.kind === "LEAVE_REFUSED") {
+    await answerOwn(await grantLeaveAfterKlage(tx, { leaveId: letter.aboutId, decider, appealId: appeal.id, now }));
+    return 1;
+  }
+  if (letter.kind === "ARBEIDSKRAV_NOT_APPROVED") {
+    const approved = await approveAfterKlage(tx, { attemptId: letter.aboutId, decider, grounds, appealId: appeal.id, now });
+    const sentence = `${approved.title} er godkjent.`;
+    const taken = input.appealsBody ? `${APPEALS_BODY} har tatt klagen til følge` : "klagen er tatt til følge";
+    // Every current member: their open klage on this attempt is taken with this one; anyone
+    // else whose decision it was is told it no longer stands.
+    const letters = await enkeltvedtakLettersAbout(tx, { type: "SubmissionAttempt", id: letter.aboutId });
+    let issued = 0;
+    for (const memberLetter of letters) {
+      if (!approved.members.includes(memberLetter.enrolmentId)) continue;
+      const memberAppealed = { subject: memberLetter.subject, madeAvailableOn: memberLetter.madeAvailableOn, matter: approved.title };
+      const open = memberLetter.appeal?.status === "RECEIVED" ? memberLetter.appeal : null;
+      if (memberLetter.id === letter.id) {
+        await answerOwn(sentence, memberAppealed);
+      } else if (open) {
+        const filed = (await tx.studentAppeal.findUniqueOrThrow({ where: { id: open.id }, select: { filedAt: true } })).filedAt;
+        const outcomeLetter = await issueStudentLetter(tx, {
+          enrolmentId: memberLetter.enrolmentId,
+          facts: {
+            kind: "KLAGE_REVERSED",
+            klage: { filedOn: osloDate(filed), grounds: `${grounds} (Avgjort sammen med klagen fra et annet gruppemedlem.)` },
+            appealed: memberAppealed,
+            outcome: sentence,
+          },
+          decidedBy: signedBy,
+          about: { type: "StudentAppeal", id: open.id },
+          inCaseOf: { letterId: memberLetter.id },
+          now,
+        });
+        await closeAppeal(tx, { appealId: open.id, status: "REVERSED", grounds, forwarded: false, outcomeLetterId: outcomeLetter.id, decider, now });
+      } else {
+        await issueStudentLetter(tx, {
+          enrolmentId: memberLetter.enrolmentId,
+          facts: {
+            kind: "DECISION_CHANGED",
+            changed: memberAppealed,
+            outcome: sentence,
+            reason: `Et annet gruppemedlem klaget på vurderingen, og ${taken}: ${grounds}`,
+          },
+          decidedBy: signedBy,
+          about: { type: "SubmissionAttempt", id: letter.aboutId },
+          inCaseOf: { letterId: memberLetter.id },
+          now,
+        });
+      }
+      issued += 1;
+    }
+    return issued;
+  }
+  throw new DomainError("Denne typen vedtak kan ikke endres her.");
+}
+
 export async function decideStudentAppeal(viewer: Viewer, appealId: string, outcome: StudentAppealOutcome, now = new Date()) {
   const grounds = outcome.grounds.trim();
   if (!grounds) throw new DomainError("Skriv en begrunnelse.", { grounds: ["Skriv begrunnelsen for avgjørelsen. Den står i brevet til studenten."] });
@@ -404,12 +510,12 @@ export async function decideStudentAppeal(viewer: Viewer, appealId: string, outc
       const letter = appeal.letter;
       const title = await deciderTitle(tx, viewer.id, cohortId);
       const signedBy = { id: viewer.id, name: viewer.name, title };
-      const klage = { filedOn: osloDate(appeal.filedAt), grounds };
-      const arbeidskravTitle = letter.aboutType === "SubmissionAttempt" ? await attemptTitle(tx, letter.aboutId) : null;
-      const appealed = { subject: letter.subject, madeAvailableOn: isoDate(letter.madeAvailableOn), matter: matterOf(letter.kind, arbeidskravTitle) };
-      const about = { type: "StudentAppeal", id: appeal.id };
 
       if (outcome.kind === "UPHOLD") {
+        const klage = { filedOn: osloDate(appeal.filedAt), grounds };
+        const arbeidskravTitle = letter.aboutType === "SubmissionAttempt" ? await attemptTitle(tx, letter.aboutId) : null;
+        const appealed = { subject: letter.subject, madeAvailableOn: isoDate(letter.madeAvailableOn), matter: matterOf(letter.kind, arbeidskravTitle) };
+        const about = { type: "StudentAppeal", id: appeal.id };
         const outcomeLetter = await issueStudentLetter(tx, {
           enrolmentId: appeal.enrolmentId,
           facts: { kind: "KLAGE_UPHELD", klage, appealed },
@@ -422,87 +528,43 @@ export async function decideStudentAppeal(viewer: Viewer, appealId: string, outc
         return { status: "UPHELD" as const, letters: 1 };
       }
 
-      if (letter.kind === "EXAM_ADMISSION_REFUSED") {
-        const sentence = await admitAfterKlage(tx, { registrationId: letter.aboutId, decider: viewer, appealId: appeal.id, now });
-        const outcomeLetter = await issueStudentLetter(tx, {
-          enrolmentId: appeal.enrolmentId,
-          facts: { kind: "KLAGE_REVERSED", klage, appealed, outcome: sentence },
-          decidedBy: signedBy,
-          about,
-          inCaseOf: { letterId: letter.id },
-          now,
-        });
-        await closeAppeal(tx, { appealId: appeal.id, status: "REVERSED", grounds, forwarded: false, outcomeLetterId: outcomeLetter.id, decider: viewer, now });
-        return { status: "REVERSED" as const, letters: 1 };
-      }
-
-      if (letter.kind === "EXAM_DEFERRAL_REFUSED" || letter.kind === "LEAVE_REFUSED") {
-        const sentence =
-          letter.kind === "EXAM_DEFERRAL_REFUSED"
-            ? await grantDeferralAfterKlage(tx, { deferralId: letter.aboutId, decider: viewer, appealId: appeal.id, now })
-            : await grantLeaveAfterKlage(tx, { leaveId: letter.aboutId, decider: viewer, appealId: appeal.id, now });
-        const outcomeLetter = await issueStudentLetter(tx, {
-          enrolmentId: appeal.enrolmentId,
-          facts: { kind: "KLAGE_REVERSED", klage, appealed, outcome: sentence },
-          decidedBy: signedBy,
-          about,
-          inCaseOf: { letterId: letter.id },
-          now,
-        });
-        await closeAppeal(tx, { appealId: appeal.id, status: "REVERSED", grounds, forwarded: false, outcomeLetterId: outcomeLetter.id, decider: viewer, now });
-        return { status: "REVERSED" as const, letters: 1 };
-      }
-
-      if (letter.kind === "ARBEIDSKRAV_NOT_APPROVED") {
-        const approved = await approveAfterKlage(tx, { attemptId: letter.aboutId, decider: viewer, grounds, appealId: appeal.id, now });
-        const sentence = `${approved.title} er godkjent.`;
-        // Every current member: their open klage on this attempt is taken with this one; anyone
-        // else whose decision it was is told it no longer stands.
-        const letters = await enkeltvedtakLettersAbout(tx, { type: "SubmissionAttempt", id: letter.aboutId });
-        let issued = 0;
-        for (const memberLetter of letters) {
-          if (!approved.members.includes(memberLetter.enrolmentId)) continue;
-          const open = memberLetter.appeal?.status === "RECEIVED" ? memberLetter.appeal : null;
-          if (open) {
-            const own = open.id === appeal.id;
-            const filed = own ? appeal.filedAt : (await tx.studentAppeal.findUniqueOrThrow({ where: { id: open.id }, select: { filedAt: true } })).filedAt;
-            const outcomeLetter = await issueStudentLetter(tx, {
-              enrolmentId: memberLetter.enrolmentId,
-              facts: {
-                kind: "KLAGE_REVERSED",
-                klage: { filedOn: osloDate(filed), grounds: own ? grounds : `${grounds} (Avgjort sammen med klagen fra et annet gruppemedlem.)` },
-                appealed: { subject: memberLetter.subject, madeAvailableOn: memberLetter.madeAvailableOn, matter: approved.title },
-                outcome: sentence,
-              },
-              decidedBy: signedBy,
-              about: { type: "StudentAppeal", id: open.id },
-              inCaseOf: { letterId: memberLetter.id },
-              now,
-            });
-            await closeAppeal(tx, { appealId: open.id, status: "REVERSED", grounds, forwarded: false, outcomeLetterId: outcomeLetter.id, decider: viewer, now });
-          } else {
-            await issueStudentLetter(tx, {
-              enrolmentId: memberLetter.enrolmentId,
-              facts: {
-                kind: "DECISION_CHANGED",
-                changed: { subject: memberLetter.subject, madeAvailableOn: memberLetter.madeAvailableOn, matter: approved.title },
-                outcome: sentence,
-                reason: `Et annet gruppemedlem klaget på vurderingen, og klagen er tatt til følge: ${grounds}`,
-              },
-              decidedBy: signedBy,
-              about: { type: "SubmissionAttempt", id: letter.aboutId },
-              inCaseOf: { letterId: memberLetter.id },
-              now,
-            });
-          }
-          issued += 1;
-        }
-        return { status: "REVERSED" as const, letters: issued };
-      }
-      throw new DomainError("Denne typen vedtak kan ikke endres her.");
+      const letters = await carryOutReversal(tx, appeal, { grounds, decider: viewer, signedBy, appealsBody: null, now });
+      return { status: "REVERSED" as const, letters };
     }, LOCKING_TRANSACTION),
   );
   await requestJob("mail.deliver");
+  return result;
+}
+
+/**
+ * Registers the klagenemnd's decision on a student's klage we sent it, from its letter, and
+ * carries it out. Stadfestet: the decision stands for good (the klagenemnd writes to the student
+ * itself). Omgjort: done as when the klage is taken here (carryOutReversal), with a letter that
+ * names the klagenemnd's decision. Opphevet: the klage is opened again, to be decided anew by
+ * whoever decides such klager. Registered by the study administration (canRegisterAppealsBodyDecision).
+ */
+export async function registerStudentAppealsBodyDecision(viewer: Viewer, appealId: string, input: AppealsBodyDecisionInput, now = new Date()) {
+  const result = await withRetry(() =>
+    db().$transaction(async (tx) => {
+      const appeal = await lockAppeal(tx, appealId);
+      const cohortId = appeal.enrolment.cohortId;
+      if (!(await isCohortStaff(viewer, cohortId, tx))) throw new NotFoundError("Fant ikke klagen.");
+      const aboutHealth = carriesHealthData(appeal.letter.kind);
+      const classmate = aboutHealth && (await isStudentOfKull(viewer, cohortId, tx));
+      if (!canRegisterAppealsBodyDecision(viewer, { studentUserId: appeal.enrolment.userId, aboutHealth, viewerIsStudentOfKull: classmate })) {
+        if (isOwnCase(viewer, [appeal.enrolment.userId])) throw new AccessDeniedError(OWN_CASE_MESSAGE);
+        if (classmate && isStaff(viewer)) throw new AccessDeniedError(CLASSMATE_HEALTH_MESSAGE);
+        throw new AccessDeniedError("Det er studieveilederen som registrerer klagenemndas vedtak.");
+      }
+      const current = await tx.studentAppeal.findUniqueOrThrow({ where: { id: appeal.id }, select: { forwardedAt: true } });
+      await recordAppealsBodyDecision(tx, { type: "StudentAppeal", id: appeal.id, status: appeal.status, forwardedAt: current.forwardedAt }, input, viewer.id, now);
+      if (input.outcome !== "REVERSED") return { letters: 0 };
+      const signedBy = { id: viewer.id, name: viewer.name, title: await deciderTitle(tx, viewer.id, cohortId) };
+      const appealsBody = { decidedOn: input.decidedOn, reference: input.reference?.trim() || null };
+      return { letters: await carryOutReversal(tx, appeal, { grounds: input.summary.trim(), decider: viewer, signedBy, appealsBody, now }) };
+    }, LOCKING_TRANSACTION),
+  );
+  if (result.letters > 0) await requestJob("mail.deliver");
   return result;
 }
 

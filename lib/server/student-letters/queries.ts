@@ -3,7 +3,7 @@ import "server-only";
 // in the `where`, and one letter as PDF for the student it is to or the staff of their cohort.
 import { osloDate } from "@/lib/domain/application-deadline";
 import { formatCaseReference } from "@/lib/domain/case-reference";
-import { isKlageInTime } from "@/lib/domain/klage";
+import { appealsBodyStanding, isKlageInTime } from "@/lib/domain/klage";
 import { replacedStudentLetters } from "@/lib/domain/student-letter";
 import { HEALTH_CASE_ABOUT } from "@/lib/domain/student-letter";
 import { canHandleHealthCases } from "@/lib/permissions";
@@ -26,7 +26,17 @@ const LETTER_SELECT = {
   caseNumber: true,
   enrolment: { select: { cohort: { select: { name: true, code: true } } } },
   appeals: {
-    select: { id: true, text: true, filedAt: true, status: true, grounds: true, decidedAt: true, forwardedAt: true, outcomeLetterId: true },
+    select: {
+      id: true,
+      text: true,
+      filedAt: true,
+      status: true,
+      grounds: true,
+      decidedAt: true,
+      forwardedAt: true,
+      outcomeLetterId: true,
+      appealsBodyDecisions: { orderBy: { registeredAt: "desc" }, take: 1, select: { forwardedAt: true, outcome: true, decidedOn: true } },
+    },
   },
   outcomeOf: { select: { letterId: true } },
 } as const;
@@ -57,7 +67,8 @@ function replacements(rows: readonly LetterRow[]) {
 function shape(row: LetterRow, today: string, replacedBy: (id: string) => { id: string; subject: string; madeAvailableOn: string } | null) {
   const madeAvailableOn = isoDate(row.madeAvailableOn);
   const klageDeadline = row.klageDeadline ? isoDate(row.klageDeadline) : null;
-  const appeal = row.appeals[0] ?? null;
+  const row0 = row.appeals[0] ?? null;
+  const appeal = row0 ? { ...row0, appealsBody: appealsBodyStanding(row0, row0.appealsBodyDecisions) } : null;
   return {
     id: row.id,
     kind: row.kind,

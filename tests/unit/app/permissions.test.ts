@@ -116,6 +116,21 @@ describe("programmes and intakes", () => {
   });
 });
 
+describe("registering the klagenemnd's decision on a student's klage", () => {
+  it("is the study administration's, never in her own case, and for health data not a classmate's", async () => {
+    const { canRegisterAppealsBodyDecision } = await import("@/lib/permissions");
+    const klage = { studentUserId: "student", aboutHealth: false, viewerIsStudentOfKull: false };
+    expect(canRegisterAppealsBodyDecision(adviser, klage)).toBe(true);
+    expect(canRegisterAppealsBodyDecision(admin, klage)).toBe(true);
+    expect(canRegisterAppealsBodyDecision(faculty, klage)).toBe(false);
+    expect(canRegisterAppealsBodyDecision({ id: "student", roles: ["ADVISER", "STUDENT"] }, klage)).toBe(false);
+    expect(canRegisterAppealsBodyDecision({ id: "student", roles: ["STUDENT"] }, klage)).toBe(false);
+    expect(canRegisterAppealsBodyDecision(adviser, { ...klage, aboutHealth: true })).toBe(true);
+    expect(canRegisterAppealsBodyDecision(adviser, { ...klage, aboutHealth: true, viewerIsStudentOfKull: true })).toBe(false);
+    expect(canRegisterAppealsBodyDecision(adviser, { ...klage, viewerIsStudentOfKull: true })).toBe(true);
+  });
+});
+
 describe("deciding a student's klage", () => {
   it("is never for the one who made the decision, whatever their role", async () => {
     const { canDecideStudentAppeal } = await import("@/lib/permissions");

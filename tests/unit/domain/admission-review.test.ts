@@ -323,6 +323,21 @@ describe("the letter after a klage is taken (tatt til følge)", () => {
     expect(text).toContain("Du må svare på tilbudet i søknadsportalen innen 20. januar 2027.");
   });
 
+  it("an offer carrying out the klagenemnd's decision names it, gives its grounds, and says it is final", () => {
+    const appealsBody = { decidedOn: "2027-03-15", reference: "27/00412" };
+    const text = letterAsText(composeDecisionLetter({ ...after, klage: { ...klage, grounds: "Utdanningen gir 180 studiepoeng.", appealsBody }, kind: "OFFER", answerDeadline: "2027-01-20" }));
+    expect(text).toContain(
+      "Den sentrale klagenemnda ved NTNU har tatt klagen din til følge i vedtak av 15. mars 2027, saksnummer 27/00412. Du får derfor tilbud om studieplass på Nasjonal videreutdanning i barnevernledelse (30 studiepoeng), Kull V2027.",
+    );
+    expect(text).toContain("Etter klagenemndas vedtak oppfyller du opptakskravene.");
+    expect(text).toContain("Klagenemndas begrunnelse: Utdanningen gir 180 studiepoeng.");
+    expect(text).toContain("Klagenemndas vedtak er endelig og kan ikke påklages (forvaltningsloven § 28 tredje ledd).");
+    expect(text).not.toContain("Vi har vurdert opptakskravene på nytt");
+    expect(text).not.toContain("Begrunnelse i klagesaken");
+    const noReference = letterAsText(composeDecisionLetter({ ...after, klage: { ...klage, appealsBody: { ...appealsBody, reference: null } }, kind: "OFFER", answerDeadline: "2027-01-20" }));
+    expect(noReference).toContain("i vedtak av 15. mars 2027. Du får derfor");
+  });
+
   it("a waiting-list place says its number", () => {
     const text = letterAsText(composeDecisionLetter({ ...after, kind: "WAITLIST", ranking: { rank: null, waitlistPosition: 3, capacity: 30, qualifiedCount: 0, reasons: [] } }));
     expect(text).toContain(

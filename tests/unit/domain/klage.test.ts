@@ -9,7 +9,18 @@ import {
   norwegianPublicHolidays,
   publicHolidayName,
 } from "@/lib/domain/holidays";
-import { gradeRights, gradeRightsOpen, gradeRightsText, isKlageInTime, klageDeadline, klageRegistration, registeredFiledAt } from "@/lib/domain/klage";
+import {
+  appealsBodyDecisionProblem,
+  appealsBodyDecisionRef,
+  appealsBodyStanding,
+  gradeRights,
+  gradeRightsOpen,
+  gradeRightsText,
+  isKlageInTime,
+  klageDeadline,
+  klageRegistration,
+  registeredFiledAt,
+} from "@/lib/domain/klage";
 import { osloDate } from "@/lib/domain/application-deadline";
 
 describe("Easter and the movable holidays", () => {
@@ -184,5 +195,42 @@ describe("a klage registered by staff (fvl. §§ 31–32)", () => {
       expect(osloDate(at)).toBe(receivedOn);
       expect(new Intl.DateTimeFormat("nb-NO", { timeZone: "Europe/Oslo", hour: "2-digit", hourCycle: "h23" }).format(at)).toBe("12");
     }
+  });
+});
+
+describe("the klagenemnd's decision on a klage we sent it (fvl. § 34)", () => {
+  it("is dated on or after the day the klage was sent, and not after today", () => {
+    const at = { forwardedOn: "2027-04-10", today: "2027-06-01" };
+    expect(appealsBodyDecisionProblem({ ...at, decidedOn: "2027-04-10" })).toBeNull();
+    expect(appealsBodyDecisionProblem({ ...at, decidedOn: "2027-06-01" })).toBeNull();
+    expect(appealsBodyDecisionProblem({ ...at, decidedOn: "2027-04-09" })).toBe("Klagen ble sendt til klagenemnda 10. april 2027. Vedtaket kan ikke være fra før det.");
+    expect(appealsBodyDecisionProblem({ ...at, decidedOn: "2027-06-02" })).toBe("Datoen kan ikke være etter i dag.");
+    fc.assert(
+      fc.property(fc.integer({ min: -400, max: 400 }), fc.integer({ min: 0, max: 400 }), (offset, waited) => {
+        const forwardedOn = addDays("2027-01-01", 0);
+        const today = addDays(forwardedOn, waited);
+        const decidedOn = addDays(forwardedOn, offset);
+        const ok = offset >= 0 && offset <= waited;
+        return (appealsBodyDecisionProblem({ decidedOn, forwardedOn, today }) === null) === ok;
+      }),
+    );
+  });
+
+  it("is named in a letter with its date and, when there is one, its case number", () => {
+    expect(appealsBodyDecisionRef({ decidedOn: "2027-05-20", reference: "27/00412" })).toBe("i vedtak av 20. mai 2027, saksnummer 27/00412");
+    expect(appealsBodyDecisionRef({ decidedOn: "2027-05-20", reference: null })).toBe("i vedtak av 20. mai 2027");
+  });
+
+  it("a klage waits for it while sent and its current sending is unanswered; after a quashing, the new sending waits again", () => {
+    const sent = new Date("2027-04-10T09:00:00Z");
+    const again = new Date("2027-06-03T09:00:00Z");
+    const quashed = { forwardedAt: sent, outcome: "QUASHED" };
+    expect(appealsBodyStanding({ status: "UPHELD", forwardedAt: null }, [])).toEqual({ waiting: false, decision: null });
+    expect(appealsBodyStanding({ status: "UPHELD", forwardedAt: sent }, [])).toEqual({ waiting: true, decision: null });
+    expect(appealsBodyStanding({ status: "UPHELD", forwardedAt: sent }, [{ forwardedAt: new Date(sent), outcome: "UPHELD" }])).toMatchObject({ waiting: false, decision: { outcome: "UPHELD" } });
+    // Quashed: open here again (not waiting), the quashing shown; sent again: waiting, the quashing still the latest.
+    expect(appealsBodyStanding({ status: "RECEIVED", forwardedAt: null }, [quashed])).toEqual({ waiting: false, decision: quashed });
+    expect(appealsBodyStanding({ status: "UPHELD", forwardedAt: again }, [quashed])).toEqual({ waiting: true, decision: quashed });
+    expect(appealsBodyStanding({ status: "REVERSED", forwardedAt: null }, [])).toEqual({ waiting: false, decision: null });
   });
 });

@@ -164,6 +164,29 @@ describe("letters on a klage's outcome and on a changed decision", () => {
     expect(text).not.toContain("ikke godkjent.");
   });
 
+  it("a klage the klagenemnd took: its decision named and carried out, its grounds, final", () => {
+    const input = {
+      ...party,
+      madeAvailableOn: "2026-05-20",
+      kind: "KLAGE_REVERSED" as const,
+      klage: { filedOn: "2026-03-05", grounds: "Refleksjonen drøfter egen praksis slik studieplanen krever." },
+      appealed,
+      outcome: "Ledertreningsoppgave 1 er godkjent.",
+      appealsBody: { decidedOn: "2026-05-12", reference: "26/00877" },
+    };
+    const letter = composeStudentLetter(input);
+    expect(letter).toMatchObject({ enkeltvedtak: false, klageDeadline: null, title: "Klagenemndas vedtak er gjennomført", subject: "Klagenemnda har tatt klagen din til følge: Ledertreningsoppgave 1" });
+    const text = letterAsText(letter);
+    expect(text).toContain(
+      "Klagen din av 5. mars 2026 på vedtaket «Vedtak: Ledertreningsoppgave 1 er ikke godkjent» fra 2. mars 2026 ble sendt til Den sentrale klagenemnda ved NTNU. Klagenemnda har tatt klagen til følge i vedtak av 12. mai 2026, saksnummer 26/00877.",
+    );
+    expect(text).toContain("Vi har gjennomført vedtaket: Ledertreningsoppgave 1 er godkjent.");
+    expect(text).toContain("Klagenemndas begrunnelse");
+    expect(text).toContain("Klageinstansens avgjørelse er endelig og kan ikke påklages videre (forvaltningsloven § 28 tredje ledd).");
+    expect(text).not.toContain("Vi har behandlet klagen din");
+    expect(text).not.toContain("Du kan klage");
+  });
+
   it("a klage not taken: it goes to the appeals body, whose decision is final", () => {
     const letter = composeStudentLetter({ ...party, kind: "KLAGE_UPHELD", klage: { filedOn: "2026-03-05", grounds: "Vurderingen står." }, appealed });
     expect(letter).toMatchObject({ enkeltvedtak: false, klageDeadline: null, subject: "Klagen din sendes til klageinstansen: Ledertreningsoppgave 1" });

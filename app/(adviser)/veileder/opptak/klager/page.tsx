@@ -3,9 +3,11 @@ import Link from "next/link";
 import { AppealDecisionForm } from "@/components/admission/appeal-forms";
 import { decisionLabel } from "@/components/admission/labels";
 import { PageHeader } from "@/components/area-nav";
-import { KLAGE_STATUS, StatusBadge } from "@/components/status-badge";
+import { AppealsBodyDecisionForm } from "@/components/appeals-body-decision-form";
+import { AppealsBodyOutcomeText } from "@/components/appeals-body-outcome";
+import { klageBadge, StatusBadge } from "@/components/status-badge";
 import { ActionButton } from "@/components/ui/action-button";
-import { markAppealForwardedAction } from "@/lib/actions/admission";
+import { markAppealForwardedAction, registerAppealsBodyDecisionAction } from "@/lib/actions/admission";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { parseIsoDate } from "@/lib/domain/dates";
 import { formatCaseReference } from "@/lib/domain/case-reference";
@@ -25,7 +27,15 @@ const KLAGE_ON: Record<string, string> = {
 
 export const metadata: Metadata = { title: "Klager" };
 
-export default async function AppealsPage({ searchParams }: { searchParams: Promise<{ alle?: string; avgjort?: string }> }) {
+/** What registering the klagenemnd's decision did, by the redirect's `klagenemnd`. */
+const APPEALS_BODY_REGISTERED: Record<string, string> = {
+  stadfestet: "Klagenemndas vedtak er registrert: vedtaket står, og saken er avsluttet.",
+  endret: "Klagenemndas vedtak er registrert og gjennomført: søkeren har fått tilbud om studieplass og nytt brev.",
+  "endret-ingenting": "Klagenemndas vedtak er registrert. Søkeren hadde allerede fått tilbud om plass eller trukket søknaden, så det var ingenting å gjennomføre.",
+  opphevet: "Klagenemndas vedtak er registrert: klagen er åpnet igjen og venter på ny behandling.",
+};
+
+export default async function AppealsPage({ searchParams }: { searchParams: Promise<{ alle?: string; avgjort?: string; klagenemnd?: string }> }) {
   const viewer = await requirePageRole(["ADVISER", "ADMIN"], "/veileder/opptak/klager");
   const query = await searchParams;
   const all = query.alle === "1";
@@ -38,8 +48,9 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
           ? "Klagen er delvis tatt til følge: søkeren har fått en bedre plass på ventelisten og nytt brev, som sier hvordan resten av klagen kan føres videre."
         : query.avgjort === "avsluttet"
           ? "Klagen ble avsluttet uten avgjørelse: søkeren har fått tilbud om plass eller trukket søknaden."
-          : null;
+          : (APPEALS_BODY_REGISTERED[query.klagenemnd ?? ""] ?? null);
   const appeals = await listAppeals(viewer, { open: !all });
+  const todayIso = osloDate(new Date());
   const today = parseIsoDate(osloDate(new Date()));
   return (
     <>
@@ -60,7 +71,7 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
       <ol className="space-y-6">
         {appeals.map((appeal) => {
           const age = today - parseIsoDate(osloDate(appeal.filedAt));
-          const status = KLAGE_STATUS[appeal.partly ? "PARTLY" : appeal.status];
+          const status = klageBadge(appeal, appeal.appealsBody);
           return (
             <li key={appeal.id} className="card">
               <article aria-labelledby={`klage-${appeal.id}`}>
@@ -90,6 +101,7 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
                 ) : null}
                 {appeal.status === "RECEIVED" ? (
                   <div className="mt-4 border-t border-slate-200 pt-4">
+                    {appeal.appealsBody.decision ? <AppealsBodyOutcomeText decision={appeal.appealsBody.decision} staff /> : null}
                     <AppealDecisionForm appealId={appeal.id} currentPosition={appeal.decision.waitlistPosition} offerProblem={appeal.offerProblem} />
                   </div>
                 ) : (
@@ -99,7 +111,21 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
                     </p>
                     {appeal.status === "UPHELD" ? (
                       appeal.forwardedAt ? (
-                        <p className="mt-1">Sendt til klageinstansen {formatInstantNb(appeal.forwardedAt)}.</p>
+                        <>
+                          <p className="mt-1">Sendt til klageinstansen {formatInstantNb(appeal.forwardedAt)}.</p>
+                          {appeal.appealsBody.decision ? <AppealsBodyOutcomeText decision={appeal.appealsBody.decision} staff /> : null}
+                          {appeal.appealsBody.waiting ? (
+                            <div className="mt-4 border-t border-slate-200 pt-4">
+                              <AppealsBodyDecisionForm
+                                action={registerAppealsBodyDecisionAction}
+                                hidden={{ appealId: appeal.id }}
+                                forwardedOn={osloDate(appeal.forwardedAt)}
+                                today={todayIso}
+                                reversedEffect="Søkeren får tilbud om studieplass og brev om det; er kullet fullt, får det en plass til."
+                              />
+                            </div>
+                          ) : null}
+                        </>
                       ) : (
                         <div className="mt-2">
                           <ActionButton action={markAppealForwardedAction} hidden={{ appealId: appeal.id }} className="btn-secondary">

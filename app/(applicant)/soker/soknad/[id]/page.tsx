@@ -10,6 +10,7 @@ import { PRIORITY_CATEGORY_LABELS, isPriorityCategory } from "@/lib/domain/admis
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { AppealForm } from "@/components/application/appeal-form";
+import { AppealsBodyOutcomeText } from "@/components/appeals-body-outcome";
 import { LetterText } from "@/components/ui/letter-text";
 import { canWithdrawApplication } from "@/lib/permissions";
 import { loadApplication, uploadNotice } from "./load";
@@ -220,6 +221,7 @@ export default async function ApplicationPage({
               <p className="mt-1 whitespace-pre-line text-slate-800">{appeal.text}</p>
               {appeal.document ? <p className="mt-1 text-sm">Vedlegg: {appeal.document.originalName}</p> : null}
               {appeal.grounds ? <p className="mt-2">{appeal.status === "SETTLED" ? "Hvorfor" : "Begrunnelse"}: {appeal.grounds}</p> : null}
+              {appeal.appealsBodyDecisions[0] ? <AppealsBodyOutcomeText decision={appeal.appealsBodyDecisions[0]} /> : null}
             </div>
           ))}
           {application.klage ? (

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/area-nav";
-import { KLAGE_STATUS, StatusBadge } from "@/components/status-badge";
+import { AppealsBodyDecisionForm } from "@/components/appeals-body-decision-form";
+import { AppealsBodyOutcomeText } from "@/components/appeals-body-outcome";
+import { klageBadge, StatusBadge } from "@/components/status-badge";
 import { StudentAppealDecisionForm } from "@/components/student-letters/appeal-decision-form";
 import { ActionButton } from "@/components/ui/action-button";
 import { LetterText } from "@/components/ui/letter-text";
-import { markStudentAppealForwardedAction } from "@/lib/actions/student-letters";
+import { markStudentAppealForwardedAction, registerStudentAppealsBodyDecisionAction } from "@/lib/actions/student-letters";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { parseIsoDate } from "@/lib/domain/dates";
 import { countNoun, formatDateNb, formatInstantNb } from "@/lib/domain/format";
@@ -24,8 +26,15 @@ const REVERSE_LABEL = {
   LEAVE_REFUSED: "studenten får permisjonen det ble søkt om",
 } as const;
 
-/** What the decision just did, from the address the action sent the browser to. */
-function decidedMessage(value: string | undefined): string | null {
+/** What the decision, or the registered decision of the klagenemnd, just did, from the address the action sent the browser to. */
+function decidedMessage(value: string | undefined, appealsBody: string | undefined): string | null {
+  if (appealsBody === "stadfestet") return "Klagenemndas vedtak er registrert: vedtaket står, og saken er avsluttet.";
+  if (appealsBody === "opphevet") return "Klagenemndas vedtak er registrert: klagen er åpnet igjen og venter på ny behandling.";
+  const carried = appealsBody?.match(/^endret-(\d+)$/);
+  if (carried) {
+    const letters = Number(carried[1]);
+    return `Klagenemndas vedtak er registrert og gjennomført. ${letters === 1 ? "Studenten har" : `${letters} studenter har`} fått brev.`;
+  }
   if (value === "opprettholdt") return "Klagen er ikke tatt til følge. Studenten har fått brev om at saken går til klageinstansen.";
   const reversed = value?.match(/^endret-(\d+)$/);
   if (!reversed) return null;
@@ -33,13 +42,14 @@ function decidedMessage(value: string | undefined): string | null {
   return `Klagen er tatt til følge, og vedtaket er endret. ${letters === 1 ? "Studenten har" : `${letters} studenter har`} fått brev.`;
 }
 
-export default async function CohortAppealsPage({ params, searchParams }: { params: Promise<{ cohortId: string }>; searchParams: Promise<{ alle?: string; avgjort?: string }> }) {
+export default async function CohortAppealsPage({ params, searchParams }: { params: Promise<{ cohortId: string }>; searchParams: Promise<{ alle?: string; avgjort?: string; klagenemnd?: string }> }) {
   const { viewer, cohort } = await loadCohortPage(params, "/klager");
   const query = await searchParams;
   const all = query.alle === "1";
-  const decided = decidedMessage(query.avgjort);
+  const decided = decidedMessage(query.avgjort, query.klagenemnd);
   const appeals = await found(listCohortAppeals(viewer, cohort.id, { open: !all }));
-  const today = parseIsoDate(osloDate(new Date()));
+  const todayIso = osloDate(new Date());
+  const today = parseIsoDate(todayIso);
   const base = `/kull/${cohort.id}/klager`;
   return (
     <>
@@ -60,7 +70,7 @@ export default async function CohortAppealsPage({ params, searchParams }: { para
       <ol className="space-y-6">
         {appeals.map((appeal) => {
           const age = today - parseIsoDate(osloDate(appeal.filedAt));
-          const status = KLAGE_STATUS[appeal.status];
+          const status = klageBadge(appeal, appeal.appealsBody);
           const kind = appeal.letter.kind as keyof typeof REVERSE_LABEL;
           return (
             <li key={appeal.id} className="card">
@@ -93,6 +103,7 @@ export default async function CohortAppealsPage({ params, searchParams }: { para
                 )}
                 {appeal.status === "RECEIVED" ? (
                   <div className="mt-4 border-t border-slate-200 pt-4">
+                    {appeal.appealsBody.decision ? <AppealsBodyOutcomeText decision={appeal.appealsBody.decision} staff /> : null}
                     {appeal.canDecide ? (
                       <>
                         {appeal.reversePreview ? <p className="mb-3">{appeal.reversePreview}</p> : null}
@@ -110,7 +121,23 @@ export default async function CohortAppealsPage({ params, searchParams }: { para
                     </p>
                     {appeal.status === "UPHELD" ? (
                       appeal.forwardedAt ? (
-                        <p>Sendt til klageinstansen {formatInstantNb(appeal.forwardedAt)}.</p>
+                        <>
+                          <p>Sendt til klageinstansen {formatInstantNb(appeal.forwardedAt)}.</p>
+                          {appeal.appealsBody.decision ? <AppealsBodyOutcomeText decision={appeal.appealsBody.decision} staff /> : null}
+                          {appeal.canRegisterAppealsBody ? (
+                            <div className="mt-4 border-t border-slate-200 pt-4">
+                              <AppealsBodyDecisionForm
+                                action={registerStudentAppealsBodyDecisionAction}
+                                hidden={{ cohortId: cohort.id, appealId: appeal.id }}
+                                forwardedOn={osloDate(appeal.forwardedAt)}
+                                today={todayIso}
+                                reversedEffect={`Det betyr at ${REVERSE_LABEL[kind] ?? "vedtaket endres"}, og studenten får brev om det.`}
+                              />
+                            </div>
+                          ) : appeal.appealsBody.waiting ? (
+                            <p>Studieveilederen registrerer klagenemndas vedtak når det kommer.</p>
+                          ) : null}
+                        </>
                       ) : appeal.canForward ? (
                         <ActionButton
                           action={markStudentAppealForwardedAction}

@@ -1,0 +1,32 @@
+// What the klagenemnd decided on a klage, as the klager's pages show it: the outcome, its date and
+// case number, its grounds in short, and (for staff) who registered it. One piece for the
+// admission klager, a kull's klager, the applicant's application and the student's letters.
+import { APPEALS_BODY_OUTCOME_NB, type AppealsBodyOutcome } from "@/lib/domain/klage";
+import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
+import { isoDate } from "@/lib/to-domain";
+
+export interface AppealsBodyDecisionView {
+  outcome: AppealsBodyOutcome;
+  decidedOn: Date;
+  reference: string | null;
+  summary: string;
+  registeredAt: Date;
+  registeredBy?: { name: string } | null;
+}
+
+export function AppealsBodyOutcomeText({ decision, staff = false }: { decision: AppealsBodyDecisionView; staff?: boolean }) {
+  return (
+    <div className="mt-2 rounded-md border border-slate-300 bg-slate-50 p-3">
+      <p>
+        <strong>Klagenemndas vedtak {formatDateNb(isoDate(decision.decidedOn))}</strong>
+        {decision.reference ? ` (saksnummer ${decision.reference})` : ""}: {APPEALS_BODY_OUTCOME_NB[decision.outcome]}
+      </p>
+      <p className="mt-1 whitespace-pre-line">Begrunnelse: {decision.summary}</p>
+      {staff && decision.registeredBy ? (
+        <p className="mt-1 text-sm text-slate-700">
+          Registrert av {decision.registeredBy.name} {formatInstantNb(decision.registeredAt)}.
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import "server-only";
+// The klageinstans's decision on a klage we sent it (Den sentrale klagenemnda ved NTNU;
+// forvaltningsloven § 34), registered from its letter: one piece for an applicant's klage
+// (lib/server/admission/appeals.ts) and a student's (lib/server/student-letters/appeals.ts). Each
+// of them locks its klage, checks who may, and carries out a reversal its own way; this writes the
+// decision, audits it, and opens a quashed klage again.
+import { osloDate } from "@/lib/domain/application-deadline";
+import { appealsBodyDecisionProblem, type AppealsBodyOutcome } from "@/lib/domain/klage";
+import { day } from "@/lib/dates";
+import type { Transaction } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { audit } from "@/lib/server/audit";
+import { DomainError } from "@/lib/server/errors";
+
+export interface AppealsBodyDecisionInput {
+  outcome: AppealsBodyOutcome;
+  /** The day of the klagenemnd's decision ("YYYY-MM-DD"). */
+  decidedOn: string;
+  /** Its case number, if its letter gives one. */
+  reference: string | null;
+  /** Its grounds in short, from its letter. */
+  summary: string;
+}
+
+export type KlageRef = { type: "Appeal" | "StudentAppeal"; id: string; status: string; forwardedAt: Date | null };
+
+/** The message when a klage is not (or no longer) waiting for the klagenemnd. */
+export const NOT_AT_APPEALS_BODY = "Klagen er ikke sendt til klagenemnda, eller klagenemndas vedtak er allerede registrert. Last siden på nytt.";
+
+/**
+ * The klagenemnd's decision, for the klage's current sending: only a klage upheld and sent, once
+ * (also the database's unique index), dated on or after the day it was sent and not after today.
+ * A quashed klage is opened again (RECEIVED, its decision here cleared; the audit log keeps it),
+ * to be decided anew. The caller has locked the klage's row.
+ */
+export async function recordAppealsBodyDecision(tx: Transaction, klage: KlageRef, input: AppealsBodyDecisionInput, actorId: string, now: Date): Promise<{ id: string }> {
+  if (klage.status !== "UPHELD" || !klage.forwardedAt) throw new DomainError(NOT_AT_APPEALS_BODY);
+  const where = klage.type === "Appeal" ? { appealId: klage.id } : { studentAppealId: klage.id };
+  const already = await tx.appealsBodyDecision.findFirst({ where: { ...where, forwardedAt: klage.forwardedAt }, select: { id: true } });
+  if (already) throw new DomainError(NOT_AT_APPEALS_BODY);
+  const problem = appealsBodyDecisionProblem({ decidedOn: input.decidedOn, forwardedOn: osloDate(klage.forwardedAt), today: osloDate(now) });
+  if (problem) throw new DomainError(problem, { decidedOn: [problem] });
+  const summary = input.summary.trim();
+  const reference = input.reference?.trim() || null;
+  const row = await tx.appealsBodyDecision.create({
+    data: { ...where, forwardedAt: klage.forwardedAt, outcome: input.outcome, decidedOn: day(input.decidedOn), reference, summary, registeredById: actorId, registeredAt: now },
+    select: { id: true },
+  });
+  if (input.outcome === "QUASHED") {
+    const reopened = { status: "RECEIVED" as const, grounds: null, decidedById: null, decidedAt: null, forwardedAt: null };
+    if (klage.type === "Appeal") {
+      // One waiting klage per decision (the database's partial unique index): never two at once.
+      const decision = await tx.appeal.findUniqueOrThrow({ where: { id: klage.id }, select: { decisionId: true } });
+      const waiting = await tx.appeal.count({ where: { decisionId: decision.decisionId, status: "RECEIVED" } });
+      if (waiting > 0) throw new DomainError("Søkeren har en annen klage på det samme vedtaket som venter. Avgjør den først.");
+      await tx.appeal.update({ where: { id: klage.id }, data: { ...reopened, partly: false } });
+    } else {
+      await tx.studentAppeal.update({ where: { id: klage.id }, data: { ...reopened, outcomeLetterId: null } });
+    }
+  }
+  await audit(tx, {
+    actorId,
+    action: "appeals_body.decision",
+    entityType: klage.type,
+    entityId: klage.id,
+    before: { status: klage.status, forwardedAt: klage.forwardedAt },
+    after: {
+      outcome: input.outcome,
+      decidedOn: input.decidedOn,
+      reference,
+      summary,
+      decisionId: row.id,
+      ...(input.outcome === "QUASHED" ? { status: "RECEIVED", reopened: true } : {}),
+    },
+  });
+  return row;
+}
+
+/** A klagenemnd's decision as the klager's pages show it. */
+export const APPEALS_BODY_DECISION_SELECT = {
+  forwardedAt: true,
+  outcome: true,
+  decidedOn: true,
+  reference: true,
+  summary: true,
+  registeredAt: true,
+  registeredBy: { select: { name: true } },
+} satisfies Prisma.AppealsBodyDecisionSelect;

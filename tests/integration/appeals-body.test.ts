@@ -1,0 +1,198 @@
+// The klagenemnd's decision on a klage we sent it (forvaltningsloven § 34), registered by an
+// adviser from its letter and carried out: stadfestet (final, nothing changes), omgjort (the place,
+// the leave … given, with a letter naming its decision), opphevet (the klage opened again, decided
+// anew, and sent again). For an applicant's klage and a student's.
+import { beforeAll, describe, expect, it } from "vitest";
+import { registerAppealsBodyDecisionAction } from "@/lib/actions/admission";
+import { osloDate } from "@/lib/domain/application-deadline";
+import { ARCHIVED_KULL_MESSAGE } from "@/lib/domain/cohort-life";
+import { addDays } from "@/lib/domain/dates";
+import { klageDeadline } from "@/lib/domain/klage";
+import { CLASSMATE_HEALTH_MESSAGE } from "@/lib/permissions";
+import { decideAppeal, registerAdmissionAppeal, registerAppealsBodyDecision } from "@/lib/server/admission/appeals";
+import { listAppeals } from "@/lib/server/admission/queries";
+import { NOT_AT_APPEALS_BODY } from "@/lib/server/appeals-body";
+import { refuseLeave } from "@/lib/server/enrolments/leave";
+import { AccessDeniedError } from "@/lib/server/errors";
+import { decideStudentAppeal, fileStudentAppeal, listCohortAppeals, markStudentAppealForwarded, registerStudentAppealsBodyDecision } from "@/lib/server/student-letters/appeals";
+import { listStudentLetters } from "@/lib/server/student-letters/queries";
+import { createDecision, createOpenCohort, createReviewedApplication, createUser, day } from "@/prisma/seed/factories";
+import { makeCohort, planDays, viewerOf } from "./cohort-world";
+import { db, signInAs, submit } from "./support";
+
+const DECIDED_AT = new Date("2027-03-01T10:00:00Z"); // a Monday: the klage deadline is 22 March
+const UPHELD_AT = new Date("2027-04-10T09:00:00Z"); // the klage upheld and sent on
+const NOW = new Date("2027-06-01T09:00:00Z"); // the klagenemnd's letter has come
+
+let adviser: ReturnType<typeof viewerOf>;
+
+/** A refused applicant's klage, upheld by the adviser and sent to the klagenemnd on 10 April. */
+async function atAppealsBody(name: string, options: { capacity?: number; offers?: number; outcome?: "REFUSAL" | "WAITLIST" } = {}) {
+  const { cohort } = await createOpenCohort(db(), { capacity: options.capacity ?? 2, deadline: "2027-02-01" });
+  for (let index = 0; index < (options.offers ?? 0); index += 1) {
+    const taken = await createReviewedApplication(db(), { cohortId: cohort.id, name: `Tatt plass ${index + 1}` });
+    await createDecision(db(), { applicationId: taken.application.id, decidedById: adviser.id, outcome: "OFFER", answerDeadline: "2027-07-01", decidedAt: DECIDED_AT });
+  }
+  const outcome = options.outcome ?? "REFUSAL";
+  const { user, application } = await createReviewedApplication(db(), { cohortId: cohort.id, name, qualified: outcome !== "REFUSAL" });
+  await db().application.update({ where: { id: application.id }, data: { status: "DECIDED" } });
+  const decision = await createDecision(db(), { applicationId: application.id, decidedById: adviser.id, outcome, decidedAt: DECIDED_AT });
+  await db().decisionLetter.updateMany({ where: { decisionId: decision.id }, data: { klageDeadline: day(klageDeadline("2027-03-01")) } });
+  const { appealId } = await registerAdmissionAppeal(adviser, { applicationId: application.id, text: "Jeg klager på avslaget. Vitnemålet viser 180 studiepoeng.", receivedOn: "2027-03-15", lateReason: null }, UPHELD_AT);
+  await decideAppeal(adviser, appealId, { kind: "UPHOLD", grounds: "Vitnemålet viser 120 studiepoeng.", forwarded: true }, UPHELD_AT);
+  return { user, application, decision, appealId, cohortId: cohort.id };
+}
+
+const reversal = { outcome: "REVERSED" as const, decidedOn: "2027-05-20", reference: "27/00412", summary: "Utdanningen fra Dronning Mauds Minne gir 180 studiepoeng." };
+
+beforeAll(async () => {
+  adviser = viewerOf(await createUser(db(), { roles: ["ADVISER"], name: "Siri Studieveileder" }));
+});
+
+describe("the klagenemnd's decision on an admission klage", () => {
+  it("omgjort: the applicant is offered the place with a letter naming the decision; a full kull gets one place more; registered once, by an adviser, dated after the sending", async () => {
+    const { user, application, decision, appealId, cohortId } = await atAppealsBody("Rolf Refusert", { capacity: 2, offers: 2 });
+    // While it waits, the klage is on the adviser's list of open klager, with its form.
+    const waiting = (await listAppeals(adviser, { open: true })).find((row) => row.id === appealId)!;
+    expect(waiting.appealsBody).toEqual({ waiting: true, decision: null });
+
+    const teacher = viewerOf(await createUser(db(), { roles: ["FACULTY"] }));
+    await expect(registerAppealsBodyDecision(teacher, appealId, reversal, NOW)).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(registerAppealsBodyDecision(viewerOf({ ...user, roles: ["APPLICANT"] }), appealId, reversal, NOW)).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(registerAppealsBodyDecision(adviser, appealId, { ...reversal, decidedOn: "2027-04-09" }, NOW)).rejects.toMatchObject({
+      fieldErrors: { decidedOn: ["Klagen ble sendt til klagenemnda 10. april 2027. Vedtaket kan ikke være fra før det."] },
+    });
+    await expect(registerAppealsBodyDecision(adviser, appealId, { ...reversal, decidedOn: "2027-06-02" }, NOW)).rejects.toMatchObject({ fieldErrors: { decidedOn: ["Datoen kan ikke være etter i dag."] } });
+    // The form: what was typed comes back with the messages at their fields, nothing saved.
+    await signInAs(adviser);
+    const typed = { appealId, outcome: "REVERSED", decidedOn: "31.02.2027", reference: "27/00412", summary: " " };
+    const bad = await submit(registerAppealsBodyDecisionAction, typed);
+    expect(bad).toMatchObject({ ok: false, values: { reference: "27/00412", decidedOn: "31.02.2027" } });
+    expect(Object.keys(bad.fieldErrors ?? {}).sort()).toEqual(["decidedOn", "summary"]);
+    expect(await db().appealsBodyDecision.count({ where: { appealId } })).toBe(0);
+    expect((await db().decision.findUniqueOrThrow({ where: { id: decision.id } })).outcome).toBe("REFUSAL");
+
+    expect(await registerAppealsBodyDecision(adviser, appealId, reversal, NOW)).toEqual({ carriedOut: true });
+    // The decision binds us: the full kull got one place more, audited with why.
+    expect((await db().cohort.findUniqueOrThrow({ where: { id: cohortId } })).capacity).toBe(3);
+    const [capacityEntry] = await db().auditLog.findMany({ where: { action: "cohort.capacity", entityId: cohortId } });
+    expect(capacityEntry).toMatchObject({ actorId: adviser.id, before: { capacity: 2 }, after: { capacity: 3, reason: expect.stringContaining("klagenemnda") } });
+    const offered = await db().decision.findUniqueOrThrow({ where: { id: decision.id }, include: { letters: { orderBy: { version: "asc" } } } });
+    expect(offered).toMatchObject({ outcome: "OFFER", answerDeadline: day(addDays("2027-06-01", 7)) });
+    const letter = offered.letters.at(-1)!;
+    expect(letter.kind).toBe("OFFER");
+    expect(letter.body).toContain("Den sentrale klagenemnda ved NTNU har tatt klagen din til følge i vedtak av 20. mai 2027, saksnummer 27/00412. Du får derfor tilbud om studieplass");
+    expect(letter.body).toContain(`Klagenemndas begrunnelse: ${reversal.summary}`);
+    expect(letter.body).not.toContain("120 studiepoeng");
+    expect(await db().mailMessage.findUnique({ where: { dedupeKey: `decision-letter:${letter.id}` } })).toMatchObject({ userId: user.id });
+    // The assessment now says why she qualifies; the klage stays as the adviser decided it.
+    expect(await db().application.findUniqueOrThrow({ where: { id: application.id } })).toMatchObject({ qualified: true, qualificationGrounds: `Den sentrale klagenemnda ved NTNU tok klagen til følge: ${reversal.summary}` });
+    expect(await db().appeal.findUniqueOrThrow({ where: { id: appealId } })).toMatchObject({ status: "UPHELD" });
+    const [entry] = await db().auditLog.findMany({ where: { action: "appeals_body.decision", entityId: appealId } });
+    expect(entry).toMatchObject({ actorId: adviser.id, after: expect.objectContaining({ outcome: "REVERSED", decidedOn: "2027-05-20", reference: "27/00412" }) });
+
+    // Once: the second registration is refused, and the klage has left the open list.
+    await expect(registerAppealsBodyDecision(adviser, appealId, { ...reversal, outcome: "UPHELD" }, NOW)).rejects.toThrow(NOT_AT_APPEALS_BODY);
+    expect((await listAppeals(adviser, { open: true })).some((row) => row.id === appealId)).toBe(false);
+    const all = (await listAppeals(adviser, { open: false })).find((row) => row.id === appealId)!;
+    expect(all.appealsBody).toMatchObject({ waiting: false, decision: { outcome: "REVERSED", reference: "27/00412", registeredBy: { name: "Siri Studieveileder" } } });
+  });
+
+  it("stadfestet: the refusal stands and nothing else changes; opphevet: the klage opens again, is decided anew and may be sent again", async () => {
+    const upheld = await atAppealsBody("Ulla Stadfestet");
+    const letters = await db().decisionLetter.count({ where: { decisionId: upheld.decision.id } });
+    expect(await registerAppealsBodyDecision(adviser, upheld.appealId, { ...reversal, outcome: "UPHELD", reference: null }, NOW)).toEqual({ carriedOut: false });
+    expect(await db().decisionLetter.count({ where: { decisionId: upheld.decision.id } })).toBe(letters);
+    expect((await db().decision.findUniqueOrThrow({ where: { id: upheld.decision.id } })).outcome).toBe("REFUSAL");
+    expect(await db().appealsBodyDecision.findFirstOrThrow({ where: { appealId: upheld.appealId } })).toMatchObject({ outcome: "UPHELD", reference: null, registeredById: adviser.id });
+
+    const quashed = await atAppealsBody("Oda Opphevet");
+    await registerAppealsBodyDecision(adviser, quashed.appealId, { ...reversal, outcome: "QUASHED", summary: "Avslaget mangler begrunnelse for vurderingen av utdanningen." }, NOW);
+    expect(await db().appeal.findUniqueOrThrow({ where: { id: quashed.appealId } })).toMatchObject({ status: "RECEIVED", forwardedAt: null, decidedAt: null, grounds: null });
+    const reopened = (await listAppeals(adviser, { open: true })).find((row) => row.id === quashed.appealId)!;
+    expect(reopened).toMatchObject({ status: "RECEIVED", appealsBody: { waiting: false, decision: { outcome: "QUASHED" } } });
+    // Decided anew, upheld with the grounds the klagenemnd asked for, and sent again: a new
+    // sending, answered once more.
+    const later = new Date("2027-06-03T09:00:00Z");
+    await decideAppeal(adviser, quashed.appealId, { kind: "UPHOLD", grounds: "Utdanningen er vurdert på nytt: 120 studiepoeng, ikke 180.", forwarded: true }, later);
+    expect((await listAppeals(adviser, { open: true })).find((row) => row.id === quashed.appealId)!.appealsBody).toMatchObject({ waiting: true, decision: { outcome: "QUASHED" } });
+    await expect(registerAppealsBodyDecision(adviser, quashed.appealId, { ...reversal, outcome: "UPHELD", decidedOn: "2027-06-02" }, later)).rejects.toMatchObject({
+      fieldErrors: { decidedOn: [expect.stringContaining("3. juni 2027")] },
+    });
+    await registerAppealsBodyDecision(adviser, quashed.appealId, { ...reversal, outcome: "UPHELD", decidedOn: "2027-06-03" }, later);
+    expect(await db().appealsBodyDecision.count({ where: { appealId: quashed.appealId } })).toBe(2);
+  });
+
+  it("omgjort after she was offered a place from the waiting list: registered, nothing to carry out", async () => {
+    const { decision, appealId } = await atAppealsBody("Vilde Venteliste", { outcome: "WAITLIST" });
+    await db().decision.update({ where: { id: decision.id }, data: { outcome: "OFFER", waitlistPosition: null, answerDeadline: day("2027-06-10") } });
+    const letters = await db().decisionLetter.count({ where: { decisionId: decision.id } });
+    expect(await registerAppealsBodyDecision(adviser, appealId, reversal, NOW)).toEqual({ carriedOut: false });
+    expect(await db().decisionLetter.count({ where: { decisionId: decision.id } })).toBe(letters);
+    expect(await db().appealsBodyDecision.count({ where: { appealId } })).toBe(1);
+  });
+
+  it("is not registered for a klage not sent on; in an archived kull only a stadfestet is", async () => {
+    const { cohort } = await createOpenCohort(db(), { capacity: 2, deadline: "2027-02-01" });
+    const { application } = await createReviewedApplication(db(), { cohortId: cohort.id, name: "Nils Nylig", qualified: false });
+    await db().application.update({ where: { id: application.id }, data: { status: "DECIDED" } });
+    const decision = await createDecision(db(), { applicationId: application.id, decidedById: adviser.id, outcome: "REFUSAL", decidedAt: DECIDED_AT });
+    await db().decisionLetter.updateMany({ where: { decisionId: decision.id }, data: { klageDeadline: day(klageDeadline("2027-03-01")) } });
+    const { appealId } = await registerAdmissionAppeal(adviser, { applicationId: application.id, text: "Jeg klager på avslaget mitt.", receivedOn: "2027-03-15", lateReason: null }, UPHELD_AT);
+    await expect(registerAppealsBodyDecision(adviser, appealId, reversal, NOW)).rejects.toThrow(NOT_AT_APPEALS_BODY);
+    await decideAppeal(adviser, appealId, { kind: "UPHOLD", grounds: "Vitnemålet viser 120 studiepoeng.", forwarded: false }, UPHELD_AT);
+    await expect(registerAppealsBodyDecision(adviser, appealId, reversal, NOW)).rejects.toThrow(NOT_AT_APPEALS_BODY);
+
+    const archived = await atAppealsBody("Arne Arkiv");
+    await db().cohort.update({ where: { id: archived.cohortId }, data: { completedAt: new Date("2027-05-01T10:00:00Z"), archivedAt: new Date("2027-05-02T10:00:00Z") } });
+    await expect(registerAppealsBodyDecision(adviser, archived.appealId, reversal, NOW)).rejects.toThrow(ARCHIVED_KULL_MESSAGE);
+    await expect(registerAppealsBodyDecision(adviser, archived.appealId, { ...reversal, outcome: "QUASHED" }, NOW)).rejects.toThrow(ARCHIVED_KULL_MESSAGE);
+    expect(await db().appealsBodyDecision.count({ where: { appealId: { in: [appealId, archived.appealId] } } })).toBe(0);
+    await registerAppealsBodyDecision(adviser, archived.appealId, { ...reversal, outcome: "UPHELD" }, NOW);
+    expect(await db().appealsBodyDecision.count({ where: { appealId: archived.appealId } })).toBe(1);
+  });
+});
+
+describe("the klagenemnd's decision on a student's klage", () => {
+  it("omgjort: the refused leave is granted with a letter naming the decision; only the study administration registers it, never a classmate", async () => {
+    const now = new Date();
+    const today = osloDate(now);
+    const world = await makeCohort({ students: 2, samlinger: planDays(addDays(today, -30), 12), heldBefore: today });
+    const [refusedStudent, classmateStudent] = world.students;
+    const refused = await refuseLeave(
+      world.adviser,
+      { enrolmentId: refusedStudent!.enrolmentId, from: today, to: addDays(today, 30), reason: "Sykdom", documentation: null, grounds: "Sykdommen er ikke dokumentert." },
+      now,
+    );
+    const self = viewerOf({ ...(await db().user.findUniqueOrThrow({ where: { id: refusedStudent!.userId } })), roles: ["STUDENT"] });
+    const appealId = await fileStudentAppeal(self, refused.letterId, { text: "Legeerklæringen kommer fra fastlegen min." }, now);
+    const other = viewerOf(await createUser(db(), { name: "Annen studieveileder", roles: ["ADVISER"] }));
+    await decideStudentAppeal(other, appealId, { kind: "UPHOLD", grounds: "Legeerklæringen er ikke kommet.", forwarded: false }, now);
+    const input = { outcome: "REVERSED" as const, decidedOn: today, reference: null, summary: "Legeerklæringen dokumenterer sykdommen." };
+    await expect(registerStudentAppealsBodyDecision(other, appealId, input, now)).rejects.toThrow(NOT_AT_APPEALS_BODY);
+    await markStudentAppealForwarded(other, appealId, now);
+
+    // The teaching team does not, nor an adviser who is a classmate (the leave is health data).
+    await expect(registerStudentAppealsBodyDecision(world.teacher, appealId, input, now)).rejects.toBeInstanceOf(AccessDeniedError);
+    const classmate = viewerOf({ id: classmateStudent!.userId, email: "klassekamerat@test.no", name: classmateStudent!.name, roles: ["ADVISER", "STUDENT"] });
+    await expect(registerStudentAppealsBodyDecision(classmate, appealId, input, now)).rejects.toThrow(CLASSMATE_HEALTH_MESSAGE);
+    const listedFor = async (viewer: typeof other) => (await listCohortAppeals(viewer, world.cohortId, { open: true })).find((row) => row.id === appealId);
+    expect((await listedFor(world.adviser))!).toMatchObject({ canRegisterAppealsBody: true, appealsBody: { waiting: true } });
+    expect((await listedFor(world.teacher))!.canRegisterAppealsBody).toBe(false);
+
+    // The adviser who refused the leave may: nothing is left to judge. (A minute later: the
+    // letters of a case are in the order they were made.)
+    expect(await registerStudentAppealsBodyDecision(world.adviser, appealId, input, new Date(now.getTime() + 60_000))).toEqual({ letters: 1 });
+    expect(await db().leaveOfAbsence.findUniqueOrThrow({ where: { id: refused.leaveId } })).toMatchObject({ status: "GRANTED" });
+    expect(await db().studentAppeal.findUniqueOrThrow({ where: { id: appealId } })).toMatchObject({ status: "UPHELD" });
+    const letters = await listStudentLetters(self);
+    const carried = letters.find((letter) => letter.kind === "KLAGE_REVERSED")!;
+    expect(carried.subject).toBe("Klagenemnda har tatt klagen din til følge: permisjon");
+    expect(carried.body).toContain("Klagenemnda har tatt klagen til følge i vedtak av");
+    expect(carried.body).toContain("Legeerklæringen dokumenterer sykdommen.");
+    expect(carried.body).toContain("forvaltningsloven § 28 tredje ledd");
+    expect(letters.find((letter) => letter.id === refused.letterId)).toMatchObject({ replacedBy: { id: carried.id }, appeal: { appealsBody: { waiting: false, decision: { outcome: "REVERSED" } } } });
+    expect(await listedFor(world.adviser)).toBeUndefined();
+    await expect(registerStudentAppealsBodyDecision(world.adviser, appealId, input, now)).rejects.toThrow(NOT_AT_APPEALS_BODY);
+  });
+});
