@@ -40,7 +40,8 @@
  * application withdrawn. A waiting-list place is not final (a place may still come), nor is an
  * offer not yet answered. A klage the adviser has upheld is open until it is sent on to the
  * appeals body (outside the app; the adviser marks it sent), as the kull's open cases count it:
- * the documents stay while it waits, and the period runs from the sending.
+ * the documents stay while it waits, and the period runs from the sending, or from the appeals
+ * body's decision once the adviser has registered it (a later day).
  *
  * Dates are Oslo calendar dates ("YYYY-MM-DD"); the caller passes today. No clock here.
  */
@@ -102,6 +103,8 @@ export interface RetentionFacts {
     /** Not taken by the adviser: it goes to the appeals body (open until `forwardedOn`). */
     upheld?: boolean;
     forwardedOn?: string | null;
+    /** The day of the appeals body's decision, once registered: the period runs from it. */
+    appealsBodyDecidedOn?: string | null;
   }[];
 }
 
@@ -146,7 +149,7 @@ export function retentionVerdict(facts: RetentionFacts, today: string, periods: 
     decision.latestLetterOn,
     decision.answeredOn,
     facts.withdrawnOn,
-    ...facts.klager.flatMap((klage) => [klage.decidedOn, klage.forwardedOn ?? null]),
+    ...facts.klager.flatMap((klage) => [klage.decidedOn, klage.forwardedOn ?? null, klage.appealsBodyDecidedOn ?? null]),
   ])!;
   // The period runs from the final decision, and never ends before the newest letter's klage
   // deadline has passed (a period of 0 months still waits for it).
@@ -166,7 +169,7 @@ export interface DeferralRetentionFacts {
   letters: readonly {
     madeAvailableOn: string;
     klageDeadline: string | null;
-    klage: null | { state: KlageState; decidedOn: string | null; upheld: boolean; forwardedOn: string | null };
+    klage: null | { state: KlageState; decidedOn: string | null; upheld: boolean; forwardedOn: string | null; appealsBodyDecidedOn?: string | null };
   }[];
 }
 
@@ -194,7 +197,7 @@ export function deferralRetentionVerdict(
   const finalDecisionOn = latest([
     ...requests.flatMap((facts) => [facts.decidedOn, facts.deferredSittingEndsOn]),
     ...letters.map((letter) => letter.madeAvailableOn),
-    ...klager.flatMap((klage) => [klage.decidedOn, klage.forwardedOn]),
+    ...klager.flatMap((klage) => [klage.decidedOn, klage.forwardedOn, klage.appealsBodyDecidedOn ?? null]),
   ])!;
   const afterPeriod = addMonths(finalDecisionOn, periods.deferralHealthDataMonths);
   // A refusal's klage period runs out first, whatever the period (0 months too).

@@ -58,7 +58,7 @@ const FACTS_SELECT = {
       letters: { orderBy: { version: "desc" }, take: 1, select: { madeAvailableOn: true } },
     },
   },
-  appeals: { select: { status: true, filedAt: true, decidedAt: true, forwardedAt: true } },
+  appeals: { select: { status: true, filedAt: true, decidedAt: true, forwardedAt: true, appealsBodyDecisions: { orderBy: { decidedOn: "desc" }, take: 1, select: { decidedOn: true } } } },
   _count: { select: { documents: true } },
 } satisfies Prisma.ApplicationSelect;
 
@@ -87,6 +87,7 @@ function toFacts(row: FactsRow): RetentionFacts {
       decidedOn: appeal.decidedAt ? osloDate(appeal.decidedAt) : null,
       upheld: appeal.status === "UPHELD",
       forwardedOn: appeal.forwardedAt ? osloDate(appeal.forwardedAt) : null,
+      appealsBodyDecidedOn: appeal.appealsBodyDecisions[0] ? isoDate(appeal.appealsBodyDecisions[0].decidedOn) : null,
     })),
   };
 }
@@ -245,7 +246,7 @@ interface DeferralRow {
 interface DeferralLetter {
   madeAvailableOn: Date;
   klageDeadline: Date | null;
-  appeals: { status: "RECEIVED" | "REVERSED" | "UPHELD" | "SETTLED"; decidedAt: Date | null; forwardedAt: Date | null }[];
+  appeals: { status: "RECEIVED" | "REVERSED" | "UPHELD" | "SETTLED"; decidedAt: Date | null; forwardedAt: Date | null; appealsBodyDecisions: { decidedOn: Date }[] }[];
 }
 
 /** Every request for utsatt eksamen of these enrolments, with the letters about each. */
@@ -264,7 +265,12 @@ async function readDeferrals(reader: Database | Transaction, enrolmentIds: strin
   });
   const letters = await reader.studentLetter.findMany({
     where: { aboutType: "ExamDeferral", aboutId: { in: rows.map((row) => row.id) } },
-    select: { aboutId: true, madeAvailableOn: true, klageDeadline: true, appeals: { select: { status: true, decidedAt: true, forwardedAt: true } } },
+    select: {
+      aboutId: true,
+      madeAvailableOn: true,
+      klageDeadline: true,
+      appeals: { select: { status: true, decidedAt: true, forwardedAt: true, appealsBodyDecisions: { orderBy: { decidedOn: "desc" }, take: 1, select: { decidedOn: true } } } },
+    },
   });
   const lettersOf = new Map<string, DeferralLetter[]>();
   for (const { aboutId, ...letter } of letters) lettersOf.set(aboutId, [...(lettersOf.get(aboutId) ?? []), letter]);
@@ -299,6 +305,7 @@ function toDeferralFacts(row: DeferralRow, letters: readonly DeferralLetter[]): 
               decidedOn: appeal.decidedAt ? osloDate(appeal.decidedAt) : null,
               upheld: appeal.status === "UPHELD",
               forwardedOn: appeal.forwardedAt ? osloDate(appeal.forwardedAt) : null,
+              appealsBodyDecidedOn: appeal.appealsBodyDecisions[0] ? isoDate(appeal.appealsBodyDecisions[0].decidedOn) : null,
             }
           : null,
       };

@@ -68,6 +68,9 @@ describe("documents of an applicant who was not admitted", () => {
     const sent = refused("2026-04-10", { klager: [{ ...upheld, forwardedOn: "2026-07-15" }] });
     expect(retentionVerdict(sent, "2027-01-14")).toMatchObject({ dueOn: "2027-01-15", due: false });
     expect(retentionVerdict(sent, "2027-01-15")).toMatchObject({ dueOn: "2027-01-15", due: true });
+    // Once the appeals body's decision is registered, from its day.
+    const answered = refused("2026-04-10", { klager: [{ ...upheld, forwardedOn: "2026-07-15", appealsBodyDecidedOn: "2026-09-30" }] });
+    expect(retentionVerdict(answered, "2027-01-15")).toMatchObject({ dueOn: "2027-03-30", due: false });
   });
 
   it("run from the newest letter (a waiting list closed is a refusal with a new letter)", () => {
@@ -291,6 +294,8 @@ describe("the health data of a request for utsatt eksamen", () => {
     const sent = refusedOn("2026-04-10", { state: "DECIDED", decidedOn: "2026-05-02", upheld: true, forwardedOn: "2026-06-15" });
     expect(deferralRetentionVerdict([sent], "2026-09-14")).toMatchObject({ dueOn: "2026-09-15", due: false });
     expect(deferralRetentionVerdict([sent], "2026-09-15")).toMatchObject({ due: true });
+    const answered = refusedOn("2026-04-10", { state: "DECIDED", decidedOn: "2026-05-02", upheld: true, forwardedOn: "2026-06-15", appealsBodyDecidedOn: "2026-08-20" });
+    expect(deferralRetentionVerdict([answered], "2026-09-15")).toMatchObject({ dueOn: "2026-11-20", due: false });
   });
 
   it("after a klage that was taken (the request granted), runs from the newest of the klage, the grant and its sitting", () => {
