@@ -10,18 +10,31 @@ export interface AppealsBodyDecisionView {
   decidedOn: Date;
   reference: string | null;
   summary: string;
+  /** A reversal that could not be carried out here, and why. */
+  notCarriedOut?: string | null;
   registeredAt: Date;
   registeredBy?: { name: string } | null;
 }
 
-export function AppealsBodyOutcomeText({ decision, staff = false }: { decision: AppealsBodyDecisionView; staff?: boolean }) {
+/**
+ * `earlier`: a decision on an earlier sending (a quashing, before the klage was decided again and
+ * sent anew): shown as history, not as the outcome.
+ */
+export function AppealsBodyOutcomeText({ decision, staff = false, earlier = false }: { decision: AppealsBodyDecisionView; staff?: boolean; earlier?: boolean }) {
   return (
     <div className="mt-2 rounded-md border border-slate-300 bg-slate-50 p-3">
       <p>
-        <strong>Klagenemndas vedtak {formatDateNb(isoDate(decision.decidedOn))}</strong>
+        <strong>
+          Klagenemndas {earlier ? "tidligere " : ""}vedtak {formatDateNb(isoDate(decision.decidedOn))}
+        </strong>
         {decision.reference ? ` (saksnummer ${decision.reference})` : ""}: {APPEALS_BODY_OUTCOME_NB[decision.outcome]}
       </p>
       <p className="mt-1 whitespace-pre-line">Begrunnelse: {decision.summary}</p>
+      {decision.notCarriedOut ? (
+        <p className="mt-1 font-medium">
+          Vedtaket er ikke gjennomført her: {decision.notCarriedOut} {staff ? "Det må følges opp." : "Studieveilederen følger det opp."}
+        </p>
+      ) : null}
       {staff && decision.registeredBy ? (
         <p className="mt-1 text-sm text-slate-700">
           Registrert av {decision.registeredBy.name} {formatInstantNb(decision.registeredAt)}.

@@ -25,6 +25,8 @@ export const KLAGE_STATUS = {
   AT_APPEALS_BODY: { label: "Hos klagenemnda", tone: "wait" },
   BODY_UPHELD: { label: "Stadfestet av klagenemnda", tone: "bad" },
   BODY_REVERSED: { label: "Tatt til følge av klagenemnda", tone: "good" },
+  /** Reversed by the klagenemnd, and not carried out here (AppealsBodyDecision.notCarriedOut). */
+  BODY_NOT_CARRIED_OUT: { label: "Klagenemnda: ikke gjennomført", tone: "wait" },
 } as const satisfies Record<string, { label: string; tone: Tone }>;
 
 /**
@@ -33,11 +35,13 @@ export const KLAGE_STATUS = {
  */
 export function klageBadge(
   klage: { status: "RECEIVED" | "REVERSED" | "UPHELD" | "SETTLED"; partly?: boolean },
-  appealsBody?: { waiting: boolean; decision: { outcome: "UPHELD" | "REVERSED" | "QUASHED" } | null },
+  appealsBody?: { waiting: boolean; decision: { outcome: "UPHELD" | "REVERSED" | "QUASHED"; notCarriedOut?: string | null } | null },
 ): { label: string; tone: Tone } {
   if (klage.status === "UPHELD" && appealsBody?.waiting) return KLAGE_STATUS.AT_APPEALS_BODY;
   if (klage.status === "UPHELD" && appealsBody?.decision?.outcome === "UPHELD") return KLAGE_STATUS.BODY_UPHELD;
-  if (klage.status === "UPHELD" && appealsBody?.decision?.outcome === "REVERSED") return KLAGE_STATUS.BODY_REVERSED;
+  if (klage.status === "UPHELD" && appealsBody?.decision?.outcome === "REVERSED") {
+    return appealsBody.decision.notCarriedOut ? KLAGE_STATUS.BODY_NOT_CARRIED_OUT : KLAGE_STATUS.BODY_REVERSED;
+  }
   return KLAGE_STATUS[klage.partly ? "PARTLY" : klage.status];
 }
 

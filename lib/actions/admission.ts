@@ -265,7 +265,7 @@ export const registerAppealsBodyDecisionAction = defineAction({
     const result = await registerAppealsBodyDecision(viewer, appealId, decision);
     revalidatePath("/veileder/opptak", "layout");
     revalidatePath("/soker", "layout");
-    redirect(`/veileder/opptak/klager?alle=1&klagenemnd=${decision.outcome === "REVERSED" ? (result.carriedOut ? "endret" : "endret-ingenting") : decision.outcome === "QUASHED" ? "opphevet" : "stadfestet"}`);
+    redirect(`/veileder/opptak/klager?alle=1&klagenemnd=${decision.outcome === "REVERSED" ? (result.carriedOut ? "endret" : "ikke-gjennomfort") : decision.outcome === "QUASHED" ? "opphevet" : "stadfestet"}`);
   },
 });
 

@@ -100,6 +100,8 @@ export const registerStudentAppealsBodyDecisionAction = defineAction({
     const { cohortId, appealId, ...decision } = input;
     const result = await registerStudentAppealsBodyDecision(viewer, appealId, decision);
     refresh(cohortId);
-    redirect(`/kull/${cohortId}/klager?alle=1&klagenemnd=${decision.outcome === "REVERSED" ? `endret-${result.letters}` : decision.outcome === "QUASHED" ? "opphevet" : "stadfestet"}`);
+    const registered =
+      decision.outcome === "REVERSED" ? (result.notCarriedOut ? "ikke-gjennomfort" : `endret-${result.letters}`) : decision.outcome === "QUASHED" ? "opphevet" : "stadfestet";
+    redirect(`/kull/${cohortId}/klager?alle=1&klagenemnd=${registered}`);
   },
 });

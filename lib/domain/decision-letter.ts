@@ -276,7 +276,11 @@ function considerationsSection(input: LetterInput): LetterSection {
     // Only the klage's grounds: the grounds of the decision it replaced no longer stand.
     if (input.klage?.appealsBody) {
       paragraphs.push(`Klagenemndas begrunnelse: ${input.klage.grounds.trim()}`);
-      paragraphs.push("Klagenemndas vedtak er endelig og kan ikke påklages (forvaltningsloven § 28 tredje ledd).");
+      // Its decision is final; what we decide in carrying it out (the kull, the answer deadline)
+      // is ours, and the letter's klage section is about that.
+      paragraphs.push(
+        "Klagenemndas vedtak er endelig (forvaltningsloven § 28 tredje ledd). Mener du at vi har gjennomført det feil, for eksempel med feil kull eller svarfrist, kan du klage på det (se «Du kan klage» nedenfor).",
+      );
     } else if (input.klage) paragraphs.push(`Begrunnelse i klagesaken: ${input.klage.grounds.trim()}`);
     return { heading: "Hovedhensyn", paragraphs };
   }

@@ -39,9 +39,13 @@
  * refusal (also after the waiting list closed), an offer declined or left to expire, or an
  * application withdrawn. A waiting-list place is not final (a place may still come), nor is an
  * offer not yet answered. A klage the adviser has upheld is open until it is sent on to the
- * appeals body (outside the app; the adviser marks it sent), as the kull's open cases count it:
- * the documents stay while it waits, and the period runs from the sending, or from the appeals
- * body's decision once the adviser has registered it (a later day).
+ * appeals body (outside the app; the adviser marks it sent), as the kull's open cases count it,
+ * and is still being handled while it waits there: an applicant's documents stay until the
+ * adviser registers the appeals body's decision, and the period runs from that decision (a
+ * quashed klage comes back to be decided again, on the same documents). The health data of a
+ * request for utsatt eksamen is kept shorter: the documentation goes with the case to the appeals
+ * body, so its period runs from the sending (or from the appeals body's decision, if registered
+ * by then).
  *
  * Dates are Oslo calendar dates ("YYYY-MM-DD"); the caller passes today. No clock here.
  */
@@ -105,6 +109,8 @@ export interface RetentionFacts {
     forwardedOn?: string | null;
     /** The day of the appeals body's decision, once registered: the period runs from it. */
     appealsBodyDecidedOn?: string | null;
+    /** Sent, and the appeals body's decision on this sending not registered yet: still being handled. */
+    atAppealsBody?: boolean;
   }[];
 }
 
@@ -130,7 +136,9 @@ function latest(dates: readonly (string | null)[]): string | null {
  */
 export function retentionVerdict(facts: RetentionFacts, today: string, periods: RetentionPeriods = DEFAULT_RETENTION_PERIODS): RetentionVerdict {
   if (facts.admitted) return { action: "KEEP", reason: "ADMITTED" };
-  if (facts.klager.some((klage) => klage.state === "OPEN" || (klage.upheld === true && !klage.forwardedOn))) return { action: "KEEP", reason: "KLAGE_OPEN" };
+  if (facts.klager.some((klage) => klage.state === "OPEN" || (klage.upheld === true && !klage.forwardedOn) || klage.atAppealsBody === true)) {
+    return { action: "KEEP", reason: "KLAGE_OPEN" };
+  }
 
   const decision = facts.decision;
   if (!decision) {

@@ -76,6 +76,45 @@ export async function recordAppealsBodyDecision(tx: Transaction, klage: KlageRef
   return row;
 }
 
+/**
+ * Carries out the klagenemnd's reversal, or, when it cannot be done here, keeps the decision all
+ * the same with why (AppealsBodyDecision.notCarriedOut, audited) for someone to follow up: the
+ * decision binds us and is registered whatever happened since (she was offered a place another
+ * way, the attempt was approved since, the kull is completed …). `carry` runs under a savepoint,
+ * so what it wrote before it refused is undone; only a DomainError (a reason in words) is kept so,
+ * anything else ends the transaction as usual.
+ */
+export async function carryOutAppealsBodyDecision<T>(
+  tx: Transaction,
+  decision: { id: string; klage: { type: "Appeal" | "StudentAppeal"; id: string } },
+  actorId: string,
+  carry: () => Promise<T | { notCarriedOut: string }>,
+): Promise<{ carried: true; value: T } | { carried: false; reason: string }> {
+  await tx.$executeRaw`SAVEPOINT appeals_body_carry_out`;
+  let outcome: T | { notCarriedOut: string };
+  try {
+    outcome = await carry();
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    await tx.$executeRaw`ROLLBACK TO SAVEPOINT appeals_body_carry_out`;
+    outcome = { notCarriedOut: error.message };
+  }
+  await tx.$executeRaw`RELEASE SAVEPOINT appeals_body_carry_out`;
+  if (typeof outcome === "object" && outcome !== null && "notCarriedOut" in outcome) {
+    const reason = outcome.notCarriedOut;
+    await tx.appealsBodyDecision.update({ where: { id: decision.id }, data: { notCarriedOut: reason } });
+    await audit(tx, {
+      actorId,
+      action: "appeals_body.not_carried_out",
+      entityType: decision.klage.type,
+      entityId: decision.klage.id,
+      after: { decisionId: decision.id, notCarriedOut: reason },
+    });
+    return { carried: false, reason };
+  }
+  return { carried: true, value: outcome as T };
+}
+
 /** A klagenemnd's decision as the klager's pages show it. */
 export const APPEALS_BODY_DECISION_SELECT = {
   forwardedAt: true,
@@ -83,6 +122,7 @@ export const APPEALS_BODY_DECISION_SELECT = {
   decidedOn: true,
   reference: true,
   summary: true,
+  notCarriedOut: true,
   registeredAt: true,
   registeredBy: { select: { name: true } },
 } satisfies Prisma.AppealsBodyDecisionSelect;

@@ -12,7 +12,7 @@ import { CLASSMATE_HEALTH_MESSAGE } from "@/lib/permissions";
 import { decideAppeal, registerAdmissionAppeal, registerAppealsBodyDecision } from "@/lib/server/admission/appeals";
 import { listAppeals } from "@/lib/server/admission/queries";
 import { NOT_AT_APPEALS_BODY } from "@/lib/server/appeals-body";
-import { refuseLeave } from "@/lib/server/enrolments/leave";
+import { grantLeave, refuseLeave } from "@/lib/server/enrolments/leave";
 import { AccessDeniedError } from "@/lib/server/errors";
 import { decideStudentAppeal, fileStudentAppeal, listCohortAppeals, markStudentAppealForwarded, registerStudentAppealsBodyDecision } from "@/lib/server/student-letters/appeals";
 import { listStudentLetters } from "@/lib/server/student-letters/queries";
@@ -123,13 +123,25 @@ describe("the klagenemnd's decision on an admission klage", () => {
     expect(await db().appealsBodyDecision.count({ where: { appealId: quashed.appealId } })).toBe(2);
   });
 
-  it("omgjort after she was offered a place from the waiting list: registered, nothing to carry out", async () => {
+  it("omgjort when it can no longer be carried out here: registered all the same, with why, and nothing half done", async () => {
     const { decision, appealId } = await atAppealsBody("Vilde Venteliste", { outcome: "WAITLIST" });
     await db().decision.update({ where: { id: decision.id }, data: { outcome: "OFFER", waitlistPosition: null, answerDeadline: day("2027-06-10") } });
     const letters = await db().decisionLetter.count({ where: { decisionId: decision.id } });
     expect(await registerAppealsBodyDecision(adviser, appealId, reversal, NOW)).toEqual({ carriedOut: false });
     expect(await db().decisionLetter.count({ where: { decisionId: decision.id } })).toBe(letters);
-    expect(await db().appealsBodyDecision.count({ where: { appealId } })).toBe(1);
+    expect(await db().appealsBodyDecision.findFirstOrThrow({ where: { appealId } })).toMatchObject({ outcome: "REVERSED", notCarriedOut: "Søkeren hadde allerede fått tilbud om studieplass." });
+
+    // The kull completed: the assessment was changed before the offer was refused, and is put back.
+    const late = await atAppealsBody("Kåre Kullslutt");
+    await db().cohort.update({ where: { id: late.cohortId }, data: { completedAt: new Date("2027-05-25T10:00:00Z") } });
+    expect(await registerAppealsBodyDecision(adviser, late.appealId, reversal, NOW)).toEqual({ carriedOut: false });
+    expect(await db().application.findUniqueOrThrow({ where: { id: late.application.id } })).toMatchObject({ qualified: false });
+    expect((await db().decision.findUniqueOrThrow({ where: { id: late.decision.id } })).outcome).toBe("REFUSAL");
+    expect(await db().auditLog.count({ where: { action: "application.qualify", entityId: late.application.id } })).toBe(0);
+    const [entry] = await db().auditLog.findMany({ where: { action: "appeals_body.not_carried_out", entityId: late.appealId } });
+    expect(entry).toMatchObject({ actorId: adviser.id, after: expect.objectContaining({ notCarriedOut: "Kullet er avsluttet, så ingen kan få plass i det nå. Søkeren må få plass i et senere kull." }) });
+    const listed = (await listAppeals(adviser, { open: false })).find((row) => row.id === late.appealId)!;
+    expect(listed.appealsBody.decision).toMatchObject({ outcome: "REVERSED", notCarriedOut: expect.stringContaining("senere kull") });
   });
 
   it("is not registered for a klage not sent on; in an archived kull only a stadfestet is", async () => {
@@ -182,7 +194,7 @@ describe("the klagenemnd's decision on a student's klage", () => {
 
     // The adviser who refused the leave may: nothing is left to judge. (A minute later: the
     // letters of a case are in the order they were made.)
-    expect(await registerStudentAppealsBodyDecision(world.adviser, appealId, input, new Date(now.getTime() + 60_000))).toEqual({ letters: 1 });
+    expect(await registerStudentAppealsBodyDecision(world.adviser, appealId, input, new Date(now.getTime() + 60_000))).toEqual({ letters: 1, notCarriedOut: null });
     expect(await db().leaveOfAbsence.findUniqueOrThrow({ where: { id: refused.leaveId } })).toMatchObject({ status: "GRANTED" });
     expect(await db().studentAppeal.findUniqueOrThrow({ where: { id: appealId } })).toMatchObject({ status: "UPHELD" });
     const letters = await listStudentLetters(self);
@@ -194,5 +206,24 @@ describe("the klagenemnd's decision on a student's klage", () => {
     expect(letters.find((letter) => letter.id === refused.letterId)).toMatchObject({ replacedBy: { id: carried.id }, appeal: { appealsBody: { waiting: false, decision: { outcome: "REVERSED" } } } });
     expect(await listedFor(world.adviser)).toBeUndefined();
     await expect(registerStudentAppealsBodyDecision(world.adviser, appealId, input, now)).rejects.toThrow(NOT_AT_APPEALS_BODY);
+  });
+
+  it("omgjort while the student is on another leave granted since: registered with why it was not carried out, the refusal standing", async () => {
+    const now = new Date();
+    const today = osloDate(now);
+    const world = await makeCohort({ students: 1, samlinger: planDays(addDays(today, -30), 12), heldBefore: today });
+    const [row] = world.students;
+    const refused = await refuseLeave(world.adviser, { enrolmentId: row!.enrolmentId, from: today, to: addDays(today, 30), reason: "Sykdom", documentation: null, grounds: "Ikke dokumentert." }, now);
+    const self = viewerOf({ ...(await db().user.findUniqueOrThrow({ where: { id: row!.userId } })), roles: ["STUDENT"] });
+    const appealId = await fileStudentAppeal(self, refused.letterId, { text: "Legeerklæringen kommer fra fastlegen min." }, now);
+    const other = viewerOf(await createUser(db(), { name: "Tredje studieveileder", roles: ["ADVISER"] }));
+    await decideStudentAppeal(other, appealId, { kind: "UPHOLD", grounds: "Legeerklæringen er ikke kommet.", forwarded: true }, now);
+    await grantLeave(world.adviser, { enrolmentId: row!.enrolmentId, from: today, to: addDays(today, 10), reason: "Sykdom", documentation: "Legeerklæring" }, now);
+    const later = new Date(now.getTime() + 60_000);
+    const result = await registerStudentAppealsBodyDecision(other, appealId, { outcome: "REVERSED", decidedOn: today, reference: null, summary: "Sykdommen er dokumentert." }, later);
+    expect(result).toMatchObject({ letters: 0, notCarriedOut: expect.stringMatching(/^Klagen kan ikke tas til følge nå: /) });
+    expect(await db().leaveOfAbsence.findUniqueOrThrow({ where: { id: refused.leaveId } })).toMatchObject({ status: "REFUSED" });
+    expect(await db().appealsBodyDecision.findFirstOrThrow({ where: { studentAppealId: appealId } })).toMatchObject({ outcome: "REVERSED", notCarriedOut: result.notCarriedOut });
+    expect(await db().studentLetter.count({ where: { enrolmentId: row!.enrolmentId, kind: "KLAGE_REVERSED" } })).toBe(0);
   });
 });

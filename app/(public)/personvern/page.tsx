@@ -140,7 +140,8 @@ export default async function PrivacyPage() {
           <li>
             <strong>Får du ikke studieplass,</strong> slettes dokumentene dine (vitnemål, tjenestebevis og vedlegg) {documentsPeriod}{" "}
             etter det endelige vedtaket: det siste vedtaksbrevet, svaret ditt på et tilbud, at du trakk søknaden, eller
-            avgjørelsen av en klage – og aldri før klagefristen er ute eller mens en klage er til behandling. Søknaden,
+            avgjørelsen av en klage, også klagenemndas – og aldri før klagefristen er ute eller mens en klage er til
+            behandling, hos oss eller hos klagenemnda. Søknaden,
             vedtaket og brevene beholdes som saksdokumenter etter arkivloven.
           </li>
           <li>

@@ -26,7 +26,7 @@ import { enforceRateLimit, RATE_LIMITS } from "@/lib/server/rate-limit";
 import { storage } from "@/lib/storage";
 import { inOrder } from "@/lib/server/in-order";
 import { isoDate } from "@/lib/to-domain";
-import { recordAppealsBodyDecision, type AppealsBodyDecisionInput } from "@/lib/server/appeals-body";
+import { carryOutAppealsBodyDecision, recordAppealsBodyDecision, type AppealsBodyDecisionInput } from "@/lib/server/appeals-body";
 import { ownApplicationWhere, OwnIntakeReadError, refuseOwnIntake, requireAdviser } from "./access";
 import { isRecordId } from "@/lib/validation/ids";
 import { settleOpenAppeals } from "./appeal-settlement";
@@ -363,7 +363,10 @@ async function offerAfterKlage(
 ) {
   const { cohort, decision, viewer, now } = input;
   if (cohort.completedAt) {
-    const message = "Kullet er avsluttet, så ingen kan få plass i det nå. Klagen kan ikke tas til følge med tilbud om plass.";
+    const message =
+      input.whenFull === "ADD_PLACE"
+        ? "Kullet er avsluttet, så ingen kan få plass i det nå. Søkeren må få plass i et senere kull."
+        : "Kullet er avsluttet, så ingen kan få plass i det nå. Klagen kan ikke tas til følge med tilbud om plass.";
     throw new DomainError(message, { outcome: [message] });
   }
   if ((await placesTaken(tx, cohort.id)) >= cohort.capacity) {
@@ -516,27 +519,30 @@ export async function registerAppealsBodyDecision(viewer: Viewer, appealId: stri
       if (archivedAt && input.outcome !== "UPHELD") throw new DomainError(ARCHIVED_KULL_MESSAGE);
       const appeal = await lockAppeal(tx, appealId);
       const current = await tx.appeal.findUniqueOrThrow({ where: { id: appeal.id }, select: { forwardedAt: true } });
-      await recordAppealsBodyDecision(tx, { type: "Appeal", id: appeal.id, status: appeal.status, forwardedAt: current.forwardedAt }, input, viewer.id, now);
+      const recorded = await recordAppealsBodyDecision(tx, { type: "Appeal", id: appeal.id, status: appeal.status, forwardedAt: current.forwardedAt }, input, viewer.id, now);
       if (input.outcome !== "REVERSED") return { carriedOut: false };
 
-      const decision = await tx.decision.findUniqueOrThrow({
-        where: { id: appeal.decisionId },
-        select: { id: true, outcome: true, application: { select: { status: true } } },
+      const done = await carryOutAppealsBodyDecision(tx, { id: recorded.id, klage: { type: "Appeal", id: appeal.id } }, viewer.id, async () => {
+        const decision = await tx.decision.findUniqueOrThrow({
+          where: { id: appeal.decisionId },
+          select: { id: true, outcome: true, application: { select: { status: true } } },
+        });
+        // Offered a place meanwhile (from the waiting list), or the application withdrawn.
+        if (decision.outcome === "OFFER") return { notCarriedOut: "Søkeren hadde allerede fått tilbud om studieplass." };
+        if (decision.application.status === "WITHDRAWN") return { notCarriedOut: "Søkeren hadde trukket søknaden." };
+        const appealed = await tx.decisionLetter.findUniqueOrThrow({ where: { id: appeal.letterId }, select: { subject: true, madeAvailableOn: true } });
+        await requalifyAfterKlage(tx, viewer, appeal, input.summary, "BY_APPEALS_BODY", now);
+        const context = await letterContext(tx, appeal.applicationId, decision.id, viewer);
+        const klage = {
+          filedOn: osloDate(appeal.filedAt),
+          grounds: input.summary.trim(),
+          appealed: { subject: appealed.subject, madeAvailableOn: isoDate(appealed.madeAvailableOn) },
+          appealsBody: { decidedOn: input.decidedOn, reference: input.reference?.trim() || null },
+        };
+        await offerAfterKlage(tx, { cohort, decision, context, klage, viewer, now, whenFull: "ADD_PLACE" });
+        return true;
       });
-      // Offered a place meanwhile (from the waiting list), or the application withdrawn: the
-      // klagenemnd's decision is registered, and there is nothing to carry out.
-      if (decision.outcome === "OFFER" || decision.application.status === "WITHDRAWN") return { carriedOut: false };
-      const appealed = await tx.decisionLetter.findUniqueOrThrow({ where: { id: appeal.letterId }, select: { subject: true, madeAvailableOn: true } });
-      await requalifyAfterKlage(tx, viewer, appeal, input.summary, "BY_APPEALS_BODY", now);
-      const context = await letterContext(tx, appeal.applicationId, decision.id, viewer);
-      const klage = {
-        filedOn: osloDate(appeal.filedAt),
-        grounds: input.summary.trim(),
-        appealed: { subject: appealed.subject, madeAvailableOn: isoDate(appealed.madeAvailableOn) },
-        appealsBody: { decidedOn: input.decidedOn, reference: input.reference?.trim() || null },
-      };
-      await offerAfterKlage(tx, { cohort, decision, context, klage, viewer, now, whenFull: "ADD_PLACE" });
-      return { carriedOut: true };
+      return { carriedOut: done.carried };
     }, LOCKING_TRANSACTION),
   );
   if (result.carriedOut) await requestJob("mail.deliver");

@@ -25,6 +25,7 @@ import "server-only";
 // One case that cannot be deleted (a row some constraint refuses) does not stop the others: the
 // run goes on, and fails at the end naming the cases, so the job shows as failed in pg-boss.
 import { osloDate } from "@/lib/domain/application-deadline";
+import { appealsBodyStanding } from "@/lib/domain/klage";
 import {
   absenceReasonCutoff,
   absenceReasonDueOn,
@@ -58,7 +59,15 @@ const FACTS_SELECT = {
       letters: { orderBy: { version: "desc" }, take: 1, select: { madeAvailableOn: true } },
     },
   },
-  appeals: { select: { status: true, filedAt: true, decidedAt: true, forwardedAt: true, appealsBodyDecisions: { orderBy: { decidedOn: "desc" }, take: 1, select: { decidedOn: true } } } },
+  appeals: {
+    select: {
+      status: true,
+      filedAt: true,
+      decidedAt: true,
+      forwardedAt: true,
+      appealsBodyDecisions: { orderBy: { registeredAt: "desc" }, select: { decidedOn: true, forwardedAt: true } },
+    },
+  },
   _count: { select: { documents: true } },
 } satisfies Prisma.ApplicationSelect;
 
@@ -88,6 +97,7 @@ function toFacts(row: FactsRow): RetentionFacts {
       upheld: appeal.status === "UPHELD",
       forwardedOn: appeal.forwardedAt ? osloDate(appeal.forwardedAt) : null,
       appealsBodyDecidedOn: appeal.appealsBodyDecisions[0] ? isoDate(appeal.appealsBodyDecisions[0].decidedOn) : null,
+      atAppealsBody: appealsBodyStanding(appeal, appeal.appealsBodyDecisions).waiting,
     })),
   };
 }

@@ -20,12 +20,12 @@ import "server-only";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { leaveKlagePreview } from "@/lib/domain/enrolment";
 import { formatDateNb } from "@/lib/domain/format";
-import { APPEALS_BODY, appealsBodyStanding, isKlageInTime, klageRegistration, registeredFiledAt } from "@/lib/domain/klage";
+import { APPEALS_BODY, appealsBodyDecisionRef, appealsBodyStanding, isKlageInTime, klageRegistration, registeredFiledAt } from "@/lib/domain/klage";
 import { carriesHealthData, KLAGE_HANDLER, replacedStudentLetters, type StudentLetterKind } from "@/lib/domain/student-letter";
 import type { Transaction } from "@/lib/db/client";
 import { requestJob } from "@/lib/jobs/queue";
 import { canDecideStudentAppeal, canHandleHealthCases, canRegisterAppealsBodyDecision, CLASSMATE_HEALTH_MESSAGE, isOwnCase, isStaff, OWN_CASE_MESSAGE } from "@/lib/permissions";
-import { APPEALS_BODY_DECISION_SELECT, recordAppealsBodyDecision, type AppealsBodyDecisionInput } from "@/lib/server/appeals-body";
+import { APPEALS_BODY_DECISION_SELECT, carryOutAppealsBodyDecision, recordAppealsBodyDecision, type AppealsBodyDecisionInput } from "@/lib/server/appeals-body";
 import { audit } from "@/lib/server/audit";
 import { approveAfterKlage } from "@/lib/server/cohorts/assessment-changes";
 import { isCohortStaff, isStudentOfKull } from "@/lib/server/cohorts/access";
@@ -463,11 +463,19 @@ async function carryOutReversal(
         await answerOwn(sentence, memberAppealed);
       } else if (open) {
         const filed = (await tx.studentAppeal.findUniqueOrThrow({ where: { id: open.id }, select: { filedAt: true } })).filedAt;
+        // Her klage has nothing left to decide: the attempt is approved. The one who carries out the
+        // klagenemnd's decision closes it, saying so; never someone who assessed it (also a CHECK).
+        if (input.appealsBody && memberLetter.decidedById === decider.id) {
+          throw new DomainError("Du vurderte oppgaven selv, og kan ikke avslutte klagen fra et annet gruppemedlem på den. En annen studieveileder må registrere klagenemndas vedtak.");
+        }
+        const memberGrounds = input.appealsBody
+          ? `${APPEALS_BODY} har tatt klagen fra et annet gruppemedlem på den samme vurderingen til følge ${appealsBodyDecisionRef(input.appealsBody)}: ${grounds}`
+          : `${grounds} (Avgjort sammen med klagen fra et annet gruppemedlem.)`;
         const outcomeLetter = await issueStudentLetter(tx, {
           enrolmentId: memberLetter.enrolmentId,
           facts: {
             kind: "KLAGE_REVERSED",
-            klage: { filedOn: osloDate(filed), grounds: `${grounds} (Avgjort sammen med klagen fra et annet gruppemedlem.)` },
+            klage: { filedOn: osloDate(filed), grounds: memberGrounds },
             appealed: memberAppealed,
             outcome: sentence,
           },
@@ -557,11 +565,16 @@ export async function registerStudentAppealsBodyDecision(viewer: Viewer, appealI
         throw new AccessDeniedError("Det er studieveilederen som registrerer klagenemndas vedtak.");
       }
       const current = await tx.studentAppeal.findUniqueOrThrow({ where: { id: appeal.id }, select: { forwardedAt: true } });
-      await recordAppealsBodyDecision(tx, { type: "StudentAppeal", id: appeal.id, status: appeal.status, forwardedAt: current.forwardedAt }, input, viewer.id, now);
-      if (input.outcome !== "REVERSED") return { letters: 0 };
+      const recorded = await recordAppealsBodyDecision(tx, { type: "StudentAppeal", id: appeal.id, status: appeal.status, forwardedAt: current.forwardedAt }, input, viewer.id, now);
+      if (input.outcome !== "REVERSED") return { letters: 0, notCarriedOut: null };
       const signedBy = { id: viewer.id, name: viewer.name, title: await deciderTitle(tx, viewer.id, cohortId) };
       const appealsBody = { decidedOn: input.decidedOn, reference: input.reference?.trim() || null };
-      return { letters: await carryOutReversal(tx, appeal, { grounds: input.summary.trim(), decider: viewer, signedBy, appealsBody, now }) };
+      // When it cannot be done any more (the attempt approved since, the leave's time over …),
+      // the decision is registered with why, for someone to follow up.
+      const done = await carryOutAppealsBodyDecision(tx, { id: recorded.id, klage: { type: "StudentAppeal", id: appeal.id } }, viewer.id, () =>
+        carryOutReversal(tx, appeal, { grounds: input.summary.trim(), decider: viewer, signedBy, appealsBody, now }),
+      );
+      return done.carried ? { letters: done.value, notCarriedOut: null } : { letters: 0, notCarriedOut: done.reason };
     }, LOCKING_TRANSACTION),
   );
   if (result.letters > 0) await requestJob("mail.deliver");

@@ -323,7 +323,7 @@ describe("the letter after a klage is taken (tatt til følge)", () => {
     expect(text).toContain("Du må svare på tilbudet i søknadsportalen innen 20. januar 2027.");
   });
 
-  it("an offer carrying out the klagenemnd's decision names it, gives its grounds, and says it is final", () => {
+  it("an offer carrying out the klagenemnd's decision names it, gives its grounds, says it is final, and what a klage can still be about", () => {
     const appealsBody = { decidedOn: "2027-03-15", reference: "27/00412" };
     const text = letterAsText(composeDecisionLetter({ ...after, klage: { ...klage, grounds: "Utdanningen gir 180 studiepoeng.", appealsBody }, kind: "OFFER", answerDeadline: "2027-01-20" }));
     expect(text).toContain(
@@ -331,7 +331,10 @@ describe("the letter after a klage is taken (tatt til følge)", () => {
     );
     expect(text).toContain("Etter klagenemndas vedtak oppfyller du opptakskravene.");
     expect(text).toContain("Klagenemndas begrunnelse: Utdanningen gir 180 studiepoeng.");
-    expect(text).toContain("Klagenemndas vedtak er endelig og kan ikke påklages (forvaltningsloven § 28 tredje ledd).");
+    // Final; the klage right that follows is about how we carried it out, and says so.
+    expect(text).toContain("Klagenemndas vedtak er endelig (forvaltningsloven § 28 tredje ledd). Mener du at vi har gjennomført det feil, for eksempel med feil kull eller svarfrist, kan du klage på det");
+    expect(text).not.toContain("kan ikke påklages");
+    expect(text).toContain("Du kan klage");
     expect(text).not.toContain("Vi har vurdert opptakskravene på nytt");
     expect(text).not.toContain("Begrunnelse i klagesaken");
     const noReference = letterAsText(composeDecisionLetter({ ...after, klage: { ...klage, appealsBody: { ...appealsBody, reference: null } }, kind: "OFFER", answerDeadline: "2027-01-20" }));

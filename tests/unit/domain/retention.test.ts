@@ -62,14 +62,15 @@ describe("documents of an applicant who was not admitted", () => {
     expect(retentionVerdict(facts, "2026-12-02")).toMatchObject({ dueOn: "2026-12-02", due: true });
   });
 
-  it("are kept while a klage the adviser did not take waits to be sent on, and run from its sending", () => {
+  it("are kept while a klage the adviser did not take waits to be sent on or waits at the appeals body, and run from the later of its sending and the appeals body's decision", () => {
     const upheld = { state: "DECIDED" as const, filedOn: "2026-04-20", decidedOn: "2026-05-02", upheld: true };
     expect(retentionVerdict(refused("2026-04-10", { klager: [{ ...upheld, forwardedOn: null }] }), "2030-01-01")).toEqual({ action: "KEEP", reason: "KLAGE_OPEN" });
     const sent = refused("2026-04-10", { klager: [{ ...upheld, forwardedOn: "2026-07-15" }] });
     expect(retentionVerdict(sent, "2027-01-14")).toMatchObject({ dueOn: "2027-01-15", due: false });
     expect(retentionVerdict(sent, "2027-01-15")).toMatchObject({ dueOn: "2027-01-15", due: true });
-    // Once the appeals body's decision is registered, from its day.
-    const answered = refused("2026-04-10", { klager: [{ ...upheld, forwardedOn: "2026-07-15", appealsBodyDecidedOn: "2026-09-30" }] });
+    // Kept while it waits there (still being handled); once its decision is registered, from its day.
+    expect(retentionVerdict(refused("2026-04-10", { klager: [{ ...upheld, forwardedOn: "2026-07-15", atAppealsBody: true }] }), "2030-01-01")).toEqual({ action: "KEEP", reason: "KLAGE_OPEN" });
+    const answered = refused("2026-04-10", { klager: [{ ...upheld, forwardedOn: "2026-07-15", appealsBodyDecidedOn: "2026-09-30", atAppealsBody: false }] });
     expect(retentionVerdict(answered, "2027-01-15")).toMatchObject({ dueOn: "2027-03-30", due: false });
   });
 

@@ -31,7 +31,7 @@ export const metadata: Metadata = { title: "Klager" };
 const APPEALS_BODY_REGISTERED: Record<string, string> = {
   stadfestet: "Klagenemndas vedtak er registrert: vedtaket står, og saken er avsluttet.",
   endret: "Klagenemndas vedtak er registrert og gjennomført: søkeren har fått tilbud om studieplass og nytt brev.",
-  "endret-ingenting": "Klagenemndas vedtak er registrert. Søkeren hadde allerede fått tilbud om plass eller trukket søknaden, så det var ingenting å gjennomføre.",
+  "ikke-gjennomfort": "Klagenemndas vedtak er registrert, men kunne ikke gjennomføres her. Klagen sier hvorfor; det må følges opp.",
   opphevet: "Klagenemndas vedtak er registrert: klagen er åpnet igjen og venter på ny behandling.",
 };
 
@@ -113,7 +113,7 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
                       appeal.forwardedAt ? (
                         <>
                           <p className="mt-1">Sendt til klageinstansen {formatInstantNb(appeal.forwardedAt)}.</p>
-                          {appeal.appealsBody.decision ? <AppealsBodyOutcomeText decision={appeal.appealsBody.decision} staff /> : null}
+                          {appeal.appealsBody.decision ? <AppealsBodyOutcomeText decision={appeal.appealsBody.decision} staff earlier={appeal.appealsBody.waiting} /> : null}
                           {appeal.appealsBody.waiting ? (
                             <div className="mt-4 border-t border-slate-200 pt-4">
                               <AppealsBodyDecisionForm

@@ -11,6 +11,7 @@ import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { AppealForm } from "@/components/application/appeal-form";
 import { AppealsBodyOutcomeText } from "@/components/appeals-body-outcome";
+import { appealsBodyStanding } from "@/lib/domain/klage";
 import { LetterText } from "@/components/ui/letter-text";
 import { canWithdrawApplication } from "@/lib/permissions";
 import { loadApplication, uploadNotice } from "./load";
@@ -221,7 +222,9 @@ export default async function ApplicationPage({
               <p className="mt-1 whitespace-pre-line text-slate-800">{appeal.text}</p>
               {appeal.document ? <p className="mt-1 text-sm">Vedlegg: {appeal.document.originalName}</p> : null}
               {appeal.grounds ? <p className="mt-2">{appeal.status === "SETTLED" ? "Hvorfor" : "Begrunnelse"}: {appeal.grounds}</p> : null}
-              {appeal.appealsBodyDecisions[0] ? <AppealsBodyOutcomeText decision={appeal.appealsBodyDecisions[0]} /> : null}
+              {appeal.appealsBodyDecisions[0] ? (
+                <AppealsBodyOutcomeText decision={appeal.appealsBodyDecisions[0]} earlier={appealsBodyStanding(appeal, appeal.appealsBodyDecisions).waiting} />
+              ) : null}
             </div>
           ))}
           {application.klage ? (

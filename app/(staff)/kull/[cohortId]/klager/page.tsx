@@ -30,6 +30,7 @@ const REVERSE_LABEL = {
 function decidedMessage(value: string | undefined, appealsBody: string | undefined): string | null {
   if (appealsBody === "stadfestet") return "Klagenemndas vedtak er registrert: vedtaket står, og saken er avsluttet.";
   if (appealsBody === "opphevet") return "Klagenemndas vedtak er registrert: klagen er åpnet igjen og venter på ny behandling.";
+  if (appealsBody === "ikke-gjennomfort") return "Klagenemndas vedtak er registrert, men kunne ikke gjennomføres her. Klagen sier hvorfor; det må følges opp.";
   const carried = appealsBody?.match(/^endret-(\d+)$/);
   if (carried) {
     const letters = Number(carried[1]);
@@ -123,7 +124,7 @@ export default async function CohortAppealsPage({ params, searchParams }: { para
                       appeal.forwardedAt ? (
                         <>
                           <p>Sendt til klageinstansen {formatInstantNb(appeal.forwardedAt)}.</p>
-                          {appeal.appealsBody.decision ? <AppealsBodyOutcomeText decision={appeal.appealsBody.decision} staff /> : null}
+                          {appeal.appealsBody.decision ? <AppealsBodyOutcomeText decision={appeal.appealsBody.decision} staff earlier={appeal.appealsBody.waiting} /> : null}
                           {appeal.canRegisterAppealsBody ? (
                             <div className="mt-4 border-t border-slate-200 pt-4">
                               <AppealsBodyDecisionForm
