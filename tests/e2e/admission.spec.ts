@@ -245,9 +245,30 @@ test("a refused applicant files a klage; the adviser decides it", async ({ brows
   await klage.getByLabel("Saken er sendt til klageinstansen nå").check();
   await klage.getByRole("button", { name: "Avgjør klagen" }).click();
   await expect(adviser.getByRole("status").filter({ hasText: "Klagen er ikke tatt til følge." })).toBeVisible();
-  await expect(adviser.getByRole("article").filter({ hasText: DEMO_APPLICANTS.refused.name })).toHaveCount(0);
 
   await anders.reload();
   await expect(anders.getByText(/ikke tatt til følge, sendt til klageinstansen/)).toBeVisible();
   await expect(anders.getByText(/Klagen din sendes til klageinstansen/).first()).toBeVisible();
+
+  // It waits at the klagenemnd, on the list with the form for its decision; when the letter comes,
+  // the adviser registers it (a wrong date is said at its field, and nothing typed is lost).
+  const atBody = adviser.getByRole("article").filter({ hasText: DEMO_APPLICANTS.refused.name });
+  await expect(atBody.getByText("Hos klagenemnda")).toBeVisible();
+  await expectAccessible(adviser);
+  await atBody.getByLabel(/^Klagen tas ikke til følge/).check();
+  await atBody.getByLabel("Datoen på klagenemndas vedtak").fill("2020-01-01");
+  await atBody.getByLabel("Klagenemndas saksnummer (valgfritt)").fill("26/01234");
+  await atBody.getByLabel("Klagenemndas begrunnelse, kort").fill("Årsstudiet er regnet med, og opptakskravet er ikke oppfylt.");
+  await atBody.getByRole("button", { name: "Registrer klagenemndas vedtak" }).click();
+  await expect(atBody.locator('[id$="-decidedOn-error"]')).toContainText("Vedtaket kan ikke være fra før det.");
+  await expect(atBody.getByLabel("Klagenemndas saksnummer (valgfritt)")).toHaveValue("26/01234");
+  await atBody.getByLabel("Datoen på klagenemndas vedtak").fill(new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Oslo" }));
+  await atBody.getByRole("button", { name: "Registrer klagenemndas vedtak" }).click();
+  await expect(adviser.getByRole("status").filter({ hasText: "Klagenemndas vedtak er registrert: vedtaket står" })).toBeVisible();
+  const answered = adviser.getByRole("article").filter({ hasText: DEMO_APPLICANTS.refused.name });
+  await expect(answered.getByText("Stadfestet av klagenemnda")).toBeVisible();
+  await expectAccessible(adviser);
+
+  await anders.reload();
+  await expect(anders.getByText(/\(saksnummer 26\/01234\): Klagen ble ikke tatt til følge\. Vedtaket står, og det er endelig\./)).toBeVisible();
 });

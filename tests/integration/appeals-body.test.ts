@@ -14,9 +14,10 @@ import { listAppeals } from "@/lib/server/admission/queries";
 import { NOT_AT_APPEALS_BODY } from "@/lib/server/appeals-body";
 import { grantLeave, refuseLeave } from "@/lib/server/enrolments/leave";
 import { AccessDeniedError } from "@/lib/server/errors";
+import { assessSubmission } from "@/lib/server/cohorts/assessment";
 import { decideStudentAppeal, fileStudentAppeal, listCohortAppeals, markStudentAppealForwarded, registerStudentAppealsBodyDecision } from "@/lib/server/student-letters/appeals";
 import { listStudentLetters } from "@/lib/server/student-letters/queries";
-import { createDecision, createOpenCohort, createReviewedApplication, createUser, day } from "@/prisma/seed/factories";
+import { createDecision, createOpenCohort, createReviewedApplication, createSubmission, createUser, day } from "@/prisma/seed/factories";
 import { makeCohort, planDays, viewerOf } from "./cohort-world";
 import { db, signInAs, submit } from "./support";
 
@@ -225,5 +226,44 @@ describe("the klagenemnd's decision on a student's klage", () => {
     expect(await db().leaveOfAbsence.findUniqueOrThrow({ where: { id: refused.leaveId } })).toMatchObject({ status: "REFUSED" });
     expect(await db().appealsBodyDecision.findFirstOrThrow({ where: { studentAppealId: appealId } })).toMatchObject({ outcome: "REVERSED", notCarriedOut: result.notCarriedOut });
     expect(await db().studentLetter.count({ where: { enrolmentId: row!.enrolmentId, kind: "KLAGE_REVERSED" } })).toBe(0);
+  });
+
+  it("omgjort on a group's arbeidskrav: approved for all; a member's waiting klage is closed saying the klagenemnd decided; one also sent on is told, and its own answer has nothing left to carry out", async () => {
+    const world = await makeCohort({ students: 3, samlinger: planDays("2025-01-07", 6), heldBefore: "2030-01-01", approved: () => 3 });
+    const group = world.students.slice(0, 3);
+    const fagnotat = world.definitions.find((definition) => definition.number === 3)!;
+    await db().submission.deleteMany({ where: { arbeidskravId: fagnotat.id, members: { some: { enrolmentId: { in: group.map((row) => row.enrolmentId) } } } } });
+    const submission = await createSubmission(db(), {
+      arbeidskravId: fagnotat.id,
+      enrolmentIds: group.map((row) => row.enrolmentId),
+      submittedById: group[0]!.userId,
+      attempts: [
+        { status: "NOT_APPROVED", assessorId: world.colleague.id, at: new Date("2025-03-01T10:00:00Z"), feedback: "Mangler refleksjon." },
+        { status: "SUBMITTED", at: new Date("2025-03-20T10:00:00Z") },
+      ],
+    });
+    const attempt = await db().submissionAttempt.findFirstOrThrow({ where: { submissionId: submission.id, attempt: 2 }, select: { id: true } });
+    await assessSubmission(world.teacher, { cohortId: world.cohortId, attemptId: attempt.id, decision: "NOT_APPROVED", feedback: "Drøftingen er for tynn." });
+    const letterTo = async (index: number) => (await db().studentLetter.findFirstOrThrow({ where: { enrolmentId: group[index]!.enrolmentId, kind: "ARBEIDSKRAV_NOT_APPROVED" } })).id;
+    const asStudent = async (index: number) => viewerOf({ ...(await db().user.findUniqueOrThrow({ where: { id: group[index]!.userId } })), roles: ["STUDENT"] });
+    const now = new Date();
+    const klageOf = async (index: number) => fileStudentAppeal(await asStudent(index), await letterTo(index), { text: "Del to drøfter saken grundig." }, now);
+    const [first, waiting, alsoSent] = [await klageOf(0), await klageOf(1), await klageOf(2)];
+    for (const appealId of [first, alsoSent]) await decideStudentAppeal(world.colleague, appealId, { kind: "UPHOLD", grounds: "Drøftingen er for tynn.", forwarded: true }, now);
+
+    const later = new Date(now.getTime() + 60_000);
+    const decision = { outcome: "REVERSED" as const, decidedOn: osloDate(later), reference: "25/00310", summary: "Del to drøfter egen praksis slik studieplanen krever." };
+    expect(await registerStudentAppealsBodyDecision(world.adviser, first, decision, later)).toEqual({ letters: 3, notCarriedOut: null });
+    expect((await db().submissionAttempt.findUniqueOrThrow({ where: { id: attempt.id } })).status).toBe("APPROVED");
+    // The waiting klage: closed as taken, and its letter says who decided.
+    expect(await db().studentAppeal.findUniqueOrThrow({ where: { id: waiting } })).toMatchObject({ status: "REVERSED", decidedById: world.adviser.id });
+    const waitingLetter = await db().studentLetter.findFirstOrThrow({ where: { enrolmentId: group[1]!.enrolmentId, kind: "KLAGE_REVERSED" } });
+    expect(waitingLetter.body).toContain("Den sentrale klagenemnda ved NTNU har tatt klagen fra et annet gruppemedlem på den samme vurderingen til følge i vedtak av");
+    // The one also at the klagenemnd is told the decision no longer stands; when the klagenemnd's
+    // own decision on it comes, it is registered, with nothing left to carry out.
+    const told = await db().studentLetter.findFirstOrThrow({ where: { enrolmentId: group[2]!.enrolmentId, kind: "DECISION_CHANGED" } });
+    expect(told.body).toContain("Et annet gruppemedlem klaget på vurderingen, og Den sentrale klagenemnda ved NTNU har tatt klagen til følge");
+    const answered = await registerStudentAppealsBodyDecision(world.adviser, alsoSent, decision, new Date(later.getTime() + 60_000));
+    expect(answered).toEqual({ letters: 0, notCarriedOut: expect.stringContaining("allerede") });
   });
 });
