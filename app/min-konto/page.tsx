@@ -66,6 +66,7 @@ export default async function MyAccountPage({ searchParams }: { searchParams: Pr
           <p className="mt-2 text-slate-700">
             Du er logget inn på {account.sessions === 1 ? "én enhet (denne)" : `${account.sessions} enheter eller nettlesere`}. Har du
             glemt å logge ut på en delt PC, eller mistet en telefon, kan du avslutte alle påloggingene her, også denne.
+            {account.calendarFeed ? " Kalenderlenken din slutter også å virke; du kan lage en ny under Timeplan." : ""}
           </p>
           <p className="mt-2 text-sm text-slate-700">
             Du blir også logget ut automatisk etter to timer uten aktivitet, og senest ti timer etter at du logget inn.

@@ -11,6 +11,8 @@ import { createCalendarFeedAction, revokeCalendarFeedAction } from "@/lib/action
 import { addDays } from "@/lib/domain/dates";
 import { day } from "@/lib/dates";
 import { isoDate } from "@/lib/to-domain";
+import { getMyAccount, signOutEverywhere } from "@/lib/server/users/my-account";
+import { viewerOf } from "./cohort-world";
 import { studentCohort } from "./student-fixtures";
 import { db, signInAs, submit } from "./support";
 
@@ -122,6 +124,18 @@ describe("the calendar feed", () => {
       select: { action: true },
     });
     expect(audited.map((entry) => entry.action)).toEqual(["calendar_feed.create", "calendar_feed.renew", "calendar_feed.revoke", "calendar_feed.create"]);
+  });
+
+  it("stops working when the student signs out everywhere (the link may have gone with a lost phone), and Min konto says so first", async () => {
+    const url = await newFeed(0);
+    const viewer = viewerOf({ ...fx.students[0]!.user, roles: ["STUDENT"] });
+    expect((await getMyAccount(viewer)).calendarFeed).toBe(true);
+    expect((await fetchFeed(url)).status).toBe(200);
+    await signOutEverywhere(viewer);
+    expect((await fetchFeed(url)).status).toBe(404);
+    expect((await getMyAccount(viewer)).calendarFeed).toBe(false);
+    const [entry] = await db().auditLog.findMany({ where: { actorId: viewer.id, action: "user.sign-out-everywhere" } });
+    expect(entry!.after).toMatchObject({ endedCalendarLinks: 1 });
   });
 });
 

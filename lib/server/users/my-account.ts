@@ -42,6 +42,7 @@ export async function getMyAccount(viewer: Viewer, now = new Date()) {
     }),
     db().session.count({ where: { userId: viewer.id } }),
   ]);
+  const calendarFeed = (await db().calendarFeed.count({ where: { userId: viewer.id, revokedAt: null } })) > 0;
   const pending = user.accountTokens[0];
   return {
     name: user.name,
@@ -52,6 +53,8 @@ export async function getMyAccount(viewer: Viewer, now = new Date()) {
     feideLinked: user.feideSubject !== null,
     pendingEmailChange: pending?.email ? { email: pending.email, expiresAt: pending.expiresAt } : null,
     sessions,
+    /** A calendar link that works now (ended by «Logg ut på alle enheter» too). */
+    calendarFeed,
   };
 }
 
@@ -171,19 +174,21 @@ export async function confirmEmailChange(token: string, now = new Date()): Promi
 }
 
 /**
- * Ends every session of the viewer, this one included, and voids a change of address still out:
- * the warning to the old address tells the owner this makes her account safe again.
+ * Ends every session of the viewer, this one included, voids a change of address still out (the
+ * warning to the old address tells the owner this makes her account safe again), and ends a
+ * calendar link: its address is a key to her timetable that may have gone with the lost phone.
  */
-export async function signOutEverywhere(viewer: Viewer): Promise<number> {
+export async function signOutEverywhere(viewer: Viewer, now = new Date()): Promise<number> {
   return db().$transaction(async (tx) => {
     const ended = await endAllSessions(tx, viewer.id);
-    const voided = await tx.accountToken.updateMany({ where: { userId: viewer.id, purpose: "EMAIL_CHANGE", usedAt: null }, data: { usedAt: new Date() } });
+    const voided = await tx.accountToken.updateMany({ where: { userId: viewer.id, purpose: "EMAIL_CHANGE", usedAt: null }, data: { usedAt: now } });
+    const feeds = await tx.calendarFeed.updateMany({ where: { userId: viewer.id, revokedAt: null }, data: { revokedAt: now } });
     await audit(tx, {
       actorId: viewer.id,
       action: "user.sign-out-everywhere",
       entityType: "User",
       entityId: viewer.id,
-      after: { endedSessions: ended, voidedEmailChanges: voided.count },
+      after: { endedSessions: ended, voidedEmailChanges: voided.count, endedCalendarLinks: feeds.count },
     });
     return ended;
   });
