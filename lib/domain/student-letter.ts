@@ -380,6 +380,36 @@ function earlier(letter: EarlierLetter): string {
   return `«${letter.subject}» fra ${formatDateNb(letter.madeAvailableOn)}`;
 }
 
+/**
+ * A letter on a klage's outcome (taken, taken by the klagenemnd, or sent on to it): not an
+ * enkeltvedtak of its own, so no klage deadline; its grounds, the rules on klage, and, where the
+ * klagenemnd decides or has decided, that its decision is final.
+ */
+function klageOutcome(
+  kind: "KLAGE_REVERSED" | "KLAGE_UPHELD",
+  greeting: LetterSection,
+  closing: LetterSection,
+  letter: { subject: string; title: string; heading: string; paragraphs: string[]; groundsHeading: string; grounds: string; final: boolean },
+): ComposedStudentLetter {
+  return {
+    kind,
+    subject: letter.subject,
+    title: letter.title,
+    sections: [
+      greeting,
+      { heading: letter.heading, paragraphs: letter.paragraphs },
+      { heading: letter.groundsHeading, paragraphs: [ownWords(letter.grounds, "grounds")] },
+      legalBasisSection(STUDY_REGULATIONS + ".", "KLAGE"),
+      ...(letter.final ? [finalDecisionSection()] : []),
+      closing,
+    ],
+    klageDeadline: null,
+    enkeltvedtak: false,
+    grounds: null,
+    legalBasis: null,
+  };
+}
+
 export function composeStudentLetter(input: StudentLetterInput): ComposedStudentLetter {
   const greeting = letterheadSection({
     recipientName: input.studentName,
@@ -460,78 +490,46 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
     case "KLAGE_REVERSED":
       if (input.appealsBody) {
         // The klageinstans decided; we only carry its decision out (it is final, fvl. § 28).
-        return {
-          kind: input.kind,
+        return klageOutcome(input.kind, greeting, closing, {
           subject: `Klagenemnda har tatt klagen din til følge: ${input.appealed.matter}`,
           title: "Klagenemndas vedtak er gjennomført",
-          sections: [
-            greeting,
-            {
-              heading: "Klagenemndas vedtak",
-              paragraphs: [
-                `Klagen din av ${formatDateNb(input.klage.filedOn)} på vedtaket ${earlier(input.appealed)} ble sendt til ${APPEALS_BODY}. Klagenemnda har tatt klagen til følge ${appealsBodyDecisionRef(input.appealsBody)}.`,
-                `Vi har gjennomført vedtaket: ${nonEmpty(input.outcome, "outcome")}`,
-                replacesSentence(input.appealed),
-              ],
-            },
-            { heading: "Klagenemndas begrunnelse", paragraphs: [ownWords(input.klage.grounds, "grounds")] },
-            legalBasisSection(STUDY_REGULATIONS + ".", "KLAGE"),
-            finalDecisionSection(),
-            closing,
+          heading: "Klagenemndas vedtak",
+          paragraphs: [
+            `Klagen din av ${formatDateNb(input.klage.filedOn)} på vedtaket ${earlier(input.appealed)} ble sendt til ${APPEALS_BODY}. Klagenemnda har tatt klagen til følge ${appealsBodyDecisionRef(input.appealsBody)}.`,
+            `Vi har gjennomført vedtaket: ${nonEmpty(input.outcome, "outcome")}`,
+            replacesSentence(input.appealed),
           ],
-          klageDeadline: null,
-          enkeltvedtak: false,
-          grounds: null,
-          legalBasis: null,
-        };
+          groundsHeading: "Klagenemndas begrunnelse",
+          grounds: input.klage.grounds,
+          final: true,
+        });
       }
-      return {
-        kind: input.kind,
+      return klageOutcome(input.kind, greeting, closing, {
         subject: `Klagen din er tatt til følge: ${input.appealed.matter}`,
         title: "Vedtak i klagesak",
-        sections: [
-          greeting,
-          {
-            heading: "Vedtak i klagesaken",
-            paragraphs: [
-              `Vi har behandlet klagen din av ${formatDateNb(input.klage.filedOn)} på vedtaket ${earlier(input.appealed)}. Klagen er tatt til følge: ${nonEmpty(input.outcome, "outcome")}`,
-              replacesSentence(input.appealed),
-            ],
-          },
-          { heading: "Begrunnelse", paragraphs: [ownWords(input.klage.grounds, "grounds")] },
-          legalBasisSection(STUDY_REGULATIONS + ".", "KLAGE"),
-          closing,
+        heading: "Vedtak i klagesaken",
+        paragraphs: [
+          `Vi har behandlet klagen din av ${formatDateNb(input.klage.filedOn)} på vedtaket ${earlier(input.appealed)}. Klagen er tatt til følge: ${nonEmpty(input.outcome, "outcome")}`,
+          replacesSentence(input.appealed),
         ],
-        klageDeadline: null,
-        enkeltvedtak: false,
-        grounds: null,
-        legalBasis: null,
-      };
+        groundsHeading: "Begrunnelse",
+        grounds: input.klage.grounds,
+        final: false,
+      });
     case "KLAGE_UPHELD":
-      return {
-        kind: input.kind,
+      return klageOutcome(input.kind, greeting, closing, {
         subject: `Klagen din sendes til klageinstansen: ${input.appealed.matter}`,
         // Not a decision of the klage: it is sent on to the appeals body, which decides (fvl. § 33).
         title: "Klagen er ikke tatt til følge",
-        sections: [
-          greeting,
-          {
-            heading: "Vår vurdering av klagen",
-            paragraphs: [
-              `Vi har behandlet klagen din av ${formatDateNb(input.klage.filedOn)} på vedtaket ${earlier(input.appealed)}, og har ikke funnet grunn til å endre vedtaket.`,
-              `Vi sender derfor klagen til ${APPEALS_BODY}, som avgjør den endelig (forvaltningsloven § 33 fjerde ledd). Du får svar direkte fra klageinstansen.`,
-            ],
-          },
-          { heading: "Begrunnelse", paragraphs: [ownWords(input.klage.grounds, "grounds")] },
-          legalBasisSection(STUDY_REGULATIONS + ".", "KLAGE"),
-          finalDecisionSection(),
-          closing,
+        heading: "Vår vurdering av klagen",
+        paragraphs: [
+          `Vi har behandlet klagen din av ${formatDateNb(input.klage.filedOn)} på vedtaket ${earlier(input.appealed)}, og har ikke funnet grunn til å endre vedtaket.`,
+          `Vi sender derfor klagen til ${APPEALS_BODY}, som avgjør den endelig (forvaltningsloven § 33 fjerde ledd). Du får svar direkte fra klageinstansen.`,
         ],
-        klageDeadline: null,
-        enkeltvedtak: false,
-        grounds: null,
-        legalBasis: null,
-      };
+        groundsHeading: "Begrunnelse",
+        grounds: input.klage.grounds,
+        final: true,
+      });
     case "EXAM_DEFERRAL_GRANTED":
       return {
         kind: input.kind,
