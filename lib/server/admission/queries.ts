@@ -522,8 +522,22 @@ export async function listAppeals(viewer: Viewer, options: { open: boolean }) {
   requireAdviser(viewer);
   const appeals = await db().appeal.findMany({
     // Not the klager in a kull the viewer has applied to herself (canViewApplication): a colleague's.
-    // Open: with those sent to the klagenemnd, kept below while its decision is not registered.
-    where: { AND: [options.open ? { OR: [OPEN_APPEAL, { status: "UPHELD", forwardedAt: { not: null } }] } : {}, { application: notInOwnIntake(viewer) }] },
+    // Open: with those waiting at the klagenemnd (none of its decisions yet, or a quashing before
+    // the klage was sent again; appealsBodyStanding below keeps exactly those still waiting).
+    where: {
+      AND: [
+        options.open
+          ? {
+              OR: [
+                OPEN_APPEAL,
+                { status: "UPHELD", forwardedAt: { not: null }, appealsBodyDecisions: { none: {} } },
+                { status: "UPHELD", forwardedAt: { not: null }, appealsBodyDecisions: { some: { outcome: "QUASHED" } } },
+              ],
+            }
+          : {},
+        { application: notInOwnIntake(viewer) },
+      ],
+    },
     orderBy: { filedAt: "asc" },
     select: {
       id: true,
