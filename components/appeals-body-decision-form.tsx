@@ -54,7 +54,7 @@ export function AppealsBodyDecisionForm({
           <TextField
             id={`${prefix}reference`}
             name="reference"
-            label="Klagenemndas saksnummer (valgfritt)"
+            label="Klagenemndas saksnummer"
             autoComplete="off"
             defaultValue={state.values?.reference ?? ""}
             errors={state.fieldErrors?.reference}

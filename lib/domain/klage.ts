@@ -140,9 +140,7 @@ export const APPEALS_BODY_OUTCOME_LABEL: Record<AppealsBodyOutcome, string> = {
  */
 export function appealsBodyDecisionProblem(input: { decidedOn: string; forwardedOn: string; today: string }): string | null {
   if (compareIsoDates(input.decidedOn, input.today) > 0) return "Datoen kan ikke være etter i dag.";
-  if (compareIsoDates(input.decidedOn, input.forwardedOn) < 0) {
-    return `Klagen ble sendt til klagenemnda ${formatDateNb(input.forwardedOn)}. Vedtaket kan ikke være fra før det.`;
-  }
+  if (compareIsoDates(input.decidedOn, input.forwardedOn) < 0) return "Datoen er før klagen ble sendt til klagenemnda. Skriv datoen på klagenemndas vedtak.";
   return null;
 }
 

@@ -63,8 +63,13 @@ export const KLAGE_CASE_BASIS =
  * "Hjemmel": the laws and regulations the decision rests on (`rules`, named plainly: no section
  * numbers of NTNU's regulations we cannot vouch for), and the sections of forvaltningsloven.
  */
-export function legalBasisSection(rules: string, kind: "ENKELTVEDTAK" | "KLAGE"): LetterSection {
-  return { heading: "Hjemmel", paragraphs: [rules, kind === "ENKELTVEDTAK" ? ENKELTVEDTAK_BASIS : KLAGE_CASE_BASIS] };
+/** A letter carrying out the klageinstans's decision: it decided, we did as it said. */
+export const APPEALS_BODY_CASE_BASIS =
+  "Klagen er avgjort av klageinstansen etter forvaltningsloven § 34, og vi har gjennomført vedtaket. Klageinstansens vedtak er endelig (§ 28 tredje ledd).";
+
+export function legalBasisSection(rules: string, kind: "ENKELTVEDTAK" | "KLAGE" | "APPEALS_BODY"): LetterSection {
+  const basis = { ENKELTVEDTAK: ENKELTVEDTAK_BASIS, KLAGE: KLAGE_CASE_BASIS, APPEALS_BODY: APPEALS_BODY_CASE_BASIS }[kind];
+  return { heading: "Hjemmel", paragraphs: [rules, basis] };
 }
 
 /** The legal basis as one text, as stored beside a student's enkeltvedtak (StudentLetter.legalBasis). */

@@ -381,15 +381,24 @@ function earlier(letter: EarlierLetter): string {
 }
 
 /**
- * A letter on a klage's outcome (taken, taken by the klagenemnd, or sent on to it): not an
- * enkeltvedtak of its own, so no klage deadline; its grounds, the rules on klage, and, where the
- * klagenemnd decides or has decided, that its decision is final.
+ * A letter on a klage's outcome (taken here, sent on to the klagenemnd, or taken by it and carried
+ * out here): not an enkeltvedtak of its own, so no klage deadline; its grounds, the rules the klage
+ * was handled by, and that the klagenemnd's decision is final (it will decide; it has decided).
  */
 function klageOutcome(
   kind: "KLAGE_REVERSED" | "KLAGE_UPHELD",
   greeting: LetterSection,
   closing: LetterSection,
-  letter: { subject: string; title: string; heading: string; paragraphs: string[]; groundsHeading: string; grounds: string; final: boolean },
+  letter: {
+    subject: string;
+    title: string;
+    heading: string;
+    paragraphs: string[];
+    groundsHeading: string;
+    grounds: string;
+    /** "APPEALS_BODY": the klagenemnd decided, and its decision is final (said in the basis); "SENT_ON": it will decide, finally; "TAKEN": taken here. */
+    by: "TAKEN" | "SENT_ON" | "APPEALS_BODY";
+  },
 ): ComposedStudentLetter {
   return {
     kind,
@@ -399,8 +408,8 @@ function klageOutcome(
       greeting,
       { heading: letter.heading, paragraphs: letter.paragraphs },
       { heading: letter.groundsHeading, paragraphs: [ownWords(letter.grounds, "grounds")] },
-      legalBasisSection(STUDY_REGULATIONS + ".", "KLAGE"),
-      ...(letter.final ? [finalDecisionSection()] : []),
+      legalBasisSection(STUDY_REGULATIONS + ".", letter.by === "APPEALS_BODY" ? "APPEALS_BODY" : "KLAGE"),
+      ...(letter.by === "SENT_ON" ? [finalDecisionSection()] : []),
       closing,
     ],
     klageDeadline: null,
@@ -501,7 +510,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
           ],
           groundsHeading: "Klagenemndas begrunnelse",
           grounds: input.klage.grounds,
-          final: true,
+          by: "APPEALS_BODY",
         });
       }
       return klageOutcome(input.kind, greeting, closing, {
@@ -514,7 +523,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
         ],
         groundsHeading: "Begrunnelse",
         grounds: input.klage.grounds,
-        final: false,
+        by: "TAKEN",
       });
     case "KLAGE_UPHELD":
       return klageOutcome(input.kind, greeting, closing, {
@@ -528,7 +537,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
         ],
         groundsHeading: "Begrunnelse",
         grounds: input.klage.grounds,
-        final: true,
+        by: "SENT_ON",
       });
     case "EXAM_DEFERRAL_GRANTED":
       return {

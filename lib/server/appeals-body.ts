@@ -11,6 +11,7 @@ import type { Transaction } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { audit } from "@/lib/server/audit";
 import { DomainError } from "@/lib/server/errors";
+import { APPEALS_BODY_DECISION_INVALID } from "@/lib/validation/klage";
 
 export interface AppealsBodyDecisionInput {
   outcome: AppealsBodyOutcome;
@@ -39,7 +40,8 @@ export async function recordAppealsBodyDecision(tx: Transaction, klage: KlageRef
   const already = await tx.appealsBodyDecision.findFirst({ where: { ...where, forwardedAt: klage.forwardedAt }, select: { id: true } });
   if (already) throw new DomainError(NOT_AT_APPEALS_BODY);
   const problem = appealsBodyDecisionProblem({ decidedOn: input.decidedOn, forwardedOn: osloDate(klage.forwardedAt), today: osloDate(now) });
-  if (problem) throw new DomainError(problem, { decidedOn: [problem] });
+  // The summary says what to do; the field says what is wrong (and the form's hint gives the day sent).
+  if (problem) throw new DomainError(APPEALS_BODY_DECISION_INVALID, { decidedOn: [problem] });
   const summary = input.summary.trim();
   const reference = input.reference?.trim() || null;
   const row = await tx.appealsBodyDecision.create({

@@ -17,7 +17,7 @@ export function registeredKlageFields(party: "studenten" | "søkeren") {
   };
 }
 
-export const REGISTER_KLAGE_INVALID = "Noe må rettes før klagen kan registreres. Se feltet som er merket.";
+export const REGISTER_KLAGE_INVALID = "Noe må rettes før klagen kan registreres. Se det som er merket nedenfor.";
 
 /** The klagenemnd's decision on a klage we sent it, as its letter gives it (lib/server/appeals-body.ts). */
 export const appealsBodyDecisionFields = {
@@ -31,4 +31,4 @@ export const appealsBodyDecisionFields = {
     .max(4000, "Begrunnelsen kan ha høyst 4000 tegn."),
 };
 
-export const APPEALS_BODY_DECISION_INVALID = "Noe må rettes før klagenemndas vedtak kan registreres. Se feltet som er merket.";
+export const APPEALS_BODY_DECISION_INVALID = "Noe må rettes før klagenemndas vedtak kan registreres. Se det som er merket nedenfor.";

@@ -257,11 +257,11 @@ test("a refused applicant files a klage; the adviser decides it", async ({ brows
   await expectAccessible(adviser);
   await atBody.getByLabel(/^Klagen tas ikke til følge/).check();
   await atBody.getByLabel("Datoen på klagenemndas vedtak").fill("2020-01-01");
-  await atBody.getByLabel("Klagenemndas saksnummer (valgfritt)").fill("26/01234");
+  await atBody.getByLabel("Klagenemndas saksnummer").fill("26/01234");
   await atBody.getByLabel("Klagenemndas begrunnelse, kort").fill("Årsstudiet er regnet med, og opptakskravet er ikke oppfylt.");
   await atBody.getByRole("button", { name: "Registrer klagenemndas vedtak" }).click();
-  await expect(atBody.locator('[id$="-decidedOn-error"]')).toContainText("Vedtaket kan ikke være fra før det.");
-  await expect(atBody.getByLabel("Klagenemndas saksnummer (valgfritt)")).toHaveValue("26/01234");
+  await expect(atBody.locator('[id$="-decidedOn-error"]')).toContainText("Datoen er før klagen ble sendt til klagenemnda.");
+  await expect(atBody.getByLabel("Klagenemndas saksnummer")).toHaveValue("26/01234");
   await atBody.getByLabel("Datoen på klagenemndas vedtak").fill(new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Oslo" }));
   await atBody.getByRole("button", { name: "Registrer klagenemndas vedtak" }).click();
   await expect(adviser.getByRole("status").filter({ hasText: "Klagenemndas vedtak er registrert: vedtaket står" })).toBeVisible();

@@ -61,7 +61,8 @@ describe("the klagenemnd's decision on an admission klage", () => {
     await expect(registerAppealsBodyDecision(teacher, appealId, reversal, NOW)).rejects.toBeInstanceOf(AccessDeniedError);
     await expect(registerAppealsBodyDecision(viewerOf({ ...user, roles: ["APPLICANT"] }), appealId, reversal, NOW)).rejects.toBeInstanceOf(AccessDeniedError);
     await expect(registerAppealsBodyDecision(adviser, appealId, { ...reversal, decidedOn: "2027-04-09" }, NOW)).rejects.toMatchObject({
-      fieldErrors: { decidedOn: ["Klagen ble sendt til klagenemnda 10. april 2027. Vedtaket kan ikke være fra før det."] },
+      message: "Noe må rettes før klagenemndas vedtak kan registreres. Se det som er merket nedenfor.",
+      fieldErrors: { decidedOn: ["Datoen er før klagen ble sendt til klagenemnda. Skriv datoen på klagenemndas vedtak."] },
     });
     await expect(registerAppealsBodyDecision(adviser, appealId, { ...reversal, decidedOn: "2027-06-02" }, NOW)).rejects.toMatchObject({ fieldErrors: { decidedOn: ["Datoen kan ikke være etter i dag."] } });
     // The form: what was typed comes back with the messages at their fields, nothing saved.
@@ -118,7 +119,7 @@ describe("the klagenemnd's decision on an admission klage", () => {
     await decideAppeal(adviser, quashed.appealId, { kind: "UPHOLD", grounds: "Utdanningen er vurdert på nytt: 120 studiepoeng, ikke 180.", forwarded: true }, later);
     expect((await listAppeals(adviser, { open: true })).find((row) => row.id === quashed.appealId)!.appealsBody).toMatchObject({ waiting: true, decision: { outcome: "QUASHED" } });
     await expect(registerAppealsBodyDecision(adviser, quashed.appealId, { ...reversal, outcome: "UPHELD", decidedOn: "2027-06-02" }, later)).rejects.toMatchObject({
-      fieldErrors: { decidedOn: [expect.stringContaining("3. juni 2027")] },
+      fieldErrors: { decidedOn: [expect.stringContaining("før klagen ble sendt")] },
     });
     await registerAppealsBodyDecision(adviser, quashed.appealId, { ...reversal, outcome: "UPHELD", decidedOn: "2027-06-03" }, later);
     expect(await db().appealsBodyDecision.count({ where: { appealId: quashed.appealId } })).toBe(2);
@@ -203,7 +204,7 @@ describe("the klagenemnd's decision on a student's klage", () => {
     expect(carried.subject).toBe("Klagenemnda har tatt klagen din til følge: permisjon");
     expect(carried.body).toContain("Klagenemnda har tatt klagen til følge i vedtak av");
     expect(carried.body).toContain("Legeerklæringen dokumenterer sykdommen.");
-    expect(carried.body).toContain("forvaltningsloven § 28 tredje ledd");
+    expect(carried.body).toContain("Klageinstansens vedtak er endelig (§ 28 tredje ledd).");
     expect(letters.find((letter) => letter.id === refused.letterId)).toMatchObject({ replacedBy: { id: carried.id }, appeal: { appealsBody: { waiting: false, decision: { outcome: "REVERSED" } } } });
     expect(await listedFor(world.adviser)).toBeUndefined();
     await expect(registerStudentAppealsBodyDecision(world.adviser, appealId, input, now)).rejects.toThrow(NOT_AT_APPEALS_BODY);

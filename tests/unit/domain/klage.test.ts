@@ -203,7 +203,7 @@ describe("the klagenemnd's decision on a klage we sent it (fvl. § 34)", () => {
     const at = { forwardedOn: "2027-04-10", today: "2027-06-01" };
     expect(appealsBodyDecisionProblem({ ...at, decidedOn: "2027-04-10" })).toBeNull();
     expect(appealsBodyDecisionProblem({ ...at, decidedOn: "2027-06-01" })).toBeNull();
-    expect(appealsBodyDecisionProblem({ ...at, decidedOn: "2027-04-09" })).toBe("Klagen ble sendt til klagenemnda 10. april 2027. Vedtaket kan ikke være fra før det.");
+    expect(appealsBodyDecisionProblem({ ...at, decidedOn: "2027-04-09" })).toBe("Datoen er før klagen ble sendt til klagenemnda. Skriv datoen på klagenemndas vedtak.");
     expect(appealsBodyDecisionProblem({ ...at, decidedOn: "2027-06-02" })).toBe("Datoen kan ikke være etter i dag.");
     fc.assert(
       fc.property(fc.integer({ min: -400, max: 400 }), fc.integer({ min: 0, max: 400 }), (offset, waited) => {

@@ -182,7 +182,9 @@ describe("letters on a klage's outcome and on a changed decision", () => {
     );
     expect(text).toContain("Vi har gjennomført vedtaket: Ledertreningsoppgave 1 er godkjent.");
     expect(text).toContain("Klagenemndas begrunnelse");
-    expect(text).toContain("Klageinstansens avgjørelse er endelig og kan ikke påklages videre (forvaltningsloven § 28 tredje ledd).");
+    expect(text).toContain("Klagen er avgjort av klageinstansen etter forvaltningsloven § 34, og vi har gjennomført vedtaket. Klageinstansens vedtak er endelig (§ 28 tredje ledd).");
+    // Not the rules of a klage we handle ourselves.
+    expect(text).not.toContain("vi har vurdert den på nytt (§ 33)");
     expect(text).not.toContain("Vi har behandlet klagen din");
     expect(text).not.toContain("Du kan klage");
   });

@@ -6,6 +6,7 @@ import { LetterStatus } from "@/components/student-letters/letter-status";
 import { LetterText } from "@/components/ui/letter-text";
 import { PrintButton } from "@/components/ui/print-button";
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
+import { isoDate } from "@/lib/to-domain";
 import { STUDENT_LETTER_KIND_LABELS } from "@/lib/domain/student-letter";
 import { NotFoundError } from "@/lib/server/errors";
 import { getStudentLetter } from "@/lib/server/student-letters/queries";
@@ -71,13 +72,16 @@ export default async function LetterPage({ params, searchParams }: { params: Pro
             ) : (
               <>
                 <p className="mt-3">
-                  {appeal.status === "REVERSED" ? "Klagen er tatt til følge." : "Klagen er ikke tatt til følge."} Begrunnelse: {appeal.grounds}
+                  {appeal.status === "REVERSED" ? "Klagen er tatt til følge." : "Klagen er ikke tatt til følge hos oss."} Begrunnelse: {appeal.grounds}
                 </p>
                 {appeal.outcomeLetterId ? (
                   <p className="mt-2">
-                    <Link href={`/student/brev/${appeal.outcomeLetterId}`}>Les brevet om utfallet av klagen</Link>
+                    <Link href={`/student/brev/${appeal.outcomeLetterId}`}>
+                      {appeal.status === "UPHELD" ? "Les brevet om at klagen er sendt til klagenemnda" : "Les brevet om utfallet av klagen"}
+                    </Link>
                   </p>
                 ) : null}
+                {appeal.status === "UPHELD" ? <AppealsBodyStandingText appeal={appeal} replacedBy={letter.replacedBy} /> : null}
               </>
             )}
           </section>
@@ -95,5 +99,30 @@ export default async function LetterPage({ params, searchParams }: { params: Pro
         ) : null}
       </div>
     </>
+  );
+}
+
+/** Where the klage stands with the klagenemnd, for the student: waiting, or what it decided. */
+function AppealsBodyStandingText({
+  appeal,
+  replacedBy,
+}: {
+  appeal: { forwardedAt: Date | null; appealsBody: { waiting: boolean; decision: { outcome: string; decidedOn: Date; notCarriedOut: string | null } | null } };
+  replacedBy: { id: string } | null;
+}) {
+  const { waiting, decision } = appeal.appealsBody;
+  if (!appeal.forwardedAt) return <p className="mt-2">Klagen sendes til klagenemnda.</p>;
+  if (waiting || !decision) return <p className="mt-2">Klagen er hos klagenemnda, som sender svaret direkte til deg.</p>;
+  const on = formatDateNb(isoDate(decision.decidedOn));
+  if (decision.outcome === "UPHELD") return <p className="mt-2">Klagenemnda stadfestet vedtaket {on}. Vedtaket er endelig.</p>;
+  return (
+    <p className="mt-2">
+      Klagenemnda tok klagen til følge {on}.{" "}
+      {decision.notCarriedOut ? (
+        "Studieveilederen følger opp hvordan vedtaket gjennomføres."
+      ) : replacedBy ? (
+        <Link href={`/student/brev/${replacedBy.id}`}>Les brevet om klagenemndas vedtak</Link>
+      ) : null}
+    </p>
   );
 }
