@@ -158,6 +158,15 @@ export function studentNextSteps(input: NextStepsInput): NextStep[] {
       steps.push({ key: "exam", tone: "todo", text: `Du er meldt opp til ${which} ${when}${times}.`, target: { kind: "exam" } });
     } else if (exam.publishedGrade) {
       steps.push({ key: "exam", tone: "info", text: `Karakteren din på eksamen er ${exam.publishedGrade}.`, target: { kind: "exam" } });
+    } else if (exam.refused && exam.endsOn >= today && eligibility.eligible) {
+      // The requirements are met since (an arbeidskrav approved after a klage, a correction): the
+      // refusal stands until staff register her, which tells her it no longer does.
+      steps.push({
+        key: "exam",
+        tone: "info",
+        text: `Du oppfyller nå kravene for å gå opp til eksamen ${when}, men vedtaket om at du ikke får gå opp, gjelder til du er meldt opp. Du får et brev om det når det er gjort.`,
+        target: { kind: "letters" },
+      });
     } else if (exam.refused && exam.endsOn >= today) {
       steps.push({
         key: "exam",

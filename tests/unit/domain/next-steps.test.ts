@@ -174,4 +174,18 @@ describe("after a decision (an enkeltvedtak)", () => {
     expect(exam.text).toMatch(/^Du har fått vedtak om at du ikke får gå opp til eksamen 8\.–10\. juni/);
     expect(exam.target).toEqual({ kind: "letters" });
   });
+
+  it("says a refusal still stands until she is registered, once she meets the requirements (a klage taken on an arbeidskrav)", () => {
+    const steps = studentNextSteps(
+      input({
+        days: [27, 27, 26],
+        statuses: ["APPROVED", "APPROVED", "APPROVED", "APPROVED", "APPROVED"],
+        exam: { startsOn: "2027-06-08", endsOn: "2027-06-10", registered: false, refused: true, publishedGrade: null },
+      }),
+    );
+    const exam = steps.find((step) => step.key === "exam")!;
+    expect(exam).toMatchObject({ tone: "info", target: { kind: "letters" } });
+    expect(exam.text).toMatch(/^Du oppfyller nå kravene for å gå opp til eksamen 8\.–10\. juni .*, men vedtaket om at du ikke får gå opp, gjelder til du er meldt opp\./);
+    expect(steps.some((step) => step.text.includes("kan klage på det innen klagefristen"))).toBe(false);
+  });
 });
