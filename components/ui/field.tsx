@@ -52,9 +52,11 @@ function Labelled({ id, label, hint, errors, required, children }: { id: string;
 }
 
 export function TextField({ name, label, hint, errors, id = name, ...input }: FieldShell & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">) {
+  // A date is ten characters: its field as wide as a phone's, not the whole card on a wide screen.
+  const width = input.type === "date" ? " max-w-xs" : "";
   return (
     <Labelled id={id} label={label} hint={hint} errors={errors} required={input.required}>
-      <input id={id} name={name} className="input mt-1" {...describedBy(id, hint, errors)} {...input} />
+      <input id={id} name={name} className={`input mt-1${width}`} {...describedBy(id, hint, errors)} {...input} />
     </Labelled>
   );
 }

@@ -126,15 +126,24 @@ describe("the retention job", () => {
     expect(await db().auditLog.count()).toBe(before);
   });
 
-  it("deletes the klage's case once it is decided, sent on, and the period has passed", async () => {
+  it("deletes the klage's case once it is decided, sent on, answered by the klagenemnd, and the period has passed", async () => {
     await db().appeal.updateMany({
       where: { applicationId: cases.openKlage!.applicationId },
       data: { status: "UPHELD", decidedAt: new Date("2026-04-01T10:00:00Z"), decidedById: adviserId, grounds: "Vedtaket står." },
     });
     // Not taken, but not yet sent to the appeals body: still open, the documents stay.
     expect(await applyRetention(NOW, PERIODS)).toMatchObject({ documentsDeletedFrom: 0, documentsDeleted: 0 });
-    await db().appeal.updateMany({ where: { applicationId: cases.openKlage!.applicationId }, data: { forwardedAt: new Date("2026-04-02T10:00:00Z") } });
-    // Six months after it was sent on (2 April): due from 2 October; the run is in December.
+    const forwardedAt = new Date("2026-04-02T10:00:00Z");
+    await db().appeal.updateMany({ where: { applicationId: cases.openKlage!.applicationId }, data: { forwardedAt } });
+    // Sent on and waiting at the klagenemnd: still being handled (a quashing would bring it back to
+    // be decided on these documents), though six months have passed since the sending.
+    expect(await applyRetention(NOW, PERIODS)).toMatchObject({ documentsDeletedFrom: 0, documentsDeleted: 0 });
+    // Its decision registered (stadfestet, 20 April): the period runs from it, due from 20 October;
+    // the run is in December.
+    const appeal = await db().appeal.findFirstOrThrow({ where: { applicationId: cases.openKlage!.applicationId }, select: { id: true } });
+    await db().appealsBodyDecision.create({
+      data: { appealId: appeal.id, forwardedAt, outcome: "UPHELD", decidedOn: new Date("2026-04-20T00:00:00Z"), summary: "Vedtaket står.", registeredById: adviserId },
+    });
     expect(await applyRetention(NOW, PERIODS)).toEqual({ documentsDeletedFrom: 1, documentsDeleted: 2, applicationsDeleted: 0, deferralsErased: 0, deferralDocumentsDeleted: 0, absenceReasonsErased: 0 });
     for (const key of cases.openKlage!.storageKeys) expect(await fileExists(key)).toBe(false);
   });
