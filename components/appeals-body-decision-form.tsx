@@ -74,3 +74,24 @@ export function AppealsBodyDecisionForm({
     </ActionForm>
   );
 }
+
+/** A reversal by the klagenemnd that could not be carried out here: what was done instead. */
+export function AppealsBodyFollowUpForm({ action, hidden }: { action: Action; hidden: Record<string, string> }) {
+  const prefix = `oppfolging-${hidden.appealId}-`;
+  return (
+    <ActionForm action={action} hidden={hidden} fieldIdPrefix={prefix} submitLabel="Registrer oppfølgingen" label="Registrer oppfølgingen">
+      {(state) => (
+        <TextAreaField
+          id={`${prefix}note`}
+          name="note"
+          label="Hva er gjort i stedet?"
+          hint="For eksempel at søkeren har fått plass i et senere kull, eller at permisjonen er registrert for hånd. Klagen er på listen til dette er skrevet."
+          rows={3}
+          required
+          defaultValue={state.values?.note ?? ""}
+          errors={state.fieldErrors?.note}
+        />
+      )}
+    </ActionForm>
+  );
+}

@@ -12,6 +12,10 @@ export interface AppealsBodyDecisionView {
   summary: string;
   /** A reversal that could not be carried out here, and why. */
   notCarriedOut?: string | null;
+  /** …and what was done instead, when and by whom. */
+  followedUpAt?: Date | null;
+  followUpNote?: string | null;
+  followedUpBy?: { name: string } | null;
   registeredAt: Date;
   registeredBy?: { name: string } | null;
 }
@@ -32,7 +36,14 @@ export function AppealsBodyOutcomeText({ decision, staff = false, earlier = fals
       <p className="mt-1 whitespace-pre-line">Begrunnelse: {decision.summary}</p>
       {decision.notCarriedOut ? (
         <p className="mt-1 font-medium">
-          Vedtaket er ikke gjennomført her: {decision.notCarriedOut} {staff ? "Det må følges opp." : "Studieveilederen følger det opp."}
+          Vedtaket er ikke gjennomført her: {decision.notCarriedOut}{" "}
+          {decision.followedUpAt ? "" : staff ? "Det må følges opp." : "Studieveilederen følger det opp."}
+        </p>
+      ) : null}
+      {staff && decision.followedUpAt ? (
+        <p className="mt-1 whitespace-pre-line">
+          Fulgt opp {formatInstantNb(decision.followedUpAt)}
+          {decision.followedUpBy ? ` av ${decision.followedUpBy.name}` : ""}: {decision.followUpNote}
         </p>
       ) : null}
       {staff && decision.registeredBy ? (

@@ -35,12 +35,12 @@ export const KLAGE_STATUS = {
  */
 export function klageBadge(
   klage: { status: "RECEIVED" | "REVERSED" | "UPHELD" | "SETTLED"; partly?: boolean },
-  appealsBody?: { waiting: boolean; decision: { outcome: "UPHELD" | "REVERSED" | "QUASHED"; notCarriedOut?: string | null } | null },
+  appealsBody?: { waiting: boolean; decision: { outcome: "UPHELD" | "REVERSED" | "QUASHED"; notCarriedOut?: string | null; followedUpAt?: Date | null } | null },
 ): { label: string; tone: Tone } {
   if (klage.status === "UPHELD" && appealsBody?.waiting) return KLAGE_STATUS.AT_APPEALS_BODY;
   if (klage.status === "UPHELD" && appealsBody?.decision?.outcome === "UPHELD") return KLAGE_STATUS.BODY_UPHELD;
   if (klage.status === "UPHELD" && appealsBody?.decision?.outcome === "REVERSED") {
-    return appealsBody.decision.notCarriedOut ? KLAGE_STATUS.BODY_NOT_CARRIED_OUT : KLAGE_STATUS.BODY_REVERSED;
+    return appealsBody.decision.notCarriedOut && !appealsBody.decision.followedUpAt ? KLAGE_STATUS.BODY_NOT_CARRIED_OUT : KLAGE_STATUS.BODY_REVERSED;
   }
   return KLAGE_STATUS[klage.partly ? "PARTLY" : klage.status];
 }

@@ -6,7 +6,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { isIsoDate } from "@/lib/domain/dates";
-import { decideAppeal, markAppealForwarded, registerAdmissionAppeal, registerAppealsBodyDecision } from "@/lib/server/admission/appeals";
+import { decideAppeal, markAppealForwarded, markAppealsBodyFollowedUp, registerAdmissionAppeal, registerAppealsBodyDecision } from "@/lib/server/admission/appeals";
 import { offerPlace, sendDecisionBatch } from "@/lib/server/admission/decisions";
 import { moveCandidate, removeMove } from "@/lib/server/admission/ranking-moves";
 import { setWaitlistClosingDate } from "@/lib/server/admission/waitlist";
@@ -21,7 +21,7 @@ import {
 } from "@/lib/server/admission/review";
 import { defineAction } from "@/lib/server/action";
 import { recordId } from "@/lib/validation/ids";
-import { APPEALS_BODY_DECISION_INVALID, appealsBodyDecisionFields, REGISTER_KLAGE_INVALID, registeredKlageFields } from "@/lib/validation/klage";
+import { APPEALS_BODY_DECISION_INVALID, appealsBodyDecisionFields, appealsBodyFollowUpFields, REGISTER_KLAGE_INVALID, registeredKlageFields } from "@/lib/validation/klage";
 
 const ADVISERS = ["ADVISER", "ADMIN"] as const;
 
@@ -266,6 +266,16 @@ export const registerAppealsBodyDecisionAction = defineAction({
     revalidatePath("/veileder/opptak", "layout");
     revalidatePath("/soker", "layout");
     redirect(`/veileder/opptak/klager?alle=1&klagenemnd=${decision.outcome === "REVERSED" ? (result.carriedOut ? "endret" : "ikke-gjennomfort") : decision.outcome === "QUASHED" ? "opphevet" : "stadfestet"}`);
+  },
+});
+
+export const markAppealsBodyFollowedUpAction = defineAction({
+  roles: ADVISERS,
+  schema: z.object({ appealId: recordId("Klagen"), ...appealsBodyFollowUpFields }),
+  async handler({ viewer, input }) {
+    await markAppealsBodyFollowedUp(viewer, input.appealId, input.note);
+    revalidatePath("/veileder/opptak", "layout");
+    return { message: "Oppfølgingen er registrert." };
   },
 });
 

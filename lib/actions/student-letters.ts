@@ -6,9 +6,16 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { defineAction } from "@/lib/server/action";
-import { decideStudentAppeal, fileStudentAppeal, markStudentAppealForwarded, registerStudentAppeal, registerStudentAppealsBodyDecision } from "@/lib/server/student-letters/appeals";
+import {
+  decideStudentAppeal,
+  fileStudentAppeal,
+  markStudentAppealForwarded,
+  markStudentAppealsBodyFollowedUp,
+  registerStudentAppeal,
+  registerStudentAppealsBodyDecision,
+} from "@/lib/server/student-letters/appeals";
 import { checkbox } from "@/lib/validation/common";
-import { APPEALS_BODY_DECISION_INVALID, appealsBodyDecisionFields, REGISTER_KLAGE_INVALID, registeredKlageFields } from "@/lib/validation/klage";
+import { APPEALS_BODY_DECISION_INVALID, appealsBodyDecisionFields, appealsBodyFollowUpFields, REGISTER_KLAGE_INVALID, registeredKlageFields } from "@/lib/validation/klage";
 import { recordId } from "@/lib/validation/ids";
 
 const STAFF = ["FACULTY", "ADVISER", "ADMIN"] as const;
@@ -103,5 +110,15 @@ export const registerStudentAppealsBodyDecisionAction = defineAction({
     const registered =
       decision.outcome === "REVERSED" ? (result.notCarriedOut ? "ikke-gjennomfort" : `endret-${result.letters}`) : decision.outcome === "QUASHED" ? "opphevet" : "stadfestet";
     redirect(`/kull/${cohortId}/klager?alle=1&klagenemnd=${registered}`);
+  },
+});
+
+export const markStudentAppealsBodyFollowedUpAction = defineAction({
+  roles: ["ADVISER", "ADMIN"],
+  schema: z.object({ cohortId: recordId("Kullet"), appealId: recordId("Klagen"), ...appealsBodyFollowUpFields }),
+  async handler({ viewer, input }) {
+    await markStudentAppealsBodyFollowedUp(viewer, input.appealId, input.note);
+    refresh(input.cohortId);
+    return { message: "Oppfølgingen er registrert." };
   },
 });

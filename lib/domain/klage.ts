@@ -162,3 +162,12 @@ export function appealsBodyStanding<D extends { forwardedAt: Date }>(
   const answered = latest !== null && klage.forwardedAt !== null && latest.forwardedAt.getTime() === klage.forwardedAt.getTime();
   return { waiting: klage.status === "UPHELD" && klage.forwardedAt !== null && !answered, decision: latest };
 }
+
+/**
+ * A reversal by the klagenemnd that could not be carried out here (AppealsBodyDecision.notCarriedOut)
+ * and that nobody has followed up yet: a task on the open klager list until someone says what was
+ * done instead.
+ */
+export function appealsBodyFollowUpDue(standing: { waiting: boolean; decision: { notCarriedOut?: string | null; followedUpAt?: Date | null } | null }): boolean {
+  return !standing.waiting && Boolean(standing.decision?.notCarriedOut) && !standing.decision?.followedUpAt;
+}

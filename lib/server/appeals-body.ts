@@ -82,7 +82,8 @@ export async function recordAppealsBodyDecision(tx: Transaction, klage: KlageRef
  * Carries out the klagenemnd's reversal, or, when it cannot be done here, keeps the decision all
  * the same with why (AppealsBodyDecision.notCarriedOut, audited) for someone to follow up: the
  * decision binds us and is registered whatever happened since (she was offered a place another
- * way, the attempt was approved since, the kull is completed …). `carry` runs under a savepoint,
+ * way, the attempt was approved since, the kull is completed …); a `moot` one (nothing is left to
+ * do) needs no follow-up. `carry` runs under a savepoint,
  * so what it wrote before it refused is undone; only a DomainError (a reason in words) is kept so,
  * anything else ends the transaction as usual.
  */
@@ -90,10 +91,10 @@ export async function carryOutAppealsBodyDecision<T>(
   tx: Transaction,
   decision: { id: string; klage: { type: "Appeal" | "StudentAppeal"; id: string } },
   actorId: string,
-  carry: () => Promise<T | { notCarriedOut: string }>,
+  carry: () => Promise<T | { notCarriedOut: string; moot?: boolean }>,
 ): Promise<{ carried: true; value: T } | { carried: false; reason: string }> {
   await tx.$executeRaw`SAVEPOINT appeals_body_carry_out`;
-  let outcome: T | { notCarriedOut: string };
+  let outcome: T | { notCarriedOut: string; moot?: boolean };
   try {
     outcome = await carry();
   } catch (error) {
@@ -104,7 +105,13 @@ export async function carryOutAppealsBodyDecision<T>(
   await tx.$executeRaw`RELEASE SAVEPOINT appeals_body_carry_out`;
   if (typeof outcome === "object" && outcome !== null && "notCarriedOut" in outcome) {
     const reason = outcome.notCarriedOut;
-    await tx.appealsBodyDecision.update({ where: { id: decision.id }, data: { notCarriedOut: reason } });
+    // Moot (she already has what the klagenemnd gave her, or has withdrawn): nothing for anyone
+    // to follow up, so it is followed up here and now, saying so.
+    const moot = "moot" in outcome && outcome.moot === true;
+    await tx.appealsBodyDecision.update({
+      where: { id: decision.id },
+      data: { notCarriedOut: reason, ...(moot ? { followedUpAt: new Date(), followedUpById: actorId, followUpNote: `Ingenting å gjennomføre: ${reason}` } : {}) },
+    });
     await audit(tx, {
       actorId,
       action: "appeals_body.not_carried_out",
@@ -117,6 +124,31 @@ export async function carryOutAppealsBodyDecision<T>(
   return { carried: true, value: outcome as T };
 }
 
+/** Why a klage's follow-up cannot be registered. */
+export const NOTHING_TO_FOLLOW_UP = "Klagen har ikke et vedtak fra klagenemnda som venter på oppfølging. Last siden på nytt.";
+
+/**
+ * Marks the klagenemnd's reversal that could not be carried out here as followed up: what was
+ * done instead (she got a place in a later kull, the leave was registered by hand …), by whom and
+ * when, audited. Until then the klage stays on the open klager list. The caller has locked the
+ * klage's row and checked who may.
+ */
+export async function recordAppealsBodyFollowUp(tx: Transaction, klage: { type: "Appeal" | "StudentAppeal"; id: string }, note: string, actorId: string, now: Date) {
+  const where = klage.type === "Appeal" ? { appealId: klage.id } : { studentAppealId: klage.id };
+  const latest = await tx.appealsBodyDecision.findFirst({ where, orderBy: { registeredAt: "desc" }, select: { id: true, notCarriedOut: true, followedUpAt: true } });
+  if (!latest?.notCarriedOut || latest.followedUpAt) throw new DomainError(NOTHING_TO_FOLLOW_UP);
+  const followUpNote = note.trim();
+  await tx.appealsBodyDecision.update({ where: { id: latest.id }, data: { followedUpAt: now, followedUpById: actorId, followUpNote } });
+  await audit(tx, {
+    actorId,
+    action: "appeals_body.follow_up",
+    entityType: klage.type,
+    entityId: klage.id,
+    before: { decisionId: latest.id, notCarriedOut: latest.notCarriedOut, followedUp: false },
+    after: { followedUpAt: now, followUpNote },
+  });
+}
+
 /** A klagenemnd's decision as the klager's pages show it. */
 export const APPEALS_BODY_DECISION_SELECT = {
   forwardedAt: true,
@@ -125,6 +157,9 @@ export const APPEALS_BODY_DECISION_SELECT = {
   reference: true,
   summary: true,
   notCarriedOut: true,
+  followedUpAt: true,
+  followUpNote: true,
+  followedUpBy: { select: { name: true } },
   registeredAt: true,
   registeredBy: { select: { name: true } },
 } satisfies Prisma.AppealsBodyDecisionSelect;

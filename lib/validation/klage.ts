@@ -32,3 +32,12 @@ export const appealsBodyDecisionFields = {
 };
 
 export const APPEALS_BODY_DECISION_INVALID = "Noe må rettes før klagenemndas vedtak kan registreres. Se det som er merket nedenfor.";
+
+/** What was done instead of carrying out the klagenemnd's reversal here. */
+export const appealsBodyFollowUpFields = {
+  note: z
+    .string({ error: "Skriv hva som er gjort." })
+    .trim()
+    .min(1, "Skriv hva som er gjort i stedet, for eksempel at søkeren har fått plass i et senere kull.")
+    .max(2000, "Teksten kan ha høyst 2000 tegn."),
+};

@@ -47,6 +47,7 @@ beforeAll(async () => {
     decideAppealAction: { appealId: appeal.id, outcome: "OFFER", grounds: "Fordi." },
     markAppealForwardedAction: { appealId: appeal.id },
     registerAppealsBodyDecisionAction: { appealId: appeal.id, outcome: "REVERSED", decidedOn: "2026-01-25", reference: "", summary: "Klagenemnda ga søkeren medhold." },
+    markAppealsBodyFollowedUpAction: { appealId: appeal.id, note: "Søkeren har fått plass i neste kull." },
     registerAdmissionAppealAction: { applicationId: refused.id, text: "Jeg klager på avslaget, se vitnemålet.", receivedOn: "2026-01-25", lateReason: "" },
     setWaitlistClosingDateAction: { cohortId, waitlistClosesOn: "2030-01-01" },
   };

@@ -3,19 +3,26 @@
 // the leave … given, with a letter naming its decision), opphevet (the klage opened again, decided
 // anew, and sent again). For an applicant's klage and a student's.
 import { beforeAll, describe, expect, it } from "vitest";
-import { registerAppealsBodyDecisionAction } from "@/lib/actions/admission";
+import { markAppealsBodyFollowedUpAction, registerAppealsBodyDecisionAction } from "@/lib/actions/admission";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { ARCHIVED_KULL_MESSAGE } from "@/lib/domain/cohort-life";
 import { addDays } from "@/lib/domain/dates";
 import { klageDeadline } from "@/lib/domain/klage";
 import { CLASSMATE_HEALTH_MESSAGE } from "@/lib/permissions";
-import { decideAppeal, registerAdmissionAppeal, registerAppealsBodyDecision } from "@/lib/server/admission/appeals";
+import { decideAppeal, markAppealsBodyFollowedUp, registerAdmissionAppeal, registerAppealsBodyDecision } from "@/lib/server/admission/appeals";
 import { listAppeals } from "@/lib/server/admission/queries";
-import { NOT_AT_APPEALS_BODY } from "@/lib/server/appeals-body";
+import { NOT_AT_APPEALS_BODY, NOTHING_TO_FOLLOW_UP } from "@/lib/server/appeals-body";
 import { grantLeave, refuseLeave } from "@/lib/server/enrolments/leave";
 import { AccessDeniedError } from "@/lib/server/errors";
 import { assessSubmission } from "@/lib/server/cohorts/assessment";
-import { decideStudentAppeal, fileStudentAppeal, listCohortAppeals, markStudentAppealForwarded, registerStudentAppealsBodyDecision } from "@/lib/server/student-letters/appeals";
+import {
+  decideStudentAppeal,
+  fileStudentAppeal,
+  listCohortAppeals,
+  markStudentAppealForwarded,
+  markStudentAppealsBodyFollowedUp,
+  registerStudentAppealsBodyDecision,
+} from "@/lib/server/student-letters/appeals";
 import { listStudentLetters } from "@/lib/server/student-letters/queries";
 import { createDecision, createOpenCohort, createReviewedApplication, createSubmission, createUser, day } from "@/prisma/seed/factories";
 import { makeCohort, planDays, viewerOf } from "./cohort-world";
@@ -131,7 +138,14 @@ describe("the klagenemnd's decision on an admission klage", () => {
     const letters = await db().decisionLetter.count({ where: { decisionId: decision.id } });
     expect(await registerAppealsBodyDecision(adviser, appealId, reversal, NOW)).toEqual({ carriedOut: false });
     expect(await db().decisionLetter.count({ where: { decisionId: decision.id } })).toBe(letters);
-    expect(await db().appealsBodyDecision.findFirstOrThrow({ where: { appealId } })).toMatchObject({ outcome: "REVERSED", notCarriedOut: "Søkeren hadde allerede fått tilbud om studieplass." });
+    // Moot: she has the place; nothing for anyone to follow up.
+    expect(await db().appealsBodyDecision.findFirstOrThrow({ where: { appealId } })).toMatchObject({
+      outcome: "REVERSED",
+      notCarriedOut: "Søkeren hadde allerede fått tilbud om studieplass.",
+      followUpNote: "Ingenting å gjennomføre: Søkeren hadde allerede fått tilbud om studieplass.",
+      followedUpById: adviser.id,
+    });
+    expect((await listAppeals(adviser, { open: true })).some((row) => row.id === appealId)).toBe(false);
 
     // The kull completed: the assessment was changed before the offer was refused, and is put back.
     const late = await atAppealsBody("Kåre Kullslutt");
@@ -142,8 +156,22 @@ describe("the klagenemnd's decision on an admission klage", () => {
     expect(await db().auditLog.count({ where: { action: "application.qualify", entityId: late.application.id } })).toBe(0);
     const [entry] = await db().auditLog.findMany({ where: { action: "appeals_body.not_carried_out", entityId: late.appealId } });
     expect(entry).toMatchObject({ actorId: adviser.id, after: expect.objectContaining({ notCarriedOut: "Kullet er avsluttet, så ingen kan få plass i det nå. Søkeren må få plass i et senere kull." }) });
-    const listed = (await listAppeals(adviser, { open: false })).find((row) => row.id === late.appealId)!;
-    expect(listed.appealsBody.decision).toMatchObject({ outcome: "REVERSED", notCarriedOut: expect.stringContaining("senere kull") });
+    // A task on the open list until someone says what was done instead; then off it.
+    const open = async () => (await listAppeals(adviser, { open: true })).find((row) => row.id === late.appealId);
+    expect(await open()).toMatchObject({ followUpDue: true, appealsBody: { decision: { outcome: "REVERSED", notCarriedOut: expect.stringContaining("senere kull") } } });
+    const teacher = viewerOf(await createUser(db(), { roles: ["FACULTY"] }));
+    await expect(markAppealsBodyFollowedUp(teacher, late.appealId, "Plass i neste kull.", NOW)).rejects.toBeInstanceOf(AccessDeniedError);
+    await signInAs(adviser);
+    const blank = await submit(markAppealsBodyFollowedUpAction, { appealId: late.appealId, note: "  " });
+    expect(blank).toMatchObject({ ok: false, fieldErrors: { note: [expect.stringMatching(/^Skriv hva som er gjort i stedet/)] } });
+    await markAppealsBodyFollowedUp(adviser, late.appealId, "Søkeren har fått plass i kull H2028.", NOW);
+    expect(await open()).toBeUndefined();
+    const all = (await listAppeals(adviser, { open: false })).find((row) => row.id === late.appealId)!;
+    expect(all).toMatchObject({ followUpDue: false, appealsBody: { decision: { followUpNote: "Søkeren har fått plass i kull H2028.", followedUpBy: { name: "Siri Studieveileder" } } } });
+    const [followUp] = await db().auditLog.findMany({ where: { action: "appeals_body.follow_up", entityId: late.appealId } });
+    expect(followUp).toMatchObject({ actorId: adviser.id, after: expect.objectContaining({ followUpNote: "Søkeren har fått plass i kull H2028." }) });
+    await expect(markAppealsBodyFollowedUp(adviser, late.appealId, "Igjen.", NOW)).rejects.toThrow(NOTHING_TO_FOLLOW_UP);
+    await expect(markAppealsBodyFollowedUp(adviser, appealId, "Ingenting.", NOW)).rejects.toThrow(NOTHING_TO_FOLLOW_UP);
   });
 
   it("is not registered for a klage not sent on; in an archived kull only a stadfestet is", async () => {
@@ -227,6 +255,13 @@ describe("the klagenemnd's decision on a student's klage", () => {
     expect(await db().leaveOfAbsence.findUniqueOrThrow({ where: { id: refused.leaveId } })).toMatchObject({ status: "REFUSED" });
     expect(await db().appealsBodyDecision.findFirstOrThrow({ where: { studentAppealId: appealId } })).toMatchObject({ outcome: "REVERSED", notCarriedOut: result.notCarriedOut });
     expect(await db().studentLetter.count({ where: { enrolmentId: row!.enrolmentId, kind: "KLAGE_REVERSED" } })).toBe(0);
+    // On the kull's open list as a task, for the study administration to follow up.
+    const listed = async () => (await listCohortAppeals(other, world.cohortId, { open: true })).find((entry) => entry.id === appealId);
+    expect(await listed()).toMatchObject({ followUpDue: true, canFollowUp: true });
+    expect((await listCohortAppeals(world.teacher, world.cohortId, { open: true })).find((entry) => entry.id === appealId)).toMatchObject({ canFollowUp: false });
+    await expect(markStudentAppealsBodyFollowedUp(world.teacher, appealId, "Registrert for hånd.", later)).rejects.toBeInstanceOf(AccessDeniedError);
+    await markStudentAppealsBodyFollowedUp(other, appealId, "Permisjonen er registrert for hånd fra den andre permisjonen sluttet.", later);
+    expect(await listed()).toBeUndefined();
   });
 
   it("omgjort on a group's arbeidskrav: approved for all; a member's waiting klage is closed saying the klagenemnd decided; one also sent on is told, and its own answer has nothing left to carry out", async () => {
@@ -265,6 +300,7 @@ describe("the klagenemnd's decision on a student's klage", () => {
     const told = await db().studentLetter.findFirstOrThrow({ where: { enrolmentId: group[2]!.enrolmentId, kind: "DECISION_CHANGED" } });
     expect(told.body).toContain("Et annet gruppemedlem klaget på vurderingen, og Den sentrale klagenemnda ved NTNU har tatt klagen til følge");
     const answered = await registerStudentAppealsBodyDecision(world.adviser, alsoSent, decision, new Date(later.getTime() + 60_000));
-    expect(answered).toEqual({ letters: 0, notCarriedOut: expect.stringContaining("allerede") });
+    expect(answered).toEqual({ letters: 0, notCarriedOut: "Arbeidskravet var allerede godkjent." });
+    expect((await listCohortAppeals(world.adviser, world.cohortId, { open: true })).some((row) => row.id === alsoSent)).toBe(false);
   });
 });

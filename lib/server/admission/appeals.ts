@@ -26,7 +26,7 @@ import { enforceRateLimit, RATE_LIMITS } from "@/lib/server/rate-limit";
 import { storage } from "@/lib/storage";
 import { inOrder } from "@/lib/server/in-order";
 import { isoDate } from "@/lib/to-domain";
-import { carryOutAppealsBodyDecision, recordAppealsBodyDecision, type AppealsBodyDecisionInput } from "@/lib/server/appeals-body";
+import { carryOutAppealsBodyDecision, recordAppealsBodyDecision, recordAppealsBodyFollowUp, type AppealsBodyDecisionInput } from "@/lib/server/appeals-body";
 import { ownApplicationWhere, OwnIntakeReadError, refuseOwnIntake, requireAdviser } from "./access";
 import { isRecordId } from "@/lib/validation/ids";
 import { settleOpenAppeals } from "./appeal-settlement";
@@ -528,8 +528,8 @@ export async function registerAppealsBodyDecision(viewer: Viewer, appealId: stri
           select: { id: true, outcome: true, application: { select: { status: true } } },
         });
         // Offered a place meanwhile (from the waiting list), or the application withdrawn.
-        if (decision.outcome === "OFFER") return { notCarriedOut: "Søkeren hadde allerede fått tilbud om studieplass." };
-        if (decision.application.status === "WITHDRAWN") return { notCarriedOut: "Søkeren hadde trukket søknaden." };
+        if (decision.outcome === "OFFER") return { notCarriedOut: "Søkeren hadde allerede fått tilbud om studieplass.", moot: true };
+        if (decision.application.status === "WITHDRAWN") return { notCarriedOut: "Søkeren hadde trukket søknaden.", moot: true };
         const appealed = await tx.decisionLetter.findUniqueOrThrow({ where: { id: appeal.letterId }, select: { subject: true, madeAvailableOn: true } });
         await requalifyAfterKlage(tx, viewer, appeal, input.summary, "BY_APPEALS_BODY", now);
         const context = await letterContext(tx, appeal.applicationId, decision.id, viewer);
@@ -547,6 +547,16 @@ export async function registerAppealsBodyDecision(viewer: Viewer, appealId: stri
   );
   if (result.carriedOut) await requestJob("mail.deliver");
   return result;
+}
+
+/** The klagenemnd's reversal not carried out here, followed up: what was done instead (recordAppealsBodyFollowUp). */
+export async function markAppealsBodyFollowedUp(viewer: Viewer, appealId: string, note: string, now = new Date()): Promise<void> {
+  requireAdviser(viewer);
+  await db().$transaction(async (tx) => {
+    const appeal = await lockAppeal(tx, appealId);
+    await refuseOwnIntake(tx, viewer, appeal.cohortId);
+    await recordAppealsBodyFollowUp(tx, { type: "Appeal", id: appeal.id }, note, viewer.id, now);
+  });
 }
 
 /** Marks an upheld klage as sent to the appeals body (a status; the sending happens outside). */

@@ -5,7 +5,7 @@ import "server-only";
 import { PRIORITY_CATEGORIES, type PriorityCategory } from "@/lib/domain/admission";
 import { appealOfferProblem, closedListOfferProblem, isRankingProvisional, isWaitlistClosed, waitlistClosingDate } from "@/lib/domain/admission-decisions";
 import { countyName, COUNTIES } from "@/lib/domain/counties";
-import { appealsBodyStanding } from "@/lib/domain/klage";
+import { appealsBodyFollowUpDue, appealsBodyStanding } from "@/lib/domain/klage";
 import { APPEALS_BODY_DECISION_SELECT } from "@/lib/server/appeals-body";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
@@ -532,6 +532,8 @@ export async function listAppeals(viewer: Viewer, options: { open: boolean }) {
                 OPEN_APPEAL,
                 { status: "UPHELD", forwardedAt: { not: null }, appealsBodyDecisions: { none: {} } },
                 { status: "UPHELD", forwardedAt: { not: null }, appealsBodyDecisions: { some: { outcome: "QUASHED" } } },
+                // A reversal not carried out here and not followed up yet: a task.
+                { status: "UPHELD", appealsBodyDecisions: { some: { notCarriedOut: { not: null }, followedUpAt: null } } },
               ],
             }
           : {},
@@ -572,12 +574,11 @@ export async function listAppeals(viewer: Viewer, options: { open: boolean }) {
     ),
   );
   return appeals
-    .map(({ appealsBodyDecisions, ...appeal }) => ({
-      ...appeal,
-      appealsBody: appealsBodyStanding(appeal, appealsBodyDecisions),
-      offerProblem: problems.get(appeal.application.cohort.id) ?? null,
-    }))
-    .filter((appeal) => !options.open || appeal.status !== "UPHELD" || !appeal.forwardedAt || appeal.appealsBody.waiting);
+    .map(({ appealsBodyDecisions, ...appeal }) => {
+      const appealsBody = appealsBodyStanding(appeal, appealsBodyDecisions);
+      return { ...appeal, appealsBody, followUpDue: appealsBodyFollowUpDue(appealsBody), offerProblem: problems.get(appeal.application.cohort.id) ?? null };
+    })
+    .filter((appeal) => !options.open || appeal.status !== "UPHELD" || !appeal.forwardedAt || appeal.appealsBody.waiting || appeal.followUpDue);
 }
 
 /** The latest steps of the cohort's decisions (audited), for the adviser to follow. */

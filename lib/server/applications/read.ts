@@ -144,7 +144,7 @@ const DETAIL = {
       /** What the klagenemnd decided, newest first (registered by the adviser from its letter). */
       appealsBodyDecisions: {
         orderBy: { registeredAt: "desc" },
-        select: { forwardedAt: true, outcome: true, decidedOn: true, reference: true, summary: true, notCarriedOut: true, registeredAt: true },
+        select: { forwardedAt: true, outcome: true, decidedOn: true, reference: true, summary: true, notCarriedOut: true, followedUpAt: true, registeredAt: true },
       },
     },
   },

@@ -40,7 +40,16 @@ interface ExportFile {
 }
 
 /** The klagenemnd's decisions on her klager (who registered them is staff, not hers: left out). */
-const APPEALS_BODY_DECISION_EXPORT = { outcome: true, decidedOn: true, reference: true, summary: true, registeredAt: true } as const;
+const APPEALS_BODY_DECISION_EXPORT = {
+  outcome: true,
+  decidedOn: true,
+  reference: true,
+  summary: true,
+  registeredAt: true,
+  notCarriedOut: true,
+  followedUpAt: true,
+  followUpNote: true,
+} as const;
 
 const DOCUMENT_SELECT = {
   id: true,

@@ -20,12 +20,12 @@ import "server-only";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { leaveKlagePreview } from "@/lib/domain/enrolment";
 import { formatDateNb } from "@/lib/domain/format";
-import { APPEALS_BODY, appealsBodyDecisionRef, appealsBodyStanding, isKlageInTime, klageRegistration, registeredFiledAt } from "@/lib/domain/klage";
+import { APPEALS_BODY, appealsBodyDecisionRef, appealsBodyFollowUpDue, appealsBodyStanding, isKlageInTime, klageRegistration, registeredFiledAt } from "@/lib/domain/klage";
 import { carriesHealthData, KLAGE_HANDLER, replacedStudentLetters, type StudentLetterKind } from "@/lib/domain/student-letter";
 import type { Transaction } from "@/lib/db/client";
 import { requestJob } from "@/lib/jobs/queue";
 import { canDecideStudentAppeal, canHandleHealthCases, canRegisterAppealsBodyDecision, CLASSMATE_HEALTH_MESSAGE, isOwnCase, isStaff, OWN_CASE_MESSAGE } from "@/lib/permissions";
-import { APPEALS_BODY_DECISION_SELECT, carryOutAppealsBodyDecision, recordAppealsBodyDecision, type AppealsBodyDecisionInput } from "@/lib/server/appeals-body";
+import { APPEALS_BODY_DECISION_SELECT, carryOutAppealsBodyDecision, recordAppealsBodyDecision, recordAppealsBodyFollowUp, type AppealsBodyDecisionInput } from "@/lib/server/appeals-body";
 import { audit } from "@/lib/server/audit";
 import { approveAfterKlage } from "@/lib/server/cohorts/assessment-changes";
 import { isCohortStaff, isStudentOfKull } from "@/lib/server/cohorts/access";
@@ -230,6 +230,9 @@ export function handlerNb(kind: StudentLetterKind): string {
   return KLAGE_HANDLER[kind] === "ADVISER" ? "en studieveileder" : "en i kullets undervisningsteam (fagansvarlig)";
 }
 
+/** In place of a text that may tell of a student's health, for those who do not handle health cases. */
+const HIDDEN_HEALTH = "(Skjult: kan ha helseopplysninger.)";
+
 /** A cohort's klager on student decisions, oldest first (the waiting ones, or all), for its staff. */
 export async function listCohortAppeals(viewer: Viewer, cohortId: string, options: { open: boolean }) {
   if (!(await isCohortStaff(viewer, cohortId))) throw new NotFoundError("Fant ikke kullet.");
@@ -237,6 +240,7 @@ export async function listCohortAppeals(viewer: Viewer, cohortId: string, option
     db().studentAppeal.findMany({
       // Open: waiting here, or sent to the klagenemnd and its decision not registered (kept below).
       where: { enrolment: { cohortId }, ...(options.open ? { OR: [{ status: "RECEIVED" as const }, { status: "UPHELD" as const, forwardedAt: { not: null } }] } : {}) },
+      // (Sent on includes a reversal by the klagenemnd not carried out here and not followed up: kept below as a task.)
       orderBy: { filedAt: "asc" },
       select: APPEAL_SELECT,
     }),
@@ -284,14 +288,23 @@ export async function listCohortAppeals(viewer: Viewer, cohortId: string, option
           : `Klagen avgjøres av ${handlerNb(appeal.letter.kind)}, ikke av ${appeal.letter.decidedBy.name}, som fattet vedtaket.`,
       canForward: appeal.status === "UPHELD" && !appeal.forwardedAt && (canDecide || isStaff(viewer)),
       /** Where it stands with the klagenemnd; its grounds hidden as the klage's text is. */
-      appealsBody: { waiting: standing.waiting, decision: standing.decision && healthHidden ? { ...standing.decision, summary: "(Skjult: kan ha helseopplysninger.)" } : standing.decision },
+      appealsBody: {
+        waiting: standing.waiting,
+        decision:
+          standing.decision && healthHidden
+            ? { ...standing.decision, summary: HIDDEN_HEALTH, followUpNote: standing.decision.followUpNote ? HIDDEN_HEALTH : null }
+            : standing.decision,
+      },
       canRegisterAppealsBody:
         standing.waiting && canRegisterAppealsBodyDecision(viewer, { studentUserId: appeal.enrolment.userId, aboutHealth, viewerIsStudentOfKull: classmate }),
+      followUpDue: appealsBodyFollowUpDue(standing),
+      canFollowUp:
+        appealsBodyFollowUpDue(standing) && canRegisterAppealsBodyDecision(viewer, { studentUserId: appeal.enrolment.userId, aboutHealth, viewerIsStudentOfKull: classmate }),
       /** For a waiting klage on a refused leave: what taking it would do now. */
       reversePreview: leave ? leaveKlagePreview(leave.leave, leave.outcome) : null,
     };
   });
-  return options.open ? listed.filter((appeal) => appeal.status === "RECEIVED" || appeal.appealsBody.waiting) : listed;
+  return options.open ? listed.filter((appeal) => appeal.status === "RECEIVED" || appeal.appealsBody.waiting || appeal.followUpDue) : listed;
 }
 
 export type CohortAppeal = Awaited<ReturnType<typeof listCohortAppeals>>[number];
@@ -571,14 +584,34 @@ export async function registerStudentAppealsBodyDecision(viewer: Viewer, appealI
       const appealsBody = { decidedOn: input.decidedOn, reference: input.reference?.trim() || null };
       // When it cannot be done any more (the attempt approved since, the leave's time over …),
       // the decision is registered with why, for someone to follow up.
-      const done = await carryOutAppealsBodyDecision(tx, { id: recorded.id, klage: { type: "StudentAppeal", id: appeal.id } }, viewer.id, () =>
-        carryOutReversal(tx, appeal, { grounds: input.summary.trim(), decider: viewer, signedBy, appealsBody, now }),
-      );
+      const done = await carryOutAppealsBodyDecision<number>(tx, { id: recorded.id, klage: { type: "StudentAppeal", id: appeal.id } }, viewer.id, async () => {
+        // Approved already (with another group member's klage): nothing left to do.
+        if (appeal.letter.kind === "ARBEIDSKRAV_NOT_APPROVED") {
+          const attempt = await tx.submissionAttempt.findUnique({ where: { id: appeal.letter.aboutId }, select: { status: true } });
+          if (attempt?.status === "APPROVED") return { notCarriedOut: "Arbeidskravet var allerede godkjent.", moot: true };
+        }
+        return carryOutReversal(tx, appeal, { grounds: input.summary.trim(), decider: viewer, signedBy, appealsBody, now });
+      });
       return done.carried ? { letters: done.value, notCarriedOut: null } : { letters: 0, notCarriedOut: done.reason };
     }, LOCKING_TRANSACTION),
   );
   if (result.letters > 0) await requestJob("mail.deliver");
   return result;
+}
+
+/** The klagenemnd's reversal not carried out here, followed up: what was done instead (recordAppealsBodyFollowUp). */
+export async function markStudentAppealsBodyFollowedUp(viewer: Viewer, appealId: string, note: string, now = new Date()): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const appeal = await lockAppeal(tx, appealId);
+    const cohortId = appeal.enrolment.cohortId;
+    if (!(await isCohortStaff(viewer, cohortId, tx))) throw new NotFoundError("Fant ikke klagen.");
+    const aboutHealth = carriesHealthData(appeal.letter.kind);
+    const classmate = aboutHealth && (await isStudentOfKull(viewer, cohortId, tx));
+    if (!canRegisterAppealsBodyDecision(viewer, { studentUserId: appeal.enrolment.userId, aboutHealth, viewerIsStudentOfKull: classmate })) {
+      throw new AccessDeniedError(isOwnCase(viewer, [appeal.enrolment.userId]) ? OWN_CASE_MESSAGE : classmate && isStaff(viewer) ? CLASSMATE_HEALTH_MESSAGE : "Det er studieveilederen som følger opp klagenemndas vedtak.");
+    }
+    await recordAppealsBodyFollowUp(tx, { type: "StudentAppeal", id: appeal.id }, note, viewer.id, now);
+  });
 }
 
 /** Marks an upheld klage as sent to the appeals body (a status; the sending happens outside). */

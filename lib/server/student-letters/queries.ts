@@ -35,7 +35,7 @@ const LETTER_SELECT = {
       decidedAt: true,
       forwardedAt: true,
       outcomeLetterId: true,
-      appealsBodyDecisions: { orderBy: { registeredAt: "desc" }, take: 1, select: { forwardedAt: true, outcome: true, decidedOn: true, notCarriedOut: true } },
+      appealsBodyDecisions: { orderBy: { registeredAt: "desc" }, take: 1, select: { forwardedAt: true, outcome: true, decidedOn: true, notCarriedOut: true, followedUpAt: true } },
     },
   },
   outcomeOf: { select: { letterId: true } },

@@ -151,6 +151,10 @@ export const ACTIONS: Record<string, ActionRow> = {
   "lib/actions/exam.ts#removeTaskDocumentAction": cohortStaff((t) => [["cohortId", t.staffCohort], ["examId", t.staffExam], ["documentId", t.staffExamDocument]]),
   "lib/actions/student-letters.ts#decideStudentAppealAction": cohortStaff((t) => [["cohortId", t.staffCohort], ["appealId", t.staffAppeal], ["outcome", "UPHOLD"], ["grounds", TEXT]]),
   "lib/actions/student-letters.ts#markStudentAppealForwardedAction": cohortStaff((t) => [["cohortId", t.staffCohort], ["appealId", t.staffAppeal]]),
+  "lib/actions/student-letters.ts#markStudentAppealsBodyFollowedUpAction": {
+    policy: "advisers",
+    input: (t) => [["cohortId", t.staffCohort], ["appealId", t.staffAppeal], ["note", TEXT]],
+  },
   "lib/actions/student-letters.ts#registerStudentAppealsBodyDecisionAction": {
     policy: "advisers",
     input: (t) => [["cohortId", t.staffCohort], ["appealId", t.staffAppeal], ["outcome", "REVERSED"], ["decidedOn", "2026-01-05"], ["summary", TEXT]],
@@ -183,6 +187,7 @@ export const ACTIONS: Record<string, ActionRow> = {
   },
   "lib/actions/admission.ts#markAppealForwardedAction": advisers,
   "lib/actions/admission.ts#registerAppealsBodyDecisionAction": advisers,
+  "lib/actions/admission.ts#markAppealsBodyFollowedUpAction": advisers,
   "lib/actions/admission.ts#setWaitlistClosingDateAction": advisers,
 
   // ── Advisers: kull, team, requirements, students, exam decisions, programmes ──

@@ -12,6 +12,7 @@ import {
 import {
   appealsBodyDecisionProblem,
   appealsBodyDecisionRef,
+  appealsBodyFollowUpDue,
   appealsBodyStanding,
   gradeRights,
   gradeRightsOpen,
@@ -232,5 +233,16 @@ describe("the klagenemnd's decision on a klage we sent it (fvl. § 34)", () => {
     expect(appealsBodyStanding({ status: "RECEIVED", forwardedAt: null }, [quashed])).toEqual({ waiting: false, decision: quashed });
     expect(appealsBodyStanding({ status: "UPHELD", forwardedAt: again }, [quashed])).toEqual({ waiting: true, decision: quashed });
     expect(appealsBodyStanding({ status: "REVERSED", forwardedAt: null }, [])).toEqual({ waiting: false, decision: null });
+  });
+});
+
+describe("a reversal by the klagenemnd not carried out here", () => {
+  it("is a task until someone says what was done instead; never while the klage waits, nor when carried out", () => {
+    const at = new Date("2027-06-01T09:00:00Z");
+    expect(appealsBodyFollowUpDue({ waiting: false, decision: { notCarriedOut: "Kullet er avsluttet.", followedUpAt: null } })).toBe(true);
+    expect(appealsBodyFollowUpDue({ waiting: false, decision: { notCarriedOut: "Kullet er avsluttet.", followedUpAt: at } })).toBe(false);
+    expect(appealsBodyFollowUpDue({ waiting: false, decision: { notCarriedOut: null, followedUpAt: null } })).toBe(false);
+    expect(appealsBodyFollowUpDue({ waiting: true, decision: { notCarriedOut: "Kullet er avsluttet.", followedUpAt: null } })).toBe(false);
+    expect(appealsBodyFollowUpDue({ waiting: false, decision: null })).toBe(false);
   });
 });

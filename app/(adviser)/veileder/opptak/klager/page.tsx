@@ -3,11 +3,11 @@ import Link from "next/link";
 import { AppealDecisionForm } from "@/components/admission/appeal-forms";
 import { decisionLabel } from "@/components/admission/labels";
 import { PageHeader } from "@/components/area-nav";
-import { AppealsBodyDecisionForm } from "@/components/appeals-body-decision-form";
+import { AppealsBodyDecisionForm, AppealsBodyFollowUpForm } from "@/components/appeals-body-decision-form";
 import { AppealsBodyOutcomeText } from "@/components/appeals-body-outcome";
 import { klageBadge, StatusBadge } from "@/components/status-badge";
 import { ActionButton } from "@/components/ui/action-button";
-import { markAppealForwardedAction, registerAppealsBodyDecisionAction } from "@/lib/actions/admission";
+import { markAppealForwardedAction, markAppealsBodyFollowedUpAction, registerAppealsBodyDecisionAction } from "@/lib/actions/admission";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { parseIsoDate } from "@/lib/domain/dates";
 import { formatCaseReference } from "@/lib/domain/case-reference";
@@ -114,6 +114,11 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
                         <>
                           <p className="mt-1">Sendt til klageinstansen {formatInstantNb(appeal.forwardedAt)}.</p>
                           {appeal.appealsBody.decision ? <AppealsBodyOutcomeText decision={appeal.appealsBody.decision} staff earlier={appeal.appealsBody.waiting} /> : null}
+                          {appeal.followUpDue ? (
+                            <div className="mt-4 border-t border-slate-200 pt-4">
+                              <AppealsBodyFollowUpForm action={markAppealsBodyFollowedUpAction} hidden={{ appealId: appeal.id }} />
+                            </div>
+                          ) : null}
                           {appeal.appealsBody.waiting ? (
                             <div className="mt-4 border-t border-slate-200 pt-4">
                               <AppealsBodyDecisionForm

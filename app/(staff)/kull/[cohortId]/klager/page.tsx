@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/area-nav";
-import { AppealsBodyDecisionForm } from "@/components/appeals-body-decision-form";
+import { AppealsBodyDecisionForm, AppealsBodyFollowUpForm } from "@/components/appeals-body-decision-form";
 import { AppealsBodyOutcomeText } from "@/components/appeals-body-outcome";
 import { klageBadge, StatusBadge } from "@/components/status-badge";
 import { StudentAppealDecisionForm } from "@/components/student-letters/appeal-decision-form";
 import { ActionButton } from "@/components/ui/action-button";
 import { LetterText } from "@/components/ui/letter-text";
-import { markStudentAppealForwardedAction, registerStudentAppealsBodyDecisionAction } from "@/lib/actions/student-letters";
+import { markStudentAppealForwardedAction, markStudentAppealsBodyFollowedUpAction, registerStudentAppealsBodyDecisionAction } from "@/lib/actions/student-letters";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { parseIsoDate } from "@/lib/domain/dates";
 import { countNoun, formatDateNb, formatInstantNb } from "@/lib/domain/format";
@@ -125,6 +125,11 @@ export default async function CohortAppealsPage({ params, searchParams }: { para
                         <>
                           <p>Sendt til klageinstansen {formatInstantNb(appeal.forwardedAt)}.</p>
                           {appeal.appealsBody.decision ? <AppealsBodyOutcomeText decision={appeal.appealsBody.decision} staff earlier={appeal.appealsBody.waiting} /> : null}
+                          {appeal.canFollowUp ? (
+                            <div className="mt-4 border-t border-slate-200 pt-4">
+                              <AppealsBodyFollowUpForm action={markStudentAppealsBodyFollowedUpAction} hidden={{ cohortId: cohort.id, appealId: appeal.id }} />
+                            </div>
+                          ) : null}
                           {appeal.canRegisterAppealsBody ? (
                             <div className="mt-4 border-t border-slate-200 pt-4">
                               <AppealsBodyDecisionForm

@@ -107,7 +107,7 @@ function AppealsBodyStandingText({
   appeal,
   replacedBy,
 }: {
-  appeal: { forwardedAt: Date | null; appealsBody: { waiting: boolean; decision: { outcome: string; decidedOn: Date; notCarriedOut: string | null } | null } };
+  appeal: { forwardedAt: Date | null; appealsBody: { waiting: boolean; decision: { outcome: string; decidedOn: Date; notCarriedOut: string | null; followedUpAt: Date | null } | null } };
   replacedBy: { id: string } | null;
 }) {
   const { waiting, decision } = appeal.appealsBody;
@@ -119,7 +119,7 @@ function AppealsBodyStandingText({
     <p className="mt-2">
       Klagenemnda tok klagen til følge {on}.{" "}
       {decision.notCarriedOut ? (
-        "Studieveilederen følger opp hvordan vedtaket gjennomføres."
+        decision.followedUpAt ? "Studieveilederen har fulgt opp hvordan vedtaket gjennomføres." : "Studieveilederen følger opp hvordan vedtaket gjennomføres."
       ) : replacedBy ? (
         <Link href={`/student/brev/${replacedBy.id}`}>Les brevet om klagenemndas vedtak</Link>
       ) : null}
