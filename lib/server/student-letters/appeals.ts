@@ -558,6 +558,23 @@ export async function decideStudentAppeal(viewer: Viewer, appealId: string, outc
 }
 
 /**
+ * Who registers the klagenemnd's decision on this klage and follows it up
+ * (canRegisterAppealsBodyDecision), with why not in words; the kull's id for the one who may.
+ */
+async function requireAppealsBodyRegistrar(tx: Transaction, viewer: Viewer, appeal: LockedAppeal): Promise<string> {
+  const cohortId = appeal.enrolment.cohortId;
+  if (!(await isCohortStaff(viewer, cohortId, tx))) throw new NotFoundError("Fant ikke klagen.");
+  const aboutHealth = carriesHealthData(appeal.letter.kind);
+  const classmate = aboutHealth && (await isStudentOfKull(viewer, cohortId, tx));
+  if (!canRegisterAppealsBodyDecision(viewer, { studentUserId: appeal.enrolment.userId, aboutHealth, viewerIsStudentOfKull: classmate })) {
+    if (isOwnCase(viewer, [appeal.enrolment.userId])) throw new AccessDeniedError(OWN_CASE_MESSAGE);
+    if (classmate && isStaff(viewer)) throw new AccessDeniedError(CLASSMATE_HEALTH_MESSAGE);
+    throw new AccessDeniedError("Det er studieveilederen som registrerer og følger opp klagenemndas vedtak.");
+  }
+  return cohortId;
+}
+
+/**
  * Registers the klagenemnd's decision on a student's klage we sent it, from its letter, and
  * carries it out. Stadfestet: the decision stands for good (the klagenemnd writes to the student
  * itself). Omgjort: done as when the klage is taken here (carryOutReversal), with a letter that
@@ -568,15 +585,7 @@ export async function registerStudentAppealsBodyDecision(viewer: Viewer, appealI
   const result = await withRetry(() =>
     db().$transaction(async (tx) => {
       const appeal = await lockAppeal(tx, appealId);
-      const cohortId = appeal.enrolment.cohortId;
-      if (!(await isCohortStaff(viewer, cohortId, tx))) throw new NotFoundError("Fant ikke klagen.");
-      const aboutHealth = carriesHealthData(appeal.letter.kind);
-      const classmate = aboutHealth && (await isStudentOfKull(viewer, cohortId, tx));
-      if (!canRegisterAppealsBodyDecision(viewer, { studentUserId: appeal.enrolment.userId, aboutHealth, viewerIsStudentOfKull: classmate })) {
-        if (isOwnCase(viewer, [appeal.enrolment.userId])) throw new AccessDeniedError(OWN_CASE_MESSAGE);
-        if (classmate && isStaff(viewer)) throw new AccessDeniedError(CLASSMATE_HEALTH_MESSAGE);
-        throw new AccessDeniedError("Det er studieveilederen som registrerer klagenemndas vedtak.");
-      }
+      const cohortId = await requireAppealsBodyRegistrar(tx, viewer, appeal);
       const current = await tx.studentAppeal.findUniqueOrThrow({ where: { id: appeal.id }, select: { forwardedAt: true } });
       const recorded = await recordAppealsBodyDecision(tx, { type: "StudentAppeal", id: appeal.id, status: appeal.status, forwardedAt: current.forwardedAt }, input, viewer.id, now);
       if (input.outcome !== "REVERSED") return { letters: 0, notCarriedOut: null };
@@ -603,13 +612,7 @@ export async function registerStudentAppealsBodyDecision(viewer: Viewer, appealI
 export async function markStudentAppealsBodyFollowedUp(viewer: Viewer, appealId: string, note: string, now = new Date()): Promise<void> {
   await db().$transaction(async (tx) => {
     const appeal = await lockAppeal(tx, appealId);
-    const cohortId = appeal.enrolment.cohortId;
-    if (!(await isCohortStaff(viewer, cohortId, tx))) throw new NotFoundError("Fant ikke klagen.");
-    const aboutHealth = carriesHealthData(appeal.letter.kind);
-    const classmate = aboutHealth && (await isStudentOfKull(viewer, cohortId, tx));
-    if (!canRegisterAppealsBodyDecision(viewer, { studentUserId: appeal.enrolment.userId, aboutHealth, viewerIsStudentOfKull: classmate })) {
-      throw new AccessDeniedError(isOwnCase(viewer, [appeal.enrolment.userId]) ? OWN_CASE_MESSAGE : classmate && isStaff(viewer) ? CLASSMATE_HEALTH_MESSAGE : "Det er studieveilederen som følger opp klagenemndas vedtak.");
-    }
+    await requireAppealsBodyRegistrar(tx, viewer, appeal);
     await recordAppealsBodyFollowUp(tx, { type: "StudentAppeal", id: appeal.id }, note, viewer.id, now);
   });
 }
