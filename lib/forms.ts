@@ -55,3 +55,15 @@ export function formInput(formData: FormData): Record<string, string | string[]>
   }
   return input;
 }
+
+/** zod's issues as messages by field name ("form" for the whole form). */
+export function fieldErrorsFrom(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): FieldErrors {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "form";
+    // Own keys only: a path named like a property every object has ("constructor") starts empty.
+    if (!Object.hasOwn(fieldErrors, key)) fieldErrors[key] = [];
+    fieldErrors[key]!.push(issue.message);
+  }
+  return fieldErrors;
+}

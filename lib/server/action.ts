@@ -7,7 +7,7 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { formInput, formValues, type ActionState, type FieldErrors } from "@/lib/forms";
+import { fieldErrorsFrom, formInput, formValues, type ActionState } from "@/lib/forms";
 import { hasAnyRole } from "@/lib/permissions";
 import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
 import { databaseRefusal } from "@/lib/server/transactions";
@@ -121,11 +121,5 @@ function failure(thrown: unknown, values: Record<string, string>, at: number): A
   return { ok: false, message: UNEXPECTED_MESSAGE, values, at };
 }
 
-export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "form";
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  return fieldErrors;
-}
+/** zod's issues by field (lib/forms.ts), for the route handlers and actions that parse themselves. */
+export { fieldErrorsFrom };

@@ -23,9 +23,13 @@ export function sanitizeFormText(value: string): string {
   return wellFormed(value).replace(CONTROL_IN_VALUE, "");
 }
 
-/** Whether a field name can be one of ours (no control characters). */
+/**
+ * Whether a field name can be one of ours: no control characters, and not a name every object
+ * already has ("constructor", "__proto__", "toString" …), which the forms' plain objects would
+ * read as that property (the hostile-input test sent "constructor", and an action threw).
+ */
 export function isAcceptableFieldName(name: string): boolean {
-  return !CONTROL_IN_NAME.test(name) && sanitizeFormText(name) === name;
+  return !CONTROL_IN_NAME.test(name) && sanitizeFormText(name) === name && !(name in Object.prototype);
 }
 
 /** A copy of the form with every text value cleaned and fields with unusable names left out. */

@@ -4,7 +4,9 @@ import fc from "fast-check";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { refusedState, NOT_SENT_MESSAGE } from "@/components/ui/use-form-action";
+import { z } from "zod";
 import { formInput, formValues } from "@/lib/forms";
+import { fieldErrorsFrom } from "@/lib/forms";
 import { SERVER_ACTION_TOO_LARGE_MESSAGE } from "@/lib/http/limits";
 import { hasMalformedEncoding, MALFORMED_ADDRESS_MESSAGE } from "@/lib/http/request-path";
 import { KeyedSlots, Slots, UploadSlots } from "@/lib/http/upload-slots";
@@ -109,6 +111,23 @@ describe("the form-data sanitiser", () => {
     expect(clean.getAll("roles")).toEqual(["STUDENT", "FACULTY"]);
     expect((clean.get("file") as File).name).toBe("vitnemål.pdf");
     expect((clean.get("file") as File).size).toBe(file.size);
+  });
+
+  it("drops fields named like a property every object has, so a form never reads «constructor» as one (found by the hostile-input test)", () => {
+    for (const name of ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"]) expect(isAcceptableFieldName(name)).toBe(false);
+    expect(isAcceptableFieldName("status:abc")).toBe(true);
+    const data = new FormData();
+    data.append("constructor", "x".repeat(10));
+    data.append("__proto__", "a");
+    data.append("__proto__", "b");
+    data.append("name", "Åse");
+    expect(formInput(data)).toEqual({ name: "Åse" });
+    expect(formValues(data)).toEqual({ name: "Åse" });
+    expect(Object.getPrototypeOf(formInput(data))).toBe(Object.prototype);
+    // And a zod issue at such a path starts its own list.
+    const parsed = z.object({ constructor: z.string({ error: "Mangler." }) }).safeParse({});
+    expect(parsed.success).toBe(false);
+    expect(fieldErrorsFrom(parsed.error!)).toEqual({ constructor: ["Mangler."] });
   });
 
   it("is what the actions read: formInput and formValues give the cleaned values", () => {
