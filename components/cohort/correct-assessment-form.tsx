@@ -1,13 +1,54 @@
 "use client";
 // The fagansvarlig's correction of an assessment: the other decision, with a written reason the
-// students are told. A correction to "ikke godkjent" on a final attempt is an enkeltvedtak (the
-// page says so beside the form).
-import { correctAssessmentAction } from "@/lib/actions/assessment";
+// students are told. A correction to "ikke godkjent" of an approved final attempt is an
+// enkeltvedtak against the students, so it starts with a forhåndsvarsel (forvaltningsloven § 16):
+// the form then sends the notice, and CorrectionNoticePanel carries it out or withdraws it.
+import { correctAssessmentAction, sendCorrectionNoticeAction } from "@/lib/actions/assessment";
 import { ActionForm } from "@/components/ui/action-form";
+import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { TextAreaField } from "@/components/ui/field";
 
-export function CorrectAssessmentForm({ cohortId, attemptId, current, final }: { cohortId: string; attemptId: string; current: "APPROVED" | "NOT_APPROVED"; final: boolean }) {
+export function CorrectAssessmentForm({
+  cohortId,
+  attemptId,
+  current,
+  final,
+  needsNotice,
+}: {
+  cohortId: string;
+  attemptId: string;
+  current: "APPROVED" | "NOT_APPROVED";
+  final: boolean;
+  /** The correction needs a forhåndsvarsel first (correctionNeedsNotice, decided on the server). */
+  needsNotice: boolean;
+}) {
   const to = current === "APPROVED" ? "NOT_APPROVED" : "APPROVED";
+  if (needsNotice) {
+    return (
+      <ActionForm action={sendCorrectionNoticeAction} hidden={{ cohortId, attemptId }} fieldIdPrefix="varsel-" label="Send forhåndsvarsel">
+        {(state) => (
+          <>
+            <p className="text-sm">
+              Dette er siste innlevering. Rettes den til ikke godkjent, mister studentene retten til å gå opp til eksamen med kullet. Før du retter, får hver student et
+              forhåndsvarsel med begrunnelsen og to uker til å uttale seg (forvaltningsloven § 16). Til saken er avgjort, står arbeidskravet som godkjent.
+            </p>
+            <TextAreaField
+              id="varsel-reason"
+              name="reason"
+              label="Hvorfor kan vurderingen bli rettet?"
+              hint="Studentene ser dette i varselet. Skriv det de trenger for å kunne svare."
+              defaultValue={state.ok ? "" : (state.values?.reason ?? "")}
+              errors={state.fieldErrors?.reason}
+              required
+            />
+            <ConfirmSubmit label="Send forhåndsvarsel" title="Sende forhåndsvarsel?" confirmLabel="Ja, send varselet" className="btn-secondary">
+              <p>Hver student i gruppen får et brev med begrunnelsen og fristen for å uttale seg. Vurderingen endres ikke nå.</p>
+            </ConfirmSubmit>
+          </>
+        )}
+      </ActionForm>
+    );
+  }
   return (
     <ActionForm
       action={correctAssessmentAction}
@@ -23,8 +64,8 @@ export function CorrectAssessmentForm({ cohortId, attemptId, current, final }: {
           name="reason"
           label="Hvorfor rettes vurderingen?"
           hint={
-            to === "NOT_APPROVED" && final
-              ? "Dette er siste innlevering: hver student får et vedtak (enkeltvedtak) med begrunnelsen, hjemmelen og klagefristen."
+            to === "APPROVED" && final
+              ? "Har studentene fått vedtak om ikke godkjent, får de brev om at vedtaket ikke lenger gjelder. Rettingen logges."
               : "Studentene får begrunnelsen på e-post, og rettingen logges."
           }
           defaultValue={state.ok ? "" : (state.values?.reason ?? "")}

@@ -8,12 +8,23 @@ import { requestJob } from "@/lib/jobs/queue";
 import { defineAction } from "@/lib/server/action";
 import { approveReadLedertrening, assessSubmission } from "@/lib/server/cohorts/assessment";
 import { correctAssessment } from "@/lib/server/cohorts/assessment-changes";
+import { carryOutCorrection, sendCorrectionNotice, withdrawCorrectionNotice } from "@/lib/server/cohorts/correction-notices";
+import { formatDateNb } from "@/lib/domain/format";
 import { optionalText } from "@/lib/validation/common";
 import { list } from "@/lib/validation/cohort";
 import { recordId } from "@/lib/validation/ids";
 
 const STAFF = ["FACULTY", "ADVISER", "ADMIN"] as const;
 const cohortId = recordId("Kullet");
+const reasonText = (missing: string) =>
+  z.string({ error: missing }).trim().min(1, missing).max(4000, "Begrunnelsen kan ha høyst 4000 tegn.");
+
+/** Every page that shows the attempt, its standing or the letters. */
+function revalidateAssessment(cohortIdValue: string) {
+  revalidatePath(`/kull/${cohortIdValue}`, "layout");
+  revalidatePath("/faglaerer");
+  revalidatePath("/student", "layout");
+}
 
 export const assessSubmissionAction = defineAction({
   roles: STAFF,
@@ -66,14 +77,54 @@ export const correctAssessmentAction = defineAction({
   }),
   async handler({ viewer, input }) {
     const result = await correctAssessment(viewer, input);
-    revalidatePath(`/kull/${input.cohortId}`, "layout");
-    revalidatePath("/faglaerer");
-    revalidatePath("/student", "layout");
+    revalidateAssessment(input.cohortId);
     return {
       message:
         `Vurderingen er rettet: ${result.title} er ${result.decision === "APPROVED" ? "godkjent" : "ikke godkjent"}. ` +
         (result.letters > 0 ? "Vedtaksbrev er sendt, og rettingen er logget med begrunnelsen." : "Studentene får e-post, og rettingen er logget med begrunnelsen."),
       values: {},
     };
+  },
+});
+
+/** Forhåndsvarsel before an approved final attempt is corrected to "ikke godkjent" (forvaltningsloven § 16). */
+export const sendCorrectionNoticeAction = defineAction({
+  roles: STAFF,
+  schema: z.object({
+    cohortId,
+    attemptId: recordId("Innleveringen"),
+    reason: reasonText("Skriv hvorfor vurderingen kan bli rettet. Studentene ser begrunnelsen i varselet."),
+  }),
+  async handler({ viewer, input }) {
+    const result = await sendCorrectionNotice(viewer, input);
+    revalidateAssessment(input.cohortId);
+    return {
+      message: `Forhåndsvarsel er sendt til ${result.members > 1 ? `de ${result.members} i gruppen` : "studenten"}, med frist ${formatDateNb(result.respondBy)} for å uttale seg. ${result.title} står som godkjent til du har gjennomført rettingen.`,
+      values: {},
+    };
+  },
+});
+
+export const carryOutCorrectionAction = defineAction({
+  roles: STAFF,
+  schema: z.object({
+    cohortId,
+    noticeId: recordId("Forhåndsvarselet"),
+    grounds: reasonText("Skriv begrunnelsen for vedtaket. Den skal ta stilling til det studentene har skrevet."),
+  }),
+  async handler({ viewer, input }) {
+    const result = await carryOutCorrection(viewer, input);
+    revalidateAssessment(input.cohortId);
+    return { message: `Vurderingen er rettet: ${result.title} er ikke godkjent. Vedtaksbrev med klagefrist er sendt, og rettingen er logget.`, values: {} };
+  },
+});
+
+export const withdrawCorrectionNoticeAction = defineAction({
+  roles: STAFF,
+  schema: z.object({ cohortId, noticeId: recordId("Forhåndsvarselet"), note: optionalText("Merknaden", 2000) }),
+  async handler({ viewer, input }) {
+    const result = await withdrawCorrectionNotice(viewer, { ...input, note: input.note ?? null });
+    revalidateAssessment(input.cohortId);
+    return { message: `Forhåndsvarselet er trukket tilbake. ${result.title} er fortsatt godkjent, og studentene har fått brev om det.`, values: {} };
   },
 });

@@ -10,6 +10,7 @@ import { defineAction } from "@/lib/server/action";
 import { sendAbsenceNotice, withdrawAbsenceNotice } from "@/lib/server/students/absence-notices";
 import { createCalendarFeed, revokeCalendarFeed } from "@/lib/server/students/calendar";
 import { addGroupMember, confirmGroupMembership, leaveGroup } from "@/lib/server/students/group";
+import { respondToCorrectionNotice } from "@/lib/server/cohorts/correction-notices";
 import { isRecordId, recordId } from "@/lib/validation/ids";
 import { absenceNoticeFields, withdrawNoticeFields } from "@/lib/validation/student";
 
@@ -91,5 +92,21 @@ export const addGroupMemberAction = defineAction({
     const result = await addGroupMember(viewer, input.submissionId, input.enrolmentId);
     revalidatePath("/student", "layout");
     return { message: `${result.name} er lagt til i gruppen og må bekrefte det selv. Alle i gruppen får e-post.`, values: {} };
+  },
+});
+
+/** The student's uttalelse to a forhåndsvarsel (lib/server/cohorts/correction-notices.ts). */
+export const respondToCorrectionNoticeAction = defineAction({
+  roles: STUDENT,
+  schema: z.object({
+    noticeId: recordId("Forhåndsvarselet"),
+    text: z.string({ error: "Skriv uttalelsen din." }).trim().min(1, "Skriv hva du vil si om saken.").max(8000, "Uttalelsen kan ha høyst 8000 tegn."),
+  }),
+  async handler({ viewer, input }) {
+    const result = await respondToCorrectionNotice(viewer, input);
+    revalidatePath("/student", "layout");
+    return {
+      message: `${result.updated ? "Uttalelsen er endret" : "Uttalelsen er sendt"}. Fagansvarlig leser den før saken avgjøres. Du kan endre den til saken er avgjort.`,
+    };
   },
 });

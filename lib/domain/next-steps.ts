@@ -25,6 +25,8 @@ export interface NextStepsInput {
     deadline: string;
     /** "Ikke godkjent" on the final attempt: no new hand-in, an enkeltvedtak under Brev instead. */
     final?: boolean;
+    /** A forhåndsvarsel that the approval may be corrected (lib/domain/correction-notice.ts), undecided. */
+    notice?: { respondBy: string; responded: boolean } | null;
   }[];
   samlinger: ScheduledSamling[];
   /**
@@ -91,6 +93,19 @@ export function studentNextSteps(input: NextStepsInput): NextStep[] {
       tone: warning === "LAST_ABSENCE" ? "urgent" : "info",
       text: attendanceProgress(attendance).outlook,
       target: { kind: "attendance" },
+    });
+  }
+
+  // A forhåndsvarsel: the approval may be corrected, and she may speak before it is decided.
+  for (const item of input.arbeidskrav) {
+    if (!item.notice) continue;
+    steps.push({
+      key: `arbeidskrav-notice-${item.id}`,
+      tone: item.notice.responded ? "info" : "urgent",
+      text: item.notice.responded
+        ? `Du har uttalt deg til forhåndsvarselet om ${item.title}. Saken er ikke avgjort ennå; til da står arbeidskravet som godkjent.`
+        : `Du har fått forhåndsvarsel om at ${item.title} kan bli rettet til ikke godkjent. Du kan uttale deg innen ${date(item.notice.respondBy)}.`,
+      target: { kind: "arbeidskrav", id: item.id },
     });
   }
 

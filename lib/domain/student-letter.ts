@@ -49,7 +49,9 @@ export type StudentLetterKind =
   | "LEAVE_CANCELLED"
   | "WITHDRAWAL_CONFIRMED"
   | "COMPLETION_CONFIRMED"
-  | "TRANSFER_CONFIRMED";
+  | "TRANSFER_CONFIRMED"
+  | "CORRECTION_NOTICE"
+  | "CORRECTION_NOTICE_WITHDRAWN";
 
 export const STUDENT_LETTER_KINDS: readonly StudentLetterKind[] = [
   "ARBEIDSKRAV_NOT_APPROVED",
@@ -66,6 +68,8 @@ export const STUDENT_LETTER_KINDS: readonly StudentLetterKind[] = [
   "WITHDRAWAL_CONFIRMED",
   "COMPLETION_CONFIRMED",
   "TRANSFER_CONFIRMED",
+  "CORRECTION_NOTICE",
+  "CORRECTION_NOTICE_WITHDRAWN",
 ];
 
 /** What each kind is called in lists ("Vedtak om arbeidskrav"). */
@@ -84,6 +88,8 @@ export const STUDENT_LETTER_KIND_LABELS: Record<StudentLetterKind, string> = {
   WITHDRAWAL_CONFIRMED: "Bekreftelse på at du har sluttet",
   COMPLETION_CONFIRMED: "Bekreftelse på fullført videreutdanning",
   TRANSFER_CONFIRMED: "Overføring til senere kull",
+  CORRECTION_NOTICE: "Forhåndsvarsel",
+  CORRECTION_NOTICE_WITHDRAWN: "Forhåndsvarsel trukket tilbake",
 };
 
 /**
@@ -114,6 +120,10 @@ export const KLAGE_HANDLER: Record<StudentLetterKind, KlageHandler | null> = {
   WITHDRAWAL_CONFIRMED: null,
   COMPLETION_CONFIRMED: null,
   TRANSFER_CONFIRMED: null,
+  // A forhåndsvarsel is not a decision (forvaltningsloven § 16): the student speaks to it, and
+  // may klage on the decision that may follow.
+  CORRECTION_NOTICE: null,
+  CORRECTION_NOTICE_WITHDRAWN: null,
 };
 
 /**
@@ -155,10 +165,34 @@ export const ANSWERS_EARLIER_LETTER: Record<StudentLetterKind, boolean> = {
   WITHDRAWAL_CONFIRMED: false,
   COMPLETION_CONFIRMED: false,
   TRANSFER_CONFIRMED: false,
+  CORRECTION_NOTICE: false,
+  CORRECTION_NOTICE_WITHDRAWN: true,
 };
 
 export function opensCase(kind: StudentLetterKind): boolean {
   return !ANSWERS_EARLIER_LETTER[kind];
+}
+
+/**
+ * A decision announced by a forhåndsvarsel (lib/domain/correction-notice.ts) continues the
+ * notice's case: the notice opened it, the decision is made in it. The decision is still a letter
+ * that opens a case where there was no notice.
+ */
+export const DECIDES_NOTICE: Partial<Record<StudentLetterKind, StudentLetterKind>> = { ARBEIDSKRAV_NOT_APPROVED: "CORRECTION_NOTICE" };
+
+/** Whether a letter of `kind` may carry the case of an earlier letter of `earlierKind`. */
+export function continuesCaseOf(kind: StudentLetterKind, earlierKind: StudentLetterKind): boolean {
+  return !opensCase(kind) || DECIDES_NOTICE[kind] === earlierKind;
+}
+
+/**
+ * The kinds whose case number no other letter carries (the partial unique index
+ * StudentLetter_caseNumber_opened_key): those that open a case, except a notice, whose case the
+ * decision it announces continues. The notice draws its number from the sequence like every
+ * letter that opens a case, so no other case has it.
+ */
+export function holdsCaseAlone(kind: StudentLetterKind): boolean {
+  return opensCase(kind) && !Object.values(DECIDES_NOTICE).includes(kind);
 }
 
 /** The laws every decision on a student's studies rests on, named plainly. */
@@ -247,6 +281,8 @@ export type StudentLetterFacts =
       group: string[] | null;
       /** The decision is a correction of an approval by the cohort's fagansvarlig. */
       corrected: boolean;
+      /** The forhåndsvarsel the correction was announced by, and the day this member spoke to it (null: did not). */
+      notice?: { sentOn: string; respondBy: string; respondedOn: string | null };
     }
   | {
       kind: "EXAM_ADMISSION_REFUSED";
@@ -317,7 +353,22 @@ export type StudentLetterFacts =
       attendance: { days: number; samlinger: number[] };
       /** The new kull's first samling day the student is expected at, if any is left. */
       firstDay: string | null;
-    };
+    }
+  | {
+      /** Forhåndsvarsel: the fagansvarlig intends to correct an approved final attempt to "ikke godkjent". */
+      kind: "CORRECTION_NOTICE";
+      arbeidskrav: { title: string };
+      attempt: number;
+      maxAttempts: number;
+      /** The day the attempt was approved. */
+      approvedOn: string;
+      /** The fagansvarlig's reason for the intended correction. */
+      reason: string;
+      /** The last day to speak (correctionNoticeDeadline). */
+      respondBy: string;
+      group: string[] | null;
+    }
+  | { kind: "CORRECTION_NOTICE_WITHDRAWN"; notice: EarlierLetter; note: string | null };
 
 /** A sitting as a letter names it: "Ordinær eksamen: Individuell skriftlig hjemmeeksamen". */
 export interface DeferralSitting {
@@ -361,6 +412,15 @@ function klageRight(input: StudentLetterParty, deadline: string): LetterSection 
       "Du klager under «Brev» i studentportalen. Skriv hva du klager på og hvorfor. Klagen behandles av en annen enn den som fattet vedtaket. " +
       `Får du ikke medhold, sender vi klagen til ${APPEALS_BODY}.`,
   });
+}
+
+/** In the decision that follows a forhåndsvarsel: the notice, and whether this student spoke to it. */
+function noticeSpokenTo(notice: { sentOn: string; respondBy: string; respondedOn: string | null }, group: string[] | null): string {
+  const sent = `Du fikk forhåndsvarsel ${formatDateNb(notice.sentOn)}, med frist ${formatDateNb(notice.respondBy)} for å uttale deg.`;
+  const spoken = notice.respondedOn
+    ? ` Vi fikk uttalelsen din ${formatDateNb(notice.respondedOn)}, og fagansvarlig har vurdert den${group && group.length > 1 ? " sammen med det de andre i gruppen skrev" : ""}.`
+    : ` Vi fikk ingen uttalelse fra deg${group && group.length > 1 ? "; fagansvarlig har vurdert det de andre i gruppen skrev" : ""}.`;
+  return sent + spoken;
 }
 
 function osloDay(instant: Date): string {
@@ -456,7 +516,11 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
           legalBasisSection(rules, "ENKELTVEDTAK"),
           {
             heading: "Begrunnelse",
-            paragraphs: [`${input.corrected ? "Fagansvarliges begrunnelse for rettingen" : "Faglærerens vurdering"} (${formatDateNb(input.assessedOn)}):`, grounds],
+            paragraphs: [
+              ...(input.notice ? [noticeSpokenTo(input.notice, input.group)] : []),
+              `${input.corrected ? "Fagansvarliges begrunnelse for rettingen" : "Faglærerens vurdering"} (${formatDateNb(input.assessedOn)}):`,
+              grounds,
+            ],
           },
           klageRight(input, deadline),
           closing,
@@ -791,6 +855,63 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
         legalBasis: null,
       };
     }
+    case "CORRECTION_NOTICE": {
+      if (input.attempt < input.maxAttempts) throw new RangeError("a notice is given only before an enkeltvedtak: the final attempt");
+      const intended = [
+        `${input.arbeidskrav.title} (${input.cohortName}) ble vurdert til godkjent ${formatDateNb(input.approvedOn)}. Fagansvarlig vurderer å rette vurderingen til ikke godkjent.`,
+        `Det var den ${attemptOrdinal(input.attempt)} innleveringen, og studieplanen gir ${countNoun(input.maxAttempts, "innlevering", "innleveringer")} av hvert arbeidskrav. ` +
+          `Blir vurderingen rettet, er arbeidskravet endelig ikke godkjent, og du har ikke rett til å gå opp til eksamen med ${input.cohortName}.`,
+      ];
+      if (input.group && input.group.length > 1) {
+        intended.push(`Innleveringen var et gruppearbeid (${joinNb(input.group)}). Alle i gruppen får dette varselet, og alle kan uttale seg.`);
+      }
+      intended.push("Dette er ikke et vedtak. Til saken er avgjort, står arbeidskravet som godkjent.");
+      return {
+        kind: input.kind,
+        subject: `Forhåndsvarsel: ${input.arbeidskrav.title} kan bli rettet til ikke godkjent`,
+        title: "Forhåndsvarsel om retting av vurdering",
+        sections: [
+          greeting,
+          { heading: "Hva vi vurderer", paragraphs: intended },
+          { heading: "Hvorfor", paragraphs: [ownWords(input.reason, "reason")] },
+          {
+            heading: "Du kan uttale deg",
+            paragraphs: [
+              `Før det blir gjort vedtak, kan du uttale deg om saken (forvaltningsloven § 16). Fristen er ${formatDateNb(input.respondBy)}. ` +
+                "Du skriver uttalelsen under arbeidskravet i studentportalen. Du har rett til å se dokumentene i saken (forvaltningsloven § 18).",
+              "Vi gjør ikke vedtak før fristen har gått, med mindre alle som har fått varselet, har uttalt seg før. " +
+                "Blir vurderingen rettet, får du et vedtak med begrunnelse, der det du har skrevet er vurdert, og du kan klage på det.",
+            ],
+          },
+          closing,
+        ],
+        klageDeadline: null,
+        enkeltvedtak: false,
+        grounds: null,
+        legalBasis: null,
+      };
+    }
+    case "CORRECTION_NOTICE_WITHDRAWN":
+      return {
+        kind: input.kind,
+        subject: `Forhåndsvarselet er trukket tilbake: ${input.notice.matter}`,
+        title: "Forhåndsvarsel trukket tilbake",
+        sections: [
+          greeting,
+          {
+            heading: "Vurderingen står",
+            paragraphs: [
+              `Forhåndsvarselet ${earlier(input.notice)} er trukket tilbake. Vurderingen blir ikke rettet: ${input.notice.matter} er fortsatt godkjent, og du trenger ikke gjøre noe.`,
+              ...(input.note?.trim() ? [ownWords(input.note, "note")] : []),
+            ],
+          },
+          closing,
+        ],
+        klageDeadline: null,
+        enkeltvedtak: false,
+        grounds: null,
+        legalBasis: null,
+      };
     case "DECISION_CHANGED":
       return {
         kind: input.kind,

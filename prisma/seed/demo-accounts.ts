@@ -38,6 +38,8 @@ export const DEMO_STUDENTS = {
   deferred: { email: "student.utsatt@demo.no", name: "Ulla Utsatt" },
   /** The running cohort: on leave (permisjon) since before samling 5 (prisma/seed/demo-enrolments.ts). */
   onLeave: { email: "student.permisjon@demo.no", name: "Petra Permisjon" },
+  /** The running cohort: a forhåndsvarsel that his approved fagnotat 1 may be corrected; he has spoken, the deadline has passed. */
+  notice: { email: "student.varsel@demo.no", name: "Lars Varsel" },
   /** Moved from the cohort about to sit the exam to the running one, with credited arbeidskrav and days. */
   transferred: { email: "student.overfort@demo.no", name: "Olav Overført" },
 } as const;

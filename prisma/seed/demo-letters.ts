@@ -11,14 +11,19 @@
 //   stands). Ledertreningsoppgave 2: vedtak by Hanne, klage not taken by Frida and sent to the
 //   appeals body. With four of five approved she was refused admission to the exam by Frida three
 //   days ago, and appealed yesterday: the klage waits for an adviser (veileder@demo.no).
-// Siri and Vilde are students the main chapter made (picked by their data, renamed, given the demo
+// - Lars Varsel (student.varsel@demo.no, the running cohort): his last hand-in of fagnotat 1 was
+//   approved; Frida has since sent a forhåndsvarsel that it may be corrected to «ikke godkjent»,
+//   he has spoken to it, and its deadline has passed: hers to decide (or withdraw).
+// Siri, Vilde and Lars are students the main chapter made (picked by their data, renamed, given the demo
 // password), so the number of students and everyone else's names stay as they were.
 // Deterministic for a given day; invented people only.
 import type { Database } from "@/lib/db/client";
 import { osloDate, startOfDayInOslo } from "@/lib/domain/application-deadline";
 import { attendanceCounts } from "@/lib/domain/attendance";
 import { studentArbeidskravStanding } from "@/lib/domain/arbeidskrav";
+import { correctionNoticeDeadline } from "@/lib/domain/correction-notice";
 import { addDays } from "@/lib/domain/dates";
+import { day } from "@/lib/dates";
 import { evaluateEligibility } from "@/lib/domain/eligibility";
 import { examRefusalReasons } from "@/lib/domain/exam";
 import { isoDate } from "@/lib/to-domain";
@@ -318,5 +323,56 @@ export async function seedLettersDemo(
     filedAt: daysAgo(1, 19),
   });
 
-  return "brev og klager: Sander (klage tatt til følge), Siri (siste innlevering venter), Vilde (ett brev av hvert slag, klage på eksamen venter)";
+  // ── Lars: a forhåndsvarsel that his approved fagnotat 1 may be corrected ────────────────────
+  // His second and last hand-in was approved; Frida (fagansvarlig) found since that a part of it
+  // follows a published article without a reference, and sent a forhåndsvarsel 20 days ago (two
+  // weeks and a holiday or two later, the deadline has passed whatever today is). He
+  // spoke to it a week later, so the correction is hers to decide.
+  const larsCandidates = await db.enrolment.findMany({
+    where: {
+      cohortId: context.runningCohortId,
+      submissionMembers: { some: { arbeidskravId: fagnotat1.id, submission: { status: "APPROVED", attempts: { some: { attempt: 2, status: "APPROVED" } } } } },
+    },
+    orderBy: { user: { email: "asc" } },
+    select: { id: true, userId: true, user: { select: { email: true } }, submissionMembers: { where: { arbeidskravId: fagnotat1.id }, select: { submissionId: true } } },
+  });
+  const lars = larsCandidates.find((candidate) => !NAMED.has(candidate.user.email))!;
+  await db.user.update({ where: { id: lars.userId }, data: { ...DEMO_STUDENTS.notice, passwordHash: context.passwordHash } });
+  const larsAttempt = await db.submissionAttempt.findFirstOrThrow({
+    where: { submissionId: lars.submissionMembers[0]!.submissionId, attempt: 2 },
+    select: { id: true, assessedAt: true },
+  });
+  const noticeSent = daysAgo(20, 11);
+  const noticeReason =
+    "Avsnittet om ledelse i endring (side 3–4) er nesten ordrett likt en publisert artikkel, uten kildehenvisning. Da oppfyller ikke notatet kravet om selvstendig arbeid og bruk av kilder.";
+  const notice = await db.correctionNotice.create({
+    data: { attemptId: larsAttempt.id, reason: noticeReason, sentById: frida.id, sentAt: noticeSent, respondBy: day(correctionNoticeDeadline(osloDate(noticeSent))) },
+  });
+  const noticeLetter = await createStudentLetter(db, {
+    enrolmentId: lars.id,
+    facts: {
+      kind: "CORRECTION_NOTICE",
+      arbeidskrav: { title: fagnotat1.title },
+      attempt: 2,
+      maxAttempts: fagnotat1.maxAttempts,
+      approvedOn: osloDate(larsAttempt.assessedAt!),
+      reason: noticeReason,
+      respondBy: correctionNoticeDeadline(osloDate(noticeSent)),
+      group: null,
+    },
+    decidedBy: { id: frida.id, name: frida.name, title: "Fagansvarlig" },
+    about: { type: "CorrectionNotice", id: notice.id },
+    at: noticeSent,
+  });
+  await db.correctionNoticeRecipient.create({
+    data: {
+      noticeId: notice.id,
+      enrolmentId: lars.id,
+      letterId: noticeLetter.id,
+      response: "Jeg brukte artikkelen i et utkast og mistet henvisningen da jeg slo sammen to versjoner. Henvisningen står i litteraturlisten, og jeg kan levere notatet med kildehenvisning i teksten.",
+      respondedAt: daysAgo(12, 20),
+    },
+  });
+
+  return "brev og klager: Sander (klage tatt til følge), Siri (siste innlevering venter), Vilde (ett brev av hvert slag, klage på eksamen venter), Lars (forhåndsvarsel om retting, fristen er ute)";
 }

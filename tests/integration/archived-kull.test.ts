@@ -35,6 +35,8 @@ const CLOSED_TABLES = [
   "Basisgruppe",
   "CohortSamling",
   "CohortTeacher",
+  "CorrectionNotice",
+  "CorrectionNoticeRecipient",
   "Document",
   "Enrolment",
   "Exam",

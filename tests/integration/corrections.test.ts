@@ -1,10 +1,12 @@
 // Corrections after the fact. An assessment is corrected only by the cohort's fagansvarlig, with a
 // written reason, on the latest assessed attempt: audited (before, after, reason), the students
-// told by e-mail, and "ikke godkjent" on a final attempt is the enkeltvedtak (a letter each); an
-// approval that lifts such a decision is a letter too. An attendance correction tells the student
+// told by e-mail, and "ikke godkjent" on a final attempt is the enkeltvedtak (a letter each),
+// made only after a forhåndsvarsel (tests/integration/correction-notices.test.ts has the rest);
+// an approval that lifts such a decision is a letter too. An attendance correction tells the student
 // whose registration it changes (one e-mail per change) and shows its reason in the day's history.
 import { beforeAll, describe, expect, it } from "vitest";
-import { correctAssessmentAction } from "@/lib/actions/assessment";
+import { carryOutCorrectionAction, correctAssessmentAction, sendCorrectionNoticeAction } from "@/lib/actions/assessment";
+import { respondToCorrectionNoticeAction } from "@/lib/actions/student";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { klageDeadline } from "@/lib/domain/klage";
 import { saveDayAttendanceAction } from "@/lib/actions/attendance";
@@ -102,18 +104,43 @@ describe("correcting an assessment", () => {
     expect(await db().studentLetter.count({ where: { enrolmentId: student(0).enrolmentId } })).toBe(0);
   });
 
-  it("approved → not approved on a final attempt: the enkeltvedtak, a letter with the reason as grounds; back to approved: a letter that it no longer stands", async () => {
+  it("approved → not approved on a final attempt: only after a forhåndsvarsel, then the enkeltvedtak in the notice's case; back to approved: a letter that it no longer stands", async () => {
     await assessSubmission(world.colleague, { cohortId: world.cohortId, attemptId: attempts.get("final")!, decision: "APPROVED", feedback: null });
     await signInAs(world.users.teacher);
-    const down = await submit(correctAssessmentAction, { cohortId: world.cohortId, attemptId: attempts.get("final")!, decision: "NOT_APPROVED", reason: "Oppsummeringen mangler helt." });
-    expect(down).toMatchObject({ ok: true, message: expect.stringContaining("Vedtaksbrev er sendt") });
-    const [letter] = await db().studentLetter.findMany({ where: { enrolmentId: student(2).enrolmentId } });
-    expect(letter).toMatchObject({ kind: "ARBEIDSKRAV_NOT_APPROVED", grounds: "Oppsummeringen mangler helt.", decidedById: world.teacher.id, enkeltvedtak: true });
+    // Straight to «ikke godkjent» is refused: the students are to be heard first (fvl. § 16).
+    expect(await submit(correctAssessmentAction, { cohortId: world.cohortId, attemptId: attempts.get("final")!, decision: "NOT_APPROVED", reason: "Oppsummeringen mangler helt." })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("forhåndsvarsel"),
+      values: { reason: "Oppsummeringen mangler helt." },
+    });
+    expect((await db().submissionAttempt.findUniqueOrThrow({ where: { id: attempts.get("final")! } })).status).toBe("APPROVED");
+    expect(await submit(sendCorrectionNoticeAction, { cohortId: world.cohortId, attemptId: attempts.get("final")!, reason: "Oppsummeringen ser ut til å mangle." })).toMatchObject({
+      ok: true,
+      message: expect.stringContaining("Forhåndsvarsel er sendt til studenten"),
+    });
+    const [noticeLetter] = await db().studentLetter.findMany({ where: { enrolmentId: student(2).enrolmentId } });
+    expect(noticeLetter).toMatchObject({ kind: "CORRECTION_NOTICE", enkeltvedtak: false, klageDeadline: null });
+    const notice = await db().correctionNotice.findFirstOrThrow({ where: { attemptId: attempts.get("final")! } });
+    // She speaks; with everyone heard the fagansvarlig need not wait for the deadline.
+    await signInAs(await db().user.findUniqueOrThrow({ where: { id: student(2).userId } }));
+    expect(await submit(respondToCorrectionNoticeAction, { noticeId: notice.id, text: "Oppsummeringen står på siste side." })).toMatchObject({ ok: true });
+    await signInAs(world.users.teacher);
+    const down = await submit(carryOutCorrectionAction, { cohortId: world.cohortId, noticeId: notice.id, grounds: "Oppsummeringen mangler helt; siste side er litteraturlisten." });
+    expect(down).toMatchObject({ ok: true, message: expect.stringContaining("Vedtaksbrev med klagefrist er sendt") });
+    const [, letter] = await db().studentLetter.findMany({ where: { enrolmentId: student(2).enrolmentId }, orderBy: { decidedAt: "asc" } });
+    expect(letter).toMatchObject({
+      kind: "ARBEIDSKRAV_NOT_APPROVED",
+      grounds: "Oppsummeringen mangler helt; siste side er litteraturlisten.",
+      decidedById: world.teacher.id,
+      enkeltvedtak: true,
+      caseNumber: noticeLetter!.caseNumber,
+    });
+    expect(letter!.body).toContain("Vi fikk uttalelsen din");
     expect(letter!.body).toContain("Fagansvarlig har rettet vurderingen av innleveringen din fra godkjent til ikke godkjent.");
     expect(letter!.klageDeadline!.toISOString().slice(0, 10)).toBe(klageDeadline(osloDate(new Date())));
     expect(await db().auditLog.findFirstOrThrow({ where: { action: "submission.correct", entityId: attempts.get("final") } })).toMatchObject({
       before: { status: "APPROVED" },
-      after: { status: "NOT_APPROVED", reason: "Oppsummeringen mangler helt." },
+      after: { status: "NOT_APPROVED", reason: "Oppsummeringen mangler helt; siste side er litteraturlisten.", noticeId: notice.id },
     });
     // The letter's e-mail is the news: no separate correction e-mail to the same student.
     expect(await db().mailMessage.count({ where: { dedupeKey: { startsWith: "assessment-corrected:" }, userId: student(2).userId } })).toBe(0);
@@ -130,8 +157,8 @@ describe("correcting an assessment", () => {
     const up = await correctAssessment(world.teacher, { cohortId: world.cohortId, attemptId: attempts.get("final")!, decision: "APPROVED", reason: "Oppsummeringen står på siste side." });
     expect(up).toMatchObject({ letters: 1 });
     const letters = await db().studentLetter.findMany({ where: { enrolmentId: student(2).enrolmentId }, orderBy: { decidedAt: "asc" } });
-    expect(letters.map((row) => row.kind)).toEqual(["ARBEIDSKRAV_NOT_APPROVED", "DECISION_CHANGED"]);
-    expect(letters[1]!.body).toContain("Ledertreningsoppgave 3 er godkjent.");
+    expect(letters.map((row) => row.kind)).toEqual(["CORRECTION_NOTICE", "ARBEIDSKRAV_NOT_APPROVED", "DECISION_CHANGED"]);
+    expect(letters[2]!.body).toContain("Ledertreningsoppgave 3 er godkjent.");
     expect(await db().auditLog.count({ where: { action: "submission.correct", entityId: attempts.get("final") } })).toBe(2);
   });
 });

@@ -2,7 +2,7 @@
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectRaw, db } from "./support";
-import { opensCase, STUDENT_LETTER_KINDS } from "@/lib/domain/student-letter";
+import { holdsCaseAlone, STUDENT_LETTER_KINDS } from "@/lib/domain/student-letter";
 import {
   cohortDays,
   createApplication,
@@ -223,11 +223,11 @@ describe("checks on values", () => {
 });
 
 describe("case numbers", () => {
-  it("the index that opens a case once names exactly the kinds that answer an earlier letter (the domain's table)", async () => {
+  it("the index that opens a case once leaves out exactly the kinds that share a case (the domain's holdsCaseAlone)", async () => {
     const { rows } = await raw.query<{ indexdef: string }>(`SELECT indexdef FROM pg_indexes WHERE indexname = 'StudentLetter_caseNumber_opened_key'`);
     const excluded = [...rows[0]!.indexdef.matchAll(/'([A-Z_]+)'::"StudentLetterKind"/g)].map((match) => match[1]);
     expect(rows[0]!.indexdef).toMatch(/NOT IN|<> ALL/);
-    expect(excluded.sort()).toEqual(STUDENT_LETTER_KINDS.filter((kind) => !opensCase(kind)).sort());
+    expect(excluded.sort()).toEqual(STUDENT_LETTER_KINDS.filter((kind) => !holdsCaseAlone(kind)).sort());
   });
 
   it("a letter that opens a case cannot take a number already opened; the end of a leave carries its grant's", async () => {

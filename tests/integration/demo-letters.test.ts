@@ -1,12 +1,14 @@
 // The letters of the demo story (prisma/seed/demo-letters.ts) are what the README promises: Sander
 // has a vedtak and the letter on his klage taken; Vilde has a letter of every kind and a klage on
 // the exam that the demo adviser may decide (and Frida, who refused her, may not); Siri's last
-// hand-in waits; Hanne signs in. The exam beyond the first sitting (prisma/seed/demo-exams.ts):
+// hand-in waits; Lars has a forhåndsvarsel Frida may now decide; Hanne signs in. The exam beyond the first sitting (prisma/seed/demo-exams.ts):
 // Nora failed and is registered for the ny eksamen, Fredrik failed and may register, Ulla was
 // granted utsatt eksamen.
 import { beforeAll, describe, expect, it } from "vitest";
 import { STUDENT_LETTER_KINDS } from "@/lib/domain/student-letter";
 import { getSubmissionForAssessment } from "@/lib/server/cohorts/assessment";
+import { listPendingNotices } from "@/lib/server/cohorts/correction-notices";
+import { getStudentArbeidskrav } from "@/lib/server/students/arbeidskrav";
 import { listCohortAppeals } from "@/lib/server/student-letters/appeals";
 import { listStudentLetters } from "@/lib/server/student-letters/queries";
 import { getStudentOverview } from "@/lib/server/students/overview";
@@ -26,6 +28,24 @@ async function viewerOf(email: string): Promise<Viewer> {
 }
 
 describe("the demo's letters", () => {
+  it("Lars: a forhåndsvarsel on his approved fagnotat 1, spoken to, past its deadline: Frida's to decide", async () => {
+    const lars = await viewerOf("student.varsel@demo.no");
+    expect(lars.name).toBe("Lars Varsel");
+    const letters = await listStudentLetters(lars, NOW);
+    expect(letters.map((letter) => letter.kind)).toEqual(["CORRECTION_NOTICE"]);
+    const [overview] = await getStudentOverview(lars, NOW);
+    const fagnotat = overview!.arbeidskrav.find((item) => item.number === 1)!;
+    expect(fagnotat).toMatchObject({ status: "APPROVED", pendingNotice: { responded: true } });
+    const page = await getStudentArbeidskrav(lars, fagnotat.id);
+    expect(page.notices).toMatchObject([{ status: "PENDING", mayRespond: true, response: expect.stringContaining("litteraturlisten") }]);
+    const frida = await viewerOf("faglaerer@demo.no");
+    const [pending] = await listPendingNotices(frida, NOW);
+    expect(pending).toMatchObject({ ready: true, members: ["Lars Varsel"], title: fagnotat.title });
+    const submission = await getSubmissionForAssessment(frida, pending!.cohortId, pending!.submissionId);
+    expect(submission.notices).toMatchObject([{ status: "PENDING", notReady: null }]);
+    expect(submission).toMatchObject({ academicLead: true, canCorrect: false });
+  });
+
   it("Sander: a vedtak on fagnotat 1, a klage taken by Tor, fagnotat 1 approved", async () => {
     const sander = await viewerOf("student@demo.no");
     const letters = await listStudentLetters(sander, NOW);
@@ -43,11 +63,11 @@ describe("the demo's letters", () => {
   it("Vilde: a letter of every kind, and a klage on 'ikke adgang' waiting for an adviser", async () => {
     const vilde = await viewerOf("student.vedtak@demo.no");
     const letters = await listStudentLetters(vilde, NOW);
-    // Every kind about coursework and the exam but utsatt eksamen (Ulla's story); the enrolment
-    // changes' letters are Petra's and Olav's.
+    // Every kind about coursework and the exam but utsatt eksamen (Ulla's story) and the
+    // forhåndsvarsel (Lars's); the enrolment changes' letters are Petra's and Olav's.
     const enrolmentKinds = ["LEAVE_GRANTED", "LEAVE_REFUSED", "LEAVE_ENDED", "LEAVE_CANCELLED", "WITHDRAWAL_CONFIRMED", "COMPLETION_CONFIRMED", "TRANSFER_CONFIRMED"];
     expect(new Set(letters.map((letter) => letter.kind))).toEqual(
-      new Set(STUDENT_LETTER_KINDS.filter((kind) => !kind.startsWith("EXAM_DEFERRAL") && !enrolmentKinds.includes(kind))),
+      new Set(STUDENT_LETTER_KINDS.filter((kind) => !kind.startsWith("EXAM_DEFERRAL") && !kind.startsWith("CORRECTION_NOTICE") && !enrolmentKinds.includes(kind))),
     );
     const refusal = letters.find((letter) => letter.kind === "EXAM_ADMISSION_REFUSED")!;
     expect(refusal.appeal).toMatchObject({ status: "RECEIVED" });

@@ -31,6 +31,7 @@ import { removeSamling, removeSamlingDay } from "@/lib/server/cohorts/samlinger"
 import { getOwnStudyHistory } from "@/lib/server/enrolments/history";
 import { openPersonExport } from "@/lib/server/privacy/export";
 import { correctAssessment } from "@/lib/server/cohorts/assessment-changes";
+import { carryOutCorrection, sendCorrectionNotice } from "@/lib/server/cohorts/correction-notices";
 import { withdrawStudent } from "@/lib/server/enrolments/withdrawal";
 import { refreshStandings } from "@/lib/server/standings/refresh";
 import { isoDate } from "@/lib/to-domain";
@@ -777,7 +778,9 @@ describe("transfer to a later kull", () => {
     expect(credited).toHaveLength(5);
     const [fallen, ...standing] = credited as [(typeof credited)[number], ...typeof credited];
     const attempt = await db().submissionAttempt.findFirstOrThrow({ where: { submissionId: fallen.sourceSubmissionId }, orderBy: { attempt: "desc" }, select: { id: true } });
-    await correctAssessment(world.teacher, { cohortId: world.cohortId, attemptId: attempt.id, decision: "NOT_APPROVED", reason: "Plagiat oppdaget." }, NOW);
+    // The final attempt: corrected after a forhåndsvarsel, once its deadline has passed.
+    const notice = await sendCorrectionNotice(world.teacher, { cohortId: world.cohortId, attemptId: attempt.id, reason: "Mulig plagiat." }, NOW);
+    await carryOutCorrection(world.teacher, { cohortId: world.cohortId, noticeId: notice.noticeId, grounds: "Plagiat oppdaget." }, new Date(`${addDays(notice.respondBy, 1)}T10:00:00Z`));
     await refuseExamAdmission(world.adviser, { cohortId: laterId, enrolmentIds: [newEnrolmentId] }, NOW);
     const [letter] = await lettersOf(newEnrolmentId, "EXAM_ADMISSION_REFUSED");
     expect(letter!.body).toContain(`${fallen.arbeidskrav.title} er ikke levert`);

@@ -7,6 +7,8 @@ import { CohortTable } from "@/components/cohort-table";
 import { getFacultyHome } from "@/lib/server/cohorts/faculty-home";
 import { listCohortsForStaff, listMyBasisgrupper } from "@/lib/server/cohorts/staff-overview";
 import { countOpenAppeals } from "@/lib/server/student-letters/appeals";
+import { listPendingNotices } from "@/lib/server/cohorts/correction-notices";
+import { formatDateNb } from "@/lib/domain/format";
 import { inOrder } from "@/lib/server/in-order";
 import { requirePageRole } from "@/lib/server/viewer";
 
@@ -16,9 +18,14 @@ export default async function FacultyHome() {
   const viewer = await requirePageRole(["FACULTY"], "/faglaerer");
   // The cohort summaries and the lists together (issue 21: the lists waited for the summaries);
   // the lists one after another, so the page holds at most three pool connections.
-  const [summaries, [cohorts, groups, appeals]] = await Promise.all([
+  const [summaries, [cohorts, groups, appeals, notices]] = await Promise.all([
     getFacultyHome(viewer),
-    inOrder(() => listCohortsForStaff(viewer, undefined, { adviserColumns: false }), () => listMyBasisgrupper(viewer), () => countOpenAppeals(viewer)),
+    inOrder(
+      () => listCohortsForStaff(viewer, undefined, { adviserColumns: false }),
+      () => listMyBasisgrupper(viewer),
+      () => countOpenAppeals(viewer),
+      () => listPendingNotices(viewer),
+    ),
   ]);
   const today = summaries.filter((cohort) => cohort.today);
   return (
@@ -62,6 +69,21 @@ export default async function FacultyHome() {
                   <Link href={`/kull/${entry.cohortId}/klager`}>
                     {entry.cohortName}: {countNoun(entry.count, "klage", "klager")} fra studenter
                   </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        {notices.length > 0 ? (
+          <section className="card" aria-labelledby="varsler-heading">
+            <h2 id="varsler-heading">Forhåndsvarsler om retting</h2>
+            <ul className="mt-2 list-disc space-y-1 pl-5">
+              {notices.map((notice) => (
+                <li key={notice.id}>
+                  <Link href={`/kull/${notice.cohortId}/arbeidskrav/${notice.submissionId}`}>
+                    {notice.cohortName}: {notice.title}, {notice.members.join(", ")}
+                  </Link>{" "}
+                  {notice.ready ? <span className="font-medium">kan avgjøres nå</span> : <span>frist for å uttale seg {formatDateNb(notice.respondBy)}</span>}
                 </li>
               ))}
             </ul>

@@ -4,14 +4,16 @@ import "server-only";
 //   included: it is an academic judgement), on the latest assessed attempt, approved → not approved
 //   or the reverse, with a written reason. The members are told by e-mail. "Ikke godkjent" on a
 //   final attempt is then the enkeltvedtak it always is (a letter to each member, the reason as
-//   grounds); an approval that lifts such a decision gives each member a letter saying it no longer
-//   stands. A correction waits while a klage on the same attempt is being handled: the klage
-//   decides it.
+//   grounds), and is made only after a forhåndsvarsel (lib/server/cohorts/correction-notices.ts,
+//   forvaltningsloven § 16); an approval that lifts such a decision gives each member a letter
+//   saying it no longer stands. A correction waits while a klage on the same attempt is being
+//   handled (the klage decides it), and while a forhåndsvarsel on it waits.
 // - a klage on a final "ikke godkjent" that is taken (lib/server/student-letters/appeals.ts calls
 //   approveAfterKlage in its transaction): the attempt is approved.
 // Both keep the assessor's feedback, record an AssessmentChange (shown beside the attempt to staff
 // and students) and an audit entry with before, after and the reason.
 import { osloDate } from "@/lib/domain/application-deadline";
+import { correctionNeedsNotice } from "@/lib/domain/correction-notice";
 import { isFinalRejection } from "@/lib/domain/coursework";
 import { formatDateNb } from "@/lib/domain/format";
 import type { Transaction } from "@/lib/db/client";
@@ -40,7 +42,7 @@ export async function isAcademicLead(viewer: Viewer, cohortId: string, client: T
   return row?.academicLead === true;
 }
 
-async function members(tx: Transaction, submissionId: string) {
+export async function members(tx: Transaction, submissionId: string) {
   return tx.submissionMember.findMany({
     where: { submissionId },
     orderBy: { enrolment: { user: { name: "asc" } } },
@@ -51,7 +53,18 @@ async function members(tx: Transaction, submissionId: string) {
 /** Records the change on the attempt and its submission, with its AssessmentChange and audit entry. */
 async function changeAttempt(
   tx: Transaction,
-  input: { cohortId: string; attempt: LockedAttempt; to: AssessmentDecision; cause: "CORRECTION" | "KLAGE"; reason: string; actor: Viewer; at: Date; appealId?: string },
+  input: {
+    cohortId: string;
+    attempt: LockedAttempt;
+    to: AssessmentDecision;
+    cause: "CORRECTION" | "KLAGE";
+    reason: string;
+    actor: Viewer;
+    at: Date;
+    appealId?: string;
+    /** The forhåndsvarsel a correction followed. */
+    noticeId?: string;
+  },
 ) {
   const { attempt } = input;
   await tx.submissionAttempt.update({ where: { id: attempt.attemptId }, data: { status: input.to, assessedAt: input.at } });
@@ -74,6 +87,7 @@ async function changeAttempt(
       members: group.map((member) => member.enrolmentId),
       changeId: change.id,
       ...(input.appealId ? { appealId: input.appealId } : {}),
+      ...(input.noticeId ? { noticeId: input.noticeId } : {}),
     },
   });
   // The members' standings toward the exam follow the changed verdict (and are shown as changed).
@@ -105,94 +119,146 @@ export async function correctAssessment(
   const reason = input.reason.trim();
   if (!reason) throw new DomainError("Skriv hvorfor vurderingen rettes.", { reason: ["Skriv en begrunnelse for rettingen."] });
   const result = await withRetry(() => db().$transaction(async (tx) => {
-    if (!(await isAcademicLead(viewer, input.cohortId, tx))) throw new AccessDeniedError(ONLY_ACADEMIC_LEAD);
-    const [attempt] = await lockAttempts(tx, input.cohortId, [input.attemptId]);
-    if (!attempt) throw new NotFoundError("Fant ikke innleveringen.");
-    await refuseOwnSubmissions(tx, viewer, [attempt.submissionId]);
-    if (attempt.attempt !== attempt.latest) throw new DomainError("Bare den siste innleveringen kan rettes.");
-    if (attempt.status === "SUBMITTED") throw new DomainError("Innleveringen er ikke vurdert ennå. Vurder den i stedet.");
-    if (attempt.status === input.decision) {
-      throw new DomainError(`Innleveringen er allerede ${input.decision === "APPROVED" ? "godkjent" : "ikke godkjent"}.`, {
-        decision: ["Velg den andre vurderingen, eller la være å rette."],
-      });
+    const attempt = await correctableAttempt(tx, viewer, input.cohortId, input.attemptId, input.decision);
+    if (correctionNeedsNotice(attempt, attempt.maxAttempts, input.decision)) {
+      // The page offers the notice instead (lib/server/cohorts/correction-notices.ts).
+      throw new DomainError("Før godkjent siste innlevering rettes til ikke godkjent, må studentene få forhåndsvarsel og en frist til å uttale seg (forvaltningsloven § 16). Send forhåndsvarsel.");
     }
-    const letters = await enkeltvedtakLettersAbout(tx, { type: "SubmissionAttempt", id: attempt.attemptId });
-    if (letters.some((letter) => letter.appeal?.status === "RECEIVED")) {
-      throw new DomainError("Det er en klage under behandling på denne vurderingen. Avgjør klagen under Klager i stedet for å rette vurderingen.");
-    }
-    const at = now;
-    const { changeId, group } = await changeAttempt(tx, { cohortId: input.cohortId, attempt, to: input.decision, cause: "CORRECTION", reason, actor: viewer, at });
-    const signedBy = { id: viewer.id, name: viewer.name, title: "Fagansvarlig" };
-    const about = { type: "SubmissionAttempt", id: attempt.attemptId };
-    const lettered = new Set<string>();
-    if (isFinalRejection({ attempt: attempt.attempt, status: input.decision }, attempt.maxAttempts)) {
-      // The final attempt is now "ikke godkjent": the enkeltvedtak, a letter to each member.
-      for (const member of group) {
-        await issueStudentLetter(tx, {
-          enrolmentId: member.enrolmentId,
-          facts: {
-            kind: "ARBEIDSKRAV_NOT_APPROVED",
-            arbeidskrav: { title: attempt.title },
-            attempt: attempt.attempt,
-            maxAttempts: attempt.maxAttempts,
-            assessedOn: osloDate(at),
-            grounds: reason,
-            group: group.length > 1 ? group.map((row) => row.enrolment.user.name) : null,
-            corrected: true,
-          },
-          decidedBy: signedBy,
-          about,
-          now: at,
-        });
-        lettered.add(member.enrolmentId);
-      }
-    } else if (input.decision === "APPROVED") {
-      // An earlier enkeltvedtak on this attempt no longer stands.
-      for (const letter of letters) {
-        if (!group.some((member) => member.enrolmentId === letter.enrolmentId) || lettered.has(letter.enrolmentId)) continue;
-        await issueStudentLetter(tx, {
-          enrolmentId: letter.enrolmentId,
-          facts: {
-            kind: "DECISION_CHANGED",
-            changed: { subject: letter.subject, madeAvailableOn: letter.madeAvailableOn, matter: attempt.title },
-            outcome: `${attempt.title} er godkjent.`,
-            reason: `Fagansvarlig har rettet vurderingen: ${reason}`,
-          },
-          decidedBy: signedBy,
-          about,
-          inCaseOf: { letterId: letter.id },
-          now: at,
-        });
-        lettered.add(letter.enrolmentId);
-      }
-    }
-    // Everyone else is told by e-mail (a letter's e-mail already carries the news).
-    const approved = input.decision === "APPROVED";
-    for (const member of group) {
-      if (lettered.has(member.enrolmentId)) continue;
-      await queueMail(tx, {
-        dedupeKey: `assessment-corrected:${changeId}:${member.enrolmentId}`,
-        to: member.enrolment.user.email,
-        userId: member.enrolment.userId,
-        subject: `Vurderingen er rettet: ${attempt.title} er ${approved ? "godkjent" : "ikke godkjent"}`,
-        text: [
-          `Hei ${member.enrolment.user.name},`,
-          "",
-          `Fagansvarlig ${viewer.name} har ${formatDateNb(osloDate(at))} rettet vurderingen av ${attempt.title} fra ${approved ? "ikke godkjent" : "godkjent"} til ${approved ? "godkjent" : "ikke godkjent"}.`,
-          "",
-          "Begrunnelse:",
-          reason,
-          "",
-          approved ? "Du trenger ikke gjøre noe mer med dette arbeidskravet." : "Du kan levere arbeidskravet på nytt. Fristen står på arbeidskravets side.",
-          "",
-          `Se arbeidskravet her: ${env().APP_URL}/student/arbeidskrav`,
-        ].join("\n"),
-      });
-    }
-    return { title: attempt.title, decision: input.decision, members: group.length, letters: lettered.size };
+    return applyCorrection(tx, { cohortId: input.cohortId, attempt, to: input.decision, reason, actor: viewer, at: now });
   }));
   await requestJob("mail.deliver");
   return result;
+}
+
+/**
+ * The attempt a correction to `to` is about, locked, with the checks every correction passes:
+ * the viewer is the kull's fagansvarlig and not a member, it is the latest attempt and assessed,
+ * `to` changes it, no klage on it waits, and no forhåndsvarsel on it waits.
+ */
+export async function correctableAttempt(tx: Transaction, viewer: Viewer, cohortId: string, attemptId: string, to: AssessmentDecision): Promise<LockedAttempt> {
+  if (!(await isAcademicLead(viewer, cohortId, tx))) throw new AccessDeniedError(ONLY_ACADEMIC_LEAD);
+  const [attempt] = await lockAttempts(tx, cohortId, [attemptId]);
+  if (!attempt) throw new NotFoundError("Fant ikke innleveringen.");
+  await refuseOwnSubmissions(tx, viewer, [attempt.submissionId]);
+  if (attempt.attempt !== attempt.latest) throw new DomainError("Bare den siste innleveringen kan rettes.");
+  if (attempt.status === "SUBMITTED") throw new DomainError("Innleveringen er ikke vurdert ennå. Vurder den i stedet.");
+  if (attempt.status === to) {
+    throw new DomainError(`Innleveringen er allerede ${to === "APPROVED" ? "godkjent" : "ikke godkjent"}.`, {
+      decision: ["Velg den andre vurderingen, eller la være å rette."],
+    });
+  }
+  const letters = await enkeltvedtakLettersAbout(tx, { type: "SubmissionAttempt", id: attempt.attemptId });
+  if (letters.some((letter) => letter.appeal?.status === "RECEIVED")) {
+    throw new DomainError("Det er en klage under behandling på denne vurderingen. Avgjør klagen under Klager i stedet for å rette vurderingen.");
+  }
+  if ((await tx.correctionNotice.count({ where: { attemptId: attempt.attemptId, status: "PENDING" } })) > 0) {
+    throw new DomainError("Studentene har fått forhåndsvarsel om å rette denne vurderingen. Gjennomfør rettingen eller trekk varselet tilbake.");
+  }
+  return attempt;
+}
+
+/**
+ * Makes a correction the checks let through (correctableAttempt) and tells the members: a
+ * decision letter each when the final attempt becomes "ikke godkjent" (after a forhåndsvarsel:
+ * `notice` says, per member, when it was given and whether they spoke, and the letter continues
+ * the notice's case), a letter that an earlier decision no longer stands when it becomes
+ * "godkjent", an e-mail to everyone else.
+ */
+export async function applyCorrection(
+  tx: Transaction,
+  input: {
+    cohortId: string;
+    attempt: LockedAttempt;
+    to: AssessmentDecision;
+    reason: string;
+    actor: Viewer;
+    at: Date;
+    notice?: { id: string; sentOn: string; respondBy: string; recipients: Map<string, { letterId: string; respondedOn: string | null }> };
+  },
+) {
+  const { attempt, reason, actor: viewer, at } = input;
+  const letters = await enkeltvedtakLettersAbout(tx, { type: "SubmissionAttempt", id: attempt.attemptId });
+  const { changeId, group } = await changeAttempt(tx, {
+    cohortId: input.cohortId,
+    attempt,
+    to: input.to,
+    cause: "CORRECTION",
+    reason,
+    actor: viewer,
+    at,
+    ...(input.notice ? { noticeId: input.notice.id } : {}),
+  });
+  const signedBy = { id: viewer.id, name: viewer.name, title: "Fagansvarlig" };
+  const about = { type: "SubmissionAttempt", id: attempt.attemptId };
+  const lettered = new Set<string>();
+  if (isFinalRejection({ attempt: attempt.attempt, status: input.to }, attempt.maxAttempts)) {
+    // The final attempt is now "ikke godkjent": the enkeltvedtak, a letter to each member.
+    for (const member of group) {
+      const noticed = input.notice?.recipients.get(member.enrolmentId);
+      await issueStudentLetter(tx, {
+        enrolmentId: member.enrolmentId,
+        facts: {
+          kind: "ARBEIDSKRAV_NOT_APPROVED",
+          arbeidskrav: { title: attempt.title },
+          attempt: attempt.attempt,
+          maxAttempts: attempt.maxAttempts,
+          assessedOn: osloDate(at),
+          grounds: reason,
+          group: group.length > 1 ? group.map((row) => row.enrolment.user.name) : null,
+          corrected: true,
+          ...(input.notice && noticed ? { notice: { sentOn: input.notice.sentOn, respondBy: input.notice.respondBy, respondedOn: noticed.respondedOn } } : {}),
+        },
+        decidedBy: signedBy,
+        about,
+        ...(noticed ? { inCaseOf: { letterId: noticed.letterId } } : {}),
+        now: at,
+      });
+      lettered.add(member.enrolmentId);
+    }
+  } else if (input.to === "APPROVED") {
+    // An earlier enkeltvedtak on this attempt no longer stands.
+    for (const letter of letters) {
+      if (!group.some((member) => member.enrolmentId === letter.enrolmentId) || lettered.has(letter.enrolmentId)) continue;
+      await issueStudentLetter(tx, {
+        enrolmentId: letter.enrolmentId,
+        facts: {
+          kind: "DECISION_CHANGED",
+          changed: { subject: letter.subject, madeAvailableOn: letter.madeAvailableOn, matter: attempt.title },
+          outcome: `${attempt.title} er godkjent.`,
+          reason: `Fagansvarlig har rettet vurderingen: ${reason}`,
+        },
+        decidedBy: signedBy,
+        about,
+        inCaseOf: { letterId: letter.id },
+        now: at,
+      });
+      lettered.add(letter.enrolmentId);
+    }
+  }
+  // Everyone else is told by e-mail (a letter's e-mail already carries the news).
+  const approved = input.to === "APPROVED";
+  for (const member of group) {
+    if (lettered.has(member.enrolmentId)) continue;
+    await queueMail(tx, {
+      dedupeKey: `assessment-corrected:${changeId}:${member.enrolmentId}`,
+      to: member.enrolment.user.email,
+      userId: member.enrolment.userId,
+      subject: `Vurderingen er rettet: ${attempt.title} er ${approved ? "godkjent" : "ikke godkjent"}`,
+      text: [
+        `Hei ${member.enrolment.user.name},`,
+        "",
+        `Fagansvarlig ${viewer.name} har ${formatDateNb(osloDate(at))} rettet vurderingen av ${attempt.title} fra ${approved ? "ikke godkjent" : "godkjent"} til ${approved ? "godkjent" : "ikke godkjent"}.`,
+        "",
+        "Begrunnelse:",
+        reason,
+        "",
+        approved ? "Du trenger ikke gjøre noe mer med dette arbeidskravet." : "Du kan levere arbeidskravet på nytt. Fristen står på arbeidskravets side.",
+        "",
+        `Se arbeidskravet her: ${env().APP_URL}/student/arbeidskrav`,
+      ].join("\n"),
+    });
+  }
+  return { title: attempt.title, decision: input.to, members: group.length, letters: lettered.size };
 }
 
 /**

@@ -18,6 +18,7 @@ import "server-only";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { ARBEIDSKRAV_KIND_LABELS, studentArbeidskravStanding } from "@/lib/domain/arbeidskrav";
 import { isFinalAttempt, isFinalRejection } from "@/lib/domain/coursework";
+import { correctionNeedsNotice, correctionNoticeNotReady } from "@/lib/domain/correction-notice";
 import { formatDateNb } from "@/lib/domain/format";
 import { assessmentGroupProblem, membersAtAssessment } from "@/lib/domain/submission-group";
 import type { ArbeidskravStatus } from "@/lib/domain/eligibility";
@@ -202,13 +203,36 @@ export async function getSubmissionForAssessment(viewer: Viewer, cohortId: strin
   if (!submission) throw new NotFoundError("Fant ikke innleveringen.");
   const dueDate = isoDate(submission.arbeidskrav.dueDate);
   const latest = submission.attempts[0] ?? null;
-  const [academicLead, openKlager] = await Promise.all([
+  const [academicLead, openKlager, notices] = await Promise.all([
     db().cohortTeacher.findUnique({ where: { cohortId_userId: { cohortId, userId: viewer.id } }, select: { academicLead: true } }),
     latest
       ? db().studentAppeal.count({ where: { status: "RECEIVED", letter: { aboutType: "SubmissionAttempt", aboutId: latest.id } } })
       : Promise.resolve(0),
+    latest
+      ? db().correctionNotice.findMany({
+          where: { attemptId: latest.id },
+          orderBy: { sentAt: "desc" },
+          select: {
+            id: true,
+            status: true,
+            reason: true,
+            sentAt: true,
+            respondBy: true,
+            closedAt: true,
+            closingNote: true,
+            sentBy: { select: { name: true } },
+            closedBy: { select: { name: true } },
+            recipients: {
+              orderBy: { enrolment: { user: { name: "asc" } } },
+              select: { enrolmentId: true, response: true, respondedAt: true, enrolment: { select: { user: { select: { name: true } } } } },
+            },
+          },
+        })
+      : Promise.resolve([]),
   ]);
   const { maxAttempts } = submission.arbeidskrav;
+  const today = osloDate(new Date());
+  const pendingNotice = notices.find((notice) => notice.status === "PENDING") ?? null;
   return {
     ...submission,
     arbeidskrav: { ...submission.arbeidskrav, dueDate, kindLabel: ARBEIDSKRAV_KIND_LABELS[submission.arbeidskrav.kind] },
@@ -226,8 +250,32 @@ export async function getSubmissionForAssessment(viewer: Viewer, cohortId: strin
     /** The viewer handed it in herself (a member): a colleague assesses and corrects it (refuseOwnSubmissions). */
     own: isOwnCase(viewer, submission.members.map((member) => member.enrolment.userId)),
     /** Only the cohort's fagansvarlig corrects an assessment (lib/server/cohorts/assessment-changes.ts). */
-    canCorrect: academicLead?.academicLead === true && latest !== null && latest.status !== "SUBMITTED" && openKlager === 0,
+    canCorrect: academicLead?.academicLead === true && latest !== null && latest.status !== "SUBMITTED" && openKlager === 0 && pendingNotice === null,
+    /** The viewer decides forhåndsvarsler (the fagansvarlig). */
+    academicLead: academicLead?.academicLead === true,
     openKlager,
+    /** Correcting the latest attempt to the other verdict needs a forhåndsvarsel first (lib/domain/correction-notice.ts). */
+    correctionNeedsNotice: latest !== null && latest.status === "APPROVED" && correctionNeedsNotice(latest, maxAttempts, "NOT_APPROVED"),
+    /** The forhåndsvarsler on the latest attempt, newest first; a pending one says whether it can be carried out today. */
+    notices: notices.map((notice) => {
+      const respondBy = isoDate(notice.respondBy);
+      return {
+        ...notice,
+        respondBy,
+        recipients: notice.recipients.map((recipient) => ({ enrolmentId: recipient.enrolmentId, name: recipient.enrolment.user.name, response: recipient.response, respondedAt: recipient.respondedAt })),
+        notReady:
+          notice.status === "PENDING"
+            ? correctionNoticeNotReady(
+                {
+                  respondBy,
+                  members: notice.recipients.map((recipient) => recipient.enrolmentId),
+                  responded: notice.recipients.filter((recipient) => recipient.response !== null).map((recipient) => recipient.enrolmentId),
+                },
+                today,
+              )
+            : null,
+      };
+    }),
   };
 }
 

@@ -20,7 +20,7 @@ import { osloDate } from "@/lib/domain/application-deadline";
 import { caseYearOf, formatCaseReference, type CaseReference } from "@/lib/domain/case-reference";
 import { formatDateNb } from "@/lib/domain/format";
 import { letterAsText } from "@/lib/domain/letter";
-import { composeStudentLetter, opensCase, type StudentLetterFacts, type StudentLetterKind } from "@/lib/domain/student-letter";
+import { composeStudentLetter, continuesCaseOf, opensCase, type StudentLetterFacts, type StudentLetterKind } from "@/lib/domain/student-letter";
 import { nextCaseNumber } from "@/lib/db/case-number";
 import { day } from "@/lib/dates";
 import type { Transaction } from "@/lib/db/client";
@@ -41,8 +41,8 @@ export interface IssueStudentLetterInput {
   /**
    * The letter whose case this one continues (the enkeltvedtak a klage's outcome or a "no longer
    * stands" answers): it carries that case's reference. Required for the kinds that answer an
-   * earlier letter (ANSWERS_EARLIER_LETTER in lib/domain/student-letter.ts); every other kind
-   * opens a case of its own.
+   * earlier letter (ANSWERS_EARLIER_LETTER in lib/domain/student-letter.ts), and allowed for a
+   * decision a forhåndsvarsel announced (DECIDES_NOTICE); every other kind opens a case of its own.
    */
   inCaseOf?: { letterId: string };
   now: Date;
@@ -51,11 +51,13 @@ export interface IssueStudentLetterInput {
 /** The case of a new letter: the one it continues, or a new number for a letter that opens one. */
 async function caseOf(tx: Transaction, input: IssueStudentLetterInput, madeAvailableOn: string): Promise<CaseReference> {
   if (input.inCaseOf) {
-    if (opensCase(input.facts.kind)) throw new Error(`a ${input.facts.kind} letter opens a case of its own: no inCaseOf`);
     const earlier = await tx.studentLetter.findFirstOrThrow({
       where: { id: input.inCaseOf.letterId, enrolmentId: input.enrolmentId },
-      select: { caseYear: true, caseNumber: true },
+      select: { kind: true, caseYear: true, caseNumber: true },
     });
+    // A decision a forhåndsvarsel announced continues the notice's case; every other letter that
+    // opens a case opens its own.
+    if (!continuesCaseOf(input.facts.kind, earlier.kind)) throw new Error(`a ${input.facts.kind} letter opens a case of its own: no inCaseOf a ${earlier.kind}`);
     return { year: earlier.caseYear, number: earlier.caseNumber };
   }
   if (!opensCase(input.facts.kind)) throw new Error(`a ${input.facts.kind} letter answers an earlier letter: pass inCaseOf`);

@@ -2,11 +2,14 @@ import "server-only";
 // One arbeidskrav as its student sees it: the definition, the submission they are a member of
 // (with every attempt, its files, feedback and later changes, and who in the group has confirmed),
 // whether they may hand in now, the classmates they may hand in with (a first hand-in) or add to
-// the group (before it is assessed), and the letters about it (a final "ikke godkjent").
+// the group (before it is assessed), the letters about it (a final "ikke godkjent"), and any
+// forhåndsvarsel that it may be corrected, with her uttalelse.
+import { mayRespondToNotice } from "@/lib/domain/correction-notice";
 import { addingProblem, leaveProblem } from "@/lib/domain/submission-group";
 import { db } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
+import { isoDate } from "@/lib/to-domain";
 import { getStudentOverview } from "./overview";
 
 export async function getStudentArbeidskrav(viewer: Viewer, arbeidskravId: string) {
@@ -23,7 +26,8 @@ export async function getStudentArbeidskrav(viewer: Viewer, arbeidskravId: strin
     const mayAdd =
       active && groupAllowed && submission !== null && addingProblem(item, members, enrolment.enrolmentId, attemptStatuses) === null;
     const firstHandIn = active && groupAllowed && item.permission.allowed && item.permission.kind === "FIRST";
-    const [classmates, letters] = await Promise.all([
+    const attemptIds = submission?.attempts.map((attempt) => attempt.id) ?? [];
+    const [classmates, letters, notices] = await Promise.all([
       firstHandIn || mayAdd
         ? db().enrolment.findMany({
             where: { cohortId: enrolment.cohort.id, status: "ACTIVE", id: { not: enrolment.enrolmentId } },
@@ -36,6 +40,19 @@ export async function getStudentArbeidskrav(viewer: Viewer, arbeidskravId: strin
             where: { userId: viewer.id, aboutType: "SubmissionAttempt", aboutId: { in: submission.attempts.map((attempt) => attempt.id) } },
             orderBy: { decidedAt: "asc" },
             select: { id: true, subject: true, kind: true, enkeltvedtak: true },
+          })
+        : Promise.resolve([]),
+      // Her forhåndsvarsler on it (lib/server/cohorts/correction-notices.ts), newest first.
+      submission
+        ? db().correctionNoticeRecipient.findMany({
+            where: { enrolment: { userId: viewer.id }, notice: { attemptId: { in: attemptIds } } },
+            orderBy: { notice: { sentAt: "desc" } },
+            select: {
+              letterId: true,
+              response: true,
+              respondedAt: true,
+              notice: { select: { id: true, status: true, reason: true, sentAt: true, respondBy: true, closedAt: true } },
+            },
           })
         : Promise.resolve([]),
     ]);
@@ -63,6 +80,13 @@ export async function getStudentArbeidskrav(viewer: Viewer, arbeidskravId: strin
             }
           : null,
       letters,
+      /** Her forhåndsvarsler: what was announced, the deadline, what she said, and whether she may still speak. */
+      notices: notices.map(({ notice, ...recipient }) => ({
+        ...recipient,
+        ...notice,
+        respondBy: isoDate(notice.respondBy),
+        mayRespond: mayRespondToNotice(notice.status),
+      })),
     };
   }
   // Not in any of the viewer's cohorts: exactly as if it did not exist.

@@ -74,6 +74,11 @@ const ENROLMENT_SELECT = {
   status: true,
   transferredFromId: true,
   leaves: { where: { status: "GRANTED" }, select: { fromDate: true, toDate: true, returnedOn: true } },
+  // A forhåndsvarsel waiting for her uttalelse or the decision (lib/server/cohorts/correction-notices.ts).
+  correctionNotices: {
+    where: { notice: { status: "PENDING" } },
+    select: { respondedAt: true, notice: { select: { respondBy: true, attempt: { select: { submission: { select: { arbeidskravId: true } } } } } } },
+  },
   attendanceCredits: {
     select: { samlingDayId: true, creditedAt: true, sourceAttendance: { select: { samlingDay: { select: { date: true } }, enrolment: { select: { cohort: { select: { name: true } } } } } } },
   },
@@ -260,6 +265,12 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
 
     const submissions = new Map(enrolment.submissionMembers.map(({ submission }) => [submission.arbeidskravId, submission]));
     const credits = new Map(enrolment.arbeidskravCredits.map((credit) => [credit.arbeidskravId, credit]));
+    const pendingNotices = new Map(
+      enrolment.correctionNotices.map((recipient) => [
+        recipient.notice.attempt.submission.arbeidskravId,
+        { respondBy: isoDate(recipient.notice.respondBy), responded: recipient.respondedAt !== null },
+      ]),
+    );
     const standing = new Map(
       studentArbeidskravStanding(
         cohort.arbeidskrav,
@@ -292,6 +303,8 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
         /** The deadline of the next hand-in: the due date, or after "ikke godkjent" the resubmission deadline. */
         deadline: nextHandInDeadline(dueDate, attempts),
         permission: handInPermission(status, { used: attempts.length, max: definition.maxAttempts }),
+        /** A forhåndsvarsel that the approval may be corrected, waiting for her uttalelse or the decision. */
+        pendingNotice: pendingNotices.get(definition.id) ?? null,
         /** "Ikke godkjent" on the final attempt (an enkeltvedtak: no new hand-in). */
         finalRejection: latest ? isFinalRejection({ attempt: latest.attempt, status: latest.status }, definition.maxAttempts) : false,
         submission: submission
@@ -408,7 +421,15 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
     const nextSteps = studentNextSteps({
       today,
       eligibility,
-      arbeidskrav: arbeidskrav.map(({ id, number, title, status, deadline, finalRejection }) => ({ id, number, title, status, deadline, final: finalRejection })),
+      arbeidskrav: arbeidskrav.map(({ id, number, title, status, deadline, finalRejection, pendingNotice }) => ({
+        id,
+        number,
+        title,
+        status,
+        deadline,
+        final: finalRejection,
+        notice: pendingNotice,
+      })),
       samlinger: samlinger.map(({ number, title, location, days }) => ({ number, title, location, days: days.map((d) => d.date) })),
       exam: examView
         ? {

@@ -121,6 +121,9 @@ export const ACTIONS: Record<string, ActionRow> = {
   "lib/actions/student.ts#confirmGroupMembershipAction": { policy: "studentOwn", input: (t) => [["submissionId", t.groupSubmission]] },
   "lib/actions/student.ts#leaveGroupAction": { policy: "studentOwn", input: (t) => [["submissionId", t.groupSubmission]] },
   "lib/actions/student.ts#addGroupMemberAction": { policy: "studentOwn", input: (t) => [["submissionId", t.groupSubmission], ["enrolmentId", t.studentEnrolment]] },
+  // Sander's kull, Lars's notice: Sander passes the role check, and the use case finds only a
+  // notice sent to the viewer (the integration test has that refusal); another kull's student is told it does not exist.
+  "lib/actions/student.ts#respondToCorrectionNoticeAction": { policy: "studentOwn", input: (t) => [["noticeId", t.studentNotice], ["text", TEXT]] },
   "lib/actions/student-letters.ts#fileStudentAppealAction": { policy: "studentOwn", input: (t) => [["letterId", t.studentLetter], ["text", TEXT]] },
   "lib/actions/enrolments.ts#saveOwnIdentityAction": { policy: "student" },
   "lib/actions/exam.ts#registerForResitAction": { policy: "studentOwn", input: (t) => [["examId", t.resit]] },
@@ -139,6 +142,9 @@ export const ACTIONS: Record<string, ActionRow> = {
   "lib/actions/assessment.ts#assessSubmissionAction": cohortStaff((t) => [["cohortId", t.staffCohort], ["attemptId", t.staffAttempt], ["decision", "NOT_APPROVED"]]),
   "lib/actions/assessment.ts#approveReadLedertreningAction": cohortStaff((t) => [["cohortId", t.staffCohort], ["attemptIds", t.staffAttempt]]),
   "lib/actions/assessment.ts#correctAssessmentAction": cohortStaff((t) => [["cohortId", t.staffCohort], ["attemptId", t.staffAttempt], ["decision", "NOT_APPROVED"], ["reason", TEXT]]),
+  "lib/actions/assessment.ts#sendCorrectionNoticeAction": cohortStaff((t) => [["cohortId", t.staffCohort], ["attemptId", t.staffAttempt], ["reason", TEXT]]),
+  "lib/actions/assessment.ts#carryOutCorrectionAction": cohortStaff((t) => [["cohortId", t.staffCohort], ["noticeId", t.staffNotice], ["grounds", TEXT]]),
+  "lib/actions/assessment.ts#withdrawCorrectionNoticeAction": cohortStaff((t) => [["cohortId", t.staffCohort], ["noticeId", t.staffNotice]]),
   "lib/actions/attendance.ts#saveDayAttendanceAction": cohortStaff((t) => [["cohortId", t.staffCohort], ["samlingDayId", t.staffDay], [`status:${t.staffEnrolment}`, "ABSENT"]]),
   "lib/actions/exam.ts#registerEligibleAction": cohortStaff((t) => [["cohortId", t.staffCohort]]),
   "lib/actions/exam.ts#registerStudentAction": cohortStaff((t) => [["cohortId", t.staffCohort], ["enrolmentId", t.staffEnrolment]]),

@@ -24,6 +24,8 @@ export interface Targets {
   comingDay: string;
   absenceNotice: string;
   studentLetter: string;
+  /** A forhåndsvarsel in Sander's kull (Lars Varsel's): not Sander's own, so a student of another kull is refused it as unknown. */
+  studentNotice: string;
   /** An arbeidskrav of Sander's kull, and the Gruppe trio's group hand-in there. */
   arbeidskrav: string;
   groupSubmission: string;
@@ -39,6 +41,8 @@ export interface Targets {
   staffExam: string;
   staffExamDocument: string;
   staffAppeal: string;
+  /** A forhåndsvarsel in that kull (none in the demo: NO_SUCH_ID). */
+  staffNotice: string;
   /** Another kull to copy a plan from. */
   otherCohort: string;
   /** An account nobody signs in with (manage-users targets). */
@@ -113,6 +117,11 @@ export async function findTargets(client: pg.Client): Promise<Targets> {
     ),
     absenceNotice: await one(client, `SELECT id FROM "AbsenceNotice" WHERE "enrolmentId" = $1 AND "withdrawnAt" IS NULL`, [studentEnrolment]),
     studentLetter: await one(client, `SELECT id FROM "StudentLetter" WHERE "userId" = $1 ORDER BY "decidedAt"`, [sander]),
+    studentNotice: await one(
+      client,
+      `SELECT r."noticeId" AS id FROM "CorrectionNoticeRecipient" r JOIN "Enrolment" e ON e.id = r."enrolmentId" WHERE e."cohortId" = $1`,
+      [studentCohort],
+    ),
     arbeidskrav: await one(client, `SELECT id FROM "ArbeidskravDefinition" WHERE "cohortId" = $1 ORDER BY number DESC`, [studentCohort]),
     groupSubmission: await one(
       client,
@@ -141,6 +150,12 @@ export async function findTargets(client: pg.Client): Promise<Targets> {
     staffAppeal: await one(
       client,
       `SELECT a.id FROM "StudentAppeal" a JOIN "Enrolment" e ON e.id = a."enrolmentId" WHERE e."cohortId" = $1`,
+      [staffCohort],
+    ),
+    staffNotice: await one(
+      client,
+      `SELECT n.id FROM "CorrectionNotice" n JOIN "SubmissionAttempt" a ON a.id = n."attemptId" JOIN "Submission" s ON s.id = a."submissionId"
+        JOIN "ArbeidskravDefinition" k ON k.id = s."arbeidskravId" WHERE k."cohortId" = $1`,
       [staffCohort],
     ),
     otherCohort: await one(client, `SELECT id FROM "Cohort" WHERE id <> $1 ORDER BY "startsOn"`, [staffCohort]),

@@ -68,6 +68,25 @@ describe("a student's next steps", () => {
     expect(steps.find((step) => step.key === "attendance")!.target).toEqual({ kind: "attendance" });
   });
 
+  it("put a forhåndsvarsel first among the arbeidskrav: speak by the deadline; once spoken, it waits for the decision", () => {
+    const base = input({});
+    const withNotice = (responded: boolean) => ({
+      ...base,
+      arbeidskrav: base.arbeidskrav.map((item) => (item.id === "ak1" ? { ...item, notice: { respondBy: "2026-12-07", responded } } : item)),
+    });
+    const waiting = studentNextSteps(withNotice(false));
+    expect(waiting[0]).toEqual({
+      key: "arbeidskrav-notice-ak1",
+      tone: "urgent",
+      text: "Du har fått forhåndsvarsel om at Fagnotat 1 kan bli rettet til ikke godkjent. Du kan uttale deg innen 7. desember.",
+      target: { kind: "arbeidskrav", id: "ak1" },
+    });
+    const spoken = studentNextSteps(withNotice(true)).find((step) => step.key === "arbeidskrav-notice-ak1")!;
+    expect(spoken.tone).toBe("info");
+    expect(spoken.text).toContain("Saken er ikke avgjort ennå");
+    expect(studentNextSteps(base).some((step) => step.key.startsWith("arbeidskrav-notice"))).toBe(false);
+  });
+
   it("say when a deadline has passed: hand in anyway, marked late", () => {
     const steps = studentNextSteps(input({ today: "2026-12-11", statuses: ["NOT_SUBMITTED", "NOT_APPROVED", "SUBMITTED", "APPROVED", "APPROVED"] }));
     expect(steps.slice(0, 2).map((step) => step.text)).toEqual([

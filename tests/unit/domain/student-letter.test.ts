@@ -8,6 +8,8 @@ import { ENKELTVEDTAK_BASIS, letterAsText } from "@/lib/domain/letter";
 import {
   attemptOrdinal,
   composeStudentLetter,
+  continuesCaseOf,
+  holdsCaseAlone,
   isEnkeltvedtak,
   KLAGE_HANDLER,
   opensCase,
@@ -39,6 +41,18 @@ const finalRejection: StudentLetterInput = {
   grounds: "Refleksjonen over egen endring mangler.",
   group: null,
   corrected: false,
+};
+
+const correctionNotice: StudentLetterInput = {
+  ...party,
+  kind: "CORRECTION_NOTICE",
+  arbeidskrav: { title: "Ledertreningsoppgave 1" },
+  attempt: 2,
+  maxAttempts: 2,
+  approvedOn: "2026-02-10",
+  reason: "Store deler av teksten er hentet fra en annen students besvarelse uten kildehenvisning",
+  respondBy: "2026-03-16",
+  group: ["Siri Sjanse", "Per Partner"],
 };
 
 const refusal: StudentLetterInput = {
@@ -279,6 +293,8 @@ describe("who handles a klage", () => {
       WITHDRAWAL_CONFIRMED: { ...party, kind: "WITHDRAWAL_CONFIRMED", effectiveOn: "2026-03-01", reason: null, examWithdrawn: false, requestedOn: "2026-02-27" },
       COMPLETION_CONFIRMED: { ...party, kind: "COMPLETION_CONFIRMED", exam: { title: "Hjemmeeksamen", startsOn: "2026-11-19" }, grade: "B", credits: 30, courseCode: "BVL6001" },
       TRANSFER_CONFIRMED: { ...party, kind: "TRANSFER_CONFIRMED", fromCohortName: "Kull H2025", credited: [], remaining: ["Fagnotat 1"], attendance: { days: 0, samlinger: [] }, firstDay: null },
+      CORRECTION_NOTICE: correctionNotice,
+      CORRECTION_NOTICE_WITHDRAWN: { ...party, kind: "CORRECTION_NOTICE_WITHDRAWN", notice: { subject: "s", madeAvailableOn: "2026-03-01", matter: "m" }, note: null },
     };
     for (const kind of STUDENT_LETTER_KINDS) {
       const letter = composeStudentLetter(inputs[kind]!);
@@ -308,8 +324,15 @@ describe("someone's own words in a letter", () => {
 });
 
 describe("which letters open a case (a reference of their own)", () => {
-  it("a klage's outcome, a changed decision and a leave's end continue the earlier case; every other letter opens one", () => {
-    expect(STUDENT_LETTER_KINDS.filter((kind) => !opensCase(kind))).toEqual(["KLAGE_REVERSED", "KLAGE_UPHELD", "DECISION_CHANGED", "LEAVE_ENDED", "LEAVE_CANCELLED"]);
+  it("a klage's outcome, a changed decision, a leave's end and a withdrawn notice continue the earlier case; every other letter opens one", () => {
+    expect(STUDENT_LETTER_KINDS.filter((kind) => !opensCase(kind))).toEqual([
+      "KLAGE_REVERSED",
+      "KLAGE_UPHELD",
+      "DECISION_CHANGED",
+      "LEAVE_ENDED",
+      "LEAVE_CANCELLED",
+      "CORRECTION_NOTICE_WITHDRAWN",
+    ]);
   });
 
   it("every enkeltvedtak opens a case, and so do the confirmations that give what was asked", () => {
@@ -388,5 +411,53 @@ describe("a withdrawn leave's letter", () => {
     expect(text).toContain("3 samlingsdager var i perioden. De teller som vanlige samlingsdager: møter du ikke, er det fravær.");
     const none = composeStudentLetter({ ...party, kind: "LEAVE_CANCELLED", leave: { from: "2027-01-11", to: "2027-01-12" }, samlingDays: 0, requestedOn: "2027-01-04" });
     expect(none.sections.flatMap((section) => section.paragraphs).join("\n")).toContain("Ingen samlingsdager var i perioden");
+  });
+});
+
+describe("forhåndsvarsel before a correction to «ikke godkjent» (forvaltningsloven § 16)", () => {
+  it("says what may be decided and why, that it is not a decision yet, the deadline to speak and where, and gives no klage", () => {
+    const letter = composeStudentLetter(correctionNotice);
+    const text = letterAsText(letter);
+    expect(letter.subject).toBe("Forhåndsvarsel: Ledertreningsoppgave 1 kan bli rettet til ikke godkjent");
+    expect(letter.enkeltvedtak).toBe(false);
+    expect(letter.klageDeadline).toBeNull();
+    expect(text).toContain("ble vurdert til godkjent 10. februar 2026");
+    expect(text).toContain("Fristen er 16. mars 2026");
+    expect(text).toContain("forvaltningsloven § 16");
+    expect(text).toContain("Dette er ikke et vedtak.");
+    expect(text).toContain("Alle i gruppen får dette varselet");
+    expect(text).toContain("uten kildehenvisning.");
+    expect(() => composeStudentLetter({ ...correctionNotice, attempt: 1 } as StudentLetterInput)).toThrow(RangeError);
+  });
+
+  it("the decision that follows says when the notice came and whether this student spoke to it", () => {
+    const notice = { sentOn: "2026-03-02", respondBy: "2026-03-16", respondedOn: "2026-03-10" };
+    const spoke = letterAsText(composeStudentLetter({ ...finalRejection, corrected: true, notice } as StudentLetterInput));
+    expect(spoke).toContain("Du fikk forhåndsvarsel 2. mars 2026, med frist 16. mars 2026 for å uttale deg. Vi fikk uttalelsen din 10. mars 2026");
+    const silent = letterAsText(composeStudentLetter({ ...finalRejection, corrected: true, group: ["A", "B"], notice: { ...notice, respondedOn: null } } as StudentLetterInput));
+    expect(silent).toContain("Vi fikk ingen uttalelse fra deg; fagansvarlig har vurdert det de andre i gruppen skrev.");
+    expect(letterAsText(composeStudentLetter(finalRejection))).not.toContain("forhåndsvarsel");
+  });
+
+  it("the decision continues the notice's case, the withdrawal answers it, and no other letter opens a case twice", () => {
+    expect(continuesCaseOf("ARBEIDSKRAV_NOT_APPROVED", "CORRECTION_NOTICE")).toBe(true);
+    expect(continuesCaseOf("ARBEIDSKRAV_NOT_APPROVED", "LEAVE_GRANTED")).toBe(false);
+    expect(continuesCaseOf("EXAM_ADMISSION_REFUSED", "CORRECTION_NOTICE")).toBe(false);
+    expect(continuesCaseOf("CORRECTION_NOTICE_WITHDRAWN", "CORRECTION_NOTICE")).toBe(true);
+    expect(opensCase("CORRECTION_NOTICE")).toBe(true);
+    expect(holdsCaseAlone("CORRECTION_NOTICE")).toBe(false);
+    expect(holdsCaseAlone("ARBEIDSKRAV_NOT_APPROVED")).toBe(true);
+    expect(STUDENT_LETTER_KINDS.filter((kind) => !holdsCaseAlone(kind)).sort()).toEqual(
+      ["CORRECTION_NOTICE", "CORRECTION_NOTICE_WITHDRAWN", "DECISION_CHANGED", "KLAGE_REVERSED", "KLAGE_UPHELD", "LEAVE_CANCELLED", "LEAVE_ENDED"].sort(),
+    );
+  });
+
+  it("a withdrawal says the approval stands, with the note as a sentence", () => {
+    const text = letterAsText(
+      composeStudentLetter({ ...party, kind: "CORRECTION_NOTICE_WITHDRAWN", notice: { subject: "Forhåndsvarsel: X", madeAvailableOn: "2026-03-02", matter: "Fagnotat 1" }, note: "Kildene var oppgitt i vedlegget" }),
+    );
+    expect(text).toContain("Forhåndsvarselet «Forhåndsvarsel: X» fra 2. mars 2026 er trukket tilbake.");
+    expect(text).toContain("Fagnotat 1 er fortsatt godkjent");
+    expect(text).toContain("Kildene var oppgitt i vedlegget.");
   });
 });

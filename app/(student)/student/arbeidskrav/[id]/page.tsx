@@ -13,6 +13,7 @@ import { getStudentArbeidskrav } from "@/lib/server/students/arbeidskrav";
 import { requirePageRole } from "@/lib/server/viewer";
 import { parseRecordId } from "@/lib/validation/ids";
 import { AttemptHistory } from "@/components/student/attempt-history";
+import { CorrectionNoticeResponse } from "@/components/student/correction-notice-response";
 import { handInFlash } from "../../load";
 
 export const metadata: Metadata = { title: "Arbeidskrav" };
@@ -31,7 +32,7 @@ async function load(segment: string) {
 }
 
 export default async function ArbeidskravPage({ params }: { params: Promise<{ id: string }> }) {
-  const { enrolment, arbeidskrav: item, groupAllowed, canHandIn, classmates, addable, membership, letters } = await load((await params).id);
+  const { enrolment, arbeidskrav: item, groupAllowed, canHandIn, classmates, addable, membership, letters, notices } = await load((await params).id);
   const flash = await handInFlash();
   const status = arbeidskravStatus(item.status, item.finalRejection);
   const submission = item.submission;
@@ -125,6 +126,10 @@ export default async function ArbeidskravPage({ params }: { params: Promise<{ id
             </div>
           ) : null}
         </section>
+
+        {notices.map((notice) => (
+          <CorrectionNoticeResponse key={notice.id} notice={notice} />
+        ))}
 
         {item.credit ? (
           <section className="card" aria-labelledby="overfort-heading">

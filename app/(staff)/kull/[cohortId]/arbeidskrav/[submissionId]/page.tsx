@@ -3,6 +3,8 @@ import Link from "next/link";
 import { PageHeader } from "@/components/area-nav";
 import { AssessForm } from "@/components/cohort/assess-form";
 import { CorrectAssessmentForm } from "@/components/cohort/correct-assessment-form";
+import { CorrectionNoticePanel } from "@/components/cohort/correction-notice-panel";
+import { KeptAfterSubmit } from "@/components/ui/kept-after-submit";
 import { ARBEIDSKRAV_STATUS, StatusBadge } from "@/components/status-badge";
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { getSubmissionForAssessment } from "@/lib/server/cohorts/assessment";
@@ -97,20 +99,33 @@ export default async function SubmissionPage({ params }: { params: Promise<{ coh
                     : ""}
                 </p>
               ) : null}
+              {submission.notices.map((notice) => (
+                <CorrectionNoticePanel key={notice.id} cohortId={cohort.id} notice={notice} canDecide={submission.academicLead && !submission.own} />
+              ))}
               {latest.status !== "SUBMITTED" ? (
                 <div className="border-t border-slate-200 pt-3">
                   <h3 className="text-base">Rett vurderingen</h3>
-                  {submission.canCorrect && !submission.own ? (
+                  {/* Kept after the submit, so «Forhåndsvarsel er sendt …» stays when the form is no longer offered. */}
+                  <KeptAfterSubmit offered={submission.canCorrect && !submission.own}>
                     <div className="mt-2">
-                      <CorrectAssessmentForm cohortId={cohort.id} attemptId={latest.id} current={latest.status} final={submission.latestIsFinal} />
+                      <CorrectAssessmentForm
+                        cohortId={cohort.id}
+                        attemptId={latest.id}
+                        current={latest.status}
+                        final={submission.latestIsFinal}
+                        needsNotice={submission.correctionNeedsNotice}
+                      />
                     </div>
-                  ) : (
+                  </KeptAfterSubmit>
+                  {submission.canCorrect && !submission.own ? null : (
                     <p className="mt-1 text-sm text-slate-700">
                       {submission.own
                         ? "Dette er din egen innlevering: en kollega retter vurderingen."
                         : submission.openKlager > 0
                           ? "Det er en klage under behandling på vurderingen; den avgjøres under Klager."
-                          : "Bare fagansvarlig for kullet kan rette en vurdering, med en skriftlig begrunnelse."}
+                          : submission.notices.some((notice) => notice.status === "PENDING")
+                            ? "Studentene har fått forhåndsvarsel om rettingen. Fagansvarlig gjennomfører den eller trekker varselet tilbake ovenfor."
+                            : "Bare fagansvarlig for kullet kan rette en vurdering, med en skriftlig begrunnelse."}
                     </p>
                   )}
                 </div>
