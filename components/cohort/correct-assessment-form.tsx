@@ -7,6 +7,7 @@ import { correctAssessmentAction, sendCorrectionNoticeAction } from "@/lib/actio
 import { ActionForm } from "@/components/ui/action-form";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { TextAreaField } from "@/components/ui/field";
+import { CORRECTION_NOTICE_DAYS } from "@/lib/domain/correction-notice";
 
 export function CorrectAssessmentForm({
   cohortId,
@@ -29,8 +30,8 @@ export function CorrectAssessmentForm({
         {(state) => (
           <>
             <p className="text-sm">
-              Dette er siste innlevering. Rettes den til ikke godkjent, mister studentene retten til å gå opp til eksamen med kullet. Før du retter, får hver student et
-              forhåndsvarsel med begrunnelsen og to uker til å uttale seg (forvaltningsloven § 16). Til saken er avgjort, står arbeidskravet som godkjent.
+              Dette er siste innlevering. Rettes den til ikke godkjent, er arbeidskravet endelig ikke godkjent (et vedtak). Før du retter, får hver student et
+              forhåndsvarsel med begrunnelsen og {CORRECTION_NOTICE_DAYS} dager til å uttale seg (forvaltningsloven § 16). Til saken er avgjort, står arbeidskravet som godkjent.
             </p>
             <TextAreaField
               id="varsel-reason"

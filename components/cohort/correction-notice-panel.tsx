@@ -6,7 +6,6 @@ import { carryOutCorrectionAction, withdrawCorrectionNoticeAction } from "@/lib/
 import { ActionForm } from "@/components/ui/action-form";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { TextAreaField } from "@/components/ui/field";
-import { KeptAfterSubmit } from "@/components/ui/kept-after-submit";
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { NOTICE_STATUS_LABELS } from "@/lib/domain/correction-notice";
 
@@ -23,6 +22,8 @@ export interface NoticeView {
   recipients: { enrolmentId: string; name: string; response: string | null; respondedAt: Date | null }[];
   /** Why it cannot be carried out today (pending only), or null. */
   notReady: string | null;
+  /** What the page shows of the uttalelser (sent back with the decision). */
+  seen: string;
 }
 
 export function CorrectionNoticePanel({ cohortId, notice, canDecide }: { cohortId: string; notice: NoticeView; canDecide: boolean }) {
@@ -61,13 +62,12 @@ export function CorrectionNoticePanel({ cohortId, notice, canDecide }: { cohortI
           </li>
         ))}
       </ul>
-      {/* Kept after the submit that decides it, so the answer stays where the forms were. */}
-      <KeptAfterSubmit offered={pending && canDecide}>
+      {pending && canDecide ? (
         <div className="mt-4 space-y-4 border-t border-amber-700/40 pt-3">
-          {notice.notReady && pending ? (
+          {notice.notReady ? (
             <p className="text-sm">{notice.notReady}</p>
           ) : (
-            <ActionForm action={carryOutCorrectionAction} hidden={{ cohortId, noticeId: notice.id }} fieldIdPrefix={prefix} label="Gjennomfør rettingen">
+            <ActionForm action={carryOutCorrectionAction} hidden={{ cohortId, noticeId: notice.id, seen: notice.seen }} fieldIdPrefix={prefix} label="Gjennomfør rettingen">
               {(state) => (
                 <>
                   <TextAreaField
@@ -105,7 +105,7 @@ export function CorrectionNoticePanel({ cohortId, notice, canDecide }: { cohortI
             )}
           </ActionForm>
         </div>
-      </KeptAfterSubmit>
+      ) : null}
     </div>
   );
 }

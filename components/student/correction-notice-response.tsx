@@ -1,6 +1,8 @@
 "use client";
-// A forhåndsvarsel as its student sees it beside the arbeidskrav: what may be decided and why, the
-// deadline, and her uttalelse, written or rewritten until the case is decided.
+// A forhåndsvarsel as its student sees it (lib/server/cohorts/correction-notices.ts): beside the
+// arbeidskrav, what may be decided and the deadline, with a link to the letter; on the letter's
+// own page under Brev (reachable from any kull she has been in, also after a transfer), her
+// uttalelse, written or rewritten until the case is decided.
 import Link from "next/link";
 import { respondToCorrectionNoticeAction } from "@/lib/actions/student";
 import { ActionForm } from "@/components/ui/action-form";
@@ -8,47 +10,63 @@ import { TextAreaField } from "@/components/ui/field";
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { NOTICE_STATUS_LABELS } from "@/lib/domain/correction-notice";
 
-export interface StudentNoticeView {
-  id: string;
-  letterId: string;
-  status: "PENDING" | "CARRIED_OUT" | "WITHDRAWN";
-  reason: string;
-  sentAt: Date;
-  respondBy: string;
-  response: string | null;
-  respondedAt: Date | null;
-  mayRespond: boolean;
-}
+type NoticeStatus = "PENDING" | "CARRIED_OUT" | "WITHDRAWN";
 
-export function CorrectionNoticeResponse({ notice }: { notice: StudentNoticeView }) {
-  const prefix = `uttalelse-${notice.id}-`;
+/** The notice beside the arbeidskrav: where it stands, and the way to the letter to speak. */
+export function CorrectionNoticeSummary({
+  notice,
+}: {
+  notice: { id: string; letterId: string; status: NoticeStatus; reason: string; sentAt: Date; respondBy: string; respondedAt: Date | null };
+}) {
+  const pending = notice.status === "PENDING";
   return (
-    <section className={notice.status === "PENDING" ? "card border-amber-700" : "card"} aria-labelledby={`${prefix}heading`}>
-      <h2 id={`${prefix}heading`}>{NOTICE_STATUS_LABELS[notice.status]}</h2>
-      {notice.status === "PENDING" ? (
-        <p className="mt-2">
-          Fagansvarlig vurderer å rette vurderingen til ikke godkjent. Du kan uttale deg før saken avgjøres. Fristen er{" "}
-          <span className="font-semibold">{formatDateNb(notice.respondBy)}</span>. Til saken er avgjort, står arbeidskravet som godkjent.
-        </p>
-      ) : (
-        <p className="mt-2">
-          {notice.status === "CARRIED_OUT" ? "Vurderingen er rettet til ikke godkjent. Du har fått et vedtak med klagefrist." : "Varselet er trukket tilbake. Arbeidskravet er fortsatt godkjent."}
-        </p>
-      )}
+    <section className={pending ? "card border-amber-700" : "card"} aria-labelledby={`varsel-${notice.id}-heading`}>
+      <h2 id={`varsel-${notice.id}-heading`}>{NOTICE_STATUS_LABELS[notice.status]}</h2>
+      <p className="mt-2">
+        {pending
+          ? `Fagansvarlig vurderer å rette vurderingen til ikke godkjent. Til saken er avgjort, står arbeidskravet som godkjent. Fristen for å uttale deg er ${formatDateNb(notice.respondBy)}; du kan uttale deg til saken er avgjort.`
+          : notice.status === "CARRIED_OUT"
+            ? "Vurderingen er rettet til ikke godkjent. Du har fått et vedtak med klagefrist under Brev."
+            : "Varselet er trukket tilbake. Arbeidskravet er fortsatt godkjent."}
+      </p>
       <p className="mt-2">
         <span className="font-medium">Begrunnelse i varselet:</span> {notice.reason}
       </p>
-      <p className="mt-2 text-sm">
-        <Link href={`/student/brev/${notice.letterId}`}>Les forhåndsvarselet ({formatInstantNb(notice.sentAt)})</Link>
+      <p className="mt-2">
+        {notice.respondedAt ? `Du uttalte deg ${formatInstantNb(notice.respondedAt)}. ` : pending ? "Du har ikke uttalt deg. " : "Du uttalte deg ikke. "}
+        <Link href={`/student/brev/${notice.letterId}`}>{pending ? "Les varselet og uttal deg" : "Les varselet"}</Link>
       </p>
+    </section>
+  );
+}
+
+/** On the notice letter's page: her uttalelse, and the form while the case is open. */
+export function CorrectionNoticeResponse({
+  notice,
+}: {
+  notice: { id: string; status: NoticeStatus; respondBy: string; response: string | null; respondedAt: Date | null; mayRespond: boolean };
+}) {
+  const prefix = `uttalelse-${notice.id}-`;
+  return (
+    <section className="card print:hidden" aria-labelledby={`${prefix}heading`}>
+      <h2 id={`${prefix}heading`}>{notice.mayRespond ? "Uttal deg" : "Uttalelsen din"}</h2>
+      {notice.mayRespond ? (
+        <p className="mt-2">
+          Fristen er {formatDateNb(notice.respondBy)}. Kommer uttalelsen senere, leses den likevel så lenge saken ikke er avgjort. Du kan endre den til da.
+        </p>
+      ) : (
+        <p className="mt-2">
+          {notice.status === "CARRIED_OUT" ? "Saken er avgjort: vurderingen er rettet, og du har fått et vedtak under Brev." : "Saken er avgjort: varselet er trukket tilbake."}
+        </p>
+      )}
       {notice.response && notice.respondedAt ? (
         <div className="mt-3">
           <p className="font-medium">Uttalelsen din, {formatInstantNb(notice.respondedAt)}:</p>
           <blockquote className="mt-1 whitespace-pre-line rounded-md bg-slate-50 p-3">{notice.response}</blockquote>
         </div>
-      ) : notice.status !== "PENDING" ? (
+      ) : notice.mayRespond ? null : (
         <p className="mt-3 text-sm">Du uttalte deg ikke.</p>
-      ) : null}
+      )}
       {notice.mayRespond ? (
         <div className="mt-4">
           <ActionForm

@@ -7,14 +7,11 @@
 // Two ways to write the fields: plain markup (TextField, SelectField …), so a server page can lay
 // out a small form without a component of its own; or a render prop `(state, pending) => …` in a
 // client component, to put each field's error beside it. `submitLabel` adds the submit button.
-// A form the page offers only while its step is open is wrapped in KeptAfterSubmit, so its
-// answer stays after the submit that closes the step.
 import { RecordForm } from "@/components/ui/record-form";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { startTransition, useEffect, useRef } from "react";
 import type { ActionState } from "@/lib/forms";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
-import { useFormOffered } from "@/components/ui/kept-after-submit";
 
 export type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -46,8 +43,6 @@ export function ActionForm({
   label?: string;
 }) {
   const [state, formAction, pending] = useFormAction(action);
-  // Inside KeptAfterSubmit, once the page no longer offers the form: its answer only.
-  const offered = useFormOffered();
   const form = useRef<HTMLFormElement>(null);
   const handled = useRef<number | undefined>(undefined);
   useEffect(() => {
@@ -69,12 +64,12 @@ export function ActionForm({
         startTransition(() => formAction(data));
       }}
     >
-      <FormMessage state={state} fieldId={(name) => `${fieldIdPrefix}${name}`} focusSuccess={!offered} />
+      <FormMessage state={state} fieldId={(name) => `${fieldIdPrefix}${name}`} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      {!offered ? null : typeof children === "function" ? children(state, pending) : children}
-      {submitLabel && offered ? (
+      {typeof children === "function" ? children(state, pending) : children}
+      {submitLabel ? (
         <div>
           <SubmitButton className={submitClassName} pendingText={pendingText}>
             {submitLabel}

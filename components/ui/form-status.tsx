@@ -65,27 +65,23 @@ export function FormMessage({
   state,
   fieldId = (name) => name,
   after,
-  focusSuccess = false,
 }: {
   state: ActionState;
   fieldId?: (name: string) => string;
   /** More under the list (e.g. a way to go on anyway). */
   after?: React.ReactNode;
-  /** A success takes focus too: the fields it answered are gone (KeptAfterSubmit), and with them the focus. */
-  focusSuccess?: boolean;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const failed = Boolean(state.message) && !state.ok;
-  const takesFocus = failed || (focusSuccess && state.ok && Boolean(state.message));
   // A result is known by its `at` (every action result has one); without it, by identity.
   const result: unknown = state.at ?? state;
   const focusedFor = useRef<unknown>(undefined);
   useEffect(() => {
-    if (takesFocus && focusedFor.current !== result) {
+    if (failed && focusedFor.current !== result) {
       focusedFor.current = result;
       ref.current?.focus();
     }
-  }, [takesFocus, result]);
+  }, [failed, result]);
   const anchor = useRef<HTMLSpanElement>(null);
   const restored = useRestoredAfterSignIn(anchor);
   if (!state.message) {

@@ -3,13 +3,13 @@
 // handed-in ledertreningsoppgaver the faculty member has read, in one confirmed step. The members'
 // e-mails are queued in the same transaction; the mail job is asked to run after the commit.
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requestJob } from "@/lib/jobs/queue";
 import { defineAction } from "@/lib/server/action";
 import { approveReadLedertrening, assessSubmission } from "@/lib/server/cohorts/assessment";
 import { correctAssessment } from "@/lib/server/cohorts/assessment-changes";
 import { carryOutCorrection, sendCorrectionNotice, withdrawCorrectionNotice } from "@/lib/server/cohorts/correction-notices";
-import { formatDateNb } from "@/lib/domain/format";
 import { optionalText } from "@/lib/validation/common";
 import { list } from "@/lib/validation/cohort";
 import { recordId } from "@/lib/validation/ids";
@@ -87,7 +87,11 @@ export const correctAssessmentAction = defineAction({
   },
 });
 
-/** Forhåndsvarsel before an approved final attempt is corrected to "ikke godkjent" (forvaltningsloven § 16). */
+/**
+ * Forhåndsvarsel before an approved final attempt is corrected to "ikke godkjent" (forvaltningsloven
+ * § 16): sent, carried out or withdrawn, each sends the browser back to the submission's page,
+ * which says what was done (its form is no longer offered there).
+ */
 export const sendCorrectionNoticeAction = defineAction({
   roles: STAFF,
   schema: z.object({
@@ -98,10 +102,8 @@ export const sendCorrectionNoticeAction = defineAction({
   async handler({ viewer, input }) {
     const result = await sendCorrectionNotice(viewer, input);
     revalidateAssessment(input.cohortId);
-    return {
-      message: `Forhåndsvarsel er sendt til ${result.members > 1 ? `de ${result.members} i gruppen` : "studenten"}, med frist ${formatDateNb(result.respondBy)} for å uttale seg. ${result.title} står som godkjent til du har gjennomført rettingen.`,
-      values: {},
-    };
+    // The form is no longer offered once the notice waits: the page says what was done (NOTICE_DONE).
+    redirect(`/kull/${input.cohortId}/arbeidskrav/${result.submissionId}?varsel=sendt`);
   },
 });
 
@@ -111,11 +113,13 @@ export const carryOutCorrectionAction = defineAction({
     cohortId,
     noticeId: recordId("Forhåndsvarselet"),
     grounds: reasonText("Skriv begrunnelsen for vedtaket. Den skal ta stilling til det studentene har skrevet."),
+    /** What the page showed of the uttalelser (responsesSeen in lib/domain/correction-notice.ts). */
+    seen: z.string({ error: "Last siden på nytt." }).max(40, "Last siden på nytt."),
   }),
   async handler({ viewer, input }) {
     const result = await carryOutCorrection(viewer, input);
     revalidateAssessment(input.cohortId);
-    return { message: `Vurderingen er rettet: ${result.title} er ikke godkjent. Vedtaksbrev med klagefrist er sendt, og rettingen er logget.`, values: {} };
+    redirect(`/kull/${input.cohortId}/arbeidskrav/${result.submissionId}?varsel=rettet`);
   },
 });
 
@@ -125,6 +129,6 @@ export const withdrawCorrectionNoticeAction = defineAction({
   async handler({ viewer, input }) {
     const result = await withdrawCorrectionNotice(viewer, { ...input, note: input.note ?? null });
     revalidateAssessment(input.cohortId);
-    return { message: `Forhåndsvarselet er trukket tilbake. ${result.title} er fortsatt godkjent, og studentene har fått brev om det.`, values: {} };
+    redirect(`/kull/${input.cohortId}/arbeidskrav/${result.submissionId}?varsel=trukket`);
   },
 });

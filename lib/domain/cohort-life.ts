@@ -219,6 +219,8 @@ export interface OpenCases {
   deferralRequests: number;
   /** Klager not decided, and upheld klager not yet sent on to the appeals body. */
   openKlager: number;
+  /** Forhåndsvarsler not decided (lib/domain/correction-notice.ts): carried out or withdrawn first. */
+  pendingNotices: number;
   /** Enkeltvedtak with no klage whose klage deadline has not passed, and the last such deadline. */
   klagePeriods: { letters: number; lastDeadline: string | null };
   /** Granted leave not ended (the student has not come back, or it has not begun). */
@@ -236,6 +238,7 @@ export interface OpenCases {
 export const NO_OPEN_CASES: OpenCases = {
   deferralRequests: 0,
   openKlager: 0,
+  pendingNotices: 0,
   klagePeriods: { letters: 0, lastDeadline: null },
   unendedLeaves: 0,
   unconfirmedCompletions: 0,
@@ -258,6 +261,9 @@ export function archiveProblems(phase: CohortPhase, open: OpenCases, today: stri
   }
   if (open.openKlager > 0) {
     problems.push(`${countNoun(open.openKlager, "klage", "klager")} er ikke avgjort eller ikke sendt videre til klagenemnda.`);
+  }
+  if (open.pendingNotices > 0) {
+    problems.push(`${countNoun(open.pendingNotices, "forhåndsvarsel", "forhåndsvarsler")} om retting av en vurdering er ikke avgjort. Fagansvarlig retter vurderingen eller trekker varselet tilbake.`);
   }
   if (open.sittingsAhead.count > 0 && open.sittingsAhead.lastDay) {
     problems.push(

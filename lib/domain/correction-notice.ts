@@ -37,6 +37,32 @@ export function correctionNoticeDeadline(sentOn: string): string {
   return nextWorkingDay(addDays(sentOn, CORRECTION_NOTICE_DAYS));
 }
 
+/** A member the notice went to, as stored: whether and when she spoke. */
+export interface NoticeRecipientFacts {
+  enrolmentId: string;
+  respondedAt: Date | null;
+}
+
+/** The notice's state for correctionNoticeNotReady, from its deadline and its recipients. */
+export function noticeState(respondBy: string, recipients: readonly NoticeRecipientFacts[]): NoticeState {
+  return {
+    respondBy,
+    members: recipients.map((recipient) => recipient.enrolmentId),
+    responded: recipients.filter((recipient) => recipient.respondedAt !== null).map((recipient) => recipient.enrolmentId),
+  };
+}
+
+/**
+ * What the fagansvarlig had read of the uttalelser when she decided: the number given and the
+ * latest moment one was written. The carry-out form sends it, and the decision is refused when
+ * it has changed since (a new or rewritten uttalelse she has not seen: § 25 asks that the grounds
+ * take up what was said).
+ */
+export function responsesSeen(recipients: readonly NoticeRecipientFacts[]): string {
+  const times = recipients.flatMap((recipient) => (recipient.respondedAt ? [recipient.respondedAt.getTime()] : []));
+  return `${times.length}:${times.length ? Math.max(...times) : 0}`;
+}
+
 export interface NoticeState {
   /** The notice's deadline for speaking. */
   respondBy: string;

@@ -104,7 +104,9 @@ export function studentNextSteps(input: NextStepsInput): NextStep[] {
       tone: item.notice.responded ? "info" : "urgent",
       text: item.notice.responded
         ? `Du har uttalt deg til forhåndsvarselet om ${item.title}. Saken er ikke avgjort ennå; til da står arbeidskravet som godkjent.`
-        : `Du har fått forhåndsvarsel om at ${item.title} kan bli rettet til ikke godkjent. Du kan uttale deg innen ${date(item.notice.respondBy)}.`,
+        : item.notice.respondBy < today
+          ? `Fristen for å uttale deg til forhåndsvarselet om ${item.title} var ${date(item.notice.respondBy)}. Saken er ikke avgjort, så du kan fortsatt uttale deg.`
+          : `Du har fått forhåndsvarsel om at ${item.title} kan bli rettet til ikke godkjent. Du kan uttale deg innen ${date(item.notice.respondBy)}.`,
       target: { kind: "arbeidskrav", id: item.id },
     });
   }

@@ -281,8 +281,8 @@ export type StudentLetterFacts =
       group: string[] | null;
       /** The decision is a correction of an approval by the cohort's fagansvarlig. */
       corrected: boolean;
-      /** The forhåndsvarsel the correction was announced by, and the day this member spoke to it (null: did not). */
-      notice?: { sentOn: string; respondBy: string; respondedOn: string | null };
+      /** The forhåndsvarsel the correction was announced by, the day this member spoke to it (null: did not), and whether another member did. */
+      notice?: { sentOn: string; respondBy: string; respondedOn: string | null; othersSpoke: boolean };
     }
   | {
       kind: "EXAM_ADMISSION_REFUSED";
@@ -367,6 +367,8 @@ export type StudentLetterFacts =
       /** The last day to speak (correctionNoticeDeadline). */
       respondBy: string;
       group: string[] | null;
+      /** The arbeidskrav counts toward the exam (ArbeidskravDefinition.required). */
+      required: boolean;
     }
   | { kind: "CORRECTION_NOTICE_WITHDRAWN"; notice: EarlierLetter; note: string | null };
 
@@ -415,11 +417,11 @@ function klageRight(input: StudentLetterParty, deadline: string): LetterSection 
 }
 
 /** In the decision that follows a forhåndsvarsel: the notice, and whether this student spoke to it. */
-function noticeSpokenTo(notice: { sentOn: string; respondBy: string; respondedOn: string | null }, group: string[] | null): string {
+function noticeSpokenTo(notice: { sentOn: string; respondBy: string; respondedOn: string | null; othersSpoke: boolean }): string {
   const sent = `Du fikk forhåndsvarsel ${formatDateNb(notice.sentOn)}, med frist ${formatDateNb(notice.respondBy)} for å uttale deg.`;
   const spoken = notice.respondedOn
-    ? ` Vi fikk uttalelsen din ${formatDateNb(notice.respondedOn)}, og fagansvarlig har vurdert den${group && group.length > 1 ? " sammen med det de andre i gruppen skrev" : ""}.`
-    : ` Vi fikk ingen uttalelse fra deg${group && group.length > 1 ? "; fagansvarlig har vurdert det de andre i gruppen skrev" : ""}.`;
+    ? ` Vi fikk uttalelsen din ${formatDateNb(notice.respondedOn)}, og fagansvarlig har vurdert den${notice.othersSpoke ? " sammen med det de andre i gruppen skrev" : ""}.`
+    : ` Vi fikk ingen uttalelse fra deg${notice.othersSpoke ? "; fagansvarlig har vurdert det de andre i gruppen skrev" : ""}.`;
   return sent + spoken;
 }
 
@@ -517,7 +519,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
           {
             heading: "Begrunnelse",
             paragraphs: [
-              ...(input.notice ? [noticeSpokenTo(input.notice, input.group)] : []),
+              ...(input.notice ? [noticeSpokenTo(input.notice)] : []),
               `${input.corrected ? "Fagansvarliges begrunnelse for rettingen" : "Faglærerens vurdering"} (${formatDateNb(input.assessedOn)}):`,
               grounds,
             ],
@@ -860,7 +862,9 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
       const intended = [
         `${input.arbeidskrav.title} (${input.cohortName}) ble vurdert til godkjent ${formatDateNb(input.approvedOn)}. Fagansvarlig vurderer å rette vurderingen til ikke godkjent.`,
         `Det var den ${attemptOrdinal(input.attempt)} innleveringen, og studieplanen gir ${countNoun(input.maxAttempts, "innlevering", "innleveringer")} av hvert arbeidskrav. ` +
-          `Blir vurderingen rettet, er arbeidskravet endelig ikke godkjent, og du har ikke rett til å gå opp til eksamen med ${input.cohortName}.`,
+          (input.required
+            ? "Blir vurderingen rettet, er arbeidskravet endelig ikke godkjent, og uten det har du ikke rett til å gå opp til eksamen, heller ikke i et senere kull der det er godkjent for deg på grunnlag av denne innleveringen."
+            : "Blir vurderingen rettet, er arbeidskravet endelig ikke godkjent. Det er valgfritt og teller ikke med i kravet for å gå opp til eksamen."),
       ];
       if (input.group && input.group.length > 1) {
         intended.push(`Innleveringen var et gruppearbeid (${joinNb(input.group)}). Alle i gruppen får dette varselet, og alle kan uttale seg.`);
@@ -878,7 +882,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
             heading: "Du kan uttale deg",
             paragraphs: [
               `Før det blir gjort vedtak, kan du uttale deg om saken (forvaltningsloven § 16). Fristen er ${formatDateNb(input.respondBy)}. ` +
-                "Du skriver uttalelsen under arbeidskravet i studentportalen. Du har rett til å se dokumentene i saken (forvaltningsloven § 18).",
+                "Du skriver uttalelsen under «Brev» i studentportalen, på siden for dette brevet. Du har rett til å se dokumentene i saken (forvaltningsloven § 18).",
               "Vi gjør ikke vedtak før fristen har gått, med mindre alle som har fått varselet, har uttalt seg før. " +
                 "Blir vurderingen rettet, får du et vedtak med begrunnelse, der det du har skrevet er vurdert, og du kan klage på det.",
             ],

@@ -359,6 +359,7 @@ export async function seedLettersDemo(
       reason: noticeReason,
       respondBy: correctionNoticeDeadline(osloDate(noticeSent)),
       group: null,
+      required: fagnotat1.required,
     },
     decidedBy: { id: frida.id, name: frida.name, title: "Fagansvarlig" },
     about: { type: "CorrectionNotice", id: notice.id },

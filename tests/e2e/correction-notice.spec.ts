@@ -1,6 +1,6 @@
 // A forhåndsvarsel before an approved last hand-in is corrected to «ikke godkjent», end to end on
 // the demo data (prisma/seed/demo-letters.ts): Lars Varsel has the notice on his fagnotat 1 and has
-// spoken to it; he rewrites his uttalelse in the portal; Frida (fagansvarlig) finds it on her start
+// spoken to it; he rewrites his uttalelse on the notice's page under Brev; Frida (fagansvarlig) finds it on her start
 // page as ready to decide, reads what he wrote, and corrects the assessment behind the one
 // confirmation, with grounds; Lars reads the decision, which says he spoke and can be appealed.
 // Only Lars's data changes (other specs run in parallel).
@@ -20,12 +20,16 @@ async function asPerson(browser: Browser, email: string): Promise<Page> {
 test("a forhåndsvarsel: the student speaks in the portal → the fagansvarlig reads it and corrects → the student has the decision", async ({ page, browser }) => {
   test.setTimeout(180_000);
 
-  // Lars is told on his start page, and rewrites his uttalelse beside the arbeidskrav.
+  // Lars is told on his start page; beside the arbeidskrav he finds the notice and the way to the
+  // letter, where he rewrites his uttalelse.
   await signIn(page, LARS.email);
-  await expect(page.getByText(/Du har uttalt deg til forhåndsvarselet om Fagnotat 1/)).toBeVisible();
   await page.getByRole("listitem").filter({ hasText: /Du har uttalt deg til forhåndsvarselet om Fagnotat 1/ }).getByRole("link", { name: "Gå til arbeidskravet" }).click();
-  const notice = page.getByRole("region", { name: "Forhåndsvarsel sendt" });
-  await expect(notice).toContainText("nesten ordrett likt en publisert artikkel");
+  const summary = page.getByRole("region", { name: "Forhåndsvarsel sendt" });
+  await expect(summary).toContainText("nesten ordrett likt en publisert artikkel");
+  await expectAccessible(page);
+  await summary.getByRole("link", { name: "Les varselet og uttal deg" }).click();
+  await expect(page.getByRole("article", { name: "Brevet" })).toContainText("Du kan uttale deg");
+  const notice = page.getByRole("region", { name: "Uttal deg" });
   await expect(notice).toContainText("litteraturlisten");
   await expectAccessible(page);
   const text = notice.getByLabel(/^Endre uttalelsen din/);
@@ -52,8 +56,10 @@ test("a forhåndsvarsel: the student speaks in the portal → the fagansvarlig r
   );
   await carryOut.getByRole("button", { name: "Rett til ikke godkjent" }).click();
   await frida.getByRole("dialog", { name: "Rette vurderingen til ikke godkjent?" }).getByRole("button", { name: "Ja, rett og send vedtaket" }).click();
-  await expect(frida.getByRole("status").filter({ hasText: "Vurderingen er rettet: Fagnotat 1 (individuelt) er ikke godkjent." })).toBeVisible();
+  await expect(frida.getByRole("status").filter({ hasText: "Vurderingen er rettet til ikke godkjent. Hver student har fått vedtak med klagefrist" })).toBeVisible();
   await expect(frida.getByText("Rettet etter forhåndsvarsel", { exact: true })).toBeVisible();
+  await expect(frida.getByRole("form", { name: "Gjennomfør rettingen" })).toHaveCount(0);
+  await expectAccessible(frida);
 
   // Lars has the decision: it says he spoke, and he may appeal it.
   const mail = await waitForMail(LARS.email, /^Vedtak: Fagnotat 1 \(individuelt\) er ikke godkjent$/);
@@ -64,4 +70,9 @@ test("a forhåndsvarsel: the student speaks in the portal → the fagansvarlig r
   await expect(letter).toContainText("Du fikk forhåndsvarsel");
   await expect(letter).toContainText("Fagansvarlig har rettet vurderingen av innleveringen din fra godkjent til ikke godkjent.");
   await expect(page.getByLabel("Hva klager du på, og hvorfor?")).toBeVisible();
+  // The notice's page says the case is decided, and takes no more uttalelser.
+  await page.goto("/student/brev");
+  await page.getByRole("link", { name: /^Forhåndsvarsel: Fagnotat 1/ }).click();
+  await expect(page.getByRole("region", { name: "Uttalelsen din" })).toContainText("Saken er avgjort: vurderingen er rettet");
+  await expect(page.getByRole("form", { name: "Uttal deg" })).toHaveCount(0);
 });

@@ -9,17 +9,19 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { carryOutCorrectionAction, correctAssessmentAction, sendCorrectionNoticeAction, withdrawCorrectionNoticeAction } from "@/lib/actions/assessment";
 import { respondToCorrectionNoticeAction } from "@/lib/actions/student";
+import { responsesSeen } from "@/lib/domain/correction-notice";
 import { addDays } from "@/lib/domain/dates";
 import { standingFromEligibility, type StandingFacts } from "@/lib/domain/standing";
 import { correctAssessment } from "@/lib/server/cohorts/assessment-changes";
 import { carryOutCorrection, listPendingNotices, NOTICE_DECIDED, respondToCorrectionNotice, sendCorrectionNotice, withdrawCorrectionNotice } from "@/lib/server/cohorts/correction-notices";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
+import { collectPersonData } from "@/lib/server/privacy/export";
 import { DomainError } from "@/lib/server/errors";
 import { refreshStandings } from "@/lib/server/standings/refresh";
 import { getStudentArbeidskrav } from "@/lib/server/students/arbeidskrav";
 import { createSubmission, standardArbeidskrav } from "@/prisma/seed/factories";
 import { makeCohort, planDays, viewerOf, type World } from "./cohort-world";
-import { db, signInAs, submit } from "./support";
+import { db, redirectOf, signInAs, submit } from "./support";
 
 let world: World;
 const student = (index: number) => world.students[index]!;
@@ -44,6 +46,11 @@ async function attemptOf(index: number, number: number) {
     where: { submission: { arbeidskravId: definition(number).id, members: { some: { enrolmentId: student(index).enrolmentId } } } },
     select: { id: true, status: true },
   });
+}
+
+/** What the page shows of the notice's uttalelser, as its carry-out form sends it. */
+async function seenOf(noticeId: string) {
+  return responsesSeen(await db().correctionNoticeRecipient.findMany({ where: { noticeId }, select: { enrolmentId: true, respondedAt: true } }));
 }
 
 async function storedStandings(cohortId: string): Promise<Map<string, StandingFacts>> {
@@ -82,8 +89,9 @@ describe("a forhåndsvarsel", () => {
     expect(await submit(sendCorrectionNoticeAction, { ...fields, reason: "  " })).toMatchObject({ ok: false, fieldErrors: { reason: [expect.stringContaining("Skriv hvorfor")] } });
     expect(await db().correctionNotice.count({ where: { attemptId } })).toBe(0);
 
-    const sent = await submit(sendCorrectionNoticeAction, fields);
-    expect(sent).toMatchObject({ ok: true, message: expect.stringMatching(/^Forhåndsvarsel er sendt til de 2 i gruppen, med frist .* for å uttale seg\./) });
+    // Sent: the form is no longer offered, so the page says what was done.
+    const submissionId = (await db().submissionAttempt.findUniqueOrThrow({ where: { id: attemptId } })).submissionId;
+    expect(await redirectOf(() => submit(sendCorrectionNoticeAction, fields))).toBe(`/kull/${world.cohortId}/arbeidskrav/${submissionId}?varsel=sendt`);
     const notice = await db().correctionNotice.findFirstOrThrow({ where: { attemptId }, include: { recipients: { include: { letter: true } } } });
     expect(notice).toMatchObject({ status: "PENDING", sentById: world.teacher.id, reason: fields.reason });
     expect(notice.recipients.map((recipient) => recipient.enrolmentId).sort()).toEqual([student(0).enrolmentId, student(1).enrolmentId].sort());
@@ -130,7 +138,7 @@ describe("a forhåndsvarsel", () => {
     const notice = await db().correctionNotice.findFirstOrThrow({ where: { status: "PENDING", recipients: { some: { enrolmentId: student(0).enrolmentId } } } });
     const respondBy = notice.respondBy.toISOString().slice(0, 10);
     await signInAs(world.users.teacher);
-    expect(await submit(carryOutCorrectionAction, { cohortId: world.cohortId, noticeId: notice.id, grounds: "For tidlig." })).toMatchObject({
+    expect(await submit(carryOutCorrectionAction, { cohortId: world.cohortId, noticeId: notice.id, grounds: "For tidlig.", seen: await seenOf(notice.id) })).toMatchObject({
       ok: false,
       message: expect.stringContaining("Fristen for å uttale seg er"),
       values: { grounds: "For tidlig." },
@@ -147,19 +155,32 @@ describe("a forhåndsvarsel", () => {
       ok: true,
       message: expect.stringMatching(/^Uttalelsen er endret\./),
     });
-    const responses = await db().auditLog.findMany({ where: { action: "submission.correction_notice.respond", entityId: notice.id }, orderBy: { at: "asc" } });
+    const mine = await db().correctionNoticeRecipient.findFirstOrThrow({ where: { noticeId: notice.id, enrolmentId: student(0).enrolmentId } });
+    const responses = await db().auditLog.findMany({ where: { action: "submission.correction_notice.respond", entityType: "CorrectionNoticeRecipient", entityId: mine.id }, orderBy: { at: "asc" } });
     expect(responses.map((entry) => [entry.before, (entry.after as { response: string }).response])).toEqual([
       [null, "Vi skrev teksten selv."],
       [{ response: "Vi skrev teksten selv." }, "Vi skrev teksten selv; utkastene ligger vedlagt."],
     ]);
     expect(await db().mailMessage.count({ where: { userId: world.teacher.id, subject: { startsWith: "Uttalelse til forhåndsvarsel" } } })).toBe(2);
+    // Her innsyn holds her uttalelse and its audit entries; a group member's holds neither.
+    const innsyn = async (index: number) => JSON.stringify(await db().$transaction((tx) => collectPersonData(tx, student(index).userId, { self: true, now: NOW })));
+    expect(await innsyn(0)).toContain("utkastene ligger vedlagt");
+    expect(await innsyn(0)).toContain("submission.correction_notice.respond");
+    expect(await innsyn(1)).not.toContain("Vi skrev teksten selv");
+    expect(await innsyn(1)).toContain("Store deler er hentet fra en annen besvarelse.");
     // One of two has spoken: still not before the deadline.
-    await expect(carryOutCorrection(world.teacher, { cohortId: world.cohortId, noticeId: notice.id, grounds: "x" }, NOW)).rejects.toThrow(/Fristen for å uttale seg/);
+    await expect(carryOutCorrection(world.teacher, { cohortId: world.cohortId, noticeId: notice.id, grounds: "x", seen: await seenOf(notice.id) }, NOW)).rejects.toThrow(/Fristen for å uttale seg/);
 
     // The day after the deadline it is carried out, with grounds.
     await signInAs(world.users.teacher);
-    expect(await submit(carryOutCorrectionAction, { cohortId: world.cohortId, noticeId: notice.id, grounds: " " })).toMatchObject({ ok: false, fieldErrors: { grounds: [expect.any(String)] } });
-    await carryOutCorrection(world.teacher, { cohortId: world.cohortId, noticeId: notice.id, grounds: "Utkastene viser ikke teksten; likheten er for stor." }, dayAfter(respondBy));
+    expect(await submit(carryOutCorrectionAction, { cohortId: world.cohortId, noticeId: notice.id, grounds: " ", seen: await seenOf(notice.id) })).toMatchObject({ ok: false, fieldErrors: { grounds: [expect.any(String)] } });
+    // An uttalelse written after the page was read is read first: the decision from the old page is refused.
+    const seen = await seenOf(notice.id);
+    await respondToCorrectionNotice(await studentViewer(0), { noticeId: notice.id, text: "Og utkastene er datert." }, dayAfter(respondBy));
+    await expect(
+      carryOutCorrection(world.teacher, { cohortId: world.cohortId, noticeId: notice.id, grounds: "Likheten er for stor.", seen }, dayAfter(respondBy)),
+    ).rejects.toThrow(/etter at du åpnet siden/);
+    await carryOutCorrection(world.teacher, { cohortId: world.cohortId, noticeId: notice.id, grounds: "Utkastene viser ikke teksten; likheten er for stor.", seen: await seenOf(notice.id) }, dayAfter(respondBy));
     expect(await db().correctionNotice.findUniqueOrThrow({ where: { id: notice.id } })).toMatchObject({ status: "CARRIED_OUT", closedById: world.teacher.id, closingNote: null });
     expect((await db().submissionAttempt.findUniqueOrThrow({ where: { id: notice.attemptId } })).status).toBe("NOT_APPROVED");
     expect(await db().auditLog.findFirstOrThrow({ where: { action: "submission.correct", entityId: notice.attemptId } })).toMatchObject({
@@ -175,7 +196,7 @@ describe("a forhåndsvarsel", () => {
     }
     // Decided: no more uttalelser, no second decision.
     await expect(respondToCorrectionNotice(await studentViewer(1), { noticeId: notice.id, text: "For sent?" }, dayAfter(respondBy))).rejects.toThrow(/Saken er avgjort/);
-    await expect(carryOutCorrection(world.teacher, { cohortId: world.cohortId, noticeId: notice.id, grounds: "x" }, dayAfter(respondBy))).rejects.toThrow(NOTICE_DECIDED);
+    await expect(carryOutCorrection(world.teacher, { cohortId: world.cohortId, noticeId: notice.id, grounds: "x", seen: await seenOf(notice.id) }, dayAfter(respondBy))).rejects.toThrow(NOTICE_DECIDED);
     expect(await storedStandings(world.cohortId)).toEqual(await recomputed(world.cohortId, addDays(respondBy, 1)));
   });
 
@@ -183,7 +204,20 @@ describe("a forhåndsvarsel", () => {
     const attemptId = await groupAttempt([4], 1);
     const { noticeId } = await sendCorrectionNotice(world.teacher, { cohortId: world.cohortId, attemptId, reason: "Kildene mangler." }, NOW);
     await respondToCorrectionNotice(await studentViewer(4), { noticeId, text: "Kildene står i fotnotene." }, NOW);
-    await expect(carryOutCorrection(world.teacher, { cohortId: world.cohortId, noticeId, grounds: "Fotnotene viser til en annen tekst." }, NOW)).resolves.toMatchObject({ letters: 1 });
+    await expect(carryOutCorrection(world.teacher, { cohortId: world.cohortId, noticeId, grounds: "Fotnotene viser til en annen tekst.", seen: await seenOf(noticeId) }, NOW)).resolves.toMatchObject({ letters: 1 });
+  });
+
+  it("in a group where nobody spoke, no letter claims the others' uttalelser were weighed", async () => {
+    const attemptId = await groupAttempt([2, 4]);
+    const { noticeId, respondBy } = await sendCorrectionNotice(world.teacher, { cohortId: world.cohortId, attemptId, reason: "Mulig avskrift." }, NOW);
+    await carryOutCorrection(world.teacher, { cohortId: world.cohortId, noticeId, grounds: "Likheten er for stor.", seen: await seenOf(noticeId) }, dayAfter(respondBy));
+    for (const index of [2, 4]) {
+      const [decision] = await db().studentLetter.findMany({ where: { enrolmentId: student(index).enrolmentId, kind: "ARBEIDSKRAV_NOT_APPROVED", aboutId: attemptId } });
+      expect(decision!.body).toContain("Vi fikk ingen uttalelse fra deg.");
+      expect(decision!.body).not.toContain("de andre i gruppen skrev");
+    }
+    // Put back for the tests that follow (the direct correction in the student's favour).
+    await correctAssessment(world.teacher, { cohortId: world.cohortId, attemptId, decision: "APPROVED", reason: "Tilbake." }, dayAfter(respondBy));
   });
 
   it("withdrawn: the approval stands, each member gets a letter in the notice's case, audited; a new notice may follow", async () => {
@@ -192,10 +226,9 @@ describe("a forhåndsvarsel", () => {
     await signInAs(world.users.colleague);
     expect(await submit(withdrawCorrectionNoticeAction, { cohortId: world.cohortId, noticeId, note: "" })).toMatchObject({ ok: false, message: expect.stringContaining("Bare fagansvarlig") });
     await signInAs(world.users.teacher);
-    expect(await submit(withdrawCorrectionNoticeAction, { cohortId: world.cohortId, noticeId, note: "Uttalelsene viste at teksten er deres egen" })).toMatchObject({
-      ok: true,
-      message: expect.stringContaining("er fortsatt godkjent"),
-    });
+    expect(await redirectOf(() => submit(withdrawCorrectionNoticeAction, { cohortId: world.cohortId, noticeId, note: "Uttalelsene viste at teksten er deres egen" }))).toMatch(
+      /\?varsel=trukket$/,
+    );
     expect(await db().correctionNotice.findUniqueOrThrow({ where: { id: noticeId } })).toMatchObject({ status: "WITHDRAWN", closingNote: "Uttalelsene viste at teksten er deres egen" });
     expect((await db().submissionAttempt.findUniqueOrThrow({ where: { id: attemptId } })).status).toBe("APPROVED");
     for (const recipient of await db().correctionNoticeRecipient.findMany({ where: { noticeId }, include: { letter: true } })) {
@@ -239,7 +272,7 @@ describe("a forhåndsvarsel in any order of events", () => {
                   : kind === "RESPOND"
                     ? respondToCorrectionNotice(await studentViewer(members[member]!), { noticeId: pending.id, text: `Uttalelse ${clock}` }, now)
                     : kind === "CARRY_OUT"
-                      ? carryOutCorrection(world.teacher, { cohortId: world.cohortId, noticeId: pending.id, grounds: "Likheten er for stor." }, now)
+                      ? carryOutCorrection(world.teacher, { cohortId: world.cohortId, noticeId: pending.id, grounds: "Likheten er for stor.", seen: await seenOf(pending.id) }, now)
                       : withdrawCorrectionNotice(world.teacher, { cohortId: world.cohortId, noticeId: pending.id, note: null }, now);
           // A step the rules refuse changes nothing.
           await run.catch((error) => {

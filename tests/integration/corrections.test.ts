@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { carryOutCorrectionAction, correctAssessmentAction, sendCorrectionNoticeAction } from "@/lib/actions/assessment";
 import { respondToCorrectionNoticeAction } from "@/lib/actions/student";
 import { osloDate } from "@/lib/domain/application-deadline";
+import { responsesSeen } from "@/lib/domain/correction-notice";
 import { klageDeadline } from "@/lib/domain/klage";
 import { saveDayAttendanceAction } from "@/lib/actions/attendance";
 import { assessSubmission } from "@/lib/server/cohorts/assessment";
@@ -17,7 +18,7 @@ import { fileStudentAppeal } from "@/lib/server/student-letters/appeals";
 import { resolveViewer } from "@/lib/server/viewer";
 import { createSubmission } from "@/prisma/seed/factories";
 import { makeCohort, planDays, type World } from "./cohort-world";
-import { db, signInAs, submit } from "./support";
+import { db, redirectOf, signInAs, submit } from "./support";
 
 let world: World;
 const student = (index: number) => world.students[index]!;
@@ -114,10 +115,9 @@ describe("correcting an assessment", () => {
       values: { reason: "Oppsummeringen mangler helt." },
     });
     expect((await db().submissionAttempt.findUniqueOrThrow({ where: { id: attempts.get("final")! } })).status).toBe("APPROVED");
-    expect(await submit(sendCorrectionNoticeAction, { cohortId: world.cohortId, attemptId: attempts.get("final")!, reason: "Oppsummeringen ser ut til å mangle." })).toMatchObject({
-      ok: true,
-      message: expect.stringContaining("Forhåndsvarsel er sendt til studenten"),
-    });
+    expect(await redirectOf(() => submit(sendCorrectionNoticeAction, { cohortId: world.cohortId, attemptId: attempts.get("final")!, reason: "Oppsummeringen ser ut til å mangle." }))).toMatch(
+      /\?varsel=sendt$/,
+    );
     const [noticeLetter] = await db().studentLetter.findMany({ where: { enrolmentId: student(2).enrolmentId } });
     expect(noticeLetter).toMatchObject({ kind: "CORRECTION_NOTICE", enkeltvedtak: false, klageDeadline: null });
     const notice = await db().correctionNotice.findFirstOrThrow({ where: { attemptId: attempts.get("final")! } });
@@ -125,8 +125,11 @@ describe("correcting an assessment", () => {
     await signInAs(await db().user.findUniqueOrThrow({ where: { id: student(2).userId } }));
     expect(await submit(respondToCorrectionNoticeAction, { noticeId: notice.id, text: "Oppsummeringen står på siste side." })).toMatchObject({ ok: true });
     await signInAs(world.users.teacher);
-    const down = await submit(carryOutCorrectionAction, { cohortId: world.cohortId, noticeId: notice.id, grounds: "Oppsummeringen mangler helt; siste side er litteraturlisten." });
-    expect(down).toMatchObject({ ok: true, message: expect.stringContaining("Vedtaksbrev med klagefrist er sendt") });
+    const seen = responsesSeen(await db().correctionNoticeRecipient.findMany({ where: { noticeId: notice.id } }));
+    const down = await redirectOf(() =>
+      submit(carryOutCorrectionAction, { cohortId: world.cohortId, noticeId: notice.id, grounds: "Oppsummeringen mangler helt; siste side er litteraturlisten.", seen }),
+    );
+    expect(down).toMatch(/\?varsel=rettet$/);
     const [, letter] = await db().studentLetter.findMany({ where: { enrolmentId: student(2).enrolmentId }, orderBy: { decidedAt: "asc" } });
     expect(letter).toMatchObject({
       kind: "ARBEIDSKRAV_NOT_APPROVED",

@@ -780,7 +780,7 @@ describe("transfer to a later kull", () => {
     const attempt = await db().submissionAttempt.findFirstOrThrow({ where: { submissionId: fallen.sourceSubmissionId }, orderBy: { attempt: "desc" }, select: { id: true } });
     // The final attempt: corrected after a forhåndsvarsel, once its deadline has passed.
     const notice = await sendCorrectionNotice(world.teacher, { cohortId: world.cohortId, attemptId: attempt.id, reason: "Mulig plagiat." }, NOW);
-    await carryOutCorrection(world.teacher, { cohortId: world.cohortId, noticeId: notice.noticeId, grounds: "Plagiat oppdaget." }, new Date(`${addDays(notice.respondBy, 1)}T10:00:00Z`));
+    await carryOutCorrection(world.teacher, { cohortId: world.cohortId, noticeId: notice.noticeId, grounds: "Plagiat oppdaget.", seen: "0:0" }, new Date(`${addDays(notice.respondBy, 1)}T10:00:00Z`));
     await refuseExamAdmission(world.adviser, { cohortId: laterId, enrolmentIds: [newEnrolmentId] }, NOW);
     const [letter] = await lettersOf(newEnrolmentId, "EXAM_ADMISSION_REFUSED");
     expect(letter!.body).toContain(`${fallen.arbeidskrav.title} er ikke levert`);

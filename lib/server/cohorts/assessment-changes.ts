@@ -206,7 +206,16 @@ export async function applyCorrection(
           grounds: reason,
           group: group.length > 1 ? group.map((row) => row.enrolment.user.name) : null,
           corrected: true,
-          ...(input.notice && noticed ? { notice: { sentOn: input.notice.sentOn, respondBy: input.notice.respondBy, respondedOn: noticed.respondedOn } } : {}),
+          ...(input.notice && noticed
+            ? {
+                notice: {
+                  sentOn: input.notice.sentOn,
+                  respondBy: input.notice.respondBy,
+                  respondedOn: noticed.respondedOn,
+                  othersSpoke: [...input.notice.recipients].some(([enrolmentId, other]) => enrolmentId !== member.enrolmentId && other.respondedOn !== null),
+                },
+              }
+            : {}),
         },
         decidedBy: signedBy,
         about,

@@ -18,7 +18,7 @@ import "server-only";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { ARBEIDSKRAV_KIND_LABELS, studentArbeidskravStanding } from "@/lib/domain/arbeidskrav";
 import { isFinalAttempt, isFinalRejection } from "@/lib/domain/coursework";
-import { correctionNeedsNotice, correctionNoticeNotReady } from "@/lib/domain/correction-notice";
+import { correctionNeedsNotice, correctionNoticeNotReady, noticeState, responsesSeen } from "@/lib/domain/correction-notice";
 import { formatDateNb } from "@/lib/domain/format";
 import { assessmentGroupProblem, membersAtAssessment } from "@/lib/domain/submission-group";
 import type { ArbeidskravStatus } from "@/lib/domain/eligibility";
@@ -255,7 +255,7 @@ export async function getSubmissionForAssessment(viewer: Viewer, cohortId: strin
     academicLead: academicLead?.academicLead === true,
     openKlager,
     /** Correcting the latest attempt to the other verdict needs a forhåndsvarsel first (lib/domain/correction-notice.ts). */
-    correctionNeedsNotice: latest !== null && latest.status === "APPROVED" && correctionNeedsNotice(latest, maxAttempts, "NOT_APPROVED"),
+    correctionNeedsNotice: latest !== null && correctionNeedsNotice(latest, maxAttempts, "NOT_APPROVED"),
     /** The forhåndsvarsler on the latest attempt, newest first; a pending one says whether it can be carried out today. */
     notices: notices.map((notice) => {
       const respondBy = isoDate(notice.respondBy);
@@ -263,17 +263,9 @@ export async function getSubmissionForAssessment(viewer: Viewer, cohortId: strin
         ...notice,
         respondBy,
         recipients: notice.recipients.map((recipient) => ({ enrolmentId: recipient.enrolmentId, name: recipient.enrolment.user.name, response: recipient.response, respondedAt: recipient.respondedAt })),
-        notReady:
-          notice.status === "PENDING"
-            ? correctionNoticeNotReady(
-                {
-                  respondBy,
-                  members: notice.recipients.map((recipient) => recipient.enrolmentId),
-                  responded: notice.recipients.filter((recipient) => recipient.response !== null).map((recipient) => recipient.enrolmentId),
-                },
-                today,
-              )
-            : null,
+        notReady: notice.status === "PENDING" ? correctionNoticeNotReady(noticeState(respondBy, notice.recipients), today) : null,
+        /** What this page shows of the uttalelser; the carry-out form sends it back (responsesSeen). */
+        seen: responsesSeen(notice.recipients),
       };
     }),
   };

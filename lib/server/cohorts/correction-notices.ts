@@ -12,7 +12,7 @@ import "server-only";
 // Every step is audited. The notice row is locked (FOR UPDATE) by the steps that decide it and
 // shared (FOR SHARE) by an uttalelse, so nobody speaks into a notice being decided.
 import { osloDate } from "@/lib/domain/application-deadline";
-import { correctionNeedsNotice, correctionNoticeDeadline, correctionNoticeNotReady, mayRespondToNotice } from "@/lib/domain/correction-notice";
+import { correctionNeedsNotice, correctionNoticeDeadline, correctionNoticeNotReady, mayRespondToNotice, noticeState, responsesSeen } from "@/lib/domain/correction-notice";
 import { formatDateNb } from "@/lib/domain/format";
 import { day } from "@/lib/dates";
 import type { Transaction } from "@/lib/db/client";
@@ -41,7 +41,10 @@ export async function sendCorrectionNotice(viewer: Viewer, input: { cohortId: st
     if (!correctionNeedsNotice(attempt, attempt.maxAttempts, "NOT_APPROVED")) {
       throw new DomainError("Denne rettingen trenger ikke forhåndsvarsel: studentene kan levere på nytt. Rett vurderingen direkte.");
     }
-    const { assessedAt } = await tx.submissionAttempt.findUniqueOrThrow({ where: { id: attempt.attemptId }, select: { assessedAt: true } });
+    const { assessedAt, submission } = await tx.submissionAttempt.findUniqueOrThrow({
+      where: { id: attempt.attemptId },
+      select: { assessedAt: true, submission: { select: { arbeidskrav: { select: { required: true } } } } },
+    });
     const sentOn = osloDate(now);
     const respondBy = correctionNoticeDeadline(sentOn);
     const group = await members(tx, attempt.submissionId);
@@ -61,6 +64,7 @@ export async function sendCorrectionNotice(viewer: Viewer, input: { cohortId: st
           reason,
           respondBy,
           group: group.length > 1 ? group.map((row) => row.enrolment.user.name) : null,
+          required: submission.arbeidskrav.required,
         },
         decidedBy: { id: viewer.id, name: viewer.name, title: "Fagansvarlig" },
         about: { type: "CorrectionNotice", id: notice.id },
@@ -75,7 +79,7 @@ export async function sendCorrectionNotice(viewer: Viewer, input: { cohortId: st
       entityId: notice.id,
       after: { attemptId: attempt.attemptId, from: "APPROVED", intended: "NOT_APPROVED", reason, respondBy, members: group.map((member) => member.enrolmentId) },
     });
-    return { noticeId: notice.id, title: attempt.title, respondBy, members: group.length };
+    return { noticeId: notice.id, submissionId: attempt.submissionId, title: attempt.title, respondBy, members: group.length };
   }));
   await requestJob("mail.deliver");
   return result;
@@ -127,7 +131,12 @@ async function decidableNotice(tx: Transaction, viewer: Viewer, cohortId: string
   return { notice, attempt };
 }
 
-export async function carryOutCorrection(viewer: Viewer, input: { cohortId: string; noticeId: string; grounds: string }, now = new Date()) {
+/**
+ * `seen`: what the fagansvarlig had read of the uttalelser (responsesSeen, sent by the form); the
+ * correction is refused when one was written or rewritten since, so the grounds she wrote can
+ * have taken it up.
+ */
+export async function carryOutCorrection(viewer: Viewer, input: { cohortId: string; noticeId: string; grounds: string; seen: string }, now = new Date()) {
   await requireCohortStaff(viewer, input.cohortId);
   const grounds = input.grounds.trim();
   if (!grounds) {
@@ -137,15 +146,11 @@ export async function carryOutCorrection(viewer: Viewer, input: { cohortId: stri
     const { notice, attempt } = await decidableNotice(tx, viewer, input.cohortId, input.noticeId);
     // Nothing else changes an approved attempt, but the rule is checked where it is used.
     if (attempt.status !== "APPROVED" || attempt.attempt !== attempt.latest) throw new DomainError("Vurderingen varselet gjelder, er endret. Trekk varselet tilbake.");
-    const notReady = correctionNoticeNotReady(
-      {
-        respondBy: isoDate(notice.respondBy),
-        members: notice.recipients.map((recipient) => recipient.enrolmentId),
-        responded: notice.recipients.filter((recipient) => recipient.response !== null).map((recipient) => recipient.enrolmentId),
-      },
-      osloDate(now),
-    );
+    const notReady = correctionNoticeNotReady(noticeState(isoDate(notice.respondBy), notice.recipients), osloDate(now));
     if (notReady) throw new DomainError(notReady);
+    if (responsesSeen(notice.recipients) !== input.seen) {
+      throw new DomainError("En student har uttalt seg eller endret uttalelsen sin etter at du åpnet siden. Les uttalelsene nedenfor før du avgjør saken.");
+    }
     const group = await members(tx, attempt.submissionId);
     const unnoticed = group.filter((member) => !notice.recipients.some((recipient) => recipient.enrolmentId === member.enrolmentId));
     if (unnoticed.length > 0) {
@@ -167,7 +172,7 @@ export async function carryOutCorrection(viewer: Viewer, input: { cohortId: stri
       notice: { id: notice.id, sentOn: osloDate(notice.sentAt), respondBy: isoDate(notice.respondBy), recipients },
     });
     await tx.correctionNotice.update({ where: { id: notice.id }, data: { status: "CARRIED_OUT", closedAt: now, closedById: viewer.id } });
-    return corrected;
+    return { ...corrected, submissionId: attempt.submissionId };
   }));
   await requestJob("mail.deliver");
   return result;
@@ -201,7 +206,7 @@ export async function withdrawCorrectionNotice(viewer: Viewer, input: { cohortId
       before: { status: "PENDING" },
       after: { status: "WITHDRAWN", note, attemptId: notice.attemptId },
     });
-    return { title: attempt.title, members: notice.recipients.length };
+    return { submissionId: attempt.submissionId, title: attempt.title, members: notice.recipients.length };
   }));
   await requestJob("mail.deliver");
   return result;
@@ -221,29 +226,34 @@ export async function respondToCorrectionNotice(viewer: Viewer, input: { noticeI
     const notice = await lockNotice(tx, recipient.notice.attempt.submission.arbeidskrav.cohortId, input.noticeId, "SHARE");
     if (!mayRespondToNotice(notice.status)) throw new DomainError("Saken er avgjort, så uttalelsen kan ikke endres nå. Se brevet du har fått.");
     await tx.correctionNoticeRecipient.update({ where: { id: recipient.id }, data: { response: text, respondedAt: now } });
+    // On her recipient row, not the notice: the innsyn export of a group member reads the notice's entries.
     await audit(tx, {
       actorId: viewer.id,
       action: "submission.correction_notice.respond",
-      entityType: "CorrectionNotice",
-      entityId: notice.id,
+      entityType: "CorrectionNoticeRecipient",
+      entityId: recipient.id,
       before: recipient.response === null ? null : { response: recipient.response },
-      after: { enrolmentId: recipient.enrolmentId, response: text },
+      after: { noticeId: notice.id, enrolmentId: recipient.enrolmentId, response: text },
     });
     const title = notice.attempt.submission.arbeidskrav.title;
     const cohortId = notice.attempt.submission.arbeidskrav.cohortId;
-    await queueMail(tx, {
-      dedupeKey: `correction-notice-response:${recipient.id}:${now.getTime()}`,
-      to: notice.sentBy.email,
-      userId: notice.sentById,
-      subject: `Uttalelse til forhåndsvarsel: ${title}`,
-      text: [
-        `Hei ${notice.sentBy.name},`,
-        "",
-        `${viewer.name} har ${formatDateNb(osloDate(now))} ${recipient.response === null ? "uttalt seg" : "endret uttalelsen sin"} til forhåndsvarselet om å rette vurderingen av ${title} til ikke godkjent.`,
-        "",
-        `Les uttalelsen på innleveringens side: ${env().APP_URL}/kull/${cohortId}/arbeidskrav/${notice.attempt.submissionId}`,
-      ].join("\n"),
-    });
+    // The kull's fagansvarlig now decides it (the one who sent it may have left the team).
+    const leads = await tx.cohortTeacher.findMany({ where: { cohortId, academicLead: true }, select: { user: { select: { id: true, name: true, email: true } } } });
+    for (const lead of leads.length ? leads.map((row) => row.user) : [{ id: notice.sentById, ...notice.sentBy }]) {
+      await queueMail(tx, {
+        dedupeKey: `correction-notice-response:${recipient.id}:${lead.id}:${now.getTime()}`,
+        to: lead.email,
+        userId: lead.id,
+        subject: `Uttalelse til forhåndsvarsel: ${title}`,
+        text: [
+          `Hei ${lead.name},`,
+          "",
+          `${viewer.name} har ${formatDateNb(osloDate(now))} ${recipient.response === null ? "uttalt seg" : "endret uttalelsen sin"} til forhåndsvarselet om å rette vurderingen av ${title} til ikke godkjent.`,
+          "",
+          `Les uttalelsen på innleveringens side: ${env().APP_URL}/kull/${cohortId}/arbeidskrav/${notice.attempt.submissionId}`,
+        ].join("\n"),
+      });
+    }
     return { title, updated: recipient.response !== null, respondBy: isoDate(notice.respondBy) };
   }));
   await requestJob("mail.deliver");
@@ -260,6 +270,8 @@ export async function listPendingNotices(viewer: Viewer, now = new Date()) {
     where: {
       status: "PENDING",
       attempt: { submission: { arbeidskrav: { cohort: { archivedAt: null, teachers: { some: { userId: viewer.id, academicLead: true } } } } } },
+      // Her own hand-in is a colleague's to decide (refuseOwnSubmissions): not her task.
+      recipients: { none: { enrolment: { userId: viewer.id } } },
     },
     orderBy: { respondBy: "asc" },
     select: {
@@ -281,15 +293,7 @@ export async function listPendingNotices(viewer: Viewer, now = new Date()) {
       submissionId: submission.id,
       title: submission.arbeidskrav.title,
       members: row.recipients.map((recipient) => recipient.enrolment.user.name),
-      ready:
-        correctionNoticeNotReady(
-          {
-            respondBy,
-            members: row.recipients.map((recipient) => recipient.enrolmentId),
-            responded: row.recipients.filter((recipient) => recipient.respondedAt !== null).map((recipient) => recipient.enrolmentId),
-          },
-          today,
-        ) === null,
+      ready: correctionNoticeNotReady(noticeState(respondBy, row.recipients), today) === null,
     };
   });
 }

@@ -172,6 +172,7 @@ export async function loadOpenCasesOf(client: Database | Transaction, cohortIds:
     cohortId: string;
     deferrals: bigint;
     klager: bigint;
+    notices: bigint;
     letters: bigint;
     lastDeadline: Date | null;
     leaves: bigint;
@@ -202,6 +203,8 @@ export async function loadOpenCasesOf(client: Database | Transaction, cohortIds:
         WHERE s."cohortId" = k."id" AND (a."status" = 'RECEIVED' OR (a."status" = 'UPHELD' AND a."forwardedAt" IS NULL)))
       + (SELECT count(*) FROM "Appeal" a JOIN "Application" p ON p."id" = a."applicationId"
         WHERE p."cohortId" = k."id" AND (a."status" = 'RECEIVED' OR (a."status" = 'UPHELD' AND a."forwardedAt" IS NULL))) AS "klager",
+      (SELECT count(*) FROM "CorrectionNotice" n JOIN "SubmissionAttempt" sa ON sa."id" = n."attemptId" JOIN "Submission" sb ON sb."id" = sa."submissionId"
+        JOIN "ArbeidskravDefinition" d ON d."id" = sb."arbeidskravId" WHERE d."cohortId" = k."id" AND n."status" = 'PENDING') AS "notices",
       (SELECT count(*) FROM open_letters o WHERE o."cohortId" = k."id") AS "letters",
       (SELECT max(o."klageDeadline") FROM open_letters o WHERE o."cohortId" = k."id") AS "lastDeadline",
       (SELECT count(*) FROM "LeaveOfAbsence" v JOIN "Enrolment" e ON e."id" = v."enrolmentId"
@@ -225,6 +228,7 @@ export async function loadOpenCasesOf(client: Database | Transaction, cohortIds:
       {
         deferralRequests: Number(row.deferrals),
         openKlager: Number(row.klager),
+        pendingNotices: Number(row.notices),
         klagePeriods: { letters: Number(row.letters), lastDeadline: row.lastDeadline ? isoDate(row.lastDeadline) : null },
         unendedLeaves: Number(row.leaves),
         unconfirmedCompletions: unconfirmed(row),

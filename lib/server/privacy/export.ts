@@ -173,6 +173,15 @@ export async function collectPersonData(tx: Reader, userId: string, options: { s
         },
         letters: { orderBy: { madeAvailableOn: "asc" } },
         appeals: { orderBy: { filedAt: "asc" }, include: { appealsBodyDecisions: { select: APPEALS_BODY_DECISION_EXPORT, orderBy: { registeredAt: "asc" } } } },
+        // Forhåndsvarsler she got, with her own uttalelse (not the other members').
+        correctionNotices: {
+          select: {
+            response: true,
+            respondedAt: true,
+            letterId: true,
+            notice: { select: { reason: true, sentAt: true, respondBy: true, status: true, closedAt: true, closingNote: true } },
+          },
+        },
         leaves: { orderBy: { fromDate: "asc" } },
         attendanceCredits: { include: { samlingDay: { select: { date: true } } } },
         arbeidskravCredits: {

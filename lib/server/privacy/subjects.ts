@@ -24,6 +24,7 @@ type Reader = Pick<
   | "leaveOfAbsence"
   | "studentLetter"
   | "studentAppeal"
+  | "correctionNoticeRecipient"
   | "attendance"
   | "absenceNotice"
   | "attendanceCredit"
@@ -69,6 +70,11 @@ export async function recordsAbout(reader: Reader, userId: string): Promise<Subj
   records.LeaveOfAbsence = ids(await reader.leaveOfAbsence.findMany({ where: byEnrolment, select: { id: true } }));
   records.StudentLetter = ids(await reader.studentLetter.findMany({ where: { userId }, select: { id: true } }));
   records.StudentAppeal = ids(await reader.studentAppeal.findMany({ where: byEnrolment, select: { id: true } }));
+  // A forhåndsvarsel she got: the notice (sent, withdrawn: the group's) and her own uttalelse
+  // (audited on her recipient row, never on the notice, so a group member's words stay hers).
+  const noticed = await reader.correctionNoticeRecipient.findMany({ where: byEnrolment, select: { id: true, noticeId: true } });
+  records.CorrectionNotice = [...new Set(noticed.map((row) => row.noticeId))];
+  records.CorrectionNoticeRecipient = ids(noticed);
   records.Attendance = ids(await reader.attendance.findMany({ where: byEnrolment, select: { id: true } }));
   records.AbsenceNotice = ids(await reader.absenceNotice.findMany({ where: byEnrolment, select: { id: true } }));
   records.AttendanceCredit = ids(await reader.attendanceCredit.findMany({ where: byEnrolment, select: { id: true } }));

@@ -3,6 +3,7 @@ import "server-only";
 // in the `where`, and one letter as PDF for the student it is to or the staff of their cohort.
 import { osloDate } from "@/lib/domain/application-deadline";
 import { formatCaseReference } from "@/lib/domain/case-reference";
+import { mayRespondToNotice } from "@/lib/domain/correction-notice";
 import { appealsBodyStanding, isKlageInTime } from "@/lib/domain/klage";
 import { replacedStudentLetters } from "@/lib/domain/student-letter";
 import { HEALTH_CASE_ABOUT } from "@/lib/domain/student-letter";
@@ -39,6 +40,8 @@ const LETTER_SELECT = {
     },
   },
   outcomeOf: { select: { letterId: true } },
+  // A forhåndsvarsel: where its case stands and her uttalelse (lib/server/cohorts/correction-notices.ts).
+  noticeOf: { select: { response: true, respondedAt: true, notice: { select: { id: true, status: true, respondBy: true } } } },
 } as const;
 
 function requireStudent(viewer: Viewer) {
@@ -84,6 +87,17 @@ function shape(row: LetterRow, today: string, replacedBy: (id: string) => { id: 
     appeal,
     /** The letter this one answers (a klage's outcome). */
     answersLetterId: row.outcomeOf?.letterId ?? null,
+    /** A forhåndsvarsel: its case's state and her uttalelse, which she may write while it is open. */
+    notice: row.noticeOf
+      ? {
+          id: row.noticeOf.notice.id,
+          status: row.noticeOf.notice.status,
+          respondBy: isoDate(row.noticeOf.notice.respondBy),
+          response: row.noticeOf.response,
+          respondedAt: row.noticeOf.respondedAt,
+          mayRespond: mayRespondToNotice(row.noticeOf.notice.status),
+        }
+      : null,
     /** A klage may be filed now: an enkeltvedtak that still stands, within its deadline, not appealed yet. */
     canAppeal: row.enkeltvedtak && klageDeadline !== null && appeal === null && replacedBy(row.id) === null && isKlageInTime(madeAvailableOn, today),
   };

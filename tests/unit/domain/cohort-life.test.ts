@@ -260,6 +260,7 @@ describe("archiveProblems", () => {
     const open: OpenCases = {
       deferralRequests: 1,
       openKlager: 2,
+      pendingNotices: 1,
       klagePeriods: { letters: 3, lastDeadline: "2027-01-11" },
       unendedLeaves: 1,
       unconfirmedCompletions: 2,
@@ -270,6 +271,7 @@ describe("archiveProblems", () => {
     expect(archiveProblems("COMPLETED", open, today)).toEqual([
       "1 søknad om utsatt eksamen er ikke avgjort.",
       "2 klager er ikke avgjort eller ikke sendt videre til klagenemnda.",
+      "1 forhåndsvarsel om retting av en vurdering er ikke avgjort. Fagansvarlig retter vurderingen eller trekker varselet tilbake.",
       "1 eksamen er ikke holdt ennå (siste dag 14. januar 2027). Etterpå må karakterene publiseres og klagefristen på tre uker gå ut.",
       "Karakterene for 1 eksamen er ikke publisert.",
       // 20 December + 21 days is Sunday 10 January: the deadline moves to Monday.
@@ -282,6 +284,7 @@ describe("archiveProblems", () => {
     const kinds: OpenCases[] = [
       { ...NO_OPEN_CASES, deferralRequests: 1 },
       { ...NO_OPEN_CASES, openKlager: 1 },
+      { ...NO_OPEN_CASES, pendingNotices: 1 },
       { ...NO_OPEN_CASES, klagePeriods: { letters: 1, lastDeadline: "2027-01-11" } },
       { ...NO_OPEN_CASES, unendedLeaves: 1 },
       { ...NO_OPEN_CASES, unconfirmedCompletions: 1 },

@@ -85,6 +85,9 @@ describe("a student's next steps", () => {
     expect(spoken.tone).toBe("info");
     expect(spoken.text).toContain("Saken er ikke avgjort ennå");
     expect(studentNextSteps(base).some((step) => step.key.startsWith("arbeidskrav-notice"))).toBe(false);
+    // Past the deadline and not decided: she may still speak, and is not told a date that has passed as a deadline ahead.
+    const late = studentNextSteps({ ...withNotice(false), today: "2026-12-08" }).find((step) => step.key === "arbeidskrav-notice-ak1")!;
+    expect(late.text).toBe("Fristen for å uttale deg til forhåndsvarselet om Fagnotat 1 var 7. desember. Saken er ikke avgjort, så du kan fortsatt uttale deg.");
   });
 
   it("say when a deadline has passed: hand in anyway, marked late", () => {

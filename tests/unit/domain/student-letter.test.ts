@@ -53,6 +53,7 @@ const correctionNotice: StudentLetterInput = {
   reason: "Store deler av teksten er hentet fra en annen students besvarelse uten kildehenvisning",
   respondBy: "2026-03-16",
   group: ["Siri Sjanse", "Per Partner"],
+  required: true,
 };
 
 const refusal: StudentLetterInput = {
@@ -427,15 +428,21 @@ describe("forhåndsvarsel before a correction to «ikke godkjent» (forvaltnings
     expect(text).toContain("Dette er ikke et vedtak.");
     expect(text).toContain("Alle i gruppen får dette varselet");
     expect(text).toContain("uten kildehenvisning.");
+    expect(text).toContain("har du ikke rett til å gå opp til eksamen, heller ikke i et senere kull");
+    expect(text).toContain("under «Brev» i studentportalen, på siden for dette brevet");
+    expect(letterAsText(composeStudentLetter({ ...correctionNotice, required: false } as StudentLetterInput))).toContain("Det er valgfritt og teller ikke med i kravet");
     expect(() => composeStudentLetter({ ...correctionNotice, attempt: 1 } as StudentLetterInput)).toThrow(RangeError);
   });
 
   it("the decision that follows says when the notice came and whether this student spoke to it", () => {
-    const notice = { sentOn: "2026-03-02", respondBy: "2026-03-16", respondedOn: "2026-03-10" };
+    const notice = { sentOn: "2026-03-02", respondBy: "2026-03-16", respondedOn: "2026-03-10", othersSpoke: false };
     const spoke = letterAsText(composeStudentLetter({ ...finalRejection, corrected: true, notice } as StudentLetterInput));
     expect(spoke).toContain("Du fikk forhåndsvarsel 2. mars 2026, med frist 16. mars 2026 for å uttale deg. Vi fikk uttalelsen din 10. mars 2026");
-    const silent = letterAsText(composeStudentLetter({ ...finalRejection, corrected: true, group: ["A", "B"], notice: { ...notice, respondedOn: null } } as StudentLetterInput));
+    expect(spoke).not.toContain("de andre i gruppen");
+    const silent = letterAsText(composeStudentLetter({ ...finalRejection, corrected: true, group: ["A", "B"], notice: { ...notice, respondedOn: null, othersSpoke: true } } as StudentLetterInput));
     expect(silent).toContain("Vi fikk ingen uttalelse fra deg; fagansvarlig har vurdert det de andre i gruppen skrev.");
+    const nobody = letterAsText(composeStudentLetter({ ...finalRejection, corrected: true, group: ["A", "B"], notice: { ...notice, respondedOn: null } } as StudentLetterInput));
+    expect(nobody).toContain("Vi fikk ingen uttalelse fra deg.");
     expect(letterAsText(composeStudentLetter(finalRejection))).not.toContain("forhåndsvarsel");
   });
 

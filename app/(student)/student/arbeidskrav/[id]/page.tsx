@@ -13,7 +13,7 @@ import { getStudentArbeidskrav } from "@/lib/server/students/arbeidskrav";
 import { requirePageRole } from "@/lib/server/viewer";
 import { parseRecordId } from "@/lib/validation/ids";
 import { AttemptHistory } from "@/components/student/attempt-history";
-import { CorrectionNoticeResponse } from "@/components/student/correction-notice-response";
+import { CorrectionNoticeSummary } from "@/components/student/correction-notice-response";
 import { handInFlash } from "../../load";
 
 export const metadata: Metadata = { title: "Arbeidskrav" };
@@ -128,7 +128,7 @@ export default async function ArbeidskravPage({ params }: { params: Promise<{ id
         </section>
 
         {notices.map((notice) => (
-          <CorrectionNoticeResponse key={notice.id} notice={notice} />
+          <CorrectionNoticeSummary key={notice.id} notice={notice} />
         ))}
 
         {item.credit ? (

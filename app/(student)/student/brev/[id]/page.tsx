@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StudentAppealForm } from "@/components/student-letters/appeal-form";
+import { CorrectionNoticeResponse } from "@/components/student/correction-notice-response";
 import { LetterStatus } from "@/components/student-letters/letter-status";
 import { LetterText } from "@/components/ui/letter-text";
 import { PrintButton } from "@/components/ui/print-button";
@@ -61,6 +62,8 @@ export default async function LetterPage({ params, searchParams }: { params: Pro
         <article className="card" aria-label="Brevet">
           <LetterText text={letter.body} />
         </article>
+
+        {letter.notice ? <CorrectionNoticeResponse notice={letter.notice} /> : null}
 
         {appeal ? (
           <section className="card print:hidden" aria-labelledby="klage-heading">

@@ -4,7 +4,6 @@ import { PageHeader } from "@/components/area-nav";
 import { AssessForm } from "@/components/cohort/assess-form";
 import { CorrectAssessmentForm } from "@/components/cohort/correct-assessment-form";
 import { CorrectionNoticePanel } from "@/components/cohort/correction-notice-panel";
-import { KeptAfterSubmit } from "@/components/ui/kept-after-submit";
 import { ARBEIDSKRAV_STATUS, StatusBadge } from "@/components/status-badge";
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { getSubmissionForAssessment } from "@/lib/server/cohorts/assessment";
@@ -21,8 +20,23 @@ const ATTEMPT_STATUS = {
   NOT_APPROVED: { label: "Ikke godkjent", tone: "bad" },
 } as const;
 
-export default async function SubmissionPage({ params }: { params: Promise<{ cohortId: string; submissionId: string }> }) {
+/** What a step on a forhåndsvarsel just did, from the address its action sent the browser to (its form is gone). */
+const NOTICE_DONE: Record<string, string> = {
+  sendt: "Forhåndsvarselet er sendt. Hver student har fått brev med begrunnelsen og fristen for å uttale seg; arbeidskravet står som godkjent til du har avgjort saken.",
+  rettet: "Vurderingen er rettet til ikke godkjent. Hver student har fått vedtak med klagefrist, og rettingen er logget.",
+  trukket: "Forhåndsvarselet er trukket tilbake. Arbeidskravet er fortsatt godkjent, og studentene har fått brev om det.",
+};
+
+export default async function SubmissionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ cohortId: string; submissionId: string }>;
+  searchParams: Promise<{ varsel?: string }>;
+}) {
   const { submissionId } = await params;
+  const varsel = (await searchParams).varsel;
+  const done = typeof varsel === "string" && Object.hasOwn(NOTICE_DONE, varsel) ? NOTICE_DONE[varsel]! : null;
   const { viewer, cohort } = await loadCohortPage(params, `/arbeidskrav/${submissionId}`);
   const submission = await found(getSubmissionForAssessment(viewer, cohort.id, idOr404(submissionId)));
   const latest = submission.attempts[0];
@@ -38,6 +52,11 @@ export default async function SubmissionPage({ params }: { params: Promise<{ coh
         title={`${submission.arbeidskrav.title}: ${submission.members.map((m) => m.name).join(", ")}`}
         lead={`${submission.arbeidskrav.kindLabel} · frist ${formatDateNb(submission.arbeidskrav.dueDate)}${submission.arbeidskrav.oralPresentation ? " · legges fram muntlig" : ""}`}
       />
+      {done ? (
+        <p role="status" className="mb-6 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+          {done}
+        </p>
+      ) : null}
       <div className="space-y-6">
         <section className="card space-y-3" aria-labelledby="om-heading">
           <h2 id="om-heading">{group ? `Gruppe på ${submission.members.length}` : "Levert av"}</h2>
@@ -105,8 +124,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ coh
               {latest.status !== "SUBMITTED" ? (
                 <div className="border-t border-slate-200 pt-3">
                   <h3 className="text-base">Rett vurderingen</h3>
-                  {/* Kept after the submit, so «Forhåndsvarsel er sendt …» stays when the form is no longer offered. */}
-                  <KeptAfterSubmit offered={submission.canCorrect && !submission.own}>
+                  {submission.canCorrect && !submission.own ? (
                     <div className="mt-2">
                       <CorrectAssessmentForm
                         cohortId={cohort.id}
@@ -116,8 +134,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ coh
                         needsNotice={submission.correctionNeedsNotice}
                       />
                     </div>
-                  </KeptAfterSubmit>
-                  {submission.canCorrect && !submission.own ? null : (
+                  ) : (
                     <p className="mt-1 text-sm text-slate-700">
                       {submission.own
                         ? "Dette er din egen innlevering: en kollega retter vurderingen."
