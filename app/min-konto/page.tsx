@@ -9,6 +9,7 @@ import { formatInstantNb } from "@/lib/domain/format";
 import { ROLE_LABELS } from "@/lib/permissions";
 import { getMyAccount } from "@/lib/server/users/my-account";
 import { requireViewer } from "@/lib/server/viewer";
+import { DoneMessage } from "@/components/ui/done-message";
 
 export const metadata: Metadata = { title: "Min konto" };
 
@@ -19,9 +20,9 @@ export default async function MyAccountPage({ searchParams }: { searchParams: Pr
     <>
       <PageHeader title="Min konto" lead="Passord, e-postadresse og hvor du er logget inn." />
       {passord === "nytt" ? (
-        <p role="status" className="mb-6 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+        <DoneMessage>
           Det nye passordet er lagret, og du er logget ut på alle andre enheter.
-        </p>
+        </DoneMessage>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="card" aria-labelledby="konto-heading">

@@ -9,6 +9,7 @@ import { STALE_CLAIM_MINUTES } from "@/lib/domain/mail-delivery";
 import { resendMailAction } from "@/lib/actions/mail-admin";
 import { listUndeliveredMail, UNDELIVERED_LIST_LIMIT, type UndeliveredMail } from "@/lib/server/mail-admin";
 import { requirePageRole } from "@/lib/server/viewer";
+import { DoneMessage } from "@/components/ui/done-message";
 
 export const metadata: Metadata = { title: "E-post som ikke kom fram" };
 
@@ -97,9 +98,9 @@ export default async function UndeliveredMailPage({ searchParams }: { searchPara
         lead={`E-post som e-posttjeneren avviste for godt eller etter alle forsøkene, og e-post der sendingen stoppet uten svar (i ${STALE_CLAIM_MINUTES} minutter eller mer). Ingen av dem sendes av seg selv. Innholdet vises ikke her.`}
       />
       {sendt ? (
-        <p role="status" className="mb-6 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+        <DoneMessage>
           E-posten er lagt i køen igjen og sendes om et øyeblikk. Den nye sendingen står i loggen.
-        </p>
+        </DoneMessage>
       ) : null}
       <section className="card" aria-labelledby="e-post-heading">
         <h2 id="e-post-heading">

@@ -16,6 +16,7 @@ import { getIntake, type IntakePage as Intake } from "@/lib/server/intakes/queri
 import { requirePageRole } from "@/lib/server/viewer";
 import { parseRecordId } from "@/lib/validation/ids";
 import { countNoun } from "@/lib/domain/format";
+import { DoneMessage } from "@/components/ui/done-message";
 
 export const metadata: Metadata = { title: "Kull: opptak og status" };
 
@@ -116,7 +117,7 @@ export default async function IntakePage({ params, searchParams }: { params: Pro
       </p>
       <PageHeader title={`${intake.name}: opptak og status`} lead={`${intake.programme.name} · ${intake.phaseText}`} />
       {opprettet || kopiert || publisert || fullfort || arkivert || hentet || gjenapnet ? (
-        <p role="status" className="mb-6 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+        <DoneMessage>
           {kopiert
             ? `${intake.name} er opprettet som kladd med planen kopiert. Se over samlingene og arbeidskravene, og publiser opptaket når det er klart.`
             : opprettet
@@ -130,7 +131,7 @@ export default async function IntakePage({ params, searchParams }: { params: Pro
                     : gjenapnet
                       ? `${intake.name} er åpnet igjen og kan rettes. Fullfør kullet igjen når du er ferdig.`
                     : `${intake.name} er arkivert. Det står ikke lenger i oversiktene, men sidene kan fortsatt leses fra arkivet.`}
-        </p>
+        </DoneMessage>
       ) : null}
       <div className="space-y-6">
         <section className="card space-y-4" aria-labelledby="status-heading">

@@ -16,6 +16,7 @@ import { listAppeals } from "@/lib/server/admission/queries";
 import { APPEALS_BODY } from "@/lib/domain/klage";
 import { requirePageRole } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
+import { DoneMessage } from "@/components/ui/done-message";
 
 /** What the klage is about, by the letter it names. */
 const KLAGE_ON: Record<string, string> = {
@@ -63,9 +64,9 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
         </Link>
       </PageHeader>
       {decided ? (
-        <p role="status" className="mb-6 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+        <DoneMessage>
           {decided}
-        </p>
+        </DoneMessage>
       ) : null}
       {appeals.length === 0 ? <p className="card">{all ? "Ingen klager." : "Ingen klager venter på behandling."}</p> : null}
       <ol className="space-y-6">

@@ -13,6 +13,7 @@ import { describeRequirements } from "@/lib/domain/requirements";
 import { NotFoundError } from "@/lib/server/errors";
 import { getProgramme, type ProgrammeTemplate } from "@/lib/server/programmes/queries";
 import { requirePageRole } from "@/lib/server/viewer";
+import { DoneMessage } from "@/components/ui/done-message";
 
 export const metadata: Metadata = { title: "Studieprogram" };
 
@@ -51,9 +52,9 @@ export default async function ProgrammePage({ params, searchParams }: { params: 
       </p>
       <PageHeader title={programme.name} lead={`Kode ${programme.code}. Malen gjelder kull som opprettes fra nå av; kull som finnes, beholder sine egne krav.`} />
       {opprettet ? (
-        <p role="status" className="mb-6 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+        <DoneMessage>
           Studieprogrammet er opprettet. Nå kan studieveilederne opprette kull i det.
-        </p>
+        </DoneMessage>
       ) : null}
       <div className="space-y-6">
         <section className="card" aria-labelledby="mal-heading">

@@ -20,6 +20,7 @@ import { NotFoundError } from "@/lib/server/errors";
 import { requirePageRole } from "@/lib/server/viewer";
 import { parseRecordId } from "@/lib/validation/ids";
 import { CLASSMATE_HEALTH_MESSAGE } from "@/lib/permissions";
+import { DoneMessage } from "@/components/ui/done-message";
 
 export const metadata: Metadata = { title: "Student" };
 
@@ -109,30 +110,30 @@ export default async function StudentPage({ params, searchParams }: { params: Pr
         </p>
       ) : null}
       {transferred ? (
-        <p role="status" className="mb-6 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+        <DoneMessage>
           Studenten er overført til {transferred.cohort.name}. {transferred.credits.length} arbeidskrav og {transferred.creditedDays} samlingsdager er godkjent fra det tidligere
           kullet, og studenten har fått brev om det.
-        </p>
+        </DoneMessage>
       ) : null}
       {completed ? (
-        <p role="status" className="mb-6 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+        <DoneMessage>
           Studenten har fullført {completed.cohort.name}
           {completed.exam?.grade ? ` med karakteren ${completed.exam.grade}` : ""}. Bekreftelsen er sendt under Brev og på e-post.
-        </p>
+        </DoneMessage>
       ) : null}
       {withdrawn ? (
-        <p role="status" className="mb-6 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+        <DoneMessage>
           Studenten har sluttet i {withdrawn.cohort.name}, og bekreftelsen er sendt under Brev og på e-post.{" "}
           {withdrawn.placeReleased
             ? "Plassen går til den første på ventelisten."
             : `Plassen går ikke videre: ventelisten stengte ${formatDateNb(withdrawn.waitlist.closesOn)}.`}
-        </p>
+        </DoneMessage>
       ) : null}
       {withdrawnLeave ? (
-        <p role="status" className="mb-6 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+        <DoneMessage>
           Permisjonen {formatDateNb(withdrawnLeave.from)}–{formatDateNb(withdrawnLeave.to)} er trukket tilbake. Studenten fortsetter som før og har fått bekreftelse
           under Brev og på e-post.
-        </p>
+        </DoneMessage>
       ) : null}
       <div className="space-y-8">
         <section className="card" aria-labelledby="identitet-heading">

@@ -15,6 +15,7 @@ import { APPEALS_BODY } from "@/lib/domain/klage";
 import { STUDENT_LETTER_KIND_LABELS } from "@/lib/domain/student-letter";
 import { listCohortAppeals } from "@/lib/server/student-letters/appeals";
 import { found, loadCohortPage } from "../load";
+import { DoneMessage } from "@/components/ui/done-message";
 
 export const metadata: Metadata = { title: "Klager" };
 
@@ -63,9 +64,9 @@ export default async function CohortAppealsPage({ params, searchParams }: { para
         </Link>
       </PageHeader>
       {decided ? (
-        <p role="status" className="mb-6 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+        <DoneMessage>
           {decided}
-        </p>
+        </DoneMessage>
       ) : null}
       {appeals.length === 0 ? <p className="card">{all ? "Ingen klager i dette kullet." : "Ingen klager venter på behandling."}</p> : null}
       <ol className="space-y-6">

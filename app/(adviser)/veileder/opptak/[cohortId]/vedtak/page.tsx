@@ -15,6 +15,7 @@ import { DomainError } from "@/lib/server/errors";
 import { requirePageRole } from "@/lib/server/viewer";
 import { parseRecordId } from "@/lib/validation/ids";
 import { countNoun } from "@/lib/domain/format";
+import { DoneMessage } from "@/components/ui/done-message";
 
 export const metadata: Metadata = { title: "Vedtak" };
 
@@ -71,10 +72,10 @@ export default async function DecisionsPage({
       <PageHeader title={`Vedtak: ${cohort.name}`} lead="Se over forslaget og brevene, og send alle vedtakene i ett steg. Sendes de på nytt, går ingenting ut to ganger." />
       <IntakeNav cohortId={cohortId} current="vedtak" />
       {sent ? (
-        <p role="status" className="mb-6 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+        <DoneMessage>
           Vedtakene er sendt: {sent[1]} tilbud, {sent[2]} ventelisteplasser og {sent[3]} avslag.
           {sent[4] ? ` ${sent[4]} som alt stod på ventelisten, har fått ny plass etter rangeringen.` : ""} Brevene ligger i søknadsportalen og er sendt på e-post.
-        </p>
+        </DoneMessage>
       ) : null}
 
       {typeof preview === "string" ? (
