@@ -127,8 +127,8 @@ export function CohortCard({
             "Ingen innleveringer venter."
           ) : (
             <Link href={`${base}/arbeidskrav#venter`}>
-              {cohort.waiting.total} {cohort.waiting.total === 1 ? "innlevering" : "innleveringer"}
-              {cohort.waiting.ledertrening > 0 ? ` (${cohort.waiting.ledertrening} ledertreningsoppgaver)` : ""}
+              {countNoun(cohort.waiting.total, "innlevering", "innleveringer")}
+              {cohort.waiting.ledertrening > 0 ? ` (${countNoun(cohort.waiting.ledertrening, "ledertreningsoppgave", "ledertreningsoppgaver")})` : ""}
             </Link>
           )}
         </dd>

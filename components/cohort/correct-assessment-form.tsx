@@ -15,6 +15,7 @@ export function CorrectAssessmentForm({
   current,
   final,
   needsNotice,
+  members,
 }: {
   cohortId: string;
   attemptId: string;
@@ -22,6 +23,8 @@ export function CorrectAssessmentForm({
   final: boolean;
   /** The correction needs a forhåndsvarsel first (correctionNeedsNotice, decided on the server). */
   needsNotice: boolean;
+  /** How many handed it in (the letters' wording). */
+  members: number;
 }) {
   const to = current === "APPROVED" ? "NOT_APPROVED" : "APPROVED";
   if (needsNotice) {
@@ -30,7 +33,7 @@ export function CorrectAssessmentForm({
         {(state) => (
           <>
             <p className="text-sm">
-              Dette er siste innlevering. Rettes den til ikke godkjent, er arbeidskravet endelig ikke godkjent (et vedtak). Før du retter, får hver student et
+              Dette er siste innlevering. Rettes den til ikke godkjent, er arbeidskravet endelig ikke godkjent (et vedtak). Før du retter, får {members > 1 ? "hver student i gruppen" : "studenten"} et
               forhåndsvarsel med begrunnelsen og {CORRECTION_NOTICE_DAYS} dager til å uttale seg (forvaltningsloven § 16). Til saken er avgjort, står arbeidskravet som godkjent.
             </p>
             <TextAreaField
@@ -43,7 +46,7 @@ export function CorrectAssessmentForm({
               required
             />
             <ConfirmSubmit label="Send forhåndsvarsel" title="Sende forhåndsvarsel?" confirmLabel="Ja, send varselet" className="btn-secondary">
-              <p>Hver student i gruppen får et brev med begrunnelsen og fristen for å uttale seg. Vurderingen endres ikke nå.</p>
+              <p>{members > 1 ? "Hver student i gruppen" : "Studenten"} får et brev med begrunnelsen og fristen for å uttale seg. Vurderingen endres ikke nå.</p>
             </ConfirmSubmit>
           </>
         )}

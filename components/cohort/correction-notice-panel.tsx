@@ -67,24 +67,30 @@ export function CorrectionNoticePanel({ cohortId, notice, canDecide }: { cohortI
           {notice.notReady ? (
             <p className="text-sm">{notice.notReady}</p>
           ) : (
-            <ActionForm action={carryOutCorrectionAction} hidden={{ cohortId, noticeId: notice.id, seen: notice.seen }} fieldIdPrefix={prefix} label="Gjennomfør rettingen">
-              {(state) => (
-                <>
-                  <TextAreaField
-                    id={`${prefix}grounds`}
-                    name="grounds"
-                    label="Begrunnelse for vedtaket"
-                    hint="Står i vedtaksbrevet. Ta stilling til det studentene har skrevet (forvaltningsloven § 25)."
-                    defaultValue={state.ok ? "" : (state.values?.grounds ?? "")}
-                    errors={state.fieldErrors?.grounds}
-                    required
-                  />
-                  <ConfirmSubmit label="Rett til ikke godkjent" title="Rette vurderingen til ikke godkjent?" confirmLabel="Ja, rett og send vedtaket" tone="danger">
-                    <p>Arbeidskravet blir endelig ikke godkjent. Hver student får et vedtak med begrunnelsen og klagefristen.</p>
-                  </ConfirmSubmit>
-                </>
-              )}
-            </ActionForm>
+            <>
+              <p className="font-medium">Saken kan avgjøres nå: fristen er ute, eller alle har uttalt seg.</p>
+              <ActionForm action={carryOutCorrectionAction} hidden={{ cohortId, noticeId: notice.id, seen: notice.seen }} fieldIdPrefix={prefix} label="Gjennomfør rettingen">
+                {(state) => (
+                  <>
+                    <TextAreaField
+                      id={`${prefix}grounds`}
+                      name="grounds"
+                      label="Begrunnelse for vedtaket"
+                      hint="Står i vedtaksbrevet. Ta stilling til det studentene har skrevet (forvaltningsloven § 25)."
+                      defaultValue={state.ok ? "" : (state.values?.grounds ?? "")}
+                      errors={state.fieldErrors?.grounds}
+                      required
+                    />
+                    <ConfirmSubmit label="Rett til ikke godkjent" title="Rette vurderingen til ikke godkjent?" confirmLabel="Ja, rett og send vedtaket" tone="danger">
+                      <p>
+                        Arbeidskravet blir endelig ikke godkjent. {notice.recipients.length > 1 ? "Hver student i gruppen" : "Studenten"} får et vedtak med begrunnelsen og
+                        klagefristen.
+                      </p>
+                    </ConfirmSubmit>
+                  </>
+                )}
+              </ActionForm>
+            </>
           )}
           <ActionForm action={withdrawCorrectionNoticeAction} hidden={{ cohortId, noticeId: notice.id }} fieldIdPrefix={`${prefix}trekk-`} label="Trekk varselet tilbake">
             {(state) => (
@@ -92,14 +98,14 @@ export function CorrectionNoticePanel({ cohortId, notice, canDecide }: { cohortI
                 <TextAreaField
                   id={`${prefix}trekk-note`}
                   name="note"
-                  label="Merknad til studentene (valgfritt)"
+                  label="Merknad til studentene"
                   hint="For eksempel hva uttalelsene viste. Står i brevet om at varselet er trukket tilbake."
                   rows={2}
                   defaultValue={state.ok ? "" : (state.values?.note ?? "")}
                   errors={state.fieldErrors?.note}
                 />
                 <ConfirmSubmit label="Trekk varselet tilbake" title="Trekke forhåndsvarselet tilbake?" confirmLabel="Ja, trekk tilbake" className="btn-secondary">
-                  <p>Vurderingen står som godkjent, og hver student får brev om det.</p>
+                  <p>Vurderingen står som godkjent, og {notice.recipients.length > 1 ? "hver student i gruppen" : "studenten"} får brev om det.</p>
                 </ConfirmSubmit>
               </>
             )}

@@ -16,7 +16,18 @@ type NoticeStatus = "PENDING" | "CARRIED_OUT" | "WITHDRAWN";
 export function CorrectionNoticeSummary({
   notice,
 }: {
-  notice: { id: string; letterId: string; status: NoticeStatus; reason: string; sentAt: Date; respondBy: string; respondedAt: Date | null };
+  notice: {
+    id: string;
+    letterId: string;
+    status: NoticeStatus;
+    reason: string;
+    sentAt: Date;
+    respondBy: string;
+    respondedAt: Date | null;
+    deadlinePassed: boolean;
+    closingNote: string | null;
+    outcomeLetterId: string | null;
+  };
 }) {
   const pending = notice.status === "PENDING";
   return (
@@ -24,17 +35,34 @@ export function CorrectionNoticeSummary({
       <h2 id={`varsel-${notice.id}-heading`}>{NOTICE_STATUS_LABELS[notice.status]}</h2>
       <p className="mt-2">
         {pending
-          ? `Fagansvarlig vurderer å rette vurderingen til ikke godkjent. Til saken er avgjort, står arbeidskravet som godkjent. Fristen for å uttale deg er ${formatDateNb(notice.respondBy)}; du kan uttale deg til saken er avgjort.`
+          ? `Fagansvarlig vurderer å rette vurderingen til ikke godkjent. Til saken er avgjort, står arbeidskravet som godkjent. ${
+              notice.deadlinePassed
+                ? `Fristen for å uttale deg gikk ut ${formatDateNb(notice.respondBy)}, men du kan uttale deg til saken er avgjort.`
+                : `Fristen for å uttale deg er ${formatDateNb(notice.respondBy)}.`
+            }`
           : notice.status === "CARRIED_OUT"
-            ? "Vurderingen er rettet til ikke godkjent. Du har fått et vedtak med klagefrist under Brev."
-            : "Varselet er trukket tilbake. Arbeidskravet er fortsatt godkjent."}
+            ? "Vurderingen er rettet til ikke godkjent. Du har fått et vedtak med klagefrist."
+            : "Arbeidskravet er fortsatt godkjent, og du trenger ikke gjøre noe."}
       </p>
       <p className="mt-2">
         <span className="font-medium">Begrunnelse i varselet:</span> {notice.reason}
       </p>
+      {notice.closingNote ? (
+        <p className="mt-2">
+          <span className="font-medium">Fagansvarliges merknad:</span> {notice.closingNote}
+        </p>
+      ) : null}
       <p className="mt-2">
         {notice.respondedAt ? `Du uttalte deg ${formatInstantNb(notice.respondedAt)}. ` : pending ? "Du har ikke uttalt deg. " : "Du uttalte deg ikke. "}
-        <Link href={`/student/brev/${notice.letterId}`}>{pending ? "Les varselet og uttal deg" : "Les varselet"}</Link>
+        <Link href={`/student/brev/${notice.letterId}`}>
+          {pending ? (notice.respondedAt ? "Les varselet, og se eller endre uttalelsen" : "Les varselet og uttal deg") : "Les varselet"}
+        </Link>
+        {notice.outcomeLetterId ? (
+          <>
+            {" · "}
+            <Link href={`/student/brev/${notice.outcomeLetterId}`}>{notice.status === "CARRIED_OUT" ? "Les vedtaket" : "Les brevet om at varselet er trukket tilbake"}</Link>
+          </>
+        ) : null}
       </p>
     </section>
   );
@@ -44,7 +72,17 @@ export function CorrectionNoticeSummary({
 export function CorrectionNoticeResponse({
   notice,
 }: {
-  notice: { id: string; status: NoticeStatus; respondBy: string; response: string | null; respondedAt: Date | null; mayRespond: boolean };
+  notice: {
+    id: string;
+    status: NoticeStatus;
+    respondBy: string;
+    response: string | null;
+    respondedAt: Date | null;
+    mayRespond: boolean;
+    deadlinePassed: boolean;
+    /** The letter that ended the case, once it is decided. */
+    outcome: { id: string; subject: string } | null;
+  };
 }) {
   const prefix = `uttalelse-${notice.id}-`;
   return (
@@ -52,11 +90,20 @@ export function CorrectionNoticeResponse({
       <h2 id={`${prefix}heading`}>{notice.mayRespond ? "Uttal deg" : "Uttalelsen din"}</h2>
       {notice.mayRespond ? (
         <p className="mt-2">
-          Fristen er {formatDateNb(notice.respondBy)}. Kommer uttalelsen senere, leses den likevel så lenge saken ikke er avgjort. Du kan endre den til da.
+          {notice.deadlinePassed
+            ? `Fristen gikk ut ${formatDateNb(notice.respondBy)}, men saken er ikke avgjort: det du skriver nå, blir også lest.`
+            : `Fristen er ${formatDateNb(notice.respondBy)}. Kommer uttalelsen senere, leses den likevel så lenge saken ikke er avgjort.`}{" "}
+          Du kan endre uttalelsen til saken er avgjort.
         </p>
       ) : (
         <p className="mt-2">
-          {notice.status === "CARRIED_OUT" ? "Saken er avgjort: vurderingen er rettet, og du har fått et vedtak under Brev." : "Saken er avgjort: varselet er trukket tilbake."}
+          {notice.status === "CARRIED_OUT" ? "Saken er avgjort: vurderingen er rettet, og du har fått et vedtak." : "Saken er avgjort: varselet er trukket tilbake, og arbeidskravet er fortsatt godkjent."}
+          {notice.outcome ? (
+            <>
+              {" "}
+              <Link href={`/student/brev/${notice.outcome.id}`}>{notice.outcome.subject}</Link>
+            </>
+          ) : null}
         </p>
       )}
       {notice.response && notice.respondedAt ? (

@@ -82,6 +82,11 @@ export function correctionNoticeNotReady(notice: NoticeState, today: string): st
   return `Fristen for å uttale seg er ${formatDateNb(notice.respondBy)}. Rettingen kan gjennomføres etter fristen, eller før når alle som fikk varselet, har uttalt seg.`;
 }
 
+/** Whether the deadline to speak has passed on `today` (she may still speak while it is undecided). */
+export function noticeDeadlinePassed(respondBy: string, today: string): boolean {
+  return compareIsoDates(today, respondBy) > 0;
+}
+
 /** Whether a member may still speak: until the notice is decided, also after its deadline (§ 17: what comes in is read). */
 export function mayRespondToNotice(status: "PENDING" | "CARRIED_OUT" | "WITHDRAWN"): boolean {
   return status === "PENDING";

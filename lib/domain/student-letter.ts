@@ -180,6 +180,9 @@ export function opensCase(kind: StudentLetterKind): boolean {
  */
 export const DECIDES_NOTICE: Partial<Record<StudentLetterKind, StudentLetterKind>> = { ARBEIDSKRAV_NOT_APPROVED: "CORRECTION_NOTICE" };
 
+/** The letters that end a forhåndsvarsel's case: the decision it announced, or its withdrawal. */
+export const NOTICE_OUTCOME_KINDS: readonly StudentLetterKind[] = ["ARBEIDSKRAV_NOT_APPROVED", "CORRECTION_NOTICE_WITHDRAWN"];
+
 /** Whether a letter of `kind` may carry the case of an earlier letter of `earlierKind`. */
 export function continuesCaseOf(kind: StudentLetterKind, earlierKind: StudentLetterKind): boolean {
   return !opensCase(kind) || DECIDES_NOTICE[kind] === earlierKind;
@@ -860,10 +863,10 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
     case "CORRECTION_NOTICE": {
       if (input.attempt < input.maxAttempts) throw new RangeError("a notice is given only before an enkeltvedtak: the final attempt");
       const intended = [
-        `${input.arbeidskrav.title} (${input.cohortName}) ble vurdert til godkjent ${formatDateNb(input.approvedOn)}. Fagansvarlig vurderer å rette vurderingen til ikke godkjent.`,
+        `${input.arbeidskrav.title} i ${input.cohortName} ble vurdert til godkjent ${formatDateNb(input.approvedOn)}. Fagansvarlig vurderer å rette vurderingen til ikke godkjent.`,
         `Det var den ${attemptOrdinal(input.attempt)} innleveringen, og studieplanen gir ${countNoun(input.maxAttempts, "innlevering", "innleveringer")} av hvert arbeidskrav. ` +
           (input.required
-            ? "Blir vurderingen rettet, er arbeidskravet endelig ikke godkjent, og uten det har du ikke rett til å gå opp til eksamen, heller ikke i et senere kull der det er godkjent for deg på grunnlag av denne innleveringen."
+            ? "Blir vurderingen rettet, er arbeidskravet endelig ikke godkjent, og da har du ikke rett til å gå opp til eksamen. Det gjelder også om arbeidskravet er godkjent for deg i et senere kull på grunnlag av denne innleveringen."
             : "Blir vurderingen rettet, er arbeidskravet endelig ikke godkjent. Det er valgfritt og teller ikke med i kravet for å gå opp til eksamen."),
       ];
       if (input.group && input.group.length > 1) {
@@ -905,7 +908,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
           {
             heading: "Vurderingen står",
             paragraphs: [
-              `Forhåndsvarselet ${earlier(input.notice)} er trukket tilbake. Vurderingen blir ikke rettet: ${input.notice.matter} er fortsatt godkjent, og du trenger ikke gjøre noe.`,
+              `Vi sendte deg ${formatDateNb(input.notice.madeAvailableOn)} et forhåndsvarsel om at vurderingen av ${input.notice.matter} kunne bli rettet til ikke godkjent. Varselet er trukket tilbake, og vurderingen blir ikke rettet: ${input.notice.matter} er fortsatt godkjent, og du trenger ikke gjøre noe.`,
               ...(input.note?.trim() ? [ownWords(input.note, "note")] : []),
             ],
           },

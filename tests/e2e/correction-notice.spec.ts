@@ -27,7 +27,7 @@ test("a forhåndsvarsel: the student speaks in the portal → the fagansvarlig r
   const summary = page.getByRole("region", { name: "Forhåndsvarsel sendt" });
   await expect(summary).toContainText("nesten ordrett likt en publisert artikkel");
   await expectAccessible(page);
-  await summary.getByRole("link", { name: "Les varselet og uttal deg" }).click();
+  await summary.getByRole("link", { name: "Les varselet, og se eller endre uttalelsen" }).click();
   await expect(page.getByRole("article", { name: "Brevet" })).toContainText("Du kan uttale deg");
   const notice = page.getByRole("region", { name: "Uttal deg" });
   await expect(notice).toContainText("litteraturlisten");

@@ -23,7 +23,7 @@ import { refreshStandings } from "@/lib/server/standings/refresh";
 import { requestJob } from "@/lib/jobs/queue";
 import { audit } from "@/lib/server/audit";
 import { requireCohortStaff } from "@/lib/server/cohorts/access";
-import { lockAttempts, refuseOwnSubmissions, type AssessmentDecision, type LockedAttempt } from "@/lib/server/cohorts/assessment";
+import { finalRejectionFacts, lockAttempts, refuseOwnSubmissions, type AssessmentDecision, type LockedAttempt } from "@/lib/server/cohorts/assessment";
 import { db } from "@/lib/server/db";
 import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
 import { queueMail } from "@/lib/server/mail";
@@ -198,14 +198,7 @@ export async function applyCorrection(
       await issueStudentLetter(tx, {
         enrolmentId: member.enrolmentId,
         facts: {
-          kind: "ARBEIDSKRAV_NOT_APPROVED",
-          arbeidskrav: { title: attempt.title },
-          attempt: attempt.attempt,
-          maxAttempts: attempt.maxAttempts,
-          assessedOn: osloDate(at),
-          grounds: reason,
-          group: group.length > 1 ? group.map((row) => row.enrolment.user.name) : null,
-          corrected: true,
+          ...finalRejectionFacts({ attempt, names: group.map((row) => row.enrolment.user.name), grounds: reason, at, corrected: true }),
           ...(input.notice && noticed
             ? {
                 notice: {

@@ -290,6 +290,20 @@ export interface LockedAttempt {
 }
 
 /** Locks the submissions of these attempts (in id order) and reads what the decision needs. */
+/** The facts of the enkeltvedtak «ikke godkjent» on a final attempt, assessed or corrected (lib/domain/student-letter.ts). */
+export function finalRejectionFacts(input: { attempt: LockedAttempt; names: string[]; grounds: string; at: Date; corrected: boolean }) {
+  return {
+    kind: "ARBEIDSKRAV_NOT_APPROVED",
+    arbeidskrav: { title: input.attempt.title },
+    attempt: input.attempt.attempt,
+    maxAttempts: input.attempt.maxAttempts,
+    assessedOn: osloDate(input.at),
+    grounds: input.grounds,
+    group: input.names.length > 1 ? input.names : null,
+    corrected: input.corrected,
+  } as const;
+}
+
 export async function lockAttempts(tx: Transaction, cohortId: string, attemptIds: readonly string[]): Promise<LockedAttempt[]> {
   const submissions = await tx.$queryRaw<{ id: string }[]>`
     SELECT s."id" FROM "Submission" s
@@ -441,16 +455,7 @@ async function recordDecisions(tx: Transaction, viewer: Viewer, cohortId: string
       for (const member of group) {
         await issueStudentLetter(tx, {
           enrolmentId: member.enrolmentId,
-          facts: {
-            kind: "ARBEIDSKRAV_NOT_APPROVED",
-            arbeidskrav: { title: attempt.title },
-            attempt: attempt.attempt,
-            maxAttempts: attempt.maxAttempts,
-            assessedOn: osloDate(at),
-            grounds: feedback,
-            group: group.length > 1 ? group.map((m) => m.enrolment.user.name) : null,
-            corrected: false,
-          },
+          facts: finalRejectionFacts({ attempt, names: group.map((m) => m.enrolment.user.name), grounds: feedback, at, corrected: false }),
           decidedBy: { id: viewer.id, name: viewer.name, title },
           about: { type: "SubmissionAttempt", id: attempt.attemptId },
           now: at,

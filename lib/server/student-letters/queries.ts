@@ -3,9 +3,9 @@ import "server-only";
 // in the `where`, and one letter as PDF for the student it is to or the staff of their cohort.
 import { osloDate } from "@/lib/domain/application-deadline";
 import { formatCaseReference } from "@/lib/domain/case-reference";
-import { mayRespondToNotice } from "@/lib/domain/correction-notice";
+import { mayRespondToNotice, noticeDeadlinePassed } from "@/lib/domain/correction-notice";
 import { appealsBodyStanding, isKlageInTime } from "@/lib/domain/klage";
-import { replacedStudentLetters } from "@/lib/domain/student-letter";
+import { NOTICE_OUTCOME_KINDS, replacedStudentLetters } from "@/lib/domain/student-letter";
 import { HEALTH_CASE_ABOUT } from "@/lib/domain/student-letter";
 import { canHandleHealthCases } from "@/lib/permissions";
 import { isCohortStaff, isStudentOfKull } from "@/lib/server/cohorts/access";
@@ -120,7 +120,17 @@ export async function getStudentLetter(viewer: Viewer, letterId: string, now = n
   const [row] = await loadOwn(viewer, { id: letterId });
   if (!row) throw new NotFoundError("Fant ikke brevet.");
   const sameCase = await loadOwn(viewer, { caseNumber: row.caseNumber });
-  return shape(row, osloDate(now), replacements(sameCase));
+  const today = osloDate(now);
+  const shaped = shape(row, today, replacements(sameCase));
+  // A forhåndsvarsel: the letter that ended its case (the decision, or the withdrawal), and
+  // whether its deadline has passed.
+  const outcome = row.noticeOf ? sameCase.find((other) => other.id !== row.id && NOTICE_OUTCOME_KINDS.includes(other.kind)) : undefined;
+  return {
+    ...shaped,
+    notice: shaped.notice
+      ? { ...shaped.notice, deadlinePassed: noticeDeadlinePassed(shaped.notice.respondBy, today), outcome: outcome ? { id: outcome.id, subject: outcome.subject } : null }
+      : null,
+  };
 }
 
 /** A letter for its PDF: the student's own, or any letter to a student of a cohort the viewer is staff of. Null otherwise. */

@@ -4,7 +4,9 @@ import "server-only";
 // whether they may hand in now, the classmates they may hand in with (a first hand-in) or add to
 // the group (before it is assessed), the letters about it (a final "ikke godkjent"), and any
 // forhåndsvarsel that it may be corrected, with her uttalelse.
-import { mayRespondToNotice } from "@/lib/domain/correction-notice";
+import { osloDate } from "@/lib/domain/application-deadline";
+import { mayRespondToNotice, noticeDeadlinePassed } from "@/lib/domain/correction-notice";
+import { NOTICE_OUTCOME_KINDS } from "@/lib/domain/student-letter";
 import { addingProblem, leaveProblem } from "@/lib/domain/submission-group";
 import { db } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
@@ -51,11 +53,20 @@ export async function getStudentArbeidskrav(viewer: Viewer, arbeidskravId: strin
               letterId: true,
               response: true,
               respondedAt: true,
-              notice: { select: { id: true, status: true, reason: true, sentAt: true, respondBy: true, closedAt: true } },
+              letter: { select: { caseNumber: true } },
+              notice: { select: { id: true, status: true, reason: true, sentAt: true, respondBy: true, closedAt: true, closingNote: true } },
             },
           })
         : Promise.resolve([]),
     ]);
+    // The letter that ended each decided notice's case (the decision, or the withdrawal).
+    const outcomes = notices.some((row) => row.notice.status !== "PENDING")
+      ? await db().studentLetter.findMany({
+          where: { userId: viewer.id, caseNumber: { in: notices.map((row) => row.letter.caseNumber) }, kind: { in: [...NOTICE_OUTCOME_KINDS] } },
+          select: { id: true, caseNumber: true },
+        })
+      : [];
+    const today = osloDate(new Date());
     return {
       enrolment,
       arbeidskrav: item,
@@ -81,11 +92,13 @@ export async function getStudentArbeidskrav(viewer: Viewer, arbeidskravId: strin
           : null,
       letters,
       /** Her forhåndsvarsler: what was announced, the deadline, what she said, and whether she may still speak. */
-      notices: notices.map(({ notice, ...recipient }) => ({
+      notices: notices.map(({ notice, letter, ...recipient }) => ({
         ...recipient,
         ...notice,
         respondBy: isoDate(notice.respondBy),
         mayRespond: mayRespondToNotice(notice.status),
+        deadlinePassed: noticeDeadlinePassed(isoDate(notice.respondBy), today),
+        outcomeLetterId: outcomes.find((outcome) => outcome.caseNumber === letter.caseNumber)?.id ?? null,
       })),
     };
   }

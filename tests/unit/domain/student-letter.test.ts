@@ -422,13 +422,13 @@ describe("forhåndsvarsel before a correction to «ikke godkjent» (forvaltnings
     expect(letter.subject).toBe("Forhåndsvarsel: Ledertreningsoppgave 1 kan bli rettet til ikke godkjent");
     expect(letter.enkeltvedtak).toBe(false);
     expect(letter.klageDeadline).toBeNull();
-    expect(text).toContain("ble vurdert til godkjent 10. februar 2026");
+    expect(text).toContain("Ledertreningsoppgave 1 i Kull V2026 ble vurdert til godkjent 10. februar 2026");
     expect(text).toContain("Fristen er 16. mars 2026");
     expect(text).toContain("forvaltningsloven § 16");
     expect(text).toContain("Dette er ikke et vedtak.");
     expect(text).toContain("Alle i gruppen får dette varselet");
     expect(text).toContain("uten kildehenvisning.");
-    expect(text).toContain("har du ikke rett til å gå opp til eksamen, heller ikke i et senere kull");
+    expect(text).toContain("da har du ikke rett til å gå opp til eksamen. Det gjelder også om arbeidskravet er godkjent for deg i et senere kull");
     expect(text).toContain("under «Brev» i studentportalen, på siden for dette brevet");
     expect(letterAsText(composeStudentLetter({ ...correctionNotice, required: false } as StudentLetterInput))).toContain("Det er valgfritt og teller ikke med i kravet");
     expect(() => composeStudentLetter({ ...correctionNotice, attempt: 1 } as StudentLetterInput)).toThrow(RangeError);
@@ -463,7 +463,7 @@ describe("forhåndsvarsel before a correction to «ikke godkjent» (forvaltnings
     const text = letterAsText(
       composeStudentLetter({ ...party, kind: "CORRECTION_NOTICE_WITHDRAWN", notice: { subject: "Forhåndsvarsel: X", madeAvailableOn: "2026-03-02", matter: "Fagnotat 1" }, note: "Kildene var oppgitt i vedlegget" }),
     );
-    expect(text).toContain("Forhåndsvarselet «Forhåndsvarsel: X» fra 2. mars 2026 er trukket tilbake.");
+    expect(text).toContain("Vi sendte deg 2. mars 2026 et forhåndsvarsel om at vurderingen av Fagnotat 1 kunne bli rettet til ikke godkjent. Varselet er trukket tilbake");
     expect(text).toContain("Fagnotat 1 er fortsatt godkjent");
     expect(text).toContain("Kildene var oppgitt i vedlegget.");
   });

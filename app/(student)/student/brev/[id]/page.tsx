@@ -13,6 +13,7 @@ import { NotFoundError } from "@/lib/server/errors";
 import { getStudentLetter } from "@/lib/server/student-letters/queries";
 import { requirePageRole } from "@/lib/server/viewer";
 import { parseRecordId } from "@/lib/validation/ids";
+import { DoneMessage } from "@/components/ui/done-message";
 
 export const metadata: Metadata = { title: "Brev" };
 
@@ -54,9 +55,9 @@ export default async function LetterPage({ params, searchParams }: { params: Pro
         </p>
       </div>
       {filed ? (
-        <p role="status" className="mb-6 rounded-md border border-green-700 bg-green-50 p-3 text-green-900 print:hidden">
+        <DoneMessage className="print:hidden">
           Klagen er sendt. Vi har sendt deg en bekreftelse på e-post, og svaret kommer som et nytt brev under Brev.
-        </p>
+        </DoneMessage>
       ) : null}
       <div className="space-y-6">
         <article className="card" aria-label="Brevet">

@@ -8,6 +8,7 @@ import { ARBEIDSKRAV_STATUS, StatusBadge } from "@/components/status-badge";
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { getSubmissionForAssessment } from "@/lib/server/cohorts/assessment";
 import { found, idOr404, loadCohortPage } from "../../load";
+import { DoneMessage } from "@/components/ui/done-message";
 
 export const metadata: Metadata = { title: "Vurdering av arbeidskrav" };
 
@@ -53,9 +54,9 @@ export default async function SubmissionPage({
         lead={`${submission.arbeidskrav.kindLabel} · frist ${formatDateNb(submission.arbeidskrav.dueDate)}${submission.arbeidskrav.oralPresentation ? " · legges fram muntlig" : ""}`}
       />
       {done ? (
-        <p role="status" className="mb-6 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+        <DoneMessage>
           {done}
-        </p>
+        </DoneMessage>
       ) : null}
       <div className="space-y-6">
         <section className="card space-y-3" aria-labelledby="om-heading">
@@ -132,6 +133,7 @@ export default async function SubmissionPage({
                         current={latest.status}
                         final={submission.latestIsFinal}
                         needsNotice={submission.correctionNeedsNotice}
+                        members={submission.members.length}
                       />
                     </div>
                   ) : (
@@ -141,7 +143,9 @@ export default async function SubmissionPage({
                         : submission.openKlager > 0
                           ? "Det er en klage under behandling på vurderingen; den avgjøres under Klager."
                           : submission.notices.some((notice) => notice.status === "PENDING")
-                            ? "Studentene har fått forhåndsvarsel om rettingen. Fagansvarlig gjennomfører den eller trekker varselet tilbake ovenfor."
+                            ? submission.academicLead
+                              ? "Studentene har fått forhåndsvarsel om rettingen: gjennomfør den eller trekk varselet tilbake i varselet ovenfor."
+                              : "Studentene har fått forhåndsvarsel om rettingen. Fagansvarlig gjennomfører den eller trekker varselet tilbake."
                             : "Bare fagansvarlig for kullet kan rette en vurdering, med en skriftlig begrunnelse."}
                     </p>
                   )}
