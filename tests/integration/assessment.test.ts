@@ -1,7 +1,8 @@
 // Assessing arbeidskrav: a group's approval holds for every member, each member gets exactly one
 // e-mail (dedupe key arbeidskrav-assessed:<attemptId>:<enrolmentId>), "not approved" needs
 // feedback, an attempt is assessed once, and the read ledertreningsoppgaver are approved in one
-// confirmed step, exactly those. The database refuses a group of four.
+// confirmed step, exactly those. The database refuses a group of four. A hand-in after «ikke
+// godkjent» is late only by its own resubmission deadline.
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approveReadLedertreningAction, assessSubmissionAction } from "@/lib/actions/assessment";
@@ -162,5 +163,31 @@ describe("group size in the database", () => {
         attempts: [{ status: "SUBMITTED", at: new Date() }],
       }),
     ).rejects.toThrow(/allows 1/);
+  });
+});
+
+describe("a hand-in after «ikke godkjent»", () => {
+  it("is measured against its own resubmission deadline, on the waiting list and the submission's page, as the student sees it", async () => {
+    // Ledertreningsoppgave 3 was due 1 February 2021; the first hand-in (20 January) was assessed
+    // «ikke godkjent» a week later (27 January, as the factory assesses), so the second was due three
+    // weeks after that (17 February). It came on 9 February: late by the due date, on time by its own.
+    const ledertrening3 = world.definitions.find((d) => d.number === 5)!;
+    const student = world.students[5]!;
+    const submission = await createSubmission(db(), {
+      arbeidskravId: ledertrening3.id,
+      enrolmentIds: [student.enrolmentId],
+      submittedById: student.userId,
+      attempts: [
+        { status: "NOT_APPROVED", assessorId: world.colleague.id, at: new Date("2021-01-20T10:00:00Z"), feedback: "Refleksjonen mangler." },
+        { status: "SUBMITTED", at: new Date("2021-02-09T10:00:00Z") },
+      ],
+    });
+    const waiting = (await getArbeidskravOverview(world.teacher, world.cohortId)).waiting.find((row) => row.submissionId === submission.id)!;
+    expect(waiting).toMatchObject({ attempt: 2, late: false });
+    const page = await getSubmissionForAssessment(world.teacher, world.cohortId, submission.id);
+    expect(page.attempts.map((attempt) => [attempt.attempt, attempt.late])).toEqual([
+      [2, false],
+      [1, false],
+    ]);
   });
 });

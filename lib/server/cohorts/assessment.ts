@@ -17,7 +17,7 @@ import "server-only";
 // ordinary e-mail, with the feedback as grounds, the legal basis and the klage deadline.
 import { osloDate } from "@/lib/domain/application-deadline";
 import { ARBEIDSKRAV_KIND_LABELS, studentArbeidskravStanding } from "@/lib/domain/arbeidskrav";
-import { isFinalAttempt, isFinalRejection } from "@/lib/domain/coursework";
+import { attemptDeadlines, isFinalAttempt, isFinalRejection, isLateHandIn, nextHandInDeadline } from "@/lib/domain/coursework";
 import { correctionNeedsNotice, correctionNoticeNotReady, noticeState, responsesSeen } from "@/lib/domain/correction-notice";
 import { formatDateNb } from "@/lib/domain/format";
 import { assessmentGroupProblem, membersAtAssessment } from "@/lib/domain/submission-group";
@@ -63,6 +63,8 @@ interface WaitingRow {
   attemptId: string;
   attempt: number;
   submittedAt: Date;
+  /** The attempt before it, if any: after «ikke godkjent» the hand-in has its resubmission deadline. */
+  previous: { status: "SUBMITTED" | "APPROVED" | "NOT_APPROVED"; submittedAt: string; assessedAt: string | null } | null;
   documents: { id: string; originalName: string }[];
   memberUserIds: string[];
 }
@@ -102,6 +104,8 @@ export async function getArbeidskravOverview(viewer: Viewer, cohortId: string, n
                          JOIN "Enrolment" me ON me."id" = m."enrolmentId" JOIN "User" mu ON mu."id" = me."userId"
                          WHERE m."submissionId" = s."id"), '[]'::json) AS "members",
                t."id" AS "attemptId", t."attempt", t."submittedAt",
+               (SELECT json_build_object('status', p."status", 'submittedAt', p."submittedAt", 'assessedAt', p."assessedAt") FROM "SubmissionAttempt" p
+                 WHERE p."submissionId" = s."id" AND p."attempt" = t."attempt" - 1) AS "previous",
                COALESCE((SELECT json_agg(json_build_object('id', d."id", 'originalName', d."originalName"))
                          FROM "Document" d WHERE d."submissionAttemptId" = t."id"), '[]'::json) AS "documents",
                COALESCE((SELECT json_agg(me."userId") FROM "SubmissionMember" m JOIN "Enrolment" me ON me."id" = m."enrolmentId"
@@ -151,7 +155,16 @@ export async function getArbeidskravOverview(viewer: Viewer, cohortId: string, n
       attemptId: submission.attemptId,
       attempt: submission.attempt,
       submittedAt: submission.submittedAt,
-      late: osloDate(submission.submittedAt) > submission.dueDate,
+      // Measured against its own deadline: the due date, or after «ikke godkjent» the resubmission deadline.
+      late: isLateHandIn(
+        nextHandInDeadline(
+          submission.dueDate,
+          submission.previous
+            ? [{ status: submission.previous.status, submittedAt: new Date(submission.previous.submittedAt), assessedAt: submission.previous.assessedAt ? new Date(submission.previous.assessedAt) : null }]
+            : [],
+        ),
+        submission.submittedAt,
+      ),
       arbeidskrav: { number: submission.number, title: submission.title, kind: submission.kind },
       members: submission.members,
       documents: submission.documents,
@@ -244,7 +257,8 @@ export async function getSubmissionForAssessment(viewer: Viewer, cohortId: strin
       confirmed: confirmedAt !== null,
       addedBy: addedBy?.name ?? null,
     })),
-    attempts: submission.attempts.map((attempt) => ({ ...attempt, late: osloDate(attempt.submittedAt) > dueDate })),
+    // Each measured against its own deadline (the resubmission deadline after «ikke godkjent»), as the student sees it.
+    attempts: attemptDeadlines(dueDate, [...submission.attempts].reverse()).reverse(),
     /** The latest attempt is the last one the study plan allows: "ikke godkjent" is then an enkeltvedtak. */
     latestIsFinal: latest ? isFinalAttempt(latest.attempt, maxAttempts) : false,
     /** The viewer handed it in herself (a member): a colleague assesses and corrects it (refuseOwnSubmissions). */
