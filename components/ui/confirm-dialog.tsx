@@ -14,6 +14,7 @@ export function ConfirmDialog({
   confirmLabel,
   cancelLabel = "Avbryt",
   onConfirm,
+  skipWhen,
   disabled = false,
   tone = "primary",
 }: {
@@ -27,6 +28,8 @@ export function ConfirmDialog({
   confirmLabel: string;
   cancelLabel?: string;
   onConfirm: () => void;
+  /** When it returns true, the trigger goes straight to onConfirm (ConfirmSubmit: a required field is empty, so the form only answers with what to fill in). */
+  skipWhen?: () => boolean;
   disabled?: boolean;
   tone?: "primary" | "danger";
 }) {
@@ -34,7 +37,7 @@ export function ConfirmDialog({
   const id = useId();
   return (
     <>
-      <button type="button" className={triggerClassName} disabled={disabled} onClick={() => dialog.current?.showModal()}>
+      <button type="button" className={triggerClassName} disabled={disabled} onClick={() => (skipWhen?.() ? onConfirm() : dialog.current?.showModal())}>
         {triggerLabel}
         <ButtonContext>{triggerContext}</ButtonContext>
       </button>

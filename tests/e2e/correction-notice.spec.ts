@@ -51,6 +51,10 @@ test("a forhåndsvarsel: the student speaks in the portal → the fagansvarlig r
   await expect(panel).toContainText("der den står.");
   await expectAccessible(frida);
   const carryOut = frida.getByRole("form", { name: "Gjennomfør rettingen" });
+  // Without grounds there is nothing to confirm: the form answers at once with the field to fill in.
+  await carryOut.getByRole("button", { name: "Rett til ikke godkjent" }).click();
+  await expect(carryOut.getByText("Skriv begrunnelsen for vedtaket. Den skal ta stilling til det studentene har skrevet.").first()).toBeVisible();
+  await expect(frida.getByRole("dialog")).toHaveCount(0);
   await carryOut.getByLabel(/^Begrunnelse for vedtaket/).fill(
     "Utkastene viser at avsnittet ble skrevet av fra artikkelen, ikke at en henvisning falt ut: det står uten anførselstegn også i første utkast.",
   );
