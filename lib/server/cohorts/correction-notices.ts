@@ -149,7 +149,7 @@ export async function carryOutCorrection(viewer: Viewer, input: { cohortId: stri
     const notReady = correctionNoticeNotReady(noticeState(isoDate(notice.respondBy), notice.recipients), osloDate(now));
     if (notReady) throw new DomainError(notReady);
     if (responsesSeen(notice.recipients) !== input.seen) {
-      throw new DomainError("En student har uttalt seg eller endret uttalelsen sin etter at du åpnet siden. Les uttalelsene nedenfor før du avgjør saken.");
+      throw new DomainError("En student har uttalt seg eller endret uttalelsen sin etter at du åpnet siden. Les den før du avgjør saken: kopier begrunnelsen du har skrevet, og last siden på nytt.");
     }
     const group = await members(tx, attempt.submissionId);
     const unnoticed = group.filter((member) => !notice.recipients.some((recipient) => recipient.enrolmentId === member.enrolmentId));
