@@ -164,6 +164,45 @@ export function appealsBodyStanding<D extends { forwardedAt: Date }>(
 }
 
 /**
+ * The klagenemnd's decision that settled a case on its merits, or null: the latest decision on one
+ * of the klager about it (`decisions` newest first) that answers the klage as last sent, stadfestet
+ * or omgjort. The decision is then the klageinstans's, final (§ 28 third paragraph), and we may
+ * not change it: forvaltningsloven § 35 lets an organ reverse only its own decisions. An opphevet
+ * one sends the case back to be decided here.
+ */
+export function appealsBodySettled<D extends { forwardedAt: Date; outcome: AppealsBodyOutcome }>(
+  klager: readonly { status: string; forwardedAt: Date | null; decisions: readonly D[] }[],
+): D | null {
+  for (const klage of klager) {
+    const { waiting, decision } = appealsBodyStanding(klage, klage.decisions);
+    if (waiting || !decision || decision.outcome === "QUASHED" || klage.forwardedAt === null) continue;
+    if (decision.forwardedAt.getTime() === klage.forwardedAt.getTime()) return decision;
+  }
+  return null;
+}
+
+/**
+ * Why the fagansvarlig may not correct an assessment to `to` because of the klagenemnd, or null:
+ * - it has settled the assessment (appealsBodySettled): never, either way;
+ * - a klage on it waits there: only in the student's favour (to "godkjent"), which is still our
+ *   own decision to make (§ 35 first paragraph a); against her, the klagenemnd decides.
+ */
+export function appealsBodyCorrectionBar(
+  klager: readonly { status: string; forwardedAt: Date | null; decisions: readonly { forwardedAt: Date; outcome: AppealsBodyOutcome; decidedOn: string; reference: string | null }[] }[],
+  to: "APPROVED" | "NOT_APPROVED",
+): string | null {
+  const settled = appealsBodySettled(klager);
+  if (settled) {
+    const what = settled.outcome === "UPHELD" ? "stadfestet vurderingen" : "tatt klagen på vurderingen til følge";
+    return `${APPEALS_BODY} har ${what} ${appealsBodyDecisionRef(settled)}. Vedtaket er klagenemndas og endelig, og det kan ikke rettes her (forvaltningsloven § 35). Mener du det er feil, ta det opp med klagenemnda.`;
+  }
+  if (to === "NOT_APPROVED" && klager.some((klage) => appealsBodyStanding(klage, klage.decisions).waiting)) {
+    return `En klage på vurderingen er sendt til ${APPEALS_BODY}. Mens klagenemnda behandler den, kan vurderingen bare rettes til godkjent.`;
+  }
+  return null;
+}
+
+/**
  * A reversal by the klagenemnd that could not be carried out here (AppealsBodyDecision.notCarriedOut)
  * and that nobody has followed up yet: a task on the open klager list until someone says what was
  * done instead.

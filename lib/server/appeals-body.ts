@@ -5,12 +5,14 @@ import "server-only";
 // of them locks its klage, checks who may, and carries out a reversal its own way; this writes the
 // decision, audits it, and opens a quashed klage again.
 import { osloDate } from "@/lib/domain/application-deadline";
-import { appealsBodyDecisionProblem, type AppealsBodyOutcome } from "@/lib/domain/klage";
+import { appealsBodyCorrectionBar, appealsBodyDecisionProblem, type AppealsBodyOutcome } from "@/lib/domain/klage";
 import { day } from "@/lib/dates";
 import type { Transaction } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { audit } from "@/lib/server/audit";
+import type { db } from "@/lib/server/db";
 import { DomainError } from "@/lib/server/errors";
+import { isoDate } from "@/lib/to-domain";
 import { APPEALS_BODY_DECISION_INVALID } from "@/lib/validation/klage";
 
 export interface AppealsBodyDecisionInput {
@@ -163,3 +165,22 @@ export const APPEALS_BODY_DECISION_SELECT = {
   registeredAt: true,
   registeredBy: { select: { name: true } },
 } satisfies Prisma.AppealsBodyDecisionSelect;
+
+/**
+ * Why the klagenemnd bars correcting the assessment of `attemptId` to `to` (appealsBodyCorrectionBar),
+ * from the klager on any member's letter about it, or null.
+ */
+export async function appealsBodyBarOnCorrection(client: Transaction | ReturnType<typeof db>, attemptId: string, to: "APPROVED" | "NOT_APPROVED"): Promise<string | null> {
+  const klager = await (client as Transaction).studentAppeal.findMany({
+    where: { letter: { aboutType: "SubmissionAttempt", aboutId: attemptId } },
+    select: {
+      status: true,
+      forwardedAt: true,
+      appealsBodyDecisions: { orderBy: { registeredAt: "desc" }, select: { forwardedAt: true, outcome: true, decidedOn: true, reference: true } },
+    },
+  });
+  return appealsBodyCorrectionBar(
+    klager.map((klage) => ({ ...klage, decisions: klage.appealsBodyDecisions.map((decision) => ({ ...decision, decidedOn: isoDate(decision.decidedOn) })) })),
+    to,
+  );
+}

@@ -14,7 +14,9 @@ import { listAppeals } from "@/lib/server/admission/queries";
 import { NOT_AT_APPEALS_BODY, NOTHING_TO_FOLLOW_UP } from "@/lib/server/appeals-body";
 import { grantLeave, refuseLeave } from "@/lib/server/enrolments/leave";
 import { AccessDeniedError } from "@/lib/server/errors";
-import { assessSubmission } from "@/lib/server/cohorts/assessment";
+import { assessSubmission, getSubmissionForAssessment } from "@/lib/server/cohorts/assessment";
+import { correctAssessment } from "@/lib/server/cohorts/assessment-changes";
+import { sendCorrectionNotice } from "@/lib/server/cohorts/correction-notices";
 import {
   decideStudentAppeal,
   fileStudentAppeal,
@@ -302,5 +304,64 @@ describe("the klagenemnd's decision on a student's klage", () => {
     const answered = await registerStudentAppealsBodyDecision(world.adviser, alsoSent, decision, new Date(later.getTime() + 60_000));
     expect(answered).toEqual({ letters: 0, notCarriedOut: "Arbeidskravet var allerede godkjent." });
     expect((await listCohortAppeals(world.adviser, world.cohortId, { open: true })).some((row) => row.id === alsoSent)).toBe(false);
+
+    // The approval is the klagenemnd's decision now: the fagansvarlig (who assessed it) may not
+    // take it back here, neither by a forhåndsvarsel nor directly (forvaltningsloven § 35).
+    const barred = "Den sentrale klagenemnda ved NTNU har tatt klagen på vurderingen til følge i vedtak av";
+    const fields = { cohortId: world.cohortId, attemptId: attempt.id };
+    await expect(sendCorrectionNotice(world.teacher, { ...fields, reason: "Oppgaven er skrevet av en annen." }, later)).rejects.toThrow(barred);
+    await expect(correctAssessment(world.teacher, { ...fields, decision: "NOT_APPROVED", reason: "Oppgaven er skrevet av en annen." }, later)).rejects.toThrow(barred);
+    const page = await getSubmissionForAssessment(world.teacher, world.cohortId, submission.id);
+    expect(page).toMatchObject({ canCorrect: false, appealsBodyBar: expect.stringContaining("saksnummer 25/00310") });
+    expect(await db().correctionNotice.count({ where: { attemptId: attempt.id } })).toBe(0);
+    expect((await db().submissionAttempt.findUniqueOrThrow({ where: { id: attempt.id } })).status).toBe("APPROVED");
+  });
+
+  it("a stadfestet assessment is not corrected here, either way; while the klage waits there, only an approval is", async () => {
+    const world = await makeCohort({ students: 2, samlinger: planDays("2025-01-07", 6), heldBefore: "2030-01-01", approved: () => 3 });
+    const fagnotat = world.definitions.find((definition) => definition.number === 3)!;
+    const now = new Date();
+    const atAppealsBodyOnFinal = async (index: number) => {
+      const student = world.students[index]!;
+      await db().submission.deleteMany({ where: { arbeidskravId: fagnotat.id, members: { some: { enrolmentId: student.enrolmentId } } } });
+      const submission = await createSubmission(db(), {
+        arbeidskravId: fagnotat.id,
+        enrolmentIds: [student.enrolmentId],
+        submittedById: student.userId,
+        attempts: [
+          { status: "NOT_APPROVED", assessorId: world.colleague.id, at: new Date("2025-03-01T10:00:00Z"), feedback: "Mangler refleksjon." },
+          { status: "SUBMITTED", at: new Date("2025-03-20T10:00:00Z") },
+        ],
+      });
+      const attempt = await db().submissionAttempt.findFirstOrThrow({ where: { submissionId: submission.id, attempt: 2 }, select: { id: true } });
+      await assessSubmission(world.teacher, { cohortId: world.cohortId, attemptId: attempt.id, decision: "NOT_APPROVED", feedback: "Drøftingen er for tynn." });
+      const letter = await db().studentLetter.findFirstOrThrow({ where: { enrolmentId: student.enrolmentId, kind: "ARBEIDSKRAV_NOT_APPROVED" } });
+      const self = viewerOf({ ...(await db().user.findUniqueOrThrow({ where: { id: student.userId } })), roles: ["STUDENT"] });
+      const appealId = await fileStudentAppeal(self, letter.id, { text: "Del to drøfter saken grundig." }, now);
+      await decideStudentAppeal(world.colleague, appealId, { kind: "UPHOLD", grounds: "Drøftingen er for tynn.", forwarded: true }, now);
+      return { submissionId: submission.id, attemptId: attempt.id, appealId };
+    };
+    const later = new Date(now.getTime() + 60_000);
+
+    // Stadfestet: the «ikke godkjent» is the klagenemnd's, final; the fagansvarlig cannot approve it here.
+    const upheld = await atAppealsBodyOnFinal(0);
+    await registerStudentAppealsBodyDecision(world.adviser, upheld.appealId, { outcome: "UPHELD", decidedOn: osloDate(later), reference: null, summary: "Drøftingen er for tynn." }, later);
+    const approve = { cohortId: world.cohortId, attemptId: upheld.attemptId, decision: "APPROVED" as const, reason: "Jeg leste feil." };
+    await expect(correctAssessment(world.teacher, approve, later)).rejects.toThrow("Den sentrale klagenemnda ved NTNU har stadfestet vurderingen i vedtak av");
+    expect(await getSubmissionForAssessment(world.teacher, world.cohortId, upheld.submissionId)).toMatchObject({ canCorrect: false, appealsBodyBar: expect.stringContaining("forvaltningsloven § 35") });
+    expect((await db().submissionAttempt.findUniqueOrThrow({ where: { id: upheld.attemptId } })).status).toBe("NOT_APPROVED");
+    expect(await db().assessmentChange.count({ where: { attemptId: upheld.attemptId } })).toBe(0);
+
+    // Waiting there: the fagansvarlig may still approve it (our own decision, in her favour), but
+    // not announce taking that back while the klagenemnd has the case.
+    const waiting = await atAppealsBodyOnFinal(1);
+    const page = await getSubmissionForAssessment(world.teacher, world.cohortId, waiting.submissionId);
+    expect(page).toMatchObject({ canCorrect: true, appealsBodyBar: null });
+    await correctAssessment(world.teacher, { cohortId: world.cohortId, attemptId: waiting.attemptId, decision: "APPROVED", reason: "Del to drøfter saken grundig nok." }, later);
+    expect((await db().submissionAttempt.findUniqueOrThrow({ where: { id: waiting.attemptId } })).status).toBe("APPROVED");
+    await expect(sendCorrectionNotice(world.teacher, { cohortId: world.cohortId, attemptId: waiting.attemptId, reason: "Likevel for tynn." }, later)).rejects.toThrow(
+      "En klage på vurderingen er sendt til Den sentrale klagenemnda ved NTNU. Mens klagenemnda behandler den, kan vurderingen bare rettes til godkjent.",
+    );
+    expect(await getSubmissionForAssessment(world.teacher, world.cohortId, waiting.submissionId)).toMatchObject({ canCorrect: false, appealsBodyBar: expect.stringContaining("bare rettes til godkjent") });
   });
 });

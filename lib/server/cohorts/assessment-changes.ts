@@ -7,7 +7,9 @@ import "server-only";
 //   grounds), and is made only after a forhåndsvarsel (lib/server/cohorts/correction-notices.ts,
 //   forvaltningsloven § 16); an approval that lifts such a decision gives each member a letter
 //   saying it no longer stands. A correction waits while a klage on the same attempt is being
-//   handled (the klage decides it), and while a forhåndsvarsel on it waits.
+//   handled (the klage decides it), and while a forhåndsvarsel on it waits. An assessment the
+//   klagenemnd has settled (stadfestet or omgjort) is the klageinstans's decision and is never
+//   corrected here (forvaltningsloven § 35); while a klage on it waits there, only an approval is.
 // - a klage on a final "ikke godkjent" that is taken (lib/server/student-letters/appeals.ts calls
 //   approveAfterKlage in its transaction): the attempt is approved.
 // Both keep the assessor's feedback, record an AssessmentChange (shown beside the attempt to staff
@@ -21,6 +23,7 @@ import { env } from "@/lib/env";
 import { refreshCreditedFrom } from "@/lib/server/enrolments/credits";
 import { refreshStandings } from "@/lib/server/standings/refresh";
 import { requestJob } from "@/lib/jobs/queue";
+import { appealsBodyBarOnCorrection } from "@/lib/server/appeals-body";
 import { audit } from "@/lib/server/audit";
 import { requireCohortStaff } from "@/lib/server/cohorts/access";
 import { finalRejectionFacts, lockAttempts, refuseOwnSubmissions, type AssessmentDecision, type LockedAttempt } from "@/lib/server/cohorts/assessment";
@@ -133,7 +136,8 @@ export async function correctAssessment(
 /**
  * The attempt a correction to `to` is about, locked, with the checks every correction passes:
  * the viewer is the kull's fagansvarlig and not a member, it is the latest attempt and assessed,
- * `to` changes it, no klage on it waits, and no forhåndsvarsel on it waits.
+ * `to` changes it, no klage on it waits here, the klagenemnd does not bar it, and no
+ * forhåndsvarsel on it waits.
  */
 export async function correctableAttempt(tx: Transaction, viewer: Viewer, cohortId: string, attemptId: string, to: AssessmentDecision): Promise<LockedAttempt> {
   if (!(await isAcademicLead(viewer, cohortId, tx))) throw new AccessDeniedError(ONLY_ACADEMIC_LEAD);
@@ -151,6 +155,8 @@ export async function correctableAttempt(tx: Transaction, viewer: Viewer, cohort
   if (letters.some((letter) => letter.appeal?.status === "RECEIVED")) {
     throw new DomainError("Det er en klage under behandling på denne vurderingen. Avgjør klagen under Klager i stedet for å rette vurderingen.");
   }
+  const barred = await appealsBodyBarOnCorrection(tx, attempt.attemptId, to);
+  if (barred) throw new DomainError(barred);
   if ((await tx.correctionNotice.count({ where: { attemptId: attempt.attemptId, status: "PENDING" } })) > 0) {
     throw new DomainError("Studentene har fått forhåndsvarsel om å rette denne vurderingen. Gjennomfør rettingen eller trekk varselet tilbake.");
   }

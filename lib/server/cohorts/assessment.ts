@@ -25,6 +25,7 @@ import type { ArbeidskravStatus } from "@/lib/domain/eligibility";
 import type { Transaction } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { isOwnCase, OWN_CASE_MESSAGE } from "@/lib/permissions";
+import { appealsBodyBarOnCorrection } from "@/lib/server/appeals-body";
 import { audit, auditMany } from "@/lib/server/audit";
 import { ATTEMPT_FIELDS } from "@/lib/server/attempt-fields";
 import { requireCohortStaff } from "@/lib/server/cohorts/access";
@@ -216,11 +217,15 @@ export async function getSubmissionForAssessment(viewer: Viewer, cohortId: strin
   if (!submission) throw new NotFoundError("Fant ikke innleveringen.");
   const dueDate = isoDate(submission.arbeidskrav.dueDate);
   const latest = submission.attempts[0] ?? null;
-  const [academicLead, openKlager, notices] = await Promise.all([
+  const [academicLead, openKlager, appealsBodyBar, notices] = await Promise.all([
     db().cohortTeacher.findUnique({ where: { cohortId_userId: { cohortId, userId: viewer.id } }, select: { academicLead: true } }),
     latest
       ? db().studentAppeal.count({ where: { status: "RECEIVED", letter: { aboutType: "SubmissionAttempt", aboutId: latest.id } } })
       : Promise.resolve(0),
+    // The correction the page offers is to the other verdict.
+    latest && latest.status !== "SUBMITTED"
+      ? appealsBodyBarOnCorrection(db(), latest.id, latest.status === "APPROVED" ? "NOT_APPROVED" : "APPROVED")
+      : Promise.resolve(null),
     latest
       ? db().correctionNotice.findMany({
           where: { attemptId: latest.id },
@@ -264,10 +269,12 @@ export async function getSubmissionForAssessment(viewer: Viewer, cohortId: strin
     /** The viewer handed it in herself (a member): a colleague assesses and corrects it (refuseOwnSubmissions). */
     own: isOwnCase(viewer, submission.members.map((member) => member.enrolment.userId)),
     /** Only the cohort's fagansvarlig corrects an assessment (lib/server/cohorts/assessment-changes.ts). */
-    canCorrect: academicLead?.academicLead === true && latest !== null && latest.status !== "SUBMITTED" && openKlager === 0 && pendingNotice === null,
+    canCorrect: academicLead?.academicLead === true && latest !== null && latest.status !== "SUBMITTED" && openKlager === 0 && appealsBodyBar === null && pendingNotice === null,
     /** The viewer decides forhåndsvarsler (the fagansvarlig). */
     academicLead: academicLead?.academicLead === true,
     openKlager,
+    /** Why the klagenemnd's decision, or a klage waiting there, bars the correction (lib/domain/klage.ts). */
+    appealsBodyBar,
     /** Correcting the latest attempt to the other verdict needs a forhåndsvarsel first (lib/domain/correction-notice.ts). */
     correctionNeedsNotice: latest !== null && correctionNeedsNotice(latest, maxAttempts, "NOT_APPROVED"),
     /** The forhåndsvarsler on the latest attempt, newest first; a pending one says whether it can be carried out today. */

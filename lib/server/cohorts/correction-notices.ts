@@ -19,6 +19,7 @@ import type { Transaction } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { requestJob } from "@/lib/jobs/queue";
 import { audit } from "@/lib/server/audit";
+import { appealsBodyBarOnCorrection } from "@/lib/server/appeals-body";
 import { applyCorrection, correctableAttempt, isAcademicLead, members, ONLY_ACADEMIC_LEAD } from "@/lib/server/cohorts/assessment-changes";
 import { requireCohortStaff } from "@/lib/server/cohorts/access";
 import { lockAttempts, refuseOwnSubmissions } from "@/lib/server/cohorts/assessment";
@@ -146,6 +147,10 @@ export async function carryOutCorrection(viewer: Viewer, input: { cohortId: stri
     const { notice, attempt } = await decidableNotice(tx, viewer, input.cohortId, input.noticeId);
     // Nothing else changes an approved attempt, but the rule is checked where it is used.
     if (attempt.status !== "APPROVED" || attempt.attempt !== attempt.latest) throw new DomainError("Vurderingen varselet gjelder, er endret. Trekk varselet tilbake.");
+    // The klagenemnd may have taken the case up since the notice was sent (a klage on the
+    // assessment before it was approved again): then it decides, not we.
+    const barred = await appealsBodyBarOnCorrection(tx, attempt.attemptId, "NOT_APPROVED");
+    if (barred) throw new DomainError(`${barred} Trekk varselet tilbake.`);
     const notReady = correctionNoticeNotReady(noticeState(isoDate(notice.respondBy), notice.recipients), osloDate(now));
     if (notReady) throw new DomainError(notReady);
     if (responsesSeen(notice.recipients) !== input.seen) {

@@ -10,9 +10,11 @@ import {
   publicHolidayName,
 } from "@/lib/domain/holidays";
 import {
+  appealsBodyCorrectionBar,
   appealsBodyDecisionProblem,
   appealsBodyDecisionRef,
   appealsBodyFollowUpDue,
+  appealsBodySettled,
   appealsBodyStanding,
   gradeRights,
   gradeRightsOpen,
@@ -233,6 +235,46 @@ describe("the klagenemnd's decision on a klage we sent it (fvl. § 34)", () => {
     expect(appealsBodyStanding({ status: "RECEIVED", forwardedAt: null }, [quashed])).toEqual({ waiting: false, decision: quashed });
     expect(appealsBodyStanding({ status: "UPHELD", forwardedAt: again }, [quashed])).toEqual({ waiting: true, decision: quashed });
     expect(appealsBodyStanding({ status: "REVERSED", forwardedAt: null }, [])).toEqual({ waiting: false, decision: null });
+  });
+});
+
+describe("an assessment the klagenemnd has settled (forvaltningsloven § 35)", () => {
+  const sent = new Date("2027-04-10T09:00:00Z");
+  const again = new Date("2027-06-03T09:00:00Z");
+  const decision = (outcome: "UPHELD" | "REVERSED" | "QUASHED", forwardedAt = sent) => ({ forwardedAt: new Date(forwardedAt), outcome, decidedOn: "2027-05-20", reference: outcome === "REVERSED" ? "27/00412" : null });
+  const klage = (status: string, forwardedAt: Date | null, decisions: ReturnType<typeof decision>[]) => ({ status, forwardedAt, decisions });
+
+  it("is settled by a stadfestet or omgjort decision answering the klage as last sent, never by an opphevet one or a waiting klage", () => {
+    expect(appealsBodySettled([])).toBeNull();
+    expect(appealsBodySettled([klage("RECEIVED", null, [])])).toBeNull();
+    expect(appealsBodySettled([klage("UPHELD", null, [])])).toBeNull();
+    expect(appealsBodySettled([klage("UPHELD", sent, [])])).toBeNull();
+    expect(appealsBodySettled([klage("UPHELD", sent, [decision("UPHELD")])])).toMatchObject({ outcome: "UPHELD" });
+    expect(appealsBodySettled([klage("UPHELD", sent, [decision("REVERSED")])])).toMatchObject({ outcome: "REVERSED" });
+    // Opphevet: back here, decided anew; sent again it waits; answered again it is settled.
+    expect(appealsBodySettled([klage("RECEIVED", null, [decision("QUASHED")])])).toBeNull();
+    expect(appealsBodySettled([klage("UPHELD", null, [decision("QUASHED")])])).toBeNull();
+    expect(appealsBodySettled([klage("UPHELD", again, [decision("QUASHED")])])).toBeNull();
+    expect(appealsBodySettled([klage("UPHELD", again, [decision("UPHELD", again), decision("QUASHED")])])).toMatchObject({ outcome: "UPHELD" });
+    // A group: one member's settled klage settles the assessment for all.
+    expect(appealsBodySettled([klage("REVERSED", null, []), klage("UPHELD", sent, [decision("REVERSED")])])).toMatchObject({ outcome: "REVERSED" });
+  });
+
+  it("bars every correction once settled, and one against the student while a klage waits there", () => {
+    for (const to of ["APPROVED", "NOT_APPROVED"] as const) {
+      expect(appealsBodyCorrectionBar([klage("UPHELD", sent, [decision("UPHELD")])], to)).toBe(
+        "Den sentrale klagenemnda ved NTNU har stadfestet vurderingen i vedtak av 20. mai 2027. Vedtaket er klagenemndas og endelig, og det kan ikke rettes her (forvaltningsloven § 35). Mener du det er feil, ta det opp med klagenemnda.",
+      );
+      expect(appealsBodyCorrectionBar([klage("UPHELD", sent, [decision("REVERSED")])], to)).toContain("har tatt klagen på vurderingen til følge i vedtak av 20. mai 2027, saksnummer 27/00412.");
+      expect(appealsBodyCorrectionBar([], to)).toBeNull();
+      expect(appealsBodyCorrectionBar([klage("RECEIVED", null, [decision("QUASHED")])], to)).toBeNull();
+      expect(appealsBodyCorrectionBar([klage("REVERSED", null, [])], to)).toBeNull();
+    }
+    expect(appealsBodyCorrectionBar([klage("UPHELD", sent, [])], "APPROVED")).toBeNull();
+    expect(appealsBodyCorrectionBar([klage("UPHELD", sent, [])], "NOT_APPROVED")).toBe(
+      "En klage på vurderingen er sendt til Den sentrale klagenemnda ved NTNU. Mens klagenemnda behandler den, kan vurderingen bare rettes til godkjent.",
+    );
+    expect(appealsBodyCorrectionBar([klage("UPHELD", again, [decision("QUASHED")])], "NOT_APPROVED")).toContain("Mens klagenemnda behandler den");
   });
 });
 

@@ -142,11 +142,13 @@ export default async function SubmissionPage({
                         ? "Dette er din egen innlevering: en kollega retter vurderingen."
                         : submission.openKlager > 0
                           ? "Det er en klage under behandling på vurderingen; den avgjøres under Klager."
-                          : submission.notices.some((notice) => notice.status === "PENDING")
-                            ? submission.academicLead
-                              ? "Studentene har fått forhåndsvarsel om rettingen: gjennomfør den eller trekk varselet tilbake i varselet ovenfor."
-                              : "Studentene har fått forhåndsvarsel om rettingen. Fagansvarlig gjennomfører den eller trekker varselet tilbake."
-                            : "Bare fagansvarlig for kullet kan rette en vurdering, med en skriftlig begrunnelse."}
+                          : submission.appealsBodyBar
+                            ? submission.appealsBodyBar
+                            : submission.notices.some((notice) => notice.status === "PENDING")
+                              ? submission.academicLead
+                                ? "Studentene har fått forhåndsvarsel om rettingen: gjennomfør den eller trekk varselet tilbake i varselet ovenfor."
+                                : "Studentene har fått forhåndsvarsel om rettingen. Fagansvarlig gjennomfører den eller trekker varselet tilbake."
+                              : "Bare fagansvarlig for kullet kan rette en vurdering, med en skriftlig begrunnelse."}
                     </p>
                   )}
                 </div>
