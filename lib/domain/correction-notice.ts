@@ -11,15 +11,15 @@
  * deadline has passed or every member has spoken, the correction itself, or the notice withdrawn.
  *
  * A correction that needs no notice is made at once, as before: to "godkjent" (in the student's
- * favour), and to "ikke godkjent" on an attempt that is not the final one (not an enkeltvedtak:
- * the student hands in again).
+ * favour), to "ikke godkjent" on an attempt that is not the final one (not an enkeltvedtak:
+ * the student hands in again), and on an optional extra arbeidskrav (it never counts).
  *
  * The deadline is fixed, not chosen per case: two weeks from the day the notice is made
  * available, moved to the next working day like a klage deadline. Long enough to read the
  * submission again and write, short enough that the kull's exam is not held up for long.
  */
 import { compareIsoDates, addDays } from "./dates";
-import { isFinalAttempt } from "./coursework";
+import { isRejectionDecision } from "./coursework";
 import { formatDateNb } from "./format";
 import { nextWorkingDay } from "./holidays";
 
@@ -27,9 +27,17 @@ export const CORRECTION_NOTICE_DAYS = 14;
 
 export type AttemptStatus = "SUBMITTED" | "APPROVED" | "NOT_APPROVED";
 
-/** Whether correcting `attempt` to `to` must first be announced by a forhåndsvarsel. */
-export function correctionNeedsNotice(attempt: { attempt: number; status: AttemptStatus }, maxAttempts: number, to: "APPROVED" | "NOT_APPROVED"): boolean {
-  return attempt.status === "APPROVED" && to === "NOT_APPROVED" && isFinalAttempt(attempt.attempt, maxAttempts);
+/**
+ * Whether correcting `attempt` to `to` must first be announced by a forhåndsvarsel: when the
+ * correction is the enkeltvedtak «ikke godkjent» (isRejectionDecision: the final attempt of a
+ * required arbeidskrav).
+ */
+export function correctionNeedsNotice(
+  attempt: { attempt: number; status: AttemptStatus },
+  arbeidskrav: { maxAttempts: number; required: boolean },
+  to: "APPROVED" | "NOT_APPROVED",
+): boolean {
+  return attempt.status === "APPROVED" && isRejectionDecision({ attempt: attempt.attempt, status: to }, arbeidskrav);
 }
 
 /** The last day to speak ("YYYY-MM-DD"), from the day the notice is made available. */

@@ -45,10 +45,28 @@ export function isFinalAttempt(attempt: number, maxAttempts = DEFAULT_MAX_ATTEMP
   return attempt >= maxAttempts;
 }
 
-/** "Ikke godkjent" on this attempt is an enkeltvedtak (the final attempt, not approved). */
+/** "Ikke godkjent" on the final attempt: no hand-in is left (an enkeltvedtak on a required item: isRejectionDecision). */
 export function isFinalRejection(attempt: { attempt: number; status: "SUBMITTED" | "APPROVED" | "NOT_APPROVED" }, maxAttempts = DEFAULT_MAX_ATTEMPTS): boolean {
   return attempt.status === "NOT_APPROVED" && isFinalAttempt(attempt.attempt, maxAttempts);
 }
+
+/**
+ * "Ikke godkjent" on this attempt is an enkeltvedtak: the final attempt of a *required*
+ * arbeidskrav, which takes away the right to sit the exam with the kull. On an optional extra
+ * (never counted toward the exam: lib/domain/eligibility.ts) the final "ikke godkjent" decides
+ * nothing about her rights: an assessment like any other, told by e-mail, with no letter and no
+ * klage, and corrected without a forhåndsvarsel.
+ */
+export function isRejectionDecision(
+  attempt: { attempt: number; status: "SUBMITTED" | "APPROVED" | "NOT_APPROVED" },
+  arbeidskrav: { maxAttempts: number; required: boolean },
+): boolean {
+  return arbeidskrav.required && isFinalRejection(attempt, arbeidskrav.maxAttempts);
+}
+
+/** To the student, when an optional extra's last hand-in is not approved: nothing follows from it. */
+export const OPTIONAL_LAST_ATTEMPT =
+  "Det var siste innlevering, så arbeidskravet kan ikke leveres på nytt. Det er et frivillig arbeidskrav som ikke teller med i kravene for eksamen, så vurderingen endrer ikke retten din til å gå opp til eksamen.";
 
 export type HandInPermission =
   | { allowed: true; kind: "FIRST" | "RESUBMISSION" }

@@ -23,8 +23,10 @@ export interface NextStepsInput {
     status: ArbeidskravStatus;
     /** The deadline of the next hand-in (coursework.ts: nextHandInDeadline). */
     deadline: string;
-    /** "Ikke godkjent" on the final attempt: no new hand-in, an enkeltvedtak under Brev instead. */
+    /** "Ikke godkjent" on the final attempt: no new hand-in; on a required item an enkeltvedtak under Brev instead. */
     final?: boolean;
+    /** False for an optional extra: its final "ikke godkjent" decides nothing and asks nothing of her. */
+    required?: boolean;
     /** A forhåndsvarsel that the approval may be corrected (lib/domain/correction-notice.ts), undecided. */
     notice?: { respondBy: string; responded: boolean } | null;
   }[];
@@ -119,6 +121,7 @@ export function studentNextSteps(input: NextStepsInput): NextStep[] {
     const passed = item.deadline < today;
     let text: string;
     if (item.status === "NOT_APPROVED" && item.final) {
+      if (item.required === false) continue;
       steps.push({
         key: `arbeidskrav-${item.id}`,
         tone: "urgent",

@@ -9,7 +9,10 @@ import { GET as letterPdf } from "@/app/api/student/brev/[id]/route";
 import { assessSubmissionAction } from "@/lib/actions/assessment";
 import { decideStudentAppealAction, fileStudentAppealAction, markStudentAppealForwardedAction } from "@/lib/actions/student-letters";
 import { osloDate } from "@/lib/domain/application-deadline";
+import { OPTIONAL_LAST_ATTEMPT } from "@/lib/domain/coursework";
 import { klageDeadline } from "@/lib/domain/klage";
+import { getSubmissionForAssessment } from "@/lib/server/cohorts/assessment";
+import { correctAssessment } from "@/lib/server/cohorts/assessment-changes";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
 import { DomainError } from "@/lib/server/errors";
 import { fileStudentAppeal } from "@/lib/server/student-letters/appeals";
@@ -17,7 +20,7 @@ import { getStudentLetter, listStudentLetters } from "@/lib/server/student-lette
 import { handInArbeidskrav } from "@/lib/server/students/hand-in";
 import { getStudentOverview } from "@/lib/server/students/overview";
 import { resolveViewer, type Viewer } from "@/lib/server/viewer";
-import { createStudentLetter, createSubmission, day } from "@/prisma/seed/factories";
+import { createArbeidskrav, createStudentLetter, createSubmission, day } from "@/prisma/seed/factories";
 import { makeCohort, planDays, type World } from "./cohort-world";
 import { connectRaw, db, redirectOf, signInAs, submit } from "./support";
 
@@ -357,5 +360,50 @@ describe("staff who teach the cohort see its klager", () => {
     expect([...filed].sort((a, b) => a - b)).toEqual(filed);
     expect(all.length).toBe(4);
     await expect(listCohortAppeals(world.outsider, world.cohortId, { open: false })).rejects.toThrow("Fant ikke kullet.");
+  });
+});
+
+describe("an optional extra arbeidskrav (never counted toward the exam)", () => {
+  it("its last hand-in «ikke godkjent» decides nothing: an e-mail saying so, no letter, no step; corrected either way at once, without a forhåndsvarsel", async () => {
+    const [extra] = await createArbeidskrav(db(), world.cohortId, [{ number: 6, kind: "FAGNOTAT", title: "Frivillig fagnotat", required: false, dueDate: "2025-05-01" }]);
+    const index = EARLY;
+    const { enrolmentId, userId } = student(index);
+    const submission = await createSubmission(db(), {
+      arbeidskravId: extra!.id,
+      enrolmentIds: [enrolmentId],
+      submittedById: userId,
+      attempts: [
+        { status: "NOT_APPROVED", assessorId: world.colleague.id, at: new Date("2025-04-01T10:00:00Z"), feedback: "Mangler drøfting." },
+        { status: "SUBMITTED", at: new Date("2025-04-20T10:00:00Z") },
+      ],
+    });
+    const attemptId = (await db().submissionAttempt.findFirstOrThrow({ where: { submissionId: submission.id, attempt: 2 }, select: { id: true } })).id;
+    const letters = (await lettersTo(index)).length;
+
+    await signInAs(world.users.teacher);
+    expect(await submit(assessSubmissionAction, { cohortId: world.cohortId, attemptId, decision: "NOT_APPROVED", feedback: "Drøftingen mangler fortsatt." })).toMatchObject({ ok: true });
+    expect((await lettersTo(index)).length).toBe(letters);
+    const mail = await db().mailMessage.findUniqueOrThrow({ where: { dedupeKey: `arbeidskrav-assessed:${attemptId}:${enrolmentId}` } });
+    expect(mail.text).toContain(OPTIONAL_LAST_ATTEMPT);
+    expect(mail.text).not.toContain("Du kan levere på nytt");
+    expect((await db().auditLog.findFirstOrThrow({ where: { action: "submission.assess", entityId: attemptId } })).after).toMatchObject({ status: "NOT_APPROVED", final: false });
+    const staffPage = await getSubmissionForAssessment(world.teacher, world.cohortId, submission.id);
+    expect(staffPage).toMatchObject({ latestIsFinal: false, latestIsLastOfOptional: true, correctionNeedsNotice: false });
+
+    // The student: no hand-in left, but no decision either, and nothing to do.
+    const [overview] = await getStudentOverview(await asStudent(index));
+    const item = overview!.arbeidskrav.find((candidate) => candidate.id === extra!.id)!;
+    expect(item).toMatchObject({ status: "NOT_APPROVED", finalRejection: true, rejectionDecision: false, permission: { allowed: false } });
+    expect(overview!.nextSteps.some((step) => step.key === `arbeidskrav-${extra!.id}`)).toBe(false);
+
+    // The fagansvarlig corrects it to approved and back: at once, told by e-mail, no notice and no letter.
+    await correctAssessment(world.teacher, { cohortId: world.cohortId, attemptId, decision: "APPROVED", reason: "Drøftingen står på side 3." });
+    await correctAssessment(world.teacher, { cohortId: world.cohortId, attemptId, decision: "NOT_APPROVED", reason: "Side 3 er et sitat, ikke en drøfting." });
+    expect((await db().submissionAttempt.findUniqueOrThrow({ where: { id: attemptId } })).status).toBe("NOT_APPROVED");
+    expect(await db().correctionNotice.count({ where: { attemptId } })).toBe(0);
+    expect((await lettersTo(index)).length).toBe(letters);
+    const back = await db().assessmentChange.findFirstOrThrow({ where: { attemptId, toStatus: "NOT_APPROVED" } });
+    const told = await db().mailMessage.findUniqueOrThrow({ where: { dedupeKey: `assessment-corrected:${back.id}:${enrolmentId}` } });
+    expect(told.text).toContain(OPTIONAL_LAST_ATTEMPT);
   });
 });

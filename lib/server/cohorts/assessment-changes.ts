@@ -16,7 +16,7 @@ import "server-only";
 // and students) and an audit entry with before, after and the reason.
 import { osloDate } from "@/lib/domain/application-deadline";
 import { correctionNeedsNotice } from "@/lib/domain/correction-notice";
-import { isFinalRejection } from "@/lib/domain/coursework";
+import { isFinalRejection, isRejectionDecision, OPTIONAL_LAST_ATTEMPT } from "@/lib/domain/coursework";
 import { formatDateNb } from "@/lib/domain/format";
 import type { Transaction } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -123,7 +123,7 @@ export async function correctAssessment(
   if (!reason) throw new DomainError("Skriv hvorfor vurderingen rettes.", { reason: ["Skriv en begrunnelse for rettingen."] });
   const result = await withRetry(() => db().$transaction(async (tx) => {
     const attempt = await correctableAttempt(tx, viewer, input.cohortId, input.attemptId, input.decision);
-    if (correctionNeedsNotice(attempt, attempt.maxAttempts, input.decision)) {
+    if (correctionNeedsNotice(attempt, attempt, input.decision)) {
       // The page offers the notice instead (lib/server/cohorts/correction-notices.ts).
       throw new DomainError("Før godkjent siste innlevering rettes til ikke godkjent, må studentene få forhåndsvarsel og en frist til å uttale seg (forvaltningsloven § 16). Send forhåndsvarsel.");
     }
@@ -197,7 +197,7 @@ export async function applyCorrection(
   const signedBy = { id: viewer.id, name: viewer.name, title: "Fagansvarlig" };
   const about = { type: "SubmissionAttempt", id: attempt.attemptId };
   const lettered = new Set<string>();
-  if (isFinalRejection({ attempt: attempt.attempt, status: input.to }, attempt.maxAttempts)) {
+  if (isRejectionDecision({ attempt: attempt.attempt, status: input.to }, attempt)) {
     // The final attempt is now "ikke godkjent": the enkeltvedtak, a letter to each member.
     for (const member of group) {
       const noticed = input.notice?.recipients.get(member.enrolmentId);
@@ -260,7 +260,11 @@ export async function applyCorrection(
         "Begrunnelse:",
         reason,
         "",
-        approved ? "Du trenger ikke gjøre noe mer med dette arbeidskravet." : "Du kan levere arbeidskravet på nytt. Fristen står på arbeidskravets side.",
+        approved
+          ? "Du trenger ikke gjøre noe mer med dette arbeidskravet."
+          : isFinalRejection({ attempt: attempt.attempt, status: input.to }, attempt.maxAttempts)
+            ? OPTIONAL_LAST_ATTEMPT
+            : "Du kan levere arbeidskravet på nytt. Fristen står på arbeidskravets side.",
         "",
         `Se arbeidskravet her: ${env().APP_URL}/student/arbeidskrav`,
       ].join("\n"),

@@ -17,7 +17,7 @@ import "server-only";
 // ordinary e-mail, with the feedback as grounds, the legal basis and the klage deadline.
 import { osloDate } from "@/lib/domain/application-deadline";
 import { ARBEIDSKRAV_KIND_LABELS, studentArbeidskravStanding } from "@/lib/domain/arbeidskrav";
-import { attemptDeadlines, isFinalAttempt, isFinalRejection, isLateHandIn, nextHandInDeadline } from "@/lib/domain/coursework";
+import { attemptDeadlines, isFinalAttempt, isFinalRejection, isLateHandIn, isRejectionDecision, nextHandInDeadline, OPTIONAL_LAST_ATTEMPT } from "@/lib/domain/coursework";
 import { correctionNeedsNotice, correctionNoticeNotReady, noticeState, responsesSeen } from "@/lib/domain/correction-notice";
 import { formatDateNb } from "@/lib/domain/format";
 import { assessmentGroupProblem, membersAtAssessment } from "@/lib/domain/submission-group";
@@ -198,6 +198,7 @@ export async function getSubmissionForAssessment(viewer: Viewer, cohortId: strin
           minGroupSize: true,
           maxGroupSize: true,
           maxAttempts: true,
+          required: true,
         },
       },
       members: {
@@ -264,8 +265,10 @@ export async function getSubmissionForAssessment(viewer: Viewer, cohortId: strin
     })),
     // Each measured against its own deadline (the resubmission deadline after «ikke godkjent»), as the student sees it.
     attempts: attemptDeadlines(dueDate, [...submission.attempts].reverse()).reverse(),
-    /** The latest attempt is the last one the study plan allows: "ikke godkjent" is then an enkeltvedtak. */
-    latestIsFinal: latest ? isFinalAttempt(latest.attempt, maxAttempts) : false,
+    /** The latest attempt is the last one the study plan allows, of a required item: "ikke godkjent" is then an enkeltvedtak. */
+    latestIsFinal: latest ? isFinalAttempt(latest.attempt, maxAttempts) && submission.arbeidskrav.required : false,
+    /** The latest attempt is the last of an optional extra: "ikke godkjent" decides nothing (isRejectionDecision). */
+    latestIsLastOfOptional: latest ? isFinalAttempt(latest.attempt, maxAttempts) && !submission.arbeidskrav.required : false,
     /** The viewer handed it in herself (a member): a colleague assesses and corrects it (refuseOwnSubmissions). */
     own: isOwnCase(viewer, submission.members.map((member) => member.enrolment.userId)),
     /** Only the cohort's fagansvarlig corrects an assessment (lib/server/cohorts/assessment-changes.ts). */
@@ -276,7 +279,7 @@ export async function getSubmissionForAssessment(viewer: Viewer, cohortId: strin
     /** Why the klagenemnd's decision, or a klage waiting there, bars the correction (lib/domain/klage.ts). */
     appealsBodyBar,
     /** Correcting the latest attempt to the other verdict needs a forhåndsvarsel first (lib/domain/correction-notice.ts). */
-    correctionNeedsNotice: latest !== null && correctionNeedsNotice(latest, maxAttempts, "NOT_APPROVED"),
+    correctionNeedsNotice: latest !== null && correctionNeedsNotice(latest, submission.arbeidskrav, "NOT_APPROVED"),
     /** The forhåndsvarsler on the latest attempt, newest first; a pending one says whether it can be carried out today. */
     notices: notices.map((notice) => {
       const respondBy = isoDate(notice.respondBy);
@@ -305,6 +308,8 @@ export interface LockedAttempt {
   kind: "FAGNOTAT" | "LEDERTRENING";
   title: string;
   maxAttempts: number;
+  /** Counted toward the exam; false for an optional extra (isRejectionDecision). */
+  required: boolean;
   individualOnly: boolean;
   minGroupSize: number;
   maxGroupSize: number;
@@ -337,20 +342,22 @@ export async function lockAttempts(tx: Transaction, cohortId: string, attemptIds
   return tx.$queryRaw<LockedAttempt[]>`
     SELECT sa."submissionId", sa."id" AS "attemptId", sa."attempt", sa."status"::text AS "status",
            (SELECT max(x."attempt") FROM "SubmissionAttempt" x WHERE x."submissionId" = sa."submissionId") AS "latest",
-           a."kind"::text AS "kind", a."title", a."maxAttempts", a."individualOnly", a."minGroupSize", a."maxGroupSize"
+           a."kind"::text AS "kind", a."title", a."maxAttempts", a."required", a."individualOnly", a."minGroupSize", a."maxGroupSize"
     FROM "SubmissionAttempt" sa
     JOIN "Submission" s ON s."id" = sa."submissionId"
     JOIN "ArbeidskravDefinition" a ON a."id" = s."arbeidskravId"
     WHERE sa."id" = ANY(${[...attemptIds]}::text[]) AND a."cohortId" = ${cohortId}`;
 }
 
-function assessmentMail(input: { title: string; decision: AssessmentDecision; feedback: string; groupSize: number }) {
+function assessmentMail(input: { title: string; decision: AssessmentDecision; feedback: string; groupSize: number; last: boolean }) {
   const approved = input.decision === "APPROVED";
   const subject = approved ? `Arbeidskrav godkjent: ${input.title}` : `Arbeidskrav ikke godkjent: ${input.title}`;
   const text = [
     approved
       ? `${input.title} er vurdert og godkjent.${input.groupSize > 1 ? " Godkjenningen gjelder alle i gruppen." : ""}`
-      : `${input.title} er vurdert og ikke godkjent. Du kan levere på nytt.`,
+      : input.last
+        ? `${input.title} er vurdert og ikke godkjent. ${OPTIONAL_LAST_ATTEMPT}`
+        : `${input.title} er vurdert og ikke godkjent. Du kan levere på nytt.`,
     "",
     "Tilbakemelding fra faglærer:",
     input.feedback,
@@ -461,17 +468,17 @@ async function recordDecisions(tx: Transaction, viewer: Viewer, cohortId: string
         feedback,
         submissionId: attempt.submissionId,
         members: members.filter((m) => m.submissionId === attempt.submissionId).map((m) => m.enrolmentId),
-        final: isFinalRejection({ attempt: attempt.attempt, status: decision }, attempt.maxAttempts),
+        final: isRejectionDecision({ attempt: attempt.attempt, status: decision }, attempt),
       },
     })),
   );
-  const title = decisions.some((d) => isFinalRejection({ attempt: d.attempt.attempt, status: d.decision }, d.attempt.maxAttempts))
+  const title = decisions.some((d) => isRejectionDecision({ attempt: d.attempt.attempt, status: d.decision }, d.attempt))
     ? await deciderTitle(tx, viewer.id, cohortId)
     : "Faglærer";
   let letters = 0;
   for (const { attempt, decision, feedback } of decisions) {
     const group = members.filter((m) => m.submissionId === attempt.submissionId);
-    if (isFinalRejection({ attempt: attempt.attempt, status: decision }, attempt.maxAttempts)) {
+    if (isRejectionDecision({ attempt: attempt.attempt, status: decision }, attempt)) {
       // An enkeltvedtak: a letter to each member (its e-mail carries the news).
       for (const member of group) {
         await issueStudentLetter(tx, {
@@ -485,7 +492,8 @@ async function recordDecisions(tx: Transaction, viewer: Viewer, cohortId: string
       }
       continue;
     }
-    const mail = assessmentMail({ title: attempt.title, decision, feedback, groupSize: group.length });
+    // An optional extra's final «ikke godkjent» decides nothing (isRejectionDecision): told by e-mail, that it was the last.
+    const mail = assessmentMail({ title: attempt.title, decision, feedback, groupSize: group.length, last: isFinalRejection({ attempt: attempt.attempt, status: decision }, attempt.maxAttempts) });
     for (const member of group) {
       await queueMail(tx, {
         dedupeKey: `arbeidskrav-assessed:${attempt.attemptId}:${member.enrolmentId}`,

@@ -39,7 +39,7 @@ export async function sendCorrectionNotice(viewer: Viewer, input: { cohortId: st
   if (!reason) throw new DomainError("Skriv hvorfor vurderingen kan bli rettet.", { reason: ["Skriv en begrunnelse. Studentene ser den i varselet."] });
   const result = await withRetry(() => db().$transaction(async (tx) => {
     const attempt = await correctableAttempt(tx, viewer, input.cohortId, input.attemptId, "NOT_APPROVED");
-    if (!correctionNeedsNotice(attempt, attempt.maxAttempts, "NOT_APPROVED")) {
+    if (!correctionNeedsNotice(attempt, attempt, "NOT_APPROVED")) {
       throw new DomainError("Denne rettingen trenger ikke forhåndsvarsel: studentene kan levere på nytt. Rett vurderingen direkte.");
     }
     const { assessedAt, submission } = await tx.submissionAttempt.findUniqueOrThrow({

@@ -34,7 +34,7 @@ import { ATTEMPT_FIELDS } from "@/lib/server/attempt-fields";
 import { studentArbeidskravStanding } from "@/lib/domain/arbeidskrav";
 import { attendanceProgress, samlingDayState } from "@/lib/domain/attendance-progress";
 import { canWithdrawAbsenceNotice, canSendAbsenceNotice } from "@/lib/domain/absence-notice";
-import { attemptDeadlines, handInPermission, isFinalRejection, nextHandInDeadline } from "@/lib/domain/coursework";
+import { attemptDeadlines, handInPermission, isFinalRejection, isRejectionDecision, nextHandInDeadline } from "@/lib/domain/coursework";
 import { groupChangesOpen } from "@/lib/domain/submission-group";
 import type { ArbeidskravStatus } from "@/lib/domain/eligibility";
 import { studentNextSteps } from "@/lib/domain/next-steps";
@@ -305,8 +305,10 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
         permission: handInPermission(status, { used: attempts.length, max: definition.maxAttempts }),
         /** A forhåndsvarsel that the approval may be corrected, waiting for her uttalelse or the decision. */
         pendingNotice: pendingNotices.get(definition.id) ?? null,
-        /** "Ikke godkjent" on the final attempt (an enkeltvedtak: no new hand-in). */
+        /** "Ikke godkjent" on the final attempt: no new hand-in. */
         finalRejection: latest ? isFinalRejection({ attempt: latest.attempt, status: latest.status }, definition.maxAttempts) : false,
+        /** …of a required item: an enkeltvedtak, with a letter under Brev (an optional extra's decides nothing). */
+        rejectionDecision: latest ? isRejectionDecision({ attempt: latest.attempt, status: latest.status }, definition) : false,
         submission: submission
           ? {
               id: submission.id,
@@ -421,10 +423,11 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
     const nextSteps = studentNextSteps({
       today,
       eligibility,
-      arbeidskrav: arbeidskrav.map(({ id, number, title, status, deadline, finalRejection, pendingNotice }) => ({
+      arbeidskrav: arbeidskrav.map(({ id, number, title, required, status, deadline, finalRejection, pendingNotice }) => ({
         id,
         number,
         title,
+        required,
         status,
         deadline,
         final: finalRejection,

@@ -5,14 +5,17 @@ import { addDays, compareIsoDates } from "@/lib/domain/dates";
 import { isWorkingDay } from "@/lib/domain/holidays";
 
 describe("which corrections need a forhåndsvarsel", () => {
-  it("only approved → not approved on the final attempt (an enkeltvedtak against the student)", () => {
-    expect(correctionNeedsNotice({ attempt: 2, status: "APPROVED" }, 2, "NOT_APPROVED")).toBe(true);
-    expect(correctionNeedsNotice({ attempt: 1, status: "APPROVED" }, 1, "NOT_APPROVED")).toBe(true);
+  it("only approved → not approved on the final attempt of a required arbeidskrav (an enkeltvedtak against the student)", () => {
+    const plan = (maxAttempts: number, required = true) => ({ maxAttempts, required });
+    expect(correctionNeedsNotice({ attempt: 2, status: "APPROVED" }, plan(2), "NOT_APPROVED")).toBe(true);
+    expect(correctionNeedsNotice({ attempt: 1, status: "APPROVED" }, plan(1), "NOT_APPROVED")).toBe(true);
     // Not the final attempt: she hands in again; not an enkeltvedtak.
-    expect(correctionNeedsNotice({ attempt: 1, status: "APPROVED" }, 2, "NOT_APPROVED")).toBe(false);
+    expect(correctionNeedsNotice({ attempt: 1, status: "APPROVED" }, plan(2), "NOT_APPROVED")).toBe(false);
+    // An optional extra never counts toward the exam: its «ikke godkjent» decides nothing.
+    expect(correctionNeedsNotice({ attempt: 2, status: "APPROVED" }, plan(2, false), "NOT_APPROVED")).toBe(false);
     // In her favour.
-    expect(correctionNeedsNotice({ attempt: 2, status: "NOT_APPROVED" }, 2, "APPROVED")).toBe(false);
-    expect(correctionNeedsNotice({ attempt: 2, status: "SUBMITTED" }, 2, "NOT_APPROVED")).toBe(false);
+    expect(correctionNeedsNotice({ attempt: 2, status: "NOT_APPROVED" }, plan(2), "APPROVED")).toBe(false);
+    expect(correctionNeedsNotice({ attempt: 2, status: "SUBMITTED" }, plan(2), "NOT_APPROVED")).toBe(false);
   });
 });
 

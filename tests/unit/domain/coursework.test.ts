@@ -3,6 +3,7 @@ import {
   DEFAULT_MAX_ATTEMPTS,
   isFinalAttempt,
   isFinalRejection,
+  isRejectionDecision,
   attemptDeadlines,
   deadlinePhrase,
   groupRuleNb,
@@ -123,6 +124,14 @@ describe("the final attempt", () => {
     expect(isFinalRejection({ attempt: 1, status: "NOT_APPROVED" })).toBe(false);
     expect(isFinalRejection({ attempt: 2, status: "APPROVED" })).toBe(false);
     expect(isFinalRejection({ attempt: 2, status: "SUBMITTED" })).toBe(false);
+    // An enkeltvedtak only on a required item: an optional extra never counts toward the exam.
+    const required = { maxAttempts: 2, required: true };
+    const optional = { maxAttempts: 2, required: false };
+    expect(isRejectionDecision({ attempt: 2, status: "NOT_APPROVED" }, required)).toBe(true);
+    expect(isRejectionDecision({ attempt: 2, status: "NOT_APPROVED" }, optional)).toBe(false);
+    expect(isRejectionDecision({ attempt: 1, status: "NOT_APPROVED" }, required)).toBe(false);
+    expect(isRejectionDecision({ attempt: 1, status: "NOT_APPROVED" }, { maxAttempts: 1, required: true })).toBe(true);
+    expect(isRejectionDecision({ attempt: 2, status: "APPROVED" }, required)).toBe(false);
   });
 
   it("ends the hand-ins: no resubmission once every attempt is used", () => {

@@ -189,6 +189,14 @@ describe("after a decision (an enkeltvedtak)", () => {
     expect(steps.some((candidate) => candidate.text.includes("lever på nytt"))).toBe(false);
   });
 
+  it("asks nothing after the last hand-in of an optional extra is not approved: no decision, no hand-in left", () => {
+    const base = input({});
+    const items = base.arbeidskrav.map((item) => (item.number === 2 ? { ...item, final: true, required: false } : item));
+    const steps = studentNextSteps({ ...base, arbeidskrav: items });
+    expect(steps.some((candidate) => candidate.key === "arbeidskrav-ak2")).toBe(false);
+    expect(steps.some((candidate) => candidate.text.includes("Ledertreningsoppgave 1"))).toBe(false);
+  });
+
   it("says that the exam was refused, and where the letter is", () => {
     const steps = studentNextSteps(input({ exam: { startsOn: "2027-06-08", endsOn: "2027-06-10", registered: false, refused: true, publishedGrade: null } }));
     const exam = steps.find((step) => step.key === "exam")!;

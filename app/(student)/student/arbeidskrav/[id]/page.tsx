@@ -6,7 +6,7 @@ import { GroupMembership } from "@/components/student/group-membership";
 import { HandInPanel } from "@/components/student/hand-in-panel";
 import { formatDeadline } from "@/lib/domain/application-deadline";
 import { ARBEIDSKRAV_KIND_LABELS } from "@/lib/domain/arbeidskrav";
-import { groupRuleNb, MAX_HAND_IN_TEXT_LENGTH } from "@/lib/domain/coursework";
+import { groupRuleNb, MAX_HAND_IN_TEXT_LENGTH, OPTIONAL_LAST_ATTEMPT } from "@/lib/domain/coursework";
 import { formatDateNb, formatInstantNb, joinNb } from "@/lib/domain/format";
 import { NotFoundError } from "@/lib/server/errors";
 import { getStudentArbeidskrav } from "@/lib/server/students/arbeidskrav";
@@ -34,7 +34,7 @@ async function load(segment: string) {
 export default async function ArbeidskravPage({ params }: { params: Promise<{ id: string }> }) {
   const { enrolment, arbeidskrav: item, groupAllowed, canHandIn, classmates, addable, membership, letters, notices } = await load((await params).id);
   const flash = await handInFlash();
-  const status = arbeidskravStatus(item.status, item.finalRejection);
+  const status = arbeidskravStatus(item.status, item.rejectionDecision);
   const submission = item.submission;
   const latest = submission?.attempts.at(-1) ?? null;
   const kind = canHandIn && item.permission.allowed ? item.permission.kind : null;
@@ -102,12 +102,17 @@ export default async function ArbeidskravPage({ params }: { params: Promise<{ id
               {submission ? ` Brukt: ${submission.attempts.length}.` : ""}
             </dd>
           </dl>
-          {item.finalRejection ? (
+          {item.rejectionDecision ? (
             <div className="mt-4 rounded-md border border-red-700 bg-red-50 p-3 text-red-900">
               <p className="font-semibold">Arbeidskravet er endelig ikke godkjent</p>
               <p className="mt-1">
                 Det var siste innlevering. Du har fått et vedtak om det, og kan klage på det innen klagefristen som står i brevet.
               </p>
+            </div>
+          ) : item.finalRejection ? (
+            <div className="mt-4 rounded-md border border-slate-300 bg-slate-50 p-3">
+              <p className="font-semibold">Ikke godkjent etter siste innlevering</p>
+              <p className="mt-1">{OPTIONAL_LAST_ATTEMPT}</p>
             </div>
           ) : null}
           {letters.length > 0 ? (
@@ -119,7 +124,7 @@ export default async function ArbeidskravPage({ params }: { params: Promise<{ id
               ))}
             </ul>
           ) : null}
-          {latest?.status === "NOT_APPROVED" && latest.feedback && !item.finalRejection ? (
+          {latest?.status === "NOT_APPROVED" && latest.feedback && !item.rejectionDecision ? (
             <div className="mt-4 rounded-md border border-red-700 bg-red-50 p-3 text-red-900">
               <p className="font-semibold">Tilbakemelding fra faglærer</p>
               <p className="mt-1 whitespace-pre-line">{latest.feedback}</p>

@@ -109,13 +109,21 @@ export default async function SubmissionPage({
                   hver student får brev med tilbakemeldingen som begrunnelse, hjemmelen og klagefristen.
                 </p>
               ) : null}
+              {latest.status === "SUBMITTED" && submission.latestIsLastOfOptional && !submission.own ? (
+                <p className="text-sm">
+                  Dette er siste innlevering studieplanen gir ({latest.attempt} av {submission.arbeidskrav.maxAttempts}). Arbeidskravet er frivillig og teller ikke med i kravene for eksamen, så «ikke
+                  godkjent» er ikke et vedtak: studentene får tilbakemeldingen på e-post.
+                </p>
+              ) : null}
               {latest.status !== "SUBMITTED" ? (
                 <p>
                   Siste innlevering er vurdert: <StatusBadge tone={ATTEMPT_STATUS[latest.status].tone}>{ATTEMPT_STATUS[latest.status].label}</StatusBadge>
                   {latest.status === "NOT_APPROVED"
                     ? submission.latestIsFinal
                       ? " Det var siste innlevering, og studentene har fått vedtak med klagefrist."
-                      : " Studentene kan levere på nytt."
+                      : submission.latestIsLastOfOptional
+                        ? " Det var siste innlevering. Arbeidskravet er frivillig, så vurderingen endrer ikke retten til å gå opp til eksamen."
+                        : " Studentene kan levere på nytt."
                     : ""}
                 </p>
               ) : null}
