@@ -3,6 +3,8 @@ const TONES = {
   bad: "border-red-700 bg-red-50 text-red-900",
   wait: "border-amber-700 bg-amber-50 text-amber-900",
   neutral: "border-slate-400 bg-slate-50 text-slate-800",
+  /** Not seen yet (a letter she has not opened). */
+  new: "border-blue-700 bg-blue-50 text-blue-900",
 } as const;
 
 export type Tone = keyof typeof TONES;

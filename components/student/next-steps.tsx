@@ -21,6 +21,8 @@ export function hrefOf(target: NextStepTarget): string {
       return "/student#kontakter";
     case "letters":
       return "/student/brev";
+    case "letter":
+      return `/student/brev/${target.id}`;
   }
 }
 
@@ -31,6 +33,7 @@ const LINK_TEXT: Record<NextStepTarget["kind"], string> = {
   exam: "Om eksamen",
   contacts: "Kontakter",
   letters: "Les brevene",
+  letter: "Les brevet",
 };
 
 /** What the student should do next, most pressing first, each with a link to where it is done. */

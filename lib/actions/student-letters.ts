@@ -14,6 +14,7 @@ import {
   registerStudentAppeal,
   registerStudentAppealsBodyDecision,
 } from "@/lib/server/student-letters/appeals";
+import { markLetterOpened } from "@/lib/server/student-letters/opening";
 import { checkbox } from "@/lib/validation/common";
 import { APPEALS_BODY_DECISION_INVALID, appealsBodyDecisionFields, appealsBodyFollowUpFields, REGISTER_KLAGE_INVALID, registeredKlageFields } from "@/lib/validation/klage";
 import { recordId } from "@/lib/validation/ids";
@@ -43,6 +44,19 @@ export const fileStudentAppealAction = defineAction({
     refresh();
     // The form is gone once the klage is filed; the letter's page says what happened.
     redirect(`/student/brev/${input.letterId}?klage=sendt`);
+  },
+});
+
+/**
+ * The student has opened her letter's page (sent by the page itself, once, when the letter was
+ * still «ny»). Nothing is revalidated: the page she is on does not change, and her list and start
+ * page are read anew when she goes there.
+ */
+export const markLetterOpenedAction = defineAction({
+  roles: ["STUDENT"],
+  schema: z.object({ letterId: recordId("Brevet") }),
+  async handler({ viewer, input }) {
+    await markLetterOpened(viewer, input.letterId);
   },
 });
 

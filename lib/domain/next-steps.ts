@@ -50,6 +50,8 @@ export interface NextStepsInput {
   /** A ny eksamen the student may register for now, with its last day to register. */
   resit?: { startsOn: string; endsOn: string; registrationClosesOn: string } | null;
   contacts: StudentContacts;
+  /** Her letters about this kull (and the kull she moved on from) she has not opened yet, newest first. */
+  newLetters?: readonly { id: string; subject: string }[];
 }
 
 /** urgent: the exam is at stake; todo: something to do; info: good to know. */
@@ -61,7 +63,8 @@ export type NextStepTarget =
   | { kind: "schedule" }
   | { kind: "exam" }
   | { kind: "contacts" }
-  | { kind: "letters" };
+  | { kind: "letters" }
+  | { kind: "letter"; id: string };
 
 export interface NextStep {
   key: string;
@@ -214,6 +217,15 @@ export function studentNextSteps(input: NextStepsInput): NextStep[] {
       text: `Du kan melde deg opp til ny eksamen ${formatDateSpanNb([resit.startsOn, resit.endsOn], { omitYear: year })} (${formatWeeksNb([resit.startsOn, resit.endsOn])}). Fristen er ${date(resit.registrationClosesOn)}.`,
       target: { kind: "exam" },
     });
+  }
+
+  // Letters she has not opened: one says which, more are counted. A decision among them is also a
+  // step of its own above (an arbeidskrav, the exam), which says what it means.
+  const unread = input.newLetters ?? [];
+  if (unread.length === 1) {
+    steps.push({ key: "letters-new", tone: "todo", text: `Du har fått et nytt brev: «${unread[0]!.subject}».`, target: { kind: "letter", id: unread[0]!.id } });
+  } else if (unread.length > 1) {
+    steps.push({ key: "letters-new", tone: "todo", text: `Du har ${unread.length} nye brev du ikke har åpnet.`, target: { kind: "letters" } });
   }
 
   // Stable order: urgent, then to do, then good to know; within a tone, as added above.

@@ -44,6 +44,9 @@ test("a final 'ikke godkjent' → the student reads the letter and appeals → a
   await expect(siri.getByRole("region", { name: "Rett til å gå opp til eksamen" })).toContainText("Ledertreningsoppgave 1 er ikke godkjent etter siste innlevering.");
   await siri.getByRole("navigation", { name: "Student" }).getByRole("link", { name: "Brev" }).click();
   await expect(siri.getByRole("heading", { level: 1, name: "Brev" })).toBeVisible();
+  // A letter she has not opened is «Ny» until she does.
+  const listed = (subject: string) => siri.getByRole("listitem").filter({ has: siri.getByRole("link", { name: subject, exact: true }) });
+  await expect(listed("Vedtak: Ledertreningsoppgave 1 er ikke godkjent").getByText("Ny", { exact: true })).toBeVisible();
   await siri.getByRole("link", { name: "Vedtak: Ledertreningsoppgave 1 er ikke godkjent" }).click();
   await expect(siri.getByRole("heading", { level: 1, name: "Vedtak: Ledertreningsoppgave 1 er ikke godkjent" })).toBeVisible();
   const letter = siri.getByRole("article", { name: "Brevet" });
@@ -93,6 +96,8 @@ test("a final 'ikke godkjent' → the student reads the letter and appeals → a
   await siri.getByRole("link", { name: "Ledertreningsoppgave 1" }).click();
   await expect(siri.getByRole("region", { name: "Innleveringer" })).toContainText("Klage på vedtaket tatt til følge");
   await siri.getByRole("navigation", { name: "Student" }).getByRole("link", { name: "Brev" }).click();
+  await expect(listed("Klagen din er tatt til følge: Ledertreningsoppgave 1").getByText("Ny", { exact: true })).toBeVisible();
+  await expect(listed("Vedtak: Ledertreningsoppgave 1 er ikke godkjent").getByText("Ny", { exact: true })).toHaveCount(0);
   await siri.getByRole("link", { name: "Klagen din er tatt til følge: Ledertreningsoppgave 1" }).click();
   await expect(siri.getByRole("article", { name: "Brevet" })).toContainText("Ledertreningsoppgave 1 er godkjent.");
   await expectAccessible(siri);

@@ -55,8 +55,9 @@ const CLOSED_TABLES = [
 /** Tables with a foreign key to a kull or to a closed table that are deliberately not closed (the migration says why). */
 // AppealsBodyDecision: the klagenemnd decides when it decides; a stadfestet changes nothing of the
 // record and is registered in an archived kull too, while carrying out a reversal writes the
-// record's closed tables and waits until the kull is brought back.
-const NOT_CLOSED = ["Appeal", "AppealsBodyDecision", "Application", "RankingMove", "Standing"];
+// record's closed tables and waits until the kull is brought back. StudentLetterOpening: reading
+// one's letters changes nothing of the kull's record.
+const NOT_CLOSED = ["Appeal", "AppealsBodyDecision", "Application", "RankingMove", "Standing", "StudentLetterOpening"];
 
 /** A completed kull of two students who passed; each has had the confirmation unless told otherwise. */
 async function finishedKull(options: { confirmed?: boolean } = {}): Promise<World> {

@@ -158,7 +158,17 @@ export async function getStudentRecord(viewer: Viewer, userId: string, now = new
     db().studentLetter.findMany({
       where: { userId },
       orderBy: [{ decidedAt: "desc" }, { id: "desc" }],
-      select: { id: true, kind: true, subject: true, madeAvailableOn: true, enkeltvedtak: true, klageDeadline: true, enrolment: { select: { cohort: { select: { name: true } } } }, appeals: { select: { status: true } } },
+      select: {
+        id: true,
+        kind: true,
+        subject: true,
+        madeAvailableOn: true,
+        enkeltvedtak: true,
+        klageDeadline: true,
+        enrolment: { select: { cohort: { select: { name: true } } } },
+        appeals: { select: { status: true } },
+        opening: { select: { openedAt: true } },
+      },
     }),
     // The kull the viewer is herself a student of: there a leave's reason is a classmate's health
     // data, not hers to read (canHandleHealthCases).
@@ -267,6 +277,8 @@ export async function getStudentRecord(viewer: Viewer, userId: string, now = new
       klageDeadline: letter.klageDeadline ? isoDate(letter.klageDeadline) : null,
       cohortName: letter.enrolment.cohort.name,
       klage: letter.appeals[0]?.status ?? null,
+      /** When the student first opened it under Brev; null: not yet. */
+      openedAt: letter.opening?.openedAt ?? null,
     })),
   };
 }

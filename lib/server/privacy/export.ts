@@ -171,7 +171,7 @@ export async function collectPersonData(tx: Reader, userId: string, options: { s
             deferrals: { include: { documents: { select: DOCUMENT_SELECT } }, orderBy: { requestedAt: "asc" } },
           },
         },
-        letters: { orderBy: { madeAvailableOn: "asc" } },
+        letters: { orderBy: { madeAvailableOn: "asc" }, include: { opening: { select: { openedAt: true } } } },
         appeals: { orderBy: { filedAt: "asc" }, include: { appealsBodyDecisions: { select: APPEALS_BODY_DECISION_EXPORT, orderBy: { registeredAt: "asc" } } } },
         // Forhåndsvarsler she got, with her own uttalelse (not the other members').
         correctionNotices: {

@@ -42,6 +42,7 @@ const LETTER_SELECT = {
   outcomeOf: { select: { letterId: true } },
   // A forhåndsvarsel: where its case stands and her uttalelse (lib/server/cohorts/correction-notices.ts).
   noticeOf: { select: { response: true, respondedAt: true, notice: { select: { id: true, status: true, respondBy: true } } } },
+  opening: { select: { openedAt: true } },
 } as const;
 
 function requireStudent(viewer: Viewer) {
@@ -87,6 +88,8 @@ function shape(row: LetterRow, today: string, replacedBy: (id: string) => { id: 
     appeal,
     /** The letter this one answers (a klage's outcome). */
     answersLetterId: row.outcomeOf?.letterId ?? null,
+    /** When she first opened it (lib/server/student-letters/opening.ts); null: «ny». */
+    openedAt: row.opening?.openedAt ?? null,
     /** A forhåndsvarsel: its case's state and her uttalelse, which she may write while it is open. */
     notice: row.noticeOf
       ? {

@@ -69,10 +69,18 @@ const SUBMISSION_SELECT = {
   },
 } as const;
 
+/** Her letters in a kull that she has not opened (StudentLetterOpening), newest first: a next step. */
+const UNOPENED_LETTERS = {
+  where: { opening: { is: null } },
+  orderBy: [{ decidedAt: "desc" }, { id: "desc" }],
+  select: { id: true, subject: true },
+} satisfies Prisma.Enrolment$lettersArgs;
+
 const ENROLMENT_SELECT = {
   id: true,
   status: true,
   transferredFromId: true,
+  letters: UNOPENED_LETTERS,
   leaves: { where: { status: "GRANTED" }, select: { fromDate: true, toDate: true, returnedOn: true } },
   // A forhåndsvarsel waiting for her uttalelse or the decision (lib/server/cohorts/correction-notices.ts).
   correctionNotices: {
@@ -200,6 +208,7 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
         endedOn: true,
         cohort: { select: { name: true, arbeidskrav: { orderBy: { number: "asc" }, select: { id: true, number: true, title: true, required: true, dueDate: true } } } },
         submissionMembers: { select: { submission: { select: SUBMISSION_SELECT } } },
+        letters: UNOPENED_LETTERS,
       },
     });
     // The verdict comes from the one place that decides it (also for faculty and exam
@@ -448,6 +457,8 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
         : null,
       resit: openResit && openResit.registrationClosesOn ? { startsOn: openResit.startsOn, endsOn: openResit.endsOn, registrationClosesOn: openResit.registrationClosesOn } : null,
       contacts,
+      // This kull's, and those of the kull she moved on from (a notice on work credited here goes there).
+      newLetters: [enrolment, ...earlierOf(enrolment.transferredFromId)].flatMap((row) => row.letters),
     });
 
     // The earlier kull's arbeidskrav that were not credited here, with their attempts and feedback.

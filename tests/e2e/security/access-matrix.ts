@@ -125,6 +125,7 @@ export const ACTIONS: Record<string, ActionRow> = {
   // notice sent to the viewer (the integration test has that refusal); another kull's student is told it does not exist.
   "lib/actions/student.ts#respondToCorrectionNoticeAction": { policy: "studentOwn", input: (t) => [["noticeId", t.studentNotice], ["text", TEXT]] },
   "lib/actions/student-letters.ts#fileStudentAppealAction": { policy: "studentOwn", input: (t) => [["letterId", t.studentLetter], ["text", TEXT]] },
+  "lib/actions/student-letters.ts#markLetterOpenedAction": { policy: "studentOwn", input: (t) => [["letterId", t.studentLetter]] },
   "lib/actions/enrolments.ts#saveOwnIdentityAction": { policy: "student" },
   "lib/actions/exam.ts#registerForResitAction": { policy: "studentOwn", input: (t) => [["examId", t.resit]] },
   "lib/actions/exam.ts#withdrawFromResitAction": { policy: "studentOwn", input: (t) => [["examId", t.resit]] },

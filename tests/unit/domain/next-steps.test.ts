@@ -174,6 +174,22 @@ describe("a student's next steps", () => {
   });
 });
 
+describe("letters she has not opened", () => {
+  it("one is named with a link to it, more are counted with a link to the list, none asks nothing", () => {
+    const one = studentNextSteps({ ...input({}), newLetters: [{ id: "l1", subject: "Vedtak: Fagnotat 1 er ikke godkjent" }] });
+    expect(one.find((step) => step.key === "letters-new")).toEqual({
+      key: "letters-new",
+      tone: "todo",
+      text: "Du har fått et nytt brev: «Vedtak: Fagnotat 1 er ikke godkjent».",
+      target: { kind: "letter", id: "l1" },
+    });
+    const two = studentNextSteps({ ...input({}), newLetters: [{ id: "l2", subject: "B" }, { id: "l1", subject: "A" }] });
+    expect(two.find((step) => step.key === "letters-new")).toEqual({ key: "letters-new", tone: "todo", text: "Du har 2 nye brev du ikke har åpnet.", target: { kind: "letters" } });
+    expect(studentNextSteps({ ...input({}), newLetters: [] }).some((step) => step.key === "letters-new")).toBe(false);
+    expect(studentNextSteps(input({})).some((step) => step.key === "letters-new")).toBe(false);
+  });
+});
+
 describe("after a decision (an enkeltvedtak)", () => {
   it("points to the letter, not to a new hand-in, after 'ikke godkjent' on the final attempt", () => {
     const base = input({});

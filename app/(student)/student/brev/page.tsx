@@ -31,6 +31,7 @@ export default async function LettersPage() {
                   <span aria-hidden="true">·</span>
                   <span>{formatDateNb(letter.madeAvailableOn)}</span>
                   {letter.enkeltvedtak ? <StatusBadge tone="neutral">Enkeltvedtak</StatusBadge> : null}
+                  {letter.openedAt === null ? <StatusBadge tone="new">Ny</StatusBadge> : null}
                 </p>
                 <h2 id={`brev-${letter.id}`} className="mt-1 text-lg">
                   <Link href={`/student/brev/${letter.id}`}>{letter.subject}</Link>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StudentAppealForm } from "@/components/student-letters/appeal-form";
 import { CorrectionNoticeResponse } from "@/components/student/correction-notice-response";
+import { LetterOpened } from "@/components/student-letters/letter-opened";
 import { LetterStatus } from "@/components/student-letters/letter-status";
 import { LetterText } from "@/components/ui/letter-text";
 import { PrintButton } from "@/components/ui/print-button";
@@ -36,6 +37,7 @@ export default async function LetterPage({ params, searchParams }: { params: Pro
   const { appeal } = letter;
   return (
     <>
+      {letter.openedAt === null ? <LetterOpened letterId={letter.id} /> : null}
       <p className="mb-2 text-sm print:hidden">
         <Link href="/student/brev">← Alle brev</Link>
       </p>

@@ -1,0 +1,87 @@
+// A letter is «ny» until the student first opens it (StudentLetterOpening): her list says so, her
+// start page has a step to it (or to the list, when there are more), and her record tells staff
+// when she opened it. Only she marks her own letter, the first opening is kept, and the database
+// refuses to move it. The innsyn export has it.
+import type pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { markLetterOpenedAction } from "@/lib/actions/student-letters";
+import { osloDate } from "@/lib/domain/application-deadline";
+import { addDays } from "@/lib/domain/dates";
+import { getStudentRecord } from "@/lib/server/enrolments/queries";
+import { refuseLeave } from "@/lib/server/enrolments/leave";
+import { markLetterOpened } from "@/lib/server/student-letters/opening";
+import { listStudentLetters } from "@/lib/server/student-letters/queries";
+import { getStudentOverview } from "@/lib/server/students/overview";
+import { collectPersonData } from "@/lib/server/privacy/export";
+import { makeCohort, planDays, viewerOf, type World } from "./cohort-world";
+import { connectRaw, db, signInAs, submit } from "./support";
+
+let world: World;
+let raw: pg.Client;
+const now = new Date();
+const today = osloDate(now);
+
+const studentViewer = async (index: number) => viewerOf({ ...(await db().user.findUniqueOrThrow({ where: { id: world.students[index]!.userId } })), roles: ["STUDENT"] });
+const stepOf = async (index: number) => {
+  const [overview] = await getStudentOverview(await studentViewer(index), now);
+  return overview!.nextSteps.find((step) => step.key === "letters-new") ?? null;
+};
+
+beforeAll(async () => {
+  world = await makeCohort({ students: 2, samlinger: planDays(addDays(today, -30), 12), heldBefore: today });
+  raw = await connectRaw();
+});
+afterAll(async () => {
+  await raw.end();
+});
+
+describe("a letter she has not opened", () => {
+  it("is «ny» with a step on her start page until she opens it; the first opening is kept, and staff see it", async () => {
+    const student = world.students[0]!;
+    const refuse = (days: number) =>
+      refuseLeave(world.adviser, { enrolmentId: student.enrolmentId, from: today, to: addDays(today, days), reason: "Sykdom", documentation: null, grounds: "Sykdommen er ikke dokumentert." }, now);
+    const first = await refuse(30);
+    const self = await studentViewer(0);
+    expect((await listStudentLetters(self)).map((letter) => letter.openedAt)).toEqual([null]);
+    expect(await stepOf(0)).toEqual({ key: "letters-new", tone: "todo", text: "Du har fått et nytt brev: «Vedtak: søknaden om permisjon er avslått».", target: { kind: "letter", id: first.letterId } });
+
+    const second = await refuse(20);
+    expect(await stepOf(0)).toMatchObject({ text: "Du har 2 nye brev du ikke har åpnet.", target: { kind: "letters" } });
+
+    // Opened from the letter's page (the action it sends), then again later: the first time stays.
+    const user = await db().user.findUniqueOrThrow({ where: { id: student.userId } });
+    await signInAs(user);
+    expect(await submit(markLetterOpenedAction, { letterId: first.letterId })).toMatchObject({ ok: true });
+    const opened = (await db().studentLetterOpening.findUniqueOrThrow({ where: { letterId: first.letterId } })).openedAt;
+    await markLetterOpened(self, first.letterId, new Date(now.getTime() + 3_600_000));
+    expect((await db().studentLetterOpening.findUniqueOrThrow({ where: { letterId: first.letterId } })).openedAt).toEqual(opened);
+    expect(await stepOf(0)).toEqual({ key: "letters-new", tone: "todo", text: "Du har fått et nytt brev: «Vedtak: søknaden om permisjon er avslått».", target: { kind: "letter", id: second.letterId } });
+    await markLetterOpened(self, second.letterId, now);
+    expect(await stepOf(0)).toBeNull();
+    expect((await listStudentLetters(self)).every((letter) => letter.openedAt !== null)).toBe(true);
+
+    // Her record tells the adviser when; the innsyn export has it.
+    const record = await getStudentRecord(world.adviser, student.userId);
+    expect(record.letters.find((letter) => letter.id === first.letterId)!.openedAt).toEqual(opened);
+    const exported = JSON.stringify((await db().$transaction((tx) => collectPersonData(tx, student.userId, { self: true, now })))!.data);
+    expect(exported).toContain(opened.toISOString());
+
+    // The database keeps the first opening.
+    await expect(raw.query(`UPDATE "StudentLetterOpening" SET "openedAt" = now() WHERE "letterId" = $1`, [first.letterId])).rejects.toThrow(/written once/);
+  });
+
+  it("is marked only by the student it is to: another student is told it does not exist, staff are refused", async () => {
+    const refused = await refuseLeave(
+      world.adviser,
+      { enrolmentId: world.students[1]!.enrolmentId, from: today, to: addDays(today, 30), reason: "Sykdom", documentation: null, grounds: "Sykdommen er ikke dokumentert." },
+      now,
+    );
+    await signInAs(await db().user.findUniqueOrThrow({ where: { id: world.students[0]!.userId } }));
+    expect(await submit(markLetterOpenedAction, { letterId: refused.letterId })).toMatchObject({ ok: false, message: "Fant ikke brevet." });
+    await signInAs(world.users.adviser);
+    expect(await submit(markLetterOpenedAction, { letterId: refused.letterId })).toMatchObject({ ok: false });
+    expect(await submit(markLetterOpenedAction, { letterId: "ikke en id" })).toMatchObject({ ok: false });
+    expect(await db().studentLetterOpening.count({ where: { letterId: refused.letterId } })).toBe(0);
+    expect(await stepOf(1)).toMatchObject({ target: { kind: "letter", id: refused.letterId } });
+  });
+});
