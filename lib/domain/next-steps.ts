@@ -28,7 +28,7 @@ export interface NextStepsInput {
     /** False for an optional extra: its final "ikke godkjent" decides nothing and asks nothing of her. */
     required?: boolean;
     /** A forhåndsvarsel that the approval may be corrected (lib/domain/correction-notice.ts), undecided. */
-    notice?: { respondBy: string; responded: boolean } | null;
+    notice?: { respondBy: string; responded: boolean; /** The notice's letter, where she speaks. */ letterId?: string } | null;
   }[];
   samlinger: ScheduledSamling[];
   /**
@@ -112,7 +112,8 @@ export function studentNextSteps(input: NextStepsInput): NextStep[] {
         : item.notice.respondBy < today
           ? `Fristen for å uttale deg til forhåndsvarselet om ${item.title} var ${date(item.notice.respondBy)}. Saken er ikke avgjort, så du kan fortsatt uttale deg.`
           : `Du har fått forhåndsvarsel om at ${item.title} kan bli rettet til ikke godkjent. Du kan uttale deg innen ${date(item.notice.respondBy)}.`,
-      target: { kind: "arbeidskrav", id: item.id },
+      // The letter's page is where she speaks.
+      target: item.notice.letterId ? { kind: "letter", id: item.notice.letterId } : { kind: "arbeidskrav", id: item.id },
     });
   }
 
@@ -220,8 +221,10 @@ export function studentNextSteps(input: NextStepsInput): NextStep[] {
   }
 
   // Letters she has not opened: one says which, more are counted. A decision among them is also a
-  // step of its own above (an arbeidskrav, the exam), which says what it means.
-  const unread = input.newLetters ?? [];
+  // step of its own above (an arbeidskrav, the exam), which says what it means; one a step above
+  // already leads to (a forhåndsvarsel) is not counted again.
+  const pointedTo = new Set(steps.flatMap((step) => (step.target.kind === "letter" ? [step.target.id] : [])));
+  const unread = (input.newLetters ?? []).filter((letter) => !pointedTo.has(letter.id));
   if (unread.length === 1) {
     steps.push({ key: "letters-new", tone: "todo", text: `Du har fått et nytt brev: «${unread[0]!.subject}».`, target: { kind: "letter", id: unread[0]!.id } });
   } else if (unread.length > 1) {

@@ -20,10 +20,13 @@ async function asPerson(browser: Browser, email: string): Promise<Page> {
 test("a forhåndsvarsel: the student speaks in the portal → the fagansvarlig reads it and corrects → the student has the decision", async ({ page, browser }) => {
   test.setTimeout(180_000);
 
-  // Lars is told on his start page; beside the arbeidskrav he finds the notice and the way to the
-  // letter, where he rewrites his uttalelse.
+  // Lars is told on his start page, whose step leads to the notice's letter; beside the arbeidskrav
+  // he finds the notice and the way back to the letter, where he rewrites his uttalelse.
   await signIn(page, LARS.email);
-  await page.getByRole("listitem").filter({ hasText: /Du har uttalt deg til forhåndsvarselet om Fagnotat 1/ }).getByRole("link", { name: "Gå til arbeidskravet" }).click();
+  await page.getByRole("listitem").filter({ hasText: /Du har uttalt deg til forhåndsvarselet om Fagnotat 1/ }).getByRole("link", { name: "Les brevet" }).click();
+  await expect(page.getByRole("article", { name: "Brevet" })).toContainText("Du kan uttale deg");
+  await page.getByRole("navigation", { name: "Student" }).getByRole("link", { name: "Arbeidskrav" }).click();
+  await page.getByRole("link", { name: /^Fagnotat 1/ }).first().click();
   const summary = page.getByRole("region", { name: "Forhåndsvarsel sendt" });
   await expect(summary).toContainText("nesten ordrett likt en publisert artikkel");
   await expectAccessible(page);

@@ -85,7 +85,7 @@ const ENROLMENT_SELECT = {
   // A forhåndsvarsel waiting for her uttalelse or the decision (lib/server/cohorts/correction-notices.ts).
   correctionNotices: {
     where: { notice: { status: "PENDING" } },
-    select: { respondedAt: true, notice: { select: { respondBy: true, attempt: { select: { submission: { select: { arbeidskravId: true } } } } } } },
+    select: { respondedAt: true, letterId: true, notice: { select: { respondBy: true, attempt: { select: { submission: { select: { arbeidskravId: true } } } } } } },
   },
   attendanceCredits: {
     select: { samlingDayId: true, creditedAt: true, sourceAttendance: { select: { samlingDay: { select: { date: true } }, enrolment: { select: { cohort: { select: { name: true } } } } } } },
@@ -277,7 +277,7 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
     const pendingNotices = new Map(
       enrolment.correctionNotices.map((recipient) => [
         recipient.notice.attempt.submission.arbeidskravId,
-        { respondBy: isoDate(recipient.notice.respondBy), responded: recipient.respondedAt !== null },
+        { respondBy: isoDate(recipient.notice.respondBy), responded: recipient.respondedAt !== null, letterId: recipient.letterId },
       ]),
     );
     const standing = new Map(

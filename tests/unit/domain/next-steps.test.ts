@@ -90,6 +90,17 @@ describe("a student's next steps", () => {
     expect(late.text).toBe("Fristen for å uttale deg til forhåndsvarselet om Fagnotat 1 var 7. desember. Saken er ikke avgjort, så du kan fortsatt uttale deg.");
   });
 
+  it("lead to the notice's letter, where she speaks, and do not count that letter again as new", () => {
+    const base = input({});
+    const steps = studentNextSteps({
+      ...base,
+      arbeidskrav: base.arbeidskrav.map((item) => (item.id === "ak1" ? { ...item, notice: { respondBy: "2026-12-07", responded: false, letterId: "varsel" } } : item)),
+      newLetters: [{ id: "varsel", subject: "Forhåndsvarsel: Fagnotat 1 kan bli rettet til ikke godkjent" }],
+    });
+    expect(steps.find((step) => step.key === "arbeidskrav-notice-ak1")!.target).toEqual({ kind: "letter", id: "varsel" });
+    expect(steps.some((step) => step.key === "letters-new")).toBe(false);
+  });
+
   it("say when a deadline has passed: hand in anyway, marked late", () => {
     const steps = studentNextSteps(input({ today: "2026-12-11", statuses: ["NOT_SUBMITTED", "NOT_APPROVED", "SUBMITTED", "APPROVED", "APPROVED"] }));
     expect(steps.slice(0, 2).map((step) => step.text)).toEqual([
