@@ -183,7 +183,10 @@ export function appealsBodySettled<D extends { forwardedAt: Date; outcome: Appea
 
 /**
  * Why the fagansvarlig may not correct an assessment to `to` because of the klagenemnd, or null:
- * - it has settled the assessment (appealsBodySettled): never, either way;
+ * - it has settled the assessment (appealsBodySettled): never away from what it decided (from
+ *   «ikke godkjent» after a stadfestet, from «godkjent» after an omgjort). Toward it, yes: an
+ *   assessment approved here while the klage waited there, then stadfestet, may be corrected back
+ *   (after a forhåndsvarsel), and that only carries out the klagenemnd's decision;
  * - a klage on it waits there: only in the student's favour (to "godkjent"), which is still our
  *   own decision to make (§ 35 first paragraph a); against her, the klagenemnd decides.
  */
@@ -192,7 +195,7 @@ export function appealsBodyCorrectionBar(
   to: "APPROVED" | "NOT_APPROVED",
 ): string | null {
   const settled = appealsBodySettled(klager);
-  if (settled) {
+  if (settled && (settled.outcome === "UPHELD" ? to === "APPROVED" : to === "NOT_APPROVED")) {
     const what = settled.outcome === "UPHELD" ? "stadfestet vurderingen" : "tatt klagen på vurderingen til følge";
     return `${APPEALS_BODY} har ${what} ${appealsBodyDecisionRef(settled)}. Vedtaket er klagenemndas og endelig, og det kan ikke rettes her (forvaltningsloven § 35). Mener du det er feil, ta det opp med klagenemnda.`;
   }

@@ -317,7 +317,7 @@ describe("the klagenemnd's decision on a student's klage", () => {
     expect((await db().submissionAttempt.findUniqueOrThrow({ where: { id: attempt.id } })).status).toBe("APPROVED");
   });
 
-  it("a stadfestet assessment is not corrected here, either way; while the klage waits there, only an approval is", async () => {
+  it("a stadfestet assessment is not approved here; while the klage waits there, only an approval is, and a stadfestet after it may be carried out", async () => {
     const world = await makeCohort({ students: 2, samlinger: planDays("2025-01-07", 6), heldBefore: "2030-01-01", approved: () => 3 });
     const fagnotat = world.definitions.find((definition) => definition.number === 3)!;
     const now = new Date();
@@ -363,5 +363,49 @@ describe("the klagenemnd's decision on a student's klage", () => {
       "En klage på vurderingen er sendt til Den sentrale klagenemnda ved NTNU. Mens klagenemnda behandler den, kan vurderingen bare rettes til godkjent.",
     );
     expect(await getSubmissionForAssessment(world.teacher, world.cohortId, waiting.submissionId)).toMatchObject({ canCorrect: false, appealsBodyBar: expect.stringContaining("bare rettes til godkjent") });
+    // The klagenemnd then stadfester the «ikke godkjent»: correcting back carries its decision out
+    // (after a forhåndsvarsel), so the page offers it again.
+    const after = new Date(later.getTime() + 60_000);
+    await registerStudentAppealsBodyDecision(world.adviser, waiting.appealId, { outcome: "UPHELD", decidedOn: osloDate(after), reference: null, summary: "Drøftingen er for tynn." }, after);
+    expect(await getSubmissionForAssessment(world.teacher, world.cohortId, waiting.submissionId)).toMatchObject({ canCorrect: true, appealsBodyBar: null, correctionNeedsNotice: true });
+    await sendCorrectionNotice(world.teacher, { cohortId: world.cohortId, attemptId: waiting.attemptId, reason: "Klagenemnda har stadfestet at drøftingen er for tynn." }, after);
+    expect(await db().correctionNotice.count({ where: { attemptId: waiting.attemptId, status: "PENDING" } })).toBe(1);
+  });
+
+  it("a group's assessment stadfestet on one member's klage is not overturned by taking another member's klage here", async () => {
+    const world = await makeCohort({ students: 2, samlinger: planDays("2025-01-07", 6), heldBefore: "2030-01-01", approved: () => 3 });
+    const fagnotat = world.definitions.find((definition) => definition.number === 3)!;
+    const group = world.students.slice(0, 2);
+    await db().submission.deleteMany({ where: { arbeidskravId: fagnotat.id, members: { some: { enrolmentId: { in: group.map((row) => row.enrolmentId) } } } } });
+    const submission = await createSubmission(db(), {
+      arbeidskravId: fagnotat.id,
+      enrolmentIds: group.map((row) => row.enrolmentId),
+      submittedById: group[0]!.userId,
+      attempts: [
+        { status: "NOT_APPROVED", assessorId: world.colleague.id, at: new Date("2025-03-01T10:00:00Z"), feedback: "Mangler refleksjon." },
+        { status: "SUBMITTED", at: new Date("2025-03-20T10:00:00Z") },
+      ],
+    });
+    const attempt = await db().submissionAttempt.findFirstOrThrow({ where: { submissionId: submission.id, attempt: 2 }, select: { id: true } });
+    await assessSubmission(world.teacher, { cohortId: world.cohortId, attemptId: attempt.id, decision: "NOT_APPROVED", feedback: "Drøftingen er for tynn." });
+    const now = new Date();
+    const klageOf = async (index: number) => {
+      const letter = await db().studentLetter.findFirstOrThrow({ where: { enrolmentId: group[index]!.enrolmentId, kind: "ARBEIDSKRAV_NOT_APPROVED" } });
+      const self = viewerOf({ ...(await db().user.findUniqueOrThrow({ where: { id: group[index]!.userId } })), roles: ["STUDENT"] });
+      return fileStudentAppeal(self, letter.id, { text: "Del to drøfter saken grundig." }, now);
+    };
+    const first = await klageOf(0);
+    await decideStudentAppeal(world.colleague, first, { kind: "UPHOLD", grounds: "Drøftingen er for tynn.", forwarded: true }, now);
+    const later = new Date(now.getTime() + 60_000);
+    await registerStudentAppealsBodyDecision(world.adviser, first, { outcome: "UPHELD", decidedOn: osloDate(later), reference: "25/00311", summary: "Drøftingen er for tynn." }, later);
+
+    const second = await klageOf(1);
+    await expect(decideStudentAppeal(world.colleague, second, { kind: "REVERSE", grounds: "Del to holder." }, later)).rejects.toThrow(
+      "Klagen kan ikke tas til følge her. Den sentrale klagenemnda ved NTNU har stadfestet vurderingen i vedtak av",
+    );
+    expect((await db().submissionAttempt.findUniqueOrThrow({ where: { id: attempt.id } })).status).toBe("NOT_APPROVED");
+    expect(await db().studentAppeal.findUniqueOrThrow({ where: { id: second } })).toMatchObject({ status: "RECEIVED" });
+    // Upheld and sent on, it goes to the klagenemnd like the first.
+    await decideStudentAppeal(world.colleague, second, { kind: "UPHOLD", grounds: "Klagenemnda har stadfestet vurderingen.", forwarded: true }, later);
   });
 });

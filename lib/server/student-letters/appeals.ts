@@ -25,7 +25,7 @@ import { carriesHealthData, KLAGE_HANDLER, replacedStudentLetters, type StudentL
 import type { Transaction } from "@/lib/db/client";
 import { requestJob } from "@/lib/jobs/queue";
 import { canDecideStudentAppeal, canHandleHealthCases, canRegisterAppealsBodyDecision, CLASSMATE_HEALTH_MESSAGE, isOwnCase, isStaff, OWN_CASE_MESSAGE } from "@/lib/permissions";
-import { APPEALS_BODY_DECISION_SELECT, carryOutAppealsBodyDecision, recordAppealsBodyDecision, recordAppealsBodyFollowUp, type AppealsBodyDecisionInput } from "@/lib/server/appeals-body";
+import { APPEALS_BODY_DECISION_SELECT, appealsBodyBarOnCorrection, carryOutAppealsBodyDecision, recordAppealsBodyDecision, recordAppealsBodyFollowUp, type AppealsBodyDecisionInput } from "@/lib/server/appeals-body";
 import { audit } from "@/lib/server/audit";
 import { approveAfterKlage } from "@/lib/server/cohorts/assessment-changes";
 import { isCohortStaff, isStudentOfKull } from "@/lib/server/cohorts/access";
@@ -461,6 +461,10 @@ async function carryOutReversal(
     return 1;
   }
   if (letter.kind === "ARBEIDSKRAV_NOT_APPROVED") {
+    // A group's assessment is one: when the klagenemnd has stadfestet it on another member's klage,
+    // taking this member's klage here would overturn its decision (forvaltningsloven § 35).
+    const barred = input.appealsBody ? null : await appealsBodyBarOnCorrection(tx, letter.aboutId, "APPROVED");
+    if (barred) throw new DomainError(`Klagen kan ikke tas til følge her. ${barred}`);
     const approved = await approveAfterKlage(tx, { attemptId: letter.aboutId, decider, grounds, appealId: appeal.id, now });
     const sentence = `${approved.title} er godkjent.`;
     const taken = input.appealsBody ? `${APPEALS_BODY} har tatt klagen til følge` : "klagen er tatt til følge";

@@ -260,12 +260,15 @@ describe("an assessment the klagenemnd has settled (forvaltningsloven § 35)", (
     expect(appealsBodySettled([klage("REVERSED", null, []), klage("UPHELD", sent, [decision("REVERSED")])])).toMatchObject({ outcome: "REVERSED" });
   });
 
-  it("bars every correction once settled, and one against the student while a klage waits there", () => {
+  it("bars a correction away from what the klagenemnd decided, never one toward it, and one against the student while a klage waits there", () => {
+    expect(appealsBodyCorrectionBar([klage("UPHELD", sent, [decision("UPHELD")])], "APPROVED")).toBe(
+      "Den sentrale klagenemnda ved NTNU har stadfestet vurderingen i vedtak av 20. mai 2027. Vedtaket er klagenemndas og endelig, og det kan ikke rettes her (forvaltningsloven § 35). Mener du det er feil, ta det opp med klagenemnda.",
+    );
+    expect(appealsBodyCorrectionBar([klage("UPHELD", sent, [decision("REVERSED")])], "NOT_APPROVED")).toContain("har tatt klagen på vurderingen til følge i vedtak av 20. mai 2027, saksnummer 27/00412.");
+    // Approved here while it waited, then stadfestet: back to «ikke godkjent» carries the decision out.
+    expect(appealsBodyCorrectionBar([klage("UPHELD", sent, [decision("UPHELD")])], "NOT_APPROVED")).toBeNull();
+    expect(appealsBodyCorrectionBar([klage("UPHELD", sent, [decision("REVERSED")])], "APPROVED")).toBeNull();
     for (const to of ["APPROVED", "NOT_APPROVED"] as const) {
-      expect(appealsBodyCorrectionBar([klage("UPHELD", sent, [decision("UPHELD")])], to)).toBe(
-        "Den sentrale klagenemnda ved NTNU har stadfestet vurderingen i vedtak av 20. mai 2027. Vedtaket er klagenemndas og endelig, og det kan ikke rettes her (forvaltningsloven § 35). Mener du det er feil, ta det opp med klagenemnda.",
-      );
-      expect(appealsBodyCorrectionBar([klage("UPHELD", sent, [decision("REVERSED")])], to)).toContain("har tatt klagen på vurderingen til følge i vedtak av 20. mai 2027, saksnummer 27/00412.");
       expect(appealsBodyCorrectionBar([], to)).toBeNull();
       expect(appealsBodyCorrectionBar([klage("RECEIVED", null, [decision("QUASHED")])], to)).toBeNull();
       expect(appealsBodyCorrectionBar([klage("REVERSED", null, [])], to)).toBeNull();
