@@ -57,9 +57,18 @@ export const ARBEIDSKRAV_STATUS: Record<string, { label: string; tone: Tone }> =
 /** "Ikke godkjent" on the final attempt: no new hand-in, an enkeltvedtak under Brev. */
 export const ARBEIDSKRAV_FINAL_REJECTION = { label: "Ikke godkjent – endelig vedtak", tone: "bad" } as const satisfies { label: string; tone: Tone };
 
-/** The badge for an arbeidskrav's status, the final rejection told apart. */
-export function arbeidskravStatus(status: string, finalRejection = false): { label: string; tone: Tone } {
-  return status === "NOT_APPROVED" && finalRejection ? ARBEIDSKRAV_FINAL_REJECTION : ARBEIDSKRAV_STATUS[status]!;
+/** "Ikke godkjent" on the final attempt of an optional extra: no new hand-in, and no vedtak (isRejectionDecision). */
+export const ARBEIDSKRAV_LAST_OF_OPTIONAL = { label: "Ikke godkjent – siste innlevering", tone: "neutral" } as const satisfies { label: string; tone: Tone };
+
+/**
+ * The badge for an arbeidskrav's status, the final rejection told apart: `item.rejectionDecision`
+ * (a vedtak) or `item.finalRejection` alone (the last hand-in of an optional extra).
+ */
+export function arbeidskravStatus(status: string, item: { finalRejection?: boolean; rejectionDecision?: boolean } = {}): { label: string; tone: Tone } {
+  if (status !== "NOT_APPROVED") return ARBEIDSKRAV_STATUS[status]!;
+  if (item.rejectionDecision) return ARBEIDSKRAV_FINAL_REJECTION;
+  if (item.finalRejection) return ARBEIDSKRAV_LAST_OF_OPTIONAL;
+  return ARBEIDSKRAV_STATUS[status]!;
 }
 
 export const ELIGIBILITY_STATUS: Record<string, { label: string; tone: Tone }> = {

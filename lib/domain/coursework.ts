@@ -66,7 +66,7 @@ export function isRejectionDecision(
 
 /** To the student, when an optional extra's last hand-in is not approved: nothing follows from it. */
 export const OPTIONAL_LAST_ATTEMPT =
-  "Det var siste innlevering, så arbeidskravet kan ikke leveres på nytt. Det er et frivillig arbeidskrav som ikke teller med i kravene for eksamen, så vurderingen endrer ikke retten din til å gå opp til eksamen.";
+  "Det var siste innlevering, så arbeidskravet kan ikke leveres på nytt. Det er et valgfritt arbeidskrav som ikke teller med i kravene for eksamen, så vurderingen endrer ikke retten din til å gå opp til eksamen.";
 
 export type HandInPermission =
   | { allowed: true; kind: "FIRST" | "RESUBMISSION" }

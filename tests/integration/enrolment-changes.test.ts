@@ -761,8 +761,14 @@ describe("transfer to a later kull", () => {
     const other = items.find((item) => item.kind === oral.kind && !item.oralPresentation)!;
     const swapped = items.map((item) => (item === oral ? { ...item, oralPresentation: false } : item === other ? { ...item, oralPresentation: true } : item));
     await expect(saveArbeidskravSet(world.adviser, { cohortId: laterId, items: swapped, reason: "Bytter muntlig." }, NOW)).rejects.toThrow(
-      /er godkjent fra et tidligere kull for 1 student som er overført hit, så type, krav om individuell levering og muntlig framlegg kan ikke endres\./,
+      /er godkjent fra et tidligere kull for 1 student som er overført hit, så type, krav om individuell levering, muntlig framlegg og om det er obligatorisk kan ikke endres\./,
     );
+    // Nor may it become optional: a credit counts only toward a required item.
+    const optional = [
+      ...items.map((item) => (item === other ? { ...item, required: false } : item)),
+      { ...other, id: null, number: Math.max(...items.map((item) => item.number)) + 1, title: "Ny ledertreningsoppgave", required: true },
+    ];
+    await expect(saveArbeidskravSet(world.adviser, { cohortId: laterId, items: optional, reason: "Valgfritt." }, NOW)).rejects.toThrow(/om det er obligatorisk kan ikke endres/);
     // A title and a due date stay open.
     await expect(saveArbeidskravSet(world.adviser, { cohortId: laterId, items: items.map((item) => (item === oral ? { ...item, title: `${item.title} (muntlig)` } : item)), reason: null }, NOW)).resolves.toMatchObject({ changed: true });
   });

@@ -240,6 +240,31 @@ describe("the exam gate follows the composition", () => {
     expect(await db().auditLog.count({ where: { action: "standing.change", entityId: world.students[0]!.enrolmentId } })).toBe(1);
     expect(await storedStandings(world.cohortId)).toEqual(await recomputed(world.cohortId));
   });
+
+  it("an item with a last hand-in not approved stays obligatory or optional as it was: that decided whether the students got a vedtak", async () => {
+    const world = await makeCohort({ students: 1, samlinger: pastDays(5), heldBefore: "2100-01-01", approved: () => 4 });
+    const fifth = world.definitions.find((definition) => definition.number === 5)!;
+    const { enrolmentId, userId } = world.students[0]!;
+    await db().submission.deleteMany({ where: { arbeidskravId: fifth.id } });
+    await createSubmission(db(), {
+      arbeidskravId: fifth.id,
+      enrolmentIds: [enrolmentId],
+      submittedById: userId,
+      attempts: [
+        { status: "NOT_APPROVED", assessorId: world.teacher.id, at: new Date("2026-10-01T10:00:00Z"), feedback: "Mangler refleksjon." },
+        { status: "NOT_APPROVED", assessorId: world.teacher.id, at: new Date("2026-11-01T10:00:00Z"), feedback: "Mangler fortsatt refleksjon." },
+      ],
+    });
+    const items = await setItems(world);
+    const changed: ArbeidskravSetItem[] = [
+      ...items.map((item) => (item.number === 5 ? { ...item, required: false } : item)),
+      { ...items[4]!, id: null, number: 6, title: "Ledertreningsoppgave 3 (ny)", required: true },
+    ];
+    await expect(saveArbeidskravSet(world.teacher, { cohortId: world.cohortId, items: changed, reason: "Oppgave 5 erstattes" }, NOW)).rejects.toThrow(
+      /er ikke godkjent etter siste innlevering for 1 innlevering, så om det er obligatorisk eller valgfritt, kan ikke endres/,
+    );
+    expect((await db().arbeidskravDefinition.findUniqueOrThrow({ where: { id: fifth.id } })).required).toBe(true);
+  });
 });
 
 describe("exam registration is revisited", () => {

@@ -104,7 +104,7 @@ function Enrolment({ enrolment, anchors }: { enrolment: StudentOverview; anchors
         </p>
         <ul className="mt-3 divide-y divide-slate-200">
           {enrolment.arbeidskrav.map((item) => {
-            const itemStatus = arbeidskravStatus(item.status, item.rejectionDecision);
+            const itemStatus = arbeidskravStatus(item.status, item);
             return (
               <li key={item.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
                 <div className="min-w-0">

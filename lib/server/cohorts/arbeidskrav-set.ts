@@ -115,8 +115,8 @@ export async function saveArbeidskravSet(
         orderBy: { number: "asc" },
         select: {
           id: true, number: true, kind: true, title: true, description: true, required: true, individualOnly: true,
-          oralPresentation: true, minGroupSize: true, maxGroupSize: true, dueDate: true,
-          submissions: { select: { _count: { select: { members: true } } } },
+          oralPresentation: true, minGroupSize: true, maxGroupSize: true, dueDate: true, maxAttempts: true,
+          submissions: { select: { _count: { select: { members: true } }, attempts: { where: { status: "NOT_APPROVED" }, select: { attempt: true } } } },
           _count: { select: { credits: true } },
         },
       }),
@@ -154,10 +154,29 @@ export async function saveArbeidskravSet(
     for (const item of items) {
       const definition = item.id ? known.get(item.id) : undefined;
       if (!definition || definition._count.credits === 0) continue;
-      if (item.kind !== definition.kind || item.individualOnly !== definition.individualOnly || item.oralPresentation !== definition.oralPresentation) {
+      if (
+        item.kind !== definition.kind ||
+        item.individualOnly !== definition.individualOnly ||
+        item.oralPresentation !== definition.oralPresentation ||
+        (item.required !== false) !== definition.required
+      ) {
         refusals.push(
           `${definition.title} er godkjent fra et tidligere kull for ${countNoun(definition._count.credits, "student", "studenter")} som er overført hit, ` +
-            "så type, krav om individuell levering og muntlig framlegg kan ikke endres.",
+            "så type, krav om individuell levering, muntlig framlegg og om det er obligatorisk kan ikke endres.",
+        );
+      }
+    }
+    // Whether the last «ikke godkjent» is a vedtak follows from the item being obligatory
+    // (isRejectionDecision): once one is given, the students' letters (or the lack of them) stand
+    // on it, so it is not changed.
+    for (const item of items) {
+      const definition = item.id ? known.get(item.id) : undefined;
+      if (!definition || (item.required !== false) === definition.required) continue;
+      const finalRejections = definition.submissions.filter((submission) => submission.attempts.some((attempt) => attempt.attempt >= definition.maxAttempts)).length;
+      if (finalRejections > 0) {
+        refusals.push(
+          `${definition.title} er ikke godkjent etter siste innlevering for ${countNoun(finalRejections, "innlevering", "innleveringer")}, ` +
+            "så om det er obligatorisk eller valgfritt, kan ikke endres: det avgjør om vurderingen er et vedtak med klagerett.",
         );
       }
     }

@@ -33,15 +33,20 @@ import { isoDate } from "@/lib/to-domain";
 
 export const NOTICE_DECIDED = "Forhåndsvarselet er allerede avgjort. Last siden på nytt.";
 
+/** Why a correction of `attempt` to «ikke godkjent» is made directly, without a forhåndsvarsel. */
+function noNoticeNeeded(attempt: { attempt: number; maxAttempts: number }): string {
+  return attempt.attempt < attempt.maxAttempts
+    ? "Denne rettingen trenger ikke forhåndsvarsel: studentene kan levere på nytt. Rett vurderingen direkte."
+    : "Denne rettingen trenger ikke forhåndsvarsel: arbeidskravet er valgfritt og teller ikke for eksamen, så rettingen er ikke et vedtak. Rett vurderingen direkte.";
+}
+
 export async function sendCorrectionNotice(viewer: Viewer, input: { cohortId: string; attemptId: string; reason: string }, now = new Date()) {
   await requireCohortStaff(viewer, input.cohortId);
   const reason = input.reason.trim();
   if (!reason) throw new DomainError("Skriv hvorfor vurderingen kan bli rettet.", { reason: ["Skriv en begrunnelse. Studentene ser den i varselet."] });
   const result = await withRetry(() => db().$transaction(async (tx) => {
     const attempt = await correctableAttempt(tx, viewer, input.cohortId, input.attemptId, "NOT_APPROVED");
-    if (!correctionNeedsNotice(attempt, attempt, "NOT_APPROVED")) {
-      throw new DomainError("Denne rettingen trenger ikke forhåndsvarsel: studentene kan levere på nytt. Rett vurderingen direkte.");
-    }
+    if (!correctionNeedsNotice(attempt, attempt, "NOT_APPROVED")) throw new DomainError(noNoticeNeeded(attempt));
     const { assessedAt, submission } = await tx.submissionAttempt.findUniqueOrThrow({
       where: { id: attempt.attemptId },
       select: { assessedAt: true, submission: { select: { arbeidskrav: { select: { required: true } } } } },
@@ -147,6 +152,9 @@ export async function carryOutCorrection(viewer: Viewer, input: { cohortId: stri
     const { notice, attempt } = await decidableNotice(tx, viewer, input.cohortId, input.noticeId);
     // Nothing else changes an approved attempt, but the rule is checked where it is used.
     if (attempt.status !== "APPROVED" || attempt.attempt !== attempt.latest) throw new DomainError("Vurderingen varselet gjelder, er endret. Trekk varselet tilbake.");
+    // A notice sent before an optional item's last «ikke godkjent» stopped being a vedtak: its
+    // correction makes no letter, so it is not carried out as announced.
+    if (!correctionNeedsNotice(attempt, attempt, "NOT_APPROVED")) throw new DomainError(`${noNoticeNeeded(attempt)} Trekk varselet tilbake først.`);
     // The klagenemnd may have taken the case up since the notice was sent (a klage on the
     // assessment before it was approved again): then it decides, not we.
     const barred = await appealsBodyBarOnCorrection(tx, attempt.attemptId, "NOT_APPROVED");

@@ -33,7 +33,7 @@ const columns: Column<StudentArbeidskrav>[] = [
     key: "status",
     header: "Status",
     cell: (item) => {
-      const status = arbeidskravStatus(item.status, item.rejectionDecision);
+      const status = arbeidskravStatus(item.status, item);
       const late = item.submission?.attempts.at(-1)?.late;
       return (
         <span className="flex flex-wrap items-center gap-2">

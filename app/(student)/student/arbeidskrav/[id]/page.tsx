@@ -34,7 +34,7 @@ async function load(segment: string) {
 export default async function ArbeidskravPage({ params }: { params: Promise<{ id: string }> }) {
   const { enrolment, arbeidskrav: item, groupAllowed, canHandIn, classmates, addable, membership, letters, notices } = await load((await params).id);
   const flash = await handInFlash();
-  const status = arbeidskravStatus(item.status, item.rejectionDecision);
+  const status = arbeidskravStatus(item.status, item);
   const submission = item.submission;
   const latest = submission?.attempts.at(-1) ?? null;
   const kind = canHandIn && item.permission.allowed ? item.permission.kind : null;

@@ -111,7 +111,7 @@ export default async function SubmissionPage({
               ) : null}
               {latest.status === "SUBMITTED" && submission.latestIsLastOfOptional && !submission.own ? (
                 <p className="text-sm">
-                  Dette er siste innlevering studieplanen gir ({latest.attempt} av {submission.arbeidskrav.maxAttempts}). Arbeidskravet er frivillig og teller ikke med i kravene for eksamen, så «ikke
+                  Dette er siste innlevering studieplanen gir ({latest.attempt} av {submission.arbeidskrav.maxAttempts}). Arbeidskravet er valgfritt og teller ikke med i kravene for eksamen, så «ikke
                   godkjent» er ikke et vedtak: studentene får tilbakemeldingen på e-post.
                 </p>
               ) : null}
@@ -122,7 +122,7 @@ export default async function SubmissionPage({
                     ? submission.latestIsFinal
                       ? " Det var siste innlevering, og studentene har fått vedtak med klagefrist."
                       : submission.latestIsLastOfOptional
-                        ? " Det var siste innlevering. Arbeidskravet er frivillig, så vurderingen endrer ikke retten til å gå opp til eksamen."
+                        ? " Det var siste innlevering. Arbeidskravet er valgfritt, så vurderingen endrer ikke retten til å gå opp til eksamen."
                         : " Studentene kan levere på nytt."
                     : ""}
                 </p>
