@@ -49,14 +49,15 @@ export const fileStudentAppealAction = defineAction({
 
 /**
  * The student has opened her letter's page (sent by the page itself, once, when the letter was
- * still «ny»). Nothing is revalidated: the page she is on does not change, and her list and start
- * page are read anew when she goes there.
+ * still «ny»). Her pages are revalidated, so the list and start page she goes back to no longer
+ * show it as new.
  */
 export const markLetterOpenedAction = defineAction({
   roles: ["STUDENT"],
   schema: z.object({ letterId: recordId("Brevet") }),
   async handler({ viewer, input }) {
     await markLetterOpened(viewer, input.letterId);
+    revalidatePath("/student", "layout");
   },
 });
 

@@ -65,7 +65,8 @@ export default async function PrivacyPage() {
             <strong>Som student:</strong> fødselsdato, studentnummer og FS-personløpenummer, basisgruppe, oppmøte per
             samlingsdag, fraværsmeldinger, arbeidskrav du leverer (tekst og PDF, alene eller i gruppe) med vurdering og
             tilbakemelding, status mot eksamen, eksamensoppmelding og karakter, permisjon, overføring til et annet kull, og
-            brev, vedtak og klager om studiet ditt.
+            brev, vedtak og klager om studiet ditt. Når du åpner et brev første gang under Brev, lagrer vi tidspunktet, slik
+            at brevet ikke lenger vises som nytt; studieveilederen ser det på studentsiden din.
           </li>
           <li>
             <strong>Utsatt eksamen:</strong> søker du om utsatt eksamen, lagrer vi begrunnelsen og dokumentasjonen du laster

@@ -277,8 +277,8 @@ export async function getStudentRecord(viewer: Viewer, userId: string, now = new
       klageDeadline: letter.klageDeadline ? isoDate(letter.klageDeadline) : null,
       cohortName: letter.enrolment.cohort.name,
       klage: letter.appeals[0]?.status ?? null,
-      /** When the student first opened it under Brev; null: not yet. */
-      openedAt: letter.opening?.openedAt ?? null,
+      /** When the student first opened it under Brev: null, not yet; "UNKNOWN", a letter from before the app kept it. */
+      openedAt: letter.opening === null ? null : (letter.opening.openedAt ?? ("UNKNOWN" as const)),
     })),
   };
 }

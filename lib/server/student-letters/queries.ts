@@ -88,8 +88,8 @@ function shape(row: LetterRow, today: string, replacedBy: (id: string) => { id: 
     appeal,
     /** The letter this one answers (a klage's outcome). */
     answersLetterId: row.outcomeOf?.letterId ?? null,
-    /** When she first opened it (lib/server/student-letters/opening.ts); null: «ny». */
-    openedAt: row.opening?.openedAt ?? null,
+    /** She has not opened it yet (lib/server/student-letters/opening.ts): «ny». */
+    isNew: row.opening === null,
     /** A forhåndsvarsel: its case's state and her uttalelse, which she may write while it is open. */
     notice: row.noticeOf
       ? {

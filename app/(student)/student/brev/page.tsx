@@ -31,10 +31,15 @@ export default async function LettersPage() {
                   <span aria-hidden="true">·</span>
                   <span>{formatDateNb(letter.madeAvailableOn)}</span>
                   {letter.enkeltvedtak ? <StatusBadge tone="neutral">Enkeltvedtak</StatusBadge> : null}
-                  {letter.openedAt === null ? <StatusBadge tone="new">Ny</StatusBadge> : null}
+                  {letter.isNew ? (
+                    <span aria-hidden="true">
+                      <StatusBadge tone="new">Ny</StatusBadge>
+                    </span>
+                  ) : null}
                 </p>
                 <h2 id={`brev-${letter.id}`} className="mt-1 text-lg">
                   <Link href={`/student/brev/${letter.id}`}>{letter.subject}</Link>
+                  {letter.isNew ? <span className="sr-only"> (ny, ikke åpnet)</span> : null}
                 </h2>
                 <LetterStatus letter={letter} />
               </article>

@@ -50,7 +50,11 @@ const letterColumns = (userId: string, self: boolean): Column<Letter>[] => [
   { key: "kull", header: "Kull", cell: (letter) => letter.cohortName },
   { key: "dato", header: "Dato", cell: (letter) => formatDateNb(letter.madeAvailableOn) },
   // When she first opened it under Brev (a PDF sent on by e-mail or read on paper is not seen here).
-  { key: "apnet", header: "Åpnet", cell: (letter) => (letter.openedAt ? formatInstantNb(letter.openedAt) : "Ikke åpnet ennå") },
+  {
+    key: "apnet",
+    header: "Åpnet",
+    cell: (letter) => (letter.openedAt === null ? "Ikke åpnet ennå" : letter.openedAt === "UNKNOWN" ? "Ikke kjent (eldre brev)" : formatInstantNb(letter.openedAt)),
+  },
   {
     key: "klage",
     header: "Klage",

@@ -37,7 +37,7 @@ export default async function LetterPage({ params, searchParams }: { params: Pro
   const { appeal } = letter;
   return (
     <>
-      {letter.openedAt === null ? <LetterOpened letterId={letter.id} /> : null}
+      {letter.isNew ? <LetterOpened letterId={letter.id} /> : null}
       <p className="mb-2 text-sm print:hidden">
         <Link href="/student/brev">← Alle brev</Link>
       </p>
