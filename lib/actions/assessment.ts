@@ -5,6 +5,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { APPEALS_BODY_TOLD } from "@/lib/domain/klage";
 import { requestJob } from "@/lib/jobs/queue";
 import { defineAction } from "@/lib/server/action";
 import { approveReadLedertrening, assessSubmission } from "@/lib/server/cohorts/assessment";
@@ -81,7 +82,8 @@ export const correctAssessmentAction = defineAction({
     return {
       message:
         `Vurderingen er rettet: ${result.title} er ${result.decision === "APPROVED" ? "godkjent" : "ikke godkjent"}. ` +
-        (result.letters > 0 ? "Vedtaksbrev er sendt, og rettingen er logget med begrunnelsen." : "Studentene får e-post, og rettingen er logget med begrunnelsen."),
+        (result.letters > 0 ? "Vedtaksbrev er sendt, og rettingen er logget med begrunnelsen." : "Studentene får e-post, og rettingen er logget med begrunnelsen.") +
+        (result.atAppealsBody ? ` ${APPEALS_BODY_TOLD}` : ""),
       values: {},
     };
   },

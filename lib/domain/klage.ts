@@ -205,6 +205,10 @@ export function appealsBodyCorrectionBar(
   return null;
 }
 
+/** Said to the fagansvarlig who approves an assessment while a klage on it waits at the klagenemnd. */
+export const APPEALS_BODY_TOLD =
+  "En klage på vurderingen er hos klagenemnda: gi klagenemnda beskjed (gjennom studieveilederen) om at vurderingen er rettet til godkjent, så den vet at vedtaket er endret.";
+
 /**
  * A reversal by the klagenemnd that could not be carried out here (AppealsBodyDecision.notCarriedOut)
  * and that nobody has followed up yet: a task on the open klager list until someone says what was

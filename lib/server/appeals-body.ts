@@ -5,7 +5,7 @@ import "server-only";
 // of them locks its klage, checks who may, and carries out a reversal its own way; this writes the
 // decision, audits it, and opens a quashed klage again.
 import { osloDate } from "@/lib/domain/application-deadline";
-import { appealsBodyCorrectionBar, appealsBodyDecisionProblem, type AppealsBodyOutcome } from "@/lib/domain/klage";
+import { appealsBodyCorrectionBar, appealsBodyDecisionProblem, appealsBodyStanding, type AppealsBodyOutcome } from "@/lib/domain/klage";
 import { day } from "@/lib/dates";
 import type { Transaction } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -166,11 +166,8 @@ export const APPEALS_BODY_DECISION_SELECT = {
   registeredBy: { select: { name: true } },
 } satisfies Prisma.AppealsBodyDecisionSelect;
 
-/**
- * Why the klagenemnd bars correcting the assessment of `attemptId` to `to` (appealsBodyCorrectionBar),
- * from the klager on any member's letter about it, or null.
- */
-export async function appealsBodyBarOnCorrection(client: Transaction | ReturnType<typeof db>, attemptId: string, to: "APPROVED" | "NOT_APPROVED"): Promise<string | null> {
+/** The klager on any member's letter about an assessment, with the klagenemnd's decisions (newest first). */
+async function klagerOnAssessment(client: Transaction | ReturnType<typeof db>, attemptId: string) {
   const klager = await (client as Transaction).studentAppeal.findMany({
     where: { letter: { aboutType: "SubmissionAttempt", aboutId: attemptId } },
     select: {
@@ -179,8 +176,18 @@ export async function appealsBodyBarOnCorrection(client: Transaction | ReturnTyp
       appealsBodyDecisions: { orderBy: { registeredAt: "desc" }, select: { forwardedAt: true, outcome: true, decidedOn: true, reference: true } },
     },
   });
-  return appealsBodyCorrectionBar(
-    klager.map((klage) => ({ ...klage, decisions: klage.appealsBodyDecisions.map((decision) => ({ ...decision, decidedOn: isoDate(decision.decidedOn) })) })),
-    to,
-  );
+  return klager.map((klage) => ({ ...klage, decisions: klage.appealsBodyDecisions.map((decision) => ({ ...decision, decidedOn: isoDate(decision.decidedOn) })) }));
+}
+
+/**
+ * Why the klagenemnd bars correcting the assessment of `attemptId` to `to` (appealsBodyCorrectionBar),
+ * from the klager on any member's letter about it, or null.
+ */
+export async function appealsBodyBarOnCorrection(client: Transaction | ReturnType<typeof db>, attemptId: string, to: "APPROVED" | "NOT_APPROVED"): Promise<string | null> {
+  return appealsBodyCorrectionBar(await klagerOnAssessment(client, attemptId), to);
+}
+
+/** Whether a klage on the assessment waits at the klagenemnd (it should hear of a correction made here meanwhile). */
+export async function assessmentAtAppealsBody(client: Transaction | ReturnType<typeof db>, attemptId: string): Promise<boolean> {
+  return (await klagerOnAssessment(client, attemptId)).some((klage) => appealsBodyStanding(klage, klage.decisions).waiting);
 }

@@ -4,10 +4,11 @@
 // anew, and sent again). For an applicant's klage and a student's.
 import { beforeAll, describe, expect, it } from "vitest";
 import { markAppealsBodyFollowedUpAction, registerAppealsBodyDecisionAction } from "@/lib/actions/admission";
+import { correctAssessmentAction } from "@/lib/actions/assessment";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { ARCHIVED_KULL_MESSAGE } from "@/lib/domain/cohort-life";
 import { addDays } from "@/lib/domain/dates";
-import { klageDeadline } from "@/lib/domain/klage";
+import { APPEALS_BODY_TOLD, klageDeadline } from "@/lib/domain/klage";
 import { CLASSMATE_HEALTH_MESSAGE } from "@/lib/permissions";
 import { decideAppeal, markAppealsBodyFollowedUp, registerAdmissionAppeal, registerAppealsBodyDecision } from "@/lib/server/admission/appeals";
 import { listAppeals } from "@/lib/server/admission/queries";
@@ -357,7 +358,9 @@ describe("the klagenemnd's decision on a student's klage", () => {
     const waiting = await atAppealsBodyOnFinal(1);
     const page = await getSubmissionForAssessment(world.teacher, world.cohortId, waiting.submissionId);
     expect(page).toMatchObject({ canCorrect: true, appealsBodyBar: null });
-    await correctAssessment(world.teacher, { cohortId: world.cohortId, attemptId: waiting.attemptId, decision: "APPROVED", reason: "Del to drøfter saken grundig nok." }, later);
+    await signInAs(world.users.teacher);
+    const approved = await submit(correctAssessmentAction, { cohortId: world.cohortId, attemptId: waiting.attemptId, decision: "APPROVED", reason: "Del to drøfter saken grundig nok." });
+    expect(approved).toMatchObject({ ok: true, message: expect.stringContaining(APPEALS_BODY_TOLD) });
     expect((await db().submissionAttempt.findUniqueOrThrow({ where: { id: waiting.attemptId } })).status).toBe("APPROVED");
     await expect(sendCorrectionNotice(world.teacher, { cohortId: world.cohortId, attemptId: waiting.attemptId, reason: "Likevel for tynn." }, later)).rejects.toThrow(
       "En klage på vurderingen er sendt til Den sentrale klagenemnda ved NTNU. Mens klagenemnda behandler den, kan vurderingen bare rettes til godkjent.",

@@ -23,7 +23,7 @@ import { env } from "@/lib/env";
 import { refreshCreditedFrom } from "@/lib/server/enrolments/credits";
 import { refreshStandings } from "@/lib/server/standings/refresh";
 import { requestJob } from "@/lib/jobs/queue";
-import { appealsBodyBarOnCorrection } from "@/lib/server/appeals-body";
+import { appealsBodyBarOnCorrection, assessmentAtAppealsBody } from "@/lib/server/appeals-body";
 import { audit } from "@/lib/server/audit";
 import { requireCohortStaff } from "@/lib/server/cohorts/access";
 import { finalRejectionFacts, lockAttempts, refuseOwnSubmissions, type AssessmentDecision, type LockedAttempt } from "@/lib/server/cohorts/assessment";
@@ -127,7 +127,9 @@ export async function correctAssessment(
       // The page offers the notice instead (lib/server/cohorts/correction-notices.ts).
       throw new DomainError("Før godkjent siste innlevering rettes til ikke godkjent, må studentene få forhåndsvarsel og en frist til å uttale seg (forvaltningsloven § 16). Send forhåndsvarsel.");
     }
-    return applyCorrection(tx, { cohortId: input.cohortId, attempt, to: input.decision, reason, actor: viewer, at: now });
+    const corrected = await applyCorrection(tx, { cohortId: input.cohortId, attempt, to: input.decision, reason, actor: viewer, at: now });
+    // Approved here while a klage on it waits at the klagenemnd: the klagenemnd is to be told.
+    return { ...corrected, atAppealsBody: await assessmentAtAppealsBody(tx, attempt.attemptId) };
   }));
   await requestJob("mail.deliver");
   return result;
