@@ -27,6 +27,8 @@ export interface NextStepsInput {
     final?: boolean;
     /** False for an optional extra: its final "ikke godkjent" decides nothing and asks nothing of her. */
     required?: boolean;
+    /** The final "ikke godkjent"'s letter, while she has not opened it: the step leads there. */
+    decisionLetterId?: string | null;
     /** A forhåndsvarsel that the approval may be corrected (lib/domain/correction-notice.ts), undecided. */
     notice?: { respondBy: string; responded: boolean; /** The notice's letter, where she speaks. */ letterId?: string } | null;
   }[];
@@ -130,7 +132,7 @@ export function studentNextSteps(input: NextStepsInput): NextStep[] {
         key: `arbeidskrav-${item.id}`,
         tone: "urgent",
         text: `${item.title} er ikke godkjent etter siste innlevering. Du har fått et vedtak om det under Brev, og kan klage på det innen klagefristen.`,
-        target: { kind: "letters" },
+        target: item.decisionLetterId ? { kind: "letter", id: item.decisionLetterId } : { kind: "letters" },
       });
       continue;
     }

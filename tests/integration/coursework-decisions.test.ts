@@ -125,7 +125,13 @@ describe("assessing", () => {
     const [overview] = await getStudentOverview(viewer);
     const item = overview!.arbeidskrav.find((candidate) => candidate.number === 4)!;
     expect(item).toMatchObject({ status: "NOT_APPROVED", finalRejection: true, permission: { allowed: false } });
-    expect(overview!.nextSteps.find((step) => step.key === `arbeidskrav-${item.id}`)!.target).toEqual({ kind: "letters" });
+    // The letter itself while she has not opened it; then the list.
+    const letter = (await lettersTo(ALONE)).find((candidate) => candidate.kind === "ARBEIDSKRAV_NOT_APPROVED")!;
+    expect(overview!.nextSteps.find((step) => step.key === `arbeidskrav-${item.id}`)!.target).toEqual({ kind: "letter", id: letter.id });
+    expect(overview!.nextSteps.some((step) => step.key === "letters-new")).toBe(false);
+    await db().studentLetterOpening.create({ data: { letterId: letter.id } });
+    const [after] = await getStudentOverview(viewer);
+    expect(after!.nextSteps.find((step) => step.key === `arbeidskrav-${item.id}`)!.target).toEqual({ kind: "letters" });
   });
 
   it("a group's final attempt: every member gets a letter of their own", async () => {

@@ -73,7 +73,7 @@ const SUBMISSION_SELECT = {
 const UNOPENED_LETTERS = {
   where: { opening: { is: null } },
   orderBy: [{ decidedAt: "desc" }, { id: "desc" }],
-  select: { id: true, subject: true },
+  select: { id: true, subject: true, kind: true, aboutId: true },
 } satisfies Prisma.Enrolment$lettersArgs;
 
 const ENROLMENT_SELECT = {
@@ -318,6 +318,8 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
         finalRejection: latest ? isFinalRejection({ attempt: latest.attempt, status: latest.status }, definition.maxAttempts) : false,
         /** …of a required item: an enkeltvedtak, with a letter under Brev (an optional extra's decides nothing). */
         rejectionDecision: latest ? isRejectionDecision({ attempt: latest.attempt, status: latest.status }, definition) : false,
+        /** That vedtak's letter, while she has not opened it: the start page's step leads there. */
+        unopenedDecisionLetterId: latest ? (enrolment.letters.find((letter) => letter.kind === "ARBEIDSKRAV_NOT_APPROVED" && letter.aboutId === latest.id)?.id ?? null) : null,
         submission: submission
           ? {
               id: submission.id,
@@ -432,7 +434,7 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
     const nextSteps = studentNextSteps({
       today,
       eligibility,
-      arbeidskrav: arbeidskrav.map(({ id, number, title, required, status, deadline, finalRejection, pendingNotice }) => ({
+      arbeidskrav: arbeidskrav.map(({ id, number, title, required, status, deadline, finalRejection, pendingNotice, unopenedDecisionLetterId }) => ({
         id,
         number,
         title,
@@ -440,6 +442,7 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
         status,
         deadline,
         final: finalRejection,
+        decisionLetterId: unopenedDecisionLetterId,
         notice: pendingNotice,
       })),
       samlinger: samlinger.map(({ number, title, location, days }) => ({ number, title, location, days: days.map((d) => d.date) })),
@@ -458,7 +461,7 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
       resit: openResit && openResit.registrationClosesOn ? { startsOn: openResit.startsOn, endsOn: openResit.endsOn, registrationClosesOn: openResit.registrationClosesOn } : null,
       contacts,
       // This kull's, and those of the kull she moved on from (a notice on work credited here goes there).
-      newLetters: [enrolment, ...earlierOf(enrolment.transferredFromId)].flatMap((row) => row.letters),
+      newLetters: [enrolment, ...earlierOf(enrolment.transferredFromId)].flatMap((row) => row.letters.map(({ id, subject }) => ({ id, subject }))),
     });
 
     // The earlier kull's arbeidskrav that were not credited here, with their attempts and feedback.

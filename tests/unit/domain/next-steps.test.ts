@@ -216,6 +216,14 @@ describe("after a decision (an enkeltvedtak)", () => {
     expect(steps.some((candidate) => candidate.text.includes("lever på nytt"))).toBe(false);
   });
 
+  it("leads to the decision's letter while she has not opened it, and does not count it again as new", () => {
+    const base = input({});
+    const items = base.arbeidskrav.map((item) => (item.number === 2 ? { ...item, final: true, decisionLetterId: "vedtak" } : item));
+    const steps = studentNextSteps({ ...base, arbeidskrav: items, newLetters: [{ id: "vedtak", subject: "Vedtak: Ledertreningsoppgave 1 er ikke godkjent" }] });
+    expect(steps.find((candidate) => candidate.key === "arbeidskrav-ak2")!.target).toEqual({ kind: "letter", id: "vedtak" });
+    expect(steps.some((candidate) => candidate.key === "letters-new")).toBe(false);
+  });
+
   it("asks nothing after the last hand-in of an optional extra is not approved: no decision, no hand-in left", () => {
     const base = input({});
     const items = base.arbeidskrav.map((item) => (item.number === 2 ? { ...item, final: true, required: false } : item));
