@@ -28,7 +28,7 @@ import {
 } from "@/lib/server/student-letters/appeals";
 import { listStudentLetters } from "@/lib/server/student-letters/queries";
 import { createDecision, createOpenCohort, createReviewedApplication, createSubmission, createUser, day } from "@/prisma/seed/factories";
-import { makeCohort, planDays, viewerOf } from "./cohort-world";
+import { makeCohort, planDays, viewerOf, type World } from "./cohort-world";
 import { db, signInAs, submit } from "./support";
 
 const DECIDED_AT = new Date("2027-03-01T10:00:00Z"); // a Monday: the klage deadline is 22 March
@@ -52,6 +52,33 @@ async function atAppealsBody(name: string, options: { capacity?: number; offers?
   const { appealId } = await registerAdmissionAppeal(adviser, { applicationId: application.id, text: "Jeg klager på avslaget. Vitnemålet viser 180 studiepoeng.", receivedOn: "2027-03-15", lateReason: null }, UPHELD_AT);
   await decideAppeal(adviser, appealId, { kind: "UPHOLD", grounds: "Vitnemålet viser 120 studiepoeng.", forwarded: true }, UPHELD_AT);
   return { user, application, decision, appealId, cohortId: cohort.id };
+}
+
+/**
+ * Fagnotat 2 of `members` handed in twice, the last time «ikke godkjent» by the fagansvarlig: a
+ * vedtak letter to each; `klage(index, at)` files that member's klage on hers.
+ */
+async function finalRejection(world: World, members: World["students"]) {
+  const fagnotat = world.definitions.find((definition) => definition.number === 3)!;
+  await db().submission.deleteMany({ where: { arbeidskravId: fagnotat.id, members: { some: { enrolmentId: { in: members.map((row) => row.enrolmentId) } } } } });
+  const submission = await createSubmission(db(), {
+    arbeidskravId: fagnotat.id,
+    enrolmentIds: members.map((row) => row.enrolmentId),
+    submittedById: members[0]!.userId,
+    attempts: [
+      { status: "NOT_APPROVED", assessorId: world.colleague.id, at: new Date("2025-03-01T10:00:00Z"), feedback: "Mangler refleksjon." },
+      { status: "SUBMITTED", at: new Date("2025-03-20T10:00:00Z") },
+    ],
+  });
+  const attempt = await db().submissionAttempt.findFirstOrThrow({ where: { submissionId: submission.id, attempt: 2 }, select: { id: true } });
+  await assessSubmission(world.teacher, { cohortId: world.cohortId, attemptId: attempt.id, decision: "NOT_APPROVED", feedback: "Drøftingen er for tynn." });
+  const klage = async (index: number, at: Date) => {
+    const member = members[index]!;
+    const letter = await db().studentLetter.findFirstOrThrow({ where: { enrolmentId: member.enrolmentId, kind: "ARBEIDSKRAV_NOT_APPROVED" } });
+    const self = viewerOf({ ...(await db().user.findUniqueOrThrow({ where: { id: member.userId } })), roles: ["STUDENT"] });
+    return fileStudentAppeal(self, letter.id, { text: "Del to drøfter saken grundig." }, at);
+  };
+  return { submissionId: submission.id, attemptId: attempt.id, klage };
 }
 
 const reversal = { outcome: "REVERSED" as const, decidedOn: "2027-05-20", reference: "27/00412", summary: "Utdanningen fra Dronning Mauds Minne gir 180 studiepoeng." };
@@ -270,23 +297,11 @@ describe("the klagenemnd's decision on a student's klage", () => {
   it("omgjort on a group's arbeidskrav: approved for all; a member's waiting klage is closed saying the klagenemnd decided; one also sent on is told, and its own answer has nothing left to carry out", async () => {
     const world = await makeCohort({ students: 3, samlinger: planDays("2025-01-07", 6), heldBefore: "2030-01-01", approved: () => 3 });
     const group = world.students.slice(0, 3);
-    const fagnotat = world.definitions.find((definition) => definition.number === 3)!;
-    await db().submission.deleteMany({ where: { arbeidskravId: fagnotat.id, members: { some: { enrolmentId: { in: group.map((row) => row.enrolmentId) } } } } });
-    const submission = await createSubmission(db(), {
-      arbeidskravId: fagnotat.id,
-      enrolmentIds: group.map((row) => row.enrolmentId),
-      submittedById: group[0]!.userId,
-      attempts: [
-        { status: "NOT_APPROVED", assessorId: world.colleague.id, at: new Date("2025-03-01T10:00:00Z"), feedback: "Mangler refleksjon." },
-        { status: "SUBMITTED", at: new Date("2025-03-20T10:00:00Z") },
-      ],
-    });
-    const attempt = await db().submissionAttempt.findFirstOrThrow({ where: { submissionId: submission.id, attempt: 2 }, select: { id: true } });
-    await assessSubmission(world.teacher, { cohortId: world.cohortId, attemptId: attempt.id, decision: "NOT_APPROVED", feedback: "Drøftingen er for tynn." });
-    const letterTo = async (index: number) => (await db().studentLetter.findFirstOrThrow({ where: { enrolmentId: group[index]!.enrolmentId, kind: "ARBEIDSKRAV_NOT_APPROVED" } })).id;
-    const asStudent = async (index: number) => viewerOf({ ...(await db().user.findUniqueOrThrow({ where: { id: group[index]!.userId } })), roles: ["STUDENT"] });
+    const rejected = await finalRejection(world, group);
+    const attempt = { id: rejected.attemptId };
+    const submission = { id: rejected.submissionId };
     const now = new Date();
-    const klageOf = async (index: number) => fileStudentAppeal(await asStudent(index), await letterTo(index), { text: "Del to drøfter saken grundig." }, now);
+    const klageOf = (index: number) => rejected.klage(index, now);
     const [first, waiting, alsoSent] = [await klageOf(0), await klageOf(1), await klageOf(2)];
     for (const appealId of [first, alsoSent]) await decideStudentAppeal(world.colleague, appealId, { kind: "UPHOLD", grounds: "Drøftingen er for tynn.", forwarded: true }, now);
 
@@ -320,27 +335,12 @@ describe("the klagenemnd's decision on a student's klage", () => {
 
   it("a stadfestet assessment is not approved here; while the klage waits there, only an approval is, and a stadfestet after it may be carried out", async () => {
     const world = await makeCohort({ students: 2, samlinger: planDays("2025-01-07", 6), heldBefore: "2030-01-01", approved: () => 3 });
-    const fagnotat = world.definitions.find((definition) => definition.number === 3)!;
     const now = new Date();
     const atAppealsBodyOnFinal = async (index: number) => {
-      const student = world.students[index]!;
-      await db().submission.deleteMany({ where: { arbeidskravId: fagnotat.id, members: { some: { enrolmentId: student.enrolmentId } } } });
-      const submission = await createSubmission(db(), {
-        arbeidskravId: fagnotat.id,
-        enrolmentIds: [student.enrolmentId],
-        submittedById: student.userId,
-        attempts: [
-          { status: "NOT_APPROVED", assessorId: world.colleague.id, at: new Date("2025-03-01T10:00:00Z"), feedback: "Mangler refleksjon." },
-          { status: "SUBMITTED", at: new Date("2025-03-20T10:00:00Z") },
-        ],
-      });
-      const attempt = await db().submissionAttempt.findFirstOrThrow({ where: { submissionId: submission.id, attempt: 2 }, select: { id: true } });
-      await assessSubmission(world.teacher, { cohortId: world.cohortId, attemptId: attempt.id, decision: "NOT_APPROVED", feedback: "Drøftingen er for tynn." });
-      const letter = await db().studentLetter.findFirstOrThrow({ where: { enrolmentId: student.enrolmentId, kind: "ARBEIDSKRAV_NOT_APPROVED" } });
-      const self = viewerOf({ ...(await db().user.findUniqueOrThrow({ where: { id: student.userId } })), roles: ["STUDENT"] });
-      const appealId = await fileStudentAppeal(self, letter.id, { text: "Del to drøfter saken grundig." }, now);
+      const rejected = await finalRejection(world, [world.students[index]!]);
+      const appealId = await rejected.klage(0, now);
       await decideStudentAppeal(world.colleague, appealId, { kind: "UPHOLD", grounds: "Drøftingen er for tynn.", forwarded: true }, now);
-      return { submissionId: submission.id, attemptId: attempt.id, appealId };
+      return { submissionId: rejected.submissionId, attemptId: rejected.attemptId, appealId };
     };
     const later = new Date(now.getTime() + 60_000);
 
@@ -377,26 +377,10 @@ describe("the klagenemnd's decision on a student's klage", () => {
 
   it("a group's assessment stadfestet on one member's klage is not overturned by taking another member's klage here", async () => {
     const world = await makeCohort({ students: 2, samlinger: planDays("2025-01-07", 6), heldBefore: "2030-01-01", approved: () => 3 });
-    const fagnotat = world.definitions.find((definition) => definition.number === 3)!;
-    const group = world.students.slice(0, 2);
-    await db().submission.deleteMany({ where: { arbeidskravId: fagnotat.id, members: { some: { enrolmentId: { in: group.map((row) => row.enrolmentId) } } } } });
-    const submission = await createSubmission(db(), {
-      arbeidskravId: fagnotat.id,
-      enrolmentIds: group.map((row) => row.enrolmentId),
-      submittedById: group[0]!.userId,
-      attempts: [
-        { status: "NOT_APPROVED", assessorId: world.colleague.id, at: new Date("2025-03-01T10:00:00Z"), feedback: "Mangler refleksjon." },
-        { status: "SUBMITTED", at: new Date("2025-03-20T10:00:00Z") },
-      ],
-    });
-    const attempt = await db().submissionAttempt.findFirstOrThrow({ where: { submissionId: submission.id, attempt: 2 }, select: { id: true } });
-    await assessSubmission(world.teacher, { cohortId: world.cohortId, attemptId: attempt.id, decision: "NOT_APPROVED", feedback: "Drøftingen er for tynn." });
+    const rejected = await finalRejection(world, world.students.slice(0, 2));
+    const attempt = { id: rejected.attemptId };
     const now = new Date();
-    const klageOf = async (index: number) => {
-      const letter = await db().studentLetter.findFirstOrThrow({ where: { enrolmentId: group[index]!.enrolmentId, kind: "ARBEIDSKRAV_NOT_APPROVED" } });
-      const self = viewerOf({ ...(await db().user.findUniqueOrThrow({ where: { id: group[index]!.userId } })), roles: ["STUDENT"] });
-      return fileStudentAppeal(self, letter.id, { text: "Del to drøfter saken grundig." }, now);
-    };
+    const klageOf = (index: number) => rejected.klage(index, now);
     const first = await klageOf(0);
     await decideStudentAppeal(world.colleague, first, { kind: "UPHOLD", grounds: "Drøftingen er for tynn.", forwarded: true }, now);
     const later = new Date(now.getTime() + 60_000);
