@@ -40,6 +40,13 @@ export function correctionNeedsNotice(
   return attempt.status === "APPROVED" && isRejectionDecision({ attempt: attempt.attempt, status: to }, arbeidskrav);
 }
 
+/** Why a correction of `attempt` to «ikke godkjent» is made directly, without a forhåndsvarsel (correctionNeedsNotice false). */
+export function noNoticeNeeded(attempt: { attempt: number }, maxAttempts: number): string {
+  return attempt.attempt < maxAttempts
+    ? "Denne rettingen trenger ikke forhåndsvarsel: studentene kan levere på nytt. Rett vurderingen direkte."
+    : "Denne rettingen trenger ikke forhåndsvarsel: arbeidskravet er valgfritt og teller ikke for eksamen, så rettingen er ikke et vedtak. Rett vurderingen direkte.";
+}
+
 /** The last day to speak ("YYYY-MM-DD"), from the day the notice is made available. */
 export function correctionNoticeDeadline(sentOn: string): string {
   return nextWorkingDay(addDays(sentOn, CORRECTION_NOTICE_DAYS));

@@ -12,6 +12,8 @@ import { respondToCorrectionNoticeAction } from "@/lib/actions/student";
 import { responsesSeen } from "@/lib/domain/correction-notice";
 import { addDays } from "@/lib/domain/dates";
 import { standingFromEligibility, type StandingFacts } from "@/lib/domain/standing";
+import { saveArbeidskravSet, storedSetItem } from "@/lib/server/cohorts/arbeidskrav-set";
+import { getSubmissionForAssessment } from "@/lib/server/cohorts/assessment";
 import { correctAssessment } from "@/lib/server/cohorts/assessment-changes";
 import { carryOutCorrection, listPendingNotices, NOTICE_DECIDED, respondToCorrectionNotice, sendCorrectionNotice, withdrawCorrectionNotice } from "@/lib/server/cohorts/correction-notices";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
@@ -330,4 +332,37 @@ describe("a forhåndsvarsel in any order of events", () => {
     const outcomes = await db().correctionNotice.groupBy({ by: ["status"], where: { attemptId }, _count: true });
     expect(outcomes.map((row) => row.status).sort()).toEqual(expect.arrayContaining(["CARRIED_OUT", "WITHDRAWN"]));
   }, 180_000);
+});
+
+describe("a forhåndsvarsel whose item became optional", () => {
+  it("is not carried out as a vedtak: the page says to withdraw it, the decision is refused, and the withdrawal works", async () => {
+    const small = await makeCohort({
+      students: 1,
+      samlinger: planDays("2025-01-07", 6),
+      heldBefore: "2030-01-01",
+      arbeidskrav: standardArbeidskrav(["2026-01-10", "2026-01-20", "2026-02-01", "2026-02-10", "2026-02-20"]).map((item) => ({ ...item, maxAttempts: 1 })),
+    });
+    const fifth = small.definitions.find((item) => item.number === 5)!;
+    const attempt = await db().submissionAttempt.findFirstOrThrow({ where: { submission: { arbeidskravId: fifth.id } }, select: { id: true, submissionId: true } });
+    const notice = await sendCorrectionNotice(small.teacher, { cohortId: small.cohortId, attemptId: attempt.id, reason: "Mulig plagiat." }, NOW);
+    // The set editor does not make it optional while the notice waits…
+    const items = (await db().arbeidskravDefinition.findMany({ where: { cohortId: small.cohortId }, orderBy: { number: "asc" } })).map(storedSetItem);
+    const optional = [
+      ...items.map((item) => (item.id === fifth.id ? { ...item, required: false } : item)),
+      { ...items.find((item) => item.id === fifth.id)!, id: null, number: 6, title: "Ny ledertreningsoppgave", required: true },
+    ];
+    await expect(saveArbeidskravSet(small.teacher, { cohortId: small.cohortId, items: optional, reason: "Erstattes." }, NOW)).rejects.toThrow(/har et forhåndsvarsel om retting som venter/);
+    // …but a notice sent before this rule (or data from before it) meets an optional item.
+    await db().arbeidskravDefinition.update({ where: { id: fifth.id }, data: { required: false } });
+    const page = await getSubmissionForAssessment(small.teacher, small.cohortId, attempt.submissionId);
+    expect(page.notices[0]!.notReady).toBe(
+      "Denne rettingen trenger ikke forhåndsvarsel: arbeidskravet er valgfritt og teller ikke for eksamen, så rettingen er ikke et vedtak. Rett vurderingen direkte. Trekk varselet tilbake først.",
+    );
+    const after = dayAfter(notice.respondBy);
+    await expect(carryOutCorrection(small.teacher, { cohortId: small.cohortId, noticeId: notice.noticeId, grounds: "Plagiat.", seen: "0:0" }, after)).rejects.toThrow(/Trekk varselet tilbake først\.$/);
+    expect((await db().submissionAttempt.findUniqueOrThrow({ where: { id: attempt.id } })).status).toBe("APPROVED");
+    await withdrawCorrectionNotice(small.teacher, { cohortId: small.cohortId, noticeId: notice.noticeId, note: null }, after);
+    await correctAssessment(small.teacher, { cohortId: small.cohortId, attemptId: attempt.id, decision: "NOT_APPROVED", reason: "Plagiat." }, after);
+    expect(await db().studentLetter.count({ where: { aboutId: attempt.id, kind: "ARBEIDSKRAV_NOT_APPROVED" } })).toBe(0);
+  });
 });

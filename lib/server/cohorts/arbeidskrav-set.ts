@@ -116,7 +116,12 @@ export async function saveArbeidskravSet(
         select: {
           id: true, number: true, kind: true, title: true, description: true, required: true, individualOnly: true,
           oralPresentation: true, minGroupSize: true, maxGroupSize: true, dueDate: true, maxAttempts: true,
-          submissions: { select: { _count: { select: { members: true } }, attempts: { where: { status: "NOT_APPROVED" }, select: { attempt: true } } } },
+          submissions: {
+            select: {
+              _count: { select: { members: true } },
+              attempts: { where: { OR: [{ status: "NOT_APPROVED" }, { correctionNotices: { some: { status: "PENDING" } } }] }, select: { attempt: true, status: true } },
+            },
+          },
           _count: { select: { credits: true } },
         },
       }),
@@ -172,10 +177,14 @@ export async function saveArbeidskravSet(
     for (const item of items) {
       const definition = item.id ? known.get(item.id) : undefined;
       if (!definition || (item.required !== false) === definition.required) continue;
-      const finalRejections = definition.submissions.filter((submission) => submission.attempts.some((attempt) => attempt.attempt >= definition.maxAttempts)).length;
-      if (finalRejections > 0) {
+      const finalRejections = definition.submissions.filter((submission) =>
+        submission.attempts.some((attempt) => attempt.status === "NOT_APPROVED" && attempt.attempt >= definition.maxAttempts),
+      ).length;
+      // A forhåndsvarsel announces a vedtak, which an optional item's correction is not.
+      const notices = definition.submissions.filter((submission) => submission.attempts.some((attempt) => attempt.status !== "NOT_APPROVED")).length;
+      if (finalRejections > 0 || notices > 0) {
         refusals.push(
-          `${definition.title} er ikke godkjent etter siste innlevering for ${countNoun(finalRejections, "innlevering", "innleveringer")}, ` +
+          `${definition.title} ${finalRejections > 0 ? `er ikke godkjent etter siste innlevering for ${countNoun(finalRejections, "innlevering", "innleveringer")}` : "har et forhåndsvarsel om retting som venter"}, ` +
             "så om det er obligatorisk eller valgfritt, kan ikke endres: det avgjør om vurderingen er et vedtak med klagerett.",
         );
       }

@@ -18,7 +18,7 @@ import "server-only";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { ARBEIDSKRAV_KIND_LABELS, studentArbeidskravStanding } from "@/lib/domain/arbeidskrav";
 import { attemptDeadlines, isFinalAttempt, isFinalRejection, isLateHandIn, isRejectionDecision, nextHandInDeadline, OPTIONAL_LAST_ATTEMPT } from "@/lib/domain/coursework";
-import { correctionNeedsNotice, correctionNoticeNotReady, noticeState, responsesSeen } from "@/lib/domain/correction-notice";
+import { correctionNeedsNotice, correctionNoticeNotReady, noNoticeNeeded, noticeState, responsesSeen } from "@/lib/domain/correction-notice";
 import { formatDateNb } from "@/lib/domain/format";
 import { assessmentGroupProblem, membersAtAssessment } from "@/lib/domain/submission-group";
 import type { ArbeidskravStatus } from "@/lib/domain/eligibility";
@@ -287,7 +287,16 @@ export async function getSubmissionForAssessment(viewer: Viewer, cohortId: strin
         ...notice,
         respondBy,
         recipients: notice.recipients.map((recipient) => ({ enrolmentId: recipient.enrolmentId, name: recipient.enrolment.user.name, response: recipient.response, respondedAt: recipient.respondedAt })),
-        notReady: notice.status === "PENDING" ? correctionNoticeNotReady(noticeState(respondBy, notice.recipients), today) : null,
+        // Not carried out as announced while the klagenemnd bars it, or when the item is optional
+        // (a notice sent before that stopped being a vedtak): withdrawn instead (carryOutCorrection).
+        notReady:
+          notice.status !== "PENDING"
+            ? null
+            : latest?.status === "APPROVED" && appealsBodyBar
+              ? `${appealsBodyBar} Trekk varselet tilbake.`
+              : latest && !correctionNeedsNotice(latest, submission.arbeidskrav, "NOT_APPROVED")
+                ? `${noNoticeNeeded(latest, maxAttempts)} Trekk varselet tilbake først.`
+                : correctionNoticeNotReady(noticeState(respondBy, notice.recipients), today),
         /** What this page shows of the uttalelser; the carry-out form sends it back (responsesSeen). */
         seen: responsesSeen(notice.recipients),
       };

@@ -12,7 +12,7 @@ import "server-only";
 // Every step is audited. The notice row is locked (FOR UPDATE) by the steps that decide it and
 // shared (FOR SHARE) by an uttalelse, so nobody speaks into a notice being decided.
 import { osloDate } from "@/lib/domain/application-deadline";
-import { correctionNeedsNotice, correctionNoticeDeadline, correctionNoticeNotReady, mayRespondToNotice, noticeState, responsesSeen } from "@/lib/domain/correction-notice";
+import { correctionNeedsNotice, correctionNoticeDeadline, correctionNoticeNotReady, mayRespondToNotice, noNoticeNeeded, noticeState, responsesSeen } from "@/lib/domain/correction-notice";
 import { formatDateNb } from "@/lib/domain/format";
 import { day } from "@/lib/dates";
 import type { Transaction } from "@/lib/db/client";
@@ -33,20 +33,13 @@ import { isoDate } from "@/lib/to-domain";
 
 export const NOTICE_DECIDED = "Forhåndsvarselet er allerede avgjort. Last siden på nytt.";
 
-/** Why a correction of `attempt` to «ikke godkjent» is made directly, without a forhåndsvarsel. */
-function noNoticeNeeded(attempt: { attempt: number; maxAttempts: number }): string {
-  return attempt.attempt < attempt.maxAttempts
-    ? "Denne rettingen trenger ikke forhåndsvarsel: studentene kan levere på nytt. Rett vurderingen direkte."
-    : "Denne rettingen trenger ikke forhåndsvarsel: arbeidskravet er valgfritt og teller ikke for eksamen, så rettingen er ikke et vedtak. Rett vurderingen direkte.";
-}
-
 export async function sendCorrectionNotice(viewer: Viewer, input: { cohortId: string; attemptId: string; reason: string }, now = new Date()) {
   await requireCohortStaff(viewer, input.cohortId);
   const reason = input.reason.trim();
   if (!reason) throw new DomainError("Skriv hvorfor vurderingen kan bli rettet.", { reason: ["Skriv en begrunnelse. Studentene ser den i varselet."] });
   const result = await withRetry(() => db().$transaction(async (tx) => {
     const attempt = await correctableAttempt(tx, viewer, input.cohortId, input.attemptId, "NOT_APPROVED");
-    if (!correctionNeedsNotice(attempt, attempt, "NOT_APPROVED")) throw new DomainError(noNoticeNeeded(attempt));
+    if (!correctionNeedsNotice(attempt, attempt, "NOT_APPROVED")) throw new DomainError(noNoticeNeeded(attempt, attempt.maxAttempts));
     const { assessedAt, submission } = await tx.submissionAttempt.findUniqueOrThrow({
       where: { id: attempt.attemptId },
       select: { assessedAt: true, submission: { select: { arbeidskrav: { select: { required: true } } } } },
@@ -154,7 +147,7 @@ export async function carryOutCorrection(viewer: Viewer, input: { cohortId: stri
     if (attempt.status !== "APPROVED" || attempt.attempt !== attempt.latest) throw new DomainError("Vurderingen varselet gjelder, er endret. Trekk varselet tilbake.");
     // A notice sent before an optional item's last «ikke godkjent» stopped being a vedtak: its
     // correction makes no letter, so it is not carried out as announced.
-    if (!correctionNeedsNotice(attempt, attempt, "NOT_APPROVED")) throw new DomainError(`${noNoticeNeeded(attempt)} Trekk varselet tilbake først.`);
+    if (!correctionNeedsNotice(attempt, attempt, "NOT_APPROVED")) throw new DomainError(`${noNoticeNeeded(attempt, attempt.maxAttempts)} Trekk varselet tilbake først.`);
     // The klagenemnd may have taken the case up since the notice was sent (a klage on the
     // assessment before it was approved again): then it decides, not we.
     const barred = await appealsBodyBarOnCorrection(tx, attempt.attemptId, "NOT_APPROVED");
