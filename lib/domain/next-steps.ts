@@ -44,6 +44,8 @@ export interface NextStepsInput {
     endsOn: string;
     registered: boolean;
     refused?: boolean;
+    /** The refusal's letter, while she has not opened it: the step leads there. */
+    refusalLetterId?: string | null;
     publishedGrade: string | null;
     kind?: ExamKind;
     startsAt?: Date;
@@ -180,6 +182,7 @@ export function studentNextSteps(input: NextStepsInput): NextStep[] {
     const when = `${formatDateSpanNb([exam.startsOn, exam.endsOn], { omitYear: year })} (${formatWeeksNb([exam.startsOn, exam.endsOn])})`;
     const which = exam.kind && exam.kind !== "ORDINARY" ? EXAM_KIND_LABELS[exam.kind].toLowerCase() : "eksamen";
     const pending = exam.registered && exam.endsOn >= today;
+    const refusalTarget: NextStepTarget = exam.refusalLetterId ? { kind: "letter", id: exam.refusalLetterId } : { kind: "letters" };
     if (pending && exam.kind && exam.kind !== "ORDINARY") {
       steps.push({ key: "exam", tone: "todo", text: `Du er meldt opp til ${which} ${when}${times}.`, target: { kind: "exam" } });
     } else if (exam.publishedGrade) {
@@ -191,14 +194,14 @@ export function studentNextSteps(input: NextStepsInput): NextStep[] {
         key: "exam",
         tone: "info",
         text: `Du oppfyller nå kravene for å gå opp til eksamen ${when}, men vedtaket om at du ikke får gå opp, gjelder til du er meldt opp. Du får et brev om det når det er gjort.`,
-        target: { kind: "letters" },
+        target: refusalTarget,
       });
     } else if (exam.refused && exam.endsOn >= today) {
       steps.push({
         key: "exam",
         tone: "urgent",
         text: `Du har fått vedtak om at du ikke får gå opp til eksamen ${when}. Vedtaket står under Brev, og du kan klage på det innen klagefristen.`,
-        target: { kind: "letters" },
+        target: refusalTarget,
       });
     } else if (exam.endsOn >= today && eligibility.status !== "NOT_ELIGIBLE") {
       const fee = " Husk å betale semesteravgiften for semesteret du tar eksamen.";
@@ -224,7 +227,7 @@ export function studentNextSteps(input: NextStepsInput): NextStep[] {
 
   // Letters she has not opened: one says which, more are counted. A decision among them is also a
   // step of its own above (an arbeidskrav, the exam), which says what it means; one a step above
-  // already leads to (a forhåndsvarsel) is not counted again.
+  // already leads to (a forhåndsvarsel, an arbeidskrav or exam vedtak) is not counted again.
   const pointedTo = new Set(steps.flatMap((step) => (step.target.kind === "letter" ? [step.target.id] : [])));
   const unread = (input.newLetters ?? []).filter((letter) => !pointedTo.has(letter.id));
   if (unread.length === 1) {

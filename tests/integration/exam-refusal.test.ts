@@ -87,6 +87,9 @@ describe("deciding 'ikke adgang til eksamen'", () => {
     const viewer = (await resolveViewer(await signInAs(await db().user.findUniqueOrThrow({ where: { id: student(SHORT).userId } }))))!;
     const [overview] = await getStudentOverview(viewer);
     expect(overview!.exam).toMatchObject({ refused: true, registered: false });
+    // Her start page leads to the refusal's letter until she opens it, and does not count it again.
+    expect(overview!.nextSteps.find((step) => step.key === "exam")!.target).toEqual({ kind: "letter", id: letter!.id });
+    expect(overview!.nextSteps.some((step) => step.key === "letters-new")).toBe(false);
     const admission = await getExamAdmission(world.teacher, world.cohortId);
     expect(admission.students.find((row) => row.enrolmentId === student(SHORT).enrolmentId)).toMatchObject({
       refusal: { letterId: letter!.id, klage: null, decidedBy: world.teacher.name },

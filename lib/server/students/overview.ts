@@ -368,6 +368,11 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
         phase,
         registrationClosesOn,
         status: registration?.status ?? null,
+        /** «Ikke adgang til eksamen»'s letter, while she has not opened it: the start page's step leads there. */
+        unopenedRefusalLetterId:
+          registration?.status === "REFUSED"
+            ? (enrolment.letters.find((letter) => letter.kind === "EXAM_ADMISSION_REFUSED" && letter.aboutId === registration.id)?.id ?? null)
+            : null,
         /** The result as the student may see it (a sitting's results once published). */
         outcome: record ? sittingOutcome(record) : null,
         grade: record?.grade ?? null,
@@ -452,6 +457,7 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
             endsOn: examView.endsOn,
             registered: examView.registered,
             refused: examView.refused,
+            refusalLetterId: focusView?.unopenedRefusalLetterId ?? null,
             publishedGrade,
             kind: examView.kind,
             startsAt: examView.startsAt,

@@ -240,6 +240,18 @@ describe("after a decision (an enkeltvedtak)", () => {
     expect(exam.target).toEqual({ kind: "letters" });
   });
 
+  it("leads to the refusal's letter while she has not opened it, and does not count it again as new", () => {
+    const exam = { startsOn: "2027-06-08", endsOn: "2027-06-10", registered: false, refused: true, refusalLetterId: "avslag", publishedGrade: null };
+    const letters = [
+      { id: "avslag", subject: "Vedtak: Du får ikke gå opp til eksamen" },
+      { id: "annet", subject: "Permisjon innvilget" },
+    ];
+    const steps = studentNextSteps({ ...input({ exam }), newLetters: letters });
+    expect(steps.find((step) => step.key === "exam")!.target).toEqual({ kind: "letter", id: "avslag" });
+    // Only the other letter is counted as new.
+    expect(steps.find((step) => step.key === "letters-new")).toMatchObject({ text: "Du har fått et nytt brev: «Permisjon innvilget».", target: { kind: "letter", id: "annet" } });
+  });
+
   it("says a refusal still stands until she is registered, once she meets the requirements (a klage taken on an arbeidskrav)", () => {
     const steps = studentNextSteps(
       input({
