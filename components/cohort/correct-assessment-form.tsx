@@ -16,6 +16,7 @@ export function CorrectAssessmentForm({
   final,
   needsNotice,
   members,
+  afterWithdrawal = false,
 }: {
   cohortId: string;
   attemptId: string;
@@ -25,6 +26,8 @@ export function CorrectAssessmentForm({
   needsNotice: boolean;
   /** How many handed it in (the letters' wording). */
   members: number;
+  /** An earlier notice on this hand-in was withdrawn (the new letter says the case is taken up again). */
+  afterWithdrawal?: boolean;
 }) {
   const to = current === "APPROVED" ? "NOT_APPROVED" : "APPROVED";
   if (needsNotice) {
@@ -35,6 +38,7 @@ export function CorrectAssessmentForm({
             <p className="text-sm">
               Dette er siste innlevering. Rettes den til ikke godkjent, er arbeidskravet endelig ikke godkjent (et vedtak). Før du retter, får {members > 1 ? "hver student i gruppen" : "studenten"} et
               forhåndsvarsel med begrunnelsen og {CORRECTION_NOTICE_DAYS} dager til å uttale seg (forvaltningsloven § 16). Til saken er avgjort, står arbeidskravet som godkjent.
+              {afterWithdrawal ? " Et tidligere varsel om det samme ble trukket tilbake (se ovenfor): brevet sier at saken er tatt opp igjen." : ""}
             </p>
             <TextAreaField
               id="varsel-reason"

@@ -370,8 +370,13 @@ export type StudentLetterFacts =
       /** The last day to speak (correctionNoticeDeadline). */
       respondBy: string;
       group: string[] | null;
-      /** The arbeidskrav counts toward the exam (ArbeidskravDefinition.required). */
+      /** The arbeidskrav counts toward the exam (ArbeidskravDefinition.required); a RangeError otherwise. */
       required: boolean;
+      /**
+       * The last notice on the same hand-in that she was sent and that was withdrawn: she was told
+       * the assessment would not be corrected, so this one says the case is taken up again.
+       */
+      earlier?: { sentOn: string; withdrawnOn: string } | null;
     }
   | { kind: "CORRECTION_NOTICE_WITHDRAWN"; notice: EarlierLetter; note: string | null };
 
@@ -861,14 +866,21 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
       };
     }
     case "CORRECTION_NOTICE": {
+      // Only an enkeltvedtak is announced: the final attempt of an arbeidskrav that counts toward the
+      // exam (the last «ikke godkjent» of an optional one decides nothing: coursework.ts isRejectionDecision).
       if (input.attempt < input.maxAttempts) throw new RangeError("a notice is given only before an enkeltvedtak: the final attempt");
+      if (!input.required) throw new RangeError("a notice is given only before an enkeltvedtak: an optional arbeidskrav's last «ikke godkjent» is none");
       const intended = [
         `${input.arbeidskrav.title} i ${input.cohortName} ble vurdert til godkjent ${formatDateNb(input.approvedOn)}. Fagansvarlig vurderer å rette vurderingen til ikke godkjent.`,
         `Det var den ${attemptOrdinal(input.attempt)} innleveringen, og studieplanen gir ${countNoun(input.maxAttempts, "innlevering", "innleveringer")} av hvert arbeidskrav. ` +
-          (input.required
-            ? "Blir vurderingen rettet, er arbeidskravet endelig ikke godkjent, og da har du ikke rett til å gå opp til eksamen. Det gjelder også om arbeidskravet er godkjent for deg i et senere kull på grunnlag av denne innleveringen."
-            : "Blir vurderingen rettet, er arbeidskravet endelig ikke godkjent. Det er valgfritt og teller ikke med i kravet for å gå opp til eksamen."),
+          "Blir vurderingen rettet, er arbeidskravet endelig ikke godkjent, og da har du ikke rett til å gå opp til eksamen. Det gjelder også om arbeidskravet er godkjent for deg i et senere kull på grunnlag av denne innleveringen.",
       ];
+      if (input.earlier) {
+        intended.push(
+          `Vi sendte deg et forhåndsvarsel om den samme vurderingen ${formatDateNb(input.earlier.sentOn)} og trakk det tilbake ${formatDateNb(input.earlier.withdrawnOn)}. ` +
+            "Saken er nå tatt opp igjen, og dette er et nytt varsel med begrunnelsen og fristen nedenfor. Det du eventuelt skrev til det forrige varselet, er med i saken, og du kan uttale deg på nytt.",
+        );
+      }
       if (input.group && input.group.length > 1) {
         intended.push(`Innleveringen var et gruppearbeid (${joinNb(input.group)}). Alle i gruppen får dette varselet, og alle kan uttale seg.`);
       }

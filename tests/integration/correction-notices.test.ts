@@ -10,7 +10,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { carryOutCorrectionAction, correctAssessmentAction, sendCorrectionNoticeAction, withdrawCorrectionNoticeAction } from "@/lib/actions/assessment";
 import { respondToCorrectionNoticeAction } from "@/lib/actions/student";
 import { responsesSeen } from "@/lib/domain/correction-notice";
+import { osloDate } from "@/lib/domain/application-deadline";
 import { addDays } from "@/lib/domain/dates";
+import { formatDateNb } from "@/lib/domain/format";
 import { standingFromEligibility, type StandingFacts } from "@/lib/domain/standing";
 import { saveArbeidskravSet, storedSetItem } from "@/lib/server/cohorts/arbeidskrav-set";
 import { getSubmissionForAssessment } from "@/lib/server/cohorts/assessment";
@@ -244,7 +246,15 @@ describe("a forhåndsvarsel", () => {
     });
     await expect(withdrawCorrectionNotice(world.teacher, { cohortId: world.cohortId, noticeId, note: null }, NOW)).rejects.toThrow(NOTICE_DECIDED);
     await expect(respondToCorrectionNotice(await studentViewer(5), { noticeId, text: "Takk." }, NOW)).rejects.toThrow(/Saken er avgjort/);
-    await expect(sendCorrectionNotice(world.teacher, { cohortId: world.cohortId, attemptId, reason: "Ny opplysning." }, NOW)).resolves.toMatchObject({ members: 2 });
+    const again = await sendCorrectionNotice(world.teacher, { cohortId: world.cohortId, attemptId, reason: "Ny opplysning." }, NOW);
+    expect(again).toMatchObject({ members: 2 });
+    // Each member was told the assessment would not be corrected: the new notice says the case is taken up again.
+    const { sentAt, closedAt } = await db().correctionNotice.findUniqueOrThrow({ where: { id: noticeId } });
+    for (const recipient of await db().correctionNoticeRecipient.findMany({ where: { noticeId: again.noticeId }, include: { letter: true } })) {
+      expect(recipient.letter.body).toContain(
+        `Vi sendte deg et forhåndsvarsel om den samme vurderingen ${formatDateNb(osloDate(sentAt))} og trakk det tilbake ${formatDateNb(osloDate(closedAt!))}. Saken er nå tatt opp igjen`,
+      );
+    }
   });
 });
 

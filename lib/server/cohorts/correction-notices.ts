@@ -47,6 +47,13 @@ export async function sendCorrectionNotice(viewer: Viewer, input: { cohortId: st
     const sentOn = osloDate(now);
     const respondBy = correctionNoticeDeadline(sentOn);
     const group = await members(tx, attempt.submissionId);
+    // A withdrawn notice on this hand-in told its recipients the assessment would not be corrected:
+    // the new letter says the case is taken up again (to those who got the last withdrawn one).
+    const withdrawn = await tx.correctionNotice.findFirst({
+      where: { attemptId: attempt.attemptId, status: "WITHDRAWN" },
+      orderBy: { closedAt: "desc" },
+      select: { sentAt: true, closedAt: true, recipients: { select: { enrolmentId: true } } },
+    });
     const notice = await tx.correctionNotice.create({
       data: { attemptId: attempt.attemptId, reason, sentById: viewer.id, sentAt: now, respondBy: day(respondBy) },
       select: { id: true },
@@ -64,6 +71,10 @@ export async function sendCorrectionNotice(viewer: Viewer, input: { cohortId: st
           respondBy,
           group: group.length > 1 ? group.map((row) => row.enrolment.user.name) : null,
           required: submission.arbeidskrav.required,
+          earlier:
+            withdrawn?.closedAt && withdrawn.recipients.some((recipient) => recipient.enrolmentId === member.enrolmentId)
+              ? { sentOn: osloDate(withdrawn.sentAt), withdrawnOn: osloDate(withdrawn.closedAt) }
+              : null,
         },
         decidedBy: { id: viewer.id, name: viewer.name, title: "Fagansvarlig" },
         about: { type: "CorrectionNotice", id: notice.id },

@@ -430,8 +430,16 @@ describe("forhåndsvarsel before a correction to «ikke godkjent» (forvaltnings
     expect(text).toContain("uten kildehenvisning.");
     expect(text).toContain("da har du ikke rett til å gå opp til eksamen. Det gjelder også om arbeidskravet er godkjent for deg i et senere kull");
     expect(text).toContain("under «Brev» i studentportalen, på siden for dette brevet");
-    expect(letterAsText(composeStudentLetter({ ...correctionNotice, required: false } as StudentLetterInput))).toContain("Det er valgfritt og teller ikke med i kravet");
+    expect(text).not.toContain("trakk det tilbake");
+    // Only before an enkeltvedtak: the final attempt of an arbeidskrav that counts.
+    expect(() => composeStudentLetter({ ...correctionNotice, required: false } as StudentLetterInput)).toThrow(RangeError);
     expect(() => composeStudentLetter({ ...correctionNotice, attempt: 1 } as StudentLetterInput)).toThrow(RangeError);
+  });
+
+  it("after a withdrawn notice on the same hand-in, says the case is taken up again, that what she wrote then is kept, and that she may speak again", () => {
+    const text = letterAsText(composeStudentLetter({ ...correctionNotice, earlier: { sentOn: "2026-02-16", withdrawnOn: "2026-02-24" } } as StudentLetterInput));
+    expect(text).toContain("Vi sendte deg et forhåndsvarsel om den samme vurderingen 16. februar 2026 og trakk det tilbake 24. februar 2026. Saken er nå tatt opp igjen, og dette er et nytt varsel");
+    expect(text).toContain("Det du eventuelt skrev til det forrige varselet, er med i saken, og du kan uttale deg på nytt.");
   });
 
   it("the decision that follows says when the notice came and whether this student spoke to it", () => {

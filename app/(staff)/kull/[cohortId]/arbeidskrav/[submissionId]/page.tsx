@@ -142,6 +142,7 @@ export default async function SubmissionPage({
                         final={submission.latestIsFinal}
                         needsNotice={submission.correctionNeedsNotice}
                         members={submission.members.length}
+                        afterWithdrawal={submission.notices.some((notice) => notice.status === "WITHDRAWN")}
                       />
                     </div>
                   ) : (
