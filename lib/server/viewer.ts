@@ -17,6 +17,11 @@ export interface Viewer {
   sessionId: string;
   /** The person has used a link sent to `email` (see User.emailVerifiedAt). */
   emailVerified: boolean;
+  /**
+   * A student's letters she has not opened (the «Brev» link in her menu says how many), read in
+   * the session's own statement; 0 for anyone else. Absent where a viewer is made without a session row.
+   */
+  newLetters?: number;
 }
 
 interface SessionRow {
@@ -28,6 +33,7 @@ interface SessionRow {
   roles: Role[];
   disabledAt: Date | null;
   emailVerifiedAt: Date | null;
+  newLetters: number;
 }
 
 /**
@@ -38,9 +44,14 @@ interface SessionRow {
 export async function resolveViewer(sessionId: string | null, now = new Date()): Promise<Viewer | null> {
   // Session ids are 43 base64url characters; anything else (a forged cookie) is not looked up.
   if (!sessionId || !/^[A-Za-z0-9_-]{43}$/.test(sessionId)) return null;
-  // One statement: the session row joined to its user (a nested select would be two).
+  // One statement: the session row joined to its user (a nested select would be two), and for a
+  // student the letters she has not opened (StudentLetterOpening; an index on the letter's user).
   const [row] = await db().$queryRaw<SessionRow[]>`
-    SELECT s."expiresAt", s."lastSeenAt", u."id", u."email", u."name", u."roles"::text[] AS "roles", u."disabledAt", u."emailVerifiedAt"
+    SELECT s."expiresAt", s."lastSeenAt", u."id", u."email", u."name", u."roles"::text[] AS "roles", u."disabledAt", u."emailVerifiedAt",
+      CASE WHEN 'STUDENT' = ANY(u."roles"::text[]) THEN (
+        SELECT count(*) FROM "StudentLetter" l
+        WHERE l."userId" = u."id" AND NOT EXISTS (SELECT 1 FROM "StudentLetterOpening" o WHERE o."letterId" = l."id")
+      ) ELSE 0 END::int AS "newLetters"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
     WHERE s."id" = ${sessionId}`;
   const session = row ? { expiresAt: row.expiresAt, lastSeenAt: row.lastSeenAt, user: row } : null;
@@ -50,8 +61,8 @@ export async function resolveViewer(sessionId: string | null, now = new Date()):
     return null;
   }
   if (sessionNeedsTouch(session, now)) await touchSession(db(), sessionId, now);
-  const { id, email, name, roles, emailVerifiedAt } = session.user;
-  return { id, email, name, roles, sessionId, emailVerified: emailVerifiedAt !== null };
+  const { id, email, name, roles, emailVerifiedAt, newLetters } = session.user;
+  return { id, email, name, roles, sessionId, emailVerified: emailVerifiedAt !== null, newLetters };
 }
 
 /** The signed-in viewer of this request, or null. Cached for the request. */

@@ -47,8 +47,13 @@ test("a final 'ikke godkjent' → the student reads the letter and appeals → a
   // A letter she has not opened is «Ny» until she does.
   const listed = (subject: string) => siri.getByRole("listitem").filter({ has: siri.getByRole("link", { name: subject, exact: true }) });
   await expect(listed("Vedtak: Ledertreningsoppgave 1 er ikke godkjent").getByText("Ny", { exact: true })).toBeVisible();
+  // Her menu counts the letters she has not opened; opening one takes it off.
+  const brevLink = siri.getByRole("navigation", { name: "Student" }).getByRole("link", { name: /^Brev/ });
+  const unopened = Number((await brevLink.textContent())!.match(/\d+/)?.[0] ?? 0);
+  expect(unopened).toBeGreaterThan(0);
   await siri.getByRole("link", { name: "Vedtak: Ledertreningsoppgave 1 er ikke godkjent" }).click();
   await expect(siri.getByRole("heading", { level: 1, name: "Vedtak: Ledertreningsoppgave 1 er ikke godkjent" })).toBeVisible();
+  await expect(brevLink).toHaveText(unopened === 1 ? "Brev" : new RegExp(`^Brev${unopened - 1} nye?$`));
   const letter = siri.getByRole("article", { name: "Brevet" });
   await expect(letter).toContainText("Arbeidskravet er derfor endelig ikke godkjent.");
   await expect(letter).toContainText("universitets- og høyskoleloven");

@@ -12,6 +12,7 @@ import { refuseLeave } from "@/lib/server/enrolments/leave";
 import { markLetterOpened } from "@/lib/server/student-letters/opening";
 import { listStudentLetters } from "@/lib/server/student-letters/queries";
 import { getStudentOverview } from "@/lib/server/students/overview";
+import { resolveViewer } from "@/lib/server/viewer";
 import { collectPersonData } from "@/lib/server/privacy/export";
 import { makeCohort, planDays, viewerOf, type World } from "./cohort-world";
 import { connectRaw, db, signInAs, submit } from "./support";
@@ -50,14 +51,20 @@ describe("a letter she has not opened", () => {
 
     // Opened from the letter's page (the action it sends), then again later: the first time stays.
     const user = await db().user.findUniqueOrThrow({ where: { id: student.userId } });
-    await signInAs(user);
+    const session = await signInAs(user);
+    // Her menu's «Brev» counts them, read with the session (no statement of its own).
+    expect((await resolveViewer(session))!.newLetters).toBe(2);
     expect(await submit(markLetterOpenedAction, { letterId: first.letterId })).toMatchObject({ ok: true });
+    expect((await resolveViewer(session))!.newLetters).toBe(1);
     const opened = (await db().studentLetterOpening.findUniqueOrThrow({ where: { letterId: first.letterId } })).openedAt;
     await markLetterOpened(self, first.letterId, new Date(now.getTime() + 3_600_000));
     expect((await db().studentLetterOpening.findUniqueOrThrow({ where: { letterId: first.letterId } })).openedAt).toEqual(opened);
     expect(await stepOf(0)).toEqual({ key: "letters-new", tone: "todo", text: "Du har fått et nytt brev: «Vedtak: søknaden om permisjon er avslått».", target: { kind: "letter", id: second.letterId } });
     await markLetterOpened(self, second.letterId, now);
     expect(await stepOf(0)).toBeNull();
+    expect((await resolveViewer(session))!.newLetters).toBe(0);
+    // Staff have no letters of their own to count.
+    expect((await resolveViewer(await signInAs(world.users.adviser)))!.newLetters).toBe(0);
     expect((await listStudentLetters(self)).some((letter) => letter.isNew)).toBe(false);
 
     // Her record tells the adviser when; the innsyn export has it.

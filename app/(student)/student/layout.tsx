@@ -2,7 +2,7 @@ import { AreaNav } from "@/components/area-nav";
 import { requirePageRole } from "@/lib/server/viewer";
 
 export default async function StudentLayout({ children }: { children: React.ReactNode }) {
-  await requirePageRole(["STUDENT"], "/student");
+  const viewer = await requirePageRole(["STUDENT"], "/student");
   return (
     <>
       <AreaNav
@@ -13,7 +13,7 @@ export default async function StudentLayout({ children }: { children: React.Reac
           { href: "/student/arbeidskrav", label: "Arbeidskrav" },
           { href: "/student/eksamen", label: "Eksamen" },
           { href: "/student/timeplan", label: "Timeplan" },
-          { href: "/student/brev", label: "Brev" },
+          { href: "/student/brev", label: "Brev", newCount: viewer.newLetters },
           { href: "/student/studieforlop", label: "Studieforløp" },
         ]}
       />
