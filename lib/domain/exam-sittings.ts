@@ -178,6 +178,7 @@ export interface ResitSitting {
 
 export type ResitProblemCode =
   | "NOT_A_RESIT"
+  | "ON_LEAVE"
   | "ALREADY_REGISTERED"
   | "REFUSED_HERE"
   | "DEADLINE_PASSED"
@@ -208,6 +209,8 @@ export function resitRegistrationProblem(input: {
   records: readonly SittingRecord[];
   /** The student is ELIGIBLE by the course's rule (attendance and arbeidskrav). */
   eligible: boolean;
+  /** The student is on leave: not registered for any exam until back (lib/domain/enrolment.ts). */
+  onLeave: boolean;
   rules: ExamAttemptRules;
   now: Date;
 }): ResitProblem | null {
@@ -215,6 +218,13 @@ export function resitRegistrationProblem(input: {
   if (sitting.kind !== "RESIT" || !sitting.registrationClosesOn) {
     const text = "Bare til ny eksamen kan man melde seg opp. Til utsatt eksamen søker man om utsettelse.";
     return problem("NOT_A_RESIT", text, text);
+  }
+  if (input.onLeave) {
+    return problem(
+      "ON_LEAVE",
+      "Du har permisjon, og kan ikke meldes opp til eksamen mens du har det. Gi beskjed til studieveilederen når du er tilbake.",
+      "Studenten har permisjon. Registrer at studenten er tilbake, før studenten meldes opp.",
+    );
   }
   const records = inOrder(input.records);
   const here = records.find((record) => record.examId === sitting.examId);

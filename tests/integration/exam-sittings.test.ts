@@ -305,6 +305,24 @@ describe("results and ny eksamen", () => {
     await expect(registerForResit(world.teacher, { examId: resitId, enrolmentId: enrolmentOf(PASSED) }, at("2027-01-10T10:00:00Z"))).rejects.toThrow();
   });
 
+  it("is closed to a student on leave, and to one transferred to a later kull (who sits the exam there), by her and by an adviser", async () => {
+    const when = at("2027-01-10T10:00:00Z");
+    const setStatus = (status: "ACTIVE" | "ON_LEAVE" | "TRANSFERRED") => db().enrolment.update({ where: { id: enrolmentOf(PASSED) }, data: { status } });
+    try {
+      await setStatus("ON_LEAVE");
+      await expect(registerForResit(student(PASSED), { examId: resitId }, when)).rejects.toThrow("Du har permisjon, og kan ikke meldes opp til eksamen mens du har det.");
+      await expect(registerForResit(world.adviser, { examId: resitId, enrolmentId: enrolmentOf(PASSED) }, when)).rejects.toThrow(/Studenten har permisjon\. Registrer at studenten er tilbake/);
+      const [overview] = await getStudentOverview(student(PASSED), when);
+      expect(overview!.exams.sittings.find((sitting) => sitting.id === resitId)!.resitProblem).toMatchObject({ code: "ON_LEAVE" });
+      await setStatus("TRANSFERRED");
+      await expect(registerForResit(student(PASSED), { examId: resitId }, when)).rejects.toThrow("Du er overført til et senere kull, og går opp til eksamen med det kullet.");
+      await expect(registerForResit(world.adviser, { examId: resitId, enrolmentId: enrolmentOf(PASSED) }, when)).rejects.toThrow(DomainError);
+      expect(await db().examRegistration.count({ where: { examId: resitId, enrolmentId: enrolmentOf(PASSED), status: "ADMITTED" } })).toBe(0);
+    } finally {
+      await setStatus("ACTIVE");
+    }
+  });
+
   it("has its own task, set by the staff and audited, shown to the students registered there from the start", async () => {
     await setSittingTask(world.teacher, { cohortId: world.cohortId, examId: resitId, taskTitle: "Ledelse i endring", taskText: "Drøft en endring du har ledet." });
     expect((await auditOf("exam.task", resitId))[0]!.after).toEqual({ taskTitle: "Ledelse i endring", taskTextLength: "Drøft en endring du har ledet.".length });

@@ -272,6 +272,7 @@ export async function getExamAdmission(viewer: Viewer, cohortId: string, now = n
               sitting: { examId: exam.id, kind: exam.kind, startsAt: exam.startsAt, registrationClosesOn: exam.registrationClosesOn ? isoDate(exam.registrationClosesOn) : null },
               records,
               eligible: canAdmitToExam(eligibility),
+              onLeave: enrolment.onLeave,
               rules,
               now,
             })

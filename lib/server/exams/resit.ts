@@ -45,10 +45,17 @@ async function resolveEnrolment(viewer: Viewer, examId: string, enrolmentId: str
   return { cohortId: exam.cohortId, enrolmentId, byStudent: false };
 }
 
-async function lockEnrolment(tx: Transaction, cohortId: string, enrolmentId: string) {
-  const [row] = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Enrolment" WHERE "id" = ${enrolmentId} AND "cohortId" = ${cohortId} AND "status" <> 'WITHDRAWN' FOR UPDATE`;
+/** The enrolment, locked; one that has left the kull for a later one sits the exam there. */
+async function lockEnrolment(tx: Transaction, cohortId: string, enrolmentId: string, byStudent: boolean) {
+  const [row] = await tx.$queryRaw<{ id: string; status: string }[]>`
+    SELECT "id", "status"::text AS "status" FROM "Enrolment" WHERE "id" = ${enrolmentId} AND "cohortId" = ${cohortId} AND "status" <> 'WITHDRAWN' FOR UPDATE`;
   if (!row) throw new NotFoundError("Fant ikke studenten i kullet.");
+  if (row.status === "TRANSFERRED") {
+    throw new DomainError(
+      byStudent ? "Du er overført til et senere kull, og går opp til eksamen med det kullet." : "Studenten er overført til et senere kull, og går opp til eksamen med det kullet.",
+    );
+  }
+  return { onLeave: row.status === "ON_LEAVE" };
 }
 
 /** Registers the student (the viewer, or `enrolmentId` for an adviser) for this ny eksamen. */
@@ -56,7 +63,7 @@ export async function registerForResit(viewer: Viewer, input: { examId: string; 
   const who = await resolveEnrolment(viewer, input.examId, input.enrolmentId);
   return db().$transaction(async (tx) => {
     const exam = await lockExam(tx, who.cohortId, input.examId);
-    await lockEnrolment(tx, who.cohortId, who.enrolmentId);
+    const { onLeave } = await lockEnrolment(tx, who.cohortId, who.enrolmentId, who.byStudent);
     const [evaluation, records, cohort, person] = await Promise.all([
       evaluateCohortEligibility(tx, who.cohortId, { today: osloDate(now), enrolmentIds: [who.enrolmentId] }),
       sittingRecords(tx, [who.enrolmentId]),
@@ -70,6 +77,7 @@ export async function registerForResit(viewer: Viewer, input: { examId: string; 
       sitting: { examId: exam.id, kind: exam.kind, startsAt: exam.startsAt, registrationClosesOn: exam.registrationClosesOn ? isoDate(exam.registrationClosesOn) : null },
       records: history,
       eligible: canAdmitToExam(eligibility),
+      onLeave,
       rules,
       now,
     });

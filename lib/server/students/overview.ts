@@ -354,7 +354,14 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
       const registrationClosesOn = sitting.registrationClosesOn ? isoDate(sitting.registrationClosesOn) : null;
       const resitProblem =
         sitting.kind === "RESIT"
-          ? resitRegistrationProblem({ sitting: { examId: sitting.id, kind: sitting.kind, startsAt: sitting.startsAt, registrationClosesOn }, records, eligible, rules, now })
+          ? resitRegistrationProblem({
+              sitting: { examId: sitting.id, kind: sitting.kind, startsAt: sitting.startsAt, registrationClosesOn },
+              records,
+              eligible,
+              onLeave: enrolment.status === "ON_LEAVE",
+              rules,
+              now,
+            })
           : null;
       return {
         id: sitting.id,

@@ -155,7 +155,7 @@ describe("registering for ny eksamen", () => {
   const resit: ResitSitting = { examId: "ny", kind: "RESIT", startsAt: new Date("2027-03-08T08:00:00Z"), registrationClosesOn: "2027-02-15" };
   const before = new Date("2027-02-15T22:59:59Z"); // 23:59:59 on the last day, Oslo (winter)
   const after = new Date("2027-02-15T23:00:00Z");
-  const base = { sitting: resit, eligible: true, rules: NTNU_ATTEMPT_RULES, now: before };
+  const base = { sitting: resit, eligible: true, onLeave: false, rules: NTNU_ATTEMPT_RULES, now: before };
   const problem = (records: SittingRecord[], overrides: Partial<typeof base> = {}) => resitRegistrationProblem({ ...base, ...overrides, records })?.code ?? null;
 
   it("is open after an F, after 'ikke møtt', after withdrawing, and to someone who never sat", () => {
@@ -163,6 +163,11 @@ describe("registering for ny eksamen", () => {
     expect(problem([other("o", ORDINARY, "NOT_ATTENDED")])).toBeNull();
     expect(problem([other("o", ORDINARY, "WITHDRAWN")])).toBeNull();
     expect(problem([])).toBeNull();
+  });
+
+  it("is closed to a student on leave, who is told to say when she is back", () => {
+    expect(problem([graded("o", ORDINARY, "F")], { onLeave: true })).toBe("ON_LEAVE");
+    expect(resitRegistrationProblem({ ...base, onLeave: true, records: [] })!.staffMessage).toBe("Studenten har permisjon. Registrer at studenten er tilbake, før studenten meldes opp.");
   });
 
   it("closes at the end of the registration day, Oslo time", () => {
