@@ -13,6 +13,7 @@ import { klageDeadline } from "@/lib/domain/klage";
 import { assessSubmission } from "@/lib/server/cohorts/assessment";
 import { correctAssessment } from "@/lib/server/cohorts/assessment-changes";
 import { saveDayAttendance } from "@/lib/server/cohorts/attendance";
+import { grantLeave } from "@/lib/server/enrolments/leave";
 import { getExamAdmission, registerForExam, SITTING_OVER } from "@/lib/server/exams/registration";
 import { refuseExamAdmission } from "@/lib/server/exams/refusal";
 import { registerForResit } from "@/lib/server/exams/resit";
@@ -251,6 +252,28 @@ describe("a klage on 'ikke adgang' taken after the sitting", () => {
     const resit = await createSitting(db(), { cohortId: kull.cohortId, kind: "RESIT", firstDay: addDays(TODAY, 60) });
     await expect(registerForResit(kull.adviser, { examId: resit.id, enrolmentId: only!.enrolmentId }, afterwards)).resolves.toBeDefined();
     expect(await db().examRegistration.findFirstOrThrow({ where: { enrolmentId: only!.enrolmentId, examId: resit.id } })).toMatchObject({ status: "ADMITTED" });
+  });
+
+  it("taken while the student is on leave: the refusal no longer stands, and she is not registered until she is back", async () => {
+    const kull = await makeCohort({ students: 1, samlinger: planDays("2025-01-07", 10), heldBefore: "2030-01-01", attended: () => 7, exam: { startsOn: addDays(TODAY, 30), endsOn: addDays(TODAY, 32) } });
+    const [only] = kull.students;
+    await refuseExamAdmission(kull.teacher, { cohortId: kull.cohortId, enrolmentIds: [only!.enrolmentId] });
+    const [refusal] = await db().studentLetter.findMany({ where: { enrolmentId: only!.enrolmentId, kind: "EXAM_ADMISSION_REFUSED" } });
+    const self = (await resolveViewer(await signInAs(await db().user.findUniqueOrThrow({ where: { id: only!.userId } }))))!;
+    const appealId = await fileStudentAppeal(self, refusal!.id, { text: "Fraværet på den første dagen var registrert feil." });
+    await db().attendance.updateMany({ where: { enrolmentId: only!.enrolmentId }, data: { status: "PRESENT" } });
+    await db().$transaction((tx) => refreshStandings(tx, { cohortId: kull.cohortId, enrolmentIds: [only!.enrolmentId] }, { actorId: kull.teacher.id, cause: "Oppmøtet er rettet", now: new Date() }));
+    await grantLeave(kull.adviser, { enrolmentId: only!.enrolmentId, from: TODAY, to: addDays(TODAY, 60), reason: "Foreldrepermisjon", documentation: null });
+    expect((await db().enrolment.findUniqueOrThrow({ where: { id: only!.enrolmentId } })).status).toBe("ON_LEAVE");
+
+    expect(await decideStudentAppeal(kull.adviser, appealId, { kind: "REVERSE", grounds: "Fraværet var registrert feil." })).toMatchObject({ status: "REVERSED" });
+    const registration = await db().examRegistration.findFirstOrThrow({ where: { enrolmentId: only!.enrolmentId, examId: kull.examId! } });
+    expect(registration.status).toBe("WITHDRAWN");
+    expect(await db().auditLog.findFirstOrThrow({ where: { action: "exam.withdraw", entityId: registration.id } })).toMatchObject({ before: { status: "REFUSED" }, after: { status: "WITHDRAWN", appealId } });
+    const appeal = await db().studentAppeal.findUniqueOrThrow({ where: { id: appealId } });
+    const outcome = await db().studentLetter.findUniqueOrThrow({ where: { id: appeal.outcomeLetterId! } });
+    expect(outcome.body).toContain("gjelder ikke lenger. Du har permisjon, og blir ikke meldt opp til eksamen mens du har det.");
+    expect(outcome.body).not.toContain("Du er meldt opp til eksamen");
   });
 
   it("a refusal the corrected facts no longer support, after the hand-in: lifted by letter, by name, without a registration or an attempt", async () => {

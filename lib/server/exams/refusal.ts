@@ -240,19 +240,30 @@ export async function admitAfterKlage(tx: Transaction, input: { registrationId: 
   // registered there she could only be «ikke møtt», an attempt used for nothing; so she is off it
   // (WITHDRAWN: no attempt), free to register for ny eksamen as anyone who has not sat one.
   const over = examPhase(exam, input.now) === "OVER";
-  const status = over ? "WITHDRAWN" : "ADMITTED";
+  // On leave since: the refusal no longer stands, but a student on leave is registered for no
+  // exam (lib/domain/enrolment.ts); off the sitting without an attempt, as the leave would have
+  // taken her off it, and registered again with the others when she is back in time.
+  const { status: enrolmentStatus } = await tx.enrolment.findUniqueOrThrow({ where: { id: registration.enrolmentId }, select: { status: true } });
+  const onLeave = !over && enrolmentStatus === "ON_LEAVE";
+  const status = over || onLeave ? "WITHDRAWN" : "ADMITTED";
   if (registration.status !== status) {
     await tx.examRegistration.update({ where: { id: input.registrationId }, data: { status, decidedById: input.decider.id, decidedAt: input.now } });
     await audit(tx, {
       actorId: input.decider.id,
-      action: over ? "exam.withdraw" : "exam.register",
+      action: status === "WITHDRAWN" ? "exam.withdraw" : "exam.register",
       entityType: "ExamRegistration",
       entityId: input.registrationId,
       before: { status: registration.status },
       after: over
         ? { status, examId: exam.id, cause: "Klagen på ikke adgang er tatt til følge etter at eksamen var over", appealId: input.appealId }
-        : { status, examId: exam.id, enrolmentId: registration.enrolmentId, eligibility: eligibility.status, appealId: input.appealId },
+        : onLeave
+          ? { status, examId: exam.id, cause: "Klagen på ikke adgang er tatt til følge mens studenten har permisjon", appealId: input.appealId }
+          : { status, examId: exam.id, enrolmentId: registration.enrolmentId, eligibility: eligibility.status, appealId: input.appealId },
     });
   }
-  return over ? sittingOverForStudent(exam) : `Du er meldt opp til eksamen: ${sittingName(exam)}, ${formatDateNb(isoDate(exam.startsOn))}–${formatDateNb(isoDate(exam.endsOn))}.`;
+  if (over) return sittingOverForStudent(exam);
+  const sitting = `${sittingName(exam)}, ${formatDateNb(isoDate(exam.startsOn))}–${formatDateNb(isoDate(exam.endsOn))}`;
+  return onLeave
+    ? `Vedtaket om ikke adgang til eksamen (${sitting}) gjelder ikke lenger. Du har permisjon, og blir ikke meldt opp til eksamen mens du har det. Kommer du tilbake før eksamen og fyller kravene, melder faglærerne deg opp.`
+    : `Du er meldt opp til eksamen: ${sitting}.`;
 }
