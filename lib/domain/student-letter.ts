@@ -441,6 +441,18 @@ function osloDay(instant: Date): string {
 const EXAM_BEGUN_KEPT =
   "Eksamenen som allerede har begynt, står du fortsatt oppmeldt til: det du leverer, blir sensurert som vanlig. Leverer du ikke, regnes det som «ikke møtt» (et forsøk), med mindre du søker om og får utsatt eksamen, for eksempel med legeerklæring.";
 
+/**
+ * What a leave that begins does to the exam (withdrawExamRegistration's answer), in a letter that
+ * grants it: the grant's own, or a klage's outcome that starts it.
+ */
+export function leaveExamSentence(exam: { withdrawn: boolean; kept: boolean }): string {
+  return exam.withdrawn
+    ? "Du er meldt av eksamen. Kommer du tilbake i tide og fyller kravene, melder faglærerne deg opp igjen."
+    : exam.kept
+      ? EXAM_BEGUN_KEPT
+      : "Du blir ikke meldt opp til eksamen mens du har permisjon.";
+}
+
 /** "ordinær eksamen: Individuell skriftlig hjemmeeksamen, fredag 23. oktober 2026 kl. 09.00 – søndag 25. oktober 2026 kl. 14.00". */
 function sittingNb(sitting: DeferralSitting): string {
   return `${sitting.kindLabel.toLowerCase()}: ${sitting.title}, ${formatExamMomentNb(sitting.startsAt)} – ${formatExamMomentNb(sitting.handInAt)}`;
@@ -691,11 +703,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
             paragraphs: [
               days,
               input.samlingDays > 0 ? rule : `Kravet om minst ${input.attendancePercent} % oppmøte gjelder alle samlingsdagene i kullet, som før.`,
-              input.examWithdrawn
-                ? "Du er meldt av eksamen. Kommer du tilbake i tide og fyller kravene, melder faglærerne deg opp igjen."
-                : input.examKept
-                  ? EXAM_BEGUN_KEPT
-                  : "Du blir ikke meldt opp til eksamen mens du har permisjon.",
+              leaveExamSentence({ withdrawn: input.examWithdrawn, kept: input.examKept ?? false }),
               "Gi beskjed til studieveilederen når du kommer tilbake, så registrerer vi det.",
             ],
           },

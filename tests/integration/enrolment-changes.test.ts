@@ -346,6 +346,9 @@ describe("a klage on a refused leave, and a leave that begins later", () => {
     expect((await db().enrolment.findUniqueOrThrow({ where: { id: student(REFUSED).enrolmentId } })).status).toBe("ON_LEAVE");
     const [outcome] = await lettersOf(student(REFUSED).enrolmentId, "KLAGE_REVERSED");
     expect(await mailFor(outcome!.id)).toBe(1);
+    // On leave from now, she is off the exam, and the klage's letter says so as a grant's would.
+    expect((await db().examRegistration.findFirstOrThrow({ where: { enrolmentId: student(REFUSED).enrolmentId } })).status).toBe("WITHDRAWN");
+    expect(outcome!.body).toContain("Du er meldt av eksamen. Kommer du tilbake i tide og fyller kravene, melder faglærerne deg opp igjen.");
     expect(await storedStandings(world.cohortId)).toEqual(await recomputed(world.cohortId));
     // Back again, so the later tests find the student active. The leave had no grant of its own:
     // the return continues the refusal's case, which the klage's outcome continued too.

@@ -33,6 +33,7 @@ import {
   type LeavePeriod,
 } from "@/lib/domain/enrolment";
 import { formatDateNb } from "@/lib/domain/format";
+import { leaveExamSentence } from "@/lib/domain/student-letter";
 import { day } from "@/lib/dates";
 import type { Database, Transaction } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -482,7 +483,7 @@ export async function grantLeaveAfterKlage(tx: Transaction, input: { leaveId: st
     },
   });
   const started = outcome.kind === "START";
-  if (started) await startLeave(tx, enrolment.id, input.decider.id, current, input.now);
+  const exam = started ? await startLeave(tx, enrolment.id, input.decider.id, current, input.now) : null;
   await audit(tx, {
     actorId: input.decider.id,
     action: "leave.grant",
@@ -503,7 +504,8 @@ export async function grantLeaveAfterKlage(tx: Transaction, input: { leaveId: st
     { cohortId: enrolment.cohortId, enrolmentIds: [enrolment.id] },
     { actorId: input.decider.id, cause: "Klagen på avslag om permisjon er tatt til følge", now: input.now },
   );
-  return leaveAfterKlageSentence(current, outcome);
+  // Put on leave now: the letter says what that did to the exam, as a grant's letter does.
+  return exam ? `${leaveAfterKlageSentence(current, outcome)} ${leaveExamSentence(exam)}` : leaveAfterKlageSentence(current, outcome);
 }
 
 /** For the adviser's page: the leave that is open now, and how many of the kull's days it covers. */
