@@ -330,6 +330,11 @@ export function leaveHasBegun(leave: { from: string }, today: string): boolean {
   return compareIsoDates(leave.from, today) <= 0;
 }
 
+/** A leave whose last day is before today: granted now, it is already over (it never starts). */
+export function leaveIsOver(leave: { to: string }, today: string): boolean {
+  return compareIsoDates(leave.to, today) < 0;
+}
+
 /**
  * A granted leave that has not begun can be withdrawn (trukket tilbake) at the student's request:
  * it is then as if it had never been granted (none of its days are leave; the student keeps

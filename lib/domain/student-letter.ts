@@ -338,6 +338,8 @@ export type StudentLetterFacts =
       examWithdrawn: boolean;
       /** A registration for a sitting already begun stays, to be graded (withdrawExamRegistration). */
       examKept?: boolean;
+      /** Granted after its last day: the period is over, she was never put on leave (leaveIsOver). */
+      over?: boolean;
     }
   | { kind: "LEAVE_REFUSED"; leave: { from: string; to: string }; reason: string; grounds: string }
   | { kind: "LEAVE_ENDED"; leave: { from: string; to: string }; returnedOn: string; samlingDays: number }
@@ -682,7 +684,9 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
       const days =
         input.samlingDays === 0
           ? "Ingen av kullets samlingsdager er i permisjonstiden."
-          : `${countNoun(input.samlingDays, "samlingsdag", "samlingsdager")} i kullet er i permisjonstiden. De regnes ikke som fravær, og du får ikke varsler om oppmøte mens du har permisjon.`;
+          : input.over
+            ? `${countNoun(input.samlingDays, "samlingsdag", "samlingsdager")} i kullet er i permisjonstiden. De regnes ikke som fravær.`
+            : `${countNoun(input.samlingDays, "samlingsdag", "samlingsdager")} i kullet er i permisjonstiden. De regnes ikke som fravær, og du får ikke varsler om oppmøte mens du har permisjon.`;
       const rule =
         input.samlingDays > input.maxAbsences
           ? `Du har likevel ikke vært til stede de dagene, og kravet om minst ${input.attendancePercent} % oppmøte gjelder alle samlingsdagene i kullet. Permisjonen dekker flere dager enn kravet gir rom for, så du kan ikke gå opp til eksamen med ${input.cohortName}. Når du kommer tilbake, kan du fortsette i et senere kull, og det du har fått godkjent (arbeidskrav og oppmøte), blir godkjent der.`
@@ -695,7 +699,10 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
           greeting,
           {
             heading: "Vedtak",
-            paragraphs: [`Du har fått permisjon fra ${study} fra og med ${formatDateNb(input.leave.from)} til og med ${formatDateNb(input.leave.to)}, slik du søkte om.`],
+            paragraphs: [
+              `Du har fått permisjon fra ${study} fra og med ${formatDateNb(input.leave.from)} til og med ${formatDateNb(input.leave.to)}, slik du søkte om.` +
+                (input.over ? " Perioden er allerede over, så du settes ikke på permisjon nå." : ""),
+            ],
           },
           { heading: "Søknaden din", paragraphs: [ownWords(input.reason, "reason")] },
           {
@@ -703,8 +710,10 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
             paragraphs: [
               days,
               input.samlingDays > 0 ? rule : `Kravet om minst ${input.attendancePercent} % oppmøte gjelder alle samlingsdagene i kullet, som før.`,
-              leaveExamSentence({ withdrawn: input.examWithdrawn, kept: input.examKept ?? false }),
-              "Gi beskjed til studieveilederen når du kommer tilbake, så registrerer vi det.",
+              // Over: nothing happened to the exam, and there is no return to report.
+              ...(input.over
+                ? []
+                : [leaveExamSentence({ withdrawn: input.examWithdrawn, kept: input.examKept ?? false }), "Gi beskjed til studieveilederen når du kommer tilbake, så registrerer vi det."]),
             ],
           },
           closing,

@@ -36,6 +36,7 @@ import { withdrawStudent } from "@/lib/server/enrolments/withdrawal";
 import { refreshStandings } from "@/lib/server/standings/refresh";
 import { isoDate } from "@/lib/to-domain";
 import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
+import { day } from "@/lib/dates";
 import { examResultsCsv, getExamProtocol } from "@/lib/server/exams/results";
 import { publishGrades, setGrade } from "@/lib/server/exams/grades";
 import { registerForExam } from "@/lib/server/exams/registration";
@@ -307,6 +308,34 @@ describe("a klage on a refused leave, taken after the kull or the student comple
     expect(await db().leaveOfAbsence.count({ where: { enrolment: { cohortId: done.cohortId }, status: "GRANTED", returnedOn: null } })).toBe(0);
     expect(await storedStandings(done.cohortId)).toEqual(await recomputed(done.cohortId));
     expect((await storedStandings(done.cohortId)).get(refusals[1]!.row.enrolmentId)).toMatchObject({ scheduledDays: 6, attendedDays: 3, absentDays: 0 });
+  });
+});
+
+describe("a leave granted after its last day", () => {
+  it("has ended at once: its days are leave, she is never put on leave or taken off the exam, and the letter asks for no return", async () => {
+    const kull = await makeCohort({ students: 1, samlinger: planDays(addDays(TODAY, -40), 8), heldBefore: TODAY, exam: { startsOn: addDays(TODAY, 30), endsOn: addDays(TODAY, 32) } });
+    const [only] = kull.students;
+    await db().examRegistration.create({ data: { examId: kull.examId!, enrolmentId: only!.enrolmentId, status: "ADMITTED", decidedById: kull.teacher.id } });
+    const from = addDays(TODAY, -40);
+    const to = addDays(TODAY, -30);
+    const result = await grantLeave(kull.adviser, { enrolmentId: only!.enrolmentId, from, to, reason: "Sykdom, dokumentert i ettertid", documentation: "Legeerklæring" }, NOW);
+    expect(result.started).toBe(false);
+    expect((await db().enrolment.findUniqueOrThrow({ where: { id: only!.enrolmentId } })).status).toBe("ACTIVE");
+    expect((await db().examRegistration.findFirstOrThrow({ where: { enrolmentId: only!.enrolmentId } })).status).toBe("ADMITTED");
+    expect(await db().leaveOfAbsence.findUniqueOrThrow({ where: { id: result.leaveId } })).toMatchObject({
+      status: "GRANTED",
+      returnedOn: day(addDays(to, 1)),
+      ending: "OVER",
+      returnRegisteredById: kull.adviser.id,
+    });
+    const letter = await db().studentLetter.findUniqueOrThrow({ where: { id: result.letterId } });
+    expect(letter.body).toContain("Perioden er allerede over, så du settes ikke på permisjon nå.");
+    expect(letter.body).not.toContain("Gi beskjed til studieveilederen når du kommer tilbake");
+    expect(letter.body).not.toContain("meldt av eksamen");
+    expect(result.samlingDays).toBeGreaterThan(0);
+    expect(await storedStandings(kull.cohortId)).toEqual(await recomputed(kull.cohortId));
+    // A second leave over the same days is refused as overlapping.
+    await expect(grantLeave(kull.adviser, { enrolmentId: only!.enrolmentId, from, to, reason: "Igjen", documentation: null }, NOW)).rejects.toThrow(DomainError);
   });
 });
 

@@ -15,7 +15,7 @@ import "server-only";
 // Every step locks the enrolment first, is audited (before/after), and recomputes the student's
 // standing in the same transaction (refreshStandings last).
 import { osloDate } from "@/lib/domain/application-deadline";
-import { compareIsoDates } from "@/lib/domain/dates";
+import { addDays, compareIsoDates } from "@/lib/domain/dates";
 import { requiredAttendanceDays } from "@/lib/domain/eligibility";
 import {
   daysOnLeave,
@@ -26,6 +26,7 @@ import {
   leaveAfterKlageSentence,
   leaveCancellationProblem,
   leaveHasBegun,
+  leaveIsOver,
   leaveRequestProblems,
   requestedOnProblem,
   returnDateProblem,
@@ -160,6 +161,9 @@ export async function grantLeave(viewer: Viewer, input: LeaveInput, now = new Da
     const enrolment = await lockEnrolmentToDecide(tx, viewer, input.enrolmentId);
     await refuseClassmate(tx, viewer, enrolment.cohortId);
     const facts = await checkRequest(tx, enrolment, input, "GRANT_LEAVE");
+    // Granted after its last day (documented afterwards): its days are leave, and it has ended
+    // (as a klage taken after the period ends it, leaveAfterKlage's OVER); she is never put on leave.
+    const over = leaveIsOver(input, today);
     const leave = await tx.leaveOfAbsence.create({
       data: {
         enrolmentId: enrolment.id,
@@ -170,10 +174,11 @@ export async function grantLeave(viewer: Viewer, input: LeaveInput, now = new Da
         status: "GRANTED",
         decidedById: viewer.id,
         decidedAt: now,
+        ...(over ? { returnedOn: day(addDays(input.to, 1)), ending: "OVER" as const, returnRegisteredById: viewer.id } : {}),
       },
       select: { id: true },
     });
-    const started = leaveHasBegun(input, today);
+    const started = !over && leaveHasBegun(input, today);
     const exam = started ? await startLeave(tx, enrolment.id, viewer.id, { from: input.from, to: input.to }, now) : { withdrawn: false, kept: false };
     const samlingDays = daysOnLeave(facts.planDays, [{ from: input.from, to: input.to, returnedOn: null }]).length;
     const letter = await issueStudentLetter(tx, {
@@ -187,6 +192,7 @@ export async function grantLeave(viewer: Viewer, input: LeaveInput, now = new Da
         attendancePercent: facts.percent,
         examWithdrawn: exam.withdrawn,
         examKept: exam.kept,
+        over,
       },
       decidedBy: await signer(tx, viewer, enrolment.cohortId),
       about: { type: "LeaveOfAbsence", id: leave.id },
@@ -205,6 +211,7 @@ export async function grantLeave(viewer: Viewer, input: LeaveInput, now = new Da
         reason: input.reason.trim(),
         documentation: input.documentation,
         started,
+        ...(over ? { returnedOn: addDays(input.to, 1), ending: "OVER" } : {}),
         samlingDays,
         letterId: letter.id,
       },
