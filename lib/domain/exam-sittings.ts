@@ -180,6 +180,7 @@ export type ResitProblemCode =
   | "NOT_A_RESIT"
   | "ON_LEAVE"
   | "ALREADY_REGISTERED"
+  | "DEFERRED_HERE"
   | "REFUSED_HERE"
   | "DEADLINE_PASSED"
   | "RESULT_OUTSTANDING"
@@ -230,6 +231,13 @@ export function resitRegistrationProblem(input: {
   const here = records.find((record) => record.examId === sitting.examId);
   if (here && here.status === "REFUSED") {
     return problem("REFUSED_HERE", "Du har fått vedtak om ikke adgang til denne eksamenen.", "Studenten har fått vedtak om ikke adgang til denne eksamenen.");
+  }
+  if (here && here.status === "DEFERRED") {
+    return problem(
+      "DEFERRED_HERE",
+      "Du har fått utsatt eksamen for denne eksamenen, og tar den utsatte eksamenen i stedet.",
+      "Studenten har fått utsatt eksamen for denne eksamenen, og tar den utsatte eksamenen i stedet.",
+    );
   }
   if (here && here.status !== "WITHDRAWN") {
     return problem("ALREADY_REGISTERED", "Du er allerede meldt opp til denne eksamenen.", "Studenten er allerede meldt opp til denne eksamenen.");

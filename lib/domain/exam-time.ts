@@ -162,6 +162,15 @@ export function examPhase(times: { startsAt: Date; handInAt: Date }, now: Date):
 }
 
 /**
+ * Why no result (a grade, «ikke møtt») can be set or published at a sitting yet, or null: not
+ * before its hand-in time has passed. Before that there is nothing handed in to grade, nobody has
+ * failed to turn up, and a published grade would start a klage period that ends before the exam.
+ */
+export function resultsNotYetProblem(times: { startsAt: Date; handInAt: Date }, now: Date): string | null {
+  return examPhase(times, now) === "OVER" ? null : `Eksamenen er ikke over. Resultater settes etter innleveringsfristen ${formatExamMomentNb(times.handInAt)}.`;
+}
+
+/**
  * Moves a stored sitting to a new first day keeping its Oslo wall-clock times and its length in
  * days (a copied plan, whose first day the copy rule in lib/domain/cohort-plan.ts chose): 09:00
  * stays 09:00 also when the copy lands on the other side of a change to or from summer time. When

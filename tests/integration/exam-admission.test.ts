@@ -16,7 +16,9 @@ import { formatDateNb } from "@/lib/domain/format";
 import { gradeRights } from "@/lib/domain/klage";
 import { getStudentOverview } from "@/lib/server/students/overview";
 import { makeCohort, planDays, viewerOf, type World } from "./cohort-world";
-import { connectRaw, db, signInAs, submit } from "./support";
+import { fsTerm } from "@/lib/domain/exam-results";
+import { isoDate } from "@/lib/to-domain";
+import { connectRaw, db, holdSitting, signInAs, submit } from "./support";
 
 // 44 days, all held: 80 % needs 36 (35 is 79.5 %).
 const days = planDays("2025-01-07", 44);
@@ -183,6 +185,11 @@ async function emailsOf(indexes: number[]) {
 }
 
 describe("grades", () => {
+  // The sitting has been held: results are set after its hand-in.
+  beforeAll(async () => {
+    await holdSitting(world.examId!);
+  });
+
   it("are refused for a student who is not registered, by the action and by the database", async () => {
     await signInAs(world.users.teacher);
     const result = await submit(setGradeAction, { cohortId: world.cohortId, enrolmentId: enrolmentOf(SHORT), grade: "B" });
@@ -262,7 +269,9 @@ describe("the results for FS", () => {
     );
     expect(lines).toHaveLength(4);
     const fine = lines.find((line) => line.startsWith("Student 04;"))!.split(";");
-    expect(fine.slice(5, 10)).toEqual(["BVL6001", "1", "HØST 2036", "30", "B"]);
+    // The term is the held sitting's (holdSitting moved it to the past; fsTerm is unit-tested).
+    const term = fsTerm(isoDate((await db().exam.findUniqueOrThrow({ where: { id: world.examId! } })).startsOn));
+    expect(fine.slice(5, 10)).toEqual(["BVL6001", "1", term, "30", "B"]);
     expect(fine[10]).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
     expect(fine[1]).toBe("");
     expect(fine[2]).toBe(""); // no studentnummer registered for this student
@@ -277,7 +286,8 @@ describe("the results for FS", () => {
       const response = await GET(new Request(`http://localhost/kull/${world.cohortId}/eksamen/fs-eksport`), { params: Promise.resolve({ cohortId: world.cohortId }) });
       expect(response.headers.get("content-disposition")).toContain("eksamensresultater-BVL6002-");
       const row = Buffer.from(await response.arrayBuffer()).subarray(3).toString("utf8").trim().split("\r\n").find((line) => line.startsWith("Student 04;"))!;
-      expect(row.split(";").slice(5, 9)).toEqual(["BVL6002", "2", "HØST 2036", "20"]);
+      const term = fsTerm(isoDate((await db().exam.findUniqueOrThrow({ where: { id: world.examId! } })).startsOn));
+      expect(row.split(";").slice(5, 9)).toEqual(["BVL6002", "2", term, "20"]);
       const protocol = await getExamProtocol(world.teacher, world.cohortId);
       expect(protocol).toMatchObject({ courseCode: "BVL6002", courseVersion: "2", credits: 20 });
       // The database refuses a code FS would not take.

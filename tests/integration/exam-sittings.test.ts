@@ -262,10 +262,21 @@ describe("utsatt eksamen", () => {
 });
 
 describe("results and ny eksamen", () => {
+  it("sets and publishes no result before the hand-in has passed (14:00 Oslo on the last day)", async () => {
+    const during = at("2026-12-16T12:59:00Z");
+    const notYet = "Eksamenen er ikke over. Resultater settes etter innleveringsfristen onsdag 16. desember 2026 kl. 14.00.";
+    for (const grade of ["B", "NOT_ATTENDED"] as const) {
+      await expect(setGrade(world.teacher, { cohortId: world.cohortId, enrolmentId: enrolmentOf(PASSED), grade, reason: null }, during)).rejects.toThrow(notYet);
+    }
+    await expect(publishGrades(world.teacher, { cohortId: world.cohortId }, during)).rejects.toThrow(notYet);
+    expect(await db().examRegistration.count({ where: { examId: world.examId!, OR: [{ grade: { not: null } }, { status: "NOT_ATTENDED" }] } })).toBe(0);
+    expect((await db().exam.findUniqueOrThrow({ where: { id: world.examId! } })).gradesPublishedAt).toBeNull();
+  });
+
   it("records a grade at the ordinary sitting, audited", async () => {
-    await setGrade(world.teacher, { cohortId: world.cohortId, enrolmentId: enrolmentOf(REFUSED), grade: "F", reason: null });
-    await setGrade(world.teacher, { cohortId: world.cohortId, enrolmentId: enrolmentOf(PASSED), grade: "B", reason: null });
-    await publishGrades(world.teacher, { cohortId: world.cohortId });
+    await setGrade(world.teacher, { cohortId: world.cohortId, enrolmentId: enrolmentOf(REFUSED), grade: "F", reason: null }, at("2026-12-17T10:00:00Z"));
+    await setGrade(world.teacher, { cohortId: world.cohortId, enrolmentId: enrolmentOf(PASSED), grade: "B", reason: null }, at("2026-12-17T10:00:00Z"));
+    await publishGrades(world.teacher, { cohortId: world.cohortId }, at("2026-12-17T12:00:00Z"));
     expect((await auditOf("exam.grade")).map((entry) => entry.after)).toEqual(expect.arrayContaining([expect.objectContaining({ grade: "F" }), expect.objectContaining({ grade: "B" })]));
   });
 
@@ -335,8 +346,8 @@ describe("results and ny eksamen", () => {
   });
 
   it("grades each later sitting; the FS export of a sitting carries the grade that counts and the sitting it is from", async () => {
-    await setGrade(world.teacher, { cohortId: world.cohortId, examId: resitId, enrolmentId: enrolmentOf(REFUSED), grade: "D", reason: null });
-    await setGrade(world.teacher, { cohortId: world.cohortId, examId: deferredId, enrolmentId: enrolmentOf(ILL), grade: "C", reason: null });
+    await setGrade(world.teacher, { cohortId: world.cohortId, examId: resitId, enrolmentId: enrolmentOf(REFUSED), grade: "D", reason: null }, at("2027-02-20T10:00:00Z"));
+    await setGrade(world.teacher, { cohortId: world.cohortId, examId: deferredId, enrolmentId: enrolmentOf(ILL), grade: "C", reason: null }, at("2027-02-20T10:00:00Z"));
     const resit = csvRows((await examResultsCsv(world.teacher, world.cohortId, resitId)).csv);
     const header = resit[0]!;
     const column = (name: string) => header.indexOf(name);
@@ -374,7 +385,7 @@ describe("results and ny eksamen", () => {
     const before = (await getStudentOverview(student(REFUSED), now))[0]!.exams;
     expect(before.sittings.find((sitting) => sitting.id === resitId)!.grade).toBeNull();
     expect(before.counting).toMatchObject({ grade: "F", kind: "ORDINARY" });
-    await publishGrades(world.teacher, { cohortId: world.cohortId, examId: resitId });
+    await publishGrades(world.teacher, { cohortId: world.cohortId, examId: resitId }, now);
     expect((await auditOf("exam.publish_grades", resitId)).length).toBe(1);
     const after = (await getStudentOverview(student(REFUSED), now))[0]!.exams;
     expect(after.sittings.find((sitting) => sitting.id === resitId)!.grade).toBe("D");

@@ -29,7 +29,7 @@ import { updateIntake } from "@/lib/server/intakes/edit";
 import { isoDate } from "@/lib/to-domain";
 import { assignTeachers, attachPdf, createOpenCohort, createReviewedApplication, createUser, day } from "@/prisma/seed/factories";
 import { intakeFieldsOf, makeCohort, viewerOf, type World } from "./cohort-world";
-import { db, signInAs } from "./support";
+import { afterHandIn, db, signInAs } from "./support";
 
 const today = osloDate(new Date());
 const daysFromToday = (days: number) => isoDate(new Date(day(today).getTime() + days * 86_400_000));
@@ -64,11 +64,12 @@ describe("a student who is also on the staff of her kull", () => {
     await expect(registerForExam(herself, { cohortId: world.cohortId, enrolmentIds: [enrolmentId] })).rejects.toThrow(OWN_CASE_MESSAGE);
     await expect(withdrawFromExam(herself, { cohortId: world.cohortId, enrolmentId })).rejects.toThrow(OWN_CASE_MESSAGE);
     const input = { cohortId: world.cohortId, enrolmentId, grade: "B" as const, reason: null };
-    await expect(setGrade(herself, input)).rejects.toThrow(OWN_CASE_MESSAGE);
+    const graded = await afterHandIn(world.examId!);
+    await expect(setGrade(herself, input, graded)).rejects.toThrow(OWN_CASE_MESSAGE);
     expect(await db().examRegistration.findFirstOrThrow({ where: { enrolmentId } })).toMatchObject({ status: "ADMITTED", grade: null });
     // She grades the others; a colleague grades her.
-    await expect(setGrade(herself, { ...input, enrolmentId: world.students[2]!.enrolmentId })).resolves.toMatchObject({ changed: true });
-    await expect(setGrade(world.teacher, input)).resolves.toMatchObject({ changed: true });
+    await expect(setGrade(herself, { ...input, enrolmentId: world.students[2]!.enrolmentId }, graded)).resolves.toMatchObject({ changed: true });
+    await expect(setGrade(world.teacher, input, graded)).resolves.toMatchObject({ changed: true });
   });
 
   it("does not refuse herself the exam, nor send a list that names her among others", async () => {

@@ -109,3 +109,31 @@ export async function redirectOf(run: () => Promise<unknown>): Promise<string> {
   }
   throw new Error("expected a redirect");
 }
+
+/** An hour after a sitting's hand-in: when its results may be set (lib/domain/exam-time.ts resultsNotYetProblem). */
+export async function afterHandIn(examId: string): Promise<Date> {
+  const { handInAt } = await db().exam.findUniqueOrThrow({ where: { id: examId }, select: { handInAt: true } });
+  return new Date(handInAt.getTime() + 3_600_000);
+}
+
+/**
+ * Time passes for a sitting set in the future: it has been held, its hand-in a day or more ago,
+ * so results can be set through the actions (which run at the real time). Its days and times move
+ * back by whole days, keeping its length and its time of day.
+ */
+export async function holdSitting(examId: string, now = new Date()): Promise<void> {
+  const exam = await db().exam.findUniqueOrThrow({ where: { id: examId } });
+  const day = 86_400_000;
+  const back = Math.max(0, Math.ceil((exam.handInAt.getTime() - now.getTime()) / day) + 1) * day;
+  const moved = (date: Date) => new Date(date.getTime() - back);
+  await db().exam.update({
+    where: { id: examId },
+    data: {
+      startsOn: moved(exam.startsOn),
+      endsOn: moved(exam.endsOn),
+      startsAt: moved(exam.startsAt),
+      handInAt: moved(exam.handInAt),
+      registrationClosesOn: exam.registrationClosesOn ? moved(exam.registrationClosesOn) : null,
+    },
+  });
+}

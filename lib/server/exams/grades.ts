@@ -6,6 +6,7 @@ import "server-only";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { examDecisionNeeded, isGrade, type Grade } from "@/lib/domain/exam";
 import { EXAM_KIND_LABELS, sittingName, sittingOutcome } from "@/lib/domain/exam-sittings";
+import { resultsNotYetProblem } from "@/lib/domain/exam-time";
 import { gradeRights, gradeRightsText } from "@/lib/domain/klage";
 import { env } from "@/lib/env";
 import type { Transaction } from "@/lib/db/client";
@@ -46,6 +47,7 @@ export const DECIDE_ADMISSION_FIRST =
 export async function setGrade(
   viewer: Viewer,
   input: { cohortId: string; examId?: string | null; enrolmentId: string; grade: SittingResultInput; reason: string | null },
+  now = new Date(),
 ) {
   await requireCohortStaff(viewer, input.cohortId);
   if (input.grade !== "NOT_ATTENDED" && !isGrade(input.grade)) {
@@ -58,6 +60,8 @@ export async function setGrade(
     // A completion registered at the same moment waits for this result and reads it.
     await lockKullRow(tx, input.cohortId);
     const exam = await lockExam(tx, input.cohortId, input.examId);
+    const notYet = resultsNotYetProblem(exam, now);
+    if (notYet) throw new DomainError(notYet, { grade: [notYet] });
     const [enrolment] = await tx.$queryRaw<{ status: string; userId: string }[]>`
       SELECT "status"::text AS "status", "userId" FROM "Enrolment" WHERE "id" = ${input.enrolmentId} AND "cohortId" = ${input.cohortId} FOR UPDATE`;
     const [registration] = await tx.$queryRaw<{ id: string; status: string; grade: Grade | null }[]>`
@@ -85,7 +89,7 @@ export async function setGrade(
     // may sit the exam at all is decided first — a grade (or an attempt used by «ikke møtt") for a
     // student without the right to sit would stand without an enkeltvedtak either way.
     if (!correction) {
-      const evaluation = await evaluateCohortEligibility(tx, input.cohortId, { today: osloDate(new Date()), enrolmentIds: [input.enrolmentId] });
+      const evaluation = await evaluateCohortEligibility(tx, input.cohortId, { today: osloDate(now), enrolmentIds: [input.enrolmentId] });
       const eligibility = evaluation.byEnrolment.get(input.enrolmentId)?.eligibility;
       if (eligibility && examDecisionNeeded("ADMITTED", eligibility.status) === "REFUSAL_NEEDED") {
         throw new DomainError(DECIDE_ADMISSION_FIRST);
@@ -96,7 +100,7 @@ export async function setGrade(
         reason: ["Skriv en begrunnelse for endringen."],
       });
     }
-    const gradedAt = new Date();
+    const gradedAt = now;
     const updated = await tx.examRegistration.update({
       where: { id: registration.id },
       data:
@@ -181,12 +185,14 @@ function gradeMail(title: string, result: { corrected: boolean; notAttended: boo
  * Publishes one sitting's results to its students, from now on. Students with a result are
  * e-mailed; a result set later is visible (and e-mailed) at once.
  */
-export async function publishGrades(viewer: Viewer, input: { cohortId: string; examId?: string | null }) {
+export async function publishGrades(viewer: Viewer, input: { cohortId: string; examId?: string | null }, now = new Date()) {
   await requireCohortStaff(viewer, input.cohortId);
   return withRetry(() => db().$transaction(async (tx) => {
     await lockKullRow(tx, input.cohortId);
     const exam = await lockExam(tx, input.cohortId, input.examId);
     if (exam.gradesPublishedAt) throw new DomainError("Karakterene er allerede publisert.");
+    const notYet = resultsNotYetProblem(exam, now);
+    if (notYet) throw new DomainError(notYet);
     const results = await tx.examRegistration.findMany({
       where: { examId: exam.id, OR: [{ status: "ADMITTED", grade: { not: null } }, { status: "NOT_ATTENDED" }] },
       select: { id: true, status: true, grade: true, enrolmentId: true, enrolment: { select: { userId: true, user: { select: { email: true } } } } },
@@ -199,7 +205,7 @@ export async function publishGrades(viewer: Viewer, input: { cohortId: string; e
         SELECT "id" FROM "Enrolment" WHERE "id" = ANY(${results.map((row) => row.enrolmentId)}::text[]) AND "status" = 'COMPLETED' ORDER BY "id" FOR UPDATE`
     ).map((row) => row.id);
     const before = completed.length > 0 ? await sittingRecords(tx, completed) : new Map();
-    const publishedAt = new Date();
+    const publishedAt = now;
     await tx.exam.update({ where: { id: exam.id }, data: { gradesPublishedAt: publishedAt } });
     if (completed.length > 0) {
       const decidedBy = { id: viewer.id, name: viewer.name, title: await deciderTitle(tx, viewer.id, input.cohortId) };

@@ -165,6 +165,13 @@ describe("registering for ny eksamen", () => {
     expect(problem([])).toBeNull();
   });
 
+  it("says a student granted utsatt eksamen of this ny eksamen takes the utsatt one (not that she is registered here)", () => {
+    expect(problem([graded("o", ORDINARY, "F"), other("ny", resit.startsAt, "DEFERRED")])).toBe("DEFERRED_HERE");
+    expect(resitRegistrationProblem({ ...base, records: [other("ny", resit.startsAt, "DEFERRED")] })!.message).toBe(
+      "Du har fått utsatt eksamen for denne eksamenen, og tar den utsatte eksamenen i stedet.",
+    );
+  });
+
   it("is closed to a student on leave, who is told to say when she is back", () => {
     expect(problem([graded("o", ORDINARY, "F")], { onLeave: true })).toBe("ON_LEAVE");
     expect(resitRegistrationProblem({ ...base, onLeave: true, records: [] })!.staffMessage).toBe("Studenten har permisjon. Registrer at studenten er tilbake, før studenten meldes opp.");

@@ -4,6 +4,7 @@ import { addDays } from "@/lib/domain/dates";
 import {
   defaultExamTimes,
   examPhase,
+  resultsNotYetProblem,
   examTimesFrom,
   examTimesInput,
   formatClockTime,
@@ -138,5 +139,13 @@ describe("a sitting's start and hand-in, entered as Oslo time", () => {
     expect(examPhase(times, new Date("2026-12-14T08:00:00Z"))).toBe("RUNNING");
     expect(examPhase(times, new Date("2026-12-16T12:59:59Z"))).toBe("RUNNING");
     expect(examPhase(times, new Date("2026-12-16T13:00:00Z"))).toBe("OVER");
+  });
+
+  it("takes results only once the hand-in has passed, and says when", () => {
+    const times = defaultExamTimes("2026-12-14");
+    const message = "Eksamenen er ikke over. Resultater settes etter innleveringsfristen onsdag 16. desember 2026 kl. 14.00.";
+    expect(resultsNotYetProblem(times, new Date("2026-12-01T10:00:00Z"))).toBe(message);
+    expect(resultsNotYetProblem(times, new Date("2026-12-16T12:59:59Z"))).toBe(message);
+    expect(resultsNotYetProblem(times, new Date("2026-12-16T13:00:00Z"))).toBeNull();
   });
 });

@@ -178,6 +178,9 @@ export async function ExamSittingPage({ params, examId }: { params: Promise<{ co
       cell: (row) =>
         row.self && row.registration ? (
           <span>{row.registration.notAttended ? "Ikke møtt" : row.registration.grade ? `${row.registration.grade} (${GRADE_DESCRIPTIONS[row.registration.grade]})` : "Ikke satt"}</span>
+        ) : row.registration && exam && exam.phase !== "OVER" && !row.registration.grade && !row.registration.notAttended ? (
+          // setGrade takes no result before the hand-in (resultsNotYetProblem).
+          <span className="text-sm">Settes etter innleveringen.</span>
         ) : row.registration && row.decisionNeeded === "REFUSAL_NEEDED" && !row.registration.grade && !row.registration.notAttended ? (
           // setGrade refuses a first result until the admission is decided (DECIDE_ADMISSION_FIRST).
           <span className="text-sm">Avgjør adgangen før resultatet settes.</span>
@@ -288,8 +291,14 @@ export async function ExamSittingPage({ params, examId }: { params: Promise<{ co
               </dd>
               <dt className="font-medium">Resultater</dt>
               <dd>
-                {counts.graded} av {counts.registered} satt ·{" "}
-                {exam.gradesPublishedAt ? `publisert ${formatInstantNb(exam.gradesPublishedAt)}` : "ikke publisert (studentene ser «ikke publisert»)"}
+                {exam.phase !== "OVER" && counts.graded === 0 ? (
+                  `settes etter innleveringsfristen ${formatExamMomentNb(exam.handInAt)}`
+                ) : (
+                  <>
+                    {counts.graded} av {counts.registered} satt ·{" "}
+                    {exam.gradesPublishedAt ? `publisert ${formatInstantNb(exam.gradesPublishedAt)}` : "ikke publisert (studentene ser «ikke publisert»)"}
+                  </>
+                )}
               </dd>
             </dl>
             <div className="flex flex-wrap gap-4">
