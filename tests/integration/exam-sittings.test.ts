@@ -125,10 +125,10 @@ describe("utsatt eksamen", () => {
     const seenBy = async (viewer: typeof classmate) => {
       const list = await listDeferrals(viewer, world.cohortId);
       const row = list.requests.find((entry) => entry.id === id)!;
-      return { mayDecide: list.mayDecide, classmate: list.classmate, explanation: row.explanation, documents: row.documents.length };
+      return { mayDecide: list.mayDecide, classmate: list.classmate, reason: row.reason, explanation: row.explanation, documents: row.documents.length };
     };
-    expect(await seenBy(classmate)).toEqual({ mayDecide: false, classmate: true, explanation: null, documents: 0 });
-    expect(await seenBy(world.adviser)).toEqual({ mayDecide: true, classmate: false, explanation: "Høy feber fra 13. desember.", documents: 1 });
+    expect(await seenBy(classmate)).toEqual({ mayDecide: false, classmate: true, reason: null, explanation: null, documents: 0 });
+    expect(await seenBy(world.adviser)).toEqual({ mayDecide: true, classmate: false, reason: "ILLNESS", explanation: "Høy feber fra 13. desember.", documents: 1 });
     await expect(grantDeferral(classmate, { cohortId: world.cohortId, deferralId: id, sittingId: deferredId, note: null }, at("2026-12-21T10:00:00Z"))).rejects.toThrow(CLASSMATE_HEALTH_MESSAGE);
     await expect(refuseDeferral(classmate, { cohortId: world.cohortId, deferralId: id, grounds: "Nei." }, at("2026-12-21T10:00:00Z"))).rejects.toThrow(CLASSMATE_HEALTH_MESSAGE);
     await expect(openDocument(classmate, request.documents[0]!.id)).rejects.toBeInstanceOf(NotFoundError);
@@ -150,6 +150,9 @@ describe("utsatt eksamen", () => {
     expect(letter.body).toContain("Eksamen starter tirsdag 9. februar 2027 kl. 09.00 og skal leveres senest torsdag 11. februar 2027 kl. 14.00 (norsk tid).");
     expect((await auditOf("exam_deferral.grant", id)).map((entry) => entry.after)).toEqual([expect.objectContaining({ status: "GRANTED", sittingId: deferredId })]);
     expect(await auditOf("exam.defer")).toHaveLength(1);
+    // The teaching team sees that she has utsatt eksamen, not why: the reason and the note are health data.
+    const forTeam = (await listDeferrals(world.teacher, world.cohortId)).requests.find((row) => row.id === id)!;
+    expect(forTeam).toMatchObject({ status: "GRANTED", reason: null, grounds: null, explanation: null, documents: [] });
   });
 
   it("refused is an enkeltvedtak with grounds, legal basis and a klage deadline, audited; the student keeps the sitting", async () => {

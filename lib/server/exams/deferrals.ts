@@ -166,7 +166,8 @@ export async function listDeferrals(viewer: Viewer, cohortId: string, now = new 
       id: request.id,
       student: { enrolmentId: request.registration.enrolment.id, name: request.registration.enrolment.user.name, email: request.registration.enrolment.user.email },
       missed: { ...request.registration.exam, kindLabel: EXAM_KIND_LABELS[request.registration.exam.kind] },
-      reason: request.reason,
+      /** Why she asked (illness, welfare …): health data too, so advisers and admins only; null to the teaching team. */
+      reason: mayDecide ? request.reason : null,
       /** The student's account and documentation: advisers and admins only (health data). */
       explanation: mayDecide ? request.explanation : null,
       documents: mayDecide ? request.documents : [],
@@ -178,7 +179,8 @@ export async function listDeferrals(viewer: Viewer, cohortId: string, now = new 
       requestedAt: request.requestedAt,
       decidedAt: request.decidedAt,
       decidedBy: request.decidedBy?.name ?? null,
-      grounds: mayDecide || request.status !== "REFUSED" ? request.grounds : null,
+      // The grounds of a refusal, or the note in a grant's letter, speak of the reason: advisers and admins only.
+      grounds: mayDecide ? request.grounds : null,
       sitting: request.sitting,
       letter: letter ? { id: letter.id, kind: letter.kind, klageDeadline: letter.klageDeadline, klage: letter.appeals[0]?.status ?? null } : null,
     };

@@ -41,7 +41,8 @@ export default async function DeferralsPage({ params }: { params: Promise<{ coho
       cell: (row) => (
         <div className="space-y-1">
           <p>
-            {sittingName(row.missed)} · {DEFERRAL_REASON_LABELS[row.reason]} · søkt {formatInstantNb(row.requestedAt)}
+            {sittingName(row.missed)}
+            {row.reason ? ` · ${DEFERRAL_REASON_LABELS[row.reason]}` : ""} · søkt {formatInstantNb(row.requestedAt)}
           </p>
           {row.explanation ? <p className="whitespace-pre-line rounded-md bg-slate-50 p-2 text-sm">{row.explanation}</p> : null}
           {row.healthDataErasedAt ? (
@@ -82,7 +83,11 @@ export default async function DeferralsPage({ params }: { params: Promise<{ coho
               </p>
             ) : null}
             {row.sitting ? <p className="text-sm">Meldt opp til {sittingName(row.sitting)}, start {formatExamMomentNb(row.sitting.startsAt)}</p> : null}
-            {row.grounds ? <p className="text-sm">Begrunnelse: {row.grounds}</p> : null}
+            {row.grounds ? (
+              <p className="text-sm">
+                {row.status === "REFUSED" ? "Begrunnelse" : "Merknad i brevet"}: {row.grounds}
+              </p>
+            ) : null}
             {row.letter?.klageDeadline ? <p className="text-sm">Klagefrist {formatDateNb(row.letter.klageDeadline.toISOString().slice(0, 10))}</p> : null}
           </div>
         ),
