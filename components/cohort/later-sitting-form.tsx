@@ -73,7 +73,13 @@ export function LaterSittingForm({ cohortId, values }: { cohortId: string; value
                 name="registrationClosesOn"
                 type="date"
                 label="Oppmeldingsfrist (ny eksamen)"
-                hint="Siste dag studentene kan melde seg opp eller av. Må være før første eksamensdag. Gjelder bare ny eksamen."
+                hint={
+                  values.examId === null
+                    ? "Må fylles ut for ny eksamen, og står tom for utsatt eksamen. Siste dag studentene kan melde seg opp eller av, før første eksamensdag."
+                    : "Siste dag studentene kan melde seg opp eller av. Må være før første eksamensdag."
+                }
+                required={values.examId !== null}
+                conditional={values.examId === null}
                 defaultValue={values.registrationClosesOn}
                 errors={errors.registrationClosesOn}
               />

@@ -9,6 +9,8 @@ interface FieldShell {
   errors?: string[];
   /** Set when two fields with the same name share a page. */
   id?: string;
+  /** Required only by a choice elsewhere in the form (the hint says when): not marked «valgfritt». */
+  conditional?: boolean;
 }
 
 /** The attributes that tie a control to its hint and error. */
@@ -51,11 +53,11 @@ function Labelled({ id, label, hint, errors, required, children }: { id: string;
   );
 }
 
-export function TextField({ name, label, hint, errors, id = name, ...input }: FieldShell & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">) {
+export function TextField({ name, label, hint, errors, id = name, conditional = false, ...input }: FieldShell & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">) {
   // A date is ten characters: its field as wide as a phone's, not the whole card on a wide screen.
   const width = input.type === "date" ? " max-w-xs" : "";
   return (
-    <Labelled id={id} label={label} hint={hint} errors={errors} required={input.required}>
+    <Labelled id={id} label={label} hint={hint} errors={errors} required={input.required || conditional}>
       <input id={id} name={name} className={`input mt-1${width}`} {...describedBy(id, hint, errors)} {...input} />
     </Labelled>
   );

@@ -16,7 +16,7 @@ import { redirect } from "next/navigation";
 import { formatExamMomentNb } from "@/lib/domain/exam-time";
 import { grantDeferral, refuseDeferral } from "@/lib/server/exams/deferrals";
 import { registerForResit, withdrawFromResit } from "@/lib/server/exams/resit";
-import { removeSittingTaskDocument, saveLaterSitting, setSittingTask } from "@/lib/server/exams/sittings";
+import { deleteLaterSitting, removeSittingTaskDocument, saveLaterSitting, setSittingTask } from "@/lib/server/exams/sittings";
 import { calendarDate } from "@/lib/validation/cohort";
 import { optionalText, requiredText } from "@/lib/validation/common";
 import { sittingTimes, sittingTimesFields } from "@/lib/validation/exam";
@@ -181,6 +181,17 @@ export const saveLaterSittingAction = defineAction({
     refresh(input.cohortId);
     if (!input.examId) redirect(`/kull/${input.cohortId}/eksamen/${saved.id}`);
     return { message: `${saved.kindLabel} er lagret: start ${formatExamMomentNb(saved.startsAt)}, innlevering ${formatExamMomentNb(saved.handInAt)}.` };
+  },
+});
+
+/** A later sitting made by mistake, before anyone is registered for it: deleted, and back to the ordinary sitting. */
+export const deleteLaterSittingAction = defineAction({
+  roles: STAFF,
+  schema: z.object({ cohortId, examId: recordId("Eksamenen") }),
+  async handler({ viewer, input }) {
+    const deleted = await deleteLaterSitting(viewer, input);
+    refresh(input.cohortId);
+    redirect(`/kull/${input.cohortId}/eksamen?slettet=${deleted.kind === "RESIT" ? "ny" : "utsatt"}`);
   },
 });
 

@@ -12,7 +12,8 @@ import { grantDeferral, listDeferrals, refuseDeferral, requestDeferral } from "@
 import { registerForExam, getExamAdmission } from "@/lib/server/exams/registration";
 import { registerForResit, withdrawFromResit } from "@/lib/server/exams/resit";
 import { examResultsCsv, getExamProtocol } from "@/lib/server/exams/results";
-import { saveLaterSitting, setSittingTask } from "@/lib/server/exams/sittings";
+import { deleteLaterSitting, saveLaterSitting, setSittingTask, uploadSittingTask } from "@/lib/server/exams/sittings";
+import { storage } from "@/lib/storage";
 import { getStudentOverview } from "@/lib/server/students/overview";
 import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
 import { osloDate } from "@/lib/domain/application-deadline";
@@ -23,8 +24,9 @@ import { createUser } from "@/prisma/seed/factories";
 import { makePdf } from "@/prisma/seed/pdf";
 import { makeCohort, viewerOf, type World } from "./cohort-world";
 import { GET as downloadCalendar } from "@/app/api/student/kalender/route";
+import { deleteLaterSittingAction } from "@/lib/actions/exam";
 import { registerStudentAppealAction } from "@/lib/actions/student-letters";
-import { connectRaw, db, signInAs, someoneWaitsFor, submit } from "./support";
+import { connectRaw, db, redirectOf, signInAs, someoneWaitsFor, submit } from "./support";
 
 let world: World;
 const ILL = 0; // ill before the ordinary exam: granted utsatt eksamen
@@ -88,6 +90,29 @@ describe("later sittings", () => {
     const created = await auditOf("exam.create");
     expect(created.map((entry) => entry.entityId)).toEqual(expect.arrayContaining([resitId, deferredId]));
     expect(created.find((entry) => entry.entityId === resitId)!.after).toMatchObject({ kind: "RESIT", registrationClosesOn: "2027-01-20", startsAt: "2027-02-02T08:00:00.000Z" });
+  });
+
+  it("are not saved twice (one kind, one first day), and one made by mistake is deleted while nobody is registered, with its task files", async () => {
+    const now = at("2026-12-20T10:00:00Z");
+    const again = { cohortId: world.cohortId, examId: null, kind: "RESIT" as const, title: "Ny eksamen", firstDay: "2027-02-02", startTime: "09:00", handInDay: "2027-02-04", handInTime: "14:00", registrationClosesOn: "2027-01-20" };
+    await expect(saveLaterSitting(world.adviser, again, now)).rejects.toMatchObject({
+      fieldErrors: { firstDay: ["Kullet har allerede en ny eksamen som starter 2. februar 2027. Endre den i stedet."] },
+    });
+    const mistake = await saveLaterSitting(world.adviser, { ...again, firstDay: "2027-03-02", handInDay: "2027-03-04", registrationClosesOn: "2027-02-20" }, now);
+    const { document: uploaded } = await uploadSittingTask(world.adviser, mistake.id, new File([Buffer.from(makePdf("Oppgave", ["Drøft."]))], "oppgave.pdf", { type: "application/pdf" }), now);
+    const task = await db().document.findUniqueOrThrow({ where: { id: uploaded.id }, select: { id: true, storageKey: true } });
+    const stored = await storage().read(task.storageKey);
+    expect(stored).not.toBeNull();
+    await stored!.cancel();
+    // Not the ordinary sitting, not by someone outside the kull.
+    await expect(deleteLaterSitting(world.adviser, { cohortId: world.cohortId, examId: world.examId! }, now)).rejects.toThrow(DomainError);
+    await expect(deleteLaterSitting(viewerOf(await createUser(db(), { name: "Utenfor", roles: ["FACULTY"] })), { cohortId: world.cohortId, examId: mistake.id }, now)).rejects.toThrow();
+    await signInAs(world.users.adviser);
+    expect(await redirectOf(() => submit(deleteLaterSittingAction, { cohortId: world.cohortId, examId: mistake.id }))).toBe(`/kull/${world.cohortId}/eksamen?slettet=ny`);
+    expect(await db().exam.count({ where: { id: mistake.id } })).toBe(0);
+    expect(await db().document.count({ where: { id: task.id } })).toBe(0);
+    expect(await storage().read(task.storageKey)).toBeNull();
+    expect((await auditOf("exam.delete", mistake.id)).map((entry) => [entry.actorId, entry.before])).toEqual([[world.adviser.id, expect.objectContaining({ kind: "RESIT", documents: 1 })]]);
   });
 });
 

@@ -62,6 +62,13 @@ export async function saveLaterSitting(viewer: Viewer, input: LaterSittingInput,
     if (registrationClosesOn && registrationClosesOn < osloDate(now)) {
       fieldError("registrationClosesOn", `Oppmeldingsfristen kan ikke være før i dag (${formatDateNb(osloDate(now))}).`);
     }
+    // Two sittings of one kind on one day are one sitting saved twice (a form sent again after
+    // «Tilbake»): the students would see two to register for.
+    const twin = await tx.exam.findFirst({
+      where: { cohortId: input.cohortId, kind: input.kind, startsOn: day(times.startsOn), ...(existing ? { id: { not: existing.id } } : {}) },
+      select: { id: true },
+    });
+    if (twin) fieldError("firstDay", `Kullet har allerede en ${EXAM_KIND_LABELS[input.kind].toLowerCase()} som starter ${formatDateNb(times.startsOn)}. Endre den i stedet.`);
     const data = {
       kind: input.kind,
       title: input.title,
@@ -156,4 +163,42 @@ export async function removeSittingTaskDocument(viewer: Viewer, input: { cohortI
   // The bytes go once the row is gone (a failure here leaves an unreachable file, never a row without one).
   await storage().delete(removed.storageKey);
   return { name: removed.originalName };
+}
+
+/**
+ * Deletes a later sitting made by mistake (a duplicate, a wrong kind): only before it starts, and
+ * only while nobody has been registered for it or placed on it by a granted utsatt eksamen (those
+ * are the students' records; a sitting with them is changed instead). Its uploaded task
+ * descriptions go with it. Audited.
+ */
+export async function deleteLaterSitting(viewer: Viewer, input: { cohortId: string; examId: string }, now = new Date()) {
+  await requireCohortStaff(viewer, input.cohortId);
+  const removed = await db().$transaction(async (tx) => {
+    await lockCohort(tx, input.cohortId);
+    const exam = await lockExam(tx, input.cohortId, input.examId);
+    if (exam.kind === "ORDINARY") throw new DomainError("Den ordinære eksamenen er en del av planen for kullet, og kan ikke slettes her.");
+    if (examPhase(exam, now) !== "BEFORE") throw new DomainError("Eksamen har startet, og kan ikke slettes.");
+    const [registrations, placed] = await Promise.all([
+      tx.examRegistration.count({ where: { examId: exam.id } }),
+      tx.examDeferral.count({ where: { sittingId: exam.id } }),
+    ]);
+    if (registrations > 0 || placed > 0) {
+      throw new DomainError("Noen er eller har vært meldt opp til denne eksamenen, så den kan ikke slettes. Endre dager og tider i stedet.");
+    }
+    const documents = await tx.document.findMany({ where: { examId: exam.id }, select: { id: true, storageKey: true } });
+    await tx.document.deleteMany({ where: { examId: exam.id } });
+    await tx.exam.delete({ where: { id: exam.id } });
+    await audit(tx, {
+      actorId: viewer.id,
+      action: "exam.delete",
+      entityType: "Exam",
+      entityId: exam.id,
+      before: { kind: exam.kind, title: exam.title, startsAt: exam.startsAt.toISOString(), handInAt: exam.handInAt.toISOString(), documents: documents.length },
+      after: null,
+    });
+    return { kind: exam.kind as LaterKind, documents };
+  });
+  // The bytes go once the rows are gone (a failure leaves unreachable files, never a row without one).
+  for (const document of removed.documents) await storage().delete(document.storageKey);
+  return { kind: removed.kind };
 }

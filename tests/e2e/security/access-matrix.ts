@@ -154,6 +154,8 @@ export const ACTIONS: Record<string, ActionRow> = {
   "lib/actions/exam.ts#publishGradesAction": cohortStaff((t) => [["cohortId", t.staffCohort]]),
   "lib/actions/exam.ts#refuseExamAdmissionAction": cohortStaff((t) => [["cohortId", t.staffCohort], ["enrolmentIds", t.staffEnrolment]]),
   "lib/actions/exam.ts#saveLaterSittingAction": cohortStaff((t) => [["cohortId", t.staffCohort], ["kind", "RESIT"], ["title", "Kapret"], ["firstDay", FUTURE_DAY]]),
+  // staffExam is the ordinary sitting (the first by date), which is never deleted: the matrix deletes nothing.
+  "lib/actions/exam.ts#deleteLaterSittingAction": cohortStaff((t) => [["cohortId", t.staffCohort], ["examId", t.staffExam]]),
   "lib/actions/exam.ts#setSittingTaskAction": cohortStaff((t) => [["cohortId", t.staffCohort], ["examId", t.staffExam], ["taskTitle", "Kapret"]]),
   "lib/actions/exam.ts#removeTaskDocumentAction": cohortStaff((t) => [["cohortId", t.staffCohort], ["examId", t.staffExam], ["documentId", t.staffExamDocument]]),
   "lib/actions/student-letters.ts#decideStudentAppealAction": cohortStaff((t) => [["cohortId", t.staffCohort], ["appealId", t.staffAppeal], ["outcome", "UPHOLD"], ["grounds", TEXT]]),

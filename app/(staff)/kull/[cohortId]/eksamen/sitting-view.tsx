@@ -13,9 +13,11 @@ import { StatusBadge } from "@/components/status-badge";
 import { ActionButton } from "@/components/ui/action-button";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
+import { DoneMessage } from "@/components/ui/done-message";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { EditToggle } from "@/components/ui/edit-toggle";
 import {
+  deleteLaterSittingAction,
   publishGradesAction,
   refuseExamAdmissionAction,
   registerEligibleAction,
@@ -50,7 +52,16 @@ const ELIGIBILITY = {
 
 type Student = ExamAdmission["students"][number];
 
-export async function ExamSittingPage({ params, examId }: { params: Promise<{ cohortId: string }>; examId: string | null }) {
+export async function ExamSittingPage({
+  params,
+  examId,
+  deleted = null,
+}: {
+  params: Promise<{ cohortId: string }>;
+  examId: string | null;
+  /** A later sitting of this kind was just deleted (deleteLaterSittingAction). */
+  deleted?: "RESIT" | "DEFERRED" | null;
+}) {
   const { viewer, cohort } = await loadCohortPage(params, examId ? `/eksamen/${examId}` : "/eksamen");
   const admission = await found(getExamAdmission(viewer, cohort.id, new Date(), examId));
   const { exam, counts } = admission;
@@ -58,7 +69,7 @@ export async function ExamSittingPage({ params, examId }: { params: Promise<{ co
   const ordinary = !exam || exam.kind === "ORDINARY";
   const hidden: Record<string, string> = ordinary ? { cohortId: cohort.id } : { cohortId: cohort.id, examId: exam.id };
   const adviser = isStaff(viewer);
-  const flash = ordinary ? null : await readFlash(TASK_FLASH_COOKIE);
+  const flash = await readFlash(TASK_FLASH_COOKIE);
   const query = ordinary ? "" : `?eksamen=${exam.id}`;
   // Whom «Meld opp alle» registers (registeredByAll, the rule registerForExam follows), not the
   // viewer herself: a colleague registers her.
@@ -239,6 +250,7 @@ export async function ExamSittingPage({ params, examId }: { params: Promise<{ co
               : "Utsatt eksamen er for studenter som har fått innvilget utsettelse. De blir meldt opp når søknaden innvilges."
         }
       />
+      {deleted ? <DoneMessage>{EXAM_KIND_LABELS[deleted]} er slettet.</DoneMessage> : null}
       <nav aria-label="Eksamener i kullet" className="card mb-6">
         <h2 className="text-lg">Eksamener i kullet</h2>
         <ul className="mt-2 space-y-1">
@@ -378,20 +390,21 @@ export async function ExamSittingPage({ params, examId }: { params: Promise<{ co
               </li>
             </ul>
           </section>
+          {/* Every sitting's task, the ordinary one's too: its students see it from the start. */}
+          <section className="card space-y-4" aria-labelledby="oppgave-heading">
+            <h2 id="oppgave-heading">Oppgaven</h2>
+            <SittingTask
+              cohortId={cohort.id}
+              examId={exam.id}
+              title={exam.task.title}
+              text={exam.task.text}
+              documents={exam.task.documents}
+              removable={exam.phase === "BEFORE"}
+              flash={flash}
+            />
+          </section>
           {!ordinary ? (
             <>
-              <section className="card space-y-4" aria-labelledby="oppgave-heading">
-                <h2 id="oppgave-heading">Oppgaven</h2>
-                <SittingTask
-                  cohortId={cohort.id}
-                  examId={exam.id}
-                  title={exam.task.title}
-                  text={exam.task.text}
-                  documents={exam.task.documents}
-                  removable={exam.phase === "BEFORE"}
-                  flash={flash}
-                />
-              </section>
               {exam.phase === "BEFORE" ? (
                 <EditToggle className="card" summaryClassName="cursor-pointer font-semibold" summary="Endre dager og tider">
                   <div className="mt-4">
@@ -407,6 +420,25 @@ export async function ExamSittingPage({ params, examId }: { params: Promise<{ co
                     />
                   </div>
                 </EditToggle>
+              ) : null}
+              {exam.phase === "BEFORE" && counts.registered === 0 ? (
+                <section className="card space-y-2" aria-labelledby="slett-heading">
+                  <h2 id="slett-heading">Slett eksamenen</h2>
+                  <p className="text-sm">Ingen er meldt opp. Er eksamenen lagt inn ved en feil (for eksempel to ganger), kan du slette den.</p>
+                  <ConfirmActionButton
+                    action={deleteLaterSittingAction}
+                    hidden={{ cohortId: cohort.id, examId: exam.id }}
+                    className="btn-danger"
+                    tone="danger"
+                    label={`Slett ${exam.kindLabel.toLowerCase()}`}
+                    title={`Slette ${exam.kindLabel.toLowerCase()}?`}
+                    confirmLabel="Ja, slett"
+                  >
+                    <p>
+                      {exam.kindLabel} {formatDays([exam.startsOn, exam.endsOn])} slettes{exam.task.documents.length > 0 ? ", med oppgavefilene" : ""}. Studentene ser den ikke lenger.
+                    </p>
+                  </ConfirmActionButton>
+                </section>
               ) : null}
             </>
           ) : null}
