@@ -342,7 +342,14 @@ export type StudentLetterFacts =
       over?: boolean;
     }
   | { kind: "LEAVE_REFUSED"; leave: { from: string; to: string }; reason: string; grounds: string }
-  | { kind: "LEAVE_ENDED"; leave: { from: string; to: string }; returnedOn: string; samlingDays: number }
+  | {
+      kind: "LEAVE_ENDED";
+      leave: { from: string; to: string };
+      returnedOn: string;
+      samlingDays: number;
+      /** Granted utsatt eksamen the leave took her off: registered there again, or its sitting began while she was away. */
+      deferred?: readonly { sitting: string; restored: boolean }[];
+    }
   /** `requestedOn`: the day the student asked (requestedOnProblem), confirmed in the letter. */
   | { kind: "LEAVE_CANCELLED"; leave: { from: string; to: string }; samlingDays: number; requestedOn: string }
   | { kind: "WITHDRAWAL_CONFIRMED"; effectiveOn: string; reason: string | null; examWithdrawn: boolean; requestedOn: string }
@@ -767,6 +774,11 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
                 ? "Ingen samlingsdager var i permisjonstiden."
                 : `${countNoun(input.samlingDays, "samlingsdag", "samlingsdager")} var i permisjonstiden. De er ikke fravær, men heller ikke oppmøte.`,
               "Samlingsdagene fra nå av teller som vanlig. Under «Mine studier» ser du om du fortsatt kan nå kravene for eksamen i kullet.",
+              ...(input.deferred ?? []).map((placement) =>
+                placement.restored
+                  ? `Du er meldt opp igjen til den utsatte eksamenen du fikk: ${placement.sitting}.`
+                  : `Den utsatte eksamenen du fikk (${placement.sitting}) begynte mens du hadde permisjon. Ta kontakt med studieveilederen om hvordan du kan ta eksamen.`,
+              ),
             ],
           },
           closing,

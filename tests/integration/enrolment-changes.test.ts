@@ -40,7 +40,8 @@ import { day } from "@/lib/dates";
 import { examResultsCsv, getExamProtocol } from "@/lib/server/exams/results";
 import { publishGrades, setGrade } from "@/lib/server/exams/grades";
 import { registerForExam } from "@/lib/server/exams/registration";
-import { DEFERRAL_WAITS_FOR_RETURN, grantDeferral } from "@/lib/server/exams/deferrals";
+import { DEFERRAL_WAITS_FOR_RETURN, grantDeferral, requestDeferral } from "@/lib/server/exams/deferrals";
+import { makePdf } from "@/prisma/seed/pdf";
 import { refuseExamAdmission } from "@/lib/server/exams/refusal";
 import {
   createApplication,
@@ -336,6 +337,31 @@ describe("a leave granted after its last day", () => {
     expect(await storedStandings(kull.cohortId)).toEqual(await recomputed(kull.cohortId));
     // A second leave over the same days is refused as overlapping.
     await expect(grantLeave(kull.adviser, { enrolmentId: only!.enrolmentId, from, to, reason: "Igjen", documentation: null }, NOW)).rejects.toThrow(DomainError);
+  });
+});
+
+describe("a leave and a granted utsatt eksamen", () => {
+  it("takes her off the utsatt eksamen while the leave lasts, and registers her there again when she is back before it", async () => {
+    const kull = await makeCohort({ students: 1, samlinger: planDays(addDays(TODAY, -40), 8), heldBefore: TODAY, exam: { startsOn: addDays(TODAY, 14), endsOn: addDays(TODAY, 16) } });
+    const [only] = kull.students;
+    await registerForExam(kull.teacher, { cohortId: kull.cohortId }, NOW);
+    const deferredSitting = await createSitting(db(), { cohortId: kull.cohortId, kind: "DEFERRED", firstDay: addDays(TODAY, 60) });
+    const self = viewerOf({ ...(await db().user.findUniqueOrThrow({ where: { id: only!.userId } })), roles: ["STUDENT"] });
+    const file = new File([Buffer.from(makePdf("Legeerklæring", ["Operasjon i eksamensuken."]))], "legeerklaering.pdf", { type: "application/pdf" });
+    const { id: deferralId } = await requestDeferral(self, kull.examId!, { reason: "ILLNESS", explanation: "Operasjon i eksamensuken.", file }, NOW);
+    await grantDeferral(kull.adviser, { cohortId: kull.cohortId, deferralId, sittingId: deferredSitting.id, note: null }, NOW);
+    const placed = async () => (await db().examRegistration.findFirstOrThrow({ where: { enrolmentId: only!.enrolmentId, examId: deferredSitting.id } })).status;
+    expect(await placed()).toBe("ADMITTED");
+
+    const leave = await grantLeave(kull.adviser, { enrolmentId: only!.enrolmentId, from: TODAY, to: addDays(TODAY, 20), reason: "Rehabilitering", documentation: null }, NOW);
+    expect(leave.started).toBe(true);
+    expect(await placed()).toBe("WITHDRAWN");
+
+    const back = await registerReturn(kull.adviser, { enrolmentId: only!.enrolmentId, returnedOn: TODAY }, NOW);
+    expect(await placed()).toBe("ADMITTED");
+    const letter = await db().studentLetter.findUniqueOrThrow({ where: { id: back.letterId } });
+    expect(letter.body).toContain("Du er meldt opp igjen til den utsatte eksamenen du fikk: Utsatt eksamen:");
+    expect(await db().auditLog.count({ where: { action: "exam.register", actorId: kull.adviser.id, after: { path: ["cause"], equals: "Tilbake fra permisjon: innvilget utsatt eksamen" } } })).toBe(1);
   });
 });
 

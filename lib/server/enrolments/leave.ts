@@ -34,6 +34,8 @@ import {
   type LeavePeriod,
 } from "@/lib/domain/enrolment";
 import { formatDateNb } from "@/lib/domain/format";
+import { sittingName } from "@/lib/domain/exam-sittings";
+import { examPhase, formatExamMomentNb } from "@/lib/domain/exam-time";
 import { leaveExamSentence } from "@/lib/domain/student-letter";
 import { day } from "@/lib/dates";
 import type { Database, Transaction } from "@/lib/db/client";
@@ -271,6 +273,38 @@ export async function refuseLeave(viewer: Viewer, input: LeaveInput & { grounds:
   return result;
 }
 
+/**
+ * Back from leave: a granted utsatt eksamen the leave took her off (its placed registration
+ * WITHDRAWN by withdrawExamRegistration) is hers again while its sitting has not begun: the
+ * registration is ADMITTED again (audited). Nothing else re-registers her there (registration
+ * for the ordinary sitting is the teaching team's, and a new request needs a pending one). One
+ * whose sitting has begun is named in the letter, to take up with the adviser.
+ */
+async function restoreDeferredPlacements(tx: Transaction, enrolmentId: string, actorId: string, now: Date) {
+  const placements = await tx.examDeferral.findMany({
+    where: { status: "GRANTED", placedRegistration: { enrolmentId, status: "WITHDRAWN", grade: null } },
+    select: { id: true, placedRegistration: { select: { id: true, exam: { select: { id: true, kind: true, title: true, startsAt: true, handInAt: true } } } } },
+  });
+  const result: { sitting: string; restored: boolean }[] = [];
+  for (const placement of placements) {
+    const registration = placement.placedRegistration!;
+    const restored = examPhase(registration.exam, now) === "BEFORE";
+    if (restored) {
+      await tx.examRegistration.update({ where: { id: registration.id }, data: { status: "ADMITTED", decidedById: actorId, decidedAt: now } });
+      await audit(tx, {
+        actorId,
+        action: "exam.register",
+        entityType: "ExamRegistration",
+        entityId: registration.id,
+        before: { status: "WITHDRAWN" },
+        after: { status: "ADMITTED", examId: registration.exam.id, cause: "Tilbake fra permisjon: innvilget utsatt eksamen", deferralId: placement.id },
+      });
+    }
+    result.push({ sitting: `${sittingName(registration.exam)}, ${formatExamMomentNb(registration.exam.startsAt)}`, restored });
+  }
+  return result;
+}
+
 /** Registers the student's return: the first day back; status ACTIVE, a letter, the standing recomputed. */
 export async function registerReturn(viewer: Viewer, input: { enrolmentId: string; returnedOn: string }, now = new Date()) {
   requireAdviser(viewer);
@@ -289,11 +323,12 @@ export async function registerReturn(viewer: Viewer, input: { enrolmentId: strin
     if (dateProblem) throw new DomainError(dateProblem, { returnedOn: [dateProblem] });
     await tx.leaveOfAbsence.update({ where: { id: leave.id }, data: { returnedOn: day(input.returnedOn), ending: "RETURNED", returnRegisteredById: viewer.id } });
     await tx.enrolment.update({ where: { id: enrolment.id }, data: { status: "ACTIVE" } });
+    const deferred = await restoreDeferredPlacements(tx, enrolment.id, viewer.id, now);
     const facts = await kullFacts(tx, enrolment.cohortId);
     const samlingDays = daysOnLeave(facts.planDays, [{ ...current, returnedOn: input.returnedOn }]).length;
     const letter = await issueStudentLetter(tx, {
       enrolmentId: enrolment.id,
-      facts: { kind: "LEAVE_ENDED", leave: { from: current.from, to: current.to }, returnedOn: input.returnedOn, samlingDays },
+      facts: { kind: "LEAVE_ENDED", leave: { from: current.from, to: current.to }, returnedOn: input.returnedOn, samlingDays, deferred },
       decidedBy: await signer(tx, viewer, enrolment.cohortId),
       about: { type: "LeaveOfAbsence", id: leave.id },
       inCaseOf: await leaveCaseLetter(tx, enrolment.id, leave.id),
