@@ -353,7 +353,15 @@ export type StudentLetterFacts =
   /** `requestedOn`: the day the student asked (requestedOnProblem), confirmed in the letter. */
   | { kind: "LEAVE_CANCELLED"; leave: { from: string; to: string }; samlingDays: number; requestedOn: string }
   | { kind: "WITHDRAWAL_CONFIRMED"; effectiveOn: string; reason: string | null; examWithdrawn: boolean; requestedOn: string }
-  | { kind: "COMPLETION_CONFIRMED"; exam: { title: string; startsOn: string }; grade: string; credits: number; courseCode: string }
+  | {
+      kind: "COMPLETION_CONFIRMED";
+      exam: { title: string; startsOn: string };
+      grade: string;
+      credits: number;
+      courseCode: string;
+      /** A granted leave that had not begun, withdrawn with the completion (closeOpenLeave). */
+      leaveCancelled?: { from: string; to: string } | null;
+    }
   | {
       kind: "TRANSFER_CONFIRMED";
       fromCohortName: string;
@@ -844,7 +852,12 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
           greeting,
           {
             heading: "Bekreftelse",
-            paragraphs: completedStudyLines({ study, credits: input.credits, courseCode: input.courseCode, exam: input.exam, grade: input.grade }),
+            paragraphs: [
+              ...completedStudyLines({ study, credits: input.credits, courseCode: input.courseCode, exam: input.exam, grade: input.grade }),
+              ...(input.leaveCancelled
+                ? [`Permisjonen du hadde fått fra ${formatDateNb(input.leaveCancelled.from)} til ${formatDateNb(input.leaveCancelled.to)}, er trukket tilbake, siden du har fullført.`]
+                : []),
+            ],
           },
           closing,
         ],

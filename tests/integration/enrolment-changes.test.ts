@@ -549,6 +549,26 @@ describe("completion", () => {
   });
 });
 
+describe("completion and a leave that has not begun", () => {
+  it("withdraws the leave with the completion, says so in the letter, and the leave job never puts her on leave", async () => {
+    const kull = await makeCohort({ students: 1, samlinger: planDays(addDays(TODAY, -60), 3), heldBefore: TODAY, exam: { startsOn: addDays(TODAY, 30), endsOn: addDays(TODAY, 32) } });
+    const [only] = kull.students;
+    await registerForExam(kull.teacher, { cohortId: kull.cohortId }, NOW);
+    const leave = await grantLeave(kull.adviser, { enrolmentId: only!.enrolmentId, from: addDays(TODAY, 5), to: addDays(TODAY, 10), reason: "Reise", documentation: null }, NOW);
+    // Graded and published as if the sitting were over (the fixture writes what the exam pages would).
+    await db().examRegistration.updateMany({ where: { enrolmentId: only!.enrolmentId }, data: { grade: "B", gradedById: kull.teacher.id, gradedAt: NOW } });
+    await db().exam.update({ where: { id: kull.examId! }, data: { gradesPublishedAt: NOW } });
+    const result = await completeStudent(kull.adviser, { enrolmentId: only!.enrolmentId }, NOW);
+    expect(await db().leaveOfAbsence.findUniqueOrThrow({ where: { id: leave.leaveId } })).toMatchObject({ status: "CANCELLED", returnedOn: null });
+    expect((await db().studentLetter.findUniqueOrThrow({ where: { id: result.letterId } })).body).toContain(
+      `Permisjonen du hadde fått fra ${formatDateNb(addDays(TODAY, 5))} til ${formatDateNb(addDays(TODAY, 10))}, er trukket tilbake, siden du har fullført.`,
+    );
+    expect(await db().auditLog.count({ where: { action: "leave.cancel", entityId: leave.leaveId, actorId: kull.adviser.id } })).toBe(1);
+    expect(await startDueLeaves({ now: new Date(NOW.getTime() + 6 * 86_400_000) })).toBe(0);
+    expect((await db().enrolment.findUniqueOrThrow({ where: { id: only!.enrolmentId } })).status).toBe("COMPLETED");
+  });
+});
+
 describe("leave or the end of the enrolment after the exam began", () => {
   it("a leave keeps the registration for a sitting that has begun, so what she hands in is graded; the letter says so; a deferral waits for her return", async () => {
     // A three-day home exam began two days ago (the kull's last days). On its third day one

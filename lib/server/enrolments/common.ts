@@ -126,8 +126,8 @@ export async function closeOpenLeave(
   actorId: string,
   endedOn: string,
   cause: string,
-  ending: "STUDENT_WITHDRAWN" | "STUDENT_TRANSFERRED",
-): Promise<{ leaveId: string; outcome: "CANCELLED" | "ENDED" } | null> {
+  ending: "STUDENT_WITHDRAWN" | "STUDENT_TRANSFERRED" | "STUDENT_COMPLETED",
+): Promise<{ leaveId: string; outcome: "CANCELLED" | "ENDED"; from: string; to: string } | null> {
   const [open] = await tx.$queryRaw<{ id: string; fromDate: string; toDate: string }[]>`
     SELECT "id", "fromDate"::text AS "fromDate", "toDate"::text AS "toDate" FROM "LeaveOfAbsence"
     WHERE "enrolmentId" = ${enrolmentId} AND "status" = 'GRANTED' AND "returnedOn" IS NULL FOR UPDATE`;
@@ -146,5 +146,5 @@ export async function closeOpenLeave(
     before: { status: "GRANTED", from: open.fromDate, to: open.toDate, returnedOn: null },
     after: begun ? { returnedOn: endedOn, ending, cause } : { status: "CANCELLED", cause },
   });
-  return { leaveId: open.id, outcome: begun ? "ENDED" : "CANCELLED" };
+  return { leaveId: open.id, outcome: begun ? "ENDED" : "CANCELLED", from: open.fromDate, to: open.toDate };
 }

@@ -16,7 +16,7 @@ import { issueStudentLetter } from "@/lib/server/student-letters/issue";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
 import { sittingRecords } from "@/lib/server/exams/records";
-import { lockEnrolmentToDecide, requireAdviser, signer } from "./common";
+import { closeOpenLeave, lockEnrolmentToDecide, requireAdviser, signer } from "./common";
 
 export async function completeStudent(viewer: Viewer, input: { enrolmentId: string }, now = new Date()) {
   requireAdviser(viewer);
@@ -30,6 +30,9 @@ export async function completeStudent(viewer: Viewer, input: { enrolmentId: stri
     const exam = await tx.exam.findUniqueOrThrow({ where: { id: counting.examId }, select: { title: true, startsOn: true } });
     const programme = await tx.cohort.findUniqueOrThrow({ where: { id: enrolment.cohortId }, select: { programme: { select: { credits: true, fsCourseCode: true } } } });
     await tx.enrolment.update({ where: { id: enrolment.id }, data: { status: "COMPLETED", endedOn: day(today) } });
+    // A granted leave that has not begun goes with the completion, as with a withdrawal or a
+    // transfer; otherwise the leave job would put a completed student on leave.
+    const leave = await closeOpenLeave(tx, enrolment.id, viewer.id, today, "Fullført med bestått eksamen", "STUDENT_COMPLETED");
     const letter = await issueStudentLetter(tx, {
       enrolmentId: enrolment.id,
       facts: {
@@ -38,6 +41,7 @@ export async function completeStudent(viewer: Viewer, input: { enrolmentId: stri
         grade: counting.grade!,
         credits: programme.programme.credits,
         courseCode: programme.programme.fsCourseCode,
+        leaveCancelled: leave ? { from: leave.from, to: leave.to } : null,
       },
       decidedBy: await signer(tx, viewer, enrolment.cohortId),
       about: { type: "Enrolment", id: enrolment.id },
