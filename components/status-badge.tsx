@@ -77,6 +77,9 @@ export const ELIGIBILITY_STATUS: Record<string, { label: string; tone: Tone }> =
   NOT_ELIGIBLE: { label: "Du kan ikke lenger nå kravet til oppmøte", tone: "bad" },
 };
 
+/** ON_TRACK with a required arbeidskrav finally not approved: she cannot hand her way to the exam. */
+export const FINAL_REJECTION_STATUS = { label: "Kravene er ikke oppfylt", tone: "bad" } as const satisfies { label: string; tone: Tone };
+
 /** An enrolment's status (lib/domain/enrolment.ts ENROLMENT_STATUS_LABELS), with its tone. */
 export const ENROLMENT_STATUS: Record<string, { label: string; tone: Tone }> = {
   ACTIVE: { label: "Aktiv", tone: "good" },

@@ -9,7 +9,7 @@
  * *required* arbeidskrav. An optional extra arbeidskrav never counts toward the five and never
  * stands in for a missing required one.
  */
-import { countNoun, formatPercentTenths, percentTenths } from "./format";
+import { countNoun, formatPercentTenths, joinNb, percentTenths } from "./format";
 import { assertRequirements, DEFAULT_REQUIREMENTS, type CohortRequirements } from "./requirements";
 
 export const REQUIRED_ATTENDANCE = DEFAULT_REQUIREMENTS.attendancePercent / 100;
@@ -303,13 +303,19 @@ export function evaluateEligibility(
   };
 }
 
-/** One headline for the student's overview page. */
-export function eligibilityHeadline(eligibility: Eligibility): string {
+/**
+ * One headline for the student's overview page. `finalRejections`: the required arbeidskrav whose
+ * last hand-in is not approved (an enkeltvedtak): ON_TRACK keeps the exam open to a klage or a
+ * correction, but she cannot reach the requirement by handing in, so she is not told she can.
+ */
+export function eligibilityHeadline(eligibility: Eligibility, finalRejections: readonly string[] = []): string {
   switch (eligibility.status) {
     case "ELIGIBLE":
       return "Du har rett til å gå opp til eksamen.";
     case "ON_TRACK":
-      return "Du har ikke oppfylt alle kravene for å gå opp til eksamen ennå, men du kan fortsatt nå dem.";
+      return finalRejections.length > 0
+        ? `Du oppfyller ikke kravene for å gå opp til eksamen: ${joinNb(finalRejections)} er endelig ikke godkjent. Det kan bare endres hvis vedtaket endres, for eksempel etter en klage.`
+        : "Du har ikke oppfylt alle kravene for å gå opp til eksamen ennå, men du kan fortsatt nå dem.";
     case "NOT_ELIGIBLE":
       return "Du kan ikke lenger oppfylle kravene for å gå opp til eksamen med dette kullet.";
   }

@@ -217,3 +217,24 @@ export const APPEALS_BODY_TOLD =
 export function appealsBodyFollowUpDue(standing: { waiting: boolean; decision: { notCarriedOut?: string | null; followedUpAt?: Date | null } | null }): boolean {
   return !standing.waiting && Boolean(standing.decision?.notCarriedOut) && !standing.decision?.followedUpAt;
 }
+
+/**
+ * Where a party's klage on a decision stands, as her start page says it: waiting here
+ * (RECEIVED, also after the klagenemnd quashed it and sent it back); not taken here, so with the
+ * klagenemnd or about to be sent there (AT_APPEALS_BODY); stadfestet by the klagenemnd (FINAL).
+ * Null when it changed the decision (taken here, or omgjort there) or was settled otherwise.
+ */
+export type KlageStage = "RECEIVED" | "AT_APPEALS_BODY" | "FINAL";
+
+export function klageStage<D extends { forwardedAt: Date; outcome: AppealsBodyOutcome }>(klage: {
+  status: string;
+  forwardedAt: Date | null;
+  /** The klagenemnd's decisions on it, newest first. */
+  decisions: readonly D[];
+}): KlageStage | null {
+  if (klage.status === "RECEIVED") return "RECEIVED";
+  if (klage.status !== "UPHELD") return null;
+  const { waiting, decision } = appealsBodyStanding(klage, klage.decisions);
+  if (waiting || !decision || klage.forwardedAt === null || decision.forwardedAt.getTime() !== klage.forwardedAt.getTime()) return "AT_APPEALS_BODY";
+  return decision.outcome === "UPHELD" ? "FINAL" : null;
+}

@@ -9,6 +9,7 @@ import { whomToContact, type StudentContacts } from "./contacts";
 import { datePartsOf, parseIsoDate } from "./dates";
 import type { ArbeidskravStatus, Eligibility } from "./eligibility";
 import { EXAM_KIND_LABELS, type ExamKind } from "./exam-sittings";
+import type { KlageStage } from "./klage";
 import { formatOsloClockNb } from "./exam-time";
 import { countNoun } from "./format";
 import { describeSamlingDates, formatDateSpanNb, formatWeeksNb, nextSamling, type ScheduledSamling } from "./schedule";
@@ -29,6 +30,8 @@ export interface NextStepsInput {
     required?: boolean;
     /** The final "ikke godkjent"'s letter, while she has not opened it: the step leads there. */
     decisionLetterId?: string | null;
+    /** Her klage on the final "ikke godkjent", where it stands (null: none filed). */
+    klage?: KlageStage | null;
     /** A forhåndsvarsel that the approval may be corrected (lib/domain/correction-notice.ts), undecided. */
     notice?: { respondBy: string; responded: boolean; /** The notice's letter, where she speaks. */ letterId?: string } | null;
   }[];
@@ -46,6 +49,8 @@ export interface NextStepsInput {
     refused?: boolean;
     /** The refusal's letter, while she has not opened it: the step leads there. */
     refusalLetterId?: string | null;
+    /** Her klage on the refusal, where it stands (null: none filed). */
+    refusalKlage?: KlageStage | null;
     publishedGrade: string | null;
     kind?: ExamKind;
     startsAt?: Date;
@@ -57,6 +62,12 @@ export interface NextStepsInput {
   /** Her letters about this kull (and the kull she moved on from) she has not opened yet, newest first. */
   newLetters?: readonly { id: string; subject: string }[];
 }
+
+const KLAGE_STAGE_TEXT: Record<KlageStage, string> = {
+  RECEIVED: "Du har klaget på vedtaket, og klagen er under behandling.",
+  AT_APPEALS_BODY: "Klagen din ble ikke tatt til følge her, og den går til klagenemnda, som avgjør den endelig.",
+  FINAL: "Klagenemnda har stadfestet vedtaket, og det er endelig.",
+};
 
 /** urgent: the exam is at stake; todo: something to do; info: good to know. */
 export type NextStepTone = "urgent" | "todo" | "info";
@@ -132,8 +143,11 @@ export function studentNextSteps(input: NextStepsInput): NextStep[] {
       if (item.required === false) continue;
       steps.push({
         key: `arbeidskrav-${item.id}`,
-        tone: "urgent",
-        text: `${item.title} er ikke godkjent etter siste innlevering. Du har fått et vedtak om det under Brev, og kan klage på det innen klagefristen.`,
+        // Appealed, there is nothing left for her to do: good to know where it stands.
+        tone: item.klage ? "info" : "urgent",
+        text: item.klage
+          ? `${item.title} er ikke godkjent etter siste innlevering. ${KLAGE_STAGE_TEXT[item.klage]}`
+          : `${item.title} er ikke godkjent etter siste innlevering. Du har fått et vedtak om det under Brev, og kan klage på det innen klagefristen.`,
         target: item.decisionLetterId ? { kind: "letter", id: item.decisionLetterId } : { kind: "letters" },
       });
       continue;
@@ -199,8 +213,10 @@ export function studentNextSteps(input: NextStepsInput): NextStep[] {
     } else if (exam.refused && exam.endsOn >= today) {
       steps.push({
         key: "exam",
-        tone: "urgent",
-        text: `Du har fått vedtak om at du ikke får gå opp til eksamen ${when}. Vedtaket står under Brev, og du kan klage på det innen klagefristen.`,
+        tone: exam.refusalKlage ? "info" : "urgent",
+        text: exam.refusalKlage
+          ? `Du har fått vedtak om at du ikke får gå opp til eksamen ${when}. ${KLAGE_STAGE_TEXT[exam.refusalKlage]}`
+          : `Du har fått vedtak om at du ikke får gå opp til eksamen ${when}. Vedtaket står under Brev, og du kan klage på det innen klagefristen.`,
         target: refusalTarget,
       });
     } else if (exam.endsOn >= today && eligibility.status !== "NOT_ELIGIBLE") {

@@ -125,6 +125,9 @@ describe("a klage on 'ikke adgang'", () => {
     const [letter] = await refusalOf(FOUR);
     const viewer = (await resolveViewer(await signInAs(await db().user.findUniqueOrThrow({ where: { id: student(FOUR).userId } }))))!;
     appealId = await fileStudentAppeal(viewer, letter!.id, { text: "Ledertreningsoppgave 3 ble levert i tide og venter bare på vurdering." });
+    // Her start page says the klage is being handled, not that she may klage.
+    const [overview] = await getStudentOverview(viewer);
+    expect(overview!.nextSteps.find((step) => step.key === "exam")).toMatchObject({ tone: "info", text: expect.stringContaining("Du har klaget på vedtaket, og klagen er under behandling.") });
     const fields = { cohortId: world.cohortId, appealId, outcome: "UPHOLD", grounds: "Kravene er ikke oppfylt." };
     await signInAs(world.users.colleague); // refused it
     expect(await submit(decideStudentAppealAction, fields)).toMatchObject({ ok: false, message: "Du fattet vedtaket selv, og kan ikke avgjøre klagen på det. Klagen må avgjøres av en studieveileder." });

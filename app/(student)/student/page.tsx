@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/area-nav";
-import { arbeidskravStatus, ELIGIBILITY_STATUS, StatusBadge } from "@/components/status-badge";
+import { arbeidskravStatus, ELIGIBILITY_STATUS, FINAL_REJECTION_STATUS, StatusBadge } from "@/components/status-badge";
 import { AttendanceBar } from "@/components/student/attendance-bar";
 import { NextSteps } from "@/components/student/next-steps";
 import { eligibilityHeadline } from "@/lib/domain/eligibility";
@@ -51,7 +51,9 @@ export default async function StudentHome() {
 function Enrolment({ enrolment, anchors }: { enrolment: StudentOverview; anchors: boolean }) {
   const { eligibility, attendance } = enrolment;
   const id = enrolment.enrolmentId;
-  const status = ELIGIBILITY_STATUS[eligibility.status]!;
+  // A required arbeidskrav finally not approved: not «underveis», whatever the status keeps open for a klage.
+  const finalRejections = enrolment.arbeidskrav.filter((item) => item.rejectionDecision).map((item) => item.title);
+  const status = eligibility.status === "ON_TRACK" && finalRejections.length > 0 ? FINAL_REJECTION_STATUS : ELIGIBILITY_STATUS[eligibility.status]!;
   const approved = eligibility.arbeidskrav;
   return (
     <article aria-labelledby={`kull-${id}`} className="space-y-6">
@@ -77,7 +79,7 @@ function Enrolment({ enrolment, anchors }: { enrolment: StudentOverview; anchors
         <p className="mt-2">
           <StatusBadge tone={status.tone}>{status.label}</StatusBadge>
         </p>
-        <p className="mt-3 text-lg">{eligibilityHeadline(eligibility)}</p>
+        <p className="mt-3 text-lg">{eligibilityHeadline(eligibility, finalRejections)}</p>
         {enrolment.standingChange ? (
           <p className="mt-3 rounded-md border border-slate-400 bg-slate-50 p-3 text-slate-900">{enrolment.standingChange}</p>
         ) : null}

@@ -18,7 +18,7 @@ import "server-only";
 import { cache } from "react";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { deadlineEnd, osloDate } from "@/lib/domain/application-deadline";
-import { gradeRights, gradeRightsOpen } from "@/lib/domain/klage";
+import { gradeRights, gradeRightsOpen, klageStage, type KlageStage } from "@/lib/domain/klage";
 import { canAdmitToExam } from "@/lib/domain/exam";
 import { deferralRequestDeadline, deferralRequestProblem } from "@/lib/domain/exam-deferral";
 import {
@@ -76,11 +76,23 @@ const UNOPENED_LETTERS = {
   select: { id: true, subject: true, kind: true, aboutId: true },
 } satisfies Prisma.Enrolment$lettersArgs;
 
+/** Her klager still open or final at the klagenemnd: where each stands (klageStage), by the letter it is on. */
+const OPEN_KLAGER = {
+  where: { status: { in: ["RECEIVED", "UPHELD"] } },
+  select: {
+    status: true,
+    forwardedAt: true,
+    letter: { select: { kind: true, aboutId: true } },
+    appealsBodyDecisions: { orderBy: { registeredAt: "desc" }, select: { forwardedAt: true, outcome: true } },
+  },
+} satisfies Prisma.Enrolment$appealsArgs;
+
 const ENROLMENT_SELECT = {
   id: true,
   status: true,
   transferredFromId: true,
   letters: UNOPENED_LETTERS,
+  appeals: OPEN_KLAGER,
   leaves: { where: { status: "GRANTED" }, select: { fromDate: true, toDate: true, returnedOn: true } },
   // A forhåndsvarsel waiting for her uttalelse or the decision (lib/server/cohorts/correction-notices.ts).
   correctionNotices: {
@@ -273,6 +285,11 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
     });
 
     const submissions = new Map(enrolment.submissionMembers.map(({ submission }) => [submission.arbeidskravId, submission]));
+    /** Where her klage on the decision `kind` about `aboutId` stands (lib/domain/klage.ts klageStage), or null. */
+    const klageOn = (kind: "ARBEIDSKRAV_NOT_APPROVED" | "EXAM_ADMISSION_REFUSED", aboutId: string): KlageStage | null => {
+      const klage = enrolment.appeals.find((row) => row.letter.kind === kind && row.letter.aboutId === aboutId);
+      return klage ? klageStage({ status: klage.status, forwardedAt: klage.forwardedAt, decisions: klage.appealsBodyDecisions }) : null;
+    };
     const credits = new Map(enrolment.arbeidskravCredits.map((credit) => [credit.arbeidskravId, credit]));
     const pendingNotices = new Map(
       enrolment.correctionNotices.map((recipient) => [
@@ -320,6 +337,8 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
         rejectionDecision: latest ? isRejectionDecision({ attempt: latest.attempt, status: latest.status }, definition) : false,
         /** That vedtak's letter, while she has not opened it: the start page's step leads there. */
         unopenedDecisionLetterId: latest ? (enrolment.letters.find((letter) => letter.kind === "ARBEIDSKRAV_NOT_APPROVED" && letter.aboutId === latest.id)?.id ?? null) : null,
+        /** Her klage on that vedtak, where it stands (null: none, or it changed the decision). */
+        klage: latest ? klageOn("ARBEIDSKRAV_NOT_APPROVED", latest.id) : null,
         submission: submission
           ? {
               id: submission.id,
@@ -375,6 +394,8 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
         phase,
         registrationClosesOn,
         status: registration?.status ?? null,
+        /** Her klage on «ikke adgang til eksamen», where it stands. */
+        refusalKlage: registration?.status === "REFUSED" ? klageOn("EXAM_ADMISSION_REFUSED", registration.id) : null,
         /** «Ikke adgang til eksamen»'s letter, while she has not opened it: the start page's step leads there. */
         unopenedRefusalLetterId:
           registration?.status === "REFUSED"
@@ -446,7 +467,7 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
     const nextSteps = studentNextSteps({
       today,
       eligibility,
-      arbeidskrav: arbeidskrav.map(({ id, number, title, required, status, deadline, finalRejection, pendingNotice, unopenedDecisionLetterId }) => ({
+      arbeidskrav: arbeidskrav.map(({ id, number, title, required, status, deadline, finalRejection, pendingNotice, unopenedDecisionLetterId, klage }) => ({
         id,
         number,
         title,
@@ -455,6 +476,7 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
         deadline,
         final: finalRejection,
         decisionLetterId: unopenedDecisionLetterId,
+        klage,
         notice: pendingNotice,
       })),
       samlinger: samlinger.map(({ number, title, location, days }) => ({ number, title, location, days: days.map((d) => d.date) })),
@@ -465,6 +487,7 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
             registered: examView.registered,
             refused: examView.refused,
             refusalLetterId: focusView?.unopenedRefusalLetterId ?? null,
+            refusalKlage: focusView?.refusalKlage ?? null,
             publishedGrade,
             kind: examView.kind,
             startsAt: examView.startsAt,

@@ -366,6 +366,17 @@ describe("reasons wording", () => {
       "Du kan ikke lenger oppfylle kravene for å gå opp til eksamen med dette kullet.",
     );
   });
+
+  it("does not say she can still reach the requirements when a required arbeidskrav is finally not approved", () => {
+    const onTrack = evaluateEligibility(input(25, 10, 9));
+    expect(eligibilityHeadline(onTrack, ["Ledertreningsoppgave 2"])).toBe(
+      "Du oppfyller ikke kravene for å gå opp til eksamen: Ledertreningsoppgave 2 er endelig ikke godkjent. Det kan bare endres hvis vedtaket endres, for eksempel etter en klage.",
+    );
+    // An attendance verdict that can no longer change says so whatever else.
+    expect(eligibilityHeadline(evaluateEligibility(input(25, 10, 3)), ["Ledertreningsoppgave 2"])).toBe(
+      "Du kan ikke lenger oppfylle kravene for å gå opp til eksamen med dette kullet.",
+    );
+  });
 });
 
 describe("invalid input", () => {

@@ -22,6 +22,7 @@ import {
   isKlageInTime,
   klageDeadline,
   klageRegistration,
+  klageStage,
   registeredFiledAt,
 } from "@/lib/domain/klage";
 import { osloDate } from "@/lib/domain/application-deadline";
@@ -243,6 +244,20 @@ describe("an assessment the klagenemnd has settled (forvaltningsloven § 35)", (
   const again = new Date("2027-06-03T09:00:00Z");
   const decision = (outcome: "UPHELD" | "REVERSED" | "QUASHED", forwardedAt = sent) => ({ forwardedAt: new Date(forwardedAt), outcome, decidedOn: "2027-05-20", reference: outcome === "REVERSED" ? "27/00412" : null });
   const klage = (status: string, forwardedAt: Date | null, decisions: ReturnType<typeof decision>[]) => ({ status, forwardedAt, decisions });
+
+  it("tells the party where her klage stands: here, going to or at the klagenemnd, final; nothing once it changed the decision", () => {
+    expect(klageStage(klage("RECEIVED", null, []))).toBe("RECEIVED");
+    expect(klageStage(klage("UPHELD", null, []))).toBe("AT_APPEALS_BODY");
+    expect(klageStage(klage("UPHELD", sent, []))).toBe("AT_APPEALS_BODY");
+    expect(klageStage(klage("UPHELD", sent, [decision("UPHELD")]))).toBe("FINAL");
+    expect(klageStage(klage("UPHELD", sent, [decision("REVERSED")]))).toBeNull();
+    // Opphevet and back here: decided anew; sent again: at the klagenemnd until it answers.
+    expect(klageStage(klage("RECEIVED", null, [decision("QUASHED")]))).toBe("RECEIVED");
+    expect(klageStage(klage("UPHELD", again, [decision("QUASHED")]))).toBe("AT_APPEALS_BODY");
+    expect(klageStage(klage("UPHELD", again, [decision("UPHELD", again), decision("QUASHED")]))).toBe("FINAL");
+    expect(klageStage(klage("REVERSED", null, []))).toBeNull();
+    expect(klageStage(klage("SETTLED", null, []))).toBeNull();
+  });
 
   it("is settled by a stadfestet or omgjort decision answering the klage as last sent, never by an opphevet one or a waiting klage", () => {
     expect(appealsBodySettled([])).toBeNull();

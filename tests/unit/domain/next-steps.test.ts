@@ -224,6 +224,23 @@ describe("after a decision (an enkeltvedtak)", () => {
     expect(steps.some((candidate) => candidate.key === "letters-new")).toBe(false);
   });
 
+  it("after a klage on the final «ikke godkjent», says where the klage stands instead of asking her to klage", () => {
+    const base = input({});
+    const stepWith = (klage: "RECEIVED" | "AT_APPEALS_BODY" | "FINAL") =>
+      studentNextSteps({ ...base, arbeidskrav: base.arbeidskrav.map((item) => (item.number === 2 ? { ...item, final: true, klage } : item)) }).find((step) => step.key === "arbeidskrav-ak2")!;
+    expect(stepWith("RECEIVED")).toMatchObject({ tone: "info", text: "Ledertreningsoppgave 1 er ikke godkjent etter siste innlevering. Du har klaget på vedtaket, og klagen er under behandling." });
+    expect(stepWith("AT_APPEALS_BODY").text).toContain("Klagen din ble ikke tatt til følge her, og den går til klagenemnda, som avgjør den endelig.");
+    expect(stepWith("FINAL").text).toContain("Klagenemnda har stadfestet vedtaket, og det er endelig.");
+    expect(stepWith("RECEIVED").text).not.toContain("kan klage");
+  });
+
+  it("after a klage on «ikke adgang», says where it stands", () => {
+    const exam = { startsOn: "2027-06-08", endsOn: "2027-06-10", registered: false, refused: true, refusalKlage: "RECEIVED" as const, publishedGrade: null };
+    const step = studentNextSteps(input({ exam })).find((candidate) => candidate.key === "exam")!;
+    expect(step.tone).toBe("info");
+    expect(step.text).toMatch(/^Du har fått vedtak om at du ikke får gå opp til eksamen 8\.–10\. juni .*\. Du har klaget på vedtaket, og klagen er under behandling\.$/);
+  });
+
   it("asks nothing after the last hand-in of an optional extra is not approved: no decision, no hand-in left", () => {
     const base = input({});
     const items = base.arbeidskrav.map((item) => (item.number === 2 ? { ...item, final: true, required: false } : item));
