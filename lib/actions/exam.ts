@@ -230,11 +230,8 @@ export const registerForResitAction = defineAction({
     const result = await registerForResit(viewer, { examId: input.examId });
     await requestJob("mail.deliver");
     revalidatePath("/student", "layout");
-    return {
-      message: result.improvement
-        ? "Du er meldt opp til ny eksamen for å forbedre karakteren. Den beste karakteren teller. Du får en bekreftelse på e-post."
-        : `Du er meldt opp til ny eksamen (forsøk ${result.attempt} av ${result.of}). Du får en bekreftelse på e-post.`,
-    };
+    // The button is gone once she is registered: the page says it (StudentExamPage's DoneMessage).
+    redirect(`/student/eksamen?ny-eksamen=${result.improvement ? "forbedring" : "meldt-opp"}`);
   },
 });
 
@@ -244,7 +241,7 @@ export const withdrawFromResitAction = defineAction({
   async handler({ viewer, input }) {
     await withdrawFromResit(viewer, { examId: input.examId });
     revalidatePath("/student", "layout");
-    return { message: "Du er meldt av ny eksamen. Det teller ikke som et forsøk." };
+    redirect("/student/eksamen?ny-eksamen=meldt-av");
   },
 });
 

@@ -37,7 +37,14 @@ test("a documented illness gets utsatt eksamen, an F registers for ny eksamen, a
   await fredrik.getByRole("button", { name: "Meld deg opp til ny eksamen" }).click();
   await fredrik.getByRole("dialog").getByRole("button", { name: "Meld meg opp" }).click();
   await expect(fredrik.getByRole("region", { name: /^Ny eksamen:/ }).getByText("Meldt opp", { exact: true })).toBeVisible();
-  await expect(fredrik.getByRole("button", { name: /^Meld meg av/ })).toBeVisible();
+  await expect(fredrik.getByRole("status").filter({ hasText: "Du er meldt opp til ny eksamen. Du får en bekreftelse på e-post." })).toBeFocused();
+  // Withdrawing asks first, and says it was done; he registers again.
+  await fredrik.getByRole("button", { name: /^Meld meg av/ }).click();
+  await fredrik.getByRole("dialog", { name: "Melde deg av ny eksamen?" }).getByRole("button", { name: "Meld meg av" }).click();
+  await expect(fredrik.getByRole("status").filter({ hasText: "Du er meldt av ny eksamen. Det teller ikke som et forsøk." })).toBeVisible();
+  await fredrik.getByRole("button", { name: "Meld deg opp til ny eksamen" }).click();
+  await fredrik.getByRole("dialog").getByRole("button", { name: "Meld meg opp" }).click();
+  await expect(fredrik.getByRole("region", { name: /^Ny eksamen:/ }).getByText("Meldt opp", { exact: true })).toBeVisible();
 
   // The adviser grants Nora's request onto the utsatt eksamen.
   const adviser = await (await browser.newContext()).newPage();

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { PageHeader } from "@/components/area-nav";
 import { StatusBadge } from "@/components/status-badge";
 import { DeferralRequestForm } from "@/components/student/deferral-request-form";
-import { ActionButton } from "@/components/ui/action-button";
 import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
+import { DoneMessage } from "@/components/ui/done-message";
 import { registerForResitAction, withdrawFromResitAction } from "@/lib/actions/exam";
 import { GRADE_DESCRIPTIONS } from "@/lib/domain/exam";
 import { DEFERRAL_REASON_LABELS, DEFERRAL_STATUS_LABELS } from "@/lib/domain/exam-deferral";
@@ -35,9 +35,18 @@ const STATUS: Record<NonNullable<Sitting["status"]>, { label: string; tone: "goo
  * start and hand-in (Oslo time), the task once it starts, every result, the grade that counts (the
  * best) and the attempts used; registering for ny eksamen and asking for utsatt eksamen.
  */
-export default async function StudentExamPage() {
+/** After registering for ny eksamen or withdrawing (the button is gone, so the page says what was done). */
+const RESIT_DONE: Record<string, string> = {
+  "meldt-opp": "Du er meldt opp til ny eksamen. Du får en bekreftelse på e-post.",
+  forbedring: "Du er meldt opp til ny eksamen for å forbedre karakteren. Den beste karakteren teller. Du får en bekreftelse på e-post.",
+  "meldt-av": "Du er meldt av ny eksamen. Det teller ikke som et forsøk.",
+};
+
+export default async function StudentExamPage({ searchParams }: { searchParams: Promise<{ "ny-eksamen"?: string | string[] }> }) {
   const { enrolments } = await loadStudent("/student/eksamen");
   const flash = await readFlash(DEFERRAL_FLASH_COOKIE);
+  const done = (await searchParams)["ny-eksamen"];
+  const doneMessage = typeof done === "string" ? (RESIT_DONE[done] ?? null) : null;
   const withExam = enrolments.filter((enrolment) => enrolment.exams.sittings.length > 0);
   return (
     <>
@@ -45,6 +54,7 @@ export default async function StudentExamPage() {
         title="Eksamen"
         lead="Eksamen er en individuell hjemmeeksamen over tre dager. Her ser du tidene, oppgaven når eksamen starter, resultatene dine og karakteren som teller."
       />
+      {doneMessage ? <DoneMessage>{doneMessage}</DoneMessage> : null}
       {withExam.length === 0 ? (
         <p className="card">Kullet ditt har ingen eksamen i planen ennå.</p>
       ) : (
@@ -187,9 +197,20 @@ function SittingCard({ sitting, flash, adviser }: { sitting: Sitting; flash: { o
       ) : null}
       {sitting.canWithdraw ? (
         <div className="mt-4">
-          <ActionButton action={withdrawFromResitAction} hidden={{ examId: sitting.id }} context={sitting.kindLabel.toLowerCase()}>
-            Meld meg av
-          </ActionButton>
+          <ConfirmActionButton
+            action={withdrawFromResitAction}
+            hidden={{ examId: sitting.id }}
+            className="btn-secondary"
+            label="Meld meg av"
+            context={sitting.kindLabel.toLowerCase()}
+            title="Melde deg av ny eksamen?"
+            confirmLabel="Meld meg av"
+          >
+            <p>
+              Det teller ikke som et forsøk.
+              {sitting.registrationClosesOn ? ` Du kan melde deg opp igjen til og med ${formatDateNb(sitting.registrationClosesOn)}.` : ""}
+            </p>
+          </ConfirmActionButton>
         </div>
       ) : null}
       {sitting.deferralProblem === null || sitting.deferral?.status === "REQUESTED" ? (
