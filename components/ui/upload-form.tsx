@@ -86,7 +86,16 @@ export function UploadForm({
     const data = new FormData(formElement);
     const file = data.get("file");
     const chosen = file instanceof File && file.name !== "" ? file : null;
-    if (!chosen && fileRequired) {
+    // No file: said at once when the file is all the form asks for; with other fields to fill in,
+    // the server answers for all of them in one round (and for the missing file with them).
+    const otherFields = [...formElement.elements].some(
+      (element) =>
+        (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) &&
+        element.name !== "" &&
+        element.name !== "file" &&
+        element.type !== "hidden",
+    );
+    if (!chosen && fileRequired && !otherFields) {
       finish({ ok: false, text: "Velg en fil å laste opp.", fieldErrors: { file: ["Velg en fil å laste opp."] } });
       return;
     }

@@ -4,6 +4,7 @@
 // with a klage deadline); ny eksamen registered for by the student or an adviser under the course
 // rule, the attempts and the deadline; results at every sitting; the FS export of a sitting
 // carries the grade that counts (the best) and the sitting it is from.
+import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { publishGrades, setGrade } from "@/lib/server/exams/grades";
 import { CLASSMATE_HEALTH_MESSAGE, OWN_CASE_MESSAGE } from "@/lib/permissions";
@@ -117,6 +118,26 @@ describe("later sittings", () => {
 });
 
 describe("utsatt eksamen", () => {
+  it("asked for with nothing filled in: the form is told every missing field at once, the documentation too", async () => {
+    const { POST } = await import("@/app/api/student/eksamen/[examId]/utsettelse/route");
+    await signInAs(await db().user.findUniqueOrThrow({ where: { id: world.students[ILL]!.userId } }));
+    const form = new FormData();
+    form.append("explanation", "");
+    form.append("file", new File([], ""));
+    const response = await POST(
+      new NextRequest(`http://localhost/api/student/eksamen/${world.examId}/utsettelse`, { method: "POST", body: form, headers: { accept: "application/json", origin: "http://localhost" } }),
+      { params: Promise.resolve({ examId: world.examId! }) },
+    );
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { fieldErrors: Record<string, string[]> };
+    expect(body.fieldErrors).toEqual({
+      reason: ["Velg hvorfor du søker."],
+      explanation: ["Skriv kort hva som skjedde, og når."],
+      file: ["Last opp dokumentasjonen som PDF, for eksempel en legeerklæring."],
+    });
+    expect(await db().examDeferral.count({ where: { registration: { enrolmentId: enrolmentOf(ILL) } } })).toBe(0);
+  });
+
   it("is asked for with documentation before the exam; a grant places the student on the deferred sitting with a letter, audited", async () => {
     const requestedAt = at("2026-12-13T18:00:00Z");
     await expect(requestDeferral(student(ILL), world.examId!, { reason: "ILLNESS", explanation: "Syk.", file: null }, requestedAt)).rejects.toMatchObject({

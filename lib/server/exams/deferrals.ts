@@ -46,6 +46,9 @@ export interface DeferralRequestInput {
   file: File | null;
 }
 
+/** A request for utsatt eksamen without its documentation. */
+export const NO_DOCUMENTATION = "Last opp dokumentasjonen som PDF, for eksempel en legeerklæring.";
+
 export const DEFERRAL_WAITS_FOR_RETURN =
   "Studenten har permisjon og kan ikke meldes opp til en utsatt eksamen nå. Søknaden venter: innvilg den når studenten er tilbake.";
 
@@ -54,7 +57,7 @@ export async function requestDeferral(viewer: Viewer, examId: string, input: Def
   const explanation = input.explanation.trim();
   if (!explanation) throw new DomainError("Skriv kort hva som skjedde.", { explanation: ["Skriv kort hva som skjedde, og når."] });
   if (explanation.length > 4000) throw new DomainError("Teksten er for lang.", { explanation: ["Skriv høyst 4000 tegn."] });
-  if (!input.file) throw new DomainError("Last opp dokumentasjonen.", { file: ["Last opp dokumentasjonen som PDF, for eksempel en legeerklæring."] });
+  if (!input.file) throw new DomainError("Last opp dokumentasjonen.", { file: [NO_DOCUMENTATION] });
   checkPdfEarly(input.file);
   // Fail fast for a sitting outside the student's kull, before anything is stored.
   const own = await db().examRegistration.findFirst({

@@ -7,7 +7,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { requestJob } from "@/lib/jobs/queue";
 import { formPostReply, refuseCrossSite, tooLarge } from "@/lib/http/form-post";
 import { fieldErrorsFrom } from "@/lib/server/action";
-import { requestDeferral } from "@/lib/server/exams/deferrals";
+import { NO_DOCUMENTATION, requestDeferral } from "@/lib/server/exams/deferrals";
 import { getViewer } from "@/lib/server/viewer";
 import { DEFERRAL_FLASH_COOKIE, deferralRequestFields } from "@/lib/validation/exam";
 import { parseRecordId } from "@/lib/validation/ids";
@@ -36,13 +36,14 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
     reason: typeof form.get("reason") === "string" ? form.get("reason") : undefined,
     explanation: typeof form.get("explanation") === "string" ? form.get("explanation") : undefined,
   });
-  if (!fields.success) {
-    const fieldErrors = fieldErrorsFrom(fields.error);
-    return reply.fail(400, Object.values(fieldErrors).flat()[0] ?? "Søknaden er ikke fylt ut.", { fieldErrors });
-  }
   // A file input left empty still sends a part with no name and no bytes: that is no file.
   const upload = form.get("file");
   const file = upload instanceof File && (upload.name !== "" || upload.size > 0) ? upload : null;
+  if (!fields.success) {
+    // Everything missing at once, the documentation too, so she fills it in in one round.
+    const fieldErrors = { ...fieldErrorsFrom(fields.error), ...(file ? {} : { file: [NO_DOCUMENTATION] }) };
+    return reply.fail(400, Object.values(fieldErrors).flat()[0] ?? "Søknaden er ikke fylt ut.", { fieldErrors });
+  }
 
   try {
     await requestDeferral(viewer, examId, { ...fields.data, file });
