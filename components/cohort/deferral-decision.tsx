@@ -3,6 +3,7 @@
 // student is registered there) or refuse it with grounds (an enkeltvedtak with a klage deadline).
 // The server decides again (lib/server/exams/deferrals.ts); what was typed stays on a failure.
 import { ActionForm } from "@/components/ui/action-form";
+import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { SelectField, TextAreaField } from "@/components/ui/field";
 import { grantDeferralAction, refuseDeferralAction } from "@/lib/actions/exam";
 
@@ -20,14 +21,7 @@ export function DeferralDecision({
   const prefix = `utsatt-${deferralId}-`;
   return (
     <div className="space-y-6">
-      <ActionForm
-        action={grantDeferralAction}
-        hidden={{ cohortId, deferralId }}
-        submitLabel="Innvilg utsatt eksamen"
-        pendingText="Innvilger …"
-        fieldIdPrefix={prefix}
-        label={`Innvilg utsatt eksamen for ${name}`}
-      >
+      <ActionForm action={grantDeferralAction} hidden={{ cohortId, deferralId }} fieldIdPrefix={prefix} label={`Innvilg utsatt eksamen for ${name}`}>
         {(state) => (
           <>
             <SelectField
@@ -40,30 +34,39 @@ export function DeferralDecision({
               hint={sittings.length === 0 ? "Kullet har ingen utsatt eksamen som ikke har startet. Legg den inn på eksamenssiden først." : undefined}
               errors={state.fieldErrors?.sittingId}
             />
-            <TextAreaField id={`${prefix}note`} name="note" label="Merknad i brevet" rows={2} maxLength={2000} errors={state.fieldErrors?.note} />
+            <TextAreaField
+              id={`${prefix}note`}
+              name="note"
+              label="Merknad i brevet"
+              rows={2}
+              maxLength={2000}
+              defaultValue={state.ok ? "" : (state.values?.note ?? "")}
+              errors={state.fieldErrors?.note}
+            />
+            <ConfirmSubmit label="Innvilg utsatt eksamen" title={`Innvilge utsatt eksamen for ${name}?`} confirmLabel="Ja, innvilg">
+              <p>{name} blir meldt opp til den utsatte eksamenen du har valgt, og får brev om det.</p>
+            </ConfirmSubmit>
           </>
         )}
       </ActionForm>
-      <ActionForm
-        action={refuseDeferralAction}
-        hidden={{ cohortId, deferralId }}
-        submitLabel="Avslå og send vedtaket"
-        submitClassName="btn-secondary"
-        pendingText="Sender …"
-        fieldIdPrefix={prefix}
-        label={`Avslå søknaden fra ${name}`}
-      >
+      <ActionForm action={refuseDeferralAction} hidden={{ cohortId, deferralId }} fieldIdPrefix={prefix} label={`Avslå søknaden fra ${name}`}>
         {(state) => (
-          <TextAreaField
-            id={`${prefix}grounds`}
-            name="grounds"
-            label="Begrunnelse for avslag"
-            hint="Står i vedtaket (enkeltvedtak) med hjemmel og klagefrist. Vedtaket kan ikke endres etterpå; et nytt utfall blir et nytt brev."
-            rows={3}
-            required
-            maxLength={4000}
-            errors={state.fieldErrors?.grounds}
-          />
+          <>
+            <TextAreaField
+              id={`${prefix}grounds`}
+              name="grounds"
+              label="Begrunnelse for avslag"
+              hint="Står i vedtaket (enkeltvedtak) med hjemmel og klagefrist. Vedtaket kan ikke endres etterpå; et nytt utfall blir et nytt brev."
+              rows={3}
+              required
+              maxLength={4000}
+              defaultValue={state.ok ? "" : (state.values?.grounds ?? "")}
+              errors={state.fieldErrors?.grounds}
+            />
+            <ConfirmSubmit label="Avslå og send vedtaket" title={`Avslå søknaden fra ${name}?`} confirmLabel="Ja, avslå og send" tone="danger" className="btn-secondary">
+              <p>{name} får et vedtak om avslag med begrunnelsen og klagefristen.</p>
+            </ConfirmSubmit>
+          </>
         )}
       </ActionForm>
     </div>

@@ -272,10 +272,11 @@ export const grantDeferralAction = defineAction({
     note: optionalText("Merknaden", 2000),
   }),
   async handler({ viewer, input }) {
-    const result = await grantDeferral(viewer, { cohortId: input.cohortId, deferralId: input.deferralId, sittingId: input.sittingId ?? null, note: input.note });
+    await grantDeferral(viewer, { cohortId: input.cohortId, deferralId: input.deferralId, sittingId: input.sittingId ?? null, note: input.note });
     await requestJob("mail.deliver");
     refresh(input.cohortId);
-    return { message: `Utsatt eksamen er innvilget. ${result.name} er meldt opp til ${result.sitting} og har fått brev om det.` };
+    // The form goes with the decision: the page says what was done (no name in the address).
+    redirect(`/kull/${input.cohortId}/eksamen/utsatt?avgjort=innvilget`);
   },
 });
 
@@ -287,9 +288,9 @@ export const refuseDeferralAction = defineAction({
     grounds: z.string({ error: "Skriv begrunnelsen." }).trim().min(1, "Skriv begrunnelsen for avslaget. Den står i vedtaket til studenten.").max(4000, "Skriv høyst 4000 tegn."),
   }),
   async handler({ viewer, input }) {
-    const result = await refuseDeferral(viewer, input);
+    await refuseDeferral(viewer, input);
     await requestJob("mail.deliver");
     refresh(input.cohortId);
-    return { message: `Søknaden er avslått. ${result.name} har fått vedtaket med begrunnelsen og klagefristen.` };
+    redirect(`/kull/${input.cohortId}/eksamen/utsatt?avgjort=avslatt`);
   },
 });

@@ -645,7 +645,8 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
     case "EXAM_DEFERRAL_GRANTED":
       return {
         kind: input.kind,
-        subject: `Utsatt eksamen innvilget: ${input.missed.kindLabel.toLowerCase()} ${formatDateNb(osloDay(input.missed.startsAt))}`,
+        // The sitting she misses, named as such (a missed «ny eksamen» read as a new exam on that day).
+        subject: `Utsatt eksamen innvilget, i stedet for ${input.missed.kindLabel.toLowerCase()} ${formatDateNb(osloDay(input.missed.startsAt))}`,
         title: "Svar på søknad om utsatt eksamen",
         sections: [
           greeting,

@@ -53,6 +53,8 @@ test("a documented illness gets utsatt eksamen, an F registers for ny eksamen, a
   await adviser.goto(`${base}/eksamen/utsatt`);
   const grant = adviser.getByRole("form", { name: `Innvilg utsatt eksamen for ${DEMO_STUDENTS.resit.name}` });
   await grant.getByRole("button", { name: "Innvilg utsatt eksamen" }).click();
+  await adviser.getByRole("dialog", { name: `Innvilge utsatt eksamen for ${DEMO_STUDENTS.resit.name}?` }).getByRole("button", { name: "Ja, innvilg" }).click();
+  await expect(adviser.getByRole("status").filter({ hasText: "Utsatt eksamen er innvilget." })).toBeFocused();
   await expect(adviser.getByRole("row").filter({ hasText: DEMO_STUDENTS.resit.name }).getByText("Innvilget", { exact: true })).toBeVisible();
 
   // Nora sees the letter and her place at the utsatt eksamen.

@@ -399,6 +399,7 @@ test("the eligible are registered for the exam; one falls ill and gets utsatt ek
   await createLaterSitting(adviser, base, { kind: /^Utsatt eksamen:/, firstDay: "2031-08-12", handInDay: "2031-08-14" });
   await adviser.goto(`${base}/eksamen/utsatt`);
   await adviser.getByRole("form", { name: `Innvilg utsatt eksamen for ${STUDENTS.deferred.name}` }).getByRole("button", { name: "Innvilg utsatt eksamen" }).click();
+  await adviser.getByRole("dialog", { name: `Innvilge utsatt eksamen for ${STUDENTS.deferred.name}?` }).getByRole("button", { name: "Ja, innvilg" }).click();
   await expect(adviser.getByRole("row").filter({ hasText: STUDENTS.deferred.name }).getByText("Innvilget", { exact: true })).toBeVisible();
   await adviser.context().close();
 

@@ -243,7 +243,7 @@ const deferralRefused: StudentLetterInput = {
 describe("utsatt eksamen", () => {
   it("a grant names the sitting missed and the deferred one with its start and hand-in, Oslo time, and gives no klage", () => {
     const letter = composeStudentLetter(deferralGranted);
-    expect(letter).toMatchObject({ enkeltvedtak: false, klageDeadline: null, subject: "Utsatt eksamen innvilget: ordinær eksamen 23. oktober 2026" });
+    expect(letter).toMatchObject({ enkeltvedtak: false, klageDeadline: null, subject: "Utsatt eksamen innvilget, i stedet for ordinær eksamen 23. oktober 2026" });
     const text = letterAsText(letter);
     expect(text).toContain(
       "Du søkte 26. oktober 2026 om utsatt eksamen (sykdom) for ordinær eksamen: Individuell skriftlig hjemmeeksamen, fredag 23. oktober 2026 kl. 09.00 – søndag 25. oktober 2026 kl. 14.00. Søknaden er innvilget.",

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DoneMessage } from "@/components/ui/done-message";
 import { PageHeader } from "@/components/area-nav";
 import { DeferralDecision } from "@/components/cohort/deferral-decision";
 import { StatusBadge } from "@/components/status-badge";
@@ -19,7 +20,15 @@ type Row = Awaited<ReturnType<typeof listDeferrals>>["requests"][number];
 
 const TONE = { REQUESTED: "wait", GRANTED: "good", REFUSED: "bad" } as const;
 
-export default async function DeferralsPage({ params }: { params: Promise<{ cohortId: string }> }) {
+/** After a decision (the form goes with it): what was done. */
+const DECIDED: Record<string, string> = {
+  innvilget: "Utsatt eksamen er innvilget. Studenten er meldt opp til den utsatte eksamenen og har fått brev om det.",
+  avslatt: "Søknaden er avslått. Studenten har fått vedtaket med begrunnelsen og klagefristen.",
+};
+
+export default async function DeferralsPage({ params, searchParams }: { params: Promise<{ cohortId: string }>; searchParams: Promise<{ avgjort?: string | string[] }> }) {
+  const { avgjort } = await searchParams;
+  const decided = typeof avgjort === "string" ? (DECIDED[avgjort] ?? null) : null;
   const { viewer, cohort } = await loadCohortPage(params, "/eksamen/utsatt");
   const { mayDecide, classmate, requests, sittings } = await found(listDeferrals(viewer, cohort.id));
   const options = sittings.map((sitting) => ({ id: sitting.id, label: `${sitting.title}: ${formatExamMomentNb(sitting.startsAt)} – ${formatExamMomentNb(sitting.handInAt)}` }));
@@ -105,6 +114,7 @@ export default async function DeferralsPage({ params }: { params: Promise<{ coho
             : "Studieveilederen behandler søknadene. Dokumentasjonen er helseopplysninger og vises ikke her."
         }
       />
+      {decided ? <DoneMessage>{decided}</DoneMessage> : null}
       <p className="mb-4">
         <Link href={`/kull/${cohort.id}/eksamen`}>← Tilbake til eksamen</Link>
       </p>
