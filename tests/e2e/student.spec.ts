@@ -39,11 +39,10 @@ test("Eva has met every requirement: she may sit the exam, and every page says s
   await expect(page).toHaveURL(/\/student$/);
   await expect(verdict(page).getByText("Du kan gå opp til eksamen", { exact: true })).toBeVisible();
   await expect(verdict(page)).toContainText("Du har rett til å gå opp til eksamen.");
-  // faculty.spec registers every eligible student of Kull H2025, Eva too, and publishes her grade,
-  // in parallel with this test: her next step is one of the three states of that work.
-  await expect(verdict(page)).toContainText(
-    /Du har rett til å gå opp til eksamen\..*(Faglærer melder deg opp|Du er meldt opp til eksamen 22\.–24\. desember|Karakteren din på eksamen er B\.)/,
-  );
+  // faculty.spec registers every eligible student of Kull H2025, Eva too, in parallel with this
+  // test: her next step is one of the two states of that work (the exam's days follow the demo's
+  // today; no grade is set before the exam).
+  await expect(verdict(page)).toContainText(/Du har rett til å gå opp til eksamen\..*(Faglærer melder deg opp|Du er meldt opp til eksamen \d+\.(–\d+\.)? \p{L}+)/u);
   await expect(page.getByRole("region", { name: "Eksamen", exact: true })).toContainText(
     /Du har rett til å gå opp\. Faglærer melder deg opp|Du er meldt opp til eksamen\./,
   );
