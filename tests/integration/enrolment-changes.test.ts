@@ -749,6 +749,9 @@ describe("transfer to a later kull", () => {
     const [letter] = await lettersOf(newEnrolmentId, "TRANSFER_CONFIRMED");
     expect(letter!.id).toBe(result.letterId);
     expect(await mailFor(result.letterId)).toBe(1);
+    // Samlinger 1 and 2 are credited: the first day she is expected at is samling 3's.
+    const third = await db().samlingDay.findFirstOrThrow({ where: { samling: { title: "Samling 3", cohorts: { some: { cohortId: laterId } } } }, orderBy: { date: "asc" } });
+    expect(letter!.body).toContain(`Den første samlingsdagen du skal møte på i det nye kullet, er ${formatDateNb(isoDate(third.date))}.`);
 
     const eligibility = (await evaluateCohortEligibility(db(), laterId, { today: TODAY })).byEnrolment.get(newEnrolmentId)!.eligibility;
     expect(eligibility.arbeidskrav).toMatchObject({ approved: 5, required: 5, met: true });

@@ -328,7 +328,15 @@ export async function transferStudent(viewer: Viewer, input: TransferInput, now 
       const targetById = new Map(targets.map((item) => [item.arbeidskravId, item]));
       const sourceById = new Map(sources.map((item) => [item.submissionId, item]));
       const creditedIds = new Set(input.credits.map((credit) => credit.targetId));
-      const firstDay = newPlan.flatMap((samling) => samling.days).map((d) => d.date).filter((date) => compareIsoDates(date, today) >= 0).sort(compareIsoDates)[0] ?? null;
+      // The first day she is expected at: from today on, and not one credited from the earlier kull.
+      const creditedDays = new Set(dayCredits.map((credit) => credit.targetDayId));
+      const firstDay =
+        newPlan
+          .flatMap((samling) => samling.days)
+          .filter((d) => !creditedDays.has(d.id))
+          .map((d) => d.date)
+          .filter((date) => compareIsoDates(date, today) >= 0)
+          .sort(compareIsoDates)[0] ?? null;
       const creditedSamlinger = [...new Set(dayCredits.map((credit) => corresponding.find((row) => row.to.days.some((d) => d.id === credit.targetDayId))!.number))].sort((a, b) => a - b);
       const letter = await issueStudentLetter(tx, {
         enrolmentId: created.id,
