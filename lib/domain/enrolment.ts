@@ -174,6 +174,16 @@ const ENDED_BECAUSE: Record<LeaveEnding, string> = {
   KULL_COMPLETED: "",
 };
 
+/**
+ * The days of a leave she was not at: those on leave that were neither attended (PRESENT) nor
+ * credited from an earlier kull. Those count as attended first (lib/domain/attendance.ts
+ * attendanceCounts), so only these take from the absence the requirement allows: what a leave's
+ * letters count.
+ */
+export function leaveDaysAway(leaveDayIds: readonly string[], attended: ReadonlySet<string>): string[] {
+  return leaveDayIds.filter((id) => !attended.has(id));
+}
+
 /** The samling days of a plan that fall inside granted leaves (their ids, in plan order). */
 export function daysOnLeave(planDays: readonly { id: string; date: string }[], leaves: readonly LeavePeriod[]): string[] {
   const ranges = leaves.map(effectiveLeave).filter((range): range is { from: string; to: string } => range !== null);

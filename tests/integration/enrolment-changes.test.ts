@@ -319,6 +319,8 @@ describe("a leave granted after its last day", () => {
     await db().examRegistration.create({ data: { examId: kull.examId!, enrolmentId: only!.enrolmentId, status: "ADMITTED", decidedById: kull.teacher.id } });
     const from = addDays(TODAY, -40);
     const to = addDays(TODAY, -30);
+    // She was away those days (registered absent), and documents why afterwards.
+    await db().attendance.updateMany({ where: { enrolmentId: only!.enrolmentId, samlingDay: { date: { gte: day(from), lte: day(to) } } }, data: { status: "ABSENT" } });
     const result = await grantLeave(kull.adviser, { enrolmentId: only!.enrolmentId, from, to, reason: "Sykdom, dokumentert i ettertid", documentation: "Legeerklæring" }, NOW);
     expect(result.started).toBe(false);
     expect((await db().enrolment.findUniqueOrThrow({ where: { id: only!.enrolmentId } })).status).toBe("ACTIVE");
@@ -767,6 +769,15 @@ describe("transfer to a later kull", () => {
     const items = overview.students.find((row) => row.enrolmentId === newEnrolmentId)!.items;
     expect(items.filter((item) => item.creditedFrom !== null && item.status === "APPROVED")).toHaveLength(5);
     expect(items.find((item) => item.creditedFrom !== null)!.creditedFrom).toMatch(/, Kull /);
+  });
+
+  it("a leave over credited days does not count them as days away: the letter neither counts them nor says the exam is lost", async () => {
+    const days = await db().samlingDay.findMany({ where: { samling: { title: { in: ["Samling 1", "Samling 2"] }, cohorts: { some: { cohortId: laterId } } } }, orderBy: { date: "asc" } });
+    const leave = await grantLeave(world.adviser, { enrolmentId: newEnrolmentId, from: isoDate(days[0]!.date), to: isoDate(days.at(-1)!.date), reason: "Reise", documentation: null }, NOW);
+    expect(leave.samlingDays).toBe(0);
+    const letter = await db().studentLetter.findUniqueOrThrow({ where: { id: leave.letterId } });
+    expect(letter.body).not.toContain("kan du ikke gå opp til eksamen");
+    await cancelLeave(world.adviser, { enrolmentId: newEnrolmentId, requestedOn: TODAY }, NOW);
   });
 
   it("a credit stands or falls with the approval it rests on: corrected in the old kull, the new kull's standing follows", async () => {

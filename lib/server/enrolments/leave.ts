@@ -25,6 +25,7 @@ import {
   leaveAfterKlage,
   leaveAfterKlageSentence,
   leaveCancellationProblem,
+  leaveDaysAway,
   leaveHasBegun,
   leaveIsOver,
   leaveRequestProblems,
@@ -106,6 +107,20 @@ async function kullFacts(tx: Transaction, cohortId: string) {
   };
 }
 
+/**
+ * The leave's samling days she was away (leaveDaysAway): not attended, not credited from an
+ * earlier kull. The letters count these, so a leave over credited days is not said to use the
+ * absence the requirement allows.
+ */
+async function daysAway(tx: Transaction, enrolmentId: string, leaveDayIds: readonly string[]): Promise<number> {
+  if (leaveDayIds.length === 0) return 0;
+  const [present, credited] = await Promise.all([
+    tx.attendance.findMany({ where: { enrolmentId, status: "PRESENT", samlingDayId: { in: [...leaveDayIds] } }, select: { samlingDayId: true } }),
+    tx.attendanceCredit.findMany({ where: { enrolmentId, samlingDayId: { in: [...leaveDayIds] } }, select: { samlingDayId: true } }),
+  ]);
+  return leaveDaysAway(leaveDayIds, new Set([...present, ...credited].map((row) => row.samlingDayId))).length;
+}
+
 async function checkRequest(tx: Transaction, enrolment: LockedEnrolment, input: LeaveInput, change: "GRANT_LEAVE" | "REFUSE_LEAVE") {
   const problem = enrolmentChangeProblem(change, enrolment.status);
   if (problem) throw new DomainError(problem);
@@ -182,7 +197,7 @@ export async function grantLeave(viewer: Viewer, input: LeaveInput, now = new Da
     });
     const started = !over && leaveHasBegun(input, today);
     const exam = started ? await startLeave(tx, enrolment.id, viewer.id, { from: input.from, to: input.to }, now) : { withdrawn: false, kept: false };
-    const samlingDays = daysOnLeave(facts.planDays, [{ from: input.from, to: input.to, returnedOn: null }]).length;
+    const samlingDays = await daysAway(tx, enrolment.id, daysOnLeave(facts.planDays, [{ from: input.from, to: input.to, returnedOn: null }]));
     const letter = await issueStudentLetter(tx, {
       enrolmentId: enrolment.id,
       facts: {
@@ -325,7 +340,7 @@ export async function registerReturn(viewer: Viewer, input: { enrolmentId: strin
     await tx.enrolment.update({ where: { id: enrolment.id }, data: { status: "ACTIVE" } });
     const deferred = await restoreDeferredPlacements(tx, enrolment.id, viewer.id, now);
     const facts = await kullFacts(tx, enrolment.cohortId);
-    const samlingDays = daysOnLeave(facts.planDays, [{ ...current, returnedOn: input.returnedOn }]).length;
+    const samlingDays = await daysAway(tx, enrolment.id, daysOnLeave(facts.planDays, [{ ...current, returnedOn: input.returnedOn }]));
     const letter = await issueStudentLetter(tx, {
       enrolmentId: enrolment.id,
       facts: { kind: "LEAVE_ENDED", leave: { from: current.from, to: current.to }, returnedOn: input.returnedOn, samlingDays, deferred },

@@ -10,6 +10,7 @@ import {
   completionProblem,
   completionSitting,
   daysOnLeave,
+  leaveDaysAway,
   effectiveLeave,
   ENROLMENT_STATUSES,
   enrolmentChangeProblem,
@@ -79,6 +80,12 @@ describe("leave of absence", () => {
     expect(daysOnLeave(plan, [{ from: "2026-03-11", to: "2026-04-30", returnedOn: "2026-04-14" }])).toEqual(["b"]);
     expect(daysOnLeave(plan, [{ from: "2026-03-10", to: "2026-03-10", returnedOn: null }, { from: "2026-05-20", to: "2026-05-21", returnedOn: null }])).toEqual(["a", "d"]);
     expect(daysOnLeave(plan, [])).toEqual([]);
+  });
+
+  it("counts as away only the leave's days she neither attended nor had credited", () => {
+    expect(leaveDaysAway(["a", "b", "c"], new Set())).toEqual(["a", "b", "c"]);
+    expect(leaveDaysAway(["a", "b", "c"], new Set(["b", "x"]))).toEqual(["a", "c"]);
+    expect(leaveDaysAway(["a"], new Set(["a"]))).toEqual([]);
   });
 
   it("a day is on leave exactly when it lies inside some effective range (property)", () => {
