@@ -237,8 +237,26 @@ export default async function PlanPage({ params }: { params: Promise<{ cohortId:
             </p>
             <EditToggle summary={plan.exam ? "Endre eksamensdagene" : "Legg inn eksamen"}>
               <ActionForm action={setExamDaysAction} hidden={hidden} submitLabel="Lagre eksamen" className="mt-3 space-y-4" label="Eksamen">
-                <TextField name="title" required label="Navn" defaultValue={plan.exam?.title ?? "Individuell skriftlig hjemmeeksamen (tre dager)"} />
-                <TextField name="firstDay" type="date" required label="Første eksamensdag" hint="Hjemmeeksamen over tre dager: de to neste dagene legges til." defaultValue={plan.exam?.startsOn ?? ""} />
+                {(state) => (
+                  <>
+                    <TextField
+                      name="title"
+                      required
+                      label="Navn"
+                      defaultValue={(state.ok ? undefined : state.values?.title) ?? plan.exam?.title ?? "Individuell skriftlig hjemmeeksamen (tre dager)"}
+                      errors={state.fieldErrors?.title}
+                    />
+                    <TextField
+                      name="firstDay"
+                      type="date"
+                      required
+                      label="Første eksamensdag"
+                      hint="Hjemmeeksamen over tre dager: de to neste dagene legges til."
+                      defaultValue={(state.ok ? undefined : state.values?.firstDay) ?? plan.exam?.startsOn ?? ""}
+                      errors={state.fieldErrors?.firstDay}
+                    />
+                  </>
+                )}
               </ActionForm>
             </EditToggle>
           </section>
