@@ -13,8 +13,32 @@ export function SubmitButton({
   ...rest
 }: { children: React.ReactNode; pendingText?: string; className?: string } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
   const { pending } = useFormStatus();
+  // Disabled while saving (no second submit), a focused button drops the focus to <body>: a
+  // keyboard or screen-reader user lost her place after every save. Pressed, it takes the focus
+  // back once the save is done, unless something else has taken it meanwhile (a message, a field
+  // with an error).
+  const ref = useRef<HTMLButtonElement>(null);
+  const pressed = useRef(false);
+  useEffect(() => {
+    if (pending || !pressed.current) return;
+    pressed.current = false;
+    const active = document.activeElement;
+    if (ref.current && (active === null || active === document.body)) ref.current.focus();
+  }, [pending]);
+  const { onClick, ...others } = rest;
   return (
-    <button type="submit" className={className} disabled={pending || rest.disabled} aria-disabled={pending} {...rest}>
+    <button
+      ref={ref}
+      type="submit"
+      className={className}
+      disabled={pending || rest.disabled}
+      aria-disabled={pending}
+      onClick={(event) => {
+        pressed.current = true;
+        onClick?.(event);
+      }}
+      {...others}
+    >
       {pending ? pendingText : children}
     </button>
   );

@@ -414,6 +414,8 @@ test("the eligible are registered for the exam; one falls ill and gets utsatt ek
     await staff.getByLabel(`Karakter for ${person.name}`, { exact: true }).selectOption(grade);
     await staff.getByRole("button", { name: `Lagre karakter for ${person.name}` }).click();
     await expect(staff.getByRole("status").filter({ hasText: `Karakteren ${grade} er lagret.` })).toBeVisible();
+    // The focus stays where she was (the button, disabled while saving, took it back), not on <body>.
+    await expect(staff.getByRole("button", { name: `Lagre karakter for ${person.name}` })).toBeFocused();
   }
   await staff.getByRole("button", { name: "Publiser karakterene" }).click();
   await staff.getByRole("dialog", { name: "Publisere karakterene?" }).getByRole("button", { name: "Publiser" }).click();
