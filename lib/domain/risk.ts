@@ -77,7 +77,13 @@ export function attendanceSummary(eligibility: Eligibility): string {
 }
 
 /** Third-person sentences for staff: what is missing for this student; empty when eligible. */
-export function staffReasons(eligibility: Eligibility): string[] {
+const MISSING_STATUS: Record<string, string> = { NOT_SUBMITTED: "ikke levert", SUBMITTED: "til vurdering", NOT_APPROVED: "ikke godkjent" };
+
+/**
+ * Why a student is not eligible, in staff words. `titles` (arbeidskrav id → title), when given,
+ * names the required items not approved and where each stands.
+ */
+export function staffReasons(eligibility: Eligibility, titles?: ReadonlyMap<string, string>): string[] {
   if (eligibility.eligible) return [];
   const reasons: string[] = [];
   const { attendance, arbeidskrav } = eligibility;
@@ -93,6 +99,9 @@ export function staffReasons(eligibility: Eligibility): string[] {
       );
     }
   }
-  if (!arbeidskrav.met) reasons.push(`${arbeidskrav.approved} av ${arbeidskrav.required} arbeidskrav godkjent.`);
+  if (!arbeidskrav.met) {
+    const named = titles ? arbeidskrav.missing.filter((item) => titles.has(item.id)).map((item) => `${titles.get(item.id)} (${MISSING_STATUS[item.status] ?? "ikke godkjent"})`) : [];
+    reasons.push(`${arbeidskrav.approved} av ${arbeidskrav.required} arbeidskrav godkjent.${named.length > 0 ? ` Mangler: ${named.join(", ")}.` : ""}`);
+  }
   return reasons;
 }

@@ -23,7 +23,7 @@ import { toRequirements, type RequirementColumns } from "@/lib/to-domain";
 interface CohortFacts extends RequirementColumns {
   id: string;
   days: { id: string; date: string }[];
-  arbeidskrav: { id: string; required: boolean }[];
+  arbeidskrav: { id: string; required: boolean; title: string }[];
 }
 
 interface EnrolmentFacts {
@@ -54,6 +54,8 @@ export interface CohortEligibility {
   requirements: CohortRequirements;
   /** Every samling day of the cohort's plan, in date order (shared days once). */
   planDays: { id: string; date: string }[];
+  /** The kull's arbeidskrav by id → title (staff reasons name the missing ones). */
+  arbeidskravTitles: Map<string, string>;
   byEnrolment: Map<string, EnrolmentEligibility>;
 }
 
@@ -99,7 +101,7 @@ export async function evaluateCohortsEligibility(
              COALESCE((SELECT json_agg(json_build_object('id', d."id", 'date', d."date"))
                        FROM "CohortSamling" cs JOIN "SamlingDay" d ON d."samlingId" = cs."samlingId"
                        WHERE cs."cohortId" = c."id"), '[]'::json) AS "days",
-             COALESCE((SELECT json_agg(json_build_object('id', a."id", 'required', a."required") ORDER BY a."number")
+             COALESCE((SELECT json_agg(json_build_object('id', a."id", 'required', a."required", 'title', a."title") ORDER BY a."number")
                        FROM "ArbeidskravDefinition" a WHERE a."cohortId" = c."id"), '[]'::json) AS "arbeidskrav"
       FROM "Cohort" c WHERE c."id" = ANY(${cohortList}::text[])`,
     () => tx.$queryRaw<EnrolmentFacts[]>`
@@ -178,7 +180,7 @@ export async function evaluateCohortsEligibility(
         days: { registered: [...enrolment.present, ...enrolment.absent], credited: enrolment.attendanceCredits, onLeave: leave },
       });
     }
-    results.set(cohort.id, { requirements, planDays, byEnrolment });
+    results.set(cohort.id, { requirements, planDays, byEnrolment, arbeidskravTitles: new Map(definitions.map((item) => [item.id, item.title])) });
   }
   return results;
 }

@@ -196,7 +196,7 @@ export async function getExamAdmission(viewer: Viewer, cohortId: string, now = n
       self: isOwnCase(viewer, [enrolment.user.id]),
       eligibility,
       admission: examAdmissionDecision(eligibility, evaluation.requirements),
-      reasons: staffReasons(eligibility),
+      reasons: staffReasons(eligibility, evaluation.arbeidskravTitles),
       /** When and why the standing last changed (null: unchanged since first computed). */
       change:
         standing?.changedAt && standing.previousStatus

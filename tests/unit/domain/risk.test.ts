@@ -58,6 +58,8 @@ describe("staffReasons", () => {
   it("words attendance and arbeidskrav in the third person", () => {
     expect(staffReasons(evaluate(27, 27, 21))).toEqual(["Oppmøte 21 av 27 dager (77,8 %), krav 22: kravet kan ikke lenger nås."]);
     expect(staffReasons(evaluate(27, 27, 27, 4))).toEqual(["4 av 5 arbeidskrav godkjent."]);
+    // With the titles, the missing ones are named with where each stands.
+    expect(staffReasons(evaluate(27, 27, 27, 4), new Map([["a4", "Ledertreningsoppgave 2"]]))).toEqual(["4 av 5 arbeidskrav godkjent. Mangler: Ledertreningsoppgave 2 (til vurdering)."]);
     expect(staffReasons(evaluate(26, 14, 12, 2))).toEqual([
       "Oppmøte 12 av 26 dager (46,2 %), krav 21: kan være borte 3 dager til.",
       "2 av 5 arbeidskrav godkjent.",
