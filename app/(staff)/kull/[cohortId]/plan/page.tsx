@@ -15,7 +15,6 @@ import {
   createArbeidskravFromTemplateAction,
   removeSamlingAction,
   removeSamlingDayAction,
-  setExamDaysAction,
   shareSamlingAction,
   saveArbeidskravSetAction,
   updateRequirementsAction,
@@ -23,6 +22,7 @@ import {
 } from "@/lib/actions/cohort-plan";
 import { ARBEIDSKRAV_KIND_LABELS, GROUPINGS, groupingOf } from "@/lib/domain/arbeidskrav";
 import { ArbeidskravSetForm } from "@/components/cohort/arbeidskrav-set-form";
+import { ExamDaysForm } from "@/components/cohort/exam-days-form";
 import { arbeidskravSetItem } from "@/components/cohort/arbeidskrav-set-items";
 import { weeksBetween } from "@/lib/domain/cohort-plan";
 import { countNoun, formatDateNb } from "@/lib/domain/format";
@@ -236,28 +236,7 @@ export default async function PlanPage({ params }: { params: Promise<{ cohortId:
                 : "Eksamen er ikke lagt inn ennå."}
             </p>
             <EditToggle summary={plan.exam ? "Endre eksamensdagene" : "Legg inn eksamen"}>
-              <ActionForm action={setExamDaysAction} hidden={hidden} submitLabel="Lagre eksamen" className="mt-3 space-y-4" label="Eksamen">
-                {(state) => (
-                  <>
-                    <TextField
-                      name="title"
-                      required
-                      label="Navn"
-                      defaultValue={(state.ok ? undefined : state.values?.title) ?? plan.exam?.title ?? "Individuell skriftlig hjemmeeksamen (tre dager)"}
-                      errors={state.fieldErrors?.title}
-                    />
-                    <TextField
-                      name="firstDay"
-                      type="date"
-                      required
-                      label="Første eksamensdag"
-                      hint="Hjemmeeksamen over tre dager: de to neste dagene legges til."
-                      defaultValue={(state.ok ? undefined : state.values?.firstDay) ?? plan.exam?.startsOn ?? ""}
-                      errors={state.fieldErrors?.firstDay}
-                    />
-                  </>
-                )}
-              </ActionForm>
+              <ExamDaysForm hidden={hidden} title={plan.exam?.title ?? null} firstDay={plan.exam?.startsOn ?? null} />
             </EditToggle>
           </section>
 
