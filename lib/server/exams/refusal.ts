@@ -232,7 +232,7 @@ export async function admitAfterKlage(tx: Transaction, input: { registrationId: 
   const eligibility = evaluation.byEnrolment.get(registration.enrolmentId)!.eligibility;
   if (canRefuseExamAdmission(eligibility)) {
     throw new DomainError(
-      `Studenten fyller fortsatt ikke kravene etter det som er registrert (${staffReasons(eligibility).join(" ")}) Rett oppmøtet eller vurderingen klagen gjelder først, og ta så klagen til følge – eller ikke ta den til følge.`,
+      `Studenten fyller fortsatt ikke kravene etter det som er registrert: ${staffReasons(eligibility, evaluation.arbeidskravTitles).join(" ")} Rett oppmøtet eller vurderingen klagen gjelder først, og ta så klagen til følge – eller ikke ta den til følge.`,
       { outcome: ["Studenten fyller ikke kravene ennå. Rett grunnlaget først."] },
     );
   }

@@ -50,7 +50,7 @@ export default async function DeferralsPage({ params, searchParams }: { params: 
       cell: (row) => (
         <div className="space-y-1">
           <p>
-            {sittingName(row.missed)}
+            {row.missed.kindLabel}: {row.missed.title}
             {row.reason ? ` · ${DEFERRAL_REASON_LABELS[row.reason]}` : ""} · søkt {formatInstantNb(row.requestedAt)}
           </p>
           {row.explanation ? <p className="whitespace-pre-line rounded-md bg-slate-50 p-2 text-sm">{row.explanation}</p> : null}
