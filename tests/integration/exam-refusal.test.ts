@@ -223,22 +223,25 @@ describe("a refusal that no longer stands, and a registration that no longer hol
   });
 });
 
+/**
+ * A kull of one student refused for 7 of 10 days, with her klage that the first absence was wrong;
+ * the absences are then corrected (written directly), so the rules admit her when it is taken.
+ */
+async function refusedWithKlage(examInDays: number) {
+  const kull = await makeCohort({ students: 1, samlinger: planDays("2025-01-07", 10), heldBefore: "2030-01-01", attended: () => 7, exam: { startsOn: addDays(TODAY, examInDays), endsOn: addDays(TODAY, examInDays + 2) } });
+  const [only] = kull.students;
+  await refuseExamAdmission(kull.teacher, { cohortId: kull.cohortId, enrolmentIds: [only!.enrolmentId] });
+  const [refusal] = await db().studentLetter.findMany({ where: { enrolmentId: only!.enrolmentId, kind: "EXAM_ADMISSION_REFUSED" } });
+  const self = (await resolveViewer(await signInAs(await db().user.findUniqueOrThrow({ where: { id: only!.userId } }))))!;
+  const appealId = await fileStudentAppeal(self, refusal!.id, { text: "Fraværet på den første dagen var registrert feil." });
+  await db().attendance.updateMany({ where: { enrolmentId: only!.enrolmentId }, data: { status: "PRESENT" } });
+  return { kull, only, appealId };
+}
+
 describe("a klage on 'ikke adgang' taken after the sitting", () => {
   it("cannot give the sitting back: the refusal no longer stands, the student is off it without an attempt, and may register for ny eksamen", async () => {
-    const kull = await makeCohort({
-      students: 1,
-      samlinger: planDays("2025-01-07", 10),
-      heldBefore: "2030-01-01",
-      attended: () => 7,
-      exam: { startsOn: addDays(TODAY, 10), endsOn: addDays(TODAY, 12) },
-    });
-    const [only] = kull.students;
-    await refuseExamAdmission(kull.teacher, { cohortId: kull.cohortId, enrolmentIds: [only!.enrolmentId] });
-    const [refusal] = await db().studentLetter.findMany({ where: { enrolmentId: only!.enrolmentId, kind: "EXAM_ADMISSION_REFUSED" } });
-    const self = (await resolveViewer(await signInAs(await db().user.findUniqueOrThrow({ where: { id: only!.userId } }))))!;
-    const appealId = await fileStudentAppeal(self, refusal!.id, { text: "Fraværet på den første dagen var registrert feil." });
-    // The wrong absence is corrected; the klage is decided after the hand-in.
-    await db().attendance.updateMany({ where: { enrolmentId: only!.enrolmentId }, data: { status: "PRESENT" } });
+    const { kull, only, appealId } = await refusedWithKlage(10);
+    // The klage is decided after the hand-in.
     const exam = await db().exam.findUniqueOrThrow({ where: { id: kull.examId! }, select: { handInAt: true } });
     const afterwards = new Date(exam.handInAt.getTime() + 86_400_000);
     expect(await decideStudentAppeal(kull.adviser, appealId, { kind: "REVERSE", grounds: "Fraværet var registrert feil." }, afterwards)).toMatchObject({ status: "REVERSED" });
@@ -258,13 +261,7 @@ describe("a klage on 'ikke adgang' taken after the sitting", () => {
   });
 
   it("taken while the student is on leave: the refusal no longer stands, and she is not registered until she is back", async () => {
-    const kull = await makeCohort({ students: 1, samlinger: planDays("2025-01-07", 10), heldBefore: "2030-01-01", attended: () => 7, exam: { startsOn: addDays(TODAY, 30), endsOn: addDays(TODAY, 32) } });
-    const [only] = kull.students;
-    await refuseExamAdmission(kull.teacher, { cohortId: kull.cohortId, enrolmentIds: [only!.enrolmentId] });
-    const [refusal] = await db().studentLetter.findMany({ where: { enrolmentId: only!.enrolmentId, kind: "EXAM_ADMISSION_REFUSED" } });
-    const self = (await resolveViewer(await signInAs(await db().user.findUniqueOrThrow({ where: { id: only!.userId } }))))!;
-    const appealId = await fileStudentAppeal(self, refusal!.id, { text: "Fraværet på den første dagen var registrert feil." });
-    await db().attendance.updateMany({ where: { enrolmentId: only!.enrolmentId }, data: { status: "PRESENT" } });
+    const { kull, only, appealId } = await refusedWithKlage(30);
     await db().$transaction((tx) => refreshStandings(tx, { cohortId: kull.cohortId, enrolmentIds: [only!.enrolmentId] }, { actorId: kull.teacher.id, cause: "Oppmøtet er rettet", now: new Date() }));
     await grantLeave(kull.adviser, { enrolmentId: only!.enrolmentId, from: TODAY, to: addDays(TODAY, 60), reason: "Foreldrepermisjon", documentation: null });
     expect((await db().enrolment.findUniqueOrThrow({ where: { id: only!.enrolmentId } })).status).toBe("ON_LEAVE");
