@@ -41,6 +41,18 @@ export interface KullForTransfer {
 }
 
 /** Why the student cannot move from `from` to `to` (Norwegian, for the field); null when they can. */
+/**
+ * Why a student who has used an exam attempt in the kull cannot be transferred, or null. Attempts
+ * are counted in the kull where they were used (a grade, or «ikke møtt», which is an attempt:
+ * lib/domain/exam-sittings.ts): moved on, she would start the next kull with every attempt again.
+ * Her next attempt is the kull's ny eksamen.
+ */
+export function transferExamProblem(usedAttempts: number): string | null {
+  return usedAttempts > 0
+    ? "Studenten har brukt et forsøk på eksamen i kullet (en karakter eller «ikke møtt») og kan ikke overføres. Neste forsøk er ny eksamen i kullet."
+    : null;
+}
+
 export function transferTargetProblem(from: KullForTransfer, to: KullForTransfer, today: string): string | null {
   if (from.id === to.id) return "Velg et annet kull enn det studenten går i nå.";
   if (from.programmeId !== to.programmeId) return "Studenten kan bare overføres til et kull i samme videreutdanning.";

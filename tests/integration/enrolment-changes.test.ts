@@ -705,6 +705,20 @@ describe("transfer to a later kull", () => {
     ]);
   });
 
+  it("is refused to a student who has used an exam attempt in the kull, «ikke møtt» as well as a grade", async () => {
+    const enrolmentId = student(REFUSED).enrolmentId;
+    const message = "Studenten har brukt et forsøk på eksamen i kullet (en karakter eller «ikke møtt») og kan ikke overføres. Neste forsøk er ny eksamen i kullet.";
+    const before = await db().examRegistration.findFirstOrThrow({ where: { enrolmentId } });
+    await db().examRegistration.update({ where: { id: before.id }, data: { status: "NOT_ATTENDED" } });
+    try {
+      expect((await getTransferPlan(world.adviser, { enrolmentId, toCohortId: laterId }, NOW)).problem).toBe(message);
+      await expect(transferStudent(world.adviser, { enrolmentId, toCohortId: laterId, credits: [], samlinger: [] }, NOW)).rejects.toThrow(message);
+      expect(await db().enrolment.count({ where: { cohortId: laterId } })).toBe(0);
+    } finally {
+      await db().examRegistration.update({ where: { id: before.id }, data: { status: before.status } });
+    }
+  });
+
   it("a credit that breaks the rules is refused at its item, and nothing is written", async () => {
     const plan = await getTransferPlan(world.adviser, { enrolmentId: student(MOVER).enrolmentId, toCohortId: laterId }, NOW);
     const [first, second] = plan.target!.arbeidskrav;

@@ -22,6 +22,7 @@ import {
   attendanceCredits,
   correspondingSamlinger,
   proposeArbeidskravCredits,
+  transferExamProblem,
   transferTargetProblem,
   type ArbeidskravCreditChoice,
   type CreditSource,
@@ -128,6 +129,9 @@ async function presentDays(client: Client, enrolmentId: string) {
 
 // ─── The form ───────────────────────────────────────────────────────────────────────────────────
 
+/** A registration that used an attempt: graded, or «ikke møtt». */
+const USED_ATTEMPT = { OR: [{ grade: { not: null } }, { status: "NOT_ATTENDED" as const }] };
+
 /**
  * What the transfer form needs: the student's kull, the later kull of the same programme (with
  * free places), and — for the chosen one — each required item with the proposed credit and the
@@ -154,11 +158,11 @@ export async function getTransferPlan(viewer: Viewer, input: { enrolmentId: stri
       return { id: row.id, name: row.name, startsOn: isoDate(row.startsOn), endsOn: isoDate(row.endsOn), capacity: row.capacity, placesLeft: Math.max(0, row.capacity - used) };
     }),
   );
-  const graded = await db().examRegistration.count({ where: { enrolmentId: enrolment.id, grade: { not: null } } });
+  const attempts = await db().examRegistration.count({ where: { enrolmentId: enrolment.id, ...USED_ATTEMPT } });
   // Her own place: a colleague transfers her (lockEnrolmentToDecide refuses it), so no form.
   const problem = isOwnCase(viewer, [enrolment.userId])
     ? OWN_CASE_MESSAGE
-    : (enrolmentChangeProblem("TRANSFER", enrolment.status) ?? (graded > 0 ? "Studenten har fått karakter på eksamen i kullet og kan ikke overføres." : null));
+    : (enrolmentChangeProblem("TRANSFER", enrolment.status) ?? transferExamProblem(attempts));
   const chosen = input.toCohortId ? later.find((row) => row.id === input.toCohortId) ?? null : null;
   if (input.toCohortId && !chosen) throw new NotFoundError("Fant ikke kullet studenten kan overføres til.");
   let target = null;
@@ -220,9 +224,8 @@ export async function transferStudent(viewer: Viewer, input: TransferInput, now 
       const old = await lockEnrolmentToDecide(tx, viewer, input.enrolmentId, input.toCohortId);
       const problem = enrolmentChangeProblem("TRANSFER", old.status);
       if (problem) throw new DomainError(problem);
-      if ((await tx.examRegistration.count({ where: { enrolmentId: old.id, grade: { not: null } } })) > 0) {
-        throw new DomainError("Studenten har fått karakter på eksamen i kullet og kan ikke overføres.");
-      }
+      const examProblem = transferExamProblem(await tx.examRegistration.count({ where: { enrolmentId: old.id, ...USED_ATTEMPT } }));
+      if (examProblem) throw new DomainError(examProblem);
       const [fromRow, toRow] = await inOrder(
         () => tx.cohort.findUniqueOrThrow({ where: { id: old.cohortId }, select: KULL_SELECT }),
         () => tx.cohort.findUnique({ where: { id: input.toCohortId }, select: KULL_SELECT }),

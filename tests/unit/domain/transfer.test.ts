@@ -6,6 +6,7 @@ import {
   correspondingSamlinger,
   creditProblem,
   proposeArbeidskravCredits,
+  transferExamProblem,
   transferTargetProblem,
   type CreditSource,
   type CreditTarget,
@@ -158,5 +159,12 @@ describe("attendance where the plan is the same", () => {
       { number: 1, days: 2, credited: 2 },
       { number: 2, days: 3, credited: 2 },
     ]);
+  });
+});
+
+describe("an exam attempt used in the kull", () => {
+  it("keeps the student in it: her next attempt is its ny eksamen", () => {
+    expect(transferExamProblem(0)).toBeNull();
+    expect(transferExamProblem(1)).toMatch(/^Studenten har brukt et forsøk på eksamen i kullet \(en karakter eller «ikke møtt»\)/);
   });
 });
