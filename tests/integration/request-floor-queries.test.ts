@@ -20,6 +20,8 @@ describe("the viewer of a request", () => {
       roles: ["ADVISER", "ADMIN"],
       sessionId: session.id,
       emailVerified: user.emailVerifiedAt !== null,
+      // A student's unopened letters are counted in the same statement; staff have none.
+      newLetters: 0,
     });
   });
 
