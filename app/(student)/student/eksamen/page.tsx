@@ -30,11 +30,6 @@ const STATUS: Record<NonNullable<Sitting["status"]>, { label: string; tone: "goo
   DEFERRED: { label: "Utsatt", tone: "wait" },
 };
 
-/**
- * The student's exam across its sittings: the ordinary exam, utsatt eksamen and ny eksamen, with
- * start and hand-in (Oslo time), the task once it starts, every result, the grade that counts (the
- * best) and the attempts used; registering for ny eksamen and asking for utsatt eksamen.
- */
 /** After registering for ny eksamen or withdrawing (the button is gone, so the page says what was done). */
 const RESIT_DONE: Record<string, string> = {
   "meldt-opp": "Du er meldt opp til ny eksamen. Du får en bekreftelse på e-post.",
@@ -42,6 +37,11 @@ const RESIT_DONE: Record<string, string> = {
   "meldt-av": "Du er meldt av ny eksamen. Det teller ikke som et forsøk.",
 };
 
+/**
+ * The student's exam across its sittings: the ordinary exam, utsatt eksamen and ny eksamen, with
+ * start and hand-in (Oslo time), the task once it starts, every result, the grade that counts (the
+ * best) and the attempts used; registering for ny eksamen and asking for utsatt eksamen.
+ */
 export default async function StudentExamPage({ searchParams }: { searchParams: Promise<{ "ny-eksamen"?: string | string[] }> }) {
   const { enrolments } = await loadStudent("/student/eksamen");
   const flash = await readFlash(DEFERRAL_FLASH_COOKIE);
