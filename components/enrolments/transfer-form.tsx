@@ -13,6 +13,8 @@ export interface TransferItem {
   arbeidskravId: string;
   title: string;
   proposed: string | null;
+  /** Work of the earlier kull still waiting for its assessment that counts as this item once approved there. */
+  awaiting: string | null;
   options: { submissionId: string; label: string }[];
 }
 
@@ -63,6 +65,7 @@ export function TransferForm({
                     name={name}
                     label={item.title}
                     placeholder="Ingen: leveres i det nye kullet"
+                    hint={item.awaiting ? `${item.awaiting} er ikke vurdert ennå. Blir det godkjent der, godkjennes det her uten at studenten leverer på nytt.` : undefined}
                     options={item.options.map((option) => ({ value: option.submissionId, label: option.label }))}
                     defaultValue={sent ? (state.values?.[name] ?? "") : (item.proposed ?? "")}
                     errors={state.fieldErrors?.[name]}

@@ -369,6 +369,8 @@ export type StudentLetterFacts =
       credited: { title: string; from: string }[];
       /** Required items of the new kull still to do. */
       remaining: string[];
+      /** Required items that work still waiting for its assessment in the earlier kull counts as, once approved there. */
+      awaited?: { title: string; from: string }[];
       /** Samling days of the new kull credited as attended, and in which samlinger. */
       attendance: { days: number; samlinger: number[] };
       /** The new kull's first samling day the student is expected at, if any is left. */
@@ -896,7 +898,13 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
             paragraphs: [
               input.remaining.length
                 ? `Arbeidskrav du skal levere i det nye kullet: ${joinNb(input.remaining)}.`
-                : "Alle de obligatoriske arbeidskravene er godkjent.",
+                : (input.awaited ?? []).length
+                  ? "Alle de andre obligatoriske arbeidskravene er godkjent."
+                  : "Alle de obligatoriske arbeidskravene er godkjent.",
+              ...(input.awaited ?? []).map(
+                (item) =>
+                  `${item.from} er ikke vurdert ennå. Blir det godkjent, teller det som ${item.title} i det nye kullet, og du skal ikke levere det på nytt. Blir det ikke godkjent, leverer du ${item.title} i det nye kullet.`,
+              ),
               "Under «Mine studier» ser du hele historikken din fra begge kullene: innleveringer, tilbakemeldinger og det som er godkjent.",
             ],
           },

@@ -140,6 +140,39 @@ export function proposeArbeidskravCredits(sources: readonly CreditSource[], targ
 }
 
 /**
+ * Work of the earlier kull still waiting for its assessment at the transfer: the credits it brings
+ * when it is approved there (creditsFromLateApproval), as the proposal would pair it, for the
+ * required items the adviser did not credit. The transfer letter names them, so she knows she need
+ * not hand them in again while the assessment is pending.
+ */
+export function awaitedCredits(sources: readonly CreditSource[], targets: readonly CreditTarget[], chosen: readonly ArbeidskravCreditChoice[]): ArbeidskravCreditChoice[] {
+  const pending = new Set(sources.filter((source) => source.status === "SUBMITTED").map((source) => source.submissionId));
+  const asIfApproved = sources.map((source) => (pending.has(source.submissionId) ? { ...source, status: "APPROVED" as const } : source));
+  return creditsFromLateApproval(asIfApproved, targets, chosen, pending);
+}
+
+/**
+ * A submission of the earlier kull approved after the transfer (its assessment, a klage, a
+ * correction, a group's new attempt): the credits it brings in the new kull. Each approved source
+ * counts as the item the proposal pairs it with (same kind, same place within the kind,
+ * creditProblem allowing it), when that item is not credited already, the source is not credited
+ * to another item, and the student has not had the item approved in the new kull herself.
+ */
+export function creditsFromLateApproval(
+  sources: readonly CreditSource[],
+  targets: readonly CreditTarget[],
+  existing: readonly ArbeidskravCreditChoice[],
+  approvedNow: ReadonlySet<string>,
+  approvedHere: ReadonlySet<string> = new Set(),
+): ArbeidskravCreditChoice[] {
+  const creditedTargets = new Set(existing.map((credit) => credit.targetId));
+  const usedSources = new Set(existing.map((credit) => credit.sourceSubmissionId));
+  return proposeArbeidskravCredits(sources, targets).filter(
+    (choice) => approvedNow.has(choice.sourceSubmissionId) && !creditedTargets.has(choice.targetId) && !usedSources.has(choice.sourceSubmissionId) && !approvedHere.has(choice.targetId),
+  );
+}
+
+/**
  * Checks the adviser's choices: each target and each source once, each pair allowed. Returns the
  * problems by target id (Norwegian), empty when every choice stands.
  */

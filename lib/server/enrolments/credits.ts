@@ -11,9 +11,20 @@ import "server-only";
 // right as it stood, and taking a passed exam away afterwards is annulment, a decision of its own
 // outside this system. Her stored standing follows (audited), her record shows the credit as no
 // longer counting, and the correction's e-mail reaches her as a member of the old submission.
-import type { Transaction } from "@/lib/db/client";
+// Work still waiting for its assessment in the old kull at the transfer (or refused then and
+// approved later on a klage, a correction or a group's new attempt) is credited when it is
+// approved there, as the item the transfer's proposal pairs it with (creditsFromLateApproval in
+// lib/domain/transfer.ts): by whoever approved it, audited, and told to her by e-mail. The
+// transfer letter names the pending work that will count so (awaitedCredits).
+import { creditsFromLateApproval, type CreditSource, type CreditTarget } from "@/lib/domain/transfer";
+import type { Database, Transaction } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { auditMany } from "@/lib/server/audit";
+import { queueMails } from "@/lib/server/mail-queue";
 import { refreshStandings } from "@/lib/server/standings/refresh";
+
+type Client = Database | Transaction;
 
 export const CREDIT_STANDS = { sourceSubmission: { status: "APPROVED" } } as const satisfies Prisma.ArbeidskravCreditWhereInput;
 
@@ -32,6 +43,7 @@ export async function refreshCreditedFrom(
   submissionIds: readonly string[],
   context: { actorId: string | null; cause: (title: string) => string; now?: Date },
 ) {
+  if (context.actorId) await creditLateApprovals(tx, submissionIds, { actorId: context.actorId, now: context.now ?? new Date() });
   const credited = await tx.arbeidskravCredit.findMany({
     where: { sourceSubmissionId: { in: [...submissionIds] } },
     orderBy: { enrolmentId: "asc" },
@@ -46,4 +58,134 @@ export async function refreshCreditedFrom(
   for (const [cohortId, { enrolmentIds, title }] of [...byCohort].sort(([a], [b]) => a.localeCompare(b))) {
     await refreshStandings(tx, { cohortId, enrolmentIds }, { actorId: context.actorId, cause: context.cause(title), now: context.now });
   }
+}
+
+// ─── Sources and targets ────────────────────────────────────────────────────────────────────────
+
+/** The student's work in every other kull: each submission with its arbeidskrav (credit sources). */
+export async function sourcesOf(client: Client, userId: string, exceptCohortId: string): Promise<CreditSource[]> {
+  const rows = await (client as Transaction).submissionMember.findMany({
+    where: { enrolment: { userId, cohortId: { not: exceptCohortId } } },
+    orderBy: [{ enrolment: { cohort: { startsOn: "asc" } } }, { submission: { arbeidskrav: { number: "asc" } } }],
+    select: {
+      submission: {
+        select: {
+          id: true,
+          status: true,
+          _count: { select: { members: true } },
+          arbeidskrav: { select: { id: true, kind: true, number: true, title: true, required: true, oralPresentation: true, cohort: { select: { name: true } } } },
+        },
+      },
+    },
+  });
+  return rows.map(({ submission }) => ({
+    submissionId: submission.id,
+    arbeidskravId: submission.arbeidskrav.id,
+    kind: submission.arbeidskrav.kind,
+    number: submission.arbeidskrav.number,
+    title: submission.arbeidskrav.title,
+    required: submission.arbeidskrav.required,
+    oralPresentation: submission.arbeidskrav.oralPresentation,
+    status: submission.status,
+    groupSize: submission._count.members,
+    cohortName: submission.arbeidskrav.cohort.name,
+  }));
+}
+
+export async function targetsOf(client: Client, cohortId: string): Promise<CreditTarget[]> {
+  const rows = await (client as Transaction).arbeidskravDefinition.findMany({
+    where: { cohortId },
+    orderBy: { number: "asc" },
+    select: { id: true, kind: true, number: true, title: true, required: true, individualOnly: true, oralPresentation: true },
+  });
+  return rows.map((row) => ({ arbeidskravId: row.id, kind: row.kind, number: row.number, title: row.title, required: row.required, individualOnly: row.individualOnly, oralPresentation: row.oralPresentation }));
+}
+
+// ─── Approved after the transfer ────────────────────────────────────────────────────────────────
+
+/**
+ * The approved ones among these submissions whose members have moved on to a later kull: each is
+ * credited there when creditsFromLateApproval says so. The member's current enrolment is the end of
+ * her chain of transfers; one that has ended (withdrawn, completed) gets nothing.
+ */
+async function creditLateApprovals(tx: Transaction, submissionIds: readonly string[], context: { actorId: string; now: Date }) {
+  const moved = await tx.submissionMember.findMany({
+    where: { submissionId: { in: [...submissionIds] }, submission: { status: "APPROVED", arbeidskrav: { required: true } }, enrolment: { status: "TRANSFERRED" } },
+    orderBy: { enrolmentId: "asc" },
+    select: { submissionId: true, enrolmentId: true },
+  });
+  if (moved.length === 0) return;
+  for (const [enrolmentId, approvedNow] of groupBy(moved)) {
+    const current = await currentEnrolment(tx, enrolmentId);
+    if (!current || !["ACTIVE", "ON_LEAVE"].includes(current.status)) continue;
+    const [sources, targets, existing, approvedHere] = [
+      await sourcesOf(tx, current.userId, current.cohortId),
+      await targetsOf(tx, current.cohortId),
+      await tx.arbeidskravCredit.findMany({ where: { enrolmentId: current.id }, select: { arbeidskravId: true, sourceSubmissionId: true } }),
+      await tx.submissionMember.findMany({ where: { enrolmentId: current.id, submission: { status: "APPROVED" } }, select: { submission: { select: { arbeidskravId: true } } } }),
+    ];
+    const choices = creditsFromLateApproval(
+      sources,
+      targets,
+      existing.map((row) => ({ targetId: row.arbeidskravId, sourceSubmissionId: row.sourceSubmissionId })),
+      approvedNow,
+      new Set(approvedHere.map((row) => row.submission.arbeidskravId)),
+    );
+    if (choices.length === 0) continue;
+    const created = await tx.arbeidskravCredit.createManyAndReturn({
+      data: choices.map((choice) => ({ enrolmentId: current.id, arbeidskravId: choice.targetId, sourceSubmissionId: choice.sourceSubmissionId, creditedById: context.actorId, creditedAt: context.now })),
+      select: { id: true, arbeidskravId: true, sourceSubmissionId: true },
+    });
+    await auditMany(
+      tx,
+      created.map((row) => ({
+        actorId: context.actorId,
+        action: "credit.arbeidskrav",
+        entityType: "ArbeidskravCredit",
+        entityId: row.id,
+        before: null,
+        after: { enrolmentId: current.id, arbeidskravId: row.arbeidskravId, sourceSubmissionId: row.sourceSubmissionId, approvedAfterTransfer: true },
+      })),
+    );
+    const sourceById = new Map(sources.map((source) => [source.submissionId, source]));
+    const targetById = new Map(targets.map((target) => [target.arbeidskravId, target]));
+    await queueMails(
+      tx,
+      created.map((row) => lateCreditMail(row.id, current, sourceById.get(row.sourceSubmissionId)!, targetById.get(row.arbeidskravId)!)),
+    );
+  }
+}
+
+function groupBy(rows: readonly { submissionId: string; enrolmentId: string }[]): Map<string, Set<string>> {
+  const byEnrolment = new Map<string, Set<string>>();
+  for (const row of rows) byEnrolment.set(row.enrolmentId, (byEnrolment.get(row.enrolmentId) ?? new Set()).add(row.submissionId));
+  return byEnrolment;
+}
+
+/** The enrolment a transferred one continues in: the end of the chain of transfers. */
+async function currentEnrolment(tx: Transaction, enrolmentId: string) {
+  let next = await tx.enrolment.findUnique({ where: { transferredFromId: enrolmentId }, select: ENROLMENT_SELECT });
+  while (next?.status === "TRANSFERRED") next = await tx.enrolment.findUnique({ where: { transferredFromId: next.id }, select: ENROLMENT_SELECT });
+  return next;
+}
+
+const ENROLMENT_SELECT = { id: true, userId: true, cohortId: true, status: true, user: { select: { email: true } }, cohort: { select: { name: true } } } as const;
+
+function lateCreditMail(
+  creditId: string,
+  enrolment: { userId: string; user: { email: string }; cohort: { name: string } },
+  source: CreditSource,
+  target: CreditTarget,
+) {
+  return {
+    dedupeKey: `arbeidskrav-credit:${creditId}`,
+    to: enrolment.user.email,
+    userId: enrolment.userId,
+    subject: `Arbeidskrav godkjent fra ${source.cohortName}: ${target.title}`,
+    text: [
+      `${source.title} i ${source.cohortName} er godkjent. Det teller som ${target.title} i ${enrolment.cohort.name}, og du skal ikke levere ${target.title} der.`,
+      "",
+      `Se arbeidskravene dine her: ${env().APP_URL}/student`,
+    ].join("\n"),
+  };
 }

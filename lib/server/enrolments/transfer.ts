@@ -20,13 +20,12 @@ import {
   arbeidskravCreditProblems,
   attendanceCreditSummary,
   attendanceCredits,
+  awaitedCredits,
   correspondingSamlinger,
   proposeArbeidskravCredits,
   transferExamProblem,
   transferTargetProblem,
   type ArbeidskravCreditChoice,
-  type CreditSource,
-  type CreditTarget,
   type KullForTransfer,
   type PlanSamling,
 } from "@/lib/domain/transfer";
@@ -44,6 +43,7 @@ import { issueStudentLetter } from "@/lib/server/student-letters/issue";
 import { COHORT_FULL_MESSAGE, LOCKING_TRANSACTION, withRetry } from "@/lib/server/transactions";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
+import { sourcesOf, targetsOf } from "./credits";
 import { closeOpenLeave, ENROLMENT_NOT_FOUND, lockEnrolmentToDecide, requireAdviser, signer, withdrawExamRegistration } from "./common";
 import { givePlaceBack } from "./places";
 
@@ -81,45 +81,6 @@ async function planOf(client: Client, cohortId: string): Promise<PlanSamling[]> 
     select: { number: true, samling: { select: { title: true, days: { orderBy: { date: "asc" }, select: { id: true, date: true } } } } },
   });
   return rows.map((row) => ({ number: row.number, title: row.samling.title, days: row.samling.days.map((d) => ({ id: d.id, date: isoDate(d.date) })) }));
-}
-
-/** The student's work in every other kull: each submission with its arbeidskrav (credit sources). */
-async function sourcesOf(client: Client, userId: string, exceptCohortId: string): Promise<CreditSource[]> {
-  const rows = await (client as Transaction).submissionMember.findMany({
-    where: { enrolment: { userId, cohortId: { not: exceptCohortId } } },
-    orderBy: [{ enrolment: { cohort: { startsOn: "asc" } } }, { submission: { arbeidskrav: { number: "asc" } } }],
-    select: {
-      submission: {
-        select: {
-          id: true,
-          status: true,
-          _count: { select: { members: true } },
-          arbeidskrav: { select: { id: true, kind: true, number: true, title: true, required: true, oralPresentation: true, cohort: { select: { name: true } } } },
-        },
-      },
-    },
-  });
-  return rows.map(({ submission }) => ({
-    submissionId: submission.id,
-    arbeidskravId: submission.arbeidskrav.id,
-    kind: submission.arbeidskrav.kind,
-    number: submission.arbeidskrav.number,
-    title: submission.arbeidskrav.title,
-    required: submission.arbeidskrav.required,
-    oralPresentation: submission.arbeidskrav.oralPresentation,
-    status: submission.status,
-    groupSize: submission._count.members,
-    cohortName: submission.arbeidskrav.cohort.name,
-  }));
-}
-
-async function targetsOf(client: Client, cohortId: string): Promise<CreditTarget[]> {
-  const rows = await (client as Transaction).arbeidskravDefinition.findMany({
-    where: { cohortId },
-    orderBy: { number: "asc" },
-    select: { id: true, kind: true, number: true, title: true, required: true, individualOnly: true, oralPresentation: true },
-  });
-  return rows.map((row) => ({ arbeidskravId: row.id, kind: row.kind, number: row.number, title: row.title, required: row.required, individualOnly: row.individualOnly, oralPresentation: row.oralPresentation }));
 }
 
 async function presentDays(client: Client, enrolmentId: string) {
@@ -175,6 +136,8 @@ export async function getTransferPlan(viewer: Viewer, input: { enrolmentId: stri
       presentDays(db(), enrolment.id),
     ]);
     const proposal = proposeArbeidskravCredits(sources, targets);
+    // Work still waiting for its assessment there counts here when approved (as long as «Ingen» is chosen for its item).
+    const awaited = awaitedCredits(sources, targets, proposal);
     const corresponding = correspondingSamlinger(oldPlan, newPlan);
     const approved = sources.filter((source) => source.status === "APPROVED" && source.required);
     target = {
@@ -186,6 +149,10 @@ export async function getTransferPlan(viewer: Viewer, input: { enrolmentId: stri
         .map((item) => ({
           ...item,
           proposed: proposal.find((choice) => choice.targetId === item.arbeidskravId)?.sourceSubmissionId ?? null,
+          awaiting: awaited
+            .filter((choice) => choice.targetId === item.arbeidskravId)
+            .map((choice) => sources.find((source) => source.submissionId === choice.sourceSubmissionId)!)
+            .map((source) => `${source.title}, ${source.cohortName}`)[0] ?? null,
           options: approved
             .filter((source) => source.kind === item.kind)
             .map((source) => ({ submissionId: source.submissionId, label: `${source.title}, ${source.cohortName}${source.groupSize > 1 ? " (gruppe)" : ""}${source.oralPresentation ? " (muntlig)" : ""}` })),
@@ -331,6 +298,8 @@ export async function transferStudent(viewer: Viewer, input: TransferInput, now 
       const targetById = new Map(targets.map((item) => [item.arbeidskravId, item]));
       const sourceById = new Map(sources.map((item) => [item.submissionId, item]));
       const creditedIds = new Set(input.credits.map((credit) => credit.targetId));
+      // Work still waiting for its assessment in the old kull counts here when it is approved there (credits.ts).
+      const awaited = awaitedCredits(sources, targets, input.credits);
       // The first day she is expected at: from today on, and not one credited from the earlier kull.
       const creditedDays = new Set(dayCredits.map((credit) => credit.targetDayId));
       const firstDay =
@@ -350,7 +319,11 @@ export async function transferStudent(viewer: Viewer, input: TransferInput, now 
             const source = sourceById.get(credit.sourceSubmissionId)!;
             return { title: targetById.get(credit.targetId)!.title, from: `${source.title} i ${source.cohortName}` };
           }),
-          remaining: targets.filter((item) => item.required && !creditedIds.has(item.arbeidskravId)).map((item) => item.title),
+          remaining: targets.filter((item) => item.required && !creditedIds.has(item.arbeidskravId) && !awaited.some((choice) => choice.targetId === item.arbeidskravId)).map((item) => item.title),
+          awaited: awaited.map((choice) => {
+            const source = sourceById.get(choice.sourceSubmissionId)!;
+            return { title: targetById.get(choice.targetId)!.title, from: `${source.title} i ${source.cohortName}` };
+          }),
           attendance: { days: dayCredits.length, samlinger: creditedSamlinger },
           firstDay,
         },

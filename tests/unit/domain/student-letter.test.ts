@@ -402,6 +402,18 @@ describe("a withdrawal's confirmation", () => {
   });
 });
 
+describe("a transfer's confirmation", () => {
+  const transfer = { ...party, kind: "TRANSFER_CONFIRMED" as const, fromCohortName: "Kull H2025", credited: [{ title: "Fagnotat 1", from: "Fagnotat 1 i Kull H2025" }], attendance: { days: 0, samlinger: [] }, firstDay: null };
+  const text = (input: StudentLetterInput) => composeStudentLetter(input).sections.flatMap((section) => section.paragraphs).join("\n");
+  it("names work still waiting for its assessment as counting once approved, apart from what she is to hand in", () => {
+    const body = text({ ...transfer, remaining: ["Fagnotat 2"], awaited: [{ title: "Ledertreningsoppgave 3", from: "Ledertreningsoppgave 3 i Kull H2025" }] });
+    expect(body).toContain("Arbeidskrav du skal levere i det nye kullet: Fagnotat 2.\nLedertreningsoppgave 3 i Kull H2025 er ikke vurdert ennå. Blir det godkjent, teller det som Ledertreningsoppgave 3 i det nye kullet, og du skal ikke levere det på nytt. Blir det ikke godkjent, leverer du Ledertreningsoppgave 3 i det nye kullet.");
+    expect(text({ ...transfer, remaining: [], awaited: [{ title: "Ledertreningsoppgave 3", from: "Ledertreningsoppgave 3 i Kull H2025" }] })).toContain("Alle de andre obligatoriske arbeidskravene er godkjent.");
+    expect(text({ ...transfer, remaining: [] })).toContain("Alle de obligatoriske arbeidskravene er godkjent.");
+    expect(text({ ...transfer, remaining: [] })).not.toContain("ikke vurdert ennå");
+  });
+});
+
 describe("a withdrawn leave's letter", () => {
   it("confirms what was asked, names the period and says its days count again", () => {
     const letter = composeStudentLetter({ ...party, kind: "LEAVE_CANCELLED", leave: { from: "2027-01-11", to: "2027-03-31" }, samlingDays: 3, requestedOn: "2027-01-04" });

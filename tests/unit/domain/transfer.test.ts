@@ -3,7 +3,9 @@ import {
   arbeidskravCreditProblems,
   attendanceCredits,
   attendanceCreditSummary,
+  awaitedCredits,
   correspondingSamlinger,
+  creditsFromLateApproval,
   creditProblem,
   proposeArbeidskravCredits,
   transferExamProblem,
@@ -122,6 +124,45 @@ describe("the proposal and the adviser's choices", () => {
     expect(arbeidskravCreditProblems([{ targetId: "T2", sourceSubmissionId: "f1" }, { targetId: "T2", sourceSubmissionId: "f2" }], sources, targets)).toEqual({
       T2: "Fagnotat 2 (ny) er valgt to ganger.",
     });
+  });
+});
+
+describe("work approved in the earlier kull after the transfer", () => {
+  const targets = [
+    target({ arbeidskravId: "T1", kind: "FAGNOTAT", number: 1 }),
+    target({ arbeidskravId: "T2", kind: "FAGNOTAT", number: 2 }),
+    target({ arbeidskravId: "T3", kind: "LEDERTRENING", number: 3 }),
+    target({ arbeidskravId: "T4", kind: "LEDERTRENING", number: 4, individualOnly: true }),
+  ];
+  const atTransfer = [
+    source({ submissionId: "f1", kind: "FAGNOTAT", number: 1 }),
+    source({ submissionId: "f2", kind: "FAGNOTAT", number: 2, status: "SUBMITTED" }),
+    source({ submissionId: "l1", kind: "LEDERTRENING", number: 3, status: "NOT_APPROVED" }),
+    source({ submissionId: "l2", kind: "LEDERTRENING", number: 4, status: "SUBMITTED", groupSize: 2 }),
+  ];
+  const chosen = [{ targetId: "T1", sourceSubmissionId: "f1" }];
+  const approvedLater = (ids: string[]) => atTransfer.map((row) => (ids.includes(row.submissionId) ? { ...row, status: "APPROVED" as const } : row));
+
+  it("counts as the item the proposal pairs it with, once it is approved there", () => {
+    expect(creditsFromLateApproval(approvedLater(["f2"]), targets, chosen, new Set(["f2"]))).toEqual([{ targetId: "T2", sourceSubmissionId: "f2" }]);
+    // A klage upheld on the «ikke godkjent» ledertreningsoppgave: it counts in the new kull as well.
+    expect(creditsFromLateApproval(approvedLater(["l1"]), targets, chosen, new Set(["l1"]))).toEqual([{ targetId: "T3", sourceSubmissionId: "l1" }]);
+  });
+
+  it("brings nothing when it is not approved, breaks the rules, or the item is credited or approved here already", () => {
+    expect(creditsFromLateApproval(atTransfer, targets, chosen, new Set(["f2"]))).toEqual([]);
+    // Group work cannot count as an item to be written alone.
+    expect(creditsFromLateApproval(approvedLater(["l2"]), targets, chosen, new Set(["l2"]))).toEqual([]);
+    expect(creditsFromLateApproval(approvedLater(["f2"]), targets, [...chosen, { targetId: "T2", sourceSubmissionId: "other" }], new Set(["f2"]))).toEqual([]);
+    expect(creditsFromLateApproval(approvedLater(["f2"]), targets, [{ targetId: "T9", sourceSubmissionId: "f2" }], new Set(["f2"]))).toEqual([]);
+    expect(creditsFromLateApproval(approvedLater(["f2"]), targets, chosen, new Set(["f2"]), new Set(["T2"]))).toEqual([]);
+    // Nothing credited at the transfer: the late approval counts all the same.
+    expect(creditsFromLateApproval(approvedLater(["f2"]), targets, [], new Set(["f2"]))).toEqual([{ targetId: "T2", sourceSubmissionId: "f2" }]);
+  });
+
+  it("the transfer names the pending work that will count when approved, and only that", () => {
+    expect(awaitedCredits(atTransfer, targets, chosen)).toEqual([{ targetId: "T2", sourceSubmissionId: "f2" }]);
+    expect(awaitedCredits(atTransfer, targets, [...chosen, { targetId: "T2", sourceSubmissionId: "x" }])).toEqual([]);
   });
 });
 

@@ -90,7 +90,7 @@ export default async function TransferPage({ params, searchParams }: { params: P
                     toCohortId={plan.target.cohort.id}
                     toCohortName={plan.target.cohort.name}
                     fromCohortName={plan.from.cohort.name}
-                    items={plan.target.arbeidskrav.map((item) => ({ arbeidskravId: item.arbeidskravId, title: item.title, proposed: item.proposed, options: item.options }))}
+                    items={plan.target.arbeidskrav.map((item) => ({ arbeidskravId: item.arbeidskravId, title: item.title, proposed: item.proposed, awaiting: item.awaiting, options: item.options }))}
                     samlinger={plan.target.samlinger}
                   />
                 </div>

@@ -1,0 +1,138 @@
+// Work still waiting for its assessment in the old kull when the student moved to a later one
+// (lib/server/enrolments/credits.ts): the transfer names it, and it counts in the new kull once it
+// is approved there, whoever approves it and by which route (an assessment, a correction), audited
+// and told to her. Before this, a credit was made only at the transfer, and work approved after it
+// never counted: she had to hand it in again.
+import { beforeAll, describe, expect, it } from "vitest";
+import { osloDate } from "@/lib/domain/application-deadline";
+import { addDays } from "@/lib/domain/dates";
+import { standingFromEligibility } from "@/lib/domain/standing";
+import { assessSubmission } from "@/lib/server/cohorts/assessment";
+import { correctAssessment } from "@/lib/server/cohorts/assessment-changes";
+import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
+import { getTransferPlan, transferStudent } from "@/lib/server/enrolments/transfer";
+import { withdrawStudent } from "@/lib/server/enrolments/withdrawal";
+import { createArbeidskrav, createCohort, standardArbeidskrav, uniqueCohortCode } from "@/prisma/seed/factories";
+import { makeCohort, planDays, type World } from "./cohort-world";
+import { db } from "./support";
+
+const NOW = new Date();
+const TODAY = osloDate(NOW);
+const WAITING = 0; // Ledertreningsoppgave 3 not assessed at the transfer
+const REFUSED = 1; // Ledertreningsoppgave 3 not approved at the transfer, corrected later
+const LEFT = 2; // waiting as well, but withdrawn from the new kull before the approval
+
+let world: World;
+let laterId: string;
+const moved = new Map<number, string>();
+const student = (index: number) => world.students[index]!;
+
+async function latestAttempt(enrolmentId: string, number: number) {
+  return db().submissionAttempt.findFirstOrThrow({
+    where: { submission: { arbeidskrav: { cohortId: world.cohortId, number }, members: { some: { enrolmentId } } } },
+    orderBy: { attempt: "desc" },
+    select: { id: true, submissionId: true },
+  });
+}
+
+async function standingsMatch() {
+  const evaluation = await evaluateCohortEligibility(db(), laterId, { today: TODAY });
+  const stored = await db().standing.findMany({ where: { enrolment: { cohortId: laterId, status: { in: ["ACTIVE", "ON_LEAVE"] } } } });
+  for (const row of stored) {
+    const { enrolmentId, status, attendanceState, scheduledDays, attendedDays, absentDays, approvedRequired, requiredTotal } = row;
+    expect({ status, attendanceState, scheduledDays, attendedDays, absentDays, approvedRequired, requiredTotal }, enrolmentId).toEqual(
+      standingFromEligibility(evaluation.byEnrolment.get(enrolmentId)!.eligibility),
+    );
+  }
+}
+
+beforeAll(async () => {
+  world = await makeCohort({
+    students: 3,
+    samlinger: planDays(addDays(TODAY, -30), 12),
+    heldBefore: TODAY,
+    approved: () => 4,
+    exam: { startsOn: addDays(TODAY, 60), endsOn: addDays(TODAY, 62) },
+  });
+  const { cohort } = await createCohort(db(), {
+    programmeId: world.programmeId,
+    code: uniqueCohortCode(),
+    applicationOpensOn: addDays(TODAY, -200),
+    applicationDeadline: addDays(TODAY, -100),
+    offerAnswerDeadline: addDays(TODAY, -80),
+    samlinger: planDays(addDays(TODAY, 40), 12).map((days, index) => ({ title: `Samling ${index + 1}`, days })),
+    exam: { startsOn: addDays(TODAY, 200), endsOn: addDays(TODAY, 202) },
+  });
+  laterId = cohort.id;
+  await createArbeidskrav(db(), laterId, standardArbeidskrav([50, 70, 90, 110, 130].map((n) => addDays(TODAY, n))));
+  // The refused student's Ledertreningsoppgave 3 was not approved before she moved.
+  await assessSubmission(world.teacher, { cohortId: world.cohortId, attemptId: (await latestAttempt(student(REFUSED).enrolmentId, 5)).id, decision: "NOT_APPROVED", feedback: "Mangler refleksjon." });
+});
+
+describe("work waiting for its assessment at the transfer", () => {
+  it("the form and the letter name it as counting once approved, and it is not listed as to be handed in", async () => {
+    for (const index of [WAITING, REFUSED, LEFT]) {
+      const plan = await getTransferPlan(world.adviser, { enrolmentId: student(index).enrolmentId, toCohortId: laterId }, NOW);
+      const last = plan.target!.arbeidskrav.find((item) => item.number === 5)!;
+      expect(last.proposed).toBeNull();
+      expect(last.awaiting).toEqual(index === REFUSED ? null : expect.stringMatching(/^Ledertreningsoppgave 3, Kull /));
+      const credits = plan.target!.arbeidskrav.filter((item) => item.proposed).map((item) => ({ targetId: item.arbeidskravId, sourceSubmissionId: item.proposed! }));
+      expect(credits).toHaveLength(4);
+      const result = await transferStudent(world.adviser, { enrolmentId: student(index).enrolmentId, toCohortId: laterId, credits, samlinger: [] }, NOW);
+      moved.set(index, result.enrolmentId);
+      const letter = await db().studentLetter.findUniqueOrThrow({ where: { id: result.letterId } });
+      if (index === REFUSED) {
+        expect(letter.body).toContain("Arbeidskrav du skal levere i det nye kullet: Ledertreningsoppgave 3.");
+        expect(letter.body).not.toContain("ikke vurdert ennå");
+      } else {
+        expect(letter.body).toContain("Alle de andre obligatoriske arbeidskravene er godkjent.");
+        expect(letter.body).toMatch(/Ledertreningsoppgave 3 i Kull \S+ er ikke vurdert ennå\. Blir det godkjent, teller det som Ledertreningsoppgave 3 i det nye kullet/);
+      }
+    }
+    expect(await db().standing.findUniqueOrThrow({ where: { enrolmentId: moved.get(WAITING)! } })).toMatchObject({ approvedRequired: 4 });
+  });
+
+  it("«ikke godkjent» in the old kull brings nothing", async () => {
+    const attempt = await latestAttempt(student(WAITING).enrolmentId, 5);
+    await assessSubmission(world.teacher, { cohortId: world.cohortId, attemptId: attempt.id, decision: "NOT_APPROVED", feedback: "Mangler kilder." });
+    expect(await db().arbeidskravCredit.count({ where: { enrolmentId: moved.get(WAITING)! } })).toBe(4);
+    // Handed in again there (by the old kull's rules, a new attempt), and waiting again.
+    await db().submissionAttempt.create({ data: { submissionId: attempt.submissionId, attempt: 2, submittedById: student(WAITING).userId, text: "Med kilder" } });
+    await db().submission.update({ where: { id: attempt.submissionId }, data: { status: "SUBMITTED" } });
+  });
+
+  it("approved there: credited in the new kull by whoever approved it, audited, mailed, and the stored standing follows", async () => {
+    const enrolmentId = moved.get(WAITING)!;
+    const attempt = await latestAttempt(student(WAITING).enrolmentId, 5);
+    await assessSubmission(world.teacher, { cohortId: world.cohortId, attemptId: attempt.id, decision: "APPROVED", feedback: null });
+
+    const credit = await db().arbeidskravCredit.findFirstOrThrow({ where: { enrolmentId, sourceSubmissionId: attempt.submissionId }, include: { arbeidskrav: true } });
+    expect(credit).toMatchObject({ creditedById: world.teacher.id, arbeidskrav: { cohortId: laterId, number: 5 } });
+    expect(await db().auditLog.findFirstOrThrow({ where: { action: "credit.arbeidskrav", entityId: credit.id } })).toMatchObject({
+      actorId: world.teacher.id,
+      before: null,
+      after: { enrolmentId, arbeidskravId: credit.arbeidskravId, sourceSubmissionId: attempt.submissionId, approvedAfterTransfer: true },
+    });
+    const mail = await db().mailMessage.findUniqueOrThrow({ where: { dedupeKey: `arbeidskrav-credit:${credit.id}` } });
+    expect(mail.userId).toBe(student(WAITING).userId);
+    expect(mail.text).toMatch(/^Ledertreningsoppgave 3 i Kull \S+ er godkjent\. Det teller som Ledertreningsoppgave 3 i Kull \S+, og du skal ikke levere Ledertreningsoppgave 3 der\./);
+    expect(await db().standing.findUniqueOrThrow({ where: { enrolmentId } })).toMatchObject({ approvedRequired: 5, requiredTotal: 5 });
+    await standingsMatch();
+  });
+
+  it("a «ikke godkjent» corrected to «godkjent» after the transfer counts too", async () => {
+    const enrolmentId = moved.get(REFUSED)!;
+    const attempt = await latestAttempt(student(REFUSED).enrolmentId, 5);
+    await correctAssessment(world.teacher, { cohortId: world.cohortId, attemptId: attempt.id, decision: "APPROVED", reason: "Refleksjonen står i vedlegget." }, NOW);
+    expect(await db().arbeidskravCredit.count({ where: { enrolmentId, arbeidskrav: { number: 5 } } })).toBe(1);
+    expect(await db().standing.findUniqueOrThrow({ where: { enrolmentId } })).toMatchObject({ approvedRequired: 5 });
+    await standingsMatch();
+  });
+
+  it("nothing is credited to an enrolment that has ended", async () => {
+    const enrolmentId = moved.get(LEFT)!;
+    await withdrawStudent(world.adviser, { enrolmentId, effectiveOn: TODAY, requestedOn: TODAY, reason: null }, NOW);
+    await assessSubmission(world.teacher, { cohortId: world.cohortId, attemptId: (await latestAttempt(student(LEFT).enrolmentId, 5)).id, decision: "APPROVED", feedback: null });
+    expect(await db().arbeidskravCredit.count({ where: { enrolmentId } })).toBe(4);
+  });
+});
