@@ -22,6 +22,9 @@ export interface CohortCardData {
   today: { dayId: string; samlingTitle: string; location: string } | null;
   nextSamling: { number: number; title: string; location: string; days: string[]; week: string; ongoing: boolean } | null;
   exam: { startsOn: string; endsOn: string } | null;
+  /** Utsatt and ny eksamen not over yet, in date order. */
+  laterSittings: { id: string; label: string; startsOn: string }[];
+  completed: boolean;
   samlingerHeld: number;
   samlingerTotal: number;
 }
@@ -140,11 +143,29 @@ export function CohortCard({
             </dd>
           </>
         ) : null}
+        {cohort.laterSittings.length > 0 ? (
+          <>
+            <dt className="font-medium">Senere eksamener</dt>
+            <dd>
+              <ul>
+                {cohort.laterSittings.map((sitting) => (
+                  <li key={sitting.id}>
+                    <Link href={`${base}/eksamen/${sitting.id}`}>
+                      {sitting.label} {formatDateNb(sitting.startsOn)}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : null}
       </dl>
 
       <div>
-        <Sub className="text-base font-semibold">Studenter i faresonen ({cohort.atRisk.length})</Sub>
-        {cohort.atRisk.length === 0 ? (
+        <Sub className="text-base font-semibold">{cohort.completed ? "Studenter i faresonen" : `Studenter i faresonen (${cohort.atRisk.length})`}</Sub>
+        {cohort.completed ? (
+          <p className="mt-1 text-slate-700">Kullet er fullført, og eksamen er avgjort: ingen er i faresonen lenger.</p>
+        ) : cohort.atRisk.length === 0 ? (
           <p className="mt-1 text-slate-700">Ingen studenter er i faresonen nå.</p>
         ) : (
           <div className="mt-2">

@@ -372,7 +372,9 @@ async function seedCompletedCohort(
     }
   }
 
-  // Exam: only students the rule finds eligible are admitted; they all got a grade.
+  // Exam: only students the rule finds eligible are admitted; they all got a grade. The others were
+  // refused admission («ikke adgang», decided on 1 November 2024 before this system: the letter
+  // went out on paper, so no letter here), which is the decision completing the kull waits for.
   let gradeIndex = 0;
   for (const enrolment of enrolments) {
     const eligibility = evaluateEligibility({
@@ -384,7 +386,10 @@ async function seedCompletedCohort(
         status: (enrolment.approved < 5 && definition.number === 5 ? "NOT_APPROVED" : "APPROVED") as ArbeidskravStatus,
       })),
     });
-    if (!eligibility.eligible) continue;
+    if (!eligibility.eligible) {
+      await db.examRegistration.create({ data: { examId, enrolmentId: enrolment.id, status: "REFUSED", decidedById: faculty[0]!.id, decidedAt: day("2024-11-01") } });
+      continue;
+    }
     const grade = grades[gradeIndex % grades.length]!;
     gradeIndex += 1;
     await db.examRegistration.create({

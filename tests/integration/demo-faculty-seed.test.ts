@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDayAttendance } from "@/lib/server/cohorts/attendance";
 import { getExamAdmission } from "@/lib/server/exams/registration";
-import { getFacultyHome } from "@/lib/server/cohorts/faculty-home";
+import { getCohortSummaries, getFacultyHome } from "@/lib/server/cohorts/faculty-home";
 import { getArbeidskravOverview } from "@/lib/server/cohorts/assessment";
 import { seedDemoData } from "@/prisma/seed/demo";
 import { viewerOf } from "./cohort-world";
@@ -46,6 +46,17 @@ describe("the faculty demo", () => {
     expect(day.registered).toBe(0);
     expect(day.students.filter((student) => student.absenceNotice)).toHaveLength(2);
     expect(day.samling.sharedWith).toEqual(["Videreutdanning i institusjonsledelse, Kull V2026"]);
+  });
+
+  it("shows the completed H2023 with its sittings still ahead, and nobody at risk: its exam is decided for all", async () => {
+    const cohort = await db().cohort.findFirstOrThrow({ where: { programme: { code: "BARNEVERNLEDELSE" }, code: "H2023" }, select: { id: true } });
+    const [summary] = await getCohortSummaries(frida, { cohortId: cohort.id }, NOW);
+    expect(summary).toMatchObject({ completed: true, atRisk: [], decisionsNeeded: 0 });
+    expect(summary!.laterSittings.map((sitting) => sitting.label)).toEqual(["Ny eksamen", "Utsatt eksamen"]);
+    expect(summary!.laterSittings.every((sitting) => sitting.startsOn > "2026-11-24")).toBe(true);
+    // The running kull is not completed, and has no later sittings yet.
+    const running = (await getFacultyHome(frida, NOW)).find((row) => row.name === "Kull V2026")!;
+    expect(running).toMatchObject({ completed: false, laterSittings: [] });
   });
 
   it("keeps the institusjonsledelse cohort away from Frida, and gives it to Hanne", async () => {

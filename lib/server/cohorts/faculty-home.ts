@@ -8,7 +8,7 @@ import { osloDate } from "@/lib/domain/application-deadline";
 import { weekLabel } from "@/lib/domain/cohort-plan";
 import { IN_KULL } from "@/lib/domain/enrolment";
 import { examDecisionNeeded } from "@/lib/domain/exam";
-import { decisionRegistration } from "@/lib/domain/exam-sittings";
+import { decisionRegistration, EXAM_KIND_LABELS } from "@/lib/domain/exam-sittings";
 import { compareByRisk, riskOf } from "@/lib/domain/risk";
 import { AccessDeniedError } from "@/lib/server/errors";
 import { staffCohortSql, staffCohortWhere } from "@/lib/server/cohorts/access";
@@ -18,7 +18,7 @@ import { inOrder } from "@/lib/server/in-order";
 import type { Viewer } from "@/lib/server/viewer";
 import { day } from "@/lib/dates";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ExamRegistrationStatus, Grade } from "@/lib/generated/prisma/enums";
+import type { ExamKind, ExamRegistrationStatus, Grade } from "@/lib/generated/prisma/enums";
 import { hasAnyRole } from "@/lib/permissions";
 
 interface SummaryCohortRow {
@@ -29,6 +29,9 @@ interface SummaryCohortRow {
   /** In plan order, each with its days in date order (ISO dates). */
   samlinger: { number: number; title: string; location: string; days: { id: string; date: string }[] }[];
   exam: { startsOn: string; endsOn: string } | null;
+  /** Later sittings (utsatt, ny eksamen) not over yet, in date order. */
+  laterSittings: { id: string; kind: ExamKind; startsOn: string }[] | null;
+  completed: boolean;
 }
 
 interface SummaryStudentRow {
@@ -67,7 +70,10 @@ export async function getCohortSummaries(viewer: Viewer, options: { cohortId?: s
                                          FROM "SamlingDay" d WHERE d."samlingId" = s."id"), '[]'::json)) ORDER BY cs."number")
                      FROM "CohortSamling" cs JOIN "Samling" s ON s."id" = cs."samlingId" WHERE cs."cohortId" = c."id"), '[]'::json) AS "samlinger",
            (SELECT json_build_object('startsOn', x."startsOn", 'endsOn', x."endsOn") FROM "Exam" x
-            WHERE x."cohortId" = c."id" AND x."kind" = 'ORDINARY' LIMIT 1) AS "exam"
+            WHERE x."cohortId" = c."id" AND x."kind" = 'ORDINARY' LIMIT 1) AS "exam",
+           (SELECT json_agg(json_build_object('id', x."id", 'kind', x."kind", 'startsOn', x."startsOn") ORDER BY x."startsOn", x."id") FROM "Exam" x
+            WHERE x."cohortId" = c."id" AND x."kind" <> 'ORDINARY' AND x."endsOn" >= ${day(today)}::date) AS "laterSittings",
+           c."completedAt" IS NOT NULL AS "completed"
     FROM "Cohort" c JOIN "Programme" p ON p."id" = c."programmeId"
     WHERE ${allowed} AND ${which}
     ORDER BY c."startsOn" ASC`;
@@ -102,7 +108,8 @@ export async function getCohortSummaries(viewer: Viewer, options: { cohortId?: s
     // The students the evaluation read: the two reads run side by side, and a student enrolled or
     // withdrawn between them is left for the next request instead of failing this one (review).
     const inCohort = students.filter((student) => student.cohortId === cohort.id && byEnrolment.has(student.id));
-    const atRisk = inCohort
+    // Once the kull is completed, nobody is at risk of missing the exam any more: it is decided.
+    const atRisk = (cohort.completed ? [] : inCohort)
       .map((student) => ({ student, eligibility: byEnrolment.get(student.id)!.eligibility }))
       .filter(({ eligibility }) => riskOf(eligibility).level !== "NONE")
       .sort((a, b) => compareByRisk(a.eligibility, b.eligibility))
@@ -160,6 +167,8 @@ export async function getCohortSummaries(viewer: Viewer, options: { cohortId?: s
           }
         : null,
       exam: exam ? { startsOn: exam.startsOn, endsOn: exam.endsOn } : null,
+      laterSittings: (cohort.laterSittings ?? []).map((sitting) => ({ id: sitting.id, label: EXAM_KIND_LABELS[sitting.kind], startsOn: sitting.startsOn })),
+      completed: cohort.completed,
       samlingerHeld: samlinger.filter((samling) => (samling.days.at(-1)?.date ?? "") < today).length,
       samlingerTotal: samlinger.length,
     };
