@@ -12,15 +12,17 @@ import { correctAssessment } from "@/lib/server/cohorts/assessment-changes";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
 import { getTransferPlan, transferStudent } from "@/lib/server/enrolments/transfer";
 import { withdrawStudent } from "@/lib/server/enrolments/withdrawal";
+import { DomainError } from "@/lib/server/errors";
 import { createArbeidskrav, createCohort, standardArbeidskrav, uniqueCohortCode } from "@/prisma/seed/factories";
 import { makeCohort, planDays, type World } from "./cohort-world";
-import { db } from "./support";
+import { connectRaw, db, someoneWaitsFor } from "./support";
 
 const NOW = new Date();
 const TODAY = osloDate(NOW);
 const WAITING = 0; // Ledertreningsoppgave 3 not assessed at the transfer
 const REFUSED = 1; // Ledertreningsoppgave 3 not approved at the transfer, corrected later
 const LEFT = 2; // waiting as well, but withdrawn from the new kull before the approval
+const RACED = 3; // transferred while Fagnotat 1 is being corrected in the old kull
 
 let world: World;
 let laterId: string;
@@ -48,7 +50,7 @@ async function standingsMatch() {
 
 beforeAll(async () => {
   world = await makeCohort({
-    students: 3,
+    students: 4,
     samlinger: planDays(addDays(TODAY, -30), 12),
     heldBefore: TODAY,
     approved: () => 4,
@@ -134,5 +136,29 @@ describe("work waiting for its assessment at the transfer", () => {
     await withdrawStudent(world.adviser, { enrolmentId, effectiveOn: TODAY, requestedOn: TODAY, reason: null }, NOW);
     await assessSubmission(world.teacher, { cohortId: world.cohortId, attemptId: (await latestAttempt(student(LEFT).enrolmentId, 5)).id, decision: "APPROVED", feedback: null });
     expect(await db().arbeidskravCredit.count({ where: { enrolmentId } })).toBe(4);
+  });
+});
+
+describe("a transfer at the moment an approval it credits is corrected in the old kull", () => {
+  it("waits for the correction and is refused with it, instead of crediting what is no longer approved", async () => {
+    const plan = await getTransferPlan(world.adviser, { enrolmentId: student(RACED).enrolmentId, toCohortId: laterId }, NOW);
+    const credits = plan.target!.arbeidskrav.filter((item) => item.proposed).map((item) => ({ targetId: item.arbeidskravId, sourceSubmissionId: item.proposed! }));
+    const first = plan.target!.arbeidskrav.find((item) => item.number === 1)!;
+    // The correction holds the submission (as lockAttempts does) and changes it, not yet committed.
+    const correction = await connectRaw();
+    try {
+      await correction.query("BEGIN");
+      await correction.query(`SELECT "id" FROM "Submission" WHERE "id" = $1 FOR UPDATE`, [first.proposed]);
+      await correction.query(`UPDATE "Submission" SET "status" = 'NOT_APPROVED' WHERE "id" = $1`, [first.proposed]);
+      const transfer = transferStudent(world.adviser, { enrolmentId: student(RACED).enrolmentId, toCohortId: laterId, credits, samlinger: [] }, NOW).catch((error) => error);
+      expect(await someoneWaitsFor(correction)).toBe(true);
+      await correction.query("COMMIT");
+      const error = await transfer;
+      expect(error).toBeInstanceOf(DomainError);
+      expect(error.fieldErrors[`credit_${first.arbeidskravId}`]).toEqual([expect.stringMatching(/^Fagnotat 1 \(individuelt\) er ikke godkjent i Kull /)]);
+    } finally {
+      await correction.end();
+    }
+    expect(await db().enrolment.count({ where: { cohortId: laterId, userId: student(RACED).userId } })).toBe(0);
   });
 });

@@ -206,7 +206,17 @@ export async function transferStudent(viewer: Viewer, input: TransferInput, now 
         throw new DomainError(message, { toCohortId: [message] });
       }
 
-      // The credits, checked against the sources and targets as they are now.
+      // The credits, checked against the sources and targets as they are now. Her submissions in
+      // other kull are held (FOR SHARE) until the transfer commits: an assessment or correction of
+      // one (FOR UPDATE in lockAttempts) either finished before, and is read here, or waits and
+      // then finds the credit and her new enrolment (credits.ts); never a credit on a stale status.
+      await tx.$queryRaw`
+        SELECT s."id" FROM "Submission" s
+        JOIN "SubmissionMember" m ON m."submissionId" = s."id"
+        JOIN "Enrolment" e ON e."id" = m."enrolmentId"
+        WHERE e."userId" = ${old.userId} AND e."cohortId" <> ${toRow.id}
+        ORDER BY s."id"
+        FOR SHARE OF s`;
       const [sources, targets, oldPlan, newPlan, present] = await inOrder(
         () => sourcesOf(tx, old.userId, toRow.id),
         () => targetsOf(tx, toRow.id),
