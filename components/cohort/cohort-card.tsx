@@ -164,7 +164,7 @@ export function CohortCard({
       <div>
         <Sub className="text-base font-semibold">{cohort.completed ? "Studenter i faresonen" : `Studenter i faresonen (${cohort.atRisk.length})`}</Sub>
         {cohort.completed ? (
-          <p className="mt-1 text-slate-700">Kullet er fullført, og eksamen er avgjort: ingen er i faresonen lenger.</p>
+          <p className="mt-1 text-slate-700">Kullet er fullført, og den ordinære eksamenen er avgjort for alle: ingen står i faresonen for den lenger.</p>
         ) : cohort.atRisk.length === 0 ? (
           <p className="mt-1 text-slate-700">Ingen studenter er i faresonen nå.</p>
         ) : (

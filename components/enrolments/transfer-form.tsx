@@ -65,7 +65,11 @@ export function TransferForm({
                     name={name}
                     label={item.title}
                     placeholder="Ingen: leveres i det nye kullet"
-                    hint={item.awaiting ? `${item.awaiting} er ikke vurdert ennå. Blir det godkjent der, godkjennes det her uten at studenten leverer på nytt.` : undefined}
+                    hint={
+                      item.awaiting
+                        ? `${item.awaiting} er ikke vurdert ennå. Med «Ingen» valgt her godkjennes det i dette kullet når det blir godkjent der, om studenten ikke har levert det her selv før det.`
+                        : undefined
+                    }
                     options={item.options.map((option) => ({ value: option.submissionId, label: option.label }))}
                     defaultValue={sent ? (state.values?.[name] ?? "") : (item.proposed ?? "")}
                     errors={state.fieldErrors?.[name]}

@@ -896,15 +896,15 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
           {
             heading: "Dette gjenstår",
             paragraphs: [
+              ...(input.awaited ?? []).map(
+                (item) =>
+                  `${item.from} er ikke vurdert ennå. Blir det godkjent før du har levert ${item.title} i det nye kullet, teller det som ${item.title} der, og da trenger du ikke levere det. Blir det ikke godkjent, leverer du ${item.title} i det nye kullet.`,
+              ),
               input.remaining.length
                 ? `Arbeidskrav du skal levere i det nye kullet: ${joinNb(input.remaining)}.`
                 : (input.awaited ?? []).length
                   ? "Alle de andre obligatoriske arbeidskravene er godkjent."
                   : "Alle de obligatoriske arbeidskravene er godkjent.",
-              ...(input.awaited ?? []).map(
-                (item) =>
-                  `${item.from} er ikke vurdert ennå. Blir det godkjent, teller det som ${item.title} i det nye kullet, og du skal ikke levere det på nytt. Blir det ikke godkjent, leverer du ${item.title} i det nye kullet.`,
-              ),
               "Under «Mine studier» ser du hele historikken din fra begge kullene: innleveringer, tilbakemeldinger og det som er godkjent.",
             ],
           },

@@ -77,6 +77,8 @@ export interface CreditSource {
   status: "SUBMITTED" | "APPROVED" | "NOT_APPROVED";
   /** Members of the submission (1: handed in alone). */
   groupSize: number;
+  /** Whether she confirmed being in the group (the one who handed in always has): the assessment covers confirmed members only. */
+  confirmed: boolean;
   cohortName: string;
 }
 
@@ -146,7 +148,8 @@ export function proposeArbeidskravCredits(sources: readonly CreditSource[], targ
  * not hand them in again while the assessment is pending.
  */
 export function awaitedCredits(sources: readonly CreditSource[], targets: readonly CreditTarget[], chosen: readonly ArbeidskravCreditChoice[]): ArbeidskravCreditChoice[] {
-  const pending = new Set(sources.filter((source) => source.status === "SUBMITTED").map((source) => source.submissionId));
+  // Work she has not confirmed being in is assessed without her: it never counts for her.
+  const pending = new Set(sources.filter((source) => source.status === "SUBMITTED" && source.confirmed).map((source) => source.submissionId));
   const asIfApproved = sources.map((source) => (pending.has(source.submissionId) ? { ...source, status: "APPROVED" as const } : source));
   return creditsFromLateApproval(asIfApproved, targets, chosen, pending);
 }
@@ -156,19 +159,21 @@ export function awaitedCredits(sources: readonly CreditSource[], targets: readon
  * correction, a group's new attempt): the credits it brings in the new kull. Each approved source
  * counts as the item the proposal pairs it with (same kind, same place within the kind,
  * creditProblem allowing it), when that item is not credited already, the source is not credited
- * to another item, and the student has not had the item approved in the new kull herself.
+ * to another item, and she has not handed the item in in the new kull herself (`handedInHere`):
+ * once she has, her own work there decides it (it is assessed, with its own vedtak and klage), so
+ * the two never stand side by side. The transfer letter says so.
  */
 export function creditsFromLateApproval(
   sources: readonly CreditSource[],
   targets: readonly CreditTarget[],
   existing: readonly ArbeidskravCreditChoice[],
   approvedNow: ReadonlySet<string>,
-  approvedHere: ReadonlySet<string> = new Set(),
+  handedInHere: ReadonlySet<string> = new Set(),
 ): ArbeidskravCreditChoice[] {
   const creditedTargets = new Set(existing.map((credit) => credit.targetId));
   const usedSources = new Set(existing.map((credit) => credit.sourceSubmissionId));
   return proposeArbeidskravCredits(sources, targets).filter(
-    (choice) => approvedNow.has(choice.sourceSubmissionId) && !creditedTargets.has(choice.targetId) && !usedSources.has(choice.sourceSubmissionId) && !approvedHere.has(choice.targetId),
+    (choice) => approvedNow.has(choice.sourceSubmissionId) && !creditedTargets.has(choice.targetId) && !usedSources.has(choice.sourceSubmissionId) && !handedInHere.has(choice.targetId),
   );
 }
 

@@ -158,6 +158,7 @@ export async function seedEnrolmentsDemo(
     required: row.arbeidskrav.required,
     oralPresentation: row.arbeidskrav.oralPresentation,
     status: row.status,
+    confirmed: true,
     groupSize: row._count.members,
     cohortName: finishing.name,
   }));

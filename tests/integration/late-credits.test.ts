@@ -13,7 +13,7 @@ import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
 import { getTransferPlan, transferStudent } from "@/lib/server/enrolments/transfer";
 import { withdrawStudent } from "@/lib/server/enrolments/withdrawal";
 import { DomainError } from "@/lib/server/errors";
-import { createArbeidskrav, createCohort, standardArbeidskrav, uniqueCohortCode } from "@/prisma/seed/factories";
+import { createArbeidskrav, createCohort, createSubmission, standardArbeidskrav, uniqueCohortCode } from "@/prisma/seed/factories";
 import { makeCohort, planDays, type World } from "./cohort-world";
 import { connectRaw, db, someoneWaitsFor } from "./support";
 
@@ -23,6 +23,7 @@ const WAITING = 0; // Ledertreningsoppgave 3 not assessed at the transfer
 const REFUSED = 1; // Ledertreningsoppgave 3 not approved at the transfer, corrected later
 const LEFT = 2; // waiting as well, but withdrawn from the new kull before the approval
 const RACED = 3; // transferred while Fagnotat 1 is being corrected in the old kull
+const OWN = 4; // waiting as well, but hands the item in in the new kull before the approval
 
 let world: World;
 let laterId: string;
@@ -50,7 +51,7 @@ async function standingsMatch() {
 
 beforeAll(async () => {
   world = await makeCohort({
-    students: 4,
+    students: 5,
     samlinger: planDays(addDays(TODAY, -30), 12),
     heldBefore: TODAY,
     approved: () => 4,
@@ -73,11 +74,11 @@ beforeAll(async () => {
 
 describe("work waiting for its assessment at the transfer", () => {
   it("the form and the letter name it as counting once approved, and it is not listed as to be handed in", async () => {
-    for (const index of [WAITING, REFUSED, LEFT]) {
+    for (const index of [WAITING, REFUSED, LEFT, OWN]) {
       const plan = await getTransferPlan(world.adviser, { enrolmentId: student(index).enrolmentId, toCohortId: laterId }, NOW);
       const last = plan.target!.arbeidskrav.find((item) => item.number === 5)!;
       expect(last.proposed).toBeNull();
-      expect(last.awaiting).toEqual(index === REFUSED ? null : expect.stringMatching(/^Ledertreningsoppgave 3, Kull /));
+      expect(last.awaiting).toEqual(index === REFUSED ? null : expect.stringMatching(/^Ledertreningsoppgave 3 i Kull /));
       const credits = plan.target!.arbeidskrav.filter((item) => item.proposed).map((item) => ({ targetId: item.arbeidskravId, sourceSubmissionId: item.proposed! }));
       expect(credits).toHaveLength(4);
       const result = await transferStudent(world.adviser, { enrolmentId: student(index).enrolmentId, toCohortId: laterId, credits, samlinger: [] }, NOW);
@@ -88,7 +89,7 @@ describe("work waiting for its assessment at the transfer", () => {
         expect(letter.body).not.toContain("ikke vurdert ennå");
       } else {
         expect(letter.body).toContain("Alle de andre obligatoriske arbeidskravene er godkjent.");
-        expect(letter.body).toMatch(/Ledertreningsoppgave 3 i Kull \S+ er ikke vurdert ennå\. Blir det godkjent, teller det som Ledertreningsoppgave 3 i det nye kullet/);
+        expect(letter.body).toMatch(/Ledertreningsoppgave 3 i Kull \S+ er ikke vurdert ennå\. Blir det godkjent før du har levert Ledertreningsoppgave 3 i det nye kullet, teller det som Ledertreningsoppgave 3 der/);
       }
     }
     expect(await db().standing.findUniqueOrThrow({ where: { enrolmentId: moved.get(WAITING)! } })).toMatchObject({ approvedRequired: 4 });
@@ -117,7 +118,7 @@ describe("work waiting for its assessment at the transfer", () => {
     });
     const mail = await db().mailMessage.findUniqueOrThrow({ where: { dedupeKey: `arbeidskrav-credit:${credit.id}` } });
     expect(mail.userId).toBe(student(WAITING).userId);
-    expect(mail.text).toMatch(/^Ledertreningsoppgave 3 i Kull \S+ er godkjent\. Det teller som Ledertreningsoppgave 3 i Kull \S+, og du skal ikke levere Ledertreningsoppgave 3 der\./);
+    expect(mail.text).toMatch(/^Hei Student 01,\n\nLedertreningsoppgave 3 i Kull \S+ er godkjent\. Det teller som Ledertreningsoppgave 3 i Kull \S+, og du trenger ikke levere Ledertreningsoppgave 3 der\./);
     expect(await db().standing.findUniqueOrThrow({ where: { enrolmentId } })).toMatchObject({ approvedRequired: 5, requiredTotal: 5 });
     await standingsMatch();
   });
@@ -128,6 +129,16 @@ describe("work waiting for its assessment at the transfer", () => {
     await correctAssessment(world.teacher, { cohortId: world.cohortId, attemptId: attempt.id, decision: "APPROVED", reason: "Refleksjonen står i vedlegget." }, NOW);
     expect(await db().arbeidskravCredit.count({ where: { enrolmentId, arbeidskrav: { number: 5 } } })).toBe(1);
     expect(await db().standing.findUniqueOrThrow({ where: { enrolmentId } })).toMatchObject({ approvedRequired: 5 });
+    await standingsMatch();
+  });
+
+  it("once she has handed the item in in the new kull herself, her own work there decides it: no credit", async () => {
+    const enrolmentId = moved.get(OWN)!;
+    const item = await db().arbeidskravDefinition.findFirstOrThrow({ where: { cohortId: laterId, number: 5 } });
+    await createSubmission(db(), { arbeidskravId: item.id, enrolmentIds: [enrolmentId], submittedById: student(OWN).userId, attempts: [{ status: "SUBMITTED", at: NOW }] });
+    await assessSubmission(world.teacher, { cohortId: world.cohortId, attemptId: (await latestAttempt(student(OWN).enrolmentId, 5)).id, decision: "APPROVED", feedback: null });
+    expect(await db().arbeidskravCredit.count({ where: { enrolmentId } })).toBe(4);
+    expect(await db().mailMessage.count({ where: { userId: student(OWN).userId, dedupeKey: { startsWith: "arbeidskrav-credit:" } } })).toBe(0);
     await standingsMatch();
   });
 

@@ -43,20 +43,23 @@ export async function refreshCreditedFrom(
   submissionIds: readonly string[],
   context: { actorId: string | null; cause: (title: string) => string; now?: Date },
 ) {
-  if (context.actorId) await creditLateApprovals(tx, submissionIds, { actorId: context.actorId, now: context.now ?? new Date() });
+  const fresh = context.actorId ? await creditLateApprovals(tx, submissionIds, { actorId: context.actorId, now: context.now ?? new Date() }) : new Set<string>();
   const credited = await tx.arbeidskravCredit.findMany({
     where: { sourceSubmissionId: { in: [...submissionIds] } },
     orderBy: { enrolmentId: "asc" },
-    select: { enrolmentId: true, enrolment: { select: { cohortId: true } }, sourceSubmission: { select: { arbeidskrav: { select: { title: true } } } } },
+    select: { id: true, enrolmentId: true, enrolment: { select: { cohortId: true } }, sourceSubmission: { select: { arbeidskrav: { select: { title: true } } } } },
   });
-  const byCohort = new Map<string, { enrolmentIds: string[]; title: string }>();
+  // A credit made just now is told as what it is (it counts from now on), not as a change to one she had.
+  const byCohort = new Map<string, { enrolmentIds: string[]; cause: string }>();
   for (const credit of credited) {
-    const entry = byCohort.get(credit.enrolment.cohortId) ?? { enrolmentIds: [], title: credit.sourceSubmission.arbeidskrav.title };
+    const title = credit.sourceSubmission.arbeidskrav.title;
+    const key = `${credit.enrolment.cohortId}:${fresh.has(credit.id) ? "new" : "changed"}`;
+    const entry = byCohort.get(key) ?? { enrolmentIds: [], cause: fresh.has(credit.id) ? `${title} fra det tidligere kullet er godkjent og teller nå her` : context.cause(title) };
     entry.enrolmentIds.push(credit.enrolmentId);
-    byCohort.set(credit.enrolment.cohortId, entry);
+    byCohort.set(key, entry);
   }
-  for (const [cohortId, { enrolmentIds, title }] of [...byCohort].sort(([a], [b]) => a.localeCompare(b))) {
-    await refreshStandings(tx, { cohortId, enrolmentIds }, { actorId: context.actorId, cause: context.cause(title), now: context.now });
+  for (const [key, { enrolmentIds, cause }] of [...byCohort].sort(([a], [b]) => a.localeCompare(b))) {
+    await refreshStandings(tx, { cohortId: key.slice(0, key.indexOf(":")), enrolmentIds }, { actorId: context.actorId, cause, now: context.now });
   }
 }
 
@@ -68,6 +71,7 @@ export async function sourcesOf(client: Client, userId: string, exceptCohortId: 
     where: { enrolment: { userId, cohortId: { not: exceptCohortId } } },
     orderBy: [{ enrolment: { cohort: { startsOn: "asc" } } }, { submission: { arbeidskrav: { number: "asc" } } }],
     select: {
+      confirmedAt: true,
       submission: {
         select: {
           id: true,
@@ -78,7 +82,7 @@ export async function sourcesOf(client: Client, userId: string, exceptCohortId: 
       },
     },
   });
-  return rows.map(({ submission }) => ({
+  return rows.map(({ submission, confirmedAt }) => ({
     submissionId: submission.id,
     arbeidskravId: submission.arbeidskrav.id,
     kind: submission.arbeidskrav.kind,
@@ -88,6 +92,7 @@ export async function sourcesOf(client: Client, userId: string, exceptCohortId: 
     oralPresentation: submission.arbeidskrav.oralPresentation,
     status: submission.status,
     groupSize: submission._count.members,
+    confirmed: confirmedAt !== null,
     cohortName: submission.arbeidskrav.cohort.name,
   }));
 }
@@ -106,30 +111,38 @@ export async function targetsOf(client: Client, cohortId: string): Promise<Credi
 /**
  * The approved ones among these submissions whose members have moved on to a later kull: each is
  * credited there when creditsFromLateApproval says so. The member's current enrolment is the end of
- * her chain of transfers; one that has ended (withdrawn, completed) gets nothing.
+ * her chain of transfers, held (FOR SHARE) while it is credited, so a withdrawal or completion
+ * there waits; one that has ended (withdrawn, completed), or whose kull is archived (closed to
+ * writes), gets nothing. Returns the ids of the credits made.
  */
-async function creditLateApprovals(tx: Transaction, submissionIds: readonly string[], context: { actorId: string; now: Date }) {
+async function creditLateApprovals(tx: Transaction, submissionIds: readonly string[], context: { actorId: string; now: Date }): Promise<Set<string>> {
+  const made = new Set<string>();
   const moved = await tx.submissionMember.findMany({
     where: { submissionId: { in: [...submissionIds] }, submission: { status: "APPROVED", arbeidskrav: { required: true } }, enrolment: { status: "TRANSFERRED" } },
     orderBy: { enrolmentId: "asc" },
     select: { submissionId: true, enrolmentId: true },
   });
-  if (moved.length === 0) return;
   for (const [enrolmentId, approvedNow] of groupBy(moved)) {
-    const current = await currentEnrolment(tx, enrolmentId);
-    if (!current || !["ACTIVE", "ON_LEAVE"].includes(current.status)) continue;
-    const [sources, targets, existing, approvedHere] = [
+    const found = await currentEnrolment(tx, enrolmentId);
+    if (!found) continue;
+    const [held] = await tx.$queryRaw<{ status: string; archived: boolean }[]>`
+      SELECT e."status"::text AS "status", c."archivedAt" IS NOT NULL AS "archived"
+      FROM "Enrolment" e JOIN "Cohort" c ON c."id" = e."cohortId"
+      WHERE e."id" = ${found.id} FOR SHARE OF e`;
+    if (!held || held.archived || !["ACTIVE", "ON_LEAVE"].includes(held.status)) continue;
+    const current = found;
+    const [sources, targets, existing, handedIn] = [
       await sourcesOf(tx, current.userId, current.cohortId),
       await targetsOf(tx, current.cohortId),
       await tx.arbeidskravCredit.findMany({ where: { enrolmentId: current.id }, select: { arbeidskravId: true, sourceSubmissionId: true } }),
-      await tx.submissionMember.findMany({ where: { enrolmentId: current.id, submission: { status: "APPROVED" } }, select: { submission: { select: { arbeidskravId: true } } } }),
+      await tx.submissionMember.findMany({ where: { enrolmentId: current.id }, select: { submission: { select: { arbeidskravId: true } } } }),
     ];
     const choices = creditsFromLateApproval(
       sources,
       targets,
       existing.map((row) => ({ targetId: row.arbeidskravId, sourceSubmissionId: row.sourceSubmissionId })),
       approvedNow,
-      new Set(approvedHere.map((row) => row.submission.arbeidskravId)),
+      new Set(handedIn.map((row) => row.submission.arbeidskravId)),
     );
     if (choices.length === 0) continue;
     const created = await tx.arbeidskravCredit.createManyAndReturn({
@@ -153,7 +166,9 @@ async function creditLateApprovals(tx: Transaction, submissionIds: readonly stri
       tx,
       created.map((row) => lateCreditMail(row.id, current, sourceById.get(row.sourceSubmissionId)!, targetById.get(row.arbeidskravId)!)),
     );
+    for (const row of created) made.add(row.id);
   }
+  return made;
 }
 
 function groupBy(rows: readonly { submissionId: string; enrolmentId: string }[]): Map<string, Set<string>> {
@@ -169,11 +184,11 @@ async function currentEnrolment(tx: Transaction, enrolmentId: string) {
   return next;
 }
 
-const ENROLMENT_SELECT = { id: true, userId: true, cohortId: true, status: true, user: { select: { email: true } }, cohort: { select: { name: true } } } as const;
+const ENROLMENT_SELECT = { id: true, userId: true, cohortId: true, status: true, user: { select: { email: true, name: true } }, cohort: { select: { name: true } } } as const;
 
 function lateCreditMail(
   creditId: string,
-  enrolment: { userId: string; user: { email: string }; cohort: { name: string } },
+  enrolment: { userId: string; user: { email: string; name: string }; cohort: { name: string } },
   source: CreditSource,
   target: CreditTarget,
 ) {
@@ -183,7 +198,9 @@ function lateCreditMail(
     userId: enrolment.userId,
     subject: `Arbeidskrav godkjent fra ${source.cohortName}: ${target.title}`,
     text: [
-      `${source.title} i ${source.cohortName} er godkjent. Det teller som ${target.title} i ${enrolment.cohort.name}, og du skal ikke levere ${target.title} der.`,
+      `Hei ${enrolment.user.name},`,
+      "",
+      `${source.title} i ${source.cohortName} er godkjent. Det teller som ${target.title} i ${enrolment.cohort.name}, og du trenger ikke levere ${target.title} der.`,
       "",
       `Se arbeidskravene dine her: ${env().APP_URL}/student`,
     ].join("\n"),

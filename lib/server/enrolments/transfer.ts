@@ -152,7 +152,7 @@ export async function getTransferPlan(viewer: Viewer, input: { enrolmentId: stri
           awaiting: awaited
             .filter((choice) => choice.targetId === item.arbeidskravId)
             .map((choice) => sources.find((source) => source.submissionId === choice.sourceSubmissionId)!)
-            .map((source) => `${source.title}, ${source.cohortName}`)[0] ?? null,
+            .map((source) => `${source.title} i ${source.cohortName}`)[0] ?? null,
           options: approved
             .filter((source) => source.kind === item.kind)
             .map((source) => ({ submissionId: source.submissionId, label: `${source.title}, ${source.cohortName}${source.groupSize > 1 ? " (gruppe)" : ""}${source.oralPresentation ? " (muntlig)" : ""}` })),
@@ -188,6 +188,21 @@ export async function transferStudent(viewer: Viewer, input: TransferInput, now 
   const today = osloDate(now);
   const result = await withRetry(() => db().$transaction(
     async (tx) => {
+      // Her submissions in other kull are held (FOR SHARE) until the transfer commits, and first,
+      // in the order an assessment takes its locks (the submission, then her enrolment for the
+      // letter): an assessment or correction of one (FOR UPDATE in lockAttempts) either finished
+      // before, and is read here, or waits and then finds the credit and her new enrolment
+      // (credits.ts). Never a credit on a stale status, and no deadlock between the two.
+      const mover = await tx.enrolment.findUnique({ where: { id: input.enrolmentId }, select: { userId: true } });
+      if (mover) {
+        await tx.$queryRaw`
+          SELECT s."id" FROM "Submission" s
+          JOIN "SubmissionMember" m ON m."submissionId" = s."id"
+          JOIN "Enrolment" e ON e."id" = m."enrolmentId"
+          WHERE e."userId" = ${mover.userId} AND e."cohortId" <> ${input.toCohortId}
+          ORDER BY s."id"
+          FOR SHARE OF s`;
+      }
       const old = await lockEnrolmentToDecide(tx, viewer, input.enrolmentId, input.toCohortId);
       const problem = enrolmentChangeProblem("TRANSFER", old.status);
       if (problem) throw new DomainError(problem);
@@ -206,17 +221,7 @@ export async function transferStudent(viewer: Viewer, input: TransferInput, now 
         throw new DomainError(message, { toCohortId: [message] });
       }
 
-      // The credits, checked against the sources and targets as they are now. Her submissions in
-      // other kull are held (FOR SHARE) until the transfer commits: an assessment or correction of
-      // one (FOR UPDATE in lockAttempts) either finished before, and is read here, or waits and
-      // then finds the credit and her new enrolment (credits.ts); never a credit on a stale status.
-      await tx.$queryRaw`
-        SELECT s."id" FROM "Submission" s
-        JOIN "SubmissionMember" m ON m."submissionId" = s."id"
-        JOIN "Enrolment" e ON e."id" = m."enrolmentId"
-        WHERE e."userId" = ${old.userId} AND e."cohortId" <> ${toRow.id}
-        ORDER BY s."id"
-        FOR SHARE OF s`;
+      // The credits, checked against the sources and targets as they are now (held since the start).
       const [sources, targets, oldPlan, newPlan, present] = await inOrder(
         () => sourcesOf(tx, old.userId, toRow.id),
         () => targetsOf(tx, toRow.id),

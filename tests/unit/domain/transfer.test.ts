@@ -35,6 +35,7 @@ const source = (over: Partial<CreditSource> & Pick<CreditSource, "submissionId" 
   oralPresentation: false,
   status: "APPROVED",
   groupSize: 1,
+  confirmed: true,
   cohortName: "Kull V2026",
   ...over,
 });
@@ -149,12 +150,13 @@ describe("work approved in the earlier kull after the transfer", () => {
     expect(creditsFromLateApproval(approvedLater(["l1"]), targets, chosen, new Set(["l1"]))).toEqual([{ targetId: "T3", sourceSubmissionId: "l1" }]);
   });
 
-  it("brings nothing when it is not approved, breaks the rules, or the item is credited or approved here already", () => {
+  it("brings nothing when it is not approved, breaks the rules, or the item is credited or handed in here already", () => {
     expect(creditsFromLateApproval(atTransfer, targets, chosen, new Set(["f2"]))).toEqual([]);
     // Group work cannot count as an item to be written alone.
     expect(creditsFromLateApproval(approvedLater(["l2"]), targets, chosen, new Set(["l2"]))).toEqual([]);
     expect(creditsFromLateApproval(approvedLater(["f2"]), targets, [...chosen, { targetId: "T2", sourceSubmissionId: "other" }], new Set(["f2"]))).toEqual([]);
     expect(creditsFromLateApproval(approvedLater(["f2"]), targets, [{ targetId: "T9", sourceSubmissionId: "f2" }], new Set(["f2"]))).toEqual([]);
+    // She handed the item in in the new kull herself (waiting, approved or not): her own work decides it.
     expect(creditsFromLateApproval(approvedLater(["f2"]), targets, chosen, new Set(["f2"]), new Set(["T2"]))).toEqual([]);
     // Nothing credited at the transfer: the late approval counts all the same.
     expect(creditsFromLateApproval(approvedLater(["f2"]), targets, [], new Set(["f2"]))).toEqual([{ targetId: "T2", sourceSubmissionId: "f2" }]);
@@ -163,6 +165,8 @@ describe("work approved in the earlier kull after the transfer", () => {
   it("the transfer names the pending work that will count when approved, and only that", () => {
     expect(awaitedCredits(atTransfer, targets, chosen)).toEqual([{ targetId: "T2", sourceSubmissionId: "f2" }]);
     expect(awaitedCredits(atTransfer, targets, [...chosen, { targetId: "T2", sourceSubmissionId: "x" }])).toEqual([]);
+    // Group work she never confirmed being in is assessed without her.
+    expect(awaitedCredits(atTransfer.map((row) => (row.submissionId === "f2" ? { ...row, confirmed: false } : row)), targets, chosen)).toEqual([]);
   });
 });
 

@@ -142,7 +142,7 @@ export default async function ArbeidskravPage({ params }: { params: Promise<{ id
             <p className="mt-2">
               {item.title} er godkjent på grunnlag av {item.credit.title} i {item.credit.cohortName}
               {item.credit.members.length > 1 ? ` (gruppearbeid: ${joinNb(item.credit.members)})` : ""}. Godkjent av {item.credit.creditedBy}{" "}
-              {formatInstantNb(item.credit.creditedAt)} da du ble overført. Du skal ikke levere det på nytt.
+              {formatInstantNb(item.credit.creditedAt)}. Du skal ikke levere det på nytt.
             </p>
             <h3 className="mt-4">Innleveringene dine i {item.credit.cohortName}</h3>
             <AttemptHistory attempts={item.credit.attempts} level="h4" />
