@@ -79,6 +79,10 @@ export interface CreditSource {
   groupSize: number;
   /** Whether she confirmed being in the group (the one who handed in always has): the assessment covers confirmed members only. */
   confirmed: boolean;
+  /** The earlier kull the work was handed in in (a student moved twice has two). */
+  cohortId: string;
+  /** The item's place among its kull's required items of its kind (placeWithinKind): 0 for the first. */
+  place: number;
   cohortName: string;
 }
 
@@ -111,6 +115,16 @@ export function creditProblem(source: CreditSource, target: CreditTarget): strin
   return null;
 }
 
+/**
+ * An item's place among its kull's required items of the same kind, in number order: fagnotat 2
+ * is the second fagnotat of the plan (1), whatever the student handed in. -1 for an optional item.
+ */
+export function placeWithinKind(plan: readonly { id: string; kind: ArbeidskravKind; number: number; required: boolean }[], itemId: string): number {
+  const item = plan.find((candidate) => candidate.id === itemId);
+  if (!item?.required) return -1;
+  return ordinalWithinKind(plan.filter((candidate) => candidate.required), item);
+}
+
 /** Items of one kind in number order; an item's place among them ("fagnotat 2" is the second). */
 function ordinalWithinKind<T extends { kind: ArbeidskravKind; number: number }>(items: readonly T[], item: T): number {
   return items
@@ -121,18 +135,21 @@ function ordinalWithinKind<T extends { kind: ArbeidskravKind; number: number }>(
 
 /**
  * The proposal: for each required item of the new kull (in number order), the approved required
- * source of the same kind and the same place within the kind, when creditProblem allows it and it
- * is not proposed already.
+ * source of the same kind and the same place within the kind in its own kull's plan (`place`: not
+ * among what she handed in, so work on fagnotat 2 never stands in for fagnotat 1), when creditProblem
+ * allows it and it is not proposed already. A student moved twice has work from two earlier kull:
+ * the latest kull's is proposed first (`sources` in kull order, earliest first).
  */
 export function proposeArbeidskravCredits(sources: readonly CreditSource[], targets: readonly CreditTarget[]): ArbeidskravCreditChoice[] {
   const requiredSources = sources.filter((source) => source.required);
   const requiredTargets = targets.filter((target) => target.required).sort((a, b) => a.number - b.number);
+  const latestFirst = [...requiredSources].reverse();
   const used = new Set<string>();
   const choices: ArbeidskravCreditChoice[] = [];
   for (const target of requiredTargets) {
     const place = ordinalWithinKind(requiredTargets, target);
-    const source = requiredSources.find(
-      (candidate) => ordinalWithinKind(requiredSources, candidate) === place && candidate.kind === target.kind && !used.has(candidate.submissionId) && creditProblem(candidate, target) === null,
+    const source = latestFirst.find(
+      (candidate) => candidate.place === place && candidate.kind === target.kind && !used.has(candidate.submissionId) && creditProblem(candidate, target) === null,
     );
     if (!source) continue;
     used.add(source.submissionId);

@@ -17,7 +17,7 @@ import type { Database } from "@/lib/db/client";
 import { addDays, compareIsoDates } from "@/lib/domain/dates";
 import { requiredAttendanceDays } from "@/lib/domain/eligibility";
 import { daysOnLeave } from "@/lib/domain/enrolment";
-import { attendanceCredits, correspondingSamlinger, proposeArbeidskravCredits, type CreditSource, type CreditTarget, type PlanSamling } from "@/lib/domain/transfer";
+import { attendanceCredits, correspondingSamlinger, placeWithinKind, proposeArbeidskravCredits, type CreditSource, type CreditTarget, type PlanSamling } from "@/lib/domain/transfer";
 import { isoDate } from "@/lib/to-domain";
 import { at } from "@/prisma/seed/calendar";
 import { DEMO_STUDENTS } from "@/prisma/seed/demo-accounts";
@@ -159,6 +159,8 @@ export async function seedEnrolmentsDemo(
     oralPresentation: row.arbeidskrav.oralPresentation,
     status: row.status,
     confirmed: true,
+    cohortId: row.arbeidskrav.cohortId,
+    place: placeWithinKind(finishingKrav, row.arbeidskrav.id),
     groupSize: row._count.members,
     cohortName: finishing.name,
   }));

@@ -13,7 +13,7 @@ import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
 import { getTransferPlan, transferStudent } from "@/lib/server/enrolments/transfer";
 import { withdrawStudent } from "@/lib/server/enrolments/withdrawal";
 import { DomainError } from "@/lib/server/errors";
-import { createArbeidskrav, createCohort, createSubmission, standardArbeidskrav, uniqueCohortCode } from "@/prisma/seed/factories";
+import { createArbeidskrav, createCohort, createProgramme, createSubmission, enrol, standardArbeidskrav, uniqueCohortCode } from "@/prisma/seed/factories";
 import { makeCohort, planDays, type World } from "./cohort-world";
 import { connectRaw, db, someoneWaitsFor } from "./support";
 
@@ -171,5 +171,37 @@ describe("a transfer at the moment an approval it credits is corrected in the ol
       await correction.end();
     }
     expect(await db().enrolment.count({ where: { cohortId: laterId, userId: student(RACED).userId } })).toBe(0);
+  });
+});
+
+describe("work in another programme", () => {
+  it("is never offered as a credit: a transfer credits the programme's own coursework only", async () => {
+    const other = await createProgramme(db(), "INSTITUSJONSLEDELSE");
+    const { cohort } = await createCohort(db(), {
+      programmeId: other.id,
+      code: uniqueCohortCode(),
+      applicationOpensOn: "2020-01-01",
+      applicationDeadline: "2020-02-01",
+      offerAnswerDeadline: "2020-03-01",
+      samlinger: planDays(addDays(TODAY, -400), 3).map((days, index) => ({ title: `Samling ${index + 1}`, days })),
+    });
+    const items = await createArbeidskrav(db(), cohort.id, standardArbeidskrav(["2020-10-01"]));
+    const first = items[0]!;
+    const there = await enrol(db(), { userId: student(RACED).userId, cohortId: cohort.id, status: "COMPLETED" });
+    const elsewhere = await createSubmission(db(), { arbeidskravId: first.id, enrolmentIds: [there.id], submittedById: student(RACED).userId, attempts: [{ status: "APPROVED", assessorId: world.teacher.id, at: NOW }] });
+    const plan = await getTransferPlan(world.adviser, { enrolmentId: student(RACED).enrolmentId, toCohortId: laterId }, NOW);
+    const options = plan.target!.arbeidskrav.flatMap((item) => item.options.map((option) => option.submissionId));
+    expect(options.length).toBeGreaterThan(0);
+    expect(options).not.toContain(elsewhere.id);
+
+    // The database refuses such a credit too (migration arbeidskrav_credit_same_programme): the
+    // withdrawn student's Ledertreningsoppgave 3 is not credited in the new kull, and her approved
+    // one in the other programme may not be.
+    const left = await enrol(db(), { userId: student(LEFT).userId, cohortId: cohort.id, status: "COMPLETED" });
+    const hers = await createSubmission(db(), { arbeidskravId: items[4]!.id, enrolmentIds: [left.id], submittedById: student(LEFT).userId, attempts: [{ status: "APPROVED", assessorId: world.teacher.id, at: NOW }] });
+    const target = await db().arbeidskravDefinition.findFirstOrThrow({ where: { cohortId: laterId, number: 5 } });
+    await expect(
+      db().arbeidskravCredit.create({ data: { enrolmentId: moved.get(LEFT)!, arbeidskravId: target.id, sourceSubmissionId: hers.id, creditedById: world.adviser.id } }),
+    ).rejects.toThrow(/ArbeidskravCredit_valid|another kull of the programme/);
   });
 });

@@ -16,7 +16,7 @@ import "server-only";
 // approved there, as the item the transfer's proposal pairs it with (creditsFromLateApproval in
 // lib/domain/transfer.ts): by whoever approved it, audited, and told to her by e-mail. The
 // transfer letter names the pending work that will count so (awaitedCredits).
-import { creditsFromLateApproval, type CreditSource, type CreditTarget } from "@/lib/domain/transfer";
+import { creditsFromLateApproval, placeWithinKind, type CreditSource, type CreditTarget } from "@/lib/domain/transfer";
 import type { Database, Transaction } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -65,10 +65,14 @@ export async function refreshCreditedFrom(
 
 // ─── Sources and targets ────────────────────────────────────────────────────────────────────────
 
-/** The student's work in every other kull: each submission with its arbeidskrav (credit sources). */
+/**
+ * The student's work in every other kull of the same programme as `exceptCohortId` (the new
+ * kull): each submission with its arbeidskrav (credit sources). Another programme's coursework is
+ * never credited by a transfer.
+ */
 export async function sourcesOf(client: Client, userId: string, exceptCohortId: string): Promise<CreditSource[]> {
   const rows = await (client as Transaction).submissionMember.findMany({
-    where: { enrolment: { userId, cohortId: { not: exceptCohortId } } },
+    where: { enrolment: { userId, cohortId: { not: exceptCohortId }, cohort: { programme: { cohorts: { some: { id: exceptCohortId } } } } } },
     orderBy: [{ enrolment: { cohort: { startsOn: "asc" } } }, { submission: { arbeidskrav: { number: "asc" } } }],
     select: {
       confirmedAt: true,
@@ -77,7 +81,7 @@ export async function sourcesOf(client: Client, userId: string, exceptCohortId: 
           id: true,
           status: true,
           _count: { select: { members: true } },
-          arbeidskrav: { select: { id: true, kind: true, number: true, title: true, required: true, oralPresentation: true, cohort: { select: { name: true } } } },
+          arbeidskrav: { select: { id: true, kind: true, number: true, title: true, required: true, oralPresentation: true, cohort: { select: { id: true, name: true, arbeidskrav: { select: { id: true, kind: true, number: true, required: true } } } } } },
         },
       },
     },
@@ -93,6 +97,8 @@ export async function sourcesOf(client: Client, userId: string, exceptCohortId: 
     status: submission.status,
     groupSize: submission._count.members,
     confirmed: confirmedAt !== null,
+    cohortId: submission.arbeidskrav.cohort.id,
+    place: placeWithinKind(submission.arbeidskrav.cohort.arbeidskrav, submission.arbeidskrav.id),
     cohortName: submission.arbeidskrav.cohort.name,
   }));
 }

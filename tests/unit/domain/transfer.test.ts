@@ -6,6 +6,7 @@ import {
   awaitedCredits,
   correspondingSamlinger,
   creditsFromLateApproval,
+  placeWithinKind,
   creditProblem,
   proposeArbeidskravCredits,
   transferExamProblem,
@@ -36,6 +37,8 @@ const source = (over: Partial<CreditSource> & Pick<CreditSource, "submissionId" 
   status: "APPROVED",
   groupSize: 1,
   confirmed: true,
+  cohortId: "v26",
+  place: 0,
   cohortName: "Kull V2026",
   ...over,
 });
@@ -73,11 +76,11 @@ describe("crediting an arbeidskrav", () => {
 
 describe("the proposal and the adviser's choices", () => {
   const sources = [
-    source({ submissionId: "f1", kind: "FAGNOTAT", number: 1, groupSize: 1 }),
-    source({ submissionId: "f2", kind: "FAGNOTAT", number: 2, groupSize: 3 }),
-    source({ submissionId: "l1", kind: "LEDERTRENING", number: 3 }),
-    source({ submissionId: "l2", kind: "LEDERTRENING", number: 4, status: "NOT_APPROVED" }),
-    source({ submissionId: "x", kind: "FAGNOTAT", number: 9, required: false }),
+    source({ submissionId: "f1", kind: "FAGNOTAT", number: 1, place: 0, groupSize: 1 }),
+    source({ submissionId: "f2", kind: "FAGNOTAT", number: 2, place: 1, groupSize: 3 }),
+    source({ submissionId: "l1", kind: "LEDERTRENING", number: 3, place: 0 }),
+    source({ submissionId: "l2", kind: "LEDERTRENING", number: 4, place: 1, status: "NOT_APPROVED" }),
+    source({ submissionId: "x", kind: "FAGNOTAT", number: 9, place: -1, required: false }),
   ];
   const targets = [
     target({ arbeidskravId: "T1", kind: "FAGNOTAT", number: 1, individualOnly: true }),
@@ -94,6 +97,38 @@ describe("the proposal and the adviser's choices", () => {
       { targetId: "T2", sourceSubmissionId: "f2" },
       { targetId: "T3", sourceSubmissionId: "l1" },
     ]);
+  });
+
+  it("counts places within each earlier kull, and proposes the latest kull's work first, for a student moved twice", () => {
+    const earlier = (over: Partial<CreditSource> & Pick<CreditSource, "submissionId" | "kind" | "number">) => source({ cohortId: "h25", cohortName: "Kull H2025", ...over });
+    const twoKull = [
+      // In H2025: fagnotat 1 approved (credited in V2026), fagnotat 2 finally not approved.
+      earlier({ submissionId: "a1", kind: "FAGNOTAT", number: 1 }),
+      earlier({ submissionId: "a2", kind: "FAGNOTAT", number: 3, place: 1, status: "NOT_APPROVED" }),
+      // In V2026 she handed in fagnotat 2 only (fagnotat 1 was credited there), and it was approved.
+      source({ submissionId: "b2", kind: "FAGNOTAT", number: 3, place: 1 }),
+    ];
+    const fagnotater = [target({ arbeidskravId: "C1", kind: "FAGNOTAT", number: 1 }), target({ arbeidskravId: "C2", kind: "FAGNOTAT", number: 3 })];
+    // V2026's fagnotat 2 is the only fagnotat she handed in there, but the second of its plan: it
+    // counts as fagnotat 2, never as fagnotat 1, and H2025's refused fagnotat 2 is passed over.
+    expect(proposeArbeidskravCredits(twoKull, fagnotater)).toEqual([
+      { targetId: "C1", sourceSubmissionId: "a1" },
+      { targetId: "C2", sourceSubmissionId: "b2" },
+    ]);
+    // Both kull approved fagnotat 1: the latest is proposed.
+    expect(proposeArbeidskravCredits([earlier({ submissionId: "a1", kind: "FAGNOTAT", number: 1 }), source({ submissionId: "b1", kind: "FAGNOTAT", number: 1 })], fagnotater)).toEqual([
+      { targetId: "C1", sourceSubmissionId: "b1" },
+    ]);
+  });
+
+  it("a place is counted in the kull's plan, among its required items of the kind", () => {
+    const plan = [
+      { id: "k1", kind: "FAGNOTAT" as const, number: 1, required: true },
+      { id: "k2", kind: "LEDERTRENING" as const, number: 2, required: true },
+      { id: "k3", kind: "FAGNOTAT" as const, number: 3, required: true },
+      { id: "k6", kind: "FAGNOTAT" as const, number: 6, required: false },
+    ];
+    expect(["k1", "k2", "k3", "k6", "nope"].map((id) => placeWithinKind(plan, id))).toEqual([0, 0, 1, -1, -1]);
   });
 
   it("proposes nothing that would break the rules (every proposal passes the check)", () => {
@@ -137,9 +172,9 @@ describe("work approved in the earlier kull after the transfer", () => {
   ];
   const atTransfer = [
     source({ submissionId: "f1", kind: "FAGNOTAT", number: 1 }),
-    source({ submissionId: "f2", kind: "FAGNOTAT", number: 2, status: "SUBMITTED" }),
-    source({ submissionId: "l1", kind: "LEDERTRENING", number: 3, status: "NOT_APPROVED" }),
-    source({ submissionId: "l2", kind: "LEDERTRENING", number: 4, status: "SUBMITTED", groupSize: 2 }),
+    source({ submissionId: "f2", kind: "FAGNOTAT", number: 2, place: 1, status: "SUBMITTED" }),
+    source({ submissionId: "l1", kind: "LEDERTRENING", number: 3, place: 0, status: "NOT_APPROVED" }),
+    source({ submissionId: "l2", kind: "LEDERTRENING", number: 4, place: 1, status: "SUBMITTED", groupSize: 2 }),
   ];
   const chosen = [{ targetId: "T1", sourceSubmissionId: "f1" }];
   const approvedLater = (ids: string[]) => atTransfer.map((row) => (ids.includes(row.submissionId) ? { ...row, status: "APPROVED" as const } : row));
