@@ -11,10 +11,11 @@ import { assessSubmission } from "@/lib/server/cohorts/assessment";
 import { correctAssessment } from "@/lib/server/cohorts/assessment-changes";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
 import { getTransferPlan, transferStudent } from "@/lib/server/enrolments/transfer";
+import { getStudentArbeidskrav } from "@/lib/server/students/arbeidskrav";
 import { withdrawStudent } from "@/lib/server/enrolments/withdrawal";
 import { DomainError } from "@/lib/server/errors";
 import { createArbeidskrav, createCohort, createProgramme, createSubmission, enrol, standardArbeidskrav, uniqueCohortCode } from "@/prisma/seed/factories";
-import { makeCohort, planDays, type World } from "./cohort-world";
+import { makeCohort, planDays, viewerOf, type World } from "./cohort-world";
 import { connectRaw, db, someoneWaitsFor } from "./support";
 
 const NOW = new Date();
@@ -135,7 +136,11 @@ describe("work waiting for its assessment at the transfer", () => {
   it("once she has handed the item in in the new kull herself, her own work there decides it: no credit", async () => {
     const enrolmentId = moved.get(OWN)!;
     const item = await db().arbeidskravDefinition.findFirstOrThrow({ where: { cohortId: laterId, number: 5 } });
+    // Her page in the new kull says the earlier work waits, and what handing in here first means.
+    const self = viewerOf({ ...(await db().user.findUniqueOrThrow({ where: { id: student(OWN).userId } })), roles: ["STUDENT"] });
+    expect((await getStudentArbeidskrav(self, item.id)).awaiting).toEqual({ title: "Ledertreningsoppgave 3", cohortName: expect.stringMatching(/^Kull /) });
     await createSubmission(db(), { arbeidskravId: item.id, enrolmentIds: [enrolmentId], submittedById: student(OWN).userId, attempts: [{ status: "SUBMITTED", at: NOW }] });
+    expect((await getStudentArbeidskrav(self, item.id)).awaiting).toBeNull();
     await assessSubmission(world.teacher, { cohortId: world.cohortId, attemptId: (await latestAttempt(student(OWN).enrolmentId, 5)).id, decision: "APPROVED", feedback: null });
     expect(await db().arbeidskravCredit.count({ where: { enrolmentId } })).toBe(4);
     expect(await db().mailMessage.count({ where: { userId: student(OWN).userId, dedupeKey: { startsWith: "arbeidskrav-credit:" } } })).toBe(0);

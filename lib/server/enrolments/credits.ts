@@ -16,7 +16,7 @@ import "server-only";
 // approved there, as the item the transfer's proposal pairs it with (creditsFromLateApproval in
 // lib/domain/transfer.ts): by whoever approved it, audited, and told to her by e-mail. The
 // transfer letter names the pending work that will count so (awaitedCredits).
-import { creditsFromLateApproval, placeWithinKind, type CreditSource, type CreditTarget } from "@/lib/domain/transfer";
+import { awaitedCredits, creditsFromLateApproval, placeWithinKind, type CreditSource, type CreditTarget } from "@/lib/domain/transfer";
 import type { Database, Transaction } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -110,6 +110,27 @@ export async function targetsOf(client: Client, cohortId: string): Promise<Credi
     select: { id: true, kind: true, number: true, title: true, required: true, individualOnly: true, oralPresentation: true },
   });
   return rows.map((row) => ({ arbeidskravId: row.id, kind: row.kind, number: row.number, title: row.title, required: row.required, individualOnly: row.individualOnly, oralPresentation: row.oralPresentation }));
+}
+
+/**
+ * For a student who moved here and has neither a credit nor a hand-in of this item: her work in an
+ * earlier kull still waiting for its assessment that will count as it once approved there
+ * (awaitedCredits), as "Ledertreningsoppgave 3 i Kull H2025"; null when there is none.
+ */
+export async function awaitedSource(client: Client, enrolment: { id: string; userId: string; cohortId: string }, targetId: string): Promise<{ title: string; cohortName: string } | null> {
+  const tx = client as Transaction;
+  const [sources, targets, existing] = [
+    await sourcesOf(tx, enrolment.userId, enrolment.cohortId),
+    await targetsOf(tx, enrolment.cohortId),
+    await tx.arbeidskravCredit.findMany({ where: { enrolmentId: enrolment.id }, select: { arbeidskravId: true, sourceSubmissionId: true } }),
+  ];
+  const choice = awaitedCredits(
+    sources,
+    targets,
+    existing.map((row) => ({ targetId: row.arbeidskravId, sourceSubmissionId: row.sourceSubmissionId })),
+  ).find((candidate) => candidate.targetId === targetId);
+  const source = choice ? sources.find((candidate) => candidate.submissionId === choice.sourceSubmissionId) : undefined;
+  return source ? { title: source.title, cohortName: source.cohortName } : null;
 }
 
 // ─── Approved after the transfer ────────────────────────────────────────────────────────────────

@@ -9,6 +9,7 @@ import { mayRespondToNotice, noticeDeadlinePassed } from "@/lib/domain/correctio
 import { NOTICE_OUTCOME_KINDS } from "@/lib/domain/student-letter";
 import { addingProblem, leaveProblem } from "@/lib/domain/submission-group";
 import { db } from "@/lib/server/db";
+import { awaitedSource } from "@/lib/server/enrolments/credits";
 import { NotFoundError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
@@ -29,7 +30,7 @@ export async function getStudentArbeidskrav(viewer: Viewer, arbeidskravId: strin
       active && groupAllowed && submission !== null && addingProblem(item, members, enrolment.enrolmentId, attemptStatuses) === null;
     const firstHandIn = active && groupAllowed && item.permission.allowed && item.permission.kind === "FIRST";
     const attemptIds = submission?.attempts.map((attempt) => attempt.id) ?? [];
-    const [classmates, letters, notices] = await Promise.all([
+    const [classmates, letters, notices, awaiting] = await Promise.all([
       firstHandIn || mayAdd
         ? db().enrolment.findMany({
             where: { cohortId: enrolment.cohort.id, status: "ACTIVE", id: { not: enrolment.enrolmentId } },
@@ -58,6 +59,10 @@ export async function getStudentArbeidskrav(viewer: Viewer, arbeidskravId: strin
             },
           })
         : Promise.resolve([]),
+      // Moved here with this item still waiting for its assessment in the earlier kull: it counts here once approved there.
+      enrolment.earlier.length > 0 && item.required && !item.credit && !submission && active
+        ? awaitedSource(db(), { id: enrolment.enrolmentId, userId: viewer.id, cohortId: enrolment.cohort.id }, item.id)
+        : Promise.resolve(null),
     ]);
     // The letter that ended each decided notice's case (the decision, or the withdrawal).
     const outcomes = notices.some((row) => row.notice.status !== "PENDING")
@@ -91,6 +96,8 @@ export async function getStudentArbeidskrav(viewer: Viewer, arbeidskravId: strin
             }
           : null,
       letters,
+      /** Her work in the earlier kull still waiting for its assessment, that counts as this item once approved there. */
+      awaiting,
       /** Her forhåndsvarsler: what was announced, the deadline, what she said, and whether she may still speak. */
       notices: notices.map(({ notice, letter, ...recipient }) => ({
         ...recipient,

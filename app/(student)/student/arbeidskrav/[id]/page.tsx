@@ -32,7 +32,7 @@ async function load(segment: string) {
 }
 
 export default async function ArbeidskravPage({ params }: { params: Promise<{ id: string }> }) {
-  const { enrolment, arbeidskrav: item, groupAllowed, canHandIn, classmates, addable, membership, letters, notices } = await load((await params).id);
+  const { enrolment, arbeidskrav: item, groupAllowed, canHandIn, classmates, addable, membership, letters, notices, awaiting } = await load((await params).id);
   const flash = await handInFlash();
   const status = arbeidskravStatus(item.status, item);
   const submission = item.submission;
@@ -146,6 +146,16 @@ export default async function ArbeidskravPage({ params }: { params: Promise<{ id
             </p>
             <h3 className="mt-4">Innleveringene dine i {item.credit.cohortName}</h3>
             <AttemptHistory attempts={item.credit.attempts} level="h4" />
+          </section>
+        ) : null}
+
+        {awaiting ? (
+          <section className="card" aria-labelledby="venter-heading">
+            <h2 id="venter-heading">Venter på vurdering i {awaiting.cohortName}</h2>
+            <p className="mt-2">
+              {awaiting.title} i {awaiting.cohortName} er ikke vurdert ennå. Blir det godkjent før du leverer {item.title} her, teller det som {item.title}, og
+              du trenger ikke levere. Leverer du her først, er det den innleveringen som gjelder.
+            </p>
           </section>
         ) : null}
 
