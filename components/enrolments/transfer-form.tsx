@@ -95,7 +95,11 @@ export function TransferForm({
                   defaultChecked={sent ? (state.values?.samlinger ?? "").split(",").includes(String(samling.number)) : samling.credited > 0}
                   disabled={samling.credited === 0}
                   label={`Samling ${samling.number}: ${samling.credited} av ${samling.days} dager`}
-                  hint={`Var til stede ${formatDateSpanNb(samling.fromDates)}; godkjennes ${formatDateSpanNb(samling.toDates)}.`}
+                  hint={
+                    samling.credited > 0
+                      ? `Dagene studenten var til stede på samlingen ${formatDateSpanNb(samling.fromDates)} i ${fromCohortName}, godkjennes som oppmøte ${formatDateSpanNb(samling.toDates)}.`
+                      : `Ikke noe oppmøte er registrert på samlingen ${formatDateSpanNb(samling.fromDates)} i ${fromCohortName}, så ingenting kan godkjennes.`
+                  }
                 />
               ))}
               {state.fieldErrors?.samlinger ? (

@@ -26,7 +26,7 @@ test("the adviser transfers a student with carried-over arbeidskrav, and the stu
   // The next kull with free places (the one decided last has none: a transfer takes a place).
   const choice = page.getByLabel("Nytt kull");
   const label = (await choice.locator("option").filter({ hasText: /[1-9]\d* ledige plasser/ }).first().textContent())!;
-  const target = label.split(" (")[0]!;
+  const target = label.split(":")[0]!;
   await choice.selectOption({ label });
   await page.getByRole("button", { name: "Vis hva som kan godkjennes" }).click();
   await expect(page.getByRole("heading", { level: 2, name: `2. Hva som godkjennes i ${target}` })).toBeVisible();

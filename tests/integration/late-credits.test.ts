@@ -10,6 +10,7 @@ import { standingFromEligibility } from "@/lib/domain/standing";
 import { assessSubmission } from "@/lib/server/cohorts/assessment";
 import { correctAssessment } from "@/lib/server/cohorts/assessment-changes";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
+import { getStudentRecord } from "@/lib/server/enrolments/queries";
 import { getTransferPlan, transferStudent } from "@/lib/server/enrolments/transfer";
 import { getStudentArbeidskrav } from "@/lib/server/students/arbeidskrav";
 import { withdrawStudent } from "@/lib/server/enrolments/withdrawal";
@@ -77,6 +78,9 @@ describe("work waiting for its assessment at the transfer", () => {
   it("the form and the letter name it as counting once approved, and it is not listed as to be handed in", async () => {
     for (const index of [WAITING, REFUSED, LEFT, OWN]) {
       const plan = await getTransferPlan(world.adviser, { enrolmentId: student(index).enrolmentId, toCohortId: laterId }, NOW);
+      // Only work the rules allow is offered: the oral fagnotat 2 only from the oral one, never fagnotat 1.
+      const oral = plan.target!.arbeidskrav.find((item) => item.number === 3)!;
+      expect(oral.options.map((option) => option.submissionId)).toEqual([oral.proposed]);
       const last = plan.target!.arbeidskrav.find((item) => item.number === 5)!;
       expect(last.proposed).toBeNull();
       expect(last.awaiting).toEqual(index === REFUSED ? null : expect.stringMatching(/^Ledertreningsoppgave 3 i Kull /));
@@ -84,6 +88,11 @@ describe("work waiting for its assessment at the transfer", () => {
       expect(credits).toHaveLength(4);
       const result = await transferStudent(world.adviser, { enrolmentId: student(index).enrolmentId, toCohortId: laterId, credits, samlinger: [] }, NOW);
       moved.set(index, result.enrolmentId);
+      // The adviser's record of her says what still waits there.
+      const record = await getStudentRecord(world.adviser, student(index).userId, NOW);
+      expect(record.enrolments.find((row) => row.id === result.enrolmentId)!.awaiting.map((row) => [row.title, row.from])).toEqual(
+        index === REFUSED ? [] : [["Ledertreningsoppgave 3", expect.stringMatching(/^Ledertreningsoppgave 3 i Kull /)]],
+      );
       const letter = await db().studentLetter.findUniqueOrThrow({ where: { id: result.letterId } });
       if (index === REFUSED) {
         expect(letter.body).toContain("Arbeidskrav du skal levere i det nye kullet: Ledertreningsoppgave 3.");
@@ -138,7 +147,12 @@ describe("work waiting for its assessment at the transfer", () => {
     const item = await db().arbeidskravDefinition.findFirstOrThrow({ where: { cohortId: laterId, number: 5 } });
     // Her page in the new kull says the earlier work waits, and what handing in here first means.
     const self = viewerOf({ ...(await db().user.findUniqueOrThrow({ where: { id: student(OWN).userId } })), roles: ["STUDENT"] });
-    expect((await getStudentArbeidskrav(self, item.id)).awaiting).toEqual({ title: "Ledertreningsoppgave 3", cohortName: expect.stringMatching(/^Kull /) });
+    expect((await getStudentArbeidskrav(self, item.id)).awaiting).toEqual({
+      arbeidskravId: item.id,
+      title: "Ledertreningsoppgave 3",
+      from: expect.stringMatching(/^Ledertreningsoppgave 3 i Kull /),
+      cohortName: expect.stringMatching(/^Kull /),
+    });
     await createSubmission(db(), { arbeidskravId: item.id, enrolmentIds: [enrolmentId], submittedById: student(OWN).userId, attempts: [{ status: "SUBMITTED", at: NOW }] });
     expect((await getStudentArbeidskrav(self, item.id)).awaiting).toBeNull();
     await assessSubmission(world.teacher, { cohortId: world.cohortId, attemptId: (await latestAttempt(student(OWN).enrolmentId, 5)).id, decision: "APPROVED", feedback: null });

@@ -113,24 +113,31 @@ export async function targetsOf(client: Client, cohortId: string): Promise<Credi
 }
 
 /**
- * For a student who moved here and has neither a credit nor a hand-in of this item: her work in an
- * earlier kull still waiting for its assessment that will count as it once approved there
- * (awaitedCredits), as "Ledertreningsoppgave 3 i Kull H2025"; null when there is none.
+ * For a student who moved here: her work in an earlier kull still waiting for its assessment that
+ * will count once approved there (awaitedCredits), for each required item she has neither a
+ * credit nor a hand-in of here. `title` is the item here, `from` the work ("Ledertreningsoppgave 3
+ * i Kull H2025").
  */
-export async function awaitedSource(client: Client, enrolment: { id: string; userId: string; cohortId: string }, targetId: string): Promise<{ title: string; cohortName: string } | null> {
+export async function awaitedFor(client: Client, enrolment: { id: string; userId: string; cohortId: string }): Promise<{ arbeidskravId: string; title: string; from: string; cohortName: string }[]> {
   const tx = client as Transaction;
-  const [sources, targets, existing] = [
+  const [sources, targets, existing, handedIn] = [
     await sourcesOf(tx, enrolment.userId, enrolment.cohortId),
     await targetsOf(tx, enrolment.cohortId),
     await tx.arbeidskravCredit.findMany({ where: { enrolmentId: enrolment.id }, select: { arbeidskravId: true, sourceSubmissionId: true } }),
+    await tx.submissionMember.findMany({ where: { enrolmentId: enrolment.id }, select: { arbeidskravId: true } }),
   ];
-  const choice = awaitedCredits(
+  const here = new Set(handedIn.map((row) => row.arbeidskravId));
+  return awaitedCredits(
     sources,
     targets,
     existing.map((row) => ({ targetId: row.arbeidskravId, sourceSubmissionId: row.sourceSubmissionId })),
-  ).find((candidate) => candidate.targetId === targetId);
-  const source = choice ? sources.find((candidate) => candidate.submissionId === choice.sourceSubmissionId) : undefined;
-  return source ? { title: source.title, cohortName: source.cohortName } : null;
+  )
+    .filter((choice) => !here.has(choice.targetId))
+    .map((choice) => {
+      const source = sources.find((candidate) => candidate.submissionId === choice.sourceSubmissionId)!;
+      const target = targets.find((candidate) => candidate.arbeidskravId === choice.targetId)!;
+      return { arbeidskravId: target.arbeidskravId, title: target.title, from: `${source.title} i ${source.cohortName}`, cohortName: source.cohortName };
+    });
 }
 
 // ─── Approved after the transfer ────────────────────────────────────────────────────────────────

@@ -10,6 +10,7 @@ import { RECORD_SELECT, toRecord } from "@/lib/server/exams/records";
 import { isWaitlistClosed } from "@/lib/domain/admission-decisions";
 import { waitlistClosingDateOf } from "@/lib/server/admission/places";
 import { db } from "@/lib/server/db";
+import { awaitedFor } from "@/lib/server/enrolments/credits";
 import { creditStands } from "@/lib/server/enrolments/credits";
 import { NotFoundError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
@@ -179,6 +180,15 @@ export async function getStudentRecord(viewer: Viewer, userId: string, now = new
   const closing = new Map(
     await Promise.all(user.enrolments.map(async (enrolment) => [enrolment.id, await waitlistClosingDateOf(db(), enrolment.cohort)] as const)),
   );
+  // Work in an earlier kull still waiting for its assessment that counts here once approved there
+  // (credits.ts), for an enrolment continuing a transfer.
+  const awaiting = new Map(
+    await Promise.all(
+      user.enrolments
+        .filter((enrolment) => enrolment.transferredFrom !== null && (enrolment.status === "ACTIVE" || enrolment.status === "ON_LEAVE"))
+        .map(async (enrolment) => [enrolment.id, await awaitedFor(db(), { id: enrolment.id, userId: user.id, cohortId: enrolment.cohort.id })] as const),
+    ),
+  );
   // The viewer's own record (an adviser who is also a student): every change to a place of hers is a
   // colleague's decision (lockEnrolmentToDecide refuses it), so none is offered.
   const self = isOwnCase(viewer, [user.id]);
@@ -218,6 +228,8 @@ export async function getStudentRecord(viewer: Viewer, userId: string, now = new
       placeReleased: enrolment.placeReleasedAt !== null,
       transferredFrom: enrolment.transferredFrom ? { id: enrolment.transferredFrom.id, cohortName: enrolment.transferredFrom.cohort.name } : null,
       transferredTo: enrolment.transferredTo ? { id: enrolment.transferredTo.id, cohortName: enrolment.transferredTo.cohort.name } : null,
+      /** Work in the earlier kull still waiting for its assessment, that counts here once approved there. */
+      awaiting: awaiting.get(enrolment.id) ?? [],
       waitlist: { closesOn: closing.get(enrolment.id)!, open: !isWaitlistClosed(closing.get(enrolment.id)!, now) },
       cohort: {
         id: enrolment.cohort.id,

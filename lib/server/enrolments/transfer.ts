@@ -22,6 +22,7 @@ import {
   attendanceCredits,
   awaitedCredits,
   correspondingSamlinger,
+  creditProblem,
   proposeArbeidskravCredits,
   transferExamProblem,
   transferTargetProblem,
@@ -153,8 +154,9 @@ export async function getTransferPlan(viewer: Viewer, input: { enrolmentId: stri
             .filter((choice) => choice.targetId === item.arbeidskravId)
             .map((choice) => sources.find((source) => source.submissionId === choice.sourceSubmissionId)!)
             .map((source) => `${source.title} i ${source.cohortName}`)[0] ?? null,
+          // Only work the rules allow for this item (creditProblem): the server refuses the rest.
           options: approved
-            .filter((source) => source.kind === item.kind)
+            .filter((source) => creditProblem(source, item) === null)
             .map((source) => ({ submissionId: source.submissionId, label: `${source.title}, ${source.cohortName}${source.groupSize > 1 ? " (gruppe)" : ""}${source.oralPresentation ? " (muntlig)" : ""}` })),
         })),
       samlinger: attendanceCreditSummary(corresponding, new Set(present.keys())),

@@ -9,7 +9,7 @@ import { mayRespondToNotice, noticeDeadlinePassed } from "@/lib/domain/correctio
 import { NOTICE_OUTCOME_KINDS } from "@/lib/domain/student-letter";
 import { addingProblem, leaveProblem } from "@/lib/domain/submission-group";
 import { db } from "@/lib/server/db";
-import { awaitedSource } from "@/lib/server/enrolments/credits";
+import { awaitedFor } from "@/lib/server/enrolments/credits";
 import { NotFoundError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
@@ -61,7 +61,7 @@ export async function getStudentArbeidskrav(viewer: Viewer, arbeidskravId: strin
         : Promise.resolve([]),
       // Moved here with this item still waiting for its assessment in the earlier kull: it counts here once approved there.
       enrolment.earlier.length > 0 && item.required && !item.credit && !submission && active
-        ? awaitedSource(db(), { id: enrolment.enrolmentId, userId: viewer.id, cohortId: enrolment.cohort.id }, item.id)
+        ? awaitedFor(db(), { id: enrolment.enrolmentId, userId: viewer.id, cohortId: enrolment.cohort.id }).then((rows) => rows.find((row) => row.arbeidskravId === item.id) ?? null)
         : Promise.resolve(null),
     ]);
     // The letter that ended each decided notice's case (the decision, or the withdrawal).

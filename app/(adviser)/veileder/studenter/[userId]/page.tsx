@@ -118,7 +118,11 @@ export default async function StudentPage({ params, searchParams }: { params: Pr
       {transferred ? (
         <DoneMessage>
           Studenten er overført til {transferred.cohort.name}. {transferred.credits.length} arbeidskrav og {transferred.creditedDays} samlingsdager er godkjent fra det tidligere
-          kullet, og studenten har fått brev om det.
+          kullet
+          {transferred.awaiting.length > 0
+            ? `, og ${transferred.awaiting.length} som venter på vurdering der, teller her når ${transferred.awaiting.length === 1 ? "det" : "de"} blir godkjent`
+            : ""}
+          . Studenten har fått brev om det.
         </DoneMessage>
       ) : null}
       {completed ? (
@@ -145,7 +149,7 @@ export default async function StudentPage({ params, searchParams }: { params: Pr
         <section className="card" aria-labelledby="identitet-heading">
           <h2 id="identitet-heading">Fødselsdato og studentnummer</h2>
           <p className="mt-2 text-slate-700">
-            FS trenger dem på eksamensresultatet. Bare studenten, studieveiledere og eksamensprotokollen og FS-eksporten viser dem.
+            FS trenger dem på eksamensresultatet. Bare studenten og studieveilederne ser dem, og de står ellers bare i eksamensprotokollen og FS-eksporten.
             {identity ? ` Sist endret ${formatInstantNb(identity.updatedAt)} av ${identity.updatedBy}.` : " Ikke registrert ennå."}
           </p>
           <div className="mt-4 max-w-md">
@@ -256,6 +260,19 @@ function EnrolmentCard({ enrolment, userId, today }: { enrolment: Enrolment; use
               </li>
             ))}
             {enrolment.creditedDays > 0 ? <li>{enrolment.creditedDays} samlingsdager som oppmøte</li> : null}
+          </ul>
+        </div>
+      ) : null}
+
+      {enrolment.awaiting.length > 0 ? (
+        <div className="mt-4">
+          <h4 className="font-semibold">Venter på vurdering i tidligere kull</h4>
+          <ul className="mt-1 list-disc space-y-1 pl-5">
+            {enrolment.awaiting.map((row) => (
+              <li key={row.arbeidskravId}>
+                {row.from}: teller som {row.title} her når det blir godkjent der, om studenten ikke har levert {row.title} her før det.
+              </li>
+            ))}
           </ul>
         </div>
       ) : null}

@@ -153,7 +153,7 @@ export default async function ArbeidskravPage({ params }: { params: Promise<{ id
           <section className="card" aria-labelledby="venter-heading">
             <h2 id="venter-heading">Venter på vurdering i {awaiting.cohortName}</h2>
             <p className="mt-2">
-              {awaiting.title} i {awaiting.cohortName} er ikke vurdert ennå. Blir det godkjent før du leverer {item.title} her, teller det som {item.title}, og
+              {awaiting.from} er ikke vurdert ennå. Blir det godkjent før du leverer {item.title} her, teller det som {item.title}, og
               du trenger ikke levere. Leverer du her først, er det den innleveringen som gjelder.
             </p>
           </section>

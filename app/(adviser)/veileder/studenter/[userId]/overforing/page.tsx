@@ -39,7 +39,7 @@ export default async function TransferPage({ params, searchParams }: { params: P
       </p>
       <PageHeader
         title="Overføring til senere kull"
-        lead={`${plan.student.name} går i ${plan.from.cohort.name}. I det nye kullet godkjennes godkjente arbeidskrav og oppmøte fra ${plan.from.cohort.name} som du velger her, med en registrering av hva, av hvem og når.`}
+        lead={`${plan.student.name} går i ${plan.from.cohort.name}. Velg hvilke godkjente arbeidskrav og hvilket oppmøte fra ${plan.from.cohort.name} som skal gjelde i det nye kullet. Det registreres hva som er godkjent, av hvem og når.`}
       />
       {plan.problem ? (
         <p role="alert" className="card border-red-700 bg-red-50 text-red-900">
@@ -62,7 +62,7 @@ export default async function TransferPage({ params, searchParams }: { params: P
                     <option value="">Velg …</option>
                     {plan.candidates.map((candidate) => (
                       <option key={candidate.id} value={candidate.id}>
-                        {candidate.name} (starter {formatDateNb(candidate.startsOn)}, {candidate.placesLeft} ledige plasser)
+                        {candidate.name}: {candidate.placesLeft} ledige plasser, starter {formatDateNb(candidate.startsOn)}
                       </option>
                     ))}
                   </select>
