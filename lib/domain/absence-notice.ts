@@ -16,10 +16,14 @@ import { formatDateNb } from "./format";
 export const ABSENCE_NOTICE_DAYS_AFTER = 14;
 export const MAX_ABSENCE_REASON_LENGTH = 1000;
 
-/** Why a notice cannot be sent for the day `dayDate` today, or null when it can. */
-export function absenceNoticeProblem(dayDate: string, today: string): string | null {
+/**
+ * Why a notice cannot be sent for the day `dayDate` today, or null when it can. A day credited
+ * from an earlier kull (a transfer) is not one she is expected at: it already counts as attended.
+ */
+export function absenceNoticeProblem(dayDate: string, today: string, day: { credited?: boolean } = {}): string | null {
   const oldest = addDays(today, -ABSENCE_NOTICE_DAYS_AFTER);
   parseIsoDate(dayDate, "dayDate");
+  if (day.credited) return `${formatDateNb(dayDate)} er godkjent som oppmøte fra et tidligere kull, så du skal ikke møte den dagen.`;
   if (dayDate < oldest) {
     return (
       `${formatDateNb(dayDate)} er mer enn ${ABSENCE_NOTICE_DAYS_AFTER} dager siden. ` +
@@ -29,8 +33,8 @@ export function absenceNoticeProblem(dayDate: string, today: string): string | n
   return null;
 }
 
-export function canSendAbsenceNotice(dayDate: string, today: string): boolean {
-  return absenceNoticeProblem(dayDate, today) === null;
+export function canSendAbsenceNotice(dayDate: string, today: string, day: { credited?: boolean } = {}): boolean {
+  return absenceNoticeProblem(dayDate, today, day) === null;
 }
 
 /** A notice can be withdrawn before its day begins. */

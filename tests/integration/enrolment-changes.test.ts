@@ -11,6 +11,9 @@ import { osloDate } from "@/lib/domain/application-deadline";
 import { CLASSMATE_HEALTH_MESSAGE } from "@/lib/permissions";
 import { addDays } from "@/lib/domain/dates";
 import { formatDateNb } from "@/lib/domain/format";
+import { describeSamlingDates } from "@/lib/domain/schedule";
+import { sendAbsenceNotice } from "@/lib/server/students/absence-notices";
+import { getStudentOverview } from "@/lib/server/students/overview";
 import { klageDeadline } from "@/lib/domain/klage";
 import { standingFromEligibility, type StandingFacts } from "@/lib/domain/standing";
 import { advanceWaitingLists } from "@/lib/server/admission/waitlist";
@@ -783,6 +786,21 @@ describe("transfer to a later kull", () => {
     const items = overview.students.find((row) => row.enrolmentId === newEnrolmentId)!.items;
     expect(items.filter((item) => item.creditedFrom !== null && item.status === "APPROVED")).toHaveLength(5);
     expect(items.find((item) => item.creditedFrom !== null)!.creditedFrom).toMatch(/, Kull /);
+  });
+
+  it("a credited day takes no absence notice, and her next samling is the first she is expected at", async () => {
+    const mover = viewerOf({ ...(await db().user.findUniqueOrThrow({ where: { id: student(MOVER).userId } })), roles: ["STUDENT"] });
+    const credited = await db().attendanceCredit.findFirstOrThrow({ where: { enrolmentId: newEnrolmentId }, select: { samlingDayId: true } });
+    await expect(sendAbsenceNotice(mover, { samlingDayId: credited.samlingDayId, reason: "Jobb" }, NOW)).rejects.toThrow(/er godkjent som oppmøte fra et tidligere kull/);
+    const [here] = (await getStudentOverview(mover)).filter((row) => row.enrolmentId === newEnrolmentId);
+    const days = here!.samlinger.flatMap((samling) => samling.days);
+    expect(days.filter((d) => d.credit !== null && d.canSendNotice)).toEqual([]);
+    expect(days.some((d) => d.credit === null && d.canSendNotice)).toBe(true);
+    // Samlinger 1 and 2 are credited: the next samling on her start page is samling 3.
+    const third = here!.samlinger.find((samling) => samling.number === 3)!;
+    expect(here!.nextSteps.find((step) => step.key === "next-samling")!.text).toBe(
+      `Neste samling: ${describeSamlingDates({ days: third.days.map((d) => d.date), location: third.location }, TODAY)}.`,
+    );
   });
 
   it("a leave over credited days does not count them as days away: the letter neither counts them nor says the exam is lost", async () => {

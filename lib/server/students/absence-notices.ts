@@ -28,8 +28,9 @@ export async function sendAbsenceNotice(viewer: Viewer, input: { samlingDayId: s
     return await db().$transaction(async (tx) => {
       // The viewer's active enrolment whose plan holds this day, locked so two notices for the
       // same day from two tabs are decided one after the other.
-      const rows = await tx.$queryRaw<{ enrolmentId: string; date: Date }[]>`
-        SELECT e."id" AS "enrolmentId", d."date"
+      const rows = await tx.$queryRaw<{ enrolmentId: string; date: Date; credited: boolean }[]>`
+        SELECT e."id" AS "enrolmentId", d."date",
+               EXISTS (SELECT 1 FROM "AttendanceCredit" c WHERE c."enrolmentId" = e."id" AND c."samlingDayId" = d."id") AS "credited"
         FROM "Enrolment" e
         JOIN "CohortSamling" cs ON cs."cohortId" = e."cohortId"
         JOIN "SamlingDay" d ON d."samlingId" = cs."samlingId"
@@ -40,7 +41,7 @@ export async function sendAbsenceNotice(viewer: Viewer, input: { samlingDayId: s
       const found = rows[0];
       if (!found) throw new NotFoundError(DAY_NOT_FOUND);
       const date = isoDate(found.date);
-      const problem = absenceNoticeProblem(date, today);
+      const problem = absenceNoticeProblem(date, today, { credited: found.credited });
       if (problem) throw new DomainError(problem, { samlingDayId: [problem] });
       const existing = await tx.absenceNotice.findFirst({
         where: { enrolmentId: found.enrolmentId, samlingDayId: input.samlingDayId, withdrawnAt: null },

@@ -278,7 +278,7 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
             notice: notice
               ? { id: notice.id, reason: notice.reason, createdAt: notice.createdAt, canWithdraw: canWithdrawAbsenceNotice(date, today) }
               : null,
-            canSendNotice: !notice && canSendAbsenceNotice(date, today),
+            canSendNotice: !notice && canSendAbsenceNotice(date, today, { credited: credit !== undefined }),
           };
         }),
       };
@@ -479,7 +479,8 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
         klage,
         notice: pendingNotice,
       })),
-      samlinger: samlinger.map(({ number, title, location, days }) => ({ number, title, location, days: days.map((d) => d.date) })),
+      // The days she is expected at: one credited from an earlier kull is not (nor a samling all credited).
+      samlinger: samlinger.map(({ number, title, location, days }) => ({ number, title, location, days: days.filter((d) => d.credit === null).map((d) => d.date) })),
       exam: examView
         ? {
             startsOn: examView.startsOn,

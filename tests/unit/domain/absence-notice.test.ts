@@ -8,6 +8,14 @@ import {
 } from "@/lib/domain/absence-notice";
 
 describe("absence notices", () => {
+  it("are not sent for a day credited from an earlier kull: she is not expected there", () => {
+    expect(canSendAbsenceNotice("2027-01-12", "2026-12-01", { credited: true })).toBe(false);
+    expect(absenceNoticeProblem("2027-01-12", "2026-12-01", { credited: true })).toBe(
+      "12. januar 2027 er godkjent som oppmøte fra et tidligere kull, så du skal ikke møte den dagen.",
+    );
+    expect(canSendAbsenceNotice("2027-01-12", "2026-12-01", { credited: false })).toBe(true);
+  });
+
   it("may be sent for any coming day and up to 14 days after a day", () => {
     expect(ABSENCE_NOTICE_DAYS_AFTER).toBe(14);
     expect(canSendAbsenceNotice("2027-12-31", "2026-12-01")).toBe(true);
