@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { addDays } from "@/lib/domain/dates";
 import { standingFromEligibility } from "@/lib/domain/standing";
-import { assessSubmission } from "@/lib/server/cohorts/assessment";
+import { assessSubmission, getSubmissionForAssessment } from "@/lib/server/cohorts/assessment";
 import { correctAssessment } from "@/lib/server/cohorts/assessment-changes";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
 import { getStudentRecord } from "@/lib/server/enrolments/queries";
@@ -107,6 +107,9 @@ describe("work waiting for its assessment at the transfer", () => {
 
   it("«ikke godkjent» in the old kull brings nothing", async () => {
     const attempt = await latestAttempt(student(WAITING).enrolmentId, 5);
+    // The old kull's assessor reads that she moved, and that an approval counts there.
+    const review = await getSubmissionForAssessment(world.teacher, world.cohortId, attempt.submissionId);
+    expect(review.members.map((member) => member.movedTo)).toEqual([expect.stringMatching(/^Kull /)]);
     await assessSubmission(world.teacher, { cohortId: world.cohortId, attemptId: attempt.id, decision: "NOT_APPROVED", feedback: "Mangler kilder." });
     expect(await db().arbeidskravCredit.count({ where: { enrolmentId: moved.get(WAITING)! } })).toBe(4);
     // Handed in again there (by the old kull's rules, a new attempt), and waiting again.

@@ -206,7 +206,16 @@ export async function getSubmissionForAssessment(viewer: Viewer, cohortId: strin
         select: {
           confirmedAt: true,
           addedBy: { select: { name: true } },
-          enrolment: { select: { id: true, userId: true, user: { select: { name: true, email: true } }, basisgruppe: { select: { name: true } } } },
+          enrolment: {
+            select: {
+              id: true,
+              userId: true,
+              status: true,
+              user: { select: { name: true, email: true } },
+              basisgruppe: { select: { name: true } },
+              transferredTo: { select: { cohort: { select: { name: true } } } },
+            },
+          },
         },
       },
       attempts: {
@@ -262,6 +271,8 @@ export async function getSubmissionForAssessment(viewer: Viewer, cohortId: strin
       basisgruppe: enrolment.basisgruppe?.name ?? null,
       confirmed: confirmedAt !== null,
       addedBy: addedBy?.name ?? null,
+      /** Moved on to a later kull (a transfer): an approval here counts there too (lib/server/enrolments/credits.ts). */
+      movedTo: enrolment.status === "TRANSFERRED" ? (enrolment.transferredTo?.cohort.name ?? null) : null,
     })),
     // Each measured against its own deadline (the resubmission deadline after «ikke godkjent»), as the student sees it.
     attempts: attemptDeadlines(dueDate, [...submission.attempts].reverse()).reverse(),

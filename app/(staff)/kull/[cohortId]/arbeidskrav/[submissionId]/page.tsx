@@ -74,6 +74,11 @@ export default async function SubmissionPage({
                     <StatusBadge tone="wait">Ikke bekreftet</StatusBadge>
                   </span>
                 ) : null}
+                {member.movedTo ? (
+                  <p className="text-sm text-slate-700">
+                    Overført til {member.movedTo}. Blir innleveringen godkjent her, teller den også der, om {member.name} ikke har levert det samme arbeidskravet der selv.
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>
