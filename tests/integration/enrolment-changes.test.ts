@@ -786,6 +786,9 @@ describe("transfer to a later kull", () => {
     const items = overview.students.find((row) => row.enrolmentId === newEnrolmentId)!.items;
     expect(items.filter((item) => item.creditedFrom !== null && item.status === "APPROVED")).toHaveLength(5);
     expect(items.find((item) => item.creditedFrom !== null)!.creditedFrom).toMatch(/, Kull /);
+    // Per item: approved by a credit, never counted as handed in here.
+    const first = overview.definitions.find((definition) => definition.number === 1)!;
+    expect(first.counts).toMatchObject({ APPROVED: 1, CREDITED: 1, handedIn: 0 });
   });
 
   it("a credited day takes no absence notice, and her next samling is the first she is expected at", async () => {

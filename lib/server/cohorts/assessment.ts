@@ -124,13 +124,17 @@ export async function getArbeidskravOverview(viewer: Viewer, cohortId: string, n
     list.push({ arbeidskravId: membership.arbeidskravId, status: membership.status, submissionId: membership.submissionId });
     byEnrolment.set(membership.enrolmentId, list);
   }
-  const counts = new Map(definitions.map((definition) => [definition.id, { SUBMITTED: 0, APPROVED: 0, NOT_APPROVED: 0, NOT_SUBMITTED: 0 }]));
+  // CREDITED: approved by a credit from an earlier kull (counted in APPROVED too, never as handed in here).
+  const counts = new Map(definitions.map((definition) => [definition.id, { SUBMITTED: 0, APPROVED: 0, NOT_APPROVED: 0, NOT_SUBMITTED: 0, CREDITED: 0 }]));
   const students = enrolments.map((enrolment) => {
     const submissions = byEnrolment.get(enrolment.id) ?? [];
     const submissionOf = new Map(submissions.map((row) => [row.arbeidskravId, row.submissionId]));
     const credits = new Map(enrolment.credits.map((credit) => [credit.arbeidskravId, credit.from]));
     const standing = studentArbeidskravStanding(definitions, submissions, [...credits.keys()]);
-    for (const { id, status } of standing) counts.get(id)![status] += 1;
+    for (const { id, status } of standing) {
+      counts.get(id)![status] += 1;
+      if (status === "APPROVED" && credits.has(id)) counts.get(id)!.CREDITED += 1;
+    }
     return {
       enrolmentId: enrolment.id,
       name: enrolment.name,
@@ -147,7 +151,7 @@ export async function getArbeidskravOverview(viewer: Viewer, cohortId: string, n
         ...definition,
         dueDate: isoDate(definition.dueDate),
         kindLabel: ARBEIDSKRAV_KIND_LABELS[definition.kind],
-        counts: { ...count, handedIn: count.SUBMITTED + count.APPROVED + count.NOT_APPROVED },
+        counts: { ...count, handedIn: count.SUBMITTED + count.APPROVED + count.NOT_APPROVED - count.CREDITED },
       };
     }),
     students,

@@ -43,7 +43,12 @@ export default async function ArbeidskravPage({ params }: { params: Promise<{ co
     },
     { key: "handedIn", header: "Levert", numeric: true, cell: (row) => row.counts.handedIn },
     { key: "waiting", header: "Venter", numeric: true, cell: (row) => row.counts.SUBMITTED },
-    { key: "approved", header: "Godkjent", numeric: true, cell: (row) => row.counts.APPROVED },
+    {
+      key: "approved",
+      header: "Godkjent",
+      numeric: true,
+      cell: (row) => (row.counts.CREDITED > 0 ? `${row.counts.APPROVED} (${row.counts.CREDITED} fra tidligere kull)` : row.counts.APPROVED),
+    },
     { key: "notApproved", header: "Ikke godkjent", numeric: true, cell: (row) => row.counts.NOT_APPROVED },
     { key: "missing", header: "Ikke levert", numeric: true, cell: (row) => row.counts.NOT_SUBMITTED },
   ];
