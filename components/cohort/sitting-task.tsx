@@ -17,6 +17,8 @@ export interface SittingTaskProps {
   documents: { id: string; originalName: string; size: number }[];
   /** Before the start the task description may still be removed. */
   removable: boolean;
+  /** Until the hand-in the task may be set and added to; after it, it stands as given (taskChangeProblem). */
+  editable: boolean;
   flash: { ok: boolean; message: string } | null;
 }
 
@@ -24,6 +26,35 @@ export function SittingTask(props: SittingTaskProps) {
   const [result, setResult] = useState<UploadResult | null>(props.flash ? { ok: props.flash.ok, text: props.flash.message } : null);
   const messageId = `oppgave-melding-${props.examId}`;
   const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
+  if (!props.editable) {
+    return (
+      <div className="space-y-4">
+        <p className="text-slate-700">Innleveringsfristen er ute, så oppgaven står slik den ble gitt.</p>
+        <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
+          <dt className="font-medium">Tittel</dt>
+          <dd>{props.title ?? "Ingen tittel"}</dd>
+          <dt className="font-medium">Oppgavetekst</dt>
+          <dd className="whitespace-pre-line">{props.text ?? "Ingen tekst"}</dd>
+          <dt className="font-medium">Som PDF</dt>
+          <dd>
+            {props.documents.length > 0 ? (
+              <ul>
+                {props.documents.map((document) => (
+                  <li key={document.id}>
+                    <a href={`/api/dokumenter/${document.id}`} download>
+                      {document.originalName}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              "Ingen PDF"
+            )}
+          </dd>
+        </dl>
+      </div>
+    );
+  }
   return (
     <div className="space-y-6">
       <ActionForm action={setSittingTaskAction} hidden={{ cohortId: props.cohortId, examId: props.examId }} submitLabel="Lagre oppgaven" fieldIdPrefix="oppgave-">

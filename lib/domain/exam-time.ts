@@ -171,6 +171,16 @@ export function resultsNotYetProblem(times: { startsAt: Date; handInAt: Date }, 
 }
 
 /**
+ * Why a sitting's task (its text, its uploaded description) can no longer be changed, or null:
+ * once the hand-in has passed it stands as it was given. Until then it may be set, and added to
+ * while the students write (a forgotten attachment); what they have seen is never taken away
+ * (removing an uploaded one is refused from the start).
+ */
+export function taskChangeProblem(times: { startsAt: Date; handInAt: Date }, now: Date): string | null {
+  return examPhase(times, now) === "OVER" ? "Innleveringsfristen er ute, så oppgaven står slik den ble gitt, og den kan ikke endres." : null;
+}
+
+/**
  * Moves a stored sitting to a new first day keeping its Oslo wall-clock times and its length in
  * days (a copied plan, whose first day the copy rule in lib/domain/cohort-plan.ts chose): 09:00
  * stays 09:00 also when the copy lands on the other side of a change to or from summer time. When

@@ -392,6 +392,14 @@ describe("results and ny eksamen", () => {
     expect(await taskAt(REFUSED, "2027-02-02T08:00:00Z")).toMatchObject({ title: "Ledelse i endring", text: "Drøft en endring du har ledet." });
     // Withdrawn: not to sit it, so no task.
     expect(await taskAt(PASSED, "2027-02-02T08:00:00Z")).toBeNull();
+    // Once the hand-in has passed, the task stands as it was given: no new text, no new file.
+    const after = at("2027-02-04T13:00:00Z");
+    const fixed = "Innleveringsfristen er ute, så oppgaven står slik den ble gitt, og den kan ikke endres.";
+    await expect(setSittingTask(world.teacher, { cohortId: world.cohortId, examId: resitId, taskTitle: "Endret", taskText: null }, after)).rejects.toThrow(fixed);
+    const documents = await db().document.count({ where: { examId: resitId } });
+    await expect(uploadSittingTask(world.teacher, resitId, new File([Buffer.from(makePdf("Oppgave", ["Senere."]))], "senere.pdf", { type: "application/pdf" }), after)).rejects.toThrow(fixed);
+    expect(await db().document.count({ where: { examId: resitId } })).toBe(documents);
+    expect(await taskAt(REFUSED, "2027-02-04T13:00:00Z")).toMatchObject({ title: "Ledelse i endring" });
   });
 
   it("grades each later sitting; the FS export of a sitting carries the grade that counts and the sitting it is from", async () => {

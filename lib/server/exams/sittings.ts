@@ -7,7 +7,7 @@ import "server-only";
 // The ordinary sitting is planned under Plan (lib/server/exams/schedule.ts).
 import { osloDate } from "@/lib/domain/application-deadline";
 import { EXAM_KIND_LABELS, laterSittingProblem } from "@/lib/domain/exam-sittings";
-import { examPhase, examTimesFrom, type ExamTimesInput } from "@/lib/domain/exam-time";
+import { examPhase, examTimesFrom, taskChangeProblem, type ExamTimesInput } from "@/lib/domain/exam-time";
 import { formatDateNb } from "@/lib/domain/format";
 import { day } from "@/lib/dates";
 import { audit } from "@/lib/server/audit";
@@ -102,10 +102,12 @@ export async function saveLaterSitting(viewer: Viewer, input: LaterSittingInput,
 }
 
 /** The sitting's task as text (either may be empty: an uploaded task description may be all). */
-export async function setSittingTask(viewer: Viewer, input: { cohortId: string; examId: string; taskTitle: string | null; taskText: string | null }) {
+export async function setSittingTask(viewer: Viewer, input: { cohortId: string; examId: string; taskTitle: string | null; taskText: string | null }, now = new Date()) {
   await requireCohortStaff(viewer, input.cohortId);
   return db().$transaction(async (tx) => {
     const exam = await lockExam(tx, input.cohortId, input.examId);
+    const problem = taskChangeProblem(exam, now);
+    if (problem) throw new DomainError(problem);
     const before = await tx.exam.findUniqueOrThrow({ where: { id: exam.id }, select: { taskTitle: true, taskText: true } });
     await tx.exam.update({ where: { id: exam.id }, data: { taskTitle: input.taskTitle, taskText: input.taskText } });
     await audit(tx, {
@@ -132,6 +134,8 @@ export async function uploadSittingTask(viewer: Viewer, examId: string, file: Fi
   return withStoredPdf(viewer, file, (pdf) =>
     db().$transaction(async (tx) => {
       const locked = await lockExam(tx, exam.cohortId, examId);
+      const problem = taskChangeProblem(locked, now);
+      if (problem) throw new DomainError(problem, { file: [problem] });
       const document = await tx.document.create({
         data: { kind: "EXAM_TASK", examId: locked.id, ...pdf, uploadedById: viewer.id, uploadedAt: now },
         select: { id: true, originalName: true, size: true },

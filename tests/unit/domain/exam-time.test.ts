@@ -5,6 +5,7 @@ import {
   defaultExamTimes,
   examPhase,
   resultsNotYetProblem,
+  taskChangeProblem,
   examTimesFrom,
   examTimesInput,
   formatClockTime,
@@ -147,5 +148,8 @@ describe("a sitting's start and hand-in, entered as Oslo time", () => {
     expect(resultsNotYetProblem(times, new Date("2026-12-01T10:00:00Z"))).toBe(message);
     expect(resultsNotYetProblem(times, new Date("2026-12-16T12:59:59Z"))).toBe(message);
     expect(resultsNotYetProblem(times, new Date("2026-12-16T13:00:00Z"))).toBeNull();
+    // The task may be set until the hand-in (and added to while they write), never after it.
+    expect(taskChangeProblem(times, new Date("2026-12-16T12:59:59Z"))).toBeNull();
+    expect(taskChangeProblem(times, new Date("2026-12-16T13:00:00Z"))).toBe("Innleveringsfristen er ute, så oppgaven står slik den ble gitt, og den kan ikke endres.");
   });
 });

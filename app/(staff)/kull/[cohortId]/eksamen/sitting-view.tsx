@@ -400,6 +400,7 @@ export async function ExamSittingPage({
               text={exam.task.text}
               documents={exam.task.documents}
               removable={exam.phase === "BEFORE"}
+              editable={exam.phase !== "OVER"}
               flash={flash}
             />
           </section>
