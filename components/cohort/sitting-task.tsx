@@ -8,6 +8,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { describedBy, FieldMessages, TextAreaField, TextField } from "@/components/ui/field";
 import { UploadForm, type UploadResult } from "@/components/ui/upload-form";
 import { removeTaskDocumentAction, setSittingTaskAction } from "@/lib/actions/exam";
+import { DocumentLinks } from "@/components/ui/document-links";
 
 export interface SittingTaskProps {
   cohortId: string;
@@ -37,19 +38,7 @@ export function SittingTask(props: SittingTaskProps) {
           <dd className="whitespace-pre-line">{props.text ?? "Ingen tekst"}</dd>
           <dt className="font-medium">Som PDF</dt>
           <dd>
-            {props.documents.length > 0 ? (
-              <ul>
-                {props.documents.map((document) => (
-                  <li key={document.id}>
-                    <a href={`/api/dokumenter/${document.id}`} download>
-                      {document.originalName}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              "Ingen PDF"
-            )}
+            {props.documents.length > 0 ? <DocumentLinks documents={props.documents} /> : "Ingen PDF"}
           </dd>
         </dl>
       </div>
@@ -77,25 +66,23 @@ export function SittingTask(props: SittingTaskProps) {
       <div>
         <h3>Oppgave som PDF</h3>
         {props.documents.length > 0 ? (
-          <ul className="mt-2 space-y-2">
-            {props.documents.map((document) => (
-              <li key={document.id} className="flex flex-wrap items-center gap-3">
-                <a href={`/api/dokumenter/${document.id}`} download>
-                  {document.originalName}
-                </a>
-                {props.removable ? (
-                  <ActionButton
-                    action={removeTaskDocumentAction}
-                    hidden={{ cohortId: props.cohortId, examId: props.examId, documentId: document.id }}
-                    className="btn-secondary min-h-10 px-3 py-1 text-sm"
-                    context={document.originalName}
-                  >
-                    Fjern
-                  </ActionButton>
-                ) : null}
-              </li>
-            ))}
-          </ul>
+          <DocumentLinks
+            documents={props.documents}
+            className="mt-2 space-y-2"
+            itemClassName="flex flex-wrap items-center gap-3"
+            extra={(document) =>
+              props.removable ? (
+                <ActionButton
+                  action={removeTaskDocumentAction}
+                  hidden={{ cohortId: props.cohortId, examId: props.examId, documentId: document.id }}
+                  className="btn-secondary min-h-10 px-3 py-1 text-sm"
+                  context={document.originalName}
+                >
+                  Fjern
+                </ActionButton>
+              ) : null
+            }
+          />
         ) : (
           <p className="mt-2 text-slate-700">Ingen PDF er lastet opp.</p>
         )}

@@ -5,6 +5,7 @@
 import { StatusBadge } from "@/components/status-badge";
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { formatFileSize } from "@/lib/domain/upload";
+import { DocumentLinks } from "@/components/ui/document-links";
 
 const CHANGE_CAUSE = { CORRECTION: "Vurderingen er rettet av fagansvarlig", KLAGE: "Klage på vedtaket tatt til følge" } as const;
 const STATUS_NB = { SUBMITTED: "venter", APPROVED: "godkjent", NOT_APPROVED: "ikke godkjent" } as const;
@@ -47,18 +48,16 @@ export function AttemptHistory({ attempts, level = "h3" }: { attempts: readonly 
               <StatusBadge tone={assessed.tone}>{assessed.label}</StatusBadge>
               {attempt.late ? <StatusBadge tone="wait">Levert for sent</StatusBadge> : null}
             </p>
-            {attempt.documents.length > 0 ? (
-              <ul className="mt-3 space-y-1">
-                {attempt.documents.map((document) => (
-                  <li key={document.id}>
-                    <a href={`/api/dokumenter/${document.id}`} download>
-                      {document.originalName}
-                    </a>{" "}
-                    <span className="text-sm text-slate-700">({formatFileSize(document.size)})</span>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+            <DocumentLinks
+              documents={attempt.documents}
+              className="mt-3 space-y-1"
+              extra={(document) => (
+                <>
+                  {" "}
+                  <span className="text-sm text-slate-700">({formatFileSize(document.size)})</span>
+                </>
+              )}
+            />
             {attempt.text ? <p className="mt-3 whitespace-pre-line rounded-md bg-slate-50 p-3">{attempt.text}</p> : null}
             {attempt.assessedAt ? (
               <div className="mt-3">

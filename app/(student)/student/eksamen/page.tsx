@@ -17,6 +17,7 @@ import { readFlash } from "@/lib/http/flash";
 import type { StudentOverview } from "@/lib/server/students/overview";
 import { DEFERRAL_FLASH_COOKIE } from "@/lib/validation/exam";
 import { loadStudent } from "../load";
+import { DocumentLinks } from "@/components/ui/document-links";
 
 export const metadata: Metadata = { title: "Eksamen" };
 
@@ -156,17 +157,7 @@ function SittingCard({ sitting, flash, adviser }: { sitting: Sitting; flash: { o
         <div className="mt-4 rounded-md bg-slate-50 p-3">
           <h4 className="font-semibold">Oppgaven{sitting.task.title ? `: ${sitting.task.title}` : ""}</h4>
           {sitting.task.text ? <p className="mt-2 whitespace-pre-line">{sitting.task.text}</p> : null}
-          {sitting.task.documents.length > 0 ? (
-            <ul className="mt-2">
-              {sitting.task.documents.map((document) => (
-                <li key={document.id}>
-                  <a href={`/api/dokumenter/${document.id}`} download>
-                    {document.originalName}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          <DocumentLinks documents={sitting.task.documents} className="mt-2" />
         </div>
       ) : null}
       {sitting.deferral ? (

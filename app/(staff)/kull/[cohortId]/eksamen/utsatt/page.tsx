@@ -13,6 +13,7 @@ import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { CLASSMATE_HEALTH_MESSAGE } from "@/lib/permissions";
 import { listDeferrals } from "@/lib/server/exams/deferrals";
 import { found, loadCohortPage } from "../../load";
+import { DocumentLinks } from "@/components/ui/document-links";
 
 export const metadata: Metadata = { title: "Søknader om utsatt eksamen" };
 
@@ -60,17 +61,7 @@ export default async function DeferralsPage({ params, searchParams }: { params: 
               helseopplysninger var ute. Vedtaket og brevene står.
             </p>
           ) : null}
-          {row.documents.length > 0 ? (
-            <ul className="text-sm">
-              {row.documents.map((document) => (
-                <li key={document.id}>
-                  <a href={`/api/dokumenter/${document.id}`} download>
-                    {document.originalName}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          <DocumentLinks documents={row.documents} className="text-sm" />
         </div>
       ),
     },

@@ -1,0 +1,31 @@
+// Stored documents as a list of download links (/api/dokumenter/<id>, which checks who may read
+// each): one pattern wherever a page lists files to fetch, with what an item shows beside its
+// link (its size, a button to remove it). Nothing when there are none.
+import type { ReactNode } from "react";
+
+export function DocumentLinks<D extends { id: string; originalName: string }>({
+  documents,
+  className,
+  itemClassName,
+  extra,
+}: {
+  documents: readonly D[];
+  className?: string;
+  itemClassName?: string;
+  /** Shown after the link, in the same item. */
+  extra?: (document: D) => ReactNode;
+}) {
+  if (documents.length === 0) return null;
+  return (
+    <ul className={className}>
+      {documents.map((document) => (
+        <li key={document.id} className={itemClassName}>
+          <a href={`/api/dokumenter/${document.id}`} download>
+            {document.originalName}
+          </a>
+          {extra ? extra(document) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
