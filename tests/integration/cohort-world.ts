@@ -140,3 +140,23 @@ export async function makeCohort(options: WorldOptions) {
 }
 
 export type World = Awaited<ReturnType<typeof makeCohort>>;
+
+/**
+ * A later kull of the same programme to transfer to: published, the same plan shape a term on
+ * (four samlinger of three days from `today` + 40, as planDays makes them), the standard
+ * arbeidskrav, its exam 200 days on. Returns its id.
+ */
+export async function makeLaterKull(programmeId: string, today: string): Promise<string> {
+  const { cohort } = await createCohort(db(), {
+    programmeId,
+    code: uniqueCohortCode(),
+    applicationOpensOn: addDays(today, -200),
+    applicationDeadline: addDays(today, -100),
+    offerAnswerDeadline: addDays(today, -80),
+    // The same plan shape a term later: samling N has as many days as the old samling N.
+    samlinger: planDays(addDays(today, 40), 12).map((days, index) => ({ title: `Samling ${index + 1}`, days })),
+    exam: { startsOn: addDays(today, 200), endsOn: addDays(today, 202) },
+  });
+  await createArbeidskrav(db(), cohort.id, standardArbeidskrav([50, 70, 90, 110, 130].map((n) => addDays(today, n))));
+  return cohort.id;
+}

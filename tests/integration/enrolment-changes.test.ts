@@ -48,17 +48,15 @@ import { makePdf } from "@/prisma/seed/pdf";
 import { refuseExamAdmission } from "@/lib/server/exams/refusal";
 import {
   createApplication,
-  createArbeidskrav,
   createCohort,
   createDecision,
   createProgramme,
   createSitting,
   createUser,
   enrol,
-  standardArbeidskrav,
   uniqueCohortCode,
 } from "@/prisma/seed/factories";
-import { makeCohort, planDays, viewerOf, type World } from "./cohort-world";
+import { makeCohort, makeLaterKull, planDays, viewerOf, type World } from "./cohort-world";
 import { connectRaw, db, redirectOf, signInAs, someoneWaitsFor, submit } from "./support";
 
 const NOW = new Date();
@@ -679,18 +677,7 @@ describe("transfer to a later kull", () => {
   let newEnrolmentId: string;
 
   beforeAll(async () => {
-    const { cohort } = await createCohort(db(), {
-      programmeId: world.programmeId,
-      code: uniqueCohortCode(),
-      applicationOpensOn: addDays(TODAY, -200),
-      applicationDeadline: addDays(TODAY, -100),
-      offerAnswerDeadline: addDays(TODAY, -80),
-      // The same plan shape a term later: samling N has as many days as the old samling N.
-      samlinger: planDays(addDays(TODAY, 40), 12).map((days, index) => ({ title: `Samling ${index + 1}`, days })),
-      exam: { startsOn: addDays(TODAY, 200), endsOn: addDays(TODAY, 202) },
-    });
-    laterId = cohort.id;
-    await createArbeidskrav(db(), laterId, standardArbeidskrav([50, 70, 90, 110, 130].map((n) => addDays(TODAY, n))));
+    laterId = await makeLaterKull(world.programmeId, TODAY);
   });
 
   it("the form proposes each required item from the old kull by kind and number, and the corresponding samlinger", async () => {

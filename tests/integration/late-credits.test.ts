@@ -16,7 +16,7 @@ import { getStudentArbeidskrav } from "@/lib/server/students/arbeidskrav";
 import { withdrawStudent } from "@/lib/server/enrolments/withdrawal";
 import { DomainError } from "@/lib/server/errors";
 import { createArbeidskrav, createCohort, createProgramme, createSubmission, enrol, standardArbeidskrav, uniqueCohortCode } from "@/prisma/seed/factories";
-import { makeCohort, planDays, viewerOf, type World } from "./cohort-world";
+import { makeCohort, makeLaterKull, planDays, viewerOf, type World } from "./cohort-world";
 import { connectRaw, db, someoneWaitsFor } from "./support";
 
 const NOW = new Date();
@@ -59,17 +59,7 @@ beforeAll(async () => {
     approved: () => 4,
     exam: { startsOn: addDays(TODAY, 60), endsOn: addDays(TODAY, 62) },
   });
-  const { cohort } = await createCohort(db(), {
-    programmeId: world.programmeId,
-    code: uniqueCohortCode(),
-    applicationOpensOn: addDays(TODAY, -200),
-    applicationDeadline: addDays(TODAY, -100),
-    offerAnswerDeadline: addDays(TODAY, -80),
-    samlinger: planDays(addDays(TODAY, 40), 12).map((days, index) => ({ title: `Samling ${index + 1}`, days })),
-    exam: { startsOn: addDays(TODAY, 200), endsOn: addDays(TODAY, 202) },
-  });
-  laterId = cohort.id;
-  await createArbeidskrav(db(), laterId, standardArbeidskrav([50, 70, 90, 110, 130].map((n) => addDays(TODAY, n))));
+  laterId = await makeLaterKull(world.programmeId, TODAY);
   // The refused student's Ledertreningsoppgave 3 was not approved before she moved.
   await assessSubmission(world.teacher, { cohortId: world.cohortId, attemptId: (await latestAttempt(student(REFUSED).enrolmentId, 5)).id, decision: "NOT_APPROVED", feedback: "Mangler refleksjon." });
 });
