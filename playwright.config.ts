@@ -24,6 +24,13 @@ const EXTERNAL = process.env.E2E_BASE_URL;
 const HEADLESS_SHELL = "/usr/lib/chromium/chromium-headless-shell";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? (existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : "/usr/bin/chromium");
 process.env.E2E_OUTBOX_DIR ??= `${E2E_DATA}/outbox`;
+// The two embedded PostgreSQL servers' ports, below Linux's ephemeral range (32768–60999): a port
+// in it can be taken under us by an outgoing connection's local end. CI failed once that way, the
+// second server's PostgreSQL exiting at start on 54340 while the first server's pool held
+// connections (connect() takes even ports from that range first). Set here, so the workers and the
+// security specs' direct database connection (tests/e2e/security/http.ts) read the same.
+process.env.E2E_PG_PORT ??= "25439";
+const PG_PORT = Number(process.env.E2E_PG_PORT);
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -87,7 +94,7 @@ export default defineConfig({
           PORT: String(PORT),
           DATABASE_URL: "",
           EMBEDDED_PG_DIR: `${E2E_DATA}/postgres`,
-          EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54339",
+          EMBEDDED_PG_PORT: String(PG_PORT),
           STORAGE_DIR: `${E2E_DATA}/storage`,
           MAIL_OUTBOX_DIR: process.env.E2E_OUTBOX_DIR,
           AUTH_SECRET: "e2e-secret-not-for-production-0123456789abcdef",
@@ -113,7 +120,7 @@ export default defineConfig({
           PORT: String(LIFECYCLE_PORT),
           DATABASE_URL: "",
           EMBEDDED_PG_DIR: `${LIFECYCLE_DATA}/postgres`,
-          EMBEDDED_PG_PORT: String(Number(process.env.E2E_PG_PORT ?? 54339) + 1),
+          EMBEDDED_PG_PORT: String(PG_PORT + 1),
           STORAGE_DIR: `${LIFECYCLE_DATA}/storage`,
           MAIL_OUTBOX_DIR: process.env.E2E_LIFECYCLE_OUTBOX_DIR,
           AUTH_SECRET: "e2e-lifecycle-secret-not-for-production-0123456789",

@@ -50,6 +50,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   mkdirSync(path.dirname(location.clusterDir), { recursive: true });
 
   const credentials = readOrCreateCredentials(location.credentialsFile);
+  // The server's own last lines, kept for the error when it exits before it is ready: without
+  // them a failed start says nothing of why (CI failed once that way on a port taken under it).
+  const recent: string[] = [];
   const EmbeddedPostgres = await loadEmbeddedPostgres(location.packageRoot);
   const server = new EmbeddedPostgres({
     databaseDir: location.clusterDir,
@@ -62,7 +65,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     initdbFlags: ["--encoding=UTF8", "--locale-provider=icu", "--icu-locale=nb-NO", "--locale=C"],
     // Loopback only: the embedded server is for this machine, never the network.
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
-    onLog: () => {},
+    onLog: (message: string) => {
+      recent.push(...message.split("\n").filter((line) => line.trim() !== ""));
+      recent.splice(0, Math.max(0, recent.length - 12));
+    },
     onError: (error: unknown) => log(`[postgres] ${String(error)}`),
   });
 
@@ -92,7 +98,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     throw new Error(
       `Could not start embedded PostgreSQL on port ${options.port} (data in ${location.clusterDir}). ` +
         `Is another server already using that port or folder? Set EMBEDDED_PG_PORT, or DATABASE_URL ` +
-        `to use an external server. ${error instanceof Error ? error.message : ""}`,
+        `to use an external server. ${error instanceof Error ? error.message : ""}` +
+        (recent.length > 0 ? `\nPostgreSQL said:\n${recent.join("\n")}` : ""),
     );
   }
 

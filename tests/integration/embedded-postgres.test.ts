@@ -40,4 +40,36 @@ process.exitCode = 3;
       await rm(dir, { recursive: true, force: true });
     }
   }, 90_000);
+
+  it("says why, in PostgreSQL's own words, when the server exits before it is ready", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "bvl-embedded-"));
+    await chmod(dir, 0o755);
+    const script = path.join(process.cwd(), `.embedded-taken-${process.pid}.ts`);
+    // Another process holds the port (as an outgoing connection's local end did once on CI).
+    const port = await freePort();
+    await writeFile(
+      script,
+      `import { createServer } from "node:net";
+import { startEmbeddedPostgres } from "@/lib/db/embedded";
+const holder = createServer();
+await new Promise<void>((resolve) => holder.listen(${port}, "127.0.0.1", resolve));
+try {
+  await startEmbeddedPostgres({ dataDir: ${JSON.stringify(dir)}, port: ${port}, database: "probe", log: () => {} });
+  console.log("started");
+} catch (error) {
+  console.log(error instanceof Error ? error.message : String(error));
+}
+holder.close();
+`,
+    );
+    try {
+      const result = spawnSync(process.execPath, ["--import", "tsx", script], { encoding: "utf8", timeout: 60_000 });
+      expect(result.stdout, result.stderr).toContain(`Could not start embedded PostgreSQL on port ${port}`);
+      expect(result.stdout).toContain("PostgreSQL said:");
+      expect(result.stdout).toMatch(/could not bind IPv4 address "127\.0\.0\.1": Address already in use/);
+    } finally {
+      await rm(script, { force: true });
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });

@@ -128,7 +128,8 @@ export async function database(): Promise<pg.Client> {
   const credentials = JSON.parse(await readFile(path.join(E2E_DATA, "postgres/credentials.json"), "utf8")) as { password: string };
   const client = new pg.Client({
     host: "127.0.0.1",
-    port: Number(process.env.E2E_PG_PORT ?? 54339),
+    // Set by playwright.config.ts, which starts the server on it.
+    port: Number(process.env.E2E_PG_PORT),
     user: "postgres",
     password: credentials.password,
     database: "barnevernledelse",
