@@ -1,3 +1,5 @@
+import { eligibilityOutlook, STAFF_OUTLOOK_LABELS, type EligibilityOutlook, type OutlookFacts } from "@/lib/domain/eligibility";
+
 const TONES = {
   good: "border-green-700 bg-green-50 text-green-900",
   bad: "border-red-700 bg-red-50 text-red-900",
@@ -71,14 +73,22 @@ export function arbeidskravStatus(status: string, item: { finalRejection?: boole
   return ARBEIDSKRAV_STATUS[status]!;
 }
 
-export const ELIGIBILITY_STATUS: Record<string, { label: string; tone: Tone }> = {
+/** Her own standing, to the student (eligibilityOutlook, lib/domain/eligibility.ts). */
+export const ELIGIBILITY_STATUS: Record<EligibilityOutlook, { label: string; tone: Tone }> = {
   ELIGIBLE: { label: "Du kan gå opp til eksamen", tone: "good" },
   ON_TRACK: { label: "Underveis – kravene er ikke oppfylt ennå", tone: "wait" },
+  // A required arbeidskrav finally not approved: she cannot hand her way to the exam.
+  SHORT_BY_DECISION: { label: "Kravene er ikke oppfylt", tone: "bad" },
   NOT_ELIGIBLE: { label: "Du kan ikke lenger nå kravet til oppmøte", tone: "bad" },
 };
 
-/** ON_TRACK with a required arbeidskrav finally not approved: she cannot hand her way to the exam. */
-export const FINAL_REJECTION_STATUS = { label: "Kravene er ikke oppfylt", tone: "bad" } as const satisfies { label: string; tone: Tone };
+const STAFF_OUTLOOK_TONES: Record<EligibilityOutlook, Tone> = { ELIGIBLE: "good", ON_TRACK: "wait", SHORT_BY_DECISION: "bad", NOT_ELIGIBLE: "bad" };
+
+/** A student's standing, to staff: the exam page and the attendance grid. */
+export function staffEligibilityStatus(eligibility: OutlookFacts): { label: string; tone: Tone } {
+  const outlook = eligibilityOutlook(eligibility);
+  return { label: STAFF_OUTLOOK_LABELS[outlook], tone: STAFF_OUTLOOK_TONES[outlook] };
+}
 
 /** An enrolment's status (lib/domain/enrolment.ts ENROLMENT_STATUS_LABELS), with its tone. */
 export const ENROLMENT_STATUS: Record<string, { label: string; tone: Tone }> = {

@@ -3,9 +3,10 @@
 // focusable, labelled region (the page itself never does), with the names kept in view. Each cell
 // has a symbol as well as a colour, and its words for screen readers.
 import Link from "next/link";
-import { StatusBadge } from "@/components/status-badge";
+import { StatusBadge, staffEligibilityStatus } from "@/components/status-badge";
 import { RISK_LABEL } from "@/components/cohort/cohort-card";
 import { formatDateNb } from "@/lib/domain/format";
+import type { OutlookFacts } from "@/lib/domain/eligibility";
 import type { RiskLevel } from "@/lib/domain/risk";
 
 /**
@@ -26,7 +27,7 @@ export interface Grid {
     cells: GridCell[];
     notes: (string | null)[];
     figures: { soFar: string; remaining: string; finalShare: string | null };
-    eligibility: { status: "ELIGIBLE" | "ON_TRACK" | "NOT_ELIGIBLE"; attendance: { attended: number; scheduled: number; absencesLeft: number } };
+    eligibility: OutlookFacts & { attendance: { attended: number; scheduled: number; absencesLeft: number } };
     risk: { level: RiskLevel; reason: string };
   }[];
 }
@@ -42,12 +43,6 @@ const CELL: Record<GridCell, { symbol: string; words: string; className: string;
   CREDITED: { symbol: "↪", words: "godkjent fra tidligere kull", className: "bg-green-50 text-green-900", cell: "ag-credited" },
   LEAVE: { symbol: "P", words: "permisjon", className: "bg-slate-100 text-slate-800", cell: "ag-leave" },
 };
-
-const STATUS = {
-  ELIGIBLE: { label: "Oppfyller kravene", tone: "good" },
-  ON_TRACK: { label: "Underveis", tone: "neutral" },
-  NOT_ELIGIBLE: { label: "Kan ikke nå oppmøtekravet", tone: "bad" },
-} as const;
 
 function shortDate(date: string): string {
   const [, month, day] = date.split("-");
@@ -121,7 +116,7 @@ export function AttendanceGridTable({ grid, cohortId, caption }: { grid: Grid; c
         </thead>
         <tbody>
           {grid.students.map((student) => {
-            const status = student.risk.level === "NONE" ? STATUS[student.eligibility.status] : RISK_LABEL[student.risk.level];
+            const status = student.risk.level === "NONE" ? staffEligibilityStatus(student.eligibility) : RISK_LABEL[student.risk.level];
             return (
               <tr key={student.enrolmentId} className="border-b border-slate-100">
                 <th scope="row" className="sticky left-0 z-10 min-w-36 bg-white px-2 py-1 text-left font-medium">

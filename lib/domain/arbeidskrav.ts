@@ -2,6 +2,7 @@
  * Arbeidskrav (mandatory coursework): the composition of a cohort's set (five required items, and
  * any optional extras that never count), and who may hand in one submission together.
  */
+import { isFinalRejection } from "./coursework";
 import type { ArbeidskravStatus } from "./eligibility";
 import { countNoun } from "./format";
 import { DEFAULT_REQUIREMENTS, type ArbeidskravComposition } from "./requirements";
@@ -170,27 +171,34 @@ export function validateSubmissionGroup(
  * the submission they are a member of, APPROVED for an item credited to them (an approved
  * arbeidskrav carried over from an earlier kull), NOT_SUBMITTED otherwise. A group submission's
  * status is every member's, so an approval holds for all of them. Each item keeps its `required`
- * flag, so an optional extra is shown but never counted.
+ * flag, so an optional extra is shown but never counted. With the submission's latest `attempt`
+ * and the item's `maxAttempts`, an "ikke godkjent" on the last hand-in allowed is marked `final`
+ * (isFinalRejection); without them, never.
  */
 export function studentArbeidskravStanding(
-  definitions: readonly { id: string; required?: boolean }[],
-  submissions: { arbeidskravId: string; status: Exclude<ArbeidskravStatus, "NOT_SUBMITTED"> }[],
+  definitions: readonly { id: string; required?: boolean; maxAttempts?: number }[],
+  submissions: { arbeidskravId: string; status: Exclude<ArbeidskravStatus, "NOT_SUBMITTED">; attempt?: number }[],
   credited: readonly string[] = [],
-): { id: string; status: ArbeidskravStatus; required: boolean }[] {
-  const known = new Set(definitions.map((definition) => definition.id));
-  const byDefinition = new Map<string, ArbeidskravStatus>();
+): { id: string; status: ArbeidskravStatus; required: boolean; final: boolean }[] {
+  const maxAttemptsOf = new Map(definitions.map((definition) => [definition.id, definition.maxAttempts]));
+  const byDefinition = new Map<string, { status: ArbeidskravStatus; final: boolean }>();
   for (const s of submissions) {
-    if (!known.has(s.arbeidskravId)) throw new RangeError(`Submission for an unknown arbeidskrav: ${s.arbeidskravId}`);
+    if (!maxAttemptsOf.has(s.arbeidskravId)) throw new RangeError(`Submission for an unknown arbeidskrav: ${s.arbeidskravId}`);
     if (byDefinition.has(s.arbeidskravId)) {
       throw new RangeError(`A student can have only one submission per arbeidskrav: ${s.arbeidskravId}`);
     }
-    byDefinition.set(s.arbeidskravId, s.status);
+    const maxAttempts = maxAttemptsOf.get(s.arbeidskravId);
+    const final = s.attempt !== undefined && maxAttempts !== undefined && isFinalRejection({ attempt: s.attempt, status: s.status }, maxAttempts);
+    byDefinition.set(s.arbeidskravId, { status: s.status, final });
   }
   for (const id of credited) {
-    if (!known.has(id)) throw new RangeError(`Credit for an unknown arbeidskrav: ${id}`);
-    byDefinition.set(id, "APPROVED");
+    if (!maxAttemptsOf.has(id)) throw new RangeError(`Credit for an unknown arbeidskrav: ${id}`);
+    byDefinition.set(id, { status: "APPROVED", final: false });
   }
-  return definitions.map(({ id, required }) => ({ id, status: byDefinition.get(id) ?? "NOT_SUBMITTED", required: required !== false }));
+  return definitions.map(({ id, required }) => {
+    const standing = byDefinition.get(id);
+    return { id, status: standing?.status ?? "NOT_SUBMITTED", required: required !== false, final: standing?.final ?? false };
+  });
 }
 
 // ─── Editing the set ────────────────────────────────────────────────────────────────────────────

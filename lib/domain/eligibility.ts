@@ -35,6 +35,12 @@ export interface ArbeidskravStanding {
   status: ArbeidskravStatus;
   /** False for an optional extra item of the set: shown, never counted. Default true. */
   required?: boolean;
+  /**
+   * NOT_APPROVED on the last hand-in the plan allows (isFinalRejection, lib/domain/coursework.ts):
+   * nothing is left to hand in, and on a required item only a changed vedtak (a klage, a
+   * correction) can change it. Default false.
+   */
+  final?: boolean;
 }
 
 export interface EligibilityInput {
@@ -83,8 +89,8 @@ export interface Eligibility {
     /** Required items the rule asks for (the composition's total, five). */
     required: number;
     met: boolean;
-    /** Required items not approved yet, in the order given. */
-    missing: { id: string; status: ArbeidskravStatus }[];
+    /** Required items not approved yet, in the order given (`final`: finally not approved). */
+    missing: { id: string; status: ArbeidskravStatus; final: boolean }[];
   };
   reasons: string[]; // Norwegian sentences a student understands; empty exactly when eligible
 }
@@ -137,19 +143,30 @@ const STANDING_RANK: Record<ArbeidskravStatus, number> = {
   APPROVED: 3,
 };
 
-function standingById(arbeidskrav: EligibilityInput["arbeidskrav"]): Map<string, { status: ArbeidskravStatus; required: boolean }> {
+function standingById(arbeidskrav: EligibilityInput["arbeidskrav"]): Map<string, { status: ArbeidskravStatus; required: boolean; final: boolean }> {
   if (!Array.isArray(arbeidskrav)) throw new RangeError("arbeidskrav must be an array");
-  const byId = new Map<string, { status: ArbeidskravStatus; required: boolean }>();
+  const byId = new Map<string, { status: ArbeidskravStatus; required: boolean; final: boolean }>();
   for (const item of arbeidskrav) {
     if (!ARBEIDSKRAV_STATUSES.includes(item.status)) {
       throw new RangeError(`Unknown arbeidskrav status: ${String(item.status)}`);
     }
     const required = item.required !== false;
+    const final = item.final === true;
+    if (final && item.status !== "NOT_APPROVED") {
+      throw new RangeError(`Arbeidskrav ${item.id} is marked final but is ${item.status}: only "ikke godkjent" can be final`);
+    }
     const previous = byId.get(item.id);
     if (previous !== undefined && previous.required !== required) {
       throw new RangeError(`Arbeidskrav ${item.id} is listed both as required and as optional`);
     }
-    if (previous === undefined || STANDING_RANK[item.status] > STANDING_RANK[previous.status]) byId.set(item.id, { status: item.status, required });
+    // Of two rejections, a final one holds: nothing is left to hand in on it.
+    if (
+      previous === undefined ||
+      STANDING_RANK[item.status] > STANDING_RANK[previous.status] ||
+      (item.status === previous.status && final && !previous.final)
+    ) {
+      byId.set(item.id, { status: item.status, required, final });
+    }
   }
   return byId;
 }
@@ -158,7 +175,11 @@ function standingById(arbeidskrav: EligibilityInput["arbeidskrav"]): Map<string,
  * Decisions where the rule is silent:
  * - NOT_ELIGIBLE is reserved for what can no longer change: 80 % attendance is out of reach even
  *   with every remaining day attended. Missing or not-approved arbeidskrav can still be submitted or
- *   resubmitted, so they keep a student ON_TRACK — also after the last samling day.
+ *   resubmitted, so they keep a student ON_TRACK — also after the last samling day. A required item
+ *   finally not approved keeps her ON_TRACK too (a klage or a correction can still change that
+ *   vedtak, and the stored standings and their notices follow this status), but the reasons say
+ *   it is final, and eligibilityOutlook tells the pages she cannot reach the requirement by
+ *   handing in.
  * - With no scheduled days the requirement is not met (0 of 0 is not 80 %), but the status is
  *   ON_TRACK, not NOT_ELIGIBLE: an empty plan means the cohort's samlinger are not entered yet, and
  *   telling every student they have lost their exam right would be wrong.
@@ -200,13 +221,15 @@ export function evaluateEligibility(
 
   const standings = standingById(input.arbeidskrav);
   const counts = { NOT_SUBMITTED: 0, SUBMITTED: 0, APPROVED: 0, NOT_APPROVED: 0 };
-  const missing: { id: string; status: ArbeidskravStatus }[] = [];
+  let finallyRejected = 0;
+  const missing: { id: string; status: ArbeidskravStatus; final: boolean }[] = [];
   let requiredItems = 0;
   for (const [id, standing] of standings) {
     if (!standing.required) continue;
     requiredItems += 1;
     counts[standing.status] += 1;
-    if (standing.status !== "APPROVED") missing.push({ id, status: standing.status });
+    if (standing.final) finallyRejected += 1;
+    if (standing.status !== "APPROVED") missing.push({ id, status: standing.status, final: standing.final });
   }
   const approved = counts.APPROVED;
   const arbeidskravMet = requiredItems >= requiredArbeidskrav && missing.length === 0;
@@ -271,8 +294,14 @@ export function evaluateEligibility(
           `av ${requiredArbeidskrav}; resten er ikke lagt inn ennå.`,
       );
     }
-    if (counts.NOT_APPROVED > 0) {
-      reasons.push(`${counts.NOT_APPROVED} arbeidskrav er ikke godkjent og kan leveres på nytt.`);
+    if (finallyRejected > 0) {
+      reasons.push(
+        `${finallyRejected} arbeidskrav er endelig ikke godkjent etter siste innlevering og kan ikke leveres på nytt. ` +
+          "Det kan bare endres hvis vedtaket endres, for eksempel etter en klage.",
+      );
+    }
+    if (counts.NOT_APPROVED - finallyRejected > 0) {
+      reasons.push(`${counts.NOT_APPROVED - finallyRejected} arbeidskrav er ikke godkjent og kan leveres på nytt.`);
     }
     if (counts.SUBMITTED > 0) {
       reasons.push(`${counts.SUBMITTED} arbeidskrav er levert og venter på vurdering.`);
@@ -304,18 +333,45 @@ export function evaluateEligibility(
 }
 
 /**
- * One headline for the student's overview page. `finalRejections`: the required arbeidskrav whose
- * last hand-in is not approved (an enkeltvedtak): ON_TRACK keeps the exam open to a klage or a
- * correction, but she cannot reach the requirement by handing in, so she is not told she can.
+ * How a page describes a student's standing: the evaluator's status, except that ON_TRACK with a
+ * required arbeidskrav finally not approved is SHORT_BY_DECISION. She is not told «du kan
+ * fortsatt nå dem», and staff do not read «ennå»: only a changed vedtak (a klage, a correction)
+ * can bring her to the exam. The stored standing stays ON_TRACK (see evaluateEligibility).
+ */
+export type EligibilityOutlook = EligibilityStatus | "SHORT_BY_DECISION";
+
+/** What eligibilityOutlook reads of an evaluation (a page may hold no more of it than this). */
+export type OutlookFacts = Pick<Eligibility, "status"> & { arbeidskrav: { missing: readonly { final: boolean }[] } };
+
+export function eligibilityOutlook(eligibility: OutlookFacts): EligibilityOutlook {
+  if (eligibility.status === "ON_TRACK" && eligibility.arbeidskrav.missing.some((item) => item.final)) return "SHORT_BY_DECISION";
+  return eligibility.status;
+}
+
+/** Each outlook in the staff's words (the exam page, the attendance grid and its CSV). */
+export const STAFF_OUTLOOK_LABELS: Record<EligibilityOutlook, string> = {
+  ELIGIBLE: "Oppfyller kravene",
+  ON_TRACK: "Oppfyller ikke kravene ennå",
+  SHORT_BY_DECISION: "Oppfyller ikke kravene: arbeidskrav endelig ikke godkjent",
+  NOT_ELIGIBLE: "Kan ikke nå oppmøtekravet",
+};
+
+/**
+ * One headline for the student's overview page. `finalRejections`: the titles of the required
+ * arbeidskrav finally not approved (the eligibility's missing items marked `final`), to name them.
  */
 export function eligibilityHeadline(eligibility: Eligibility, finalRejections: readonly string[] = []): string {
-  switch (eligibility.status) {
+  switch (eligibilityOutlook(eligibility)) {
     case "ELIGIBLE":
       return "Du har rett til å gå opp til eksamen.";
+    case "SHORT_BY_DECISION":
+      return (
+        `Du oppfyller ikke kravene for å gå opp til eksamen: ` +
+        `${finalRejections.length > 0 ? `${joinNb(finalRejections)} er` : "et obligatorisk arbeidskrav er"} endelig ikke godkjent. ` +
+        "Det kan bare endres hvis vedtaket endres, for eksempel etter en klage."
+      );
     case "ON_TRACK":
-      return finalRejections.length > 0
-        ? `Du oppfyller ikke kravene for å gå opp til eksamen: ${joinNb(finalRejections)} er endelig ikke godkjent. Det kan bare endres hvis vedtaket endres, for eksempel etter en klage.`
-        : "Du har ikke oppfylt alle kravene for å gå opp til eksamen ennå, men du kan fortsatt nå dem.";
+      return "Du har ikke oppfylt alle kravene for å gå opp til eksamen ennå, men du kan fortsatt nå dem.";
     case "NOT_ELIGIBLE":
       return "Du kan ikke lenger oppfylle kravene for å gå opp til eksamen med dette kullet.";
   }

@@ -3,19 +3,21 @@
  * (lib/domain/eligibility.ts decides; this only sorts and words the decision for staff, in the
  * third person: the reasons in Eligibility speak to the student).
  */
-import { formatAttendancePercent, type Eligibility } from "./eligibility";
+import { eligibilityOutlook, formatAttendancePercent, type Eligibility } from "./eligibility";
 import { countNoun } from "./format";
 
 /**
  * - LOST: the attendance threshold can no longer be reached (NOT_ELIGIBLE);
+ * - FINAL_REJECTION: a required arbeidskrav is finally not approved (an enkeltvedtak): only a
+ *   klage or a correction can bring her to the exam (eligibilityOutlook SHORT_BY_DECISION);
  * - LAST_ABSENCE: not reached yet, and at most one absence left;
  * - ARBEIDSKRAV: every samling day is held and attendance is met, but not every arbeidskrav is
  *   approved (the exam is next);
  * - NONE: nothing to act on now.
  */
-export type RiskLevel = "LOST" | "LAST_ABSENCE" | "ARBEIDSKRAV" | "NONE";
+export type RiskLevel = "LOST" | "FINAL_REJECTION" | "LAST_ABSENCE" | "ARBEIDSKRAV" | "NONE";
 
-const RISK_ORDER: Record<RiskLevel, number> = { LOST: 0, LAST_ABSENCE: 1, ARBEIDSKRAV: 2, NONE: 3 };
+const RISK_ORDER: Record<RiskLevel, number> = { LOST: 0, FINAL_REJECTION: 1, LAST_ABSENCE: 2, ARBEIDSKRAV: 3, NONE: 4 };
 
 export interface Risk {
   level: RiskLevel;
@@ -32,6 +34,15 @@ export function riskOf(eligibility: Eligibility): Risk {
       reason:
         `Kan ikke lenger nå ${attendance.requiredPercent} % oppmøte: ` +
         `høyst ${possible} av ${attendance.requiredDays} nødvendige dager er mulig.`,
+    };
+  }
+  if (eligibilityOutlook(eligibility) === "SHORT_BY_DECISION") {
+    const final = arbeidskrav.missing.filter((item) => item.final).length;
+    return {
+      level: "FINAL_REJECTION",
+      reason:
+        `${countNoun(final, "obligatorisk arbeidskrav", "obligatoriske arbeidskrav")} endelig ikke godkjent: ` +
+        "bare en klage eller en retting av vedtaket kan endre det.",
     };
   }
   const daysLeft = attendance.scheduled - attendance.held - (attendance.leave ?? 0);
@@ -100,7 +111,11 @@ export function staffReasons(eligibility: Eligibility, titles?: ReadonlyMap<stri
     }
   }
   if (!arbeidskrav.met) {
-    const named = titles ? arbeidskrav.missing.filter((item) => titles.has(item.id)).map((item) => `${titles.get(item.id)} (${MISSING_STATUS[item.status] ?? "ikke godkjent"})`) : [];
+    const named = titles
+      ? arbeidskrav.missing
+          .filter((item) => titles.has(item.id))
+          .map((item) => `${titles.get(item.id)} (${item.final ? "endelig ikke godkjent" : (MISSING_STATUS[item.status] ?? "ikke godkjent")})`)
+      : [];
     reasons.push(`${arbeidskrav.approved} av ${arbeidskrav.required} arbeidskrav godkjent.${named.length > 0 ? ` Mangler: ${named.join(", ")}.` : ""}`);
   }
   return reasons;

@@ -2,6 +2,7 @@
 // absence notices on its list, shared with an institusjonsledelse cohort she does not teach; the
 // cohort about to sit the exam with 13 students to admit; H2023's grades published.
 import { beforeAll, describe, expect, it } from "vitest";
+import { eligibilityOutlook, STAFF_OUTLOOK_LABELS } from "@/lib/domain/eligibility";
 import { getDayAttendance } from "@/lib/server/cohorts/attendance";
 import { getExamAdmission } from "@/lib/server/exams/registration";
 import { getCohortSummaries, getFacultyHome } from "@/lib/server/cohorts/faculty-home";
@@ -36,7 +37,10 @@ describe("the faculty demo", () => {
     expect(running.waiting.total).toBeGreaterThan(0);
     expect(running.atRisk.some((student) => student.name === "Frank Fravær" && student.risk.level === "LOST")).toBe(true);
     const finishing = home.find((cohort) => cohort.name === "Kull H2025")!;
-    expect(finishing.atRisk.map((student) => student.risk.level).sort()).toEqual(["ARBEIDSKRAV", "ARBEIDSKRAV", "LOST"]);
+    // Vilde's required ledertreningsoppgave is finally not approved: a vedtak, not «mangler» (the
+    // staff read the same outlook as her own page, eligibilityOutlook).
+    expect(finishing.atRisk.map((student) => student.risk.level).sort()).toEqual(["ARBEIDSKRAV", "FINAL_REJECTION", "LOST"]);
+    expect(finishing.atRisk.find((student) => student.risk.level === "FINAL_REJECTION")?.name).toMatch(/^Vilde /);
 
     const day = await getDayAttendance(frida, running.id, running.today!.dayId, NOW);
     expect(day.mode).toBe("ON_DAY");
@@ -73,6 +77,12 @@ describe("the faculty demo", () => {
     const admission = await getExamAdmission(frida, cohort.id, NOW);
     expect(admission.counts).toEqual({ eligibleNotRegistered: 13, decisionNeeded: 0, refused: 1, registered: 0, graded: 0, deferralsWaiting: 0 });
     expect(admission.students.find((student) => student.email === "student.ferdig@demo.no")!.admission.allowed).toBe(true);
+    // Vilde's row says her ledertreningsoppgave is finally not approved, not that she has yet to meet the requirements.
+    const vilde = admission.students.find((student) => student.email === "student.vedtak@demo.no")!;
+    expect(eligibilityOutlook(vilde.eligibility)).toBe("SHORT_BY_DECISION");
+    expect(STAFF_OUTLOOK_LABELS[eligibilityOutlook(vilde.eligibility)]).toBe("Oppfyller ikke kravene: arbeidskrav endelig ikke godkjent");
+    expect(vilde.reasons.join(" ")).toMatch(/Mangler: [^.]*\(endelig ikke godkjent\)/);
+    expect(vilde.eligibility.reasons.join(" ")).toContain("endelig ikke godkjent etter siste innlevering og kan ikke leveres på nytt");
   });
 
   it("published H2023's grades", async () => {

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/area-nav";
-import { arbeidskravStatus, ELIGIBILITY_STATUS, FINAL_REJECTION_STATUS, StatusBadge } from "@/components/status-badge";
+import { arbeidskravStatus, ELIGIBILITY_STATUS, StatusBadge } from "@/components/status-badge";
 import { AttendanceBar } from "@/components/student/attendance-bar";
 import { NextSteps } from "@/components/student/next-steps";
-import { eligibilityHeadline } from "@/lib/domain/eligibility";
+import { eligibilityHeadline, eligibilityOutlook } from "@/lib/domain/eligibility";
 import { GRADE_DESCRIPTIONS } from "@/lib/domain/exam";
 import { formatExamMomentNb } from "@/lib/domain/exam-time";
 import { formatDateNb } from "@/lib/domain/format";
@@ -51,9 +51,9 @@ export default async function StudentHome() {
 function Enrolment({ enrolment, anchors }: { enrolment: StudentOverview; anchors: boolean }) {
   const { eligibility, attendance } = enrolment;
   const id = enrolment.enrolmentId;
-  // A required arbeidskrav finally not approved: not «underveis», whatever the status keeps open for a klage.
+  // A required arbeidskrav finally not approved: not «underveis» (eligibilityOutlook), named in the headline.
   const finalRejections = enrolment.arbeidskrav.filter((item) => item.rejectionDecision).map((item) => item.title);
-  const status = eligibility.status === "ON_TRACK" && finalRejections.length > 0 ? FINAL_REJECTION_STATUS : ELIGIBILITY_STATUS[eligibility.status]!;
+  const status = ELIGIBILITY_STATUS[eligibilityOutlook(eligibility)];
   const approved = eligibility.arbeidskrav;
   return (
     <article aria-labelledby={`kull-${id}`} className="space-y-6">

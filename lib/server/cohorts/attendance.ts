@@ -14,7 +14,7 @@ import { randomBytes } from "node:crypto";
 import { csvText } from "@/lib/csv";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { attendanceEntryMode, weekdayShortNb, weekLabel, type AttendanceEntryMode } from "@/lib/domain/cohort-plan";
-import { formatAttendancePercent, type Eligibility } from "@/lib/domain/eligibility";
+import { eligibilityOutlook, formatAttendancePercent, STAFF_OUTLOOK_LABELS, type Eligibility } from "@/lib/domain/eligibility";
 import { attendanceFigures, type AttendanceFigures } from "@/lib/domain/attendance-progress";
 import { fsDate } from "@/lib/domain/exam-results";
 import { compareByRisk, riskOf, type Risk } from "@/lib/domain/risk";
@@ -449,8 +449,6 @@ const CELL_TEXT: Record<GridCell, string> = {
   LEAVE: "Permisjon",
 };
 
-const STATUS_TEXT = { ELIGIBLE: "Oppfyller kravene", ON_TRACK: "Underveis", NOT_ELIGIBLE: "Kan ikke nå oppmøtekravet" } as const;
-
 /** The grid as CSV for a spreadsheet: UTF-8 with BOM (Excel reads æøå), semicolons (Norwegian Excel). */
 export function attendanceGridCsv(grid: AttendanceGrid): string {
   const header = [
@@ -474,7 +472,7 @@ export function attendanceGridCsv(grid: AttendanceGrid): string {
     student.eligibility.attendance.scheduled,
     student.percent,
     student.eligibility.attendance.absencesLeft,
-    STATUS_TEXT[student.eligibility.status],
+    STAFF_OUTLOOK_LABELS[eligibilityOutlook(student.eligibility)],
     student.risk.reason,
   ]);
   return csvText([header, ...rows]);

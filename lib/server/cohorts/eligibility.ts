@@ -23,7 +23,7 @@ import { toRequirements, type RequirementColumns } from "@/lib/to-domain";
 interface CohortFacts extends RequirementColumns {
   id: string;
   days: { id: string; date: string }[];
-  arbeidskrav: { id: string; required: boolean; title: string }[];
+  arbeidskrav: { id: string; required: boolean; title: string; maxAttempts: number }[];
 }
 
 interface EnrolmentFacts {
@@ -101,7 +101,7 @@ export async function evaluateCohortsEligibility(
              COALESCE((SELECT json_agg(json_build_object('id', d."id", 'date', d."date"))
                        FROM "CohortSamling" cs JOIN "SamlingDay" d ON d."samlingId" = cs."samlingId"
                        WHERE cs."cohortId" = c."id"), '[]'::json) AS "days",
-             COALESCE((SELECT json_agg(json_build_object('id', a."id", 'required', a."required", 'title', a."title") ORDER BY a."number")
+             COALESCE((SELECT json_agg(json_build_object('id', a."id", 'required', a."required", 'title', a."title", 'maxAttempts', a."maxAttempts") ORDER BY a."number")
                        FROM "ArbeidskravDefinition" a WHERE a."cohortId" = c."id"), '[]'::json) AS "arbeidskrav"
       FROM "Cohort" c WHERE c."id" = ANY(${cohortList}::text[])`,
     () => tx.$queryRaw<EnrolmentFacts[]>`
@@ -123,18 +123,20 @@ export async function evaluateCohortsEligibility(
       ) att ON true
       WHERE e."cohortId" = ANY(${cohortList}::text[]) AND e."status"::text = ANY(${inKull}::text[]) ${only}
       ORDER BY e."id"`,
-    () => tx.$queryRaw<{ enrolmentId: string; arbeidskravId: string; status: "SUBMITTED" | "APPROVED" | "NOT_APPROVED" }[]>`
-      SELECT m."enrolmentId", m."arbeidskravId", s."status"::text AS "status"
+    () => tx.$queryRaw<{ enrolmentId: string; arbeidskravId: string; status: "SUBMITTED" | "APPROVED" | "NOT_APPROVED"; attempt: number | null }[]>`
+      SELECT m."enrolmentId", m."arbeidskravId", s."status"::text AS "status",
+             -- The latest hand-in's number: an "ikke godkjent" on the last one allowed is final.
+             (SELECT max(sa."attempt") FROM "SubmissionAttempt" sa WHERE sa."submissionId" = s."id") AS "attempt"
       FROM "SubmissionMember" m
       JOIN "Submission" s ON s."id" = m."submissionId"
       JOIN "Enrolment" e ON e."id" = m."enrolmentId"
       WHERE e."cohortId" = ANY(${cohortList}::text[]) AND e."status"::text = ANY(${inKull}::text[]) ${only}`,
   );
 
-  const submissionsByEnrolment = new Map<string, { arbeidskravId: string; status: "SUBMITTED" | "APPROVED" | "NOT_APPROVED" }[]>();
+  const submissionsByEnrolment = new Map<string, { arbeidskravId: string; status: "SUBMITTED" | "APPROVED" | "NOT_APPROVED"; attempt?: number }[]>();
   for (const membership of memberships) {
     const list = submissionsByEnrolment.get(membership.enrolmentId) ?? [];
-    list.push({ arbeidskravId: membership.arbeidskravId, status: membership.status });
+    list.push({ arbeidskravId: membership.arbeidskravId, status: membership.status, ...(membership.attempt === null ? {} : { attempt: membership.attempt }) });
     submissionsByEnrolment.set(membership.enrolmentId, list);
   }
 

@@ -15,8 +15,6 @@ import "server-only";
 // not modelled, so the facts — attendance, an arbeidskrav — are corrected first).
 import { osloDate } from "@/lib/domain/application-deadline";
 import { studentArbeidskravStanding } from "@/lib/domain/arbeidskrav";
-import { isFinalRejection } from "@/lib/domain/coursework";
-import type { ArbeidskravStatus } from "@/lib/domain/eligibility";
 import { canRefuseExamAdmission, examRefusalReasons } from "@/lib/domain/exam";
 import { sittingName, type ExamKind } from "@/lib/domain/exam-sittings";
 import { examPhase } from "@/lib/domain/exam-time";
@@ -68,25 +66,22 @@ async function arbeidskravStandings(tx: Transaction, cohortId: string, enrolment
   return new Map(
     enrolmentIds.map((enrolmentId) => {
       const own = memberships.filter((row) => row.enrolmentId === enrolmentId);
+      // Each item's standing, an "ikke godkjent" on the last hand-in allowed marked final (one rule).
       const standing = new Map(
         studentArbeidskravStanding(
           definitions,
-          own.map((row) => ({ arbeidskravId: row.arbeidskravId, status: row.submission.status })),
+          own.map((row) => ({ arbeidskravId: row.arbeidskravId, status: row.submission.status, ...(row.submission.attempts[0] ? { attempt: row.submission.attempts[0].attempt } : {}) })),
           credits.filter((credit) => credit.enrolmentId === enrolmentId).map((credit) => credit.arbeidskravId),
-        ).map((item) => [item.id, item.status]),
+        ).map((item) => [item.id, item]),
       );
       return [
         enrolmentId,
-        definitions.map((definition) => {
-          const status: ArbeidskravStatus = standing.get(definition.id) ?? "NOT_SUBMITTED";
-          const latest = own.find((row) => row.arbeidskravId === definition.id)?.submission.attempts[0];
-          return {
-            title: definition.title,
-            required: definition.required,
-            status,
-            finalRejection: status !== "APPROVED" && latest ? isFinalRejection(latest, definition.maxAttempts) : false,
-          };
-        }),
+        definitions.map((definition) => ({
+          title: definition.title,
+          required: definition.required,
+          status: standing.get(definition.id)!.status,
+          finalRejection: standing.get(definition.id)!.final,
+        })),
       ] as const;
     }),
   );

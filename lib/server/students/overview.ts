@@ -300,7 +300,7 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
     const standing = new Map(
       studentArbeidskravStanding(
         cohort.arbeidskrav,
-        [...submissions.values()].map(({ arbeidskravId, status }) => ({ arbeidskravId, status })),
+        [...submissions.values()].map(({ arbeidskravId, status, attempts }) => ({ arbeidskravId, status, ...(attempts.length > 0 ? { attempt: attempts.at(-1)!.attempt } : {}) })),
         [...credits.keys()],
       ).map(({ id, status }) => [id, status]),
     );

@@ -204,25 +204,58 @@ describe("studentArbeidskravStanding", () => {
         { arbeidskravId: "a1", status: "NOT_APPROVED" },
       ]),
     ).toEqual([
-      { id: "a1", status: "NOT_APPROVED", required: true },
-      { id: "a2", status: "NOT_SUBMITTED", required: true },
-      { id: "a3", status: "APPROVED", required: true },
+      { id: "a1", status: "NOT_APPROVED", required: true, final: false },
+      { id: "a2", status: "NOT_SUBMITTED", required: true, final: false },
+      { id: "a3", status: "APPROVED", required: true, final: false },
     ]);
   });
 
   it("keeps each item's required flag, so an optional extra is listed but marked", () => {
     expect(studentArbeidskravStanding([{ id: "a1" }, { id: "x", required: false }], [{ arbeidskravId: "x", status: "APPROVED" }])).toEqual([
-      { id: "a1", status: "NOT_SUBMITTED", required: true },
-      { id: "x", status: "APPROVED", required: false },
+      { id: "a1", status: "NOT_SUBMITTED", required: true, final: false },
+      { id: "x", status: "APPROVED", required: false, final: false },
     ]);
   });
 
   it("counts a credited item (carried over from an earlier kull) as approved", () => {
     expect(studentArbeidskravStanding(ids("a1", "a2"), [{ arbeidskravId: "a1", status: "NOT_APPROVED" }], ["a1"])).toEqual([
-      { id: "a1", status: "APPROVED", required: true },
-      { id: "a2", status: "NOT_SUBMITTED", required: true },
+      { id: "a1", status: "APPROVED", required: true, final: false },
+      { id: "a2", status: "NOT_SUBMITTED", required: true, final: false },
     ]);
     expect(() => studentArbeidskravStanding(ids("a1"), [], ["zz"])).toThrow(RangeError);
+  });
+
+  it("marks «ikke godkjent» on the last hand-in allowed as final, and nothing else", () => {
+    const definitions = [
+      { id: "a1", maxAttempts: 2 },
+      { id: "a2", maxAttempts: 2 },
+      { id: "a3", maxAttempts: 3 },
+      { id: "a4", maxAttempts: 1 },
+      { id: "a5", maxAttempts: 2 },
+    ];
+    expect(
+      studentArbeidskravStanding(
+        definitions,
+        [
+          { arbeidskravId: "a1", status: "NOT_APPROVED", attempt: 2 },
+          { arbeidskravId: "a2", status: "NOT_APPROVED", attempt: 1 },
+          { arbeidskravId: "a3", status: "NOT_APPROVED", attempt: 2 },
+          { arbeidskravId: "a4", status: "SUBMITTED", attempt: 1 },
+          // Credited from an earlier kull: approved, whatever was handed in here.
+          { arbeidskravId: "a5", status: "NOT_APPROVED", attempt: 2 },
+        ],
+        ["a5"],
+      ).map(({ id, status, final }) => ({ id, status, final })),
+    ).toEqual([
+      { id: "a1", status: "NOT_APPROVED", final: true },
+      { id: "a2", status: "NOT_APPROVED", final: false },
+      { id: "a3", status: "NOT_APPROVED", final: false },
+      { id: "a4", status: "SUBMITTED", final: false },
+      { id: "a5", status: "APPROVED", final: false },
+    ]);
+    // Without the attempt or the plan's limit nothing is called final.
+    expect(studentArbeidskravStanding([{ id: "a1" }], [{ arbeidskravId: "a1", status: "NOT_APPROVED", attempt: 9 }])[0]!.final).toBe(false);
+    expect(studentArbeidskravStanding([{ id: "a1", maxAttempts: 2 }], [{ arbeidskravId: "a1", status: "NOT_APPROVED" }])[0]!.final).toBe(false);
   });
 
   it("refuses unknown arbeidskrav and two submissions for one", () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   attendanceRequirementMet,
   eligibilityHeadline,
+  eligibilityOutlook,
   evaluateEligibility,
   formatAttendancePercent,
   REQUIRED_ARBEIDSKRAV,
@@ -222,7 +223,7 @@ describe("ON_TRACK versus NOT_ELIGIBLE", () => {
     const e = evaluateEligibility(input(44, 44, 40, krav("APPROVED", "APPROVED", "APPROVED", "APPROVED", "NOT_SUBMITTED")));
     expect(e.status).toBe("ON_TRACK");
     expect(e.attendance.met).toBe(true);
-    expect(e.arbeidskrav).toEqual({ approved: 4, required: 5, met: false, missing: [{ id: "ak5", status: "NOT_SUBMITTED" }] });
+    expect(e.arbeidskrav).toEqual({ approved: 4, required: 5, met: false, missing: [{ id: "ak5", status: "NOT_SUBMITTED", final: false }] });
     expect(e.reasons).toEqual(["Du har 4 av 5 godkjente arbeidskrav.", "1 arbeidskrav er ikke levert ennå."]);
   });
 
@@ -368,14 +369,68 @@ describe("reasons wording", () => {
   });
 
   it("does not say she can still reach the requirements when a required arbeidskrav is finally not approved", () => {
-    const onTrack = evaluateEligibility(input(25, 10, 9));
-    expect(eligibilityHeadline(onTrack, ["Ledertreningsoppgave 2"])).toBe(
+    const finallyShort = evaluateEligibility(
+      input(25, 10, 9, [...allApproved.slice(0, 4), { id: "ak5", status: "NOT_APPROVED", final: true }]),
+    );
+    expect(finallyShort.status).toBe("ON_TRACK");
+    expect(eligibilityOutlook(finallyShort)).toBe("SHORT_BY_DECISION");
+    expect(eligibilityHeadline(finallyShort, ["Ledertreningsoppgave 2"])).toBe(
       "Du oppfyller ikke kravene for å gå opp til eksamen: Ledertreningsoppgave 2 er endelig ikke godkjent. Det kan bare endres hvis vedtaket endres, for eksempel etter en klage.",
     );
+    // The same without the titles still does not promise she can reach them.
+    expect(eligibilityHeadline(finallyShort)).toMatch(/^Du oppfyller ikke kravene .*: et obligatorisk arbeidskrav er endelig ikke godkjent\./);
+    // A rejection with a hand-in left is no such vedtak, whatever titles a caller passes.
+    const resubmittable = evaluateEligibility(input(25, 10, 9, krav("APPROVED", "APPROVED", "APPROVED", "APPROVED", "NOT_APPROVED")));
+    expect(eligibilityOutlook(resubmittable)).toBe("ON_TRACK");
+    expect(eligibilityHeadline(resubmittable, ["Ledertreningsoppgave 2"])).toBe(
+      "Du har ikke oppfylt alle kravene for å gå opp til eksamen ennå, men du kan fortsatt nå dem.",
+    );
     // An attendance verdict that can no longer change says so whatever else.
-    expect(eligibilityHeadline(evaluateEligibility(input(25, 10, 3)), ["Ledertreningsoppgave 2"])).toBe(
+    const lost = evaluateEligibility(input(25, 10, 3, [...allApproved.slice(0, 4), { id: "ak5", status: "NOT_APPROVED", final: true }]));
+    expect(eligibilityOutlook(lost)).toBe("NOT_ELIGIBLE");
+    expect(eligibilityHeadline(lost, ["Ledertreningsoppgave 2"])).toBe(
       "Du kan ikke lenger oppfylle kravene for å gå opp til eksamen med dette kullet.",
     );
+  });
+
+  it("says which rejections are final and which can be handed in again", () => {
+    const result = evaluateEligibility(
+      input(25, 25, 20, [
+        { id: "ak1", status: "APPROVED" },
+        { id: "ak2", status: "NOT_APPROVED", final: true },
+        { id: "ak3", status: "NOT_APPROVED" },
+        { id: "ak4", status: "APPROVED" },
+        { id: "ak5", status: "APPROVED" },
+        // An optional extra finally not approved decides nothing.
+        { id: "extra", status: "NOT_APPROVED", final: true, required: false },
+      ]),
+    );
+    expect(result.arbeidskrav.missing).toEqual([
+      { id: "ak2", status: "NOT_APPROVED", final: true },
+      { id: "ak3", status: "NOT_APPROVED", final: false },
+    ]);
+    expect(result.reasons).toEqual([
+      "Du har 3 av 5 godkjente arbeidskrav.",
+      "1 arbeidskrav er endelig ikke godkjent etter siste innlevering og kan ikke leveres på nytt. Det kan bare endres hvis vedtaket endres, for eksempel etter en klage.",
+      "1 arbeidskrav er ikke godkjent og kan leveres på nytt.",
+    ]);
+    expect(eligibilityOutlook(result)).toBe("SHORT_BY_DECISION");
+    // The optional extra alone never makes her short.
+    const extraOnly = evaluateEligibility(input(25, 25, 20, [...allApproved, { id: "extra", status: "NOT_APPROVED", final: true, required: false }]));
+    expect(eligibilityOutlook(extraOnly)).toBe("ELIGIBLE");
+  });
+
+  it("takes the final rejection of an item listed twice, and refuses a final mark on anything but «ikke godkjent»", () => {
+    const twice = evaluateEligibility(
+      input(25, 25, 20, [...allApproved.slice(0, 4), { id: "ak5", status: "NOT_APPROVED" }, { id: "ak5", status: "NOT_APPROVED", final: true }]),
+    );
+    expect(twice.arbeidskrav.missing).toEqual([{ id: "ak5", status: "NOT_APPROVED", final: true }]);
+    // A pending hand-in still outranks a rejection, final or not.
+    const pending = evaluateEligibility(
+      input(25, 25, 20, [...allApproved.slice(0, 4), { id: "ak5", status: "NOT_APPROVED", final: true }, { id: "ak5", status: "SUBMITTED" }]),
+    );
+    expect(pending.arbeidskrav.missing).toEqual([{ id: "ak5", status: "SUBMITTED", final: false }]);
+    expect(() => evaluateEligibility(input(25, 25, 20, [...allApproved.slice(0, 4), { id: "ak5", status: "APPROVED", final: true }]))).toThrow(RangeError);
   });
 });
 
@@ -433,7 +488,7 @@ describe("unregistered days and required items", () => {
     const withApprovedExtra = [...required, { id: "x", status: "APPROVED" as const, required: false }];
     const e = evaluateEligibility(input(10, 10, 10, withApprovedExtra));
     expect(e.status).toBe("ON_TRACK");
-    expect(e.arbeidskrav).toEqual({ approved: 4, required: 5, met: false, missing: [{ id: "ak5", status: "NOT_SUBMITTED" }] });
+    expect(e.arbeidskrav).toEqual({ approved: 4, required: 5, met: false, missing: [{ id: "ak5", status: "NOT_SUBMITTED", final: false }] });
     const allWithMissingExtra = [...allApproved, { id: "x", status: "NOT_SUBMITTED" as const, required: false }];
     expect(evaluateEligibility(input(10, 10, 10, allWithMissingExtra)).status).toBe("ELIGIBLE");
   });

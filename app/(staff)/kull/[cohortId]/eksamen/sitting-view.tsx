@@ -9,7 +9,7 @@ import { formatDays } from "@/components/cohort-summary";
 import { GradeForm } from "@/components/cohort/grade-form";
 import { LaterSittingForm } from "@/components/cohort/later-sitting-form";
 import { SittingTask } from "@/components/cohort/sitting-task";
-import { StatusBadge } from "@/components/status-badge";
+import { StatusBadge, staffEligibilityStatus } from "@/components/status-badge";
 import { ActionButton } from "@/components/ui/action-button";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
@@ -42,12 +42,6 @@ const KLAGE = { RECEIVED: "klage under behandling", REVERSED: "klagen er tatt ti
 const DECISION_NEEDED = {
   REFUSAL_NEEDED: "Trenger nytt vedtak: er oppmeldt, men fyller ikke lenger kravene",
   ADMISSION_NEEDED: "Trenger nytt vedtak: fikk ikke adgang, men fyller nå kravene",
-} as const;
-
-const ELIGIBILITY = {
-  ELIGIBLE: { label: "Fyller kravene", tone: "good" },
-  ON_TRACK: { label: "Fyller ikke kravene ennå", tone: "wait" },
-  NOT_ELIGIBLE: { label: "Kan ikke nå oppmøtekravet", tone: "bad" },
 } as const;
 
 type Student = ExamAdmission["students"][number];
@@ -99,7 +93,7 @@ export async function ExamSittingPage({
       header: "Krav",
       cell: (row) => (
         <>
-          <StatusBadge tone={ELIGIBILITY[row.eligibility.status].tone}>{ELIGIBILITY[row.eligibility.status].label}</StatusBadge>
+          <StatusBadge tone={staffEligibilityStatus(row.eligibility).tone}>{staffEligibilityStatus(row.eligibility).label}</StatusBadge>
           {row.change ? <p className="mt-1 text-sm text-slate-800">{describeStandingChange({ previousStatus: row.change.from, status: row.change.to, changedOn: osloDate(row.change.at), cause: row.change.cause, formatDate: formatDateNb })}</p> : null}
           {row.decisionNeeded ? <p className="mt-1 font-medium text-amber-900">{DECISION_NEEDED[row.decisionNeeded]}</p> : null}
           {row.reasons.length > 0 ? (
