@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { addDays } from "@/lib/domain/dates";
 import { standingFromEligibility } from "@/lib/domain/standing";
-import { assessSubmission, getSubmissionForAssessment } from "@/lib/server/cohorts/assessment";
+import { assessSubmission, getArbeidskravOverview, getSubmissionForAssessment } from "@/lib/server/cohorts/assessment";
 import { correctAssessment } from "@/lib/server/cohorts/assessment-changes";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
 import { getStudentRecord } from "@/lib/server/enrolments/queries";
@@ -93,6 +93,17 @@ describe("work waiting for its assessment at the transfer", () => {
       }
     }
     expect(await db().standing.findUniqueOrThrow({ where: { enrolmentId: moved.get(WAITING)! } })).toMatchObject({ approvedRequired: 4 });
+    // The new kull's staff read it too, at the item it counts as (not as a hand-in to chase).
+    const overview = await getArbeidskravOverview(world.adviser, laterId, NOW);
+    const last = overview.definitions.findIndex((definition) => definition.number === 5);
+    for (const index of [WAITING, REFUSED, LEFT, OWN]) {
+      const row = overview.students.find((candidate) => candidate.enrolmentId === moved.get(index))!;
+      expect(row.items[last], `student ${index}`).toMatchObject({
+        status: "NOT_SUBMITTED",
+        awaitedFrom: index === REFUSED ? null : expect.stringMatching(/^Ledertreningsoppgave 3 i Kull /),
+      });
+      expect(row.items.filter((item) => item.awaitedFrom !== null)).toHaveLength(index === REFUSED ? 0 : 1);
+    }
   });
 
   it("«ikke godkjent» in the old kull brings nothing", async () => {
@@ -124,6 +135,10 @@ describe("work waiting for its assessment at the transfer", () => {
     expect(mail.text).toMatch(/^Hei Student 01,\n\nLedertreningsoppgave 3 i Kull \S+ er godkjent\. Det teller som Ledertreningsoppgave 3 i Kull \S+, og du trenger ikke levere Ledertreningsoppgave 3 der\./);
     expect(await db().standing.findUniqueOrThrow({ where: { enrolmentId } })).toMatchObject({ approvedRequired: 5, requiredTotal: 5 });
     await standingsMatch();
+    // On the new kull's overview it is approved, credited, and no longer awaited.
+    const overview = await getArbeidskravOverview(world.adviser, laterId, NOW);
+    const item = overview.students.find((row) => row.enrolmentId === enrolmentId)!.items.find((row) => row.arbeidskravId === credit.arbeidskravId)!;
+    expect(item).toMatchObject({ status: "APPROVED", creditedFrom: expect.stringMatching(/^Ledertreningsoppgave 3, Kull /), awaitedFrom: null });
   });
 
   it("a «ikke godkjent» corrected to «godkjent» after the transfer counts too", async () => {

@@ -34,7 +34,7 @@ import { inOrder } from "@/lib/server/in-order";
 import type { ArbeidskravKind } from "@/lib/generated/prisma/enums";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
 import { queueMail } from "@/lib/server/mail";
-import { refreshCreditedFrom } from "@/lib/server/enrolments/credits";
+import { awaitedFor, refreshCreditedFrom } from "@/lib/server/enrolments/credits";
 import { refreshStandings } from "@/lib/server/standings/refresh";
 import { deciderTitle, issueStudentLetter } from "@/lib/server/student-letters/issue";
 import { withRetry } from "@/lib/server/transactions";
@@ -52,6 +52,9 @@ interface OverviewStudentRow {
   basisgruppe: string | null;
   supervisorId: string | null;
   credits: { arbeidskravId: string; from: string }[];
+  userId: string;
+  /** She moved here, and work of hers in an earlier kull still waits for its assessment there. */
+  awaiting: boolean;
 }
 
 interface WaitingRow {
@@ -83,13 +86,20 @@ export async function getArbeidskravOverview(viewer: Viewer, cohortId: string, n
         select: { id: true, number: true, kind: true, title: true, dueDate: true, oralPresentation: true, individualOnly: true, maxGroupSize: true, required: true },
       }),
       () => db().$queryRaw<OverviewStudentRow[]>`
-        SELECT e."id", u."name", b."name" AS "basisgruppe", b."supervisorId",
+        SELECT e."id", e."userId", u."name", b."name" AS "basisgruppe", b."supervisorId",
                -- Approved in an earlier kull and credited here (a transfer): shown as such, while that
                -- approval stands (lib/server/enrolments/credits.ts).
                COALESCE((SELECT json_agg(json_build_object('arbeidskravId', k."arbeidskravId", 'from', sa."title" || ', ' || sc."name"))
                          FROM "ArbeidskravCredit" k JOIN "Submission" ss ON ss."id" = k."sourceSubmissionId"
                          JOIN "ArbeidskravDefinition" sa ON sa."id" = ss."arbeidskravId" JOIN "Cohort" sc ON sc."id" = sa."cohortId"
-                         WHERE k."enrolmentId" = e."id" AND ss."status" = 'APPROVED'), '[]'::json) AS "credits"
+                         WHERE k."enrolmentId" = e."id" AND ss."status" = 'APPROVED'), '[]'::json) AS "credits",
+               -- Work she handed in (and confirmed) in a kull she moved from, of this programme, still
+               -- waiting there: it counts here once approved (awaitedFor says as which item).
+               EXISTS (SELECT 1 FROM "Enrolment" o JOIN "Cohort" oc ON oc."id" = o."cohortId"
+                       JOIN "SubmissionMember" om ON om."enrolmentId" = o."id" AND om."confirmedAt" IS NOT NULL
+                       JOIN "Submission" os ON os."id" = om."submissionId"
+                       WHERE o."userId" = e."userId" AND o."status" = 'TRANSFERRED' AND os."status" = 'SUBMITTED'
+                         AND oc."programmeId" = (SELECT hc."programmeId" FROM "Cohort" hc WHERE hc."id" = e."cohortId")) AS "awaiting"
         FROM "Enrolment" e JOIN "User" u ON u."id" = e."userId" LEFT JOIN "Basisgruppe" b ON b."id" = e."basisgruppeId"
         WHERE e."cohortId" = ${cohortId} AND e."status" NOT IN ('WITHDRAWN', 'TRANSFERRED')
         ORDER BY u."name" ASC, e."id" ASC`,
@@ -124,6 +134,15 @@ export async function getArbeidskravOverview(viewer: Viewer, cohortId: string, n
     list.push({ arbeidskravId: membership.arbeidskravId, status: membership.status, submissionId: membership.submissionId });
     byEnrolment.set(membership.enrolmentId, list);
   }
+  // Work awaited from an earlier kull, for the few who moved here with some still waiting there
+  // (statements only for them: none for a kull nobody moved into).
+  const awaited = new Map(
+    await Promise.all(
+      enrolments
+        .filter((enrolment) => enrolment.awaiting)
+        .map(async (enrolment) => [enrolment.id, new Map((await awaitedFor(db(), { id: enrolment.id, userId: enrolment.userId, cohortId })).map((item) => [item.arbeidskravId, item.from]))] as const),
+    ),
+  );
   // CREDITED: approved by a credit from an earlier kull (counted in APPROVED too, never as handed in here).
   const counts = new Map(definitions.map((definition) => [definition.id, { SUBMITTED: 0, APPROVED: 0, NOT_APPROVED: 0, NOT_SUBMITTED: 0, CREDITED: 0 }]));
   const students = enrolments.map((enrolment) => {
@@ -140,7 +159,14 @@ export async function getArbeidskravOverview(viewer: Viewer, cohortId: string, n
       name: enrolment.name,
       basisgruppe: enrolment.basisgruppe,
       mine: enrolment.basisgruppe !== null && enrolment.supervisorId === viewer.id,
-      items: standing.map(({ id, status }) => ({ arbeidskravId: id, status, submissionId: submissionOf.get(id) ?? null, creditedFrom: credits.get(id) ?? null })),
+      items: standing.map(({ id, status }) => ({
+        arbeidskravId: id,
+        status,
+        submissionId: submissionOf.get(id) ?? null,
+        creditedFrom: credits.get(id) ?? null,
+        /** Her work in an earlier kull that counts as this item once approved there ("Fagnotat 2 i Kull H2025"). */
+        awaitedFrom: awaited.get(enrolment.id)?.get(id) ?? null,
+      })),
     };
   });
   return {

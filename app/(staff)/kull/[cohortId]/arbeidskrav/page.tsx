@@ -86,6 +86,14 @@ export default async function ArbeidskravPage({ params }: { params: Promise<{ co
               </span>
             );
           }
+          if (item.awaitedFrom) {
+            return (
+              <span className="inline-flex flex-col gap-1">
+                {badge}
+                <span className="text-sm text-slate-700">Venter på vurdering: {item.awaitedFrom}</span>
+              </span>
+            );
+          }
           return item.submissionId ? (
             <Link href={`${base}/${item.submissionId}`} className="no-underline">
               {badge}
