@@ -82,12 +82,18 @@ export const ELIGIBILITY_STATUS: Record<EligibilityOutlook, { label: string; ton
   NOT_ELIGIBLE: { label: "Du kan ikke lenger nå kravet til oppmøte", tone: "bad" },
 };
 
-const STAFF_OUTLOOK_TONES: Record<EligibilityOutlook, Tone> = { ELIGIBLE: "good", ON_TRACK: "wait", SHORT_BY_DECISION: "bad", NOT_ELIGIBLE: "bad" };
+// «Underveis» is most of a kull for most of the year: neutral, not a warning.
+const STAFF_OUTLOOK_TONES: Record<EligibilityOutlook, Tone> = { ELIGIBLE: "good", ON_TRACK: "neutral", SHORT_BY_DECISION: "bad", NOT_ELIGIBLE: "bad" };
 
 /** A student's standing, to staff: the exam page and the attendance grid. */
 export function staffEligibilityStatus(eligibility: OutlookFacts): { label: string; tone: Tone } {
   const outlook = eligibilityOutlook(eligibility);
   return { label: STAFF_OUTLOOK_LABELS[outlook], tone: STAFF_OUTLOOK_TONES[outlook] };
+}
+
+export function EligibilityBadge({ eligibility }: { eligibility: OutlookFacts }) {
+  const { label, tone } = staffEligibilityStatus(eligibility);
+  return <StatusBadge tone={tone}>{label}</StatusBadge>;
 }
 
 /** An enrolment's status (lib/domain/enrolment.ts ENROLMENT_STATUS_LABELS), with its tone. */

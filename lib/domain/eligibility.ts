@@ -297,7 +297,7 @@ export function evaluateEligibility(
     if (finallyRejected > 0) {
       reasons.push(
         `${finallyRejected} arbeidskrav er endelig ikke godkjent etter siste innlevering og kan ikke leveres på nytt. ` +
-          "Det kan bare endres hvis vedtaket endres, for eksempel etter en klage.",
+          `Det kan bare endres hvis ${finallyRejected > 1 ? "vedtakene" : "vedtaket"} endres, for eksempel etter en klage.`,
       );
     }
     if (counts.NOT_APPROVED - finallyRejected > 0) {
@@ -350,9 +350,9 @@ export function eligibilityOutlook(eligibility: OutlookFacts): EligibilityOutloo
 
 /** Each outlook in the staff's words (the exam page, the attendance grid and its CSV). */
 export const STAFF_OUTLOOK_LABELS: Record<EligibilityOutlook, string> = {
-  ELIGIBLE: "Oppfyller kravene",
-  ON_TRACK: "Oppfyller ikke kravene ennå",
-  SHORT_BY_DECISION: "Oppfyller ikke kravene: arbeidskrav endelig ikke godkjent",
+  ELIGIBLE: "Fyller kravene",
+  ON_TRACK: "Fyller ikke kravene ennå",
+  SHORT_BY_DECISION: "Fyller ikke kravene: arbeidskrav endelig ikke godkjent",
   NOT_ELIGIBLE: "Kan ikke nå oppmøtekravet",
 };
 
@@ -368,7 +368,7 @@ export function eligibilityHeadline(eligibility: Eligibility, finalRejections: r
       return (
         `Du oppfyller ikke kravene for å gå opp til eksamen: ` +
         `${finalRejections.length > 0 ? `${joinNb(finalRejections)} er` : "et obligatorisk arbeidskrav er"} endelig ikke godkjent. ` +
-        "Det kan bare endres hvis vedtaket endres, for eksempel etter en klage."
+        `Det kan bare endres hvis ${finalRejections.length > 1 ? "vedtakene" : "vedtaket"} endres, for eksempel etter en klage.`
       );
     case "ON_TRACK":
       return "Du har ikke oppfylt alle kravene for å gå opp til eksamen ennå, men du kan fortsatt nå dem.";

@@ -8,16 +8,18 @@ import { countNoun } from "./format";
 
 /**
  * - LOST: the attendance threshold can no longer be reached (NOT_ELIGIBLE);
- * - FINAL_REJECTION: a required arbeidskrav is finally not approved (an enkeltvedtak): only a
- *   klage or a correction can bring her to the exam (eligibilityOutlook SHORT_BY_DECISION);
  * - LAST_ABSENCE: not reached yet, and at most one absence left;
+ * - FINAL_REJECTION: a required arbeidskrav is finally not approved (an enkeltvedtak): only a
+ *   klage or a correction can bring her to the exam (eligibilityOutlook SHORT_BY_DECISION). After
+ *   the last absence: a klage can give the arbeidskrav back, never a day missed;
  * - ARBEIDSKRAV: every samling day is held and attendance is met, but not every arbeidskrav is
  *   approved (the exam is next);
  * - NONE: nothing to act on now.
  */
 export type RiskLevel = "LOST" | "FINAL_REJECTION" | "LAST_ABSENCE" | "ARBEIDSKRAV" | "NONE";
 
-const RISK_ORDER: Record<RiskLevel, number> = { LOST: 0, FINAL_REJECTION: 1, LAST_ABSENCE: 2, ARBEIDSKRAV: 3, NONE: 4 };
+// The last absence before a final rejection: attendance lost cannot be given back by a klage.
+const RISK_ORDER: Record<RiskLevel, number> = { LOST: 0, LAST_ABSENCE: 1, FINAL_REJECTION: 2, ARBEIDSKRAV: 3, NONE: 4 };
 
 export interface Risk {
   level: RiskLevel;
@@ -36,15 +38,6 @@ export function riskOf(eligibility: Eligibility): Risk {
         `høyst ${possible} av ${attendance.requiredDays} nødvendige dager er mulig.`,
     };
   }
-  if (eligibilityOutlook(eligibility) === "SHORT_BY_DECISION") {
-    const final = arbeidskrav.missing.filter((item) => item.final).length;
-    return {
-      level: "FINAL_REJECTION",
-      reason:
-        `${countNoun(final, "obligatorisk arbeidskrav", "obligatoriske arbeidskrav")} endelig ikke godkjent: ` +
-        "bare en klage eller en retting av vedtaket kan endre det.",
-    };
-  }
   const daysLeft = attendance.scheduled - attendance.held - (attendance.leave ?? 0);
   if (!attendance.met && attendance.scheduled > 0 && daysLeft > 0 && attendance.absencesLeft <= 1) {
     return {
@@ -55,6 +48,15 @@ export function riskOf(eligibility: Eligibility): Risk {
           : daysLeft === 1
             ? "Må møte den siste samlingsdagen for å nå kravet."
             : `Må møte alle de ${daysLeft} gjenstående dagene for å nå kravet.`,
+    };
+  }
+  if (eligibilityOutlook(eligibility) === "SHORT_BY_DECISION") {
+    const final = arbeidskrav.missing.filter((item) => item.final).length;
+    return {
+      level: "FINAL_REJECTION",
+      reason:
+        `${countNoun(final, "obligatorisk arbeidskrav", "obligatoriske arbeidskrav")} endelig ikke godkjent: ` +
+        `bare en klage eller en retting av ${final > 1 ? "vedtakene" : "vedtaket"} kan endre det.`,
     };
   }
   if (daysLeft === 0 && attendance.scheduled > 0 && attendance.met && !arbeidskrav.met) {

@@ -6,7 +6,7 @@
  * (lib/server/standings/refresh.ts); these functions decide, it only stores.
  */
 import { attendanceWarning } from "./attendance-progress";
-import type { Eligibility, EligibilityStatus } from "./eligibility";
+import { eligibilityOutlook, type Eligibility, type EligibilityOutlook, type EligibilityStatus, type OutlookFacts } from "./eligibility";
 
 /** The attendance warning the registered days call for; NONE when nothing is to be said. */
 export type AttendanceNoticeState = "NONE" | "LAST_ABSENCE" | "UNREACHABLE";
@@ -86,21 +86,32 @@ export function attendanceNoticeStep(notified: AttendanceNoticeState, current: A
   return { send: "LIFTED", notified: current };
 }
 
-const STATUS_WORDS: Record<EligibilityStatus, string> = {
+const STATUS_WORDS: Record<EligibilityOutlook, string> = {
   ELIGIBLE: "fyller kravene til eksamen",
   ON_TRACK: "kan fortsatt nå kravene",
+  SHORT_BY_DECISION: "fyller ikke kravene fordi et obligatorisk arbeidskrav er endelig ikke godkjent",
   NOT_ELIGIBLE: "kan ikke lenger nå kravene",
 };
 
-/** "kan fortsatt nå kravene", for sentences about a status ("fra … til …"). */
-export function describeStandingStatus(status: EligibilityStatus): string {
+/** "kan fortsatt nå kravene", for sentences about a status ("fra … til …", "du …"). */
+export function describeStandingStatus(status: EligibilityOutlook): string {
   return STATUS_WORDS[status];
+}
+
+/**
+ * A stored status told as the evaluation now tells it (eligibilityOutlook): ON_TRACK with a
+ * required item finally not approved is not «kan fortsatt nå kravene». The stored status equals
+ * the recomputation, so it differs from `now` only between two reads.
+ */
+export function storedOutlook(stored: EligibilityStatus, now: OutlookFacts): EligibilityOutlook {
+  return stored === now.status ? eligibilityOutlook(now) : stored;
 }
 
 /** "Endret 3. desember: fra «kan fortsatt nå kravene» til «fyller kravene til eksamen» (Oppmøte rettet)." */
 export function describeStandingChange(change: {
   previousStatus: EligibilityStatus;
-  status: EligibilityStatus;
+  /** The status it changed to, as storedOutlook tells it now. */
+  status: EligibilityOutlook;
   changedOn: string;
   cause: string | null;
   formatDate: (iso: string) => string;

@@ -80,7 +80,7 @@ describe("the faculty demo", () => {
     // Vilde's row says her ledertreningsoppgave is finally not approved, not that she has yet to meet the requirements.
     const vilde = admission.students.find((student) => student.email === "student.vedtak@demo.no")!;
     expect(eligibilityOutlook(vilde.eligibility)).toBe("SHORT_BY_DECISION");
-    expect(STAFF_OUTLOOK_LABELS[eligibilityOutlook(vilde.eligibility)]).toBe("Oppfyller ikke kravene: arbeidskrav endelig ikke godkjent");
+    expect(STAFF_OUTLOOK_LABELS[eligibilityOutlook(vilde.eligibility)]).toBe("Fyller ikke kravene: arbeidskrav endelig ikke godkjent");
     expect(vilde.reasons.join(" ")).toMatch(/Mangler: [^.]*\(endelig ikke godkjent\)/);
     expect(vilde.eligibility.reasons.join(" ")).toContain("endelig ikke godkjent etter siste innlevering og kan ikke leveres på nytt");
   });

@@ -163,6 +163,9 @@ describe("work waiting for its assessment at the transfer", () => {
     });
     await createSubmission(db(), { arbeidskravId: item.id, enrolmentIds: [enrolmentId], submittedById: student(OWN).userId, attempts: [{ status: "SUBMITTED", at: NOW }] });
     expect((await getStudentArbeidskrav(self, item.id)).awaiting).toBeNull();
+    // Her new kull's overview shows her own hand-in there, no longer the earlier work.
+    const overview = await getArbeidskravOverview(world.adviser, laterId, NOW);
+    expect(overview.students.find((row) => row.enrolmentId === enrolmentId)!.items.find((row) => row.arbeidskravId === item.id)).toMatchObject({ status: "SUBMITTED", awaitedFrom: null });
     await assessSubmission(world.teacher, { cohortId: world.cohortId, attemptId: (await latestAttempt(student(OWN).enrolmentId, 5)).id, decision: "APPROVED", feedback: null });
     expect(await db().arbeidskravCredit.count({ where: { enrolmentId } })).toBe(4);
     expect(await db().mailMessage.count({ where: { userId: student(OWN).userId, dedupeKey: { startsWith: "arbeidskrav-credit:" } } })).toBe(0);

@@ -52,7 +52,8 @@ function Enrolment({ enrolment, anchors }: { enrolment: StudentOverview; anchors
   const { eligibility, attendance } = enrolment;
   const id = enrolment.enrolmentId;
   // A required arbeidskrav finally not approved: not «underveis» (eligibilityOutlook), named in the headline.
-  const finalRejections = enrolment.arbeidskrav.filter((item) => item.rejectionDecision).map((item) => item.title);
+  const finalIds = new Set(eligibility.arbeidskrav.missing.filter((item) => item.final).map((item) => item.id));
+  const finalRejections = enrolment.arbeidskrav.filter((item) => finalIds.has(item.id)).map((item) => item.title);
   const status = ELIGIBILITY_STATUS[eligibilityOutlook(eligibility)];
   const approved = eligibility.arbeidskrav;
   return (
@@ -149,7 +150,9 @@ function ExamCard({ enrolment, anchor }: { enrolment: StudentOverview; anchor?: 
         ? "Du har rett til å gå opp. Faglærer melder deg opp, og du ser det her når det er gjort."
         : eligibility.status === "NOT_ELIGIBLE"
           ? "Du kan ikke meldes opp til eksamen med dette kullet."
-          : "Du blir meldt opp når kravene er oppfylt.";
+          : eligibilityOutlook(eligibility) === "SHORT_BY_DECISION"
+            ? "Du kan bare meldes opp hvis vedtaket om arbeidskravet som ikke er godkjent, endres, for eksempel etter en klage."
+            : "Du blir meldt opp når kravene er oppfylt.";
   return (
     <section className="card" aria-labelledby={`eksamen-${enrolment.enrolmentId}`} id={anchor}>
       <h3 id={`eksamen-${enrolment.enrolmentId}`}>Eksamen</h3>

@@ -94,8 +94,10 @@ export async function getArbeidskravOverview(viewer: Viewer, cohortId: string, n
                          JOIN "ArbeidskravDefinition" sa ON sa."id" = ss."arbeidskravId" JOIN "Cohort" sc ON sc."id" = sa."cohortId"
                          WHERE k."enrolmentId" = e."id" AND ss."status" = 'APPROVED'), '[]'::json) AS "credits",
                -- Work she handed in (and confirmed) in a kull she moved from, of this programme, still
-               -- waiting there: it counts here once approved (awaitedFor says as which item).
-               EXISTS (SELECT 1 FROM "Enrolment" o JOIN "Cohort" oc ON oc."id" = o."cohortId"
+               -- waiting there: it counts here once approved (awaitedFor says as which item). Only
+               -- while her place here continues a transfer and is running, as the credit itself
+               -- (creditLateApprovals) and the adviser's record ask.
+               e."transferredFromId" IS NOT NULL AND e."status" IN ('ACTIVE', 'ON_LEAVE') AND EXISTS (SELECT 1 FROM "Enrolment" o JOIN "Cohort" oc ON oc."id" = o."cohortId"
                        JOIN "SubmissionMember" om ON om."enrolmentId" = o."id" AND om."confirmedAt" IS NOT NULL
                        JOIN "Submission" os ON os."id" = om."submissionId"
                        WHERE o."userId" = e."userId" AND o."status" = 'TRANSFERRED' AND os."status" = 'SUBMITTED'

@@ -4,11 +4,13 @@ import "server-only";
 // which changes each enrolment allows now). Advisers and admins only; everyone else is refused.
 import { osloDate } from "@/lib/domain/application-deadline";
 import { compareIsoDates } from "@/lib/domain/dates";
+import { storedOutlook } from "@/lib/domain/standing";
 import { allowedChanges, completionProblem, completionSitting, type EnrolmentStatus, kullLeaveProblem, leaveCancellationProblem, leaveEndNote, leaveHasBegun } from "@/lib/domain/enrolment";
 import { canHandleHealthCases, CLASSMATE_HEALTH_MESSAGE, isOwnCase } from "@/lib/permissions";
 import { RECORD_SELECT, toRecord } from "@/lib/server/exams/records";
 import { isWaitlistClosed } from "@/lib/domain/admission-decisions";
 import { waitlistClosingDateOf } from "@/lib/server/admission/places";
+import { evaluateCohortsEligibility, type CohortEligibility } from "@/lib/server/cohorts/eligibility";
 import { db } from "@/lib/server/db";
 import { awaitedFor } from "@/lib/server/enrolments/credits";
 import { creditStands } from "@/lib/server/enrolments/credits";
@@ -189,6 +191,17 @@ export async function getStudentRecord(viewer: Viewer, userId: string, now = new
         .map(async (enrolment) => [enrolment.id, await awaitedFor(db(), { id: enrolment.id, userId: user.id, cohortId: enrolment.cohort.id })] as const),
     ),
   );
+  // Where she stands now, in the kull she is in: the stored status told as the evaluation tells it
+  // (storedOutlook: a required item finally not approved is not «kan fortsatt nå kravene»).
+  const current = user.enrolments.filter((enrolment) => enrolment.status === "ACTIVE" || enrolment.status === "ON_LEAVE");
+  const evaluations =
+    current.length === 0
+      ? new Map<string, CohortEligibility>()
+      : await evaluateCohortsEligibility(db(), [...new Set(current.map((enrolment) => enrolment.cohort.id))], { today, enrolmentIds: current.map((enrolment) => enrolment.id) });
+  const outlookOf = (enrolment: (typeof user.enrolments)[number]) => {
+    const evaluated = evaluations.get(enrolment.cohort.id)?.byEnrolment.get(enrolment.id);
+    return enrolment.standing && evaluated ? storedOutlook(enrolment.standing.status, evaluated.eligibility) : (enrolment.standing?.status ?? null);
+  };
   // The viewer's own record (an adviser who is also a student): every change to a place of hers is a
   // colleague's decision (lockEnrolmentToDecide refuses it), so none is offered.
   const self = isOwnCase(viewer, [user.id]);
@@ -240,7 +253,7 @@ export async function getStudentRecord(viewer: Viewer, userId: string, now = new
         programme: enrolment.cohort.programme.name,
       },
       basisgruppe: enrolment.basisgruppe?.name ?? null,
-      standing: enrolment.standing,
+      standing: enrolment.standing ? { ...enrolment.standing, outlook: outlookOf(enrolment)! } : null,
       leaves,
       /** The granted leave not ended yet, and whether its last day has passed without a return. */
       openLeave: open ? { ...open, overdue: compareIsoDates(open.to, today) < 0, started: leaveHasBegun(open, today) } : null,

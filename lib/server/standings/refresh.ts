@@ -38,7 +38,7 @@ import {
   type StandingFacts,
 } from "@/lib/domain/standing";
 import { osloDate } from "@/lib/domain/application-deadline";
-import type { Eligibility } from "@/lib/domain/eligibility";
+import { eligibilityOutlook, type Eligibility } from "@/lib/domain/eligibility";
 import type { Transaction } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { auditMany } from "@/lib/server/audit";
@@ -246,8 +246,8 @@ export async function refreshStandings(
           text: [
             `Hei ${person.name},`,
             "",
-            `${context.cause}. Etter denne endringen ${describeStandingStatus(after.status)}, ` +
-              `og før var det slik at du ${describeStandingStatus(before!.status)}.`,
+            `${context.cause}. Nå: du ${describeStandingStatus(eligibilityOutlook(evaluated.eligibility))}. ` +
+              `Før: du ${describeStandingStatus(before!.status)}.`,
             needed === "REFUSAL_NEEDED"
               ? `Du er meldt opp til ${sittingName(registration!.exam)}. Faglærerne vurderer nå oppmeldingen din på nytt, og du får beskjed om hva de bestemmer.`
               : examPhase(registration!.exam, now) === "OVER"

@@ -40,7 +40,7 @@ import type { ArbeidskravStatus } from "@/lib/domain/eligibility";
 import { studentNextSteps } from "@/lib/domain/next-steps";
 import { addDays } from "@/lib/domain/dates";
 import { formatDateNb } from "@/lib/domain/format";
-import { describeStandingChange } from "@/lib/domain/standing";
+import { describeStandingChange, storedOutlook } from "@/lib/domain/standing";
 import { formatWeeksNb, samlingPhase } from "@/lib/domain/schedule";
 import { COHORT_ACADEMIC_LEAD, cohortContacts, PROGRAMME_CONTACT_FIELDS } from "@/lib/server/cohorts/contacts";
 import { evaluateCohortsEligibility } from "@/lib/server/cohorts/eligibility";
@@ -300,7 +300,7 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
     const standing = new Map(
       studentArbeidskravStanding(
         cohort.arbeidskrav,
-        [...submissions.values()].map(({ arbeidskravId, status, attempts }) => ({ arbeidskravId, status, ...(attempts.length > 0 ? { attempt: attempts.at(-1)!.attempt } : {}) })),
+        [...submissions.values()].map(({ arbeidskravId, status }) => ({ arbeidskravId, status })),
         [...credits.keys()],
       ).map(({ id, status }) => [id, status]),
     );
@@ -543,7 +543,7 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
         enrolment.standing?.changedAt && enrolment.standing.previousStatus && osloDate(enrolment.standing.changedAt) >= addDays(today, -30)
           ? describeStandingChange({
               previousStatus: enrolment.standing.previousStatus,
-              status: enrolment.standing.status,
+              status: storedOutlook(enrolment.standing.status, eligibility),
               changedOn: osloDate(enrolment.standing.changedAt),
               cause: enrolment.standing.changeCause,
               formatDate: formatDateNb,

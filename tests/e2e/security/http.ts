@@ -125,11 +125,13 @@ export async function personaContext(email: string | null, actions: Map<string, 
 const E2E_DATA = ".data/e2e";
 
 export async function database(): Promise<pg.Client> {
+  // Set by playwright.config.ts, which starts the server on it.
+  const port = Number(process.env.E2E_PG_PORT);
+  if (!Number.isInteger(port) || port <= 0) throw new Error("E2E_PG_PORT is not set: run the security specs through Playwright (playwright.config.ts sets it).");
   const credentials = JSON.parse(await readFile(path.join(E2E_DATA, "postgres/credentials.json"), "utf8")) as { password: string };
   const client = new pg.Client({
     host: "127.0.0.1",
-    // Set by playwright.config.ts, which starts the server on it.
-    port: Number(process.env.E2E_PG_PORT),
+    port,
     user: "postgres",
     password: credentials.password,
     database: "barnevernledelse",

@@ -377,6 +377,16 @@ describe("reasons wording", () => {
     expect(eligibilityHeadline(finallyShort, ["Ledertreningsoppgave 2"])).toBe(
       "Du oppfyller ikke kravene for å gå opp til eksamen: Ledertreningsoppgave 2 er endelig ikke godkjent. Det kan bare endres hvis vedtaket endres, for eksempel etter en klage.",
     );
+    // Two are two vedtak.
+    const two = evaluateEligibility(
+      input(25, 10, 9, [...allApproved.slice(0, 3), { id: "ak4", status: "NOT_APPROVED", final: true }, { id: "ak5", status: "NOT_APPROVED", final: true }]),
+    );
+    expect(eligibilityHeadline(two, ["Fagnotat 3", "Ledertreningsoppgave 2"])).toBe(
+      "Du oppfyller ikke kravene for å gå opp til eksamen: Fagnotat 3 og Ledertreningsoppgave 2 er endelig ikke godkjent. Det kan bare endres hvis vedtakene endres, for eksempel etter en klage.",
+    );
+    expect(two.reasons).toContain(
+      "2 arbeidskrav er endelig ikke godkjent etter siste innlevering og kan ikke leveres på nytt. Det kan bare endres hvis vedtakene endres, for eksempel etter en klage.",
+    );
     // The same without the titles still does not promise she can reach them.
     expect(eligibilityHeadline(finallyShort)).toMatch(/^Du oppfyller ikke kravene .*: et obligatorisk arbeidskrav er endelig ikke godkjent\./);
     // A rejection with a hand-in left is no such vedtak, whatever titles a caller passes.

@@ -34,7 +34,7 @@ describe("riskOf", () => {
     expect(riskOf(evaluate(27, 10, 10, 1)).level).toBe("NONE");
   });
 
-  it("FINAL_REJECTION when a required arbeidskrav is finally not approved, at any point of the year, after only a lost attendance", () => {
+  it("FINAL_REJECTION when a required arbeidskrav is finally not approved, at any point of the year, after a lost attendance and the last absence", () => {
     const finallyRejected = (scheduled: number, held: number, attended: number) =>
       evaluateEligibility({
         scheduledDays: scheduled,
@@ -45,8 +45,8 @@ describe("riskOf", () => {
     const expected = { level: "FINAL_REJECTION", reason: "1 obligatorisk arbeidskrav endelig ikke godkjent: bare en klage eller en retting av vedtaket kan endre det." };
     expect(riskOf(finallyRejected(27, 10, 10))).toEqual(expected);
     expect(riskOf(finallyRejected(27, 27, 26))).toEqual(expected);
-    // Above the last absence, below a lost attendance.
-    expect(riskOf(finallyRejected(26, 14, 10)).level).toBe("FINAL_REJECTION");
+    // Below a lost attendance and the last absence: a klage cannot give a day back.
+    expect(riskOf(finallyRejected(26, 14, 10)).level).toBe("LAST_ABSENCE");
     expect(riskOf(finallyRejected(26, 14, 6)).level).toBe("LOST");
     // A rejection with a hand-in left is no risk mid-way.
     const resubmittable = evaluateEligibility({ scheduledDays: 27, heldDays: 10, attendedDays: 10, arbeidskrav: [...approved(4, 4), { id: "a4", status: "NOT_APPROVED" }] });
@@ -61,14 +61,14 @@ describe("riskOf", () => {
 });
 
 describe("compareByRisk", () => {
-  it("puts lost first, then a final rejection, then the last absence, then arbeidskrav, then the rest by absences left", () => {
+  it("puts lost first, then the last absence, then a final rejection, then arbeidskrav, then the rest by absences left", () => {
     const lost = evaluate(26, 14, 6);
     const last = evaluate(26, 14, 10);
     const fine = evaluate(26, 14, 14);
     const fewer = evaluate(26, 14, 12);
     const rejected = evaluateEligibility({ scheduledDays: 26, heldDays: 14, attendedDays: 14, arbeidskrav: [...approved(4, 4), { id: "a4", status: "NOT_APPROVED", final: true }] });
     const sorted = [fine, last, rejected, fewer, lost].sort(compareByRisk);
-    expect(sorted).toEqual([lost, rejected, last, fewer, fine]);
+    expect(sorted).toEqual([lost, last, rejected, fewer, fine]);
   });
 });
 

@@ -9,6 +9,7 @@ import {
   describeStandingChange,
   sameStanding,
   standingFromEligibility,
+  storedOutlook,
   type AttendanceNoticeState,
   type StandingFacts,
 } from "@/lib/domain/standing";
@@ -231,5 +232,21 @@ describe("describeStandingChange", () => {
         formatDate: (iso) => iso,
       }),
     ).toBe("Endret 2026-12-03: fra «kan fortsatt nå kravene» til «fyller kravene til eksamen» (Oppmøtet 1. desember 2026 er rettet).");
+  });
+
+  it("tells a stored «underveis» with a required item finally not approved as what it is, not «kan fortsatt nå kravene»", () => {
+    const krav = (last: { status: ArbeidskravStatus; final?: boolean }) => [
+      ...["a1", "a2", "a3", "a4"].map((id) => ({ id, status: "APPROVED" as const })),
+      { id: "a5", ...last },
+    ];
+    const final = evaluateEligibility({ scheduledDays: 20, heldDays: 20, attendedDays: 20, arbeidskrav: krav({ status: "NOT_APPROVED", final: true }) });
+    const open = evaluateEligibility({ scheduledDays: 20, heldDays: 20, attendedDays: 20, arbeidskrav: krav({ status: "NOT_APPROVED" }) });
+    expect(storedOutlook("ON_TRACK", final)).toBe("SHORT_BY_DECISION");
+    expect(storedOutlook("ON_TRACK", open)).toBe("ON_TRACK");
+    // A stored status the evaluation no longer gives (read between two writes) is told as stored.
+    expect(storedOutlook("ELIGIBLE", final)).toBe("ELIGIBLE");
+    expect(
+      describeStandingChange({ previousStatus: "ELIGIBLE", status: storedOutlook("ON_TRACK", final), changedOn: "2026-12-03", cause: "Fagnotat 2 er rettet til ikke godkjent", formatDate: (iso) => iso }),
+    ).toBe("Endret 2026-12-03: fra «fyller kravene til eksamen» til «fyller ikke kravene fordi et obligatorisk arbeidskrav er endelig ikke godkjent» (Fagnotat 2 er rettet til ikke godkjent).");
   });
 });

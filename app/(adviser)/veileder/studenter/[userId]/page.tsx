@@ -233,7 +233,7 @@ function EnrolmentCard({ enrolment, userId, today }: { enrolment: Enrolment; use
           <>
             <dt className="font-medium">Eksamen</dt>
             <dd>
-              {capitalise(describeStandingStatus(enrolment.standing.status))}: {enrolment.standing.attendedDays} av {enrolment.standing.scheduledDays} dager, {enrolment.standing.approvedRequired} av{" "}
+              {capitalise(describeStandingStatus(enrolment.standing.outlook))}: {enrolment.standing.attendedDays} av {enrolment.standing.scheduledDays} dager, {enrolment.standing.approvedRequired} av{" "}
               {enrolment.standing.requiredTotal} arbeidskrav godkjent
             </dd>
           </>

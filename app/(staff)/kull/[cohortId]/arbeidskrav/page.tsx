@@ -16,6 +16,8 @@ const SHORT_STATUS = {
   SUBMITTED: { label: "Venter", symbol: "…", tone: "wait" },
   APPROVED: { label: "Godkjent", symbol: "✓", tone: "good" },
   NOT_APPROVED: { label: "Ikke godkjent", symbol: "✗", tone: "bad" },
+  // Not handed in here, but her work in the kull she moved from counts as this item once approved there.
+  AWAITED: { label: "Venter i tidligere kull", symbol: "…", tone: "wait" },
 } as const;
 
 type Definition = ArbeidskravOverview["definitions"][number];
@@ -71,7 +73,7 @@ export default async function ArbeidskravPage({ params }: { params: Promise<{ co
         header: `${definition.number}. ${definition.title}`,
         cell: (row) => {
           const item = row.items[index]!;
-          const status = SHORT_STATUS[item.status];
+          const status = SHORT_STATUS[item.awaitedFrom && item.status === "NOT_SUBMITTED" ? "AWAITED" : item.status];
           const badge = (
             <StatusBadge tone={status.tone}>
               <span aria-hidden="true">{status.symbol} </span>
@@ -90,7 +92,7 @@ export default async function ArbeidskravPage({ params }: { params: Promise<{ co
             return (
               <span className="inline-flex flex-col gap-1">
                 {badge}
-                <span className="text-sm text-slate-700">Venter på vurdering: {item.awaitedFrom}</span>
+                <span className="text-sm text-slate-700">{item.awaitedFrom}</span>
               </span>
             );
           }

@@ -9,7 +9,7 @@ import { formatDays } from "@/components/cohort-summary";
 import { GradeForm } from "@/components/cohort/grade-form";
 import { LaterSittingForm } from "@/components/cohort/later-sitting-form";
 import { SittingTask } from "@/components/cohort/sitting-task";
-import { StatusBadge, staffEligibilityStatus } from "@/components/status-badge";
+import { EligibilityBadge } from "@/components/status-badge";
 import { ActionButton } from "@/components/ui/action-button";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
@@ -32,7 +32,7 @@ import { formatExamMomentNb } from "@/lib/domain/exam-time";
 import { countNoun, formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { readFlash } from "@/lib/http/flash";
 import { isStaff } from "@/lib/permissions";
-import { describeStandingChange } from "@/lib/domain/standing";
+import { describeStandingChange, storedOutlook } from "@/lib/domain/standing";
 import { getExamAdmission, type ExamAdmission } from "@/lib/server/exams/registration";
 import { TASK_FLASH_COOKIE } from "@/lib/validation/exam";
 import { found, loadCohortPage } from "../load";
@@ -93,8 +93,8 @@ export async function ExamSittingPage({
       header: "Krav",
       cell: (row) => (
         <>
-          <StatusBadge tone={staffEligibilityStatus(row.eligibility).tone}>{staffEligibilityStatus(row.eligibility).label}</StatusBadge>
-          {row.change ? <p className="mt-1 text-sm text-slate-800">{describeStandingChange({ previousStatus: row.change.from, status: row.change.to, changedOn: osloDate(row.change.at), cause: row.change.cause, formatDate: formatDateNb })}</p> : null}
+          <EligibilityBadge eligibility={row.eligibility} />
+          {row.change ? <p className="mt-1 text-sm text-slate-800">{describeStandingChange({ previousStatus: row.change.from, status: storedOutlook(row.change.to, row.eligibility), changedOn: osloDate(row.change.at), cause: row.change.cause, formatDate: formatDateNb })}</p> : null}
           {row.decisionNeeded ? <p className="mt-1 font-medium text-amber-900">{DECISION_NEEDED[row.decisionNeeded]}</p> : null}
           {row.reasons.length > 0 ? (
             <ul className="mt-1 list-disc pl-5 text-sm">
