@@ -116,6 +116,10 @@ export function canRefuseExamAdmission(eligibility: Eligibility): boolean {
  * requirements can no longer be met or every samling day is held. Mid-way through a cohort nearly
  * everyone is "not eligible yet", and a refusal then would be premature; the server still accepts
  * a refusal of any student who is not ELIGIBLE (staff may know more than the registrations).
+ * A required arbeidskrav finally not approved (eligibilityOutlook SHORT_BY_DECISION) does not
+ * bring the offer forward: that vedtak has its own klage, often still open mid-way, and a second
+ * vedtak on the same facts then would be a parallel case; once the samlinger are over it is offered
+ * as for anyone short (the grounds name the item as final: examRefusalReasons).
  */
 export function isRefusalCandidate(eligibility: Eligibility): boolean {
   if (!canRefuseExamAdmission(eligibility)) return false;

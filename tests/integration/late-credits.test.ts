@@ -104,6 +104,8 @@ describe("work waiting for its assessment at the transfer", () => {
       });
       expect(row.items.filter((item) => item.awaitedFrom !== null)).toHaveLength(index === REFUSED ? 0 : 1);
     }
+    // The item's counts say how many of those not handed in here wait there.
+    expect(overview.definitions[last]!.counts).toMatchObject({ NOT_SUBMITTED: 4, AWAITED: 3 });
   });
 
   it("«ikke godkjent» in the old kull brings nothing", async () => {

@@ -146,7 +146,8 @@ export async function getArbeidskravOverview(viewer: Viewer, cohortId: string, n
     ),
   );
   // CREDITED: approved by a credit from an earlier kull (counted in APPROVED too, never as handed in here).
-  const counts = new Map(definitions.map((definition) => [definition.id, { SUBMITTED: 0, APPROVED: 0, NOT_APPROVED: 0, NOT_SUBMITTED: 0, CREDITED: 0 }]));
+  // AWAITED: not handed in here, her work in the kull she moved from waiting there (counted in NOT_SUBMITTED too).
+  const counts = new Map(definitions.map((definition) => [definition.id, { SUBMITTED: 0, APPROVED: 0, NOT_APPROVED: 0, NOT_SUBMITTED: 0, CREDITED: 0, AWAITED: 0 }]));
   const students = enrolments.map((enrolment) => {
     const submissions = byEnrolment.get(enrolment.id) ?? [];
     const submissionOf = new Map(submissions.map((row) => [row.arbeidskravId, row.submissionId]));
@@ -155,6 +156,7 @@ export async function getArbeidskravOverview(viewer: Viewer, cohortId: string, n
     for (const { id, status } of standing) {
       counts.get(id)![status] += 1;
       if (status === "APPROVED" && credits.has(id)) counts.get(id)!.CREDITED += 1;
+      if (status === "NOT_SUBMITTED" && awaited.get(enrolment.id)?.has(id)) counts.get(id)!.AWAITED += 1;
     }
     return {
       enrolmentId: enrolment.id,

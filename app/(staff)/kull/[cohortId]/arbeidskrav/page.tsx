@@ -52,7 +52,12 @@ export default async function ArbeidskravPage({ params }: { params: Promise<{ co
       cell: (row) => (row.counts.CREDITED > 0 ? `${row.counts.APPROVED} (${row.counts.CREDITED} fra tidligere kull)` : row.counts.APPROVED),
     },
     { key: "notApproved", header: "Ikke godkjent", numeric: true, cell: (row) => row.counts.NOT_APPROVED },
-    { key: "missing", header: "Ikke levert", numeric: true, cell: (row) => row.counts.NOT_SUBMITTED },
+    {
+      key: "missing",
+      header: "Ikke levert",
+      numeric: true,
+      cell: (row) => (row.counts.AWAITED > 0 ? `${row.counts.NOT_SUBMITTED} (${row.counts.AWAITED} venter i tidligere kull)` : row.counts.NOT_SUBMITTED),
+    },
   ];
   const students = [...overview.students].sort((a, b) => Number(b.mine) - Number(a.mine));
   const studentColumns: Column<Student>[] = [
