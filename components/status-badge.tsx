@@ -56,8 +56,8 @@ export const ARBEIDSKRAV_STATUS: Record<string, { label: string; tone: Tone }> =
   NOT_APPROVED: { label: "Ikke godkjent – kan leveres på nytt", tone: "bad" },
 };
 
-/** "Ikke godkjent" on the final attempt: no new hand-in, an enkeltvedtak under Brev. */
-export const ARBEIDSKRAV_FINAL_REJECTION = { label: "Ikke godkjent – endelig vedtak", tone: "bad" } as const satisfies { label: string; tone: Tone };
+/** "Ikke godkjent" on the final attempt: no new hand-in, an enkeltvedtak under Brev (not «endelig vedtak»: that is one no klage can reach, and this one can be appealed). */
+export const ARBEIDSKRAV_FINAL_REJECTION = { label: "Ikke godkjent – vedtak etter siste innlevering", tone: "bad" } as const satisfies { label: string; tone: Tone };
 
 /** "Ikke godkjent" on the final attempt of an optional extra: no new hand-in, and no vedtak (isRejectionDecision). */
 export const ARBEIDSKRAV_LAST_OF_OPTIONAL = { label: "Ikke godkjent – siste innlevering", tone: "neutral" } as const satisfies { label: string; tone: Tone };

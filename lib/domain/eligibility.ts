@@ -10,6 +10,7 @@
  * stands in for a missing required one.
  */
 import { countNoun, formatPercentTenths, joinNb, percentTenths } from "./format";
+import type { KlageStage } from "./klage";
 import { assertRequirements, DEFAULT_REQUIREMENTS, type CohortRequirements } from "./requirements";
 
 export const REQUIRED_ATTENDANCE = DEFAULT_REQUIREMENTS.attendancePercent / 100;
@@ -357,19 +358,34 @@ export const STAFF_OUTLOOK_LABELS: Record<EligibilityOutlook, string> = {
 };
 
 /**
- * One headline for the student's overview page. `finalRejections`: the titles of the required
- * arbeidskrav finally not approved (the eligibility's missing items marked `final`), to name them.
+ * One headline for the student's overview page. `finalRejections`: the required arbeidskrav
+ * finally not approved (the eligibility's missing items marked `final`), to name them, each with
+ * where her klage on it stands (klageStage): a klage she has made is not suggested to her again.
  */
-export function eligibilityHeadline(eligibility: Eligibility, finalRejections: readonly string[] = []): string {
+export function eligibilityHeadline(
+  eligibility: Eligibility,
+  finalRejections: readonly { title: string; klage?: KlageStage | null }[] = [],
+): string {
   switch (eligibilityOutlook(eligibility)) {
     case "ELIGIBLE":
       return "Du har rett til å gå opp til eksamen.";
-    case "SHORT_BY_DECISION":
+    case "SHORT_BY_DECISION": {
+      const titles = finalRejections.map((item) => item.title);
+      const pending = finalRejections.filter((item) => item.klage === "RECEIVED" || item.klage === "AT_APPEALS_BODY");
+      const settled = finalRejections.length > 0 && finalRejections.every((item) => item.klage === "FINAL");
+      const plural = finalRejections.length > 1;
       return (
         `Du oppfyller ikke kravene for å gå opp til eksamen: ` +
-        `${finalRejections.length > 0 ? `${joinNb(finalRejections)} er` : "et obligatorisk arbeidskrav er"} endelig ikke godkjent. ` +
-        `Det kan bare endres hvis ${finalRejections.length > 1 ? "vedtakene" : "vedtaket"} endres, for eksempel etter en klage.`
+        `${titles.length > 0 ? `${joinNb(titles)} er` : "et obligatorisk arbeidskrav er"} endelig ikke godkjent. ` +
+        (pending.length > 0
+          ? pending.every((item) => item.klage === "AT_APPEALS_BODY")
+            ? "Klagen din er hos klagenemnda. Får du medhold, kan du gå opp til eksamen."
+            : "Klagen din er under behandling. Får du medhold, kan du gå opp til eksamen."
+          : settled
+            ? `Klagenemnda har stadfestet ${plural ? "vedtakene" : "vedtaket"}, så du kan ikke gå opp til eksamen med dette kullet.`
+            : `Det kan bare endres hvis ${plural ? "vedtakene" : "vedtaket"} endres, for eksempel etter en klage.`)
       );
+    }
     case "ON_TRACK":
       return "Du har ikke oppfylt alle kravene for å gå opp til eksamen ennå, men du kan fortsatt nå dem.";
     case "NOT_ELIGIBLE":

@@ -123,7 +123,11 @@ export function canRefuseExamAdmission(eligibility: Eligibility): boolean {
  */
 export function isRefusalCandidate(eligibility: Eligibility): boolean {
   if (!canRefuseExamAdmission(eligibility)) return false;
-  return eligibility.status === "NOT_ELIGIBLE" || (eligibility.attendance.scheduled > 0 && eligibility.attendance.held + (eligibility.attendance.leave ?? 0) >= eligibility.attendance.scheduled);
+  if (eligibility.status === "NOT_ELIGIBLE") return true;
+  // Work handed in and waiting for its assessment is assessed first: an approval may make her
+  // eligible, and a refusal before it would decide on what is not known yet (from a walk).
+  if (eligibility.arbeidskrav.missing.some((item) => item.status === "SUBMITTED")) return false;
+  return eligibility.attendance.scheduled > 0 && eligibility.attendance.held + (eligibility.attendance.leave ?? 0) >= eligibility.attendance.scheduled;
 }
 
 /**

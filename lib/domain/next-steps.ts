@@ -161,10 +161,12 @@ export function studentNextSteps(input: NextStepsInput): NextStep[] {
         ? `${item.title} skulle vært levert ${date(item.deadline)}: lever så snart du kan (det blir merket som levert for sent).`
         : `${item.title} skal leveres innen ${date(item.deadline)}.`;
     }
+    // An optional extra never counts for the exam: good to know, never «viktig» (from a walk).
+    const optional = item.required === false;
     steps.push({
       key: `arbeidskrav-${item.id}`,
-      tone: item.status === "NOT_APPROVED" || passed ? "urgent" : "todo",
-      text,
+      tone: optional ? "info" : item.status === "NOT_APPROVED" || passed ? "urgent" : "todo",
+      text: optional ? `${text} Det er valgfritt og teller ikke for eksamen.` : text,
       target: { kind: "arbeidskrav", id: item.id },
     });
   }

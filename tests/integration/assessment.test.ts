@@ -111,7 +111,7 @@ describe("approving the ledertreningsoppgaver one has read", () => {
     const overview = await getArbeidskravOverview(world.teacher, world.cohortId);
     expect(overview.waiting.map((w) => w.arbeidskrav.number).sort()).toEqual([3, 4, 4, 4]);
     const ledertrening2 = overview.definitions.find((d) => d.number === 4)!;
-    expect(ledertrening2.counts).toEqual({ SUBMITTED: 3, APPROVED: 0, NOT_APPROVED: 0, NOT_SUBMITTED: 3, CREDITED: 0, handedIn: 3 });
+    expect(ledertrening2.counts).toEqual({ SUBMITTED: 3, APPROVED: 0, NOT_APPROVED: 0, NOT_SUBMITTED: 3, CREDITED: 0, AWAITED: 0, handedIn: 3 });
   });
 
   it("refuses the whole batch when one of them is not a ledertreningsoppgave", async () => {

@@ -5,7 +5,10 @@
 // Nora failed and is registered for the ny eksamen, Fredrik failed and may register, Ulla was
 // granted utsatt eksamen.
 import { beforeAll, describe, expect, it } from "vitest";
+import { klageBadge } from "@/components/status-badge";
+import { eligibilityHeadline } from "@/lib/domain/eligibility";
 import { STUDENT_LETTER_KINDS } from "@/lib/domain/student-letter";
+import { getStudentRecord } from "@/lib/server/enrolments/queries";
 import { getSubmissionForAssessment } from "@/lib/server/cohorts/assessment";
 import { listPendingNotices } from "@/lib/server/cohorts/correction-notices";
 import { getStudentArbeidskrav } from "@/lib/server/students/arbeidskrav";
@@ -94,6 +97,19 @@ describe("the demo's letters", () => {
     expect(frida.exam.canDecide).toBe(false); // she refused it
     expect(frida.atAppealsBody.canRegisterAppealsBody).toBe(false); // the study administration's
     expect((await open(await viewerOf("hanne.faglaerer@demo.no"))).exam.canDecide).toBe(false); // the exam is the advisers'
+
+    // Her record, as the adviser reads it: the klage at the klagenemnd is not told as closed, and a
+    // replaced vedtak offers no klage to register.
+    const record = await getStudentRecord(await viewerOf("veileder@demo.no"), vilde.id, NOW);
+    const rejection = record.letters.find((letter) => letter.id === forAdviser.atAppealsBody.letter.id)!;
+    expect(klageBadge(rejection.klage!, rejection.klage!.appealsBody).label).toBe("Hos klagenemnda");
+    const replaced = record.letters.filter((letter) => letter.replaced);
+    expect(replaced.length).toBeGreaterThan(0);
+    expect(letters.filter((letter) => letter.replacedBy !== null).map((letter) => letter.id).sort()).toEqual(replaced.map((letter) => letter.id).sort());
+    // Her start page names the rejection, and where her klage on it stands, not «for eksempel etter en klage».
+    expect(eligibilityHeadline(overview!.eligibility, overview!.arbeidskrav.filter((item) => item.number === 4).map((item) => ({ title: item.title, klage: item.klage })))).toMatch(
+      /endelig ikke godkjent\. Klagen din er hos klagenemnda\. Får du medhold, kan du gå opp til eksamen\.$/,
+    );
   });
 
   it("Siri: her second and last hand-in of ledertreningsoppgave 1 waits for assessment", async () => {

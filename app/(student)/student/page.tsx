@@ -53,7 +53,7 @@ function Enrolment({ enrolment, anchors }: { enrolment: StudentOverview; anchors
   const id = enrolment.enrolmentId;
   // A required arbeidskrav finally not approved: not «underveis» (eligibilityOutlook), named in the headline.
   const finalIds = new Set(eligibility.arbeidskrav.missing.filter((item) => item.final).map((item) => item.id));
-  const finalRejections = enrolment.arbeidskrav.filter((item) => finalIds.has(item.id)).map((item) => item.title);
+  const finalRejections = enrolment.arbeidskrav.filter((item) => finalIds.has(item.id)).map((item) => ({ title: item.title, klage: item.klage }));
   const status = ELIGIBILITY_STATUS[eligibilityOutlook(eligibility)];
   const approved = eligibility.arbeidskrav;
   return (
@@ -141,7 +141,15 @@ function ExamCard({ enrolment, anchor }: { enrolment: StudentOverview; anchor?: 
     : exam.refused
       ? (
           <>
-            Du har fått vedtak om at du ikke får gå opp til eksamen. <Link href="/student/brev">Les vedtaket og klag på det under Brev</Link>.
+            Du har fått vedtak om at du ikke får gå opp til eksamen.{" "}
+            {exam.refusalKlage === "RECEIVED"
+              ? "Klagen din på vedtaket er under behandling. "
+              : exam.refusalKlage === "AT_APPEALS_BODY"
+                ? "Klagen din på vedtaket er hos klagenemnda. "
+                : exam.refusalKlage === "FINAL"
+                  ? "Klagenemnda har stadfestet vedtaket. "
+                  : null}
+            <Link href="/student/brev">{exam.refusalKlage ? "Les vedtaket under Brev" : "Les vedtaket og klag på det under Brev"}</Link>.
           </>
         )
       : exam.withdrawn

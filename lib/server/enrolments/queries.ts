@@ -4,7 +4,9 @@ import "server-only";
 // which changes each enrolment allows now). Advisers and admins only; everyone else is refused.
 import { osloDate } from "@/lib/domain/application-deadline";
 import { compareIsoDates } from "@/lib/domain/dates";
+import { appealsBodyStanding } from "@/lib/domain/klage";
 import { storedOutlook } from "@/lib/domain/standing";
+import { replacedStudentLetters } from "@/lib/domain/student-letter";
 import { allowedChanges, completionProblem, completionSitting, type EnrolmentStatus, kullLeaveProblem, leaveCancellationProblem, leaveEndNote, leaveHasBegun } from "@/lib/domain/enrolment";
 import { canHandleHealthCases, CLASSMATE_HEALTH_MESSAGE, isOwnCase } from "@/lib/permissions";
 import { RECORD_SELECT, toRecord } from "@/lib/server/exams/records";
@@ -168,8 +170,18 @@ export async function getStudentRecord(viewer: Viewer, userId: string, now = new
         madeAvailableOn: true,
         enkeltvedtak: true,
         klageDeadline: true,
+        caseNumber: true,
+        decidedAt: true,
         enrolment: { select: { cohort: { select: { name: true } } } },
-        appeals: { select: { status: true } },
+        // Where a klage stands, with the klagenemnd too (klageBadge): «ikke tatt til følge» alone
+        // read as closed while it waits there (from a walk).
+        appeals: {
+          select: {
+            status: true,
+            forwardedAt: true,
+            appealsBodyDecisions: { orderBy: { registeredAt: "desc" }, take: 1, select: { forwardedAt: true, outcome: true, notCarriedOut: true, followedUpAt: true } },
+          },
+        },
         opening: { select: { openedAt: true } },
       },
     }),
@@ -285,6 +297,7 @@ export async function getStudentRecord(viewer: Viewer, userId: string, now = new
       },
     };
   });
+  const replaced = replacedStudentLetters(letters.map((letter) => ({ id: letter.id, kind: letter.kind, caseNumber: letter.caseNumber, order: letter.decidedAt.getTime() })));
   return {
     today,
     /** The record is the viewer's own: shown, with no change offered (a colleague decides). */
@@ -294,6 +307,8 @@ export async function getStudentRecord(viewer: Viewer, userId: string, now = new
     suggestedBirthDate: suggested,
     enrolments,
     letters: letters.map((letter) => ({
+      /** A later letter in its case replaced it (a klage taken, a decision no longer standing): no klage is registered on it. */
+      replaced: replaced.has(letter.id),
       id: letter.id,
       kind: letter.kind,
       subject: letter.subject,
@@ -301,7 +316,7 @@ export async function getStudentRecord(viewer: Viewer, userId: string, now = new
       enkeltvedtak: letter.enkeltvedtak,
       klageDeadline: letter.klageDeadline ? isoDate(letter.klageDeadline) : null,
       cohortName: letter.enrolment.cohort.name,
-      klage: letter.appeals[0]?.status ?? null,
+      klage: letter.appeals[0] ? { status: letter.appeals[0].status, appealsBody: appealsBodyStanding(letter.appeals[0], letter.appeals[0].appealsBodyDecisions) } : null,
       /** When the student first opened it under Brev: null, not yet; "UNKNOWN", a letter from before the app kept it. */
       openedAt: letter.opening === null ? null : (letter.opening.openedAt ?? ("UNKNOWN" as const)),
     })),

@@ -456,6 +456,8 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
           registered: focusView.status === "ADMITTED",
           withdrawn: focusView.status === "WITHDRAWN",
           refused: focusView.status === "REFUSED",
+          /** Her klage on that refusal, where it stands (klageStage), or null. */
+          refusalKlage: focusView.refusalKlage ?? null,
           /** The grade that counts, of the published sittings (the best). */
           publishedGrade,
         }

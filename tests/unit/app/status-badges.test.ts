@@ -6,7 +6,7 @@ import { arbeidskravStatus } from "@/components/status-badge";
 describe("the arbeidskrav status badge", () => {
   it("says what «ikke godkjent» means for her: hand in again, a vedtak, or the last hand-in of an optional extra", () => {
     expect(arbeidskravStatus("NOT_APPROVED")).toEqual({ label: "Ikke godkjent – kan leveres på nytt", tone: "bad" });
-    expect(arbeidskravStatus("NOT_APPROVED", { finalRejection: true, rejectionDecision: true })).toEqual({ label: "Ikke godkjent – endelig vedtak", tone: "bad" });
+    expect(arbeidskravStatus("NOT_APPROVED", { finalRejection: true, rejectionDecision: true })).toEqual({ label: "Ikke godkjent – vedtak etter siste innlevering", tone: "bad" });
     expect(arbeidskravStatus("NOT_APPROVED", { finalRejection: true, rejectionDecision: false })).toEqual({ label: "Ikke godkjent – siste innlevering", tone: "neutral" });
     expect(arbeidskravStatus("NOT_APPROVED", { finalRejection: false, rejectionDecision: false })).toEqual({ label: "Ikke godkjent – kan leveres på nytt", tone: "bad" });
     expect(arbeidskravStatus("APPROVED", { finalRejection: true, rejectionDecision: true })).toEqual({ label: "Godkjent", tone: "good" });

@@ -374,31 +374,37 @@ describe("reasons wording", () => {
     );
     expect(finallyShort.status).toBe("ON_TRACK");
     expect(eligibilityOutlook(finallyShort)).toBe("SHORT_BY_DECISION");
-    expect(eligibilityHeadline(finallyShort, ["Ledertreningsoppgave 2"])).toBe(
+    expect(eligibilityHeadline(finallyShort, [{ title: "Ledertreningsoppgave 2" }])).toBe(
       "Du oppfyller ikke kravene for å gå opp til eksamen: Ledertreningsoppgave 2 er endelig ikke godkjent. Det kan bare endres hvis vedtaket endres, for eksempel etter en klage.",
     );
     // Two are two vedtak.
     const two = evaluateEligibility(
       input(25, 10, 9, [...allApproved.slice(0, 3), { id: "ak4", status: "NOT_APPROVED", final: true }, { id: "ak5", status: "NOT_APPROVED", final: true }]),
     );
-    expect(eligibilityHeadline(two, ["Fagnotat 3", "Ledertreningsoppgave 2"])).toBe(
+    expect(eligibilityHeadline(two, [{ title: "Fagnotat 3" }, { title: "Ledertreningsoppgave 2" }])).toBe(
       "Du oppfyller ikke kravene for å gå opp til eksamen: Fagnotat 3 og Ledertreningsoppgave 2 er endelig ikke godkjent. Det kan bare endres hvis vedtakene endres, for eksempel etter en klage.",
     );
     expect(two.reasons).toContain(
       "2 arbeidskrav er endelig ikke godkjent etter siste innlevering og kan ikke leveres på nytt. Det kan bare endres hvis vedtakene endres, for eksempel etter en klage.",
     );
+    // A klage she has made is not suggested again: where it stands instead.
+    expect(eligibilityHeadline(finallyShort, [{ title: "Ledertreningsoppgave 2", klage: "RECEIVED" }])).toBe(
+      "Du oppfyller ikke kravene for å gå opp til eksamen: Ledertreningsoppgave 2 er endelig ikke godkjent. Klagen din er under behandling. Får du medhold, kan du gå opp til eksamen.",
+    );
+    expect(eligibilityHeadline(finallyShort, [{ title: "Ledertreningsoppgave 2", klage: "AT_APPEALS_BODY" }])).toMatch(/Klagen din er hos klagenemnda\. Får du medhold, kan du gå opp til eksamen\.$/);
+    expect(eligibilityHeadline(finallyShort, [{ title: "Ledertreningsoppgave 2", klage: "FINAL" }])).toMatch(/Klagenemnda har stadfestet vedtaket, så du kan ikke gå opp til eksamen med dette kullet\.$/);
     // The same without the titles still does not promise she can reach them.
     expect(eligibilityHeadline(finallyShort)).toMatch(/^Du oppfyller ikke kravene .*: et obligatorisk arbeidskrav er endelig ikke godkjent\./);
     // A rejection with a hand-in left is no such vedtak, whatever titles a caller passes.
     const resubmittable = evaluateEligibility(input(25, 10, 9, krav("APPROVED", "APPROVED", "APPROVED", "APPROVED", "NOT_APPROVED")));
     expect(eligibilityOutlook(resubmittable)).toBe("ON_TRACK");
-    expect(eligibilityHeadline(resubmittable, ["Ledertreningsoppgave 2"])).toBe(
+    expect(eligibilityHeadline(resubmittable, [{ title: "Ledertreningsoppgave 2" }])).toBe(
       "Du har ikke oppfylt alle kravene for å gå opp til eksamen ennå, men du kan fortsatt nå dem.",
     );
     // An attendance verdict that can no longer change says so whatever else.
     const lost = evaluateEligibility(input(25, 10, 3, [...allApproved.slice(0, 4), { id: "ak5", status: "NOT_APPROVED", final: true }]));
     expect(eligibilityOutlook(lost)).toBe("NOT_ELIGIBLE");
-    expect(eligibilityHeadline(lost, ["Ledertreningsoppgave 2"])).toBe(
+    expect(eligibilityHeadline(lost, [{ title: "Ledertreningsoppgave 2" }])).toBe(
       "Du kan ikke lenger oppfylle kravene for å gå opp til eksamen med dette kullet.",
     );
   });

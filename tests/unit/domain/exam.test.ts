@@ -73,8 +73,12 @@ describe("the decision on admission, as it stands against the rules", () => {
     expect(isRefusalCandidate(evaluateEligibility(eligibleInput))).toBe(false);
     expect(isRefusalCandidate(evaluateEligibility(onTrackInput))).toBe(false); // 10 of 25 days held
     expect(isRefusalCandidate(evaluateEligibility(notEligibleInput))).toBe(true);
-    const fourApprovedAllHeld = evaluateEligibility({ ...eligibleInput, arbeidskrav: [...approved.slice(0, 4), { id: "5", status: "SUBMITTED" }] });
+    const fourApprovedAllHeld = evaluateEligibility({ ...eligibleInput, arbeidskrav: [...approved.slice(0, 4), { id: "5", status: "NOT_APPROVED" }] });
     expect(isRefusalCandidate(fourApprovedAllHeld)).toBe(true);
+    // Work waiting for its assessment is assessed first, unless the attendance is lost anyway.
+    const fifthWaiting = [...approved.slice(0, 4), { id: "5", status: "SUBMITTED" as const }];
+    expect(isRefusalCandidate(evaluateEligibility({ ...eligibleInput, arbeidskrav: fifthWaiting }))).toBe(false);
+    expect(isRefusalCandidate(evaluateEligibility({ ...notEligibleInput, arbeidskrav: fifthWaiting }))).toBe(true);
   });
 
   it("allows a refusal exactly for a student who may not be admitted", () => {

@@ -241,6 +241,14 @@ describe("after a decision (an enkeltvedtak)", () => {
     expect(step.text).toMatch(/^Du har fått vedtak om at du ikke får gå opp til eksamen 8\.–10\. juni .*\. Du har klaget på vedtaket, og klagen er under behandling\.$/);
   });
 
+  it("tells of an optional extra as good to know, never as urgent, and says it does not count", () => {
+    const base = input({ today: "2026-12-11", statuses: ["NOT_SUBMITTED", "APPROVED", "APPROVED", "APPROVED", "APPROVED"] });
+    const items = base.arbeidskrav.map((item) => (item.id === "ak1" ? { ...item, required: false } : item));
+    const step = studentNextSteps({ ...base, arbeidskrav: items }).find((candidate) => candidate.key === "arbeidskrav-ak1")!;
+    expect(step.tone).toBe("info");
+    expect(step.text).toBe("Fagnotat 1 skulle vært levert 1. september: lever så snart du kan (det blir merket som levert for sent). Det er valgfritt og teller ikke for eksamen.");
+  });
+
   it("asks nothing after the last hand-in of an optional extra is not approved: no decision, no hand-in left", () => {
     const base = input({});
     const items = base.arbeidskrav.map((item) => (item.number === 2 ? { ...item, final: true, required: false } : item));

@@ -7,7 +7,7 @@ import { LeaveForm } from "@/components/enrolments/leave-form";
 import { ReturnForm } from "@/components/enrolments/return-form";
 import { WithdrawForm } from "@/components/enrolments/withdraw-form";
 import { CancelLeaveForm } from "@/components/enrolments/cancel-leave-form";
-import { ENROLMENT_STATUS, StatusBadge } from "@/components/status-badge";
+import { ENROLMENT_STATUS, klageBadge, StatusBadge } from "@/components/status-badge";
 import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { completeStudentAction, saveIdentityAction } from "@/lib/actions/enrolments";
@@ -26,8 +26,6 @@ export const metadata: Metadata = { title: "Student" };
 
 type Enrolment = StudentRecord["enrolments"][number];
 type Letter = StudentRecord["letters"][number];
-
-const KLAGE = { RECEIVED: "Klage venter", REVERSED: "Klage tatt til følge", UPHELD: "Klage ikke tatt til følge", SETTLED: "Klage avsluttet" } as const;
 
 /** The letters, with a way to register a klage that came by e-mail or post (not on one's own: `self`). */
 const letterColumns = (userId: string, self: boolean): Column<Letter>[] => [
@@ -60,7 +58,10 @@ const letterColumns = (userId: string, self: boolean): Column<Letter>[] => [
     header: "Klage",
     cell: (letter) =>
       letter.klage ? (
-        <Link href={`/veileder/studenter/${userId}/klage/${letter.id}`}>{KLAGE[letter.klage]}</Link>
+        // The staff's one klage vocabulary (klageBadge), with where it stands at the klagenemnd.
+        <Link href={`/veileder/studenter/${userId}/klage/${letter.id}`}>Klage: {klageBadge(letter.klage, letter.klage.appealsBody).label.toLowerCase()}</Link>
+      ) : letter.replaced ? (
+        "Gjelder ikke lenger"
       ) : letter.klageDeadline ? (
         <>
           Klagefrist {formatDateNb(letter.klageDeadline)}

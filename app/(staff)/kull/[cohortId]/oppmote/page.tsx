@@ -24,6 +24,8 @@ export default async function AttendanceGridPage({
   const todayColumn = grid.columns.find((column) => column.date === grid.today);
   const base = `/kull/${cohort.id}/oppmote`;
   const atRisk = grid.students.filter((student) => student.risk.level === "LOST" || student.risk.level === "LAST_ABSENCE").length;
+  // The rows sorted first for their arbeidskrav (riskOf): said too, so the count matches the list.
+  const arbeidskravRisk = grid.students.filter((student) => student.risk.level === "FINAL_REJECTION" || student.risk.level === "ARBEIDSKRAV").length;
   return (
     <>
       <PageHeader
@@ -61,7 +63,8 @@ export default async function AttendanceGridPage({
         </form>
         <p aria-live="polite">
           {countNoun(grid.students.length, "student", "studenter")}{grid.filteredBy ? ` i ${grid.filteredBy}` : ""}.{" "}
-          {atRisk > 0 ? `${atRisk} i faresonen (kan ikke nå kravet, eller har høyst ett fravær igjen).` : "Ingen i faresonen."}
+          {atRisk > 0 ? `${atRisk} i faresonen for oppmøtet (kan ikke nå kravet, eller har høyst ett fravær igjen).` : "Ingen i faresonen for oppmøtet."}
+          {arbeidskravRisk > 0 ? ` ${arbeidskravRisk} til står først for arbeidskravene (mangler, eller endelig ikke godkjent).` : null}
         </p>
         <AttendanceLegend />
         {grid.columns.length === 0 ? (
