@@ -248,10 +248,12 @@ export function studentNextSteps(input: NextStepsInput): NextStep[] {
   // already leads to (a forhåndsvarsel, an arbeidskrav or exam vedtak) is not counted again.
   const pointedTo = new Set(steps.flatMap((step) => (step.target.kind === "letter" ? [step.target.id] : [])));
   const unread = (input.newLetters ?? []).filter((letter) => !pointedTo.has(letter.id));
+  // «andre» when some new letters are a step above: the count then matches the menu's (from a walk).
+  const other = unread.length < (input.newLetters ?? []).length;
   if (unread.length === 1) {
-    steps.push({ key: "letters-new", tone: "todo", text: `Du har fått et nytt brev: «${unread[0]!.subject}».`, target: { kind: "letter", id: unread[0]!.id } });
+    steps.push({ key: "letters-new", tone: "todo", text: `Du har fått ${other ? "enda et" : "et"} nytt brev: «${unread[0]!.subject}».`, target: { kind: "letter", id: unread[0]!.id } });
   } else if (unread.length > 1) {
-    steps.push({ key: "letters-new", tone: "todo", text: `Du har ${unread.length} nye brev du ikke har åpnet.`, target: { kind: "letters" } });
+    steps.push({ key: "letters-new", tone: "todo", text: `Du har ${unread.length} ${other ? "andre " : ""}nye brev du ikke har åpnet.`, target: { kind: "letters" } });
   }
 
   // Stable order: urgent, then to do, then good to know; within a tone, as added above.

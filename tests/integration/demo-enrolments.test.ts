@@ -92,6 +92,8 @@ describe("the demo's enrolment changes", () => {
     expect(history.identity?.studentNumber).toMatch(/^\d{6}$/);
     const record = await getStudentRecord(await viewerOf("veileder@demo.no"), (await db().user.findUniqueOrThrow({ where: { email: "student.overfort@demo.no" } })).id, NOW);
     expect(record.enrolments.find((row) => row.status === "ACTIVE")!.transferredFrom?.cohortName).toBe("Kull H2025");
+    // The same item of the same title: the record names the kull alone («Fagnotat 1 (individuelt): fra Kull H2025»).
+    expect(record.enrolments.find((row) => row.status === "ACTIVE")!.credits.map((credit) => credit.fromKull)).toEqual(["Kull H2025", "Kull H2025"]);
   });
 
   it("every enrolled student has a fødselsdato and a studentnummer, and the protocol carries them", async () => {

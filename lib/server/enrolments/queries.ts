@@ -276,6 +276,8 @@ export async function getStudentRecord(viewer: Viewer, userId: string, now = new
         id: credit.id,
         title: credit.arbeidskrav.title,
         from: `${credit.sourceSubmission.arbeidskrav.title}, ${credit.sourceSubmission.arbeidskrav.cohort.name}`,
+        /** The kull it came from alone, when the work there has the item's own title. */
+        fromKull: credit.sourceSubmission.arbeidskrav.title === credit.arbeidskrav.title ? credit.sourceSubmission.arbeidskrav.cohort.name : null,
         creditedAt: credit.creditedAt,
         creditedBy: credit.creditedBy.name,
         /** False once the approval it rests on was corrected: it no longer counts. */

@@ -199,6 +199,17 @@ describe("letters she has not opened", () => {
     expect(studentNextSteps({ ...input({}), newLetters: [] }).some((step) => step.key === "letters-new")).toBe(false);
     expect(studentNextSteps(input({})).some((step) => step.key === "letters-new")).toBe(false);
   });
+
+  it("says «andre» of the rest when a new letter is a step of its own above, so the count matches the menu's", () => {
+    const base = input({});
+    const items = base.arbeidskrav.map((item) => (item.number === 2 ? { ...item, final: true, decisionLetterId: "vedtak" } : item));
+    const letters = [{ id: "vedtak", subject: "Vedtak" }, { id: "l2", subject: "B" }, { id: "l3", subject: "C" }];
+    const steps = studentNextSteps({ ...base, arbeidskrav: items, newLetters: letters });
+    expect(steps.find((step) => step.key === "arbeidskrav-ak2")!.target).toEqual({ kind: "letter", id: "vedtak" });
+    expect(steps.find((step) => step.key === "letters-new")!.text).toBe("Du har 2 andre nye brev du ikke har åpnet.");
+    const one = studentNextSteps({ ...base, arbeidskrav: items, newLetters: letters.slice(0, 2) });
+    expect(one.find((step) => step.key === "letters-new")!.text).toBe("Du har fått enda et nytt brev: «B».");
+  });
 });
 
 describe("after a decision (an enkeltvedtak)", () => {
@@ -274,7 +285,7 @@ describe("after a decision (an enkeltvedtak)", () => {
     const steps = studentNextSteps({ ...input({ exam }), newLetters: letters });
     expect(steps.find((step) => step.key === "exam")!.target).toEqual({ kind: "letter", id: "avslag" });
     // Only the other letter is counted as new.
-    expect(steps.find((step) => step.key === "letters-new")).toMatchObject({ text: "Du har fått et nytt brev: «Permisjon innvilget».", target: { kind: "letter", id: "annet" } });
+    expect(steps.find((step) => step.key === "letters-new")).toMatchObject({ text: "Du har fått enda et nytt brev: «Permisjon innvilget».", target: { kind: "letter", id: "annet" } });
   });
 
   it("says a refusal still stands until she is registered, once she meets the requirements (a klage taken on an arbeidskrav)", () => {

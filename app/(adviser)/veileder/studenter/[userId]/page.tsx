@@ -256,7 +256,7 @@ function EnrolmentCard({ enrolment, userId, today }: { enrolment: Enrolment; use
           <ul className="mt-1 list-disc space-y-1 pl-5">
             {enrolment.credits.map((credit) => (
               <li key={credit.id}>
-                {credit.title}: {credit.from} (godkjent av {credit.creditedBy} {formatDateNb(osloDate(credit.creditedAt))})
+                {credit.title}: {credit.fromKull ? `fra ${credit.fromKull}` : credit.from} (godkjent av {credit.creditedBy} {formatDateNb(osloDate(credit.creditedAt))})
                 {credit.stands ? null : <span className="font-medium">. Vurderingen der er rettet til ikke godkjent, så godkjenningen teller ikke lenger.</span>}
               </li>
             ))}

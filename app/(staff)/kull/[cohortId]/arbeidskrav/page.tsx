@@ -43,7 +43,8 @@ export default async function ArbeidskravPage({ params }: { params: Promise<{ co
         </>
       ),
     },
-    { key: "handedIn", header: "Levert", numeric: true, cell: (row) => row.counts.handedIn },
+    // Handed in here; credited work from an earlier kull is said beside it, so the row adds up (from a walk).
+    { key: "handedIn", header: "Levert", numeric: true, cell: (row) => (row.counts.CREDITED > 0 ? `${row.counts.handedIn} (+${row.counts.CREDITED} overført)` : row.counts.handedIn) },
     { key: "waiting", header: "Venter", numeric: true, cell: (row) => row.counts.SUBMITTED },
     {
       key: "approved",
