@@ -1,8 +1,10 @@
 "use client";
 // A klage that came by e-mail or post, registered by the adviser: the text as it was sent, the day
 // it reached us, and, when that is after the deadline, why it is taken up all the same
-// (forvaltningsloven § 31). The server decides whether it was late (klageRegistration). One form
-// for a student's klage on an enkeltvedtak and an applicant's klage on an admission decision.
+// (forvaltningsloven § 31), or, for a student's klage (`dismissal`), why it is avvist instead
+// (§ 33 andre ledd; the avvisning goes to the student as a letter). The server decides whether it
+// was late (klageRegistration). One form for a student's klage on an enkeltvedtak and an
+// applicant's klage on an admission decision.
 import { ActionForm, type Action } from "@/components/ui/action-form";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { formatDateNb } from "@/lib/domain/format";
@@ -13,6 +15,7 @@ export function RegisterKlageForm({
   party,
   today,
   klageDeadline,
+  dismissal = false,
 }: {
   action: Action;
   hidden: Record<string, string>;
@@ -20,6 +23,8 @@ export function RegisterKlageForm({
   party: "studenten" | "søkeren";
   today: string;
   klageDeadline: string;
+  /** Offer to avvise a late klage (a student's: the avvisning is a letter with its own klage right). */
+  dismissal?: boolean;
 }) {
   const prefix = "klage-";
   return (
@@ -55,6 +60,16 @@ export function RegisterKlageForm({
             defaultValue={state.values?.lateReason ?? ""}
             errors={state.fieldErrors?.lateReason}
           />
+          {dismissal ? (
+            <TextAreaField
+              id={`${prefix}dismissalGrounds`}
+              name="dismissalGrounds"
+              label="Eller: hvorfor klagen avvises (bare hvis den kom for sent)"
+              hint="Kom klagen for sent, og finner du ikke grunn til å ta den under behandling, avvises den (forvaltningsloven § 33 andre ledd). Mer enn ett år etter vedtaket må den avvises. Studenten får vedtaket om avvisningen som brev og kan klage på det. Fyll ut bare ett av de to feltene."
+              defaultValue={state.values?.dismissalGrounds ?? ""}
+              errors={state.fieldErrors?.dismissalGrounds}
+            />
+          ) : null}
         </>
       )}
     </ActionForm>

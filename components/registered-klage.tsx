@@ -10,6 +10,7 @@ const STATUS = {
   PARTLY: "er delvis tatt til følge",
   UPHELD: "er ikke tatt til følge og går til klageinstansen",
   SETTLED: "er avsluttet uten avgjørelse",
+  DISMISSED: "er avvist fordi den kom for sent, og studenten har fått vedtaket om avvisningen",
 } as const;
 
 export function RegisteredKlage({
@@ -17,7 +18,15 @@ export function RegisteredKlage({
   portal,
   list,
 }: {
-  appeal: { receivedOn: string; status: Exclude<keyof typeof STATUS, "PARTLY">; partly?: boolean; lateReason: string | null; registeredBy: string | null };
+  appeal: {
+    receivedOn: string;
+    status: Exclude<keyof typeof STATUS, "PARTLY">;
+    partly?: boolean;
+    lateReason: string | null;
+    registeredBy: string | null;
+    /** DISMISSED: the avvisning's grounds. */
+    dismissalGrounds?: string | null;
+  };
   /** Where the party files in the portal ("i studentportalen", "i søknadsportalen"). */
   portal: string;
   list: { href: string; label: string };
@@ -32,6 +41,7 @@ export function RegisteredKlage({
         Den {STATUS[appeal.partly ? "PARTLY" : appeal.status]}.
       </p>
       {appeal.lateReason ? <p className="mt-2">Kom etter fristen, tatt under behandling fordi: {appeal.lateReason}</p> : null}
+      {appeal.status === "DISMISSED" && appeal.dismissalGrounds ? <p className="mt-2">Begrunnelse for avvisningen: {appeal.dismissalGrounds}</p> : null}
       <p className="mt-2">
         <Link href={list.href}>{list.label}</Link>
       </p>

@@ -25,6 +25,8 @@ export const KLAGE_STATUS = {
   PARTLY: { label: "Delvis tatt til følge", tone: "good" },
   UPHELD: { label: "Ikke tatt til følge", tone: "bad" },
   SETTLED: { label: "Avsluttet uten avgjørelse", tone: "neutral" },
+  /** A student's klage that came after the deadline, avvist (its own enkeltvedtak). */
+  DISMISSED: { label: "Avvist: kom for sent", tone: "bad" },
   /** Upheld and sent on; the klagenemnd's decision not registered yet. */
   AT_APPEALS_BODY: { label: "Hos klagenemnda", tone: "wait" },
   BODY_UPHELD: { label: "Stadfestet av klagenemnda", tone: "bad" },
@@ -38,7 +40,7 @@ export const KLAGE_STATUS = {
  * (lib/domain/klage.ts appealsBodyStanding). A quashed klage is open here again: its own status.
  */
 export function klageBadge(
-  klage: { status: "RECEIVED" | "REVERSED" | "UPHELD" | "SETTLED"; partly?: boolean },
+  klage: { status: "RECEIVED" | "REVERSED" | "UPHELD" | "SETTLED" | "DISMISSED"; partly?: boolean },
   appealsBody?: { waiting: boolean; decision: { outcome: "UPHELD" | "REVERSED" | "QUASHED"; notCarriedOut?: string | null; followedUpAt?: Date | null } | null },
 ): { label: string; tone: Tone } {
   if (klage.status === "UPHELD" && appealsBody?.waiting) return KLAGE_STATUS.AT_APPEALS_BODY;

@@ -10,7 +10,7 @@ export interface LetterStanding {
   klageDeadline: string | null;
   canAppeal: boolean;
   appeal: {
-    status: "RECEIVED" | "REVERSED" | "UPHELD" | "SETTLED";
+    status: "RECEIVED" | "REVERSED" | "UPHELD" | "SETTLED" | "DISMISSED";
     filedAt: Date;
     forwardedAt: Date | null;
     /** Where it stands with the klagenemnd (lib/domain/klage.ts appealsBodyStanding). */
@@ -46,6 +46,8 @@ function Standing({ letter }: { letter: LetterStanding }) {
           ? { tone: "good" as const, text: "Klagen er tatt til følge" }
           : appeal.status === "SETTLED"
             ? { tone: "neutral" as const, text: "Klagen er avsluttet" }
+          : appeal.status === "DISMISSED"
+            ? { tone: "bad" as const, text: "Klagen er avvist fordi den kom for sent" }
           : appeal.appealsBody?.decision && !appeal.appealsBody.waiting && appeal.appealsBody.decision.outcome !== "QUASHED"
             ? appeal.appealsBody.decision.outcome === "REVERSED"
               ? { tone: "good" as const, text: `Klagenemnda tok klagen til følge ${formatDateNb(isoDate(appeal.appealsBody.decision.decidedOn))}` }

@@ -15,7 +15,7 @@ import {
   registerStudentAppealsBodyDecision,
 } from "@/lib/server/student-letters/appeals";
 import { markLetterOpened } from "@/lib/server/student-letters/opening";
-import { checkbox } from "@/lib/validation/common";
+import { checkbox, optionalText } from "@/lib/validation/common";
 import { APPEALS_BODY_DECISION_INVALID, appealsBodyDecisionFields, appealsBodyFollowUpFields, REGISTER_KLAGE_INVALID, registeredKlageFields } from "@/lib/validation/klage";
 import { recordId } from "@/lib/validation/ids";
 
@@ -61,17 +61,27 @@ export const markLetterOpenedAction = defineAction({
   },
 });
 
-/** A klage that came by e-mail or post, registered by an adviser (late only with why: fvl. § 31). */
+/**
+ * A klage that came by e-mail or post, registered by an adviser; a late one is taken up with why
+ * (fvl. § 31) or avvist with why (§ 33 andre ledd), and the avvisning is a letter.
+ */
 export const registerStudentAppealAction = defineAction({
   roles: ["ADVISER", "ADMIN"],
   schema: z.object({
     letterId: recordId("Brevet"),
     userId: recordId("Studenten"),
     ...registeredKlageFields("studenten"),
+    dismissalGrounds: optionalText("Begrunnelsen for avvisningen", 4000),
   }),
   invalidMessage: REGISTER_KLAGE_INVALID,
   async handler({ viewer, input }) {
-    await registerStudentAppeal(viewer, { letterId: input.letterId, text: input.text, receivedOn: input.receivedOn, lateReason: input.lateReason });
+    await registerStudentAppeal(viewer, {
+      letterId: input.letterId,
+      text: input.text,
+      receivedOn: input.receivedOn,
+      lateReason: input.lateReason,
+      dismissalGrounds: input.dismissalGrounds,
+    });
     refresh();
     revalidatePath(`/veileder/studenter/${input.userId}`, "layout");
     // The form is gone once the klage is registered; its page says what happened.

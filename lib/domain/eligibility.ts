@@ -383,7 +383,9 @@ export function eligibilityHeadline(
             : "Klagen din er under behandling. Får du medhold, kan du gå opp til eksamen."
           : settled
             ? `Klagenemnda har stadfestet ${plural ? "vedtakene" : "vedtaket"}, så du kan ikke gå opp til eksamen med dette kullet.`
-            : `Det kan bare endres hvis ${plural ? "vedtakene" : "vedtaket"} endres, for eksempel etter en klage.`)
+            : finalRejections.length > 0 && finalRejections.every((item) => item.klage === "DISMISSED")
+              ? `Klagen din kom etter klagefristen og ble avvist. Det kan bare endres hvis avvisningen eller ${plural ? "vedtakene" : "vedtaket"} endres, for eksempel etter en klage på avvisningen.`
+              : `Det kan bare endres hvis ${plural ? "vedtakene" : "vedtaket"} endres, for eksempel etter en klage.`)
       );
     }
     case "ON_TRACK":

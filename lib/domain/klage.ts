@@ -30,41 +30,67 @@ export function isKlageInTime(madeAvailableOn: string, filedOn: string): boolean
 }
 
 export type KlageRegistration =
-  | { ok: true; late: boolean; lateReason: string | null }
-  | { ok: false; field: "receivedOn" | "lateReason"; message: string };
+  | { ok: true; dismissed: false; late: boolean; lateReason: string | null }
+  /** Came after the deadline and not taken up: avvist, with why (the avvisning's grounds). */
+  | { ok: true; dismissed: true; grounds: string; yearPassed: boolean }
+  | { ok: false; field: "receivedOn" | "lateReason" | "dismissalGrounds"; message: string };
 
 /**
  * A klage that came by e-mail or post, registered by staff (forvaltningsloven § 32 asks only that
  * it is in writing). `receivedOn` is the day it was made: the day an e-mail came, and for a letter
  * the day it was posted (§ 30: a klage posted before the deadline is in time). It is neither after
- * today nor before the decision was made available, and one made after the deadline is taken up
- * only with why (§ 31: the party cannot be blamed for the delay, or there are special reasons), and
- * never more than a year after the decision (§ 31 third paragraph). Without a reason the adviser
- * does not register it. A reason given for one in time is not kept (there is nothing to excuse).
+ * today nor before the decision was made available. One made after the deadline is either taken up
+ * with why (`lateReason`; § 31: the party cannot be blamed for the delay, or there are special
+ * reasons) or avvist with why (`dismissalGrounds`; § 33 andre ledd): one of the two, never both.
+ * More than a year after the decision it can only be avvist (§ 31 third paragraph). An avvisning
+ * is an enkeltvedtak (§ 2 third paragraph), with a letter and a klage right of its own. A klage in
+ * time is never avvist for lateness, and a reason given for one in time is not kept (there is
+ * nothing to excuse).
  */
-export function klageRegistration(input: { receivedOn: string; today: string; madeAvailableOn: string; lateReason: string | null }): KlageRegistration {
+export function klageRegistration(input: {
+  receivedOn: string;
+  today: string;
+  madeAvailableOn: string;
+  lateReason: string | null;
+  /** Null: the klage is not avvist (for a party whose late klage cannot be avvist here, always null). */
+  dismissalGrounds?: string | null;
+}): KlageRegistration {
   if (compareIsoDates(input.receivedOn, input.today) > 0) return { ok: false, field: "receivedOn", message: "Datoen kan ikke være etter i dag." };
   if (compareIsoDates(input.receivedOn, input.madeAvailableOn) < 0) {
     return { ok: false, field: "receivedOn", message: `Vedtaket ble gjort tilgjengelig ${formatDateNb(input.madeAvailableOn)}. Klagen kan ikke ha kommet før det.` };
   }
-  const yearAfter = addMonths(input.madeAvailableOn, 12);
-  if (compareIsoDates(input.receivedOn, yearAfter) > 0) {
-    return {
-      ok: false,
-      field: "receivedOn",
-      message: `Det var gått mer enn ett år siden vedtaket (${formatDateNb(input.madeAvailableOn)}), og da kan klagen ikke tas under behandling (forvaltningsloven § 31 tredje ledd).`,
-    };
-  }
   const late = !isKlageInTime(input.madeAvailableOn, input.receivedOn);
   const reason = input.lateReason?.trim() || null;
-  if (late && !reason) {
+  const dismissal = input.dismissalGrounds?.trim() || null;
+  const deadline = formatDateNb(klageDeadline(input.madeAvailableOn));
+  if (!late) {
+    if (dismissal) {
+      return { ok: false, field: "dismissalGrounds", message: `Klagen kom innen klagefristen ${deadline}, så den kan ikke avvises som for sen. Registrer den uten begrunnelse for avvisning.` };
+    }
+    return { ok: true, dismissed: false, late: false, lateReason: null };
+  }
+  const yearPassed = compareIsoDates(input.receivedOn, addMonths(input.madeAvailableOn, 12)) > 0;
+  if (reason && dismissal) {
+    return { ok: false, field: "lateReason", message: "Velg én av delene: skriv enten hvorfor klagen tas under behandling, eller hvorfor den avvises." };
+  }
+  if (yearPassed && !dismissal) {
+    const yearMessage = `Det var gått mer enn ett år siden vedtaket (${formatDateNb(input.madeAvailableOn)}), og da kan klagen ikke tas under behandling (forvaltningsloven § 31 tredje ledd).`;
+    return input.dismissalGrounds === undefined
+      ? { ok: false, field: "receivedOn", message: yearMessage }
+      : { ok: false, field: "dismissalGrounds", message: `${yearMessage} Den må avvises: skriv begrunnelsen for avvisningen.` };
+  }
+  if (dismissal) return { ok: true, dismissed: true, grounds: dismissal, yearPassed };
+  if (!reason) {
     return {
       ok: false,
       field: "lateReason",
-      message: `Klagen kom etter klagefristen ${formatDateNb(klageDeadline(input.madeAvailableOn))}. Skriv hvorfor den likevel tas under behandling (forvaltningsloven § 31), eller la være å registrere den.`,
+      message:
+        input.dismissalGrounds === undefined
+          ? `Klagen kom etter klagefristen ${deadline}. Skriv hvorfor den likevel tas under behandling (forvaltningsloven § 31), eller la være å registrere den.`
+          : `Klagen kom etter klagefristen ${deadline}. Skriv hvorfor den likevel tas under behandling (forvaltningsloven § 31), eller hvorfor den avvises.`,
     };
   }
-  return { ok: true, late, lateReason: late ? reason : null };
+  return { ok: true, dismissed: false, late: true, lateReason: reason };
 }
 
 /**
@@ -221,10 +247,12 @@ export function appealsBodyFollowUpDue(standing: { waiting: boolean; decision: {
 /**
  * Where a party's klage on a decision stands, as her start page says it: waiting here
  * (RECEIVED, also after the klagenemnd quashed it and sent it back); not taken here, so with the
- * klagenemnd or about to be sent there (AT_APPEALS_BODY); stadfestet by the klagenemnd (FINAL).
- * Null when it changed the decision (taken here, or omgjort there) or was settled otherwise.
+ * klagenemnd or about to be sent there (AT_APPEALS_BODY); stadfestet by the klagenemnd (FINAL);
+ * avvist because it came after the deadline (DISMISSED: the decision stands, and the avvisning
+ * has a klage right of its own). Null when it changed the decision (taken here, or omgjort there)
+ * or was settled otherwise.
  */
-export type KlageStage = "RECEIVED" | "AT_APPEALS_BODY" | "FINAL";
+export type KlageStage = "RECEIVED" | "AT_APPEALS_BODY" | "FINAL" | "DISMISSED";
 
 export function klageStage<D extends { forwardedAt: Date; outcome: AppealsBodyOutcome }>(klage: {
   status: string;
@@ -233,6 +261,7 @@ export function klageStage<D extends { forwardedAt: Date; outcome: AppealsBodyOu
   decisions: readonly D[];
 }): KlageStage | null {
   if (klage.status === "RECEIVED") return "RECEIVED";
+  if (klage.status === "DISMISSED") return "DISMISSED";
   if (klage.status !== "UPHELD") return null;
   const { waiting, decision } = appealsBodyStanding(klage, klage.decisions);
   if (waiting || !decision || klage.forwardedAt === null || decision.forwardedAt.getTime() !== klage.forwardedAt.getTime()) return "AT_APPEALS_BODY";

@@ -51,7 +51,8 @@ export type StudentLetterKind =
   | "COMPLETION_CONFIRMED"
   | "TRANSFER_CONFIRMED"
   | "CORRECTION_NOTICE"
-  | "CORRECTION_NOTICE_WITHDRAWN";
+  | "CORRECTION_NOTICE_WITHDRAWN"
+  | "KLAGE_DISMISSED";
 
 export const STUDENT_LETTER_KINDS: readonly StudentLetterKind[] = [
   "ARBEIDSKRAV_NOT_APPROVED",
@@ -70,6 +71,7 @@ export const STUDENT_LETTER_KINDS: readonly StudentLetterKind[] = [
   "TRANSFER_CONFIRMED",
   "CORRECTION_NOTICE",
   "CORRECTION_NOTICE_WITHDRAWN",
+  "KLAGE_DISMISSED",
 ];
 
 /** What each kind is called in lists ("Vedtak om arbeidskrav"). */
@@ -90,6 +92,7 @@ export const STUDENT_LETTER_KIND_LABELS: Record<StudentLetterKind, string> = {
   TRANSFER_CONFIRMED: "Overføring til senere kull",
   CORRECTION_NOTICE: "Forhåndsvarsel",
   CORRECTION_NOTICE_WITHDRAWN: "Forhåndsvarsel trukket tilbake",
+  KLAGE_DISMISSED: "Vedtak om avvisning av klage",
 };
 
 /**
@@ -124,6 +127,9 @@ export const KLAGE_HANDLER: Record<StudentLetterKind, KlageHandler | null> = {
   // may klage on the decision that may follow.
   CORRECTION_NOTICE: null,
   CORRECTION_NOTICE_WITHDRAWN: null,
+  // An avvisning of a late klage is the study administration's (it registers such a klage), so
+  // another adviser reconsiders it; not taken, it goes to the klagenemnd like any other.
+  KLAGE_DISMISSED: "ADVISER",
 };
 
 /**
@@ -133,9 +139,13 @@ export const KLAGE_HANDLER: Record<StudentLetterKind, KlageHandler | null> = {
  */
 export const HEALTH_CASE_ABOUT = ["ExamDeferral", "LeaveOfAbsence"] as const;
 
-/** A klage on a letter of this kind carries health data: the refusal of utsatt eksamen or of a leave. */
+/**
+ * A klage on a letter of this kind carries health data: the refusal of utsatt eksamen or of a
+ * leave; and the avvisning of a late klage, as a klage on it argues why the klage came late (most
+ * often illness: forvaltningsloven § 31, the party cannot be blamed).
+ */
 export function carriesHealthData(kind: StudentLetterKind): boolean {
-  return kind === "EXAM_DEFERRAL_REFUSED" || kind === "LEAVE_REFUSED";
+  return kind === "EXAM_DEFERRAL_REFUSED" || kind === "LEAVE_REFUSED" || kind === "KLAGE_DISMISSED";
 }
 
 export function isEnkeltvedtak(kind: StudentLetterKind): boolean {
@@ -167,6 +177,9 @@ export const ANSWERS_EARLIER_LETTER: Record<StudentLetterKind, boolean> = {
   TRANSFER_CONFIRMED: false,
   CORRECTION_NOTICE: false,
   CORRECTION_NOTICE_WITHDRAWN: true,
+  // A decision of its own (forvaltningsloven § 2 third paragraph), so a case of its own: a klage
+  // on it taken replaces the avvisning only, never the decision the late klage was about.
+  KLAGE_DISMISSED: false,
 };
 
 export function opensCase(kind: StudentLetterKind): boolean {
@@ -303,6 +316,15 @@ export type StudentLetterFacts =
       appealsBody?: { decidedOn: string; reference: string | null };
     }
   | { kind: "KLAGE_UPHELD"; klage: { filedOn: string; grounds: string }; appealed: EarlierLetter }
+  | {
+      kind: "KLAGE_DISMISSED";
+      /** The late klage: the day it was sent or came in, and why it is avvist (the grounds). */
+      klage: { receivedOn: string; grounds: string };
+      /** The decision the klage was on, and its klage deadline. */
+      appealed: EarlierLetter & { klageDeadline: string };
+      /** More than a year had passed since the decision (§ 31 third paragraph: never taken up). */
+      yearPassed: boolean;
+    }
   | { kind: "DECISION_CHANGED"; changed: EarlierLetter; outcome: string; reason: string }
   | {
       kind: "EXAM_DEFERRAL_GRANTED";
@@ -644,6 +666,36 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
         grounds: input.klage.grounds,
         by: "SENT_ON",
       });
+    case "KLAGE_DISMISSED": {
+      const grounds = ownWords(input.klage.grounds, "grounds");
+      const deadline = klageDeadline(input.madeAvailableOn);
+      const rules = input.yearPassed
+        ? "Forvaltningsloven § 31 tredje ledd og § 33 andre ledd: en klage som kommer mer enn ett år etter vedtaket, kan ikke tas under behandling, og den skal avvises."
+        : "Forvaltningsloven §§ 29, 31 og 33 andre ledd: en klage som kommer etter klagefristen, skal avvises, med mindre klageren ikke kan lastes for at den kom for sent, eller det av særlige grunner er rimelig at den blir prøvd.";
+      return {
+        kind: input.kind,
+        subject: `Vedtak: klagen din er avvist fordi den kom for sent: ${input.appealed.matter}`,
+        title: "Vedtak om avvisning av klage (enkeltvedtak)",
+        sections: [
+          greeting,
+          {
+            heading: "Vedtak",
+            paragraphs: [
+              `Klagen din på vedtaket ${earlier(input.appealed)} kom ${formatDateNb(input.klage.receivedOn)}. Klagefristen var ${formatDateNb(input.appealed.klageDeadline)}. Klagen kom for sent, og den er avvist: den blir ikke behandlet.`,
+              "Vedtaket du klaget på, gjelder som før.",
+            ],
+          },
+          legalBasisSection(rules, "ENKELTVEDTAK"),
+          { heading: "Begrunnelse", paragraphs: [grounds] },
+          klageRight(input, deadline),
+          closing,
+        ],
+        klageDeadline: deadline,
+        enkeltvedtak: true,
+        grounds,
+        legalBasis: legalBasisText(rules),
+      };
+    }
     case "EXAM_DEFERRAL_GRANTED":
       return {
         kind: input.kind,

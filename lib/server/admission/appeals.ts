@@ -190,6 +190,9 @@ export async function registerAdmissionAppeal(
       const { decisionId, letter } = await appealableDecision(tx, input.applicationId, application.status, "Søkeren");
       const registration = klageRegistration({ receivedOn: input.receivedOn, today: osloDate(now), madeAvailableOn: letter.madeAvailableOn, lateReason: input.lateReason });
       if (!registration.ok) throw new DomainError(registration.message, { [registration.field]: [registration.message] });
+      // No avvisning is asked for here (no dismissalGrounds): a late admission klage is registered
+      // only with a § 31 reason (README "Klager", what is left).
+      if (registration.dismissed) throw new Error("an admission klage is never avvist here");
       const appeal = await tx.appeal.create({
         data: {
           applicationId: input.applicationId,

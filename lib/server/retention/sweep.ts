@@ -256,7 +256,7 @@ interface DeferralRow {
 interface DeferralLetter {
   madeAvailableOn: Date;
   klageDeadline: Date | null;
-  appeals: { status: "RECEIVED" | "REVERSED" | "UPHELD" | "SETTLED"; decidedAt: Date | null; forwardedAt: Date | null; appealsBodyDecisions: { decidedOn: Date }[] }[];
+  appeals: { status: "RECEIVED" | "REVERSED" | "UPHELD" | "SETTLED" | "DISMISSED"; decidedAt: Date | null; forwardedAt: Date | null; appealsBodyDecisions: { decidedOn: Date }[] }[];
 }
 
 /** Every request for utsatt eksamen of these enrolments, with the letters about each. */

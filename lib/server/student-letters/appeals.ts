@@ -67,11 +67,15 @@ async function lockAppealableLetter(tx: Transaction, letterId: string, ownerUser
       klageDeadline: Date | null;
       decidedById: string;
       subject: string;
+      kind: StudentLetterKind;
+      aboutType: string;
+      aboutId: string;
       caseYear: number;
       caseNumber: number;
     }[]
   >`
-    SELECT l."id", l."enrolmentId", e."cohortId", l."userId", u."email", u."name", l."enkeltvedtak", l."madeAvailableOn", l."klageDeadline", l."decidedById", l."subject", l."caseYear", l."caseNumber"
+    SELECT l."id", l."enrolmentId", e."cohortId", l."userId", u."email", u."name", l."enkeltvedtak", l."madeAvailableOn", l."klageDeadline", l."decidedById", l."subject",
+           l."kind"::text AS "kind", l."aboutType", l."aboutId", l."caseYear", l."caseNumber"
     FROM "StudentLetter" l JOIN "Enrolment" e ON e."id" = l."enrolmentId" JOIN "User" u ON u."id" = l."userId"
     WHERE l."id" = ${letterId} AND (${ownerUserId}::text IS NULL OR l."userId" = ${ownerUserId})
     FOR UPDATE OF e`;
@@ -162,14 +166,19 @@ export async function fileStudentAppeal(viewer: Viewer, letterId: string, input:
 
 /**
  * A klage that came by e-mail or post (forvaltningsloven § 32 asks only that it is in writing),
- * registered by an adviser on the day it reached us. One that came after the deadline is taken up
- * only with why (§ 31: the student cannot be blamed for the delay, or there are special reasons);
- * the adviser who finds no such reason does not register it. From then on it is the same klage as
- * one filed in the portal: the student gets the receipt, and someone other than the decider decides it.
+ * registered by an adviser on the day it reached us. One that came after the deadline is either
+ * taken up with why (§ 31: the student cannot be blamed for the delay, or there are special
+ * reasons) or avvist with why (§ 33 andre ledd; always after a year, § 31 third paragraph):
+ * klageRegistration. Taken up, it is the same klage as one filed in the portal: the student gets
+ * the receipt, and someone other than the decider decides it. Avvist, it is registered as avvist
+ * (DISMISSED) at once, and the student gets the avvisning as a letter: an enkeltvedtak of its own
+ * (§ 2 third paragraph), in a case of its own, with its own klage right (decideStudentAppeal on
+ * that letter; taken, the late klage is opened again: reopenDismissedKlage). The avvisning is made
+ * by the adviser who registers it, never by the one who made the decision (a CHECK too).
  */
 export async function registerStudentAppeal(
   viewer: Viewer,
-  input: { letterId: string; text: string; receivedOn: string; lateReason: string | null },
+  input: { letterId: string; text: string; receivedOn: string; lateReason: string | null; dismissalGrounds?: string | null },
   now = new Date(),
 ) {
   if (!isStaff(viewer)) throw new AccessDeniedError("Det er studieveilederen som registrerer klager som kommer på e-post eller brev.");
@@ -181,9 +190,18 @@ export async function registerStudentAppeal(
       if (!(await isCohortStaff(viewer, letter.cohortId, tx))) throw new NotFoundError("Fant ikke brevet.");
       // Her own klage she files in the portal as any student; its registration is not hers to make.
       if (isOwnCase(viewer, [letter.userId])) throw new DomainError(OWN_CASE_MESSAGE);
-      const registration = klageRegistration({ receivedOn: input.receivedOn, today, madeAvailableOn: isoDate(letter.madeAvailableOn), lateReason: input.lateReason });
+      const registration = klageRegistration({
+        receivedOn: input.receivedOn,
+        today,
+        madeAvailableOn: isoDate(letter.madeAvailableOn),
+        lateReason: input.lateReason,
+        dismissalGrounds: input.dismissalGrounds ?? null,
+      });
       if (!registration.ok) throw new DomainError(registration.message, { [registration.field]: [registration.message] });
       const filedAt = registeredFiledAt(input.receivedOn, now);
+      if (registration.dismissed) {
+        return dismissLateKlage(tx, letter, { text, filedAt, receivedOn: input.receivedOn, grounds: registration.grounds, yearPassed: registration.yearPassed, adviser: viewer, now });
+      }
       return recordStudentAppeal(tx, letter, { text, filedAt, actor: viewer, registeredById: viewer.id, lateReason: registration.lateReason });
     });
     await requestJob("mail.deliver");
@@ -191,6 +209,84 @@ export async function registerStudentAppeal(
   } catch (error) {
     throw duplicateKlage(error, "Det er allerede registrert en klage på dette vedtaket.");
   }
+}
+
+/**
+ * A late klage avvist as it is registered: the klage (DISMISSED, with the avvisning's grounds),
+ * the KLAGE_DISMISSED letter to the student (mailed with it, issueStudentLetter), and one audit
+ * entry. No receipt: the letter is the answer.
+ */
+async function dismissLateKlage(
+  tx: Transaction,
+  letter: Awaited<ReturnType<typeof lockAppealableLetter>>,
+  input: { text: string; filedAt: Date; receivedOn: string; grounds: string; yearPassed: boolean; adviser: Viewer; now: Date },
+) {
+  const { adviser } = input;
+  if (letter.decidedById === adviser.id) {
+    const message = "Du fattet vedtaket selv, og kan ikke avvise klagen på det. En annen studieveileder må registrere og avvise den.";
+    throw new DomainError(message, { dismissalGrounds: [message] });
+  }
+  const appeal = await tx.studentAppeal.create({
+    data: { letterId: letter.id, letterDecidedById: letter.decidedById, enrolmentId: letter.enrolmentId, text: input.text, filedAt: input.filedAt, registeredById: adviser.id },
+    select: { id: true },
+  });
+  const arbeidskravTitle = letter.aboutType === "SubmissionAttempt" ? await attemptTitle(tx, letter.aboutId) : null;
+  const outcomeLetter = await issueStudentLetter(tx, {
+    enrolmentId: letter.enrolmentId,
+    facts: {
+      kind: "KLAGE_DISMISSED",
+      klage: { receivedOn: input.receivedOn, grounds: input.grounds },
+      appealed: { subject: letter.subject, madeAvailableOn: isoDate(letter.madeAvailableOn), matter: matterOf(letter.kind, arbeidskravTitle), klageDeadline: isoDate(letter.klageDeadline) },
+      yearPassed: input.yearPassed,
+    },
+    decidedBy: { id: adviser.id, name: adviser.name, title: await deciderTitle(tx, adviser.id, letter.cohortId) },
+    about: { type: "StudentAppeal", id: appeal.id },
+    now: input.now,
+  });
+  await tx.studentAppeal.update({
+    where: { id: appeal.id },
+    data: { status: "DISMISSED", grounds: input.grounds, decidedById: adviser.id, decidedAt: input.now, outcomeLetterId: outcomeLetter.id },
+  });
+  await audit(tx, {
+    actorId: adviser.id,
+    action: "student_appeal.dismiss",
+    entityType: "StudentAppeal",
+    entityId: appeal.id,
+    after: { letterId: letter.id, enrolmentId: letter.enrolmentId, status: "DISMISSED", receivedOn: input.receivedOn, grounds: input.grounds, yearPassed: input.yearPassed, outcomeLetterId: outcomeLetter.id },
+  });
+  return appeal.id;
+}
+
+/**
+ * A klage on an avvisning taken (here, or by the klagenemnd): the late klage is taken up after
+ * all, as if registered with a § 31 reason (the grounds), and waits to be decided on its merits
+ * by someone other than the one who made the decision. Returns the outcome letter's sentence.
+ */
+async function reopenDismissedKlage(tx: Transaction, input: { dismissalLetterId: string; dismissedAppealId: string; grounds: string; byAppealsBody: boolean; decider: Viewer }): Promise<string> {
+  const [row] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "StudentAppeal" WHERE "id" = ${input.dismissedAppealId} FOR UPDATE`;
+  const dismissed = row
+    ? await tx.studentAppeal.findUnique({
+        where: { id: row.id },
+        select: { id: true, status: true, grounds: true, outcomeLetterId: true, letter: { select: { subject: true, madeAvailableOn: true } } },
+      })
+    : null;
+  if (!dismissed || dismissed.status !== "DISMISSED" || dismissed.outcomeLetterId !== input.dismissalLetterId) {
+    throw new DomainError("Klagen som ble avvist, er ikke avvist lenger, så det er ingenting å omgjøre.");
+  }
+  const lateReason = `${input.byAppealsBody ? `${APPEALS_BODY} har omgjort avvisningen` : "Avvisningen er omgjort etter klage"}: ${input.grounds}`;
+  await tx.studentAppeal.update({
+    where: { id: dismissed.id },
+    data: { status: "RECEIVED", grounds: null, decidedById: null, decidedAt: null, outcomeLetterId: null, lateReason },
+  });
+  await audit(tx, {
+    actorId: input.decider.id,
+    action: "student_appeal.reopen",
+    entityType: "StudentAppeal",
+    entityId: dismissed.id,
+    before: { status: "DISMISSED", grounds: dismissed.grounds, outcomeLetterId: dismissed.outcomeLetterId },
+    after: { status: "RECEIVED", lateReason },
+  });
+  return `Klagen din på vedtaket «${dismissed.letter.subject}» fra ${formatDateNb(isoDate(dismissed.letter.madeAvailableOn))} blir tatt under behandling, og du får svar på den i et eget brev.`;
 }
 
 // ─── Staff read ─────────────────────────────────────────────────────────────────────────────────
@@ -372,6 +468,7 @@ async function requireDecider(tx: Transaction, viewer: Viewer, appeal: Awaited<R
 }
 
 function matterOf(kind: StudentLetterKind, arbeidskravTitle: string | null): string {
+  if (kind === "KLAGE_DISMISSED") return "avvisning av klage";
   if (kind === "EXAM_ADMISSION_REFUSED") return "adgang til eksamen";
   if (kind === "EXAM_DEFERRAL_REFUSED") return "utsatt eksamen";
   if (kind === "LEAVE_REFUSED") return "permisjon";
@@ -448,6 +545,10 @@ async function carryOutReversal(
     if (!input.appealsBody) await closeAppeal(tx, { appealId: appeal.id, status: "REVERSED", grounds, forwarded: false, outcomeLetterId: outcomeLetter.id, decider, now });
   };
 
+  if (letter.kind === "KLAGE_DISMISSED") {
+    await answerOwn(await reopenDismissedKlage(tx, { dismissalLetterId: letter.id, dismissedAppealId: letter.aboutId, grounds, byAppealsBody: Boolean(input.appealsBody), decider }));
+    return 1;
+  }
   if (letter.kind === "EXAM_ADMISSION_REFUSED") {
     await answerOwn(await admitAfterKlage(tx, { registrationId: letter.aboutId, decider, appealId: appeal.id, now }));
     return 1;
@@ -660,7 +761,7 @@ export async function getKlageRegistration(viewer: Viewer, userId: string, lette
       caseNumber: true,
       user: { select: { name: true } },
       enrolment: { select: { cohortId: true, cohort: { select: { name: true } } } },
-      appeals: { select: { filedAt: true, status: true, lateReason: true, registeredBy: { select: { name: true } } } },
+      appeals: { select: { filedAt: true, status: true, lateReason: true, grounds: true, registeredBy: { select: { name: true } } } },
     },
   });
   if (!letter || !(await isCohortStaff(viewer, letter.enrolment.cohortId))) throw new NotFoundError("Fant ikke brevet.");
@@ -676,7 +777,13 @@ export async function getKlageRegistration(viewer: Viewer, userId: string, lette
       klageDeadline: letter.klageDeadline ? isoDate(letter.klageDeadline) : null,
     },
     appeal: appeal
-      ? { receivedOn: osloDate(appeal.filedAt), status: appeal.status, lateReason: appeal.lateReason, registeredBy: appeal.registeredBy?.name ?? null }
+      ? {
+          receivedOn: osloDate(appeal.filedAt),
+          status: appeal.status,
+          lateReason: appeal.lateReason,
+          registeredBy: appeal.registeredBy?.name ?? null,
+          dismissalGrounds: appeal.status === "DISMISSED" ? appeal.grounds : null,
+        }
       : null,
     /** Why no klage can be registered on it (null: one can). */
     problem: !letter.enkeltvedtak || !letter.klageDeadline

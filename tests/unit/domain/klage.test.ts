@@ -176,20 +176,40 @@ describe("a klage registered by staff (fvl. §§ 31–32)", () => {
   it("came neither after today nor before the decision was made available", () => {
     expect(klageRegistration({ ...base, receivedOn: "2027-04-11" })).toEqual({ ok: false, field: "receivedOn", message: "Datoen kan ikke være etter i dag." });
     expect(klageRegistration({ ...base, receivedOn: "2027-02-28" })).toMatchObject({ ok: false, field: "receivedOn", message: expect.stringMatching(/^Vedtaket ble gjort tilgjengelig 1\. mars 2027/) });
-    expect(klageRegistration({ ...base, receivedOn: "2027-03-01" })).toEqual({ ok: true, late: false, lateReason: null });
+    expect(klageRegistration({ ...base, receivedOn: "2027-03-01" })).toEqual({ ok: true, dismissed: false, late: false, lateReason: null });
     expect(klageRegistration({ ...base, receivedOn: "2027-04-10" })).toMatchObject({ ok: false, field: "lateReason" });
   });
   it("in time up to and with the deadline, and then keeps no reason", () => {
-    expect(klageRegistration({ ...base, receivedOn: "2027-03-22", lateReason: "Unødvendig." })).toEqual({ ok: true, late: false, lateReason: null });
+    expect(klageRegistration({ ...base, receivedOn: "2027-03-22", lateReason: "Unødvendig." })).toEqual({ ok: true, dismissed: false, late: false, lateReason: null });
   });
   it("never more than a year after the decision, with or without a reason (§ 31 third paragraph)", () => {
     const later = { ...base, today: "2028-06-01", lateReason: "Brevet kom aldri fram." };
-    expect(klageRegistration({ ...later, receivedOn: "2028-03-01" })).toEqual({ ok: true, late: true, lateReason: "Brevet kom aldri fram." });
+    expect(klageRegistration({ ...later, receivedOn: "2028-03-01" })).toEqual({ ok: true, dismissed: false, late: true, lateReason: "Brevet kom aldri fram." });
     expect(klageRegistration({ ...later, receivedOn: "2028-03-02" })).toMatchObject({ ok: false, field: "receivedOn", message: expect.stringContaining("forvaltningsloven § 31 tredje ledd") });
   });
   it("late only with why, trimmed; blank is no reason", () => {
     expect(klageRegistration({ ...base, receivedOn: "2027-03-23", lateReason: "  \n " })).toMatchObject({ ok: false, field: "lateReason", message: expect.stringContaining("klagefristen 22. mars 2027") });
-    expect(klageRegistration({ ...base, receivedOn: "2027-03-23", lateReason: " Innlagt. " })).toEqual({ ok: true, late: true, lateReason: "Innlagt." });
+    expect(klageRegistration({ ...base, receivedOn: "2027-03-23", lateReason: " Innlagt. " })).toEqual({ ok: true, dismissed: false, late: true, lateReason: "Innlagt." });
+  });
+  it("late and not taken up: avvist with why, trimmed (§ 33 andre ledd); never both a reason and an avvisning", () => {
+    expect(klageRegistration({ ...base, receivedOn: "2027-03-23", dismissalGrounds: " Ingen grunn oppgitt. " })).toEqual({ ok: true, dismissed: true, grounds: "Ingen grunn oppgitt.", yearPassed: false });
+    expect(klageRegistration({ ...base, receivedOn: "2027-03-23", lateReason: "Innlagt.", dismissalGrounds: "For sen." })).toMatchObject({ ok: false, field: "lateReason", message: expect.stringContaining("enten") });
+    // Where an avvisning can be chosen, the message offers it.
+    expect(klageRegistration({ ...base, receivedOn: "2027-03-23", dismissalGrounds: " " })).toMatchObject({ ok: false, field: "lateReason", message: expect.stringContaining("eller hvorfor den avvises") });
+    expect(klageRegistration({ ...base, receivedOn: "2027-03-23" })).toMatchObject({ ok: false, field: "lateReason", message: expect.stringContaining("eller la være å registrere den") });
+  });
+  it("a klage in time is never avvist for lateness", () => {
+    expect(klageRegistration({ ...base, receivedOn: "2027-03-22", dismissalGrounds: "For sen." })).toMatchObject({ ok: false, field: "dismissalGrounds", message: expect.stringContaining("innen klagefristen 22. mars 2027") });
+  });
+  it("more than a year after the decision it can only be avvist, and says so at the avvisning's field", () => {
+    const later = { ...base, today: "2028-06-01" };
+    expect(klageRegistration({ ...later, receivedOn: "2028-03-02", dismissalGrounds: "Mer enn ett år." })).toEqual({ ok: true, dismissed: true, grounds: "Mer enn ett år.", yearPassed: true });
+    expect(klageRegistration({ ...later, receivedOn: "2028-03-02", lateReason: "Brevet kom aldri fram.", dismissalGrounds: null })).toMatchObject({
+      ok: false,
+      field: "dismissalGrounds",
+      message: expect.stringContaining("Den må avvises"),
+    });
+    expect(klageRegistration({ ...later, receivedOn: "2028-03-01", dismissalGrounds: "Ikke rimelig." })).toEqual({ ok: true, dismissed: true, grounds: "Ikke rimelig.", yearPassed: false });
   });
   it("is filed now when it came today, else at noon of the day it came (its Oslo date is that day, summer or winter)", () => {
     const now = new Date("2027-04-10T21:30:00Z"); // 23:30 in Oslo
@@ -257,6 +277,8 @@ describe("an assessment the klagenemnd has settled (forvaltningsloven § 35)", (
     expect(klageStage(klage("UPHELD", again, [decision("UPHELD", again), decision("QUASHED")]))).toBe("FINAL");
     expect(klageStage(klage("REVERSED", null, []))).toBeNull();
     expect(klageStage(klage("SETTLED", null, []))).toBeNull();
+    // Avvist as too late: the decision stands, and she is told so (not asked to klage again).
+    expect(klageStage(klage("DISMISSED", null, []))).toBe("DISMISSED");
   });
 
   it("is settled by a stadfestet or omgjort decision answering the klage as last sent, never by an opphevet one or a waiting klage", () => {

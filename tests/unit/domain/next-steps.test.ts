@@ -237,12 +237,17 @@ describe("after a decision (an enkeltvedtak)", () => {
 
   it("after a klage on the final «ikke godkjent», says where the klage stands instead of asking her to klage", () => {
     const base = input({});
-    const stepWith = (klage: "RECEIVED" | "AT_APPEALS_BODY" | "FINAL") =>
+    const stepWith = (klage: "RECEIVED" | "AT_APPEALS_BODY" | "FINAL" | "DISMISSED") =>
       studentNextSteps({ ...base, arbeidskrav: base.arbeidskrav.map((item) => (item.number === 2 ? { ...item, final: true, klage } : item)) }).find((step) => step.key === "arbeidskrav-ak2")!;
     expect(stepWith("RECEIVED")).toMatchObject({ tone: "info", text: "Ledertreningsoppgave 1 er ikke godkjent etter siste innlevering. Du har klaget på vedtaket, og klagen er under behandling." });
     expect(stepWith("AT_APPEALS_BODY").text).toContain("Klagen din ble ikke tatt til følge her, og den går til klagenemnda, som avgjør den endelig.");
     expect(stepWith("FINAL").text).toContain("Klagenemnda har stadfestet vedtaket, og det er endelig.");
     expect(stepWith("RECEIVED").text).not.toContain("kan klage");
+    // Avvist as too late: the decision stands, and the avvisning is a decision she may klage on.
+    expect(stepWith("DISMISSED")).toMatchObject({
+      tone: "info",
+      text: "Ledertreningsoppgave 1 er ikke godkjent etter siste innlevering. Klagen din kom etter klagefristen og ble avvist, så vedtaket står. Vedtaket om avvisningen står under Brev, og du kan klage på det.",
+    });
   });
 
   it("after a klage on «ikke adgang», says where it stands", () => {

@@ -213,6 +213,33 @@ describe("letters on a klage's outcome and on a changed decision", () => {
     expect(text).toContain("Klageinstansens avgjørelse er endelig");
   });
 
+  it("a late klage avvist: an enkeltvedtak of its own, with the days, the rules, the grounds and a klage right", () => {
+    const letter = composeStudentLetter({
+      ...party,
+      madeAvailableOn: "2026-04-22",
+      kind: "KLAGE_DISMISSED",
+      klage: { receivedOn: "2026-04-20", grounds: "Du har ikke oppgitt noen grunn til at klagen kom sent" },
+      appealed: { ...appealed, klageDeadline: "2026-03-23" },
+      yearPassed: false,
+    });
+    expect(letter).toMatchObject({
+      enkeltvedtak: true,
+      klageDeadline: "2026-05-13",
+      subject: "Vedtak: klagen din er avvist fordi den kom for sent: Ledertreningsoppgave 1",
+      title: "Vedtak om avvisning av klage (enkeltvedtak)",
+      grounds: "Du har ikke oppgitt noen grunn til at klagen kom sent.",
+    });
+    expect(letter.legalBasis).toContain("Forvaltningsloven §§ 29, 31 og 33 andre ledd");
+    const text = letterAsText(letter);
+    expect(text).toContain(
+      "Klagen din på vedtaket «Vedtak: Ledertreningsoppgave 1 er ikke godkjent» fra 2. mars 2026 kom 20. april 2026. Klagefristen var 23. mars 2026. Klagen kom for sent, og den er avvist: den blir ikke behandlet.",
+    );
+    expect(text).toContain("Vedtaket du klaget på, gjelder som før.");
+    expect(text).toContain("Du kan klage på vedtaket innen tre uker etter at du mottok det (forvaltningsloven §§ 28 og 29). Brevet ble gjort tilgjengelig for deg i studentportalen 22. april 2026, og klagefristen er derfor 13. mai 2026.");
+    const afterYear = composeStudentLetter({ ...party, kind: "KLAGE_DISMISSED", klage: { receivedOn: "2027-04-20", grounds: "g" }, appealed: { ...appealed, klageDeadline: "2026-03-23" }, yearPassed: true });
+    expect(afterYear.legalBasis).toContain("mer enn ett år etter vedtaket, kan ikke tas under behandling");
+  });
+
   it("a decision that no longer stands names the earlier letter", () => {
     const letter = composeStudentLetter({ ...party, kind: "DECISION_CHANGED", changed: appealed, outcome: "Ledertreningsoppgave 1 er godkjent.", reason: "Rettet av fagansvarlig." });
     expect(letter).toMatchObject({ enkeltvedtak: false, subject: "Endret vedtak: Ledertreningsoppgave 1", title: "Endret vedtak" });
@@ -275,7 +302,8 @@ describe("who handles a klage", () => {
     expect(KLAGE_HANDLER.EXAM_ADMISSION_REFUSED).toBe("ADVISER");
     expect(KLAGE_HANDLER.EXAM_DEFERRAL_REFUSED).toBe("ADVISER");
     expect(KLAGE_HANDLER.LEAVE_REFUSED).toBe("ADVISER");
-    expect(STUDENT_LETTER_KINDS.filter(isEnkeltvedtak)).toEqual(["ARBEIDSKRAV_NOT_APPROVED", "EXAM_ADMISSION_REFUSED", "EXAM_DEFERRAL_REFUSED", "LEAVE_REFUSED"]);
+    expect(KLAGE_HANDLER.KLAGE_DISMISSED).toBe("ADVISER");
+    expect(STUDENT_LETTER_KINDS.filter(isEnkeltvedtak)).toEqual(["ARBEIDSKRAV_NOT_APPROVED", "EXAM_ADMISSION_REFUSED", "EXAM_DEFERRAL_REFUSED", "LEAVE_REFUSED", "KLAGE_DISMISSED"]);
   });
 
   it("every kind composes to the enkeltvedtak it is said to be", () => {
@@ -296,6 +324,7 @@ describe("who handles a klage", () => {
       TRANSFER_CONFIRMED: { ...party, kind: "TRANSFER_CONFIRMED", fromCohortName: "Kull H2025", credited: [], remaining: ["Fagnotat 1"], attendance: { days: 0, samlinger: [] }, firstDay: null },
       CORRECTION_NOTICE: correctionNotice,
       CORRECTION_NOTICE_WITHDRAWN: { ...party, kind: "CORRECTION_NOTICE_WITHDRAWN", notice: { subject: "s", madeAvailableOn: "2026-03-01", matter: "m" }, note: null },
+      KLAGE_DISMISSED: { ...party, kind: "KLAGE_DISMISSED", klage: { receivedOn: "2026-04-02", grounds: "g" }, appealed: { subject: "s", madeAvailableOn: "2026-03-01", matter: "m", klageDeadline: "2026-03-23" }, yearPassed: false },
     };
     for (const kind of STUDENT_LETTER_KINDS) {
       const letter = composeStudentLetter(inputs[kind]!);

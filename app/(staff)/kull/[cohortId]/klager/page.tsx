@@ -25,6 +25,7 @@ const REVERSE_LABEL = {
   EXAM_DEFERRAL_REFUSED: "studenten får utsatt eksamen og meldes opp til den første utsatte eksamenen som ikke har startet",
   // What it means now (lib/domain/enrolment.ts leaveAfterKlage) is said above the form, and in the letter.
   LEAVE_REFUSED: "studenten får permisjonen det ble søkt om",
+  KLAGE_DISMISSED: "klagen som ble avvist, tas under behandling og venter her på en avgjørelse",
 } as const;
 
 /** What the decision, or the registered decision of the klagenemnd, just did, from the address the action sent the browser to. */
@@ -57,7 +58,7 @@ export default async function CohortAppealsPage({ params, searchParams }: { para
     <>
       <PageHeader
         title={`Klager, ${cohort.name}`}
-        lead={`Klager på vedtak om arbeidskrav, adgang til eksamen, utsatt eksamen og permisjon, eldste først. Den som fattet vedtaket, avgjør aldri klagen: klager på arbeidskrav avgjøres av en annen i undervisningsteamet (fagansvarlig), de andre av en studieveileder. Tas klagen ikke til følge, går den til ${APPEALS_BODY}.`}
+        lead={`Klager på vedtak om arbeidskrav, adgang til eksamen, utsatt eksamen, permisjon og avvisning av en klage som kom for sent, eldste først. Den som fattet vedtaket, avgjør aldri klagen: klager på arbeidskrav avgjøres av en annen i undervisningsteamet (fagansvarlig), de andre av en studieveileder. Tas klagen ikke til følge, går den til ${APPEALS_BODY}.`}
       >
         <Link href={all ? base : `${base}?alle=1`} className="btn-secondary">
           {all ? "Vis bare dem som venter" : "Vis alle klager"}
@@ -88,7 +89,12 @@ export default async function CohortAppealsPage({ params, searchParams }: { para
                 </p>
                 {appeal.lateReason ? <p className="mt-1">Kom etter klagefristen, tatt under behandling fordi: {appeal.lateReason}</p> : null}
                 {appeal.text === null || appeal.letter.body === null ? (
-                  <p className="mt-3">Klagen gjelder et avslag på utsatt eksamen eller permisjon og kan ha helseopplysninger. Bare studieveiledere som behandler slike saker, ser klagen og vedtaket.</p>
+                  <p className="mt-3">
+                    {appeal.letter.kind === "KLAGE_DISMISSED"
+                      ? "Klagen gjelder en avvisning av en klage som kom for sent, og kan ha helseopplysninger (hvorfor den kom for sent)."
+                      : "Klagen gjelder et avslag på utsatt eksamen eller permisjon og kan ha helseopplysninger."}{" "}
+                    Bare studieveiledere som behandler slike saker, ser klagen og vedtaket.
+                  </p>
                 ) : (
                   <>
                     <blockquote className="mt-3 whitespace-pre-line border-l-4 border-slate-300 pl-4">{appeal.text}</blockquote>
@@ -118,7 +124,7 @@ export default async function CohortAppealsPage({ params, searchParams }: { para
                 ) : (
                   <div className="mt-3 space-y-2">
                     <p>
-                      Avgjort {appeal.decidedAt ? formatInstantNb(appeal.decidedAt) : ""}
+                      {appeal.status === "DISMISSED" ? "Avvist (kom for sent)" : "Avgjort"} {appeal.decidedAt ? formatInstantNb(appeal.decidedAt) : ""}
                       {appeal.decidedBy ? ` av ${appeal.decidedBy.name}` : ""}: {appeal.grounds}
                     </p>
                     {appeal.status === "UPHELD" ? (

@@ -30,9 +30,15 @@ export default async function RegisterKlagePage({ params }: { params: Promise<{ 
       <p className="mb-2 text-sm">
         <Link href={back}>← {view.student.name}</Link>
       </p>
+      {/* A klage already registered is what the page is about then, not a form (a walk found the
+          record's «Klage: …» link opening a page headed «Registrer klage»). */}
       <PageHeader
-        title="Registrer klage"
-        lead="En klage må være skriftlig, men kan komme på e-post eller brev i stedet for i studentportalen. Registrer den her, så behandles den som andre klager: av en annen enn den som fattet vedtaket."
+        title={view.appeal ? "Klage på vedtaket" : "Registrer klage"}
+        lead={
+          view.appeal
+            ? "Klagen på dette vedtaket er registrert. Her står når og hvordan den kom, og hvor den står."
+            : "En klage må være skriftlig, men kan komme på e-post eller brev i stedet for i studentportalen. Registrer den her, så behandles den som andre klager: av en annen enn den som fattet vedtaket. En klage som kom for sent, tas under behandling eller avvises."
+        }
       />
       <KlageRegistration
         letter={view.letter}
@@ -48,6 +54,7 @@ export default async function RegisterKlagePage({ params }: { params: Promise<{ 
             party="studenten"
             today={osloDate(new Date())}
             klageDeadline={view.letter.klageDeadline ?? view.letter.madeAvailableOn}
+            dismissal
           />
         }
       />
