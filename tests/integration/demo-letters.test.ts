@@ -67,8 +67,9 @@ describe("the demo's letters", () => {
     const vilde = await viewerOf("student.vedtak@demo.no");
     const letters = await listStudentLetters(vilde, NOW);
     // Every kind about coursework and the exam but utsatt eksamen (Ulla's story) and the
-    // forhåndsvarsel (Lars's); the enrolment changes' letters are Petra's and Olav's.
-    const enrolmentKinds = ["LEAVE_GRANTED", "LEAVE_REFUSED", "LEAVE_ENDED", "LEAVE_CANCELLED", "WITHDRAWAL_CONFIRMED", "COMPLETION_CONFIRMED", "TRANSFER_CONFIRMED"];
+    // forhåndsvarsel (Lars's); the enrolment changes' letters are Petra's and Olav's, and an
+    // avvisning of a late klage is made in the walk (tests/e2e/klage-dismissal.spec.ts).
+    const enrolmentKinds = ["LEAVE_GRANTED", "LEAVE_REFUSED", "LEAVE_ENDED", "LEAVE_CANCELLED", "WITHDRAWAL_CONFIRMED", "COMPLETION_CONFIRMED", "TRANSFER_CONFIRMED", "KLAGE_DISMISSED"];
     expect(new Set(letters.map((letter) => letter.kind))).toEqual(
       new Set(STUDENT_LETTER_KINDS.filter((kind) => !kind.startsWith("EXAM_DEFERRAL") && !kind.startsWith("CORRECTION_NOTICE") && !enrolmentKinds.includes(kind))),
     );

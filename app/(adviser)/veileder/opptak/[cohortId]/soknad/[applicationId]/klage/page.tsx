@@ -45,8 +45,12 @@ export default async function RegisterAdmissionKlagePage({ params }: { params: P
         <Link href={back}>← Søknaden fra {view.application.applicant ?? "søkeren"}</Link>
       </p>
       <PageHeader
-        title="Registrer klage"
-        lead="En klage må være skriftlig, men kan komme på e-post eller brev i stedet for i søknadsportalen. Registrer den her, så behandles den som andre klager på opptak."
+        title={view.appeal ? "Klage på vedtaket" : "Registrer klage"}
+        lead={
+          view.appeal
+            ? "Klagen på dette vedtaket er registrert. Her står når og hvordan den kom, og hvor den står."
+            : "En klage må være skriftlig, men kan komme på e-post eller brev i stedet for i søknadsportalen. Registrer den her, så behandles den som andre klager på opptak."
+        }
       />
       <KlageRegistration
         letter={view.letter}
