@@ -65,6 +65,8 @@ export function AttendanceLegend() {
 }
 
 export function AttendanceGridTable({ grid, cohortId, caption }: { grid: Grid; cohortId: string; caption: string }) {
+  // Once every day is held, the figures are final: no «så langt», and no absences «igjen».
+  const allHeld = grid.columns.length > 0 && grid.columns.every((column) => column.date < grid.today);
   return (
     // A scrollable region must be reachable by keyboard (WCAG 2.1.1; axe scrollable-region-focusable).
     // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
@@ -104,7 +106,7 @@ export function AttendanceGridTable({ grid, cohortId, caption }: { grid: Grid; c
               </th>
             ))}
             <th scope="col" className="border-l border-slate-200 px-2 py-2 text-right whitespace-nowrap">
-              Oppmøte så langt
+              {allHeld ? "Oppmøte" : "Oppmøte så langt"}
             </th>
             <th scope="col" className="px-2 py-2 text-right whitespace-nowrap">
               Fravær igjen
@@ -145,7 +147,16 @@ export function AttendanceGridTable({ grid, cohortId, caption }: { grid: Grid; c
                   {student.figures.soFar}
                   <span className="block text-xs text-slate-700">{student.figures.finalShare ?? student.figures.remaining}</span>
                 </td>
-                <td className="px-2 py-1 text-right tabular-nums">{student.eligibility.attendance.absencesLeft}</td>
+                <td className="px-2 py-1 text-right tabular-nums">
+                  {student.figures.finalShare !== null ? (
+                    <>
+                      <span aria-hidden="true">–</span>
+                      <span className="sr-only">ingen dager igjen</span>
+                    </>
+                  ) : (
+                    student.eligibility.attendance.absencesLeft
+                  )}
+                </td>
                 <td className="min-w-48 px-2 py-1">
                   <StatusBadge tone={status.tone}>{status.label}</StatusBadge>
                   {student.risk.reason ? <span className="mt-1 block text-xs text-slate-800">{student.risk.reason}</span> : null}

@@ -63,12 +63,13 @@ export function attendanceProgress(attendance: AttendanceFacts): AttendanceProgr
     };
   }
   const unregistered = attendance.unregistered ?? 0;
+  // "så langt" only while days remain: once every day is held (or in her leave), the figure is final.
   const soFar =
     held === 0
       ? unregistered > 0
         ? "Ingen samlingsdager er registrert ennå."
         : "Ingen samlingsdager er holdt ennå."
-      : `Du har vært til stede ${attended} av ${countNoun(held, "dag", "dager")} ${unregistered > 0 ? "som er registrert" : "så langt"}.`;
+      : `Du har vært til stede ${attended} av ${countNoun(held, "dag", "dager")}${unregistered > 0 ? " som er registrert" : remainingDays(attendance) > 0 ? " så langt" : ""}.`;
   const leave = attendance.leave ?? 0;
   const soFarWithLeave = leave > 0 ? `${soFar} ${countNoun(leave, "dag", "dager")} er i permisjonstiden din (ikke fravær).` : soFar;
   const rule = `Du må ha minst ${requiredDays} av ${countNoun(scheduled, "dag", "dager")} totalt (${requiredPercent} %).`;
@@ -118,7 +119,7 @@ export function attendanceWarning(attendance: AttendanceFacts): AttendanceWarnin
  * "53,8 %" next to "80 %" reads as failing to a student who has missed one day.
  */
 export interface AttendanceFigures {
-  /** "14 av 15 dager så langt" (attended of the days registered). */
+  /** "14 av 15 dager så langt" (attended of the days registered); "26 av 27 dager" once none remain. */
   soFar: string;
   /** "11 dager igjen" or "ingen dager igjen". */
   remaining: string;
@@ -133,7 +134,7 @@ export interface AttendanceFigures {
 export function attendanceFigures(attendance: AttendanceFacts): AttendanceFigures {
   const { attended, held, scheduled, requiredDays, requiredPercent, absencesLeft: left, met } = attendance;
   const daysLeft = remainingDays(attendance);
-  const soFar = `${attended} av ${countNoun(held, "dag", "dager")} så langt`;
+  const soFar = `${attended} av ${countNoun(held, "dag", "dager")}${daysLeft > 0 ? " så langt" : ""}`;
   const remaining = daysLeft === 0 ? "ingen dager igjen" : `${countNoun(daysLeft, "dag", "dager")} igjen`;
   const reachable = attendanceWarning(attendance) !== "UNREACHABLE";
   const absencesLeft = met

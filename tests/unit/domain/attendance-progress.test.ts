@@ -35,6 +35,8 @@ describe("the attendance picture", () => {
     expect(attendanceProgress(attendance(26, 26, 20)).outlook).toBe("Alle samlingsdagene er holdt, og kravet er ikke nådd.");
     expect(attendanceProgress(attendance(26, 26, 21)).outlook).toBe("Du har nådd oppmøtekravet.");
     expect(attendanceProgress(attendance(26, 1, 1)).soFar).toBe("Du har vært til stede 1 av 1 dag så langt.");
+    // Every day held: the figure is final, not «så langt».
+    expect(attendanceProgress(attendance(26, 26, 20)).soFar).toBe("Du har vært til stede 20 av 26 dager.");
     expect(attendanceProgress(attendance(26, 0, 0)).soFar).toBe("Ingen samlingsdager er holdt ennå.");
     expect(attendanceProgress(attendance(0, 0, 0)).soFar).toBe("Kullet har ingen samlingsdager i planen ennå.");
   });
@@ -113,6 +115,7 @@ describe("the attendance figures in a table cell or a chart legend", () => {
     const done = attendanceFigures(attendance(44, 44, 35));
     expect(done.remaining).toBe("ingen dager igjen");
     expect(done.finalShare).toBe("79,5 % av alle 44 samlingsdagene");
+    expect(done.soFar).toBe("35 av 44 dager");
     expect(done.summary).toContain("; oppmøtet ble 79,5 % av alle 44 samlingsdagene.");
     expect(attendanceFigures(attendance(1, 1, 1)).finalShare).toBe("100 % av den ene samlingsdagen");
     expect(attendanceFigures(attendance(0, 0, 0)).summary).toBe("Ingen samlingsdager i planen ennå.");
@@ -126,6 +129,7 @@ describe("the attendance figures in a table cell or a chart legend", () => {
         const figures = attendanceFigures(attendance(scheduled, held, attended));
         expect(figures.finalShare === null).toBe(held < scheduled);
         expect(figures.soFar.startsWith(`${attended} av ${held} `)).toBe(true);
+        expect(figures.soFar.endsWith(" så langt")).toBe(held < scheduled);
       }),
     );
   });

@@ -347,7 +347,7 @@ function EnrolmentCard({ enrolment, userId, today }: { enrolment: Enrolment; use
         ) : null}
         {actions.complete ? (
           actions.completionProblem ? (
-            <p className="text-sm text-slate-700">Kan ikke registreres som fullført ennå: {actions.completionProblem}</p>
+            <p className="text-sm text-slate-700">Kan ikke registreres som fullført: {actions.completionProblem}</p>
           ) : (
             <ConfirmActionButton
               action={completeStudentAction}
