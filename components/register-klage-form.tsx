@@ -65,7 +65,7 @@ export function RegisterKlageForm({
               id={`${prefix}dismissalGrounds`}
               name="dismissalGrounds"
               label="Eller: hvorfor klagen avvises (bare hvis den kom for sent)"
-              hint="Kom klagen for sent, og finner du ikke grunn til å ta den under behandling, avvises den (forvaltningsloven § 33 andre ledd). Mer enn ett år etter vedtaket må den avvises. Studenten får vedtaket om avvisningen som brev og kan klage på det. Fyll ut bare ett av de to feltene."
+              hint="Kom klagen for sent, og finner du ikke grunn til å ta den under behandling, avvises den (forvaltningsloven § 33 andre ledd). Sier ikke klagen hvorfor den kom sent, spør studenten først. Mer enn ett år etter vedtaket må den avvises. Begrunnelsen står i vedtaket studenten får som brev, og studenten kan klage på det. Fyll ut bare ett av de to feltene."
               defaultValue={state.values?.dismissalGrounds ?? ""}
               errors={state.fieldErrors?.dismissalGrounds}
             />

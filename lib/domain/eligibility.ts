@@ -384,7 +384,7 @@ export function eligibilityHeadline(
           : settled
             ? `Klagenemnda har stadfestet ${plural ? "vedtakene" : "vedtaket"}, så du kan ikke gå opp til eksamen med dette kullet.`
             : finalRejections.length > 0 && finalRejections.every((item) => item.klage === "DISMISSED")
-              ? `Klagen din kom etter klagefristen og ble avvist. Det kan bare endres hvis avvisningen eller ${plural ? "vedtakene" : "vedtaket"} endres, for eksempel etter en klage på avvisningen.`
+              ? `Klagen din kom etter klagefristen og ble avvist, så ${plural ? "vedtakene" : "vedtaket"} står.`
               : `Det kan bare endres hvis ${plural ? "vedtakene" : "vedtaket"} endres, for eksempel etter en klage.`)
       );
     }

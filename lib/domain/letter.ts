@@ -55,6 +55,13 @@ export function letterheadSection(head: LetterHead): LetterSection {
 export const ENKELTVEDTAK_BASIS =
   "Vedtaket er et enkeltvedtak etter forvaltningsloven § 2 første ledd bokstav b. Det er begrunnet etter forvaltningsloven §§ 24 og 25, og det kan påklages etter §§ 28 og 29.";
 
+/**
+ * An avvisning of a klage is an enkeltvedtak by § 2 third paragraph («avgjørelse som gjelder
+ * avvisning av sak»), with grounds and a klage right as any other.
+ */
+export const AVVISNING_BASIS =
+  "Vedtaket om å avvise klagen er et enkeltvedtak etter forvaltningsloven § 2 tredje ledd. Det er begrunnet etter forvaltningsloven §§ 24 og 25, og det kan påklages etter §§ 28 og 29.";
+
 /** A klage's outcome: a klage is prepared by the body that decided and decided by the appeals body. */
 export const KLAGE_CASE_BASIS =
   "Klagen er behandlet etter forvaltningsloven §§ 28 til 34: vi har vurdert den på nytt (§ 33), og en klage vi ikke tar til følge, avgjøres av klageinstansen.";
@@ -67,14 +74,14 @@ export const KLAGE_CASE_BASIS =
 export const APPEALS_BODY_CASE_BASIS =
   "Klagen er avgjort av klageinstansen etter forvaltningsloven § 34, og vi har gjennomført vedtaket. Klageinstansens vedtak er endelig (§ 28 tredje ledd).";
 
-export function legalBasisSection(rules: string, kind: "ENKELTVEDTAK" | "KLAGE" | "APPEALS_BODY"): LetterSection {
-  const basis = { ENKELTVEDTAK: ENKELTVEDTAK_BASIS, KLAGE: KLAGE_CASE_BASIS, APPEALS_BODY: APPEALS_BODY_CASE_BASIS }[kind];
+export function legalBasisSection(rules: string, kind: "ENKELTVEDTAK" | "AVVISNING" | "KLAGE" | "APPEALS_BODY"): LetterSection {
+  const basis = { ENKELTVEDTAK: ENKELTVEDTAK_BASIS, AVVISNING: AVVISNING_BASIS, KLAGE: KLAGE_CASE_BASIS, APPEALS_BODY: APPEALS_BODY_CASE_BASIS }[kind];
   return { heading: "Hjemmel", paragraphs: [rules, basis] };
 }
 
 /** The legal basis as one text, as stored beside a student's enkeltvedtak (StudentLetter.legalBasis). */
-export function legalBasisText(rules: string): string {
-  return `${rules} ${ENKELTVEDTAK_BASIS}`;
+export function legalBasisText(rules: string, basis: "ENKELTVEDTAK" | "AVVISNING" = "ENKELTVEDTAK"): string {
+  return `${rules} ${basis === "AVVISNING" ? AVVISNING_BASIS : ENKELTVEDTAK_BASIS}`;
 }
 
 /** An earlier letter a new decision replaces. */

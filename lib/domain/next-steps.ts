@@ -67,7 +67,9 @@ const KLAGE_STAGE_TEXT: Record<KlageStage, string> = {
   RECEIVED: "Du har klaget på vedtaket, og klagen er under behandling.",
   AT_APPEALS_BODY: "Klagen din ble ikke tatt til følge her, og den går til klagenemnda, som avgjør den endelig.",
   FINAL: "Klagenemnda har stadfestet vedtaket, og det er endelig.",
-  DISMISSED: "Klagen din kom etter klagefristen og ble avvist, så vedtaket står. Vedtaket om avvisningen står under Brev, og du kan klage på det.",
+  // Not «du kan klage på det»: the avvisning's own deadline may have passed, or a klage on it be
+  // decided; its letter under Brev says which.
+  DISMISSED: "Klagen din kom etter klagefristen og ble avvist, så vedtaket står. Vedtaket om avvisningen står under Brev.",
 };
 
 /** urgent: the exam is at stake; todo: something to do; info: good to know. */

@@ -669,23 +669,30 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
     case "KLAGE_DISMISSED": {
       const grounds = ownWords(input.klage.grounds, "grounds");
       const deadline = klageDeadline(input.madeAvailableOn);
+      // § 31 is a discretion («kan likevel»), and the letter says it was weighed (§ 25); § 33 andre
+      // ledd is the duty to avvise when it is not used. A year after the decision there is no
+      // discretion left (§ 31 third paragraph).
       const rules = input.yearPassed
-        ? "Forvaltningsloven § 31 tredje ledd og § 33 andre ledd: en klage som kommer mer enn ett år etter vedtaket, kan ikke tas under behandling, og den skal avvises."
-        : "Forvaltningsloven §§ 29, 31 og 33 andre ledd: en klage som kommer etter klagefristen, skal avvises, med mindre klageren ikke kan lastes for at den kom for sent, eller det av særlige grunner er rimelig at den blir prøvd.";
+        ? "Forvaltningsloven §§ 29, 31 tredje ledd og 33 andre ledd. En klage kan ikke tas under behandling når det er gått mer enn ett år siden vedtaket ble truffet (§ 31 tredje ledd), og den skal da avvises (§ 33 andre ledd)."
+        : "Forvaltningsloven §§ 29, 31 og 33 andre ledd. En klage som er kommet etter klagefristen, kan likevel tas under behandling hvis klageren ikke kan lastes for at den kom for sent eller for å ha ventet med å klage etterpå, eller hvis det av særlige grunner er rimelig at den blir prøvd (§ 31). Ellers skal den avvises (§ 33 andre ledd).";
       return {
         kind: input.kind,
-        subject: `Vedtak: klagen din er avvist fordi den kom for sent: ${input.appealed.matter}`,
+        subject: `Vedtak: klagen din på vedtaket om ${input.appealed.matter} er avvist`,
         title: "Vedtak om avvisning av klage (enkeltvedtak)",
         sections: [
           greeting,
           {
             heading: "Vedtak",
             paragraphs: [
-              `Klagen din på vedtaket ${earlier(input.appealed)} kom ${formatDateNb(input.klage.receivedOn)}. Klagefristen var ${formatDateNb(input.appealed.klageDeadline)}. Klagen kom for sent, og den er avvist: den blir ikke behandlet.`,
+              `Klagen din på vedtaket ${earlier(input.appealed)} ble sendt eller kom inn ${formatDateNb(input.klage.receivedOn)}. Klagefristen var ${formatDateNb(input.appealed.klageDeadline)}, så klagen kom for sent.`,
+              input.yearPassed
+                ? "Det var gått mer enn ett år siden vedtaket, og da kan klagen ikke tas under behandling. Klagen er derfor avvist: vi tar ikke stilling til det du klager på."
+                : "Vi har vurdert om klagen likevel kan tas under behandling etter forvaltningsloven § 31, og har ikke funnet grunn til det. Klagen er derfor avvist: vi tar ikke stilling til det du klager på.",
               "Vedtaket du klaget på, gjelder som før.",
+              "Mener du at klagen ikke kom for sent, eller at du ikke kan lastes for det, kan du klage på avvisningen. Skriv da hvorfor klagen kom sent, og legg ved dokumentasjon hvis du har det.",
             ],
           },
-          legalBasisSection(rules, "ENKELTVEDTAK"),
+          legalBasisSection(rules, "AVVISNING"),
           { heading: "Begrunnelse", paragraphs: [grounds] },
           klageRight(input, deadline),
           closing,
@@ -693,7 +700,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
         klageDeadline: deadline,
         enkeltvedtak: true,
         grounds,
-        legalBasis: legalBasisText(rules),
+        legalBasis: legalBasisText(rules, "AVVISNING"),
       };
     }
     case "EXAM_DEFERRAL_GRANTED":

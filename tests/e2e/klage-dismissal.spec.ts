@@ -9,7 +9,7 @@ import { expectAccessible, signIn, waitForMail } from "./helpers";
 
 const PETRA = "student.permisjon@demo.no";
 const REFUSAL = "Vedtak: søknaden om permisjon er avslått";
-const DISMISSAL = "Vedtak: klagen din er avvist fordi den kom for sent: permisjon";
+const DISMISSAL = "Vedtak: klagen din på vedtaket om permisjon er avvist";
 
 test("a late klage by e-mail is registered and avvist; the student gets the avvisning as a vedtak she can klage on", async ({ page, browser }) => {
   test.setTimeout(120_000);
@@ -46,7 +46,7 @@ test("a late klage by e-mail is registered and avvist; the student gets the avvi
 
   // Petra: by e-mail, and under Brev, with her right to klage on the avvisning.
   const mail = await waitForMail(PETRA, new RegExp(`^${DISMISSAL}$`));
-  expect(mail.text).toContain("Klagen kom for sent, og den er avvist: den blir ikke behandlet.");
+  expect(mail.text).toContain("Klagen er derfor avvist: vi tar ikke stilling til det du klager på.");
   const context = await browser.newContext();
   const petra = await context.newPage();
   await signIn(petra, PETRA);

@@ -7,7 +7,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { registerStudentAppealAction } from "@/lib/actions/student-letters";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { addDays } from "@/lib/domain/dates";
+import { CLASSMATE_HEALTH_MESSAGE } from "@/lib/permissions";
 import { refuseLeave } from "@/lib/server/enrolments/leave";
+import { AccessDeniedError } from "@/lib/server/errors";
+import { getStudentOverview } from "@/lib/server/students/overview";
 import {
   decideStudentAppeal,
   fileStudentAppeal,
@@ -17,8 +20,8 @@ import {
   registerStudentAppeal,
   registerStudentAppealsBodyDecision,
 } from "@/lib/server/student-letters/appeals";
-import { listStudentLetters } from "@/lib/server/student-letters/queries";
-import { createUser } from "@/prisma/seed/factories";
+import { getLetterForPdf, listStudentLetters } from "@/lib/server/student-letters/queries";
+import { createStudentLetter, createSubmission, createUser } from "@/prisma/seed/factories";
 import { makeCohort, planDays, viewerOf, type World } from "./cohort-world";
 import { db, signInAs, submit } from "./support";
 
@@ -45,12 +48,22 @@ async function refusedLeave(index: number, at = REFUSED_AT) {
   return { ...refused, row, self };
 }
 
+/** Her klage on `letterId`, registered late and avvist by the second adviser; returns the klage and the avvisning letter. */
+async function avvist(letterId: string) {
+  const appealId = await registerStudentAppeal(
+    secondAdviser,
+    { letterId, text: TEXT, receivedOn: "2027-03-10", lateReason: null, dismissalGrounds: "Hun var innlagt på sykehus, men har ikke sagt hvorfor hun ventet en måned til." },
+    NOW,
+  );
+  return { appealId, dismissal: (await db().studentAppeal.findUniqueOrThrow({ where: { id: appealId } })).outcomeLetterId! };
+}
+
 async function auditOf(action: string, entityId: string) {
   return db().auditLog.findMany({ where: { action, entityId }, orderBy: { id: "asc" } });
 }
 
 beforeAll(async () => {
-  world = await makeCohort({ students: 4, samlinger: planDays("2027-01-11", 12), heldBefore: "2027-01-01" });
+  world = await makeCohort({ students: 8, samlinger: planDays("2027-01-11", 12), heldBefore: "2027-01-01" });
   secondAdviser = viewerOf(await createUser(db(), { name: "Andre studieveileder", roles: ["ADVISER"] }));
   thirdAdviser = viewerOf(await createUser(db(), { name: "Tredje studieveileder", roles: ["ADVISER"] }));
 });
@@ -82,14 +95,15 @@ describe("a late klage avvist as it is registered", () => {
     const dismissal = await db().studentLetter.findUniqueOrThrow({ where: { id: appeal.outcomeLetterId! } });
     expect(dismissal).toMatchObject({ kind: "KLAGE_DISMISSED", enkeltvedtak: true, decidedById: secondAdviser.id, aboutType: "StudentAppeal", aboutId: appealId, grounds });
     expect(osloDate(dismissal.klageDeadline!)).toBe("2027-04-05");
-    expect(dismissal.subject).toBe("Vedtak: klagen din er avvist fordi den kom for sent: permisjon");
-    expect(dismissal.body).toContain("kom 10. mars 2027. Klagefristen var 22. februar 2027. Klagen kom for sent, og den er avvist");
+    expect(dismissal.subject).toBe("Vedtak: klagen din på vedtaket om permisjon er avvist");
+    expect(dismissal.body).toContain("ble sendt eller kom inn 10. mars 2027. Klagefristen var 22. februar 2027, så klagen kom for sent.");
+    expect(dismissal.body).toContain("Klagen er derfor avvist: vi tar ikke stilling til det du klager på.");
     // A case of its own: not the refusal's.
     const refusal = await db().studentLetter.findUniqueOrThrow({ where: { id: letterId } });
     expect(dismissal.caseNumber).not.toBe(refusal.caseNumber);
     // Mailed, and audited once as an avvisning (no receipt: the letter is the answer).
     expect(await db().mailMessage.count({ where: { dedupeKey: `student-appeal-receipt:${appealId}` } })).toBe(0);
-    expect(await db().mailMessage.count({ where: { userId: row.userId, subject: { contains: "avvist" } } })).toBe(1);
+    expect(await db().mailMessage.count({ where: { userId: row.userId, subject: "Vedtak: klagen din på vedtaket om permisjon er avvist" } })).toBe(1);
     expect((await auditOf("student_appeal.dismiss", appealId)).map((entry) => entry.after)).toEqual([
       expect.objectContaining({ status: "DISMISSED", receivedOn: "2027-03-10", grounds, outcomeLetterId: dismissal.id, yearPassed: false }),
     ]);
@@ -193,6 +207,95 @@ describe("a late klage avvist as it is registered", () => {
       yearLaterNow,
     );
     const letter = await db().studentLetter.findFirstOrThrow({ where: { aboutId: avvist, kind: "KLAGE_DISMISSED" } });
-    expect(letter.legalBasis).toContain("mer enn ett år etter vedtaket");
+    expect(letter.legalBasis).toContain("når det er gått mer enn ett år siden vedtaket ble truffet (§ 31 tredje ledd)");
+  });
+});
+
+describe("the avvisning, as the review found it", () => {
+  it("is never made by an adviser who is the student's classmate (§ 6 andre ledd)", async () => {
+    const { letterId } = await refusedLeave(4);
+    const row = world.students[5]!;
+    const classmate = viewerOf({ id: row.userId, email: "klassekamerat@test.no", name: row.name, roles: ["ADVISER", "STUDENT"] });
+    await expect(
+      registerStudentAppeal(classmate, { letterId, text: TEXT, receivedOn: "2027-03-10", lateReason: null, dismissalGrounds: "For sen." }, NOW),
+    ).rejects.toMatchObject({ fieldErrors: { dismissalGrounds: [CLASSMATE_HEALTH_MESSAGE] } });
+    expect(await db().studentAppeal.count({ where: { letterId } })).toBe(0);
+  });
+
+  it("the klage on it is decided neither by the one who avviste nor by the one whose decision the avvist klage was on", async () => {
+    const { letterId, self } = await refusedLeave(5);
+    const { dismissal } = await avvist(letterId);
+    const onDismissal = await fileStudentAppeal(self, dismissal, { text: "Jeg var innlagt hele tiden og kunne ikke klage." }, later(1));
+    // world.adviser refused the leave: upholding the avvisning would keep the klage on her own decision from being heard.
+    await expect(decideStudentAppeal(world.adviser, onDismissal, { kind: "UPHOLD", grounds: "x", forwarded: false }, later(2))).rejects.toThrow(AccessDeniedError);
+    const listed = (await listCohortAppeals(world.adviser, world.cohortId, { open: true })).find((entry) => entry.id === onDismissal)!;
+    expect(listed).toMatchObject({ canDecide: false, whoDecides: expect.stringMatching(/^Du fattet vedtaket klagen som ble avvist, gjaldt/) });
+    expect((await listCohortAppeals(thirdAdviser, world.cohortId, { open: true })).find((entry) => entry.id === onDismissal)).toMatchObject({ canDecide: true });
+  });
+
+  it("is not undone onto a decision that no longer stands: refused here, and registered as not carried out from the klagenemnd", async () => {
+    const { letterId, leaveId, row, self } = await refusedLeave(6);
+    const { appealId, dismissal } = await avvist(letterId);
+    const onDismissal = await fileStudentAppeal(self, dismissal, { text: "Jeg var innlagt hele tiden og kunne ikke klage." }, later(1));
+    // Meanwhile the refusal is replaced in its case (as a correction would).
+    const refusal = await db().studentLetter.findUniqueOrThrow({ where: { id: letterId } });
+    await createStudentLetter(db(), {
+      enrolmentId: row.enrolmentId,
+      facts: { kind: "DECISION_CHANGED", changed: { subject: refusal.subject, madeAvailableOn: "2027-02-01", matter: "permisjon" }, outcome: "Permisjonen er innvilget.", reason: "Legeerklæringen kom." },
+      decidedBy: { id: world.adviser.id, name: world.adviser.name, title: "Studieveileder" },
+      about: { type: "LeaveOfAbsence", id: leaveId },
+      at: later(1),
+      inCaseOf: { letterId },
+    });
+    await expect(decideStudentAppeal(thirdAdviser, onDismissal, { kind: "REVERSE", grounds: "Hun var innlagt." }, later(2))).rejects.toThrow(/erstattet av et senere vedtak/);
+    await decideStudentAppeal(thirdAdviser, onDismissal, { kind: "UPHOLD", grounds: "Ingen grunn er oppgitt.", forwarded: true }, later(2));
+    const result = await registerStudentAppealsBodyDecision(thirdAdviser, onDismissal, { outcome: "REVERSED", decidedOn: osloDate(later(20)), reference: null, summary: "Hun kan ikke lastes." }, later(20));
+    expect(result.notCarriedOut).toMatch(/erstattet av et senere vedtak/);
+    expect(await db().studentAppeal.findUniqueOrThrow({ where: { id: appealId } })).toMatchObject({ status: "DISMISSED" });
+  });
+
+  it("on a final «ikke godkjent»: her start page says it was avvist, and why it came late is read only by those who handle health cases", async () => {
+    const row = world.students[7]!;
+    const definition = world.definitions.find((item) => item.number === 2)!;
+    await db().submission.deleteMany({ where: { arbeidskravId: definition.id, members: { some: { enrolmentId: row.enrolmentId } } } });
+    await createSubmission(db(), {
+      arbeidskravId: definition.id,
+      enrolmentIds: [row.enrolmentId],
+      submittedById: row.userId,
+      attempts: [
+        { status: "NOT_APPROVED", assessorId: world.teacher.id, at: new Date("2026-09-01T10:00:00Z"), feedback: "For kort." },
+        { status: "NOT_APPROVED", assessorId: world.teacher.id, at: new Date("2026-10-01T10:00:00Z"), feedback: "Fortsatt for kort." },
+      ],
+    });
+    const last = await db().submissionAttempt.findFirstOrThrow({ where: { submission: { arbeidskravId: definition.id, members: { some: { enrolmentId: row.enrolmentId } } } }, orderBy: { attempt: "desc" } });
+    const maxAttempts = (await db().arbeidskravDefinition.findUniqueOrThrow({ where: { id: definition.id } })).maxAttempts;
+    expect(last.attempt).toBe(maxAttempts);
+    const vedtak = await createStudentLetter(db(), {
+      enrolmentId: row.enrolmentId,
+      facts: { kind: "ARBEIDSKRAV_NOT_APPROVED", arbeidskrav: { title: definition.title }, attempt: 2, maxAttempts, assessedOn: "2026-10-01", grounds: "Fortsatt for kort.", group: null, corrected: false },
+      decidedBy: { id: world.teacher.id, name: world.teacher.name, title: "Faglærer" },
+      about: { type: "SubmissionAttempt", id: last.id },
+      at: new Date("2026-10-01T10:00:00Z"),
+    });
+    const now = new Date();
+    const appealId = await registerStudentAppeal(
+      world.adviser,
+      { letterId: vedtak.id, text: TEXT, receivedOn: osloDate(now), lateReason: null, dismissalGrounds: "Hun har vært syk, men klagen kom to måneder etter fristen." },
+      now,
+    );
+    const dismissal = (await db().studentAppeal.findUniqueOrThrow({ where: { id: appealId } })).outcomeLetterId!;
+    const self = viewerOf({ ...(await db().user.findUniqueOrThrow({ where: { id: row.userId } })), roles: ["STUDENT"] });
+    const [overview] = await getStudentOverview(self, now);
+    expect(overview!.arbeidskrav.find((item) => item.number === 2)).toMatchObject({ finalRejection: true, klage: "DISMISSED" });
+
+    // The teaching team reads the klage and the decision, not why it came late: the avvisning's
+    // grounds, its letter and its PDF. The study administration does.
+    const teacherRow = (await listCohortAppeals(world.teacher, world.cohortId, { open: false })).find((entry) => entry.id === appealId)!;
+    expect(teacherRow).toMatchObject({ status: "DISMISSED", grounds: "(Skjult: kan ha helseopplysninger.)" });
+    expect(teacherRow.text).toBe(TEXT);
+    expect((await listCohortAppeals(secondAdviser, world.cohortId, { open: false })).find((entry) => entry.id === appealId)!.grounds).toContain("syk");
+    expect(await getLetterForPdf(world.teacher, dismissal)).toBeNull();
+    expect(await getLetterForPdf(world.teacher, vedtak.id)).not.toBeNull();
+    expect(await getLetterForPdf(secondAdviser, dismissal)).not.toBeNull();
   });
 });

@@ -9,7 +9,7 @@ import { grantDeferral, listDeferrals, refuseDeferral, requestDeferral } from "@
 import { registerForExam } from "@/lib/server/exams/registration";
 import { saveLaterSitting } from "@/lib/server/exams/sittings";
 import { applyRetention } from "@/lib/server/retention/sweep";
-import { decideStudentAppeal, fileStudentAppeal, markStudentAppealForwarded } from "@/lib/server/student-letters/appeals";
+import { decideStudentAppeal, fileStudentAppeal, markStudentAppealForwarded, registerStudentAppeal } from "@/lib/server/student-letters/appeals";
 import { storage } from "@/lib/storage";
 import { createUser } from "@/prisma/seed/factories";
 import { makePdf } from "@/prisma/seed/pdf";
@@ -23,6 +23,7 @@ const KLAGE_OPEN = 2; // refused, klage filed and never decided
 const KLAGE_UPHELD = 3; // refused, klage upheld and sent on later
 const WAITING = 4; // asked, never decided
 const AGAIN = 5; // granted like GRANTED, then ill again: a new request for the utsatt eksamen, refused later
+const AVVIST = 6; // refused; a klage by e-mail after the deadline avvist, and her klage on the avvisning waits
 
 let world: World;
 const deferrals: Record<number, string> = {};
@@ -63,7 +64,7 @@ async function fileExists(key: string) {
 
 beforeAll(async () => {
   world = await makeCohort({
-    students: 6,
+    students: 7,
     samlinger: [["2026-09-08", "2026-09-09"]],
     heldBefore: "2030-01-01",
     exam: { startsOn: "2026-12-14", endsOn: "2026-12-16" },
@@ -77,7 +78,7 @@ beforeAll(async () => {
   deferredId = deferred.id;
   secondAdviser = viewerOf(await createUser(db(), { name: "Annen studieveileder", roles: ["ADVISER"] }));
 
-  for (const index of [GRANTED, REFUSED, KLAGE_OPEN, KLAGE_UPHELD, WAITING, AGAIN]) await ask(index);
+  for (const index of [GRANTED, REFUSED, KLAGE_OPEN, KLAGE_UPHELD, WAITING, AGAIN, AVVIST]) await ask(index);
   for (const index of [GRANTED, AGAIN]) {
     await grantDeferral(world.adviser, { cohortId: world.cohortId, deferralId: deferrals[index]!, sittingId: deferred.id, note: null }, at("2026-12-21T10:00:00Z"));
   }
@@ -90,9 +91,21 @@ beforeAll(async () => {
       at("2027-02-12T09:00:00Z"),
     )
   ).id;
-  for (const index of [REFUSED, KLAGE_OPEN, KLAGE_UPHELD]) {
+  for (const index of [REFUSED, KLAGE_OPEN, KLAGE_UPHELD, AVVIST]) {
     const refused = await refuseDeferral(world.adviser, { cohortId: world.cohortId, deferralId: deferrals[index]!, grounds: "Legeerklæringen gjelder ikke eksamensdagene." }, at("2026-12-13T10:00:00Z"));
     if (index === REFUSED) continue;
+    if (index === AVVIST) {
+      // The klage came by e-mail two weeks after the deadline (4 January) and was avvist; the
+      // avvisning is a vedtak with its own klage, which may open the klage again: it waits.
+      const appealId = await registerStudentAppeal(
+        secondAdviser,
+        { letterId: refused.letterId, text: "Legeerklæringen dekker hele uken.", receivedOn: "2027-01-20", lateReason: null, dismissalGrounds: "Klagen kom to uker etter fristen, uten grunn." },
+        at("2027-01-20T10:00:00Z"),
+      );
+      const dismissal = (await db().studentAppeal.findUniqueOrThrow({ where: { id: appealId } })).outcomeLetterId!;
+      await fileStudentAppeal(student(index), dismissal, { text: "Jeg var fortsatt syk og kunne ikke klage i tide." }, at("2027-01-25T10:00:00Z"));
+      continue;
+    }
     await fileStudentAppeal(student(index), refused.letterId, { text: "Legeerklæringen dekker hele uken." }, at("2026-12-20T10:00:00Z"));
     if (index === KLAGE_UPHELD) {
       const appeal = await db().studentAppeal.findFirstOrThrow({ where: { letterId: refused.letterId } });
@@ -123,7 +136,7 @@ describe("the retention job and utsatt eksamen", () => {
     // The refusal's letter, the enkeltvedtak, stays.
     expect(await db().studentLetter.count({ where: { aboutType: "ExamDeferral", aboutId: deferrals[REFUSED]! } })).toBe(1);
 
-    for (const index of [GRANTED, KLAGE_OPEN, KLAGE_UPHELD, WAITING, AGAIN]) {
+    for (const index of [GRANTED, KLAGE_OPEN, KLAGE_UPHELD, WAITING, AGAIN, AVVIST]) {
       const state = await stateOf(index);
       expect(state, `student ${index}`).toMatchObject({ explanation: accounts[index], healthDataErasedAt: null, documents: 1 });
       for (const key of files[index]!) expect(await fileExists(key), `student ${index}`).toBe(true);
@@ -178,9 +191,9 @@ describe("the retention job and utsatt eksamen", () => {
     expect(entries).toHaveLength(2);
   });
 
-  it("keeps an upheld klage's documentation until it is sent on; a waiting klage and a waiting request keep theirs, however long", async () => {
+  it("keeps an upheld klage's documentation until it is sent on; a waiting klage (on an avvisning too) and a waiting request keep theirs, however long", async () => {
     expect(await applyRetention(at("2028-01-01T12:00:00Z"), PERIODS)).toMatchObject({ deferralsErased: 0 });
-    for (const index of [KLAGE_OPEN, KLAGE_UPHELD, WAITING]) {
+    for (const index of [KLAGE_OPEN, KLAGE_UPHELD, WAITING, AVVIST]) {
       expect(await stateOf(index), `student ${index}`).toMatchObject({ explanation: accounts[index], healthDataErasedAt: null, documents: 1 });
     }
   });

@@ -273,17 +273,33 @@ async function readDeferrals(reader: Database | Transaction, enrolmentIds: strin
       sitting: { select: { handInAt: true } },
     },
   });
+  const klageSelect = { status: true, decidedAt: true, forwardedAt: true, appealsBodyDecisions: { orderBy: { decidedOn: "desc" }, take: 1, select: { decidedOn: true } } } as const;
   const letters = await reader.studentLetter.findMany({
     where: { aboutType: "ExamDeferral", aboutId: { in: rows.map((row) => row.id) } },
     select: {
       aboutId: true,
       madeAvailableOn: true,
       klageDeadline: true,
-      appeals: { select: { status: true, decidedAt: true, forwardedAt: true, appealsBodyDecisions: { orderBy: { decidedOn: "desc" }, take: 1, select: { decidedOn: true } } } },
+      appeals: {
+        select: {
+          ...klageSelect,
+          // A klage avvist as too late: its avvisning is a vedtak with a klage period and a klage
+          // of its own, which may open the klage again; the request's health data waits for both.
+          outcomeLetter: { select: { kind: true, madeAvailableOn: true, klageDeadline: true, appeals: { select: klageSelect } } },
+        },
+      },
     },
   });
   const lettersOf = new Map<string, DeferralLetter[]>();
-  for (const { aboutId, ...letter } of letters) lettersOf.set(aboutId, [...(lettersOf.get(aboutId) ?? []), letter]);
+  for (const { aboutId, appeals, ...letter } of letters) {
+    const dismissals = appeals.flatMap((appeal) =>
+      appeal.status === "DISMISSED" && appeal.outcomeLetter?.kind === "KLAGE_DISMISSED"
+        ? [{ madeAvailableOn: appeal.outcomeLetter.madeAvailableOn, klageDeadline: appeal.outcomeLetter.klageDeadline, appeals: appeal.outcomeLetter.appeals }]
+        : [],
+    );
+    const own = { ...letter, appeals: appeals.map(({ outcomeLetter: _outcome, ...appeal }) => appeal) };
+    lettersOf.set(aboutId, [...(lettersOf.get(aboutId) ?? []), own, ...dismissals]);
+  }
   return rows.map(({ registration, ...row }): { row: DeferralRow; letters: DeferralLetter[] } => ({
     row: { ...row, enrolmentId: registration.enrolmentId },
     letters: lettersOf.get(row.id) ?? [],

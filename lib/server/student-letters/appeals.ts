@@ -18,6 +18,8 @@ import "server-only";
 // their own letter), and members who did not appeal get a letter saying their decision no longer
 // stands.
 import { osloDate } from "@/lib/domain/application-deadline";
+import { ARCHIVED_KULL_MESSAGE } from "@/lib/domain/cohort-life";
+import { addMonths, compareIsoDates } from "@/lib/domain/dates";
 import { leaveKlagePreview } from "@/lib/domain/enrolment";
 import { formatDateNb } from "@/lib/domain/format";
 import { APPEALS_BODY, appealsBodyDecisionRef, appealsBodyFollowUpDue, appealsBodyStanding, isKlageInTime, klageRegistration, registeredFiledAt } from "@/lib/domain/klage";
@@ -226,6 +228,14 @@ async function dismissLateKlage(
     const message = "Du fattet vedtaket selv, og kan ikke avvise klagen på det. En annen studieveileder må registrere og avvise den.";
     throw new DomainError(message, { dismissalGrounds: [message] });
   }
+  // An avvisning is a decision on the klage, so made as one (canDecideStudentAppeal, as an
+  // adviser's): never by a classmate (forvaltningsloven § 6 andre ledd), whatever it is about.
+  const classmate = await isStudentOfKull(adviser, letter.cohortId, tx);
+  const access = { handler: "ADVISER" as const, decidedById: letter.decidedById, studentUserId: letter.userId, viewerOnTeachingTeam: false, aboutHealth: true, viewerIsStudentOfKull: classmate };
+  if (!canDecideStudentAppeal(adviser, access)) {
+    const message = classmate ? CLASSMATE_HEALTH_MESSAGE : "Det er en studieveileder som avviser en klage som kom for sent.";
+    throw new DomainError(message, { dismissalGrounds: [message] });
+  }
   const appeal = await tx.studentAppeal.create({
     data: { letterId: letter.id, letterDecidedById: letter.decidedById, enrolmentId: letter.enrolmentId, text: input.text, filedAt: input.filedAt, registeredById: adviser.id },
     select: { id: true },
@@ -267,11 +277,39 @@ async function reopenDismissedKlage(tx: Transaction, input: { dismissalLetterId:
   const dismissed = row
     ? await tx.studentAppeal.findUnique({
         where: { id: row.id },
-        select: { id: true, status: true, grounds: true, outcomeLetterId: true, letter: { select: { subject: true, madeAvailableOn: true } } },
+        select: {
+          id: true,
+          status: true,
+          grounds: true,
+          filedAt: true,
+          outcomeLetterId: true,
+          letter: {
+            select: {
+              id: true,
+              userId: true,
+              caseYear: true,
+              caseNumber: true,
+              subject: true,
+              madeAvailableOn: true,
+              enrolment: { select: { cohort: { select: { archivedAt: true } } } },
+            },
+          },
+        },
       })
     : null;
   if (!dismissed || dismissed.status !== "DISMISSED" || dismissed.outcomeLetterId !== input.dismissalLetterId) {
     throw new DomainError("Klagen som ble avvist, er ikke avvist lenger, så det er ingenting å omgjøre.");
+  }
+  const { letter } = dismissed;
+  if (letter.enrolment.cohort.archivedAt) throw new DomainError(ARCHIVED_KULL_MESSAGE);
+  // More than a year after the decision no klage is taken up, whoever asks (§ 31 third paragraph).
+  if (compareIsoDates(osloDate(dismissed.filedAt), addMonths(isoDate(letter.madeAvailableOn), 12)) > 0) {
+    throw new DomainError("Klagen kom mer enn ett år etter vedtaket, og da kan den ikke tas under behandling (forvaltningsloven § 31 tredje ledd). Avvisningen står.");
+  }
+  // The decision it was on may have been replaced since (a correction, a group member's klage):
+  // then there is nothing left for the klage to be decided on.
+  if (await replacedInCase(tx, letter)) {
+    throw new DomainError("Vedtaket klagen gjaldt, er erstattet av et senere vedtak i saken, så klagen har ikke lenger noe å ta stilling til.");
   }
   const lateReason = `${input.byAppealsBody ? `${APPEALS_BODY} har omgjort avvisningen` : "Avvisningen er omgjort etter klage"}: ${input.grounds}`;
   await tx.studentAppeal.update({
@@ -346,6 +384,14 @@ export async function listCohortAppeals(viewer: Viewer, cohortId: string, option
   // What taking each waiting klage on a refused leave would do now, said before it is decided.
   const leaveIds = appeals.filter((appeal) => appeal.status === "RECEIVED" && appeal.letter.kind === "LEAVE_REFUSED").map((appeal) => appeal.letter.aboutId);
   const leaveOutcomes = await leaveKlageOutcomes(db(), leaveIds, osloDate(new Date()));
+  // A klage on an avvisning: who made the decision the avvist klage was on (never its decider either).
+  const dismissedIds = appeals.filter((appeal) => appeal.letter.kind === "KLAGE_DISMISSED").map((appeal) => appeal.letter.aboutId);
+  const firstDeciders = new Map(
+    dismissedIds.length > 0
+      ? (await db().studentAppeal.findMany({ where: { id: { in: dismissedIds } }, select: { id: true, letterDecidedById: true } })).map((row) => [row.id, row.letterDecidedById])
+      : [],
+  );
+  const mayReadHealth = canHandleHealthCases(viewer, { viewerIsStudentOfKull: classmate });
   const listed = appeals.map(({ appealsBodyDecisions, ...appeal }) => {
     const handler = KLAGE_HANDLER[appeal.letter.kind]!;
     const standing = appealsBodyStanding(appeal, appealsBodyDecisions);
@@ -353,20 +399,27 @@ export async function listCohortAppeals(viewer: Viewer, cohortId: string, option
     const aboutHealth = carriesHealthData(appeal.letter.kind);
     // A klage on a refused request for utsatt eksamen tells of the student's health (her account
     // and the letter's grounds): read only by those who handle such requests (canHandleHealthCases).
-    const healthHidden = aboutHealth && !canHandleHealthCases(viewer, { viewerIsStudentOfKull: classmate });
-    const canDecide = canDecideStudentAppeal(viewer, {
-      handler,
-      decidedById: appeal.letter.decidedById,
-      studentUserId: appeal.enrolment.userId,
-      viewerOnTeachingTeam: team !== null,
-      aboutHealth,
-      viewerIsStudentOfKull: classmate,
-    });
+    const healthHidden = aboutHealth && !mayReadHealth;
+    // Why a klage came late (a § 31 reason, or an avvisning's grounds) is most often her health:
+    // read, whatever the klage is about, only by those who handle health cases.
+    const lateHidden = healthHidden || ((appeal.status === "DISMISSED" || appeal.lateReason !== null) && !mayReadHealth);
+    const firstDecider = appeal.letter.kind === "KLAGE_DISMISSED" ? (firstDeciders.get(appeal.letter.aboutId) ?? null) : null;
+    const canDecide =
+      firstDecider !== viewer.id &&
+      canDecideStudentAppeal(viewer, {
+        handler,
+        decidedById: appeal.letter.decidedById,
+        studentUserId: appeal.enrolment.userId,
+        viewerOnTeachingTeam: team !== null,
+        aboutHealth,
+        viewerIsStudentOfKull: classmate,
+      });
     return {
       ...appeal,
       /** Null where it is health data the viewer may not read (healthHidden). */
       text: healthHidden ? null : appeal.text,
-      lateReason: healthHidden ? null : appeal.lateReason,
+      lateReason: lateHidden && appeal.lateReason !== null ? HIDDEN_HEALTH : appeal.lateReason,
+      grounds: appeal.grounds !== null && (healthHidden || (appeal.status === "DISMISSED" && lateHidden)) ? HIDDEN_HEALTH : appeal.grounds,
       healthHidden,
       letter: {
         ...appeal.letter,
@@ -381,6 +434,8 @@ export async function listCohortAppeals(viewer: Viewer, cohortId: string, option
           ? CLASSMATE_HEALTH_MESSAGE
           : appeal.letter.decidedById === viewer.id
           ? `Du fattet vedtaket, så klagen må avgjøres av ${handlerNb(appeal.letter.kind)} som ikke var med på det.`
+          : firstDecider === viewer.id
+          ? "Du fattet vedtaket klagen som ble avvist, gjaldt, så klagen på avvisningen må avgjøres av en annen studieveileder."
           : `Klagen avgjøres av ${handlerNb(appeal.letter.kind)}, ikke av ${appeal.letter.decidedBy.name}, som fattet vedtaket.`,
       canForward: appeal.status === "UPHELD" && !appeal.forwardedAt && (canDecide || isStaff(viewer)),
       /** Where it stands with the klagenemnd; its grounds hidden as the klage's text is. */
@@ -455,6 +510,14 @@ async function requireDecider(tx: Transaction, viewer: Viewer, appeal: Awaited<R
   const aboutHealth = carriesHealthData(appeal.letter.kind);
   const classmate = aboutHealth && (await isStudentOfKull(viewer, cohortId, tx));
   const access = { handler, decidedById: appeal.letter.decidedById, studentUserId: appeal.enrolment.userId, viewerOnTeachingTeam: onTeam, aboutHealth, viewerIsStudentOfKull: classmate };
+  // A klage on an avvisning: nor the one whose decision the avvist klage was on (upholding the
+  // avvisning would keep the klage on her own decision from being heard).
+  if (appeal.letter.kind === "KLAGE_DISMISSED") {
+    const dismissed = await tx.studentAppeal.findUnique({ where: { id: appeal.letter.aboutId }, select: { letterDecidedById: true } });
+    if (dismissed?.letterDecidedById === viewer.id) {
+      throw new AccessDeniedError("Du fattet vedtaket klagen som ble avvist, gjaldt, og kan ikke avgjøre klagen på avvisningen. En annen studieveileder må avgjøre den.");
+    }
+  }
   if (!canDecideStudentAppeal(viewer, access)) {
     if (isOwnCase(viewer, [appeal.enrolment.userId])) throw new AccessDeniedError(OWN_CASE_MESSAGE);
     if (classmate && isStaff(viewer)) throw new AccessDeniedError(CLASSMATE_HEALTH_MESSAGE);
@@ -767,6 +830,8 @@ export async function getKlageRegistration(viewer: Viewer, userId: string, lette
   if (!letter || !(await isCohortStaff(viewer, letter.enrolment.cohortId))) throw new NotFoundError("Fant ikke brevet.");
   const replaced = await replacedInCase(db(), { id: letter.id, userId, caseYear: letter.caseYear, caseNumber: letter.caseNumber });
   const appeal = letter.appeals[0] ?? null;
+  // Why it came late (a § 31 reason, an avvisning's grounds) is most often her health: not for an adviser who is her classmate.
+  const mayReadHealth = canHandleHealthCases(viewer, { viewerIsStudentOfKull: await isStudentOfKull(viewer, letter.enrolment.cohortId) });
   return {
     student: { id: userId, name: letter.user.name },
     cohort: { id: letter.enrolment.cohortId, name: letter.enrolment.cohort.name },
@@ -780,9 +845,9 @@ export async function getKlageRegistration(viewer: Viewer, userId: string, lette
       ? {
           receivedOn: osloDate(appeal.filedAt),
           status: appeal.status,
-          lateReason: appeal.lateReason,
+          lateReason: appeal.lateReason !== null && !mayReadHealth ? HIDDEN_HEALTH : appeal.lateReason,
           registeredBy: appeal.registeredBy?.name ?? null,
-          dismissalGrounds: appeal.status === "DISMISSED" ? appeal.grounds : null,
+          dismissalGrounds: appeal.status !== "DISMISSED" ? null : mayReadHealth ? appeal.grounds : HIDDEN_HEALTH,
         }
       : null,
     /** Why no klage can be registered on it (null: one can). */

@@ -155,9 +155,17 @@ export async function getLetterForPdf(viewer: Viewer, letterId: string) {
   if (letter.userId !== viewer.id) {
     if (!(await isCohortStaff(viewer, letter.enrolment.cohortId))) return null;
     // A case about utsatt eksamen or a leave (the request's letters, and a klage's outcome in its
-    // case) tells of the student's health: only those who handle such cases read it (canHandleHealthCases).
+    // case), or about the avvisning of a late klage (why it came late: carriesHealthData), tells of
+    // the student's health: only those who handle such cases read it (canHandleHealthCases).
     const healthCase =
-      (await db().studentLetter.count({ where: { userId: letter.userId, caseYear: letter.caseYear, caseNumber: letter.caseNumber, aboutType: { in: [...HEALTH_CASE_ABOUT] } } })) > 0;
+      (await db().studentLetter.count({
+        where: {
+          userId: letter.userId,
+          caseYear: letter.caseYear,
+          caseNumber: letter.caseNumber,
+          OR: [{ aboutType: { in: [...HEALTH_CASE_ABOUT] } }, { kind: "KLAGE_DISMISSED" }],
+        },
+      })) > 0;
     if (healthCase && !canHandleHealthCases(viewer, { viewerIsStudentOfKull: await isStudentOfKull(viewer, letter.enrolment.cohortId) })) return null;
   }
   return { ...letter, madeAvailableOn: isoDate(letter.madeAvailableOn), reference: formatCaseReference({ year: letter.caseYear, number: letter.caseNumber }) };

@@ -76,9 +76,9 @@ const UNOPENED_LETTERS = {
   select: { id: true, subject: true, kind: true, aboutId: true },
 } satisfies Prisma.Enrolment$lettersArgs;
 
-/** Her klager still open or final at the klagenemnd: where each stands (klageStage), by the letter it is on. */
+/** Her klager still open, final at the klagenemnd, or avvist as too late: where each stands (klageStage), by the letter it is on. */
 const OPEN_KLAGER = {
-  where: { status: { in: ["RECEIVED", "UPHELD"] } },
+  where: { status: { in: ["RECEIVED", "UPHELD", "DISMISSED"] } },
   select: {
     status: true,
     forwardedAt: true,

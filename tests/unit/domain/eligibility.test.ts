@@ -394,7 +394,7 @@ describe("reasons wording", () => {
     expect(eligibilityHeadline(finallyShort, [{ title: "Ledertreningsoppgave 2", klage: "AT_APPEALS_BODY" }])).toMatch(/Klagen din er hos klagenemnda\. Får du medhold, kan du gå opp til eksamen\.$/);
     expect(eligibilityHeadline(finallyShort, [{ title: "Ledertreningsoppgave 2", klage: "FINAL" }])).toMatch(/Klagenemnda har stadfestet vedtaket, så du kan ikke gå opp til eksamen med dette kullet\.$/);
     expect(eligibilityHeadline(finallyShort, [{ title: "Ledertreningsoppgave 2", klage: "DISMISSED" }])).toMatch(
-      /Klagen din kom etter klagefristen og ble avvist\. Det kan bare endres hvis avvisningen eller vedtaket endres, for eksempel etter en klage på avvisningen\.$/,
+      /: Ledertreningsoppgave 2 er endelig ikke godkjent\. Klagen din kom etter klagefristen og ble avvist, så vedtaket står\.$/,
     );
     // The same without the titles still does not promise she can reach them.
     expect(eligibilityHeadline(finallyShort)).toMatch(/^Du oppfyller ikke kravene .*: et obligatorisk arbeidskrav er endelig ikke godkjent\./);

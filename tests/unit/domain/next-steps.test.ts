@@ -246,7 +246,7 @@ describe("after a decision (an enkeltvedtak)", () => {
     // Avvist as too late: the decision stands, and the avvisning is a decision she may klage on.
     expect(stepWith("DISMISSED")).toMatchObject({
       tone: "info",
-      text: "Ledertreningsoppgave 1 er ikke godkjent etter siste innlevering. Klagen din kom etter klagefristen og ble avvist, så vedtaket står. Vedtaket om avvisningen står under Brev, og du kan klage på det.",
+      text: "Ledertreningsoppgave 1 er ikke godkjent etter siste innlevering. Klagen din kom etter klagefristen og ble avvist, så vedtaket står. Vedtaket om avvisningen står under Brev.",
     });
   });
 

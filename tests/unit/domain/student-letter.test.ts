@@ -4,7 +4,7 @@ import { addDays } from "@/lib/domain/dates";
 import { defaultExamTimes } from "@/lib/domain/exam-time";
 import { isWorkingDay } from "@/lib/domain/holidays";
 import { klageDeadline } from "@/lib/domain/klage";
-import { ENKELTVEDTAK_BASIS, letterAsText } from "@/lib/domain/letter";
+import { AVVISNING_BASIS, ENKELTVEDTAK_BASIS, letterAsText } from "@/lib/domain/letter";
 import {
   attemptOrdinal,
   composeStudentLetter,
@@ -225,19 +225,29 @@ describe("letters on a klage's outcome and on a changed decision", () => {
     expect(letter).toMatchObject({
       enkeltvedtak: true,
       klageDeadline: "2026-05-13",
-      subject: "Vedtak: klagen din er avvist fordi den kom for sent: Ledertreningsoppgave 1",
+      subject: "Vedtak: klagen din på vedtaket om Ledertreningsoppgave 1 er avvist",
       title: "Vedtak om avvisning av klage (enkeltvedtak)",
       grounds: "Du har ikke oppgitt noen grunn til at klagen kom sent.",
     });
-    expect(letter.legalBasis).toContain("Forvaltningsloven §§ 29, 31 og 33 andre ledd");
+    // § 31 as the discretion it is, and § 33 andre ledd's duty when it is not used.
+    expect(letter.legalBasis).toContain("Forvaltningsloven §§ 29, 31 og 33 andre ledd. En klage som er kommet etter klagefristen, kan likevel tas under behandling hvis klageren ikke kan lastes");
+    expect(letter.legalBasis).toContain("Ellers skal den avvises (§ 33 andre ledd).");
+    // An avvisning is an enkeltvedtak by § 2 tredje ledd, not § 2 første ledd bokstav b.
+    expect(letter.legalBasis).toContain("Vedtaket om å avvise klagen er et enkeltvedtak etter forvaltningsloven § 2 tredje ledd.");
+    expect(letter.legalBasis).not.toContain("bokstav b");
     const text = letterAsText(letter);
     expect(text).toContain(
-      "Klagen din på vedtaket «Vedtak: Ledertreningsoppgave 1 er ikke godkjent» fra 2. mars 2026 kom 20. april 2026. Klagefristen var 23. mars 2026. Klagen kom for sent, og den er avvist: den blir ikke behandlet.",
+      "Klagen din på vedtaket «Vedtak: Ledertreningsoppgave 1 er ikke godkjent» fra 2. mars 2026 ble sendt eller kom inn 20. april 2026. Klagefristen var 23. mars 2026, så klagen kom for sent.",
     );
+    // The discretion was weighed (§ 25), and what she may do about it.
+    expect(text).toContain("Vi har vurdert om klagen likevel kan tas under behandling etter forvaltningsloven § 31, og har ikke funnet grunn til det. Klagen er derfor avvist: vi tar ikke stilling til det du klager på.");
     expect(text).toContain("Vedtaket du klaget på, gjelder som før.");
+    expect(text).toContain("Skriv da hvorfor klagen kom sent, og legg ved dokumentasjon hvis du har det.");
     expect(text).toContain("Du kan klage på vedtaket innen tre uker etter at du mottok det (forvaltningsloven §§ 28 og 29). Brevet ble gjort tilgjengelig for deg i studentportalen 22. april 2026, og klagefristen er derfor 13. mai 2026.");
     const afterYear = composeStudentLetter({ ...party, kind: "KLAGE_DISMISSED", klage: { receivedOn: "2027-04-20", grounds: "g" }, appealed: { ...appealed, klageDeadline: "2026-03-23" }, yearPassed: true });
-    expect(afterYear.legalBasis).toContain("mer enn ett år etter vedtaket, kan ikke tas under behandling");
+    expect(afterYear.legalBasis).toContain("En klage kan ikke tas under behandling når det er gått mer enn ett år siden vedtaket ble truffet (§ 31 tredje ledd)");
+    expect(letterAsText(afterYear)).toContain("Det var gått mer enn ett år siden vedtaket, og da kan klagen ikke tas under behandling.");
+    expect(letterAsText(afterYear)).not.toContain("Vi har vurdert om klagen likevel");
   });
 
   it("a decision that no longer stands names the earlier letter", () => {
@@ -333,9 +343,11 @@ describe("who handles a klage", () => {
       expect(letter.klageDeadline !== null).toBe(isEnkeltvedtak(kind));
       // Each enkeltvedtak says, under «Hjemmel», the rules and what kind of decision it is and why
       // it may be appealed (forvaltningsloven §§ 2, 24–25, 28–29), in the letter and as stored.
+      // An avvisning is one by § 2 third paragraph.
       if (isEnkeltvedtak(kind)) {
-        expect(letter.sections.find((section) => section.heading === "Hjemmel")?.paragraphs).toContain(ENKELTVEDTAK_BASIS);
-        expect(letter.legalBasis).toContain(ENKELTVEDTAK_BASIS);
+        const basis = kind === "KLAGE_DISMISSED" ? AVVISNING_BASIS : ENKELTVEDTAK_BASIS;
+        expect(letter.sections.find((section) => section.heading === "Hjemmel")?.paragraphs).toContain(basis);
+        expect(letter.legalBasis).toContain(basis);
       }
     }
   });
