@@ -53,7 +53,7 @@ export function KlageRegistration({
         </p>
       ) : (
         <section className="card" aria-labelledby="registrer-heading">
-          <h2 id="registrer-heading">Klagen</h2>
+          <h2 id="registrer-heading">Klage fra e-post eller brev</h2>
           <div className="mt-4">{form}</div>
         </section>
       )}

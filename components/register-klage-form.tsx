@@ -35,7 +35,7 @@ export function RegisterKlageForm({
             id={`${prefix}text`}
             name="text"
             label="Klagen"
-            hint={`Skriv inn eller lim inn klagen slik ${party} sendte den. ${party === "studenten" ? "Studenten" : "Søkeren"} får kvittering på e-post.`}
+            hint={`Skriv inn eller lim inn klagen slik ${party} sendte den. ${party === "studenten" ? "Studenten" : "Søkeren"} får kvittering på e-post${dismissal ? " (eller vedtaket om avvisningen, hvis den avvises)" : ""}.`}
             rows={8}
             required
             defaultValue={state.values?.text ?? ""}
@@ -52,9 +52,17 @@ export function RegisterKlageForm({
             defaultValue={state.values?.receivedOn ?? today}
             errors={state.fieldErrors?.receivedOn}
           />
+          {dismissal ? (
+            // Said once, before the two fields it is about: which of them to fill, and when.
+            <p className="text-sm">
+              Klagefristen var {formatDateNb(klageDeadline)}. Kom klagen senere, skal den enten tas under behandling eller avvises: fyll ut ett av de to feltene nedenfor. Kom den i tide, la
+              begge stå tomme.
+            </p>
+          ) : null}
           <TextAreaField
             id={`${prefix}lateReason`}
             name="lateReason"
+            conditional={dismissal}
             label="Hvorfor klagen tas under behandling (bare hvis den kom for sent)"
             hint={`Klagefristen var ${formatDateNb(klageDeadline)}. En klage som kom senere, kan tas under behandling hvis ${party} ikke kan lastes for at den kom for sent, eller det av særlige grunner er rimelig; ta da hensyn til om andre kan bli skadelidende (forvaltningsloven § 31). Aldri mer enn ett år etter vedtaket.`}
             defaultValue={state.values?.lateReason ?? ""}
@@ -64,8 +72,9 @@ export function RegisterKlageForm({
             <TextAreaField
               id={`${prefix}dismissalGrounds`}
               name="dismissalGrounds"
+              conditional
               label="Eller: hvorfor klagen avvises (bare hvis den kom for sent)"
-              hint="Kom klagen for sent, og finner du ikke grunn til å ta den under behandling, avvises den (forvaltningsloven § 33 andre ledd). Sier ikke klagen hvorfor den kom sent, spør studenten først. Mer enn ett år etter vedtaket må den avvises. Begrunnelsen står i vedtaket studenten får som brev, og studenten kan klage på det. Fyll ut bare ett av de to feltene."
+              hint="Finner du ikke grunn til å ta en klage som kom for sent under behandling, avvises den (forvaltningsloven § 33 andre ledd). Sier ikke klagen hvorfor den kom sent, spør studenten først. Mer enn ett år etter vedtaket må den avvises. Begrunnelsen står i vedtaket studenten får som brev, og studenten kan klage på det."
               defaultValue={state.values?.dismissalGrounds ?? ""}
               errors={state.fieldErrors?.dismissalGrounds}
             />

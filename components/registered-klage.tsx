@@ -24,8 +24,9 @@ export function RegisteredKlage({
     partly?: boolean;
     lateReason: string | null;
     registeredBy: string | null;
-    /** DISMISSED: the avvisning's grounds. */
+    /** DISMISSED: the avvisning's grounds, and its letter (to read as PDF). */
     dismissalGrounds?: string | null;
+    dismissalLetterId?: string | null;
   };
   /** Where the party files in the portal ("i studentportalen", "i søknadsportalen"). */
   portal: string;
@@ -42,6 +43,11 @@ export function RegisteredKlage({
       </p>
       {appeal.lateReason ? <p className="mt-2">Kom etter fristen, tatt under behandling fordi: {appeal.lateReason}</p> : null}
       {appeal.status === "DISMISSED" && appeal.dismissalGrounds ? <p className="mt-2">Begrunnelse for avvisningen: {appeal.dismissalGrounds}</p> : null}
+      {appeal.dismissalLetterId ? (
+        <p className="mt-2">
+          <a href={`/api/student/brev/${appeal.dismissalLetterId}`}>Vedtaket om avvisningen (PDF)</a>
+        </p>
+      ) : null}
       <p className="mt-2">
         <Link href={list.href}>{list.label}</Link>
       </p>

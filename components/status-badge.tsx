@@ -26,7 +26,7 @@ export const KLAGE_STATUS = {
   UPHELD: { label: "Ikke tatt til følge", tone: "bad" },
   SETTLED: { label: "Avsluttet uten avgjørelse", tone: "neutral" },
   /** A student's klage that came after the deadline, avvist (its own enkeltvedtak). */
-  DISMISSED: { label: "Avvist: kom for sent", tone: "bad" },
+  DISMISSED: { label: "Avvist (kom for sent)", tone: "bad" },
   /** Upheld and sent on; the klagenemnd's decision not registered yet. */
   AT_APPEALS_BODY: { label: "Hos klagenemnda", tone: "wait" },
   BODY_UPHELD: { label: "Stadfestet av klagenemnda", tone: "bad" },

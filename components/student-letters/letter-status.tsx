@@ -2,6 +2,7 @@
 // whether a later letter in the same case replaced it (it is kept as it was sent).
 import Link from "next/link";
 import { StatusBadge } from "@/components/status-badge";
+import { osloDate } from "@/lib/domain/application-deadline";
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { isoDate } from "@/lib/to-domain";
 
@@ -12,6 +13,8 @@ export interface LetterStanding {
   appeal: {
     status: "RECEIVED" | "REVERSED" | "UPHELD" | "SETTLED" | "DISMISSED";
     filedAt: Date;
+    /** Registered by staff (by e-mail or post): told by its day, not the hour it was registered. */
+    registeredById?: string | null;
     forwardedAt: Date | null;
     /** Where it stands with the klagenemnd (lib/domain/klage.ts appealsBodyStanding). */
     appealsBody?: { waiting: boolean; decision: { outcome: "UPHELD" | "REVERSED" | "QUASHED"; decidedOn: Date } | null };
@@ -56,7 +59,7 @@ function Standing({ letter }: { letter: LetterStanding }) {
     return (
       <p className="mt-2 flex flex-wrap items-center gap-2">
         <StatusBadge tone={status.tone}>{status.text}</StatusBadge>
-        <span className="text-sm text-slate-700">Klaget {formatInstantNb(appeal.filedAt)}</span>
+        <span className="text-sm text-slate-700">Klaget {appeal.registeredById ? formatDateNb(osloDate(appeal.filedAt)) : formatInstantNb(appeal.filedAt)}</span>
       </p>
     );
   }

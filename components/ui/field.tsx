@@ -69,10 +69,11 @@ export function TextAreaField({
   hint,
   errors,
   id = name,
+  conditional = false,
   ...textarea
 }: FieldShell & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id">) {
   return (
-    <Labelled id={id} label={label} hint={hint} errors={errors} required={textarea.required}>
+    <Labelled id={id} label={label} hint={hint} errors={errors} required={textarea.required || conditional}>
       <textarea id={id} name={name} rows={4} className="input mt-1" {...describedBy(id, hint, errors)} {...textarea} />
     </Labelled>
   );

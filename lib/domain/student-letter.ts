@@ -689,7 +689,8 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
                 ? "Det var gått mer enn ett år siden vedtaket, og da kan klagen ikke tas under behandling. Klagen er derfor avvist: vi tar ikke stilling til det du klager på."
                 : "Vi har vurdert om klagen likevel kan tas under behandling etter forvaltningsloven § 31, og har ikke funnet grunn til det. Klagen er derfor avvist: vi tar ikke stilling til det du klager på.",
               "Vedtaket du klaget på, gjelder som før.",
-              "Mener du at klagen ikke kom for sent, eller at du ikke kan lastes for det, kan du klage på avvisningen. Skriv da hvorfor klagen kom sent, og legg ved dokumentasjon hvis du har det.",
+              // Her klage in the portal is text: documentation goes to the adviser (contact below).
+              "Mener du at klagen ikke kom for sent, eller at du ikke kan lastes for det, kan du klage på avvisningen. Skriv da hvorfor klagen kom sent. Har du dokumentasjon på det, for eksempel en legeerklæring, send den til studieveilederen (se nederst i brevet).",
             ],
           },
           legalBasisSection(rules, "AVVISNING"),

@@ -2,10 +2,13 @@
 // cohort's plan and before the standings are computed:
 // - Petra Permisjon (student.permisjon@demo.no), in the running cohort, has been on leave since
 //   three days before samling 5 and comes back after samling 6: five days of leave, never
-//   absences; she can still reach 80 % by attending every day after it. Her first request, three
-//   weeks before, had no documentation and was refused by Ada (admin@demo.no); she read the
-//   letter the next day and did not klage in time. A klage that comes by e-mail now is late: the
-//   adviser (veileder@demo.no) may register and avvise it (tests/e2e/klage-dismissal.spec.ts);
+//   absences; she can still reach 80 % by attending every day after it. Earlier she asked for
+//   leave for samling 4, without documentation, and Ingrid Studieveileder Haugen (the programme's
+//   adviser, a user who cannot sign in) refused it three weeks before; she read the letter the
+//   next day, attended samling 4 and did not klage in time. A klage that comes by e-mail now is
+//   late: Vegard (veileder@demo.no) may register and avvise it (tests/e2e/klage-dismissal.spec.ts),
+//   and Ada (admin@demo.no) may decide a klage on the avvisning: nobody decides a klage on their
+//   own decision, and three advisers make that possible;
 // - Olav Overført (student.overfort@demo.no) began in the cohort now about to sit the exam,
 //   attended its samlinger 1–4 and had fagnotat 1 and ledertreningsoppgave 1 approved, took leave
 //   when his job changed and moved to the running cohort two weeks before it began. The adviser
@@ -28,6 +31,8 @@ import { createStudentLetter, createSubmission, createUser, day, enrol } from "@
 
 const REASON_LEAVE = "Sykdom i nær familie. Studenten har omsorgsoppgaver fram til sommeren.";
 const REFUSAL_GROUNDS = "Søknaden har ingen dokumentasjon av sykdommen. Permisjon på grunn av sykdom i nær familie krever legeerklæring eller annen dokumentasjon.";
+/** The programme's own adviser, named in its letters (createProgramme): a user who decides, without a password in the demo. */
+const INGRID = { name: "Ingrid Studieveileder Haugen", email: "studieveileder@barnevernledelse.example" };
 
 export async function seedEnrolmentsDemo(
   db: Database,
@@ -66,20 +71,34 @@ export async function seedEnrolmentsDemo(
       attempts: [{ status: "APPROVED", assessorId: teacher.id, at: new Date(firstKrav.dueDate.getTime() - 86_400_000), feedback: "Godkjent. Et godt første fagnotat." }],
     });
   }
-  // The first request, without documentation: refused three weeks before the second was granted.
-  const ada = await db.user.findUniqueOrThrow({ where: { email: "admin@demo.no" }, select: { id: true, name: true } });
-  const refusedAt = at(addDays(leave.from, -31), 10);
+  // The first request, for samling 4 and without documentation: refused three weeks before it
+  // (and at least five weeks ago, so its klage deadline has passed whatever the plan).
+  const ingrid = await createUser(db, { ...INGRID, roles: ["ADVISER"] });
+  const fourth = runningPlan.find((samling) => samling.number === 4)!;
+  const firstLeave = { from: fourth.days[0]!.date, to: fourth.days.at(-1)!.date };
+  const refusedOn = [addDays(firstLeave.from, -21), addDays(today, -35)].sort(compareIsoDates)[0]!;
+  const refusedAt = at(refusedOn, 10);
   const firstRequest = await db.leaveOfAbsence.create({
-    data: { enrolmentId: petraEnrolment.id, fromDate: day(leave.from), toDate: day(leave.to), reason: REASON_LEAVE, documentation: null, status: "REFUSED", grounds: REFUSAL_GROUNDS, decidedById: ada.id, decidedAt: refusedAt },
+    data: {
+      enrolmentId: petraEnrolment.id,
+      fromDate: day(firstLeave.from),
+      toDate: day(firstLeave.to),
+      reason: REASON_LEAVE,
+      documentation: null,
+      status: "REFUSED",
+      grounds: REFUSAL_GROUNDS,
+      decidedById: ingrid.id,
+      decidedAt: refusedAt,
+    },
   });
   const refusal = await createStudentLetter(db, {
     enrolmentId: petraEnrolment.id,
-    facts: { kind: "LEAVE_REFUSED", leave, reason: REASON_LEAVE, grounds: REFUSAL_GROUNDS },
-    decidedBy: { id: ada.id, name: ada.name, title: "Studieveileder" },
+    facts: { kind: "LEAVE_REFUSED", leave: firstLeave, reason: REASON_LEAVE, grounds: REFUSAL_GROUNDS },
+    decidedBy: { id: ingrid.id, name: ingrid.name, title: "Studieveileder" },
     about: { type: "LeaveOfAbsence", id: firstRequest.id },
     at: refusedAt,
   });
-  await db.studentLetterOpening.create({ data: { letterId: refusal.id, openedAt: at(addDays(leave.from, -30), 19) } });
+  await db.studentLetterOpening.create({ data: { letterId: refusal.id, openedAt: at(addDays(refusedOn, 1), 19) } });
   const decidedAt = at(addDays(leave.from, -10), 10);
   const petraLeave = await db.leaveOfAbsence.create({
     data: { enrolmentId: petraEnrolment.id, fromDate: day(leave.from), toDate: day(leave.to), reason: REASON_LEAVE, documentation: "Legeerklæring datert " + addDays(leave.from, -12).split("-").reverse().join("."), status: "GRANTED", decidedById: adviser.id, decidedAt },

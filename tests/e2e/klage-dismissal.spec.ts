@@ -1,9 +1,10 @@
 // A klage that came by e-mail long after the deadline, avvist as the adviser registers it
-// (forvaltningsloven § 33 andre ledd): Petra Permisjon's first request for leave was refused by
-// Ada five weeks ago (the demo), and she did not klage in time. The adviser registers her klage
-// with the avvisning's grounds; Petra gets the avvisning as a vedtak of its own, which she may
-// klage on. Only Petra's refused leave changes (enrolments.spec transfers her, in parallel: the
-// letter and the klage stay with her first kull).
+// (forvaltningsloven § 33 andre ledd): Petra Permisjon's request for leave for samling 4 was
+// refused by Ingrid, the programme's adviser (the demo), and she did not klage in time. Vegard
+// registers her klage with the avvisning's grounds; Petra gets the avvisning as a vedtak of its
+// own and klager on it, and Ada, who made neither decision, may decide that klage. Only Petra's
+// refused leave changes (enrolments.spec transfers her, in parallel: the letter and the klage stay
+// with her first kull).
 import { expect, test } from "@playwright/test";
 import { expectAccessible, signIn, waitForMail } from "./helpers";
 
@@ -41,7 +42,7 @@ test("a late klage by e-mail is registered and avvist; the student gets the avvi
 
   // Her record: the refusal's klage avvist, and the avvisning with a klage deadline of its own.
   await page.getByRole("link", { name: "← Petra Permisjon" }).click();
-  await expect(page.getByRole("row").filter({ hasText: REFUSAL })).toContainText("Klage: avvist: kom for sent");
+  await expect(page.getByRole("row").filter({ hasText: REFUSAL })).toContainText("Klage: avvist (kom for sent)");
   await expect(page.getByRole("row").filter({ hasText: DISMISSAL })).toContainText(/Klagefrist \d+\. \p{L}+ \d{4}/u);
 
   // Petra: by e-mail, and under Brev, with her right to klage on the avvisning.
@@ -58,8 +59,27 @@ test("a late klage by e-mail is registered and avvist; the student gets the avvi
   await expect(letter).toContainText("Forvaltningsloven §§ 29, 31 og 33 andre ledd");
   await expect(petra.getByRole("heading", { level: 2, name: "Klag på vedtaket" })).toBeVisible();
   await expectAccessible(petra);
+  // She klager on the avvisning.
+  await petra.getByLabel("Hva klager du på, og hvorfor?").fill("Jeg var på sykehus med mor i hele januar og kunne ikke klage i tide. Legeerklæringen sender jeg til studieveilederen.");
+  await petra.getByRole("button", { name: "Send klagen" }).click();
+  await expect(petra.getByRole("status").filter({ hasText: "Klagen er sendt." })).toBeVisible();
   await petra.goto("/student/brev");
   await petra.getByRole("link", { name: REFUSAL, exact: true }).click();
-  await expect(petra.getByText("Klagen er avvist fordi den kom for sent")).toBeVisible();
+  await expect(petra.getByRole("region", { name: "Klagen din" })).toContainText("Klagen er avvist fordi den kom for sent: vi har ikke tatt stilling til det du klaget på.");
   await context.close();
+
+  // Vegard avviste, so he does not decide the klage on it; Ada, who made neither decision, does.
+  const kullKlager = async (who: typeof page) => {
+    await who.goto("/veileder");
+    await who.getByRole("link", { name: /^Kull V2026: \d+ klager? fra studenter/ }).click();
+    return who.getByRole("article").filter({ hasText: "Petra Permisjon" }).filter({ hasText: "Vedtak om avvisning av klage" });
+  };
+  await expect((await kullKlager(page)).getByRole("button", { name: "Avgjør klagen" })).toHaveCount(0);
+  const adaContext = await browser.newContext();
+  const ada = await adaContext.newPage();
+  await signIn(ada, "admin@demo.no");
+  const onDismissal = await kullKlager(ada);
+  await expect(onDismissal.getByRole("radio", { name: /^Ta klagen til følge: klagen som ble avvist, tas under behandling/ })).toBeVisible();
+  await expectAccessible(ada);
+  await adaContext.close();
 });

@@ -58,7 +58,7 @@ export default async function AdviserHome() {
           {studentAppeals.map((entry) => (
             <li key={entry.cohortId}>
               <Link href={`/kull/${entry.cohortId}/klager`}>
-                {entry.cohortName}: {countNoun(entry.count, "klage", "klager")} fra studenter på vedtak om arbeidskrav eller eksamen
+                {entry.cohortName}: {countNoun(entry.count, "klage", "klager")} fra studenter
               </Link>{" "}
               venter på behandling.
             </li>

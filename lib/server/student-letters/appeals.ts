@@ -364,6 +364,9 @@ export function handlerNb(kind: StudentLetterKind): string {
   return KLAGE_HANDLER[kind] === "ADVISER" ? "en studieveileder" : "en i kullets undervisningsteam (fagansvarlig)";
 }
 
+/** To the one whose decision an avvist klage was on, at the klage on the avvisning. */
+const FIRST_DECIDER_MESSAGE = "Klagen gjelder avvisningen av en klage på et vedtak du fattet selv, så en annen studieveileder må avgjøre den.";
+
 /** In place of a text that may tell of a student's health, for those who do not handle health cases. */
 const HIDDEN_HEALTH = "(Skjult: kan ha helseopplysninger.)";
 
@@ -435,7 +438,7 @@ export async function listCohortAppeals(viewer: Viewer, cohortId: string, option
           : appeal.letter.decidedById === viewer.id
           ? `Du fattet vedtaket, så klagen må avgjøres av ${handlerNb(appeal.letter.kind)} som ikke var med på det.`
           : firstDecider === viewer.id
-          ? "Du fattet vedtaket klagen som ble avvist, gjaldt, så klagen på avvisningen må avgjøres av en annen studieveileder."
+          ? FIRST_DECIDER_MESSAGE
           : `Klagen avgjøres av ${handlerNb(appeal.letter.kind)}, ikke av ${appeal.letter.decidedBy.name}, som fattet vedtaket.`,
       canForward: appeal.status === "UPHELD" && !appeal.forwardedAt && (canDecide || isStaff(viewer)),
       /** Where it stands with the klagenemnd; its grounds hidden as the klage's text is. */
@@ -515,7 +518,7 @@ async function requireDecider(tx: Transaction, viewer: Viewer, appeal: Awaited<R
   if (appeal.letter.kind === "KLAGE_DISMISSED") {
     const dismissed = await tx.studentAppeal.findUnique({ where: { id: appeal.letter.aboutId }, select: { letterDecidedById: true } });
     if (dismissed?.letterDecidedById === viewer.id) {
-      throw new AccessDeniedError("Du fattet vedtaket klagen som ble avvist, gjaldt, og kan ikke avgjøre klagen på avvisningen. En annen studieveileder må avgjøre den.");
+      throw new AccessDeniedError(FIRST_DECIDER_MESSAGE);
     }
   }
   if (!canDecideStudentAppeal(viewer, access)) {
@@ -824,7 +827,7 @@ export async function getKlageRegistration(viewer: Viewer, userId: string, lette
       caseNumber: true,
       user: { select: { name: true } },
       enrolment: { select: { cohortId: true, cohort: { select: { name: true } } } },
-      appeals: { select: { filedAt: true, status: true, lateReason: true, grounds: true, registeredBy: { select: { name: true } } } },
+      appeals: { select: { filedAt: true, status: true, lateReason: true, grounds: true, outcomeLetterId: true, registeredBy: { select: { name: true } } } },
     },
   });
   if (!letter || !(await isCohortStaff(viewer, letter.enrolment.cohortId))) throw new NotFoundError("Fant ikke brevet.");
@@ -848,6 +851,8 @@ export async function getKlageRegistration(viewer: Viewer, userId: string, lette
           lateReason: appeal.lateReason !== null && !mayReadHealth ? HIDDEN_HEALTH : appeal.lateReason,
           registeredBy: appeal.registeredBy?.name ?? null,
           dismissalGrounds: appeal.status !== "DISMISSED" ? null : mayReadHealth ? appeal.grounds : HIDDEN_HEALTH,
+          /** DISMISSED: the avvisning's letter (its PDF), for the adviser to read what the student got. */
+          dismissalLetterId: appeal.status === "DISMISSED" && mayReadHealth ? appeal.outcomeLetterId : null,
         }
       : null,
     /** Why no klage can be registered on it (null: one can). */

@@ -31,6 +31,8 @@ const LETTER_SELECT = {
       id: true,
       text: true,
       filedAt: true,
+      /** Registered by staff (it came by e-mail or post): its day, not the hour it was registered. */
+      registeredById: true,
       status: true,
       grounds: true,
       decidedAt: true,

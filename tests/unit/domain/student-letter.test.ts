@@ -242,7 +242,7 @@ describe("letters on a klage's outcome and on a changed decision", () => {
     // The discretion was weighed (§ 25), and what she may do about it.
     expect(text).toContain("Vi har vurdert om klagen likevel kan tas under behandling etter forvaltningsloven § 31, og har ikke funnet grunn til det. Klagen er derfor avvist: vi tar ikke stilling til det du klager på.");
     expect(text).toContain("Vedtaket du klaget på, gjelder som før.");
-    expect(text).toContain("Skriv da hvorfor klagen kom sent, og legg ved dokumentasjon hvis du har det.");
+    expect(text).toContain("Skriv da hvorfor klagen kom sent. Har du dokumentasjon på det, for eksempel en legeerklæring, send den til studieveilederen (se nederst i brevet).");
     expect(text).toContain("Du kan klage på vedtaket innen tre uker etter at du mottok det (forvaltningsloven §§ 28 og 29). Brevet ble gjort tilgjengelig for deg i studentportalen 22. april 2026, og klagefristen er derfor 13. mai 2026.");
     const afterYear = composeStudentLetter({ ...party, kind: "KLAGE_DISMISSED", klage: { receivedOn: "2027-04-20", grounds: "g" }, appealed: { ...appealed, klageDeadline: "2026-03-23" }, yearPassed: true });
     expect(afterYear.legalBasis).toContain("En klage kan ikke tas under behandling når det er gått mer enn ett år siden vedtaket ble truffet (§ 31 tredje ledd)");

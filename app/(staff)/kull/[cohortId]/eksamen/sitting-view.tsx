@@ -37,7 +37,7 @@ import { getExamAdmission, type ExamAdmission } from "@/lib/server/exams/registr
 import { TASK_FLASH_COOKIE } from "@/lib/validation/exam";
 import { found, loadCohortPage } from "../load";
 
-const KLAGE = { RECEIVED: "klage under behandling", REVERSED: "klagen er tatt til følge", UPHELD: "klagen er ikke tatt til følge", SETTLED: "klagen er avsluttet", DISMISSED: "klagen er avvist: kom for sent" } as const;
+const KLAGE = { RECEIVED: "klage under behandling", REVERSED: "klagen er tatt til følge", UPHELD: "klagen er ikke tatt til følge", SETTLED: "klagen er avsluttet", DISMISSED: "klagen er avvist (kom for sent)" } as const;
 
 const DECISION_NEEDED = {
   REFUSAL_NEEDED: "Trenger nytt vedtak: er oppmeldt, men fyller ikke lenger kravene",

@@ -84,7 +84,7 @@ export default async function CohortAppealsPage({ params, searchParams }: { para
                 </h2>
                 <p className="mt-1 text-slate-700">
                   {STUDENT_LETTER_KIND_LABELS[appeal.letter.kind]}: «{appeal.letter.subject}», {formatDateNb(appeal.letter.madeAvailableOn)}, fattet av{" "}
-                  {appeal.letter.decidedBy.name}. Klaget {appeal.registeredBy ? formatDateNb(osloDate(appeal.filedAt)) : formatInstantNb(appeal.filedAt)} ({countNoun(age, "dag", "dager")} siden).
+                  {appeal.letter.decidedBy.name}. Klaget {appeal.registeredBy ? formatDateNb(osloDate(appeal.filedAt)) : formatInstantNb(appeal.filedAt)} ({age === 0 ? "i dag" : `${countNoun(age, "dag", "dager")} siden`}).
                   {appeal.registeredBy ? ` Kom på e-post eller brev, registrert av ${appeal.registeredBy.name}.` : ""}
                 </p>
                 {appeal.lateReason ? <p className="mt-1">Kom etter klagefristen, tatt under behandling fordi: {appeal.lateReason}</p> : null}

@@ -7,6 +7,7 @@ import { LetterOpened } from "@/components/student-letters/letter-opened";
 import { LetterStatus } from "@/components/student-letters/letter-status";
 import { LetterText } from "@/components/ui/letter-text";
 import { PrintButton } from "@/components/ui/print-button";
+import { osloDate } from "@/lib/domain/application-deadline";
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { isoDate } from "@/lib/to-domain";
 import { STUDENT_LETTER_KIND_LABELS } from "@/lib/domain/student-letter";
@@ -71,19 +72,29 @@ export default async function LetterPage({ params, searchParams }: { params: Pro
         {appeal ? (
           <section className="card print:hidden" aria-labelledby="klage-heading">
             <h2 id="klage-heading">Klagen din</h2>
-            <p className="mt-2 text-sm text-slate-700">Sendt {formatInstantNb(appeal.filedAt)}</p>
+            {/* One that came by e-mail or post is registered with the day it came, not the hour. */}
+            <p className="mt-2 text-sm text-slate-700">Sendt {appeal.registeredById ? formatDateNb(osloDate(appeal.filedAt)) : formatInstantNb(appeal.filedAt)}</p>
             <p className="mt-2 whitespace-pre-line">{appeal.text}</p>
             {appeal.status === "RECEIVED" ? (
               <p className="mt-3">Klagen er under behandling. Den behandles av en annen enn den som fattet vedtaket, og svaret kommer som et nytt brev.</p>
             ) : (
               <>
                 <p className="mt-3">
-                  {appeal.status === "REVERSED" ? "Klagen er tatt til følge." : "Klagen er ikke tatt til følge hos oss."} Begrunnelse: {appeal.grounds}
+                  {appeal.status === "REVERSED"
+                    ? "Klagen er tatt til følge."
+                    : appeal.status === "DISMISSED"
+                      ? "Klagen er avvist fordi den kom for sent: vi har ikke tatt stilling til det du klaget på."
+                      : "Klagen er ikke tatt til følge hos oss."}{" "}
+                  {appeal.status === "DISMISSED" ? "Begrunnelse for avvisningen" : "Begrunnelse"}: {appeal.grounds}
                 </p>
                 {appeal.outcomeLetterId ? (
                   <p className="mt-2">
                     <Link href={`/student/brev/${appeal.outcomeLetterId}`}>
-                      {appeal.status === "UPHELD" ? "Les brevet om at klagen er sendt til klagenemnda" : "Les brevet om utfallet av klagen"}
+                      {appeal.status === "UPHELD"
+                        ? "Les brevet om at klagen er sendt til klagenemnda"
+                        : appeal.status === "DISMISSED"
+                          ? "Les vedtaket om avvisningen"
+                          : "Les brevet om utfallet av klagen"}
                     </Link>
                   </p>
                 ) : null}
