@@ -81,30 +81,34 @@ describe("a student who is also on the staff of her kull", () => {
   });
 
   it("does not grant or refuse her own leave, nor decide her withdrawal or completion", async () => {
+    // On a fixed day inside the kull (it ends with the exam, 16 December): from today, a leave ten
+    // days on began on or after the kull's last day from 6 December.
+    const AT = new Date("2026-11-02T10:00:00Z");
+    const DAY = "2026-11-02";
     const enrolmentId = world.students[HER]!.enrolmentId;
     // Her record offers her no change (the page says a colleague decides); a colleague's offers them.
-    const own = await getStudentRecord(herself, world.students[HER]!.userId);
+    const own = await getStudentRecord(herself, world.students[HER]!.userId, AT);
     expect(own.self).toBe(true);
     expect(own.enrolments.map((e) => Object.values(e.actions).filter((action) => action === true))).toEqual([[]]);
-    const colleagues = await getStudentRecord(world.adviser, world.students[HER]!.userId);
+    const colleagues = await getStudentRecord(world.adviser, world.students[HER]!.userId, AT);
     expect(colleagues.self).toBe(false);
     expect(colleagues.enrolments[0]!.actions).toMatchObject({ leave: true, withdraw: true, complete: true });
     // The transfer page, opened by its address, says why instead of offering the form.
     expect((await getTransferPlan(herself, { enrolmentId, toCohortId: null })).problem).toBe(OWN_CASE_MESSAGE);
-    const leave = { enrolmentId, from: daysFromToday(10), to: daysFromToday(40), reason: "Fødselspermisjon", documentation: null };
-    await expect(grantLeave(herself, leave)).rejects.toThrow(OWN_CASE_MESSAGE);
-    await expect(refuseLeave(herself, { ...leave, grounds: "Ikke dokumentert." })).rejects.toThrow(OWN_CASE_MESSAGE);
-    await expect(withdrawStudent(herself, { enrolmentId, effectiveOn: today, requestedOn: today, reason: null })).rejects.toThrow(OWN_CASE_MESSAGE);
-    await expect(completeStudent(herself, { enrolmentId })).rejects.toThrow(OWN_CASE_MESSAGE);
+    const leave = { enrolmentId, from: "2026-11-12", to: "2026-12-10", reason: "Fødselspermisjon", documentation: null };
+    await expect(grantLeave(herself, leave, AT)).rejects.toThrow(OWN_CASE_MESSAGE);
+    await expect(refuseLeave(herself, { ...leave, grounds: "Ikke dokumentert." }, AT)).rejects.toThrow(OWN_CASE_MESSAGE);
+    await expect(withdrawStudent(herself, { enrolmentId, effectiveOn: DAY, requestedOn: DAY, reason: null }, AT)).rejects.toThrow(OWN_CASE_MESSAGE);
+    await expect(completeStudent(herself, { enrolmentId }, AT)).rejects.toThrow(OWN_CASE_MESSAGE);
     expect(await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId } })).toMatchObject({ status: "ACTIVE" });
     expect(await db().leaveOfAbsence.count({ where: { enrolmentId } })).toBe(0);
     // A colleague grants it. She neither cancels it nor registers her return, nor transfers herself.
-    await expect(grantLeave(world.adviser, leave)).resolves.toMatchObject({ started: false });
-    await expect(cancelLeave(herself, { enrolmentId, requestedOn: today })).rejects.toThrow(OWN_CASE_MESSAGE);
-    await expect(registerReturn(herself, { enrolmentId, returnedOn: today })).rejects.toThrow(OWN_CASE_MESSAGE);
-    await expect(transferStudent(herself, { enrolmentId, toCohortId: world.cohortId, credits: [], samlinger: [] })).rejects.toThrow(OWN_CASE_MESSAGE);
+    await expect(grantLeave(world.adviser, leave, AT)).resolves.toMatchObject({ started: false });
+    await expect(cancelLeave(herself, { enrolmentId, requestedOn: DAY }, AT)).rejects.toThrow(OWN_CASE_MESSAGE);
+    await expect(registerReturn(herself, { enrolmentId, returnedOn: DAY }, AT)).rejects.toThrow(OWN_CASE_MESSAGE);
+    await expect(transferStudent(herself, { enrolmentId, toCohortId: world.cohortId, credits: [], samlinger: [] }, AT)).rejects.toThrow(OWN_CASE_MESSAGE);
     expect(await db().leaveOfAbsence.findFirstOrThrow({ where: { enrolmentId } })).toMatchObject({ status: "GRANTED" });
-    await cancelLeave(world.adviser, { enrolmentId, requestedOn: today });
+    await cancelLeave(world.adviser, { enrolmentId, requestedOn: DAY }, AT);
     expect(await db().leaveOfAbsence.findFirstOrThrow({ where: { enrolmentId } })).toMatchObject({ status: "CANCELLED" });
   });
 });
