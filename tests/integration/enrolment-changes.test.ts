@@ -594,7 +594,10 @@ describe("leave or the end of the enrolment after the exam began", () => {
     const deferred = await createSitting(db(), { cohortId: kull.cohortId, kind: "DEFERRED", firstDay: addDays(TODAY, 40) });
     await expect(grantDeferral(kull.adviser, { cohortId: kull.cohortId, deferralId: request.id, sittingId: deferred.id, note: null }, NOW)).rejects.toThrow(DEFERRAL_WAITS_FOR_RETURN);
     await db().examDeferral.delete({ where: { id: request.id } });
-    await expect(setGrade(kull.teacher, { cohortId: kull.cohortId, enrolmentId: onLeave, grade: "C", reason: null })).resolves.toMatchObject({ grade: "C", changed: true });
+    // Graded once the hand-in (today, 14.00) has passed: a moment after it, whatever the hour the test runs.
+    const { handInAt } = await db().exam.findUniqueOrThrow({ where: { id: kull.examId! }, select: { handInAt: true } });
+    const afterHandIn = new Date(handInAt.getTime() + 60_000);
+    await expect(setGrade(kull.teacher, { cohortId: kull.cohortId, enrolmentId: onLeave, grade: "C", reason: null }, afterHandIn)).resolves.toMatchObject({ grade: "C", changed: true });
 
     // Withdrawn, no longer in the kull: taken off it, as she is off its pages, completion and FS export.
     expect(await registrationOf(leaving)).toMatchObject({ status: "WITHDRAWN" });
