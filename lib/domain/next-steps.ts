@@ -59,8 +59,11 @@ export interface NextStepsInput {
   /** A ny eksamen the student may register for now, with its last day to register. */
   resit?: { startsOn: string; endsOn: string; registrationClosesOn: string } | null;
   contacts: StudentContacts;
-  /** Her letters about this kull (and the kull she moved on from) she has not opened yet, newest first. */
-  newLetters?: readonly { id: string; subject: string }[];
+  /**
+   * Her letters about this kull (and the kull she moved on from) she has not opened yet, newest
+   * first. `klageDeadline`: an enkeltvedtak's last day to klage (StudentLetter.klageDeadline).
+   */
+  newLetters?: readonly { id: string; subject: string; klageDeadline?: string | null }[];
 }
 
 const KLAGE_STAGE_TEXT: Record<KlageStage, string> = {
@@ -250,7 +253,22 @@ export function studentNextSteps(input: NextStepsInput): NextStep[] {
   // step of its own above (an arbeidskrav, the exam), which says what it means; one a step above
   // already leads to (a forhåndsvarsel, an arbeidskrav or exam vedtak) is not counted again.
   const pointedTo = new Set(steps.flatMap((step) => (step.target.kind === "letter" ? [step.target.id] : [])));
-  const unread = (input.newLetters ?? []).filter((letter) => !pointedTo.has(letter.id));
+  const notPointedTo = (input.newLetters ?? []).filter((letter) => !pointedTo.has(letter.id));
+  // Any other vedtak whose klage period is running (a refused leave, a klage's outcome, an
+  // avvisning …) is named with its deadline, each a step of its own: a count of «nye brev» hid it
+  // among notices (from a walk). The decision itself is in the letter; the step neither judges it
+  // nor urges a klage, it says by when one can be made. Once the deadline has passed, only counted.
+  for (const letter of notPointedTo) {
+    if (!letter.klageDeadline || letter.klageDeadline < today) continue;
+    steps.push({
+      key: `letter-vedtak-${letter.id}`,
+      tone: "todo",
+      text: `Du har fått et vedtak: «${letter.subject}». Klagefristen er ${date(letter.klageDeadline)}.`,
+      target: { kind: "letter", id: letter.id },
+    });
+    pointedTo.add(letter.id);
+  }
+  const unread = notPointedTo.filter((letter) => !pointedTo.has(letter.id));
   // «andre» when some new letters are a step above: the count then matches the menu's (from a walk).
   const other = unread.length < (input.newLetters ?? []).length;
   if (unread.length === 1) {

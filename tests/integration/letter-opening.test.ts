@@ -1,5 +1,5 @@
 // A letter is «ny» until the student first opens it (StudentLetterOpening): her list says so, her
-// start page has a step to it (or to the list, when there are more), and her record tells staff
+// start page has a step to it (a vedtak in its klage period each, others one or counted), and her record tells staff
 // when she opened it. Only she marks her own letter, the first opening is kept, and the database
 // refuses to move it. The innsyn export has it.
 import type pg from "pg";
@@ -23,10 +23,12 @@ const now = new Date();
 const today = osloDate(now);
 
 const studentViewer = async (index: number) => viewerOf({ ...(await db().user.findUniqueOrThrow({ where: { id: world.students[index]!.userId } })), roles: ["STUDENT"] });
-const stepOf = async (index: number) => {
+/** Her start page's steps that lead to new letters: each vedtak in its klage period, and the rest counted. */
+const letterSteps = async (index: number) => {
   const [overview] = await getStudentOverview(await studentViewer(index), now);
-  return overview!.nextSteps.find((step) => step.key === "letters-new") ?? null;
+  return overview!.nextSteps.filter((step) => step.key === "letters-new" || step.key.startsWith("letter-vedtak-"));
 };
+const VEDTAK_STEP = /^Du har fått et vedtak: «Vedtak: søknaden om permisjon er avslått»\. Klagefristen er \d{1,2}\. [a-z]+( \d{4})?\.$/;
 
 beforeAll(async () => {
   world = await makeCohort({ students: 2, samlinger: planDays(addDays(today, -30), 12), heldBefore: today });
@@ -44,10 +46,14 @@ describe("a letter she has not opened", () => {
     const first = await refuse(30);
     const self = await studentViewer(0);
     expect((await listStudentLetters(self)).map((letter) => letter.isNew)).toEqual([true]);
-    expect(await stepOf(0)).toEqual({ key: "letters-new", tone: "todo", text: "Du har fått et nytt brev: «Vedtak: søknaden om permisjon er avslått».", target: { kind: "letter", id: first.letterId } });
+    // A vedtak in its klage period is named with its deadline, each of them, not counted.
+    expect(await letterSteps(0)).toEqual([{ key: `letter-vedtak-${first.letterId}`, tone: "todo", text: expect.stringMatching(VEDTAK_STEP), target: { kind: "letter", id: first.letterId } }]);
 
     const second = await refuse(20);
-    expect(await stepOf(0)).toMatchObject({ text: "Du har 2 nye brev du ikke har åpnet.", target: { kind: "letters" } });
+    expect((await letterSteps(0)).map((step) => step.target)).toEqual([
+      { kind: "letter", id: second.letterId },
+      { kind: "letter", id: first.letterId },
+    ]);
 
     // Opened from the letter's page (the action it sends), then again later: the first time stays.
     const user = await db().user.findUniqueOrThrow({ where: { id: student.userId } });
@@ -59,9 +65,9 @@ describe("a letter she has not opened", () => {
     const opened = (await db().studentLetterOpening.findUniqueOrThrow({ where: { letterId: first.letterId } })).openedAt;
     await markLetterOpened(self, first.letterId, new Date(now.getTime() + 3_600_000));
     expect((await db().studentLetterOpening.findUniqueOrThrow({ where: { letterId: first.letterId } })).openedAt).toEqual(opened);
-    expect(await stepOf(0)).toEqual({ key: "letters-new", tone: "todo", text: "Du har fått et nytt brev: «Vedtak: søknaden om permisjon er avslått».", target: { kind: "letter", id: second.letterId } });
+    expect(await letterSteps(0)).toEqual([{ key: `letter-vedtak-${second.letterId}`, tone: "todo", text: expect.stringMatching(VEDTAK_STEP), target: { kind: "letter", id: second.letterId } }]);
     await markLetterOpened(self, second.letterId, now);
-    expect(await stepOf(0)).toBeNull();
+    expect(await letterSteps(0)).toEqual([]);
     expect((await resolveViewer(session))!.newLetters).toBe(0);
     // Staff have no letters of their own to count.
     expect((await resolveViewer(await signInAs(world.users.adviser)))!.newLetters).toBe(0);
@@ -89,6 +95,6 @@ describe("a letter she has not opened", () => {
     expect(await submit(markLetterOpenedAction, { letterId: refused.letterId })).toMatchObject({ ok: false });
     expect(await submit(markLetterOpenedAction, { letterId: "ikke en id" })).toMatchObject({ ok: false });
     expect(await db().studentLetterOpening.count({ where: { letterId: refused.letterId } })).toBe(0);
-    expect(await stepOf(1)).toMatchObject({ target: { kind: "letter", id: refused.letterId } });
+    expect((await letterSteps(1)).map((step) => step.target)).toEqual([{ kind: "letter", id: refused.letterId }]);
   });
 });

@@ -73,7 +73,7 @@ const SUBMISSION_SELECT = {
 const UNOPENED_LETTERS = {
   where: { opening: { is: null } },
   orderBy: [{ decidedAt: "desc" }, { id: "desc" }],
-  select: { id: true, subject: true, kind: true, aboutId: true },
+  select: { id: true, subject: true, kind: true, aboutId: true, klageDeadline: true },
 } satisfies Prisma.Enrolment$lettersArgs;
 
 /** Her klager still open, final at the klagenemnd, or avvist as too late: where each stands (klageStage), by the letter it is on. */
@@ -500,7 +500,7 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
       resit: openResit && openResit.registrationClosesOn ? { startsOn: openResit.startsOn, endsOn: openResit.endsOn, registrationClosesOn: openResit.registrationClosesOn } : null,
       contacts,
       // This kull's, and those of the kull she moved on from (a notice on work credited here goes there).
-      newLetters: [enrolment, ...earlierOf(enrolment.transferredFromId)].flatMap((row) => row.letters.map(({ id, subject }) => ({ id, subject }))),
+      newLetters: [enrolment, ...earlierOf(enrolment.transferredFromId)].flatMap((row) => row.letters.map(({ id, subject, klageDeadline }) => ({ id, subject, klageDeadline: klageDeadline ? isoDate(klageDeadline) : null }))),
     });
 
     // The earlier kull's arbeidskrav that were not credited here, with their attempts and feedback.

@@ -210,6 +210,39 @@ describe("letters she has not opened", () => {
     const one = studentNextSteps({ ...base, arbeidskrav: items, newLetters: letters.slice(0, 2) });
     expect(one.find((step) => step.key === "letters-new")!.text).toBe("Du har fått enda et nytt brev: «B».");
   });
+
+  it("names each other vedtak with its klage deadline while it runs; the rest, and a vedtak past its deadline, are counted", () => {
+    const letters = [
+      { id: "leave", subject: "Vedtak: søknaden din om permisjon er avslått", klageDeadline: "2026-12-13" },
+      { id: "notice", subject: "Ny samlingsplan", klageDeadline: null },
+      { id: "old", subject: "Vedtak: klagen din er avvist", klageDeadline: "2026-11-21" },
+      { id: "today", subject: "Vedtak: klagen din er ikke tatt til følge", klageDeadline: "2026-11-22" },
+    ];
+    const steps = studentNextSteps({ ...input({}), newLetters: letters });
+    expect(steps.find((step) => step.key === "letter-vedtak-leave")).toEqual({
+      key: "letter-vedtak-leave",
+      tone: "todo",
+      text: "Du har fått et vedtak: «Vedtak: søknaden din om permisjon er avslått». Klagefristen er 13. desember.",
+      target: { kind: "letter", id: "leave" },
+    });
+    // Its last day is today: still named.
+    expect(steps.find((step) => step.key === "letter-vedtak-today")!.text).toBe("Du har fått et vedtak: «Vedtak: klagen din er ikke tatt til følge». Klagefristen er 22. november.");
+    expect(steps.some((step) => step.key === "letter-vedtak-old" || step.key === "letter-vedtak-notice")).toBe(false);
+    // The notice and the vedtak past its deadline are the «andre» two, so the count matches the menu's four.
+    expect(steps.find((step) => step.key === "letters-new")).toEqual({ key: "letters-new", tone: "todo", text: "Du har 2 andre nye brev du ikke har åpnet.", target: { kind: "letters" } });
+    // A deadline in another year says the year.
+    const nextYear = studentNextSteps({ ...input({ today: "2026-12-20" }), newLetters: [{ id: "l", subject: "Vedtak", klageDeadline: "2027-01-10" }] });
+    expect(nextYear.find((step) => step.key === "letter-vedtak-l")!.text).toBe("Du har fått et vedtak: «Vedtak». Klagefristen er 10. januar 2027.");
+    expect(nextYear.some((step) => step.key === "letters-new")).toBe(false);
+  });
+
+  it("does not name a vedtak twice: one a step above leads to (an arbeidskrav's final «ikke godkjent») is neither named again nor counted", () => {
+    const base = input({});
+    const items = base.arbeidskrav.map((item) => (item.number === 2 ? { ...item, final: true, decisionLetterId: "vedtak" } : item));
+    const steps = studentNextSteps({ ...base, arbeidskrav: items, newLetters: [{ id: "vedtak", subject: "Vedtak: Ledertreningsoppgave 1 er ikke godkjent", klageDeadline: "2026-12-13" }] });
+    expect(steps.filter((step) => step.target.kind === "letter" && step.target.id === "vedtak").map((step) => step.key)).toEqual(["arbeidskrav-ak2"]);
+    expect(steps.some((step) => step.key === "letters-new")).toBe(false);
+  });
 });
 
 describe("after a decision (an enkeltvedtak)", () => {
