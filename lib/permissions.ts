@@ -182,6 +182,40 @@ export function canDecideStudentAppeal(viewer: RoleHolder, appeal: StudentAppeal
   return appeal.viewerOnTeachingTeam && viewer.roles.includes("FACULTY");
 }
 
+/** Someone who might decide a student's klage, with their ties to its kull. */
+export interface AppealDeciderCandidate extends RoleHolder {
+  onTeachingTeam: boolean;
+  studentOfKull: boolean;
+}
+
+/**
+ * Whether anyone at all may decide a waiting klage: canDecideStudentAppeal for each candidate
+ * (every staff and faculty account that can sign in), less `excluded` (also barred from this
+ * klage: the one whose decision an avvist klage was on). Nobody, when the kull's only fagansvarlig
+ * made the decision, or a klage on an avvisning has the decider and the one who avviste as the only
+ * advisers: then the klager list says what must change, instead of each reader being told only
+ * that it is not theirs.
+ */
+export function someoneMayDecideStudentAppeal(
+  candidates: readonly AppealDeciderCandidate[],
+  appeal: Omit<StudentAppealAccess, "viewerOnTeachingTeam" | "viewerIsStudentOfKull">,
+  excluded: readonly string[] = [],
+): boolean {
+  return candidates.some(
+    (candidate) =>
+      !excluded.includes(candidate.id) &&
+      canDecideStudentAppeal(candidate, { ...appeal, viewerOnTeachingTeam: candidate.onTeachingTeam, viewerIsStudentOfKull: candidate.studentOfKull }),
+  );
+}
+
+/** Said on the klager list when nobody may decide a waiting klage (someoneMayDecideStudentAppeal). */
+export const NOBODY_MAY_DECIDE_MESSAGE: Record<StudentAppealAccess["handler"], string> = {
+  TEACHING_TEAM:
+    "Ingen kan avgjøre klagen nå: ingen andre faglærere i kullets undervisningsteam enn den som fattet vedtaket. Legg til en faglærer som ikke var med på vedtaket, under Team.",
+  ADVISER:
+    "Ingen kan avgjøre klagen nå: alle studieveiledere og administratorer har vært med på saken eller er utelukket fra den. En administrator må gi rollen studieveileder til en kollega som ikke har vært med på saken.",
+};
+
 /**
  * Who registers the klagenemnd's decision on a student's klage, and so carries it out: the study
  * administration, which sends the klager there and gets its letters back (advisers, admins); never

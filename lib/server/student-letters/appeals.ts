@@ -26,7 +26,18 @@ import { APPEALS_BODY, appealsBodyDecisionRef, appealsBodyFollowUpDue, appealsBo
 import { carriesHealthData, KLAGE_HANDLER, replacedStudentLetters, type StudentLetterKind } from "@/lib/domain/student-letter";
 import type { Transaction } from "@/lib/db/client";
 import { requestJob } from "@/lib/jobs/queue";
-import { canDecideStudentAppeal, canHandleHealthCases, canRegisterAppealsBodyDecision, CLASSMATE_HEALTH_MESSAGE, isOwnCase, isStaff, OWN_CASE_MESSAGE } from "@/lib/permissions";
+import {
+  canDecideStudentAppeal,
+  canHandleHealthCases,
+  canRegisterAppealsBodyDecision,
+  CLASSMATE_HEALTH_MESSAGE,
+  isOwnCase,
+  isStaff,
+  NOBODY_MAY_DECIDE_MESSAGE,
+  OWN_CASE_MESSAGE,
+  someoneMayDecideStudentAppeal,
+  type AppealDeciderCandidate,
+} from "@/lib/permissions";
 import { APPEALS_BODY_DECISION_SELECT, appealsBodyBarOnCorrection, carryOutAppealsBodyDecision, recordAppealsBodyDecision, recordAppealsBodyFollowUp, type AppealsBodyDecisionInput } from "@/lib/server/appeals-body";
 import { audit } from "@/lib/server/audit";
 import { approveAfterKlage } from "@/lib/server/cohorts/assessment-changes";
@@ -394,6 +405,16 @@ export async function listCohortAppeals(viewer: Viewer, cohortId: string, option
       ? (await db().studentAppeal.findMany({ where: { id: { in: dismissedIds } }, select: { id: true, letterDecidedById: true } })).map((row) => [row.id, row.letterDecidedById])
       : [],
   );
+  // Everyone who might decide a waiting klage (few: the staff and faculty accounts), read only
+  // when one waits, so the list can say when nobody may (someoneMayDecideStudentAppeal).
+  const candidates: AppealDeciderCandidate[] = appeals.some((appeal) => appeal.status === "RECEIVED")
+    ? (
+        await db().user.findMany({
+          where: { disabledAt: null, roles: { hasSome: ["FACULTY", "ADVISER", "ADMIN"] } },
+          select: { id: true, roles: true, teaching: { where: { cohortId }, select: { userId: true } }, enrolments: { where: { cohortId }, select: { id: true } } },
+        })
+      ).map((user) => ({ id: user.id, roles: user.roles, onTeachingTeam: user.teaching.length > 0, studentOfKull: isStaff(user) && user.enrolments.length > 0 }))
+    : [];
   const mayReadHealth = canHandleHealthCases(viewer, { viewerIsStudentOfKull: classmate });
   const listed = appeals.map(({ appealsBodyDecisions, ...appeal }) => {
     const handler = KLAGE_HANDLER[appeal.letter.kind]!;
@@ -417,6 +438,9 @@ export async function listCohortAppeals(viewer: Viewer, cohortId: string, option
         aboutHealth,
         viewerIsStudentOfKull: classmate,
       });
+    const nobodyMayDecide =
+      appeal.status === "RECEIVED" &&
+      !someoneMayDecideStudentAppeal(candidates, { handler, decidedById: appeal.letter.decidedById, studentUserId: appeal.enrolment.userId, aboutHealth }, firstDecider ? [firstDecider] : []);
     return {
       ...appeal,
       /** Null where it is health data the viewer may not read (healthHidden). */
@@ -440,6 +464,8 @@ export async function listCohortAppeals(viewer: Viewer, cohortId: string, option
           : firstDecider === viewer.id
           ? FIRST_DECIDER_MESSAGE
           : `Klagen avgjøres av ${handlerNb(appeal.letter.kind)}, ikke av ${appeal.letter.decidedBy.name}, som fattet vedtaket.`,
+      /** When nobody at all may decide it now: what must change, for everyone who reads the list. */
+      nobodyMayDecide: nobodyMayDecide ? NOBODY_MAY_DECIDE_MESSAGE[handler] : null,
       canForward: appeal.status === "UPHELD" && !appeal.forwardedAt && (canDecide || isStaff(viewer)),
       /** Where it stands with the klagenemnd; its grounds hidden as the klage's text is. */
       appealsBody: {

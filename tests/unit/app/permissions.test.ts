@@ -165,6 +165,26 @@ describe("deciding a student's klage", () => {
     expect(isOwnCase(herself, ["a", "student"])).toBe(true);
     expect(isOwnCase(herself, ["a", "b"])).toBe(false);
   });
+
+  it("knows when nobody at all may decide it: the only fagansvarlig decided, or every adviser is barred", async () => {
+    const { someoneMayDecideStudentAppeal } = await import("@/lib/permissions");
+    const lead = { id: "lead", roles: ["FACULTY"] as const, onTeachingTeam: true, studentOfKull: false };
+    const colleague = { id: "colleague", roles: ["FACULTY"] as const, onTeachingTeam: true, studentOfKull: false };
+    const elsewhere = { id: "elsewhere", roles: ["FACULTY"] as const, onTeachingTeam: false, studentOfKull: false };
+    const vegard = { id: "vegard", roles: ["ADVISER"] as const, onTeachingTeam: false, studentOfKull: false };
+    const ada = { id: "ada", roles: ["ADMIN", "ADVISER"] as const, onTeachingTeam: false, studentOfKull: false };
+    const arbeidskrav = { handler: "TEACHING_TEAM" as const, decidedById: "lead", studentUserId: "student", aboutHealth: false };
+    expect(someoneMayDecideStudentAppeal([lead, elsewhere, vegard, ada], arbeidskrav)).toBe(false);
+    expect(someoneMayDecideStudentAppeal([lead, colleague, elsewhere], arbeidskrav)).toBe(true);
+    // A klage on an avvisning (a health case): neither its decider nor the one whose decision the avvist klage was on.
+    const avvisning = { handler: "ADVISER" as const, decidedById: "vegard", studentUserId: "student", aboutHealth: true };
+    expect(someoneMayDecideStudentAppeal([lead, vegard, ada], avvisning, ["ada"])).toBe(false);
+    expect(someoneMayDecideStudentAppeal([lead, vegard, ada], avvisning)).toBe(true);
+    // An adviser who is a student of the kull does not decide a health case; the student never her own.
+    expect(someoneMayDecideStudentAppeal([vegard, { ...ada, studentOfKull: true }], avvisning)).toBe(false);
+    expect(someoneMayDecideStudentAppeal([vegard, { ...ada, id: "student" }], { ...avvisning, aboutHealth: false })).toBe(false);
+    expect(someoneMayDecideStudentAppeal([], arbeidskrav)).toBe(false);
+  });
 });
 
 describe("requests for utsatt eksamen (health data)", () => {

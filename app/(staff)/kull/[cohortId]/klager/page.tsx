@@ -12,7 +12,7 @@ import { osloDate } from "@/lib/domain/application-deadline";
 import { parseIsoDate } from "@/lib/domain/dates";
 import { countNoun, formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { APPEALS_BODY } from "@/lib/domain/klage";
-import { STUDENT_LETTER_KIND_LABELS } from "@/lib/domain/student-letter";
+import { KLAGE_HANDLER, STUDENT_LETTER_KIND_LABELS } from "@/lib/domain/student-letter";
 import { listCohortAppeals } from "@/lib/server/student-letters/appeals";
 import { found, loadCohortPage } from "../load";
 import { DoneMessage } from "@/components/ui/done-message";
@@ -118,7 +118,20 @@ export default async function CohortAppealsPage({ params, searchParams }: { para
                         <StudentAppealDecisionForm cohortId={cohort.id} appealId={appeal.id} reverseLabel={REVERSE_LABEL[kind] ?? "vedtaket endres"} />
                       </>
                     ) : (
-                      <p>{appeal.whoDecides}</p>
+                      <>
+                        <p>{appeal.whoDecides}</p>
+                        {appeal.nobodyMayDecide ? (
+                          <p className="mt-3 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-950">
+                            {appeal.nobodyMayDecide}
+                            {KLAGE_HANDLER[appeal.letter.kind] === "TEACHING_TEAM" ? (
+                              <>
+                                {" "}
+                                <Link href={`/kull/${cohort.id}/team`}>Gå til Team</Link>
+                              </>
+                            ) : null}
+                          </p>
+                        ) : null}
+                      </>
                     )}
                   </div>
                 ) : (
