@@ -110,7 +110,11 @@ export function studentNextSteps(input: NextStepsInput): NextStep[] {
     steps.push({
       key: "attendance",
       tone: "urgent",
-      text: `Du kan ikke lenger nå kravet om ${attendance.requiredPercent} % oppmøte i dette kullet. ${whomToContact(contacts)} De kan fortelle deg hva du kan gjøre videre.`,
+      // The hand-ins below still serve her: what is approved here goes with her to a later kull
+      // (a walk found them listed as «Viktig» under «Du kan ikke lenger oppfylle kravene», unexplained).
+      text:
+        `Du kan ikke lenger nå kravet om ${attendance.requiredPercent} % oppmøte i dette kullet. ${whomToContact(contacts)} De kan fortelle deg hva du kan gjøre videre. ` +
+        "Arbeidskrav du får godkjent her, kan godkjennes for deg om du fortsetter i et senere kull.",
       target: { kind: "contacts" },
     });
   } else if (attendance.scheduled > 0 && !attendance.met) {
@@ -168,10 +172,11 @@ export function studentNextSteps(input: NextStepsInput): NextStep[] {
         : `${item.title} skal leveres innen ${date(item.deadline)}.`;
     }
     // An optional extra never counts for the exam: good to know, never «viktig» (from a walk).
+    // Nor is a hand-in when the attendance is lost in this kull: no exam here hangs on it.
     const optional = item.required === false;
     steps.push({
       key: `arbeidskrav-${item.id}`,
-      tone: optional ? "info" : item.status === "NOT_APPROVED" || passed ? "urgent" : "todo",
+      tone: optional ? "info" : (item.status === "NOT_APPROVED" || passed) && warning !== "UNREACHABLE" ? "urgent" : "todo",
       text: optional ? `${text} Det er valgfritt og teller ikke for eksamen.` : text,
       target: { kind: "arbeidskrav", id: item.id },
     });
@@ -258,16 +263,23 @@ export function studentNextSteps(input: NextStepsInput): NextStep[] {
   // avvisning …) is named with its deadline, each a step of its own: a count of «nye brev» hid it
   // among notices (from a walk). The decision itself is in the letter; the step neither judges it
   // nor urges a klage, it says by when one can be made. Once the deadline has passed, only counted.
+  // First among the things to do (a walk found it below hand-ins due months later): its deadline
+  // is at most three weeks away, and reading a letter takes a minute.
+  const vedtakSteps: NextStep[] = [];
   for (const letter of notPointedTo) {
     if (!letter.klageDeadline || letter.klageDeadline < today) continue;
-    steps.push({
+    // «Vedtak: søknaden din om permisjon er avslått» → «Nytt vedtak: søknaden din om permisjon er avslått.»
+    const about = /^Vedtak:\s*/.test(letter.subject) ? `${letter.subject.replace(/^Vedtak:\s*/, "").replace(/\.$/, "")}.` : `«${letter.subject}».`;
+    vedtakSteps.push({
       key: `letter-vedtak-${letter.id}`,
       tone: "todo",
-      text: `Du har fått et vedtak: «${letter.subject}». Klagefristen er ${date(letter.klageDeadline)}.`,
+      text: `Nytt vedtak: ${about} Klagefristen er ${date(letter.klageDeadline)}.`,
       target: { kind: "letter", id: letter.id },
     });
     pointedTo.add(letter.id);
   }
+  const firstTodo = steps.findIndex((step) => step.tone !== "urgent");
+  steps.splice(firstTodo === -1 ? steps.length : firstTodo, 0, ...vedtakSteps);
   const unread = notPointedTo.filter((letter) => !pointedTo.has(letter.id));
   // «andre» when some new letters are a step above: the count then matches the menu's (from a walk).
   const other = unread.length < (input.newLetters ?? []).length;

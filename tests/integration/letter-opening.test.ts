@@ -28,7 +28,7 @@ const letterSteps = async (index: number) => {
   const [overview] = await getStudentOverview(await studentViewer(index), now);
   return overview!.nextSteps.filter((step) => step.key === "letters-new" || step.key.startsWith("letter-vedtak-"));
 };
-const VEDTAK_STEP = /^Du har fått et vedtak: «Vedtak: søknaden om permisjon er avslått»\. Klagefristen er \d{1,2}\. [a-z]+( \d{4})?\.$/;
+const VEDTAK_STEP = /^Nytt vedtak: søknaden om permisjon er avslått\. Klagefristen er \d{1,2}\. [a-z]+( \d{4})?\.$/;
 
 beforeAll(async () => {
   world = await makeCohort({ students: 2, samlinger: planDays(addDays(today, -30), 12), heldBefore: today });

@@ -123,10 +123,18 @@ describe("a student's next steps", () => {
       tone: "urgent",
       text:
         "Du kan ikke lenger nå kravet om 80 % oppmøte i dette kullet. Ta kontakt med studieveileder Ingrid Haugen " +
-        "(ingrid@example.no, tlf. 73 00 00 01) eller fagansvarlig Hanne Moen (hanne@example.no). De kan fortelle deg hva du kan gjøre videre.",
+        "(ingrid@example.no, tlf. 73 00 00 01) eller fagansvarlig Hanne Moen (hanne@example.no). De kan fortelle deg hva du kan gjøre videre. " +
+        "Arbeidskrav du får godkjent her, kan godkjennes for deg om du fortsetter i et senere kull.",
       target: { kind: "contacts" },
     });
     expect(steps.some((step) => step.key === "exam")).toBe(false);
+    // A hand-in past its deadline is still to do, but no longer «viktig»: no exam here hangs on it.
+    const late = studentNextSteps(input({ days: [26, 15, 8], today: "2026-12-11", statuses: ["NOT_SUBMITTED", "NOT_APPROVED", "SUBMITTED", "APPROVED", "APPROVED"] }));
+    expect(late.filter((step) => step.tone === "urgent").map((step) => step.key)).toEqual(["attendance"]);
+    expect(late.filter((step) => step.key.startsWith("arbeidskrav-") && step.tone === "todo")).toHaveLength(2);
+    // The same hand-ins while the attendance can still be reached are «viktig».
+    const reachable = studentNextSteps(input({ today: "2026-12-11", statuses: ["NOT_SUBMITTED", "NOT_APPROVED", "SUBMITTED", "APPROVED", "APPROVED"] }));
+    expect(reachable.filter((step) => step.key.startsWith("arbeidskrav-") && step.tone === "urgent")).toHaveLength(2);
   });
 
   it("tell an eligible student about the exam and the semester fee, with nothing else to do", () => {
@@ -222,17 +230,23 @@ describe("letters she has not opened", () => {
     expect(steps.find((step) => step.key === "letter-vedtak-leave")).toEqual({
       key: "letter-vedtak-leave",
       tone: "todo",
-      text: "Du har fått et vedtak: «Vedtak: søknaden din om permisjon er avslått». Klagefristen er 13. desember.",
+      text: "Nytt vedtak: søknaden din om permisjon er avslått. Klagefristen er 13. desember.",
       target: { kind: "letter", id: "leave" },
     });
     // Its last day is today: still named.
-    expect(steps.find((step) => step.key === "letter-vedtak-today")!.text).toBe("Du har fått et vedtak: «Vedtak: klagen din er ikke tatt til følge». Klagefristen er 22. november.");
+    expect(steps.find((step) => step.key === "letter-vedtak-today")!.text).toBe("Nytt vedtak: klagen din er ikke tatt til følge. Klagefristen er 22. november.");
+    // First among the things to do, before hand-ins due later, after what is urgent.
+    const tones = steps.map((step) => step.tone);
+    const firstTodo = tones.indexOf("todo");
+    expect(steps.slice(firstTodo, firstTodo + 2).map((step) => step.key)).toEqual(["letter-vedtak-leave", "letter-vedtak-today"]);
+    expect(steps.slice(firstTodo + 2).some((step) => step.key.startsWith("arbeidskrav-") && step.tone === "todo")).toBe(true);
+    expect(tones.slice(0, firstTodo).every((tone) => tone === "urgent")).toBe(true);
     expect(steps.some((step) => step.key === "letter-vedtak-old" || step.key === "letter-vedtak-notice")).toBe(false);
     // The notice and the vedtak past its deadline are the «andre» two, so the count matches the menu's four.
     expect(steps.find((step) => step.key === "letters-new")).toEqual({ key: "letters-new", tone: "todo", text: "Du har 2 andre nye brev du ikke har åpnet.", target: { kind: "letters" } });
     // A deadline in another year says the year.
     const nextYear = studentNextSteps({ ...input({ today: "2026-12-20" }), newLetters: [{ id: "l", subject: "Vedtak", klageDeadline: "2027-01-10" }] });
-    expect(nextYear.find((step) => step.key === "letter-vedtak-l")!.text).toBe("Du har fått et vedtak: «Vedtak». Klagefristen er 10. januar 2027.");
+    expect(nextYear.find((step) => step.key === "letter-vedtak-l")!.text).toBe("Nytt vedtak: «Vedtak». Klagefristen er 10. januar 2027.");
     expect(nextYear.some((step) => step.key === "letters-new")).toBe(false);
   });
 
