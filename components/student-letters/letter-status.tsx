@@ -22,7 +22,11 @@ export interface LetterStanding {
   replacedBy: { id: string; subject: string; madeAvailableOn: string } | null;
 }
 
-export function LetterStatus({ letter }: { letter: LetterStanding }) {
+/**
+ * `formHref`: on the letter's own page, where its klage form is (far down on a phone, after the
+ * whole letter: a walk found nothing at the top said there was one).
+ */
+export function LetterStatus({ letter, formHref }: { letter: LetterStanding; formHref?: string }) {
   return (
     <>
       {letter.replacedBy ? (
@@ -34,12 +38,12 @@ export function LetterStatus({ letter }: { letter: LetterStanding }) {
           </span>
         </p>
       ) : null}
-      <Standing letter={letter} />
+      <Standing letter={letter} formHref={formHref} />
     </>
   );
 }
 
-function Standing({ letter }: { letter: LetterStanding }) {
+function Standing({ letter, formHref }: { letter: LetterStanding; formHref?: string }) {
   const { appeal } = letter;
   if (appeal) {
     const status =
@@ -67,6 +71,12 @@ function Standing({ letter }: { letter: LetterStanding }) {
     return (
       <p className="mt-2 text-sm">
         {letter.canAppeal ? `Du kan klage til og med ${formatDateNb(letter.klageDeadline)}.` : `Klagefristen var ${formatDateNb(letter.klageDeadline)}.`}
+        {letter.canAppeal && formHref ? (
+          <>
+            {" "}
+            <a href={formHref}>Skriv klagen nederst på siden</a>
+          </>
+        ) : null}
       </p>
     );
   }

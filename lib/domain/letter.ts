@@ -37,6 +37,14 @@ export interface LetterHead {
   cohortName: string;
 }
 
+/**
+ * A letter's section heading, in its text as composed: a block (between blank lines) of one short
+ * line without a full stop ("Begrunnelse", "Du kan klage"). Bold in the PDF and on screen.
+ */
+export function isLetterHeading(block: string): boolean {
+  return !block.includes("\n") && block.length <= 60 && !/[.:?!]$/.test(block);
+}
+
 /** "Til …", then the case's reference, the date and the study, one per line. */
 export function letterheadSection(head: LetterHead): LetterSection {
   return {

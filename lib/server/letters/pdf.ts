@@ -14,6 +14,7 @@ import path from "node:path";
 import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, rgb, type PDFFont } from "pdf-lib";
 import { formatDateNb } from "@/lib/domain/format";
+import { isLetterHeading } from "@/lib/domain/letter";
 import { attachmentDisposition } from "@/lib/http/content-disposition";
 
 const A4 = { width: 595.28, height: 841.89 };
@@ -207,11 +208,6 @@ export interface LetterForPdf {
   programmeName: string;
 }
 
-/** A heading is a block of one short line without a full stop ("Regler vi har brukt"). */
-function isHeading(block: string): boolean {
-  return !block.includes("\n") && block.length <= 60 && !/[.:?!]$/.test(block);
-}
-
 export async function renderLetterPdf(letter: LetterForPdf): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(fontkitOncePerFile);
@@ -250,7 +246,7 @@ export async function renderLetterPdf(letter: LetterForPdf): Promise<Uint8Array>
   if (showTitle) draw(title, regular, 11, 10);
   for (const [index, block] of blocks.entries()) {
     if (index === 0) continue; // the title line, drawn under the subject above
-    if (isHeading(block)) draw(block, bold, 12, 4);
+    if (isLetterHeading(block)) draw(block, bold, 12, 4);
     else draw(block, regular, SIZE, 8);
   }
 

@@ -48,7 +48,7 @@ export default async function LetterPage({ params, searchParams }: { params: Pro
         </p>
         <h1>{letter.subject}</h1>
         <div className="print:hidden">
-          <LetterStatus letter={letter} />
+          <LetterStatus letter={letter} formHref="#klag-paa-vedtaket" />
         </div>
         <p className="mt-4 flex flex-wrap items-center gap-4 print:hidden">
           <a href={`/api/student/brev/${letter.id}`} className="inline-flex min-h-11 items-center">
@@ -103,7 +103,7 @@ export default async function LetterPage({ params, searchParams }: { params: Pro
             )}
           </section>
         ) : letter.canAppeal ? (
-          <section className="card print:hidden" aria-labelledby="klage-heading">
+          <section id="klag-paa-vedtaket" tabIndex={-1} className="card scroll-mt-4 print:hidden" aria-labelledby="klage-heading">
             <h2 id="klage-heading">Klag på vedtaket</h2>
             <p className="mt-2">
               Du kan klage til og med {formatDateNb(letter.klageDeadline!)} (forvaltningsloven § 29). Klagen behandles av en annen enn den som fattet
