@@ -32,7 +32,8 @@ export interface CohortCardData {
 export const RISK_LABEL: Record<RiskLevel, { label: string; tone: "bad" | "wait" | "neutral" | "good" }> = {
   LOST: { label: "Kan ikke nå oppmøtekravet", tone: "bad" },
   FINAL_REJECTION: { label: "Arbeidskrav endelig ikke godkjent", tone: "bad" },
-  LAST_ABSENCE: { label: "Høyst ett fravær igjen", tone: "wait" },
+  // Zero left is in it too: «Høyst ett» read as one still to spare (from a walk).
+  LAST_ABSENCE: { label: "Ett eller ingen fravær igjen", tone: "wait" },
   ARBEIDSKRAV: { label: "Mangler arbeidskrav", tone: "wait" },
   NONE: { label: "Ingen risiko", tone: "good" },
 };

@@ -71,7 +71,7 @@ export function attendanceProgress(attendance: AttendanceFacts): AttendanceProgr
         : "Ingen samlingsdager er holdt ennå."
       : `Du har vært til stede ${attended} av ${countNoun(held, "dag", "dager")}${unregistered > 0 ? " som er registrert" : remainingDays(attendance) > 0 ? " så langt" : ""}.`;
   const leave = attendance.leave ?? 0;
-  const soFarWithLeave = leave > 0 ? `${soFar} ${countNoun(leave, "dag", "dager")} er i permisjonstiden din (ikke fravær).` : soFar;
+  const soFarWithLeave = leave > 0 ? `${soFar} ${countNoun(leave, "dag", "dager")} er i permisjonstiden din: ikke fravær, men heller ikke oppmøte.` : soFar;
   const rule = `Du må ha minst ${requiredDays} av ${countNoun(scheduled, "dag", "dager")} totalt (${requiredPercent} %).`;
   const remaining = remainingDays(attendance);
   let outlook: string;

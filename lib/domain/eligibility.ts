@@ -376,7 +376,9 @@ export function eligibilityHeadline(
       const plural = finalRejections.length > 1;
       return (
         `Du oppfyller ikke kravene for å gå opp til eksamen: ` +
-        `${titles.length > 0 ? `${joinNb(titles)} er` : "et obligatorisk arbeidskrav er"} endelig ikke godkjent. ` +
+        // «endelig» beside a klage that is still open read as a contradiction (from a walk): then
+        // what happened, not that it is final.
+        `${titles.length > 0 ? `${joinNb(titles)} er` : "et obligatorisk arbeidskrav er"} ${pending.length > 0 ? "ikke godkjent etter siste innlevering" : "endelig ikke godkjent"}. ` +
         (pending.length > 0
           ? pending.every((item) => item.klage === "AT_APPEALS_BODY")
             ? "Klagen din er hos klagenemnda. Får du medhold, kan du gå opp til eksamen."

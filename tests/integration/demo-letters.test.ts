@@ -55,6 +55,10 @@ describe("the demo's letters", () => {
     expect(letters.map((letter) => letter.kind)).toEqual(["KLAGE_REVERSED", "ARBEIDSKRAV_NOT_APPROVED"]);
     expect(letters[1]!.appeal).toMatchObject({ status: "REVERSED" });
     expect(letters[1]!.canAppeal).toBe(false);
+    // The vedtak he klaged on he had read; the outcome is new to him.
+    expect(letters.map((letter) => letter.isNew)).toEqual([true, false]);
+    // So has every student the letters they klaged on themselves.
+    expect(await db().studentLetter.count({ where: { opening: { is: null }, appeals: { some: { registeredById: null } } } })).toBe(0);
     const [overview] = await getStudentOverview(sander, NOW);
     const fagnotat1 = overview!.arbeidskrav.find((item) => item.number === 1)!;
     expect(fagnotat1.status).toBe("APPROVED");
@@ -109,7 +113,7 @@ describe("the demo's letters", () => {
     expect(letters.filter((letter) => letter.replacedBy !== null).map((letter) => letter.id).sort()).toEqual(replaced.map((letter) => letter.id).sort());
     // Her start page names the rejection, and where her klage on it stands, not «for eksempel etter en klage».
     expect(eligibilityHeadline(overview!.eligibility, overview!.arbeidskrav.filter((item) => item.number === 4).map((item) => ({ title: item.title, klage: item.klage })))).toMatch(
-      /endelig ikke godkjent\. Klagen din er hos klagenemnda\. Får du medhold, kan du gå opp til eksamen\.$/,
+      /ikke godkjent etter siste innlevering\. Klagen din er hos klagenemnda\. Får du medhold, kan du gå opp til eksamen\.$/,
     );
   });
 

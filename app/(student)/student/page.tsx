@@ -64,7 +64,8 @@ function Enrolment({ enrolment, anchors }: { enrolment: StudentOverview; anchors
       {enrolment.leave ? (
         <p className="rounded-md border border-slate-400 bg-slate-50 p-3 text-slate-900">
           {enrolment.status === "ON_LEAVE" ? "Du har permisjon" : "Du har fått permisjon"} fra {formatDateNb(enrolment.leave.from)} til og med {formatDateNb(enrolment.leave.to)}.
-          Samlingsdagene i permisjonstiden er ikke fravær, og du blir ikke meldt opp til eksamen mens du har permisjon. Gi beskjed til studieveilederen når du er
+          Samlingsdagene i permisjonstiden er ikke fravær, men heller ikke oppmøte: kravet om oppmøte gjelder alle samlingsdagene i kullet. Du blir ikke
+          meldt opp til eksamen mens du har permisjon. Gi beskjed til studieveilederen når du er
           tilbake. <Link href="/student/brev">Les brevet om permisjonen</Link>.
         </p>
       ) : null}

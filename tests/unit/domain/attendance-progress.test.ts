@@ -38,6 +38,12 @@ describe("the attendance picture", () => {
     // Every day held: the figure is final, not «så langt».
     expect(attendanceProgress(attendance(26, 26, 20)).soFar).toBe("Du har vært til stede 20 av 26 dager.");
     expect(attendanceProgress(attendance(26, 0, 0)).soFar).toBe("Ingen samlingsdager er holdt ennå.");
+    // Days of a leave: not absences, and not attendance either (a walk read «ikke fravær» as slack left).
+    const onLeave = evaluateEligibility({ scheduledDays: 26, heldDays: 12, attendedDays: 12, leaveDays: 5, arbeidskrav: [] }, DEFAULT_REQUIREMENTS).attendance;
+    expect(attendanceProgress(onLeave)).toMatchObject({
+      soFar: "Du har vært til stede 12 av 12 dager så langt. 5 dager er i permisjonstiden din: ikke fravær, men heller ikke oppmøte.",
+      outlook: "Du må møte alle de 9 gjenstående samlingsdagene.",
+    });
     expect(attendanceProgress(attendance(0, 0, 0)).soFar).toBe("Kullet har ingen samlingsdager i planen ennå.");
   });
 

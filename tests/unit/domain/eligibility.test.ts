@@ -389,9 +389,11 @@ describe("reasons wording", () => {
     );
     // A klage she has made is not suggested again: where it stands instead.
     expect(eligibilityHeadline(finallyShort, [{ title: "Ledertreningsoppgave 2", klage: "RECEIVED" }])).toBe(
-      "Du oppfyller ikke kravene for å gå opp til eksamen: Ledertreningsoppgave 2 er endelig ikke godkjent. Klagen din er under behandling. Får du medhold, kan du gå opp til eksamen.",
+      "Du oppfyller ikke kravene for å gå opp til eksamen: Ledertreningsoppgave 2 er ikke godkjent etter siste innlevering. Klagen din er under behandling. Får du medhold, kan du gå opp til eksamen.",
     );
-    expect(eligibilityHeadline(finallyShort, [{ title: "Ledertreningsoppgave 2", klage: "AT_APPEALS_BODY" }])).toMatch(/Klagen din er hos klagenemnda\. Får du medhold, kan du gå opp til eksamen\.$/);
+    expect(eligibilityHeadline(finallyShort, [{ title: "Ledertreningsoppgave 2", klage: "AT_APPEALS_BODY" }])).toMatch(
+      /: Ledertreningsoppgave 2 er ikke godkjent etter siste innlevering\. Klagen din er hos klagenemnda\. Får du medhold, kan du gå opp til eksamen\.$/,
+    );
     expect(eligibilityHeadline(finallyShort, [{ title: "Ledertreningsoppgave 2", klage: "FINAL" }])).toMatch(/Klagenemnda har stadfestet vedtaket, så du kan ikke gå opp til eksamen med dette kullet\.$/);
     expect(eligibilityHeadline(finallyShort, [{ title: "Ledertreningsoppgave 2", klage: "DISMISSED" }])).toMatch(
       /: Ledertreningsoppgave 2 er endelig ikke godkjent\. Klagen din kom etter klagefristen og ble avvist, så vedtaket står\.$/,
