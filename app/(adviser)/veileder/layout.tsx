@@ -11,7 +11,8 @@ export default async function AdviserLayout({ children }: { children: React.Reac
         links={[
           { href: "/veileder", label: "Oversikt" },
           { href: "/veileder/opptak", label: "Opptak" },
-          { href: "/veileder/opptak/klager", label: "Klager" },
+          // Klager on admission; the students' klager are each kull's (Kull → Klager, and the start page).
+          { href: "/veileder/opptak/klager", label: "Opptaksklager" },
           { href: "/veileder/studenter", label: "Studenter" },
           { href: "/veileder/programmer", label: "Studieprogrammer" },
           { href: "/veileder/brukere", label: "Brukere" },

@@ -47,12 +47,12 @@ export default async function AdviserHome() {
           ))}
           {received > 0 ? (
             <li>
-              <Link href="/veileder/opptak/klager">{countNoun(received, "klage venter", "klager venter")} på behandling.</Link>
+              <Link href="/veileder/opptak/klager">{countNoun(received, "klage på opptak venter", "klager på opptak venter")} på behandling.</Link>
             </li>
           ) : null}
           {toForward > 0 ? (
             <li>
-              <Link href="/veileder/opptak/klager">{countNoun(toForward, "klage", "klager")} skal sendes til klageinstansen.</Link>
+              <Link href="/veileder/opptak/klager">{countNoun(toForward, "klage på opptak", "klager på opptak")} skal sendes til klageinstansen.</Link>
             </li>
           ) : null}
           {studentAppeals.map((entry) => (

@@ -26,7 +26,7 @@ const KLAGE_ON: Record<string, string> = {
   WAITLIST_CLOSED: "avslag da ventelisten stengte",
 };
 
-export const metadata: Metadata = { title: "Klager" };
+export const metadata: Metadata = { title: "Opptaksklager" };
 
 /** What registering the klagenemnd's decision did, by the redirect's `klagenemnd`. */
 const APPEALS_BODY_REGISTERED: Record<string, string> = {
