@@ -223,6 +223,20 @@ export async function seedDemoData(db: Database, options: { today: Date }): Prom
     institutionH2023CohortId: institutionH2023.cohort.id,
   });
 
+  // A letter a student klaged on herself, she had read: opened an hour before the klage (the day
+  // it was made available at the earliest). Else the demo's «Ny» and «Du har 5 andre nye brev»
+  // counted letters their students had answered (from a walk); the rest stay unopened.
+  const klagedOn = await db.studentLetter.findMany({
+    where: { opening: { is: null }, appeals: { some: { registeredById: null } } },
+    select: { id: true, decidedAt: true, appeals: { where: { registeredById: null }, orderBy: { filedAt: "asc" }, take: 1, select: { filedAt: true } } },
+  });
+  await db.studentLetterOpening.createMany({
+    data: klagedOn.map((letter) => ({
+      letterId: letter.id,
+      openedAt: new Date(Math.max(letter.decidedAt.getTime(), letter.appeals[0]!.filedAt.getTime() - 3_600_000)),
+    })),
+  });
+
   // E-mail the mail server never took: during an outage four days ago a notice to Sofie Søker
   // ran out of attempts. The administrator finds it under «E-post» (/veileder/e-post) and sends it
   // again; the demo's outbox takes it.
