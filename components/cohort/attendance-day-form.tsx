@@ -95,7 +95,7 @@ export function AttendanceDayForm({
       <input type="hidden" name="cohortId" value={cohortId} />
       <input type="hidden" name="samlingDayId" value={samlingDayId} />
 
-      <div className="sticky top-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-b border-slate-200 bg-white/95 px-4 py-3">
+      <div className="sticky top-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-b border-slate-200 bg-white px-4 py-3">
         <button type="button" className="btn-secondary" onClick={onAllPresent}>
           Alle til stede
         </button>
