@@ -62,7 +62,9 @@ export function AttendanceDayForm({
 
   const present = students.filter((s) => statuses[s.enrolmentId] === "PRESENT").length;
   const absent = students.filter((s) => statuses[s.enrolmentId] === "ABSENT").length;
-  const open = students.length - present - absent;
+  // Not chosen, of those the day needs a registration for: a student on leave (or credited, or
+  // oneself) is not «ikke valgt» (a walk counted 3 here and «2 studenter mangler» on the start page).
+  const open = students.filter((s) => !statuses[s.enrolmentId] && exemptionOf(s) === null).length;
 
   // Everyone present, except a student with an absence notice for the day, and not those the day
   // needs no registration for (on leave, credited) (lib/domain/attendance-day.ts).
