@@ -12,6 +12,7 @@ import { noonInOslo, osloDate } from "./application-deadline";
 import { addDays, addMonths, compareIsoDates, parseIsoDate } from "./dates";
 import { formatDateNb } from "./format";
 import { nextWorkingDay } from "./holidays";
+import { formatDateSpanNb } from "./schedule";
 
 export const KLAGE_PERIOD_DAYS = 21;
 
@@ -266,4 +267,23 @@ export function klageStage<D extends { forwardedAt: Date; outcome: AppealsBodyOu
   const { waiting, decision } = appealsBodyStanding(klage, klage.decisions);
   if (waiting || !decision || klage.forwardedAt === null || decision.forwardedAt.getTime() !== klage.forwardedAt.getTime()) return "AT_APPEALS_BODY";
   return decision.outcome === "UPHELD" ? "FINAL" : null;
+}
+
+/**
+ * For the one who decides a klage on «ikke adgang til eksamen»: the sitting it is about, and
+ * whether it can still be decided in time for the student to sit it. Its klage deadline can be the
+ * sitting's first day (a walk); taken after the sitting is over, she is not registered for it
+ * (lib/server/exams/refusal.ts admitAfterKlage).
+ */
+export function refusalKlageTiming(sitting: { startsOn: string; endsOn: string }, today: string): string {
+  parseIsoDate(today, "today");
+  const when = formatDateSpanNb([sitting.startsOn, sitting.endsOn]);
+  if (today < sitting.startsOn) {
+    const days = parseIsoDate(sitting.startsOn) - parseIsoDate(today);
+    return `Klagen gjelder eksamen ${when}, som starter ${days === 1 ? "i morgen" : `om ${days} dager`}. Tas den til følge før det, blir studenten meldt opp og kan gå opp.`;
+  }
+  if (today <= sitting.endsOn) {
+    return `Klagen gjelder eksamen ${when}, som ${today === sitting.startsOn ? "starter i dag" : "har startet"}. Tas den til følge før innleveringsfristen, blir studenten meldt opp.`;
+  }
+  return `Klagen gjelder eksamen ${when}, som er over. Tas den til følge, regnes den ikke som et forsøk for studenten, som kan melde seg opp til ny eksamen.`;
 }

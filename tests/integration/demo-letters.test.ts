@@ -97,6 +97,11 @@ describe("the demo's letters", () => {
     };
     const forAdviser = await open(await viewerOf("veileder@demo.no"));
     expect(forAdviser.exam.canDecide).toBe(true);
+    // The decider sees the sitting the refusal is about (the demo's first sitting of the kull);
+    // the klage at the klagenemnd is on an arbeidskrav, no sitting.
+    expect(forAdviser.exam.sitting).toEqual({ startsOn: overview!.exam!.startsOn, endsOn: overview!.exam!.endsOn });
+    expect(forAdviser.atAppealsBody.sitting).toBeNull();
+    expect(forAdviser.exam.nobodyMayDecide).toBeNull();
     expect(forAdviser.atAppealsBody).toMatchObject({ canRegisterAppealsBody: true, appealsBody: { waiting: true, decision: null } });
     const frida = await open(await viewerOf("faglaerer@demo.no"));
     expect(frida.exam.canDecide).toBe(false); // she refused it

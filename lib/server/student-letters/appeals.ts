@@ -405,6 +405,18 @@ export async function listCohortAppeals(viewer: Viewer, cohortId: string, option
       ? (await db().studentAppeal.findMany({ where: { id: { in: dismissedIds } }, select: { id: true, letterDecidedById: true } })).map((row) => [row.id, row.letterDecidedById])
       : [],
   );
+  // A waiting klage on «ikke adgang»: the sitting's days, so the decider sees whether it can be
+  // decided in time for her to sit it (a walk: its klage deadline was the exam's first day, and
+  // nothing said so). One statement, only when there is such a klage.
+  const refusalIds = appeals.filter((appeal) => appeal.status === "RECEIVED" && appeal.letter.kind === "EXAM_ADMISSION_REFUSED").map((appeal) => appeal.letter.aboutId);
+  const sittings = new Map(
+    refusalIds.length > 0
+      ? (await db().examRegistration.findMany({ where: { id: { in: refusalIds } }, select: { id: true, exam: { select: { startsOn: true, endsOn: true } } } })).map((row) => [
+          row.id,
+          { startsOn: isoDate(row.exam.startsOn), endsOn: isoDate(row.exam.endsOn) },
+        ])
+      : [],
+  );
   // Everyone who might decide a waiting klage (few: the staff and faculty accounts), read only
   // when one waits, so the list can say when nobody may (someoneMayDecideStudentAppeal).
   const candidates: AppealDeciderCandidate[] = appeals.some((appeal) => appeal.status === "RECEIVED")
@@ -464,6 +476,8 @@ export async function listCohortAppeals(viewer: Viewer, cohortId: string, option
           : firstDecider === viewer.id
           ? FIRST_DECIDER_MESSAGE
           : `Klagen avgjøres av ${handlerNb(appeal.letter.kind)}, ikke av ${appeal.letter.decidedBy.name}, som fattet vedtaket.`,
+      /** A waiting klage on «ikke adgang»: the days of the sitting it is about. */
+      sitting: appeal.status === "RECEIVED" && appeal.letter.kind === "EXAM_ADMISSION_REFUSED" ? (sittings.get(appeal.letter.aboutId) ?? null) : null,
       /** When nobody at all may decide it now: what must change, for everyone who reads the list. */
       nobodyMayDecide: nobodyMayDecide ? NOBODY_MAY_DECIDE_MESSAGE[handler] : null,
       canForward: appeal.status === "UPHELD" && !appeal.forwardedAt && (canDecide || isStaff(viewer)),

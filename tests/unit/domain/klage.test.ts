@@ -23,6 +23,7 @@ import {
   klageDeadline,
   klageRegistration,
   klageStage,
+  refusalKlageTiming,
   registeredFiledAt,
 } from "@/lib/domain/klage";
 import { osloDate } from "@/lib/domain/application-deadline";
@@ -326,5 +327,22 @@ describe("a reversal by the klagenemnd not carried out here", () => {
     expect(appealsBodyFollowUpDue({ waiting: false, decision: { notCarriedOut: null, followedUpAt: null } })).toBe(false);
     expect(appealsBodyFollowUpDue({ waiting: true, decision: { notCarriedOut: "Kullet er avsluttet.", followedUpAt: null } })).toBe(false);
     expect(appealsBodyFollowUpDue({ waiting: false, decision: null })).toBe(false);
+  });
+});
+
+describe("a klage on «ikke adgang» and its sitting", () => {
+  const sitting = { startsOn: "2026-12-28", endsOn: "2026-12-30" };
+  it("tells the decider how long is left before the sitting, and what deciding after it means", () => {
+    expect(refusalKlageTiming(sitting, "2026-12-07")).toBe(
+      "Klagen gjelder eksamen 28.–30. desember 2026, som starter om 21 dager. Tas den til følge før det, blir studenten meldt opp og kan gå opp.",
+    );
+    expect(refusalKlageTiming(sitting, "2026-12-27")).toMatch(/, som starter i morgen\./);
+    expect(refusalKlageTiming(sitting, "2026-12-28")).toMatch(/, som starter i dag\. Tas den til følge før innleveringsfristen, blir studenten meldt opp\.$/);
+    expect(refusalKlageTiming(sitting, "2026-12-30")).toMatch(/, som har startet\./);
+    expect(refusalKlageTiming(sitting, "2026-12-31")).toMatch(/, som er over\. Tas den til følge, regnes den ikke som et forsøk for studenten, som kan melde seg opp til ny eksamen\.$/);
+    expect(refusalKlageTiming({ startsOn: "2027-01-04", endsOn: "2027-01-04" }, "2026-12-31")).toBe(
+      "Klagen gjelder eksamen 4. januar 2027, som starter om 4 dager. Tas den til følge før det, blir studenten meldt opp og kan gå opp.",
+    );
+    expect(() => refusalKlageTiming(sitting, "7.12.2026")).toThrow(RangeError);
   });
 });

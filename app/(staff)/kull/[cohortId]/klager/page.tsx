@@ -11,7 +11,7 @@ import { markStudentAppealForwardedAction, markStudentAppealsBodyFollowedUpActio
 import { osloDate } from "@/lib/domain/application-deadline";
 import { parseIsoDate } from "@/lib/domain/dates";
 import { countNoun, formatDateNb, formatInstantNb } from "@/lib/domain/format";
-import { APPEALS_BODY } from "@/lib/domain/klage";
+import { APPEALS_BODY, refusalKlageTiming } from "@/lib/domain/klage";
 import { KLAGE_HANDLER, STUDENT_LETTER_KIND_LABELS } from "@/lib/domain/student-letter";
 import { listCohortAppeals } from "@/lib/server/student-letters/appeals";
 import { found, loadCohortPage } from "../load";
@@ -112,6 +112,7 @@ export default async function CohortAppealsPage({ params, searchParams }: { para
                 {appeal.status === "RECEIVED" ? (
                   <div className="mt-4 border-t border-slate-200 pt-4">
                     {appeal.appealsBody.decision ? <AppealsBodyOutcomeText decision={appeal.appealsBody.decision} staff /> : null}
+                    {appeal.sitting ? <p className="mb-3 font-medium">{refusalKlageTiming(appeal.sitting, todayIso)}</p> : null}
                     {appeal.canDecide ? (
                       <>
                         {appeal.reversePreview ? <p className="mb-3">{appeal.reversePreview}</p> : null}
