@@ -29,7 +29,8 @@ import { at } from "@/prisma/seed/calendar";
 import { DEMO_STUDENTS } from "@/prisma/seed/demo-accounts";
 import { createStudentLetter, createSubmission, createUser, day, enrol } from "@/prisma/seed/factories";
 
-const REASON_LEAVE = "Sykdom i nær familie. Studenten har omsorgsoppgaver fram til sommeren.";
+// Her own words in the request, quoted back to her in the letters («Søknaden din: …»).
+const REASON_LEAVE = "Sykdom i nær familie. Jeg har omsorgsoppgaver hjemme de nærmeste månedene.";
 const REFUSAL_GROUNDS = "Søknaden har ingen dokumentasjon av sykdommen. Permisjon på grunn av sykdom i nær familie krever legeerklæring eller annen dokumentasjon.";
 /** The programme's own adviser, named in its letters (createProgramme): a user who decides, without a password in the demo. */
 const INGRID = { name: "Ingrid Studieveileder Haugen", email: "studieveileder@barnevernledelse.example" };
@@ -260,7 +261,8 @@ export async function seedEnrolmentsDemo(
       birthDate: student.applications[0]?.birthDate ?? day(`${1968 + (index % 20)}-${String(1 + (index % 12)).padStart(2, "0")}-${String(1 + ((index * 7) % 28)).padStart(2, "0")}`),
       studentNumber: String(523100 + index),
       updatedById: adviser.id,
-      updatedAt: at(today, 8),
+      // Yesterday: seeded before 08.00, «today at 8» was in the future (a walk).
+      updatedAt: at(addDays(today, -1), 8),
     })),
   });
 
