@@ -133,7 +133,12 @@ export function CohortCard({
           ) : (
             <Link href={`${base}/arbeidskrav#venter`}>
               {countNoun(cohort.waiting.total, "innlevering", "innleveringer")}
-              {cohort.waiting.ledertrening > 0 ? ` (${countNoun(cohort.waiting.ledertrening, "ledertreningsoppgave", "ledertreningsoppgaver")})` : ""}
+              {/* «11 innleveringer (10 ledertreningsoppgaver)» left the eleventh unnamed (a walk). */}
+              {cohort.waiting.ledertrening > 0 && cohort.waiting.ledertrening < cohort.waiting.total
+                ? `, av dem ${countNoun(cohort.waiting.ledertrening, "ledertreningsoppgave", "ledertreningsoppgaver")}`
+                : cohort.waiting.ledertrening > 0
+                  ? ` (${cohort.waiting.total === 1 ? "en ledertreningsoppgave" : "alle ledertreningsoppgaver"})`
+                  : ""}
             </Link>
           )}
         </dd>
