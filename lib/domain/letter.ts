@@ -159,7 +159,9 @@ export function closingSection(input: {
   return {
     heading: null,
     paragraphs: [
-      `Spørsmål? Kontakt ${input.contact.name}, ${input.contact.email}, telefon ${input.contact.phone}.`,
+      // The programme's adviser, said as such: the one who signs may be another (a walk read two
+      // advisers in one letter and did not know whom to write to).
+      `Spørsmål? Kontakt programmets studieveileder, ${input.contact.name}, ${input.contact.email}, telefon ${input.contact.phone}.`,
       `Med hilsen\n${input.decidedBy.name}\n${input.decidedBy.title}\nNTNU, ${input.programmeName}\n${formatDateNb(input.madeAvailableOn)}`,
     ],
   };

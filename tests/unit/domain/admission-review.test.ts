@@ -220,6 +220,8 @@ describe("composeDecisionLetter", () => {
     expect(automatic).toContain("Vedtaket er gjort automatisk etter reglene for ventelisten. Ingrid Haugen, studieveileder, er ansvarlig for det.");
     expect(automatic).toContain("Med hilsen\nIngrid Haugen\nStudieveileder");
     expect(letterAsText(composeDecisionLetter(base))).not.toContain("automatisk");
+    // Whom to ask is said as the programme's adviser: the one who signs may be another.
+    expect(letterAsText(composeDecisionLetter(base))).toContain("Spørsmål? Kontakt programmets studieveileder, Ingrid Haugen, studieveileder@example.no, telefon 73 00 00 01.");
   });
 
   it("an offer needs an answer deadline; an upheld klage gives no further appeal", () => {
