@@ -98,8 +98,26 @@ export function canAddDocuments(viewer: RoleHolder, application: ApplicationAcce
   );
 }
 
-export function canWithdrawApplication(viewer: RoleHolder, application: ApplicationAccess): boolean {
-  return application.applicantId === viewer.id && ["SUBMITTED", "UNDER_REVIEW", "DECIDED"].includes(application.status);
+export interface ApplicationWithdrawal extends ApplicationAccess {
+  /** The decision on it, if any. */
+  decision?: { outcome: string; answer: string | null } | null;
+  /** A klage on the decision waits for its decision (Appeal RECEIVED): withdrawing closes it. */
+  klageWaiting?: boolean;
+}
+
+/**
+ * The applicant withdraws her own application while it is sent or under review, and once decided
+ * only while something is still open that the withdrawal gives up: an offer not answered, a place
+ * on the waiting list, or a klage waiting for its decision. A decided case with nothing open (a
+ * refusal whose klage period passed, a declined or expired offer) is not withdrawn: that rewrote
+ * the record, its statistics and its status three years on (a walk withdrew a refusal from 2023).
+ */
+export function canWithdrawApplication(viewer: RoleHolder, application: ApplicationWithdrawal): boolean {
+  if (application.applicantId !== viewer.id) return false;
+  if (application.status === "SUBMITTED" || application.status === "UNDER_REVIEW") return true;
+  if (application.status !== "DECIDED" || !application.decision) return false;
+  const { outcome, answer } = application.decision;
+  return (outcome === "OFFER" && answer === null) || (outcome === "WAITLIST" && answer === null) || application.klageWaiting === true;
 }
 
 /**

@@ -44,13 +44,14 @@ export function OfferAnswerForm({ applicationId, cohortName }: { applicationId: 
   );
 }
 
-export function WithdrawForm({ applicationId }: { applicationId: string }) {
+/** `decided`: there is a decision already, so «Den blir ikke vurdert» would not be true. */
+export function WithdrawForm({ applicationId, decided = false }: { applicationId: string; decided?: boolean }) {
   const [state, action] = useFormAction(withdrawApplicationAction);
   return (
     <form action={action} className="space-y-3" noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="applicationId" value={applicationId} />
-      <CheckboxField name="confirm" label="Jeg vil trekke søknaden. Den blir ikke vurdert." errors={state.fieldErrors?.confirm} />
+      <CheckboxField name="confirm" label={decided ? "Jeg vil trekke søknaden." : "Jeg vil trekke søknaden. Den blir ikke vurdert."} errors={state.fieldErrors?.confirm} />
       <SubmitButton className="btn-danger" pendingText="Trekker …">
         Trekk søknaden
       </SubmitButton>

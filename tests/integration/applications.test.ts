@@ -532,6 +532,25 @@ describe("after submission", () => {
     expect(stored.status).toBe("WITHDRAWN");
     expect(stored.decision?.answer).toBe("DECLINED");
   });
+
+  it("a decided case with nothing open is not withdrawn: a refusal, a declined offer; a waiting-list place is given up", async () => {
+    // A walk withdrew a refusal from 2023: the badge became «Trukket» and the decision left the statistics.
+    const refused = await decided("REFUSAL");
+    expect(await submit(withdrawApplicationAction, { applicationId: refused.application.id, confirm: "on" })).toMatchObject({
+      ok: false,
+      message: "Søknaden er ferdig behandlet, og vedtaket står. Det er ikke noe åpent å trekke.",
+    });
+    const declined = await decided("OFFER");
+    await submit(answerOfferAction, { applicationId: declined.application.id, answer: "DECLINED" });
+    expect(await submit(withdrawApplicationAction, { applicationId: declined.application.id, confirm: "on" })).toMatchObject({ ok: false });
+    for (const { application } of [refused, declined]) {
+      expect(await db().application.findUniqueOrThrow({ where: { id: application.id } })).toMatchObject({ status: "DECIDED", withdrawnAt: null });
+      expect(await db().auditLog.count({ where: { entityId: application.id, action: "application.withdraw" } })).toBe(0);
+    }
+    const waiting = await decided("WAITLIST");
+    expect(await submit(withdrawApplicationAction, { applicationId: waiting.application.id, confirm: "on" })).toMatchObject({ ok: true });
+    expect(await db().application.findUniqueOrThrow({ where: { id: waiting.application.id } })).toMatchObject({ status: "WITHDRAWN" });
+  });
 });
 
 describe("what the applicant types (issue 12)", () => {

@@ -105,7 +105,12 @@ export async function withdrawApplication(viewer: Viewer, applicationId: string,
     if (decision?.answer === "ACCEPTED") {
       throw new DomainError("Du har takket ja til studieplassen. Kontakt studieveilederen hvis du vil trekke deg.");
     }
-    if (!canWithdrawApplication(viewer, application)) throw new DomainError("Søknaden kan ikke trekkes nå.");
+    const klageWaiting = decision ? (await tx.appeal.count({ where: { decisionId: decision.id, status: "RECEIVED" } })) > 0 : false;
+    if (!canWithdrawApplication(viewer, { ...application, decision, klageWaiting })) {
+      throw new DomainError(
+        application.status === "DECIDED" ? "Søknaden er ferdig behandlet, og vedtaket står. Det er ikke noe åpent å trekke." : "Søknaden kan ikke trekkes nå.",
+      );
+    }
     await tx.application.update({ where: { id: applicationId }, data: { status: "WITHDRAWN", withdrawnAt: now } });
     // An open offer is declined with the withdrawal, so the place can go to the next in line.
     const declineOffer = decision?.outcome === "OFFER" && decision.answer === null;

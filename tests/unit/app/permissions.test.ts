@@ -68,6 +68,16 @@ describe("applications", () => {
     expect(canWithdrawApplication(applicant, draft)).toBe(false);
     expect(canWithdrawApplication(applicant, submitted)).toBe(true);
     expect(canWithdrawApplication(other, submitted)).toBe(false);
+    // Decided: only while something is open that the withdrawal gives up.
+    const withDecision = (outcome: string, answer: string | null, klageWaiting = false) => ({ ...submitted, status: "DECIDED", decision: { outcome, answer }, klageWaiting });
+    expect(canWithdrawApplication(applicant, withDecision("OFFER", null))).toBe(true);
+    expect(canWithdrawApplication(applicant, withDecision("WAITLIST", null))).toBe(true);
+    expect(canWithdrawApplication(applicant, withDecision("REFUSAL", null))).toBe(false);
+    expect(canWithdrawApplication(applicant, withDecision("REFUSAL", null, true))).toBe(true);
+    expect(canWithdrawApplication(applicant, withDecision("OFFER", "DECLINED"))).toBe(false);
+    expect(canWithdrawApplication(applicant, withDecision("OFFER", "EXPIRED"))).toBe(false);
+    expect(canWithdrawApplication(applicant, { ...submitted, status: "DECIDED" })).toBe(false);
+    expect(canWithdrawApplication(other, withDecision("WAITLIST", null))).toBe(false);
   });
 });
 

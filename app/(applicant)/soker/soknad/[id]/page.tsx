@@ -37,6 +37,8 @@ export default async function ApplicationPage({
   }
 
   const decision = application.decision;
+  // A klage waiting for its decision: withdrawing the application closes it (canWithdrawApplication).
+  const klageWaiting = application.appeals.some((appeal) => appeal.status === "RECEIVED");
   const canAnswer =
     application.status === "DECIDED" &&
     decision?.outcome === "OFFER" &&
@@ -254,14 +256,16 @@ export default async function ApplicationPage({
 
       <ApplicationFacts application={application} editable={false} />
 
-      {canWithdrawApplication(viewer, application) && decision?.answer !== "ACCEPTED" ? (
+      {canWithdrawApplication(viewer, { ...application, klageWaiting }) && decision?.answer !== "ACCEPTED" ? (
         <section className="card" aria-labelledby="trekk-heading">
           <h2 id="trekk-heading">Trekk søknaden</h2>
           <p className="mt-2 text-slate-700">
-            Vil du ikke lenger ha studieplass, kan du trekke søknaden. Har du fått tilbud, takker du samtidig nei til det.
+            Vil du ikke lenger ha studieplass, kan du trekke søknaden.
+            {decision?.outcome === "OFFER" ? " Du takker da nei til tilbudet om studieplass." : decision?.outcome === "WAITLIST" ? " Du går da ut av ventelisten." : ""}
+            {klageWaiting ? " Klagen din blir avsluttet uten avgjørelse." : ""}
           </p>
           <div className="mt-4">
-            <WithdrawForm applicationId={id} />
+            <WithdrawForm applicationId={id} decided={application.status === "DECIDED"} />
           </div>
         </section>
       ) : null}
