@@ -25,19 +25,22 @@ export function SubmitButton({
     const active = document.activeElement;
     if (ref.current && (active === null || active === document.body)) ref.current.focus();
   }, [pending]);
-  const { onClick, ...others } = rest;
+  // `disabled` taken out of the rest: spread after, a caller's disabled={false} undid the pending
+  // state, and aria-disabled said "false" of a button disabled by its caller (a walk).
+  const { onClick, disabled, ...others } = rest;
+  const off = pending || Boolean(disabled);
   return (
     <button
       ref={ref}
       type="submit"
       className={className}
-      disabled={pending || rest.disabled}
-      aria-disabled={pending}
+      {...others}
+      disabled={off}
+      aria-disabled={off || undefined}
       onClick={(event) => {
         pressed.current = true;
         onClick?.(event);
       }}
-      {...others}
     >
       {pending ? pendingText : children}
     </button>

@@ -15,7 +15,7 @@ export default async function IntakesPage() {
     <>
       <PageHeader
         title="Opptak"
-        lead="Velg et opptak for å se søknadene, vurdere dem, rangere og sende vedtak. Klager på vedtak finner du under Klager."
+        lead="Velg et opptak for å se søknadene, vurdere dem, rangere og sende vedtak. Klager på vedtak om opptak finner du under Opptaksklager."
       />
       <section className="card" aria-labelledby="opptak-heading">
         <h2 id="opptak-heading">Opptak med søknader</h2>

@@ -102,7 +102,8 @@ export default async function IntakeOverviewPage({
           ))}
         </dl>
         <p className="mt-3 text-sm text-slate-700">
-          {overview.qualified.yes} kvalifisert, {overview.qualified.no} ikke kvalifisert, {overview.qualified.notJudged} ikke vurdert ennå.
+          {/* Not «ikke vurdert», which the status count beside it uses for another number (a walk). */}
+          Kvalifisering: {overview.qualified.yes} kvalifisert, {overview.qualified.no} ikke kvalifisert, {overview.qualified.notJudged} ikke avgjort ennå.
           {overview.openRequests > 0 ? ` ${overview.openRequests} venter på dokumentasjon.` : ""}
           {overview.openAppeals > 0 ? (
             <>
