@@ -20,11 +20,16 @@ function optional<T extends z.ZodType>(schema: T) {
 
 const text = (label: string, max: number) => optional(z.string().max(max, `${label} kan ha høyst ${max} tegn.`));
 
-const integer = (label: string, min: number, max: number, hint = "") =>
+/**
+ * A whole number as typed. `unit`: a unit people write after it («180 stp», «100 %»), taken away
+ * before the check (a walk was refused «100 %», and «180 stp» stopped the step later).
+ */
+const integer = (label: string, min: number, max: number, hint = "", unit?: RegExp) =>
   optional(
     z
       .string()
-      .regex(/^-?\d+$/, `${label} må være et helt tall${hint}.`)
+      .transform((value) => (unit ? value.replace(unit, "").trim() : value))
+      .pipe(z.string().regex(/^-?\d+$/, `${label} må være et helt tall${hint}.`))
       .transform(Number)
       .pipe(z.number().min(min, `${label} må være minst ${min}.`).max(max, `${label} kan ikke være mer enn ${max}.`)),
   );
@@ -33,14 +38,14 @@ const integer = (label: string, min: number, max: number, hint = "") =>
  * A date from a date picker ("1982-03-14") or typed where the browser shows a text field
  * ("14.03.1982"); stored as "YYYY-MM-DD". Messages say dd.mm.åååå, the way Norwegians write it.
  */
-const date = (label: string, { min = "1900-01-01", max = "2100-12-31" } = {}) =>
+const date = (label: string, { min = "1900-01-01", max = "2100-12-31", example = "14.03.1982" } = {}) =>
   optional(
     z
       .string()
       .transform((value, context) => {
         const parsed = parseDateInput(value);
         if (parsed === null) {
-          context.addIssue({ code: "custom", message: `${label} er ikke en gyldig dato. Skriv den som dd.mm.åååå, for eksempel 14.03.1982.` });
+          context.addIssue({ code: "custom", message: `${label} er ikke en gyldig dato. Skriv den som dd.mm.åååå, for eksempel ${example}.` });
           return z.NEVER;
         }
         return parsed;
@@ -103,7 +108,7 @@ export const employerFields = {
 export const educationFields = {
   institution: text("Lærestedet", 200),
   degree: text("Graden", 200),
-  credits: integer("Studiepoeng", 0, 1000, ", for eksempel 180"),
+  credits: integer("Studiepoeng", 0, 1000, ", for eksempel 180", /\s*(studiepoeng|stp|sp)\.?$/i),
   completedYear: integer("Året", MIN_COMPLETED_YEAR, MAX_COMPLETED_YEAR, ", for eksempel 2015"),
 };
 
@@ -113,10 +118,11 @@ export const positionFields = {
   countyCode: county,
   municipalityCode: municipality,
   title: text("Stillingstittelen", 200),
-  percent: integer("Stillingsprosenten", 1, 100),
+  percent: integer("Stillingsprosenten", 1, 100, "", /\s*(%|prosent)$/i),
   areaOfResponsibility: text("Ansvarsområdet", 500),
-  startDate: date("Startdatoen"),
-  endDate: date("Sluttdatoen"),
+  // Each with the example its hint gives (the start date's message said 14.03.1982; a walk).
+  startDate: date("Startdatoen", { example: "01.08.2019" }),
+  endDate: date("Sluttdatoen", { example: "31.07.2023" }),
   superiorTitle: text("Tittelen", 200),
   personnelCount: integer("Antallet", 0, 10000, " (0 hvis ingen)"),
   professionalResponsibility: checkbox,
