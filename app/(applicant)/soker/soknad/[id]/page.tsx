@@ -134,7 +134,8 @@ export default async function ApplicationPage({
         </ol>
       </section>
 
-      {application.provisionalCategory && isPriorityCategory(application.provisionalCategory) ? (
+      {/* Only until the decision: then the letter states the category used, and «foreløpig» beside it misled (a walk). */}
+      {application.status !== "DECIDED" && application.provisionalCategory && isPriorityCategory(application.provisionalCategory) ? (
         <section className="card" aria-labelledby="kategori-heading">
           <h2 id="kategori-heading">Foreløpig prioritetskategori: {application.provisionalCategory}</h2>
           <p className="mt-1 font-medium">{PRIORITY_CATEGORY_LABELS[application.provisionalCategory]}</p>
