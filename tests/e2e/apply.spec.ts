@@ -31,6 +31,8 @@ test("a new applicant applies from start to finish, and the application stays pr
   await expectAccessible(page);
   await register(page, "Nora Nysøker", email);
   await expect(page.getByRole("heading", { name: "Søk opptak" })).toBeVisible();
+  // Told at once that the link is in her inbox, and why it matters.
+  await expect(page.getByRole("region", { name: "Bekreft e-postadressen din" })).toContainText(`Vi har sendt en lenke til ${email}.`);
   await expectAccessible(page);
   await page.getByRole("button", { name: "Start søknaden" }).click();
 

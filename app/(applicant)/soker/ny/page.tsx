@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ActionButton } from "@/components/ui/action-button";
 import { CohortSummary } from "@/components/cohort-summary";
+import { VerifyEmailNotice } from "@/components/verify-email-notice";
 import { startApplicationAction } from "@/lib/actions/application";
 import { formatDeadline } from "@/lib/domain/application-deadline";
 import { findOwnApplicationForCohort } from "@/lib/server/applications/queries";
@@ -31,6 +32,8 @@ export default async function StartApplicationPage({ searchParams }: { searchPar
   return (
     <section className="mx-auto max-w-3xl space-y-6" aria-labelledby="start-heading">
       <h1 id="start-heading">Søk opptak</h1>
+      {/* Right after registering, here first: the link is in her inbox now (a walk found it only on later pages). */}
+      {viewer.emailVerified ? null : <VerifyEmailNotice email={viewer.email} />}
       <div className="card">
         <CohortSummary cohort={cohort} />
       </div>
