@@ -229,9 +229,12 @@ describe("the review", () => {
     await expect(reviewDocument(viewer, { applicationId: application.id, documentId: vitnemal.id, status: "REJECTED", note: null })).rejects.toThrow(/Skriv hvorfor/);
     const afterDocument = await reviewDocument(viewer, { applicationId: application.id, documentId: vitnemal.id, status: "VERIFIED", note: null });
     expect(afterDocument.computed.category).toBe(4); // nothing verified yet
-    expect(await db().application.findUniqueOrThrow({ where: { id: application.id } })).toMatchObject({ status: "UNDER_REVIEW", assessedCategory: 4 });
+    // No position checked yet: the applicant's provisional category stands for lists and the
+    // ranking (assessed: null), not a 4 that turns back to 2 once the position is checked.
+    expect(await db().application.findUniqueOrThrow({ where: { id: application.id } })).toMatchObject({ status: "UNDER_REVIEW", assessedCategory: null });
     const afterPosition = await reviewPosition(viewer, { applicationId: application.id, positionId: position.id, status: "VERIFIED", note: null });
     expect(afterPosition.computed.category).toBe(2); // leader in municipal barnevern since 2019, no personalansvar
+    expect(await db().application.findUniqueOrThrow({ where: { id: application.id } })).toMatchObject({ assessedCategory: 2 });
     expect(afterPosition.checks.every((check) => check.met)).toBe(true);
     await expect(setCategoryOverride(viewer, { applicationId: application.id, category: 1, reason: null })).rejects.toThrow(/Skriv hvorfor/);
     const overridden = await setCategoryOverride(viewer, { applicationId: application.id, category: 1, reason: "Personalansvar dokumentert i tilleggsbrev." });

@@ -169,6 +169,10 @@ export async function loadReviewSummaries(client: Client, applicationIds: readon
 export async function refreshAssessedCategory(tx: Transaction, applicationId: string): Promise<ReviewSummary> {
   const row = (await tx.application.findUniqueOrThrow({ where: { id: applicationId }, select: REVIEW_SELECT })) as ReviewRow;
   const summary = summariseReview(row);
-  await tx.application.update({ where: { id: applicationId }, data: { assessedCategory: summary.computed.category } });
+  // Assessed once a position has been checked (verified or not): until then the applicant's
+  // provisional category stands, in lists «(foreløpig)» and in the ranking. Approving a document
+  // first made it 4 («no verified leadership») and back to 1 when the position was verified (a walk).
+  const checked = row.positions.some((position) => position.verificationStatus !== "PENDING");
+  await tx.application.update({ where: { id: applicationId }, data: { assessedCategory: checked ? summary.computed.category : null } });
   return summary;
 }

@@ -71,6 +71,9 @@ export default async function ReviewApplicationPage({
   const documentsOf = (positionId: string | null, kind?: Document["kind"]) =>
     application.documents.filter((document) => (kind ? document.kind === kind : true) && (positionId === null ? true : document.positionId === positionId));
   const provisional = isPriorityCategory(application.provisionalCategory) ? application.provisionalCategory : null;
+  // No position checked and no override: the provisional category is the one lists and the
+  // ranking use (refreshAssessedCategory), so the headline says so instead of the computed 4.
+  const unchecked = application.category === null && provisional !== null && application.positions.every((position) => position.verificationStatus === "PENDING");
 
   return (
     <div className="space-y-6">
@@ -229,10 +232,13 @@ export default async function ReviewApplicationPage({
 
       <section className="card" aria-labelledby="kategori-heading">
         <h2 id="kategori-heading">
-          Prioritetskategori: {summary.effective.category}
-          {summary.effective.overridden ? " (satt av studieveileder)" : ""}
+          Prioritetskategori: {unchecked ? provisional : summary.effective.category}
+          {unchecked ? " (søkerens foreløpige)" : summary.effective.overridden ? " (satt av studieveileder)" : ""}
         </h2>
-        <p className="mt-1 font-medium">{PRIORITY_CATEGORY_LABELS[summary.effective.category]}</p>
+        <p className="mt-1 font-medium">{PRIORITY_CATEGORY_LABELS[unchecked ? provisional! : summary.effective.category]}</p>
+        {unchecked ? (
+          <p className="mt-2">Ingen stillinger er kontrollert ennå, så listene og rangeringen bruker kategorien søkeren fikk ved innsending.</p>
+        ) : null}
         <h3 className="mt-4 text-base">Beregnet ut fra kontrollerte stillinger per søknadsfristen: kategori {summary.computed.category}</h3>
         <ul className="mt-2 list-disc space-y-1 pl-5">
           {summary.computed.reasons.map((reason) => (
