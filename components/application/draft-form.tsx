@@ -171,6 +171,11 @@ export function DraftForm({
   );
 }
 
+/** The step's gaps as field messages, for the summary's list of links. */
+function gapsByField(gaps: readonly StepGap[]): Record<string, string[]> {
+  return Object.fromEntries(gaps.reduce((byField, gap) => byField.set(gap.field, [...(byField.get(gap.field) ?? []), gap.message]), new Map<string, string[]>()));
+}
+
 function hasAny(errors: Record<string, string[] | undefined>): boolean {
   return Object.values(errors).some((messages) => messages?.length);
 }
@@ -193,11 +198,17 @@ function summaryOf(
     return laterSave ? initialActionState : explicit;
   }
   if (hasAny(errors)) {
+    // Asked to go on: what is missing too, in the same list, not in a second round after the
+    // errors are fixed (a walk met a bad date first and the empty Poststed only after).
+    const missing = explicit.next ? gaps.filter((gap) => !errors[gap.field]?.length) : [];
     return {
       ok: false,
       at: explicit.at,
-      message: "Det du har skrevet er lagret, men noen felt må rettes. Se feltene som er merket.",
-      fieldErrors: errors,
+      message:
+        missing.length > 0
+          ? "Det du har skrevet er lagret, men noen felt må rettes. Noe mangler også på dette steget:"
+          : "Det du har skrevet er lagret, men noen felt må rettes. Se feltene som er merket.",
+      fieldErrors: { ...errors, ...gapsByField(missing) },
     };
   }
   if (explicit.next && gaps.length > 0) {
@@ -205,9 +216,7 @@ function summaryOf(
       ok: false,
       at: explicit.at,
       message: "Det du har skrevet er lagret. Dette mangler fortsatt på dette steget:",
-      fieldErrors: Object.fromEntries(
-        gaps.reduce((byField, gap) => byField.set(gap.field, [...(byField.get(gap.field) ?? []), gap.message]), new Map<string, string[]>()),
-      ),
+      fieldErrors: gapsByField(gaps),
     };
   }
   // Saved, and nothing left to correct: a field error summary would be out of date.

@@ -94,6 +94,22 @@ test.describe("leaving a step", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Stillinger" })).toBeVisible();
   });
 
+  test("«Lagre og gå videre» with a field to correct says what is missing on the step in the same list, not in a second round", async ({ page }) => {
+    const application = await registerAndStartApplication(page, "Runde Søker", `runde.${stamp()}@example.no`);
+    await page.goto(`${application}/personalia`);
+    await page.getByLabel("Telefon").fill("ikke et nummer");
+    await page.getByRole("button", { name: "Lagre og gå videre" }).click();
+    const notice = page.getByRole("alert").filter({ hasText: "men noen felt må rettes. Noe mangler også på dette steget:" });
+    await expect(notice).toBeVisible();
+    await expect(notice.getByRole("link", { name: /^Telefonnummeret kan bare ha sifre/ })).toBeVisible();
+    await expect(notice.getByRole("link", { name: "Fyll inn poststed." })).toBeVisible();
+    // No «Gå videre likevel» while a field is wrong, and the step stays.
+    await expect(notice.getByRole("link", { name: "Gå videre likevel" })).toHaveCount(0);
+    await expect(page).toHaveURL(/\/personalia$/);
+    await notice.getByRole("link", { name: "Fyll inn poststed." }).click();
+    await expect(page.getByLabel("Poststed")).toBeFocused();
+  });
+
   test("a file is uploaded as soon as it is chosen, and its size is said the way people read it", async ({ page }) => {
     const application = await registerAndStartApplication(page, "Fil Søker", `fil.${stamp()}@example.no`);
     await page.goto(`${application}/dokumenter`);
