@@ -60,6 +60,8 @@ export function DraftForm({
   fieldIdPrefix?: string;
 }) {
   const [state, formAction, pending] = useFormAction(action);
+  /** The last explicit save was «Lagre og gå videre» (the server sets `next` only when nothing is wrong). */
+  const [continued, setContinued] = useState(false);
   const [autoState, setAutoState] = useState<ActionState>(initialActionState);
   const [autoPending, setAutoPending] = useState(false);
   const form = useRef<HTMLFormElement>(null);
@@ -130,7 +132,9 @@ export function DraftForm({
         window.clearTimeout(timer.current);
         timer.current = undefined;
         dirty.current = false;
-        const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+        const submitter = (event.nativeEvent as SubmitEvent).submitter;
+        const data = new FormData(event.currentTarget, submitter);
+        setContinued(submitter?.getAttribute("value") === "continue");
         startTransition(() => formAction(data));
       }}
       onInput={scheduleAutosave}
@@ -139,7 +143,7 @@ export function DraftForm({
       noValidate
     >
       <FormMessage
-        state={summaryOf(state, autoState, errors, gaps)}
+        state={summaryOf(state, autoState, errors, gaps, continued)}
         fieldId={(name) => `${fieldIdPrefix}${name}`}
         after={
           state.next && state.at && !hasAny(errors) && gaps.length > 0 ? (
@@ -190,6 +194,7 @@ function summaryOf(
   auto: ActionState,
   errors: Record<string, string[] | undefined>,
   gaps: readonly StepGap[],
+  continued: boolean,
 ): ActionState {
   if (!explicit.at) return initialActionState;
   if (!explicit.saved) {
@@ -200,7 +205,7 @@ function summaryOf(
   if (hasAny(errors)) {
     // Asked to go on: what is missing too, in the same list, not in a second round after the
     // errors are fixed (a walk met a bad date first and the empty Poststed only after).
-    const missing = explicit.next ? gaps.filter((gap) => !errors[gap.field]?.length) : [];
+    const missing = explicit.next || continued ? gaps.filter((gap) => !errors[gap.field]?.length) : [];
     return {
       ok: false,
       at: explicit.at,
