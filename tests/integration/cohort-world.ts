@@ -63,6 +63,8 @@ export interface WorldOptions {
   requirements?: Partial<RequirementColumns>;
   arbeidskrav?: ArbeidskravInput[];
   exam?: { startsOn: string; endsOn: string };
+  /** The kull's last day (default: the exam's, else the last samling day). */
+  endsOn?: string;
   groups?: number;
 }
 
@@ -77,6 +79,7 @@ export async function makeCohort(options: WorldOptions) {
     offerAnswerDeadline: "2020-03-01",
     samlinger: options.samlinger.map((days, index) => ({ title: `Samling ${index + 1}`, days })),
     exam: options.exam,
+    endsOn: options.endsOn,
     requirements: options.requirements,
   });
   const cohortId = created.cohort.id;
