@@ -3,13 +3,15 @@ import type { Tone } from "@/components/status-badge";
 
 export interface ApplicationStateInput {
   status: "DRAFT" | "SUBMITTED" | "UNDER_REVIEW" | "DECIDED" | "WITHDRAWN";
+  /** Set once a sent application was opened for change: as a draft it is then one not sent again. */
+  reopenedAt?: Date | null;
   decision: { outcome: "OFFER" | "WAITLIST" | "REFUSAL"; waitlistPosition: number | null; answer: "ACCEPTED" | "DECLINED" | "EXPIRED" | null } | null;
 }
 
 export function applicationStateLabel(application: ApplicationStateInput): { label: string; tone: Tone } {
   switch (application.status) {
     case "DRAFT":
-      return { label: "Utkast – ikke sendt", tone: "neutral" };
+      return application.reopenedAt ? { label: "Åpnet for endring – ikke sendt", tone: "wait" } : { label: "Utkast – ikke sendt", tone: "neutral" };
     case "SUBMITTED":
       return { label: "Sendt", tone: "wait" };
     case "UNDER_REVIEW":

@@ -90,6 +90,17 @@ export function canEditApplication(viewer: RoleHolder, application: ApplicationA
   return application.applicantId === viewer.id && application.status === "DRAFT";
 }
 
+/**
+ * The applicant opens her sent application to change it (it becomes a draft, not sent until she
+ * sends it again): only while the application window is `open` (isApplicationOpen: until the end
+ * of the deadline day) and before the adviser has begun the review (status SUBMITTED, not
+ * UNDER_REVIEW). Once the review has begun, the adviser works on what was sent; more documents
+ * may still be added (canAddDocuments), and anything else goes through the adviser.
+ */
+export function canReopenApplication(viewer: RoleHolder, application: ApplicationAccess & { open: boolean }): boolean {
+  return application.applicantId === viewer.id && application.status === "SUBMITTED" && application.open;
+}
+
 /** Documents may be added until a decision is made (DOMAIN: "can still add documents"). */
 export function canAddDocuments(viewer: RoleHolder, application: ApplicationAccess): boolean {
   return (

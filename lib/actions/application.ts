@@ -18,7 +18,7 @@ import {
   startApplication,
 } from "@/lib/server/applications/drafts";
 import { deleteApplicationDocument } from "@/lib/server/applications/documents";
-import { answerOffer, submitApplication, withdrawApplication } from "@/lib/server/applications/submission";
+import { answerOffer, reopenApplication, submitApplication, withdrawApplication } from "@/lib/server/applications/submission";
 import { getDraftGaps } from "@/lib/server/applications/read";
 import type { Viewer } from "@/lib/server/viewer";
 import { gapsOnStep } from "@/lib/application-steps";
@@ -204,6 +204,17 @@ export const submitApplicationAction = defineAction({
     await submitApplication(viewer, input.applicationId);
     revalidatePath("/soker", "layout");
     redirect(`${pathOf(input.applicationId)}?sendt=1`);
+  },
+});
+
+/** Opens a sent application for change; the dialog before it says what that means. */
+export const reopenApplicationAction = defineAction({
+  roles: APPLICANT,
+  schema: z.object({ applicationId }),
+  async handler({ viewer, input }) {
+    await reopenApplication(viewer, input.applicationId);
+    revalidatePath("/soker", "layout");
+    redirect(pathOf(input.applicationId, "oppsummering"));
   },
 });
 

@@ -184,4 +184,29 @@ test("a new applicant applies from start to finish, and the application stays pr
   });
   expect(crossSite.status()).toBe(403);
   await other.close();
+
+  // Before the deadline and before the adviser has begun, she opens the sent application to
+  // correct her phone number: it is a draft again, told as not sent, until she sends it anew.
+  await page.goto(applicationUrl);
+  await page.getByRole("button", { name: "Endre søknaden" }).click();
+  const question = page.getByRole("dialog", { name: "Åpne søknaden for endring?" });
+  await expect(question).toContainText("Søknaden blir et utkast igjen og er ikke sendt før du sender den på nytt.");
+  await expectAccessible(page);
+  await question.getByRole("button", { name: "Ja, åpne søknaden" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Oppsummering og innsending" })).toBeVisible();
+  await expect(page.getByText("Søknaden er åpnet for endring og er ikke sendt.")).toBeVisible();
+  await expect(page.getByText("Åpnet for endring – ikke sendt")).toBeVisible();
+  await expectAccessible(page);
+  expect((await waitForMail(email, /^Søknaden din er åpnet for endring/)).text).toContain("Den blir bare vurdert hvis du sender den igjen.");
+  await page.goto(`${applicationUrl}/personalia`);
+  await page.getByLabel("Telefon").fill("913 45 678");
+  await page.getByRole("button", { name: "Lagre og gå videre" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Utdanning" })).toBeVisible();
+  await page.getByRole("link", { name: "Gå til oppsummering og innsending" }).click();
+  await expect(page.getByText("913 45 678")).toBeVisible();
+  await page.getByLabel("Jeg bekrefter at opplysningene er riktige og at dokumentene er mine.").check();
+  await page.getByRole("button", { name: "Send søknaden" }).click();
+  await expect(page.getByText(`Søknaden er sendt. Vi har sendt en kvittering til ${email}.`)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Endre søknaden" })).toBeVisible();
+  await expect.poll(async () => (await waitForMail(email, /^Kvittering: søknad til/)).text).toContain("Vi har mottatt den endrede søknaden din");
 });

@@ -9,6 +9,7 @@ import {
   addPositionAction,
   answerOfferAction,
   deleteDocumentAction,
+  reopenApplicationAction,
   saveEmployerAction,
   savePersonalDetailsAction,
   savePositionAction,
@@ -16,6 +17,7 @@ import {
   submitApplicationAction,
   withdrawApplicationAction,
 } from "@/lib/actions/application";
+import { reviewDocumentAction } from "@/lib/actions/admission";
 import { FORBIDDEN_MESSAGE } from "@/lib/server/action";
 import { getApplicationForApplicant } from "@/lib/server/applications/read";
 import { getViewer } from "@/lib/server/viewer";
@@ -422,6 +424,108 @@ describe("submission", () => {
     vi.setSystemTime(new Date("2026-12-01T22:59:00Z")); // 23:59 in Oslo
     await redirectOf(() => submit(submitApplicationAction, { applicationId: onTime.application.id, confirm: "on" }));
     expect((await db().application.findUniqueOrThrow({ where: { id: onTime.application.id } })).status).toBe("SUBMITTED");
+  });
+});
+
+describe("opening a sent application for change", () => {
+  async function sent() {
+    const draft = await completeDraft();
+    await redirectOf(() => submit(submitApplicationAction, { applicationId: draft.application.id, confirm: "on" }));
+    await deliverQueuedMail();
+    return draft;
+  }
+
+  it("makes it a draft again, audited and e-mailed; sent again, it counts as sent then and gets a new receipt", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-11-20T10:00:00+01:00"));
+    const { application, applicant } = await sent();
+    const first = await db().application.findUniqueOrThrow({ where: { id: application.id } });
+
+    vi.setSystemTime(new Date("2026-11-21T09:00:00+01:00"));
+    await signInAs(applicant); // a day later: a new session
+    expect(await redirectOf(() => submit(reopenApplicationAction, { applicationId: application.id }))).toBe(`/soker/soknad/${application.id}/oppsummering`);
+    const reopened = await db().application.findUniqueOrThrow({ where: { id: application.id } });
+    expect(reopened).toMatchObject({ status: "DRAFT", submittedAt: null, provisionalCategory: null, reopenedAt: new Date("2026-11-21T08:00:00Z") });
+    const entry = await db().auditLog.findFirstOrThrow({ where: { entityId: application.id, action: "application.reopen" } });
+    expect(entry.actorId).toBe(applicant.id);
+    expect(entry.before).toMatchObject({ status: "SUBMITTED", submittedAt: first.submittedAt!.toISOString(), provisionalCategory: 1 });
+    expect(entry.after).toMatchObject({ status: "DRAFT", submittedAt: null });
+    expect(await deliverQueuedMail()).toBe(1);
+    const notice = (await readOutbox()).find((mail) => mail.subject.startsWith("Søknaden din er åpnet for endring"));
+    expect(notice?.to).toBe(applicant.email);
+    expect(notice?.text).toContain("Den blir bare vurdert hvis du sender den igjen.");
+    expect(notice?.text).toContain(`/soker/soknad/${application.id}/oppsummering`);
+    // A draft again: it is not in the adviser's sight, and the details can be changed.
+    expect(await submit(savePersonalDetailsAction, { ...personalOf(), applicationId: application.id, postalPlace: "Ranheim" })).toMatchObject({ ok: true });
+    // Its documents stayed.
+    expect(await db().document.count({ where: { applicationId: application.id } })).toBe(2);
+    // A second opening of what is a draft already is refused, and changes nothing.
+    expect(await submit(reopenApplicationAction, { applicationId: application.id })).toMatchObject({
+      ok: false,
+      message: "Søknaden er ikke sendt, så du kan endre den som den er.",
+    });
+
+    vi.setSystemTime(new Date("2026-11-22T12:00:00+01:00"));
+    await signInAs(applicant);
+    await redirectOf(() => submit(submitApplicationAction, { applicationId: application.id, confirm: "on" }));
+    const again = await db().application.findUniqueOrThrow({ where: { id: application.id } });
+    expect(again).toMatchObject({ status: "SUBMITTED", postalPlace: "Ranheim", provisionalCategory: 1, submittedAt: new Date("2026-11-22T11:00:00Z") });
+    expect(await deliverQueuedMail()).toBe(1);
+    const receipts = (await readOutbox()).filter((mail) => mail.to === applicant.email && mail.subject.startsWith("Kvittering: søknad til"));
+    expect(receipts).toHaveLength(2);
+    expect(receipts.some((mail) => mail.text.includes("Vi har mottatt den endrede søknaden din"))).toBe(true);
+  });
+
+  it("is refused after the deadline, once the review has begun, and on someone else's application", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-12-01T20:00:00+01:00"));
+    const { application, applicant } = await sent();
+    const deadlinePassed = await (async () => {
+      const stored = await db().application.findUniqueOrThrow({ where: { id: application.id }, select: { cohort: { select: { applicationDeadline: true } } } });
+      return stored.cohort.applicationDeadline;
+    })();
+    vi.setSystemTime(new Date(deadlinePassed.getTime() + 2 * 86_400_000));
+    await signInAs(applicant);
+    expect(await submit(reopenApplicationAction, { applicationId: application.id })).toMatchObject({ ok: false, message: expect.stringMatching(/^Søknadsfristen gikk ut .*, så søknaden kan ikke endres\./) });
+    expect((await db().application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe("SUBMITTED");
+
+    // Someone else's: not found, nothing changed.
+    vi.setSystemTime(new Date("2026-12-01T20:00:00+01:00"));
+    await signInAsNew({ roles: ["APPLICANT"], name: "Annen Søker" });
+    expect(await submit(reopenApplicationAction, { applicationId: application.id })).toMatchObject({ ok: false, message: "Fant ikke søknaden." });
+
+    // The adviser has begun: the review works on what was sent.
+    const other = await sent();
+    await signInAsNew({ roles: ["ADVISER"] });
+    const document = await db().document.findFirstOrThrow({ where: { applicationId: other.application.id, kind: "VITNEMAL" } });
+    expect(await submit(reviewDocumentAction, { applicationId: other.application.id, documentId: document.id, status: "VERIFIED" })).toMatchObject({ ok: true });
+    await signInAs(other.applicant);
+    expect(await submit(reopenApplicationAction, { applicationId: other.application.id })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Studieveilederen har begynt å behandle søknaden/),
+    });
+    expect((await db().application.findUniqueOrThrow({ where: { id: other.application.id } })).status).toBe("UNDER_REVIEW");
+    expect(await db().auditLog.count({ where: { action: "application.reopen", entityId: { in: [application.id, other.application.id] } } })).toBe(0);
+    expect(applicant.id).not.toBe(other.applicant.id);
+  });
+
+  it("an adviser's first review step and the applicant's opening that arrive together: one of them, never a reviewed draft", async () => {
+    const { application, applicant } = await sent();
+    const adviser = await createUser(db(), { roles: ["ADVISER"] });
+    const document = await db().document.findFirstOrThrow({ where: { applicationId: application.id, kind: "VITNEMAL" } });
+    const [reviewed, reopened] = await Promise.all([
+      (async () => {
+        await signInAs(adviser);
+        return submit(reviewDocumentAction, { applicationId: application.id, documentId: document.id, status: "VERIFIED" });
+      })(),
+      (async () => {
+        await signInAs(applicant);
+        return redirectOf(() => submit(reopenApplicationAction, { applicationId: application.id })).then(() => ({ ok: true }), (error: unknown) => ({ ok: false, error }));
+      })(),
+    ]);
+    const stored = await db().application.findUniqueOrThrow({ where: { id: application.id } });
+    expect(reviewed.ok === true && reopened.ok === true).toBe(false);
+    expect(stored.status).toBe(reviewed.ok ? "UNDER_REVIEW" : "DRAFT");
   });
 });
 

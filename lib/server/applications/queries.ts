@@ -14,6 +14,7 @@ export async function listMyApplications(viewer: Viewer) {
       id: true,
       status: true,
       submittedAt: true,
+      reopenedAt: true,
       updatedAt: true,
       cohort: { select: { id: true, name: true, applicationDeadline: true, programme: { select: { name: true } } } },
       decision: { select: { outcome: true, waitlistPosition: true, answer: true, answerDeadline: true } },

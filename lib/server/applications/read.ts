@@ -79,6 +79,7 @@ const DETAIL = {
   submittedAt: true,
   reviewStartedAt: true,
   withdrawnAt: true,
+  reopenedAt: true,
   provisionalCategory: true,
   provisionalCategoryReason: true,
   draftInput: true,

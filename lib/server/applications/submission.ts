@@ -6,7 +6,7 @@ import { missingApplicationItems } from "@/lib/domain/application-requirements";
 import { formatInstantNb } from "@/lib/domain/format";
 import { env } from "@/lib/env";
 import { audit } from "@/lib/server/audit";
-import { canWithdrawApplication } from "@/lib/permissions";
+import { canReopenApplication, canWithdrawApplication } from "@/lib/permissions";
 import { db } from "@/lib/server/db";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
 import { queueMail } from "@/lib/server/mail";
@@ -17,7 +17,7 @@ import type { Viewer } from "@/lib/server/viewer";
 import { isoDate, toDomainPosition } from "@/lib/to-domain";
 import { settleOpenAppeals } from "@/lib/server/admission/appeal-settlement";
 import { loadApplicationDraft } from "./read";
-import { lockOwnApplicationAndKull, lockOwnDraft } from "./ownership";
+import { lockOwnApplication, lockOwnApplicationAndKull, lockOwnDraft } from "./ownership";
 
 /** Shown on the summary and returned by a submission while the applicant's address is unverified. */
 export const VERIFY_BEFORE_SUBMITTING =
@@ -40,6 +40,7 @@ export async function submitApplication(viewer: Viewer, applicationId: string, n
       throw new DomainError(`Søknadsfristen gikk ut ${formatDeadline(deadline)}. Søknaden kan ikke sendes.`);
     }
     const draft = await loadApplicationDraft(tx, application.id);
+    const { reopenedAt } = await tx.application.findUniqueOrThrow({ where: { id: application.id }, select: { reopenedAt: true } });
     const missing = missingApplicationItems(draft.requirements);
     if (missing.length > 0) {
       throw new DomainError(`Søknaden mangler ${missing.length === 1 ? "én ting" : `${missing.length} ting`}. Se listen.`, {
@@ -69,15 +70,18 @@ export async function submitApplication(viewer: Viewer, applicationId: string, n
       select: { fullName: true, cohort: { select: { name: true, programme: { select: { name: true } } } } },
     });
     // The receipt is queued with the submission: it goes out exactly when the submission commits.
+    // One per sending: an application opened for change and sent again gets a receipt again.
     await queueMail(tx, {
-      dedupeKey: `application-receipt:${application.id}`,
+      dedupeKey: reopenedAt ? `application-receipt:${application.id}:${now.toISOString()}` : `application-receipt:${application.id}`,
       userId: viewer.id,
       to: viewer.email,
       subject: `Kvittering: søknad til ${submitted.cohort.programme.name}, ${submitted.cohort.name}`,
       text: [
         `Hei ${submitted.fullName ?? viewer.name},`,
         "",
-        `Vi har mottatt søknaden din til ${submitted.cohort.programme.name}, ${submitted.cohort.name}, ${formatInstantNb(now)}.`,
+        reopenedAt
+          ? `Vi har mottatt den endrede søknaden din til ${submitted.cohort.programme.name}, ${submitted.cohort.name}, ${formatInstantNb(now)}. Den erstatter søknaden du sendte før.`
+          : `Vi har mottatt søknaden din til ${submitted.cohort.programme.name}, ${submitted.cohort.name}, ${formatInstantNb(now)}.`,
         "",
         `Foreløpig prioritetskategori: ${explanation.category}. ${explanation.reasons.join(" ")}`,
         "Kategorien er foreløpig: studieveilederen kontrollerer den mot tjenestebevisene.",
@@ -91,6 +95,66 @@ export async function submitApplication(viewer: Viewer, applicationId: string, n
   });
   await requestJob("mail.deliver");
   return { category: explanation.category, reasons: explanation.reasons };
+}
+
+/**
+ * Opens the applicant's sent application for change (canReopenApplication: before the deadline
+ * and before the adviser has begun the review). It becomes a draft again: not sent, not in the
+ * adviser's lists, and not assessed unless she sends it again by the deadline. Sent again, it
+ * counts as sent then (the ranking's last tie-breaker is the earliest sending; the confirmation
+ * says so). Its documents stay. She is told by e-mail too, since a draft left unsent by mistake
+ * is an application lost.
+ */
+export async function reopenApplication(viewer: Viewer, applicationId: string, now = new Date()) {
+  await db().$transaction(async (tx) => {
+    const application = await lockOwnApplication(tx, viewer, applicationId);
+    const deadline = isoDate(application.applicationDeadline);
+    const open = isApplicationOpen({ opensOn: isoDate(application.applicationOpensOn), deadline }, now);
+    if (!canReopenApplication(viewer, { ...application, open })) {
+      throw new DomainError(
+        application.status === "DRAFT"
+          ? "Søknaden er ikke sendt, så du kan endre den som den er."
+          : application.status === "UNDER_REVIEW"
+            ? "Studieveilederen har begynt å behandle søknaden, så den kan ikke åpnes for endring. Du kan fortsatt laste opp dokumenter; vil du endre noe annet, kontakt studieveilederen."
+            : application.status === "SUBMITTED"
+              ? `Søknadsfristen gikk ut ${formatDeadline(deadline)}, så søknaden kan ikke endres. Kontakt studieveilederen hvis noe er feil.`
+              : "Søknaden er avgjort eller trukket og kan ikke endres.",
+      );
+    }
+    const before = await tx.application.findUniqueOrThrow({
+      where: { id: application.id },
+      select: { submittedAt: true, provisionalCategory: true, fullName: true, cohort: { select: { name: true, programme: { select: { name: true } } } } },
+    });
+    await tx.application.update({
+      where: { id: application.id },
+      data: { status: "DRAFT", submittedAt: null, provisionalCategory: null, provisionalCategoryReason: null, reopenedAt: now },
+    });
+    await audit(tx, {
+      actorId: viewer.id,
+      action: "application.reopen",
+      entityType: "Application",
+      entityId: application.id,
+      before: { status: "SUBMITTED", submittedAt: before.submittedAt, provisionalCategory: before.provisionalCategory },
+      after: { status: "DRAFT", submittedAt: null, reopenedAt: now },
+    });
+    await queueMail(tx, {
+      dedupeKey: `application-reopened:${application.id}:${now.toISOString()}`,
+      userId: viewer.id,
+      to: viewer.email,
+      subject: `Søknaden din er åpnet for endring og er ikke sendt: ${before.cohort.programme.name}, ${before.cohort.name}`,
+      text: [
+        `Hei ${before.fullName ?? viewer.name},`,
+        "",
+        `Du åpnet søknaden din til ${before.cohort.programme.name}, ${before.cohort.name}, for endring ${formatInstantNb(now)}.`,
+        "Søknaden er nå et utkast. Den blir bare vurdert hvis du sender den igjen.",
+        "",
+        `Send den senest ${formatDeadline(deadline)}: ${env().APP_URL}/soker/soknad/${application.id}/oppsummering`,
+        "",
+        "Hilsen studieadministrasjonen, Nasjonal videreutdanning i barnevernledelse, NTNU",
+      ].join("\n"),
+    });
+  });
+  await requestJob("mail.deliver");
 }
 
 /** Withdraws a sent application. An accepted offer is a study place: that goes through the adviser. */

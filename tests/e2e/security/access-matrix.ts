@@ -111,6 +111,7 @@ export const ACTIONS: Record<string, ActionRow> = {
   "lib/actions/application.ts#deleteDocumentAction": { policy: "applicantOwn", input: (t) => [["applicationId", t.application], ["documentId", t.document]] },
   "lib/actions/application.ts#submitApplicationAction": { policy: "applicantOwn", input: (t) => [["applicationId", t.application], ["confirm", "on"]] },
   "lib/actions/application.ts#withdrawApplicationAction": { policy: "applicantOwn", input: (t) => [["applicationId", t.application], ["confirm", "on"]] },
+  "lib/actions/application.ts#reopenApplicationAction": { policy: "applicantOwn", input: (t) => [["applicationId", t.application]] },
   "lib/actions/application.ts#answerOfferAction": { policy: "applicantOwn", input: (t) => [["applicationId", t.offeredApplication], ["answer", "DECLINED"]] },
 
   // ── Students ──

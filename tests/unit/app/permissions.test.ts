@@ -9,6 +9,7 @@ import {
   canEditApplication,
   canGrantRoles,
   canViewApplication,
+  canReopenApplication,
   canWithdrawApplication,
   hasAnyRole,
   homePathFor,
@@ -78,6 +79,16 @@ describe("applications", () => {
     expect(canWithdrawApplication(applicant, withDecision("OFFER", "EXPIRED"))).toBe(false);
     expect(canWithdrawApplication(applicant, { ...submitted, status: "DECIDED" })).toBe(false);
     expect(canWithdrawApplication(other, withDecision("WAITLIST", null))).toBe(false);
+  });
+
+  it("a sent application is opened for change by its applicant, before the deadline and before the review", () => {
+    expect(canReopenApplication(applicant, { ...submitted, open: true })).toBe(true);
+    expect(canReopenApplication(applicant, { ...submitted, open: false })).toBe(false);
+    expect(canReopenApplication(other, { ...submitted, open: true })).toBe(false);
+    expect(canReopenApplication(adviser, { ...submitted, open: true })).toBe(false);
+    for (const status of ["DRAFT", "UNDER_REVIEW", "DECIDED", "WITHDRAWN"]) {
+      expect(canReopenApplication(applicant, { applicantId: "a", status, open: true }), status).toBe(false);
+    }
   });
 });
 

@@ -33,6 +33,12 @@ export default async function ApplicationLayout({ children, params }: { children
         </div>
         <StatusBadge tone={state.tone}>{state.label}</StatusBadge>
       </div>
+      {application.status === "DRAFT" && application.reopenedAt ? (
+        <p className="mb-6 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-950">
+          <strong>Søknaden er åpnet for endring og er ikke sendt.</strong> Send den igjen senest {formatDeadline(application.window.deadline)}, ellers
+          blir den ikke vurdert. <Link href={`/soker/soknad/${application.id}/oppsummering`}>Gå til oppsummering og innsending</Link>
+        </p>
+      ) : null}
       {application.status === "DRAFT" ? (
         <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
           <StepNav

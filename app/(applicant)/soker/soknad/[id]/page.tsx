@@ -13,7 +13,9 @@ import { AppealForm } from "@/components/application/appeal-form";
 import { AppealsBodyOutcomeText } from "@/components/appeals-body-outcome";
 import { appealsBodyStanding } from "@/lib/domain/klage";
 import { LetterText } from "@/components/ui/letter-text";
-import { canWithdrawApplication } from "@/lib/permissions";
+import { canReopenApplication, canWithdrawApplication } from "@/lib/permissions";
+import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
+import { reopenApplicationAction } from "@/lib/actions/application";
 import { loadApplication, uploadNotice } from "./load";
 
 export const metadata: Metadata = { title: "Søknad" };
@@ -37,6 +39,8 @@ export default async function ApplicationPage({
   }
 
   const decision = application.decision;
+  const open = application.window.state === "OPEN";
+  const canReopen = canReopenApplication(viewer, { ...application, open });
   // A klage waiting for its decision: withdrawing the application closes it (canWithdrawApplication).
   const klageWaiting = application.appeals.some((appeal) => appeal.status === "RECEIVED");
   const canAnswer =
@@ -253,6 +257,40 @@ export default async function ApplicationPage({
             <DocumentUpload applicationId={id} kind="OTHER" label="Last opp et annet dokument" returnTo={`/soker/soknad/${id}`} id="upload-other" />
           </div>
         </section>
+      ) : null}
+
+      {canReopen ? (
+        <section className="card" aria-labelledby="endre-heading">
+          <h2 id="endre-heading">Endre søknaden</h2>
+          <p className="mt-2 text-slate-700">
+            Fram til søknadsfristen {formatDeadline(application.window.deadline)} kan du åpne søknaden og rette eller legge til opplysninger, så lenge
+            studieveilederen ikke har begynt å behandle den.
+          </p>
+          <div className="mt-4">
+            <ConfirmActionButton
+              action={reopenApplicationAction}
+              hidden={{ applicationId: id }}
+              label="Endre søknaden"
+              className="btn-secondary"
+              title="Åpne søknaden for endring?"
+              confirmLabel="Ja, åpne søknaden"
+            >
+              <p>
+                Søknaden blir et utkast igjen og er <strong>ikke sendt</strong> før du sender den på nytt. Send den senest{" "}
+                {formatDeadline(application.window.deadline)}, ellers blir den ikke vurdert.
+              </p>
+              <p>
+                Når du sender den igjen, regnes den som sendt da. Står to søkere likt i kategori og fylke, går den som sendte først, foran i
+                rangeringen.
+              </p>
+            </ConfirmActionButton>
+          </div>
+        </section>
+      ) : application.status === "UNDER_REVIEW" && open ? (
+        <p className="text-slate-700">
+          Studieveilederen har begynt å behandle søknaden, så den kan ikke åpnes for endring. Du kan fortsatt laste opp dokumenter; vil du endre
+          noe annet, kontakt studieveilederen.
+        </p>
       ) : null}
 
       <ApplicationFacts application={application} editable={false} />
