@@ -71,3 +71,29 @@ export function osloDate(instant: Date): string {
 export function formatDeadline(deadline: string): string {
   return `${formatDateNb(deadline)} kl. 23.59`;
 }
+
+/** An unsent application's reminders: three days before the deadline, and on the day itself. */
+export type DraftReminder = "THREE_DAYS_BEFORE" | "DEADLINE_DAY";
+
+/** Reminders go out from 09:00 Oslo time, not in the night when the hourly sweep first sees the day. */
+const REMINDER_HOUR = 9;
+
+function reminderStart(date: string): number {
+  const { year, month, day } = datePartsOf(date);
+  return new TZDate(year, month - 1, day, REMINDER_HOUR, 0, 0, OSLO_TIME_ZONE).getTime();
+}
+
+/**
+ * The reminder due now to an applicant whose application is not sent (a draft, or one she opened
+ * for change), or null. From 09:00 Oslo time three days before the deadline it is
+ * THREE_DAYS_BEFORE, from 09:00 on the deadline day DEADLINE_DAY, until the deadline ends; each is
+ * sent once (the caller's dedupe key). A sweep that missed the first window sends only the second:
+ * two reminders at once say nothing more than one.
+ */
+export function dueDraftReminder(deadline: string, now: Date): DraftReminder | null {
+  const ms = assertInstant(now);
+  if (ms >= deadlineEnd(deadline).getTime()) return null;
+  if (ms >= reminderStart(deadline)) return "DEADLINE_DAY";
+  if (ms >= reminderStart(addDays(deadline, -3))) return "THREE_DAYS_BEFORE";
+  return null;
+}

@@ -5,6 +5,7 @@ import "server-only";
 // (each sweep locks what it changes). `cron` runs it on a schedule as a safety net; use cases
 // also request a run right after they commit (requestJob), so users do not wait for the clock.
 import { advanceWaitingLists } from "@/lib/server/admission/waitlist";
+import { remindUnsentApplications } from "@/lib/server/applications/reminders";
 import { startDueLeaves } from "@/lib/server/enrolments/leave";
 import { deliverQueuedMail } from "@/lib/server/mail";
 import { sweepStudentNotices } from "@/lib/server/students/notices";
@@ -27,6 +28,11 @@ export const JOBS = {
    * (lib/server/admission/waitlist.ts). Requested when an offer is declined.
    */
   "admission.waitlist": { cron: "* * * * *", run: () => advanceWaitingLists() },
+  /**
+   * Reminds applicants whose application is not sent (a draft, or one opened for change) three
+   * days before the deadline and on the day, from 09:00 Oslo time (lib/server/applications/reminders.ts).
+   */
+  "applications.reminders": { cron: "27 * * * *", run: () => remindUnsentApplications() },
   /**
    * A granted leave of absence whose first day has come starts: the student is ON_LEAVE, off the
    * exam, and gets no attendance notices (lib/server/enrolments/leave.ts). Hourly, and requested

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   applicationWindowState,
   deadlineEnd,
+  dueDraftReminder,
   formatDeadline,
   isApplicationOpen,
   isBeforeEndOfDay,
@@ -121,5 +122,33 @@ describe("osloDate and formatDeadline", () => {
 
   it("writes the deadline for users", () => {
     expect(formatDeadline("2024-12-01")).toBe("1. desember 2024 kl. 23.59");
+  });
+});
+
+describe("dueDraftReminder", () => {
+  it("three days before from 09:00 Oslo time, on the day itself from 09:00, and nothing after the deadline", () => {
+    // Deadline 1 March 2027 (CET, UTC+1).
+    expect(dueDraftReminder("2027-03-01", new Date("2027-02-26T07:59:59Z"))).toBeNull();
+    expect(dueDraftReminder("2027-02-01", new Date("2027-01-29T08:00:00Z"))).toBe("THREE_DAYS_BEFORE");
+    expect(dueDraftReminder("2027-03-01", new Date("2027-02-26T08:00:00Z"))).toBe("THREE_DAYS_BEFORE");
+    expect(dueDraftReminder("2027-03-01", new Date("2027-03-01T07:59:59Z"))).toBe("THREE_DAYS_BEFORE");
+    expect(dueDraftReminder("2027-03-01", new Date("2027-03-01T08:00:00Z"))).toBe("DEADLINE_DAY");
+    expect(dueDraftReminder("2027-03-01", new Date("2027-03-01T22:59:59Z"))).toBe("DEADLINE_DAY");
+    expect(dueDraftReminder("2027-03-01", new Date("2027-03-01T23:00:00Z"))).toBeNull();
+    expect(dueDraftReminder("2027-03-01", new Date("2026-12-01T12:00:00Z"))).toBeNull();
+  });
+
+  it("keeps 09:00 in summer time (CEST, UTC+2) and across the change to it", () => {
+    expect(dueDraftReminder("2027-06-15", new Date("2027-06-12T06:59:59Z"))).toBeNull();
+    expect(dueDraftReminder("2027-06-15", new Date("2027-06-12T07:00:00Z"))).toBe("THREE_DAYS_BEFORE");
+    expect(dueDraftReminder("2027-06-15", new Date("2027-06-15T07:00:00Z"))).toBe("DEADLINE_DAY");
+    // Clocks go forward on 28 March 2027: three days before is still winter time, the day summer time.
+    expect(dueDraftReminder("2027-03-29", new Date("2027-03-26T08:00:00Z"))).toBe("THREE_DAYS_BEFORE");
+    expect(dueDraftReminder("2027-03-29", new Date("2027-03-29T06:59:00Z"))).toBe("THREE_DAYS_BEFORE");
+    expect(dueDraftReminder("2027-03-29", new Date("2027-03-29T07:00:00Z"))).toBe("DEADLINE_DAY");
+  });
+
+  it("refuses an invalid instant", () => {
+    expect(() => dueDraftReminder("2027-03-01", new Date(Number.NaN))).toThrow(RangeError);
   });
 });
