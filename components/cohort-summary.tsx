@@ -1,3 +1,4 @@
+import { Phone } from "@/components/ui/phone";
 import { formatDateNb } from "@/lib/domain/format";
 import { formatDeadline } from "@/lib/domain/application-deadline";
 
@@ -61,7 +62,7 @@ export function CohortSummary({ cohort, headingLevel = 2 }: { cohort: CohortSumm
           <p>{cohort.programme.adviser.name}</p>
           <p>
             <a href={`mailto:${cohort.programme.adviser.email}`} className="wrap-anywhere">{cohort.programme.adviser.email}</a> ·{" "}
-            {cohort.programme.adviser.phone}
+            <Phone number={cohort.programme.adviser.phone} />
           </p>
         </div>
         <div>
@@ -69,7 +70,7 @@ export function CohortSummary({ cohort, headingLevel = 2 }: { cohort: CohortSumm
           <p>{cohort.programme.academicLead.name}</p>
           <p>
             <a href={`mailto:${cohort.programme.academicLead.email}`} className="wrap-anywhere">{cohort.programme.academicLead.email}</a> ·{" "}
-            {cohort.programme.academicLead.phone}
+            <Phone number={cohort.programme.academicLead.phone} />
           </p>
         </div>
       </div>

@@ -1,3 +1,4 @@
+import { Phone } from "@/components/ui/phone";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AUDIT_LOG_RETENTION_YEARS, formatMonthsNb } from "@/lib/domain/retention";
@@ -212,7 +213,7 @@ export default async function PrivacyPage() {
                 <a href={`mailto:${contact.adviserEmail}`} className="wrap-anywhere">
                   {contact.adviserEmail}
                 </a>
-                , {contact.adviserPhone}
+                , <Phone number={contact.adviserPhone} />
               </li>
             ))}
           </ul>

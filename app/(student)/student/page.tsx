@@ -1,3 +1,4 @@
+import { Phone } from "@/components/ui/phone";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/area-nav";
@@ -215,7 +216,7 @@ function ContactsCard({ enrolment, anchor }: { enrolment: StudentOverview; ancho
                 Prosessveileder: {basisgruppe.supervisor.name}
                 <br />
                 <a href={`mailto:${basisgruppe.supervisor.email}`}>{basisgruppe.supervisor.email}</a>
-                {basisgruppe.supervisor.phone ? ` · ${basisgruppe.supervisor.phone}` : null}
+                {basisgruppe.supervisor.phone ? <> · <Phone number={basisgruppe.supervisor.phone} /></> : null}
               </p>
             ) : (
               <p className="mt-1">Gruppen har ingen prosessveileder ennå.</p>
@@ -246,7 +247,7 @@ function ContactsCard({ enrolment, anchor }: { enrolment: StudentOverview; ancho
                 {person.name}
                 <br />
                 <a href={`mailto:${person.email}`}>{person.email}</a>
-                {person.phone ? ` · ${person.phone}` : null}
+                {person.phone ? <> · <Phone number={person.phone} /></> : null}
               </p>
             </div>
           ))}

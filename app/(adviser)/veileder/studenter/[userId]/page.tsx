@@ -1,3 +1,4 @@
+import { Phone } from "@/components/ui/phone";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -108,7 +109,7 @@ export default async function StudentPage({ params, searchParams }: { params: Pr
           <a href={`mailto:${student.email}`} className="wrap-anywhere">
             {student.email}
           </a>
-          {student.phone ? ` · ${student.phone}` : ""}
+          {student.phone ? <> · <Phone number={student.phone} /></> : null}
         </p>
       </PageHeader>
       {record.self ? (

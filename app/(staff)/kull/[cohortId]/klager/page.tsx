@@ -105,7 +105,7 @@ export default async function CohortAppealsPage({ params, searchParams }: { para
                           Last ned vedtaket som PDF<span className="sr-only">: {appeal.enrolment.user.name}</span>
                         </a>
                       </p>
-                      <LetterText text={appeal.letter.body} className="mt-2 text-sm" />
+                      <LetterText text={appeal.letter.body} className="mt-2 text-sm" headingLevel={3} />
                     </details>
                   </>
                 )}

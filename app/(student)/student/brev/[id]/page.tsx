@@ -64,7 +64,7 @@ export default async function LetterPage({ params, searchParams }: { params: Pro
       ) : null}
       <div className="space-y-6">
         <article className="card" aria-label="Brevet">
-          <LetterText text={letter.body} />
+          <LetterText text={letter.body} headingLevel={2} />
         </article>
 
         {letter.notice ? <CorrectionNoticeResponse notice={letter.notice} /> : null}

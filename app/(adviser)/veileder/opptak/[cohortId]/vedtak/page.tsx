@@ -200,7 +200,7 @@ function BatchSection({ preview, cohortId, closeWaitlist, base }: { preview: Bat
                   {example.kind}: brevet til {example.applicantName}
                 </summary>
                 <p className="mt-2 font-semibold">{example.subject}</p>
-                <LetterText text={example.text} className="mt-2 text-sm" />
+                <LetterText text={example.text} className="mt-2 text-sm" headingLevel={4} />
               </details>
             ))}
           </div>
