@@ -9,6 +9,7 @@
  */
 import { PRIORITY_CATEGORY_LABELS, type PriorityCategory } from "./admission";
 import { formatDateNb } from "./format";
+import { formatDateSpanNb } from "./schedule";
 import { appealsBodyDecisionRef, klageDeadline } from "./klage";
 import {
   closingSection,
@@ -129,6 +130,8 @@ export interface LetterInput {
    * answer deadline. Left out: the standard practical paragraph and no welcome.
    */
   offerTexts?: { welcome: string | null; practical: string | null };
+  /** Offers: the kull's first samling, where the study starts (none planned yet: not said). */
+  firstSamling?: { days: string[]; location: string } | null;
 }
 
 /** The practical paragraph of an offer when the programme has not written its own. */
@@ -310,6 +313,9 @@ function answerSection(input: LetterInput): LetterSection | null {
     heading: "Svarfrist",
     paragraphs: [
       `Du må svare på tilbudet i søknadsportalen innen ${formatDateNb(input.answerDeadline)}. Svarer du ikke innen fristen, mister du plassen, og den går til neste på ventelisten.`,
+      ...(input.firstSamling && input.firstSamling.days.length > 0
+        ? [`Studiet starter med den første samlingen ${formatDateSpanNb(input.firstSamling.days)}, ${input.firstSamling.location}.`]
+        : []),
       ...(practical ? [practical] : []),
     ],
   };

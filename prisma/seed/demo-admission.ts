@@ -221,6 +221,8 @@ interface LetterFacts {
   answerDeadline?: string;
   refusalReason?: "NOT_QUALIFIED" | "LIST_CLOSED";
   waitlistClosesOn?: string;
+  /** The kull's first samling (an offer says when the study starts). */
+  firstSamling?: { days: string[]; location: string };
   /** The decision's case reference (drawn before the decision is stored: its letter states it). */
   reference: CaseReference;
 }
@@ -254,6 +256,7 @@ function letterFor(facts: LetterFacts) {
     refusalReason: facts.refusalReason,
     answerDeadline: facts.answerDeadline,
     waitlistClosesOn: facts.waitlistClosesOn,
+    firstSamling: facts.firstSamling,
     decidedBy: { name: facts.adviserName, title: "Studieveileder" },
     contact: { name: "Ingrid Studieveileder Haugen", email: "studieveileder@barnevernledelse.example", phone: "73 00 00 01" },
     appealsBody: APPEALS_BODY,
@@ -403,6 +406,7 @@ async function seedDecidedIntake(db: Database, context: Context): Promise<string
       ranking: outcome === "REFUSAL" ? undefined : { candidates, order, places },
       waitlistPosition: extra.waitlistPosition,
       answerDeadline: outcome === "OFFER" ? offerAnswerDeadline : undefined,
+      firstSamling: { days: plan.samlinger[0]!.days, location: "NTNU, Trondheim" }, // the factory's location
       refusalReason: outcome === "REFUSAL" ? "NOT_QUALIFIED" : undefined,
       // The default closing day: the kull's first samling day (lib/domain/admission-decisions.ts).
       waitlistClosesOn: outcome === "WAITLIST" ? waitlistClosingDate({ waitlistClosesOn: null, startsOn: plan.samlinger[0]!.days[0]!, samlingDays: plan.samlinger.flatMap((samling) => samling.days) }) : undefined,

@@ -3,6 +3,7 @@
 // deadline, the list closes on its day (once, with a letter), and a klage or a correction that
 // moves someone on the list tells everyone whose place changes.
 import { NextRequest } from "next/server";
+import { formatDateSpanNb } from "@/lib/domain/schedule";
 import { describe, expect, it, vi } from "vitest";
 import { POST as klageRoute } from "@/app/api/soknader/[id]/klage/route";
 import {
@@ -179,6 +180,10 @@ describe("the waiting list closes", () => {
     await db().decision.update({ where: { applicationId: olga.id }, data: { answer: "DECLINED", answeredAt: new Date() } });
     expect(await advanceWaitingLists({ cohortId: cohort.id, now: noonOn(daysFromToday(-3 + 89)) })).toMatchObject({ offered: 1, moved: 1, closed: 0 });
     expect(await db().decision.findUniqueOrThrow({ where: { applicationId: per.application.id } })).toMatchObject({ outcome: "OFFER" });
+    // The offer says when and where the study starts: the kull's first samling.
+    expect((await lettersOf(per.application.id)).at(-1)!.body).toContain(
+      `Studiet starter med den første samlingen ${formatDateSpanNb([firstSamlingDay, daysFromToday(-3 + 91)])}, NTNU, Trondheim.`,
+    );
     expect(await placeOf(quentin.application.id)).toBe(1);
     expect(await advanceWaitingLists({ cohortId: cohort.id, now: noonOn(firstSamlingDay) })).toMatchObject({ offered: 0, closed: 1 });
     expect((await lettersOf(quentin.application.id)).at(-1)!.body).toContain(`ble stengt ${formatDateNb(firstSamlingDay)}`);

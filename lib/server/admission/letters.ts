@@ -10,6 +10,7 @@ import { formatDateNb } from "@/lib/domain/format";
 import { env } from "@/lib/env";
 import type { Transaction } from "@/lib/db/client";
 import { day } from "@/lib/dates";
+import { isoDate } from "@/lib/to-domain";
 import { inOrder } from "@/lib/server/in-order";
 import { queueMail, queueMails, type QueuedMail } from "@/lib/server/mail";
 import { loadReviewSummaries, rankingCandidates, type ReviewSummary } from "./facts";
@@ -35,6 +36,8 @@ export interface LetterContext {
       offerWelcomeText: string | null;
       offerPracticalText: string | null;
     };
+    /** The kull's first samling in its plan, where the study starts (an offer says when). */
+    firstSamling: { days: string[]; location: string } | null;
   };
   review: ReviewSummary;
   qualificationGrounds: string | null;
@@ -114,6 +117,7 @@ export function letterInput(context: LetterContext, input: IssueLetterInput, ref
     },
     appealsBody: APPEALS_BODY,
     offerTexts: { welcome: context.cohort.programme.offerWelcomeText, practical: context.cohort.programme.offerPracticalText },
+    firstSamling: context.cohort.firstSamling,
   };
 }
 
@@ -128,6 +132,11 @@ const CONTEXT_SELECT = {
       name: true,
       capacity: true,
       programme: { select: { name: true, credits: true, adviserName: true, adviserEmail: true, adviserPhone: true, offerWelcomeText: true, offerPracticalText: true } },
+      samlinger: {
+        orderBy: { number: "asc" },
+        take: 1,
+        select: { samling: { select: { location: true, days: { orderBy: { date: "asc" }, select: { date: true } } } } },
+      },
     },
   },
 } as const;
@@ -161,7 +170,14 @@ export async function loadLetterContexts(
           applicationId: row.id,
           decisionId: row.decision?.id ?? null,
           applicant: { userId: row.applicant.id, name: row.fullName ?? row.applicant.name, email: row.applicant.email },
-          cohort: row.cohort,
+          cohort: {
+            name: row.cohort.name,
+            capacity: row.cohort.capacity,
+            programme: row.cohort.programme,
+            firstSamling: row.cohort.samlinger[0]
+              ? { days: row.cohort.samlinger[0].samling.days.map((day) => isoDate(day.date)), location: row.cohort.samlinger[0].samling.location }
+              : null,
+          },
           review: reviews.get(row.id)!,
           qualificationGrounds: row.qualificationGrounds,
           reference: row.decision ? formatCaseReference({ year: row.decision.caseYear, number: row.decision.caseNumber }) : null,

@@ -122,6 +122,17 @@ describe("composeDecisionLetter", () => {
     expect(refusal).not.toContain("\nP\n");
   });
 
+  it("an offer says when and where the study starts, from the kull's first samling; other letters and a kull without samlinger do not", () => {
+    const firstSamling = { days: ["2027-01-13", "2027-01-12"], location: "NTNU, Trondheim" };
+    const offer = composeDecisionLetter({ ...base, firstSamling });
+    expect(offer.sections.find((s) => s.heading === "Svarfrist")!.paragraphs[1]).toBe("Studiet starter med den første samlingen 12.–13. januar 2027, NTNU, Trondheim.");
+    expect(letterAsText(composeDecisionLetter({ ...base, kind: "WAITLIST_OFFER", firstSamling }))).toContain("Studiet starter med den første samlingen 12.–13. januar 2027");
+    expect(letterAsText(composeDecisionLetter({ ...base, firstSamling: null }))).not.toContain("Studiet starter");
+    expect(letterAsText(composeDecisionLetter({ ...base, firstSamling: { days: [], location: "NTNU" } }))).not.toContain("Studiet starter");
+    const refusal = letterAsText(composeDecisionLetter({ ...base, kind: "REFUSAL", refusalReason: "NOT_QUALIFIED", answerDeadline: undefined, firstSamling }));
+    expect(refusal).not.toContain("Studiet starter");
+  });
+
   it("a waiting-list letter gives the place; a refusal gives the requirement not met and the adviser's grounds", () => {
     const waitlist = letterAsText(composeDecisionLetter({ ...base, kind: "WAITLIST", answerDeadline: undefined, ranking: { ...base.ranking!, rank: 33, waitlistPosition: 3 } }));
     expect(waitlist).toContain("er satt på venteliste til Nasjonal videreutdanning i barnevernledelse (30 studiepoeng), Kull V2027, som nummer 3.");
