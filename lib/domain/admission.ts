@@ -289,6 +289,12 @@ export interface ExplainRankingOptions {
    * can differ from the place in this ranking when earlier decisions took places).
    */
   includePlacement?: boolean;
+  /**
+   * Who reads it: the applicant («Du er …», her letter) or the adviser on the ranking page
+   * («Søkeren er …»), where the last sentence says the place in this ranking is within the places
+   * or on the list, not that an offer is made: the ranking is a proposal until the decisions.
+   */
+  voice?: "applicant" | "adviser";
 }
 
 /**
@@ -391,30 +397,36 @@ function placeExplanation(
   const county = label(candidate.county);
   const submitted = parseTimestamp(candidate.submittedAt, `submittedAt of ${id}`);
 
+  const adviser = options.voice === "adviser";
+  const you = adviser ? "søkeren" : "deg";
   const reasons: string[] = [];
   reasons.push(
-    `Du er i prioritetskategori ${candidate.category} (${PRIORITY_CATEGORY_LABELS[candidate.category].toLowerCase()}).`,
+    `${adviser ? "Søkeren" : "Du"} er i prioritetskategori ${candidate.category} (${PRIORITY_CATEGORY_LABELS[candidate.category].toLowerCase()}).`,
   );
   if (aheadInHigherCategories > 0) {
     reasons.push(
-      `${countNoun(aheadInHigherCategories, "søker", "søkere")} i høyere prioritetskategorier er rangert foran deg.`,
+      `${countNoun(aheadInHigherCategories, "søker", "søkere")} i høyere prioritetskategorier er rangert foran ${you}.`,
     );
   }
   reasons.push(
     sameCountyAhead === 0
-      ? `Du er den første søkeren fra ${county} i rangeringen.`
-      : `${countNoun(sameCountyAhead, "søker", "søkere")} fra ${county} er rangert foran deg. ` +
+      ? `${adviser ? "Søkeren" : "Du"} er den første søkeren fra ${county} i rangeringen.`
+      : `${countNoun(sameCountyAhead, "søker", "søkere")} fra ${county} er rangert foran ${you}. ` +
           "For å få geografisk spredning går neste plass i hver kategori til søkeren fra det fylket som har færrest rangert så langt.",
   );
   reasons.push(
-    `Søknaden din ble sendt inn ${formatInstantNb(submitted.ms)}. ` +
+    `Søknaden${adviser ? "" : " din"} ble sendt inn ${formatInstantNb(submitted.ms)}. ` +
       "Står søkere likt på kategori og fylkesfordeling, kommer den som sendte søknaden først, foran.",
   );
   if (options.includePlacement !== false) {
     reasons.push(
-      admitted
-        ? `Du er nummer ${rank} i rangeringen og får tilbud om plass.`
-        : `Du er nummer ${rank} i rangeringen. Alle plassene går til søkere foran deg, og du er nummer ${waitlistPosition} på ventelisten. ` +
+      adviser
+        ? admitted
+          ? `Nummer ${rank} i rangeringen: innenfor plassene.`
+          : `Nummer ${rank} i rangeringen: utenfor plassene, nummer ${waitlistPosition} på ventelisten.`
+        : admitted
+          ? `Du er nummer ${rank} i rangeringen og får tilbud om plass.`
+          : `Du er nummer ${rank} i rangeringen. Alle plassene går til søkere foran deg, og du er nummer ${waitlistPosition} på ventelisten. ` +
             "Hvis noen takker nei til plassen sin, går den til den neste på ventelisten.",
     );
   }

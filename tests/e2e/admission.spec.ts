@@ -152,7 +152,7 @@ test("the adviser ranks, tries another number of places, and sends the decisions
   await expect(rows.filter({ hasText: DEMO_APPLICANTS.next.name })).toContainText("Venteliste");
   await expect(rows.filter({ hasText: DEMO_APPLICANTS.toReview.name })).toContainText("Innenfor");
   await rows.filter({ hasText: DEMO_APPLICANTS.next.name }).getByText("Forklaring", { exact: true }).click();
-  await expect(rows.filter({ hasText: DEMO_APPLICANTS.next.name }).getByText(/i høyere prioritetskategorier er rangert foran deg/)).toBeVisible();
+  await expect(rows.filter({ hasText: DEMO_APPLICANTS.next.name }).getByText(/i høyere prioritetskategorier er rangert foran søkeren/)).toBeVisible();
 
   await page.getByLabel("Antall plasser").fill("11");
   await page.getByRole("button", { name: "Vis" }).click();
@@ -181,7 +181,7 @@ test("applicants read their letters; a declined offer goes to the first on the w
   test.setTimeout(120_000);
   const tina = await signedIn(browser, DEMO_APPLICANTS.offered.email);
   await tina.getByRole("link", { name: /Videreutdanning i institusjonsledelse/ }).first().click();
-  await expect(tina.getByRole("heading", { name: "Vedtak", exact: true })).toBeVisible();
+  await expect(tina.getByRole("heading", { level: 2, name: "Vedtak", exact: true })).toBeVisible();
   await expect(tina.getByText("Du får tilbud om studieplass på Videreutdanning i institusjonsledelse")).toBeVisible();
   await expectAccessible(tina);
   const pdf = await tina.request.get((await tina.getByRole("link", { name: /Last ned brevet som PDF/ }).first().getAttribute("href"))!);

@@ -113,7 +113,7 @@ function rankedRows(candidates: readonly Candidate[], moves: readonly Move[], pl
   const byId = new Map(candidates.map((candidate) => [candidate.applicationId, candidate]));
   const lastMove = new Map(moves.map((move) => [move.applicationId, move]));
   // Every row's explanation in one pass (one call per row read the whole order once per row).
-  const explanations = explainRankingPlaces(eligible, result);
+  const explanations = explainRankingPlaces(eligible, result, { voice: "adviser" });
   return order.map((applicationId, index): RankedRow => {
     const candidate = byId.get(applicationId)!;
     const explanation = explanations.get(applicationId)!;

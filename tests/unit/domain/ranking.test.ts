@@ -350,6 +350,23 @@ describe("explainRankingPlace", () => {
     ]);
   });
 
+  it("speaks of «søkeren» to the adviser, and gives the place within or outside the places, never as an offer made", () => {
+    const admitted = explainRankingPlace(candidates, result, "t1", { voice: "adviser" });
+    expect(admitted.reasons).toEqual([
+      "Søkeren er i prioritetskategori 1 (leder eller stedfortreder i kommunalt barnevern med fagansvar og personalansvar).",
+      "Søkeren er den første søkeren fra Trøndelag i rangeringen.",
+      "Søknaden ble sendt inn 3. november 2024 kl. 10.15. Står søkere likt på kategori og fylkesfordeling, kommer den som sendte søknaden først, foran.",
+      "Nummer 2 i rangeringen: innenfor plassene.",
+    ]);
+    expect(explainRankingPlace(candidates, result, "o2", { voice: "adviser" }).reasons.at(-1)).toBe("Nummer 3 i rangeringen: utenfor plassene, nummer 1 på ventelisten.");
+    const lower = explainRankingPlace(candidates, result, "t2", { voice: "adviser", countyLabel: (c) => `fylke ${c}` });
+    expect(lower.reasons.slice(1, 3)).toEqual([
+      "3 søkere i høyere prioritetskategorier er rangert foran søkeren.",
+      "1 søker fra fylke 50 er rangert foran søkeren. For å få geografisk spredning går neste plass i hver kategori til søkeren fra det fylket som har færrest rangert så langt.",
+    ]);
+    for (const reasons of [admitted.reasons, lower.reasons]) expect(reasons.join(" ")).not.toMatch(/\b(du|deg|din)\b/i);
+  });
+
   it("explains a lower category and counts across categories", () => {
     const e = explainRankingPlace(candidates, result, "t2", { countyLabel: (c) => `fylke ${c}` });
     expect(e.aheadInHigherCategories).toBe(3);
