@@ -68,6 +68,24 @@ test("Eva has met every requirement: she may sit the exam, and every page says s
   await checkPage(page);
 });
 
+test("on a phone the student's menu is one button that says which page she is on, and closes when she goes on", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await signIn(page, "student.fravaer@demo.no");
+  const menu = page.getByRole("navigation", { name: "Student" });
+  await expect(menu.getByRole("link", { name: "Oppmøte" })).toHaveCount(0); // closed: one line, not seven buttons
+  await menu.getByText("Meny: Oversikt").click();
+  await expect(menu.getByRole("link", { name: "Oversikt" })).toHaveAttribute("aria-current", "page");
+  await expectAccessible(page);
+  await menu.getByRole("link", { name: "Oppmøte" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Oppmøte" })).toBeVisible();
+  await expect(menu.getByText("Meny: Oppmøte")).toBeVisible();
+  await expect(menu.getByRole("link", { name: "Oversikt" })).toHaveCount(0);
+  // At full width the same menu is a row of links, the page marked.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(menu.getByRole("link", { name: "Oppmøte" })).toHaveAttribute("aria-current", "page");
+  await expect(menu.getByRole("link", { name: "Oversikt" })).not.toHaveAttribute("aria-current", "page");
+});
+
 test("Frank can no longer reach the attendance requirement and is told whom to contact; he subscribes to his schedule", async ({ page, request }) => {
   test.setTimeout(180_000);
   await signIn(page, "student.fravaer@demo.no");
