@@ -46,6 +46,7 @@ export interface FactsApplication {
 }
 
 const missing = <span className="text-amber-900">Ikke fylt ut</span>;
+const notUploaded = <span className="text-amber-900">Ikke lastet opp</span>;
 const show = (value: string | number | null | undefined) => (value === null || value === undefined || value === "" ? missing : value);
 const place = placeName;
 
@@ -85,7 +86,7 @@ export function ApplicationFacts({ application, editable }: { application: Facts
     application.documents.filter((document) => document.kind === kind && (!positionId || document.positionId === positionId));
   const documentLinks = (documents: FactsApplication["documents"]) =>
     documents.length === 0 ? (
-      missing
+      notUploaded
     ) : (
       <ul>
         {documents.map((document) => (

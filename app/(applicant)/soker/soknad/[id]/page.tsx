@@ -1,3 +1,4 @@
+import { Phone } from "@/components/ui/phone";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
@@ -157,7 +158,7 @@ export default async function ApplicationPage({
           <ul className="mt-3 space-y-3">
             {application.documentationRequests.map((request) => (
               <li key={request.id} className="rounded-md bg-amber-50 p-3">
-                <LetterText text={request.message} />
+                <LetterText text={request.message} headingLevel={3} />
                 <p className="mt-1 font-medium">Frist: {formatDeadline(request.dueDate)}</p>
               </li>
             ))}
@@ -201,7 +202,7 @@ export default async function ApplicationPage({
                     </a>
                   </p>
                   {letter.klageDeadline ? <p className="text-sm text-slate-700">Klagefrist: {formatDateNb(letter.klageDeadline)}.</p> : null}
-                  <LetterText text={letter.body} className="mt-2" />
+                  <LetterText text={letter.body} className="mt-2" headingLevel={4} />
                 </details>
               </li>
             ))}
@@ -295,12 +296,13 @@ export default async function ApplicationPage({
 
       <ApplicationFacts application={application} editable={false} />
 
-      {canWithdrawApplication(viewer, { ...application, klageWaiting }) && decision?.answer !== "ACCEPTED" ? (
+      {/* Not beside an open offer: «Takk nei» is the withdrawal there, with the place going on (a walk found both). */}
+      {canWithdrawApplication(viewer, { ...application, klageWaiting }) && decision?.answer !== "ACCEPTED" && !canAnswer ? (
         <section className="card" aria-labelledby="trekk-heading">
           <h2 id="trekk-heading">Trekk søknaden</h2>
           <p className="mt-2 text-slate-700">
             Vil du ikke lenger ha studieplass, kan du trekke søknaden.
-            {decision?.outcome === "OFFER" ? " Du takker da nei til tilbudet om studieplass." : decision?.outcome === "WAITLIST" ? " Du går da ut av ventelisten." : ""}
+            {decision?.outcome === "OFFER" ? " Tilbudet om studieplass faller da bort." : decision?.outcome === "WAITLIST" ? " Du går da ut av ventelisten." : ""}
             {klageWaiting ? " Klagen din blir avsluttet uten avgjørelse." : ""}
           </p>
           <div className="mt-4">
@@ -311,7 +313,7 @@ export default async function ApplicationPage({
       <p className="text-sm text-slate-700">
         Spørsmål? Kontakt studieveileder {application.cohort.programme.adviserName},{" "}
         <a href={`mailto:${application.cohort.programme.adviserEmail}`}>{application.cohort.programme.adviserEmail}</a>,{" "}
-        {application.cohort.programme.adviserPhone}.
+        <Phone number={application.cohort.programme.adviserPhone} />.
       </p>
     </div>
   );
