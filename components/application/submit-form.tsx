@@ -4,7 +4,8 @@ import { submitApplicationAction } from "@/lib/actions/application";
 import { CheckboxField } from "@/components/ui/field";
 import { FormMessage, SubmitButton } from "@/components/ui/form-status";
 
-export function SubmitApplicationForm({ applicationId, disabled }: { applicationId: string; disabled: boolean }) {
+/** `again`: she opened the sent application for change; the button says it sends it anew. */
+export function SubmitApplicationForm({ applicationId, disabled, again = false }: { applicationId: string; disabled: boolean; again?: boolean }) {
   const [state, action] = useFormAction(submitApplicationAction);
   return (
     <form action={action} className="space-y-4" noValidate>
@@ -24,7 +25,7 @@ export function SubmitApplicationForm({ applicationId, disabled }: { application
         disabled={disabled}
       />
       <SubmitButton pendingText="Sender …" disabled={disabled}>
-        Send søknaden
+        {again ? "Send søknaden på nytt" : "Send søknaden"}
       </SubmitButton>
     </form>
   );

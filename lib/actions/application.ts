@@ -214,7 +214,8 @@ export const reopenApplicationAction = defineAction({
   async handler({ viewer, input }) {
     await reopenApplication(viewer, input.applicationId);
     revalidatePath("/soker", "layout");
-    redirect(pathOf(input.applicationId, "oppsummering"));
+    // To the banner that says it is not sent, which takes focus (FocusHashTarget in the layout).
+    redirect(`${pathOf(input.applicationId, "oppsummering")}#apnet-for-endring`);
   },
 });
 

@@ -195,6 +195,10 @@ test("a new applicant applies from start to finish, and the application stays pr
   await question.getByRole("button", { name: "Ja, åpne søknaden" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Oppsummering og innsending" })).toBeVisible();
   await expect(page.getByText("Søknaden er åpnet for endring og er ikke sendt.")).toBeVisible();
+  // Focus starts on the notice that it is not sent; the last step is not ✓ and its button sends anew.
+  await expect(page.locator("#apnet-for-endring")).toBeFocused();
+  await expect(page.getByRole("navigation", { name: "Steg i søknaden" }).getByRole("link", { name: /Oppsummering og innsending \(ikke ferdig\)/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Send søknaden på nytt" })).toBeVisible();
   await expect(page.getByText("Åpnet for endring – ikke sendt")).toBeVisible();
   await expectAccessible(page);
   expect((await waitForMail(email, /^Søknaden din er åpnet for endring/)).text).toContain("Den blir bare vurdert hvis du sender den igjen.");
@@ -205,8 +209,10 @@ test("a new applicant applies from start to finish, and the application stays pr
   await page.getByRole("link", { name: "Gå til oppsummering og innsending" }).click();
   await expect(page.getByText("913 45 678")).toBeVisible();
   await page.getByLabel("Jeg bekrefter at opplysningene er riktige og at dokumentene er mine.").check();
-  await page.getByRole("button", { name: "Send søknaden" }).click();
-  await expect(page.getByText(`Søknaden er sendt. Vi har sendt en kvittering til ${email}.`)).toBeVisible();
+  await page.getByRole("button", { name: "Send søknaden på nytt" }).click();
+  await expect(page.getByText(`Søknaden er sendt på nytt. Vi har sendt en kvittering til ${email}.`)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Status" }).getByText("Du åpnet søknaden for endring:")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Status" }).getByText("Søknaden ble sendt på nytt:")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Endre søknaden" })).toBeVisible();
-  await expect.poll(async () => (await waitForMail(email, /^Kvittering: søknad til/)).text).toContain("Vi har mottatt den endrede søknaden din");
+  expect((await waitForMail(email, /^Kvittering: endret søknad til/)).text).toContain("Vi har mottatt den endrede søknaden din");
 });

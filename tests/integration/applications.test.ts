@@ -443,7 +443,7 @@ describe("opening a sent application for change", () => {
 
     vi.setSystemTime(new Date("2026-11-21T09:00:00+01:00"));
     await signInAs(applicant); // a day later: a new session
-    expect(await redirectOf(() => submit(reopenApplicationAction, { applicationId: application.id }))).toBe(`/soker/soknad/${application.id}/oppsummering`);
+    expect(await redirectOf(() => submit(reopenApplicationAction, { applicationId: application.id }))).toBe(`/soker/soknad/${application.id}/oppsummering#apnet-for-endring`);
     const reopened = await db().application.findUniqueOrThrow({ where: { id: application.id } });
     expect(reopened).toMatchObject({ status: "DRAFT", submittedAt: null, provisionalCategory: null, reopenedAt: new Date("2026-11-21T08:00:00Z") });
     const entry = await db().auditLog.findFirstOrThrow({ where: { entityId: application.id, action: "application.reopen" } });
@@ -471,9 +471,12 @@ describe("opening a sent application for change", () => {
     const again = await db().application.findUniqueOrThrow({ where: { id: application.id } });
     expect(again).toMatchObject({ status: "SUBMITTED", postalPlace: "Ranheim", provisionalCategory: 1, submittedAt: new Date("2026-11-22T11:00:00Z") });
     expect(await deliverQueuedMail()).toBe(1);
-    const receipts = (await readOutbox()).filter((mail) => mail.to === applicant.email && mail.subject.startsWith("Kvittering: søknad til"));
-    expect(receipts).toHaveLength(2);
-    expect(receipts.some((mail) => mail.text.includes("Vi har mottatt den endrede søknaden din"))).toBe(true);
+    const receipts = (await readOutbox()).filter((mail) => mail.to === applicant.email && mail.subject.startsWith("Kvittering: "));
+    expect(receipts.map((mail) => mail.subject.replace(/ til .*/, "")).sort()).toEqual(["Kvittering: endret søknad", "Kvittering: søknad"]);
+    const changed = receipts.find((mail) => mail.subject.startsWith("Kvittering: endret søknad"))!;
+    expect(changed.text).toContain("Vi har mottatt den endrede søknaden din");
+    expect(changed.text).toContain("kan du også åpne søknaden og endre den");
+    expect(notice?.text).toMatch(/Var det ikke du som åpnet søknaden\? Bytt passord på Min konto, og kontakt studieveileder .+, .+@/);
   });
 
   it("is refused after the deadline, once the review has begun, and on someone else's application", async () => {

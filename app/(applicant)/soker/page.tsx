@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/area-nav";
 import { StatusBadge } from "@/components/status-badge";
 import { VerifyEmailNotice } from "@/components/verify-email-notice";
 import { applicationStateLabel } from "@/lib/application-status";
-import { formatDeadline } from "@/lib/domain/application-deadline";
+import { formatDeadline, isBeforeEndOfDay } from "@/lib/domain/application-deadline";
 import { formatInstantNb } from "@/lib/domain/format";
 import { listMyApplications } from "@/lib/server/applications/queries";
 import { listOpenCohorts } from "@/lib/server/cohorts/queries";
@@ -19,6 +19,16 @@ export default async function ApplicantHome() {
   // In order: each read fans out over its relations, and together they held five connections (issue 21).
   const [applications, openCohorts] = await inOrder(() => listMyApplications(viewer), () => listOpenCohorts());
   const appliedTo = new Set(applications.map((application) => application.cohort.id));
+  // An offer waiting for her answer comes first, with its deadline: the one thing here that
+  // expires (a walk found it last of three, as «Tilbud om studieplass» without a date).
+  const now = new Date();
+  const openOffer = (application: (typeof applications)[number]) =>
+    application.status === "DECIDED" &&
+    application.decision?.outcome === "OFFER" &&
+    application.decision.answer === null &&
+    application.decision.answerDeadline !== null &&
+    isBeforeEndOfDay(isoDate(application.decision.answerDeadline), now);
+  const listed = [...applications.filter(openOffer), ...applications.filter((application) => !openOffer(application))];
   const available = openCohorts.filter((cohort) => !appliedTo.has(cohort.id));
   return (
     <>
@@ -31,7 +41,7 @@ export default async function ApplicantHome() {
             <p className="mt-2">Du har ingen søknader ennå.</p>
           ) : (
             <ul className="mt-4 divide-y divide-slate-200">
-              {applications.map((application) => {
+              {listed.map((application) => {
                 const state = applicationStateLabel(application);
                 return (
                   <li key={application.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
@@ -41,11 +51,15 @@ export default async function ApplicantHome() {
                           {application.cohort.programme.name} – {application.cohort.name}
                         </Link>
                       </p>
-                      <p className="text-sm text-slate-700">
-                        {application.submittedAt
-                          ? `Sendt ${formatInstantNb(application.submittedAt)}`
-                          : `Frist ${formatDeadline(isoDate(application.cohort.applicationDeadline))}`}
-                      </p>
+                      {openOffer(application) ? (
+                        <p className="text-sm font-medium text-slate-900">Svar på tilbudet innen {formatDeadline(isoDate(application.decision!.answerDeadline!))}</p>
+                      ) : (
+                        <p className="text-sm text-slate-700">
+                          {application.submittedAt
+                            ? `Sendt ${formatInstantNb(application.submittedAt)}`
+                            : `Frist ${formatDeadline(isoDate(application.cohort.applicationDeadline))}`}
+                        </p>
+                      )}
                     </div>
                     <StatusBadge tone={state.tone}>{state.label}</StatusBadge>
                   </li>

@@ -75,7 +75,7 @@ export async function submitApplication(viewer: Viewer, applicationId: string, n
       dedupeKey: reopenedAt ? `application-receipt:${application.id}:${now.toISOString()}` : `application-receipt:${application.id}`,
       userId: viewer.id,
       to: viewer.email,
-      subject: `Kvittering: søknad til ${submitted.cohort.programme.name}, ${submitted.cohort.name}`,
+      subject: `Kvittering: ${reopenedAt ? "endret søknad" : "søknad"} til ${submitted.cohort.programme.name}, ${submitted.cohort.name}`,
       text: [
         `Hei ${submitted.fullName ?? viewer.name},`,
         "",
@@ -87,6 +87,7 @@ export async function submitApplication(viewer: Viewer, applicationId: string, n
         "Kategorien er foreløpig: studieveilederen kontrollerer den mot tjenestebevisene.",
         "",
         `Du kan følge søknaden og laste opp flere dokumenter her: ${env().APP_URL}/soker/soknad/${applicationId}`,
+        `Fram til søknadsfristen ${formatDeadline(deadline)} kan du også åpne søknaden og endre den, så lenge studieveilederen ikke har begynt å behandle den.`,
         "",
         "Hilsen studieadministrasjonen, Nasjonal videreutdanning i barnevernledelse, NTNU",
       ].join("\n"),
@@ -123,7 +124,12 @@ export async function reopenApplication(viewer: Viewer, applicationId: string, n
     }
     const before = await tx.application.findUniqueOrThrow({
       where: { id: application.id },
-      select: { submittedAt: true, provisionalCategory: true, fullName: true, cohort: { select: { name: true, programme: { select: { name: true } } } } },
+      select: {
+        submittedAt: true,
+        provisionalCategory: true,
+        fullName: true,
+        cohort: { select: { name: true, programme: { select: { name: true, adviserName: true, adviserEmail: true } } } },
+      },
     });
     await tx.application.update({
       where: { id: application.id },
@@ -149,6 +155,8 @@ export async function reopenApplication(viewer: Viewer, applicationId: string, n
         "Søknaden er nå et utkast. Den blir bare vurdert hvis du sender den igjen.",
         "",
         `Send den senest ${formatDeadline(deadline)}: ${env().APP_URL}/soker/soknad/${application.id}/oppsummering`,
+        "",
+        `Var det ikke du som åpnet søknaden? Bytt passord på Min konto, og kontakt studieveileder ${before.cohort.programme.adviserName}, ${before.cohort.programme.adviserEmail}.`,
         "",
         "Hilsen studieadministrasjonen, Nasjonal videreutdanning i barnevernledelse, NTNU",
       ].join("\n"),

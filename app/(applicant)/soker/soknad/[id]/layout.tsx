@@ -34,7 +34,7 @@ export default async function ApplicationLayout({ children, params }: { children
         <StatusBadge tone={state.tone}>{state.label}</StatusBadge>
       </div>
       {application.status === "DRAFT" && application.reopenedAt ? (
-        <p className="mb-6 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-950">
+        <p id="apnet-for-endring" tabIndex={-1} className="mb-6 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-950">
           <strong>Søknaden er åpnet for endring og er ikke sendt.</strong> Send den igjen senest {formatDeadline(application.window.deadline)}, ellers
           blir den ikke vurdert. <Link href={`/soker/soknad/${application.id}/oppsummering`}>Gå til oppsummering og innsending</Link>
         </p>
@@ -45,7 +45,9 @@ export default async function ApplicationLayout({ children, params }: { children
             applicationId={application.id}
             steps={APPLICATION_STEPS.map((step) => ({
               ...step,
-              complete: step.slug === "oppsummering" ? application.missing.length === 0 : !stepsWithGaps.has(step.slug),
+              // The last step is done only by sending: a draft is never ✓ there, also when nothing
+              // is missing (a reopened application read «6 av 6 utfylt» while not sent; a walk).
+              complete: step.slug === "oppsummering" ? false : !stepsWithGaps.has(step.slug),
             }))}
           />
           <div className="min-w-0">{children}</div>

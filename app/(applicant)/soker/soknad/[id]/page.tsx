@@ -53,7 +53,8 @@ export default async function ApplicationPage({
   // Each step says in words whether it has happened, and when: never a bare "venter" beside
   // a step that reads as if it had happened ("under behandling  venter").
   const timeline: { label: string; at: Date | null }[] = [
-    { label: "Søknaden ble sendt", at: application.submittedAt },
+    ...(application.reopenedAt ? [{ label: "Du åpnet søknaden for endring", at: application.reopenedAt }] : []),
+    { label: application.reopenedAt ? "Søknaden ble sendt på nytt" : "Søknaden ble sendt", at: application.submittedAt },
     application.reviewStartedAt
       ? { label: "Studieveilederen begynte å behandle søknaden", at: application.reviewStartedAt }
       : { label: "Studieveilederen har ikke begynt å behandle søknaden ennå", at: null },
@@ -78,7 +79,7 @@ export default async function ApplicationPage({
       <h1>Søknaden din</h1>
       {flags.sendt ? (
         <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
-          Søknaden er sendt. Vi har sendt en kvittering til {viewer.email}.
+          {application.reopenedAt ? "Søknaden er sendt på nytt" : "Søknaden er sendt"}. Vi har sendt en kvittering til {viewer.email}.
         </p>
       ) : null}
       {notice ? (
@@ -281,8 +282,8 @@ export default async function ApplicationPage({
                 {formatDeadline(application.window.deadline)}, ellers blir den ikke vurdert.
               </p>
               <p>
-                Når du sender den igjen, regnes den som sendt da. Står to søkere likt i kategori og fylke, går den som sendte først, foran i
-                rangeringen.
+                Når du sender den igjen, regnes den som sendt på det nye tidspunktet. Står to søkere likt i kategori og fylke, rangeres den som
+                sendte først, foran.
               </p>
             </ConfirmActionButton>
           </div>

@@ -55,10 +55,13 @@ export default async function SummaryPage({ params }: { params: Promise<{ id: st
         </div>
       ) : null}
       <section className="card mt-6" aria-labelledby="send-heading">
-        <h2 id="send-heading">Send søknaden</h2>
+        <h2 id="send-heading">{application.reopenedAt ? "Send søknaden på nytt" : "Send søknaden"}</h2>
+        {application.reopenedAt ? (
+          <p className="mt-2 font-medium text-amber-950">Søknaden er ikke sendt ennå. Den blir bare vurdert hvis du sender den igjen innen fristen.</p>
+        ) : null}
         <p className="mt-2 text-slate-700">
-          Når søknaden er sendt, får du en kvittering på e-post, og du kan ikke lenger endre opplysningene. Du kan fortsatt
-          laste opp flere dokumenter og trekke søknaden.
+          Når søknaden er sendt, får du en kvittering på e-post. Fram til søknadsfristen kan du åpne den igjen og endre den, så lenge
+          studieveilederen ikke har begynt å behandle den. Du kan også laste opp flere dokumenter og trekke søknaden.
         </p>
         {verified ? null : (
           <div className="mt-4">
@@ -66,7 +69,7 @@ export default async function SummaryPage({ params }: { params: Promise<{ id: st
           </div>
         )}
         <div className="mt-4">
-          <SubmitApplicationForm applicationId={id} disabled={!ready || closed || !verified} />
+          <SubmitApplicationForm applicationId={id} disabled={!ready || closed || !verified} again={application.reopenedAt !== null} />
         </div>
       </section>
     </section>
