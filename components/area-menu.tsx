@@ -1,6 +1,6 @@
 "use client";
 // The menu of one area (applicant, adviser, faculty, student). The page it is on is marked
-// (aria-current, and a coloured frame), so a screen reader and a sighted reader both know where they are.
+// (aria-current, a coloured frame and fill), so a screen reader and a sighted reader both know where they are.
 // On a phone it is one «Meny» button that opens the list (a native <details>, so it works with
 // the keyboard and without JavaScript): the adviser's eight links as buttons filled the first
 // screen before the page began (a walk at 375 px). It closes again when a link is followed.
@@ -35,32 +35,74 @@ function NewCount({ count }: { count: number | undefined }) {
   );
 }
 
-export function AreaNav({ label, links }: { label: string; links: readonly AreaNavLink[] }) {
+export function AreaNav({
+  label,
+  links,
+  summary = "Meny",
+  className = "mb-6",
+}: {
+  label: string;
+  links: readonly AreaNavLink[];
+  /** The closed menu's words on a phone, before the current page: «Meny», or the kull's name. */
+  summary?: string;
+  className?: string;
+}) {
   const pathname = usePathname();
   const current = currentLink(links, pathname);
   const menu = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
     if (menu.current) menu.current.open = false;
   }, [pathname]);
-  const newCount = links.reduce((sum, link) => sum + (link.newCount ?? 0), 0);
+  useEffect(() => {
+    // Escape closes it and leaves focus on its button, as the dialogs do.
+    const element = menu.current;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape" && element?.open) {
+        element.open = false;
+        element.querySelector("summary")?.focus();
+      }
+    };
+    element?.addEventListener("keydown", onKey);
+    return () => element?.removeEventListener("keydown", onKey);
+  }, []);
+  // Following the link to the page already open changes no path: close on any link.
+  const close = () => {
+    if (menu.current) menu.current.open = false;
+  };
   const item = (link: AreaNavLink, className: string) => (
     <Link
       href={link.href}
+      onClick={close}
       aria-current={link === current ? "page" : undefined}
-      className={`${className} ${link === current ? "border-2 border-brand-700 bg-brand-50 hover:bg-brand-50" : ""}`}
+      className={`${className} ${link === current ? "border-2 border-brand-700 bg-brand-100 hover:bg-brand-100" : ""}`}
     >
       {link.label}
       <NewCount count={link.newCount} />
     </Link>
   );
   return (
-    <nav aria-label={label} className="mb-6">
-      <details ref={menu} className="sm:hidden">
+    <nav aria-label={label} className={className}>
+      <details ref={menu} className="group sm:hidden">
         <summary className="btn-secondary min-h-11 w-full cursor-pointer justify-between px-3 py-1 text-sm">
           <span>
-            <span aria-hidden="true">☰ </span>Meny{current ? <span className="font-normal">: {current.label}</span> : null}
+            <span aria-hidden="true">☰ </span>
+            {summary}
+            {current ? <span className="font-normal">: {current.label}</span> : null}
           </span>
-          <NewCount count={newCount} />
+          <span className="flex items-center gap-2">
+            {/* What is new, named: «Brev 1», read «Brev 1 ny» (a bare «1» said nothing). */}
+            {links
+              .filter((link) => link.newCount)
+              .map((link) => (
+                <span key={link.href} className="rounded-full bg-blue-800 px-2 text-xs font-semibold text-white">
+                  {link.label} {link.newCount}
+                  <span className="sr-only"> {link.newCount === 1 ? "ny" : "nye"}</span>
+                </span>
+              ))}
+            <span aria-hidden="true" className="transition-transform group-open:rotate-180">
+              ▾
+            </span>
+          </span>
         </summary>
         <ul className="mt-2 grid gap-2">
           {links.map((link) => (

@@ -76,6 +76,11 @@ test("on a phone the student's menu is one button that says which page she is on
   await menu.getByText("Meny: Oversikt").click();
   await expect(menu.getByRole("link", { name: "Oversikt" })).toHaveAttribute("aria-current", "page");
   await expectAccessible(page);
+  // Escape closes it, focus on its button; Enter opens it again.
+  await page.keyboard.press("Escape");
+  await expect(menu.getByRole("link", { name: "Oppmøte" })).toHaveCount(0);
+  await expect(menu.locator("summary")).toBeFocused();
+  await page.keyboard.press("Enter");
   await menu.getByRole("link", { name: "Oppmøte" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Oppmøte" })).toBeVisible();
   await expect(menu.getByText("Meny: Oppmøte")).toBeVisible();
