@@ -410,7 +410,9 @@ function placeExplanation(
   }
   reasons.push(
     sameCountyAhead === 0
-      ? `${adviser ? "Søkeren" : "Du"} er den første søkeren fra ${county} i rangeringen.`
+      ? adviser
+        ? `Søkeren er den første fra ${county} i rangeringen.`
+        : `Du er den første søkeren fra ${county} i rangeringen.`
       : `${countNoun(sameCountyAhead, "søker", "søkere")} fra ${county} er rangert foran ${you}. ` +
           "For å få geografisk spredning går neste plass i hver kategori til søkeren fra det fylket som har færrest rangert så langt.",
   );

@@ -151,7 +151,7 @@ test("the adviser ranks, tries another number of places, and sends the decisions
   await expect(rows).toHaveCount(13); // the header and twelve qualified
   await expect(rows.filter({ hasText: DEMO_APPLICANTS.next.name })).toContainText("Venteliste");
   await expect(rows.filter({ hasText: DEMO_APPLICANTS.toReview.name })).toContainText("Innenfor");
-  await rows.filter({ hasText: DEMO_APPLICANTS.next.name }).getByText("Forklaring", { exact: true }).click();
+  await rows.filter({ hasText: DEMO_APPLICANTS.next.name }).locator("summary", { hasText: `Forklaring for ${DEMO_APPLICANTS.next.name}` }).click();
   await expect(rows.filter({ hasText: DEMO_APPLICANTS.next.name }).getByText(/i høyere prioritetskategorier er rangert foran søkeren/)).toBeVisible();
 
   await page.getByLabel("Antall plasser").fill("11");

@@ -354,7 +354,7 @@ describe("explainRankingPlace", () => {
     const admitted = explainRankingPlace(candidates, result, "t1", { voice: "adviser" });
     expect(admitted.reasons).toEqual([
       "Søkeren er i prioritetskategori 1 (leder eller stedfortreder i kommunalt barnevern med fagansvar og personalansvar).",
-      "Søkeren er den første søkeren fra Trøndelag i rangeringen.",
+      "Søkeren er den første fra Trøndelag i rangeringen.",
       "Søknaden ble sendt inn 3. november 2024 kl. 10.15. Står søkere likt på kategori og fylkesfordeling, kommer den som sendte søknaden først, foran.",
       "Nummer 2 i rangeringen: innenfor plassene.",
     ]);

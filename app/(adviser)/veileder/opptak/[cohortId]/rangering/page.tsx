@@ -150,7 +150,9 @@ export default async function RankingPage({
                 header: "Hvorfor denne plassen",
                 cell: (row) => (
                   <details>
-                    <summary className="cursor-pointer text-brand-700 underline">Forklaring</summary>
+                    <summary className="cursor-pointer text-brand-700 underline">
+                      Forklaring<span className="sr-only"> for {row.name}</span>
+                    </summary>
                     <ul className="mt-2 list-disc space-y-1 pl-5">
                       {row.reasons.map((reason) => (
                         <li key={reason}>{reason}</li>
