@@ -37,15 +37,17 @@ export function LetterText({ text, className = "", headingLevel }: { text: strin
   const Heading = headingLevel ? (`h${headingLevel}` as const) : "strong";
   return (
     <div className={`max-w-prose whitespace-pre-line ${className}`}>
-      {parts.map((part, index) =>
-        index % 2 === 0 && isLetterHeading(part.trim()) && part.trim() !== "" ? (
-          <Heading key={index} className="inline text-[length:inherit] font-semibold text-slate-900">
+      {parts.map((part, index) => {
+        const block = part.trim();
+        if (index % 2 === 1 || block === "" || !isLetterHeading(block)) return withLinks(part, String(index));
+        // «Til Sofie Søker» is bold as in the PDF, but an address, not a section: no heading (a walk).
+        const Tag = block.startsWith("Til ") ? "strong" : Heading;
+        return (
+          <Tag key={index} className="inline text-[length:inherit] font-semibold text-slate-900">
             {withLinks(part, String(index))}
-          </Heading>
-        ) : (
-          withLinks(part, String(index))
-        ),
-      )}
+          </Tag>
+        );
+      })}
     </div>
   );
 }

@@ -313,11 +313,18 @@ function answerSection(input: LetterInput): LetterSection | null {
     heading: "Svarfrist",
     paragraphs: [
       `Du må svare på tilbudet i søknadsportalen innen ${formatDateNb(input.answerDeadline)}. Svarer du ikke innen fristen, mister du plassen, og den går til neste på ventelisten.`,
-      ...(input.firstSamling && input.firstSamling.days.length > 0
-        ? [`Studiet starter med den første samlingen ${formatDateSpanNb(input.firstSamling.days)}, ${input.firstSamling.location}.`]
-        : []),
       ...(practical ? [practical] : []),
     ],
+  };
+}
+
+/** Offers: when and where the study starts, under its own heading (found by a reader who jumps by heading). */
+function startSection(input: LetterInput): LetterSection | null {
+  if (input.kind !== "OFFER" && input.kind !== "WAITLIST_OFFER") return null;
+  if (!input.firstSamling || input.firstSamling.days.length === 0) return null;
+  return {
+    heading: "Oppstart",
+    paragraphs: [`Studiet starter med den første samlingen ${formatDateSpanNb(input.firstSamling.days)}, ${input.firstSamling.location}.`],
   };
 }
 
@@ -361,6 +368,8 @@ export function composeDecisionLetter(input: LetterInput): ComposedLetter {
   ];
   const answer = answerSection(input);
   if (answer) sections.push(answer);
+  const start = startSection(input);
+  if (start) sections.push(start);
   if (input.kind !== "KLAGE_UPHELD") sections.push(rulesSection(), factsSection(input));
   sections.push(considerationsSection(input));
   sections.push(legalBasisSection(admissionLegalBasis(input.programmeName), input.kind === "KLAGE_UPHELD" ? "KLAGE" : "ENKELTVEDTAK"));

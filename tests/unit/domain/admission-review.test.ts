@@ -125,7 +125,10 @@ describe("composeDecisionLetter", () => {
   it("an offer says when and where the study starts, from the kull's first samling; other letters and a kull without samlinger do not", () => {
     const firstSamling = { days: ["2027-01-13", "2027-01-12"], location: "NTNU, Trondheim" };
     const offer = composeDecisionLetter({ ...base, firstSamling });
-    expect(offer.sections.find((s) => s.heading === "Svarfrist")!.paragraphs[1]).toBe("Studiet starter med den første samlingen 12.–13. januar 2027, NTNU, Trondheim.");
+    // Its own section, right after the answer deadline.
+    const headings = offer.sections.map((s) => s.heading);
+    expect(headings.indexOf("Oppstart")).toBe(headings.indexOf("Svarfrist") + 1);
+    expect(offer.sections.find((s) => s.heading === "Oppstart")!.paragraphs).toEqual(["Studiet starter med den første samlingen 12.–13. januar 2027, NTNU, Trondheim."]);
     expect(letterAsText(composeDecisionLetter({ ...base, kind: "WAITLIST_OFFER", firstSamling }))).toContain("Studiet starter med den første samlingen 12.–13. januar 2027");
     expect(letterAsText(composeDecisionLetter({ ...base, firstSamling: null }))).not.toContain("Studiet starter");
     expect(letterAsText(composeDecisionLetter({ ...base, firstSamling: { days: [], location: "NTNU" } }))).not.toContain("Studiet starter");
