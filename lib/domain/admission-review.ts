@@ -87,9 +87,11 @@ function creditsCheck(facts: ReviewFacts): RequirementCheck {
   });
   const approvedVitnemal = facts.vitnemal.includes("VERIFIED");
   const sentences = [
+    // Worded for both its readers: the adviser's review and the applicant's own letter (a walk
+    // found «Søkeren har oppgitt …» in a letter that says «du» everywhere else).
     listed.length === 0
-      ? "Søkeren har ikke oppgitt noen utdanning."
-      : `Søkeren har oppgitt ${countNoun(total, "studiepoeng", "studiepoeng")} i alt: ${joinNb(listed)}.`,
+      ? "Ingen utdanning er oppgitt i søknaden."
+      : `Oppgitt i søknaden: ${countNoun(total, "studiepoeng", "studiepoeng")} i alt, ${joinNb(listed)}.`,
     facts.vitnemal.length === 0
       ? "Det er ikke lastet opp noe vitnemål."
       : approvedVitnemal

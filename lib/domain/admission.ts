@@ -418,7 +418,7 @@ function placeExplanation(
   );
   reasons.push(
     `Søknaden${adviser ? "" : " din"} ble sendt inn ${formatInstantNb(submitted.ms)}. ` +
-      "Står søkere likt på kategori og fylkesfordeling, kommer den som sendte søknaden først, foran.",
+      "Står søkere likt i kategori og fylke, går den som sendte søknaden først, foran.",
   );
   if (options.includePlacement !== false) {
     reasons.push(

@@ -25,7 +25,7 @@ describe("admissionRequirementChecks", () => {
     const [credits] = admissionRequirementChecks({ educations: [education], vitnemal: ["VERIFIED"], positions: [] });
     expect(credits).toMatchObject({ key: "CREDITS", met: true });
     expect(credits!.facts).toEqual([
-      "Søkeren har oppgitt 180 studiepoeng i alt: Bachelor i barnevern, NTNU (180 studiepoeng).",
+      "Oppgitt i søknaden: 180 studiepoeng i alt, Bachelor i barnevern, NTNU (180 studiepoeng).",
       "Vitnemålet er godkjent.",
     ]);
     expect(admissionRequirementChecks({ educations: [education], vitnemal: ["PENDING"], positions: [] })[0]!.met).toBe(false);

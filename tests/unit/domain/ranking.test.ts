@@ -330,7 +330,7 @@ describe("explainRankingPlace", () => {
       reasons: [
         "Du er i prioritetskategori 1 (leder eller stedfortreder i kommunalt barnevern med fagansvar og personalansvar).",
         "Du er den første søkeren fra Trøndelag i rangeringen.",
-        "Søknaden din ble sendt inn 3. november 2024 kl. 10.15. Står søkere likt på kategori og fylkesfordeling, kommer den som sendte søknaden først, foran.",
+        "Søknaden din ble sendt inn 3. november 2024 kl. 10.15. Står søkere likt i kategori og fylke, går den som sendte søknaden først, foran.",
         "Du er nummer 2 i rangeringen og får tilbud om plass.",
       ],
     });
@@ -345,7 +345,7 @@ describe("explainRankingPlace", () => {
     expect(e.reasons).toEqual([
       "Du er i prioritetskategori 1 (leder eller stedfortreder i kommunalt barnevern med fagansvar og personalansvar).",
       "1 søker fra Oslo er rangert foran deg. For å få geografisk spredning går neste plass i hver kategori til søkeren fra det fylket som har færrest rangert så langt.",
-      "Søknaden din ble sendt inn 2. november 2024 kl. 10.15. Står søkere likt på kategori og fylkesfordeling, kommer den som sendte søknaden først, foran.",
+      "Søknaden din ble sendt inn 2. november 2024 kl. 10.15. Står søkere likt i kategori og fylke, går den som sendte søknaden først, foran.",
       "Du er nummer 3 i rangeringen. Alle plassene går til søkere foran deg, og du er nummer 1 på ventelisten. Hvis noen takker nei til plassen sin, går den til den neste på ventelisten.",
     ]);
   });
@@ -355,7 +355,7 @@ describe("explainRankingPlace", () => {
     expect(admitted.reasons).toEqual([
       "Søkeren er i prioritetskategori 1 (leder eller stedfortreder i kommunalt barnevern med fagansvar og personalansvar).",
       "Søkeren er den første fra Trøndelag i rangeringen.",
-      "Søknaden ble sendt inn 3. november 2024 kl. 10.15. Står søkere likt på kategori og fylkesfordeling, kommer den som sendte søknaden først, foran.",
+      "Søknaden ble sendt inn 3. november 2024 kl. 10.15. Står søkere likt i kategori og fylke, går den som sendte søknaden først, foran.",
       "Nummer 2 i rangeringen: innenfor plassene.",
     ]);
     expect(explainRankingPlace(candidates, result, "o2", { voice: "adviser" }).reasons.at(-1)).toBe("Nummer 3 i rangeringen: utenfor plassene, nummer 1 på ventelisten.");

@@ -282,8 +282,8 @@ export default async function ApplicationPage({
                 {formatDeadline(application.window.deadline)}, ellers blir den ikke vurdert.
               </p>
               <p>
-                Når du sender den igjen, regnes den som sendt på det nye tidspunktet. Står to søkere likt i kategori og fylke, rangeres den som
-                sendte først, foran.
+                Når du sender den igjen, regnes den som sendt på det nye tidspunktet. Står søkere likt i kategori og fylke, går den som sendte
+                søknaden først, foran.
               </p>
             </ConfirmActionButton>
           </div>
