@@ -35,8 +35,18 @@ export default async function ApplicationLayout({ children, params }: { children
       </div>
       {application.status === "DRAFT" && application.reopenedAt ? (
         <p id="apnet-for-endring" tabIndex={-1} className="mb-6 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-950">
-          <strong>Søknaden er åpnet for endring og er ikke sendt.</strong> Send den igjen senest {formatDeadline(application.window.deadline)}, ellers
-          blir den ikke vurdert. <Link href={`/soker/soknad/${application.id}/oppsummering`}>Gå til oppsummering og innsending</Link>
+          {application.window.state === "CLOSED" ? (
+            // The deadline passed with it unsent: say so, not «send it by» a day gone.
+            <>
+              <strong>Søknaden ble åpnet for endring og ikke sendt igjen før fristen {formatDeadline(application.window.deadline)}.</strong> Den
+              blir ikke vurdert. Kontakt studieveilederen hvis du mener dette er feil.
+            </>
+          ) : (
+            <>
+              <strong>Søknaden er åpnet for endring og er ikke sendt.</strong> Send den igjen senest {formatDeadline(application.window.deadline)},
+              ellers blir den ikke vurdert. <Link href={`/soker/soknad/${application.id}/oppsummering`}>Gå til oppsummering og innsending</Link>
+            </>
+          )}
         </p>
       ) : null}
       {application.status === "DRAFT" ? (
