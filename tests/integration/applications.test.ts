@@ -20,6 +20,11 @@ import {
 import { reviewDocumentAction } from "@/lib/actions/admission";
 import { FORBIDDEN_MESSAGE } from "@/lib/server/action";
 import { getApplicationForApplicant } from "@/lib/server/applications/read";
+import { reopenApplication } from "@/lib/server/applications/submission";
+import { reviewDocument } from "@/lib/server/admission/review";
+import { getApplicationForReview, parseApplicationFilter } from "@/lib/server/admission/queries";
+import { NotFoundError } from "@/lib/server/errors";
+import { viewerOf } from "./cohort-world";
 import { getViewer } from "@/lib/server/viewer";
 import { deliverQueuedMail, readOutbox } from "@/lib/server/mail";
 import { makePdf } from "@/prisma/seed/pdf";
@@ -455,7 +460,15 @@ describe("opening a sent application for change", () => {
     expect(notice?.to).toBe(applicant.email);
     expect(notice?.text).toContain("Den blir bare vurdert hvis du sender den igjen.");
     expect(notice?.text).toContain(`/soker/soknad/${application.id}/oppsummering`);
-    // A draft again: it is not in the adviser's sight, and the details can be changed.
+    // A draft again: the adviser's review page says it was reopened (a draft never sent is not found).
+    const adviser = viewerOf(await createUser(db(), { roles: ["ADVISER"] }));
+    await expect(getApplicationForReview(adviser, application.id, parseApplicationFilter({}))).rejects.toMatchObject({
+      name: "ReopenedApplicationError",
+      reopenedAt: new Date("2026-11-21T08:00:00Z"),
+    });
+    const neverSent = await createApplication(db(), { applicantId: applicant.id, cohortId: (await createOpenCohort(db())).cohort.id });
+    await expect(getApplicationForReview(adviser, neverSent.id, parseApplicationFilter({}))).rejects.toBeInstanceOf(NotFoundError);
+    // And the details can be changed.
     expect(await submit(savePersonalDetailsAction, { ...personalOf(), applicationId: application.id, postalPlace: "Ranheim" })).toMatchObject({ ok: true });
     // Its documents stayed.
     expect(await db().document.count({ where: { applicationId: application.id } })).toBe(2);
@@ -516,15 +529,11 @@ describe("opening a sent application for change", () => {
     const { application, applicant } = await sent();
     const adviser = await createUser(db(), { roles: ["ADVISER"] });
     const document = await db().document.findFirstOrThrow({ where: { applicationId: application.id, kind: "VITNEMAL" } });
+    // Each use case with its own viewer (the test session is one global: two signInAs at once would race).
+    const outcome = (promise: Promise<unknown>) => promise.then(() => ({ ok: true }), () => ({ ok: false }));
     const [reviewed, reopened] = await Promise.all([
-      (async () => {
-        await signInAs(adviser);
-        return submit(reviewDocumentAction, { applicationId: application.id, documentId: document.id, status: "VERIFIED" });
-      })(),
-      (async () => {
-        await signInAs(applicant);
-        return redirectOf(() => submit(reopenApplicationAction, { applicationId: application.id })).then(() => ({ ok: true }), (error: unknown) => ({ ok: false, error }));
-      })(),
+      outcome(reviewDocument(viewerOf(adviser), { applicationId: application.id, documentId: document.id, status: "VERIFIED", note: null })),
+      outcome(reopenApplication(viewerOf(applicant), application.id)),
     ]);
     const stored = await db().application.findUniqueOrThrow({ where: { id: application.id } });
     expect(reviewed.ok === true && reopened.ok === true).toBe(false);

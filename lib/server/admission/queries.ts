@@ -340,6 +340,7 @@ const REVIEW_DETAIL = {
   id: true,
   cohortId: true,
   status: true,
+  reopenedAt: true,
   fullName: true,
   birthDate: true,
   phone: true,
@@ -419,6 +420,18 @@ const REVIEW_DETAIL = {
   },
 } satisfies Prisma.ApplicationSelect;
 
+/**
+ * An application its applicant opened for change after sending (reopenApplication): a draft again,
+ * not the adviser's to read or review until it is sent anew. The review page says so, with when,
+ * instead of «Fant ikke søknaden» for an application the adviser saw yesterday.
+ */
+export class ReopenedApplicationError extends Error {
+  constructor(readonly reopenedAt: Date) {
+    super("Søkeren har åpnet søknaden for endring, og den er ikke sendt igjen.");
+    this.name = "ReopenedApplicationError";
+  }
+}
+
 export async function getApplicationForReview(viewer: Viewer, applicationId: string, filter: ApplicationFilter, now = new Date()) {
   requireAdviser(viewer);
   // On one connection (issue 21: the nested read sent its relations at once, on up to eight pool
@@ -428,6 +441,7 @@ export async function getApplicationForReview(viewer: Viewer, applicationId: str
     const ownCount = { _count: { select: { applications: { where: ownApplicationWhere(viewer) } } } };
     const select = { ...REVIEW_DETAIL, cohort: { select: { ...REVIEW_DETAIL.cohort.select, ...ownCount } } };
     const row = await tx.application.findUnique({ where: { id: applicationId }, select });
+    if (row?.status === "DRAFT" && row.reopenedAt && row.cohort._count.applications === 0) throw new ReopenedApplicationError(row.reopenedAt);
     if (!row || row.status === "DRAFT") return null;
     if (row.cohort._count.applications > 0) throw new OwnIntakeReadError();
     // The queue is the list's filter and order. An application the adviser has just moved out of

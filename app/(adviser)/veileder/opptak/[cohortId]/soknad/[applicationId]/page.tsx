@@ -18,7 +18,7 @@ import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { formatFileSize } from "@/lib/domain/upload";
 import { placeName } from "@/lib/data/norway-places";
 import { closeDocumentationRequestAction, offerPlaceAction, reviewDocumentAction, reviewPositionAction } from "@/lib/actions/admission";
-import { filterParams, getApplicationForReview, parseApplicationFilter, type ReviewPage } from "@/lib/server/admission/queries";
+import { filterParams, getApplicationForReview, parseApplicationFilter, ReopenedApplicationError, type ReviewPage } from "@/lib/server/admission/queries";
 import { NotFoundError } from "@/lib/server/errors";
 import { requirePageRole } from "@/lib/server/viewer";
 import { EMPLOYER_TYPE_LABELS, LEADER_ROLE_LABELS } from "@/lib/validation/application";
@@ -46,6 +46,20 @@ export default async function ReviewApplicationPage({
     page = await getApplicationForReview(viewer, applicationId, filter);
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
+    if (error instanceof ReopenedApplicationError) {
+      return (
+        <div className="space-y-6">
+          <Link href={`/veileder/opptak/${cohortId}`} className="inline-flex min-h-11 items-center">
+            ← Opptaket
+          </Link>
+          <h1>Søknad</h1>
+          <p className="card">
+            Søkeren åpnet søknaden for endring {formatInstantNb(error.reopenedAt)}, og den er ikke sendt igjen. Den er ikke med i listene, og du kan
+            vurdere den når søkeren har sendt den på nytt (senest innen søknadsfristen).
+          </p>
+        </div>
+      );
+    }
     // An adviser who has applied to the kull herself reads none of its applications (canViewApplication).
     if (error instanceof OwnIntakeReadError) {
       return (
