@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AreaBand } from "@/components/area-band";
 import { signOutEverywhereHere } from "@/lib/actions/sign-out";
 
 export interface HeaderViewer {
@@ -16,7 +17,7 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer | null }) {
         </Link>
         {viewer ? (
           <div className="flex flex-wrap items-center gap-3">
-            <p className="text-sm text-slate-700">
+            <p className="w-full text-sm text-slate-700 sm:w-auto">
               <span className="font-semibold text-slate-900">{viewer.name}</span>
               <span className="sr-only">, innlogget som </span>
               <span aria-hidden="true"> · </span>
@@ -39,19 +40,7 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer | null }) {
           </nav>
         )}
       </div>
-      {viewer && viewer.areas.length > 0 ? (
-        <nav aria-label="Hovedmeny" className="border-t border-slate-100 bg-brand-50">
-          <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-5 px-4 text-sm">
-            {viewer.areas.map((area) => (
-              <li key={area.path}>
-                <Link href={area.path} className="link-target font-medium">
-                  {area.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
+      {viewer ? <AreaBand areas={viewer.areas} /> : null}
     </header>
   );
 }

@@ -89,6 +89,13 @@ test("on a phone the student's menu is one button that says which page she is on
   await page.setViewportSize({ width: 1280, height: 800 });
   await expect(menu.getByRole("link", { name: "Oppmøte" })).toHaveAttribute("aria-current", "page");
   await expect(menu.getByRole("link", { name: "Oversikt" })).not.toHaveAttribute("aria-current", "page");
+  // With one area, the band of areas under the header is shown only outside it, as the way back.
+  const areas = page.getByRole("navigation", { name: "Hovedmeny" });
+  await expect(areas).toHaveCount(0);
+  await page.goto("/min-konto");
+  await areas.getByRole("link", { name: "Student" }).click();
+  await expect(page).toHaveURL(/\/student$/);
+  await expect(areas).toHaveCount(0);
 });
 
 test("Frank can no longer reach the attendance requirement and is told whom to contact; he subscribes to his schedule", async ({ page, request }) => {
