@@ -46,29 +46,25 @@ export default async function ReviewApplicationPage({
     page = await getApplicationForReview(viewer, applicationId, filter);
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
-    if (error instanceof ReopenedApplicationError) {
+    // Instead of the application: one reopened by its applicant (not sent again), or one in a kull
+    // the adviser has applied to herself, who reads none of its applications (canViewApplication).
+    const notice =
+      error instanceof ReopenedApplicationError ? (
+        <p className="card">
+          Søkeren åpnet søknaden for endring {formatInstantNb(error.reopenedAt)}, og den er ikke sendt igjen. Den er ikke med i listene, og du kan
+          vurdere den når søkeren har sendt den på nytt (senest innen søknadsfristen).
+        </p>
+      ) : error instanceof OwnIntakeReadError ? (
+        <OwnIntakeNotice />
+      ) : null;
+    if (notice) {
       return (
         <div className="space-y-6">
           <Link href={`/veileder/opptak/${cohortId}`} className="inline-flex min-h-11 items-center">
             ← Opptaket
           </Link>
           <h1>Søknad</h1>
-          <p className="card">
-            Søkeren åpnet søknaden for endring {formatInstantNb(error.reopenedAt)}, og den er ikke sendt igjen. Den er ikke med i listene, og du kan
-            vurdere den når søkeren har sendt den på nytt (senest innen søknadsfristen).
-          </p>
-        </div>
-      );
-    }
-    // An adviser who has applied to the kull herself reads none of its applications (canViewApplication).
-    if (error instanceof OwnIntakeReadError) {
-      return (
-        <div className="space-y-6">
-          <Link href={`/veileder/opptak/${cohortId}`} className="inline-flex min-h-11 items-center">
-            ← Opptaket
-          </Link>
-          <h1>Søknad</h1>
-          <OwnIntakeNotice />
+          {notice}
         </div>
       );
     }
