@@ -304,3 +304,22 @@ export function appealOfferProblem(places: { capacity: number; taken: number }):
     "Gi en bedre plass på ventelisten, eller ikke ta klagen til følge."
   );
 }
+
+/**
+ * An offer the applicant can still answer: decided as an offer, not answered, and its answer
+ * deadline (`answerDeadline`, ISO date) not over (end of the day, Oslo). The application's page
+ * puts the answer first, and her list of applications puts it first with its deadline.
+ */
+export function offerAwaitingAnswer(
+  application: { status: string; decision: { outcome: string; answer: string | null; answerDeadline: string | null } | null },
+  now: Date,
+): boolean {
+  const decision = application.decision;
+  return (
+    application.status === "DECIDED" &&
+    decision?.outcome === "OFFER" &&
+    decision.answer === null &&
+    decision.answerDeadline !== null &&
+    isBeforeEndOfDay(decision.answerDeadline, now)
+  );
+}

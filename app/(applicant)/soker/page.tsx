@@ -4,7 +4,8 @@ import { PageHeader } from "@/components/area-nav";
 import { StatusBadge } from "@/components/status-badge";
 import { VerifyEmailNotice } from "@/components/verify-email-notice";
 import { applicationStateLabel } from "@/lib/application-status";
-import { formatDeadline, isBeforeEndOfDay } from "@/lib/domain/application-deadline";
+import { formatDeadline } from "@/lib/domain/application-deadline";
+import { offerAwaitingAnswer } from "@/lib/domain/admission-decisions";
 import { formatInstantNb } from "@/lib/domain/format";
 import { listMyApplications } from "@/lib/server/applications/queries";
 import { listOpenCohorts } from "@/lib/server/cohorts/queries";
@@ -23,11 +24,13 @@ export default async function ApplicantHome() {
   // expires (a walk found it last of three, as «Tilbud om studieplass» without a date).
   const now = new Date();
   const openOffer = (application: (typeof applications)[number]) =>
-    application.status === "DECIDED" &&
-    application.decision?.outcome === "OFFER" &&
-    application.decision.answer === null &&
-    application.decision.answerDeadline !== null &&
-    isBeforeEndOfDay(isoDate(application.decision.answerDeadline), now);
+    offerAwaitingAnswer(
+      {
+        status: application.status,
+        decision: application.decision && { ...application.decision, answerDeadline: application.decision.answerDeadline && isoDate(application.decision.answerDeadline) },
+      },
+      now,
+    );
   const listed = [...applications.filter(openOffer), ...applications.filter((application) => !openOffer(application))];
   const available = openCohorts.filter((cohort) => !appliedTo.has(cohort.id));
   return (

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
+  offerAwaitingAnswer,
   appealOfferProblem,
   applyRankingMoves,
   decisionsBeforeDeadlineProblem,
@@ -272,5 +273,21 @@ describe("a klage's «gi tilbud» when the kull is full", () => {
     );
     expect(appealOfferProblem({ capacity: 1, taken: 1 })).toMatch(/^Kullet er fullt: studieplassen er tatt,/);
     expect(appealOfferProblem({ capacity: 20, taken: 22 })).not.toBeNull();
+  });
+});
+
+describe("offerAwaitingAnswer", () => {
+  const offer = (answer: string | null, answerDeadline: string | null = "2026-12-15") => ({ status: "DECIDED", decision: { outcome: "OFFER", answer, answerDeadline } });
+  it("is an unanswered offer until the end of its answer day in Oslo", () => {
+    expect(offerAwaitingAnswer(offer(null), new Date("2026-12-15T22:59:59Z"))).toBe(true);
+    expect(offerAwaitingAnswer(offer(null), new Date("2026-12-15T23:00:00Z"))).toBe(false);
+  });
+  it("is not an answered offer, one without a deadline, another outcome or an undecided application", () => {
+    const now = new Date("2026-12-10T12:00:00Z");
+    for (const answer of ["ACCEPTED", "DECLINED", "EXPIRED"]) expect(offerAwaitingAnswer(offer(answer), now), answer).toBe(false);
+    expect(offerAwaitingAnswer(offer(null, null), now)).toBe(false);
+    expect(offerAwaitingAnswer({ status: "DECIDED", decision: { outcome: "WAITLIST", answer: null, answerDeadline: "2026-12-15" } }, now)).toBe(false);
+    expect(offerAwaitingAnswer({ status: "WITHDRAWN", decision: { outcome: "OFFER", answer: null, answerDeadline: "2026-12-15" } }, now)).toBe(false);
+    expect(offerAwaitingAnswer({ status: "SUBMITTED", decision: null }, now)).toBe(false);
   });
 });

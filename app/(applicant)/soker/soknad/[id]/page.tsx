@@ -6,7 +6,8 @@ import { ApplicationFacts } from "@/components/application/application-facts";
 import { DocumentUpload } from "@/components/application/document-upload";
 import { OfferAnswerForm, WithdrawForm } from "@/components/application/offer-forms";
 import { APPLICATION_STEPS, stepOfField } from "@/lib/application-steps";
-import { formatDeadline, isBeforeEndOfDay } from "@/lib/domain/application-deadline";
+import { formatDeadline } from "@/lib/domain/application-deadline";
+import { offerAwaitingAnswer } from "@/lib/domain/admission-decisions";
 import { PRIORITY_CATEGORY_LABELS, isPriorityCategory } from "@/lib/domain/admission";
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { osloDate } from "@/lib/domain/application-deadline";
@@ -44,12 +45,7 @@ export default async function ApplicationPage({
   const canReopen = canReopenApplication(viewer, { ...application, open });
   // A klage waiting for its decision: withdrawing the application closes it (canWithdrawApplication).
   const klageWaiting = application.appeals.some((appeal) => appeal.status === "RECEIVED");
-  const canAnswer =
-    application.status === "DECIDED" &&
-    decision?.outcome === "OFFER" &&
-    decision.answer === null &&
-    decision.answerDeadline !== null &&
-    isBeforeEndOfDay(decision.answerDeadline, new Date());
+  const canAnswer = offerAwaitingAnswer(application, new Date());
   // Each step says in words whether it has happened, and when: never a bare "venter" beside
   // a step that reads as if it had happened ("under behandling  venter").
   const timeline: { label: string; at: Date | null }[] = [
