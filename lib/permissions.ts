@@ -196,6 +196,11 @@ export interface StudentAppealAccess {
   aboutHealth: boolean;
   /** Whether the viewer is herself a student of the student's cohort. */
   viewerIsStudentOfKull: boolean;
+  /**
+   * A klage on an avvisning: the one whose decision the avvist klage was on. Upholding the
+   * avvisning would keep the klage on her own decision from being heard, so she may not decide it.
+   */
+  barredId?: string | null;
 }
 
 /**
@@ -205,7 +210,7 @@ export interface StudentAppealAccess {
  * adviser or admin.
  */
 export function canDecideStudentAppeal(viewer: RoleHolder, appeal: StudentAppealAccess): boolean {
-  if (viewer.id === appeal.decidedById || isOwnCase(viewer, [appeal.studentUserId])) return false;
+  if (viewer.id === appeal.decidedById || viewer.id === appeal.barredId || isOwnCase(viewer, [appeal.studentUserId])) return false;
   if (appeal.aboutHealth) return canHandleHealthCases(viewer, appeal);
   if (appeal.handler === "ADVISER") return isStaff(viewer);
   return appeal.viewerOnTeachingTeam && viewer.roles.includes("FACULTY");
@@ -219,8 +224,7 @@ export interface AppealDeciderCandidate extends RoleHolder {
 
 /**
  * Whether anyone at all may decide a waiting klage: canDecideStudentAppeal for each candidate
- * (every staff and faculty account that can sign in), less `excluded` (also barred from this
- * klage: the one whose decision an avvist klage was on). Nobody, when the kull's only fagansvarlig
+ * (every staff and faculty account that can sign in). Nobody, when the kull's only fagansvarlig
  * made the decision, or a klage on an avvisning has the decider and the one who avviste as the only
  * advisers: then the klager list says what must change, instead of each reader being told only
  * that it is not theirs.
@@ -228,11 +232,9 @@ export interface AppealDeciderCandidate extends RoleHolder {
 export function someoneMayDecideStudentAppeal(
   candidates: readonly AppealDeciderCandidate[],
   appeal: Omit<StudentAppealAccess, "viewerOnTeachingTeam" | "viewerIsStudentOfKull">,
-  excluded: readonly string[] = [],
 ): boolean {
   return candidates.some(
     (candidate) =>
-      !excluded.includes(candidate.id) &&
       canDecideStudentAppeal(candidate, { ...appeal, viewerOnTeachingTeam: candidate.onTeachingTeam, viewerIsStudentOfKull: candidate.studentOfKull }),
   );
 }

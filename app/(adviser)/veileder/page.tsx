@@ -8,6 +8,7 @@ import { listCohortsForStaff } from "@/lib/server/cohorts/staff-overview";
 import { inOrder } from "@/lib/server/in-order";
 import { countUndeliveredMail } from "@/lib/server/mail-admin";
 import { countOpenAppeals } from "@/lib/server/student-letters/appeals";
+import { OpenAppealsItem } from "@/components/cohort/open-appeals";
 import { requirePageRole } from "@/lib/server/viewer";
 import { countNoun } from "@/lib/domain/format";
 
@@ -56,12 +57,7 @@ export default async function AdviserHome() {
             </li>
           ) : null}
           {studentAppeals.map((entry) => (
-            <li key={entry.cohortId}>
-              <Link href={`/kull/${entry.cohortId}/klager`}>
-                {entry.cohortName}: {countNoun(entry.count, "klage", "klager")} fra studenter
-              </Link>{" "}
-              venter på behandling.
-            </li>
+            <OpenAppealsItem key={entry.cohortId} entry={entry} />
           ))}
           {mailToResend ? (
             <li>

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/area-nav";
-import { countNoun } from "@/lib/domain/format";
 import { CohortCard } from "@/components/cohort/cohort-card";
 import { CohortTable } from "@/components/cohort-table";
 import { getFacultyHome } from "@/lib/server/cohorts/faculty-home";
 import { listCohortsForStaff, listMyBasisgrupper } from "@/lib/server/cohorts/staff-overview";
 import { countOpenAppeals } from "@/lib/server/student-letters/appeals";
+import { OpenAppealsItem } from "@/components/cohort/open-appeals";
 import { listPendingNotices } from "@/lib/server/cohorts/correction-notices";
 import { formatDateNb } from "@/lib/domain/format";
 import { inOrder } from "@/lib/server/in-order";
@@ -65,11 +65,7 @@ export default async function FacultyHome() {
             <h2 id="klager-heading">Klager som venter</h2>
             <ul className="mt-2 list-disc space-y-1 pl-5">
               {appeals.map((entry) => (
-                <li key={entry.cohortId}>
-                  <Link href={`/kull/${entry.cohortId}/klager`}>
-                    {entry.cohortName}: {countNoun(entry.count, "klage", "klager")} fra studenter
-                  </Link>
-                </li>
+                <OpenAppealsItem key={entry.cohortId} entry={entry} />
               ))}
             </ul>
           </section>

@@ -381,6 +381,18 @@ const FIRST_DECIDER_MESSAGE = "Klagen gjelder avvisningen av en klage på et ved
 /** In place of a text that may tell of a student's health, for those who do not handle health cases. */
 const HIDDEN_HEALTH = "(Skjult: kan ha helseopplysninger.)";
 
+/**
+ * Klager on an avvisning: who made the decision each avvist klage was on (never their decider
+ * either: canDecideStudentAppeal's `barredId`), by the avvist klage's id. One statement, only
+ * when there is such a klage.
+ */
+async function firstDecidersOf(appeals: readonly { letter: { kind: StudentLetterKind; aboutId: string } }[]): Promise<Map<string, string>> {
+  const dismissedIds = appeals.filter((appeal) => appeal.letter.kind === "KLAGE_DISMISSED").map((appeal) => appeal.letter.aboutId);
+  if (dismissedIds.length === 0) return new Map();
+  const rows = await db().studentAppeal.findMany({ where: { id: { in: dismissedIds } }, select: { id: true, letterDecidedById: true } });
+  return new Map(rows.map((row) => [row.id, row.letterDecidedById]));
+}
+
 /** A cohort's klager on student decisions, oldest first (the waiting ones, or all), for its staff. */
 export async function listCohortAppeals(viewer: Viewer, cohortId: string, options: { open: boolean }) {
   if (!(await isCohortStaff(viewer, cohortId))) throw new NotFoundError("Fant ikke kullet.");
@@ -398,13 +410,7 @@ export async function listCohortAppeals(viewer: Viewer, cohortId: string, option
   // What taking each waiting klage on a refused leave would do now, said before it is decided.
   const leaveIds = appeals.filter((appeal) => appeal.status === "RECEIVED" && appeal.letter.kind === "LEAVE_REFUSED").map((appeal) => appeal.letter.aboutId);
   const leaveOutcomes = await leaveKlageOutcomes(db(), leaveIds, osloDate(new Date()));
-  // A klage on an avvisning: who made the decision the avvist klage was on (never its decider either).
-  const dismissedIds = appeals.filter((appeal) => appeal.letter.kind === "KLAGE_DISMISSED").map((appeal) => appeal.letter.aboutId);
-  const firstDeciders = new Map(
-    dismissedIds.length > 0
-      ? (await db().studentAppeal.findMany({ where: { id: { in: dismissedIds } }, select: { id: true, letterDecidedById: true } })).map((row) => [row.id, row.letterDecidedById])
-      : [],
-  );
+  const firstDeciders = await firstDecidersOf(appeals);
   // A waiting klage on «ikke adgang»: the sitting's days, so the decider sees whether it can be
   // decided in time for her to sit it (a walk: its klage deadline was the exam's first day, and
   // nothing said so). One statement, only when there is such a klage.
@@ -440,19 +446,18 @@ export async function listCohortAppeals(viewer: Viewer, cohortId: string, option
     // read, whatever the klage is about, only by those who handle health cases.
     const lateHidden = healthHidden || ((appeal.status === "DISMISSED" || appeal.lateReason !== null) && !mayReadHealth);
     const firstDecider = appeal.letter.kind === "KLAGE_DISMISSED" ? (firstDeciders.get(appeal.letter.aboutId) ?? null) : null;
-    const canDecide =
-      firstDecider !== viewer.id &&
-      canDecideStudentAppeal(viewer, {
-        handler,
-        decidedById: appeal.letter.decidedById,
-        studentUserId: appeal.enrolment.userId,
-        viewerOnTeachingTeam: team !== null,
-        aboutHealth,
-        viewerIsStudentOfKull: classmate,
-      });
+    const canDecide = canDecideStudentAppeal(viewer, {
+      handler,
+      decidedById: appeal.letter.decidedById,
+      studentUserId: appeal.enrolment.userId,
+      viewerOnTeachingTeam: team !== null,
+      aboutHealth,
+      viewerIsStudentOfKull: classmate,
+      barredId: firstDecider,
+    });
     const nobodyMayDecide =
       appeal.status === "RECEIVED" &&
-      !someoneMayDecideStudentAppeal(candidates, { handler, decidedById: appeal.letter.decidedById, studentUserId: appeal.enrolment.userId, aboutHealth }, firstDecider ? [firstDecider] : []);
+      !someoneMayDecideStudentAppeal(candidates, { handler, decidedById: appeal.letter.decidedById, studentUserId: appeal.enrolment.userId, aboutHealth, barredId: firstDecider });
     return {
       ...appeal,
       /** Null where it is health data the viewer may not read (healthHidden). */
@@ -503,20 +508,56 @@ export async function listCohortAppeals(viewer: Viewer, cohortId: string, option
 
 export type CohortAppeal = Awaited<ReturnType<typeof listCohortAppeals>>[number];
 
-/** How many klager wait in each of the viewer's cohorts (for the start pages). */
+/**
+ * How many klager wait in each of the viewer's cohorts, and how many of them she may decide
+ * herself (for the start pages: a faculty member is not sent to a klage on her own decision, nor
+ * an adviser to one on an arbeidskrav).
+ */
 export async function countOpenAppeals(viewer: Viewer) {
   const where = isStaff(viewer) ? {} : { cohort: { teachers: { some: { userId: viewer.id } } } };
-  // One statement: the open klager with their kull, counted here (issue 21: a count per student
-  // and then a second read for the students' kull). Open klager are few at any time.
+  // One statement: the open klager with their kull and the viewer's ties to it, counted here
+  // (issue 21: a count per student and then a second read for the students' kull). Open klager
+  // are few at any time. A second only when one is on an avvisning (firstDecidersOf).
   const open = await db().studentAppeal.findMany({
     where: { status: "RECEIVED", enrolment: where },
-    select: { enrolment: { select: { cohort: { select: { id: true, name: true } } } } },
+    select: {
+      letter: { select: { kind: true, decidedById: true, aboutId: true } },
+      enrolment: {
+        select: {
+          userId: true,
+          cohort: {
+            select: {
+              id: true,
+              name: true,
+              teachers: { where: { userId: viewer.id }, select: { userId: true } },
+              enrolments: { where: { userId: viewer.id }, select: { id: true } },
+            },
+          },
+        },
+      },
+    },
   });
-  const byCohort = new Map<string, { cohortId: string; cohortName: string; count: number }>();
-  for (const { enrolment } of open) {
+  const firstDeciders = await firstDecidersOf(open);
+  const byCohort = new Map<string, { cohortId: string; cohortName: string; count: number; mine: number }>();
+  for (const { letter, enrolment } of open) {
     const { cohort } = enrolment;
-    const entry = byCohort.get(cohort.id) ?? { cohortId: cohort.id, cohortName: cohort.name, count: 0 };
+    const entry = byCohort.get(cohort.id) ?? { cohortId: cohort.id, cohortName: cohort.name, count: 0, mine: 0 };
     entry.count += 1;
+    const handler = KLAGE_HANDLER[letter.kind];
+    if (
+      handler &&
+      canDecideStudentAppeal(viewer, {
+        handler,
+        decidedById: letter.decidedById,
+        studentUserId: enrolment.userId,
+        viewerOnTeachingTeam: cohort.teachers.length > 0,
+        aboutHealth: carriesHealthData(letter.kind),
+        viewerIsStudentOfKull: isStaff(viewer) && cohort.enrolments.length > 0,
+        barredId: letter.kind === "KLAGE_DISMISSED" ? (firstDeciders.get(letter.aboutId) ?? null) : null,
+      })
+    ) {
+      entry.mine += 1;
+    }
     byCohort.set(cohort.id, entry);
   }
   return [...byCohort.values()].sort((a, b) => a.cohortName.localeCompare(b.cohortName, "nb"));

@@ -188,7 +188,7 @@ describe("deciding a student's klage", () => {
   });
 
   it("knows when nobody at all may decide it: the only fagansvarlig decided, or every adviser is barred", async () => {
-    const { someoneMayDecideStudentAppeal } = await import("@/lib/permissions");
+    const { canDecideStudentAppeal, someoneMayDecideStudentAppeal } = await import("@/lib/permissions");
     const lead = { id: "lead", roles: ["FACULTY"] as const, onTeachingTeam: true, studentOfKull: false };
     const colleague = { id: "colleague", roles: ["FACULTY"] as const, onTeachingTeam: true, studentOfKull: false };
     const elsewhere = { id: "elsewhere", roles: ["FACULTY"] as const, onTeachingTeam: false, studentOfKull: false };
@@ -199,7 +199,9 @@ describe("deciding a student's klage", () => {
     expect(someoneMayDecideStudentAppeal([lead, colleague, elsewhere], arbeidskrav)).toBe(true);
     // A klage on an avvisning (a health case): neither its decider nor the one whose decision the avvist klage was on.
     const avvisning = { handler: "ADVISER" as const, decidedById: "vegard", studentUserId: "student", aboutHealth: true };
-    expect(someoneMayDecideStudentAppeal([lead, vegard, ada], avvisning, ["ada"])).toBe(false);
+    expect(someoneMayDecideStudentAppeal([lead, vegard, ada], { ...avvisning, barredId: "ada" })).toBe(false);
+    expect(canDecideStudentAppeal(ada, { ...avvisning, barredId: "ada", viewerOnTeachingTeam: false, viewerIsStudentOfKull: false })).toBe(false);
+    expect(canDecideStudentAppeal(ada, { ...avvisning, barredId: "vegard", viewerOnTeachingTeam: false, viewerIsStudentOfKull: false })).toBe(true);
     expect(someoneMayDecideStudentAppeal([lead, vegard, ada], avvisning)).toBe(true);
     // An adviser who is a student of the kull does not decide a health case; the student never her own.
     expect(someoneMayDecideStudentAppeal([vegard, { ...ada, studentOfKull: true }], avvisning)).toBe(false);

@@ -1,0 +1,24 @@
+import Link from "next/link";
+import { countNoun } from "@/lib/domain/format";
+
+/**
+ * One kull's waiting klager from students on a start page (the adviser's and the faculty
+ * member's): how many, and whether they are hers to decide (countOpenAppeals), so nobody opens
+ * the list for a klage on her own decision thinking it waits for her.
+ */
+export function OpenAppealsItem({ entry }: { entry: { cohortId: string; cohortName: string; count: number; mine: number } }) {
+  return (
+    <li>
+      <Link href={`/kull/${entry.cohortId}/klager`}>
+        {entry.cohortName}: {countNoun(entry.count, "klage", "klager")} fra studenter
+      </Link>{" "}
+      {whoDecides(entry)}
+    </li>
+  );
+}
+
+export function whoDecides({ count, mine }: { count: number; mine: number }): string {
+  if (mine === 0) return "venter på behandling av andre enn deg.";
+  if (mine === count) return `venter på behandling; du kan avgjøre ${count === 1 ? "den" : "dem"}.`;
+  return `venter på behandling; ${mine} av dem kan du avgjøre.`;
+}
