@@ -287,3 +287,31 @@ export function refusalKlageTiming(sitting: { startsOn: string; endsOn: string }
   }
   return `Klagen gjelder eksamen ${when}, som er over. Tas den til følge, regnes den ikke som et forsøk for studenten, som kan melde seg opp til ny eksamen.`;
 }
+
+/**
+ * For the kull's staff, beside a decision a student may klage on (a final «ikke godkjent» on the
+ * submission page): where her klage stands, in one sentence. `stage` is klageStage of her klage;
+ * `filed` false when she has made none. A klage after the deadline can still come (and be taken
+ * up under forvaltningsloven § 31), so a passed deadline is said as a fact, not as the end.
+ */
+export function klageStandingForStaff(input: { filed: boolean; stage: KlageStage | null; klageDeadline: string | null; today: string }): string {
+  parseIsoDate(input.today, "today");
+  if (!input.filed) {
+    if (input.klageDeadline === null) return "Ingen klage.";
+    return compareIsoDates(input.today, input.klageDeadline) <= 0
+      ? `Ingen klage ennå; klagefristen er ${formatDateNb(input.klageDeadline)}.`
+      : `Ingen klage kom innen klagefristen ${formatDateNb(input.klageDeadline)}.`;
+  }
+  switch (input.stage) {
+    case "RECEIVED":
+      return "Har klaget; klagen venter på behandling under Klager.";
+    case "AT_APPEALS_BODY":
+      return "Klagen ble ikke tatt til følge, og den går til klagenemnda.";
+    case "FINAL":
+      return "Klagenemnda har stadfestet vedtaket, og det er endelig.";
+    case "DISMISSED":
+      return "Klagen kom etter klagefristen og ble avvist.";
+    case null:
+      return "Klagen er avgjort.";
+  }
+}

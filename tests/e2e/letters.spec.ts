@@ -35,6 +35,8 @@ test("a final 'ikke godkjent' → the student reads the letter and appeals → a
   await page.getByLabel(/^Tilbakemelding/).fill("Refleksjonen over de to personalmøtene er for kort til å vise hva du gjorde annerledes.");
   await page.getByRole("button", { name: "Lagre vurderingen" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Det var siste innlevering, så studenten har fått vedtaksbrev med klagefrist." })).toBeVisible();
+  // The page says where Siri's klage stands: none yet, and until when she may make one.
+  await expect(page.getByText(/^Ingen klage ennå; klagefristen er \d+\. \p{L}+ \d{4}\.$/u)).toBeVisible();
 
   // Siri gets the letter by e-mail and reads it under Brev.
   const mail = await waitForMail(SIRI, /^Vedtak: Ledertreningsoppgave 1 er ikke godkjent$/);
@@ -76,8 +78,11 @@ test("a final 'ikke godkjent' → the student reads the letter and appeals → a
   await expectAccessible(siri);
   await waitForMail(SIRI, /^Vi har mottatt klagen din$/);
 
-  // Frida decided, so she may not decide the klage.
-  await openRunningCohort(page, "Klager");
+  // Frida decided, so she may not decide the klage. Her submission page says it waits.
+  await page.reload();
+  await expect(page.getByText("Har klaget; klagen venter på behandling under Klager.")).toBeVisible();
+  await page.getByRole("link", { name: "Gå til Klager" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Klager, Kull V2026" })).toBeVisible();
   const fridasView = page.getByRole("article").filter({ hasText: "Siri Sjanse" });
   await expect(fridasView).toContainText("Du fattet vedtaket, så klagen må avgjøres av en i kullets undervisningsteam (fagansvarlig) som ikke var med på det.");
   await expect(fridasView.getByRole("button", { name: "Avgjør klagen" })).toHaveCount(0);

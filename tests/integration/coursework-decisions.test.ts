@@ -10,6 +10,7 @@ import { assessSubmissionAction } from "@/lib/actions/assessment";
 import { decideStudentAppealAction, fileStudentAppealAction, markStudentAppealForwardedAction } from "@/lib/actions/student-letters";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { OPTIONAL_LAST_ATTEMPT } from "@/lib/domain/coursework";
+import { formatDateNb } from "@/lib/domain/format";
 import { klageDeadline } from "@/lib/domain/klage";
 import { getSubmissionForAssessment } from "@/lib/server/cohorts/assessment";
 import { correctAssessment } from "@/lib/server/cohorts/assessment-changes";
@@ -318,7 +319,15 @@ describe("a klage", () => {
     await submit(assessSubmissionAction, { cohortId: world.cohortId, attemptId: attemptOf.get("upheld")!, decision: "NOT_APPROVED", feedback: "Oppsummeringen mangler." });
     const [letter] = await lettersTo(UPHELD);
     expect(letter).toMatchObject({ decidedById: world.colleague.id, kind: "ARBEIDSKRAV_NOT_APPROVED" });
+    // The submission page tells the kull's staff where the student's klage stands, step by step.
+    const { id: submissionId } = await db().submission.findFirstOrThrow({ where: { attempts: { some: { id: attemptOf.get("upheld") } } }, select: { id: true } });
+    const klageOnPage = async () => {
+      const page = await getSubmissionForAssessment(world.teacher, world.cohortId, submissionId);
+      return { klage: page.members.map((member) => member.klage), open: page.openKlager };
+    };
+    expect(await klageOnPage()).toEqual({ klage: [`Ingen klage ennå; klagefristen er ${formatDateNb(klageDeadline(TODAY))}.`], open: 0 });
     const appealId = await fileStudentAppeal(await asStudent(UPHELD), letter!.id, { text: "Oppsummeringen står til slutt i oppgaven." });
+    expect(await klageOnPage()).toEqual({ klage: ["Har klaget; klagen venter på behandling under Klager."], open: 1 });
     // The colleague decided this one: the fagansvarlig takes the klage.
     await signInAs(world.users.colleague);
     expect((await submit(decideStudentAppealAction, { cohortId: world.cohortId, appealId, outcome: "UPHOLD", grounds: "x" })).ok).toBe(false);
@@ -339,6 +348,7 @@ describe("a klage", () => {
     });
     expect(await db().submissionAttempt.findUniqueOrThrow({ where: { id: attemptOf.get("upheld") } })).toMatchObject({ status: "NOT_APPROVED" });
 
+    expect(await klageOnPage()).toEqual({ klage: ["Klagen ble ikke tatt til følge, og den går til klagenemnda."], open: 0 });
     expect(await submit(markStudentAppealForwardedAction, { cohortId: world.cohortId, appealId })).toMatchObject({ ok: true });
     expect((await db().studentAppeal.findUniqueOrThrow({ where: { id: appealId } })).forwardedAt).not.toBeNull();
     expect(await db().auditLog.count({ where: { action: "student_appeal.forward", entityId: appealId } })).toBe(1);

@@ -20,6 +20,7 @@ import { ARBEIDSKRAV_KIND_LABELS, studentArbeidskravStanding } from "@/lib/domai
 import { attemptDeadlines, isFinalAttempt, isFinalRejection, isLateHandIn, isRejectionDecision, nextHandInDeadline, OPTIONAL_LAST_ATTEMPT } from "@/lib/domain/coursework";
 import { correctionNeedsNotice, correctionNoticeNotReady, noNoticeNeeded, noticeState, responsesSeen } from "@/lib/domain/correction-notice";
 import { formatDateNb } from "@/lib/domain/format";
+import { klageStage, klageStandingForStaff, type AppealsBodyOutcome } from "@/lib/domain/klage";
 import { assessmentGroupProblem, membersAtAssessment } from "@/lib/domain/submission-group";
 import type { ArbeidskravStatus } from "@/lib/domain/eligibility";
 import type { Transaction } from "@/lib/db/client";
@@ -213,6 +214,21 @@ export type ArbeidskravOverview = Awaited<ReturnType<typeof getArbeidskravOvervi
 
 // ─── One submission ─────────────────────────────────────────────────────────────────────────────
 
+/** klageStandingForStaff for one student's decision on an attempt, or null without one. */
+function klageLine(
+  letter: { klageDeadline: Date | null; appeals: { status: string; forwardedAt: Date | null; appealsBodyDecisions: { forwardedAt: Date; outcome: AppealsBodyOutcome }[] }[] } | undefined,
+  today: string,
+): string | null {
+  if (!letter) return null;
+  const klage = letter.appeals[0];
+  return klageStandingForStaff({
+    filed: klage !== undefined,
+    stage: klage ? klageStage({ status: klage.status, forwardedAt: klage.forwardedAt, decisions: klage.appealsBodyDecisions }) : null,
+    klageDeadline: letter.klageDeadline ? isoDate(letter.klageDeadline) : null,
+    today,
+  });
+}
+
 export async function getSubmissionForAssessment(viewer: Viewer, cohortId: string, submissionId: string) {
   await requireCohortStaff(viewer, cohortId);
   const submission = await db().submission.findFirst({
@@ -261,11 +277,20 @@ export async function getSubmissionForAssessment(viewer: Viewer, cohortId: strin
   if (!submission) throw new NotFoundError("Fant ikke innleveringen.");
   const dueDate = isoDate(submission.arbeidskrav.dueDate);
   const latest = submission.attempts[0] ?? null;
-  const [academicLead, openKlager, appealsBodyBar, notices] = await Promise.all([
+  const [academicLead, decisions, appealsBodyBar, notices] = await Promise.all([
     db().cohortTeacher.findUnique({ where: { cohortId_userId: { cohortId, userId: viewer.id } }, select: { academicLead: true } }),
+    // The decisions on the latest attempt, newest first, with each student's klage on hers.
     latest
-      ? db().studentAppeal.count({ where: { status: "RECEIVED", letter: { aboutType: "SubmissionAttempt", aboutId: latest.id } } })
-      : Promise.resolve(0),
+      ? db().studentLetter.findMany({
+          where: { aboutType: "SubmissionAttempt", aboutId: latest.id, kind: "ARBEIDSKRAV_NOT_APPROVED" },
+          orderBy: { decidedAt: "desc" },
+          select: {
+            enrolmentId: true,
+            klageDeadline: true,
+            appeals: { select: { status: true, forwardedAt: true, appealsBodyDecisions: { orderBy: { registeredAt: "desc" }, select: { forwardedAt: true, outcome: true } } } },
+          },
+        })
+      : Promise.resolve([]),
     // The correction the page offers is to the other verdict.
     latest && latest.status !== "SUBMITTED"
       ? appealsBodyBarOnCorrection(db(), latest.id, latest.status === "APPROVED" ? "NOT_APPROVED" : "APPROVED")
@@ -295,6 +320,10 @@ export async function getSubmissionForAssessment(viewer: Viewer, cohortId: strin
   const { maxAttempts } = submission.arbeidskrav;
   const today = osloDate(new Date());
   const pendingNotice = notices.find((notice) => notice.status === "PENDING") ?? null;
+  const openKlager = decisions.filter((letter) => letter.appeals.some((appeal) => appeal.status === "RECEIVED")).length;
+  // Each student's own decision (the newest, where a correction made another).
+  const decisionOf = new Map<string, (typeof decisions)[number]>();
+  for (const letter of decisions) if (!decisionOf.has(letter.enrolmentId)) decisionOf.set(letter.enrolmentId, letter);
   return {
     ...submission,
     arbeidskrav: { ...submission.arbeidskrav, dueDate, kindLabel: ARBEIDSKRAV_KIND_LABELS[submission.arbeidskrav.kind] },
@@ -307,6 +336,8 @@ export async function getSubmissionForAssessment(viewer: Viewer, cohortId: strin
       addedBy: addedBy?.name ?? null,
       /** Moved on to a later kull (a transfer): an approval here counts there too (lib/server/enrolments/credits.ts). */
       movedTo: enrolment.status === "TRANSFERRED" ? (enrolment.transferredTo?.cohort.name ?? null) : null,
+      /** Where her klage on the latest attempt's «ikke godkjent» stands, while that is the assessment; null without such a decision. */
+      klage: klageLine(latest?.status === "NOT_APPROVED" ? decisionOf.get(enrolment.id) : undefined, today),
     })),
     // Each measured against its own deadline (the resubmission deadline after «ikke godkjent»), as the student sees it.
     attempts: attemptDeadlines(dueDate, [...submission.attempts].reverse()).reverse(),

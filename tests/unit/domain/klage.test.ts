@@ -23,6 +23,7 @@ import {
   klageDeadline,
   klageRegistration,
   klageStage,
+  klageStandingForStaff,
   refusalKlageTiming,
   registeredFiledAt,
 } from "@/lib/domain/klage";
@@ -344,5 +345,26 @@ describe("a klage on «ikke adgang» and its sitting", () => {
       "Klagen gjelder eksamen 4. januar 2027, som starter om 4 dager. Tas den til følge før det, blir studenten meldt opp og kan gå opp.",
     );
     expect(() => refusalKlageTiming(sitting, "7.12.2026")).toThrow(RangeError);
+  });
+});
+
+describe("klageStandingForStaff", () => {
+  const none = { filed: false, stage: null, klageDeadline: "2026-12-21" } as const;
+  it("without a klage: the deadline while it runs (to its last day), then that none came", () => {
+    expect(klageStandingForStaff({ ...none, today: "2026-12-01" })).toBe("Ingen klage ennå; klagefristen er 21. desember 2026.");
+    expect(klageStandingForStaff({ ...none, today: "2026-12-21" })).toBe("Ingen klage ennå; klagefristen er 21. desember 2026.");
+    expect(klageStandingForStaff({ ...none, today: "2026-12-22" })).toBe("Ingen klage kom innen klagefristen 21. desember 2026.");
+    expect(klageStandingForStaff({ ...none, klageDeadline: null, today: "2026-12-22" })).toBe("Ingen klage.");
+  });
+  it("with a klage: each stage in its own words, the deadline no longer said", () => {
+    const filed = { filed: true, klageDeadline: "2026-12-21", today: "2026-12-30" };
+    expect(klageStandingForStaff({ ...filed, stage: "RECEIVED" })).toBe("Har klaget; klagen venter på behandling under Klager.");
+    expect(klageStandingForStaff({ ...filed, stage: "AT_APPEALS_BODY" })).toBe("Klagen ble ikke tatt til følge, og den går til klagenemnda.");
+    expect(klageStandingForStaff({ ...filed, stage: "FINAL" })).toBe("Klagenemnda har stadfestet vedtaket, og det er endelig.");
+    expect(klageStandingForStaff({ ...filed, stage: "DISMISSED" })).toBe("Klagen kom etter klagefristen og ble avvist.");
+    expect(klageStandingForStaff({ ...filed, stage: null })).toBe("Klagen er avgjort.");
+  });
+  it("refuses a bad date", () => {
+    expect(() => klageStandingForStaff({ ...none, today: "21.12.2026" })).toThrow(RangeError);
   });
 });

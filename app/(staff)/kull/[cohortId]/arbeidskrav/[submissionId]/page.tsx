@@ -43,6 +43,8 @@ export default async function SubmissionPage({
   const latest = submission.attempts[0];
   const group = submission.members.length > 1;
   const unconfirmed = submission.members.filter((member) => !member.confirmed);
+  /** Each student's klage on her «ikke godkjent» (a decision only on the last attempt). */
+  const klager = submission.members.flatMap((member) => (member.klage ? [{ ...member, klage: member.klage }] : []));
   const status = ARBEIDSKRAV_STATUS[submission.status]!;
   return (
     <>
@@ -131,6 +133,27 @@ export default async function SubmissionPage({
                         : " Studentene kan levere på nytt."
                     : ""}
                 </p>
+              ) : null}
+              {klager.length > 0 ? (
+                <div className="border-t border-slate-200 pt-3">
+                  <h3 className="text-base">Klage på vedtaket</h3>
+                  {group ? (
+                    <ul className="mt-1 space-y-1">
+                      {klager.map((member) => (
+                        <li key={member.enrolmentId}>
+                          <span className="font-medium">{member.name}:</span> {member.klage}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <p className="mt-1">{klager[0]!.klage}</p>
+                  )}
+                  {submission.openKlager > 0 ? (
+                    <p className="mt-1">
+                      <Link href={`/kull/${cohort.id}/klager`}>Gå til Klager</Link>
+                    </p>
+                  ) : null}
+                </div>
               ) : null}
               {submission.notices.map((notice) => (
                 <CorrectionNoticePanel key={notice.id} cohortId={cohort.id} notice={notice} canDecide={submission.academicLead && !submission.own} />
