@@ -19,6 +19,7 @@ import {
   type Position,
   type PriorityCategory,
   type PriorityCategoryExplanation,
+  type ReasonVoice,
 } from "./admission";
 import { REQUIRED_CREDITS } from "./application-requirements";
 import { countNoun, joinNb } from "./format";
@@ -137,10 +138,10 @@ export function verifiedDomainPositions(positions: ReviewPosition[]): Position[]
     }));
 }
 
-/** The category at the deadline from the verified positions only, with its reasons. */
-export function verifiedCategory(positions: ReviewPosition[], deadline: string): PriorityCategoryExplanation {
+/** The category at the deadline from the verified positions only, with its reasons (to the applicant, or the adviser). */
+export function verifiedCategory(positions: ReviewPosition[], deadline: string, voice: ReasonVoice = "applicant"): PriorityCategoryExplanation {
   const verified = verifiedDomainPositions(positions);
-  const explanation = explainPriorityCategory(verified, deadline);
+  const explanation = explainPriorityCategory(verified, deadline, voice);
   const unverified = positions.filter((position) => position.verification !== "VERIFIED").length;
   if (unverified === 0) return explanation;
   return {

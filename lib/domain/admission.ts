@@ -114,36 +114,44 @@ function missingResponsibilities(p: Position): string {
   return p.professionalResponsibility ? "personalansvar" : "fagansvar";
 }
 
-function whyNotCurrentLeader(current: Position[], where: "municipal" | "institution"): string {
+/**
+ * Who reads a category's reasons: the applicant («Du har …», her application and letter) or the
+ * adviser on the review page («Søkeren har …»).
+ */
+export type ReasonVoice = "applicant" | "adviser";
+
+function whyNotCurrentLeader(current: Position[], where: "municipal" | "institution", voice: ReasonVoice): string {
   const place = where === "municipal" ? "i kommunalt barnevern" : "ved en barneverninstitusjon";
+  const adviser = voice === "adviser";
   const [only] = current;
-  if (only === undefined) return `Du har ingen nåværende lederstilling ${place}.`;
-  if (current.length === 1) return `Din nåværende lederstilling ${place} mangler ${missingResponsibilities(only)}.`;
+  if (only === undefined) return `${adviser ? "Søkeren" : "Du"} har ingen nåværende lederstilling ${place}.`;
+  if (current.length === 1) return `${adviser ? "Søkerens" : "Din"} nåværende lederstilling ${place} mangler ${missingResponsibilities(only)}.`;
   const places = where === "municipal" ? "i kommunalt barnevern" : "ved barneverninstitusjoner";
-  return `Ingen av dine nåværende lederstillinger ${places} har både fagansvar og personalansvar.`;
+  return `Ingen av ${adviser ? "søkerens" : "dine"} nåværende lederstillinger ${places} har både fagansvar og personalansvar.`;
 }
 
 function experienceText(days: number): string {
   return `${formatYearsAndMonths(days)} (${countNoun(days, "dag", "dager")})`;
 }
 
-/** The category with the reasons the applicant and the adviser see. */
-export function explainPriorityCategory(positions: Position[], asOf: string): PriorityCategoryExplanation {
+/** The category with the reasons the applicant (by default) or the adviser reads. */
+export function explainPriorityCategory(positions: Position[], asOf: string, voice: ReasonVoice = "applicant"): PriorityCategoryExplanation {
   const assessment = assessPositions(positions, asOf);
   const category = categoryOf(assessment);
   const days = assessment.municipalLeaderDays;
+  const subject = voice === "adviser" ? "Søkeren" : "Du";
 
-  const cat1 = "Du har en nåværende lederstilling i kommunalt barnevern med både fagansvar og personalansvar.";
-  const notCat1 = whyNotCurrentLeader(assessment.currentMunicipalLeaders, "municipal");
-  const cat2 = `Du har ${experienceText(days)} som leder i kommunalt barnevern. Det er mer enn to år.`;
+  const cat1 = `${subject} har en nåværende lederstilling i kommunalt barnevern med både fagansvar og personalansvar.`;
+  const notCat1 = whyNotCurrentLeader(assessment.currentMunicipalLeaders, "municipal", voice);
+  const cat2 = `${subject} har ${experienceText(days)} som leder i kommunalt barnevern. Det er mer enn to år.`;
   const notCat2 =
     days === 0
-      ? "Du har ingen erfaring som leder i kommunalt barnevern."
-      : `Du har ${experienceText(days)} som leder i kommunalt barnevern. ` +
+      ? `${subject} har ingen erfaring som leder i kommunalt barnevern.`
+      : `${subject} har ${experienceText(days)} som leder i kommunalt barnevern. ` +
         `Kategori 2 krever mer enn to år (mer enn ${TWO_YEARS_IN_DAYS} dager).`;
-  const cat3 = "Du har en nåværende lederstilling ved en barneverninstitusjon med både fagansvar og personalansvar.";
-  const notCat3 = whyNotCurrentLeader(assessment.currentInstitutionLeaders, "institution");
-  const assessedOn = `Kategorien er vurdert ut fra stillingene dine per ${formatDateNb(asOf)}.`;
+  const cat3 = `${subject} har en nåværende lederstilling ved en barneverninstitusjon med både fagansvar og personalansvar.`;
+  const notCat3 = whyNotCurrentLeader(assessment.currentInstitutionLeaders, "institution", voice);
+  const assessedOn = `Kategorien er vurdert ut fra ${voice === "adviser" ? "søkerens stillinger" : "stillingene dine"} per ${formatDateNb(asOf)}.`;
 
   const byCategory: Record<PriorityCategory, string[]> = {
     1: [cat1],

@@ -80,7 +80,7 @@ test("an adviser reviews an application by keyboard, with the category explained
 
   // The explanation of the category, then an override with a reason.
   const category = page.getByRole("region", { name: /Prioritetskategori: 1/ });
-  await expect(category.getByText("Du har en nåværende lederstilling i kommunalt barnevern med både fagansvar og personalansvar.")).toBeVisible();
+  await expect(category.getByText("Søkeren har en nåværende lederstilling i kommunalt barnevern med både fagansvar og personalansvar.")).toBeVisible();
   const select = page.getByLabel("Kategori som brukes i rangeringen");
   await tabTo(page, select);
   await select.selectOption("2");

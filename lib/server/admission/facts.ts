@@ -100,7 +100,10 @@ export function rankingCandidates(candidates: readonly Candidate[]): RankingCand
 export interface ReviewSummary {
   facts: ReviewFacts;
   checks: RequirementCheck[];
+  /** The computed category with its reasons to the applicant (her letter). */
   computed: ReturnType<typeof verifiedCategory>;
+  /** The same reasons as the adviser reads them on the review page («Søkeren har …»). */
+  adviserReasons: string[];
   effective: EffectiveCategory;
   deadline: string;
 }
@@ -152,7 +155,8 @@ export function summariseReview(row: ReviewRow): ReviewSummary {
     computed,
     row.category !== null ? { category: row.category, reason: row.categoryReason ?? "" } : null,
   );
-  return { facts, checks: admissionRequirementChecks(facts), computed, effective, deadline };
+  const adviserReasons = verifiedCategory(positions, deadline, "adviser").reasons;
+  return { facts, checks: admissionRequirementChecks(facts), computed, adviserReasons, effective, deadline };
 }
 
 /** Review summaries for many applications, in one query. */

@@ -227,6 +227,33 @@ describe("explainPriorityCategory", () => {
     ]);
   });
 
+  it("speaks of «søkeren» to the adviser, with the same category and the same facts", () => {
+    const cases: Position[][] = [
+      [municipalBoth],
+      [longPastMunicipal],
+      [],
+      [pos({ start: "2024-10-01", personnelResponsibility: false }), pos({ start: "2024-10-01", professionalResponsibility: false })],
+      [pos({ start: "2024-11-01", personnelResponsibility: false }), pos({ start: "2024-01-01", employerType: "INSTITUTION", professionalResponsibility: false })],
+    ];
+    expect(explainPriorityCategory([], DEADLINE, "adviser").reasons).toEqual([
+      "Søkeren har ingen nåværende lederstilling i kommunalt barnevern.",
+      "Søkeren har ingen erfaring som leder i kommunalt barnevern.",
+      "Søkeren har ingen nåværende lederstilling ved en barneverninstitusjon.",
+      "Kategorien er vurdert ut fra søkerens stillinger per 1. desember 2024.",
+    ]);
+    expect(explainPriorityCategory([pos({ start: "2024-11-01", personnelResponsibility: false })], DEADLINE, "adviser").reasons[0]).toBe(
+      "Søkerens nåværende lederstilling i kommunalt barnevern mangler personalansvar.",
+    );
+    for (const positions of cases) {
+      const applicant = explainPriorityCategory(positions, DEADLINE);
+      const adviser = explainPriorityCategory(positions, DEADLINE, "adviser");
+      expect(adviser.category).toBe(applicant.category);
+      expect(adviser.reasons).toHaveLength(applicant.reasons.length);
+      // Not a word to the applicant in the adviser's reasons.
+      expect(adviser.reasons.join(" ")).not.toMatch(/\b(Du|du|Din|din|dine|deg)\b/);
+    }
+  });
+
   it("always agrees with priorityCategory", () => {
     const variants: Position[] = [];
     for (const employerType of ["MUNICIPAL_CWS", "INSTITUTION", "OTHER"] as const) {

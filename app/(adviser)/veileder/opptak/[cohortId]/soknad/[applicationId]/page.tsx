@@ -251,7 +251,7 @@ export default async function ReviewApplicationPage({
         ) : null}
         <h3 className="mt-4 text-base">Beregnet ut fra kontrollerte stillinger per søknadsfristen: kategori {summary.computed.category}</h3>
         <ul className="mt-2 list-disc space-y-1 pl-5">
-          {summary.computed.reasons.map((reason) => (
+          {summary.adviserReasons.map((reason) => (
             <li key={reason}>{reason}</li>
           ))}
         </ul>
