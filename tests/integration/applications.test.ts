@@ -22,7 +22,7 @@ import { FORBIDDEN_MESSAGE } from "@/lib/server/action";
 import { getApplicationForApplicant } from "@/lib/server/applications/read";
 import { reopenApplication } from "@/lib/server/applications/submission";
 import { reviewDocument } from "@/lib/server/admission/review";
-import { getApplicationForReview, parseApplicationFilter } from "@/lib/server/admission/queries";
+import { getApplicationForReview, getIntakeOverview, parseApplicationFilter } from "@/lib/server/admission/queries";
 import { NotFoundError } from "@/lib/server/errors";
 import { viewerOf } from "./cohort-world";
 import { getViewer } from "@/lib/server/viewer";
@@ -466,6 +466,8 @@ describe("opening a sent application for change", () => {
       name: "ReopenedApplicationError",
       reopenedAt: new Date("2026-11-21T08:00:00Z"),
     });
+    // The intake's figures leave it out, and say so (a draft never sent is not counted there).
+    expect((await getIntakeOverview(adviser, application.cohortId)).reopened).toBe(1);
     const neverSent = await createApplication(db(), { applicantId: applicant.id, cohortId: (await createOpenCohort(db())).cohort.id });
     await expect(getApplicationForReview(adviser, neverSent.id, parseApplicationFilter({}))).rejects.toBeInstanceOf(NotFoundError);
     // And the details can be changed.
@@ -483,6 +485,7 @@ describe("opening a sent application for change", () => {
     await redirectOf(() => submit(submitApplicationAction, { applicationId: application.id, confirm: "on" }));
     const again = await db().application.findUniqueOrThrow({ where: { id: application.id } });
     expect(again).toMatchObject({ status: "SUBMITTED", postalPlace: "Ranheim", provisionalCategory: 1, submittedAt: new Date("2026-11-22T11:00:00Z") });
+    expect((await getIntakeOverview(adviser, application.cohortId)).reopened).toBe(0);
     expect(await deliverQueuedMail()).toBe(1);
     const receipts = (await readOutbox()).filter((mail) => mail.to === applicant.email && mail.subject.startsWith("Kvittering: "));
     expect(receipts.map((mail) => mail.subject.replace(/ til .*/, "")).sort()).toEqual(["Kvittering: endret søknad", "Kvittering: søknad"]);

@@ -127,6 +127,7 @@ function effective(row: { category: number | null; assessedCategory: number | nu
 
 interface IntakeFacts {
   openAppeals: number;
+  reopened: number;
   openRequests: number;
   released: number;
   transferredIn: number;
@@ -200,6 +201,8 @@ export async function getIntakeOverview(viewer: Viewer, cohortId: string, now = 
           WHERE ap."status" = 'RECEIVED' AND a."cohortId" = ${cohortId}) AS "openAppeals",
         (SELECT count(*)::int FROM "DocumentationRequest" r JOIN "Application" a ON a."id" = r."applicationId"
           WHERE r."closedAt" IS NULL AND a."cohortId" = ${cohortId}) AS "openRequests",
+        (SELECT count(*)::int FROM "Application" a
+          WHERE a."cohortId" = ${cohortId} AND a."status" = 'DRAFT' AND a."reopenedAt" IS NOT NULL) AS "reopened",
         (SELECT count(*)::int FROM "Enrolment" e WHERE e."cohortId" = ${cohortId} AND e."placeReleasedAt" IS NOT NULL) AS "released",
         (SELECT count(*)::int FROM "Enrolment" e
           WHERE e."cohortId" = ${cohortId} AND e."transferredFromId" IS NOT NULL AND e."placeReleasedAt" IS NULL) AS "transferredIn",
@@ -210,7 +213,7 @@ export async function getIntakeOverview(viewer: Viewer, cohortId: string, now = 
     () => placesTaken(db(), cohortId),
   );
   if (!cohort) throw new NotFoundError("Fant ikke kullet.");
-  const { openAppeals, openRequests, released, transferredIn, samlingDays, firstSamlingDay } = facts_[0]!;
+  const { openAppeals, reopened, openRequests, released, transferredIn, samlingDays, firstSamlingDay } = facts_[0]!;
   const sum = (rows: typeof byProperties) => rows.reduce((total, row) => total + row._count._all, 0);
   const admission = byProperties.filter((row) => (ADMISSION_STATUSES as readonly string[]).includes(row.status));
   const byStatus = LIST_STATUSES.map((status) => ({ status, _count: { _all: sum(byProperties.filter((row) => row.status === status)) } }));
@@ -285,6 +288,8 @@ export async function getIntakeOverview(viewer: Viewer, cohortId: string, now = 
     },
     openAppeals,
     openRequests,
+    /** Sent, then opened for change by the applicant and not sent again: drafts, so in no figure above (reopenApplication). */
+    reopened,
   };
 }
 

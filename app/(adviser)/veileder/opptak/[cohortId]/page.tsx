@@ -105,6 +105,9 @@ export default async function IntakeOverviewPage({
           {/* Not «ikke vurdert», which the status count beside it uses for another number (a walk). */}
           Kvalifisering: {overview.qualified.yes} kvalifisert, {overview.qualified.no} ikke kvalifisert, {overview.qualified.notJudged} ikke avgjort ennå.
           {overview.openRequests > 0 ? ` ${overview.openRequests} venter på dokumentasjon.` : ""}
+          {overview.reopened > 0
+            ? ` ${countNoun(overview.reopened, "søknad er åpnet", "søknader er åpnet")} for endring av søkeren og ikke sendt på nytt; ${overview.reopened === 1 ? "den" : "de"} er ikke med i tallene eller rangeringen før ${overview.reopened === 1 ? "den" : "de"} sendes igjen.`
+            : ""}
           {overview.openAppeals > 0 ? (
             <>
               {" "}
