@@ -64,3 +64,21 @@ export function gapsOnStep(
       return match && Number(match[1]) === positionIndex ? [{ field: match[2]!, message: item.message }] : [];
     });
 }
+
+/**
+ * A step's field messages once the applicant has asked to go on from it: what is wrong, and for
+ * a field with nothing wrong but missing, what the step lacks (gapsOnStep), so each field is
+ * marked where it is and not only in the summary above the form. Before she asks, an empty field
+ * is not an error.
+ */
+export function fieldMessagesAfterContinue(
+  errors: Record<string, string[] | undefined>,
+  gaps: readonly { field: string; message: string }[],
+): Record<string, string[] | undefined> {
+  const marked: Record<string, string[] | undefined> = { ...errors };
+  for (const gap of gaps) {
+    if (errors[gap.field]?.length) continue;
+    marked[gap.field] = [...(marked[gap.field] ?? []), gap.message];
+  }
+  return marked;
+}

@@ -4,6 +4,7 @@
 // lib/server/applications, which checks that the application is the viewer's own.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { rememberContinueAttempt } from "@/lib/server/applications/continue-attempt";
 import { z } from "zod";
 import { defineAction } from "@/lib/server/action";
 import {
@@ -67,8 +68,11 @@ async function afterSave(
     const { missing, positionIds } = await getDraftGaps(viewer, application);
     const index = options.positionId === undefined ? undefined : positionIds.indexOf(options.positionId);
     if (gapsOnStep(missing, step, index).length === 0) redirect(next);
+    // The step's missing fields are marked where they are from now on (the page reads it).
+    await rememberContinueAttempt(application, step, options.positionId);
     return { ok: false, saved: true, next, message: "Det du har skrevet er lagret. Noe mangler fortsatt på dette steget." };
   }
+  if (chosen === "continue") await rememberContinueAttempt(application, step, options.positionId);
   if (problems > 0) {
     return {
       ok: false,

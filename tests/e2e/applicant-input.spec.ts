@@ -89,6 +89,10 @@ test.describe("leaving a step", () => {
     await expect(notice.getByRole("link", { name: "Velg fylket arbeidsgiveren din ligger i." })).toBeVisible();
     await expect(notice.getByRole("link", { name: "Velg kommunen arbeidsgiveren din ligger i." })).toBeVisible();
     await expect(page).toHaveURL(/\/arbeidsgiver$/);
+    // …and at each field, as an error tied to it.
+    await expect(page.getByLabel("Fylke")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("Fylke")).toHaveAccessibleDescription("Velg fylket arbeidsgiveren din ligger i.");
+    await expect(page.getByLabel("Kommune")).toHaveAccessibleDescription("Velg kommunen arbeidsgiveren din ligger i.");
     await expectAccessible(page);
     await notice.getByRole("link", { name: "Gå videre likevel" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Stillinger" })).toBeVisible();
@@ -108,6 +112,12 @@ test.describe("leaving a step", () => {
     await expect(page).toHaveURL(/\/personalia$/);
     await notice.getByRole("link", { name: "Fyll inn poststed." }).click();
     await expect(page.getByLabel("Poststed")).toBeFocused();
+    // The missing field is marked where it is, not only in the list; filled in, the mark goes.
+    await expect(page.getByLabel("Poststed")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("Poststed")).toHaveAccessibleDescription("Fyll inn poststed.");
+    await page.getByLabel("Poststed").fill("Trondheim");
+    await expect(page.getByRole("status").filter({ hasText: "Utkastet er lagret" })).toBeVisible();
+    await expect(page.getByLabel("Poststed")).not.toHaveAttribute("aria-invalid", "true");
   });
 
   test("a file is uploaded as soon as it is chosen, and its size is said the way people read it", async ({ page }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gapsOnStep, linkForField, stepOfField } from "@/lib/application-steps";
+import { fieldMessagesAfterContinue, gapsOnStep, linkForField, stepOfField } from "@/lib/application-steps";
 
 const application = { id: "app1", educations: [{ id: "e1" }], positions: [{ id: "p1" }, { id: "p2" }] };
 
@@ -45,5 +45,20 @@ describe("what one step lacks", () => {
     expect(gapsOnStep(missing, "stillinger", 0)).toEqual([{ field: "title", message: "Fyll inn stillingstittel for stilling nr. 1." }]);
     expect(gapsOnStep(missing, "stillinger", 1)).toEqual([{ field: "percent", message: "Fyll inn stillingsprosent for stilling nr. 2." }]);
     expect(gapsOnStep(missing, "stillinger", 2)).toEqual([]);
+  });
+});
+
+describe("fieldMessagesAfterContinue", () => {
+  it("adds what is missing to each field that has nothing wrong, and keeps what is wrong as it is", () => {
+    const errors = { phone: ["Telefonnummeret kan bare ha sifre."] };
+    const gaps = [
+      { field: "phone", message: "Fyll inn telefon." },
+      { field: "postalPlace", message: "Fyll inn poststed." },
+    ];
+    expect(fieldMessagesAfterContinue(errors, gaps)).toEqual({ phone: ["Telefonnummeret kan bare ha sifre."], postalPlace: ["Fyll inn poststed."] });
+    // The errors given are not changed.
+    expect(errors).toEqual({ phone: ["Telefonnummeret kan bare ha sifre."] });
+    expect(fieldMessagesAfterContinue({}, [])).toEqual({});
+    expect(fieldMessagesAfterContinue({ a: [] }, [{ field: "a", message: "Mangler." }])).toEqual({ a: ["Mangler."] });
   });
 });

@@ -3,7 +3,8 @@ import { DraftForm } from "@/components/application/draft-form";
 import { PlaceFields } from "@/components/application/place-fields";
 import { ReadOnlyNotice } from "@/components/application/read-only-notice";
 import { saveEmployerAction } from "@/lib/actions/application";
-import { gapsOnStep } from "@/lib/application-steps";
+import { fieldMessagesAfterContinue, gapsOnStep } from "@/lib/application-steps";
+import { continueAttempted } from "@/lib/server/applications/continue-attempt";
 import { draftErrors, employerFields } from "@/lib/validation/application";
 import { loadApplication } from "../load";
 
@@ -15,6 +16,9 @@ export default async function EmployerPage({ params }: { params: Promise<{ id: s
   if (application.status !== "DRAFT") return <ReadOnlyNotice applicationId={id} />;
   const kept = application.draftInput;
   const errors = draftErrors(employerFields, "employer", application, kept);
+  const gaps = gapsOnStep(application.missing, "arbeidsgiver");
+  // Once she has asked to go on from this step, what it lacks is marked at each field too.
+  const marked = (await continueAttempted(id, "arbeidsgiver")) ? fieldMessagesAfterContinue(errors, gaps) : errors;
   return (
     <section aria-labelledby="step-heading">
       <h1 id="step-heading">Arbeidsgiver</h1>
@@ -27,7 +31,7 @@ export default async function EmployerPage({ params }: { params: Promise<{ id: s
           action={saveEmployerAction}
           hidden={{ applicationId: id }}
           errors={errors}
-          gaps={gapsOnStep(application.missing, "arbeidsgiver")}
+          gaps={gaps}
         >
           <PlaceFields
             countyName="employerCountyCode"
@@ -36,7 +40,7 @@ export default async function EmployerPage({ params }: { params: Promise<{ id: s
             municipalityLabel="Kommune"
             county={kept.employerCountyCode ?? application.employerCountyCode ?? ""}
             municipality={kept.employerMunicipalityCode ?? application.employerMunicipalityCode ?? ""}
-            errors={{ county: errors.employerCountyCode, municipality: errors.employerMunicipalityCode }}
+            errors={{ county: marked.employerCountyCode, municipality: marked.employerMunicipalityCode }}
           />
         </DraftForm>
       </div>

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { DraftForm } from "@/components/application/draft-form";
 import { TextField } from "@/components/ui/field";
 import { savePersonalDetailsAction } from "@/lib/actions/application";
-import { gapsOnStep } from "@/lib/application-steps";
+import { fieldMessagesAfterContinue, gapsOnStep } from "@/lib/application-steps";
+import { continueAttempted } from "@/lib/server/applications/continue-attempt";
 import { draftErrors, personalFields } from "@/lib/validation/application";
 import { loadApplication } from "../load";
 import { ReadOnlyNotice } from "@/components/application/read-only-notice";
@@ -15,6 +16,9 @@ export default async function PersonalDetailsPage({ params }: { params: Promise<
   if (application.status !== "DRAFT") return <ReadOnlyNotice applicationId={id} />;
   const kept = application.draftInput;
   const errors = draftErrors(personalFields, "personal", application, kept);
+  const gaps = gapsOnStep(application.missing, "personalia");
+  // Once she has asked to go on from this step, what it lacks is marked at each field too.
+  const marked = (await continueAttempted(id, "personalia")) ? fieldMessagesAfterContinue(errors, gaps) : errors;
   const value = (name: keyof typeof personalFields) => kept[name] ?? application[name] ?? "";
   return (
     <section aria-labelledby="step-heading">
@@ -25,9 +29,9 @@ export default async function PersonalDetailsPage({ params }: { params: Promise<
           action={savePersonalDetailsAction}
           hidden={{ applicationId: id }}
           errors={errors}
-          gaps={gapsOnStep(application.missing, "personalia")}
+          gaps={gaps}
         >
-          <TextField name="fullName" label="Fullt navn" autoComplete="name" required defaultValue={value("fullName")} errors={errors.fullName} />
+          <TextField name="fullName" label="Fullt navn" autoComplete="name" required defaultValue={value("fullName")} errors={marked.fullName} />
           <TextField
             name="birthDate"
             label="Fødselsdato"
@@ -35,11 +39,11 @@ export default async function PersonalDetailsPage({ params }: { params: Promise<
             hint="dd.mm.åååå, for eksempel 14.03.1982."
             required
             defaultValue={value("birthDate")}
-            errors={errors.birthDate}
+            errors={marked.birthDate}
             autoComplete="bday"
           />
-          <TextField name="phone" label="Telefon" type="tel" autoComplete="tel" inputMode="tel" required defaultValue={value("phone")} errors={errors.phone} />
-          <TextField name="address" label="Adresse" autoComplete="street-address" required defaultValue={value("address")} errors={errors.address} />
+          <TextField name="phone" label="Telefon" type="tel" autoComplete="tel" inputMode="tel" required defaultValue={value("phone")} errors={marked.phone} />
+          <TextField name="address" label="Adresse" autoComplete="street-address" required defaultValue={value("address")} errors={marked.address} />
           <div className="grid gap-5 sm:grid-cols-[10rem_1fr]">
             <TextField
               name="postalCode"
@@ -48,9 +52,9 @@ export default async function PersonalDetailsPage({ params }: { params: Promise<
               autoComplete="postal-code"
               required
               defaultValue={value("postalCode")}
-              errors={errors.postalCode}
+              errors={marked.postalCode}
             />
-            <TextField name="postalPlace" label="Poststed" autoComplete="address-level2" required defaultValue={value("postalPlace")} errors={errors.postalPlace} />
+            <TextField name="postalPlace" label="Poststed" autoComplete="address-level2" required defaultValue={value("postalPlace")} errors={marked.postalPlace} />
           </div>
         </DraftForm>
       </div>

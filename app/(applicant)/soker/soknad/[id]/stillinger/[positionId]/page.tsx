@@ -10,7 +10,8 @@ import { PlaceFields } from "@/components/application/place-fields";
 import { ReadOnlyNotice } from "@/components/application/read-only-notice";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
 import { removePositionAction, savePositionAction } from "@/lib/actions/application";
-import { gapsOnStep } from "@/lib/application-steps";
+import { fieldMessagesAfterContinue, gapsOnStep } from "@/lib/application-steps";
+import { continueAttempted } from "@/lib/server/applications/continue-attempt";
 import { formatInstantNb } from "@/lib/domain/format";
 import { draftErrors, EMPLOYER_TYPE_LABELS, LEADER_ROLE_LABELS, positionFields } from "@/lib/validation/application";
 import { loadApplication } from "../../load";
@@ -30,6 +31,9 @@ export default async function PositionPage({ params }: { params: Promise<{ id: s
   const prefix = `positions.${position.id}.`;
   const kept = (name: string) => application.draftInput[`${prefix}${name}`];
   const errors = draftErrors(positionFields, "position", position, application.draftInput, prefix);
+  const gaps = gapsOnStep(application.missing, "stillinger", index);
+  // Once she has asked to go on from this step, what it lacks is marked at each field too.
+  const marked = (await continueAttempted(id, "stillinger", position.id)) ? fieldMessagesAfterContinue(errors, gaps) : errors;
   const value = (name: keyof typeof positionFields) => {
     const stored = position[name];
     return kept(name) ?? (stored === null || stored === undefined ? "" : String(stored));
@@ -56,16 +60,16 @@ export default async function PositionPage({ params }: { params: Promise<{ id: s
           hidden={{ applicationId: id, positionId: position.id }}
           continueLabel="Lagre og gå til alle stillinger"
           errors={errors}
-          gaps={gapsOnStep(application.missing, "stillinger", index)}
+          gaps={gaps}
         >
-          <TextField name="employer" label="Arbeidsgiver" hint="For eksempel «Trondheim kommune, barneverntjenesten»." required defaultValue={value("employer")} errors={errors.employer} />
+          <TextField name="employer" label="Arbeidsgiver" hint="For eksempel «Trondheim kommune, barneverntjenesten»." required defaultValue={value("employer")} errors={marked.employer} />
           <SelectField
             name="employerType"
             label="Type arbeidsgiver"
             required
             options={options(EMPLOYER_TYPE_LABELS)}
             defaultValue={value("employerType")}
-            errors={errors.employerType}
+            errors={marked.employerType}
           />
           <PlaceFields
             countyName="countyCode"
@@ -74,16 +78,16 @@ export default async function PositionPage({ params }: { params: Promise<{ id: s
             municipalityLabel="Kommune (arbeidssted)"
             county={value("countyCode")}
             municipality={value("municipalityCode")}
-            errors={{ county: errors.countyCode, municipality: errors.municipalityCode }}
+            errors={{ county: marked.countyCode, municipality: marked.municipalityCode }}
           />
-          <TextField name="title" label="Stillingstittel" required defaultValue={value("title")} errors={errors.title} />
+          <TextField name="title" label="Stillingstittel" required defaultValue={value("title")} errors={marked.title} />
           <SelectField
             name="leaderRole"
             label="Lederrolle i stillingen"
             required
             options={options(LEADER_ROLE_LABELS)}
             defaultValue={value("leaderRole")}
-            errors={errors.leaderRole}
+            errors={marked.leaderRole}
           />
           <TextField
             name="percent"
@@ -91,7 +95,7 @@ export default async function PositionPage({ params }: { params: Promise<{ id: s
             inputMode="numeric"
             required
             defaultValue={value("percent")}
-            errors={errors.percent}
+            errors={marked.percent}
             className="input mt-1 sm:max-w-[10rem]"
           />
           <TextField
@@ -100,7 +104,7 @@ export default async function PositionPage({ params }: { params: Promise<{ id: s
             hint="For eksempel «Mottak og undersøkelse»."
             required
             defaultValue={value("areaOfResponsibility")}
-            errors={errors.areaOfResponsibility}
+            errors={marked.areaOfResponsibility}
           />
           {/* The boxes come before the count, which must agree with them (positionContradictions). */}
           <fieldset className="space-y-3">
@@ -115,7 +119,7 @@ export default async function PositionPage({ params }: { params: Promise<{ id: s
             inputMode="numeric"
             required
             defaultValue={value("personnelCount")}
-            errors={errors.personnelCount}
+            errors={marked.personnelCount}
             className="input mt-1 sm:max-w-[10rem]"
           />
           <TextField
@@ -124,7 +128,7 @@ export default async function PositionPage({ params }: { params: Promise<{ id: s
             hint="For eksempel «Kommunalsjef for oppvekst»."
             required
             defaultValue={value("superiorTitle")}
-            errors={errors.superiorTitle}
+            errors={marked.superiorTitle}
           />
           <fieldset className="space-y-4">
             <legend className="font-medium">Periode</legend>
@@ -135,9 +139,9 @@ export default async function PositionPage({ params }: { params: Promise<{ id: s
               hint="dd.mm.åååå, for eksempel 01.08.2019."
               required
               defaultValue={value("startDate")}
-              errors={errors.startDate}
+              errors={marked.startDate}
             />
-            <EndOfPosition ongoing={ongoing} endDate={value("endDate")} errors={errors.endDate} />
+            <EndOfPosition ongoing={ongoing} endDate={value("endDate")} errors={marked.endDate} />
           </fieldset>
         </DraftForm>
       </div>
