@@ -83,7 +83,8 @@ export default async function PrivacyPage() {
         </ul>
         <p>
           Vi bruker ingen analyse- eller reklameverktøy. Nettstedet bruker bare de informasjonskapslene (cookies) som trengs
-          for at du skal være logget inn og for å vise resultatet av en opplasting.
+          for at du skal være logget inn, for å vise resultatet av en opplasting, og for å huske hvilket steg i søknaden du
+          prøvde å gå videre fra, så feltene som mangler, blir merket (i ett døgn).
         </p>
       </section>
 
