@@ -21,6 +21,7 @@ import { reviewDocumentAction } from "@/lib/actions/admission";
 import { FORBIDDEN_MESSAGE } from "@/lib/server/action";
 import { getApplicationForApplicant } from "@/lib/server/applications/read";
 import { reopenApplication } from "@/lib/server/applications/submission";
+import { continueAttempted } from "@/lib/server/applications/continue-attempt";
 import { reviewDocument } from "@/lib/server/admission/review";
 import { getApplicationForReview, getIntakeOverview, parseApplicationFilter } from "@/lib/server/admission/queries";
 import { NotFoundError } from "@/lib/server/errors";
@@ -772,8 +773,13 @@ describe("what the applicant types (issue 12)", () => {
 
   it("«continue» goes on when the step is complete, and otherwise stays and says where it would go", async () => {
     const { application } = await draftWithPosition();
+    // A save alone does not mark the step's empty fields; asking to go on does (the page reads it).
+    expect(await submit(saveEmployerAction, { applicationId: application.id, intent: "save" })).toMatchObject({ ok: true });
+    expect(await continueAttempted(application.id, "arbeidsgiver")).toBe(false);
     const empty = await submit(saveEmployerAction, { applicationId: application.id, intent: "continue" });
     expect(empty).toMatchObject({ ok: false, saved: true, next: `/soker/soknad/${application.id}/stillinger` });
+    expect(await continueAttempted(application.id, "arbeidsgiver")).toBe(true);
+    expect(await continueAttempted(application.id, "personalia")).toBe(false);
     const target = await redirectOf(() =>
       submit(saveEmployerAction, { applicationId: application.id, intent: "continue", employerCountyCode: "18", employerMunicipalityCode: "1804" }),
     );

@@ -48,6 +48,19 @@ vi.mock("@/lib/server/request-context", async () => {
   const requestHeaders = async () => new Headers((globalThis as { __testRequestHeaders?: Record<string, string> }).__testRequestHeaders ?? {});
   return { requestHeaders, requestClientAddress: async () => clientAddressFrom(await requestHeaders(), trustedProxy()) };
 });
+// The step an applicant last asked to go on from is a cookie in her browser; here one value,
+// as for one browser (the tests sign in one person at a time).
+vi.mock("@/lib/server/applications/continue-attempt", async (importOriginal) => {
+  const { continueAttemptKey } = await importOriginal<typeof import("@/lib/server/applications/continue-attempt")>();
+  const holder = globalThis as { __continueAttempt?: string | null };
+  return {
+    continueAttemptKey,
+    rememberContinueAttempt: async (applicationId: string, step: string, positionId?: string) => {
+      holder.__continueAttempt = continueAttemptKey(applicationId, step, positionId);
+    },
+    continueAttempted: async (applicationId: string, step: string, positionId?: string) => holder.__continueAttempt === continueAttemptKey(applicationId, step, positionId),
+  };
+});
 // revalidatePath needs a Next.js request; the tests check data, not caches.
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {} }));
 

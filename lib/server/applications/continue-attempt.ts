@@ -8,12 +8,12 @@ import { cookies } from "next/headers";
 
 const COOKIE = "soknad-videre";
 
-function keyOf(applicationId: string, step: string, positionId?: string): string {
+export function continueAttemptKey(applicationId: string, step: string, positionId?: string): string {
   return positionId ? `${applicationId}:${step}:${positionId}` : `${applicationId}:${step}`;
 }
 
 export async function rememberContinueAttempt(applicationId: string, step: string, positionId?: string): Promise<void> {
-  (await cookies()).set(COOKIE, keyOf(applicationId, step, positionId), {
+  (await cookies()).set(COOKIE, continueAttemptKey(applicationId, step, positionId), {
     httpOnly: true,
     sameSite: "lax",
     secure: process.env.NODE_ENV === "production",
@@ -23,5 +23,5 @@ export async function rememberContinueAttempt(applicationId: string, step: strin
 }
 
 export async function continueAttempted(applicationId: string, step: string, positionId?: string): Promise<boolean> {
-  return (await cookies()).get(COOKIE)?.value === keyOf(applicationId, step, positionId);
+  return (await cookies()).get(COOKIE)?.value === continueAttemptKey(applicationId, step, positionId);
 }
