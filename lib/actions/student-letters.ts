@@ -11,6 +11,7 @@ import {
   fileStudentAppeal,
   markStudentAppealForwarded,
   markStudentAppealsBodyFollowedUp,
+  markStudentAppealsBodyTold,
   registerStudentAppeal,
   registerStudentAppealsBodyDecision,
 } from "@/lib/server/student-letters/appeals";
@@ -135,6 +136,17 @@ export const registerStudentAppealsBodyDecisionAction = defineAction({
     const registered =
       decision.outcome === "REVERSED" ? (result.notCarriedOut ? "ikke-gjennomfort" : `endret-${result.letters}`) : decision.outcome === "QUASHED" ? "opphevet" : "stadfestet";
     redirect(`/kull/${cohortId}/klager?alle=1&klagenemnd=${registered}`);
+  },
+});
+
+/** The klagenemnd has been told that the decision a klage waiting there is about was changed here. */
+export const markStudentAppealsBodyToldAction = defineAction({
+  roles: ["ADVISER", "ADMIN"],
+  schema: z.object({ cohortId: recordId("Kullet"), appealId: recordId("Klagen") }),
+  async handler({ viewer, input }) {
+    await markStudentAppealsBodyTold(viewer, input.appealId);
+    refresh(input.cohortId);
+    return { message: "Registrert: klagenemnda har fått beskjed om at vedtaket er endret." };
   },
 });
 

@@ -234,7 +234,17 @@ export function appealsBodyCorrectionBar(
 
 /** Said to the fagansvarlig who approves an assessment while a klage on it waits at the klagenemnd. */
 export const APPEALS_BODY_TOLD =
-  "En klage på vurderingen er hos klagenemnda: gi klagenemnda beskjed (gjennom studieveilederen) om at vurderingen er rettet til godkjent, så den vet at vedtaket er endret.";
+  "En klage på vurderingen er hos klagenemnda. Klagen står under Klager med beskjed om at vurderingen er rettet til godkjent, til studieveilederen har gitt klagenemnda beskjed, så den vet at vedtaket er endret.";
+
+/**
+ * Whether the klagenemnd is still to be told that the decision a klage waiting there is about was
+ * changed here in the student's favour (StudentAppeal.decisionChangedAt): a task on the klager
+ * list until the study administration says it has told it. Once the klagenemnd has decided, there
+ * is nothing left to tell.
+ */
+export function appealsBodyToBeTold(klage: { waiting: boolean; decisionChangedAt: Date | null; appealsBodyToldAt: Date | null }): boolean {
+  return klage.waiting && klage.decisionChangedAt !== null && klage.appealsBodyToldAt === null;
+}
 
 /**
  * A reversal by the klagenemnd that could not be carried out here (AppealsBodyDecision.notCarriedOut)

@@ -9,7 +9,7 @@ import { appealsBodyCorrectionBar, appealsBodyDecisionProblem, appealsBodyStandi
 import { day } from "@/lib/dates";
 import type { Transaction } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { audit } from "@/lib/server/audit";
+import { audit, auditMany } from "@/lib/server/audit";
 import type { db } from "@/lib/server/db";
 import { DomainError } from "@/lib/server/errors";
 import { isoDate } from "@/lib/to-domain";
@@ -171,8 +171,10 @@ async function klagerOnAssessment(client: Transaction | ReturnType<typeof db>, a
   const klager = await (client as Transaction).studentAppeal.findMany({
     where: { letter: { aboutType: "SubmissionAttempt", aboutId: attemptId } },
     select: {
+      id: true,
       status: true,
       forwardedAt: true,
+      decisionChangedAt: true,
       appealsBodyDecisions: { orderBy: { registeredAt: "desc" }, select: { forwardedAt: true, outcome: true, decidedOn: true, reference: true } },
     },
   });
@@ -187,7 +189,28 @@ export async function appealsBodyBarOnCorrection(client: Transaction | ReturnTyp
   return appealsBodyCorrectionBar(await klagerOnAssessment(client, attemptId), to);
 }
 
-/** Whether a klage on the assessment waits at the klagenemnd (it should hear of a correction made here meanwhile). */
-export async function assessmentAtAppealsBody(client: Transaction | ReturnType<typeof db>, attemptId: string): Promise<boolean> {
-  return (await klagerOnAssessment(client, attemptId)).some((klage) => appealsBodyStanding(klage, klage.decisions).waiting);
+/**
+ * The assessment was approved here while klager on it wait at the klagenemnd: each is marked
+ * (StudentAppeal.decisionChangedAt, audited), so the klager list asks the study administration to
+ * tell the klagenemnd (appealsBodyToBeTold). True when there was one.
+ */
+export async function markDecisionChangedAtAppealsBody(tx: Transaction, attemptId: string, actorId: string, now: Date): Promise<boolean> {
+  const waiting = (await klagerOnAssessment(tx, attemptId)).filter((klage) => appealsBodyStanding(klage, klage.decisions).waiting);
+  // Changed again after an earlier change (back and forth): the first change is what it is to be told of.
+  const unmarked = waiting.filter((klage) => klage.decisionChangedAt === null);
+  if (unmarked.length > 0) {
+    await tx.studentAppeal.updateMany({ where: { id: { in: unmarked.map((klage) => klage.id) } }, data: { decisionChangedAt: now } });
+    await auditMany(
+      tx,
+      unmarked.map((klage) => ({
+        actorId,
+        action: "student_appeal.decision_changed",
+        entityType: "StudentAppeal",
+        entityId: klage.id,
+        before: { decisionChangedAt: null },
+        after: { decisionChangedAt: now, attemptId, to: "APPROVED" },
+      })),
+    );
+  }
+  return waiting.length > 0;
 }

@@ -24,6 +24,7 @@ import {
   listCohortAppeals,
   markStudentAppealForwarded,
   markStudentAppealsBodyFollowedUp,
+  markStudentAppealsBodyTold,
   registerStudentAppealsBodyDecision,
 } from "@/lib/server/student-letters/appeals";
 import { listStudentLetters } from "@/lib/server/student-letters/queries";
@@ -317,6 +318,11 @@ describe("the klagenemnd's decision on a student's klage", () => {
     // own decision on it comes, it is registered, with nothing left to carry out.
     const told = await db().studentLetter.findFirstOrThrow({ where: { enrolmentId: group[2]!.enrolmentId, kind: "DECISION_CHANGED" } });
     expect(told.body).toContain("Et annet gruppemedlem klaget på vurderingen, og Den sentrale klagenemnda ved NTNU har tatt klagen til følge");
+    // …and the klagenemnd, which has that member's case too, is to be told (a task on the list).
+    expect((await listCohortAppeals(world.adviser, world.cohortId, { open: true })).find((row) => row.id === alsoSent)).toMatchObject({
+      appealsBodyTell: { due: true, changedAt: later },
+      canTellAppealsBody: true,
+    });
     const answered = await registerStudentAppealsBodyDecision(world.adviser, alsoSent, decision, new Date(later.getTime() + 60_000));
     expect(answered).toEqual({ letters: 0, notCarriedOut: "Arbeidskravet var allerede godkjent." });
     expect((await listCohortAppeals(world.adviser, world.cohortId, { open: true })).some((row) => row.id === alsoSent)).toBe(false);
@@ -362,6 +368,21 @@ describe("the klagenemnd's decision on a student's klage", () => {
     const approved = await submit(correctAssessmentAction, { cohortId: world.cohortId, attemptId: waiting.attemptId, decision: "APPROVED", reason: "Del to drøfter saken grundig nok." });
     expect(approved).toMatchObject({ ok: true, message: expect.stringContaining(APPEALS_BODY_TOLD) });
     expect((await db().submissionAttempt.findUniqueOrThrow({ where: { id: waiting.attemptId } })).status).toBe("APPROVED");
+    // The klagenemnd is to be told: a task on the kull's open klager list until the study
+    // administration says it has told it; recorded with who and when, and audited, once.
+    const listedAs = async (viewer: typeof world.adviser) => (await listCohortAppeals(viewer, world.cohortId, { open: true })).find((entry) => entry.id === waiting.appealId);
+    expect(await listedAs(world.adviser)).toMatchObject({ appealsBodyTell: { due: true, toldAt: null }, canTellAppealsBody: true });
+    expect(await listedAs(world.teacher)).toMatchObject({ appealsBodyTell: { due: true }, canTellAppealsBody: false });
+    expect(await db().auditLog.count({ where: { action: "student_appeal.decision_changed", entityId: waiting.appealId, actorId: world.teacher.id } })).toBe(1);
+    await expect(markStudentAppealsBodyTold(world.teacher, waiting.appealId, later)).rejects.toBeInstanceOf(AccessDeniedError);
+    await markStudentAppealsBodyTold(world.adviser, waiting.appealId, later);
+    expect(await listedAs(world.adviser)).toMatchObject({ appealsBodyTell: { due: false, toldAt: later, toldBy: world.adviser.name }, canTellAppealsBody: false });
+    expect(await db().auditLog.findFirstOrThrow({ where: { action: "student_appeal.appeals_body_told", entityId: waiting.appealId } })).toMatchObject({ actorId: world.adviser.id });
+    await expect(markStudentAppealsBodyTold(world.adviser, waiting.appealId, later)).rejects.toThrow("Det er allerede registrert at klagenemnda har fått beskjed.");
+    // Nothing to tell where the decision was not changed while the klage was there.
+    await expect(markStudentAppealsBodyTold(world.adviser, upheld.appealId, later)).rejects.toThrow("Vedtaket klagen gjelder, er ikke endret mens klagen er hos klagenemnda.");
+    // And the database: told only of a change that was made, by someone.
+    await expect(db().studentAppeal.update({ where: { id: upheld.appealId }, data: { appealsBodyToldAt: later, appealsBodyToldById: world.adviser.id } })).rejects.toThrow(/StudentAppeal_appeals_body_told/);
     await expect(sendCorrectionNotice(world.teacher, { cohortId: world.cohortId, attemptId: waiting.attemptId, reason: "Likevel for tynn." }, later)).rejects.toThrow(
       "En klage på vurderingen er sendt til Den sentrale klagenemnda ved NTNU. Mens klagenemnda behandler den, kan vurderingen bare rettes til godkjent.",
     );

@@ -23,7 +23,7 @@ import { env } from "@/lib/env";
 import { refreshCreditedFrom } from "@/lib/server/enrolments/credits";
 import { refreshStandings } from "@/lib/server/standings/refresh";
 import { requestJob } from "@/lib/jobs/queue";
-import { appealsBodyBarOnCorrection, assessmentAtAppealsBody } from "@/lib/server/appeals-body";
+import { appealsBodyBarOnCorrection, markDecisionChangedAtAppealsBody } from "@/lib/server/appeals-body";
 import { audit } from "@/lib/server/audit";
 import { requireCohortStaff } from "@/lib/server/cohorts/access";
 import { finalRejectionFacts, lockAttempts, refuseOwnSubmissions, type AssessmentDecision, type LockedAttempt } from "@/lib/server/cohorts/assessment";
@@ -128,8 +128,10 @@ export async function correctAssessment(
       throw new DomainError("Før godkjent siste innlevering rettes til ikke godkjent, må studentene få forhåndsvarsel og en frist til å uttale seg (forvaltningsloven § 16). Send forhåndsvarsel.");
     }
     const corrected = await applyCorrection(tx, { cohortId: input.cohortId, attempt, to: input.decision, reason, actor: viewer, at: now });
-    // Approved here while a klage on it waits at the klagenemnd: the klagenemnd is to be told.
-    return { ...corrected, atAppealsBody: await assessmentAtAppealsBody(tx, attempt.attemptId) };
+    // Approved here while a klage on it waits at the klagenemnd: the klagenemnd is to be told
+    // (a task on the klager list until the study administration has told it).
+    const atAppealsBody = input.decision === "APPROVED" && (await markDecisionChangedAtAppealsBody(tx, attempt.attemptId, viewer.id, now));
+    return { ...corrected, atAppealsBody };
   }));
   await requestJob("mail.deliver");
   return result;
@@ -299,5 +301,7 @@ export async function approveAfterKlage(tx: Transaction, input: { attemptId: str
     at: input.now,
     appealId: input.appealId,
   });
+  // Another member's klage on the same work may wait at the klagenemnd: it is to be told.
+  await markDecisionChangedAtAppealsBody(tx, attempt.attemptId, input.decider.id, input.now);
   return { title: attempt.title, members: group.map((member) => member.enrolmentId) };
 }

@@ -22,7 +22,7 @@ import { ARCHIVED_KULL_MESSAGE } from "@/lib/domain/cohort-life";
 import { addMonths, compareIsoDates } from "@/lib/domain/dates";
 import { leaveKlagePreview } from "@/lib/domain/enrolment";
 import { formatDateNb } from "@/lib/domain/format";
-import { APPEALS_BODY, appealsBodyDecisionRef, appealsBodyFollowUpDue, appealsBodyStanding, isKlageInTime, klageRegistration, registeredFiledAt } from "@/lib/domain/klage";
+import { APPEALS_BODY, appealsBodyDecisionRef, appealsBodyFollowUpDue, appealsBodyStanding, appealsBodyToBeTold, isKlageInTime, klageRegistration, registeredFiledAt } from "@/lib/domain/klage";
 import { carriesHealthData, KLAGE_HANDLER, replacedStudentLetters, type StudentLetterKind } from "@/lib/domain/student-letter";
 import type { Transaction } from "@/lib/db/client";
 import { requestJob } from "@/lib/jobs/queue";
@@ -368,6 +368,9 @@ const APPEAL_SELECT = {
   },
   outcomeLetter: { select: { id: true, subject: true } },
   appealsBodyDecisions: { orderBy: { registeredAt: "desc" }, select: APPEALS_BODY_DECISION_SELECT },
+  decisionChangedAt: true,
+  appealsBodyToldAt: true,
+  appealsBodyToldBy: { select: { name: true } },
 } as const;
 
 /** Who handles a klage on this kind, in words for the page ("et annet medlem av undervisningsteamet"). */
@@ -496,6 +499,21 @@ export async function listCohortAppeals(viewer: Viewer, cohortId: string, option
       },
       canRegisterAppealsBody:
         standing.waiting && canRegisterAppealsBodyDecision(viewer, { studentUserId: appeal.enrolment.userId, aboutHealth, viewerIsStudentOfKull: classmate }),
+      /**
+       * The decision was changed here in her favour while the klage waited at the klagenemnd:
+       * when, whether the klagenemnd is still to be told (a task), and when it was, by whom.
+       */
+      appealsBodyTell: appeal.decisionChangedAt
+        ? {
+            changedAt: appeal.decisionChangedAt,
+            due: appealsBodyToBeTold({ waiting: standing.waiting, decisionChangedAt: appeal.decisionChangedAt, appealsBodyToldAt: appeal.appealsBodyToldAt }),
+            toldAt: appeal.appealsBodyToldAt,
+            toldBy: appeal.appealsBodyToldBy?.name ?? null,
+          }
+        : null,
+      canTellAppealsBody:
+        appealsBodyToBeTold({ waiting: standing.waiting, decisionChangedAt: appeal.decisionChangedAt, appealsBodyToldAt: appeal.appealsBodyToldAt }) &&
+        canRegisterAppealsBodyDecision(viewer, { studentUserId: appeal.enrolment.userId, aboutHealth, viewerIsStudentOfKull: classmate }),
       followUpDue: appealsBodyFollowUpDue(standing),
       canFollowUp:
         appealsBodyFollowUpDue(standing) && canRegisterAppealsBodyDecision(viewer, { studentUserId: appeal.enrolment.userId, aboutHealth, viewerIsStudentOfKull: classmate }),
@@ -866,6 +884,50 @@ export async function markStudentAppealsBodyFollowedUp(viewer: Viewer, appealId:
     const appeal = await lockAppeal(tx, appealId);
     await requireAppealsBodyRegistrar(tx, viewer, appeal);
     await recordAppealsBodyFollowUp(tx, { type: "StudentAppeal", id: appeal.id }, note, viewer.id, now);
+  });
+}
+
+/**
+ * The study administration has told the klagenemnd that the decision a klage waiting there is
+ * about was changed here in the student's favour (appealsBodyToBeTold): recorded, with who and
+ * when, and audited; the task leaves the klager list. By those who register the klagenemnd's
+ * decisions (canRegisterAppealsBodyDecision).
+ */
+export async function markStudentAppealsBodyTold(viewer: Viewer, appealId: string, now = new Date()): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const appeal = await lockAppeal(tx, appealId);
+    await requireAppealsBodyRegistrar(tx, viewer, appeal);
+    const current = await tx.studentAppeal.findUniqueOrThrow({
+      where: { id: appeal.id },
+      select: {
+        status: true,
+        forwardedAt: true,
+        decisionChangedAt: true,
+        appealsBodyToldAt: true,
+        appealsBodyDecisions: { orderBy: { registeredAt: "desc" }, select: { forwardedAt: true } },
+        enrolment: { select: { cohort: { select: { archivedAt: true } } } },
+      },
+    });
+    if (current.appealsBodyToldAt) throw new DomainError("Det er allerede registrert at klagenemnda har fått beskjed.");
+    // An archived kull's record is closed (the database refuses the change): said, not a failure.
+    if (current.enrolment.cohort.archivedAt) throw new DomainError(ARCHIVED_KULL_MESSAGE);
+    const { waiting } = appealsBodyStanding(current, current.appealsBodyDecisions);
+    if (!appealsBodyToBeTold({ waiting, decisionChangedAt: current.decisionChangedAt, appealsBodyToldAt: null })) {
+      throw new DomainError(
+        current.decisionChangedAt && !waiting
+          ? "Klagenemnda har allerede avgjort klagen, så det er ingenting å gi beskjed om."
+          : "Vedtaket klagen gjelder, er ikke endret mens klagen er hos klagenemnda.",
+      );
+    }
+    await tx.studentAppeal.update({ where: { id: appeal.id }, data: { appealsBodyToldAt: now, appealsBodyToldById: viewer.id } });
+    await audit(tx, {
+      actorId: viewer.id,
+      action: "student_appeal.appeals_body_told",
+      entityType: "StudentAppeal",
+      entityId: appeal.id,
+      before: { appealsBodyToldAt: null },
+      after: { appealsBodyToldAt: now, decisionChangedAt: current.decisionChangedAt, to: APPEALS_BODY },
+    });
   });
 }
 

@@ -161,6 +161,10 @@ export const ACTIONS: Record<string, ActionRow> = {
   "lib/actions/exam.ts#removeTaskDocumentAction": cohortStaff((t) => [["cohortId", t.staffCohort], ["examId", t.staffExam], ["documentId", t.staffExamDocument]]),
   "lib/actions/student-letters.ts#decideStudentAppealAction": cohortStaff((t) => [["cohortId", t.staffCohort], ["appealId", t.staffAppeal], ["outcome", "UPHOLD"], ["grounds", TEXT]]),
   "lib/actions/student-letters.ts#markStudentAppealForwardedAction": cohortStaff((t) => [["cohortId", t.staffCohort], ["appealId", t.staffAppeal]]),
+  "lib/actions/student-letters.ts#markStudentAppealsBodyToldAction": {
+    policy: "advisers",
+    input: (t) => [["cohortId", t.staffCohort], ["appealId", t.staffAppeal]],
+  },
   "lib/actions/student-letters.ts#markStudentAppealsBodyFollowedUpAction": {
     policy: "advisers",
     input: (t) => [["cohortId", t.staffCohort], ["appealId", t.staffAppeal], ["note", TEXT]],

@@ -16,6 +16,7 @@ import {
   appealsBodyFollowUpDue,
   appealsBodySettled,
   appealsBodyStanding,
+  appealsBodyToBeTold,
   gradeRights,
   gradeRightsOpen,
   gradeRightsText,
@@ -366,5 +367,17 @@ describe("klageStandingForStaff", () => {
   });
   it("refuses a bad date", () => {
     expect(() => klageStandingForStaff({ ...none, today: "21.12.2026" })).toThrow(RangeError);
+  });
+});
+
+describe("appealsBodyToBeTold", () => {
+  const changed = new Date("2026-03-01T10:00:00Z");
+  it("is a task while the klage waits there, its decision changed here and the klagenemnd not told", () => {
+    expect(appealsBodyToBeTold({ waiting: true, decisionChangedAt: changed, appealsBodyToldAt: null })).toBe(true);
+  });
+  it("is none once told, when nothing changed, or when the klagenemnd has decided", () => {
+    expect(appealsBodyToBeTold({ waiting: true, decisionChangedAt: changed, appealsBodyToldAt: new Date("2026-03-02T10:00:00Z") })).toBe(false);
+    expect(appealsBodyToBeTold({ waiting: true, decisionChangedAt: null, appealsBodyToldAt: null })).toBe(false);
+    expect(appealsBodyToBeTold({ waiting: false, decisionChangedAt: changed, appealsBodyToldAt: null })).toBe(false);
   });
 });

@@ -7,7 +7,12 @@ import { klageBadge, StatusBadge } from "@/components/status-badge";
 import { StudentAppealDecisionForm } from "@/components/student-letters/appeal-decision-form";
 import { ActionButton } from "@/components/ui/action-button";
 import { LetterText } from "@/components/ui/letter-text";
-import { markStudentAppealForwardedAction, markStudentAppealsBodyFollowedUpAction, registerStudentAppealsBodyDecisionAction } from "@/lib/actions/student-letters";
+import {
+  markStudentAppealForwardedAction,
+  markStudentAppealsBodyFollowedUpAction,
+  markStudentAppealsBodyToldAction,
+  registerStudentAppealsBodyDecisionAction,
+} from "@/lib/actions/student-letters";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { parseIsoDate } from "@/lib/domain/dates";
 import { countNoun, formatDateNb, formatInstantNb } from "@/lib/domain/format";
@@ -146,6 +151,37 @@ export default async function CohortAppealsPage({ params, searchParams }: { para
                         <>
                           <p>Sendt til klageinstansen {formatInstantNb(appeal.forwardedAt)}.</p>
                           {appeal.appealsBody.decision ? <AppealsBodyOutcomeText decision={appeal.appealsBody.decision} staff earlier={appeal.appealsBody.waiting} /> : null}
+                          {appeal.appealsBodyTell ? (
+                            appeal.appealsBodyTell.toldAt ? (
+                              <p>
+                                Vedtaket ble endret til studentens gunst {formatInstantNb(appeal.appealsBodyTell.changedAt)}. Klagenemnda fikk beskjed{" "}
+                                {formatInstantNb(appeal.appealsBodyTell.toldAt)}
+                                {appeal.appealsBodyTell.toldBy ? ` (registrert av ${appeal.appealsBodyTell.toldBy})` : ""}.
+                              </p>
+                            ) : appeal.appealsBodyTell.due ? (
+                              <div className="rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-950">
+                                <p>
+                                  <strong>Gi klagenemnda beskjed:</strong> vedtaket klagen gjelder, ble endret til studentens gunst{" "}
+                                  {formatInstantNb(appeal.appealsBodyTell.changedAt)}, mens klagen er hos {APPEALS_BODY.charAt(0).toLowerCase() + APPEALS_BODY.slice(1)}. Si fra til
+                                  klagenemnda, så den ikke avgjør et vedtak som ikke lenger står.
+                                </p>
+                                {appeal.canTellAppealsBody ? (
+                                  <div className="mt-3">
+                                    <ActionButton
+                                      action={markStudentAppealsBodyToldAction}
+                                      hidden={{ cohortId: cohort.id, appealId: appeal.id }}
+                                      className="btn-secondary"
+                                      context={`(klagen fra ${appeal.enrolment.user.name})`}
+                                    >
+                                      Klagenemnda har fått beskjed
+                                    </ActionButton>
+                                  </div>
+                                ) : (
+                                  <p className="mt-2">Studieveilederen gir klagenemnda beskjed og registrerer det her.</p>
+                                )}
+                              </div>
+                            ) : null
+                          ) : null}
                           {appeal.canFollowUp ? (
                             <div className="mt-4 border-t border-slate-200 pt-4">
                               <AppealsBodyFollowUpForm action={markStudentAppealsBodyFollowedUpAction} hidden={{ cohortId: cohort.id, appealId: appeal.id }} />
