@@ -17,7 +17,8 @@ export async function provideDatabase(log: (line: string) => void = console.log)
   if (external) return { url: external, embedded: false, stop: async () => {} };
 
   const dataDir = path.resolve(process.env.EMBEDDED_PG_DIR ?? ".data/postgres");
-  const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+  // Below Linux's ephemeral range (32768–60999), where an outgoing connection could already hold it.
+  const port = Number(process.env.EMBEDDED_PG_PORT ?? 15432);
   if (!Number.isInteger(port) || port < 1024 || port > 65535) {
     throw new Error(`EMBEDDED_PG_PORT must be a port number from 1024 to 65535, not "${process.env.EMBEDDED_PG_PORT}"`);
   }
