@@ -5,7 +5,6 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { APPEALS_BODY_TOLD } from "@/lib/domain/klage";
 import { requestJob } from "@/lib/jobs/queue";
 import { defineAction } from "@/lib/server/action";
 import { approveReadLedertrening, assessSubmission } from "@/lib/server/cohorts/assessment";
@@ -79,11 +78,13 @@ export const correctAssessmentAction = defineAction({
   async handler({ viewer, input }) {
     const result = await correctAssessment(viewer, input);
     revalidateAssessment(input.cohortId);
+    // Approved while a klage waits at the klagenemnd: the form is gone from the page after it (no
+    // correction is left to make), so the page says what was done, and what follows.
+    if (result.atAppealsBody) redirect(`/kull/${input.cohortId}/arbeidskrav/${result.submissionId}?varsel=rettet-klagenemnd`);
     return {
       message:
         `Vurderingen er rettet: ${result.title} er ${result.decision === "APPROVED" ? "godkjent" : "ikke godkjent"}. ` +
-        (result.letters > 0 ? "Vedtaksbrev er sendt, og rettingen er logget med begrunnelsen." : "Studentene får e-post, og rettingen er logget med begrunnelsen.") +
-        (result.atAppealsBody ? ` ${APPEALS_BODY_TOLD}` : ""),
+        (result.letters > 0 ? "Vedtaksbrev er sendt, og rettingen er logget med begrunnelsen." : "Studentene får e-post, og rettingen er logget med begrunnelsen."),
       values: {},
     };
   },

@@ -146,7 +146,8 @@ export const markStudentAppealsBodyToldAction = defineAction({
   async handler({ viewer, input }) {
     await markStudentAppealsBodyTold(viewer, input.appealId);
     refresh(input.cohortId);
-    return { message: "Registrert: klagenemnda har fått beskjed om at vedtaket er endret." };
+    // The button is gone after it: the page says what was done (DoneMessage).
+    redirect(`/kull/${input.cohortId}/klager?klagenemnd=beskjed`);
   },
 });
 

@@ -227,7 +227,7 @@ export function appealsBodyCorrectionBar(
     return `${APPEALS_BODY} har ${what} ${appealsBodyDecisionRef(settled)}. Vedtaket er klagenemndas og endelig, og det kan ikke rettes her (forvaltningsloven § 35). Mener du det er feil, ta det opp med klagenemnda.`;
   }
   if (to === "NOT_APPROVED" && klager.some((klage) => appealsBodyStanding(klage, klage.decisions).waiting)) {
-    return `En klage på vurderingen er sendt til ${APPEALS_BODY}. Mens klagenemnda behandler den, kan vurderingen bare rettes til godkjent.`;
+    return `En klage på vurderingen er sendt til ${APPEALS_BODY}. Mens klagenemnda behandler den, kan vurderingen ikke rettes til ikke godkjent.`;
   }
   return null;
 }
@@ -304,7 +304,14 @@ export function refusalKlageTiming(sitting: { startsOn: string; endsOn: string }
  * `filed` false when she has made none. A klage after the deadline can still come (and be taken
  * up under forvaltningsloven § 31), so a passed deadline is said as a fact, not as the end.
  */
-export function klageStandingForStaff(input: { filed: boolean; stage: KlageStage | null; klageDeadline: string | null; today: string }): string {
+export function klageStandingForStaff(input: {
+  filed: boolean;
+  stage: KlageStage | null;
+  klageDeadline: string | null;
+  today: string;
+  /** At the klagenemnd, and the decision changed here since: whether it has been told (StudentAppeal.appealsBodyToldAt). */
+  changedSince?: { told: boolean } | null;
+}): string {
   parseIsoDate(input.today, "today");
   if (!input.filed) {
     if (input.klageDeadline === null) return "Ingen klage.";
@@ -316,6 +323,11 @@ export function klageStandingForStaff(input: { filed: boolean; stage: KlageStage
     case "RECEIVED":
       return "Har klaget; klagen venter på behandling under Klager.";
     case "AT_APPEALS_BODY":
+      if (input.changedSince) {
+        return input.changedSince.told
+          ? "Klagen er hos klagenemnda. Vedtaket er endret her siden, og klagenemnda har fått beskjed."
+          : "Klagen er hos klagenemnda. Vedtaket er endret her siden, og studieveilederen gir klagenemnda beskjed under Klager.";
+      }
       return "Klagen ble ikke tatt til følge, og den går til klagenemnda.";
     case "FINAL":
       return "Klagenemnda har stadfestet vedtaket, og det er endelig.";

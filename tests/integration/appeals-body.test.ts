@@ -8,7 +8,7 @@ import { correctAssessmentAction } from "@/lib/actions/assessment";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { ARCHIVED_KULL_MESSAGE } from "@/lib/domain/cohort-life";
 import { addDays } from "@/lib/domain/dates";
-import { APPEALS_BODY_TOLD, klageDeadline } from "@/lib/domain/klage";
+import { klageDeadline } from "@/lib/domain/klage";
 import { CLASSMATE_HEALTH_MESSAGE } from "@/lib/permissions";
 import { decideAppeal, markAppealsBodyFollowedUp, registerAdmissionAppeal, registerAppealsBodyDecision } from "@/lib/server/admission/appeals";
 import { listAppeals } from "@/lib/server/admission/queries";
@@ -30,7 +30,7 @@ import {
 import { listStudentLetters } from "@/lib/server/student-letters/queries";
 import { createDecision, createOpenCohort, createReviewedApplication, createSubmission, createUser, day } from "@/prisma/seed/factories";
 import { makeCohort, planDays, viewerOf, type World } from "./cohort-world";
-import { db, signInAs, submit } from "./support";
+import { db, redirectOf, signInAs, submit } from "./support";
 
 const DECIDED_AT = new Date("2027-03-01T10:00:00Z"); // a Monday: the klage deadline is 22 March
 const UPHELD_AT = new Date("2027-04-10T09:00:00Z"); // the klage upheld and sent on
@@ -365,8 +365,9 @@ describe("the klagenemnd's decision on a student's klage", () => {
     const page = await getSubmissionForAssessment(world.teacher, world.cohortId, waiting.submissionId);
     expect(page).toMatchObject({ canCorrect: true, appealsBodyBar: null });
     await signInAs(world.users.teacher);
-    const approved = await submit(correctAssessmentAction, { cohortId: world.cohortId, attemptId: waiting.attemptId, decision: "APPROVED", reason: "Del to drøfter saken grundig nok." });
-    expect(approved).toMatchObject({ ok: true, message: expect.stringContaining(APPEALS_BODY_TOLD) });
+    // The form is gone after it, so the browser goes to the page, which says what was done and what follows.
+    const approved = await redirectOf(() => submit(correctAssessmentAction, { cohortId: world.cohortId, attemptId: waiting.attemptId, decision: "APPROVED", reason: "Del to drøfter saken grundig nok." }));
+    expect(approved).toBe(`/kull/${world.cohortId}/arbeidskrav/${waiting.submissionId}?varsel=rettet-klagenemnd`);
     expect((await db().submissionAttempt.findUniqueOrThrow({ where: { id: waiting.attemptId } })).status).toBe("APPROVED");
     // The klagenemnd is to be told: a task on the kull's open klager list until the study
     // administration says it has told it; recorded with who and when, and audited, once.
@@ -375,7 +376,11 @@ describe("the klagenemnd's decision on a student's klage", () => {
     expect(await listedAs(world.teacher)).toMatchObject({ appealsBodyTell: { due: true }, canTellAppealsBody: false });
     expect(await db().auditLog.count({ where: { action: "student_appeal.decision_changed", entityId: waiting.appealId, actorId: world.teacher.id } })).toBe(1);
     await expect(markStudentAppealsBodyTold(world.teacher, waiting.appealId, later)).rejects.toBeInstanceOf(AccessDeniedError);
+    // The submission page keeps saying where her klage stands, now that the assessment is approved.
+    const klageOnPage = async () => (await getSubmissionForAssessment(world.teacher, world.cohortId, waiting.submissionId)).members.map((member) => member.klage);
+    expect(await klageOnPage()).toEqual(["Klagen er hos klagenemnda. Vedtaket er endret her siden, og studieveilederen gir klagenemnda beskjed under Klager."]);
     await markStudentAppealsBodyTold(world.adviser, waiting.appealId, later);
+    expect(await klageOnPage()).toEqual(["Klagen er hos klagenemnda. Vedtaket er endret her siden, og klagenemnda har fått beskjed."]);
     expect(await listedAs(world.adviser)).toMatchObject({ appealsBodyTell: { due: false, toldAt: later, toldBy: world.adviser.name }, canTellAppealsBody: false });
     expect(await db().auditLog.findFirstOrThrow({ where: { action: "student_appeal.appeals_body_told", entityId: waiting.appealId } })).toMatchObject({ actorId: world.adviser.id });
     await expect(markStudentAppealsBodyTold(world.adviser, waiting.appealId, later)).rejects.toThrow("Det er allerede registrert at klagenemnda har fått beskjed.");
@@ -384,9 +389,9 @@ describe("the klagenemnd's decision on a student's klage", () => {
     // And the database: told only of a change that was made, by someone.
     await expect(db().studentAppeal.update({ where: { id: upheld.appealId }, data: { appealsBodyToldAt: later, appealsBodyToldById: world.adviser.id } })).rejects.toThrow(/StudentAppeal_appeals_body_told/);
     await expect(sendCorrectionNotice(world.teacher, { cohortId: world.cohortId, attemptId: waiting.attemptId, reason: "Likevel for tynn." }, later)).rejects.toThrow(
-      "En klage på vurderingen er sendt til Den sentrale klagenemnda ved NTNU. Mens klagenemnda behandler den, kan vurderingen bare rettes til godkjent.",
+      "En klage på vurderingen er sendt til Den sentrale klagenemnda ved NTNU. Mens klagenemnda behandler den, kan vurderingen ikke rettes til ikke godkjent.",
     );
-    expect(await getSubmissionForAssessment(world.teacher, world.cohortId, waiting.submissionId)).toMatchObject({ canCorrect: false, appealsBodyBar: expect.stringContaining("bare rettes til godkjent") });
+    expect(await getSubmissionForAssessment(world.teacher, world.cohortId, waiting.submissionId)).toMatchObject({ canCorrect: false, appealsBodyBar: expect.stringContaining("ikke rettes til ikke godkjent") });
     // The klagenemnd then stadfester the «ikke godkjent»: correcting back carries its decision out
     // (after a forhåndsvarsel), so the page offers it again.
     const after = new Date(later.getTime() + 60_000);

@@ -131,7 +131,7 @@ export async function correctAssessment(
     // Approved here while a klage on it waits at the klagenemnd: the klagenemnd is to be told
     // (a task on the klager list until the study administration has told it).
     const atAppealsBody = input.decision === "APPROVED" && (await markDecisionChangedAtAppealsBody(tx, attempt.attemptId, viewer.id, now));
-    return { ...corrected, atAppealsBody };
+    return { ...corrected, submissionId: attempt.submissionId, atAppealsBody };
   }));
   await requestJob("mail.deliver");
   return result;

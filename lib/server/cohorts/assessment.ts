@@ -216,16 +216,30 @@ export type ArbeidskravOverview = Awaited<ReturnType<typeof getArbeidskravOvervi
 
 /** klageStandingForStaff for one student's decision on an attempt, or null without one. */
 function klageLine(
-  letter: { klageDeadline: Date | null; appeals: { status: string; forwardedAt: Date | null; appealsBodyDecisions: { forwardedAt: Date; outcome: AppealsBodyOutcome }[] }[] } | undefined,
+  letter:
+    | {
+        klageDeadline: Date | null;
+        appeals: {
+          status: string;
+          forwardedAt: Date | null;
+          decisionChangedAt: Date | null;
+          appealsBodyToldAt: Date | null;
+          appealsBodyDecisions: { forwardedAt: Date; outcome: AppealsBodyOutcome }[];
+        }[];
+      }
+    | undefined,
   today: string,
 ): string | null {
   if (!letter) return null;
   const klage = letter.appeals[0];
+  const stage = klage ? klageStage({ status: klage.status, forwardedAt: klage.forwardedAt, decisions: klage.appealsBodyDecisions }) : null;
   return klageStandingForStaff({
     filed: klage !== undefined,
-    stage: klage ? klageStage({ status: klage.status, forwardedAt: klage.forwardedAt, decisions: klage.appealsBodyDecisions }) : null,
+    stage,
     klageDeadline: letter.klageDeadline ? isoDate(letter.klageDeadline) : null,
     today,
+    // Changed here while the klage is at the klagenemnd: whether it has been told (appealsBodyToBeTold).
+    changedSince: stage === "AT_APPEALS_BODY" && klage?.decisionChangedAt ? { told: klage.appealsBodyToldAt !== null } : null,
   });
 }
 
@@ -287,7 +301,9 @@ export async function getSubmissionForAssessment(viewer: Viewer, cohortId: strin
           select: {
             enrolmentId: true,
             klageDeadline: true,
-            appeals: { select: { status: true, forwardedAt: true, appealsBodyDecisions: { orderBy: { registeredAt: "desc" }, select: { forwardedAt: true, outcome: true } } } },
+            appeals: {
+              select: { status: true, forwardedAt: true, decisionChangedAt: true, appealsBodyToldAt: true, appealsBodyDecisions: { orderBy: { registeredAt: "desc" }, select: { forwardedAt: true, outcome: true } } },
+            },
           },
         })
       : Promise.resolve([]),
@@ -336,8 +352,13 @@ export async function getSubmissionForAssessment(viewer: Viewer, cohortId: strin
       addedBy: addedBy?.name ?? null,
       /** Moved on to a later kull (a transfer): an approval here counts there too (lib/server/enrolments/credits.ts). */
       movedTo: enrolment.status === "TRANSFERRED" ? (enrolment.transferredTo?.cohort.name ?? null) : null,
-      /** Where her klage on the latest attempt's «ikke godkjent» stands, while that is the assessment; null without such a decision. */
-      klage: klageLine(latest?.status === "NOT_APPROVED" ? decisionOf.get(enrolment.id) : undefined, today),
+      /**
+       * Where her klage on the latest attempt's «ikke godkjent» stands: while that is the
+       * assessment, and after a change as long as she made one (it may still be at the klagenemnd,
+       * which is to be told); null otherwise.
+       */
+      klage: klageLine(latest?.status === "NOT_APPROVED" || decisionOf.get(enrolment.id)?.appeals.length ? decisionOf.get(enrolment.id) : undefined, today),
+      klageFiled: (decisionOf.get(enrolment.id)?.appeals.length ?? 0) > 0,
     })),
     // Each measured against its own deadline (the resubmission deadline after «ikke godkjent»), as the student sees it.
     attempts: attemptDeadlines(dueDate, [...submission.attempts].reverse()).reverse(),

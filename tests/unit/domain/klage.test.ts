@@ -315,7 +315,7 @@ describe("an assessment the klagenemnd has settled (forvaltningsloven § 35)", (
     }
     expect(appealsBodyCorrectionBar([klage("UPHELD", sent, [])], "APPROVED")).toBeNull();
     expect(appealsBodyCorrectionBar([klage("UPHELD", sent, [])], "NOT_APPROVED")).toBe(
-      "En klage på vurderingen er sendt til Den sentrale klagenemnda ved NTNU. Mens klagenemnda behandler den, kan vurderingen bare rettes til godkjent.",
+      "En klage på vurderingen er sendt til Den sentrale klagenemnda ved NTNU. Mens klagenemnda behandler den, kan vurderingen ikke rettes til ikke godkjent.",
     );
     expect(appealsBodyCorrectionBar([klage("UPHELD", again, [decision("QUASHED")])], "NOT_APPROVED")).toContain("Mens klagenemnda behandler den");
   });
@@ -364,6 +364,14 @@ describe("klageStandingForStaff", () => {
     expect(klageStandingForStaff({ ...filed, stage: "FINAL" })).toBe("Klagenemnda har stadfestet vedtaket, og det er endelig.");
     expect(klageStandingForStaff({ ...filed, stage: "DISMISSED" })).toBe("Klagen kom etter klagefristen og ble avvist.");
     expect(klageStandingForStaff({ ...filed, stage: null })).toBe("Klagen er avgjort.");
+  });
+  it("at the klagenemnd with the decision changed here since: whether it has been told", () => {
+    const filed = { filed: true, stage: "AT_APPEALS_BODY" as const, klageDeadline: "2026-12-21", today: "2026-12-30" };
+    expect(klageStandingForStaff({ ...filed, changedSince: { told: false } })).toBe(
+      "Klagen er hos klagenemnda. Vedtaket er endret her siden, og studieveilederen gir klagenemnda beskjed under Klager.",
+    );
+    expect(klageStandingForStaff({ ...filed, changedSince: { told: true } })).toBe("Klagen er hos klagenemnda. Vedtaket er endret her siden, og klagenemnda har fått beskjed.");
+    expect(klageStandingForStaff({ ...filed, changedSince: null })).toBe("Klagen ble ikke tatt til følge, og den går til klagenemnda.");
   });
   it("refuses a bad date", () => {
     expect(() => klageStandingForStaff({ ...none, today: "21.12.2026" })).toThrow(RangeError);

@@ -35,6 +35,7 @@ const REVERSE_LABEL = {
 
 /** What the decision, or the registered decision of the klagenemnd, just did, from the address the action sent the browser to. */
 function decidedMessage(value: string | undefined, appealsBody: string | undefined): string | null {
+  if (appealsBody === "beskjed") return "Registrert: klagenemnda har fått beskjed om at vedtaket er endret.";
   if (appealsBody === "stadfestet") return "Klagenemndas vedtak er registrert: vedtaket står, og saken er avsluttet.";
   if (appealsBody === "opphevet") return "Klagenemndas vedtak er registrert: klagen er åpnet igjen og venter på ny behandling.";
   if (appealsBody === "ikke-gjennomfort") return "Klagenemndas vedtak er registrert, men kunne ikke gjennomføres her. Klagen sier hvorfor; det må følges opp.";
@@ -194,7 +195,11 @@ export default async function CohortAppealsPage({ params, searchParams }: { para
                                 hidden={{ cohortId: cohort.id, appealId: appeal.id }}
                                 forwardedOn={osloDate(appeal.forwardedAt)}
                                 today={todayIso}
-                                reversedEffect={`Det betyr at ${REVERSE_LABEL[kind] ?? "vedtaket endres"}, og studenten får brev om det.`}
+                                reversedEffect={
+                                  appeal.appealsBodyTell
+                                    ? "Vedtaket er allerede endret her til studentens gunst, så det er ingenting mer å gjennomføre: klagenemndas vedtak registreres, og saken avsluttes."
+                                    : `Det betyr at ${REVERSE_LABEL[kind] ?? "vedtaket endres"}, og studenten får brev om det.`
+                                }
                               />
                             </div>
                           ) : appeal.appealsBody.waiting ? (

@@ -4,8 +4,9 @@ import { PageHeader } from "@/components/area-nav";
 import { AssessForm } from "@/components/cohort/assess-form";
 import { CorrectAssessmentForm } from "@/components/cohort/correct-assessment-form";
 import { CorrectionNoticePanel } from "@/components/cohort/correction-notice-panel";
-import { ARBEIDSKRAV_STATUS, StatusBadge } from "@/components/status-badge";
+import { arbeidskravStatus, StatusBadge } from "@/components/status-badge";
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
+import { APPEALS_BODY_TOLD } from "@/lib/domain/klage";
 import { getSubmissionForAssessment } from "@/lib/server/cohorts/assessment";
 import { found, idOr404, loadCohortPage } from "../../load";
 import { DoneMessage } from "@/components/ui/done-message";
@@ -26,6 +27,7 @@ const NOTICE_DONE: Record<string, string> = {
   sendt: "Forhåndsvarselet er sendt. Hver student har fått brev med begrunnelsen og fristen for å uttale seg; arbeidskravet står som godkjent til du har avgjort saken.",
   rettet: "Vurderingen er rettet til ikke godkjent. Hver student har fått vedtak med klagefrist, og rettingen er logget.",
   trukket: "Forhåndsvarselet er trukket tilbake. Arbeidskravet er fortsatt godkjent, og studentene har fått brev om det.",
+  "rettet-klagenemnd": `Vurderingen er rettet til godkjent, studentene har fått beskjed, og rettingen er logget med begrunnelsen. ${APPEALS_BODY_TOLD}`,
 };
 
 export default async function SubmissionPage({
@@ -45,7 +47,8 @@ export default async function SubmissionPage({
   const unconfirmed = submission.members.filter((member) => !member.confirmed);
   /** Each student's klage on her «ikke godkjent» (a decision only on the last attempt). */
   const klager = submission.members.flatMap((member) => (member.klage ? [{ ...member, klage: member.klage }] : []));
-  const status = ARBEIDSKRAV_STATUS[submission.status]!;
+  // «kan leveres på nytt» only while another hand-in is allowed (a walk: it said so after the last one).
+  const status = arbeidskravStatus(submission.status, { rejectionDecision: submission.latestIsFinal, finalRejection: submission.latestIsLastOfOptional });
   return (
     <>
       <p className="mb-2 text-sm">
@@ -148,7 +151,7 @@ export default async function SubmissionPage({
                   ) : (
                     <p className="mt-1">{klager[0]!.klage}</p>
                   )}
-                  {submission.openKlager > 0 ? (
+                  {klager.some((member) => member.klageFiled) ? (
                     <p className="mt-1">
                       <Link href={`/kull/${cohort.id}/klager`}>Gå til Klager</Link>
                     </p>
