@@ -216,7 +216,10 @@ function summaryOf(
       fieldErrors: { ...errors, ...gapsByField(missing) },
     };
   }
-  if (explicit.next && gaps.length > 0) {
+  // Asked to go on: what is missing stays listed while the fields are marked (lib/application-
+  // steps.ts fieldMessagesAfterContinue), also once a wrong field is put right by a later save (a
+  // walk: the list went while three fields stayed red).
+  if ((explicit.next || continued) && gaps.length > 0) {
     return {
       ok: false,
       at: explicit.at,

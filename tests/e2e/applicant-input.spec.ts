@@ -118,6 +118,10 @@ test.describe("leaving a step", () => {
     await page.getByLabel("Poststed").fill("Trondheim");
     await expect(page.getByRole("status").filter({ hasText: "Utkastet er lagret" })).toBeVisible();
     await expect(page.getByLabel("Poststed")).not.toHaveAttribute("aria-invalid", "true");
+    // The wrong phone put right: its message goes, and what is still missing stays listed, as it stays marked.
+    await page.getByLabel("Telefon").fill("41234567");
+    await expect(page.getByRole("alert").filter({ hasText: "Dette mangler fortsatt på dette steget" })).toBeVisible();
+    await expect(page.getByRole("alert").getByRole("link", { name: /^Telefonnummeret/ })).toHaveCount(0);
   });
 
   test("a file is uploaded as soon as it is chosen, and its size is said the way people read it", async ({ page }) => {
