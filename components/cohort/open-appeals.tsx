@@ -10,7 +10,7 @@ export function OpenAppealsItem({ entry }: { entry: { cohortId: string; cohortNa
   return (
     <li>
       <Link href={`/kull/${entry.cohortId}/klager`}>
-        {entry.cohortName}: {countNoun(entry.count, "klage", "klager")} fra studenter
+        {entry.cohortName}: {entry.count === 1 ? "1 klage fra en student" : `${countNoun(entry.count, "klage", "klager")} fra studenter`}
       </Link>{" "}
       {whoDecides(entry)}
     </li>

@@ -168,7 +168,7 @@ export const PAGES: Record<Audience, readonly PageToCheck[]> = {
     { name: "eksamensprotokoll for ny eksamen", path: linkOn(linkOn(h2023("eksamen"), /^Ny eksamen:/), "Eksamensprotokoll for utskrift") },
     { name: "søknader om utsatt eksamen", path: h2023("eksamen/utsatt") },
     { name: "ny sitting av eksamen", path: h2023("eksamen/ny") },
-    { name: "en klage fra en student å avgjøre", path: linkOn("/veileder", /^Kull H2025: 1 klage fra studenter/) },
+    { name: "en klage fra en student å avgjøre", path: linkOn("/veileder", /^Kull H2025: 1 klage fra en student/) },
     { name: "brukere", path: "/veileder/brukere" },
     { name: "studenter (med permisjon nå)", path: "/veileder/studenter" },
     { name: "søk etter studenter", path: "/veileder/studenter?q=demo.no" },
