@@ -6,9 +6,10 @@ import { countNoun } from "@/lib/domain/format";
  * member's): how many, and whether they are hers to decide (countOpenAppeals), so nobody opens
  * the list for a klage on her own decision thinking it waits for her.
  */
-export function OpenAppealsItem({ entry }: { entry: { cohortId: string; cohortName: string; count: number; mine: number } }) {
+export function OpenAppealsItem({ entry }: { entry: { cohortId: string; cohortName: string; programme: string; count: number; mine: number } }) {
   return (
     <li>
+      {entry.programme},{" "}
       <Link href={`/kull/${entry.cohortId}/klager`}>
         {entry.cohortName}: {entry.count === 1 ? "1 klage fra en student" : `${countNoun(entry.count, "klage", "klager")} fra studenter`}
       </Link>{" "}

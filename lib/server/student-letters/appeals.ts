@@ -547,6 +547,7 @@ export async function countOpenAppeals(viewer: Viewer) {
             select: {
               id: true,
               name: true,
+              programme: { select: { name: true } },
               teachers: { where: { userId: viewer.id }, select: { userId: true } },
               enrolments: { where: { userId: viewer.id }, select: { id: true } },
             },
@@ -556,10 +557,11 @@ export async function countOpenAppeals(viewer: Viewer) {
     },
   });
   const firstDeciders = await firstDecidersOf(open);
-  const byCohort = new Map<string, { cohortId: string; cohortName: string; count: number; mine: number }>();
+  // With the programme: two programmes may each have a «Kull V2027» (a walk).
+  const byCohort = new Map<string, { cohortId: string; cohortName: string; programme: string; count: number; mine: number }>();
   for (const { letter, enrolment } of open) {
     const { cohort } = enrolment;
-    const entry = byCohort.get(cohort.id) ?? { cohortId: cohort.id, cohortName: cohort.name, count: 0, mine: 0 };
+    const entry = byCohort.get(cohort.id) ?? { cohortId: cohort.id, cohortName: cohort.name, programme: cohort.programme.name, count: 0, mine: 0 };
     entry.count += 1;
     const handler = KLAGE_HANDLER[letter.kind];
     if (
@@ -578,7 +580,7 @@ export async function countOpenAppeals(viewer: Viewer) {
     }
     byCohort.set(cohort.id, entry);
   }
-  return [...byCohort.values()].sort((a, b) => a.cohortName.localeCompare(b.cohortName, "nb"));
+  return [...byCohort.values()].sort((a, b) => a.programme.localeCompare(b.programme, "nb") || a.cohortName.localeCompare(b.cohortName, "nb"));
 }
 
 // ─── Staff decide ───────────────────────────────────────────────────────────────────────────────
