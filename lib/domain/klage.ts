@@ -311,6 +311,8 @@ export function klageStandingForStaff(input: {
   today: string;
   /** At the klagenemnd, and the decision changed here since: whether it has been told (StudentAppeal.appealsBodyToldAt). */
   changedSince?: { told: boolean } | null;
+  /** The day a klage not taken was sent to the klagenemnd (Oslo date), or null while it is still to be sent. */
+  forwardedOn?: string | null;
 }): string {
   parseIsoDate(input.today, "today");
   if (!input.filed) {
@@ -328,7 +330,9 @@ export function klageStandingForStaff(input: {
           ? "Klagen er hos klagenemnda. Vedtaket er endret her siden, og klagenemnda har fått beskjed."
           : "Klagen er hos klagenemnda. Vedtaket er endret her siden, og studieveilederen gir klagenemnda beskjed under Klager.";
       }
-      return "Klagen ble ikke tatt til følge, og den går til klagenemnda.";
+      return input.forwardedOn
+        ? `Klagen ble ikke tatt til følge og ble sendt til klagenemnda ${formatDateNb(input.forwardedOn)}.`
+        : "Klagen ble ikke tatt til følge, og den skal sendes til klagenemnda.";
     case "FINAL":
       return "Klagenemnda har stadfestet vedtaket, og det er endelig.";
     case "DISMISSED":

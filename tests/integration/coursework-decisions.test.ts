@@ -348,8 +348,9 @@ describe("a klage", () => {
     });
     expect(await db().submissionAttempt.findUniqueOrThrow({ where: { id: attemptOf.get("upheld") } })).toMatchObject({ status: "NOT_APPROVED" });
 
-    expect(await klageOnPage()).toEqual({ klage: ["Klagen ble ikke tatt til følge, og den går til klagenemnda."], open: 0 });
+    expect(await klageOnPage()).toEqual({ klage: ["Klagen ble ikke tatt til følge, og den skal sendes til klagenemnda."], open: 0 });
     expect(await submit(markStudentAppealForwardedAction, { cohortId: world.cohortId, appealId })).toMatchObject({ ok: true });
+    expect(await klageOnPage()).toEqual({ klage: [`Klagen ble ikke tatt til følge og ble sendt til klagenemnda ${formatDateNb(TODAY)}.`], open: 0 });
     expect((await db().studentAppeal.findUniqueOrThrow({ where: { id: appealId } })).forwardedAt).not.toBeNull();
     expect(await db().auditLog.count({ where: { action: "student_appeal.forward", entityId: appealId } })).toBe(1);
     expect(await submit(markStudentAppealForwardedAction, { cohortId: world.cohortId, appealId })).toMatchObject({ ok: false, message: "Klagen er allerede merket som oversendt." });

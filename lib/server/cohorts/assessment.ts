@@ -240,6 +240,7 @@ function klageLine(
     today,
     // Changed here while the klage is at the klagenemnd: whether it has been told (appealsBodyToBeTold).
     changedSince: stage === "AT_APPEALS_BODY" && klage?.decisionChangedAt ? { told: klage.appealsBodyToldAt !== null } : null,
+    forwardedOn: klage?.forwardedAt ? osloDate(klage.forwardedAt) : null,
   });
 }
 

@@ -360,7 +360,8 @@ describe("klageStandingForStaff", () => {
   it("with a klage: each stage in its own words, the deadline no longer said", () => {
     const filed = { filed: true, klageDeadline: "2026-12-21", today: "2026-12-30" };
     expect(klageStandingForStaff({ ...filed, stage: "RECEIVED" })).toBe("Har klaget; klagen venter på behandling under Klager.");
-    expect(klageStandingForStaff({ ...filed, stage: "AT_APPEALS_BODY" })).toBe("Klagen ble ikke tatt til følge, og den går til klagenemnda.");
+    expect(klageStandingForStaff({ ...filed, stage: "AT_APPEALS_BODY" })).toBe("Klagen ble ikke tatt til følge, og den skal sendes til klagenemnda.");
+    expect(klageStandingForStaff({ ...filed, stage: "AT_APPEALS_BODY", forwardedOn: "2026-12-28" })).toBe("Klagen ble ikke tatt til følge og ble sendt til klagenemnda 28. desember 2026.");
     expect(klageStandingForStaff({ ...filed, stage: "FINAL" })).toBe("Klagenemnda har stadfestet vedtaket, og det er endelig.");
     expect(klageStandingForStaff({ ...filed, stage: "DISMISSED" })).toBe("Klagen kom etter klagefristen og ble avvist.");
     expect(klageStandingForStaff({ ...filed, stage: null })).toBe("Klagen er avgjort.");
@@ -371,7 +372,7 @@ describe("klageStandingForStaff", () => {
       "Klagen er hos klagenemnda. Vedtaket er endret her siden, og studieveilederen gir klagenemnda beskjed under Klager.",
     );
     expect(klageStandingForStaff({ ...filed, changedSince: { told: true } })).toBe("Klagen er hos klagenemnda. Vedtaket er endret her siden, og klagenemnda har fått beskjed.");
-    expect(klageStandingForStaff({ ...filed, changedSince: null })).toBe("Klagen ble ikke tatt til følge, og den går til klagenemnda.");
+    expect(klageStandingForStaff({ ...filed, changedSince: null })).toBe("Klagen ble ikke tatt til følge, og den skal sendes til klagenemnda.");
   });
   it("refuses a bad date", () => {
     expect(() => klageStandingForStaff({ ...none, today: "21.12.2026" })).toThrow(RangeError);

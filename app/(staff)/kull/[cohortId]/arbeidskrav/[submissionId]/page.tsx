@@ -116,7 +116,7 @@ export default async function SubmissionPage({
               {latest.status === "SUBMITTED" && submission.latestIsFinal && !submission.own ? (
                 <p className="text-sm">
                   Dette er siste innlevering studieplanen gir ({latest.attempt} av {submission.arbeidskrav.maxAttempts}). «Ikke godkjent» er da et vedtak (enkeltvedtak):
-                  hver student får brev med tilbakemeldingen som begrunnelse, hjemmelen og klagefristen.
+                  {group ? "hver student" : "studenten"} får brev med tilbakemeldingen som begrunnelse, hjemmelen og klagefristen.
                 </p>
               ) : null}
               {latest.status === "SUBMITTED" && submission.latestIsLastOfOptional && !submission.own ? (
@@ -130,7 +130,7 @@ export default async function SubmissionPage({
                   Siste innlevering er vurdert: <StatusBadge tone={ATTEMPT_STATUS[latest.status].tone}>{ATTEMPT_STATUS[latest.status].label}</StatusBadge>
                   {latest.status === "NOT_APPROVED"
                     ? submission.latestIsFinal
-                      ? " Det var siste innlevering, og studentene har fått vedtak med klagefrist."
+                      ? ` Det var siste innlevering, og ${group ? "studentene" : "studenten"} har fått vedtak med klagefrist.`
                       : submission.latestIsLastOfOptional
                         ? " Det var siste innlevering. Arbeidskravet er valgfritt, så vurderingen endrer ikke retten til å gå opp til eksamen."
                         : " Studentene kan levere på nytt."
