@@ -84,6 +84,17 @@ export const ELIGIBILITY_STATUS: Record<EligibilityOutlook, { label: string; ton
   NOT_ELIGIBLE: { label: "Du kan ikke lenger nå kravet til oppmøte", tone: "bad" },
 };
 
+/**
+ * Her standing to the student, as a badge: the requirements as eligibilityOutlook reads them,
+ * except that a refusal of the exam in focus (an enkeltvedtak) stands until it is changed, so
+ * «Du kan gå opp» is not said beside it (a walk: said after her last arbeidskrav was approved).
+ */
+export function studentEligibilityStatus(eligibility: OutlookFacts, refused: boolean): { label: string; tone: Tone } {
+  const outlook = eligibilityOutlook(eligibility);
+  if (outlook === "ELIGIBLE" && refused) return { label: "Kravene er oppfylt – vedtaket om ikke adgang står", tone: "wait" };
+  return ELIGIBILITY_STATUS[outlook];
+}
+
 // «Underveis» is most of a kull for most of the year: neutral, not a warning.
 const STAFF_OUTLOOK_TONES: Record<EligibilityOutlook, Tone> = { ELIGIBLE: "good", ON_TRACK: "neutral", SHORT_BY_DECISION: "bad", NOT_ELIGIBLE: "bad" };
 

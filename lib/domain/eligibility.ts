@@ -365,9 +365,22 @@ export const STAFF_OUTLOOK_LABELS: Record<EligibilityOutlook, string> = {
 export function eligibilityHeadline(
   eligibility: Eligibility,
   finalRejections: readonly { title: string; klage?: KlageStage | null }[] = [],
+  /** She was refused the exam in focus (an enkeltvedtak), with where her klage on it stands. */
+  refusal: { klage: KlageStage | null } | null = null,
 ): string {
   switch (eligibilityOutlook(eligibility)) {
     case "ELIGIBLE":
+      // The refusal stands until it is changed, whatever the requirements say now.
+      if (refusal) {
+        return (
+          "Du oppfyller nå kravene for å gå opp til eksamen, men vedtaket om at du ikke får gå opp til denne eksamenen, står til det blir endret. " +
+          (refusal.klage === "RECEIVED"
+            ? "Klagen din på vedtaket er under behandling."
+            : refusal.klage === "AT_APPEALS_BODY"
+              ? "Klagen din på vedtaket er hos klagenemnda."
+              : "Kontakt studieveilederen om vedtaket.")
+        );
+      }
       return "Du har rett til å gå opp til eksamen.";
     case "SHORT_BY_DECISION": {
       const titles = finalRejections.map((item) => item.title);

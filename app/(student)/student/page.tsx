@@ -2,7 +2,7 @@ import { Phone } from "@/components/ui/phone";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/area-nav";
-import { arbeidskravStatus, ELIGIBILITY_STATUS, StatusBadge } from "@/components/status-badge";
+import { arbeidskravStatus, StatusBadge, studentEligibilityStatus } from "@/components/status-badge";
 import { AttendanceBar } from "@/components/student/attendance-bar";
 import { NextSteps } from "@/components/student/next-steps";
 import { eligibilityHeadline, eligibilityOutlook } from "@/lib/domain/eligibility";
@@ -55,7 +55,8 @@ function Enrolment({ enrolment, anchors }: { enrolment: StudentOverview; anchors
   // A required arbeidskrav finally not approved: not «underveis» (eligibilityOutlook), named in the headline.
   const finalIds = new Set(eligibility.arbeidskrav.missing.filter((item) => item.final).map((item) => item.id));
   const finalRejections = enrolment.arbeidskrav.filter((item) => finalIds.has(item.id)).map((item) => ({ title: item.title, klage: item.klage }));
-  const status = ELIGIBILITY_STATUS[eligibilityOutlook(eligibility)];
+  const refusal = enrolment.exam?.refused ? { klage: enrolment.exam.refusalKlage } : null;
+  const status = studentEligibilityStatus(eligibility, refusal !== null);
   const approved = eligibility.arbeidskrav;
   return (
     <article aria-labelledby={`kull-${id}`} className="space-y-6">
@@ -82,7 +83,7 @@ function Enrolment({ enrolment, anchors }: { enrolment: StudentOverview; anchors
         <p className="mt-2">
           <StatusBadge tone={status.tone}>{status.label}</StatusBadge>
         </p>
-        <p className="mt-3 text-lg">{eligibilityHeadline(eligibility, finalRejections)}</p>
+        <p className="mt-3 text-lg">{eligibilityHeadline(eligibility, finalRejections, refusal)}</p>
         {enrolment.standingChange ? (
           <p className="mt-3 rounded-md border border-slate-400 bg-slate-50 p-3 text-slate-900">{enrolment.standingChange}</p>
         ) : null}

@@ -368,6 +368,18 @@ describe("reasons wording", () => {
     );
   });
 
+  it("does not say «rett til å gå opp» beside a refusal of the exam that stands, and says where her klage on it is", () => {
+    const eligible = evaluateEligibility(input(25, 25, 20));
+    const stands = "Du oppfyller nå kravene for å gå opp til eksamen, men vedtaket om at du ikke får gå opp til denne eksamenen, står til det blir endret. ";
+    expect(eligibilityHeadline(eligible, [], { klage: "RECEIVED" })).toBe(`${stands}Klagen din på vedtaket er under behandling.`);
+    expect(eligibilityHeadline(eligible, [], { klage: "AT_APPEALS_BODY" })).toBe(`${stands}Klagen din på vedtaket er hos klagenemnda.`);
+    expect(eligibilityHeadline(eligible, [], { klage: null })).toBe(`${stands}Kontakt studieveilederen om vedtaket.`);
+    expect(eligibilityHeadline(eligible, [], null)).toBe("Du har rett til å gå opp til eksamen.");
+    // Not eligible: the refusal changes nothing in what is said about the requirements.
+    const short = evaluateEligibility(input(25, 10, 9));
+    expect(eligibilityHeadline(short, [], { klage: null })).toBe(eligibilityHeadline(short));
+  });
+
   it("does not say she can still reach the requirements when a required arbeidskrav is finally not approved", () => {
     const finallyShort = evaluateEligibility(
       input(25, 10, 9, [...allApproved.slice(0, 4), { id: "ak5", status: "NOT_APPROVED", final: true }]),
