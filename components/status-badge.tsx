@@ -1,4 +1,4 @@
-import { eligibilityOutlook, STAFF_OUTLOOK_LABELS, type EligibilityOutlook, type OutlookFacts } from "@/lib/domain/eligibility";
+import { eligibilityOutlook, refusalStandsOverRequirements, STAFF_OUTLOOK_LABELS, type EligibilityOutlook, type OutlookFacts } from "@/lib/domain/eligibility";
 
 const TONES = {
   good: "border-green-700 bg-green-50 text-green-900",
@@ -90,9 +90,8 @@ export const ELIGIBILITY_STATUS: Record<EligibilityOutlook, { label: string; ton
  * «Du kan gå opp» is not said beside it (a walk: said after her last arbeidskrav was approved).
  */
 export function studentEligibilityStatus(eligibility: OutlookFacts, refused: boolean): { label: string; tone: Tone } {
-  const outlook = eligibilityOutlook(eligibility);
-  if (outlook === "ELIGIBLE" && refused) return { label: "Kravene er oppfylt – vedtaket om ikke adgang står", tone: "wait" };
-  return ELIGIBILITY_STATUS[outlook];
+  if (refusalStandsOverRequirements(eligibility, refused)) return { label: "Kravene er oppfylt – vedtaket om ikke adgang står", tone: "wait" };
+  return ELIGIBILITY_STATUS[eligibilityOutlook(eligibility)];
 }
 
 // «Underveis» is most of a kull for most of the year: neutral, not a warning.

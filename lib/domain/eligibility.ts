@@ -358,6 +358,14 @@ export const STAFF_OUTLOOK_LABELS: Record<EligibilityOutlook, string> = {
 };
 
 /**
+ * She meets the requirements, but a refusal of the exam in focus (an enkeltvedtak) stands: it
+ * stands until it is changed, so «du kan gå opp» is not said (the headline and the badge).
+ */
+export function refusalStandsOverRequirements(eligibility: OutlookFacts, refused: boolean): boolean {
+  return refused && eligibilityOutlook(eligibility) === "ELIGIBLE";
+}
+
+/**
  * One headline for the student's overview page. `finalRejections`: the required arbeidskrav
  * finally not approved (the eligibility's missing items marked `final`), to name them, each with
  * where her klage on it stands (klageStage): a klage she has made is not suggested to her again.
@@ -370,8 +378,7 @@ export function eligibilityHeadline(
 ): string {
   switch (eligibilityOutlook(eligibility)) {
     case "ELIGIBLE":
-      // The refusal stands until it is changed, whatever the requirements say now.
-      if (refusal) {
+      if (refusal && refusalStandsOverRequirements(eligibility, true)) {
         return (
           "Du oppfyller nå kravene for å gå opp til eksamen, men vedtaket om at du ikke får gå opp til denne eksamenen, står til det blir endret. " +
           (refusal.klage === "RECEIVED"

@@ -5,6 +5,7 @@ import {
   eligibilityOutlook,
   evaluateEligibility,
   formatAttendancePercent,
+  refusalStandsOverRequirements,
   REQUIRED_ARBEIDSKRAV,
   REQUIRED_ATTENDANCE,
   requiredAttendanceDays,
@@ -375,9 +376,12 @@ describe("reasons wording", () => {
     expect(eligibilityHeadline(eligible, [], { klage: "AT_APPEALS_BODY" })).toBe(`${stands}Klagen din på vedtaket er hos klagenemnda.`);
     expect(eligibilityHeadline(eligible, [], { klage: null })).toBe(`${stands}Kontakt studieveilederen om vedtaket.`);
     expect(eligibilityHeadline(eligible, [], null)).toBe("Du har rett til å gå opp til eksamen.");
+    expect(refusalStandsOverRequirements(eligible, true)).toBe(true);
+    expect(refusalStandsOverRequirements(eligible, false)).toBe(false);
     // Not eligible: the refusal changes nothing in what is said about the requirements.
     const short = evaluateEligibility(input(25, 10, 9));
     expect(eligibilityHeadline(short, [], { klage: null })).toBe(eligibilityHeadline(short));
+    expect(refusalStandsOverRequirements(short, true)).toBe(false);
   });
 
   it("does not say she can still reach the requirements when a required arbeidskrav is finally not approved", () => {
