@@ -6,20 +6,34 @@ import { countNoun } from "@/lib/domain/format";
  * member's): how many, and whether they are hers to decide (countOpenAppeals), so nobody opens
  * the list for a klage on her own decision thinking it waits for her.
  */
-export function OpenAppealsItem({ entry }: { entry: { cohortId: string; cohortName: string; programme: string; count: number; mine: number } }) {
+export function OpenAppealsItem({
+  entry,
+  reader,
+}: {
+  entry: { cohortId: string; cohortName: string; programme: string; count: number; mine: number; othersBy: "ADVISER" | "TEACHING_TEAM" | "MIXED" | null };
+  /** Whose start page: an adviser's or a faculty member's (who the others are, in words). */
+  reader: "adviser" | "faculty";
+}) {
   return (
     <li>
       {entry.programme},{" "}
       <Link href={`/kull/${entry.cohortId}/klager`}>
         {entry.cohortName}: {entry.count === 1 ? "1 klage fra en student" : `${countNoun(entry.count, "klage", "klager")} fra studenter`}
       </Link>{" "}
-      {whoDecides(entry)}
+      {whoDecides(entry, reader)}
     </li>
   );
 }
 
-export function whoDecides({ count, mine }: { count: number; mine: number }): string {
-  if (mine === 0) return "venter på behandling av andre enn deg.";
+export function whoDecides(
+  { count, mine, othersBy }: { count: number; mine: number; othersBy: "ADVISER" | "TEACHING_TEAM" | "MIXED" | null },
+  reader: "adviser" | "faculty",
+): string {
+  if (mine === 0) {
+    if (othersBy === "ADVISER") return `venter på behandling hos ${reader === "adviser" ? "en annen studieveileder" : "en studieveileder"}.`;
+    if (othersBy === "TEACHING_TEAM") return `venter på behandling hos ${reader === "faculty" ? "en annen i undervisningsteamet" : "undervisningsteamet"}.`;
+    return "venter på behandling hos andre enn deg.";
+  }
   if (mine === count) return `venter på behandling; du kan avgjøre ${count === 1 ? "den" : "dem"}.`;
   return `venter på behandling; ${mine} av dem kan du avgjøre.`;
 }

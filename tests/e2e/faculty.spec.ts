@@ -56,7 +56,7 @@ test.describe("on a phone in the lecture room", () => {
     await expect(page).toHaveURL(/\/faglaerer$/, { timeout: 60_000 });
     await expectNoSidewaysScroll(page);
     // Vilde's klage is on Frida's own refusal: listed, and said not to be hers.
-    await expect(page.getByRole("region", { name: "Klager som venter" })).toContainText("Kull H2025: 1 klage fra en student venter på behandling av andre enn deg.");
+    await expect(page.getByRole("region", { name: "Klager som venter" })).toContainText("Kull H2025: 1 klage fra en student venter på behandling hos en studieveileder.");
 
     await tabTo(page, page.getByRole("link", { name: "Registrer oppmøte for i dag" }));
     await page.keyboard.press("Enter");

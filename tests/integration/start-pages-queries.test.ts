@@ -79,7 +79,7 @@ describe("the staff start pages", () => {
     expect(appeals.map((entry) => [entry.cohortName, entry.count])).toEqual(await openAppealsByKull(frida.id));
     // The demo's one waiting klage is Vilde's, on Frida's own refusal of the exam: counted for her,
     // but not hers to decide (an adviser decides it, and never the one who refused).
-    expect(appeals.map((entry) => [entry.count, entry.mine])).toEqual([[1, 0]]);
+    expect(appeals.map((entry) => [entry.count, entry.mine, entry.othersBy])).toEqual([[1, 0, "ADVISER"]]);
     expect((await countOpenAppeals(adviser)).map((entry) => [entry.count, entry.mine])).toEqual([[1, 1]]);
     // Only the kull she teaches: a faculty member on no team sees no klager, where the adviser sees them.
     const outsider = viewerOf(await createUser(db(), { name: "Ola Utenfor", roles: ["FACULTY"] }));

@@ -57,7 +57,7 @@ export default async function AdviserHome() {
             </li>
           ) : null}
           {studentAppeals.map((entry) => (
-            <OpenAppealsItem key={entry.cohortId} entry={entry} />
+            <OpenAppealsItem key={entry.cohortId} entry={entry} reader="adviser" />
           ))}
           {mailToResend ? (
             <li>

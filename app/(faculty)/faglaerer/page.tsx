@@ -65,7 +65,7 @@ export default async function FacultyHome() {
             <h2 id="klager-heading">Klager som venter</h2>
             <ul className="mt-2 list-disc space-y-1 pl-5">
               {appeals.map((entry) => (
-                <OpenAppealsItem key={entry.cohortId} entry={entry} />
+                <OpenAppealsItem key={entry.cohortId} entry={entry} reader="faculty" />
               ))}
             </ul>
           </section>

@@ -558,14 +558,15 @@ export async function countOpenAppeals(viewer: Viewer) {
   });
   const firstDeciders = await firstDecidersOf(open);
   // With the programme: two programmes may each have a «Kull V2027» (a walk).
-  const byCohort = new Map<string, { cohortId: string; cohortName: string; programme: string; count: number; mine: number }>();
+  type Entry = { cohortId: string; cohortName: string; programme: string; count: number; mine: number; othersBy: "ADVISER" | "TEACHING_TEAM" | "MIXED" | null };
+  const byCohort = new Map<string, Entry>();
   for (const { letter, enrolment } of open) {
     const { cohort } = enrolment;
-    const entry = byCohort.get(cohort.id) ?? { cohortId: cohort.id, cohortName: cohort.name, programme: cohort.programme.name, count: 0, mine: 0 };
+    const entry = byCohort.get(cohort.id) ?? { cohortId: cohort.id, cohortName: cohort.name, programme: cohort.programme.name, count: 0, mine: 0, othersBy: null };
     entry.count += 1;
     const handler = KLAGE_HANDLER[letter.kind];
-    if (
-      handler &&
+    const mine =
+      handler !== null &&
       canDecideStudentAppeal(viewer, {
         handler,
         decidedById: letter.decidedById,
@@ -574,10 +575,10 @@ export async function countOpenAppeals(viewer: Viewer) {
         aboutHealth: carriesHealthData(letter.kind),
         viewerIsStudentOfKull: isStaff(viewer) && cohort.enrolments.length > 0,
         barredId: letter.kind === "KLAGE_DISMISSED" ? (firstDeciders.get(letter.aboutId) ?? null) : null,
-      })
-    ) {
-      entry.mine += 1;
-    }
+      });
+    if (mine) entry.mine += 1;
+    // Who decides the others: said on the page instead of «andre» (a walk).
+    else if (handler) entry.othersBy = entry.othersBy === null || entry.othersBy === handler ? handler : "MIXED";
     byCohort.set(cohort.id, entry);
   }
   return [...byCohort.values()].sort((a, b) => a.programme.localeCompare(b.programme, "nb") || a.cohortName.localeCompare(b.cohortName, "nb"));
