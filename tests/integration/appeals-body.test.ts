@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { markAppealsBodyFollowedUpAction, registerAppealsBodyDecisionAction } from "@/lib/actions/admission";
 import { correctAssessmentAction } from "@/lib/actions/assessment";
+import { markStudentAppealsBodyToldAction } from "@/lib/actions/student-letters";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { ARCHIVED_KULL_MESSAGE } from "@/lib/domain/cohort-life";
 import { addDays } from "@/lib/domain/dates";
@@ -379,9 +380,15 @@ describe("the klagenemnd's decision on a student's klage", () => {
     // The submission page keeps saying where her klage stands, now that the assessment is approved.
     const klageOnPage = async () => (await getSubmissionForAssessment(world.teacher, world.cohortId, waiting.submissionId)).members.map((member) => member.klage);
     expect(await klageOnPage()).toEqual(["Klagen er hos klagenemnda. Vedtaket er endret her siden, og studieveilederen gir klagenemnda beskjed under Klager."]);
-    await markStudentAppealsBodyTold(world.adviser, waiting.appealId, later);
+    // Through the action, as the page's button posts it: it validates, and sends the browser to the
+    // list with what was done (the button is gone after it).
+    await signInAs(world.users.adviser);
+    expect(await submit(markStudentAppealsBodyToldAction, { cohortId: world.cohortId, appealId: "ikke-en-id" })).toMatchObject({ ok: false });
+    expect(await redirectOf(() => submit(markStudentAppealsBodyToldAction, { cohortId: world.cohortId, appealId: waiting.appealId }))).toBe(
+      `/kull/${world.cohortId}/klager?klagenemnd=beskjed`,
+    );
     expect(await klageOnPage()).toEqual(["Klagen er hos klagenemnda. Vedtaket er endret her siden, og klagenemnda har fått beskjed."]);
-    expect(await listedAs(world.adviser)).toMatchObject({ appealsBodyTell: { due: false, toldAt: later, toldBy: world.adviser.name }, canTellAppealsBody: false });
+    expect(await listedAs(world.adviser)).toMatchObject({ appealsBodyTell: { due: false, toldAt: expect.any(Date), toldBy: world.adviser.name }, canTellAppealsBody: false });
     expect(await db().auditLog.findFirstOrThrow({ where: { action: "student_appeal.appeals_body_told", entityId: waiting.appealId } })).toMatchObject({ actorId: world.adviser.id });
     await expect(markStudentAppealsBodyTold(world.adviser, waiting.appealId, later)).rejects.toThrow("Det er allerede registrert at klagenemnda har fått beskjed.");
     // Nothing to tell where the decision was not changed while the klage was there.
