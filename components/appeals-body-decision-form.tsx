@@ -35,6 +35,7 @@ export function AppealsBodyDecisionForm({
               { value: "UPHELD", label: "Klagen tas ikke til følge (vedtaket stadfestes og er endelig)" },
               { value: "REVERSED", label: `Klagen tas til følge (vedtaket omgjøres). ${reversedEffect}` },
               { value: "QUASHED", label: "Vedtaket oppheves og sendes tilbake til ny behandling (klagen åpnes igjen her)" },
+              { value: "CLOSED", label: "Saken avsluttes uten avgjørelse (heves), fordi vedtaket ikke står lenger eller klagen er trukket. Ingenting gjennomføres her." },
             ]}
             defaultValue={state.values?.outcome ?? ""}
             errors={state.fieldErrors?.outcome}

@@ -1,3 +1,4 @@
+import type { AppealsBodyOutcome } from "@/lib/domain/klage";
 import { eligibilityOutlook, refusalStandsOverRequirements, STAFF_OUTLOOK_LABELS, type EligibilityOutlook, type OutlookFacts } from "@/lib/domain/eligibility";
 
 const TONES = {
@@ -33,6 +34,8 @@ export const KLAGE_STATUS = {
   BODY_REVERSED: { label: "Tatt til følge av klagenemnda", tone: "good" },
   /** Reversed by the klagenemnd, and not carried out here (AppealsBodyDecision.notCarriedOut). */
   BODY_NOT_CARRIED_OUT: { label: "Klagenemnda: ikke gjennomført", tone: "wait" },
+  /** Closed by the klagenemnd without a decision (hevet): the decision no longer stood. */
+  BODY_CLOSED: { label: "Avsluttet av klagenemnda", tone: "neutral" },
 } as const satisfies Record<string, { label: string; tone: Tone }>;
 
 /**
@@ -41,10 +44,11 @@ export const KLAGE_STATUS = {
  */
 export function klageBadge(
   klage: { status: "RECEIVED" | "REVERSED" | "UPHELD" | "SETTLED" | "DISMISSED"; partly?: boolean },
-  appealsBody?: { waiting: boolean; decision: { outcome: "UPHELD" | "REVERSED" | "QUASHED"; notCarriedOut?: string | null; followedUpAt?: Date | null } | null },
+  appealsBody?: { waiting: boolean; decision: { outcome: AppealsBodyOutcome; notCarriedOut?: string | null; followedUpAt?: Date | null } | null },
 ): { label: string; tone: Tone } {
   if (klage.status === "UPHELD" && appealsBody?.waiting) return KLAGE_STATUS.AT_APPEALS_BODY;
   if (klage.status === "UPHELD" && appealsBody?.decision?.outcome === "UPHELD") return KLAGE_STATUS.BODY_UPHELD;
+  if (klage.status === "UPHELD" && appealsBody?.decision?.outcome === "CLOSED") return KLAGE_STATUS.BODY_CLOSED;
   if (klage.status === "UPHELD" && appealsBody?.decision?.outcome === "REVERSED") {
     return appealsBody.decision.notCarriedOut && !appealsBody.decision.followedUpAt ? KLAGE_STATUS.BODY_NOT_CARRIED_OUT : KLAGE_STATUS.BODY_REVERSED;
   }

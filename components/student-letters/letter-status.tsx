@@ -4,6 +4,7 @@ import Link from "next/link";
 import { StatusBadge } from "@/components/status-badge";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
+import type { AppealsBodyOutcome } from "@/lib/domain/klage";
 import { isoDate } from "@/lib/to-domain";
 
 export interface LetterStanding {
@@ -17,7 +18,7 @@ export interface LetterStanding {
     registeredById?: string | null;
     forwardedAt: Date | null;
     /** Where it stands with the klagenemnd (lib/domain/klage.ts appealsBodyStanding). */
-    appealsBody?: { waiting: boolean; decision: { outcome: "UPHELD" | "REVERSED" | "QUASHED"; decidedOn: Date } | null };
+    appealsBody?: { waiting: boolean; decision: { outcome: AppealsBodyOutcome; decidedOn: Date } | null };
   } | null;
   replacedBy: { id: string; subject: string; madeAvailableOn: string } | null;
 }
@@ -58,7 +59,9 @@ function Standing({ letter, formHref }: { letter: LetterStanding; formHref?: str
           : appeal.appealsBody?.decision && !appeal.appealsBody.waiting && appeal.appealsBody.decision.outcome !== "QUASHED"
             ? appeal.appealsBody.decision.outcome === "REVERSED"
               ? { tone: "good" as const, text: `Klagenemnda tok klagen til følge ${formatDateNb(isoDate(appeal.appealsBody.decision.decidedOn))}` }
-              : { tone: "bad" as const, text: `Klagenemnda stadfestet vedtaket ${formatDateNb(isoDate(appeal.appealsBody.decision.decidedOn))}; det er endelig` }
+              : appeal.appealsBody.decision.outcome === "CLOSED"
+                ? { tone: "neutral" as const, text: `Klagenemnda avsluttet saken ${formatDateNb(isoDate(appeal.appealsBody.decision.decidedOn))}` }
+                : { tone: "bad" as const, text: `Klagenemnda stadfestet vedtaket ${formatDateNb(isoDate(appeal.appealsBody.decision.decidedOn))}; det er endelig` }
           : { tone: "bad" as const, text: appeal.forwardedAt ? "Klagen er sendt til klageinstansen" : "Klagen er ikke tatt til følge og sendes til klageinstansen" };
     return (
       <p className="mt-2 flex flex-wrap items-center gap-2">

@@ -21,7 +21,7 @@ import {
 } from "@/lib/server/admission/review";
 import { defineAction } from "@/lib/server/action";
 import { recordId } from "@/lib/validation/ids";
-import { APPEALS_BODY_DECISION_INVALID, appealsBodyDecisionFields, appealsBodyFollowUpFields, REGISTER_KLAGE_INVALID, registeredKlageFields } from "@/lib/validation/klage";
+import { APPEALS_BODY_DECISION_INVALID, APPEALS_BODY_REGISTERED_PARAM, appealsBodyDecisionFields, appealsBodyFollowUpFields, REGISTER_KLAGE_INVALID, registeredKlageFields } from "@/lib/validation/klage";
 
 const ADVISERS = ["ADVISER", "ADMIN"] as const;
 
@@ -265,7 +265,7 @@ export const registerAppealsBodyDecisionAction = defineAction({
     const result = await registerAppealsBodyDecision(viewer, appealId, decision);
     revalidatePath("/veileder/opptak", "layout");
     revalidatePath("/soker", "layout");
-    redirect(`/veileder/opptak/klager?alle=1&klagenemnd=${decision.outcome === "REVERSED" ? (result.carriedOut ? "endret" : "ikke-gjennomfort") : decision.outcome === "QUASHED" ? "opphevet" : "stadfestet"}`);
+    redirect(`/veileder/opptak/klager?alle=1&klagenemnd=${decision.outcome === "REVERSED" ? (result.carriedOut ? "endret" : "ikke-gjennomfort") : APPEALS_BODY_REGISTERED_PARAM[decision.outcome]}`);
   },
 });
 

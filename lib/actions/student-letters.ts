@@ -17,7 +17,7 @@ import {
 } from "@/lib/server/student-letters/appeals";
 import { markLetterOpened } from "@/lib/server/student-letters/opening";
 import { checkbox, optionalText } from "@/lib/validation/common";
-import { APPEALS_BODY_DECISION_INVALID, appealsBodyDecisionFields, appealsBodyFollowUpFields, REGISTER_KLAGE_INVALID, registeredKlageFields } from "@/lib/validation/klage";
+import { APPEALS_BODY_DECISION_INVALID, APPEALS_BODY_REGISTERED_PARAM, appealsBodyDecisionFields, appealsBodyFollowUpFields, REGISTER_KLAGE_INVALID, registeredKlageFields } from "@/lib/validation/klage";
 import { recordId } from "@/lib/validation/ids";
 
 const STAFF = ["FACULTY", "ADVISER", "ADMIN"] as const;
@@ -134,7 +134,7 @@ export const registerStudentAppealsBodyDecisionAction = defineAction({
     const result = await registerStudentAppealsBodyDecision(viewer, appealId, decision);
     refresh(cohortId);
     const registered =
-      decision.outcome === "REVERSED" ? (result.notCarriedOut ? "ikke-gjennomfort" : `endret-${result.letters}`) : decision.outcome === "QUASHED" ? "opphevet" : "stadfestet";
+      decision.outcome === "REVERSED" ? (result.notCarriedOut ? "ikke-gjennomfort" : `endret-${result.letters}`) : APPEALS_BODY_REGISTERED_PARAM[decision.outcome];
     redirect(`/kull/${cohortId}/klager?alle=1&klagenemnd=${registered}`);
   },
 });

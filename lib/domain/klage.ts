@@ -144,14 +144,17 @@ export function gradeRightsText(rights: GradeRights, adviser: { name: string; em
  * What the klageinstans decided on a klage we sent it (forvaltningsloven § 34), as its letter
  * says: it stood by the decision (stadfestet: final, § 28 third paragraph), changed it in the
  * party's favour (omgjort: we carry it out), or quashed it and sent the case back (opphevet: we
- * decide the klage again, and may send it on again).
+ * decide the klage again, and may send it on again), or closed the case without deciding it
+ * (hevet: the decision no longer stands, changed here in the party's favour, or the klage was
+ * withdrawn; there is nothing to carry out).
  */
-export type AppealsBodyOutcome = "UPHELD" | "REVERSED" | "QUASHED";
+export type AppealsBodyOutcome = "UPHELD" | "REVERSED" | "QUASHED" | "CLOSED";
 
 export const APPEALS_BODY_OUTCOME_NB: Record<AppealsBodyOutcome, string> = {
   UPHELD: "Klagen ble ikke tatt til følge. Vedtaket står, og det er endelig.",
   REVERSED: "Klagen ble tatt til følge, og vedtaket er endret.",
   QUASHED: "Vedtaket ble opphevet, og saken er sendt tilbake til ny behandling.",
+  CLOSED: "Saken ble avsluttet uten at klagenemnda avgjorde den, fordi vedtaket klagen gjaldt, ikke står lenger (eller klagen ble trukket).",
 };
 
 /** The short label of an outcome (badges, lists). */
@@ -159,6 +162,7 @@ export const APPEALS_BODY_OUTCOME_LABEL: Record<AppealsBodyOutcome, string> = {
   UPHELD: "Stadfestet av klagenemnda",
   REVERSED: "Tatt til følge av klagenemnda",
   QUASHED: "Opphevet av klagenemnda",
+  CLOSED: "Avsluttet av klagenemnda",
 };
 
 /**
@@ -195,14 +199,15 @@ export function appealsBodyStanding<D extends { forwardedAt: Date }>(
  * of the klager about it (`decisions` newest first) that answers the klage as last sent, stadfestet
  * or omgjort. The decision is then the klageinstans's, final (§ 28 third paragraph), and we may
  * not change it: forvaltningsloven § 35 lets an organ reverse only its own decisions. An opphevet
- * one sends the case back to be decided here.
+ * one sends the case back to be decided here; a hevet one decided nothing, and the decision is
+ * ours as it stands.
  */
 export function appealsBodySettled<D extends { forwardedAt: Date; outcome: AppealsBodyOutcome }>(
   klager: readonly { status: string; forwardedAt: Date | null; decisions: readonly D[] }[],
 ): D | null {
   for (const klage of klager) {
     const { waiting, decision } = appealsBodyStanding(klage, klage.decisions);
-    if (waiting || !decision || decision.outcome === "QUASHED" || klage.forwardedAt === null) continue;
+    if (waiting || !decision || decision.outcome === "QUASHED" || decision.outcome === "CLOSED" || klage.forwardedAt === null) continue;
     if (decision.forwardedAt.getTime() === klage.forwardedAt.getTime()) return decision;
   }
   return null;
@@ -261,7 +266,7 @@ export function appealsBodyFollowUpDue(standing: { waiting: boolean; decision: {
  * klagenemnd or about to be sent there (AT_APPEALS_BODY); stadfestet by the klagenemnd (FINAL);
  * avvist because it came after the deadline (DISMISSED: the decision stands, and the avvisning
  * has a klage right of its own). Null when it changed the decision (taken here, or omgjort there)
- * or was settled otherwise.
+ * or was settled otherwise (the klagenemnd closed the case without deciding it: hevet).
  */
 export type KlageStage = "RECEIVED" | "AT_APPEALS_BODY" | "FINAL" | "DISMISSED";
 
@@ -313,6 +318,8 @@ export function klageStandingForStaff(input: {
   changedSince?: { told: boolean } | null;
   /** The day a klage not taken was sent to the klagenemnd (Oslo date), or null while it is still to be sent. */
   forwardedOn?: string | null;
+  /** Its last registered decision there (stage null after a hevet: the case closed undecided). */
+  appealsBodyOutcome?: AppealsBodyOutcome | null;
 }): string {
   parseIsoDate(input.today, "today");
   if (!input.filed) {
@@ -338,6 +345,6 @@ export function klageStandingForStaff(input: {
     case "DISMISSED":
       return "Klagen kom etter klagefristen og ble avvist.";
     case null:
-      return "Klagen er avgjort.";
+      return input.appealsBodyOutcome === "CLOSED" ? "Klagenemnda avsluttet saken uten å avgjøre den (hevet)." : "Klagen er avgjort.";
   }
 }

@@ -21,7 +21,7 @@ export const REGISTER_KLAGE_INVALID = "Noe må rettes før klagen kan registrere
 
 /** The klagenemnd's decision on a klage we sent it, as its letter gives it (lib/server/appeals-body.ts). */
 export const appealsBodyDecisionFields = {
-  outcome: z.enum(["UPHELD", "REVERSED", "QUASHED"], { error: "Velg hva klagenemnda kom til." }),
+  outcome: z.enum(["UPHELD", "REVERSED", "QUASHED", "CLOSED"], { error: "Velg hva klagenemnda kom til." }),
   decidedOn: typedDate("datoen på klagenemndas vedtak"),
   reference: optionalText("Saksnummeret", 60),
   summary: z
@@ -30,6 +30,23 @@ export const appealsBodyDecisionFields = {
     .min(1, "Skriv klagenemndas begrunnelse kort, slik vedtaket gir den.")
     .max(4000, "Begrunnelsen kan ha høyst 4000 tegn."),
 };
+
+/**
+ * Where registering the klagenemnd's decision sends the browser (`?klagenemnd=…` on the klager
+ * list, which says what was done) for an outcome with nothing carried out here; a reversal says
+ * whether it was carried out, each list its own way.
+ */
+export const APPEALS_BODY_REGISTERED_PARAM = { UPHELD: "stadfestet", QUASHED: "opphevet", CLOSED: "hevet" } as const;
+
+/** What the klager lists say after such a registration, by that parameter. */
+export const APPEALS_BODY_REGISTERED_MESSAGE: Record<(typeof APPEALS_BODY_REGISTERED_PARAM)[keyof typeof APPEALS_BODY_REGISTERED_PARAM], string> = {
+  stadfestet: "Klagenemndas vedtak er registrert: vedtaket står, og saken er avsluttet.",
+  opphevet: "Klagenemndas vedtak er registrert: klagen er åpnet igjen og venter på ny behandling.",
+  hevet: "Klagenemndas vedtak er registrert: saken er avsluttet uten avgjørelse, og det er ingenting å gjennomføre her.",
+};
+
+/** After a reversal that could not be carried out here. */
+export const APPEALS_BODY_NOT_CARRIED_OUT_MESSAGE = "Klagenemndas vedtak er registrert, men kunne ikke gjennomføres her. Klagen sier hvorfor; det må følges opp.";
 
 export const APPEALS_BODY_DECISION_INVALID = "Noe må rettes før klagenemndas vedtak kan registreres. Se det som er merket nedenfor.";
 

@@ -1,7 +1,8 @@
 // The klagenemnd's decision on a klage we sent it (forvaltningsloven § 34), registered by an
 // adviser from its letter and carried out: stadfestet (final, nothing changes), omgjort (the place,
 // the leave … given, with a letter naming its decision), opphevet (the klage opened again, decided
-// anew, and sent again). For an applicant's klage and a student's.
+// anew, and sent again), hevet (closed undecided: nothing to carry out). For an applicant's klage
+// and a student's.
 import { beforeAll, describe, expect, it } from "vitest";
 import { markAppealsBodyFollowedUpAction, registerAppealsBodyDecisionAction } from "@/lib/actions/admission";
 import { correctAssessmentAction } from "@/lib/actions/assessment";
@@ -139,7 +140,7 @@ describe("the klagenemnd's decision on an admission klage", () => {
     expect(all.appealsBody).toMatchObject({ waiting: false, decision: { outcome: "REVERSED", reference: "27/00412", registeredBy: { name: "Siri Studieveileder" } } });
   });
 
-  it("stadfestet: the refusal stands and nothing else changes; opphevet: the klage opens again, is decided anew and may be sent again", async () => {
+  it("stadfestet: the refusal stands and nothing else changes; opphevet: the klage opens again, is decided anew and may be sent again; hevet: nothing changes", async () => {
     const upheld = await atAppealsBody("Ulla Stadfestet");
     const letters = await db().decisionLetter.count({ where: { decisionId: upheld.decision.id } });
     expect(await registerAppealsBodyDecision(adviser, upheld.appealId, { ...reversal, outcome: "UPHELD", reference: null }, NOW)).toEqual({ carriedOut: false });
@@ -162,6 +163,15 @@ describe("the klagenemnd's decision on an admission klage", () => {
     });
     await registerAppealsBodyDecision(adviser, quashed.appealId, { ...reversal, outcome: "UPHELD", decidedOn: "2027-06-03" }, later);
     expect(await db().appealsBodyDecision.count({ where: { appealId: quashed.appealId } })).toBe(2);
+    // Hevet (the applicant withdrew the klage there): registered, nothing carried out or written,
+    // and the klage leaves the open list.
+    const closed = await atAppealsBody("Hege Hevet");
+    const before = await db().decisionLetter.count({ where: { decisionId: closed.decision.id } });
+    expect(await registerAppealsBodyDecision(adviser, closed.appealId, { ...reversal, outcome: "CLOSED", summary: "Klagen er trukket. Saken heves." }, NOW)).toEqual({ carriedOut: false });
+    expect(await db().decisionLetter.count({ where: { decisionId: closed.decision.id } })).toBe(before);
+    expect((await db().decision.findUniqueOrThrow({ where: { id: closed.decision.id } })).outcome).toBe("REFUSAL");
+    expect((await listAppeals(adviser, { open: true })).some((row) => row.id === closed.appealId)).toBe(false);
+    expect((await listAppeals(adviser, { open: false })).find((row) => row.id === closed.appealId)!.appealsBody).toMatchObject({ waiting: false, decision: { outcome: "CLOSED" } });
   });
 
   it("omgjort when it can no longer be carried out here: registered all the same, with why, and nothing half done", async () => {
@@ -319,6 +329,8 @@ describe("the klagenemnd's decision on a student's klage", () => {
     // own decision on it comes, it is registered, with nothing left to carry out.
     const told = await db().studentLetter.findFirstOrThrow({ where: { enrolmentId: group[2]!.enrolmentId, kind: "DECISION_CHANGED" } });
     expect(told.body).toContain("Et annet gruppemedlem klaget på vurderingen, og Den sentrale klagenemnda ved NTNU har tatt klagen til følge");
+    // …and where her own klage stands: with the klagenemnd, which we tell; she need not act.
+    expect(told.body).toContain("er sendt til Den sentrale klagenemnda ved NTNU. Vi gir klagenemnda beskjed om at vedtaket er endret, så den ikke avgjør et vedtak som ikke gjelder lenger. Du trenger ikke gjøre noe.");
     // …and the klagenemnd, which has that member's case too, is to be told (a task on the list).
     expect((await listCohortAppeals(world.adviser, world.cohortId, { open: true })).find((row) => row.id === alsoSent)).toMatchObject({
       appealsBodyTell: { due: true, changedAt: later },
@@ -370,6 +382,11 @@ describe("the klagenemnd's decision on a student's klage", () => {
     const approved = await redirectOf(() => submit(correctAssessmentAction, { cohortId: world.cohortId, attemptId: waiting.attemptId, decision: "APPROVED", reason: "Del to drøfter saken grundig nok." }));
     expect(approved).toBe(`/kull/${world.cohortId}/arbeidskrav/${waiting.submissionId}?varsel=rettet-klagenemnd`);
     expect((await db().submissionAttempt.findUniqueOrThrow({ where: { id: waiting.attemptId } })).status).toBe("APPROVED");
+    // Her letter says the decision changed, and that her klage at the klagenemnd needs nothing from her.
+    const changed = await db().studentLetter.findFirstOrThrow({ where: { enrolmentId: world.students[1]!.enrolmentId, kind: "DECISION_CHANGED" } });
+    expect(changed.body).toContain("Fagansvarlig har rettet vurderingen: Del to drøfter saken grundig nok.");
+    expect(changed.body).toContain("Klagen din på vedtaket «Vedtak: ");
+    expect(changed.body).toContain("Vi gir klagenemnda beskjed om at vedtaket er endret");
     // The klagenemnd is to be told: a task on the kull's open klager list until the study
     // administration says it has told it; recorded with who and when, and audited, once.
     const listedAs = async (viewer: typeof world.adviser) => (await listCohortAppeals(viewer, world.cohortId, { open: true })).find((entry) => entry.id === waiting.appealId);
@@ -406,6 +423,29 @@ describe("the klagenemnd's decision on a student's klage", () => {
     expect(await getSubmissionForAssessment(world.teacher, world.cohortId, waiting.submissionId)).toMatchObject({ canCorrect: true, appealsBodyBar: null, correctionNeedsNotice: true });
     await sendCorrectionNotice(world.teacher, { cohortId: world.cohortId, attemptId: waiting.attemptId, reason: "Klagenemnda har stadfestet at drøftingen er for tynn." }, after);
     expect(await db().correctionNotice.count({ where: { attemptId: waiting.attemptId, status: "PENDING" } })).toBe(1);
+  });
+
+  it("hevet after an approval here: the klage is closed undecided, the page says so, and the assessment is ours to correct again", async () => {
+    const world = await makeCohort({ students: 1, samlinger: planDays("2025-01-07", 6), heldBefore: "2030-01-01", approved: () => 3 });
+    const now = new Date();
+    const rejected = await finalRejection(world, [world.students[0]!]);
+    const appealId = await rejected.klage(0, now);
+    await decideStudentAppeal(world.colleague, appealId, { kind: "UPHOLD", grounds: "Drøftingen er for tynn.", forwarded: true }, now);
+    await correctAssessment(world.teacher, { cohortId: world.cohortId, attemptId: rejected.attemptId, decision: "APPROVED", reason: "Del to holder likevel." }, now);
+    await markStudentAppealsBodyTold(world.adviser, appealId, now);
+    const later = new Date(now.getTime() + 60_000);
+    expect(await registerStudentAppealsBodyDecision(world.adviser, appealId, { outcome: "CLOSED", decidedOn: osloDate(later), reference: null, summary: "Vurderingen er endret. Saken heves." }, later)).toEqual({
+      letters: 0,
+      notCarriedOut: null,
+    });
+    const page = await getSubmissionForAssessment(world.teacher, world.cohortId, rejected.submissionId);
+    expect(page.members.map((member) => member.klage)).toEqual(["Klagenemnda avsluttet saken uten å avgjøre den (hevet)."]);
+    // Nothing of the klagenemnd's binds: taking the approval back is our own decision again, after a forhåndsvarsel.
+    expect(page).toMatchObject({ canCorrect: true, appealsBodyBar: null, correctionNeedsNotice: true });
+    expect((await listCohortAppeals(world.adviser, world.cohortId, { open: true })).some((row) => row.id === appealId)).toBe(false);
+    expect(await listStudentLetters(viewerOf({ ...(await db().user.findUniqueOrThrow({ where: { id: world.students[0]!.userId } })), roles: ["STUDENT"] }))).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: "ARBEIDSKRAV_NOT_APPROVED", appeal: expect.objectContaining({ appealsBody: { waiting: false, decision: expect.objectContaining({ outcome: "CLOSED" }) } }) })]),
+    );
   });
 
   it("a group's assessment stadfestet on one member's klage is not overturned by taking another member's klage here", async () => {

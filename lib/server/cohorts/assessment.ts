@@ -241,6 +241,7 @@ function klageLine(
     // Changed here while the klage is at the klagenemnd: whether it has been told (appealsBodyToBeTold).
     changedSince: stage === "AT_APPEALS_BODY" && klage?.decisionChangedAt ? { told: klage.appealsBodyToldAt !== null } : null,
     forwardedOn: klage?.forwardedAt ? osloDate(klage.forwardedAt) : null,
+    appealsBodyOutcome: klage?.appealsBodyDecisions[0]?.outcome ?? null,
   });
 }
 

@@ -259,13 +259,15 @@ describe("the klagenemnd's decision on a klage we sent it (fvl. § 34)", () => {
     expect(appealsBodyStanding({ status: "RECEIVED", forwardedAt: null }, [quashed])).toEqual({ waiting: false, decision: quashed });
     expect(appealsBodyStanding({ status: "UPHELD", forwardedAt: again }, [quashed])).toEqual({ waiting: true, decision: quashed });
     expect(appealsBodyStanding({ status: "REVERSED", forwardedAt: null }, [])).toEqual({ waiting: false, decision: null });
+    // Hevet answers the sending: no longer waiting.
+    expect(appealsBodyStanding({ status: "UPHELD", forwardedAt: sent }, [{ forwardedAt: new Date(sent), outcome: "CLOSED" }])).toMatchObject({ waiting: false, decision: { outcome: "CLOSED" } });
   });
 });
 
 describe("an assessment the klagenemnd has settled (forvaltningsloven § 35)", () => {
   const sent = new Date("2027-04-10T09:00:00Z");
   const again = new Date("2027-06-03T09:00:00Z");
-  const decision = (outcome: "UPHELD" | "REVERSED" | "QUASHED", forwardedAt = sent) => ({ forwardedAt: new Date(forwardedAt), outcome, decidedOn: "2027-05-20", reference: outcome === "REVERSED" ? "27/00412" : null });
+  const decision = (outcome: "UPHELD" | "REVERSED" | "QUASHED" | "CLOSED", forwardedAt = sent) => ({ forwardedAt: new Date(forwardedAt), outcome, decidedOn: "2027-05-20", reference: outcome === "REVERSED" ? "27/00412" : null });
   const klage = (status: string, forwardedAt: Date | null, decisions: ReturnType<typeof decision>[]) => ({ status, forwardedAt, decisions });
 
   it("tells the party where her klage stands: here, going to or at the klagenemnd, final; nothing once it changed the decision", () => {
@@ -274,6 +276,8 @@ describe("an assessment the klagenemnd has settled (forvaltningsloven § 35)", (
     expect(klageStage(klage("UPHELD", sent, []))).toBe("AT_APPEALS_BODY");
     expect(klageStage(klage("UPHELD", sent, [decision("UPHELD")]))).toBe("FINAL");
     expect(klageStage(klage("UPHELD", sent, [decision("REVERSED")]))).toBeNull();
+    // Hevet (the decision no longer stood): nothing waits, and nothing was decided to be final.
+    expect(klageStage(klage("UPHELD", sent, [decision("CLOSED")]))).toBeNull();
     // Opphevet and back here: decided anew; sent again: at the klagenemnd until it answers.
     expect(klageStage(klage("RECEIVED", null, [decision("QUASHED")]))).toBe("RECEIVED");
     expect(klageStage(klage("UPHELD", again, [decision("QUASHED")]))).toBe("AT_APPEALS_BODY");
@@ -296,6 +300,9 @@ describe("an assessment the klagenemnd has settled (forvaltningsloven § 35)", (
     expect(appealsBodySettled([klage("UPHELD", null, [decision("QUASHED")])])).toBeNull();
     expect(appealsBodySettled([klage("UPHELD", again, [decision("QUASHED")])])).toBeNull();
     expect(appealsBodySettled([klage("UPHELD", again, [decision("UPHELD", again), decision("QUASHED")])])).toMatchObject({ outcome: "UPHELD" });
+    // Hevet: closed without a decision on the merits; the assessment is ours as it stands.
+    expect(appealsBodySettled([klage("UPHELD", sent, [decision("CLOSED")])])).toBeNull();
+    expect(appealsBodySettled([klage("UPHELD", sent, [decision("CLOSED")]), klage("UPHELD", sent, [decision("UPHELD")])])).toMatchObject({ outcome: "UPHELD" });
     // A group: one member's settled klage settles the assessment for all.
     expect(appealsBodySettled([klage("REVERSED", null, []), klage("UPHELD", sent, [decision("REVERSED")])])).toMatchObject({ outcome: "REVERSED" });
   });
@@ -312,6 +319,8 @@ describe("an assessment the klagenemnd has settled (forvaltningsloven § 35)", (
       expect(appealsBodyCorrectionBar([], to)).toBeNull();
       expect(appealsBodyCorrectionBar([klage("RECEIVED", null, [decision("QUASHED")])], to)).toBeNull();
       expect(appealsBodyCorrectionBar([klage("REVERSED", null, [])], to)).toBeNull();
+      // Hevet: nothing waits there and nothing binds; a correction either way is ours again.
+      expect(appealsBodyCorrectionBar([klage("UPHELD", sent, [decision("CLOSED")])], to)).toBeNull();
     }
     expect(appealsBodyCorrectionBar([klage("UPHELD", sent, [])], "APPROVED")).toBeNull();
     expect(appealsBodyCorrectionBar([klage("UPHELD", sent, [])], "NOT_APPROVED")).toBe(
@@ -365,6 +374,8 @@ describe("klageStandingForStaff", () => {
     expect(klageStandingForStaff({ ...filed, stage: "FINAL" })).toBe("Klagenemnda har stadfestet vedtaket, og det er endelig.");
     expect(klageStandingForStaff({ ...filed, stage: "DISMISSED" })).toBe("Klagen kom etter klagefristen og ble avvist.");
     expect(klageStandingForStaff({ ...filed, stage: null })).toBe("Klagen er avgjort.");
+    expect(klageStandingForStaff({ ...filed, stage: null, appealsBodyOutcome: "REVERSED" })).toBe("Klagen er avgjort.");
+    expect(klageStandingForStaff({ ...filed, stage: null, appealsBodyOutcome: "CLOSED" })).toBe("Klagenemnda avsluttet saken uten å avgjøre den (hevet).");
   });
   it("at the klagenemnd with the decision changed here since: whether it has been told", () => {
     const filed = { filed: true, stage: "AT_APPEALS_BODY" as const, klageDeadline: "2026-12-21", today: "2026-12-30" };

@@ -17,6 +17,7 @@ import { APPEALS_BODY } from "@/lib/domain/klage";
 import { requirePageRole } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
 import { DoneMessage } from "@/components/ui/done-message";
+import { APPEALS_BODY_NOT_CARRIED_OUT_MESSAGE, APPEALS_BODY_REGISTERED_MESSAGE } from "@/lib/validation/klage";
 
 /** What the klage is about, by the letter it names. */
 const KLAGE_ON: Record<string, string> = {
@@ -30,10 +31,9 @@ export const metadata: Metadata = { title: "Opptaksklager" };
 
 /** What registering the klagenemnd's decision did, by the redirect's `klagenemnd`. */
 const APPEALS_BODY_REGISTERED: Record<string, string> = {
-  stadfestet: "Klagenemndas vedtak er registrert: vedtaket står, og saken er avsluttet.",
+  ...APPEALS_BODY_REGISTERED_MESSAGE,
   endret: "Klagenemndas vedtak er registrert og gjennomført: søkeren har fått tilbud om studieplass og nytt brev.",
-  "ikke-gjennomfort": "Klagenemndas vedtak er registrert, men kunne ikke gjennomføres her. Klagen sier hvorfor; det må følges opp.",
-  opphevet: "Klagenemndas vedtak er registrert: klagen er åpnet igjen og venter på ny behandling.",
+  "ikke-gjennomfort": APPEALS_BODY_NOT_CARRIED_OUT_MESSAGE,
 };
 
 export default async function AppealsPage({ searchParams }: { searchParams: Promise<{ alle?: string; avgjort?: string; klagenemnd?: string }> }) {

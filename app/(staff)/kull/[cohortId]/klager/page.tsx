@@ -21,6 +21,7 @@ import { KLAGE_HANDLER, STUDENT_LETTER_KIND_LABELS } from "@/lib/domain/student-
 import { listCohortAppeals } from "@/lib/server/student-letters/appeals";
 import { found, loadCohortPage } from "../load";
 import { DoneMessage } from "@/components/ui/done-message";
+import { APPEALS_BODY_NOT_CARRIED_OUT_MESSAGE, APPEALS_BODY_REGISTERED_MESSAGE } from "@/lib/validation/klage";
 
 export const metadata: Metadata = { title: "Klager" };
 
@@ -36,9 +37,8 @@ const REVERSE_LABEL = {
 /** What the decision, or the registered decision of the klagenemnd, just did, from the address the action sent the browser to. */
 function decidedMessage(value: string | undefined, appealsBody: string | undefined): string | null {
   if (appealsBody === "beskjed") return "Registrert: klagenemnda har fått beskjed om at vedtaket er endret.";
-  if (appealsBody === "stadfestet") return "Klagenemndas vedtak er registrert: vedtaket står, og saken er avsluttet.";
-  if (appealsBody === "opphevet") return "Klagenemndas vedtak er registrert: klagen er åpnet igjen og venter på ny behandling.";
-  if (appealsBody === "ikke-gjennomfort") return "Klagenemndas vedtak er registrert, men kunne ikke gjennomføres her. Klagen sier hvorfor; det må følges opp.";
+  if (appealsBody && Object.hasOwn(APPEALS_BODY_REGISTERED_MESSAGE, appealsBody)) return APPEALS_BODY_REGISTERED_MESSAGE[appealsBody as keyof typeof APPEALS_BODY_REGISTERED_MESSAGE];
+  if (appealsBody === "ikke-gjennomfort") return APPEALS_BODY_NOT_CARRIED_OUT_MESSAGE;
   const carried = appealsBody?.match(/^endret-(\d+)$/);
   if (carried) {
     const letters = Number(carried[1]);

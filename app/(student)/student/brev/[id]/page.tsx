@@ -132,6 +132,18 @@ function AppealsBodyStandingText({
   if (waiting || !decision) return <p className="mt-2">Klagen er hos klagenemnda, som sender svaret direkte til deg.</p>;
   const on = formatDateNb(isoDate(decision.decidedOn));
   if (decision.outcome === "UPHELD") return <p className="mt-2">Klagenemnda stadfestet vedtaket {on}. Vedtaket er endelig.</p>;
+  if (decision.outcome === "CLOSED") {
+    return (
+      <p className="mt-2">
+        Klagenemnda avsluttet saken {on} uten å avgjøre den.{" "}
+        {replacedBy ? (
+          <>
+            Vedtaket klagen gjaldt, er endret: <Link href={`/student/brev/${replacedBy.id}`}>les brevet om det nye vedtaket</Link>.
+          </>
+        ) : null}
+      </p>
+    );
+  }
   return (
     <p className="mt-2">
       Klagenemnda tok klagen til følge {on}.{" "}

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "AppealsBodyOutcome" ADD VALUE 'CLOSED';
