@@ -325,7 +325,17 @@ export type StudentLetterFacts =
       /** More than a year had passed since the decision (§ 31 third paragraph: never taken up). */
       yearPassed: boolean;
     }
-  | { kind: "DECISION_CHANGED"; changed: EarlierLetter; outcome: string; reason: string }
+  | {
+      kind: "DECISION_CHANGED";
+      changed: EarlierLetter;
+      outcome: string;
+      reason: string;
+      /**
+       * Her klage on the earlier decision waits at the klagenemnd (StudentAppeal.decisionChangedAt
+       * is set with this letter): the letter says the klagenemnd is told, and that she need not act.
+       */
+      klageAtAppealsBody?: boolean;
+    }
   | {
       kind: "EXAM_DEFERRAL_GRANTED";
       /** The sitting the student misses, and the deferred sitting they are registered for. */
@@ -1054,6 +1064,17 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
             paragraphs: [`Vedtaket ${earlier(input.changed)} gjelder ikke lenger.`, nonEmpty(input.outcome, "outcome")],
           },
           { heading: "Begrunnelse", paragraphs: [ownWords(input.reason, "reason")] },
+          ...(input.klageAtAppealsBody
+            ? [
+                {
+                  heading: "Klagen din",
+                  paragraphs: [
+                    `Klagen din på vedtaket ${earlier(input.changed)} er sendt til ${APPEALS_BODY}. Vi gir klagenemnda beskjed om at vedtaket er endret, så den ikke avgjør et vedtak som ikke gjelder lenger. Du trenger ikke gjøre noe.`,
+                    "Mener du at klagen gjelder noe dette nye vedtaket ikke gir deg, kan du si fra til studieveilederen.",
+                  ],
+                },
+              ]
+            : []),
           closing,
         ],
         klageDeadline: null,

@@ -166,10 +166,10 @@ export const APPEALS_BODY_DECISION_SELECT = {
   registeredBy: { select: { name: true } },
 } satisfies Prisma.AppealsBodyDecisionSelect;
 
-/** The klager on any member's letter about an assessment, with the klagenemnd's decisions (newest first). */
-async function klagerOnAssessment(client: Transaction | ReturnType<typeof db>, attemptId: string) {
+/** The klager on any letter about a decision (every member's, for a group's assessment), with the klagenemnd's decisions (newest first). */
+async function klagerOnDecision(client: Transaction | ReturnType<typeof db>, about: { type: "SubmissionAttempt" | "ExamRegistration"; id: string }) {
   const klager = await (client as Transaction).studentAppeal.findMany({
-    where: { letter: { aboutType: "SubmissionAttempt", aboutId: attemptId } },
+    where: { letter: { aboutType: about.type, aboutId: about.id } },
     select: {
       id: true,
       status: true,
@@ -186,16 +186,23 @@ async function klagerOnAssessment(client: Transaction | ReturnType<typeof db>, a
  * from the klager on any member's letter about it, or null.
  */
 export async function appealsBodyBarOnCorrection(client: Transaction | ReturnType<typeof db>, attemptId: string, to: "APPROVED" | "NOT_APPROVED"): Promise<string | null> {
-  return appealsBodyCorrectionBar(await klagerOnAssessment(client, attemptId), to);
+  return appealsBodyCorrectionBar(await klagerOnDecision(client, { type: "SubmissionAttempt", id: attemptId }), to);
 }
 
 /**
- * The assessment was approved here while klager on it wait at the klagenemnd: each is marked
+ * A decision was changed here in the student's favour (an assessment approved, a refused student
+ * registered for the exam) while klager on it wait at the klagenemnd: each is marked
  * (StudentAppeal.decisionChangedAt, audited), so the klager list asks the study administration to
- * tell the klagenemnd (appealsBodyToBeTold). True when there was one.
+ * tell the klagenemnd (appealsBodyToBeTold). Returns the ids of those klager, so each student's
+ * letter that the decision changed can say where her klage stands.
  */
-export async function markDecisionChangedAtAppealsBody(tx: Transaction, attemptId: string, actorId: string, now: Date): Promise<boolean> {
-  const waiting = (await klagerOnAssessment(tx, attemptId)).filter((klage) => appealsBodyStanding(klage, klage.decisions).waiting);
+export async function markDecisionChangedAtAppealsBody(
+  tx: Transaction,
+  about: { type: "SubmissionAttempt" | "ExamRegistration"; id: string },
+  actorId: string,
+  now: Date,
+): Promise<Set<string>> {
+  const waiting = (await klagerOnDecision(tx, about)).filter((klage) => appealsBodyStanding(klage, klage.decisions).waiting);
   // Changed again after an earlier change (back and forth): the first change is what it is to be told of.
   const unmarked = waiting.filter((klage) => klage.decisionChangedAt === null);
   if (unmarked.length > 0) {
@@ -208,9 +215,9 @@ export async function markDecisionChangedAtAppealsBody(tx: Transaction, attemptI
         entityType: "StudentAppeal",
         entityId: klage.id,
         before: { decisionChangedAt: null },
-        after: { decisionChangedAt: now, attemptId, to: "APPROVED" },
+        after: { decisionChangedAt: now, aboutType: about.type, aboutId: about.id },
       })),
     );
   }
-  return waiting.length > 0;
+  return new Set(waiting.map((klage) => klage.id));
 }

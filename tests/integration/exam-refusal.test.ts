@@ -6,7 +6,7 @@
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refuseExamAdmissionAction, registerEligibleAction, registerStudentAction } from "@/lib/actions/exam";
-import { decideStudentAppealAction } from "@/lib/actions/student-letters";
+import { decideStudentAppealAction, registerStudentAppealsBodyDecisionAction } from "@/lib/actions/student-letters";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { addDays } from "@/lib/domain/dates";
 import { klageDeadline } from "@/lib/domain/klage";
@@ -17,7 +17,7 @@ import { grantLeave } from "@/lib/server/enrolments/leave";
 import { getExamAdmission, registerForExam, SITTING_OVER } from "@/lib/server/exams/registration";
 import { refuseExamAdmission } from "@/lib/server/exams/refusal";
 import { registerForResit } from "@/lib/server/exams/resit";
-import { decideStudentAppeal, fileStudentAppeal } from "@/lib/server/student-letters/appeals";
+import { decideStudentAppeal, fileStudentAppeal, listCohortAppeals } from "@/lib/server/student-letters/appeals";
 import { getStudentOverview } from "@/lib/server/students/overview";
 import { refreshStandings } from "@/lib/server/standings/refresh";
 import { resolveViewer } from "@/lib/server/viewer";
@@ -237,6 +237,39 @@ async function refusedWithKlage(examInDays: number) {
   await db().attendance.updateMany({ where: { enrolmentId: only!.enrolmentId }, data: { status: "PRESENT" } });
   return { kull, only, appealId };
 }
+
+describe("a refusal whose klage waits at the klagenemnd", () => {
+  it("registered once the facts admit her: the klagenemnd is to be told, her letter says so, and its closing the case (hevet) is registered with nothing to carry out", async () => {
+    const { kull, only, appealId } = await refusedWithKlage(30);
+    await decideStudentAppeal(kull.adviser, appealId, { kind: "UPHOLD", grounds: "Fraværet er registrert slik faglæreren så det.", forwarded: true });
+    // The absence is then found wrong (the helper corrected it): the rules admit her, and she is registered.
+    expect(await registerForExam(kull.teacher, { cohortId: kull.cohortId, enrolmentIds: [only!.enrolmentId] })).toMatchObject({ registered: 1 });
+    const changed = await db().studentLetter.findFirstOrThrow({ where: { enrolmentId: only!.enrolmentId, kind: "DECISION_CHANGED" } });
+    expect(changed.body).toContain("Klagen din på vedtaket «Vedtak: ikke adgang til eksamen, ");
+    expect(changed.body).toContain("er sendt til Den sentrale klagenemnda ved NTNU. Vi gir klagenemnda beskjed om at vedtaket er endret");
+    expect(await db().studentAppeal.findUniqueOrThrow({ where: { id: appealId } })).toMatchObject({ decisionChangedAt: expect.any(Date), appealsBodyToldAt: null });
+    expect(await db().auditLog.findFirstOrThrow({ where: { action: "student_appeal.decision_changed", entityId: appealId } })).toMatchObject({
+      actorId: kull.teacher.id,
+      after: { aboutType: "ExamRegistration" },
+    });
+    const listed = async () => (await listCohortAppeals(kull.adviser, kull.cohortId, { open: true })).find((row) => row.id === appealId);
+    expect(await listed()).toMatchObject({ appealsBodyTell: { due: true }, canTellAppealsBody: true });
+
+    // The klagenemnd closes the case without deciding it: registered through the form's action,
+    // nothing carried out, the klage off the open list with its task.
+    await signInAs(kull.users.adviser);
+    const fields = { cohortId: kull.cohortId, appealId, decidedOn: TODAY, reference: "26/00917", summary: "Vedtaket klagen gjaldt, er endret. Saken heves." };
+    expect(await submit(registerStudentAppealsBodyDecisionAction, { ...fields, outcome: "AVSLUTTET" })).toMatchObject({ ok: false, fieldErrors: { outcome: ["Velg hva klagenemnda kom til."] } });
+    expect(await redirectOf(() => submit(registerStudentAppealsBodyDecisionAction, { ...fields, outcome: "CLOSED" }))).toBe(`/kull/${kull.cohortId}/klager?alle=1&klagenemnd=hevet`);
+    expect(await listed()).toBeUndefined();
+    const all = (await listCohortAppeals(kull.adviser, kull.cohortId, { open: false })).find((row) => row.id === appealId);
+    expect(all).toMatchObject({ appealsBody: { waiting: false, decision: { outcome: "CLOSED", reference: "26/00917" } }, appealsBodyTell: { due: false } });
+    expect(await db().auditLog.findFirstOrThrow({ where: { action: "appeals_body.decision", entityId: appealId } })).toMatchObject({ actorId: kull.adviser.id, after: { outcome: "CLOSED" } });
+    // Nothing carried out: no letter beyond the one saying the refusal no longer stands, and she stays registered.
+    expect((await db().studentLetter.findMany({ where: { enrolmentId: only!.enrolmentId } })).map((letter) => letter.kind).sort()).toEqual(["DECISION_CHANGED", "EXAM_ADMISSION_REFUSED", "KLAGE_UPHELD"]);
+    expect((await db().examRegistration.findFirstOrThrow({ where: { enrolmentId: only!.enrolmentId, examId: kull.examId! } })).status).toBe("ADMITTED");
+  });
+});
 
 describe("a klage on 'ikke adgang' taken after the sitting", () => {
   it("cannot give the sitting back: the refusal no longer stands, the student is off it without an attempt, and may register for ny eksamen", async () => {

@@ -128,10 +128,7 @@ export async function correctAssessment(
       throw new DomainError("Før godkjent siste innlevering rettes til ikke godkjent, må studentene få forhåndsvarsel og en frist til å uttale seg (forvaltningsloven § 16). Send forhåndsvarsel.");
     }
     const corrected = await applyCorrection(tx, { cohortId: input.cohortId, attempt, to: input.decision, reason, actor: viewer, at: now });
-    // Approved here while a klage on it waits at the klagenemnd: the klagenemnd is to be told
-    // (a task on the klager list until the study administration has told it).
-    const atAppealsBody = input.decision === "APPROVED" && (await markDecisionChangedAtAppealsBody(tx, attempt.attemptId, viewer.id, now));
-    return { ...corrected, submissionId: attempt.submissionId, atAppealsBody };
+    return { ...corrected, submissionId: attempt.submissionId };
   }));
   await requestJob("mail.deliver");
   return result;
@@ -201,6 +198,7 @@ export async function applyCorrection(
   const signedBy = { id: viewer.id, name: viewer.name, title: "Fagansvarlig" };
   const about = { type: "SubmissionAttempt", id: attempt.attemptId };
   const lettered = new Set<string>();
+  let atAppealsBody = new Set<string>();
   if (isRejectionDecision({ attempt: attempt.attempt, status: input.to }, attempt)) {
     // The final attempt is now "ikke godkjent": the enkeltvedtak, a letter to each member.
     for (const member of group) {
@@ -228,6 +226,9 @@ export async function applyCorrection(
       lettered.add(member.enrolmentId);
     }
   } else if (input.to === "APPROVED") {
+    // Approved here while a klage on it waits at the klagenemnd: the klagenemnd is to be told
+    // (a task on the klager list until the study administration has told it), and her letter says so.
+    atAppealsBody = await markDecisionChangedAtAppealsBody(tx, { type: "SubmissionAttempt", id: attempt.attemptId }, viewer.id, at);
     // An earlier enkeltvedtak on this attempt no longer stands.
     for (const letter of letters) {
       if (!group.some((member) => member.enrolmentId === letter.enrolmentId) || lettered.has(letter.enrolmentId)) continue;
@@ -238,6 +239,7 @@ export async function applyCorrection(
           changed: { subject: letter.subject, madeAvailableOn: letter.madeAvailableOn, matter: attempt.title },
           outcome: `${attempt.title} er godkjent.`,
           reason: `Fagansvarlig har rettet vurderingen: ${reason}`,
+          klageAtAppealsBody: letter.appeal !== null && atAppealsBody.has(letter.appeal.id),
         },
         decidedBy: signedBy,
         about,
@@ -274,7 +276,7 @@ export async function applyCorrection(
       ].join("\n"),
     });
   }
-  return { title: attempt.title, decision: input.to, members: group.length, letters: lettered.size };
+  return { title: attempt.title, decision: input.to, members: group.length, letters: lettered.size, atAppealsBody: atAppealsBody.size > 0 };
 }
 
 /**
@@ -301,7 +303,8 @@ export async function approveAfterKlage(tx: Transaction, input: { attemptId: str
     at: input.now,
     appealId: input.appealId,
   });
-  // Another member's klage on the same work may wait at the klagenemnd: it is to be told.
-  await markDecisionChangedAtAppealsBody(tx, attempt.attemptId, input.decider.id, input.now);
-  return { title: attempt.title, members: group.map((member) => member.enrolmentId) };
+  // Another member's klage on the same work may wait at the klagenemnd: it is to be told, and
+  // that member's letter says so (atAppealsBody: the ids of those klager).
+  const atAppealsBody = await markDecisionChangedAtAppealsBody(tx, { type: "SubmissionAttempt", id: attempt.attemptId }, input.decider.id, input.now);
+  return { title: attempt.title, members: group.map((member) => member.enrolmentId), atAppealsBody };
 }

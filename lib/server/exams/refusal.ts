@@ -21,6 +21,7 @@ import { examPhase } from "@/lib/domain/exam-time";
 import { formatDateNb } from "@/lib/domain/format";
 import { staffReasons } from "@/lib/domain/risk";
 import type { Transaction } from "@/lib/db/client";
+import { markDecisionChangedAtAppealsBody } from "@/lib/server/appeals-body";
 import { audit } from "@/lib/server/audit";
 import { requireCohortStaff } from "@/lib/server/cohorts/access";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
@@ -176,7 +177,9 @@ export async function refuseExamAdmission(
 
 /**
  * A refused student is registered after all (now eligible): the refusal letter no longer stands,
- * and a letter says so. Called by registration inside its transaction.
+ * and a letter says so. A klage on the refusal waiting at the klagenemnd is marked for it to be
+ * told (markDecisionChangedAtAppealsBody), and the letter says that too. Called by registration
+ * inside its transaction.
  */
 export async function supersedeRefusal(
   tx: Transaction,
@@ -185,6 +188,7 @@ export async function supersedeRefusal(
   const letters = await enkeltvedtakLettersAbout(tx, { type: "ExamRegistration", id: input.registrationId });
   const latest = letters.filter((letter) => letter.enrolmentId === input.enrolmentId).at(-1);
   if (!latest) return null;
+  const atAppealsBody = await markDecisionChangedAtAppealsBody(tx, { type: "ExamRegistration", id: input.registrationId }, input.decidedBy.id, input.now);
   return issueStudentLetter(tx, {
     enrolmentId: input.enrolmentId,
     facts: {
@@ -192,6 +196,7 @@ export async function supersedeRefusal(
       changed: { subject: latest.subject, madeAvailableOn: latest.madeAvailableOn, matter: "adgang til eksamen" },
       outcome: input.outcome,
       reason: input.reason,
+      klageAtAppealsBody: latest.appeal !== null && atAppealsBody.has(latest.appeal.id),
     },
     decidedBy: input.decidedBy,
     about: { type: "ExamRegistration", id: input.registrationId },

@@ -254,6 +254,19 @@ describe("letters on a klage's outcome and on a changed decision", () => {
     const letter = composeStudentLetter({ ...party, kind: "DECISION_CHANGED", changed: appealed, outcome: "Ledertreningsoppgave 1 er godkjent.", reason: "Rettet av fagansvarlig." });
     expect(letter).toMatchObject({ enkeltvedtak: false, subject: "Endret vedtak: Ledertreningsoppgave 1", title: "Endret vedtak" });
     expect(letterAsText(letter)).toContain("Vedtaket «Vedtak: Ledertreningsoppgave 1 er ikke godkjent» fra 2. mars 2026 gjelder ikke lenger.");
+    expect(letterAsText(letter)).not.toContain("Klagen din");
+  });
+
+  it("a decision changed while her klage on it is at the klagenemnd says the klagenemnd is told, and that she need not act", () => {
+    const input = { ...party, kind: "DECISION_CHANGED", changed: appealed, outcome: "Ledertreningsoppgave 1 er godkjent.", reason: "Rettet av fagansvarlig.", klageAtAppealsBody: true } as const;
+    const letter = composeStudentLetter(input);
+    expect(letter.sections.map((section) => section.heading)).toEqual([null, "Vedtak", "Begrunnelse", "Klagen din", null]);
+    expect(letterAsText(letter)).toContain(
+      "Klagen din på vedtaket «Vedtak: Ledertreningsoppgave 1 er ikke godkjent» fra 2. mars 2026 er sendt til Den sentrale klagenemnda ved NTNU. Vi gir klagenemnda beskjed om at vedtaket er endret, så den ikke avgjør et vedtak som ikke gjelder lenger. Du trenger ikke gjøre noe.",
+    );
+    expect(letterAsText(letter)).toContain("Mener du at klagen gjelder noe dette nye vedtaket ikke gir deg, kan du si fra til studieveilederen.");
+    // Still no enkeltvedtak: no klage deadline of its own.
+    expect(letter).toMatchObject({ enkeltvedtak: false, klageDeadline: null });
   });
 });
 
