@@ -22,6 +22,17 @@ export function studentContacts(
   return { adviser: programme.adviser, academicLead: cohortAcademicLead ?? programme.academicLead };
 }
 
+/**
+ * Who alone may do something in a kull (correct an assessment, change what the exam requires):
+ * its fagansvarlig, named, so staff know whom to ask; a kull whose team has none marked says so,
+ * and who marks one (an adviser, on the kull's team page).
+ */
+export function onlyAcademicLead(academicLeadName: string | null, may: string): string {
+  return academicLeadName
+    ? `Bare fagansvarlig for kullet, ${academicLeadName}, kan ${may}.`
+    : `Bare fagansvarlig for kullet kan ${may}, og kullet har ingen ennå: en studieveileder gjør en i undervisningsteamet til fagansvarlig under «Team og basisgrupper».`;
+}
+
 /** "Ingrid Haugen (ingrid@ntnu.no, tlf. 73 00 00 01)". */
 export function describeContact(contact: Contact): string {
   const phone = contact.phone?.trim();

@@ -154,6 +154,9 @@ describe("a samling shared with another programme's cohort", () => {
       message: "Felles samling er nå felles og står i kullets plan.",
     });
     const plan = await getCohortPlan(previous.adviser, previous.cohortId);
+    // The adviser is not the fagansvarlig, who is named to her; the fagansvarlig is told it is her.
+    expect(plan).toMatchObject({ viewerIsAcademicLead: false, academicLeadName: previous.teacher.name });
+    expect(await getCohortPlan(previous.teacher, previous.cohortId)).toMatchObject({ viewerIsAcademicLead: true, academicLeadName: previous.teacher.name });
     const shared = plan.samlinger.at(-1)!;
     expect(shared.sharedWith).toHaveLength(1);
     expect(plan.totalDays).toBe(11);

@@ -11,7 +11,7 @@ import { osloDate } from "@/lib/domain/application-deadline";
 import { responsesSeen } from "@/lib/domain/correction-notice";
 import { klageDeadline } from "@/lib/domain/klage";
 import { saveDayAttendanceAction } from "@/lib/actions/attendance";
-import { assessSubmission } from "@/lib/server/cohorts/assessment";
+import { assessSubmission, getSubmissionForAssessment } from "@/lib/server/cohorts/assessment";
 import { correctAssessment } from "@/lib/server/cohorts/assessment-changes";
 import { getDayAttendance, saveDayAttendance } from "@/lib/server/cohorts/attendance";
 import { fileStudentAppeal } from "@/lib/server/student-letters/appeals";
@@ -65,6 +65,12 @@ describe("correcting an assessment", () => {
     await signInAs(world.users.outsider);
     expect(await submit(correctAssessmentAction, fields)).toMatchObject({ ok: false, message: "Fant ikke kullet." });
     expect((await attemptFor(0, 4)).status).toBe("APPROVED");
+    // The page offers it to her alone, and names her to the others.
+    const submissionId = (await db().submissionAttempt.findUniqueOrThrow({ where: { id: attempt.id }, select: { submissionId: true } })).submissionId;
+    const lead = world.teacher.name;
+    expect(await getSubmissionForAssessment(world.colleague, world.cohortId, submissionId)).toMatchObject({ academicLead: false, academicLeadName: lead, canCorrect: false });
+    expect(await getSubmissionForAssessment(world.adviser, world.cohortId, submissionId)).toMatchObject({ academicLead: false, academicLeadName: lead, canCorrect: false });
+    expect(await getSubmissionForAssessment(world.teacher, world.cohortId, submissionId)).toMatchObject({ academicLead: true, academicLeadName: lead, canCorrect: true });
   });
 
   it("needs a written reason and the other decision", async () => {

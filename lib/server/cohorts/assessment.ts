@@ -294,7 +294,8 @@ export async function getSubmissionForAssessment(viewer: Viewer, cohortId: strin
   const dueDate = isoDate(submission.arbeidskrav.dueDate);
   const latest = submission.attempts[0] ?? null;
   const [academicLead, decisions, appealsBodyBar, notices] = await Promise.all([
-    db().cohortTeacher.findUnique({ where: { cohortId_userId: { cohortId, userId: viewer.id } }, select: { academicLead: true } }),
+    // The kull's fagansvarlig (at most one): whether it is the viewer, and her name for the others.
+    db().cohortTeacher.findFirst({ where: { cohortId, academicLead: true }, select: { userId: true, user: { select: { name: true } } } }),
     // The decisions on the latest attempt, newest first, with each student's klage on hers.
     latest
       ? db().studentLetter.findMany({
@@ -371,9 +372,10 @@ export async function getSubmissionForAssessment(viewer: Viewer, cohortId: strin
     /** The viewer handed it in herself (a member): a colleague assesses and corrects it (refuseOwnSubmissions). */
     own: isOwnCase(viewer, submission.members.map((member) => member.enrolment.userId)),
     /** Only the cohort's fagansvarlig corrects an assessment (lib/server/cohorts/assessment-changes.ts). */
-    canCorrect: academicLead?.academicLead === true && latest !== null && latest.status !== "SUBMITTED" && openKlager === 0 && appealsBodyBar === null && pendingNotice === null,
+    canCorrect: academicLead?.userId === viewer.id && latest !== null && latest.status !== "SUBMITTED" && openKlager === 0 && appealsBodyBar === null && pendingNotice === null,
     /** The viewer decides forhåndsvarsler (the fagansvarlig). */
-    academicLead: academicLead?.academicLead === true,
+    academicLead: academicLead?.userId === viewer.id,
+    academicLeadName: academicLead?.user.name ?? null,
     openKlager,
     /** Why the klagenemnd's decision, or a klage waiting there, bars the correction (lib/domain/klage.ts). */
     appealsBodyBar,

@@ -104,7 +104,7 @@ export async function getCohortPlan(viewer: Viewer, cohortId: string, now = new 
         },
       },
     }),
-    db().cohortTeacher.findFirst({ where: { cohortId, userId: viewer.id, academicLead: true }, select: { userId: true } }),
+    db().cohortTeacher.findFirst({ where: { cohortId, academicLead: true }, select: { userId: true, user: { select: { name: true } } } }),
   ]);
   if (!cohort) throw new NotFoundError("Fant ikke kullet.");
   const requirements = toRequirements(cohort);
@@ -200,7 +200,9 @@ export async function getCohortPlan(viewer: Viewer, cohortId: string, now = new 
      * (arbeidskravSetEditRule): the kull has started or someone has handed in.
      */
     arbeidskravLocked: today >= startsOn || arbeidskrav.some((definition) => definition.submissions > 0),
-    viewerIsAcademicLead: lead !== null,
+    viewerIsAcademicLead: lead?.userId === viewer.id,
+    /** The kull's fagansvarlig, named to the rest of the team (onlyAcademicLead). */
+    academicLeadName: lead?.user.name ?? null,
   };
 }
 

@@ -29,6 +29,7 @@ import { countNoun, formatDateNb } from "@/lib/domain/format";
 import { describeRequirements } from "@/lib/domain/requirements";
 import { getCohortPlan, suggestedDueDates, type CohortPlan } from "@/lib/server/cohorts/plan";
 import { found, loadCohortPage } from "../load";
+import { onlyAcademicLead } from "@/lib/domain/contacts";
 
 export const metadata: Metadata = { title: "Plan for kullet" };
 
@@ -274,7 +275,7 @@ export default async function PlanPage({ params }: { params: Promise<{ cohortId:
                   <p className="rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-950">
                     {plan.viewerIsAcademicLead
                       ? "Kullet har begynt eller noen har levert. Endrer du hvilke arbeidskrav som kreves, må du skrive en begrunnelse; studentenes status regnes ut på nytt og vises som endret."
-                      : "Kullet har begynt eller noen har levert. Bare fagansvarlig kan endre hvilke arbeidskrav som kreves; frister, titler og beskrivelser kan du endre."}
+                      : `Kullet har begynt eller noen har levert. ${onlyAcademicLead(plan.academicLeadName, "endre hvilke arbeidskrav som kreves")} Frister, titler og beskrivelser kan du endre.`}
                   </p>
                 ) : null}
                 <ArbeidskravSetForm

@@ -10,6 +10,7 @@ import { APPEALS_BODY_TOLD } from "@/lib/domain/klage";
 import { getSubmissionForAssessment } from "@/lib/server/cohorts/assessment";
 import { found, idOr404, loadCohortPage } from "../../load";
 import { DoneMessage } from "@/components/ui/done-message";
+import { onlyAcademicLead } from "@/lib/domain/contacts";
 
 export const metadata: Metadata = { title: "Vurdering av arbeidskrav" };
 
@@ -188,7 +189,7 @@ export default async function SubmissionPage({
                               ? submission.academicLead
                                 ? "Studentene har fått forhåndsvarsel om rettingen: gjennomfør den eller trekk varselet tilbake i varselet ovenfor."
                                 : "Studentene har fått forhåndsvarsel om rettingen. Fagansvarlig gjennomfører den eller trekker varselet tilbake."
-                              : "Bare fagansvarlig for kullet kan rette en vurdering, med en skriftlig begrunnelse."}
+                              : onlyAcademicLead(submission.academicLeadName, "rette en vurdering, med en skriftlig begrunnelse")}
                     </p>
                   )}
                 </div>
