@@ -223,7 +223,8 @@ function summaryOf(
     return {
       ok: false,
       at: explicit.at,
-      message: "Det du har skrevet er lagret. Dette mangler fortsatt på dette steget:",
+      // «Utkastet»: the step may be empty, nothing typed (a walk read «Det du har skrevet» there).
+      message: "Utkastet er lagret. Dette mangler fortsatt på dette steget:",
       fieldErrors: gapsByField(gaps),
     };
   }

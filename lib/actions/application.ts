@@ -70,7 +70,8 @@ async function afterSave(
     if (gapsOnStep(missing, step, index).length === 0) redirect(next);
     // The step's missing fields are marked where they are from now on (the page reads it).
     await rememberContinueAttempt(application, step, options.positionId);
-    return { ok: false, saved: true, next, message: "Det du har skrevet er lagret. Noe mangler fortsatt på dette steget." };
+    // «Utkastet», not «Det du har skrevet»: on an empty step nothing was typed (a walk).
+    return { ok: false, saved: true, next, message: "Utkastet er lagret. Noe mangler fortsatt på dette steget." };
   }
   if (chosen === "continue") await rememberContinueAttempt(application, step, options.positionId);
   if (problems > 0) {

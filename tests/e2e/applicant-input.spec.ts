@@ -86,6 +86,8 @@ test.describe("leaving a step", () => {
     await page.getByRole("button", { name: "Lagre og gå videre" }).click();
     const notice = page.getByRole("alert").filter({ hasText: "Dette mangler fortsatt på dette steget" });
     await expect(notice).toBeFocused();
+    // Nothing was typed: the draft is saved, not «what you wrote».
+    await expect(notice).toContainText("Utkastet er lagret. Dette mangler fortsatt på dette steget:");
     await expect(notice.getByRole("link", { name: "Velg fylket arbeidsgiveren din ligger i." })).toBeVisible();
     await expect(notice.getByRole("link", { name: "Velg kommunen arbeidsgiveren din ligger i." })).toBeVisible();
     await expect(page).toHaveURL(/\/arbeidsgiver$/);

@@ -777,7 +777,7 @@ describe("what the applicant types (issue 12)", () => {
     expect(await submit(saveEmployerAction, { applicationId: application.id, intent: "save" })).toMatchObject({ ok: true });
     expect(await continueAttempted(application.id, "arbeidsgiver")).toBe(false);
     const empty = await submit(saveEmployerAction, { applicationId: application.id, intent: "continue" });
-    expect(empty).toMatchObject({ ok: false, saved: true, next: `/soker/soknad/${application.id}/stillinger` });
+    expect(empty).toMatchObject({ ok: false, saved: true, next: `/soker/soknad/${application.id}/stillinger`, message: "Utkastet er lagret. Noe mangler fortsatt på dette steget." });
     expect(await continueAttempted(application.id, "arbeidsgiver")).toBe(true);
     expect(await continueAttempted(application.id, "personalia")).toBe(false);
     const target = await redirectOf(() =>
