@@ -8,7 +8,7 @@ const STATUS = {
   RECEIVED: "venter på behandling",
   REVERSED: "er tatt til følge",
   PARTLY: "er delvis tatt til følge",
-  UPHELD: "er ikke tatt til følge og går til klageinstansen",
+  UPHELD: "er ikke tatt til følge og går til klagenemnda",
   SETTLED: "er avsluttet uten avgjørelse",
   DISMISSED: "er avvist fordi den kom for sent, og studenten har fått vedtaket om avvisningen",
 } as const;

@@ -38,7 +38,7 @@ export function AppealDecisionForm({
               options={[
                 ...(offerProblem ? [] : [{ value: "OFFER", label: "Ta klagen til følge: gi tilbud om studieplass" }]),
                 { value: "WAITLIST", label: "Ta klagen til følge: gi en bedre plass på ventelisten" },
-                { value: "UPHOLD", label: "Ikke ta klagen til følge: send den til klageinstansen" },
+                { value: "UPHOLD", label: "Ikke ta klagen til følge: send den til klagenemnda" },
               ]}
               value={chosen}
               onChange={setOutcome}
@@ -68,7 +68,7 @@ export function AppealDecisionForm({
               required
             />
             {chosen === "UPHOLD" ? (
-              <CheckboxField id={`${prefix}forwarded`} name="forwarded" label="Saken er sendt til klageinstansen nå" defaultChecked={state.values?.forwarded === "on"} />
+              <CheckboxField id={`${prefix}forwarded`} name="forwarded" label="Saken er sendt til klagenemnda nå" defaultChecked={state.values?.forwarded === "on"} />
             ) : null}
             <SubmitButton pendingText="Lagrer …">Avgjør klagen</SubmitButton>
           </>

@@ -23,7 +23,7 @@ export function StudentAppealDecisionForm({ cohortId, appealId, reverseLabel }: 
               layout="column"
               options={[
                 { value: "REVERSE", label: `Ta klagen til følge: ${reverseLabel}` },
-                { value: "UPHOLD", label: "Ikke ta klagen til følge: send den til klageinstansen" },
+                { value: "UPHOLD", label: "Ikke ta klagen til følge: send den til klagenemnda" },
               ]}
               value={chosen}
               onChange={setOutcome}
@@ -39,7 +39,7 @@ export function StudentAppealDecisionForm({ cohortId, appealId, reverseLabel }: 
               required
             />
             {chosen === "UPHOLD" ? (
-              <CheckboxField id={`${prefix}forwarded`} name="forwarded" label="Saken er sendt til klageinstansen nå" defaultChecked={state.values?.forwarded === "on"} />
+              <CheckboxField id={`${prefix}forwarded`} name="forwarded" label="Saken er sendt til klagenemnda nå" defaultChecked={state.values?.forwarded === "on"} />
             ) : null}
             <SubmitButton pendingText="Lagrer …">Avgjør klagen</SubmitButton>
           </>

@@ -62,7 +62,7 @@ function Standing({ letter, formHref }: { letter: LetterStanding; formHref?: str
               : appeal.appealsBody.decision.outcome === "CLOSED"
                 ? { tone: "neutral" as const, text: `Klagenemnda avsluttet saken ${formatDateNb(isoDate(appeal.appealsBody.decision.decidedOn))}` }
                 : { tone: "bad" as const, text: `Klagenemnda stadfestet vedtaket ${formatDateNb(isoDate(appeal.appealsBody.decision.decidedOn))}; det er endelig` }
-          : { tone: "bad" as const, text: appeal.forwardedAt ? "Klagen er sendt til klageinstansen" : "Klagen er ikke tatt til følge og sendes til klageinstansen" };
+          : { tone: "bad" as const, text: appeal.forwardedAt ? "Klagen er sendt til klagenemnda" : "Klagen er ikke tatt til følge og sendes til klagenemnda" };
     return (
       <p className="mt-2 flex flex-wrap items-center gap-2">
         <StatusBadge tone={status.tone}>{status.text}</StatusBadge>

@@ -286,7 +286,7 @@ export const markAppealForwardedAction = defineAction({
     await markAppealForwarded(viewer, input.appealId);
     revalidatePath("/veileder/opptak", "layout");
     revalidatePath("/soker", "layout");
-    return { message: "Klagen er merket som oversendt klageinstansen." };
+    return { message: "Klagen er merket som oversendt klagenemnda." };
   },
 });
 

@@ -121,7 +121,7 @@ export const markStudentAppealForwardedAction = defineAction({
   async handler({ viewer, input }) {
     await markStudentAppealForwarded(viewer, input.appealId);
     refresh(input.cohortId);
-    return { message: "Klagen er merket som sendt til klageinstansen." };
+    return { message: "Klagen er merket som sendt til klagenemnda." };
   },
 });
 

@@ -221,7 +221,7 @@ function decisionSection(input: LetterInput): LetterSection {
         heading: "Vår vurdering av klagen",
         paragraphs: [
           `Vi har behandlet klagen din av ${formatDateNb(input.klage?.filedOn ?? input.madeAvailableOn)} og har ikke funnet grunn til å endre vedtaket.`,
-          `Vi sender derfor klagen til ${input.appealsBody}, som avgjør den endelig (forvaltningsloven § 33 fjerde ledd). Du får svar direkte fra klageinstansen.`,
+          `Vi sender derfor klagen til ${input.appealsBody}, som avgjør den endelig (forvaltningsloven § 33 fjerde ledd). Du får svar direkte fra klagenemnda.`,
         ],
       };
   }
@@ -353,7 +353,7 @@ export function composeDecisionLetter(input: LetterInput): ComposedLetter {
     WAITLIST_MOVED: "Ny plass på ventelisten",
     WAITLIST_CLOSED: "Ventelisten er stengt",
     REFUSAL: "Avslag på søknad om opptak",
-    KLAGE_UPHELD: "Klagen din sendes til klageinstansen",
+    KLAGE_UPHELD: "Klagen din sendes til klagenemnda",
   };
   const subject = `${subjects[input.kind]}: ${input.programmeName}, ${input.cohortName}`;
   const sections: LetterSection[] = [

@@ -70,7 +70,11 @@ export const ENKELTVEDTAK_BASIS =
 export const AVVISNING_BASIS =
   "Vedtaket om å avvise klagen er et enkeltvedtak etter forvaltningsloven § 2 tredje ledd. Det er begrunnet etter forvaltningsloven §§ 24 og 25, og det kan påklages etter §§ 28 og 29.";
 
-/** A klage's outcome: a klage is prepared by the body that decided and decided by the appeals body. */
+/**
+ * A klage's outcome: a klage is prepared by the body that decided and decided by the appeals body.
+ * The legal basis speaks the law's word, «klageinstansen»; everything else (pages, forms, the
+ * letters' own sentences) names it as people know it: «klagenemnda» (APPEALS_BODY in full).
+ */
 export const KLAGE_CASE_BASIS =
   "Klagen er behandlet etter forvaltningsloven §§ 28 til 34: vi har vurdert den på nytt (§ 33), og en klage vi ikke tar til følge, avgjøres av klageinstansen.";
 

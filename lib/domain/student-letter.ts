@@ -79,7 +79,7 @@ export const STUDENT_LETTER_KIND_LABELS: Record<StudentLetterKind, string> = {
   ARBEIDSKRAV_NOT_APPROVED: "Vedtak om arbeidskrav",
   EXAM_ADMISSION_REFUSED: "Vedtak om adgang til eksamen",
   KLAGE_REVERSED: "Klage tatt til følge",
-  KLAGE_UPHELD: "Klage sendt til klageinstansen",
+  KLAGE_UPHELD: "Klage sendt til klagenemnda",
   DECISION_CHANGED: "Endret vedtak",
   EXAM_DEFERRAL_GRANTED: "Utsatt eksamen innvilget",
   EXAM_DEFERRAL_REFUSED: "Vedtak om utsatt eksamen",
@@ -664,13 +664,13 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
       });
     case "KLAGE_UPHELD":
       return klageOutcome(input.kind, greeting, closing, {
-        subject: `Klagen din sendes til klageinstansen: ${input.appealed.matter}`,
+        subject: `Klagen din sendes til klagenemnda: ${input.appealed.matter}`,
         // Not a decision of the klage: it is sent on to the appeals body, which decides (fvl. § 33).
         title: "Klagen er ikke tatt til følge",
         heading: "Vår vurdering av klagen",
         paragraphs: [
           `Vi har behandlet klagen din av ${formatDateNb(input.klage.filedOn)} på vedtaket ${earlier(input.appealed)}, og har ikke funnet grunn til å endre vedtaket.`,
-          `Vi sender derfor klagen til ${APPEALS_BODY}, som avgjør den endelig (forvaltningsloven § 33 fjerde ledd). Du får svar direkte fra klageinstansen.`,
+          `Vi sender derfor klagen til ${APPEALS_BODY}, som avgjør den endelig (forvaltningsloven § 33 fjerde ledd). Du får svar direkte fra klagenemnda.`,
         ],
         groundsHeading: "Begrunnelse",
         grounds: input.klage.grounds,

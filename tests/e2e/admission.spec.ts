@@ -240,15 +240,15 @@ test("a refused applicant files a klage; the adviser decides it", async ({ brows
   await expectAccessible(adviser);
   const klage = adviser.getByRole("article").filter({ hasText: DEMO_APPLICANTS.refused.name });
   await expect(klage).toContainText("60 studiepoeng fra Nord universitet");
-  await klage.getByLabel("Ikke ta klagen til følge: send den til klageinstansen").check();
+  await klage.getByLabel("Ikke ta klagen til følge: send den til klagenemnda").check();
   await klage.getByLabel("Begrunnelse").fill("Vitnemålet fra Nord universitet gjelder et årsstudium som allerede er regnet med.");
-  await klage.getByLabel("Saken er sendt til klageinstansen nå").check();
+  await klage.getByLabel("Saken er sendt til klagenemnda nå").check();
   await klage.getByRole("button", { name: "Avgjør klagen" }).click();
   await expect(adviser.getByRole("status").filter({ hasText: "Klagen er ikke tatt til følge." })).toBeVisible();
 
   await anders.reload();
-  await expect(anders.getByText(/ikke tatt til følge, sendt til klageinstansen/)).toBeVisible();
-  await expect(anders.getByText(/Klagen din sendes til klageinstansen/).first()).toBeVisible();
+  await expect(anders.getByText(/ikke tatt til følge, sendt til klagenemnda/)).toBeVisible();
+  await expect(anders.getByText(/Klagen din sendes til klagenemnda/).first()).toBeVisible();
 
   // It waits at the klagenemnd, on the list with the form for its decision; when the letter comes,
   // the adviser registers it (a wrong date is said at its field, and nothing typed is lost).

@@ -168,7 +168,7 @@ describe("a late klage avvist as it is registered", () => {
     const onDismissal = await fileStudentAppeal(self, dismissal, { text: "Brevet kom aldri fram til meg." }, later(1));
     await decideStudentAppeal(thirdAdviser, onDismissal, { kind: "UPHOLD", grounds: "Brevet ble gjort tilgjengelig i portalen.", forwarded: true }, later(2));
     const sentOn = await db().studentLetter.findFirstOrThrow({ where: { enrolmentId: world.students[2]!.enrolmentId, kind: "KLAGE_UPHELD" } });
-    expect(sentOn.subject).toBe("Klagen din sendes til klageinstansen: avvisning av klage");
+    expect(sentOn.subject).toBe("Klagen din sendes til klagenemnda: avvisning av klage");
     expect(await db().studentAppeal.findUniqueOrThrow({ where: { id: dismissedId } })).toMatchObject({ status: "DISMISSED" });
 
     await registerStudentAppealsBodyDecision(

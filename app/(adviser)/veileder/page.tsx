@@ -53,7 +53,7 @@ export default async function AdviserHome() {
           ) : null}
           {toForward > 0 ? (
             <li>
-              <Link href="/veileder/opptak/klager">{countNoun(toForward, "klage på opptak", "klager på opptak")} skal sendes til klageinstansen.</Link>
+              <Link href="/veileder/opptak/klager">{countNoun(toForward, "klage på opptak", "klager på opptak")} skal sendes til klagenemnda.</Link>
             </li>
           ) : null}
           {studentAppeals.map((entry) => (

@@ -570,7 +570,7 @@ export async function markAppealForwarded(viewer: Viewer, appealId: string, now 
     // Preparing the klage for the klagenemnd is part of the case (forvaltningsloven § 6).
     await refuseOwnIntake(tx, viewer, appeal.cohortId);
     const current = await tx.appeal.findUniqueOrThrow({ where: { id: appeal.id }, select: { status: true, forwardedAt: true } });
-    if (current.status !== "UPHELD") throw new DomainError("Bare en klage som ikke er tatt til følge, sendes til klageinstansen.");
+    if (current.status !== "UPHELD") throw new DomainError("Bare en klage som ikke er tatt til følge, sendes til klagenemnda.");
     if (current.forwardedAt) throw new DomainError("Klagen er allerede merket som oversendt.");
     await tx.appeal.update({ where: { id: appeal.id }, data: { forwardedAt: now } });
     await audit(tx, { actorId: viewer.id, action: "appeal.forward", entityType: "Appeal", entityId: appeal.id, before: { forwardedAt: null }, after: { forwardedAt: now, to: APPEALS_BODY } });

@@ -941,7 +941,7 @@ export async function markStudentAppealForwarded(viewer: Viewer, appealId: strin
     const appeal = await lockAppeal(tx, appealId);
     if (!(await isCohortStaff(viewer, appeal.enrolment.cohortId, tx))) throw new NotFoundError("Fant ikke klagen.");
     const current = await tx.studentAppeal.findUniqueOrThrow({ where: { id: appealId }, select: { status: true, forwardedAt: true } });
-    if (current.status !== "UPHELD") throw new DomainError("Bare en klage som ikke er tatt til følge, sendes til klageinstansen.");
+    if (current.status !== "UPHELD") throw new DomainError("Bare en klage som ikke er tatt til følge, sendes til klagenemnda.");
     if (current.forwardedAt) throw new DomainError("Klagen er allerede merket som oversendt.");
     await tx.studentAppeal.update({ where: { id: appealId }, data: { forwardedAt: now } });
     await audit(tx, {

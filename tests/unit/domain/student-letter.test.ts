@@ -206,7 +206,7 @@ describe("letters on a klage's outcome and on a changed decision", () => {
 
   it("a klage not taken: it goes to the appeals body, whose decision is final", () => {
     const letter = composeStudentLetter({ ...party, kind: "KLAGE_UPHELD", klage: { filedOn: "2026-03-05", grounds: "Vurderingen står." }, appealed });
-    expect(letter).toMatchObject({ enkeltvedtak: false, klageDeadline: null, subject: "Klagen din sendes til klageinstansen: Ledertreningsoppgave 1" });
+    expect(letter).toMatchObject({ enkeltvedtak: false, klageDeadline: null, subject: "Klagen din sendes til klagenemnda: Ledertreningsoppgave 1" });
     const text = letterAsText(letter);
     expect(text).toContain("har ikke funnet grunn til å endre vedtaket");
     expect(text).toContain("Vi sender derfor klagen til Den sentrale klagenemnda ved NTNU, som avgjør den endelig (forvaltningsloven § 33 fjerde ledd)");

@@ -42,7 +42,7 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
   const all = query.alle === "1";
   const decided =
     query.avgjort === "opprettholdt"
-      ? "Klagen er ikke tatt til følge. Søkeren har fått brev om at saken går til klageinstansen."
+      ? "Klagen er ikke tatt til følge. Søkeren har fått brev om at saken går til klagenemnda."
       : query.avgjort === "endret"
         ? "Klagen er tatt til følge og vedtaket endret. Søkeren har fått nytt brev."
         : query.avgjort === "delvis"
@@ -113,7 +113,7 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
                     {appeal.status === "UPHELD" ? (
                       appeal.forwardedAt ? (
                         <>
-                          <p className="mt-1">Sendt til klageinstansen {formatInstantNb(appeal.forwardedAt)}.</p>
+                          <p className="mt-1">Sendt til klagenemnda {formatInstantNb(appeal.forwardedAt)}.</p>
                           {appeal.appealsBody.decision ? <AppealsBodyOutcomeText decision={appeal.appealsBody.decision} staff earlier={appeal.appealsBody.waiting} /> : null}
                           {appeal.followUpDue ? (
                             <div className="mt-4 border-t border-slate-200 pt-4">
@@ -135,7 +135,7 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
                       ) : (
                         <div className="mt-2">
                           <ActionButton action={markAppealForwardedAction} hidden={{ appealId: appeal.id }} className="btn-secondary">
-                            Merk som sendt til klageinstansen
+                            Merk som sendt til klagenemnda
                           </ActionButton>
                         </div>
                       )

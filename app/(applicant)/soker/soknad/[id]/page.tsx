@@ -221,8 +221,8 @@ export default async function ApplicationPage({
                     : appeal.status === "SETTLED"
                       ? "avsluttet"
                       : appeal.forwardedAt
-                      ? `ikke tatt til følge, sendt til klageinstansen ${formatInstantNb(appeal.forwardedAt)}`
-                      : "ikke tatt til følge, sendes til klageinstansen"}
+                      ? `ikke tatt til følge, sendt til klagenemnda ${formatInstantNb(appeal.forwardedAt)}`
+                      : "ikke tatt til følge, sendes til klagenemnda"}
               </p>
               <p className="mt-1 whitespace-pre-line text-slate-800">{appeal.text}</p>
               {appeal.document ? <p className="mt-1 text-sm">Vedlegg: {appeal.document.originalName}</p> : null}
@@ -236,7 +236,7 @@ export default async function ApplicationPage({
             <div className="mt-4">
               <p className="mb-3">
                 Du kan klage på vedtaket til og med {formatDateNb(application.klage.deadline)} (forvaltningsloven § 29). Studieveilederen behandler klagen
-                først; får du ikke medhold, går den til klageinstansen.
+                først; får du ikke medhold, går den til klagenemnda.
               </p>
               <AppealForm applicationId={id} deadline={formatDateNb(application.klage.deadline)} />
             </div>

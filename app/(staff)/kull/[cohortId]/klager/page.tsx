@@ -44,7 +44,7 @@ function decidedMessage(value: string | undefined, appealsBody: string | undefin
     const letters = Number(carried[1]);
     return `Klagenemndas vedtak er registrert og gjennomført. ${letters === 1 ? "Studenten har" : `${letters} studenter har`} fått brev.`;
   }
-  if (value === "opprettholdt") return "Klagen er ikke tatt til følge. Studenten har fått brev om at saken går til klageinstansen.";
+  if (value === "opprettholdt") return "Klagen er ikke tatt til følge. Studenten har fått brev om at saken går til klagenemnda.";
   const reversed = value?.match(/^endret-(\d+)$/);
   if (!reversed) return null;
   const letters = Number(reversed[1]);
@@ -150,7 +150,7 @@ export default async function CohortAppealsPage({ params, searchParams }: { para
                     {appeal.status === "UPHELD" ? (
                       appeal.forwardedAt ? (
                         <>
-                          <p>Sendt til klageinstansen {formatInstantNb(appeal.forwardedAt)}.</p>
+                          <p>Sendt til klagenemnda {formatInstantNb(appeal.forwardedAt)}.</p>
                           {appeal.appealsBody.decision ? <AppealsBodyOutcomeText decision={appeal.appealsBody.decision} staff earlier={appeal.appealsBody.waiting} /> : null}
                           {appeal.appealsBodyTell ? (
                             appeal.appealsBodyTell.toldAt ? (
@@ -213,7 +213,7 @@ export default async function CohortAppealsPage({ params, searchParams }: { para
                           className="btn-secondary"
                           context={`(klagen fra ${appeal.enrolment.user.name})`}
                         >
-                          Merk som sendt til klageinstansen
+                          Merk som sendt til klagenemnda
                         </ActionButton>
                       ) : null
                     ) : null}

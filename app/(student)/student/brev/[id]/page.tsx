@@ -107,7 +107,7 @@ export default async function LetterPage({ params, searchParams }: { params: Pro
             <h2 id="klage-heading">Klag på vedtaket</h2>
             <p className="mt-2">
               Du kan klage til og med {formatDateNb(letter.klageDeadline!)} (forvaltningsloven § 29). Klagen behandles av en annen enn den som fattet
-              vedtaket; får du ikke medhold, går den til klageinstansen.
+              vedtaket; får du ikke medhold, går den til klagenemnda.
             </p>
             <div className="mt-4">
               <StudentAppealForm letterId={letter.id} deadline={formatDateNb(letter.klageDeadline!)} />
