@@ -2,7 +2,7 @@
  * The exam: who may be admitted, and the grades.
  */
 import { attendanceProgress } from "./attendance-progress";
-import { evaluateEligibility, type ArbeidskravStatus, type Eligibility, type EligibilityInput, type EligibilityStatus } from "./eligibility";
+import { evaluateEligibility, type ArbeidskravStatus, type Eligibility, type EligibilityInput, type EligibilityOutlook } from "./eligibility";
 import { DEFAULT_REQUIREMENTS, type CohortRequirements } from "./requirements";
 
 export interface ExamAdmissionDecision {
@@ -61,7 +61,8 @@ export type ExamDecisionNeeded = "REFUSAL_NEEDED" | "ADMISSION_NEEDED";
 
 export function examDecisionNeeded(
   registrationStatus: ExamRegistrationStatus | null,
-  eligibilityStatus: EligibilityStatus,
+  /** The status or the outlook (a stored standing): only whether it is ELIGIBLE matters. */
+  eligibilityStatus: EligibilityOutlook,
   /** A graded sitting is over: nothing to decide any more. */
   graded = false,
 ): ExamDecisionNeeded | null {

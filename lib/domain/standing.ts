@@ -6,13 +6,14 @@
  * (lib/server/standings/refresh.ts); these functions decide, it only stores.
  */
 import { attendanceWarning } from "./attendance-progress";
-import { eligibilityOutlook, type Eligibility, type EligibilityOutlook, type EligibilityStatus, type OutlookFacts } from "./eligibility";
+import { eligibilityOutlook, type Eligibility, type EligibilityOutlook, type OutlookFacts } from "./eligibility";
 
 /** The attendance warning the registered days call for; NONE when nothing is to be said. */
 export type AttendanceNoticeState = "NONE" | "LAST_ABSENCE" | "UNREACHABLE";
 
 export interface StandingFacts {
-  status: EligibilityStatus;
+  /** The outlook (eligibilityOutlook): a final rejection of a required item is SHORT_BY_DECISION. */
+  status: EligibilityOutlook;
   attendanceState: AttendanceNoticeState;
   scheduledDays: number;
   attendedDays: number;
@@ -29,7 +30,7 @@ export interface StandingFacts {
 export function standingFromEligibility(eligibility: Eligibility): StandingFacts {
   const { attendance, arbeidskrav } = eligibility;
   return {
-    status: eligibility.status,
+    status: eligibilityOutlook(eligibility),
     attendanceState: attendanceWarning(attendance) ?? "NONE",
     scheduledDays: attendance.scheduled,
     attendedDays: attendance.attended,
@@ -99,17 +100,19 @@ export function describeStandingStatus(status: EligibilityOutlook): string {
 }
 
 /**
- * A stored status told as the evaluation now tells it (eligibilityOutlook): ON_TRACK with a
- * required item finally not approved is not «kan fortsatt nå kravene». The stored status equals
- * the recomputation, so it differs from `now` only between two reads.
+ * A stored status as the evaluation now tells it. The stored status is the outlook
+ * (standingFromEligibility), equal to the recomputation, so it differs from `now` only between two
+ * reads; a row stored before the outlook was (ON_TRACK with a required item finally not approved,
+ * migration standing_short_by_decision) is read as SHORT_BY_DECISION, not «kan fortsatt nå kravene».
  */
-export function storedOutlook(stored: EligibilityStatus, now: OutlookFacts): EligibilityOutlook {
-  return stored === now.status ? eligibilityOutlook(now) : stored;
+export function storedOutlook(stored: EligibilityOutlook, now: OutlookFacts): EligibilityOutlook {
+  const current = eligibilityOutlook(now);
+  return stored === "ON_TRACK" && current === "SHORT_BY_DECISION" ? current : stored;
 }
 
 /** "Endret 3. desember: fra «kan fortsatt nå kravene» til «fyller kravene til eksamen» (Oppmøte rettet)." */
 export function describeStandingChange(change: {
-  previousStatus: EligibilityStatus;
+  previousStatus: EligibilityOutlook;
   /** The status it changed to, as storedOutlook tells it now. */
   status: EligibilityOutlook;
   changedOn: string;

@@ -10,11 +10,13 @@ import { osloDate } from "@/lib/domain/application-deadline";
 import { addDays } from "@/lib/domain/dates";
 import { standingFromEligibility, type StandingFacts } from "@/lib/domain/standing";
 import { assessSubmission } from "@/lib/server/cohorts/assessment";
+import { correctAssessment } from "@/lib/server/cohorts/assessment-changes";
 import { saveDayAttendance } from "@/lib/server/cohorts/attendance";
 import { saveArbeidskravSet } from "@/lib/server/cohorts/arbeidskrav-set";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
 import { addSamlingDay, removeSamlingDay } from "@/lib/server/cohorts/samlinger";
 import { getExamAdmission, registerForExam } from "@/lib/server/exams/registration";
+import { refuseExamAdmission } from "@/lib/server/exams/refusal";
 import { refreshStandings } from "@/lib/server/standings/refresh";
 import { sweepStudentNotices } from "@/lib/server/students/notices";
 import { AccessDeniedError, DomainError } from "@/lib/server/errors";
@@ -292,6 +294,54 @@ describe("exam registration is revisited", () => {
     expect(told).toHaveLength(1);
     expect(told[0]!.subject).toBe("Endring i retten din til å gå opp til eksamen");
     expect(told[0]!.text).toContain("Du er meldt opp til");
+  });
+
+  it("a final «ikke godkjent» is a standing of its own: stored and audited as such, and a refused student whose rejection is corrected is told where she came from", async () => {
+    const world = await makeCohort({
+      students: 1,
+      samlinger: pastDays(5),
+      heldBefore: "2100-01-01",
+      exam: { startsOn: addDays(TODAY, 20), endsOn: addDays(TODAY, 22) },
+    });
+    const { enrolmentId, userId } = world.students[0]!;
+    await computeStandings(world);
+    // Fagnotat 2 handed in twice; the second time «ikke godkjent»: a vedtak, and no more attempts.
+    const fagnotat = world.definitions.find((definition) => definition.number === 3)!;
+    await db().submission.deleteMany({ where: { arbeidskravId: fagnotat.id, members: { some: { enrolmentId } } } });
+    const submission = await createSubmission(db(), {
+      arbeidskravId: fagnotat.id,
+      enrolmentIds: [enrolmentId],
+      submittedById: userId,
+      attempts: [
+        { status: "NOT_APPROVED", assessorId: world.colleague.id, at: new Date("2026-10-01T10:00:00Z"), feedback: "Mangler refleksjon." },
+        { status: "SUBMITTED", at: new Date("2026-10-20T10:00:00Z") },
+      ],
+    });
+    const last = await db().submissionAttempt.findFirstOrThrow({ where: { submissionId: submission.id, attempt: 2 }, select: { id: true } });
+    await db().$transaction((tx) => refreshStandings(tx, { cohortId: world.cohortId, enrolmentIds: [enrolmentId] }, { actorId: null, cause: "Levert", now: NOW, appUrl: "http://localhost" }));
+    expect((await db().standing.findUniqueOrThrow({ where: { enrolmentId } })).status).toBe("ON_TRACK");
+    await assessSubmission(world.teacher, { cohortId: world.cohortId, attemptId: last.id, decision: "NOT_APPROVED", feedback: "Drøftingen er for tynn." });
+    expect(await db().standing.findUniqueOrThrow({ where: { enrolmentId } })).toMatchObject({ status: "SHORT_BY_DECISION", previousStatus: "ON_TRACK" });
+    expect(await db().auditLog.findFirstOrThrow({ where: { action: "standing.change", entityId: enrolmentId }, orderBy: { id: "desc" } })).toMatchObject({
+      actorId: world.teacher.id,
+      before: { status: "ON_TRACK" },
+      after: { status: "SHORT_BY_DECISION" },
+    });
+    expect(await storedStandings(world.cohortId)).toEqual(await recomputed(world.cohortId));
+
+    // Refused the exam, then the rejection is corrected: she meets the requirements, and the
+    // e-mail says what she was before, not «du kan fortsatt nå kravene».
+    await refuseExamAdmission(world.teacher, { cohortId: world.cohortId, enrolmentIds: [enrolmentId] });
+    await correctAssessment(world.teacher, { cohortId: world.cohortId, attemptId: last.id, decision: "APPROVED", reason: "Del to drøfter saken grundig nok." });
+    expect(await db().standing.findUniqueOrThrow({ where: { enrolmentId } })).toMatchObject({ status: "ELIGIBLE", previousStatus: "SHORT_BY_DECISION" });
+    const [told] = await db().mailMessage.findMany({ where: { dedupeKey: { startsWith: `standing-exam:${enrolmentId}:` } } });
+    expect(told!.text).toContain(
+      "Nå: du fyller kravene til eksamen. Før: du fyller ikke kravene fordi et obligatorisk arbeidskrav er endelig ikke godkjent.",
+    );
+    expect((await getExamAdmission(world.teacher, world.cohortId)).students[0]).toMatchObject({
+      decisionNeeded: "ADMISSION_NEEDED",
+      change: { from: "SHORT_BY_DECISION", to: "ELIGIBLE" },
+    });
   });
 });
 

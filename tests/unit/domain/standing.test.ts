@@ -248,5 +248,25 @@ describe("describeStandingChange", () => {
     expect(
       describeStandingChange({ previousStatus: "ELIGIBLE", status: storedOutlook("ON_TRACK", final), changedOn: "2026-12-03", cause: "Fagnotat 2 er rettet til ikke godkjent", formatDate: (iso) => iso }),
     ).toBe("Endret 2026-12-03: fra «fyller kravene til eksamen» til «fyller ikke kravene fordi et obligatorisk arbeidskrav er endelig ikke godkjent» (Fagnotat 2 er rettet til ikke godkjent).");
+    // Stored as the outlook now: a later change from it says where she came from.
+    expect(standingFromEligibility(final).status).toBe("SHORT_BY_DECISION");
+    expect(standingFromEligibility(open).status).toBe("ON_TRACK");
+    expect(storedOutlook("SHORT_BY_DECISION", final)).toBe("SHORT_BY_DECISION");
+    expect(
+      describeStandingChange({ previousStatus: "SHORT_BY_DECISION", status: "ELIGIBLE", changedOn: "2026-12-04", cause: "Fagnotat 2 er rettet til godkjent", formatDate: (iso) => iso }),
+    ).toBe("Endret 2026-12-04: fra «fyller ikke kravene fordi et obligatorisk arbeidskrav er endelig ikke godkjent» til «fyller kravene til eksamen» (Fagnotat 2 er rettet til godkjent).");
+  });
+
+  it("a final rejection of a required item is a change of standing; the same attendance and count without it is not the same standing", () => {
+    const plan = planOf(10);
+    const present = new Map(plan.map((day) => [day.id, "PRESENT" as const]));
+    const asOf = "2027-06-01";
+    const pending = standingOf(plan, present, new Map([["f1", "NOT_APPROVED"]]), REQUIRED, asOf);
+    const lastAttempt = standingFromEligibility(
+      evaluateEligibility({ scheduledDays: 10, heldDays: 10, attendedDays: 10, arbeidskrav: [{ id: "f1", status: "NOT_APPROVED", final: true }, ...["l1", "f2", "l2", "l3"].map((id) => ({ id, status: "NOT_SUBMITTED" as const }))] }),
+    );
+    expect(pending.status).toBe("ON_TRACK");
+    expect(lastAttempt.status).toBe("SHORT_BY_DECISION");
+    expect(sameStanding(pending, { ...pending, status: lastAttempt.status })).toBe(false);
   });
 });
