@@ -334,7 +334,8 @@ export function explainRankingPlace(
     if (ahead.category < candidate.category) aheadInHigherCategories += 1;
     if (ahead.county === candidate.county) sameCountyAhead += 1;
   }
-  return placeExplanation(candidate, { index, admittedCount: result.admitted.length, aheadInHigherCategories, sameCountyAhead }, options);
+  const inCategory = order.filter((other) => byId.get(other)?.category === candidate.category).length;
+  return placeExplanation(candidate, { index, admittedCount: result.admitted.length, aheadInHigherCategories, sameCountyAhead, aloneInCategory: inCategory === 1 }, options);
 }
 
 /**
@@ -359,6 +360,8 @@ export function explainRankingPlaces(
   for (const id of result.rejected) if (!explanations.has(id)) explanations.set(id, rejectedExplanation(known(id)));
 
   const order = [...result.admitted, ...result.waitlist];
+  const inCategory = [0, 0, 0, 0, 0];
+  for (const id of order) inCategory[known(id).category] = inCategory[known(id).category]! + 1;
   // Counts of the candidates ahead so far: per category (1–4) and per county.
   const aheadByCategory = [0, 0, 0, 0, 0];
   const aheadByCounty = new Map<string, number>();
@@ -368,7 +371,8 @@ export function explainRankingPlaces(
       let aheadInHigherCategories = 0;
       for (let category = 1; category < candidate.category; category += 1) aheadInHigherCategories += aheadByCategory[category]!;
       const sameCountyAhead = aheadByCounty.get(candidate.county) ?? 0;
-      explanations.set(id, placeExplanation(candidate, { index, admittedCount: result.admitted.length, aheadInHigherCategories, sameCountyAhead }, options));
+      const aloneInCategory = inCategory[candidate.category] === 1;
+      explanations.set(id, placeExplanation(candidate, { index, admittedCount: result.admitted.length, aheadInHigherCategories, sameCountyAhead, aloneInCategory }, options));
     }
     aheadByCategory[candidate.category] = aheadByCategory[candidate.category]! + 1;
     aheadByCounty.set(candidate.county, (aheadByCounty.get(candidate.county) ?? 0) + 1);
@@ -390,10 +394,16 @@ function rejectedExplanation(candidate: RankingCandidate): RankingExplanation {
   };
 }
 
-/** The explanation of the place at `index` of the order, from what is counted ahead of it. */
+/**
+ * The explanation of the place at `index` of the order, from what is counted ahead of it.
+ * `aloneInCategory`: nobody else in the ranking shares her category, so the county and the time
+ * of sending, which order applicants within a category, did not decide her place (a walk read
+ * «2 søkere fra Trøndelag er rangert foran deg. For å få geografisk spredning …» for the only
+ * applicant in her category, as if the county had put her behind).
+ */
 function placeExplanation(
   candidate: RankingCandidate,
-  place: { index: number; admittedCount: number; aheadInHigherCategories: number; sameCountyAhead: number },
+  place: { index: number; admittedCount: number; aheadInHigherCategories: number; sameCountyAhead: number; aloneInCategory: boolean },
   options: ExplainRankingOptions,
 ): RankingExplanation {
   const { index, aheadInHigherCategories, sameCountyAhead } = place;
@@ -416,18 +426,26 @@ function placeExplanation(
       `${countNoun(aheadInHigherCategories, "søker", "søkere")} i høyere prioritetskategorier er rangert foran ${you}.`,
     );
   }
-  reasons.push(
-    sameCountyAhead === 0
-      ? adviser
-        ? `Søkeren er den første fra ${county} i rangeringen.`
-        : `Du er den første søkeren fra ${county} i rangeringen.`
-      : `${countNoun(sameCountyAhead, "søker", "søkere")} fra ${county} er rangert foran ${you}. ` +
-          "For å få geografisk spredning går neste plass i hver kategori til søkeren fra det fylket som har færrest rangert så langt.",
-  );
-  reasons.push(
-    `Søknaden${adviser ? "" : " din"} ble sendt inn ${formatInstantNb(submitted.ms)}. ` +
-      "Står søkere likt i kategori og fylke, går den som sendte søknaden først, foran.",
-  );
+  if (place.aloneInCategory) {
+    reasons.push(
+      adviser
+        ? `Søkeren er den eneste i prioritetskategori ${candidate.category} i rangeringen, så fylket (${county}) og når søknaden ble sendt, avgjør ikke plassen.`
+        : `Du er den eneste i prioritetskategori ${candidate.category} i rangeringen, så fylket ditt (${county}) og når du sendte søknaden, avgjør ikke plassen din.`,
+    );
+  } else {
+    reasons.push(
+      sameCountyAhead === 0
+        ? adviser
+          ? `Søkeren er den første fra ${county} i rangeringen.`
+          : `Du er den første søkeren fra ${county} i rangeringen.`
+        : `${countNoun(sameCountyAhead, "søker", "søkere")} fra ${county} er rangert foran ${you}. ` +
+            "For å få geografisk spredning går neste plass i hver kategori til søkeren fra det fylket som har færrest rangert så langt.",
+    );
+    reasons.push(
+      `Søknaden${adviser ? "" : " din"} ble sendt inn ${formatInstantNb(submitted.ms)}. ` +
+        "Står søkere likt i kategori og fylke, går den som sendte søknaden først, foran.",
+    );
+  }
   if (options.includePlacement !== false) {
     reasons.push(
       adviser

@@ -362,28 +362,37 @@ describe("explainRankingPlace", () => {
     const lower = explainRankingPlace(candidates, result, "t2", { voice: "adviser", countyLabel: (c) => `fylke ${c}` });
     expect(lower.reasons.slice(1, 3)).toEqual([
       "3 søkere i høyere prioritetskategorier er rangert foran søkeren.",
-      "1 søker fra fylke 50 er rangert foran søkeren. For å få geografisk spredning går neste plass i hver kategori til søkeren fra det fylket som har færrest rangert så langt.",
+      "Søkeren er den eneste i prioritetskategori 2 i rangeringen, så fylket (fylke 50) og når søknaden ble sendt, avgjør ikke plassen.",
     ]);
     for (const reasons of [admitted.reasons, lower.reasons]) expect(reasons.join(" ")).not.toMatch(/\b(du|deg|din)\b/i);
   });
 
-  it("explains a lower category and counts across categories", () => {
+  it("explains a lower category and counts across categories; the only one in her category is not told the county placed her", () => {
     const e = explainRankingPlace(candidates, result, "t2", { countyLabel: (c) => `fylke ${c}` });
     expect(e.aheadInHigherCategories).toBe(3);
     expect(e.sameCountyAhead).toBe(1);
     expect(e.waitlistPosition).toBe(2);
-    expect(e.reasons.slice(0, 3)).toEqual([
+    expect(e.reasons).toEqual([
       "Du er i prioritetskategori 2 (mer enn to års ledererfaring fra kommunalt barnevern).",
       "3 søkere i høyere prioritetskategorier er rangert foran deg.",
-      "1 søker fra fylke 50 er rangert foran deg. For å få geografisk spredning går neste plass i hver kategori til søkeren fra det fylket som har færrest rangert så langt.",
+      "Du er den eneste i prioritetskategori 2 i rangeringen, så fylket ditt (fylke 50) og når du sendte søknaden, avgjør ikke plassen din.",
+      "Du er nummer 4 i rangeringen. Alle plassene går til søkere foran deg, og du er nummer 2 på ventelisten. Hvis noen takker nei til plassen sin, går den til den neste på ventelisten.",
     ]);
+    // With another in her category, the county and the time are what ordered them.
+    const shared = [...candidates, cand("t3", 2, "03", "2024-11-05T09:15:00Z")];
+    const again = explainRankingPlace(shared, rankApplicants(shared, 2), "t2", { countyLabel: (c) => `fylke ${c}` });
+    expect(again.reasons[2]).toBe(
+      "1 søker fra fylke 50 er rangert foran deg. For å få geografisk spredning går neste plass i hver kategori til søkeren fra det fylket som har færrest rangert så langt.",
+    );
+    expect(again.reasons[3]).toMatch(/^Søknaden din ble sendt inn 4\. november 2024 kl\. 10\.15\. Står søkere likt i kategori og fylke/);
   });
 
   it("uses the county value itself when it is not a county number", () => {
-    const list = [cand("a", 1, "Agder", "2024-06-01T12:00:00+02:00")];
+    const list = [cand("a", 1, "Agder", "2024-06-01T12:00:00+02:00"), cand("b", 1, "Agder", "2024-06-02T12:00:00+02:00")];
     const e = explainRankingPlace(list, rankApplicants(list, 1), "a");
     expect(e.reasons[1]).toBe("Du er den første søkeren fra Agder i rangeringen.");
     expect(e.reasons[2]).toContain("1. juni 2024 kl. 12.00");
+    expect(explainRankingPlace(list.slice(0, 1), rankApplicants(list.slice(0, 1), 1), "a").reasons[1]).toContain("fylket ditt (Agder)");
   });
 
   it("explains a rejected candidate", () => {
@@ -447,11 +456,11 @@ describe("explainRankingPlaces", () => {
   });
 
   it("uses the county label it is given", () => {
-    const candidates = [cand("a", 1, "03", "2024-11-01T09:15:00Z"), cand("b", 2, "03", "2024-11-02T09:15:00Z")];
+    const candidates = [cand("a", 1, "03", "2024-11-01T09:15:00Z"), cand("b", 1, "03", "2024-11-02T09:15:00Z")];
     const result = rankApplicants(candidates, 1);
     const b = explainRankingPlaces(candidates, result, { countyLabel: (c) => `fylke ${c}` }).get("b")!;
     expect(b.reasons).toContain("1 søker fra fylke 03 er rangert foran deg. For å få geografisk spredning går neste plass i hver kategori til søkeren fra det fylket som har færrest rangert så langt.");
-    expect(b).toMatchObject({ outcome: "WAITLISTED", rank: 2, waitlistPosition: 1, aheadInHigherCategories: 1, sameCountyAhead: 1 });
+    expect(b).toMatchObject({ outcome: "WAITLISTED", rank: 2, waitlistPosition: 1, aheadInHigherCategories: 0, sameCountyAhead: 1 });
   });
 
   it("refuses a result that names an unknown candidate", () => {
