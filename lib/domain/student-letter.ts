@@ -331,8 +331,9 @@ export type StudentLetterFacts =
       outcome: string;
       reason: string;
       /**
-       * Her klage on the earlier decision waits at the klagenemnd (StudentAppeal.decisionChangedAt
-       * is set with this letter): the letter says the klagenemnd is told, and that she need not act.
+       * Her klage in the case (on the earlier decision, or on the avvisning of a late klage on it)
+       * waits at the klagenemnd (StudentAppeal.decisionChangedAt is set with this letter): the
+       * letter says the klagenemnd is told, and that she need not act.
        */
       klageAtAppealsBody?: boolean;
     }
@@ -1069,7 +1070,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
                 {
                   heading: "Klagen din",
                   paragraphs: [
-                    `Klagen din på vedtaket ${earlier(input.changed)} er sendt til ${APPEALS_BODY}. Vi gir klagenemnda beskjed om at vedtaket er endret, så den ikke avgjør et vedtak som ikke gjelder lenger. Du trenger ikke gjøre noe.`,
+                    `Klagen din i denne saken ligger hos ${APPEALS_BODY}. Vi gir klagenemnda beskjed om at vedtaket ${earlier(input.changed)} er endret, så den ikke avgjør et vedtak som ikke gjelder lenger. Du trenger ikke gjøre noe.`,
                     "Mener du at klagen gjelder noe dette nye vedtaket ikke gir deg, kan du si fra til studieveilederen.",
                   ],
                 },

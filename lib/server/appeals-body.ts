@@ -166,12 +166,16 @@ export const APPEALS_BODY_DECISION_SELECT = {
   registeredBy: { select: { name: true } },
 } satisfies Prisma.AppealsBodyDecisionSelect;
 
-/** The klager on any letter about a decision (every member's, for a group's assessment), with the klagenemnd's decisions (newest first). */
-async function klagerOnDecision(client: Transaction | ReturnType<typeof db>, about: { type: "SubmissionAttempt" | "ExamRegistration"; id: string }) {
+/**
+ * The klager on any letter about a decision (every member's, for a group's assessment), or about
+ * a StudentAppeal (the avvisning of such a klage), with the klagenemnd's decisions (newest first).
+ */
+async function klagerOnDecision(client: Transaction | ReturnType<typeof db>, about: { type: "SubmissionAttempt" | "ExamRegistration" | "StudentAppeal"; id: string | string[] }) {
   const klager = await (client as Transaction).studentAppeal.findMany({
-    where: { letter: { aboutType: about.type, aboutId: about.id } },
+    where: { letter: { aboutType: about.type, aboutId: typeof about.id === "string" ? about.id : { in: about.id } } },
     select: {
       id: true,
+      enrolmentId: true,
       status: true,
       forwardedAt: true,
       decisionChangedAt: true,
@@ -191,10 +195,11 @@ export async function appealsBodyBarOnCorrection(client: Transaction | ReturnTyp
 
 /**
  * A decision was changed here in the student's favour (an assessment approved, a refused student
- * registered for the exam) while klager on it wait at the klagenemnd: each is marked
+ * registered for the exam) while klager in its case wait at the klagenemnd: each is marked
  * (StudentAppeal.decisionChangedAt, audited), so the klager list asks the study administration to
- * tell the klagenemnd (appealsBodyToBeTold). Returns the ids of those klager, so each student's
- * letter that the decision changed can say where her klage stands.
+ * tell the klagenemnd (appealsBodyToBeTold). A klage on the decision itself, or on the avvisning
+ * of a late klage on it (the klagenemnd has the case all the same). Returns the enrolments whose
+ * klage waits there, so each student's letter that the decision changed can say where it stands.
  */
 export async function markDecisionChangedAtAppealsBody(
   tx: Transaction,
@@ -202,7 +207,11 @@ export async function markDecisionChangedAtAppealsBody(
   actorId: string,
   now: Date,
 ): Promise<Set<string>> {
-  const waiting = (await klagerOnDecision(tx, about)).filter((klage) => appealsBodyStanding(klage, klage.decisions).waiting);
+  const onDecision = await klagerOnDecision(tx, about);
+  // A late klage avvist: the klage on its avvisning letter (one more statement, only then).
+  const dismissed = onDecision.filter((klage) => klage.status === "DISMISSED").map((klage) => klage.id);
+  const onDismissals = dismissed.length > 0 ? await klagerOnDecision(tx, { type: "StudentAppeal", id: dismissed }) : [];
+  const waiting = [...onDecision, ...onDismissals].filter((klage) => appealsBodyStanding(klage, klage.decisions).waiting);
   // Changed again after an earlier change (back and forth): the first change is what it is to be told of.
   const unmarked = waiting.filter((klage) => klage.decisionChangedAt === null);
   if (unmarked.length > 0) {
@@ -219,5 +228,5 @@ export async function markDecisionChangedAtAppealsBody(
       })),
     );
   }
-  return new Set(waiting.map((klage) => klage.id));
+  return new Set(waiting.map((klage) => klage.enrolmentId));
 }

@@ -330,7 +330,8 @@ describe("the klagenemnd's decision on a student's klage", () => {
     const told = await db().studentLetter.findFirstOrThrow({ where: { enrolmentId: group[2]!.enrolmentId, kind: "DECISION_CHANGED" } });
     expect(told.body).toContain("Et annet gruppemedlem klaget på vurderingen, og Den sentrale klagenemnda ved NTNU har tatt klagen til følge");
     // …and where her own klage stands: with the klagenemnd, which we tell; she need not act.
-    expect(told.body).toContain("er sendt til Den sentrale klagenemnda ved NTNU. Vi gir klagenemnda beskjed om at vedtaket er endret, så den ikke avgjør et vedtak som ikke gjelder lenger. Du trenger ikke gjøre noe.");
+    expect(told.body).toContain("Klagen din i denne saken ligger hos Den sentrale klagenemnda ved NTNU. Vi gir klagenemnda beskjed om at vedtaket «");
+    expect(told.body).toContain("er endret, så den ikke avgjør et vedtak som ikke gjelder lenger. Du trenger ikke gjøre noe.");
     // …and the klagenemnd, which has that member's case too, is to be told (a task on the list).
     expect((await listCohortAppeals(world.adviser, world.cohortId, { open: true })).find((row) => row.id === alsoSent)).toMatchObject({
       appealsBodyTell: { due: true, changedAt: later },
@@ -385,8 +386,8 @@ describe("the klagenemnd's decision on a student's klage", () => {
     // Her letter says the decision changed, and that her klage at the klagenemnd needs nothing from her.
     const changed = await db().studentLetter.findFirstOrThrow({ where: { enrolmentId: world.students[1]!.enrolmentId, kind: "DECISION_CHANGED" } });
     expect(changed.body).toContain("Fagansvarlig har rettet vurderingen: Del to drøfter saken grundig nok.");
-    expect(changed.body).toContain("Klagen din på vedtaket «Vedtak: ");
-    expect(changed.body).toContain("Vi gir klagenemnda beskjed om at vedtaket er endret");
+    expect(changed.body).toContain("Klagen din i denne saken ligger hos Den sentrale klagenemnda ved NTNU.");
+    expect(changed.body).toContain("er endret, så den ikke avgjør et vedtak som ikke gjelder lenger. Du trenger ikke gjøre noe.");
     // The klagenemnd is to be told: a task on the kull's open klager list until the study
     // administration says it has told it; recorded with who and when, and audited, once.
     const listedAs = async (viewer: typeof world.adviser) => (await listCohortAppeals(viewer, world.cohortId, { open: true })).find((entry) => entry.id === waiting.appealId);

@@ -245,8 +245,7 @@ describe("a refusal whose klage waits at the klagenemnd", () => {
     // The absence is then found wrong (the helper corrected it): the rules admit her, and she is registered.
     expect(await registerForExam(kull.teacher, { cohortId: kull.cohortId, enrolmentIds: [only!.enrolmentId] })).toMatchObject({ registered: 1 });
     const changed = await db().studentLetter.findFirstOrThrow({ where: { enrolmentId: only!.enrolmentId, kind: "DECISION_CHANGED" } });
-    expect(changed.body).toContain("Klagen din på vedtaket «Vedtak: ikke adgang til eksamen, ");
-    expect(changed.body).toContain("er sendt til Den sentrale klagenemnda ved NTNU. Vi gir klagenemnda beskjed om at vedtaket er endret");
+    expect(changed.body).toContain("Klagen din i denne saken ligger hos Den sentrale klagenemnda ved NTNU. Vi gir klagenemnda beskjed om at vedtaket «Vedtak: ikke adgang til eksamen, ");
     expect(await db().studentAppeal.findUniqueOrThrow({ where: { id: appealId } })).toMatchObject({ decisionChangedAt: expect.any(Date), appealsBodyToldAt: null });
     expect(await db().auditLog.findFirstOrThrow({ where: { action: "student_appeal.decision_changed", entityId: appealId } })).toMatchObject({
       actorId: kull.teacher.id,

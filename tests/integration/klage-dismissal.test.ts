@@ -8,6 +8,7 @@ import { registerStudentAppealAction } from "@/lib/actions/student-letters";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { addDays } from "@/lib/domain/dates";
 import { CLASSMATE_HEALTH_MESSAGE } from "@/lib/permissions";
+import { correctAssessment } from "@/lib/server/cohorts/assessment-changes";
 import { refuseLeave } from "@/lib/server/enrolments/leave";
 import { AccessDeniedError } from "@/lib/server/errors";
 import { getStudentOverview } from "@/lib/server/students/overview";
@@ -254,7 +255,7 @@ describe("the avvisning, as the review found it", () => {
     expect(await db().studentAppeal.findUniqueOrThrow({ where: { id: appealId } })).toMatchObject({ status: "DISMISSED" });
   });
 
-  it("on a final «ikke godkjent»: her start page says it was avvist, and why it came late is read only by those who handle health cases", async () => {
+  it("on a final «ikke godkjent»: her start page says it was avvist, why it came late is read only by those who handle health cases, and the klagenemnd with her klage on it is told of an approval", async () => {
     const row = world.students[7]!;
     const definition = world.definitions.find((item) => item.number === 2)!;
     await db().submission.deleteMany({ where: { arbeidskravId: definition.id, members: { some: { enrolmentId: row.enrolmentId } } } });
@@ -297,5 +298,15 @@ describe("the avvisning, as the review found it", () => {
     expect(await getLetterForPdf(world.teacher, dismissal)).toBeNull();
     expect(await getLetterForPdf(world.teacher, vedtak.id)).not.toBeNull();
     expect(await getLetterForPdf(secondAdviser, dismissal)).not.toBeNull();
+
+    // Her klage on the avvisning goes to the klagenemnd; the fagansvarlig then approves the work:
+    // the klagenemnd has the case, so it is to be told, and her letter says so.
+    const onDismissal = await fileStudentAppeal(self, dismissal, { text: "Jeg var syk og kunne ikke klage i tide." }, now);
+    await decideStudentAppeal(thirdAdviser, onDismissal, { kind: "UPHOLD", grounds: "Sykdommen forklarer ikke to måneder.", forwarded: true }, now);
+    await correctAssessment(world.teacher, { cohortId: world.cohortId, attemptId: last.id, decision: "APPROVED", reason: "Oppgaven holder ved ny gjennomlesning." }, now);
+    expect(await db().studentAppeal.findUniqueOrThrow({ where: { id: onDismissal } })).toMatchObject({ decisionChangedAt: now, appealsBodyToldAt: null });
+    expect((await listCohortAppeals(secondAdviser, world.cohortId, { open: true })).find((entry) => entry.id === onDismissal)).toMatchObject({ appealsBodyTell: { due: true } });
+    const changed = await db().studentLetter.findFirstOrThrow({ where: { enrolmentId: row.enrolmentId, kind: "DECISION_CHANGED" } });
+    expect(changed.body).toContain("Klagen din i denne saken ligger hos Den sentrale klagenemnda ved NTNU. Vi gir klagenemnda beskjed om at vedtaket «");
   });
 });

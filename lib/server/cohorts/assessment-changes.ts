@@ -239,7 +239,7 @@ export async function applyCorrection(
           changed: { subject: letter.subject, madeAvailableOn: letter.madeAvailableOn, matter: attempt.title },
           outcome: `${attempt.title} er godkjent.`,
           reason: `Fagansvarlig har rettet vurderingen: ${reason}`,
-          klageAtAppealsBody: letter.appeal !== null && atAppealsBody.has(letter.appeal.id),
+          klageAtAppealsBody: atAppealsBody.has(letter.enrolmentId),
         },
         decidedBy: signedBy,
         about,
@@ -304,7 +304,7 @@ export async function approveAfterKlage(tx: Transaction, input: { attemptId: str
     appealId: input.appealId,
   });
   // Another member's klage on the same work may wait at the klagenemnd: it is to be told, and
-  // that member's letter says so (atAppealsBody: the ids of those klager).
+  // that member's letter says so (atAppealsBody: the enrolments whose klage waits there).
   const atAppealsBody = await markDecisionChangedAtAppealsBody(tx, { type: "SubmissionAttempt", id: attempt.attemptId }, input.decider.id, input.now);
   return { title: attempt.title, members: group.map((member) => member.enrolmentId), atAppealsBody };
 }

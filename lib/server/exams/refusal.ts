@@ -196,7 +196,7 @@ export async function supersedeRefusal(
       changed: { subject: latest.subject, madeAvailableOn: latest.madeAvailableOn, matter: "adgang til eksamen" },
       outcome: input.outcome,
       reason: input.reason,
-      klageAtAppealsBody: latest.appeal !== null && atAppealsBody.has(latest.appeal.id),
+      klageAtAppealsBody: atAppealsBody.has(input.enrolmentId),
     },
     decidedBy: input.decidedBy,
     about: { type: "ExamRegistration", id: input.registrationId },

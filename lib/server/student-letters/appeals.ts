@@ -779,7 +779,7 @@ async function carryOutReversal(
             changed: memberAppealed,
             outcome: sentence,
             reason: `Et annet gruppemedlem klaget på vurderingen, og ${taken}: ${grounds}`,
-            klageAtAppealsBody: memberLetter.appeal !== null && approved.atAppealsBody.has(memberLetter.appeal.id),
+            klageAtAppealsBody: approved.atAppealsBody.has(memberLetter.enrolmentId),
           },
           decidedBy: signedBy,
           about: { type: "SubmissionAttempt", id: letter.aboutId },

@@ -262,7 +262,7 @@ describe("letters on a klage's outcome and on a changed decision", () => {
     const letter = composeStudentLetter(input);
     expect(letter.sections.map((section) => section.heading)).toEqual([null, "Vedtak", "Begrunnelse", "Klagen din", null]);
     expect(letterAsText(letter)).toContain(
-      "Klagen din på vedtaket «Vedtak: Ledertreningsoppgave 1 er ikke godkjent» fra 2. mars 2026 er sendt til Den sentrale klagenemnda ved NTNU. Vi gir klagenemnda beskjed om at vedtaket er endret, så den ikke avgjør et vedtak som ikke gjelder lenger. Du trenger ikke gjøre noe.",
+      "Klagen din i denne saken ligger hos Den sentrale klagenemnda ved NTNU. Vi gir klagenemnda beskjed om at vedtaket «Vedtak: Ledertreningsoppgave 1 er ikke godkjent» fra 2. mars 2026 er endret, så den ikke avgjør et vedtak som ikke gjelder lenger. Du trenger ikke gjøre noe.",
     );
     expect(letterAsText(letter)).toContain("Mener du at klagen gjelder noe dette nye vedtaket ikke gir deg, kan du si fra til studieveilederen.");
     // Still no enkeltvedtak: no klage deadline of its own.

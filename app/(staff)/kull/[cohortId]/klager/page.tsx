@@ -162,7 +162,7 @@ export default async function CohortAppealsPage({ params, searchParams }: { para
                             ) : appeal.appealsBodyTell.due ? (
                               <div className="rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-950">
                                 <p>
-                                  <strong>Gi klagenemnda beskjed:</strong> vedtaket klagen gjelder, ble endret til studentens gunst{" "}
+                                  <strong>Gi klagenemnda beskjed:</strong> vedtaket i saken ble endret til studentens gunst{" "}
                                   {formatInstantNb(appeal.appealsBodyTell.changedAt)}, mens klagen er hos {APPEALS_BODY.charAt(0).toLowerCase() + APPEALS_BODY.slice(1)}. Si fra til
                                   klagenemnda, så den ikke avgjør et vedtak som ikke lenger står.
                                 </p>
