@@ -101,8 +101,9 @@ describe("an admission letter after a klage is taken, as PDF", () => {
     expect(pdf.lines).toContain("Stillingen har fagansvar og personalansvar.");
     const signature = pdf.lines.indexOf("Med hilsen");
     expect(pdf.lines.slice(signature, signature + 4)).toEqual(["Med hilsen", "Vegard Veileder", "Studieveileder", "NTNU, Videreutdanning i institusjonsledelse"]);
-    // The header names the case beside the date.
-    expect(pdf.lines.some((line) => line.includes(`Saksnummer: ${reference}`) && line.startsWith("Dato:"))).toBe(true);
+    // The case and the date are named once, in the letter's own head, not again in the PDF's header.
+    expect(pdf.lines.filter((line) => line.includes(`Saksnummer: ${reference}`))).toEqual([`Saksnummer: ${reference}`]);
+    expect(pdf.lines.filter((line) => line.startsWith("Dato:"))).toHaveLength(1);
     expect(pdf.title).toBe(letters[1]!.subject);
     expect(pdf.lines).toContain("VEDTAK OM OPPTAK (ENKELTVEDTAK)");
   });
@@ -141,5 +142,14 @@ describe("the PDF renderer", () => {
     // says the letter is an enkeltvedtak.
     expect(pdf.flat).toContain(flatten(body.split("\n\n").slice(1).join(" ")).replace(/\t/g, " ").slice(0, 200));
     expect(pdf.lines.slice(pdf.lines.indexOf(letter.subject), pdf.lines.indexOf(letter.subject) + 2)).toEqual([letter.subject, "VEDTAK OM ARBEIDSKRAV (ENKELTVEDTAK)"]);
+    // Its own head names the case and the date; the PDF's header does not say them again.
+    expect(pdf.lines.filter((line) => line.includes("2026/00042"))).toEqual(["Saksnummer: 2026/00042"]);
+    expect(pdf.lines.filter((line) => line.startsWith("Dato:"))).toEqual(["Dato: 2. mars 2026"]);
+  });
+
+  it("gives a letter stored before letters named their case in the text the case and the date in its header", async () => {
+    const body = "VEDTAK OM OPPTAK\n\nTil Sofie Søker\n\nDu får tilbud om studieplass.\n\nMed hilsen\nVegard Veileder";
+    const pdf = await pdfText(await renderLetterPdf({ subject: "Tilbud om studieplass", body, madeAvailableOn: "2025-05-02", reference: "Saksnummer: 2025/00007", programmeName: "Nasjonal videreutdanning i barnevernledelse" }));
+    expect(pdf.lines.slice(0, 2)).toEqual(["NTNU – Nasjonal videreutdanning i barnevernledelse", "Dato: 2. mai 2025 Saksnummer: 2025/00007"]);
   });
 });

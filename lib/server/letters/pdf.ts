@@ -235,9 +235,13 @@ export async function renderLetterPdf(letter: LetterForPdf): Promise<Uint8Array>
     y -= gapAfter;
   };
 
-  draw(`NTNU – ${letter.programmeName}`, bold, 9, 2);
-  draw(`Dato: ${formatDateNb(letter.madeAvailableOn)}    ${letter.reference}`, regular, 9, 18);
   const blocks = normaliseLetterText(letter.body).split(/\n{2,}/);
+  // A letter composed with its letterhead section (lib/domain/letter.ts letterheadSection) names
+  // the case and the date in its text: the PDF's header does not repeat them. An older letter
+  // without it gets them in the header.
+  const namesCase = blocks.some((block) => block.startsWith("Saksnummer: "));
+  draw(`NTNU – ${letter.programmeName}`, bold, 9, namesCase ? 18 : 2);
+  if (!namesCase) draw(`Dato: ${formatDateNb(letter.madeAvailableOn)}    ${letter.reference}`, regular, 9, 18);
   // The subject heads the letter; the body's title line ("Vedtak om opptak (enkeltvedtak)") follows
   // it, so the PDF says what kind of letter it is, as the text does (forvaltningsloven § 27).
   const title = blocks[0]?.trim() ?? "";

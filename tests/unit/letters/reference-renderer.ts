@@ -94,9 +94,13 @@ export async function referenceLetterPdf(letter: LetterForPdf): Promise<Uint8Arr
     y -= gapAfter;
   };
 
-  draw(`NTNU – ${letter.programmeName}`, bold, 9, 2);
-  draw(`Dato: ${formatDateNb(letter.madeAvailableOn)}    ${letter.reference}`, regular, 9, 18);
   const blocks = normaliseLetterText(letter.body).split(/\n{2,}/);
+  // A letter composed with its letterhead section (lib/domain/letter.ts letterheadSection) names
+  // the case and the date in its text: the PDF's header does not repeat them. An older letter
+  // without it gets them in the header.
+  const namesCase = blocks.some((block) => block.startsWith("Saksnummer: "));
+  draw(`NTNU – ${letter.programmeName}`, bold, 9, namesCase ? 18 : 2);
+  if (!namesCase) draw(`Dato: ${formatDateNb(letter.madeAvailableOn)}    ${letter.reference}`, regular, 9, 18);
   const title = blocks[0]?.trim() ?? "";
   const showTitle = title !== "" && title !== normaliseLetterText(letter.subject).trim();
   draw(letter.subject, bold, 14, showTitle ? 2 : 10);
