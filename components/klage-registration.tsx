@@ -13,6 +13,7 @@ export function KlageRegistration({
   portal,
   list,
   form,
+  attachment,
 }: {
   letter: { subject: string; madeAvailableOn: string; klageDeadline: string | null } | null;
   /** The kull the decision is about, and what to call it ("Kull", "Opptak"). */
@@ -23,6 +24,8 @@ export function KlageRegistration({
   list: { href: string; label: string };
   /** The form, shown when a klage can be registered. */
   form: ReactNode;
+  /** Under the registered klage: its PDF, or the form to attach it. */
+  attachment?: ReactNode;
 }) {
   return (
     <>
@@ -46,7 +49,7 @@ export function KlageRegistration({
         </section>
       ) : null}
       {appeal ? (
-        <RegisteredKlage appeal={appeal} portal={portal} list={list} />
+        <RegisteredKlage appeal={appeal} portal={portal} list={list} attachment={attachment} />
       ) : problem || !letter ? (
         <p role="alert" className="card border-red-700 bg-red-50 text-red-900">
           {problem}

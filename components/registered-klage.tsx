@@ -2,6 +2,7 @@
 // e-mail or post: when it came, how (portal or registered by whom), where it stands, and why a late
 // one is taken up. One section for a student's klage and an applicant's.
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { formatDateNb } from "@/lib/domain/format";
 
 const STATUS = {
@@ -17,6 +18,7 @@ export function RegisteredKlage({
   appeal,
   portal,
   list,
+  attachment,
 }: {
   appeal: {
     receivedOn: string;
@@ -31,6 +33,8 @@ export function RegisteredKlage({
   /** Where the party files in the portal ("i studentportalen", "i søknadsportalen"). */
   portal: string;
   list: { href: string; label: string };
+  /** The klage's PDF, or the form to attach it (an admission klage registered from e-mail or post). */
+  attachment?: ReactNode;
 }) {
   return (
     <section className="card" aria-labelledby="klage-heading">
@@ -48,6 +52,7 @@ export function RegisteredKlage({
           <a href={`/api/student/brev/${appeal.dismissalLetterId}`}>Vedtaket om avvisningen (PDF)</a>
         </p>
       ) : null}
+      {attachment}
       <p className="mt-2">
         <Link href={list.href}>{list.label}</Link>
       </p>

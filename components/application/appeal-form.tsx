@@ -4,7 +4,8 @@
 // filed the page says so and shows the klage under behandling.
 import { useRouter } from "next/navigation";
 import { UploadForm } from "@/components/ui/upload-form";
-import { FieldMessages, TextAreaField } from "@/components/ui/field";
+import { TextAreaField } from "@/components/ui/field";
+import { PdfFileField } from "@/components/ui/pdf-file-field";
 
 export function AppealForm({ applicationId, deadline }: { applicationId: string; deadline: string }) {
   const router = useRouter();
@@ -30,24 +31,17 @@ export function AppealForm({ applicationId, deadline }: { applicationId: string;
             errors={result?.fieldErrors?.text}
             required
           />
-          <div>
-            <label htmlFor="klage-file" className="block font-medium">
-              Vedlegg <span className="font-normal text-slate-600">(valgfritt)</span>
-            </label>
-            <p id="klage-file-hint" className="text-sm text-slate-700">
-              Én PDF, høyst 10 MB, for eksempel et nytt tjenestebevis.
-            </p>
-            <input
-              id="klage-file"
-              name="file"
-              type="file"
-              accept="application/pdf,.pdf"
-              aria-describedby={`klage-file-hint${result?.fieldErrors?.file ? " klage-file-error" : ""} klage-result`}
-              aria-invalid={result?.fieldErrors?.file ? true : undefined}
-              className="mt-1 block w-full max-w-full text-sm file:mr-3 file:min-h-11 file:rounded-md file:border file:border-slate-500 file:bg-white file:px-3 file:py-2 file:font-semibold sm:w-auto"
-            />
-            <FieldMessages id="klage-file" errors={result?.fieldErrors?.file} />
-          </div>
+          <PdfFileField
+            id="klage-file"
+            label={
+              <>
+                Vedlegg <span className="font-normal text-slate-600">(valgfritt)</span>
+              </>
+            }
+            hint="Én PDF, høyst 10 MB, for eksempel et nytt tjenestebevis."
+            errors={result?.fieldErrors?.file}
+            describedByExtra="klage-result"
+          />
           <button type="submit" className="btn-primary" disabled={progress !== null}>
             {progress !== null ? "Sender klagen …" : "Send klagen"}
           </button>

@@ -58,3 +58,6 @@ export const appealsBodyFollowUpFields = {
     .min(1, "Skriv hva som er gjort i stedet, for eksempel at søkeren har fått plass i et senere kull.")
     .max(2000, "Teksten kan ha høyst 2000 tegn."),
 };
+
+/** The message of a klage's PDF attached without JavaScript (lib/http/form-post.ts), read by the klage's page. */
+export const KLAGE_ATTACH_FLASH_COOKIE = "bvl-klagevedlegg";

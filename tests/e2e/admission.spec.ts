@@ -5,6 +5,7 @@
 // offer without anyone acting; Anders Avslag files a klage and the adviser decides it.
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { DEMO_APPLICANTS } from "@/prisma/seed/demo-accounts";
+import { makePdf } from "@/prisma/seed/pdf";
 import { expectAccessible, signIn, waitForMail } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
@@ -271,4 +272,39 @@ test("a refused applicant files a klage; the adviser decides it", async ({ brows
 
   await anders.reload();
   await expect(anders.getByText(/\(saksnummer 26\/01234\): Klagen ble ikke tatt til følge\. Vedtaket står, og det er endelig\./)).toBeVisible();
+});
+
+test("a klage that came by post is registered, and the letter it came as is attached to it", async ({ browser }) => {
+  const adviser = await signedIn(browser, "veileder@demo.no");
+  // The decided intake, through Áile's klage; there, a refused applicant who has not klaget.
+  await adviser.goto("/veileder/opptak/klager?alle=1");
+  await adviser.getByRole("article").filter({ hasText: DEMO_APPLICANTS.appellant.name }).getByRole("link", { name: "Åpne søknaden" }).click();
+  await expect(adviser).toHaveURL(/\/veileder\/opptak\/[^/]+\/soknad\/[^/]+$/);
+  const cohortId = new URL(adviser.url()).pathname.split("/")[3]!;
+  await adviser.goto(`/veileder/opptak/${cohortId}?status=DECIDED&kvalifisert=nei`);
+  const refused = adviser.locator("main table").getByRole("link").filter({ hasNotText: DEMO_APPLICANTS.appellant.name }).last();
+  const name = (await refused.textContent())!.trim();
+  await refused.click();
+  await adviser.getByRole("link", { name: "Registrer klage fra e-post eller brev" }).click();
+  await adviser.getByLabel("Klagen", { exact: true }).fill("Jeg klager på avslaget. Jeg har vært leder i barnevernet i seks år, se vedlagt attest.");
+  await adviser.getByRole("button", { name: "Registrer klagen" }).click();
+  await expect(adviser.getByRole("heading", { name: "Klagen er registrert" })).toBeVisible();
+
+  // The letter itself, scanned: attached with a progress bar; the page then says so and links it.
+  const scan = { name: "klage-fra-posten.pdf", mimeType: "application/pdf", buffer: Buffer.from(makePdf("Klage", ["Jeg klager på avslaget."])) };
+  await expectAccessible(adviser);
+  await adviser.getByRole("button", { name: "Legg ved klagen" }).click();
+  await expect(adviser.getByRole("alert").filter({ hasText: "Velg en fil å laste opp." })).toBeVisible();
+  await adviser.getByLabel("Klagen som PDF").setInputFiles(scan);
+  await adviser.getByRole("button", { name: "Legg ved klagen" }).click();
+  await expect(adviser.getByRole("status").filter({ hasText: "Klagen slik den kom, er lagt ved: «klage-fra-posten.pdf»." })).toBeFocused();
+  await expect(adviser.getByRole("link", { name: "klage-fra-posten.pdf" })).toBeVisible();
+  await expect(adviser.getByRole("button", { name: "Legg ved klagen" })).toHaveCount(0);
+  await expectAccessible(adviser);
+  const pdf = await adviser.request.get((await adviser.getByRole("link", { name: "klage-fra-posten.pdf" }).getAttribute("href"))!);
+  expect(pdf.headers()["content-type"]).toContain("application/pdf");
+
+  // The klage list shows it with the klage.
+  await adviser.goto("/veileder/opptak/klager");
+  await expect(adviser.getByRole("article").filter({ hasText: name }).getByRole("link", { name: "klage-fra-posten.pdf" })).toBeVisible();
 });

@@ -1,17 +1,21 @@
 // A klage on an admission decision that came by e-mail or post (forvaltningsloven § 32), registered
 // by an adviser with the day it came; one after the deadline only with why (§ 31). From then on the
 // same klage as one filed in the portal: the receipt, the list, one open klage per decision.
+import { readdir } from "node:fs/promises";
+import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
+import { POST as attachRoute } from "@/app/api/opptak/klager/[id]/vedlegg/route";
 import { registerAdmissionAppealAction } from "@/lib/actions/admission";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { ARCHIVED_KULL_MESSAGE } from "@/lib/domain/cohort-life";
 import { klageDeadline } from "@/lib/domain/klage";
 import { OWN_INTAKE_MESSAGE } from "@/lib/permissions";
 import { OwnIntakeReadError } from "@/lib/server/admission/access";
-import { fileAppeal, getAdmissionKlageRegistration, registerAdmissionAppeal } from "@/lib/server/admission/appeals";
+import { ATTACH_ONCE, ATTACH_ONLY_REGISTERED, fileAppeal, getAdmissionKlageRegistration, registerAdmissionAppeal } from "@/lib/server/admission/appeals";
 import { listAppeals } from "@/lib/server/admission/queries";
 import { AccessDeniedError } from "@/lib/server/errors";
 import { createDecision, createOpenCohort, createReviewedApplication, createUser, day } from "@/prisma/seed/factories";
+import { makePdf } from "@/prisma/seed/pdf";
 import { viewerOf } from "./cohort-world";
 import { db, signInAs, submit } from "./support";
 
@@ -19,6 +23,25 @@ const DECIDED_AT = new Date("2027-03-01T10:00:00Z"); // a Monday: the deadline i
 const NOW = new Date("2027-04-10T09:00:00Z");
 
 let adviser: ReturnType<typeof viewerOf>;
+
+/** Posts the klage's PDF as the page's form does (with JavaScript: JSON back). */
+async function attach(appealId: string, file: File | null) {
+  const form = new FormData();
+  if (file) form.append("file", file);
+  const request = new NextRequest(`http://localhost/api/opptak/klager/${appealId}/vedlegg`, { method: "POST", body: form, headers: { accept: "application/json", origin: "http://localhost" } });
+  const response = await attachRoute(request, { params: Promise.resolve({ id: appealId }) });
+  return { status: response.status, ...((await response.json()) as { ok: boolean; message: string; fieldErrors?: Record<string, string[]> }) };
+}
+
+const scanned = (name = "klage-fra-posten.pdf") => new File([Buffer.from(makePdf("Klage", ["Jeg klager på avslaget.", "Áile Čoavji"]))], name, { type: "application/pdf" });
+
+async function storedFiles(): Promise<string[]> {
+  try {
+    return (await readdir(process.env.STORAGE_DIR!, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name).sort();
+  } catch {
+    return [];
+  }
+}
 
 async function decided(outcome: "REFUSAL" | "WAITLIST" | "OFFER", name: string, cohortId?: string) {
   const cohort = cohortId ?? (await createOpenCohort(db(), { capacity: 2, deadline: "2027-02-01" })).cohort.id;
@@ -80,6 +103,43 @@ describe("an admission klage that came by e-mail or post", () => {
       letter: { madeAvailableOn: "2027-03-01", klageDeadline: "2027-03-22" },
       problem: null,
     });
+  });
+
+  it("takes the klage as it came, one PDF, attached by an adviser; never to a klage filed in the portal, never twice, and a refusal stores nothing", async () => {
+    const { application } = await decided("REFUSAL", "Pål Postklage");
+    const { appealId } = await registerAdmissionAppeal(adviser, { applicationId: application.id, text: "Jeg klager på avslaget. Se brevet.", receivedOn: "2027-03-10", lateReason: null }, NOW);
+    const files = await storedFiles();
+
+    await signInAs(viewerOf(await createUser(db(), { roles: ["FACULTY"] })));
+    expect(await attach(appealId, scanned())).toMatchObject({ status: 403, ok: false });
+    await signInAs(adviser);
+    expect(await attach(appealId, null)).toMatchObject({ status: 400, fieldErrors: { file: ["Velg klagen som PDF."] } });
+    const html = new File(["<!doctype html><p>hei</p>"], "klage.pdf", { type: "application/pdf" });
+    expect(await attach(appealId, html)).toMatchObject({ status: 422, fieldErrors: { file: [expect.stringContaining("ikke en PDF-fil")] } });
+    expect(await storedFiles()).toEqual(files);
+    expect((await db().appeal.findUniqueOrThrow({ where: { id: appealId } })).documentId).toBeNull();
+
+    expect(await attach(appealId, scanned())).toMatchObject({ status: 201, ok: true, message: "«klage-fra-posten.pdf» er lagt ved klagen." });
+    const { documentId } = await db().appeal.findUniqueOrThrow({ where: { id: appealId } });
+    expect(await db().document.findUniqueOrThrow({ where: { id: documentId! } })).toMatchObject({ kind: "APPEAL", applicationId: application.id, uploadedById: adviser.id, originalName: "klage-fra-posten.pdf" });
+    expect(await db().auditLog.findFirstOrThrow({ where: { action: "appeal.attach", entityId: appealId } })).toMatchObject({
+      actorId: adviser.id,
+      before: { documentId: null },
+      after: { documentId, originalName: "klage-fra-posten.pdf" },
+    });
+    expect((await storedFiles()).length).toBe(files.length + 1);
+    // The klage's page and the klage list show it.
+    expect((await getAdmissionKlageRegistration(adviser, application.id)).appeal).toMatchObject({ id: appealId, document: { id: documentId, originalName: "klage-fra-posten.pdf" } });
+    expect((await listAppeals(adviser, { open: true })).find((row) => row.id === appealId)).toMatchObject({ document: { id: documentId } });
+
+    // Once; and a klage filed in the portal carries the applicant's own attachment, not ours.
+    const afterFirst = await storedFiles();
+    expect(await attach(appealId, scanned("igjen.pdf"))).toMatchObject({ status: 422, message: ATTACH_ONCE });
+    const portal = await decided("REFUSAL", "Ola Portal");
+    const portalKlage = await fileAppeal(viewerOf({ ...portal.user, roles: ["APPLICANT"] }), portal.application.id, { text: "Jeg klager på avslaget mitt.", file: null }, new Date("2027-03-05T10:00:00Z"));
+    expect(await attach(portalKlage, scanned())).toMatchObject({ status: 422, message: ATTACH_ONLY_REGISTERED });
+    expect(await storedFiles()).toEqual(afterFirst);
+    expect(await db().auditLog.count({ where: { action: "appeal.attach", entityId: { in: [appealId, portalKlage] } } })).toBe(1);
   });
 
   it("in time keeps no reason, on a waiting-list place too", async () => {

@@ -96,18 +96,44 @@ function oneOpenKlage(error: unknown, message: string): unknown {
   return error instanceof Error && /Appeal_one_open_per_decision/.test(error.message) ? new DomainError(message) : error;
 }
 
+/** A klage's PDF, checked and in the file store: recorded as a Document by the caller, or deleted on failure. */
+interface StoredKlagePdf {
+  key: string;
+  bytes: Uint8Array;
+  name: string;
+}
+
+/**
+ * Checks a klage's PDF (the upload rule, the hourly upload limit) and puts its bytes in the store,
+ * for fileAppeal and attachAdmissionAppealDocument alike. Its problems belong to the field `file`.
+ */
+async function storeKlagePdf(viewer: Viewer, file: File): Promise<StoredKlagePdf> {
+  const early = uploadProblem({ name: file.name, size: file.size, head: new TextEncoder().encode("%PDF-") });
+  if (early) throw new DomainError(early, { file: [early] });
+  // The same hourly count as every other upload route (lib/server/rate-limit.ts).
+  await enforceRateLimit(RATE_LIMITS.upload(viewer.id));
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const problem = uploadProblem({ name: file.name, size: bytes.byteLength, head: bytes.subarray(0, 8) });
+  if (problem) throw new DomainError(problem, { file: [problem] });
+  return { key: await storage().put(bytes), bytes, name: file.name.normalize("NFC") };
+}
+
+/** The Document row of a klage's PDF on the application (kind APPEAL, never verified: it is the party's own writing). */
+function klageDocumentData(stored: StoredKlagePdf, applicationId: string, uploadedById: string) {
+  return {
+    kind: "APPEAL" as const,
+    applicationId,
+    originalName: stored.name,
+    size: stored.bytes.byteLength,
+    sha256: createHash("sha256").update(stored.bytes).digest("hex"),
+    storageKey: stored.key,
+    contentType: "application/pdf",
+    uploadedById,
+  };
+}
+
 export async function fileAppeal(viewer: Viewer, applicationId: string, input: { text: string; file: File | null }, now = new Date()) {
-  let stored: { key: string; bytes: Uint8Array; name: string } | null = null;
-  if (input.file && input.file.size > 0) {
-    const early = uploadProblem({ name: input.file.name, size: input.file.size, head: new TextEncoder().encode("%PDF-") });
-    if (early) throw new DomainError(early, { file: [early] });
-    // The same hourly count as every other upload route (lib/server/rate-limit.ts).
-    await enforceRateLimit(RATE_LIMITS.upload(viewer.id));
-    const bytes = new Uint8Array(await input.file.arrayBuffer());
-    const problem = uploadProblem({ name: input.file.name, size: bytes.byteLength, head: bytes.subarray(0, 8) });
-    if (problem) throw new DomainError(problem, { file: [problem] });
-    stored = { key: await storage().put(bytes), bytes, name: input.file.name.normalize("NFC") };
-  }
+  const stored = input.file && input.file.size > 0 ? await storeKlagePdf(viewer, input.file) : null;
   try {
     const appealId = await db().$transaction(async (tx) => {
       // The kull's row first, as the job and every offer take it: a klage is never filed on a
@@ -117,21 +143,7 @@ export async function fileAppeal(viewer: Viewer, applicationId: string, input: {
       if (!isKlageInTime(letter.madeAvailableOn, osloDate(now))) {
         throw new DomainError(`Klagefristen gikk ut ${formatDateNb(letter.klageDeadline)}. Kontakt studieveilederen hvis du mener du har en god grunn til å klage for sent.`);
       }
-      const document = stored
-        ? await tx.document.create({
-            data: {
-              kind: "APPEAL",
-              applicationId,
-              originalName: stored.name,
-              size: stored.bytes.byteLength,
-              sha256: createHash("sha256").update(stored.bytes).digest("hex"),
-              storageKey: stored.key,
-              contentType: "application/pdf",
-              uploadedById: viewer.id,
-            },
-            select: { id: true },
-          })
-        : null;
+      const document = stored ? await tx.document.create({ data: klageDocumentData(stored, applicationId, viewer.id), select: { id: true } }) : null;
       const appeal = await tx.appeal.create({
         data: { applicationId, decisionId, letterId: letter.id, text: input.text, documentId: document?.id ?? null, filedAt: now },
         select: { id: true },
@@ -227,6 +239,56 @@ export async function registerAdmissionAppeal(
  * One application's klage registration, for the adviser's page: the decision's letter that can be
  * appealed, the klage already on it, or why none can be registered (null: one can).
  */
+/** Why a registered klage cannot take the PDF it came as. */
+export const ATTACH_ONLY_REGISTERED = "Klagen ble sendt i søknadsportalen. Bare en klage som kom på e-post eller brev, får vedlegget her.";
+export const ATTACH_ONCE = "Klagen har allerede et vedlegg.";
+
+/**
+ * The klage as it came by e-mail or post (a scanned letter, the e-mail saved as PDF), attached to
+ * the klage an adviser registered from it: the written klage itself (forvaltningsloven § 32) is
+ * then in the case, beside the text typed from it. One PDF per klage, stored as the applicant's
+ * own attachment would be (a Document on the application), audited. Refused for a klage filed in
+ * the portal (its attachment is the applicant's), a second time, in an archived kull, and to an
+ * adviser who has applied to the kull herself.
+ */
+export async function attachAdmissionAppealDocument(viewer: Viewer, appealId: string, file: File, now = new Date()): Promise<{ cohortId: string; applicationId: string; originalName: string }> {
+  requireAdviser(viewer);
+  const kull = isRecordId(appealId) ? await db().appeal.findUnique({ where: { id: appealId }, select: { application: { select: { cohortId: true } } } }) : null;
+  if (!kull) throw new NotFoundError("Fant ikke klagen.");
+  // Stored first, outside the transaction (as the applicant's own attachment); every refusal
+  // below deletes it again.
+  const stored = await storeKlagePdf(viewer, file);
+  try {
+    return await withRetry(() =>
+      db().$transaction(async (tx) => {
+        // The kull's row first, then the klage, as every other klage use case.
+        await lockCohort(tx, kull.application.cohortId);
+        await refuseOwnIntake(tx, viewer, kull.application.cohortId);
+        const { archivedAt } = await tx.cohort.findUniqueOrThrow({ where: { id: kull.application.cohortId }, select: { archivedAt: true } });
+        if (archivedAt) throw new DomainError(ARCHIVED_KULL_MESSAGE);
+        const appeal = await lockAppeal(tx, appealId);
+        const current = await tx.appeal.findUniqueOrThrow({ where: { id: appeal.id }, select: { registeredById: true, documentId: true } });
+        if (!current.registeredById) throw new DomainError(ATTACH_ONLY_REGISTERED, { file: [ATTACH_ONLY_REGISTERED] });
+        if (current.documentId) throw new DomainError(ATTACH_ONCE, { file: [ATTACH_ONCE] });
+        const document = await tx.document.create({ data: { ...klageDocumentData(stored, appeal.applicationId, viewer.id), uploadedAt: now }, select: { id: true, sha256: true } });
+        await tx.appeal.update({ where: { id: appeal.id }, data: { documentId: document.id } });
+        await audit(tx, {
+          actorId: viewer.id,
+          action: "appeal.attach",
+          entityType: "Appeal",
+          entityId: appeal.id,
+          before: { documentId: null },
+          after: { documentId: document.id, originalName: stored.name, size: stored.bytes.byteLength, sha256: document.sha256 },
+        });
+        return { cohortId: appeal.cohortId, applicationId: appeal.applicationId, originalName: stored.name };
+      }, LOCKING_TRANSACTION),
+    );
+  } catch (error) {
+    await storage().delete(stored.key);
+    throw error;
+  }
+}
+
 export async function getAdmissionKlageRegistration(viewer: Viewer, applicationId: string) {
   requireAdviser(viewer);
   const application = await db().application.findUnique({
@@ -242,7 +304,10 @@ export async function getAdmissionKlageRegistration(viewer: Viewer, applicationI
         select: {
           outcome: true,
           letters: { orderBy: { version: "desc" }, select: { id: true, kind: true, subject: true, madeAvailableOn: true, klageDeadline: true } },
-          appeals: { orderBy: { filedAt: "desc" }, select: { letterId: true, status: true, partly: true, filedAt: true, lateReason: true, registeredBy: { select: { name: true } } } },
+          appeals: {
+            orderBy: { filedAt: "desc" },
+            select: { id: true, letterId: true, status: true, partly: true, filedAt: true, lateReason: true, registeredBy: { select: { name: true } }, document: { select: { id: true, originalName: true } } },
+          },
         },
       },
     },
@@ -260,7 +325,16 @@ export async function getAdmissionKlageRegistration(viewer: Viewer, applicationI
       ? { id: appealable.id, subject: appealable.subject, madeAvailableOn: isoDate(appealable.madeAvailableOn), klageDeadline: isoDate(appealable.klageDeadline!) }
       : null,
     appeal: shown
-      ? { receivedOn: osloDate(shown.filedAt), status: shown.status, partly: shown.partly, lateReason: shown.lateReason, registeredBy: shown.registeredBy?.name ?? null }
+      ? {
+          id: shown.id,
+          receivedOn: osloDate(shown.filedAt),
+          status: shown.status,
+          partly: shown.partly,
+          lateReason: shown.lateReason,
+          registeredBy: shown.registeredBy?.name ?? null,
+          /** The klage as it came (registered), or the applicant's own attachment (portal). */
+          document: shown.document,
+        }
       : null,
     problem:
       application.status === "WITHDRAWN"

@@ -298,6 +298,16 @@ export const ROUTES: Record<string, RouteProbe[]> = {
       refused: [401, 403, 404],
     },
   ],
+  // An adviser attaches the klage as it came; she is sent an empty form (no file: 400).
+  "/api/opptak/klager/[id]/vedlegg": [
+    {
+      method: "POST",
+      path: (t) => `/api/opptak/klager/${t.admissionAppeal}/vedlegg`,
+      upload: {},
+      expect: status(401, 403, 403, 403, 403, 403, 403, 400, 400),
+      refused: [401, 403, 404],
+    },
+  ],
   // The letter is Sander's; the staff of his kull may read it, and both demo faculty teach it (no
   // demo letter sits in a kull Frida does not teach).
   "/api/student/brev/[id]": [{ method: "GET", path: (t) => `/api/student/brev/${t.studentLetter}`, expect: status(401, 404, 404, 200, 404, 200, 200, 200, 200) }],

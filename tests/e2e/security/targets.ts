@@ -41,6 +41,8 @@ export interface Targets {
   staffExam: string;
   staffExamDocument: string;
   staffAppeal: string;
+  /** An admission klage (Áile's, filed in the portal). */
+  admissionAppeal: string;
   /** A forhåndsvarsel in that kull (none in the demo: NO_SUCH_ID). */
   staffNotice: string;
   /** Another kull to copy a plan from. */
@@ -152,6 +154,7 @@ export async function findTargets(client: pg.Client): Promise<Targets> {
       `SELECT a.id FROM "StudentAppeal" a JOIN "Enrolment" e ON e.id = a."enrolmentId" WHERE e."cohortId" = $1`,
       [staffCohort],
     ),
+    admissionAppeal: await one(client, `SELECT id FROM "Appeal" ORDER BY "filedAt"`),
     staffNotice: await one(
       client,
       `SELECT n.id FROM "CorrectionNotice" n JOIN "SubmissionAttempt" a ON a.id = n."attemptId" JOIN "Submission" s ON s.id = a."submissionId"

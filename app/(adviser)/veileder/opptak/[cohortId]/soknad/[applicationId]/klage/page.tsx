@@ -3,9 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OwnIntakeNotice } from "@/components/admission/own-intake-notice";
 import { PageHeader } from "@/components/area-nav";
+import { DoneMessage } from "@/components/ui/done-message";
 import { RegisterKlageForm } from "@/components/register-klage-form";
 import { KlageRegistration } from "@/components/klage-registration";
+import { KlageAttachmentForm } from "@/components/admission/klage-attachment-form";
 import { registerAdmissionAppealAction } from "@/lib/actions/admission";
+import { readFlash } from "@/lib/http/flash";
+import { KLAGE_ATTACH_FLASH_COOKIE } from "@/lib/validation/klage";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { OwnIntakeReadError } from "@/lib/server/admission/access";
 import { getAdmissionKlageRegistration } from "@/lib/server/admission/appeals";
@@ -16,8 +20,15 @@ import { parseRecordId } from "@/lib/validation/ids";
 export const metadata: Metadata = { title: "Registrer klage" };
 
 /** A klage on an admission decision that came by e-mail or post, registered by the adviser. */
-export default async function RegisterAdmissionKlagePage({ params }: { params: Promise<{ cohortId: string; applicationId: string }> }) {
+export default async function RegisterAdmissionKlagePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ cohortId: string; applicationId: string }>;
+  searchParams: Promise<{ vedlegg?: string }>;
+}) {
   const segments = await params;
+  const attached = (await searchParams).vedlegg === "lagt-ved";
   const cohortId = parseRecordId(segments.cohortId);
   const applicationId = parseRecordId(segments.applicationId);
   if (!cohortId || !applicationId) notFound();
@@ -52,6 +63,7 @@ export default async function RegisterAdmissionKlagePage({ params }: { params: P
             : "En klage må være skriftlig, men kan komme på e-post eller brev i stedet for i søknadsportalen. Registrer den her, så behandles den som andre klager på opptak."
         }
       />
+      {attached && view.appeal?.document ? <DoneMessage>Klagen slik den kom, er lagt ved: «{view.appeal.document.originalName}».</DoneMessage> : null}
       <KlageRegistration
         letter={view.letter}
         kull={{ label: "Opptak", name: view.application.cohort }}
@@ -59,6 +71,18 @@ export default async function RegisterAdmissionKlagePage({ params }: { params: P
         problem={view.problem}
         portal="i søknadsportalen"
         list={{ href: "/veileder/opptak/klager", label: "Til klagene på opptak" }}
+        attachment={
+          view.appeal?.document ? (
+            <p className="mt-2">
+              {view.appeal.registeredBy ? "Klagen slik den kom" : "Vedlegg fra søkeren"}:{" "}
+              <a href={`/api/dokumenter/${view.appeal.document.id}?visning=inline`} target="_blank" rel="noopener">
+                {view.appeal.document.originalName}
+              </a>
+            </p>
+          ) : view.appeal?.registeredBy ? (
+            <KlageAttachmentForm appealId={view.appeal.id} cohortId={cohortId} applicationId={applicationId} flash={await readFlash(KLAGE_ATTACH_FLASH_COOKIE)} />
+          ) : null
+        }
         form={
           view.letter ? (
             <RegisterKlageForm
