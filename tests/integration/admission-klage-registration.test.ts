@@ -140,6 +140,18 @@ describe("an admission klage that came by e-mail or post", () => {
     expect(await attach(portalKlage, scanned())).toMatchObject({ status: 422, message: ATTACH_ONLY_REGISTERED });
     expect(await storedFiles()).toEqual(afterFirst);
     expect(await db().auditLog.count({ where: { action: "appeal.attach", entityId: { in: [appealId, portalKlage] } } })).toBe(1);
+
+    // Not by an adviser who has applied to the kull herself, and not in an archived kull.
+    const second = await decided("REFUSAL", "Siv Sent", portal.cohortId);
+    const { appealId: secondKlage } = await registerAdmissionAppeal(adviser, { applicationId: second.application.id, text: "Jeg klager på avslaget.", receivedOn: "2027-03-10", lateReason: null }, NOW);
+    const own = await createReviewedApplication(db(), { cohortId: portal.cohortId, name: "Vera Veileder" });
+    await db().user.update({ where: { id: own.user.id }, data: { roles: ["APPLICANT", "ADVISER"] } });
+    await signInAs(viewerOf({ ...own.user, roles: ["APPLICANT", "ADVISER"] }));
+    expect(await attach(secondKlage, scanned())).toMatchObject({ status: 422, message: OWN_INTAKE_MESSAGE });
+    await signInAs(adviser);
+    await db().cohort.update({ where: { id: portal.cohortId }, data: { completedAt: new Date("2027-06-01T10:00:00Z"), archivedAt: new Date("2027-07-01T10:00:00Z") } });
+    expect(await attach(secondKlage, scanned())).toMatchObject({ status: 422, message: ARCHIVED_KULL_MESSAGE });
+    expect(await storedFiles()).toEqual(afterFirst);
   });
 
   it("in time keeps no reason, on a waiting-list place too", async () => {
