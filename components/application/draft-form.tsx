@@ -40,6 +40,7 @@ export function DraftForm({
   hidden,
   children,
   errors = {},
+  marked,
   gaps = [],
   continueLabel = "Lagre og gå videre",
   saveLabel = "Lagre utkast",
@@ -51,6 +52,11 @@ export function DraftForm({
   children: React.ReactNode;
   /** The form's field errors as the page stands (what is kept as typed and still wrong). */
   errors?: Record<string, string[] | undefined>;
+  /**
+   * What the page marks at its fields, when more than `errors`: after «Lagre og gå videre», the
+   * missing fields too (lib/application-steps.ts fieldMessagesAfterContinue).
+   */
+  marked?: Record<string, string[] | undefined>;
   /** What this step still lacks, listed when the applicant asks to go on without it. */
   gaps?: readonly StepGap[];
   continueLabel?: string | null;
@@ -62,6 +68,9 @@ export function DraftForm({
   const [state, formAction, pending] = useFormAction(action);
   /** The last explicit save was «Lagre og gå videre» (the server sets `next` only when nothing is wrong). */
   const [continued, setContinued] = useState(false);
+  /** Fields were marked when the page opened (a reload, coming back to the step): listed at the top too. */
+  const shown = marked ?? errors;
+  const [markedAtOpen] = useState(() => hasAny(shown));
   const [autoState, setAutoState] = useState<ActionState>(initialActionState);
   const [autoPending, setAutoPending] = useState(false);
   const form = useRef<HTMLFormElement>(null);
@@ -143,7 +152,7 @@ export function DraftForm({
       noValidate
     >
       <FormMessage
-        state={summaryOf(state, autoState, errors, gaps, continued)}
+        state={summaryOf(state, autoState, errors, gaps, continued, markedAtOpen ? shown : null)}
         fieldId={(name) => `${fieldIdPrefix}${name}`}
         after={
           state.next && state.at && !hasAny(errors) && gaps.length > 0 ? (
@@ -195,8 +204,18 @@ function summaryOf(
   errors: Record<string, string[] | undefined>,
   gaps: readonly StepGap[],
   continued: boolean,
+  /** What the page marks, when fields were marked as it opened; else null. */
+  markedAtOpen: Record<string, string[] | undefined> | null,
 ): ActionState {
-  if (!explicit.at) return initialActionState;
+  if (!explicit.at) {
+    // The step as it was left (reloaded, or come back to): fields still marked, a wrong value kept
+    // or one missing after «Lagre og gå videre», are listed at the top as after a save (a walk found
+    // marks and no list). Only when they were there as the page opened, and with a fixed `at`, so
+    // the list takes focus once, then, and never while the applicant types.
+    return markedAtOpen && hasAny(markedAtOpen)
+      ? { ok: false, at: 0, message: "Noen felt på dette steget må rettes eller fylles ut:", fieldErrors: markedAtOpen }
+      : initialActionState;
+  }
   if (!explicit.saved) {
     // Not stored (signed out, server error): say so until a later save gets through.
     const laterSave = auto.at !== undefined && auto.at > explicit.at && auto.saved;

@@ -124,6 +124,18 @@ test.describe("leaving a step", () => {
     await page.getByLabel("Telefon").fill("41234567");
     await expect(page.getByRole("alert").filter({ hasText: "Dette mangler fortsatt på dette steget" })).toBeVisible();
     await expect(page.getByRole("alert").getByRole("link", { name: /^Telefonnummeret/ })).toHaveCount(0);
+    // Come back to the step: what is still marked is listed at the top again, with the focus there.
+    const marked = await page.locator('main [aria-invalid="true"]').count();
+    expect(marked).toBeGreaterThan(0);
+    await page.reload();
+    const again = page.getByRole("alert").filter({ hasText: "Noen felt på dette steget må rettes eller fylles ut:" });
+    await expect(again).toBeFocused();
+    await expect(again.getByRole("link")).toHaveCount(marked);
+    await expectAccessible(page);
+    // Typing does not move the focus to it again.
+    await page.getByLabel("Adresse").fill("Fjordgata 9");
+    await expect(page.getByRole("status").filter({ hasText: "Utkastet er lagret" })).toBeVisible();
+    await expect(page.getByLabel("Adresse")).toBeFocused();
   });
 
   test("a file is uploaded as soon as it is chosen, and its size is said the way people read it", async ({ page }) => {

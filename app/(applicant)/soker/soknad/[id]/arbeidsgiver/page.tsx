@@ -31,6 +31,7 @@ export default async function EmployerPage({ params }: { params: Promise<{ id: s
           action={saveEmployerAction}
           hidden={{ applicationId: id }}
           errors={errors}
+          marked={marked}
           gaps={gaps}
         >
           <PlaceFields

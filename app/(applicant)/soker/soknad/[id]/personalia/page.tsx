@@ -29,6 +29,7 @@ export default async function PersonalDetailsPage({ params }: { params: Promise<
           action={savePersonalDetailsAction}
           hidden={{ applicationId: id }}
           errors={errors}
+          marked={marked}
           gaps={gaps}
         >
           <TextField name="fullName" label="Fullt navn" autoComplete="name" required defaultValue={value("fullName")} errors={marked.fullName} />

@@ -60,6 +60,7 @@ export default async function PositionPage({ params }: { params: Promise<{ id: s
           hidden={{ applicationId: id, positionId: position.id }}
           continueLabel="Lagre og gå til alle stillinger"
           errors={errors}
+          marked={marked}
           gaps={gaps}
         >
           <TextField name="employer" label="Arbeidsgiver" hint="For eksempel «Trondheim kommune, barneverntjenesten»." required defaultValue={value("employer")} errors={marked.employer} />
