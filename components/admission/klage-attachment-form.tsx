@@ -5,7 +5,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { PdfFileField } from "@/components/ui/pdf-file-field";
-import { UploadForm, type UploadResult } from "@/components/ui/upload-form";
+import { UploadForm, UploadResultMessage, type UploadResult } from "@/components/ui/upload-form";
 
 export function KlageAttachmentForm({
   appealId,
@@ -27,13 +27,7 @@ export function KlageAttachmentForm({
     <div className="mt-4 border-t border-slate-300 pt-4">
       <h3>Klagen slik den kom</h3>
       <p className="mt-1">Legg ved e-posten eller det skannede brevet som PDF, så er den skriftlige klagen med i saken.</p>
-      <p
-        id={messageId}
-        role={result && !result.ok ? "alert" : "status"}
-        className={result ? `mt-3 rounded-md border p-3 ${result.ok ? "border-green-700 bg-green-50 text-green-900" : "border-red-700 bg-red-50 text-red-900"}` : "sr-only"}
-      >
-        {result?.text ?? ""}
-      </p>
+      <UploadResultMessage id={messageId} result={result} />
       <UploadForm
         endpoint={`/api/opptak/klager/${appealId}/vedlegg?kull=${cohortId}&soknad=${applicationId}`}
         resultId={`${messageId}-skjema`}

@@ -5,8 +5,9 @@
 import { useState } from "react";
 import { ActionButton } from "@/components/ui/action-button";
 import { ActionForm } from "@/components/ui/action-form";
-import { describedBy, FieldMessages, TextAreaField, TextField } from "@/components/ui/field";
-import { UploadForm, type UploadResult } from "@/components/ui/upload-form";
+import { TextAreaField, TextField } from "@/components/ui/field";
+import { PdfFileField } from "@/components/ui/pdf-file-field";
+import { UploadForm, UploadResultMessage, type UploadResult } from "@/components/ui/upload-form";
 import { removeTaskDocumentAction, setSittingTaskAction } from "@/lib/actions/exam";
 import { DocumentLinks } from "@/components/ui/document-links";
 
@@ -86,13 +87,7 @@ export function SittingTask(props: SittingTaskProps) {
         ) : (
           <p className="mt-2 text-slate-700">Ingen PDF er lastet opp.</p>
         )}
-        <p
-          id={messageId}
-          role={result && !result.ok ? "alert" : "status"}
-          className={result ? `mt-3 rounded-md border p-3 ${result.ok ? "border-green-700 bg-green-50 text-green-900" : "border-red-700 bg-red-50 text-red-900"}` : "sr-only"}
-        >
-          {result?.text ?? ""}
-        </p>
+        <UploadResultMessage id={messageId} result={result} />
         <UploadForm
           endpoint={`/api/eksamen/${props.examId}/oppgave?kull=${props.cohortId}`}
           resultId={`${messageId}-skjema`}
@@ -103,21 +98,7 @@ export function SittingTask(props: SittingTaskProps) {
         >
           {({ progress }) => (
             <>
-              <div>
-                <label htmlFor={`oppgave-fil-${props.examId}`} className="block font-medium">
-                  PDF-fil
-                </label>
-                <FieldMessages id={`oppgave-fil-${props.examId}`} hint="PDF, høyst 10 MB." />
-                <input
-                  id={`oppgave-fil-${props.examId}`}
-                  type="file"
-                  name="file"
-                  accept="application/pdf,.pdf"
-                  {...describedBy(`oppgave-fil-${props.examId}`, true, errors.file)}
-                  className="mt-1 block w-full max-w-full text-sm file:mr-3 file:min-h-11 file:rounded-md file:border file:border-slate-500 file:bg-white file:px-3 file:py-2 file:font-semibold"
-                />
-                <FieldMessages id={`oppgave-fil-${props.examId}`} errors={errors.file} />
-              </div>
+              <PdfFileField id={`oppgave-fil-${props.examId}`} label="PDF-fil" hint="PDF, høyst 10 MB." errors={errors.file} />
               <button type="submit" className="btn-secondary" disabled={progress !== null} aria-describedby={messageId}>
                 {progress !== null ? "Laster opp …" : "Last opp oppgaven"}
               </button>

@@ -4,7 +4,7 @@
 // decides everything again (lib/server/exams/deferrals.ts). The message survives the refresh.
 import { useState } from "react";
 import { describedBy, FieldMessages, RadioGroupField, TextAreaField } from "@/components/ui/field";
-import { UploadForm, type UploadResult } from "@/components/ui/upload-form";
+import { UploadForm, UploadResultMessage, type UploadResult } from "@/components/ui/upload-form";
 import { DEFERRAL_REASON_HINTS, DEFERRAL_REASON_LABELS, DEFERRAL_REASONS } from "@/lib/domain/exam-deferral";
 
 export function DeferralRequestForm({
@@ -30,13 +30,7 @@ export function DeferralRequestForm({
     <div className="mt-4 rounded-md border border-slate-300 p-4">
       <h4 className="font-semibold">Søk om utsatt eksamen</h4>
       <p className="mt-1 text-sm">Var du syk eller hadde en annen tungtveiende grunn før eller under eksamen, kan du søke om utsatt eksamen. {deadlineText}</p>
-      <p
-        id={messageId}
-        role={result && !result.ok ? "alert" : "status"}
-        className={result ? `mt-3 rounded-md border p-3 ${result.ok ? "border-green-700 bg-green-50 text-green-900" : "border-red-700 bg-red-50 text-red-900"}` : "sr-only"}
-      >
-        {result?.text ?? ""}
-      </p>
+      <UploadResultMessage id={messageId} result={result} />
       {result?.ok || !open ? null : (
         <UploadForm
           endpoint={`/api/student/eksamen/${examId}/utsettelse`}

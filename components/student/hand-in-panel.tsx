@@ -5,7 +5,7 @@
 // hand-in, so its receipt message survives the form giving way to "venter på vurdering".
 import { useState } from "react";
 import { describedBy, FieldMessages, TextAreaField } from "@/components/ui/field";
-import { UploadForm, type UploadResult } from "@/components/ui/upload-form";
+import { UploadForm, UploadResultMessage, type UploadResult } from "@/components/ui/upload-form";
 
 export interface HandInPanelProps {
   arbeidskravId: string;
@@ -29,17 +29,7 @@ export function HandInPanel(props: HandInPanelProps) {
   return (
     <section className="card" aria-labelledby="lever-heading" id="lever">
       <h2 id="lever-heading">{props.kind === "RESUBMISSION" ? "Lever på nytt" : "Lever"}</h2>
-      <p
-        id={messageId}
-        role={result && !result.ok ? "alert" : "status"}
-        className={
-          result
-            ? `mt-3 rounded-md border p-3 ${result.ok ? "border-green-700 bg-green-50 text-green-900" : "border-red-700 bg-red-50 text-red-900"}`
-            : "sr-only"
-        }
-      >
-        {result?.text ?? ""}
-      </p>
+      <UploadResultMessage id={messageId} result={result} />
       {props.kind === null ? (
         <p className="mt-3">{props.blockedReason}</p>
       ) : (

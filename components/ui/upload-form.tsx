@@ -191,3 +191,20 @@ export function UploadForm({
     </RecordForm>
   );
 }
+
+/**
+ * What an upload just did, shown where it survives the form being replaced (a form whose result
+ * is shown outside it, `showResult={false}` and `onResult`): green when done, red and announced as
+ * an alert when refused, and silent (but present, for aria-describedby) before anything is sent.
+ */
+export function UploadResultMessage({ id, result }: { id: string; result: UploadResult | null }) {
+  return (
+    <p
+      id={id}
+      role={result && !result.ok ? "alert" : "status"}
+      className={result ? `mt-3 rounded-md border p-3 ${result.ok ? "border-green-700 bg-green-50 text-green-900" : "border-red-700 bg-red-50 text-red-900"}` : "sr-only"}
+    >
+      {result?.text ?? ""}
+    </p>
+  );
+}
