@@ -235,10 +235,6 @@ export async function registerAdmissionAppeal(
   }
 }
 
-/**
- * One application's klage registration, for the adviser's page: the decision's letter that can be
- * appealed, the klage already on it, or why none can be registered (null: one can).
- */
 /** Why a registered klage cannot take the PDF it came as. */
 export const ATTACH_ONLY_REGISTERED = "Klagen ble sendt i søknadsportalen. Bare en klage som kom på e-post eller brev, får vedlegget her.";
 export const ATTACH_ONCE = "Klagen har allerede et vedlegg.";
@@ -289,6 +285,10 @@ export async function attachAdmissionAppealDocument(viewer: Viewer, appealId: st
   }
 }
 
+/**
+ * One application's klage registration, for the adviser's page: the decision's letter that can be
+ * appealed, the klage already on it, or why none can be registered (null: one can).
+ */
 export async function getAdmissionKlageRegistration(viewer: Viewer, applicationId: string) {
   requireAdviser(viewer);
   const application = await db().application.findUnique({
