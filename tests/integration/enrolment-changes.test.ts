@@ -160,6 +160,10 @@ describe("leave of absence", () => {
     const grid = await getAttendanceGrid(world.teacher, world.cohortId, {}, NOW);
     expect(grid.students.find((row) => row.enrolmentId === enrolment.id)!.cells.filter((cell) => cell === "LEAVE")).toHaveLength(4);
     expect(await storedStandings(world.cohortId)).toEqual(await recomputed(world.cohortId));
+    // Her home page's banner links the letter itself, not the list.
+    const self = viewerOf({ ...(await db().user.findUniqueOrThrow({ where: { id: student(LEAVE).userId } })), roles: ["STUDENT"] });
+    const [home] = await getStudentOverview(self, NOW);
+    expect(home!.leave).toEqual({ from: TODAY, to: addDays(TODAY, 30), letterId: letter!.id });
   });
 
   it("a second leave overlapping it is refused at the field, and a student on leave cannot be given another", async () => {

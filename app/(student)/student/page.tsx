@@ -68,7 +68,7 @@ function Enrolment({ enrolment, anchors }: { enrolment: StudentOverview; anchors
           {enrolment.status === "ON_LEAVE" ? "Du har permisjon" : "Du har fått permisjon"} fra {formatDateNb(enrolment.leave.from)} til og med {formatDateNb(enrolment.leave.to)}.
           Samlingsdagene i permisjonstiden er ikke fravær, men heller ikke oppmøte: kravet om oppmøte gjelder alle samlingsdagene i kullet. Du blir ikke
           meldt opp til eksamen mens du har permisjon. Gi beskjed til studieveilederen når du er
-          tilbake. <Link href="/student/brev">Les brevet om permisjonen</Link>.
+          tilbake. <Link href={enrolment.leave.letterId ? `/student/brev/${enrolment.leave.letterId}` : "/student/brev"}>Les brevet om permisjonen</Link>.
         </p>
       ) : null}
       {enrolment.earlier.length > 0 ? (

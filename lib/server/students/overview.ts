@@ -93,7 +93,7 @@ const ENROLMENT_SELECT = {
   transferredFromId: true,
   letters: UNOPENED_LETTERS,
   appeals: OPEN_KLAGER,
-  leaves: { where: { status: "GRANTED" }, select: { fromDate: true, toDate: true, returnedOn: true } },
+  leaves: { where: { status: "GRANTED" }, select: { id: true, fromDate: true, toDate: true, returnedOn: true } },
   // A forhåndsvarsel waiting for her uttalelse or the decision (lib/server/cohorts/correction-notices.ts).
   correctionNotices: {
     where: { notice: { status: "PENDING" } },
@@ -205,7 +205,7 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
   // relation, and outside a transaction Prisma sends sibling relations at once, each on a pool
   // connection of its own: one student's page held all ten. In a transaction they go one after
   // another on one connection (lib/db/serial-transactions.ts), and every part reads one snapshot.
-  const { enrolments, earlierRows, evaluations } = await db().$transaction(async (tx) => {
+  const { enrolments, earlierRows, evaluations, leaveLetters } = await db().$transaction(async (tx) => {
     const enrolments = await tx.enrolment.findMany({
       where: { userId: viewer.id, status: { in: [...IN_KULL] } },
       orderBy: { cohort: { startsOn: "desc" } },
@@ -230,7 +230,18 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
       enrolments.map((enrolment) => enrolment.cohort.id),
       { today, enrolmentIds: enrolments.map((enrolment) => enrolment.id) },
     );
-    return { enrolments, earlierRows, evaluations };
+    // The letter granting a leave still open, for the banner to link (a walk: it linked the list).
+    // One statement more, and only for a student on leave.
+    const openLeaves = enrolments.flatMap((enrolment) => enrolment.leaves.filter((leave) => leave.returnedOn === null).map((leave) => leave.id));
+    const leaveLetters =
+      openLeaves.length === 0
+        ? []
+        : await tx.studentLetter.findMany({
+            where: { userId: viewer.id, kind: "LEAVE_GRANTED", aboutType: "LeaveOfAbsence", aboutId: { in: openLeaves } },
+            orderBy: { decidedAt: "desc" },
+            select: { id: true, aboutId: true },
+          });
+    return { enrolments, earlierRows, evaluations, leaveLetters };
   });
   const earlierById = new Map(earlierRows.map((row) => [row.id, row]));
   /** The kull before this one, oldest first (a chain of transfers). */
@@ -534,7 +545,7 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
       /** The granted leave not ended yet (the student is on leave, or will be from its first day). */
       leave: (() => {
         const open = enrolment.leaves.find((leave) => leave.returnedOn === null);
-        return open ? { from: isoDate(open.fromDate), to: isoDate(open.toDate) } : null;
+        return open ? { from: isoDate(open.fromDate), to: isoDate(open.toDate), letterId: leaveLetters.find((letter) => letter.aboutId === open.id)?.id ?? null } : null;
       })(),
       cohort: { id: cohort.id, code: cohort.code, name: cohort.name, programme: cohort.programme.name },
       today,
