@@ -58,24 +58,22 @@ export function attendanceEntryMode(day: string, today: string): AttendanceEntry
  * names it. None is thrown away by editing the plan.
  */
 export function dayRemovalRefusal(counts: { attendance: number; absenceNotices: number; credits?: number }, what: "dag" | "samling" = "dag"): string | null {
-  const subject = what === "dag" ? "Dagen" : "Samlingen";
+  // A day has one row per student; a samling's counts add up its days, so they are not students
+  // (a walk read «oppmøte for 51 studenter» in a kull of 17): said without a number.
+  if (what === "samling") {
+    if ((counts.credits ?? 0) > 0) return "Samlingen kan ikke fjernes fordi oppmøte fra et tidligere kull er godkjent på dager i den for studenter som er overført hit.";
+    if (counts.attendance > 0) return "Samlingen kan ikke fjernes fordi det er registrert oppmøte på dagene i den. Oppmøtet er dokumentasjon på hva som skjedde.";
+    if (counts.absenceNotices > 0) return "Samlingen kan ikke fjernes fordi studenter har sendt fraværsmelding for dager i den. Avtal nye datoer med studentene først.";
+    return null;
+  }
   if ((counts.credits ?? 0) > 0) {
-    return (
-      `${subject} kan ikke fjernes fordi oppmøte fra et tidligere kull er godkjent på den for ` +
-      `${countNoun(counts.credits!, "student", "studenter")} som er overført hit.`
-    );
+    return `Dagen kan ikke fjernes fordi oppmøte fra et tidligere kull er godkjent på den for ${countNoun(counts.credits!, "student", "studenter")} som er overført hit.`;
   }
   if (counts.attendance > 0) {
-    return (
-      `${subject} kan ikke fjernes fordi det er registrert oppmøte for ` +
-      `${countNoun(counts.attendance, "student", "studenter")}. Oppmøtet er dokumentasjon på hva som skjedde.`
-    );
+    return `Dagen kan ikke fjernes fordi det er registrert oppmøte for ${countNoun(counts.attendance, "student", "studenter")}. Oppmøtet er dokumentasjon på hva som skjedde.`;
   }
   if (counts.absenceNotices > 0) {
-    return (
-      `${subject} kan ikke fjernes fordi ${countNoun(counts.absenceNotices, "student", "studenter")} har ` +
-      "sendt fraværsmelding for den. Avtal en ny dato med studentene først."
-    );
+    return `Dagen kan ikke fjernes fordi ${countNoun(counts.absenceNotices, "student", "studenter")} har sendt fraværsmelding for den. Avtal en ny dato med studentene først.`;
   }
   return null;
 }

@@ -150,6 +150,8 @@ test("the adviser ranks, tries another number of places, and sends the decisions
   await expectAccessible(page);
   const rows = page.getByRole("table", { name: /Rangering for 10 plasser/ }).getByRole("row");
   await expect(rows).toHaveCount(13); // the header and twelve qualified
+  // Anders, judged not qualified: one applicant, in the singular.
+  await expect(page.getByText(/\b1 søker oppfyller ikke opptakskravene\./)).toBeVisible();
   await expect(rows.filter({ hasText: DEMO_APPLICANTS.next.name })).toContainText("Venteliste");
   await expect(rows.filter({ hasText: DEMO_APPLICANTS.toReview.name })).toContainText("Innenfor");
   await rows.filter({ hasText: DEMO_APPLICANTS.next.name }).locator("summary", { hasText: `Forklaring for ${DEMO_APPLICANTS.next.name}` }).click();

@@ -89,7 +89,9 @@ describe("an admission klage that came by e-mail or post", () => {
     expect(entry).toMatchObject({ actorId: adviser.id, after: expect.objectContaining({ receivedOn: "2027-03-29", lateReason: reason, status: "RECEIVED" }) });
     const receipt = await db().mailMessage.findUniqueOrThrow({ where: { dedupeKey: `appeal-receipt:${appealId}` } });
     expect(receipt).toMatchObject({ userId: user.id, to: user.email });
-    expect(receipt.text).toContain("Vi har registrert klagen din på vedtaket om opptak, datert 29. mars 2027.");
+    expect(receipt.text).toContain("Vi har registrert klagen din på vedtaket om opptak. Klagen er datert 29. mars 2027.");
+    const { caseYear, caseNumber } = await db().decision.findUniqueOrThrow({ where: { applicationId: application.id } });
+    expect(receipt.text).toContain(`Saksnummer: ${caseYear}/${String(caseNumber).padStart(5, "0")}`);
     expect(receipt.text).toContain(`Klagen kom etter klagefristen, men vi tar den under behandling (forvaltningsloven § 31): ${reason}`);
 
     // One open klage per decision, whoever files the next.

@@ -242,7 +242,8 @@ describe("utsatt eksamen", () => {
     expect(osloDate(appeal.filedAt)).toBe("2027-01-15");
     expect((await auditOf("student_appeal.register", appealId))[0]!.after).toMatchObject({ receivedOn: "2027-01-15", lateReason: expect.any(String) });
     const receipt = await db().mailMessage.findUniqueOrThrow({ where: { dedupeKey: `student-appeal-receipt:${appealId}` } });
-    expect(receipt.text).toContain(`Vi har registrert klagen din på vedtaket «${letter.subject}», datert 15. januar 2027.`);
+    expect(receipt.text).toContain(`Vi har registrert klagen din på vedtaket «${letter.subject}». Klagen er datert 15. januar 2027.`);
+    expect(receipt.text).toContain(`Saksnummer: ${letter.caseYear}/${String(letter.caseNumber).padStart(5, "0")}`);
     expect(receipt.text).toContain("Klagen kom etter klagefristen, men vi tar den under behandling (forvaltningsloven § 31)");
     await expect(register(world.adviser, "2027-01-16", null)).rejects.toThrow("Det er allerede registrert en klage på dette vedtaket.");
     // The decider's list says how it came, and why it is taken up.

@@ -6,6 +6,7 @@ import "server-only";
 // shown to the applicant.
 import { createHash } from "node:crypto";
 import { osloDate } from "@/lib/domain/application-deadline";
+import { formatCaseReference } from "@/lib/domain/case-reference";
 import { ARCHIVED_KULL_MESSAGE } from "@/lib/domain/cohort-life";
 import { isWaitlistClosed, offerAnswerDeadline, orderWaitlist } from "@/lib/domain/admission-decisions";
 import { appealableLetter } from "@/lib/domain/decision-letter";
@@ -74,7 +75,9 @@ async function queueAppealReceipt(
   to: { id: string; email: string; name: string },
   filedOn: string,
   registered: { lateReason: string | null } | null,
+  decisionId: string,
 ) {
+  const decision = await tx.decision.findUniqueOrThrow({ where: { id: decisionId }, select: { caseYear: true, caseNumber: true } });
   await queueMail(tx, {
     dedupeKey: `appeal-receipt:${appealId}`,
     userId: to.id,
@@ -83,9 +86,11 @@ async function queueAppealReceipt(
     text: [
       `Hei ${to.name},`,
       "",
+      // «Klagen er datert»: the klage's day, not the decision's (a walk read «vedtaket …, datert» as the decision's date).
       registered
-        ? `Vi har registrert klagen din på vedtaket om opptak, datert ${formatDateNb(filedOn)}. Studieveilederen behandler den, og du får svar i søknadsportalen og på e-post.`
-        : `Vi har mottatt klagen din på vedtaket om opptak, ${formatDateNb(filedOn)}. Studieveilederen behandler den, og du får svar i søknadsportalen og på e-post.`,
+        ? `Vi har registrert klagen din på vedtaket om opptak. Klagen er datert ${formatDateNb(filedOn)}. Studieveilederen behandler den, og du får svar i søknadsportalen og på e-post.`
+        : `Vi har mottatt klagen din på vedtaket om opptak ${formatDateNb(filedOn)}. Studieveilederen behandler den, og du får svar i søknadsportalen og på e-post.`,
+      `Saksnummer: ${formatCaseReference({ year: decision.caseYear, number: decision.caseNumber })}`,
       ...(registered?.lateReason ? [`Klagen kom etter klagefristen, men vi tar den under behandling (forvaltningsloven § 31): ${registered.lateReason}`] : []),
       `Holder vi fast på vedtaket, sender vi klagen til ${APPEALS_BODY} for endelig avgjørelse.`,
     ].join("\n"),
@@ -155,7 +160,7 @@ export async function fileAppeal(viewer: Viewer, applicationId: string, input: {
         entityId: appeal.id,
         after: { applicationId, decisionId, letterId: letter.id, documentId: document?.id ?? null, status: application.status },
       });
-      await queueAppealReceipt(tx, appeal.id, viewer, osloDate(now), null);
+      await queueAppealReceipt(tx, appeal.id, viewer, osloDate(now), null, decisionId);
       return appeal.id;
     });
     await requestJob("mail.deliver");
@@ -225,7 +230,7 @@ export async function registerAdmissionAppeal(
         after: { applicationId: input.applicationId, decisionId, letterId: letter.id, status: "RECEIVED", receivedOn: input.receivedOn, lateReason: registration.lateReason },
       });
       const applicant = await tx.user.findUniqueOrThrow({ where: { id: application.applicantId }, select: { id: true, email: true, name: true } });
-      await queueAppealReceipt(tx, appeal.id, applicant, input.receivedOn, { lateReason: registration.lateReason });
+      await queueAppealReceipt(tx, appeal.id, applicant, input.receivedOn, { lateReason: registration.lateReason }, decisionId);
       return { appealId: appeal.id, cohortId: kull.cohortId };
     }, LOCKING_TRANSACTION));
     await requestJob("mail.deliver");

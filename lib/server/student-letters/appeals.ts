@@ -18,6 +18,7 @@ import "server-only";
 // their own letter), and members who did not appeal get a letter saying their decision no longer
 // stands.
 import { osloDate } from "@/lib/domain/application-deadline";
+import { formatCaseReference } from "@/lib/domain/case-reference";
 import { ARCHIVED_KULL_MESSAGE } from "@/lib/domain/cohort-life";
 import { addMonths, compareIsoDates } from "@/lib/domain/dates";
 import { leaveKlagePreview } from "@/lib/domain/enrolment";
@@ -143,9 +144,11 @@ async function recordStudentAppeal(
     text: [
       `Hei ${letter.name},`,
       "",
+      // «Klagen er datert»: the klage's day, not the decision's (a walk read «vedtaket …, datert» as the decision's date).
       input.registeredById
-        ? `Vi har registrert klagen din på vedtaket «${letter.subject}», datert ${formatDateNb(receivedOn)}. Klagen behandles av en annen enn den som fattet vedtaket, og du får svar under Brev i studentportalen og på e-post.`
-        : `Vi har mottatt klagen din på vedtaket «${letter.subject}», ${formatDateNb(receivedOn)}. Klagen behandles av en annen enn den som fattet vedtaket, og du får svar under Brev i studentportalen og på e-post.`,
+        ? `Vi har registrert klagen din på vedtaket «${letter.subject}». Klagen er datert ${formatDateNb(receivedOn)}. Den behandles av en annen enn den som fattet vedtaket, og du får svar under Brev i studentportalen og på e-post.`
+        : `Vi har mottatt klagen din på vedtaket «${letter.subject}» ${formatDateNb(receivedOn)}. Den behandles av en annen enn den som fattet vedtaket, og du får svar under Brev i studentportalen og på e-post.`,
+      `Saksnummer: ${formatCaseReference({ year: letter.caseYear, number: letter.caseNumber })}`,
       ...(input.lateReason ? [`Klagen kom etter klagefristen, men vi tar den under behandling (forvaltningsloven § 31): ${input.lateReason}`] : []),
       `Holder vi fast på vedtaket, sender vi klagen til ${APPEALS_BODY} for endelig avgjørelse.`,
     ].join("\n"),

@@ -83,7 +83,13 @@ describe("dayRemovalRefusal", () => {
     expect(dayRemovalRefusal({ attendance: 1, absenceNotices: 0 })).toBe(
       "Dagen kan ikke fjernes fordi det er registrert oppmøte for 1 student. Oppmøtet er dokumentasjon på hva som skjedde.",
     );
-    expect(dayRemovalRefusal({ attendance: 20, absenceNotices: 2 }, "samling")).toMatch(/^Samlingen kan ikke fjernes .* 20 studenter/);
+    // A samling's counts add up its days: rows, not students, so no number is said.
+    expect(dayRemovalRefusal({ attendance: 51, absenceNotices: 2 }, "samling")).toBe(
+      "Samlingen kan ikke fjernes fordi det er registrert oppmøte på dagene i den. Oppmøtet er dokumentasjon på hva som skjedde.",
+    );
+    expect(dayRemovalRefusal({ attendance: 0, absenceNotices: 3 }, "samling")).toMatch(/^Samlingen kan ikke fjernes fordi studenter har sendt fraværsmelding for dager i den\./);
+    expect(dayRemovalRefusal({ attendance: 3, absenceNotices: 0, credits: 2 }, "samling")).toMatch(/^Samlingen kan ikke fjernes fordi oppmøte fra et tidligere kull er godkjent på dager i den/);
+    expect(dayRemovalRefusal({ attendance: 0, absenceNotices: 0, credits: 0 }, "samling")).toBeNull();
     expect(dayRemovalRefusal({ attendance: 0, absenceNotices: 2 })).toMatch(/2 studenter har sendt fraværsmelding/);
   });
 

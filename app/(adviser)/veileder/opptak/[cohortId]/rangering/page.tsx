@@ -106,7 +106,7 @@ export default async function RankingPage({
               <Link href={`${base}?kvalifisert=ikke-vurdert`}>{countNoun(ranking.unreviewed, "søknad", "søknader")} er ikke vurdert</Link> og er ikke med.
             </>
           ) : null}
-          {ranking.unqualified > 0 ? ` ${ranking.unqualified} søkere oppfyller ikke opptakskravene.` : ""}
+          {ranking.unqualified > 0 ? ` ${countNoun(ranking.unqualified, "søker", "søkere")} oppfyller ikke opptakskravene.` : ""}
         </p>
       </section>
 
