@@ -3,6 +3,7 @@
 // student's klage on an enkeltvedtak and an applicant's on an admission decision.
 import type { ReactNode } from "react";
 import { RegisteredKlage } from "@/components/registered-klage";
+import { DoneMessage } from "@/components/ui/done-message";
 import { formatDateNb } from "@/lib/domain/format";
 
 export function KlageRegistration({
@@ -14,6 +15,7 @@ export function KlageRegistration({
   list,
   form,
   attachment,
+  justRegistered = false,
 }: {
   letter: { subject: string; madeAvailableOn: string; klageDeadline: string | null } | null;
   /** The kull the decision is about, and what to call it ("Kull", "Opptak"). */
@@ -26,9 +28,18 @@ export function KlageRegistration({
   form: ReactNode;
   /** Under the registered klage: its PDF, or the form to attach it. */
   attachment?: ReactNode;
+  /** The form was just sent (`?registrert=1`): said at the top, with the focus there (the form is gone). */
+  justRegistered?: boolean;
 }) {
   return (
     <>
+      {justRegistered && appeal ? (
+        <DoneMessage>
+          {appeal.status === "DISMISSED"
+            ? "Klagen er registrert og avvist. Studenten har fått vedtaket om avvisningen som brev."
+            : `Klagen er registrert. ${portal === "i studentportalen" ? "Studenten" : "Søkeren"} har fått kvittering på e-post.`}
+        </DoneMessage>
+      ) : null}
       {letter ? (
         <section className="card mb-6" aria-labelledby="vedtak-heading">
           <h2 id="vedtak-heading">Vedtaket</h2>

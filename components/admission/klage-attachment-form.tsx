@@ -42,7 +42,7 @@ export function KlageAttachmentForm({
       >
         {({ progress }) => (
           <>
-            <PdfFileField id="klagevedlegg-fil" label="Klagen som PDF" hint="Én PDF, høyst 10 MB." errors={errors.file} describedByExtra={messageId} />
+            <PdfFileField id="klagevedlegg-fil" label="Klagen som PDF" hint="Én PDF, høyst 10 MB." errors={errors.file} />
             <button type="submit" className="btn-secondary" disabled={progress !== null}>
               {progress !== null ? "Laster opp …" : "Legg ved klagen"}
             </button>

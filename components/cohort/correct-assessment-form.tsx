@@ -72,9 +72,12 @@ export function CorrectAssessmentForm({
           name="reason"
           label="Hvorfor rettes vurderingen?"
           hint={
+            // One student is «studenten» (a walk read «studentene» for Vilde alone).
             to === "APPROVED" && final
-              ? "Har studentene fått vedtak om ikke godkjent, får de brev om at vedtaket ikke lenger gjelder. Rettingen logges."
-              : "Studentene får begrunnelsen på e-post, og rettingen logges."
+              ? members === 1
+                ? "Har studenten fått vedtak om ikke godkjent, får studenten brev om at vedtaket ikke lenger gjelder. Rettingen logges."
+                : "Har studentene fått vedtak om ikke godkjent, får de brev om at vedtaket ikke lenger gjelder. Rettingen logges."
+              : `${members === 1 ? "Studenten" : "Studentene"} får begrunnelsen på e-post, og rettingen logges.`
           }
           defaultValue={state.ok ? "" : (state.values?.reason ?? "")}
           errors={state.fieldErrors?.reason}

@@ -252,7 +252,7 @@ export const registerAdmissionAppealAction = defineAction({
     revalidatePath("/veileder/opptak", "layout");
     revalidatePath("/soker", "layout");
     // The form is gone once the klage is registered; its page says what happened.
-    redirect(`/veileder/opptak/${cohortId}/soknad/${input.applicationId}/klage`);
+    redirect(`/veileder/opptak/${cohortId}/soknad/${input.applicationId}/klage?registrert=1`);
   },
 });
 

@@ -72,7 +72,7 @@ export const correctAssessmentAction = defineAction({
     reason: z
       .string({ error: "Skriv hvorfor vurderingen rettes." })
       .trim()
-      .min(1, "Skriv hvorfor vurderingen rettes. Studentene får begrunnelsen.")
+      .min(1, "Skriv hvorfor vurderingen rettes. Begrunnelsen sendes med beskjeden om rettingen.")
       .max(4000, "Begrunnelsen kan ha høyst 4000 tegn."),
   }),
   async handler({ viewer, input }) {

@@ -86,7 +86,7 @@ export const registerStudentAppealAction = defineAction({
     refresh();
     revalidatePath(`/veileder/studenter/${input.userId}`, "layout");
     // The form is gone once the klage is registered; its page says what happened.
-    redirect(`/veileder/studenter/${input.userId}/klage/${input.letterId}`);
+    redirect(`/veileder/studenter/${input.userId}/klage/${input.letterId}?registrert=1`);
   },
 });
 

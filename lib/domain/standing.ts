@@ -94,9 +94,17 @@ const STATUS_WORDS: Record<EligibilityOutlook, string> = {
   NOT_ELIGIBLE: "kan ikke lenger nå kravene",
 };
 
-/** "kan fortsatt nå kravene", for sentences about a status ("fra … til …", "du …"). */
-export function describeStandingStatus(status: EligibilityOutlook): string {
-  return STATUS_WORDS[status];
+/** The same, said of before («Før: du …», a walk read «Før: du fyller …»). */
+const STATUS_WORDS_BEFORE: Record<EligibilityOutlook, string> = {
+  ELIGIBLE: "fylte kravene til eksamen",
+  ON_TRACK: "kunne fortsatt nå kravene",
+  SHORT_BY_DECISION: "fylte ikke kravene fordi et obligatorisk arbeidskrav var endelig ikke godkjent",
+  NOT_ELIGIBLE: "kunne ikke nå kravene",
+};
+
+/** "kan fortsatt nå kravene", for sentences about a status ("fra … til …", "du …"); `before`: in the past tense. */
+export function describeStandingStatus(status: EligibilityOutlook, tense: "now" | "before" = "now"): string {
+  return (tense === "before" ? STATUS_WORDS_BEFORE : STATUS_WORDS)[status];
 }
 
 /**

@@ -291,6 +291,7 @@ test("a klage that came by post is registered, and the letter it came as is atta
   await adviser.getByLabel("Klagen", { exact: true }).fill("Jeg klager på avslaget. Jeg har vært leder i barnevernet i seks år, se vedlagt attest.");
   await adviser.getByRole("button", { name: "Registrer klagen" }).click();
   await expect(adviser.getByRole("heading", { name: "Klagen er registrert" })).toBeVisible();
+  await expect(adviser.getByRole("status").filter({ hasText: "Klagen er registrert. Søkeren har fått kvittering på e-post." })).toBeFocused();
 
   // The letter itself, scanned: attached with a progress bar; the page then says so and links it.
   const scan = { name: "klage-fra-posten.pdf", mimeType: "application/pdf", buffer: Buffer.from(makePdf("Klage", ["Jeg klager på avslaget."])) };

@@ -63,7 +63,7 @@ test("a forhåndsvarsel: the student speaks in the portal → the fagansvarlig r
   );
   await carryOut.getByRole("button", { name: "Rett til ikke godkjent" }).click();
   await frida.getByRole("dialog", { name: "Rette vurderingen til ikke godkjent?" }).getByRole("button", { name: "Ja, rett og send vedtaket" }).click();
-  await expect(frida.getByRole("status").filter({ hasText: "Vurderingen er rettet til ikke godkjent. Hver student har fått vedtak med klagefrist" })).toBeVisible();
+  await expect(frida.getByRole("status").filter({ hasText: "Vurderingen er rettet til ikke godkjent. Studenten har fått vedtak med klagefrist" })).toBeVisible();
   await expect(frida.getByText("Rettet etter forhåndsvarsel", { exact: true })).toBeVisible();
   await expect(frida.getByRole("form", { name: "Gjennomfør rettingen" })).toHaveCount(0);
   await expectAccessible(frida);

@@ -35,6 +35,8 @@ test("a late klage by e-mail is registered and avvist; the student gets the avvi
   await page.getByLabel(/^Eller: hvorfor klagen avvises/).fill(grounds);
   await page.getByRole("button", { name: "Registrer klagen" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Klage på vedtaket" })).toBeVisible();
+  // The form is gone: what was done is said at the top, with the focus there.
+  await expect(page.getByRole("status").filter({ hasText: "Klagen er registrert og avvist. Studenten har fått vedtaket om avvisningen som brev." })).toBeFocused();
   const registered = page.getByRole("region", { name: "Klagen er registrert" });
   await expect(registered).toContainText("Den er avvist fordi den kom for sent, og studenten har fått vedtaket om avvisningen.");
   await expect(registered).toContainText(`Begrunnelse for avvisningen: ${grounds}`);

@@ -127,13 +127,13 @@ test("the fagansvarlig corrects an assessment with a reason, and refuses a stude
   await expect(correction).toBeVisible();
   await expectAccessible(page);
   await correction.getByRole("button", { name: "Rett til godkjent" }).click();
-  await expect(correction.getByText("Skriv hvorfor vurderingen rettes. Studentene får begrunnelsen.").first()).toBeVisible();
+  await expect(correction.getByText("Skriv hvorfor vurderingen rettes. Begrunnelsen sendes med beskjeden om rettingen.").first()).toBeVisible();
   await expect(correction.getByLabel(/^Hvorfor rettes vurderingen\?/)).toHaveAttribute("aria-invalid", "true");
   await correction.getByLabel(/^Hvorfor rettes vurderingen\?/).fill("Problemstillingen er avgrenset på side 1; den ble oversett.");
   await correction.getByRole("button", { name: "Rett til godkjent" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Vurderingen er rettet: Fagnotat 1 (individuelt) er godkjent." })).toBeVisible();
   await page.reload();
-  await expect(page.getByRole("region", { name: /^Innleveringer/ })).toContainText("Rettet av fagansvarlig");
+  await expect(page.getByRole("region", { name: /^Innleveringer/ })).toContainText(/Rettet \d+\. \p{L}+ \d{4} kl\. \d{2}\.\d{2} av [^:]+: ikke godkjent → godkjent\./u);
   await expect(page.getByRole("region", { name: /^Innleveringer/ })).toContainText("Problemstillingen er avgrenset på side 1");
   const told = await waitForMail(FRANK, /^Vurderingen er rettet: Fagnotat 1 \(individuelt\) er godkjent$/);
   expect(told.text).toContain("Problemstillingen er avgrenset på side 1; den ble oversett.");

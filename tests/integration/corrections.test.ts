@@ -78,7 +78,7 @@ describe("correcting an assessment", () => {
     await signInAs(world.users.teacher);
     expect(await submit(correctAssessmentAction, { cohortId: world.cohortId, attemptId: attempt.id, decision: "NOT_APPROVED", reason: " " })).toMatchObject({
       ok: false,
-      fieldErrors: { reason: ["Skriv hvorfor vurderingen rettes. Studentene får begrunnelsen."] },
+      fieldErrors: { reason: ["Skriv hvorfor vurderingen rettes. Begrunnelsen sendes med beskjeden om rettingen."] },
     });
     expect(await submit(correctAssessmentAction, { cohortId: world.cohortId, attemptId: attempt.id, decision: "APPROVED", reason: "Ingen endring." })).toMatchObject({
       ok: false,

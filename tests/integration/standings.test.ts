@@ -336,7 +336,7 @@ describe("exam registration is revisited", () => {
     expect(await db().standing.findUniqueOrThrow({ where: { enrolmentId } })).toMatchObject({ status: "ELIGIBLE", previousStatus: "SHORT_BY_DECISION" });
     const [told] = await db().mailMessage.findMany({ where: { dedupeKey: { startsWith: `standing-exam:${enrolmentId}:` } } });
     expect(told!.text).toContain(
-      "Nå: du fyller kravene til eksamen. Før: du fyller ikke kravene fordi et obligatorisk arbeidskrav er endelig ikke godkjent.",
+      "Nå: du fyller kravene til eksamen. Før: du fylte ikke kravene fordi et obligatorisk arbeidskrav var endelig ikke godkjent.",
     );
     expect((await getExamAdmission(world.teacher, world.cohortId)).students[0]).toMatchObject({
       decisionNeeded: "ADMISSION_NEEDED",

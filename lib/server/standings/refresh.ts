@@ -247,7 +247,7 @@ export async function refreshStandings(
             `Hei ${person.name},`,
             "",
             `${context.cause}. Nå: du ${describeStandingStatus(eligibilityOutlook(evaluated.eligibility))}. ` +
-              `Før: du ${describeStandingStatus(before!.status)}.`,
+              `Før: du ${describeStandingStatus(before!.status, "before")}.`,
             needed === "REFUSAL_NEEDED"
               ? `Du er meldt opp til ${sittingName(registration!.exam)}. Faglærerne vurderer nå oppmeldingen din på nytt, og du får beskjed om hva de bestemmer.`
               : examPhase(registration!.exam, now) === "OVER"

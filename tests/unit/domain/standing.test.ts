@@ -7,6 +7,7 @@ import { examDecisionNeeded } from "@/lib/domain/exam";
 import {
   attendanceNoticeStep,
   describeStandingChange,
+  describeStandingStatus,
   sameStanding,
   standingFromEligibility,
   storedOutlook,
@@ -268,5 +269,23 @@ describe("describeStandingChange", () => {
     expect(pending.status).toBe("ON_TRACK");
     expect(lastAttempt.status).toBe("SHORT_BY_DECISION");
     expect(sameStanding(pending, { ...pending, status: lastAttempt.status })).toBe(false);
+  });
+});
+
+describe("describeStandingStatus", () => {
+  it("says each outlook now, and of before in the past tense", () => {
+    const outlooks = ["ELIGIBLE", "ON_TRACK", "SHORT_BY_DECISION", "NOT_ELIGIBLE"] as const;
+    expect(outlooks.map((outlook) => describeStandingStatus(outlook))).toEqual([
+      "fyller kravene til eksamen",
+      "kan fortsatt nå kravene",
+      "fyller ikke kravene fordi et obligatorisk arbeidskrav er endelig ikke godkjent",
+      "kan ikke lenger nå kravene",
+    ]);
+    expect(outlooks.map((outlook) => describeStandingStatus(outlook, "before"))).toEqual([
+      "fylte kravene til eksamen",
+      "kunne fortsatt nå kravene",
+      "fylte ikke kravene fordi et obligatorisk arbeidskrav var endelig ikke godkjent",
+      "kunne ikke nå kravene",
+    ]);
   });
 });

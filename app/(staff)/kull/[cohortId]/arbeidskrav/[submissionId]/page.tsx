@@ -14,7 +14,8 @@ import { onlyAcademicLead } from "@/lib/domain/contacts";
 
 export const metadata: Metadata = { title: "Vurdering av arbeidskrav" };
 
-const CHANGE_CAUSE = { CORRECTION: "Rettet av fagansvarlig", KLAGE: "Klage tatt til følge" } as const;
+// «Rettet» alone: the line goes on «… av <name>» (a walk read «Rettet av fagansvarlig … av Hanne …»).
+const CHANGE_CAUSE = { CORRECTION: "Rettet", KLAGE: "Klage tatt til følge" } as const;
 const STATUS_NB = { SUBMITTED: "venter", APPROVED: "godkjent", NOT_APPROVED: "ikke godkjent" } as const;
 
 const ATTEMPT_STATUS = {
@@ -23,13 +24,20 @@ const ATTEMPT_STATUS = {
   NOT_APPROVED: { label: "Ikke godkjent", tone: "bad" },
 } as const;
 
-/** What a step on a forhåndsvarsel just did, from the address its action sent the browser to (its form is gone). */
-const NOTICE_DONE: Record<string, string> = {
-  sendt: "Forhåndsvarselet er sendt. Hver student har fått brev med begrunnelsen og fristen for å uttale seg; arbeidskravet står som godkjent til du har avgjort saken.",
-  rettet: "Vurderingen er rettet til ikke godkjent. Hver student har fått vedtak med klagefrist, og rettingen er logget.",
-  trukket: "Forhåndsvarselet er trukket tilbake. Arbeidskravet er fortsatt godkjent, og studentene har fått brev om det.",
-  "rettet-klagenemnd": `Vurderingen er rettet til godkjent, studentene har fått beskjed, og rettingen er logget med begrunnelsen. ${APPEALS_BODY_TOLD}`,
-};
+/**
+ * What a step on a forhåndsvarsel (or a correction) just did, from the address its action sent the
+ * browser to (its form is gone); one student is «studenten».
+ */
+function noticeDone(varsel: string, members: number): string | null {
+  const one = members === 1;
+  const messages: Record<string, string> = {
+    sendt: `Forhåndsvarselet er sendt. ${one ? "Studenten" : "Hver student"} har fått brev med begrunnelsen og fristen for å uttale seg; arbeidskravet står som godkjent til du har avgjort saken.`,
+    rettet: `Vurderingen er rettet til ikke godkjent. ${one ? "Studenten" : "Hver student"} har fått vedtak med klagefrist, og rettingen er logget.`,
+    trukket: `Forhåndsvarselet er trukket tilbake. Arbeidskravet er fortsatt godkjent, og ${one ? "studenten" : "studentene"} har fått brev om det.`,
+    "rettet-klagenemnd": `Vurderingen er rettet til godkjent, ${one ? "studenten" : "studentene"} har fått beskjed, og rettingen er logget med begrunnelsen. ${APPEALS_BODY_TOLD}`,
+  };
+  return Object.hasOwn(messages, varsel) ? messages[varsel]! : null;
+}
 
 export default async function SubmissionPage({
   params,
@@ -40,9 +48,9 @@ export default async function SubmissionPage({
 }) {
   const { submissionId } = await params;
   const varsel = (await searchParams).varsel;
-  const done = typeof varsel === "string" && Object.hasOwn(NOTICE_DONE, varsel) ? NOTICE_DONE[varsel]! : null;
   const { viewer, cohort } = await loadCohortPage(params, `/arbeidskrav/${submissionId}`);
   const submission = await found(getSubmissionForAssessment(viewer, cohort.id, idOr404(submissionId)));
+  const done = typeof varsel === "string" ? noticeDone(varsel, submission.members.length) : null;
   const latest = submission.attempts[0];
   const group = submission.members.length > 1;
   const unconfirmed = submission.members.filter((member) => !member.confirmed);

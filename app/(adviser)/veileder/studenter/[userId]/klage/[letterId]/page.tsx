@@ -14,7 +14,14 @@ import { parseRecordId } from "@/lib/validation/ids";
 export const metadata: Metadata = { title: "Registrer klage" };
 
 /** A klage on one of a student's letters that came by e-mail or post, registered by the adviser. */
-export default async function RegisterKlagePage({ params }: { params: Promise<{ userId: string; letterId: string }> }) {
+export default async function RegisterKlagePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ userId: string; letterId: string }>;
+  searchParams: Promise<{ registrert?: string }>;
+}) {
+  const justRegistered = (await searchParams).registrert === "1";
   const segments = await params;
   const userId = parseRecordId(segments.userId);
   const letterId = parseRecordId(segments.letterId);
@@ -46,6 +53,7 @@ export default async function RegisterKlagePage({ params }: { params: Promise<{ 
         appeal={view.appeal}
         problem={view.problem}
         portal="i studentportalen"
+        justRegistered={justRegistered}
         list={{ href: `/kull/${view.cohort.id}/klager`, label: `Til klagene i ${view.cohort.name}` }}
         form={
           <RegisterKlageForm

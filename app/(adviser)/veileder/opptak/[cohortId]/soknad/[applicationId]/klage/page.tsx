@@ -25,10 +25,11 @@ export default async function RegisterAdmissionKlagePage({
   searchParams,
 }: {
   params: Promise<{ cohortId: string; applicationId: string }>;
-  searchParams: Promise<{ vedlegg?: string }>;
+  searchParams: Promise<{ vedlegg?: string; registrert?: string }>;
 }) {
   const segments = await params;
-  const attached = (await searchParams).vedlegg === "lagt-ved";
+  const query = await searchParams;
+  const attached = query.vedlegg === "lagt-ved";
   const cohortId = parseRecordId(segments.cohortId);
   const applicationId = parseRecordId(segments.applicationId);
   if (!cohortId || !applicationId) notFound();
@@ -70,6 +71,7 @@ export default async function RegisterAdmissionKlagePage({
         appeal={view.appeal}
         problem={view.problem}
         portal="i søknadsportalen"
+        justRegistered={query.registrert === "1"}
         list={{ href: "/veileder/opptak/klager", label: "Til klagene på opptak" }}
         attachment={
           view.appeal?.document ? (
