@@ -4,25 +4,49 @@ import { countNoun } from "@/lib/domain/format";
 /**
  * One kull's waiting klager from students on a start page (the adviser's and the faculty
  * member's): how many, and whether they are hers to decide (countOpenAppeals), so nobody opens
- * the list for a klage on her own decision thinking it waits for her.
+ * the list for a klage on her own decision thinking it waits for her; and, for the study
+ * administration, the klagenemnd to be told of a decision changed here.
  */
 export function OpenAppealsItem({
   entry,
   reader,
 }: {
-  entry: { cohortId: string; cohortName: string; programme: string; count: number; mine: number; othersBy: "ADVISER" | "TEACHING_TEAM" | "MIXED" | null };
+  entry: { cohortId: string; cohortName: string; programme: string; count: number; mine: number; othersBy: "ADVISER" | "TEACHING_TEAM" | "MIXED" | null; toTell?: number };
   /** Whose start page: an adviser's or a faculty member's (who the others are, in words). */
   reader: "adviser" | "faculty";
 }) {
+  const toTell = entry.toTell ?? 0;
   return (
-    <li>
-      {entry.programme},{" "}
-      <Link href={`/kull/${entry.cohortId}/klager`}>
-        {entry.cohortName}: {entry.count === 1 ? "1 klage fra en student" : `${countNoun(entry.count, "klage", "klager")} fra studenter`}
-      </Link>{" "}
-      {whoDecides(entry, reader)}
-    </li>
+    <>
+      {entry.count > 0 ? (
+        <li>
+          {entry.programme},{" "}
+          <Link href={`/kull/${entry.cohortId}/klager`}>
+            {entry.cohortName}: {entry.count === 1 ? "1 klage fra en student" : `${countNoun(entry.count, "klage", "klager")} fra studenter`}
+          </Link>{" "}
+          {whoDecides(entry, reader)}
+        </li>
+      ) : null}
+      {toTell > 0 ? (
+        <li>
+          {entry.programme},{" "}
+          <Link href={`/kull/${entry.cohortId}/klager`}>
+            {entry.cohortName}: {appealsBodyTellTask(toTell)}
+          </Link>
+        </li>
+      ) : null}
+    </>
   );
+}
+
+/**
+ * A klage at the klagenemnd whose decision was changed here since, and the klagenemnd not told yet
+ * (appealsBodyToBeTold): the task as the study administration's start page says it.
+ */
+export function appealsBodyTellTask(toTell: number): string {
+  return toTell === 1
+    ? "gi klagenemnda beskjed: vedtaket en klage hos den gjelder, er endret her"
+    : `gi klagenemnda beskjed: vedtakene ${toTell} klager hos den gjelder, er endret her`;
 }
 
 export function whoDecides(

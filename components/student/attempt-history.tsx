@@ -60,8 +60,11 @@ export function AttemptHistory({ attempts, level = "h3" }: { attempts: readonly 
             />
             {attempt.text ? <p className="mt-3 whitespace-pre-line rounded-md bg-slate-50 p-3">{attempt.text}</p> : null}
             {attempt.assessedAt ? (
+              // Corrected since: the feedback is the first assessment's, and the time on the attempt
+              // is the correction's (it starts a new deadline); the change below says when and why
+              // (a walk read «Godkjent, vurdert 7. desember» over the old «… mangler fortsatt»).
               <div className="mt-3">
-                <p className="text-sm text-slate-700">Vurdert {formatInstantNb(attempt.assessedAt)}</p>
+                <p className="text-sm text-slate-700">{attempt.changes.length > 0 ? "Tilbakemelding ved vurderingen, før den ble rettet:" : `Vurdert ${formatInstantNb(attempt.assessedAt)}`}</p>
                 {attempt.feedback ? <p className="mt-1 whitespace-pre-line">{attempt.feedback}</p> : null}
               </div>
             ) : null}

@@ -135,6 +135,8 @@ test("the fagansvarlig corrects an assessment with a reason, and refuses a stude
   await page.reload();
   await expect(page.getByRole("region", { name: /^Innleveringer/ })).toContainText(/Rettet \d+\. \p{L}+ \d{4} kl\. \d{2}\.\d{2} av [^:]+: ikke godkjent → godkjent\./u);
   await expect(page.getByRole("region", { name: /^Innleveringer/ })).toContainText("Problemstillingen er avgrenset på side 1");
+  // Who assessed it first, without the correction's time as if it were hers.
+  await expect(page.getByRole("region", { name: /^Innleveringer/ })).toContainText(/Vurdert av [^\d]+\n?/);
   const told = await waitForMail(FRANK, /^Vurderingen er rettet: Fagnotat 1 \(individuelt\) er godkjent$/);
   expect(told.text).toContain("Problemstillingen er avgrenset på side 1; den ble oversett.");
 

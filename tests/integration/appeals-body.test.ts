@@ -21,6 +21,7 @@ import { assessSubmission, getSubmissionForAssessment } from "@/lib/server/cohor
 import { correctAssessment } from "@/lib/server/cohorts/assessment-changes";
 import { sendCorrectionNotice } from "@/lib/server/cohorts/correction-notices";
 import {
+  countOpenAppeals,
   decideStudentAppeal,
   fileStudentAppeal,
   listCohortAppeals,
@@ -393,6 +394,10 @@ describe("the klagenemnd's decision on a student's klage", () => {
     const listedAs = async (viewer: typeof world.adviser) => (await listCohortAppeals(viewer, world.cohortId, { open: true })).find((entry) => entry.id === waiting.appealId);
     expect(await listedAs(world.adviser)).toMatchObject({ appealsBodyTell: { due: true, toldAt: null }, canTellAppealsBody: true });
     expect(await listedAs(world.teacher)).toMatchObject({ appealsBodyTell: { due: true }, canTellAppealsBody: false });
+    // …and on the study administration's start page, not on the teaching team's.
+    const startPage = async (viewer: typeof world.adviser) => (await countOpenAppeals(viewer)).find((entry) => entry.cohortId === world.cohortId);
+    expect(await startPage(world.adviser)).toMatchObject({ count: 0, toTell: 1 });
+    expect(await startPage(world.teacher)).toBeUndefined();
     expect(await db().auditLog.count({ where: { action: "student_appeal.decision_changed", entityId: waiting.appealId, actorId: world.teacher.id } })).toBe(1);
     await expect(markStudentAppealsBodyTold(world.teacher, waiting.appealId, later)).rejects.toBeInstanceOf(AccessDeniedError);
     // The submission page keeps saying where her klage stands, now that the assessment is approved.
@@ -406,6 +411,7 @@ describe("the klagenemnd's decision on a student's klage", () => {
       `/kull/${world.cohortId}/klager?klagenemnd=beskjed`,
     );
     expect(await klageOnPage()).toEqual(["Klagen er hos klagenemnda. Vedtaket er endret her siden, og klagenemnda har fått beskjed."]);
+    expect(await startPage(world.adviser)).toBeUndefined();
     expect(await listedAs(world.adviser)).toMatchObject({ appealsBodyTell: { due: false, toldAt: expect.any(Date), toldBy: world.adviser.name }, canTellAppealsBody: false });
     expect(await db().auditLog.findFirstOrThrow({ where: { action: "student_appeal.appeals_body_told", entityId: waiting.appealId } })).toMatchObject({ actorId: world.adviser.id });
     await expect(markStudentAppealsBodyTold(world.adviser, waiting.appealId, later)).rejects.toThrow("Det er allerede registrert at klagenemnda har fått beskjed.");

@@ -32,6 +32,7 @@ import {
   canHandleHealthCases,
   canRegisterAppealsBodyDecision,
   CLASSMATE_HEALTH_MESSAGE,
+  hasAnyRole,
   isOwnCase,
   isStaff,
   NOBODY_MAY_DECIDE_MESSAGE,
@@ -536,12 +537,26 @@ export type CohortAppeal = Awaited<ReturnType<typeof listCohortAppeals>>[number]
  */
 export async function countOpenAppeals(viewer: Viewer) {
   const where = isStaff(viewer) ? {} : { cohort: { teachers: { some: { userId: viewer.id } } } };
+  // The study administration also tells the klagenemnd of a decision changed here while it has the
+  // klage (appealsBodyToBeTold): a task on its start page too, not only on the kull's klager list.
+  const tells = hasAnyRole(viewer, ["ADVISER", "ADMIN"]);
   // One statement: the open klager with their kull and the viewer's ties to it, counted here
   // (issue 21: a count per student and then a second read for the students' kull). Open klager
   // are few at any time. A second only when one is on an avvisning (firstDecidersOf).
-  const open = await db().studentAppeal.findMany({
-    where: { status: "RECEIVED", enrolment: where },
+  const rows = await db().studentAppeal.findMany({
+    where: {
+      enrolment: where,
+      OR: [
+        { status: "RECEIVED" },
+        ...(tells ? [{ status: "UPHELD" as const, forwardedAt: { not: null }, decisionChangedAt: { not: null }, appealsBodyToldAt: null }] : []),
+      ],
+    },
     select: {
+      status: true,
+      forwardedAt: true,
+      decisionChangedAt: true,
+      appealsBodyToldAt: true,
+      appealsBodyDecisions: { orderBy: { registeredAt: "desc" }, select: { forwardedAt: true } },
       letter: { select: { kind: true, decidedById: true, aboutId: true } },
       enrolment: {
         select: {
@@ -559,13 +574,26 @@ export async function countOpenAppeals(viewer: Viewer) {
       },
     },
   });
+  const open = rows.filter((row) => row.status === "RECEIVED");
   const firstDeciders = await firstDecidersOf(open);
   // With the programme: two programmes may each have a «Kull V2027» (a walk).
-  type Entry = { cohortId: string; cohortName: string; programme: string; count: number; mine: number; othersBy: "ADVISER" | "TEACHING_TEAM" | "MIXED" | null };
+  type Entry = { cohortId: string; cohortName: string; programme: string; count: number; mine: number; othersBy: "ADVISER" | "TEACHING_TEAM" | "MIXED" | null; toTell: number };
   const byCohort = new Map<string, Entry>();
+  const entryOf = (cohort: (typeof rows)[number]["enrolment"]["cohort"]) =>
+    byCohort.get(cohort.id) ?? { cohortId: cohort.id, cohortName: cohort.name, programme: cohort.programme.name, count: 0, mine: 0, othersBy: null, toTell: 0 };
+  for (const row of rows) {
+    if (row.status === "RECEIVED") continue;
+    if (!appealsBodyToBeTold({ ...row, waiting: appealsBodyStanding(row, row.appealsBodyDecisions).waiting })) continue;
+    // Hers to do as on the list (canTellAppealsBody): never her own case, nor a classmate's health case.
+    const classmate = row.enrolment.cohort.enrolments.length > 0;
+    if (!canRegisterAppealsBodyDecision(viewer, { studentUserId: row.enrolment.userId, aboutHealth: carriesHealthData(row.letter.kind), viewerIsStudentOfKull: classmate })) continue;
+    const entry = entryOf(row.enrolment.cohort);
+    entry.toTell += 1;
+    byCohort.set(entry.cohortId, entry);
+  }
   for (const { letter, enrolment } of open) {
     const { cohort } = enrolment;
-    const entry = byCohort.get(cohort.id) ?? { cohortId: cohort.id, cohortName: cohort.name, programme: cohort.programme.name, count: 0, mine: 0, othersBy: null };
+    const entry = entryOf(cohort);
     entry.count += 1;
     const handler = KLAGE_HANDLER[letter.kind];
     const mine =

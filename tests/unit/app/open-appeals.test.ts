@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { whoDecides } from "@/components/cohort/open-appeals";
+import { appealsBodyTellTask, whoDecides } from "@/components/cohort/open-appeals";
 
 describe("a start page's line on a kull's waiting klager", () => {
   it("says whether they are the reader's to decide: all, none or some", () => {
@@ -13,5 +13,12 @@ describe("a start page's line on a kull's waiting klager", () => {
     expect(whoDecides({ count: 2, mine: 0, othersBy: "TEACHING_TEAM" }, "faculty")).toBe("venter på behandling hos en annen i undervisningsteamet.");
     expect(whoDecides({ count: 2, mine: 0, othersBy: "TEACHING_TEAM" }, "adviser")).toBe("venter på behandling hos undervisningsteamet.");
     expect(whoDecides({ count: 2, mine: 0, othersBy: "MIXED" }, "adviser")).toBe("venter på behandling hos andre enn deg.");
+  });
+});
+
+describe("appealsBodyTellTask", () => {
+  it("asks the study administration to tell the klagenemnd, one klage or several", () => {
+    expect(appealsBodyTellTask(1)).toBe("gi klagenemnda beskjed: vedtaket en klage hos den gjelder, er endret her");
+    expect(appealsBodyTellTask(2)).toBe("gi klagenemnda beskjed: vedtakene 2 klager hos den gjelder, er endret her");
   });
 });

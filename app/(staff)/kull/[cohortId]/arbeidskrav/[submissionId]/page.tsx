@@ -241,15 +241,20 @@ export default async function SubmissionPage({
                   <p className="mt-2">
                     <StatusBadge tone={attemptStatus.tone}>{attemptStatus.label}</StatusBadge>
                     {attempt.assessedAt ? (
+                      // Corrected since: who assessed it first; the time on the attempt is the
+                      // correction's, said in the change below.
                       <span className="ml-2 text-sm text-slate-700">
-                        {attempt.assessor ? `${attempt.assessor.name}, ` : ""}
-                        {formatInstantNb(attempt.assessedAt)}
+                        {attempt.changes.length > 0
+                          ? attempt.assessor
+                            ? `Vurdert av ${attempt.assessor.name}`
+                            : ""
+                          : `${attempt.assessor ? `${attempt.assessor.name}, ` : ""}${formatInstantNb(attempt.assessedAt)}`}
                       </span>
                     ) : null}
                   </p>
                   {attempt.feedback ? (
                     <p className="mt-1">
-                      <span className="font-medium">Tilbakemelding:</span> {attempt.feedback}
+                      <span className="font-medium">{attempt.changes.length > 0 ? "Tilbakemelding ved vurderingen, før den ble rettet:" : "Tilbakemelding:"}</span> {attempt.feedback}
                     </p>
                   ) : null}
                   {attempt.changes.length > 0 ? (
