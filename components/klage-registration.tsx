@@ -12,6 +12,7 @@ export function KlageRegistration({
   appeal,
   problem,
   portal,
+  party,
   list,
   form,
   attachment,
@@ -23,6 +24,8 @@ export function KlageRegistration({
   appeal: Parameters<typeof RegisteredKlage>[0]["appeal"] | null;
   problem: string | null;
   portal: string;
+  /** Who sent the klage, as the message after registering names them. */
+  party: "Søkeren" | "Studenten";
   list: { href: string; label: string };
   /** The form, shown when a klage can be registered. */
   form: ReactNode;
@@ -37,7 +40,7 @@ export function KlageRegistration({
         <DoneMessage>
           {appeal.status === "DISMISSED"
             ? "Klagen er registrert og avvist. Studenten har fått vedtaket om avvisningen som brev."
-            : `Klagen er registrert. ${portal === "i studentportalen" ? "Studenten" : "Søkeren"} har fått kvittering på e-post.`}
+            : `Klagen er registrert. ${party} har fått kvittering på e-post.`}
         </DoneMessage>
       ) : null}
       {letter ? (

@@ -53,6 +53,7 @@ export default async function RegisterKlagePage({
         appeal={view.appeal}
         problem={view.problem}
         portal="i studentportalen"
+        party="Studenten"
         justRegistered={justRegistered}
         list={{ href: `/kull/${view.cohort.id}/klager`, label: `Til klagene i ${view.cohort.name}` }}
         form={

@@ -71,6 +71,7 @@ export default async function RegisterAdmissionKlagePage({
         appeal={view.appeal}
         problem={view.problem}
         portal="i søknadsportalen"
+        party="Søkeren"
         justRegistered={query.registrert === "1"}
         list={{ href: "/veileder/opptak/klager", label: "Til klagene på opptak" }}
         attachment={
