@@ -27,6 +27,8 @@ export function RegisterKlageForm({
   dismissal?: boolean;
 }) {
   const prefix = "klage-";
+  // A klage registered before its deadline has run out: the deadline is still ahead (ISO dates).
+  const deadline = `Klagefristen ${klageDeadline < today ? "var" : "er"} ${formatDateNb(klageDeadline)}`;
   return (
     <ActionForm action={action} hidden={hidden} fieldIdPrefix={prefix} submitLabel="Registrer klagen" label="Registrer klage">
       {(state) => (
@@ -55,7 +57,7 @@ export function RegisterKlageForm({
           {dismissal ? (
             // Said once, before the two fields it is about: which of them to fill, and when.
             <p className="text-sm">
-              Klagefristen var {formatDateNb(klageDeadline)}. Kom klagen senere, skal den enten tas under behandling eller avvises: fyll ut ett av de to feltene nedenfor. Kom den i tide, la
+              {deadline}. Kom klagen senere, skal den enten tas under behandling eller avvises: fyll ut ett av de to feltene nedenfor. Kom den i tide, la
               begge stå tomme.
             </p>
           ) : null}
@@ -64,7 +66,7 @@ export function RegisterKlageForm({
             name="lateReason"
             conditional={dismissal}
             label="Hvorfor klagen tas under behandling (bare hvis den kom for sent)"
-            hint={`Klagefristen var ${formatDateNb(klageDeadline)}. En klage som kom senere, kan tas under behandling hvis ${party} ikke kan lastes for at den kom for sent, eller det av særlige grunner er rimelig; ta da hensyn til om andre kan bli skadelidende (forvaltningsloven § 31). Aldri mer enn ett år etter vedtaket.`}
+            hint={`${deadline}. En klage som kom senere, kan tas under behandling hvis ${party} ikke kan lastes for at den kom for sent, eller det av særlige grunner er rimelig; ta da hensyn til om andre kan bli skadelidende (forvaltningsloven § 31). Aldri mer enn ett år etter vedtaket.`}
             defaultValue={state.values?.lateReason ?? ""}
             errors={state.fieldErrors?.lateReason}
           />

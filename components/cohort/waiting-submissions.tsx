@@ -10,6 +10,7 @@ import { approveReadLedertreningAction } from "@/lib/actions/assessment";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { FormMessage } from "@/components/ui/form-status";
+import { DocumentViewLink } from "@/components/ui/document-links";
 
 export interface WaitingSubmission {
   submissionId: string;
@@ -72,15 +73,9 @@ export function WaitingSubmissions({ cohortId, rows }: { cohortId: string; rows:
           <ul>
             {row.documents.map((document) => (
               <li key={document.id}>
-                <a
-                  href={`/api/dokumenter/${document.id}?visning=inline`}
-                  target="_blank"
-                  rel="noopener"
-                  onClick={() => row.arbeidskrav.kind === "LEDERTRENING" && !row.own && toggle(row.attemptId, true)}
-                >
+                <DocumentViewLink document={document} onClick={() => row.arbeidskrav.kind === "LEDERTRENING" && !row.own && toggle(row.attemptId, true)}>
                   Les {document.originalName}
-                  <span className="sr-only"> (åpnes i ny fane)</span>
-                </a>
+                </DocumentViewLink>
               </li>
             ))}
           </ul>

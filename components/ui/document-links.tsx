@@ -29,3 +29,28 @@ export function DocumentLinks<D extends { id: string; originalName: string }>({
     </ul>
   );
 }
+
+/**
+ * One stored document opened in the browser's own viewer, in a new tab (the reader keeps the page
+ * she is working on). The link says so to a screen reader (WCAG 3.2.5 / G201); what it reads before
+ * that is the visible text, or the file's name.
+ */
+export function DocumentViewLink({
+  document,
+  children,
+  className,
+  onClick,
+}: {
+  document: { id: string; originalName: string };
+  /** The visible text; the file's name when absent. */
+  children?: ReactNode;
+  className?: string;
+  onClick?: () => void;
+}) {
+  return (
+    <a href={`/api/dokumenter/${document.id}?visning=inline`} target="_blank" rel="noopener" className={className} onClick={onClick}>
+      {children ?? document.originalName}
+      <span className="sr-only"> (åpnes i ny fane)</span>
+    </a>
+  );
+}

@@ -280,7 +280,7 @@ test("a klage that came by post is registered, and the letter it came as is atta
   const adviser = await signedIn(browser, "veileder@demo.no");
   // The decided intake, through Áile's klage; there, a refused applicant who has not klaget.
   await adviser.goto("/veileder/opptak/klager?alle=1");
-  await adviser.getByRole("article").filter({ hasText: DEMO_APPLICANTS.appellant.name }).getByRole("link", { name: "Åpne søknaden" }).click();
+  await adviser.getByRole("article").filter({ hasText: DEMO_APPLICANTS.appellant.name }).getByRole("link", { name: `Åpne søknaden fra ${DEMO_APPLICANTS.appellant.name}`, exact: true }).click();
   await expect(adviser).toHaveURL(/\/veileder\/opptak\/[^/]+\/soknad\/[^/]+$/);
   const cohortId = new URL(adviser.url()).pathname.split("/")[3]!;
   await adviser.goto(`/veileder/opptak/${cohortId}?status=DECIDED&kvalifisert=nei`);
@@ -301,7 +301,7 @@ test("a klage that came by post is registered, and the letter it came as is atta
   await adviser.getByLabel("Klagen som PDF").setInputFiles(scan);
   await adviser.getByRole("button", { name: "Legg ved klagen" }).click();
   await expect(adviser.getByRole("status").filter({ hasText: "Klagen slik den kom, er lagt ved: «klage-fra-posten.pdf»." })).toBeFocused();
-  await expect(adviser.getByRole("link", { name: "klage-fra-posten.pdf" })).toBeVisible();
+  await expect(adviser.getByRole("link", { name: "klage-fra-posten.pdf (åpnes i ny fane)", exact: true })).toBeVisible();
   await expect(adviser.getByRole("button", { name: "Legg ved klagen" })).toHaveCount(0);
   await expectAccessible(adviser);
   const pdf = await adviser.request.get((await adviser.getByRole("link", { name: "klage-fra-posten.pdf" }).getAttribute("href"))!);

@@ -18,6 +18,7 @@ import { requirePageRole } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
 import { DoneMessage } from "@/components/ui/done-message";
 import { APPEALS_BODY_NOT_CARRIED_OUT_MESSAGE, APPEALS_BODY_REGISTERED_MESSAGE } from "@/lib/validation/klage";
+import { DocumentViewLink } from "@/components/ui/document-links";
 
 /** What the klage is about, by the letter it names. */
 const KLAGE_ON: Record<string, string> = {
@@ -89,15 +90,15 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
                 </p>
                 {appeal.lateReason ? <p className="mt-1">Kom etter klagefristen, tatt under behandling fordi: {appeal.lateReason}</p> : null}
                 <p className="mt-1">
-                  <Link href={`/veileder/opptak/${appeal.application.cohort.id}/soknad/${appeal.application.id}`}>Åpne søknaden</Link>
+                  <Link href={`/veileder/opptak/${appeal.application.cohort.id}/soknad/${appeal.application.id}`}>
+                    Åpne søknaden<span className="sr-only"> fra {appeal.application.fullName ?? appeal.application.applicant.name}</span>
+                  </Link>
                 </p>
                 <blockquote className="mt-3 whitespace-pre-line border-l-4 border-slate-300 pl-4">{appeal.text}</blockquote>
                 {appeal.document ? (
                   <p className="mt-2">
                     Vedlegg:{" "}
-                    <a href={`/api/dokumenter/${appeal.document.id}?visning=inline`} target="_blank" rel="noopener">
-                      {appeal.document.originalName}
-                    </a>
+                    <DocumentViewLink document={appeal.document} />
                   </p>
                 ) : null}
                 {appeal.status === "RECEIVED" ? (

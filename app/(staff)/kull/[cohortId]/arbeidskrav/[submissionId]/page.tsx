@@ -11,6 +11,7 @@ import { getSubmissionForAssessment } from "@/lib/server/cohorts/assessment";
 import { found, idOr404, loadCohortPage } from "../../load";
 import { DoneMessage } from "@/components/ui/done-message";
 import { onlyAcademicLead } from "@/lib/domain/contacts";
+import { DocumentViewLink } from "@/components/ui/document-links";
 
 export const metadata: Metadata = { title: "Vurdering av arbeidskrav" };
 
@@ -224,10 +225,7 @@ export default async function SubmissionPage({
                     <ul className="mt-2 space-y-1">
                       {attempt.documents.map((document) => (
                         <li key={document.id} className="flex flex-wrap gap-x-4">
-                          <a href={`/api/dokumenter/${document.id}?visning=inline`} target="_blank" rel="noopener">
-                            Åpne {document.originalName}
-                            <span className="sr-only"> (åpnes i ny fane)</span>
-                          </a>
+                          <DocumentViewLink document={document}>Åpne {document.originalName}</DocumentViewLink>
                           <a href={`/api/dokumenter/${document.id}`}>
                             Last ned<span className="sr-only"> {document.originalName}</span>
                           </a>

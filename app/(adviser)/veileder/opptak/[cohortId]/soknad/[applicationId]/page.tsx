@@ -23,6 +23,7 @@ import { NotFoundError } from "@/lib/server/errors";
 import { requirePageRole } from "@/lib/server/viewer";
 import { EMPLOYER_TYPE_LABELS, LEADER_ROLE_LABELS } from "@/lib/validation/application";
 import { parseRecordId } from "@/lib/validation/ids";
+import { DocumentViewLink } from "@/components/ui/document-links";
 
 export const metadata: Metadata = { title: "Vurder søknad" };
 
@@ -384,9 +385,9 @@ function DocumentReviews({ applicationId, documents, empty, locked }: { applicat
               <StatusBadge tone={verification.tone}>{verification.label}</StatusBadge>
             </p>
             <p className="mt-1 flex flex-wrap gap-4">
-              <a href={`/api/dokumenter/${document.id}?visning=inline`} target="_blank" rel="noopener" className="inline-flex min-h-11 items-center">
-                Vis i nettleseren<span className="sr-only">: {document.originalName} (åpnes i ny fane)</span>
-              </a>
+              <DocumentViewLink document={document} className="inline-flex min-h-11 items-center">
+                Vis i nettleseren<span className="sr-only">: {document.originalName}</span>
+              </DocumentViewLink>
               <a href={`/api/dokumenter/${document.id}`} className="inline-flex min-h-11 items-center">
                 Last ned<span className="sr-only"> {document.originalName}</span>
               </a>

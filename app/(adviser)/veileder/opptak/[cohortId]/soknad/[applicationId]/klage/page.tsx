@@ -16,6 +16,7 @@ import { getAdmissionKlageRegistration } from "@/lib/server/admission/appeals";
 import { NotFoundError } from "@/lib/server/errors";
 import { requirePageRole } from "@/lib/server/viewer";
 import { parseRecordId } from "@/lib/validation/ids";
+import { DocumentViewLink } from "@/components/ui/document-links";
 
 export const metadata: Metadata = { title: "Registrer klage" };
 
@@ -78,9 +79,7 @@ export default async function RegisterAdmissionKlagePage({
           view.appeal?.document ? (
             <p className="mt-2">
               {view.appeal.registeredBy ? "Klagen slik den kom" : "Vedlegg fra søkeren"}:{" "}
-              <a href={`/api/dokumenter/${view.appeal.document.id}?visning=inline`} target="_blank" rel="noopener">
-                {view.appeal.document.originalName}
-              </a>
+              <DocumentViewLink document={view.appeal.document} />
             </p>
           ) : view.appeal?.registeredBy ? (
             <KlageAttachmentForm appealId={view.appeal.id} cohortId={cohortId} applicationId={applicationId} flash={await readFlash(KLAGE_ATTACH_FLASH_COOKIE)} />
