@@ -290,17 +290,35 @@ export function klageStage<D extends { forwardedAt: Date; outcome: AppealsBodyOu
  * sitting's first day (a walk); taken after the sitting is over, she is not registered for it
  * (lib/server/exams/refusal.ts admitAfterKlage).
  */
-export function refusalKlageTiming(sitting: { startsOn: string; endsOn: string }, today: string): string {
+export function refusalKlageTiming(
+  sitting: {
+    startsOn: string;
+    endsOn: string;
+    /**
+     * Whether the student meets the requirements now, by what is registered (evaluateEligibility):
+     * then the refusal has lost its ground and the klage is to be taken; if not, it can be taken
+     * only once the facts it is right about are corrected (admitAfterKlage). Unknown: nothing said.
+     */
+    meetsRequirements?: boolean;
+  },
+  today: string,
+): string {
   parseIsoDate(today, "today");
   const when = formatDateSpanNb([sitting.startsOn, sitting.endsOn]);
+  const requirements =
+    sitting.meetsRequirements === undefined
+      ? ""
+      : sitting.meetsRequirements
+        ? " Studenten fyller nå kravene til oppmøte og arbeidskrav, så vedtaket har ikke lenger grunnlag: ta klagen til følge."
+        : " Etter det som er registrert, fyller studenten ennå ikke kravene: er klagen riktig, rett først oppmøtet eller vurderingen den gjelder.";
   if (today < sitting.startsOn) {
     const days = parseIsoDate(sitting.startsOn) - parseIsoDate(today);
-    return `Klagen gjelder eksamen ${when}, som starter ${days === 1 ? "i morgen" : `om ${days} dager`}. Tas den til følge før det, blir studenten meldt opp og kan gå opp.`;
+    return `Klagen gjelder eksamen ${when}, som starter ${days === 1 ? "i morgen" : `om ${days} dager`}. Tas den til følge før det, blir studenten meldt opp og kan gå opp.${requirements}`;
   }
   if (today <= sitting.endsOn) {
-    return `Klagen gjelder eksamen ${when}, som ${today === sitting.startsOn ? "starter i dag" : "har startet"}. Tas den til følge før innleveringsfristen, blir studenten meldt opp.`;
+    return `Klagen gjelder eksamen ${when}, som ${today === sitting.startsOn ? "starter i dag" : "har startet"}. Tas den til følge før innleveringsfristen, blir studenten meldt opp.${requirements}`;
   }
-  return `Klagen gjelder eksamen ${when}, som er over. Tas den til følge, regnes den ikke som et forsøk for studenten, som kan melde seg opp til ny eksamen.`;
+  return `Klagen gjelder eksamen ${when}, som er over. Tas den til følge, regnes den ikke som et forsøk for studenten, som kan melde seg opp til ny eksamen.${requirements}`;
 }
 
 /**

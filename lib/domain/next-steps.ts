@@ -75,6 +75,25 @@ const KLAGE_STAGE_TEXT: Record<KlageStage, string> = {
   DISMISSED: "Klagen din kom etter klagefristen og ble avvist, så vedtaket står. Vedtaket om avvisningen står under Brev.",
 };
 
+/**
+ * To a refused student who meets the requirements now (an arbeidskrav approved after a klage, a
+ * correction), the sitting not yet over: the refusal stands until it is lifted, and how it will be.
+ * One text for her home page and the e-mail that tells her of the change (lib/server/standings),
+ * so the two tell one story. `klage`: her klage on the refusal, where it stands; undefined where
+ * the caller does not know (the e-mail), which then says only what holds in every case.
+ * - waiting here: the adviser takes it (KLAGE_HANDLER), which registers her (admitAfterKlage);
+ * - otherwise she is registered, which lifts it by letter (supersedeRefusal); a klage at the
+ *   klagenemnd is told of it there.
+ */
+export function refusalNoLongerMetText(sitting: string, klage?: KlageStage | null): string {
+  const stands = `Du oppfyller nå kravene for å gå opp til ${sitting}, men vedtaket om at du ikke får gå opp, gjelder til det er opphevet.`;
+  if (klage === "RECEIVED") {
+    return `${stands} Studieveilederen opphever det ved å ta klagen din til følge: da blir du meldt opp, og du får et brev om det.`;
+  }
+  const lifted = `${stands} Det blir opphevet når du blir meldt opp, og du får et brev om det.`;
+  return klage === "AT_APPEALS_BODY" ? `${lifted} Klagenemnda, som har klagen din, får beskjed om det.` : lifted;
+}
+
 /** urgent: the exam is at stake; todo: something to do; info: good to know. */
 export type NextStepTone = "urgent" | "todo" | "info";
 
@@ -220,7 +239,7 @@ export function studentNextSteps(input: NextStepsInput): NextStep[] {
       steps.push({
         key: "exam",
         tone: "info",
-        text: `Du oppfyller nå kravene for å gå opp til eksamen ${when}, men vedtaket om at du ikke får gå opp, gjelder til du er meldt opp. Du får et brev om det når det er gjort.`,
+        text: refusalNoLongerMetText(`eksamen ${when}`, exam.refusalKlage ?? null),
         target: refusalTarget,
       });
     } else if (exam.refused && exam.endsOn >= today) {

@@ -99,7 +99,9 @@ describe("the demo's letters", () => {
     expect(forAdviser.exam.canDecide).toBe(true);
     // The decider sees the sitting the refusal is about (the demo's first sitting of the kull);
     // the klage at the klagenemnd is on an arbeidskrav, no sitting.
-    expect(forAdviser.exam.sitting).toEqual({ startsOn: overview!.exam!.startsOn, endsOn: overview!.exam!.endsOn });
+    // She does not meet the requirements (ledertreningsoppgave 2 is finally not approved): the
+    // decider is told the facts must be corrected before the klage can be taken.
+    expect(forAdviser.exam.sitting).toEqual({ startsOn: overview!.exam!.startsOn, endsOn: overview!.exam!.endsOn, meetsRequirements: false });
     expect(forAdviser.atAppealsBody.sitting).toBeNull();
     expect(forAdviser.exam.nobodyMayDecide).toBeNull();
     expect(forAdviser.atAppealsBody).toMatchObject({ canRegisterAppealsBody: true, appealsBody: { waiting: true, decision: null } });

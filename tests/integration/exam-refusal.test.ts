@@ -142,6 +142,9 @@ describe("a klage on 'ikke adgang'", () => {
     expect(result.ok).toBe(false);
     expect(result.message).toMatch(/^Studenten fyller fortsatt ikke kravene etter det som er registrert: 4 av 5 arbeidskrav godkjent\. Mangler: .+ \(til vurdering\)\. Rett oppmøtet/);
     expect((await registrationOf(FOUR))!.status).toBe("REFUSED");
+    // The klage list tells the decider so before she tries.
+    const listed = (await listCohortAppeals(world.adviser, world.cohortId, { open: true })).find((row) => row.id === appealId)!;
+    expect(listed.sitting).toMatchObject({ meetsRequirements: false });
   });
 
   it("the student now meets the requirements: 'needs a decision', ordinary registration waits for the klage, and taking it registers the student", async () => {
@@ -152,6 +155,9 @@ describe("a klage on 'ikke adgang'", () => {
     await assessSubmission(world.teacher, { cohortId: world.cohortId, attemptId: waiting.id, decision: "APPROVED", feedback: null });
     const admission = await getExamAdmission(world.adviser, world.cohortId);
     expect(admission.students.find((row) => row.enrolmentId === student(FOUR).enrolmentId)!.decisionNeeded).toBe("ADMISSION_NEEDED");
+    // The klage list says the refusal has lost its ground, from her stored standing.
+    const listed = (await listCohortAppeals(world.adviser, world.cohortId, { open: true })).find((row) => row.id === appealId)!;
+    expect(listed.sitting).toMatchObject({ meetsRequirements: true });
     await signInAs(world.users.adviser);
     expect(await submit(registerStudentAction, { cohortId: world.cohortId, enrolmentId: student(FOUR).enrolmentId })).toMatchObject({
       ok: false,

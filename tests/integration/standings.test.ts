@@ -338,6 +338,9 @@ describe("exam registration is revisited", () => {
     expect(told!.text).toContain(
       "Nå: du fyller kravene til eksamen. Før: du fylte ikke kravene fordi et obligatorisk arbeidskrav var endelig ikke godkjent.",
     );
+    // The same story as her home page (refusalNoLongerMetText), not «Faglærerne vurderer saken på nytt».
+    expect(told!.text).toContain("Du fikk tidligere ikke adgang til eksamen. Du oppfyller nå kravene for å gå opp til ");
+    expect(told!.text).toContain(", men vedtaket om at du ikke får gå opp, gjelder til det er opphevet. Det blir opphevet når du blir meldt opp, og du får et brev om det.");
     expect((await getExamAdmission(world.teacher, world.cohortId)).students[0]).toMatchObject({
       decisionNeeded: "ADMISSION_NEEDED",
       change: { from: "SHORT_BY_DECISION", to: "ELIGIBLE" },

@@ -28,6 +28,7 @@ import { IN_KULL } from "@/lib/domain/enrolment";
 import { examDecisionNeeded } from "@/lib/domain/exam";
 import { decisionRegistration, sittingName } from "@/lib/domain/exam-sittings";
 import { examPhase } from "@/lib/domain/exam-time";
+import { refusalNoLongerMetText } from "@/lib/domain/next-steps";
 import {
   attendanceNoticeStep,
   describeStandingStatus,
@@ -253,7 +254,7 @@ export async function refreshStandings(
               : examPhase(registration!.exam, now) === "OVER"
                 ? // The sitting cannot be given back; the refusal can be lifted (the exam page's «Opphev vedtaket»).
                   `Du fikk tidligere ikke adgang til ${sittingName(registration!.exam)}, som nå er holdt. Faglærerne vurderer nå om vedtaket om ikke adgang skal oppheves, og du får beskjed om hva de bestemmer. Du kan melde deg opp til ny eksamen uansett.`
-                : "Du fikk tidligere ikke adgang til eksamen. Faglærerne vurderer nå saken din på nytt, og du får beskjed om hva de bestemmer.",
+                : `Du fikk tidligere ikke adgang til eksamen. ${refusalNoLongerMetText(sittingName(registration!.exam))}`,
             "",
             ...evaluated.eligibility.reasons,
             "",

@@ -44,6 +44,7 @@ import { APPEALS_BODY_DECISION_SELECT, appealsBodyBarOnCorrection, carryOutAppea
 import { audit } from "@/lib/server/audit";
 import { approveAfterKlage } from "@/lib/server/cohorts/assessment-changes";
 import { isCohortStaff, isStudentOfKull } from "@/lib/server/cohorts/access";
+import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
 import { db } from "@/lib/server/db";
 import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
 import { grantDeferralAfterKlage } from "@/lib/server/exams/deferrals";
@@ -421,15 +422,21 @@ export async function listCohortAppeals(viewer: Viewer, cohortId: string, option
   // A waiting klage on «ikke adgang»: the sitting's days, so the decider sees whether it can be
   // decided in time for her to sit it (a walk: its klage deadline was the exam's first day, and
   // nothing said so). One statement, only when there is such a klage.
-  const refusalIds = appeals.filter((appeal) => appeal.status === "RECEIVED" && appeal.letter.kind === "EXAM_ADMISSION_REFUSED").map((appeal) => appeal.letter.aboutId);
-  const sittings = new Map(
-    refusalIds.length > 0
-      ? (await db().examRegistration.findMany({ where: { id: { in: refusalIds } }, select: { id: true, exam: { select: { startsOn: true, endsOn: true } } } })).map((row) => [
-          row.id,
-          { startsOn: isoDate(row.exam.startsOn), endsOn: isoDate(row.exam.endsOn) },
+  const refusals = appeals.filter((appeal) => appeal.status === "RECEIVED" && appeal.letter.kind === "EXAM_ADMISSION_REFUSED");
+  // And whether she meets the requirements now, by the rules (as admitAfterKlage decides): then
+  // the refusal has lost its ground and the klage is to be taken. Three statements more, beside it.
+  const [refusalRows, refusalEligibility] =
+    refusals.length > 0
+      ? await Promise.all([
+          db().examRegistration.findMany({ where: { id: { in: refusals.map((appeal) => appeal.letter.aboutId) } }, select: { id: true, exam: { select: { startsOn: true, endsOn: true } } } }),
+          evaluateCohortEligibility(db(), cohortId, { today: osloDate(new Date()), enrolmentIds: refusals.map((appeal) => appeal.enrolment.id) }),
         ])
-      : [],
-  );
+      : [[], null];
+  const sittings = new Map(refusalRows.map((row) => [row.id, { startsOn: isoDate(row.exam.startsOn), endsOn: isoDate(row.exam.endsOn) }]));
+  const meetsRequirements = (enrolmentId: string) => {
+    const evaluated = refusalEligibility?.byEnrolment.get(enrolmentId);
+    return evaluated ? evaluated.eligibility.eligible : undefined;
+  };
   // Everyone who might decide a waiting klage (few: the staff and faculty accounts), read only
   // when one waits, so the list can say when nobody may (someoneMayDecideStudentAppeal).
   const candidates: AppealDeciderCandidate[] = appeals.some((appeal) => appeal.status === "RECEIVED")
@@ -489,7 +496,10 @@ export async function listCohortAppeals(viewer: Viewer, cohortId: string, option
           ? FIRST_DECIDER_MESSAGE
           : `Klagen avgjøres av ${handlerNb(appeal.letter.kind)}, ikke av ${appeal.letter.decidedBy.name}, som fattet vedtaket.`,
       /** A waiting klage on «ikke adgang»: the days of the sitting it is about. */
-      sitting: appeal.status === "RECEIVED" && appeal.letter.kind === "EXAM_ADMISSION_REFUSED" ? (sittings.get(appeal.letter.aboutId) ?? null) : null,
+      sitting: (() => {
+        const sitting = appeal.status === "RECEIVED" && appeal.letter.kind === "EXAM_ADMISSION_REFUSED" ? sittings.get(appeal.letter.aboutId) : undefined;
+        return sitting ? { ...sitting, meetsRequirements: meetsRequirements(appeal.enrolment.id) } : null;
+      })(),
       /** When nobody at all may decide it now: what must change, for everyone who reads the list. */
       nobodyMayDecide: nobodyMayDecide ? NOBODY_MAY_DECIDE_MESSAGE[handler] : null,
       canForward: appeal.status === "UPHELD" && !appeal.forwardedAt && (canDecide || isStaff(viewer)),

@@ -356,6 +356,17 @@ describe("a klage on «ikke adgang» and its sitting", () => {
     );
     expect(() => refusalKlageTiming(sitting, "7.12.2026")).toThrow(RangeError);
   });
+
+  it("says whether the student meets the requirements now: then the klage is to be taken, else the facts corrected first", () => {
+    for (const today of ["2026-12-07", "2026-12-29", "2026-12-31"]) {
+      const met = refusalKlageTiming({ ...sitting, meetsRequirements: true }, today);
+      expect(met.startsWith(refusalKlageTiming(sitting, today))).toBe(true);
+      expect(met).toMatch(/\. Studenten fyller nå kravene til oppmøte og arbeidskrav, så vedtaket har ikke lenger grunnlag: ta klagen til følge\.$/);
+      const short = refusalKlageTiming({ ...sitting, meetsRequirements: false }, today);
+      expect(short.startsWith(refusalKlageTiming(sitting, today))).toBe(true);
+      expect(short).toMatch(/\. Etter det som er registrert, fyller studenten ennå ikke kravene: er klagen riktig, rett først oppmøtet eller vurderingen den gjelder\.$/);
+    }
+  });
 });
 
 describe("klageStandingForStaff", () => {

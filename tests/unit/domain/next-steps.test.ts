@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { describeContact, studentContacts, whomToContact } from "@/lib/domain/contacts";
 import { evaluateEligibility, type ArbeidskravStatus } from "@/lib/domain/eligibility";
-import { studentNextSteps, type NextStepsInput } from "@/lib/domain/next-steps";
+import { refusalNoLongerMetText, studentNextSteps, type NextStepsInput } from "@/lib/domain/next-steps";
+import type { KlageStage } from "@/lib/domain/klage";
 import { DEFAULT_REQUIREMENTS } from "@/lib/domain/requirements";
 
 const programme = {
@@ -350,7 +351,31 @@ describe("after a decision (an enkeltvedtak)", () => {
     );
     const exam = steps.find((step) => step.key === "exam")!;
     expect(exam).toMatchObject({ tone: "info", target: { kind: "letters" } });
-    expect(exam.text).toMatch(/^Du oppfyller nå kravene for å gå opp til eksamen 8\.–10\. juni .*, men vedtaket om at du ikke får gå opp, gjelder til du er meldt opp\./);
+    expect(exam.text).toMatch(
+      /^Du oppfyller nå kravene for å gå opp til eksamen 8\.–10\. juni .*, men vedtaket om at du ikke får gå opp, gjelder til det er opphevet\. Det blir opphevet når du blir meldt opp, og du får et brev om det\.$/,
+    );
     expect(steps.some((step) => step.text.includes("kan klage på det innen klagefristen"))).toBe(false);
+  });
+
+  it("says how the refusal is lifted by where her klage on it stands: taken here, or told at the klagenemnd", () => {
+    const text = (refusalKlage: KlageStage | null) =>
+      studentNextSteps(
+        input({
+          days: [27, 27, 26],
+          statuses: ["APPROVED", "APPROVED", "APPROVED", "APPROVED", "APPROVED"],
+          exam: { startsOn: "2027-06-08", endsOn: "2027-06-10", registered: false, refused: true, refusalKlage, publishedGrade: null },
+        }),
+      ).find((step) => step.key === "exam")!.text;
+    expect(text("RECEIVED")).toMatch(/gjelder til det er opphevet\. Studieveilederen opphever det ved å ta klagen din til følge: da blir du meldt opp, og du får et brev om det\.$/);
+    expect(text("AT_APPEALS_BODY")).toMatch(/Det blir opphevet når du blir meldt opp, og du får et brev om det\. Klagenemnda, som har klagen din, får beskjed om det\.$/);
+    for (const stage of [null, "FINAL", "DISMISSED"] as const) {
+      expect(text(stage)).toMatch(/gjelder til det er opphevet\. Det blir opphevet når du blir meldt opp, og du får et brev om det\.$/);
+    }
+    // Not the refused student's «klagen er under behandling»: she meets the requirements now.
+    expect(text("RECEIVED")).not.toContain("Du har fått vedtak om at du ikke får gå opp");
+    // The e-mail, which does not know the klage, says only what holds in every case.
+    expect(refusalNoLongerMetText("Eksamen våren 2027")).toBe(
+      "Du oppfyller nå kravene for å gå opp til Eksamen våren 2027, men vedtaket om at du ikke får gå opp, gjelder til det er opphevet. Det blir opphevet når du blir meldt opp, og du får et brev om det.",
+    );
   });
 });

@@ -135,7 +135,11 @@ export async function ExamSittingPage({
           </div>
         ) : row.admission.allowed ? (
           row.refusal?.klage === "RECEIVED" ? (
-            <span className="text-slate-700">Ikke adgang ({KLAGE.RECEIVED}): avgjør klagen under Klager</span>
+            // She meets the requirements now and a klage on the refusal waits: taking it registers
+            // her (admitAfterKlage), so the page leads there instead of to «Meld opp».
+            <span className="text-slate-700">
+              Ikke adgang ({KLAGE.RECEIVED}): ta klagen til følge under <Link href={`/kull/${cohort.id}/klager`}>Klager</Link>, så blir studenten meldt opp
+            </span>
           ) : row.onLeave && !row.refusal ? (
             <span className="text-slate-700">Permisjon{row.withdrawn ? " (meldt av)" : ""}: meldes opp når studenten er tilbake</span>
           ) : !registrationOpen ? (
