@@ -168,7 +168,7 @@ test("the adviser ranks, tries another number of places, and sends the decisions
 
   await page.getByRole("link", { name: "Vedtak" }).click();
   await expect(page.getByText("Sendes nå: 10 tilbud, 2 ventelisteplasser og 1 avslag.")).toBeVisible();
-  await expect(page.getByText("1 søknad er ikke vurdert og får ikke vedtak nå.")).toBeVisible();
+  await expect(page.getByText("1 søknad er ikke vurdert mot opptakskravene ennå og får ikke vedtak nå.")).toBeVisible();
   await page.getByText(/^Tilbud: brevet til/).click();
   await expect(page.getByText(/Du kan klage på vedtaket innen tre uker/).first()).toBeVisible();
   await expectAccessible(page);

@@ -103,7 +103,7 @@ export default async function RankingPage({
           {ranking.unreviewed > 0 ? (
             <>
               {" "}
-              <Link href={`${base}?kvalifisert=ikke-vurdert`}>{countNoun(ranking.unreviewed, "søknad", "søknader")} er ikke vurdert</Link> og er ikke med.
+              <Link href={`${base}?kvalifisert=ikke-vurdert`}>{countNoun(ranking.unreviewed, "søknad", "søknader")} er ikke vurdert mot opptakskravene ennå</Link> og er ikke med.
             </>
           ) : null}
           {ranking.unqualified > 0 ? ` ${countNoun(ranking.unqualified, "søker", "søkere")} oppfyller ikke opptakskravene.` : ""}
