@@ -27,7 +27,7 @@ export function EndOfPosition({
         name="endDate"
         label="Sluttdato"
         type="date"
-        hint={stillEmployed ? "Du er fortsatt ansatt, så stillingen har ingen sluttdato." : "dd.mm.åååå. Fyll inn hvis du har sluttet i stillingen."}
+        hint={stillEmployed ? "Du er fortsatt ansatt, så stillingen har ingen sluttdato." : "Fyll inn hvis du har sluttet i stillingen."}
         required
         disabled={stillEmployed}
         defaultValue={endDate}

@@ -34,7 +34,7 @@ export function IdentityForm({
               name="birthDate"
               type="date"
               label="Fødselsdato"
-              hint="dd.mm.åååå, for eksempel 17.05.1980."
+              hint="For eksempel 17. mai 1980."
               autoComplete={own ? "bday" : "off"}
               required
               defaultValue={value("birthDate")}

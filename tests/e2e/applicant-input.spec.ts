@@ -270,10 +270,12 @@ test.describe("a position", () => {
 });
 
 test.describe("Norwegian input", () => {
-  test("dates are typed and explained as dd.mm.åååå; a phone number too short says so", async ({ page }) => {
+  test("dates are typed as dd.mm.åååå; a phone number too short says so", async ({ page }) => {
     await registerAndStartApplication(page, "Norsk Søker", `norsk.${stamp()}@example.no`);
     const birthDate = page.getByLabel("Fødselsdato");
-    await expect(page.locator("#birthDate-hint")).toHaveText("dd.mm.åååå, for eksempel 14.03.1982.");
+    // The hint gives an example, not an order of digits: the field is the browser's own, in the
+    // browser's language (an English one shows mm/dd/yyyy, and «dd.mm.åååå» would mislead).
+    await expect(page.locator("#birthDate-hint")).toHaveText("For eksempel 14. mars 1982.");
     // Chromium in Norwegian shows the date field as dd.mm.åååå: the digits go in day first.
     expect(await page.evaluate(() => navigator.language)).toBe("nb-NO");
     await page.getByLabel("Fullt navn").focus();

@@ -37,7 +37,7 @@ export default async function PersonalDetailsPage({ params }: { params: Promise<
             name="birthDate"
             label="Fødselsdato"
             type="date"
-            hint="dd.mm.åååå, for eksempel 14.03.1982."
+            hint="For eksempel 14. mars 1982."
             required
             defaultValue={value("birthDate")}
             errors={marked.birthDate}

@@ -137,7 +137,7 @@ export default async function PositionPage({ params }: { params: Promise<{ id: s
               name="startDate"
               label="Startdato"
               type="date"
-              hint="dd.mm.åååå, for eksempel 01.08.2019."
+              hint="For eksempel 1. august 2019."
               required
               defaultValue={value("startDate")}
               errors={marked.startDate}
