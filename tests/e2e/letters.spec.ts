@@ -84,7 +84,7 @@ test("a final 'ikke godkjent' → the student reads the letter and appeals → a
   await page.getByRole("link", { name: "Gå til Klager" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Klager, Kull V2026" })).toBeVisible();
   const fridasView = page.getByRole("article").filter({ hasText: "Siri Sjanse" });
-  await expect(fridasView).toContainText("Du fattet vedtaket, så klagen må avgjøres av en i kullets undervisningsteam (fagansvarlig) som ikke var med på det.");
+  await expect(fridasView).toContainText("Du fattet vedtaket, så klagen må avgjøres av en faglærer i kullets undervisningsteam (helst fagansvarlig) som ikke var med på det.");
   await expect(fridasView.getByRole("button", { name: "Avgjør klagen" })).toHaveCount(0);
 
   // Hanne, on the team, takes it. (Any number: klage-dismissal.spec files one in this kull too.)

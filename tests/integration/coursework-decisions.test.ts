@@ -243,10 +243,10 @@ describe("a klage", () => {
     await signInAs(world.users.teacher);
     expect(await submit(decideStudentAppealAction, fields)).toMatchObject({
       ok: false,
-      message: "Du fattet vedtaket selv, og kan ikke avgjøre klagen på det. Klagen må avgjøres av en i kullets undervisningsteam (fagansvarlig).",
+      message: "Du fattet vedtaket selv, og kan ikke avgjøre klagen på det. Klagen må avgjøres av en faglærer i kullets undervisningsteam (helst fagansvarlig).",
     });
     await signInAs(world.users.adviser);
-    expect(await submit(decideStudentAppealAction, fields)).toMatchObject({ ok: false, message: "Klagen avgjøres av en i kullets undervisningsteam (fagansvarlig)." });
+    expect(await submit(decideStudentAppealAction, fields)).toMatchObject({ ok: false, message: "Klagen avgjøres av en faglærer i kullets undervisningsteam (helst fagansvarlig)." });
     await signInAs(world.users.outsider);
     expect(await submit(decideStudentAppealAction, fields)).toMatchObject({ ok: false, message: "Fant ikke klagen." });
     expect(await db().studentAppeal.findUniqueOrThrow({ where: { id: appeal.id } })).toMatchObject({ status: "RECEIVED" });

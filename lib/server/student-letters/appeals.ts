@@ -380,7 +380,7 @@ const APPEAL_SELECT = {
 
 /** Who handles a klage on this kind, in words for the page ("et annet medlem av undervisningsteamet"). */
 export function handlerNb(kind: StudentLetterKind): string {
-  return KLAGE_HANDLER[kind] === "ADVISER" ? "en studieveileder" : "en i kullets undervisningsteam (fagansvarlig)";
+  return KLAGE_HANDLER[kind] === "ADVISER" ? "en studieveileder" : "en faglærer i kullets undervisningsteam (helst fagansvarlig)";
 }
 
 /** To the one whose decision an avvist klage was on, at the klage on the avvisning. */

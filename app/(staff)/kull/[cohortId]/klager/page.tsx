@@ -64,7 +64,7 @@ export default async function CohortAppealsPage({ params, searchParams }: { para
     <>
       <PageHeader
         title={`Klager, ${cohort.name}`}
-        lead={`Klager på vedtak om arbeidskrav, adgang til eksamen, utsatt eksamen, permisjon og avvisning av en klage som kom for sent, eldste først. Den som fattet vedtaket, avgjør aldri klagen: klager på arbeidskrav avgjøres av en annen i undervisningsteamet (fagansvarlig), de andre av en studieveileder. Tas klagen ikke til følge, går den til ${APPEALS_BODY}.`}
+        lead={`Klager på vedtak om arbeidskrav, adgang til eksamen, utsatt eksamen, permisjon og avvisning av en klage som kom for sent, eldste først. Den som fattet vedtaket, avgjør aldri klagen: klager på arbeidskrav avgjøres av en annen faglærer i undervisningsteamet, helst fagansvarlig, de andre av en studieveileder. Tas klagen ikke til følge, går den til ${APPEALS_BODY}.`}
       >
         <Link href={all ? base : `${base}?alle=1`} className="btn-secondary">
           {all ? "Vis bare dem som venter" : "Vis alle klager"}
