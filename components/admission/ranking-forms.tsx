@@ -28,8 +28,8 @@ export function MoveForm({ cohortId, applicationId, name, rank, onWaitlist = fal
             label="Begrunnelse"
             hint={
               onWaitlist
-                ? "Søkeren står på ventelisten: dette er en rettelse. Ventelisten følger rangeringen, og alle som får ny plass, får et nytt vedtaksbrev."
-                : "Står i forklaringen av rangeringen og i loggen."
+                ? "Søkeren står på ventelisten: dette er en rettelse. Ventelisten følger rangeringen, og alle som får ny plass, får et nytt vedtaksbrev. Begrunnelsen står i søkerens brev: skriv den til søkeren."
+                : "Står i forklaringen av rangeringen, i loggen og i søkerens vedtaksbrev: skriv den til søkeren."
             }
             defaultValue={state.ok ? "" : (state.values?.reason ?? "")}
             errors={state.fieldErrors?.reason}

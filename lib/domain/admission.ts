@@ -303,6 +303,14 @@ export interface ExplainRankingOptions {
    * or on the list, not that an offer is made: the ranking is a proposal until the decisions.
    */
   voice?: "applicant" | "adviser";
+  /**
+   * The adviser's moves in the ranking (RankingMove), by candidate id: the place to which each was
+   * last moved and the written reason. A moved candidate's place is the adviser's, not the rules':
+   * her explanation gives her category and the move with its reason (in her letter too: the
+   * begrunnelse names the ground her place rests on, forvaltningsloven § 25), not the county and
+   * time sentences that did not decide it (a walk read both, side by side).
+   */
+  moves?: ReadonlyMap<string, { toRank: number; reason: string }>;
 }
 
 /**
@@ -421,12 +429,21 @@ function placeExplanation(
   reasons.push(
     `${adviser ? "Søkeren" : "Du"} er i prioritetskategori ${candidate.category} (${PRIORITY_CATEGORY_LABELS[candidate.category].toLowerCase()}).`,
   );
-  if (aheadInHigherCategories > 0) {
+  const move = options.moves?.get(id);
+  if (move) {
+    reasons.push(
+      adviser
+        ? `Studieveilederen har flyttet søkeren til plass ${move.toRank}: ${move.reason}`
+        : `Studieveilederen har flyttet søknaden din til plass ${move.toRank} i rangeringen, med denne begrunnelsen: ${move.reason}`,
+    );
+  } else if (aheadInHigherCategories > 0) {
     reasons.push(
       `${countNoun(aheadInHigherCategories, "søker", "søkere")} i høyere prioritetskategorier er rangert foran ${you}.`,
     );
   }
-  if (place.aloneInCategory) {
+  if (move) {
+    // The rules did not decide her place: nothing on the county or the time of sending.
+  } else if (place.aloneInCategory) {
     reasons.push(
       adviser
         ? `Søkeren er den eneste i prioritetskategori ${candidate.category} i rangeringen, så fylket (${county}) og når søknaden ble sendt, avgjør ikke plassen.`

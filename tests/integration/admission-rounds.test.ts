@@ -227,10 +227,30 @@ describe("the adviser's moves", () => {
     expect(await submit(moveCandidateAction, { cohortId: cohort.id, applicationId: ids[2]!, toRank: "1", reason: "Dokumentert personalansvar." })).toMatchObject({ ok: true });
     const ranking = await computeRanking(db(), cohort.id);
     expect(ranking.rows.map((row) => row.applicationId)).toEqual([ids[2], ids[0], ids[1]]);
-    expect(ranking.rows[0]!.reasons.at(-1)).toBe("Studieveilederen har flyttet søkeren til plass 1: Dokumentert personalansvar.");
+    expect(ranking.rows[0]!.reasons).toContain("Studieveilederen har flyttet søkeren til plass 1: Dokumentert personalansvar.");
     const move = await db().rankingMove.findFirstOrThrow({ where: { cohortId: cohort.id } });
     expect(await submit(removeMoveAction, { cohortId: cohort.id, moveId: move.id })).toMatchObject({ ok: true });
     expect((await computeRanking(db(), cohort.id)).rows.map((row) => row.applicationId)).toEqual(ids);
+  });
+
+  it("give the moved applicant's place as the adviser's, with the reason, in the ranking and in her letter; not the county and time", async () => {
+    const { cohort } = await createOpenCohort(db(), { capacity: 1, deadline: daysFromToday(-3) });
+    const staff = await adviser();
+    const ids = [];
+    for (const [category, name] of [[1, "Aase"], [3, "Cecilie"]] as const) ids.push((await candidate(cohort.id, category, name)).application.id);
+    expect(await submit(moveCandidateAction, { cohortId: cohort.id, applicationId: ids[1]!, toRank: "1", reason: "Dokumentert personalansvar." })).toMatchObject({ ok: true });
+    const row = (await computeRanking(db(), cohort.id)).rows[0]!;
+    expect(row.reasons.slice(1)).toEqual(["Studieveilederen har flyttet søkeren til plass 1: Dokumentert personalansvar.", "Nummer 1 i rangeringen: innenfor plassene."]);
+    await sendRound(staff.viewer, cohort.id);
+    const [offer] = await lettersOf(ids[1]!);
+    expect(offer!.kind).toBe("OFFER");
+    expect(offer!.body).toContain("Studieveilederen har flyttet søknaden din til plass 1 i rangeringen, med denne begrunnelsen: Dokumentert personalansvar.");
+    expect(offer!.body).not.toContain("i rangeringen. Står søkere likt");
+    expect(offer!.body).not.toMatch(/Søknaden din ble sendt inn .*Står søkere likt i kategori og fylke/);
+    // The one behind her is explained by the rules, as the order stands.
+    const [waiting] = await lettersOf(ids[0]!);
+    expect(waiting!.body).toContain("Du er den eneste i prioritetskategori 1 i rangeringen");
+    expect(waiting!.body).not.toContain("Studieveilederen har flyttet");
   });
 });
 

@@ -46,7 +46,14 @@ export interface LetterContext {
   /** The adviser who decided, or the waiting list's own rules (the job: `automatic`). */
   decidedBy: LetterDecider;
   /** For ranked outcomes: the ranking the decision follows. */
-  ranking?: { candidates: RankingCandidate[]; result: RankingResult; rank: number | null; qualifiedCount: number };
+  ranking?: {
+    candidates: RankingCandidate[];
+    result: RankingResult;
+    rank: number | null;
+    qualifiedCount: number;
+    /** The adviser's moves in it, by application id (explainRankingPlace's `moves`). */
+    moves?: ReadonlyMap<string, { toRank: number; reason: string }>;
+  };
 }
 
 export type LetterDecider = { name: string } | { automatic: true };
@@ -70,7 +77,7 @@ function rankingReasons(context: LetterContext): string[] {
   const { candidates, result } = context.ranking;
   const inRanking = [...result.admitted, ...result.waitlist].includes(context.applicationId);
   if (!inRanking) return [];
-  return explainRankingPlace(candidates, result, context.applicationId, { includePlacement: false }).reasons;
+  return explainRankingPlace(candidates, result, context.applicationId, { includePlacement: false, moves: context.ranking.moves }).reasons;
 }
 
 /** The letter's input; `reference` is the decision's (a preview of a letter not yet sent has none). */
@@ -161,6 +168,7 @@ export async function loadLetterContexts(
   const candidates = ranking ? rankingCandidates(ranking.candidates) : [];
   const order = ranking ? ranking.rows.map((row) => row.applicationId) : [];
   const result = ranking ? { admitted: order.slice(0, ranking.places), waitlist: order.slice(ranking.places), rejected: [] } : null;
+  const moves = new Map(ranking ? ranking.rows.flatMap((row) => (row.move ? [[row.applicationId, { toRank: row.move.toRank, reason: row.move.reason }] as const] : [])) : []);
   return new Map(
     rows.map((row) => {
       const rank = order.indexOf(row.id);
@@ -183,7 +191,7 @@ export async function loadLetterContexts(
           reference: row.decision ? formatCaseReference({ year: row.decision.caseYear, number: row.decision.caseNumber }) : null,
           decidedBy,
           ranking:
-            result && rank >= 0 ? { candidates, result, rank: rank + 1, qualifiedCount: candidates.length } : undefined,
+            result && rank >= 0 ? { candidates, result, rank: rank + 1, qualifiedCount: candidates.length, moves } : undefined,
         },
       ];
     }),

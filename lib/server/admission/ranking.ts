@@ -113,14 +113,11 @@ function rankedRows(candidates: readonly Candidate[], moves: readonly Move[], pl
   const byId = new Map(candidates.map((candidate) => [candidate.applicationId, candidate]));
   const lastMove = new Map(moves.map((move) => [move.applicationId, move]));
   // Every row's explanation in one pass (one call per row read the whole order once per row).
-  const explanations = explainRankingPlaces(eligible, result, { voice: "adviser" });
+  const explanations = explainRankingPlaces(eligible, result, { voice: "adviser", moves: lastMove });
   return order.map((applicationId, index): RankedRow => {
     const candidate = byId.get(applicationId)!;
-    const explanation = explanations.get(applicationId)!;
+    const reasons = explanations.get(applicationId)!.reasons;
     const move = lastMove.get(applicationId) ?? null;
-    const reasons = move
-      ? [...explanation.reasons, `Studieveilederen har flyttet søkeren til plass ${move.toRank}: ${move.reason}`]
-      : explanation.reasons;
     return {
       rank: index + 1,
       applicationId,

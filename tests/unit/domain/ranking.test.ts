@@ -350,6 +350,26 @@ describe("explainRankingPlace", () => {
     ]);
   });
 
+  it("gives a moved candidate's place as the adviser's, with the reason, not the county and time that did not decide it", () => {
+    // t2 (category 2) moved by the adviser to place 1, ahead of three in category 1.
+    const moved = { admitted: ["t2", "o1"], waitlist: ["t1", "o2"], rejected: ["x"] };
+    const moves = new Map([["t2", { toRank: 1, reason: "Eneste søker fra et barnevern uten leder i fylket." }]]);
+    expect(explainRankingPlace(candidates, moved, "t2", { moves }).reasons).toEqual([
+      "Du er i prioritetskategori 2 (mer enn to års ledererfaring fra kommunalt barnevern).",
+      "Studieveilederen har flyttet søknaden din til plass 1 i rangeringen, med denne begrunnelsen: Eneste søker fra et barnevern uten leder i fylket.",
+      "Du er nummer 1 i rangeringen og får tilbud om plass.",
+    ]);
+    expect(explainRankingPlace(candidates, moved, "t2", { moves, voice: "adviser", includePlacement: false }).reasons).toEqual([
+      "Søkeren er i prioritetskategori 2 (mer enn to års ledererfaring fra kommunalt barnevern).",
+      "Studieveilederen har flyttet søkeren til plass 1: Eneste søker fra et barnevern uten leder i fylket.",
+    ]);
+    // The others are explained by the rules, as the order now stands (one more ahead of o1).
+    expect(explainRankingPlace(candidates, moved, "o1", { moves }).reasons[1]).toBe("Du er den første søkeren fra Oslo i rangeringen.");
+    // One pass explains every place the same way.
+    const all = explainRankingPlaces(candidates, moved, { moves });
+    for (const id of ["t2", "o1", "t1", "o2"]) expect(all.get(id)).toEqual(explainRankingPlace(candidates, moved, id, { moves }));
+  });
+
   it("speaks of «søkeren» to the adviser, and gives the place within or outside the places, never as an offer made", () => {
     const admitted = explainRankingPlace(candidates, result, "t1", { voice: "adviser" });
     expect(admitted.reasons).toEqual([
