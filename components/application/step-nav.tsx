@@ -10,13 +10,17 @@ interface Step {
   slug: string;
   title: string;
   complete: boolean;
+  /** Done only by sending (the summary): not a step to fill in, so not counted as one. */
+  sentOnly?: boolean;
 }
 
 export function StepNav({ applicationId, steps }: { applicationId: string; steps: readonly Step[] }) {
   const segment = useSelectedLayoutSegment();
   const currentIndex = steps.findIndex((step) => step.slug === segment);
   const current = steps[currentIndex];
-  const done = steps.filter((step) => step.complete).length;
+  // «0 av 6 utfylt» counted the summary, which no draft can have filled in (a walk).
+  const fillable = steps.filter((step) => !step.sentOnly);
+  const done = fillable.filter((step) => step.complete).length;
   const phoneList = useRef<HTMLDetailsElement>(null);
   // Choosing a step closes the list again on the next page.
   useEffect(() => {
@@ -35,7 +39,7 @@ export function StepNav({ applicationId, steps }: { applicationId: string; steps
         <summary className="flex min-h-11 cursor-pointer list-none items-center gap-2 px-3 py-2 font-medium [&::-webkit-details-marker]:hidden">
           <span className="grow">
             {current ? `Steg ${currentIndex + 1} av ${steps.length}: ${current.title}` : `${steps.length} steg`}
-            <span className="font-normal text-slate-700"> · {done} av {steps.length} utfylt</span>
+            <span className="font-normal text-slate-700"> · {done} av {fillable.length} steg utfylt</span>
           </span>
           <span aria-hidden="true" className="text-brand-700 transition-transform group-open:rotate-180">
             ▾

@@ -58,6 +58,7 @@ export default async function ApplicationLayout({ children, params }: { children
               // The last step is done only by sending: a draft is never ✓ there, also when nothing
               // is missing (a reopened application read «6 av 6 utfylt» while not sent; a walk).
               complete: step.slug === "oppsummering" ? false : !stepsWithGaps.has(step.slug),
+              sentOnly: step.slug === "oppsummering",
             }))}
           />
           <div className="min-w-0">{children}</div>
