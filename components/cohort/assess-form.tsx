@@ -13,10 +13,16 @@ export function AssessForm({
   attemptId,
   members,
   assessed,
+  last = null,
 }: {
   cohortId: string;
   attemptId: string;
   members: number;
+  /**
+   * The hand-in is the last the study plan gives: «ikke godkjent» is then a vedtak whose
+   * begrunnelse the feedback is (DECISION), or the end of an optional item (OPTIONAL).
+   */
+  last?: "DECISION" | "OPTIONAL" | null;
   /** Already assessed: only the result of the last save is shown (the page shows the decision). */
   assessed: boolean;
 }) {
@@ -57,8 +63,12 @@ export function AssessForm({
           Tilbakemelding{decision === "NOT_APPROVED" ? "" : <span className="font-normal text-slate-600"> (valgfritt ved godkjent)</span>}
         </label>
         <p id="feedback-hint" className="mt-1 text-sm text-slate-600">
-          {members > 1 ? `Alle de ${members} i gruppen får tilbakemeldingen på e-post.` : "Studenten får tilbakemeldingen på e-post."} Ved
-          «ikke godkjent»: skriv hva som må endres.
+          {members > 1 ? `Alle de ${members} i gruppen får tilbakemeldingen på e-post.` : "Studenten får tilbakemeldingen på e-post."}{" "}
+          {last === "DECISION"
+            ? "Ved «ikke godkjent»: skriv hva som mangler for at arbeidskravet kan godkjennes. Det er begrunnelsen i vedtaket, og det kan ikke leveres på nytt."
+            : last === "OPTIONAL"
+              ? "Ved «ikke godkjent»: skriv hva som mangler. Det kan ikke leveres på nytt."
+              : "Ved «ikke godkjent»: skriv hva som må endres."}
         </p>
         <textarea
           id="feedback"

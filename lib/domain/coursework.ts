@@ -90,7 +90,16 @@ export function handInPermission(status: ArbeidskravStatus, attempts: { used: nu
       }
       return { allowed: true, kind: "RESUBMISSION" };
     case "SUBMITTED":
-      return { allowed: false, reason: "Innleveringen venter på vurdering. Du kan levere på nytt hvis den ikke blir godkjent." };
+      // The hand-in waiting is the last the arbeidskrav allows: «ikke godkjent» would end it (a
+      // walk read «Du kan levere på nytt» beside «Brukt: 2» of 2).
+      assertMaxAttempts(attempts.max);
+      return {
+        allowed: false,
+        reason:
+          attempts.used >= attempts.max
+            ? `Innleveringen venter på vurdering. Den er den siste av ${attempts.max} innleveringer, så blir den ikke godkjent, kan du ikke levere på nytt.`
+            : "Innleveringen venter på vurdering. Du kan levere på nytt hvis den ikke blir godkjent.",
+      };
     case "APPROVED":
       return { allowed: false, reason: "Arbeidskravet er godkjent. Du trenger ikke levere det på nytt." };
     default:

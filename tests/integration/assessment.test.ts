@@ -49,7 +49,7 @@ describe("assessing a group's fagnotat", () => {
   it("refuses 'not approved' without feedback", async () => {
     await signInAs(world.users.teacher);
     const result = await submit(assessSubmissionAction, { cohortId: world.cohortId, attemptId: groupAttemptId, decision: "NOT_APPROVED", feedback: " " });
-    expect(result).toMatchObject({ ok: false, fieldErrors: { feedback: ["Skriv hva studenten må endre for å få arbeidskravet godkjent."] } });
+    expect(result).toMatchObject({ ok: false, fieldErrors: { feedback: ["Skriv hva som mangler for at arbeidskravet kan godkjennes."] } });
   });
 
   it("approves for every member, e-mails each member once, and is not assessed twice", async () => {

@@ -647,7 +647,8 @@ export async function assessSubmission(
   const feedback = input.feedback?.trim() || (input.decision === "APPROVED" ? "Godkjent." : "");
   if (!feedback) {
     throw new DomainError("Skriv en tilbakemelding som forklarer hva som mangler.", {
-      feedback: ["Skriv hva studenten må endre for å få arbeidskravet godkjent."],
+      // Not «hva studenten må endre»: on the last hand-in there is nothing more to hand in (a walk).
+      feedback: ["Skriv hva som mangler for at arbeidskravet kan godkjennes."],
     });
   }
   return withRetry(() => db().$transaction(async (tx) => {

@@ -141,4 +141,14 @@ describe("the final attempt", () => {
     expect(refused.allowed ? "" : refused.reason).toMatch(/siste av 2 innleveringer.*vedtak om dette under Brev/);
     expect(handInPermission("NOT_APPROVED", { used: 2, max: 3 })).toEqual({ allowed: true, kind: "RESUBMISSION" });
   });
+
+  it("says of a hand-in waiting that it is the last, when it is: «ikke godkjent» then ends it", () => {
+    expect(handInPermission("SUBMITTED", { used: 1, max: 2 })).toEqual({ allowed: false, reason: "Innleveringen venter på vurdering. Du kan levere på nytt hvis den ikke blir godkjent." });
+    for (const [used, max] of [[2, 2], [3, 3], [1, 1]] as const) {
+      expect(handInPermission("SUBMITTED", { used, max })).toEqual({
+        allowed: false,
+        reason: `Innleveringen venter på vurdering. Den er den siste av ${max} innleveringer, så blir den ikke godkjent, kan du ikke levere på nytt.`,
+      });
+    }
+  });
 });

@@ -121,11 +121,17 @@ export default async function SubmissionPage({
                   Dette er din egen innlevering: du kan ikke vurdere eller rette den (forvaltningsloven § 6). En kollega gjør det.
                 </p>
               ) : (
-                <AssessForm cohortId={cohort.id} attemptId={latest.id} members={submission.members.length} assessed={latest.status !== "SUBMITTED"} />
+                <AssessForm
+                  cohortId={cohort.id}
+                  attemptId={latest.id}
+                  members={submission.members.length}
+                  assessed={latest.status !== "SUBMITTED"}
+                  last={submission.latestIsFinal ? "DECISION" : submission.latestIsLastOfOptional ? "OPTIONAL" : null}
+                />
               )}
               {latest.status === "SUBMITTED" && submission.latestIsFinal && !submission.own ? (
                 <p className="text-sm">
-                  Dette er siste innlevering studieplanen gir ({latest.attempt} av {submission.arbeidskrav.maxAttempts}). «Ikke godkjent» er da et vedtak (enkeltvedtak):
+                  Dette er siste innlevering studieplanen gir ({latest.attempt} av {submission.arbeidskrav.maxAttempts}). «Ikke godkjent» er da et vedtak (enkeltvedtak):{" "}
                   {group ? "hver student" : "studenten"} får brev med tilbakemeldingen som begrunnelse, hjemmelen og klagefristen.
                 </p>
               ) : null}
