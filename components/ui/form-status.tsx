@@ -5,6 +5,25 @@ import { useFormStatus } from "react-dom";
 import type { ActionState } from "@/lib/forms";
 import { restoreFormValues, stashFormValues } from "@/components/ui/restore-after-sign-in";
 
+/**
+ * After a result (`key`: a new one each time, null for none), the focus is put on `ref` if it was
+ * lost: on <body> because the control that had it was disabled or taken out of the page by the
+ * save (a walk: after saving attendance, an assessment or a hand-in, the focus fell to the top of
+ * the page, and the message sat out of view). A frame later, so a SubmitButton that takes the
+ * focus back has done so first: then it stays where the user was. The element needs
+ * tabIndex={-1}.
+ */
+export function useFocusIfLost(ref: React.RefObject<HTMLElement | null>, key: unknown) {
+  useEffect(() => {
+    if (key === null || key === undefined) return;
+    const frame = requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (ref.current && (active === null || active === document.body)) ref.current.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [ref, key]);
+}
+
 /** A submit button that shows it is working and cannot be pressed twice. */
 export function SubmitButton({
   children,
@@ -109,6 +128,9 @@ export function FormMessage({
       ref.current?.focus();
     }
   }, [failed, result]);
+  // A success whose form lost the focus (its button disabled while saving, or the form replaced
+  // by what it saved) puts it on the message (useFocusIfLost).
+  useFocusIfLost(ref, state.ok && state.message ? result : null);
   const anchor = useRef<HTMLSpanElement>(null);
   const restored = useRestoredAfterSignIn(anchor);
   if (!state.message) {

@@ -12,7 +12,7 @@ import { RecordForm } from "@/components/ui/record-form";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { usePendingWork } from "@/components/application/unsaved-changes";
-import { SignInAgainLink } from "@/components/ui/form-status";
+import { SignInAgainLink, useFocusIfLost } from "@/components/ui/form-status";
 import { uploadProblem } from "@/lib/domain/upload";
 
 export interface UploadResult {
@@ -70,6 +70,9 @@ export function UploadForm({
   const enhanced = useSyncExternalStore(noSubscription, () => true, () => false);
   const [progress, setProgress] = useState<number | null>(null);
   const [result, setResult] = useState<UploadResult | null>(null);
+  // The form replaced by what it sent (router.refresh) loses the focus: it goes to the result.
+  const resultRef = useRef<HTMLParagraphElement>(null);
+  useFocusIfLost(resultRef, showResult ? result : null);
 
   usePendingWork({
     busy: () => running.current !== null,
@@ -174,7 +177,9 @@ export function UploadForm({
         </div>
       ) : null}
       <p
+        ref={resultRef}
         id={resultId}
+        tabIndex={-1}
         role={result && !result.ok ? "alert" : "status"}
         className={
           result && showResult ? (result.ok ? "text-sm font-medium text-green-800" : "text-sm font-medium text-red-800") : "sr-only"
@@ -198,8 +203,12 @@ export function UploadForm({
  * an alert when refused, and silent (but present, for aria-describedby) before anything is sent.
  */
 export function UploadResultMessage({ id, result }: { id: string; result: UploadResult | null }) {
+  const ref = useRef<HTMLParagraphElement>(null);
+  useFocusIfLost(ref, result);
   return (
     <p
+      ref={ref}
+      tabIndex={-1}
       id={id}
       role={result && !result.ok ? "alert" : "status"}
       className={result ? `mt-3 rounded-md border p-3 ${result.ok ? "border-green-700 bg-green-50 text-green-900" : "border-red-700 bg-red-50 text-red-900"}` : "sr-only"}

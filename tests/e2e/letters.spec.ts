@@ -29,12 +29,17 @@ test("a final 'ikke godkjent' → the student reads the letter and appeals → a
   await signIn(page, "faglaerer@demo.no");
   await openRunningCohort(page, "Arbeidskrav");
   await page.getByRole("link", { name: "Vurder Ledertreningsoppgave 1 fra Siri Sjanse" }).click();
-  await expect(page.getByText(/Dette er siste innlevering studieplanen gir \(2 av 2\)/)).toBeVisible();
+  await expect(page.getByText(/Dette er siste innlevering studieplanen gir \(2 av 2\)\. «Ikke godkjent» er da et vedtak \(enkeltvedtak\): studenten får brev/)).toBeVisible();
+  // The feedback is the vedtak's begrunnelse, and nothing more can be handed in: not «skriv hva som må endres».
+  await expect(page.locator("#feedback-hint")).toContainText("Det er begrunnelsen i vedtaket, og det kan ikke leveres på nytt.");
   await expectAccessible(page);
   await page.getByRole("radio", { name: "Ikke godkjent", exact: true }).check();
   await page.getByLabel(/^Tilbakemelding/).fill("Refleksjonen over de to personalmøtene er for kort til å vise hva du gjorde annerledes.");
   await page.getByRole("button", { name: "Lagre vurderingen" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Det var siste innlevering, så studenten har fått vedtaksbrev med klagefrist." })).toBeVisible();
+  const saved = page.getByRole("status").filter({ hasText: "Det var siste innlevering, så studenten har fått vedtaksbrev med klagefrist." });
+  await expect(saved).toBeVisible();
+  // The form is gone with its button: the focus is on what was done, not on the page (a walk).
+  await expect(saved).toBeFocused();
   // The page says where Siri's klage stands: none yet, and until when she may make one.
   await expect(page.getByText(/^Ingen klage ennå; klagefristen er \d+\. \p{L}+ \d{4}\.$/u)).toBeVisible();
 
