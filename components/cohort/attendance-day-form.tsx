@@ -8,7 +8,7 @@ import { RecordForm } from "@/components/ui/record-form";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { useRef, useState, useTransition } from "react";
 import { saveDayAttendanceAction } from "@/lib/actions/attendance";
-import { exemptionOf, MAX_ATTENDANCE_NOTE, markAllPresent } from "@/lib/domain/attendance-day";
+import { ABSENCE_NOTICE_NOTE, exemptionOf, MAX_ATTENDANCE_NOTE, markAllPresent } from "@/lib/domain/attendance-day";
 import { FieldMessages } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-status";
 import { AbsenceNoticeReason } from "@/components/ui/absence-notice-reason";
@@ -89,6 +89,9 @@ export function AttendanceDayForm({
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
+    // What «Alle til stede» did is said until the list is saved, not beside the saved result (a walk).
+    setAnnouncement("");
+    setExceptions([]);
     startTransition(() => formAction(data));
   }
 
@@ -178,7 +181,12 @@ export function AttendanceDayForm({
                         value={value}
                         checked={status === value}
                         disabled={student.self}
-                        onChange={() => setStatuses((previous) => ({ ...previous, [id]: value }))}
+                        onChange={() => {
+                          setStatuses((previous) => ({ ...previous, [id]: value }));
+                          // «Fraværsmelding», put there by «Alle til stede», says why she was
+                          // absent: it goes when she is set present (a note written by hand stays).
+                          if (value === "PRESENT" && notes[id] === ABSENCE_NOTICE_NOTE) setNotes((previous) => ({ ...previous, [id]: "" }));
+                        }}
                         className="size-5 shrink-0 accent-brand-600"
                       />
                       <span aria-hidden="true">{value === "PRESENT" ? "✓" : "✗"}</span>
@@ -225,9 +233,13 @@ export function AttendanceDayForm({
             Begrunnelse for rettingen
           </label>
           <p id="reason-hint" className="mt-1 text-sm text-slate-600">
-            Dagen er over. Det du endrer nå, påvirker studentenes oppmøte i ettertid og logges med navnet ditt og begrunnelsen.
+            Dagen er over. Det du endrer nå, påvirker studentenes oppmøte i ettertid og logges med navnet ditt og begrunnelsen. En student som får
+            endret oppmøtet, får e-post med begrunnelsen.
           </p>
           <textarea
+            // Emptied by a saved correction (a new element), so the next one is not logged with this
+            // one's reason (a walk); a refused save keeps what was typed.
+            key={state.ok && state.at ? `saved-${state.at}` : "reason"}
             id="reason"
             name="reason"
             rows={3}

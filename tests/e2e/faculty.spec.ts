@@ -94,10 +94,17 @@ test.describe("on a phone in the lecture room", () => {
     await page.keyboard.press("ArrowLeft");
     await expect(inspection.getByRole("radio", { name: "Til stede" })).toBeChecked();
     await expect(page.getByText(`${everyone - 1} til stede, 1 fravær`)).toBeVisible();
+    // «Fraværsmelding» was the reason for an absence she no longer has.
+    await expect(inspection.getByRole("textbox", { name: /^Merknad om / })).toHaveValue("");
 
     await tabTo(page, page.getByRole("button", { name: "Lagre oppmøtet" }));
     await page.keyboard.press("Enter");
-    await expect(page.getByRole("status").filter({ hasText: `Oppmøtet er lagret: ${everyone - 1} til stede, 1 fraværende.` })).toBeVisible();
+    const saved = page.getByRole("status").filter({ hasText: `Oppmøtet er lagret: ${everyone - 1} til stede, 1 fraværende.` });
+    await expect(saved).toBeVisible();
+    // The button was disabled while saving: the focus goes to the result, not to the top of the
+    // page, and what «Alle til stede» did is no longer said beside it.
+    await expect(saved).toBeFocused();
+    await expect(page.getByText(/studenter er satt til stede\./)).toHaveCount(0);
     await expectNoSidewaysScroll(page);
 
     // Saved: a fresh load shows the same choices.
