@@ -75,3 +75,16 @@ export function monthsBetweenTerms(from: string, to: string): number {
   const b = parseCohortCode(to);
   return (b.year - a.year) * 12 + (b.term === a.term ? 0 : b.term === "H" ? 6 : -6);
 }
+
+/**
+ * What to call each of the kull listed together. A kull's name ("Kull V2026") is unique within its
+ * programme only: two programmes starting the same term have kull of the same name, and a faculty
+ * member who teaches both read «I dag er det samling for Kull V2026 og Kull V2026» beside two
+ * identical buttons (a walk). Where a name is shared in the list, the programme's course code
+ * follows it ("Kull V2026 (BIL6001)"); elsewhere the name alone.
+ */
+export function cohortLabels(cohorts: readonly { id: string; name: string; courseCode: string }[]): Map<string, string> {
+  const count = new Map<string, number>();
+  for (const cohort of cohorts) count.set(cohort.name, (count.get(cohort.name) ?? 0) + 1);
+  return new Map(cohorts.map((cohort) => [cohort.id, (count.get(cohort.name) ?? 0) > 1 ? `${cohort.name} (${cohort.courseCode})` : cohort.name]));
+}

@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { eligibilityOutlook, STAFF_OUTLOOK_LABELS } from "@/lib/domain/eligibility";
 import { getDayAttendance } from "@/lib/server/cohorts/attendance";
 import { getExamAdmission } from "@/lib/server/exams/registration";
-import { getCohortSummaries, getFacultyHome } from "@/lib/server/cohorts/faculty-home";
+import { getCohortSummaries, getFacultyHome, listRunningCohortLinks } from "@/lib/server/cohorts/faculty-home";
+import { cohortLabels } from "@/lib/domain/cohort";
 import { getArbeidskravOverview } from "@/lib/server/cohorts/assessment";
 import { seedDemoData } from "@/prisma/seed/demo";
 import { viewerOf } from "./cohort-world";
@@ -70,6 +71,12 @@ describe("the faculty demo", () => {
     const overview = await getArbeidskravOverview(hanne, cohort.id, NOW);
     expect(overview.students).toHaveLength(8);
     expect(overview.waiting).toHaveLength(2);
+    // Hanne teaches both kull named «Kull V2026»: her home and tabs tell them apart by course code.
+    const home = await getFacultyHome(hanne, NOW);
+    const labels = cohortLabels(home);
+    expect(home.filter((row) => row.name === "Kull V2026").map((row) => labels.get(row.id)).sort()).toEqual(["Kull V2026 (BIL6001)", "Kull V2026 (BVL6001)"]);
+    const links = await listRunningCohortLinks(hanne, NOW);
+    expect(new Set(links.map((link) => cohortLabels(links.map((l) => ({ id: l.id, name: l.name, courseCode: l.programme.fsCourseCode }))).get(link.id))).size).toBe(links.length);
   });
 
   it("has H2025 ready for admission: 13 eligible, nobody registered, Vilde refused", async () => {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/area-nav";
 import { CohortCard } from "@/components/cohort/cohort-card";
+import { cohortLabels } from "@/lib/domain/cohort";
 import { CohortTable } from "@/components/cohort-table";
 import { getFacultyHome } from "@/lib/server/cohorts/faculty-home";
 import { listCohortsForStaff, listMyBasisgrupper } from "@/lib/server/cohorts/staff-overview";
@@ -27,6 +28,9 @@ export default async function FacultyHome() {
       () => listPendingNotices(viewer),
     ),
   ]);
+  // Two kull of the same name (two programmes, one term) are told apart by the course code.
+  const labels = cohortLabels(summaries);
+  const label = (cohort: { id: string; name: string }) => labels.get(cohort.id) ?? cohort.name;
   const today = summaries.filter((cohort) => cohort.today);
   return (
     <>
@@ -34,7 +38,7 @@ export default async function FacultyHome() {
         title="Oversikt for faglærer"
         lead={
           today.length > 0
-            ? `I dag er det samling for ${today.map((cohort) => cohort.name).join(" og ")}.`
+            ? `I dag er det samling for ${today.map(label).join(" og ")}.`
             : "Kullene du underviser: hvem som trenger oppfølging, hva som venter på vurdering, og neste samling."
         }
       />
@@ -48,11 +52,11 @@ export default async function FacultyHome() {
               {today.map((cohort) => (
                 <li key={cohort.id}>
                   <p className="font-semibold">
-                    {cohort.name}: {cohort.today!.samlingTitle}, {cohort.today!.location}
+                    {label(cohort)}: {cohort.today!.samlingTitle}, {cohort.today!.location}
                   </p>
                   <p className="mt-3">
                     <Link href={`/kull/${cohort.id}/oppmote/${cohort.today!.dayId}`} className="btn-primary">
-                      Registrer oppmøte for i dag{today.length > 1 ? <span className="sr-only">, {cohort.name}</span> : null}
+                      Registrer oppmøte for i dag{today.length > 1 ? <span className="sr-only">, {label(cohort)}</span> : null}
                     </Link>
                   </p>
                 </li>
@@ -65,7 +69,7 @@ export default async function FacultyHome() {
             <h2 id="klager-heading">Klager som venter</h2>
             <ul className="mt-2 list-disc space-y-1 pl-5">
               {appeals.map((entry) => (
-                <OpenAppealsItem key={entry.cohortId} entry={entry} reader="faculty" />
+                <OpenAppealsItem key={entry.cohortId} entry={{ ...entry, cohortName: label({ id: entry.cohortId, name: entry.cohortName }) }} reader="faculty" />
               ))}
             </ul>
           </section>
@@ -77,7 +81,7 @@ export default async function FacultyHome() {
               {notices.map((notice) => (
                 <li key={notice.id}>
                   <Link href={`/kull/${notice.cohortId}/arbeidskrav/${notice.submissionId}`}>
-                    {notice.cohortName}: {notice.title}, {notice.members.join(", ")}
+                    {label({ id: notice.cohortId, name: notice.cohortName })}: {notice.title}, {notice.members.join(", ")}
                   </Link>{" "}
                   {notice.ready ? <span className="font-medium">kan avgjøres nå</span> : <span>frist for å uttale seg {formatDateNb(notice.respondBy)}</span>}
                 </li>
@@ -87,7 +91,7 @@ export default async function FacultyHome() {
         ) : null}
         {summaries.length === 0 ? <p className="card">Du er ikke med i lærerteamet til noe kull som pågår. Studieveileder legger deg til.</p> : null}
         {summaries.map((cohort) => (
-          <CohortCard key={cohort.id} cohort={cohort} showToday={false} />
+          <CohortCard key={cohort.id} cohort={{ ...cohort, name: label(cohort) }} showToday={false} />
         ))}
         <section className="card" aria-labelledby="grupper-heading">
           <h2 id="grupper-heading">Mine basisgrupper</h2>
@@ -98,7 +102,7 @@ export default async function FacultyHome() {
               {groups.map((group) => (
                 <li key={group.id} className="rounded-md border border-slate-200 p-4">
                   <h3>
-                    {group.name} <span className="font-normal text-slate-700">· {group.cohort.name}</span>
+                    {group.name} <span className="font-normal text-slate-700">· {label(group.cohort)}</span>
                   </h3>
                   <ul className="mt-2 text-sm">
                     {group.members.map((member) => (

@@ -25,6 +25,8 @@ interface SummaryCohortRow {
   id: string;
   name: string;
   programme: string;
+  /** The programme's course code (emnekode): tells kull of the same name apart (cohortLabels). */
+  courseCode: string;
   academicLead: boolean;
   /** In plan order, each with its days in date order (ISO dates). */
   samlinger: { number: number; title: string; location: string; days: { id: string; date: string }[] }[];
@@ -62,7 +64,7 @@ export async function getCohortSummaries(viewer: Viewer, options: { cohortId?: s
     ? Prisma.sql`c."id" = ${options.cohortId}`
     : Prisma.sql`c."endsOn" >= ${day(today)}::date AND c."archivedAt" IS NULL`;
   const cohorts = await db().$queryRaw<SummaryCohortRow[]>`
-    SELECT c."id", c."name", p."name" AS "programme",
+    SELECT c."id", c."name", p."name" AS "programme", p."fsCourseCode" AS "courseCode",
            COALESCE((SELECT t."academicLead" FROM "CohortTeacher" t WHERE t."cohortId" = c."id" AND t."userId" = ${viewer.id}), false) AS "academicLead",
            COALESCE((SELECT json_agg(json_build_object(
                        'number', cs."number", 'title', s."title", 'location', s."location",
@@ -146,6 +148,7 @@ export async function getCohortSummaries(viewer: Viewer, options: { cohortId?: s
       id: cohort.id,
       name: cohort.name,
       programme: cohort.programme,
+      courseCode: cohort.courseCode,
       academicLead: cohort.academicLead,
       students: covered.length,
       unregisteredDays,
@@ -183,6 +186,6 @@ export async function listRunningCohortLinks(viewer: Viewer, now = new Date()) {
   return db().cohort.findMany({
     where: { AND: [staffCohortWhere(viewer), { endsOn: { gte: day(today) }, archivedAt: null }] },
     orderBy: { startsOn: "asc" },
-    select: { id: true, name: true },
+    select: { id: true, name: true, programme: { select: { fsCourseCode: true } } },
   });
 }

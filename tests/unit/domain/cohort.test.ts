@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cohortCode, cohortCodeForStart, cohortStartLabel, compareCohortCodes, isCohortCode, monthsBetweenTerms, parseCohortCode, termOfDate, type Term } from "@/lib/domain/cohort";
+import { cohortCode, cohortLabels, cohortCodeForStart, cohortStartLabel, compareCohortCodes, isCohortCode, monthsBetweenTerms, parseCohortCode, termOfDate, type Term } from "@/lib/domain/cohort";
 
 describe("cohort codes", () => {
   it("formats and parses", () => {
@@ -48,5 +48,22 @@ describe("cohort codes", () => {
     expect(monthsBetweenTerms("V2028", "H2028")).toBe(6);
     expect(monthsBetweenTerms("H2028", "V2028")).toBe(-6);
     expect(monthsBetweenTerms("V2025", "H2027")).toBe(30);
+  });
+});
+
+describe("cohortLabels", () => {
+  it("names a kull by its name, and adds the course code only where two in the list share the name", () => {
+    const labels = cohortLabels([
+      { id: "a", name: "Kull V2026", courseCode: "BVL6001" },
+      { id: "b", name: "Kull H2025", courseCode: "BVL6001" },
+      { id: "c", name: "Kull V2026", courseCode: "BIL6001" },
+    ]);
+    expect([...labels]).toEqual([
+      ["a", "Kull V2026 (BVL6001)"],
+      ["b", "Kull H2025"],
+      ["c", "Kull V2026 (BIL6001)"],
+    ]);
+    expect(cohortLabels([{ id: "a", name: "Kull V2026", courseCode: "BVL6001" }]).get("a")).toBe("Kull V2026");
+    expect(cohortLabels([]).size).toBe(0);
   });
 });
