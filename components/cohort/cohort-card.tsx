@@ -34,7 +34,8 @@ export const RISK_LABEL: Record<RiskLevel, { label: string; tone: "bad" | "wait"
   FINAL_REJECTION: { label: "Arbeidskrav endelig ikke godkjent", tone: "bad" },
   // Zero left is in it too: «Høyst ett» read as one still to spare (from a walk).
   LAST_ABSENCE: { label: "Ett eller ingen fravær igjen", tone: "wait" },
-  ARBEIDSKRAV: { label: "Mangler arbeidskrav", tone: "wait" },
+  // Not «Mangler»: one of them may be waiting for assessment (a walk).
+  ARBEIDSKRAV: { label: "Arbeidskrav ikke godkjent ennå", tone: "wait" },
   NONE: { label: "Ingen risiko", tone: "good" },
 };
 

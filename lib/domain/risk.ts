@@ -21,6 +21,9 @@ export type RiskLevel = "LOST" | "FINAL_REJECTION" | "LAST_ABSENCE" | "ARBEIDSKR
 // The last absence before a final rejection: attendance lost cannot be given back by a klage.
 const RISK_ORDER: Record<RiskLevel, number> = { LOST: 0, LAST_ABSENCE: 1, FINAL_REJECTION: 2, ARBEIDSKRAV: 3, NONE: 4 };
 
+/** Where a required arbeidskrav not approved stands, in staff words. */
+const MISSING_STATUS: Record<string, string> = { NOT_SUBMITTED: "ikke levert", SUBMITTED: "til vurdering", NOT_APPROVED: "ikke godkjent" };
+
 export interface Risk {
   level: RiskLevel;
   /** One Norwegian sentence for staff; empty for NONE. */
@@ -60,9 +63,15 @@ export function riskOf(eligibility: Eligibility): Risk {
     };
   }
   if (daysLeft === 0 && attendance.scheduled > 0 && attendance.met && !arbeidskrav.met) {
+    // Where the ones not approved stand, not «mangler»: one waiting for assessment is the
+    // faculty's to do (a walk read «Mangler arbeidskrav» beside «til vurdering» on the exam page).
+    const left = (["SUBMITTED", "NOT_SUBMITTED", "NOT_APPROVED"] as const)
+      .map((status) => [status, arbeidskrav.missing.filter((item) => item.status === status).length] as const)
+      .filter(([, count]) => count > 0)
+      .map(([status, count]) => `${count} ${MISSING_STATUS[status]}`);
     return {
       level: "ARBEIDSKRAV",
-      reason: `${arbeidskrav.approved} av ${arbeidskrav.required} arbeidskrav godkjent; alle samlingene er holdt.`,
+      reason: `Oppmøtekravet er nådd. ${arbeidskrav.approved} av ${arbeidskrav.required} arbeidskrav godkjent${left.length > 0 ? `: ${left.join(", ")}` : ""}.`,
     };
   }
   return { level: "NONE", reason: "" };
@@ -89,8 +98,6 @@ export function attendanceSummary(eligibility: Eligibility): string {
   );
 }
 
-/** Third-person sentences for staff: what is missing for this student; empty when eligible. */
-const MISSING_STATUS: Record<string, string> = { NOT_SUBMITTED: "ikke levert", SUBMITTED: "til vurdering", NOT_APPROVED: "ikke godkjent" };
 
 /**
  * Why a student is not eligible, in staff words. `titles` (arbeidskrav id → title), when given,

@@ -29,7 +29,21 @@ describe("riskOf", () => {
   });
 
   it("ARBEIDSKRAV when every day is held and attendance met but an arbeidskrav is missing", () => {
-    expect(riskOf(evaluate(27, 27, 26, 4))).toEqual({ level: "ARBEIDSKRAV", reason: "4 av 5 arbeidskrav godkjent; alle samlingene er holdt." });
+    expect(riskOf(evaluate(27, 27, 26, 4))).toEqual({ level: "ARBEIDSKRAV", reason: "Oppmøtekravet er nådd. 4 av 5 arbeidskrav godkjent: 1 til vurdering." });
+    // Each not approved by where it stands: waiting for assessment, not handed in, not approved.
+    const mixed = evaluateEligibility({
+      scheduledDays: 27,
+      heldDays: 27,
+      attendedDays: 26,
+      arbeidskrav: [
+        { id: "a", status: "APPROVED" },
+        { id: "b", status: "APPROVED" },
+        { id: "c", status: "NOT_APPROVED" },
+        { id: "d", status: "NOT_SUBMITTED" },
+        { id: "e", status: "SUBMITTED" },
+      ],
+    });
+    expect(riskOf(mixed).reason).toBe("Oppmøtekravet er nådd. 2 av 5 arbeidskrav godkjent: 1 til vurdering, 1 ikke levert, 1 ikke godkjent.");
     // Mid-way, missing arbeidskrav are not yet a risk.
     expect(riskOf(evaluate(27, 10, 10, 1)).level).toBe("NONE");
   });
