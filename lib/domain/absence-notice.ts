@@ -9,6 +9,9 @@
  *   the student talks to the faculty instead.
  * - A notice can be withdrawn until the day begins (plans change); on the day and after, it stays,
  *   because the faculty may already have acted on it.
+ * - Not for a day she is registered present on: the notice would tell of an absence the register
+ *   says did not happen (a walk saw «Meld fravær» under «✓ Til stede»). If the registration is
+ *   wrong, the faculty correct it.
  */
 import { addDays, parseIsoDate } from "./dates";
 import { formatDateNb } from "./format";
@@ -20,10 +23,13 @@ export const MAX_ABSENCE_REASON_LENGTH = 1000;
  * Why a notice cannot be sent for the day `dayDate` today, or null when it can. A day credited
  * from an earlier kull (a transfer) is not one she is expected at: it already counts as attended.
  */
-export function absenceNoticeProblem(dayDate: string, today: string, day: { credited?: boolean } = {}): string | null {
+export function absenceNoticeProblem(dayDate: string, today: string, day: { credited?: boolean; registeredPresent?: boolean } = {}): string | null {
   const oldest = addDays(today, -ABSENCE_NOTICE_DAYS_AFTER);
   parseIsoDate(dayDate, "dayDate");
   if (day.credited) return `${formatDateNb(dayDate)} er godkjent som oppmøte fra et tidligere kull, så du skal ikke møte den dagen.`;
+  if (day.registeredPresent) {
+    return `Du er registrert som til stede ${formatDateNb(dayDate)}. Er det feil, ta kontakt med faglærer, som kan rette det.`;
+  }
   if (dayDate < oldest) {
     return (
       `${formatDateNb(dayDate)} er mer enn ${ABSENCE_NOTICE_DAYS_AFTER} dager siden. ` +
@@ -33,7 +39,7 @@ export function absenceNoticeProblem(dayDate: string, today: string, day: { cred
   return null;
 }
 
-export function canSendAbsenceNotice(dayDate: string, today: string, day: { credited?: boolean } = {}): boolean {
+export function canSendAbsenceNotice(dayDate: string, today: string, day: { credited?: boolean; registeredPresent?: boolean } = {}): boolean {
   return absenceNoticeProblem(dayDate, today, day) === null;
 }
 

@@ -67,6 +67,27 @@ describe("sending an absence notice", () => {
     expect(late.fieldErrors?.samlingDayId?.[0]).toMatch(/mer enn 14 dager siden/);
   });
 
+  it("is refused for a day the student is registered present on, and that day offers none", async () => {
+    const me = fx.students[1]!;
+    const viewer = (await resolveViewer(await signInAs(me.user)))!;
+    // Two days after the first samling: both its days are within the 14 days.
+    const now = new Date(`${addDays(fx.today, -27)}T10:00:00Z`);
+    const [present, unregistered] = [dayOn(fx, -30), dayOn(fx, -29)];
+    await db().attendance.create({ data: { enrolmentId: me.enrolment.id, samlingDayId: present.id, status: "PRESENT", registeredById: fx.teacher.id } });
+    // (The test above left a notice for that day, sent before it was registered.)
+    await db().absenceNotice.deleteMany({ where: { enrolmentId: me.enrolment.id } });
+    await expect(sendAbsenceNotice(viewer, { samlingDayId: present.id, reason: "Gikk tidlig" }, now)).rejects.toThrow(
+      /^Du er registrert som til stede .*Er det feil, ta kontakt med faglærer, som kan rette det\.$/,
+    );
+    expect(await db().absenceNotice.count({ where: { enrolmentId: me.enrolment.id, samlingDayId: present.id } })).toBe(0);
+    const [overview] = await getStudentOverview(viewer, now);
+    const days = overview!.samlinger.flatMap((samling) => samling.days);
+    expect(days.find((d) => d.id === present.id)).toMatchObject({ attendance: "PRESENT", canSendNotice: false });
+    // The next day, with nothing registered, still takes one (ill, reported afterwards).
+    expect(days.find((d) => d.id === unregistered.id)).toMatchObject({ attendance: null, canSendNotice: true });
+    await db().attendance.deleteMany({ where: { enrolmentId: me.enrolment.id } });
+  });
+
   it("needs a reason, and a day of the student's own plan", async () => {
     await signInAs(fx.students[0]!.user);
     const noReason = await submit(sendAbsenceNoticeAction, { samlingDayId: dayOn(fx, 11).id, reason: "  " });

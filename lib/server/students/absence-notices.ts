@@ -28,9 +28,10 @@ export async function sendAbsenceNotice(viewer: Viewer, input: { samlingDayId: s
     return await db().$transaction(async (tx) => {
       // The viewer's active enrolment whose plan holds this day, locked so two notices for the
       // same day from two tabs are decided one after the other.
-      const rows = await tx.$queryRaw<{ enrolmentId: string; date: Date; credited: boolean }[]>`
+      const rows = await tx.$queryRaw<{ enrolmentId: string; date: Date; credited: boolean; registeredPresent: boolean }[]>`
         SELECT e."id" AS "enrolmentId", d."date",
-               EXISTS (SELECT 1 FROM "AttendanceCredit" c WHERE c."enrolmentId" = e."id" AND c."samlingDayId" = d."id") AS "credited"
+               EXISTS (SELECT 1 FROM "AttendanceCredit" c WHERE c."enrolmentId" = e."id" AND c."samlingDayId" = d."id") AS "credited",
+               EXISTS (SELECT 1 FROM "Attendance" a WHERE a."enrolmentId" = e."id" AND a."samlingDayId" = d."id" AND a."status" = 'PRESENT') AS "registeredPresent"
         FROM "Enrolment" e
         JOIN "CohortSamling" cs ON cs."cohortId" = e."cohortId"
         JOIN "SamlingDay" d ON d."samlingId" = cs."samlingId"
@@ -41,7 +42,7 @@ export async function sendAbsenceNotice(viewer: Viewer, input: { samlingDayId: s
       const found = rows[0];
       if (!found) throw new NotFoundError(DAY_NOT_FOUND);
       const date = isoDate(found.date);
-      const problem = absenceNoticeProblem(date, today, { credited: found.credited });
+      const problem = absenceNoticeProblem(date, today, { credited: found.credited, registeredPresent: found.registeredPresent });
       if (problem) throw new DomainError(problem, { samlingDayId: [problem] });
       const existing = await tx.absenceNotice.findFirst({
         where: { enrolmentId: found.enrolmentId, samlingDayId: input.samlingDayId, withdrawnAt: null },

@@ -289,7 +289,7 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
             notice: notice
               ? { id: notice.id, reason: notice.reason, createdAt: notice.createdAt, canWithdraw: canWithdrawAbsenceNotice(date, today) }
               : null,
-            canSendNotice: !notice && canSendAbsenceNotice(date, today, { credited: credit !== undefined }),
+            canSendNotice: !notice && canSendAbsenceNotice(date, today, { credited: credit !== undefined, registeredPresent: attendance === "PRESENT" }),
           };
         }),
       };

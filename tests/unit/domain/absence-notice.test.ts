@@ -16,6 +16,16 @@ describe("absence notices", () => {
     expect(canSendAbsenceNotice("2027-01-12", "2026-12-01", { credited: false })).toBe(true);
   });
 
+  it("is refused for a day she is registered present on, today or before: the faculty correct a wrong registration", () => {
+    for (const day of ["2026-12-01", "2026-11-24"]) {
+      expect(canSendAbsenceNotice(day, "2026-12-01", { registeredPresent: true })).toBe(false);
+      expect(canSendAbsenceNotice(day, "2026-12-01", { registeredPresent: false })).toBe(true);
+    }
+    expect(absenceNoticeProblem("2026-12-01", "2026-12-01", { registeredPresent: true })).toBe(
+      "Du er registrert som til stede 1. desember 2026. Er det feil, ta kontakt med faglærer, som kan rette det.",
+    );
+  });
+
   it("may be sent for any coming day and up to 14 days after a day", () => {
     expect(ABSENCE_NOTICE_DAYS_AFTER).toBe(14);
     expect(canSendAbsenceNotice("2027-12-31", "2026-12-01")).toBe(true);
