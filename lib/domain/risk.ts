@@ -36,9 +36,11 @@ export function riskOf(eligibility: Eligibility): Risk {
     const possible = attendance.scheduled - (attendance.held - attendance.attended) - (attendance.leave ?? 0);
     return {
       level: "LOST",
+      // When every day is held, «høyst 21 … er mulig» read as a chance left (a walk): she has 21.
       reason:
-        `Kan ikke lenger nå ${attendance.requiredPercent} % oppmøte: ` +
-        `høyst ${possible} av ${attendance.requiredDays} nødvendige dager er mulig.`,
+        attendance.scheduled - attendance.held - (attendance.leave ?? 0) <= 0
+          ? `Nådde ikke ${attendance.requiredPercent} % oppmøte: ${attendance.attended} av ${attendance.requiredDays} nødvendige dager, og alle samlingsdagene er holdt.`
+          : `Kan ikke lenger nå ${attendance.requiredPercent} % oppmøte: ` + `høyst ${possible} av ${attendance.requiredDays} nødvendige dager er mulig.`,
     };
   }
   const daysLeft = attendance.scheduled - attendance.held - (attendance.leave ?? 0);

@@ -13,6 +13,8 @@ describe("riskOf", () => {
     const risk = riskOf(evaluate(26, 14, 6));
     expect(risk.level).toBe("LOST");
     expect(risk.reason).toBe("Kan ikke lenger nå 80 % oppmøte: høyst 18 av 21 nødvendige dager er mulig.");
+    // Every day held: what she has, not what is «possible».
+    expect(riskOf(evaluate(27, 27, 21)).reason).toBe("Nådde ikke 80 % oppmøte: 21 av 22 nødvendige dager, og alle samlingsdagene er holdt.");
   });
 
   it("LAST_ABSENCE with one absence left, and with none left", () => {

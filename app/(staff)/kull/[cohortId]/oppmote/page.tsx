@@ -64,7 +64,9 @@ export default async function AttendanceGridPage({
         <p aria-live="polite">
           {countNoun(grid.students.length, "student", "studenter")}{grid.filteredBy ? ` i ${grid.filteredBy}` : ""}.{" "}
           {atRisk > 0 ? `${atRisk} i faresonen for oppmøtet (kan ikke nå kravet, eller har høyst ett fravær igjen).` : "Ingen i faresonen for oppmøtet."}
-          {arbeidskravRisk > 0 ? ` ${arbeidskravRisk} til står først for arbeidskravene (mangler, eller endelig ikke godkjent).` : null}
+          {arbeidskravRisk > 0
+            ? ` ${arbeidskravRisk} til er i faresonen for arbeidskravene (ikke godkjent ennå, eller endelig ikke godkjent).`
+            : null}
         </p>
         <AttendanceLegend />
         {grid.columns.length === 0 ? (
