@@ -3,6 +3,9 @@
 // the same notices through lib/server/standings/refresh.ts.
 import type { Database, Transaction } from "@/lib/db/client";
 
+/** How the app's own e-mails to students end (a letter is signed by the person who decided). */
+export const MAIL_SIGNATURE = "Hilsen studieadministrasjonen, NTNU";
+
 export interface QueuedMail {
   to: string;
   subject: string;

@@ -73,6 +73,10 @@ describe("assessing a group's fagnotat", () => {
     const outbox = (await readOutbox(100)).filter((mail) => mail.subject === "Arbeidskrav godkjent: Fagnotat 2 (gruppe eller individuelt)");
     expect(outbox).toHaveLength(3);
     expect(outbox[0]!.text).toContain("Godt gruppearbeid.");
+    // Each member greeted by name, sent to the arbeidskrav itself, and signed (as the other e-mails).
+    const definitionId = (await db().submissionAttempt.findUniqueOrThrow({ where: { id: groupAttemptId }, select: { submission: { select: { arbeidskravId: true } } } })).submission.arbeidskravId;
+    expect(outbox.map((mail) => mail.text.split("\n")[0]).sort()).toEqual(world.students.slice(0, 3).map((s) => `Hei ${s.name},`).sort());
+    for (const mail of outbox) expect(mail.text).toContain(`/student/arbeidskrav/${definitionId}\n\nHilsen studieadministrasjonen, NTNU`);
 
     const again = await submit(assessSubmissionAction, { cohortId: world.cohortId, attemptId: groupAttemptId, decision: "NOT_APPROVED", feedback: "Nei" });
     expect(again).toMatchObject({ ok: false, message: "Fagnotat 2 (gruppe eller individuelt) er allerede vurdert." });

@@ -35,6 +35,7 @@ import { inOrder } from "@/lib/server/in-order";
 import type { ArbeidskravKind } from "@/lib/generated/prisma/enums";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
 import { queueMail } from "@/lib/server/mail";
+import { MAIL_SIGNATURE } from "@/lib/server/mail-queue";
 import { awaitedFor, refreshCreditedFrom } from "@/lib/server/enrolments/credits";
 import { refreshStandings } from "@/lib/server/standings/refresh";
 import { deciderTitle, issueStudentLetter } from "@/lib/server/student-letters/issue";
@@ -411,6 +412,8 @@ export type SubmissionForAssessment = Awaited<ReturnType<typeof getSubmissionFor
 
 export interface LockedAttempt {
   submissionId: string;
+  /** The arbeidskrav (its definition): the student's page of it is /student/arbeidskrav/<id>. */
+  arbeidskravId: string;
   attemptId: string;
   attempt: number;
   latest: number;
@@ -450,7 +453,7 @@ export async function lockAttempts(tx: Transaction, cohortId: string, attemptIds
     FOR UPDATE OF s`;
   if (submissions.length === 0) return [];
   return tx.$queryRaw<LockedAttempt[]>`
-    SELECT sa."submissionId", sa."id" AS "attemptId", sa."attempt", sa."status"::text AS "status",
+    SELECT sa."submissionId", s."arbeidskravId", sa."id" AS "attemptId", sa."attempt", sa."status"::text AS "status",
            (SELECT max(x."attempt") FROM "SubmissionAttempt" x WHERE x."submissionId" = sa."submissionId") AS "latest",
            a."kind"::text AS "kind", a."title", a."maxAttempts", a."required", a."individualOnly", a."minGroupSize", a."maxGroupSize"
     FROM "SubmissionAttempt" sa
@@ -459,10 +462,13 @@ export async function lockAttempts(tx: Transaction, cohortId: string, attemptIds
     WHERE sa."id" = ANY(${[...attemptIds]}::text[]) AND a."cohortId" = ${cohortId}`;
 }
 
-function assessmentMail(input: { title: string; decision: AssessmentDecision; feedback: string; groupSize: number; last: boolean }) {
+/** The e-mail to one member: greeted by name, signed, and linking the arbeidskrav itself (a walk: as the other e-mails). */
+function assessmentMail(input: { name: string; arbeidskravId: string; title: string; decision: AssessmentDecision; feedback: string; groupSize: number; last: boolean }) {
   const approved = input.decision === "APPROVED";
   const subject = approved ? `Arbeidskrav godkjent: ${input.title}` : `Arbeidskrav ikke godkjent: ${input.title}`;
   const text = [
+    `Hei ${input.name},`,
+    "",
     approved
       ? `${input.title} er vurdert og godkjent.${input.groupSize > 1 ? " Godkjenningen gjelder alle i gruppen." : ""}`
       : input.last
@@ -472,7 +478,9 @@ function assessmentMail(input: { title: string; decision: AssessmentDecision; fe
     "Tilbakemelding fra faglærer:",
     input.feedback,
     "",
-    `Se arbeidskravene dine her: ${env().APP_URL}/student`,
+    `Se arbeidskravet: ${env().APP_URL}/student/arbeidskrav/${input.arbeidskravId}`,
+    "",
+    MAIL_SIGNATURE,
   ].join("\n");
   return { subject, text };
 }
@@ -603,13 +611,13 @@ async function recordDecisions(tx: Transaction, viewer: Viewer, cohortId: string
       continue;
     }
     // An optional extra's final «ikke godkjent» decides nothing (isRejectionDecision): told by e-mail, that it was the last.
-    const mail = assessmentMail({ title: attempt.title, decision, feedback, groupSize: group.length, last: isFinalRejection({ attempt: attempt.attempt, status: decision }, attempt.maxAttempts) });
+    const last = isFinalRejection({ attempt: attempt.attempt, status: decision }, attempt.maxAttempts);
     for (const member of group) {
       await queueMail(tx, {
         dedupeKey: `arbeidskrav-assessed:${attempt.attemptId}:${member.enrolmentId}`,
         to: member.enrolment.user.email,
         userId: member.enrolment.userId,
-        ...mail,
+        ...assessmentMail({ name: member.enrolment.user.name, arbeidskravId: attempt.arbeidskravId, title: attempt.title, decision, feedback, groupSize: group.length, last }),
       });
     }
   }

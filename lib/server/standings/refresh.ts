@@ -46,9 +46,8 @@ import { auditMany } from "@/lib/server/audit";
 import { cohortContacts } from "@/lib/server/cohorts/contacts";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
 import { inOrder } from "@/lib/server/in-order";
-import { queueMails, type QueuedMail } from "@/lib/server/mail-queue";
+import { MAIL_SIGNATURE, queueMails, type QueuedMail } from "@/lib/server/mail-queue";
 
-const SIGNATURE = "Hilsen studieadministrasjonen, NTNU";
 
 export interface RefreshContext {
   /** Who made the change (null: the system, e.g. a sweep or the seed). */
@@ -260,7 +259,7 @@ export async function refreshStandings(
             "",
             `Se statusen din: ${appUrl}/student`,
             "",
-            SIGNATURE,
+            MAIL_SIGNATURE,
           ].join("\n"),
         });
       }
@@ -358,7 +357,7 @@ function attendanceNoticeMail(
           "",
           link,
           "",
-          SIGNATURE,
+          MAIL_SIGNATURE,
         ].join("\n"),
       };
     case "LAST_ABSENCE":
@@ -372,7 +371,7 @@ function attendanceNoticeMail(
           "",
           link,
           "",
-          SIGNATURE,
+          MAIL_SIGNATURE,
         ].join("\n"),
       };
     case "LIFTED":
@@ -388,7 +387,7 @@ function attendanceNoticeMail(
           "",
           link,
           "",
-          SIGNATURE,
+          MAIL_SIGNATURE,
         ].join("\n"),
       };
   }
