@@ -65,6 +65,8 @@ export function AttendanceLegend() {
 }
 
 export function AttendanceGridTable({ grid, cohortId, caption }: { grid: Grid; cohortId: string; caption: string }) {
+  // The figures and the status come right after the name, before the day columns: on a phone they
+  // came after 26 days, some 1 300 px of scrolling (a walk).
   // Once every day is held, the figures are final: no «så langt», and no absences «igjen».
   const allHeld = grid.columns.length > 0 && grid.columns.every((column) => column.date < grid.today);
   return (
@@ -78,16 +80,26 @@ export function AttendanceGridTable({ grid, cohortId, caption }: { grid: Grid; c
         <thead>
           <tr className="border-b border-slate-200">
             <td className="sticky left-0 bg-white" />
+            <td colSpan={3} />
             {grid.samlingHeaders.map((header) => (
               <th key={header.number} scope="colgroup" colSpan={header.span} className="border-l border-slate-200 px-1 py-1 text-left align-bottom text-xs font-semibold">
                 {header.title} · {header.week}
               </th>
             ))}
-            <td colSpan={3} />
           </tr>
           <tr className="border-b border-slate-300">
             <th scope="col" className="sticky left-0 z-10 bg-white px-2 py-2 text-left">
               Student
+            </th>
+            <th scope="col" className="px-2 py-2 text-right whitespace-nowrap">
+              {allHeld ? "Oppmøte" : "Oppmøte så langt"}
+            </th>
+            <th scope="col" className="px-2 py-2 text-right whitespace-nowrap">
+              Fravær igjen
+            </th>
+            <th scope="col" className="border-r border-slate-200 px-2 py-2 text-left">
+              {/* Oppmøte and arbeidskrav both: «Fyller ikke kravene ennå» at 16 of 16 days read as the attendance's (a walk). */}
+              Kravene til eksamen
             </th>
             {grid.columns.map((column, index) => (
               <th
@@ -105,15 +117,6 @@ export function AttendanceGridTable({ grid, cohortId, caption }: { grid: Grid; c
                 </Link>
               </th>
             ))}
-            <th scope="col" className="border-l border-slate-200 px-2 py-2 text-right whitespace-nowrap">
-              {allHeld ? "Oppmøte" : "Oppmøte så langt"}
-            </th>
-            <th scope="col" className="px-2 py-2 text-right whitespace-nowrap">
-              Fravær igjen
-            </th>
-            <th scope="col" className="px-2 py-2 text-left">
-              Status
-            </th>
           </tr>
         </thead>
         <tbody>
@@ -125,6 +128,24 @@ export function AttendanceGridTable({ grid, cohortId, caption }: { grid: Grid; c
                   {student.name}
                   {student.basisgruppe ? <span className="block text-xs font-normal text-slate-700">{student.basisgruppe.name}</span> : null}
                 </th>
+                <td className="px-2 py-1 text-right tabular-nums whitespace-nowrap">
+                  {student.figures.soFar}
+                  <span className="block text-xs text-slate-700">{student.figures.finalShare ?? student.figures.remaining}</span>
+                </td>
+                <td className="px-2 py-1 text-right tabular-nums">
+                  {student.figures.finalShare !== null ? (
+                    <>
+                      <span aria-hidden="true">–</span>
+                      <span className="sr-only">ingen dager igjen</span>
+                    </>
+                  ) : (
+                    student.eligibility.attendance.absencesLeft
+                  )}
+                </td>
+                <td className="min-w-48 border-r border-slate-200 px-2 py-1">
+                  <StatusBadge tone={status.tone}>{status.label}</StatusBadge>
+                  {student.risk.reason ? <span className="mt-1 block text-xs text-slate-800">{student.risk.reason}</span> : null}
+                </td>
                 {student.cells.map((cell, index) => {
                   const column = grid.columns[index]!;
                   const note = student.notes[index];
@@ -143,24 +164,6 @@ export function AttendanceGridTable({ grid, cohortId, caption }: { grid: Grid; c
                     </td>
                   );
                 })}
-                <td className="border-l border-slate-200 px-2 py-1 text-right tabular-nums whitespace-nowrap">
-                  {student.figures.soFar}
-                  <span className="block text-xs text-slate-700">{student.figures.finalShare ?? student.figures.remaining}</span>
-                </td>
-                <td className="px-2 py-1 text-right tabular-nums">
-                  {student.figures.finalShare !== null ? (
-                    <>
-                      <span aria-hidden="true">–</span>
-                      <span className="sr-only">ingen dager igjen</span>
-                    </>
-                  ) : (
-                    student.eligibility.attendance.absencesLeft
-                  )}
-                </td>
-                <td className="min-w-48 px-2 py-1">
-                  <StatusBadge tone={status.tone}>{status.label}</StatusBadge>
-                  {student.risk.reason ? <span className="mt-1 block text-xs text-slate-800">{student.risk.reason}</span> : null}
-                </td>
               </tr>
             );
           })}
