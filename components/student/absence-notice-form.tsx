@@ -26,7 +26,8 @@ export function AbsenceNoticeForm({
     <div className="mt-4 space-y-4">
       <FormMessage state={state} fieldId={(name) => `fravaer-${name}`} />
       {/* A new key after each success: the fields start empty for the next notice. */}
-      <form action={formAction} className="space-y-4" key={`${state.ok ? state.at : "form"}-${selectedDay ?? ""}`}>
+      {/* noValidate: an empty field gets the app's own message beside it, not the browser's bubble (a walk). */}
+      <form action={formAction} noValidate className="space-y-4" key={`${state.ok ? state.at : "form"}-${selectedDay ?? ""}`}>
       <SelectField
         id="fravaer-samlingDayId"
         name="samlingDayId"

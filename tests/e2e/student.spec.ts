@@ -228,7 +228,15 @@ test("Sander is on track; he hands in again, hands in for a group of three, and 
   await row.getByRole("button", { name: /^Trekk tilbake fraværsmeldingen for / }).click();
   await expect(page.getByRole("row").filter({ hasText: "Barnet mitt skal opereres." })).toHaveCount(0);
   // Every coming day has its «Meld fravær»: the visible words first, the day after them.
-  await expect(page.getByRole("link", { name: /^Meld fravær for \d{1,2}\. \p{L}+ \d{4}$/u }).first()).toBeVisible();
+  const dayLink = page.getByRole("link", { name: /^Meld fravær for \d{1,2}\. \p{L}+ \d{4}$/u }).first();
+  await expect(dayLink).toBeVisible();
+  // Followed, it chooses the day in the form and puts the focus there, not on the link far below.
+  await dayLink.click();
+  await expect(day).toBeFocused();
+  await expect(day).not.toHaveValue("");
+  // An empty reason gets the app's message beside the field (not the browser's bubble).
+  await page.getByRole("button", { name: "Send fraværsmelding" }).click();
+  await expect(page.locator("#fravaer-reason-error")).toBeVisible();
 
   // Back home: the next steps have moved on.
   await page.getByRole("navigation", { name: "Student" }).getByRole("link", { name: "Oversikt" }).click();

@@ -6,6 +6,7 @@ import { AttendanceBar } from "@/components/student/attendance-bar";
 import { DayState } from "@/components/student/day-state";
 import { ActionButton } from "@/components/ui/action-button";
 import { ButtonContext } from "@/components/ui/button-context";
+import { FocusHashTarget } from "@/components/ui/focus-hash-target";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { AbsenceNoticeReason } from "@/components/ui/absence-notice-reason";
 import { sendAbsenceNoticeAction, withdrawAbsenceNoticeAction } from "@/lib/actions/student";
@@ -123,9 +124,14 @@ function EnrolmentAttendance({
             For en samlingsdag som kommer, eller som var for høyst {ABSENCE_NOTICE_DAYS_AFTER} dager siden. Du kan trekke meldingen
             tilbake fram til dagen begynner.
           </p>
+          {/* «Meld fravær» on a day's row comes here with the day chosen: the focus goes to the form
+              (a walk: it stayed on the link far below). A new one for each day chosen. */}
+          {anchors ? <FocusHashTarget key={chosen ?? "none"} /> : null}
           <AbsenceNoticeForm
             action={sendAbsenceNoticeAction}
-            days={sendable.map((day) => ({ id: day.id, label: `${formatDayNb(day.date, { omitYear: year })} – ${day.samling}` }))}
+            // The samling's number, not its whole title: on a phone the chosen day was cut off
+            // («tirsdag 8. desember – Samling 6: fe…»).
+            days={sendable.map((day) => ({ id: day.id, label: `${formatDayNb(day.date, { omitYear: year })} – ${day.samling.split(":")[0]!.trim()}` }))}
             selectedDay={sendable.some((day) => day.id === chosen) ? chosen : undefined}
             maxReasonLength={MAX_ABSENCE_REASON_LENGTH}
           />
