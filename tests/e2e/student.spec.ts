@@ -175,6 +175,10 @@ test("Sander is on track; he hands in again, hands in for a group of three, and 
   await page.getByRole("button", { name: "Lever på nytt" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Innlevering nr. 2 er mottatt." })).toBeVisible();
   await expect(page.getByRole("region", { name: "Status" }).getByText("Levert – venter på vurdering")).toBeVisible();
+  // The deadline the new hand-in was measured against stays in view, beside the first one.
+  await expect(page.getByRole("region", { name: "Status" }).getByText("Frist for siste innlevering")).toBeVisible();
+  // The focus is on what was done: the form it was sent from is gone.
+  await expect(page.getByRole("status").filter({ hasText: "Innlevering nr. 2 er mottatt." })).toBeFocused();
   await expect(page.getByRole("heading", { name: "Innlevering 2" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Innlevering 1" })).toBeVisible();
   await expect(page.getByRole("link", { name: "ledertrening-1-ny.pdf" })).toBeVisible();

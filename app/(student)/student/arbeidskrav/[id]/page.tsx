@@ -69,6 +69,13 @@ export default async function ArbeidskravPage({ params }: { params: Promise<{ id
                 <dt className="font-medium">Ny frist</dt>
                 <dd>{formatDeadline(item.deadline)}</dd>
               </>
+            ) : latest && latest.deadline !== item.dueDate ? (
+              // A new hand-in after «ikke godkjent» was measured against its own deadline, as the
+              // receipt says: it stays in view after the hand-in (a walk saw only the first one).
+              <>
+                <dt className="font-medium">Frist for siste innlevering</dt>
+                <dd>{formatDeadline(latest.deadline)}</dd>
+              </>
             ) : null}
             <dt className="font-medium">Skrives</dt>
             <dd>{groupRuleNb(item)}</dd>
