@@ -43,14 +43,16 @@ export default async function ArbeidskravPage({ params }: { params: Promise<{ co
         </>
       ),
     },
-    // Handed in here; credited work from an earlier kull is said beside it, so the row adds up (from a walk).
+    // Handed in and approved here; credited work from an earlier kull is said beside each, in one
+    // way, so the columns add up (from two walks: «Godkjent 21 (1 fra tidligere kull)» counted it in,
+    // «Levert 21 (+1 overført)» beside).
     { key: "handedIn", header: "Levert", numeric: true, cell: (row) => (row.counts.CREDITED > 0 ? `${row.counts.handedIn} (+${row.counts.CREDITED} overført)` : row.counts.handedIn) },
     { key: "waiting", header: "Venter", numeric: true, cell: (row) => row.counts.SUBMITTED },
     {
       key: "approved",
       header: "Godkjent",
       numeric: true,
-      cell: (row) => (row.counts.CREDITED > 0 ? `${row.counts.APPROVED} (${row.counts.CREDITED} fra tidligere kull)` : row.counts.APPROVED),
+      cell: (row) => (row.counts.CREDITED > 0 ? `${row.counts.APPROVED - row.counts.CREDITED} (+${row.counts.CREDITED} overført)` : row.counts.APPROVED),
     },
     { key: "notApproved", header: "Ikke godkjent", numeric: true, cell: (row) => row.counts.NOT_APPROVED },
     {
