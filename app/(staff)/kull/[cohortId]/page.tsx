@@ -29,7 +29,7 @@ export default async function CohortOverviewPage({ params }: { params: Promise<{
             </li>
             <li>
               <Link href={`${base}/oppmote`} className="font-medium">Oppmøte</Link>
-              <p className="text-sm text-slate-700">Alle studenter og alle samlingsdager, prosent og hvem som står i fare.</p>
+              <p className="text-sm text-slate-700">Alle studenter og alle samlingsdager, oppmøtet hittil og hvem som står i fare.</p>
             </li>
             <li>
               <Link href={`${base}/arbeidskrav`} className="font-medium">Arbeidskrav</Link>
