@@ -73,6 +73,13 @@ describe("statements per cohort page, 3 and 12 students", () => {
     expect(b.result.students).toHaveLength(12);
     expect(b.result.registered).toBe(12);
     expect(b.result.samling.days.map((d) => d.date)).toEqual(["2030-01-21", "2030-01-22", "2030-01-23"]);
+    expect(b.result.neighbours).toEqual({ previous: { id: dayOn(large, "2030-01-21"), date: "2030-01-21" }, next: { id: dayOn(large, "2030-01-23"), date: "2030-01-23" } });
+    // Across samlinger, in the same statement: the first day of a samling leads back to the last of the one before.
+    const first = await counted(large, (w) => getDayAttendance(w.teacher, w.cohortId, dayOn(w, "2030-01-21"), NOW));
+    expect(first.queries).toBe(b.queries);
+    expect(first.result.neighbours.previous).toEqual({ id: dayOn(large, "2030-01-09"), date: "2030-01-09" });
+    expect((await getDayAttendance(large.teacher, large.cohortId, dayOn(large, "2030-01-07"), NOW)).neighbours.previous).toBeNull();
+    expect((await getDayAttendance(large.teacher, large.cohortId, dayOn(large, "2030-02-06"), NOW)).neighbours.next).toBeNull();
     expect(b.result.mode).toBe("CORRECTION");
     // Student 03 (index 2) attended 6 − 2 = 4 of the 6 held days: absent on the 5th and 6th (22 and 23 Jan).
     expect(b.result.students.find((s) => s.name === "Student 03")!.status).toBe("ABSENT");

@@ -42,6 +42,9 @@ interface DayRow {
   location: string;
   days: { id: string; date: string }[];
   cohorts: { cohortId: string; number: number; name: string; programme: string }[];
+  /** The kull's plan day before and after this one, across samlinger (null at either end). */
+  previousDay: { id: string; date: string } | null;
+  nextDay: { id: string; date: string } | null;
 }
 
 interface GridStudentRow {
@@ -86,7 +89,13 @@ export async function getDayAttendance(viewer: Viewer, cohortId: string, samling
              (SELECT json_agg(json_build_object('id', sd."id", 'date', sd."date") ORDER BY sd."date") FROM "SamlingDay" sd WHERE sd."samlingId" = s."id") AS "days",
              (SELECT json_agg(json_build_object('cohortId', cs."cohortId", 'number', cs."number", 'name', c."name", 'programme', p."name"))
               FROM "CohortSamling" cs JOIN "Cohort" c ON c."id" = cs."cohortId" JOIN "Programme" p ON p."id" = c."programmeId"
-              WHERE cs."samlingId" = s."id") AS "cohorts"
+              WHERE cs."samlingId" = s."id") AS "cohorts",
+             (SELECT json_build_object('id', pd."id", 'date', to_char(pd."date", 'YYYY-MM-DD')) FROM "SamlingDay" pd
+              JOIN "CohortSamling" pcs ON pcs."samlingId" = pd."samlingId" AND pcs."cohortId" = ${cohortId}
+              WHERE pd."date" < d."date" ORDER BY pd."date" DESC LIMIT 1) AS "previousDay",
+             (SELECT json_build_object('id', nd."id", 'date', to_char(nd."date", 'YYYY-MM-DD')) FROM "SamlingDay" nd
+              JOIN "CohortSamling" ncs ON ncs."samlingId" = nd."samlingId" AND ncs."cohortId" = ${cohortId}
+              WHERE nd."date" > d."date" ORDER BY nd."date" ASC LIMIT 1) AS "nextDay"
       FROM "SamlingDay" d JOIN "Samling" s ON s."id" = d."samlingId"
       WHERE d."id" = ${samlingDayId}
         AND EXISTS (SELECT 1 FROM "CohortSamling" own WHERE own."samlingId" = d."samlingId" AND own."cohortId" = ${cohortId})`,
@@ -147,6 +156,8 @@ export async function getDayAttendance(viewer: Viewer, cohortId: string, samling
         .map((row) => `${row.programme}, ${row.name}`),
     },
     mode: attendanceEntryMode(date, today) as AttendanceEntryMode,
+    /** The plan's day before and after, across samlinger: the day page links them (a walk: the first day of a samling had no way back). */
+    neighbours: { previous: day.previousDay, next: day.nextDay },
     today,
     students,
     registered: students.filter((student) => student.status !== null).length,

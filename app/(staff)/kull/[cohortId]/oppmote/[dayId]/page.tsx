@@ -16,9 +16,7 @@ export default async function AttendanceDayPage({ params }: { params: Promise<{ 
   const day = await found(getDayAttendance(viewer, cohort.id, idOr404(dayId)));
   const dayLabel = `${day.day.weekday} ${formatDateNb(day.day.date)}`;
   const base = `/kull/${cohort.id}/oppmote`;
-  const index = day.samling.days.findIndex((d) => d.id === day.day.id);
-  const previous = day.samling.days[index - 1];
-  const next = day.samling.days[index + 1];
+  const { previous, next } = day.neighbours;
   return (
     <>
       <PageHeader
@@ -36,10 +34,21 @@ export default async function AttendanceDayPage({ params }: { params: Promise<{ 
           kullet registreres på sin egen side.
         </p>
       ) : null}
-      <nav aria-label="Dagene i samlingen" className="mb-4 flex flex-wrap gap-3 text-sm">
-        {previous ? <Link href={`${base}/${previous.id}`}>← {formatDateNb(previous.date)}</Link> : null}
-        <Link href={base}>Hele oppmøteoversikten</Link>
-        {next ? <Link href={`${base}/${next.id}`}>{formatDateNb(next.date)} →</Link> : null}
+      <nav aria-label="Samlingsdagene i kullet" className="mb-4 flex flex-wrap gap-3 text-sm">
+        {previous ? (
+          <Link href={`${base}/${previous.id}`} className="inline-flex min-h-11 items-center">
+            ← {formatDateNb(previous.date)}
+            <span className="sr-only"> (forrige samlingsdag)</span>
+          </Link>
+        ) : null}
+        <Link href={base} className="inline-flex min-h-11 items-center">
+          Hele oppmøteoversikten
+        </Link>
+        {next ? (
+          <Link href={`${base}/${next.id}`} className="inline-flex min-h-11 items-center">
+            {formatDateNb(next.date)} →<span className="sr-only"> (neste samlingsdag)</span>
+          </Link>
+        ) : null}
       </nav>
       {day.mode === "FUTURE" ? (
         <div className="space-y-4">
