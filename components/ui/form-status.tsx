@@ -14,8 +14,11 @@ import { restoreFormValues, stashFormValues } from "@/components/ui/restore-afte
  * tabIndex={-1}.
  */
 export function useFocusIfLost(ref: React.RefObject<HTMLElement | null>, key: unknown) {
+  // Only a result that comes after the page is there: on load the focus is on <body> anyway, and
+  // a message the page starts with does not take it.
+  const initial = useRef(key);
   useEffect(() => {
-    if (key === null || key === undefined) return;
+    if (key === null || key === undefined || key === initial.current) return;
     const frame = requestAnimationFrame(() => {
       const active = document.activeElement;
       if (ref.current && (active === null || active === document.body)) ref.current.focus();
