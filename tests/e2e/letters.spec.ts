@@ -94,7 +94,8 @@ test("a final 'ikke godkjent' → the student reads the letter and appeals → a
 
   // Hanne, on the team, takes it. (Any number: klage-dismissal.spec files one in this kull too.)
   const hanne = await asPerson(browser, "hanne.faglaerer@demo.no");
-  await hanne.getByRole("link", { name: /^Kull V2026: (1 klage fra en student|\d+ klager fra studenter)/ }).click();
+  // She teaches two kull named V2026 (barnevernledelse and institusjonsledelse): told apart by the course code.
+  await hanne.getByRole("link", { name: /^Kull V2026 \(BVL6001\): (1 klage fra en student|\d+ klager fra studenter)/ }).click();
   await expect(hanne.getByRole("heading", { level: 1, name: "Klager, Kull V2026" })).toBeVisible();
   await expectAccessible(hanne);
   const case_ = hanne.getByRole("article").filter({ hasText: "Siri Sjanse" });
