@@ -46,6 +46,7 @@ import { approveAfterKlage } from "@/lib/server/cohorts/assessment-changes";
 import { isCohortStaff, isStudentOfKull } from "@/lib/server/cohorts/access";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
 import { db } from "@/lib/server/db";
+import { inOrder } from "@/lib/server/in-order";
 import { AccessDeniedError, DomainError, NotFoundError } from "@/lib/server/errors";
 import { grantDeferralAfterKlage } from "@/lib/server/exams/deferrals";
 import { grantLeaveAfterKlage, leaveKlageOutcomes } from "@/lib/server/enrolments/leave";
@@ -424,13 +425,14 @@ export async function listCohortAppeals(viewer: Viewer, cohortId: string, option
   // nothing said so). One statement, only when there is such a klage.
   const refusals = appeals.filter((appeal) => appeal.status === "RECEIVED" && appeal.letter.kind === "EXAM_ADMISSION_REFUSED");
   // And whether she meets the requirements now, by the rules (as admitAfterKlage decides): then
-  // the refusal has lost its ground and the klage is to be taken. Three statements more, beside it.
+  // the refusal has lost its ground and the klage is to be taken. Three statements more, after it
+  // (one after another: the page holds few pool connections, issue 21).
   const [refusalRows, refusalEligibility] =
     refusals.length > 0
-      ? await Promise.all([
-          db().examRegistration.findMany({ where: { id: { in: refusals.map((appeal) => appeal.letter.aboutId) } }, select: { id: true, exam: { select: { startsOn: true, endsOn: true } } } }),
-          evaluateCohortEligibility(db(), cohortId, { today: osloDate(new Date()), enrolmentIds: refusals.map((appeal) => appeal.enrolment.id) }),
-        ])
+      ? await inOrder(
+          () => db().examRegistration.findMany({ where: { id: { in: refusals.map((appeal) => appeal.letter.aboutId) } }, select: { id: true, exam: { select: { startsOn: true, endsOn: true } } } }),
+          () => evaluateCohortEligibility(db(), cohortId, { today: osloDate(new Date()), enrolmentIds: refusals.map((appeal) => appeal.enrolment.id) }),
+        )
       : [[], null];
   const sittings = new Map(refusalRows.map((row) => [row.id, { startsOn: isoDate(row.exam.startsOn), endsOn: isoDate(row.exam.endsOn) }]));
   const meetsRequirements = (enrolmentId: string) => {
