@@ -14,11 +14,8 @@ import { restoreFormValues, stashFormValues } from "@/components/ui/restore-afte
  * tabIndex={-1}.
  */
 export function useFocusIfLost(ref: React.RefObject<HTMLElement | null>, key: unknown) {
-  // Only a result that comes after the page is there: on load the focus is on <body> anyway, and
-  // a message the page starts with does not take it.
-  const initial = useRef(key);
   useEffect(() => {
-    if (key === null || key === undefined || key === initial.current) return;
+    if (key === null || key === undefined) return;
     const frame = requestAnimationFrame(() => {
       const active = document.activeElement;
       if (ref.current && (active === null || active === document.body)) ref.current.focus();
@@ -133,7 +130,10 @@ export function FormMessage({
   }, [failed, result]);
   // A success whose form lost the focus (its button disabled while saving, or the form replaced
   // by what it saved) puts it on the message (useFocusIfLost).
-  useFocusIfLost(ref, state.ok && state.message ? result : null);
+  // Keyed by the result's `at`: only an action's answer has one, so a message a page starts with
+  // (initial state) does not take the focus on load. A form replaced by its own message (the
+  // assessment) mounts a new FormMessage with the result: it takes the focus then.
+  useFocusIfLost(ref, state.ok && state.message && state.at ? state.at : null);
   const anchor = useRef<HTMLSpanElement>(null);
   const restored = useRestoredAfterSignIn(anchor);
   if (!state.message) {

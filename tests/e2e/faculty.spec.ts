@@ -219,7 +219,7 @@ test("every faculty page passes axe, for the team and for an adviser", async ({ 
   // Tomorrow: a day that has not come, with its absence notice.
   await page.goto("/faglaerer");
   await page.getByRole("link", { name: "Registrer oppmøte for i dag" }).click();
-  await page.getByRole("navigation", { name: "Dagene i samlingen" }).getByRole("link", { name: /→$/ }).click();
+  await page.getByRole("navigation", { name: "Samlingsdagene i kullet" }).getByRole("link", { name: /→ \(neste samlingsdag\)$/ }).click();
   await expect(page.getByText("Dagen har ikke kommet ennå.", { exact: false })).toBeVisible();
   await expect(page.getByText("Legetime om formiddagen, kommer etter lunsj.", { exact: false })).toBeVisible();
   await expectAccessible(page);
