@@ -60,6 +60,11 @@ export interface NextStepsInput {
   resit?: { startsOn: string; endsOn: string; registrationClosesOn: string } | null;
   contacts: StudentContacts;
   /**
+   * On leave (ON_LEAVE), until the leave's last day: she cannot hand in before it is over, so no
+   * hand-in is asked of her now (a walk: «lever så snart du kan» linked a page that refused it).
+   */
+  onLeave?: { until: string } | null;
+  /**
    * Her letters about this kull (and the kull she moved on from) she has not opened yet, newest
    * first. `klageDeadline`: an enkeltvedtak's last day to klage (StudentLetter.klageDeadline).
    */
@@ -178,6 +183,17 @@ export function studentNextSteps(input: NextStepsInput): NextStep[] {
           ? `${item.title} er ikke godkjent etter siste innlevering. ${KLAGE_STAGE_TEXT[item.klage]}`
           : `${item.title} er ikke godkjent etter siste innlevering. Du har fått et vedtak om det under Brev, og kan klage på det innen klagefristen.`,
         target: item.decisionLetterId ? { kind: "letter", id: item.decisionLetterId } : { kind: "letters" },
+      });
+      continue;
+    }
+    if (input.onLeave) {
+      steps.push({
+        key: `arbeidskrav-${item.id}`,
+        tone: "info",
+        text:
+          `${item.title}: du kan levere når permisjonen er over (den varer til og med ${date(input.onLeave.until)}). ` +
+          `${passed ? "Fristen var" : "Fristen er"} ${date(item.deadline)}.${item.required === false ? " Det er valgfritt og teller ikke for eksamen." : ""}`,
+        target: { kind: "arbeidskrav", id: item.id },
       });
       continue;
     }

@@ -7,6 +7,7 @@ import { getOwnStudyHistory } from "@/lib/server/enrolments/history";
 import { getStudentRecord, searchStudents, STUDENT_LIST_LIMIT } from "@/lib/server/enrolments/queries";
 import { AccessDeniedError } from "@/lib/server/errors";
 import { getExamProtocol } from "@/lib/server/exams/results";
+import { getStudentOverview } from "@/lib/server/students/overview";
 import { resolveViewer, type Viewer } from "@/lib/server/viewer";
 import { osloDate } from "@/lib/domain/application-deadline";
 import { seedDemoData } from "@/prisma/seed/demo";
@@ -37,6 +38,14 @@ describe("the demo's enrolment changes", () => {
     const adviser = await viewerOf("veileder@demo.no");
     const onLeave = await searchStudents(adviser, { query: null });
     expect(onLeave.students.map((student) => student.name)).toEqual(["Petra Permisjon"]);
+    // Her home asks no hand-in of her while the leave lasts (a walk: «lever så snart du kan» led to
+    // a page that refused it); each item says it waits until the leave is over.
+    const self = (await resolveViewer(await signInAs(await db().user.findUniqueOrThrow({ where: { email: "student.permisjon@demo.no" } }))))!;
+    const [home] = await getStudentOverview(self, NOW);
+    const handIns = home!.nextSteps.filter((step) => step.key.startsWith("arbeidskrav-") && step.text.includes("du kan levere når permisjonen er over"));
+    expect(handIns.length).toBeGreaterThan(0);
+    expect(handIns.every((step) => step.tone === "info")).toBe(true);
+    expect(home!.nextSteps.some((step) => /lever (på nytt|så snart)|skal leveres innen/.test(step.text))).toBe(false);
   });
 
   it("the adviser lists one kull's students, narrows them by name, and every kull with students can be chosen (an archived one marked)", async () => {

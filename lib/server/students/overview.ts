@@ -510,6 +510,10 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
         : null,
       resit: openResit && openResit.registrationClosesOn ? { startsOn: openResit.startsOn, endsOn: openResit.endsOn, registrationClosesOn: openResit.registrationClosesOn } : null,
       contacts,
+      onLeave: (() => {
+        const open = enrolment.status === "ON_LEAVE" ? enrolment.leaves.find((leave) => leave.returnedOn === null) : undefined;
+        return open ? { until: isoDate(open.toDate) } : null;
+      })(),
       // This kull's, and those of the kull she moved on from (a notice on work credited here goes there).
       newLetters: [enrolment, ...earlierOf(enrolment.transferredFromId)].flatMap((row) => row.letters.map(({ id, subject, klageDeadline }) => ({ id, subject, klageDeadline: klageDeadline ? isoDate(klageDeadline) : null }))),
     });

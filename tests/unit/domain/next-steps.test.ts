@@ -54,6 +54,18 @@ function input(overrides: Partial<NextStepsInput> & { days?: [number, number, nu
 }
 
 describe("a student's next steps", () => {
+  it("ask no hand-in of a student on leave: each item waits until the leave is over, with its deadline", () => {
+    const steps = studentNextSteps(input({ today: "2026-12-12", onLeave: { until: "2027-02-01" } }));
+    const handIns = steps.filter((step) => step.key.startsWith("arbeidskrav-"));
+    expect(handIns.map((step) => [step.tone, step.text])).toEqual([
+      ["info", "Ledertreningsoppgave 1: du kan levere når permisjonen er over (den varer til og med 1. februar 2027). Fristen var 10. desember."],
+      ["info", "Fagnotat 2: du kan levere når permisjonen er over (den varer til og med 1. februar 2027). Fristen er 15. mars 2027."],
+      ["info", "Ledertreningsoppgave 2: du kan levere når permisjonen er over (den varer til og med 1. februar 2027). Fristen er 20. april 2027."],
+      ["info", "Ledertreningsoppgave 3: du kan levere når permisjonen er over (den varer til og med 1. februar 2027). Fristen er 25. mai 2027."],
+    ]);
+    expect(steps.some((step) => /lever (på nytt|så snart)/.test(step.text))).toBe(false);
+  });
+
   it("tell a student on track what to hand in, how many days they may miss and where to be next", () => {
     const steps = studentNextSteps(input({}));
     expect(steps.map((step) => [step.tone, step.text])).toEqual([

@@ -38,8 +38,12 @@ export default async function ArbeidskravPage({ params }: { params: Promise<{ id
   const submission = item.submission;
   const latest = submission?.attempts.at(-1) ?? null;
   const kind = canHandIn && item.permission.allowed ? item.permission.kind : null;
+  // Allowed by the item but not by her place in the kull: on leave (a walk: she was told she was
+  // «ikke lenger aktiv student»), or no longer in it.
   const blockedReason = item.permission.allowed
-    ? "Du er ikke lenger aktiv student i kullet, så du kan ikke levere."
+    ? enrolment.status === "ON_LEAVE" && enrolment.leave
+      ? `Du har permisjon til og med ${formatDateNb(enrolment.leave.to)}, så du kan ikke levere nå. Du kan levere når permisjonen er over.`
+      : "Du er ikke lenger aktiv student i kullet, så du kan ikke levere."
     : item.permission.reason;
   return (
     <>
