@@ -338,6 +338,8 @@ describe("after the waiting list has closed", () => {
     // The review page says so instead of offering «Gi tilbud om studieplass» (open the day before).
     const review = (when: Date) => getApplicationForReview(staff, nils.application.id, parseApplicationFilter({}), when);
     expect((await review(new Date(closed.getTime() - 86_400_000)))!.offerClosed).toBeNull();
+    // Before the application deadline neither: the page says why, as the action would (a walk pressed it to learn so).
+    expect((await review(new Date(day(daysFromToday(-4)).getTime() + 12 * 3_600_000)))!.offerClosed).toMatch(/^Vedtak kan ikke sendes før søknadsfristen .* er ute\.$/);
     expect((await review(closed))!.offerClosed).toMatch(/^Ventelisten ble stengt /);
     await sendDecisionBatch(staff, cohort.id, { closeWaitlist: true, fingerprint: preview.plan.fingerprint }, closed);
     expect(await decisionOf(nils.application.id)).toMatchObject({ outcome: "REFUSAL", grounds: GROUNDS.LIST_CLOSED });

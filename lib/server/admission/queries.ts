@@ -3,7 +3,7 @@ import "server-only";
 // one application under review with its neighbours in the queue, the klage queue and the log of
 // decisions. Every read is a fixed number of queries however many applications there are.
 import { PRIORITY_CATEGORIES, type PriorityCategory } from "@/lib/domain/admission";
-import { appealOfferProblem, closedListOfferProblem, isRankingProvisional, isWaitlistClosed, waitlistClosingDate } from "@/lib/domain/admission-decisions";
+import { appealOfferProblem, closedListOfferProblem, decisionsBeforeDeadlineProblem, isRankingProvisional, isWaitlistClosed, waitlistClosingDate } from "@/lib/domain/admission-decisions";
 import { countyName, COUNTIES } from "@/lib/domain/counties";
 import { appealsBodyFollowUpDue, appealsBodyStanding } from "@/lib/domain/klage";
 import { APPEALS_BODY_DECISION_SELECT } from "@/lib/server/appeals-body";
@@ -494,8 +494,11 @@ export async function getApplicationForReview(viewer: Viewer, applicationId: str
     samlingDays: samlinger.flatMap((link) => link.samling.days.map((d) => isoDate(d.date))),
   });
   return {
-    /** Why the adviser's own offer is not open (the list has closed), or null. */
-    offerClosed: closedListOfferProblem(closesOn, now),
+    /**
+     * Why the adviser's own offer is not open, or null: before the application deadline (the
+     * action refuses it; a walk pressed the button to learn so), or once the list has closed.
+     */
+    offerClosed: decisionsBeforeDeadlineProblem(isoDate(application.cohort.applicationDeadline), now) ?? closedListOfferProblem(closesOn, now),
     application: {
       ...application,
       cohort,
