@@ -9,7 +9,18 @@ export interface Bar {
   value: number;
 }
 
-export function BarChart({ title, bars, unit = "søknader", valueHeader = "Antall" }: { title: string; bars: readonly Bar[]; unit?: string; valueHeader?: string }) {
+export function BarChart({
+  title,
+  bars,
+  unit = ["søknad", "søknader"],
+  valueHeader = "Antall",
+}: {
+  title: string;
+  bars: readonly Bar[];
+  /** What is counted, one and many: a screen reader hears «1 søknad», not «1 søknader» (a walk). */
+  unit?: readonly [string, string];
+  valueHeader?: string;
+}) {
   const max = Math.max(1, ...bars.map((bar) => bar.value));
   const id = `chart-${title.replace(/[^a-zA-ZæøåÆØÅ0-9]+/g, "-").toLowerCase()}`;
   return (
@@ -28,7 +39,7 @@ export function BarChart({ title, bars, unit = "søknader", valueHeader = "Antal
             </span>
             <span className="tabular-nums">
               {bar.value}
-              <span className="sr-only"> {unit}</span>
+              <span className="sr-only"> {bar.value === 1 ? unit[0] : unit[1]}</span>
             </span>
           </li>
         ))}

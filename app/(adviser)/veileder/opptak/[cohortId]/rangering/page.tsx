@@ -40,7 +40,7 @@ export default async function RankingPage({
   if (cohort._count.applications > 0) {
     return (
       <>
-        <PageHeader title={`Rangering: ${cohort.name}`} />
+        <PageHeader title={`Rangering: ${cohort.programme.name}, ${cohort.name}`} />
         <IntakeNav cohortId={cohortId} current="rangering" ownIntake />
       </>
     );
@@ -56,7 +56,8 @@ export default async function RankingPage({
   return (
     <>
       <PageHeader
-        title={`${provisional ? "Foreløpig rangering" : "Rangering"}: ${cohort.name}`}
+        // The programme too: two programmes may each have a «Kull V2027» (a walk), as on the intake page.
+        title={`${provisional ? "Foreløpig rangering" : "Rangering"}: ${cohort.programme.name}, ${cohort.name}`}
         lead="Forslaget følger reglene: prioritetskategori, deretter geografisk spredning etter fylke, deretter innsendingstidspunkt. Du kan flytte en søker med en skriftlig begrunnelse."
       />
       <IntakeNav cohortId={cohortId} current="rangering" />

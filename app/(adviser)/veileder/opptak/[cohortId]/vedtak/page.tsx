@@ -43,14 +43,14 @@ export default async function DecisionsPage({
   const viewer = await requirePageRole(["ADVISER", "ADMIN"], `/veileder/opptak/${cohortId}/vedtak`);
   const cohort = await db().cohort.findUnique({
     where: { id: cohortId },
-    select: { name: true, _count: { select: { applications: { where: ownApplicationWhere(viewer) } } } },
+    select: { name: true, programme: { select: { name: true } }, _count: { select: { applications: { where: ownApplicationWhere(viewer) } } } },
   });
   if (!cohort) notFound();
   // An adviser who has applied to the kull herself reads none of its applications (canViewApplication).
   if (cohort._count.applications > 0) {
     return (
       <>
-        <PageHeader title={`Vedtak: ${cohort.name}`} />
+        <PageHeader title={`Vedtak: ${cohort.programme.name}, ${cohort.name}`} />
         <IntakeNav cohortId={cohortId} current="vedtak" ownIntake />
       </>
     );
@@ -69,11 +69,12 @@ export default async function DecisionsPage({
   const base = `/veileder/opptak/${cohortId}`;
   return (
     <>
-      <PageHeader title={`Vedtak: ${cohort.name}`} lead="Se over forslaget og brevene, og send alle vedtakene i ett steg. Sendes de på nytt, går ingenting ut to ganger." />
+      {/* The programme too: two programmes may each have a «Kull V2027», and this page sends (a walk). */}
+      <PageHeader title={`Vedtak: ${cohort.programme.name}, ${cohort.name}`} lead="Se over forslaget og brevene, og send alle vedtakene i ett steg. Sendes de på nytt, går ingenting ut to ganger." />
       <IntakeNav cohortId={cohortId} current="vedtak" />
       {sent ? (
         <DoneMessage>
-          Vedtakene er sendt: {sent[1]} tilbud, {sent[2]} ventelisteplasser og {sent[3]} avslag.
+          Vedtakene er sendt: {sent[1]} tilbud, {countNoun(Number(sent[2]), "ventelisteplass", "ventelisteplasser")} og {sent[3]} avslag.
           {sent[4] ? ` ${sent[4]} som alt stod på ventelisten, har fått ny plass etter rangeringen.` : ""} Brevene ligger i søknadsportalen og er sendt på e-post.
         </DoneMessage>
       ) : null}
@@ -149,7 +150,7 @@ function BatchSection({ preview, cohortId, closeWaitlist, base }: { preview: Bat
         {plan.freePlaces} ledige plasser.{" "}
         {total === 0
           ? "Det er ingen vurderte søknader uten vedtak."
-          : `Sendes nå: ${batch.offers.length + batch.waitlistOffers.length} tilbud, ${batch.waitlist.length} ventelisteplasser og ${batch.refusals.length} avslag.`}
+          : `Sendes nå: ${batch.offers.length + batch.waitlistOffers.length} tilbud, ${countNoun(batch.waitlist.length, "ventelisteplass", "ventelisteplasser")} og ${batch.refusals.length} avslag.`}
         {total > 0 && batch.moves.length > 0
           ? ` ${batch.moves.length} som alt står på ventelisten, får ny plass fordi listen følger rangeringen, og får et nytt brev.`
           : ""}
@@ -179,7 +180,7 @@ function BatchSection({ preview, cohortId, closeWaitlist, base }: { preview: Bat
       <div className="mt-4 grid gap-4 md:grid-cols-3">
         <NameList title={`Tilbud (${batch.offers.length + batch.waitlistOffers.length})`} names={[...batch.offers.map(name), ...batch.waitlistOffers.map((id) => `${name(id)} (fra ventelisten)`)]} />
         <NameList
-          title={`Venteliste (${batch.waitlist.length} nye)`}
+          title={`Venteliste (${batch.waitlist.length} ${batch.waitlist.length === 1 ? "ny" : "nye"})`}
           names={[
             ...batch.waitlist.map((entry) => `${entry.position}. ${name(entry.id)}`),
             ...batch.moves.map((move) => `${move.to}. ${name(move.id)} (før nr. ${move.from})`),
