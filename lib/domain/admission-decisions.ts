@@ -300,8 +300,10 @@ export function requestDueDateProblem(dueDate: string, now: Date): string | null
 export function appealOfferProblem(places: { capacity: number; taken: number }): string | null {
   if (places.taken < places.capacity) return null;
   return (
-    `Kullet er fullt: ${places.capacity === 1 ? "studieplassen" : `alle ${formatInteger(places.capacity)} studieplassene`} er tatt, så klagen kan ikke tas til følge med tilbud om plass nå. ` +
-    "Gi en bedre plass på ventelisten, eller ikke ta klagen til følge."
+    // «tilbudt eller tatt»: an offer not yet answered holds its place too (a walk read «er tatt»
+    // with most of them unanswered); one declined frees a place.
+    `Kullet er fullt: ${places.capacity === 1 ? "studieplassen" : `alle ${formatInteger(places.capacity)} studieplassene`} er tilbudt eller tatt, så klagen kan ikke tas til følge med tilbud om plass nå. ` +
+    "Gi en bedre plass på ventelisten, eller ikke ta klagen til følge. Takker noen nei, blir en plass ledig."
   );
 }
 

@@ -318,7 +318,7 @@ describe("klage", () => {
     // The only place is taken by an offer: the klage page says so before the adviser fills in the form.
     const other = await db().application.findFirstOrThrow({ where: { cohortId: cohort.id, id: { not: application.id } } });
     await db().decision.create({ data: { applicationId: other.id, outcome: "OFFER", grounds: "x", decidedById: adviser.id, answerDeadline: day(daysFromToday(7)) } });
-    expect(await offerProblemOf()).toMatch(/^Kullet er fullt: studieplassen er tatt, så klagen kan ikke tas til følge med tilbud om plass nå\./);
+    expect(await offerProblemOf()).toMatch(/^Kullet er fullt: studieplassen er tilbudt eller tatt, så klagen kan ikke tas til følge med tilbud om plass nå\./);
     expect(await submit(decideAppealAction, { appealId: appeal.id, outcome: "OFFER", grounds: "Stillingen er i barnevernet." })).toMatchObject({
       ok: false,
       message: expect.stringMatching(/Kullet er fullt/),

@@ -269,9 +269,9 @@ describe("a klage's «gi tilbud» when the kull is full", () => {
 
   it("is refused, with what to do instead, when every place is taken (or more, after a capacity cut)", () => {
     expect(appealOfferProblem({ capacity: 20, taken: 20 })).toBe(
-      "Kullet er fullt: alle 20 studieplassene er tatt, så klagen kan ikke tas til følge med tilbud om plass nå. Gi en bedre plass på ventelisten, eller ikke ta klagen til følge.",
+      "Kullet er fullt: alle 20 studieplassene er tilbudt eller tatt, så klagen kan ikke tas til følge med tilbud om plass nå. Gi en bedre plass på ventelisten, eller ikke ta klagen til følge. Takker noen nei, blir en plass ledig.",
     );
-    expect(appealOfferProblem({ capacity: 1, taken: 1 })).toMatch(/^Kullet er fullt: studieplassen er tatt,/);
+    expect(appealOfferProblem({ capacity: 1, taken: 1 })).toMatch(/^Kullet er fullt: studieplassen er tilbudt eller tatt,/);
     expect(appealOfferProblem({ capacity: 20, taken: 22 })).not.toBeNull();
   });
 });
