@@ -976,7 +976,7 @@ export function composeStudentLetter(input: StudentLetterInput): ComposedStudent
                 : (input.awaited ?? []).length
                   ? "Alle de andre obligatoriske arbeidskravene er godkjent."
                   : "Alle de obligatoriske arbeidskravene er godkjent.",
-              "Under «Mine studier» ser du hele historikken din fra begge kullene: innleveringer, tilbakemeldinger og det som er godkjent.",
+              "Under «Studieforløp» ser du hele historikken din fra begge kullene: innleveringer, tilbakemeldinger og det som er godkjent.",
             ],
           },
           closing,

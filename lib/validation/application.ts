@@ -96,7 +96,7 @@ export const personalFields = {
       }),
   ),
   address: text("Adressen", 200),
-  postalCode: optional(z.string().regex(/^\d{4}$/, "Postnummeret har fire sifre, for eksempel 7030.")),
+  postalCode: optional(z.string().regex(/^\d{4}$/, "Postnummeret må ha fire sifre, for eksempel 7030.")),
   postalPlace: text("Poststedet", 100),
 };
 

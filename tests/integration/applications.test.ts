@@ -127,7 +127,7 @@ describe("starting and saving a draft", () => {
     expect(result.ok).toBe(false);
     expect(result.fieldErrors).toEqual({
       phone: ["Telefonnummeret kan bare ha sifre, mellomrom og + foran landskoden. Fjern «r», «i», «n», «g», «m», «e»."],
-      postalCode: ["Postnummeret har fire sifre, for eksempel 7030."],
+      postalCode: ["Postnummeret må ha fire sifre, for eksempel 7030."],
       birthDate: ["Fødselsdatoen er ikke en gyldig dato. Skriv den som dd.mm.åååå, for eksempel 14.03.1982."],
     });
     const stored = await db().application.findUniqueOrThrow({ where: { id: application.id } });
