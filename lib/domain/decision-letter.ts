@@ -267,9 +267,13 @@ function factsSection(input: LetterInput): LetterSection {
   for (const requirement of input.requirements) {
     paragraphs.push(`${requirement.label}: ${requirement.met ? "oppfylt" : "ikke oppfylt"}. ${requirement.facts.join(" ")}`);
   }
-  paragraphs.push(
-    `Prioritetskategori: ${input.category.value} (${PRIORITY_CATEGORY_LABELS[input.category.value].toLowerCase()}). ${input.category.reasons.join(" ")}`,
-  );
+  // Not for one refused as not qualified: she is not ranked, so the category decided nothing (a
+  // walk read «Prioritetskategori: 1 (leder …)» in a refusal for want of the requirements).
+  if (!(input.kind === "REFUSAL" && input.refusalReason === "NOT_QUALIFIED")) {
+    paragraphs.push(
+      `Prioritetskategori: ${input.category.value} (${PRIORITY_CATEGORY_LABELS[input.category.value].toLowerCase()}). ${input.category.reasons.join(" ")}`,
+    );
+  }
   return { heading: "Opplysninger vi har lagt til grunn", paragraphs };
 }
 

@@ -169,6 +169,10 @@ describe("sending the decisions", () => {
     expect(decisions.every((decision) => decision.letters.length === 1)).toBe(true);
     expect(await db().decision.count({ where: { applicationId: unreviewed.id } })).toBe(0);
     const letters = decisions.flatMap((decision) => decision.letters);
+    // The refusal for want of the requirements gives no priority category: she was not ranked.
+    const refusal = decisions.find((decision) => decision.applicationId === unqualified[0]!.id)!.letters[0]!;
+    expect(refusal.body).not.toContain("Prioritetskategori:");
+    expect(letters.filter((letter) => letter.id !== refusal.id).every((letter) => letter.body.includes("Prioritetskategori:"))).toBe(true);
     for (const letter of letters) {
       expect(isoDate(letter.madeAvailableOn)).toBe(today());
       expect(isoDate(letter.klageDeadline!)).toBe(klageDeadline(today()));
