@@ -39,6 +39,8 @@ test.describe("leaving a step", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Utdanning" })).toBeVisible();
 
     await page.getByRole("button", { name: "Legg til utdanning" }).click();
+    // The new education's first field has the focus (its address ends #utdanning-<id>).
+    await expect(page.getByLabel("Lærested")).toBeFocused();
     await page.getByLabel("Lærested").fill("Nord universitet");
     await page.getByLabel("Grad eller studium").fill("Bachelor i barnevern");
     await page.getByLabel("Studiepoeng").fill("180");
