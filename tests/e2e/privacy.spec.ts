@@ -39,6 +39,9 @@ test("an administrator filters the log by person, type and period, and the look 
   await expect(page.getByText("Skriv datoen som dd.mm.åååå, for eksempel 03.12.2026.")).toBeVisible();
   await expect(page.getByLabel("Fra og med")).toHaveValue("31.02.2026");
   await expect(page.getByLabel("Fra og med")).toHaveAttribute("aria-invalid", "true");
+  // No list for a filter she did not ask for: it waits for the date.
+  await expect(page.getByText("Rett datoen som er merket i filteret, så vises oppføringene.")).toBeVisible();
+  await expect(page.getByRole("table", { name: /Loggoppføringer/ })).toHaveCount(0);
 
   // The person: Sofie Søker, found by her e-mail; her admission is in the demo's log.
   await page.getByLabel("Fra og med").fill("");

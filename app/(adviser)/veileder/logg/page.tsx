@@ -117,16 +117,24 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           {view.actors !== null && view.actors !== "system" && view.actors.length === 0 ? (
             <p className="mt-2">Ingen bruker passer med «{input.aktor}» som utfører.</p>
           ) : null}
-          <div className="mt-4">
-            <DataTable
-              caption={view.person ? `Loggoppføringer om ${view.person.name}, nyeste først` : "Loggoppføringer, nyeste først"}
-              columns={columns}
-              rows={view.entries}
-              rowKey={(entry) => entry.id}
-              stackBelow="lg"
-              empty="Ingen oppføringer passer med filteret."
-            />
-          </div>
+          {Object.keys(fieldErrors).length > 0 ? (
+            // A date to correct: the list is not what she asked for (a walk: reversed dates ran
+            // the filter on the other date alone and said «Ingen oppføringer passer»).
+            <p role="status" className="mt-4">
+              Rett datoen som er merket i filteret, så vises oppføringene.
+            </p>
+          ) : (
+            <div className="mt-4">
+              <DataTable
+                caption={view.person ? `Loggoppføringer om ${view.person.name}, nyeste først` : "Loggoppføringer, nyeste først"}
+                columns={columns}
+                rows={view.entries}
+                rowKey={(entry) => entry.id}
+                stackBelow="lg"
+                empty="Ingen oppføringer passer med filteret."
+              />
+            </div>
+          )}
           {view.pages > 1 ? (
             <nav aria-label="Sider" className="mt-4 flex flex-wrap items-center gap-4">
               {view.page > 1 ? <Link href={pageLink(kept, view.page - 1)}>Forrige side</Link> : null}
