@@ -27,7 +27,7 @@ export function EndOfPosition({
         name="endDate"
         label="Sluttdato"
         type="date"
-        hint={stillEmployed ? "Du er fortsatt ansatt, så stillingen har ingen sluttdato." : "Fyll inn hvis du har sluttet i stillingen."}
+        hint={stillEmployed ? "Du er fortsatt ansatt, så stillingen har ingen sluttdato." : "Datoen du sluttet. Er du fortsatt ansatt, kryss av for det ovenfor."}
         required
         disabled={stillEmployed}
         defaultValue={endDate}
