@@ -15,12 +15,19 @@ import { SubmitButton } from "@/components/ui/form-status";
 export function CategoryForm({
   applicationId,
   computed,
+  fallback,
   override,
   reason,
   disabled,
 }: {
   applicationId: string;
   computed: number;
+  /**
+   * What «no override» means, as the first choice: the computed category, or, while no position
+   * is checked, the applicant's provisional one (refreshAssessedCategory). A walk read «Beregnet
+   * kategori (4)» under the heading «Prioritetskategori: 1 (søkerens foreløpige)».
+   */
+  fallback?: string;
   override: number | null;
   reason: string | null;
   disabled: boolean;
@@ -37,7 +44,7 @@ export function CategoryForm({
             id="kategori-category"
             name="category"
             label="Kategori som brukes i rangeringen"
-            placeholder={`Beregnet kategori (${computed})`}
+            placeholder={fallback ?? `Beregnet kategori (${computed})`}
             options={options}
             value={state.ok || !state.values ? choice : (state.values.category ?? choice)}
             onChange={(event) => setChoice(event.target.value)}

@@ -267,6 +267,7 @@ export default async function ReviewApplicationPage({
           <CategoryForm
             applicationId={application.id}
             computed={summary.computed.category}
+            fallback={unchecked ? `Ingen overstyring: søkerens foreløpige (${provisional}) til en stilling er kontrollert` : undefined}
             override={application.category}
             reason={application.categoryReason}
             disabled={locked}
