@@ -12,6 +12,19 @@ const PETRA = "student.permisjon@demo.no";
 
 test("the adviser transfers a student with carried-over arbeidskrav, and the student sees one history", async ({ page, browser }) => {
   test.setTimeout(180_000);
+  // First, Petra on leave: her home sends her to no absence form, and the attendance page says
+  // when she can send one; her hand-ins wait until the leave is over.
+  {
+    const context = await browser.newContext();
+    const onLeave = await context.newPage();
+    await signIn(onLeave, PETRA);
+    await expect(onLeave.getByRole("link", { name: "Se alle samlingsdagene", exact: true })).toBeVisible();
+    await expect(onLeave.getByText(/du kan levere når permisjonen er over/).first()).toBeVisible();
+    await onLeave.getByRole("link", { name: "Se alle samlingsdagene", exact: true }).click();
+    await expect(onLeave.getByText(/^Du har permisjon til og med .+\. Fravær for en samlingsdag etter permisjonen melder du her når du er tilbake\.$/)).toBeVisible();
+    await expect(onLeave.getByRole("button", { name: "Send fraværsmelding" })).toHaveCount(0);
+    await context.close();
+  }
   await signIn(page, "veileder@demo.no");
   await page.getByRole("navigation", { name: "Studieveileder" }).getByRole("link", { name: "Studenter" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Studenter" })).toBeVisible();

@@ -99,7 +99,8 @@ function Enrolment({ enrolment, anchors }: { enrolment: StudentOverview; anchors
         <p className="mt-1 font-medium">{attendance.outlook}</p>
         <AttendanceBar attendance={eligibility.attendance} />
         <p className="mt-4">
-          <Link href="/student/oppmote">Se alle samlingsdagene og meld fravær</Link>
+          {/* Only an active student sends absence notices (a walk: Petra, on leave, was sent to a form that was not there). */}
+          <Link href="/student/oppmote">{enrolment.status === "ACTIVE" ? "Se alle samlingsdagene og meld fravær" : "Se alle samlingsdagene"}</Link>
         </p>
       </section>
 

@@ -136,6 +136,14 @@ function EnrolmentAttendance({
             maxReasonLength={MAX_ABSENCE_REASON_LENGTH}
           />
         </section>
+      ) : enrolment.status === "ON_LEAVE" && enrolment.leave ? (
+        // On leave, no notice is sent (the form is for active students): said, not left out.
+        <section className="card" aria-labelledby={`meld-${id}`}>
+          <Heading id={`meld-${id}`}>Meld fravær</Heading>
+          <p className="mt-2">
+            Du har permisjon til og med {formatDateNb(enrolment.leave.to)}. Fravær for en samlingsdag etter permisjonen melder du her når du er tilbake.
+          </p>
+        </section>
       ) : null}
 
       <section className="card" aria-labelledby={`dager-${id}`}>
