@@ -138,18 +138,27 @@ export function verifiedDomainPositions(positions: ReviewPosition[]): Position[]
     }));
 }
 
-/** The category at the deadline from the verified positions only, with its reasons (to the applicant, or the adviser). */
+/**
+ * The category at the deadline from the verified positions only, with its reasons (to the applicant,
+ * or the adviser). The positions left out are named first, so that what follows («Søkeren har ingen
+ * erfaring som leder …») is read as said of the checked positions. With none checked yet, the rule's
+ * reasons would state as facts what nobody has looked at: one sentence says why it is 4 instead.
+ */
 export function verifiedCategory(positions: ReviewPosition[], deadline: string, voice: ReasonVoice = "applicant"): PriorityCategoryExplanation {
   const verified = verifiedDomainPositions(positions);
   const explanation = explainPriorityCategory(verified, deadline, voice);
-  const unverified = positions.filter((position) => position.verification !== "VERIFIED").length;
-  if (unverified === 0) return explanation;
+  const pending = positions.filter((position) => position.verification === "PENDING").length;
+  const rejected = positions.filter((position) => position.verification === "REJECTED").length;
+  if (pending + rejected === 0) return explanation;
+  const leftOut = [
+    ...(pending > 0 ? [`${countNoun(pending, "stilling", "stillinger")} er ikke kontrollert mot tjenestebevis ennå og er ikke med i vurderingen.`] : []),
+    ...(rejected > 0 ? [`${countNoun(rejected, "stilling", "stillinger")} stemte ikke med tjenestebeviset og er ikke med i vurderingen.`] : []),
+  ];
+  const noneChecked = !positions.some((position) => position.verification === "VERIFIED");
+  const assessedOn = explanation.reasons.at(-1)!;
   return {
     ...explanation,
-    reasons: [
-      ...explanation.reasons,
-      `${countNoun(unverified, "stilling", "stillinger")} er ikke kontrollert mot tjenestebevis og er ikke med i vurderingen.`,
-    ],
+    reasons: noneChecked ? [...leftOut, "Uten en kontrollert stilling blir kategorien 4.", assessedOn] : [...leftOut, ...explanation.reasons],
   };
 }
 

@@ -50,8 +50,29 @@ describe("category on verified data and the adviser's override", () => {
   it("counts only verified positions and says how many were left out", () => {
     const explanation = verifiedCategory([position({ verification: "PENDING" }), position({ id: "p2", employerType: "INSTITUTION" })], "2026-12-01");
     expect(explanation.category).toBe(3);
-    expect(explanation.reasons.at(-1)).toBe("1 stilling er ikke kontrollert mot tjenestebevis og er ikke med i vurderingen.");
+    expect(explanation.reasons[0]).toBe("1 stilling er ikke kontrollert mot tjenestebevis ennå og er ikke med i vurderingen.");
+    expect(explanation.reasons[1]).toBe("Du har en nåværende lederstilling ved en barneverninstitusjon med både fagansvar og personalansvar.");
     expect(verifiedCategory([position()], "2026-12-01").category).toBe(1);
+    const withRejected = verifiedCategory([position(), position({ id: "p2", verification: "REJECTED" }), position({ id: "p3", verification: "PENDING" })], "2026-12-01", "adviser");
+    expect(withRejected.category).toBe(1);
+    expect(withRejected.reasons.slice(0, 3)).toEqual([
+      "1 stilling er ikke kontrollert mot tjenestebevis ennå og er ikke med i vurderingen.",
+      "1 stilling stemte ikke med tjenestebeviset og er ikke med i vurderingen.",
+      "Søkeren har en nåværende lederstilling i kommunalt barnevern med både fagansvar og personalansvar.",
+    ]);
+  });
+
+  it("with no position checked yet, states no fact about the positions, only that they are not counted", () => {
+    const explanation = verifiedCategory([position({ verification: "PENDING" }), position({ id: "p2", verification: "PENDING" })], "2026-12-01", "adviser");
+    expect(explanation.category).toBe(4);
+    expect(explanation.reasons).toEqual([
+      "2 stillinger er ikke kontrollert mot tjenestebevis ennå og er ikke med i vurderingen.",
+      "Uten en kontrollert stilling blir kategorien 4.",
+      "Kategorien er vurdert ut fra søkerens stillinger per 1. desember 2026.",
+    ]);
+    expect(explanation.reasons.join(" ")).not.toMatch(/ingen erfaring|ingen nåværende/);
+    // No positions at all: the rule's own reasons, nothing left out.
+    expect(verifiedCategory([], "2026-12-01", "adviser").reasons[0]).toBe("Søkeren har ingen nåværende lederstilling i kommunalt barnevern.");
   });
 
   it("an override needs a reason, changes the category and says so", () => {
