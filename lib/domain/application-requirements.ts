@@ -12,7 +12,7 @@ import {
 } from "./admission";
 import { isCountyCode, municipalityBelongsToCounty } from "./counties";
 import { isIsoDate, parseIsoDate } from "./dates";
-import { capitalise, joinNb } from "./format";
+import { capitalise, formatDateNb, joinNb } from "./format";
 
 /** A relevant bachelor's degree or equivalent. */
 export const REQUIRED_CREDITS = 180;
@@ -47,6 +47,11 @@ export interface ApplicationDraft {
    * the message. Until corrected, the stored value is not what the applicant meant to send.
    */
   pendingCorrections?: MissingItem[];
+  /**
+   * The intake's application deadline ("YYYY-MM-DD"): an education must be completed by then (an
+   * education completed later cannot be documented with a vitnemål by the deadline).
+   */
+  deadline?: string | null;
 }
 
 export interface EducationDraft {
@@ -145,7 +150,13 @@ function countyItems(
   return items;
 }
 
-function educationItems(educations: EducationDraft[]): MissingItem[] {
+/**
+ * Youngest age at which anyone completes a degree that counts here: a year before the applicant
+ * turned this old is a typing error (1962 for 1992), not an education.
+ */
+const YOUNGEST_COMPLETION_AGE = 17;
+
+function educationItems(educations: EducationDraft[], birthDate: string | null | undefined, deadline: string | null | undefined): MissingItem[] {
   if (educations.length === 0) {
     return [
       {
@@ -174,6 +185,16 @@ function educationItems(educations: EducationDraft[]): MissingItem[] {
       items.push({ field: `educations.${i}.completedYear`, message: `Fyll inn året du fullførte ${nr}.` });
     } else if (!Number.isInteger(e.completedYear) || e.completedYear < MIN_COMPLETED_YEAR || e.completedYear > MAX_COMPLETED_YEAR) {
       items.push({ field: `educations.${i}.completedYear`, message: `Året du fullførte ${nr}, er ikke et gyldig årstall.` });
+    } else if (deadline && isIsoDate(deadline) && e.completedYear > Number(deadline.slice(0, 4))) {
+      items.push({
+        field: `educations.${i}.completedYear`,
+        message: `Du har oppgitt at du fullførte ${nr} i ${e.completedYear}, etter søknadsfristen ${formatDateNb(deadline)}. Utdanningen må være fullført innen fristen.`,
+      });
+    } else if (birthDate && isIsoDate(birthDate) && e.completedYear < Number(birthDate.slice(0, 4)) + YOUNGEST_COMPLETION_AGE) {
+      items.push({
+        field: `educations.${i}.completedYear`,
+        message: `Du har oppgitt at du fullførte ${nr} i ${e.completedYear}, før du var ${YOUNGEST_COMPLETION_AGE} år. Sjekk årstallet.`,
+      });
     }
   });
   if (total < REQUIRED_CREDITS) {
@@ -315,7 +336,7 @@ function storedItems(draft: ApplicationDraft): MissingItem[] {
       { county: "employerCountyCode", municipality: "employerMunicipalityCode" },
       "arbeidsgiveren din",
     ),
-    ...educationItems(draft.educations),
+    ...educationItems(draft.educations, draft.birthDate, draft.deadline),
     ...(draft.hasVitnemal ? [] : [{ field: "vitnemal", message: "Last opp vitnemål." }]),
     ...positionItems(draft.positions),
   ];

@@ -57,6 +57,7 @@ export async function seedApplications(
     })), deadline);
     const credits = index % 11 === 10 ? 120 : 180 + Math.floor(random() * 3) * 30;
     const user = await createUser(db, { ...person, roles: ["APPLICANT"] });
+    const birthYear = 1968 + Math.floor(random() * 25);
     const application = await createApplication(db, {
       applicantId: user.id,
       cohortId,
@@ -64,7 +65,7 @@ export async function seedApplications(
       submittedAt,
       reviewStartedAt: index % 5 === 0 ? new Date(submittedAt.getTime() + 3 * 86_400_000) : undefined,
       fullName: person.name,
-      birthDate: `${1968 + Math.floor(random() * 25)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`,
+      birthDate: `${birthYear}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`,
       phone: `9${String(Math.floor(random() * 1e7)).padStart(7, "0")}`,
       address: `Storgata ${1 + Math.floor(random() * 90)}`,
       postalCode: String(1000 + Math.floor(random() * 8000)),
@@ -78,7 +79,8 @@ export async function seedApplications(
           institution: ["NTNU", "OsloMet", "Universitetet i Agder", "UiT Norges arktiske universitet", "Høgskulen på Vestlandet"][index % 5]!,
           degree: ["Bachelor i barnevern", "Bachelor i sosialt arbeid", "Bachelor i vernepleie"][index % 3]!,
           credits,
-          completedYear: 2000 + (index % 20),
+          // At 22 to 31: a year the completion rule (application-requirements) finds plausible.
+          completedYear: Math.min(birthYear + 22 + (index % 10), 2024),
         },
       ],
       positions,

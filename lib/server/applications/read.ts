@@ -220,6 +220,7 @@ function requirementsOf(detail: Detail): ApplicationDraft {
     })),
     hasVitnemal: detail.documents.some((document) => document.kind === "VITNEMAL"),
     pendingCorrections: pendingCorrections(detail),
+    deadline: isoDate(detail.cohort.applicationDeadline),
   };
 }
 

@@ -245,14 +245,40 @@ describe("completion year", () => {
   it("is a year the database can hold: 1950 to 2100", () => {
     const withYear = (completedYear: number) =>
       missingApplicationItems(
-        complete({ educations: [{ institution: "NTNU", degree: "Bachelor", credits: 180, completedYear }] }),
-      );
+        complete({ birthDate: null, educations: [{ institution: "NTNU", degree: "Bachelor", credits: 180, completedYear }] }),
+      ).filter((item) => item.field.startsWith("educations"));
     expect(withYear(1950)).toEqual([]);
     expect(withYear(2100)).toEqual([]);
     expect(withYear(1949)).toEqual([
       { field: "educations.0.completedYear", message: "Året du fullførte utdanning nr. 1, er ikke et gyldig årstall." },
     ]);
     expect(withYear(2101)).toHaveLength(1);
+  });
+
+  it("is no later than the application deadline's year: an education completed after it has no vitnemål by then", () => {
+    const withYear = (completedYear: number, deadline: string | null = "2027-03-01") =>
+      missingApplicationItems(complete({ deadline, educations: [{ institution: "NTNU", degree: "Bachelor", credits: 180, completedYear }] }));
+    expect(withYear(2027)).toEqual([]);
+    expect(withYear(2028)).toEqual([
+      {
+        field: "educations.0.completedYear",
+        message: "Du har oppgitt at du fullførte utdanning nr. 1 i 2028, etter søknadsfristen 1. mars 2027. Utdanningen må være fullført innen fristen.",
+      },
+    ]);
+    // Without a deadline (a draft read on its own) only the database's bounds apply.
+    expect(withYear(2090, null)).toEqual([]);
+  });
+
+  it("is not before the applicant was 17, when her birth date is given (1962 typed for 1992)", () => {
+    const withYear = (completedYear: number, birthDate: string | null = "1980-05-17") =>
+      missingApplicationItems(complete({ birthDate, educations: [{ institution: "NTNU", degree: "Bachelor", credits: 180, completedYear }] })).filter((item) =>
+        item.field.startsWith("educations"),
+      );
+    expect(withYear(1997)).toEqual([]);
+    expect(withYear(1996)).toEqual([
+      { field: "educations.0.completedYear", message: "Du har oppgitt at du fullførte utdanning nr. 1 i 1996, før du var 17 år. Sjekk årstallet." },
+    ]);
+    expect(withYear(1962, null)).toEqual([]);
   });
 });
 
