@@ -6,10 +6,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as download } from "@/app/api/dokumenter/[id]/route";
 import { POST as upload } from "@/app/api/soknader/[id]/dokumenter/route";
 import {
+  addEducationAction,
   addPositionAction,
   answerOfferAction,
   deleteDocumentAction,
   reopenApplicationAction,
+  saveEducationAction,
   saveEmployerAction,
   savePersonalDetailsAction,
   savePositionAction,
@@ -731,6 +733,23 @@ describe("what the applicant types (issue 12)", () => {
     expect(after.missing.filter((item) => item.field === "positions.0.endDate")).toEqual([]);
     expect(after.categoryPreview).toMatchObject({ ready: true, explanation: { category: 1 } });
     expect(applicant.id).toBe(viewer.id);
+  });
+
+  it("an education completed after the intake's deadline is marked at its year, with the deadline", async () => {
+    const { application } = await draftWithPosition();
+    const target = await redirectOf(() => submit(addEducationAction, { applicationId: application.id }));
+    const educationId = new URL(target, "http://x").searchParams.get("ny")!;
+    const education = { applicationId: application.id, educationId, institution: "NTNU", degree: "Bachelor i barnevern", credits: "180" };
+    const { applicationDeadline } = await db().cohort.findUniqueOrThrow({ where: { id: application.cohortId }, select: { applicationDeadline: true } });
+    const deadlineYear = applicationDeadline.getUTCFullYear();
+    expect(await submit(saveEducationAction, { ...education, completedYear: String(deadlineYear + 1) })).toMatchObject({ ok: true, saved: true });
+    const viewer = (await getViewer())!;
+    const late = await getApplicationForApplicant(viewer, application.id);
+    expect(late.missing.find((item) => item.field === "educations.0.completedYear")?.message).toMatch(
+      new RegExp(`^Du har oppgitt at du fullførte utdanning nr\\. 1 i ${deadlineYear + 1}, etter søknadsfristen .+ ${deadlineYear}\\. Utdanningen må være fullført innen fristen\\.$`),
+    );
+    await submit(saveEducationAction, { ...education, completedYear: String(deadlineYear) });
+    expect((await getApplicationForApplicant(viewer, application.id)).missing.filter((item) => item.field === "educations.0.completedYear")).toEqual([]);
   });
 
   it("an end date before the start date is kept as typed, with its message, for the page to show again", async () => {
