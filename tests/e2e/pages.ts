@@ -25,6 +25,25 @@ export const ACCOUNT_OF: Record<Audience, string | null> = {
   admin: "admin@demo.no",
 };
 
+/**
+ * An address found once per test: several entries start from the same place (the running kull,
+ * an intake, the applicant's draft), and finding it again meant loading the page it is read from
+ * again, a third of the every-page walk's time. Kept per Page, so per test.
+ */
+const found = new WeakMap<Page, Map<string, Promise<string>>>();
+function once(key: string, find: (page: Page) => Promise<string>) {
+  return (page: Page) => {
+    let known = found.get(page);
+    if (!known) found.set(page, (known = new Map()));
+    let address = known.get(key);
+    if (!address) {
+      address = find(page);
+      known.set(key, address);
+    }
+    return address;
+  };
+}
+
 /** The address of the first link on `from` whose accessible name matches `name`. */
 export function linkOn(from: string | ((page: Page) => Promise<string>), name: string | RegExp, nth = 0) {
   return async (page: Page) => {
@@ -36,34 +55,34 @@ export function linkOn(from: string | ((page: Page) => Promise<string>), name: s
 }
 
 /** The link of the demo applicant's application whose row shows `state` ("Utkast", "Tilbud"). */
-const applicationWith = (state: RegExp) => async (page: Page) => {
+const applicationWith = (state: RegExp) => once(`application ${state}`, async (page: Page) => {
   await page.goto("/soker");
   const href = await page.getByRole("listitem").filter({ hasText: state }).getByRole("link").first().getAttribute("href");
   if (!href) throw new Error(`no application in the state ${state} on /soker`);
   return href.replace(/\/$/, "");
-};
+});
 
 /**
  * An intake on the adviser's list of intakes (newest deadline first), by its programme and place
  * in that list: barnevernledelse's open intake is first, the decided one second.
  */
-const intake = (programme: RegExp, nth = 0) => async (page: Page) => {
+const intake = (programme: RegExp, nth = 0) => once(`intake ${programme} ${nth}`, async (page: Page) => {
   await page.goto("/veileder/opptak");
   const row = page.getByRole("row").filter({ hasText: programme }).nth(nth);
   const href = await row.getByRole("link").first().getAttribute("href");
   if (!href) throw new Error(`no intake ${programme} on /veileder/opptak`);
   return href;
-};
+});
 
 /** One application in the barnevernledelse intake whose decisions are sent, found by the applicant's name. */
 const sentApplication = (name: string) =>
   linkOn(async (page: Page) => `${await intake(/Nasjonal videreutdanning i barnevernledelse/, 1)(page)}?q=${encodeURIComponent(name.split(" ")[0]!)}`, name);
 
 /** The running cohort (its samling is on today in the demo): from the faculty home's link to today's attendance. */
-const runningCohort = async (page: Page) => {
+const runningCohort = once("running cohort", async (page: Page) => {
   const today = await linkOn("/faglaerer", "Registrer oppmøte for i dag")(page);
   return today.split("/").slice(0, 3).join("/");
-};
+});
 const cohortTab = (slug: string) => async (page: Page) => `${await runningCohort(page)}/${slug}`;
 
 /** The copy of a kull with its proposal: the first kull on the copy page's list (the demo's draft). */
@@ -75,16 +94,17 @@ const copyProposal = async (page: Page) => {
 };
 
 /** Kull H2025, about to sit the exam: from the faculty's navigation. */
-const finishingCohort = async (page: Page) => {
+const finishingCohort = once("finishing cohort", async (page: Page) => {
   await page.goto("/faglaerer");
   // At 375 px the menu is closed behind «Meny» (its links hidden from the accessibility tree): read the href from the markup.
   const href = await page.locator('nav[aria-label="Faglærer"] a').filter({ hasText: /^Kull H2025$/ }).first().getAttribute("href");
   if (!href) throw new Error("no link to Kull H2025 on /faglaerer");
   return href;
-};
+});
 
 /** Kull H2023 (sat its exam; ny eksamen and utsatt eksamen ahead): from the adviser's list of kull. */
-const h2023 = (slug: string) => async (page: Page) => `${await linkOn("/veileder", "Kull H2023")(page)}/${slug}`;
+const h2023Cohort = once("H2023", linkOn("/veileder", "Kull H2023"));
+const h2023 = (slug: string) => async (page: Page) => `${await h2023Cohort(page)}/${slug}`;
 
 /** The applicant's draft (the demo applicant's application to the open intake). */
 const draft = applicationWith(/Utkast/);
