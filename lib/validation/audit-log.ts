@@ -1,6 +1,7 @@
 // The audit viewer's filter, from the query string (/veileder/logg?person=…&aktor=…&type=…&fra=…&til=…&side=…).
 // Every field is optional; a date that is not a date gets a Norwegian message at its field and
 // the rest of the filter still applies. Dates are written dd.mm.åååå (or as the date picker sends them).
+import { parsePageNumber } from "./paging";
 import { compareIsoDates, parseDateInput } from "@/lib/domain/dates";
 import { parseRecordId } from "@/lib/validation/ids";
 import { searchText } from "@/lib/validation/search";
@@ -44,7 +45,7 @@ export function parseAuditLogFilter(params: Record<string, string | string[] | u
   const from = date("fra");
   const to = date("til");
   if (from && to && compareIsoDates(from, to) > 0) fieldErrors.til = ["Til-datoen kan ikke være før fra-datoen."];
-  const page = Number.parseInt(text(one("side"), 6), 10);
+  const page = parsePageNumber(one("side"));
   return {
     input,
     fieldErrors,
@@ -55,7 +56,7 @@ export function parseAuditLogFilter(params: Record<string, string | string[] | u
       type: /^[a-z_]+(\.[a-z_]+)?$/.test(input.type) ? input.type : "",
       from,
       to: fieldErrors.til ? null : to,
-      page: Number.isFinite(page) && page >= 1 && page <= 100_000 ? page : 1,
+      page,
     },
   };
 }

@@ -206,6 +206,7 @@ export const PAGES: Record<Audience, readonly PageToCheck[]> = {
     { name: "oversikt", path: "/veileder" },
     { name: "nytt studieprogram", path: "/veileder/programmer/ny" },
     { name: "brukere", path: "/veileder/brukere" },
+    { name: "brukere, side 2", path: "/veileder/brukere?side=2" },
     { name: "e-post sendt fra appen", path: "/utvikler/e-post" },
     { name: "logg", path: "/veileder/logg" },
     { name: "e-post som ikke kom fram", path: "/veileder/e-post" },

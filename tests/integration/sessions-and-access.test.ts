@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import { changeUserAccess, createUser as createUserAction } from "@/lib/actions/manage-users";
 import { FORBIDDEN_MESSAGE, SIGNED_OUT_MESSAGE } from "@/lib/server/action";
 import { endSession } from "@/lib/server/auth/sessions";
+import { listUsers, USERS_PAGE_SIZE } from "@/lib/server/users/manage-users";
 import { getViewer, resolveViewer } from "@/lib/server/viewer";
 import { createUser } from "@/prisma/seed/factories";
+import { viewerOf } from "./cohort-world";
 import { db, signInAs, signInAsNew, signOutTestSession, submit } from "./support";
 
 describe("sessions", () => {
@@ -126,5 +128,21 @@ describe("the staff's form for a new account", () => {
     await signInAsNew({ roles: ["ADVISER"] });
     const result = await submit(createUserAction, { name: "Ny Student", email: "", roles: "STUDENT", password: "midlertidig-123" });
     expect(result.fieldErrors?.email).toEqual(["Skriv inn e-postadressen til personen."]);
+  });
+});
+
+describe("the list of users", () => {
+  it("shows 50 at a time, by name, every match on exactly one page, and a page past the end as the last", async () => {
+    const adviser = await createUser(db(), { roles: ["ADVISER"] });
+    const viewer = viewerOf(adviser);
+    const names = Array.from({ length: 62 }, (_, index) => `Sidevis Bruker ${String(index).padStart(2, "0")}`);
+    for (const name of names.toReversed()) await createUser(db(), { name, roles: ["STUDENT"] });
+    const first = await listUsers(viewer, { query: "Sidevis", page: 1 });
+    expect(first).toMatchObject({ total: 62, page: 1, pages: 2 });
+    expect(first.users).toHaveLength(USERS_PAGE_SIZE);
+    const second = await listUsers(viewer, { query: "Sidevis", page: 2 });
+    expect([...first.users, ...second.users].map((user) => user.name)).toEqual(names);
+    expect(await listUsers(viewer, { query: "Sidevis", page: 40 })).toMatchObject({ page: 2, users: second.users });
+    expect(await listUsers(viewer, { query: "Ingen slik", page: 3 })).toMatchObject({ total: 0, page: 1, pages: 1, users: [] });
   });
 });

@@ -1,3 +1,4 @@
+import { pageCount, parsePageNumber } from "@/lib/validation/paging";
 import "server-only";
 // What advisers read about an intake: the overview, the paged and filtered list of applications,
 // one application under review with its neighbours in the queue, the klage queue and the log of
@@ -48,7 +49,6 @@ export function parseApplicationFilter(params: Record<string, string | string[] 
   const qualified = one("kvalifisert");
   const documents = one("dokumenter");
   const sort = one("sorter");
-  const page = Number(one("side"));
   return {
     status: (LIST_STATUSES as readonly string[]).includes(status ?? "") ? (status as ApplicationFilter["status"]) : undefined,
     category: PRIORITY_CATEGORIES.includes(category as PriorityCategory) ? (category as PriorityCategory) : undefined,
@@ -57,7 +57,7 @@ export function parseApplicationFilter(params: Record<string, string | string[] 
     documents: documents === "kontrollert" || documents === "ikke-kontrollert" ? documents : undefined,
     q: searchText(one("q")) || undefined,
     sort: (LIST_SORTS as readonly string[]).includes(sort ?? "") ? (sort as ApplicationFilter["sort"]) : "innsendt",
-    page: Number.isSafeInteger(page) && page >= 1 ? page : 1,
+    page: parsePageNumber(one("side")),
   };
 }
 
@@ -320,7 +320,7 @@ export async function listApplications(viewer: Viewer, cohortId: string, filter:
   ]);
   return {
     total,
-    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    pages: pageCount(total, PAGE_SIZE),
     rows: rows.map((row) => ({
       id: row.id,
       status: row.status,

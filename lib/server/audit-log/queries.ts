@@ -1,3 +1,4 @@
+import { pageCount } from "@/lib/validation/paging";
 import "server-only";
 // The audit viewer (/veileder/logg), for administrators only: entries filtered by the person they
 // are about, who did it, the kind of action and a period, newest first, a page at a time. Looking
@@ -112,10 +113,10 @@ export async function viewAuditLog(viewer: Viewer, filter: AuditLogFilter): Prom
     // One after the other: a transaction is one connection, which runs one query at a time.
     const total = await tx.auditLog.count({ where });
     const entries = await tx.auditLog.findMany({
-        where,
-        orderBy: { id: "desc" },
-        skip: (filter.page - 1) * AUDIT_PAGE_SIZE,
-        take: AUDIT_PAGE_SIZE,
+      where,
+      orderBy: { id: "desc" },
+      skip: (filter.page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
       select: { id: true, at: true, action: true, entityType: true, entityId: true, before: true, after: true, actor: { select: { id: true, name: true } } },
     });
     return { total, entries };
@@ -127,7 +128,7 @@ export async function viewAuditLog(viewer: Viewer, filter: AuditLogFilter): Prom
     entries: result.entries.map((entry) => ({ ...entry, id: entry.id.toString() })),
     total: result.total,
     page: filter.page,
-    pages: Math.max(1, Math.ceil(result.total / AUDIT_PAGE_SIZE)),
+    pages: pageCount(result.total, AUDIT_PAGE_SIZE),
     types,
   };
 }

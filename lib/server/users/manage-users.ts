@@ -2,6 +2,7 @@ import "server-only";
 // Advisers and admins create staff and student accounts and disable them. Applicants register
 // themselves (register-applicant.ts). A new account gets an invitation by e-mail to choose its
 // own password (invitations.ts); staff never type or see a password.
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { canDisableUser, canGrantRoles, isStaff } from "@/lib/permissions";
 import { audit } from "@/lib/server/audit";
@@ -11,30 +12,40 @@ import { requestJob } from "@/lib/jobs/queue";
 import type { Viewer } from "@/lib/server/viewer";
 import { ACCOUNT_FIELDS, createAccount } from "./create-account";
 import { sendInvitation } from "./invitations";
+import { pageCount, pageWithin } from "@/lib/validation/paging";
 import { containsText, searchText } from "@/lib/validation/search";
 
 const USER_FIELDS = ACCOUNT_FIELDS;
 
-export async function listUsers(viewer: Viewer, filter: { query?: string; role?: Role } = {}, now = new Date()) {
+/** Users on a page of the list (/veileder/brukere). */
+export const USERS_PAGE_SIZE = 50;
+
+/** Everyone whose name or e-mail matches, by name, a page at a time (the last page when `page` is past it). */
+export async function listUsers(viewer: Viewer, filter: { query?: string; role?: Role; page?: number } = {}, now = new Date()) {
   if (!isStaff(viewer)) throw new AccessDeniedError();
   const query = searchText(filter.query);
+  const where: Prisma.UserWhereInput = {
+    ...(filter.role ? { roles: { has: filter.role } } : {}),
+    ...(query
+      ? { OR: [{ name: { contains: containsText(query), mode: "insensitive" } }, { email: { contains: containsText(query.toLowerCase()) } }] }
+      : {}),
+  };
+  const total = await db().user.count({ where });
+  const page = pageWithin(filter.page ?? 1, total, USERS_PAGE_SIZE);
   const users = await db().user.findMany({
-    where: {
-      ...(filter.role ? { roles: { has: filter.role } } : {}),
-      ...(query
-        ? { OR: [{ name: { contains: containsText(query), mode: "insensitive" } }, { email: { contains: containsText(query.toLowerCase()) } }] }
-        : {}),
-    },
+    where,
     select: {
       ...USER_FIELDS,
       passwordHash: true,
       accountTokens: { where: { purpose: "INVITATION" }, orderBy: { createdAt: "desc" }, take: 1, select: { expiresAt: true, usedAt: true } },
     },
-    orderBy: [{ name: "asc" }],
-    take: 200,
+    // The id after the name: two people of the same name keep their order from page to page.
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    skip: (page - 1) * USERS_PAGE_SIZE,
+    take: USERS_PAGE_SIZE,
   });
   // The hash never leaves this function: only whether an invitation is still waiting.
-  return users.map(({ passwordHash, accountTokens, ...user }) => {
+  const rows = users.map(({ passwordHash, accountTokens, ...user }) => {
     const invitation = accountTokens[0];
     return {
       ...user,
@@ -44,6 +55,7 @@ export async function listUsers(viewer: Viewer, filter: { query?: string; role?:
           : null,
     };
   });
+  return { users: rows, total, page, pages: pageCount(total, USERS_PAGE_SIZE) };
 }
 
 /** Creates the account and e-mails the person a link to choose their own password. */

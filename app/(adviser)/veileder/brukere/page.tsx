@@ -6,16 +6,23 @@ import { UserAccessButton } from "@/components/forms/user-access-button";
 import { StatusBadge } from "@/components/status-badge";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { canDisableUser, canGrantRoles, ROLE_LABELS } from "@/lib/permissions";
-import { listUsers } from "@/lib/server/users/manage-users";
+import { Pager } from "@/components/ui/pager";
+import { countNoun } from "@/lib/domain/format";
+import { listUsers, USERS_PAGE_SIZE } from "@/lib/server/users/manage-users";
+import { parsePageNumber } from "@/lib/validation/paging";
+import { searchText } from "@/lib/validation/search";
 import { requirePageRole } from "@/lib/server/viewer";
 
 export const metadata: Metadata = { title: "Brukere" };
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string; side?: string }> }) {
   const viewer = await requirePageRole(["ADVISER", "ADMIN"], "/veileder/brukere");
-  const { q } = await searchParams;
-  const users = await listUsers(viewer, { query: q });
-  const columns: Column<(typeof users)[number]>[] = [
+  const params = await searchParams;
+  const q = searchText(params.q) || undefined;
+  const list = await listUsers(viewer, { query: q, page: parsePageNumber(params.side) });
+  const pageHref = (page: number) => `/veileder/brukere?${new URLSearchParams({ ...(q ? { q } : {}), ...(page > 1 ? { side: String(page) } : {}) }).toString()}`;
+  const first = (list.page - 1) * USERS_PAGE_SIZE + 1;
+  const columns: Column<(typeof list.users)[number]>[] = [
     {
       key: "navn",
       header: "Navn",
@@ -69,15 +76,23 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             </div>
             <button type="submit" className="btn-secondary">Søk</button>
           </form>
+          {list.total > 0 ? (
+            <p className="mt-4">
+              {list.pages > 1
+                ? `${first}–${first + list.users.length - 1} av ${list.total} brukere${q ? ` som passer med «${q}»` : ""}, etter navn.`
+                : `${countNoun(list.total, "bruker", "brukere")}${q ? ` som passer med «${q}»` : ""}.`}
+            </p>
+          ) : null}
           <div className="mt-4">
             <DataTable
               caption="Brukere"
               columns={columns}
-              rows={users}
+              rows={list.users}
               rowKey={(user) => user.id}
               empty={q ? `Ingen brukere passer med «${q}».` : "Ingen brukere ennå."}
             />
           </div>
+          <Pager page={list.page} pages={list.pages} href={pageHref} />
         </section>
         <section className="card min-w-0" aria-labelledby="ny-heading">
           <h2 id="ny-heading">Ny bruker</h2>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pager } from "@/components/ui/pager";
 import { PageHeader } from "@/components/area-nav";
 import { AuditChanges } from "@/components/audit/audit-changes";
 import { DataTable, type Column } from "@/components/ui/data-table";
@@ -135,15 +136,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
               />
             </div>
           )}
-          {view.pages > 1 ? (
-            <nav aria-label="Sider" className="mt-4 flex flex-wrap items-center gap-4">
-              {view.page > 1 ? <Link href={pageLink(kept, view.page - 1)}>Forrige side</Link> : null}
-              <span>
-                Side {view.page} av {view.pages}
-              </span>
-              {view.page < view.pages ? <Link href={pageLink(kept, view.page + 1)}>Neste side</Link> : null}
-            </nav>
-          ) : null}
+          <Pager page={view.page} pages={view.pages} href={(page) => pageLink(kept, page)} />
         </section>
       )}
     </>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pager } from "@/components/ui/pager";
 import { notFound } from "next/navigation";
 import { WaitlistClosingForm } from "@/components/admission/decision-forms";
 import { IntakeNav } from "@/components/admission/intake-nav";
@@ -245,23 +246,7 @@ export default async function IntakeOverviewPage({
             ]}
           />
         </div>
-        {list.pages > 1 ? (
-          <nav aria-label="Sider" className="mt-4 flex flex-wrap items-center gap-3">
-            {filter.page > 1 ? (
-              <Link className="btn-secondary" href={`${base}${filterParams(filter, { side: filter.page - 1 === 1 ? undefined : filter.page - 1 })}`}>
-                ← Forrige side
-              </Link>
-            ) : null}
-            <span>
-              Side {filter.page} av {list.pages}
-            </span>
-            {filter.page < list.pages ? (
-              <Link className="btn-secondary" href={`${base}${filterParams(filter, { side: filter.page + 1 })}`}>
-                Neste side →
-              </Link>
-            ) : null}
-          </nav>
-        ) : null}
+        <Pager page={filter.page} pages={list.pages} href={(page) => `${base}${filterParams(filter, { side: page === 1 ? undefined : page })}`} />
       </section>
     </>
   );
