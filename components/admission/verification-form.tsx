@@ -88,7 +88,7 @@ export function VerificationForm({
   useEffect(() => {
     const element = form.current;
     if (!element) return;
-    const isChoice = (target: EventTarget | null) => target instanceof HTMLInputElement && target.type === "radio";
+    const isChoice = (target: EventTarget | null) => target instanceof HTMLInputElement && target.type === "radio" && element.contains(target);
     const onKeyDown = (event: KeyboardEvent) => {
       if (isChoice(event.target)) stepping.current = event.key.startsWith("Arrow");
     };
