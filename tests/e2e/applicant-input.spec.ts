@@ -274,6 +274,8 @@ test.describe("a position", () => {
 test.describe("Norwegian input", () => {
   test("dates are typed as dd.mm.åååå; a phone number too short says so", async ({ page }) => {
     await registerAndStartApplication(page, "Norsk Søker", `norsk.${stamp()}@example.no`);
+    // The labels mark only the optional fields; the step says what the unmarked ones are.
+    await expect(page.getByText("Felt merket «(valgfritt)» kan stå tomme. De andre må være fylt ut før du kan sende søknaden.")).toBeVisible();
     const birthDate = page.getByLabel("Fødselsdato");
     // The hint gives an example, not an order of digits: the field is the browser's own, in the
     // browser's language (an English one shows mm/dd/yyyy, and «dd.mm.åååå» would mislead).

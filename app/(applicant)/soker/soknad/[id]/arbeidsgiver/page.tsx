@@ -7,6 +7,7 @@ import { fieldMessagesAfterContinue, gapsOnStep } from "@/lib/application-steps"
 import { continueAttempted } from "@/lib/server/applications/continue-attempt";
 import { draftErrors, employerFields } from "@/lib/validation/application";
 import { loadApplication } from "../load";
+import { RequiredFieldsNote } from "@/components/application/required-fields-note";
 
 export const metadata: Metadata = { title: "Arbeidsgiver" };
 
@@ -26,6 +27,7 @@ export default async function EmployerPage({ params }: { params: Promise<{ id: s
         Hvor ligger arbeidsgiveren din i dag? Ved flere søkere enn plasser tilstreber vi geografisk spredning etter fylket
         arbeidsgiveren ligger i.
       </p>
+      <RequiredFieldsNote />
       <div className="card mt-6">
         <DraftForm
           action={saveEmployerAction}

@@ -7,6 +7,7 @@ import { continueAttempted } from "@/lib/server/applications/continue-attempt";
 import { draftErrors, personalFields } from "@/lib/validation/application";
 import { loadApplication } from "../load";
 import { ReadOnlyNotice } from "@/components/application/read-only-notice";
+import { RequiredFieldsNote } from "@/components/application/required-fields-note";
 
 export const metadata: Metadata = { title: "Personopplysninger" };
 
@@ -24,6 +25,7 @@ export default async function PersonalDetailsPage({ params }: { params: Promise<
     <section aria-labelledby="step-heading">
       <h1 id="step-heading">Personopplysninger</h1>
       <p className="mt-2 text-slate-700">Alt du skriver lagres som utkast mens du skriver. Du kan fortsette senere.</p>
+      <RequiredFieldsNote />
       <div className="card mt-6">
         <DraftForm
           action={savePersonalDetailsAction}

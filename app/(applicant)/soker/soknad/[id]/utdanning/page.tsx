@@ -9,6 +9,7 @@ import { addEducationAction, removeEducationAction, saveEducationAction } from "
 import { REQUIRED_CREDITS } from "@/lib/domain/application-requirements";
 import { draftErrors, educationFields } from "@/lib/validation/application";
 import { loadApplication } from "../load";
+import { RequiredFieldsNote } from "@/components/application/required-fields-note";
 
 export const metadata: Metadata = { title: "Utdanning" };
 
@@ -24,6 +25,7 @@ export default async function EducationPage({ params }: { params: Promise<{ id: 
         Du må ha relevant utdanning på bachelornivå eller tilsvarende, minst {REQUIRED_CREDITS} studiepoeng til sammen. Legg
         inn hver utdanning for seg, og last opp vitnemålet under «Dokumenter».
       </p>
+      <RequiredFieldsNote />
       <p id="utdanninger" className={`mt-4 font-medium ${enough ? "text-green-800" : "text-slate-900"}`} role="status">
         Til sammen: {application.totalCredits} studiepoeng{enough ? " – kravet er oppfylt." : ` av ${REQUIRED_CREDITS}.`}
       </p>

@@ -15,6 +15,7 @@ import { continueAttempted } from "@/lib/server/applications/continue-attempt";
 import { formatInstantNb } from "@/lib/domain/format";
 import { draftErrors, EMPLOYER_TYPE_LABELS, LEADER_ROLE_LABELS, positionFields } from "@/lib/validation/application";
 import { loadApplication } from "../../load";
+import { RequiredFieldsNote } from "@/components/application/required-fields-note";
 
 export const metadata: Metadata = { title: "Stilling" };
 
@@ -54,6 +55,7 @@ export default async function PositionPage({ params }: { params: Promise<{ id: s
       </p>
       <h1 id="step-heading">Stilling {index + 1}</h1>
       <p className="mt-2 text-slate-700">Fyll inn det tjenestebeviset sier om stillingen.</p>
+      <RequiredFieldsNote />
       <div className="card mt-6">
         <DraftForm
           action={savePositionAction}
