@@ -12,7 +12,7 @@
 // playwright.config.ts): every phase sets the day it happens on. A session does not survive a jump
 // of weeks, so each phase signs in again in a new browser context.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { addSamlinger, expectAccessible, linkIn, waitForMail as waitForAnyMail } from "./helpers";
+import { addSamlinger, expectAccessible, linkIn, signIn, waitForMail as waitForAnyMail } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 test.use({ actionTimeout: 30_000 });
@@ -46,14 +46,13 @@ async function setClock(browser: Browser, osloLocal: string) {
   await context.close();
 }
 
-/** A new browser signed in as `email` (sessions end when the clock jumps weeks ahead). */
+/**
+ * A new browser signed in as `email` (sessions end when the clock jumps weeks ahead), by the
+ * sign-in form's action (helpers.ts); the form itself is tested in auth.spec.ts.
+ */
 async function signedIn(browser: Browser, email: string, password = PASSWORD): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await page.goto("/login");
-  await page.getByLabel("E-postadresse").fill(email);
-  await page.getByLabel("Passord", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Logg inn" }).click();
-  await expect(page).not.toHaveURL(/\/login/, { timeout: 60_000 });
+  await signIn(page, email, password);
   return page;
 }
 
