@@ -66,7 +66,7 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      testIgnore: /(lifecycle|access-matrix|hostile-input|apply)\.spec\.ts$/,
+      testIgnore: /(lifecycle|access-matrix|hostile-input|apply|intakes)\.spec\.ts$/,
       use: { ...devices["Desktop Chrome"], channel: undefined },
     },
     // The access matrix and the fuzz tests (tests/e2e/security/): plain HTTP, no browser. They run
@@ -74,11 +74,12 @@ export default defineConfig({
     // refused request changed nothing by comparing the whole database before and after; while
     // developing, `--project security --no-deps` runs them without the rest.
     { name: "security", testMatch: /(access-matrix|hostile-input)\.spec\.ts$/, dependencies: ["chromium"], workers: 1 },
-    // A spec that makes its own applicant from nothing, run on the demo server once the security
-    // specs are done: they run on one worker beside the programme's year (lifecycle, below) and
-    // finish about a minute and a half before it, and this fills that time on the idle worker
-    // instead of taking it from the chromium specs. `--project after-security --no-deps` runs it alone.
-    { name: "after-security", testMatch: /apply\.spec\.ts$/, dependencies: ["security"], use: { ...devices["Desktop Chrome"], channel: undefined } },
+    // Two specs that make their own applicant and their own programme from nothing, run on the demo
+    // server once the security specs are done: those run on one worker beside the programme's year
+    // (lifecycle, below) and finished about a minute before it, and these fill that time on the
+    // idle worker instead of taking it from the chromium specs. `--project after-security --no-deps`
+    // runs them alone.
+    { name: "after-security", testMatch: /(apply|intakes)\.spec\.ts$/, dependencies: ["security"], use: { ...devices["Desktop Chrome"], channel: undefined } },
     // The programme's year on its own server: its tests run in order on one worker. Its dependency on
     // the chromium specs is one of timing only: it runs after them, beside the security specs (which
     // touch only the demo server), instead of as a one-worker tail after the chromium specs with the
