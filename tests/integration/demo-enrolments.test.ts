@@ -10,15 +10,15 @@ import { getExamProtocol } from "@/lib/server/exams/results";
 import { getStudentOverview } from "@/lib/server/students/overview";
 import { resolveViewer, type Viewer } from "@/lib/server/viewer";
 import { osloDate } from "@/lib/domain/application-deadline";
-import { seedDemoData } from "@/prisma/seed/demo";
 import { createCohort, createUser, enrol, uniqueCohortCode } from "@/prisma/seed/factories";
 import { db, signInAs } from "./support";
+import { seedDemo } from "./demo-world";
 
 const NOW = new Date();
 const TODAY = osloDate(NOW);
 
 beforeAll(async () => {
-  await seedDemoData(db(), { today: NOW });
+  await seedDemo(NOW);
 }, 180_000);
 
 async function viewerOf(email: string): Promise<Viewer> {

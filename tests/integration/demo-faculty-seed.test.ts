@@ -8,15 +8,15 @@ import { getExamAdmission } from "@/lib/server/exams/registration";
 import { getCohortSummaries, getFacultyHome, listRunningCohortLinks } from "@/lib/server/cohorts/faculty-home";
 import { cohortLabels } from "@/lib/domain/cohort";
 import { getArbeidskravOverview } from "@/lib/server/cohorts/assessment";
-import { seedDemoData } from "@/prisma/seed/demo";
 import { viewerOf } from "./cohort-world";
 import { db } from "./support";
+import { seedDemo } from "./demo-world";
 
 const NOW = new Date("2026-11-24T09:00:00+01:00"); // a Tuesday
 let frida: ReturnType<typeof viewerOf>;
 
 beforeAll(async () => {
-  await seedDemoData(db(), { today: NOW });
+  await seedDemo(NOW);
   frida = viewerOf(await db().user.findUniqueOrThrow({ where: { email: "faglaerer@demo.no" } }));
 }, 120_000);
 

@@ -16,13 +16,13 @@ import { listCohortAppeals } from "@/lib/server/student-letters/appeals";
 import { listStudentLetters } from "@/lib/server/student-letters/queries";
 import { getStudentOverview } from "@/lib/server/students/overview";
 import { resolveViewer, type Viewer } from "@/lib/server/viewer";
-import { seedDemoData } from "@/prisma/seed/demo";
 import { db, signInAs } from "./support";
+import { seedDemo } from "./demo-world";
 
 const NOW = new Date();
 
 beforeAll(async () => {
-  await seedDemoData(db(), { today: NOW });
+  await seedDemo(NOW);
 }, 180_000);
 
 async function viewerOf(email: string): Promise<Viewer> {

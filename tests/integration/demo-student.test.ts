@@ -6,13 +6,13 @@ import { compareIsoDates } from "@/lib/domain/dates";
 import { absenceReasonDueOn } from "@/lib/domain/retention";
 import { getStudentOverview } from "@/lib/server/students/overview";
 import { resolveViewer } from "@/lib/server/viewer";
-import { seedDemoData } from "@/prisma/seed/demo";
 import { db, signInAs } from "./support";
+import { seedDemo } from "./demo-world";
 
 const NOW = new Date();
 
 beforeAll(async () => {
-  await seedDemoData(db(), { today: NOW });
+  await seedDemo(NOW);
 }, 120_000);
 
 async function overviewOf(email: string) {

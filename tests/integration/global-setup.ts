@@ -15,6 +15,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     adminDatabaseUrl: string;
     templateDatabase: string;
+    /** Where tests/integration/demo-world.ts keeps the demo seed's files, one folder per day. */
+    demoCacheDir: string;
   }
 }
 
@@ -37,9 +39,12 @@ export default async function setup(project: TestProject) {
 
   project.provide("adminDatabaseUrl", server.urlFor("postgres"));
   project.provide("templateDatabase", TEMPLATE_DATABASE);
+  const demoCacheDir = await mkdtemp(path.join(tmpdir(), "bvl-demo-"));
+  project.provide("demoCacheDir", demoCacheDir);
 
   return async () => {
     await server.stop();
     await rm(dataDir, { recursive: true, force: true });
+    await rm(demoCacheDir, { recursive: true, force: true });
   };
 }

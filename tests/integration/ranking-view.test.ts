@@ -4,15 +4,15 @@
 // story (ranking moves, decisions with refusals among them) and for what-if numbers of places.
 import { beforeAll, describe, expect, it } from "vitest";
 import { computeRanking, viewRanking } from "@/lib/server/admission/ranking";
-import { seedDemoData } from "@/prisma/seed/demo";
 import { createOpenCohort, createUser } from "@/prisma/seed/factories";
 import { measureRequest } from "./request-cost";
 import { db } from "./support";
+import { seedDemo } from "./demo-world";
 
 let intakes: string[];
 
 beforeAll(async () => {
-  await seedDemoData(db(), { today: new Date("2026-11-24T09:00:00+01:00") });
+  await seedDemo(new Date("2026-11-24T09:00:00+01:00"));
   intakes = (await db().cohort.findMany({ where: { applications: { some: {} } }, select: { id: true } })).map((cohort) => cohort.id);
 }, 180_000);
 

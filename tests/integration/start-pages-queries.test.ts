@@ -10,18 +10,18 @@ import { listCohortsForStaff, listMyBasisgrupper } from "@/lib/server/cohorts/st
 import { inOrder } from "@/lib/server/in-order";
 import { countOpenAppeals } from "@/lib/server/student-letters/appeals";
 import type { Viewer } from "@/lib/server/viewer";
-import { seedDemoData } from "@/prisma/seed/demo";
 import { assignTeachers, createUser } from "@/prisma/seed/factories";
 import { makeCohort, planDays, viewerOf } from "./cohort-world";
 import { measureRequest } from "./request-cost";
 import { db } from "./support";
+import { seedDemo } from "./demo-world";
 
 const NOW = new Date("2026-11-24T09:00:00+01:00");
 let adviser: Viewer;
 let frida: Viewer;
 
 beforeAll(async () => {
-  await seedDemoData(db(), { today: NOW });
+  await seedDemo(NOW);
   adviser = viewerOf(await db().user.findUniqueOrThrow({ where: { email: "veileder@demo.no" } }));
   frida = viewerOf(await db().user.findUniqueOrThrow({ where: { email: "faglaerer@demo.no" } }));
 }, 180_000);
