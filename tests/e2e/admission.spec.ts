@@ -78,6 +78,16 @@ test("an adviser reviews an application by keyboard, with the category explained
   await page.keyboard.press("ArrowRight");
   await expect(page.getByText("Lagret. Beregnet kategori er nå 1.")).toBeVisible();
 
+  // A comment typed just before a link is followed is stored before the page goes (its save waits
+  // 0.9 s for more typing; the page waits for it), and is there when the application is opened again.
+  const review = page.url();
+  const note = "Vitnemålet er kontrollert mot Vitnemålsportalen.";
+  await page.getByLabel(/^Kommentar til søkeren/).first().fill(note);
+  await page.getByRole("link", { name: "← Alle søknader" }).click();
+  await expect(page.getByRole("link", { name: DEMO_APPLICANTS.toReview.name })).toBeVisible();
+  await page.goto(review);
+  await expect(page.getByLabel(/^Kommentar til søkeren/).first()).toHaveValue(note);
+
   // Qualified: the judgement comes first on the page, under the requirement checks.
   await page.reload();
   await expect(page.getByText(/dokumentert/).first()).toBeVisible();
