@@ -7,6 +7,7 @@ import { countNoun } from "@/lib/domain/format";
 
 export function AttendanceBar({ attendance }: { attendance: AttendanceFacts }) {
   const { attended, held, scheduled, requiredDays, requiredPercent } = attendance;
+  const leave = attendance.leave ?? 0;
   if (scheduled === 0) return null;
   const share = (days: number) => `${(days * 100) / scheduled}%`;
   const absent = held - attended;
@@ -16,6 +17,7 @@ export function AttendanceBar({ attendance }: { attendance: AttendanceFacts }) {
       <div role="img" aria-label={figures.summary} className="relative h-5 w-full rounded-sm border border-slate-500 bg-white">
         <div className="absolute inset-y-0 left-0 bg-green-700" style={{ width: share(attended) }} />
         <div className="absolute inset-y-0 bg-red-700" style={{ left: share(attended), width: share(absent) }} />
+        <div className="absolute inset-y-0 bg-amber-600" style={{ left: share(held), width: share(leave) }} />
         <div
           className="absolute -inset-y-1.5 w-1 -translate-x-1/2 rounded-sm bg-slate-900"
           style={{ left: share(requiredDays) }}
@@ -30,6 +32,11 @@ export function AttendanceBar({ attendance }: { attendance: AttendanceFacts }) {
         <li className="flex items-center gap-1.5">
           <span className="inline-block size-3 rounded-sm bg-red-700" /> Borte: {countNoun(absent, "dag", "dager")}
         </li>
+        {figures.onLeave ? (
+          <li className="flex items-center gap-1.5">
+            <span className="inline-block size-3 rounded-sm bg-amber-600" /> Permisjon: {figures.onLeave} (ikke fravær, men heller ikke oppmøte)
+          </li>
+        ) : null}
         <li className="flex items-center gap-1.5">
           <span className="inline-block size-3 rounded-sm border border-slate-500 bg-white" /> Planlagt: {figures.remaining}
         </li>

@@ -127,6 +127,11 @@ export interface AttendanceFigures {
   absencesLeft: string;
   /** "79,5 % av alle 44 samlingsdagene", only when every planned day is held; else null. */
   finalShare: string | null;
+  /**
+   * "3 dager" in a granted leave, or null without one: neither absences nor attended, so a legend
+   * of present, absent and planned days adds up to the plan only with them.
+   */
+  onLeave: string | null;
   /** The whole picture in one sentence (a chart's text alternative). */
   summary: string;
 }
@@ -151,11 +156,13 @@ export function attendanceFigures(attendance: AttendanceFacts): AttendanceFigure
           "den ene samlingsdagen",
         )
       : null;
+  const leave = attendance.leave ?? 0;
+  const onLeave = leave > 0 ? countNoun(leave, "dag", "dager") : null;
   const summary =
     scheduled === 0
       ? "Ingen samlingsdager i planen ennå."
-      : `Til stede ${soFar}, borte ${countNoun(held - attended, "dag", "dager")}, ${remaining} av ${countNoun(scheduled, "planlagt dag", "planlagte dager")}. ` +
+      : `Til stede ${soFar}, borte ${countNoun(held - attended, "dag", "dager")}, ${onLeave ? `${onLeave} i permisjon, ` : ""}${remaining} av ${countNoun(scheduled, "planlagt dag", "planlagte dager")}. ` +
         `Kravet er minst ${countNoun(requiredDays, "dag", "dager")} (${requiredPercent} %) av alle samlingsdagene` +
         (finalShare ? `; oppmøtet ble ${finalShare}.` : ".");
-  return { soFar, remaining, absencesLeft, finalShare, summary };
+  return { soFar, remaining, absencesLeft, finalShare, onLeave, summary };
 }

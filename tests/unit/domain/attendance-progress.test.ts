@@ -99,9 +99,22 @@ describe("the attendance figures in a table cell or a chart legend", () => {
       remaining: "11 dager igjen",
       absencesLeft: "kan være borte 4 dager til",
       finalShare: null,
+      onLeave: null,
       summary: "Til stede 14 av 15 dager så langt, borte 1 dag, 11 dager igjen av 26 planlagte dager. Kravet er minst 21 dager (80 %) av alle samlingsdagene.",
     });
     expect(Object.values(figures).join(" ")).not.toMatch(/53,8/);
+  });
+
+  it("name the days of a granted leave, so present, absent, leave and planned add up to the plan", () => {
+    const onLeave = evaluateEligibility({ scheduledDays: 26, heldDays: 10, attendedDays: 10, leaveDays: 3, arbeidskrav: [] }).attendance;
+    const figures = attendanceFigures(onLeave);
+    expect(figures.onLeave).toBe("3 dager");
+    expect(figures.remaining).toBe("13 dager igjen");
+    expect(figures.summary).toBe(
+      "Til stede 10 av 10 dager så langt, borte 0 dager, 3 dager i permisjon, 13 dager igjen av 26 planlagte dager. Kravet er minst 21 dager (80 %) av alle samlingsdagene.",
+    );
+    const oneDay = evaluateEligibility({ scheduledDays: 26, heldDays: 10, attendedDays: 10, leaveDays: 1, arbeidskrav: [] }).attendance;
+    expect(attendanceFigures(oneDay).onLeave).toBe("1 dag");
   });
 
   it("use the singular for one day", () => {
