@@ -85,6 +85,16 @@ async function afterSave(
           : "Det du har skrevet er lagret, men noen felt må rettes. Se feltene som er merket.",
     };
   }
+  if (chosen === "save") {
+    // «Lagre utkast» on a step that still lacks something says what, so a bare «Lagret.» is not
+    // read as the step being done (a walk: «Grad» empty). The quiet save while typing does not.
+    const { missing, positionIds } = await getDraftGaps(viewer, application);
+    const index = options.positionId === undefined ? undefined : positionIds.indexOf(options.positionId);
+    const gaps = gapsOnStep(missing, step, index);
+    if (gaps.length > 0) {
+      return { ok: true, saved: true, message: `Utkastet er lagret. Før du kan sende søknaden, mangler dette: ${gaps.map((gap) => gap.message).join(" ")}` };
+    }
+  }
   return { ok: true, saved: true, message: chosen === "autosave" ? "Utkastet er lagret." : "Lagret." };
 }
 

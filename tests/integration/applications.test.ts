@@ -752,6 +752,20 @@ describe("what the applicant types (issue 12)", () => {
     expect((await getApplicationForApplicant(viewer, application.id)).missing.filter((item) => item.field === "educations.0.completedYear")).toEqual([]);
   });
 
+  it("«Lagre utkast» on a step that still lacks something says what, and a complete step is «Lagret.»", async () => {
+    const { application } = await draftWithPosition();
+    const target = await redirectOf(() => submit(addEducationAction, { applicationId: application.id }));
+    const educationId = new URL(target, "http://x").searchParams.get("ny")!;
+    const education = { applicationId: application.id, educationId, institution: "NTNU", credits: "180", completedYear: "2015" };
+    expect(await submit(saveEducationAction, { ...education, intent: "save" })).toMatchObject({
+      ok: true,
+      message: "Utkastet er lagret. Før du kan sende søknaden, mangler dette: Fyll inn grad eller studium for utdanning nr. 1.",
+    });
+    // The quiet save while typing says only that it saved.
+    expect(await submit(saveEducationAction, { ...education, intent: "autosave" })).toMatchObject({ ok: true, message: "Utkastet er lagret." });
+    expect(await submit(saveEducationAction, { ...education, degree: "Bachelor i barnevern", intent: "save" })).toMatchObject({ ok: true, message: "Lagret." });
+  });
+
   it("an end date before the start date is kept as typed, with its message, for the page to show again", async () => {
     const { application, positionId } = await draftWithPosition();
     const result = await submit(savePositionAction, { ...POSITION, applicationId: application.id, positionId, startDate: "2020-05-01", endDate: "2019-01-31" });
