@@ -28,6 +28,7 @@ export function AttendanceBar({ attendance }: { attendance: AttendanceFacts }) {
         <li className="flex items-center gap-1.5">
           <span className="inline-block size-3 rounded-sm bg-green-700" /> Til stede: {figures.soFar}
           {figures.finalShare ? ` (${figures.finalShare})` : ""}
+          {figures.credited ? `, ${figures.credited}` : ""}
         </li>
         <li className="flex items-center gap-1.5">
           <span className="inline-block size-3 rounded-sm bg-red-700" /> Borte: {countNoun(absent, "dag", "dager")}

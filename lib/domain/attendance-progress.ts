@@ -71,7 +71,10 @@ export function attendanceProgress(attendance: AttendanceFacts): AttendanceProgr
         : "Ingen samlingsdager er holdt ennå."
       : `Du har vært til stede ${attended} av ${countNoun(held, "dag", "dager")}${unregistered > 0 ? " som er registrert" : remainingDays(attendance) > 0 ? " så langt" : ""}.`;
   const leave = attendance.leave ?? 0;
-  const soFarWithLeave = leave > 0 ? `${soFar} ${countNoun(leave, "dag", "dager")} er i permisjonstiden din: ikke fravær, men heller ikke oppmøte.` : soFar;
+  const creditedDays = attendance.credited ?? 0;
+  const soFarWithCredits = creditedDays > 0 ? `${soFar} ${creditedDays} av dem er godkjent som oppmøte fra et tidligere kull.` : soFar;
+  const soFarWithLeave =
+    leave > 0 ? `${soFarWithCredits} ${countNoun(leave, "dag", "dager")} er i permisjonstiden din: ikke fravær, men heller ikke oppmøte.` : soFarWithCredits;
   const rule = `Du må ha minst ${requiredDays} av ${countNoun(scheduled, "dag", "dager")} totalt (${requiredPercent} %).`;
   const remaining = remainingDays(attendance);
   let outlook: string;
@@ -132,6 +135,11 @@ export interface AttendanceFigures {
    * of present, absent and planned days adds up to the plan only with them.
    */
   onLeave: string | null;
+  /**
+   * "12 av dem godkjent fra et tidligere kull": of the days attended, those credited from an
+   * earlier kull (a transfer), or null without any; they count as attended, and are said to be.
+   */
+  credited: string | null;
   /** The whole picture in one sentence (a chart's text alternative). */
   summary: string;
 }
@@ -158,11 +166,13 @@ export function attendanceFigures(attendance: AttendanceFacts): AttendanceFigure
       : null;
   const leave = attendance.leave ?? 0;
   const onLeave = leave > 0 ? countNoun(leave, "dag", "dager") : null;
+  const creditedDays = attendance.credited ?? 0;
+  const credited = creditedDays > 0 ? `${creditedDays} av dem godkjent fra et tidligere kull` : null;
   const summary =
     scheduled === 0
       ? "Ingen samlingsdager i planen ennå."
-      : `Til stede ${soFar}, borte ${countNoun(held - attended, "dag", "dager")}, ${onLeave ? `${onLeave} i permisjon, ` : ""}${remaining} av ${countNoun(scheduled, "planlagt dag", "planlagte dager")}. ` +
+      : `Til stede ${soFar}${credited ? ` (${credited})` : ""}, borte ${countNoun(held - attended, "dag", "dager")}, ${onLeave ? `${onLeave} i permisjon, ` : ""}${remaining} av ${countNoun(scheduled, "planlagt dag", "planlagte dager")}. ` +
         `Kravet er minst ${countNoun(requiredDays, "dag", "dager")} (${requiredPercent} %) av alle samlingsdagene` +
         (finalShare ? `; oppmøtet ble ${finalShare}.` : ".");
-  return { soFar, remaining, absencesLeft, finalShare, onLeave, summary };
+  return { soFar, remaining, absencesLeft, finalShare, onLeave, credited, summary };
 }

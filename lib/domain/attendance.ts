@@ -84,7 +84,7 @@ export function attendanceCounts(
   registrations: AttendanceRegistration[],
   asOf: string,
   adjustments: AttendanceAdjustments = {},
-): Pick<EligibilityInput, "scheduledDays" | "heldDays" | "attendedDays" | "unregisteredDays" | "leaveDays"> {
+): Pick<EligibilityInput, "scheduledDays" | "heldDays" | "attendedDays" | "unregisteredDays" | "leaveDays" | "creditedDays"> {
   const asOfDay = parseIsoDate(asOf, "asOf");
   const dateById = planDays(days);
   const registered = new Map<string, AttendanceRegistration["status"]>();
@@ -103,11 +103,13 @@ export function attendanceCounts(
   let attendedDays = 0;
   let unregisteredDays = 0;
   let leaveDays = 0;
+  let creditedDays = 0;
   for (const [id, date] of dateById) {
     const status = registered.get(id);
     if (credited.has(id) || status === "PRESENT") {
       heldDays += 1;
       attendedDays += 1;
+      if (credited.has(id)) creditedDays += 1;
     } else if (leave.has(id)) {
       leaveDays += 1;
     } else if (status === "ABSENT") {
@@ -116,5 +118,5 @@ export function attendanceCounts(
       unregisteredDays += 1;
     }
   }
-  return { scheduledDays: dateById.size, heldDays, attendedDays, unregisteredDays, leaveDays };
+  return { scheduledDays: dateById.size, heldDays, attendedDays, unregisteredDays, leaveDays, creditedDays };
 }

@@ -57,6 +57,11 @@ export interface EligibilityInput {
    * later kull (with credits). Default 0.
    */
   leaveDays?: number;
+  /**
+   * Of the attended days, those credited from an earlier kull (a transfer; lib/domain/transfer.ts):
+   * attended, and said to be credited wherever the days are counted. Default 0.
+   */
+  creditedDays?: number;
   arbeidskrav: ArbeidskravStanding[]; // the student's standing on each arbeidskrav of the set
 }
 
@@ -80,6 +85,8 @@ export interface Eligibility {
     unregistered: number;
     /** Days of a granted leave: neither attended nor absences, but out of reach (default 0). */
     leave: number;
+    /** Of the attended days, those credited from an earlier kull (default 0). */
+    credited: number;
     met: boolean;
     maxAbsences: number;
     absencesLeft: number;
@@ -198,13 +205,16 @@ export function evaluateEligibility(
   const { scheduledDays: scheduled, heldDays: held, attendedDays: attended } = input;
   const unregistered = input.unregisteredDays ?? 0;
   const leave = input.leaveDays ?? 0;
+  const credited = input.creditedDays ?? 0;
   assertCount(scheduled, "scheduledDays");
   assertCount(held, "heldDays");
   assertCount(attended, "attendedDays");
   assertCount(unregistered, "unregisteredDays");
   assertCount(leave, "leaveDays");
+  assertCount(credited, "creditedDays");
   if (held > scheduled) throw new RangeError(`heldDays (${held}) cannot exceed scheduledDays (${scheduled})`);
   if (attended > held) throw new RangeError(`attendedDays (${attended}) cannot exceed heldDays (${held})`);
+  if (credited > attended) throw new RangeError(`creditedDays (${credited}) cannot exceed attendedDays (${attended})`);
   if (held + unregistered + leave > scheduled) {
     throw new RangeError(`heldDays + unregisteredDays + leaveDays (${held + unregistered + leave}) cannot exceed scheduledDays (${scheduled})`);
   }
@@ -324,6 +334,7 @@ export function evaluateEligibility(
       held,
       unregistered,
       leave,
+      credited,
       met: attendanceMet,
       maxAbsences,
       absencesLeft,

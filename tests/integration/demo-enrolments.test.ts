@@ -13,6 +13,7 @@ import { osloDate } from "@/lib/domain/application-deadline";
 import { createCohort, createUser, enrol, uniqueCohortCode } from "@/prisma/seed/factories";
 import { db, signInAs } from "./support";
 import { seedDemo } from "./demo-world";
+import { attendanceFigures } from "@/lib/domain/attendance-progress";
 
 const NOW = new Date();
 const TODAY = osloDate(NOW);
@@ -89,6 +90,9 @@ describe("the demo's enrolment changes", () => {
     const eligibility = (await evaluateCohortEligibility(db(), current!.cohortId, { today: TODAY })).byEnrolment.get(current!.id)!.eligibility;
     expect(eligibility.arbeidskrav.approved).toBe(2);
     expect(eligibility.attendance.attended).toBe(15);
+    // Counted as attended, and said to be credited where the days are counted (a walk read «15 av 15»).
+    expect(eligibility.attendance.credited).toBe(12);
+    expect(attendanceFigures(eligibility.attendance).credited).toBe("12 av dem godkjent fra et tidligere kull");
 
     const olav = await viewerOf("student.overfort@demo.no");
     const history = await getOwnStudyHistory(olav);

@@ -100,6 +100,7 @@ describe("the attendance figures in a table cell or a chart legend", () => {
       absencesLeft: "kan være borte 4 dager til",
       finalShare: null,
       onLeave: null,
+      credited: null,
       summary: "Til stede 14 av 15 dager så langt, borte 1 dag, 11 dager igjen av 26 planlagte dager. Kravet er minst 21 dager (80 %) av alle samlingsdagene.",
     });
     expect(Object.values(figures).join(" ")).not.toMatch(/53,8/);
@@ -115,6 +116,16 @@ describe("the attendance figures in a table cell or a chart legend", () => {
     );
     const oneDay = evaluateEligibility({ scheduledDays: 26, heldDays: 10, attendedDays: 10, leaveDays: 1, arbeidskrav: [] }).attendance;
     expect(attendanceFigures(oneDay).onLeave).toBe("1 dag");
+  });
+
+  it("say how many of the days attended were credited from an earlier kull", () => {
+    const transferred = evaluateEligibility({ scheduledDays: 26, heldDays: 15, attendedDays: 15, creditedDays: 12, arbeidskrav: [] }).attendance;
+    const figures = attendanceFigures(transferred);
+    expect(figures.soFar).toBe("15 av 15 dager så langt");
+    expect(figures.credited).toBe("12 av dem godkjent fra et tidligere kull");
+    expect(figures.summary.startsWith("Til stede 15 av 15 dager så langt (12 av dem godkjent fra et tidligere kull), borte 0 dager, 11 dager igjen")).toBe(true);
+    expect(attendanceProgress(transferred).soFar).toBe("Du har vært til stede 15 av 15 dager så langt. 12 av dem er godkjent som oppmøte fra et tidligere kull.");
+    expect(() => evaluateEligibility({ scheduledDays: 26, heldDays: 15, attendedDays: 10, creditedDays: 12, arbeidskrav: [] })).toThrow(RangeError);
   });
 
   it("use the singular for one day", () => {

@@ -21,27 +21,27 @@ describe("attendanceCounts", () => {
         ],
         "2023-10-01",
       ),
-    ).toEqual({ scheduledDays: 4, heldDays: 3, attendedDays: 2, unregisteredDays: 0, leaveDays: 0 });
+    ).toEqual({ scheduledDays: 4, heldDays: 3, attendedDays: 2, unregisteredDays: 0, leaveDays: 0, creditedDays: 0 });
   });
 
   it("a past day without a registration is 'ikke registrert': neither held nor attended, and never an absence", () => {
-    expect(attendanceCounts(days, [], "2023-09-14")).toEqual({ scheduledDays: 4, heldDays: 0, attendedDays: 0, unregisteredDays: 2, leaveDays: 0 });
+    expect(attendanceCounts(days, [], "2023-09-14")).toEqual({ scheduledDays: 4, heldDays: 0, attendedDays: 0, unregisteredDays: 2, leaveDays: 0, creditedDays: 0 });
     // The same day registered a week late counts from then on, and only as registered.
     expect(attendanceCounts(days, [{ samlingDayId: "d1", status: "ABSENT" }], "2023-09-21")).toEqual({
       scheduledDays: 4,
       heldDays: 1,
       attendedDays: 0,
-      unregisteredDays: 2, leaveDays: 0,
+      unregisteredDays: 2, leaveDays: 0, creditedDays: 0,
     });
   });
 
   it("today counts as held only once the student's attendance is registered", () => {
-    expect(attendanceCounts(days, [], "2023-09-12")).toEqual({ scheduledDays: 4, heldDays: 0, attendedDays: 0, unregisteredDays: 0, leaveDays: 0 });
+    expect(attendanceCounts(days, [], "2023-09-12")).toEqual({ scheduledDays: 4, heldDays: 0, attendedDays: 0, unregisteredDays: 0, leaveDays: 0, creditedDays: 0 });
     expect(attendanceCounts(days, [{ samlingDayId: "d1", status: "PRESENT" }], "2023-09-12")).toEqual({
       scheduledDays: 4,
       heldDays: 1,
       attendedDays: 1,
-      unregisteredDays: 0, leaveDays: 0,
+      unregisteredDays: 0, leaveDays: 0, creditedDays: 0,
     });
   });
 
@@ -50,7 +50,7 @@ describe("attendanceCounts", () => {
       scheduledDays: 4,
       heldDays: 1,
       attendedDays: 1,
-      unregisteredDays: 3, leaveDays: 0,
+      unregisteredDays: 3, leaveDays: 0, creditedDays: 0,
     });
   });
 
@@ -60,7 +60,7 @@ describe("attendanceCounts", () => {
       { samlingDayId: "d3", status: "ABSENT" as const },
     ];
     const counts = ["2023-01-01", "2023-09-14", "2023-10-18", "2030-01-01"].map((asOf) => attendanceCounts(days, registrations, asOf));
-    for (const count of counts) expect({ ...count, unregisteredDays: 0, leaveDays: 0 }).toEqual({ scheduledDays: 4, heldDays: 2, attendedDays: 1, unregisteredDays: 0, leaveDays: 0 });
+    for (const count of counts) expect({ ...count, unregisteredDays: 0, leaveDays: 0, creditedDays: 0 }).toEqual({ scheduledDays: 4, heldDays: 2, attendedDays: 1, unregisteredDays: 0, leaveDays: 0, creditedDays: 0 });
     expect(counts.map((count) => count.unregisteredDays)).toEqual([0, 1, 2, 2]);
   });
 
@@ -85,13 +85,13 @@ describe("attendanceCounts with leave and credited days", () => {
   it("counts a credited day as attended and a day of leave as neither held nor absent, also when registered absent", () => {
     expect(
       attendanceCounts(days, [{ samlingDayId: "d2", status: "ABSENT" }], "2023-11-01", { leave: ["d2", "d3"], credited: ["d1"] }),
-    ).toEqual({ scheduledDays: 4, heldDays: 1, attendedDays: 1, unregisteredDays: 1, leaveDays: 2 });
+    ).toEqual({ scheduledDays: 4, heldDays: 1, attendedDays: 1, unregisteredDays: 1, leaveDays: 2, creditedDays: 1 });
   });
 
   it("a day registered present inside a leave is attended, not leave; a credited day is never counted twice", () => {
     expect(
       attendanceCounts(days, [{ samlingDayId: "d1", status: "PRESENT" }], "2023-09-20", { leave: ["d1"], credited: ["d1", "d2"] }),
-    ).toEqual({ scheduledDays: 4, heldDays: 2, attendedDays: 2, unregisteredDays: 1, leaveDays: 0 });
+    ).toEqual({ scheduledDays: 4, heldDays: 2, attendedDays: 2, unregisteredDays: 1, leaveDays: 0, creditedDays: 2 });
   });
 
   it("refuses a leave day or credit outside the plan", () => {

@@ -34,7 +34,7 @@ describe("evaluateEligibility: the examples", () => {
     expect(evaluateEligibility(input(25, 25, 20))).toEqual({
       status: "ELIGIBLE",
       eligible: true,
-      attendance: { attended: 20, scheduled: 25, percent: 80, requiredPercent: 80, requiredDays: 20, held: 25, unregistered: 0, leave: 0, met: true, maxAbsences: 5, absencesLeft: 0 },
+      attendance: { attended: 20, scheduled: 25, percent: 80, requiredPercent: 80, requiredDays: 20, held: 25, unregistered: 0, leave: 0, credited: 0, met: true, maxAbsences: 5, absencesLeft: 0 },
       arbeidskrav: { approved: 5, required: 5, met: true, missing: [] },
       reasons: [],
     });
@@ -44,7 +44,7 @@ describe("evaluateEligibility: the examples", () => {
     const e = evaluateEligibility(input(25, 10, 9));
     expect(e.status).toBe("ON_TRACK");
     expect(e.eligible).toBe(false);
-    expect(e.attendance).toEqual({ attended: 9, scheduled: 25, percent: 36, requiredPercent: 80, requiredDays: 20, held: 10, unregistered: 0, leave: 0, met: false, maxAbsences: 5, absencesLeft: 4 });
+    expect(e.attendance).toEqual({ attended: 9, scheduled: 25, percent: 36, requiredPercent: 80, requiredDays: 20, held: 10, unregistered: 0, leave: 0, credited: 0, met: false, maxAbsences: 5, absencesLeft: 4 });
     expect(e.reasons).toEqual([
       "Du har møtt 9 av 25 samlingsdager (36 %). Kravet er minst 80 % (20 dager).",
       "Det gjenstår 15 samlingsdager. Du kan være borte høyst 4 dager til og fortsatt nå kravet.",
@@ -257,7 +257,7 @@ describe("no scheduled days", () => {
     expect(e).toEqual({
       status: "ON_TRACK",
       eligible: false,
-      attendance: { attended: 0, scheduled: 0, percent: 0, requiredPercent: 80, requiredDays: 0, held: 0, unregistered: 0, leave: 0, met: false, maxAbsences: 0, absencesLeft: 0 },
+      attendance: { attended: 0, scheduled: 0, percent: 0, requiredPercent: 80, requiredDays: 0, held: 0, unregistered: 0, leave: 0, credited: 0, met: false, maxAbsences: 0, absencesLeft: 0 },
       arbeidskrav: { approved: 5, required: 5, met: true, missing: [] },
       reasons: ["Kullet har ingen planlagte samlingsdager ennå, så oppmøtekravet kan ikke vurderes."],
     });
