@@ -4,8 +4,14 @@ import { isLeaderRole, type LeaderRole, type Position as DomainPosition } from "
 import { isoDate } from "@/lib/dates";
 import type { CohortRequirements } from "@/lib/domain/requirements";
 import type { ReviewPosition, VerificationStatus } from "@/lib/domain/admission-review";
+import type { LeavePeriod } from "@/lib/domain/enrolment";
 
 export { isoDate };
+
+/** A leave of absence's row as the leave rules read it (lib/domain/enrolment.ts). */
+export function toLeavePeriod(row: { fromDate: Date; toDate: Date; returnedOn: Date | null }): LeavePeriod {
+  return { from: isoDate(row.fromDate), to: isoDate(row.toDate), returnedOn: row.returnedOn ? isoDate(row.returnedOn) : null };
+}
 
 export interface PositionRow {
   startDate: Date | null;

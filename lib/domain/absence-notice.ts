@@ -12,6 +12,8 @@
  * - Not for a day she is registered present on: the notice would tell of an absence the register
  *   says did not happen (a walk saw «Meld fravær» under «✓ Til stede»). If the registration is
  *   wrong, the faculty correct it.
+ * - Not for a day inside her granted leave: she is not expected then. A student on leave may send
+ *   one for a day after the leave (a walk: Petra could not until she was back).
  */
 import { addDays, parseIsoDate } from "./dates";
 import { formatDateNb } from "./format";
@@ -19,14 +21,25 @@ import { formatDateNb } from "./format";
 export const ABSENCE_NOTICE_DAYS_AFTER = 14;
 export const MAX_ABSENCE_REASON_LENGTH = 1000;
 
+/** What is known of the day for this student. */
+export interface NoticeDay {
+  /** Credited from an earlier kull (a transfer). */
+  credited?: boolean;
+  registeredPresent?: boolean;
+  /** Inside a granted leave of absence (lib/domain/enrolment.ts daysOnLeave). */
+  onLeave?: boolean;
+}
+
 /**
  * Why a notice cannot be sent for the day `dayDate` today, or null when it can. A day credited
- * from an earlier kull (a transfer) is not one she is expected at: it already counts as attended.
+ * from an earlier kull (a transfer) is not one she is expected at: it already counts as attended;
+ * nor is a day of her leave.
  */
-export function absenceNoticeProblem(dayDate: string, today: string, day: { credited?: boolean; registeredPresent?: boolean } = {}): string | null {
+export function absenceNoticeProblem(dayDate: string, today: string, day: NoticeDay = {}): string | null {
   const oldest = addDays(today, -ABSENCE_NOTICE_DAYS_AFTER);
   parseIsoDate(dayDate, "dayDate");
   if (day.credited) return `${formatDateNb(dayDate)} er godkjent som oppmøte fra et tidligere kull, så du skal ikke møte den dagen.`;
+  if (day.onLeave) return `${formatDateNb(dayDate)} er i permisjonen din, så du skal ikke møte den dagen og trenger ikke melde fravær.`;
   if (day.registeredPresent) {
     return `Du er registrert som til stede ${formatDateNb(dayDate)}. Er det feil, ta kontakt med faglærer, som kan rette det.`;
   }
@@ -39,7 +52,7 @@ export function absenceNoticeProblem(dayDate: string, today: string, day: { cred
   return null;
 }
 
-export function canSendAbsenceNotice(dayDate: string, today: string, day: { credited?: boolean; registeredPresent?: boolean } = {}): boolean {
+export function canSendAbsenceNotice(dayDate: string, today: string, day: NoticeDay = {}): boolean {
   return absenceNoticeProblem(dayDate, today, day) === null;
 }
 

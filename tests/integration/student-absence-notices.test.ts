@@ -11,6 +11,7 @@ import { getStudentOverview } from "@/lib/server/students/overview";
 import { resolveViewer } from "@/lib/server/viewer";
 import { createUser } from "@/prisma/seed/factories";
 import { isoDate } from "@/lib/to-domain";
+import { day } from "@/lib/dates";
 import { studentCohort } from "./student-fixtures";
 import { db, signInAs, submit } from "./support";
 
@@ -86,6 +87,26 @@ describe("sending an absence notice", () => {
     // The next day, with nothing registered, still takes one (ill, reported afterwards).
     expect(days.find((d) => d.id === unregistered.id)).toMatchObject({ attendance: null, canSendNotice: true });
     await db().attendance.deleteMany({ where: { enrolmentId: me.enrolment.id } });
+  });
+
+  it("from a student on leave: refused for a day of the leave, taken for a day after it, and the page offers the same", async () => {
+    const onLeave = await studentCohort({ students: 1 });
+    const [me] = onLeave.students;
+    // On leave today until the first day of the second samling; back for its second day.
+    await db().leaveOfAbsence.create({
+      data: { enrolmentId: me!.enrolment.id, fromDate: day(onLeave.today), toDate: day(addDays(onLeave.today, 10)), reason: "Foreldrepermisjon", status: "GRANTED", decidedById: onLeave.teacher.id },
+    });
+    await db().enrolment.update({ where: { id: me!.enrolment.id }, data: { status: "ON_LEAVE" } });
+    const viewer = (await resolveViewer(await signInAs(me!.user)))!;
+    const [during, after] = [dayOn(onLeave, 10), dayOn(onLeave, 11)];
+    const [overview] = await getStudentOverview(viewer);
+    const days = overview!.samlinger.flatMap((samling) => samling.days);
+    expect(days.find((d) => d.id === during.id)).toMatchObject({ canSendNotice: false });
+    expect(days.find((d) => d.id === after.id)).toMatchObject({ canSendNotice: true });
+    const refused = await submit(sendAbsenceNoticeAction, { samlingDayId: during.id, reason: "Syk" });
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { samlingDayId: [expect.stringMatching(/er i permisjonen din, så du skal ikke møte den dagen og trenger ikke melde fravær\.$/)] } });
+    expect(await submit(sendAbsenceNoticeAction, { samlingDayId: after.id, reason: "Barnet er sykt." })).toMatchObject({ ok: true });
+    expect(await db().absenceNotice.count({ where: { enrolmentId: me!.enrolment.id } })).toBe(1);
   });
 
   it("needs a reason, and a day of the student's own plan", async () => {

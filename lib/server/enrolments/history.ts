@@ -9,7 +9,7 @@ import { db } from "@/lib/server/db";
 import { creditStands } from "@/lib/server/enrolments/credits";
 import { AccessDeniedError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
-import { isoDate } from "@/lib/to-domain";
+import { isoDate, toLeavePeriod } from "@/lib/to-domain";
 import { getStudentIdentity, suggestedBirthDate } from "./identity";
 
 export async function getOwnStudyHistory(viewer: Viewer, now = new Date()) {
@@ -59,7 +59,7 @@ export async function getOwnStudyHistory(viewer: Viewer, now = new Date()) {
         transferredFrom: enrolment.transferredFrom?.cohort.name ?? null,
         transferredTo: enrolment.transferredTo?.cohort.name ?? null,
         leaves: enrolment.leaves.map((leave) => {
-          const period = { from: isoDate(leave.fromDate), to: isoDate(leave.toDate), returnedOn: leave.returnedOn ? isoDate(leave.returnedOn) : null };
+          const period = toLeavePeriod(leave);
           return { id: leave.id, ...period, status: leave.status, endNote: leave.status === "GRANTED" ? leaveEndNote({ ...period, ending: leave.ending }, today, "student") : null };
         }),
         credits: enrolment.arbeidskravCredits.map((credit) => ({

@@ -52,7 +52,7 @@ import { queueMail } from "@/lib/server/mail";
 import { refreshStandings } from "@/lib/server/standings/refresh";
 import { issueStudentLetter } from "@/lib/server/student-letters/issue";
 import type { Viewer } from "@/lib/server/viewer";
-import { isoDate } from "@/lib/to-domain";
+import { isoDate, toLeavePeriod } from "@/lib/to-domain";
 import { lockEnrolment, lockEnrolmentToDecide, requireAdviser, signer, withdrawExamRegistration, type LockedEnrolment } from "./common";
 
 export interface LeaveInput {
@@ -61,10 +61,6 @@ export interface LeaveInput {
   to: string;
   reason: string;
   documentation: string | null;
-}
-
-function period(row: { fromDate: Date; toDate: Date; returnedOn: Date | null }): LeavePeriod {
-  return { from: isoDate(row.fromDate), to: isoDate(row.toDate), returnedOn: row.returnedOn ? isoDate(row.returnedOn) : null };
 }
 
 /**
@@ -128,7 +124,7 @@ async function checkRequest(tx: Transaction, enrolment: LockedEnrolment, input: 
   const closed = kullLeaveProblem(facts);
   if (closed) throw new DomainError(closed);
   const granted = await tx.leaveOfAbsence.findMany({ where: { enrolmentId: enrolment.id, status: "GRANTED" }, select: { fromDate: true, toDate: true, returnedOn: true } });
-  const problems = leaveRequestProblems(input, { kullEndsOn: facts.endsOn, granted: granted.map(period) });
+  const problems = leaveRequestProblems(input, { kullEndsOn: facts.endsOn, granted: granted.map(toLeavePeriod) });
   // One granted leave at a time (and the database's unique index): the return from the open one is
   // registered first, or — if it has not begun — it is withdrawn (cancelLeave).
   const open = granted.find((row) => row.returnedOn === null);
@@ -333,7 +329,7 @@ export async function registerReturn(viewer: Viewer, input: { enrolmentId: strin
       select: { id: true, fromDate: true, toDate: true, returnedOn: true },
     });
     if (!leave) throw new DomainError("Studenten har ingen permisjon som ikke er avsluttet.");
-    const current = period(leave);
+    const current = toLeavePeriod(leave);
     const dateProblem = returnDateProblem(current, input.returnedOn, today);
     if (dateProblem) throw new DomainError(dateProblem, { returnedOn: [dateProblem] });
     await tx.leaveOfAbsence.update({ where: { id: leave.id }, data: { returnedOn: day(input.returnedOn), ending: "RETURNED", returnRegisteredById: viewer.id } });
@@ -386,7 +382,7 @@ export async function cancelLeave(viewer: Viewer, input: { enrolmentId: string; 
       select: { id: true, status: true, fromDate: true, toDate: true, returnedOn: true },
     });
     if (!leave) throw new DomainError("Studenten har ingen innvilget permisjon som ikke er avsluttet.");
-    const current = period(leave);
+    const current = toLeavePeriod(leave);
     const problem = leaveCancellationProblem({ status: leave.status, from: current.from, returnedOn: current.returnedOn }, enrolment.status, today);
     if (problem) throw new DomainError(problem);
     await tx.leaveOfAbsence.update({ where: { id: leave.id }, data: { status: "CANCELLED" } });
@@ -441,7 +437,7 @@ export async function startDueLeaves(options: { now?: Date } = {}): Promise<numb
       const row = await tx.leaveOfAbsence.findUniqueOrThrow({ where: { id: leave.id }, select: { status: true, fromDate: true, toDate: true, returnedOn: true } });
       // Withdrawn (cancelLeave) or ended since the list was read: nothing to start.
       if (enrolment.status !== "ACTIVE" || row.status !== "GRANTED" || row.returnedOn !== null) return 0;
-      const current = period(row);
+      const current = toLeavePeriod(row);
       const exam = await startLeave(tx, enrolment.id, null, { from: current.from, to: current.to }, now);
       // The grant's letter said she would not be registered while on leave; one registered since
       // (or before) is told now that she is off the exam.

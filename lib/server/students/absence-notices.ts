@@ -8,12 +8,13 @@ import "server-only";
 // (partial unique index) and only days in the student's plan (trigger).
 import { osloDate } from "@/lib/domain/application-deadline";
 import { absenceNoticeProblem, absenceNoticeWithdrawProblem } from "@/lib/domain/absence-notice";
+import { daysOnLeave } from "@/lib/domain/enrolment";
 import { formatDateNb } from "@/lib/domain/format";
 import { audit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
-import { isoDate } from "@/lib/to-domain";
+import { isoDate, toLeavePeriod } from "@/lib/to-domain";
 
 const DAY_NOT_FOUND = "Fant ikke samlingsdagen i planen din.";
 const NOTICE_NOT_FOUND = "Fant ikke fraværsmeldingen.";
@@ -26,8 +27,9 @@ export async function sendAbsenceNotice(viewer: Viewer, input: { samlingDayId: s
   const today = osloDate(now);
   try {
     return await db().$transaction(async (tx) => {
-      // The viewer's active enrolment whose plan holds this day, locked so two notices for the
-      // same day from two tabs are decided one after the other.
+      // The viewer's enrolment in the kull (active, or on leave: a notice for a day after the
+      // leave) whose plan holds this day, locked so two notices for the same day from two tabs are
+      // decided one after the other.
       const rows = await tx.$queryRaw<{ enrolmentId: string; date: Date; credited: boolean; registeredPresent: boolean }[]>`
         SELECT e."id" AS "enrolmentId", d."date",
                EXISTS (SELECT 1 FROM "AttendanceCredit" c WHERE c."enrolmentId" = e."id" AND c."samlingDayId" = d."id") AS "credited",
@@ -35,14 +37,20 @@ export async function sendAbsenceNotice(viewer: Viewer, input: { samlingDayId: s
         FROM "Enrolment" e
         JOIN "CohortSamling" cs ON cs."cohortId" = e."cohortId"
         JOIN "SamlingDay" d ON d."samlingId" = cs."samlingId"
-        WHERE e."userId" = ${viewer.id} AND e."status" = 'ACTIVE' AND d."id" = ${input.samlingDayId}
+        WHERE e."userId" = ${viewer.id} AND e."status" IN ('ACTIVE', 'ON_LEAVE') AND d."id" = ${input.samlingDayId}
         ORDER BY e."id"
         LIMIT 1
         FOR UPDATE OF e`;
       const found = rows[0];
       if (!found) throw new NotFoundError(DAY_NOT_FOUND);
       const date = isoDate(found.date);
-      const problem = absenceNoticeProblem(date, today, { credited: found.credited, registeredPresent: found.registeredPresent });
+      const leaves = await tx.leaveOfAbsence.findMany({
+        where: { enrolmentId: found.enrolmentId, status: "GRANTED" },
+        select: { fromDate: true, toDate: true, returnedOn: true },
+      });
+      const onLeave =
+daysOnLeave([{ id: input.samlingDayId, date }], leaves.map(toLeavePeriod)).length > 0;
+      const problem = absenceNoticeProblem(date, today, { credited: found.credited, registeredPresent: found.registeredPresent, onLeave });
       if (problem) throw new DomainError(problem, { samlingDayId: [problem] });
       const existing = await tx.absenceNotice.findFirst({
         where: { enrolmentId: found.enrolmentId, samlingDayId: input.samlingDayId, withdrawnAt: null },

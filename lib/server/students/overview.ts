@@ -49,7 +49,7 @@ import { asPublished, RECORD_SELECT, toRecord } from "@/lib/server/exams/records
 import { db } from "@/lib/server/db";
 import { AccessDeniedError } from "@/lib/server/errors";
 import type { Viewer } from "@/lib/server/viewer";
-import { isoDate } from "@/lib/to-domain";
+import { isoDate, toLeavePeriod } from "@/lib/to-domain";
 import { daysOnLeave, IN_KULL, type EnrolmentStatus } from "@/lib/domain/enrolment";
 
 /** In the kull: active, on leave, completed (a reference, so the selects below stay mutable for Prisma). */
@@ -261,7 +261,7 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
     const leaveDays = new Set(
       daysOnLeave(
         cohort.samlinger.flatMap(({ samling }) => samling.days.map((d) => ({ id: d.id, date: isoDate(d.date) }))),
-        enrolment.leaves.map((leave) => ({ from: isoDate(leave.fromDate), to: isoDate(leave.toDate), returnedOn: leave.returnedOn ? isoDate(leave.returnedOn) : null })),
+        enrolment.leaves.map(toLeavePeriod),
       ),
     );
 
@@ -289,7 +289,9 @@ async function loadStudentOverview(viewer: Viewer, now: Date) {
             notice: notice
               ? { id: notice.id, reason: notice.reason, createdAt: notice.createdAt, canWithdraw: canWithdrawAbsenceNotice(date, today) }
               : null,
-            canSendNotice: !notice && canSendAbsenceNotice(date, today, { credited: credit !== undefined, registeredPresent: attendance === "PRESENT" }),
+            canSendNotice:
+              !notice &&
+              canSendAbsenceNotice(date, today, { credited: credit !== undefined, registeredPresent: attendance === "PRESENT", onLeave: leaveDays.has(samlingDay.id) }),
           };
         }),
       };

@@ -16,6 +16,14 @@ describe("absence notices", () => {
     expect(canSendAbsenceNotice("2027-01-12", "2026-12-01", { credited: false })).toBe(true);
   });
 
+  it("are not sent for a day of a granted leave: she is not expected there", () => {
+    expect(canSendAbsenceNotice("2027-01-12", "2026-12-01", { onLeave: true })).toBe(false);
+    expect(absenceNoticeProblem("2027-01-12", "2026-12-01", { onLeave: true })).toBe(
+      "12. januar 2027 er i permisjonen din, så du skal ikke møte den dagen og trenger ikke melde fravær.",
+    );
+    expect(canSendAbsenceNotice("2027-01-12", "2026-12-01", { onLeave: false })).toBe(true);
+  });
+
   it("is refused for a day she is registered present on, today or before: the faculty correct a wrong registration", () => {
     for (const day of ["2026-12-01", "2026-11-24"]) {
       expect(canSendAbsenceNotice(day, "2026-12-01", { registeredPresent: true })).toBe(false);
