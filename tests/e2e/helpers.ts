@@ -6,7 +6,7 @@ import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import type axe from "axe-core";
 import type { AxeResults } from "axe-core";
 import { DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
-import { actionForm, manifestActions } from "./security/action-wire";
+import { manifestActions, postSignIn } from "./security/action-wire";
 
 export { DEMO_PASSWORD };
 
@@ -42,9 +42,9 @@ let signInActionId: Promise<string> | undefined;
  * from the build's manifest, as the security specs call actions), with the same password check,
  * rate limits and session. The session cookie goes into the browser, which then opens the page
  * the action sends it to (the role's home), as after the form. Through the form, a sign-in took
- * 1.3–1.8 s on our two cores (the sign-in page's scripts, then a client-side navigation), about
- * 150 times a run; this way the browser loads one page. The form itself is tested in auth.spec.ts
- * and by every test that signs in a new account (`signInWithForm`). A server the tests did not
+ * 1.3–1.8 s on our two cores (the sign-in page and its scripts, then a client-side navigation);
+ * this way about 1 s, the browser loading one page. The form itself is signed in through for every
+ * demo account in auth.spec.ts (`signInWithForm`), and by the tests of new accounts. A server the tests did not
  * build (E2E_BASE_URL) may have other action ids: there the form is used.
  */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
@@ -55,21 +55,9 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
     return action.id;
   });
   const origin = new URL(String(test.info().project.use.baseURL)).origin;
-  const response = await page.request.post("/login", {
-    multipart: actionForm([["email", email], ["password", password]]),
-    headers: { "Next-Action": await signInActionId, Accept: "text/x-component", Origin: origin },
-    maxRedirects: 0,
-    failOnStatusCode: false,
-  });
-  // The cookie is `Secure`; an HTTP client may keep it out of its jar on http://localhost, so it
-  // is given to the browser, which treats localhost as secure.
-  const cookie = response
-    .headersArray()
-    .filter((header) => header.name.toLowerCase() === "set-cookie")
-    .map((header) => header.value.split(";")[0]!)
-    .find((value) => /authjs\.session-token=/.test(value));
-  const to = response.headers()["x-action-redirect"]?.split(";")[0];
-  if (!cookie || !to) throw new Error(`Could not sign in as ${email}: ${response.status()} ${(await response.text()).slice(0, 300)}`);
+  const { cookie, to } = await postSignIn(page.request, await signInActionId, origin, email, password);
+  if (!to) throw new Error(`Signed in as ${email}, but the sign-in did not say where to go`);
+  // The cookie is `Secure`: the browser, which treats localhost as secure, gets it as it is.
   const [name, ...value] = cookie.split("=");
   await page.context().addCookies([{ name: name!, value: value.join("="), domain: new URL(origin).hostname, path: "/", httpOnly: true, secure: true, sameSite: "Lax" }]);
   await page.goto(to);

@@ -4,6 +4,7 @@
 // both post actions the way the browser does.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import type { APIRequestContext } from "@playwright/test";
 
 export interface ManifestAction {
   id: string;
@@ -37,6 +38,35 @@ export function actionForm(fields: readonly (readonly [string, string])[], args:
   for (const [name, value] of fields) form.append(`_1_${name}`, value);
   form.append("0", JSON.stringify(args === "state-and-form" ? ["$undefined", "$K1"] : ["$K1"]));
   return form;
+}
+
+/**
+ * Signs in as the sign-in form does when sent: its server action (`signInId`), posted to the
+ * sign-in page itself (a post to another page is forwarded inside Next.js to the page that carries
+ * the action, and the forwarded answer loses its Set-Cookie). Gives the session cookie as
+ * "name=value" (it is `Secure`, which an HTTP client keeps out of its jar on http://localhost, so
+ * the caller carries it) and where the action sends the browser; throws when there is no session.
+ */
+export async function postSignIn(
+  request: APIRequestContext,
+  signInId: string,
+  origin: string,
+  email: string,
+  password: string,
+): Promise<{ cookie: string; to: string | null }> {
+  const response = await request.post(`${origin}/login`, {
+    multipart: actionForm([["email", email], ["password", password]]),
+    headers: { "Next-Action": signInId, Accept: "text/x-component", Origin: origin },
+    maxRedirects: 0,
+    failOnStatusCode: false,
+  });
+  const cookie = response
+    .headersArray()
+    .filter((header) => header.name.toLowerCase() === "set-cookie")
+    .map((header) => header.value.split(";")[0]!)
+    .find((value) => /authjs\.session-token=/.test(value));
+  if (!cookie) throw new Error(`Could not sign in as ${email}: ${response.status()} ${(await response.text()).slice(0, 300)}`);
+  return { cookie, to: response.headers()["x-action-redirect"]?.split(";")[0] ?? null };
 }
 
 /**

@@ -8,7 +8,7 @@ import path from "node:path";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import pg from "pg";
 import { DEMO_PASSWORD } from "@/prisma/seed/demo-accounts";
-import { actionForm, actionResult, manifestActions, type ManifestAction } from "./action-wire";
+import { actionForm, actionResult, manifestActions, postSignIn, type ManifestAction } from "./action-wire";
 
 export const BASE_URL = process.env.E2E_BASE_URL ?? `http://localhost:${process.env.E2E_PORT ?? 3100}`;
 export const FOREIGN_ORIGIN = "https://angriper.example";
@@ -97,26 +97,7 @@ export async function personaContext(email: string | null, actions: Map<string, 
   const signIn = actions.get("lib/actions/sign-in.ts#signInWithPassword");
   if (!signIn) throw new Error("signInWithPassword is not in the build's manifest");
   const anonymous = await playwrightRequest.newContext({ baseURL: BASE_URL });
-  const form = new FormData();
-  form.append("_1_email", email);
-  form.append("_1_password", DEMO_PASSWORD);
-  form.append("0", JSON.stringify(["$undefined", "$K1"]));
-  // Posted to the sign-in page itself: a post to another page is forwarded inside Next.js to the
-  // page that carries the action, and the forwarded answer loses its Set-Cookie.
-  const response = await anonymous.post("/login", {
-    multipart: form,
-    headers: { "Next-Action": signIn.id, Accept: "text/x-component", Origin: new URL(BASE_URL).origin },
-    maxRedirects: 0,
-    failOnStatusCode: false,
-  });
-  const session = response
-    .headersArray()
-    .filter((header) => header.name.toLowerCase() === "set-cookie")
-    .map((header) => header.value.split(";")[0]!)
-    .find((cookie) => /authjs\.session-token=/.test(cookie));
-  const body = await response.text();
-  await anonymous.dispose();
-  if (!session) throw new Error(`Could not sign in as ${email}: ${response.status()} ${body.slice(0, 300)}`);
+  const { cookie: session } = await postSignIn(anonymous, signIn.id, new URL(BASE_URL).origin, email, DEMO_PASSWORD).finally(() => anonymous.dispose());
   return playwrightRequest.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { Cookie: session } });
 }
 
