@@ -1,6 +1,7 @@
 /**
  * Leadership experience: calendar days covered by a set of employment periods.
  */
+import { countNoun } from "./format";
 import { parseIsoDate } from "./dates";
 
 export interface Period {
@@ -57,22 +58,24 @@ export function moreThanTwoYears(periods: Period[], asOf: string): boolean {
 const MIN_DAYS_OF_MONTHS = [28, 59, 89, 120, 150, 181, 212, 242, 273, 303, 334] as const;
 
 /**
- * A day count as Norwegian years and months for explanations: 1160 → "3 år og 2 mnd".
+ * A day count as Norwegian years and months for explanations: 1160 → "3 år og 2 måneder". The words
+ * in full, not «mnd»: a screen reader spells the abbreviation out (a walk read «1 år og 4 mnd»).
  *
  * Years are whole 365-day years, so a count never reads as more years than it is: 730 and 731 days
  * both read "2 år" (show the exact day count beside it where that boundary matters). The days left
  * over count as k months when they are at least the fewest days k whole calendar months can have
  * (28 for one month, 59 for two, … 334 for eleven), so any run of whole calendar months reads as
- * exactly that many months (1 January–30 June is "6 mnd", February alone "1 mnd"). Fewer than 28
- * days read "under 1 mnd"; 0 days reads "0 mnd".
+ * exactly that many months (1 January–30 June is "6 måneder", February alone "1 måned"). Fewer than
+ * 28 days read "under 1 måned"; 0 days reads "0 måneder".
  */
 export function formatYearsAndMonths(days: number): string {
   if (!Number.isSafeInteger(days) || days < 0) throw new RangeError(`days must be a non-negative integer: ${days}`);
   const years = Math.floor(days / 365);
   const rest = days - years * 365;
   const months = MIN_DAYS_OF_MONTHS.filter((min) => min <= rest).length;
-  if (years > 0 && months > 0) return `${years} år og ${months} mnd`;
+  const monthWords = (count: number) => countNoun(count, "måned", "måneder");
+  if (years > 0 && months > 0) return `${years} år og ${monthWords(months)}`;
   if (years > 0) return `${years} år`;
-  if (months > 0) return `${months} mnd`;
-  return days > 0 ? "under 1 mnd" : "0 mnd";
+  if (months > 0) return monthWords(months);
+  return days > 0 ? "under 1 måned" : "0 måneder";
 }

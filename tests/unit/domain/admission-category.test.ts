@@ -156,7 +156,7 @@ describe("explainPriorityCategory", () => {
     expect(e.category).toBe(2);
     expect(e.municipalLeaderDays).toBe(1158);
     expect(e.reasons).toEqual([
-      "Du har 3 år og 2 mnd (1\u00a0158 dager) som leder i kommunalt barnevern. Det er mer enn to år.",
+      "Du har 3 år og 2 måneder (1\u00a0158 dager) som leder i kommunalt barnevern. Det er mer enn to år.",
       "Din nåværende lederstilling i kommunalt barnevern mangler personalansvar.",
       assessed,
     ]);
@@ -178,7 +178,7 @@ describe("explainPriorityCategory", () => {
     expect(e.reasons).toEqual([
       "Du har en nåværende lederstilling ved en barneverninstitusjon med både fagansvar og personalansvar.",
       "Du har ingen nåværende lederstilling i kommunalt barnevern.",
-      "Du har 6 mnd (182 dager) som leder i kommunalt barnevern. Kategori 2 krever mer enn to år (mer enn 730 dager).",
+      "Du har 6 måneder (182 dager) som leder i kommunalt barnevern. Kategori 2 krever mer enn to år (mer enn 730 dager).",
       assessed,
     ]);
   });
@@ -196,7 +196,7 @@ describe("explainPriorityCategory", () => {
       municipalLeaderDays: 31,
       reasons: [
         "Din nåværende lederstilling i kommunalt barnevern mangler både fagansvar og personalansvar.",
-        "Du har 1 mnd (31 dager) som leder i kommunalt barnevern. Kategori 2 krever mer enn to år (mer enn 730 dager).",
+        "Du har 1 måned (31 dager) som leder i kommunalt barnevern. Kategori 2 krever mer enn to år (mer enn 730 dager).",
         "Din nåværende lederstilling ved en barneverninstitusjon mangler fagansvar.",
         assessed,
       ],
@@ -221,7 +221,7 @@ describe("explainPriorityCategory", () => {
     );
     expect(several.reasons).toEqual([
       "Ingen av dine nåværende lederstillinger i kommunalt barnevern har både fagansvar og personalansvar.",
-      "Du har 2 mnd (62 dager) som leder i kommunalt barnevern. Kategori 2 krever mer enn to år (mer enn 730 dager).",
+      "Du har 2 måneder (62 dager) som leder i kommunalt barnevern. Kategori 2 krever mer enn to år (mer enn 730 dager).",
       "Ingen av dine nåværende lederstillinger ved barneverninstitusjoner har både fagansvar og personalansvar.",
       assessed,
     ]);

@@ -145,21 +145,21 @@ describe("moreThanTwoYears", () => {
 
 describe("formatYearsAndMonths", () => {
   it.each([
-    [0, "0 mnd"],
-    [1, "under 1 mnd"],
-    [27, "under 1 mnd"],
-    [28, "1 mnd"],
-    [31, "1 mnd"],
-    [58, "1 mnd"],
-    [59, "2 mnd"],
-    [182, "6 mnd"],
-    [364, "11 mnd"],
+    [0, "0 måneder"],
+    [1, "under 1 måned"],
+    [27, "under 1 måned"],
+    [28, "1 måned"],
+    [31, "1 måned"],
+    [58, "1 måned"],
+    [59, "2 måneder"],
+    [182, "6 måneder"],
+    [364, "11 måneder"],
     [365, "1 år"],
-    [393, "1 år og 1 mnd"],
+    [393, "1 år og 1 måned"],
     [730, "2 år"],
     [731, "2 år"],
-    [1158, "3 år og 2 mnd"],
-    [1160, "3 år og 2 mnd"],
+    [1158, "3 år og 2 måneder"],
+    [1160, "3 år og 2 måneder"],
     [1461, "4 år"],
     [3652, "10 år"],
   ])("%i days → %s", (days, text) => {
@@ -167,7 +167,7 @@ describe("formatYearsAndMonths", () => {
   });
 
   it("never shows 12 months", () => {
-    for (let d = 0; d < 5000; d++) expect(formatYearsAndMonths(d)).not.toMatch(/\b12 mnd/);
+    for (let d = 0; d < 5000; d++) expect(formatYearsAndMonths(d)).not.toMatch(/\b12 måneder/);
   });
 
   it("reads any run of k whole calendar months (k = 1..11) as exactly k months", () => {
@@ -181,7 +181,7 @@ describe("formatYearsAndMonths", () => {
           const firstAfter = `${endYear}-${String(endMonth).padStart(2, "0")}-01`;
           const end = formatIsoDate(parseIsoDate(firstAfter) - 1);
           const days = experienceDays([p(start, end)], "2100-01-01");
-          expect(formatYearsAndMonths(days)).toBe(`${k} mnd`);
+          expect(formatYearsAndMonths(days)).toBe(`${k} ${k === 1 ? "måned" : "måneder"}`);
         }
       }
     }
