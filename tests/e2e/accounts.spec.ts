@@ -82,6 +82,14 @@ test("a faculty member created by an adviser chooses their own password from the
   const adviser = await (await browser.newContext()).newPage();
   await signIn(adviser, "veileder@demo.no");
   await adviser.goto("/veileder/brukere");
+  // The list shows 50 a page (the demo has well over 100 users): the pager's links go on and back.
+  const pager = adviser.getByRole("navigation", { name: "Sider" });
+  await expect(adviser.getByText(/^1–50 av \d+ brukere, etter navn\.$/)).toBeVisible();
+  await pager.getByRole("link", { name: "Neste side →" }).click();
+  await expect(adviser.getByText(/^51–100 av \d+ brukere, etter navn\.$/)).toBeVisible();
+  await expect(pager).toContainText("Side 2 av");
+  await pager.getByRole("link", { name: "← Forrige side" }).click();
+  await expect(adviser.getByText(/^1–50 av \d+ brukere, etter navn\.$/)).toBeVisible();
   const email = `ny.faglaerer.${Date.now()}@demo.no`;
   await adviser.getByLabel("Navn", { exact: true }).fill("Frode Invitert");
   await adviser.getByLabel("E-postadresse").fill(email);
