@@ -89,18 +89,29 @@ export function SelectField({
   placeholder = "Velg …",
   ...select
 }: FieldShell & {
-  options: readonly { value: string; label: string }[];
+  /** Options with a `group` are listed under it (an optgroup), groups in the order they first appear. */
+  options: readonly { value: string; label: string; group?: string }[];
   placeholder?: string;
 } & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "id">) {
+  const option = (item: { value: string; label: string }) => (
+    <option key={item.value} value={item.value}>
+      {item.label}
+    </option>
+  );
+  const groups = [...new Set(options.map((item) => item.group))];
   return (
     <Labelled id={id} label={label} hint={hint} errors={errors} required={select.required}>
       <select id={id} name={name} className="input mt-1" {...describedBy(id, hint, errors)} {...select}>
         <option value="">{placeholder}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        {groups.map((group) =>
+          group === undefined ? (
+            options.filter((item) => item.group === undefined).map(option)
+          ) : (
+            <optgroup key={group} label={group}>
+              {options.filter((item) => item.group === group).map(option)}
+            </optgroup>
+          ),
+        )}
       </select>
     </Labelled>
   );

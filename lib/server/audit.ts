@@ -1,14 +1,15 @@
 // Appending to the audit log. No `server-only` marker: the demo seed writes the same entries
 // through lib/server/standings/refresh.ts.
+import type { AuditAction, AuditEntityType } from "@/lib/domain/audit-actions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 type Tx = Pick<Prisma.TransactionClient, "auditLog">;
 
 export interface AuditEntry {
   actorId: string | null;
-  /** verb.noun in English, e.g. "application.submit". */
-  action: string;
-  entityType: string;
+  /** noun.verb in English, e.g. "application.submit"; each has its words in lib/domain/audit-actions.ts. */
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId: string;
   before?: unknown;
   after?: unknown;

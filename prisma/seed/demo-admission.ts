@@ -20,6 +20,7 @@
 //
 // Letters are composed by the same pure functions the app uses (lib/domain/decision-letter.ts).
 import type { Database } from "@/lib/db/client";
+import type { AuditAction, AuditEntityType } from "@/lib/domain/audit-actions";
 import { explainRankingPlace, rankApplicants, type RankingCandidate } from "@/lib/domain/admission";
 import { admissionRequirementChecks, verifiedCategory, type ReviewPosition } from "@/lib/domain/admission-review";
 import { applyRankingMoves, waitlistClosingDate } from "@/lib/domain/admission-decisions";
@@ -388,7 +389,7 @@ async function seedDecidedIntake(db: Database, context: Context): Promise<string
 
   const madeAvailableOn = addDays(today, -6);
   const decidedAt = at(madeAvailableOn, 10);
-  const audits: { actorId: string; action: string; entityType: string; entityId: string; after: object; at: Date }[] = [];
+  const audits: { actorId: string; action: AuditAction; entityType: AuditEntityType; entityId: string; after: object; at: Date }[] = [];
   const decide = async (row: Row, outcome: "OFFER" | "WAITLIST" | "REFUSAL", extra: { waitlistPosition?: number }) => {
     const review = reviews.get(row.id)!;
     const reference = { year: caseYearOf(madeAvailableOn), number: await nextCaseNumber(db) };
@@ -440,7 +441,7 @@ async function seedDecidedIntake(db: Database, context: Context): Promise<string
       select: { id: true, letters: { select: { id: true } } },
     });
     await db.application.update({ where: { id: row.id }, data: { status: "DECIDED" } });
-    audits.push({ actorId: adviser.id, action: `decision.${outcome.toLowerCase()}`, entityType: "Decision", entityId: decision.id, after: { outcome, ...extra }, at: decidedAt });
+    audits.push({ actorId: adviser.id, action: `decision.${outcome.toLowerCase() as Lowercase<typeof outcome>}`, entityType: "Decision", entityId: decision.id, after: { outcome, ...extra }, at: decidedAt });
     return decision;
   };
 

@@ -49,19 +49,23 @@ test("an administrator filters the log by person, type and period, and the look 
   await page.getByRole("button", { name: "Vis" }).click();
   await expect(page.getByRole("heading", { name: /^Oppføringer om Sofie Søker \(\d+\)$/ })).toBeVisible();
   const table = page.getByRole("table", { name: "Loggoppføringer om Sofie Søker, nyeste først" });
-  // Newest first: the look itself.
+  // Newest first: the look itself, in words (the stored code beneath, for support).
+  await expect(table.getByRole("row").nth(1)).toContainText("Loggen om en person lest");
+  await expect(table.getByRole("row").nth(1)).toContainText("Konto");
   await expect(table.getByRole("row").nth(1)).toContainText("audit_log.view_person");
   await expect(table.getByRole("row").nth(1)).toContainText("Ada");
   await expectAccessible(page);
 
   // Narrowed to one kind: every row is of it.
-  await page.getByLabel("Type").selectOption("decision.offer");
+  // The kinds are listed in words, under what they are about.
+  await expect(page.getByLabel("Type").locator("optgroup[label='Vedtak om opptak'] option", { hasText: "Vedtak: tilbud om plass" })).toHaveCount(1);
+  await page.getByLabel("Type").selectOption({ label: "Vedtak: tilbud om plass" });
   await page.getByRole("button", { name: "Vis" }).click();
   await expect(page.getByRole("heading", { name: /^Oppføringer om Sofie Søker \([1-9]\d*\)$/ })).toBeVisible();
   const rows = table.getByRole("row");
   const count = await rows.count();
   expect(count).toBeGreaterThan(1);
-  for (let index = 1; index < count; index += 1) await expect(rows.nth(index)).toContainText("decision.offer");
+  for (let index = 1; index < count; index += 1) await expect(rows.nth(index)).toContainText("Vedtak: tilbud om plass");
 
   // A period long ago: nothing.
   await page.getByLabel("Fra og med").fill("01.01.2001");

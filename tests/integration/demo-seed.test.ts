@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { beforeAll, describe, expect, it, inject } from "vitest";
 import { decisionsBeforeDeadlineProblem, isRankingProvisional, isWaitlistClosed } from "@/lib/domain/admission-decisions";
+import { isAuditAction, isAuditEntityType } from "@/lib/domain/audit-actions";
 import { evaluateEligibility } from "@/lib/domain/eligibility";
 import { formatDateNb } from "@/lib/domain/format";
 import { createPrismaClient, type Database } from "@/lib/db/client";
@@ -319,5 +320,13 @@ describe("demo seed and the retention job", () => {
     expect(await db().document.count()).toBe(documents);
     expect(await db().application.count()).toBe(applications);
     expect(await db().examDeferral.count({ where: { healthDataErasedAt: { not: null } } })).toBe(0);
+  });
+
+  it("writes only audit entries the log can say in words", async () => {
+    const actions = await db().auditLog.findMany({ distinct: ["action"], select: { action: true } });
+    const kinds = await db().auditLog.findMany({ distinct: ["entityType"], select: { entityType: true } });
+    expect(actions.length).toBeGreaterThan(0);
+    expect(actions.map((row) => row.action).filter((action) => !isAuditAction(action))).toEqual([]);
+    expect(kinds.map((row) => row.entityType).filter((kind) => !isAuditEntityType(kind))).toEqual([]);
   });
 });

@@ -58,13 +58,13 @@ beforeAll(async () => {
     data: { examId, enrolmentId: enrolment.id, status: "ADMITTED", decidedById: people.admin!.id, grade: "B", gradedById: people.admin!.id, gradedAt: new Date("2030-12-01T10:00:00Z") },
   });
   await db().mailMessage.create({ data: { dedupeKey: "test:ingrid", to: people.student!.email, userId: people.student!.id, subject: "Velkommen", text: "Hei Ingrid" } });
-  await db().$transaction((tx) => audit(tx, { actorId: people.admin!.id, action: "application.review", entityType: "Application", entityId: mine.id, after: { qualified: true } }));
+  await db().$transaction((tx) => audit(tx, { actorId: people.admin!.id, action: "application.qualify", entityType: "Application", entityId: mine.id, after: { qualified: true } }));
 
   // Someone else, in the same intake: none of this may reach Ingrid's export.
   const theirs = await createApplication(db(), { applicantId: people.other!.id, cohortId: cohort.id, status: "SUBMITTED", fullName: "Oskar Annen" });
   await attachPdf(db(), { applicationId: theirs.id, uploadedById: people.other!.id, kind: "VITNEMAL", originalName: "vitnemål Oskar.pdf" });
   await db().mailMessage.create({ data: { dedupeKey: "test:oskar", to: people.other!.email, userId: people.other!.id, subject: "Kvittering", text: "Hei Oskar" } });
-  await db().$transaction((tx) => audit(tx, { actorId: people.admin!.id, action: "application.review", entityType: "Application", entityId: theirs.id, after: { qualified: false } }));
+  await db().$transaction((tx) => audit(tx, { actorId: people.admin!.id, action: "application.qualify", entityType: "Application", entityId: theirs.id, after: { qualified: false } }));
 });
 
 async function exportAs(as: string | null, subject = "student") {
@@ -96,7 +96,9 @@ describe("the innsyn export", () => {
     expect(data.enrolments[0].submissions[0].attempts[0].documents).toHaveLength(1);
     expect(data.enrolments[0].examRegistrations).toHaveLength(1);
     expect(data.mail.map((message: { subject: string }) => message.subject)).toEqual(["Velkommen"]);
-    expect(data.auditEntries.map((entry: { action: string }) => entry.action)).toContain("application.review");
+    expect(data.auditEntries.map((entry: { action: string }) => entry.action)).toContain("application.qualify");
+    // In words too, beside the code.
+    expect(data.auditEntries).toContainEqual(expect.objectContaining({ action: "application.qualify", description: "Opptaksgrunnlag vurdert", about: "Søknad" }));
 
     // The files: both PDFs, at the paths the JSON names.
     const paths = [data.applications[0].documents[0].file, data.enrolments[0].submissions[0].attempts[0].documents[0].file];

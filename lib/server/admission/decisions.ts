@@ -242,7 +242,7 @@ export async function sendDecisionBatch(
           tx,
           entries.map((details, index) => ({
             actorId: viewer.id,
-            action: `decision.${outcome.toLowerCase()}`,
+            action: `decision.${outcome.toLowerCase() as Lowercase<typeof outcome>}`,
             entityType: "Decision",
             entityId: decisionOf.get(details.applicationId)!,
             after: {

@@ -24,6 +24,7 @@ import { klageStage, klageStandingForStaff, type AppealsBodyOutcome } from "@/li
 import { assessmentGroupProblem, membersAtAssessment } from "@/lib/domain/submission-group";
 import type { ArbeidskravStatus } from "@/lib/domain/eligibility";
 import type { Transaction } from "@/lib/db/client";
+import type { AuditAction } from "@/lib/domain/audit-actions";
 import { env } from "@/lib/env";
 import { isOwnCase, OWN_CASE_MESSAGE } from "@/lib/permissions";
 import { appealsBodyBarOnCorrection } from "@/lib/server/appeals-body";
@@ -552,7 +553,7 @@ export async function refuseOwnSubmissions(tx: Transaction, viewer: Viewer, subm
  * transaction, after taking unconfirmed members out of each group, and recomputes the
  * standings of everyone concerned last.
  */
-async function recordDecisions(tx: Transaction, viewer: Viewer, cohortId: string, decisions: readonly Decision[], action: string) {
+async function recordDecisions(tx: Transaction, viewer: Viewer, cohortId: string, decisions: readonly Decision[], action: AuditAction) {
   await refuseOwnSubmissions(tx, viewer, decisions.map((d) => d.attempt.submissionId));
   const at = new Date();
   const excluded = await excludeUnconfirmed(

@@ -298,15 +298,15 @@ export async function transferStudent(viewer: Viewer, input: TransferInput, now 
       await auditMany(tx, [
         ...creditRows.map((row) => ({
           actorId: viewer.id,
-          action: "credit.arbeidskrav",
-          entityType: "ArbeidskravCredit",
+          action: "credit.arbeidskrav" as const,
+          entityType: "ArbeidskravCredit" as const,
           entityId: row.id,
           after: { enrolmentId: created.id, arbeidskravId: row.arbeidskravId, sourceSubmissionId: row.sourceSubmissionId },
         })),
         ...dayRows.map((row) => ({
           actorId: viewer.id,
-          action: "credit.attendance",
-          entityType: "AttendanceCredit",
+          action: "credit.attendance" as const,
+          entityType: "AttendanceCredit" as const,
           entityId: row.id,
           after: { enrolmentId: created.id, samlingDayId: row.samlingDayId, sourceAttendanceId: row.sourceAttendanceId },
         })),

@@ -18,6 +18,7 @@ import { Zip, ZipDeflate, ZipPassThrough, strToU8 } from "fflate";
 import { downloadFileName } from "@/lib/http/content-disposition";
 import type { Database } from "@/lib/db/client";
 import { canExportPersonalData } from "@/lib/permissions";
+import { auditActionLabel, auditEntityLabel } from "@/lib/domain/audit-actions";
 import { audit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import { creditStands } from "@/lib/server/enrolments/credits";
@@ -241,7 +242,13 @@ export async function collectPersonData(tx: Reader, userId: string, options: { s
       }),
     })),
     mail,
-    auditEntries: auditEntries.map((entry) => ({ ...entry, id: entry.id.toString() })),
+    // What each entry says and what it is about, in words, beside the stored codes.
+    auditEntries: auditEntries.map((entry) => ({
+      ...entry,
+      id: entry.id.toString(),
+      description: auditActionLabel(entry.action),
+      about: auditEntityLabel(entry.entityType),
+    })),
   };
   return { data, files };
 }

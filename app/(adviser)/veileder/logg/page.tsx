@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/area-nav";
 import { AuditChanges } from "@/components/audit/audit-changes";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { SelectField, TextField } from "@/components/ui/field";
+import { auditActionGroup, auditActionGroupLabel, auditActionLabel, auditEntityLabel } from "@/lib/domain/audit-actions";
 import { formatInstantNb } from "@/lib/domain/format";
 import { viewAuditLog, type AuditLogRow } from "@/lib/server/audit-log/queries";
 import { requirePageRole } from "@/lib/server/viewer";
@@ -26,11 +27,12 @@ const columns: Column<AuditLogRow>[] = [
   {
     key: "hendelse",
     header: "Hendelse",
+    // In words; the record's kind and id and the stored code beneath, for a question to support.
     cell: (entry) => (
       <>
-        <code className="wrap-anywhere">{entry.action}</code>
+        <span className="font-medium">{auditActionLabel(entry.action)}</span>
         <span className="block text-sm text-slate-700 wrap-anywhere">
-          {entry.entityType} {entry.entityId}
+          {auditEntityLabel(entry.entityType)} {entry.entityId} · <code>{entry.action}</code>
         </span>
       </>
     ),
@@ -38,6 +40,19 @@ const columns: Column<AuditLogRow>[] = [
   { key: "aktor", header: "Utført av", cell: (entry) => entry.actor?.name ?? <span className="text-slate-700">Systemet (bakgrunnsjobb)</span> },
   { key: "endring", header: "Før → etter", cell: (entry) => <AuditChanges before={entry.before} after={entry.after} /> },
 ];
+
+/** The filter's kinds: one group per subject («Søknader»), first all of it, then each kind, in words. */
+function auditTypeOptions(types: readonly string[]) {
+  const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, "nb");
+  const groups = [...new Set(types.map(auditActionGroup))].map((group) => ({ group, label: auditActionGroupLabel(group) })).sort(byLabel);
+  return groups.flatMap(({ group, label }) => [
+    { value: group, label: `Alle om ${label.toLowerCase()}`, group: label },
+    ...types
+      .filter((action) => auditActionGroup(action) === group)
+      .map((action) => ({ value: action, label: auditActionLabel(action), group: label }))
+      .sort(byLabel),
+  ]);
+}
 
 function pageLink(params: Record<string, string>, page: number) {
   const query = new URLSearchParams({ ...params, side: String(page) });
@@ -50,10 +65,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const { filter, input, fieldErrors } = parseAuditLogFilter(await searchParams);
   const view = await viewAuditLog(viewer, filter);
   const kept = { person: input.person, personId: filter.personId ?? "", aktor: input.aktor, type: filter.type, fra: input.fra, til: input.til };
-  const typeOptions = [...new Set(view.types.map((action) => action.split(".")[0]!))].flatMap((noun) => [
-    { value: noun, label: `${noun} (alle)` },
-    ...view.types.filter((action) => action.startsWith(`${noun}.`)).map((action) => ({ value: action, label: action })),
-  ]);
+  const typeOptions = auditTypeOptions(view.types);
   return (
     <>
       <PageHeader

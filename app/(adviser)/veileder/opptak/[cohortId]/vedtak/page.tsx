@@ -6,6 +6,7 @@ import { IntakeNav } from "@/components/admission/intake-nav";
 import { PageHeader } from "@/components/area-nav";
 import { DataTable } from "@/components/ui/data-table";
 import { LetterText } from "@/components/ui/letter-text";
+import { auditActionLabel } from "@/lib/domain/audit-actions";
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { batchSize, previewDecisionBatch, type BatchPreview } from "@/lib/server/admission/decisions";
 import { ownApplicationWhere } from "@/lib/server/admission/access";
@@ -18,18 +19,6 @@ import { countNoun } from "@/lib/domain/format";
 import { DoneMessage } from "@/components/ui/done-message";
 
 export const metadata: Metadata = { title: "Vedtak" };
-
-const EVENT_LABELS: Record<string, string> = {
-  "decision.offer": "Tilbud sendt",
-  "decision.waitlist": "Venteliste",
-  "decision.refusal": "Avslag",
-  "offer.accept": "Takket ja",
-  "offer.decline": "Takket nei",
-  "offer.expire": "Tilbudet gikk ut (ikke besvart)",
-  "waitlist.offer": "Fikk ledig plass fra ventelisten",
-  "waitlist.move": "Ny plass på ventelisten",
-  "waitlist.close": "Ventelisten stengt: avslag",
-};
 
 export default async function DecisionsPage({
   params,
@@ -113,7 +102,7 @@ export default async function DecisionsPage({
                 cell: (event) => {
                   const after = (event.after ?? {}) as { waitlistPosition?: number };
                   const before = (event.before ?? {}) as { waitlistPosition?: number };
-                  const label = EVENT_LABELS[event.action] ?? event.action;
+                  const label = auditActionLabel(event.action);
                   return event.action === "waitlist.move"
                     ? `${label}: fra ${before.waitlistPosition} til ${after.waitlistPosition}`
                     : event.action === "decision.waitlist"
