@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { NavigationFocus } from "@/components/navigation-focus";
 import { SiteHeader } from "@/components/site-header";
 import { areasFor, ROLE_LABELS } from "@/lib/permissions";
 import { getViewer } from "@/lib/server/viewer";
@@ -33,6 +34,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <main id="innhold" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-10">
           {children}
         </main>
+        <NavigationFocus />
         <footer className="border-t border-slate-200 bg-white">
           <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-1 px-4 py-2 text-sm text-slate-700">
             <p>Nasjonal videreutdanning i barnevernledelse · NTNU, Institutt for psykisk helse · RKBU Midt-Norge</p>

@@ -63,8 +63,9 @@ test("a new applicant applies from start to finish, and the application stays pr
   await page.getByLabel("Telefon").fill("912 34 567");
   await page.getByRole("button", { name: "Lagre og gå videre" }).click();
 
-  // Education.
-  await expect(page.getByRole("heading", { level: 1, name: "Utdanning" })).toBeVisible();
+  // Education. The focus is on the new step's heading, not left on the page's body when the
+  // button that saved was gone (NavigationFocus).
+  await expect(page.getByRole("heading", { level: 1, name: "Utdanning" })).toBeFocused();
   await page.getByRole("button", { name: "Legg til utdanning" }).click();
   await page.getByLabel("Lærested").fill("Nord universitet");
   await page.getByLabel("Grad eller studium").fill("Bachelor i barnevern");
@@ -138,6 +139,7 @@ test("a new applicant applies from start to finish, and the application stays pr
   await expectAccessible(page);
   await page.getByRole("button", { name: "Bekreft e-postadressen" }).click();
   await expect(page.getByRole("status")).toContainText(`E-postadressen ${email} er bekreftet.`);
+  await expect(page.getByRole("status")).toBeFocused();
   await page.goto(`${applicationUrl}/oppsummering`);
   await expect(page.getByRole("heading", { name: "Bekreft e-postadressen din" })).toHaveCount(0);
   await page.getByLabel("Jeg bekrefter at opplysningene er riktige og at dokumentene er mine.").check();
