@@ -26,7 +26,7 @@ export interface Grid {
     basisgruppe: { name: string } | null;
     cells: GridCell[];
     notes: (string | null)[];
-    figures: { soFar: string; remaining: string; finalShare: string | null };
+    figures: { soFar: string; remaining: string; finalShare: string | null; credited: string | null; onLeave: string | null };
     eligibility: OutlookFacts & { attendance: { attended: number; scheduled: number; absencesLeft: number } };
     risk: { level: RiskLevel; reason: string };
   }[];
@@ -131,6 +131,9 @@ export function AttendanceGridTable({ grid, cohortId, caption }: { grid: Grid; c
                 <td className="px-2 py-1 text-right tabular-nums whitespace-nowrap">
                   {student.figures.soFar}
                   <span className="block text-xs text-slate-700">{student.figures.finalShare ?? student.figures.remaining}</span>
+                  {/* Said where the days are counted, as the student reads it (↪ and P in the day columns alone left «15 av 15» unexplained). */}
+                  {student.figures.credited ? <span className="block text-xs whitespace-normal text-slate-700">{student.figures.credited}</span> : null}
+                  {student.figures.onLeave ? <span className="block text-xs whitespace-normal text-slate-700">{`${student.figures.onLeave} i permisjon`}</span> : null}
                 </td>
                 <td className="px-2 py-1 text-right tabular-nums">
                   {student.figures.finalShare !== null ? (

@@ -1,7 +1,11 @@
 // The demo's enrolment changes (prisma/seed/demo-enrolments.ts) are what the README promises:
 // Petra is on leave with her letter, Olav moved from the earlier kull with credited arbeidskrav
 // and days the eligibility counts, and every enrolled student has FS identity data.
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
+import { AttendanceGridTable } from "@/components/cohort/attendance-grid";
+import { getAttendanceGrid } from "@/lib/server/cohorts/attendance";
 import { evaluateCohortEligibility } from "@/lib/server/cohorts/eligibility";
 import { getOwnStudyHistory } from "@/lib/server/enrolments/history";
 import { getStudentRecord, searchStudents, STUDENT_LIST_LIMIT } from "@/lib/server/enrolments/queries";
@@ -93,6 +97,15 @@ describe("the demo's enrolment changes", () => {
     // Counted as attended, and said to be credited where the days are counted (a walk read «15 av 15»).
     expect(eligibility.attendance.credited).toBe(12);
     expect(attendanceFigures(eligibility.attendance).credited).toBe("12 av dem godkjent fra et tidligere kull");
+    // The staff's grid says it in his row's figures too, not only by ↪ in twelve day columns.
+    const grid = await getAttendanceGrid(await viewerOf("veileder@demo.no"), current!.cohortId, {}, NOW);
+    const markup = renderToStaticMarkup(createElement(AttendanceGridTable, { grid, cohortId: current!.cohortId, caption: "Oppmøte" }));
+    const row = /<tr[^>]*>(?:(?!<\/tr>).)*Olav Overført(?:(?!<\/tr>).)*<\/tr>/s.exec(markup)?.[0] ?? "";
+    expect(row).toContain("12 av dem godkjent fra et tidligere kull");
+    expect(row).not.toContain("i permisjon");
+    // Petra's leave, in the same kull, likewise beside her figures.
+    const petraRow = /<tr[^>]*>(?:(?!<\/tr>).)*Petra Permisjon(?:(?!<\/tr>).)*<\/tr>/s.exec(markup)?.[0] ?? "";
+    expect(petraRow).toMatch(/\d+ dager i permisjon/);
 
     const olav = await viewerOf("student.overfort@demo.no");
     const history = await getOwnStudyHistory(olav);

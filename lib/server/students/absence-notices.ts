@@ -48,8 +48,7 @@ export async function sendAbsenceNotice(viewer: Viewer, input: { samlingDayId: s
         where: { enrolmentId: found.enrolmentId, status: "GRANTED" },
         select: { fromDate: true, toDate: true, returnedOn: true },
       });
-      const onLeave =
-daysOnLeave([{ id: input.samlingDayId, date }], leaves.map(toLeavePeriod)).length > 0;
+      const onLeave = daysOnLeave([{ id: input.samlingDayId, date }], leaves.map(toLeavePeriod)).length > 0;
       const problem = absenceNoticeProblem(date, today, { credited: found.credited, registeredPresent: found.registeredPresent, onLeave });
       if (problem) throw new DomainError(problem, { samlingDayId: [problem] });
       const existing = await tx.absenceNotice.findFirst({
