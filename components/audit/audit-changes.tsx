@@ -9,7 +9,7 @@ export function AuditChanges({ before, after }: { before: unknown; after: unknow
     <dl className="space-y-1 text-sm">
       {rows.map((row) => (
         <div key={row.field}>
-          <dt className="inline font-medium">{row.field}: </dt>
+          <dt className="inline font-medium">{row.label}: </dt>
           <dd className="inline wrap-anywhere">
             {row.changed && row.before !== null ? (
               <>

@@ -86,7 +86,7 @@ export async function seedStudentDemo(db: Database, options: { today: string }):
         action: "retention.erase_absence_reason",
         entityType: "AbsenceNotice",
         entityId: notice.id,
-        after: { rule: "absence-reason", enrolmentId: frank.id, samlingDay: firstDay, dueOn, reason: true },
+        after: { rule: "absence-reason", enrolmentId: frank.id, samlingDay: firstDay, dueOn, reasonErased: true },
         at: erasedAt,
       },
     });

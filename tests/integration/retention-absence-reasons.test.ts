@@ -64,7 +64,7 @@ describe("the reasons of absence notices", () => {
     expect(entries.every((entry) => entry.actorId === null)).toBe(true);
     expect(JSON.stringify(entries.map((entry) => entry.after))).not.toMatch(/Syk|innlagt|Likevel/);
     const first = entries.find((entry) => entry.entityId === notices.find((n) => n.reason === null)!.id)!;
-    expect(first.after).toMatchObject({ rule: "absence-reason", reason: true, dueOn: expect.stringMatching(/^2019-/), samlingDay: expect.stringMatching(/^2019-/) });
+    expect(first.after).toMatchObject({ rule: "absence-reason", reasonErased: true, dueOn: expect.stringMatching(/^2019-/), samlingDay: expect.stringMatching(/^2019-/) });
 
     // A second run finds nothing.
     expect((await applyRetention(NOW, PERIODS)).absenceReasonsErased).toBe(0);

@@ -157,7 +157,7 @@ describe("the retention job and utsatt eksamen", () => {
     expect(entries).toHaveLength(1);
     const [entry] = entries;
     expect(entry).toMatchObject({ actorId: null, entityType: "ExamDeferral", entityId: deferrals[REFUSED], before: null });
-    expect(entry!.after).toMatchObject({ rule: "deferral-health-data", dueOn: "2027-03-13", account: true, documents: 1 });
+    expect(entry!.after).toMatchObject({ rule: "deferral-health-data", dueOn: "2027-03-13", accountErased: true, documents: 1 });
     const text = JSON.stringify({ ...entry, id: String(entry!.id) });
     expect(text).not.toMatch(/feber|legeerklaering|\.pdf|@test\.no/);
   });

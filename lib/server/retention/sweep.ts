@@ -369,7 +369,7 @@ async function eraseDeferralsIfDue(tx: Transaction, enrolmentId: string, today: 
       action: "retention.erase_deferral_health_data",
       entityType: "ExamDeferral",
       entityId: deferralId,
-      after: { rule: "deferral-health-data", dueOn: verdict.dueOn, account: true, documents: own.length, documentIds: own.map((document) => document.id) },
+      after: { rule: "deferral-health-data", dueOn: verdict.dueOn, accountErased: true, documents: own.length, documentIds: own.map((document) => document.id) },
     });
   }
   return { requests: holding.length, documents: documents.length };
@@ -397,7 +397,7 @@ async function eraseAbsenceReasons(tx: Transaction, cutoff: string, periods: Ret
       action: "retention.erase_absence_reason",
       entityType: "AbsenceNotice",
       entityId: row.id,
-      after: { rule: "absence-reason", enrolmentId: row.enrolmentId, samlingDay: row.day, dueOn: absenceReasonDueOn(row.day, periods), reason: true },
+      after: { rule: "absence-reason", enrolmentId: row.enrolmentId, samlingDay: row.day, dueOn: absenceReasonDueOn(row.day, periods), reasonErased: true },
     })),
   );
   return rows.length;
