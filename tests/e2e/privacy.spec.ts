@@ -42,6 +42,8 @@ test("an administrator filters the log by person, type and period, and the look 
   // No list for a filter she did not ask for: it waits for the date.
   await expect(page.getByText("Rett datoen som er merket i filteret, så vises oppføringene.")).toBeVisible();
   await expect(page.getByRole("table", { name: /Loggoppføringer/ })).toHaveCount(0);
+  // …nor a count of it.
+  await expect(page.getByRole("heading", { name: "Oppføringer", exact: true })).toBeVisible();
 
   // The person: Sofie Søker, found by her e-mail; her admission is in the demo's log.
   await page.getByLabel("Fra og med").fill("");
@@ -66,6 +68,10 @@ test("an administrator filters the log by person, type and period, and the look 
   const count = await rows.count();
   expect(count).toBeGreaterThan(1);
   for (let index = 1; index < count; index += 1) await expect(rows.nth(index)).toContainText("Vedtak: tilbud om plass");
+  // Before → after in words too: «Utfall: OFFER», not «outcome: OFFER».
+  await expect(rows.nth(1).getByRole("term").filter({ hasText: "Utfall" })).toBeVisible();
+  // And whom it is about: the decision's applicant, not only the decision's id.
+  await expect(rows.nth(1).getByRole("cell", { name: "Sofie Søker", exact: true })).toHaveCount(1);
 
   // A period long ago: nothing.
   await page.getByLabel("Fra og med").fill("01.01.2001");

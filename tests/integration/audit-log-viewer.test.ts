@@ -56,6 +56,21 @@ describe("the audit viewer", () => {
     expect(look.actorId).toBe(admin.id);
   });
 
+  it("says whom each entry is about: the person behind the record, a student with the kull, nobody for a record gone", async () => {
+    const view = await viewAuditLog(admin, filter({ aktor: "Vera Veileder" }));
+    if (view.state !== "entries") throw new Error("expected entries");
+    const enrolment = await db().enrolment.findFirstOrThrow({ where: { userId: ids.petter! }, select: { cohort: { select: { name: true } } } });
+    expect(view.entries.map((entry) => [entry.action, entry.about])).toEqual([
+      ["enrolment.withdraw", `Petter Person (${enrolment.cohort.name})`],
+      ["attendance.correct", null],
+    ]);
+    const submits = await viewAuditLog(admin, filter({ type: "application.submit" }));
+    if (submits.state !== "entries") throw new Error("expected entries");
+    const applicants = await db().application.findMany({ where: { applicant: { id: { in: [ids.petter!] } } }, select: { fullName: true } });
+    expect(submits.entries.map((entry) => entry.about)).toEqual(expect.arrayContaining([applicants[0]!.fullName ?? "Petter Person"]));
+    expect(submits.entries.every((entry) => entry.about !== null)).toBe(true);
+  });
+
   it("asks which person when several match, and reads nothing until one is chosen", async () => {
     const before = await db().auditLog.count();
     const view = await viewAuditLog(admin, filter({ person: "example.no" }));
@@ -93,5 +108,14 @@ describe("the audit viewer", () => {
     expect(first.entries).toHaveLength(AUDIT_PAGE_SIZE);
     expect(first.entries[0]!.entityId).toBe("59");
     expect(second.entries.map((entry) => entry.entityId)).toEqual(["9", "8", "7", "6", "5", "4", "3", "2", "1", "0"]);
+  });
+
+  it("lists by when it happened, not by when it was written", async () => {
+    // The demo's history and a migration's backfill are written after the moments they record.
+    await db().$transaction((tx) => audit(tx, { actorId: admin.id, action: "order.test" as AuditAction, entityType: "Test" as AuditEntityType, entityId: "now", after: {} }));
+    await db().auditLog.create({ data: { actorId: admin.id, action: "order.test", entityType: "Test", entityId: "last week", at: new Date(Date.now() - 7 * 86_400_000) } });
+    const view = await viewAuditLog(admin, filter({ type: "order.test" }));
+    if (view.state !== "entries") throw new Error("expected entries");
+    expect(view.entries.map((entry) => entry.entityId)).toEqual(["now", "last week"]);
   });
 });

@@ -11,6 +11,7 @@ import { canReadAuditLog } from "@/lib/permissions";
 import { audit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
+import { subjectsOf } from "@/lib/server/audit-log/subjects-of";
 import { auditEntriesAbout, recordsAbout } from "@/lib/server/privacy/subjects";
 import type { Viewer } from "@/lib/server/viewer";
 import type { AuditLogFilter } from "@/lib/validation/audit-log";
@@ -30,6 +31,8 @@ export interface AuditLogRow {
   action: string;
   entityType: string;
   entityId: string;
+  /** Whom (or which kull) the record is about, in words; null: nobody the app still knows. */
+  about: string | null;
   actor: { id: string; name: string } | null;
   before: unknown;
   after: unknown;
@@ -114,18 +117,21 @@ export async function viewAuditLog(viewer: Viewer, filter: AuditLogFilter): Prom
     const total = await tx.auditLog.count({ where });
     const entries = await tx.auditLog.findMany({
       where,
-      orderBy: { id: "desc" },
+      // Newest first by when it happened: ids follow the order of writing, which a batch written
+      // after the moment it records (the demo's history, a migration's backfill) does not keep.
+      orderBy: [{ at: "desc" }, { id: "desc" }],
       skip: (filter.page - 1) * AUDIT_PAGE_SIZE,
       take: AUDIT_PAGE_SIZE,
       select: { id: true, at: true, action: true, entityType: true, entityId: true, before: true, after: true, actor: { select: { id: true, name: true } } },
     });
     return { total, entries };
   });
+  const subjects = await subjectsOf(result.entries);
   return {
     state: "entries",
     person,
     actors,
-    entries: result.entries.map((entry) => ({ ...entry, id: entry.id.toString() })),
+    entries: result.entries.map((entry) => ({ ...entry, id: entry.id.toString(), about: subjects.get(`${entry.entityType}:${entry.entityId}`) ?? null })),
     total: result.total,
     page: filter.page,
     pages: pageCount(result.total, AUDIT_PAGE_SIZE),

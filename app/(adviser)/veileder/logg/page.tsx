@@ -37,6 +37,14 @@ const columns: Column<AuditLogRow>[] = [
       </>
     ),
   },
+  { key: "gjelder", header: "Gjelder", cell: (entry) =>
+      entry.about ?? (
+        <>
+          <span aria-hidden="true">–</span>
+          <span className="sr-only">ingen person</span>
+        </>
+      ),
+  },
   { key: "aktor", header: "Utført av", cell: (entry) => entry.actor?.name ?? <span className="text-slate-700">Systemet (bakgrunnsjobb)</span> },
   { key: "endring", header: "Før → etter", cell: (entry) => <AuditChanges before={entry.before} after={entry.after} /> },
 ];
@@ -117,7 +125,9 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       ) : (
         <section className="card mt-6" aria-labelledby="oppforinger-heading">
           <h2 id="oppforinger-heading">
-            {view.person ? `Oppføringer om ${view.person.name}` : "Oppføringer"} ({view.total})
+            {view.person ? `Oppføringer om ${view.person.name}` : "Oppføringer"}
+            {/* No count while a date waits to be corrected: it would be of a list not shown (a walk). */}
+            {Object.keys(fieldErrors).length > 0 ? null : ` (${view.total})`}
           </h2>
           {view.person ? (
             <p className="mt-2">
