@@ -39,7 +39,8 @@ export function StepNav({ applicationId, steps }: { applicationId: string; steps
         <summary className="flex min-h-11 cursor-pointer list-none items-center gap-2 px-3 py-2 font-medium [&::-webkit-details-marker]:hidden">
           <span className="grow">
             {current ? `Steg ${currentIndex + 1} av ${steps.length}: ${current.title}` : `${steps.length} steg`}
-            <span className="font-normal text-slate-700"> · {done} av {fillable.length} steg utfylt</span>
+            {/* What is left, not a second total: «Steg 2 av 6 · 3 av 5 steg utfylt» set 6 and 5 side by side (a walk). */}
+            <span className="font-normal text-slate-700"> · {done === fillable.length ? "alt er fylt ut" : `${fillable.length - done} steg igjen å fylle ut`}</span>
           </span>
           <span aria-hidden="true" className="text-brand-700 transition-transform group-open:rotate-180">
             ▾

@@ -352,8 +352,8 @@ test.describe("smaller things", () => {
     const steps = page.getByRole("navigation", { name: "Steg i søknaden" });
     const toggle = steps.locator("summary");
     await expect(toggle).toBeVisible();
-    // The summary is no step to fill in: five are counted.
-    await expect(toggle).toContainText("Steg 1 av 6: Personopplysninger · 0 av 5 steg utfylt");
+    // The summary is no step to fill in: five are left.
+    await expect(toggle).toContainText("Steg 1 av 6: Personopplysninger · 5 steg igjen å fylle ut");
     await expect(steps.getByRole("link", { name: /Utdanning/ })).toBeHidden();
     await expect(page.getByLabel("Fullt navn")).toBeInViewport();
     await toggle.click();
