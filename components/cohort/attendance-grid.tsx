@@ -29,6 +29,8 @@ export interface Grid {
     figures: { soFar: string; remaining: string; finalShare: string | null; credited: string | null; onLeave: string | null };
     eligibility: OutlookFacts & { attendance: { attended: number; scheduled: number; absencesLeft: number } };
     risk: { level: RiskLevel; reason: string };
+    /** What is still to come for a student on her way whom nothing puts at risk (lib/domain/risk.ts onTrackNote). */
+    onTrack: string;
   }[];
 }
 
@@ -145,9 +147,9 @@ export function AttendanceGridTable({ grid, cohortId, caption }: { grid: Grid; c
                     student.eligibility.attendance.absencesLeft
                   )}
                 </td>
-                <td className="min-w-48 border-r border-slate-200 px-2 py-1">
+                <td className="min-w-56 border-r border-slate-200 px-2 py-1">
                   <StatusBadge tone={status.tone}>{status.label}</StatusBadge>
-                  {student.risk.reason ? <span className="mt-1 block text-xs text-slate-800">{student.risk.reason}</span> : null}
+                  {student.risk.reason || student.onTrack ? <span className="mt-1 block text-xs text-slate-800">{student.risk.reason || student.onTrack}</span> : null}
                 </td>
                 {student.cells.map((cell, index) => {
                   const column = grid.columns[index]!;

@@ -79,6 +79,21 @@ export function riskOf(eligibility: Eligibility): Risk {
   return { level: "NONE", reason: "" };
 }
 
+/**
+ * For a student on her way (ON_TRACK) whom nothing puts at risk: what is still to come, in staff
+ * words («3 av 5 arbeidskrav godkjent. Oppmøte: 12 av 22 nødvendige dager.»). Empty when she
+ * fulfils the requirements or a risk says more. The grid's badge «Fyller ikke kravene ennå» stood
+ * alone, not saying which (a walk).
+ */
+export function onTrackNote(eligibility: Eligibility): string {
+  if (eligibility.status !== "ON_TRACK" || riskOf(eligibility).level !== "NONE") return "";
+  const { attendance, arbeidskrav } = eligibility;
+  const parts: string[] = [];
+  if (!arbeidskrav.met) parts.push(`${arbeidskrav.approved} av ${arbeidskrav.required} arbeidskrav godkjent.`);
+  if (!attendance.met && attendance.scheduled > 0) parts.push(`Oppmøte: ${attendance.attended} av ${attendance.requiredDays} nødvendige dager.`);
+  return parts.join(" ");
+}
+
 export function isAtRisk(eligibility: Eligibility): boolean {
   return riskOf(eligibility).level !== "NONE";
 }

@@ -17,7 +17,7 @@ import { attendanceEntryMode, weekdayShortNb, weekLabel, type AttendanceEntryMod
 import { eligibilityOutlook, formatAttendancePercent, STAFF_OUTLOOK_LABELS, type Eligibility } from "@/lib/domain/eligibility";
 import { attendanceFigures, type AttendanceFigures } from "@/lib/domain/attendance-progress";
 import { fsDate } from "@/lib/domain/exam-results";
-import { compareByRisk, riskOf, type Risk } from "@/lib/domain/risk";
+import { compareByRisk, onTrackNote, riskOf, type Risk } from "@/lib/domain/risk";
 import { isOwnCase, OWN_CASE_MESSAGE } from "@/lib/permissions";
 import { auditMany } from "@/lib/server/audit";
 import { requireCohortStaff } from "@/lib/server/cohorts/access";
@@ -356,6 +356,8 @@ export interface GridStudent {
   notes: (string | null)[];
   eligibility: Eligibility;
   risk: Risk;
+  /** What is still to come for a student on her way with no risk (onTrackNote); empty otherwise. */
+  onTrack: string;
   /** Share of all planned days, for the CSV export (its columns say so). */
   percent: string;
   /** The figures as the page shows them (lib/domain/attendance-progress.ts). */
@@ -432,6 +434,7 @@ export async function getAttendanceGrid(
         notes: columns.map((column) => registered.get(column.id)?.note ?? null),
         eligibility,
         risk: riskOf(eligibility),
+        onTrack: onTrackNote(eligibility),
         percent: formatAttendancePercent(eligibility.attendance.attended, eligibility.attendance.scheduled, requirements.attendancePercent),
         figures: attendanceFigures(eligibility.attendance),
       };

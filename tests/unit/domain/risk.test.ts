@@ -1,12 +1,26 @@
 import { describe, expect, it } from "vitest";
 import { evaluateEligibility, type ArbeidskravStatus } from "@/lib/domain/eligibility";
-import { attendanceSummary, compareByRisk, isAtRisk, riskOf, staffReasons } from "@/lib/domain/risk";
+import { attendanceSummary, compareByRisk, isAtRisk, onTrackNote, riskOf, staffReasons } from "@/lib/domain/risk";
 
 const approved = (count: number, of = 5) =>
   Array.from({ length: of }, (_, i) => ({ id: `a${i}`, status: (i < count ? "APPROVED" : "SUBMITTED") as ArbeidskravStatus }));
 
 const evaluate = (scheduled: number, held: number, attended: number, approvedCount = 5) =>
   evaluateEligibility({ scheduledDays: scheduled, heldDays: held, attendedDays: attended, arbeidskrav: approved(approvedCount) });
+
+describe("onTrackNote", () => {
+  it("says what is still to come for a student on her way with no risk", () => {
+    // 26 days: 21 needed; 14 held, 11 attended, two arbeidskrav approved.
+    expect(onTrackNote(evaluate(26, 14, 11, 2))).toBe("2 av 5 arbeidskrav godkjent. Oppmøte: 11 av 21 nødvendige dager.");
+    // Attendance reached: only the arbeidskrav.
+    expect(onTrackNote(evaluate(26, 22, 21, 3))).toBe("3 av 5 arbeidskrav godkjent.");
+  });
+  it("is empty when she fulfils the requirements, cannot, or a risk says more", () => {
+    expect(onTrackNote(evaluate(26, 26, 26, 5))).toBe("");
+    expect(onTrackNote(evaluate(26, 14, 6))).toBe("");
+    expect(onTrackNote(evaluate(26, 14, 10, 2))).toBe("");
+  });
+});
 
 describe("riskOf", () => {
   it("LOST when the threshold can no longer be reached (26 days: 21 needed, 8 absences)", () => {
