@@ -66,6 +66,22 @@ test.describe("leaving a step", () => {
     await expect(page.getByLabel("Poststed")).toHaveValue("Trondheim");
   });
 
+  test("saving a step that still lacks something says what is missing, not only «Lagret.»", async ({ page }) => {
+    const application = await registerAndStartApplication(page, "Halv Søker", `halv.${stamp()}@example.no`);
+    await page.goto(`${application}/utdanning`);
+    await page.getByRole("button", { name: "Legg til utdanning" }).click();
+    await page.getByLabel("Lærested").fill("NTNU");
+    await page.getByLabel("Studiepoeng").fill("180");
+    await page.getByLabel("Fullført år").fill("2015");
+    await page.getByRole("button", { name: "Lagre utdanningen" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Utkastet er lagret." })).toContainText(
+      "Før du kan sende søknaden, mangler dette: Fyll inn grad eller studium for utdanning nr. 1.",
+    );
+    await page.getByLabel("Grad eller studium").fill("Bachelor i barnevern");
+    await page.getByRole("button", { name: "Lagre utdanningen" }).click();
+    await expect(page.getByRole("status").filter({ hasText: /^Lagret\.$/ })).toBeVisible();
+  });
+
   test("closing the tab with input not yet saved warns (the last resort), and what was typed is stored", async ({ page }) => {
     const application = await registerAndStartApplication(page, "Lukk Søker", `lukk.${stamp()}@example.no`);
     // A real click and typing: the browser shows a leave warning only after the user has used the page.
