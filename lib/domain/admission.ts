@@ -336,14 +336,20 @@ export function explainRankingPlace(
   if (index < 0) throw new RangeError(`Candidate ${id} is not in the ranking result`);
   let aheadInHigherCategories = 0;
   let sameCountyAhead = 0;
+  let movedAhead = 0;
   for (const aheadId of order.slice(0, index)) {
     const ahead = byId.get(aheadId);
     if (!ahead) throw new RangeError(`The ranking result names an unknown candidate: ${aheadId}`);
     if (ahead.category < candidate.category) aheadInHigherCategories += 1;
     if (ahead.county === candidate.county) sameCountyAhead += 1;
+    if (options.moves?.has(aheadId)) movedAhead += 1;
   }
   const inCategory = order.filter((other) => byId.get(other)?.category === candidate.category).length;
-  return placeExplanation(candidate, { index, admittedCount: result.admitted.length, aheadInHigherCategories, sameCountyAhead, aloneInCategory: inCategory === 1 }, options);
+  return placeExplanation(
+    candidate,
+    { index, admittedCount: result.admitted.length, aheadInHigherCategories, sameCountyAhead, movedAhead, aloneInCategory: inCategory === 1 },
+    options,
+  );
 }
 
 /**
@@ -373,6 +379,7 @@ export function explainRankingPlaces(
   // Counts of the candidates ahead so far: per category (1–4) and per county.
   const aheadByCategory = [0, 0, 0, 0, 0];
   const aheadByCounty = new Map<string, number>();
+  let movedAhead = 0;
   for (const [index, id] of order.entries()) {
     const candidate = known(id);
     if (!explanations.has(id)) {
@@ -380,10 +387,14 @@ export function explainRankingPlaces(
       for (let category = 1; category < candidate.category; category += 1) aheadInHigherCategories += aheadByCategory[category]!;
       const sameCountyAhead = aheadByCounty.get(candidate.county) ?? 0;
       const aloneInCategory = inCategory[candidate.category] === 1;
-      explanations.set(id, placeExplanation(candidate, { index, admittedCount: result.admitted.length, aheadInHigherCategories, sameCountyAhead, aloneInCategory }, options));
+      explanations.set(
+        id,
+        placeExplanation(candidate, { index, admittedCount: result.admitted.length, aheadInHigherCategories, sameCountyAhead, movedAhead, aloneInCategory }, options),
+      );
     }
     aheadByCategory[candidate.category] = aheadByCategory[candidate.category]! + 1;
     aheadByCounty.set(candidate.county, (aheadByCounty.get(candidate.county) ?? 0) + 1);
+    if (options.moves?.has(id)) movedAhead += 1;
   }
   return explanations;
 }
@@ -411,7 +422,7 @@ function rejectedExplanation(candidate: RankingCandidate): RankingExplanation {
  */
 function placeExplanation(
   candidate: RankingCandidate,
-  place: { index: number; admittedCount: number; aheadInHigherCategories: number; sameCountyAhead: number; aloneInCategory: boolean },
+  place: { index: number; admittedCount: number; aheadInHigherCategories: number; sameCountyAhead: number; movedAhead: number; aloneInCategory: boolean },
   options: ExplainRankingOptions,
 ): RankingExplanation {
   const { index, aheadInHigherCategories, sameCountyAhead } = place;
@@ -439,6 +450,16 @@ function placeExplanation(
   } else if (aheadInHigherCategories > 0) {
     reasons.push(
       `${countNoun(aheadInHigherCategories, "søker", "søkere")} i høyere prioritetskategorier er rangert foran ${you}.`,
+    );
+  }
+  // Someone the adviser moved ahead of her is not explained by the rules' sentences: said, so her
+  // decision gives its whole reason (a walk: a category 3 applicant put on the waiting list by a
+  // category 4 moved up read only of categories, counties and times, which did not put him ahead).
+  if (place.movedAhead > 0) {
+    reasons.push(
+      adviser
+        ? `${countNoun(place.movedAhead, "søker", "søkere")} som studieveilederen har flyttet i rangeringen, står foran søkeren.`
+        : `${countNoun(place.movedAhead, "søker", "søkere")} er flyttet foran ${you} i rangeringen av studieveilederen, etter en skriftlig begrunnet vurdering.`,
     );
   }
   if (move) {

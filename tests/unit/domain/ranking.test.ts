@@ -363,8 +363,18 @@ describe("explainRankingPlace", () => {
       "Søkeren er i prioritetskategori 2 (mer enn to års ledererfaring fra kommunalt barnevern).",
       "Studieveilederen har flyttet søkeren til plass 1: Eneste søker fra et barnevern uten leder i fylket.",
     ]);
-    // The others are explained by the rules, as the order now stands (one more ahead of o1).
-    expect(explainRankingPlace(candidates, moved, "o1", { moves }).reasons[1]).toBe("Du er den første søkeren fra Oslo i rangeringen.");
+    // The others are explained by the rules, as the order now stands (one more ahead of o1), and
+    // told that someone was moved ahead of them (a walk: the letter left out what put him there).
+    expect(explainRankingPlace(candidates, moved, "o1", { moves }).reasons.slice(1, 3)).toEqual([
+      "1 søker er flyttet foran deg i rangeringen av studieveilederen, etter en skriftlig begrunnet vurdering.",
+      "Du er den første søkeren fra Oslo i rangeringen.",
+    ]);
+    expect(explainRankingPlace(candidates, moved, "o2", { moves, voice: "adviser" }).reasons).toContain(
+      "1 søker som studieveilederen har flyttet i rangeringen, står foran søkeren.",
+    );
+    // Nobody moved ahead of the moved one herself, nor of anyone when there are no moves.
+    expect(explainRankingPlace(candidates, moved, "t2", { moves }).reasons.join(" ")).not.toContain("er flyttet foran");
+    expect(explainRankingPlace(candidates, moved, "o1").reasons.join(" ")).not.toContain("flyttet");
     // One pass explains every place the same way.
     const all = explainRankingPlaces(candidates, moved, { moves });
     for (const id of ["t2", "o1", "t1", "o2"]) expect(all.get(id)).toEqual(explainRankingPlace(candidates, moved, id, { moves }));
