@@ -16,6 +16,8 @@ export interface HandInPanelProps {
   group: { minSize: number; maxSize: number; classmates: { enrolmentId: string; name: string }[] } | null;
   /** "Fristen var 1. mars 2027 …" when the deadline has passed. */
   lateWarning: string | null;
+  /** Before the last hand-in the arbeidskrav allows: what «ikke godkjent» would then mean (lastHandInWarning). */
+  lastWarning: string | null;
   deadlineText: string;
   maxTextLength: number;
   /** The message of a hand-in posted without JavaScript (from the redirect). */
@@ -47,6 +49,9 @@ export function HandInPanel(props: HandInPanelProps) {
               <p className="text-slate-800">{props.deadlineText}</p>
               {props.lateWarning ? (
                 <p className="rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-900">{props.lateWarning}</p>
+              ) : null}
+              {props.lastWarning ? (
+                <p className="rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-900">{props.lastWarning}</p>
               ) : null}
               {props.kind === "FIRST" && props.group ? <GroupFields group={props.group} errors={errors.members} /> : null}
               <TextAreaField

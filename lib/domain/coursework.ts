@@ -107,6 +107,19 @@ export function handInPermission(status: ArbeidskravStatus, attempts: { used: nu
   }
 }
 
+/**
+ * Said before the hand-in that is the last the arbeidskrav allows (a walk: it was said only after
+ * it, while it waited for assessment): what «ikke godkjent» would then mean. Null for any other.
+ */
+export function lastHandInWarning(attempts: { used: number; max: number }, required: boolean): string | null {
+  assertMaxAttempts(attempts.max);
+  if (attempts.used + 1 !== attempts.max) return null;
+  const which = attempts.max === 1 ? "Du har én innlevering" : `Dette er den siste av ${attempts.max} innleveringer`;
+  return required
+    ? `${which}: blir den ikke godkjent, kan du ikke levere på nytt, og du fyller ikke kravene til eksamen. Du får i så fall et vedtak du kan klage på.`
+    : `${which}: blir den ikke godkjent, kan du ikke levere på nytt. Arbeidskravet er valgfritt og teller ikke med i kravene til eksamen.`;
+}
+
 /** The deadline to hand in again after an assessment on `assessedOn`: the later of due + 0 and assessed + 21 days. */
 export function resubmissionDeadline(dueDate: string, assessedOn: string): string {
   parseIsoDate(dueDate, "dueDate");

@@ -169,6 +169,10 @@ test("Sander is on track; he hands in again, hands in for a group of three, and 
   await expect(page.getByRole("heading", { level: 1, name: "Ledertreningsoppgave 1" })).toBeVisible();
   await expect(page.getByText("Treningsmålet er for generelt.", { exact: false }).first()).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Lever på nytt" })).toBeVisible();
+  // Told before, not after, that it is the last hand-in (a walk).
+  await expect(page.getByRole("region", { name: "Lever på nytt" })).toContainText(
+    "Dette er den siste av 2 innleveringer: blir den ikke godkjent, kan du ikke levere på nytt, og du fyller ikke kravene til eksamen.",
+  );
   await checkPage(page);
   await page.getByRole("textbox", { name: /^Tekst/ }).fill("Nytt treningsmål: å ta opp én konkret situasjon i hvert teammøte.");
   await page.getByLabel(/^PDF-fil/).setInputFiles(pdfFile("ledertrening-1-ny.pdf", "Ledertreningsoppgave 1"));
@@ -231,6 +235,9 @@ test("Sander is on track; he hands in again, hands in for a group of three, and 
   await checkPage(page);
   await row.getByRole("button", { name: /^Trekk tilbake fraværsmeldingen for / }).click();
   await expect(page.getByRole("row").filter({ hasText: "Barnet mitt skal opereres." })).toHaveCount(0);
+  // Said at the top, with the focus, and the form's «… er sendt» is gone (a walk: it stayed, alone).
+  await expect(page.getByRole("status").filter({ hasText: /^Fraværsmeldingen for .+ er trukket tilbake\.$/ })).toBeFocused();
+  await expect(page.getByRole("status").filter({ hasText: /er sendt\./ })).toHaveCount(0);
   // Every coming day has its «Meld fravær»: the visible words first, the day after them.
   const dayLink = page.getByRole("link", { name: /^Meld fravær for \d{1,2}\. \p{L}+ \d{4}$/u }).first();
   await expect(dayLink).toBeVisible();

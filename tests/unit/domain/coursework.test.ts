@@ -10,11 +10,26 @@ import {
   handInContentProblems,
   handInPermission,
   isLateHandIn,
+  lastHandInWarning,
   MAX_HAND_IN_TEXT_LENGTH,
   nextHandInDeadline,
   reminderDue,
   resubmissionDeadline,
 } from "@/lib/domain/coursework";
+
+describe("the warning before the last hand-in", () => {
+  it("is given before the hand-in that is the last the arbeidskrav allows, and only then", () => {
+    expect(lastHandInWarning({ used: 1, max: 2 }, true)).toBe(
+      "Dette er den siste av 2 innleveringer: blir den ikke godkjent, kan du ikke levere på nytt, og du fyller ikke kravene til eksamen. Du får i så fall et vedtak du kan klage på.",
+    );
+    expect(lastHandInWarning({ used: 0, max: 1 }, true)).toMatch(/^Du har én innlevering: blir den ikke godkjent/);
+    expect(lastHandInWarning({ used: 2, max: 3 }, false)).toBe(
+      "Dette er den siste av 3 innleveringer: blir den ikke godkjent, kan du ikke levere på nytt. Arbeidskravet er valgfritt og teller ikke med i kravene til eksamen.",
+    );
+    expect(lastHandInWarning({ used: 0, max: 2 }, true)).toBeNull();
+    expect(lastHandInWarning({ used: 2, max: 2 }, true)).toBeNull();
+  });
+});
 
 describe("who may hand in", () => {
   it("allows a first hand-in and a resubmission after 'ikke godkjent', nothing else", () => {

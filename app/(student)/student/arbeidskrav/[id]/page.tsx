@@ -6,7 +6,7 @@ import { GroupMembership } from "@/components/student/group-membership";
 import { HandInPanel } from "@/components/student/hand-in-panel";
 import { formatDeadline } from "@/lib/domain/application-deadline";
 import { ARBEIDSKRAV_KIND_LABELS } from "@/lib/domain/arbeidskrav";
-import { groupRuleNb, MAX_HAND_IN_TEXT_LENGTH, OPTIONAL_LAST_ATTEMPT } from "@/lib/domain/coursework";
+import { groupRuleNb, lastHandInWarning, MAX_HAND_IN_TEXT_LENGTH, OPTIONAL_LAST_ATTEMPT } from "@/lib/domain/coursework";
 import { formatDateNb, formatInstantNb, joinNb } from "@/lib/domain/format";
 import { NotFoundError } from "@/lib/server/errors";
 import { getStudentArbeidskrav } from "@/lib/server/students/arbeidskrav";
@@ -197,6 +197,7 @@ export default async function ArbeidskravPage({ params }: { params: Promise<{ id
               ? `Fristen var ${formatDateNb(item.deadline)}. Du kan fortsatt levere, men innleveringen merkes som levert for sent.`
               : null
           }
+          lastWarning={kind ? lastHandInWarning({ used: submission?.attempts.length ?? 0, max: item.maxAttempts }, item.required) : null}
           maxTextLength={MAX_HAND_IN_TEXT_LENGTH}
           flash={flash}
         />
