@@ -6,7 +6,8 @@ export const DAY_STATE: Record<SamlingDayState, { symbol: string; label: string;
   ABSENT: { symbol: "✗", label: "Borte", className: "text-red-800" },
   UNREGISTERED: { symbol: "?", label: "Ikke registrert ennå", className: "text-amber-900" },
   TODAY: { symbol: "●", label: "I dag", className: "text-brand-700" },
-  UPCOMING: { symbol: "○", label: "Kommer", className: "text-slate-700" },
+  // Not «Kommer»: beside «Meldt: …» in the notice column it read as «you are coming» (a walk).
+  UPCOMING: { symbol: "○", label: "Ikke holdt ennå", className: "text-slate-700" },
   CREDITED: { symbol: "✓", label: "Godkjent fra tidligere kull", className: "text-green-800" },
   LEAVE: { symbol: "–", label: "Permisjon", className: "text-slate-700" },
 };

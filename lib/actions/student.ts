@@ -4,6 +4,7 @@
 // a zod schema and calls its use case in lib/server/students, which checks that what is changed
 // is the viewer's own. (Hand-ins go through a route handler, for upload progress.)
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formatDateNb } from "@/lib/domain/format";
 import { defineAction } from "@/lib/server/action";
@@ -32,7 +33,10 @@ export const withdrawAbsenceNoticeAction = defineAction({
   async handler({ viewer, input }) {
     const notice = await withdrawAbsenceNotice(viewer, input.noticeId);
     revalidatePath("/student", "layout");
-    return { message: `Fraværsmeldingen for ${formatDateNb(notice.date)} er trukket tilbake.` };
+    // Its button goes with the notice, so the page says it (a walk: nothing said it was withdrawn,
+    // and the form's «… er sendt» stayed on the screen).
+    // The notice's id makes each withdrawal a new address: the form below starts afresh (its key).
+    redirect(`/student/oppmote?trukket=${notice.date}&melding=${input.noticeId}`);
   },
 });
 

@@ -6,12 +6,13 @@ import { AttendanceBar } from "@/components/student/attendance-bar";
 import { DayState } from "@/components/student/day-state";
 import { ActionButton } from "@/components/ui/action-button";
 import { ButtonContext } from "@/components/ui/button-context";
+import { DoneMessage } from "@/components/ui/done-message";
 import { FocusHashTarget } from "@/components/ui/focus-hash-target";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { AbsenceNoticeReason } from "@/components/ui/absence-notice-reason";
 import { sendAbsenceNoticeAction, withdrawAbsenceNoticeAction } from "@/lib/actions/student";
 import { ABSENCE_NOTICE_DAYS_AFTER, MAX_ABSENCE_REASON_LENGTH } from "@/lib/domain/absence-notice";
-import { datePartsOf } from "@/lib/domain/dates";
+import { datePartsOf, isIsoDate } from "@/lib/domain/dates";
 import { formatDateNb, formatInstantNb } from "@/lib/domain/format";
 import { formatDateSpanNb, formatDayNb } from "@/lib/domain/schedule";
 import type { StudentOverview } from "@/lib/server/students/overview";
@@ -22,19 +23,36 @@ export const metadata: Metadata = { title: "Oppmøte" };
 
 type Day = StudentOverview["samlinger"][number]["days"][number];
 
-export default async function AttendancePage({ searchParams }: { searchParams: Promise<{ dag?: string | string[] }> }) {
+export default async function AttendancePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ dag?: string | string[]; trukket?: string | string[]; melding?: string | string[] }>;
+}) {
   const { enrolments } = await loadStudent("/student/oppmote");
-  const chosen = parseRecordId((await searchParams).dag) ?? undefined;
+  const query = await searchParams;
+  const chosen = parseRecordId(query.dag) ?? undefined;
+  const withdrawn = typeof query.trukket === "string" && isIsoDate(query.trukket) ? query.trukket : null;
+  // After a withdrawal the notice form starts afresh: its «… er sendt» from before would stand
+  // beside «… er trukket tilbake».
+  const formKey = (withdrawn && parseRecordId(query.melding)) ?? "skjema";
   return (
     <>
       <PageHeader
         title="Oppmøte"
         lead="Kravet gjelder alle samlingsdagene i kullet. Meld fra hvis du blir borte: faglærerne ser meldingen, men den endrer ikke oppmøtet."
       />
+      {withdrawn ? <DoneMessage>Fraværsmeldingen for {formatDateNb(withdrawn)} er trukket tilbake.</DoneMessage> : null}
       {enrolments.length === 0 ? <p className="card">Du er ikke registrert i noe kull ennå.</p> : null}
       <div className="space-y-10">
         {enrolments.map((enrolment, index) => (
-          <EnrolmentAttendance key={enrolment.enrolmentId} enrolment={enrolment} chosen={chosen} anchors={index === 0} showCohort={enrolments.length > 1} />
+          <EnrolmentAttendance
+            key={enrolment.enrolmentId}
+            enrolment={enrolment}
+            chosen={chosen}
+            formKey={formKey}
+            anchors={index === 0}
+            showCohort={enrolments.length > 1}
+          />
         ))}
       </div>
     </>
@@ -44,11 +62,13 @@ export default async function AttendancePage({ searchParams }: { searchParams: P
 function EnrolmentAttendance({
   enrolment,
   chosen,
+  formKey,
   anchors,
   showCohort,
 }: {
   enrolment: StudentOverview;
   chosen: string | undefined;
+  formKey: string;
   anchors: boolean;
   showCohort: boolean;
 }) {
@@ -59,6 +79,10 @@ function EnrolmentAttendance({
   const unregistered = allDays.filter((day) => day.state === "UNREGISTERED").length;
   const sendable = allDays.filter((day) => day.canSendNotice);
   const active = enrolment.status === "ACTIVE";
+  // On leave she may already send a notice for a day after the leave (absenceNoticeProblem: a day
+  // inside it offers none); a walk found the form hidden until she was back.
+  const onLeave = enrolment.status === "ON_LEAVE" && enrolment.leave ? enrolment.leave : null;
+  const mayNotify = active || onLeave !== null;
   const Heading = showCohort ? "h3" : "h2";
   const SubHeading = showCohort ? "h4" : "h3";
 
@@ -86,7 +110,7 @@ function EnrolmentAttendance({
               </ActionButton>
             ) : null}
           </div>
-        ) : day.canSendNotice && active ? (
+        ) : day.canSendNotice && mayNotify ? (
           <Link href={`/student/oppmote?dag=${day.id}#meld-fravaer`}>
             Meld fravær<ButtonContext>{`for ${formatDateNb(day.date)}`}</ButtonContext>
           </Link>
@@ -117,9 +141,15 @@ function EnrolmentAttendance({
         ) : null}
       </section>
 
-      {active ? (
+      {active || (onLeave && sendable.length > 0) ? (
         <section className="card" aria-labelledby={`meld-${id}`} id={anchors ? "meld-fravaer" : undefined}>
           <Heading id={`meld-${id}`}>Meld fravær</Heading>
+          {onLeave ? (
+            <p className="mt-2">
+              Du har permisjon til og med {formatDateNb(onLeave.to)}, og skal ikke møte før den er over. For en samlingsdag etter
+              permisjonen kan du melde fravær allerede nå.
+            </p>
+          ) : null}
           <p className="mt-2 text-slate-700">
             For en samlingsdag som kommer, eller som var for høyst {ABSENCE_NOTICE_DAYS_AFTER} dager siden. Du kan trekke meldingen
             tilbake fram til dagen begynner.
@@ -128,6 +158,7 @@ function EnrolmentAttendance({
               (a walk: it stayed on the link far below). A new one for each day chosen. */}
           {anchors ? <FocusHashTarget key={chosen ?? "none"} /> : null}
           <AbsenceNoticeForm
+            key={formKey}
             action={sendAbsenceNoticeAction}
             // The samling's number, not its whole title: on a phone the chosen day was cut off
             // («tirsdag 8. desember – Samling 6: fe…»).
@@ -136,12 +167,13 @@ function EnrolmentAttendance({
             maxReasonLength={MAX_ABSENCE_REASON_LENGTH}
           />
         </section>
-      ) : enrolment.status === "ON_LEAVE" && enrolment.leave ? (
-        // On leave, no notice is sent (the form is for active students): said, not left out.
+      ) : onLeave ? (
+        // On leave with no day after it to send for: said, not left out.
         <section className="card" aria-labelledby={`meld-${id}`}>
           <Heading id={`meld-${id}`}>Meld fravær</Heading>
           <p className="mt-2">
-            Du har permisjon til og med {formatDateNb(enrolment.leave.to)}. Fravær for en samlingsdag etter permisjonen melder du her når du er tilbake.
+            Du har permisjon til og med {formatDateNb(onLeave.to)}, og skal ikke møte før den er over. Ingen samlingsdag etter permisjonen kan
+            meldes ennå.
           </p>
         </section>
       ) : null}
