@@ -109,6 +109,8 @@ export function QualificationForm({
             defaultValue={state.values?.grounds ?? grounds ?? ""}
             errors={state.fieldErrors?.grounds}
             disabled={disabled}
+            // Not «(valgfritt)» beside «Begrunnelsen må fylles ut.» (a walk): the hint says when.
+            conditional
           />
           {disabled ? null : <SubmitButton className="btn-secondary">Lagre vurderingen</SubmitButton>}
         </>

@@ -170,7 +170,7 @@ export default async function RankingPage({
                   row.move ? (
                     <div className="text-sm">
                       <p>
-                        Flyttet til {row.move.toRank} av {row.move.by}: «{row.move.reason}»
+                        Flyttet til plass {row.move.toRank} av {row.move.by}: «{row.move.reason}»
                       </p>
                       <ActionButton action={removeMoveAction} hidden={{ cohortId, moveId: row.move.id }} className="btn-secondary mt-1 min-h-10 px-3 py-1 text-sm" context={`av ${row.name}`}>
                         Angre flyttingen

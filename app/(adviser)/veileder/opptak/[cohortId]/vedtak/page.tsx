@@ -132,7 +132,8 @@ function BatchSection({ preview, cohortId, closeWaitlist, base }: { preview: Bat
       {plan.unreviewed > 0 ? (
         <p className="mt-3 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-900">
           {/* «mot opptakskravene»: the start page's «ikke vurdert» counts the applications nobody has opened (a walk). */}
-          {countNoun(plan.unreviewed, "søknad", "søknader")} er ikke vurdert mot opptakskravene ennå og får ikke vedtak nå. <Link href={`${base}?kvalifisert=ikke-vurdert`}>Vurder dem først</Link>, eller send dem i en senere runde.
+          {countNoun(plan.unreviewed, "søknad", "søknader")} er ikke vurdert mot opptakskravene ennå og får ikke vedtak nå. <Link href={`${base}?kvalifisert=ikke-vurdert`}>{plan.unreviewed === 1 ? "Vurder den først" : "Vurder dem først"}</Link>, eller send{" "}
+          {plan.unreviewed === 1 ? "den" : "dem"} i en senere runde.
         </p>
       ) : null}
       <p className="mt-3">
