@@ -6,7 +6,7 @@
  */
 import { attendanceProgress, attendanceWarning } from "./attendance-progress";
 import { whomToContact, type StudentContacts } from "./contacts";
-import { datePartsOf, parseIsoDate } from "./dates";
+import { addDays, datePartsOf, parseIsoDate } from "./dates";
 import type { ArbeidskravStatus, Eligibility } from "./eligibility";
 import { EXAM_KIND_LABELS, type ExamKind } from "./exam-sittings";
 import type { KlageStage } from "./klage";
@@ -190,9 +190,16 @@ export function studentNextSteps(input: NextStepsInput): NextStep[] {
       steps.push({
         key: `arbeidskrav-${item.id}`,
         tone: "info",
+        // The leave's dates stand once at the top of the page, not in every item (a walk read them
+        // five times), and a deadline inside the leave is said to be there: «Fristen er 2. februar»
+        // beside «lever når permisjonen er over» on 2 February read as one she could keep.
         text:
-          `${item.title}: du kan levere når permisjonen er over (den varer til og med ${date(input.onLeave.until)}). ` +
-          `${passed ? "Fristen var" : "Fristen er"} ${date(item.deadline)}.${item.required === false ? " Det er valgfritt og teller ikke for eksamen." : ""}`,
+          (passed
+            ? `${item.title}: fristen var ${date(item.deadline)}. Lever når permisjonen er over.`
+            : item.deadline <= input.onLeave.until
+              ? `${item.title}: fristen ${date(item.deadline)} er i permisjonen din. Lever når permisjonen er over.`
+              : `${item.title}: lever når permisjonen er over, innen ${date(item.deadline)}.`) +
+          (item.required === false ? " Det er valgfritt og teller ikke for eksamen." : ""),
         target: { kind: "arbeidskrav", id: item.id },
       });
       continue;
@@ -226,14 +233,19 @@ export function studentNextSteps(input: NextStepsInput): NextStep[] {
     });
   }
 
-  const next = nextSamling(input.samlinger, today);
+  // On leave, the samling she is to come to is the first after it («Samling 6 pågår nå» was shown
+  // to a student on leave, a walk).
+  const backOn = input.onLeave && input.onLeave.until >= today ? addDays(input.onLeave.until, 1) : null;
+  const next = nextSamling(input.samlinger, backOn ?? today);
   if (next) {
     steps.push({
       key: "next-samling",
       tone: "info",
-      text: next.ongoing
-        ? `${next.samling.title} pågår nå: ${describeSamlingDates(next.samling, today)}.`
-        : `Neste samling: ${describeSamlingDates(next.samling, today)}.`,
+      text: backOn
+        ? `Første samling etter permisjonen: ${describeSamlingDates(next.samling, today)}.`
+        : next.ongoing
+          ? `${next.samling.title} pågår nå: ${describeSamlingDates(next.samling, today)}.`
+          : `Neste samling: ${describeSamlingDates(next.samling, today)}.`,
       target: { kind: "schedule" },
     });
   }

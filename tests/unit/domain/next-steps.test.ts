@@ -58,12 +58,23 @@ describe("a student's next steps", () => {
     const steps = studentNextSteps(input({ today: "2026-12-12", onLeave: { until: "2027-02-01" } }));
     const handIns = steps.filter((step) => step.key.startsWith("arbeidskrav-"));
     expect(handIns.map((step) => [step.tone, step.text])).toEqual([
-      ["info", "Ledertreningsoppgave 1: du kan levere når permisjonen er over (den varer til og med 1. februar 2027). Fristen var 10. desember."],
-      ["info", "Fagnotat 2: du kan levere når permisjonen er over (den varer til og med 1. februar 2027). Fristen er 15. mars 2027."],
-      ["info", "Ledertreningsoppgave 2: du kan levere når permisjonen er over (den varer til og med 1. februar 2027). Fristen er 20. april 2027."],
-      ["info", "Ledertreningsoppgave 3: du kan levere når permisjonen er over (den varer til og med 1. februar 2027). Fristen er 25. mai 2027."],
+      ["info", "Ledertreningsoppgave 1: fristen var 10. desember. Lever når permisjonen er over."],
+      ["info", "Fagnotat 2: lever når permisjonen er over, innen 15. mars 2027."],
+      ["info", "Ledertreningsoppgave 2: lever når permisjonen er over, innen 20. april 2027."],
+      ["info", "Ledertreningsoppgave 3: lever når permisjonen er over, innen 25. mai 2027."],
+    ]);
+    // A deadline inside the leave, to its last day, is said to be there: she cannot keep it.
+    const longer = studentNextSteps(input({ today: "2026-12-12", onLeave: { until: "2027-03-15" } })).filter((step) => step.key.startsWith("arbeidskrav-"));
+    expect(longer.map((step) => step.text).slice(1, 3)).toEqual([
+      "Fagnotat 2: fristen 15. mars 2027 er i permisjonen din. Lever når permisjonen er over.",
+      "Ledertreningsoppgave 2: lever når permisjonen er over, innen 20. april 2027.",
     ]);
     expect(steps.some((step) => /lever (på nytt|så snart)/.test(step.text))).toBe(false);
+    // The samling she is to come to is the first after the leave, not the one going on during it.
+    const during = studentNextSteps(input({ today: "2026-12-15", onLeave: { until: "2026-12-31" } }));
+    expect(during.find((step) => step.key === "next-samling")).toBeUndefined();
+    const shorter = studentNextSteps(input({ today: "2026-11-10", onLeave: { until: "2026-11-30" } }));
+    expect(shorter.find((step) => step.key === "next-samling")?.text).toBe("Første samling etter permisjonen: 15.–16. desember (uke 51), NTNU, Trondheim.");
   });
 
   it("tell a student on track what to hand in, how many days they may miss and where to be next", () => {
