@@ -582,7 +582,7 @@ export async function listAppeals(viewer: Viewer, options: { open: boolean }) {
         select: {
           id: true,
           fullName: true,
-          cohort: { select: { id: true, name: true, capacity: true } },
+          cohort: { select: { id: true, name: true, capacity: true, programme: { select: { name: true } } } },
           applicant: { select: { name: true, email: true } },
         },
       },

@@ -82,7 +82,8 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
                   <StatusBadge tone={status.tone}>{status.label}</StatusBadge>
                 </h2>
                 <p className="mt-1 text-slate-700">
-                  {appeal.application.cohort.name}. Klaget {appeal.registeredBy ? formatDateNb(osloDate(appeal.filedAt)) : formatInstantNb(appeal.filedAt)} ({countNoun(age, "dag", "dager")} siden) på{" "}
+                  {/* The programme too: two programmes may each have a kull V2027 (a walk). */}
+                  {appeal.application.cohort.programme.name}, {appeal.application.cohort.name}. Klaget {appeal.registeredBy ? formatDateNb(osloDate(appeal.filedAt)) : formatInstantNb(appeal.filedAt)} ({countNoun(age, "dag", "dager")} siden) på{" "}
                   {KLAGE_ON[appeal.letter.kind] ?? "vedtak"} fra {formatDateNb(isoDate(appeal.letter.madeAvailableOn))}. Nå:{" "}
                   {decisionLabel({ ...appeal.decision, answer: null })}. Saksnummer{" "}
                   {formatCaseReference({ year: appeal.decision.caseYear, number: appeal.decision.caseNumber })}.
