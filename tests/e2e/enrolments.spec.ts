@@ -37,6 +37,8 @@ test("the adviser transfers a student with carried-over arbeidskrav, and the stu
   await page.getByRole("link", { name: "Petra Permisjon" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Petra Permisjon" })).toBeVisible();
   await expect(page.getByRole("article", { name: /Kull V2026/ })).toContainText("Permisjon");
+  // Her refused leave's klage deadline has passed, and the letters say so.
+  await expect(page.getByRole("table", { name: /^Brev til studenten/ })).toContainText(/Klagefristen var \d+\. \p{L}+ \d{4}/u);
 
   await page.getByRole("link", { name: "Overfør til et senere kull" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Overføring til senere kull" })).toBeVisible();

@@ -29,7 +29,7 @@ type Enrolment = StudentRecord["enrolments"][number];
 type Letter = StudentRecord["letters"][number];
 
 /** The letters, with a way to register a klage that came by e-mail or post (not on one's own: `self`). */
-const letterColumns = (userId: string, self: boolean): Column<Letter>[] => [
+const letterColumns = (userId: string, self: boolean, today: string): Column<Letter>[] => [
   {
     key: "brev",
     header: "Brev",
@@ -65,7 +65,8 @@ const letterColumns = (userId: string, self: boolean): Column<Letter>[] => [
         "Gjelder ikke lenger"
       ) : letter.klageDeadline ? (
         <>
-          Klagefrist {formatDateNb(letter.klageDeadline)}
+          {/* Past, it says so (a walk read «Klagefrist 6. oktober» in December as still open). */}
+          {letter.klageDeadline < today ? `Klagefristen var ${formatDateNb(letter.klageDeadline)}` : `Klagefrist ${formatDateNb(letter.klageDeadline)}`}
           {self ? null : (
             <Link className="block text-sm" href={`/veileder/studenter/${userId}/klage/${letter.id}`}>
               Registrer klage fra e-post eller brev
@@ -178,7 +179,7 @@ export default async function StudentPage({ params, searchParams }: { params: Pr
         <section className="card" aria-labelledby="brev-heading">
           <h2 id="brev-heading">Brev til studenten</h2>
           <div className="mt-4">
-            <DataTable caption="Brev til studenten, nyeste først" columns={letterColumns(record.student.id, record.self)} rows={record.letters} rowKey={(letter) => letter.id} empty="Ingen brev ennå." />
+            <DataTable caption="Brev til studenten, nyeste først" columns={letterColumns(record.student.id, record.self, record.today)} rows={record.letters} rowKey={(letter) => letter.id} empty="Ingen brev ennå." />
           </div>
         </section>
       </div>
