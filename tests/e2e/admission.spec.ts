@@ -199,6 +199,11 @@ test("the adviser ranks, tries another number of places, and sends the decisions
   await page.getByRole("button", { name: "Send 13 vedtak" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Vedtakene er sendt: 10 tilbud, 2 ventelisteplasser og 1 avslag." })).toBeVisible();
   await expect(page.getByText("Det er ingen vurderte søknader uten vedtak.")).toBeVisible();
+  // Nothing left to preview: no empty lists, no waiting-list choice that would change nothing.
+  await expect(page.getByRole("heading", { name: "Tilbud (0)" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Oppdater forhåndsvisningen" })).toHaveCount(0);
+  // The events name what happened in words.
+  await expect(page.getByRole("table", { name: "Hendelser i opptaket" })).toContainText("Vedtak: tilbud om plass");
 });
 
 test("applicants read their letters; a declined offer goes to the first on the waiting list by itself", async ({ browser }) => {

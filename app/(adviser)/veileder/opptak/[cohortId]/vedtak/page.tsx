@@ -145,7 +145,7 @@ function BatchSection({ preview, cohortId, closeWaitlist, base }: { preview: Bat
           ? ` ${batch.moves.length} som alt står på ventelisten, får ny plass fordi listen følger rangeringen, og får et nytt brev.`
           : ""}
       </p>
-      {plan.waitlistClosed ? (
+      {total === 0 ? null : plan.waitlistClosed ? (
         <p className="mt-3">
           Ventelisten stengte {formatDateNb(plan.waitlistClosesOn)}: etter det gis det ingen tilbud om plass (bare etter en klage), så de som
           får vedtak nå, får avslag.
@@ -167,20 +167,23 @@ function BatchSection({ preview, cohortId, closeWaitlist, base }: { preview: Bat
         </form>
       )}
 
-      <div className="mt-4 grid gap-4 md:grid-cols-3">
-        <NameList title={`Tilbud (${batch.offers.length + batch.waitlistOffers.length})`} names={[...batch.offers.map(name), ...batch.waitlistOffers.map((id) => `${name(id)} (fra ventelisten)`)]} />
-        <NameList
-          title={`Venteliste (${batch.waitlist.length} ${batch.waitlist.length === 1 ? "ny" : "nye"})`}
-          names={[
-            ...batch.waitlist.map((entry) => `${entry.position}. ${name(entry.id)}`),
-            ...batch.moves.map((move) => `${move.to}. ${name(move.id)} (før nr. ${move.from})`),
-          ]}
-        />
-        <NameList
-          title={`Avslag (${batch.refusals.length})`}
-          names={batch.refusals.map((refusal) => `${name(refusal.id)} (${refusal.reason === "NOT_QUALIFIED" ? "ikke kvalifisert" : "ventelisten stengt"})`)}
-        />
-      </div>
+      {/* Nothing to send (after a batch, or before any is assessed): no empty lists, no choice that changes nothing (a walk). */}
+      {total === 0 ? null : (
+        <div className="mt-4 grid gap-4 md:grid-cols-3">
+          <NameList title={`Tilbud (${batch.offers.length + batch.waitlistOffers.length})`} names={[...batch.offers.map(name), ...batch.waitlistOffers.map((id) => `${name(id)} (fra ventelisten)`)]} />
+          <NameList
+            title={`Venteliste (${batch.waitlist.length} ${batch.waitlist.length === 1 ? "ny" : "nye"})`}
+            names={[
+              ...batch.waitlist.map((entry) => `${entry.position}. ${name(entry.id)}`),
+              ...batch.moves.map((move) => `${move.to}. ${name(move.id)} (før nr. ${move.from})`),
+            ]}
+          />
+          <NameList
+            title={`Avslag (${batch.refusals.length})`}
+            names={batch.refusals.map((refusal) => `${name(refusal.id)} (${refusal.reason === "NOT_QUALIFIED" ? "ikke kvalifisert" : "ventelisten stengt"})`)}
+          />
+        </div>
+      )}
 
       {examples.length > 0 ? (
         <div className="mt-6">
