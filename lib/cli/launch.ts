@@ -84,7 +84,11 @@ async function main() {
   const nextBin = require.resolve("next/dist/bin/next");
   // Started directly (not through npx), so a signal reaches next-server itself. The production
   // server gets its heap sized (lib/cli/server-flags.ts); the development server keeps V8's defaults.
-  child = spawn(process.execPath, [...nodeFlags, nextBin, mode, "--port", port], { stdio: "inherit", env: childEnv });
+  // Idle connections are kept for 65 s, not Node's 5: a reverse proxy or load balancer (idle
+  // timeout commonly 60 s) reuses a connection the app is closing in the same instant otherwise,
+  // and the request fails (a 502 there; an end-to-end test's request got ECONNRESET).
+  const keepAlive = mode === "start" ? ["--keepAliveTimeout", "65000"] : [];
+  child = spawn(process.execPath, [...nodeFlags, nextBin, mode, "--port", port, ...keepAlive], { stdio: "inherit", env: childEnv });
   child.on("exit", (code, signal) => void shutdown(code ?? (signal ? 0 : 1)));
 }
 
