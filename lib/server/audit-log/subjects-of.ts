@@ -22,6 +22,15 @@ function group(members: { enrolment: { user: { name: string } } }[]): string {
 }
 
 const application = { select: { fullName: true, applicant: byPerson } } as const;
+
+/** The records that belong to one studierett: about its student, in the kull. */
+type ByEnrolment = (args: { where: { id: { in: string[] } }; select: { id: true; enrolment: typeof enrolmentPerson } }) => Promise<
+  { id: string; enrolment: { user: { name: string }; cohort: { name: string } } }[]
+>;
+const viaEnrolment =
+  (find: ByEnrolment): Resolver =>
+  async (ids) =>
+    (await find({ where: { id: { in: ids } }, select: { id: true, enrolment: enrolmentPerson } })).map((row) => [row.id, student(row.enrolment)]);
 const members = { select: { enrolment: { select: { user: byPerson } } }, orderBy: { enrolment: { user: { name: "asc" } } } } as const;
 
 /** For each kind of record: its ids → who it is about, in words. */
@@ -52,27 +61,19 @@ const RESOLVERS: Record<string, Resolver> = {
       return [];
     }),
   Enrolment: async (ids) => (await db().enrolment.findMany({ where: { id: { in: ids } }, select: { id: true, ...enrolmentPerson.select } })).map((row) => [row.id, student(row)]),
-  ExamRegistration: async (ids) =>
-    (await db().examRegistration.findMany({ where: { id: { in: ids } }, select: { id: true, enrolment: enrolmentPerson } })).map((row) => [row.id, student(row.enrolment)]),
+  ExamRegistration: viaEnrolment((args) => db().examRegistration.findMany(args)),
   ExamDeferral: async (ids) =>
     (await db().examDeferral.findMany({ where: { id: { in: ids } }, select: { id: true, registration: { select: { enrolment: enrolmentPerson } } } })).map((row) => [
       row.id,
       student(row.registration.enrolment),
     ]),
-  LeaveOfAbsence: async (ids) =>
-    (await db().leaveOfAbsence.findMany({ where: { id: { in: ids } }, select: { id: true, enrolment: enrolmentPerson } })).map((row) => [row.id, student(row.enrolment)]),
-  StudentAppeal: async (ids) =>
-    (await db().studentAppeal.findMany({ where: { id: { in: ids } }, select: { id: true, enrolment: enrolmentPerson } })).map((row) => [row.id, student(row.enrolment)]),
-  CorrectionNoticeRecipient: async (ids) =>
-    (await db().correctionNoticeRecipient.findMany({ where: { id: { in: ids } }, select: { id: true, enrolment: enrolmentPerson } })).map((row) => [row.id, student(row.enrolment)]),
-  Attendance: async (ids) =>
-    (await db().attendance.findMany({ where: { id: { in: ids } }, select: { id: true, enrolment: enrolmentPerson } })).map((row) => [row.id, student(row.enrolment)]),
-  AbsenceNotice: async (ids) =>
-    (await db().absenceNotice.findMany({ where: { id: { in: ids } }, select: { id: true, enrolment: enrolmentPerson } })).map((row) => [row.id, student(row.enrolment)]),
-  AttendanceCredit: async (ids) =>
-    (await db().attendanceCredit.findMany({ where: { id: { in: ids } }, select: { id: true, enrolment: enrolmentPerson } })).map((row) => [row.id, student(row.enrolment)]),
-  ArbeidskravCredit: async (ids) =>
-    (await db().arbeidskravCredit.findMany({ where: { id: { in: ids } }, select: { id: true, enrolment: enrolmentPerson } })).map((row) => [row.id, student(row.enrolment)]),
+  LeaveOfAbsence: viaEnrolment((args) => db().leaveOfAbsence.findMany(args)),
+  StudentAppeal: viaEnrolment((args) => db().studentAppeal.findMany(args)),
+  CorrectionNoticeRecipient: viaEnrolment((args) => db().correctionNoticeRecipient.findMany(args)),
+  Attendance: viaEnrolment((args) => db().attendance.findMany(args)),
+  AbsenceNotice: viaEnrolment((args) => db().absenceNotice.findMany(args)),
+  AttendanceCredit: viaEnrolment((args) => db().attendanceCredit.findMany(args)),
+  ArbeidskravCredit: viaEnrolment((args) => db().arbeidskravCredit.findMany(args)),
   StudentLetter: async (ids) => (await db().studentLetter.findMany({ where: { id: { in: ids } }, select: { id: true, user: byPerson } })).map((row) => [row.id, row.user.name]),
   CalendarFeed: async (ids) => (await db().calendarFeed.findMany({ where: { id: { in: ids } }, select: { id: true, user: byPerson } })).map((row) => [row.id, row.user.name]),
   MailMessage: async (ids) =>
