@@ -149,9 +149,13 @@ export const offerPlaceAction = defineAction({
   },
 });
 
-function movedSentence(moved: number): string {
-  if (moved === 0) return "";
-  return moved === 1 ? " Én på ventelisten har fått ny plass og et nytt brev." : ` ${moved} på ventelisten har fått ny plass og et nytt brev.`;
+/**
+ * The ranking page says what a move did (its form, or the undo button, goes with the row's change:
+ * a walk got no word and the focus on the page's body): the application and how many on the list
+ * got a new place and a letter.
+ */
+function rankingDone(cohortId: string, word: "flyttet" | "angret", result: { applicationId: string; moved: number }): never {
+  redirect(`/veileder/opptak/${cohortId}/rangering?${word}=${result.applicationId}&brev=${result.moved}`);
 }
 
 export const moveCandidateAction = defineAction({
@@ -167,10 +171,10 @@ export const moveCandidateAction = defineAction({
     reason: reason("Begrunnelsen"),
   }),
   async handler({ viewer, input }) {
-    const { moved } = await moveCandidate(viewer, input);
+    const result = await moveCandidate(viewer, input);
     revalidatePath(`/veileder/opptak/${input.cohortId}`, "layout");
     revalidatePath("/soker", "layout");
-    return { message: `Søkeren er flyttet til plass ${input.toRank}.${movedSentence(moved)}` };
+    rankingDone(input.cohortId, "flyttet", result);
   },
 });
 
@@ -178,10 +182,10 @@ export const removeMoveAction = defineAction({
   roles: ADVISERS,
   schema: z.object({ cohortId: recordId("Kullet"), moveId: recordId("Flyttingen") }),
   async handler({ viewer, input }) {
-    const { moved } = await removeMove(viewer, input);
+    const result = await removeMove(viewer, input);
     revalidatePath(`/veileder/opptak/${input.cohortId}`, "layout");
     revalidatePath("/soker", "layout");
-    return { message: `Flyttingen er tatt tilbake.${movedSentence(moved)}` };
+    rankingDone(input.cohortId, "angret", result);
   },
 });
 

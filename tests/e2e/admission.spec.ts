@@ -137,6 +137,22 @@ test("before the application deadline the ranking is provisional and no decision
   await expect(page.getByRole("status").filter({ hasText: /Vedtak kan ikke sendes før søknadsfristen \d{1,2}\. \p{L}+ \d{4} er ute\./u })).toBeVisible();
   await expect(page.getByRole("table", { name: /Rangering for 30 plasser/ }).getByRole("row")).not.toHaveCount(1); // judged early: some are ranked
   await expectAccessible(page);
+
+  // Move the last one ranked to the top with a reason, then take it back: each time the page says
+  // what was done, with the focus (the row's form, and then its button, go with the change).
+  const ranked = page.getByRole("table", { name: /Rangering for 30 plasser/ }).getByRole("row");
+  const last = ranked.last();
+  const name = (await last.getByRole("rowheader").getByRole("link").textContent())!.trim();
+  await last.locator("summary", { hasText: "Flytt" }).click();
+  await last.getByLabel("Ny plass").fill("1");
+  await last.getByLabel("Begrunnelse").fill("Eneste søker fra en tjeneste uten leder i fylket.");
+  await last.getByRole("button", { name: "Flytt" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `${name} er flyttet til plass 1.` })).toBeFocused();
+  const moved = ranked.filter({ hasText: name });
+  await expect(moved).toContainText("Flyttet til plass 1 av Vegard Veileder: «Eneste søker fra en tjeneste uten leder i fylket.»");
+  await moved.getByRole("button", { name: /^Angre flyttingen/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: new RegExp(`^Flyttingen av ${name} er tatt tilbake: plass \\d+ etter reglene\\.$`) })).toBeFocused();
+  await expect(ranked.filter({ hasText: name })).not.toContainText("Flyttet til plass");
   await page.getByRole("link", { name: "Vedtak" }).click();
   await expect(page.getByText(/Vedtak kan ikke sendes før søknadsfristen .* er ute\./)).toBeVisible();
   await expect(page.getByRole("button", { name: /^Send \d+ vedtak$/ })).toHaveCount(0);

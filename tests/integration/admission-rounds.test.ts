@@ -222,23 +222,26 @@ describe("the adviser's moves", () => {
   it("put the candidate at the chosen place in the ranking, and taking the move back puts them back", async () => {
     const { cohort } = await createOpenCohort(db(), { capacity: 1, deadline: daysFromToday(-3) });
     await adviser();
-    const ids = [];
+    const ids: string[] = [];
     for (const [category, name] of [[1, "Aase"], [2, "Bjørn"], [3, "Cecilie"]] as const) ids.push((await candidate(cohort.id, category, name)).application.id);
-    expect(await submit(moveCandidateAction, { cohortId: cohort.id, applicationId: ids[2]!, toRank: "1", reason: "Dokumentert personalansvar." })).toMatchObject({ ok: true });
+    // The ranking page says what was done (the row's form goes with the move): whom, and how many letters.
+    expect(await redirectOf(() => submit(moveCandidateAction, { cohortId: cohort.id, applicationId: ids[2]!, toRank: "1", reason: "Dokumentert personalansvar." }))).toBe(
+      `/veileder/opptak/${cohort.id}/rangering?flyttet=${ids[2]}&brev=0`,
+    );
     const ranking = await computeRanking(db(), cohort.id);
     expect(ranking.rows.map((row) => row.applicationId)).toEqual([ids[2], ids[0], ids[1]]);
     expect(ranking.rows[0]!.reasons).toContain("Studieveilederen har flyttet søkeren til plass 1: Dokumentert personalansvar.");
     const move = await db().rankingMove.findFirstOrThrow({ where: { cohortId: cohort.id } });
-    expect(await submit(removeMoveAction, { cohortId: cohort.id, moveId: move.id })).toMatchObject({ ok: true });
+    expect(await redirectOf(() => submit(removeMoveAction, { cohortId: cohort.id, moveId: move.id }))).toBe(`/veileder/opptak/${cohort.id}/rangering?angret=${ids[2]}&brev=0`);
     expect((await computeRanking(db(), cohort.id)).rows.map((row) => row.applicationId)).toEqual(ids);
   });
 
   it("give the moved applicant's place as the adviser's, with the reason, in the ranking and in her letter; not the county and time", async () => {
     const { cohort } = await createOpenCohort(db(), { capacity: 1, deadline: daysFromToday(-3) });
     const staff = await adviser();
-    const ids = [];
+    const ids: string[] = [];
     for (const [category, name] of [[1, "Aase"], [3, "Cecilie"]] as const) ids.push((await candidate(cohort.id, category, name)).application.id);
-    expect(await submit(moveCandidateAction, { cohortId: cohort.id, applicationId: ids[1]!, toRank: "1", reason: "Dokumentert personalansvar." })).toMatchObject({ ok: true });
+    await redirectOf(() => submit(moveCandidateAction, { cohortId: cohort.id, applicationId: ids[1]!, toRank: "1", reason: "Dokumentert personalansvar." }));
     const row = (await computeRanking(db(), cohort.id)).rows[0]!;
     expect(row.reasons.slice(1)).toEqual(["Studieveilederen har flyttet søkeren til plass 1: Dokumentert personalansvar.", "Nummer 1 i rangeringen: innenfor plassene."]);
     await sendRound(staff.viewer, cohort.id);
@@ -310,8 +313,11 @@ describe("a klage or a correction that moves someone on the list", () => {
   it("a correction of the ranking moves someone on the list and tells everyone whose place changes", async () => {
     const { cohort, anna, bernt, cato } = await threeWaiting();
     // Bernt stands 2nd on the list, 3rd in the ranking; the adviser moves him to 2nd in the ranking.
-    const result = await submit(moveCandidateAction, { cohortId: cohort.id, applicationId: bernt.application.id, toRank: "2", reason: "Kategori 3 var feil registrert; skal stå foran Anna." });
-    expect(result).toMatchObject({ ok: true, message: "Søkeren er flyttet til plass 2. 2 på ventelisten har fått ny plass og et nytt brev." });
+    const target = await redirectOf(() =>
+      submit(moveCandidateAction, { cohortId: cohort.id, applicationId: bernt.application.id, toRank: "2", reason: "Kategori 3 var feil registrert; skal stå foran Anna." }),
+    );
+    // Two on the list got a new place and a letter; the page says so from the address.
+    expect(target).toBe(`/veileder/opptak/${cohort.id}/rangering?flyttet=${bernt.application.id}&brev=2`);
     expect(await Promise.all([bernt, anna, cato].map((person) => placeOf(person.application.id)))).toEqual([1, 2, 3]);
     for (const [person, from, to] of [[bernt, 2, 1], [anna, 1, 2]] as const) {
       const letters = await lettersOf(person.application.id);

@@ -19,6 +19,8 @@ import { reorderWaitlist } from "./waitlist";
 export interface MoveResult {
   /** Others on the waiting list whose place changed (each told by letter). */
   moved: number;
+  /** The application moved, or whose move was taken back. */
+  applicationId: string;
 }
 
 async function correctWaitlist(tx: Transaction, viewer: Viewer, cohortId: string, now: Date): Promise<number> {
@@ -66,7 +68,7 @@ export async function moveCandidate(
       });
       // Any move can change where the others land (a move is to a place in the whole ranking),
       // so the list follows the ranking again whoever was moved; unchanged places get no letter.
-      return { moved: await correctWaitlist(tx, viewer, input.cohortId, now) };
+      return { moved: await correctWaitlist(tx, viewer, input.cohortId, now), applicationId: input.applicationId };
     }, LOCKING_TRANSACTION),
   );
   if (result.moved > 0) await requestJob("mail.deliver");
@@ -105,7 +107,7 @@ export async function removeMove(viewer: Viewer, input: { cohortId: string; move
         entityId: move.applicationId,
         before: { toRank: move.toRank, reason: move.reason, moveId: move.id },
       });
-      return { moved: await correctWaitlist(tx, viewer, input.cohortId, now) };
+      return { moved: await correctWaitlist(tx, viewer, input.cohortId, now), applicationId: move.applicationId };
     }, LOCKING_TRANSACTION),
   );
   if (result.moved > 0) await requestJob("mail.deliver");

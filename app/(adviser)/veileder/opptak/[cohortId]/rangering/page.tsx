@@ -7,6 +7,7 @@ import { MoveForm } from "@/components/admission/ranking-forms";
 import { PageHeader } from "@/components/area-nav";
 import { ActionButton } from "@/components/ui/action-button";
 import { DataTable } from "@/components/ui/data-table";
+import { DoneMessage } from "@/components/ui/done-message";
 import { removeMoveAction } from "@/lib/actions/admission";
 import { decisionsBeforeDeadlineProblem, isRankingProvisional } from "@/lib/domain/admission-decisions";
 import { formatInstantNb } from "@/lib/domain/format";
@@ -25,7 +26,7 @@ export default async function RankingPage({
   searchParams,
 }: {
   params: Promise<{ cohortId: string }>;
-  searchParams: Promise<{ plasser?: string }>;
+  searchParams: Promise<{ plasser?: string; flyttet?: string; angret?: string; brev?: string }>;
 }) {
   const cohortId = parseRecordId((await params).cohortId);
   if (!cohortId) notFound();
@@ -48,11 +49,13 @@ export default async function RankingPage({
   const now = new Date();
   // Before the deadline applications may still come in: the ranking is provisional.
   const provisional = isRankingProvisional(isoDate(cohort.applicationDeadline), now);
-  const requested = Number((await searchParams).plasser);
+  const query = await searchParams;
+  const requested = Number(query.plasser);
   const places = Number.isSafeInteger(requested) && requested >= 0 && requested <= 1000 ? requested : cohort.capacity;
   const whatIf = places !== cohort.capacity;
   const ranking = await viewRanking(db(), cohortId, { places });
   const base = `/veileder/opptak/${cohortId}`;
+  const done = moveDone(ranking.rows, query);
   return (
     <>
       <PageHeader
@@ -61,6 +64,8 @@ export default async function RankingPage({
         lead="Forslaget følger reglene: prioritetskategori, deretter geografisk spredning etter fylke, deretter innsendingstidspunkt. Du kan flytte en søker med en skriftlig begrunnelse."
       />
       <IntakeNav cohortId={cohortId} current="rangering" />
+      {/* Keyed: a second move's message is a new one, and takes the focus again. */}
+      {done ? <DoneMessage key={`${query.flyttet ?? query.angret}-${done}`}>{done}</DoneMessage> : null}
       {provisional ? (
         <p role="status" className="mb-6 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-900">
           Foreløpig rangering: nye søknader kan komme inn til fristen er ute, og plassene kan endre seg. {decisionsBeforeDeadlineProblem(isoDate(cohort.applicationDeadline), now)}
@@ -191,4 +196,22 @@ export default async function RankingPage({
       </section>
     </>
   );
+}
+
+/**
+ * What a move or its undo did, from the address the action sent the browser to (the row's form or
+ * button is gone after it): whom, to which place, and how many on the list got a new letter.
+ */
+function moveDone(
+  rows: readonly { applicationId: string; name: string; rank: number; move: { toRank: number } | null }[],
+  query: { flyttet?: string; angret?: string; brev?: string },
+): string | null {
+  const movedId = parseRecordId(query.flyttet);
+  const undoneId = parseRecordId(query.angret);
+  if (!movedId && !undoneId) return null;
+  const row = rows.find((candidate) => candidate.applicationId === (movedId ?? undoneId));
+  const letters = /^\d{1,5}$/.test(query.brev ?? "") ? Number(query.brev) : 0;
+  const others = letters === 0 ? "" : letters === 1 ? " Én på ventelisten har fått ny plass og et nytt brev." : ` ${letters} på ventelisten har fått ny plass og et nytt brev.`;
+  if (movedId) return `${row ? `${row.name} er flyttet til plass ${row.move?.toRank ?? row.rank}` : "Søkeren er flyttet"}.${others}`;
+  return `${row ? `Flyttingen av ${row.name} er tatt tilbake: plass ${row.rank} etter reglene` : "Flyttingen er tatt tilbake"}.${others}`;
 }
