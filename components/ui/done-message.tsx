@@ -4,6 +4,8 @@
 // announced (role="status") and takes focus once, so a keyboard or screen-reader user starts from
 // what happened instead of from the top of a changed page with the focus lost. Every such message
 // is this one component.
+// A page where a second step can follow the first without leaving it (a move, then its undo)
+// keys the message by what it says, so the second is a new one and takes the focus again.
 import { useEffect, useRef } from "react";
 
 export function DoneMessage({ children, className = "" }: { children: React.ReactNode; className?: string }) {

@@ -41,7 +41,8 @@ export default async function AttendancePage({
         title="Oppmøte"
         lead="Kravet gjelder alle samlingsdagene i kullet. Meld fra hvis du blir borte: faglærerne ser meldingen, men den endrer ikke oppmøtet."
       />
-      {withdrawn ? <DoneMessage>Fraværsmeldingen for {formatDateNb(withdrawn)} er trukket tilbake.</DoneMessage> : null}
+      {/* Keyed by the notice: a second withdrawal's message is a new one, and takes the focus again. */}
+      {withdrawn ? <DoneMessage key={formKey}>Fraværsmeldingen for {formatDateNb(withdrawn)} er trukket tilbake.</DoneMessage> : null}
       {enrolments.length === 0 ? <p className="card">Du er ikke registrert i noe kull ennå.</p> : null}
       <div className="space-y-10">
         {enrolments.map((enrolment, index) => (
