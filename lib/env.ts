@@ -123,6 +123,11 @@ export function env(): Env {
   return cached;
 }
 
+/** For tests: read process.env again at the next env() (a test file sets its own database). */
+export function resetEnv(): void {
+  cached = undefined;
+}
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
   if (!result.success) {

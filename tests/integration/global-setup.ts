@@ -20,7 +20,35 @@ declare module "vitest" {
   }
 }
 
+interface SharedServer {
+  adminDatabaseUrl: string;
+  demoCacheDir: string;
+  users: number;
+  stop(): Promise<void>;
+}
+
+// The two integration projects (vitest.config.ts) each run this setup, in one process: the first
+// starts the server, the second shares it (globalThis: each project loads this module anew), and
+// the last to finish stops it.
+const holder = globalThis as { __integrationServer?: Promise<SharedServer> };
+
 export default async function setup(project: TestProject) {
+  holder.__integrationServer ??= startServer();
+  const shared = await holder.__integrationServer;
+  shared.users += 1;
+  project.provide("adminDatabaseUrl", shared.adminDatabaseUrl);
+  project.provide("templateDatabase", TEMPLATE_DATABASE);
+  project.provide("demoCacheDir", shared.demoCacheDir);
+  return async () => {
+    shared.users -= 1;
+    if (shared.users === 0) {
+      holder.__integrationServer = undefined;
+      await shared.stop();
+    }
+  };
+}
+
+async function startServer(): Promise<SharedServer> {
   const dataDir = await mkdtemp(path.join(tmpdir(), "bvl-integration-"));
   await chmod(dataDir, 0o755); // the server runs as the `postgres` user when we are root
   const port = await freePort();
@@ -37,14 +65,15 @@ export default async function setup(project: TestProject) {
   await admin.query(`ALTER DATABASE ${TEMPLATE_DATABASE} WITH IS_TEMPLATE true`);
   await admin.end();
 
-  project.provide("adminDatabaseUrl", server.urlFor("postgres"));
-  project.provide("templateDatabase", TEMPLATE_DATABASE);
   const demoCacheDir = await mkdtemp(path.join(tmpdir(), "bvl-demo-"));
-  project.provide("demoCacheDir", demoCacheDir);
-
-  return async () => {
-    await server.stop();
-    await rm(dataDir, { recursive: true, force: true });
-    await rm(demoCacheDir, { recursive: true, force: true });
+  return {
+    adminDatabaseUrl: server.urlFor("postgres"),
+    demoCacheDir,
+    users: 0,
+    stop: async () => {
+      await server.stop();
+      await rm(dataDir, { recursive: true, force: true });
+      await rm(demoCacheDir, { recursive: true, force: true });
+    },
   };
 }

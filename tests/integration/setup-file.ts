@@ -1,11 +1,15 @@
 // Runs before each integration test file: gives it a database of its own (cloned from the
 // migrated template), its own storage folder and outbox, and a stand-in for the session cookie.
+// The files of one worker share their modules (vitest.config.ts), so this also puts back what
+// the previous file may have changed: the environment, env()'s cache, the storage, the session.
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, inject, vi } from "vitest";
+import { resetEnv } from "@/lib/env";
+import { setStorage } from "@/lib/storage";
 
 const adminUrl = inject("adminDatabaseUrl");
 const template = inject("templateDatabase");
@@ -19,7 +23,12 @@ await admin.end();
 const url = new URL(adminUrl);
 url.pathname = `/${database}`;
 const workDir = await mkdtemp(path.join(tmpdir(), "bvl-files-"));
-Object.assign(process.env, {
+// The environment as the worker started, before any file changed it (a file that sets SMTP_URL
+// for its own mail server must not send the next file's mail there).
+const holder = globalThis as { __workerEnv?: Record<string, string | undefined> };
+holder.__workerEnv ??= { ...process.env };
+for (const key of Object.keys(process.env)) if (!(key in holder.__workerEnv)) delete process.env[key];
+Object.assign(process.env, holder.__workerEnv, {
   DATABASE_URL: url.toString(),
   AUTH_SECRET: "integration-test-secret-0123456789abcdef",
   STORAGE_DIR: path.join(workDir, "storage"),
@@ -29,8 +38,11 @@ Object.assign(process.env, {
   TRUSTED_PROXY_HEADER: "x-forwarded-for",
   TRUSTED_PROXY_HOPS: "1",
 });
-// A fresh client for this file's database (the module cache is per file, globalThis is not).
-(globalThis as { __db?: unknown }).__db = undefined;
+// A fresh client for this file's database, and the environment and storage read again: the
+// files of one worker share their modules (vitest.config.ts, isolate: false) and globalThis.
+Object.assign(globalThis, { __db: undefined, __testSessionId: null, __testRequestHeaders: undefined, __continueAttempt: undefined });
+resetEnv();
+setStorage(undefined);
 
 // The session cookie, as the tests set it (see tests/integration/support.ts): per async context
 // when a test runs calls "as" different sessions at once (asSession), else the signed-in one.
@@ -65,7 +77,9 @@ vi.mock("@/lib/server/applications/continue-attempt", async (importOriginal) => 
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {} }));
 
 afterAll(async () => {
-  const holder = globalThis as { __db?: { $disconnect(): Promise<void> } };
+  const holder = globalThis as { __db?: { $disconnect(): Promise<void> }; __jobRunner?: unknown };
+  // A job runner a file started works on this file's database: it goes with it.
+  if (holder.__jobRunner) await (await import("@/lib/jobs/queue")).stopJobRunner();
   await holder.__db?.$disconnect();
   holder.__db = undefined;
   const cleanup = new pg.Client({ connectionString: adminUrl });
