@@ -26,6 +26,22 @@ const COUNTY_WEIGHTS: [string, number][] = [
   ["15", 2], ["33", 2], ["55", 2], ["31", 2], ["39", 1], ["40", 1], ["56", 1],
 ];
 
+/**
+ * The category a sent application states as of the deadline, from the positions as given: what
+ * the app computes when the applicant sends it (lib/server/applications/submission.ts).
+ */
+export function provisionalCategoryOf(positions: PositionInput[], deadline: string) {
+  const explanation = explainPriorityCategory(positions.map((position) => toDomainPosition({
+    startDate: day(position.startDate),
+    endDate: position.endDate ? day(position.endDate) : null,
+    employerType: position.employerType,
+    leaderRole: position.leaderRole ?? "LEADER",
+    professionalResponsibility: position.professionalResponsibility ?? false,
+    personnelResponsibility: position.personnelResponsibility ?? false,
+  })), deadline);
+  return { provisionalCategory: explanation.category, provisionalCategoryReason: explanation.reasons.join(" ") };
+}
+
 /** Sent applications with their PDFs, across counties and categories; returns their ids in order. */
 export async function seedApplications(
   db: Database,
@@ -47,14 +63,7 @@ export async function seedApplications(
     const daysOpen = Math.max(1, dayDifference(opensOn, lastDay));
     const submittedOn = addDays(opensOn, Math.floor(random() * daysOpen));
     const submittedAt = new Date(`${submittedOn}T${String(8 + Math.floor(random() * 12)).padStart(2, "0")}:${String(Math.floor(random() * 60)).padStart(2, "0")}:00+01:00`);
-    const explanation = explainPriorityCategory(positions.map((position) => toDomainPosition({
-      startDate: day(position.startDate),
-      endDate: position.endDate ? day(position.endDate) : null,
-      employerType: position.employerType,
-      leaderRole: position.leaderRole ?? "LEADER",
-      professionalResponsibility: position.professionalResponsibility ?? false,
-      personnelResponsibility: position.personnelResponsibility ?? false,
-    })), deadline);
+    const explanation = provisionalCategoryOf(positions, deadline);
     const credits = index % 11 === 10 ? 120 : 180 + Math.floor(random() * 3) * 30;
     const user = await createUser(db, { ...person, roles: ["APPLICANT"] });
     const birthYear = 1968 + Math.floor(random() * 25);
@@ -72,8 +81,7 @@ export async function seedApplications(
       postalPlace: municipality.name,
       employerCountyCode: countyCode,
       employerMunicipalityCode: municipality.code,
-      provisionalCategory: explanation.category,
-      provisionalCategoryReason: explanation.reasons.join(" "),
+      ...explanation,
       educations: [
         {
           institution: ["NTNU", "OsloMet", "Universitetet i Agder", "UiT Norges arktiske universitet", "Høgskulen på Vestlandet"][index % 5]!,

@@ -32,7 +32,7 @@ import { day } from "@/lib/dates";
 import { toReviewPosition } from "@/lib/to-domain";
 import { DEMO_APPLICANTS } from "@/prisma/seed/demo-accounts";
 import { attachPdf, createApplication, createCohort, createUser, enrol, type PositionInput } from "@/prisma/seed/factories";
-import { seedApplications } from "@/prisma/seed/applicant-pool";
+import { provisionalCategoryOf, seedApplications } from "@/prisma/seed/applicant-pool";
 import { addDays, at, mondayOf, termCode } from "@/prisma/seed/calendar";
 
 
@@ -153,6 +153,8 @@ async function namedApplication(
     userId: string;
     name: string;
     cohortId: string;
+    /** The intake's deadline: the category the application states is computed as of it. */
+    deadline: string;
     submittedAt: Date;
     county: string;
     municipality: string;
@@ -176,6 +178,8 @@ async function namedApplication(
     employerMunicipalityCode: input.municipality,
     educations: [{ institution: "NTNU", degree: input.credits >= 180 ? "Bachelor i barnevern" : "Årsstudium i pedagogikk", credits: input.credits, completedYear: 2008 }],
     positions: input.positions,
+    // As a real submission stores it: the list and the application page show the same category.
+    ...provisionalCategoryOf(input.positions, input.deadline),
   });
   await attachPdf(db, { applicationId: application.id, uploadedById: input.userId, kind: "VITNEMAL", originalName: "vitnemal.pdf", lines: [input.name, `${input.credits} studiepoeng`] });
   for (const position of application.positions) {
@@ -287,6 +291,7 @@ async function seedDecidedIntake(db: Database, context: Context): Promise<string
     userId: context.demoApplicant.id,
     name: context.demoApplicant.name,
     cohortId: cohort.id,
+    deadline: plan.applicationDeadline,
     submittedAt: early,
     county: "50",
     municipality: "5001",
@@ -299,6 +304,7 @@ async function seedDecidedIntake(db: Database, context: Context): Promise<string
     userId: waiting.id,
     name: waiting.name,
     cohortId: cohort.id,
+    deadline: plan.applicationDeadline,
     submittedAt: at(addDays(plan.applicationDeadline, -1), 21),
     county: "18",
     municipality: "1804",
@@ -313,6 +319,7 @@ async function seedDecidedIntake(db: Database, context: Context): Promise<string
     userId: appellant.id,
     name: appellant.name,
     cohortId: cohort.id,
+    deadline: plan.applicationDeadline,
     submittedAt: at(addDays(plan.applicationOpensOn, 30), 13),
     county: "46",
     municipality: "4601",
@@ -534,6 +541,7 @@ async function seedUndecidedIntake(db: Database, context: Context): Promise<stri
       userId: user.id,
       name: user.name,
       cohortId: cohort.id,
+    deadline: plan.applicationDeadline,
       submittedAt: at(addDays(opens, day), 10 + (day % 7)),
       county,
       municipality,

@@ -201,6 +201,12 @@ describe("demo seed", () => {
     expect(undecided.find((a) => a.applicant.email === "soker.kontroll@demo.no")).toMatchObject({ status: "SUBMITTED", qualified: null });
     expect(undecided.find((a) => a.applicant.email === "soker.avslag@demo.no")).toMatchObject({ status: "UNDER_REVIEW", qualified: false });
     expect(undecided.filter((a) => a.qualified === true)).toHaveLength(11);
+    // Every sent application states its category, as a real submission stores it: the list shows
+    // Kari Kontroll's «1» before review, as her application page does, not «–».
+    expect(await db().application.count({ where: { status: { not: "DRAFT" }, provisionalCategory: null } })).toBe(0);
+    expect(
+      await db().application.findFirstOrThrow({ where: { applicant: { email: "soker.kontroll@demo.no" } }, select: { provisionalCategory: true } }),
+    ).toEqual({ provisionalCategory: 1 });
   });
 
   it("shows the open intake ranked early and provisionally: some judged before the deadline, nothing decidable yet", async () => {
