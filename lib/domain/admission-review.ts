@@ -93,13 +93,18 @@ function creditsCheck(facts: ReviewFacts): RequirementCheck {
     listed.length === 0
       ? "Ingen utdanning er oppgitt i søknaden."
       : `Oppgitt i søknaden: ${countNoun(total, "studiepoeng", "studiepoeng")} i alt, ${joinNb(listed)}.`,
+    // «Kontrollert», not «godkjent»: a refusal for too few credits said «Vitnemålet er godkjent»
+    // beside it, which read as if the education had been accepted. The shortfall is said in figures.
     facts.vitnemal.length === 0
       ? "Det er ikke lastet opp noe vitnemål."
       : approvedVitnemal
-        ? "Vitnemålet er godkjent."
+        ? "Vitnemålet er kontrollert og bekrefter det som er oppgitt."
         : facts.vitnemal.every((status) => status === "REJECTED")
           ? "Vitnemålet er avvist."
           : "Vitnemålet er ikke kontrollert ennå.",
+    ...(listed.length > 0 && total < REQUIRED_CREDITS
+      ? [`Det mangler ${countNoun(REQUIRED_CREDITS - total, "studiepoeng", "studiepoeng")} på kravet om minst ${REQUIRED_CREDITS}.`]
+      : []),
   ];
   return { key: "CREDITS", label: REQUIREMENT_LABELS.CREDITS, met: total >= REQUIRED_CREDITS && approvedVitnemal, facts: sentences };
 }

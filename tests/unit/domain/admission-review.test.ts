@@ -26,12 +26,22 @@ describe("admissionRequirementChecks", () => {
     expect(credits).toMatchObject({ key: "CREDITS", met: true });
     expect(credits!.facts).toEqual([
       "Oppgitt i søknaden: 180 studiepoeng i alt, Bachelor i barnevern, NTNU (180 studiepoeng).",
-      "Vitnemålet er godkjent.",
+      "Vitnemålet er kontrollert og bekrefter det som er oppgitt.",
     ]);
     expect(admissionRequirementChecks({ educations: [education], vitnemal: ["PENDING"], positions: [] })[0]!.met).toBe(false);
     expect(admissionRequirementChecks({ educations: [education], vitnemal: [], positions: [] })[0]!.facts[1]).toBe("Det er ikke lastet opp noe vitnemål.");
     const short = admissionRequirementChecks({ educations: [{ ...education, credits: 120 }], vitnemal: ["VERIFIED"], positions: [] })[0]!;
     expect(short.met).toBe(false);
+    // A checked vitnemål is not an accepted education: the shortfall is said in figures.
+    expect(short.facts).toEqual([
+      "Oppgitt i søknaden: 120 studiepoeng i alt, Bachelor i barnevern, NTNU (120 studiepoeng).",
+      "Vitnemålet er kontrollert og bekrefter det som er oppgitt.",
+      "Det mangler 60 studiepoeng på kravet om minst 180.",
+    ]);
+    expect(admissionRequirementChecks({ educations: [], vitnemal: [], positions: [] })[0]!.facts).toEqual([
+      "Ingen utdanning er oppgitt i søknaden.",
+      "Det er ikke lastet opp noe vitnemål.",
+    ]);
   });
 
   it("needs a verified leader position in municipal barnevern or at an institution, current or past", () => {
