@@ -79,6 +79,13 @@ export const KLAGE_CASE_BASIS =
   "Klagen er behandlet etter forvaltningsloven §§ 28 til 34: vi har vurdert den på nytt (§ 33), og en klage vi ikke tar til følge, avgjøres av klageinstansen.";
 
 /**
+ * A klage taken here (§ 33 andre ledd): the sentence above spoke of a klage not taken, and of the
+ * klageinstans, in a letter whose klage was taken and goes nowhere.
+ */
+export const KLAGE_GRANTED_BASIS =
+  "Klagen er behandlet etter forvaltningsloven § 33 andre ledd: vi har vurdert saken på nytt, funnet klagen begrunnet og endret vedtaket.";
+
+/**
  * "Hjemmel": the laws and regulations the decision rests on (`rules`, named plainly: no section
  * numbers of NTNU's regulations we cannot vouch for), and the sections of forvaltningsloven.
  */
@@ -86,8 +93,14 @@ export const KLAGE_CASE_BASIS =
 export const APPEALS_BODY_CASE_BASIS =
   "Klagen er avgjort av klageinstansen etter forvaltningsloven § 34, og vi har gjennomført vedtaket. Klageinstansens vedtak er endelig (§ 28 tredje ledd).";
 
-export function legalBasisSection(rules: string, kind: "ENKELTVEDTAK" | "AVVISNING" | "KLAGE" | "APPEALS_BODY"): LetterSection {
-  const basis = { ENKELTVEDTAK: ENKELTVEDTAK_BASIS, AVVISNING: AVVISNING_BASIS, KLAGE: KLAGE_CASE_BASIS, APPEALS_BODY: APPEALS_BODY_CASE_BASIS }[kind];
+export function legalBasisSection(rules: string, kind: "ENKELTVEDTAK" | "AVVISNING" | "KLAGE" | "KLAGE_GRANTED" | "APPEALS_BODY"): LetterSection {
+  const basis = {
+    ENKELTVEDTAK: ENKELTVEDTAK_BASIS,
+    AVVISNING: AVVISNING_BASIS,
+    KLAGE: KLAGE_CASE_BASIS,
+    KLAGE_GRANTED: KLAGE_GRANTED_BASIS,
+    APPEALS_BODY: APPEALS_BODY_CASE_BASIS,
+  }[kind];
   return { heading: "Hjemmel", paragraphs: [rules, basis] };
 }
 

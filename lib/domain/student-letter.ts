@@ -514,6 +514,9 @@ function earlier(letter: EarlierLetter): string {
   return `«${letter.subject}» fra ${formatDateNb(letter.madeAvailableOn)}`;
 }
 
+/** The legal basis of a klage's outcome, by who decided it. */
+const KLAGE_OUTCOME_BASIS = { TAKEN: "KLAGE_GRANTED", SENT_ON: "KLAGE", APPEALS_BODY: "APPEALS_BODY" } as const;
+
 /**
  * A letter on a klage's outcome (taken here, sent on to the klagenemnd, or taken by it and carried
  * out here): not an enkeltvedtak of its own, so no klage deadline; its grounds, the rules the klage
@@ -542,7 +545,7 @@ function klageOutcome(
       greeting,
       { heading: letter.heading, paragraphs: letter.paragraphs },
       { heading: letter.groundsHeading, paragraphs: [ownWords(letter.grounds, "grounds")] },
-      legalBasisSection(STUDY_REGULATIONS + ".", letter.by === "APPEALS_BODY" ? "APPEALS_BODY" : "KLAGE"),
+      legalBasisSection(STUDY_REGULATIONS + ".", KLAGE_OUTCOME_BASIS[letter.by]),
       ...(letter.by === "SENT_ON" ? [finalDecisionSection()] : []),
       closing,
     ],

@@ -173,7 +173,9 @@ describe("letters on a klage's outcome and on a changed decision", () => {
     expect(text).toContain("Dette vedtaket erstatter vedtaket «Vedtak: Ledertreningsoppgave 1 er ikke godkjent» fra 2. mars 2026, som ikke lenger gjelder.");
     expect(text).toContain("Refleksjonen står i avsnitt 3.");
     expect(text).toContain("Saksnummer: 2026/00042");
-    expect(text).toContain("forvaltningsloven §§ 28 til 34");
+    // Taken here: § 33 andre ledd, and nothing of a klage not taken or of the klageinstans.
+    expect(text).toContain("Klagen er behandlet etter forvaltningsloven § 33 andre ledd: vi har vurdert saken på nytt, funnet klagen begrunnet og endret vedtaket.");
+    expect(text).not.toContain("klageinstans");
     expect(text).not.toContain("Du kan klage");
     // The refused grounds are not restated.
     expect(text).not.toContain("ikke godkjent.");
