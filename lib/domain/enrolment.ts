@@ -408,6 +408,16 @@ export function completionProblem(input: { status: EnrolmentStatus; sittings: re
 }
 
 /**
+ * Whether the adviser's student page speaks of completion at all: once the student has an exam
+ * sitting (registered, refused or sat), or the kull's last day has passed. Mid-course, with no
+ * sitting yet, «Kan ikke registreres som fullført: Studenten er ikke meldt opp til eksamen» told
+ * the adviser only that the course was not over.
+ */
+export function completionInView(input: { sittings: readonly unknown[]; kullEndsOn: string; today: string }): boolean {
+  return input.sittings.length > 0 || compareIsoDates(input.kullEndsOn, input.today) < 0;
+}
+
+/**
  * A completed student's result is changed after the confirmation (a grade corrected, a new sensur
  * after a klage on the grade, which may give a lower one): what it means for the completion, from
  * the sittings as they were and as they are now. The confirmation named the grade that counted.

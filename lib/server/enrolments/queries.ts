@@ -7,7 +7,7 @@ import { compareIsoDates } from "@/lib/domain/dates";
 import { appealsBodyStanding } from "@/lib/domain/klage";
 import { storedOutlook } from "@/lib/domain/standing";
 import { replacedStudentLetters } from "@/lib/domain/student-letter";
-import { allowedChanges, completionProblem, completionSitting, type EnrolmentStatus, kullLeaveProblem, leaveCancellationProblem, leaveEndNote, leaveHasBegun } from "@/lib/domain/enrolment";
+import { allowedChanges, completionInView, completionProblem, completionSitting, type EnrolmentStatus, kullLeaveProblem, leaveCancellationProblem, leaveEndNote, leaveHasBegun } from "@/lib/domain/enrolment";
 import { canHandleHealthCases, CLASSMATE_HEALTH_MESSAGE, isOwnCase } from "@/lib/permissions";
 import { RECORD_SELECT, toRecord } from "@/lib/server/exams/records";
 import { isWaitlistClosed } from "@/lib/domain/admission-decisions";
@@ -293,7 +293,7 @@ export async function getStudentRecord(viewer: Viewer, userId: string, now = new
         cancelLeave: !self && open !== null && leaveCancellationProblem({ status: open.status, from: open.from, returnedOn: open.returnedOn }, status, today) === null,
         withdraw: changes.includes("WITHDRAW"),
         transfer: changes.includes("TRANSFER") && !(registration?.grade),
-        complete: changes.includes("COMPLETE"),
+        complete: changes.includes("COMPLETE") && completionInView({ sittings, kullEndsOn: isoDate(enrolment.cohort.endsOn), today }),
         /** Why completion is not possible now (shown beside the button's place). */
         completionProblem: changes.includes("COMPLETE") ? completion : null,
       },

@@ -7,6 +7,7 @@ import {
   completionAfterResultChange,
   completionChangeText,
   completedStudyLines,
+  completionInView,
   completionProblem,
   completionSitting,
   daysOnLeave,
@@ -409,6 +410,15 @@ describe("completion", () => {
     expect(completionProblem({ status: "ACTIVE", sittings: [] })).toMatch(/ikke meldt opp/);
     expect(completionProblem({ status: "ACTIVE", sittings: [sitting("ord", "2026-11-17T08:00:00Z", "REFUSED", null)] })).toMatch(/ikke meldt opp/);
     expect(completionProblem({ status: "ACTIVE", sittings: [ordinary("B", false)] })).toMatch(/ikke publisert/);
+  });
+
+  it("is spoken of once the student has a sitting or the kull is over, not mid-course", () => {
+    const mid = { kullEndsOn: "2026-11-30", today: "2026-09-01" };
+    expect(completionInView({ sittings: [], ...mid })).toBe(false);
+    expect(completionInView({ sittings: [ordinary(null)], ...mid })).toBe(true);
+    expect(completionInView({ sittings: [sitting("ord", "2026-11-17T08:00:00Z", "REFUSED", null)], ...mid })).toBe(true);
+    expect(completionInView({ sittings: [], kullEndsOn: "2026-11-30", today: "2026-11-30" })).toBe(false);
+    expect(completionInView({ sittings: [], kullEndsOn: "2026-11-30", today: "2026-12-01" })).toBe(true);
     // A pass on a sitting not yet published, after a published F: publish first.
     expect(completionProblem({ status: "ACTIVE", sittings: [ordinary("F"), sitting("resit", "2027-02-16T08:00:00Z", "ADMITTED", "C", false)] })).toMatch(/ikke publisert/);
     expect(completionSitting([ordinary("B", false)])).toBeNull();
