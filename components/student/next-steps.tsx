@@ -11,6 +11,8 @@ export function hrefOf(target: NextStepTarget): string {
   switch (target.kind) {
     case "arbeidskrav":
       return `/student/arbeidskrav/${target.id}`;
+    case "arbeidskrav-list":
+      return "/student/arbeidskrav";
     case "attendance":
       return "/student/oppmote";
     case "schedule":
@@ -28,6 +30,7 @@ export function hrefOf(target: NextStepTarget): string {
 
 const LINK_TEXT: Record<NextStepTarget["kind"], string> = {
   arbeidskrav: "Gå til arbeidskravet",
+  "arbeidskrav-list": "Se arbeidskravene",
   attendance: "Se oppmøtet",
   schedule: "Se timeplanen",
   exam: "Om eksamen",

@@ -11,7 +11,7 @@ import type { ArbeidskravStatus, Eligibility } from "./eligibility";
 import { EXAM_KIND_LABELS, type ExamKind } from "./exam-sittings";
 import type { KlageStage } from "./klage";
 import { formatOsloClockNb } from "./exam-time";
-import { countNoun } from "./format";
+import { countNoun, joinNb } from "./format";
 import { describeSamlingDates, formatDateSpanNb, formatWeeksNb, nextSamling, type ScheduledSamling } from "./schedule";
 
 export interface NextStepsInput {
@@ -104,6 +104,7 @@ export type NextStepTone = "urgent" | "todo" | "info";
 
 export type NextStepTarget =
   | { kind: "arbeidskrav"; id: string }
+  | { kind: "arbeidskrav-list" }
   | { kind: "attendance" }
   | { kind: "schedule" }
   | { kind: "exam" }
@@ -119,6 +120,9 @@ export interface NextStep {
 }
 
 const TONE_ORDER: Record<NextStepTone, number> = { urgent: 0, todo: 1, info: 2 };
+
+/** Hand-ins due further off than this (days) are listed together, after the first of them. */
+export const LATER_DAYS = 42;
 
 export function studentNextSteps(input: NextStepsInput): NextStep[] {
   const { today, eligibility, contacts } = input;
@@ -170,7 +174,16 @@ export function studentNextSteps(input: NextStepsInput): NextStep[] {
   const open = input.arbeidskrav
     .filter((item) => item.status === "NOT_APPROVED" || item.status === "NOT_SUBMITTED")
     .sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.number - b.number));
+  // Hand-ins months away are not a step each: beyond LATER_DAYS, the first still stands alone
+  // (what to work on next) and the rest are one line with their deadlines (a walk counted eight
+  // steps on the demo student's page, some five months off).
+  const laterFrom = addDays(today, LATER_DAYS);
+  const upcoming = open.filter((item) => item.status === "NOT_SUBMITTED" && !input.onLeave && item.deadline > laterFrom);
+  const grouped = upcoming.slice(open.some((item) => item.status === "NOT_SUBMITTED" && item.deadline >= today && item.deadline <= laterFrom) ? 0 : 1);
+  // One alone is said as it is: a list of one shortens nothing.
+  const later = new Set(grouped.length > 1 ? grouped.map((item) => item.id) : []);
   for (const item of open) {
+    if (later.has(item.id)) continue;
     const passed = item.deadline < today;
     let text: string;
     if (item.status === "NOT_APPROVED" && item.final) {
@@ -221,6 +234,15 @@ export function studentNextSteps(input: NextStepsInput): NextStep[] {
       tone: optional ? "info" : (item.status === "NOT_APPROVED" || passed) && warning !== "UNREACHABLE" ? "urgent" : "todo",
       text: optional ? `${text} Det er valgfritt og teller ikke for eksamen.` : text,
       target: { kind: "arbeidskrav", id: item.id },
+    });
+  }
+  if (later.size > 0) {
+    const listed = open.filter((item) => later.has(item.id)).map((item) => `${item.title} (${date(item.deadline)}${item.required === false ? ", valgfritt" : ""})`);
+    steps.push({
+      key: "arbeidskrav-later",
+      tone: "info",
+      text: `Senere frister: ${joinNb(listed)}.`,
+      target: { kind: "arbeidskrav-list" },
     });
   }
   const waiting = input.arbeidskrav.filter((item) => item.status === "SUBMITTED").sort((a, b) => a.number - b.number);

@@ -82,13 +82,27 @@ describe("a student's next steps", () => {
     expect(steps.map((step) => [step.tone, step.text])).toEqual([
       ["urgent", "Ledertreningsoppgave 1 er ikke godkjent: lever på nytt innen 10. desember."],
       ["todo", "Fagnotat 2 skal leveres innen 15. mars 2027."],
-      ["todo", "Ledertreningsoppgave 2 skal leveres innen 20. april 2027."],
-      ["todo", "Ledertreningsoppgave 3 skal leveres innen 25. mai 2027."],
       ["info", "Du kan være borte høyst 4 dager til."],
+      // Months away: one line after the first of them, not a step each.
+      ["info", "Senere frister: Ledertreningsoppgave 2 (20. april 2027) og Ledertreningsoppgave 3 (25. mai 2027)."],
       ["info", "Neste samling: 15.–16. desember (uke 51), NTNU, Trondheim."],
       ["info", "Eksamen er 8.–10. juni 2027 (uke 23). For å gå opp må du ha minst 80 % oppmøte og 5 godkjente arbeidskrav."],
     ]);
     expect(steps[0]!.target).toEqual({ kind: "arbeidskrav", id: "ak2" });
+    expect(steps.find((step) => step.key === "arbeidskrav-later")!.target).toEqual({ kind: "arbeidskrav-list" });
+    // Within six weeks each hand-in is a step of its own, and then every later one is listed.
+    const spring = studentNextSteps(input({ today: "2027-03-01" }));
+    expect(spring.filter((step) => step.key.startsWith("arbeidskrav-")).map((step) => step.text)).toEqual([
+      "Ledertreningsoppgave 1 er ikke godkjent, og fristen for ny innlevering var 10. desember 2026: lever på nytt så snart du kan.",
+      "Fagnotat 2 skal leveres innen 15. mars.",
+      "Senere frister: Ledertreningsoppgave 2 (20. april) og Ledertreningsoppgave 3 (25. mai).",
+    ]);
+    const april = studentNextSteps(input({ today: "2027-04-01" }));
+    expect(april.filter((step) => step.key.startsWith("arbeidskrav-")).map((step) => step.text).slice(1)).toEqual([
+      "Fagnotat 2 skulle vært levert 15. mars: lever så snart du kan (det blir merket som levert for sent).",
+      "Ledertreningsoppgave 2 skal leveres innen 20. april.",
+      "Ledertreningsoppgave 3 skal leveres innen 25. mai.",
+    ]);
     expect(steps.find((step) => step.key === "attendance")!.target).toEqual({ kind: "attendance" });
   });
 
