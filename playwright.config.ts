@@ -40,7 +40,9 @@ export default defineConfig({
   workers: 2,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  // In CI also each test's start and duration (playwright-report/e2e-timeline.json, git-ignored):
+  // the run is bound by the two cores, and where its minutes go is read from this.
+  reporter: process.env.CI ? [["list"], ["json", { outputFile: "playwright-report/e2e-timeline.json" }]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL: EXTERNAL ?? `http://localhost:${PORT}`,
     locale: "nb-NO",
