@@ -73,18 +73,24 @@ export default defineConfig({
     },
     // The access matrix and the fuzz tests (tests/e2e/security/): plain HTTP, no browser. They run
     // on the demo server after every other spec and alone (one worker), because they prove that a
-    // refused request changed nothing by comparing the whole database before and after; while
-    // developing, `--project security --no-deps` runs them without the rest.
-    { name: "security", testMatch: /(access-matrix|hostile-input)\.spec\.ts$/, dependencies: ["chromium"], workers: 1 },
-    // Two specs that make their own applicant and their own programme from nothing, run on the demo
-    // server once the security specs are done: those run on one worker beside the programme's year
-    // (lifecycle, below) and finished about a minute before it, and these fill that time on the
-    // idle worker instead of taking it from the chromium specs. `--project after-security --no-deps`
-    // runs them alone.
-    { name: "after-security", testMatch: /(apply|intakes)\.spec\.ts$/, dependencies: ["security"], use: { ...devices["Desktop Chrome"], channel: undefined } },
+    // refused request changed nothing by comparing the whole database before and after. The two
+    // specs that make their own applicant and their own programme from nothing (apply, intakes)
+    // run in this project too, on its one worker, one after the other with the security specs: beside
+    // the programme's year (lifecycle, below) that worker had a minute and a half left idle. As a
+    // project of their own, depending on this one, they waited for the lifecycle as well: Playwright
+    // starts a project only when every project of the dependency level before it has ended (CI's
+    // timeline, 8 December: one worker idle 93 s, then the two specs at the very end).
+    // While developing, `--project security --no-deps` runs the four without the rest.
+    {
+      name: "security",
+      testMatch: /(access-matrix|hostile-input|apply|intakes)\.spec\.ts$/,
+      dependencies: ["chromium"],
+      workers: 1,
+      use: { ...devices["Desktop Chrome"], channel: undefined },
+    },
     // The programme's year on its own server: its tests run in order on one worker. Its dependency on
-    // the chromium specs is one of timing only: it runs after them, beside the security specs (which
-    // touch only the demo server), instead of as a one-worker tail after the chromium specs with the
+    // the chromium specs is one of timing only: it runs after them, beside the security project (which
+    // touches only the demo server), instead of as a one-worker tail after the chromium specs with the
     // security specs one-worker after it. A failing chromium spec therefore skips it; while
     // developing, `--project lifecycle --no-deps` runs it alone.
     {
