@@ -10,10 +10,13 @@ import { SubmitButton } from "@/components/ui/form-status";
 export function AppealDecisionForm({
   appealId,
   currentPosition,
+  waitlistLength,
   offerProblem = null,
 }: {
   appealId: string;
   currentPosition: number | null;
+  /** How many are on the waiting list now (the applicant too, when on it). */
+  waitlistLength: number;
   /** Why an offer cannot succeed now (the kull is full): said first, and the offer is not offered. */
   offerProblem?: string | null;
 }) {
@@ -52,7 +55,7 @@ export function AppealDecisionForm({
                 inputMode="numeric"
                 min={1}
                 label="Ny plass på ventelisten"
-                hint={currentPosition ? `Søkeren står nå som nummer ${currentPosition}.` : "Søkeren har avslag nå."}
+                hint={waitlistHint(currentPosition, waitlistLength)}
                 defaultValue={state.values?.position ?? ""}
                 errors={state.fieldErrors?.position}
                 required
@@ -76,4 +79,11 @@ export function AppealDecisionForm({
       }}
     </ActionForm>
   );
+}
+
+/** Where the applicant stands, and how long the list is: a place beyond its end is its end. */
+function waitlistHint(currentPosition: number | null, length: number): string {
+  if (currentPosition) return `Søkeren står nå som nummer ${currentPosition} av ${length} på ventelisten.`;
+  if (length === 0) return "Søkeren har avslag nå, og ventelisten er tom: plass 1 er den eneste.";
+  return `Søkeren har avslag nå. Ventelisten har ${length} ${length === 1 ? "søker" : "søkere"}; plass ${length + 1} er sist på den.`;
 }

@@ -27,6 +27,8 @@ test("a klage taken gives the applicant a letter with the new decision, in a PDF
   await expect(klage).toContainText(/Saksnummer \d{4}\/\d{5}/);
   const reference = /Saksnummer (\d{4}\/\d{5})/.exec((await klage.textContent())!)![1]!;
   await klage.getByLabel("Ta klagen til følge: gi en bedre plass på ventelisten").check();
+  // The field says how long the list is, and that a place beyond it is its end.
+  await expect(klage.getByText(/^Søkeren har avslag nå\. Ventelisten har \d+ søkere; plass \d+ er sist på den\.$/)).toBeVisible();
   await klage.getByLabel("Ny plass på ventelisten").fill("999");
   await klage.getByLabel("Begrunnelse").fill("Familieavdelingen er en del av barneverntjenesten.\nStillingen er en lederstilling i barnevernet.");
   await klage.getByRole("button", { name: "Avgjør klagen" }).click();

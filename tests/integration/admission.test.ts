@@ -321,8 +321,11 @@ describe("klage", () => {
     const appeal = await db().appeal.findFirstOrThrow({ where: { decisionId: decision.id } });
     await signInAs(adviser);
     const viewer = (await resolveViewer((await db().session.findFirstOrThrow({ where: { userId: adviser.id } })).id))!;
-    const offerProblemOf = async () => (await listAppeals(viewer, { open: true })).find((entry) => entry.id === appeal.id)!.offerProblem;
+    const listed = async (open = true) => (await listAppeals(viewer, { open })).find((entry) => entry.id === appeal.id)!;
+    const offerProblemOf = async () => (await listed()).offerProblem;
     expect(await offerProblemOf()).toBeNull();
+    // The form's hint says how long the waiting list is.
+    expect((await listed()).waitlistLength).toBe(0);
     // The only place is taken by an offer: the klage page says so before the adviser fills in the form.
     const other = await db().application.findFirstOrThrow({ where: { cohortId: cohort.id, id: { not: application.id } } });
     await db().decision.create({ data: { applicationId: other.id, outcome: "OFFER", grounds: "x", decidedById: adviser.id, answerDeadline: day(daysFromToday(7)) } });
@@ -334,6 +337,13 @@ describe("klage", () => {
     await redirectOf(() => submit(decideAppealAction, { appealId: appeal.id, outcome: "WAITLIST", position: "1", grounds: "Stillingen er i barnevernet." }));
     expect(await db().decision.findUniqueOrThrow({ where: { id: decision.id } })).toMatchObject({ outcome: "WAITLIST", waitlistPosition: 1 });
     expect(await db().application.findUniqueOrThrow({ where: { id: application.id } })).toMatchObject({ qualified: true });
+    // On the list now; one who withdrew has left it and is not counted.
+    expect((await listed(false)).waitlistLength).toBe(1);
+    const gone = await createApplication(db(), { ...COMPLETE_APPLICATION, applicantId: (await createUser(db(), { roles: ["APPLICANT"] })).id, cohortId: cohort.id, status: "DECIDED" });
+    await db().decision.create({ data: { applicationId: gone.id, outcome: "WAITLIST", waitlistPosition: 2, grounds: "x", decidedById: adviser.id } });
+    expect((await listed(false)).waitlistLength).toBe(2);
+    await db().application.update({ where: { id: gone.id }, data: { status: "WITHDRAWN", withdrawnAt: new Date() } });
+    expect((await listed(false)).waitlistLength).toBe(1);
   });
 });
 

@@ -56,6 +56,16 @@ export async function placesTaken(client: Transaction | Database, cohortId: stri
  * under forvaltningsloven § 35 takes it back, never a smaller number) and the students in the
  * kull (active, on leave, completed).
  */
+/** The decisions on a cohort's waiting list now: applicants who withdrew have left it. */
+export function onWaitlist(cohortId: string) {
+  return { application: { cohortId, status: { not: "WITHDRAWN" as const } }, outcome: "WAITLIST" as const };
+}
+
+/** How many are on the cohort's waiting list now. */
+export function waitlistLength(client: Transaction | Database, cohortId: string): Promise<number> {
+  return client.decision.count({ where: onWaitlist(cohortId) });
+}
+
 export async function placesFloor(client: Transaction | Database, cohortId: string): Promise<number> {
   const tx = client as Transaction;
   const taken = await placesTaken(tx, cohortId);

@@ -17,7 +17,7 @@ import type { Viewer } from "@/lib/server/viewer";
 import { isoDate } from "@/lib/to-domain";
 import { notInOwnIntake, ownApplicationWhere, OwnIntakeReadError, requireAdviser } from "./access";
 import { ADMISSION_STATUSES, summariseReview } from "./facts";
-import { placesTaken } from "./places";
+import { placesTaken, waitlistLength } from "./places";
 import { containsText, searchText } from "@/lib/validation/search";
 
 // ─── Filters of the application list (also the review queue) ────────────────────────────────────
@@ -588,17 +588,25 @@ export async function listAppeals(viewer: Viewer, options: { open: boolean }) {
       },
     },
   });
-  // Whether "gi tilbud" can succeed, per cohort (few: the cohorts with appeals on the page).
+  // Whether "gi tilbud" can succeed, and how long the waiting list is (the form's hint for a
+  // better place on it), per cohort: few, the cohorts with appeals on the page.
   const cohorts = new Map(appeals.map((appeal) => [appeal.application.cohort.id, appeal.application.cohort.capacity]));
-  const problems = new Map(
+  const perCohort = new Map(
     await Promise.all(
-      [...cohorts].map(async ([cohortId, capacity]) => [cohortId, appealOfferProblem({ capacity, taken: await placesTaken(db(), cohortId) })] as const),
+      [...cohorts].map(async ([cohortId, capacity]) => {
+        const [taken, waitlist] = await inOrder(
+          () => placesTaken(db(), cohortId),
+          () => waitlistLength(db(), cohortId),
+        );
+        return [cohortId, { offerProblem: appealOfferProblem({ capacity, taken }), waitlistLength: waitlist }] as const;
+      }),
     ),
   );
   return appeals
     .map(({ appealsBodyDecisions, ...appeal }) => {
       const appealsBody = appealsBodyStanding(appeal, appealsBodyDecisions);
-      return { ...appeal, appealsBody, followUpDue: appealsBodyFollowUpDue(appealsBody), offerProblem: problems.get(appeal.application.cohort.id) ?? null };
+      const cohort = perCohort.get(appeal.application.cohort.id)!;
+      return { ...appeal, appealsBody, followUpDue: appealsBodyFollowUpDue(appealsBody), offerProblem: cohort.offerProblem, waitlistLength: cohort.waitlistLength };
     })
     .filter((appeal) => !options.open || appeal.status !== "UPHELD" || !appeal.forwardedAt || appeal.appealsBody.waiting || appeal.followUpDue);
 }

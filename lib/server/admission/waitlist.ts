@@ -32,7 +32,7 @@ import { isoDate } from "@/lib/to-domain";
 import { refuseOwnIntake, requireAdviser } from "./access";
 import { settleOpenAppeals } from "./appeal-settlement";
 import { issueLetter, loadLetterContexts } from "./letters";
-import { GROUNDS, keepClosingDay, lockCohort, placesTaken, waitlistClosingDateOf } from "./places";
+import { GROUNDS, keepClosingDay, lockCohort, onWaitlist, placesTaken, waitlistClosingDateOf } from "./places";
 import { computeRanking, type Ranking } from "./ranking";
 
 /**
@@ -50,7 +50,7 @@ export interface WaitlistPlace {
 /** The cohort's waiting list now (applicants who withdrew have left it), first place first. */
 export async function waitlistOf(tx: Transaction, cohortId: string): Promise<WaitlistPlace[]> {
   const rows = await tx.decision.findMany({
-    where: { application: { cohortId, status: { not: "WITHDRAWN" } }, outcome: "WAITLIST" },
+    where: onWaitlist(cohortId),
     orderBy: [{ waitlistPosition: "asc" }, { id: "asc" }],
     select: { id: true, applicationId: true, waitlistPosition: true },
   });

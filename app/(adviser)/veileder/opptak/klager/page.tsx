@@ -105,7 +105,7 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
                 {appeal.status === "RECEIVED" ? (
                   <div className="mt-4 border-t border-slate-200 pt-4">
                     {appeal.appealsBody.decision ? <AppealsBodyOutcomeText decision={appeal.appealsBody.decision} staff /> : null}
-                    <AppealDecisionForm appealId={appeal.id} currentPosition={appeal.decision.waitlistPosition} offerProblem={appeal.offerProblem} />
+                    <AppealDecisionForm appealId={appeal.id} currentPosition={appeal.decision.waitlistPosition} waitlistLength={appeal.waitlistLength} offerProblem={appeal.offerProblem} />
                   </div>
                 ) : (
                   <div className="mt-3">
